@@ -1,0 +1,37 @@
+# Every habit as a target. A fresh machine needs only python3: each target creates .venv when missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+REFERENCE := s3 sqs dynamodb ec2 iam sns cloudformation cloudwatch glacier lambda apigatewayv2 wafv2 glue
+PYTEST_ARGS ?=
+
+.PHONY: venv generate check test typecheck typecheck-all bench clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+## generate: regenerate the committed reference services into generated/
+generate: $(STAMP)
+	$(BIN)/botoloom --services $(REFERENCE) --output generated --package aws_typed
+
+## check: fail with a diff when generated/ is not what the generator produces
+check: $(STAMP)
+	$(BIN)/botoloom --services $(REFERENCE) --output generated --package aws_typed --check
+
+## test: the whole test suite (unit, golden, typing, run-time, end-to-end on moto)
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+## typecheck: mypy --strict and pyright over generated/
+typecheck: $(STAMP)
+	cd generated && ../$(BIN)/mypy --strict aws_typed
+	$(BIN)/pyright generated
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache

@@ -1,0 +1,1 @@
+"""Hand-written modules copied verbatim into every generated package."""

@@ -1,0 +1,316 @@
+"""Stage 4, typemap: from shapes to Python types, separately for input and output.
+
+Declarative tables say what a scalar becomes on the way in (what botocore accepts) and
+on the way out (what botocore returns).  A structure becomes a TypedDict; it gets one
+TypedDict per *variant* it is used in, and variants whose text would be identical are
+merged, so most shapes have exactly one TypedDict.
+
+Variants:
+  request   top-level input of an operation (idempotency tokens optional)
+  in        nested input          out       nested output
+  any       nested, where input and output render the same
+  response  top-level output (ResponseMetadata and the streaming payload required)
+  paginate  request of a paginator (tokens and limit removed, PaginationConfig added)
+  full      build_full_result() of a paginator (every key optional, NextToken added)
+  wait      request of a waiter (WaiterConfig added)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .layout import Br, Expr
+from .model import Member, Service, Shape
+from .naming import Registry, type_base
+
+INPUT_SCALARS: dict[str, str] = {
+    "string": "str",
+    "integer": "int",
+    "long": "int",
+    "float": "float",
+    "double": "float",
+    "boolean": "bool",
+    "timestamp": "TimestampTypeDef",
+    "blob": "BlobTypeDef",
+    "document": "DocumentTypeDef",
+}
+OUTPUT_SCALARS: dict[str, str] = {
+    "string": "str",
+    "integer": "int",
+    "long": "int",
+    "float": "float",
+    "double": "float",
+    "boolean": "bool",
+    "timestamp": "datetime",
+    "blob": "bytes",
+    "document": "DocumentOutputTypeDef",
+}
+STREAM_IN, STREAM_OUT = "BlobTypeDef", "StreamingBody"
+
+# botocore handlers that change a value's type on the way (service, shape or member) -> type.
+# iam: json_decode_policies turns every policyDocumentType string into a dict.
+OUTPUT_SHAPE_OVERRIDES: dict[tuple[str, str], Expr] = {
+    ("iam", "policyDocumentType"): Br("Dict", ("str", "Any")),
+}
+# cloudformation: json_decode_template_body parses JSON templates, keeps YAML as text.
+OUTPUT_MEMBER_OVERRIDES: dict[tuple[str, str, str], Expr] = {
+    ("cloudformation", "GetTemplateOutput", "TemplateBody"): Br(
+        "Union", ("str", Br("Dict", ("str", "Any")))
+    ),
+}
+# s3: handle_copy_source_param accepts "bucket/key" or {"Bucket", "Key", "VersionId"}.
+INPUT_MEMBER_OVERRIDES: dict[tuple[str, str], Expr] = {
+    ("s3", "CopySource"): Br("Union", ("str", "CopySourceTypeDef")),
+}
+# Request members botocore fills in when missing (glacier: inject_account_id -> "-").
+FILLED_BY_BOTOCORE: dict[str, frozenset[str]] = {"glacier": frozenset({"accountId"})}
+
+INPUT_SIDE = frozenset({"request", "in", "any", "paginate", "wait"})
+_SUFFIX = {
+    "request": "Request",
+    "out": "Output",
+    "response": "Response",
+    "paginate": "Paginate",
+    "full": "FullResult",
+    "wait": "Wait",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    type: Expr
+    required: bool
+    documentation: str = ""
+
+
+@dataclass(frozen=True)
+class TypedDictSpec:
+    name: str
+    shape: str
+    variant: str
+    fields: tuple[Field, ...]
+    documentation: str = ""
+
+
+class TypeMap:
+    """All the types of one service: TypedDicts, Literal aliases and their names."""
+
+    def __init__(self, service: Service, names: Registry) -> None:
+        self.service = service
+        self._names = names
+        self._sensitive = _sensitive_shapes(service)
+        self._ids: set[tuple[str, str]] = set()
+        self._paginate_drop: dict[str, frozenset[str]] = {}
+        self._collect()
+        self.literal_names = self._name_enums()
+        self.typed_dict_names = self._name_typed_dicts()
+
+    # ---- public queries -------------------------------------------------------------
+    def request_name(self, shape: str) -> str:
+        return self.typed_dict_names[self._variant(shape, "request")]
+
+    def response_name(self, shape: str) -> str:
+        return self.typed_dict_names[(shape, "response")]
+
+    def paginate_name(self, shape: str) -> str:
+        return self.typed_dict_names[(shape, "paginate")]
+
+    def full_result_name(self, shape: str) -> str:
+        return self.typed_dict_names[(shape, "full")]
+
+    def wait_name(self, shape: str) -> str:
+        return self.typed_dict_names[(shape, "wait")]
+
+    def literals(self) -> list[tuple[str, tuple[str, ...]]]:
+        return [
+            (self.literal_names[s.name], tuple(dict.fromkeys(s.enum)))
+            for s in self.service.shapes.values()
+            if s.name in self.literal_names
+        ]
+
+    def typed_dicts(self) -> list[TypedDictSpec]:
+        ordered = sorted(self.typed_dict_names.items(), key=lambda kv: kv[1])
+        return [self._spec(shape, variant, name) for (shape, variant), name in ordered]
+
+    # ---- collection and naming --------------------------------------------------------
+    def _collect(self) -> None:
+        service = self.service
+        for op in service.operations:
+            if op.input:
+                self._visit(op.input, "request")
+            if op.output:
+                self._visit(op.output, "response")
+        op_by_method = {op.method: op for op in service.operations}
+        for pag in service.paginators:
+            op = op_by_method[pag.method]
+            if op.input:
+                drop = set(pag.input_token) | ({pag.limit_key} if pag.limit_key else set())
+                self._paginate_drop[op.input] = frozenset(drop)
+                self._visit(op.input, "paginate")
+            if op.output:
+                self._visit(op.output, "full")
+        for waiter in service.waiters:
+            op = service.operation(waiter.operation)
+            if op.input:
+                self._visit(op.input, "wait")
+
+    def _visit(self, shape_name: str, mode: str) -> None:
+        stack = [(shape_name, mode)]
+        while stack:
+            name, mode = stack.pop()
+            shape = self.service.shape(name)
+            if shape.kind not in ("structure", "union", "eventstream"):
+                stack.extend((c, mode) for c in shape.children())
+                continue
+            variant = self._variant(name, mode)
+            if (name, variant) in self._ids:
+                continue
+            self._ids.add((name, variant))
+            child_mode = "in" if variant in INPUT_SIDE else "out"
+            stack.extend((c, child_mode) for c in shape.children())
+
+    def _variant(self, shape_name: str, mode: str) -> tuple[str, str]:
+        if mode == "request":
+            filled = FILLED_BY_BOTOCORE.get(self.service.name, frozenset())
+            members = self.service.shape(shape_name).members
+            if any(m.required and (m.idempotency_token or m.name in filled) for m in members):
+                return (shape_name, "request")
+            mode = "in"
+        if mode in ("in", "out") and shape_name not in self._sensitive:
+            return (shape_name, "any")
+        return (shape_name, mode)
+
+    def _name_enums(self) -> dict[str, str]:
+        return {
+            s.name: self._names.take(f"{type_base(s.name)}Type")
+            for s in self.service.shapes.values()
+            if s.kind == "enum"
+        }
+
+    def _name_typed_dicts(self) -> dict[tuple[str, str], str]:
+        """Plain `XTypeDef` names first, over all shapes; variant-suffixed ones after."""
+        both_sides = {s for s, v in self._ids if v in INPUT_SIDE} & {
+            s for s, v in self._ids if v not in INPUT_SIDE
+        }
+        plain: list[tuple[str, str]] = []
+        suffixed: list[tuple[str, str]] = []
+        for shape, variant in sorted(self._ids):
+            wants_suffix = (
+                variant in ("paginate", "full", "wait")
+                or (shape in both_sides and variant in ("out", "response"))
+                or (variant == "request" and (shape, "in") in self._ids)
+            )
+            (suffixed if wants_suffix else plain).append((shape, variant))
+        names: dict[tuple[str, str], str] = {}
+        suffixed_set = set(suffixed)
+        for shape, variant in plain + suffixed:
+            base = type_base(shape)
+            extra = _SUFFIX[variant] if (shape, variant) in suffixed_set else ""
+            names[(shape, variant)] = self._names.take(
+                f"{base}{extra}TypeDef", f"{base}{extra}{variant.title()}TypeDef"
+            )
+        return names
+
+    # ---- rendering --------------------------------------------------------------------
+    def _spec(self, shape_name: str, variant: str, name: str) -> TypedDictSpec:
+        shape = self.service.shape(shape_name)
+        fields = [self._field(shape, m, variant) for m in shape.members]
+        if variant == "paginate":
+            drop = self._paginate_drop.get(shape_name, frozenset())
+            fields = [f for f in fields if f.key not in drop]
+            fields.append(Field("PaginationConfig", "PaginatorConfigTypeDef", False))
+        elif variant == "full":
+            fields.append(Field("NextToken", "str", False))
+        elif variant == "wait":
+            fields.append(Field("WaiterConfig", "WaiterConfigTypeDef", False))
+        elif variant == "response":
+            fields.append(Field("ResponseMetadata", "ResponseMetadataTypeDef", True))
+        return TypedDictSpec(name, shape_name, variant, tuple(fields), shape.documentation)
+
+    def _field(self, shape: Shape, member: Member, variant: str) -> Field:
+        side = "in" if variant in INPUT_SIDE else "out"
+        required = member.required and shape.kind not in ("union", "eventstream")
+        if variant in ("request", "paginate", "wait"):
+            filled = FILLED_BY_BOTOCORE.get(self.service.name, frozenset())
+            required = required and not member.idempotency_token and member.name not in filled
+        elif variant == "full":
+            required = False
+        elif variant == "response" and member.name == shape.payload:
+            target = self.service.shape(member.shape)
+            required = required or target.streaming or member.streaming or target.kind == "eventstream"
+        return Field(member.name, self._member_expr(shape, member, side), required, member.documentation)
+
+    def _member_expr(self, parent: Shape, member: Member, side: str) -> Expr:
+        name = self.service.name
+        if side == "in" and (name, member.name) in INPUT_MEMBER_OVERRIDES:
+            return INPUT_MEMBER_OVERRIDES[(name, member.name)]
+        if side == "out" and (name, parent.name, member.name) in OUTPUT_MEMBER_OVERRIDES:
+            return OUTPUT_MEMBER_OVERRIDES[(name, parent.name, member.name)]
+        target = self.service.shape(member.shape)
+        if member.jsonvalue:
+            return INPUT_SCALARS["document"] if side == "in" else OUTPUT_SCALARS["document"]
+        if (member.streaming or target.streaming) and target.kind in ("blob", "string"):
+            return STREAM_IN if side == "in" else STREAM_OUT
+        return self.expr(member.shape, side)
+
+    def expr(self, shape_name: str, side: str) -> Expr:
+        """The type of a value of `shape_name` on the input ("in") or output ("out") side."""
+        shape = self.service.shape(shape_name)
+        kind = shape.kind
+        if side == "out" and (self.service.name, shape_name) in OUTPUT_SHAPE_OVERRIDES:
+            return OUTPUT_SHAPE_OVERRIDES[(self.service.name, shape_name)]
+        if kind in ("structure", "union"):
+            return self.typed_dict_names[self._variant(shape_name, side)]
+        if kind == "eventstream":
+            inner = self.typed_dict_names[self._variant(shape_name, side)]
+            return inner if side == "in" else Br("EventStream", (inner,))
+        if kind == "enum":
+            return self.literal_names[shape_name]
+        if kind == "list":
+            item = self.expr(shape.member, side)
+            if side == "out" and shape.sparse:
+                item = Br("Optional", (item,))
+            return Br("Sequence" if side == "in" else "List", (item,))
+        if kind == "map":
+            key, value = self.expr(shape.key, side), self.expr(shape.value, side)
+            if side == "out" and shape.sparse:
+                value = Br("Optional", (value,))
+            return Br("Mapping" if side == "in" else "Dict", (key, value))
+        if shape.streaming and kind in ("blob", "string"):
+            return STREAM_IN if side == "in" else STREAM_OUT
+        table = INPUT_SCALARS if side == "in" else OUTPUT_SCALARS
+        if kind not in table:
+            raise ValueError(f"shape {shape_name!r} has unknown type {kind!r}")
+        return table[kind]
+
+
+def _sensitive_shapes(service: Service) -> frozenset[str]:
+    """Shapes whose input and output types differ, directly or through a member."""
+    direct: set[str] = set()
+    parents: dict[str, set[str]] = {}
+    for shape in service.shapes.values():
+        for child in shape.children():
+            parents.setdefault(child, set()).add(shape.name)
+        if shape.kind in ("list", "map", "eventstream") or (
+            shape.kind in INPUT_SCALARS and INPUT_SCALARS[shape.kind] != OUTPUT_SCALARS[shape.kind]
+        ):
+            direct.add(shape.name)
+        elif shape.streaming or (service.name, shape.name) in OUTPUT_SHAPE_OVERRIDES:
+            direct.add(shape.name)
+        elif any(
+            m.jsonvalue
+            or m.streaming
+            or (service.name, m.name) in INPUT_MEMBER_OVERRIDES
+            or (service.name, shape.name, m.name) in OUTPUT_MEMBER_OVERRIDES
+            for m in shape.members
+        ):
+            direct.add(shape.name)
+    seen = set(direct)
+    stack = list(direct)
+    while stack:
+        for parent in parents.get(stack.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return frozenset(seen)
