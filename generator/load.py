@@ -13,7 +13,7 @@ from typing import Any
 
 import boto3.session
 import botocore.exceptions
-from botocore.utils import xform_name
+from botocore import xform_name
 
 from .errors import UserError
 

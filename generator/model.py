@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from botocore.utils import xform_name
+from botocore import xform_name
 
 from .errors import UserError
 from .load import RawService

@@ -11,7 +11,8 @@ import keyword
 import re
 from types import SimpleNamespace
 
-from botocore.utils import get_service_module_name, xform_name
+from botocore import xform_name
+from botocore.utils import get_service_module_name
 
 from .model import Service
 

@@ -163,10 +163,11 @@ class TypeMap:
             if shape.kind not in ("structure", "union", "eventstream"):
                 stack.extend((c, mode) for c in shape.children())
                 continue
-            variant = self._variant(name, mode)
-            if (name, variant) in self._ids:
+            key = self._variant(name, mode)
+            if key in self._ids:
                 continue
-            self._ids.add((name, variant))
+            self._ids.add(key)
+            variant = key[1]
             child_mode = "in" if variant in INPUT_SIDE else "out"
             stack.extend((c, child_mode) for c in shape.children())
 
@@ -221,7 +222,7 @@ class TypeMap:
             fields = [f for f in fields if f.key not in drop]
             fields.append(Field("PaginationConfig", "PaginatorConfigTypeDef", False))
         elif variant == "full":
-            fields.append(Field("NextToken", "str", False))
+            fields = [f for f in fields if f.key != "NextToken"] + [Field("NextToken", "str", False)]
         elif variant == "wait":
             fields.append(Field("WaiterConfig", "WaiterConfigTypeDef", False))
         elif variant == "response":

@@ -142,17 +142,20 @@ class ServiceView:
 
     def type_defs_imports(self, blocks: list[str]) -> str:
         used = names_in(blocks)
-        parts = [
-            "import sys",
-            imports_for(used, "datetime", ["datetime"]),
-            imports_for(used, "typing", TYPING_NAMES | {"TypedDict"}),
-            "",
-            _NOT_REQUIRED_IMPORT,
-            "",
-            imports_for(used, ".._types", SHARED_NAMES),
-            imports_for(used, ".literals", self.types.literal_names.values()),
+        groups = [
+            [
+                "import sys",
+                imports_for(used, "datetime", ["datetime"]),
+                imports_for(used, "typing", TYPING_NAMES | {"TypedDict"}),
+            ],
+            [_NOT_REQUIRED_IMPORT],
+            [
+                imports_for(used, ".._types", SHARED_NAMES),
+                imports_for(used, ".literals", self.types.literal_names.values()),
+            ],
         ]
-        return "\n".join(p for p in parts if p is not None)
+        blocks = ["\n".join(line for line in group if line) for group in groups]
+        return "\n\n".join(block for block in blocks if block)
 
     def type_defs_all(self) -> str:
         return dunder_all(sorted(self.types.typed_dict_names.values()))
@@ -215,7 +218,7 @@ class ServiceView:
 
     def client_imports(self, methods: list[Method]) -> tuple[str, str]:
         """(run-time imports, TYPE_CHECKING imports) of client.py."""
-        text = [m.signature + m.body for m in methods]
+        text = [m.signature + m.body + "".join(m.decorators) for m in methods]
         used = names_in(text)
         runtime_typing = ["TYPE_CHECKING", "cast"] + (["overload"] if "overload" in used else [])
         runtime = [
@@ -230,8 +233,6 @@ class ServiceView:
         if self.service.waiters:
             runtime.append(import_from(".", ["waiters"]))
         checking = [
-            _UNPACK_IMPORT,
-            "",
             imports_for(used | {"ClientArgsTypeDef", "SessionLike"}, ".._runtime", ["Paginator", "Waiter"], 4),
             imports_for(used | {"ClientArgsTypeDef", "SessionLike"}, ".._types", SHARED_NAMES | {"EmptyResponseTypeDef"}, 4),
             imports_for(used, ".literals", ["PaginatorName", "WaiterName"], 4),
@@ -239,7 +240,7 @@ class ServiceView:
             imports_for(used, ".type_defs", self.types.typed_dict_names.values(), 4),
             imports_for(used, ".waiters", self.waiter_classes.values(), 4),
         ]
-        return "\n".join(runtime), "\n".join(c for c in checking if c or c == "")
+        return "\n".join(runtime), "\n".join([_UNPACK_IMPORT, ""] + [c for c in checking if c])
 
     def client_doc(self) -> str:
         first = docs.summary(self.service.documentation) or f"{self.service.full_name}."
@@ -333,17 +334,15 @@ class ServiceView:
 
     def table(self, name: str, base: str, classes: dict[str, str]) -> str:
         items = tuple(f"{pystr(k)}: {v}" for k, v in classes.items())
-        return statement(f"{name}: Dict[str, type[{base}]] = ", Br("", items, "{", "}"))
+        return statement(f"{name} = ", Br("", items, "{", "}"))
 
     def wrapper_imports(self, blocks: list[str], shared: Iterable[str]) -> str:
         used = names_in(blocks)
         lines = [
-            _UNPACK_IMPORT,
-            "",
             imports_for(used, ".._types", set(shared), 4),
             imports_for(used, ".type_defs", self.types.typed_dict_names.values(), 4),
         ]
-        return "\n".join(lines)
+        return "\n".join([_UNPACK_IMPORT, ""] + [line for line in lines if line])
 
 
 def variant_label(variant: str) -> str:
@@ -360,4 +359,4 @@ def variant_label(variant: str) -> str:
 
 
 def dunder_all(names: Iterable[str]) -> str:
-    return statement("__all__ = ", Br("", tuple(pystr(n) for n in names), "(", ")"))
+    return statement("__all__ = ", Br("", tuple(pystr(n) for n in names), "[", "]"))

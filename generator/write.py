@@ -19,6 +19,8 @@ from pathlib import Path
 from .errors import UserError
 
 MANIFEST = ".botoloom-manifest.json"
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 @dataclass
@@ -73,6 +75,7 @@ def _atomic_write(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -6,14 +6,31 @@ declare types; every call goes to the boto3/botocore object unchanged.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, Generic, Iterator, List, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Dict,
+    Generic,
+    Iterator,
+    List,
+    TypeVar,
+    cast,
+)
 
 import boto3  # type: ignore[import-untyped, unused-ignore]
 
 if TYPE_CHECKING:
     from ._types import ClientMeta, SessionLike
 
-__all__ = ("BaseClient", "BaseClientExceptions", "PageIterator", "Paginator", "Waiter", "create_client")
+__all__ = (
+    "BaseClient",
+    "BaseClientExceptions",
+    "PageIterator",
+    "Paginator",
+    "Waiter",
+    "create_client",
+)
 
 _Page = TypeVar("_Page")
 _Full = TypeVar("_Full")
@@ -36,9 +53,13 @@ class BaseClient:
         try:
             name = raw_client.meta.service_model.service_name
         except AttributeError:
-            raise TypeError(f"{type(self).__name__} wraps a boto3 client, got {raw_client!r}") from None
+            raise TypeError(
+                f"{type(self).__name__} wraps a boto3 client, got {raw_client!r}"
+            ) from None
         if name != self._service_name:
-            raise TypeError(f"{type(self).__name__} wraps a {self._service_name!r} client, got {name!r}")
+            raise TypeError(
+                f"{type(self).__name__} wraps a {self._service_name!r} client, got {name!r}"
+            )
         self._raw = raw_client
 
     def __repr__(self) -> str:
@@ -70,7 +91,11 @@ class BaseClient:
         HttpMethod: str | None = None,
     ) -> str:
         """Generate a presigned URL for `ClientMethod` called with `Params`."""
-        return str(self._raw.generate_presigned_url(ClientMethod, Params, ExpiresIn, HttpMethod))
+        return str(
+            self._raw.generate_presigned_url(
+                ClientMethod, Params, ExpiresIn, HttpMethod
+            )
+        )
 
     if not TYPE_CHECKING:
 

@@ -168,7 +168,9 @@ class StreamingBody(Protocol):
 
     def __iter__(self) -> Iterator[bytes]: ...
 
-    def iter_lines(self, chunk_size: int = ..., keepends: bool = False) -> Iterator[bytes]: ...
+    def iter_lines(
+        self, chunk_size: int = ..., keepends: bool = False
+    ) -> Iterator[bytes]: ...
 
     def iter_chunks(self, chunk_size: int = ...) -> Iterator[bytes]: ...
 
@@ -226,7 +228,9 @@ if TYPE_CHECKING:
         response: ClientErrorResponseTypeDef
         operation_name: str
 
-        def __init__(self, error_response: Mapping[str, Any], operation_name: str) -> None: ...
+        def __init__(
+            self, error_response: Mapping[str, Any], operation_name: str
+        ) -> None: ...
 
 else:
     from botocore.exceptions import ClientError

@@ -1,0 +1,236 @@
+"""Types shared by every service of this package: what botocore accepts and returns.
+
+Copied verbatim by botoloom into each generated package.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from typing import (
+    IO,
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Protocol,
+    Sequence,
+    TypeVar,
+    Union,
+)
+
+if sys.version_info >= (3, 11):
+    from typing import NotRequired, TypedDict
+else:  # pragma: no cover
+    from typing_extensions import NotRequired, TypedDict
+
+__all__ = (
+    "BlobTypeDef",
+    "ClientArgsTypeDef",
+    "ClientError",
+    "ClientErrorResponseTypeDef",
+    "ClientMeta",
+    "CopySourceTypeDef",
+    "DocumentOutputTypeDef",
+    "DocumentTypeDef",
+    "EmptyResponseTypeDef",
+    "EventStream",
+    "PaginateArgsTypeDef",
+    "PaginatorConfigTypeDef",
+    "ResponseMetadataTypeDef",
+    "SessionLike",
+    "StreamingBody",
+    "TimestampTypeDef",
+    "WaitArgsTypeDef",
+    "WaiterConfigTypeDef",
+)
+
+_T_co = TypeVar("_T_co", covariant=True)
+
+TimestampTypeDef = Union[datetime, str]
+"""A timestamp botocore serialises: a datetime or an ISO 8601 string."""
+
+BlobTypeDef = Union[str, bytes, bytearray, IO[Any]]
+"""Binary input botocore accepts: text, bytes or a readable file object."""
+
+DocumentTypeDef = Union[
+    None,
+    bool,
+    int,
+    float,
+    str,
+    Sequence["DocumentTypeDef"],
+    Mapping[str, "DocumentTypeDef"],
+]
+"""A JSON document sent to the service."""
+
+DocumentOutputTypeDef = Union[
+    None,
+    bool,
+    int,
+    float,
+    str,
+    List["DocumentOutputTypeDef"],
+    Dict[str, "DocumentOutputTypeDef"],
+]
+"""A JSON document as botocore parses it."""
+
+
+class ResponseMetadataTypeDef(TypedDict):
+    """Metadata botocore adds to every response."""
+
+    HTTPStatusCode: int
+    HTTPHeaders: Dict[str, str]
+    RetryAttempts: int
+    RequestId: NotRequired[str]
+    HostId: NotRequired[str]
+
+
+class EmptyResponseTypeDef(TypedDict):
+    """The response of an operation that returns no data."""
+
+    ResponseMetadata: ResponseMetadataTypeDef
+
+
+class PaginatorConfigTypeDef(TypedDict, total=False):
+    """The PaginationConfig argument of paginate()."""
+
+    MaxItems: int
+    PageSize: int
+    StartingToken: str
+
+
+class WaiterConfigTypeDef(TypedDict, total=False):
+    """The WaiterConfig argument of wait()."""
+
+    Delay: int
+    MaxAttempts: int
+
+
+class PaginateArgsTypeDef(TypedDict, total=False):
+    """paginate() arguments of an operation that takes no parameters."""
+
+    PaginationConfig: PaginatorConfigTypeDef
+
+
+class WaitArgsTypeDef(TypedDict, total=False):
+    """wait() arguments of an operation that takes no parameters."""
+
+    WaiterConfig: WaiterConfigTypeDef
+
+
+class CopySourceTypeDef(TypedDict):
+    """The dict form of s3 CopySource that botocore accepts."""
+
+    Bucket: str
+    Key: str
+    VersionId: NotRequired[str]
+
+
+class ErrorTypeDef(TypedDict):
+    """The Error part of a service error response."""
+
+    Code: str
+    Message: str
+
+
+class ClientErrorResponseTypeDef(TypedDict):
+    """ClientError.response: the parsed error response."""
+
+    Error: ErrorTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ClientArgsTypeDef(TypedDict, total=False):
+    """Keyword arguments of boto3.client() besides the service name."""
+
+    region_name: Optional[str]
+    api_version: Optional[str]
+    use_ssl: bool
+    verify: Union[bool, str, None]
+    endpoint_url: Optional[str]
+    aws_access_key_id: Optional[str]
+    aws_secret_access_key: Optional[str]
+    aws_session_token: Optional[str]
+    config: Any
+    aws_account_id: Optional[str]
+
+
+class StreamingBody(Protocol):
+    """botocore.response.StreamingBody: a streamed response payload."""
+
+    def read(self, amt: Optional[int] = None) -> bytes: ...
+
+    def readlines(self) -> List[bytes]: ...
+
+    def __iter__(self) -> Iterator[bytes]: ...
+
+    def iter_lines(
+        self, chunk_size: int = ..., keepends: bool = False
+    ) -> Iterator[bytes]: ...
+
+    def iter_chunks(self, chunk_size: int = ...) -> Iterator[bytes]: ...
+
+    def readable(self) -> bool: ...
+
+    def tell(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+class EventStream(Protocol[_T_co]):
+    """botocore.eventstream.EventStream: iterates the parsed events."""
+
+    def __iter__(self) -> Iterator[_T_co]: ...
+
+    def close(self) -> None: ...
+
+
+class ClientMeta(Protocol):
+    """botocore's client.meta."""
+
+    @property
+    def region_name(self) -> str: ...
+
+    @property
+    def endpoint_url(self) -> str: ...
+
+    @property
+    def service_model(self) -> Any: ...
+
+    @property
+    def config(self) -> Any: ...
+
+    @property
+    def partition(self) -> str: ...
+
+    @property
+    def events(self) -> Any: ...
+
+    @property
+    def method_to_api_mapping(self) -> Dict[str, str]: ...
+
+
+class SessionLike(Protocol):
+    """A boto3.session.Session (or anything with its client() method)."""
+
+    def client(self, service_name: str, **kwargs: Any) -> Any: ...
+
+
+if TYPE_CHECKING:
+
+    class ClientError(Exception):
+        """botocore.exceptions.ClientError, typed."""
+
+        response: ClientErrorResponseTypeDef
+        operation_name: str
+
+        def __init__(
+            self, error_response: Mapping[str, Any], operation_name: str
+        ) -> None: ...
+
+else:
+    from botocore.exceptions import ClientError

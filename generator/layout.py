@@ -1,0 +1,531 @@
+"""Lay out generated statements exactly as black 26.10.1 (default mode) would.
+
+A small port of black's line splitting (``linegen.py``) for the expressions the
+generator emits: names, string literals, attribute access, ``|`` unions and
+bracketed calls/subscripts/displays. Like ``black.format_str`` it formats twice
+(the second pass sees the trailing commas added by the first as magic). Not
+covered: comments, lambdas, comprehensions, operators other than ``|``, string
+concatenation, multi-line strings; the prefix of a statement must not contain
+brackets. Widths follow the local ``unicodedata``, black bundles its own table.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import textwrap
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Union
+
+LINE_LENGTH = 88
+COMMA, BAR, DOT = 18, 9, 1
+
+
+@dataclass(frozen=True)
+class Br:
+    """A bracketed expression: head + open + comma-separated items + close, e.g. Literal["a", "b"], Sequence[X], f(**kwargs)."""
+
+    head: str
+    items: tuple["Expr", ...]
+    open: str = "["
+    close: str = "]"
+
+
+Expr = Union[str, Br]
+
+
+def flat(e: Expr) -> str:
+    """The one-line rendering of ``e``."""
+    if isinstance(e, str):
+        return e
+    return e.head + e.open + ", ".join(flat(i) for i in e.items) + e.close
+
+
+class _CannotSplit(Exception):
+    pass
+
+
+@dataclass(eq=False)
+class _T:
+    """A token; brackets carry their family (br), context (ctx) and partner."""
+
+    text: str
+    sp: bool = False  # preceded by a space in the one-line rendering
+    kind: str = ""  # "(" opening, ")" closing, "," "|" "." or "s" (string)
+    br: str = ""  # "(", "[" or "{" for brackets (also for invisible parens)
+    ctx: str = ""  # "call" (call/def/class), "sub", "atom" or "inv" (invisible)
+    depth: int = 0
+    pair: _T | None = None
+
+
+@dataclass(eq=False)
+class _L:
+    toks: list[_T]
+    depth: int
+    inside: bool = False  # black's inside_brackets
+    full: bool = True  # all tokens seen by black's BracketTracker (not head/tail)
+    split_rhs: bool = False
+
+    def __str__(self) -> str:
+        return "    " * self.depth + "".join(
+            " " * (t.sp and i > 0) + t.text for i, t in enumerate(self.toks)
+        )
+
+    def lens(self) -> list[int]:
+        return [len(t.text) + (t.sp and i > 0) for i, t in enumerate(self.toks)]
+
+
+_TOKEN = re.compile(
+    r"""(\s*)([rRbBuUfF]{0,2}(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
+    r"""|\w+|->|\*\*|\.\.\.|\S)"""
+)
+_CLOSE = {")": "(", "]": "[", "}": "{"}
+
+
+def _tokens(text: str, toks: list[_T], sp: bool = False) -> list[_T]:
+    """Tokenize ``text`` onto ``toks`` (which gives the context), pairing brackets."""
+    stack = [t for t in toks if t.kind == "(" and t.pair is None]
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        prev, s = (toks[-1] if toks else None), m.group(2)
+        t = _T(s, bool(m.group(1)) or (sp and i == 0), depth=len(stack))
+        if s in "([{":
+            trailer = prev is not None and (
+                (re.search(r"\w$", prev.text) is not None and not keyword.iskeyword(prev.text))
+                or prev.kind in (")", "s")
+            )
+            t.kind, t.br = "(", s
+            t.ctx = {"(": "call", "[": "sub"}.get(s, "atom") if trailer else "atom"
+            stack.append(t)
+        elif s in _CLOSE:
+            t.pair = stack.pop()
+            t.kind, t.br, t.ctx, t.depth, t.pair.pair = ")", _CLOSE[s], t.pair.ctx, len(stack), t
+        else:
+            t.kind = s if s in ",|." else "s" if s[-1] in "'\"" else ""
+        toks.append(t)
+    return toks
+
+
+def _wrap(toks: list[_T], text: str, sp: bool) -> list[_T]:
+    """Append ``text`` wrapped in black's invisible parentheses."""
+    depth = len([t for t in toks if t.kind == "(" and t.pair is None])
+    opening = _T("", sp, "(", "(", "inv", depth)
+    toks = _tokens(text, toks + [opening])
+    opening.pair = _T("", False, ")", "(", "inv", depth, opening)
+    return toks + [opening.pair]
+
+
+def _width(s: str) -> int:
+    if s.isascii():
+        return len(s)
+    wide = ("W", "F")
+    return sum(
+        1 + (unicodedata.east_asian_width(c) in wide and unicodedata.category(c) not in ("Cn", "Mn", "Mc", "Sk"))
+        for c in s
+    )
+
+
+def _fits(line: _L) -> bool:
+    return _width(str(line)) <= LINE_LENGTH
+
+
+def _delims(line: _L) -> dict[_T, int]:
+    """Delimiter priorities at depth 0, like black's BracketTracker.mark()."""
+    out: dict[_T, int] = {}
+    depth, prev = 0, None
+    for t in line.toks if line.full else ():
+        if t.kind == ")":
+            if depth == 0:
+                continue
+            depth -= 1
+        if depth == 0:
+            if prev is not None and (t.kind == "|" or (t.kind == "." and prev.kind == ")")):
+                out[prev] = BAR if t.kind == "|" else DOT
+            elif t.kind == ",":
+                out[t] = COMMA
+        depth += t.kind == "("
+        prev = t
+    return out
+
+
+def _one_seq(opening: _T | None, closing: _T, toks: list[_T], br: str = "(") -> bool:
+    """black's is_one_sequence_between(); call/def/class commas count twice."""
+    if opening is None or opening.br != br or closing.br != br or opening not in toks:
+        return False
+    commas = [t for t in toks[toks.index(opening) + 1 : toks.index(closing)] if t.kind == "," and t.depth == opening.depth + 1]
+    return len(commas) * (2 if opening.ctx == "call" and commas else 1) < 2
+
+
+def _magic(line: _L) -> bool:
+    """Does the line hold a magic trailing comma (black's has_magic_trailing_comma)?"""
+    toks = line.toks
+    for i, t in enumerate(toks):
+        if t.kind == ")" and i and toks[i - 1].kind == "," and t.pair in toks:
+            if t.br == "{" or (t.br == "[" and not (t.ctx == "sub" and _one_seq(t.pair, t, toks, "["))):
+                return True
+            if t.br == "(" and not _one_seq(t.pair, t, toks):
+                return True
+    return False
+
+
+def _build(toks: list[_T], orig: _L, opening: _T, body: bool) -> _L:
+    """black's bracket_split_build_line()."""
+    if not body:
+        return _L(toks, orig.depth, full=False)
+    if toks and orig.toks[0].text == "def" and opening.text == "(" and not _plain_comma(toks):
+        toks = toks + [_T(",", depth=toks[0].depth, kind=",")]
+    line = _L(toks, orig.depth + 1, inside=True)
+    delims = _delims(line)
+    trailing = bool(toks) and toks[-1].kind == ","
+    rest = [p for t, p in delims.items() if not (trailing and t is toks[-1])]
+    line.split_rhs = bool(rest) and max(rest) == COMMA and (trailing or opening.ctx in ("atom", "inv"))
+    return line
+
+
+def _plain_comma(toks: list[_T]) -> bool:
+    """Is there a comma that is not part of a parameter annotation?"""
+    depth, in_annotation = 0, False
+    for t in toks:
+        depth -= t.kind == ")"
+        if depth == 0 and t.text in (":", "="):
+            in_annotation = t.text == ":"
+        elif t.kind == "," and (depth == 0 or not in_annotation):
+            return True
+        depth += t.kind == "("
+    return False
+
+
+def _split_ok(body: _L, tail: _L) -> None:
+    tail_len = len(str(tail).strip())
+    if not body.toks and tail_len < 3:
+        raise _CannotSplit
+
+
+def _transform(line: _L, force: bool) -> list[_L]:
+    """black's transform_line()."""
+    line_str = str(line)
+    if not line.split_rhs and not _magic(line) and _fits(line):
+        return [line]
+    if line.toks[0].text == "def" and not _funcdef_rhs(line):
+        transforms: list[Callable[[_L, bool], list[_L]]] = [_lhs]
+    else:
+        transforms = [_delimiter_split, _rhs_omits] if line.inside else [_rhs_omits]
+    for transform in transforms:
+        try:
+            return _run(line, transform, line_str, force)
+        except _CannotSplit:
+            continue
+    return [line]
+
+
+def _run(line: _L, transform: Callable[[_L, bool], list[_L]], line_str: str, force: bool) -> list[_L]:
+    """black's run_transformer(), including the FORCE_OPTIONAL_PARENTHESES second opinion."""
+    result: list[_L] = []
+    for sub in transform(line, force):
+        if str(sub) == line_str:
+            raise _CannotSplit
+        result += _transform(sub, force)
+    parens = [t for t in line.toks if t.ctx == "inv"] if line.full else []
+    if force or transform is not _rhs_omits or not parens or any(t.text for t in parens) or _fits(result[0]):
+        return result
+    copies = {id(t): _T(t.text, t.sp, t.kind, t.br, t.ctx, t.depth) for t in line.toks}
+    for t in line.toks:
+        copies[id(t)].pair = copies.get(id(t.pair)) if t.pair else None
+    clone = _L([copies[id(t)] for t in line.toks], line.depth, line.inside, True, line.split_rhs)
+    second = _run(clone, transform, line_str, True)
+    return second if all(_fits(x) for x in second) else result
+
+
+def _funcdef_rhs(line: _L) -> bool:
+    """black's should_split_funcdef_with_rhs()."""
+    arrow = [i for i, t in enumerate(line.toks) if t.text == "->"]
+    ret: list[_T] = []
+    for t in line.toks[arrow[0] + 1 :] if arrow else ():
+        if t.text == ":":
+            break
+        ret.append(t)
+    first = next((t for t in ret if t.text), None)
+    rl = _L(ret, line.depth)
+    return _magic(rl) or (first is not None and first.kind == "s" and _width(str(rl)) + 1 > LINE_LENGTH)
+
+
+def _lhs(line: _L, force: bool) -> list[_L]:
+    """black's left_hand_split() (for def lines)."""
+    for br in "([":
+        head: list[_T] = []
+        body: list[_T] = []
+        tail: list[_T] = []
+        cur, match = head, None
+        for t in line.toks:
+            if cur is body and t.kind == ")" and match is not None and t.pair is match:
+                t.text, match.text = _visible(t), _visible(match)
+                cur = tail if body else head
+            cur.append(t)
+            if cur is head and t.kind == "(" and t.br == br:
+                match, cur = t, body
+        if match is not None and tail:
+            break
+    if match is None or not tail:
+        raise _CannotSplit
+    lines = [_build(head, line, match, False), _build(body, line, match, True), _build(tail, line, match, False)]
+    _split_ok(lines[1], lines[2])
+    return [x for x in lines if x.toks]
+
+
+def _visible(t: _T) -> str:
+    return t.text or (t.br if t.kind == "(" else ")")
+
+
+def _delimiter_split(line: _L, force: bool) -> list[_L]:
+    """black's delimiter_split()."""
+    delims = _delims(line)
+    candidates = [p for t, p in delims.items() if t is not line.toks[-1]]
+    if not candidates:
+        raise _CannotSplit
+    prio = max(candidates)
+    if prio == DOT and list(delims.values()).count(DOT) == 1:
+        raise _CannotSplit
+    out: list[list[_T]] = [[]]
+    for t in line.toks:
+        out[-1].append(t)
+        if delims.get(t) == prio:
+            out.append([])
+    if out[-1] and prio == COMMA and out[-1][-1].kind != ",":
+        out[-1].append(_T(",", depth=out[-1][0].depth, kind=","))
+    return [_L(toks, line.depth, inside=line.inside) for toks in out if toks]
+
+
+def _omits(line: _L) -> Iterator[set[_T]]:
+    """black's generate_trailers_to_omit()."""
+    omit: set[_T] = set()
+    if not _magic(line):
+        yield set(omit)
+    length, toks, lens = 4 * line.depth, line.toks, line.lens()
+    opening: _T | None = None
+    closing: _T | None = None
+    inner: set[_T] = set()
+    for i in range(len(toks) - 1, -1, -1):
+        t, prev = toks[i], (toks[i - 1] if i else None)
+        length += lens[i]
+        if length > LINE_LENGTH:
+            break
+        comma = prev is not None and prev.kind == "," and not _one_seq(t.pair, t, toks)
+        if opening is not None:
+            if t is opening:
+                opening = None
+            elif t.kind == ")":
+                if comma:
+                    break
+                inner.add(t)
+        elif t.kind == ")":
+            if prev is not None and prev.kind == "(":
+                inner.add(t)
+                continue
+            if closing is not None:
+                omit |= {closing} | inner
+                inner.clear()
+                yield set(omit)
+            if comma:
+                break
+            if t.text:
+                opening, closing = t.pair, t
+
+
+def _rhs_omits(line: _L, force: bool) -> list[_L]:
+    """black's right_hand_split_with_omits()."""
+    starts, pos = {}, 4 * line.depth
+    for t, n in zip(line.toks, line.lens()):
+        starts[id(t)], pos = pos, pos + n
+    first: list[_L] | None = None
+    for omit in _omits(line):
+        if omit:
+            target = next((t.pair for t in reversed(line.toks) if t.kind == ")" and t not in omit), None)
+            if target is not None and target.text and starts.get(id(target), 0) > LINE_LENGTH:
+                continue
+        lines = _rhs(line, omit, force)
+        if first is None and not omit:
+            first = lines
+        if _fits(lines[0]):
+            return lines
+    return first if first is not None else _rhs(line, set(), force)
+
+
+def _first_rhs(line: _L, omit: set[_T]) -> tuple[_L, _L, _L, _T, _T]:
+    """black's _first_right_hand_split(): split at the last bracket pair not omitted."""
+    head: list[_T] = []
+    body: list[_T] = []
+    tail: list[_T] = []
+    cur: list[_T] = tail
+    opening: _T | None = None
+    closing: _T | None = None
+    for t in reversed(line.toks):
+        if cur is body and t is opening:
+            cur = head if body else tail
+        cur.append(t)
+        if cur is tail and t.kind == ")" and t not in omit:
+            opening, closing, cur = t.pair, t, body
+    if opening is None or closing is None or not head:
+        raise _CannotSplit
+    h, b, tl = (_build(x[::-1], line, opening, x is body) for x in (head, body, tail))
+    _split_ok(b, tl)
+    return h, b, tl, opening, closing
+
+
+def _rhs(line: _L, omit: set[_T], force: bool) -> list[_L]:
+    """black's right_hand_split() with _maybe_split_omitting_optional_parens()."""
+    rhs = _first_rhs(line, omit)
+    if not force and rhs[3].ctx == "inv" and not rhs[3].text and _can_omit(rhs[1]):
+        try:  # split at the last real bracket instead (black always prefers that here)
+            rhs = _first_rhs(line, omit | {rhs[4]})
+        except _CannotSplit:
+            if len(rhs[1].toks) < 2 and not _fits(rhs[1]):  # not can_be_split(body)
+                raise
+    head, body, tail, opening, closing = rhs
+    opening.text, closing.text = _visible(opening), _visible(closing)
+    return [x for x in (head, body, tail) if x.toks]
+
+
+def _can_omit(body: _L) -> bool:
+    """black's can_omit_invisible_parens() (no comments, no multiline strings)."""
+    delims = _delims(body)
+    if not delims:
+        return True
+    prio = max(delims.values())
+    if list(delims.values()).count(prio) > 1:
+        return False
+    if prio == DOT:
+        return True
+    toks, lens = body.toks, body.lens()
+    if toks[0].kind == "(" and toks[1].kind != ")":
+        length, remainder = 4 * body.depth, False
+        for t, n in zip(toks, lens):
+            remainder = remainder or (t.kind == ")" and t.pair is toks[0])
+            if remainder:
+                length += n
+                if length > LINE_LENGTH:
+                    break
+                remainder = t.kind != "("
+        else:
+            return True
+    last = toks[-1]
+    if last.kind == ")" and (last.br != "[" or last.ctx != "sub"):
+        if toks[-2].kind == "(":
+            return False
+        length, seen = 4 * body.depth, False
+        for t, n in zip(toks, lens):
+            length += n
+            if t is last.pair:
+                if seen or length <= LINE_LENGTH:
+                    return True
+            elif t.kind == "(":
+                seen = True
+    return False
+
+
+def _layout(toks: list[_T], depth: int) -> str:
+    """black.format_str(): format, then format the result once more."""
+    line = _L(toks, depth)
+    first = _transform(line, False)
+    if len(first) == 1 and str(first[0]) == str(line):
+        return str(line)
+    again = [t for x in first for t in x.toks]
+    for t in again:
+        t.text = "" if t.ctx == "inv" else t.text
+    return "\n".join(str(x) for x in _transform(_L(again, depth), False))
+
+
+def _check(prefix: str) -> str:
+    if any(c in prefix for c in "()[]{}"):
+        raise ValueError(f"prefix must not contain brackets: {prefix!r}")
+    return prefix
+
+
+def statement(prefix: str, expr: Expr, indent: int = 0) -> str:
+    """'<indent><prefix><expr>' laid out like black; prefix is e.g. "X = ", "Name: ", "return "."""
+    toks = _tokens(_check(prefix), [])
+    stripped = prefix.rstrip()
+    tuple_display = isinstance(expr, Br) and not expr.head and expr.open == "("
+    if (stripped.endswith(("=", ":")) or stripped == "return") and not tuple_display:
+        toks = _wrap(toks, flat(expr), prefix.endswith(" "))
+    else:
+        toks = _tokens(flat(expr), toks, prefix.endswith(" "))
+    return _layout(toks, indent // 4)
+
+
+def function_def(name: str, params: Sequence[Expr], returns: Expr | None, indent: int = 0) -> str:
+    """'def name(p1, p2) -> R:' laid out like black."""
+    toks = _tokens(f"def {name}(" + ", ".join(flat(p) for p in params) + ")", [])
+    if returns is not None:
+        toks = _wrap(_tokens("->", toks, True), flat(returns), True)
+    return _layout(_tokens(":", toks), indent // 4)
+
+
+def class_def(name: str, bases: Sequence[Expr], indent: int = 0) -> str:
+    """'class Name(Base, total=False):' laid out like black."""
+    args = "(" + ", ".join(flat(b) for b in bases) + ")" if bases else ""
+    return _layout(_tokens(f"class {name}{args}:", []), indent // 4)
+
+
+def import_from(module: str, names: Sequence[str], indent: int = 0) -> str:
+    """'from m import a, b', or black's exploded form with a trailing comma."""
+    pad = " " * indent
+    line = f"{pad}from {module} import {', '.join(names)}"
+    if _width(line) <= LINE_LENGTH:
+        return line
+    return f"{pad}from {module} import (\n" + "".join(f"{pad}    {n},\n" for n in names) + f"{pad})"
+
+
+_WS = r"[ \t\n\r\f\v]+"
+
+
+def _escape(c: str) -> str:
+    if c == "\\":
+        return "\\\\"
+    if c.isprintable() or c == " ":
+        return c
+    n = ord(c)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
+
+
+def docstring(text: str, indent: int) -> str:
+    """A triple-quoted docstring black leaves untouched, whose value is ``text``
+    with ASCII whitespace normalised: paragraphs (split at blank lines) are
+    re-wrapped to ~79 columns, every other character is kept (escaped if needed)."""
+    pad = " " * indent
+    paragraphs = []
+    for para in re.split(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)", text):
+        joined = " ".join("".join(map(_escape, w)) for w in re.split(_WS, para) if w)
+        if joined:
+            wrapped = textwrap.wrap(joined, max(79 - indent, 30), break_long_words=False, break_on_hyphens=False)
+            paragraphs.append("\n".join(wrapped).replace('"""', '""\\"'))
+    if not paragraphs:
+        return f'{pad}""""""'
+    body = "\n\n".join(paragraphs)
+    body = "\\" + body if body.startswith('"') else body
+    if "\n" not in body and not body.endswith('"') and indent + 6 + _width(body) <= LINE_LENGTH:
+        return f'{pad}"""{body}"""'
+    lines = [(pad + x if x else "") for x in body.split("\n")]
+    return f'{pad}"""' + "\n".join(lines)[indent:] + f'\n{pad}"""'
+
+
+def _sub_twice(regex: re.Pattern[str], replacement: str, original: str) -> str:
+    return regex.sub(replacement, regex.sub(replacement, original))
+
+
+def pystr(value: str) -> str:
+    """A string literal for ``value``, quoted the way black normalises it."""
+    s = repr(value)
+    orig, new = s[0], "'" if s[0] == '"' else '"'
+    body = s[1:-1]
+    unescaped_new = re.compile(rf"(([^\\]|^)(\\\\)*){new}")
+    escaped_new = re.compile(rf"([^\\]|^)\\((?:\\\\)*){new}")
+    escaped_orig = re.compile(rf"([^\\]|^)\\((?:\\\\)*){orig}")
+    new_body = _sub_twice(escaped_new, rf"\1\2{new}", body)
+    if body != new_body:
+        body, s = new_body, f"{orig}{new_body}{orig}"
+    new_body = _sub_twice(escaped_orig, rf"\1\2{orig}", new_body)
+    new_body = _sub_twice(unescaped_new, rf"\1\\{new}", new_body)
+    if new_body.count("\\") > body.count("\\") or (new_body.count("\\") == body.count("\\") and orig == '"'):
+        return s
+    return f"{new}{new_body}{new}"
