@@ -173,7 +173,8 @@ def _build(toks: list[_T], orig: _L, opening: _T, body: bool) -> _L:
     """black's bracket_split_build_line()."""
     if not body:
         return _L(toks, orig.depth, full=False)
-    if toks and orig.toks[0].text == "def" and opening.text == "(" and not _plain_comma(toks):
+    # black's _ensure_trailing_comma(): a lone def parameter (never a return annotation)
+    if toks and orig.toks[0].text == "def" and opening.text == "(" and opening.ctx != "inv" and not _plain_comma(toks):
         toks = toks + [_T(",", depth=toks[0].depth, kind=",")]
     line = _L(toks, orig.depth + 1, inside=True)
     delims = _delims(line)
@@ -453,12 +454,42 @@ def statement(prefix: str, expr: Expr, indent: int = 0) -> str:
     return _layout(toks, indent // 4)
 
 
-def function_def(name: str, params: Sequence[Expr], returns: Expr | None, indent: int = 0) -> str:
-    """'def name(p1, p2) -> R:' laid out like black."""
-    toks = _tokens(f"def {name}(" + ", ".join(flat(p) for p in params) + ")", [])
+def function_def(name: str, params: Sequence[Expr], returns: Expr | None, indent: int = 0, *, stub: bool = False) -> str:
+    """'def name(p1, p2) -> R:' laid out like black; stub=True adds black's one-line ' ...' body (for @overload)."""
+    toks = _tokens(f"def {name}(", [])
+    for i, param in enumerate(params):
+        toks = _param(_tokens(",", toks) if i else toks, flat(param), bool(i))
+    toks = _tokens(")", toks)
     if returns is not None:
         toks = _wrap(_tokens("->", toks, True), flat(returns), True)
-    return _layout(_tokens(":", toks), indent // 4)
+    return _layout(_tokens(": ..." if stub else ":", toks), indent // 4)
+
+
+def _param(toks: list[_T], text: str, sp: bool) -> list[_T]:
+    """Tokenize a parameter; like black's visit_tname(), wrap a `|` annotation in invisible parens."""
+    ms, depth, colon, end = list(_TOKEN.finditer(text)), 0, -1, None
+    for i, m in enumerate(ms):
+        depth += (m.group(2) in "([{") - (m.group(2) in ")]}")
+        if depth == 0 and m.group(2) == ":" and colon < 0:
+            colon = i
+        elif depth == 0 and m.group(2) == "=" and colon >= 0:
+            end = i
+            break
+    annotation = ms[colon + 1 : end]
+    bars = [m for m, d in zip(annotation, _depths(annotation)) if d == 0 and m.group(2) == "|"]
+    if colon < 0 or not bars:
+        return _tokens(text, toks, sp)
+    toks = _wrap(_tokens(text[: ms[colon].end()], toks, sp), text[annotation[0].start(2) : annotation[-1].end()], True)
+    return _tokens(text[ms[end].start() :], toks) if end is not None else toks
+
+
+def _depths(ms: list[re.Match[str]]) -> list[int]:
+    depth, out = 0, []
+    for m in ms:
+        depth -= m.group(2) in ")]}"
+        out.append(depth)
+        depth += m.group(2) in "([{"
+    return out
 
 
 def class_def(name: str, bases: Sequence[Expr], indent: int = 0) -> str:
@@ -494,7 +525,7 @@ def docstring(text: str, indent: int) -> str:
     re-wrapped to ~79 columns, every other character is kept (escaped if needed)."""
     pad = " " * indent
     paragraphs = []
-    for para in re.split(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)", text):
+    for para in re.split(r"\n[ \t\f\v]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
         joined = " ".join("".join(map(_escape, w)) for w in re.split(_WS, para) if w)
         if joined:
             wrapped = textwrap.wrap(joined, max(79 - indent, 30), break_long_words=False, break_on_hyphens=False)
@@ -502,9 +533,9 @@ def docstring(text: str, indent: int) -> str:
     if not paragraphs:
         return f'{pad}""""""'
     body = "\n\n".join(paragraphs)
-    body = "\\" + body if body.startswith('"') else body
-    if "\n" not in body and not body.endswith('"') and indent + 6 + _width(body) <= LINE_LENGTH:
-        return f'{pad}"""{body}"""'
+    body = " " + body if body.startswith('"') else body  # black pads a quote next to the delimiters
+    if "\n" not in body:  # black turns a docstring with one line of text into a one-liner anyway
+        return f'{pad}"""{body}{" " * body.endswith(chr(34))}"""'
     lines = [(pad + x if x else "") for x in body.split("\n")]
     return f'{pad}"""' + "\n".join(lines)[indent:] + f'\n{pad}"""'
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import jinja2
 
+from .layout import Br, statement
 from .model import Service
 from .views import ServiceView, dunder_all, header
 
@@ -102,7 +103,7 @@ def _literals(view: ServiceView) -> str:
 
 def _exceptions(view: ServiceView) -> str:
     classes = view.exception_classes()
-    attributes = [f"    {attr}: type[{cls}]" for attr, cls, _ in classes if attr]
+    attributes = [statement(f"{attr}: ", Br("type", (cls,)), 4) for attr, cls, _ in classes if attr]
     return _render(
         "exceptions.py.j2",
         header=header(f"Modeled errors of {view.title}.", view.versions),
@@ -123,7 +124,6 @@ def _wrappers(view: ServiceView, kind: str, base: str, table: str, classes: list
         checking_imports=view.wrapper_imports(blocks, ["PaginateArgsTypeDef", "WaitArgsTypeDef", "EmptyResponseTypeDef"]),
         all=dunder_all([table] + list(names.values())),
         classes=classes,
-        base=base,
         table=view.table(table, base, names),
     )
 

@@ -45,7 +45,7 @@ OUTPUT_SCALARS: dict[str, str] = {
     "blob": "bytes",
     "document": "DocumentOutputTypeDef",
 }
-STREAM_IN, STREAM_OUT = "BlobTypeDef", "StreamingBody"
+STREAM_OUT = "StreamingBody"
 
 # botocore handlers that change a value's type on the way (service, shape or member) -> type.
 # iam: json_decode_policies turns every policyDocumentType string into a dict.
@@ -105,6 +105,13 @@ class TypeMap:
         self._collect()
         self.literal_names = self._name_enums()
         self.typed_dict_names = self._name_typed_dicts()
+        # Inputs also accept the output TypedDict of a shape, so values the service returned
+        # can be sent back (dynamodb LastEvaluatedKey -> ExclusiveStartKey).
+        self.union_names = {
+            shape: names.take(f"{type_base(shape)}UnionTypeDef")
+            for shape, variant in sorted(self._ids)
+            if variant == "out" and (shape, "in") in self._ids
+        }
 
     # ---- public queries -------------------------------------------------------------
     def request_name(self, shape: str) -> str:
@@ -121,6 +128,13 @@ class TypeMap:
 
     def wait_name(self, shape: str) -> str:
         return self.typed_dict_names[(shape, "wait")]
+
+    def unions(self) -> list[tuple[str, Expr]]:
+        """(alias, Union[input TypedDict, output TypedDict]) for shapes used on both sides."""
+        return [
+            (alias, Br("Union", (self.typed_dict_names[(s, "in")], self.typed_dict_names[(s, "out")])))
+            for s, alias in self.union_names.items()
+        ]
 
     def literals(self) -> list[tuple[str, tuple[str, ...]]]:
         return [
@@ -237,10 +251,19 @@ class TypeMap:
             required = required and not member.idempotency_token and member.name not in filled
         elif variant == "full":
             required = False
-        elif variant == "response" and member.name == shape.payload:
-            target = self.service.shape(member.shape)
-            required = required or target.streaming or member.streaming or target.kind == "eventstream"
+        elif variant == "response" and self._is_stream_payload(shape, member):
+            required = True
+        if variant == "response" and self._is_stream_payload(shape, member):
+            stream = self.service.shape(member.shape).kind == "blob"
+            return Field(member.name, STREAM_OUT if stream else self.expr(member.shape, "out"), True, member.documentation)
         return Field(member.name, self._member_expr(shape, member, side), required, member.documentation)
+
+    def _is_stream_payload(self, shape: Shape, member: Member) -> bool:
+        """botocore streams a top-level output's blob payload (OperationModel.has_streaming_output)
+        and always fills in an event-stream payload."""
+        if member.name != shape.payload:
+            return False
+        return self.service.shape(member.shape).kind in ("blob", "eventstream")
 
     def _member_expr(self, parent: Shape, member: Member, side: str) -> Expr:
         name = self.service.name
@@ -248,11 +271,8 @@ class TypeMap:
             return INPUT_MEMBER_OVERRIDES[(name, member.name)]
         if side == "out" and (name, parent.name, member.name) in OUTPUT_MEMBER_OVERRIDES:
             return OUTPUT_MEMBER_OVERRIDES[(name, parent.name, member.name)]
-        target = self.service.shape(member.shape)
         if member.jsonvalue:
             return INPUT_SCALARS["document"] if side == "in" else OUTPUT_SCALARS["document"]
-        if (member.streaming or target.streaming) and target.kind in ("blob", "string"):
-            return STREAM_IN if side == "in" else STREAM_OUT
         return self.expr(member.shape, side)
 
     def expr(self, shape_name: str, side: str) -> Expr:
@@ -262,6 +282,8 @@ class TypeMap:
         if side == "out" and (self.service.name, shape_name) in OUTPUT_SHAPE_OVERRIDES:
             return OUTPUT_SHAPE_OVERRIDES[(self.service.name, shape_name)]
         if kind in ("structure", "union"):
+            if side == "in" and shape_name in self.union_names:
+                return self.union_names[shape_name]
             return self.typed_dict_names[self._variant(shape_name, side)]
         if kind == "eventstream":
             inner = self.typed_dict_names[self._variant(shape_name, side)]
@@ -278,8 +300,6 @@ class TypeMap:
             if side == "out" and shape.sparse:
                 value = Br("Optional", (value,))
             return Br("Mapping" if side == "in" else "Dict", (key, value))
-        if shape.streaming and kind in ("blob", "string"):
-            return STREAM_IN if side == "in" else STREAM_OUT
         table = INPUT_SCALARS if side == "in" else OUTPUT_SCALARS
         if kind not in table:
             raise ValueError(f"shape {shape_name!r} has unknown type {kind!r}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from . import docs
-from .layout import Br, Expr, docstring, flat, function_def, import_from, pystr, statement
+from .layout import Br, Expr, class_def, docstring, flat, function_def, import_from, pystr, statement
 from .model import Operation, Service
 from .naming import Registry, class_prefix, escape_identifier, is_plain_key, method_name, module_name
 from .typemap import TypeMap, TypedDictSpec
@@ -128,13 +128,14 @@ class ServiceView:
 
     # ---- type_defs.py -----------------------------------------------------------------
     def typed_dict_blocks(self) -> list[str]:
-        return [self._typed_dict(spec) for spec in self.types.typed_dicts()]
+        blocks = [self._typed_dict(spec) for spec in self.types.typed_dicts()]
+        return blocks + [statement(f"{alias} = ", expr) for alias, expr in self.types.unions()]
 
     def _typed_dict(self, spec: TypedDictSpec) -> str:
         fields = [(f.key, f.type if f.required else Br("NotRequired", (f.type,))) for f in spec.fields]
         if all(is_plain_key(k) for k, _ in fields) and fields:
             doc = docs.summary(spec.documentation, 300) or f"{spec.shape} ({variant_label(spec.variant)})."
-            lines = [f"class {spec.name}(TypedDict):", docstring(doc, 4), ""]
+            lines = [class_def(spec.name, ["TypedDict"]), docstring(doc, 4), ""]
             lines += [statement(f"{k}: ", t, 4) for k, t in fields]
             return "\n".join(lines)
         items = tuple(f"{pystr(k)}: {pystr(flat(t))}" for k, t in fields)
@@ -158,7 +159,7 @@ class ServiceView:
         return "\n\n".join(block for block in blocks if block)
 
     def type_defs_all(self) -> str:
-        return dunder_all(sorted(self.types.typed_dict_names.values()))
+        return dunder_all(sorted([*self.types.typed_dict_names.values(), *self.types.union_names.values()]))
 
     # ---- client.py --------------------------------------------------------------------
     def client_methods(self) -> list[Method]:
@@ -206,7 +207,7 @@ class ServiceView:
         if many:
             for name, cls in classes.items():
                 sig = function_def(method, ["self", f"{arg}: Literal[{pystr(name)}]"], cls, 4)
-                out.append(Method(decorators=["    @overload"], signature=sig + " ..."))
+                out.append(Method(decorators=["    @overload"], signature=sig, doc=docstring(f"{cls} for {name}.", 8)))
         only = next(iter(classes.items()))
         param_type = alias if many else f"Literal[{pystr(only[0])}]"
         returns = base if many else only[1]
@@ -268,7 +269,7 @@ class ServiceView:
 
     # ---- exceptions.py ----------------------------------------------------------------
     def exception_classes(self) -> list[tuple[str, str, str]]:
-        """(attribute name, class name, docstring) per modeled error."""
+        """(attribute name, class name, laid-out class header and docstring) per modeled error."""
         registry = Registry()
         registry.take(self.names.exceptions)
         out = []
@@ -278,7 +279,7 @@ class ServiceView:
             doc = docs.summary(shape.documentation, 300) or f"The service error {name}."
             if shape.error_code != name:
                 doc += f"\n\nError code: {shape.error_code}"
-            out.append((name if is_plain_key(name) else "", cls, docstring(doc, 8)))
+            out.append((name if is_plain_key(name) else "", cls, class_def(cls, ["ClientError"], 4) + "\n" + docstring(doc, 8)))
         return out
 
     def exceptions_doc(self) -> str:
@@ -305,7 +306,7 @@ class ServiceView:
                 doc=docstring(f"Iterate over the pages of {p.method}; items in {keys}.", 8),
                 body=statement("return ", Br("PageIterator", ("self._raw.paginate(**kwargs)",), "(", ")"), 8),
             )
-            out.append((self.paginator_classes[p.method], docstring(doc, 4), method))
+            out.append((class_def(self.paginator_classes[p.method], ["Paginator"]), docstring(doc, 4), method))
         return out
 
     def waiter_methods(self) -> list[tuple[str, str, Method]]:
@@ -329,7 +330,7 @@ class ServiceView:
                 ),
                 body=f"        self._raw.wait(**kwargs)",
             )
-            out.append((self.waiter_classes[w.method], docstring(doc, 4), method))
+            out.append((class_def(self.waiter_classes[w.method], ["Waiter"]), docstring(doc, 4), method))
         return out
 
     def table(self, name: str, base: str, classes: dict[str, str]) -> str:

@@ -116,8 +116,11 @@ class BaseClientExceptions:
         """The exception class for a service error code (ClientError when unmodeled)."""
         return cast("type[Exception]", self._raw.from_code(error_code))
 
-    def __getattr__(self, name: str) -> type[Exception]:
-        return cast("type[Exception]", getattr(self._raw, name))
+    if not TYPE_CHECKING:
+        # Hidden from type checkers: only the modeled errors declared by each service's
+        # subclass exist for them, so a misspelled exception name is an error.
+        def __getattr__(self, name):
+            return getattr(self._raw, name)
 
 
 class PageIterator(Generic[_Page, _Full]):

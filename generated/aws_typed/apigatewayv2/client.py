@@ -2115,77 +2115,94 @@ class ApiGatewayV2Client(BaseClient):
         return cast("UpdateVpcLinkResponseTypeDef", self._raw.update_vpc_link(**kwargs))
 
     @overload
-    def get_paginator(self, operation_name: Literal["get_apis"]) -> GetApisPaginator: ...
+    def get_paginator(self, operation_name: Literal["get_apis"]) -> GetApisPaginator:
+        """GetApisPaginator for get_apis."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_authorizers"]
-    ) -> GetAuthorizersPaginator: ...
+    ) -> GetAuthorizersPaginator:
+        """GetAuthorizersPaginator for get_authorizers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_deployments"]
-    ) -> GetDeploymentsPaginator: ...
+    ) -> GetDeploymentsPaginator:
+        """GetDeploymentsPaginator for get_deployments."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_domain_names"]
-    ) -> GetDomainNamesPaginator: ...
+    ) -> GetDomainNamesPaginator:
+        """GetDomainNamesPaginator for get_domain_names."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_integration_responses"]
-    ) -> GetIntegrationResponsesPaginator: ...
+    ) -> GetIntegrationResponsesPaginator:
+        """GetIntegrationResponsesPaginator for get_integration_responses."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_integrations"]
-    ) -> GetIntegrationsPaginator: ...
+    ) -> GetIntegrationsPaginator:
+        """GetIntegrationsPaginator for get_integrations."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_models"]
-    ) -> GetModelsPaginator: ...
+    ) -> GetModelsPaginator:
+        """GetModelsPaginator for get_models."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_route_responses"]
-    ) -> GetRouteResponsesPaginator: ...
+    ) -> GetRouteResponsesPaginator:
+        """GetRouteResponsesPaginator for get_route_responses."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_routes"]
-    ) -> GetRoutesPaginator: ...
+    ) -> GetRoutesPaginator:
+        """GetRoutesPaginator for get_routes."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_stages"]
-    ) -> GetStagesPaginator: ...
+    ) -> GetStagesPaginator:
+        """GetStagesPaginator for get_stages."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_portal_products"]
-    ) -> ListPortalProductsPaginator: ...
+    ) -> ListPortalProductsPaginator:
+        """ListPortalProductsPaginator for list_portal_products."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_portals"]
-    ) -> ListPortalsPaginator: ...
+    ) -> ListPortalsPaginator:
+        """ListPortalsPaginator for list_portals."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_product_pages"]
-    ) -> ListProductPagesPaginator: ...
+    ) -> ListProductPagesPaginator:
+        """ListProductPagesPaginator for list_product_pages."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_product_rest_endpoint_pages"]
-    ) -> ListProductRestEndpointPagesPaginator: ...
+    ) -> ListProductRestEndpointPagesPaginator:
+        """ListProductRestEndpointPagesPaginator for
+        list_product_rest_endpoint_pages.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_routing_rules"]
-    ) -> ListRoutingRulesPaginator: ...
+    ) -> ListRoutingRulesPaginator:
+        """ListRoutingRulesPaginator for list_routing_rules."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""

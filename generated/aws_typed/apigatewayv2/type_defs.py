@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict
+from typing import Dict, List, Mapping, Sequence, TypedDict, Union
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
 
-from .._types import PaginatorConfigTypeDef, ResponseMetadataTypeDef, TimestampTypeDef
+from .._types import (
+    PaginatorConfigTypeDef,
+    ResponseMetadataTypeDef,
+    StreamingBody,
+    TimestampTypeDef,
+)
 from .literals import (
     AuthorizationTypeType,
     AuthorizerTypeType,
@@ -50,6 +55,7 @@ __all__ = [
     "CognitoConfigTypeDef",
     "CorsOutputTypeDef",
     "CorsTypeDef",
+    "CorsUnionTypeDef",
     "CreateApiMappingRequestTypeDef",
     "CreateApiMappingResponseTypeDef",
     "CreateApiRequestTypeDef",
@@ -114,8 +120,10 @@ __all__ = [
     "DisplayContentTypeDef",
     "DisplayOrderOutputTypeDef",
     "DisplayOrderTypeDef",
+    "DisplayOrderUnionTypeDef",
     "DomainNameConfigurationOutputTypeDef",
     "DomainNameConfigurationTypeDef",
+    "DomainNameConfigurationUnionTypeDef",
     "DomainNameTypeDef",
     "EndpointConfigurationRequestTypeDef",
     "EndpointConfigurationResponseTypeDef",
@@ -214,6 +222,7 @@ __all__ = [
     "IntegrationTypeDef",
     "JWTConfigurationOutputTypeDef",
     "JWTConfigurationTypeDef",
+    "JWTConfigurationUnionTypeDef",
     "ListPortalProductsRequestPaginateTypeDef",
     "ListPortalProductsRequestTypeDef",
     "ListPortalProductsResponseFullResultTypeDef",
@@ -241,10 +250,12 @@ __all__ = [
     "ParameterConstraintsTypeDef",
     "PortalContentOutputTypeDef",
     "PortalContentTypeDef",
+    "PortalContentUnionTypeDef",
     "PortalProductSummaryTypeDef",
     "PortalSummaryTypeDef",
     "PortalThemeOutputTypeDef",
     "PortalThemeTypeDef",
+    "PortalThemeUnionTypeDef",
     "PreviewPortalRequestTypeDef",
     "PreviewPortalResponseTypeDef",
     "PreviewTypeDef",
@@ -267,14 +278,18 @@ __all__ = [
     "RoutingRuleActionTypeDef",
     "RoutingRuleConditionOutputTypeDef",
     "RoutingRuleConditionTypeDef",
+    "RoutingRuleConditionUnionTypeDef",
     "RoutingRuleMatchBasePathsOutputTypeDef",
     "RoutingRuleMatchBasePathsTypeDef",
+    "RoutingRuleMatchBasePathsUnionTypeDef",
     "RoutingRuleMatchHeaderValueTypeDef",
     "RoutingRuleMatchHeadersOutputTypeDef",
     "RoutingRuleMatchHeadersTypeDef",
+    "RoutingRuleMatchHeadersUnionTypeDef",
     "RoutingRuleTypeDef",
     "SectionOutputTypeDef",
     "SectionTypeDef",
+    "SectionUnionTypeDef",
     "StageTypeDef",
     "StatusExceptionTypeDef",
     "TagResourceRequestTypeDef",
@@ -447,7 +462,7 @@ class CreateApiRequestTypeDef(TypedDict):
     """Creates a new Api resource to represent an API."""
 
     ApiKeySelectionExpression: NotRequired[str]
-    CorsConfiguration: NotRequired[CorsTypeDef]
+    CorsConfiguration: NotRequired[CorsUnionTypeDef]
     CredentialsArn: NotRequired[str]
     Description: NotRequired[str]
     DisableSchemaValidation: NotRequired[bool]
@@ -497,7 +512,7 @@ class CreateAuthorizerRequestTypeDef(TypedDict):
     EnableSimpleResponses: NotRequired[bool]
     IdentitySource: Sequence[str]
     IdentityValidationExpression: NotRequired[str]
-    JwtConfiguration: NotRequired[JWTConfigurationTypeDef]
+    JwtConfiguration: NotRequired[JWTConfigurationUnionTypeDef]
     Name: str
 
 
@@ -542,7 +557,7 @@ class CreateDomainNameRequestTypeDef(TypedDict):
     """Creates a new DomainName resource to represent a domain name."""
 
     DomainName: str
-    DomainNameConfigurations: NotRequired[Sequence[DomainNameConfigurationTypeDef]]
+    DomainNameConfigurations: NotRequired[Sequence[DomainNameConfigurationUnionTypeDef]]
     MutualTlsAuthentication: NotRequired[MutualTlsAuthenticationInputTypeDef]
     RoutingMode: NotRequired[RoutingModeType]
     Tags: NotRequired[Mapping[str, str]]
@@ -685,7 +700,7 @@ class CreatePortalRequestTypeDef(TypedDict):
     EndpointConfiguration: EndpointConfigurationRequestTypeDef
     IncludedPortalProductArns: NotRequired[Sequence[str]]
     LogoUri: NotRequired[str]
-    PortalContent: PortalContentTypeDef
+    PortalContent: PortalContentUnionTypeDef
     RumAppMonitorName: NotRequired[str]
     Tags: NotRequired[Mapping[str, str]]
 
@@ -811,7 +826,7 @@ class CreateRoutingRuleRequestTypeDef(TypedDict):
     """CreateRoutingRuleRequest (input)."""
 
     Actions: Sequence[RoutingRuleActionTypeDef]
-    Conditions: Sequence[RoutingRuleConditionTypeDef]
+    Conditions: Sequence[RoutingRuleConditionUnionTypeDef]
     DomainName: str
     DomainNameId: NotRequired[str]
     Priority: int
@@ -1105,7 +1120,7 @@ class DisplayOrderOutputTypeDef(TypedDict):
 class DisplayOrderTypeDef(TypedDict):
     """The display order."""
 
-    Contents: NotRequired[Sequence[SectionTypeDef]]
+    Contents: NotRequired[Sequence[SectionUnionTypeDef]]
     OverviewPageArn: NotRequired[str]
     ProductPageArns: NotRequired[Sequence[str]]
 
@@ -1203,7 +1218,7 @@ class ExportApiRequestTypeDef(TypedDict):
 class ExportApiResponseTypeDef(TypedDict):
     """ExportApiResponse (response)."""
 
-    body: NotRequired[bytes]
+    body: StreamingBody
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2261,7 +2276,7 @@ class PortalContentTypeDef(TypedDict):
 
     Description: NotRequired[str]
     DisplayName: str
-    Theme: PortalThemeTypeDef
+    Theme: PortalThemeUnionTypeDef
 
 
 class PortalProductSummaryTypeDef(TypedDict):
@@ -2383,7 +2398,7 @@ class PutRoutingRuleRequestTypeDef(TypedDict):
     """PutRoutingRuleRequest (input)."""
 
     Actions: Sequence[RoutingRuleActionTypeDef]
-    Conditions: Sequence[RoutingRuleConditionTypeDef]
+    Conditions: Sequence[RoutingRuleConditionUnionTypeDef]
     DomainName: str
     DomainNameId: NotRequired[str]
     Priority: int
@@ -2508,8 +2523,8 @@ class RoutingRuleConditionOutputTypeDef(TypedDict):
 class RoutingRuleConditionTypeDef(TypedDict):
     """Represents a routing rule condition."""
 
-    MatchBasePaths: NotRequired[RoutingRuleMatchBasePathsTypeDef]
-    MatchHeaders: NotRequired[RoutingRuleMatchHeadersTypeDef]
+    MatchBasePaths: NotRequired[RoutingRuleMatchBasePathsUnionTypeDef]
+    MatchHeaders: NotRequired[RoutingRuleMatchHeadersUnionTypeDef]
 
 
 class RoutingRuleMatchBasePathsOutputTypeDef(TypedDict):
@@ -2656,7 +2671,7 @@ class UpdateApiRequestTypeDef(TypedDict):
 
     ApiId: str
     ApiKeySelectionExpression: NotRequired[str]
-    CorsConfiguration: NotRequired[CorsTypeDef]
+    CorsConfiguration: NotRequired[CorsUnionTypeDef]
     CredentialsArn: NotRequired[str]
     Description: NotRequired[str]
     DisableSchemaValidation: NotRequired[bool]
@@ -2705,7 +2720,7 @@ class UpdateAuthorizerRequestTypeDef(TypedDict):
     EnableSimpleResponses: NotRequired[bool]
     IdentitySource: NotRequired[Sequence[str]]
     IdentityValidationExpression: NotRequired[str]
-    JwtConfiguration: NotRequired[JWTConfigurationTypeDef]
+    JwtConfiguration: NotRequired[JWTConfigurationUnionTypeDef]
     Name: NotRequired[str]
 
 
@@ -2750,7 +2765,7 @@ class UpdateDomainNameRequestTypeDef(TypedDict):
     """Updates a DomainName."""
 
     DomainName: str
-    DomainNameConfigurations: NotRequired[Sequence[DomainNameConfigurationTypeDef]]
+    DomainNameConfigurations: NotRequired[Sequence[DomainNameConfigurationUnionTypeDef]]
     MutualTlsAuthentication: NotRequired[MutualTlsAuthenticationInputTypeDef]
     RoutingMode: NotRequired[RoutingModeType]
 
@@ -2870,7 +2885,7 @@ class UpdatePortalProductRequestTypeDef(TypedDict):
 
     Description: NotRequired[str]
     DisplayName: NotRequired[str]
-    DisplayOrder: NotRequired[DisplayOrderTypeDef]
+    DisplayOrder: NotRequired[DisplayOrderUnionTypeDef]
     PortalProductId: str
 
 
@@ -2894,7 +2909,7 @@ class UpdatePortalRequestTypeDef(TypedDict):
     EndpointConfiguration: NotRequired[EndpointConfigurationRequestTypeDef]
     IncludedPortalProductArns: NotRequired[Sequence[str]]
     LogoUri: NotRequired[str]
-    PortalContent: NotRequired[PortalContentTypeDef]
+    PortalContent: NotRequired[PortalContentUnionTypeDef]
     PortalId: str
     RumAppMonitorName: NotRequired[str]
 
@@ -3089,3 +3104,43 @@ class VpcLinkTypeDef(TypedDict):
     VpcLinkStatus: NotRequired[VpcLinkStatusType]
     VpcLinkStatusMessage: NotRequired[str]
     VpcLinkVersion: NotRequired[VpcLinkVersionType]
+
+
+CorsUnionTypeDef = Union[CorsTypeDef, CorsOutputTypeDef]
+
+
+DisplayOrderUnionTypeDef = Union[DisplayOrderTypeDef, DisplayOrderOutputTypeDef]
+
+
+DomainNameConfigurationUnionTypeDef = Union[
+    DomainNameConfigurationTypeDef, DomainNameConfigurationOutputTypeDef
+]
+
+
+JWTConfigurationUnionTypeDef = Union[
+    JWTConfigurationTypeDef, JWTConfigurationOutputTypeDef
+]
+
+
+PortalContentUnionTypeDef = Union[PortalContentTypeDef, PortalContentOutputTypeDef]
+
+
+PortalThemeUnionTypeDef = Union[PortalThemeTypeDef, PortalThemeOutputTypeDef]
+
+
+RoutingRuleConditionUnionTypeDef = Union[
+    RoutingRuleConditionTypeDef, RoutingRuleConditionOutputTypeDef
+]
+
+
+RoutingRuleMatchBasePathsUnionTypeDef = Union[
+    RoutingRuleMatchBasePathsTypeDef, RoutingRuleMatchBasePathsOutputTypeDef
+]
+
+
+RoutingRuleMatchHeadersUnionTypeDef = Union[
+    RoutingRuleMatchHeadersTypeDef, RoutingRuleMatchHeadersOutputTypeDef
+]
+
+
+SectionUnionTypeDef = Union[SectionTypeDef, SectionOutputTypeDef]

@@ -2459,107 +2459,132 @@ class CloudFormationClient(BaseClient):
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_account_limits"]
-    ) -> DescribeAccountLimitsPaginator: ...
+    ) -> DescribeAccountLimitsPaginator:
+        """DescribeAccountLimitsPaginator for describe_account_limits."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_change_set"]
-    ) -> DescribeChangeSetPaginator: ...
+    ) -> DescribeChangeSetPaginator:
+        """DescribeChangeSetPaginator for describe_change_set."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_events"]
-    ) -> DescribeEventsPaginator: ...
+    ) -> DescribeEventsPaginator:
+        """DescribeEventsPaginator for describe_events."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_stack_events"]
-    ) -> DescribeStackEventsPaginator: ...
+    ) -> DescribeStackEventsPaginator:
+        """DescribeStackEventsPaginator for describe_stack_events."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_stacks"]
-    ) -> DescribeStacksPaginator: ...
+    ) -> DescribeStacksPaginator:
+        """DescribeStacksPaginator for describe_stacks."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_change_sets"]
-    ) -> ListChangeSetsPaginator: ...
+    ) -> ListChangeSetsPaginator:
+        """ListChangeSetsPaginator for list_change_sets."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_exports"]
-    ) -> ListExportsPaginator: ...
+    ) -> ListExportsPaginator:
+        """ListExportsPaginator for list_exports."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_generated_templates"]
-    ) -> ListGeneratedTemplatesPaginator: ...
+    ) -> ListGeneratedTemplatesPaginator:
+        """ListGeneratedTemplatesPaginator for list_generated_templates."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_imports"]
-    ) -> ListImportsPaginator: ...
+    ) -> ListImportsPaginator:
+        """ListImportsPaginator for list_imports."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_resource_scan_related_resources"]
-    ) -> ListResourceScanRelatedResourcesPaginator: ...
+    ) -> ListResourceScanRelatedResourcesPaginator:
+        """ListResourceScanRelatedResourcesPaginator for
+        list_resource_scan_related_resources.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_resource_scan_resources"]
-    ) -> ListResourceScanResourcesPaginator: ...
+    ) -> ListResourceScanResourcesPaginator:
+        """ListResourceScanResourcesPaginator for list_resource_scan_resources."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_resource_scans"]
-    ) -> ListResourceScansPaginator: ...
+    ) -> ListResourceScansPaginator:
+        """ListResourceScansPaginator for list_resource_scans."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_instances"]
-    ) -> ListStackInstancesPaginator: ...
+    ) -> ListStackInstancesPaginator:
+        """ListStackInstancesPaginator for list_stack_instances."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_refactor_actions"]
-    ) -> ListStackRefactorActionsPaginator: ...
+    ) -> ListStackRefactorActionsPaginator:
+        """ListStackRefactorActionsPaginator for list_stack_refactor_actions."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_refactors"]
-    ) -> ListStackRefactorsPaginator: ...
+    ) -> ListStackRefactorsPaginator:
+        """ListStackRefactorsPaginator for list_stack_refactors."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_resources"]
-    ) -> ListStackResourcesPaginator: ...
+    ) -> ListStackResourcesPaginator:
+        """ListStackResourcesPaginator for list_stack_resources."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_set_operation_results"]
-    ) -> ListStackSetOperationResultsPaginator: ...
+    ) -> ListStackSetOperationResultsPaginator:
+        """ListStackSetOperationResultsPaginator for
+        list_stack_set_operation_results.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_set_operations"]
-    ) -> ListStackSetOperationsPaginator: ...
+    ) -> ListStackSetOperationsPaginator:
+        """ListStackSetOperationsPaginator for list_stack_set_operations."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_sets"]
-    ) -> ListStackSetsPaginator: ...
+    ) -> ListStackSetsPaginator:
+        """ListStackSetsPaginator for list_stack_sets."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stacks"]
-    ) -> ListStacksPaginator: ...
+    ) -> ListStacksPaginator:
+        """ListStacksPaginator for list_stacks."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_types"]
-    ) -> ListTypesPaginator: ...
+    ) -> ListTypesPaginator:
+        """ListTypesPaginator for list_types."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""
@@ -2570,50 +2595,60 @@ class CloudFormationClient(BaseClient):
     @overload
     def get_waiter(
         self, waiter_name: Literal["change_set_create_complete"]
-    ) -> ChangeSetCreateCompleteWaiter: ...
+    ) -> ChangeSetCreateCompleteWaiter:
+        """ChangeSetCreateCompleteWaiter for change_set_create_complete."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_create_complete"]
-    ) -> StackCreateCompleteWaiter: ...
+    ) -> StackCreateCompleteWaiter:
+        """StackCreateCompleteWaiter for stack_create_complete."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_delete_complete"]
-    ) -> StackDeleteCompleteWaiter: ...
+    ) -> StackDeleteCompleteWaiter:
+        """StackDeleteCompleteWaiter for stack_delete_complete."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["stack_exists"]) -> StackExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["stack_exists"]) -> StackExistsWaiter:
+        """StackExistsWaiter for stack_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_import_complete"]
-    ) -> StackImportCompleteWaiter: ...
+    ) -> StackImportCompleteWaiter:
+        """StackImportCompleteWaiter for stack_import_complete."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_refactor_create_complete"]
-    ) -> StackRefactorCreateCompleteWaiter: ...
+    ) -> StackRefactorCreateCompleteWaiter:
+        """StackRefactorCreateCompleteWaiter for stack_refactor_create_complete."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_refactor_execute_complete"]
-    ) -> StackRefactorExecuteCompleteWaiter: ...
+    ) -> StackRefactorExecuteCompleteWaiter:
+        """StackRefactorExecuteCompleteWaiter for stack_refactor_execute_complete."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_rollback_complete"]
-    ) -> StackRollbackCompleteWaiter: ...
+    ) -> StackRollbackCompleteWaiter:
+        """StackRollbackCompleteWaiter for stack_rollback_complete."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_update_complete"]
-    ) -> StackUpdateCompleteWaiter: ...
+    ) -> StackUpdateCompleteWaiter:
+        """StackUpdateCompleteWaiter for stack_update_complete."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["type_registration_complete"]
-    ) -> TypeRegistrationCompleteWaiter: ...
+    ) -> TypeRegistrationCompleteWaiter:
+        """TypeRegistrationCompleteWaiter for type_registration_complete."""
 
     def get_waiter(self, waiter_name: WaiterName) -> Waiter:
         """A typed waiter: polls an operation until a resource reaches a state."""

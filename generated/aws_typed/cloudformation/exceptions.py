@@ -165,7 +165,9 @@ class CloudFormationExceptions(BaseClientExceptions):
     AlreadyExistsException: type[AlreadyExistsException]
     CFNRegistryException: type[CFNRegistryException]
     ChangeSetNotFoundException: type[ChangeSetNotFoundException]
-    ConcurrentResourcesLimitExceededException: type[ConcurrentResourcesLimitExceededException]
+    ConcurrentResourcesLimitExceededException: type[
+        ConcurrentResourcesLimitExceededException
+    ]
     CreatedButModifiedException: type[CreatedButModifiedException]
     GeneratedTemplateNotFoundException: type[GeneratedTemplateNotFoundException]
     HookResultNotFoundException: type[HookResultNotFoundException]

@@ -119,6 +119,7 @@ __all__ = [
     "AnnotationTypeDef",
     "AutoDeploymentOutputTypeDef",
     "AutoDeploymentTypeDef",
+    "AutoDeploymentUnionTypeDef",
     "BatchDescribeTypeConfigurationsErrorTypeDef",
     "BatchDescribeTypeConfigurationsInputTypeDef",
     "BatchDescribeTypeConfigurationsOutputTypeDef",
@@ -156,6 +157,7 @@ __all__ = [
     "DeleteStackSetOutputTypeDef",
     "DeploymentTargetsOutputTypeDef",
     "DeploymentTargetsTypeDef",
+    "DeploymentTargetsUnionTypeDef",
     "DeregisterTypeInputTypeDef",
     "DeregisterTypeOutputTypeDef",
     "DescribeAccountLimitsInputPaginateTypeDef",
@@ -348,11 +350,13 @@ __all__ = [
     "ResourceToImportTypeDef",
     "RollbackConfigurationOutputTypeDef",
     "RollbackConfigurationTypeDef",
+    "RollbackConfigurationUnionTypeDef",
     "RollbackStackInputTypeDef",
     "RollbackStackOutputTypeDef",
     "RollbackTriggerTypeDef",
     "ScanFilterOutputTypeDef",
     "ScanFilterTypeDef",
+    "ScanFilterUnionTypeDef",
     "ScannedResourceIdentifierTypeDef",
     "ScannedResourceTypeDef",
     "SetStackPolicyInputTypeDef",
@@ -382,6 +386,7 @@ __all__ = [
     "StackSetDriftDetectionDetailsTypeDef",
     "StackSetOperationPreferencesOutputTypeDef",
     "StackSetOperationPreferencesTypeDef",
+    "StackSetOperationPreferencesUnionTypeDef",
     "StackSetOperationResultSummaryTypeDef",
     "StackSetOperationStatusDetailsTypeDef",
     "StackSetOperationSummaryTypeDef",
@@ -624,7 +629,7 @@ class CreateChangeSetInputTypeDef(TypedDict):
     Capabilities: NotRequired[Sequence[CapabilityType]]
     ResourceTypes: NotRequired[Sequence[str]]
     RoleARN: NotRequired[str]
-    RollbackConfiguration: NotRequired[RollbackConfigurationTypeDef]
+    RollbackConfiguration: NotRequired[RollbackConfigurationUnionTypeDef]
     NotificationARNs: NotRequired[Sequence[str]]
     Tags: NotRequired[Sequence[TagTypeDef]]
     ChangeSetName: str
@@ -670,7 +675,7 @@ class CreateStackInputTypeDef(TypedDict):
     TemplateURL: NotRequired[str]
     Parameters: NotRequired[Sequence[ParameterTypeDef]]
     DisableRollback: NotRequired[bool]
-    RollbackConfiguration: NotRequired[RollbackConfigurationTypeDef]
+    RollbackConfiguration: NotRequired[RollbackConfigurationUnionTypeDef]
     TimeoutInMinutes: NotRequired[int]
     NotificationARNs: NotRequired[Sequence[str]]
     Capabilities: NotRequired[Sequence[CapabilityType]]
@@ -690,10 +695,10 @@ class CreateStackInstancesInputTypeDef(TypedDict):
 
     StackSetName: str
     Accounts: NotRequired[Sequence[str]]
-    DeploymentTargets: NotRequired[DeploymentTargetsTypeDef]
+    DeploymentTargets: NotRequired[DeploymentTargetsUnionTypeDef]
     Regions: Sequence[str]
     ParameterOverrides: NotRequired[Sequence[ParameterTypeDef]]
-    OperationPreferences: NotRequired[StackSetOperationPreferencesTypeDef]
+    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
     OperationId: NotRequired[str]
     CallAs: NotRequired[CallAsType]
 
@@ -743,7 +748,7 @@ class CreateStackSetInputTypeDef(TypedDict):
     AdministrationRoleARN: NotRequired[str]
     ExecutionRoleName: NotRequired[str]
     PermissionModel: NotRequired[PermissionModelsType]
-    AutoDeployment: NotRequired[AutoDeploymentTypeDef]
+    AutoDeployment: NotRequired[AutoDeploymentUnionTypeDef]
     CallAs: NotRequired[CallAsType]
     ClientRequestToken: NotRequired[str]
     ManagedExecution: NotRequired[ManagedExecutionTypeDef]
@@ -815,9 +820,9 @@ class DeleteStackInstancesInputTypeDef(TypedDict):
 
     StackSetName: str
     Accounts: NotRequired[Sequence[str]]
-    DeploymentTargets: NotRequired[DeploymentTargetsTypeDef]
+    DeploymentTargets: NotRequired[DeploymentTargetsUnionTypeDef]
     Regions: Sequence[str]
-    OperationPreferences: NotRequired[StackSetOperationPreferencesTypeDef]
+    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
     RetainStacks: bool
     OperationId: NotRequired[str]
     CallAs: NotRequired[CallAsType]
@@ -1428,7 +1433,7 @@ class DetectStackSetDriftInputTypeDef(TypedDict):
     """DetectStackSetDriftInput (input)."""
 
     StackSetName: str
-    OperationPreferences: NotRequired[StackSetOperationPreferencesTypeDef]
+    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
     OperationId: NotRequired[str]
     CallAs: NotRequired[CallAsType]
 
@@ -1621,7 +1626,7 @@ class ImportStacksToStackSetInputTypeDef(TypedDict):
     StackIds: NotRequired[Sequence[str]]
     StackIdsUrl: NotRequired[str]
     OrganizationalUnitIds: NotRequired[Sequence[str]]
-    OperationPreferences: NotRequired[StackSetOperationPreferencesTypeDef]
+    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
     OperationId: NotRequired[str]
     CallAs: NotRequired[CallAsType]
 
@@ -3156,7 +3161,7 @@ class StartResourceScanInputTypeDef(TypedDict):
     """StartResourceScanInput (input)."""
 
     ClientRequestToken: NotRequired[str]
-    ScanFilters: NotRequired[Sequence[ScanFilterTypeDef]]
+    ScanFilters: NotRequired[Sequence[ScanFilterUnionTypeDef]]
 
 
 class StartResourceScanOutputTypeDef(TypedDict):
@@ -3347,7 +3352,7 @@ class UpdateStackInputTypeDef(TypedDict):
     Capabilities: NotRequired[Sequence[CapabilityType]]
     ResourceTypes: NotRequired[Sequence[str]]
     RoleARN: NotRequired[str]
-    RollbackConfiguration: NotRequired[RollbackConfigurationTypeDef]
+    RollbackConfiguration: NotRequired[RollbackConfigurationUnionTypeDef]
     StackPolicyBody: NotRequired[str]
     StackPolicyURL: NotRequired[str]
     NotificationARNs: NotRequired[Sequence[str]]
@@ -3362,10 +3367,10 @@ class UpdateStackInstancesInputTypeDef(TypedDict):
 
     StackSetName: str
     Accounts: NotRequired[Sequence[str]]
-    DeploymentTargets: NotRequired[DeploymentTargetsTypeDef]
+    DeploymentTargets: NotRequired[DeploymentTargetsUnionTypeDef]
     Regions: Sequence[str]
     ParameterOverrides: NotRequired[Sequence[ParameterTypeDef]]
-    OperationPreferences: NotRequired[StackSetOperationPreferencesTypeDef]
+    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
     OperationId: NotRequired[str]
     CallAs: NotRequired[CallAsType]
 
@@ -3396,12 +3401,12 @@ class UpdateStackSetInputTypeDef(TypedDict):
     Parameters: NotRequired[Sequence[ParameterTypeDef]]
     Capabilities: NotRequired[Sequence[CapabilityType]]
     Tags: NotRequired[Sequence[TagTypeDef]]
-    OperationPreferences: NotRequired[StackSetOperationPreferencesTypeDef]
+    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
     AdministrationRoleARN: NotRequired[str]
     ExecutionRoleName: NotRequired[str]
-    DeploymentTargets: NotRequired[DeploymentTargetsTypeDef]
+    DeploymentTargets: NotRequired[DeploymentTargetsUnionTypeDef]
     PermissionModel: NotRequired[PermissionModelsType]
-    AutoDeployment: NotRequired[AutoDeploymentTypeDef]
+    AutoDeployment: NotRequired[AutoDeploymentUnionTypeDef]
     OperationId: NotRequired[str]
     Accounts: NotRequired[Sequence[str]]
     Regions: NotRequired[Sequence[str]]
@@ -3467,3 +3472,24 @@ class WarningsTypeDef(TypedDict):
     """Contains any warnings returned by the GetTemplateSummary API action."""
 
     UnrecognizedResourceTypes: NotRequired[List[str]]
+
+
+AutoDeploymentUnionTypeDef = Union[AutoDeploymentTypeDef, AutoDeploymentOutputTypeDef]
+
+
+DeploymentTargetsUnionTypeDef = Union[
+    DeploymentTargetsTypeDef, DeploymentTargetsOutputTypeDef
+]
+
+
+RollbackConfigurationUnionTypeDef = Union[
+    RollbackConfigurationTypeDef, RollbackConfigurationOutputTypeDef
+]
+
+
+ScanFilterUnionTypeDef = Union[ScanFilterTypeDef, ScanFilterOutputTypeDef]
+
+
+StackSetOperationPreferencesUnionTypeDef = Union[
+    StackSetOperationPreferencesTypeDef, StackSetOperationPreferencesOutputTypeDef
+]

@@ -1213,37 +1213,44 @@ class CloudWatchClient(BaseClient):
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_alarm_history"]
-    ) -> DescribeAlarmHistoryPaginator: ...
+    ) -> DescribeAlarmHistoryPaginator:
+        """DescribeAlarmHistoryPaginator for describe_alarm_history."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_alarms"]
-    ) -> DescribeAlarmsPaginator: ...
+    ) -> DescribeAlarmsPaginator:
+        """DescribeAlarmsPaginator for describe_alarms."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_anomaly_detectors"]
-    ) -> DescribeAnomalyDetectorsPaginator: ...
+    ) -> DescribeAnomalyDetectorsPaginator:
+        """DescribeAnomalyDetectorsPaginator for describe_anomaly_detectors."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_metric_data"]
-    ) -> GetMetricDataPaginator: ...
+    ) -> GetMetricDataPaginator:
+        """GetMetricDataPaginator for get_metric_data."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_alarm_mute_rules"]
-    ) -> ListAlarmMuteRulesPaginator: ...
+    ) -> ListAlarmMuteRulesPaginator:
+        """ListAlarmMuteRulesPaginator for list_alarm_mute_rules."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_dashboards"]
-    ) -> ListDashboardsPaginator: ...
+    ) -> ListDashboardsPaginator:
+        """ListDashboardsPaginator for list_dashboards."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_metrics"]
-    ) -> ListMetricsPaginator: ...
+    ) -> ListMetricsPaginator:
+        """ListMetricsPaginator for list_metrics."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""
@@ -1252,17 +1259,20 @@ class CloudWatchClient(BaseClient):
         )
 
     @overload
-    def get_waiter(self, waiter_name: Literal["alarm_exists"]) -> AlarmExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["alarm_exists"]) -> AlarmExistsWaiter:
+        """AlarmExistsWaiter for alarm_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["alarm_mute_rule_exists"]
-    ) -> AlarmMuteRuleExistsWaiter: ...
+    ) -> AlarmMuteRuleExistsWaiter:
+        """AlarmMuteRuleExistsWaiter for alarm_mute_rule_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["composite_alarm_exists"]
-    ) -> CompositeAlarmExistsWaiter: ...
+    ) -> CompositeAlarmExistsWaiter:
+        """CompositeAlarmExistsWaiter for composite_alarm_exists."""
 
     def get_waiter(self, waiter_name: WaiterName) -> Waiter:
         """A typed waiter: polls an operation until a resource reaches a state."""

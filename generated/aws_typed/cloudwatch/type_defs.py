@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict
+from typing import Dict, List, Mapping, Sequence, TypedDict, Union
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
@@ -48,6 +48,7 @@ __all__ = [
     "AlarmPromQLCriteriaTypeDef",
     "AnomalyDetectorConfigurationOutputTypeDef",
     "AnomalyDetectorConfigurationTypeDef",
+    "AnomalyDetectorConfigurationUnionTypeDef",
     "AnomalyDetectorTypeDef",
     "CompositeAlarmTypeDef",
     "DashboardEntryTypeDef",
@@ -143,22 +144,29 @@ __all__ = [
     "MetricCharacteristicsTypeDef",
     "MetricDataQueryOutputTypeDef",
     "MetricDataQueryTypeDef",
+    "MetricDataQueryUnionTypeDef",
     "MetricDataResultTypeDef",
     "MetricDatumTypeDef",
     "MetricMathAnomalyDetectorOutputTypeDef",
     "MetricMathAnomalyDetectorTypeDef",
+    "MetricMathAnomalyDetectorUnionTypeDef",
     "MetricOutputTypeDef",
     "MetricStatOutputTypeDef",
     "MetricStatTypeDef",
+    "MetricStatUnionTypeDef",
     "MetricStreamEntryTypeDef",
     "MetricStreamFilterOutputTypeDef",
     "MetricStreamFilterTypeDef",
+    "MetricStreamFilterUnionTypeDef",
     "MetricStreamStatisticsConfigurationOutputTypeDef",
     "MetricStreamStatisticsConfigurationTypeDef",
+    "MetricStreamStatisticsConfigurationUnionTypeDef",
     "MetricStreamStatisticsMetricTypeDef",
     "MetricTypeDef",
+    "MetricUnionTypeDef",
     "MuteTargetsOutputTypeDef",
     "MuteTargetsTypeDef",
+    "MuteTargetsUnionTypeDef",
     "PartialFailureTypeDef",
     "PutAlarmMuteRuleInputTypeDef",
     "PutAnomalyDetectorInputTypeDef",
@@ -176,11 +184,13 @@ __all__ = [
     "PutMetricStreamOutputTypeDef",
     "RangeOutputTypeDef",
     "RangeTypeDef",
+    "RangeUnionTypeDef",
     "RuleTypeDef",
     "ScheduleTypeDef",
     "SetAlarmStateInputTypeDef",
     "SingleMetricAnomalyDetectorOutputTypeDef",
     "SingleMetricAnomalyDetectorTypeDef",
+    "SingleMetricAnomalyDetectorUnionTypeDef",
     "StartMetricStreamsInputTypeDef",
     "StartMetricStreamsOutputTypeDef",
     "StartOTelEnrichmentInputTypeDef",
@@ -262,7 +272,7 @@ class AnomalyDetectorConfigurationTypeDef(TypedDict):
     the model and the time zone to use for the metric.
     """
 
-    ExcludedTimeRanges: NotRequired[Sequence[RangeTypeDef]]
+    ExcludedTimeRanges: NotRequired[Sequence[RangeUnionTypeDef]]
     MetricTimezone: NotRequired[str]
 
 
@@ -357,8 +367,8 @@ class DeleteAnomalyDetectorInputTypeDef(TypedDict):
     MetricName: NotRequired[str]
     Dimensions: NotRequired[Sequence[DimensionTypeDef]]
     Stat: NotRequired[str]
-    SingleMetricAnomalyDetector: NotRequired[SingleMetricAnomalyDetectorTypeDef]
-    MetricMathAnomalyDetector: NotRequired[MetricMathAnomalyDetectorTypeDef]
+    SingleMetricAnomalyDetector: NotRequired[SingleMetricAnomalyDetectorUnionTypeDef]
+    MetricMathAnomalyDetector: NotRequired[MetricMathAnomalyDetectorUnionTypeDef]
 
 
 class DeleteAnomalyDetectorOutputTypeDef(TypedDict):
@@ -747,7 +757,7 @@ class GetInsightRuleReportOutputTypeDef(TypedDict):
 class GetMetricDataInputPaginateTypeDef(TypedDict):
     """GetMetricDataInput (paginate() request)."""
 
-    MetricDataQueries: Sequence[MetricDataQueryTypeDef]
+    MetricDataQueries: Sequence[MetricDataQueryUnionTypeDef]
     StartTime: TimestampTypeDef
     EndTime: TimestampTypeDef
     ScanBy: NotRequired[ScanByType]
@@ -758,7 +768,7 @@ class GetMetricDataInputPaginateTypeDef(TypedDict):
 class GetMetricDataInputTypeDef(TypedDict):
     """GetMetricDataInput (input)."""
 
-    MetricDataQueries: Sequence[MetricDataQueryTypeDef]
+    MetricDataQueries: Sequence[MetricDataQueryUnionTypeDef]
     StartTime: TimestampTypeDef
     EndTime: TimestampTypeDef
     NextToken: NotRequired[str]
@@ -1158,7 +1168,7 @@ class MetricDataQueryTypeDef(TypedDict):
     """
 
     Id: str
-    MetricStat: NotRequired[MetricStatTypeDef]
+    MetricStat: NotRequired[MetricStatUnionTypeDef]
     Expression: NotRequired[str]
     Label: NotRequired[str]
     ReturnData: NotRequired[bool]
@@ -1211,7 +1221,7 @@ class MetricMathAnomalyDetectorTypeDef(TypedDict):
     a single time series.
     """
 
-    MetricDataQueries: NotRequired[Sequence[MetricDataQueryTypeDef]]
+    MetricDataQueries: NotRequired[Sequence[MetricDataQueryUnionTypeDef]]
 
 
 class MetricOutputTypeDef(TypedDict):
@@ -1238,7 +1248,7 @@ class MetricStatTypeDef(TypedDict):
     statistics, period, and units.
     """
 
-    Metric: MetricTypeDef
+    Metric: MetricUnionTypeDef
     Period: int
     Stat: str
     Unit: NotRequired[StandardUnitType]
@@ -1349,7 +1359,7 @@ class PutAlarmMuteRuleInputTypeDef(TypedDict):
     Name: str
     Description: NotRequired[str]
     Rule: RuleTypeDef
-    MuteTargets: NotRequired[MuteTargetsTypeDef]
+    MuteTargets: NotRequired[MuteTargetsUnionTypeDef]
     Tags: NotRequired[Sequence[TagTypeDef]]
     StartDate: NotRequired[TimestampTypeDef]
     ExpireDate: NotRequired[TimestampTypeDef]
@@ -1362,10 +1372,10 @@ class PutAnomalyDetectorInputTypeDef(TypedDict):
     MetricName: NotRequired[str]
     Dimensions: NotRequired[Sequence[DimensionTypeDef]]
     Stat: NotRequired[str]
-    Configuration: NotRequired[AnomalyDetectorConfigurationTypeDef]
+    Configuration: NotRequired[AnomalyDetectorConfigurationUnionTypeDef]
     MetricCharacteristics: NotRequired[MetricCharacteristicsTypeDef]
-    SingleMetricAnomalyDetector: NotRequired[SingleMetricAnomalyDetectorTypeDef]
-    MetricMathAnomalyDetector: NotRequired[MetricMathAnomalyDetectorTypeDef]
+    SingleMetricAnomalyDetector: NotRequired[SingleMetricAnomalyDetectorUnionTypeDef]
+    MetricMathAnomalyDetector: NotRequired[MetricMathAnomalyDetectorUnionTypeDef]
 
 
 class PutAnomalyDetectorOutputTypeDef(TypedDict):
@@ -1456,7 +1466,7 @@ class PutMetricAlarmInputTypeDef(TypedDict):
     ComparisonOperator: NotRequired[ComparisonOperatorType]
     TreatMissingData: NotRequired[str]
     EvaluateLowSampleCountPercentile: NotRequired[str]
-    Metrics: NotRequired[Sequence[MetricDataQueryTypeDef]]
+    Metrics: NotRequired[Sequence[MetricDataQueryUnionTypeDef]]
     Tags: NotRequired[Sequence[TagTypeDef]]
     ThresholdMetricId: NotRequired[str]
     EvaluationCriteria: NotRequired[EvaluationCriteriaTypeDef]
@@ -1476,14 +1486,14 @@ class PutMetricStreamInputTypeDef(TypedDict):
     """PutMetricStreamInput (input)."""
 
     Name: str
-    IncludeFilters: NotRequired[Sequence[MetricStreamFilterTypeDef]]
-    ExcludeFilters: NotRequired[Sequence[MetricStreamFilterTypeDef]]
+    IncludeFilters: NotRequired[Sequence[MetricStreamFilterUnionTypeDef]]
+    ExcludeFilters: NotRequired[Sequence[MetricStreamFilterUnionTypeDef]]
     FirehoseArn: str
     RoleArn: str
     OutputFormat: MetricStreamOutputFormatType
     Tags: NotRequired[Sequence[TagTypeDef]]
     StatisticsConfigurations: NotRequired[
-        Sequence[MetricStreamStatisticsConfigurationTypeDef]
+        Sequence[MetricStreamStatisticsConfigurationUnionTypeDef]
     ]
     IncludeLinkedAccountsMetrics: NotRequired[bool]
 
@@ -1646,3 +1656,46 @@ class UntagResourceOutputTypeDef(TypedDict):
     """UntagResourceOutput (response)."""
 
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+AnomalyDetectorConfigurationUnionTypeDef = Union[
+    AnomalyDetectorConfigurationTypeDef, AnomalyDetectorConfigurationOutputTypeDef
+]
+
+
+MetricUnionTypeDef = Union[MetricTypeDef, MetricOutputTypeDef]
+
+
+MetricDataQueryUnionTypeDef = Union[
+    MetricDataQueryTypeDef, MetricDataQueryOutputTypeDef
+]
+
+
+MetricMathAnomalyDetectorUnionTypeDef = Union[
+    MetricMathAnomalyDetectorTypeDef, MetricMathAnomalyDetectorOutputTypeDef
+]
+
+
+MetricStatUnionTypeDef = Union[MetricStatTypeDef, MetricStatOutputTypeDef]
+
+
+MetricStreamFilterUnionTypeDef = Union[
+    MetricStreamFilterTypeDef, MetricStreamFilterOutputTypeDef
+]
+
+
+MetricStreamStatisticsConfigurationUnionTypeDef = Union[
+    MetricStreamStatisticsConfigurationTypeDef,
+    MetricStreamStatisticsConfigurationOutputTypeDef,
+]
+
+
+MuteTargetsUnionTypeDef = Union[MuteTargetsTypeDef, MuteTargetsOutputTypeDef]
+
+
+RangeUnionTypeDef = Union[RangeTypeDef, RangeOutputTypeDef]
+
+
+SingleMetricAnomalyDetectorUnionTypeDef = Union[
+    SingleMetricAnomalyDetectorTypeDef, SingleMetricAnomalyDetectorOutputTypeDef
+]

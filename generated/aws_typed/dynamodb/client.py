@@ -1540,23 +1540,28 @@ class DynamoDBClient(BaseClient):
     @overload
     def get_paginator(
         self, operation_name: Literal["list_backups"]
-    ) -> ListBackupsPaginator: ...
+    ) -> ListBackupsPaginator:
+        """ListBackupsPaginator for list_backups."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_tables"]
-    ) -> ListTablesPaginator: ...
+    ) -> ListTablesPaginator:
+        """ListTablesPaginator for list_tables."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_tags_of_resource"]
-    ) -> ListTagsOfResourcePaginator: ...
+    ) -> ListTagsOfResourcePaginator:
+        """ListTagsOfResourcePaginator for list_tags_of_resource."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["query"]) -> QueryPaginator: ...
+    def get_paginator(self, operation_name: Literal["query"]) -> QueryPaginator:
+        """QueryPaginator for query."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["scan"]) -> ScanPaginator: ...
+    def get_paginator(self, operation_name: Literal["scan"]) -> ScanPaginator:
+        """ScanPaginator for scan."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""
@@ -1567,30 +1572,38 @@ class DynamoDBClient(BaseClient):
     @overload
     def get_waiter(
         self, waiter_name: Literal["contributor_insights_enabled"]
-    ) -> ContributorInsightsEnabledWaiter: ...
+    ) -> ContributorInsightsEnabledWaiter:
+        """ContributorInsightsEnabledWaiter for contributor_insights_enabled."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["export_completed"]
-    ) -> ExportCompletedWaiter: ...
+    ) -> ExportCompletedWaiter:
+        """ExportCompletedWaiter for export_completed."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["import_completed"]
-    ) -> ImportCompletedWaiter: ...
+    ) -> ImportCompletedWaiter:
+        """ImportCompletedWaiter for import_completed."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["kinesis_streaming_destination_active"]
-    ) -> KinesisStreamingDestinationActiveWaiter: ...
+    ) -> KinesisStreamingDestinationActiveWaiter:
+        """KinesisStreamingDestinationActiveWaiter for
+        kinesis_streaming_destination_active.
+        """
 
     @overload
-    def get_waiter(self, waiter_name: Literal["table_exists"]) -> TableExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["table_exists"]) -> TableExistsWaiter:
+        """TableExistsWaiter for table_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["table_not_exists"]
-    ) -> TableNotExistsWaiter: ...
+    ) -> TableNotExistsWaiter:
+        """TableNotExistsWaiter for table_not_exists."""
 
     def get_waiter(self, waiter_name: WaiterName) -> Waiter:
         """A typed waiter: polls an operation until a resource reaches a state."""

@@ -187,9 +187,13 @@ class DynamoDBExceptions(BaseClientExceptions):
     InternalServerError: type[InternalServerError]
     InvalidExportTimeException: type[InvalidExportTimeException]
     InvalidRestoreTimeException: type[InvalidRestoreTimeException]
-    ItemCollectionSizeLimitExceededException: type[ItemCollectionSizeLimitExceededException]
+    ItemCollectionSizeLimitExceededException: type[
+        ItemCollectionSizeLimitExceededException
+    ]
     LimitExceededException: type[LimitExceededException]
-    PointInTimeRecoveryUnavailableException: type[PointInTimeRecoveryUnavailableException]
+    PointInTimeRecoveryUnavailableException: type[
+        PointInTimeRecoveryUnavailableException
+    ]
     PolicyNotFoundException: type[PolicyNotFoundException]
     ProvisionedThroughputExceededException: type[ProvisionedThroughputExceededException]
     ReplicaAlreadyExistsException: type[ReplicaAlreadyExistsException]

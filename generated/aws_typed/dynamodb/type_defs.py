@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence, TypedDict
+from typing import Dict, List, Mapping, Optional, Sequence, TypedDict, Union
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
@@ -73,6 +73,7 @@ __all__ = [
     "AttributeDefinitionTypeDef",
     "AttributeValueOutputTypeDef",
     "AttributeValueTypeDef",
+    "AttributeValueUnionTypeDef",
     "AttributeValueUpdateTypeDef",
     "AutoScalingPolicyDescriptionTypeDef",
     "AutoScalingPolicyUpdateTypeDef",
@@ -111,6 +112,7 @@ __all__ = [
     "CreateTableOutputTypeDef",
     "CsvOptionsOutputTypeDef",
     "CsvOptionsTypeDef",
+    "CsvOptionsUnionTypeDef",
     "DeleteBackupInputTypeDef",
     "DeleteBackupOutputTypeDef",
     "DeleteGlobalSecondaryIndexActionTypeDef",
@@ -121,6 +123,7 @@ __all__ = [
     "DeleteReplicationGroupMemberActionTypeDef",
     "DeleteRequestOutputTypeDef",
     "DeleteRequestTypeDef",
+    "DeleteRequestUnionTypeDef",
     "DeleteResourcePolicyInputTypeDef",
     "DeleteResourcePolicyOutputTypeDef",
     "DeleteTableInputTypeDef",
@@ -179,6 +182,7 @@ __all__ = [
     "GlobalSecondaryIndexInfoTypeDef",
     "GlobalSecondaryIndexOutputTypeDef",
     "GlobalSecondaryIndexTypeDef",
+    "GlobalSecondaryIndexUnionTypeDef",
     "GlobalSecondaryIndexUpdateTypeDef",
     "GlobalSecondaryIndexWarmThroughputDescriptionTypeDef",
     "GlobalTableDescriptionTypeDef",
@@ -192,13 +196,16 @@ __all__ = [
     "ImportTableOutputTypeDef",
     "IncrementalExportSpecificationOutputTypeDef",
     "IncrementalExportSpecificationTypeDef",
+    "IncrementalExportSpecificationUnionTypeDef",
     "InputFormatOptionsOutputTypeDef",
     "InputFormatOptionsTypeDef",
+    "InputFormatOptionsUnionTypeDef",
     "ItemCollectionMetricsTypeDef",
     "ItemResponseTypeDef",
     "KeySchemaElementTypeDef",
     "KeysAndAttributesOutputTypeDef",
     "KeysAndAttributesTypeDef",
+    "KeysAndAttributesUnionTypeDef",
     "KinesisDataStreamDestinationTypeDef",
     "KinesisStreamingDestinationInputTypeDef",
     "KinesisStreamingDestinationOutputTypeDef",
@@ -232,6 +239,7 @@ __all__ = [
     "PointInTimeRecoverySpecificationTypeDef",
     "ProjectionOutputTypeDef",
     "ProjectionTypeDef",
+    "ProjectionUnionTypeDef",
     "ProvisionedThroughputDescriptionTypeDef",
     "ProvisionedThroughputOverrideTypeDef",
     "ProvisionedThroughputTypeDef",
@@ -239,6 +247,7 @@ __all__ = [
     "PutItemOutputTypeDef",
     "PutRequestOutputTypeDef",
     "PutRequestTypeDef",
+    "PutRequestUnionTypeDef",
     "PutResourcePolicyInputTypeDef",
     "PutResourcePolicyOutputTypeDef",
     "PutTypeDef",
@@ -279,6 +288,7 @@ __all__ = [
     "TableClassSummaryTypeDef",
     "TableCreationParametersOutputTypeDef",
     "TableCreationParametersTypeDef",
+    "TableCreationParametersUnionTypeDef",
     "TableDescriptionTypeDef",
     "TableWarmThroughputDescriptionTypeDef",
     "TagResourceInputTypeDef",
@@ -317,6 +327,7 @@ __all__ = [
     "WarmThroughputTypeDef",
     "WriteRequestOutputTypeDef",
     "WriteRequestTypeDef",
+    "WriteRequestUnionTypeDef",
 ]
 
 
@@ -361,8 +372,8 @@ class AttributeValueTypeDef(TypedDict):
     SS: NotRequired[Sequence[str]]
     NS: NotRequired[Sequence[str]]
     BS: NotRequired[Sequence[BlobTypeDef]]
-    M: NotRequired[Mapping[str, AttributeValueTypeDef]]
-    L: NotRequired[Sequence[AttributeValueTypeDef]]
+    M: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
+    L: NotRequired[Sequence[AttributeValueUnionTypeDef]]
     NULL: NotRequired[bool]
     BOOL: NotRequired[bool]
 
@@ -372,7 +383,7 @@ class AttributeValueUpdateTypeDef(TypedDict):
     action to perform on each, and the new value for each.
     """
 
-    Value: NotRequired[AttributeValueTypeDef]
+    Value: NotRequired[AttributeValueUnionTypeDef]
     Action: NotRequired[AttributeActionType]
 
 
@@ -491,7 +502,7 @@ class BatchExecuteStatementOutputTypeDef(TypedDict):
 class BatchGetItemInputTypeDef(TypedDict):
     """Represents the input of a BatchGetItem operation."""
 
-    RequestItems: Mapping[str, KeysAndAttributesTypeDef]
+    RequestItems: Mapping[str, KeysAndAttributesUnionTypeDef]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
 
 
@@ -516,7 +527,7 @@ class BatchStatementRequestTypeDef(TypedDict):
     """A PartiQL batch statement request."""
 
     Statement: str
-    Parameters: NotRequired[Sequence[AttributeValueTypeDef]]
+    Parameters: NotRequired[Sequence[AttributeValueUnionTypeDef]]
     ConsistentRead: NotRequired[bool]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReturnValuesOnConditionCheckFailureType
@@ -534,7 +545,7 @@ class BatchStatementResponseTypeDef(TypedDict):
 class BatchWriteItemInputTypeDef(TypedDict):
     """Represents the input of a BatchWriteItem operation."""
 
-    RequestItems: Mapping[str, Sequence[WriteRequestTypeDef]]
+    RequestItems: Mapping[str, Sequence[WriteRequestUnionTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
     ReturnItemCollectionMetrics: NotRequired[ReturnItemCollectionMetricsType]
 
@@ -573,11 +584,11 @@ class ConditionCheckTypeDef(TypedDict):
     condition of specific attributes of the item.
     """
 
-    Key: Mapping[str, AttributeValueTypeDef]
+    Key: Mapping[str, AttributeValueUnionTypeDef]
     TableName: str
     ConditionExpression: str
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReturnValuesOnConditionCheckFailureType
     ]
@@ -586,7 +597,7 @@ class ConditionCheckTypeDef(TypedDict):
 class ConditionTypeDef(TypedDict):
     """Represents the selection criteria for a Query or Scan operation:"""
 
-    AttributeValueList: NotRequired[Sequence[AttributeValueTypeDef]]
+    AttributeValueList: NotRequired[Sequence[AttributeValueUnionTypeDef]]
     ComparisonOperator: ComparisonOperatorType
 
 
@@ -644,7 +655,7 @@ class CreateGlobalSecondaryIndexActionTypeDef(TypedDict):
 
     IndexName: str
     KeySchema: Sequence[KeySchemaElementTypeDef]
-    Projection: ProjectionTypeDef
+    Projection: ProjectionUnionTypeDef
     ProvisionedThroughput: NotRequired[ProvisionedThroughputTypeDef]
     OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
     WarmThroughput: NotRequired[WarmThroughputTypeDef]
@@ -697,7 +708,7 @@ class CreateTableInputTypeDef(TypedDict):
     TableName: str
     KeySchema: NotRequired[Sequence[KeySchemaElementTypeDef]]
     LocalSecondaryIndexes: NotRequired[Sequence[LocalSecondaryIndexTypeDef]]
-    GlobalSecondaryIndexes: NotRequired[Sequence[GlobalSecondaryIndexTypeDef]]
+    GlobalSecondaryIndexes: NotRequired[Sequence[GlobalSecondaryIndexUnionTypeDef]]
     BillingMode: NotRequired[BillingModeType]
     ProvisionedThroughput: NotRequired[ProvisionedThroughputTypeDef]
     StreamSpecification: NotRequired[StreamSpecificationTypeDef]
@@ -769,7 +780,7 @@ class DeleteItemInputTypeDef(TypedDict):
     """Represents the input of a DeleteItem operation."""
 
     TableName: str
-    Key: Mapping[str, AttributeValueTypeDef]
+    Key: Mapping[str, AttributeValueUnionTypeDef]
     Expected: NotRequired[Mapping[str, ExpectedAttributeValueTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
     ReturnValues: NotRequired[ReturnValueType]
@@ -777,7 +788,7 @@ class DeleteItemInputTypeDef(TypedDict):
     ReturnItemCollectionMetrics: NotRequired[ReturnItemCollectionMetricsType]
     ConditionExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReturnValuesOnConditionCheckFailureType
     ]
@@ -813,7 +824,7 @@ class DeleteRequestOutputTypeDef(TypedDict):
 class DeleteRequestTypeDef(TypedDict):
     """Represents a request to perform a DeleteItem operation on an item."""
 
-    Key: Mapping[str, AttributeValueTypeDef]
+    Key: Mapping[str, AttributeValueUnionTypeDef]
 
 
 class DeleteResourcePolicyInputTypeDef(TypedDict):
@@ -846,11 +857,11 @@ class DeleteTableOutputTypeDef(TypedDict):
 class DeleteTypeDef(TypedDict):
     """Represents a request to perform a DeleteItem operation."""
 
-    Key: Mapping[str, AttributeValueTypeDef]
+    Key: Mapping[str, AttributeValueUnionTypeDef]
     TableName: str
     ConditionExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReturnValuesOnConditionCheckFailureType
     ]
@@ -1088,7 +1099,7 @@ class ExecuteStatementInputTypeDef(TypedDict):
     """ExecuteStatementInput (input)."""
 
     Statement: str
-    Parameters: NotRequired[Sequence[AttributeValueTypeDef]]
+    Parameters: NotRequired[Sequence[AttributeValueUnionTypeDef]]
     ConsistentRead: NotRequired[bool]
     NextToken: NotRequired[str]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
@@ -1132,10 +1143,10 @@ class ExpectedAttributeValueTypeDef(TypedDict):
     ways:
     """
 
-    Value: NotRequired[AttributeValueTypeDef]
+    Value: NotRequired[AttributeValueUnionTypeDef]
     Exists: NotRequired[bool]
     ComparisonOperator: NotRequired[ComparisonOperatorType]
-    AttributeValueList: NotRequired[Sequence[AttributeValueTypeDef]]
+    AttributeValueList: NotRequired[Sequence[AttributeValueUnionTypeDef]]
 
 
 class ExportDescriptionTypeDef(TypedDict):
@@ -1187,7 +1198,9 @@ class ExportTableToPointInTimeInputTypeDef(TypedDict):
     S3SseKmsKeyId: NotRequired[str]
     ExportFormat: NotRequired[ExportFormatType]
     ExportType: NotRequired[ExportTypeType]
-    IncrementalExportSpecification: NotRequired[IncrementalExportSpecificationTypeDef]
+    IncrementalExportSpecification: NotRequired[
+        IncrementalExportSpecificationUnionTypeDef
+    ]
 
 
 class ExportTableToPointInTimeOutputTypeDef(TypedDict):
@@ -1208,7 +1221,7 @@ class GetItemInputTypeDef(TypedDict):
     """Represents the input of a GetItem operation."""
 
     TableName: str
-    Key: Mapping[str, AttributeValueTypeDef]
+    Key: Mapping[str, AttributeValueUnionTypeDef]
     AttributesToGet: NotRequired[Sequence[str]]
     ConsistentRead: NotRequired[bool]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
@@ -1243,7 +1256,7 @@ class GetTypeDef(TypedDict):
     TransactGetItem object.
     """
 
-    Key: Mapping[str, AttributeValueTypeDef]
+    Key: Mapping[str, AttributeValueUnionTypeDef]
     TableName: str
     ProjectionExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
@@ -1304,7 +1317,7 @@ class GlobalSecondaryIndexTypeDef(TypedDict):
 
     IndexName: str
     KeySchema: Sequence[KeySchemaElementTypeDef]
-    Projection: ProjectionTypeDef
+    Projection: ProjectionUnionTypeDef
     ProvisionedThroughput: NotRequired[ProvisionedThroughputTypeDef]
     OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
     WarmThroughput: NotRequired[WarmThroughputTypeDef]
@@ -1412,9 +1425,9 @@ class ImportTableInputTypeDef(TypedDict):
     ClientToken: NotRequired[str]
     S3BucketSource: S3BucketSourceTypeDef
     InputFormat: InputFormatType
-    InputFormatOptions: NotRequired[InputFormatOptionsTypeDef]
+    InputFormatOptions: NotRequired[InputFormatOptionsUnionTypeDef]
     InputCompressionType: NotRequired[InputCompressionTypeType]
-    TableCreationParameters: TableCreationParametersTypeDef
+    TableCreationParameters: TableCreationParametersUnionTypeDef
 
 
 class ImportTableOutputTypeDef(TypedDict):
@@ -1457,7 +1470,7 @@ class InputFormatOptionsTypeDef(TypedDict):
     There is one value, CsvOption.
     """
 
-    Csv: NotRequired[CsvOptionsTypeDef]
+    Csv: NotRequired[CsvOptionsUnionTypeDef]
 
 
 class ItemCollectionMetricsTypeDef(TypedDict):
@@ -1504,7 +1517,7 @@ class KeysAndAttributesTypeDef(TypedDict):
     retrieve from the table.
     """
 
-    Keys: Sequence[Mapping[str, AttributeValueTypeDef]]
+    Keys: Sequence[Mapping[str, AttributeValueUnionTypeDef]]
     AttributesToGet: NotRequired[Sequence[str]]
     ConsistentRead: NotRequired[bool]
     ProjectionExpression: NotRequired[str]
@@ -1729,7 +1742,7 @@ class LocalSecondaryIndexTypeDef(TypedDict):
 
     IndexName: str
     KeySchema: Sequence[KeySchemaElementTypeDef]
-    Projection: ProjectionTypeDef
+    Projection: ProjectionUnionTypeDef
 
 
 class OnDemandThroughputOverrideTypeDef(TypedDict):
@@ -1755,7 +1768,7 @@ class ParameterizedStatementTypeDef(TypedDict):
     """Represents a PartiQL statement that uses parameters."""
 
     Statement: str
-    Parameters: NotRequired[Sequence[AttributeValueTypeDef]]
+    Parameters: NotRequired[Sequence[AttributeValueUnionTypeDef]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReturnValuesOnConditionCheckFailureType
     ]
@@ -1832,7 +1845,7 @@ class PutItemInputTypeDef(TypedDict):
     """Represents the input of a PutItem operation."""
 
     TableName: str
-    Item: Mapping[str, AttributeValueTypeDef]
+    Item: Mapping[str, AttributeValueUnionTypeDef]
     Expected: NotRequired[Mapping[str, ExpectedAttributeValueTypeDef]]
     ReturnValues: NotRequired[ReturnValueType]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
@@ -1840,7 +1853,7 @@ class PutItemInputTypeDef(TypedDict):
     ConditionalOperator: NotRequired[ConditionalOperatorType]
     ConditionExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReturnValuesOnConditionCheckFailureType
     ]
@@ -1864,7 +1877,7 @@ class PutRequestOutputTypeDef(TypedDict):
 class PutRequestTypeDef(TypedDict):
     """Represents a request to perform a PutItem operation on an item."""
 
-    Item: Mapping[str, AttributeValueTypeDef]
+    Item: Mapping[str, AttributeValueUnionTypeDef]
 
 
 class PutResourcePolicyInputTypeDef(TypedDict):
@@ -1886,11 +1899,11 @@ class PutResourcePolicyOutputTypeDef(TypedDict):
 class PutTypeDef(TypedDict):
     """Represents a request to perform a PutItem operation."""
 
-    Item: Mapping[str, AttributeValueTypeDef]
+    Item: Mapping[str, AttributeValueUnionTypeDef]
     TableName: str
     ConditionExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReturnValuesOnConditionCheckFailureType
     ]
@@ -1913,7 +1926,7 @@ class QueryInputPaginateTypeDef(TypedDict):
     FilterExpression: NotRequired[str]
     KeyConditionExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1930,13 +1943,13 @@ class QueryInputTypeDef(TypedDict):
     QueryFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
     ScanIndexForward: NotRequired[bool]
-    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
     ProjectionExpression: NotRequired[str]
     FilterExpression: NotRequired[str]
     KeyConditionExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
 
 
 class QueryOutputFullResultTypeDef(TypedDict):
@@ -2153,7 +2166,9 @@ class RestoreTableFromBackupInputTypeDef(TypedDict):
     TargetTableName: str
     BackupArn: str
     BillingModeOverride: NotRequired[BillingModeType]
-    GlobalSecondaryIndexOverride: NotRequired[Sequence[GlobalSecondaryIndexTypeDef]]
+    GlobalSecondaryIndexOverride: NotRequired[
+        Sequence[GlobalSecondaryIndexUnionTypeDef]
+    ]
     LocalSecondaryIndexOverride: NotRequired[Sequence[LocalSecondaryIndexTypeDef]]
     ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputTypeDef]
     OnDemandThroughputOverride: NotRequired[OnDemandThroughputTypeDef]
@@ -2176,7 +2191,9 @@ class RestoreTableToPointInTimeInputTypeDef(TypedDict):
     UseLatestRestorableTime: NotRequired[bool]
     RestoreDateTime: NotRequired[TimestampTypeDef]
     BillingModeOverride: NotRequired[BillingModeType]
-    GlobalSecondaryIndexOverride: NotRequired[Sequence[GlobalSecondaryIndexTypeDef]]
+    GlobalSecondaryIndexOverride: NotRequired[
+        Sequence[GlobalSecondaryIndexUnionTypeDef]
+    ]
     LocalSecondaryIndexOverride: NotRequired[Sequence[LocalSecondaryIndexTypeDef]]
     ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputTypeDef]
     OnDemandThroughputOverride: NotRequired[OnDemandThroughputTypeDef]
@@ -2232,7 +2249,7 @@ class ScanInputPaginateTypeDef(TypedDict):
     ProjectionExpression: NotRequired[str]
     FilterExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     ConsistentRead: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2247,14 +2264,14 @@ class ScanInputTypeDef(TypedDict):
     Select: NotRequired[SelectType]
     ScanFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
-    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
     TotalSegments: NotRequired[int]
     Segment: NotRequired[int]
     ProjectionExpression: NotRequired[str]
     FilterExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     ConsistentRead: NotRequired[bool]
 
 
@@ -2352,7 +2369,7 @@ class TableCreationParametersTypeDef(TypedDict):
     ProvisionedThroughput: NotRequired[ProvisionedThroughputTypeDef]
     OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
     SSESpecification: NotRequired[SSESpecificationTypeDef]
-    GlobalSecondaryIndexes: NotRequired[Sequence[GlobalSecondaryIndexTypeDef]]
+    GlobalSecondaryIndexes: NotRequired[Sequence[GlobalSecondaryIndexUnionTypeDef]]
 
 
 class TableDescriptionTypeDef(TypedDict):
@@ -2575,7 +2592,7 @@ class UpdateItemInputTypeDef(TypedDict):
     """Represents the input of an UpdateItem operation."""
 
     TableName: str
-    Key: Mapping[str, AttributeValueTypeDef]
+    Key: Mapping[str, AttributeValueUnionTypeDef]
     AttributeUpdates: NotRequired[Mapping[str, AttributeValueUpdateTypeDef]]
     Expected: NotRequired[Mapping[str, ExpectedAttributeValueTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
@@ -2585,7 +2602,7 @@ class UpdateItemInputTypeDef(TypedDict):
     UpdateExpression: NotRequired[str]
     ConditionExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReturnValuesOnConditionCheckFailureType
     ]
@@ -2711,12 +2728,12 @@ class UpdateTimeToLiveOutputTypeDef(TypedDict):
 class UpdateTypeDef(TypedDict):
     """Represents a request to perform an UpdateItem operation."""
 
-    Key: Mapping[str, AttributeValueTypeDef]
+    Key: Mapping[str, AttributeValueUnionTypeDef]
     UpdateExpression: str
     TableName: str
     ConditionExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReturnValuesOnConditionCheckFailureType
     ]
@@ -2751,5 +2768,48 @@ class WriteRequestTypeDef(TypedDict):
     separate WriteRequest objects.
     """
 
-    PutRequest: NotRequired[PutRequestTypeDef]
-    DeleteRequest: NotRequired[DeleteRequestTypeDef]
+    PutRequest: NotRequired[PutRequestUnionTypeDef]
+    DeleteRequest: NotRequired[DeleteRequestUnionTypeDef]
+
+
+AttributeValueUnionTypeDef = Union[AttributeValueTypeDef, AttributeValueOutputTypeDef]
+
+
+CsvOptionsUnionTypeDef = Union[CsvOptionsTypeDef, CsvOptionsOutputTypeDef]
+
+
+DeleteRequestUnionTypeDef = Union[DeleteRequestTypeDef, DeleteRequestOutputTypeDef]
+
+
+GlobalSecondaryIndexUnionTypeDef = Union[
+    GlobalSecondaryIndexTypeDef, GlobalSecondaryIndexOutputTypeDef
+]
+
+
+IncrementalExportSpecificationUnionTypeDef = Union[
+    IncrementalExportSpecificationTypeDef, IncrementalExportSpecificationOutputTypeDef
+]
+
+
+InputFormatOptionsUnionTypeDef = Union[
+    InputFormatOptionsTypeDef, InputFormatOptionsOutputTypeDef
+]
+
+
+KeysAndAttributesUnionTypeDef = Union[
+    KeysAndAttributesTypeDef, KeysAndAttributesOutputTypeDef
+]
+
+
+ProjectionUnionTypeDef = Union[ProjectionTypeDef, ProjectionOutputTypeDef]
+
+
+PutRequestUnionTypeDef = Union[PutRequestTypeDef, PutRequestOutputTypeDef]
+
+
+TableCreationParametersUnionTypeDef = Union[
+    TableCreationParametersTypeDef, TableCreationParametersOutputTypeDef
+]
+
+
+WriteRequestUnionTypeDef = Union[WriteRequestTypeDef, WriteRequestOutputTypeDef]

@@ -20797,12 +20797,14 @@ class EC2Client(BaseClient):
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_address_transfers"]
-    ) -> DescribeAddressTransfersPaginator: ...
+    ) -> DescribeAddressTransfersPaginator:
+        """DescribeAddressTransfersPaginator for describe_address_transfers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_addresses_attribute"]
-    ) -> DescribeAddressesAttributePaginator: ...
+    ) -> DescribeAddressesAttributePaginator:
+        """DescribeAddressesAttributePaginator for describe_addresses_attribute."""
 
     @overload
     def get_paginator(
@@ -20810,292 +20812,410 @@ class EC2Client(BaseClient):
         operation_name: Literal[
             "describe_aws_network_performance_metric_subscriptions"
         ],
-    ) -> DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator: ...
+    ) -> DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator:
+        """DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator for
+        describe_aws_network_performance_metric_subscriptions.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_byoip_cidrs"]
-    ) -> DescribeByoipCidrsPaginator: ...
+    ) -> DescribeByoipCidrsPaginator:
+        """DescribeByoipCidrsPaginator for describe_byoip_cidrs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_capacity_block_extension_history"]
-    ) -> DescribeCapacityBlockExtensionHistoryPaginator: ...
+    ) -> DescribeCapacityBlockExtensionHistoryPaginator:
+        """DescribeCapacityBlockExtensionHistoryPaginator for
+        describe_capacity_block_extension_history.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_capacity_block_extension_offerings"]
-    ) -> DescribeCapacityBlockExtensionOfferingsPaginator: ...
+    ) -> DescribeCapacityBlockExtensionOfferingsPaginator:
+        """DescribeCapacityBlockExtensionOfferingsPaginator for
+        describe_capacity_block_extension_offerings.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_capacity_block_offerings"]
-    ) -> DescribeCapacityBlockOfferingsPaginator: ...
+    ) -> DescribeCapacityBlockOfferingsPaginator:
+        """DescribeCapacityBlockOfferingsPaginator for
+        describe_capacity_block_offerings.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_capacity_block_status"]
-    ) -> DescribeCapacityBlockStatusPaginator: ...
+    ) -> DescribeCapacityBlockStatusPaginator:
+        """DescribeCapacityBlockStatusPaginator for
+        describe_capacity_block_status.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_capacity_blocks"]
-    ) -> DescribeCapacityBlocksPaginator: ...
+    ) -> DescribeCapacityBlocksPaginator:
+        """DescribeCapacityBlocksPaginator for describe_capacity_blocks."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_capacity_manager_data_exports"]
-    ) -> DescribeCapacityManagerDataExportsPaginator: ...
+    ) -> DescribeCapacityManagerDataExportsPaginator:
+        """DescribeCapacityManagerDataExportsPaginator for
+        describe_capacity_manager_data_exports.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_capacity_reservation_billing_requests"]
-    ) -> DescribeCapacityReservationBillingRequestsPaginator: ...
+    ) -> DescribeCapacityReservationBillingRequestsPaginator:
+        """DescribeCapacityReservationBillingRequestsPaginator for
+        describe_capacity_reservation_billing_requests.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_capacity_reservation_fleets"]
-    ) -> DescribeCapacityReservationFleetsPaginator: ...
+    ) -> DescribeCapacityReservationFleetsPaginator:
+        """DescribeCapacityReservationFleetsPaginator for
+        describe_capacity_reservation_fleets.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_capacity_reservations"]
-    ) -> DescribeCapacityReservationsPaginator: ...
+    ) -> DescribeCapacityReservationsPaginator:
+        """DescribeCapacityReservationsPaginator for
+        describe_capacity_reservations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_carrier_gateways"]
-    ) -> DescribeCarrierGatewaysPaginator: ...
+    ) -> DescribeCarrierGatewaysPaginator:
+        """DescribeCarrierGatewaysPaginator for describe_carrier_gateways."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_classic_link_instances"]
-    ) -> DescribeClassicLinkInstancesPaginator: ...
+    ) -> DescribeClassicLinkInstancesPaginator:
+        """DescribeClassicLinkInstancesPaginator for
+        describe_classic_link_instances.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_client_vpn_authorization_rules"]
-    ) -> DescribeClientVpnAuthorizationRulesPaginator: ...
+    ) -> DescribeClientVpnAuthorizationRulesPaginator:
+        """DescribeClientVpnAuthorizationRulesPaginator for
+        describe_client_vpn_authorization_rules.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_client_vpn_connections"]
-    ) -> DescribeClientVpnConnectionsPaginator: ...
+    ) -> DescribeClientVpnConnectionsPaginator:
+        """DescribeClientVpnConnectionsPaginator for
+        describe_client_vpn_connections.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_client_vpn_endpoints"]
-    ) -> DescribeClientVpnEndpointsPaginator: ...
+    ) -> DescribeClientVpnEndpointsPaginator:
+        """DescribeClientVpnEndpointsPaginator for describe_client_vpn_endpoints."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_client_vpn_routes"]
-    ) -> DescribeClientVpnRoutesPaginator: ...
+    ) -> DescribeClientVpnRoutesPaginator:
+        """DescribeClientVpnRoutesPaginator for describe_client_vpn_routes."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_client_vpn_target_networks"]
-    ) -> DescribeClientVpnTargetNetworksPaginator: ...
+    ) -> DescribeClientVpnTargetNetworksPaginator:
+        """DescribeClientVpnTargetNetworksPaginator for
+        describe_client_vpn_target_networks.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_coip_pools"]
-    ) -> DescribeCoipPoolsPaginator: ...
+    ) -> DescribeCoipPoolsPaginator:
+        """DescribeCoipPoolsPaginator for describe_coip_pools."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_dhcp_options"]
-    ) -> DescribeDhcpOptionsPaginator: ...
+    ) -> DescribeDhcpOptionsPaginator:
+        """DescribeDhcpOptionsPaginator for describe_dhcp_options."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_egress_only_internet_gateways"]
-    ) -> DescribeEgressOnlyInternetGatewaysPaginator: ...
+    ) -> DescribeEgressOnlyInternetGatewaysPaginator:
+        """DescribeEgressOnlyInternetGatewaysPaginator for
+        describe_egress_only_internet_gateways.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_export_image_tasks"]
-    ) -> DescribeExportImageTasksPaginator: ...
+    ) -> DescribeExportImageTasksPaginator:
+        """DescribeExportImageTasksPaginator for describe_export_image_tasks."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_fast_launch_images"]
-    ) -> DescribeFastLaunchImagesPaginator: ...
+    ) -> DescribeFastLaunchImagesPaginator:
+        """DescribeFastLaunchImagesPaginator for describe_fast_launch_images."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_fast_snapshot_restores"]
-    ) -> DescribeFastSnapshotRestoresPaginator: ...
+    ) -> DescribeFastSnapshotRestoresPaginator:
+        """DescribeFastSnapshotRestoresPaginator for
+        describe_fast_snapshot_restores.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_fleets"]
-    ) -> DescribeFleetsPaginator: ...
+    ) -> DescribeFleetsPaginator:
+        """DescribeFleetsPaginator for describe_fleets."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_flow_logs"]
-    ) -> DescribeFlowLogsPaginator: ...
+    ) -> DescribeFlowLogsPaginator:
+        """DescribeFlowLogsPaginator for describe_flow_logs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_fpga_images"]
-    ) -> DescribeFpgaImagesPaginator: ...
+    ) -> DescribeFpgaImagesPaginator:
+        """DescribeFpgaImagesPaginator for describe_fpga_images."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_host_reservation_offerings"]
-    ) -> DescribeHostReservationOfferingsPaginator: ...
+    ) -> DescribeHostReservationOfferingsPaginator:
+        """DescribeHostReservationOfferingsPaginator for
+        describe_host_reservation_offerings.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_host_reservations"]
-    ) -> DescribeHostReservationsPaginator: ...
+    ) -> DescribeHostReservationsPaginator:
+        """DescribeHostReservationsPaginator for describe_host_reservations."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_hosts"]
-    ) -> DescribeHostsPaginator: ...
+    ) -> DescribeHostsPaginator:
+        """DescribeHostsPaginator for describe_hosts."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_iam_instance_profile_associations"]
-    ) -> DescribeIamInstanceProfileAssociationsPaginator: ...
+    ) -> DescribeIamInstanceProfileAssociationsPaginator:
+        """DescribeIamInstanceProfileAssociationsPaginator for
+        describe_iam_instance_profile_associations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_image_references"]
-    ) -> DescribeImageReferencesPaginator: ...
+    ) -> DescribeImageReferencesPaginator:
+        """DescribeImageReferencesPaginator for describe_image_references."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_image_usage_report_entries"]
-    ) -> DescribeImageUsageReportEntriesPaginator: ...
+    ) -> DescribeImageUsageReportEntriesPaginator:
+        """DescribeImageUsageReportEntriesPaginator for
+        describe_image_usage_report_entries.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_image_usage_reports"]
-    ) -> DescribeImageUsageReportsPaginator: ...
+    ) -> DescribeImageUsageReportsPaginator:
+        """DescribeImageUsageReportsPaginator for describe_image_usage_reports."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_images"]
-    ) -> DescribeImagesPaginator: ...
+    ) -> DescribeImagesPaginator:
+        """DescribeImagesPaginator for describe_images."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_import_image_tasks"]
-    ) -> DescribeImportImageTasksPaginator: ...
+    ) -> DescribeImportImageTasksPaginator:
+        """DescribeImportImageTasksPaginator for describe_import_image_tasks."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_import_snapshot_tasks"]
-    ) -> DescribeImportSnapshotTasksPaginator: ...
+    ) -> DescribeImportSnapshotTasksPaginator:
+        """DescribeImportSnapshotTasksPaginator for
+        describe_import_snapshot_tasks.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_instance_connect_endpoints"]
-    ) -> DescribeInstanceConnectEndpointsPaginator: ...
+    ) -> DescribeInstanceConnectEndpointsPaginator:
+        """DescribeInstanceConnectEndpointsPaginator for
+        describe_instance_connect_endpoints.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_instance_credit_specifications"]
-    ) -> DescribeInstanceCreditSpecificationsPaginator: ...
+    ) -> DescribeInstanceCreditSpecificationsPaginator:
+        """DescribeInstanceCreditSpecificationsPaginator for
+        describe_instance_credit_specifications.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_instance_event_windows"]
-    ) -> DescribeInstanceEventWindowsPaginator: ...
+    ) -> DescribeInstanceEventWindowsPaginator:
+        """DescribeInstanceEventWindowsPaginator for
+        describe_instance_event_windows.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_instance_image_metadata"]
-    ) -> DescribeInstanceImageMetadataPaginator: ...
+    ) -> DescribeInstanceImageMetadataPaginator:
+        """DescribeInstanceImageMetadataPaginator for
+        describe_instance_image_metadata.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_instance_status"]
-    ) -> DescribeInstanceStatusPaginator: ...
+    ) -> DescribeInstanceStatusPaginator:
+        """DescribeInstanceStatusPaginator for describe_instance_status."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_instance_topology"]
-    ) -> DescribeInstanceTopologyPaginator: ...
+    ) -> DescribeInstanceTopologyPaginator:
+        """DescribeInstanceTopologyPaginator for describe_instance_topology."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_instance_type_offerings"]
-    ) -> DescribeInstanceTypeOfferingsPaginator: ...
+    ) -> DescribeInstanceTypeOfferingsPaginator:
+        """DescribeInstanceTypeOfferingsPaginator for
+        describe_instance_type_offerings.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_instance_types"]
-    ) -> DescribeInstanceTypesPaginator: ...
+    ) -> DescribeInstanceTypesPaginator:
+        """DescribeInstanceTypesPaginator for describe_instance_types."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_instances"]
-    ) -> DescribeInstancesPaginator: ...
+    ) -> DescribeInstancesPaginator:
+        """DescribeInstancesPaginator for describe_instances."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_internet_gateways"]
-    ) -> DescribeInternetGatewaysPaginator: ...
+    ) -> DescribeInternetGatewaysPaginator:
+        """DescribeInternetGatewaysPaginator for describe_internet_gateways."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_ipam_pool_allocations"]
-    ) -> DescribeIpamPoolAllocationsPaginator: ...
+    ) -> DescribeIpamPoolAllocationsPaginator:
+        """DescribeIpamPoolAllocationsPaginator for
+        describe_ipam_pool_allocations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_ipam_pools"]
-    ) -> DescribeIpamPoolsPaginator: ...
+    ) -> DescribeIpamPoolsPaginator:
+        """DescribeIpamPoolsPaginator for describe_ipam_pools."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_ipam_prefix_list_resolver_targets"]
-    ) -> DescribeIpamPrefixListResolverTargetsPaginator: ...
+    ) -> DescribeIpamPrefixListResolverTargetsPaginator:
+        """DescribeIpamPrefixListResolverTargetsPaginator for
+        describe_ipam_prefix_list_resolver_targets.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_ipam_prefix_list_resolvers"]
-    ) -> DescribeIpamPrefixListResolversPaginator: ...
+    ) -> DescribeIpamPrefixListResolversPaginator:
+        """DescribeIpamPrefixListResolversPaginator for
+        describe_ipam_prefix_list_resolvers.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_ipam_resource_discoveries"]
-    ) -> DescribeIpamResourceDiscoveriesPaginator: ...
+    ) -> DescribeIpamResourceDiscoveriesPaginator:
+        """DescribeIpamResourceDiscoveriesPaginator for
+        describe_ipam_resource_discoveries.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_ipam_resource_discovery_associations"]
-    ) -> DescribeIpamResourceDiscoveryAssociationsPaginator: ...
+    ) -> DescribeIpamResourceDiscoveryAssociationsPaginator:
+        """DescribeIpamResourceDiscoveryAssociationsPaginator for
+        describe_ipam_resource_discovery_associations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_ipam_scopes"]
-    ) -> DescribeIpamScopesPaginator: ...
+    ) -> DescribeIpamScopesPaginator:
+        """DescribeIpamScopesPaginator for describe_ipam_scopes."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_ipams"]
-    ) -> DescribeIpamsPaginator: ...
+    ) -> DescribeIpamsPaginator:
+        """DescribeIpamsPaginator for describe_ipams."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_ipv6_pools"]
-    ) -> DescribeIpv6PoolsPaginator: ...
+    ) -> DescribeIpv6PoolsPaginator:
+        """DescribeIpv6PoolsPaginator for describe_ipv6_pools."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_launch_template_versions"]
-    ) -> DescribeLaunchTemplateVersionsPaginator: ...
+    ) -> DescribeLaunchTemplateVersionsPaginator:
+        """DescribeLaunchTemplateVersionsPaginator for
+        describe_launch_template_versions.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_launch_templates"]
-    ) -> DescribeLaunchTemplatesPaginator: ...
+    ) -> DescribeLaunchTemplatesPaginator:
+        """DescribeLaunchTemplatesPaginator for describe_launch_templates."""
 
     @overload
     def get_paginator(
@@ -21103,314 +21223,445 @@ class EC2Client(BaseClient):
         operation_name: Literal[
             "describe_local_gateway_route_table_virtual_interface_group_associations"
         ],
-    ) -> DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator: ...
+    ) -> DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator:
+        """DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator
+        for
+        describe_local_gateway_route_table_virtual_interface_group_associations.
+        """
 
     @overload
     def get_paginator(
         self,
         operation_name: Literal["describe_local_gateway_route_table_vpc_associations"],
-    ) -> DescribeLocalGatewayRouteTableVpcAssociationsPaginator: ...
+    ) -> DescribeLocalGatewayRouteTableVpcAssociationsPaginator:
+        """DescribeLocalGatewayRouteTableVpcAssociationsPaginator for
+        describe_local_gateway_route_table_vpc_associations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_local_gateway_route_tables"]
-    ) -> DescribeLocalGatewayRouteTablesPaginator: ...
+    ) -> DescribeLocalGatewayRouteTablesPaginator:
+        """DescribeLocalGatewayRouteTablesPaginator for
+        describe_local_gateway_route_tables.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_local_gateway_virtual_interface_groups"]
-    ) -> DescribeLocalGatewayVirtualInterfaceGroupsPaginator: ...
+    ) -> DescribeLocalGatewayVirtualInterfaceGroupsPaginator:
+        """DescribeLocalGatewayVirtualInterfaceGroupsPaginator for
+        describe_local_gateway_virtual_interface_groups.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_local_gateway_virtual_interfaces"]
-    ) -> DescribeLocalGatewayVirtualInterfacesPaginator: ...
+    ) -> DescribeLocalGatewayVirtualInterfacesPaginator:
+        """DescribeLocalGatewayVirtualInterfacesPaginator for
+        describe_local_gateway_virtual_interfaces.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_local_gateways"]
-    ) -> DescribeLocalGatewaysPaginator: ...
+    ) -> DescribeLocalGatewaysPaginator:
+        """DescribeLocalGatewaysPaginator for describe_local_gateways."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_mac_hosts"]
-    ) -> DescribeMacHostsPaginator: ...
+    ) -> DescribeMacHostsPaginator:
+        """DescribeMacHostsPaginator for describe_mac_hosts."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_mac_modification_tasks"]
-    ) -> DescribeMacModificationTasksPaginator: ...
+    ) -> DescribeMacModificationTasksPaginator:
+        """DescribeMacModificationTasksPaginator for
+        describe_mac_modification_tasks.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_managed_prefix_lists"]
-    ) -> DescribeManagedPrefixListsPaginator: ...
+    ) -> DescribeManagedPrefixListsPaginator:
+        """DescribeManagedPrefixListsPaginator for describe_managed_prefix_lists."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_moving_addresses"]
-    ) -> DescribeMovingAddressesPaginator: ...
+    ) -> DescribeMovingAddressesPaginator:
+        """DescribeMovingAddressesPaginator for describe_moving_addresses."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_nat_gateways"]
-    ) -> DescribeNatGatewaysPaginator: ...
+    ) -> DescribeNatGatewaysPaginator:
+        """DescribeNatGatewaysPaginator for describe_nat_gateways."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_network_acls"]
-    ) -> DescribeNetworkAclsPaginator: ...
+    ) -> DescribeNetworkAclsPaginator:
+        """DescribeNetworkAclsPaginator for describe_network_acls."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_network_insights_access_scope_analyses"]
-    ) -> DescribeNetworkInsightsAccessScopeAnalysesPaginator: ...
+    ) -> DescribeNetworkInsightsAccessScopeAnalysesPaginator:
+        """DescribeNetworkInsightsAccessScopeAnalysesPaginator for
+        describe_network_insights_access_scope_analyses.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_network_insights_access_scopes"]
-    ) -> DescribeNetworkInsightsAccessScopesPaginator: ...
+    ) -> DescribeNetworkInsightsAccessScopesPaginator:
+        """DescribeNetworkInsightsAccessScopesPaginator for
+        describe_network_insights_access_scopes.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_network_insights_analyses"]
-    ) -> DescribeNetworkInsightsAnalysesPaginator: ...
+    ) -> DescribeNetworkInsightsAnalysesPaginator:
+        """DescribeNetworkInsightsAnalysesPaginator for
+        describe_network_insights_analyses.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_network_insights_paths"]
-    ) -> DescribeNetworkInsightsPathsPaginator: ...
+    ) -> DescribeNetworkInsightsPathsPaginator:
+        """DescribeNetworkInsightsPathsPaginator for
+        describe_network_insights_paths.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_network_interface_permissions"]
-    ) -> DescribeNetworkInterfacePermissionsPaginator: ...
+    ) -> DescribeNetworkInterfacePermissionsPaginator:
+        """DescribeNetworkInterfacePermissionsPaginator for
+        describe_network_interface_permissions.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_network_interfaces"]
-    ) -> DescribeNetworkInterfacesPaginator: ...
+    ) -> DescribeNetworkInterfacesPaginator:
+        """DescribeNetworkInterfacesPaginator for describe_network_interfaces."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_prefix_lists"]
-    ) -> DescribePrefixListsPaginator: ...
+    ) -> DescribePrefixListsPaginator:
+        """DescribePrefixListsPaginator for describe_prefix_lists."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_principal_id_format"]
-    ) -> DescribePrincipalIdFormatPaginator: ...
+    ) -> DescribePrincipalIdFormatPaginator:
+        """DescribePrincipalIdFormatPaginator for describe_principal_id_format."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_public_ipv4_pools"]
-    ) -> DescribePublicIpv4PoolsPaginator: ...
+    ) -> DescribePublicIpv4PoolsPaginator:
+        """DescribePublicIpv4PoolsPaginator for describe_public_ipv4_pools."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_replace_root_volume_tasks"]
-    ) -> DescribeReplaceRootVolumeTasksPaginator: ...
+    ) -> DescribeReplaceRootVolumeTasksPaginator:
+        """DescribeReplaceRootVolumeTasksPaginator for
+        describe_replace_root_volume_tasks.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_reserved_instances_modifications"]
-    ) -> DescribeReservedInstancesModificationsPaginator: ...
+    ) -> DescribeReservedInstancesModificationsPaginator:
+        """DescribeReservedInstancesModificationsPaginator for
+        describe_reserved_instances_modifications.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_reserved_instances_offerings"]
-    ) -> DescribeReservedInstancesOfferingsPaginator: ...
+    ) -> DescribeReservedInstancesOfferingsPaginator:
+        """DescribeReservedInstancesOfferingsPaginator for
+        describe_reserved_instances_offerings.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_route_server_endpoints"]
-    ) -> DescribeRouteServerEndpointsPaginator: ...
+    ) -> DescribeRouteServerEndpointsPaginator:
+        """DescribeRouteServerEndpointsPaginator for
+        describe_route_server_endpoints.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_route_server_peers"]
-    ) -> DescribeRouteServerPeersPaginator: ...
+    ) -> DescribeRouteServerPeersPaginator:
+        """DescribeRouteServerPeersPaginator for describe_route_server_peers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_route_servers"]
-    ) -> DescribeRouteServersPaginator: ...
+    ) -> DescribeRouteServersPaginator:
+        """DescribeRouteServersPaginator for describe_route_servers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_route_tables"]
-    ) -> DescribeRouteTablesPaginator: ...
+    ) -> DescribeRouteTablesPaginator:
+        """DescribeRouteTablesPaginator for describe_route_tables."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_scheduled_instance_availability"]
-    ) -> DescribeScheduledInstanceAvailabilityPaginator: ...
+    ) -> DescribeScheduledInstanceAvailabilityPaginator:
+        """DescribeScheduledInstanceAvailabilityPaginator for
+        describe_scheduled_instance_availability.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_scheduled_instances"]
-    ) -> DescribeScheduledInstancesPaginator: ...
+    ) -> DescribeScheduledInstancesPaginator:
+        """DescribeScheduledInstancesPaginator for describe_scheduled_instances."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_secondary_interfaces"]
-    ) -> DescribeSecondaryInterfacesPaginator: ...
+    ) -> DescribeSecondaryInterfacesPaginator:
+        """DescribeSecondaryInterfacesPaginator for describe_secondary_interfaces."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_secondary_networks"]
-    ) -> DescribeSecondaryNetworksPaginator: ...
+    ) -> DescribeSecondaryNetworksPaginator:
+        """DescribeSecondaryNetworksPaginator for describe_secondary_networks."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_secondary_subnets"]
-    ) -> DescribeSecondarySubnetsPaginator: ...
+    ) -> DescribeSecondarySubnetsPaginator:
+        """DescribeSecondarySubnetsPaginator for describe_secondary_subnets."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_security_group_rules"]
-    ) -> DescribeSecurityGroupRulesPaginator: ...
+    ) -> DescribeSecurityGroupRulesPaginator:
+        """DescribeSecurityGroupRulesPaginator for describe_security_group_rules."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_security_group_vpc_associations"]
-    ) -> DescribeSecurityGroupVpcAssociationsPaginator: ...
+    ) -> DescribeSecurityGroupVpcAssociationsPaginator:
+        """DescribeSecurityGroupVpcAssociationsPaginator for
+        describe_security_group_vpc_associations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_security_groups"]
-    ) -> DescribeSecurityGroupsPaginator: ...
+    ) -> DescribeSecurityGroupsPaginator:
+        """DescribeSecurityGroupsPaginator for describe_security_groups."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_snapshot_tier_status"]
-    ) -> DescribeSnapshotTierStatusPaginator: ...
+    ) -> DescribeSnapshotTierStatusPaginator:
+        """DescribeSnapshotTierStatusPaginator for describe_snapshot_tier_status."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_snapshots"]
-    ) -> DescribeSnapshotsPaginator: ...
+    ) -> DescribeSnapshotsPaginator:
+        """DescribeSnapshotsPaginator for describe_snapshots."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_spot_fleet_instances"]
-    ) -> DescribeSpotFleetInstancesPaginator: ...
+    ) -> DescribeSpotFleetInstancesPaginator:
+        """DescribeSpotFleetInstancesPaginator for describe_spot_fleet_instances."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_spot_fleet_requests"]
-    ) -> DescribeSpotFleetRequestsPaginator: ...
+    ) -> DescribeSpotFleetRequestsPaginator:
+        """DescribeSpotFleetRequestsPaginator for describe_spot_fleet_requests."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_spot_instance_requests"]
-    ) -> DescribeSpotInstanceRequestsPaginator: ...
+    ) -> DescribeSpotInstanceRequestsPaginator:
+        """DescribeSpotInstanceRequestsPaginator for
+        describe_spot_instance_requests.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_spot_price_history"]
-    ) -> DescribeSpotPriceHistoryPaginator: ...
+    ) -> DescribeSpotPriceHistoryPaginator:
+        """DescribeSpotPriceHistoryPaginator for describe_spot_price_history."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_stale_security_groups"]
-    ) -> DescribeStaleSecurityGroupsPaginator: ...
+    ) -> DescribeStaleSecurityGroupsPaginator:
+        """DescribeStaleSecurityGroupsPaginator for
+        describe_stale_security_groups.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_store_image_tasks"]
-    ) -> DescribeStoreImageTasksPaginator: ...
+    ) -> DescribeStoreImageTasksPaginator:
+        """DescribeStoreImageTasksPaginator for describe_store_image_tasks."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_subnets"]
-    ) -> DescribeSubnetsPaginator: ...
+    ) -> DescribeSubnetsPaginator:
+        """DescribeSubnetsPaginator for describe_subnets."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_tags"]
-    ) -> DescribeTagsPaginator: ...
+    ) -> DescribeTagsPaginator:
+        """DescribeTagsPaginator for describe_tags."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_traffic_mirror_filters"]
-    ) -> DescribeTrafficMirrorFiltersPaginator: ...
+    ) -> DescribeTrafficMirrorFiltersPaginator:
+        """DescribeTrafficMirrorFiltersPaginator for
+        describe_traffic_mirror_filters.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_traffic_mirror_sessions"]
-    ) -> DescribeTrafficMirrorSessionsPaginator: ...
+    ) -> DescribeTrafficMirrorSessionsPaginator:
+        """DescribeTrafficMirrorSessionsPaginator for
+        describe_traffic_mirror_sessions.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_traffic_mirror_targets"]
-    ) -> DescribeTrafficMirrorTargetsPaginator: ...
+    ) -> DescribeTrafficMirrorTargetsPaginator:
+        """DescribeTrafficMirrorTargetsPaginator for
+        describe_traffic_mirror_targets.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_transit_gateway_attachments"]
-    ) -> DescribeTransitGatewayAttachmentsPaginator: ...
+    ) -> DescribeTransitGatewayAttachmentsPaginator:
+        """DescribeTransitGatewayAttachmentsPaginator for
+        describe_transit_gateway_attachments.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_transit_gateway_connect_peers"]
-    ) -> DescribeTransitGatewayConnectPeersPaginator: ...
+    ) -> DescribeTransitGatewayConnectPeersPaginator:
+        """DescribeTransitGatewayConnectPeersPaginator for
+        describe_transit_gateway_connect_peers.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_transit_gateway_connects"]
-    ) -> DescribeTransitGatewayConnectsPaginator: ...
+    ) -> DescribeTransitGatewayConnectsPaginator:
+        """DescribeTransitGatewayConnectsPaginator for
+        describe_transit_gateway_connects.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_transit_gateway_multicast_domains"]
-    ) -> DescribeTransitGatewayMulticastDomainsPaginator: ...
+    ) -> DescribeTransitGatewayMulticastDomainsPaginator:
+        """DescribeTransitGatewayMulticastDomainsPaginator for
+        describe_transit_gateway_multicast_domains.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_transit_gateway_peering_attachments"]
-    ) -> DescribeTransitGatewayPeeringAttachmentsPaginator: ...
+    ) -> DescribeTransitGatewayPeeringAttachmentsPaginator:
+        """DescribeTransitGatewayPeeringAttachmentsPaginator for
+        describe_transit_gateway_peering_attachments.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_transit_gateway_policy_tables"]
-    ) -> DescribeTransitGatewayPolicyTablesPaginator: ...
+    ) -> DescribeTransitGatewayPolicyTablesPaginator:
+        """DescribeTransitGatewayPolicyTablesPaginator for
+        describe_transit_gateway_policy_tables.
+        """
 
     @overload
     def get_paginator(
         self,
         operation_name: Literal["describe_transit_gateway_route_table_announcements"],
-    ) -> DescribeTransitGatewayRouteTableAnnouncementsPaginator: ...
+    ) -> DescribeTransitGatewayRouteTableAnnouncementsPaginator:
+        """DescribeTransitGatewayRouteTableAnnouncementsPaginator for
+        describe_transit_gateway_route_table_announcements.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_transit_gateway_route_tables"]
-    ) -> DescribeTransitGatewayRouteTablesPaginator: ...
+    ) -> DescribeTransitGatewayRouteTablesPaginator:
+        """DescribeTransitGatewayRouteTablesPaginator for
+        describe_transit_gateway_route_tables.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_transit_gateway_vpc_attachments"]
-    ) -> DescribeTransitGatewayVpcAttachmentsPaginator: ...
+    ) -> DescribeTransitGatewayVpcAttachmentsPaginator:
+        """DescribeTransitGatewayVpcAttachmentsPaginator for
+        describe_transit_gateway_vpc_attachments.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_transit_gateways"]
-    ) -> DescribeTransitGatewaysPaginator: ...
+    ) -> DescribeTransitGatewaysPaginator:
+        """DescribeTransitGatewaysPaginator for describe_transit_gateways."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_trunk_interface_associations"]
-    ) -> DescribeTrunkInterfaceAssociationsPaginator: ...
+    ) -> DescribeTrunkInterfaceAssociationsPaginator:
+        """DescribeTrunkInterfaceAssociationsPaginator for
+        describe_trunk_interface_associations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_verified_access_endpoints"]
-    ) -> DescribeVerifiedAccessEndpointsPaginator: ...
+    ) -> DescribeVerifiedAccessEndpointsPaginator:
+        """DescribeVerifiedAccessEndpointsPaginator for
+        describe_verified_access_endpoints.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_verified_access_groups"]
-    ) -> DescribeVerifiedAccessGroupsPaginator: ...
+    ) -> DescribeVerifiedAccessGroupsPaginator:
+        """DescribeVerifiedAccessGroupsPaginator for
+        describe_verified_access_groups.
+        """
 
     @overload
     def get_paginator(
@@ -21418,249 +21669,362 @@ class EC2Client(BaseClient):
         operation_name: Literal[
             "describe_verified_access_instance_logging_configurations"
         ],
-    ) -> DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator: ...
+    ) -> DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator:
+        """DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator for
+        describe_verified_access_instance_logging_configurations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_verified_access_instances"]
-    ) -> DescribeVerifiedAccessInstancesPaginator: ...
+    ) -> DescribeVerifiedAccessInstancesPaginator:
+        """DescribeVerifiedAccessInstancesPaginator for
+        describe_verified_access_instances.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_verified_access_trust_providers"]
-    ) -> DescribeVerifiedAccessTrustProvidersPaginator: ...
+    ) -> DescribeVerifiedAccessTrustProvidersPaginator:
+        """DescribeVerifiedAccessTrustProvidersPaginator for
+        describe_verified_access_trust_providers.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_volume_status"]
-    ) -> DescribeVolumeStatusPaginator: ...
+    ) -> DescribeVolumeStatusPaginator:
+        """DescribeVolumeStatusPaginator for describe_volume_status."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_volumes"]
-    ) -> DescribeVolumesPaginator: ...
+    ) -> DescribeVolumesPaginator:
+        """DescribeVolumesPaginator for describe_volumes."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_volumes_modifications"]
-    ) -> DescribeVolumesModificationsPaginator: ...
+    ) -> DescribeVolumesModificationsPaginator:
+        """DescribeVolumesModificationsPaginator for
+        describe_volumes_modifications.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_vpc_classic_link_dns_support"]
-    ) -> DescribeVpcClassicLinkDnsSupportPaginator: ...
+    ) -> DescribeVpcClassicLinkDnsSupportPaginator:
+        """DescribeVpcClassicLinkDnsSupportPaginator for
+        describe_vpc_classic_link_dns_support.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_vpc_endpoint_connection_notifications"]
-    ) -> DescribeVpcEndpointConnectionNotificationsPaginator: ...
+    ) -> DescribeVpcEndpointConnectionNotificationsPaginator:
+        """DescribeVpcEndpointConnectionNotificationsPaginator for
+        describe_vpc_endpoint_connection_notifications.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_vpc_endpoint_connections"]
-    ) -> DescribeVpcEndpointConnectionsPaginator: ...
+    ) -> DescribeVpcEndpointConnectionsPaginator:
+        """DescribeVpcEndpointConnectionsPaginator for
+        describe_vpc_endpoint_connections.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_vpc_endpoint_service_configurations"]
-    ) -> DescribeVpcEndpointServiceConfigurationsPaginator: ...
+    ) -> DescribeVpcEndpointServiceConfigurationsPaginator:
+        """DescribeVpcEndpointServiceConfigurationsPaginator for
+        describe_vpc_endpoint_service_configurations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_vpc_endpoint_service_permissions"]
-    ) -> DescribeVpcEndpointServicePermissionsPaginator: ...
+    ) -> DescribeVpcEndpointServicePermissionsPaginator:
+        """DescribeVpcEndpointServicePermissionsPaginator for
+        describe_vpc_endpoint_service_permissions.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_vpc_endpoint_services"]
-    ) -> DescribeVpcEndpointServicesPaginator: ...
+    ) -> DescribeVpcEndpointServicesPaginator:
+        """DescribeVpcEndpointServicesPaginator for
+        describe_vpc_endpoint_services.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_vpc_endpoints"]
-    ) -> DescribeVpcEndpointsPaginator: ...
+    ) -> DescribeVpcEndpointsPaginator:
+        """DescribeVpcEndpointsPaginator for describe_vpc_endpoints."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_vpc_peering_connections"]
-    ) -> DescribeVpcPeeringConnectionsPaginator: ...
+    ) -> DescribeVpcPeeringConnectionsPaginator:
+        """DescribeVpcPeeringConnectionsPaginator for
+        describe_vpc_peering_connections.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_vpcs"]
-    ) -> DescribeVpcsPaginator: ...
+    ) -> DescribeVpcsPaginator:
+        """DescribeVpcsPaginator for describe_vpcs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_vpn_concentrators"]
-    ) -> DescribeVpnConcentratorsPaginator: ...
+    ) -> DescribeVpnConcentratorsPaginator:
+        """DescribeVpnConcentratorsPaginator for describe_vpn_concentrators."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_associated_ipv6_pool_cidrs"]
-    ) -> GetAssociatedIpv6PoolCidrsPaginator: ...
+    ) -> GetAssociatedIpv6PoolCidrsPaginator:
+        """GetAssociatedIpv6PoolCidrsPaginator for get_associated_ipv6_pool_cidrs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_aws_network_performance_data"]
-    ) -> GetAwsNetworkPerformanceDataPaginator: ...
+    ) -> GetAwsNetworkPerformanceDataPaginator:
+        """GetAwsNetworkPerformanceDataPaginator for
+        get_aws_network_performance_data.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_capacity_manager_metric_data"]
-    ) -> GetCapacityManagerMetricDataPaginator: ...
+    ) -> GetCapacityManagerMetricDataPaginator:
+        """GetCapacityManagerMetricDataPaginator for
+        get_capacity_manager_metric_data.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_capacity_manager_metric_dimensions"]
-    ) -> GetCapacityManagerMetricDimensionsPaginator: ...
+    ) -> GetCapacityManagerMetricDimensionsPaginator:
+        """GetCapacityManagerMetricDimensionsPaginator for
+        get_capacity_manager_metric_dimensions.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_capacity_manager_monitored_tag_keys"]
-    ) -> GetCapacityManagerMonitoredTagKeysPaginator: ...
+    ) -> GetCapacityManagerMonitoredTagKeysPaginator:
+        """GetCapacityManagerMonitoredTagKeysPaginator for
+        get_capacity_manager_monitored_tag_keys.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_groups_for_capacity_reservation"]
-    ) -> GetGroupsForCapacityReservationPaginator: ...
+    ) -> GetGroupsForCapacityReservationPaginator:
+        """GetGroupsForCapacityReservationPaginator for
+        get_groups_for_capacity_reservation.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_instance_types_from_instance_requirements"]
-    ) -> GetInstanceTypesFromInstanceRequirementsPaginator: ...
+    ) -> GetInstanceTypesFromInstanceRequirementsPaginator:
+        """GetInstanceTypesFromInstanceRequirementsPaginator for
+        get_instance_types_from_instance_requirements.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_ipam_address_history"]
-    ) -> GetIpamAddressHistoryPaginator: ...
+    ) -> GetIpamAddressHistoryPaginator:
+        """GetIpamAddressHistoryPaginator for get_ipam_address_history."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_ipam_discovered_accounts"]
-    ) -> GetIpamDiscoveredAccountsPaginator: ...
+    ) -> GetIpamDiscoveredAccountsPaginator:
+        """GetIpamDiscoveredAccountsPaginator for get_ipam_discovered_accounts."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_ipam_discovered_resource_cidrs"]
-    ) -> GetIpamDiscoveredResourceCidrsPaginator: ...
+    ) -> GetIpamDiscoveredResourceCidrsPaginator:
+        """GetIpamDiscoveredResourceCidrsPaginator for
+        get_ipam_discovered_resource_cidrs.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_ipam_pool_allocations"]
-    ) -> GetIpamPoolAllocationsPaginator: ...
+    ) -> GetIpamPoolAllocationsPaginator:
+        """GetIpamPoolAllocationsPaginator for get_ipam_pool_allocations."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_ipam_pool_cidrs"]
-    ) -> GetIpamPoolCidrsPaginator: ...
+    ) -> GetIpamPoolCidrsPaginator:
+        """GetIpamPoolCidrsPaginator for get_ipam_pool_cidrs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_ipam_prefix_list_resolver_rules"]
-    ) -> GetIpamPrefixListResolverRulesPaginator: ...
+    ) -> GetIpamPrefixListResolverRulesPaginator:
+        """GetIpamPrefixListResolverRulesPaginator for
+        get_ipam_prefix_list_resolver_rules.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_ipam_prefix_list_resolver_version_entries"]
-    ) -> GetIpamPrefixListResolverVersionEntriesPaginator: ...
+    ) -> GetIpamPrefixListResolverVersionEntriesPaginator:
+        """GetIpamPrefixListResolverVersionEntriesPaginator for
+        get_ipam_prefix_list_resolver_version_entries.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_ipam_prefix_list_resolver_versions"]
-    ) -> GetIpamPrefixListResolverVersionsPaginator: ...
+    ) -> GetIpamPrefixListResolverVersionsPaginator:
+        """GetIpamPrefixListResolverVersionsPaginator for
+        get_ipam_prefix_list_resolver_versions.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_ipam_resource_cidrs"]
-    ) -> GetIpamResourceCidrsPaginator: ...
+    ) -> GetIpamResourceCidrsPaginator:
+        """GetIpamResourceCidrsPaginator for get_ipam_resource_cidrs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_managed_prefix_list_associations"]
-    ) -> GetManagedPrefixListAssociationsPaginator: ...
+    ) -> GetManagedPrefixListAssociationsPaginator:
+        """GetManagedPrefixListAssociationsPaginator for
+        get_managed_prefix_list_associations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_managed_prefix_list_entries"]
-    ) -> GetManagedPrefixListEntriesPaginator: ...
+    ) -> GetManagedPrefixListEntriesPaginator:
+        """GetManagedPrefixListEntriesPaginator for
+        get_managed_prefix_list_entries.
+        """
 
     @overload
     def get_paginator(
         self,
         operation_name: Literal["get_network_insights_access_scope_analysis_findings"],
-    ) -> GetNetworkInsightsAccessScopeAnalysisFindingsPaginator: ...
+    ) -> GetNetworkInsightsAccessScopeAnalysisFindingsPaginator:
+        """GetNetworkInsightsAccessScopeAnalysisFindingsPaginator for
+        get_network_insights_access_scope_analysis_findings.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_security_groups_for_vpc"]
-    ) -> GetSecurityGroupsForVpcPaginator: ...
+    ) -> GetSecurityGroupsForVpcPaginator:
+        """GetSecurityGroupsForVpcPaginator for get_security_groups_for_vpc."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_spot_placement_scores"]
-    ) -> GetSpotPlacementScoresPaginator: ...
+    ) -> GetSpotPlacementScoresPaginator:
+        """GetSpotPlacementScoresPaginator for get_spot_placement_scores."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_transit_gateway_attachment_propagations"]
-    ) -> GetTransitGatewayAttachmentPropagationsPaginator: ...
+    ) -> GetTransitGatewayAttachmentPropagationsPaginator:
+        """GetTransitGatewayAttachmentPropagationsPaginator for
+        get_transit_gateway_attachment_propagations.
+        """
 
     @overload
     def get_paginator(
         self,
         operation_name: Literal["get_transit_gateway_multicast_domain_associations"],
-    ) -> GetTransitGatewayMulticastDomainAssociationsPaginator: ...
+    ) -> GetTransitGatewayMulticastDomainAssociationsPaginator:
+        """GetTransitGatewayMulticastDomainAssociationsPaginator for
+        get_transit_gateway_multicast_domain_associations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_transit_gateway_policy_table_associations"]
-    ) -> GetTransitGatewayPolicyTableAssociationsPaginator: ...
+    ) -> GetTransitGatewayPolicyTableAssociationsPaginator:
+        """GetTransitGatewayPolicyTableAssociationsPaginator for
+        get_transit_gateway_policy_table_associations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_transit_gateway_prefix_list_references"]
-    ) -> GetTransitGatewayPrefixListReferencesPaginator: ...
+    ) -> GetTransitGatewayPrefixListReferencesPaginator:
+        """GetTransitGatewayPrefixListReferencesPaginator for
+        get_transit_gateway_prefix_list_references.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_transit_gateway_route_table_associations"]
-    ) -> GetTransitGatewayRouteTableAssociationsPaginator: ...
+    ) -> GetTransitGatewayRouteTableAssociationsPaginator:
+        """GetTransitGatewayRouteTableAssociationsPaginator for
+        get_transit_gateway_route_table_associations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_transit_gateway_route_table_propagations"]
-    ) -> GetTransitGatewayRouteTablePropagationsPaginator: ...
+    ) -> GetTransitGatewayRouteTablePropagationsPaginator:
+        """GetTransitGatewayRouteTablePropagationsPaginator for
+        get_transit_gateway_route_table_propagations.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_vpn_connection_device_types"]
-    ) -> GetVpnConnectionDeviceTypesPaginator: ...
+    ) -> GetVpnConnectionDeviceTypesPaginator:
+        """GetVpnConnectionDeviceTypesPaginator for
+        get_vpn_connection_device_types.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_images_in_recycle_bin"]
-    ) -> ListImagesInRecycleBinPaginator: ...
+    ) -> ListImagesInRecycleBinPaginator:
+        """ListImagesInRecycleBinPaginator for list_images_in_recycle_bin."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_snapshots_in_recycle_bin"]
-    ) -> ListSnapshotsInRecycleBinPaginator: ...
+    ) -> ListSnapshotsInRecycleBinPaginator:
+        """ListSnapshotsInRecycleBinPaginator for list_snapshots_in_recycle_bin."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["search_local_gateway_routes"]
-    ) -> SearchLocalGatewayRoutesPaginator: ...
+    ) -> SearchLocalGatewayRoutesPaginator:
+        """SearchLocalGatewayRoutesPaginator for search_local_gateway_routes."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["search_transit_gateway_multicast_groups"]
-    ) -> SearchTransitGatewayMulticastGroupsPaginator: ...
+    ) -> SearchTransitGatewayMulticastGroupsPaginator:
+        """SearchTransitGatewayMulticastGroupsPaginator for
+        search_transit_gateway_multicast_groups.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["search_transit_gateway_routes"]
-    ) -> SearchTransitGatewayRoutesPaginator: ...
+    ) -> SearchTransitGatewayRoutesPaginator:
+        """SearchTransitGatewayRoutesPaginator for search_transit_gateway_routes."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""
@@ -21671,207 +22035,262 @@ class EC2Client(BaseClient):
     @overload
     def get_waiter(
         self, waiter_name: Literal["bundle_task_complete"]
-    ) -> BundleTaskCompleteWaiter: ...
+    ) -> BundleTaskCompleteWaiter:
+        """BundleTaskCompleteWaiter for bundle_task_complete."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["conversion_task_cancelled"]
-    ) -> ConversionTaskCancelledWaiter: ...
+    ) -> ConversionTaskCancelledWaiter:
+        """ConversionTaskCancelledWaiter for conversion_task_cancelled."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["conversion_task_completed"]
-    ) -> ConversionTaskCompletedWaiter: ...
+    ) -> ConversionTaskCompletedWaiter:
+        """ConversionTaskCompletedWaiter for conversion_task_completed."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["conversion_task_deleted"]
-    ) -> ConversionTaskDeletedWaiter: ...
+    ) -> ConversionTaskDeletedWaiter:
+        """ConversionTaskDeletedWaiter for conversion_task_deleted."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["customer_gateway_available"]
-    ) -> CustomerGatewayAvailableWaiter: ...
+    ) -> CustomerGatewayAvailableWaiter:
+        """CustomerGatewayAvailableWaiter for customer_gateway_available."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["export_task_cancelled"]
-    ) -> ExportTaskCancelledWaiter: ...
+    ) -> ExportTaskCancelledWaiter:
+        """ExportTaskCancelledWaiter for export_task_cancelled."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["export_task_completed"]
-    ) -> ExportTaskCompletedWaiter: ...
+    ) -> ExportTaskCompletedWaiter:
+        """ExportTaskCompletedWaiter for export_task_completed."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["image_available"]
-    ) -> ImageAvailableWaiter: ...
+    ) -> ImageAvailableWaiter:
+        """ImageAvailableWaiter for image_available."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["image_exists"]) -> ImageExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["image_exists"]) -> ImageExistsWaiter:
+        """ImageExistsWaiter for image_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["image_usage_report_available"]
-    ) -> ImageUsageReportAvailableWaiter: ...
+    ) -> ImageUsageReportAvailableWaiter:
+        """ImageUsageReportAvailableWaiter for image_usage_report_available."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["instance_exists"]
-    ) -> InstanceExistsWaiter: ...
+    ) -> InstanceExistsWaiter:
+        """InstanceExistsWaiter for instance_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["instance_running"]
-    ) -> InstanceRunningWaiter: ...
+    ) -> InstanceRunningWaiter:
+        """InstanceRunningWaiter for instance_running."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["instance_status_ok"]
-    ) -> InstanceStatusOkWaiter: ...
+    ) -> InstanceStatusOkWaiter:
+        """InstanceStatusOkWaiter for instance_status_ok."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["instance_stopped"]
-    ) -> InstanceStoppedWaiter: ...
+    ) -> InstanceStoppedWaiter:
+        """InstanceStoppedWaiter for instance_stopped."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["instance_terminated"]
-    ) -> InstanceTerminatedWaiter: ...
+    ) -> InstanceTerminatedWaiter:
+        """InstanceTerminatedWaiter for instance_terminated."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["internet_gateway_exists"]
-    ) -> InternetGatewayExistsWaiter: ...
+    ) -> InternetGatewayExistsWaiter:
+        """InternetGatewayExistsWaiter for internet_gateway_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["key_pair_exists"]
-    ) -> KeyPairExistsWaiter: ...
+    ) -> KeyPairExistsWaiter:
+        """KeyPairExistsWaiter for key_pair_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["nat_gateway_available"]
-    ) -> NatGatewayAvailableWaiter: ...
+    ) -> NatGatewayAvailableWaiter:
+        """NatGatewayAvailableWaiter for nat_gateway_available."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["nat_gateway_deleted"]
-    ) -> NatGatewayDeletedWaiter: ...
+    ) -> NatGatewayDeletedWaiter:
+        """NatGatewayDeletedWaiter for nat_gateway_deleted."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["network_interface_available"]
-    ) -> NetworkInterfaceAvailableWaiter: ...
+    ) -> NetworkInterfaceAvailableWaiter:
+        """NetworkInterfaceAvailableWaiter for network_interface_available."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["password_data_available"]
-    ) -> PasswordDataAvailableWaiter: ...
+    ) -> PasswordDataAvailableWaiter:
+        """PasswordDataAvailableWaiter for password_data_available."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["secondary_network_create_complete"]
-    ) -> SecondaryNetworkCreateCompleteWaiter: ...
+    ) -> SecondaryNetworkCreateCompleteWaiter:
+        """SecondaryNetworkCreateCompleteWaiter for
+        secondary_network_create_complete.
+        """
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["secondary_network_delete_complete"]
-    ) -> SecondaryNetworkDeleteCompleteWaiter: ...
+    ) -> SecondaryNetworkDeleteCompleteWaiter:
+        """SecondaryNetworkDeleteCompleteWaiter for
+        secondary_network_delete_complete.
+        """
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["secondary_subnet_create_complete"]
-    ) -> SecondarySubnetCreateCompleteWaiter: ...
+    ) -> SecondarySubnetCreateCompleteWaiter:
+        """SecondarySubnetCreateCompleteWaiter for
+        secondary_subnet_create_complete.
+        """
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["secondary_subnet_delete_complete"]
-    ) -> SecondarySubnetDeleteCompleteWaiter: ...
+    ) -> SecondarySubnetDeleteCompleteWaiter:
+        """SecondarySubnetDeleteCompleteWaiter for
+        secondary_subnet_delete_complete.
+        """
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["security_group_exists"]
-    ) -> SecurityGroupExistsWaiter: ...
+    ) -> SecurityGroupExistsWaiter:
+        """SecurityGroupExistsWaiter for security_group_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["security_group_vpc_association_associated"]
-    ) -> SecurityGroupVpcAssociationAssociatedWaiter: ...
+    ) -> SecurityGroupVpcAssociationAssociatedWaiter:
+        """SecurityGroupVpcAssociationAssociatedWaiter for
+        security_group_vpc_association_associated.
+        """
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["security_group_vpc_association_disassociated"]
-    ) -> SecurityGroupVpcAssociationDisassociatedWaiter: ...
+    ) -> SecurityGroupVpcAssociationDisassociatedWaiter:
+        """SecurityGroupVpcAssociationDisassociatedWaiter for
+        security_group_vpc_association_disassociated.
+        """
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["snapshot_completed"]
-    ) -> SnapshotCompletedWaiter: ...
+    ) -> SnapshotCompletedWaiter:
+        """SnapshotCompletedWaiter for snapshot_completed."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["snapshot_imported"]
-    ) -> SnapshotImportedWaiter: ...
+    ) -> SnapshotImportedWaiter:
+        """SnapshotImportedWaiter for snapshot_imported."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["spot_instance_request_fulfilled"]
-    ) -> SpotInstanceRequestFulfilledWaiter: ...
+    ) -> SpotInstanceRequestFulfilledWaiter:
+        """SpotInstanceRequestFulfilledWaiter for spot_instance_request_fulfilled."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["store_image_task_complete"]
-    ) -> StoreImageTaskCompleteWaiter: ...
+    ) -> StoreImageTaskCompleteWaiter:
+        """StoreImageTaskCompleteWaiter for store_image_task_complete."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["subnet_available"]
-    ) -> SubnetAvailableWaiter: ...
+    ) -> SubnetAvailableWaiter:
+        """SubnetAvailableWaiter for subnet_available."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["system_status_ok"]
-    ) -> SystemStatusOkWaiter: ...
+    ) -> SystemStatusOkWaiter:
+        """SystemStatusOkWaiter for system_status_ok."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["volume_available"]
-    ) -> VolumeAvailableWaiter: ...
+    ) -> VolumeAvailableWaiter:
+        """VolumeAvailableWaiter for volume_available."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["volume_deleted"]) -> VolumeDeletedWaiter: ...
+    def get_waiter(self, waiter_name: Literal["volume_deleted"]) -> VolumeDeletedWaiter:
+        """VolumeDeletedWaiter for volume_deleted."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["volume_in_use"]) -> VolumeInUseWaiter: ...
+    def get_waiter(self, waiter_name: Literal["volume_in_use"]) -> VolumeInUseWaiter:
+        """VolumeInUseWaiter for volume_in_use."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["vpc_available"]) -> VpcAvailableWaiter: ...
+    def get_waiter(self, waiter_name: Literal["vpc_available"]) -> VpcAvailableWaiter:
+        """VpcAvailableWaiter for vpc_available."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["vpc_exists"]) -> VpcExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["vpc_exists"]) -> VpcExistsWaiter:
+        """VpcExistsWaiter for vpc_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["vpc_peering_connection_deleted"]
-    ) -> VpcPeeringConnectionDeletedWaiter: ...
+    ) -> VpcPeeringConnectionDeletedWaiter:
+        """VpcPeeringConnectionDeletedWaiter for vpc_peering_connection_deleted."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["vpc_peering_connection_exists"]
-    ) -> VpcPeeringConnectionExistsWaiter: ...
+    ) -> VpcPeeringConnectionExistsWaiter:
+        """VpcPeeringConnectionExistsWaiter for vpc_peering_connection_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["vpn_connection_available"]
-    ) -> VpnConnectionAvailableWaiter: ...
+    ) -> VpnConnectionAvailableWaiter:
+        """VpnConnectionAvailableWaiter for vpn_connection_available."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["vpn_connection_deleted"]
-    ) -> VpnConnectionDeletedWaiter: ...
+    ) -> VpnConnectionDeletedWaiter:
+        """VpnConnectionDeletedWaiter for vpn_connection_deleted."""
 
     def get_waiter(self, waiter_name: WaiterName) -> Waiter:
         """A typed waiter: polls an operation until a resource reaches a state."""

@@ -1788,7 +1788,9 @@ class DescribeLaunchTemplatesPaginator(Paginator):
         return PageIterator(self._raw.paginate(**kwargs))
 
 
-class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(Paginator):
+class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(
+    Paginator
+):
     """Paginator for
     EC2Client.describe_local_gateway_route_table_virtual_interface_group_associations:
     pages over LocalGatewayRouteTableVirtualInterfaceGroupAssociations.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import List, Sequence, TypedDict
+from typing import List, Sequence, TypedDict, Union
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
@@ -613,6 +613,7 @@ __all__ = [
     "BaselinePerformanceFactorsOutputTypeDef",
     "BaselinePerformanceFactorsRequestTypeDef",
     "BaselinePerformanceFactorsTypeDef",
+    "BaselinePerformanceFactorsUnionTypeDef",
     "BlobAttributeValueTypeDef",
     "BlockDeviceMappingResponseTypeDef",
     "BlockDeviceMappingTypeDef",
@@ -685,6 +686,7 @@ __all__ = [
     "ClassicLoadBalancerTypeDef",
     "ClassicLoadBalancersConfigOutputTypeDef",
     "ClassicLoadBalancersConfigTypeDef",
+    "ClassicLoadBalancersConfigUnionTypeDef",
     "ClientCertificateRevocationListStatusTypeDef",
     "ClientConnectOptionsTypeDef",
     "ClientConnectResponseOptionsTypeDef",
@@ -731,6 +733,7 @@ __all__ = [
     "CpuPerformanceFactorOutputTypeDef",
     "CpuPerformanceFactorRequestTypeDef",
     "CpuPerformanceFactorTypeDef",
+    "CpuPerformanceFactorUnionTypeDef",
     "CreateCapacityManagerDataExportRequestTypeDef",
     "CreateCapacityManagerDataExportResultTypeDef",
     "CreateCapacityReservationBySplittingRequestTypeDef",
@@ -2349,6 +2352,7 @@ __all__ = [
     "InstanceNetworkInterfaceAttachmentTypeDef",
     "InstanceNetworkInterfaceSpecificationOutputTypeDef",
     "InstanceNetworkInterfaceSpecificationTypeDef",
+    "InstanceNetworkInterfaceSpecificationUnionTypeDef",
     "InstanceNetworkInterfaceTypeDef",
     "InstanceNetworkPerformanceOptionsRequestTypeDef",
     "InstanceNetworkPerformanceOptionsTypeDef",
@@ -2356,6 +2360,7 @@ __all__ = [
     "InstanceRequirementsOutputTypeDef",
     "InstanceRequirementsRequestTypeDef",
     "InstanceRequirementsTypeDef",
+    "InstanceRequirementsUnionTypeDef",
     "InstanceRequirementsWithMetadataRequestTypeDef",
     "InstanceSecondaryInterfaceAttachmentTypeDef",
     "InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef",
@@ -2384,6 +2389,7 @@ __all__ = [
     "InterruptionInfoTypeDef",
     "IpPermissionOutputTypeDef",
     "IpPermissionTypeDef",
+    "IpPermissionUnionTypeDef",
     "IpRangeTypeDef",
     "IpamAddressHistoryRecordTypeDef",
     "IpamCidrAuthorizationContextTypeDef",
@@ -2446,6 +2452,7 @@ __all__ = [
     "LaunchTemplateCapacityReservationSpecificationResponseTypeDef",
     "LaunchTemplateConfigOutputTypeDef",
     "LaunchTemplateConfigTypeDef",
+    "LaunchTemplateConfigUnionTypeDef",
     "LaunchTemplateCpuOptionsRequestTypeDef",
     "LaunchTemplateCpuOptionsTypeDef",
     "LaunchTemplateEbsBlockDeviceRequestTypeDef",
@@ -2476,6 +2483,7 @@ __all__ = [
     "LaunchTemplateNetworkPerformanceOptionsTypeDef",
     "LaunchTemplateOverridesOutputTypeDef",
     "LaunchTemplateOverridesTypeDef",
+    "LaunchTemplateOverridesUnionTypeDef",
     "LaunchTemplatePlacementRequestTypeDef",
     "LaunchTemplatePlacementTypeDef",
     "LaunchTemplatePrivateDnsNameOptionsRequestTypeDef",
@@ -2503,6 +2511,7 @@ __all__ = [
     "ListVolumesInRecycleBinResultTypeDef",
     "LoadBalancersConfigOutputTypeDef",
     "LoadBalancersConfigTypeDef",
+    "LoadBalancersConfigUnionTypeDef",
     "LoadPermissionModificationsTypeDef",
     "LoadPermissionRequestTypeDef",
     "LoadPermissionTypeDef",
@@ -2953,6 +2962,7 @@ __all__ = [
     "S3ObjectTagTypeDef",
     "S3StorageOutputTypeDef",
     "S3StorageTypeDef",
+    "S3StorageUnionTypeDef",
     "ScheduledInstanceAvailabilityTypeDef",
     "ScheduledInstanceRecurrenceRequestTypeDef",
     "ScheduledInstanceRecurrenceTypeDef",
@@ -3015,12 +3025,15 @@ __all__ = [
     "SpotDatafeedSubscriptionTypeDef",
     "SpotFleetLaunchSpecificationOutputTypeDef",
     "SpotFleetLaunchSpecificationTypeDef",
+    "SpotFleetLaunchSpecificationUnionTypeDef",
     "SpotFleetMonitoringTypeDef",
     "SpotFleetRequestConfigDataOutputTypeDef",
     "SpotFleetRequestConfigDataTypeDef",
+    "SpotFleetRequestConfigDataUnionTypeDef",
     "SpotFleetRequestConfigTypeDef",
     "SpotFleetTagSpecificationOutputTypeDef",
     "SpotFleetTagSpecificationTypeDef",
+    "SpotFleetTagSpecificationUnionTypeDef",
     "SpotInstanceRequestTypeDef",
     "SpotInstanceStateFaultTypeDef",
     "SpotInstanceStatusTypeDef",
@@ -3049,6 +3062,7 @@ __all__ = [
     "StorageLocationTypeDef",
     "StorageOutputTypeDef",
     "StorageTypeDef",
+    "StorageUnionTypeDef",
     "StoreImageTaskResultTypeDef",
     "SubnetAssociationTypeDef",
     "SubnetCidrBlockStateTypeDef",
@@ -3064,6 +3078,7 @@ __all__ = [
     "TagDescriptionTypeDef",
     "TagSpecificationOutputTypeDef",
     "TagSpecificationTypeDef",
+    "TagSpecificationUnionTypeDef",
     "TagTypeDef",
     "TargetCapacitySpecificationRequestTypeDef",
     "TargetCapacitySpecificationTypeDef",
@@ -3072,6 +3087,7 @@ __all__ = [
     "TargetGroupTypeDef",
     "TargetGroupsConfigOutputTypeDef",
     "TargetGroupsConfigTypeDef",
+    "TargetGroupsConfigUnionTypeDef",
     "TargetNetworkTypeDef",
     "TargetReservationValueTypeDef",
     "TerminateClientVpnConnectionsRequestTypeDef",
@@ -3284,7 +3300,7 @@ class AcceptAddressTransferRequestTypeDef(TypedDict):
     """AcceptAddressTransferRequest (input)."""
 
     Address: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -3595,7 +3611,7 @@ class AllocateAddressRequestTypeDef(TypedDict):
     PublicIpv4Pool: NotRequired[str]
     NetworkBorderGroup: NotRequired[str]
     CustomerOwnedIpv4Pool: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     IpamPoolId: NotRequired[str]
     DryRun: NotRequired[bool]
 
@@ -3618,7 +3634,7 @@ class AllocateHostsRequestTypeDef(TypedDict):
     """AllocateHostsRequest (input)."""
 
     InstanceFamily: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     HostRecovery: NotRequired[HostRecoveryType]
     OutpostArn: NotRequired[str]
     HostMaintenance: NotRequired[HostMaintenanceType]
@@ -3650,7 +3666,7 @@ class AllocateIpamPoolCidrRequestTypeDef(TypedDict):
     PreviewNextCidr: NotRequired[bool]
     AllowedCidrs: NotRequired[Sequence[str]]
     DisallowedCidrs: NotRequired[Sequence[str]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class AllocateIpamPoolCidrResultTypeDef(TypedDict):
@@ -3982,7 +3998,7 @@ class AssociateIpamResourceDiscoveryRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamId: str
     IpamResourceDiscoveryId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
 
 
@@ -4366,7 +4382,7 @@ class AuthorizeClientVpnIngressResultTypeDef(TypedDict):
 class AuthorizeSecurityGroupEgressRequestTypeDef(TypedDict):
     """AuthorizeSecurityGroupEgressRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     GroupId: str
     SourceSecurityGroupName: NotRequired[str]
@@ -4375,7 +4391,7 @@ class AuthorizeSecurityGroupEgressRequestTypeDef(TypedDict):
     FromPort: NotRequired[int]
     ToPort: NotRequired[int]
     CidrIp: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionTypeDef]]
+    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
 
 
 class AuthorizeSecurityGroupEgressResultTypeDef(TypedDict):
@@ -4393,12 +4409,12 @@ class AuthorizeSecurityGroupIngressRequestTypeDef(TypedDict):
     FromPort: NotRequired[int]
     GroupId: NotRequired[str]
     GroupName: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionTypeDef]]
+    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
     IpProtocol: NotRequired[str]
     SourceSecurityGroupName: NotRequired[str]
     SourceSecurityGroupOwnerId: NotRequired[str]
     ToPort: NotRequired[int]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -4521,7 +4537,7 @@ class BaselinePerformanceFactorsTypeDef(TypedDict):
     always ...
     """
 
-    Cpu: NotRequired[CpuPerformanceFactorTypeDef]
+    Cpu: NotRequired[CpuPerformanceFactorUnionTypeDef]
 
 
 class BlobAttributeValueTypeDef(TypedDict):
@@ -4562,7 +4578,7 @@ class BundleInstanceRequestTypeDef(TypedDict):
     """Contains the parameters for BundleInstance."""
 
     InstanceId: str
-    Storage: StorageTypeDef
+    Storage: StorageUnionTypeDef
     DryRun: NotRequired[bool]
 
 
@@ -5623,7 +5639,7 @@ class CopyImageRequestTypeDef(TypedDict):
     SourceRegion: str
     DestinationOutpostArn: NotRequired[str]
     CopyImageTags: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     SnapshotCopyCompletionDurationMinutes: NotRequired[int]
     DestinationAvailabilityZone: NotRequired[str]
     DestinationAvailabilityZoneId: NotRequired[str]
@@ -5648,7 +5664,7 @@ class CopySnapshotRequestTypeDef(TypedDict):
     PresignedUrl: NotRequired[str]
     SourceRegion: str
     SourceSnapshotId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     CompletionDurationMinutes: NotRequired[int]
     DestinationAvailabilityZone: NotRequired[str]
     DryRun: NotRequired[bool]
@@ -5670,7 +5686,7 @@ class CopyVolumesRequestTypeDef(TypedDict):
     Size: NotRequired[int]
     VolumeType: NotRequired[VolumeTypeType]
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     MultiAttachEnabled: NotRequired[bool]
     Throughput: NotRequired[int]
     ClientToken: NotRequired[str]
@@ -5736,7 +5752,7 @@ class CreateCapacityManagerDataExportRequestTypeDef(TypedDict):
     OutputFormat: OutputFormatType
     ClientToken: NotRequired[str]
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateCapacityManagerDataExportResultTypeDef(TypedDict):
@@ -5753,7 +5769,7 @@ class CreateCapacityReservationBySplittingRequestTypeDef(TypedDict):
     ClientToken: NotRequired[str]
     SourceCapacityReservationId: str
     InstanceCount: int
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateCapacityReservationBySplittingResultTypeDef(TypedDict):
@@ -5775,7 +5791,7 @@ class CreateCapacityReservationFleetRequestTypeDef(TypedDict):
     TotalTargetCapacity: int
     EndDate: NotRequired[TimestampTypeDef]
     InstanceMatchCriteria: NotRequired[FleetInstanceMatchCriteriaType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -5811,7 +5827,7 @@ class CreateCapacityReservationRequestTypeDef(TypedDict):
     EndDate: NotRequired[TimestampTypeDef]
     EndDateType: NotRequired[EndDateTypeType]
     InstanceMatchCriteria: NotRequired[InstanceMatchCriteriaType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     OutpostArn: NotRequired[str]
     PlacementGroupArn: NotRequired[str]
@@ -5831,7 +5847,7 @@ class CreateCarrierGatewayRequestTypeDef(TypedDict):
     """CreateCarrierGatewayRequest (input)."""
 
     VpcId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     ClientToken: NotRequired[str]
 
@@ -5857,7 +5873,7 @@ class CreateClientVpnEndpointRequestTypeDef(TypedDict):
     SplitTunnel: NotRequired[bool]
     DryRun: NotRequired[bool]
     ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     SecurityGroupIds: NotRequired[Sequence[str]]
     VpcId: NotRequired[str]
     SelfServicePortal: NotRequired[SelfServicePortalType]
@@ -5919,7 +5935,7 @@ class CreateCoipPoolRequestTypeDef(TypedDict):
     """CreateCoipPoolRequest (input)."""
 
     LocalGatewayRouteTableId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -5937,7 +5953,7 @@ class CreateCustomerGatewayRequestTypeDef(TypedDict):
     PublicIp: NotRequired[str]
     CertificateArn: NotRequired[str]
     Type: GatewayTypeType
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DeviceName: NotRequired[str]
     IpAddress: NotRequired[str]
     BgpAsnExtended: NotRequired[int]
@@ -5987,7 +6003,7 @@ class CreateDelegateMacVolumeOwnershipTaskRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceId: str
     MacCredentials: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateDelegateMacVolumeOwnershipTaskResultTypeDef(TypedDict):
@@ -6001,7 +6017,7 @@ class CreateDhcpOptionsRequestTypeDef(TypedDict):
     """CreateDhcpOptionsRequest (input)."""
 
     DhcpConfigurations: Sequence[NewDhcpConfigurationTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -6018,7 +6034,7 @@ class CreateEgressOnlyInternetGatewayRequestTypeDef(TypedDict):
     ClientToken: NotRequired[str]
     DryRun: NotRequired[bool]
     VpcId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateEgressOnlyInternetGatewayResultTypeDef(TypedDict):
@@ -6066,7 +6082,7 @@ class CreateFleetRequestTypeDef(TypedDict):
     ValidFrom: NotRequired[TimestampTypeDef]
     ValidUntil: NotRequired[TimestampTypeDef]
     ReplaceUnhealthyInstances: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     Context: NotRequired[str]
 
 
@@ -6093,7 +6109,7 @@ class CreateFlowLogsRequestTypeDef(TypedDict):
     LogDestinationType: NotRequired[LogDestinationTypeType]
     LogDestination: NotRequired[str]
     LogFormat: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     MaxAggregationInterval: NotRequired[int]
     DestinationOptions: NotRequired[DestinationOptionsRequestTypeDef]
 
@@ -6116,7 +6132,7 @@ class CreateFpgaImageRequestTypeDef(TypedDict):
     Description: NotRequired[str]
     Name: NotRequired[str]
     ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateFpgaImageResultTypeDef(TypedDict):
@@ -6130,7 +6146,7 @@ class CreateFpgaImageResultTypeDef(TypedDict):
 class CreateImageRequestTypeDef(TypedDict):
     """CreateImageRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     SnapshotLocation: NotRequired[SnapshotLocationEnumType]
     DryRun: NotRequired[bool]
     InstanceId: str
@@ -6155,7 +6171,7 @@ class CreateImageUsageReportRequestTypeDef(TypedDict):
     ResourceTypes: Sequence[ImageUsageResourceTypeRequestTypeDef]
     AccountIds: NotRequired[Sequence[str]]
     ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateImageUsageReportResultTypeDef(TypedDict):
@@ -6173,7 +6189,7 @@ class CreateInstanceConnectEndpointRequestTypeDef(TypedDict):
     SecurityGroupIds: NotRequired[Sequence[str]]
     PreserveClientIp: NotRequired[bool]
     ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     IpAddressType: NotRequired[IpAddressTypeType]
 
 
@@ -6192,7 +6208,7 @@ class CreateInstanceEventWindowRequestTypeDef(TypedDict):
     Name: NotRequired[str]
     TimeRanges: NotRequired[Sequence[InstanceEventWindowTimeRangeRequestTypeDef]]
     CronExpression: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateInstanceEventWindowResultTypeDef(TypedDict):
@@ -6205,7 +6221,7 @@ class CreateInstanceEventWindowResultTypeDef(TypedDict):
 class CreateInstanceExportTaskRequestTypeDef(TypedDict):
     """CreateInstanceExportTaskRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     Description: NotRequired[str]
     InstanceId: str
     TargetEnvironment: ExportEnvironmentType
@@ -6222,7 +6238,7 @@ class CreateInstanceExportTaskResultTypeDef(TypedDict):
 class CreateInternetGatewayRequestTypeDef(TypedDict):
     """CreateInternetGatewayRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -6240,7 +6256,7 @@ class CreateInterruptibleCapacityReservationAllocationRequestTypeDef(TypedDict):
     InstanceCount: int
     ClientToken: NotRequired[str]
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateInterruptibleCapacityReservationAllocationResultTypeDef(TypedDict):
@@ -6258,7 +6274,7 @@ class CreateIpamExternalResourceVerificationTokenRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     IpamId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
 
 
@@ -6275,7 +6291,7 @@ class CreateIpamPolicyRequestTypeDef(TypedDict):
     """CreateIpamPolicyRequest (input)."""
 
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
     IpamId: str
 
@@ -6302,7 +6318,7 @@ class CreateIpamPoolRequestTypeDef(TypedDict):
     AllocationMaxNetmaskLength: NotRequired[int]
     AllocationDefaultNetmaskLength: NotRequired[int]
     AllocationResourceTags: NotRequired[Sequence[RequestIpamResourceTagTypeDef]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
     AwsService: NotRequired[IpamPoolAwsServiceType]
     PublicIpSource: NotRequired[IpamPoolPublicIpSourceType]
@@ -6324,7 +6340,7 @@ class CreateIpamPrefixListResolverRequestTypeDef(TypedDict):
     Description: NotRequired[str]
     AddressFamily: AddressFamilyType
     Rules: NotRequired[Sequence[IpamPrefixListResolverRuleRequestTypeDef]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
 
 
@@ -6344,7 +6360,7 @@ class CreateIpamPrefixListResolverTargetRequestTypeDef(TypedDict):
     PrefixListRegion: str
     DesiredVersion: NotRequired[int]
     TrackLatestVersion: bool
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
 
 
@@ -6361,7 +6377,7 @@ class CreateIpamRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Description: NotRequired[str]
     OperatingRegions: NotRequired[Sequence[AddIpamOperatingRegionTypeDef]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
     Tier: NotRequired[IpamTierType]
     EnablePrivateGua: NotRequired[bool]
@@ -6374,7 +6390,7 @@ class CreateIpamResourceDiscoveryRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Description: NotRequired[str]
     OperatingRegions: NotRequired[Sequence[AddIpamOperatingRegionTypeDef]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
 
 
@@ -6398,7 +6414,7 @@ class CreateIpamScopeRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamId: str
     Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
     ExternalAuthorityConfiguration: NotRequired[ExternalAuthorityConfigurationTypeDef]
 
@@ -6415,7 +6431,7 @@ class CreateKeyPairRequestTypeDef(TypedDict):
 
     KeyName: str
     KeyType: NotRequired[KeyTypeType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     KeyFormat: NotRequired[KeyFormatType]
     DryRun: NotRequired[bool]
 
@@ -6429,7 +6445,7 @@ class CreateLaunchTemplateRequestTypeDef(TypedDict):
     VersionDescription: NotRequired[str]
     LaunchTemplateData: RequestLaunchTemplateDataTypeDef
     Operator: NotRequired[OperatorRequestTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateLaunchTemplateResultTypeDef(TypedDict):
@@ -6484,7 +6500,7 @@ class CreateLocalGatewayRouteTableRequestTypeDef(TypedDict):
 
     LocalGatewayId: str
     Mode: NotRequired[LocalGatewayRouteTableModeType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -6495,18 +6511,22 @@ class CreateLocalGatewayRouteTableResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestTypeDef(TypedDict):
+class CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestTypeDef(
+    TypedDict
+):
     """CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest
     (input).
     """
 
     LocalGatewayRouteTableId: str
     LocalGatewayVirtualInterfaceGroupId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
-class CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultTypeDef(TypedDict):
+class CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultTypeDef(
+    TypedDict
+):
     """CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult
     (response).
     """
@@ -6522,7 +6542,7 @@ class CreateLocalGatewayRouteTableVpcAssociationRequestTypeDef(TypedDict):
 
     LocalGatewayRouteTableId: str
     VpcId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -6541,7 +6561,7 @@ class CreateLocalGatewayVirtualInterfaceGroupRequestTypeDef(TypedDict):
     LocalGatewayId: str
     LocalBgpAsn: NotRequired[int]
     LocalBgpAsnExtended: NotRequired[int]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -6563,7 +6583,7 @@ class CreateLocalGatewayVirtualInterfaceRequestTypeDef(TypedDict):
     LocalAddress: str
     PeerAddress: str
     PeerBgpAsn: NotRequired[int]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     PeerBgpAsnExtended: NotRequired[int]
 
@@ -6586,7 +6606,7 @@ class CreateMacSystemIntegrityProtectionModificationTaskRequestTypeDef(TypedDict
         MacSystemIntegrityProtectionConfigurationRequestTypeDef
     ]
     MacSystemIntegrityProtectionStatus: MacSystemIntegrityProtectionSettingStatusType
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateMacSystemIntegrityProtectionModificationTaskResultTypeDef(TypedDict):
@@ -6603,7 +6623,7 @@ class CreateManagedPrefixListRequestTypeDef(TypedDict):
     PrefixListName: str
     Entries: NotRequired[Sequence[AddPrefixListEntryTypeDef]]
     MaxEntries: int
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     AddressFamily: str
     ClientToken: NotRequired[str]
 
@@ -6625,7 +6645,7 @@ class CreateNatGatewayRequestTypeDef(TypedDict):
     SubnetId: NotRequired[str]
     VpcId: NotRequired[str]
     AvailabilityZoneAddresses: NotRequired[Sequence[AvailabilityZoneAddressTypeDef]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ConnectivityType: NotRequired[ConnectivityTypeType]
     PrivateIpAddress: NotRequired[str]
     SecondaryAllocationIds: NotRequired[Sequence[str]]
@@ -6659,7 +6679,7 @@ class CreateNetworkAclEntryRequestTypeDef(TypedDict):
 class CreateNetworkAclRequestTypeDef(TypedDict):
     """CreateNetworkAclRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
     DryRun: NotRequired[bool]
     VpcId: str
@@ -6679,7 +6699,7 @@ class CreateNetworkInsightsAccessScopeRequestTypeDef(TypedDict):
     MatchPaths: NotRequired[Sequence[AccessScopePathRequestTypeDef]]
     ExcludePaths: NotRequired[Sequence[AccessScopePathRequestTypeDef]]
     ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -6702,7 +6722,7 @@ class CreateNetworkInsightsPathRequestTypeDef(TypedDict):
     Destination: NotRequired[str]
     Protocol: ProtocolType
     DestinationPort: NotRequired[int]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     ClientToken: NotRequired[str]
     FilterAtSource: NotRequired[PathRequestFilterTypeDef]
@@ -6741,7 +6761,7 @@ class CreateNetworkInterfaceRequestTypeDef(TypedDict):
     Ipv6Prefixes: NotRequired[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]
     Ipv6PrefixCount: NotRequired[int]
     InterfaceType: NotRequired[NetworkInterfaceCreationTypeType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
     EnablePrimaryIpv6: NotRequired[bool]
     ConnectionTrackingSpecification: NotRequired[
@@ -6771,7 +6791,7 @@ class CreatePlacementGroupRequestTypeDef(TypedDict):
     """CreatePlacementGroupRequest (input)."""
 
     PartitionCount: NotRequired[int]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     SpreadLevel: NotRequired[SpreadLevelType]
     LinkedGroupId: NotRequired[str]
     Operator: NotRequired[OperatorRequestTypeDef]
@@ -6791,7 +6811,7 @@ class CreatePublicIpv4PoolRequestTypeDef(TypedDict):
     """CreatePublicIpv4PoolRequest (input)."""
 
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     NetworkBorderGroup: NotRequired[str]
 
 
@@ -6809,7 +6829,7 @@ class CreateReplaceRootVolumeTaskRequestTypeDef(TypedDict):
     SnapshotId: NotRequired[str]
     ClientToken: NotRequired[str]
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ImageId: NotRequired[str]
     DeleteReplacedRootVolume: NotRequired[bool]
     VolumeInitializationRate: NotRequired[int]
@@ -6844,7 +6864,7 @@ class CreateRestoreImageTaskRequestTypeDef(TypedDict):
     Bucket: str
     ObjectKey: str
     Name: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -6891,7 +6911,7 @@ class CreateRouteServerEndpointRequestTypeDef(TypedDict):
     SubnetId: str
     ClientToken: NotRequired[str]
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateRouteServerEndpointResultTypeDef(TypedDict):
@@ -6908,7 +6928,7 @@ class CreateRouteServerPeerRequestTypeDef(TypedDict):
     PeerAddress: str
     BgpOptions: RouteServerBgpOptionsRequestTypeDef
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateRouteServerPeerResultTypeDef(TypedDict):
@@ -6927,7 +6947,7 @@ class CreateRouteServerRequestTypeDef(TypedDict):
     PersistRoutes: NotRequired[RouteServerPersistRoutesActionType]
     PersistRoutesDuration: NotRequired[int]
     SnsNotificationsEnabled: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateRouteServerResultTypeDef(TypedDict):
@@ -6940,7 +6960,7 @@ class CreateRouteServerResultTypeDef(TypedDict):
 class CreateRouteTableRequestTypeDef(TypedDict):
     """CreateRouteTableRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
     DryRun: NotRequired[bool]
     VpcId: str
@@ -6961,7 +6981,7 @@ class CreateSecondaryNetworkRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Ipv4CidrBlock: str
     NetworkType: SecondaryNetworkTypeType
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateSecondaryNetworkResultTypeDef(TypedDict):
@@ -6981,7 +7001,7 @@ class CreateSecondarySubnetRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Ipv4CidrBlock: str
     SecondaryNetworkId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateSecondarySubnetResultTypeDef(TypedDict):
@@ -6998,7 +7018,7 @@ class CreateSecurityGroupRequestTypeDef(TypedDict):
     Description: str
     GroupName: str
     VpcId: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7017,7 +7037,7 @@ class CreateSnapshotRequestTypeDef(TypedDict):
     Description: NotRequired[str]
     OutpostArn: NotRequired[str]
     VolumeId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     Location: NotRequired[SnapshotLocationEnumType]
     DryRun: NotRequired[bool]
 
@@ -7028,7 +7048,7 @@ class CreateSnapshotsRequestTypeDef(TypedDict):
     Description: NotRequired[str]
     InstanceSpecification: InstanceSpecificationTypeDef
     OutpostArn: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     CopyTagsFromSource: NotRequired[CopyTagsFromSourceType]
     Location: NotRequired[SnapshotLocationEnumType]
@@ -7080,7 +7100,7 @@ class CreateSubnetCidrReservationRequestTypeDef(TypedDict):
     ReservationType: SubnetCidrReservationTypeType
     Description: NotRequired[str]
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateSubnetCidrReservationResultTypeDef(TypedDict):
@@ -7093,7 +7113,7 @@ class CreateSubnetCidrReservationResultTypeDef(TypedDict):
 class CreateSubnetRequestTypeDef(TypedDict):
     """CreateSubnetRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     AvailabilityZone: NotRequired[str]
     AvailabilityZoneId: NotRequired[str]
     CidrBlock: NotRequired[str]
@@ -7127,7 +7147,7 @@ class CreateTrafficMirrorFilterRequestTypeDef(TypedDict):
     """CreateTrafficMirrorFilterRequest (input)."""
 
     Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     ClientToken: NotRequired[str]
 
@@ -7155,7 +7175,7 @@ class CreateTrafficMirrorFilterRuleRequestTypeDef(TypedDict):
     Description: NotRequired[str]
     DryRun: NotRequired[bool]
     ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateTrafficMirrorFilterRuleResultTypeDef(TypedDict):
@@ -7176,7 +7196,7 @@ class CreateTrafficMirrorSessionRequestTypeDef(TypedDict):
     SessionNumber: int
     VirtualNetworkId: NotRequired[int]
     Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     ClientToken: NotRequired[str]
 
@@ -7195,7 +7215,7 @@ class CreateTrafficMirrorTargetRequestTypeDef(TypedDict):
     NetworkInterfaceId: NotRequired[str]
     NetworkLoadBalancerArn: NotRequired[str]
     Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     ClientToken: NotRequired[str]
     GatewayLoadBalancerEndpointId: NotRequired[str]
@@ -7217,7 +7237,7 @@ class CreateTransitGatewayConnectPeerRequestTypeDef(TypedDict):
     PeerAddress: str
     BgpOptions: NotRequired[TransitGatewayConnectRequestBgpOptionsTypeDef]
     InsideCidrBlocks: Sequence[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7239,7 +7259,7 @@ class CreateTransitGatewayConnectRequestTypeDef(TypedDict):
 
     TransportTransitGatewayAttachmentId: str
     Options: CreateTransitGatewayConnectRequestOptionsTypeDef
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7286,7 +7306,7 @@ class CreateTransitGatewayMeteringPolicyRequestTypeDef(TypedDict):
 
     TransitGatewayId: str
     MiddleboxAttachmentIds: NotRequired[Sequence[str]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7310,7 +7330,7 @@ class CreateTransitGatewayMulticastDomainRequestTypeDef(TypedDict):
 
     TransitGatewayId: str
     Options: NotRequired[CreateTransitGatewayMulticastDomainRequestOptionsTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7337,7 +7357,7 @@ class CreateTransitGatewayPeeringAttachmentRequestTypeDef(TypedDict):
     PeerAccountId: str
     PeerRegion: str
     Options: NotRequired[CreateTransitGatewayPeeringAttachmentRequestOptionsTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7352,7 +7372,7 @@ class CreateTransitGatewayPolicyTableRequestTypeDef(TypedDict):
     """CreateTransitGatewayPolicyTableRequest (input)."""
 
     TransitGatewayId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7387,7 +7407,7 @@ class CreateTransitGatewayRequestTypeDef(TypedDict):
 
     Description: NotRequired[str]
     Options: NotRequired[TransitGatewayRequestOptionsTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7420,7 +7440,7 @@ class CreateTransitGatewayRouteTableAnnouncementRequestTypeDef(TypedDict):
 
     TransitGatewayRouteTableId: str
     PeeringAttachmentId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7437,7 +7457,7 @@ class CreateTransitGatewayRouteTableRequestTypeDef(TypedDict):
     """CreateTransitGatewayRouteTableRequest (input)."""
 
     TransitGatewayId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7466,7 +7486,7 @@ class CreateTransitGatewayVpcAttachmentRequestTypeDef(TypedDict):
     VpcId: str
     SubnetIds: Sequence[str]
     Options: NotRequired[CreateTransitGatewayVpcAttachmentRequestOptionsTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7544,7 +7564,7 @@ class CreateVerifiedAccessEndpointRequestTypeDef(TypedDict):
     NetworkInterfaceOptions: NotRequired[CreateVerifiedAccessEndpointEniOptionsTypeDef]
     Description: NotRequired[str]
     PolicyDocument: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
     DryRun: NotRequired[bool]
     SseSpecification: NotRequired[VerifiedAccessSseSpecificationRequestTypeDef]
@@ -7565,7 +7585,7 @@ class CreateVerifiedAccessGroupRequestTypeDef(TypedDict):
     VerifiedAccessInstanceId: str
     Description: NotRequired[str]
     PolicyDocument: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
     DryRun: NotRequired[bool]
     SseSpecification: NotRequired[VerifiedAccessSseSpecificationRequestTypeDef]
@@ -7582,7 +7602,7 @@ class CreateVerifiedAccessInstanceRequestTypeDef(TypedDict):
     """CreateVerifiedAccessInstanceRequest (input)."""
 
     Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
     DryRun: NotRequired[bool]
     FIPSEnabled: NotRequired[bool]
@@ -7642,7 +7662,7 @@ class CreateVerifiedAccessTrustProviderRequestTypeDef(TypedDict):
     DeviceOptions: NotRequired[CreateVerifiedAccessTrustProviderDeviceOptionsTypeDef]
     PolicyReferenceName: str
     Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
     DryRun: NotRequired[bool]
     SseSpecification: NotRequired[VerifiedAccessSseSpecificationRequestTypeDef]
@@ -7688,7 +7708,7 @@ class CreateVolumeRequestTypeDef(TypedDict):
     Size: NotRequired[int]
     SnapshotId: NotRequired[str]
     VolumeType: NotRequired[VolumeTypeType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     MultiAttachEnabled: NotRequired[bool]
     Throughput: NotRequired[int]
     ClientToken: NotRequired[str]
@@ -7704,7 +7724,7 @@ class CreateVpcBlockPublicAccessExclusionRequestTypeDef(TypedDict):
     SubnetId: NotRequired[str]
     VpcId: NotRequired[str]
     InternetGatewayExclusionMode: InternetGatewayExclusionModeType
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateVpcBlockPublicAccessExclusionResultTypeDef(TypedDict):
@@ -7719,7 +7739,7 @@ class CreateVpcEncryptionControlRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     VpcId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateVpcEncryptionControlResultTypeDef(TypedDict):
@@ -7763,7 +7783,7 @@ class CreateVpcEndpointRequestTypeDef(TypedDict):
     DnsOptions: NotRequired[DnsOptionsSpecificationTypeDef]
     ClientToken: NotRequired[str]
     PrivateDnsEnabled: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     SubnetConfigurations: NotRequired[Sequence[SubnetConfigurationTypeDef]]
     ServiceNetworkArn: NotRequired[str]
     ResourceConfigurationArn: NotRequired[str]
@@ -7789,7 +7809,7 @@ class CreateVpcEndpointServiceConfigurationRequestTypeDef(TypedDict):
     SupportedIpAddressTypes: NotRequired[Sequence[str]]
     SupportedRegions: NotRequired[Sequence[str]]
     ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class CreateVpcEndpointServiceConfigurationResultTypeDef(TypedDict):
@@ -7804,7 +7824,7 @@ class CreateVpcPeeringConnectionRequestTypeDef(TypedDict):
     """CreateVpcPeeringConnectionRequest (input)."""
 
     PeerRegion: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     VpcId: str
     PeerVpcId: NotRequired[str]
@@ -7830,7 +7850,7 @@ class CreateVpcRequestTypeDef(TypedDict):
     Ipv6NetmaskLength: NotRequired[int]
     Ipv6CidrBlockNetworkBorderGroup: NotRequired[str]
     VpcEncryptionControl: NotRequired[VpcEncryptionControlConfigurationTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     InstanceTenancy: NotRequired[TenancyType]
     AmazonProvidedIpv6CidrBlock: NotRequired[bool]
@@ -7848,7 +7868,7 @@ class CreateVpnConcentratorRequestTypeDef(TypedDict):
 
     Type: VpnConcentratorTypeType
     TransitGatewayId: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -7867,7 +7887,7 @@ class CreateVpnConnectionRequestTypeDef(TypedDict):
     VpnGatewayId: NotRequired[str]
     TransitGatewayId: NotRequired[str]
     VpnConcentratorId: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     PreSharedKeyStorage: NotRequired[str]
     DryRun: NotRequired[bool]
     Options: NotRequired[VpnConnectionOptionsSpecificationTypeDef]
@@ -7892,7 +7912,7 @@ class CreateVpnGatewayRequestTypeDef(TypedDict):
 
     AvailabilityZone: NotRequired[str]
     Type: GatewayTypeType
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     AmazonSideAsn: NotRequired[int]
     DryRun: NotRequired[bool]
 
@@ -8434,7 +8454,9 @@ class DeleteLocalGatewayRouteTableResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestTypeDef(TypedDict):
+class DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestTypeDef(
+    TypedDict
+):
     """DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest (input
     and output).
     """
@@ -8443,7 +8465,9 @@ class DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestTypeDef
     DryRun: NotRequired[bool]
 
 
-class DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultTypeDef(TypedDict):
+class DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultTypeDef(
+    TypedDict
+):
     """DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult
     (response).
     """
@@ -9579,7 +9603,9 @@ class DescribeAwsNetworkPerformanceMetricSubscriptionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 
-class DescribeAwsNetworkPerformanceMetricSubscriptionsResultFullResultTypeDef(TypedDict):
+class DescribeAwsNetworkPerformanceMetricSubscriptionsResultFullResultTypeDef(
+    TypedDict
+):
     """DescribeAwsNetworkPerformanceMetricSubscriptionsResult (build_full_result()
     value).
     """
@@ -12121,7 +12147,9 @@ class DescribeLaunchTemplatesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestPaginateTypeDef(TypedDict):
+class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestPaginateTypeDef(
+    TypedDict
+):
     """DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest
     (paginate() request).
     """
@@ -12134,7 +12162,9 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestPagi
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestTypeDef(TypedDict):
+class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestTypeDef(
+    TypedDict
+):
     """DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest
     (input).
     """
@@ -12148,7 +12178,9 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestType
     DryRun: NotRequired[bool]
 
 
-class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultFullResultTypeDef(TypedDict):
+class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultFullResultTypeDef(
+    TypedDict
+):
     """DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult
     (build_full_result() value).
     """
@@ -12159,7 +12191,9 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultFullR
     NextToken: NotRequired[str]
 
 
-class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultTypeDef(TypedDict):
+class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultTypeDef(
+    TypedDict
+):
     """DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult
     (response).
     """
@@ -14690,7 +14724,9 @@ class DescribeVerifiedAccessGroupsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef(TypedDict):
+class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef(
+    TypedDict
+):
     """DescribeVerifiedAccessInstanceLoggingConfigurationsRequest (paginate()
     request).
     """
@@ -14711,7 +14747,9 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestTypeDef(TypedDic
     DryRun: NotRequired[bool]
 
 
-class DescribeVerifiedAccessInstanceLoggingConfigurationsResultFullResultTypeDef(TypedDict):
+class DescribeVerifiedAccessInstanceLoggingConfigurationsResultFullResultTypeDef(
+    TypedDict
+):
     """DescribeVerifiedAccessInstanceLoggingConfigurationsResult
     (build_full_result() value).
     """
@@ -16994,7 +17032,7 @@ class ExportImageRequestTypeDef(TypedDict):
     ImageId: str
     S3ExportLocation: ExportTaskS3LocationRequestTypeDef
     RoleName: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class ExportImageResultTypeDef(TypedDict):
@@ -19661,7 +19699,7 @@ class ImportImageRequestTypeDef(TypedDict):
     LicenseSpecifications: NotRequired[
         Sequence[ImportImageLicenseConfigurationRequestTypeDef]
     ]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     UsageOperation: NotRequired[str]
     BootMode: NotRequired[BootModeValuesType]
 
@@ -19772,7 +19810,7 @@ class ImportInstanceVolumeDetailItemTypeDef(TypedDict):
 class ImportKeyPairRequestTypeDef(TypedDict):
     """ImportKeyPairRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     KeyName: str
     PublicKeyMaterial: BlobTypeDef
@@ -19799,7 +19837,7 @@ class ImportSnapshotRequestTypeDef(TypedDict):
     Encrypted: NotRequired[bool]
     KmsKeyId: NotRequired[str]
     RoleName: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class ImportSnapshotResultTypeDef(TypedDict):
@@ -20407,7 +20445,7 @@ class InstanceRequirementsTypeDef(TypedDict):
     NetworkBandwidthGbps: NotRequired[NetworkBandwidthGbpsTypeDef]
     AllowedInstanceTypes: NotRequired[Sequence[str]]
     MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: NotRequired[int]
-    BaselinePerformanceFactors: NotRequired[BaselinePerformanceFactorsTypeDef]
+    BaselinePerformanceFactors: NotRequired[BaselinePerformanceFactorsUnionTypeDef]
     RequireEncryptionInTransit: NotRequired[bool]
 
 
@@ -21483,7 +21521,7 @@ class LaunchTemplateConfigTypeDef(TypedDict):
     """Describes a launch template and overrides."""
 
     LaunchTemplateSpecification: NotRequired[FleetLaunchTemplateSpecificationTypeDef]
-    Overrides: NotRequired[Sequence[LaunchTemplateOverridesTypeDef]]
+    Overrides: NotRequired[Sequence[LaunchTemplateOverridesUnionTypeDef]]
 
 
 class LaunchTemplateCpuOptionsRequestTypeDef(TypedDict):
@@ -21809,7 +21847,7 @@ class LaunchTemplateOverridesTypeDef(TypedDict):
     AvailabilityZone: NotRequired[str]
     WeightedCapacity: NotRequired[float]
     Priority: NotRequired[float]
-    InstanceRequirements: NotRequired[InstanceRequirementsTypeDef]
+    InstanceRequirements: NotRequired[InstanceRequirementsUnionTypeDef]
     AvailabilityZoneId: NotRequired[str]
 
 
@@ -22049,8 +22087,8 @@ class LoadBalancersConfigTypeDef(TypedDict):
     Fleet request.
     """
 
-    ClassicLoadBalancersConfig: NotRequired[ClassicLoadBalancersConfigTypeDef]
-    TargetGroupsConfig: NotRequired[TargetGroupsConfigTypeDef]
+    ClassicLoadBalancersConfig: NotRequired[ClassicLoadBalancersConfigUnionTypeDef]
+    TargetGroupsConfig: NotRequired[TargetGroupsConfigUnionTypeDef]
 
 
 class LoadPermissionModificationsTypeDef(TypedDict):
@@ -23198,7 +23236,7 @@ class ModifySnapshotTierResultTypeDef(TypedDict):
 class ModifySpotFleetRequestRequestTypeDef(TypedDict):
     """Contains the parameters for ModifySpotFleetRequest."""
 
-    LaunchTemplateConfigs: NotRequired[Sequence[LaunchTemplateConfigTypeDef]]
+    LaunchTemplateConfigs: NotRequired[Sequence[LaunchTemplateConfigUnionTypeDef]]
     OnDemandTargetCapacity: NotRequired[int]
     Context: NotRequired[str]
     SpotFleetRequestId: str
@@ -24893,7 +24931,7 @@ class ProvisionByoipCidrRequestTypeDef(TypedDict):
     PubliclyAdvertisable: NotRequired[bool]
     Description: NotRequired[str]
     DryRun: NotRequired[bool]
-    PoolTagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    PoolTagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     MultiRegion: NotRequired[bool]
     NetworkBorderGroup: NotRequired[str]
 
@@ -25030,7 +25068,7 @@ class PurchaseCapacityBlockRequestTypeDef(TypedDict):
     """PurchaseCapacityBlockRequest (input)."""
 
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     CapacityBlockOfferingId: str
     InstancePlatform: CapacityReservationInstancePlatformType
 
@@ -25051,7 +25089,7 @@ class PurchaseHostReservationRequestTypeDef(TypedDict):
     HostIdSet: Sequence[str]
     LimitPrice: NotRequired[str]
     OfferingId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class PurchaseHostReservationResultTypeDef(TypedDict):
@@ -25173,7 +25211,7 @@ class RegisterImageRequestTypeDef(TypedDict):
     TpmSupport: NotRequired[TpmSupportValuesType]
     UefiData: NotRequired[str]
     ImdsSupport: NotRequired[ImdsSupportValuesType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     DryRun: NotRequired[bool]
     Name: str
     Description: NotRequired[str]
@@ -25675,7 +25713,7 @@ class RequestSpotFleetRequestTypeDef(TypedDict):
     """Contains the parameters for RequestSpotFleet."""
 
     DryRun: NotRequired[bool]
-    SpotFleetRequestConfig: SpotFleetRequestConfigDataTypeDef
+    SpotFleetRequestConfig: SpotFleetRequestConfigDataUnionTypeDef
 
 
 class RequestSpotFleetResponseTypeDef(TypedDict):
@@ -25689,7 +25727,7 @@ class RequestSpotInstancesRequestTypeDef(TypedDict):
     """Contains the parameters for RequestSpotInstances."""
 
     LaunchSpecification: NotRequired[RequestSpotLaunchSpecificationTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     InstanceInterruptionBehavior: NotRequired[InstanceInterruptionBehaviorType]
     DryRun: NotRequired[bool]
     SpotPrice: NotRequired[str]
@@ -25725,7 +25763,7 @@ class RequestSpotLaunchSpecificationTypeDef(TypedDict):
     KeyName: NotRequired[str]
     Monitoring: NotRequired[RunInstancesMonitoringEnabledTypeDef]
     NetworkInterfaces: NotRequired[
-        Sequence[InstanceNetworkInterfaceSpecificationTypeDef]
+        Sequence[InstanceNetworkInterfaceSpecificationUnionTypeDef]
     ]
     Placement: NotRequired[SpotPlacementTypeDef]
     RamdiskId: NotRequired[str]
@@ -26204,7 +26242,7 @@ class RevokeSecurityGroupEgressRequestTypeDef(TypedDict):
     FromPort: NotRequired[int]
     ToPort: NotRequired[int]
     CidrIp: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionTypeDef]]
+    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
 
 
 class RevokeSecurityGroupEgressResultTypeDef(TypedDict):
@@ -26223,7 +26261,7 @@ class RevokeSecurityGroupIngressRequestTypeDef(TypedDict):
     FromPort: NotRequired[int]
     GroupId: NotRequired[str]
     GroupName: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionTypeDef]]
+    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
     IpProtocol: NotRequired[str]
     SourceSecurityGroupName: NotRequired[str]
     SourceSecurityGroupOwnerId: NotRequired[str]
@@ -26480,7 +26518,7 @@ class RunInstancesRequestTypeDef(TypedDict):
     ElasticInferenceAccelerators: NotRequired[
         Sequence[ElasticInferenceAcceleratorTypeDef]
     ]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     LaunchTemplate: NotRequired[LaunchTemplateSpecificationTypeDef]
     InstanceMarketOptions: NotRequired[InstanceMarketOptionsRequestTypeDef]
     CreditSpecification: NotRequired[CreditSpecificationRequestTypeDef]
@@ -26510,7 +26548,7 @@ class RunInstancesRequestTypeDef(TypedDict):
     ClientToken: NotRequired[str]
     AdditionalInfo: NotRequired[str]
     NetworkInterfaces: NotRequired[
-        Sequence[InstanceNetworkInterfaceSpecificationTypeDef]
+        Sequence[InstanceNetworkInterfaceSpecificationUnionTypeDef]
     ]
     IamInstanceProfile: NotRequired[IamInstanceProfileSpecificationTypeDef]
     EbsOptimized: NotRequired[bool]
@@ -27331,7 +27369,7 @@ class SpotFleetLaunchSpecificationTypeDef(TypedDict):
     KeyName: NotRequired[str]
     Monitoring: NotRequired[SpotFleetMonitoringTypeDef]
     NetworkInterfaces: NotRequired[
-        Sequence[InstanceNetworkInterfaceSpecificationTypeDef]
+        Sequence[InstanceNetworkInterfaceSpecificationUnionTypeDef]
     ]
     Placement: NotRequired[SpotPlacementTypeDef]
     RamdiskId: NotRequired[str]
@@ -27339,8 +27377,8 @@ class SpotFleetLaunchSpecificationTypeDef(TypedDict):
     SubnetId: NotRequired[str]
     UserData: NotRequired[str]
     WeightedCapacity: NotRequired[float]
-    TagSpecifications: NotRequired[Sequence[SpotFleetTagSpecificationTypeDef]]
-    InstanceRequirements: NotRequired[InstanceRequirementsTypeDef]
+    TagSpecifications: NotRequired[Sequence[SpotFleetTagSpecificationUnionTypeDef]]
+    InstanceRequirements: NotRequired[InstanceRequirementsUnionTypeDef]
     SecurityGroups: NotRequired[Sequence[GroupIdentifierTypeDef]]
 
 
@@ -27392,8 +27430,10 @@ class SpotFleetRequestConfigDataTypeDef(TypedDict):
     FulfilledCapacity: NotRequired[float]
     OnDemandFulfilledCapacity: NotRequired[float]
     IamFleetRole: str
-    LaunchSpecifications: NotRequired[Sequence[SpotFleetLaunchSpecificationTypeDef]]
-    LaunchTemplateConfigs: NotRequired[Sequence[LaunchTemplateConfigTypeDef]]
+    LaunchSpecifications: NotRequired[
+        Sequence[SpotFleetLaunchSpecificationUnionTypeDef]
+    ]
+    LaunchTemplateConfigs: NotRequired[Sequence[LaunchTemplateConfigUnionTypeDef]]
     SpotPrice: NotRequired[str]
     TargetCapacity: int
     OnDemandTargetCapacity: NotRequired[int]
@@ -27405,11 +27445,11 @@ class SpotFleetRequestConfigDataTypeDef(TypedDict):
     ValidUntil: NotRequired[TimestampTypeDef]
     ReplaceUnhealthyInstances: NotRequired[bool]
     InstanceInterruptionBehavior: NotRequired[InstanceInterruptionBehaviorType]
-    LoadBalancersConfig: NotRequired[LoadBalancersConfigTypeDef]
+    LoadBalancersConfig: NotRequired[LoadBalancersConfigUnionTypeDef]
     InstancePoolsToUseCount: NotRequired[int]
     Context: NotRequired[str]
     TargetCapacityUnitType: NotRequired[TargetCapacityUnitTypeType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class SpotFleetRequestConfigTypeDef(TypedDict):
@@ -27588,7 +27628,7 @@ class StartDeclarativePoliciesReportRequestTypeDef(TypedDict):
     S3Bucket: str
     S3Prefix: NotRequired[str]
     TargetId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
 
 
 class StartDeclarativePoliciesReportResultTypeDef(TypedDict):
@@ -27618,7 +27658,7 @@ class StartNetworkInsightsAccessScopeAnalysisRequestTypeDef(TypedDict):
 
     NetworkInsightsAccessScopeId: str
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
 
 
@@ -27639,7 +27679,7 @@ class StartNetworkInsightsAnalysisRequestTypeDef(TypedDict):
     FilterInArns: NotRequired[Sequence[str]]
     FilterOutArns: NotRequired[Sequence[str]]
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
     ClientToken: NotRequired[str]
 
 
@@ -27704,7 +27744,7 @@ class StorageOutputTypeDef(TypedDict):
 class StorageTypeDef(TypedDict):
     """Describes the storage location for an instance store-backed AMI."""
 
-    S3: NotRequired[S3StorageTypeDef]
+    S3: NotRequired[S3StorageUnionTypeDef]
 
 
 class StoreImageTaskResultTypeDef(TypedDict):
@@ -28816,7 +28856,7 @@ class UpdateSecurityGroupRuleDescriptionsEgressRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     GroupId: NotRequired[str]
     GroupName: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionTypeDef]]
+    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
     SecurityGroupRuleDescriptions: NotRequired[
         Sequence[SecurityGroupRuleDescriptionTypeDef]
     ]
@@ -28835,7 +28875,7 @@ class UpdateSecurityGroupRuleDescriptionsIngressRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     GroupId: NotRequired[str]
     GroupName: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionTypeDef]]
+    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
     SecurityGroupRuleDescriptions: NotRequired[
         Sequence[SecurityGroupRuleDescriptionTypeDef]
     ]
@@ -29843,3 +29883,78 @@ class WithdrawByoipCidrResultTypeDef(TypedDict):
 
     ByoipCidr: NotRequired[ByoipCidrTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+BaselinePerformanceFactorsUnionTypeDef = Union[
+    BaselinePerformanceFactorsTypeDef, BaselinePerformanceFactorsOutputTypeDef
+]
+
+
+ClassicLoadBalancersConfigUnionTypeDef = Union[
+    ClassicLoadBalancersConfigTypeDef, ClassicLoadBalancersConfigOutputTypeDef
+]
+
+
+CpuPerformanceFactorUnionTypeDef = Union[
+    CpuPerformanceFactorTypeDef, CpuPerformanceFactorOutputTypeDef
+]
+
+
+InstanceNetworkInterfaceSpecificationUnionTypeDef = Union[
+    InstanceNetworkInterfaceSpecificationTypeDef,
+    InstanceNetworkInterfaceSpecificationOutputTypeDef,
+]
+
+
+InstanceRequirementsUnionTypeDef = Union[
+    InstanceRequirementsTypeDef, InstanceRequirementsOutputTypeDef
+]
+
+
+IpPermissionUnionTypeDef = Union[IpPermissionTypeDef, IpPermissionOutputTypeDef]
+
+
+LaunchTemplateConfigUnionTypeDef = Union[
+    LaunchTemplateConfigTypeDef, LaunchTemplateConfigOutputTypeDef
+]
+
+
+LaunchTemplateOverridesUnionTypeDef = Union[
+    LaunchTemplateOverridesTypeDef, LaunchTemplateOverridesOutputTypeDef
+]
+
+
+LoadBalancersConfigUnionTypeDef = Union[
+    LoadBalancersConfigTypeDef, LoadBalancersConfigOutputTypeDef
+]
+
+
+S3StorageUnionTypeDef = Union[S3StorageTypeDef, S3StorageOutputTypeDef]
+
+
+SpotFleetLaunchSpecificationUnionTypeDef = Union[
+    SpotFleetLaunchSpecificationTypeDef, SpotFleetLaunchSpecificationOutputTypeDef
+]
+
+
+SpotFleetRequestConfigDataUnionTypeDef = Union[
+    SpotFleetRequestConfigDataTypeDef, SpotFleetRequestConfigDataOutputTypeDef
+]
+
+
+SpotFleetTagSpecificationUnionTypeDef = Union[
+    SpotFleetTagSpecificationTypeDef, SpotFleetTagSpecificationOutputTypeDef
+]
+
+
+StorageUnionTypeDef = Union[StorageTypeDef, StorageOutputTypeDef]
+
+
+TagSpecificationUnionTypeDef = Union[
+    TagSpecificationTypeDef, TagSpecificationOutputTypeDef
+]
+
+
+TargetGroupsConfigUnionTypeDef = Union[
+    TargetGroupsConfigTypeDef, TargetGroupsConfigOutputTypeDef
+]

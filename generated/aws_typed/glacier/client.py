@@ -836,22 +836,26 @@ class GlacierClient(BaseClient):
         )
 
     @overload
-    def get_paginator(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator: ...
+    def get_paginator(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
+        """ListJobsPaginator for list_jobs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_multipart_uploads"]
-    ) -> ListMultipartUploadsPaginator: ...
+    ) -> ListMultipartUploadsPaginator:
+        """ListMultipartUploadsPaginator for list_multipart_uploads."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_parts"]
-    ) -> ListPartsPaginator: ...
+    ) -> ListPartsPaginator:
+        """ListPartsPaginator for list_parts."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_vaults"]
-    ) -> ListVaultsPaginator: ...
+    ) -> ListVaultsPaginator:
+        """ListVaultsPaginator for list_vaults."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""
@@ -860,12 +864,14 @@ class GlacierClient(BaseClient):
         )
 
     @overload
-    def get_waiter(self, waiter_name: Literal["vault_exists"]) -> VaultExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["vault_exists"]) -> VaultExistsWaiter:
+        """VaultExistsWaiter for vault_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["vault_not_exists"]
-    ) -> VaultNotExistsWaiter: ...
+    ) -> VaultNotExistsWaiter:
+        """VaultNotExistsWaiter for vault_not_exists."""
 
     def get_waiter(self, waiter_name: WaiterName) -> Waiter:
         """A typed waiter: polls an operation until a resource reaches a state."""

@@ -7,7 +7,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Dict, List, Mapping, Sequence, TypedDict
+from typing import Dict, List, Mapping, Sequence, TypedDict, Union
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
@@ -47,6 +47,7 @@ __all__ = [
     "CreateVaultOutputTypeDef",
     "DataRetrievalPolicyOutputTypeDef",
     "DataRetrievalPolicyTypeDef",
+    "DataRetrievalPolicyUnionTypeDef",
     "DataRetrievalRuleTypeDef",
     "DeleteArchiveInputTypeDef",
     "DeleteVaultAccessPolicyInputTypeDef",
@@ -104,6 +105,7 @@ __all__ = [
     "ListVaultsOutputTypeDef",
     "OutputLocationOutputTypeDef",
     "OutputLocationTypeDef",
+    "OutputLocationUnionTypeDef",
     "OutputSerializationTypeDef",
     "PartListElementTypeDef",
     "ProvisionedCapacityDescriptionTypeDef",
@@ -112,6 +114,7 @@ __all__ = [
     "RemoveTagsFromVaultInputTypeDef",
     "S3LocationOutputTypeDef",
     "S3LocationTypeDef",
+    "S3LocationUnionTypeDef",
     "SelectParametersTypeDef",
     "SetDataRetrievalPolicyInputTypeDef",
     "SetVaultAccessPolicyInputTypeDef",
@@ -124,6 +127,7 @@ __all__ = [
     "VaultLockPolicyTypeDef",
     "VaultNotificationConfigOutputTypeDef",
     "VaultNotificationConfigTypeDef",
+    "VaultNotificationConfigUnionTypeDef",
 ]
 
 
@@ -571,7 +575,7 @@ class JobParametersTypeDef(TypedDict):
     Tier: NotRequired[str]
     InventoryRetrievalParameters: NotRequired[InventoryRetrievalJobInputTypeDef]
     SelectParameters: NotRequired[SelectParametersTypeDef]
-    OutputLocation: NotRequired[OutputLocationTypeDef]
+    OutputLocation: NotRequired[OutputLocationUnionTypeDef]
 
 
 class ListJobsInputPaginateTypeDef(TypedDict):
@@ -772,7 +776,7 @@ class OutputLocationTypeDef(TypedDict):
     stored.
     """
 
-    S3: NotRequired[S3LocationTypeDef]
+    S3: NotRequired[S3LocationUnionTypeDef]
 
 
 class OutputSerializationTypeDef(TypedDict):
@@ -860,7 +864,7 @@ class SetDataRetrievalPolicyInputTypeDef(TypedDict):
     """SetDataRetrievalPolicy input."""
 
     accountId: NotRequired[str]
-    Policy: NotRequired[DataRetrievalPolicyTypeDef]
+    Policy: NotRequired[DataRetrievalPolicyUnionTypeDef]
 
 
 class SetVaultAccessPolicyInputTypeDef(TypedDict):
@@ -878,7 +882,7 @@ class SetVaultNotificationsInputTypeDef(TypedDict):
 
     accountId: NotRequired[str]
     vaultName: str
-    vaultNotificationConfig: NotRequired[VaultNotificationConfigTypeDef]
+    vaultNotificationConfig: NotRequired[VaultNotificationConfigUnionTypeDef]
 
 
 class UploadArchiveInputTypeDef(TypedDict):
@@ -945,3 +949,19 @@ class VaultNotificationConfigTypeDef(TypedDict):
 
     SNSTopic: NotRequired[str]
     Events: NotRequired[Sequence[str]]
+
+
+DataRetrievalPolicyUnionTypeDef = Union[
+    DataRetrievalPolicyTypeDef, DataRetrievalPolicyOutputTypeDef
+]
+
+
+OutputLocationUnionTypeDef = Union[OutputLocationTypeDef, OutputLocationOutputTypeDef]
+
+
+S3LocationUnionTypeDef = Union[S3LocationTypeDef, S3LocationOutputTypeDef]
+
+
+VaultNotificationConfigUnionTypeDef = Union[
+    VaultNotificationConfigTypeDef, VaultNotificationConfigOutputTypeDef
+]

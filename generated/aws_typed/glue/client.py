@@ -5855,148 +5855,180 @@ class GlueClient(BaseClient):
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_entity"]
-    ) -> DescribeEntityPaginator: ...
+    ) -> DescribeEntityPaginator:
+        """DescribeEntityPaginator for describe_entity."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_classifiers"]
-    ) -> GetClassifiersPaginator: ...
+    ) -> GetClassifiersPaginator:
+        """GetClassifiersPaginator for get_classifiers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_connections"]
-    ) -> GetConnectionsPaginator: ...
+    ) -> GetConnectionsPaginator:
+        """GetConnectionsPaginator for get_connections."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_crawler_metrics"]
-    ) -> GetCrawlerMetricsPaginator: ...
+    ) -> GetCrawlerMetricsPaginator:
+        """GetCrawlerMetricsPaginator for get_crawler_metrics."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_crawlers"]
-    ) -> GetCrawlersPaginator: ...
+    ) -> GetCrawlersPaginator:
+        """GetCrawlersPaginator for get_crawlers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_databases"]
-    ) -> GetDatabasesPaginator: ...
+    ) -> GetDatabasesPaginator:
+        """GetDatabasesPaginator for get_databases."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_dev_endpoints"]
-    ) -> GetDevEndpointsPaginator: ...
+    ) -> GetDevEndpointsPaginator:
+        """GetDevEndpointsPaginator for get_dev_endpoints."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_job_runs"]
-    ) -> GetJobRunsPaginator: ...
+    ) -> GetJobRunsPaginator:
+        """GetJobRunsPaginator for get_job_runs."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["get_jobs"]) -> GetJobsPaginator: ...
+    def get_paginator(self, operation_name: Literal["get_jobs"]) -> GetJobsPaginator:
+        """GetJobsPaginator for get_jobs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_partition_indexes"]
-    ) -> GetPartitionIndexesPaginator: ...
+    ) -> GetPartitionIndexesPaginator:
+        """GetPartitionIndexesPaginator for get_partition_indexes."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_partitions"]
-    ) -> GetPartitionsPaginator: ...
+    ) -> GetPartitionsPaginator:
+        """GetPartitionsPaginator for get_partitions."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_resource_policies"]
-    ) -> GetResourcePoliciesPaginator: ...
+    ) -> GetResourcePoliciesPaginator:
+        """GetResourcePoliciesPaginator for get_resource_policies."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_security_configurations"]
-    ) -> GetSecurityConfigurationsPaginator: ...
+    ) -> GetSecurityConfigurationsPaginator:
+        """GetSecurityConfigurationsPaginator for get_security_configurations."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_table_versions"]
-    ) -> GetTableVersionsPaginator: ...
+    ) -> GetTableVersionsPaginator:
+        """GetTableVersionsPaginator for get_table_versions."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_tables"]
-    ) -> GetTablesPaginator: ...
+    ) -> GetTablesPaginator:
+        """GetTablesPaginator for get_tables."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_triggers"]
-    ) -> GetTriggersPaginator: ...
+    ) -> GetTriggersPaginator:
+        """GetTriggersPaginator for get_triggers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_user_defined_functions"]
-    ) -> GetUserDefinedFunctionsPaginator: ...
+    ) -> GetUserDefinedFunctionsPaginator:
+        """GetUserDefinedFunctionsPaginator for get_user_defined_functions."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_workflow_runs"]
-    ) -> GetWorkflowRunsPaginator: ...
+    ) -> GetWorkflowRunsPaginator:
+        """GetWorkflowRunsPaginator for get_workflow_runs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_blueprints"]
-    ) -> ListBlueprintsPaginator: ...
+    ) -> ListBlueprintsPaginator:
+        """ListBlueprintsPaginator for list_blueprints."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_connection_types"]
-    ) -> ListConnectionTypesPaginator: ...
+    ) -> ListConnectionTypesPaginator:
+        """ListConnectionTypesPaginator for list_connection_types."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_entities"]
-    ) -> ListEntitiesPaginator: ...
+    ) -> ListEntitiesPaginator:
+        """ListEntitiesPaginator for list_entities."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator: ...
+    def get_paginator(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
+        """ListJobsPaginator for list_jobs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_materialized_view_refresh_task_runs"]
-    ) -> ListMaterializedViewRefreshTaskRunsPaginator: ...
+    ) -> ListMaterializedViewRefreshTaskRunsPaginator:
+        """ListMaterializedViewRefreshTaskRunsPaginator for
+        list_materialized_view_refresh_task_runs.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_registries"]
-    ) -> ListRegistriesPaginator: ...
+    ) -> ListRegistriesPaginator:
+        """ListRegistriesPaginator for list_registries."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_schema_versions"]
-    ) -> ListSchemaVersionsPaginator: ...
+    ) -> ListSchemaVersionsPaginator:
+        """ListSchemaVersionsPaginator for list_schema_versions."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_schemas"]
-    ) -> ListSchemasPaginator: ...
+    ) -> ListSchemasPaginator:
+        """ListSchemasPaginator for list_schemas."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_table_optimizer_runs"]
-    ) -> ListTableOptimizerRunsPaginator: ...
+    ) -> ListTableOptimizerRunsPaginator:
+        """ListTableOptimizerRunsPaginator for list_table_optimizer_runs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_triggers"]
-    ) -> ListTriggersPaginator: ...
+    ) -> ListTriggersPaginator:
+        """ListTriggersPaginator for list_triggers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_usage_profiles"]
-    ) -> ListUsageProfilesPaginator: ...
+    ) -> ListUsageProfilesPaginator:
+        """ListUsageProfilesPaginator for list_usage_profiles."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_workflows"]
-    ) -> ListWorkflowsPaginator: ...
+    ) -> ListWorkflowsPaginator:
+        """ListWorkflowsPaginator for list_workflows."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""

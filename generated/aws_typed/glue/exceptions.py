@@ -179,7 +179,9 @@ class GlueExceptions(BaseClientExceptions):
 
     AccessDeniedException: type[AccessDeniedException]
     AlreadyExistsException: type[AlreadyExistsException]
-    ColumnStatisticsTaskNotRunningException: type[ColumnStatisticsTaskNotRunningException]
+    ColumnStatisticsTaskNotRunningException: type[
+        ColumnStatisticsTaskNotRunningException
+    ]
     ColumnStatisticsTaskRunningException: type[ColumnStatisticsTaskRunningException]
     ColumnStatisticsTaskStoppingException: type[ColumnStatisticsTaskStoppingException]
     ConcurrentModificationException: type[ConcurrentModificationException]
@@ -190,7 +192,9 @@ class GlueExceptions(BaseClientExceptions):
     CrawlerRunningException: type[CrawlerRunningException]
     CrawlerStoppingException: type[CrawlerStoppingException]
     EntityNotFoundException: type[EntityNotFoundException]
-    FederatedResourceAlreadyExistsException: type[FederatedResourceAlreadyExistsException]
+    FederatedResourceAlreadyExistsException: type[
+        FederatedResourceAlreadyExistsException
+    ]
     FederationSourceException: type[FederationSourceException]
     FederationSourceRetryableException: type[FederationSourceRetryableException]
     GlueEncryptionException: type[GlueEncryptionException]
@@ -208,9 +212,15 @@ class GlueExceptions(BaseClientExceptions):
     InvalidStateException: type[InvalidStateException]
     KMSKeyNotAccessibleFault: type[KMSKeyNotAccessibleFault]
     MLTransformNotReadyException: type[MLTransformNotReadyException]
-    MaterializedViewRefreshTaskNotRunningException: type[MaterializedViewRefreshTaskNotRunningException]
-    MaterializedViewRefreshTaskRunningException: type[MaterializedViewRefreshTaskRunningException]
-    MaterializedViewRefreshTaskStoppingException: type[MaterializedViewRefreshTaskStoppingException]
+    MaterializedViewRefreshTaskNotRunningException: type[
+        MaterializedViewRefreshTaskNotRunningException
+    ]
+    MaterializedViewRefreshTaskRunningException: type[
+        MaterializedViewRefreshTaskRunningException
+    ]
+    MaterializedViewRefreshTaskStoppingException: type[
+        MaterializedViewRefreshTaskStoppingException
+    ]
     NoScheduleException: type[NoScheduleException]
     OperationNotSupportedException: type[OperationNotSupportedException]
     OperationTimeoutException: type[OperationTimeoutException]

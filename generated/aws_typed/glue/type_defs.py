@@ -165,23 +165,31 @@ from .literals import (
 __all__ = [
     "ActionOutputTypeDef",
     "ActionTypeDef",
+    "ActionUnionTypeDef",
     "AggregateOperationOutputTypeDef",
     "AggregateOperationTypeDef",
+    "AggregateOperationUnionTypeDef",
     "AggregateOutputTypeDef",
     "AggregateTypeDef",
+    "AggregateUnionTypeDef",
     "AllowedValueTypeDef",
     "AmazonRedshiftAdvancedOptionTypeDef",
     "AmazonRedshiftNodeDataOutputTypeDef",
     "AmazonRedshiftNodeDataTypeDef",
+    "AmazonRedshiftNodeDataUnionTypeDef",
     "AmazonRedshiftSourceOutputTypeDef",
     "AmazonRedshiftSourceTypeDef",
+    "AmazonRedshiftSourceUnionTypeDef",
     "AmazonRedshiftTargetOutputTypeDef",
     "AmazonRedshiftTargetTypeDef",
+    "AmazonRedshiftTargetUnionTypeDef",
     "AnnotationErrorTypeDef",
     "ApplyMappingOutputTypeDef",
     "ApplyMappingTypeDef",
+    "ApplyMappingUnionTypeDef",
     "AthenaConnectorSourceOutputTypeDef",
     "AthenaConnectorSourceTypeDef",
+    "AthenaConnectorSourceUnionTypeDef",
     "AuditContextTypeDef",
     "AuthConfigurationTypeDef",
     "AuthenticationConfigurationInputTypeDef",
@@ -193,6 +201,7 @@ __all__ = [
     "BasicAuthenticationPropertiesTypeDef",
     "BasicCatalogTargetOutputTypeDef",
     "BasicCatalogTargetTypeDef",
+    "BasicCatalogTargetUnionTypeDef",
     "BatchCreatePartitionRequestTypeDef",
     "BatchCreatePartitionResponseTypeDef",
     "BatchDeleteConnectionRequestTypeDef",
@@ -252,24 +261,31 @@ __all__ = [
     "CapabilitiesTypeDef",
     "CatalogDeltaSourceOutputTypeDef",
     "CatalogDeltaSourceTypeDef",
+    "CatalogDeltaSourceUnionTypeDef",
     "CatalogEntryTypeDef",
     "CatalogHudiSourceOutputTypeDef",
     "CatalogHudiSourceTypeDef",
+    "CatalogHudiSourceUnionTypeDef",
     "CatalogIcebergSourceOutputTypeDef",
     "CatalogIcebergSourceTypeDef",
+    "CatalogIcebergSourceUnionTypeDef",
     "CatalogImportStatusTypeDef",
     "CatalogInputTypeDef",
     "CatalogKafkaSourceOutputTypeDef",
     "CatalogKafkaSourceTypeDef",
+    "CatalogKafkaSourceUnionTypeDef",
     "CatalogKinesisSourceOutputTypeDef",
     "CatalogKinesisSourceTypeDef",
+    "CatalogKinesisSourceUnionTypeDef",
     "CatalogPropertiesOutputTypeDef",
     "CatalogPropertiesTypeDef",
     "CatalogSchemaChangePolicyTypeDef",
     "CatalogSourceOutputTypeDef",
     "CatalogSourceTypeDef",
+    "CatalogSourceUnionTypeDef",
     "CatalogTargetOutputTypeDef",
     "CatalogTargetTypeDef",
+    "CatalogTargetUnionTypeDef",
     "CatalogTypeDef",
     "CheckSchemaVersionValidityInputTypeDef",
     "CheckSchemaVersionValidityResponseTypeDef",
@@ -278,22 +294,27 @@ __all__ = [
     "CloudWatchEncryptionTypeDef",
     "CodeGenConfigurationNodeOutputTypeDef",
     "CodeGenConfigurationNodeTypeDef",
+    "CodeGenConfigurationNodeUnionTypeDef",
     "CodeGenEdgeTypeDef",
     "CodeGenNodeArgTypeDef",
     "CodeGenNodeOutputTypeDef",
     "CodeGenNodeTypeDef",
+    "CodeGenNodeUnionTypeDef",
     "ColumnErrorTypeDef",
     "ColumnImportanceTypeDef",
     "ColumnOutputTypeDef",
     "ColumnRowFilterTypeDef",
     "ColumnStatisticsDataOutputTypeDef",
     "ColumnStatisticsDataTypeDef",
+    "ColumnStatisticsDataUnionTypeDef",
     "ColumnStatisticsErrorTypeDef",
     "ColumnStatisticsOutputTypeDef",
     "ColumnStatisticsTaskRunTypeDef",
     "ColumnStatisticsTaskSettingsTypeDef",
     "ColumnStatisticsTypeDef",
+    "ColumnStatisticsUnionTypeDef",
     "ColumnTypeDef",
+    "ColumnUnionTypeDef",
     "CompactionConfigurationTypeDef",
     "CompactionMetricsTypeDef",
     "ComputeEnvironmentConfigurationTypeDef",
@@ -301,6 +322,7 @@ __all__ = [
     "ConditionTypeDef",
     "ConfigurationObjectOutputTypeDef",
     "ConfigurationObjectTypeDef",
+    "ConfigurationObjectUnionTypeDef",
     "ConfusionMatrixTypeDef",
     "ConnectionInputTypeDef",
     "ConnectionPasswordEncryptionTypeDef",
@@ -310,21 +332,26 @@ __all__ = [
     "ConnectionTypeVariantTypeDef",
     "ConnectionsListOutputTypeDef",
     "ConnectionsListTypeDef",
+    "ConnectionsListUnionTypeDef",
     "ConnectorAuthenticationConfigurationTypeDef",
     "ConnectorAuthorizationCodePropertiesTypeDef",
     "ConnectorDataSourceOutputTypeDef",
     "ConnectorDataSourceTypeDef",
+    "ConnectorDataSourceUnionTypeDef",
     "ConnectorDataTargetOutputTypeDef",
     "ConnectorDataTargetTypeDef",
+    "ConnectorDataTargetUnionTypeDef",
     "ConnectorOAuth2PropertiesTypeDef",
     "ConnectorPropertyOutputTypeDef",
     "ConnectorPropertyTypeDef",
+    "ConnectorPropertyUnionTypeDef",
     "CrawlTypeDef",
     "CrawlerHistoryTypeDef",
     "CrawlerMetricsTypeDef",
     "CrawlerNodeDetailsTypeDef",
     "CrawlerTargetsOutputTypeDef",
     "CrawlerTargetsTypeDef",
+    "CrawlerTargetsUnionTypeDef",
     "CrawlerTypeDef",
     "CrawlsFilterTypeDef",
     "CreateBlueprintRequestTypeDef",
@@ -395,6 +422,7 @@ __all__ = [
     "CustomAuthenticationPropertiesTypeDef",
     "CustomCodeOutputTypeDef",
     "CustomCodeTypeDef",
+    "CustomCodeUnionTypeDef",
     "CustomEntityTypeTypeDef",
     "DDBELTCatalogAdditionalOptionsTypeDef",
     "DDBELTConnectionOptionsTypeDef",
@@ -410,6 +438,7 @@ __all__ = [
     "DataQualityEvaluationRunAdditionalRunOptionsTypeDef",
     "DataQualityGlueTableOutputTypeDef",
     "DataQualityGlueTableTypeDef",
+    "DataQualityGlueTableUnionTypeDef",
     "DataQualityMetricValuesTypeDef",
     "DataQualityObservationTypeDef",
     "DataQualityResultDescriptionTypeDef",
@@ -425,6 +454,7 @@ __all__ = [
     "DataQualityTargetTableTypeDef",
     "DataSourceOutputTypeDef",
     "DataSourceTypeDef",
+    "DataSourceUnionTypeDef",
     "DatabaseIdentifierTypeDef",
     "DatabaseInputTypeDef",
     "DatabaseTypeDef",
@@ -432,10 +462,13 @@ __all__ = [
     "DatatypeTypeDef",
     "DateColumnStatisticsDataOutputTypeDef",
     "DateColumnStatisticsDataTypeDef",
+    "DateColumnStatisticsDataUnionTypeDef",
     "DecimalColumnStatisticsDataOutputTypeDef",
     "DecimalColumnStatisticsDataTypeDef",
+    "DecimalColumnStatisticsDataUnionTypeDef",
     "DecimalNumberOutputTypeDef",
     "DecimalNumberTypeDef",
+    "DecimalNumberUnionTypeDef",
     "DeleteBlueprintRequestTypeDef",
     "DeleteBlueprintResponseTypeDef",
     "DeleteCatalogRequestTypeDef",
@@ -506,6 +539,7 @@ __all__ = [
     "DeleteWorkflowResponseTypeDef",
     "DeltaTargetOutputTypeDef",
     "DeltaTargetTypeDef",
+    "DeltaTargetUnionTypeDef",
     "DescribeConnectionTypeRequestTypeDef",
     "DescribeConnectionTypeResponseTypeDef",
     "DescribeEntityRequestPaginateTypeDef",
@@ -520,37 +554,49 @@ __all__ = [
     "DevEndpointTypeDef",
     "DirectJDBCSourceOutputTypeDef",
     "DirectJDBCSourceTypeDef",
+    "DirectJDBCSourceUnionTypeDef",
     "DirectKafkaSourceOutputTypeDef",
     "DirectKafkaSourceTypeDef",
+    "DirectKafkaSourceUnionTypeDef",
     "DirectKinesisSourceOutputTypeDef",
     "DirectKinesisSourceTypeDef",
+    "DirectKinesisSourceUnionTypeDef",
     "DirectSchemaChangePolicyTypeDef",
     "DoubleColumnStatisticsDataTypeDef",
     "DropDuplicatesOutputTypeDef",
     "DropDuplicatesTypeDef",
+    "DropDuplicatesUnionTypeDef",
     "DropFieldsOutputTypeDef",
     "DropFieldsTypeDef",
+    "DropFieldsUnionTypeDef",
     "DropNullFieldsOutputTypeDef",
     "DropNullFieldsTypeDef",
+    "DropNullFieldsUnionTypeDef",
     "DynamicTransformOutputTypeDef",
     "DynamicTransformTypeDef",
+    "DynamicTransformUnionTypeDef",
     "DynamoDBCatalogSourceTypeDef",
     "DynamoDBELTConnectorSourceOutputTypeDef",
     "DynamoDBELTConnectorSourceTypeDef",
+    "DynamoDBELTConnectorSourceUnionTypeDef",
     "DynamoDBTargetTypeDef",
     "EdgeTypeDef",
     "EncryptionAtRestTypeDef",
     "EncryptionConfigurationOutputTypeDef",
     "EncryptionConfigurationTypeDef",
+    "EncryptionConfigurationUnionTypeDef",
     "EntityConfigurationOutputTypeDef",
     "EntityConfigurationTypeDef",
+    "EntityConfigurationUnionTypeDef",
     "EntityTypeDef",
     "ErrorDetailTypeDef",
     "ErrorDetailsTypeDef",
     "EvaluateDataQualityMultiFrameOutputTypeDef",
     "EvaluateDataQualityMultiFrameTypeDef",
+    "EvaluateDataQualityMultiFrameUnionTypeDef",
     "EvaluateDataQualityOutputTypeDef",
     "EvaluateDataQualityTypeDef",
+    "EvaluateDataQualityUnionTypeDef",
     "EvaluationMetricsTypeDef",
     "EventBatchingConditionTypeDef",
     "ExecutionAttemptTypeDef",
@@ -564,12 +610,16 @@ __all__ = [
     "FieldTypeDef",
     "FillMissingValuesOutputTypeDef",
     "FillMissingValuesTypeDef",
+    "FillMissingValuesUnionTypeDef",
     "FilterExpressionOutputTypeDef",
     "FilterExpressionTypeDef",
+    "FilterExpressionUnionTypeDef",
     "FilterOutputTypeDef",
     "FilterTypeDef",
+    "FilterUnionTypeDef",
     "FilterValueOutputTypeDef",
     "FilterValueTypeDef",
+    "FilterValueUnionTypeDef",
     "FindMatchesMetricsTypeDef",
     "FindMatchesParametersTypeDef",
     "FindMatchesTaskRunPropertiesTypeDef",
@@ -769,17 +819,22 @@ __all__ = [
     "GluePolicyTypeDef",
     "GlueSchemaOutputTypeDef",
     "GlueSchemaTypeDef",
+    "GlueSchemaUnionTypeDef",
     "GlueStudioSchemaColumnTypeDef",
     "GlueTableOutputTypeDef",
     "GlueTableTypeDef",
+    "GlueTableUnionTypeDef",
     "GovernedCatalogSourceTypeDef",
     "GovernedCatalogTargetOutputTypeDef",
     "GovernedCatalogTargetTypeDef",
+    "GovernedCatalogTargetUnionTypeDef",
     "GrokClassifierTypeDef",
     "GroupFiltersOutputTypeDef",
     "GroupFiltersTypeDef",
+    "GroupFiltersUnionTypeDef",
     "HudiTargetOutputTypeDef",
     "HudiTargetTypeDef",
+    "HudiTargetUnionTypeDef",
     "IcebergCompactionConfigurationTypeDef",
     "IcebergCompactionMetricsTypeDef",
     "IcebergEncryptedKeyTypeDef",
@@ -799,12 +854,14 @@ __all__ = [
     "IcebergTableUpdateTypeDef",
     "IcebergTargetOutputTypeDef",
     "IcebergTargetTypeDef",
+    "IcebergTargetUnionTypeDef",
     "ImportCatalogToGlueRequestTypeDef",
     "ImportCatalogToGlueResponseTypeDef",
     "ImportLabelsTaskRunPropertiesTypeDef",
     "InboundIntegrationTypeDef",
     "IntegrationConfigOutputTypeDef",
     "IntegrationConfigTypeDef",
+    "IntegrationConfigUnionTypeDef",
     "IntegrationErrorTypeDef",
     "IntegrationFilterTypeDef",
     "IntegrationPartitionTypeDef",
@@ -813,13 +870,17 @@ __all__ = [
     "IntegrationTypeDef",
     "JDBCConnectorOptionsOutputTypeDef",
     "JDBCConnectorOptionsTypeDef",
+    "JDBCConnectorOptionsUnionTypeDef",
     "JDBCConnectorSourceOutputTypeDef",
     "JDBCConnectorSourceTypeDef",
+    "JDBCConnectorSourceUnionTypeDef",
     "JDBCConnectorTargetOutputTypeDef",
     "JDBCConnectorTargetTypeDef",
+    "JDBCConnectorTargetUnionTypeDef",
     "JWTBearerPropertiesTypeDef",
     "JdbcTargetOutputTypeDef",
     "JdbcTargetTypeDef",
+    "JdbcTargetUnionTypeDef",
     "JobBookmarkEntryTypeDef",
     "JobBookmarksEncryptionTypeDef",
     "JobCommandTypeDef",
@@ -829,14 +890,18 @@ __all__ = [
     "JobUpdateTypeDef",
     "JoinColumnOutputTypeDef",
     "JoinColumnTypeDef",
+    "JoinColumnUnionTypeDef",
     "JoinOutputTypeDef",
     "JoinTypeDef",
+    "JoinUnionTypeDef",
     "JsonClassifierTypeDef",
     "KafkaStreamingSourceOptionsOutputTypeDef",
     "KafkaStreamingSourceOptionsTypeDef",
+    "KafkaStreamingSourceOptionsUnionTypeDef",
     "KeySchemaElementTypeDef",
     "KinesisStreamingSourceOptionsOutputTypeDef",
     "KinesisStreamingSourceOptionsTypeDef",
+    "KinesisStreamingSourceOptionsUnionTypeDef",
     "LabelingSetGenerationTaskRunPropertiesTypeDef",
     "LakeFormationConfigurationTypeDef",
     "LastActiveDefinitionTypeDef",
@@ -927,21 +992,25 @@ __all__ = [
     "MappingEntryTypeDef",
     "MappingOutputTypeDef",
     "MappingTypeDef",
+    "MappingUnionTypeDef",
     "MaterializedViewRefreshTaskRunTypeDef",
     "MergeOutputTypeDef",
     "MergeTypeDef",
+    "MergeUnionTypeDef",
     "MetadataInfoTypeDef",
     "MetadataKeyValuePairTypeDef",
     "MetricBasedObservationTypeDef",
     "MicrosoftSQLServerCatalogSourceTypeDef",
     "MicrosoftSQLServerCatalogTargetOutputTypeDef",
     "MicrosoftSQLServerCatalogTargetTypeDef",
+    "MicrosoftSQLServerCatalogTargetUnionTypeDef",
     "ModifyIntegrationRequestTypeDef",
     "ModifyIntegrationResponseTypeDef",
     "MongoDBTargetTypeDef",
     "MySQLCatalogSourceTypeDef",
     "MySQLCatalogTargetOutputTypeDef",
     "MySQLCatalogTargetTypeDef",
+    "MySQLCatalogTargetUnionTypeDef",
     "NodeTypeDef",
     "NotificationPropertyTypeDef",
     "NullCheckBoxListTypeDef",
@@ -956,12 +1025,14 @@ __all__ = [
     "OracleSQLCatalogSourceTypeDef",
     "OracleSQLCatalogTargetOutputTypeDef",
     "OracleSQLCatalogTargetTypeDef",
+    "OracleSQLCatalogTargetUnionTypeDef",
     "OrderTypeDef",
     "OrphanFileDeletionConfigurationTypeDef",
     "OrphanFileDeletionMetricsTypeDef",
     "OtherMetadataValueListItemTypeDef",
     "PIIDetectionOutputTypeDef",
     "PIIDetectionTypeDef",
+    "PIIDetectionUnionTypeDef",
     "PaginationConfigurationTypeDef",
     "PartitionErrorTypeDef",
     "PartitionIndexDescriptorTypeDef",
@@ -970,18 +1041,24 @@ __all__ = [
     "PartitionTypeDef",
     "PartitionValueListOutputTypeDef",
     "PartitionValueListTypeDef",
+    "PartitionValueListUnionTypeDef",
     "PhysicalConnectionRequirementsOutputTypeDef",
     "PhysicalConnectionRequirementsTypeDef",
+    "PhysicalConnectionRequirementsUnionTypeDef",
     "PostgreSQLCatalogSourceTypeDef",
     "PostgreSQLCatalogTargetOutputTypeDef",
     "PostgreSQLCatalogTargetTypeDef",
+    "PostgreSQLCatalogTargetUnionTypeDef",
     "PredecessorTypeDef",
     "PredicateOutputTypeDef",
     "PredicateTypeDef",
+    "PredicateUnionTypeDef",
     "PrincipalPermissionsOutputTypeDef",
     "PrincipalPermissionsTypeDef",
+    "PrincipalPermissionsUnionTypeDef",
     "ProfileConfigurationOutputTypeDef",
     "ProfileConfigurationTypeDef",
+    "ProfileConfigurationUnionTypeDef",
     "PropertyPredicateTypeDef",
     "PropertyTypeDef",
     "PutDataCatalogEncryptionSettingsRequestTypeDef",
@@ -999,15 +1076,19 @@ __all__ = [
     "QuerySessionContextTypeDef",
     "RecipeActionOutputTypeDef",
     "RecipeActionTypeDef",
+    "RecipeActionUnionTypeDef",
     "RecipeOutputTypeDef",
     "RecipeReferenceTypeDef",
     "RecipeStepOutputTypeDef",
     "RecipeStepTypeDef",
+    "RecipeStepUnionTypeDef",
     "RecipeTypeDef",
+    "RecipeUnionTypeDef",
     "RecrawlPolicyTypeDef",
     "RedshiftSourceTypeDef",
     "RedshiftTargetOutputTypeDef",
     "RedshiftTargetTypeDef",
+    "RedshiftTargetUnionTypeDef",
     "RegisterConnectionTypeRequestTypeDef",
     "RegisterConnectionTypeResponseTypeDef",
     "RegisterSchemaVersionInputTypeDef",
@@ -1019,6 +1100,7 @@ __all__ = [
     "RemoveSchemaVersionMetadataResponseTypeDef",
     "RenameFieldOutputTypeDef",
     "RenameFieldTypeDef",
+    "RenameFieldUnionTypeDef",
     "ResetJobBookmarkRequestTypeDef",
     "ResetJobBookmarkResponseTypeDef",
     "ResourceUriTypeDef",
@@ -1026,60 +1108,82 @@ __all__ = [
     "ResponseExtractionMappingTypeDef",
     "RestConfigurationOutputTypeDef",
     "RestConfigurationTypeDef",
+    "RestConfigurationUnionTypeDef",
     "ResumeWorkflowRunRequestTypeDef",
     "ResumeWorkflowRunResponseTypeDef",
     "RetentionConfigurationTypeDef",
     "RetentionMetricsTypeDef",
     "RouteOutputTypeDef",
     "RouteTypeDef",
+    "RouteUnionTypeDef",
     "RunIdentifierTypeDef",
     "RunMetricsTypeDef",
     "RunStatementRequestTypeDef",
     "RunStatementResponseTypeDef",
     "S3CatalogDeltaSourceOutputTypeDef",
     "S3CatalogDeltaSourceTypeDef",
+    "S3CatalogDeltaSourceUnionTypeDef",
     "S3CatalogHudiSourceOutputTypeDef",
     "S3CatalogHudiSourceTypeDef",
+    "S3CatalogHudiSourceUnionTypeDef",
     "S3CatalogIcebergSourceOutputTypeDef",
     "S3CatalogIcebergSourceTypeDef",
+    "S3CatalogIcebergSourceUnionTypeDef",
     "S3CatalogSourceTypeDef",
     "S3CatalogTargetOutputTypeDef",
     "S3CatalogTargetTypeDef",
+    "S3CatalogTargetUnionTypeDef",
     "S3CsvSourceOutputTypeDef",
     "S3CsvSourceTypeDef",
+    "S3CsvSourceUnionTypeDef",
     "S3DeltaCatalogTargetOutputTypeDef",
     "S3DeltaCatalogTargetTypeDef",
+    "S3DeltaCatalogTargetUnionTypeDef",
     "S3DeltaDirectTargetOutputTypeDef",
     "S3DeltaDirectTargetTypeDef",
+    "S3DeltaDirectTargetUnionTypeDef",
     "S3DeltaSourceOutputTypeDef",
     "S3DeltaSourceTypeDef",
+    "S3DeltaSourceUnionTypeDef",
     "S3DirectSourceAdditionalOptionsTypeDef",
     "S3DirectTargetOutputTypeDef",
     "S3DirectTargetTypeDef",
+    "S3DirectTargetUnionTypeDef",
     "S3EncryptionTypeDef",
     "S3ExcelSourceOutputTypeDef",
     "S3ExcelSourceTypeDef",
+    "S3ExcelSourceUnionTypeDef",
     "S3GlueParquetTargetOutputTypeDef",
     "S3GlueParquetTargetTypeDef",
+    "S3GlueParquetTargetUnionTypeDef",
     "S3HudiCatalogTargetOutputTypeDef",
     "S3HudiCatalogTargetTypeDef",
+    "S3HudiCatalogTargetUnionTypeDef",
     "S3HudiDirectTargetOutputTypeDef",
     "S3HudiDirectTargetTypeDef",
+    "S3HudiDirectTargetUnionTypeDef",
     "S3HudiSourceOutputTypeDef",
     "S3HudiSourceTypeDef",
+    "S3HudiSourceUnionTypeDef",
     "S3HyperDirectTargetOutputTypeDef",
     "S3HyperDirectTargetTypeDef",
+    "S3HyperDirectTargetUnionTypeDef",
     "S3IcebergCatalogTargetOutputTypeDef",
     "S3IcebergCatalogTargetTypeDef",
+    "S3IcebergCatalogTargetUnionTypeDef",
     "S3IcebergDirectTargetOutputTypeDef",
     "S3IcebergDirectTargetTypeDef",
+    "S3IcebergDirectTargetUnionTypeDef",
     "S3JsonSourceOutputTypeDef",
     "S3JsonSourceTypeDef",
+    "S3JsonSourceUnionTypeDef",
     "S3ParquetSourceOutputTypeDef",
     "S3ParquetSourceTypeDef",
+    "S3ParquetSourceUnionTypeDef",
     "S3SourceAdditionalOptionsTypeDef",
     "S3TargetOutputTypeDef",
     "S3TargetTypeDef",
+    "S3TargetUnionTypeDef",
     "ScheduleTypeDef",
     "SchemaChangePolicyTypeDef",
     "SchemaColumnTypeDef",
@@ -1095,37 +1199,51 @@ __all__ = [
     "SegmentTypeDef",
     "SelectFieldsOutputTypeDef",
     "SelectFieldsTypeDef",
+    "SelectFieldsUnionTypeDef",
     "SelectFromCollectionOutputTypeDef",
     "SelectFromCollectionTypeDef",
+    "SelectFromCollectionUnionTypeDef",
     "SerDeInfoOutputTypeDef",
     "SerDeInfoTypeDef",
+    "SerDeInfoUnionTypeDef",
     "SessionCommandTypeDef",
     "SessionTypeDef",
     "SkewedInfoOutputTypeDef",
     "SkewedInfoTypeDef",
+    "SkewedInfoUnionTypeDef",
     "SnowflakeNodeDataOutputTypeDef",
     "SnowflakeNodeDataTypeDef",
+    "SnowflakeNodeDataUnionTypeDef",
     "SnowflakeSourceOutputTypeDef",
     "SnowflakeSourceTypeDef",
+    "SnowflakeSourceUnionTypeDef",
     "SnowflakeTargetOutputTypeDef",
     "SnowflakeTargetTypeDef",
+    "SnowflakeTargetUnionTypeDef",
     "SortCriterionTypeDef",
     "SourceConfigurationOutputTypeDef",
     "SourceConfigurationTypeDef",
+    "SourceConfigurationUnionTypeDef",
     "SourceControlDetailsTypeDef",
     "SourceProcessingPropertiesTypeDef",
     "SourceTableConfigOutputTypeDef",
     "SourceTableConfigTypeDef",
+    "SourceTableConfigUnionTypeDef",
     "SparkConnectorSourceOutputTypeDef",
     "SparkConnectorSourceTypeDef",
+    "SparkConnectorSourceUnionTypeDef",
     "SparkConnectorTargetOutputTypeDef",
     "SparkConnectorTargetTypeDef",
+    "SparkConnectorTargetUnionTypeDef",
     "SparkSQLOutputTypeDef",
     "SparkSQLTypeDef",
+    "SparkSQLUnionTypeDef",
     "SpigotOutputTypeDef",
     "SpigotTypeDef",
+    "SpigotUnionTypeDef",
     "SplitFieldsOutputTypeDef",
     "SplitFieldsTypeDef",
+    "SplitFieldsUnionTypeDef",
     "SqlAliasTypeDef",
     "StartBlueprintRunRequestTypeDef",
     "StartBlueprintRunResponseTypeDef",
@@ -1183,6 +1301,7 @@ __all__ = [
     "StopWorkflowRunResponseTypeDef",
     "StorageDescriptorOutputTypeDef",
     "StorageDescriptorTypeDef",
+    "StorageDescriptorUnionTypeDef",
     "StreamingDataPreviewOptionsTypeDef",
     "StringColumnStatisticsDataTypeDef",
     "SupportedDialectTypeDef",
@@ -1204,6 +1323,7 @@ __all__ = [
     "TargetRedshiftCatalogTypeDef",
     "TargetTableConfigOutputTypeDef",
     "TargetTableConfigTypeDef",
+    "TargetTableConfigUnionTypeDef",
     "TaskRunFilterCriteriaTypeDef",
     "TaskRunPropertiesTypeDef",
     "TaskRunSortCriteriaTypeDef",
@@ -1215,6 +1335,7 @@ __all__ = [
     "TimestampedInclusionAnnotationTypeDef",
     "TransformConfigParameterOutputTypeDef",
     "TransformConfigParameterTypeDef",
+    "TransformConfigParameterUnionTypeDef",
     "TransformEncryptionTypeDef",
     "TransformFilterCriteriaTypeDef",
     "TransformParametersTypeDef",
@@ -1225,6 +1346,7 @@ __all__ = [
     "UnfilteredPartitionTypeDef",
     "UnionOutputTypeDef",
     "UnionTypeDef",
+    "UnionUnionTypeDef",
     "UntagResourceRequestTypeDef",
     "UntagResourceResponseTypeDef",
     "UpdateBlueprintRequestTypeDef",
@@ -1292,6 +1414,7 @@ __all__ = [
     "UpdateXMLClassifierRequestTypeDef",
     "UpsertRedshiftTargetOptionsOutputTypeDef",
     "UpsertRedshiftTargetOptionsTypeDef",
+    "UpsertRedshiftTargetOptionsUnionTypeDef",
     "UsageProfileDefinitionTypeDef",
     "UserDefinedFunctionInputTypeDef",
     "UserDefinedFunctionTypeDef",
@@ -1367,7 +1490,7 @@ class AggregateTypeDef(TypedDict):
     Name: str
     Inputs: Sequence[str]
     Groups: Sequence[Sequence[str]]
-    Aggs: Sequence[AggregateOperationTypeDef]
+    Aggs: Sequence[AggregateOperationUnionTypeDef]
 
 
 class AllowedValueTypeDef(TypedDict):
@@ -1457,7 +1580,7 @@ class AmazonRedshiftSourceTypeDef(TypedDict):
     """Specifies an Amazon Redshift source."""
 
     Name: NotRequired[str]
-    Data: NotRequired[AmazonRedshiftNodeDataTypeDef]
+    Data: NotRequired[AmazonRedshiftNodeDataUnionTypeDef]
 
 
 class AmazonRedshiftTargetOutputTypeDef(TypedDict):
@@ -1472,7 +1595,7 @@ class AmazonRedshiftTargetTypeDef(TypedDict):
     """Specifies an Amazon Redshift target."""
 
     Name: NotRequired[str]
-    Data: NotRequired[AmazonRedshiftNodeDataTypeDef]
+    Data: NotRequired[AmazonRedshiftNodeDataUnionTypeDef]
     Inputs: NotRequired[Sequence[str]]
 
 
@@ -1503,7 +1626,7 @@ class ApplyMappingTypeDef(TypedDict):
 
     Name: str
     Inputs: Sequence[str]
-    Mapping: Sequence[MappingTypeDef]
+    Mapping: Sequence[MappingUnionTypeDef]
 
 
 class AthenaConnectorSourceOutputTypeDef(TypedDict):
@@ -1527,7 +1650,7 @@ class AthenaConnectorSourceTypeDef(TypedDict):
     ConnectionType: str
     ConnectionTable: NotRequired[str]
     SchemaName: str
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class AuditContextTypeDef(TypedDict):
@@ -1613,8 +1736,8 @@ class BasicAuthenticationPropertiesTypeDef(TypedDict):
     properties for HTTP Basic authentication.
     """
 
-    Username: NotRequired[ConnectorPropertyTypeDef]
-    Password: NotRequired[ConnectorPropertyTypeDef]
+    Username: NotRequired[ConnectorPropertyUnionTypeDef]
+    Password: NotRequired[ConnectorPropertyUnionTypeDef]
 
 
 class BasicCatalogTargetOutputTypeDef(TypedDict):
@@ -1674,7 +1797,7 @@ class BatchDeletePartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     TableName: str
-    PartitionsToDelete: Sequence[PartitionValueListTypeDef]
+    PartitionsToDelete: Sequence[PartitionValueListUnionTypeDef]
 
 
 class BatchDeletePartitionResponseTypeDef(TypedDict):
@@ -1808,7 +1931,7 @@ class BatchGetPartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     TableName: str
-    PartitionsToGet: Sequence[PartitionValueListTypeDef]
+    PartitionsToGet: Sequence[PartitionValueListUnionTypeDef]
     AuditContext: NotRequired[AuditContextTypeDef]
     QuerySessionContext: NotRequired[QuerySessionContextTypeDef]
 
@@ -2112,7 +2235,7 @@ class CatalogDeltaSourceTypeDef(TypedDict):
     Database: str
     Table: str
     AdditionalDeltaOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class CatalogEntryTypeDef(TypedDict):
@@ -2139,7 +2262,7 @@ class CatalogHudiSourceTypeDef(TypedDict):
     Database: str
     Table: str
     AdditionalHudiOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class CatalogIcebergSourceOutputTypeDef(TypedDict):
@@ -2163,7 +2286,7 @@ class CatalogIcebergSourceTypeDef(TypedDict):
     Database: str
     Table: str
     AdditionalIcebergOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class CatalogImportStatusTypeDef(TypedDict):
@@ -2182,8 +2305,12 @@ class CatalogInputTypeDef(TypedDict):
     Parameters: NotRequired[Mapping[str, str]]
     TargetRedshiftCatalog: NotRequired[TargetRedshiftCatalogTypeDef]
     CatalogProperties: NotRequired[CatalogPropertiesTypeDef]
-    CreateTableDefaultPermissions: NotRequired[Sequence[PrincipalPermissionsTypeDef]]
-    CreateDatabaseDefaultPermissions: NotRequired[Sequence[PrincipalPermissionsTypeDef]]
+    CreateTableDefaultPermissions: NotRequired[
+        Sequence[PrincipalPermissionsUnionTypeDef]
+    ]
+    CreateDatabaseDefaultPermissions: NotRequired[
+        Sequence[PrincipalPermissionsUnionTypeDef]
+    ]
     AllowFullTableExternalDataAccess: NotRequired[
         AllowFullTableExternalDataAccessEnumType
     ]
@@ -2212,7 +2339,7 @@ class CatalogKafkaSourceTypeDef(TypedDict):
     DetectSchema: NotRequired[bool]
     Table: str
     Database: str
-    StreamingOptions: NotRequired[KafkaStreamingSourceOptionsTypeDef]
+    StreamingOptions: NotRequired[KafkaStreamingSourceOptionsUnionTypeDef]
     DataPreviewOptions: NotRequired[StreamingDataPreviewOptionsTypeDef]
 
 
@@ -2236,7 +2363,7 @@ class CatalogKinesisSourceTypeDef(TypedDict):
     DetectSchema: NotRequired[bool]
     Table: str
     Database: str
-    StreamingOptions: NotRequired[KinesisStreamingSourceOptionsTypeDef]
+    StreamingOptions: NotRequired[KinesisStreamingSourceOptionsUnionTypeDef]
     DataPreviewOptions: NotRequired[StreamingDataPreviewOptionsTypeDef]
 
 
@@ -2286,7 +2413,7 @@ class CatalogSourceTypeDef(TypedDict):
     Database: str
     Table: str
     PartitionPredicate: NotRequired[str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class CatalogTargetOutputTypeDef(TypedDict):
@@ -2367,13 +2494,13 @@ class ClientCredentialsPropertiesTypeDef(TypedDict):
     for the Client Credentials grant type flow.
     """
 
-    TokenUrl: NotRequired[ConnectorPropertyTypeDef]
+    TokenUrl: NotRequired[ConnectorPropertyUnionTypeDef]
     RequestMethod: NotRequired[HTTPMethodType]
     ContentType: NotRequired[ContentTypeType]
-    ClientId: NotRequired[ConnectorPropertyTypeDef]
-    ClientSecret: NotRequired[ConnectorPropertyTypeDef]
-    Scope: NotRequired[ConnectorPropertyTypeDef]
-    TokenUrlParameters: NotRequired[Sequence[ConnectorPropertyTypeDef]]
+    ClientId: NotRequired[ConnectorPropertyUnionTypeDef]
+    ClientSecret: NotRequired[ConnectorPropertyUnionTypeDef]
+    Scope: NotRequired[ConnectorPropertyUnionTypeDef]
+    TokenUrlParameters: NotRequired[Sequence[ConnectorPropertyUnionTypeDef]]
 
 
 class CloudWatchEncryptionTypeDef(TypedDict):
@@ -2478,85 +2605,89 @@ class CodeGenConfigurationNodeTypeDef(TypedDict):
     of its member variables can be populated.
     """
 
-    AthenaConnectorSource: NotRequired[AthenaConnectorSourceTypeDef]
-    JDBCConnectorSource: NotRequired[JDBCConnectorSourceTypeDef]
-    SparkConnectorSource: NotRequired[SparkConnectorSourceTypeDef]
-    CatalogSource: NotRequired[CatalogSourceTypeDef]
+    AthenaConnectorSource: NotRequired[AthenaConnectorSourceUnionTypeDef]
+    JDBCConnectorSource: NotRequired[JDBCConnectorSourceUnionTypeDef]
+    SparkConnectorSource: NotRequired[SparkConnectorSourceUnionTypeDef]
+    CatalogSource: NotRequired[CatalogSourceUnionTypeDef]
     RedshiftSource: NotRequired[RedshiftSourceTypeDef]
     S3CatalogSource: NotRequired[S3CatalogSourceTypeDef]
-    S3CsvSource: NotRequired[S3CsvSourceTypeDef]
-    S3JsonSource: NotRequired[S3JsonSourceTypeDef]
-    S3ParquetSource: NotRequired[S3ParquetSourceTypeDef]
+    S3CsvSource: NotRequired[S3CsvSourceUnionTypeDef]
+    S3JsonSource: NotRequired[S3JsonSourceUnionTypeDef]
+    S3ParquetSource: NotRequired[S3ParquetSourceUnionTypeDef]
     RelationalCatalogSource: NotRequired[RelationalCatalogSourceTypeDef]
     DynamoDBCatalogSource: NotRequired[DynamoDBCatalogSourceTypeDef]
-    JDBCConnectorTarget: NotRequired[JDBCConnectorTargetTypeDef]
-    SparkConnectorTarget: NotRequired[SparkConnectorTargetTypeDef]
-    CatalogTarget: NotRequired[BasicCatalogTargetTypeDef]
-    RedshiftTarget: NotRequired[RedshiftTargetTypeDef]
-    S3CatalogTarget: NotRequired[S3CatalogTargetTypeDef]
-    S3GlueParquetTarget: NotRequired[S3GlueParquetTargetTypeDef]
-    S3DirectTarget: NotRequired[S3DirectTargetTypeDef]
-    ApplyMapping: NotRequired[ApplyMappingTypeDef]
-    SelectFields: NotRequired[SelectFieldsTypeDef]
-    DropFields: NotRequired[DropFieldsTypeDef]
-    RenameField: NotRequired[RenameFieldTypeDef]
-    Spigot: NotRequired[SpigotTypeDef]
-    Join: NotRequired[JoinTypeDef]
-    SplitFields: NotRequired[SplitFieldsTypeDef]
-    SelectFromCollection: NotRequired[SelectFromCollectionTypeDef]
-    FillMissingValues: NotRequired[FillMissingValuesTypeDef]
-    Filter: NotRequired[FilterTypeDef]
-    CustomCode: NotRequired[CustomCodeTypeDef]
-    SparkSQL: NotRequired[SparkSQLTypeDef]
-    DirectKinesisSource: NotRequired[DirectKinesisSourceTypeDef]
-    DirectKafkaSource: NotRequired[DirectKafkaSourceTypeDef]
-    CatalogKinesisSource: NotRequired[CatalogKinesisSourceTypeDef]
-    CatalogKafkaSource: NotRequired[CatalogKafkaSourceTypeDef]
-    DropNullFields: NotRequired[DropNullFieldsTypeDef]
-    Merge: NotRequired[MergeTypeDef]
-    Union: NotRequired[UnionTypeDef]
-    PIIDetection: NotRequired[PIIDetectionTypeDef]
-    Aggregate: NotRequired[AggregateTypeDef]
-    DropDuplicates: NotRequired[DropDuplicatesTypeDef]
-    GovernedCatalogTarget: NotRequired[GovernedCatalogTargetTypeDef]
+    JDBCConnectorTarget: NotRequired[JDBCConnectorTargetUnionTypeDef]
+    SparkConnectorTarget: NotRequired[SparkConnectorTargetUnionTypeDef]
+    CatalogTarget: NotRequired[BasicCatalogTargetUnionTypeDef]
+    RedshiftTarget: NotRequired[RedshiftTargetUnionTypeDef]
+    S3CatalogTarget: NotRequired[S3CatalogTargetUnionTypeDef]
+    S3GlueParquetTarget: NotRequired[S3GlueParquetTargetUnionTypeDef]
+    S3DirectTarget: NotRequired[S3DirectTargetUnionTypeDef]
+    ApplyMapping: NotRequired[ApplyMappingUnionTypeDef]
+    SelectFields: NotRequired[SelectFieldsUnionTypeDef]
+    DropFields: NotRequired[DropFieldsUnionTypeDef]
+    RenameField: NotRequired[RenameFieldUnionTypeDef]
+    Spigot: NotRequired[SpigotUnionTypeDef]
+    Join: NotRequired[JoinUnionTypeDef]
+    SplitFields: NotRequired[SplitFieldsUnionTypeDef]
+    SelectFromCollection: NotRequired[SelectFromCollectionUnionTypeDef]
+    FillMissingValues: NotRequired[FillMissingValuesUnionTypeDef]
+    Filter: NotRequired[FilterUnionTypeDef]
+    CustomCode: NotRequired[CustomCodeUnionTypeDef]
+    SparkSQL: NotRequired[SparkSQLUnionTypeDef]
+    DirectKinesisSource: NotRequired[DirectKinesisSourceUnionTypeDef]
+    DirectKafkaSource: NotRequired[DirectKafkaSourceUnionTypeDef]
+    CatalogKinesisSource: NotRequired[CatalogKinesisSourceUnionTypeDef]
+    CatalogKafkaSource: NotRequired[CatalogKafkaSourceUnionTypeDef]
+    DropNullFields: NotRequired[DropNullFieldsUnionTypeDef]
+    Merge: NotRequired[MergeUnionTypeDef]
+    Union: NotRequired[UnionUnionTypeDef]
+    PIIDetection: NotRequired[PIIDetectionUnionTypeDef]
+    Aggregate: NotRequired[AggregateUnionTypeDef]
+    DropDuplicates: NotRequired[DropDuplicatesUnionTypeDef]
+    GovernedCatalogTarget: NotRequired[GovernedCatalogTargetUnionTypeDef]
     GovernedCatalogSource: NotRequired[GovernedCatalogSourceTypeDef]
     MicrosoftSQLServerCatalogSource: NotRequired[MicrosoftSQLServerCatalogSourceTypeDef]
     MySQLCatalogSource: NotRequired[MySQLCatalogSourceTypeDef]
     OracleSQLCatalogSource: NotRequired[OracleSQLCatalogSourceTypeDef]
     PostgreSQLCatalogSource: NotRequired[PostgreSQLCatalogSourceTypeDef]
-    MicrosoftSQLServerCatalogTarget: NotRequired[MicrosoftSQLServerCatalogTargetTypeDef]
-    MySQLCatalogTarget: NotRequired[MySQLCatalogTargetTypeDef]
-    OracleSQLCatalogTarget: NotRequired[OracleSQLCatalogTargetTypeDef]
-    PostgreSQLCatalogTarget: NotRequired[PostgreSQLCatalogTargetTypeDef]
-    Route: NotRequired[RouteTypeDef]
-    DynamicTransform: NotRequired[DynamicTransformTypeDef]
-    EvaluateDataQuality: NotRequired[EvaluateDataQualityTypeDef]
-    S3CatalogHudiSource: NotRequired[S3CatalogHudiSourceTypeDef]
-    CatalogHudiSource: NotRequired[CatalogHudiSourceTypeDef]
-    S3HudiSource: NotRequired[S3HudiSourceTypeDef]
-    S3HudiCatalogTarget: NotRequired[S3HudiCatalogTargetTypeDef]
-    S3HudiDirectTarget: NotRequired[S3HudiDirectTargetTypeDef]
-    DirectJDBCSource: NotRequired[DirectJDBCSourceTypeDef]
-    S3CatalogDeltaSource: NotRequired[S3CatalogDeltaSourceTypeDef]
-    CatalogDeltaSource: NotRequired[CatalogDeltaSourceTypeDef]
-    S3DeltaSource: NotRequired[S3DeltaSourceTypeDef]
-    S3DeltaCatalogTarget: NotRequired[S3DeltaCatalogTargetTypeDef]
-    S3DeltaDirectTarget: NotRequired[S3DeltaDirectTargetTypeDef]
-    AmazonRedshiftSource: NotRequired[AmazonRedshiftSourceTypeDef]
-    AmazonRedshiftTarget: NotRequired[AmazonRedshiftTargetTypeDef]
-    EvaluateDataQualityMultiFrame: NotRequired[EvaluateDataQualityMultiFrameTypeDef]
-    Recipe: NotRequired[RecipeTypeDef]
-    SnowflakeSource: NotRequired[SnowflakeSourceTypeDef]
-    SnowflakeTarget: NotRequired[SnowflakeTargetTypeDef]
-    ConnectorDataSource: NotRequired[ConnectorDataSourceTypeDef]
-    ConnectorDataTarget: NotRequired[ConnectorDataTargetTypeDef]
-    S3CatalogIcebergSource: NotRequired[S3CatalogIcebergSourceTypeDef]
-    CatalogIcebergSource: NotRequired[CatalogIcebergSourceTypeDef]
-    S3IcebergCatalogTarget: NotRequired[S3IcebergCatalogTargetTypeDef]
-    S3IcebergDirectTarget: NotRequired[S3IcebergDirectTargetTypeDef]
-    S3ExcelSource: NotRequired[S3ExcelSourceTypeDef]
-    S3HyperDirectTarget: NotRequired[S3HyperDirectTargetTypeDef]
-    DynamoDBELTConnectorSource: NotRequired[DynamoDBELTConnectorSourceTypeDef]
+    MicrosoftSQLServerCatalogTarget: NotRequired[
+        MicrosoftSQLServerCatalogTargetUnionTypeDef
+    ]
+    MySQLCatalogTarget: NotRequired[MySQLCatalogTargetUnionTypeDef]
+    OracleSQLCatalogTarget: NotRequired[OracleSQLCatalogTargetUnionTypeDef]
+    PostgreSQLCatalogTarget: NotRequired[PostgreSQLCatalogTargetUnionTypeDef]
+    Route: NotRequired[RouteUnionTypeDef]
+    DynamicTransform: NotRequired[DynamicTransformUnionTypeDef]
+    EvaluateDataQuality: NotRequired[EvaluateDataQualityUnionTypeDef]
+    S3CatalogHudiSource: NotRequired[S3CatalogHudiSourceUnionTypeDef]
+    CatalogHudiSource: NotRequired[CatalogHudiSourceUnionTypeDef]
+    S3HudiSource: NotRequired[S3HudiSourceUnionTypeDef]
+    S3HudiCatalogTarget: NotRequired[S3HudiCatalogTargetUnionTypeDef]
+    S3HudiDirectTarget: NotRequired[S3HudiDirectTargetUnionTypeDef]
+    DirectJDBCSource: NotRequired[DirectJDBCSourceUnionTypeDef]
+    S3CatalogDeltaSource: NotRequired[S3CatalogDeltaSourceUnionTypeDef]
+    CatalogDeltaSource: NotRequired[CatalogDeltaSourceUnionTypeDef]
+    S3DeltaSource: NotRequired[S3DeltaSourceUnionTypeDef]
+    S3DeltaCatalogTarget: NotRequired[S3DeltaCatalogTargetUnionTypeDef]
+    S3DeltaDirectTarget: NotRequired[S3DeltaDirectTargetUnionTypeDef]
+    AmazonRedshiftSource: NotRequired[AmazonRedshiftSourceUnionTypeDef]
+    AmazonRedshiftTarget: NotRequired[AmazonRedshiftTargetUnionTypeDef]
+    EvaluateDataQualityMultiFrame: NotRequired[
+        EvaluateDataQualityMultiFrameUnionTypeDef
+    ]
+    Recipe: NotRequired[RecipeUnionTypeDef]
+    SnowflakeSource: NotRequired[SnowflakeSourceUnionTypeDef]
+    SnowflakeTarget: NotRequired[SnowflakeTargetUnionTypeDef]
+    ConnectorDataSource: NotRequired[ConnectorDataSourceUnionTypeDef]
+    ConnectorDataTarget: NotRequired[ConnectorDataTargetUnionTypeDef]
+    S3CatalogIcebergSource: NotRequired[S3CatalogIcebergSourceUnionTypeDef]
+    CatalogIcebergSource: NotRequired[CatalogIcebergSourceUnionTypeDef]
+    S3IcebergCatalogTarget: NotRequired[S3IcebergCatalogTargetUnionTypeDef]
+    S3IcebergDirectTarget: NotRequired[S3IcebergDirectTargetUnionTypeDef]
+    S3ExcelSource: NotRequired[S3ExcelSourceUnionTypeDef]
+    S3HyperDirectTarget: NotRequired[S3HyperDirectTargetUnionTypeDef]
+    DynamoDBELTConnectorSource: NotRequired[DynamoDBELTConnectorSourceUnionTypeDef]
 
 
 class CodeGenEdgeTypeDef(TypedDict):
@@ -2647,8 +2778,8 @@ class ColumnStatisticsDataTypeDef(TypedDict):
 
     Type: ColumnStatisticsTypeType
     BooleanColumnStatisticsData: NotRequired[BooleanColumnStatisticsDataTypeDef]
-    DateColumnStatisticsData: NotRequired[DateColumnStatisticsDataTypeDef]
-    DecimalColumnStatisticsData: NotRequired[DecimalColumnStatisticsDataTypeDef]
+    DateColumnStatisticsData: NotRequired[DateColumnStatisticsDataUnionTypeDef]
+    DecimalColumnStatisticsData: NotRequired[DecimalColumnStatisticsDataUnionTypeDef]
     DoubleColumnStatisticsData: NotRequired[DoubleColumnStatisticsDataTypeDef]
     LongColumnStatisticsData: NotRequired[LongColumnStatisticsDataTypeDef]
     StringColumnStatisticsData: NotRequired[StringColumnStatisticsDataTypeDef]
@@ -2719,7 +2850,7 @@ class ColumnStatisticsTypeDef(TypedDict):
     ColumnName: str
     ColumnType: str
     AnalyzedTime: TimestampTypeDef
-    StatisticsData: ColumnStatisticsDataTypeDef
+    StatisticsData: ColumnStatisticsDataUnionTypeDef
 
 
 class ColumnTypeDef(TypedDict):
@@ -2826,7 +2957,9 @@ class ConnectionInputTypeDef(TypedDict):
     SparkProperties: NotRequired[Mapping[str, str]]
     AthenaProperties: NotRequired[Mapping[str, str]]
     PythonProperties: NotRequired[Mapping[str, str]]
-    PhysicalConnectionRequirements: NotRequired[PhysicalConnectionRequirementsTypeDef]
+    PhysicalConnectionRequirements: NotRequired[
+        PhysicalConnectionRequirementsUnionTypeDef
+    ]
     AuthenticationConfiguration: NotRequired[AuthenticationConfigurationInputTypeDef]
     ValidateCredentials: NotRequired[bool]
     ValidateForComputeEnvironments: NotRequired[Sequence[ComputeEnvironmentType]]
@@ -2848,8 +2981,8 @@ class ConnectionPropertiesConfigurationTypeDef(TypedDict):
     needed during connection creation.
     """
 
-    Url: NotRequired[ConnectorPropertyTypeDef]
-    AdditionalRequestParameters: NotRequired[Sequence[ConnectorPropertyTypeDef]]
+    Url: NotRequired[ConnectorPropertyUnionTypeDef]
+    AdditionalRequestParameters: NotRequired[Sequence[ConnectorPropertyUnionTypeDef]]
 
 
 class ConnectionTypeBriefTypeDef(TypedDict):
@@ -2932,17 +3065,17 @@ class ConnectorAuthorizationCodePropertiesTypeDef(TypedDict):
     for the Authorization Code grant type flow.
     """
 
-    AuthorizationCodeUrl: NotRequired[ConnectorPropertyTypeDef]
-    AuthorizationCode: NotRequired[ConnectorPropertyTypeDef]
-    RedirectUri: NotRequired[ConnectorPropertyTypeDef]
-    TokenUrl: NotRequired[ConnectorPropertyTypeDef]
+    AuthorizationCodeUrl: NotRequired[ConnectorPropertyUnionTypeDef]
+    AuthorizationCode: NotRequired[ConnectorPropertyUnionTypeDef]
+    RedirectUri: NotRequired[ConnectorPropertyUnionTypeDef]
+    TokenUrl: NotRequired[ConnectorPropertyUnionTypeDef]
     RequestMethod: NotRequired[HTTPMethodType]
     ContentType: NotRequired[ContentTypeType]
-    ClientId: NotRequired[ConnectorPropertyTypeDef]
-    ClientSecret: NotRequired[ConnectorPropertyTypeDef]
-    Scope: NotRequired[ConnectorPropertyTypeDef]
-    Prompt: NotRequired[ConnectorPropertyTypeDef]
-    TokenUrlParameters: NotRequired[Sequence[ConnectorPropertyTypeDef]]
+    ClientId: NotRequired[ConnectorPropertyUnionTypeDef]
+    ClientSecret: NotRequired[ConnectorPropertyUnionTypeDef]
+    Scope: NotRequired[ConnectorPropertyUnionTypeDef]
+    Prompt: NotRequired[ConnectorPropertyUnionTypeDef]
+    TokenUrlParameters: NotRequired[Sequence[ConnectorPropertyUnionTypeDef]]
 
 
 class ConnectorDataSourceOutputTypeDef(TypedDict):
@@ -2960,7 +3093,7 @@ class ConnectorDataSourceTypeDef(TypedDict):
     Name: str
     ConnectionType: str
     Data: Mapping[str, str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class ConnectorDataTargetOutputTypeDef(TypedDict):
@@ -3083,14 +3216,14 @@ class CrawlerTargetsOutputTypeDef(TypedDict):
 class CrawlerTargetsTypeDef(TypedDict):
     """Specifies data stores to crawl."""
 
-    S3Targets: NotRequired[Sequence[S3TargetTypeDef]]
-    JdbcTargets: NotRequired[Sequence[JdbcTargetTypeDef]]
+    S3Targets: NotRequired[Sequence[S3TargetUnionTypeDef]]
+    JdbcTargets: NotRequired[Sequence[JdbcTargetUnionTypeDef]]
     MongoDBTargets: NotRequired[Sequence[MongoDBTargetTypeDef]]
     DynamoDBTargets: NotRequired[Sequence[DynamoDBTargetTypeDef]]
-    CatalogTargets: NotRequired[Sequence[CatalogTargetTypeDef]]
-    DeltaTargets: NotRequired[Sequence[DeltaTargetTypeDef]]
-    IcebergTargets: NotRequired[Sequence[IcebergTargetTypeDef]]
-    HudiTargets: NotRequired[Sequence[HudiTargetTypeDef]]
+    CatalogTargets: NotRequired[Sequence[CatalogTargetUnionTypeDef]]
+    DeltaTargets: NotRequired[Sequence[DeltaTargetUnionTypeDef]]
+    IcebergTargets: NotRequired[Sequence[IcebergTargetUnionTypeDef]]
+    HudiTargets: NotRequired[Sequence[HudiTargetUnionTypeDef]]
 
 
 class CrawlerTypeDef(TypedDict):
@@ -3218,7 +3351,7 @@ class CreateCrawlerRequestTypeDef(TypedDict):
     Role: str
     DatabaseName: NotRequired[str]
     Description: NotRequired[str]
-    Targets: CrawlerTargetsTypeDef
+    Targets: CrawlerTargetsUnionTypeDef
     Schedule: NotRequired[str]
     Classifiers: NotRequired[Sequence[str]]
     TablePrefix: NotRequired[str]
@@ -3393,7 +3526,7 @@ class CreateIntegrationRequestTypeDef(TypedDict):
     KmsKeyId: NotRequired[str]
     AdditionalEncryptionContext: NotRequired[Mapping[str, str]]
     Tags: NotRequired[Sequence[TagTypeDef]]
-    IntegrationConfig: NotRequired[IntegrationConfigTypeDef]
+    IntegrationConfig: NotRequired[IntegrationConfigUnionTypeDef]
 
 
 class CreateIntegrationResourcePropertyRequestTypeDef(TypedDict):
@@ -3439,8 +3572,8 @@ class CreateIntegrationTablePropertiesRequestTypeDef(TypedDict):
 
     ResourceArn: str
     TableName: str
-    SourceTableConfig: NotRequired[SourceTableConfigTypeDef]
-    TargetTableConfig: NotRequired[TargetTableConfigTypeDef]
+    SourceTableConfig: NotRequired[SourceTableConfigUnionTypeDef]
+    TargetTableConfig: NotRequired[TargetTableConfigUnionTypeDef]
 
 
 class CreateIntegrationTablePropertiesResponseTypeDef(TypedDict):
@@ -3462,7 +3595,7 @@ class CreateJobRequestTypeDef(TypedDict):
     Command: JobCommandTypeDef
     DefaultArguments: NotRequired[Mapping[str, str]]
     NonOverridableArguments: NotRequired[Mapping[str, str]]
-    Connections: NotRequired[ConnectionsListTypeDef]
+    Connections: NotRequired[ConnectionsListUnionTypeDef]
     MaxRetries: NotRequired[int]
     AllocatedCapacity: NotRequired[int]
     Timeout: NotRequired[int]
@@ -3474,7 +3607,7 @@ class CreateJobRequestTypeDef(TypedDict):
     NumberOfWorkers: NotRequired[int]
     WorkerType: NotRequired[WorkerTypeType]
     CodeGenConfigurationNodes: NotRequired[
-        Mapping[str, CodeGenConfigurationNodeTypeDef]
+        Mapping[str, CodeGenConfigurationNodeUnionTypeDef]
     ]
     ExecutionClass: NotRequired[ExecutionClassType]
     SourceControlDetails: NotRequired[SourceControlDetailsTypeDef]
@@ -3500,7 +3633,7 @@ class CreateMLTransformRequestTypeDef(TypedDict):
 
     Name: str
     Description: NotRequired[str]
-    InputRecordTables: Sequence[GlueTableTypeDef]
+    InputRecordTables: Sequence[GlueTableUnionTypeDef]
     Parameters: TransformParametersTypeDef
     Role: str
     GlueVersion: NotRequired[str]
@@ -3603,7 +3736,7 @@ class CreateSchemaResponseTypeDef(TypedDict):
 class CreateScriptRequestTypeDef(TypedDict):
     """CreateScriptRequest (input)."""
 
-    DagNodes: NotRequired[Sequence[CodeGenNodeTypeDef]]
+    DagNodes: NotRequired[Sequence[CodeGenNodeUnionTypeDef]]
     DagEdges: NotRequired[Sequence[CodeGenEdgeTypeDef]]
     Language: NotRequired[LanguageType]
 
@@ -3620,7 +3753,7 @@ class CreateSecurityConfigurationRequestTypeDef(TypedDict):
     """CreateSecurityConfigurationRequest (input)."""
 
     Name: str
-    EncryptionConfiguration: EncryptionConfigurationTypeDef
+    EncryptionConfiguration: EncryptionConfigurationUnionTypeDef
 
 
 class CreateSecurityConfigurationResponseTypeDef(TypedDict):
@@ -3641,7 +3774,7 @@ class CreateSessionRequestTypeDef(TypedDict):
     Timeout: NotRequired[int]
     IdleTimeout: NotRequired[int]
     DefaultArguments: NotRequired[Mapping[str, str]]
-    Connections: NotRequired[ConnectionsListTypeDef]
+    Connections: NotRequired[ConnectionsListUnionTypeDef]
     MaxCapacity: NotRequired[float]
     NumberOfWorkers: NotRequired[int]
     WorkerType: NotRequired[WorkerTypeType]
@@ -3699,8 +3832,8 @@ class CreateTriggerRequestTypeDef(TypedDict):
     WorkflowName: NotRequired[str]
     Type: TriggerTypeType
     Schedule: NotRequired[str]
-    Predicate: NotRequired[PredicateTypeDef]
-    Actions: Sequence[ActionTypeDef]
+    Predicate: NotRequired[PredicateUnionTypeDef]
+    Actions: Sequence[ActionUnionTypeDef]
     Description: NotRequired[str]
     StartOnCreation: NotRequired[bool]
     Tags: NotRequired[Mapping[str, str]]
@@ -3719,7 +3852,7 @@ class CreateUsageProfileRequestTypeDef(TypedDict):
 
     Name: str
     Description: NotRequired[str]
-    Configuration: ProfileConfigurationTypeDef
+    Configuration: ProfileConfigurationUnionTypeDef
     Tags: NotRequired[Mapping[str, str]]
 
 
@@ -3801,7 +3934,7 @@ class CustomAuthenticationPropertiesTypeDef(TypedDict):
     mechanisms beyond standard Basic and OAuth2 flows.
     """
 
-    AuthenticationParameters: Sequence[ConnectorPropertyTypeDef]
+    AuthenticationParameters: Sequence[ConnectorPropertyUnionTypeDef]
 
 
 class CustomCodeOutputTypeDef(TypedDict):
@@ -3825,7 +3958,7 @@ class CustomCodeTypeDef(TypedDict):
     Inputs: Sequence[str]
     Code: str
     ClassName: str
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class CustomEntityTypeTypeDef(TypedDict):
@@ -4015,7 +4148,7 @@ class DataQualityResultDescriptionTypeDef(TypedDict):
 class DataQualityResultFilterCriteriaTypeDef(TypedDict):
     """Criteria used to return data quality results."""
 
-    DataSource: NotRequired[DataSourceTypeDef]
+    DataSource: NotRequired[DataSourceUnionTypeDef]
     JobName: NotRequired[str]
     JobRunId: NotRequired[str]
     StartedAfter: NotRequired[TimestampTypeDef]
@@ -4054,7 +4187,7 @@ class DataQualityRuleRecommendationRunDescriptionTypeDef(TypedDict):
 class DataQualityRuleRecommendationRunFilterTypeDef(TypedDict):
     """A filter for listing data quality recommendation runs."""
 
-    DataSource: DataSourceTypeDef
+    DataSource: DataSourceUnionTypeDef
     StartedBefore: NotRequired[TimestampTypeDef]
     StartedAfter: NotRequired[TimestampTypeDef]
 
@@ -4084,7 +4217,7 @@ class DataQualityRulesetEvaluationRunDescriptionTypeDef(TypedDict):
 class DataQualityRulesetEvaluationRunFilterTypeDef(TypedDict):
     """The filter criteria."""
 
-    DataSource: DataSourceTypeDef
+    DataSource: DataSourceUnionTypeDef
     StartedBefore: NotRequired[TimestampTypeDef]
     StartedAfter: NotRequired[TimestampTypeDef]
     RulesetName: NotRequired[str]
@@ -4132,8 +4265,8 @@ class DataSourceOutputTypeDef(TypedDict):
 class DataSourceTypeDef(TypedDict):
     """A data source (an Glue table) for which you want data quality results."""
 
-    GlueTable: NotRequired[GlueTableTypeDef]
-    DataQualityGlueTable: NotRequired[DataQualityGlueTableTypeDef]
+    GlueTable: NotRequired[GlueTableUnionTypeDef]
+    DataQualityGlueTable: NotRequired[DataQualityGlueTableUnionTypeDef]
 
 
 class DatabaseIdentifierTypeDef(TypedDict):
@@ -4151,7 +4284,9 @@ class DatabaseInputTypeDef(TypedDict):
     Description: NotRequired[str]
     LocationUri: NotRequired[str]
     Parameters: NotRequired[Mapping[str, str]]
-    CreateTableDefaultPermissions: NotRequired[Sequence[PrincipalPermissionsTypeDef]]
+    CreateTableDefaultPermissions: NotRequired[
+        Sequence[PrincipalPermissionsUnionTypeDef]
+    ]
     TargetDatabase: NotRequired[DatabaseIdentifierTypeDef]
     FederatedDatabase: NotRequired[FederatedDatabaseTypeDef]
 
@@ -4217,8 +4352,8 @@ class DecimalColumnStatisticsDataOutputTypeDef(TypedDict):
 class DecimalColumnStatisticsDataTypeDef(TypedDict):
     """Defines column statistics supported for fixed-point number data columns."""
 
-    MinimumValue: NotRequired[DecimalNumberTypeDef]
-    MaximumValue: NotRequired[DecimalNumberTypeDef]
+    MinimumValue: NotRequired[DecimalNumberUnionTypeDef]
+    MaximumValue: NotRequired[DecimalNumberUnionTypeDef]
     NumberOfNulls: int
     NumberOfDistinctValues: int
 
@@ -4874,7 +5009,7 @@ class DirectJDBCSourceTypeDef(TypedDict):
     ConnectionName: str
     ConnectionType: JDBCConnectionTypeType
     RedshiftTmpDir: NotRequired[str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class DirectKafkaSourceOutputTypeDef(TypedDict):
@@ -4891,7 +5026,7 @@ class DirectKafkaSourceTypeDef(TypedDict):
     """Specifies an Apache Kafka data store."""
 
     Name: str
-    StreamingOptions: NotRequired[KafkaStreamingSourceOptionsTypeDef]
+    StreamingOptions: NotRequired[KafkaStreamingSourceOptionsUnionTypeDef]
     WindowSize: NotRequired[int]
     DetectSchema: NotRequired[bool]
     DataPreviewOptions: NotRequired[StreamingDataPreviewOptionsTypeDef]
@@ -4913,7 +5048,7 @@ class DirectKinesisSourceTypeDef(TypedDict):
     Name: str
     WindowSize: NotRequired[int]
     DetectSchema: NotRequired[bool]
-    StreamingOptions: NotRequired[KinesisStreamingSourceOptionsTypeDef]
+    StreamingOptions: NotRequired[KinesisStreamingSourceOptionsUnionTypeDef]
     DataPreviewOptions: NotRequired[StreamingDataPreviewOptionsTypeDef]
 
 
@@ -5018,11 +5153,11 @@ class DynamicTransformTypeDef(TypedDict):
     Name: str
     TransformName: str
     Inputs: Sequence[str]
-    Parameters: NotRequired[Sequence[TransformConfigParameterTypeDef]]
+    Parameters: NotRequired[Sequence[TransformConfigParameterUnionTypeDef]]
     FunctionName: str
     Path: str
     Version: NotRequired[str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class DynamoDBCatalogSourceTypeDef(TypedDict):
@@ -5052,7 +5187,7 @@ class DynamoDBELTConnectorSourceTypeDef(TypedDict):
 
     Name: str
     ConnectionOptions: NotRequired[DDBELTConnectionOptionsTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class DynamoDBTargetTypeDef(TypedDict):
@@ -5112,7 +5247,7 @@ class EntityConfigurationTypeDef(TypedDict):
     through the REST API, including its access patterns and schema definition.
     """
 
-    SourceConfiguration: NotRequired[SourceConfigurationTypeDef]
+    SourceConfiguration: NotRequired[SourceConfigurationUnionTypeDef]
     Schema: NotRequired[Mapping[str, FieldDefinitionTypeDef]]
 
 
@@ -5335,7 +5470,7 @@ class FilterExpressionTypeDef(TypedDict):
 
     Operation: FilterOperationType
     Negated: NotRequired[bool]
-    Values: Sequence[FilterValueTypeDef]
+    Values: Sequence[FilterValueUnionTypeDef]
 
 
 class FilterOutputTypeDef(TypedDict):
@@ -5357,7 +5492,7 @@ class FilterTypeDef(TypedDict):
     Name: str
     Inputs: Sequence[str]
     LogicalOperator: FilterLogicalOperatorType
-    Filters: Sequence[FilterExpressionTypeDef]
+    Filters: Sequence[FilterExpressionUnionTypeDef]
 
 
 class FilterValueOutputTypeDef(TypedDict):
@@ -7159,7 +7294,7 @@ class GroupFiltersTypeDef(TypedDict):
     """
 
     GroupName: str
-    Filters: Sequence[FilterExpressionTypeDef]
+    Filters: Sequence[FilterExpressionUnionTypeDef]
     LogicalOperator: FilterLogicalOperatorType
 
 
@@ -7541,10 +7676,10 @@ class JDBCConnectorSourceTypeDef(TypedDict):
     ConnectionName: str
     ConnectorName: str
     ConnectionType: str
-    AdditionalOptions: NotRequired[JDBCConnectorOptionsTypeDef]
+    AdditionalOptions: NotRequired[JDBCConnectorOptionsUnionTypeDef]
     ConnectionTable: NotRequired[str]
     Query: NotRequired[str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class JDBCConnectorTargetOutputTypeDef(TypedDict):
@@ -7574,7 +7709,7 @@ class JDBCConnectorTargetTypeDef(TypedDict):
     ConnectorName: str
     ConnectionType: str
     AdditionalOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class JWTBearerPropertiesTypeDef(TypedDict):
@@ -7582,11 +7717,11 @@ class JWTBearerPropertiesTypeDef(TypedDict):
     JWT Bearer grant type flow.
     """
 
-    TokenUrl: NotRequired[ConnectorPropertyTypeDef]
+    TokenUrl: NotRequired[ConnectorPropertyUnionTypeDef]
     RequestMethod: NotRequired[HTTPMethodType]
     ContentType: NotRequired[ContentTypeType]
-    JwtToken: NotRequired[ConnectorPropertyTypeDef]
-    TokenUrlParameters: NotRequired[Sequence[ConnectorPropertyTypeDef]]
+    JwtToken: NotRequired[ConnectorPropertyUnionTypeDef]
+    TokenUrlParameters: NotRequired[Sequence[ConnectorPropertyUnionTypeDef]]
 
 
 class JdbcTargetOutputTypeDef(TypedDict):
@@ -7724,7 +7859,7 @@ class JobUpdateTypeDef(TypedDict):
     Command: NotRequired[JobCommandTypeDef]
     DefaultArguments: NotRequired[Mapping[str, str]]
     NonOverridableArguments: NotRequired[Mapping[str, str]]
-    Connections: NotRequired[ConnectionsListTypeDef]
+    Connections: NotRequired[ConnectionsListUnionTypeDef]
     MaxRetries: NotRequired[int]
     AllocatedCapacity: NotRequired[int]
     Timeout: NotRequired[int]
@@ -7735,7 +7870,7 @@ class JobUpdateTypeDef(TypedDict):
     NotificationProperty: NotRequired[NotificationPropertyTypeDef]
     GlueVersion: NotRequired[str]
     CodeGenConfigurationNodes: NotRequired[
-        Mapping[str, CodeGenConfigurationNodeTypeDef]
+        Mapping[str, CodeGenConfigurationNodeUnionTypeDef]
     ]
     ExecutionClass: NotRequired[ExecutionClassType]
     SourceControlDetails: NotRequired[SourceControlDetailsTypeDef]
@@ -7777,7 +7912,7 @@ class JoinTypeDef(TypedDict):
     Name: str
     Inputs: Sequence[str]
     JoinType: JoinTypeType
-    Columns: Sequence[JoinColumnTypeDef]
+    Columns: Sequence[JoinColumnUnionTypeDef]
 
 
 class JsonClassifierTypeDef(TypedDict):
@@ -8652,7 +8787,7 @@ class MappingTypeDef(TypedDict):
     FromType: NotRequired[str]
     ToType: NotRequired[str]
     Dropped: NotRequired[bool]
-    Children: NotRequired[Sequence[MappingTypeDef]]
+    Children: NotRequired[Sequence[MappingUnionTypeDef]]
 
 
 class MaterializedViewRefreshTaskRunTypeDef(TypedDict):
@@ -8761,7 +8896,7 @@ class ModifyIntegrationRequestTypeDef(TypedDict):
     IntegrationIdentifier: str
     Description: NotRequired[str]
     DataFilter: NotRequired[str]
-    IntegrationConfig: NotRequired[IntegrationConfigTypeDef]
+    IntegrationConfig: NotRequired[IntegrationConfigUnionTypeDef]
     IntegrationName: NotRequired[str]
 
 
@@ -9050,7 +9185,7 @@ class PartitionInputTypeDef(TypedDict):
 
     Values: NotRequired[Sequence[str]]
     LastAccessTime: NotRequired[TimestampTypeDef]
-    StorageDescriptor: NotRequired[StorageDescriptorTypeDef]
+    StorageDescriptor: NotRequired[StorageDescriptorUnionTypeDef]
     Parameters: NotRequired[Mapping[str, str]]
     LastAnalyzedTime: NotRequired[TimestampTypeDef]
 
@@ -9174,8 +9309,8 @@ class ProfileConfigurationTypeDef(TypedDict):
     usage profile.
     """
 
-    SessionConfiguration: NotRequired[Mapping[str, ConfigurationObjectTypeDef]]
-    JobConfiguration: NotRequired[Mapping[str, ConfigurationObjectTypeDef]]
+    SessionConfiguration: NotRequired[Mapping[str, ConfigurationObjectUnionTypeDef]]
+    JobConfiguration: NotRequired[Mapping[str, ConfigurationObjectUnionTypeDef]]
 
 
 class PropertyPredicateTypeDef(TypedDict):
@@ -9353,7 +9488,7 @@ class RecipeStepOutputTypeDef(TypedDict):
 class RecipeStepTypeDef(TypedDict):
     """A recipe step used in a Glue Studio data preparation recipe node."""
 
-    Action: RecipeActionTypeDef
+    Action: RecipeActionUnionTypeDef
     ConditionExpressions: NotRequired[Sequence[ConditionExpressionTypeDef]]
 
 
@@ -9363,7 +9498,7 @@ class RecipeTypeDef(TypedDict):
     Name: str
     Inputs: Sequence[str]
     RecipeReference: NotRequired[RecipeReferenceTypeDef]
-    RecipeSteps: NotRequired[Sequence[RecipeStepTypeDef]]
+    RecipeSteps: NotRequired[Sequence[RecipeStepUnionTypeDef]]
 
 
 class RecrawlPolicyTypeDef(TypedDict):
@@ -9407,7 +9542,7 @@ class RedshiftTargetTypeDef(TypedDict):
     Table: str
     RedshiftTmpDir: NotRequired[str]
     TmpDirIAMRole: NotRequired[str]
-    UpsertRedshiftOptions: NotRequired[UpsertRedshiftTargetOptionsTypeDef]
+    UpsertRedshiftOptions: NotRequired[UpsertRedshiftTargetOptionsUnionTypeDef]
 
 
 class RegisterConnectionTypeRequestTypeDef(TypedDict):
@@ -9418,7 +9553,7 @@ class RegisterConnectionTypeRequestTypeDef(TypedDict):
     Description: NotRequired[str]
     ConnectionProperties: ConnectionPropertiesConfigurationTypeDef
     ConnectorAuthenticationConfiguration: ConnectorAuthenticationConfigurationTypeDef
-    RestConfiguration: RestConfigurationTypeDef
+    RestConfiguration: RestConfigurationUnionTypeDef
     Tags: NotRequired[Mapping[str, str]]
 
 
@@ -9570,9 +9705,9 @@ class RestConfigurationTypeDef(TypedDict):
     endpoints, and entity configurations for REST API interactions.
     """
 
-    GlobalSourceConfiguration: NotRequired[SourceConfigurationTypeDef]
-    ValidationEndpointConfiguration: NotRequired[SourceConfigurationTypeDef]
-    EntityConfigurations: NotRequired[Mapping[str, EntityConfigurationTypeDef]]
+    GlobalSourceConfiguration: NotRequired[SourceConfigurationUnionTypeDef]
+    ValidationEndpointConfiguration: NotRequired[SourceConfigurationUnionTypeDef]
+    EntityConfigurations: NotRequired[Mapping[str, EntityConfigurationUnionTypeDef]]
 
 
 class ResumeWorkflowRunRequestTypeDef(TypedDict):
@@ -9620,7 +9755,7 @@ class RouteTypeDef(TypedDict):
 
     Name: str
     Inputs: Sequence[str]
-    GroupFiltersList: Sequence[GroupFiltersTypeDef]
+    GroupFiltersList: Sequence[GroupFiltersUnionTypeDef]
 
 
 class RunIdentifierTypeDef(TypedDict):
@@ -9675,7 +9810,7 @@ class S3CatalogDeltaSourceTypeDef(TypedDict):
     Database: str
     Table: str
     AdditionalDeltaOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3CatalogHudiSourceOutputTypeDef(TypedDict):
@@ -9699,7 +9834,7 @@ class S3CatalogHudiSourceTypeDef(TypedDict):
     Database: str
     Table: str
     AdditionalHudiOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3CatalogIcebergSourceOutputTypeDef(TypedDict):
@@ -9723,7 +9858,7 @@ class S3CatalogIcebergSourceTypeDef(TypedDict):
     Database: str
     Table: str
     AdditionalIcebergOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3CatalogSourceTypeDef(TypedDict):
@@ -9809,7 +9944,7 @@ class S3CsvSourceTypeDef(TypedDict):
     WriteHeader: NotRequired[bool]
     SkipFirst: NotRequired[bool]
     OptimizePerformance: NotRequired[bool]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3DeltaCatalogTargetOutputTypeDef(TypedDict):
@@ -9841,7 +9976,7 @@ class S3DeltaCatalogTargetTypeDef(TypedDict):
     AdditionalOptions: NotRequired[Mapping[str, str]]
     SchemaChangePolicy: NotRequired[CatalogSchemaChangePolicyTypeDef]
     AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3DeltaDirectTargetOutputTypeDef(TypedDict):
@@ -9891,7 +10026,7 @@ class S3DeltaSourceTypeDef(TypedDict):
     Paths: Sequence[str]
     AdditionalDeltaOptions: NotRequired[Mapping[str, str]]
     AdditionalOptions: NotRequired[S3DirectSourceAdditionalOptionsTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3DirectSourceAdditionalOptionsTypeDef(TypedDict):
@@ -9930,7 +10065,7 @@ class S3DirectTargetTypeDef(TypedDict):
     Format: TargetFormatType
     SchemaChangePolicy: NotRequired[DirectSchemaChangePolicyTypeDef]
     AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3EncryptionTypeDef(TypedDict):
@@ -9975,7 +10110,7 @@ class S3ExcelSourceTypeDef(TypedDict):
     AdditionalOptions: NotRequired[S3DirectSourceAdditionalOptionsTypeDef]
     NumberRows: NotRequired[int]
     SkipFooter: NotRequired[int]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3GlueParquetTargetOutputTypeDef(TypedDict):
@@ -10037,7 +10172,7 @@ class S3HudiCatalogTargetTypeDef(TypedDict):
     AdditionalOptions: Mapping[str, str]
     SchemaChangePolicy: NotRequired[CatalogSchemaChangePolicyTypeDef]
     AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3HudiDirectTargetOutputTypeDef(TypedDict):
@@ -10087,7 +10222,7 @@ class S3HudiSourceTypeDef(TypedDict):
     Paths: Sequence[str]
     AdditionalHudiOptions: NotRequired[Mapping[str, str]]
     AdditionalOptions: NotRequired[S3DirectSourceAdditionalOptionsTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3HyperDirectTargetOutputTypeDef(TypedDict):
@@ -10115,7 +10250,7 @@ class S3HyperDirectTargetTypeDef(TypedDict):
     Compression: NotRequired[HyperTargetCompressionTypeType]
     SchemaChangePolicy: NotRequired[DirectSchemaChangePolicyTypeDef]
     AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3IcebergCatalogTargetOutputTypeDef(TypedDict):
@@ -10177,7 +10312,7 @@ class S3IcebergDirectTargetTypeDef(TypedDict):
     AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
     Compression: IcebergTargetCompressionTypeType
     NumberTargetPartitions: NotRequired[str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3JsonSourceOutputTypeDef(TypedDict):
@@ -10213,7 +10348,7 @@ class S3JsonSourceTypeDef(TypedDict):
     AdditionalOptions: NotRequired[S3DirectSourceAdditionalOptionsTypeDef]
     JsonPath: NotRequired[str]
     Multiline: NotRequired[bool]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3ParquetSourceOutputTypeDef(TypedDict):
@@ -10245,7 +10380,7 @@ class S3ParquetSourceTypeDef(TypedDict):
     MaxBand: NotRequired[int]
     MaxFilesInBand: NotRequired[int]
     AdditionalOptions: NotRequired[S3DirectSourceAdditionalOptionsTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class S3SourceAdditionalOptionsTypeDef(TypedDict):
@@ -10569,8 +10704,8 @@ class SnowflakeSourceTypeDef(TypedDict):
     """Specifies a Snowflake data source."""
 
     Name: str
-    Data: SnowflakeNodeDataTypeDef
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    Data: SnowflakeNodeDataUnionTypeDef
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class SnowflakeTargetOutputTypeDef(TypedDict):
@@ -10585,7 +10720,7 @@ class SnowflakeTargetTypeDef(TypedDict):
     """Specifies a Snowflake target."""
 
     Name: str
-    Data: SnowflakeNodeDataTypeDef
+    Data: SnowflakeNodeDataUnionTypeDef
     Inputs: NotRequired[Sequence[str]]
 
 
@@ -10615,7 +10750,7 @@ class SourceConfigurationTypeDef(TypedDict):
 
     RequestMethod: NotRequired[HTTPMethodType]
     RequestPath: NotRequired[str]
-    RequestParameters: NotRequired[Sequence[ConnectorPropertyTypeDef]]
+    RequestParameters: NotRequired[Sequence[ConnectorPropertyUnionTypeDef]]
     ResponseConfiguration: NotRequired[ResponseConfigurationTypeDef]
     PaginationConfiguration: NotRequired[PaginationConfigurationTypeDef]
 
@@ -10678,7 +10813,7 @@ class SparkConnectorSourceTypeDef(TypedDict):
     ConnectorName: str
     ConnectionType: str
     AdditionalOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class SparkConnectorTargetOutputTypeDef(TypedDict):
@@ -10702,7 +10837,7 @@ class SparkConnectorTargetTypeDef(TypedDict):
     ConnectorName: str
     ConnectionType: str
     AdditionalOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class SparkSQLOutputTypeDef(TypedDict):
@@ -10726,7 +10861,7 @@ class SparkSQLTypeDef(TypedDict):
     Inputs: Sequence[str]
     SqlQuery: str
     SqlAliases: Sequence[SqlAliasTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaTypeDef]]
+    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
 
 
 class SpigotOutputTypeDef(TypedDict):
@@ -10856,7 +10991,7 @@ class StartCrawlerScheduleResponseTypeDef(TypedDict):
 class StartDataQualityRuleRecommendationRunRequestTypeDef(TypedDict):
     """The request of the Data Quality rule recommendation request."""
 
-    DataSource: DataSourceTypeDef
+    DataSource: DataSourceUnionTypeDef
     Role: str
     NumberOfWorkers: NotRequired[int]
     Timeout: NotRequired[int]
@@ -10875,7 +11010,7 @@ class StartDataQualityRuleRecommendationRunResponseTypeDef(TypedDict):
 class StartDataQualityRulesetEvaluationRunRequestTypeDef(TypedDict):
     """StartDataQualityRulesetEvaluationRunRequest (input)."""
 
-    DataSource: DataSourceTypeDef
+    DataSource: DataSourceUnionTypeDef
     Role: str
     NumberOfWorkers: NotRequired[int]
     Timeout: NotRequired[int]
@@ -10884,7 +11019,7 @@ class StartDataQualityRulesetEvaluationRunRequestTypeDef(TypedDict):
         DataQualityEvaluationRunAdditionalRunOptionsTypeDef
     ]
     RulesetNames: Sequence[str]
-    AdditionalDataSources: NotRequired[Mapping[str, DataSourceTypeDef]]
+    AdditionalDataSources: NotRequired[Mapping[str, DataSourceUnionTypeDef]]
 
 
 class StartDataQualityRulesetEvaluationRunResponseTypeDef(TypedDict):
@@ -11227,18 +11362,18 @@ class StorageDescriptorOutputTypeDef(TypedDict):
 class StorageDescriptorTypeDef(TypedDict):
     """Describes the physical storage of table data."""
 
-    Columns: NotRequired[Sequence[ColumnTypeDef]]
+    Columns: NotRequired[Sequence[ColumnUnionTypeDef]]
     Location: NotRequired[str]
     AdditionalLocations: NotRequired[Sequence[str]]
     InputFormat: NotRequired[str]
     OutputFormat: NotRequired[str]
     Compressed: NotRequired[bool]
     NumberOfBuckets: NotRequired[int]
-    SerdeInfo: NotRequired[SerDeInfoTypeDef]
+    SerdeInfo: NotRequired[SerDeInfoUnionTypeDef]
     BucketColumns: NotRequired[Sequence[str]]
     SortColumns: NotRequired[Sequence[OrderTypeDef]]
     Parameters: NotRequired[Mapping[str, str]]
-    SkewedInfo: NotRequired[SkewedInfoTypeDef]
+    SkewedInfo: NotRequired[SkewedInfoUnionTypeDef]
     StoredAsSubDirectories: NotRequired[bool]
     SchemaReference: NotRequired[SchemaReferenceTypeDef]
 
@@ -11295,8 +11430,8 @@ class TableInputTypeDef(TypedDict):
     LastAccessTime: NotRequired[TimestampTypeDef]
     LastAnalyzedTime: NotRequired[TimestampTypeDef]
     Retention: NotRequired[int]
-    StorageDescriptor: NotRequired[StorageDescriptorTypeDef]
-    PartitionKeys: NotRequired[Sequence[ColumnTypeDef]]
+    StorageDescriptor: NotRequired[StorageDescriptorUnionTypeDef]
+    PartitionKeys: NotRequired[Sequence[ColumnUnionTypeDef]]
     ViewOriginalText: NotRequired[str]
     ViewExpandedText: NotRequired[str]
     TableType: NotRequired[str]
@@ -11642,8 +11777,8 @@ class TriggerUpdateTypeDef(TypedDict):
     Name: NotRequired[str]
     Description: NotRequired[str]
     Schedule: NotRequired[str]
-    Actions: NotRequired[Sequence[ActionTypeDef]]
-    Predicate: NotRequired[PredicateTypeDef]
+    Actions: NotRequired[Sequence[ActionUnionTypeDef]]
+    Predicate: NotRequired[PredicateUnionTypeDef]
     EventBatchingCondition: NotRequired[EventBatchingConditionTypeDef]
 
 
@@ -11738,7 +11873,7 @@ class UpdateColumnStatisticsForPartitionRequestTypeDef(TypedDict):
     DatabaseName: str
     TableName: str
     PartitionValues: Sequence[str]
-    ColumnStatisticsList: Sequence[ColumnStatisticsTypeDef]
+    ColumnStatisticsList: Sequence[ColumnStatisticsUnionTypeDef]
 
 
 class UpdateColumnStatisticsForPartitionResponseTypeDef(TypedDict):
@@ -11754,7 +11889,7 @@ class UpdateColumnStatisticsForTableRequestTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     TableName: str
-    ColumnStatisticsList: Sequence[ColumnStatisticsTypeDef]
+    ColumnStatisticsList: Sequence[ColumnStatisticsUnionTypeDef]
 
 
 class UpdateColumnStatisticsForTableResponseTypeDef(TypedDict):
@@ -11804,7 +11939,7 @@ class UpdateCrawlerRequestTypeDef(TypedDict):
     Role: NotRequired[str]
     DatabaseName: NotRequired[str]
     Description: NotRequired[str]
-    Targets: NotRequired[CrawlerTargetsTypeDef]
+    Targets: NotRequired[CrawlerTargetsUnionTypeDef]
     Schedule: NotRequired[str]
     Classifiers: NotRequired[Sequence[str]]
     TablePrefix: NotRequired[str]
@@ -11962,8 +12097,8 @@ class UpdateIntegrationTablePropertiesRequestTypeDef(TypedDict):
 
     ResourceArn: str
     TableName: str
-    SourceTableConfig: NotRequired[SourceTableConfigTypeDef]
-    TargetTableConfig: NotRequired[TargetTableConfigTypeDef]
+    SourceTableConfig: NotRequired[SourceTableConfigUnionTypeDef]
+    TargetTableConfig: NotRequired[TargetTableConfigUnionTypeDef]
 
 
 class UpdateIntegrationTablePropertiesResponseTypeDef(TypedDict):
@@ -12172,7 +12307,7 @@ class UpdateUsageProfileRequestTypeDef(TypedDict):
 
     Name: str
     Description: NotRequired[str]
-    Configuration: ProfileConfigurationTypeDef
+    Configuration: ProfileConfigurationUnionTypeDef
 
 
 class UpdateUsageProfileResponseTypeDef(TypedDict):
@@ -12409,3 +12544,520 @@ class XMLClassifierTypeDef(TypedDict):
     LastUpdated: NotRequired[datetime]
     Version: NotRequired[int]
     RowTag: NotRequired[str]
+
+
+ActionUnionTypeDef = Union[ActionTypeDef, ActionOutputTypeDef]
+
+
+AggregateUnionTypeDef = Union[AggregateTypeDef, AggregateOutputTypeDef]
+
+
+AggregateOperationUnionTypeDef = Union[
+    AggregateOperationTypeDef, AggregateOperationOutputTypeDef
+]
+
+
+AmazonRedshiftNodeDataUnionTypeDef = Union[
+    AmazonRedshiftNodeDataTypeDef, AmazonRedshiftNodeDataOutputTypeDef
+]
+
+
+AmazonRedshiftSourceUnionTypeDef = Union[
+    AmazonRedshiftSourceTypeDef, AmazonRedshiftSourceOutputTypeDef
+]
+
+
+AmazonRedshiftTargetUnionTypeDef = Union[
+    AmazonRedshiftTargetTypeDef, AmazonRedshiftTargetOutputTypeDef
+]
+
+
+ApplyMappingUnionTypeDef = Union[ApplyMappingTypeDef, ApplyMappingOutputTypeDef]
+
+
+AthenaConnectorSourceUnionTypeDef = Union[
+    AthenaConnectorSourceTypeDef, AthenaConnectorSourceOutputTypeDef
+]
+
+
+BasicCatalogTargetUnionTypeDef = Union[
+    BasicCatalogTargetTypeDef, BasicCatalogTargetOutputTypeDef
+]
+
+
+CatalogDeltaSourceUnionTypeDef = Union[
+    CatalogDeltaSourceTypeDef, CatalogDeltaSourceOutputTypeDef
+]
+
+
+CatalogHudiSourceUnionTypeDef = Union[
+    CatalogHudiSourceTypeDef, CatalogHudiSourceOutputTypeDef
+]
+
+
+CatalogIcebergSourceUnionTypeDef = Union[
+    CatalogIcebergSourceTypeDef, CatalogIcebergSourceOutputTypeDef
+]
+
+
+CatalogKafkaSourceUnionTypeDef = Union[
+    CatalogKafkaSourceTypeDef, CatalogKafkaSourceOutputTypeDef
+]
+
+
+CatalogKinesisSourceUnionTypeDef = Union[
+    CatalogKinesisSourceTypeDef, CatalogKinesisSourceOutputTypeDef
+]
+
+
+CatalogSourceUnionTypeDef = Union[CatalogSourceTypeDef, CatalogSourceOutputTypeDef]
+
+
+CatalogTargetUnionTypeDef = Union[CatalogTargetTypeDef, CatalogTargetOutputTypeDef]
+
+
+CodeGenConfigurationNodeUnionTypeDef = Union[
+    CodeGenConfigurationNodeTypeDef, CodeGenConfigurationNodeOutputTypeDef
+]
+
+
+CodeGenNodeUnionTypeDef = Union[CodeGenNodeTypeDef, CodeGenNodeOutputTypeDef]
+
+
+ColumnUnionTypeDef = Union[ColumnTypeDef, ColumnOutputTypeDef]
+
+
+ColumnStatisticsUnionTypeDef = Union[
+    ColumnStatisticsTypeDef, ColumnStatisticsOutputTypeDef
+]
+
+
+ColumnStatisticsDataUnionTypeDef = Union[
+    ColumnStatisticsDataTypeDef, ColumnStatisticsDataOutputTypeDef
+]
+
+
+ConfigurationObjectUnionTypeDef = Union[
+    ConfigurationObjectTypeDef, ConfigurationObjectOutputTypeDef
+]
+
+
+ConnectionsListUnionTypeDef = Union[
+    ConnectionsListTypeDef, ConnectionsListOutputTypeDef
+]
+
+
+ConnectorDataSourceUnionTypeDef = Union[
+    ConnectorDataSourceTypeDef, ConnectorDataSourceOutputTypeDef
+]
+
+
+ConnectorDataTargetUnionTypeDef = Union[
+    ConnectorDataTargetTypeDef, ConnectorDataTargetOutputTypeDef
+]
+
+
+ConnectorPropertyUnionTypeDef = Union[
+    ConnectorPropertyTypeDef, ConnectorPropertyOutputTypeDef
+]
+
+
+CrawlerTargetsUnionTypeDef = Union[CrawlerTargetsTypeDef, CrawlerTargetsOutputTypeDef]
+
+
+CustomCodeUnionTypeDef = Union[CustomCodeTypeDef, CustomCodeOutputTypeDef]
+
+
+DataQualityGlueTableUnionTypeDef = Union[
+    DataQualityGlueTableTypeDef, DataQualityGlueTableOutputTypeDef
+]
+
+
+DataSourceUnionTypeDef = Union[DataSourceTypeDef, DataSourceOutputTypeDef]
+
+
+DateColumnStatisticsDataUnionTypeDef = Union[
+    DateColumnStatisticsDataTypeDef, DateColumnStatisticsDataOutputTypeDef
+]
+
+
+DecimalColumnStatisticsDataUnionTypeDef = Union[
+    DecimalColumnStatisticsDataTypeDef, DecimalColumnStatisticsDataOutputTypeDef
+]
+
+
+DecimalNumberUnionTypeDef = Union[DecimalNumberTypeDef, DecimalNumberOutputTypeDef]
+
+
+DeltaTargetUnionTypeDef = Union[DeltaTargetTypeDef, DeltaTargetOutputTypeDef]
+
+
+DirectJDBCSourceUnionTypeDef = Union[
+    DirectJDBCSourceTypeDef, DirectJDBCSourceOutputTypeDef
+]
+
+
+DirectKafkaSourceUnionTypeDef = Union[
+    DirectKafkaSourceTypeDef, DirectKafkaSourceOutputTypeDef
+]
+
+
+DirectKinesisSourceUnionTypeDef = Union[
+    DirectKinesisSourceTypeDef, DirectKinesisSourceOutputTypeDef
+]
+
+
+DropDuplicatesUnionTypeDef = Union[DropDuplicatesTypeDef, DropDuplicatesOutputTypeDef]
+
+
+DropFieldsUnionTypeDef = Union[DropFieldsTypeDef, DropFieldsOutputTypeDef]
+
+
+DropNullFieldsUnionTypeDef = Union[DropNullFieldsTypeDef, DropNullFieldsOutputTypeDef]
+
+
+DynamicTransformUnionTypeDef = Union[
+    DynamicTransformTypeDef, DynamicTransformOutputTypeDef
+]
+
+
+DynamoDBELTConnectorSourceUnionTypeDef = Union[
+    DynamoDBELTConnectorSourceTypeDef, DynamoDBELTConnectorSourceOutputTypeDef
+]
+
+
+EncryptionConfigurationUnionTypeDef = Union[
+    EncryptionConfigurationTypeDef, EncryptionConfigurationOutputTypeDef
+]
+
+
+EntityConfigurationUnionTypeDef = Union[
+    EntityConfigurationTypeDef, EntityConfigurationOutputTypeDef
+]
+
+
+EvaluateDataQualityUnionTypeDef = Union[
+    EvaluateDataQualityTypeDef, EvaluateDataQualityOutputTypeDef
+]
+
+
+EvaluateDataQualityMultiFrameUnionTypeDef = Union[
+    EvaluateDataQualityMultiFrameTypeDef, EvaluateDataQualityMultiFrameOutputTypeDef
+]
+
+
+FillMissingValuesUnionTypeDef = Union[
+    FillMissingValuesTypeDef, FillMissingValuesOutputTypeDef
+]
+
+
+FilterUnionTypeDef = Union[FilterTypeDef, FilterOutputTypeDef]
+
+
+FilterExpressionUnionTypeDef = Union[
+    FilterExpressionTypeDef, FilterExpressionOutputTypeDef
+]
+
+
+FilterValueUnionTypeDef = Union[FilterValueTypeDef, FilterValueOutputTypeDef]
+
+
+GlueSchemaUnionTypeDef = Union[GlueSchemaTypeDef, GlueSchemaOutputTypeDef]
+
+
+GlueTableUnionTypeDef = Union[GlueTableTypeDef, GlueTableOutputTypeDef]
+
+
+GovernedCatalogTargetUnionTypeDef = Union[
+    GovernedCatalogTargetTypeDef, GovernedCatalogTargetOutputTypeDef
+]
+
+
+GroupFiltersUnionTypeDef = Union[GroupFiltersTypeDef, GroupFiltersOutputTypeDef]
+
+
+HudiTargetUnionTypeDef = Union[HudiTargetTypeDef, HudiTargetOutputTypeDef]
+
+
+IcebergTargetUnionTypeDef = Union[IcebergTargetTypeDef, IcebergTargetOutputTypeDef]
+
+
+IntegrationConfigUnionTypeDef = Union[
+    IntegrationConfigTypeDef, IntegrationConfigOutputTypeDef
+]
+
+
+JDBCConnectorOptionsUnionTypeDef = Union[
+    JDBCConnectorOptionsTypeDef, JDBCConnectorOptionsOutputTypeDef
+]
+
+
+JDBCConnectorSourceUnionTypeDef = Union[
+    JDBCConnectorSourceTypeDef, JDBCConnectorSourceOutputTypeDef
+]
+
+
+JDBCConnectorTargetUnionTypeDef = Union[
+    JDBCConnectorTargetTypeDef, JDBCConnectorTargetOutputTypeDef
+]
+
+
+JdbcTargetUnionTypeDef = Union[JdbcTargetTypeDef, JdbcTargetOutputTypeDef]
+
+
+JoinUnionTypeDef = Union[JoinTypeDef, JoinOutputTypeDef]
+
+
+JoinColumnUnionTypeDef = Union[JoinColumnTypeDef, JoinColumnOutputTypeDef]
+
+
+KafkaStreamingSourceOptionsUnionTypeDef = Union[
+    KafkaStreamingSourceOptionsTypeDef, KafkaStreamingSourceOptionsOutputTypeDef
+]
+
+
+KinesisStreamingSourceOptionsUnionTypeDef = Union[
+    KinesisStreamingSourceOptionsTypeDef, KinesisStreamingSourceOptionsOutputTypeDef
+]
+
+
+MappingUnionTypeDef = Union[MappingTypeDef, MappingOutputTypeDef]
+
+
+MergeUnionTypeDef = Union[MergeTypeDef, MergeOutputTypeDef]
+
+
+MicrosoftSQLServerCatalogTargetUnionTypeDef = Union[
+    MicrosoftSQLServerCatalogTargetTypeDef, MicrosoftSQLServerCatalogTargetOutputTypeDef
+]
+
+
+MySQLCatalogTargetUnionTypeDef = Union[
+    MySQLCatalogTargetTypeDef, MySQLCatalogTargetOutputTypeDef
+]
+
+
+OracleSQLCatalogTargetUnionTypeDef = Union[
+    OracleSQLCatalogTargetTypeDef, OracleSQLCatalogTargetOutputTypeDef
+]
+
+
+PIIDetectionUnionTypeDef = Union[PIIDetectionTypeDef, PIIDetectionOutputTypeDef]
+
+
+PartitionValueListUnionTypeDef = Union[
+    PartitionValueListTypeDef, PartitionValueListOutputTypeDef
+]
+
+
+PhysicalConnectionRequirementsUnionTypeDef = Union[
+    PhysicalConnectionRequirementsTypeDef, PhysicalConnectionRequirementsOutputTypeDef
+]
+
+
+PostgreSQLCatalogTargetUnionTypeDef = Union[
+    PostgreSQLCatalogTargetTypeDef, PostgreSQLCatalogTargetOutputTypeDef
+]
+
+
+PredicateUnionTypeDef = Union[PredicateTypeDef, PredicateOutputTypeDef]
+
+
+PrincipalPermissionsUnionTypeDef = Union[
+    PrincipalPermissionsTypeDef, PrincipalPermissionsOutputTypeDef
+]
+
+
+ProfileConfigurationUnionTypeDef = Union[
+    ProfileConfigurationTypeDef, ProfileConfigurationOutputTypeDef
+]
+
+
+RecipeUnionTypeDef = Union[RecipeTypeDef, RecipeOutputTypeDef]
+
+
+RecipeActionUnionTypeDef = Union[RecipeActionTypeDef, RecipeActionOutputTypeDef]
+
+
+RecipeStepUnionTypeDef = Union[RecipeStepTypeDef, RecipeStepOutputTypeDef]
+
+
+RedshiftTargetUnionTypeDef = Union[RedshiftTargetTypeDef, RedshiftTargetOutputTypeDef]
+
+
+RenameFieldUnionTypeDef = Union[RenameFieldTypeDef, RenameFieldOutputTypeDef]
+
+
+RestConfigurationUnionTypeDef = Union[
+    RestConfigurationTypeDef, RestConfigurationOutputTypeDef
+]
+
+
+RouteUnionTypeDef = Union[RouteTypeDef, RouteOutputTypeDef]
+
+
+S3CatalogDeltaSourceUnionTypeDef = Union[
+    S3CatalogDeltaSourceTypeDef, S3CatalogDeltaSourceOutputTypeDef
+]
+
+
+S3CatalogHudiSourceUnionTypeDef = Union[
+    S3CatalogHudiSourceTypeDef, S3CatalogHudiSourceOutputTypeDef
+]
+
+
+S3CatalogIcebergSourceUnionTypeDef = Union[
+    S3CatalogIcebergSourceTypeDef, S3CatalogIcebergSourceOutputTypeDef
+]
+
+
+S3CatalogTargetUnionTypeDef = Union[
+    S3CatalogTargetTypeDef, S3CatalogTargetOutputTypeDef
+]
+
+
+S3CsvSourceUnionTypeDef = Union[S3CsvSourceTypeDef, S3CsvSourceOutputTypeDef]
+
+
+S3DeltaCatalogTargetUnionTypeDef = Union[
+    S3DeltaCatalogTargetTypeDef, S3DeltaCatalogTargetOutputTypeDef
+]
+
+
+S3DeltaDirectTargetUnionTypeDef = Union[
+    S3DeltaDirectTargetTypeDef, S3DeltaDirectTargetOutputTypeDef
+]
+
+
+S3DeltaSourceUnionTypeDef = Union[S3DeltaSourceTypeDef, S3DeltaSourceOutputTypeDef]
+
+
+S3DirectTargetUnionTypeDef = Union[S3DirectTargetTypeDef, S3DirectTargetOutputTypeDef]
+
+
+S3ExcelSourceUnionTypeDef = Union[S3ExcelSourceTypeDef, S3ExcelSourceOutputTypeDef]
+
+
+S3GlueParquetTargetUnionTypeDef = Union[
+    S3GlueParquetTargetTypeDef, S3GlueParquetTargetOutputTypeDef
+]
+
+
+S3HudiCatalogTargetUnionTypeDef = Union[
+    S3HudiCatalogTargetTypeDef, S3HudiCatalogTargetOutputTypeDef
+]
+
+
+S3HudiDirectTargetUnionTypeDef = Union[
+    S3HudiDirectTargetTypeDef, S3HudiDirectTargetOutputTypeDef
+]
+
+
+S3HudiSourceUnionTypeDef = Union[S3HudiSourceTypeDef, S3HudiSourceOutputTypeDef]
+
+
+S3HyperDirectTargetUnionTypeDef = Union[
+    S3HyperDirectTargetTypeDef, S3HyperDirectTargetOutputTypeDef
+]
+
+
+S3IcebergCatalogTargetUnionTypeDef = Union[
+    S3IcebergCatalogTargetTypeDef, S3IcebergCatalogTargetOutputTypeDef
+]
+
+
+S3IcebergDirectTargetUnionTypeDef = Union[
+    S3IcebergDirectTargetTypeDef, S3IcebergDirectTargetOutputTypeDef
+]
+
+
+S3JsonSourceUnionTypeDef = Union[S3JsonSourceTypeDef, S3JsonSourceOutputTypeDef]
+
+
+S3ParquetSourceUnionTypeDef = Union[
+    S3ParquetSourceTypeDef, S3ParquetSourceOutputTypeDef
+]
+
+
+S3TargetUnionTypeDef = Union[S3TargetTypeDef, S3TargetOutputTypeDef]
+
+
+SelectFieldsUnionTypeDef = Union[SelectFieldsTypeDef, SelectFieldsOutputTypeDef]
+
+
+SelectFromCollectionUnionTypeDef = Union[
+    SelectFromCollectionTypeDef, SelectFromCollectionOutputTypeDef
+]
+
+
+SerDeInfoUnionTypeDef = Union[SerDeInfoTypeDef, SerDeInfoOutputTypeDef]
+
+
+SkewedInfoUnionTypeDef = Union[SkewedInfoTypeDef, SkewedInfoOutputTypeDef]
+
+
+SnowflakeNodeDataUnionTypeDef = Union[
+    SnowflakeNodeDataTypeDef, SnowflakeNodeDataOutputTypeDef
+]
+
+
+SnowflakeSourceUnionTypeDef = Union[
+    SnowflakeSourceTypeDef, SnowflakeSourceOutputTypeDef
+]
+
+
+SnowflakeTargetUnionTypeDef = Union[
+    SnowflakeTargetTypeDef, SnowflakeTargetOutputTypeDef
+]
+
+
+SourceConfigurationUnionTypeDef = Union[
+    SourceConfigurationTypeDef, SourceConfigurationOutputTypeDef
+]
+
+
+SourceTableConfigUnionTypeDef = Union[
+    SourceTableConfigTypeDef, SourceTableConfigOutputTypeDef
+]
+
+
+SparkConnectorSourceUnionTypeDef = Union[
+    SparkConnectorSourceTypeDef, SparkConnectorSourceOutputTypeDef
+]
+
+
+SparkConnectorTargetUnionTypeDef = Union[
+    SparkConnectorTargetTypeDef, SparkConnectorTargetOutputTypeDef
+]
+
+
+SparkSQLUnionTypeDef = Union[SparkSQLTypeDef, SparkSQLOutputTypeDef]
+
+
+SpigotUnionTypeDef = Union[SpigotTypeDef, SpigotOutputTypeDef]
+
+
+SplitFieldsUnionTypeDef = Union[SplitFieldsTypeDef, SplitFieldsOutputTypeDef]
+
+
+StorageDescriptorUnionTypeDef = Union[
+    StorageDescriptorTypeDef, StorageDescriptorOutputTypeDef
+]
+
+
+TargetTableConfigUnionTypeDef = Union[
+    TargetTableConfigTypeDef, TargetTableConfigOutputTypeDef
+]
+
+
+TransformConfigParameterUnionTypeDef = Union[
+    TransformConfigParameterTypeDef, TransformConfigParameterOutputTypeDef
+]
+
+
+UnionUnionTypeDef = Union[UnionTypeDef, UnionOutputTypeDef]
+
+
+UpsertRedshiftTargetOptionsUnionTypeDef = Union[
+    UpsertRedshiftTargetOptionsTypeDef, UpsertRedshiftTargetOptionsOutputTypeDef
+]

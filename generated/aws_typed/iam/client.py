@@ -3886,170 +3886,210 @@ class IAMClient(BaseClient):
     @overload
     def get_paginator(
         self, operation_name: Literal["get_account_authorization_details"]
-    ) -> GetAccountAuthorizationDetailsPaginator: ...
+    ) -> GetAccountAuthorizationDetailsPaginator:
+        """GetAccountAuthorizationDetailsPaginator for
+        get_account_authorization_details.
+        """
 
     @overload
-    def get_paginator(self, operation_name: Literal["get_group"]) -> GetGroupPaginator: ...
+    def get_paginator(self, operation_name: Literal["get_group"]) -> GetGroupPaginator:
+        """GetGroupPaginator for get_group."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_access_keys"]
-    ) -> ListAccessKeysPaginator: ...
+    ) -> ListAccessKeysPaginator:
+        """ListAccessKeysPaginator for list_access_keys."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_account_aliases"]
-    ) -> ListAccountAliasesPaginator: ...
+    ) -> ListAccountAliasesPaginator:
+        """ListAccountAliasesPaginator for list_account_aliases."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_attached_group_policies"]
-    ) -> ListAttachedGroupPoliciesPaginator: ...
+    ) -> ListAttachedGroupPoliciesPaginator:
+        """ListAttachedGroupPoliciesPaginator for list_attached_group_policies."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_attached_role_policies"]
-    ) -> ListAttachedRolePoliciesPaginator: ...
+    ) -> ListAttachedRolePoliciesPaginator:
+        """ListAttachedRolePoliciesPaginator for list_attached_role_policies."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_attached_user_policies"]
-    ) -> ListAttachedUserPoliciesPaginator: ...
+    ) -> ListAttachedUserPoliciesPaginator:
+        """ListAttachedUserPoliciesPaginator for list_attached_user_policies."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_entities_for_policy"]
-    ) -> ListEntitiesForPolicyPaginator: ...
+    ) -> ListEntitiesForPolicyPaginator:
+        """ListEntitiesForPolicyPaginator for list_entities_for_policy."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_group_policies"]
-    ) -> ListGroupPoliciesPaginator: ...
+    ) -> ListGroupPoliciesPaginator:
+        """ListGroupPoliciesPaginator for list_group_policies."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_groups"]
-    ) -> ListGroupsPaginator: ...
+    ) -> ListGroupsPaginator:
+        """ListGroupsPaginator for list_groups."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_groups_for_user"]
-    ) -> ListGroupsForUserPaginator: ...
+    ) -> ListGroupsForUserPaginator:
+        """ListGroupsForUserPaginator for list_groups_for_user."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_instance_profile_tags"]
-    ) -> ListInstanceProfileTagsPaginator: ...
+    ) -> ListInstanceProfileTagsPaginator:
+        """ListInstanceProfileTagsPaginator for list_instance_profile_tags."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_instance_profiles"]
-    ) -> ListInstanceProfilesPaginator: ...
+    ) -> ListInstanceProfilesPaginator:
+        """ListInstanceProfilesPaginator for list_instance_profiles."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_instance_profiles_for_role"]
-    ) -> ListInstanceProfilesForRolePaginator: ...
+    ) -> ListInstanceProfilesForRolePaginator:
+        """ListInstanceProfilesForRolePaginator for
+        list_instance_profiles_for_role.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_mfa_device_tags"]
-    ) -> ListMFADeviceTagsPaginator: ...
+    ) -> ListMFADeviceTagsPaginator:
+        """ListMFADeviceTagsPaginator for list_mfa_device_tags."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_mfa_devices"]
-    ) -> ListMFADevicesPaginator: ...
+    ) -> ListMFADevicesPaginator:
+        """ListMFADevicesPaginator for list_mfa_devices."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_open_id_connect_provider_tags"]
-    ) -> ListOpenIDConnectProviderTagsPaginator: ...
+    ) -> ListOpenIDConnectProviderTagsPaginator:
+        """ListOpenIDConnectProviderTagsPaginator for
+        list_open_id_connect_provider_tags.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_policies"]
-    ) -> ListPoliciesPaginator: ...
+    ) -> ListPoliciesPaginator:
+        """ListPoliciesPaginator for list_policies."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_policy_tags"]
-    ) -> ListPolicyTagsPaginator: ...
+    ) -> ListPolicyTagsPaginator:
+        """ListPolicyTagsPaginator for list_policy_tags."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_policy_versions"]
-    ) -> ListPolicyVersionsPaginator: ...
+    ) -> ListPolicyVersionsPaginator:
+        """ListPolicyVersionsPaginator for list_policy_versions."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_role_policies"]
-    ) -> ListRolePoliciesPaginator: ...
+    ) -> ListRolePoliciesPaginator:
+        """ListRolePoliciesPaginator for list_role_policies."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_role_tags"]
-    ) -> ListRoleTagsPaginator: ...
+    ) -> ListRoleTagsPaginator:
+        """ListRoleTagsPaginator for list_role_tags."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_roles"]
-    ) -> ListRolesPaginator: ...
+    ) -> ListRolesPaginator:
+        """ListRolesPaginator for list_roles."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_saml_provider_tags"]
-    ) -> ListSAMLProviderTagsPaginator: ...
+    ) -> ListSAMLProviderTagsPaginator:
+        """ListSAMLProviderTagsPaginator for list_saml_provider_tags."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_ssh_public_keys"]
-    ) -> ListSSHPublicKeysPaginator: ...
+    ) -> ListSSHPublicKeysPaginator:
+        """ListSSHPublicKeysPaginator for list_ssh_public_keys."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_server_certificate_tags"]
-    ) -> ListServerCertificateTagsPaginator: ...
+    ) -> ListServerCertificateTagsPaginator:
+        """ListServerCertificateTagsPaginator for list_server_certificate_tags."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_server_certificates"]
-    ) -> ListServerCertificatesPaginator: ...
+    ) -> ListServerCertificatesPaginator:
+        """ListServerCertificatesPaginator for list_server_certificates."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_signing_certificates"]
-    ) -> ListSigningCertificatesPaginator: ...
+    ) -> ListSigningCertificatesPaginator:
+        """ListSigningCertificatesPaginator for list_signing_certificates."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_user_policies"]
-    ) -> ListUserPoliciesPaginator: ...
+    ) -> ListUserPoliciesPaginator:
+        """ListUserPoliciesPaginator for list_user_policies."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_user_tags"]
-    ) -> ListUserTagsPaginator: ...
+    ) -> ListUserTagsPaginator:
+        """ListUserTagsPaginator for list_user_tags."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_users"]
-    ) -> ListUsersPaginator: ...
+    ) -> ListUsersPaginator:
+        """ListUsersPaginator for list_users."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_virtual_mfa_devices"]
-    ) -> ListVirtualMFADevicesPaginator: ...
+    ) -> ListVirtualMFADevicesPaginator:
+        """ListVirtualMFADevicesPaginator for list_virtual_mfa_devices."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["simulate_custom_policy"]
-    ) -> SimulateCustomPolicyPaginator: ...
+    ) -> SimulateCustomPolicyPaginator:
+        """SimulateCustomPolicyPaginator for simulate_custom_policy."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["simulate_principal_policy"]
-    ) -> SimulatePrincipalPolicyPaginator: ...
+    ) -> SimulatePrincipalPolicyPaginator:
+        """SimulatePrincipalPolicyPaginator for simulate_principal_policy."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""
@@ -4060,16 +4100,20 @@ class IAMClient(BaseClient):
     @overload
     def get_waiter(
         self, waiter_name: Literal["instance_profile_exists"]
-    ) -> InstanceProfileExistsWaiter: ...
+    ) -> InstanceProfileExistsWaiter:
+        """InstanceProfileExistsWaiter for instance_profile_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["policy_exists"]) -> PolicyExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["policy_exists"]) -> PolicyExistsWaiter:
+        """PolicyExistsWaiter for policy_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["role_exists"]) -> RoleExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["role_exists"]) -> RoleExistsWaiter:
+        """RoleExistsWaiter for role_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["user_exists"]) -> UserExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["user_exists"]) -> UserExistsWaiter:
+        """UserExistsWaiter for user_exists."""
 
     def get_waiter(self, waiter_name: WaiterName) -> Waiter:
         """A typed waiter: polls an operation until a resource reaches a state."""

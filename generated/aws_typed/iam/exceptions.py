@@ -277,7 +277,9 @@ class IAMExceptions(BaseClientExceptions):
 
     __slots__ = ()
 
-    AccountNotManagementOrDelegatedAdministratorException: type[AccountNotManagementOrDelegatedAdministratorException]
+    AccountNotManagementOrDelegatedAdministratorException: type[
+        AccountNotManagementOrDelegatedAdministratorException
+    ]
     CallerIsNotManagementAccountException: type[CallerIsNotManagementAccountException]
     ConcurrentModificationException: type[ConcurrentModificationException]
     CredentialReportExpiredException: type[CredentialReportExpiredException]
@@ -302,7 +304,9 @@ class IAMExceptions(BaseClientExceptions):
     NoSuchEntityException: type[NoSuchEntityException]
     OpenIdIdpCommunicationErrorException: type[OpenIdIdpCommunicationErrorException]
     OrganizationNotFoundException: type[OrganizationNotFoundException]
-    OrganizationNotInAllFeaturesModeException: type[OrganizationNotInAllFeaturesModeException]
+    OrganizationNotInAllFeaturesModeException: type[
+        OrganizationNotInAllFeaturesModeException
+    ]
     PasswordPolicyViolationException: type[PasswordPolicyViolationException]
     PolicyEvaluationException: type[PolicyEvaluationException]
     PolicyNotAttachableException: type[PolicyNotAttachableException]

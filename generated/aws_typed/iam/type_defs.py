@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Any, Dict, List, Sequence, TypedDict
+from typing import Any, Dict, List, Sequence, TypedDict, Union
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
@@ -100,6 +100,7 @@ __all__ = [
     "DeactivateMFADeviceRequestTypeDef",
     "DelegationPermissionOutputTypeDef",
     "DelegationPermissionTypeDef",
+    "DelegationPermissionUnionTypeDef",
     "DelegationRequestTypeDef",
     "DeleteAccessKeyRequestTypeDef",
     "DeleteAccountAliasRequestTypeDef",
@@ -356,6 +357,7 @@ __all__ = [
     "PolicyGroupTypeDef",
     "PolicyParameterOutputTypeDef",
     "PolicyParameterTypeDef",
+    "PolicyParameterUnionTypeDef",
     "PolicyRoleTypeDef",
     "PolicyTypeDef",
     "PolicyUserTypeDef",
@@ -603,7 +605,7 @@ class CreateDelegationRequestRequestTypeDef(TypedDict):
 
     OwnerAccountId: NotRequired[str]
     Description: str
-    Permissions: DelegationPermissionTypeDef
+    Permissions: DelegationPermissionUnionTypeDef
     RequestMessage: NotRequired[str]
     RequestorWorkflowId: str
     RedirectUrl: NotRequired[str]
@@ -833,7 +835,7 @@ class DelegationPermissionTypeDef(TypedDict):
     """
 
     PolicyTemplateArn: NotRequired[str]
-    Parameters: NotRequired[Sequence[PolicyParameterTypeDef]]
+    Parameters: NotRequired[Sequence[PolicyParameterUnionTypeDef]]
 
 
 class DelegationRequestTypeDef(TypedDict):
@@ -3746,3 +3748,13 @@ class VirtualMFADeviceTypeDef(TypedDict):
     User: NotRequired[UserTypeDef]
     EnableDate: NotRequired[datetime]
     Tags: NotRequired[List[TagTypeDef]]
+
+
+DelegationPermissionUnionTypeDef = Union[
+    DelegationPermissionTypeDef, DelegationPermissionOutputTypeDef
+]
+
+
+PolicyParameterUnionTypeDef = Union[
+    PolicyParameterTypeDef, PolicyParameterOutputTypeDef
+]

@@ -2153,82 +2153,108 @@ class LambdaClient(BaseClient):
     @overload
     def get_paginator(
         self, operation_name: Literal["get_durable_execution_history"]
-    ) -> GetDurableExecutionHistoryPaginator: ...
+    ) -> GetDurableExecutionHistoryPaginator:
+        """GetDurableExecutionHistoryPaginator for get_durable_execution_history."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["get_durable_execution_state"]
-    ) -> GetDurableExecutionStatePaginator: ...
+    ) -> GetDurableExecutionStatePaginator:
+        """GetDurableExecutionStatePaginator for get_durable_execution_state."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_aliases"]
-    ) -> ListAliasesPaginator: ...
+    ) -> ListAliasesPaginator:
+        """ListAliasesPaginator for list_aliases."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_capacity_providers"]
-    ) -> ListCapacityProvidersPaginator: ...
+    ) -> ListCapacityProvidersPaginator:
+        """ListCapacityProvidersPaginator for list_capacity_providers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_code_signing_configs"]
-    ) -> ListCodeSigningConfigsPaginator: ...
+    ) -> ListCodeSigningConfigsPaginator:
+        """ListCodeSigningConfigsPaginator for list_code_signing_configs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_durable_executions_by_function"]
-    ) -> ListDurableExecutionsByFunctionPaginator: ...
+    ) -> ListDurableExecutionsByFunctionPaginator:
+        """ListDurableExecutionsByFunctionPaginator for
+        list_durable_executions_by_function.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_event_source_mappings"]
-    ) -> ListEventSourceMappingsPaginator: ...
+    ) -> ListEventSourceMappingsPaginator:
+        """ListEventSourceMappingsPaginator for list_event_source_mappings."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_function_event_invoke_configs"]
-    ) -> ListFunctionEventInvokeConfigsPaginator: ...
+    ) -> ListFunctionEventInvokeConfigsPaginator:
+        """ListFunctionEventInvokeConfigsPaginator for
+        list_function_event_invoke_configs.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_function_url_configs"]
-    ) -> ListFunctionUrlConfigsPaginator: ...
+    ) -> ListFunctionUrlConfigsPaginator:
+        """ListFunctionUrlConfigsPaginator for list_function_url_configs."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_function_versions_by_capacity_provider"]
-    ) -> ListFunctionVersionsByCapacityProviderPaginator: ...
+    ) -> ListFunctionVersionsByCapacityProviderPaginator:
+        """ListFunctionVersionsByCapacityProviderPaginator for
+        list_function_versions_by_capacity_provider.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_functions"]
-    ) -> ListFunctionsPaginator: ...
+    ) -> ListFunctionsPaginator:
+        """ListFunctionsPaginator for list_functions."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_functions_by_code_signing_config"]
-    ) -> ListFunctionsByCodeSigningConfigPaginator: ...
+    ) -> ListFunctionsByCodeSigningConfigPaginator:
+        """ListFunctionsByCodeSigningConfigPaginator for
+        list_functions_by_code_signing_config.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_layer_versions"]
-    ) -> ListLayerVersionsPaginator: ...
+    ) -> ListLayerVersionsPaginator:
+        """ListLayerVersionsPaginator for list_layer_versions."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_layers"]
-    ) -> ListLayersPaginator: ...
+    ) -> ListLayersPaginator:
+        """ListLayersPaginator for list_layers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_provisioned_concurrency_configs"]
-    ) -> ListProvisionedConcurrencyConfigsPaginator: ...
+    ) -> ListProvisionedConcurrencyConfigsPaginator:
+        """ListProvisionedConcurrencyConfigsPaginator for
+        list_provisioned_concurrency_configs.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_versions_by_function"]
-    ) -> ListVersionsByFunctionPaginator: ...
+    ) -> ListVersionsByFunctionPaginator:
+        """ListVersionsByFunctionPaginator for list_versions_by_function."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""
@@ -2239,32 +2265,38 @@ class LambdaClient(BaseClient):
     @overload
     def get_waiter(
         self, waiter_name: Literal["function_active"]
-    ) -> FunctionActiveWaiter: ...
+    ) -> FunctionActiveWaiter:
+        """FunctionActiveWaiter for function_active."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["function_active_v2"]
-    ) -> FunctionActiveV2Waiter: ...
+    ) -> FunctionActiveV2Waiter:
+        """FunctionActiveV2Waiter for function_active_v2."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["function_exists"]
-    ) -> FunctionExistsWaiter: ...
+    ) -> FunctionExistsWaiter:
+        """FunctionExistsWaiter for function_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["function_updated"]
-    ) -> FunctionUpdatedWaiter: ...
+    ) -> FunctionUpdatedWaiter:
+        """FunctionUpdatedWaiter for function_updated."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["function_updated_v2"]
-    ) -> FunctionUpdatedV2Waiter: ...
+    ) -> FunctionUpdatedV2Waiter:
+        """FunctionUpdatedV2Waiter for function_updated_v2."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["published_version_active"]
-    ) -> PublishedVersionActiveWaiter: ...
+    ) -> PublishedVersionActiveWaiter:
+        """PublishedVersionActiveWaiter for published_version_active."""
 
     def get_waiter(self, waiter_name: WaiterName) -> Waiter:
         """A typed waiter: polls an operation until a resource reaches a state."""

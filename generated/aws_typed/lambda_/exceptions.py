@@ -251,7 +251,9 @@ class LambdaExceptions(BaseClientExceptions):
     CodeSigningConfigNotFoundException: type[CodeSigningConfigNotFoundException]
     CodeStorageExceededException: type[CodeStorageExceededException]
     CodeVerificationFailedException: type[CodeVerificationFailedException]
-    DurableExecutionAlreadyStartedException: type[DurableExecutionAlreadyStartedException]
+    DurableExecutionAlreadyStartedException: type[
+        DurableExecutionAlreadyStartedException
+    ]
     EC2AccessDeniedException: type[EC2AccessDeniedException]
     EC2ThrottledException: type[EC2ThrottledException]
     EC2UnexpectedException: type[EC2UnexpectedException]
@@ -260,7 +262,9 @@ class LambdaExceptions(BaseClientExceptions):
     EFSMountFailureException: type[EFSMountFailureException]
     EFSMountTimeoutException: type[EFSMountTimeoutException]
     ENILimitReachedException: type[ENILimitReachedException]
-    FunctionVersionsPerCapacityProviderLimitExceededException: type[FunctionVersionsPerCapacityProviderLimitExceededException]
+    FunctionVersionsPerCapacityProviderLimitExceededException: type[
+        FunctionVersionsPerCapacityProviderLimitExceededException
+    ]
     InvalidCodeSignatureException: type[InvalidCodeSignatureException]
     InvalidParameterValueException: type[InvalidParameterValueException]
     InvalidRequestContentException: type[InvalidRequestContentException]
@@ -275,7 +279,9 @@ class LambdaExceptions(BaseClientExceptions):
     NoPublishedVersionException: type[NoPublishedVersionException]
     PolicyLengthExceededException: type[PolicyLengthExceededException]
     PreconditionFailedException: type[PreconditionFailedException]
-    ProvisionedConcurrencyConfigNotFoundException: type[ProvisionedConcurrencyConfigNotFoundException]
+    ProvisionedConcurrencyConfigNotFoundException: type[
+        ProvisionedConcurrencyConfigNotFoundException
+    ]
     RecursiveInvocationException: type[RecursiveInvocationException]
     RequestTooLargeException: type[RequestTooLargeException]
     ResourceConflictException: type[ResourceConflictException]
@@ -285,7 +291,9 @@ class LambdaExceptions(BaseClientExceptions):
     S3FilesMountConnectivityException: type[S3FilesMountConnectivityException]
     S3FilesMountFailureException: type[S3FilesMountFailureException]
     S3FilesMountTimeoutException: type[S3FilesMountTimeoutException]
-    SerializedRequestEntityTooLargeException: type[SerializedRequestEntityTooLargeException]
+    SerializedRequestEntityTooLargeException: type[
+        SerializedRequestEntityTooLargeException
+    ]
     ServiceException: type[ServiceException]
     SnapStartException: type[SnapStartException]
     SnapStartNotReadyException: type[SnapStartNotReadyException]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Sequence, TypedDict
+from typing import Any, Dict, List, Mapping, Sequence, TypedDict, Union
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
@@ -20,6 +20,7 @@ from .._types import (
     EventStream,
     PaginatorConfigTypeDef,
     ResponseMetadataTypeDef,
+    StreamingBody,
     TimestampTypeDef,
     WaiterConfigTypeDef,
 )
@@ -80,10 +81,13 @@ __all__ = [
     "AliasConfigurationTypeDef",
     "AliasRoutingConfigurationOutputTypeDef",
     "AliasRoutingConfigurationTypeDef",
+    "AliasRoutingConfigurationUnionTypeDef",
     "AllowedPublishersOutputTypeDef",
     "AllowedPublishersTypeDef",
+    "AllowedPublishersUnionTypeDef",
     "AmazonManagedKafkaEventSourceConfigOutputTypeDef",
     "AmazonManagedKafkaEventSourceConfigTypeDef",
+    "AmazonManagedKafkaEventSourceConfigUnionTypeDef",
     "CallbackDetailsTypeDef",
     "CallbackFailedDetailsTypeDef",
     "CallbackOptionsTypeDef",
@@ -94,9 +98,11 @@ __all__ = [
     "CapacityProviderPermissionsConfigTypeDef",
     "CapacityProviderScalingConfigOutputTypeDef",
     "CapacityProviderScalingConfigTypeDef",
+    "CapacityProviderScalingConfigUnionTypeDef",
     "CapacityProviderTypeDef",
     "CapacityProviderVpcConfigOutputTypeDef",
     "CapacityProviderVpcConfigTypeDef",
+    "CapacityProviderVpcConfigUnionTypeDef",
     "ChainedInvokeDetailsTypeDef",
     "ChainedInvokeFailedDetailsTypeDef",
     "ChainedInvokeOptionsTypeDef",
@@ -118,6 +124,7 @@ __all__ = [
     "ContextSucceededDetailsTypeDef",
     "CorsOutputTypeDef",
     "CorsTypeDef",
+    "CorsUnionTypeDef",
     "CreateAliasRequestTypeDef",
     "CreateCapacityProviderRequestTypeDef",
     "CreateCapacityProviderResponseTypeDef",
@@ -151,6 +158,7 @@ __all__ = [
     "EphemeralStorageTypeDef",
     "ErrorObjectOutputTypeDef",
     "ErrorObjectTypeDef",
+    "ErrorObjectUnionTypeDef",
     "EventErrorTypeDef",
     "EventInputTypeDef",
     "EventResultTypeDef",
@@ -159,6 +167,7 @@ __all__ = [
     "EventSourceMappingLoggingConfigTypeDef",
     "EventSourceMappingMetricsConfigOutputTypeDef",
     "EventSourceMappingMetricsConfigTypeDef",
+    "EventSourceMappingMetricsConfigUnionTypeDef",
     "EventTypeDef",
     "ExecutionDetailsTypeDef",
     "ExecutionFailedDetailsTypeDef",
@@ -171,6 +180,7 @@ __all__ = [
     "FilterCriteriaErrorTypeDef",
     "FilterCriteriaOutputTypeDef",
     "FilterCriteriaTypeDef",
+    "FilterCriteriaUnionTypeDef",
     "FilterTypeDef",
     "FunctionCodeLocationTypeDef",
     "FunctionCodeTypeDef",
@@ -230,8 +240,10 @@ __all__ = [
     "ImageConfigOutputTypeDef",
     "ImageConfigResponseTypeDef",
     "ImageConfigTypeDef",
+    "ImageConfigUnionTypeDef",
     "InstanceRequirementsOutputTypeDef",
     "InstanceRequirementsTypeDef",
+    "InstanceRequirementsUnionTypeDef",
     "InvocationCompletedDetailsTypeDef",
     "InvocationRequestTypeDef",
     "InvocationResponseTypeDef",
@@ -245,6 +257,7 @@ __all__ = [
     "KafkaSchemaRegistryAccessConfigTypeDef",
     "KafkaSchemaRegistryConfigOutputTypeDef",
     "KafkaSchemaRegistryConfigTypeDef",
+    "KafkaSchemaRegistryConfigUnionTypeDef",
     "KafkaSchemaValidationConfigTypeDef",
     "LambdaManagedInstancesCapacityProviderConfigTypeDef",
     "LayerTypeDef",
@@ -340,8 +353,10 @@ __all__ = [
     "ScalingConfigTypeDef",
     "SelfManagedEventSourceOutputTypeDef",
     "SelfManagedEventSourceTypeDef",
+    "SelfManagedEventSourceUnionTypeDef",
     "SelfManagedKafkaEventSourceConfigOutputTypeDef",
     "SelfManagedKafkaEventSourceConfigTypeDef",
+    "SelfManagedKafkaEventSourceConfigUnionTypeDef",
     "SendDurableExecutionCallbackFailureRequestTypeDef",
     "SendDurableExecutionCallbackFailureResponseTypeDef",
     "SendDurableExecutionCallbackHeartbeatRequestTypeDef",
@@ -512,7 +527,7 @@ class AmazonManagedKafkaEventSourceConfigTypeDef(TypedDict):
     """
 
     ConsumerGroupId: NotRequired[str]
-    SchemaRegistryConfig: NotRequired[KafkaSchemaRegistryConfigTypeDef]
+    SchemaRegistryConfig: NotRequired[KafkaSchemaRegistryConfigUnionTypeDef]
 
 
 class CallbackDetailsTypeDef(TypedDict):
@@ -819,17 +834,19 @@ class CreateAliasRequestTypeDef(TypedDict):
     Name: str
     FunctionVersion: str
     Description: NotRequired[str]
-    RoutingConfig: NotRequired[AliasRoutingConfigurationTypeDef]
+    RoutingConfig: NotRequired[AliasRoutingConfigurationUnionTypeDef]
 
 
 class CreateCapacityProviderRequestTypeDef(TypedDict):
     """CreateCapacityProviderRequest (input)."""
 
     CapacityProviderName: str
-    VpcConfig: CapacityProviderVpcConfigTypeDef
+    VpcConfig: CapacityProviderVpcConfigUnionTypeDef
     PermissionsConfig: CapacityProviderPermissionsConfigTypeDef
-    InstanceRequirements: NotRequired[InstanceRequirementsTypeDef]
-    CapacityProviderScalingConfig: NotRequired[CapacityProviderScalingConfigTypeDef]
+    InstanceRequirements: NotRequired[InstanceRequirementsUnionTypeDef]
+    CapacityProviderScalingConfig: NotRequired[
+        CapacityProviderScalingConfigUnionTypeDef
+    ]
     KmsKeyArn: NotRequired[str]
     Tags: NotRequired[Mapping[str, str]]
 
@@ -845,7 +862,7 @@ class CreateCodeSigningConfigRequestTypeDef(TypedDict):
     """CreateCodeSigningConfigRequest (input)."""
 
     Description: NotRequired[str]
-    AllowedPublishers: AllowedPublishersTypeDef
+    AllowedPublishers: AllowedPublishersUnionTypeDef
     CodeSigningPolicies: NotRequired[CodeSigningPoliciesTypeDef]
     Tags: NotRequired[Mapping[str, str]]
 
@@ -864,7 +881,7 @@ class CreateEventSourceMappingRequestTypeDef(TypedDict):
     FunctionName: str
     Enabled: NotRequired[bool]
     BatchSize: NotRequired[int]
-    FilterCriteria: NotRequired[FilterCriteriaTypeDef]
+    FilterCriteria: NotRequired[FilterCriteriaUnionTypeDef]
     MaximumBatchingWindowInSeconds: NotRequired[int]
     ParallelizationFactor: NotRequired[int]
     StartingPosition: NotRequired[EventSourcePositionType]
@@ -878,18 +895,18 @@ class CreateEventSourceMappingRequestTypeDef(TypedDict):
     Topics: NotRequired[Sequence[str]]
     Queues: NotRequired[Sequence[str]]
     SourceAccessConfigurations: NotRequired[Sequence[SourceAccessConfigurationTypeDef]]
-    SelfManagedEventSource: NotRequired[SelfManagedEventSourceTypeDef]
+    SelfManagedEventSource: NotRequired[SelfManagedEventSourceUnionTypeDef]
     FunctionResponseTypes: NotRequired[Sequence[FunctionResponseTypeType]]
     AmazonManagedKafkaEventSourceConfig: NotRequired[
-        AmazonManagedKafkaEventSourceConfigTypeDef
+        AmazonManagedKafkaEventSourceConfigUnionTypeDef
     ]
     SelfManagedKafkaEventSourceConfig: NotRequired[
-        SelfManagedKafkaEventSourceConfigTypeDef
+        SelfManagedKafkaEventSourceConfigUnionTypeDef
     ]
     ScalingConfig: NotRequired[ScalingConfigTypeDef]
     DocumentDBEventSourceConfig: NotRequired[DocumentDBEventSourceConfigTypeDef]
     KMSKeyArn: NotRequired[str]
-    MetricsConfig: NotRequired[EventSourceMappingMetricsConfigTypeDef]
+    MetricsConfig: NotRequired[EventSourceMappingMetricsConfigUnionTypeDef]
     LoggingConfig: NotRequired[EventSourceMappingLoggingConfigTypeDef]
     ProvisionedPollerConfig: NotRequired[ProvisionedPollerConfigTypeDef]
 
@@ -915,7 +932,7 @@ class CreateFunctionRequestTypeDef(TypedDict):
     Tags: NotRequired[Mapping[str, str]]
     Layers: NotRequired[Sequence[str]]
     FileSystemConfigs: NotRequired[Sequence[FileSystemConfigTypeDef]]
-    ImageConfig: NotRequired[ImageConfigTypeDef]
+    ImageConfig: NotRequired[ImageConfigUnionTypeDef]
     CodeSigningConfigArn: NotRequired[str]
     Architectures: NotRequired[Sequence[ArchitectureType]]
     EphemeralStorage: NotRequired[EphemeralStorageTypeDef]
@@ -933,7 +950,7 @@ class CreateFunctionUrlConfigRequestTypeDef(TypedDict):
     FunctionName: str
     Qualifier: NotRequired[str]
     AuthType: FunctionUrlAuthTypeType
-    Cors: NotRequired[CorsTypeDef]
+    Cors: NotRequired[CorsUnionTypeDef]
     InvokeMode: NotRequired[InvokeModeType]
 
 
@@ -2003,7 +2020,7 @@ class InvocationResponseTypeDef(TypedDict):
     StatusCode: NotRequired[int]
     FunctionError: NotRequired[str]
     LogResult: NotRequired[str]
-    Payload: NotRequired[bytes]
+    Payload: StreamingBody
     ExecutedVersion: NotRequired[str]
     DurableExecutionArn: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2697,7 +2714,7 @@ class OperationUpdateTypeDef(TypedDict):
     SubType: NotRequired[str]
     Action: OperationActionType
     Payload: NotRequired[str]
-    Error: NotRequired[ErrorObjectTypeDef]
+    Error: NotRequired[ErrorObjectUnionTypeDef]
     ContextOptions: NotRequired[ContextOptionsTypeDef]
     StepOptions: NotRequired[StepOptionsTypeDef]
     WaitOptions: NotRequired[WaitOptionsTypeDef]
@@ -2941,14 +2958,14 @@ class SelfManagedKafkaEventSourceConfigTypeDef(TypedDict):
     """
 
     ConsumerGroupId: NotRequired[str]
-    SchemaRegistryConfig: NotRequired[KafkaSchemaRegistryConfigTypeDef]
+    SchemaRegistryConfig: NotRequired[KafkaSchemaRegistryConfigUnionTypeDef]
 
 
 class SendDurableExecutionCallbackFailureRequestTypeDef(TypedDict):
     """SendDurableExecutionCallbackFailureRequest (input)."""
 
     CallbackId: str
-    Error: NotRequired[ErrorObjectTypeDef]
+    Error: NotRequired[ErrorObjectUnionTypeDef]
 
 
 class SendDurableExecutionCallbackFailureResponseTypeDef(TypedDict):
@@ -3043,7 +3060,7 @@ class StopDurableExecutionRequestTypeDef(TypedDict):
     """StopDurableExecutionRequest (input)."""
 
     DurableExecutionArn: str
-    Error: NotRequired[ErrorObjectTypeDef]
+    Error: NotRequired[ErrorObjectUnionTypeDef]
 
 
 class StopDurableExecutionResponseTypeDef(TypedDict):
@@ -3120,7 +3137,7 @@ class UpdateAliasRequestTypeDef(TypedDict):
     Name: str
     FunctionVersion: NotRequired[str]
     Description: NotRequired[str]
-    RoutingConfig: NotRequired[AliasRoutingConfigurationTypeDef]
+    RoutingConfig: NotRequired[AliasRoutingConfigurationUnionTypeDef]
     RevisionId: NotRequired[str]
 
 
@@ -3128,7 +3145,9 @@ class UpdateCapacityProviderRequestTypeDef(TypedDict):
     """UpdateCapacityProviderRequest (input)."""
 
     CapacityProviderName: str
-    CapacityProviderScalingConfig: NotRequired[CapacityProviderScalingConfigTypeDef]
+    CapacityProviderScalingConfig: NotRequired[
+        CapacityProviderScalingConfigUnionTypeDef
+    ]
 
 
 class UpdateCapacityProviderResponseTypeDef(TypedDict):
@@ -3143,7 +3162,7 @@ class UpdateCodeSigningConfigRequestTypeDef(TypedDict):
 
     CodeSigningConfigArn: str
     Description: NotRequired[str]
-    AllowedPublishers: NotRequired[AllowedPublishersTypeDef]
+    AllowedPublishers: NotRequired[AllowedPublishersUnionTypeDef]
     CodeSigningPolicies: NotRequired[CodeSigningPoliciesTypeDef]
 
 
@@ -3161,7 +3180,7 @@ class UpdateEventSourceMappingRequestTypeDef(TypedDict):
     FunctionName: NotRequired[str]
     Enabled: NotRequired[bool]
     BatchSize: NotRequired[int]
-    FilterCriteria: NotRequired[FilterCriteriaTypeDef]
+    FilterCriteria: NotRequired[FilterCriteriaUnionTypeDef]
     MaximumBatchingWindowInSeconds: NotRequired[int]
     DestinationConfig: NotRequired[DestinationConfigTypeDef]
     MaximumRecordAgeInSeconds: NotRequired[int]
@@ -3173,14 +3192,14 @@ class UpdateEventSourceMappingRequestTypeDef(TypedDict):
     FunctionResponseTypes: NotRequired[Sequence[FunctionResponseTypeType]]
     ScalingConfig: NotRequired[ScalingConfigTypeDef]
     AmazonManagedKafkaEventSourceConfig: NotRequired[
-        AmazonManagedKafkaEventSourceConfigTypeDef
+        AmazonManagedKafkaEventSourceConfigUnionTypeDef
     ]
     SelfManagedKafkaEventSourceConfig: NotRequired[
-        SelfManagedKafkaEventSourceConfigTypeDef
+        SelfManagedKafkaEventSourceConfigUnionTypeDef
     ]
     DocumentDBEventSourceConfig: NotRequired[DocumentDBEventSourceConfigTypeDef]
     KMSKeyArn: NotRequired[str]
-    MetricsConfig: NotRequired[EventSourceMappingMetricsConfigTypeDef]
+    MetricsConfig: NotRequired[EventSourceMappingMetricsConfigUnionTypeDef]
     LoggingConfig: NotRequired[EventSourceMappingLoggingConfigTypeDef]
     ProvisionedPollerConfig: NotRequired[ProvisionedPollerConfigTypeDef]
 
@@ -3220,7 +3239,7 @@ class UpdateFunctionConfigurationRequestTypeDef(TypedDict):
     RevisionId: NotRequired[str]
     Layers: NotRequired[Sequence[str]]
     FileSystemConfigs: NotRequired[Sequence[FileSystemConfigTypeDef]]
-    ImageConfig: NotRequired[ImageConfigTypeDef]
+    ImageConfig: NotRequired[ImageConfigUnionTypeDef]
     EphemeralStorage: NotRequired[EphemeralStorageTypeDef]
     SnapStart: NotRequired[SnapStartTypeDef]
     LoggingConfig: NotRequired[LoggingConfigTypeDef]
@@ -3244,7 +3263,7 @@ class UpdateFunctionUrlConfigRequestTypeDef(TypedDict):
     FunctionName: str
     Qualifier: NotRequired[str]
     AuthType: NotRequired[FunctionUrlAuthTypeType]
-    Cors: NotRequired[CorsTypeDef]
+    Cors: NotRequired[CorsUnionTypeDef]
     InvokeMode: NotRequired[InvokeModeType]
 
 
@@ -3310,3 +3329,67 @@ class WaitSucceededDetailsTypeDef(TypedDict):
     """Details about a wait operation that succeeded."""
 
     Duration: NotRequired[int]
+
+
+AliasRoutingConfigurationUnionTypeDef = Union[
+    AliasRoutingConfigurationTypeDef, AliasRoutingConfigurationOutputTypeDef
+]
+
+
+AllowedPublishersUnionTypeDef = Union[
+    AllowedPublishersTypeDef, AllowedPublishersOutputTypeDef
+]
+
+
+AmazonManagedKafkaEventSourceConfigUnionTypeDef = Union[
+    AmazonManagedKafkaEventSourceConfigTypeDef,
+    AmazonManagedKafkaEventSourceConfigOutputTypeDef,
+]
+
+
+CapacityProviderScalingConfigUnionTypeDef = Union[
+    CapacityProviderScalingConfigTypeDef, CapacityProviderScalingConfigOutputTypeDef
+]
+
+
+CapacityProviderVpcConfigUnionTypeDef = Union[
+    CapacityProviderVpcConfigTypeDef, CapacityProviderVpcConfigOutputTypeDef
+]
+
+
+CorsUnionTypeDef = Union[CorsTypeDef, CorsOutputTypeDef]
+
+
+ErrorObjectUnionTypeDef = Union[ErrorObjectTypeDef, ErrorObjectOutputTypeDef]
+
+
+EventSourceMappingMetricsConfigUnionTypeDef = Union[
+    EventSourceMappingMetricsConfigTypeDef, EventSourceMappingMetricsConfigOutputTypeDef
+]
+
+
+FilterCriteriaUnionTypeDef = Union[FilterCriteriaTypeDef, FilterCriteriaOutputTypeDef]
+
+
+ImageConfigUnionTypeDef = Union[ImageConfigTypeDef, ImageConfigOutputTypeDef]
+
+
+InstanceRequirementsUnionTypeDef = Union[
+    InstanceRequirementsTypeDef, InstanceRequirementsOutputTypeDef
+]
+
+
+KafkaSchemaRegistryConfigUnionTypeDef = Union[
+    KafkaSchemaRegistryConfigTypeDef, KafkaSchemaRegistryConfigOutputTypeDef
+]
+
+
+SelfManagedEventSourceUnionTypeDef = Union[
+    SelfManagedEventSourceTypeDef, SelfManagedEventSourceOutputTypeDef
+]
+
+
+SelfManagedKafkaEventSourceConfigUnionTypeDef = Union[
+    SelfManagedKafkaEventSourceConfigTypeDef,
+    SelfManagedKafkaEventSourceConfigOutputTypeDef,
+]

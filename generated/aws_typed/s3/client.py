@@ -3424,37 +3424,44 @@ class S3Client(BaseClient):
     @overload
     def get_paginator(
         self, operation_name: Literal["list_buckets"]
-    ) -> ListBucketsPaginator: ...
+    ) -> ListBucketsPaginator:
+        """ListBucketsPaginator for list_buckets."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_directory_buckets"]
-    ) -> ListDirectoryBucketsPaginator: ...
+    ) -> ListDirectoryBucketsPaginator:
+        """ListDirectoryBucketsPaginator for list_directory_buckets."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_multipart_uploads"]
-    ) -> ListMultipartUploadsPaginator: ...
+    ) -> ListMultipartUploadsPaginator:
+        """ListMultipartUploadsPaginator for list_multipart_uploads."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_object_versions"]
-    ) -> ListObjectVersionsPaginator: ...
+    ) -> ListObjectVersionsPaginator:
+        """ListObjectVersionsPaginator for list_object_versions."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_objects"]
-    ) -> ListObjectsPaginator: ...
+    ) -> ListObjectsPaginator:
+        """ListObjectsPaginator for list_objects."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_objects_v2"]
-    ) -> ListObjectsV2Paginator: ...
+    ) -> ListObjectsV2Paginator:
+        """ListObjectsV2Paginator for list_objects_v2."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_parts"]
-    ) -> ListPartsPaginator: ...
+    ) -> ListPartsPaginator:
+        """ListPartsPaginator for list_parts."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""
@@ -3463,20 +3470,24 @@ class S3Client(BaseClient):
         )
 
     @overload
-    def get_waiter(self, waiter_name: Literal["bucket_exists"]) -> BucketExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["bucket_exists"]) -> BucketExistsWaiter:
+        """BucketExistsWaiter for bucket_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["bucket_not_exists"]
-    ) -> BucketNotExistsWaiter: ...
+    ) -> BucketNotExistsWaiter:
+        """BucketNotExistsWaiter for bucket_not_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["object_exists"]) -> ObjectExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["object_exists"]) -> ObjectExistsWaiter:
+        """ObjectExistsWaiter for object_exists."""
 
     @overload
     def get_waiter(
         self, waiter_name: Literal["object_not_exists"]
-    ) -> ObjectNotExistsWaiter: ...
+    ) -> ObjectNotExistsWaiter:
+        """ObjectNotExistsWaiter for object_not_exists."""
 
     def get_waiter(self, waiter_name: WaiterName) -> Waiter:
         """A typed waiter: polls an operation until a resource reaches a state."""

@@ -112,14 +112,18 @@ __all__ = [
     "AccessControlTranslationTypeDef",
     "AnalyticsAndOperatorOutputTypeDef",
     "AnalyticsAndOperatorTypeDef",
+    "AnalyticsAndOperatorUnionTypeDef",
     "AnalyticsConfigurationOutputTypeDef",
     "AnalyticsConfigurationTypeDef",
+    "AnalyticsConfigurationUnionTypeDef",
     "AnalyticsExportDestinationTypeDef",
     "AnalyticsFilterOutputTypeDef",
     "AnalyticsFilterTypeDef",
+    "AnalyticsFilterUnionTypeDef",
     "AnalyticsS3BucketDestinationTypeDef",
     "BlockedEncryptionTypesOutputTypeDef",
     "BlockedEncryptionTypesTypeDef",
+    "BlockedEncryptionTypesUnionTypeDef",
     "BucketInfoTypeDef",
     "BucketLifecycleConfigurationTypeDef",
     "BucketLoggingStatusTypeDef",
@@ -127,11 +131,13 @@ __all__ = [
     "CORSConfigurationTypeDef",
     "CORSRuleOutputTypeDef",
     "CORSRuleTypeDef",
+    "CORSRuleUnionTypeDef",
     "CSVInputTypeDef",
     "CSVOutputTypeDef",
     "ChecksumTypeDef",
     "CloudFunctionConfigurationOutputTypeDef",
     "CloudFunctionConfigurationTypeDef",
+    "CloudFunctionConfigurationUnionTypeDef",
     "CommonPrefixTypeDef",
     "CompleteMultipartUploadOutputTypeDef",
     "CompleteMultipartUploadRequestTypeDef",
@@ -272,12 +278,16 @@ __all__ = [
     "InputSerializationTypeDef",
     "IntelligentTieringAndOperatorOutputTypeDef",
     "IntelligentTieringAndOperatorTypeDef",
+    "IntelligentTieringAndOperatorUnionTypeDef",
     "IntelligentTieringConfigurationOutputTypeDef",
     "IntelligentTieringConfigurationTypeDef",
+    "IntelligentTieringConfigurationUnionTypeDef",
     "IntelligentTieringFilterOutputTypeDef",
     "IntelligentTieringFilterTypeDef",
+    "IntelligentTieringFilterUnionTypeDef",
     "InventoryConfigurationOutputTypeDef",
     "InventoryConfigurationTypeDef",
+    "InventoryConfigurationUnionTypeDef",
     "InventoryDestinationTypeDef",
     "InventoryEncryptionTypeDef",
     "InventoryFilterTypeDef",
@@ -293,15 +303,20 @@ __all__ = [
     "JournalTableConfigurationUpdatesTypeDef",
     "LambdaFunctionConfigurationOutputTypeDef",
     "LambdaFunctionConfigurationTypeDef",
+    "LambdaFunctionConfigurationUnionTypeDef",
     "LifecycleConfigurationTypeDef",
     "LifecycleExpirationOutputTypeDef",
     "LifecycleExpirationTypeDef",
+    "LifecycleExpirationUnionTypeDef",
     "LifecycleRuleAndOperatorOutputTypeDef",
     "LifecycleRuleAndOperatorTypeDef",
+    "LifecycleRuleAndOperatorUnionTypeDef",
     "LifecycleRuleFilterOutputTypeDef",
     "LifecycleRuleFilterTypeDef",
+    "LifecycleRuleFilterUnionTypeDef",
     "LifecycleRuleOutputTypeDef",
     "LifecycleRuleTypeDef",
+    "LifecycleRuleUnionTypeDef",
     "ListBucketAnalyticsConfigurationsOutputTypeDef",
     "ListBucketAnalyticsConfigurationsRequestTypeDef",
     "ListBucketIntelligentTieringConfigurationsOutputTypeDef",
@@ -341,6 +356,7 @@ __all__ = [
     "LocationInfoTypeDef",
     "LoggingEnabledOutputTypeDef",
     "LoggingEnabledTypeDef",
+    "LoggingEnabledUnionTypeDef",
     "MetadataConfigurationResultTypeDef",
     "MetadataConfigurationTypeDef",
     "MetadataEntryTypeDef",
@@ -349,10 +365,13 @@ __all__ = [
     "MetadataTableEncryptionConfigurationTypeDef",
     "MetricsAndOperatorOutputTypeDef",
     "MetricsAndOperatorTypeDef",
+    "MetricsAndOperatorUnionTypeDef",
     "MetricsConfigurationOutputTypeDef",
     "MetricsConfigurationTypeDef",
+    "MetricsConfigurationUnionTypeDef",
     "MetricsFilterOutputTypeDef",
     "MetricsFilterTypeDef",
+    "MetricsFilterUnionTypeDef",
     "MetricsTypeDef",
     "MultipartUploadTypeDef",
     "NoncurrentVersionExpirationTypeDef",
@@ -361,6 +380,7 @@ __all__ = [
     "NotificationConfigurationDeprecatedTypeDef",
     "NotificationConfigurationFilterOutputTypeDef",
     "NotificationConfigurationFilterTypeDef",
+    "NotificationConfigurationFilterUnionTypeDef",
     "NotificationConfigurationResponseTypeDef",
     "NotificationConfigurationTypeDef",
     "ObjectEncryptionTypeDef",
@@ -369,6 +389,7 @@ __all__ = [
     "ObjectLockLegalHoldTypeDef",
     "ObjectLockRetentionOutputTypeDef",
     "ObjectLockRetentionTypeDef",
+    "ObjectLockRetentionUnionTypeDef",
     "ObjectLockRuleTypeDef",
     "ObjectPartTypeDef",
     "ObjectTypeDef",
@@ -379,6 +400,7 @@ __all__ = [
     "OwnershipControlsOutputTypeDef",
     "OwnershipControlsRuleTypeDef",
     "OwnershipControlsTypeDef",
+    "OwnershipControlsUnionTypeDef",
     "ParquetInputTypeDef",
     "PartTypeDef",
     "PartitionedPrefixTypeDef",
@@ -423,8 +445,10 @@ __all__ = [
     "PutPublicAccessBlockRequestTypeDef",
     "QueueConfigurationDeprecatedOutputTypeDef",
     "QueueConfigurationDeprecatedTypeDef",
+    "QueueConfigurationDeprecatedUnionTypeDef",
     "QueueConfigurationOutputTypeDef",
     "QueueConfigurationTypeDef",
+    "QueueConfigurationUnionTypeDef",
     "RecordExpirationTypeDef",
     "RecordsEventTypeDef",
     "RedirectAllRequestsToTypeDef",
@@ -434,12 +458,16 @@ __all__ = [
     "ReplicaModificationsTypeDef",
     "ReplicationConfigurationOutputTypeDef",
     "ReplicationConfigurationTypeDef",
+    "ReplicationConfigurationUnionTypeDef",
     "ReplicationRuleAndOperatorOutputTypeDef",
     "ReplicationRuleAndOperatorTypeDef",
+    "ReplicationRuleAndOperatorUnionTypeDef",
     "ReplicationRuleFilterOutputTypeDef",
     "ReplicationRuleFilterTypeDef",
+    "ReplicationRuleFilterUnionTypeDef",
     "ReplicationRuleOutputTypeDef",
     "ReplicationRuleTypeDef",
+    "ReplicationRuleUnionTypeDef",
     "ReplicationTimeTypeDef",
     "ReplicationTimeValueTypeDef",
     "RequestPaymentConfigurationTypeDef",
@@ -451,8 +479,10 @@ __all__ = [
     "RoutingRuleTypeDef",
     "RuleOutputTypeDef",
     "RuleTypeDef",
+    "RuleUnionTypeDef",
     "S3KeyFilterOutputTypeDef",
     "S3KeyFilterTypeDef",
+    "S3KeyFilterUnionTypeDef",
     "S3LocationTypeDef",
     "S3TablesDestinationResultTypeDef",
     "S3TablesDestinationTypeDef",
@@ -467,8 +497,10 @@ __all__ = [
     "ServerSideEncryptionByDefaultTypeDef",
     "ServerSideEncryptionConfigurationOutputTypeDef",
     "ServerSideEncryptionConfigurationTypeDef",
+    "ServerSideEncryptionConfigurationUnionTypeDef",
     "ServerSideEncryptionRuleOutputTypeDef",
     "ServerSideEncryptionRuleTypeDef",
+    "ServerSideEncryptionRuleUnionTypeDef",
     "SessionCredentialsTypeDef",
     "SimplePrefixTypeDef",
     "SourceSelectionCriteriaTypeDef",
@@ -484,10 +516,13 @@ __all__ = [
     "TieringTypeDef",
     "TopicConfigurationDeprecatedOutputTypeDef",
     "TopicConfigurationDeprecatedTypeDef",
+    "TopicConfigurationDeprecatedUnionTypeDef",
     "TopicConfigurationOutputTypeDef",
     "TopicConfigurationTypeDef",
+    "TopicConfigurationUnionTypeDef",
     "TransitionOutputTypeDef",
     "TransitionTypeDef",
+    "TransitionUnionTypeDef",
     "UpdateBucketMetadataInventoryTableConfigurationRequestTypeDef",
     "UpdateBucketMetadataJournalTableConfigurationRequestTypeDef",
     "UpdateObjectEncryptionRequestTypeDef",
@@ -603,7 +638,7 @@ class AnalyticsConfigurationTypeDef(TypedDict):
     """
 
     Id: str
-    Filter: NotRequired[AnalyticsFilterTypeDef]
+    Filter: NotRequired[AnalyticsFilterUnionTypeDef]
     StorageClassAnalysis: StorageClassAnalysisTypeDef
 
 
@@ -634,7 +669,7 @@ class AnalyticsFilterTypeDef(TypedDict):
 
     Prefix: NotRequired[str]
     Tag: NotRequired[TagTypeDef]
-    And: NotRequired[AnalyticsAndOperatorTypeDef]
+    And: NotRequired[AnalyticsAndOperatorUnionTypeDef]
 
 
 class AnalyticsS3BucketDestinationTypeDef(TypedDict):
@@ -684,13 +719,13 @@ class BucketLifecycleConfigurationTypeDef(TypedDict):
     Guide.
     """
 
-    Rules: Sequence[LifecycleRuleTypeDef]
+    Rules: Sequence[LifecycleRuleUnionTypeDef]
 
 
 class BucketLoggingStatusTypeDef(TypedDict):
     """Container for logging status information."""
 
-    LoggingEnabled: NotRequired[LoggingEnabledTypeDef]
+    LoggingEnabled: NotRequired[LoggingEnabledUnionTypeDef]
 
 
 class BucketTypeDef(TypedDict):
@@ -708,7 +743,7 @@ class CORSConfigurationTypeDef(TypedDict):
     the Amazon S3 User Guide.
     """
 
-    CORSRules: Sequence[CORSRuleTypeDef]
+    CORSRules: Sequence[CORSRuleUnionTypeDef]
 
 
 class CORSRuleOutputTypeDef(TypedDict):
@@ -2243,7 +2278,7 @@ class IntelligentTieringConfigurationTypeDef(TypedDict):
     """Specifies the S3 Intelligent-Tiering configuration for an Amazon S3 bucket."""
 
     Id: str
-    Filter: NotRequired[IntelligentTieringFilterTypeDef]
+    Filter: NotRequired[IntelligentTieringFilterUnionTypeDef]
     Status: IntelligentTieringStatusType
     Tierings: Sequence[TieringTypeDef]
 
@@ -2265,7 +2300,7 @@ class IntelligentTieringFilterTypeDef(TypedDict):
 
     Prefix: NotRequired[str]
     Tag: NotRequired[TagTypeDef]
-    And: NotRequired[IntelligentTieringAndOperatorTypeDef]
+    And: NotRequired[IntelligentTieringAndOperatorUnionTypeDef]
 
 
 class InventoryConfigurationOutputTypeDef(TypedDict):
@@ -2411,13 +2446,13 @@ class LambdaFunctionConfigurationTypeDef(TypedDict):
     Id: NotRequired[str]
     LambdaFunctionArn: str
     Events: Sequence[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterTypeDef]
+    Filter: NotRequired[NotificationConfigurationFilterUnionTypeDef]
 
 
 class LifecycleConfigurationTypeDef(TypedDict):
     """Container for lifecycle rules. You can add as many as 1000 rules."""
 
-    Rules: Sequence[RuleTypeDef]
+    Rules: Sequence[RuleUnionTypeDef]
 
 
 class LifecycleExpirationOutputTypeDef(TypedDict):
@@ -2485,7 +2520,7 @@ class LifecycleRuleFilterTypeDef(TypedDict):
     Tag: NotRequired[TagTypeDef]
     ObjectSizeGreaterThan: NotRequired[int]
     ObjectSizeLessThan: NotRequired[int]
-    And: NotRequired[LifecycleRuleAndOperatorTypeDef]
+    And: NotRequired[LifecycleRuleAndOperatorUnionTypeDef]
 
 
 class LifecycleRuleOutputTypeDef(TypedDict):
@@ -2505,12 +2540,12 @@ class LifecycleRuleOutputTypeDef(TypedDict):
 class LifecycleRuleTypeDef(TypedDict):
     """A lifecycle rule for individual objects in an Amazon S3 bucket."""
 
-    Expiration: NotRequired[LifecycleExpirationTypeDef]
+    Expiration: NotRequired[LifecycleExpirationUnionTypeDef]
     ID: NotRequired[str]
     Prefix: NotRequired[str]
-    Filter: NotRequired[LifecycleRuleFilterTypeDef]
+    Filter: NotRequired[LifecycleRuleFilterUnionTypeDef]
     Status: ExpirationStatusType
-    Transitions: NotRequired[Sequence[TransitionTypeDef]]
+    Transitions: NotRequired[Sequence[TransitionUnionTypeDef]]
     NoncurrentVersionTransitions: NotRequired[
         Sequence[NoncurrentVersionTransitionTypeDef]
     ]
@@ -3117,7 +3152,7 @@ class MetricsConfigurationTypeDef(TypedDict):
     """
 
     Id: str
-    Filter: NotRequired[MetricsFilterTypeDef]
+    Filter: NotRequired[MetricsFilterUnionTypeDef]
 
 
 class MetricsFilterOutputTypeDef(TypedDict):
@@ -3145,7 +3180,7 @@ class MetricsFilterTypeDef(TypedDict):
     Prefix: NotRequired[str]
     Tag: NotRequired[TagTypeDef]
     AccessPointArn: NotRequired[str]
-    And: NotRequired[MetricsAndOperatorTypeDef]
+    And: NotRequired[MetricsAndOperatorUnionTypeDef]
 
 
 class MetricsTypeDef(TypedDict):
@@ -3207,9 +3242,9 @@ class NotificationConfigurationDeprecatedResponseTypeDef(TypedDict):
 class NotificationConfigurationDeprecatedTypeDef(TypedDict):
     """NotificationConfigurationDeprecated (input)."""
 
-    TopicConfiguration: NotRequired[TopicConfigurationDeprecatedTypeDef]
-    QueueConfiguration: NotRequired[QueueConfigurationDeprecatedTypeDef]
-    CloudFunctionConfiguration: NotRequired[CloudFunctionConfigurationTypeDef]
+    TopicConfiguration: NotRequired[TopicConfigurationDeprecatedUnionTypeDef]
+    QueueConfiguration: NotRequired[QueueConfigurationDeprecatedUnionTypeDef]
+    CloudFunctionConfiguration: NotRequired[CloudFunctionConfigurationUnionTypeDef]
 
 
 class NotificationConfigurationFilterOutputTypeDef(TypedDict):
@@ -3227,7 +3262,7 @@ class NotificationConfigurationFilterTypeDef(TypedDict):
     filtering in the Amazon S3 User Guide.
     """
 
-    Key: NotRequired[S3KeyFilterTypeDef]
+    Key: NotRequired[S3KeyFilterUnionTypeDef]
 
 
 class NotificationConfigurationResponseTypeDef(TypedDict):
@@ -3249,10 +3284,10 @@ class NotificationConfigurationTypeDef(TypedDict):
     this element is empty, notifications are turned off for the bucket.
     """
 
-    TopicConfigurations: NotRequired[Sequence[TopicConfigurationTypeDef]]
-    QueueConfigurations: NotRequired[Sequence[QueueConfigurationTypeDef]]
+    TopicConfigurations: NotRequired[Sequence[TopicConfigurationUnionTypeDef]]
+    QueueConfigurations: NotRequired[Sequence[QueueConfigurationUnionTypeDef]]
     LambdaFunctionConfigurations: NotRequired[
-        Sequence[LambdaFunctionConfigurationTypeDef]
+        Sequence[LambdaFunctionConfigurationUnionTypeDef]
     ]
     EventBridgeConfiguration: NotRequired[EventBridgeConfigurationTypeDef]
 
@@ -3498,7 +3533,7 @@ class PutBucketAnalyticsConfigurationRequestTypeDef(TypedDict):
 
     Bucket: str
     Id: str
-    AnalyticsConfiguration: AnalyticsConfigurationTypeDef
+    AnalyticsConfiguration: AnalyticsConfigurationUnionTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -3518,7 +3553,7 @@ class PutBucketEncryptionRequestTypeDef(TypedDict):
     Bucket: str
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ServerSideEncryptionConfiguration: ServerSideEncryptionConfigurationTypeDef
+    ServerSideEncryptionConfiguration: ServerSideEncryptionConfigurationUnionTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -3528,7 +3563,7 @@ class PutBucketIntelligentTieringConfigurationRequestTypeDef(TypedDict):
     Bucket: str
     Id: str
     ExpectedBucketOwner: NotRequired[str]
-    IntelligentTieringConfiguration: IntelligentTieringConfigurationTypeDef
+    IntelligentTieringConfiguration: IntelligentTieringConfigurationUnionTypeDef
 
 
 class PutBucketInventoryConfigurationRequestTypeDef(TypedDict):
@@ -3536,7 +3571,7 @@ class PutBucketInventoryConfigurationRequestTypeDef(TypedDict):
 
     Bucket: str
     Id: str
-    InventoryConfiguration: InventoryConfigurationTypeDef
+    InventoryConfiguration: InventoryConfigurationUnionTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -3586,7 +3621,7 @@ class PutBucketMetricsConfigurationRequestTypeDef(TypedDict):
 
     Bucket: str
     Id: str
-    MetricsConfiguration: MetricsConfigurationTypeDef
+    MetricsConfiguration: MetricsConfigurationUnionTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -3615,7 +3650,7 @@ class PutBucketOwnershipControlsRequestTypeDef(TypedDict):
     Bucket: str
     ContentMD5: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
-    OwnershipControls: OwnershipControlsTypeDef
+    OwnershipControls: OwnershipControlsUnionTypeDef
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
 
 
@@ -3636,7 +3671,7 @@ class PutBucketReplicationRequestTypeDef(TypedDict):
     Bucket: str
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ReplicationConfiguration: ReplicationConfigurationTypeDef
+    ReplicationConfiguration: ReplicationConfigurationUnionTypeDef
     Token: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
 
@@ -3838,7 +3873,7 @@ class PutObjectRetentionRequestTypeDef(TypedDict):
 
     Bucket: str
     Key: str
-    Retention: NotRequired[ObjectLockRetentionTypeDef]
+    Retention: NotRequired[ObjectLockRetentionUnionTypeDef]
     RequestPayer: NotRequired[RequestPayerType]
     VersionId: NotRequired[str]
     BypassGovernanceRetention: NotRequired[bool]
@@ -3922,7 +3957,7 @@ class QueueConfigurationTypeDef(TypedDict):
     Id: NotRequired[str]
     QueueArn: str
     Events: Sequence[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterTypeDef]
+    Filter: NotRequired[NotificationConfigurationFilterUnionTypeDef]
 
 
 class RecordExpirationTypeDef(TypedDict):
@@ -4009,7 +4044,7 @@ class ReplicationConfigurationTypeDef(TypedDict):
     """
 
     Role: str
-    Rules: Sequence[ReplicationRuleTypeDef]
+    Rules: Sequence[ReplicationRuleUnionTypeDef]
 
 
 class ReplicationRuleAndOperatorOutputTypeDef(TypedDict):
@@ -4051,7 +4086,7 @@ class ReplicationRuleFilterTypeDef(TypedDict):
 
     Prefix: NotRequired[str]
     Tag: NotRequired[TagTypeDef]
-    And: NotRequired[ReplicationRuleAndOperatorTypeDef]
+    And: NotRequired[ReplicationRuleAndOperatorUnionTypeDef]
 
 
 class ReplicationRuleOutputTypeDef(TypedDict):
@@ -4078,7 +4113,7 @@ class ReplicationRuleTypeDef(TypedDict):
     ID: NotRequired[str]
     Priority: NotRequired[int]
     Prefix: NotRequired[str]
-    Filter: NotRequired[ReplicationRuleFilterTypeDef]
+    Filter: NotRequired[ReplicationRuleFilterUnionTypeDef]
     Status: ReplicationRuleStatusType
     SourceSelectionCriteria: NotRequired[SourceSelectionCriteriaTypeDef]
     ExistingObjectReplication: NotRequired[ExistingObjectReplicationTypeDef]
@@ -4192,11 +4227,11 @@ class RuleTypeDef(TypedDict):
     examples, see Put Bucket Lifecycle Configuration Examples.
     """
 
-    Expiration: NotRequired[LifecycleExpirationTypeDef]
+    Expiration: NotRequired[LifecycleExpirationUnionTypeDef]
     ID: NotRequired[str]
     Prefix: str
     Status: ExpirationStatusType
-    Transition: NotRequired[TransitionTypeDef]
+    Transition: NotRequired[TransitionUnionTypeDef]
     NoncurrentVersionTransition: NotRequired[NoncurrentVersionTransitionTypeDef]
     NoncurrentVersionExpiration: NotRequired[NoncurrentVersionExpirationTypeDef]
     AbortIncompleteMultipartUpload: NotRequired[AbortIncompleteMultipartUploadTypeDef]
@@ -4355,7 +4390,7 @@ class ServerSideEncryptionConfigurationOutputTypeDef(TypedDict):
 class ServerSideEncryptionConfigurationTypeDef(TypedDict):
     """Specifies the default server-side-encryption configuration."""
 
-    Rules: Sequence[ServerSideEncryptionRuleTypeDef]
+    Rules: Sequence[ServerSideEncryptionRuleUnionTypeDef]
 
 
 class ServerSideEncryptionRuleOutputTypeDef(TypedDict):
@@ -4375,7 +4410,7 @@ class ServerSideEncryptionRuleTypeDef(TypedDict):
         ServerSideEncryptionByDefaultTypeDef
     ]
     BucketKeyEnabled: NotRequired[bool]
-    BlockedEncryptionTypes: NotRequired[BlockedEncryptionTypesTypeDef]
+    BlockedEncryptionTypes: NotRequired[BlockedEncryptionTypesUnionTypeDef]
 
 
 class SessionCredentialsTypeDef(TypedDict):
@@ -4528,7 +4563,7 @@ class TopicConfigurationTypeDef(TypedDict):
     Id: NotRequired[str]
     TopicArn: str
     Events: Sequence[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterTypeDef]
+    Filter: NotRequired[NotificationConfigurationFilterUnionTypeDef]
 
 
 class TransitionOutputTypeDef(TypedDict):
@@ -4751,3 +4786,165 @@ class WriteGetObjectResponseRequestTypeDef(TypedDict):
     TagCount: NotRequired[int]
     VersionId: NotRequired[str]
     BucketKeyEnabled: NotRequired[bool]
+
+
+AnalyticsAndOperatorUnionTypeDef = Union[
+    AnalyticsAndOperatorTypeDef, AnalyticsAndOperatorOutputTypeDef
+]
+
+
+AnalyticsConfigurationUnionTypeDef = Union[
+    AnalyticsConfigurationTypeDef, AnalyticsConfigurationOutputTypeDef
+]
+
+
+AnalyticsFilterUnionTypeDef = Union[
+    AnalyticsFilterTypeDef, AnalyticsFilterOutputTypeDef
+]
+
+
+BlockedEncryptionTypesUnionTypeDef = Union[
+    BlockedEncryptionTypesTypeDef, BlockedEncryptionTypesOutputTypeDef
+]
+
+
+CORSRuleUnionTypeDef = Union[CORSRuleTypeDef, CORSRuleOutputTypeDef]
+
+
+CloudFunctionConfigurationUnionTypeDef = Union[
+    CloudFunctionConfigurationTypeDef, CloudFunctionConfigurationOutputTypeDef
+]
+
+
+IntelligentTieringAndOperatorUnionTypeDef = Union[
+    IntelligentTieringAndOperatorTypeDef, IntelligentTieringAndOperatorOutputTypeDef
+]
+
+
+IntelligentTieringConfigurationUnionTypeDef = Union[
+    IntelligentTieringConfigurationTypeDef, IntelligentTieringConfigurationOutputTypeDef
+]
+
+
+IntelligentTieringFilterUnionTypeDef = Union[
+    IntelligentTieringFilterTypeDef, IntelligentTieringFilterOutputTypeDef
+]
+
+
+InventoryConfigurationUnionTypeDef = Union[
+    InventoryConfigurationTypeDef, InventoryConfigurationOutputTypeDef
+]
+
+
+LambdaFunctionConfigurationUnionTypeDef = Union[
+    LambdaFunctionConfigurationTypeDef, LambdaFunctionConfigurationOutputTypeDef
+]
+
+
+LifecycleExpirationUnionTypeDef = Union[
+    LifecycleExpirationTypeDef, LifecycleExpirationOutputTypeDef
+]
+
+
+LifecycleRuleUnionTypeDef = Union[LifecycleRuleTypeDef, LifecycleRuleOutputTypeDef]
+
+
+LifecycleRuleAndOperatorUnionTypeDef = Union[
+    LifecycleRuleAndOperatorTypeDef, LifecycleRuleAndOperatorOutputTypeDef
+]
+
+
+LifecycleRuleFilterUnionTypeDef = Union[
+    LifecycleRuleFilterTypeDef, LifecycleRuleFilterOutputTypeDef
+]
+
+
+LoggingEnabledUnionTypeDef = Union[LoggingEnabledTypeDef, LoggingEnabledOutputTypeDef]
+
+
+MetricsAndOperatorUnionTypeDef = Union[
+    MetricsAndOperatorTypeDef, MetricsAndOperatorOutputTypeDef
+]
+
+
+MetricsConfigurationUnionTypeDef = Union[
+    MetricsConfigurationTypeDef, MetricsConfigurationOutputTypeDef
+]
+
+
+MetricsFilterUnionTypeDef = Union[MetricsFilterTypeDef, MetricsFilterOutputTypeDef]
+
+
+NotificationConfigurationFilterUnionTypeDef = Union[
+    NotificationConfigurationFilterTypeDef, NotificationConfigurationFilterOutputTypeDef
+]
+
+
+ObjectLockRetentionUnionTypeDef = Union[
+    ObjectLockRetentionTypeDef, ObjectLockRetentionOutputTypeDef
+]
+
+
+OwnershipControlsUnionTypeDef = Union[
+    OwnershipControlsTypeDef, OwnershipControlsOutputTypeDef
+]
+
+
+QueueConfigurationUnionTypeDef = Union[
+    QueueConfigurationTypeDef, QueueConfigurationOutputTypeDef
+]
+
+
+QueueConfigurationDeprecatedUnionTypeDef = Union[
+    QueueConfigurationDeprecatedTypeDef, QueueConfigurationDeprecatedOutputTypeDef
+]
+
+
+ReplicationConfigurationUnionTypeDef = Union[
+    ReplicationConfigurationTypeDef, ReplicationConfigurationOutputTypeDef
+]
+
+
+ReplicationRuleUnionTypeDef = Union[
+    ReplicationRuleTypeDef, ReplicationRuleOutputTypeDef
+]
+
+
+ReplicationRuleAndOperatorUnionTypeDef = Union[
+    ReplicationRuleAndOperatorTypeDef, ReplicationRuleAndOperatorOutputTypeDef
+]
+
+
+ReplicationRuleFilterUnionTypeDef = Union[
+    ReplicationRuleFilterTypeDef, ReplicationRuleFilterOutputTypeDef
+]
+
+
+RuleUnionTypeDef = Union[RuleTypeDef, RuleOutputTypeDef]
+
+
+S3KeyFilterUnionTypeDef = Union[S3KeyFilterTypeDef, S3KeyFilterOutputTypeDef]
+
+
+ServerSideEncryptionConfigurationUnionTypeDef = Union[
+    ServerSideEncryptionConfigurationTypeDef,
+    ServerSideEncryptionConfigurationOutputTypeDef,
+]
+
+
+ServerSideEncryptionRuleUnionTypeDef = Union[
+    ServerSideEncryptionRuleTypeDef, ServerSideEncryptionRuleOutputTypeDef
+]
+
+
+TopicConfigurationUnionTypeDef = Union[
+    TopicConfigurationTypeDef, TopicConfigurationOutputTypeDef
+]
+
+
+TopicConfigurationDeprecatedUnionTypeDef = Union[
+    TopicConfigurationDeprecatedTypeDef, TopicConfigurationDeprecatedOutputTypeDef
+]
+
+
+TransitionUnionTypeDef = Union[TransitionTypeDef, TransitionOutputTypeDef]

@@ -929,42 +929,52 @@ class SNSClient(BaseClient):
     @overload
     def get_paginator(
         self, operation_name: Literal["list_endpoints_by_platform_application"]
-    ) -> ListEndpointsByPlatformApplicationPaginator: ...
+    ) -> ListEndpointsByPlatformApplicationPaginator:
+        """ListEndpointsByPlatformApplicationPaginator for
+        list_endpoints_by_platform_application.
+        """
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_origination_numbers"]
-    ) -> ListOriginationNumbersPaginator: ...
+    ) -> ListOriginationNumbersPaginator:
+        """ListOriginationNumbersPaginator for list_origination_numbers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_phone_numbers_opted_out"]
-    ) -> ListPhoneNumbersOptedOutPaginator: ...
+    ) -> ListPhoneNumbersOptedOutPaginator:
+        """ListPhoneNumbersOptedOutPaginator for list_phone_numbers_opted_out."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_platform_applications"]
-    ) -> ListPlatformApplicationsPaginator: ...
+    ) -> ListPlatformApplicationsPaginator:
+        """ListPlatformApplicationsPaginator for list_platform_applications."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_sms_sandbox_phone_numbers"]
-    ) -> ListSMSSandboxPhoneNumbersPaginator: ...
+    ) -> ListSMSSandboxPhoneNumbersPaginator:
+        """ListSMSSandboxPhoneNumbersPaginator for list_sms_sandbox_phone_numbers."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_subscriptions"]
-    ) -> ListSubscriptionsPaginator: ...
+    ) -> ListSubscriptionsPaginator:
+        """ListSubscriptionsPaginator for list_subscriptions."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_subscriptions_by_topic"]
-    ) -> ListSubscriptionsByTopicPaginator: ...
+    ) -> ListSubscriptionsByTopicPaginator:
+        """ListSubscriptionsByTopicPaginator for list_subscriptions_by_topic."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_topics"]
-    ) -> ListTopicsPaginator: ...
+    ) -> ListTopicsPaginator:
+        """ListTopicsPaginator for list_topics."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""

@@ -541,12 +541,14 @@ class SQSClient(BaseClient):
     @overload
     def get_paginator(
         self, operation_name: Literal["list_dead_letter_source_queues"]
-    ) -> ListDeadLetterSourceQueuesPaginator: ...
+    ) -> ListDeadLetterSourceQueuesPaginator:
+        """ListDeadLetterSourceQueuesPaginator for list_dead_letter_source_queues."""
 
     @overload
     def get_paginator(
         self, operation_name: Literal["list_queues"]
-    ) -> ListQueuesPaginator: ...
+    ) -> ListQueuesPaginator:
+        """ListQueuesPaginator for list_queues."""
 
     def get_paginator(self, operation_name: PaginatorName) -> Paginator:
         """A typed paginator for an operation that can be paginated."""

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Dict, List, Mapping, Sequence, TypedDict
+from typing import Dict, List, Mapping, Sequence, TypedDict, Union
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
@@ -59,6 +59,7 @@ __all__ = [
     "ListQueuesResultTypeDef",
     "MessageAttributeValueOutputTypeDef",
     "MessageAttributeValueTypeDef",
+    "MessageAttributeValueUnionTypeDef",
     "MessageSystemAttributeValueTypeDef",
     "MessageTypeDef",
     "PurgeQueueRequestTypeDef",
@@ -436,7 +437,7 @@ class SendMessageBatchRequestEntryTypeDef(TypedDict):
     Id: str
     MessageBody: str
     DelaySeconds: NotRequired[int]
-    MessageAttributes: NotRequired[Mapping[str, MessageAttributeValueTypeDef]]
+    MessageAttributes: NotRequired[Mapping[str, MessageAttributeValueUnionTypeDef]]
     MessageSystemAttributes: NotRequired[
         Mapping[
             MessageSystemAttributeNameForSendsType, MessageSystemAttributeValueTypeDef
@@ -483,7 +484,7 @@ class SendMessageRequestTypeDef(TypedDict):
     QueueUrl: str
     MessageBody: str
     DelaySeconds: NotRequired[int]
-    MessageAttributes: NotRequired[Mapping[str, MessageAttributeValueTypeDef]]
+    MessageAttributes: NotRequired[Mapping[str, MessageAttributeValueUnionTypeDef]]
     MessageSystemAttributes: NotRequired[
         Mapping[
             MessageSystemAttributeNameForSendsType, MessageSystemAttributeValueTypeDef
@@ -538,3 +539,8 @@ class UntagQueueRequestTypeDef(TypedDict):
 
     QueueUrl: str
     TagKeys: Sequence[str]
+
+
+MessageAttributeValueUnionTypeDef = Union[
+    MessageAttributeValueTypeDef, MessageAttributeValueOutputTypeDef
+]

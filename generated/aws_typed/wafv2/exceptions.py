@@ -143,15 +143,21 @@ class WAFV2Exceptions(BaseClientExceptions):
     WAFAssociatedItemException: type[WAFAssociatedItemException]
     WAFConfigurationWarningException: type[WAFConfigurationWarningException]
     WAFDuplicateItemException: type[WAFDuplicateItemException]
-    WAFExpiredManagedRuleGroupVersionException: type[WAFExpiredManagedRuleGroupVersionException]
-    WAFFeatureNotIncludedInPricingPlanException: type[WAFFeatureNotIncludedInPricingPlanException]
+    WAFExpiredManagedRuleGroupVersionException: type[
+        WAFExpiredManagedRuleGroupVersionException
+    ]
+    WAFFeatureNotIncludedInPricingPlanException: type[
+        WAFFeatureNotIncludedInPricingPlanException
+    ]
     WAFInternalErrorException: type[WAFInternalErrorException]
     WAFInvalidOperationException: type[WAFInvalidOperationException]
     WAFInvalidParameterException: type[WAFInvalidParameterException]
     WAFInvalidPermissionPolicyException: type[WAFInvalidPermissionPolicyException]
     WAFInvalidResourceException: type[WAFInvalidResourceException]
     WAFLimitsExceededException: type[WAFLimitsExceededException]
-    WAFLogDestinationPermissionIssueException: type[WAFLogDestinationPermissionIssueException]
+    WAFLogDestinationPermissionIssueException: type[
+        WAFLogDestinationPermissionIssueException
+    ]
     WAFNonexistentItemException: type[WAFNonexistentItemException]
     WAFOptimisticLockException: type[WAFOptimisticLockException]
     WAFServiceLinkedRoleErrorException: type[WAFServiceLinkedRoleErrorException]
@@ -159,4 +165,6 @@ class WAFV2Exceptions(BaseClientExceptions):
     WAFTagOperationException: type[WAFTagOperationException]
     WAFTagOperationInternalErrorException: type[WAFTagOperationInternalErrorException]
     WAFUnavailableEntityException: type[WAFUnavailableEntityException]
-    WAFUnsupportedAggregateKeyTypeException: type[WAFUnsupportedAggregateKeyTypeException]
+    WAFUnsupportedAggregateKeyTypeException: type[
+        WAFUnsupportedAggregateKeyTypeException
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict
+from typing import Dict, List, Mapping, Sequence, TypedDict, Union
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
@@ -56,10 +56,13 @@ __all__ = [
     "APIKeySummaryTypeDef",
     "AWSManagedRulesACFPRuleSetOutputTypeDef",
     "AWSManagedRulesACFPRuleSetTypeDef",
+    "AWSManagedRulesACFPRuleSetUnionTypeDef",
     "AWSManagedRulesATPRuleSetOutputTypeDef",
     "AWSManagedRulesATPRuleSetTypeDef",
+    "AWSManagedRulesATPRuleSetUnionTypeDef",
     "AWSManagedRulesAntiDDoSRuleSetOutputTypeDef",
     "AWSManagedRulesAntiDDoSRuleSetTypeDef",
+    "AWSManagedRulesAntiDDoSRuleSetUnionTypeDef",
     "AWSManagedRulesBotControlRuleSetTypeDef",
     "ActionConditionTypeDef",
     "AddressFieldTypeDef",
@@ -67,45 +70,60 @@ __all__ = [
     "AllTypeDef",
     "AllowActionOutputTypeDef",
     "AllowActionTypeDef",
+    "AllowActionUnionTypeDef",
     "AndStatementOutputTypeDef",
     "AndStatementTypeDef",
+    "AndStatementUnionTypeDef",
     "ApplicationAttributeOutputTypeDef",
     "ApplicationAttributeTypeDef",
+    "ApplicationAttributeUnionTypeDef",
     "ApplicationConfigOutputTypeDef",
     "ApplicationConfigTypeDef",
+    "ApplicationConfigUnionTypeDef",
     "AsnMatchStatementOutputTypeDef",
     "AsnMatchStatementTypeDef",
+    "AsnMatchStatementUnionTypeDef",
     "AssociateWebACLRequestTypeDef",
     "AssociateWebACLResponseTypeDef",
     "AssociationConfigOutputTypeDef",
     "AssociationConfigTypeDef",
+    "AssociationConfigUnionTypeDef",
     "BlockActionOutputTypeDef",
     "BlockActionTypeDef",
+    "BlockActionUnionTypeDef",
     "BodyTypeDef",
     "BotStatisticsTypeDef",
     "ByteMatchStatementOutputTypeDef",
     "ByteMatchStatementTypeDef",
+    "ByteMatchStatementUnionTypeDef",
     "CaptchaActionOutputTypeDef",
     "CaptchaActionTypeDef",
+    "CaptchaActionUnionTypeDef",
     "CaptchaConfigTypeDef",
     "CaptchaResponseTypeDef",
     "ChallengeActionOutputTypeDef",
     "ChallengeActionTypeDef",
+    "ChallengeActionUnionTypeDef",
     "ChallengeConfigTypeDef",
     "ChallengeResponseTypeDef",
     "CheckCapacityRequestTypeDef",
     "CheckCapacityResponseTypeDef",
     "ClientSideActionConfigOutputTypeDef",
     "ClientSideActionConfigTypeDef",
+    "ClientSideActionConfigUnionTypeDef",
     "ClientSideActionOutputTypeDef",
     "ClientSideActionTypeDef",
+    "ClientSideActionUnionTypeDef",
     "ConditionTypeDef",
     "CookieMatchPatternOutputTypeDef",
     "CookieMatchPatternTypeDef",
+    "CookieMatchPatternUnionTypeDef",
     "CookiesOutputTypeDef",
     "CookiesTypeDef",
+    "CookiesUnionTypeDef",
     "CountActionOutputTypeDef",
     "CountActionTypeDef",
+    "CountActionUnionTypeDef",
     "CreateAPIKeyRequestTypeDef",
     "CreateAPIKeyResponseTypeDef",
     "CreateIPSetRequestTypeDef",
@@ -119,15 +137,20 @@ __all__ = [
     "CustomHTTPHeaderTypeDef",
     "CustomRequestHandlingOutputTypeDef",
     "CustomRequestHandlingTypeDef",
+    "CustomRequestHandlingUnionTypeDef",
     "CustomResponseBodyTypeDef",
     "CustomResponseOutputTypeDef",
     "CustomResponseTypeDef",
+    "CustomResponseUnionTypeDef",
     "DataProtectionConfigOutputTypeDef",
     "DataProtectionConfigTypeDef",
+    "DataProtectionConfigUnionTypeDef",
     "DataProtectionOutputTypeDef",
     "DataProtectionTypeDef",
+    "DataProtectionUnionTypeDef",
     "DefaultActionOutputTypeDef",
     "DefaultActionTypeDef",
+    "DefaultActionUnionTypeDef",
     "DeleteAPIKeyRequestTypeDef",
     "DeleteAPIKeyResponseTypeDef",
     "DeleteFirewallManagerRuleGroupsRequestTypeDef",
@@ -156,11 +179,14 @@ __all__ = [
     "ExcludedRuleTypeDef",
     "FieldToMatchOutputTypeDef",
     "FieldToMatchTypeDef",
+    "FieldToMatchUnionTypeDef",
     "FieldToProtectOutputTypeDef",
     "FieldToProtectTypeDef",
+    "FieldToProtectUnionTypeDef",
     "FilterOutputTypeDef",
     "FilterSourceTypeDef",
     "FilterTypeDef",
+    "FilterUnionTypeDef",
     "FirewallManagerRuleGroupTypeDef",
     "FirewallManagerStatementTypeDef",
     "ForwardedIPConfigTypeDef",
@@ -168,6 +194,7 @@ __all__ = [
     "GenerateMobileSdkReleaseUrlResponseTypeDef",
     "GeoMatchStatementOutputTypeDef",
     "GeoMatchStatementTypeDef",
+    "GeoMatchStatementUnionTypeDef",
     "GetDecryptedAPIKeyRequestTypeDef",
     "GetDecryptedAPIKeyResponseTypeDef",
     "GetIPSetRequestTypeDef",
@@ -198,9 +225,11 @@ __all__ = [
     "HTTPRequestTypeDef",
     "HeaderMatchPatternOutputTypeDef",
     "HeaderMatchPatternTypeDef",
+    "HeaderMatchPatternUnionTypeDef",
     "HeaderOrderTypeDef",
     "HeadersOutputTypeDef",
     "HeadersTypeDef",
+    "HeadersUnionTypeDef",
     "IPSetForwardedIPConfigTypeDef",
     "IPSetReferenceStatementTypeDef",
     "IPSetSummaryTypeDef",
@@ -210,8 +239,10 @@ __all__ = [
     "JA4FingerprintTypeDef",
     "JsonBodyOutputTypeDef",
     "JsonBodyTypeDef",
+    "JsonBodyUnionTypeDef",
     "JsonMatchPatternOutputTypeDef",
     "JsonMatchPatternTypeDef",
+    "JsonMatchPatternUnionTypeDef",
     "LabelMatchStatementTypeDef",
     "LabelNameConditionTypeDef",
     "LabelSummaryTypeDef",
@@ -242,13 +273,17 @@ __all__ = [
     "ListWebACLsResponseTypeDef",
     "LoggingConfigurationOutputTypeDef",
     "LoggingConfigurationTypeDef",
+    "LoggingConfigurationUnionTypeDef",
     "LoggingFilterOutputTypeDef",
     "LoggingFilterTypeDef",
+    "LoggingFilterUnionTypeDef",
     "ManagedProductDescriptorTypeDef",
     "ManagedRuleGroupConfigOutputTypeDef",
     "ManagedRuleGroupConfigTypeDef",
+    "ManagedRuleGroupConfigUnionTypeDef",
     "ManagedRuleGroupStatementOutputTypeDef",
     "ManagedRuleGroupStatementTypeDef",
+    "ManagedRuleGroupStatementUnionTypeDef",
     "ManagedRuleGroupSummaryTypeDef",
     "ManagedRuleGroupVersionTypeDef",
     "ManagedRuleSetSummaryTypeDef",
@@ -259,11 +294,14 @@ __all__ = [
     "NoneActionTypeDef",
     "NotStatementOutputTypeDef",
     "NotStatementTypeDef",
+    "NotStatementUnionTypeDef",
     "OnSourceDDoSProtectionConfigTypeDef",
     "OrStatementOutputTypeDef",
     "OrStatementTypeDef",
+    "OrStatementUnionTypeDef",
     "OverrideActionOutputTypeDef",
     "OverrideActionTypeDef",
+    "OverrideActionUnionTypeDef",
     "PasswordFieldTypeDef",
     "PathStatisticsTypeDef",
     "PhoneNumberFieldTypeDef",
@@ -276,30 +314,39 @@ __all__ = [
     "QueryStringTypeDef",
     "RateBasedStatementCustomKeyOutputTypeDef",
     "RateBasedStatementCustomKeyTypeDef",
+    "RateBasedStatementCustomKeyUnionTypeDef",
     "RateBasedStatementManagedKeysIPSetTypeDef",
     "RateBasedStatementOutputTypeDef",
     "RateBasedStatementTypeDef",
+    "RateBasedStatementUnionTypeDef",
     "RateLimitAsnTypeDef",
     "RateLimitCookieOutputTypeDef",
     "RateLimitCookieTypeDef",
+    "RateLimitCookieUnionTypeDef",
     "RateLimitForwardedIPTypeDef",
     "RateLimitHTTPMethodTypeDef",
     "RateLimitHeaderOutputTypeDef",
     "RateLimitHeaderTypeDef",
+    "RateLimitHeaderUnionTypeDef",
     "RateLimitIPTypeDef",
     "RateLimitJA3FingerprintTypeDef",
     "RateLimitJA4FingerprintTypeDef",
     "RateLimitLabelNamespaceTypeDef",
     "RateLimitQueryArgumentOutputTypeDef",
     "RateLimitQueryArgumentTypeDef",
+    "RateLimitQueryArgumentUnionTypeDef",
     "RateLimitQueryStringOutputTypeDef",
     "RateLimitQueryStringTypeDef",
+    "RateLimitQueryStringUnionTypeDef",
     "RateLimitUriPathOutputTypeDef",
     "RateLimitUriPathTypeDef",
+    "RateLimitUriPathUnionTypeDef",
     "RegexMatchStatementOutputTypeDef",
     "RegexMatchStatementTypeDef",
+    "RegexMatchStatementUnionTypeDef",
     "RegexPatternSetReferenceStatementOutputTypeDef",
     "RegexPatternSetReferenceStatementTypeDef",
+    "RegexPatternSetReferenceStatementUnionTypeDef",
     "RegexPatternSetSummaryTypeDef",
     "RegexPatternSetTypeDef",
     "RegexTypeDef",
@@ -307,37 +354,50 @@ __all__ = [
     "RequestBodyAssociatedResourceTypeConfigTypeDef",
     "RequestInspectionACFPOutputTypeDef",
     "RequestInspectionACFPTypeDef",
+    "RequestInspectionACFPUnionTypeDef",
     "RequestInspectionTypeDef",
     "ResponseInspectionBodyContainsOutputTypeDef",
     "ResponseInspectionBodyContainsTypeDef",
+    "ResponseInspectionBodyContainsUnionTypeDef",
     "ResponseInspectionHeaderOutputTypeDef",
     "ResponseInspectionHeaderTypeDef",
+    "ResponseInspectionHeaderUnionTypeDef",
     "ResponseInspectionJsonOutputTypeDef",
     "ResponseInspectionJsonTypeDef",
+    "ResponseInspectionJsonUnionTypeDef",
     "ResponseInspectionOutputTypeDef",
     "ResponseInspectionStatusCodeOutputTypeDef",
     "ResponseInspectionStatusCodeTypeDef",
+    "ResponseInspectionStatusCodeUnionTypeDef",
     "ResponseInspectionTypeDef",
+    "ResponseInspectionUnionTypeDef",
     "RuleActionOutputTypeDef",
     "RuleActionOverrideOutputTypeDef",
     "RuleActionOverrideTypeDef",
+    "RuleActionOverrideUnionTypeDef",
     "RuleActionTypeDef",
+    "RuleActionUnionTypeDef",
     "RuleGroupReferenceStatementOutputTypeDef",
     "RuleGroupReferenceStatementTypeDef",
+    "RuleGroupReferenceStatementUnionTypeDef",
     "RuleGroupSummaryTypeDef",
     "RuleGroupTypeDef",
     "RuleOutputTypeDef",
     "RuleSummaryTypeDef",
     "RuleTypeDef",
+    "RuleUnionTypeDef",
     "SampledHTTPRequestTypeDef",
     "SingleHeaderTypeDef",
     "SingleQueryArgumentTypeDef",
     "SizeConstraintStatementOutputTypeDef",
     "SizeConstraintStatementTypeDef",
+    "SizeConstraintStatementUnionTypeDef",
     "SqliMatchStatementOutputTypeDef",
     "SqliMatchStatementTypeDef",
+    "SqliMatchStatementUnionTypeDef",
     "StatementOutputTypeDef",
     "StatementTypeDef",
+    "StatementUnionTypeDef",
     "TagInfoForResourceTypeDef",
     "TagResourceRequestTypeDef",
     "TagResourceResponseTypeDef",
@@ -345,6 +405,7 @@ __all__ = [
     "TextTransformationTypeDef",
     "TimeWindowOutputTypeDef",
     "TimeWindowTypeDef",
+    "TimeWindowUnionTypeDef",
     "UntagResourceRequestTypeDef",
     "UntagResourceResponseTypeDef",
     "UpdateIPSetRequestTypeDef",
@@ -366,6 +427,7 @@ __all__ = [
     "WebACLTypeDef",
     "XssMatchStatementOutputTypeDef",
     "XssMatchStatementTypeDef",
+    "XssMatchStatementUnionTypeDef",
 ]
 
 
@@ -399,8 +461,8 @@ class AWSManagedRulesACFPRuleSetTypeDef(TypedDict):
 
     CreationPath: str
     RegistrationPagePath: str
-    RequestInspection: RequestInspectionACFPTypeDef
-    ResponseInspection: NotRequired[ResponseInspectionTypeDef]
+    RequestInspection: RequestInspectionACFPUnionTypeDef
+    ResponseInspection: NotRequired[ResponseInspectionUnionTypeDef]
     EnableRegexInPath: NotRequired[bool]
 
 
@@ -424,7 +486,7 @@ class AWSManagedRulesATPRuleSetTypeDef(TypedDict):
 
     LoginPath: str
     RequestInspection: NotRequired[RequestInspectionTypeDef]
-    ResponseInspection: NotRequired[ResponseInspectionTypeDef]
+    ResponseInspection: NotRequired[ResponseInspectionUnionTypeDef]
     EnableRegexInPath: NotRequired[bool]
 
 
@@ -444,7 +506,7 @@ class AWSManagedRulesAntiDDoSRuleSetTypeDef(TypedDict):
     ManagedRuleGroupConfig.
     """
 
-    ClientSideActionConfig: ClientSideActionConfigTypeDef
+    ClientSideActionConfig: ClientSideActionConfigUnionTypeDef
     SensitivityToBlock: NotRequired[SensitivityToActType]
 
 
@@ -491,7 +553,7 @@ class AllowActionTypeDef(TypedDict):
     additional custom handling for the request.
     """
 
-    CustomRequestHandling: NotRequired[CustomRequestHandlingTypeDef]
+    CustomRequestHandling: NotRequired[CustomRequestHandlingUnionTypeDef]
 
 
 class AndStatementOutputTypeDef(TypedDict):
@@ -507,7 +569,7 @@ class AndStatementTypeDef(TypedDict):
     logic. You provide more than one Statement within the AndStatement.
     """
 
-    Statements: Sequence[StatementTypeDef]
+    Statements: Sequence[StatementUnionTypeDef]
 
 
 class ApplicationAttributeOutputTypeDef(TypedDict):
@@ -541,7 +603,7 @@ class ApplicationConfigTypeDef(TypedDict):
     application.
     """
 
-    Attributes: NotRequired[Sequence[ApplicationAttributeTypeDef]]
+    Attributes: NotRequired[Sequence[ApplicationAttributeUnionTypeDef]]
 
 
 class AsnMatchStatementOutputTypeDef(TypedDict):
@@ -610,7 +672,7 @@ class BlockActionTypeDef(TypedDict):
     additional custom handling for the response to the web request.
     """
 
-    CustomResponse: NotRequired[CustomResponseTypeDef]
+    CustomResponse: NotRequired[CustomResponseUnionTypeDef]
 
 
 class BodyTypeDef(TypedDict):
@@ -652,7 +714,7 @@ class ByteMatchStatementTypeDef(TypedDict):
     """
 
     SearchString: BlobTypeDef
-    FieldToMatch: FieldToMatchTypeDef
+    FieldToMatch: FieldToMatchUnionTypeDef
     TextTransformations: Sequence[TextTransformationTypeDef]
     PositionalConstraint: PositionalConstraintType
 
@@ -666,7 +728,7 @@ class CaptchaActionOutputTypeDef(TypedDict):
 class CaptchaActionTypeDef(TypedDict):
     """Specifies that WAF should run a CAPTCHA check against the request:"""
 
-    CustomRequestHandling: NotRequired[CustomRequestHandlingTypeDef]
+    CustomRequestHandling: NotRequired[CustomRequestHandlingUnionTypeDef]
 
 
 class CaptchaConfigTypeDef(TypedDict):
@@ -700,7 +762,7 @@ class ChallengeActionTypeDef(TypedDict):
     verify that the request is coming from a legitimate client session:
     """
 
-    CustomRequestHandling: NotRequired[CustomRequestHandlingTypeDef]
+    CustomRequestHandling: NotRequired[CustomRequestHandlingUnionTypeDef]
 
 
 class ChallengeConfigTypeDef(TypedDict):
@@ -725,7 +787,7 @@ class CheckCapacityRequestTypeDef(TypedDict):
     """CheckCapacityRequest (input)."""
 
     Scope: ScopeType
-    Rules: Sequence[RuleTypeDef]
+    Rules: Sequence[RuleUnionTypeDef]
 
 
 class CheckCapacityResponseTypeDef(TypedDict):
@@ -748,7 +810,7 @@ class ClientSideActionConfigTypeDef(TypedDict):
     AWSManagedRulesAntiDDoSRuleSet in ManagedRuleGroupConfig.
     """
 
-    Challenge: ClientSideActionTypeDef
+    Challenge: ClientSideActionUnionTypeDef
 
 
 class ClientSideActionOutputTypeDef(TypedDict):
@@ -815,7 +877,7 @@ class CookiesTypeDef(TypedDict):
     including or excluding specific keys.
     """
 
-    MatchPattern: CookieMatchPatternTypeDef
+    MatchPattern: CookieMatchPatternUnionTypeDef
     MatchScope: MapMatchScopeType
     OversizeHandling: OversizeHandlingType
 
@@ -833,7 +895,7 @@ class CountActionTypeDef(TypedDict):
     custom handling for the request.
     """
 
-    CustomRequestHandling: NotRequired[CustomRequestHandlingTypeDef]
+    CustomRequestHandling: NotRequired[CustomRequestHandlingUnionTypeDef]
 
 
 class CreateAPIKeyRequestTypeDef(TypedDict):
@@ -892,7 +954,7 @@ class CreateRuleGroupRequestTypeDef(TypedDict):
     Scope: ScopeType
     Capacity: int
     Description: NotRequired[str]
-    Rules: NotRequired[Sequence[RuleTypeDef]]
+    Rules: NotRequired[Sequence[RuleUnionTypeDef]]
     VisibilityConfig: VisibilityConfigTypeDef
     Tags: NotRequired[Sequence[TagTypeDef]]
     CustomResponseBodies: NotRequired[Mapping[str, CustomResponseBodyTypeDef]]
@@ -910,19 +972,19 @@ class CreateWebACLRequestTypeDef(TypedDict):
 
     Name: str
     Scope: ScopeType
-    DefaultAction: DefaultActionTypeDef
+    DefaultAction: DefaultActionUnionTypeDef
     Description: NotRequired[str]
-    Rules: NotRequired[Sequence[RuleTypeDef]]
+    Rules: NotRequired[Sequence[RuleUnionTypeDef]]
     VisibilityConfig: VisibilityConfigTypeDef
-    DataProtectionConfig: NotRequired[DataProtectionConfigTypeDef]
+    DataProtectionConfig: NotRequired[DataProtectionConfigUnionTypeDef]
     Tags: NotRequired[Sequence[TagTypeDef]]
     CustomResponseBodies: NotRequired[Mapping[str, CustomResponseBodyTypeDef]]
     CaptchaConfig: NotRequired[CaptchaConfigTypeDef]
     ChallengeConfig: NotRequired[ChallengeConfigTypeDef]
     TokenDomains: NotRequired[Sequence[str]]
-    AssociationConfig: NotRequired[AssociationConfigTypeDef]
+    AssociationConfig: NotRequired[AssociationConfigUnionTypeDef]
     OnSourceDDoSProtectionConfig: NotRequired[OnSourceDDoSProtectionConfigTypeDef]
-    ApplicationConfig: NotRequired[ApplicationConfigTypeDef]
+    ApplicationConfig: NotRequired[ApplicationConfigUnionTypeDef]
 
 
 class CreateWebACLResponseTypeDef(TypedDict):
@@ -1003,7 +1065,7 @@ class DataProtectionConfigTypeDef(TypedDict):
     This is a web ACL level data protection option.
     """
 
-    DataProtections: Sequence[DataProtectionTypeDef]
+    DataProtections: Sequence[DataProtectionUnionTypeDef]
 
 
 class DataProtectionOutputTypeDef(TypedDict):
@@ -1022,7 +1084,7 @@ class DataProtectionTypeDef(TypedDict):
     data protection configuration for a web ACL.
     """
 
-    Field: FieldToProtectTypeDef
+    Field: FieldToProtectUnionTypeDef
     Action: DataProtectionActionType
     ExcludeRuleMatchDetails: NotRequired[bool]
     ExcludeRateBasedDetails: NotRequired[bool]
@@ -1044,8 +1106,8 @@ class DefaultActionTypeDef(TypedDict):
     must be a terminating action.
     """
 
-    Block: NotRequired[BlockActionTypeDef]
-    Allow: NotRequired[AllowActionTypeDef]
+    Block: NotRequired[BlockActionUnionTypeDef]
+    Allow: NotRequired[AllowActionUnionTypeDef]
 
 
 class DeleteAPIKeyRequestTypeDef(TypedDict):
@@ -1271,9 +1333,9 @@ class FieldToMatchTypeDef(TypedDict):
     QueryString: NotRequired[QueryStringTypeDef]
     Body: NotRequired[BodyTypeDef]
     Method: NotRequired[MethodTypeDef]
-    JsonBody: NotRequired[JsonBodyTypeDef]
-    Headers: NotRequired[HeadersTypeDef]
-    Cookies: NotRequired[CookiesTypeDef]
+    JsonBody: NotRequired[JsonBodyUnionTypeDef]
+    Headers: NotRequired[HeadersUnionTypeDef]
+    Cookies: NotRequired[CookiesUnionTypeDef]
     HeaderOrder: NotRequired[HeaderOrderTypeDef]
     JA3Fingerprint: NotRequired[JA3FingerprintTypeDef]
     JA4Fingerprint: NotRequired[JA4FingerprintTypeDef]
@@ -1536,7 +1598,7 @@ class GetSampledRequestsRequestTypeDef(TypedDict):
     WebAclArn: str
     RuleMetricName: str
     Scope: ScopeType
-    TimeWindow: TimeWindowTypeDef
+    TimeWindow: TimeWindowUnionTypeDef
     MaxItems: int
 
 
@@ -1555,7 +1617,7 @@ class GetTopPathStatisticsByTrafficRequestTypeDef(TypedDict):
     WebAclArn: str
     Scope: ScopeType
     UriPathPrefix: NotRequired[str]
-    TimeWindow: TimeWindowTypeDef
+    TimeWindow: TimeWindowUnionTypeDef
     BotCategory: NotRequired[str]
     BotOrganization: NotRequired[str]
     BotName: NotRequired[str]
@@ -1677,7 +1739,7 @@ class HeadersTypeDef(TypedDict):
     including or excluding specific keys.
     """
 
-    MatchPattern: HeaderMatchPatternTypeDef
+    MatchPattern: HeaderMatchPatternUnionTypeDef
     MatchScope: MapMatchScopeType
     OversizeHandling: OversizeHandlingType
 
@@ -1781,7 +1843,7 @@ class JsonBodyTypeDef(TypedDict):
     the request headers.
     """
 
-    MatchPattern: JsonMatchPatternTypeDef
+    MatchPattern: JsonMatchPatternUnionTypeDef
     MatchScope: JsonMatchScopeType
     InvalidFallbackBehavior: NotRequired[BodyParsingFallbackBehaviorType]
     OversizeHandling: NotRequired[OversizeHandlingType]
@@ -2059,9 +2121,9 @@ class LoggingConfigurationTypeDef(TypedDict):
 
     ResourceArn: str
     LogDestinationConfigs: Sequence[str]
-    RedactedFields: NotRequired[Sequence[FieldToMatchTypeDef]]
+    RedactedFields: NotRequired[Sequence[FieldToMatchUnionTypeDef]]
     ManagedByFirewallManager: NotRequired[bool]
-    LoggingFilter: NotRequired[LoggingFilterTypeDef]
+    LoggingFilter: NotRequired[LoggingFilterUnionTypeDef]
     LogType: NotRequired[LogTypeType]
     LogScope: NotRequired[LogScopeType]
 
@@ -2080,7 +2142,7 @@ class LoggingFilterTypeDef(TypedDict):
     are dropped, defined for a web ACL's LoggingConfiguration.
     """
 
-    Filters: Sequence[FilterTypeDef]
+    Filters: Sequence[FilterUnionTypeDef]
     DefaultBehavior: FilterBehaviorType
 
 
@@ -2131,9 +2193,11 @@ class ManagedRuleGroupConfigTypeDef(TypedDict):
     AWSManagedRulesBotControlRuleSet: NotRequired[
         AWSManagedRulesBotControlRuleSetTypeDef
     ]
-    AWSManagedRulesATPRuleSet: NotRequired[AWSManagedRulesATPRuleSetTypeDef]
-    AWSManagedRulesACFPRuleSet: NotRequired[AWSManagedRulesACFPRuleSetTypeDef]
-    AWSManagedRulesAntiDDoSRuleSet: NotRequired[AWSManagedRulesAntiDDoSRuleSetTypeDef]
+    AWSManagedRulesATPRuleSet: NotRequired[AWSManagedRulesATPRuleSetUnionTypeDef]
+    AWSManagedRulesACFPRuleSet: NotRequired[AWSManagedRulesACFPRuleSetUnionTypeDef]
+    AWSManagedRulesAntiDDoSRuleSet: NotRequired[
+        AWSManagedRulesAntiDDoSRuleSetUnionTypeDef
+    ]
 
 
 class ManagedRuleGroupStatementOutputTypeDef(TypedDict):
@@ -2163,9 +2227,9 @@ class ManagedRuleGroupStatementTypeDef(TypedDict):
     Name: str
     Version: NotRequired[str]
     ExcludedRules: NotRequired[Sequence[ExcludedRuleTypeDef]]
-    ScopeDownStatement: NotRequired[StatementTypeDef]
-    ManagedRuleGroupConfigs: NotRequired[Sequence[ManagedRuleGroupConfigTypeDef]]
-    RuleActionOverrides: NotRequired[Sequence[RuleActionOverrideTypeDef]]
+    ScopeDownStatement: NotRequired[StatementUnionTypeDef]
+    ManagedRuleGroupConfigs: NotRequired[Sequence[ManagedRuleGroupConfigUnionTypeDef]]
+    RuleActionOverrides: NotRequired[Sequence[RuleActionOverrideUnionTypeDef]]
 
 
 class ManagedRuleGroupSummaryTypeDef(TypedDict):
@@ -2256,7 +2320,7 @@ class NotStatementTypeDef(TypedDict):
     statement. You provide one Statement within the NotStatement.
     """
 
-    Statement: StatementTypeDef
+    Statement: StatementUnionTypeDef
 
 
 class OnSourceDDoSProtectionConfigTypeDef(TypedDict):
@@ -2280,7 +2344,7 @@ class OrStatementTypeDef(TypedDict):
     logic. You provide more than one Statement within the OrStatement.
     """
 
-    Statements: Sequence[StatementTypeDef]
+    Statements: Sequence[StatementUnionTypeDef]
 
 
 OverrideActionOutputTypeDef = TypedDict(
@@ -2295,7 +2359,7 @@ OverrideActionOutputTypeDef = TypedDict(
 OverrideActionTypeDef = TypedDict(
     "OverrideActionTypeDef",
     {
-        "Count": "NotRequired[CountActionTypeDef]",
+        "Count": "NotRequired[CountActionUnionTypeDef]",
         "None": "NotRequired[NoneActionTypeDef]",
     },
 )
@@ -2333,7 +2397,7 @@ class PhoneNumberFieldTypeDef(TypedDict):
 class PutLoggingConfigurationRequestTypeDef(TypedDict):
     """PutLoggingConfigurationRequest (input)."""
 
-    LoggingConfiguration: LoggingConfigurationTypeDef
+    LoggingConfiguration: LoggingConfigurationUnionTypeDef
 
 
 class PutLoggingConfigurationResponseTypeDef(TypedDict):
@@ -2397,15 +2461,15 @@ class RateBasedStatementCustomKeyOutputTypeDef(TypedDict):
 class RateBasedStatementCustomKeyTypeDef(TypedDict):
     """Specifies a single custom aggregate key for a rate-base rule."""
 
-    Header: NotRequired[RateLimitHeaderTypeDef]
-    Cookie: NotRequired[RateLimitCookieTypeDef]
-    QueryArgument: NotRequired[RateLimitQueryArgumentTypeDef]
-    QueryString: NotRequired[RateLimitQueryStringTypeDef]
+    Header: NotRequired[RateLimitHeaderUnionTypeDef]
+    Cookie: NotRequired[RateLimitCookieUnionTypeDef]
+    QueryArgument: NotRequired[RateLimitQueryArgumentUnionTypeDef]
+    QueryString: NotRequired[RateLimitQueryStringUnionTypeDef]
     HTTPMethod: NotRequired[RateLimitHTTPMethodTypeDef]
     ForwardedIP: NotRequired[RateLimitForwardedIPTypeDef]
     IP: NotRequired[RateLimitIPTypeDef]
     LabelNamespace: NotRequired[RateLimitLabelNamespaceTypeDef]
-    UriPath: NotRequired[RateLimitUriPathTypeDef]
+    UriPath: NotRequired[RateLimitUriPathUnionTypeDef]
     JA3Fingerprint: NotRequired[RateLimitJA3FingerprintTypeDef]
     JA4Fingerprint: NotRequired[RateLimitJA4FingerprintTypeDef]
     ASN: NotRequired[RateLimitAsnTypeDef]
@@ -2447,9 +2511,9 @@ class RateBasedStatementTypeDef(TypedDict):
     Limit: int
     EvaluationWindowSec: NotRequired[int]
     AggregateKeyType: RateBasedStatementAggregateKeyTypeType
-    ScopeDownStatement: NotRequired[StatementTypeDef]
+    ScopeDownStatement: NotRequired[StatementUnionTypeDef]
     ForwardedIPConfig: NotRequired[ForwardedIPConfigTypeDef]
-    CustomKeys: NotRequired[Sequence[RateBasedStatementCustomKeyTypeDef]]
+    CustomKeys: NotRequired[Sequence[RateBasedStatementCustomKeyUnionTypeDef]]
 
 
 RateLimitAsnTypeDef = TypedDict("RateLimitAsnTypeDef", {})
@@ -2615,7 +2679,7 @@ class RegexMatchStatementTypeDef(TypedDict):
     """
 
     RegexString: str
-    FieldToMatch: FieldToMatchTypeDef
+    FieldToMatch: FieldToMatchUnionTypeDef
     TextTransformations: Sequence[TextTransformationTypeDef]
 
 
@@ -2641,7 +2705,7 @@ class RegexPatternSetReferenceStatementTypeDef(TypedDict):
     """
 
     ARN: str
-    FieldToMatch: FieldToMatchTypeDef
+    FieldToMatch: FieldToMatchUnionTypeDef
     TextTransformations: Sequence[TextTransformationTypeDef]
 
 
@@ -2837,10 +2901,10 @@ class ResponseInspectionTypeDef(TypedDict):
     account creation success and failure rates.
     """
 
-    StatusCode: NotRequired[ResponseInspectionStatusCodeTypeDef]
-    Header: NotRequired[ResponseInspectionHeaderTypeDef]
-    BodyContains: NotRequired[ResponseInspectionBodyContainsTypeDef]
-    Json: NotRequired[ResponseInspectionJsonTypeDef]
+    StatusCode: NotRequired[ResponseInspectionStatusCodeUnionTypeDef]
+    Header: NotRequired[ResponseInspectionHeaderUnionTypeDef]
+    BodyContains: NotRequired[ResponseInspectionBodyContainsUnionTypeDef]
+    Json: NotRequired[ResponseInspectionJsonUnionTypeDef]
 
 
 class RuleActionOutputTypeDef(TypedDict):
@@ -2873,7 +2937,7 @@ class RuleActionOverrideTypeDef(TypedDict):
     """
 
     Name: str
-    ActionToUse: RuleActionTypeDef
+    ActionToUse: RuleActionUnionTypeDef
 
 
 class RuleActionTypeDef(TypedDict):
@@ -2882,11 +2946,11 @@ class RuleActionTypeDef(TypedDict):
     setting.
     """
 
-    Block: NotRequired[BlockActionTypeDef]
-    Allow: NotRequired[AllowActionTypeDef]
-    Count: NotRequired[CountActionTypeDef]
-    Captcha: NotRequired[CaptchaActionTypeDef]
-    Challenge: NotRequired[ChallengeActionTypeDef]
+    Block: NotRequired[BlockActionUnionTypeDef]
+    Allow: NotRequired[AllowActionUnionTypeDef]
+    Count: NotRequired[CountActionUnionTypeDef]
+    Captcha: NotRequired[CaptchaActionUnionTypeDef]
+    Challenge: NotRequired[ChallengeActionUnionTypeDef]
 
 
 class RuleGroupReferenceStatementOutputTypeDef(TypedDict):
@@ -2908,7 +2972,7 @@ class RuleGroupReferenceStatementTypeDef(TypedDict):
 
     ARN: str
     ExcludedRules: NotRequired[Sequence[ExcludedRuleTypeDef]]
-    RuleActionOverrides: NotRequired[Sequence[RuleActionOverrideTypeDef]]
+    RuleActionOverrides: NotRequired[Sequence[RuleActionOverrideUnionTypeDef]]
 
 
 class RuleGroupSummaryTypeDef(TypedDict):
@@ -2984,9 +3048,9 @@ class RuleTypeDef(TypedDict):
 
     Name: str
     Priority: int
-    Statement: StatementTypeDef
-    Action: NotRequired[RuleActionTypeDef]
-    OverrideAction: NotRequired[OverrideActionTypeDef]
+    Statement: StatementUnionTypeDef
+    Action: NotRequired[RuleActionUnionTypeDef]
+    OverrideAction: NotRequired[OverrideActionUnionTypeDef]
     RuleLabels: NotRequired[Sequence[LabelTypeDef]]
     VisibilityConfig: VisibilityConfigTypeDef
     CaptchaConfig: NotRequired[CaptchaConfigTypeDef]
@@ -3049,7 +3113,7 @@ class SizeConstraintStatementTypeDef(TypedDict):
     for query strings that are longer than 100 bytes.
     """
 
-    FieldToMatch: FieldToMatchTypeDef
+    FieldToMatch: FieldToMatchUnionTypeDef
     ComparisonOperator: ComparisonOperatorType
     Size: int
     TextTransformations: Sequence[TextTransformationTypeDef]
@@ -3072,7 +3136,7 @@ class SqliMatchStatementTypeDef(TypedDict):
     or extract data from it.
     """
 
-    FieldToMatch: FieldToMatchTypeDef
+    FieldToMatch: FieldToMatchUnionTypeDef
     TextTransformations: Sequence[TextTransformationTypeDef]
     SensitivityLevel: NotRequired[SensitivityLevelType]
 
@@ -3107,24 +3171,24 @@ class StatementTypeDef(TypedDict):
     request matches the rule.
     """
 
-    ByteMatchStatement: NotRequired[ByteMatchStatementTypeDef]
-    SqliMatchStatement: NotRequired[SqliMatchStatementTypeDef]
-    XssMatchStatement: NotRequired[XssMatchStatementTypeDef]
-    SizeConstraintStatement: NotRequired[SizeConstraintStatementTypeDef]
-    GeoMatchStatement: NotRequired[GeoMatchStatementTypeDef]
-    RuleGroupReferenceStatement: NotRequired[RuleGroupReferenceStatementTypeDef]
+    ByteMatchStatement: NotRequired[ByteMatchStatementUnionTypeDef]
+    SqliMatchStatement: NotRequired[SqliMatchStatementUnionTypeDef]
+    XssMatchStatement: NotRequired[XssMatchStatementUnionTypeDef]
+    SizeConstraintStatement: NotRequired[SizeConstraintStatementUnionTypeDef]
+    GeoMatchStatement: NotRequired[GeoMatchStatementUnionTypeDef]
+    RuleGroupReferenceStatement: NotRequired[RuleGroupReferenceStatementUnionTypeDef]
     IPSetReferenceStatement: NotRequired[IPSetReferenceStatementTypeDef]
     RegexPatternSetReferenceStatement: NotRequired[
-        RegexPatternSetReferenceStatementTypeDef
+        RegexPatternSetReferenceStatementUnionTypeDef
     ]
-    RateBasedStatement: NotRequired[RateBasedStatementTypeDef]
-    AndStatement: NotRequired[AndStatementTypeDef]
-    OrStatement: NotRequired[OrStatementTypeDef]
-    NotStatement: NotRequired[NotStatementTypeDef]
-    ManagedRuleGroupStatement: NotRequired[ManagedRuleGroupStatementTypeDef]
+    RateBasedStatement: NotRequired[RateBasedStatementUnionTypeDef]
+    AndStatement: NotRequired[AndStatementUnionTypeDef]
+    OrStatement: NotRequired[OrStatementUnionTypeDef]
+    NotStatement: NotRequired[NotStatementUnionTypeDef]
+    ManagedRuleGroupStatement: NotRequired[ManagedRuleGroupStatementUnionTypeDef]
     LabelMatchStatement: NotRequired[LabelMatchStatementTypeDef]
-    RegexMatchStatement: NotRequired[RegexMatchStatementTypeDef]
-    AsnMatchStatement: NotRequired[AsnMatchStatementTypeDef]
+    RegexMatchStatement: NotRequired[RegexMatchStatementUnionTypeDef]
+    AsnMatchStatement: NotRequired[AsnMatchStatementUnionTypeDef]
 
 
 class TagInfoForResourceTypeDef(TypedDict):
@@ -3266,7 +3330,7 @@ class UpdateRuleGroupRequestTypeDef(TypedDict):
     Scope: ScopeType
     Id: str
     Description: NotRequired[str]
-    Rules: NotRequired[Sequence[RuleTypeDef]]
+    Rules: NotRequired[Sequence[RuleUnionTypeDef]]
     VisibilityConfig: VisibilityConfigTypeDef
     LockToken: str
     CustomResponseBodies: NotRequired[Mapping[str, CustomResponseBodyTypeDef]]
@@ -3285,19 +3349,19 @@ class UpdateWebACLRequestTypeDef(TypedDict):
     Name: str
     Scope: ScopeType
     Id: str
-    DefaultAction: DefaultActionTypeDef
+    DefaultAction: DefaultActionUnionTypeDef
     Description: NotRequired[str]
-    Rules: NotRequired[Sequence[RuleTypeDef]]
+    Rules: NotRequired[Sequence[RuleUnionTypeDef]]
     VisibilityConfig: VisibilityConfigTypeDef
-    DataProtectionConfig: NotRequired[DataProtectionConfigTypeDef]
+    DataProtectionConfig: NotRequired[DataProtectionConfigUnionTypeDef]
     LockToken: str
     CustomResponseBodies: NotRequired[Mapping[str, CustomResponseBodyTypeDef]]
     CaptchaConfig: NotRequired[CaptchaConfigTypeDef]
     ChallengeConfig: NotRequired[ChallengeConfigTypeDef]
     TokenDomains: NotRequired[Sequence[str]]
-    AssociationConfig: NotRequired[AssociationConfigTypeDef]
+    AssociationConfig: NotRequired[AssociationConfigUnionTypeDef]
     OnSourceDDoSProtectionConfig: NotRequired[OnSourceDDoSProtectionConfigTypeDef]
-    ApplicationConfig: NotRequired[ApplicationConfigTypeDef]
+    ApplicationConfig: NotRequired[ApplicationConfigUnionTypeDef]
 
 
 class UpdateWebACLResponseTypeDef(TypedDict):
@@ -3413,5 +3477,272 @@ class XssMatchStatementTypeDef(TypedDict):
     browsers.
     """
 
-    FieldToMatch: FieldToMatchTypeDef
+    FieldToMatch: FieldToMatchUnionTypeDef
     TextTransformations: Sequence[TextTransformationTypeDef]
+
+
+AWSManagedRulesACFPRuleSetUnionTypeDef = Union[
+    AWSManagedRulesACFPRuleSetTypeDef, AWSManagedRulesACFPRuleSetOutputTypeDef
+]
+
+
+AWSManagedRulesATPRuleSetUnionTypeDef = Union[
+    AWSManagedRulesATPRuleSetTypeDef, AWSManagedRulesATPRuleSetOutputTypeDef
+]
+
+
+AWSManagedRulesAntiDDoSRuleSetUnionTypeDef = Union[
+    AWSManagedRulesAntiDDoSRuleSetTypeDef, AWSManagedRulesAntiDDoSRuleSetOutputTypeDef
+]
+
+
+AllowActionUnionTypeDef = Union[AllowActionTypeDef, AllowActionOutputTypeDef]
+
+
+AndStatementUnionTypeDef = Union[AndStatementTypeDef, AndStatementOutputTypeDef]
+
+
+ApplicationAttributeUnionTypeDef = Union[
+    ApplicationAttributeTypeDef, ApplicationAttributeOutputTypeDef
+]
+
+
+ApplicationConfigUnionTypeDef = Union[
+    ApplicationConfigTypeDef, ApplicationConfigOutputTypeDef
+]
+
+
+AsnMatchStatementUnionTypeDef = Union[
+    AsnMatchStatementTypeDef, AsnMatchStatementOutputTypeDef
+]
+
+
+AssociationConfigUnionTypeDef = Union[
+    AssociationConfigTypeDef, AssociationConfigOutputTypeDef
+]
+
+
+BlockActionUnionTypeDef = Union[BlockActionTypeDef, BlockActionOutputTypeDef]
+
+
+ByteMatchStatementUnionTypeDef = Union[
+    ByteMatchStatementTypeDef, ByteMatchStatementOutputTypeDef
+]
+
+
+CaptchaActionUnionTypeDef = Union[CaptchaActionTypeDef, CaptchaActionOutputTypeDef]
+
+
+ChallengeActionUnionTypeDef = Union[
+    ChallengeActionTypeDef, ChallengeActionOutputTypeDef
+]
+
+
+ClientSideActionUnionTypeDef = Union[
+    ClientSideActionTypeDef, ClientSideActionOutputTypeDef
+]
+
+
+ClientSideActionConfigUnionTypeDef = Union[
+    ClientSideActionConfigTypeDef, ClientSideActionConfigOutputTypeDef
+]
+
+
+CookieMatchPatternUnionTypeDef = Union[
+    CookieMatchPatternTypeDef, CookieMatchPatternOutputTypeDef
+]
+
+
+CookiesUnionTypeDef = Union[CookiesTypeDef, CookiesOutputTypeDef]
+
+
+CountActionUnionTypeDef = Union[CountActionTypeDef, CountActionOutputTypeDef]
+
+
+CustomRequestHandlingUnionTypeDef = Union[
+    CustomRequestHandlingTypeDef, CustomRequestHandlingOutputTypeDef
+]
+
+
+CustomResponseUnionTypeDef = Union[CustomResponseTypeDef, CustomResponseOutputTypeDef]
+
+
+DataProtectionUnionTypeDef = Union[DataProtectionTypeDef, DataProtectionOutputTypeDef]
+
+
+DataProtectionConfigUnionTypeDef = Union[
+    DataProtectionConfigTypeDef, DataProtectionConfigOutputTypeDef
+]
+
+
+DefaultActionUnionTypeDef = Union[DefaultActionTypeDef, DefaultActionOutputTypeDef]
+
+
+FieldToMatchUnionTypeDef = Union[FieldToMatchTypeDef, FieldToMatchOutputTypeDef]
+
+
+FieldToProtectUnionTypeDef = Union[FieldToProtectTypeDef, FieldToProtectOutputTypeDef]
+
+
+FilterUnionTypeDef = Union[FilterTypeDef, FilterOutputTypeDef]
+
+
+GeoMatchStatementUnionTypeDef = Union[
+    GeoMatchStatementTypeDef, GeoMatchStatementOutputTypeDef
+]
+
+
+HeaderMatchPatternUnionTypeDef = Union[
+    HeaderMatchPatternTypeDef, HeaderMatchPatternOutputTypeDef
+]
+
+
+HeadersUnionTypeDef = Union[HeadersTypeDef, HeadersOutputTypeDef]
+
+
+JsonBodyUnionTypeDef = Union[JsonBodyTypeDef, JsonBodyOutputTypeDef]
+
+
+JsonMatchPatternUnionTypeDef = Union[
+    JsonMatchPatternTypeDef, JsonMatchPatternOutputTypeDef
+]
+
+
+LoggingConfigurationUnionTypeDef = Union[
+    LoggingConfigurationTypeDef, LoggingConfigurationOutputTypeDef
+]
+
+
+LoggingFilterUnionTypeDef = Union[LoggingFilterTypeDef, LoggingFilterOutputTypeDef]
+
+
+ManagedRuleGroupConfigUnionTypeDef = Union[
+    ManagedRuleGroupConfigTypeDef, ManagedRuleGroupConfigOutputTypeDef
+]
+
+
+ManagedRuleGroupStatementUnionTypeDef = Union[
+    ManagedRuleGroupStatementTypeDef, ManagedRuleGroupStatementOutputTypeDef
+]
+
+
+NotStatementUnionTypeDef = Union[NotStatementTypeDef, NotStatementOutputTypeDef]
+
+
+OrStatementUnionTypeDef = Union[OrStatementTypeDef, OrStatementOutputTypeDef]
+
+
+OverrideActionUnionTypeDef = Union[OverrideActionTypeDef, OverrideActionOutputTypeDef]
+
+
+RateBasedStatementUnionTypeDef = Union[
+    RateBasedStatementTypeDef, RateBasedStatementOutputTypeDef
+]
+
+
+RateBasedStatementCustomKeyUnionTypeDef = Union[
+    RateBasedStatementCustomKeyTypeDef, RateBasedStatementCustomKeyOutputTypeDef
+]
+
+
+RateLimitCookieUnionTypeDef = Union[
+    RateLimitCookieTypeDef, RateLimitCookieOutputTypeDef
+]
+
+
+RateLimitHeaderUnionTypeDef = Union[
+    RateLimitHeaderTypeDef, RateLimitHeaderOutputTypeDef
+]
+
+
+RateLimitQueryArgumentUnionTypeDef = Union[
+    RateLimitQueryArgumentTypeDef, RateLimitQueryArgumentOutputTypeDef
+]
+
+
+RateLimitQueryStringUnionTypeDef = Union[
+    RateLimitQueryStringTypeDef, RateLimitQueryStringOutputTypeDef
+]
+
+
+RateLimitUriPathUnionTypeDef = Union[
+    RateLimitUriPathTypeDef, RateLimitUriPathOutputTypeDef
+]
+
+
+RegexMatchStatementUnionTypeDef = Union[
+    RegexMatchStatementTypeDef, RegexMatchStatementOutputTypeDef
+]
+
+
+RegexPatternSetReferenceStatementUnionTypeDef = Union[
+    RegexPatternSetReferenceStatementTypeDef,
+    RegexPatternSetReferenceStatementOutputTypeDef,
+]
+
+
+RequestInspectionACFPUnionTypeDef = Union[
+    RequestInspectionACFPTypeDef, RequestInspectionACFPOutputTypeDef
+]
+
+
+ResponseInspectionUnionTypeDef = Union[
+    ResponseInspectionTypeDef, ResponseInspectionOutputTypeDef
+]
+
+
+ResponseInspectionBodyContainsUnionTypeDef = Union[
+    ResponseInspectionBodyContainsTypeDef, ResponseInspectionBodyContainsOutputTypeDef
+]
+
+
+ResponseInspectionHeaderUnionTypeDef = Union[
+    ResponseInspectionHeaderTypeDef, ResponseInspectionHeaderOutputTypeDef
+]
+
+
+ResponseInspectionJsonUnionTypeDef = Union[
+    ResponseInspectionJsonTypeDef, ResponseInspectionJsonOutputTypeDef
+]
+
+
+ResponseInspectionStatusCodeUnionTypeDef = Union[
+    ResponseInspectionStatusCodeTypeDef, ResponseInspectionStatusCodeOutputTypeDef
+]
+
+
+RuleUnionTypeDef = Union[RuleTypeDef, RuleOutputTypeDef]
+
+
+RuleActionUnionTypeDef = Union[RuleActionTypeDef, RuleActionOutputTypeDef]
+
+
+RuleActionOverrideUnionTypeDef = Union[
+    RuleActionOverrideTypeDef, RuleActionOverrideOutputTypeDef
+]
+
+
+RuleGroupReferenceStatementUnionTypeDef = Union[
+    RuleGroupReferenceStatementTypeDef, RuleGroupReferenceStatementOutputTypeDef
+]
+
+
+SizeConstraintStatementUnionTypeDef = Union[
+    SizeConstraintStatementTypeDef, SizeConstraintStatementOutputTypeDef
+]
+
+
+SqliMatchStatementUnionTypeDef = Union[
+    SqliMatchStatementTypeDef, SqliMatchStatementOutputTypeDef
+]
+
+
+StatementUnionTypeDef = Union[StatementTypeDef, StatementOutputTypeDef]
+
+
+TimeWindowUnionTypeDef = Union[TimeWindowTypeDef, TimeWindowOutputTypeDef]
+
+
+XssMatchStatementUnionTypeDef = Union[
+    XssMatchStatementTypeDef, XssMatchStatementOutputTypeDef
+]
