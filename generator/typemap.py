@@ -7,7 +7,9 @@ merged, so most shapes have exactly one TypedDict.
 
 Variants:
   request   top-level input of an operation (idempotency tokens optional)
-  in        nested input          out       nested output
+  in        nested input (members ReadOnly: botocore only reads them, and so a value the
+            service returned can be sent back, e.g. dynamodb LastEvaluatedKey)
+  out       nested output
   any       nested, where input and output render the same
   response  top-level output (ResponseMetadata and the streaming payload required)
   paginate  request of a paginator (tokens and limit removed, PaginationConfig added)
@@ -105,13 +107,7 @@ class TypeMap:
         self._collect()
         self.literal_names = self._name_enums()
         self.typed_dict_names = self._name_typed_dicts()
-        # Inputs also accept the output TypedDict of a shape, so values the service returned
-        # can be sent back (dynamodb LastEvaluatedKey -> ExclusiveStartKey).
-        self.union_names = {
-            shape: names.take(f"{type_base(shape)}UnionTypeDef")
-            for shape, variant in sorted(self._ids)
-            if variant == "out" and (shape, "in") in self._ids
-        }
+
 
     # ---- public queries -------------------------------------------------------------
     def request_name(self, shape: str) -> str:
@@ -128,13 +124,6 @@ class TypeMap:
 
     def wait_name(self, shape: str) -> str:
         return self.typed_dict_names[(shape, "wait")]
-
-    def unions(self) -> list[tuple[str, Expr]]:
-        """(alias, Union[input TypedDict, output TypedDict]) for shapes used on both sides."""
-        return [
-            (alias, Br("Union", (self.typed_dict_names[(s, "in")], self.typed_dict_names[(s, "out")])))
-            for s, alias in self.union_names.items()
-        ]
 
     def literals(self) -> list[tuple[str, tuple[str, ...]]]:
         return [
@@ -282,8 +271,6 @@ class TypeMap:
         if side == "out" and (self.service.name, shape_name) in OUTPUT_SHAPE_OVERRIDES:
             return OUTPUT_SHAPE_OVERRIDES[(self.service.name, shape_name)]
         if kind in ("structure", "union"):
-            if side == "in" and shape_name in self.union_names:
-                return self.union_names[shape_name]
             return self.typed_dict_names[self._variant(shape_name, side)]
         if kind == "eventstream":
             inner = self.typed_dict_names[self._variant(shape_name, side)]

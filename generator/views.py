@@ -33,6 +33,11 @@ _NOT_REQUIRED_IMPORT = """if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired"""
+_READ_ONLY_IMPORT = """if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly"""
 _UNPACK_IMPORT = """    if sys.version_info >= (3, 11):
         from typing import Unpack
     else:  # pragma: no cover
@@ -128,11 +133,14 @@ class ServiceView:
 
     # ---- type_defs.py -----------------------------------------------------------------
     def typed_dict_blocks(self) -> list[str]:
-        blocks = [self._typed_dict(spec) for spec in self.types.typed_dicts()]
-        return blocks + [statement(f"{alias} = ", expr) for alias, expr in self.types.unions()]
+        return [self._typed_dict(spec) for spec in self.types.typed_dicts()]
 
     def _typed_dict(self, spec: TypedDictSpec) -> str:
-        fields = [(f.key, f.type if f.required else Br("NotRequired", (f.type,))) for f in spec.fields]
+        read_only = spec.variant == "in"
+        fields = []
+        for f in spec.fields:
+            expr = Br("ReadOnly", (f.type,)) if read_only else f.type
+            fields.append((f.key, expr if f.required else Br("NotRequired", (expr,))))
         if all(is_plain_key(k) for k, _ in fields) and fields:
             doc = docs.summary(spec.documentation, 300) or f"{spec.shape} ({variant_label(spec.variant)})."
             lines = [class_def(spec.name, ["TypedDict"]), docstring(doc, 4), ""]
@@ -147,9 +155,10 @@ class ServiceView:
             [
                 "import sys",
                 imports_for(used, "datetime", ["datetime"]),
-                imports_for(used, "typing", TYPING_NAMES | {"TypedDict"}),
+                imports_for(used | {"TYPE_CHECKING"} if "ReadOnly" in used else used, "typing", TYPING_NAMES | {"TypedDict", "TYPE_CHECKING"}),
             ],
             [_NOT_REQUIRED_IMPORT],
+            [_READ_ONLY_IMPORT if "ReadOnly" in used else ""],
             [
                 imports_for(used, ".._types", SHARED_NAMES),
                 imports_for(used, ".literals", self.types.literal_names.values()),
@@ -159,7 +168,7 @@ class ServiceView:
         return "\n\n".join(block for block in blocks if block)
 
     def type_defs_all(self) -> str:
-        return dunder_all(sorted([*self.types.typed_dict_names.values(), *self.types.union_names.values()]))
+        return dunder_all(sorted(self.types.typed_dict_names.values()))
 
     # ---- client.py --------------------------------------------------------------------
     def client_methods(self) -> list[Method]:

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict, Union
+from typing import Dict, List, Mapping, Sequence, TYPE_CHECKING, TypedDict
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import (
     PaginatorConfigTypeDef,
@@ -55,7 +61,6 @@ __all__ = [
     "CognitoConfigTypeDef",
     "CorsOutputTypeDef",
     "CorsTypeDef",
-    "CorsUnionTypeDef",
     "CreateApiMappingRequestTypeDef",
     "CreateApiMappingResponseTypeDef",
     "CreateApiRequestTypeDef",
@@ -120,10 +125,8 @@ __all__ = [
     "DisplayContentTypeDef",
     "DisplayOrderOutputTypeDef",
     "DisplayOrderTypeDef",
-    "DisplayOrderUnionTypeDef",
     "DomainNameConfigurationOutputTypeDef",
     "DomainNameConfigurationTypeDef",
-    "DomainNameConfigurationUnionTypeDef",
     "DomainNameTypeDef",
     "EndpointConfigurationRequestTypeDef",
     "EndpointConfigurationResponseTypeDef",
@@ -222,7 +225,6 @@ __all__ = [
     "IntegrationTypeDef",
     "JWTConfigurationOutputTypeDef",
     "JWTConfigurationTypeDef",
-    "JWTConfigurationUnionTypeDef",
     "ListPortalProductsRequestPaginateTypeDef",
     "ListPortalProductsRequestTypeDef",
     "ListPortalProductsResponseFullResultTypeDef",
@@ -250,12 +252,10 @@ __all__ = [
     "ParameterConstraintsTypeDef",
     "PortalContentOutputTypeDef",
     "PortalContentTypeDef",
-    "PortalContentUnionTypeDef",
     "PortalProductSummaryTypeDef",
     "PortalSummaryTypeDef",
     "PortalThemeOutputTypeDef",
     "PortalThemeTypeDef",
-    "PortalThemeUnionTypeDef",
     "PreviewPortalRequestTypeDef",
     "PreviewPortalResponseTypeDef",
     "PreviewTypeDef",
@@ -278,18 +278,14 @@ __all__ = [
     "RoutingRuleActionTypeDef",
     "RoutingRuleConditionOutputTypeDef",
     "RoutingRuleConditionTypeDef",
-    "RoutingRuleConditionUnionTypeDef",
     "RoutingRuleMatchBasePathsOutputTypeDef",
     "RoutingRuleMatchBasePathsTypeDef",
-    "RoutingRuleMatchBasePathsUnionTypeDef",
     "RoutingRuleMatchHeaderValueTypeDef",
     "RoutingRuleMatchHeadersOutputTypeDef",
     "RoutingRuleMatchHeadersTypeDef",
-    "RoutingRuleMatchHeadersUnionTypeDef",
     "RoutingRuleTypeDef",
     "SectionOutputTypeDef",
     "SectionTypeDef",
-    "SectionUnionTypeDef",
     "StageTypeDef",
     "StatusExceptionTypeDef",
     "TagResourceRequestTypeDef",
@@ -431,12 +427,12 @@ class CorsTypeDef(TypedDict):
     Configuring CORS for more information.
     """
 
-    AllowCredentials: NotRequired[bool]
-    AllowHeaders: NotRequired[Sequence[str]]
-    AllowMethods: NotRequired[Sequence[str]]
-    AllowOrigins: NotRequired[Sequence[str]]
-    ExposeHeaders: NotRequired[Sequence[str]]
-    MaxAge: NotRequired[int]
+    AllowCredentials: NotRequired[ReadOnly[bool]]
+    AllowHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowMethods: NotRequired[ReadOnly[Sequence[str]]]
+    AllowOrigins: NotRequired[ReadOnly[Sequence[str]]]
+    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    MaxAge: NotRequired[ReadOnly[int]]
 
 
 class CreateApiMappingRequestTypeDef(TypedDict):
@@ -461,20 +457,20 @@ class CreateApiMappingResponseTypeDef(TypedDict):
 class CreateApiRequestTypeDef(TypedDict):
     """Creates a new Api resource to represent an API."""
 
-    ApiKeySelectionExpression: NotRequired[str]
-    CorsConfiguration: NotRequired[CorsUnionTypeDef]
-    CredentialsArn: NotRequired[str]
-    Description: NotRequired[str]
-    DisableSchemaValidation: NotRequired[bool]
-    DisableExecuteApiEndpoint: NotRequired[bool]
-    IpAddressType: NotRequired[IpAddressTypeType]
-    Name: str
-    ProtocolType: ProtocolTypeType
-    RouteKey: NotRequired[str]
-    RouteSelectionExpression: NotRequired[str]
-    Tags: NotRequired[Mapping[str, str]]
-    Target: NotRequired[str]
-    Version: NotRequired[str]
+    ApiKeySelectionExpression: NotRequired[ReadOnly[str]]
+    CorsConfiguration: NotRequired[ReadOnly[CorsTypeDef]]
+    CredentialsArn: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    DisableSchemaValidation: NotRequired[ReadOnly[bool]]
+    DisableExecuteApiEndpoint: NotRequired[ReadOnly[bool]]
+    IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
+    Name: ReadOnly[str]
+    ProtocolType: ReadOnly[ProtocolTypeType]
+    RouteKey: NotRequired[ReadOnly[str]]
+    RouteSelectionExpression: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    Target: NotRequired[ReadOnly[str]]
+    Version: NotRequired[ReadOnly[str]]
 
 
 class CreateApiResponseTypeDef(TypedDict):
@@ -503,17 +499,17 @@ class CreateApiResponseTypeDef(TypedDict):
 class CreateAuthorizerRequestTypeDef(TypedDict):
     """Creates a new Authorizer resource to represent an authorizer."""
 
-    ApiId: str
-    AuthorizerCredentialsArn: NotRequired[str]
-    AuthorizerPayloadFormatVersion: NotRequired[str]
-    AuthorizerResultTtlInSeconds: NotRequired[int]
-    AuthorizerType: AuthorizerTypeType
-    AuthorizerUri: NotRequired[str]
-    EnableSimpleResponses: NotRequired[bool]
-    IdentitySource: Sequence[str]
-    IdentityValidationExpression: NotRequired[str]
-    JwtConfiguration: NotRequired[JWTConfigurationUnionTypeDef]
-    Name: str
+    ApiId: ReadOnly[str]
+    AuthorizerCredentialsArn: NotRequired[ReadOnly[str]]
+    AuthorizerPayloadFormatVersion: NotRequired[ReadOnly[str]]
+    AuthorizerResultTtlInSeconds: NotRequired[ReadOnly[int]]
+    AuthorizerType: ReadOnly[AuthorizerTypeType]
+    AuthorizerUri: NotRequired[ReadOnly[str]]
+    EnableSimpleResponses: NotRequired[ReadOnly[bool]]
+    IdentitySource: ReadOnly[Sequence[str]]
+    IdentityValidationExpression: NotRequired[ReadOnly[str]]
+    JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
+    Name: ReadOnly[str]
 
 
 class CreateAuthorizerResponseTypeDef(TypedDict):
@@ -556,11 +552,13 @@ class CreateDeploymentResponseTypeDef(TypedDict):
 class CreateDomainNameRequestTypeDef(TypedDict):
     """Creates a new DomainName resource to represent a domain name."""
 
-    DomainName: str
-    DomainNameConfigurations: NotRequired[Sequence[DomainNameConfigurationUnionTypeDef]]
-    MutualTlsAuthentication: NotRequired[MutualTlsAuthenticationInputTypeDef]
-    RoutingMode: NotRequired[RoutingModeType]
-    Tags: NotRequired[Mapping[str, str]]
+    DomainName: ReadOnly[str]
+    DomainNameConfigurations: NotRequired[
+        ReadOnly[Sequence[DomainNameConfigurationTypeDef]]
+    ]
+    MutualTlsAuthentication: NotRequired[ReadOnly[MutualTlsAuthenticationInputTypeDef]]
+    RoutingMode: NotRequired[ReadOnly[RoutingModeType]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateDomainNameResponseTypeDef(TypedDict):
@@ -579,24 +577,24 @@ class CreateDomainNameResponseTypeDef(TypedDict):
 class CreateIntegrationRequestTypeDef(TypedDict):
     """Creates a new Integration resource to represent an integration."""
 
-    ApiId: str
-    ConnectionId: NotRequired[str]
-    ConnectionType: NotRequired[ConnectionTypeType]
-    ContentHandlingStrategy: NotRequired[ContentHandlingStrategyType]
-    CredentialsArn: NotRequired[str]
-    Description: NotRequired[str]
-    IntegrationMethod: NotRequired[str]
-    IntegrationSubtype: NotRequired[str]
-    IntegrationType: IntegrationTypeType
-    IntegrationUri: NotRequired[str]
-    PassthroughBehavior: NotRequired[PassthroughBehaviorType]
-    PayloadFormatVersion: NotRequired[str]
-    RequestParameters: NotRequired[Mapping[str, str]]
-    RequestTemplates: NotRequired[Mapping[str, str]]
-    ResponseParameters: NotRequired[Mapping[str, Mapping[str, str]]]
-    TemplateSelectionExpression: NotRequired[str]
-    TimeoutInMillis: NotRequired[int]
-    TlsConfig: NotRequired[TlsConfigInputTypeDef]
+    ApiId: ReadOnly[str]
+    ConnectionId: NotRequired[ReadOnly[str]]
+    ConnectionType: NotRequired[ReadOnly[ConnectionTypeType]]
+    ContentHandlingStrategy: NotRequired[ReadOnly[ContentHandlingStrategyType]]
+    CredentialsArn: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    IntegrationMethod: NotRequired[ReadOnly[str]]
+    IntegrationSubtype: NotRequired[ReadOnly[str]]
+    IntegrationType: ReadOnly[IntegrationTypeType]
+    IntegrationUri: NotRequired[ReadOnly[str]]
+    PassthroughBehavior: NotRequired[ReadOnly[PassthroughBehaviorType]]
+    PayloadFormatVersion: NotRequired[ReadOnly[str]]
+    RequestParameters: NotRequired[ReadOnly[Mapping[str, str]]]
+    RequestTemplates: NotRequired[ReadOnly[Mapping[str, str]]]
+    ResponseParameters: NotRequired[ReadOnly[Mapping[str, Mapping[str, str]]]]
+    TemplateSelectionExpression: NotRequired[ReadOnly[str]]
+    TimeoutInMillis: NotRequired[ReadOnly[int]]
+    TlsConfig: NotRequired[ReadOnly[TlsConfigInputTypeDef]]
 
 
 class CreateIntegrationResponseRequestTypeDef(TypedDict):
@@ -604,13 +602,13 @@ class CreateIntegrationResponseRequestTypeDef(TypedDict):
     response.
     """
 
-    ApiId: str
-    ContentHandlingStrategy: NotRequired[ContentHandlingStrategyType]
-    IntegrationId: str
-    IntegrationResponseKey: str
-    ResponseParameters: NotRequired[Mapping[str, str]]
-    ResponseTemplates: NotRequired[Mapping[str, str]]
-    TemplateSelectionExpression: NotRequired[str]
+    ApiId: ReadOnly[str]
+    ContentHandlingStrategy: NotRequired[ReadOnly[ContentHandlingStrategyType]]
+    IntegrationId: ReadOnly[str]
+    IntegrationResponseKey: ReadOnly[str]
+    ResponseParameters: NotRequired[ReadOnly[Mapping[str, str]]]
+    ResponseTemplates: NotRequired[ReadOnly[Mapping[str, str]]]
+    TemplateSelectionExpression: NotRequired[ReadOnly[str]]
 
 
 class CreateIntegrationResponseResponseTypeDef(TypedDict):
@@ -675,9 +673,9 @@ class CreateModelResponseTypeDef(TypedDict):
 class CreatePortalProductRequestTypeDef(TypedDict):
     """The request body for the post operation."""
 
-    Description: NotRequired[str]
-    DisplayName: str
-    Tags: NotRequired[Mapping[str, str]]
+    Description: NotRequired[ReadOnly[str]]
+    DisplayName: ReadOnly[str]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreatePortalProductResponseTypeDef(TypedDict):
@@ -696,13 +694,13 @@ class CreatePortalProductResponseTypeDef(TypedDict):
 class CreatePortalRequestTypeDef(TypedDict):
     """The request body for the post operation."""
 
-    Authorization: AuthorizationTypeDef
-    EndpointConfiguration: EndpointConfigurationRequestTypeDef
-    IncludedPortalProductArns: NotRequired[Sequence[str]]
-    LogoUri: NotRequired[str]
-    PortalContent: PortalContentUnionTypeDef
-    RumAppMonitorName: NotRequired[str]
-    Tags: NotRequired[Mapping[str, str]]
+    Authorization: ReadOnly[AuthorizationTypeDef]
+    EndpointConfiguration: ReadOnly[EndpointConfigurationRequestTypeDef]
+    IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
+    LogoUri: NotRequired[ReadOnly[str]]
+    PortalContent: ReadOnly[PortalContentTypeDef]
+    RumAppMonitorName: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreatePortalResponseTypeDef(TypedDict):
@@ -767,29 +765,29 @@ class CreateProductRestEndpointPageResponseTypeDef(TypedDict):
 class CreateRouteRequestTypeDef(TypedDict):
     """Creates a new Route resource to represent a route."""
 
-    ApiId: str
-    ApiKeyRequired: NotRequired[bool]
-    AuthorizationScopes: NotRequired[Sequence[str]]
-    AuthorizationType: NotRequired[AuthorizationTypeType]
-    AuthorizerId: NotRequired[str]
-    ModelSelectionExpression: NotRequired[str]
-    OperationName: NotRequired[str]
-    RequestModels: NotRequired[Mapping[str, str]]
-    RequestParameters: NotRequired[Mapping[str, ParameterConstraintsTypeDef]]
-    RouteKey: str
-    RouteResponseSelectionExpression: NotRequired[str]
-    Target: NotRequired[str]
+    ApiId: ReadOnly[str]
+    ApiKeyRequired: NotRequired[ReadOnly[bool]]
+    AuthorizationScopes: NotRequired[ReadOnly[Sequence[str]]]
+    AuthorizationType: NotRequired[ReadOnly[AuthorizationTypeType]]
+    AuthorizerId: NotRequired[ReadOnly[str]]
+    ModelSelectionExpression: NotRequired[ReadOnly[str]]
+    OperationName: NotRequired[ReadOnly[str]]
+    RequestModels: NotRequired[ReadOnly[Mapping[str, str]]]
+    RequestParameters: NotRequired[ReadOnly[Mapping[str, ParameterConstraintsTypeDef]]]
+    RouteKey: ReadOnly[str]
+    RouteResponseSelectionExpression: NotRequired[ReadOnly[str]]
+    Target: NotRequired[ReadOnly[str]]
 
 
 class CreateRouteResponseRequestTypeDef(TypedDict):
     """Creates a new RouteResponse resource to represent a route response."""
 
-    ApiId: str
-    ModelSelectionExpression: NotRequired[str]
-    ResponseModels: NotRequired[Mapping[str, str]]
-    ResponseParameters: NotRequired[Mapping[str, ParameterConstraintsTypeDef]]
-    RouteId: str
-    RouteResponseKey: str
+    ApiId: ReadOnly[str]
+    ModelSelectionExpression: NotRequired[ReadOnly[str]]
+    ResponseModels: NotRequired[ReadOnly[Mapping[str, str]]]
+    ResponseParameters: NotRequired[ReadOnly[Mapping[str, ParameterConstraintsTypeDef]]]
+    RouteId: ReadOnly[str]
+    RouteResponseKey: ReadOnly[str]
 
 
 class CreateRouteResponseResponseTypeDef(TypedDict):
@@ -825,11 +823,11 @@ class CreateRouteResultTypeDef(TypedDict):
 class CreateRoutingRuleRequestTypeDef(TypedDict):
     """CreateRoutingRuleRequest (input)."""
 
-    Actions: Sequence[RoutingRuleActionTypeDef]
-    Conditions: Sequence[RoutingRuleConditionUnionTypeDef]
-    DomainName: str
-    DomainNameId: NotRequired[str]
-    Priority: int
+    Actions: ReadOnly[Sequence[RoutingRuleActionTypeDef]]
+    Conditions: ReadOnly[Sequence[RoutingRuleConditionTypeDef]]
+    DomainName: ReadOnly[str]
+    DomainNameId: NotRequired[ReadOnly[str]]
+    Priority: ReadOnly[int]
 
 
 class CreateRoutingRuleResponseTypeDef(TypedDict):
@@ -846,17 +844,17 @@ class CreateRoutingRuleResponseTypeDef(TypedDict):
 class CreateStageRequestTypeDef(TypedDict):
     """Creates a new Stage resource to represent a stage."""
 
-    AccessLogSettings: NotRequired[AccessLogSettingsTypeDef]
-    ApiId: str
-    AutoDeploy: NotRequired[bool]
-    ClientCertificateId: NotRequired[str]
-    DefaultRouteSettings: NotRequired[RouteSettingsTypeDef]
-    DeploymentId: NotRequired[str]
-    Description: NotRequired[str]
-    RouteSettings: NotRequired[Mapping[str, RouteSettingsTypeDef]]
-    StageName: str
-    StageVariables: NotRequired[Mapping[str, str]]
-    Tags: NotRequired[Mapping[str, str]]
+    AccessLogSettings: NotRequired[ReadOnly[AccessLogSettingsTypeDef]]
+    ApiId: ReadOnly[str]
+    AutoDeploy: NotRequired[ReadOnly[bool]]
+    ClientCertificateId: NotRequired[ReadOnly[str]]
+    DefaultRouteSettings: NotRequired[ReadOnly[RouteSettingsTypeDef]]
+    DeploymentId: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    RouteSettings: NotRequired[ReadOnly[Mapping[str, RouteSettingsTypeDef]]]
+    StageName: ReadOnly[str]
+    StageVariables: NotRequired[ReadOnly[Mapping[str, str]]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateStageResponseTypeDef(TypedDict):
@@ -882,10 +880,10 @@ class CreateStageResponseTypeDef(TypedDict):
 class CreateVpcLinkRequestTypeDef(TypedDict):
     """Creates a VPC link"""
 
-    Name: str
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    SubnetIds: Sequence[str]
-    Tags: NotRequired[Mapping[str, str]]
+    Name: ReadOnly[str]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: ReadOnly[Sequence[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateVpcLinkResponseTypeDef(TypedDict):
@@ -1120,9 +1118,9 @@ class DisplayOrderOutputTypeDef(TypedDict):
 class DisplayOrderTypeDef(TypedDict):
     """The display order."""
 
-    Contents: NotRequired[Sequence[SectionUnionTypeDef]]
-    OverviewPageArn: NotRequired[str]
-    ProductPageArns: NotRequired[Sequence[str]]
+    Contents: NotRequired[ReadOnly[Sequence[SectionTypeDef]]]
+    OverviewPageArn: NotRequired[ReadOnly[str]]
+    ProductPageArns: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DomainNameConfigurationOutputTypeDef(TypedDict):
@@ -1144,17 +1142,17 @@ class DomainNameConfigurationOutputTypeDef(TypedDict):
 class DomainNameConfigurationTypeDef(TypedDict):
     """The domain name configuration."""
 
-    ApiGatewayDomainName: NotRequired[str]
-    CertificateArn: NotRequired[str]
-    CertificateName: NotRequired[str]
-    CertificateUploadDate: NotRequired[TimestampTypeDef]
-    DomainNameStatus: NotRequired[DomainNameStatusType]
-    DomainNameStatusMessage: NotRequired[str]
-    EndpointType: NotRequired[EndpointTypeType]
-    HostedZoneId: NotRequired[str]
-    IpAddressType: NotRequired[IpAddressTypeType]
-    SecurityPolicy: NotRequired[SecurityPolicyType]
-    OwnershipVerificationCertificateArn: NotRequired[str]
+    ApiGatewayDomainName: NotRequired[ReadOnly[str]]
+    CertificateArn: NotRequired[ReadOnly[str]]
+    CertificateName: NotRequired[ReadOnly[str]]
+    CertificateUploadDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    DomainNameStatus: NotRequired[ReadOnly[DomainNameStatusType]]
+    DomainNameStatusMessage: NotRequired[ReadOnly[str]]
+    EndpointType: NotRequired[ReadOnly[EndpointTypeType]]
+    HostedZoneId: NotRequired[ReadOnly[str]]
+    IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
+    SecurityPolicy: NotRequired[ReadOnly[SecurityPolicyType]]
+    OwnershipVerificationCertificateArn: NotRequired[ReadOnly[str]]
 
 
 class DomainNameTypeDef(TypedDict):
@@ -2063,8 +2061,8 @@ class JWTConfigurationTypeDef(TypedDict):
     authorizer type. Supported only for HTTP APIs.
     """
 
-    Audience: NotRequired[Sequence[str]]
-    Issuer: NotRequired[str]
+    Audience: NotRequired[ReadOnly[Sequence[str]]]
+    Issuer: NotRequired[ReadOnly[str]]
 
 
 class ListPortalProductsRequestPaginateTypeDef(TypedDict):
@@ -2274,9 +2272,9 @@ class PortalContentTypeDef(TypedDict):
     themes, display names, and description.
     """
 
-    Description: NotRequired[str]
-    DisplayName: str
-    Theme: PortalThemeUnionTypeDef
+    Description: NotRequired[ReadOnly[str]]
+    DisplayName: ReadOnly[str]
+    Theme: ReadOnly[PortalThemeTypeDef]
 
 
 class PortalProductSummaryTypeDef(TypedDict):
@@ -2319,8 +2317,8 @@ class PortalThemeOutputTypeDef(TypedDict):
 class PortalThemeTypeDef(TypedDict):
     """Defines the theme for a portal."""
 
-    CustomColors: CustomColorsTypeDef
-    LogoLastUploaded: NotRequired[TimestampTypeDef]
+    CustomColors: ReadOnly[CustomColorsTypeDef]
+    LogoLastUploaded: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class PreviewPortalRequestTypeDef(TypedDict):
@@ -2397,12 +2395,12 @@ class PutPortalProductSharingPolicyResponseTypeDef(TypedDict):
 class PutRoutingRuleRequestTypeDef(TypedDict):
     """PutRoutingRuleRequest (input)."""
 
-    Actions: Sequence[RoutingRuleActionTypeDef]
-    Conditions: Sequence[RoutingRuleConditionUnionTypeDef]
-    DomainName: str
-    DomainNameId: NotRequired[str]
-    Priority: int
-    RoutingRuleId: str
+    Actions: ReadOnly[Sequence[RoutingRuleActionTypeDef]]
+    Conditions: ReadOnly[Sequence[RoutingRuleConditionTypeDef]]
+    DomainName: ReadOnly[str]
+    DomainNameId: NotRequired[ReadOnly[str]]
+    Priority: ReadOnly[int]
+    RoutingRuleId: ReadOnly[str]
 
 
 class PutRoutingRuleResponseTypeDef(TypedDict):
@@ -2523,8 +2521,8 @@ class RoutingRuleConditionOutputTypeDef(TypedDict):
 class RoutingRuleConditionTypeDef(TypedDict):
     """Represents a routing rule condition."""
 
-    MatchBasePaths: NotRequired[RoutingRuleMatchBasePathsUnionTypeDef]
-    MatchHeaders: NotRequired[RoutingRuleMatchHeadersUnionTypeDef]
+    MatchBasePaths: NotRequired[ReadOnly[RoutingRuleMatchBasePathsTypeDef]]
+    MatchHeaders: NotRequired[ReadOnly[RoutingRuleMatchHeadersTypeDef]]
 
 
 class RoutingRuleMatchBasePathsOutputTypeDef(TypedDict):
@@ -2536,7 +2534,7 @@ class RoutingRuleMatchBasePathsOutputTypeDef(TypedDict):
 class RoutingRuleMatchBasePathsTypeDef(TypedDict):
     """Represents a MatchBasePaths condition."""
 
-    AnyOf: Sequence[str]
+    AnyOf: ReadOnly[Sequence[str]]
 
 
 class RoutingRuleMatchHeaderValueTypeDef(TypedDict):
@@ -2555,7 +2553,7 @@ class RoutingRuleMatchHeadersOutputTypeDef(TypedDict):
 class RoutingRuleMatchHeadersTypeDef(TypedDict):
     """Represents a MatchHeaders condition."""
 
-    AnyOf: Sequence[RoutingRuleMatchHeaderValueTypeDef]
+    AnyOf: ReadOnly[Sequence[RoutingRuleMatchHeaderValueTypeDef]]
 
 
 class RoutingRuleTypeDef(TypedDict):
@@ -2578,8 +2576,8 @@ class SectionOutputTypeDef(TypedDict):
 class SectionTypeDef(TypedDict):
     """Contains the section name and list of product REST endpoints for a product."""
 
-    ProductRestEndpointPageArns: Sequence[str]
-    SectionName: str
+    ProductRestEndpointPageArns: ReadOnly[Sequence[str]]
+    SectionName: ReadOnly[str]
 
 
 class StageTypeDef(TypedDict):
@@ -2611,8 +2609,8 @@ class StatusExceptionTypeDef(TypedDict):
 class TagResourceRequestTypeDef(TypedDict):
     """Creates a new Tag resource to represent a tag."""
 
-    ResourceArn: str
-    Tags: NotRequired[Mapping[str, str]]
+    ResourceArn: ReadOnly[str]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class TagResourceResponseTypeDef(TypedDict):
@@ -2642,8 +2640,8 @@ class TlsConfigTypeDef(TypedDict):
 class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
-    ResourceArn: str
-    TagKeys: Sequence[str]
+    ResourceArn: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UpdateApiMappingRequestTypeDef(TypedDict):
@@ -2669,19 +2667,19 @@ class UpdateApiMappingResponseTypeDef(TypedDict):
 class UpdateApiRequestTypeDef(TypedDict):
     """Updates an Api."""
 
-    ApiId: str
-    ApiKeySelectionExpression: NotRequired[str]
-    CorsConfiguration: NotRequired[CorsUnionTypeDef]
-    CredentialsArn: NotRequired[str]
-    Description: NotRequired[str]
-    DisableSchemaValidation: NotRequired[bool]
-    DisableExecuteApiEndpoint: NotRequired[bool]
-    IpAddressType: NotRequired[IpAddressTypeType]
-    Name: NotRequired[str]
-    RouteKey: NotRequired[str]
-    RouteSelectionExpression: NotRequired[str]
-    Target: NotRequired[str]
-    Version: NotRequired[str]
+    ApiId: ReadOnly[str]
+    ApiKeySelectionExpression: NotRequired[ReadOnly[str]]
+    CorsConfiguration: NotRequired[ReadOnly[CorsTypeDef]]
+    CredentialsArn: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    DisableSchemaValidation: NotRequired[ReadOnly[bool]]
+    DisableExecuteApiEndpoint: NotRequired[ReadOnly[bool]]
+    IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
+    Name: NotRequired[ReadOnly[str]]
+    RouteKey: NotRequired[ReadOnly[str]]
+    RouteSelectionExpression: NotRequired[ReadOnly[str]]
+    Target: NotRequired[ReadOnly[str]]
+    Version: NotRequired[ReadOnly[str]]
 
 
 class UpdateApiResponseTypeDef(TypedDict):
@@ -2710,18 +2708,18 @@ class UpdateApiResponseTypeDef(TypedDict):
 class UpdateAuthorizerRequestTypeDef(TypedDict):
     """Updates an Authorizer."""
 
-    ApiId: str
-    AuthorizerCredentialsArn: NotRequired[str]
-    AuthorizerId: str
-    AuthorizerPayloadFormatVersion: NotRequired[str]
-    AuthorizerResultTtlInSeconds: NotRequired[int]
-    AuthorizerType: NotRequired[AuthorizerTypeType]
-    AuthorizerUri: NotRequired[str]
-    EnableSimpleResponses: NotRequired[bool]
-    IdentitySource: NotRequired[Sequence[str]]
-    IdentityValidationExpression: NotRequired[str]
-    JwtConfiguration: NotRequired[JWTConfigurationUnionTypeDef]
-    Name: NotRequired[str]
+    ApiId: ReadOnly[str]
+    AuthorizerCredentialsArn: NotRequired[ReadOnly[str]]
+    AuthorizerId: ReadOnly[str]
+    AuthorizerPayloadFormatVersion: NotRequired[ReadOnly[str]]
+    AuthorizerResultTtlInSeconds: NotRequired[ReadOnly[int]]
+    AuthorizerType: NotRequired[ReadOnly[AuthorizerTypeType]]
+    AuthorizerUri: NotRequired[ReadOnly[str]]
+    EnableSimpleResponses: NotRequired[ReadOnly[bool]]
+    IdentitySource: NotRequired[ReadOnly[Sequence[str]]]
+    IdentityValidationExpression: NotRequired[ReadOnly[str]]
+    JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
+    Name: NotRequired[ReadOnly[str]]
 
 
 class UpdateAuthorizerResponseTypeDef(TypedDict):
@@ -2764,10 +2762,12 @@ class UpdateDeploymentResponseTypeDef(TypedDict):
 class UpdateDomainNameRequestTypeDef(TypedDict):
     """Updates a DomainName."""
 
-    DomainName: str
-    DomainNameConfigurations: NotRequired[Sequence[DomainNameConfigurationUnionTypeDef]]
-    MutualTlsAuthentication: NotRequired[MutualTlsAuthenticationInputTypeDef]
-    RoutingMode: NotRequired[RoutingModeType]
+    DomainName: ReadOnly[str]
+    DomainNameConfigurations: NotRequired[
+        ReadOnly[Sequence[DomainNameConfigurationTypeDef]]
+    ]
+    MutualTlsAuthentication: NotRequired[ReadOnly[MutualTlsAuthenticationInputTypeDef]]
+    RoutingMode: NotRequired[ReadOnly[RoutingModeType]]
 
 
 class UpdateDomainNameResponseTypeDef(TypedDict):
@@ -2786,38 +2786,38 @@ class UpdateDomainNameResponseTypeDef(TypedDict):
 class UpdateIntegrationRequestTypeDef(TypedDict):
     """Updates an Integration."""
 
-    ApiId: str
-    ConnectionId: NotRequired[str]
-    ConnectionType: NotRequired[ConnectionTypeType]
-    ContentHandlingStrategy: NotRequired[ContentHandlingStrategyType]
-    CredentialsArn: NotRequired[str]
-    Description: NotRequired[str]
-    IntegrationId: str
-    IntegrationMethod: NotRequired[str]
-    IntegrationSubtype: NotRequired[str]
-    IntegrationType: NotRequired[IntegrationTypeType]
-    IntegrationUri: NotRequired[str]
-    PassthroughBehavior: NotRequired[PassthroughBehaviorType]
-    PayloadFormatVersion: NotRequired[str]
-    RequestParameters: NotRequired[Mapping[str, str]]
-    RequestTemplates: NotRequired[Mapping[str, str]]
-    ResponseParameters: NotRequired[Mapping[str, Mapping[str, str]]]
-    TemplateSelectionExpression: NotRequired[str]
-    TimeoutInMillis: NotRequired[int]
-    TlsConfig: NotRequired[TlsConfigInputTypeDef]
+    ApiId: ReadOnly[str]
+    ConnectionId: NotRequired[ReadOnly[str]]
+    ConnectionType: NotRequired[ReadOnly[ConnectionTypeType]]
+    ContentHandlingStrategy: NotRequired[ReadOnly[ContentHandlingStrategyType]]
+    CredentialsArn: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    IntegrationId: ReadOnly[str]
+    IntegrationMethod: NotRequired[ReadOnly[str]]
+    IntegrationSubtype: NotRequired[ReadOnly[str]]
+    IntegrationType: NotRequired[ReadOnly[IntegrationTypeType]]
+    IntegrationUri: NotRequired[ReadOnly[str]]
+    PassthroughBehavior: NotRequired[ReadOnly[PassthroughBehaviorType]]
+    PayloadFormatVersion: NotRequired[ReadOnly[str]]
+    RequestParameters: NotRequired[ReadOnly[Mapping[str, str]]]
+    RequestTemplates: NotRequired[ReadOnly[Mapping[str, str]]]
+    ResponseParameters: NotRequired[ReadOnly[Mapping[str, Mapping[str, str]]]]
+    TemplateSelectionExpression: NotRequired[ReadOnly[str]]
+    TimeoutInMillis: NotRequired[ReadOnly[int]]
+    TlsConfig: NotRequired[ReadOnly[TlsConfigInputTypeDef]]
 
 
 class UpdateIntegrationResponseRequestTypeDef(TypedDict):
     """Updates an IntegrationResponses."""
 
-    ApiId: str
-    ContentHandlingStrategy: NotRequired[ContentHandlingStrategyType]
-    IntegrationId: str
-    IntegrationResponseId: str
-    IntegrationResponseKey: NotRequired[str]
-    ResponseParameters: NotRequired[Mapping[str, str]]
-    ResponseTemplates: NotRequired[Mapping[str, str]]
-    TemplateSelectionExpression: NotRequired[str]
+    ApiId: ReadOnly[str]
+    ContentHandlingStrategy: NotRequired[ReadOnly[ContentHandlingStrategyType]]
+    IntegrationId: ReadOnly[str]
+    IntegrationResponseId: ReadOnly[str]
+    IntegrationResponseKey: NotRequired[ReadOnly[str]]
+    ResponseParameters: NotRequired[ReadOnly[Mapping[str, str]]]
+    ResponseTemplates: NotRequired[ReadOnly[Mapping[str, str]]]
+    TemplateSelectionExpression: NotRequired[ReadOnly[str]]
 
 
 class UpdateIntegrationResponseResponseTypeDef(TypedDict):
@@ -2883,10 +2883,10 @@ class UpdateModelResponseTypeDef(TypedDict):
 class UpdatePortalProductRequestTypeDef(TypedDict):
     """The request body for the patch operation."""
 
-    Description: NotRequired[str]
-    DisplayName: NotRequired[str]
-    DisplayOrder: NotRequired[DisplayOrderUnionTypeDef]
-    PortalProductId: str
+    Description: NotRequired[ReadOnly[str]]
+    DisplayName: NotRequired[ReadOnly[str]]
+    DisplayOrder: NotRequired[ReadOnly[DisplayOrderTypeDef]]
+    PortalProductId: ReadOnly[str]
 
 
 class UpdatePortalProductResponseTypeDef(TypedDict):
@@ -2905,13 +2905,13 @@ class UpdatePortalProductResponseTypeDef(TypedDict):
 class UpdatePortalRequestTypeDef(TypedDict):
     """The request body for the patch operation."""
 
-    Authorization: NotRequired[AuthorizationTypeDef]
-    EndpointConfiguration: NotRequired[EndpointConfigurationRequestTypeDef]
-    IncludedPortalProductArns: NotRequired[Sequence[str]]
-    LogoUri: NotRequired[str]
-    PortalContent: NotRequired[PortalContentUnionTypeDef]
-    PortalId: str
-    RumAppMonitorName: NotRequired[str]
+    Authorization: NotRequired[ReadOnly[AuthorizationTypeDef]]
+    EndpointConfiguration: NotRequired[ReadOnly[EndpointConfigurationRequestTypeDef]]
+    IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
+    LogoUri: NotRequired[ReadOnly[str]]
+    PortalContent: NotRequired[ReadOnly[PortalContentTypeDef]]
+    PortalId: ReadOnly[str]
+    RumAppMonitorName: NotRequired[ReadOnly[str]]
 
 
 class UpdatePortalResponseTypeDef(TypedDict):
@@ -2978,31 +2978,31 @@ class UpdateProductRestEndpointPageResponseTypeDef(TypedDict):
 class UpdateRouteRequestTypeDef(TypedDict):
     """Updates a Route."""
 
-    ApiId: str
-    ApiKeyRequired: NotRequired[bool]
-    AuthorizationScopes: NotRequired[Sequence[str]]
-    AuthorizationType: NotRequired[AuthorizationTypeType]
-    AuthorizerId: NotRequired[str]
-    ModelSelectionExpression: NotRequired[str]
-    OperationName: NotRequired[str]
-    RequestModels: NotRequired[Mapping[str, str]]
-    RequestParameters: NotRequired[Mapping[str, ParameterConstraintsTypeDef]]
-    RouteId: str
-    RouteKey: NotRequired[str]
-    RouteResponseSelectionExpression: NotRequired[str]
-    Target: NotRequired[str]
+    ApiId: ReadOnly[str]
+    ApiKeyRequired: NotRequired[ReadOnly[bool]]
+    AuthorizationScopes: NotRequired[ReadOnly[Sequence[str]]]
+    AuthorizationType: NotRequired[ReadOnly[AuthorizationTypeType]]
+    AuthorizerId: NotRequired[ReadOnly[str]]
+    ModelSelectionExpression: NotRequired[ReadOnly[str]]
+    OperationName: NotRequired[ReadOnly[str]]
+    RequestModels: NotRequired[ReadOnly[Mapping[str, str]]]
+    RequestParameters: NotRequired[ReadOnly[Mapping[str, ParameterConstraintsTypeDef]]]
+    RouteId: ReadOnly[str]
+    RouteKey: NotRequired[ReadOnly[str]]
+    RouteResponseSelectionExpression: NotRequired[ReadOnly[str]]
+    Target: NotRequired[ReadOnly[str]]
 
 
 class UpdateRouteResponseRequestTypeDef(TypedDict):
     """Updates a RouteResponse."""
 
-    ApiId: str
-    ModelSelectionExpression: NotRequired[str]
-    ResponseModels: NotRequired[Mapping[str, str]]
-    ResponseParameters: NotRequired[Mapping[str, ParameterConstraintsTypeDef]]
-    RouteId: str
-    RouteResponseId: str
-    RouteResponseKey: NotRequired[str]
+    ApiId: ReadOnly[str]
+    ModelSelectionExpression: NotRequired[ReadOnly[str]]
+    ResponseModels: NotRequired[ReadOnly[Mapping[str, str]]]
+    ResponseParameters: NotRequired[ReadOnly[Mapping[str, ParameterConstraintsTypeDef]]]
+    RouteId: ReadOnly[str]
+    RouteResponseId: ReadOnly[str]
+    RouteResponseKey: NotRequired[ReadOnly[str]]
 
 
 class UpdateRouteResponseResponseTypeDef(TypedDict):
@@ -3038,16 +3038,16 @@ class UpdateRouteResultTypeDef(TypedDict):
 class UpdateStageRequestTypeDef(TypedDict):
     """Updates a Stage."""
 
-    AccessLogSettings: NotRequired[AccessLogSettingsTypeDef]
-    ApiId: str
-    AutoDeploy: NotRequired[bool]
-    ClientCertificateId: NotRequired[str]
-    DefaultRouteSettings: NotRequired[RouteSettingsTypeDef]
-    DeploymentId: NotRequired[str]
-    Description: NotRequired[str]
-    RouteSettings: NotRequired[Mapping[str, RouteSettingsTypeDef]]
-    StageName: str
-    StageVariables: NotRequired[Mapping[str, str]]
+    AccessLogSettings: NotRequired[ReadOnly[AccessLogSettingsTypeDef]]
+    ApiId: ReadOnly[str]
+    AutoDeploy: NotRequired[ReadOnly[bool]]
+    ClientCertificateId: NotRequired[ReadOnly[str]]
+    DefaultRouteSettings: NotRequired[ReadOnly[RouteSettingsTypeDef]]
+    DeploymentId: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    RouteSettings: NotRequired[ReadOnly[Mapping[str, RouteSettingsTypeDef]]]
+    StageName: ReadOnly[str]
+    StageVariables: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class UpdateStageResponseTypeDef(TypedDict):
@@ -3104,43 +3104,3 @@ class VpcLinkTypeDef(TypedDict):
     VpcLinkStatus: NotRequired[VpcLinkStatusType]
     VpcLinkStatusMessage: NotRequired[str]
     VpcLinkVersion: NotRequired[VpcLinkVersionType]
-
-
-CorsUnionTypeDef = Union[CorsTypeDef, CorsOutputTypeDef]
-
-
-DisplayOrderUnionTypeDef = Union[DisplayOrderTypeDef, DisplayOrderOutputTypeDef]
-
-
-DomainNameConfigurationUnionTypeDef = Union[
-    DomainNameConfigurationTypeDef, DomainNameConfigurationOutputTypeDef
-]
-
-
-JWTConfigurationUnionTypeDef = Union[
-    JWTConfigurationTypeDef, JWTConfigurationOutputTypeDef
-]
-
-
-PortalContentUnionTypeDef = Union[PortalContentTypeDef, PortalContentOutputTypeDef]
-
-
-PortalThemeUnionTypeDef = Union[PortalThemeTypeDef, PortalThemeOutputTypeDef]
-
-
-RoutingRuleConditionUnionTypeDef = Union[
-    RoutingRuleConditionTypeDef, RoutingRuleConditionOutputTypeDef
-]
-
-
-RoutingRuleMatchBasePathsUnionTypeDef = Union[
-    RoutingRuleMatchBasePathsTypeDef, RoutingRuleMatchBasePathsOutputTypeDef
-]
-
-
-RoutingRuleMatchHeadersUnionTypeDef = Union[
-    RoutingRuleMatchHeadersTypeDef, RoutingRuleMatchHeadersOutputTypeDef
-]
-
-
-SectionUnionTypeDef = Union[SectionTypeDef, SectionOutputTypeDef]

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Sequence, TypedDict, Union
+from typing import Any, Dict, List, Mapping, Sequence, TYPE_CHECKING, TypedDict, Union
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import (
     PaginatorConfigTypeDef,
@@ -119,7 +125,6 @@ __all__ = [
     "AnnotationTypeDef",
     "AutoDeploymentOutputTypeDef",
     "AutoDeploymentTypeDef",
-    "AutoDeploymentUnionTypeDef",
     "BatchDescribeTypeConfigurationsErrorTypeDef",
     "BatchDescribeTypeConfigurationsInputTypeDef",
     "BatchDescribeTypeConfigurationsOutputTypeDef",
@@ -157,7 +162,6 @@ __all__ = [
     "DeleteStackSetOutputTypeDef",
     "DeploymentTargetsOutputTypeDef",
     "DeploymentTargetsTypeDef",
-    "DeploymentTargetsUnionTypeDef",
     "DeregisterTypeInputTypeDef",
     "DeregisterTypeOutputTypeDef",
     "DescribeAccountLimitsInputPaginateTypeDef",
@@ -350,13 +354,11 @@ __all__ = [
     "ResourceToImportTypeDef",
     "RollbackConfigurationOutputTypeDef",
     "RollbackConfigurationTypeDef",
-    "RollbackConfigurationUnionTypeDef",
     "RollbackStackInputTypeDef",
     "RollbackStackOutputTypeDef",
     "RollbackTriggerTypeDef",
     "ScanFilterOutputTypeDef",
     "ScanFilterTypeDef",
-    "ScanFilterUnionTypeDef",
     "ScannedResourceIdentifierTypeDef",
     "ScannedResourceTypeDef",
     "SetStackPolicyInputTypeDef",
@@ -386,7 +388,6 @@ __all__ = [
     "StackSetDriftDetectionDetailsTypeDef",
     "StackSetOperationPreferencesOutputTypeDef",
     "StackSetOperationPreferencesTypeDef",
-    "StackSetOperationPreferencesUnionTypeDef",
     "StackSetOperationResultSummaryTypeDef",
     "StackSetOperationStatusDetailsTypeDef",
     "StackSetOperationSummaryTypeDef",
@@ -510,9 +511,9 @@ class AutoDeploymentTypeDef(TypedDict):
     in Organizations in the CloudFormation User Guide.
     """
 
-    Enabled: NotRequired[bool]
-    RetainStacksOnAccountRemoval: NotRequired[bool]
-    DependsOn: NotRequired[Sequence[str]]
+    Enabled: NotRequired[ReadOnly[bool]]
+    RetainStacksOnAccountRemoval: NotRequired[ReadOnly[bool]]
+    DependsOn: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class BatchDescribeTypeConfigurationsErrorTypeDef(TypedDict):
@@ -528,7 +529,7 @@ class BatchDescribeTypeConfigurationsErrorTypeDef(TypedDict):
 class BatchDescribeTypeConfigurationsInputTypeDef(TypedDict):
     """BatchDescribeTypeConfigurationsInput (input)."""
 
-    TypeConfigurationIdentifiers: Sequence[TypeConfigurationIdentifierTypeDef]
+    TypeConfigurationIdentifiers: ReadOnly[Sequence[TypeConfigurationIdentifierTypeDef]]
 
 
 class BatchDescribeTypeConfigurationsOutputTypeDef(TypedDict):
@@ -606,10 +607,10 @@ class ChangeTypeDef(TypedDict):
 class ContinueUpdateRollbackInputTypeDef(TypedDict):
     """The input for the ContinueUpdateRollback action."""
 
-    StackName: str
-    RoleARN: NotRequired[str]
-    ResourcesToSkip: NotRequired[Sequence[str]]
-    ClientRequestToken: NotRequired[str]
+    StackName: ReadOnly[str]
+    RoleARN: NotRequired[ReadOnly[str]]
+    ResourcesToSkip: NotRequired[ReadOnly[Sequence[str]]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
 
 
 class ContinueUpdateRollbackOutputTypeDef(TypedDict):
@@ -621,26 +622,26 @@ class ContinueUpdateRollbackOutputTypeDef(TypedDict):
 class CreateChangeSetInputTypeDef(TypedDict):
     """The input for the CreateChangeSet action."""
 
-    StackName: str
-    TemplateBody: NotRequired[str]
-    TemplateURL: NotRequired[str]
-    UsePreviousTemplate: NotRequired[bool]
-    Parameters: NotRequired[Sequence[ParameterTypeDef]]
-    Capabilities: NotRequired[Sequence[CapabilityType]]
-    ResourceTypes: NotRequired[Sequence[str]]
-    RoleARN: NotRequired[str]
-    RollbackConfiguration: NotRequired[RollbackConfigurationUnionTypeDef]
-    NotificationARNs: NotRequired[Sequence[str]]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    ChangeSetName: str
-    ClientToken: NotRequired[str]
-    Description: NotRequired[str]
-    ChangeSetType: NotRequired[ChangeSetTypeType]
-    ResourcesToImport: NotRequired[Sequence[ResourceToImportTypeDef]]
-    IncludeNestedStacks: NotRequired[bool]
-    OnStackFailure: NotRequired[OnStackFailureType]
-    ImportExistingResources: NotRequired[bool]
-    DeploymentMode: NotRequired[DeploymentModeType]
+    StackName: ReadOnly[str]
+    TemplateBody: NotRequired[ReadOnly[str]]
+    TemplateURL: NotRequired[ReadOnly[str]]
+    UsePreviousTemplate: NotRequired[ReadOnly[bool]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
+    Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
+    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    RoleARN: NotRequired[ReadOnly[str]]
+    RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
+    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    ChangeSetName: ReadOnly[str]
+    ClientToken: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    ChangeSetType: NotRequired[ReadOnly[ChangeSetTypeType]]
+    ResourcesToImport: NotRequired[ReadOnly[Sequence[ResourceToImportTypeDef]]]
+    IncludeNestedStacks: NotRequired[ReadOnly[bool]]
+    OnStackFailure: NotRequired[ReadOnly[OnStackFailureType]]
+    ImportExistingResources: NotRequired[ReadOnly[bool]]
+    DeploymentMode: NotRequired[ReadOnly[DeploymentModeType]]
 
 
 class CreateChangeSetOutputTypeDef(TypedDict):
@@ -654,10 +655,10 @@ class CreateChangeSetOutputTypeDef(TypedDict):
 class CreateGeneratedTemplateInputTypeDef(TypedDict):
     """CreateGeneratedTemplateInput (input)."""
 
-    Resources: NotRequired[Sequence[ResourceDefinitionTypeDef]]
-    GeneratedTemplateName: str
-    StackName: NotRequired[str]
-    TemplateConfiguration: NotRequired[TemplateConfigurationTypeDef]
+    Resources: NotRequired[ReadOnly[Sequence[ResourceDefinitionTypeDef]]]
+    GeneratedTemplateName: ReadOnly[str]
+    StackName: NotRequired[ReadOnly[str]]
+    TemplateConfiguration: NotRequired[ReadOnly[TemplateConfigurationTypeDef]]
 
 
 class CreateGeneratedTemplateOutputTypeDef(TypedDict):
@@ -670,37 +671,37 @@ class CreateGeneratedTemplateOutputTypeDef(TypedDict):
 class CreateStackInputTypeDef(TypedDict):
     """The input for CreateStack action."""
 
-    StackName: str
-    TemplateBody: NotRequired[str]
-    TemplateURL: NotRequired[str]
-    Parameters: NotRequired[Sequence[ParameterTypeDef]]
-    DisableRollback: NotRequired[bool]
-    RollbackConfiguration: NotRequired[RollbackConfigurationUnionTypeDef]
-    TimeoutInMinutes: NotRequired[int]
-    NotificationARNs: NotRequired[Sequence[str]]
-    Capabilities: NotRequired[Sequence[CapabilityType]]
-    ResourceTypes: NotRequired[Sequence[str]]
-    RoleARN: NotRequired[str]
-    OnFailure: NotRequired[OnFailureType]
-    StackPolicyBody: NotRequired[str]
-    StackPolicyURL: NotRequired[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    ClientRequestToken: NotRequired[str]
-    EnableTerminationProtection: NotRequired[bool]
-    RetainExceptOnCreate: NotRequired[bool]
+    StackName: ReadOnly[str]
+    TemplateBody: NotRequired[ReadOnly[str]]
+    TemplateURL: NotRequired[ReadOnly[str]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
+    DisableRollback: NotRequired[ReadOnly[bool]]
+    RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
+    TimeoutInMinutes: NotRequired[ReadOnly[int]]
+    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
+    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    RoleARN: NotRequired[ReadOnly[str]]
+    OnFailure: NotRequired[ReadOnly[OnFailureType]]
+    StackPolicyBody: NotRequired[ReadOnly[str]]
+    StackPolicyURL: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
+    EnableTerminationProtection: NotRequired[ReadOnly[bool]]
+    RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
 
 
 class CreateStackInstancesInputTypeDef(TypedDict):
     """CreateStackInstancesInput (input)."""
 
-    StackSetName: str
-    Accounts: NotRequired[Sequence[str]]
-    DeploymentTargets: NotRequired[DeploymentTargetsUnionTypeDef]
-    Regions: Sequence[str]
-    ParameterOverrides: NotRequired[Sequence[ParameterTypeDef]]
-    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
-    OperationId: NotRequired[str]
-    CallAs: NotRequired[CallAsType]
+    StackSetName: ReadOnly[str]
+    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
+    Regions: ReadOnly[Sequence[str]]
+    ParameterOverrides: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
+    OperationId: NotRequired[ReadOnly[str]]
+    CallAs: NotRequired[ReadOnly[CallAsType]]
 
 
 class CreateStackInstancesOutputTypeDef(TypedDict):
@@ -721,10 +722,10 @@ class CreateStackOutputTypeDef(TypedDict):
 class CreateStackRefactorInputTypeDef(TypedDict):
     """CreateStackRefactorInput (input)."""
 
-    Description: NotRequired[str]
-    EnableStackCreation: NotRequired[bool]
-    ResourceMappings: NotRequired[Sequence[ResourceMappingTypeDef]]
-    StackDefinitions: Sequence[StackDefinitionTypeDef]
+    Description: NotRequired[ReadOnly[str]]
+    EnableStackCreation: NotRequired[ReadOnly[bool]]
+    ResourceMappings: NotRequired[ReadOnly[Sequence[ResourceMappingTypeDef]]]
+    StackDefinitions: ReadOnly[Sequence[StackDefinitionTypeDef]]
 
 
 class CreateStackRefactorOutputTypeDef(TypedDict):
@@ -737,21 +738,21 @@ class CreateStackRefactorOutputTypeDef(TypedDict):
 class CreateStackSetInputTypeDef(TypedDict):
     """CreateStackSetInput (input)."""
 
-    StackSetName: str
-    Description: NotRequired[str]
-    TemplateBody: NotRequired[str]
-    TemplateURL: NotRequired[str]
-    StackId: NotRequired[str]
-    Parameters: NotRequired[Sequence[ParameterTypeDef]]
-    Capabilities: NotRequired[Sequence[CapabilityType]]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    AdministrationRoleARN: NotRequired[str]
-    ExecutionRoleName: NotRequired[str]
-    PermissionModel: NotRequired[PermissionModelsType]
-    AutoDeployment: NotRequired[AutoDeploymentUnionTypeDef]
-    CallAs: NotRequired[CallAsType]
-    ClientRequestToken: NotRequired[str]
-    ManagedExecution: NotRequired[ManagedExecutionTypeDef]
+    StackSetName: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    TemplateBody: NotRequired[ReadOnly[str]]
+    TemplateURL: NotRequired[ReadOnly[str]]
+    StackId: NotRequired[ReadOnly[str]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
+    Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    AdministrationRoleARN: NotRequired[ReadOnly[str]]
+    ExecutionRoleName: NotRequired[ReadOnly[str]]
+    PermissionModel: NotRequired[ReadOnly[PermissionModelsType]]
+    AutoDeployment: NotRequired[ReadOnly[AutoDeploymentTypeDef]]
+    CallAs: NotRequired[ReadOnly[CallAsType]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
+    ManagedExecution: NotRequired[ReadOnly[ManagedExecutionTypeDef]]
 
 
 class CreateStackSetOutputTypeDef(TypedDict):
@@ -808,24 +809,24 @@ class DeleteGeneratedTemplateInputTypeDef(TypedDict):
 class DeleteStackInputTypeDef(TypedDict):
     """The input for DeleteStack action."""
 
-    StackName: str
-    RetainResources: NotRequired[Sequence[str]]
-    RoleARN: NotRequired[str]
-    ClientRequestToken: NotRequired[str]
-    DeletionMode: NotRequired[DeletionModeType]
+    StackName: ReadOnly[str]
+    RetainResources: NotRequired[ReadOnly[Sequence[str]]]
+    RoleARN: NotRequired[ReadOnly[str]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
+    DeletionMode: NotRequired[ReadOnly[DeletionModeType]]
 
 
 class DeleteStackInstancesInputTypeDef(TypedDict):
     """DeleteStackInstancesInput (input)."""
 
-    StackSetName: str
-    Accounts: NotRequired[Sequence[str]]
-    DeploymentTargets: NotRequired[DeploymentTargetsUnionTypeDef]
-    Regions: Sequence[str]
-    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
-    RetainStacks: bool
-    OperationId: NotRequired[str]
-    CallAs: NotRequired[CallAsType]
+    StackSetName: ReadOnly[str]
+    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
+    Regions: ReadOnly[Sequence[str]]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
+    RetainStacks: ReadOnly[bool]
+    OperationId: NotRequired[ReadOnly[str]]
+    CallAs: NotRequired[ReadOnly[CallAsType]]
 
 
 class DeleteStackInstancesOutputTypeDef(TypedDict):
@@ -868,10 +869,10 @@ class DeploymentTargetsTypeDef(TypedDict):
     options.
     """
 
-    Accounts: NotRequired[Sequence[str]]
-    AccountsUrl: NotRequired[str]
-    OrganizationalUnitIds: NotRequired[Sequence[str]]
-    AccountFilterType: NotRequired[AccountFilterTypeType]
+    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    AccountsUrl: NotRequired[ReadOnly[str]]
+    OrganizationalUnitIds: NotRequired[ReadOnly[Sequence[str]]]
+    AccountFilterType: NotRequired[ReadOnly[AccountFilterTypeType]]
 
 
 class DeregisterTypeInputTypeDef(TypedDict):
@@ -1225,10 +1226,12 @@ class DescribeStackRefactorOutputTypeDef(TypedDict):
 class DescribeStackResourceDriftsInputTypeDef(TypedDict):
     """DescribeStackResourceDriftsInput (input)."""
 
-    StackName: str
-    StackResourceDriftStatusFilters: NotRequired[Sequence[StackResourceDriftStatusType]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    StackName: ReadOnly[str]
+    StackResourceDriftStatusFilters: NotRequired[
+        ReadOnly[Sequence[StackResourceDriftStatusType]]
+    ]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeStackResourceDriftsOutputTypeDef(TypedDict):
@@ -1404,8 +1407,8 @@ class DescribeTypeRegistrationOutputTypeDef(TypedDict):
 class DetectStackDriftInputTypeDef(TypedDict):
     """DetectStackDriftInput (input)."""
 
-    StackName: str
-    LogicalResourceIds: NotRequired[Sequence[str]]
+    StackName: ReadOnly[str]
+    LogicalResourceIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DetectStackDriftOutputTypeDef(TypedDict):
@@ -1432,10 +1435,10 @@ class DetectStackResourceDriftOutputTypeDef(TypedDict):
 class DetectStackSetDriftInputTypeDef(TypedDict):
     """DetectStackSetDriftInput (input)."""
 
-    StackSetName: str
-    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
-    OperationId: NotRequired[str]
-    CallAs: NotRequired[CallAsType]
+    StackSetName: ReadOnly[str]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
+    OperationId: NotRequired[ReadOnly[str]]
+    CallAs: NotRequired[ReadOnly[CallAsType]]
 
 
 class DetectStackSetDriftOutputTypeDef(TypedDict):
@@ -1448,9 +1451,9 @@ class DetectStackSetDriftOutputTypeDef(TypedDict):
 class EstimateTemplateCostInputTypeDef(TypedDict):
     """The input for an EstimateTemplateCost action."""
 
-    TemplateBody: NotRequired[str]
-    TemplateURL: NotRequired[str]
-    Parameters: NotRequired[Sequence[ParameterTypeDef]]
+    TemplateBody: NotRequired[ReadOnly[str]]
+    TemplateURL: NotRequired[ReadOnly[str]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
 
 
 class EstimateTemplateCostOutputTypeDef(TypedDict):
@@ -1622,13 +1625,13 @@ class HookTargetTypeDef(TypedDict):
 class ImportStacksToStackSetInputTypeDef(TypedDict):
     """ImportStacksToStackSetInput (input)."""
 
-    StackSetName: str
-    StackIds: NotRequired[Sequence[str]]
-    StackIdsUrl: NotRequired[str]
-    OrganizationalUnitIds: NotRequired[Sequence[str]]
-    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
-    OperationId: NotRequired[str]
-    CallAs: NotRequired[CallAsType]
+    StackSetName: ReadOnly[str]
+    StackIds: NotRequired[ReadOnly[Sequence[str]]]
+    StackIdsUrl: NotRequired[ReadOnly[str]]
+    OrganizationalUnitIds: NotRequired[ReadOnly[Sequence[str]]]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
+    OperationId: NotRequired[ReadOnly[str]]
+    CallAs: NotRequired[ReadOnly[CallAsType]]
 
 
 class ImportStacksToStackSetOutputTypeDef(TypedDict):
@@ -1782,10 +1785,10 @@ class ListResourceScanRelatedResourcesInputPaginateTypeDef(TypedDict):
 class ListResourceScanRelatedResourcesInputTypeDef(TypedDict):
     """ListResourceScanRelatedResourcesInput (input)."""
 
-    ResourceScanId: str
-    Resources: Sequence[ScannedResourceIdentifierTypeDef]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    ResourceScanId: ReadOnly[str]
+    Resources: ReadOnly[Sequence[ScannedResourceIdentifierTypeDef]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class ListResourceScanRelatedResourcesOutputFullResultTypeDef(TypedDict):
@@ -1874,16 +1877,16 @@ class ListResourceScansOutputTypeDef(TypedDict):
 class ListStackInstanceResourceDriftsInputTypeDef(TypedDict):
     """ListStackInstanceResourceDriftsInput (input)."""
 
-    StackSetName: str
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    StackSetName: ReadOnly[str]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
     StackInstanceResourceDriftStatuses: NotRequired[
-        Sequence[StackResourceDriftStatusType]
+        ReadOnly[Sequence[StackResourceDriftStatusType]]
     ]
-    StackInstanceAccount: str
-    StackInstanceRegion: str
-    OperationId: str
-    CallAs: NotRequired[CallAsType]
+    StackInstanceAccount: ReadOnly[str]
+    StackInstanceRegion: ReadOnly[str]
+    OperationId: ReadOnly[str]
+    CallAs: NotRequired[ReadOnly[CallAsType]]
 
 
 class ListStackInstanceResourceDriftsOutputTypeDef(TypedDict):
@@ -1908,13 +1911,13 @@ class ListStackInstancesInputPaginateTypeDef(TypedDict):
 class ListStackInstancesInputTypeDef(TypedDict):
     """ListStackInstancesInput (input)."""
 
-    StackSetName: str
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[StackInstanceFilterTypeDef]]
-    StackInstanceAccount: NotRequired[str]
-    StackInstanceRegion: NotRequired[str]
-    CallAs: NotRequired[CallAsType]
+    StackSetName: ReadOnly[str]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[StackInstanceFilterTypeDef]]]
+    StackInstanceAccount: NotRequired[ReadOnly[str]]
+    StackInstanceRegion: NotRequired[ReadOnly[str]]
+    CallAs: NotRequired[ReadOnly[CallAsType]]
 
 
 class ListStackInstancesOutputFullResultTypeDef(TypedDict):
@@ -1972,9 +1975,11 @@ class ListStackRefactorsInputPaginateTypeDef(TypedDict):
 class ListStackRefactorsInputTypeDef(TypedDict):
     """ListStackRefactorsInput (input)."""
 
-    ExecutionStatusFilter: NotRequired[Sequence[StackRefactorExecutionStatusType]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    ExecutionStatusFilter: NotRequired[
+        ReadOnly[Sequence[StackRefactorExecutionStatusType]]
+    ]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class ListStackRefactorsOutputFullResultTypeDef(TypedDict):
@@ -2051,12 +2056,12 @@ class ListStackSetOperationResultsInputPaginateTypeDef(TypedDict):
 class ListStackSetOperationResultsInputTypeDef(TypedDict):
     """ListStackSetOperationResultsInput (input)."""
 
-    StackSetName: str
-    OperationId: str
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    CallAs: NotRequired[CallAsType]
-    Filters: NotRequired[Sequence[OperationResultFilterTypeDef]]
+    StackSetName: ReadOnly[str]
+    OperationId: ReadOnly[str]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    CallAs: NotRequired[ReadOnly[CallAsType]]
+    Filters: NotRequired[ReadOnly[Sequence[OperationResultFilterTypeDef]]]
 
 
 class ListStackSetOperationResultsOutputFullResultTypeDef(TypedDict):
@@ -2148,8 +2153,8 @@ class ListStacksInputPaginateTypeDef(TypedDict):
 class ListStacksInputTypeDef(TypedDict):
     """The input for ListStacks action."""
 
-    NextToken: NotRequired[str]
-    StackStatusFilter: NotRequired[Sequence[StackStatusType]]
+    NextToken: NotRequired[ReadOnly[str]]
+    StackStatusFilter: NotRequired[ReadOnly[Sequence[StackStatusType]]]
 
 
 class ListStacksOutputFullResultTypeDef(TypedDict):
@@ -2508,9 +2513,9 @@ class ResourceDefinitionTypeDef(TypedDict):
     the CreateGeneratedTemplate and UpdateGeneratedTemplate API actions.
     """
 
-    ResourceType: str
-    LogicalResourceId: NotRequired[str]
-    ResourceIdentifier: Mapping[str, str]
+    ResourceType: ReadOnly[str]
+    LogicalResourceId: NotRequired[ReadOnly[str]]
+    ResourceIdentifier: ReadOnly[Mapping[str, str]]
 
 
 class ResourceDetailTypeDef(TypedDict):
@@ -2592,9 +2597,9 @@ class ResourceTargetDefinitionTypeDef(TypedDict):
 class ResourceToImportTypeDef(TypedDict):
     """Describes the target resource of an import operation."""
 
-    ResourceType: str
-    LogicalResourceId: str
-    ResourceIdentifier: Mapping[str, str]
+    ResourceType: ReadOnly[str]
+    LogicalResourceId: ReadOnly[str]
+    ResourceIdentifier: ReadOnly[Mapping[str, str]]
 
 
 class RollbackConfigurationOutputTypeDef(TypedDict):
@@ -2613,8 +2618,8 @@ class RollbackConfigurationTypeDef(TypedDict):
     monitoring period afterwards.
     """
 
-    RollbackTriggers: NotRequired[Sequence[RollbackTriggerTypeDef]]
-    MonitoringTimeInMinutes: NotRequired[int]
+    RollbackTriggers: NotRequired[ReadOnly[Sequence[RollbackTriggerTypeDef]]]
+    MonitoringTimeInMinutes: NotRequired[ReadOnly[int]]
 
 
 class RollbackStackInputTypeDef(TypedDict):
@@ -2654,7 +2659,7 @@ class ScanFilterOutputTypeDef(TypedDict):
 class ScanFilterTypeDef(TypedDict):
     """A filter that is used to specify which resource types to scan."""
 
-    Types: NotRequired[Sequence[str]]
+    Types: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class ScannedResourceIdentifierTypeDef(TypedDict):
@@ -2662,8 +2667,8 @@ class ScannedResourceIdentifierTypeDef(TypedDict):
     ListResourceScanRelatedResources API action.
     """
 
-    ResourceType: str
-    ResourceIdentifier: Mapping[str, str]
+    ResourceType: ReadOnly[str]
+    ResourceIdentifier: ReadOnly[Mapping[str, str]]
 
 
 class ScannedResourceTypeDef(TypedDict):
@@ -3004,13 +3009,13 @@ class StackSetOperationPreferencesTypeDef(TypedDict):
     operation.
     """
 
-    RegionConcurrencyType: NotRequired[RegionConcurrencyTypeType]
-    RegionOrder: NotRequired[Sequence[str]]
-    FailureToleranceCount: NotRequired[int]
-    FailureTolerancePercentage: NotRequired[int]
-    MaxConcurrentCount: NotRequired[int]
-    MaxConcurrentPercentage: NotRequired[int]
-    ConcurrencyMode: NotRequired[ConcurrencyModeType]
+    RegionConcurrencyType: NotRequired[ReadOnly[RegionConcurrencyTypeType]]
+    RegionOrder: NotRequired[ReadOnly[Sequence[str]]]
+    FailureToleranceCount: NotRequired[ReadOnly[int]]
+    FailureTolerancePercentage: NotRequired[ReadOnly[int]]
+    MaxConcurrentCount: NotRequired[ReadOnly[int]]
+    MaxConcurrentPercentage: NotRequired[ReadOnly[int]]
+    ConcurrencyMode: NotRequired[ReadOnly[ConcurrencyModeType]]
 
 
 class StackSetOperationResultSummaryTypeDef(TypedDict):
@@ -3160,8 +3165,8 @@ class StackTypeDef(TypedDict):
 class StartResourceScanInputTypeDef(TypedDict):
     """StartResourceScanInput (input)."""
 
-    ClientRequestToken: NotRequired[str]
-    ScanFilters: NotRequired[Sequence[ScanFilterUnionTypeDef]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
+    ScanFilters: NotRequired[ReadOnly[Sequence[ScanFilterTypeDef]]]
 
 
 class StartResourceScanOutputTypeDef(TypedDict):
@@ -3324,12 +3329,12 @@ class TypeVersionSummaryTypeDef(TypedDict):
 class UpdateGeneratedTemplateInputTypeDef(TypedDict):
     """UpdateGeneratedTemplateInput (input)."""
 
-    GeneratedTemplateName: str
-    NewGeneratedTemplateName: NotRequired[str]
-    AddResources: NotRequired[Sequence[ResourceDefinitionTypeDef]]
-    RemoveResources: NotRequired[Sequence[str]]
-    RefreshAllResources: NotRequired[bool]
-    TemplateConfiguration: NotRequired[TemplateConfigurationTypeDef]
+    GeneratedTemplateName: ReadOnly[str]
+    NewGeneratedTemplateName: NotRequired[ReadOnly[str]]
+    AddResources: NotRequired[ReadOnly[Sequence[ResourceDefinitionTypeDef]]]
+    RemoveResources: NotRequired[ReadOnly[Sequence[str]]]
+    RefreshAllResources: NotRequired[ReadOnly[bool]]
+    TemplateConfiguration: NotRequired[ReadOnly[TemplateConfigurationTypeDef]]
 
 
 class UpdateGeneratedTemplateOutputTypeDef(TypedDict):
@@ -3342,37 +3347,37 @@ class UpdateGeneratedTemplateOutputTypeDef(TypedDict):
 class UpdateStackInputTypeDef(TypedDict):
     """The input for an UpdateStack action."""
 
-    StackName: str
-    TemplateBody: NotRequired[str]
-    TemplateURL: NotRequired[str]
-    UsePreviousTemplate: NotRequired[bool]
-    StackPolicyDuringUpdateBody: NotRequired[str]
-    StackPolicyDuringUpdateURL: NotRequired[str]
-    Parameters: NotRequired[Sequence[ParameterTypeDef]]
-    Capabilities: NotRequired[Sequence[CapabilityType]]
-    ResourceTypes: NotRequired[Sequence[str]]
-    RoleARN: NotRequired[str]
-    RollbackConfiguration: NotRequired[RollbackConfigurationUnionTypeDef]
-    StackPolicyBody: NotRequired[str]
-    StackPolicyURL: NotRequired[str]
-    NotificationARNs: NotRequired[Sequence[str]]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    DisableRollback: NotRequired[bool]
-    ClientRequestToken: NotRequired[str]
-    RetainExceptOnCreate: NotRequired[bool]
+    StackName: ReadOnly[str]
+    TemplateBody: NotRequired[ReadOnly[str]]
+    TemplateURL: NotRequired[ReadOnly[str]]
+    UsePreviousTemplate: NotRequired[ReadOnly[bool]]
+    StackPolicyDuringUpdateBody: NotRequired[ReadOnly[str]]
+    StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
+    Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
+    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    RoleARN: NotRequired[ReadOnly[str]]
+    RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
+    StackPolicyBody: NotRequired[ReadOnly[str]]
+    StackPolicyURL: NotRequired[ReadOnly[str]]
+    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    DisableRollback: NotRequired[ReadOnly[bool]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
+    RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
 
 
 class UpdateStackInstancesInputTypeDef(TypedDict):
     """UpdateStackInstancesInput (input)."""
 
-    StackSetName: str
-    Accounts: NotRequired[Sequence[str]]
-    DeploymentTargets: NotRequired[DeploymentTargetsUnionTypeDef]
-    Regions: Sequence[str]
-    ParameterOverrides: NotRequired[Sequence[ParameterTypeDef]]
-    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
-    OperationId: NotRequired[str]
-    CallAs: NotRequired[CallAsType]
+    StackSetName: ReadOnly[str]
+    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
+    Regions: ReadOnly[Sequence[str]]
+    ParameterOverrides: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
+    OperationId: NotRequired[ReadOnly[str]]
+    CallAs: NotRequired[ReadOnly[CallAsType]]
 
 
 class UpdateStackInstancesOutputTypeDef(TypedDict):
@@ -3393,25 +3398,25 @@ class UpdateStackOutputTypeDef(TypedDict):
 class UpdateStackSetInputTypeDef(TypedDict):
     """UpdateStackSetInput (input)."""
 
-    StackSetName: str
-    Description: NotRequired[str]
-    TemplateBody: NotRequired[str]
-    TemplateURL: NotRequired[str]
-    UsePreviousTemplate: NotRequired[bool]
-    Parameters: NotRequired[Sequence[ParameterTypeDef]]
-    Capabilities: NotRequired[Sequence[CapabilityType]]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    OperationPreferences: NotRequired[StackSetOperationPreferencesUnionTypeDef]
-    AdministrationRoleARN: NotRequired[str]
-    ExecutionRoleName: NotRequired[str]
-    DeploymentTargets: NotRequired[DeploymentTargetsUnionTypeDef]
-    PermissionModel: NotRequired[PermissionModelsType]
-    AutoDeployment: NotRequired[AutoDeploymentUnionTypeDef]
-    OperationId: NotRequired[str]
-    Accounts: NotRequired[Sequence[str]]
-    Regions: NotRequired[Sequence[str]]
-    CallAs: NotRequired[CallAsType]
-    ManagedExecution: NotRequired[ManagedExecutionTypeDef]
+    StackSetName: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    TemplateBody: NotRequired[ReadOnly[str]]
+    TemplateURL: NotRequired[ReadOnly[str]]
+    UsePreviousTemplate: NotRequired[ReadOnly[bool]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
+    Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
+    AdministrationRoleARN: NotRequired[ReadOnly[str]]
+    ExecutionRoleName: NotRequired[ReadOnly[str]]
+    DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
+    PermissionModel: NotRequired[ReadOnly[PermissionModelsType]]
+    AutoDeployment: NotRequired[ReadOnly[AutoDeploymentTypeDef]]
+    OperationId: NotRequired[ReadOnly[str]]
+    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Regions: NotRequired[ReadOnly[Sequence[str]]]
+    CallAs: NotRequired[ReadOnly[CallAsType]]
+    ManagedExecution: NotRequired[ReadOnly[ManagedExecutionTypeDef]]
 
 
 class UpdateStackSetOutputTypeDef(TypedDict):
@@ -3472,24 +3477,3 @@ class WarningsTypeDef(TypedDict):
     """Contains any warnings returned by the GetTemplateSummary API action."""
 
     UnrecognizedResourceTypes: NotRequired[List[str]]
-
-
-AutoDeploymentUnionTypeDef = Union[AutoDeploymentTypeDef, AutoDeploymentOutputTypeDef]
-
-
-DeploymentTargetsUnionTypeDef = Union[
-    DeploymentTargetsTypeDef, DeploymentTargetsOutputTypeDef
-]
-
-
-RollbackConfigurationUnionTypeDef = Union[
-    RollbackConfigurationTypeDef, RollbackConfigurationOutputTypeDef
-]
-
-
-ScanFilterUnionTypeDef = Union[ScanFilterTypeDef, ScanFilterOutputTypeDef]
-
-
-StackSetOperationPreferencesUnionTypeDef = Union[
-    StackSetOperationPreferencesTypeDef, StackSetOperationPreferencesOutputTypeDef
-]

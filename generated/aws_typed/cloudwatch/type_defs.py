@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict, Union
+from typing import Dict, List, Mapping, Sequence, TYPE_CHECKING, TypedDict
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import (
     PaginatorConfigTypeDef,
@@ -48,7 +54,6 @@ __all__ = [
     "AlarmPromQLCriteriaTypeDef",
     "AnomalyDetectorConfigurationOutputTypeDef",
     "AnomalyDetectorConfigurationTypeDef",
-    "AnomalyDetectorConfigurationUnionTypeDef",
     "AnomalyDetectorTypeDef",
     "CompositeAlarmTypeDef",
     "DashboardEntryTypeDef",
@@ -144,29 +149,22 @@ __all__ = [
     "MetricCharacteristicsTypeDef",
     "MetricDataQueryOutputTypeDef",
     "MetricDataQueryTypeDef",
-    "MetricDataQueryUnionTypeDef",
     "MetricDataResultTypeDef",
     "MetricDatumTypeDef",
     "MetricMathAnomalyDetectorOutputTypeDef",
     "MetricMathAnomalyDetectorTypeDef",
-    "MetricMathAnomalyDetectorUnionTypeDef",
     "MetricOutputTypeDef",
     "MetricStatOutputTypeDef",
     "MetricStatTypeDef",
-    "MetricStatUnionTypeDef",
     "MetricStreamEntryTypeDef",
     "MetricStreamFilterOutputTypeDef",
     "MetricStreamFilterTypeDef",
-    "MetricStreamFilterUnionTypeDef",
     "MetricStreamStatisticsConfigurationOutputTypeDef",
     "MetricStreamStatisticsConfigurationTypeDef",
-    "MetricStreamStatisticsConfigurationUnionTypeDef",
     "MetricStreamStatisticsMetricTypeDef",
     "MetricTypeDef",
-    "MetricUnionTypeDef",
     "MuteTargetsOutputTypeDef",
     "MuteTargetsTypeDef",
-    "MuteTargetsUnionTypeDef",
     "PartialFailureTypeDef",
     "PutAlarmMuteRuleInputTypeDef",
     "PutAnomalyDetectorInputTypeDef",
@@ -184,13 +182,11 @@ __all__ = [
     "PutMetricStreamOutputTypeDef",
     "RangeOutputTypeDef",
     "RangeTypeDef",
-    "RangeUnionTypeDef",
     "RuleTypeDef",
     "ScheduleTypeDef",
     "SetAlarmStateInputTypeDef",
     "SingleMetricAnomalyDetectorOutputTypeDef",
     "SingleMetricAnomalyDetectorTypeDef",
-    "SingleMetricAnomalyDetectorUnionTypeDef",
     "StartMetricStreamsInputTypeDef",
     "StartMetricStreamsOutputTypeDef",
     "StartOTelEnrichmentInputTypeDef",
@@ -272,8 +268,8 @@ class AnomalyDetectorConfigurationTypeDef(TypedDict):
     the model and the time zone to use for the metric.
     """
 
-    ExcludedTimeRanges: NotRequired[Sequence[RangeUnionTypeDef]]
-    MetricTimezone: NotRequired[str]
+    ExcludedTimeRanges: NotRequired[ReadOnly[Sequence[RangeTypeDef]]]
+    MetricTimezone: NotRequired[ReadOnly[str]]
 
 
 class AnomalyDetectorTypeDef(TypedDict):
@@ -357,18 +353,20 @@ class DeleteAlarmMuteRuleInputTypeDef(TypedDict):
 class DeleteAlarmsInputTypeDef(TypedDict):
     """DeleteAlarmsInput (input)."""
 
-    AlarmNames: Sequence[str]
+    AlarmNames: ReadOnly[Sequence[str]]
 
 
 class DeleteAnomalyDetectorInputTypeDef(TypedDict):
     """DeleteAnomalyDetectorInput (input)."""
 
-    Namespace: NotRequired[str]
-    MetricName: NotRequired[str]
-    Dimensions: NotRequired[Sequence[DimensionTypeDef]]
-    Stat: NotRequired[str]
-    SingleMetricAnomalyDetector: NotRequired[SingleMetricAnomalyDetectorUnionTypeDef]
-    MetricMathAnomalyDetector: NotRequired[MetricMathAnomalyDetectorUnionTypeDef]
+    Namespace: NotRequired[ReadOnly[str]]
+    MetricName: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
+    Stat: NotRequired[ReadOnly[str]]
+    SingleMetricAnomalyDetector: NotRequired[
+        ReadOnly[SingleMetricAnomalyDetectorTypeDef]
+    ]
+    MetricMathAnomalyDetector: NotRequired[ReadOnly[MetricMathAnomalyDetectorTypeDef]]
 
 
 class DeleteAnomalyDetectorOutputTypeDef(TypedDict):
@@ -380,7 +378,7 @@ class DeleteAnomalyDetectorOutputTypeDef(TypedDict):
 class DeleteDashboardsInputTypeDef(TypedDict):
     """DeleteDashboardsInput (input)."""
 
-    DashboardNames: Sequence[str]
+    DashboardNames: ReadOnly[Sequence[str]]
 
 
 class DeleteDashboardsOutputTypeDef(TypedDict):
@@ -392,7 +390,7 @@ class DeleteDashboardsOutputTypeDef(TypedDict):
 class DeleteInsightRulesInputTypeDef(TypedDict):
     """DeleteInsightRulesInput (input)."""
 
-    RuleNames: Sequence[str]
+    RuleNames: ReadOnly[Sequence[str]]
 
 
 class DeleteInsightRulesOutputTypeDef(TypedDict):
@@ -445,15 +443,15 @@ class DescribeAlarmHistoryInputPaginateTypeDef(TypedDict):
 class DescribeAlarmHistoryInputTypeDef(TypedDict):
     """DescribeAlarmHistoryInput (input)."""
 
-    AlarmName: NotRequired[str]
-    AlarmContributorId: NotRequired[str]
-    AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
-    HistoryItemType: NotRequired[HistoryItemTypeType]
-    StartDate: NotRequired[TimestampTypeDef]
-    EndDate: NotRequired[TimestampTypeDef]
-    MaxRecords: NotRequired[int]
-    NextToken: NotRequired[str]
-    ScanBy: NotRequired[ScanByType]
+    AlarmName: NotRequired[ReadOnly[str]]
+    AlarmContributorId: NotRequired[ReadOnly[str]]
+    AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
+    HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
+    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    MaxRecords: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    ScanBy: NotRequired[ReadOnly[ScanByType]]
 
 
 class DescribeAlarmHistoryOutputFullResultTypeDef(TypedDict):
@@ -474,13 +472,13 @@ class DescribeAlarmHistoryOutputTypeDef(TypedDict):
 class DescribeAlarmsForMetricInputTypeDef(TypedDict):
     """DescribeAlarmsForMetricInput (input)."""
 
-    MetricName: str
-    Namespace: str
-    Statistic: NotRequired[StatisticType]
-    ExtendedStatistic: NotRequired[str]
-    Dimensions: NotRequired[Sequence[DimensionTypeDef]]
-    Period: NotRequired[int]
-    Unit: NotRequired[StandardUnitType]
+    MetricName: ReadOnly[str]
+    Namespace: ReadOnly[str]
+    Statistic: NotRequired[ReadOnly[StatisticType]]
+    ExtendedStatistic: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
+    Period: NotRequired[ReadOnly[int]]
+    Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 
 class DescribeAlarmsForMetricOutputTypeDef(TypedDict):
@@ -506,15 +504,15 @@ class DescribeAlarmsInputPaginateTypeDef(TypedDict):
 class DescribeAlarmsInputTypeDef(TypedDict):
     """DescribeAlarmsInput (input)."""
 
-    AlarmNames: NotRequired[Sequence[str]]
-    AlarmNamePrefix: NotRequired[str]
-    AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
-    ChildrenOfAlarmName: NotRequired[str]
-    ParentsOfAlarmName: NotRequired[str]
-    StateValue: NotRequired[StateValueType]
-    ActionPrefix: NotRequired[str]
-    MaxRecords: NotRequired[int]
-    NextToken: NotRequired[str]
+    AlarmNames: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmNamePrefix: NotRequired[ReadOnly[str]]
+    AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
+    ChildrenOfAlarmName: NotRequired[ReadOnly[str]]
+    ParentsOfAlarmName: NotRequired[ReadOnly[str]]
+    StateValue: NotRequired[ReadOnly[StateValueType]]
+    ActionPrefix: NotRequired[ReadOnly[str]]
+    MaxRecords: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeAlarmsInputWaitTypeDef(TypedDict):
@@ -562,12 +560,12 @@ class DescribeAnomalyDetectorsInputPaginateTypeDef(TypedDict):
 class DescribeAnomalyDetectorsInputTypeDef(TypedDict):
     """DescribeAnomalyDetectorsInput (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Namespace: NotRequired[str]
-    MetricName: NotRequired[str]
-    Dimensions: NotRequired[Sequence[DimensionTypeDef]]
-    AnomalyDetectorTypes: NotRequired[Sequence[AnomalyDetectorTypeType]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Namespace: NotRequired[ReadOnly[str]]
+    MetricName: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
+    AnomalyDetectorTypes: NotRequired[ReadOnly[Sequence[AnomalyDetectorTypeType]]]
 
 
 class DescribeAnomalyDetectorsOutputFullResultTypeDef(TypedDict):
@@ -621,13 +619,13 @@ class DimensionTypeDef(TypedDict):
 class DisableAlarmActionsInputTypeDef(TypedDict):
     """DisableAlarmActionsInput (input)."""
 
-    AlarmNames: Sequence[str]
+    AlarmNames: ReadOnly[Sequence[str]]
 
 
 class DisableInsightRulesInputTypeDef(TypedDict):
     """DisableInsightRulesInput (input)."""
 
-    RuleNames: Sequence[str]
+    RuleNames: ReadOnly[Sequence[str]]
 
 
 class DisableInsightRulesOutputTypeDef(TypedDict):
@@ -640,13 +638,13 @@ class DisableInsightRulesOutputTypeDef(TypedDict):
 class EnableAlarmActionsInputTypeDef(TypedDict):
     """EnableAlarmActionsInput (input)."""
 
-    AlarmNames: Sequence[str]
+    AlarmNames: ReadOnly[Sequence[str]]
 
 
 class EnableInsightRulesInputTypeDef(TypedDict):
     """EnableInsightRulesInput (input)."""
 
-    RuleNames: Sequence[str]
+    RuleNames: ReadOnly[Sequence[str]]
 
 
 class EnableInsightRulesOutputTypeDef(TypedDict):
@@ -662,8 +660,8 @@ class EntityMetricDataTypeDef(TypedDict):
     associated with it.
     """
 
-    Entity: NotRequired[EntityTypeDef]
-    MetricData: NotRequired[Sequence[MetricDatumTypeDef]]
+    Entity: NotRequired[ReadOnly[EntityTypeDef]]
+    MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
 
 
 class EntityTypeDef(TypedDict):
@@ -674,8 +672,8 @@ class EntityTypeDef(TypedDict):
     could be ...
     """
 
-    KeyAttributes: NotRequired[Mapping[str, str]]
-    Attributes: NotRequired[Mapping[str, str]]
+    KeyAttributes: NotRequired[ReadOnly[Mapping[str, str]]]
+    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class EvaluationCriteriaTypeDef(TypedDict):
@@ -733,13 +731,13 @@ class GetDashboardOutputTypeDef(TypedDict):
 class GetInsightRuleReportInputTypeDef(TypedDict):
     """GetInsightRuleReportInput (input)."""
 
-    RuleName: str
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
-    Period: int
-    MaxContributorCount: NotRequired[int]
-    Metrics: NotRequired[Sequence[str]]
-    OrderBy: NotRequired[str]
+    RuleName: ReadOnly[str]
+    StartTime: ReadOnly[TimestampTypeDef]
+    EndTime: ReadOnly[TimestampTypeDef]
+    Period: ReadOnly[int]
+    MaxContributorCount: NotRequired[ReadOnly[int]]
+    Metrics: NotRequired[ReadOnly[Sequence[str]]]
+    OrderBy: NotRequired[ReadOnly[str]]
 
 
 class GetInsightRuleReportOutputTypeDef(TypedDict):
@@ -757,7 +755,7 @@ class GetInsightRuleReportOutputTypeDef(TypedDict):
 class GetMetricDataInputPaginateTypeDef(TypedDict):
     """GetMetricDataInput (paginate() request)."""
 
-    MetricDataQueries: Sequence[MetricDataQueryUnionTypeDef]
+    MetricDataQueries: Sequence[MetricDataQueryTypeDef]
     StartTime: TimestampTypeDef
     EndTime: TimestampTypeDef
     ScanBy: NotRequired[ScanByType]
@@ -768,13 +766,13 @@ class GetMetricDataInputPaginateTypeDef(TypedDict):
 class GetMetricDataInputTypeDef(TypedDict):
     """GetMetricDataInput (input)."""
 
-    MetricDataQueries: Sequence[MetricDataQueryUnionTypeDef]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
-    NextToken: NotRequired[str]
-    ScanBy: NotRequired[ScanByType]
-    MaxDatapoints: NotRequired[int]
-    LabelOptions: NotRequired[LabelOptionsTypeDef]
+    MetricDataQueries: ReadOnly[Sequence[MetricDataQueryTypeDef]]
+    StartTime: ReadOnly[TimestampTypeDef]
+    EndTime: ReadOnly[TimestampTypeDef]
+    NextToken: NotRequired[ReadOnly[str]]
+    ScanBy: NotRequired[ReadOnly[ScanByType]]
+    MaxDatapoints: NotRequired[ReadOnly[int]]
+    LabelOptions: NotRequired[ReadOnly[LabelOptionsTypeDef]]
 
 
 class GetMetricDataOutputFullResultTypeDef(TypedDict):
@@ -797,15 +795,15 @@ class GetMetricDataOutputTypeDef(TypedDict):
 class GetMetricStatisticsInputTypeDef(TypedDict):
     """GetMetricStatisticsInput (input)."""
 
-    Namespace: str
-    MetricName: str
-    Dimensions: NotRequired[Sequence[DimensionTypeDef]]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
-    Period: int
-    Statistics: NotRequired[Sequence[StatisticType]]
-    ExtendedStatistics: NotRequired[Sequence[str]]
-    Unit: NotRequired[StandardUnitType]
+    Namespace: ReadOnly[str]
+    MetricName: ReadOnly[str]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
+    StartTime: ReadOnly[TimestampTypeDef]
+    EndTime: ReadOnly[TimestampTypeDef]
+    Period: ReadOnly[int]
+    Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
+    ExtendedStatistics: NotRequired[ReadOnly[Sequence[str]]]
+    Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 
 class GetMetricStatisticsOutputTypeDef(TypedDict):
@@ -933,10 +931,10 @@ class ListAlarmMuteRulesInputPaginateTypeDef(TypedDict):
 class ListAlarmMuteRulesInputTypeDef(TypedDict):
     """ListAlarmMuteRulesInput (input)."""
 
-    AlarmName: NotRequired[str]
-    Statuses: NotRequired[Sequence[AlarmMuteRuleStatusType]]
-    MaxRecords: NotRequired[int]
-    NextToken: NotRequired[str]
+    AlarmName: NotRequired[ReadOnly[str]]
+    Statuses: NotRequired[ReadOnly[Sequence[AlarmMuteRuleStatusType]]]
+    MaxRecords: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class ListAlarmMuteRulesOutputFullResultTypeDef(TypedDict):
@@ -1029,13 +1027,13 @@ class ListMetricsInputPaginateTypeDef(TypedDict):
 class ListMetricsInputTypeDef(TypedDict):
     """ListMetricsInput (input)."""
 
-    Namespace: NotRequired[str]
-    MetricName: NotRequired[str]
-    Dimensions: NotRequired[Sequence[DimensionFilterTypeDef]]
-    NextToken: NotRequired[str]
-    RecentlyActive: NotRequired[RecentlyActiveType]
-    IncludeLinkedAccounts: NotRequired[bool]
-    OwningAccount: NotRequired[str]
+    Namespace: NotRequired[ReadOnly[str]]
+    MetricName: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionFilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    RecentlyActive: NotRequired[ReadOnly[RecentlyActiveType]]
+    IncludeLinkedAccounts: NotRequired[ReadOnly[bool]]
+    OwningAccount: NotRequired[ReadOnly[str]]
 
 
 class ListMetricsOutputFullResultTypeDef(TypedDict):
@@ -1090,9 +1088,9 @@ class ManagedRuleTypeDef(TypedDict):
     Insights rule for an Amazon Web Services resource.
     """
 
-    TemplateName: str
-    ResourceARN: str
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    TemplateName: ReadOnly[str]
+    ResourceARN: ReadOnly[str]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class MessageDataTypeDef(TypedDict):
@@ -1167,13 +1165,13 @@ class MetricDataQueryTypeDef(TypedDict):
     supported use of this structure is different for those two operations.
     """
 
-    Id: str
-    MetricStat: NotRequired[MetricStatUnionTypeDef]
-    Expression: NotRequired[str]
-    Label: NotRequired[str]
-    ReturnData: NotRequired[bool]
-    Period: NotRequired[int]
-    AccountId: NotRequired[str]
+    Id: ReadOnly[str]
+    MetricStat: NotRequired[ReadOnly[MetricStatTypeDef]]
+    Expression: NotRequired[ReadOnly[str]]
+    Label: NotRequired[ReadOnly[str]]
+    ReturnData: NotRequired[ReadOnly[bool]]
+    Period: NotRequired[ReadOnly[int]]
+    AccountId: NotRequired[ReadOnly[str]]
 
 
 class MetricDataResultTypeDef(TypedDict):
@@ -1195,15 +1193,15 @@ class MetricDatumTypeDef(TypedDict):
     values to be aggregated into an existing metric.
     """
 
-    MetricName: str
-    Dimensions: NotRequired[Sequence[DimensionTypeDef]]
-    Timestamp: NotRequired[TimestampTypeDef]
-    Value: NotRequired[float]
-    StatisticValues: NotRequired[StatisticSetTypeDef]
-    Values: NotRequired[Sequence[float]]
-    Counts: NotRequired[Sequence[float]]
-    Unit: NotRequired[StandardUnitType]
-    StorageResolution: NotRequired[int]
+    MetricName: ReadOnly[str]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
+    Timestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    Value: NotRequired[ReadOnly[float]]
+    StatisticValues: NotRequired[ReadOnly[StatisticSetTypeDef]]
+    Values: NotRequired[ReadOnly[Sequence[float]]]
+    Counts: NotRequired[ReadOnly[Sequence[float]]]
+    Unit: NotRequired[ReadOnly[StandardUnitType]]
+    StorageResolution: NotRequired[ReadOnly[int]]
 
 
 class MetricMathAnomalyDetectorOutputTypeDef(TypedDict):
@@ -1221,7 +1219,7 @@ class MetricMathAnomalyDetectorTypeDef(TypedDict):
     a single time series.
     """
 
-    MetricDataQueries: NotRequired[Sequence[MetricDataQueryUnionTypeDef]]
+    MetricDataQueries: NotRequired[ReadOnly[Sequence[MetricDataQueryTypeDef]]]
 
 
 class MetricOutputTypeDef(TypedDict):
@@ -1248,10 +1246,10 @@ class MetricStatTypeDef(TypedDict):
     statistics, period, and units.
     """
 
-    Metric: MetricUnionTypeDef
-    Period: int
-    Stat: str
-    Unit: NotRequired[StandardUnitType]
+    Metric: ReadOnly[MetricTypeDef]
+    Period: ReadOnly[int]
+    Stat: ReadOnly[str]
+    Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 
 class MetricStreamEntryTypeDef(TypedDict):
@@ -1284,8 +1282,8 @@ class MetricStreamFilterTypeDef(TypedDict):
     stream.
     """
 
-    Namespace: NotRequired[str]
-    MetricNames: NotRequired[Sequence[str]]
+    Namespace: NotRequired[ReadOnly[str]]
+    MetricNames: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class MetricStreamStatisticsConfigurationOutputTypeDef(TypedDict):
@@ -1308,8 +1306,8 @@ class MetricStreamStatisticsConfigurationTypeDef(TypedDict):
     CloudWatch ...
     """
 
-    IncludeMetrics: Sequence[MetricStreamStatisticsMetricTypeDef]
-    AdditionalStatistics: Sequence[str]
+    IncludeMetrics: ReadOnly[Sequence[MetricStreamStatisticsMetricTypeDef]]
+    AdditionalStatistics: ReadOnly[Sequence[str]]
 
 
 class MetricStreamStatisticsMetricTypeDef(TypedDict):
@@ -1324,9 +1322,9 @@ class MetricStreamStatisticsMetricTypeDef(TypedDict):
 class MetricTypeDef(TypedDict):
     """Represents a specific metric."""
 
-    Namespace: NotRequired[str]
-    MetricName: NotRequired[str]
-    Dimensions: NotRequired[Sequence[DimensionTypeDef]]
+    Namespace: NotRequired[ReadOnly[str]]
+    MetricName: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
 
 
 class MuteTargetsOutputTypeDef(TypedDict):
@@ -1338,7 +1336,7 @@ class MuteTargetsOutputTypeDef(TypedDict):
 class MuteTargetsTypeDef(TypedDict):
     """Specifies which alarms an alarm mute rule applies to."""
 
-    AlarmNames: Sequence[str]
+    AlarmNames: ReadOnly[Sequence[str]]
 
 
 class PartialFailureTypeDef(TypedDict):
@@ -1356,26 +1354,28 @@ class PartialFailureTypeDef(TypedDict):
 class PutAlarmMuteRuleInputTypeDef(TypedDict):
     """PutAlarmMuteRuleInput (input)."""
 
-    Name: str
-    Description: NotRequired[str]
-    Rule: RuleTypeDef
-    MuteTargets: NotRequired[MuteTargetsUnionTypeDef]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    StartDate: NotRequired[TimestampTypeDef]
-    ExpireDate: NotRequired[TimestampTypeDef]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Rule: ReadOnly[RuleTypeDef]
+    MuteTargets: NotRequired[ReadOnly[MuteTargetsTypeDef]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExpireDate: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class PutAnomalyDetectorInputTypeDef(TypedDict):
     """PutAnomalyDetectorInput (input)."""
 
-    Namespace: NotRequired[str]
-    MetricName: NotRequired[str]
-    Dimensions: NotRequired[Sequence[DimensionTypeDef]]
-    Stat: NotRequired[str]
-    Configuration: NotRequired[AnomalyDetectorConfigurationUnionTypeDef]
-    MetricCharacteristics: NotRequired[MetricCharacteristicsTypeDef]
-    SingleMetricAnomalyDetector: NotRequired[SingleMetricAnomalyDetectorUnionTypeDef]
-    MetricMathAnomalyDetector: NotRequired[MetricMathAnomalyDetectorUnionTypeDef]
+    Namespace: NotRequired[ReadOnly[str]]
+    MetricName: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
+    Stat: NotRequired[ReadOnly[str]]
+    Configuration: NotRequired[ReadOnly[AnomalyDetectorConfigurationTypeDef]]
+    MetricCharacteristics: NotRequired[ReadOnly[MetricCharacteristicsTypeDef]]
+    SingleMetricAnomalyDetector: NotRequired[
+        ReadOnly[SingleMetricAnomalyDetectorTypeDef]
+    ]
+    MetricMathAnomalyDetector: NotRequired[ReadOnly[MetricMathAnomalyDetectorTypeDef]]
 
 
 class PutAnomalyDetectorOutputTypeDef(TypedDict):
@@ -1387,25 +1387,25 @@ class PutAnomalyDetectorOutputTypeDef(TypedDict):
 class PutCompositeAlarmInputTypeDef(TypedDict):
     """PutCompositeAlarmInput (input)."""
 
-    ActionsEnabled: NotRequired[bool]
-    AlarmActions: NotRequired[Sequence[str]]
-    AlarmDescription: NotRequired[str]
-    AlarmName: str
-    AlarmRule: str
-    InsufficientDataActions: NotRequired[Sequence[str]]
-    OKActions: NotRequired[Sequence[str]]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    ActionsSuppressor: NotRequired[str]
-    ActionsSuppressorWaitPeriod: NotRequired[int]
-    ActionsSuppressorExtensionPeriod: NotRequired[int]
+    ActionsEnabled: NotRequired[ReadOnly[bool]]
+    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmDescription: NotRequired[ReadOnly[str]]
+    AlarmName: ReadOnly[str]
+    AlarmRule: ReadOnly[str]
+    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
+    OKActions: NotRequired[ReadOnly[Sequence[str]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    ActionsSuppressor: NotRequired[ReadOnly[str]]
+    ActionsSuppressorWaitPeriod: NotRequired[ReadOnly[int]]
+    ActionsSuppressorExtensionPeriod: NotRequired[ReadOnly[int]]
 
 
 class PutDashboardInputTypeDef(TypedDict):
     """PutDashboardInput (input)."""
 
-    DashboardName: str
-    DashboardBody: str
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    DashboardName: ReadOnly[str]
+    DashboardBody: ReadOnly[str]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class PutDashboardOutputTypeDef(TypedDict):
@@ -1418,11 +1418,11 @@ class PutDashboardOutputTypeDef(TypedDict):
 class PutInsightRuleInputTypeDef(TypedDict):
     """PutInsightRuleInput (input)."""
 
-    RuleName: str
-    RuleState: NotRequired[str]
-    RuleDefinition: str
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    ApplyOnTransformedLogs: NotRequired[bool]
+    RuleName: ReadOnly[str]
+    RuleState: NotRequired[ReadOnly[str]]
+    RuleDefinition: ReadOnly[str]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    ApplyOnTransformedLogs: NotRequired[ReadOnly[bool]]
 
 
 class PutInsightRuleOutputTypeDef(TypedDict):
@@ -1434,7 +1434,7 @@ class PutInsightRuleOutputTypeDef(TypedDict):
 class PutManagedInsightRulesInputTypeDef(TypedDict):
     """PutManagedInsightRulesInput (input)."""
 
-    ManagedRules: Sequence[ManagedRuleTypeDef]
+    ManagedRules: ReadOnly[Sequence[ManagedRuleTypeDef]]
 
 
 class PutManagedInsightRulesOutputTypeDef(TypedDict):
@@ -1447,55 +1447,55 @@ class PutManagedInsightRulesOutputTypeDef(TypedDict):
 class PutMetricAlarmInputTypeDef(TypedDict):
     """PutMetricAlarmInput (input)."""
 
-    AlarmName: str
-    AlarmDescription: NotRequired[str]
-    ActionsEnabled: NotRequired[bool]
-    OKActions: NotRequired[Sequence[str]]
-    AlarmActions: NotRequired[Sequence[str]]
-    InsufficientDataActions: NotRequired[Sequence[str]]
-    MetricName: NotRequired[str]
-    Namespace: NotRequired[str]
-    Statistic: NotRequired[StatisticType]
-    ExtendedStatistic: NotRequired[str]
-    Dimensions: NotRequired[Sequence[DimensionTypeDef]]
-    Period: NotRequired[int]
-    Unit: NotRequired[StandardUnitType]
-    EvaluationPeriods: NotRequired[int]
-    DatapointsToAlarm: NotRequired[int]
-    Threshold: NotRequired[float]
-    ComparisonOperator: NotRequired[ComparisonOperatorType]
-    TreatMissingData: NotRequired[str]
-    EvaluateLowSampleCountPercentile: NotRequired[str]
-    Metrics: NotRequired[Sequence[MetricDataQueryUnionTypeDef]]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    ThresholdMetricId: NotRequired[str]
-    EvaluationCriteria: NotRequired[EvaluationCriteriaTypeDef]
-    EvaluationInterval: NotRequired[int]
+    AlarmName: ReadOnly[str]
+    AlarmDescription: NotRequired[ReadOnly[str]]
+    ActionsEnabled: NotRequired[ReadOnly[bool]]
+    OKActions: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
+    MetricName: NotRequired[ReadOnly[str]]
+    Namespace: NotRequired[ReadOnly[str]]
+    Statistic: NotRequired[ReadOnly[StatisticType]]
+    ExtendedStatistic: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
+    Period: NotRequired[ReadOnly[int]]
+    Unit: NotRequired[ReadOnly[StandardUnitType]]
+    EvaluationPeriods: NotRequired[ReadOnly[int]]
+    DatapointsToAlarm: NotRequired[ReadOnly[int]]
+    Threshold: NotRequired[ReadOnly[float]]
+    ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
+    TreatMissingData: NotRequired[ReadOnly[str]]
+    EvaluateLowSampleCountPercentile: NotRequired[ReadOnly[str]]
+    Metrics: NotRequired[ReadOnly[Sequence[MetricDataQueryTypeDef]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    ThresholdMetricId: NotRequired[ReadOnly[str]]
+    EvaluationCriteria: NotRequired[ReadOnly[EvaluationCriteriaTypeDef]]
+    EvaluationInterval: NotRequired[ReadOnly[int]]
 
 
 class PutMetricDataInputTypeDef(TypedDict):
     """PutMetricDataInput (input)."""
 
-    Namespace: str
-    MetricData: NotRequired[Sequence[MetricDatumTypeDef]]
-    EntityMetricData: NotRequired[Sequence[EntityMetricDataTypeDef]]
-    StrictEntityValidation: NotRequired[bool]
+    Namespace: ReadOnly[str]
+    MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
+    EntityMetricData: NotRequired[ReadOnly[Sequence[EntityMetricDataTypeDef]]]
+    StrictEntityValidation: NotRequired[ReadOnly[bool]]
 
 
 class PutMetricStreamInputTypeDef(TypedDict):
     """PutMetricStreamInput (input)."""
 
-    Name: str
-    IncludeFilters: NotRequired[Sequence[MetricStreamFilterUnionTypeDef]]
-    ExcludeFilters: NotRequired[Sequence[MetricStreamFilterUnionTypeDef]]
-    FirehoseArn: str
-    RoleArn: str
-    OutputFormat: MetricStreamOutputFormatType
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    Name: ReadOnly[str]
+    IncludeFilters: NotRequired[ReadOnly[Sequence[MetricStreamFilterTypeDef]]]
+    ExcludeFilters: NotRequired[ReadOnly[Sequence[MetricStreamFilterTypeDef]]]
+    FirehoseArn: ReadOnly[str]
+    RoleArn: ReadOnly[str]
+    OutputFormat: ReadOnly[MetricStreamOutputFormatType]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     StatisticsConfigurations: NotRequired[
-        Sequence[MetricStreamStatisticsConfigurationUnionTypeDef]
+        ReadOnly[Sequence[MetricStreamStatisticsConfigurationTypeDef]]
     ]
-    IncludeLinkedAccountsMetrics: NotRequired[bool]
+    IncludeLinkedAccountsMetrics: NotRequired[ReadOnly[bool]]
 
 
 class PutMetricStreamOutputTypeDef(TypedDict):
@@ -1519,8 +1519,8 @@ class RangeTypeDef(TypedDict):
     anomaly detection model.
     """
 
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: ReadOnly[TimestampTypeDef]
+    EndTime: ReadOnly[TimestampTypeDef]
 
 
 class RuleTypeDef(TypedDict):
@@ -1567,17 +1567,17 @@ class SingleMetricAnomalyDetectorTypeDef(TypedDict):
     metric can be in the same account or a source account.
     """
 
-    AccountId: NotRequired[str]
-    Namespace: NotRequired[str]
-    MetricName: NotRequired[str]
-    Dimensions: NotRequired[Sequence[DimensionTypeDef]]
-    Stat: NotRequired[str]
+    AccountId: NotRequired[ReadOnly[str]]
+    Namespace: NotRequired[ReadOnly[str]]
+    MetricName: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
+    Stat: NotRequired[ReadOnly[str]]
 
 
 class StartMetricStreamsInputTypeDef(TypedDict):
     """StartMetricStreamsInput (input)."""
 
-    Names: Sequence[str]
+    Names: ReadOnly[Sequence[str]]
 
 
 class StartMetricStreamsOutputTypeDef(TypedDict):
@@ -1607,7 +1607,7 @@ class StatisticSetTypeDef(TypedDict):
 class StopMetricStreamsInputTypeDef(TypedDict):
     """StopMetricStreamsInput (input)."""
 
-    Names: Sequence[str]
+    Names: ReadOnly[Sequence[str]]
 
 
 class StopMetricStreamsOutputTypeDef(TypedDict):
@@ -1628,8 +1628,8 @@ class StopOTelEnrichmentOutputTypeDef(TypedDict):
 class TagResourceInputTypeDef(TypedDict):
     """TagResourceInput (input)."""
 
-    ResourceARN: str
-    Tags: Sequence[TagTypeDef]
+    ResourceARN: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagResourceOutputTypeDef(TypedDict):
@@ -1648,54 +1648,11 @@ class TagTypeDef(TypedDict):
 class UntagResourceInputTypeDef(TypedDict):
     """UntagResourceInput (input)."""
 
-    ResourceARN: str
-    TagKeys: Sequence[str]
+    ResourceARN: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UntagResourceOutputTypeDef(TypedDict):
     """UntagResourceOutput (response)."""
 
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-AnomalyDetectorConfigurationUnionTypeDef = Union[
-    AnomalyDetectorConfigurationTypeDef, AnomalyDetectorConfigurationOutputTypeDef
-]
-
-
-MetricUnionTypeDef = Union[MetricTypeDef, MetricOutputTypeDef]
-
-
-MetricDataQueryUnionTypeDef = Union[
-    MetricDataQueryTypeDef, MetricDataQueryOutputTypeDef
-]
-
-
-MetricMathAnomalyDetectorUnionTypeDef = Union[
-    MetricMathAnomalyDetectorTypeDef, MetricMathAnomalyDetectorOutputTypeDef
-]
-
-
-MetricStatUnionTypeDef = Union[MetricStatTypeDef, MetricStatOutputTypeDef]
-
-
-MetricStreamFilterUnionTypeDef = Union[
-    MetricStreamFilterTypeDef, MetricStreamFilterOutputTypeDef
-]
-
-
-MetricStreamStatisticsConfigurationUnionTypeDef = Union[
-    MetricStreamStatisticsConfigurationTypeDef,
-    MetricStreamStatisticsConfigurationOutputTypeDef,
-]
-
-
-MuteTargetsUnionTypeDef = Union[MuteTargetsTypeDef, MuteTargetsOutputTypeDef]
-
-
-RangeUnionTypeDef = Union[RangeTypeDef, RangeOutputTypeDef]
-
-
-SingleMetricAnomalyDetectorUnionTypeDef = Union[
-    SingleMetricAnomalyDetectorTypeDef, SingleMetricAnomalyDetectorOutputTypeDef
-]

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence, TypedDict, Union
+from typing import Dict, List, Mapping, Optional, Sequence, TYPE_CHECKING, TypedDict
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import (
     BlobTypeDef,
@@ -73,7 +79,6 @@ __all__ = [
     "AttributeDefinitionTypeDef",
     "AttributeValueOutputTypeDef",
     "AttributeValueTypeDef",
-    "AttributeValueUnionTypeDef",
     "AttributeValueUpdateTypeDef",
     "AutoScalingPolicyDescriptionTypeDef",
     "AutoScalingPolicyUpdateTypeDef",
@@ -112,7 +117,6 @@ __all__ = [
     "CreateTableOutputTypeDef",
     "CsvOptionsOutputTypeDef",
     "CsvOptionsTypeDef",
-    "CsvOptionsUnionTypeDef",
     "DeleteBackupInputTypeDef",
     "DeleteBackupOutputTypeDef",
     "DeleteGlobalSecondaryIndexActionTypeDef",
@@ -123,7 +127,6 @@ __all__ = [
     "DeleteReplicationGroupMemberActionTypeDef",
     "DeleteRequestOutputTypeDef",
     "DeleteRequestTypeDef",
-    "DeleteRequestUnionTypeDef",
     "DeleteResourcePolicyInputTypeDef",
     "DeleteResourcePolicyOutputTypeDef",
     "DeleteTableInputTypeDef",
@@ -182,7 +185,6 @@ __all__ = [
     "GlobalSecondaryIndexInfoTypeDef",
     "GlobalSecondaryIndexOutputTypeDef",
     "GlobalSecondaryIndexTypeDef",
-    "GlobalSecondaryIndexUnionTypeDef",
     "GlobalSecondaryIndexUpdateTypeDef",
     "GlobalSecondaryIndexWarmThroughputDescriptionTypeDef",
     "GlobalTableDescriptionTypeDef",
@@ -196,16 +198,13 @@ __all__ = [
     "ImportTableOutputTypeDef",
     "IncrementalExportSpecificationOutputTypeDef",
     "IncrementalExportSpecificationTypeDef",
-    "IncrementalExportSpecificationUnionTypeDef",
     "InputFormatOptionsOutputTypeDef",
     "InputFormatOptionsTypeDef",
-    "InputFormatOptionsUnionTypeDef",
     "ItemCollectionMetricsTypeDef",
     "ItemResponseTypeDef",
     "KeySchemaElementTypeDef",
     "KeysAndAttributesOutputTypeDef",
     "KeysAndAttributesTypeDef",
-    "KeysAndAttributesUnionTypeDef",
     "KinesisDataStreamDestinationTypeDef",
     "KinesisStreamingDestinationInputTypeDef",
     "KinesisStreamingDestinationOutputTypeDef",
@@ -239,7 +238,6 @@ __all__ = [
     "PointInTimeRecoverySpecificationTypeDef",
     "ProjectionOutputTypeDef",
     "ProjectionTypeDef",
-    "ProjectionUnionTypeDef",
     "ProvisionedThroughputDescriptionTypeDef",
     "ProvisionedThroughputOverrideTypeDef",
     "ProvisionedThroughputTypeDef",
@@ -247,7 +245,6 @@ __all__ = [
     "PutItemOutputTypeDef",
     "PutRequestOutputTypeDef",
     "PutRequestTypeDef",
-    "PutRequestUnionTypeDef",
     "PutResourcePolicyInputTypeDef",
     "PutResourcePolicyOutputTypeDef",
     "PutTypeDef",
@@ -288,7 +285,6 @@ __all__ = [
     "TableClassSummaryTypeDef",
     "TableCreationParametersOutputTypeDef",
     "TableCreationParametersTypeDef",
-    "TableCreationParametersUnionTypeDef",
     "TableDescriptionTypeDef",
     "TableWarmThroughputDescriptionTypeDef",
     "TagResourceInputTypeDef",
@@ -327,7 +323,6 @@ __all__ = [
     "WarmThroughputTypeDef",
     "WriteRequestOutputTypeDef",
     "WriteRequestTypeDef",
-    "WriteRequestUnionTypeDef",
 ]
 
 
@@ -366,16 +361,16 @@ class AttributeValueOutputTypeDef(TypedDict):
 class AttributeValueTypeDef(TypedDict):
     """Represents the data for an attribute."""
 
-    S: NotRequired[str]
-    N: NotRequired[str]
-    B: NotRequired[BlobTypeDef]
-    SS: NotRequired[Sequence[str]]
-    NS: NotRequired[Sequence[str]]
-    BS: NotRequired[Sequence[BlobTypeDef]]
-    M: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
-    L: NotRequired[Sequence[AttributeValueUnionTypeDef]]
-    NULL: NotRequired[bool]
-    BOOL: NotRequired[bool]
+    S: NotRequired[ReadOnly[str]]
+    N: NotRequired[ReadOnly[str]]
+    B: NotRequired[ReadOnly[BlobTypeDef]]
+    SS: NotRequired[ReadOnly[Sequence[str]]]
+    NS: NotRequired[ReadOnly[Sequence[str]]]
+    BS: NotRequired[ReadOnly[Sequence[BlobTypeDef]]]
+    M: NotRequired[ReadOnly[Mapping[str, AttributeValueTypeDef]]]
+    L: NotRequired[ReadOnly[Sequence[AttributeValueTypeDef]]]
+    NULL: NotRequired[ReadOnly[bool]]
+    BOOL: NotRequired[ReadOnly[bool]]
 
 
 class AttributeValueUpdateTypeDef(TypedDict):
@@ -383,8 +378,8 @@ class AttributeValueUpdateTypeDef(TypedDict):
     action to perform on each, and the new value for each.
     """
 
-    Value: NotRequired[AttributeValueUnionTypeDef]
-    Action: NotRequired[AttributeActionType]
+    Value: NotRequired[ReadOnly[AttributeValueTypeDef]]
+    Action: NotRequired[ReadOnly[AttributeActionType]]
 
 
 class AutoScalingPolicyDescriptionTypeDef(TypedDict):
@@ -487,8 +482,8 @@ class BackupSummaryTypeDef(TypedDict):
 class BatchExecuteStatementInputTypeDef(TypedDict):
     """BatchExecuteStatementInput (input)."""
 
-    Statements: Sequence[BatchStatementRequestTypeDef]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
+    Statements: ReadOnly[Sequence[BatchStatementRequestTypeDef]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 
 class BatchExecuteStatementOutputTypeDef(TypedDict):
@@ -502,8 +497,8 @@ class BatchExecuteStatementOutputTypeDef(TypedDict):
 class BatchGetItemInputTypeDef(TypedDict):
     """Represents the input of a BatchGetItem operation."""
 
-    RequestItems: Mapping[str, KeysAndAttributesUnionTypeDef]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
+    RequestItems: ReadOnly[Mapping[str, KeysAndAttributesTypeDef]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 
 class BatchGetItemOutputTypeDef(TypedDict):
@@ -526,11 +521,11 @@ class BatchStatementErrorTypeDef(TypedDict):
 class BatchStatementRequestTypeDef(TypedDict):
     """A PartiQL batch statement request."""
 
-    Statement: str
-    Parameters: NotRequired[Sequence[AttributeValueUnionTypeDef]]
-    ConsistentRead: NotRequired[bool]
+    Statement: ReadOnly[str]
+    Parameters: NotRequired[ReadOnly[Sequence[AttributeValueTypeDef]]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReturnValuesOnConditionCheckFailureType
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
 
@@ -545,9 +540,9 @@ class BatchStatementResponseTypeDef(TypedDict):
 class BatchWriteItemInputTypeDef(TypedDict):
     """Represents the input of a BatchWriteItem operation."""
 
-    RequestItems: Mapping[str, Sequence[WriteRequestUnionTypeDef]]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
-    ReturnItemCollectionMetrics: NotRequired[ReturnItemCollectionMetricsType]
+    RequestItems: ReadOnly[Mapping[str, Sequence[WriteRequestTypeDef]]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
 
 
 class BatchWriteItemOutputTypeDef(TypedDict):
@@ -584,21 +579,23 @@ class ConditionCheckTypeDef(TypedDict):
     condition of specific attributes of the item.
     """
 
-    Key: Mapping[str, AttributeValueUnionTypeDef]
-    TableName: str
-    ConditionExpression: str
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
+    Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    TableName: ReadOnly[str]
+    ConditionExpression: ReadOnly[str]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    ]
     ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReturnValuesOnConditionCheckFailureType
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
 
 class ConditionTypeDef(TypedDict):
     """Represents the selection criteria for a Query or Scan operation:"""
 
-    AttributeValueList: NotRequired[Sequence[AttributeValueUnionTypeDef]]
-    ComparisonOperator: ComparisonOperatorType
+    AttributeValueList: NotRequired[ReadOnly[Sequence[AttributeValueTypeDef]]]
+    ComparisonOperator: ReadOnly[ComparisonOperatorType]
 
 
 class ConsumedCapacityTypeDef(TypedDict):
@@ -653,19 +650,19 @@ class CreateBackupOutputTypeDef(TypedDict):
 class CreateGlobalSecondaryIndexActionTypeDef(TypedDict):
     """Represents a new global secondary index to be added to an existing table."""
 
-    IndexName: str
-    KeySchema: Sequence[KeySchemaElementTypeDef]
-    Projection: ProjectionUnionTypeDef
-    ProvisionedThroughput: NotRequired[ProvisionedThroughputTypeDef]
-    OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
-    WarmThroughput: NotRequired[WarmThroughputTypeDef]
+    IndexName: ReadOnly[str]
+    KeySchema: ReadOnly[Sequence[KeySchemaElementTypeDef]]
+    Projection: ReadOnly[ProjectionTypeDef]
+    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
+    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
+    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
 
 
 class CreateGlobalTableInputTypeDef(TypedDict):
     """CreateGlobalTableInput (input)."""
 
-    GlobalTableName: str
-    ReplicationGroup: Sequence[ReplicaTypeDef]
+    GlobalTableName: ReadOnly[str]
+    ReplicationGroup: ReadOnly[Sequence[ReplicaTypeDef]]
 
 
 class CreateGlobalTableOutputTypeDef(TypedDict):
@@ -693,35 +690,39 @@ class CreateReplicaActionTypeDef(TypedDict):
 class CreateReplicationGroupMemberActionTypeDef(TypedDict):
     """Represents a replica to be created."""
 
-    RegionName: str
-    KMSMasterKeyId: NotRequired[str]
-    ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputOverrideTypeDef]
-    OnDemandThroughputOverride: NotRequired[OnDemandThroughputOverrideTypeDef]
-    GlobalSecondaryIndexes: NotRequired[Sequence[ReplicaGlobalSecondaryIndexTypeDef]]
-    TableClassOverride: NotRequired[TableClassType]
+    RegionName: ReadOnly[str]
+    KMSMasterKeyId: NotRequired[ReadOnly[str]]
+    ProvisionedThroughputOverride: NotRequired[
+        ReadOnly[ProvisionedThroughputOverrideTypeDef]
+    ]
+    OnDemandThroughputOverride: NotRequired[ReadOnly[OnDemandThroughputOverrideTypeDef]]
+    GlobalSecondaryIndexes: NotRequired[
+        ReadOnly[Sequence[ReplicaGlobalSecondaryIndexTypeDef]]
+    ]
+    TableClassOverride: NotRequired[ReadOnly[TableClassType]]
 
 
 class CreateTableInputTypeDef(TypedDict):
     """Represents the input of a CreateTable operation."""
 
-    AttributeDefinitions: NotRequired[Sequence[AttributeDefinitionTypeDef]]
-    TableName: str
-    KeySchema: NotRequired[Sequence[KeySchemaElementTypeDef]]
-    LocalSecondaryIndexes: NotRequired[Sequence[LocalSecondaryIndexTypeDef]]
-    GlobalSecondaryIndexes: NotRequired[Sequence[GlobalSecondaryIndexUnionTypeDef]]
-    BillingMode: NotRequired[BillingModeType]
-    ProvisionedThroughput: NotRequired[ProvisionedThroughputTypeDef]
-    StreamSpecification: NotRequired[StreamSpecificationTypeDef]
-    SSESpecification: NotRequired[SSESpecificationTypeDef]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    TableClass: NotRequired[TableClassType]
-    DeletionProtectionEnabled: NotRequired[bool]
-    WarmThroughput: NotRequired[WarmThroughputTypeDef]
-    ResourcePolicy: NotRequired[str]
-    OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
-    GlobalTableSourceArn: NotRequired[str]
+    AttributeDefinitions: NotRequired[ReadOnly[Sequence[AttributeDefinitionTypeDef]]]
+    TableName: ReadOnly[str]
+    KeySchema: NotRequired[ReadOnly[Sequence[KeySchemaElementTypeDef]]]
+    LocalSecondaryIndexes: NotRequired[ReadOnly[Sequence[LocalSecondaryIndexTypeDef]]]
+    GlobalSecondaryIndexes: NotRequired[ReadOnly[Sequence[GlobalSecondaryIndexTypeDef]]]
+    BillingMode: NotRequired[ReadOnly[BillingModeType]]
+    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
+    StreamSpecification: NotRequired[ReadOnly[StreamSpecificationTypeDef]]
+    SSESpecification: NotRequired[ReadOnly[SSESpecificationTypeDef]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    TableClass: NotRequired[ReadOnly[TableClassType]]
+    DeletionProtectionEnabled: NotRequired[ReadOnly[bool]]
+    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
+    ResourcePolicy: NotRequired[ReadOnly[str]]
+    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
+    GlobalTableSourceArn: NotRequired[ReadOnly[str]]
     GlobalTableSettingsReplicationMode: NotRequired[
-        GlobalTableSettingsReplicationModeType
+        ReadOnly[GlobalTableSettingsReplicationModeType]
     ]
 
 
@@ -742,8 +743,8 @@ class CsvOptionsOutputTypeDef(TypedDict):
 class CsvOptionsTypeDef(TypedDict):
     """Processing options for the CSV file being imported."""
 
-    Delimiter: NotRequired[str]
-    HeaderList: NotRequired[Sequence[str]]
+    Delimiter: NotRequired[ReadOnly[str]]
+    HeaderList: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DeleteBackupInputTypeDef(TypedDict):
@@ -779,18 +780,20 @@ class DeleteGlobalTableWitnessGroupMemberActionTypeDef(TypedDict):
 class DeleteItemInputTypeDef(TypedDict):
     """Represents the input of a DeleteItem operation."""
 
-    TableName: str
-    Key: Mapping[str, AttributeValueUnionTypeDef]
-    Expected: NotRequired[Mapping[str, ExpectedAttributeValueTypeDef]]
-    ConditionalOperator: NotRequired[ConditionalOperatorType]
-    ReturnValues: NotRequired[ReturnValueType]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
-    ReturnItemCollectionMetrics: NotRequired[ReturnItemCollectionMetricsType]
-    ConditionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
+    TableName: ReadOnly[str]
+    Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueTypeDef]]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+    ConditionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    ]
     ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReturnValuesOnConditionCheckFailureType
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
 
@@ -824,7 +827,7 @@ class DeleteRequestOutputTypeDef(TypedDict):
 class DeleteRequestTypeDef(TypedDict):
     """Represents a request to perform a DeleteItem operation on an item."""
 
-    Key: Mapping[str, AttributeValueUnionTypeDef]
+    Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
 
 
 class DeleteResourcePolicyInputTypeDef(TypedDict):
@@ -857,13 +860,15 @@ class DeleteTableOutputTypeDef(TypedDict):
 class DeleteTypeDef(TypedDict):
     """Represents a request to perform a DeleteItem operation."""
 
-    Key: Mapping[str, AttributeValueUnionTypeDef]
-    TableName: str
-    ConditionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
+    Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    TableName: ReadOnly[str]
+    ConditionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    ]
     ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReturnValuesOnConditionCheckFailureType
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
 
@@ -1098,14 +1103,14 @@ class EndpointTypeDef(TypedDict):
 class ExecuteStatementInputTypeDef(TypedDict):
     """ExecuteStatementInput (input)."""
 
-    Statement: str
-    Parameters: NotRequired[Sequence[AttributeValueUnionTypeDef]]
-    ConsistentRead: NotRequired[bool]
-    NextToken: NotRequired[str]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
-    Limit: NotRequired[int]
+    Statement: ReadOnly[str]
+    Parameters: NotRequired[ReadOnly[Sequence[AttributeValueTypeDef]]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    Limit: NotRequired[ReadOnly[int]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReturnValuesOnConditionCheckFailureType
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
 
@@ -1122,9 +1127,9 @@ class ExecuteStatementOutputTypeDef(TypedDict):
 class ExecuteTransactionInputTypeDef(TypedDict):
     """ExecuteTransactionInput (input)."""
 
-    TransactStatements: Sequence[ParameterizedStatementTypeDef]
-    ClientRequestToken: NotRequired[str]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
+    TransactStatements: ReadOnly[Sequence[ParameterizedStatementTypeDef]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 
 class ExecuteTransactionOutputTypeDef(TypedDict):
@@ -1143,10 +1148,10 @@ class ExpectedAttributeValueTypeDef(TypedDict):
     ways:
     """
 
-    Value: NotRequired[AttributeValueUnionTypeDef]
-    Exists: NotRequired[bool]
-    ComparisonOperator: NotRequired[ComparisonOperatorType]
-    AttributeValueList: NotRequired[Sequence[AttributeValueUnionTypeDef]]
+    Value: NotRequired[ReadOnly[AttributeValueTypeDef]]
+    Exists: NotRequired[ReadOnly[bool]]
+    ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
+    AttributeValueList: NotRequired[ReadOnly[Sequence[AttributeValueTypeDef]]]
 
 
 class ExportDescriptionTypeDef(TypedDict):
@@ -1188,18 +1193,18 @@ class ExportSummaryTypeDef(TypedDict):
 class ExportTableToPointInTimeInputTypeDef(TypedDict):
     """ExportTableToPointInTimeInput (input)."""
 
-    TableArn: str
-    ExportTime: NotRequired[TimestampTypeDef]
-    ClientToken: NotRequired[str]
-    S3Bucket: str
-    S3BucketOwner: NotRequired[str]
-    S3Prefix: NotRequired[str]
-    S3SseAlgorithm: NotRequired[S3SseAlgorithmType]
-    S3SseKmsKeyId: NotRequired[str]
-    ExportFormat: NotRequired[ExportFormatType]
-    ExportType: NotRequired[ExportTypeType]
+    TableArn: ReadOnly[str]
+    ExportTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    S3Bucket: ReadOnly[str]
+    S3BucketOwner: NotRequired[ReadOnly[str]]
+    S3Prefix: NotRequired[ReadOnly[str]]
+    S3SseAlgorithm: NotRequired[ReadOnly[S3SseAlgorithmType]]
+    S3SseKmsKeyId: NotRequired[ReadOnly[str]]
+    ExportFormat: NotRequired[ReadOnly[ExportFormatType]]
+    ExportType: NotRequired[ReadOnly[ExportTypeType]]
     IncrementalExportSpecification: NotRequired[
-        IncrementalExportSpecificationUnionTypeDef
+        ReadOnly[IncrementalExportSpecificationTypeDef]
     ]
 
 
@@ -1220,13 +1225,13 @@ class FailureExceptionTypeDef(TypedDict):
 class GetItemInputTypeDef(TypedDict):
     """Represents the input of a GetItem operation."""
 
-    TableName: str
-    Key: Mapping[str, AttributeValueUnionTypeDef]
-    AttributesToGet: NotRequired[Sequence[str]]
-    ConsistentRead: NotRequired[bool]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
-    ProjectionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
+    TableName: ReadOnly[str]
+    Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class GetItemOutputTypeDef(TypedDict):
@@ -1256,10 +1261,10 @@ class GetTypeDef(TypedDict):
     TransactGetItem object.
     """
 
-    Key: Mapping[str, AttributeValueUnionTypeDef]
-    TableName: str
-    ProjectionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
+    Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    TableName: ReadOnly[str]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class GlobalSecondaryIndexAutoScalingUpdateTypeDef(TypedDict):
@@ -1315,20 +1320,20 @@ class GlobalSecondaryIndexOutputTypeDef(TypedDict):
 class GlobalSecondaryIndexTypeDef(TypedDict):
     """Represents the properties of a global secondary index."""
 
-    IndexName: str
-    KeySchema: Sequence[KeySchemaElementTypeDef]
-    Projection: ProjectionUnionTypeDef
-    ProvisionedThroughput: NotRequired[ProvisionedThroughputTypeDef]
-    OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
-    WarmThroughput: NotRequired[WarmThroughputTypeDef]
+    IndexName: ReadOnly[str]
+    KeySchema: ReadOnly[Sequence[KeySchemaElementTypeDef]]
+    Projection: ReadOnly[ProjectionTypeDef]
+    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
+    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
+    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
 
 
 class GlobalSecondaryIndexUpdateTypeDef(TypedDict):
     """Represents one of the following:"""
 
-    Update: NotRequired[UpdateGlobalSecondaryIndexActionTypeDef]
-    Create: NotRequired[CreateGlobalSecondaryIndexActionTypeDef]
-    Delete: NotRequired[DeleteGlobalSecondaryIndexActionTypeDef]
+    Update: NotRequired[ReadOnly[UpdateGlobalSecondaryIndexActionTypeDef]]
+    Create: NotRequired[ReadOnly[CreateGlobalSecondaryIndexActionTypeDef]]
+    Delete: NotRequired[ReadOnly[DeleteGlobalSecondaryIndexActionTypeDef]]
 
 
 class GlobalSecondaryIndexWarmThroughputDescriptionTypeDef(TypedDict):
@@ -1422,12 +1427,12 @@ class ImportTableDescriptionTypeDef(TypedDict):
 class ImportTableInputTypeDef(TypedDict):
     """ImportTableInput (input)."""
 
-    ClientToken: NotRequired[str]
-    S3BucketSource: S3BucketSourceTypeDef
-    InputFormat: InputFormatType
-    InputFormatOptions: NotRequired[InputFormatOptionsUnionTypeDef]
-    InputCompressionType: NotRequired[InputCompressionTypeType]
-    TableCreationParameters: TableCreationParametersUnionTypeDef
+    ClientToken: NotRequired[ReadOnly[str]]
+    S3BucketSource: ReadOnly[S3BucketSourceTypeDef]
+    InputFormat: ReadOnly[InputFormatType]
+    InputFormatOptions: NotRequired[ReadOnly[InputFormatOptionsTypeDef]]
+    InputCompressionType: NotRequired[ReadOnly[InputCompressionTypeType]]
+    TableCreationParameters: ReadOnly[TableCreationParametersTypeDef]
 
 
 class ImportTableOutputTypeDef(TypedDict):
@@ -1452,9 +1457,9 @@ class IncrementalExportSpecificationTypeDef(TypedDict):
     export.
     """
 
-    ExportFromTime: NotRequired[TimestampTypeDef]
-    ExportToTime: NotRequired[TimestampTypeDef]
-    ExportViewType: NotRequired[ExportViewTypeType]
+    ExportFromTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExportToTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExportViewType: NotRequired[ReadOnly[ExportViewTypeType]]
 
 
 class InputFormatOptionsOutputTypeDef(TypedDict):
@@ -1470,7 +1475,7 @@ class InputFormatOptionsTypeDef(TypedDict):
     There is one value, CsvOption.
     """
 
-    Csv: NotRequired[CsvOptionsUnionTypeDef]
+    Csv: NotRequired[ReadOnly[CsvOptionsTypeDef]]
 
 
 class ItemCollectionMetricsTypeDef(TypedDict):
@@ -1517,11 +1522,11 @@ class KeysAndAttributesTypeDef(TypedDict):
     retrieve from the table.
     """
 
-    Keys: Sequence[Mapping[str, AttributeValueUnionTypeDef]]
-    AttributesToGet: NotRequired[Sequence[str]]
-    ConsistentRead: NotRequired[bool]
-    ProjectionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
+    Keys: ReadOnly[Sequence[Mapping[str, AttributeValueTypeDef]]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class KinesisDataStreamDestinationTypeDef(TypedDict):
@@ -1570,12 +1575,12 @@ class ListBackupsInputPaginateTypeDef(TypedDict):
 class ListBackupsInputTypeDef(TypedDict):
     """ListBackupsInput (input)."""
 
-    TableName: NotRequired[str]
-    Limit: NotRequired[int]
-    TimeRangeLowerBound: NotRequired[TimestampTypeDef]
-    TimeRangeUpperBound: NotRequired[TimestampTypeDef]
-    ExclusiveStartBackupArn: NotRequired[str]
-    BackupType: NotRequired[BackupTypeFilterType]
+    TableName: NotRequired[ReadOnly[str]]
+    Limit: NotRequired[ReadOnly[int]]
+    TimeRangeLowerBound: NotRequired[ReadOnly[TimestampTypeDef]]
+    TimeRangeUpperBound: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExclusiveStartBackupArn: NotRequired[ReadOnly[str]]
+    BackupType: NotRequired[ReadOnly[BackupTypeFilterType]]
 
 
 class ListBackupsOutputFullResultTypeDef(TypedDict):
@@ -1740,9 +1745,9 @@ class LocalSecondaryIndexInfoTypeDef(TypedDict):
 class LocalSecondaryIndexTypeDef(TypedDict):
     """Represents the properties of a local secondary index."""
 
-    IndexName: str
-    KeySchema: Sequence[KeySchemaElementTypeDef]
-    Projection: ProjectionUnionTypeDef
+    IndexName: ReadOnly[str]
+    KeySchema: ReadOnly[Sequence[KeySchemaElementTypeDef]]
+    Projection: ReadOnly[ProjectionTypeDef]
 
 
 class OnDemandThroughputOverrideTypeDef(TypedDict):
@@ -1767,10 +1772,10 @@ class OnDemandThroughputTypeDef(TypedDict):
 class ParameterizedStatementTypeDef(TypedDict):
     """Represents a PartiQL statement that uses parameters."""
 
-    Statement: str
-    Parameters: NotRequired[Sequence[AttributeValueUnionTypeDef]]
+    Statement: ReadOnly[str]
+    Parameters: NotRequired[ReadOnly[Sequence[AttributeValueTypeDef]]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReturnValuesOnConditionCheckFailureType
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
 
@@ -1806,8 +1811,8 @@ class ProjectionTypeDef(TypedDict):
     attributes, which are automatically projected.
     """
 
-    ProjectionType: NotRequired[ProjectionTypeType]
-    NonKeyAttributes: NotRequired[Sequence[str]]
+    ProjectionType: NotRequired[ReadOnly[ProjectionTypeType]]
+    NonKeyAttributes: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class ProvisionedThroughputDescriptionTypeDef(TypedDict):
@@ -1844,18 +1849,20 @@ class ProvisionedThroughputTypeDef(TypedDict):
 class PutItemInputTypeDef(TypedDict):
     """Represents the input of a PutItem operation."""
 
-    TableName: str
-    Item: Mapping[str, AttributeValueUnionTypeDef]
-    Expected: NotRequired[Mapping[str, ExpectedAttributeValueTypeDef]]
-    ReturnValues: NotRequired[ReturnValueType]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
-    ReturnItemCollectionMetrics: NotRequired[ReturnItemCollectionMetricsType]
-    ConditionalOperator: NotRequired[ConditionalOperatorType]
-    ConditionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
+    TableName: ReadOnly[str]
+    Item: ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueTypeDef]]]
+    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ConditionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    ]
     ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReturnValuesOnConditionCheckFailureType
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
 
@@ -1877,7 +1884,7 @@ class PutRequestOutputTypeDef(TypedDict):
 class PutRequestTypeDef(TypedDict):
     """Represents a request to perform a PutItem operation on an item."""
 
-    Item: Mapping[str, AttributeValueUnionTypeDef]
+    Item: ReadOnly[Mapping[str, AttributeValueTypeDef]]
 
 
 class PutResourcePolicyInputTypeDef(TypedDict):
@@ -1899,13 +1906,15 @@ class PutResourcePolicyOutputTypeDef(TypedDict):
 class PutTypeDef(TypedDict):
     """Represents a request to perform a PutItem operation."""
 
-    Item: Mapping[str, AttributeValueUnionTypeDef]
-    TableName: str
-    ConditionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
+    Item: ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    TableName: ReadOnly[str]
+    ConditionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    ]
     ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReturnValuesOnConditionCheckFailureType
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
 
@@ -1926,30 +1935,32 @@ class QueryInputPaginateTypeDef(TypedDict):
     FilterExpression: NotRequired[str]
     KeyConditionExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class QueryInputTypeDef(TypedDict):
     """Represents the input of a Query operation."""
 
-    TableName: str
-    IndexName: NotRequired[str]
-    Select: NotRequired[SelectType]
-    AttributesToGet: NotRequired[Sequence[str]]
-    Limit: NotRequired[int]
-    ConsistentRead: NotRequired[bool]
-    KeyConditions: NotRequired[Mapping[str, ConditionTypeDef]]
-    QueryFilter: NotRequired[Mapping[str, ConditionTypeDef]]
-    ConditionalOperator: NotRequired[ConditionalOperatorType]
-    ScanIndexForward: NotRequired[bool]
-    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
-    ProjectionExpression: NotRequired[str]
-    FilterExpression: NotRequired[str]
-    KeyConditionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
+    TableName: ReadOnly[str]
+    IndexName: NotRequired[ReadOnly[str]]
+    Select: NotRequired[ReadOnly[SelectType]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    Limit: NotRequired[ReadOnly[int]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+    KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionTypeDef]]]
+    QueryFilter: NotRequired[ReadOnly[Mapping[str, ConditionTypeDef]]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ScanIndexForward: NotRequired[ReadOnly[bool]]
+    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, AttributeValueTypeDef]]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    FilterExpression: NotRequired[ReadOnly[str]]
+    KeyConditionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    ]
 
 
 class QueryOutputFullResultTypeDef(TypedDict):
@@ -1993,12 +2004,12 @@ class ReplicaAutoScalingDescriptionTypeDef(TypedDict):
 class ReplicaAutoScalingUpdateTypeDef(TypedDict):
     """Represents the auto scaling settings of a replica that will be modified."""
 
-    RegionName: str
+    RegionName: ReadOnly[str]
     ReplicaGlobalSecondaryIndexUpdates: NotRequired[
-        Sequence[ReplicaGlobalSecondaryIndexAutoScalingUpdateTypeDef]
+        ReadOnly[Sequence[ReplicaGlobalSecondaryIndexAutoScalingUpdateTypeDef]]
     ]
     ReplicaProvisionedReadCapacityAutoScalingUpdate: NotRequired[
-        AutoScalingSettingsUpdateTypeDef
+        ReadOnly[AutoScalingSettingsUpdateTypeDef]
     ]
 
 
@@ -2119,15 +2130,15 @@ class ReplicaSettingsUpdateTypeDef(TypedDict):
     modified.
     """
 
-    RegionName: str
-    ReplicaProvisionedReadCapacityUnits: NotRequired[int]
+    RegionName: ReadOnly[str]
+    ReplicaProvisionedReadCapacityUnits: NotRequired[ReadOnly[int]]
     ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate: NotRequired[
-        AutoScalingSettingsUpdateTypeDef
+        ReadOnly[AutoScalingSettingsUpdateTypeDef]
     ]
     ReplicaGlobalSecondaryIndexSettingsUpdate: NotRequired[
-        Sequence[ReplicaGlobalSecondaryIndexSettingsUpdateTypeDef]
+        ReadOnly[Sequence[ReplicaGlobalSecondaryIndexSettingsUpdateTypeDef]]
     ]
-    ReplicaTableClass: NotRequired[TableClassType]
+    ReplicaTableClass: NotRequired[ReadOnly[TableClassType]]
 
 
 class ReplicaTypeDef(TypedDict):
@@ -2146,9 +2157,9 @@ class ReplicaUpdateTypeDef(TypedDict):
 class ReplicationGroupUpdateTypeDef(TypedDict):
     """Represents one of the following:"""
 
-    Create: NotRequired[CreateReplicationGroupMemberActionTypeDef]
-    Update: NotRequired[UpdateReplicationGroupMemberActionTypeDef]
-    Delete: NotRequired[DeleteReplicationGroupMemberActionTypeDef]
+    Create: NotRequired[ReadOnly[CreateReplicationGroupMemberActionTypeDef]]
+    Update: NotRequired[ReadOnly[UpdateReplicationGroupMemberActionTypeDef]]
+    Delete: NotRequired[ReadOnly[DeleteReplicationGroupMemberActionTypeDef]]
 
 
 class RestoreSummaryTypeDef(TypedDict):
@@ -2163,16 +2174,18 @@ class RestoreSummaryTypeDef(TypedDict):
 class RestoreTableFromBackupInputTypeDef(TypedDict):
     """RestoreTableFromBackupInput (input)."""
 
-    TargetTableName: str
-    BackupArn: str
-    BillingModeOverride: NotRequired[BillingModeType]
+    TargetTableName: ReadOnly[str]
+    BackupArn: ReadOnly[str]
+    BillingModeOverride: NotRequired[ReadOnly[BillingModeType]]
     GlobalSecondaryIndexOverride: NotRequired[
-        Sequence[GlobalSecondaryIndexUnionTypeDef]
+        ReadOnly[Sequence[GlobalSecondaryIndexTypeDef]]
     ]
-    LocalSecondaryIndexOverride: NotRequired[Sequence[LocalSecondaryIndexTypeDef]]
-    ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputTypeDef]
-    OnDemandThroughputOverride: NotRequired[OnDemandThroughputTypeDef]
-    SSESpecificationOverride: NotRequired[SSESpecificationTypeDef]
+    LocalSecondaryIndexOverride: NotRequired[
+        ReadOnly[Sequence[LocalSecondaryIndexTypeDef]]
+    ]
+    ProvisionedThroughputOverride: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
+    OnDemandThroughputOverride: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
+    SSESpecificationOverride: NotRequired[ReadOnly[SSESpecificationTypeDef]]
 
 
 class RestoreTableFromBackupOutputTypeDef(TypedDict):
@@ -2185,19 +2198,21 @@ class RestoreTableFromBackupOutputTypeDef(TypedDict):
 class RestoreTableToPointInTimeInputTypeDef(TypedDict):
     """RestoreTableToPointInTimeInput (input)."""
 
-    SourceTableArn: NotRequired[str]
-    SourceTableName: NotRequired[str]
-    TargetTableName: str
-    UseLatestRestorableTime: NotRequired[bool]
-    RestoreDateTime: NotRequired[TimestampTypeDef]
-    BillingModeOverride: NotRequired[BillingModeType]
+    SourceTableArn: NotRequired[ReadOnly[str]]
+    SourceTableName: NotRequired[ReadOnly[str]]
+    TargetTableName: ReadOnly[str]
+    UseLatestRestorableTime: NotRequired[ReadOnly[bool]]
+    RestoreDateTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    BillingModeOverride: NotRequired[ReadOnly[BillingModeType]]
     GlobalSecondaryIndexOverride: NotRequired[
-        Sequence[GlobalSecondaryIndexUnionTypeDef]
+        ReadOnly[Sequence[GlobalSecondaryIndexTypeDef]]
     ]
-    LocalSecondaryIndexOverride: NotRequired[Sequence[LocalSecondaryIndexTypeDef]]
-    ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputTypeDef]
-    OnDemandThroughputOverride: NotRequired[OnDemandThroughputTypeDef]
-    SSESpecificationOverride: NotRequired[SSESpecificationTypeDef]
+    LocalSecondaryIndexOverride: NotRequired[
+        ReadOnly[Sequence[LocalSecondaryIndexTypeDef]]
+    ]
+    ProvisionedThroughputOverride: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
+    OnDemandThroughputOverride: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
+    SSESpecificationOverride: NotRequired[ReadOnly[SSESpecificationTypeDef]]
 
 
 class RestoreTableToPointInTimeOutputTypeDef(TypedDict):
@@ -2249,7 +2264,7 @@ class ScanInputPaginateTypeDef(TypedDict):
     ProjectionExpression: NotRequired[str]
     FilterExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
+    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
     ConsistentRead: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2257,22 +2272,24 @@ class ScanInputPaginateTypeDef(TypedDict):
 class ScanInputTypeDef(TypedDict):
     """Represents the input of a Scan operation."""
 
-    TableName: str
-    IndexName: NotRequired[str]
-    AttributesToGet: NotRequired[Sequence[str]]
-    Limit: NotRequired[int]
-    Select: NotRequired[SelectType]
-    ScanFilter: NotRequired[Mapping[str, ConditionTypeDef]]
-    ConditionalOperator: NotRequired[ConditionalOperatorType]
-    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
-    TotalSegments: NotRequired[int]
-    Segment: NotRequired[int]
-    ProjectionExpression: NotRequired[str]
-    FilterExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
-    ConsistentRead: NotRequired[bool]
+    TableName: ReadOnly[str]
+    IndexName: NotRequired[ReadOnly[str]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    Limit: NotRequired[ReadOnly[int]]
+    Select: NotRequired[ReadOnly[SelectType]]
+    ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionTypeDef]]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, AttributeValueTypeDef]]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    TotalSegments: NotRequired[ReadOnly[int]]
+    Segment: NotRequired[ReadOnly[int]]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    FilterExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    ]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
 
 
 class ScanOutputFullResultTypeDef(TypedDict):
@@ -2362,14 +2379,14 @@ class TableCreationParametersOutputTypeDef(TypedDict):
 class TableCreationParametersTypeDef(TypedDict):
     """The parameters for the table created as part of the import operation."""
 
-    TableName: str
-    AttributeDefinitions: Sequence[AttributeDefinitionTypeDef]
-    KeySchema: Sequence[KeySchemaElementTypeDef]
-    BillingMode: NotRequired[BillingModeType]
-    ProvisionedThroughput: NotRequired[ProvisionedThroughputTypeDef]
-    OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
-    SSESpecification: NotRequired[SSESpecificationTypeDef]
-    GlobalSecondaryIndexes: NotRequired[Sequence[GlobalSecondaryIndexUnionTypeDef]]
+    TableName: ReadOnly[str]
+    AttributeDefinitions: ReadOnly[Sequence[AttributeDefinitionTypeDef]]
+    KeySchema: ReadOnly[Sequence[KeySchemaElementTypeDef]]
+    BillingMode: NotRequired[ReadOnly[BillingModeType]]
+    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
+    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
+    SSESpecification: NotRequired[ReadOnly[SSESpecificationTypeDef]]
+    GlobalSecondaryIndexes: NotRequired[ReadOnly[Sequence[GlobalSecondaryIndexTypeDef]]]
 
 
 class TableDescriptionTypeDef(TypedDict):
@@ -2422,8 +2439,8 @@ class TableWarmThroughputDescriptionTypeDef(TypedDict):
 class TagResourceInputTypeDef(TypedDict):
     """TagResourceInput (input)."""
 
-    ResourceArn: str
-    Tags: Sequence[TagTypeDef]
+    ResourceArn: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagTypeDef(TypedDict):
@@ -2454,14 +2471,14 @@ class TimeToLiveSpecificationTypeDef(TypedDict):
 class TransactGetItemTypeDef(TypedDict):
     """Specifies an item to be retrieved as part of the transaction."""
 
-    Get: GetTypeDef
+    Get: ReadOnly[GetTypeDef]
 
 
 class TransactGetItemsInputTypeDef(TypedDict):
     """TransactGetItemsInput (input)."""
 
-    TransactItems: Sequence[TransactGetItemTypeDef]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
+    TransactItems: ReadOnly[Sequence[TransactGetItemTypeDef]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 
 class TransactGetItemsOutputTypeDef(TypedDict):
@@ -2477,19 +2494,19 @@ class TransactWriteItemTypeDef(TypedDict):
     operations on multiple items in one or more tables atomically.
     """
 
-    ConditionCheck: NotRequired[ConditionCheckTypeDef]
-    Put: NotRequired[PutTypeDef]
-    Delete: NotRequired[DeleteTypeDef]
-    Update: NotRequired[UpdateTypeDef]
+    ConditionCheck: NotRequired[ReadOnly[ConditionCheckTypeDef]]
+    Put: NotRequired[ReadOnly[PutTypeDef]]
+    Delete: NotRequired[ReadOnly[DeleteTypeDef]]
+    Update: NotRequired[ReadOnly[UpdateTypeDef]]
 
 
 class TransactWriteItemsInputTypeDef(TypedDict):
     """TransactWriteItemsInput (input)."""
 
-    TransactItems: Sequence[TransactWriteItemTypeDef]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
-    ReturnItemCollectionMetrics: NotRequired[ReturnItemCollectionMetricsType]
-    ClientRequestToken: NotRequired[str]
+    TransactItems: ReadOnly[Sequence[TransactWriteItemTypeDef]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
 
 
 class TransactWriteItemsOutputTypeDef(TypedDict):
@@ -2503,8 +2520,8 @@ class TransactWriteItemsOutputTypeDef(TypedDict):
 class UntagResourceInputTypeDef(TypedDict):
     """UntagResourceInput (input)."""
 
-    ResourceArn: str
-    TagKeys: Sequence[str]
+    ResourceArn: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UpdateContinuousBackupsInputTypeDef(TypedDict):
@@ -2554,8 +2571,8 @@ class UpdateGlobalSecondaryIndexActionTypeDef(TypedDict):
 class UpdateGlobalTableInputTypeDef(TypedDict):
     """UpdateGlobalTableInput (input)."""
 
-    GlobalTableName: str
-    ReplicaUpdates: Sequence[ReplicaUpdateTypeDef]
+    GlobalTableName: ReadOnly[str]
+    ReplicaUpdates: ReadOnly[Sequence[ReplicaUpdateTypeDef]]
 
 
 class UpdateGlobalTableOutputTypeDef(TypedDict):
@@ -2568,16 +2585,16 @@ class UpdateGlobalTableOutputTypeDef(TypedDict):
 class UpdateGlobalTableSettingsInputTypeDef(TypedDict):
     """UpdateGlobalTableSettingsInput (input)."""
 
-    GlobalTableName: str
-    GlobalTableBillingMode: NotRequired[BillingModeType]
-    GlobalTableProvisionedWriteCapacityUnits: NotRequired[int]
+    GlobalTableName: ReadOnly[str]
+    GlobalTableBillingMode: NotRequired[ReadOnly[BillingModeType]]
+    GlobalTableProvisionedWriteCapacityUnits: NotRequired[ReadOnly[int]]
     GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate: NotRequired[
-        AutoScalingSettingsUpdateTypeDef
+        ReadOnly[AutoScalingSettingsUpdateTypeDef]
     ]
     GlobalTableGlobalSecondaryIndexSettingsUpdate: NotRequired[
-        Sequence[GlobalTableGlobalSecondaryIndexSettingsUpdateTypeDef]
+        ReadOnly[Sequence[GlobalTableGlobalSecondaryIndexSettingsUpdateTypeDef]]
     ]
-    ReplicaSettingsUpdate: NotRequired[Sequence[ReplicaSettingsUpdateTypeDef]]
+    ReplicaSettingsUpdate: NotRequired[ReadOnly[Sequence[ReplicaSettingsUpdateTypeDef]]]
 
 
 class UpdateGlobalTableSettingsOutputTypeDef(TypedDict):
@@ -2591,20 +2608,22 @@ class UpdateGlobalTableSettingsOutputTypeDef(TypedDict):
 class UpdateItemInputTypeDef(TypedDict):
     """Represents the input of an UpdateItem operation."""
 
-    TableName: str
-    Key: Mapping[str, AttributeValueUnionTypeDef]
-    AttributeUpdates: NotRequired[Mapping[str, AttributeValueUpdateTypeDef]]
-    Expected: NotRequired[Mapping[str, ExpectedAttributeValueTypeDef]]
-    ConditionalOperator: NotRequired[ConditionalOperatorType]
-    ReturnValues: NotRequired[ReturnValueType]
-    ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
-    ReturnItemCollectionMetrics: NotRequired[ReturnItemCollectionMetricsType]
-    UpdateExpression: NotRequired[str]
-    ConditionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
+    TableName: ReadOnly[str]
+    Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    AttributeUpdates: NotRequired[ReadOnly[Mapping[str, AttributeValueUpdateTypeDef]]]
+    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueTypeDef]]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+    UpdateExpression: NotRequired[ReadOnly[str]]
+    ConditionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    ]
     ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReturnValuesOnConditionCheckFailureType
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
 
@@ -2650,37 +2669,41 @@ class UpdateKinesisStreamingDestinationOutputTypeDef(TypedDict):
 class UpdateReplicationGroupMemberActionTypeDef(TypedDict):
     """Represents a replica to be modified."""
 
-    RegionName: str
-    KMSMasterKeyId: NotRequired[str]
-    ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputOverrideTypeDef]
-    OnDemandThroughputOverride: NotRequired[OnDemandThroughputOverrideTypeDef]
-    GlobalSecondaryIndexes: NotRequired[Sequence[ReplicaGlobalSecondaryIndexTypeDef]]
-    TableClassOverride: NotRequired[TableClassType]
+    RegionName: ReadOnly[str]
+    KMSMasterKeyId: NotRequired[ReadOnly[str]]
+    ProvisionedThroughputOverride: NotRequired[
+        ReadOnly[ProvisionedThroughputOverrideTypeDef]
+    ]
+    OnDemandThroughputOverride: NotRequired[ReadOnly[OnDemandThroughputOverrideTypeDef]]
+    GlobalSecondaryIndexes: NotRequired[
+        ReadOnly[Sequence[ReplicaGlobalSecondaryIndexTypeDef]]
+    ]
+    TableClassOverride: NotRequired[ReadOnly[TableClassType]]
 
 
 class UpdateTableInputTypeDef(TypedDict):
     """Represents the input of an UpdateTable operation."""
 
-    AttributeDefinitions: NotRequired[Sequence[AttributeDefinitionTypeDef]]
-    TableName: str
-    BillingMode: NotRequired[BillingModeType]
-    ProvisionedThroughput: NotRequired[ProvisionedThroughputTypeDef]
+    AttributeDefinitions: NotRequired[ReadOnly[Sequence[AttributeDefinitionTypeDef]]]
+    TableName: ReadOnly[str]
+    BillingMode: NotRequired[ReadOnly[BillingModeType]]
+    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
     GlobalSecondaryIndexUpdates: NotRequired[
-        Sequence[GlobalSecondaryIndexUpdateTypeDef]
+        ReadOnly[Sequence[GlobalSecondaryIndexUpdateTypeDef]]
     ]
-    StreamSpecification: NotRequired[StreamSpecificationTypeDef]
-    SSESpecification: NotRequired[SSESpecificationTypeDef]
-    ReplicaUpdates: NotRequired[Sequence[ReplicationGroupUpdateTypeDef]]
-    TableClass: NotRequired[TableClassType]
-    DeletionProtectionEnabled: NotRequired[bool]
-    MultiRegionConsistency: NotRequired[MultiRegionConsistencyType]
+    StreamSpecification: NotRequired[ReadOnly[StreamSpecificationTypeDef]]
+    SSESpecification: NotRequired[ReadOnly[SSESpecificationTypeDef]]
+    ReplicaUpdates: NotRequired[ReadOnly[Sequence[ReplicationGroupUpdateTypeDef]]]
+    TableClass: NotRequired[ReadOnly[TableClassType]]
+    DeletionProtectionEnabled: NotRequired[ReadOnly[bool]]
+    MultiRegionConsistency: NotRequired[ReadOnly[MultiRegionConsistencyType]]
     GlobalTableWitnessUpdates: NotRequired[
-        Sequence[GlobalTableWitnessGroupUpdateTypeDef]
+        ReadOnly[Sequence[GlobalTableWitnessGroupUpdateTypeDef]]
     ]
-    OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
-    WarmThroughput: NotRequired[WarmThroughputTypeDef]
+    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
+    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
     GlobalTableSettingsReplicationMode: NotRequired[
-        GlobalTableSettingsReplicationModeType
+        ReadOnly[GlobalTableSettingsReplicationModeType]
     ]
 
 
@@ -2695,13 +2718,13 @@ class UpdateTableReplicaAutoScalingInputTypeDef(TypedDict):
     """UpdateTableReplicaAutoScalingInput (input)."""
 
     GlobalSecondaryIndexUpdates: NotRequired[
-        Sequence[GlobalSecondaryIndexAutoScalingUpdateTypeDef]
+        ReadOnly[Sequence[GlobalSecondaryIndexAutoScalingUpdateTypeDef]]
     ]
-    TableName: str
+    TableName: ReadOnly[str]
     ProvisionedWriteCapacityAutoScalingUpdate: NotRequired[
-        AutoScalingSettingsUpdateTypeDef
+        ReadOnly[AutoScalingSettingsUpdateTypeDef]
     ]
-    ReplicaUpdates: NotRequired[Sequence[ReplicaAutoScalingUpdateTypeDef]]
+    ReplicaUpdates: NotRequired[ReadOnly[Sequence[ReplicaAutoScalingUpdateTypeDef]]]
 
 
 class UpdateTableReplicaAutoScalingOutputTypeDef(TypedDict):
@@ -2728,14 +2751,16 @@ class UpdateTimeToLiveOutputTypeDef(TypedDict):
 class UpdateTypeDef(TypedDict):
     """Represents a request to perform an UpdateItem operation."""
 
-    Key: Mapping[str, AttributeValueUnionTypeDef]
-    UpdateExpression: str
-    TableName: str
-    ConditionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Mapping[str, str]]
-    ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueUnionTypeDef]]
+    Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    UpdateExpression: ReadOnly[str]
+    TableName: ReadOnly[str]
+    ConditionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, AttributeValueTypeDef]]
+    ]
     ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReturnValuesOnConditionCheckFailureType
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
 
@@ -2768,48 +2793,5 @@ class WriteRequestTypeDef(TypedDict):
     separate WriteRequest objects.
     """
 
-    PutRequest: NotRequired[PutRequestUnionTypeDef]
-    DeleteRequest: NotRequired[DeleteRequestUnionTypeDef]
-
-
-AttributeValueUnionTypeDef = Union[AttributeValueTypeDef, AttributeValueOutputTypeDef]
-
-
-CsvOptionsUnionTypeDef = Union[CsvOptionsTypeDef, CsvOptionsOutputTypeDef]
-
-
-DeleteRequestUnionTypeDef = Union[DeleteRequestTypeDef, DeleteRequestOutputTypeDef]
-
-
-GlobalSecondaryIndexUnionTypeDef = Union[
-    GlobalSecondaryIndexTypeDef, GlobalSecondaryIndexOutputTypeDef
-]
-
-
-IncrementalExportSpecificationUnionTypeDef = Union[
-    IncrementalExportSpecificationTypeDef, IncrementalExportSpecificationOutputTypeDef
-]
-
-
-InputFormatOptionsUnionTypeDef = Union[
-    InputFormatOptionsTypeDef, InputFormatOptionsOutputTypeDef
-]
-
-
-KeysAndAttributesUnionTypeDef = Union[
-    KeysAndAttributesTypeDef, KeysAndAttributesOutputTypeDef
-]
-
-
-ProjectionUnionTypeDef = Union[ProjectionTypeDef, ProjectionOutputTypeDef]
-
-
-PutRequestUnionTypeDef = Union[PutRequestTypeDef, PutRequestOutputTypeDef]
-
-
-TableCreationParametersUnionTypeDef = Union[
-    TableCreationParametersTypeDef, TableCreationParametersOutputTypeDef
-]
-
-
-WriteRequestUnionTypeDef = Union[WriteRequestTypeDef, WriteRequestOutputTypeDef]
+    PutRequest: NotRequired[ReadOnly[PutRequestTypeDef]]
+    DeleteRequest: NotRequired[ReadOnly[DeleteRequestTypeDef]]

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import List, Sequence, TypedDict, Union
+from typing import List, Sequence, TYPE_CHECKING, TypedDict
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import (
     BlobTypeDef,
@@ -613,7 +619,6 @@ __all__ = [
     "BaselinePerformanceFactorsOutputTypeDef",
     "BaselinePerformanceFactorsRequestTypeDef",
     "BaselinePerformanceFactorsTypeDef",
-    "BaselinePerformanceFactorsUnionTypeDef",
     "BlobAttributeValueTypeDef",
     "BlockDeviceMappingResponseTypeDef",
     "BlockDeviceMappingTypeDef",
@@ -686,7 +691,6 @@ __all__ = [
     "ClassicLoadBalancerTypeDef",
     "ClassicLoadBalancersConfigOutputTypeDef",
     "ClassicLoadBalancersConfigTypeDef",
-    "ClassicLoadBalancersConfigUnionTypeDef",
     "ClientCertificateRevocationListStatusTypeDef",
     "ClientConnectOptionsTypeDef",
     "ClientConnectResponseOptionsTypeDef",
@@ -733,7 +737,6 @@ __all__ = [
     "CpuPerformanceFactorOutputTypeDef",
     "CpuPerformanceFactorRequestTypeDef",
     "CpuPerformanceFactorTypeDef",
-    "CpuPerformanceFactorUnionTypeDef",
     "CreateCapacityManagerDataExportRequestTypeDef",
     "CreateCapacityManagerDataExportResultTypeDef",
     "CreateCapacityReservationBySplittingRequestTypeDef",
@@ -2352,7 +2355,6 @@ __all__ = [
     "InstanceNetworkInterfaceAttachmentTypeDef",
     "InstanceNetworkInterfaceSpecificationOutputTypeDef",
     "InstanceNetworkInterfaceSpecificationTypeDef",
-    "InstanceNetworkInterfaceSpecificationUnionTypeDef",
     "InstanceNetworkInterfaceTypeDef",
     "InstanceNetworkPerformanceOptionsRequestTypeDef",
     "InstanceNetworkPerformanceOptionsTypeDef",
@@ -2360,7 +2362,6 @@ __all__ = [
     "InstanceRequirementsOutputTypeDef",
     "InstanceRequirementsRequestTypeDef",
     "InstanceRequirementsTypeDef",
-    "InstanceRequirementsUnionTypeDef",
     "InstanceRequirementsWithMetadataRequestTypeDef",
     "InstanceSecondaryInterfaceAttachmentTypeDef",
     "InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef",
@@ -2389,7 +2390,6 @@ __all__ = [
     "InterruptionInfoTypeDef",
     "IpPermissionOutputTypeDef",
     "IpPermissionTypeDef",
-    "IpPermissionUnionTypeDef",
     "IpRangeTypeDef",
     "IpamAddressHistoryRecordTypeDef",
     "IpamCidrAuthorizationContextTypeDef",
@@ -2452,7 +2452,6 @@ __all__ = [
     "LaunchTemplateCapacityReservationSpecificationResponseTypeDef",
     "LaunchTemplateConfigOutputTypeDef",
     "LaunchTemplateConfigTypeDef",
-    "LaunchTemplateConfigUnionTypeDef",
     "LaunchTemplateCpuOptionsRequestTypeDef",
     "LaunchTemplateCpuOptionsTypeDef",
     "LaunchTemplateEbsBlockDeviceRequestTypeDef",
@@ -2483,7 +2482,6 @@ __all__ = [
     "LaunchTemplateNetworkPerformanceOptionsTypeDef",
     "LaunchTemplateOverridesOutputTypeDef",
     "LaunchTemplateOverridesTypeDef",
-    "LaunchTemplateOverridesUnionTypeDef",
     "LaunchTemplatePlacementRequestTypeDef",
     "LaunchTemplatePlacementTypeDef",
     "LaunchTemplatePrivateDnsNameOptionsRequestTypeDef",
@@ -2511,7 +2509,6 @@ __all__ = [
     "ListVolumesInRecycleBinResultTypeDef",
     "LoadBalancersConfigOutputTypeDef",
     "LoadBalancersConfigTypeDef",
-    "LoadBalancersConfigUnionTypeDef",
     "LoadPermissionModificationsTypeDef",
     "LoadPermissionRequestTypeDef",
     "LoadPermissionTypeDef",
@@ -2962,7 +2959,6 @@ __all__ = [
     "S3ObjectTagTypeDef",
     "S3StorageOutputTypeDef",
     "S3StorageTypeDef",
-    "S3StorageUnionTypeDef",
     "ScheduledInstanceAvailabilityTypeDef",
     "ScheduledInstanceRecurrenceRequestTypeDef",
     "ScheduledInstanceRecurrenceTypeDef",
@@ -3025,15 +3021,12 @@ __all__ = [
     "SpotDatafeedSubscriptionTypeDef",
     "SpotFleetLaunchSpecificationOutputTypeDef",
     "SpotFleetLaunchSpecificationTypeDef",
-    "SpotFleetLaunchSpecificationUnionTypeDef",
     "SpotFleetMonitoringTypeDef",
     "SpotFleetRequestConfigDataOutputTypeDef",
     "SpotFleetRequestConfigDataTypeDef",
-    "SpotFleetRequestConfigDataUnionTypeDef",
     "SpotFleetRequestConfigTypeDef",
     "SpotFleetTagSpecificationOutputTypeDef",
     "SpotFleetTagSpecificationTypeDef",
-    "SpotFleetTagSpecificationUnionTypeDef",
     "SpotInstanceRequestTypeDef",
     "SpotInstanceStateFaultTypeDef",
     "SpotInstanceStatusTypeDef",
@@ -3062,7 +3055,6 @@ __all__ = [
     "StorageLocationTypeDef",
     "StorageOutputTypeDef",
     "StorageTypeDef",
-    "StorageUnionTypeDef",
     "StoreImageTaskResultTypeDef",
     "SubnetAssociationTypeDef",
     "SubnetCidrBlockStateTypeDef",
@@ -3078,7 +3070,6 @@ __all__ = [
     "TagDescriptionTypeDef",
     "TagSpecificationOutputTypeDef",
     "TagSpecificationTypeDef",
-    "TagSpecificationUnionTypeDef",
     "TagTypeDef",
     "TargetCapacitySpecificationRequestTypeDef",
     "TargetCapacitySpecificationTypeDef",
@@ -3087,7 +3078,6 @@ __all__ = [
     "TargetGroupTypeDef",
     "TargetGroupsConfigOutputTypeDef",
     "TargetGroupsConfigTypeDef",
-    "TargetGroupsConfigUnionTypeDef",
     "TargetNetworkTypeDef",
     "TargetReservationValueTypeDef",
     "TerminateClientVpnConnectionsRequestTypeDef",
@@ -3299,9 +3289,9 @@ class AcceleratorTotalMemoryMiBTypeDef(TypedDict):
 class AcceptAddressTransferRequestTypeDef(TypedDict):
     """AcceptAddressTransferRequest (input)."""
 
-    Address: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    Address: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class AcceptAddressTransferResultTypeDef(TypedDict):
@@ -3328,9 +3318,11 @@ class AcceptCapacityReservationBillingOwnershipResultTypeDef(TypedDict):
 class AcceptReservedInstancesExchangeQuoteRequestTypeDef(TypedDict):
     """Contains the parameters for accepting the quote."""
 
-    DryRun: NotRequired[bool]
-    ReservedInstanceIds: Sequence[str]
-    TargetConfigurations: NotRequired[Sequence[TargetConfigurationRequestTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ReservedInstanceIds: ReadOnly[Sequence[str]]
+    TargetConfigurations: NotRequired[
+        ReadOnly[Sequence[TargetConfigurationRequestTypeDef]]
+    ]
 
 
 class AcceptReservedInstancesExchangeQuoteResultTypeDef(TypedDict):
@@ -3359,10 +3351,10 @@ class AcceptTransitGatewayClientVpnAttachmentResultTypeDef(TypedDict):
 class AcceptTransitGatewayMulticastDomainAssociationsRequestTypeDef(TypedDict):
     """AcceptTransitGatewayMulticastDomainAssociationsRequest (input)."""
 
-    TransitGatewayMulticastDomainId: NotRequired[str]
-    TransitGatewayAttachmentId: NotRequired[str]
-    SubnetIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
+    TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
+    TransitGatewayAttachmentId: NotRequired[ReadOnly[str]]
+    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class AcceptTransitGatewayMulticastDomainAssociationsResultTypeDef(TypedDict):
@@ -3403,9 +3395,9 @@ class AcceptTransitGatewayVpcAttachmentResultTypeDef(TypedDict):
 class AcceptVpcEndpointConnectionsRequestTypeDef(TypedDict):
     """AcceptVpcEndpointConnectionsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ServiceId: str
-    VpcEndpointIds: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ServiceId: ReadOnly[str]
+    VpcEndpointIds: ReadOnly[Sequence[str]]
 
 
 class AcceptVpcEndpointConnectionsResultTypeDef(TypedDict):
@@ -3441,9 +3433,11 @@ class AccessScopeAnalysisFindingTypeDef(TypedDict):
 class AccessScopePathRequestTypeDef(TypedDict):
     """Describes a path."""
 
-    Source: NotRequired[PathStatementRequestTypeDef]
-    Destination: NotRequired[PathStatementRequestTypeDef]
-    ThroughResources: NotRequired[Sequence[ThroughResourcesStatementRequestTypeDef]]
+    Source: NotRequired[ReadOnly[PathStatementRequestTypeDef]]
+    Destination: NotRequired[ReadOnly[PathStatementRequestTypeDef]]
+    ThroughResources: NotRequired[
+        ReadOnly[Sequence[ThroughResourcesStatementRequestTypeDef]]
+    ]
 
 
 class AccessScopePathTypeDef(TypedDict):
@@ -3606,14 +3600,14 @@ class AdvertiseByoipCidrResultTypeDef(TypedDict):
 class AllocateAddressRequestTypeDef(TypedDict):
     """AllocateAddressRequest (input)."""
 
-    Domain: NotRequired[DomainTypeType]
-    Address: NotRequired[str]
-    PublicIpv4Pool: NotRequired[str]
-    NetworkBorderGroup: NotRequired[str]
-    CustomerOwnedIpv4Pool: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    IpamPoolId: NotRequired[str]
-    DryRun: NotRequired[bool]
+    Domain: NotRequired[ReadOnly[DomainTypeType]]
+    Address: NotRequired[ReadOnly[str]]
+    PublicIpv4Pool: NotRequired[ReadOnly[str]]
+    NetworkBorderGroup: NotRequired[ReadOnly[str]]
+    CustomerOwnedIpv4Pool: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    IpamPoolId: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class AllocateAddressResultTypeDef(TypedDict):
@@ -3633,18 +3627,18 @@ class AllocateAddressResultTypeDef(TypedDict):
 class AllocateHostsRequestTypeDef(TypedDict):
     """AllocateHostsRequest (input)."""
 
-    InstanceFamily: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    HostRecovery: NotRequired[HostRecoveryType]
-    OutpostArn: NotRequired[str]
-    HostMaintenance: NotRequired[HostMaintenanceType]
-    AssetIds: NotRequired[Sequence[str]]
-    AvailabilityZoneId: NotRequired[str]
-    AutoPlacement: NotRequired[AutoPlacementType]
-    ClientToken: NotRequired[str]
-    InstanceType: NotRequired[str]
-    Quantity: NotRequired[int]
-    AvailabilityZone: NotRequired[str]
+    InstanceFamily: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    HostRecovery: NotRequired[ReadOnly[HostRecoveryType]]
+    OutpostArn: NotRequired[ReadOnly[str]]
+    HostMaintenance: NotRequired[ReadOnly[HostMaintenanceType]]
+    AssetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
+    AutoPlacement: NotRequired[ReadOnly[AutoPlacementType]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    InstanceType: NotRequired[ReadOnly[str]]
+    Quantity: NotRequired[ReadOnly[int]]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
 
 
 class AllocateHostsResultTypeDef(TypedDict):
@@ -3657,16 +3651,16 @@ class AllocateHostsResultTypeDef(TypedDict):
 class AllocateIpamPoolCidrRequestTypeDef(TypedDict):
     """AllocateIpamPoolCidrRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamPoolId: str
-    Cidr: NotRequired[str]
-    NetmaskLength: NotRequired[int]
-    ClientToken: NotRequired[str]
-    Description: NotRequired[str]
-    PreviewNextCidr: NotRequired[bool]
-    AllowedCidrs: NotRequired[Sequence[str]]
-    DisallowedCidrs: NotRequired[Sequence[str]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamPoolId: ReadOnly[str]
+    Cidr: NotRequired[ReadOnly[str]]
+    NetmaskLength: NotRequired[ReadOnly[int]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    PreviewNextCidr: NotRequired[ReadOnly[bool]]
+    AllowedCidrs: NotRequired[ReadOnly[Sequence[str]]]
+    DisallowedCidrs: NotRequired[ReadOnly[Sequence[str]]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class AllocateIpamPoolCidrResultTypeDef(TypedDict):
@@ -3775,10 +3769,10 @@ class AnalysisSecurityGroupRuleTypeDef(TypedDict):
 class ApplySecurityGroupsToClientVpnTargetNetworkRequestTypeDef(TypedDict):
     """ApplySecurityGroupsToClientVpnTargetNetworkRequest (input)."""
 
-    ClientVpnEndpointId: str
-    VpcId: str
-    SecurityGroupIds: Sequence[str]
-    DryRun: NotRequired[bool]
+    ClientVpnEndpointId: ReadOnly[str]
+    VpcId: ReadOnly[str]
+    SecurityGroupIds: ReadOnly[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ApplySecurityGroupsToClientVpnTargetNetworkResultTypeDef(TypedDict):
@@ -3811,11 +3805,11 @@ class AsnAuthorizationContextTypeDef(TypedDict):
 class AssignIpv6AddressesRequestTypeDef(TypedDict):
     """AssignIpv6AddressesRequest (input)."""
 
-    Ipv6PrefixCount: NotRequired[int]
-    Ipv6Prefixes: NotRequired[Sequence[str]]
-    NetworkInterfaceId: str
-    Ipv6Addresses: NotRequired[Sequence[str]]
-    Ipv6AddressCount: NotRequired[int]
+    Ipv6PrefixCount: NotRequired[ReadOnly[int]]
+    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceId: ReadOnly[str]
+    Ipv6Addresses: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6AddressCount: NotRequired[ReadOnly[int]]
 
 
 class AssignIpv6AddressesResultTypeDef(TypedDict):
@@ -3830,12 +3824,12 @@ class AssignIpv6AddressesResultTypeDef(TypedDict):
 class AssignPrivateIpAddressesRequestTypeDef(TypedDict):
     """Contains the parameters for AssignPrivateIpAddresses."""
 
-    Ipv4Prefixes: NotRequired[Sequence[str]]
-    Ipv4PrefixCount: NotRequired[int]
-    NetworkInterfaceId: str
-    PrivateIpAddresses: NotRequired[Sequence[str]]
-    SecondaryPrivateIpAddressCount: NotRequired[int]
-    AllowReassignment: NotRequired[bool]
+    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
+    NetworkInterfaceId: ReadOnly[str]
+    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
+    AllowReassignment: NotRequired[ReadOnly[bool]]
 
 
 class AssignPrivateIpAddressesResultTypeDef(TypedDict):
@@ -3850,10 +3844,10 @@ class AssignPrivateIpAddressesResultTypeDef(TypedDict):
 class AssignPrivateNatGatewayAddressRequestTypeDef(TypedDict):
     """AssignPrivateNatGatewayAddressRequest (input)."""
 
-    NatGatewayId: str
-    PrivateIpAddresses: NotRequired[Sequence[str]]
-    PrivateIpAddressCount: NotRequired[int]
-    DryRun: NotRequired[bool]
+    NatGatewayId: ReadOnly[str]
+    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddressCount: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class AssignPrivateNatGatewayAddressResultTypeDef(TypedDict):
@@ -3965,9 +3959,9 @@ class AssociateIamInstanceProfileResultTypeDef(TypedDict):
 class AssociateInstanceEventWindowRequestTypeDef(TypedDict):
     """AssociateInstanceEventWindowRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    InstanceEventWindowId: str
-    AssociationTarget: InstanceEventWindowAssociationRequestTypeDef
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceEventWindowId: ReadOnly[str]
+    AssociationTarget: ReadOnly[InstanceEventWindowAssociationRequestTypeDef]
 
 
 class AssociateInstanceEventWindowResultTypeDef(TypedDict):
@@ -3995,11 +3989,11 @@ class AssociateIpamByoasnResultTypeDef(TypedDict):
 class AssociateIpamResourceDiscoveryRequestTypeDef(TypedDict):
     """AssociateIpamResourceDiscoveryRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamId: str
-    IpamResourceDiscoveryId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamId: ReadOnly[str]
+    IpamResourceDiscoveryId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class AssociateIpamResourceDiscoveryResultTypeDef(TypedDict):
@@ -4014,12 +4008,12 @@ class AssociateIpamResourceDiscoveryResultTypeDef(TypedDict):
 class AssociateNatGatewayAddressRequestTypeDef(TypedDict):
     """AssociateNatGatewayAddressRequest (input)."""
 
-    NatGatewayId: str
-    AllocationIds: Sequence[str]
-    PrivateIpAddresses: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    AvailabilityZone: NotRequired[str]
-    AvailabilityZoneId: NotRequired[str]
+    NatGatewayId: ReadOnly[str]
+    AllocationIds: ReadOnly[Sequence[str]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
 
 
 class AssociateNatGatewayAddressResultTypeDef(TypedDict):
@@ -4098,10 +4092,10 @@ class AssociateSubnetCidrBlockResultTypeDef(TypedDict):
 class AssociateTransitGatewayMulticastDomainRequestTypeDef(TypedDict):
     """AssociateTransitGatewayMulticastDomainRequest (input)."""
 
-    TransitGatewayMulticastDomainId: str
-    TransitGatewayAttachmentId: str
-    SubnetIds: Sequence[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayMulticastDomainId: ReadOnly[str]
+    TransitGatewayAttachmentId: ReadOnly[str]
+    SubnetIds: ReadOnly[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class AssociateTransitGatewayMulticastDomainResultTypeDef(TypedDict):
@@ -4212,19 +4206,19 @@ class AssociationStatusTypeDef(TypedDict):
 class AthenaIntegrationTypeDef(TypedDict):
     """Describes integration options for Amazon Athena."""
 
-    IntegrationResultS3DestinationArn: str
-    PartitionLoadFrequency: PartitionLoadFrequencyType
-    PartitionStartDate: NotRequired[TimestampTypeDef]
-    PartitionEndDate: NotRequired[TimestampTypeDef]
+    IntegrationResultS3DestinationArn: ReadOnly[str]
+    PartitionLoadFrequency: ReadOnly[PartitionLoadFrequencyType]
+    PartitionStartDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    PartitionEndDate: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class AttachClassicLinkVpcRequestTypeDef(TypedDict):
     """AttachClassicLinkVpcRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    InstanceId: str
-    VpcId: str
-    Groups: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceId: ReadOnly[str]
+    VpcId: ReadOnly[str]
+    Groups: ReadOnly[Sequence[str]]
 
 
 class AttachClassicLinkVpcResultTypeDef(TypedDict):
@@ -4382,16 +4376,16 @@ class AuthorizeClientVpnIngressResultTypeDef(TypedDict):
 class AuthorizeSecurityGroupEgressRequestTypeDef(TypedDict):
     """AuthorizeSecurityGroupEgressRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    GroupId: str
-    SourceSecurityGroupName: NotRequired[str]
-    SourceSecurityGroupOwnerId: NotRequired[str]
-    IpProtocol: NotRequired[str]
-    FromPort: NotRequired[int]
-    ToPort: NotRequired[int]
-    CidrIp: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    GroupId: ReadOnly[str]
+    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
+    IpProtocol: NotRequired[ReadOnly[str]]
+    FromPort: NotRequired[ReadOnly[int]]
+    ToPort: NotRequired[ReadOnly[int]]
+    CidrIp: NotRequired[ReadOnly[str]]
+    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
 
 
 class AuthorizeSecurityGroupEgressResultTypeDef(TypedDict):
@@ -4405,17 +4399,17 @@ class AuthorizeSecurityGroupEgressResultTypeDef(TypedDict):
 class AuthorizeSecurityGroupIngressRequestTypeDef(TypedDict):
     """AuthorizeSecurityGroupIngressRequest (input)."""
 
-    CidrIp: NotRequired[str]
-    FromPort: NotRequired[int]
-    GroupId: NotRequired[str]
-    GroupName: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
-    IpProtocol: NotRequired[str]
-    SourceSecurityGroupName: NotRequired[str]
-    SourceSecurityGroupOwnerId: NotRequired[str]
-    ToPort: NotRequired[int]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    CidrIp: NotRequired[ReadOnly[str]]
+    FromPort: NotRequired[ReadOnly[int]]
+    GroupId: NotRequired[ReadOnly[str]]
+    GroupName: NotRequired[ReadOnly[str]]
+    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
+    IpProtocol: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
+    ToPort: NotRequired[ReadOnly[int]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class AuthorizeSecurityGroupIngressResultTypeDef(TypedDict):
@@ -4432,9 +4426,9 @@ class AvailabilityZoneAddressTypeDef(TypedDict):
     Availability Zone.
     """
 
-    AvailabilityZone: NotRequired[str]
-    AvailabilityZoneId: NotRequired[str]
-    AllocationIds: NotRequired[Sequence[str]]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
+    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class AvailabilityZoneGeographyTypeDef(TypedDict):
@@ -4526,7 +4520,7 @@ class BaselinePerformanceFactorsRequestTypeDef(TypedDict):
     always ...
     """
 
-    Cpu: NotRequired[CpuPerformanceFactorRequestTypeDef]
+    Cpu: NotRequired[ReadOnly[CpuPerformanceFactorRequestTypeDef]]
 
 
 class BaselinePerformanceFactorsTypeDef(TypedDict):
@@ -4537,13 +4531,13 @@ class BaselinePerformanceFactorsTypeDef(TypedDict):
     always ...
     """
 
-    Cpu: NotRequired[CpuPerformanceFactorUnionTypeDef]
+    Cpu: NotRequired[ReadOnly[CpuPerformanceFactorTypeDef]]
 
 
 class BlobAttributeValueTypeDef(TypedDict):
     """BlobAttributeValue (input)."""
 
-    Value: NotRequired[BlobTypeDef]
+    Value: NotRequired[ReadOnly[BlobTypeDef]]
 
 
 class BlockDeviceMappingResponseTypeDef(TypedDict):
@@ -4577,9 +4571,9 @@ class BlockPublicAccessStatesTypeDef(TypedDict):
 class BundleInstanceRequestTypeDef(TypedDict):
     """Contains the parameters for BundleInstance."""
 
-    InstanceId: str
-    Storage: StorageUnionTypeDef
-    DryRun: NotRequired[bool]
+    InstanceId: ReadOnly[str]
+    Storage: ReadOnly[StorageTypeDef]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class BundleInstanceResultTypeDef(TypedDict):
@@ -4656,8 +4650,8 @@ class CancelCapacityReservationFleetErrorTypeDef(TypedDict):
 class CancelCapacityReservationFleetsRequestTypeDef(TypedDict):
     """CancelCapacityReservationFleetsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    CapacityReservationFleetIds: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    CapacityReservationFleetIds: ReadOnly[Sequence[str]]
 
 
 class CancelCapacityReservationFleetsResultTypeDef(TypedDict):
@@ -4775,9 +4769,9 @@ class CancelSpotFleetRequestsErrorTypeDef(TypedDict):
 class CancelSpotFleetRequestsRequestTypeDef(TypedDict):
     """Contains the parameters for CancelSpotFleetRequests."""
 
-    DryRun: NotRequired[bool]
-    SpotFleetRequestIds: Sequence[str]
-    TerminateInstances: bool
+    DryRun: NotRequired[ReadOnly[bool]]
+    SpotFleetRequestIds: ReadOnly[Sequence[str]]
+    TerminateInstances: ReadOnly[bool]
 
 
 class CancelSpotFleetRequestsResponseTypeDef(TypedDict):
@@ -4803,8 +4797,8 @@ class CancelSpotFleetRequestsSuccessItemTypeDef(TypedDict):
 class CancelSpotInstanceRequestsRequestTypeDef(TypedDict):
     """Contains the parameters for CancelSpotInstanceRequests."""
 
-    DryRun: NotRequired[bool]
-    SpotInstanceRequestIds: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SpotInstanceRequestIds: ReadOnly[Sequence[str]]
 
 
 class CancelSpotInstanceRequestsResultTypeDef(TypedDict):
@@ -4936,7 +4930,7 @@ class CapacityManagerConditionTypeDef(TypedDict):
     dimension results.
     """
 
-    DimensionCondition: NotRequired[DimensionConditionTypeDef]
+    DimensionCondition: NotRequired[ReadOnly[DimensionConditionTypeDef]]
 
 
 class CapacityManagerDataExportResponseTypeDef(TypedDict):
@@ -5247,7 +5241,7 @@ class ClassicLoadBalancersConfigTypeDef(TypedDict):
     registers the running Spot Instances with these Classic Load Balancers.
     """
 
-    ClassicLoadBalancers: NotRequired[Sequence[ClassicLoadBalancerTypeDef]]
+    ClassicLoadBalancers: NotRequired[ReadOnly[Sequence[ClassicLoadBalancerTypeDef]]]
 
 
 class ClientCertificateRevocationListStatusTypeDef(TypedDict):
@@ -5279,10 +5273,10 @@ class ClientConnectResponseOptionsTypeDef(TypedDict):
 class ClientDataTypeDef(TypedDict):
     """Describes the client-specific data."""
 
-    Comment: NotRequired[str]
-    UploadEnd: NotRequired[TimestampTypeDef]
-    UploadSize: NotRequired[float]
-    UploadStart: NotRequired[TimestampTypeDef]
+    Comment: NotRequired[ReadOnly[str]]
+    UploadEnd: NotRequired[ReadOnly[TimestampTypeDef]]
+    UploadSize: NotRequired[ReadOnly[float]]
+    UploadStart: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class ClientLoginBannerOptionsTypeDef(TypedDict):
@@ -5630,20 +5624,20 @@ class CopyFpgaImageResultTypeDef(TypedDict):
 class CopyImageRequestTypeDef(TypedDict):
     """Contains the parameters for CopyImage."""
 
-    ClientToken: NotRequired[str]
-    Description: NotRequired[str]
-    Encrypted: NotRequired[bool]
-    KmsKeyId: NotRequired[str]
-    Name: str
-    SourceImageId: str
-    SourceRegion: str
-    DestinationOutpostArn: NotRequired[str]
-    CopyImageTags: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    SnapshotCopyCompletionDurationMinutes: NotRequired[int]
-    DestinationAvailabilityZone: NotRequired[str]
-    DestinationAvailabilityZoneId: NotRequired[str]
-    DryRun: NotRequired[bool]
+    ClientToken: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    Encrypted: NotRequired[ReadOnly[bool]]
+    KmsKeyId: NotRequired[ReadOnly[str]]
+    Name: ReadOnly[str]
+    SourceImageId: ReadOnly[str]
+    SourceRegion: ReadOnly[str]
+    DestinationOutpostArn: NotRequired[ReadOnly[str]]
+    CopyImageTags: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    SnapshotCopyCompletionDurationMinutes: NotRequired[ReadOnly[int]]
+    DestinationAvailabilityZone: NotRequired[ReadOnly[str]]
+    DestinationAvailabilityZoneId: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CopyImageResultTypeDef(TypedDict):
@@ -5656,18 +5650,18 @@ class CopyImageResultTypeDef(TypedDict):
 class CopySnapshotRequestTypeDef(TypedDict):
     """CopySnapshotRequest (input)."""
 
-    Description: NotRequired[str]
-    DestinationOutpostArn: NotRequired[str]
-    DestinationRegion: NotRequired[str]
-    Encrypted: NotRequired[bool]
-    KmsKeyId: NotRequired[str]
-    PresignedUrl: NotRequired[str]
-    SourceRegion: str
-    SourceSnapshotId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    CompletionDurationMinutes: NotRequired[int]
-    DestinationAvailabilityZone: NotRequired[str]
-    DryRun: NotRequired[bool]
+    Description: NotRequired[ReadOnly[str]]
+    DestinationOutpostArn: NotRequired[ReadOnly[str]]
+    DestinationRegion: NotRequired[ReadOnly[str]]
+    Encrypted: NotRequired[ReadOnly[bool]]
+    KmsKeyId: NotRequired[ReadOnly[str]]
+    PresignedUrl: NotRequired[ReadOnly[str]]
+    SourceRegion: ReadOnly[str]
+    SourceSnapshotId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    CompletionDurationMinutes: NotRequired[ReadOnly[int]]
+    DestinationAvailabilityZone: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CopySnapshotResultTypeDef(TypedDict):
@@ -5681,15 +5675,15 @@ class CopySnapshotResultTypeDef(TypedDict):
 class CopyVolumesRequestTypeDef(TypedDict):
     """CopyVolumesRequest (input)."""
 
-    SourceVolumeId: str
-    Iops: NotRequired[int]
-    Size: NotRequired[int]
-    VolumeType: NotRequired[VolumeTypeType]
-    DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    MultiAttachEnabled: NotRequired[bool]
-    Throughput: NotRequired[int]
-    ClientToken: NotRequired[str]
+    SourceVolumeId: ReadOnly[str]
+    Iops: NotRequired[ReadOnly[int]]
+    Size: NotRequired[ReadOnly[int]]
+    VolumeType: NotRequired[ReadOnly[VolumeTypeType]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    MultiAttachEnabled: NotRequired[ReadOnly[bool]]
+    Throughput: NotRequired[ReadOnly[int]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CopyVolumesResultTypeDef(TypedDict):
@@ -5732,7 +5726,9 @@ class CpuPerformanceFactorRequestTypeDef(TypedDict):
     reference.
     """
 
-    References: NotRequired[Sequence[PerformanceFactorReferenceRequestTypeDef]]
+    References: NotRequired[
+        ReadOnly[Sequence[PerformanceFactorReferenceRequestTypeDef]]
+    ]
 
 
 class CpuPerformanceFactorTypeDef(TypedDict):
@@ -5740,19 +5736,19 @@ class CpuPerformanceFactorTypeDef(TypedDict):
     reference.
     """
 
-    References: NotRequired[Sequence[PerformanceFactorReferenceTypeDef]]
+    References: NotRequired[ReadOnly[Sequence[PerformanceFactorReferenceTypeDef]]]
 
 
 class CreateCapacityManagerDataExportRequestTypeDef(TypedDict):
     """CreateCapacityManagerDataExportRequest (input)."""
 
-    S3BucketName: str
-    S3BucketPrefix: NotRequired[str]
-    Schedule: ScheduleType
-    OutputFormat: OutputFormatType
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    S3BucketName: ReadOnly[str]
+    S3BucketPrefix: NotRequired[ReadOnly[str]]
+    Schedule: ReadOnly[ScheduleType]
+    OutputFormat: ReadOnly[OutputFormatType]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateCapacityManagerDataExportResultTypeDef(TypedDict):
@@ -5765,11 +5761,11 @@ class CreateCapacityManagerDataExportResultTypeDef(TypedDict):
 class CreateCapacityReservationBySplittingRequestTypeDef(TypedDict):
     """CreateCapacityReservationBySplittingRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
-    SourceCapacityReservationId: str
-    InstanceCount: int
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    SourceCapacityReservationId: ReadOnly[str]
+    InstanceCount: ReadOnly[int]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateCapacityReservationBySplittingResultTypeDef(TypedDict):
@@ -5784,15 +5780,17 @@ class CreateCapacityReservationBySplittingResultTypeDef(TypedDict):
 class CreateCapacityReservationFleetRequestTypeDef(TypedDict):
     """CreateCapacityReservationFleetRequest (input)."""
 
-    AllocationStrategy: NotRequired[str]
-    ClientToken: NotRequired[str]
-    InstanceTypeSpecifications: Sequence[ReservationFleetInstanceSpecificationTypeDef]
-    Tenancy: NotRequired[FleetCapacityReservationTenancyType]
-    TotalTargetCapacity: int
-    EndDate: NotRequired[TimestampTypeDef]
-    InstanceMatchCriteria: NotRequired[FleetInstanceMatchCriteriaType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    AllocationStrategy: NotRequired[ReadOnly[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    InstanceTypeSpecifications: ReadOnly[
+        Sequence[ReservationFleetInstanceSpecificationTypeDef]
+    ]
+    Tenancy: NotRequired[ReadOnly[FleetCapacityReservationTenancyType]]
+    TotalTargetCapacity: ReadOnly[int]
+    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    InstanceMatchCriteria: NotRequired[ReadOnly[FleetInstanceMatchCriteriaType]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateCapacityReservationFleetResultTypeDef(TypedDict):
@@ -5815,25 +5813,25 @@ class CreateCapacityReservationFleetResultTypeDef(TypedDict):
 class CreateCapacityReservationRequestTypeDef(TypedDict):
     """CreateCapacityReservationRequest (input)."""
 
-    ClientToken: NotRequired[str]
-    InstanceType: str
-    InstancePlatform: CapacityReservationInstancePlatformType
-    AvailabilityZone: NotRequired[str]
-    AvailabilityZoneId: NotRequired[str]
-    Tenancy: NotRequired[CapacityReservationTenancyType]
-    InstanceCount: int
-    EbsOptimized: NotRequired[bool]
-    EphemeralStorage: NotRequired[bool]
-    EndDate: NotRequired[TimestampTypeDef]
-    EndDateType: NotRequired[EndDateTypeType]
-    InstanceMatchCriteria: NotRequired[InstanceMatchCriteriaType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    OutpostArn: NotRequired[str]
-    PlacementGroupArn: NotRequired[str]
-    StartDate: NotRequired[TimestampTypeDef]
-    CommitmentDuration: NotRequired[int]
-    DeliveryPreference: NotRequired[CapacityReservationDeliveryPreferenceType]
+    ClientToken: NotRequired[ReadOnly[str]]
+    InstanceType: ReadOnly[str]
+    InstancePlatform: ReadOnly[CapacityReservationInstancePlatformType]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
+    Tenancy: NotRequired[ReadOnly[CapacityReservationTenancyType]]
+    InstanceCount: ReadOnly[int]
+    EbsOptimized: NotRequired[ReadOnly[bool]]
+    EphemeralStorage: NotRequired[ReadOnly[bool]]
+    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDateType: NotRequired[ReadOnly[EndDateTypeType]]
+    InstanceMatchCriteria: NotRequired[ReadOnly[InstanceMatchCriteriaType]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    OutpostArn: NotRequired[ReadOnly[str]]
+    PlacementGroupArn: NotRequired[ReadOnly[str]]
+    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    CommitmentDuration: NotRequired[ReadOnly[int]]
+    DeliveryPreference: NotRequired[ReadOnly[CapacityReservationDeliveryPreferenceType]]
 
 
 class CreateCapacityReservationResultTypeDef(TypedDict):
@@ -5846,10 +5844,10 @@ class CreateCapacityReservationResultTypeDef(TypedDict):
 class CreateCarrierGatewayRequestTypeDef(TypedDict):
     """CreateCarrierGatewayRequest (input)."""
 
-    VpcId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
+    VpcId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CreateCarrierGatewayResultTypeDef(TypedDict):
@@ -5862,30 +5860,32 @@ class CreateCarrierGatewayResultTypeDef(TypedDict):
 class CreateClientVpnEndpointRequestTypeDef(TypedDict):
     """CreateClientVpnEndpointRequest (input)."""
 
-    ClientCidrBlock: NotRequired[str]
-    ServerCertificateArn: str
-    AuthenticationOptions: Sequence[ClientVpnAuthenticationRequestTypeDef]
-    ConnectionLogOptions: ConnectionLogOptionsTypeDef
-    DnsServers: NotRequired[Sequence[str]]
-    TransportProtocol: NotRequired[TransportProtocolType]
-    VpnPort: NotRequired[int]
-    Description: NotRequired[str]
-    SplitTunnel: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    VpcId: NotRequired[str]
-    SelfServicePortal: NotRequired[SelfServicePortalType]
-    ClientConnectOptions: NotRequired[ClientConnectOptionsTypeDef]
-    SessionTimeoutHours: NotRequired[int]
-    ClientLoginBannerOptions: NotRequired[ClientLoginBannerOptionsTypeDef]
-    ClientRouteEnforcementOptions: NotRequired[ClientRouteEnforcementOptionsTypeDef]
-    DisconnectOnSessionTimeout: NotRequired[bool]
-    EndpointIpAddressType: NotRequired[EndpointIpAddressTypeType]
-    TrafficIpAddressType: NotRequired[TrafficIpAddressTypeType]
+    ClientCidrBlock: NotRequired[ReadOnly[str]]
+    ServerCertificateArn: ReadOnly[str]
+    AuthenticationOptions: ReadOnly[Sequence[ClientVpnAuthenticationRequestTypeDef]]
+    ConnectionLogOptions: ReadOnly[ConnectionLogOptionsTypeDef]
+    DnsServers: NotRequired[ReadOnly[Sequence[str]]]
+    TransportProtocol: NotRequired[ReadOnly[TransportProtocolType]]
+    VpnPort: NotRequired[ReadOnly[int]]
+    Description: NotRequired[ReadOnly[str]]
+    SplitTunnel: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcId: NotRequired[ReadOnly[str]]
+    SelfServicePortal: NotRequired[ReadOnly[SelfServicePortalType]]
+    ClientConnectOptions: NotRequired[ReadOnly[ClientConnectOptionsTypeDef]]
+    SessionTimeoutHours: NotRequired[ReadOnly[int]]
+    ClientLoginBannerOptions: NotRequired[ReadOnly[ClientLoginBannerOptionsTypeDef]]
+    ClientRouteEnforcementOptions: NotRequired[
+        ReadOnly[ClientRouteEnforcementOptionsTypeDef]
+    ]
+    DisconnectOnSessionTimeout: NotRequired[ReadOnly[bool]]
+    EndpointIpAddressType: NotRequired[ReadOnly[EndpointIpAddressTypeType]]
+    TrafficIpAddressType: NotRequired[ReadOnly[TrafficIpAddressTypeType]]
     TransitGatewayConfiguration: NotRequired[
-        TransitGatewayConfigurationInputStructureTypeDef
+        ReadOnly[TransitGatewayConfigurationInputStructureTypeDef]
     ]
 
 
@@ -5934,9 +5934,9 @@ class CreateCoipCidrResultTypeDef(TypedDict):
 class CreateCoipPoolRequestTypeDef(TypedDict):
     """CreateCoipPoolRequest (input)."""
 
-    LocalGatewayRouteTableId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    LocalGatewayRouteTableId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateCoipPoolResultTypeDef(TypedDict):
@@ -5949,15 +5949,15 @@ class CreateCoipPoolResultTypeDef(TypedDict):
 class CreateCustomerGatewayRequestTypeDef(TypedDict):
     """Contains the parameters for CreateCustomerGateway."""
 
-    BgpAsn: NotRequired[int]
-    PublicIp: NotRequired[str]
-    CertificateArn: NotRequired[str]
-    Type: GatewayTypeType
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DeviceName: NotRequired[str]
-    IpAddress: NotRequired[str]
-    BgpAsnExtended: NotRequired[int]
-    DryRun: NotRequired[bool]
+    BgpAsn: NotRequired[ReadOnly[int]]
+    PublicIp: NotRequired[ReadOnly[str]]
+    CertificateArn: NotRequired[ReadOnly[str]]
+    Type: ReadOnly[GatewayTypeType]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DeviceName: NotRequired[ReadOnly[str]]
+    IpAddress: NotRequired[ReadOnly[str]]
+    BgpAsnExtended: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateCustomerGatewayResultTypeDef(TypedDict):
@@ -5999,11 +5999,11 @@ class CreateDefaultVpcResultTypeDef(TypedDict):
 class CreateDelegateMacVolumeOwnershipTaskRequestTypeDef(TypedDict):
     """CreateDelegateMacVolumeOwnershipTaskRequest (input)."""
 
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    InstanceId: str
-    MacCredentials: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceId: ReadOnly[str]
+    MacCredentials: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateDelegateMacVolumeOwnershipTaskResultTypeDef(TypedDict):
@@ -6016,9 +6016,9 @@ class CreateDelegateMacVolumeOwnershipTaskResultTypeDef(TypedDict):
 class CreateDhcpOptionsRequestTypeDef(TypedDict):
     """CreateDhcpOptionsRequest (input)."""
 
-    DhcpConfigurations: Sequence[NewDhcpConfigurationTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    DhcpConfigurations: ReadOnly[Sequence[NewDhcpConfigurationTypeDef]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateDhcpOptionsResultTypeDef(TypedDict):
@@ -6031,10 +6031,10 @@ class CreateDhcpOptionsResultTypeDef(TypedDict):
 class CreateEgressOnlyInternetGatewayRequestTypeDef(TypedDict):
     """CreateEgressOnlyInternetGatewayRequest (input)."""
 
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    VpcId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateEgressOnlyInternetGatewayResultTypeDef(TypedDict):
@@ -6067,23 +6067,25 @@ class CreateFleetInstanceTypeDef(TypedDict):
 class CreateFleetRequestTypeDef(TypedDict):
     """CreateFleetRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
-    SpotOptions: NotRequired[SpotOptionsRequestTypeDef]
-    OnDemandOptions: NotRequired[OnDemandOptionsRequestTypeDef]
-    ReservedCapacityOptions: NotRequired[ReservedCapacityOptionsRequestTypeDef]
-    ExcessCapacityTerminationPolicy: NotRequired[
-        FleetExcessCapacityTerminationPolicyType
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    SpotOptions: NotRequired[ReadOnly[SpotOptionsRequestTypeDef]]
+    OnDemandOptions: NotRequired[ReadOnly[OnDemandOptionsRequestTypeDef]]
+    ReservedCapacityOptions: NotRequired[
+        ReadOnly[ReservedCapacityOptionsRequestTypeDef]
     ]
-    LaunchTemplateConfigs: Sequence[FleetLaunchTemplateConfigRequestTypeDef]
-    TargetCapacitySpecification: TargetCapacitySpecificationRequestTypeDef
-    TerminateInstancesWithExpiration: NotRequired[bool]
-    Type: NotRequired[FleetTypeType]
-    ValidFrom: NotRequired[TimestampTypeDef]
-    ValidUntil: NotRequired[TimestampTypeDef]
-    ReplaceUnhealthyInstances: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    Context: NotRequired[str]
+    ExcessCapacityTerminationPolicy: NotRequired[
+        ReadOnly[FleetExcessCapacityTerminationPolicyType]
+    ]
+    LaunchTemplateConfigs: ReadOnly[Sequence[FleetLaunchTemplateConfigRequestTypeDef]]
+    TargetCapacitySpecification: ReadOnly[TargetCapacitySpecificationRequestTypeDef]
+    TerminateInstancesWithExpiration: NotRequired[ReadOnly[bool]]
+    Type: NotRequired[ReadOnly[FleetTypeType]]
+    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ReplaceUnhealthyInstances: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    Context: NotRequired[ReadOnly[str]]
 
 
 class CreateFleetResultTypeDef(TypedDict):
@@ -6098,20 +6100,20 @@ class CreateFleetResultTypeDef(TypedDict):
 class CreateFlowLogsRequestTypeDef(TypedDict):
     """CreateFlowLogsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
-    DeliverLogsPermissionArn: NotRequired[str]
-    DeliverCrossAccountRole: NotRequired[str]
-    LogGroupName: NotRequired[str]
-    ResourceIds: Sequence[str]
-    ResourceType: FlowLogsResourceTypeType
-    TrafficType: NotRequired[TrafficTypeType]
-    LogDestinationType: NotRequired[LogDestinationTypeType]
-    LogDestination: NotRequired[str]
-    LogFormat: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    MaxAggregationInterval: NotRequired[int]
-    DestinationOptions: NotRequired[DestinationOptionsRequestTypeDef]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DeliverLogsPermissionArn: NotRequired[ReadOnly[str]]
+    DeliverCrossAccountRole: NotRequired[ReadOnly[str]]
+    LogGroupName: NotRequired[ReadOnly[str]]
+    ResourceIds: ReadOnly[Sequence[str]]
+    ResourceType: ReadOnly[FlowLogsResourceTypeType]
+    TrafficType: NotRequired[ReadOnly[TrafficTypeType]]
+    LogDestinationType: NotRequired[ReadOnly[LogDestinationTypeType]]
+    LogDestination: NotRequired[ReadOnly[str]]
+    LogFormat: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    MaxAggregationInterval: NotRequired[ReadOnly[int]]
+    DestinationOptions: NotRequired[ReadOnly[DestinationOptionsRequestTypeDef]]
 
 
 class CreateFlowLogsResultTypeDef(TypedDict):
@@ -6126,13 +6128,13 @@ class CreateFlowLogsResultTypeDef(TypedDict):
 class CreateFpgaImageRequestTypeDef(TypedDict):
     """CreateFpgaImageRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    InputStorageLocation: StorageLocationTypeDef
-    LogsStorageLocation: NotRequired[StorageLocationTypeDef]
-    Description: NotRequired[str]
-    Name: NotRequired[str]
-    ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InputStorageLocation: ReadOnly[StorageLocationTypeDef]
+    LogsStorageLocation: NotRequired[ReadOnly[StorageLocationTypeDef]]
+    Description: NotRequired[ReadOnly[str]]
+    Name: NotRequired[ReadOnly[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateFpgaImageResultTypeDef(TypedDict):
@@ -6146,14 +6148,14 @@ class CreateFpgaImageResultTypeDef(TypedDict):
 class CreateImageRequestTypeDef(TypedDict):
     """CreateImageRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    SnapshotLocation: NotRequired[SnapshotLocationEnumType]
-    DryRun: NotRequired[bool]
-    InstanceId: str
-    Name: str
-    Description: NotRequired[str]
-    NoReboot: NotRequired[bool]
-    BlockDeviceMappings: NotRequired[Sequence[BlockDeviceMappingTypeDef]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    SnapshotLocation: NotRequired[ReadOnly[SnapshotLocationEnumType]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceId: ReadOnly[str]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    NoReboot: NotRequired[ReadOnly[bool]]
+    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
 
 
 class CreateImageResultTypeDef(TypedDict):
@@ -6166,12 +6168,12 @@ class CreateImageResultTypeDef(TypedDict):
 class CreateImageUsageReportRequestTypeDef(TypedDict):
     """CreateImageUsageReportRequest (input)."""
 
-    ImageId: str
-    DryRun: NotRequired[bool]
-    ResourceTypes: Sequence[ImageUsageResourceTypeRequestTypeDef]
-    AccountIds: NotRequired[Sequence[str]]
-    ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    ImageId: ReadOnly[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ResourceTypes: ReadOnly[Sequence[ImageUsageResourceTypeRequestTypeDef]]
+    AccountIds: NotRequired[ReadOnly[Sequence[str]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateImageUsageReportResultTypeDef(TypedDict):
@@ -6184,13 +6186,13 @@ class CreateImageUsageReportResultTypeDef(TypedDict):
 class CreateInstanceConnectEndpointRequestTypeDef(TypedDict):
     """CreateInstanceConnectEndpointRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    SubnetId: str
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    PreserveClientIp: NotRequired[bool]
-    ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    IpAddressType: NotRequired[IpAddressTypeType]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SubnetId: ReadOnly[str]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    PreserveClientIp: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
 
 
 class CreateInstanceConnectEndpointResultTypeDef(TypedDict):
@@ -6204,11 +6206,13 @@ class CreateInstanceConnectEndpointResultTypeDef(TypedDict):
 class CreateInstanceEventWindowRequestTypeDef(TypedDict):
     """CreateInstanceEventWindowRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Name: NotRequired[str]
-    TimeRanges: NotRequired[Sequence[InstanceEventWindowTimeRangeRequestTypeDef]]
-    CronExpression: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Name: NotRequired[ReadOnly[str]]
+    TimeRanges: NotRequired[
+        ReadOnly[Sequence[InstanceEventWindowTimeRangeRequestTypeDef]]
+    ]
+    CronExpression: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateInstanceEventWindowResultTypeDef(TypedDict):
@@ -6221,11 +6225,11 @@ class CreateInstanceEventWindowResultTypeDef(TypedDict):
 class CreateInstanceExportTaskRequestTypeDef(TypedDict):
     """CreateInstanceExportTaskRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    Description: NotRequired[str]
-    InstanceId: str
-    TargetEnvironment: ExportEnvironmentType
-    ExportToS3Task: ExportToS3TaskSpecificationTypeDef
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    Description: NotRequired[ReadOnly[str]]
+    InstanceId: ReadOnly[str]
+    TargetEnvironment: ReadOnly[ExportEnvironmentType]
+    ExportToS3Task: ReadOnly[ExportToS3TaskSpecificationTypeDef]
 
 
 class CreateInstanceExportTaskResultTypeDef(TypedDict):
@@ -6238,8 +6242,8 @@ class CreateInstanceExportTaskResultTypeDef(TypedDict):
 class CreateInternetGatewayRequestTypeDef(TypedDict):
     """CreateInternetGatewayRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateInternetGatewayResultTypeDef(TypedDict):
@@ -6252,11 +6256,11 @@ class CreateInternetGatewayResultTypeDef(TypedDict):
 class CreateInterruptibleCapacityReservationAllocationRequestTypeDef(TypedDict):
     """CreateInterruptibleCapacityReservationAllocationRequest (input)."""
 
-    CapacityReservationId: str
-    InstanceCount: int
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    CapacityReservationId: ReadOnly[str]
+    InstanceCount: ReadOnly[int]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateInterruptibleCapacityReservationAllocationResultTypeDef(TypedDict):
@@ -6272,10 +6276,10 @@ class CreateInterruptibleCapacityReservationAllocationResultTypeDef(TypedDict):
 class CreateIpamExternalResourceVerificationTokenRequestTypeDef(TypedDict):
     """CreateIpamExternalResourceVerificationTokenRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CreateIpamExternalResourceVerificationTokenResultTypeDef(TypedDict):
@@ -6290,10 +6294,10 @@ class CreateIpamExternalResourceVerificationTokenResultTypeDef(TypedDict):
 class CreateIpamPolicyRequestTypeDef(TypedDict):
     """CreateIpamPolicyRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
-    IpamId: str
+    DryRun: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    IpamId: ReadOnly[str]
 
 
 class CreateIpamPolicyResultTypeDef(TypedDict):
@@ -6306,23 +6310,25 @@ class CreateIpamPolicyResultTypeDef(TypedDict):
 class CreateIpamPoolRequestTypeDef(TypedDict):
     """CreateIpamPoolRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamScopeId: str
-    Locale: NotRequired[str]
-    SourceIpamPoolId: NotRequired[str]
-    Description: NotRequired[str]
-    AddressFamily: AddressFamilyType
-    AutoImport: NotRequired[bool]
-    PubliclyAdvertisable: NotRequired[bool]
-    AllocationMinNetmaskLength: NotRequired[int]
-    AllocationMaxNetmaskLength: NotRequired[int]
-    AllocationDefaultNetmaskLength: NotRequired[int]
-    AllocationResourceTags: NotRequired[Sequence[RequestIpamResourceTagTypeDef]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
-    AwsService: NotRequired[IpamPoolAwsServiceType]
-    PublicIpSource: NotRequired[IpamPoolPublicIpSourceType]
-    SourceResource: NotRequired[IpamPoolSourceResourceRequestTypeDef]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamScopeId: ReadOnly[str]
+    Locale: NotRequired[ReadOnly[str]]
+    SourceIpamPoolId: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    AddressFamily: ReadOnly[AddressFamilyType]
+    AutoImport: NotRequired[ReadOnly[bool]]
+    PubliclyAdvertisable: NotRequired[ReadOnly[bool]]
+    AllocationMinNetmaskLength: NotRequired[ReadOnly[int]]
+    AllocationMaxNetmaskLength: NotRequired[ReadOnly[int]]
+    AllocationDefaultNetmaskLength: NotRequired[ReadOnly[int]]
+    AllocationResourceTags: NotRequired[
+        ReadOnly[Sequence[RequestIpamResourceTagTypeDef]]
+    ]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    AwsService: NotRequired[ReadOnly[IpamPoolAwsServiceType]]
+    PublicIpSource: NotRequired[ReadOnly[IpamPoolPublicIpSourceType]]
+    SourceResource: NotRequired[ReadOnly[IpamPoolSourceResourceRequestTypeDef]]
 
 
 class CreateIpamPoolResultTypeDef(TypedDict):
@@ -6335,13 +6341,13 @@ class CreateIpamPoolResultTypeDef(TypedDict):
 class CreateIpamPrefixListResolverRequestTypeDef(TypedDict):
     """CreateIpamPrefixListResolverRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamId: str
-    Description: NotRequired[str]
-    AddressFamily: AddressFamilyType
-    Rules: NotRequired[Sequence[IpamPrefixListResolverRuleRequestTypeDef]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamId: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    AddressFamily: ReadOnly[AddressFamilyType]
+    Rules: NotRequired[ReadOnly[Sequence[IpamPrefixListResolverRuleRequestTypeDef]]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CreateIpamPrefixListResolverResultTypeDef(TypedDict):
@@ -6354,14 +6360,14 @@ class CreateIpamPrefixListResolverResultTypeDef(TypedDict):
 class CreateIpamPrefixListResolverTargetRequestTypeDef(TypedDict):
     """CreateIpamPrefixListResolverTargetRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamPrefixListResolverId: str
-    PrefixListId: str
-    PrefixListRegion: str
-    DesiredVersion: NotRequired[int]
-    TrackLatestVersion: bool
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamPrefixListResolverId: ReadOnly[str]
+    PrefixListId: ReadOnly[str]
+    PrefixListRegion: ReadOnly[str]
+    DesiredVersion: NotRequired[ReadOnly[int]]
+    TrackLatestVersion: ReadOnly[bool]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CreateIpamPrefixListResolverTargetResultTypeDef(TypedDict):
@@ -6374,24 +6380,24 @@ class CreateIpamPrefixListResolverTargetResultTypeDef(TypedDict):
 class CreateIpamRequestTypeDef(TypedDict):
     """CreateIpamRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Description: NotRequired[str]
-    OperatingRegions: NotRequired[Sequence[AddIpamOperatingRegionTypeDef]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
-    Tier: NotRequired[IpamTierType]
-    EnablePrivateGua: NotRequired[bool]
-    MeteredAccount: NotRequired[IpamMeteredAccountType]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Description: NotRequired[ReadOnly[str]]
+    OperatingRegions: NotRequired[ReadOnly[Sequence[AddIpamOperatingRegionTypeDef]]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    Tier: NotRequired[ReadOnly[IpamTierType]]
+    EnablePrivateGua: NotRequired[ReadOnly[bool]]
+    MeteredAccount: NotRequired[ReadOnly[IpamMeteredAccountType]]
 
 
 class CreateIpamResourceDiscoveryRequestTypeDef(TypedDict):
     """CreateIpamResourceDiscoveryRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Description: NotRequired[str]
-    OperatingRegions: NotRequired[Sequence[AddIpamOperatingRegionTypeDef]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Description: NotRequired[ReadOnly[str]]
+    OperatingRegions: NotRequired[ReadOnly[Sequence[AddIpamOperatingRegionTypeDef]]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CreateIpamResourceDiscoveryResultTypeDef(TypedDict):
@@ -6411,12 +6417,14 @@ class CreateIpamResultTypeDef(TypedDict):
 class CreateIpamScopeRequestTypeDef(TypedDict):
     """CreateIpamScopeRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamId: str
-    Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
-    ExternalAuthorityConfiguration: NotRequired[ExternalAuthorityConfigurationTypeDef]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamId: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    ExternalAuthorityConfiguration: NotRequired[
+        ReadOnly[ExternalAuthorityConfigurationTypeDef]
+    ]
 
 
 class CreateIpamScopeResultTypeDef(TypedDict):
@@ -6429,23 +6437,23 @@ class CreateIpamScopeResultTypeDef(TypedDict):
 class CreateKeyPairRequestTypeDef(TypedDict):
     """CreateKeyPairRequest (input)."""
 
-    KeyName: str
-    KeyType: NotRequired[KeyTypeType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    KeyFormat: NotRequired[KeyFormatType]
-    DryRun: NotRequired[bool]
+    KeyName: ReadOnly[str]
+    KeyType: NotRequired[ReadOnly[KeyTypeType]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    KeyFormat: NotRequired[ReadOnly[KeyFormatType]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateLaunchTemplateRequestTypeDef(TypedDict):
     """CreateLaunchTemplateRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
-    LaunchTemplateName: str
-    VersionDescription: NotRequired[str]
-    LaunchTemplateData: RequestLaunchTemplateDataTypeDef
-    Operator: NotRequired[OperatorRequestTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    LaunchTemplateName: ReadOnly[str]
+    VersionDescription: NotRequired[ReadOnly[str]]
+    LaunchTemplateData: ReadOnly[RequestLaunchTemplateDataTypeDef]
+    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateLaunchTemplateResultTypeDef(TypedDict):
@@ -6459,14 +6467,14 @@ class CreateLaunchTemplateResultTypeDef(TypedDict):
 class CreateLaunchTemplateVersionRequestTypeDef(TypedDict):
     """CreateLaunchTemplateVersionRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
-    LaunchTemplateId: NotRequired[str]
-    LaunchTemplateName: NotRequired[str]
-    SourceVersion: NotRequired[str]
-    VersionDescription: NotRequired[str]
-    LaunchTemplateData: RequestLaunchTemplateDataTypeDef
-    ResolveAlias: NotRequired[bool]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    LaunchTemplateId: NotRequired[ReadOnly[str]]
+    LaunchTemplateName: NotRequired[ReadOnly[str]]
+    SourceVersion: NotRequired[ReadOnly[str]]
+    VersionDescription: NotRequired[ReadOnly[str]]
+    LaunchTemplateData: ReadOnly[RequestLaunchTemplateDataTypeDef]
+    ResolveAlias: NotRequired[ReadOnly[bool]]
 
 
 class CreateLaunchTemplateVersionResultTypeDef(TypedDict):
@@ -6498,10 +6506,10 @@ class CreateLocalGatewayRouteResultTypeDef(TypedDict):
 class CreateLocalGatewayRouteTableRequestTypeDef(TypedDict):
     """CreateLocalGatewayRouteTableRequest (input)."""
 
-    LocalGatewayId: str
-    Mode: NotRequired[LocalGatewayRouteTableModeType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    LocalGatewayId: ReadOnly[str]
+    Mode: NotRequired[ReadOnly[LocalGatewayRouteTableModeType]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateLocalGatewayRouteTableResultTypeDef(TypedDict):
@@ -6518,10 +6526,10 @@ class CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestTypeDef
     (input).
     """
 
-    LocalGatewayRouteTableId: str
-    LocalGatewayVirtualInterfaceGroupId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    LocalGatewayRouteTableId: ReadOnly[str]
+    LocalGatewayVirtualInterfaceGroupId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultTypeDef(
@@ -6540,10 +6548,10 @@ class CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultTypeDef(
 class CreateLocalGatewayRouteTableVpcAssociationRequestTypeDef(TypedDict):
     """CreateLocalGatewayRouteTableVpcAssociationRequest (input)."""
 
-    LocalGatewayRouteTableId: str
-    VpcId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    LocalGatewayRouteTableId: ReadOnly[str]
+    VpcId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateLocalGatewayRouteTableVpcAssociationResultTypeDef(TypedDict):
@@ -6558,11 +6566,11 @@ class CreateLocalGatewayRouteTableVpcAssociationResultTypeDef(TypedDict):
 class CreateLocalGatewayVirtualInterfaceGroupRequestTypeDef(TypedDict):
     """CreateLocalGatewayVirtualInterfaceGroupRequest (input)."""
 
-    LocalGatewayId: str
-    LocalBgpAsn: NotRequired[int]
-    LocalBgpAsnExtended: NotRequired[int]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    LocalGatewayId: ReadOnly[str]
+    LocalBgpAsn: NotRequired[ReadOnly[int]]
+    LocalBgpAsnExtended: NotRequired[ReadOnly[int]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateLocalGatewayVirtualInterfaceGroupResultTypeDef(TypedDict):
@@ -6577,15 +6585,15 @@ class CreateLocalGatewayVirtualInterfaceGroupResultTypeDef(TypedDict):
 class CreateLocalGatewayVirtualInterfaceRequestTypeDef(TypedDict):
     """CreateLocalGatewayVirtualInterfaceRequest (input)."""
 
-    LocalGatewayVirtualInterfaceGroupId: str
-    OutpostLagId: str
-    Vlan: int
-    LocalAddress: str
-    PeerAddress: str
-    PeerBgpAsn: NotRequired[int]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    PeerBgpAsnExtended: NotRequired[int]
+    LocalGatewayVirtualInterfaceGroupId: ReadOnly[str]
+    OutpostLagId: ReadOnly[str]
+    Vlan: ReadOnly[int]
+    LocalAddress: ReadOnly[str]
+    PeerAddress: ReadOnly[str]
+    PeerBgpAsn: NotRequired[ReadOnly[int]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    PeerBgpAsnExtended: NotRequired[ReadOnly[int]]
 
 
 class CreateLocalGatewayVirtualInterfaceResultTypeDef(TypedDict):
@@ -6598,15 +6606,17 @@ class CreateLocalGatewayVirtualInterfaceResultTypeDef(TypedDict):
 class CreateMacSystemIntegrityProtectionModificationTaskRequestTypeDef(TypedDict):
     """CreateMacSystemIntegrityProtectionModificationTaskRequest (input)."""
 
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    InstanceId: str
-    MacCredentials: NotRequired[str]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceId: ReadOnly[str]
+    MacCredentials: NotRequired[ReadOnly[str]]
     MacSystemIntegrityProtectionConfiguration: NotRequired[
-        MacSystemIntegrityProtectionConfigurationRequestTypeDef
+        ReadOnly[MacSystemIntegrityProtectionConfigurationRequestTypeDef]
     ]
-    MacSystemIntegrityProtectionStatus: MacSystemIntegrityProtectionSettingStatusType
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    MacSystemIntegrityProtectionStatus: ReadOnly[
+        MacSystemIntegrityProtectionSettingStatusType
+    ]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateMacSystemIntegrityProtectionModificationTaskResultTypeDef(TypedDict):
@@ -6619,13 +6629,13 @@ class CreateMacSystemIntegrityProtectionModificationTaskResultTypeDef(TypedDict)
 class CreateManagedPrefixListRequestTypeDef(TypedDict):
     """CreateManagedPrefixListRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    PrefixListName: str
-    Entries: NotRequired[Sequence[AddPrefixListEntryTypeDef]]
-    MaxEntries: int
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    AddressFamily: str
-    ClientToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    PrefixListName: ReadOnly[str]
+    Entries: NotRequired[ReadOnly[Sequence[AddPrefixListEntryTypeDef]]]
+    MaxEntries: ReadOnly[int]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    AddressFamily: ReadOnly[str]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CreateManagedPrefixListResultTypeDef(TypedDict):
@@ -6638,19 +6648,21 @@ class CreateManagedPrefixListResultTypeDef(TypedDict):
 class CreateNatGatewayRequestTypeDef(TypedDict):
     """CreateNatGatewayRequest (input)."""
 
-    AvailabilityMode: NotRequired[AvailabilityModeType]
-    AllocationId: NotRequired[str]
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    SubnetId: NotRequired[str]
-    VpcId: NotRequired[str]
-    AvailabilityZoneAddresses: NotRequired[Sequence[AvailabilityZoneAddressTypeDef]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ConnectivityType: NotRequired[ConnectivityTypeType]
-    PrivateIpAddress: NotRequired[str]
-    SecondaryAllocationIds: NotRequired[Sequence[str]]
-    SecondaryPrivateIpAddresses: NotRequired[Sequence[str]]
-    SecondaryPrivateIpAddressCount: NotRequired[int]
+    AvailabilityMode: NotRequired[ReadOnly[AvailabilityModeType]]
+    AllocationId: NotRequired[ReadOnly[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    VpcId: NotRequired[ReadOnly[str]]
+    AvailabilityZoneAddresses: NotRequired[
+        ReadOnly[Sequence[AvailabilityZoneAddressTypeDef]]
+    ]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ConnectivityType: NotRequired[ReadOnly[ConnectivityTypeType]]
+    PrivateIpAddress: NotRequired[ReadOnly[str]]
+    SecondaryAllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryPrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
 
 
 class CreateNatGatewayResultTypeDef(TypedDict):
@@ -6679,10 +6691,10 @@ class CreateNetworkAclEntryRequestTypeDef(TypedDict):
 class CreateNetworkAclRequestTypeDef(TypedDict):
     """CreateNetworkAclRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    VpcId: str
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcId: ReadOnly[str]
 
 
 class CreateNetworkAclResultTypeDef(TypedDict):
@@ -6699,7 +6711,7 @@ class CreateNetworkInsightsAccessScopeRequestTypeDef(TypedDict):
     MatchPaths: NotRequired[Sequence[AccessScopePathRequestTypeDef]]
     ExcludePaths: NotRequired[Sequence[AccessScopePathRequestTypeDef]]
     ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
     DryRun: NotRequired[bool]
 
 
@@ -6722,7 +6734,7 @@ class CreateNetworkInsightsPathRequestTypeDef(TypedDict):
     Destination: NotRequired[str]
     Protocol: ProtocolType
     DestinationPort: NotRequired[int]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
     DryRun: NotRequired[bool]
     ClientToken: NotRequired[str]
     FilterAtSource: NotRequired[PathRequestFilterTypeDef]
@@ -6756,27 +6768,29 @@ class CreateNetworkInterfacePermissionResultTypeDef(TypedDict):
 class CreateNetworkInterfaceRequestTypeDef(TypedDict):
     """CreateNetworkInterfaceRequest (input)."""
 
-    Ipv4Prefixes: NotRequired[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]
-    Ipv4PrefixCount: NotRequired[int]
-    Ipv6Prefixes: NotRequired[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]
-    Ipv6PrefixCount: NotRequired[int]
-    InterfaceType: NotRequired[NetworkInterfaceCreationTypeType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
-    EnablePrimaryIpv6: NotRequired[bool]
+    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]]
+    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
+    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]]
+    Ipv6PrefixCount: NotRequired[ReadOnly[int]]
+    InterfaceType: NotRequired[ReadOnly[NetworkInterfaceCreationTypeType]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
     ConnectionTrackingSpecification: NotRequired[
-        ConnectionTrackingSpecificationRequestTypeDef
+        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
     ]
-    Operator: NotRequired[OperatorRequestTypeDef]
-    SubnetId: str
-    Description: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-    Groups: NotRequired[Sequence[str]]
-    PrivateIpAddresses: NotRequired[Sequence[PrivateIpAddressSpecificationTypeDef]]
-    SecondaryPrivateIpAddressCount: NotRequired[int]
-    Ipv6Addresses: NotRequired[Sequence[InstanceIpv6AddressTypeDef]]
-    Ipv6AddressCount: NotRequired[int]
-    DryRun: NotRequired[bool]
+    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
+    SubnetId: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    PrivateIpAddress: NotRequired[ReadOnly[str]]
+    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[
+        ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
+    ]
+    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
+    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
+    Ipv6AddressCount: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateNetworkInterfaceResultTypeDef(TypedDict):
@@ -6790,14 +6804,14 @@ class CreateNetworkInterfaceResultTypeDef(TypedDict):
 class CreatePlacementGroupRequestTypeDef(TypedDict):
     """CreatePlacementGroupRequest (input)."""
 
-    PartitionCount: NotRequired[int]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    SpreadLevel: NotRequired[SpreadLevelType]
-    LinkedGroupId: NotRequired[str]
-    Operator: NotRequired[OperatorRequestTypeDef]
-    DryRun: NotRequired[bool]
-    GroupName: NotRequired[str]
-    Strategy: NotRequired[PlacementStrategyType]
+    PartitionCount: NotRequired[ReadOnly[int]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    SpreadLevel: NotRequired[ReadOnly[SpreadLevelType]]
+    LinkedGroupId: NotRequired[ReadOnly[str]]
+    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    GroupName: NotRequired[ReadOnly[str]]
+    Strategy: NotRequired[ReadOnly[PlacementStrategyType]]
 
 
 class CreatePlacementGroupResultTypeDef(TypedDict):
@@ -6810,9 +6824,9 @@ class CreatePlacementGroupResultTypeDef(TypedDict):
 class CreatePublicIpv4PoolRequestTypeDef(TypedDict):
     """CreatePublicIpv4PoolRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    NetworkBorderGroup: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    NetworkBorderGroup: NotRequired[ReadOnly[str]]
 
 
 class CreatePublicIpv4PoolResultTypeDef(TypedDict):
@@ -6825,14 +6839,14 @@ class CreatePublicIpv4PoolResultTypeDef(TypedDict):
 class CreateReplaceRootVolumeTaskRequestTypeDef(TypedDict):
     """CreateReplaceRootVolumeTaskRequest (input)."""
 
-    InstanceId: str
-    SnapshotId: NotRequired[str]
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ImageId: NotRequired[str]
-    DeleteReplacedRootVolume: NotRequired[bool]
-    VolumeInitializationRate: NotRequired[int]
+    InstanceId: ReadOnly[str]
+    SnapshotId: NotRequired[ReadOnly[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ImageId: NotRequired[ReadOnly[str]]
+    DeleteReplacedRootVolume: NotRequired[ReadOnly[bool]]
+    VolumeInitializationRate: NotRequired[ReadOnly[int]]
 
 
 class CreateReplaceRootVolumeTaskResultTypeDef(TypedDict):
@@ -6845,10 +6859,10 @@ class CreateReplaceRootVolumeTaskResultTypeDef(TypedDict):
 class CreateReservedInstancesListingRequestTypeDef(TypedDict):
     """Contains the parameters for CreateReservedInstancesListing."""
 
-    ReservedInstancesId: str
-    InstanceCount: int
-    PriceSchedules: Sequence[PriceScheduleSpecificationTypeDef]
-    ClientToken: str
+    ReservedInstancesId: ReadOnly[str]
+    InstanceCount: ReadOnly[int]
+    PriceSchedules: ReadOnly[Sequence[PriceScheduleSpecificationTypeDef]]
+    ClientToken: ReadOnly[str]
 
 
 class CreateReservedInstancesListingResultTypeDef(TypedDict):
@@ -6861,11 +6875,11 @@ class CreateReservedInstancesListingResultTypeDef(TypedDict):
 class CreateRestoreImageTaskRequestTypeDef(TypedDict):
     """CreateRestoreImageTaskRequest (input)."""
 
-    Bucket: str
-    ObjectKey: str
-    Name: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    Bucket: ReadOnly[str]
+    ObjectKey: ReadOnly[str]
+    Name: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateRestoreImageTaskResultTypeDef(TypedDict):
@@ -6907,11 +6921,11 @@ class CreateRouteResultTypeDef(TypedDict):
 class CreateRouteServerEndpointRequestTypeDef(TypedDict):
     """CreateRouteServerEndpointRequest (input)."""
 
-    RouteServerId: str
-    SubnetId: str
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    RouteServerId: ReadOnly[str]
+    SubnetId: ReadOnly[str]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateRouteServerEndpointResultTypeDef(TypedDict):
@@ -6924,11 +6938,11 @@ class CreateRouteServerEndpointResultTypeDef(TypedDict):
 class CreateRouteServerPeerRequestTypeDef(TypedDict):
     """CreateRouteServerPeerRequest (input)."""
 
-    RouteServerEndpointId: str
-    PeerAddress: str
-    BgpOptions: RouteServerBgpOptionsRequestTypeDef
-    DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    RouteServerEndpointId: ReadOnly[str]
+    PeerAddress: ReadOnly[str]
+    BgpOptions: ReadOnly[RouteServerBgpOptionsRequestTypeDef]
+    DryRun: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateRouteServerPeerResultTypeDef(TypedDict):
@@ -6941,13 +6955,13 @@ class CreateRouteServerPeerResultTypeDef(TypedDict):
 class CreateRouteServerRequestTypeDef(TypedDict):
     """CreateRouteServerRequest (input)."""
 
-    AmazonSideAsn: int
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    PersistRoutes: NotRequired[RouteServerPersistRoutesActionType]
-    PersistRoutesDuration: NotRequired[int]
-    SnsNotificationsEnabled: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    AmazonSideAsn: ReadOnly[int]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    PersistRoutes: NotRequired[ReadOnly[RouteServerPersistRoutesActionType]]
+    PersistRoutesDuration: NotRequired[ReadOnly[int]]
+    SnsNotificationsEnabled: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateRouteServerResultTypeDef(TypedDict):
@@ -6960,10 +6974,10 @@ class CreateRouteServerResultTypeDef(TypedDict):
 class CreateRouteTableRequestTypeDef(TypedDict):
     """CreateRouteTableRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    VpcId: str
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcId: ReadOnly[str]
 
 
 class CreateRouteTableResultTypeDef(TypedDict):
@@ -6977,11 +6991,11 @@ class CreateRouteTableResultTypeDef(TypedDict):
 class CreateSecondaryNetworkRequestTypeDef(TypedDict):
     """CreateSecondaryNetworkRequest (input)."""
 
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    Ipv4CidrBlock: str
-    NetworkType: SecondaryNetworkTypeType
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Ipv4CidrBlock: ReadOnly[str]
+    NetworkType: ReadOnly[SecondaryNetworkTypeType]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateSecondaryNetworkResultTypeDef(TypedDict):
@@ -6995,13 +7009,13 @@ class CreateSecondaryNetworkResultTypeDef(TypedDict):
 class CreateSecondarySubnetRequestTypeDef(TypedDict):
     """CreateSecondarySubnetRequest (input)."""
 
-    ClientToken: NotRequired[str]
-    AvailabilityZone: NotRequired[str]
-    AvailabilityZoneId: NotRequired[str]
-    DryRun: NotRequired[bool]
-    Ipv4CidrBlock: str
-    SecondaryNetworkId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Ipv4CidrBlock: ReadOnly[str]
+    SecondaryNetworkId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateSecondarySubnetResultTypeDef(TypedDict):
@@ -7015,11 +7029,11 @@ class CreateSecondarySubnetResultTypeDef(TypedDict):
 class CreateSecurityGroupRequestTypeDef(TypedDict):
     """CreateSecurityGroupRequest (input)."""
 
-    Description: str
-    GroupName: str
-    VpcId: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    Description: ReadOnly[str]
+    GroupName: ReadOnly[str]
+    VpcId: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateSecurityGroupResultTypeDef(TypedDict):
@@ -7034,24 +7048,24 @@ class CreateSecurityGroupResultTypeDef(TypedDict):
 class CreateSnapshotRequestTypeDef(TypedDict):
     """CreateSnapshotRequest (input)."""
 
-    Description: NotRequired[str]
-    OutpostArn: NotRequired[str]
-    VolumeId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    Location: NotRequired[SnapshotLocationEnumType]
-    DryRun: NotRequired[bool]
+    Description: NotRequired[ReadOnly[str]]
+    OutpostArn: NotRequired[ReadOnly[str]]
+    VolumeId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    Location: NotRequired[ReadOnly[SnapshotLocationEnumType]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateSnapshotsRequestTypeDef(TypedDict):
     """CreateSnapshotsRequest (input)."""
 
-    Description: NotRequired[str]
-    InstanceSpecification: InstanceSpecificationTypeDef
-    OutpostArn: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    CopyTagsFromSource: NotRequired[CopyTagsFromSourceType]
-    Location: NotRequired[SnapshotLocationEnumType]
+    Description: NotRequired[ReadOnly[str]]
+    InstanceSpecification: ReadOnly[InstanceSpecificationTypeDef]
+    OutpostArn: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    CopyTagsFromSource: NotRequired[ReadOnly[CopyTagsFromSourceType]]
+    Location: NotRequired[ReadOnly[SnapshotLocationEnumType]]
 
 
 class CreateSnapshotsResultTypeDef(TypedDict):
@@ -7079,10 +7093,10 @@ class CreateSpotDatafeedSubscriptionResultTypeDef(TypedDict):
 class CreateStoreImageTaskRequestTypeDef(TypedDict):
     """CreateStoreImageTaskRequest (input)."""
 
-    ImageId: str
-    Bucket: str
-    S3ObjectTags: NotRequired[Sequence[S3ObjectTagTypeDef]]
-    DryRun: NotRequired[bool]
+    ImageId: ReadOnly[str]
+    Bucket: ReadOnly[str]
+    S3ObjectTags: NotRequired[ReadOnly[Sequence[S3ObjectTagTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateStoreImageTaskResultTypeDef(TypedDict):
@@ -7095,12 +7109,12 @@ class CreateStoreImageTaskResultTypeDef(TypedDict):
 class CreateSubnetCidrReservationRequestTypeDef(TypedDict):
     """CreateSubnetCidrReservationRequest (input)."""
 
-    SubnetId: str
-    Cidr: str
-    ReservationType: SubnetCidrReservationTypeType
-    Description: NotRequired[str]
-    DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    SubnetId: ReadOnly[str]
+    Cidr: ReadOnly[str]
+    ReservationType: ReadOnly[SubnetCidrReservationTypeType]
+    Description: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateSubnetCidrReservationResultTypeDef(TypedDict):
@@ -7113,19 +7127,19 @@ class CreateSubnetCidrReservationResultTypeDef(TypedDict):
 class CreateSubnetRequestTypeDef(TypedDict):
     """CreateSubnetRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    AvailabilityZone: NotRequired[str]
-    AvailabilityZoneId: NotRequired[str]
-    CidrBlock: NotRequired[str]
-    Ipv6CidrBlock: NotRequired[str]
-    OutpostArn: NotRequired[str]
-    VpcId: str
-    Ipv6Native: NotRequired[bool]
-    Ipv4IpamPoolId: NotRequired[str]
-    Ipv4NetmaskLength: NotRequired[int]
-    Ipv6IpamPoolId: NotRequired[str]
-    Ipv6NetmaskLength: NotRequired[int]
-    DryRun: NotRequired[bool]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
+    CidrBlock: NotRequired[ReadOnly[str]]
+    Ipv6CidrBlock: NotRequired[ReadOnly[str]]
+    OutpostArn: NotRequired[ReadOnly[str]]
+    VpcId: ReadOnly[str]
+    Ipv6Native: NotRequired[ReadOnly[bool]]
+    Ipv4IpamPoolId: NotRequired[ReadOnly[str]]
+    Ipv4NetmaskLength: NotRequired[ReadOnly[int]]
+    Ipv6IpamPoolId: NotRequired[ReadOnly[str]]
+    Ipv6NetmaskLength: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateSubnetResultTypeDef(TypedDict):
@@ -7138,18 +7152,18 @@ class CreateSubnetResultTypeDef(TypedDict):
 class CreateTagsRequestTypeDef(TypedDict):
     """CreateTagsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Resources: Sequence[str]
-    Tags: Sequence[TagTypeDef]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Resources: ReadOnly[Sequence[str]]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class CreateTrafficMirrorFilterRequestTypeDef(TypedDict):
     """CreateTrafficMirrorFilterRequest (input)."""
 
-    Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
+    Description: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CreateTrafficMirrorFilterResultTypeDef(TypedDict):
@@ -7163,19 +7177,19 @@ class CreateTrafficMirrorFilterResultTypeDef(TypedDict):
 class CreateTrafficMirrorFilterRuleRequestTypeDef(TypedDict):
     """CreateTrafficMirrorFilterRuleRequest (input)."""
 
-    TrafficMirrorFilterId: str
-    TrafficDirection: TrafficDirectionType
-    RuleNumber: int
-    RuleAction: TrafficMirrorRuleActionType
-    DestinationPortRange: NotRequired[TrafficMirrorPortRangeRequestTypeDef]
-    SourcePortRange: NotRequired[TrafficMirrorPortRangeRequestTypeDef]
-    Protocol: NotRequired[int]
-    DestinationCidrBlock: str
-    SourceCidrBlock: str
-    Description: NotRequired[str]
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    TrafficMirrorFilterId: ReadOnly[str]
+    TrafficDirection: ReadOnly[TrafficDirectionType]
+    RuleNumber: ReadOnly[int]
+    RuleAction: ReadOnly[TrafficMirrorRuleActionType]
+    DestinationPortRange: NotRequired[ReadOnly[TrafficMirrorPortRangeRequestTypeDef]]
+    SourcePortRange: NotRequired[ReadOnly[TrafficMirrorPortRangeRequestTypeDef]]
+    Protocol: NotRequired[ReadOnly[int]]
+    DestinationCidrBlock: ReadOnly[str]
+    SourceCidrBlock: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateTrafficMirrorFilterRuleResultTypeDef(TypedDict):
@@ -7189,16 +7203,16 @@ class CreateTrafficMirrorFilterRuleResultTypeDef(TypedDict):
 class CreateTrafficMirrorSessionRequestTypeDef(TypedDict):
     """CreateTrafficMirrorSessionRequest (input)."""
 
-    NetworkInterfaceId: str
-    TrafficMirrorTargetId: str
-    TrafficMirrorFilterId: str
-    PacketLength: NotRequired[int]
-    SessionNumber: int
-    VirtualNetworkId: NotRequired[int]
-    Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
+    NetworkInterfaceId: ReadOnly[str]
+    TrafficMirrorTargetId: ReadOnly[str]
+    TrafficMirrorFilterId: ReadOnly[str]
+    PacketLength: NotRequired[ReadOnly[int]]
+    SessionNumber: ReadOnly[int]
+    VirtualNetworkId: NotRequired[ReadOnly[int]]
+    Description: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CreateTrafficMirrorSessionResultTypeDef(TypedDict):
@@ -7212,13 +7226,13 @@ class CreateTrafficMirrorSessionResultTypeDef(TypedDict):
 class CreateTrafficMirrorTargetRequestTypeDef(TypedDict):
     """CreateTrafficMirrorTargetRequest (input)."""
 
-    NetworkInterfaceId: NotRequired[str]
-    NetworkLoadBalancerArn: NotRequired[str]
-    Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
-    GatewayLoadBalancerEndpointId: NotRequired[str]
+    NetworkInterfaceId: NotRequired[ReadOnly[str]]
+    NetworkLoadBalancerArn: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    GatewayLoadBalancerEndpointId: NotRequired[ReadOnly[str]]
 
 
 class CreateTrafficMirrorTargetResultTypeDef(TypedDict):
@@ -7232,13 +7246,13 @@ class CreateTrafficMirrorTargetResultTypeDef(TypedDict):
 class CreateTransitGatewayConnectPeerRequestTypeDef(TypedDict):
     """CreateTransitGatewayConnectPeerRequest (input)."""
 
-    TransitGatewayAttachmentId: str
-    TransitGatewayAddress: NotRequired[str]
-    PeerAddress: str
-    BgpOptions: NotRequired[TransitGatewayConnectRequestBgpOptionsTypeDef]
-    InsideCidrBlocks: Sequence[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    TransitGatewayAttachmentId: ReadOnly[str]
+    TransitGatewayAddress: NotRequired[ReadOnly[str]]
+    PeerAddress: ReadOnly[str]
+    BgpOptions: NotRequired[ReadOnly[TransitGatewayConnectRequestBgpOptionsTypeDef]]
+    InsideCidrBlocks: ReadOnly[Sequence[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateTransitGatewayConnectPeerResultTypeDef(TypedDict):
@@ -7257,10 +7271,10 @@ class CreateTransitGatewayConnectRequestOptionsTypeDef(TypedDict):
 class CreateTransitGatewayConnectRequestTypeDef(TypedDict):
     """CreateTransitGatewayConnectRequest (input)."""
 
-    TransportTransitGatewayAttachmentId: str
-    Options: CreateTransitGatewayConnectRequestOptionsTypeDef
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    TransportTransitGatewayAttachmentId: ReadOnly[str]
+    Options: ReadOnly[CreateTransitGatewayConnectRequestOptionsTypeDef]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateTransitGatewayConnectResultTypeDef(TypedDict):
@@ -7304,10 +7318,10 @@ class CreateTransitGatewayMeteringPolicyEntryResultTypeDef(TypedDict):
 class CreateTransitGatewayMeteringPolicyRequestTypeDef(TypedDict):
     """CreateTransitGatewayMeteringPolicyRequest (input)."""
 
-    TransitGatewayId: str
-    MiddleboxAttachmentIds: NotRequired[Sequence[str]]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    TransitGatewayId: ReadOnly[str]
+    MiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateTransitGatewayMeteringPolicyResultTypeDef(TypedDict):
@@ -7328,10 +7342,12 @@ class CreateTransitGatewayMulticastDomainRequestOptionsTypeDef(TypedDict):
 class CreateTransitGatewayMulticastDomainRequestTypeDef(TypedDict):
     """CreateTransitGatewayMulticastDomainRequest (input)."""
 
-    TransitGatewayId: str
-    Options: NotRequired[CreateTransitGatewayMulticastDomainRequestOptionsTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    TransitGatewayId: ReadOnly[str]
+    Options: NotRequired[
+        ReadOnly[CreateTransitGatewayMulticastDomainRequestOptionsTypeDef]
+    ]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateTransitGatewayMulticastDomainResultTypeDef(TypedDict):
@@ -7352,13 +7368,15 @@ class CreateTransitGatewayPeeringAttachmentRequestOptionsTypeDef(TypedDict):
 class CreateTransitGatewayPeeringAttachmentRequestTypeDef(TypedDict):
     """CreateTransitGatewayPeeringAttachmentRequest (input)."""
 
-    TransitGatewayId: str
-    PeerTransitGatewayId: str
-    PeerAccountId: str
-    PeerRegion: str
-    Options: NotRequired[CreateTransitGatewayPeeringAttachmentRequestOptionsTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    TransitGatewayId: ReadOnly[str]
+    PeerTransitGatewayId: ReadOnly[str]
+    PeerAccountId: ReadOnly[str]
+    PeerRegion: ReadOnly[str]
+    Options: NotRequired[
+        ReadOnly[CreateTransitGatewayPeeringAttachmentRequestOptionsTypeDef]
+    ]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateTransitGatewayPeeringAttachmentResultTypeDef(TypedDict):
@@ -7371,9 +7389,9 @@ class CreateTransitGatewayPeeringAttachmentResultTypeDef(TypedDict):
 class CreateTransitGatewayPolicyTableRequestTypeDef(TypedDict):
     """CreateTransitGatewayPolicyTableRequest (input)."""
 
-    TransitGatewayId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    TransitGatewayId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateTransitGatewayPolicyTableResultTypeDef(TypedDict):
@@ -7405,10 +7423,10 @@ class CreateTransitGatewayPrefixListReferenceResultTypeDef(TypedDict):
 class CreateTransitGatewayRequestTypeDef(TypedDict):
     """CreateTransitGatewayRequest (input)."""
 
-    Description: NotRequired[str]
-    Options: NotRequired[TransitGatewayRequestOptionsTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    Description: NotRequired[ReadOnly[str]]
+    Options: NotRequired[ReadOnly[TransitGatewayRequestOptionsTypeDef]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateTransitGatewayResultTypeDef(TypedDict):
@@ -7438,10 +7456,10 @@ class CreateTransitGatewayRouteResultTypeDef(TypedDict):
 class CreateTransitGatewayRouteTableAnnouncementRequestTypeDef(TypedDict):
     """CreateTransitGatewayRouteTableAnnouncementRequest (input)."""
 
-    TransitGatewayRouteTableId: str
-    PeeringAttachmentId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    TransitGatewayRouteTableId: ReadOnly[str]
+    PeeringAttachmentId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateTransitGatewayRouteTableAnnouncementResultTypeDef(TypedDict):
@@ -7456,9 +7474,9 @@ class CreateTransitGatewayRouteTableAnnouncementResultTypeDef(TypedDict):
 class CreateTransitGatewayRouteTableRequestTypeDef(TypedDict):
     """CreateTransitGatewayRouteTableRequest (input)."""
 
-    TransitGatewayId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    TransitGatewayId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateTransitGatewayRouteTableResultTypeDef(TypedDict):
@@ -7482,12 +7500,14 @@ class CreateTransitGatewayVpcAttachmentRequestOptionsTypeDef(TypedDict):
 class CreateTransitGatewayVpcAttachmentRequestTypeDef(TypedDict):
     """CreateTransitGatewayVpcAttachmentRequest (input)."""
 
-    TransitGatewayId: str
-    VpcId: str
-    SubnetIds: Sequence[str]
-    Options: NotRequired[CreateTransitGatewayVpcAttachmentRequestOptionsTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    TransitGatewayId: ReadOnly[str]
+    VpcId: ReadOnly[str]
+    SubnetIds: ReadOnly[Sequence[str]]
+    Options: NotRequired[
+        ReadOnly[CreateTransitGatewayVpcAttachmentRequestOptionsTypeDef]
+    ]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateTransitGatewayVpcAttachmentResultTypeDef(TypedDict):
@@ -7500,10 +7520,12 @@ class CreateTransitGatewayVpcAttachmentResultTypeDef(TypedDict):
 class CreateVerifiedAccessEndpointCidrOptionsTypeDef(TypedDict):
     """Describes the CIDR options for a Verified Access endpoint."""
 
-    Protocol: NotRequired[VerifiedAccessEndpointProtocolType]
-    SubnetIds: NotRequired[Sequence[str]]
-    Cidr: NotRequired[str]
-    PortRanges: NotRequired[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
+    Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
+    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    Cidr: NotRequired[ReadOnly[str]]
+    PortRanges: NotRequired[
+        ReadOnly[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
+    ]
 
 
 class CreateVerifiedAccessEndpointEniOptionsTypeDef(TypedDict):
@@ -7511,10 +7533,12 @@ class CreateVerifiedAccessEndpointEniOptionsTypeDef(TypedDict):
     Services Verified Access endpoint using the network-interface type.
     """
 
-    NetworkInterfaceId: NotRequired[str]
-    Protocol: NotRequired[VerifiedAccessEndpointProtocolType]
-    Port: NotRequired[int]
-    PortRanges: NotRequired[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
+    NetworkInterfaceId: NotRequired[ReadOnly[str]]
+    Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
+    Port: NotRequired[ReadOnly[int]]
+    PortRanges: NotRequired[
+        ReadOnly[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
+    ]
 
 
 class CreateVerifiedAccessEndpointLoadBalancerOptionsTypeDef(TypedDict):
@@ -7522,11 +7546,13 @@ class CreateVerifiedAccessEndpointLoadBalancerOptionsTypeDef(TypedDict):
     Verified Access endpoint using the load-balancer type.
     """
 
-    Protocol: NotRequired[VerifiedAccessEndpointProtocolType]
-    Port: NotRequired[int]
-    LoadBalancerArn: NotRequired[str]
-    SubnetIds: NotRequired[Sequence[str]]
-    PortRanges: NotRequired[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
+    Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
+    Port: NotRequired[ReadOnly[int]]
+    LoadBalancerArn: NotRequired[ReadOnly[str]]
+    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    PortRanges: NotRequired[
+        ReadOnly[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
+    ]
 
 
 class CreateVerifiedAccessEndpointPortRangeTypeDef(TypedDict):
@@ -7539,37 +7565,41 @@ class CreateVerifiedAccessEndpointPortRangeTypeDef(TypedDict):
 class CreateVerifiedAccessEndpointRdsOptionsTypeDef(TypedDict):
     """Describes the RDS options for a Verified Access endpoint."""
 
-    Protocol: NotRequired[VerifiedAccessEndpointProtocolType]
-    Port: NotRequired[int]
-    RdsDbInstanceArn: NotRequired[str]
-    RdsDbClusterArn: NotRequired[str]
-    RdsDbProxyArn: NotRequired[str]
-    RdsEndpoint: NotRequired[str]
-    SubnetIds: NotRequired[Sequence[str]]
+    Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
+    Port: NotRequired[ReadOnly[int]]
+    RdsDbInstanceArn: NotRequired[ReadOnly[str]]
+    RdsDbClusterArn: NotRequired[ReadOnly[str]]
+    RdsDbProxyArn: NotRequired[ReadOnly[str]]
+    RdsEndpoint: NotRequired[ReadOnly[str]]
+    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class CreateVerifiedAccessEndpointRequestTypeDef(TypedDict):
     """CreateVerifiedAccessEndpointRequest (input)."""
 
-    VerifiedAccessGroupId: str
-    EndpointType: VerifiedAccessEndpointTypeType
-    AttachmentType: VerifiedAccessEndpointAttachmentTypeType
-    DomainCertificateArn: NotRequired[str]
-    ApplicationDomain: NotRequired[str]
-    EndpointDomainPrefix: NotRequired[str]
-    SecurityGroupIds: NotRequired[Sequence[str]]
+    VerifiedAccessGroupId: ReadOnly[str]
+    EndpointType: ReadOnly[VerifiedAccessEndpointTypeType]
+    AttachmentType: ReadOnly[VerifiedAccessEndpointAttachmentTypeType]
+    DomainCertificateArn: NotRequired[ReadOnly[str]]
+    ApplicationDomain: NotRequired[ReadOnly[str]]
+    EndpointDomainPrefix: NotRequired[ReadOnly[str]]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
     LoadBalancerOptions: NotRequired[
-        CreateVerifiedAccessEndpointLoadBalancerOptionsTypeDef
+        ReadOnly[CreateVerifiedAccessEndpointLoadBalancerOptionsTypeDef]
     ]
-    NetworkInterfaceOptions: NotRequired[CreateVerifiedAccessEndpointEniOptionsTypeDef]
-    Description: NotRequired[str]
-    PolicyDocument: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    SseSpecification: NotRequired[VerifiedAccessSseSpecificationRequestTypeDef]
-    RdsOptions: NotRequired[CreateVerifiedAccessEndpointRdsOptionsTypeDef]
-    CidrOptions: NotRequired[CreateVerifiedAccessEndpointCidrOptionsTypeDef]
+    NetworkInterfaceOptions: NotRequired[
+        ReadOnly[CreateVerifiedAccessEndpointEniOptionsTypeDef]
+    ]
+    Description: NotRequired[ReadOnly[str]]
+    PolicyDocument: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SseSpecification: NotRequired[
+        ReadOnly[VerifiedAccessSseSpecificationRequestTypeDef]
+    ]
+    RdsOptions: NotRequired[ReadOnly[CreateVerifiedAccessEndpointRdsOptionsTypeDef]]
+    CidrOptions: NotRequired[ReadOnly[CreateVerifiedAccessEndpointCidrOptionsTypeDef]]
 
 
 class CreateVerifiedAccessEndpointResultTypeDef(TypedDict):
@@ -7582,13 +7612,15 @@ class CreateVerifiedAccessEndpointResultTypeDef(TypedDict):
 class CreateVerifiedAccessGroupRequestTypeDef(TypedDict):
     """CreateVerifiedAccessGroupRequest (input)."""
 
-    VerifiedAccessInstanceId: str
-    Description: NotRequired[str]
-    PolicyDocument: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    SseSpecification: NotRequired[VerifiedAccessSseSpecificationRequestTypeDef]
+    VerifiedAccessInstanceId: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    PolicyDocument: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SseSpecification: NotRequired[
+        ReadOnly[VerifiedAccessSseSpecificationRequestTypeDef]
+    ]
 
 
 class CreateVerifiedAccessGroupResultTypeDef(TypedDict):
@@ -7601,12 +7633,12 @@ class CreateVerifiedAccessGroupResultTypeDef(TypedDict):
 class CreateVerifiedAccessInstanceRequestTypeDef(TypedDict):
     """CreateVerifiedAccessInstanceRequest (input)."""
 
-    Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    FIPSEnabled: NotRequired[bool]
-    CidrEndpointsCustomSubDomain: NotRequired[str]
+    Description: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    FIPSEnabled: NotRequired[ReadOnly[bool]]
+    CidrEndpointsCustomSubDomain: NotRequired[ReadOnly[str]]
 
 
 class CreateVerifiedAccessInstanceResultTypeDef(TypedDict):
@@ -7655,19 +7687,25 @@ class CreateVerifiedAccessTrustProviderOidcOptionsTypeDef(TypedDict):
 class CreateVerifiedAccessTrustProviderRequestTypeDef(TypedDict):
     """CreateVerifiedAccessTrustProviderRequest (input)."""
 
-    TrustProviderType: TrustProviderTypeType
-    UserTrustProviderType: NotRequired[UserTrustProviderTypeType]
-    DeviceTrustProviderType: NotRequired[DeviceTrustProviderTypeType]
-    OidcOptions: NotRequired[CreateVerifiedAccessTrustProviderOidcOptionsTypeDef]
-    DeviceOptions: NotRequired[CreateVerifiedAccessTrustProviderDeviceOptionsTypeDef]
-    PolicyReferenceName: str
-    Description: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    SseSpecification: NotRequired[VerifiedAccessSseSpecificationRequestTypeDef]
+    TrustProviderType: ReadOnly[TrustProviderTypeType]
+    UserTrustProviderType: NotRequired[ReadOnly[UserTrustProviderTypeType]]
+    DeviceTrustProviderType: NotRequired[ReadOnly[DeviceTrustProviderTypeType]]
+    OidcOptions: NotRequired[
+        ReadOnly[CreateVerifiedAccessTrustProviderOidcOptionsTypeDef]
+    ]
+    DeviceOptions: NotRequired[
+        ReadOnly[CreateVerifiedAccessTrustProviderDeviceOptionsTypeDef]
+    ]
+    PolicyReferenceName: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SseSpecification: NotRequired[
+        ReadOnly[VerifiedAccessSseSpecificationRequestTypeDef]
+    ]
     NativeApplicationOidcOptions: NotRequired[
-        CreateVerifiedAccessNativeApplicationOidcOptionsTypeDef
+        ReadOnly[CreateVerifiedAccessNativeApplicationOidcOptionsTypeDef]
     ]
 
 
@@ -7683,8 +7721,8 @@ class CreateVolumePermissionModificationsTypeDef(TypedDict):
     volume.
     """
 
-    Add: NotRequired[Sequence[CreateVolumePermissionTypeDef]]
-    Remove: NotRequired[Sequence[CreateVolumePermissionTypeDef]]
+    Add: NotRequired[ReadOnly[Sequence[CreateVolumePermissionTypeDef]]]
+    Remove: NotRequired[ReadOnly[Sequence[CreateVolumePermissionTypeDef]]]
 
 
 class CreateVolumePermissionTypeDef(TypedDict):
@@ -7699,32 +7737,32 @@ class CreateVolumePermissionTypeDef(TypedDict):
 class CreateVolumeRequestTypeDef(TypedDict):
     """CreateVolumeRequest (input)."""
 
-    AvailabilityZone: NotRequired[str]
-    AvailabilityZoneId: NotRequired[str]
-    Encrypted: NotRequired[bool]
-    Iops: NotRequired[int]
-    KmsKeyId: NotRequired[str]
-    OutpostArn: NotRequired[str]
-    Size: NotRequired[int]
-    SnapshotId: NotRequired[str]
-    VolumeType: NotRequired[VolumeTypeType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    MultiAttachEnabled: NotRequired[bool]
-    Throughput: NotRequired[int]
-    ClientToken: NotRequired[str]
-    VolumeInitializationRate: NotRequired[int]
-    Operator: NotRequired[OperatorRequestTypeDef]
-    DryRun: NotRequired[bool]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
+    Encrypted: NotRequired[ReadOnly[bool]]
+    Iops: NotRequired[ReadOnly[int]]
+    KmsKeyId: NotRequired[ReadOnly[str]]
+    OutpostArn: NotRequired[ReadOnly[str]]
+    Size: NotRequired[ReadOnly[int]]
+    SnapshotId: NotRequired[ReadOnly[str]]
+    VolumeType: NotRequired[ReadOnly[VolumeTypeType]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    MultiAttachEnabled: NotRequired[ReadOnly[bool]]
+    Throughput: NotRequired[ReadOnly[int]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    VolumeInitializationRate: NotRequired[ReadOnly[int]]
+    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateVpcBlockPublicAccessExclusionRequestTypeDef(TypedDict):
     """CreateVpcBlockPublicAccessExclusionRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    SubnetId: NotRequired[str]
-    VpcId: NotRequired[str]
-    InternetGatewayExclusionMode: InternetGatewayExclusionModeType
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    VpcId: NotRequired[ReadOnly[str]]
+    InternetGatewayExclusionMode: ReadOnly[InternetGatewayExclusionModeType]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateVpcBlockPublicAccessExclusionResultTypeDef(TypedDict):
@@ -7737,9 +7775,9 @@ class CreateVpcBlockPublicAccessExclusionResultTypeDef(TypedDict):
 class CreateVpcEncryptionControlRequestTypeDef(TypedDict):
     """CreateVpcEncryptionControlRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    VpcId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateVpcEncryptionControlResultTypeDef(TypedDict):
@@ -7752,12 +7790,12 @@ class CreateVpcEncryptionControlResultTypeDef(TypedDict):
 class CreateVpcEndpointConnectionNotificationRequestTypeDef(TypedDict):
     """CreateVpcEndpointConnectionNotificationRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ServiceId: NotRequired[str]
-    VpcEndpointId: NotRequired[str]
-    ConnectionNotificationArn: str
-    ConnectionEvents: Sequence[str]
-    ClientToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ServiceId: NotRequired[ReadOnly[str]]
+    VpcEndpointId: NotRequired[ReadOnly[str]]
+    ConnectionNotificationArn: ReadOnly[str]
+    ConnectionEvents: ReadOnly[Sequence[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CreateVpcEndpointConnectionNotificationResultTypeDef(TypedDict):
@@ -7771,23 +7809,23 @@ class CreateVpcEndpointConnectionNotificationResultTypeDef(TypedDict):
 class CreateVpcEndpointRequestTypeDef(TypedDict):
     """CreateVpcEndpointRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    VpcEndpointType: NotRequired[VpcEndpointTypeType]
-    VpcId: str
-    ServiceName: NotRequired[str]
-    PolicyDocument: NotRequired[str]
-    RouteTableIds: NotRequired[Sequence[str]]
-    SubnetIds: NotRequired[Sequence[str]]
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    IpAddressType: NotRequired[IpAddressTypeType]
-    DnsOptions: NotRequired[DnsOptionsSpecificationTypeDef]
-    ClientToken: NotRequired[str]
-    PrivateDnsEnabled: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    SubnetConfigurations: NotRequired[Sequence[SubnetConfigurationTypeDef]]
-    ServiceNetworkArn: NotRequired[str]
-    ResourceConfigurationArn: NotRequired[str]
-    ServiceRegion: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcEndpointType: NotRequired[ReadOnly[VpcEndpointTypeType]]
+    VpcId: ReadOnly[str]
+    ServiceName: NotRequired[ReadOnly[str]]
+    PolicyDocument: NotRequired[ReadOnly[str]]
+    RouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
+    DnsOptions: NotRequired[ReadOnly[DnsOptionsSpecificationTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    PrivateDnsEnabled: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    SubnetConfigurations: NotRequired[ReadOnly[Sequence[SubnetConfigurationTypeDef]]]
+    ServiceNetworkArn: NotRequired[ReadOnly[str]]
+    ResourceConfigurationArn: NotRequired[ReadOnly[str]]
+    ServiceRegion: NotRequired[ReadOnly[str]]
 
 
 class CreateVpcEndpointResultTypeDef(TypedDict):
@@ -7801,15 +7839,15 @@ class CreateVpcEndpointResultTypeDef(TypedDict):
 class CreateVpcEndpointServiceConfigurationRequestTypeDef(TypedDict):
     """CreateVpcEndpointServiceConfigurationRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    AcceptanceRequired: NotRequired[bool]
-    PrivateDnsName: NotRequired[str]
-    NetworkLoadBalancerArns: NotRequired[Sequence[str]]
-    GatewayLoadBalancerArns: NotRequired[Sequence[str]]
-    SupportedIpAddressTypes: NotRequired[Sequence[str]]
-    SupportedRegions: NotRequired[Sequence[str]]
-    ClientToken: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    AcceptanceRequired: NotRequired[ReadOnly[bool]]
+    PrivateDnsName: NotRequired[ReadOnly[str]]
+    NetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
+    GatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
+    SupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
+    SupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class CreateVpcEndpointServiceConfigurationResultTypeDef(TypedDict):
@@ -7823,12 +7861,12 @@ class CreateVpcEndpointServiceConfigurationResultTypeDef(TypedDict):
 class CreateVpcPeeringConnectionRequestTypeDef(TypedDict):
     """CreateVpcPeeringConnectionRequest (input)."""
 
-    PeerRegion: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    VpcId: str
-    PeerVpcId: NotRequired[str]
-    PeerOwnerId: NotRequired[str]
+    PeerRegion: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcId: ReadOnly[str]
+    PeerVpcId: NotRequired[ReadOnly[str]]
+    PeerOwnerId: NotRequired[ReadOnly[str]]
 
 
 class CreateVpcPeeringConnectionResultTypeDef(TypedDict):
@@ -7841,19 +7879,21 @@ class CreateVpcPeeringConnectionResultTypeDef(TypedDict):
 class CreateVpcRequestTypeDef(TypedDict):
     """CreateVpcRequest (input)."""
 
-    CidrBlock: NotRequired[str]
-    Ipv6Pool: NotRequired[str]
-    Ipv6CidrBlock: NotRequired[str]
-    Ipv4IpamPoolId: NotRequired[str]
-    Ipv4NetmaskLength: NotRequired[int]
-    Ipv6IpamPoolId: NotRequired[str]
-    Ipv6NetmaskLength: NotRequired[int]
-    Ipv6CidrBlockNetworkBorderGroup: NotRequired[str]
-    VpcEncryptionControl: NotRequired[VpcEncryptionControlConfigurationTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    InstanceTenancy: NotRequired[TenancyType]
-    AmazonProvidedIpv6CidrBlock: NotRequired[bool]
+    CidrBlock: NotRequired[ReadOnly[str]]
+    Ipv6Pool: NotRequired[ReadOnly[str]]
+    Ipv6CidrBlock: NotRequired[ReadOnly[str]]
+    Ipv4IpamPoolId: NotRequired[ReadOnly[str]]
+    Ipv4NetmaskLength: NotRequired[ReadOnly[int]]
+    Ipv6IpamPoolId: NotRequired[ReadOnly[str]]
+    Ipv6NetmaskLength: NotRequired[ReadOnly[int]]
+    Ipv6CidrBlockNetworkBorderGroup: NotRequired[ReadOnly[str]]
+    VpcEncryptionControl: NotRequired[
+        ReadOnly[VpcEncryptionControlConfigurationTypeDef]
+    ]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceTenancy: NotRequired[ReadOnly[TenancyType]]
+    AmazonProvidedIpv6CidrBlock: NotRequired[ReadOnly[bool]]
 
 
 class CreateVpcResultTypeDef(TypedDict):
@@ -7866,10 +7906,10 @@ class CreateVpcResultTypeDef(TypedDict):
 class CreateVpnConcentratorRequestTypeDef(TypedDict):
     """CreateVpnConcentratorRequest (input)."""
 
-    Type: VpnConcentratorTypeType
-    TransitGatewayId: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
+    Type: ReadOnly[VpnConcentratorTypeType]
+    TransitGatewayId: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateVpnConcentratorResultTypeDef(TypedDict):
@@ -7882,15 +7922,15 @@ class CreateVpnConcentratorResultTypeDef(TypedDict):
 class CreateVpnConnectionRequestTypeDef(TypedDict):
     """Contains the parameters for CreateVpnConnection."""
 
-    CustomerGatewayId: str
-    Type: str
-    VpnGatewayId: NotRequired[str]
-    TransitGatewayId: NotRequired[str]
-    VpnConcentratorId: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    PreSharedKeyStorage: NotRequired[str]
-    DryRun: NotRequired[bool]
-    Options: NotRequired[VpnConnectionOptionsSpecificationTypeDef]
+    CustomerGatewayId: ReadOnly[str]
+    Type: ReadOnly[str]
+    VpnGatewayId: NotRequired[ReadOnly[str]]
+    TransitGatewayId: NotRequired[ReadOnly[str]]
+    VpnConcentratorId: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    PreSharedKeyStorage: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Options: NotRequired[ReadOnly[VpnConnectionOptionsSpecificationTypeDef]]
 
 
 class CreateVpnConnectionResultTypeDef(TypedDict):
@@ -7910,11 +7950,11 @@ class CreateVpnConnectionRouteRequestTypeDef(TypedDict):
 class CreateVpnGatewayRequestTypeDef(TypedDict):
     """Contains the parameters for CreateVpnGateway."""
 
-    AvailabilityZone: NotRequired[str]
-    Type: GatewayTypeType
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    AmazonSideAsn: NotRequired[int]
-    DryRun: NotRequired[bool]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    Type: ReadOnly[GatewayTypeType]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    AmazonSideAsn: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateVpnGatewayResultTypeDef(TypedDict):
@@ -8148,9 +8188,9 @@ class DeleteFleetSuccessItemTypeDef(TypedDict):
 class DeleteFleetsRequestTypeDef(TypedDict):
     """DeleteFleetsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    FleetIds: Sequence[str]
-    TerminateInstances: bool
+    DryRun: NotRequired[ReadOnly[bool]]
+    FleetIds: ReadOnly[Sequence[str]]
+    TerminateInstances: ReadOnly[bool]
 
 
 class DeleteFleetsResultTypeDef(TypedDict):
@@ -8164,8 +8204,8 @@ class DeleteFleetsResultTypeDef(TypedDict):
 class DeleteFlowLogsRequestTypeDef(TypedDict):
     """DeleteFlowLogsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    FlowLogIds: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    FlowLogIds: ReadOnly[Sequence[str]]
 
 
 class DeleteFlowLogsResultTypeDef(TypedDict):
@@ -8389,10 +8429,10 @@ class DeleteLaunchTemplateResultTypeDef(TypedDict):
 class DeleteLaunchTemplateVersionsRequestTypeDef(TypedDict):
     """DeleteLaunchTemplateVersionsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    LaunchTemplateId: NotRequired[str]
-    LaunchTemplateName: NotRequired[str]
-    Versions: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    LaunchTemplateId: NotRequired[ReadOnly[str]]
+    LaunchTemplateName: NotRequired[ReadOnly[str]]
+    Versions: ReadOnly[Sequence[str]]
 
 
 class DeleteLaunchTemplateVersionsResponseErrorItemTypeDef(TypedDict):
@@ -8680,8 +8720,8 @@ class DeleteQueuedReservedInstancesErrorTypeDef(TypedDict):
 class DeleteQueuedReservedInstancesRequestTypeDef(TypedDict):
     """DeleteQueuedReservedInstancesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ReservedInstancesIds: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ReservedInstancesIds: ReadOnly[Sequence[str]]
 
 
 class DeleteQueuedReservedInstancesResultTypeDef(TypedDict):
@@ -8847,9 +8887,9 @@ class DeleteSubnetRequestTypeDef(TypedDict):
 class DeleteTagsRequestTypeDef(TypedDict):
     """DeleteTagsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Resources: Sequence[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Resources: ReadOnly[Sequence[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class DeleteTrafficMirrorFilterRequestTypeDef(TypedDict):
@@ -9213,8 +9253,8 @@ class DeleteVpcEncryptionControlResultTypeDef(TypedDict):
 class DeleteVpcEndpointConnectionNotificationsRequestTypeDef(TypedDict):
     """DeleteVpcEndpointConnectionNotificationsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ConnectionNotificationIds: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ConnectionNotificationIds: ReadOnly[Sequence[str]]
 
 
 class DeleteVpcEndpointConnectionNotificationsResultTypeDef(TypedDict):
@@ -9227,8 +9267,8 @@ class DeleteVpcEndpointConnectionNotificationsResultTypeDef(TypedDict):
 class DeleteVpcEndpointServiceConfigurationsRequestTypeDef(TypedDict):
     """DeleteVpcEndpointServiceConfigurationsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ServiceIds: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ServiceIds: ReadOnly[Sequence[str]]
 
 
 class DeleteVpcEndpointServiceConfigurationsResultTypeDef(TypedDict):
@@ -9241,8 +9281,8 @@ class DeleteVpcEndpointServiceConfigurationsResultTypeDef(TypedDict):
 class DeleteVpcEndpointsRequestTypeDef(TypedDict):
     """DeleteVpcEndpointsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    VpcEndpointIds: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcEndpointIds: ReadOnly[Sequence[str]]
 
 
 class DeleteVpcEndpointsResultTypeDef(TypedDict):
@@ -9399,8 +9439,8 @@ class DeregisterImageResultTypeDef(TypedDict):
 class DeregisterInstanceEventNotificationAttributesRequestTypeDef(TypedDict):
     """DeregisterInstanceEventNotificationAttributesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    InstanceTagAttribute: DeregisterInstanceTagAttributeRequestTypeDef
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceTagAttribute: ReadOnly[DeregisterInstanceTagAttributeRequestTypeDef]
 
 
 class DeregisterInstanceEventNotificationAttributesResultTypeDef(TypedDict):
@@ -9417,17 +9457,17 @@ class DeregisterInstanceTagAttributeRequestTypeDef(TypedDict):
     InstanceTagKeys in the request
     """
 
-    IncludeAllTagsOfInstance: NotRequired[bool]
-    InstanceTagKeys: NotRequired[Sequence[str]]
+    IncludeAllTagsOfInstance: NotRequired[ReadOnly[bool]]
+    InstanceTagKeys: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DeregisterTransitGatewayMulticastGroupMembersRequestTypeDef(TypedDict):
     """DeregisterTransitGatewayMulticastGroupMembersRequest (input)."""
 
-    TransitGatewayMulticastDomainId: NotRequired[str]
-    GroupIpAddress: NotRequired[str]
-    NetworkInterfaceIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
+    TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
+    GroupIpAddress: NotRequired[ReadOnly[str]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DeregisterTransitGatewayMulticastGroupMembersResultTypeDef(TypedDict):
@@ -9442,10 +9482,10 @@ class DeregisterTransitGatewayMulticastGroupMembersResultTypeDef(TypedDict):
 class DeregisterTransitGatewayMulticastGroupSourcesRequestTypeDef(TypedDict):
     """DeregisterTransitGatewayMulticastGroupSourcesRequest (input)."""
 
-    TransitGatewayMulticastDomainId: NotRequired[str]
-    GroupIpAddress: NotRequired[str]
-    NetworkInterfaceIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
+    TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
+    GroupIpAddress: NotRequired[ReadOnly[str]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DeregisterTransitGatewayMulticastGroupSourcesResultTypeDef(TypedDict):
@@ -9460,8 +9500,8 @@ class DeregisterTransitGatewayMulticastGroupSourcesResultTypeDef(TypedDict):
 class DescribeAccountAttributesRequestTypeDef(TypedDict):
     """DescribeAccountAttributesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    AttributeNames: NotRequired[Sequence[AccountAttributeNameType]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    AttributeNames: NotRequired[ReadOnly[Sequence[AccountAttributeNameType]]]
 
 
 class DescribeAccountAttributesResultTypeDef(TypedDict):
@@ -9482,10 +9522,10 @@ class DescribeAddressTransfersRequestPaginateTypeDef(TypedDict):
 class DescribeAddressTransfersRequestTypeDef(TypedDict):
     """DescribeAddressTransfersRequest (input)."""
 
-    AllocationIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
+    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeAddressTransfersResultFullResultTypeDef(TypedDict):
@@ -9515,11 +9555,11 @@ class DescribeAddressesAttributeRequestPaginateTypeDef(TypedDict):
 class DescribeAddressesAttributeRequestTypeDef(TypedDict):
     """DescribeAddressesAttributeRequest (input)."""
 
-    AllocationIds: NotRequired[Sequence[str]]
-    Attribute: NotRequired[AddressAttributeNameType]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
+    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    Attribute: NotRequired[ReadOnly[AddressAttributeNameType]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeAddressesAttributeResultFullResultTypeDef(TypedDict):
@@ -9540,10 +9580,10 @@ class DescribeAddressesAttributeResultTypeDef(TypedDict):
 class DescribeAddressesRequestTypeDef(TypedDict):
     """DescribeAddressesRequest (input)."""
 
-    PublicIps: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    AllocationIds: NotRequired[Sequence[str]]
+    PublicIps: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeAddressesResultTypeDef(TypedDict):
@@ -9570,11 +9610,11 @@ class DescribeAggregateIdFormatResultTypeDef(TypedDict):
 class DescribeAvailabilityZonesRequestTypeDef(TypedDict):
     """DescribeAvailabilityZonesRequest (input)."""
 
-    ZoneNames: NotRequired[Sequence[str]]
-    ZoneIds: NotRequired[Sequence[str]]
-    AllAvailabilityZones: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    ZoneNames: NotRequired[ReadOnly[Sequence[str]]]
+    ZoneIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllAvailabilityZones: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeAvailabilityZonesResultTypeDef(TypedDict):
@@ -9597,10 +9637,10 @@ class DescribeAwsNetworkPerformanceMetricSubscriptionsRequestPaginateTypeDef(Typ
 class DescribeAwsNetworkPerformanceMetricSubscriptionsRequestTypeDef(TypedDict):
     """DescribeAwsNetworkPerformanceMetricSubscriptionsRequest (input)."""
 
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeAwsNetworkPerformanceMetricSubscriptionsResultFullResultTypeDef(
@@ -9625,9 +9665,9 @@ class DescribeAwsNetworkPerformanceMetricSubscriptionsResultTypeDef(TypedDict):
 class DescribeBundleTasksRequestTypeDef(TypedDict):
     """DescribeBundleTasksRequest (input)."""
 
-    BundleIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    BundleIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeBundleTasksRequestWaitTypeDef(TypedDict):
@@ -9688,11 +9728,11 @@ class DescribeCapacityBlockExtensionHistoryRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityBlockExtensionHistoryRequestTypeDef(TypedDict):
     """DescribeCapacityBlockExtensionHistoryRequest (input)."""
 
-    CapacityReservationIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeCapacityBlockExtensionHistoryResultFullResultTypeDef(TypedDict):
@@ -9766,17 +9806,17 @@ class DescribeCapacityBlockOfferingsRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityBlockOfferingsRequestTypeDef(TypedDict):
     """DescribeCapacityBlockOfferingsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    InstanceType: NotRequired[str]
-    InstanceCount: NotRequired[int]
-    StartDateRange: NotRequired[TimestampTypeDef]
-    EndDateRange: NotRequired[TimestampTypeDef]
-    CapacityDurationHours: int
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    UltraserverType: NotRequired[str]
-    UltraserverCount: NotRequired[int]
-    AllAvailabilityZones: NotRequired[bool]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceType: NotRequired[ReadOnly[str]]
+    InstanceCount: NotRequired[ReadOnly[int]]
+    StartDateRange: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDateRange: NotRequired[ReadOnly[TimestampTypeDef]]
+    CapacityDurationHours: ReadOnly[int]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    UltraserverType: NotRequired[ReadOnly[str]]
+    UltraserverCount: NotRequired[ReadOnly[int]]
+    AllAvailabilityZones: NotRequired[ReadOnly[bool]]
 
 
 class DescribeCapacityBlockOfferingsResultFullResultTypeDef(TypedDict):
@@ -9806,11 +9846,11 @@ class DescribeCapacityBlockStatusRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityBlockStatusRequestTypeDef(TypedDict):
     """DescribeCapacityBlockStatusRequest (input)."""
 
-    CapacityBlockIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    CapacityBlockIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeCapacityBlockStatusResultFullResultTypeDef(TypedDict):
@@ -9840,11 +9880,11 @@ class DescribeCapacityBlocksRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityBlocksRequestTypeDef(TypedDict):
     """DescribeCapacityBlocksRequest (input)."""
 
-    CapacityBlockIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    CapacityBlockIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeCapacityBlocksResultFullResultTypeDef(TypedDict):
@@ -9874,11 +9914,11 @@ class DescribeCapacityManagerDataExportsRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityManagerDataExportsRequestTypeDef(TypedDict):
     """DescribeCapacityManagerDataExportsRequest (input)."""
 
-    CapacityManagerDataExportIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    CapacityManagerDataExportIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeCapacityManagerDataExportsResultFullResultTypeDef(TypedDict):
@@ -9913,12 +9953,12 @@ class DescribeCapacityReservationBillingRequestsRequestPaginateTypeDef(TypedDict
 class DescribeCapacityReservationBillingRequestsRequestTypeDef(TypedDict):
     """DescribeCapacityReservationBillingRequestsRequest (input)."""
 
-    CapacityReservationIds: NotRequired[Sequence[str]]
-    Role: CallerRoleType
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    Role: ReadOnly[CallerRoleType]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeCapacityReservationBillingRequestsResultFullResultTypeDef(TypedDict):
@@ -9954,11 +9994,11 @@ class DescribeCapacityReservationFleetsRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityReservationFleetsRequestTypeDef(TypedDict):
     """DescribeCapacityReservationFleetsRequest (input)."""
 
-    CapacityReservationFleetIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    CapacityReservationFleetIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeCapacityReservationFleetsResultFullResultTypeDef(TypedDict):
@@ -9979,11 +10019,11 @@ class DescribeCapacityReservationFleetsResultTypeDef(TypedDict):
 class DescribeCapacityReservationTopologyRequestTypeDef(TypedDict):
     """DescribeCapacityReservationTopologyRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    CapacityReservationIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeCapacityReservationTopologyResultTypeDef(TypedDict):
@@ -10006,11 +10046,11 @@ class DescribeCapacityReservationsRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityReservationsRequestTypeDef(TypedDict):
     """DescribeCapacityReservationsRequest (input)."""
 
-    CapacityReservationIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeCapacityReservationsResultFullResultTypeDef(TypedDict):
@@ -10040,11 +10080,11 @@ class DescribeCarrierGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeCarrierGatewaysRequestTypeDef(TypedDict):
     """DescribeCarrierGatewaysRequest (input)."""
 
-    CarrierGatewayIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    CarrierGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeCarrierGatewaysResultFullResultTypeDef(TypedDict):
@@ -10074,11 +10114,11 @@ class DescribeClassicLinkInstancesRequestPaginateTypeDef(TypedDict):
 class DescribeClassicLinkInstancesRequestTypeDef(TypedDict):
     """DescribeClassicLinkInstancesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    InstanceIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeClassicLinkInstancesResultFullResultTypeDef(TypedDict):
@@ -10108,11 +10148,11 @@ class DescribeClientVpnAuthorizationRulesRequestPaginateTypeDef(TypedDict):
 class DescribeClientVpnAuthorizationRulesRequestTypeDef(TypedDict):
     """DescribeClientVpnAuthorizationRulesRequest (input)."""
 
-    ClientVpnEndpointId: str
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
+    ClientVpnEndpointId: ReadOnly[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeClientVpnAuthorizationRulesResultFullResultTypeDef(TypedDict):
@@ -10142,11 +10182,11 @@ class DescribeClientVpnConnectionsRequestPaginateTypeDef(TypedDict):
 class DescribeClientVpnConnectionsRequestTypeDef(TypedDict):
     """DescribeClientVpnConnectionsRequest (input)."""
 
-    ClientVpnEndpointId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
+    ClientVpnEndpointId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeClientVpnConnectionsResultFullResultTypeDef(TypedDict):
@@ -10176,11 +10216,11 @@ class DescribeClientVpnEndpointsRequestPaginateTypeDef(TypedDict):
 class DescribeClientVpnEndpointsRequestTypeDef(TypedDict):
     """DescribeClientVpnEndpointsRequest (input)."""
 
-    ClientVpnEndpointIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    ClientVpnEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeClientVpnEndpointsResultFullResultTypeDef(TypedDict):
@@ -10210,11 +10250,11 @@ class DescribeClientVpnRoutesRequestPaginateTypeDef(TypedDict):
 class DescribeClientVpnRoutesRequestTypeDef(TypedDict):
     """DescribeClientVpnRoutesRequest (input)."""
 
-    ClientVpnEndpointId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    ClientVpnEndpointId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeClientVpnRoutesResultFullResultTypeDef(TypedDict):
@@ -10245,12 +10285,12 @@ class DescribeClientVpnTargetNetworksRequestPaginateTypeDef(TypedDict):
 class DescribeClientVpnTargetNetworksRequestTypeDef(TypedDict):
     """DescribeClientVpnTargetNetworksRequest (input)."""
 
-    ClientVpnEndpointId: str
-    AssociationIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    ClientVpnEndpointId: ReadOnly[str]
+    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeClientVpnTargetNetworksResultFullResultTypeDef(TypedDict):
@@ -10280,11 +10320,11 @@ class DescribeCoipPoolsRequestPaginateTypeDef(TypedDict):
 class DescribeCoipPoolsRequestTypeDef(TypedDict):
     """DescribeCoipPoolsRequest (input)."""
 
-    PoolIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeCoipPoolsResultFullResultTypeDef(TypedDict):
@@ -10305,8 +10345,8 @@ class DescribeCoipPoolsResultTypeDef(TypedDict):
 class DescribeConversionTasksRequestTypeDef(TypedDict):
     """DescribeConversionTasksRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ConversionTaskIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ConversionTaskIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeConversionTasksRequestWaitTypeDef(TypedDict):
@@ -10327,9 +10367,9 @@ class DescribeConversionTasksResultTypeDef(TypedDict):
 class DescribeCustomerGatewaysRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeCustomerGateways."""
 
-    CustomerGatewayIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    CustomerGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeCustomerGatewaysRequestWaitTypeDef(TypedDict):
@@ -10351,10 +10391,10 @@ class DescribeCustomerGatewaysResultTypeDef(TypedDict):
 class DescribeDeclarativePoliciesReportsRequestTypeDef(TypedDict):
     """DescribeDeclarativePoliciesReportsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    ReportIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeDeclarativePoliciesReportsResultTypeDef(TypedDict):
@@ -10377,11 +10417,11 @@ class DescribeDhcpOptionsRequestPaginateTypeDef(TypedDict):
 class DescribeDhcpOptionsRequestTypeDef(TypedDict):
     """DescribeDhcpOptionsRequest (input)."""
 
-    DhcpOptionsIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    DhcpOptionsIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeDhcpOptionsResultFullResultTypeDef(TypedDict):
@@ -10411,11 +10451,11 @@ class DescribeEgressOnlyInternetGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeEgressOnlyInternetGatewaysRequestTypeDef(TypedDict):
     """DescribeEgressOnlyInternetGatewaysRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    EgressOnlyInternetGatewayIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    EgressOnlyInternetGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeEgressOnlyInternetGatewaysResultFullResultTypeDef(TypedDict):
@@ -10436,11 +10476,11 @@ class DescribeEgressOnlyInternetGatewaysResultTypeDef(TypedDict):
 class DescribeElasticGpusRequestTypeDef(TypedDict):
     """DescribeElasticGpusRequest (input)."""
 
-    ElasticGpuIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    ElasticGpuIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeElasticGpusResultTypeDef(TypedDict):
@@ -10464,11 +10504,11 @@ class DescribeExportImageTasksRequestPaginateTypeDef(TypedDict):
 class DescribeExportImageTasksRequestTypeDef(TypedDict):
     """DescribeExportImageTasksRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    ExportImageTaskIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    ExportImageTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeExportImageTasksResultFullResultTypeDef(TypedDict):
@@ -10489,8 +10529,8 @@ class DescribeExportImageTasksResultTypeDef(TypedDict):
 class DescribeExportTasksRequestTypeDef(TypedDict):
     """DescribeExportTasksRequest (input)."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    ExportTaskIds: NotRequired[Sequence[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    ExportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeExportTasksRequestWaitTypeDef(TypedDict):
@@ -10520,11 +10560,11 @@ class DescribeFastLaunchImagesRequestPaginateTypeDef(TypedDict):
 class DescribeFastLaunchImagesRequestTypeDef(TypedDict):
     """DescribeFastLaunchImagesRequest (input)."""
 
-    ImageIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeFastLaunchImagesResultFullResultTypeDef(TypedDict):
@@ -10587,10 +10627,10 @@ class DescribeFastSnapshotRestoresRequestPaginateTypeDef(TypedDict):
 class DescribeFastSnapshotRestoresRequestTypeDef(TypedDict):
     """DescribeFastSnapshotRestoresRequest (input)."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeFastSnapshotRestoresResultFullResultTypeDef(TypedDict):
@@ -10624,12 +10664,12 @@ class DescribeFleetErrorTypeDef(TypedDict):
 class DescribeFleetHistoryRequestTypeDef(TypedDict):
     """DescribeFleetHistoryRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    EventType: NotRequired[FleetEventTypeType]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    FleetId: str
-    StartTime: TimestampTypeDef
+    DryRun: NotRequired[ReadOnly[bool]]
+    EventType: NotRequired[ReadOnly[FleetEventTypeType]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    FleetId: ReadOnly[str]
+    StartTime: ReadOnly[TimestampTypeDef]
 
 
 class DescribeFleetHistoryResultTypeDef(TypedDict):
@@ -10646,11 +10686,11 @@ class DescribeFleetHistoryResultTypeDef(TypedDict):
 class DescribeFleetInstancesRequestTypeDef(TypedDict):
     """DescribeFleetInstancesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    FleetId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    FleetId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeFleetInstancesResultTypeDef(TypedDict):
@@ -10684,11 +10724,11 @@ class DescribeFleetsRequestPaginateTypeDef(TypedDict):
 class DescribeFleetsRequestTypeDef(TypedDict):
     """DescribeFleetsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    FleetIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    FleetIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeFleetsResultFullResultTypeDef(TypedDict):
@@ -10718,11 +10758,11 @@ class DescribeFlowLogsRequestPaginateTypeDef(TypedDict):
 class DescribeFlowLogsRequestTypeDef(TypedDict):
     """DescribeFlowLogsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filter: NotRequired[Sequence[FilterTypeDef]]
-    FlowLogIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    FlowLogIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeFlowLogsResultFullResultTypeDef(TypedDict):
@@ -10768,12 +10808,12 @@ class DescribeFpgaImagesRequestPaginateTypeDef(TypedDict):
 class DescribeFpgaImagesRequestTypeDef(TypedDict):
     """DescribeFpgaImagesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    FpgaImageIds: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    DryRun: NotRequired[ReadOnly[bool]]
+    FpgaImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    Owners: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeFpgaImagesResultFullResultTypeDef(TypedDict):
@@ -10804,12 +10844,12 @@ class DescribeHostReservationOfferingsRequestPaginateTypeDef(TypedDict):
 class DescribeHostReservationOfferingsRequestTypeDef(TypedDict):
     """DescribeHostReservationOfferingsRequest (input)."""
 
-    Filter: NotRequired[Sequence[FilterTypeDef]]
-    MaxDuration: NotRequired[int]
-    MaxResults: NotRequired[int]
-    MinDuration: NotRequired[int]
-    NextToken: NotRequired[str]
-    OfferingId: NotRequired[str]
+    Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxDuration: NotRequired[ReadOnly[int]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    MinDuration: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    OfferingId: NotRequired[ReadOnly[str]]
 
 
 class DescribeHostReservationOfferingsResultFullResultTypeDef(TypedDict):
@@ -10838,10 +10878,10 @@ class DescribeHostReservationsRequestPaginateTypeDef(TypedDict):
 class DescribeHostReservationsRequestTypeDef(TypedDict):
     """DescribeHostReservationsRequest (input)."""
 
-    Filter: NotRequired[Sequence[FilterTypeDef]]
-    HostReservationIdSet: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    HostReservationIdSet: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeHostReservationsResultFullResultTypeDef(TypedDict):
@@ -10870,10 +10910,10 @@ class DescribeHostsRequestPaginateTypeDef(TypedDict):
 class DescribeHostsRequestTypeDef(TypedDict):
     """DescribeHostsRequest (input)."""
 
-    HostIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filter: NotRequired[Sequence[FilterTypeDef]]
+    HostIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeHostsResultFullResultTypeDef(TypedDict):
@@ -10902,10 +10942,10 @@ class DescribeIamInstanceProfileAssociationsRequestPaginateTypeDef(TypedDict):
 class DescribeIamInstanceProfileAssociationsRequestTypeDef(TypedDict):
     """DescribeIamInstanceProfileAssociationsRequest (input)."""
 
-    AssociationIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeIamInstanceProfileAssociationsResultFullResultTypeDef(TypedDict):
@@ -10975,12 +11015,12 @@ class DescribeImageReferencesRequestPaginateTypeDef(TypedDict):
 class DescribeImageReferencesRequestTypeDef(TypedDict):
     """DescribeImageReferencesRequest (input)."""
 
-    ImageIds: Sequence[str]
-    IncludeAllResourceTypes: NotRequired[bool]
-    ResourceTypes: NotRequired[Sequence[ResourceTypeRequestTypeDef]]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    MaxResults: NotRequired[int]
+    ImageIds: ReadOnly[Sequence[str]]
+    IncludeAllResourceTypes: NotRequired[ReadOnly[bool]]
+    ResourceTypes: NotRequired[ReadOnly[Sequence[ResourceTypeRequestTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeImageReferencesResultFullResultTypeDef(TypedDict):
@@ -11011,12 +11051,12 @@ class DescribeImageUsageReportEntriesRequestPaginateTypeDef(TypedDict):
 class DescribeImageUsageReportEntriesRequestTypeDef(TypedDict):
     """DescribeImageUsageReportEntriesRequest (input)."""
 
-    ImageIds: NotRequired[Sequence[str]]
-    ReportIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
-    MaxResults: NotRequired[int]
+    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeImageUsageReportEntriesResultFullResultTypeDef(TypedDict):
@@ -11047,12 +11087,12 @@ class DescribeImageUsageReportsRequestPaginateTypeDef(TypedDict):
 class DescribeImageUsageReportsRequestTypeDef(TypedDict):
     """DescribeImageUsageReportsRequest (input)."""
 
-    ImageIds: NotRequired[Sequence[str]]
-    ReportIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
-    MaxResults: NotRequired[int]
+    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeImageUsageReportsRequestWaitTypeDef(TypedDict):
@@ -11098,15 +11138,15 @@ class DescribeImagesRequestPaginateTypeDef(TypedDict):
 class DescribeImagesRequestTypeDef(TypedDict):
     """DescribeImagesRequest (input)."""
 
-    ExecutableUsers: NotRequired[Sequence[str]]
-    ImageIds: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
-    IncludeDeprecated: NotRequired[bool]
-    IncludeDisabled: NotRequired[bool]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    ExecutableUsers: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    Owners: NotRequired[ReadOnly[Sequence[str]]]
+    IncludeDeprecated: NotRequired[ReadOnly[bool]]
+    IncludeDisabled: NotRequired[ReadOnly[bool]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeImagesRequestWaitTypeDef(TypedDict):
@@ -11151,11 +11191,11 @@ class DescribeImportImageTasksRequestPaginateTypeDef(TypedDict):
 class DescribeImportImageTasksRequestTypeDef(TypedDict):
     """DescribeImportImageTasksRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    ImportTaskIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    ImportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeImportImageTasksResultFullResultTypeDef(TypedDict):
@@ -11185,11 +11225,11 @@ class DescribeImportSnapshotTasksRequestPaginateTypeDef(TypedDict):
 class DescribeImportSnapshotTasksRequestTypeDef(TypedDict):
     """DescribeImportSnapshotTasksRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    ImportTaskIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    ImportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeImportSnapshotTasksRequestWaitTypeDef(TypedDict):
@@ -11238,11 +11278,11 @@ class DescribeInstanceConnectEndpointsRequestPaginateTypeDef(TypedDict):
 class DescribeInstanceConnectEndpointsRequestTypeDef(TypedDict):
     """DescribeInstanceConnectEndpointsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceConnectEndpointIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    InstanceConnectEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeInstanceConnectEndpointsResultFullResultTypeDef(TypedDict):
@@ -11272,11 +11312,11 @@ class DescribeInstanceCreditSpecificationsRequestPaginateTypeDef(TypedDict):
 class DescribeInstanceCreditSpecificationsRequestTypeDef(TypedDict):
     """DescribeInstanceCreditSpecificationsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeInstanceCreditSpecificationsResultFullResultTypeDef(TypedDict):
@@ -11319,11 +11359,11 @@ class DescribeInstanceEventWindowsRequestPaginateTypeDef(TypedDict):
 class DescribeInstanceEventWindowsRequestTypeDef(TypedDict):
     """Describe instance event windows by InstanceEventWindow."""
 
-    DryRun: NotRequired[bool]
-    InstanceEventWindowIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceEventWindowIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeInstanceEventWindowsResultFullResultTypeDef(TypedDict):
@@ -11353,11 +11393,11 @@ class DescribeInstanceImageMetadataRequestPaginateTypeDef(TypedDict):
 class DescribeInstanceImageMetadataRequestTypeDef(TypedDict):
     """DescribeInstanceImageMetadataRequest (input)."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeInstanceImageMetadataResultFullResultTypeDef(TypedDict):
@@ -11378,13 +11418,13 @@ class DescribeInstanceImageMetadataResultTypeDef(TypedDict):
 class DescribeInstanceSqlHaHistoryStatesRequestTypeDef(TypedDict):
     """DescribeInstanceSqlHaHistoryStatesRequest (input)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeInstanceSqlHaHistoryStatesResultTypeDef(TypedDict):
@@ -11398,11 +11438,11 @@ class DescribeInstanceSqlHaHistoryStatesResultTypeDef(TypedDict):
 class DescribeInstanceSqlHaStatesRequestTypeDef(TypedDict):
     """DescribeInstanceSqlHaStatesRequest (input)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeInstanceSqlHaStatesResultTypeDef(TypedDict):
@@ -11427,13 +11467,13 @@ class DescribeInstanceStatusRequestPaginateTypeDef(TypedDict):
 class DescribeInstanceStatusRequestTypeDef(TypedDict):
     """DescribeInstanceStatusRequest (input)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    IncludeManagedResources: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    IncludeAllInstances: NotRequired[bool]
+    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    IncludeManagedResources: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    IncludeAllInstances: NotRequired[ReadOnly[bool]]
 
 
 class DescribeInstanceStatusRequestWaitTypeDef(TypedDict):
@@ -11477,12 +11517,12 @@ class DescribeInstanceTopologyRequestPaginateTypeDef(TypedDict):
 class DescribeInstanceTopologyRequestTypeDef(TypedDict):
     """DescribeInstanceTopologyRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    InstanceIds: NotRequired[Sequence[str]]
-    GroupNames: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeInstanceTopologyResultFullResultTypeDef(TypedDict):
@@ -11512,11 +11552,11 @@ class DescribeInstanceTypeOfferingsRequestPaginateTypeDef(TypedDict):
 class DescribeInstanceTypeOfferingsRequestTypeDef(TypedDict):
     """DescribeInstanceTypeOfferingsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    LocationType: NotRequired[LocationTypeType]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    LocationType: NotRequired[ReadOnly[LocationTypeType]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeInstanceTypeOfferingsResultFullResultTypeDef(TypedDict):
@@ -11547,12 +11587,12 @@ class DescribeInstanceTypesRequestPaginateTypeDef(TypedDict):
 class DescribeInstanceTypesRequestTypeDef(TypedDict):
     """DescribeInstanceTypesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    InstanceTypes: NotRequired[Sequence[InstanceTypeType]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    IncludeUnsupportedInRegion: NotRequired[bool]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceTypes: NotRequired[ReadOnly[Sequence[InstanceTypeType]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    IncludeUnsupportedInRegion: NotRequired[ReadOnly[bool]]
 
 
 class DescribeInstanceTypesResultFullResultTypeDef(TypedDict):
@@ -11583,12 +11623,12 @@ class DescribeInstancesRequestPaginateTypeDef(TypedDict):
 class DescribeInstancesRequestTypeDef(TypedDict):
     """DescribeInstancesRequest (input)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
-    IncludeManagedResources: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    IncludeManagedResources: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeInstancesRequestWaitTypeDef(TypedDict):
@@ -11630,11 +11670,11 @@ class DescribeInternetGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeInternetGatewaysRequestTypeDef(TypedDict):
     """DescribeInternetGatewaysRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    InternetGatewayIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InternetGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeInternetGatewaysRequestWaitTypeDef(TypedDict):
@@ -11682,11 +11722,11 @@ class DescribeIpamByoasnResultTypeDef(TypedDict):
 class DescribeIpamExternalResourceVerificationTokensRequestTypeDef(TypedDict):
     """DescribeIpamExternalResourceVerificationTokensRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    IpamExternalResourceVerificationTokenIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    IpamExternalResourceVerificationTokenIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeIpamExternalResourceVerificationTokensResultTypeDef(TypedDict):
@@ -11702,11 +11742,11 @@ class DescribeIpamExternalResourceVerificationTokensResultTypeDef(TypedDict):
 class DescribeIpamPoliciesRequestTypeDef(TypedDict):
     """DescribeIpamPoliciesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    IpamPolicyIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    IpamPolicyIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeIpamPoliciesResultTypeDef(TypedDict):
@@ -11729,11 +11769,11 @@ class DescribeIpamPoolAllocationsRequestPaginateTypeDef(TypedDict):
 class DescribeIpamPoolAllocationsRequestTypeDef(TypedDict):
     """DescribeIpamPoolAllocationsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamPoolAllocationIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamPoolAllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeIpamPoolAllocationsResultFullResultTypeDef(TypedDict):
@@ -11763,11 +11803,11 @@ class DescribeIpamPoolsRequestPaginateTypeDef(TypedDict):
 class DescribeIpamPoolsRequestTypeDef(TypedDict):
     """DescribeIpamPoolsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    IpamPoolIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    IpamPoolIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeIpamPoolsResultFullResultTypeDef(TypedDict):
@@ -11798,12 +11838,12 @@ class DescribeIpamPrefixListResolverTargetsRequestPaginateTypeDef(TypedDict):
 class DescribeIpamPrefixListResolverTargetsRequestTypeDef(TypedDict):
     """DescribeIpamPrefixListResolverTargetsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    IpamPrefixListResolverTargetIds: NotRequired[Sequence[str]]
-    IpamPrefixListResolverId: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    IpamPrefixListResolverTargetIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPrefixListResolverId: NotRequired[ReadOnly[str]]
 
 
 class DescribeIpamPrefixListResolverTargetsResultFullResultTypeDef(TypedDict):
@@ -11837,11 +11877,11 @@ class DescribeIpamPrefixListResolversRequestPaginateTypeDef(TypedDict):
 class DescribeIpamPrefixListResolversRequestTypeDef(TypedDict):
     """DescribeIpamPrefixListResolversRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    IpamPrefixListResolverIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    IpamPrefixListResolverIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeIpamPrefixListResolversResultFullResultTypeDef(TypedDict):
@@ -11871,11 +11911,11 @@ class DescribeIpamResourceDiscoveriesRequestPaginateTypeDef(TypedDict):
 class DescribeIpamResourceDiscoveriesRequestTypeDef(TypedDict):
     """DescribeIpamResourceDiscoveriesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamResourceDiscoveryIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamResourceDiscoveryIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeIpamResourceDiscoveriesResultFullResultTypeDef(TypedDict):
@@ -11905,11 +11945,11 @@ class DescribeIpamResourceDiscoveryAssociationsRequestPaginateTypeDef(TypedDict)
 class DescribeIpamResourceDiscoveryAssociationsRequestTypeDef(TypedDict):
     """DescribeIpamResourceDiscoveryAssociationsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamResourceDiscoveryAssociationIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamResourceDiscoveryAssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeIpamResourceDiscoveryAssociationsResultFullResultTypeDef(TypedDict):
@@ -11945,11 +11985,11 @@ class DescribeIpamScopesRequestPaginateTypeDef(TypedDict):
 class DescribeIpamScopesRequestTypeDef(TypedDict):
     """DescribeIpamScopesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    IpamScopeIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    IpamScopeIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeIpamScopesResultFullResultTypeDef(TypedDict):
@@ -11979,11 +12019,11 @@ class DescribeIpamsRequestPaginateTypeDef(TypedDict):
 class DescribeIpamsRequestTypeDef(TypedDict):
     """DescribeIpamsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    IpamIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    IpamIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeIpamsResultFullResultTypeDef(TypedDict):
@@ -12013,11 +12053,11 @@ class DescribeIpv6PoolsRequestPaginateTypeDef(TypedDict):
 class DescribeIpv6PoolsRequestTypeDef(TypedDict):
     """DescribeIpv6PoolsRequest (input)."""
 
-    PoolIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeIpv6PoolsResultFullResultTypeDef(TypedDict):
@@ -12038,11 +12078,11 @@ class DescribeIpv6PoolsResultTypeDef(TypedDict):
 class DescribeKeyPairsRequestTypeDef(TypedDict):
     """DescribeKeyPairsRequest (input)."""
 
-    KeyNames: NotRequired[Sequence[str]]
-    KeyPairIds: NotRequired[Sequence[str]]
-    IncludePublicKey: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    KeyNames: NotRequired[ReadOnly[Sequence[str]]]
+    KeyPairIds: NotRequired[ReadOnly[Sequence[str]]]
+    IncludePublicKey: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeKeyPairsRequestWaitTypeDef(TypedDict):
@@ -12081,17 +12121,17 @@ class DescribeLaunchTemplateVersionsRequestPaginateTypeDef(TypedDict):
 class DescribeLaunchTemplateVersionsRequestTypeDef(TypedDict):
     """DescribeLaunchTemplateVersionsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    LaunchTemplateId: NotRequired[str]
-    LaunchTemplateName: NotRequired[str]
-    Versions: NotRequired[Sequence[str]]
-    MinVersion: NotRequired[str]
-    MaxVersion: NotRequired[str]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    ResolveAlias: NotRequired[bool]
-    IncludeManagedResources: NotRequired[bool]
+    DryRun: NotRequired[ReadOnly[bool]]
+    LaunchTemplateId: NotRequired[ReadOnly[str]]
+    LaunchTemplateName: NotRequired[ReadOnly[str]]
+    Versions: NotRequired[ReadOnly[Sequence[str]]]
+    MinVersion: NotRequired[ReadOnly[str]]
+    MaxVersion: NotRequired[ReadOnly[str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    ResolveAlias: NotRequired[ReadOnly[bool]]
+    IncludeManagedResources: NotRequired[ReadOnly[bool]]
 
 
 class DescribeLaunchTemplateVersionsResultFullResultTypeDef(TypedDict):
@@ -12123,13 +12163,13 @@ class DescribeLaunchTemplatesRequestPaginateTypeDef(TypedDict):
 class DescribeLaunchTemplatesRequestTypeDef(TypedDict):
     """DescribeLaunchTemplatesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    LaunchTemplateIds: NotRequired[Sequence[str]]
-    LaunchTemplateNames: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    IncludeManagedResources: NotRequired[bool]
+    DryRun: NotRequired[ReadOnly[bool]]
+    LaunchTemplateIds: NotRequired[ReadOnly[Sequence[str]]]
+    LaunchTemplateNames: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    IncludeManagedResources: NotRequired[ReadOnly[bool]]
 
 
 class DescribeLaunchTemplatesResultFullResultTypeDef(TypedDict):
@@ -12170,12 +12210,12 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestType
     """
 
     LocalGatewayRouteTableVirtualInterfaceGroupAssociationIds: NotRequired[
-        Sequence[str]
+        ReadOnly[Sequence[str]]
     ]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultFullResultTypeDef(
@@ -12217,11 +12257,11 @@ class DescribeLocalGatewayRouteTableVpcAssociationsRequestPaginateTypeDef(TypedD
 class DescribeLocalGatewayRouteTableVpcAssociationsRequestTypeDef(TypedDict):
     """DescribeLocalGatewayRouteTableVpcAssociationsRequest (input)."""
 
-    LocalGatewayRouteTableVpcAssociationIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    LocalGatewayRouteTableVpcAssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeLocalGatewayRouteTableVpcAssociationsResultFullResultTypeDef(TypedDict):
@@ -12257,11 +12297,11 @@ class DescribeLocalGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
 class DescribeLocalGatewayRouteTablesRequestTypeDef(TypedDict):
     """DescribeLocalGatewayRouteTablesRequest (input)."""
 
-    LocalGatewayRouteTableIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    LocalGatewayRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeLocalGatewayRouteTablesResultFullResultTypeDef(TypedDict):
@@ -12291,11 +12331,11 @@ class DescribeLocalGatewayVirtualInterfaceGroupsRequestPaginateTypeDef(TypedDict
 class DescribeLocalGatewayVirtualInterfaceGroupsRequestTypeDef(TypedDict):
     """DescribeLocalGatewayVirtualInterfaceGroupsRequest (input)."""
 
-    LocalGatewayVirtualInterfaceGroupIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    LocalGatewayVirtualInterfaceGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeLocalGatewayVirtualInterfaceGroupsResultFullResultTypeDef(TypedDict):
@@ -12331,11 +12371,11 @@ class DescribeLocalGatewayVirtualInterfacesRequestPaginateTypeDef(TypedDict):
 class DescribeLocalGatewayVirtualInterfacesRequestTypeDef(TypedDict):
     """DescribeLocalGatewayVirtualInterfacesRequest (input)."""
 
-    LocalGatewayVirtualInterfaceIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    LocalGatewayVirtualInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeLocalGatewayVirtualInterfacesResultFullResultTypeDef(TypedDict):
@@ -12369,11 +12409,11 @@ class DescribeLocalGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeLocalGatewaysRequestTypeDef(TypedDict):
     """DescribeLocalGatewaysRequest (input)."""
 
-    LocalGatewayIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    LocalGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeLocalGatewaysResultFullResultTypeDef(TypedDict):
@@ -12394,11 +12434,11 @@ class DescribeLocalGatewaysResultTypeDef(TypedDict):
 class DescribeLockedSnapshotsRequestTypeDef(TypedDict):
     """DescribeLockedSnapshotsRequest (input)."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    SnapshotIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeLockedSnapshotsResultTypeDef(TypedDict):
@@ -12420,10 +12460,10 @@ class DescribeMacHostsRequestPaginateTypeDef(TypedDict):
 class DescribeMacHostsRequestTypeDef(TypedDict):
     """DescribeMacHostsRequest (input)."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    HostIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    HostIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeMacHostsResultFullResultTypeDef(TypedDict):
@@ -12453,11 +12493,11 @@ class DescribeMacModificationTasksRequestPaginateTypeDef(TypedDict):
 class DescribeMacModificationTasksRequestTypeDef(TypedDict):
     """DescribeMacModificationTasksRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MacModificationTaskIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MacModificationTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeMacModificationTasksResultFullResultTypeDef(TypedDict):
@@ -12487,11 +12527,11 @@ class DescribeManagedPrefixListsRequestPaginateTypeDef(TypedDict):
 class DescribeManagedPrefixListsRequestTypeDef(TypedDict):
     """DescribeManagedPrefixListsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    PrefixListIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    PrefixListIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeManagedPrefixListsResultFullResultTypeDef(TypedDict):
@@ -12521,11 +12561,11 @@ class DescribeMovingAddressesRequestPaginateTypeDef(TypedDict):
 class DescribeMovingAddressesRequestTypeDef(TypedDict):
     """DescribeMovingAddressesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    PublicIps: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
+    DryRun: NotRequired[ReadOnly[bool]]
+    PublicIps: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeMovingAddressesResultFullResultTypeDef(TypedDict):
@@ -12555,11 +12595,11 @@ class DescribeNatGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeNatGatewaysRequestTypeDef(TypedDict):
     """DescribeNatGatewaysRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filter: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NatGatewayIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NatGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeNatGatewaysRequestWaitTypeDef(TypedDict):
@@ -12600,11 +12640,11 @@ class DescribeNetworkAclsRequestPaginateTypeDef(TypedDict):
 class DescribeNetworkAclsRequestTypeDef(TypedDict):
     """DescribeNetworkAclsRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    NetworkAclIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NetworkAclIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeNetworkAclsResultFullResultTypeDef(TypedDict):
@@ -12637,14 +12677,14 @@ class DescribeNetworkInsightsAccessScopeAnalysesRequestPaginateTypeDef(TypedDict
 class DescribeNetworkInsightsAccessScopeAnalysesRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsAccessScopeAnalysesRequest (input)."""
 
-    NetworkInsightsAccessScopeAnalysisIds: NotRequired[Sequence[str]]
-    NetworkInsightsAccessScopeId: NotRequired[str]
-    AnalysisStartTimeBegin: NotRequired[TimestampTypeDef]
-    AnalysisStartTimeEnd: NotRequired[TimestampTypeDef]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
+    NetworkInsightsAccessScopeAnalysisIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsAccessScopeId: NotRequired[ReadOnly[str]]
+    AnalysisStartTimeBegin: NotRequired[ReadOnly[TimestampTypeDef]]
+    AnalysisStartTimeEnd: NotRequired[ReadOnly[TimestampTypeDef]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeNetworkInsightsAccessScopeAnalysesResultFullResultTypeDef(TypedDict):
@@ -12680,11 +12720,11 @@ class DescribeNetworkInsightsAccessScopesRequestPaginateTypeDef(TypedDict):
 class DescribeNetworkInsightsAccessScopesRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsAccessScopesRequest (input)."""
 
-    NetworkInsightsAccessScopeIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
+    NetworkInsightsAccessScopeIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeNetworkInsightsAccessScopesResultFullResultTypeDef(TypedDict):
@@ -12717,14 +12757,14 @@ class DescribeNetworkInsightsAnalysesRequestPaginateTypeDef(TypedDict):
 class DescribeNetworkInsightsAnalysesRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsAnalysesRequest (input)."""
 
-    NetworkInsightsAnalysisIds: NotRequired[Sequence[str]]
-    NetworkInsightsPathId: NotRequired[str]
-    AnalysisStartTime: NotRequired[TimestampTypeDef]
-    AnalysisEndTime: NotRequired[TimestampTypeDef]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
+    NetworkInsightsAnalysisIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsPathId: NotRequired[ReadOnly[str]]
+    AnalysisStartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    AnalysisEndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeNetworkInsightsAnalysesResultFullResultTypeDef(TypedDict):
@@ -12754,11 +12794,11 @@ class DescribeNetworkInsightsPathsRequestPaginateTypeDef(TypedDict):
 class DescribeNetworkInsightsPathsRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsPathsRequest (input)."""
 
-    NetworkInsightsPathIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
+    NetworkInsightsPathIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeNetworkInsightsPathsResultFullResultTypeDef(TypedDict):
@@ -12807,10 +12847,10 @@ class DescribeNetworkInterfacePermissionsRequestPaginateTypeDef(TypedDict):
 class DescribeNetworkInterfacePermissionsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeNetworkInterfacePermissions."""
 
-    NetworkInterfacePermissionIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    NetworkInterfacePermissionIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeNetworkInterfacePermissionsResultFullResultTypeDef(TypedDict):
@@ -12841,12 +12881,12 @@ class DescribeNetworkInterfacesRequestPaginateTypeDef(TypedDict):
 class DescribeNetworkInterfacesRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeNetworkInterfaces."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    IncludeManagedResources: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    NetworkInterfaceIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    IncludeManagedResources: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeNetworkInterfacesRequestWaitTypeDef(TypedDict):
@@ -12879,11 +12919,11 @@ class DescribeNetworkInterfacesResultTypeDef(TypedDict):
 class DescribeOutpostLagsRequestTypeDef(TypedDict):
     """DescribeOutpostLagsRequest (input)."""
 
-    OutpostLagIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    OutpostLagIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeOutpostLagsResultTypeDef(TypedDict):
@@ -12897,10 +12937,10 @@ class DescribeOutpostLagsResultTypeDef(TypedDict):
 class DescribePlacementGroupsRequestTypeDef(TypedDict):
     """DescribePlacementGroupsRequest (input)."""
 
-    GroupIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    GroupNames: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribePlacementGroupsResultTypeDef(TypedDict):
@@ -12922,11 +12962,11 @@ class DescribePrefixListsRequestPaginateTypeDef(TypedDict):
 class DescribePrefixListsRequestTypeDef(TypedDict):
     """DescribePrefixListsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    PrefixListIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    PrefixListIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribePrefixListsResultFullResultTypeDef(TypedDict):
@@ -12955,10 +12995,10 @@ class DescribePrincipalIdFormatRequestPaginateTypeDef(TypedDict):
 class DescribePrincipalIdFormatRequestTypeDef(TypedDict):
     """DescribePrincipalIdFormatRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Resources: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Resources: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribePrincipalIdFormatResultFullResultTypeDef(TypedDict):
@@ -12987,10 +13027,10 @@ class DescribePublicIpv4PoolsRequestPaginateTypeDef(TypedDict):
 class DescribePublicIpv4PoolsRequestTypeDef(TypedDict):
     """DescribePublicIpv4PoolsRequest (input)."""
 
-    PoolIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribePublicIpv4PoolsResultFullResultTypeDef(TypedDict):
@@ -13011,10 +13051,10 @@ class DescribePublicIpv4PoolsResultTypeDef(TypedDict):
 class DescribeRegionsRequestTypeDef(TypedDict):
     """DescribeRegionsRequest (input)."""
 
-    RegionNames: NotRequired[Sequence[str]]
-    AllRegions: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    RegionNames: NotRequired[ReadOnly[Sequence[str]]]
+    AllRegions: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeRegionsResultTypeDef(TypedDict):
@@ -13036,11 +13076,11 @@ class DescribeReplaceRootVolumeTasksRequestPaginateTypeDef(TypedDict):
 class DescribeReplaceRootVolumeTasksRequestTypeDef(TypedDict):
     """DescribeReplaceRootVolumeTasksRequest (input)."""
 
-    ReplaceRootVolumeTaskIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    ReplaceRootVolumeTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeReplaceRootVolumeTasksResultFullResultTypeDef(TypedDict):
@@ -13061,9 +13101,9 @@ class DescribeReplaceRootVolumeTasksResultTypeDef(TypedDict):
 class DescribeReservedInstancesListingsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeReservedInstancesListings."""
 
-    ReservedInstancesId: NotRequired[str]
-    ReservedInstancesListingId: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    ReservedInstancesId: NotRequired[ReadOnly[str]]
+    ReservedInstancesListingId: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeReservedInstancesListingsResultTypeDef(TypedDict):
@@ -13084,9 +13124,9 @@ class DescribeReservedInstancesModificationsRequestPaginateTypeDef(TypedDict):
 class DescribeReservedInstancesModificationsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeReservedInstancesModifications."""
 
-    ReservedInstancesModificationIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    ReservedInstancesModificationIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeReservedInstancesModificationsResultFullResultTypeDef(TypedDict):
@@ -13131,22 +13171,22 @@ class DescribeReservedInstancesOfferingsRequestPaginateTypeDef(TypedDict):
 class DescribeReservedInstancesOfferingsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeReservedInstancesOfferings."""
 
-    AvailabilityZone: NotRequired[str]
-    IncludeMarketplace: NotRequired[bool]
-    InstanceType: NotRequired[InstanceTypeType]
-    MaxDuration: NotRequired[int]
-    MaxInstanceCount: NotRequired[int]
-    MinDuration: NotRequired[int]
-    OfferingClass: NotRequired[OfferingClassTypeType]
-    ProductDescription: NotRequired[RIProductDescriptionType]
-    ReservedInstancesOfferingIds: NotRequired[Sequence[str]]
-    AvailabilityZoneId: NotRequired[str]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceTenancy: NotRequired[TenancyType]
-    OfferingType: NotRequired[OfferingTypeValuesType]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    IncludeMarketplace: NotRequired[ReadOnly[bool]]
+    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
+    MaxDuration: NotRequired[ReadOnly[int]]
+    MaxInstanceCount: NotRequired[ReadOnly[int]]
+    MinDuration: NotRequired[ReadOnly[int]]
+    OfferingClass: NotRequired[ReadOnly[OfferingClassTypeType]]
+    ProductDescription: NotRequired[ReadOnly[RIProductDescriptionType]]
+    ReservedInstancesOfferingIds: NotRequired[ReadOnly[Sequence[str]]]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    InstanceTenancy: NotRequired[ReadOnly[TenancyType]]
+    OfferingType: NotRequired[ReadOnly[OfferingTypeValuesType]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeReservedInstancesOfferingsResultFullResultTypeDef(TypedDict):
@@ -13167,11 +13207,11 @@ class DescribeReservedInstancesOfferingsResultTypeDef(TypedDict):
 class DescribeReservedInstancesRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeReservedInstances."""
 
-    OfferingClass: NotRequired[OfferingClassTypeType]
-    ReservedInstancesIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    OfferingType: NotRequired[OfferingTypeValuesType]
+    OfferingClass: NotRequired[ReadOnly[OfferingClassTypeType]]
+    ReservedInstancesIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    OfferingType: NotRequired[ReadOnly[OfferingTypeValuesType]]
 
 
 class DescribeReservedInstancesResultTypeDef(TypedDict):
@@ -13193,11 +13233,11 @@ class DescribeRouteServerEndpointsRequestPaginateTypeDef(TypedDict):
 class DescribeRouteServerEndpointsRequestTypeDef(TypedDict):
     """DescribeRouteServerEndpointsRequest (input)."""
 
-    RouteServerEndpointIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    RouteServerEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeRouteServerEndpointsResultFullResultTypeDef(TypedDict):
@@ -13227,11 +13267,11 @@ class DescribeRouteServerPeersRequestPaginateTypeDef(TypedDict):
 class DescribeRouteServerPeersRequestTypeDef(TypedDict):
     """DescribeRouteServerPeersRequest (input)."""
 
-    RouteServerPeerIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    RouteServerPeerIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeRouteServerPeersResultFullResultTypeDef(TypedDict):
@@ -13261,11 +13301,11 @@ class DescribeRouteServersRequestPaginateTypeDef(TypedDict):
 class DescribeRouteServersRequestTypeDef(TypedDict):
     """DescribeRouteServersRequest (input)."""
 
-    RouteServerIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    RouteServerIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeRouteServersResultFullResultTypeDef(TypedDict):
@@ -13295,11 +13335,11 @@ class DescribeRouteTablesRequestPaginateTypeDef(TypedDict):
 class DescribeRouteTablesRequestTypeDef(TypedDict):
     """DescribeRouteTablesRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    RouteTableIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    RouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeRouteTablesResultFullResultTypeDef(TypedDict):
@@ -13332,14 +13372,14 @@ class DescribeScheduledInstanceAvailabilityRequestPaginateTypeDef(TypedDict):
 class DescribeScheduledInstanceAvailabilityRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeScheduledInstanceAvailability."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    FirstSlotStartTimeRange: SlotDateTimeRangeRequestTypeDef
-    MaxResults: NotRequired[int]
-    MaxSlotDurationInHours: NotRequired[int]
-    MinSlotDurationInHours: NotRequired[int]
-    NextToken: NotRequired[str]
-    Recurrence: ScheduledInstanceRecurrenceRequestTypeDef
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    FirstSlotStartTimeRange: ReadOnly[SlotDateTimeRangeRequestTypeDef]
+    MaxResults: NotRequired[ReadOnly[int]]
+    MaxSlotDurationInHours: NotRequired[ReadOnly[int]]
+    MinSlotDurationInHours: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Recurrence: ReadOnly[ScheduledInstanceRecurrenceRequestTypeDef]
 
 
 class DescribeScheduledInstanceAvailabilityResultFullResultTypeDef(TypedDict):
@@ -13374,12 +13414,12 @@ class DescribeScheduledInstancesRequestPaginateTypeDef(TypedDict):
 class DescribeScheduledInstancesRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeScheduledInstances."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    ScheduledInstanceIds: NotRequired[Sequence[str]]
-    SlotStartTimeRange: NotRequired[SlotStartTimeRangeRequestTypeDef]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    ScheduledInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    SlotStartTimeRange: NotRequired[ReadOnly[SlotStartTimeRangeRequestTypeDef]]
 
 
 class DescribeScheduledInstancesResultFullResultTypeDef(TypedDict):
@@ -13409,11 +13449,11 @@ class DescribeSecondaryInterfacesRequestPaginateTypeDef(TypedDict):
 class DescribeSecondaryInterfacesRequestTypeDef(TypedDict):
     """DescribeSecondaryInterfacesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    SecondaryInterfaceIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    SecondaryInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeSecondaryInterfacesResultFullResultTypeDef(TypedDict):
@@ -13443,11 +13483,11 @@ class DescribeSecondaryNetworksRequestPaginateTypeDef(TypedDict):
 class DescribeSecondaryNetworksRequestTypeDef(TypedDict):
     """DescribeSecondaryNetworksRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    SecondaryNetworkIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    SecondaryNetworkIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeSecondaryNetworksRequestWaitTypeDef(TypedDict):
@@ -13488,11 +13528,11 @@ class DescribeSecondarySubnetsRequestPaginateTypeDef(TypedDict):
 class DescribeSecondarySubnetsRequestTypeDef(TypedDict):
     """DescribeSecondarySubnetsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    SecondarySubnetIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    SecondarySubnetIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeSecondarySubnetsRequestWaitTypeDef(TypedDict):
@@ -13524,8 +13564,8 @@ class DescribeSecondarySubnetsResultTypeDef(TypedDict):
 class DescribeSecurityGroupReferencesRequestTypeDef(TypedDict):
     """DescribeSecurityGroupReferencesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    GroupId: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    GroupId: ReadOnly[Sequence[str]]
 
 
 class DescribeSecurityGroupReferencesResultTypeDef(TypedDict):
@@ -13547,11 +13587,11 @@ class DescribeSecurityGroupRulesRequestPaginateTypeDef(TypedDict):
 class DescribeSecurityGroupRulesRequestTypeDef(TypedDict):
     """DescribeSecurityGroupRulesRequest (input)."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecurityGroupRuleIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeSecurityGroupRulesResultFullResultTypeDef(TypedDict):
@@ -13580,10 +13620,10 @@ class DescribeSecurityGroupVpcAssociationsRequestPaginateTypeDef(TypedDict):
 class DescribeSecurityGroupVpcAssociationsRequestTypeDef(TypedDict):
     """DescribeSecurityGroupVpcAssociationsRequest (input)."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeSecurityGroupVpcAssociationsRequestWaitTypeDef(TypedDict):
@@ -13624,12 +13664,12 @@ class DescribeSecurityGroupsRequestPaginateTypeDef(TypedDict):
 class DescribeSecurityGroupsRequestTypeDef(TypedDict):
     """DescribeSecurityGroupsRequest (input)."""
 
-    GroupIds: NotRequired[Sequence[str]]
-    GroupNames: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeSecurityGroupsRequestWaitTypeDef(TypedDict):
@@ -13662,11 +13702,11 @@ class DescribeSecurityGroupsResultTypeDef(TypedDict):
 class DescribeServiceLinkVirtualInterfacesRequestTypeDef(TypedDict):
     """DescribeServiceLinkVirtualInterfacesRequest (input)."""
 
-    ServiceLinkVirtualInterfaceIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    ServiceLinkVirtualInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeServiceLinkVirtualInterfacesResultTypeDef(TypedDict):
@@ -13705,10 +13745,10 @@ class DescribeSnapshotTierStatusRequestPaginateTypeDef(TypedDict):
 class DescribeSnapshotTierStatusRequestTypeDef(TypedDict):
     """DescribeSnapshotTierStatusRequest (input)."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeSnapshotTierStatusResultFullResultTypeDef(TypedDict):
@@ -13740,13 +13780,13 @@ class DescribeSnapshotsRequestPaginateTypeDef(TypedDict):
 class DescribeSnapshotsRequestTypeDef(TypedDict):
     """DescribeSnapshotsRequest (input)."""
 
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    OwnerIds: NotRequired[Sequence[str]]
-    RestorableByUserIds: NotRequired[Sequence[str]]
-    SnapshotIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    OwnerIds: NotRequired[ReadOnly[Sequence[str]]]
+    RestorableByUserIds: NotRequired[ReadOnly[Sequence[str]]]
+    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeSnapshotsRequestWaitTypeDef(TypedDict):
@@ -13827,12 +13867,12 @@ class DescribeSpotFleetInstancesResponseTypeDef(TypedDict):
 class DescribeSpotFleetRequestHistoryRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeSpotFleetRequestHistory."""
 
-    DryRun: NotRequired[bool]
-    SpotFleetRequestId: str
-    EventType: NotRequired[EventTypeType]
-    StartTime: TimestampTypeDef
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SpotFleetRequestId: ReadOnly[str]
+    EventType: NotRequired[ReadOnly[EventTypeType]]
+    StartTime: ReadOnly[TimestampTypeDef]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeSpotFleetRequestHistoryResponseTypeDef(TypedDict):
@@ -13857,10 +13897,10 @@ class DescribeSpotFleetRequestsRequestPaginateTypeDef(TypedDict):
 class DescribeSpotFleetRequestsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeSpotFleetRequests."""
 
-    DryRun: NotRequired[bool]
-    SpotFleetRequestIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SpotFleetRequestIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeSpotFleetRequestsResponseFullResultTypeDef(TypedDict):
@@ -13890,11 +13930,11 @@ class DescribeSpotInstanceRequestsRequestPaginateTypeDef(TypedDict):
 class DescribeSpotInstanceRequestsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeSpotInstanceRequests."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    SpotInstanceRequestIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SpotInstanceRequestIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeSpotInstanceRequestsRequestWaitTypeDef(TypedDict):
@@ -13940,16 +13980,16 @@ class DescribeSpotPriceHistoryRequestPaginateTypeDef(TypedDict):
 class DescribeSpotPriceHistoryRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeSpotPriceHistory."""
 
-    AvailabilityZoneId: NotRequired[str]
-    DryRun: NotRequired[bool]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
-    InstanceTypes: NotRequired[Sequence[InstanceTypeType]]
-    ProductDescriptions: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    AvailabilityZone: NotRequired[str]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    InstanceTypes: NotRequired[ReadOnly[Sequence[InstanceTypeType]]]
+    ProductDescriptions: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeSpotPriceHistoryResultFullResultTypeDef(TypedDict):
@@ -14011,11 +14051,11 @@ class DescribeStoreImageTasksRequestPaginateTypeDef(TypedDict):
 class DescribeStoreImageTasksRequestTypeDef(TypedDict):
     """DescribeStoreImageTasksRequest (input)."""
 
-    ImageIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeStoreImageTasksRequestWaitTypeDef(TypedDict):
@@ -14056,11 +14096,11 @@ class DescribeSubnetsRequestPaginateTypeDef(TypedDict):
 class DescribeSubnetsRequestTypeDef(TypedDict):
     """DescribeSubnetsRequest (input)."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    SubnetIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeSubnetsRequestWaitTypeDef(TypedDict):
@@ -14100,10 +14140,10 @@ class DescribeTagsRequestPaginateTypeDef(TypedDict):
 class DescribeTagsRequestTypeDef(TypedDict):
     """DescribeTagsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeTagsResultFullResultTypeDef(TypedDict):
@@ -14124,12 +14164,12 @@ class DescribeTagsResultTypeDef(TypedDict):
 class DescribeTrafficMirrorFilterRulesRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorFilterRulesRequest (input)."""
 
-    TrafficMirrorFilterRuleIds: NotRequired[Sequence[str]]
-    TrafficMirrorFilterId: NotRequired[str]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    TrafficMirrorFilterRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorFilterId: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeTrafficMirrorFilterRulesResultTypeDef(TypedDict):
@@ -14152,11 +14192,11 @@ class DescribeTrafficMirrorFiltersRequestPaginateTypeDef(TypedDict):
 class DescribeTrafficMirrorFiltersRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorFiltersRequest (input)."""
 
-    TrafficMirrorFilterIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    TrafficMirrorFilterIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeTrafficMirrorFiltersResultFullResultTypeDef(TypedDict):
@@ -14186,11 +14226,11 @@ class DescribeTrafficMirrorSessionsRequestPaginateTypeDef(TypedDict):
 class DescribeTrafficMirrorSessionsRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorSessionsRequest (input)."""
 
-    TrafficMirrorSessionIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    TrafficMirrorSessionIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeTrafficMirrorSessionsResultFullResultTypeDef(TypedDict):
@@ -14220,11 +14260,11 @@ class DescribeTrafficMirrorTargetsRequestPaginateTypeDef(TypedDict):
 class DescribeTrafficMirrorTargetsRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorTargetsRequest (input)."""
 
-    TrafficMirrorTargetIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    TrafficMirrorTargetIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeTrafficMirrorTargetsResultFullResultTypeDef(TypedDict):
@@ -14254,11 +14294,11 @@ class DescribeTransitGatewayAttachmentsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayAttachmentsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayAttachmentsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeTransitGatewayAttachmentsResultFullResultTypeDef(TypedDict):
@@ -14288,11 +14328,11 @@ class DescribeTransitGatewayConnectPeersRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayConnectPeersRequestTypeDef(TypedDict):
     """DescribeTransitGatewayConnectPeersRequest (input)."""
 
-    TransitGatewayConnectPeerIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayConnectPeerIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeTransitGatewayConnectPeersResultFullResultTypeDef(TypedDict):
@@ -14322,11 +14362,11 @@ class DescribeTransitGatewayConnectsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayConnectsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayConnectsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeTransitGatewayConnectsResultFullResultTypeDef(TypedDict):
@@ -14347,11 +14387,11 @@ class DescribeTransitGatewayConnectsResultTypeDef(TypedDict):
 class DescribeTransitGatewayMeteringPoliciesRequestTypeDef(TypedDict):
     """DescribeTransitGatewayMeteringPoliciesRequest (input)."""
 
-    TransitGatewayMeteringPolicyIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayMeteringPolicyIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeTransitGatewayMeteringPoliciesResultTypeDef(TypedDict):
@@ -14376,11 +14416,11 @@ class DescribeTransitGatewayMulticastDomainsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayMulticastDomainsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayMulticastDomainsRequest (input)."""
 
-    TransitGatewayMulticastDomainIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayMulticastDomainIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeTransitGatewayMulticastDomainsResultFullResultTypeDef(TypedDict):
@@ -14414,11 +14454,11 @@ class DescribeTransitGatewayPeeringAttachmentsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayPeeringAttachmentsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayPeeringAttachmentsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeTransitGatewayPeeringAttachmentsResultFullResultTypeDef(TypedDict):
@@ -14452,11 +14492,11 @@ class DescribeTransitGatewayPolicyTablesRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayPolicyTablesRequestTypeDef(TypedDict):
     """DescribeTransitGatewayPolicyTablesRequest (input)."""
 
-    TransitGatewayPolicyTableIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayPolicyTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeTransitGatewayPolicyTablesResultFullResultTypeDef(TypedDict):
@@ -14486,11 +14526,11 @@ class DescribeTransitGatewayRouteTableAnnouncementsRequestPaginateTypeDef(TypedD
 class DescribeTransitGatewayRouteTableAnnouncementsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayRouteTableAnnouncementsRequest (input)."""
 
-    TransitGatewayRouteTableAnnouncementIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayRouteTableAnnouncementIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeTransitGatewayRouteTableAnnouncementsResultFullResultTypeDef(TypedDict):
@@ -14526,11 +14566,11 @@ class DescribeTransitGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayRouteTablesRequestTypeDef(TypedDict):
     """DescribeTransitGatewayRouteTablesRequest (input)."""
 
-    TransitGatewayRouteTableIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeTransitGatewayRouteTablesResultFullResultTypeDef(TypedDict):
@@ -14560,11 +14600,11 @@ class DescribeTransitGatewayVpcAttachmentsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayVpcAttachmentsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayVpcAttachmentsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeTransitGatewayVpcAttachmentsResultFullResultTypeDef(TypedDict):
@@ -14594,11 +14634,11 @@ class DescribeTransitGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewaysRequestTypeDef(TypedDict):
     """DescribeTransitGatewaysRequest (input)."""
 
-    TransitGatewayIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeTransitGatewaysResultFullResultTypeDef(TypedDict):
@@ -14628,11 +14668,11 @@ class DescribeTrunkInterfaceAssociationsRequestPaginateTypeDef(TypedDict):
 class DescribeTrunkInterfaceAssociationsRequestTypeDef(TypedDict):
     """DescribeTrunkInterfaceAssociationsRequest (input)."""
 
-    AssociationIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeTrunkInterfaceAssociationsResultFullResultTypeDef(TypedDict):
@@ -14664,13 +14704,13 @@ class DescribeVerifiedAccessEndpointsRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessEndpointsRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessEndpointsRequest (input)."""
 
-    VerifiedAccessEndpointIds: NotRequired[Sequence[str]]
-    VerifiedAccessInstanceId: NotRequired[str]
-    VerifiedAccessGroupId: NotRequired[str]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    VerifiedAccessEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessInstanceId: NotRequired[ReadOnly[str]]
+    VerifiedAccessGroupId: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeVerifiedAccessEndpointsResultFullResultTypeDef(TypedDict):
@@ -14701,12 +14741,12 @@ class DescribeVerifiedAccessGroupsRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessGroupsRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessGroupsRequest (input)."""
 
-    VerifiedAccessGroupIds: NotRequired[Sequence[str]]
-    VerifiedAccessInstanceId: NotRequired[str]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    VerifiedAccessGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessInstanceId: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeVerifiedAccessGroupsResultFullResultTypeDef(TypedDict):
@@ -14740,11 +14780,11 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef(
 class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessInstanceLoggingConfigurationsRequest (input)."""
 
-    VerifiedAccessInstanceIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeVerifiedAccessInstanceLoggingConfigurationsResultFullResultTypeDef(
@@ -14782,11 +14822,11 @@ class DescribeVerifiedAccessInstancesRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessInstancesRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessInstancesRequest (input)."""
 
-    VerifiedAccessInstanceIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeVerifiedAccessInstancesResultFullResultTypeDef(TypedDict):
@@ -14816,11 +14856,11 @@ class DescribeVerifiedAccessTrustProvidersRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessTrustProvidersRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessTrustProvidersRequest (input)."""
 
-    VerifiedAccessTrustProviderIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    VerifiedAccessTrustProviderIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeVerifiedAccessTrustProvidersResultFullResultTypeDef(TypedDict):
@@ -14868,12 +14908,12 @@ class DescribeVolumeStatusRequestPaginateTypeDef(TypedDict):
 class DescribeVolumeStatusRequestTypeDef(TypedDict):
     """DescribeVolumeStatusRequest (input)."""
 
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    VolumeIds: NotRequired[Sequence[str]]
-    IncludeManagedResources: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    IncludeManagedResources: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeVolumeStatusResultFullResultTypeDef(TypedDict):
@@ -14903,11 +14943,11 @@ class DescribeVolumesModificationsRequestPaginateTypeDef(TypedDict):
 class DescribeVolumesModificationsRequestTypeDef(TypedDict):
     """DescribeVolumesModificationsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    VolumeIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeVolumesModificationsResultFullResultTypeDef(TypedDict):
@@ -14938,12 +14978,12 @@ class DescribeVolumesRequestPaginateTypeDef(TypedDict):
 class DescribeVolumesRequestTypeDef(TypedDict):
     """DescribeVolumesRequest (input)."""
 
-    VolumeIds: NotRequired[Sequence[str]]
-    IncludeManagedResources: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    IncludeManagedResources: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeVolumesRequestWaitTypeDef(TypedDict):
@@ -14994,11 +15034,11 @@ class DescribeVpcAttributeResultTypeDef(TypedDict):
 class DescribeVpcBlockPublicAccessExclusionsRequestTypeDef(TypedDict):
     """DescribeVpcBlockPublicAccessExclusionsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    ExclusionIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    ExclusionIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeVpcBlockPublicAccessExclusionsResultTypeDef(TypedDict):
@@ -15034,9 +15074,9 @@ class DescribeVpcClassicLinkDnsSupportRequestPaginateTypeDef(TypedDict):
 class DescribeVpcClassicLinkDnsSupportRequestTypeDef(TypedDict):
     """DescribeVpcClassicLinkDnsSupportRequest (input)."""
 
-    VpcIds: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeVpcClassicLinkDnsSupportResultFullResultTypeDef(TypedDict):
@@ -15057,9 +15097,9 @@ class DescribeVpcClassicLinkDnsSupportResultTypeDef(TypedDict):
 class DescribeVpcClassicLinkRequestTypeDef(TypedDict):
     """DescribeVpcClassicLinkRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    VpcIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeVpcClassicLinkResultTypeDef(TypedDict):
@@ -15072,12 +15112,12 @@ class DescribeVpcClassicLinkResultTypeDef(TypedDict):
 class DescribeVpcEncryptionControlsRequestTypeDef(TypedDict):
     """DescribeVpcEncryptionControlsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpcEncryptionControlIds: NotRequired[Sequence[str]]
-    VpcIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    VpcEncryptionControlIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class DescribeVpcEncryptionControlsResultTypeDef(TypedDict):
@@ -15091,11 +15131,11 @@ class DescribeVpcEncryptionControlsResultTypeDef(TypedDict):
 class DescribeVpcEndpointAssociationsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointAssociationsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    VpcEndpointIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeVpcEndpointAssociationsResultTypeDef(TypedDict):
@@ -15118,11 +15158,11 @@ class DescribeVpcEndpointConnectionNotificationsRequestPaginateTypeDef(TypedDict
 class DescribeVpcEndpointConnectionNotificationsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointConnectionNotificationsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ConnectionNotificationId: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ConnectionNotificationId: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeVpcEndpointConnectionNotificationsResultFullResultTypeDef(TypedDict):
@@ -15153,10 +15193,10 @@ class DescribeVpcEndpointConnectionsRequestPaginateTypeDef(TypedDict):
 class DescribeVpcEndpointConnectionsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointConnectionsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeVpcEndpointConnectionsResultFullResultTypeDef(TypedDict):
@@ -15186,11 +15226,11 @@ class DescribeVpcEndpointServiceConfigurationsRequestPaginateTypeDef(TypedDict):
 class DescribeVpcEndpointServiceConfigurationsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointServiceConfigurationsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ServiceIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ServiceIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeVpcEndpointServiceConfigurationsResultFullResultTypeDef(TypedDict):
@@ -15220,11 +15260,11 @@ class DescribeVpcEndpointServicePermissionsRequestPaginateTypeDef(TypedDict):
 class DescribeVpcEndpointServicePermissionsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointServicePermissionsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ServiceId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ServiceId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeVpcEndpointServicePermissionsResultFullResultTypeDef(TypedDict):
@@ -15255,12 +15295,12 @@ class DescribeVpcEndpointServicesRequestPaginateTypeDef(TypedDict):
 class DescribeVpcEndpointServicesRequestTypeDef(TypedDict):
     """DescribeVpcEndpointServicesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ServiceNames: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    ServiceRegions: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ServiceNames: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    ServiceRegions: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DescribeVpcEndpointServicesResultFullResultTypeDef(TypedDict):
@@ -15292,11 +15332,11 @@ class DescribeVpcEndpointsRequestPaginateTypeDef(TypedDict):
 class DescribeVpcEndpointsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    VpcEndpointIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeVpcEndpointsResultFullResultTypeDef(TypedDict):
@@ -15326,11 +15366,11 @@ class DescribeVpcPeeringConnectionsRequestPaginateTypeDef(TypedDict):
 class DescribeVpcPeeringConnectionsRequestTypeDef(TypedDict):
     """DescribeVpcPeeringConnectionsRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    VpcPeeringConnectionIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcPeeringConnectionIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeVpcPeeringConnectionsRequestWaitTypeDef(TypedDict):
@@ -15371,11 +15411,11 @@ class DescribeVpcsRequestPaginateTypeDef(TypedDict):
 class DescribeVpcsRequestTypeDef(TypedDict):
     """DescribeVpcsRequest (input)."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpcIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeVpcsRequestWaitTypeDef(TypedDict):
@@ -15416,11 +15456,11 @@ class DescribeVpnConcentratorsRequestPaginateTypeDef(TypedDict):
 class DescribeVpnConcentratorsRequestTypeDef(TypedDict):
     """DescribeVpnConcentratorsRequest (input)."""
 
-    VpnConcentratorIds: NotRequired[Sequence[str]]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    VpnConcentratorIds: NotRequired[ReadOnly[Sequence[str]]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeVpnConcentratorsResultFullResultTypeDef(TypedDict):
@@ -15441,9 +15481,9 @@ class DescribeVpnConcentratorsResultTypeDef(TypedDict):
 class DescribeVpnConnectionsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeVpnConnections."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpnConnectionIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    VpnConnectionIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeVpnConnectionsRequestWaitTypeDef(TypedDict):
@@ -15465,9 +15505,9 @@ class DescribeVpnConnectionsResultTypeDef(TypedDict):
 class DescribeVpnGatewaysRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeVpnGateways."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpnGatewayIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    VpnGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeVpnGatewaysResultTypeDef(TypedDict):
@@ -15590,9 +15630,9 @@ class DimensionConditionTypeDef(TypedDict):
     lookups.
     """
 
-    Dimension: NotRequired[FilterByDimensionType]
-    Comparison: NotRequired[ComparisonType]
-    Values: NotRequired[Sequence[str]]
+    Dimension: NotRequired[ReadOnly[FilterByDimensionType]]
+    Comparison: NotRequired[ReadOnly[ComparisonType]]
+    Values: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DirectoryServiceAuthenticationRequestTypeDef(TypedDict):
@@ -15750,10 +15790,10 @@ class DisableFastSnapshotRestoreSuccessItemTypeDef(TypedDict):
 class DisableFastSnapshotRestoresRequestTypeDef(TypedDict):
     """DisableFastSnapshotRestoresRequest (input)."""
 
-    AvailabilityZones: NotRequired[Sequence[str]]
-    AvailabilityZoneIds: NotRequired[Sequence[str]]
-    SourceSnapshotIds: Sequence[str]
-    DryRun: NotRequired[bool]
+    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
+    SourceSnapshotIds: ReadOnly[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DisableFastSnapshotRestoresResultTypeDef(TypedDict):
@@ -15822,8 +15862,8 @@ class DisableImageResultTypeDef(TypedDict):
 class DisableInstanceSqlHaStandbyDetectionsRequestTypeDef(TypedDict):
     """DisableInstanceSqlHaStandbyDetectionsRequest (input)."""
 
-    InstanceIds: Sequence[str]
-    DryRun: NotRequired[bool]
+    InstanceIds: ReadOnly[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DisableInstanceSqlHaStandbyDetectionsResultTypeDef(TypedDict):
@@ -16024,9 +16064,9 @@ class DisassociateIamInstanceProfileResultTypeDef(TypedDict):
 class DisassociateInstanceEventWindowRequestTypeDef(TypedDict):
     """DisassociateInstanceEventWindowRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    InstanceEventWindowId: str
-    AssociationTarget: InstanceEventWindowDisassociationRequestTypeDef
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceEventWindowId: ReadOnly[str]
+    AssociationTarget: ReadOnly[InstanceEventWindowDisassociationRequestTypeDef]
 
 
 class DisassociateInstanceEventWindowResultTypeDef(TypedDict):
@@ -16070,10 +16110,10 @@ class DisassociateIpamResourceDiscoveryResultTypeDef(TypedDict):
 class DisassociateNatGatewayAddressRequestTypeDef(TypedDict):
     """DisassociateNatGatewayAddressRequest (input)."""
 
-    NatGatewayId: str
-    AssociationIds: Sequence[str]
-    MaxDrainDurationSeconds: NotRequired[int]
-    DryRun: NotRequired[bool]
+    NatGatewayId: ReadOnly[str]
+    AssociationIds: ReadOnly[Sequence[str]]
+    MaxDrainDurationSeconds: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DisassociateNatGatewayAddressResultTypeDef(TypedDict):
@@ -16138,10 +16178,10 @@ class DisassociateSubnetCidrBlockResultTypeDef(TypedDict):
 class DisassociateTransitGatewayMulticastDomainRequestTypeDef(TypedDict):
     """DisassociateTransitGatewayMulticastDomainRequest (input)."""
 
-    TransitGatewayMulticastDomainId: str
-    TransitGatewayAttachmentId: str
-    SubnetIds: Sequence[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayMulticastDomainId: ReadOnly[str]
+    TransitGatewayAttachmentId: ReadOnly[str]
+    SubnetIds: ReadOnly[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DisassociateTransitGatewayMulticastDomainResultTypeDef(TypedDict):
@@ -16262,10 +16302,10 @@ class DnsEntryTypeDef(TypedDict):
 class DnsOptionsSpecificationTypeDef(TypedDict):
     """Describes the DNS options for an endpoint."""
 
-    DnsRecordIpType: NotRequired[DnsRecordIpTypeType]
-    PrivateDnsOnlyForInboundResolverEndpoint: NotRequired[bool]
-    PrivateDnsPreference: NotRequired[str]
-    PrivateDnsSpecifiedDomains: NotRequired[Sequence[str]]
+    DnsRecordIpType: NotRequired[ReadOnly[DnsRecordIpTypeType]]
+    PrivateDnsOnlyForInboundResolverEndpoint: NotRequired[ReadOnly[bool]]
+    PrivateDnsPreference: NotRequired[ReadOnly[str]]
+    PrivateDnsSpecifiedDomains: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class DnsOptionsTypeDef(TypedDict):
@@ -16280,8 +16320,8 @@ class DnsOptionsTypeDef(TypedDict):
 class DnsServersOptionsModifyStructureTypeDef(TypedDict):
     """Information about the DNS server to be used."""
 
-    CustomDnsServers: NotRequired[Sequence[str]]
-    Enabled: NotRequired[bool]
+    CustomDnsServers: NotRequired[ReadOnly[Sequence[str]]]
+    Enabled: NotRequired[ReadOnly[bool]]
 
 
 class EbsBlockDeviceResponseTypeDef(TypedDict):
@@ -16671,10 +16711,10 @@ class EnableFastSnapshotRestoreSuccessItemTypeDef(TypedDict):
 class EnableFastSnapshotRestoresRequestTypeDef(TypedDict):
     """EnableFastSnapshotRestoresRequest (input)."""
 
-    AvailabilityZones: NotRequired[Sequence[str]]
-    AvailabilityZoneIds: NotRequired[Sequence[str]]
-    SourceSnapshotIds: Sequence[str]
-    DryRun: NotRequired[bool]
+    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
+    SourceSnapshotIds: ReadOnly[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class EnableFastSnapshotRestoresResultTypeDef(TypedDict):
@@ -16702,9 +16742,9 @@ class EnableImageBlockPublicAccessResultTypeDef(TypedDict):
 class EnableImageDeprecationRequestTypeDef(TypedDict):
     """EnableImageDeprecationRequest (input)."""
 
-    ImageId: str
-    DeprecateAt: TimestampTypeDef
-    DryRun: NotRequired[bool]
+    ImageId: ReadOnly[str]
+    DeprecateAt: ReadOnly[TimestampTypeDef]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class EnableImageDeprecationResultTypeDef(TypedDict):
@@ -16746,9 +16786,9 @@ class EnableImageResultTypeDef(TypedDict):
 class EnableInstanceSqlHaStandbyDetectionsRequestTypeDef(TypedDict):
     """EnableInstanceSqlHaStandbyDetectionsRequest (input)."""
 
-    InstanceIds: Sequence[str]
-    SqlServerCredentials: NotRequired[str]
-    DryRun: NotRequired[bool]
+    InstanceIds: ReadOnly[Sequence[str]]
+    SqlServerCredentials: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class EnableInstanceSqlHaStandbyDetectionsResultTypeDef(TypedDict):
@@ -17025,14 +17065,14 @@ class ExportClientVpnClientConfigurationResultTypeDef(TypedDict):
 class ExportImageRequestTypeDef(TypedDict):
     """ExportImageRequest (input)."""
 
-    ClientToken: NotRequired[str]
-    Description: NotRequired[str]
-    DiskImageFormat: DiskImageFormatType
-    DryRun: NotRequired[bool]
-    ImageId: str
-    S3ExportLocation: ExportTaskS3LocationRequestTypeDef
-    RoleName: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    DiskImageFormat: ReadOnly[DiskImageFormatType]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ImageId: ReadOnly[str]
+    S3ExportLocation: ReadOnly[ExportTaskS3LocationRequestTypeDef]
+    RoleName: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class ExportImageResultTypeDef(TypedDict):
@@ -17111,10 +17151,10 @@ class ExportToS3TaskTypeDef(TypedDict):
 class ExportTransitGatewayRoutesRequestTypeDef(TypedDict):
     """ExportTransitGatewayRoutesRequest (input)."""
 
-    TransitGatewayRouteTableId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    S3Bucket: str
-    DryRun: NotRequired[bool]
+    TransitGatewayRouteTableId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    S3Bucket: ReadOnly[str]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ExportTransitGatewayRoutesResultTypeDef(TypedDict):
@@ -17235,8 +17275,8 @@ class FilterTypeDef(TypedDict):
     resources by specific criteria, such as tags, attributes, or IDs.
     """
 
-    Name: NotRequired[str]
-    Values: NotRequired[Sequence[str]]
+    Name: NotRequired[ReadOnly[str]]
+    Values: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class FirewallStatefulRuleTypeDef(TypedDict):
@@ -17338,9 +17378,11 @@ class FleetLaunchTemplateConfigRequestTypeDef(TypedDict):
     """Describes a launch template and overrides."""
 
     LaunchTemplateSpecification: NotRequired[
-        FleetLaunchTemplateSpecificationRequestTypeDef
+        ReadOnly[FleetLaunchTemplateSpecificationRequestTypeDef]
     ]
-    Overrides: NotRequired[Sequence[FleetLaunchTemplateOverridesRequestTypeDef]]
+    Overrides: NotRequired[
+        ReadOnly[Sequence[FleetLaunchTemplateOverridesRequestTypeDef]]
+    ]
 
 
 class FleetLaunchTemplateConfigTypeDef(TypedDict):
@@ -17353,17 +17395,19 @@ class FleetLaunchTemplateConfigTypeDef(TypedDict):
 class FleetLaunchTemplateOverridesRequestTypeDef(TypedDict):
     """Describes overrides for a launch template."""
 
-    InstanceType: NotRequired[InstanceTypeType]
-    MaxPrice: NotRequired[str]
-    SubnetId: NotRequired[str]
-    AvailabilityZone: NotRequired[str]
-    WeightedCapacity: NotRequired[float]
-    Priority: NotRequired[float]
-    Placement: NotRequired[PlacementTypeDef]
-    BlockDeviceMappings: NotRequired[Sequence[FleetBlockDeviceMappingRequestTypeDef]]
-    InstanceRequirements: NotRequired[InstanceRequirementsRequestTypeDef]
-    ImageId: NotRequired[str]
-    AvailabilityZoneId: NotRequired[str]
+    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
+    MaxPrice: NotRequired[ReadOnly[str]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    WeightedCapacity: NotRequired[ReadOnly[float]]
+    Priority: NotRequired[ReadOnly[float]]
+    Placement: NotRequired[ReadOnly[PlacementTypeDef]]
+    BlockDeviceMappings: NotRequired[
+        ReadOnly[Sequence[FleetBlockDeviceMappingRequestTypeDef]]
+    ]
+    InstanceRequirements: NotRequired[ReadOnly[InstanceRequirementsRequestTypeDef]]
+    ImageId: NotRequired[ReadOnly[str]]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
 
 
 class FleetLaunchTemplateOverridesTypeDef(TypedDict):
@@ -17612,12 +17656,12 @@ class GetAwsNetworkPerformanceDataRequestPaginateTypeDef(TypedDict):
 class GetAwsNetworkPerformanceDataRequestTypeDef(TypedDict):
     """GetAwsNetworkPerformanceDataRequest (input)."""
 
-    DataQueries: NotRequired[Sequence[DataQueryTypeDef]]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    DataQueries: NotRequired[ReadOnly[Sequence[DataQueryTypeDef]]]
+    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetAwsNetworkPerformanceDataResultFullResultTypeDef(TypedDict):
@@ -17670,15 +17714,15 @@ class GetCapacityManagerMetricDataRequestPaginateTypeDef(TypedDict):
 class GetCapacityManagerMetricDataRequestTypeDef(TypedDict):
     """GetCapacityManagerMetricDataRequest (input)."""
 
-    MetricNames: Sequence[MetricType]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
-    Period: int
-    GroupBy: NotRequired[Sequence[GroupByType]]
-    FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    MetricNames: ReadOnly[Sequence[MetricType]]
+    StartTime: ReadOnly[TimestampTypeDef]
+    EndTime: ReadOnly[TimestampTypeDef]
+    Period: ReadOnly[int]
+    GroupBy: NotRequired[ReadOnly[Sequence[GroupByType]]]
+    FilterBy: NotRequired[ReadOnly[Sequence[CapacityManagerConditionTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetCapacityManagerMetricDataResultFullResultTypeDef(TypedDict):
@@ -17711,14 +17755,14 @@ class GetCapacityManagerMetricDimensionsRequestPaginateTypeDef(TypedDict):
 class GetCapacityManagerMetricDimensionsRequestTypeDef(TypedDict):
     """GetCapacityManagerMetricDimensionsRequest (input)."""
 
-    GroupBy: Sequence[GroupByType]
-    FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
-    MetricNames: Sequence[MetricType]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    GroupBy: ReadOnly[Sequence[GroupByType]]
+    FilterBy: NotRequired[ReadOnly[Sequence[CapacityManagerConditionTypeDef]]]
+    StartTime: ReadOnly[TimestampTypeDef]
+    EndTime: ReadOnly[TimestampTypeDef]
+    MetricNames: ReadOnly[Sequence[MetricType]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetCapacityManagerMetricDimensionsResultFullResultTypeDef(TypedDict):
@@ -17794,11 +17838,11 @@ class GetCapacityReservationUsageResultTypeDef(TypedDict):
 class GetCoipPoolUsageRequestTypeDef(TypedDict):
     """GetCoipPoolUsageRequest (input)."""
 
-    PoolId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    PoolId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetCoipPoolUsageResultTypeDef(TypedDict):
@@ -17927,10 +17971,10 @@ class GetEnabledIpamPolicyResultTypeDef(TypedDict):
 class GetFlowLogsIntegrationTemplateRequestTypeDef(TypedDict):
     """GetFlowLogsIntegrationTemplateRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    FlowLogId: str
-    ConfigDeliveryS3DestinationArn: str
-    IntegrateServices: IntegrateServicesTypeDef
+    DryRun: NotRequired[ReadOnly[bool]]
+    FlowLogId: ReadOnly[str]
+    ConfigDeliveryS3DestinationArn: ReadOnly[str]
+    IntegrateServices: ReadOnly[IntegrateServicesTypeDef]
 
 
 class GetFlowLogsIntegrationTemplateResultTypeDef(TypedDict):
@@ -17975,8 +18019,8 @@ class GetGroupsForCapacityReservationResultTypeDef(TypedDict):
 class GetHostReservationPurchasePreviewRequestTypeDef(TypedDict):
     """GetHostReservationPurchasePreviewRequest (input)."""
 
-    HostIdSet: Sequence[str]
-    OfferingId: str
+    HostIdSet: ReadOnly[Sequence[str]]
+    OfferingId: ReadOnly[str]
 
 
 class GetHostReservationPurchasePreviewResultTypeDef(TypedDict):
@@ -18063,13 +18107,13 @@ class GetInstanceTypesFromInstanceRequirementsRequestPaginateTypeDef(TypedDict):
 class GetInstanceTypesFromInstanceRequirementsRequestTypeDef(TypedDict):
     """GetInstanceTypesFromInstanceRequirementsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ArchitectureTypes: Sequence[ArchitectureTypeType]
-    VirtualizationTypes: Sequence[VirtualizationTypeType]
-    InstanceRequirements: InstanceRequirementsRequestTypeDef
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Context: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ArchitectureTypes: ReadOnly[Sequence[ArchitectureTypeType]]
+    VirtualizationTypes: ReadOnly[Sequence[VirtualizationTypeType]]
+    InstanceRequirements: ReadOnly[InstanceRequirementsRequestTypeDef]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Context: NotRequired[ReadOnly[str]]
 
 
 class GetInstanceTypesFromInstanceRequirementsResultFullResultTypeDef(TypedDict):
@@ -18117,14 +18161,14 @@ class GetIpamAddressHistoryRequestPaginateTypeDef(TypedDict):
 class GetIpamAddressHistoryRequestTypeDef(TypedDict):
     """GetIpamAddressHistoryRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Cidr: str
-    IpamScopeId: str
-    VpcId: NotRequired[str]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Cidr: ReadOnly[str]
+    IpamScopeId: ReadOnly[str]
+    VpcId: NotRequired[ReadOnly[str]]
+    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class GetIpamAddressHistoryResultFullResultTypeDef(TypedDict):
@@ -18155,12 +18199,12 @@ class GetIpamDiscoveredAccountsRequestPaginateTypeDef(TypedDict):
 class GetIpamDiscoveredAccountsRequestTypeDef(TypedDict):
     """GetIpamDiscoveredAccountsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamResourceDiscoveryId: str
-    DiscoveryRegion: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamResourceDiscoveryId: ReadOnly[str]
+    DiscoveryRegion: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class GetIpamDiscoveredAccountsResultFullResultTypeDef(TypedDict):
@@ -18181,12 +18225,12 @@ class GetIpamDiscoveredAccountsResultTypeDef(TypedDict):
 class GetIpamDiscoveredPublicAddressesRequestTypeDef(TypedDict):
     """GetIpamDiscoveredPublicAddressesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamResourceDiscoveryId: str
-    AddressRegion: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamResourceDiscoveryId: ReadOnly[str]
+    AddressRegion: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class GetIpamDiscoveredPublicAddressesResultTypeDef(TypedDict):
@@ -18211,12 +18255,12 @@ class GetIpamDiscoveredResourceCidrsRequestPaginateTypeDef(TypedDict):
 class GetIpamDiscoveredResourceCidrsRequestTypeDef(TypedDict):
     """GetIpamDiscoveredResourceCidrsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamResourceDiscoveryId: str
-    ResourceRegion: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamResourceDiscoveryId: ReadOnly[str]
+    ResourceRegion: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class GetIpamDiscoveredResourceCidrsResultFullResultTypeDef(TypedDict):
@@ -18237,13 +18281,13 @@ class GetIpamDiscoveredResourceCidrsResultTypeDef(TypedDict):
 class GetIpamPolicyAllocationRulesRequestTypeDef(TypedDict):
     """GetIpamPolicyAllocationRulesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamPolicyId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    Locale: NotRequired[str]
-    ResourceType: NotRequired[IpamPolicyResourceTypeType]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamPolicyId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    Locale: NotRequired[ReadOnly[str]]
+    ResourceType: NotRequired[ReadOnly[IpamPolicyResourceTypeType]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class GetIpamPolicyAllocationRulesResultTypeDef(TypedDict):
@@ -18257,11 +18301,11 @@ class GetIpamPolicyAllocationRulesResultTypeDef(TypedDict):
 class GetIpamPolicyOrganizationTargetsRequestTypeDef(TypedDict):
     """GetIpamPolicyOrganizationTargetsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    IpamPolicyId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    IpamPolicyId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class GetIpamPolicyOrganizationTargetsResultTypeDef(TypedDict):
@@ -18285,12 +18329,12 @@ class GetIpamPoolAllocationsRequestPaginateTypeDef(TypedDict):
 class GetIpamPoolAllocationsRequestTypeDef(TypedDict):
     """GetIpamPoolAllocationsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamPoolId: str
-    IpamPoolAllocationId: NotRequired[str]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamPoolId: ReadOnly[str]
+    IpamPoolAllocationId: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class GetIpamPoolAllocationsResultFullResultTypeDef(TypedDict):
@@ -18320,11 +18364,11 @@ class GetIpamPoolCidrsRequestPaginateTypeDef(TypedDict):
 class GetIpamPoolCidrsRequestTypeDef(TypedDict):
     """GetIpamPoolCidrsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamPoolId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamPoolId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class GetIpamPoolCidrsResultFullResultTypeDef(TypedDict):
@@ -18354,11 +18398,11 @@ class GetIpamPrefixListResolverRulesRequestPaginateTypeDef(TypedDict):
 class GetIpamPrefixListResolverRulesRequestTypeDef(TypedDict):
     """GetIpamPrefixListResolverRulesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamPrefixListResolverId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamPrefixListResolverId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class GetIpamPrefixListResolverRulesResultFullResultTypeDef(TypedDict):
@@ -18423,12 +18467,12 @@ class GetIpamPrefixListResolverVersionsRequestPaginateTypeDef(TypedDict):
 class GetIpamPrefixListResolverVersionsRequestTypeDef(TypedDict):
     """GetIpamPrefixListResolverVersionsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamPrefixListResolverId: str
-    IpamPrefixListResolverVersions: NotRequired[Sequence[int]]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamPrefixListResolverId: ReadOnly[str]
+    IpamPrefixListResolverVersions: NotRequired[ReadOnly[Sequence[int]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class GetIpamPrefixListResolverVersionsResultFullResultTypeDef(TypedDict):
@@ -18467,16 +18511,16 @@ class GetIpamResourceCidrsRequestPaginateTypeDef(TypedDict):
 class GetIpamResourceCidrsRequestTypeDef(TypedDict):
     """GetIpamResourceCidrsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    IpamScopeId: str
-    IpamPoolId: NotRequired[str]
-    ResourceId: NotRequired[str]
-    ResourceType: NotRequired[IpamResourceTypeType]
-    ResourceTag: NotRequired[RequestIpamResourceTagTypeDef]
-    ResourceOwner: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    IpamScopeId: ReadOnly[str]
+    IpamPoolId: NotRequired[ReadOnly[str]]
+    ResourceId: NotRequired[ReadOnly[str]]
+    ResourceType: NotRequired[ReadOnly[IpamResourceTypeType]]
+    ResourceTag: NotRequired[ReadOnly[RequestIpamResourceTagTypeDef]]
+    ResourceOwner: NotRequired[ReadOnly[str]]
 
 
 class GetIpamResourceCidrsResultFullResultTypeDef(TypedDict):
@@ -18668,9 +18712,11 @@ class GetPasswordDataResultTypeDef(TypedDict):
 class GetReservedInstancesExchangeQuoteRequestTypeDef(TypedDict):
     """Contains the parameters for GetReservedInstanceExchangeQuote."""
 
-    DryRun: NotRequired[bool]
-    ReservedInstanceIds: Sequence[str]
-    TargetConfigurations: NotRequired[Sequence[TargetConfigurationRequestTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ReservedInstanceIds: ReadOnly[Sequence[str]]
+    TargetConfigurations: NotRequired[
+        ReadOnly[Sequence[TargetConfigurationRequestTypeDef]]
+    ]
 
 
 class GetReservedInstancesExchangeQuoteResultTypeDef(TypedDict):
@@ -18720,11 +18766,11 @@ class GetRouteServerPropagationsResultTypeDef(TypedDict):
 class GetRouteServerRoutingDatabaseRequestTypeDef(TypedDict):
     """GetRouteServerRoutingDatabaseRequest (input)."""
 
-    RouteServerId: str
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    RouteServerId: ReadOnly[str]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class GetRouteServerRoutingDatabaseResultTypeDef(TypedDict):
@@ -18748,11 +18794,11 @@ class GetSecurityGroupsForVpcRequestPaginateTypeDef(TypedDict):
 class GetSecurityGroupsForVpcRequestTypeDef(TypedDict):
     """GetSecurityGroupsForVpcRequest (input)."""
 
-    VpcId: str
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    DryRun: NotRequired[bool]
+    VpcId: ReadOnly[str]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetSecurityGroupsForVpcResultFullResultTypeDef(TypedDict):
@@ -18816,17 +18862,17 @@ class GetSpotPlacementScoresRequestPaginateTypeDef(TypedDict):
 class GetSpotPlacementScoresRequestTypeDef(TypedDict):
     """GetSpotPlacementScoresRequest (input)."""
 
-    InstanceTypes: NotRequired[Sequence[str]]
-    TargetCapacity: int
-    TargetCapacityUnitType: NotRequired[TargetCapacityUnitTypeType]
-    SingleAvailabilityZone: NotRequired[bool]
-    RegionNames: NotRequired[Sequence[str]]
+    InstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    TargetCapacity: ReadOnly[int]
+    TargetCapacityUnitType: NotRequired[ReadOnly[TargetCapacityUnitTypeType]]
+    SingleAvailabilityZone: NotRequired[ReadOnly[bool]]
+    RegionNames: NotRequired[ReadOnly[Sequence[str]]]
     InstanceRequirementsWithMetadata: NotRequired[
-        InstanceRequirementsWithMetadataRequestTypeDef
+        ReadOnly[InstanceRequirementsWithMetadataRequestTypeDef]
     ]
-    DryRun: NotRequired[bool]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class GetSpotPlacementScoresResultFullResultTypeDef(TypedDict):
@@ -18847,11 +18893,11 @@ class GetSpotPlacementScoresResultTypeDef(TypedDict):
 class GetSubnetCidrReservationsRequestTypeDef(TypedDict):
     """GetSubnetCidrReservationsRequest (input)."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    SubnetId: str
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    SubnetId: ReadOnly[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class GetSubnetCidrReservationsResultTypeDef(TypedDict):
@@ -18875,11 +18921,11 @@ class GetTransitGatewayAttachmentPropagationsRequestPaginateTypeDef(TypedDict):
 class GetTransitGatewayAttachmentPropagationsRequestTypeDef(TypedDict):
     """GetTransitGatewayAttachmentPropagationsRequest (input)."""
 
-    TransitGatewayAttachmentId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayAttachmentId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetTransitGatewayAttachmentPropagationsResultFullResultTypeDef(TypedDict):
@@ -18904,11 +18950,11 @@ class GetTransitGatewayAttachmentPropagationsResultTypeDef(TypedDict):
 class GetTransitGatewayMeteringPolicyEntriesRequestTypeDef(TypedDict):
     """GetTransitGatewayMeteringPolicyEntriesRequest (input)."""
 
-    TransitGatewayMeteringPolicyId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayMeteringPolicyId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetTransitGatewayMeteringPolicyEntriesResultTypeDef(TypedDict):
@@ -18933,11 +18979,11 @@ class GetTransitGatewayMulticastDomainAssociationsRequestPaginateTypeDef(TypedDi
 class GetTransitGatewayMulticastDomainAssociationsRequestTypeDef(TypedDict):
     """GetTransitGatewayMulticastDomainAssociationsRequest (input)."""
 
-    TransitGatewayMulticastDomainId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayMulticastDomainId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetTransitGatewayMulticastDomainAssociationsResultFullResultTypeDef(TypedDict):
@@ -18973,11 +19019,11 @@ class GetTransitGatewayPolicyTableAssociationsRequestPaginateTypeDef(TypedDict):
 class GetTransitGatewayPolicyTableAssociationsRequestTypeDef(TypedDict):
     """GetTransitGatewayPolicyTableAssociationsRequest (input)."""
 
-    TransitGatewayPolicyTableId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayPolicyTableId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetTransitGatewayPolicyTableAssociationsResultFullResultTypeDef(TypedDict):
@@ -18998,11 +19044,11 @@ class GetTransitGatewayPolicyTableAssociationsResultTypeDef(TypedDict):
 class GetTransitGatewayPolicyTableEntriesRequestTypeDef(TypedDict):
     """GetTransitGatewayPolicyTableEntriesRequest (input)."""
 
-    TransitGatewayPolicyTableId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayPolicyTableId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetTransitGatewayPolicyTableEntriesResultTypeDef(TypedDict):
@@ -19026,11 +19072,11 @@ class GetTransitGatewayPrefixListReferencesRequestPaginateTypeDef(TypedDict):
 class GetTransitGatewayPrefixListReferencesRequestTypeDef(TypedDict):
     """GetTransitGatewayPrefixListReferencesRequest (input)."""
 
-    TransitGatewayRouteTableId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayRouteTableId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetTransitGatewayPrefixListReferencesResultFullResultTypeDef(TypedDict):
@@ -19064,11 +19110,11 @@ class GetTransitGatewayRouteTableAssociationsRequestPaginateTypeDef(TypedDict):
 class GetTransitGatewayRouteTableAssociationsRequestTypeDef(TypedDict):
     """GetTransitGatewayRouteTableAssociationsRequest (input)."""
 
-    TransitGatewayRouteTableId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayRouteTableId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetTransitGatewayRouteTableAssociationsResultFullResultTypeDef(TypedDict):
@@ -19098,11 +19144,11 @@ class GetTransitGatewayRouteTablePropagationsRequestPaginateTypeDef(TypedDict):
 class GetTransitGatewayRouteTablePropagationsRequestTypeDef(TypedDict):
     """GetTransitGatewayRouteTablePropagationsRequest (input)."""
 
-    TransitGatewayRouteTableId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayRouteTableId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class GetTransitGatewayRouteTablePropagationsResultFullResultTypeDef(TypedDict):
@@ -19489,11 +19535,13 @@ class ImageCriterionRequestTypeDef(TypedDict):
     and usable in your account for the specified Amazon Web Services Region.
     """
 
-    ImageProviders: NotRequired[Sequence[str]]
-    MarketplaceProductCodes: NotRequired[Sequence[str]]
-    ImageNames: NotRequired[Sequence[str]]
-    DeprecationTimeCondition: NotRequired[DeprecationTimeConditionRequestTypeDef]
-    CreationDateCondition: NotRequired[CreationDateConditionRequestTypeDef]
+    ImageProviders: NotRequired[ReadOnly[Sequence[str]]]
+    MarketplaceProductCodes: NotRequired[ReadOnly[Sequence[str]]]
+    ImageNames: NotRequired[ReadOnly[Sequence[str]]]
+    DeprecationTimeCondition: NotRequired[
+        ReadOnly[DeprecationTimeConditionRequestTypeDef]
+    ]
+    CreationDateCondition: NotRequired[ReadOnly[CreationDateConditionRequestTypeDef]]
 
 
 class ImageCriterionTypeDef(TypedDict):
@@ -19623,8 +19671,8 @@ class ImageUsageReportTypeDef(TypedDict):
 class ImageUsageResourceTypeOptionRequestTypeDef(TypedDict):
     """The options that affect the scope of the report."""
 
-    OptionName: NotRequired[str]
-    OptionValues: NotRequired[Sequence[str]]
+    OptionName: NotRequired[ReadOnly[str]]
+    OptionValues: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class ImageUsageResourceTypeOptionTypeDef(TypedDict):
@@ -19639,9 +19687,9 @@ class ImageUsageResourceTypeRequestTypeDef(TypedDict):
     specified if the resource type is a launch template.
     """
 
-    ResourceType: NotRequired[str]
+    ResourceType: NotRequired[ReadOnly[str]]
     ResourceTypeOptions: NotRequired[
-        Sequence[ImageUsageResourceTypeOptionRequestTypeDef]
+        ReadOnly[Sequence[ImageUsageResourceTypeOptionRequestTypeDef]]
     ]
 
 
@@ -19684,24 +19732,24 @@ class ImportImageLicenseConfigurationResponseTypeDef(TypedDict):
 class ImportImageRequestTypeDef(TypedDict):
     """ImportImageRequest (input)."""
 
-    Architecture: NotRequired[str]
-    ClientData: NotRequired[ClientDataTypeDef]
-    ClientToken: NotRequired[str]
-    Description: NotRequired[str]
-    DiskContainers: NotRequired[Sequence[ImageDiskContainerTypeDef]]
-    DryRun: NotRequired[bool]
-    Encrypted: NotRequired[bool]
-    Hypervisor: NotRequired[str]
-    KmsKeyId: NotRequired[str]
-    LicenseType: NotRequired[str]
-    Platform: NotRequired[str]
-    RoleName: NotRequired[str]
+    Architecture: NotRequired[ReadOnly[str]]
+    ClientData: NotRequired[ReadOnly[ClientDataTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    DiskContainers: NotRequired[ReadOnly[Sequence[ImageDiskContainerTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Encrypted: NotRequired[ReadOnly[bool]]
+    Hypervisor: NotRequired[ReadOnly[str]]
+    KmsKeyId: NotRequired[ReadOnly[str]]
+    LicenseType: NotRequired[ReadOnly[str]]
+    Platform: NotRequired[ReadOnly[str]]
+    RoleName: NotRequired[ReadOnly[str]]
     LicenseSpecifications: NotRequired[
-        Sequence[ImportImageLicenseConfigurationRequestTypeDef]
+        ReadOnly[Sequence[ImportImageLicenseConfigurationRequestTypeDef]]
     ]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    UsageOperation: NotRequired[str]
-    BootMode: NotRequired[BootModeValuesType]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    UsageOperation: NotRequired[ReadOnly[str]]
+    BootMode: NotRequired[ReadOnly[BootModeValuesType]]
 
 
 class ImportImageResultTypeDef(TypedDict):
@@ -19755,27 +19803,27 @@ class ImportImageTaskTypeDef(TypedDict):
 class ImportInstanceLaunchSpecificationTypeDef(TypedDict):
     """Describes the launch specification for VM import."""
 
-    Architecture: NotRequired[ArchitectureValuesType]
-    GroupNames: NotRequired[Sequence[str]]
-    GroupIds: NotRequired[Sequence[str]]
-    AdditionalInfo: NotRequired[str]
-    UserData: NotRequired[UserDataTypeDef]
-    InstanceType: NotRequired[InstanceTypeType]
-    Placement: NotRequired[PlacementTypeDef]
-    Monitoring: NotRequired[bool]
-    SubnetId: NotRequired[str]
-    InstanceInitiatedShutdownBehavior: NotRequired[ShutdownBehaviorType]
-    PrivateIpAddress: NotRequired[str]
+    Architecture: NotRequired[ReadOnly[ArchitectureValuesType]]
+    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    AdditionalInfo: NotRequired[ReadOnly[str]]
+    UserData: NotRequired[ReadOnly[UserDataTypeDef]]
+    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
+    Placement: NotRequired[ReadOnly[PlacementTypeDef]]
+    Monitoring: NotRequired[ReadOnly[bool]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[ShutdownBehaviorType]]
+    PrivateIpAddress: NotRequired[ReadOnly[str]]
 
 
 class ImportInstanceRequestTypeDef(TypedDict):
     """ImportInstanceRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Description: NotRequired[str]
-    LaunchSpecification: NotRequired[ImportInstanceLaunchSpecificationTypeDef]
-    DiskImages: NotRequired[Sequence[DiskImageTypeDef]]
-    Platform: PlatformValuesType
+    DryRun: NotRequired[ReadOnly[bool]]
+    Description: NotRequired[ReadOnly[str]]
+    LaunchSpecification: NotRequired[ReadOnly[ImportInstanceLaunchSpecificationTypeDef]]
+    DiskImages: NotRequired[ReadOnly[Sequence[DiskImageTypeDef]]]
+    Platform: ReadOnly[PlatformValuesType]
 
 
 class ImportInstanceResultTypeDef(TypedDict):
@@ -19810,10 +19858,10 @@ class ImportInstanceVolumeDetailItemTypeDef(TypedDict):
 class ImportKeyPairRequestTypeDef(TypedDict):
     """ImportKeyPairRequest (input)."""
 
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    KeyName: str
-    PublicKeyMaterial: BlobTypeDef
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    KeyName: ReadOnly[str]
+    PublicKeyMaterial: ReadOnly[BlobTypeDef]
 
 
 class ImportKeyPairResultTypeDef(TypedDict):
@@ -19829,15 +19877,15 @@ class ImportKeyPairResultTypeDef(TypedDict):
 class ImportSnapshotRequestTypeDef(TypedDict):
     """ImportSnapshotRequest (input)."""
 
-    ClientData: NotRequired[ClientDataTypeDef]
-    ClientToken: NotRequired[str]
-    Description: NotRequired[str]
-    DiskContainer: NotRequired[SnapshotDiskContainerTypeDef]
-    DryRun: NotRequired[bool]
-    Encrypted: NotRequired[bool]
-    KmsKeyId: NotRequired[str]
-    RoleName: NotRequired[str]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    ClientData: NotRequired[ReadOnly[ClientDataTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    DiskContainer: NotRequired[ReadOnly[SnapshotDiskContainerTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Encrypted: NotRequired[ReadOnly[bool]]
+    KmsKeyId: NotRequired[ReadOnly[str]]
+    RoleName: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class ImportSnapshotResultTypeDef(TypedDict):
@@ -20039,9 +20087,9 @@ class InstanceEventWindowAssociationRequestTypeDef(TypedDict):
     associated with an event window.
     """
 
-    InstanceIds: NotRequired[Sequence[str]]
-    InstanceTags: NotRequired[Sequence[TagTypeDef]]
-    DedicatedHostIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceTags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    DedicatedHostIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class InstanceEventWindowAssociationTargetTypeDef(TypedDict):
@@ -20055,9 +20103,9 @@ class InstanceEventWindowAssociationTargetTypeDef(TypedDict):
 class InstanceEventWindowDisassociationRequestTypeDef(TypedDict):
     """The targets to disassociate from the specified event window."""
 
-    InstanceIds: NotRequired[Sequence[str]]
-    InstanceTags: NotRequired[Sequence[TagTypeDef]]
-    DedicatedHostIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceTags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    DedicatedHostIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class InstanceEventWindowStateChangeTypeDef(TypedDict):
@@ -20169,8 +20217,8 @@ class InstanceMaintenanceOptionsTypeDef(TypedDict):
 class InstanceMarketOptionsRequestTypeDef(TypedDict):
     """Describes the market (purchasing) option for the instances."""
 
-    MarketType: NotRequired[MarketTypeType]
-    SpotOptions: NotRequired[SpotMarketOptionsTypeDef]
+    MarketType: NotRequired[ReadOnly[MarketTypeType]]
+    SpotOptions: NotRequired[ReadOnly[SpotMarketOptionsTypeDef]]
 
 
 class InstanceMetadataDefaultsResponseTypeDef(TypedDict):
@@ -20271,31 +20319,33 @@ class InstanceNetworkInterfaceSpecificationOutputTypeDef(TypedDict):
 class InstanceNetworkInterfaceSpecificationTypeDef(TypedDict):
     """Describes a network interface."""
 
-    AssociatePublicIpAddress: NotRequired[bool]
-    DeleteOnTermination: NotRequired[bool]
-    Description: NotRequired[str]
-    DeviceIndex: NotRequired[int]
-    Groups: NotRequired[Sequence[str]]
-    Ipv6AddressCount: NotRequired[int]
-    Ipv6Addresses: NotRequired[Sequence[InstanceIpv6AddressTypeDef]]
-    NetworkInterfaceId: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-    PrivateIpAddresses: NotRequired[Sequence[PrivateIpAddressSpecificationTypeDef]]
-    SecondaryPrivateIpAddressCount: NotRequired[int]
-    SubnetId: NotRequired[str]
-    AssociateCarrierIpAddress: NotRequired[bool]
-    InterfaceType: NotRequired[str]
-    NetworkCardIndex: NotRequired[int]
-    Ipv4Prefixes: NotRequired[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]
-    Ipv4PrefixCount: NotRequired[int]
-    Ipv6Prefixes: NotRequired[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]
-    Ipv6PrefixCount: NotRequired[int]
-    PrimaryIpv6: NotRequired[bool]
-    EnaSrdSpecification: NotRequired[EnaSrdSpecificationRequestTypeDef]
-    ConnectionTrackingSpecification: NotRequired[
-        ConnectionTrackingSpecificationRequestTypeDef
+    AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
+    DeleteOnTermination: NotRequired[ReadOnly[bool]]
+    Description: NotRequired[ReadOnly[str]]
+    DeviceIndex: NotRequired[ReadOnly[int]]
+    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6AddressCount: NotRequired[ReadOnly[int]]
+    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
+    NetworkInterfaceId: NotRequired[ReadOnly[str]]
+    PrivateIpAddress: NotRequired[ReadOnly[str]]
+    PrivateIpAddresses: NotRequired[
+        ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
     ]
-    EnaQueueCount: NotRequired[int]
+    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    AssociateCarrierIpAddress: NotRequired[ReadOnly[bool]]
+    InterfaceType: NotRequired[ReadOnly[str]]
+    NetworkCardIndex: NotRequired[ReadOnly[int]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]]
+    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
+    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]]
+    Ipv6PrefixCount: NotRequired[ReadOnly[int]]
+    PrimaryIpv6: NotRequired[ReadOnly[bool]]
+    EnaSrdSpecification: NotRequired[ReadOnly[EnaSrdSpecificationRequestTypeDef]]
+    ConnectionTrackingSpecification: NotRequired[
+        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
+    ]
+    EnaQueueCount: NotRequired[ReadOnly[int]]
 
 
 class InstanceNetworkInterfaceTypeDef(TypedDict):
@@ -20388,32 +20438,40 @@ class InstanceRequirementsRequestTypeDef(TypedDict):
     attributes, Amazon EC2 will identify instance types with these attributes.
     """
 
-    VCpuCount: VCpuCountRangeRequestTypeDef
-    MemoryMiB: MemoryMiBRequestTypeDef
-    CpuManufacturers: NotRequired[Sequence[CpuManufacturerType]]
-    MemoryGiBPerVCpu: NotRequired[MemoryGiBPerVCpuRequestTypeDef]
-    ExcludedInstanceTypes: NotRequired[Sequence[str]]
-    InstanceGenerations: NotRequired[Sequence[InstanceGenerationType]]
-    SpotMaxPricePercentageOverLowestPrice: NotRequired[int]
-    OnDemandMaxPricePercentageOverLowestPrice: NotRequired[int]
-    BareMetal: NotRequired[BareMetalType]
-    BurstablePerformance: NotRequired[BurstablePerformanceType]
-    RequireHibernateSupport: NotRequired[bool]
-    NetworkInterfaceCount: NotRequired[NetworkInterfaceCountRequestTypeDef]
-    LocalStorage: NotRequired[LocalStorageType]
-    LocalStorageTypes: NotRequired[Sequence[LocalStorageTypeType]]
-    TotalLocalStorageGB: NotRequired[TotalLocalStorageGBRequestTypeDef]
-    BaselineEbsBandwidthMbps: NotRequired[BaselineEbsBandwidthMbpsRequestTypeDef]
-    AcceleratorTypes: NotRequired[Sequence[AcceleratorTypeType]]
-    AcceleratorCount: NotRequired[AcceleratorCountRequestTypeDef]
-    AcceleratorManufacturers: NotRequired[Sequence[AcceleratorManufacturerType]]
-    AcceleratorNames: NotRequired[Sequence[AcceleratorNameType]]
-    AcceleratorTotalMemoryMiB: NotRequired[AcceleratorTotalMemoryMiBRequestTypeDef]
-    NetworkBandwidthGbps: NotRequired[NetworkBandwidthGbpsRequestTypeDef]
-    AllowedInstanceTypes: NotRequired[Sequence[str]]
-    MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: NotRequired[int]
-    BaselinePerformanceFactors: NotRequired[BaselinePerformanceFactorsRequestTypeDef]
-    RequireEncryptionInTransit: NotRequired[bool]
+    VCpuCount: ReadOnly[VCpuCountRangeRequestTypeDef]
+    MemoryMiB: ReadOnly[MemoryMiBRequestTypeDef]
+    CpuManufacturers: NotRequired[ReadOnly[Sequence[CpuManufacturerType]]]
+    MemoryGiBPerVCpu: NotRequired[ReadOnly[MemoryGiBPerVCpuRequestTypeDef]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceGenerations: NotRequired[ReadOnly[Sequence[InstanceGenerationType]]]
+    SpotMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
+    OnDemandMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
+    BareMetal: NotRequired[ReadOnly[BareMetalType]]
+    BurstablePerformance: NotRequired[ReadOnly[BurstablePerformanceType]]
+    RequireHibernateSupport: NotRequired[ReadOnly[bool]]
+    NetworkInterfaceCount: NotRequired[ReadOnly[NetworkInterfaceCountRequestTypeDef]]
+    LocalStorage: NotRequired[ReadOnly[LocalStorageType]]
+    LocalStorageTypes: NotRequired[ReadOnly[Sequence[LocalStorageTypeType]]]
+    TotalLocalStorageGB: NotRequired[ReadOnly[TotalLocalStorageGBRequestTypeDef]]
+    BaselineEbsBandwidthMbps: NotRequired[
+        ReadOnly[BaselineEbsBandwidthMbpsRequestTypeDef]
+    ]
+    AcceleratorTypes: NotRequired[ReadOnly[Sequence[AcceleratorTypeType]]]
+    AcceleratorCount: NotRequired[ReadOnly[AcceleratorCountRequestTypeDef]]
+    AcceleratorManufacturers: NotRequired[
+        ReadOnly[Sequence[AcceleratorManufacturerType]]
+    ]
+    AcceleratorNames: NotRequired[ReadOnly[Sequence[AcceleratorNameType]]]
+    AcceleratorTotalMemoryMiB: NotRequired[
+        ReadOnly[AcceleratorTotalMemoryMiBRequestTypeDef]
+    ]
+    NetworkBandwidthGbps: NotRequired[ReadOnly[NetworkBandwidthGbpsRequestTypeDef]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: NotRequired[ReadOnly[int]]
+    BaselinePerformanceFactors: NotRequired[
+        ReadOnly[BaselinePerformanceFactorsRequestTypeDef]
+    ]
+    RequireEncryptionInTransit: NotRequired[ReadOnly[bool]]
 
 
 class InstanceRequirementsTypeDef(TypedDict):
@@ -20421,32 +20479,34 @@ class InstanceRequirementsTypeDef(TypedDict):
     attributes, Amazon EC2 will identify instance types with these attributes.
     """
 
-    VCpuCount: NotRequired[VCpuCountRangeTypeDef]
-    MemoryMiB: NotRequired[MemoryMiBTypeDef]
-    CpuManufacturers: NotRequired[Sequence[CpuManufacturerType]]
-    MemoryGiBPerVCpu: NotRequired[MemoryGiBPerVCpuTypeDef]
-    ExcludedInstanceTypes: NotRequired[Sequence[str]]
-    InstanceGenerations: NotRequired[Sequence[InstanceGenerationType]]
-    SpotMaxPricePercentageOverLowestPrice: NotRequired[int]
-    OnDemandMaxPricePercentageOverLowestPrice: NotRequired[int]
-    BareMetal: NotRequired[BareMetalType]
-    BurstablePerformance: NotRequired[BurstablePerformanceType]
-    RequireHibernateSupport: NotRequired[bool]
-    NetworkInterfaceCount: NotRequired[NetworkInterfaceCountTypeDef]
-    LocalStorage: NotRequired[LocalStorageType]
-    LocalStorageTypes: NotRequired[Sequence[LocalStorageTypeType]]
-    TotalLocalStorageGB: NotRequired[TotalLocalStorageGBTypeDef]
-    BaselineEbsBandwidthMbps: NotRequired[BaselineEbsBandwidthMbpsTypeDef]
-    AcceleratorTypes: NotRequired[Sequence[AcceleratorTypeType]]
-    AcceleratorCount: NotRequired[AcceleratorCountTypeDef]
-    AcceleratorManufacturers: NotRequired[Sequence[AcceleratorManufacturerType]]
-    AcceleratorNames: NotRequired[Sequence[AcceleratorNameType]]
-    AcceleratorTotalMemoryMiB: NotRequired[AcceleratorTotalMemoryMiBTypeDef]
-    NetworkBandwidthGbps: NotRequired[NetworkBandwidthGbpsTypeDef]
-    AllowedInstanceTypes: NotRequired[Sequence[str]]
-    MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: NotRequired[int]
-    BaselinePerformanceFactors: NotRequired[BaselinePerformanceFactorsUnionTypeDef]
-    RequireEncryptionInTransit: NotRequired[bool]
+    VCpuCount: NotRequired[ReadOnly[VCpuCountRangeTypeDef]]
+    MemoryMiB: NotRequired[ReadOnly[MemoryMiBTypeDef]]
+    CpuManufacturers: NotRequired[ReadOnly[Sequence[CpuManufacturerType]]]
+    MemoryGiBPerVCpu: NotRequired[ReadOnly[MemoryGiBPerVCpuTypeDef]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceGenerations: NotRequired[ReadOnly[Sequence[InstanceGenerationType]]]
+    SpotMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
+    OnDemandMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
+    BareMetal: NotRequired[ReadOnly[BareMetalType]]
+    BurstablePerformance: NotRequired[ReadOnly[BurstablePerformanceType]]
+    RequireHibernateSupport: NotRequired[ReadOnly[bool]]
+    NetworkInterfaceCount: NotRequired[ReadOnly[NetworkInterfaceCountTypeDef]]
+    LocalStorage: NotRequired[ReadOnly[LocalStorageType]]
+    LocalStorageTypes: NotRequired[ReadOnly[Sequence[LocalStorageTypeType]]]
+    TotalLocalStorageGB: NotRequired[ReadOnly[TotalLocalStorageGBTypeDef]]
+    BaselineEbsBandwidthMbps: NotRequired[ReadOnly[BaselineEbsBandwidthMbpsTypeDef]]
+    AcceleratorTypes: NotRequired[ReadOnly[Sequence[AcceleratorTypeType]]]
+    AcceleratorCount: NotRequired[ReadOnly[AcceleratorCountTypeDef]]
+    AcceleratorManufacturers: NotRequired[
+        ReadOnly[Sequence[AcceleratorManufacturerType]]
+    ]
+    AcceleratorNames: NotRequired[ReadOnly[Sequence[AcceleratorNameType]]]
+    AcceleratorTotalMemoryMiB: NotRequired[ReadOnly[AcceleratorTotalMemoryMiBTypeDef]]
+    NetworkBandwidthGbps: NotRequired[ReadOnly[NetworkBandwidthGbpsTypeDef]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: NotRequired[ReadOnly[int]]
+    BaselinePerformanceFactors: NotRequired[ReadOnly[BaselinePerformanceFactorsTypeDef]]
+    RequireEncryptionInTransit: NotRequired[ReadOnly[bool]]
 
 
 class InstanceRequirementsWithMetadataRequestTypeDef(TypedDict):
@@ -20455,9 +20515,9 @@ class InstanceRequirementsWithMetadataRequestTypeDef(TypedDict):
     identify instance types with those attributes.
     """
 
-    ArchitectureTypes: NotRequired[Sequence[ArchitectureTypeType]]
-    VirtualizationTypes: NotRequired[Sequence[VirtualizationTypeType]]
-    InstanceRequirements: NotRequired[InstanceRequirementsRequestTypeDef]
+    ArchitectureTypes: NotRequired[ReadOnly[Sequence[ArchitectureTypeType]]]
+    VirtualizationTypes: NotRequired[ReadOnly[Sequence[VirtualizationTypeType]]]
+    InstanceRequirements: NotRequired[ReadOnly[InstanceRequirementsRequestTypeDef]]
 
 
 class InstanceSecondaryInterfaceAttachmentTypeDef(TypedDict):
@@ -20486,15 +20546,15 @@ class InstanceSecondaryInterfacePrivateIpAddressTypeDef(TypedDict):
 class InstanceSecondaryInterfaceSpecificationRequestTypeDef(TypedDict):
     """Describes a secondary interface specification for launching an instance."""
 
-    DeleteOnTermination: NotRequired[bool]
-    DeviceIndex: NotRequired[int]
+    DeleteOnTermination: NotRequired[ReadOnly[bool]]
+    DeviceIndex: NotRequired[ReadOnly[int]]
     PrivateIpAddresses: NotRequired[
-        Sequence[InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef]
+        ReadOnly[Sequence[InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef]]
     ]
-    PrivateIpAddressCount: NotRequired[int]
-    SecondarySubnetId: NotRequired[str]
-    InterfaceType: NotRequired[SecondaryInterfaceTypeType]
-    NetworkCardIndex: NotRequired[int]
+    PrivateIpAddressCount: NotRequired[ReadOnly[int]]
+    SecondarySubnetId: NotRequired[ReadOnly[str]]
+    InterfaceType: NotRequired[ReadOnly[SecondaryInterfaceTypeType]]
+    NetworkCardIndex: NotRequired[ReadOnly[int]]
 
 
 class InstanceSecondaryInterfaceTypeDef(TypedDict):
@@ -20517,9 +20577,9 @@ class InstanceSecondaryInterfaceTypeDef(TypedDict):
 class InstanceSpecificationTypeDef(TypedDict):
     """The instance details to specify which volumes should be snapshotted."""
 
-    InstanceId: str
-    ExcludeBootVolume: NotRequired[bool]
-    ExcludeDataVolumeIds: NotRequired[Sequence[str]]
+    InstanceId: ReadOnly[str]
+    ExcludeBootVolume: NotRequired[ReadOnly[bool]]
+    ExcludeDataVolumeIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class InstanceStateChangeTypeDef(TypedDict):
@@ -20739,7 +20799,7 @@ class InstanceUsageTypeDef(TypedDict):
 class IntegrateServicesTypeDef(TypedDict):
     """Describes service integrations with VPC Flow logs."""
 
-    AthenaIntegrations: NotRequired[Sequence[AthenaIntegrationTypeDef]]
+    AthenaIntegrations: NotRequired[ReadOnly[Sequence[AthenaIntegrationTypeDef]]]
 
 
 class InternetGatewayAttachmentTypeDef(TypedDict):
@@ -20797,13 +20857,13 @@ class IpPermissionOutputTypeDef(TypedDict):
 class IpPermissionTypeDef(TypedDict):
     """Describes the permissions for a security group rule."""
 
-    IpProtocol: NotRequired[str]
-    FromPort: NotRequired[int]
-    ToPort: NotRequired[int]
-    UserIdGroupPairs: NotRequired[Sequence[UserIdGroupPairTypeDef]]
-    IpRanges: NotRequired[Sequence[IpRangeTypeDef]]
-    Ipv6Ranges: NotRequired[Sequence[Ipv6RangeTypeDef]]
-    PrefixListIds: NotRequired[Sequence[PrefixListIdTypeDef]]
+    IpProtocol: NotRequired[ReadOnly[str]]
+    FromPort: NotRequired[ReadOnly[int]]
+    ToPort: NotRequired[ReadOnly[int]]
+    UserIdGroupPairs: NotRequired[ReadOnly[Sequence[UserIdGroupPairTypeDef]]]
+    IpRanges: NotRequired[ReadOnly[Sequence[IpRangeTypeDef]]]
+    Ipv6Ranges: NotRequired[ReadOnly[Sequence[Ipv6RangeTypeDef]]]
+    PrefixListIds: NotRequired[ReadOnly[Sequence[PrefixListIdTypeDef]]]
 
 
 class IpRangeTypeDef(TypedDict):
@@ -21108,11 +21168,13 @@ class IpamPrefixListResolverRuleRequestTypeDef(TypedDict):
     creating or modifying resolver rules.
     """
 
-    RuleType: IpamPrefixListResolverRuleTypeType
-    StaticCidr: NotRequired[str]
-    IpamScopeId: NotRequired[str]
-    ResourceType: NotRequired[IpamResourceTypeType]
-    Conditions: NotRequired[Sequence[IpamPrefixListResolverRuleConditionRequestTypeDef]]
+    RuleType: ReadOnly[IpamPrefixListResolverRuleTypeType]
+    StaticCidr: NotRequired[ReadOnly[str]]
+    IpamScopeId: NotRequired[ReadOnly[str]]
+    ResourceType: NotRequired[ReadOnly[IpamResourceTypeType]]
+    Conditions: NotRequired[
+        ReadOnly[Sequence[IpamPrefixListResolverRuleConditionRequestTypeDef]]
+    ]
 
 
 class IpamPrefixListResolverRuleTypeDef(TypedDict):
@@ -21431,8 +21493,8 @@ class LastErrorTypeDef(TypedDict):
 class LaunchPermissionModificationsTypeDef(TypedDict):
     """Describes a launch permission modification."""
 
-    Add: NotRequired[Sequence[LaunchPermissionTypeDef]]
-    Remove: NotRequired[Sequence[LaunchPermissionTypeDef]]
+    Add: NotRequired[ReadOnly[Sequence[LaunchPermissionTypeDef]]]
+    Remove: NotRequired[ReadOnly[Sequence[LaunchPermissionTypeDef]]]
 
 
 class LaunchPermissionTypeDef(TypedDict):
@@ -21520,8 +21582,10 @@ class LaunchTemplateConfigOutputTypeDef(TypedDict):
 class LaunchTemplateConfigTypeDef(TypedDict):
     """Describes a launch template and overrides."""
 
-    LaunchTemplateSpecification: NotRequired[FleetLaunchTemplateSpecificationTypeDef]
-    Overrides: NotRequired[Sequence[LaunchTemplateOverridesUnionTypeDef]]
+    LaunchTemplateSpecification: NotRequired[
+        ReadOnly[FleetLaunchTemplateSpecificationTypeDef]
+    ]
+    Overrides: NotRequired[ReadOnly[Sequence[LaunchTemplateOverridesTypeDef]]]
 
 
 class LaunchTemplateCpuOptionsRequestTypeDef(TypedDict):
@@ -21672,8 +21736,8 @@ class LaunchTemplateInstanceMaintenanceOptionsTypeDef(TypedDict):
 class LaunchTemplateInstanceMarketOptionsRequestTypeDef(TypedDict):
     """The market (purchasing) option for the instances."""
 
-    MarketType: NotRequired[MarketTypeType]
-    SpotOptions: NotRequired[LaunchTemplateSpotMarketOptionsRequestTypeDef]
+    MarketType: NotRequired[ReadOnly[MarketTypeType]]
+    SpotOptions: NotRequired[ReadOnly[LaunchTemplateSpotMarketOptionsRequestTypeDef]]
 
 
 class LaunchTemplateInstanceMarketOptionsTypeDef(TypedDict):
@@ -21711,31 +21775,33 @@ class LaunchTemplateInstanceMetadataOptionsTypeDef(TypedDict):
 class LaunchTemplateInstanceNetworkInterfaceSpecificationRequestTypeDef(TypedDict):
     """The parameters for a network interface."""
 
-    AssociateCarrierIpAddress: NotRequired[bool]
-    AssociatePublicIpAddress: NotRequired[bool]
-    DeleteOnTermination: NotRequired[bool]
-    Description: NotRequired[str]
-    DeviceIndex: NotRequired[int]
-    Groups: NotRequired[Sequence[str]]
-    InterfaceType: NotRequired[str]
-    Ipv6AddressCount: NotRequired[int]
-    Ipv6Addresses: NotRequired[Sequence[InstanceIpv6AddressRequestTypeDef]]
-    NetworkInterfaceId: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-    PrivateIpAddresses: NotRequired[Sequence[PrivateIpAddressSpecificationTypeDef]]
-    SecondaryPrivateIpAddressCount: NotRequired[int]
-    SubnetId: NotRequired[str]
-    NetworkCardIndex: NotRequired[int]
-    Ipv4Prefixes: NotRequired[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]
-    Ipv4PrefixCount: NotRequired[int]
-    Ipv6Prefixes: NotRequired[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]
-    Ipv6PrefixCount: NotRequired[int]
-    PrimaryIpv6: NotRequired[bool]
-    EnaSrdSpecification: NotRequired[EnaSrdSpecificationRequestTypeDef]
-    ConnectionTrackingSpecification: NotRequired[
-        ConnectionTrackingSpecificationRequestTypeDef
+    AssociateCarrierIpAddress: NotRequired[ReadOnly[bool]]
+    AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
+    DeleteOnTermination: NotRequired[ReadOnly[bool]]
+    Description: NotRequired[ReadOnly[str]]
+    DeviceIndex: NotRequired[ReadOnly[int]]
+    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    InterfaceType: NotRequired[ReadOnly[str]]
+    Ipv6AddressCount: NotRequired[ReadOnly[int]]
+    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressRequestTypeDef]]]
+    NetworkInterfaceId: NotRequired[ReadOnly[str]]
+    PrivateIpAddress: NotRequired[ReadOnly[str]]
+    PrivateIpAddresses: NotRequired[
+        ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
     ]
-    EnaQueueCount: NotRequired[int]
+    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    NetworkCardIndex: NotRequired[ReadOnly[int]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]]
+    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
+    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]]
+    Ipv6PrefixCount: NotRequired[ReadOnly[int]]
+    PrimaryIpv6: NotRequired[ReadOnly[bool]]
+    EnaSrdSpecification: NotRequired[ReadOnly[EnaSrdSpecificationRequestTypeDef]]
+    ConnectionTrackingSpecification: NotRequired[
+        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
+    ]
+    EnaQueueCount: NotRequired[ReadOnly[int]]
 
 
 class LaunchTemplateInstanceNetworkInterfaceSpecificationTypeDef(TypedDict):
@@ -21771,15 +21837,17 @@ class LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestTypeDef(TypedD
     request.
     """
 
-    DeleteOnTermination: NotRequired[bool]
-    DeviceIndex: NotRequired[int]
+    DeleteOnTermination: NotRequired[ReadOnly[bool]]
+    DeviceIndex: NotRequired[ReadOnly[int]]
     PrivateIpAddresses: NotRequired[
-        Sequence[SecondaryInterfacePrivateIpAddressSpecificationRequestTypeDef]
+        ReadOnly[
+            Sequence[SecondaryInterfacePrivateIpAddressSpecificationRequestTypeDef]
+        ]
     ]
-    PrivateIpAddressCount: NotRequired[int]
-    SecondarySubnetId: NotRequired[str]
-    InterfaceType: NotRequired[SecondaryInterfaceTypeType]
-    NetworkCardIndex: NotRequired[int]
+    PrivateIpAddressCount: NotRequired[ReadOnly[int]]
+    SecondarySubnetId: NotRequired[ReadOnly[str]]
+    InterfaceType: NotRequired[ReadOnly[SecondaryInterfaceTypeType]]
+    NetworkCardIndex: NotRequired[ReadOnly[int]]
 
 
 class LaunchTemplateInstanceSecondaryInterfaceSpecificationTypeDef(TypedDict):
@@ -21841,14 +21909,14 @@ class LaunchTemplateOverridesOutputTypeDef(TypedDict):
 class LaunchTemplateOverridesTypeDef(TypedDict):
     """Describes overrides for a launch template."""
 
-    InstanceType: NotRequired[InstanceTypeType]
-    SpotPrice: NotRequired[str]
-    SubnetId: NotRequired[str]
-    AvailabilityZone: NotRequired[str]
-    WeightedCapacity: NotRequired[float]
-    Priority: NotRequired[float]
-    InstanceRequirements: NotRequired[InstanceRequirementsUnionTypeDef]
-    AvailabilityZoneId: NotRequired[str]
+    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
+    SpotPrice: NotRequired[ReadOnly[str]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    WeightedCapacity: NotRequired[ReadOnly[float]]
+    Priority: NotRequired[ReadOnly[float]]
+    InstanceRequirements: NotRequired[ReadOnly[InstanceRequirementsTypeDef]]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
 
 
 class LaunchTemplatePlacementRequestTypeDef(TypedDict):
@@ -21908,11 +21976,13 @@ class LaunchTemplateSpecificationTypeDef(TypedDict):
 class LaunchTemplateSpotMarketOptionsRequestTypeDef(TypedDict):
     """The options for Spot Instances."""
 
-    MaxPrice: NotRequired[str]
-    SpotInstanceType: NotRequired[SpotInstanceTypeType]
-    BlockDurationMinutes: NotRequired[int]
-    ValidUntil: NotRequired[TimestampTypeDef]
-    InstanceInterruptionBehavior: NotRequired[InstanceInterruptionBehaviorType]
+    MaxPrice: NotRequired[ReadOnly[str]]
+    SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
+    BlockDurationMinutes: NotRequired[ReadOnly[int]]
+    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    InstanceInterruptionBehavior: NotRequired[
+        ReadOnly[InstanceInterruptionBehaviorType]
+    ]
 
 
 class LaunchTemplateSpotMarketOptionsTypeDef(TypedDict):
@@ -21930,8 +22000,8 @@ class LaunchTemplateTagSpecificationRequestTypeDef(TypedDict):
     launch.
     """
 
-    ResourceType: NotRequired[ResourceTypeType]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    ResourceType: NotRequired[ReadOnly[ResourceTypeType]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class LaunchTemplateTagSpecificationTypeDef(TypedDict):
@@ -22003,10 +22073,10 @@ class ListImagesInRecycleBinRequestPaginateTypeDef(TypedDict):
 class ListImagesInRecycleBinRequestTypeDef(TypedDict):
     """ListImagesInRecycleBinRequest (input)."""
 
-    ImageIds: NotRequired[Sequence[str]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
+    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ListImagesInRecycleBinResultFullResultTypeDef(TypedDict):
@@ -22035,10 +22105,10 @@ class ListSnapshotsInRecycleBinRequestPaginateTypeDef(TypedDict):
 class ListSnapshotsInRecycleBinRequestTypeDef(TypedDict):
     """ListSnapshotsInRecycleBinRequest (input)."""
 
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    SnapshotIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ListSnapshotsInRecycleBinResultFullResultTypeDef(TypedDict):
@@ -22059,10 +22129,10 @@ class ListSnapshotsInRecycleBinResultTypeDef(TypedDict):
 class ListVolumesInRecycleBinRequestTypeDef(TypedDict):
     """ListVolumesInRecycleBinRequest (input)."""
 
-    VolumeIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class ListVolumesInRecycleBinResultTypeDef(TypedDict):
@@ -22087,8 +22157,8 @@ class LoadBalancersConfigTypeDef(TypedDict):
     Fleet request.
     """
 
-    ClassicLoadBalancersConfig: NotRequired[ClassicLoadBalancersConfigUnionTypeDef]
-    TargetGroupsConfig: NotRequired[TargetGroupsConfigUnionTypeDef]
+    ClassicLoadBalancersConfig: NotRequired[ReadOnly[ClassicLoadBalancersConfigTypeDef]]
+    TargetGroupsConfig: NotRequired[ReadOnly[TargetGroupsConfigTypeDef]]
 
 
 class LoadPermissionModificationsTypeDef(TypedDict):
@@ -22096,8 +22166,8 @@ class LoadPermissionModificationsTypeDef(TypedDict):
     (AFI).
     """
 
-    Add: NotRequired[Sequence[LoadPermissionRequestTypeDef]]
-    Remove: NotRequired[Sequence[LoadPermissionRequestTypeDef]]
+    Add: NotRequired[ReadOnly[Sequence[LoadPermissionRequestTypeDef]]]
+    Remove: NotRequired[ReadOnly[Sequence[LoadPermissionRequestTypeDef]]]
 
 
 class LoadPermissionRequestTypeDef(TypedDict):
@@ -22220,12 +22290,12 @@ class LocalGatewayVirtualInterfaceTypeDef(TypedDict):
 class LockSnapshotRequestTypeDef(TypedDict):
     """LockSnapshotRequest (input)."""
 
-    SnapshotId: str
-    DryRun: NotRequired[bool]
-    LockMode: LockModeType
-    CoolOffPeriod: NotRequired[int]
-    LockDuration: NotRequired[int]
-    ExpirationDate: NotRequired[TimestampTypeDef]
+    SnapshotId: ReadOnly[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    LockMode: ReadOnly[LockModeType]
+    CoolOffPeriod: NotRequired[ReadOnly[int]]
+    LockDuration: NotRequired[ReadOnly[int]]
+    ExpirationDate: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class LockSnapshotResultTypeDef(TypedDict):
@@ -22460,11 +22530,11 @@ class ModifyAvailabilityZoneGroupResultTypeDef(TypedDict):
 class ModifyCapacityReservationFleetRequestTypeDef(TypedDict):
     """ModifyCapacityReservationFleetRequest (input)."""
 
-    CapacityReservationFleetId: str
-    TotalTargetCapacity: NotRequired[int]
-    EndDate: NotRequired[TimestampTypeDef]
-    DryRun: NotRequired[bool]
-    RemoveEndDate: NotRequired[bool]
+    CapacityReservationFleetId: ReadOnly[str]
+    TotalTargetCapacity: NotRequired[ReadOnly[int]]
+    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    RemoveEndDate: NotRequired[ReadOnly[bool]]
 
 
 class ModifyCapacityReservationFleetResultTypeDef(TypedDict):
@@ -22477,14 +22547,14 @@ class ModifyCapacityReservationFleetResultTypeDef(TypedDict):
 class ModifyCapacityReservationRequestTypeDef(TypedDict):
     """ModifyCapacityReservationRequest (input)."""
 
-    CapacityReservationId: str
-    InstanceCount: NotRequired[int]
-    EndDate: NotRequired[TimestampTypeDef]
-    EndDateType: NotRequired[EndDateTypeType]
-    Accept: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    AdditionalInfo: NotRequired[str]
-    InstanceMatchCriteria: NotRequired[InstanceMatchCriteriaType]
+    CapacityReservationId: ReadOnly[str]
+    InstanceCount: NotRequired[ReadOnly[int]]
+    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDateType: NotRequired[ReadOnly[EndDateTypeType]]
+    Accept: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    AdditionalInfo: NotRequired[ReadOnly[str]]
+    InstanceMatchCriteria: NotRequired[ReadOnly[InstanceMatchCriteriaType]]
 
 
 class ModifyCapacityReservationResultTypeDef(TypedDict):
@@ -22497,24 +22567,26 @@ class ModifyCapacityReservationResultTypeDef(TypedDict):
 class ModifyClientVpnEndpointRequestTypeDef(TypedDict):
     """ModifyClientVpnEndpointRequest (input)."""
 
-    ClientVpnEndpointId: str
-    ServerCertificateArn: NotRequired[str]
-    ConnectionLogOptions: NotRequired[ConnectionLogOptionsTypeDef]
-    DnsServers: NotRequired[DnsServersOptionsModifyStructureTypeDef]
-    VpnPort: NotRequired[int]
-    Description: NotRequired[str]
-    SplitTunnel: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    VpcId: NotRequired[str]
-    SelfServicePortal: NotRequired[SelfServicePortalType]
-    ClientConnectOptions: NotRequired[ClientConnectOptionsTypeDef]
-    SessionTimeoutHours: NotRequired[int]
-    ClientLoginBannerOptions: NotRequired[ClientLoginBannerOptionsTypeDef]
-    ClientRouteEnforcementOptions: NotRequired[ClientRouteEnforcementOptionsTypeDef]
-    DisconnectOnSessionTimeout: NotRequired[bool]
+    ClientVpnEndpointId: ReadOnly[str]
+    ServerCertificateArn: NotRequired[ReadOnly[str]]
+    ConnectionLogOptions: NotRequired[ReadOnly[ConnectionLogOptionsTypeDef]]
+    DnsServers: NotRequired[ReadOnly[DnsServersOptionsModifyStructureTypeDef]]
+    VpnPort: NotRequired[ReadOnly[int]]
+    Description: NotRequired[ReadOnly[str]]
+    SplitTunnel: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcId: NotRequired[ReadOnly[str]]
+    SelfServicePortal: NotRequired[ReadOnly[SelfServicePortalType]]
+    ClientConnectOptions: NotRequired[ReadOnly[ClientConnectOptionsTypeDef]]
+    SessionTimeoutHours: NotRequired[ReadOnly[int]]
+    ClientLoginBannerOptions: NotRequired[ReadOnly[ClientLoginBannerOptionsTypeDef]]
+    ClientRouteEnforcementOptions: NotRequired[
+        ReadOnly[ClientRouteEnforcementOptionsTypeDef]
+    ]
+    DisconnectOnSessionTimeout: NotRequired[ReadOnly[bool]]
     TransitGatewayConfiguration: NotRequired[
-        TransitGatewayConfigurationInputStructureTypeDef
+        ReadOnly[TransitGatewayConfigurationInputStructureTypeDef]
     ]
 
 
@@ -22559,16 +22631,18 @@ class ModifyEbsDefaultKmsKeyIdResultTypeDef(TypedDict):
 class ModifyFleetRequestTypeDef(TypedDict):
     """ModifyFleetRequest (input)."""
 
-    DryRun: NotRequired[bool]
+    DryRun: NotRequired[ReadOnly[bool]]
     ExcessCapacityTerminationPolicy: NotRequired[
-        FleetExcessCapacityTerminationPolicyType
+        ReadOnly[FleetExcessCapacityTerminationPolicyType]
     ]
     LaunchTemplateConfigs: NotRequired[
-        Sequence[FleetLaunchTemplateConfigRequestTypeDef]
+        ReadOnly[Sequence[FleetLaunchTemplateConfigRequestTypeDef]]
     ]
-    FleetId: str
-    TargetCapacitySpecification: NotRequired[TargetCapacitySpecificationRequestTypeDef]
-    Context: NotRequired[str]
+    FleetId: ReadOnly[str]
+    TargetCapacitySpecification: NotRequired[
+        ReadOnly[TargetCapacitySpecificationRequestTypeDef]
+    ]
+    Context: NotRequired[ReadOnly[str]]
 
 
 class ModifyFleetResultTypeDef(TypedDict):
@@ -22581,16 +22655,16 @@ class ModifyFleetResultTypeDef(TypedDict):
 class ModifyFpgaImageAttributeRequestTypeDef(TypedDict):
     """ModifyFpgaImageAttributeRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    FpgaImageId: str
-    Attribute: NotRequired[FpgaImageAttributeNameType]
-    OperationType: NotRequired[OperationTypeType]
-    UserIds: NotRequired[Sequence[str]]
-    UserGroups: NotRequired[Sequence[str]]
-    ProductCodes: NotRequired[Sequence[str]]
-    LoadPermission: NotRequired[LoadPermissionModificationsTypeDef]
-    Description: NotRequired[str]
-    Name: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    FpgaImageId: ReadOnly[str]
+    Attribute: NotRequired[ReadOnly[FpgaImageAttributeNameType]]
+    OperationType: NotRequired[ReadOnly[OperationTypeType]]
+    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
+    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
+    LoadPermission: NotRequired[ReadOnly[LoadPermissionModificationsTypeDef]]
+    Description: NotRequired[ReadOnly[str]]
+    Name: NotRequired[ReadOnly[str]]
 
 
 class ModifyFpgaImageAttributeResultTypeDef(TypedDict):
@@ -22603,12 +22677,12 @@ class ModifyFpgaImageAttributeResultTypeDef(TypedDict):
 class ModifyHostsRequestTypeDef(TypedDict):
     """ModifyHostsRequest (input)."""
 
-    HostRecovery: NotRequired[HostRecoveryType]
-    InstanceType: NotRequired[str]
-    InstanceFamily: NotRequired[str]
-    HostMaintenance: NotRequired[HostMaintenanceType]
-    HostIds: Sequence[str]
-    AutoPlacement: NotRequired[AutoPlacementType]
+    HostRecovery: NotRequired[ReadOnly[HostRecoveryType]]
+    InstanceType: NotRequired[ReadOnly[str]]
+    InstanceFamily: NotRequired[ReadOnly[str]]
+    HostMaintenance: NotRequired[ReadOnly[HostMaintenanceType]]
+    HostIds: ReadOnly[Sequence[str]]
+    AutoPlacement: NotRequired[ReadOnly[AutoPlacementType]]
 
 
 class ModifyHostsResultTypeDef(TypedDict):
@@ -22637,43 +22711,43 @@ class ModifyIdentityIdFormatRequestTypeDef(TypedDict):
 class ModifyImageAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for ModifyImageAttribute."""
 
-    Attribute: NotRequired[str]
-    Description: NotRequired[AttributeValueTypeDef]
-    ImageId: str
-    LaunchPermission: NotRequired[LaunchPermissionModificationsTypeDef]
-    OperationType: NotRequired[OperationTypeType]
-    ProductCodes: NotRequired[Sequence[str]]
-    UserGroups: NotRequired[Sequence[str]]
-    UserIds: NotRequired[Sequence[str]]
-    Value: NotRequired[str]
-    OrganizationArns: NotRequired[Sequence[str]]
-    OrganizationalUnitArns: NotRequired[Sequence[str]]
-    ImdsSupport: NotRequired[AttributeValueTypeDef]
-    DryRun: NotRequired[bool]
+    Attribute: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
+    ImageId: ReadOnly[str]
+    LaunchPermission: NotRequired[ReadOnly[LaunchPermissionModificationsTypeDef]]
+    OperationType: NotRequired[ReadOnly[OperationTypeType]]
+    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
+    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
+    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    Value: NotRequired[ReadOnly[str]]
+    OrganizationArns: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationalUnitArns: NotRequired[ReadOnly[Sequence[str]]]
+    ImdsSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ModifyInstanceAttributeRequestTypeDef(TypedDict):
     """ModifyInstanceAttributeRequest (input)."""
 
-    SourceDestCheck: NotRequired[AttributeBooleanValueTypeDef]
-    DisableApiStop: NotRequired[AttributeBooleanValueTypeDef]
-    DryRun: NotRequired[bool]
-    InstanceId: str
-    Attribute: NotRequired[InstanceAttributeNameType]
-    Value: NotRequired[str]
+    SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
+    DisableApiStop: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceId: ReadOnly[str]
+    Attribute: NotRequired[ReadOnly[InstanceAttributeNameType]]
+    Value: NotRequired[ReadOnly[str]]
     BlockDeviceMappings: NotRequired[
-        Sequence[InstanceBlockDeviceMappingSpecificationTypeDef]
+        ReadOnly[Sequence[InstanceBlockDeviceMappingSpecificationTypeDef]]
     ]
-    DisableApiTermination: NotRequired[AttributeBooleanValueTypeDef]
-    InstanceType: NotRequired[AttributeValueTypeDef]
-    Kernel: NotRequired[AttributeValueTypeDef]
-    Ramdisk: NotRequired[AttributeValueTypeDef]
-    UserData: NotRequired[BlobAttributeValueTypeDef]
-    InstanceInitiatedShutdownBehavior: NotRequired[AttributeValueTypeDef]
-    Groups: NotRequired[Sequence[str]]
-    EbsOptimized: NotRequired[AttributeBooleanValueTypeDef]
-    SriovNetSupport: NotRequired[AttributeValueTypeDef]
-    EnaSupport: NotRequired[AttributeBooleanValueTypeDef]
+    DisableApiTermination: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
+    InstanceType: NotRequired[ReadOnly[AttributeValueTypeDef]]
+    Kernel: NotRequired[ReadOnly[AttributeValueTypeDef]]
+    Ramdisk: NotRequired[ReadOnly[AttributeValueTypeDef]]
+    UserData: NotRequired[ReadOnly[BlobAttributeValueTypeDef]]
+    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[AttributeValueTypeDef]]
+    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    EbsOptimized: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
+    SriovNetSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
+    EnaSupport: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
 
 
 class ModifyInstanceCapacityReservationAttributesRequestTypeDef(TypedDict):
@@ -22694,11 +22768,11 @@ class ModifyInstanceCapacityReservationAttributesResultTypeDef(TypedDict):
 class ModifyInstanceConnectEndpointRequestTypeDef(TypedDict):
     """ModifyInstanceConnectEndpointRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    InstanceConnectEndpointId: str
-    IpAddressType: NotRequired[IpAddressTypeType]
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    PreserveClientIp: NotRequired[bool]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceConnectEndpointId: ReadOnly[str]
+    IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    PreserveClientIp: NotRequired[ReadOnly[bool]]
 
 
 class ModifyInstanceConnectEndpointResultTypeDef(TypedDict):
@@ -22731,9 +22805,11 @@ class ModifyInstanceCpuOptionsResultTypeDef(TypedDict):
 class ModifyInstanceCreditSpecificationRequestTypeDef(TypedDict):
     """ModifyInstanceCreditSpecificationRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
-    InstanceCreditSpecifications: Sequence[InstanceCreditSpecificationRequestTypeDef]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    InstanceCreditSpecifications: ReadOnly[
+        Sequence[InstanceCreditSpecificationRequestTypeDef]
+    ]
 
 
 class ModifyInstanceCreditSpecificationResultTypeDef(TypedDict):
@@ -22751,10 +22827,10 @@ class ModifyInstanceCreditSpecificationResultTypeDef(TypedDict):
 class ModifyInstanceEventStartTimeRequestTypeDef(TypedDict):
     """ModifyInstanceEventStartTimeRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    InstanceId: str
-    InstanceEventId: str
-    NotBefore: TimestampTypeDef
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceId: ReadOnly[str]
+    InstanceEventId: ReadOnly[str]
+    NotBefore: ReadOnly[TimestampTypeDef]
 
 
 class ModifyInstanceEventStartTimeResultTypeDef(TypedDict):
@@ -22767,11 +22843,13 @@ class ModifyInstanceEventStartTimeResultTypeDef(TypedDict):
 class ModifyInstanceEventWindowRequestTypeDef(TypedDict):
     """ModifyInstanceEventWindowRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Name: NotRequired[str]
-    InstanceEventWindowId: str
-    TimeRanges: NotRequired[Sequence[InstanceEventWindowTimeRangeRequestTypeDef]]
-    CronExpression: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Name: NotRequired[ReadOnly[str]]
+    InstanceEventWindowId: ReadOnly[str]
+    TimeRanges: NotRequired[
+        ReadOnly[Sequence[InstanceEventWindowTimeRangeRequestTypeDef]]
+    ]
+    CronExpression: NotRequired[ReadOnly[str]]
 
 
 class ModifyInstanceEventWindowResultTypeDef(TypedDict):
@@ -22876,11 +22954,13 @@ class ModifyInstancePlacementResultTypeDef(TypedDict):
 class ModifyIpamPolicyAllocationRulesRequestTypeDef(TypedDict):
     """ModifyIpamPolicyAllocationRulesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamPolicyId: str
-    Locale: str
-    ResourceType: IpamPolicyResourceTypeType
-    AllocationRules: NotRequired[Sequence[IpamPolicyAllocationRuleRequestTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamPolicyId: ReadOnly[str]
+    Locale: ReadOnly[str]
+    ResourceType: ReadOnly[IpamPolicyResourceTypeType]
+    AllocationRules: NotRequired[
+        ReadOnly[Sequence[IpamPolicyAllocationRuleRequestTypeDef]]
+    ]
 
 
 class ModifyIpamPolicyAllocationRulesResultTypeDef(TypedDict):
@@ -22908,16 +22988,20 @@ class ModifyIpamPoolAllocationResultTypeDef(TypedDict):
 class ModifyIpamPoolRequestTypeDef(TypedDict):
     """ModifyIpamPoolRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamPoolId: str
-    Description: NotRequired[str]
-    AutoImport: NotRequired[bool]
-    AllocationMinNetmaskLength: NotRequired[int]
-    AllocationMaxNetmaskLength: NotRequired[int]
-    AllocationDefaultNetmaskLength: NotRequired[int]
-    ClearAllocationDefaultNetmaskLength: NotRequired[bool]
-    AddAllocationResourceTags: NotRequired[Sequence[RequestIpamResourceTagTypeDef]]
-    RemoveAllocationResourceTags: NotRequired[Sequence[RequestIpamResourceTagTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamPoolId: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    AutoImport: NotRequired[ReadOnly[bool]]
+    AllocationMinNetmaskLength: NotRequired[ReadOnly[int]]
+    AllocationMaxNetmaskLength: NotRequired[ReadOnly[int]]
+    AllocationDefaultNetmaskLength: NotRequired[ReadOnly[int]]
+    ClearAllocationDefaultNetmaskLength: NotRequired[ReadOnly[bool]]
+    AddAllocationResourceTags: NotRequired[
+        ReadOnly[Sequence[RequestIpamResourceTagTypeDef]]
+    ]
+    RemoveAllocationResourceTags: NotRequired[
+        ReadOnly[Sequence[RequestIpamResourceTagTypeDef]]
+    ]
 
 
 class ModifyIpamPoolResultTypeDef(TypedDict):
@@ -22930,10 +23014,10 @@ class ModifyIpamPoolResultTypeDef(TypedDict):
 class ModifyIpamPrefixListResolverRequestTypeDef(TypedDict):
     """ModifyIpamPrefixListResolverRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamPrefixListResolverId: str
-    Description: NotRequired[str]
-    Rules: NotRequired[Sequence[IpamPrefixListResolverRuleRequestTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamPrefixListResolverId: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Rules: NotRequired[ReadOnly[Sequence[IpamPrefixListResolverRuleRequestTypeDef]]]
 
 
 class ModifyIpamPrefixListResolverResultTypeDef(TypedDict):
@@ -22963,14 +23047,16 @@ class ModifyIpamPrefixListResolverTargetResultTypeDef(TypedDict):
 class ModifyIpamRequestTypeDef(TypedDict):
     """ModifyIpamRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamId: str
-    Description: NotRequired[str]
-    AddOperatingRegions: NotRequired[Sequence[AddIpamOperatingRegionTypeDef]]
-    RemoveOperatingRegions: NotRequired[Sequence[RemoveIpamOperatingRegionTypeDef]]
-    Tier: NotRequired[IpamTierType]
-    EnablePrivateGua: NotRequired[bool]
-    MeteredAccount: NotRequired[IpamMeteredAccountType]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamId: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    AddOperatingRegions: NotRequired[ReadOnly[Sequence[AddIpamOperatingRegionTypeDef]]]
+    RemoveOperatingRegions: NotRequired[
+        ReadOnly[Sequence[RemoveIpamOperatingRegionTypeDef]]
+    ]
+    Tier: NotRequired[ReadOnly[IpamTierType]]
+    EnablePrivateGua: NotRequired[ReadOnly[bool]]
+    MeteredAccount: NotRequired[ReadOnly[IpamMeteredAccountType]]
 
 
 class ModifyIpamResourceCidrRequestTypeDef(TypedDict):
@@ -22995,16 +23081,18 @@ class ModifyIpamResourceCidrResultTypeDef(TypedDict):
 class ModifyIpamResourceDiscoveryRequestTypeDef(TypedDict):
     """ModifyIpamResourceDiscoveryRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    IpamResourceDiscoveryId: str
-    Description: NotRequired[str]
-    AddOperatingRegions: NotRequired[Sequence[AddIpamOperatingRegionTypeDef]]
-    RemoveOperatingRegions: NotRequired[Sequence[RemoveIpamOperatingRegionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    IpamResourceDiscoveryId: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    AddOperatingRegions: NotRequired[ReadOnly[Sequence[AddIpamOperatingRegionTypeDef]]]
+    RemoveOperatingRegions: NotRequired[
+        ReadOnly[Sequence[RemoveIpamOperatingRegionTypeDef]]
+    ]
     AddOrganizationalUnitExclusions: NotRequired[
-        Sequence[AddIpamOrganizationalUnitExclusionTypeDef]
+        ReadOnly[Sequence[AddIpamOrganizationalUnitExclusionTypeDef]]
     ]
     RemoveOrganizationalUnitExclusions: NotRequired[
-        Sequence[RemoveIpamOrganizationalUnitExclusionTypeDef]
+        ReadOnly[Sequence[RemoveIpamOrganizationalUnitExclusionTypeDef]]
     ]
 
 
@@ -23077,14 +23165,14 @@ class ModifyLocalGatewayRouteResultTypeDef(TypedDict):
 class ModifyManagedPrefixListRequestTypeDef(TypedDict):
     """ModifyManagedPrefixListRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    PrefixListId: str
-    CurrentVersion: NotRequired[int]
-    PrefixListName: NotRequired[str]
-    AddEntries: NotRequired[Sequence[AddPrefixListEntryTypeDef]]
-    RemoveEntries: NotRequired[Sequence[RemovePrefixListEntryTypeDef]]
-    MaxEntries: NotRequired[int]
-    IpamPrefixListResolverSyncEnabled: NotRequired[bool]
+    DryRun: NotRequired[ReadOnly[bool]]
+    PrefixListId: ReadOnly[str]
+    CurrentVersion: NotRequired[ReadOnly[int]]
+    PrefixListName: NotRequired[ReadOnly[str]]
+    AddEntries: NotRequired[ReadOnly[Sequence[AddPrefixListEntryTypeDef]]]
+    RemoveEntries: NotRequired[ReadOnly[Sequence[RemovePrefixListEntryTypeDef]]]
+    MaxEntries: NotRequired[ReadOnly[int]]
+    IpamPrefixListResolverSyncEnabled: NotRequired[ReadOnly[bool]]
 
 
 class ModifyManagedPrefixListResultTypeDef(TypedDict):
@@ -23111,19 +23199,19 @@ class ModifyManagedResourceVisibilityResultTypeDef(TypedDict):
 class ModifyNetworkInterfaceAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for ModifyNetworkInterfaceAttribute."""
 
-    EnaSrdSpecification: NotRequired[EnaSrdSpecificationTypeDef]
-    EnablePrimaryIpv6: NotRequired[bool]
+    EnaSrdSpecification: NotRequired[ReadOnly[EnaSrdSpecificationTypeDef]]
+    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
     ConnectionTrackingSpecification: NotRequired[
-        ConnectionTrackingSpecificationRequestTypeDef
+        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
     ]
-    AssociatePublicIpAddress: NotRequired[bool]
-    AssociatedSubnetIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    NetworkInterfaceId: str
-    Description: NotRequired[AttributeValueTypeDef]
-    SourceDestCheck: NotRequired[AttributeBooleanValueTypeDef]
-    Groups: NotRequired[Sequence[str]]
-    Attachment: NotRequired[NetworkInterfaceAttachmentChangesTypeDef]
+    AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
+    AssociatedSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NetworkInterfaceId: ReadOnly[str]
+    Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
+    SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
+    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Attachment: NotRequired[ReadOnly[NetworkInterfaceAttachmentChangesTypeDef]]
 
 
 class ModifyPrivateDnsNameOptionsRequestTypeDef(TypedDict):
@@ -23161,9 +23249,9 @@ class ModifyPublicIpDnsNameOptionsResultTypeDef(TypedDict):
 class ModifyReservedInstancesRequestTypeDef(TypedDict):
     """Contains the parameters for ModifyReservedInstances."""
 
-    ReservedInstancesIds: Sequence[str]
-    ClientToken: NotRequired[str]
-    TargetConfigurations: Sequence[ReservedInstancesConfigurationTypeDef]
+    ReservedInstancesIds: ReadOnly[Sequence[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    TargetConfigurations: ReadOnly[Sequence[ReservedInstancesConfigurationTypeDef]]
 
 
 class ModifyReservedInstancesResultTypeDef(TypedDict):
@@ -23193,9 +23281,9 @@ class ModifyRouteServerResultTypeDef(TypedDict):
 class ModifySecurityGroupRulesRequestTypeDef(TypedDict):
     """ModifySecurityGroupRulesRequest (input)."""
 
-    GroupId: str
-    SecurityGroupRules: Sequence[SecurityGroupRuleUpdateTypeDef]
-    DryRun: NotRequired[bool]
+    GroupId: ReadOnly[str]
+    SecurityGroupRules: ReadOnly[Sequence[SecurityGroupRuleUpdateTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ModifySecurityGroupRulesResultTypeDef(TypedDict):
@@ -23208,13 +23296,15 @@ class ModifySecurityGroupRulesResultTypeDef(TypedDict):
 class ModifySnapshotAttributeRequestTypeDef(TypedDict):
     """ModifySnapshotAttributeRequest (input)."""
 
-    Attribute: NotRequired[SnapshotAttributeNameType]
-    CreateVolumePermission: NotRequired[CreateVolumePermissionModificationsTypeDef]
-    GroupNames: NotRequired[Sequence[str]]
-    OperationType: NotRequired[OperationTypeType]
-    SnapshotId: str
-    UserIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
+    Attribute: NotRequired[ReadOnly[SnapshotAttributeNameType]]
+    CreateVolumePermission: NotRequired[
+        ReadOnly[CreateVolumePermissionModificationsTypeDef]
+    ]
+    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    OperationType: NotRequired[ReadOnly[OperationTypeType]]
+    SnapshotId: ReadOnly[str]
+    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ModifySnapshotTierRequestTypeDef(TypedDict):
@@ -23236,12 +23326,14 @@ class ModifySnapshotTierResultTypeDef(TypedDict):
 class ModifySpotFleetRequestRequestTypeDef(TypedDict):
     """Contains the parameters for ModifySpotFleetRequest."""
 
-    LaunchTemplateConfigs: NotRequired[Sequence[LaunchTemplateConfigUnionTypeDef]]
-    OnDemandTargetCapacity: NotRequired[int]
-    Context: NotRequired[str]
-    SpotFleetRequestId: str
-    TargetCapacity: NotRequired[int]
-    ExcessCapacityTerminationPolicy: NotRequired[ExcessCapacityTerminationPolicyType]
+    LaunchTemplateConfigs: NotRequired[ReadOnly[Sequence[LaunchTemplateConfigTypeDef]]]
+    OnDemandTargetCapacity: NotRequired[ReadOnly[int]]
+    Context: NotRequired[ReadOnly[str]]
+    SpotFleetRequestId: ReadOnly[str]
+    TargetCapacity: NotRequired[ReadOnly[int]]
+    ExcessCapacityTerminationPolicy: NotRequired[
+        ReadOnly[ExcessCapacityTerminationPolicyType]
+    ]
 
 
 class ModifySpotFleetRequestResponseTypeDef(TypedDict):
@@ -23270,10 +23362,12 @@ class ModifySubnetAttributeRequestTypeDef(TypedDict):
 class ModifyTrafficMirrorFilterNetworkServicesRequestTypeDef(TypedDict):
     """ModifyTrafficMirrorFilterNetworkServicesRequest (input)."""
 
-    TrafficMirrorFilterId: str
-    AddNetworkServices: NotRequired[Sequence[TrafficMirrorNetworkServiceType]]
-    RemoveNetworkServices: NotRequired[Sequence[TrafficMirrorNetworkServiceType]]
-    DryRun: NotRequired[bool]
+    TrafficMirrorFilterId: ReadOnly[str]
+    AddNetworkServices: NotRequired[ReadOnly[Sequence[TrafficMirrorNetworkServiceType]]]
+    RemoveNetworkServices: NotRequired[
+        ReadOnly[Sequence[TrafficMirrorNetworkServiceType]]
+    ]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ModifyTrafficMirrorFilterNetworkServicesResultTypeDef(TypedDict):
@@ -23286,18 +23380,18 @@ class ModifyTrafficMirrorFilterNetworkServicesResultTypeDef(TypedDict):
 class ModifyTrafficMirrorFilterRuleRequestTypeDef(TypedDict):
     """ModifyTrafficMirrorFilterRuleRequest (input)."""
 
-    TrafficMirrorFilterRuleId: str
-    TrafficDirection: NotRequired[TrafficDirectionType]
-    RuleNumber: NotRequired[int]
-    RuleAction: NotRequired[TrafficMirrorRuleActionType]
-    DestinationPortRange: NotRequired[TrafficMirrorPortRangeRequestTypeDef]
-    SourcePortRange: NotRequired[TrafficMirrorPortRangeRequestTypeDef]
-    Protocol: NotRequired[int]
-    DestinationCidrBlock: NotRequired[str]
-    SourceCidrBlock: NotRequired[str]
-    Description: NotRequired[str]
-    RemoveFields: NotRequired[Sequence[TrafficMirrorFilterRuleFieldType]]
-    DryRun: NotRequired[bool]
+    TrafficMirrorFilterRuleId: ReadOnly[str]
+    TrafficDirection: NotRequired[ReadOnly[TrafficDirectionType]]
+    RuleNumber: NotRequired[ReadOnly[int]]
+    RuleAction: NotRequired[ReadOnly[TrafficMirrorRuleActionType]]
+    DestinationPortRange: NotRequired[ReadOnly[TrafficMirrorPortRangeRequestTypeDef]]
+    SourcePortRange: NotRequired[ReadOnly[TrafficMirrorPortRangeRequestTypeDef]]
+    Protocol: NotRequired[ReadOnly[int]]
+    DestinationCidrBlock: NotRequired[ReadOnly[str]]
+    SourceCidrBlock: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    RemoveFields: NotRequired[ReadOnly[Sequence[TrafficMirrorFilterRuleFieldType]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ModifyTrafficMirrorFilterRuleResultTypeDef(TypedDict):
@@ -23310,15 +23404,15 @@ class ModifyTrafficMirrorFilterRuleResultTypeDef(TypedDict):
 class ModifyTrafficMirrorSessionRequestTypeDef(TypedDict):
     """ModifyTrafficMirrorSessionRequest (input)."""
 
-    TrafficMirrorSessionId: str
-    TrafficMirrorTargetId: NotRequired[str]
-    TrafficMirrorFilterId: NotRequired[str]
-    PacketLength: NotRequired[int]
-    SessionNumber: NotRequired[int]
-    VirtualNetworkId: NotRequired[int]
-    Description: NotRequired[str]
-    RemoveFields: NotRequired[Sequence[TrafficMirrorSessionFieldType]]
-    DryRun: NotRequired[bool]
+    TrafficMirrorSessionId: ReadOnly[str]
+    TrafficMirrorTargetId: NotRequired[ReadOnly[str]]
+    TrafficMirrorFilterId: NotRequired[ReadOnly[str]]
+    PacketLength: NotRequired[ReadOnly[int]]
+    SessionNumber: NotRequired[ReadOnly[int]]
+    VirtualNetworkId: NotRequired[ReadOnly[int]]
+    Description: NotRequired[ReadOnly[str]]
+    RemoveFields: NotRequired[ReadOnly[Sequence[TrafficMirrorSessionFieldType]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ModifyTrafficMirrorSessionResultTypeDef(TypedDict):
@@ -23331,10 +23425,10 @@ class ModifyTrafficMirrorSessionResultTypeDef(TypedDict):
 class ModifyTransitGatewayMeteringPolicyRequestTypeDef(TypedDict):
     """ModifyTransitGatewayMeteringPolicyRequest (input)."""
 
-    TransitGatewayMeteringPolicyId: str
-    AddMiddleboxAttachmentIds: NotRequired[Sequence[str]]
-    RemoveMiddleboxAttachmentIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
+    TransitGatewayMeteringPolicyId: ReadOnly[str]
+    AddMiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveMiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ModifyTransitGatewayMeteringPolicyResultTypeDef(TypedDict):
@@ -23347,20 +23441,26 @@ class ModifyTransitGatewayMeteringPolicyResultTypeDef(TypedDict):
 class ModifyTransitGatewayOptionsTypeDef(TypedDict):
     """The transit gateway options."""
 
-    AddTransitGatewayCidrBlocks: NotRequired[Sequence[str]]
-    RemoveTransitGatewayCidrBlocks: NotRequired[Sequence[str]]
-    VpnEcmpSupport: NotRequired[VpnEcmpSupportValueType]
-    DnsSupport: NotRequired[DnsSupportValueType]
+    AddTransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveTransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
+    VpnEcmpSupport: NotRequired[ReadOnly[VpnEcmpSupportValueType]]
+    DnsSupport: NotRequired[ReadOnly[DnsSupportValueType]]
     SecurityGroupReferencingSupport: NotRequired[
-        SecurityGroupReferencingSupportValueType
+        ReadOnly[SecurityGroupReferencingSupportValueType]
     ]
-    AutoAcceptSharedAttachments: NotRequired[AutoAcceptSharedAttachmentsValueType]
-    DefaultRouteTableAssociation: NotRequired[DefaultRouteTableAssociationValueType]
-    AssociationDefaultRouteTableId: NotRequired[str]
-    DefaultRouteTablePropagation: NotRequired[DefaultRouteTablePropagationValueType]
-    PropagationDefaultRouteTableId: NotRequired[str]
-    AmazonSideAsn: NotRequired[int]
-    EncryptionSupport: NotRequired[EncryptionSupportOptionValueType]
+    AutoAcceptSharedAttachments: NotRequired[
+        ReadOnly[AutoAcceptSharedAttachmentsValueType]
+    ]
+    DefaultRouteTableAssociation: NotRequired[
+        ReadOnly[DefaultRouteTableAssociationValueType]
+    ]
+    AssociationDefaultRouteTableId: NotRequired[ReadOnly[str]]
+    DefaultRouteTablePropagation: NotRequired[
+        ReadOnly[DefaultRouteTablePropagationValueType]
+    ]
+    PropagationDefaultRouteTableId: NotRequired[ReadOnly[str]]
+    AmazonSideAsn: NotRequired[ReadOnly[int]]
+    EncryptionSupport: NotRequired[ReadOnly[EncryptionSupportOptionValueType]]
 
 
 class ModifyTransitGatewayPrefixListReferenceRequestTypeDef(TypedDict):
@@ -23385,10 +23485,10 @@ class ModifyTransitGatewayPrefixListReferenceResultTypeDef(TypedDict):
 class ModifyTransitGatewayRequestTypeDef(TypedDict):
     """ModifyTransitGatewayRequest (input)."""
 
-    TransitGatewayId: str
-    Description: NotRequired[str]
-    Options: NotRequired[ModifyTransitGatewayOptionsTypeDef]
-    DryRun: NotRequired[bool]
+    TransitGatewayId: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Options: NotRequired[ReadOnly[ModifyTransitGatewayOptionsTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ModifyTransitGatewayResultTypeDef(TypedDict):
@@ -23412,11 +23512,13 @@ class ModifyTransitGatewayVpcAttachmentRequestOptionsTypeDef(TypedDict):
 class ModifyTransitGatewayVpcAttachmentRequestTypeDef(TypedDict):
     """ModifyTransitGatewayVpcAttachmentRequest (input)."""
 
-    TransitGatewayAttachmentId: str
-    AddSubnetIds: NotRequired[Sequence[str]]
-    RemoveSubnetIds: NotRequired[Sequence[str]]
-    Options: NotRequired[ModifyTransitGatewayVpcAttachmentRequestOptionsTypeDef]
-    DryRun: NotRequired[bool]
+    TransitGatewayAttachmentId: ReadOnly[str]
+    AddSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    Options: NotRequired[
+        ReadOnly[ModifyTransitGatewayVpcAttachmentRequestOptionsTypeDef]
+    ]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ModifyTransitGatewayVpcAttachmentResultTypeDef(TypedDict):
@@ -23429,7 +23531,9 @@ class ModifyTransitGatewayVpcAttachmentResultTypeDef(TypedDict):
 class ModifyVerifiedAccessEndpointCidrOptionsTypeDef(TypedDict):
     """The CIDR options for a Verified Access endpoint."""
 
-    PortRanges: NotRequired[Sequence[ModifyVerifiedAccessEndpointPortRangeTypeDef]]
+    PortRanges: NotRequired[
+        ReadOnly[Sequence[ModifyVerifiedAccessEndpointPortRangeTypeDef]]
+    ]
 
 
 class ModifyVerifiedAccessEndpointEniOptionsTypeDef(TypedDict):
@@ -23437,9 +23541,11 @@ class ModifyVerifiedAccessEndpointEniOptionsTypeDef(TypedDict):
     network-interface type.
     """
 
-    Protocol: NotRequired[VerifiedAccessEndpointProtocolType]
-    Port: NotRequired[int]
-    PortRanges: NotRequired[Sequence[ModifyVerifiedAccessEndpointPortRangeTypeDef]]
+    Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
+    Port: NotRequired[ReadOnly[int]]
+    PortRanges: NotRequired[
+        ReadOnly[Sequence[ModifyVerifiedAccessEndpointPortRangeTypeDef]]
+    ]
 
 
 class ModifyVerifiedAccessEndpointLoadBalancerOptionsTypeDef(TypedDict):
@@ -23447,10 +23553,12 @@ class ModifyVerifiedAccessEndpointLoadBalancerOptionsTypeDef(TypedDict):
     Access endpoint using the load-balancer type.
     """
 
-    SubnetIds: NotRequired[Sequence[str]]
-    Protocol: NotRequired[VerifiedAccessEndpointProtocolType]
-    Port: NotRequired[int]
-    PortRanges: NotRequired[Sequence[ModifyVerifiedAccessEndpointPortRangeTypeDef]]
+    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
+    Port: NotRequired[ReadOnly[int]]
+    PortRanges: NotRequired[
+        ReadOnly[Sequence[ModifyVerifiedAccessEndpointPortRangeTypeDef]]
+    ]
 
 
 class ModifyVerifiedAccessEndpointPolicyRequestTypeDef(TypedDict):
@@ -23483,25 +23591,27 @@ class ModifyVerifiedAccessEndpointPortRangeTypeDef(TypedDict):
 class ModifyVerifiedAccessEndpointRdsOptionsTypeDef(TypedDict):
     """The RDS options for a Verified Access endpoint."""
 
-    SubnetIds: NotRequired[Sequence[str]]
-    Port: NotRequired[int]
-    RdsEndpoint: NotRequired[str]
+    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    Port: NotRequired[ReadOnly[int]]
+    RdsEndpoint: NotRequired[ReadOnly[str]]
 
 
 class ModifyVerifiedAccessEndpointRequestTypeDef(TypedDict):
     """ModifyVerifiedAccessEndpointRequest (input)."""
 
-    VerifiedAccessEndpointId: str
-    VerifiedAccessGroupId: NotRequired[str]
+    VerifiedAccessEndpointId: ReadOnly[str]
+    VerifiedAccessGroupId: NotRequired[ReadOnly[str]]
     LoadBalancerOptions: NotRequired[
-        ModifyVerifiedAccessEndpointLoadBalancerOptionsTypeDef
+        ReadOnly[ModifyVerifiedAccessEndpointLoadBalancerOptionsTypeDef]
     ]
-    NetworkInterfaceOptions: NotRequired[ModifyVerifiedAccessEndpointEniOptionsTypeDef]
-    Description: NotRequired[str]
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    RdsOptions: NotRequired[ModifyVerifiedAccessEndpointRdsOptionsTypeDef]
-    CidrOptions: NotRequired[ModifyVerifiedAccessEndpointCidrOptionsTypeDef]
+    NetworkInterfaceOptions: NotRequired[
+        ReadOnly[ModifyVerifiedAccessEndpointEniOptionsTypeDef]
+    ]
+    Description: NotRequired[ReadOnly[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    RdsOptions: NotRequired[ReadOnly[ModifyVerifiedAccessEndpointRdsOptionsTypeDef]]
+    CidrOptions: NotRequired[ReadOnly[ModifyVerifiedAccessEndpointCidrOptionsTypeDef]]
 
 
 class ModifyVerifiedAccessEndpointResultTypeDef(TypedDict):
@@ -23731,10 +23841,10 @@ class ModifyVpcEncryptionControlResultTypeDef(TypedDict):
 class ModifyVpcEndpointConnectionNotificationRequestTypeDef(TypedDict):
     """ModifyVpcEndpointConnectionNotificationRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ConnectionNotificationId: str
-    ConnectionNotificationArn: NotRequired[str]
-    ConnectionEvents: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ConnectionNotificationId: ReadOnly[str]
+    ConnectionNotificationArn: NotRequired[ReadOnly[str]]
+    ConnectionEvents: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class ModifyVpcEndpointConnectionNotificationResultTypeDef(TypedDict):
@@ -23747,20 +23857,20 @@ class ModifyVpcEndpointConnectionNotificationResultTypeDef(TypedDict):
 class ModifyVpcEndpointRequestTypeDef(TypedDict):
     """ModifyVpcEndpointRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    VpcEndpointId: str
-    ResetPolicy: NotRequired[bool]
-    PolicyDocument: NotRequired[str]
-    AddRouteTableIds: NotRequired[Sequence[str]]
-    RemoveRouteTableIds: NotRequired[Sequence[str]]
-    AddSubnetIds: NotRequired[Sequence[str]]
-    RemoveSubnetIds: NotRequired[Sequence[str]]
-    AddSecurityGroupIds: NotRequired[Sequence[str]]
-    RemoveSecurityGroupIds: NotRequired[Sequence[str]]
-    IpAddressType: NotRequired[IpAddressTypeType]
-    DnsOptions: NotRequired[DnsOptionsSpecificationTypeDef]
-    PrivateDnsEnabled: NotRequired[bool]
-    SubnetConfigurations: NotRequired[Sequence[SubnetConfigurationTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcEndpointId: ReadOnly[str]
+    ResetPolicy: NotRequired[ReadOnly[bool]]
+    PolicyDocument: NotRequired[ReadOnly[str]]
+    AddRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    AddSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AddSecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveSecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
+    DnsOptions: NotRequired[ReadOnly[DnsOptionsSpecificationTypeDef]]
+    PrivateDnsEnabled: NotRequired[ReadOnly[bool]]
+    SubnetConfigurations: NotRequired[ReadOnly[Sequence[SubnetConfigurationTypeDef]]]
 
 
 class ModifyVpcEndpointResultTypeDef(TypedDict):
@@ -23773,19 +23883,19 @@ class ModifyVpcEndpointResultTypeDef(TypedDict):
 class ModifyVpcEndpointServiceConfigurationRequestTypeDef(TypedDict):
     """ModifyVpcEndpointServiceConfigurationRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ServiceId: str
-    PrivateDnsName: NotRequired[str]
-    RemovePrivateDnsName: NotRequired[bool]
-    AcceptanceRequired: NotRequired[bool]
-    AddNetworkLoadBalancerArns: NotRequired[Sequence[str]]
-    RemoveNetworkLoadBalancerArns: NotRequired[Sequence[str]]
-    AddGatewayLoadBalancerArns: NotRequired[Sequence[str]]
-    RemoveGatewayLoadBalancerArns: NotRequired[Sequence[str]]
-    AddSupportedIpAddressTypes: NotRequired[Sequence[str]]
-    RemoveSupportedIpAddressTypes: NotRequired[Sequence[str]]
-    AddSupportedRegions: NotRequired[Sequence[str]]
-    RemoveSupportedRegions: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ServiceId: ReadOnly[str]
+    PrivateDnsName: NotRequired[ReadOnly[str]]
+    RemovePrivateDnsName: NotRequired[ReadOnly[bool]]
+    AcceptanceRequired: NotRequired[ReadOnly[bool]]
+    AddNetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveNetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
+    AddGatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveGatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
+    AddSupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveSupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
+    AddSupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveSupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class ModifyVpcEndpointServiceConfigurationResultTypeDef(TypedDict):
@@ -23813,10 +23923,10 @@ class ModifyVpcEndpointServicePayerResponsibilityResultTypeDef(TypedDict):
 class ModifyVpcEndpointServicePermissionsRequestTypeDef(TypedDict):
     """ModifyVpcEndpointServicePermissionsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ServiceId: str
-    AddAllowedPrincipals: NotRequired[Sequence[str]]
-    RemoveAllowedPrincipals: NotRequired[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ServiceId: ReadOnly[str]
+    AddAllowedPrincipals: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveAllowedPrincipals: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class ModifyVpcEndpointServicePermissionsResultTypeDef(TypedDict):
@@ -23917,12 +24027,12 @@ class ModifyVpnTunnelCertificateResultTypeDef(TypedDict):
 class ModifyVpnTunnelOptionsRequestTypeDef(TypedDict):
     """ModifyVpnTunnelOptionsRequest (input)."""
 
-    VpnConnectionId: str
-    VpnTunnelOutsideIpAddress: str
-    TunnelOptions: ModifyVpnTunnelOptionsSpecificationTypeDef
-    DryRun: NotRequired[bool]
-    SkipTunnelReplacement: NotRequired[bool]
-    PreSharedKeyStorage: NotRequired[str]
+    VpnConnectionId: ReadOnly[str]
+    VpnTunnelOutsideIpAddress: ReadOnly[str]
+    TunnelOptions: ReadOnly[ModifyVpnTunnelOptionsSpecificationTypeDef]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SkipTunnelReplacement: NotRequired[ReadOnly[bool]]
+    PreSharedKeyStorage: NotRequired[ReadOnly[str]]
 
 
 class ModifyVpnTunnelOptionsResultTypeDef(TypedDict):
@@ -23935,45 +24045,45 @@ class ModifyVpnTunnelOptionsResultTypeDef(TypedDict):
 class ModifyVpnTunnelOptionsSpecificationTypeDef(TypedDict):
     """The Amazon Web Services Site-to-Site VPN tunnel options to modify."""
 
-    TunnelInsideCidr: NotRequired[str]
-    TunnelInsideIpv6Cidr: NotRequired[str]
-    PreSharedKey: NotRequired[str]
-    Phase1LifetimeSeconds: NotRequired[int]
-    Phase2LifetimeSeconds: NotRequired[int]
-    RekeyMarginTimeSeconds: NotRequired[int]
-    RekeyFuzzPercentage: NotRequired[int]
-    ReplayWindowSize: NotRequired[int]
-    DPDTimeoutSeconds: NotRequired[int]
-    DPDTimeoutAction: NotRequired[str]
+    TunnelInsideCidr: NotRequired[ReadOnly[str]]
+    TunnelInsideIpv6Cidr: NotRequired[ReadOnly[str]]
+    PreSharedKey: NotRequired[ReadOnly[str]]
+    Phase1LifetimeSeconds: NotRequired[ReadOnly[int]]
+    Phase2LifetimeSeconds: NotRequired[ReadOnly[int]]
+    RekeyMarginTimeSeconds: NotRequired[ReadOnly[int]]
+    RekeyFuzzPercentage: NotRequired[ReadOnly[int]]
+    ReplayWindowSize: NotRequired[ReadOnly[int]]
+    DPDTimeoutSeconds: NotRequired[ReadOnly[int]]
+    DPDTimeoutAction: NotRequired[ReadOnly[str]]
     Phase1EncryptionAlgorithms: NotRequired[
-        Sequence[Phase1EncryptionAlgorithmsRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase1EncryptionAlgorithmsRequestListValueTypeDef]]
     ]
     Phase2EncryptionAlgorithms: NotRequired[
-        Sequence[Phase2EncryptionAlgorithmsRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase2EncryptionAlgorithmsRequestListValueTypeDef]]
     ]
     Phase1IntegrityAlgorithms: NotRequired[
-        Sequence[Phase1IntegrityAlgorithmsRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase1IntegrityAlgorithmsRequestListValueTypeDef]]
     ]
     Phase2IntegrityAlgorithms: NotRequired[
-        Sequence[Phase2IntegrityAlgorithmsRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase2IntegrityAlgorithmsRequestListValueTypeDef]]
     ]
     Phase1DHGroupNumbers: NotRequired[
-        Sequence[Phase1DHGroupNumbersRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase1DHGroupNumbersRequestListValueTypeDef]]
     ]
     Phase2DHGroupNumbers: NotRequired[
-        Sequence[Phase2DHGroupNumbersRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase2DHGroupNumbersRequestListValueTypeDef]]
     ]
-    IKEVersions: NotRequired[Sequence[IKEVersionsRequestListValueTypeDef]]
-    StartupAction: NotRequired[str]
-    LogOptions: NotRequired[VpnTunnelLogOptionsSpecificationTypeDef]
-    EnableTunnelLifecycleControl: NotRequired[bool]
+    IKEVersions: NotRequired[ReadOnly[Sequence[IKEVersionsRequestListValueTypeDef]]]
+    StartupAction: NotRequired[ReadOnly[str]]
+    LogOptions: NotRequired[ReadOnly[VpnTunnelLogOptionsSpecificationTypeDef]]
+    EnableTunnelLifecycleControl: NotRequired[ReadOnly[bool]]
 
 
 class MonitorInstancesRequestTypeDef(TypedDict):
     """MonitorInstancesRequest (input)."""
 
-    InstanceIds: Sequence[str]
-    DryRun: NotRequired[bool]
+    InstanceIds: ReadOnly[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class MonitorInstancesResultTypeDef(TypedDict):
@@ -24434,8 +24544,8 @@ class NeuronInfoTypeDef(TypedDict):
 class NewDhcpConfigurationTypeDef(TypedDict):
     """Describes a DHCP configuration option."""
 
-    Key: NotRequired[str]
-    Values: NotRequired[Sequence[str]]
+    Key: NotRequired[ReadOnly[str]]
+    Values: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class NitroTpmInfoTypeDef(TypedDict):
@@ -24511,13 +24621,13 @@ class OutpostLagTypeDef(TypedDict):
 class PacketHeaderStatementRequestTypeDef(TypedDict):
     """Describes a packet header statement."""
 
-    SourceAddresses: NotRequired[Sequence[str]]
-    DestinationAddresses: NotRequired[Sequence[str]]
-    SourcePorts: NotRequired[Sequence[str]]
-    DestinationPorts: NotRequired[Sequence[str]]
-    SourcePrefixLists: NotRequired[Sequence[str]]
-    DestinationPrefixLists: NotRequired[Sequence[str]]
-    Protocols: NotRequired[Sequence[ProtocolType]]
+    SourceAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    DestinationAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    SourcePorts: NotRequired[ReadOnly[Sequence[str]]]
+    DestinationPorts: NotRequired[ReadOnly[Sequence[str]]]
+    SourcePrefixLists: NotRequired[ReadOnly[Sequence[str]]]
+    DestinationPrefixLists: NotRequired[ReadOnly[Sequence[str]]]
+    Protocols: NotRequired[ReadOnly[Sequence[ProtocolType]]]
 
 
 class PacketHeaderStatementTypeDef(TypedDict):
@@ -24582,8 +24692,8 @@ class PathRequestFilterTypeDef(TypedDict):
 class PathStatementRequestTypeDef(TypedDict):
     """Describes a path statement."""
 
-    PacketHeaderStatement: NotRequired[PacketHeaderStatementRequestTypeDef]
-    ResourceStatement: NotRequired[ResourceStatementRequestTypeDef]
+    PacketHeaderStatement: NotRequired[ReadOnly[PacketHeaderStatementRequestTypeDef]]
+    ResourceStatement: NotRequired[ReadOnly[ResourceStatementRequestTypeDef]]
 
 
 class PathStatementTypeDef(TypedDict):
@@ -24926,14 +25036,14 @@ class PropagatingVgwTypeDef(TypedDict):
 class ProvisionByoipCidrRequestTypeDef(TypedDict):
     """ProvisionByoipCidrRequest (input)."""
 
-    Cidr: str
-    CidrAuthorizationContext: NotRequired[CidrAuthorizationContextTypeDef]
-    PubliclyAdvertisable: NotRequired[bool]
-    Description: NotRequired[str]
-    DryRun: NotRequired[bool]
-    PoolTagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    MultiRegion: NotRequired[bool]
-    NetworkBorderGroup: NotRequired[str]
+    Cidr: ReadOnly[str]
+    CidrAuthorizationContext: NotRequired[ReadOnly[CidrAuthorizationContextTypeDef]]
+    PubliclyAdvertisable: NotRequired[ReadOnly[bool]]
+    Description: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    PoolTagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    MultiRegion: NotRequired[ReadOnly[bool]]
+    NetworkBorderGroup: NotRequired[ReadOnly[str]]
 
 
 class ProvisionByoipCidrResultTypeDef(TypedDict):
@@ -25067,10 +25177,10 @@ class PurchaseCapacityBlockExtensionResultTypeDef(TypedDict):
 class PurchaseCapacityBlockRequestTypeDef(TypedDict):
     """PurchaseCapacityBlockRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    CapacityBlockOfferingId: str
-    InstancePlatform: CapacityReservationInstancePlatformType
+    DryRun: NotRequired[ReadOnly[bool]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    CapacityBlockOfferingId: ReadOnly[str]
+    InstancePlatform: ReadOnly[CapacityReservationInstancePlatformType]
 
 
 class PurchaseCapacityBlockResultTypeDef(TypedDict):
@@ -25084,12 +25194,12 @@ class PurchaseCapacityBlockResultTypeDef(TypedDict):
 class PurchaseHostReservationRequestTypeDef(TypedDict):
     """PurchaseHostReservationRequest (input)."""
 
-    ClientToken: NotRequired[str]
-    CurrencyCode: NotRequired[CurrencyCodeValuesType]
-    HostIdSet: Sequence[str]
-    LimitPrice: NotRequired[str]
-    OfferingId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    CurrencyCode: NotRequired[ReadOnly[CurrencyCodeValuesType]]
+    HostIdSet: ReadOnly[Sequence[str]]
+    LimitPrice: NotRequired[ReadOnly[str]]
+    OfferingId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class PurchaseHostReservationResultTypeDef(TypedDict):
@@ -25113,11 +25223,11 @@ class PurchaseRequestTypeDef(TypedDict):
 class PurchaseReservedInstancesOfferingRequestTypeDef(TypedDict):
     """Contains the parameters for PurchaseReservedInstancesOffering."""
 
-    InstanceCount: int
-    ReservedInstancesOfferingId: str
-    PurchaseTime: NotRequired[TimestampTypeDef]
-    DryRun: NotRequired[bool]
-    LimitPrice: NotRequired[ReservedInstanceLimitPriceTypeDef]
+    InstanceCount: ReadOnly[int]
+    ReservedInstancesOfferingId: ReadOnly[str]
+    PurchaseTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    LimitPrice: NotRequired[ReadOnly[ReservedInstanceLimitPriceTypeDef]]
 
 
 class PurchaseReservedInstancesOfferingResultTypeDef(TypedDict):
@@ -25130,9 +25240,9 @@ class PurchaseReservedInstancesOfferingResultTypeDef(TypedDict):
 class PurchaseScheduledInstancesRequestTypeDef(TypedDict):
     """Contains the parameters for PurchaseScheduledInstances."""
 
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    PurchaseRequests: Sequence[PurchaseRequestTypeDef]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    PurchaseRequests: ReadOnly[Sequence[PurchaseRequestTypeDef]]
 
 
 class PurchaseScheduledInstancesResultTypeDef(TypedDict):
@@ -25158,8 +25268,8 @@ class PurchaseTypeDef(TypedDict):
 class RebootInstancesRequestTypeDef(TypedDict):
     """RebootInstancesRequest (input)."""
 
-    InstanceIds: Sequence[str]
-    DryRun: NotRequired[bool]
+    InstanceIds: ReadOnly[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class RecurringChargeTypeDef(TypedDict):
@@ -25205,24 +25315,24 @@ class RegionalSummaryTypeDef(TypedDict):
 class RegisterImageRequestTypeDef(TypedDict):
     """Contains the parameters for RegisterImage."""
 
-    ImageLocation: NotRequired[str]
-    BillingProducts: NotRequired[Sequence[str]]
-    BootMode: NotRequired[BootModeValuesType]
-    TpmSupport: NotRequired[TpmSupportValuesType]
-    UefiData: NotRequired[str]
-    ImdsSupport: NotRequired[ImdsSupportValuesType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    DryRun: NotRequired[bool]
-    Name: str
-    Description: NotRequired[str]
-    Architecture: NotRequired[ArchitectureValuesType]
-    KernelId: NotRequired[str]
-    RamdiskId: NotRequired[str]
-    RootDeviceName: NotRequired[str]
-    BlockDeviceMappings: NotRequired[Sequence[BlockDeviceMappingTypeDef]]
-    VirtualizationType: NotRequired[str]
-    SriovNetSupport: NotRequired[str]
-    EnaSupport: NotRequired[bool]
+    ImageLocation: NotRequired[ReadOnly[str]]
+    BillingProducts: NotRequired[ReadOnly[Sequence[str]]]
+    BootMode: NotRequired[ReadOnly[BootModeValuesType]]
+    TpmSupport: NotRequired[ReadOnly[TpmSupportValuesType]]
+    UefiData: NotRequired[ReadOnly[str]]
+    ImdsSupport: NotRequired[ReadOnly[ImdsSupportValuesType]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Architecture: NotRequired[ReadOnly[ArchitectureValuesType]]
+    KernelId: NotRequired[ReadOnly[str]]
+    RamdiskId: NotRequired[ReadOnly[str]]
+    RootDeviceName: NotRequired[ReadOnly[str]]
+    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
+    VirtualizationType: NotRequired[ReadOnly[str]]
+    SriovNetSupport: NotRequired[ReadOnly[str]]
+    EnaSupport: NotRequired[ReadOnly[bool]]
 
 
 class RegisterImageResultTypeDef(TypedDict):
@@ -25235,8 +25345,8 @@ class RegisterImageResultTypeDef(TypedDict):
 class RegisterInstanceEventNotificationAttributesRequestTypeDef(TypedDict):
     """RegisterInstanceEventNotificationAttributesRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    InstanceTagAttribute: RegisterInstanceTagAttributeRequestTypeDef
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceTagAttribute: ReadOnly[RegisterInstanceTagAttributeRequestTypeDef]
 
 
 class RegisterInstanceEventNotificationAttributesResultTypeDef(TypedDict):
@@ -25253,17 +25363,17 @@ class RegisterInstanceTagAttributeRequestTypeDef(TypedDict):
     in the request
     """
 
-    IncludeAllTagsOfInstance: NotRequired[bool]
-    InstanceTagKeys: NotRequired[Sequence[str]]
+    IncludeAllTagsOfInstance: NotRequired[ReadOnly[bool]]
+    InstanceTagKeys: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class RegisterTransitGatewayMulticastGroupMembersRequestTypeDef(TypedDict):
     """RegisterTransitGatewayMulticastGroupMembersRequest (input)."""
 
-    TransitGatewayMulticastDomainId: str
-    GroupIpAddress: NotRequired[str]
-    NetworkInterfaceIds: Sequence[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayMulticastDomainId: ReadOnly[str]
+    GroupIpAddress: NotRequired[ReadOnly[str]]
+    NetworkInterfaceIds: ReadOnly[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class RegisterTransitGatewayMulticastGroupMembersResultTypeDef(TypedDict):
@@ -25278,10 +25388,10 @@ class RegisterTransitGatewayMulticastGroupMembersResultTypeDef(TypedDict):
 class RegisterTransitGatewayMulticastGroupSourcesRequestTypeDef(TypedDict):
     """RegisterTransitGatewayMulticastGroupSourcesRequest (input)."""
 
-    TransitGatewayMulticastDomainId: str
-    GroupIpAddress: NotRequired[str]
-    NetworkInterfaceIds: Sequence[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayMulticastDomainId: ReadOnly[str]
+    GroupIpAddress: NotRequired[ReadOnly[str]]
+    NetworkInterfaceIds: ReadOnly[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class RegisterTransitGatewayMulticastGroupSourcesResultTypeDef(TypedDict):
@@ -25340,10 +25450,10 @@ class RejectTransitGatewayClientVpnAttachmentResultTypeDef(TypedDict):
 class RejectTransitGatewayMulticastDomainAssociationsRequestTypeDef(TypedDict):
     """RejectTransitGatewayMulticastDomainAssociationsRequest (input)."""
 
-    TransitGatewayMulticastDomainId: NotRequired[str]
-    TransitGatewayAttachmentId: NotRequired[str]
-    SubnetIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
+    TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
+    TransitGatewayAttachmentId: NotRequired[ReadOnly[str]]
+    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class RejectTransitGatewayMulticastDomainAssociationsResultTypeDef(TypedDict):
@@ -25384,9 +25494,9 @@ class RejectTransitGatewayVpcAttachmentResultTypeDef(TypedDict):
 class RejectVpcEndpointConnectionsRequestTypeDef(TypedDict):
     """RejectVpcEndpointConnectionsRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    ServiceId: str
-    VpcEndpointIds: Sequence[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ServiceId: ReadOnly[str]
+    VpcEndpointIds: ReadOnly[Sequence[str]]
 
 
 class RejectVpcEndpointConnectionsResultTypeDef(TypedDict):
@@ -25422,7 +25532,7 @@ class ReleaseAddressRequestTypeDef(TypedDict):
 class ReleaseHostsRequestTypeDef(TypedDict):
     """ReleaseHostsRequest (input)."""
 
-    HostIds: Sequence[str]
+    HostIds: ReadOnly[Sequence[str]]
 
 
 class ReleaseHostsResultTypeDef(TypedDict):
@@ -25493,8 +25603,8 @@ class ReplaceIamInstanceProfileAssociationResultTypeDef(TypedDict):
 class ReplaceImageCriteriaInAllowedImagesSettingsRequestTypeDef(TypedDict):
     """ReplaceImageCriteriaInAllowedImagesSettingsRequest (input)."""
 
-    ImageCriteria: NotRequired[Sequence[ImageCriterionRequestTypeDef]]
-    DryRun: NotRequired[bool]
+    ImageCriteria: NotRequired[ReadOnly[Sequence[ImageCriterionRequestTypeDef]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ReplaceImageCriteriaInAllowedImagesSettingsResultTypeDef(TypedDict):
@@ -25623,13 +25733,13 @@ class ReplaceVpnTunnelResultTypeDef(TypedDict):
 class ReportInstanceStatusRequestTypeDef(TypedDict):
     """ReportInstanceStatusRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    Instances: Sequence[str]
-    Status: ReportStatusTypeType
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
-    ReasonCodes: Sequence[ReportInstanceReasonCodesType]
-    Description: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Instances: ReadOnly[Sequence[str]]
+    Status: ReadOnly[ReportStatusTypeType]
+    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
+    Description: NotRequired[ReadOnly[str]]
 
 
 class RequestFilterPortRangeTypeDef(TypedDict):
@@ -25649,71 +25759,83 @@ class RequestIpamResourceTagTypeDef(TypedDict):
 class RequestLaunchTemplateDataTypeDef(TypedDict):
     """The information to include in the launch template."""
 
-    KernelId: NotRequired[str]
-    EbsOptimized: NotRequired[bool]
+    KernelId: NotRequired[ReadOnly[str]]
+    EbsOptimized: NotRequired[ReadOnly[bool]]
     IamInstanceProfile: NotRequired[
-        LaunchTemplateIamInstanceProfileSpecificationRequestTypeDef
+        ReadOnly[LaunchTemplateIamInstanceProfileSpecificationRequestTypeDef]
     ]
     BlockDeviceMappings: NotRequired[
-        Sequence[LaunchTemplateBlockDeviceMappingRequestTypeDef]
+        ReadOnly[Sequence[LaunchTemplateBlockDeviceMappingRequestTypeDef]]
     ]
     NetworkInterfaces: NotRequired[
-        Sequence[LaunchTemplateInstanceNetworkInterfaceSpecificationRequestTypeDef]
+        ReadOnly[
+            Sequence[LaunchTemplateInstanceNetworkInterfaceSpecificationRequestTypeDef]
+        ]
     ]
-    ImageId: NotRequired[str]
-    InstanceType: NotRequired[InstanceTypeType]
-    KeyName: NotRequired[str]
-    Monitoring: NotRequired[LaunchTemplatesMonitoringRequestTypeDef]
-    Placement: NotRequired[LaunchTemplatePlacementRequestTypeDef]
-    RamDiskId: NotRequired[str]
-    DisableApiTermination: NotRequired[bool]
-    InstanceInitiatedShutdownBehavior: NotRequired[ShutdownBehaviorType]
-    UserData: NotRequired[str]
+    ImageId: NotRequired[ReadOnly[str]]
+    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
+    KeyName: NotRequired[ReadOnly[str]]
+    Monitoring: NotRequired[ReadOnly[LaunchTemplatesMonitoringRequestTypeDef]]
+    Placement: NotRequired[ReadOnly[LaunchTemplatePlacementRequestTypeDef]]
+    RamDiskId: NotRequired[ReadOnly[str]]
+    DisableApiTermination: NotRequired[ReadOnly[bool]]
+    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[ShutdownBehaviorType]]
+    UserData: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[
-        Sequence[LaunchTemplateTagSpecificationRequestTypeDef]
+        ReadOnly[Sequence[LaunchTemplateTagSpecificationRequestTypeDef]]
     ]
-    ElasticGpuSpecifications: NotRequired[Sequence[ElasticGpuSpecificationTypeDef]]
+    ElasticGpuSpecifications: NotRequired[
+        ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
+    ]
     ElasticInferenceAccelerators: NotRequired[
-        Sequence[LaunchTemplateElasticInferenceAcceleratorTypeDef]
+        ReadOnly[Sequence[LaunchTemplateElasticInferenceAcceleratorTypeDef]]
     ]
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    SecurityGroups: NotRequired[Sequence[str]]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
     InstanceMarketOptions: NotRequired[
-        LaunchTemplateInstanceMarketOptionsRequestTypeDef
+        ReadOnly[LaunchTemplateInstanceMarketOptionsRequestTypeDef]
     ]
-    CreditSpecification: NotRequired[CreditSpecificationRequestTypeDef]
-    CpuOptions: NotRequired[LaunchTemplateCpuOptionsRequestTypeDef]
+    CreditSpecification: NotRequired[ReadOnly[CreditSpecificationRequestTypeDef]]
+    CpuOptions: NotRequired[ReadOnly[LaunchTemplateCpuOptionsRequestTypeDef]]
     CapacityReservationSpecification: NotRequired[
-        LaunchTemplateCapacityReservationSpecificationRequestTypeDef
+        ReadOnly[LaunchTemplateCapacityReservationSpecificationRequestTypeDef]
     ]
     LicenseSpecifications: NotRequired[
-        Sequence[LaunchTemplateLicenseConfigurationRequestTypeDef]
+        ReadOnly[Sequence[LaunchTemplateLicenseConfigurationRequestTypeDef]]
     ]
-    HibernationOptions: NotRequired[LaunchTemplateHibernationOptionsRequestTypeDef]
-    MetadataOptions: NotRequired[LaunchTemplateInstanceMetadataOptionsRequestTypeDef]
-    EnclaveOptions: NotRequired[LaunchTemplateEnclaveOptionsRequestTypeDef]
-    InstanceRequirements: NotRequired[InstanceRequirementsRequestTypeDef]
+    HibernationOptions: NotRequired[
+        ReadOnly[LaunchTemplateHibernationOptionsRequestTypeDef]
+    ]
+    MetadataOptions: NotRequired[
+        ReadOnly[LaunchTemplateInstanceMetadataOptionsRequestTypeDef]
+    ]
+    EnclaveOptions: NotRequired[ReadOnly[LaunchTemplateEnclaveOptionsRequestTypeDef]]
+    InstanceRequirements: NotRequired[ReadOnly[InstanceRequirementsRequestTypeDef]]
     PrivateDnsNameOptions: NotRequired[
-        LaunchTemplatePrivateDnsNameOptionsRequestTypeDef
+        ReadOnly[LaunchTemplatePrivateDnsNameOptionsRequestTypeDef]
     ]
     MaintenanceOptions: NotRequired[
-        LaunchTemplateInstanceMaintenanceOptionsRequestTypeDef
+        ReadOnly[LaunchTemplateInstanceMaintenanceOptionsRequestTypeDef]
     ]
-    DisableApiStop: NotRequired[bool]
-    Operator: NotRequired[OperatorRequestTypeDef]
+    DisableApiStop: NotRequired[ReadOnly[bool]]
+    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
     NetworkPerformanceOptions: NotRequired[
-        LaunchTemplateNetworkPerformanceOptionsRequestTypeDef
+        ReadOnly[LaunchTemplateNetworkPerformanceOptionsRequestTypeDef]
     ]
     SecondaryInterfaces: NotRequired[
-        Sequence[LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestTypeDef]
+        ReadOnly[
+            Sequence[
+                LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestTypeDef
+            ]
+        ]
     ]
 
 
 class RequestSpotFleetRequestTypeDef(TypedDict):
     """Contains the parameters for RequestSpotFleet."""
 
-    DryRun: NotRequired[bool]
-    SpotFleetRequestConfig: SpotFleetRequestConfigDataUnionTypeDef
+    DryRun: NotRequired[ReadOnly[bool]]
+    SpotFleetRequestConfig: ReadOnly[SpotFleetRequestConfigDataTypeDef]
 
 
 class RequestSpotFleetResponseTypeDef(TypedDict):
@@ -25726,19 +25848,21 @@ class RequestSpotFleetResponseTypeDef(TypedDict):
 class RequestSpotInstancesRequestTypeDef(TypedDict):
     """Contains the parameters for RequestSpotInstances."""
 
-    LaunchSpecification: NotRequired[RequestSpotLaunchSpecificationTypeDef]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    InstanceInterruptionBehavior: NotRequired[InstanceInterruptionBehaviorType]
-    DryRun: NotRequired[bool]
-    SpotPrice: NotRequired[str]
-    ClientToken: NotRequired[str]
-    InstanceCount: NotRequired[int]
-    Type: NotRequired[SpotInstanceTypeType]
-    ValidFrom: NotRequired[TimestampTypeDef]
-    ValidUntil: NotRequired[TimestampTypeDef]
-    LaunchGroup: NotRequired[str]
-    AvailabilityZoneGroup: NotRequired[str]
-    BlockDurationMinutes: NotRequired[int]
+    LaunchSpecification: NotRequired[ReadOnly[RequestSpotLaunchSpecificationTypeDef]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    InstanceInterruptionBehavior: NotRequired[
+        ReadOnly[InstanceInterruptionBehaviorType]
+    ]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SpotPrice: NotRequired[ReadOnly[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    InstanceCount: NotRequired[ReadOnly[int]]
+    Type: NotRequired[ReadOnly[SpotInstanceTypeType]]
+    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    LaunchGroup: NotRequired[ReadOnly[str]]
+    AvailabilityZoneGroup: NotRequired[ReadOnly[str]]
+    BlockDurationMinutes: NotRequired[ReadOnly[int]]
 
 
 class RequestSpotInstancesResultTypeDef(TypedDict):
@@ -25751,24 +25875,24 @@ class RequestSpotInstancesResultTypeDef(TypedDict):
 class RequestSpotLaunchSpecificationTypeDef(TypedDict):
     """Describes the launch specification for an instance."""
 
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    SecurityGroups: NotRequired[Sequence[str]]
-    AddressingType: NotRequired[str]
-    BlockDeviceMappings: NotRequired[Sequence[BlockDeviceMappingTypeDef]]
-    EbsOptimized: NotRequired[bool]
-    IamInstanceProfile: NotRequired[IamInstanceProfileSpecificationTypeDef]
-    ImageId: NotRequired[str]
-    InstanceType: NotRequired[InstanceTypeType]
-    KernelId: NotRequired[str]
-    KeyName: NotRequired[str]
-    Monitoring: NotRequired[RunInstancesMonitoringEnabledTypeDef]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    AddressingType: NotRequired[ReadOnly[str]]
+    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
+    EbsOptimized: NotRequired[ReadOnly[bool]]
+    IamInstanceProfile: NotRequired[ReadOnly[IamInstanceProfileSpecificationTypeDef]]
+    ImageId: NotRequired[ReadOnly[str]]
+    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
+    KernelId: NotRequired[ReadOnly[str]]
+    KeyName: NotRequired[ReadOnly[str]]
+    Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
     NetworkInterfaces: NotRequired[
-        Sequence[InstanceNetworkInterfaceSpecificationUnionTypeDef]
+        ReadOnly[Sequence[InstanceNetworkInterfaceSpecificationTypeDef]]
     ]
-    Placement: NotRequired[SpotPlacementTypeDef]
-    RamdiskId: NotRequired[str]
-    SubnetId: NotRequired[str]
-    UserData: NotRequired[str]
+    Placement: NotRequired[ReadOnly[SpotPlacementTypeDef]]
+    RamdiskId: NotRequired[ReadOnly[str]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    UserData: NotRequired[ReadOnly[str]]
 
 
 class ReservationFleetInstanceSpecificationTypeDef(TypedDict):
@@ -25823,7 +25947,7 @@ class ReservedCapacityOptionsRequestTypeDef(TypedDict):
     DefaultTargetCapacityType is set to reserved-capacity.
     """
 
-    ReservationTypes: NotRequired[Sequence[FleetReservationTypeType]]
+    ReservationTypes: NotRequired[ReadOnly[Sequence[FleetReservationTypeType]]]
 
 
 class ReservedCapacityOptionsTypeDef(TypedDict):
@@ -26024,8 +26148,8 @@ class ResetSnapshotAttributeRequestTypeDef(TypedDict):
 class ResourceStatementRequestTypeDef(TypedDict):
     """Describes a resource statement."""
 
-    Resources: NotRequired[Sequence[str]]
-    ResourceTypes: NotRequired[Sequence[str]]
+    Resources: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class ResourceStatementTypeDef(TypedDict):
@@ -26038,8 +26162,8 @@ class ResourceStatementTypeDef(TypedDict):
 class ResourceTypeOptionTypeDef(TypedDict):
     """The options that affect the scope of the response."""
 
-    OptionName: NotRequired[ImageReferenceOptionNameType]
-    OptionValues: NotRequired[Sequence[str]]
+    OptionName: NotRequired[ReadOnly[ImageReferenceOptionNameType]]
+    OptionValues: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class ResourceTypeRequestTypeDef(TypedDict):
@@ -26047,8 +26171,8 @@ class ResourceTypeRequestTypeDef(TypedDict):
     be specified if the resource type is an EC2 instance or launch template.
     """
 
-    ResourceType: NotRequired[ImageReferenceResourceTypeType]
-    ResourceTypeOptions: NotRequired[Sequence[ResourceTypeOptionTypeDef]]
+    ResourceType: NotRequired[ReadOnly[ImageReferenceResourceTypeType]]
+    ResourceTypeOptions: NotRequired[ReadOnly[Sequence[ResourceTypeOptionTypeDef]]]
 
 
 class ResponseErrorTypeDef(TypedDict):
@@ -26233,16 +26357,16 @@ class RevokeClientVpnIngressResultTypeDef(TypedDict):
 class RevokeSecurityGroupEgressRequestTypeDef(TypedDict):
     """RevokeSecurityGroupEgressRequest (input)."""
 
-    SecurityGroupRuleIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    GroupId: str
-    SourceSecurityGroupName: NotRequired[str]
-    SourceSecurityGroupOwnerId: NotRequired[str]
-    IpProtocol: NotRequired[str]
-    FromPort: NotRequired[int]
-    ToPort: NotRequired[int]
-    CidrIp: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    GroupId: ReadOnly[str]
+    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
+    IpProtocol: NotRequired[ReadOnly[str]]
+    FromPort: NotRequired[ReadOnly[int]]
+    ToPort: NotRequired[ReadOnly[int]]
+    CidrIp: NotRequired[ReadOnly[str]]
+    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
 
 
 class RevokeSecurityGroupEgressResultTypeDef(TypedDict):
@@ -26257,17 +26381,17 @@ class RevokeSecurityGroupEgressResultTypeDef(TypedDict):
 class RevokeSecurityGroupIngressRequestTypeDef(TypedDict):
     """RevokeSecurityGroupIngressRequest (input)."""
 
-    CidrIp: NotRequired[str]
-    FromPort: NotRequired[int]
-    GroupId: NotRequired[str]
-    GroupName: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
-    IpProtocol: NotRequired[str]
-    SourceSecurityGroupName: NotRequired[str]
-    SourceSecurityGroupOwnerId: NotRequired[str]
-    ToPort: NotRequired[int]
-    SecurityGroupRuleIds: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
+    CidrIp: NotRequired[ReadOnly[str]]
+    FromPort: NotRequired[ReadOnly[int]]
+    GroupId: NotRequired[ReadOnly[str]]
+    GroupName: NotRequired[ReadOnly[str]]
+    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
+    IpProtocol: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
+    ToPort: NotRequired[ReadOnly[int]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class RevokeSecurityGroupIngressResultTypeDef(TypedDict):
@@ -26498,70 +26622,74 @@ class RunInstancesMonitoringEnabledTypeDef(TypedDict):
 class RunInstancesRequestTypeDef(TypedDict):
     """RunInstancesRequest (input)."""
 
-    BlockDeviceMappings: NotRequired[Sequence[BlockDeviceMappingTypeDef]]
-    ImageId: NotRequired[str]
-    InstanceType: NotRequired[InstanceTypeType]
-    Ipv6AddressCount: NotRequired[int]
-    Ipv6Addresses: NotRequired[Sequence[InstanceIpv6AddressTypeDef]]
-    KernelId: NotRequired[str]
-    KeyName: NotRequired[str]
-    MaxCount: int
-    MinCount: int
-    Monitoring: NotRequired[RunInstancesMonitoringEnabledTypeDef]
-    Placement: NotRequired[PlacementTypeDef]
-    RamdiskId: NotRequired[str]
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    SecurityGroups: NotRequired[Sequence[str]]
-    SubnetId: NotRequired[str]
-    UserData: NotRequired[str]
-    ElasticGpuSpecification: NotRequired[Sequence[ElasticGpuSpecificationTypeDef]]
+    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
+    ImageId: NotRequired[ReadOnly[str]]
+    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
+    Ipv6AddressCount: NotRequired[ReadOnly[int]]
+    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
+    KernelId: NotRequired[ReadOnly[str]]
+    KeyName: NotRequired[ReadOnly[str]]
+    MaxCount: ReadOnly[int]
+    MinCount: ReadOnly[int]
+    Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
+    Placement: NotRequired[ReadOnly[PlacementTypeDef]]
+    RamdiskId: NotRequired[ReadOnly[str]]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    UserData: NotRequired[ReadOnly[str]]
+    ElasticGpuSpecification: NotRequired[
+        ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
+    ]
     ElasticInferenceAccelerators: NotRequired[
-        Sequence[ElasticInferenceAcceleratorTypeDef]
+        ReadOnly[Sequence[ElasticInferenceAcceleratorTypeDef]]
     ]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
-    LaunchTemplate: NotRequired[LaunchTemplateSpecificationTypeDef]
-    InstanceMarketOptions: NotRequired[InstanceMarketOptionsRequestTypeDef]
-    CreditSpecification: NotRequired[CreditSpecificationRequestTypeDef]
-    CpuOptions: NotRequired[CpuOptionsRequestTypeDef]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
+    LaunchTemplate: NotRequired[ReadOnly[LaunchTemplateSpecificationTypeDef]]
+    InstanceMarketOptions: NotRequired[ReadOnly[InstanceMarketOptionsRequestTypeDef]]
+    CreditSpecification: NotRequired[ReadOnly[CreditSpecificationRequestTypeDef]]
+    CpuOptions: NotRequired[ReadOnly[CpuOptionsRequestTypeDef]]
     CapacityReservationSpecification: NotRequired[
-        CapacityReservationSpecificationTypeDef
+        ReadOnly[CapacityReservationSpecificationTypeDef]
     ]
-    HibernationOptions: NotRequired[HibernationOptionsRequestTypeDef]
-    LicenseSpecifications: NotRequired[Sequence[LicenseConfigurationRequestTypeDef]]
-    MetadataOptions: NotRequired[InstanceMetadataOptionsRequestTypeDef]
-    EnclaveOptions: NotRequired[EnclaveOptionsRequestTypeDef]
-    PrivateDnsNameOptions: NotRequired[PrivateDnsNameOptionsRequestTypeDef]
-    MaintenanceOptions: NotRequired[InstanceMaintenanceOptionsRequestTypeDef]
-    DisableApiStop: NotRequired[bool]
-    EnablePrimaryIpv6: NotRequired[bool]
+    HibernationOptions: NotRequired[ReadOnly[HibernationOptionsRequestTypeDef]]
+    LicenseSpecifications: NotRequired[
+        ReadOnly[Sequence[LicenseConfigurationRequestTypeDef]]
+    ]
+    MetadataOptions: NotRequired[ReadOnly[InstanceMetadataOptionsRequestTypeDef]]
+    EnclaveOptions: NotRequired[ReadOnly[EnclaveOptionsRequestTypeDef]]
+    PrivateDnsNameOptions: NotRequired[ReadOnly[PrivateDnsNameOptionsRequestTypeDef]]
+    MaintenanceOptions: NotRequired[ReadOnly[InstanceMaintenanceOptionsRequestTypeDef]]
+    DisableApiStop: NotRequired[ReadOnly[bool]]
+    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
     NetworkPerformanceOptions: NotRequired[
-        InstanceNetworkPerformanceOptionsRequestTypeDef
+        ReadOnly[InstanceNetworkPerformanceOptionsRequestTypeDef]
     ]
-    Operator: NotRequired[OperatorRequestTypeDef]
+    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
     SecondaryInterfaces: NotRequired[
-        Sequence[InstanceSecondaryInterfaceSpecificationRequestTypeDef]
+        ReadOnly[Sequence[InstanceSecondaryInterfaceSpecificationRequestTypeDef]]
     ]
-    DryRun: NotRequired[bool]
-    DisableApiTermination: NotRequired[bool]
-    InstanceInitiatedShutdownBehavior: NotRequired[ShutdownBehaviorType]
-    PrivateIpAddress: NotRequired[str]
-    ClientToken: NotRequired[str]
-    AdditionalInfo: NotRequired[str]
+    DryRun: NotRequired[ReadOnly[bool]]
+    DisableApiTermination: NotRequired[ReadOnly[bool]]
+    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[ShutdownBehaviorType]]
+    PrivateIpAddress: NotRequired[ReadOnly[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    AdditionalInfo: NotRequired[ReadOnly[str]]
     NetworkInterfaces: NotRequired[
-        Sequence[InstanceNetworkInterfaceSpecificationUnionTypeDef]
+        ReadOnly[Sequence[InstanceNetworkInterfaceSpecificationTypeDef]]
     ]
-    IamInstanceProfile: NotRequired[IamInstanceProfileSpecificationTypeDef]
-    EbsOptimized: NotRequired[bool]
+    IamInstanceProfile: NotRequired[ReadOnly[IamInstanceProfileSpecificationTypeDef]]
+    EbsOptimized: NotRequired[ReadOnly[bool]]
 
 
 class RunScheduledInstancesRequestTypeDef(TypedDict):
     """Contains the parameters for RunScheduledInstances."""
 
-    ClientToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    InstanceCount: NotRequired[int]
-    LaunchSpecification: ScheduledInstancesLaunchSpecificationTypeDef
-    ScheduledInstanceId: str
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceCount: NotRequired[ReadOnly[int]]
+    LaunchSpecification: ReadOnly[ScheduledInstancesLaunchSpecificationTypeDef]
+    ScheduledInstanceId: ReadOnly[str]
 
 
 class RunScheduledInstancesResultTypeDef(TypedDict):
@@ -26598,11 +26726,11 @@ class S3StorageTypeDef(TypedDict):
     instance store-backed AMI.
     """
 
-    AWSAccessKeyId: NotRequired[str]
-    Bucket: NotRequired[str]
-    Prefix: NotRequired[str]
-    UploadPolicy: NotRequired[BlobTypeDef]
-    UploadPolicySignature: NotRequired[str]
+    AWSAccessKeyId: NotRequired[ReadOnly[str]]
+    Bucket: NotRequired[ReadOnly[str]]
+    Prefix: NotRequired[ReadOnly[str]]
+    UploadPolicy: NotRequired[ReadOnly[BlobTypeDef]]
+    UploadPolicySignature: NotRequired[ReadOnly[str]]
 
 
 class ScheduledInstanceAvailabilityTypeDef(TypedDict):
@@ -26626,11 +26754,11 @@ class ScheduledInstanceAvailabilityTypeDef(TypedDict):
 class ScheduledInstanceRecurrenceRequestTypeDef(TypedDict):
     """Describes the recurring schedule for a Scheduled Instance."""
 
-    Frequency: NotRequired[str]
-    Interval: NotRequired[int]
-    OccurrenceDays: NotRequired[Sequence[int]]
-    OccurrenceRelativeToEnd: NotRequired[bool]
-    OccurrenceUnit: NotRequired[str]
+    Frequency: NotRequired[ReadOnly[str]]
+    Interval: NotRequired[ReadOnly[int]]
+    OccurrenceDays: NotRequired[ReadOnly[Sequence[int]]]
+    OccurrenceRelativeToEnd: NotRequired[ReadOnly[bool]]
+    OccurrenceUnit: NotRequired[ReadOnly[str]]
 
 
 class ScheduledInstanceRecurrenceTypeDef(TypedDict):
@@ -26700,21 +26828,25 @@ class ScheduledInstancesLaunchSpecificationTypeDef(TypedDict):
     """Describes the launch specification for a Scheduled Instance."""
 
     BlockDeviceMappings: NotRequired[
-        Sequence[ScheduledInstancesBlockDeviceMappingTypeDef]
+        ReadOnly[Sequence[ScheduledInstancesBlockDeviceMappingTypeDef]]
     ]
-    EbsOptimized: NotRequired[bool]
-    IamInstanceProfile: NotRequired[ScheduledInstancesIamInstanceProfileTypeDef]
-    ImageId: str
-    InstanceType: NotRequired[str]
-    KernelId: NotRequired[str]
-    KeyName: NotRequired[str]
-    Monitoring: NotRequired[ScheduledInstancesMonitoringTypeDef]
-    NetworkInterfaces: NotRequired[Sequence[ScheduledInstancesNetworkInterfaceTypeDef]]
-    Placement: NotRequired[ScheduledInstancesPlacementTypeDef]
-    RamdiskId: NotRequired[str]
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    SubnetId: NotRequired[str]
-    UserData: NotRequired[str]
+    EbsOptimized: NotRequired[ReadOnly[bool]]
+    IamInstanceProfile: NotRequired[
+        ReadOnly[ScheduledInstancesIamInstanceProfileTypeDef]
+    ]
+    ImageId: ReadOnly[str]
+    InstanceType: NotRequired[ReadOnly[str]]
+    KernelId: NotRequired[ReadOnly[str]]
+    KeyName: NotRequired[ReadOnly[str]]
+    Monitoring: NotRequired[ReadOnly[ScheduledInstancesMonitoringTypeDef]]
+    NetworkInterfaces: NotRequired[
+        ReadOnly[Sequence[ScheduledInstancesNetworkInterfaceTypeDef]]
+    ]
+    Placement: NotRequired[ReadOnly[ScheduledInstancesPlacementTypeDef]]
+    RamdiskId: NotRequired[ReadOnly[str]]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    UserData: NotRequired[ReadOnly[str]]
 
 
 class ScheduledInstancesMonitoringTypeDef(TypedDict):
@@ -26726,20 +26858,20 @@ class ScheduledInstancesMonitoringTypeDef(TypedDict):
 class ScheduledInstancesNetworkInterfaceTypeDef(TypedDict):
     """Describes a network interface for a Scheduled Instance."""
 
-    AssociatePublicIpAddress: NotRequired[bool]
-    DeleteOnTermination: NotRequired[bool]
-    Description: NotRequired[str]
-    DeviceIndex: NotRequired[int]
-    Groups: NotRequired[Sequence[str]]
-    Ipv6AddressCount: NotRequired[int]
-    Ipv6Addresses: NotRequired[Sequence[ScheduledInstancesIpv6AddressTypeDef]]
-    NetworkInterfaceId: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
+    AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
+    DeleteOnTermination: NotRequired[ReadOnly[bool]]
+    Description: NotRequired[ReadOnly[str]]
+    DeviceIndex: NotRequired[ReadOnly[int]]
+    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6AddressCount: NotRequired[ReadOnly[int]]
+    Ipv6Addresses: NotRequired[ReadOnly[Sequence[ScheduledInstancesIpv6AddressTypeDef]]]
+    NetworkInterfaceId: NotRequired[ReadOnly[str]]
+    PrivateIpAddress: NotRequired[ReadOnly[str]]
     PrivateIpAddressConfigs: NotRequired[
-        Sequence[ScheduledInstancesPrivateIpAddressConfigTypeDef]
+        ReadOnly[Sequence[ScheduledInstancesPrivateIpAddressConfigTypeDef]]
     ]
-    SecondaryPrivateIpAddressCount: NotRequired[int]
-    SubnetId: NotRequired[str]
+    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
+    SubnetId: NotRequired[ReadOnly[str]]
 
 
 class ScheduledInstancesPlacementTypeDef(TypedDict):
@@ -26768,11 +26900,11 @@ class SearchLocalGatewayRoutesRequestPaginateTypeDef(TypedDict):
 class SearchLocalGatewayRoutesRequestTypeDef(TypedDict):
     """SearchLocalGatewayRoutesRequest (input)."""
 
-    LocalGatewayRouteTableId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    LocalGatewayRouteTableId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class SearchLocalGatewayRoutesResultFullResultTypeDef(TypedDict):
@@ -26802,11 +26934,11 @@ class SearchTransitGatewayMulticastGroupsRequestPaginateTypeDef(TypedDict):
 class SearchTransitGatewayMulticastGroupsRequestTypeDef(TypedDict):
     """SearchTransitGatewayMulticastGroupsRequest (input)."""
 
-    TransitGatewayMulticastDomainId: str
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
+    TransitGatewayMulticastDomainId: ReadOnly[str]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class SearchTransitGatewayMulticastGroupsResultFullResultTypeDef(TypedDict):
@@ -26836,11 +26968,11 @@ class SearchTransitGatewayRoutesRequestPaginateTypeDef(TypedDict):
 class SearchTransitGatewayRoutesRequestTypeDef(TypedDict):
     """SearchTransitGatewayRoutesRequest (input)."""
 
-    TransitGatewayRouteTableId: str
-    Filters: Sequence[FilterTypeDef]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    NextToken: NotRequired[str]
+    TransitGatewayRouteTableId: ReadOnly[str]
+    Filters: ReadOnly[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class SearchTransitGatewayRoutesResultFullResultTypeDef(TypedDict):
@@ -27146,8 +27278,8 @@ class SlotDateTimeRangeRequestTypeDef(TypedDict):
     schedule. The time period must span less than one day.
     """
 
-    EarliestTime: TimestampTypeDef
-    LatestTime: TimestampTypeDef
+    EarliestTime: ReadOnly[TimestampTypeDef]
+    LatestTime: ReadOnly[TimestampTypeDef]
 
 
 class SlotStartTimeRangeRequestTypeDef(TypedDict):
@@ -27155,8 +27287,8 @@ class SlotStartTimeRangeRequestTypeDef(TypedDict):
     schedule.
     """
 
-    EarliestTime: NotRequired[TimestampTypeDef]
-    LatestTime: NotRequired[TimestampTypeDef]
+    EarliestTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LatestTime: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class SnapshotDetailTypeDef(TypedDict):
@@ -27359,27 +27491,27 @@ class SpotFleetLaunchSpecificationTypeDef(TypedDict):
     LaunchTemplateConfig.
     """
 
-    AddressingType: NotRequired[str]
-    BlockDeviceMappings: NotRequired[Sequence[BlockDeviceMappingTypeDef]]
-    EbsOptimized: NotRequired[bool]
-    IamInstanceProfile: NotRequired[IamInstanceProfileSpecificationTypeDef]
-    ImageId: NotRequired[str]
-    InstanceType: NotRequired[InstanceTypeType]
-    KernelId: NotRequired[str]
-    KeyName: NotRequired[str]
-    Monitoring: NotRequired[SpotFleetMonitoringTypeDef]
+    AddressingType: NotRequired[ReadOnly[str]]
+    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
+    EbsOptimized: NotRequired[ReadOnly[bool]]
+    IamInstanceProfile: NotRequired[ReadOnly[IamInstanceProfileSpecificationTypeDef]]
+    ImageId: NotRequired[ReadOnly[str]]
+    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
+    KernelId: NotRequired[ReadOnly[str]]
+    KeyName: NotRequired[ReadOnly[str]]
+    Monitoring: NotRequired[ReadOnly[SpotFleetMonitoringTypeDef]]
     NetworkInterfaces: NotRequired[
-        Sequence[InstanceNetworkInterfaceSpecificationUnionTypeDef]
+        ReadOnly[Sequence[InstanceNetworkInterfaceSpecificationTypeDef]]
     ]
-    Placement: NotRequired[SpotPlacementTypeDef]
-    RamdiskId: NotRequired[str]
-    SpotPrice: NotRequired[str]
-    SubnetId: NotRequired[str]
-    UserData: NotRequired[str]
-    WeightedCapacity: NotRequired[float]
-    TagSpecifications: NotRequired[Sequence[SpotFleetTagSpecificationUnionTypeDef]]
-    InstanceRequirements: NotRequired[InstanceRequirementsUnionTypeDef]
-    SecurityGroups: NotRequired[Sequence[GroupIdentifierTypeDef]]
+    Placement: NotRequired[ReadOnly[SpotPlacementTypeDef]]
+    RamdiskId: NotRequired[ReadOnly[str]]
+    SpotPrice: NotRequired[ReadOnly[str]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    UserData: NotRequired[ReadOnly[str]]
+    WeightedCapacity: NotRequired[ReadOnly[float]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[SpotFleetTagSpecificationTypeDef]]]
+    InstanceRequirements: NotRequired[ReadOnly[InstanceRequirementsTypeDef]]
+    SecurityGroups: NotRequired[ReadOnly[Sequence[GroupIdentifierTypeDef]]]
 
 
 class SpotFleetMonitoringTypeDef(TypedDict):
@@ -27422,34 +27554,38 @@ class SpotFleetRequestConfigDataOutputTypeDef(TypedDict):
 class SpotFleetRequestConfigDataTypeDef(TypedDict):
     """Describes the configuration of a Spot Fleet request."""
 
-    AllocationStrategy: NotRequired[AllocationStrategyType]
-    OnDemandAllocationStrategy: NotRequired[OnDemandAllocationStrategyType]
-    SpotMaintenanceStrategies: NotRequired[SpotMaintenanceStrategiesTypeDef]
-    ClientToken: NotRequired[str]
-    ExcessCapacityTerminationPolicy: NotRequired[ExcessCapacityTerminationPolicyType]
-    FulfilledCapacity: NotRequired[float]
-    OnDemandFulfilledCapacity: NotRequired[float]
-    IamFleetRole: str
-    LaunchSpecifications: NotRequired[
-        Sequence[SpotFleetLaunchSpecificationUnionTypeDef]
+    AllocationStrategy: NotRequired[ReadOnly[AllocationStrategyType]]
+    OnDemandAllocationStrategy: NotRequired[ReadOnly[OnDemandAllocationStrategyType]]
+    SpotMaintenanceStrategies: NotRequired[ReadOnly[SpotMaintenanceStrategiesTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    ExcessCapacityTerminationPolicy: NotRequired[
+        ReadOnly[ExcessCapacityTerminationPolicyType]
     ]
-    LaunchTemplateConfigs: NotRequired[Sequence[LaunchTemplateConfigUnionTypeDef]]
-    SpotPrice: NotRequired[str]
-    TargetCapacity: int
-    OnDemandTargetCapacity: NotRequired[int]
-    OnDemandMaxTotalPrice: NotRequired[str]
-    SpotMaxTotalPrice: NotRequired[str]
-    TerminateInstancesWithExpiration: NotRequired[bool]
-    Type: NotRequired[FleetTypeType]
-    ValidFrom: NotRequired[TimestampTypeDef]
-    ValidUntil: NotRequired[TimestampTypeDef]
-    ReplaceUnhealthyInstances: NotRequired[bool]
-    InstanceInterruptionBehavior: NotRequired[InstanceInterruptionBehaviorType]
-    LoadBalancersConfig: NotRequired[LoadBalancersConfigUnionTypeDef]
-    InstancePoolsToUseCount: NotRequired[int]
-    Context: NotRequired[str]
-    TargetCapacityUnitType: NotRequired[TargetCapacityUnitTypeType]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    FulfilledCapacity: NotRequired[ReadOnly[float]]
+    OnDemandFulfilledCapacity: NotRequired[ReadOnly[float]]
+    IamFleetRole: ReadOnly[str]
+    LaunchSpecifications: NotRequired[
+        ReadOnly[Sequence[SpotFleetLaunchSpecificationTypeDef]]
+    ]
+    LaunchTemplateConfigs: NotRequired[ReadOnly[Sequence[LaunchTemplateConfigTypeDef]]]
+    SpotPrice: NotRequired[ReadOnly[str]]
+    TargetCapacity: ReadOnly[int]
+    OnDemandTargetCapacity: NotRequired[ReadOnly[int]]
+    OnDemandMaxTotalPrice: NotRequired[ReadOnly[str]]
+    SpotMaxTotalPrice: NotRequired[ReadOnly[str]]
+    TerminateInstancesWithExpiration: NotRequired[ReadOnly[bool]]
+    Type: NotRequired[ReadOnly[FleetTypeType]]
+    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ReplaceUnhealthyInstances: NotRequired[ReadOnly[bool]]
+    InstanceInterruptionBehavior: NotRequired[
+        ReadOnly[InstanceInterruptionBehaviorType]
+    ]
+    LoadBalancersConfig: NotRequired[ReadOnly[LoadBalancersConfigTypeDef]]
+    InstancePoolsToUseCount: NotRequired[ReadOnly[int]]
+    Context: NotRequired[ReadOnly[str]]
+    TargetCapacityUnitType: NotRequired[ReadOnly[TargetCapacityUnitTypeType]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class SpotFleetRequestConfigTypeDef(TypedDict):
@@ -27473,8 +27609,8 @@ class SpotFleetTagSpecificationOutputTypeDef(TypedDict):
 class SpotFleetTagSpecificationTypeDef(TypedDict):
     """The tags for a Spot Fleet resource."""
 
-    ResourceType: NotRequired[ResourceTypeType]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    ResourceType: NotRequired[ReadOnly[ResourceTypeType]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class SpotInstanceRequestTypeDef(TypedDict):
@@ -27528,11 +27664,13 @@ class SpotMaintenanceStrategiesTypeDef(TypedDict):
 class SpotMarketOptionsTypeDef(TypedDict):
     """The options for Spot Instances."""
 
-    MaxPrice: NotRequired[str]
-    SpotInstanceType: NotRequired[SpotInstanceTypeType]
-    BlockDurationMinutes: NotRequired[int]
-    ValidUntil: NotRequired[TimestampTypeDef]
-    InstanceInterruptionBehavior: NotRequired[InstanceInterruptionBehaviorType]
+    MaxPrice: NotRequired[ReadOnly[str]]
+    SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
+    BlockDurationMinutes: NotRequired[ReadOnly[int]]
+    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    InstanceInterruptionBehavior: NotRequired[
+        ReadOnly[InstanceInterruptionBehaviorType]
+    ]
 
 
 class SpotOptionsRequestTypeDef(TypedDict):
@@ -27624,11 +27762,11 @@ class StaleSecurityGroupTypeDef(TypedDict):
 class StartDeclarativePoliciesReportRequestTypeDef(TypedDict):
     """StartDeclarativePoliciesReportRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    S3Bucket: str
-    S3Prefix: NotRequired[str]
-    TargetId: str
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    S3Bucket: ReadOnly[str]
+    S3Prefix: NotRequired[ReadOnly[str]]
+    TargetId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
 class StartDeclarativePoliciesReportResultTypeDef(TypedDict):
@@ -27641,9 +27779,9 @@ class StartDeclarativePoliciesReportResultTypeDef(TypedDict):
 class StartInstancesRequestTypeDef(TypedDict):
     """StartInstancesRequest (input)."""
 
-    InstanceIds: Sequence[str]
-    AdditionalInfo: NotRequired[str]
-    DryRun: NotRequired[bool]
+    InstanceIds: ReadOnly[Sequence[str]]
+    AdditionalInfo: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class StartInstancesResultTypeDef(TypedDict):
@@ -27658,7 +27796,7 @@ class StartNetworkInsightsAccessScopeAnalysisRequestTypeDef(TypedDict):
 
     NetworkInsightsAccessScopeId: str
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
     ClientToken: NotRequired[str]
 
 
@@ -27679,7 +27817,7 @@ class StartNetworkInsightsAnalysisRequestTypeDef(TypedDict):
     FilterInArns: NotRequired[Sequence[str]]
     FilterOutArns: NotRequired[Sequence[str]]
     DryRun: NotRequired[bool]
-    TagSpecifications: NotRequired[Sequence[TagSpecificationUnionTypeDef]]
+    TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
     ClientToken: NotRequired[str]
 
 
@@ -27714,11 +27852,11 @@ class StateReasonTypeDef(TypedDict):
 class StopInstancesRequestTypeDef(TypedDict):
     """StopInstancesRequest (input)."""
 
-    InstanceIds: Sequence[str]
-    Hibernate: NotRequired[bool]
-    SkipOsShutdown: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    Force: NotRequired[bool]
+    InstanceIds: ReadOnly[Sequence[str]]
+    Hibernate: NotRequired[ReadOnly[bool]]
+    SkipOsShutdown: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Force: NotRequired[ReadOnly[bool]]
 
 
 class StopInstancesResultTypeDef(TypedDict):
@@ -27744,7 +27882,7 @@ class StorageOutputTypeDef(TypedDict):
 class StorageTypeDef(TypedDict):
     """Describes the storage location for an instance store-backed AMI."""
 
-    S3: NotRequired[S3StorageUnionTypeDef]
+    S3: NotRequired[ReadOnly[S3StorageTypeDef]]
 
 
 class StoreImageTaskResultTypeDef(TypedDict):
@@ -27900,8 +28038,8 @@ class TagSpecificationTypeDef(TypedDict):
     request will fail.
     """
 
-    ResourceType: NotRequired[ResourceTypeType]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    ResourceType: NotRequired[ReadOnly[ResourceTypeType]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class TagTypeDef(TypedDict):
@@ -27974,7 +28112,7 @@ class TargetGroupsConfigTypeDef(TypedDict):
     the running Spot Instances with these target groups.
     """
 
-    TargetGroups: NotRequired[Sequence[TargetGroupTypeDef]]
+    TargetGroups: NotRequired[ReadOnly[Sequence[TargetGroupTypeDef]]]
 
 
 class TargetNetworkTypeDef(TypedDict):
@@ -28026,10 +28164,10 @@ class TerminateConnectionStatusTypeDef(TypedDict):
 class TerminateInstancesRequestTypeDef(TypedDict):
     """TerminateInstancesRequest (input)."""
 
-    InstanceIds: Sequence[str]
-    Force: NotRequired[bool]
-    SkipOsShutdown: NotRequired[bool]
-    DryRun: NotRequired[bool]
+    InstanceIds: ReadOnly[Sequence[str]]
+    Force: NotRequired[ReadOnly[bool]]
+    SkipOsShutdown: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class TerminateInstancesResultTypeDef(TypedDict):
@@ -28042,7 +28180,7 @@ class TerminateInstancesResultTypeDef(TypedDict):
 class ThroughResourcesStatementRequestTypeDef(TypedDict):
     """Describes a through resource statement."""
 
-    ResourceStatement: NotRequired[ResourceStatementRequestTypeDef]
+    ResourceStatement: NotRequired[ReadOnly[ResourceStatementRequestTypeDef]]
 
 
 class ThroughResourcesStatementTypeDef(TypedDict):
@@ -28209,9 +28347,9 @@ class TransitGatewayConfigurationDescribeEndpointStructureTypeDef(TypedDict):
 class TransitGatewayConfigurationInputStructureTypeDef(TypedDict):
     """The Transit Gateway configuration for a Client VPN endpoint."""
 
-    TransitGatewayId: NotRequired[str]
-    AvailabilityZones: NotRequired[Sequence[str]]
-    AvailabilityZoneIds: NotRequired[Sequence[str]]
+    TransitGatewayId: NotRequired[ReadOnly[str]]
+    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class TransitGatewayConnectOptionsTypeDef(TypedDict):
@@ -28513,17 +28651,23 @@ class TransitGatewayPropagationTypeDef(TypedDict):
 class TransitGatewayRequestOptionsTypeDef(TypedDict):
     """Describes the options for a transit gateway."""
 
-    AmazonSideAsn: NotRequired[int]
-    AutoAcceptSharedAttachments: NotRequired[AutoAcceptSharedAttachmentsValueType]
-    DefaultRouteTableAssociation: NotRequired[DefaultRouteTableAssociationValueType]
-    DefaultRouteTablePropagation: NotRequired[DefaultRouteTablePropagationValueType]
-    VpnEcmpSupport: NotRequired[VpnEcmpSupportValueType]
-    DnsSupport: NotRequired[DnsSupportValueType]
-    SecurityGroupReferencingSupport: NotRequired[
-        SecurityGroupReferencingSupportValueType
+    AmazonSideAsn: NotRequired[ReadOnly[int]]
+    AutoAcceptSharedAttachments: NotRequired[
+        ReadOnly[AutoAcceptSharedAttachmentsValueType]
     ]
-    MulticastSupport: NotRequired[MulticastSupportValueType]
-    TransitGatewayCidrBlocks: NotRequired[Sequence[str]]
+    DefaultRouteTableAssociation: NotRequired[
+        ReadOnly[DefaultRouteTableAssociationValueType]
+    ]
+    DefaultRouteTablePropagation: NotRequired[
+        ReadOnly[DefaultRouteTablePropagationValueType]
+    ]
+    VpnEcmpSupport: NotRequired[ReadOnly[VpnEcmpSupportValueType]]
+    DnsSupport: NotRequired[ReadOnly[DnsSupportValueType]]
+    SecurityGroupReferencingSupport: NotRequired[
+        ReadOnly[SecurityGroupReferencingSupportValueType]
+    ]
+    MulticastSupport: NotRequired[ReadOnly[MulticastSupportValueType]]
+    TransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class TransitGatewayRouteAttachmentTypeDef(TypedDict):
@@ -28695,9 +28839,9 @@ class TunnelOptionTypeDef(TypedDict):
 class UnassignIpv6AddressesRequestTypeDef(TypedDict):
     """UnassignIpv6AddressesRequest (input)."""
 
-    Ipv6Prefixes: NotRequired[Sequence[str]]
-    NetworkInterfaceId: str
-    Ipv6Addresses: NotRequired[Sequence[str]]
+    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceId: ReadOnly[str]
+    Ipv6Addresses: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class UnassignIpv6AddressesResultTypeDef(TypedDict):
@@ -28712,18 +28856,18 @@ class UnassignIpv6AddressesResultTypeDef(TypedDict):
 class UnassignPrivateIpAddressesRequestTypeDef(TypedDict):
     """Contains the parameters for UnassignPrivateIpAddresses."""
 
-    Ipv4Prefixes: NotRequired[Sequence[str]]
-    NetworkInterfaceId: str
-    PrivateIpAddresses: NotRequired[Sequence[str]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceId: ReadOnly[str]
+    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class UnassignPrivateNatGatewayAddressRequestTypeDef(TypedDict):
     """UnassignPrivateNatGatewayAddressRequest (input)."""
 
-    NatGatewayId: str
-    PrivateIpAddresses: Sequence[str]
-    MaxDrainDurationSeconds: NotRequired[int]
-    DryRun: NotRequired[bool]
+    NatGatewayId: ReadOnly[str]
+    PrivateIpAddresses: ReadOnly[Sequence[str]]
+    MaxDrainDurationSeconds: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class UnassignPrivateNatGatewayAddressResultTypeDef(TypedDict):
@@ -28751,8 +28895,8 @@ class UnlockSnapshotResultTypeDef(TypedDict):
 class UnmonitorInstancesRequestTypeDef(TypedDict):
     """UnmonitorInstancesRequest (input)."""
 
-    InstanceIds: Sequence[str]
-    DryRun: NotRequired[bool]
+    InstanceIds: ReadOnly[Sequence[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class UnmonitorInstancesResultTypeDef(TypedDict):
@@ -28801,10 +28945,10 @@ class UnsuccessfulItemTypeDef(TypedDict):
 class UpdateCapacityManagerMonitoredTagKeysRequestTypeDef(TypedDict):
     """UpdateCapacityManagerMonitoredTagKeysRequest (input)."""
 
-    ActivateTagKeys: NotRequired[Sequence[str]]
-    DeactivateTagKeys: NotRequired[Sequence[str]]
-    DryRun: NotRequired[bool]
-    ClientToken: NotRequired[str]
+    ActivateTagKeys: NotRequired[ReadOnly[Sequence[str]]]
+    DeactivateTagKeys: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class UpdateCapacityManagerMonitoredTagKeysResultTypeDef(TypedDict):
@@ -28853,12 +28997,12 @@ class UpdateInterruptibleCapacityReservationAllocationResultTypeDef(TypedDict):
 class UpdateSecurityGroupRuleDescriptionsEgressRequestTypeDef(TypedDict):
     """UpdateSecurityGroupRuleDescriptionsEgressRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    GroupId: NotRequired[str]
-    GroupName: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    GroupId: NotRequired[ReadOnly[str]]
+    GroupName: NotRequired[ReadOnly[str]]
+    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
     SecurityGroupRuleDescriptions: NotRequired[
-        Sequence[SecurityGroupRuleDescriptionTypeDef]
+        ReadOnly[Sequence[SecurityGroupRuleDescriptionTypeDef]]
     ]
 
 
@@ -28872,12 +29016,12 @@ class UpdateSecurityGroupRuleDescriptionsEgressResultTypeDef(TypedDict):
 class UpdateSecurityGroupRuleDescriptionsIngressRequestTypeDef(TypedDict):
     """UpdateSecurityGroupRuleDescriptionsIngressRequest (input)."""
 
-    DryRun: NotRequired[bool]
-    GroupId: NotRequired[str]
-    GroupName: NotRequired[str]
-    IpPermissions: NotRequired[Sequence[IpPermissionUnionTypeDef]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    GroupId: NotRequired[ReadOnly[str]]
+    GroupName: NotRequired[ReadOnly[str]]
+    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
     SecurityGroupRuleDescriptions: NotRequired[
-        Sequence[SecurityGroupRuleDescriptionTypeDef]
+        ReadOnly[Sequence[SecurityGroupRuleDescriptionTypeDef]]
     ]
 
 
@@ -29751,17 +29895,17 @@ class VpnConnectionDeviceTypeTypeDef(TypedDict):
 class VpnConnectionOptionsSpecificationTypeDef(TypedDict):
     """Describes VPN connection options."""
 
-    EnableAcceleration: NotRequired[bool]
-    TunnelInsideIpVersion: NotRequired[TunnelInsideIpVersionType]
-    TunnelOptions: NotRequired[Sequence[VpnTunnelOptionsSpecificationTypeDef]]
-    LocalIpv4NetworkCidr: NotRequired[str]
-    RemoteIpv4NetworkCidr: NotRequired[str]
-    LocalIpv6NetworkCidr: NotRequired[str]
-    RemoteIpv6NetworkCidr: NotRequired[str]
-    OutsideIpAddressType: NotRequired[str]
-    TransportTransitGatewayAttachmentId: NotRequired[str]
-    TunnelBandwidth: NotRequired[VpnTunnelBandwidthType]
-    StaticRoutesOnly: NotRequired[bool]
+    EnableAcceleration: NotRequired[ReadOnly[bool]]
+    TunnelInsideIpVersion: NotRequired[ReadOnly[TunnelInsideIpVersionType]]
+    TunnelOptions: NotRequired[ReadOnly[Sequence[VpnTunnelOptionsSpecificationTypeDef]]]
+    LocalIpv4NetworkCidr: NotRequired[ReadOnly[str]]
+    RemoteIpv4NetworkCidr: NotRequired[ReadOnly[str]]
+    LocalIpv6NetworkCidr: NotRequired[ReadOnly[str]]
+    RemoteIpv6NetworkCidr: NotRequired[ReadOnly[str]]
+    OutsideIpAddressType: NotRequired[ReadOnly[str]]
+    TransportTransitGatewayAttachmentId: NotRequired[ReadOnly[str]]
+    TunnelBandwidth: NotRequired[ReadOnly[VpnTunnelBandwidthType]]
+    StaticRoutesOnly: NotRequired[ReadOnly[bool]]
 
 
 class VpnConnectionOptionsTypeDef(TypedDict):
@@ -29837,38 +29981,38 @@ class VpnTunnelLogOptionsTypeDef(TypedDict):
 class VpnTunnelOptionsSpecificationTypeDef(TypedDict):
     """The tunnel options for a single VPN tunnel."""
 
-    TunnelInsideCidr: NotRequired[str]
-    TunnelInsideIpv6Cidr: NotRequired[str]
-    PreSharedKey: NotRequired[str]
-    Phase1LifetimeSeconds: NotRequired[int]
-    Phase2LifetimeSeconds: NotRequired[int]
-    RekeyMarginTimeSeconds: NotRequired[int]
-    RekeyFuzzPercentage: NotRequired[int]
-    ReplayWindowSize: NotRequired[int]
-    DPDTimeoutSeconds: NotRequired[int]
-    DPDTimeoutAction: NotRequired[str]
+    TunnelInsideCidr: NotRequired[ReadOnly[str]]
+    TunnelInsideIpv6Cidr: NotRequired[ReadOnly[str]]
+    PreSharedKey: NotRequired[ReadOnly[str]]
+    Phase1LifetimeSeconds: NotRequired[ReadOnly[int]]
+    Phase2LifetimeSeconds: NotRequired[ReadOnly[int]]
+    RekeyMarginTimeSeconds: NotRequired[ReadOnly[int]]
+    RekeyFuzzPercentage: NotRequired[ReadOnly[int]]
+    ReplayWindowSize: NotRequired[ReadOnly[int]]
+    DPDTimeoutSeconds: NotRequired[ReadOnly[int]]
+    DPDTimeoutAction: NotRequired[ReadOnly[str]]
     Phase1EncryptionAlgorithms: NotRequired[
-        Sequence[Phase1EncryptionAlgorithmsRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase1EncryptionAlgorithmsRequestListValueTypeDef]]
     ]
     Phase2EncryptionAlgorithms: NotRequired[
-        Sequence[Phase2EncryptionAlgorithmsRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase2EncryptionAlgorithmsRequestListValueTypeDef]]
     ]
     Phase1IntegrityAlgorithms: NotRequired[
-        Sequence[Phase1IntegrityAlgorithmsRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase1IntegrityAlgorithmsRequestListValueTypeDef]]
     ]
     Phase2IntegrityAlgorithms: NotRequired[
-        Sequence[Phase2IntegrityAlgorithmsRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase2IntegrityAlgorithmsRequestListValueTypeDef]]
     ]
     Phase1DHGroupNumbers: NotRequired[
-        Sequence[Phase1DHGroupNumbersRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase1DHGroupNumbersRequestListValueTypeDef]]
     ]
     Phase2DHGroupNumbers: NotRequired[
-        Sequence[Phase2DHGroupNumbersRequestListValueTypeDef]
+        ReadOnly[Sequence[Phase2DHGroupNumbersRequestListValueTypeDef]]
     ]
-    IKEVersions: NotRequired[Sequence[IKEVersionsRequestListValueTypeDef]]
-    StartupAction: NotRequired[str]
-    LogOptions: NotRequired[VpnTunnelLogOptionsSpecificationTypeDef]
-    EnableTunnelLifecycleControl: NotRequired[bool]
+    IKEVersions: NotRequired[ReadOnly[Sequence[IKEVersionsRequestListValueTypeDef]]]
+    StartupAction: NotRequired[ReadOnly[str]]
+    LogOptions: NotRequired[ReadOnly[VpnTunnelLogOptionsSpecificationTypeDef]]
+    EnableTunnelLifecycleControl: NotRequired[ReadOnly[bool]]
 
 
 class WithdrawByoipCidrRequestTypeDef(TypedDict):
@@ -29883,78 +30027,3 @@ class WithdrawByoipCidrResultTypeDef(TypedDict):
 
     ByoipCidr: NotRequired[ByoipCidrTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-BaselinePerformanceFactorsUnionTypeDef = Union[
-    BaselinePerformanceFactorsTypeDef, BaselinePerformanceFactorsOutputTypeDef
-]
-
-
-ClassicLoadBalancersConfigUnionTypeDef = Union[
-    ClassicLoadBalancersConfigTypeDef, ClassicLoadBalancersConfigOutputTypeDef
-]
-
-
-CpuPerformanceFactorUnionTypeDef = Union[
-    CpuPerformanceFactorTypeDef, CpuPerformanceFactorOutputTypeDef
-]
-
-
-InstanceNetworkInterfaceSpecificationUnionTypeDef = Union[
-    InstanceNetworkInterfaceSpecificationTypeDef,
-    InstanceNetworkInterfaceSpecificationOutputTypeDef,
-]
-
-
-InstanceRequirementsUnionTypeDef = Union[
-    InstanceRequirementsTypeDef, InstanceRequirementsOutputTypeDef
-]
-
-
-IpPermissionUnionTypeDef = Union[IpPermissionTypeDef, IpPermissionOutputTypeDef]
-
-
-LaunchTemplateConfigUnionTypeDef = Union[
-    LaunchTemplateConfigTypeDef, LaunchTemplateConfigOutputTypeDef
-]
-
-
-LaunchTemplateOverridesUnionTypeDef = Union[
-    LaunchTemplateOverridesTypeDef, LaunchTemplateOverridesOutputTypeDef
-]
-
-
-LoadBalancersConfigUnionTypeDef = Union[
-    LoadBalancersConfigTypeDef, LoadBalancersConfigOutputTypeDef
-]
-
-
-S3StorageUnionTypeDef = Union[S3StorageTypeDef, S3StorageOutputTypeDef]
-
-
-SpotFleetLaunchSpecificationUnionTypeDef = Union[
-    SpotFleetLaunchSpecificationTypeDef, SpotFleetLaunchSpecificationOutputTypeDef
-]
-
-
-SpotFleetRequestConfigDataUnionTypeDef = Union[
-    SpotFleetRequestConfigDataTypeDef, SpotFleetRequestConfigDataOutputTypeDef
-]
-
-
-SpotFleetTagSpecificationUnionTypeDef = Union[
-    SpotFleetTagSpecificationTypeDef, SpotFleetTagSpecificationOutputTypeDef
-]
-
-
-StorageUnionTypeDef = Union[StorageTypeDef, StorageOutputTypeDef]
-
-
-TagSpecificationUnionTypeDef = Union[
-    TagSpecificationTypeDef, TagSpecificationOutputTypeDef
-]
-
-
-TargetGroupsConfigUnionTypeDef = Union[
-    TargetGroupsConfigTypeDef, TargetGroupsConfigOutputTypeDef
-]

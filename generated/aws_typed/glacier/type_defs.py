@@ -7,12 +7,18 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Dict, List, Mapping, Sequence, TypedDict, Union
+from typing import Dict, List, Mapping, Sequence, TYPE_CHECKING, TypedDict
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import (
     BlobTypeDef,
@@ -47,7 +53,6 @@ __all__ = [
     "CreateVaultOutputTypeDef",
     "DataRetrievalPolicyOutputTypeDef",
     "DataRetrievalPolicyTypeDef",
-    "DataRetrievalPolicyUnionTypeDef",
     "DataRetrievalRuleTypeDef",
     "DeleteArchiveInputTypeDef",
     "DeleteVaultAccessPolicyInputTypeDef",
@@ -105,7 +110,6 @@ __all__ = [
     "ListVaultsOutputTypeDef",
     "OutputLocationOutputTypeDef",
     "OutputLocationTypeDef",
-    "OutputLocationUnionTypeDef",
     "OutputSerializationTypeDef",
     "PartListElementTypeDef",
     "ProvisionedCapacityDescriptionTypeDef",
@@ -114,7 +118,6 @@ __all__ = [
     "RemoveTagsFromVaultInputTypeDef",
     "S3LocationOutputTypeDef",
     "S3LocationTypeDef",
-    "S3LocationUnionTypeDef",
     "SelectParametersTypeDef",
     "SetDataRetrievalPolicyInputTypeDef",
     "SetVaultAccessPolicyInputTypeDef",
@@ -127,7 +130,6 @@ __all__ = [
     "VaultLockPolicyTypeDef",
     "VaultNotificationConfigOutputTypeDef",
     "VaultNotificationConfigTypeDef",
-    "VaultNotificationConfigUnionTypeDef",
 ]
 
 
@@ -234,7 +236,7 @@ class DataRetrievalPolicyOutputTypeDef(TypedDict):
 class DataRetrievalPolicyTypeDef(TypedDict):
     """Data retrieval policy."""
 
-    Rules: NotRequired[Sequence[DataRetrievalRuleTypeDef]]
+    Rules: NotRequired[ReadOnly[Sequence[DataRetrievalRuleTypeDef]]]
 
 
 class DataRetrievalRuleTypeDef(TypedDict):
@@ -566,16 +568,18 @@ class InventoryRetrievalJobInputTypeDef(TypedDict):
 class JobParametersTypeDef(TypedDict):
     """Provides options for defining a job."""
 
-    Format: NotRequired[str]
-    Type: NotRequired[str]
-    ArchiveId: NotRequired[str]
-    Description: NotRequired[str]
-    SNSTopic: NotRequired[str]
-    RetrievalByteRange: NotRequired[str]
-    Tier: NotRequired[str]
-    InventoryRetrievalParameters: NotRequired[InventoryRetrievalJobInputTypeDef]
-    SelectParameters: NotRequired[SelectParametersTypeDef]
-    OutputLocation: NotRequired[OutputLocationUnionTypeDef]
+    Format: NotRequired[ReadOnly[str]]
+    Type: NotRequired[ReadOnly[str]]
+    ArchiveId: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    SNSTopic: NotRequired[ReadOnly[str]]
+    RetrievalByteRange: NotRequired[ReadOnly[str]]
+    Tier: NotRequired[ReadOnly[str]]
+    InventoryRetrievalParameters: NotRequired[
+        ReadOnly[InventoryRetrievalJobInputTypeDef]
+    ]
+    SelectParameters: NotRequired[ReadOnly[SelectParametersTypeDef]]
+    OutputLocation: NotRequired[ReadOnly[OutputLocationTypeDef]]
 
 
 class ListJobsInputPaginateTypeDef(TypedDict):
@@ -776,7 +780,7 @@ class OutputLocationTypeDef(TypedDict):
     stored.
     """
 
-    S3: NotRequired[S3LocationUnionTypeDef]
+    S3: NotRequired[ReadOnly[S3LocationTypeDef]]
 
 
 class OutputSerializationTypeDef(TypedDict):
@@ -841,14 +845,14 @@ class S3LocationTypeDef(TypedDict):
     results are stored.
     """
 
-    BucketName: NotRequired[str]
-    Prefix: NotRequired[str]
-    Encryption: NotRequired[EncryptionTypeDef]
-    CannedACL: NotRequired[CannedACLType]
-    AccessControlList: NotRequired[Sequence[GrantTypeDef]]
-    Tagging: NotRequired[Mapping[str, str]]
-    UserMetadata: NotRequired[Mapping[str, str]]
-    StorageClass: NotRequired[StorageClassType]
+    BucketName: NotRequired[ReadOnly[str]]
+    Prefix: NotRequired[ReadOnly[str]]
+    Encryption: NotRequired[ReadOnly[EncryptionTypeDef]]
+    CannedACL: NotRequired[ReadOnly[CannedACLType]]
+    AccessControlList: NotRequired[ReadOnly[Sequence[GrantTypeDef]]]
+    Tagging: NotRequired[ReadOnly[Mapping[str, str]]]
+    UserMetadata: NotRequired[ReadOnly[Mapping[str, str]]]
+    StorageClass: NotRequired[ReadOnly[StorageClassType]]
 
 
 class SelectParametersTypeDef(TypedDict):
@@ -864,7 +868,7 @@ class SetDataRetrievalPolicyInputTypeDef(TypedDict):
     """SetDataRetrievalPolicy input."""
 
     accountId: NotRequired[str]
-    Policy: NotRequired[DataRetrievalPolicyUnionTypeDef]
+    Policy: NotRequired[DataRetrievalPolicyTypeDef]
 
 
 class SetVaultAccessPolicyInputTypeDef(TypedDict):
@@ -882,7 +886,7 @@ class SetVaultNotificationsInputTypeDef(TypedDict):
 
     accountId: NotRequired[str]
     vaultName: str
-    vaultNotificationConfig: NotRequired[VaultNotificationConfigUnionTypeDef]
+    vaultNotificationConfig: NotRequired[VaultNotificationConfigTypeDef]
 
 
 class UploadArchiveInputTypeDef(TypedDict):
@@ -947,21 +951,5 @@ class VaultNotificationConfigOutputTypeDef(TypedDict):
 class VaultNotificationConfigTypeDef(TypedDict):
     """Represents a vault's notification configuration."""
 
-    SNSTopic: NotRequired[str]
-    Events: NotRequired[Sequence[str]]
-
-
-DataRetrievalPolicyUnionTypeDef = Union[
-    DataRetrievalPolicyTypeDef, DataRetrievalPolicyOutputTypeDef
-]
-
-
-OutputLocationUnionTypeDef = Union[OutputLocationTypeDef, OutputLocationOutputTypeDef]
-
-
-S3LocationUnionTypeDef = Union[S3LocationTypeDef, S3LocationOutputTypeDef]
-
-
-VaultNotificationConfigUnionTypeDef = Union[
-    VaultNotificationConfigTypeDef, VaultNotificationConfigOutputTypeDef
-]
+    SNSTopic: NotRequired[ReadOnly[str]]
+    Events: NotRequired[ReadOnly[Sequence[str]]]

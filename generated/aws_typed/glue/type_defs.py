@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict, Union
+from typing import Dict, List, Mapping, Sequence, TYPE_CHECKING, TypedDict, Union
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import (
     BlobTypeDef,
@@ -165,31 +171,23 @@ from .literals import (
 __all__ = [
     "ActionOutputTypeDef",
     "ActionTypeDef",
-    "ActionUnionTypeDef",
     "AggregateOperationOutputTypeDef",
     "AggregateOperationTypeDef",
-    "AggregateOperationUnionTypeDef",
     "AggregateOutputTypeDef",
     "AggregateTypeDef",
-    "AggregateUnionTypeDef",
     "AllowedValueTypeDef",
     "AmazonRedshiftAdvancedOptionTypeDef",
     "AmazonRedshiftNodeDataOutputTypeDef",
     "AmazonRedshiftNodeDataTypeDef",
-    "AmazonRedshiftNodeDataUnionTypeDef",
     "AmazonRedshiftSourceOutputTypeDef",
     "AmazonRedshiftSourceTypeDef",
-    "AmazonRedshiftSourceUnionTypeDef",
     "AmazonRedshiftTargetOutputTypeDef",
     "AmazonRedshiftTargetTypeDef",
-    "AmazonRedshiftTargetUnionTypeDef",
     "AnnotationErrorTypeDef",
     "ApplyMappingOutputTypeDef",
     "ApplyMappingTypeDef",
-    "ApplyMappingUnionTypeDef",
     "AthenaConnectorSourceOutputTypeDef",
     "AthenaConnectorSourceTypeDef",
-    "AthenaConnectorSourceUnionTypeDef",
     "AuditContextTypeDef",
     "AuthConfigurationTypeDef",
     "AuthenticationConfigurationInputTypeDef",
@@ -201,7 +199,6 @@ __all__ = [
     "BasicAuthenticationPropertiesTypeDef",
     "BasicCatalogTargetOutputTypeDef",
     "BasicCatalogTargetTypeDef",
-    "BasicCatalogTargetUnionTypeDef",
     "BatchCreatePartitionRequestTypeDef",
     "BatchCreatePartitionResponseTypeDef",
     "BatchDeleteConnectionRequestTypeDef",
@@ -261,31 +258,24 @@ __all__ = [
     "CapabilitiesTypeDef",
     "CatalogDeltaSourceOutputTypeDef",
     "CatalogDeltaSourceTypeDef",
-    "CatalogDeltaSourceUnionTypeDef",
     "CatalogEntryTypeDef",
     "CatalogHudiSourceOutputTypeDef",
     "CatalogHudiSourceTypeDef",
-    "CatalogHudiSourceUnionTypeDef",
     "CatalogIcebergSourceOutputTypeDef",
     "CatalogIcebergSourceTypeDef",
-    "CatalogIcebergSourceUnionTypeDef",
     "CatalogImportStatusTypeDef",
     "CatalogInputTypeDef",
     "CatalogKafkaSourceOutputTypeDef",
     "CatalogKafkaSourceTypeDef",
-    "CatalogKafkaSourceUnionTypeDef",
     "CatalogKinesisSourceOutputTypeDef",
     "CatalogKinesisSourceTypeDef",
-    "CatalogKinesisSourceUnionTypeDef",
     "CatalogPropertiesOutputTypeDef",
     "CatalogPropertiesTypeDef",
     "CatalogSchemaChangePolicyTypeDef",
     "CatalogSourceOutputTypeDef",
     "CatalogSourceTypeDef",
-    "CatalogSourceUnionTypeDef",
     "CatalogTargetOutputTypeDef",
     "CatalogTargetTypeDef",
-    "CatalogTargetUnionTypeDef",
     "CatalogTypeDef",
     "CheckSchemaVersionValidityInputTypeDef",
     "CheckSchemaVersionValidityResponseTypeDef",
@@ -294,27 +284,22 @@ __all__ = [
     "CloudWatchEncryptionTypeDef",
     "CodeGenConfigurationNodeOutputTypeDef",
     "CodeGenConfigurationNodeTypeDef",
-    "CodeGenConfigurationNodeUnionTypeDef",
     "CodeGenEdgeTypeDef",
     "CodeGenNodeArgTypeDef",
     "CodeGenNodeOutputTypeDef",
     "CodeGenNodeTypeDef",
-    "CodeGenNodeUnionTypeDef",
     "ColumnErrorTypeDef",
     "ColumnImportanceTypeDef",
     "ColumnOutputTypeDef",
     "ColumnRowFilterTypeDef",
     "ColumnStatisticsDataOutputTypeDef",
     "ColumnStatisticsDataTypeDef",
-    "ColumnStatisticsDataUnionTypeDef",
     "ColumnStatisticsErrorTypeDef",
     "ColumnStatisticsOutputTypeDef",
     "ColumnStatisticsTaskRunTypeDef",
     "ColumnStatisticsTaskSettingsTypeDef",
     "ColumnStatisticsTypeDef",
-    "ColumnStatisticsUnionTypeDef",
     "ColumnTypeDef",
-    "ColumnUnionTypeDef",
     "CompactionConfigurationTypeDef",
     "CompactionMetricsTypeDef",
     "ComputeEnvironmentConfigurationTypeDef",
@@ -322,7 +307,6 @@ __all__ = [
     "ConditionTypeDef",
     "ConfigurationObjectOutputTypeDef",
     "ConfigurationObjectTypeDef",
-    "ConfigurationObjectUnionTypeDef",
     "ConfusionMatrixTypeDef",
     "ConnectionInputTypeDef",
     "ConnectionPasswordEncryptionTypeDef",
@@ -332,26 +316,21 @@ __all__ = [
     "ConnectionTypeVariantTypeDef",
     "ConnectionsListOutputTypeDef",
     "ConnectionsListTypeDef",
-    "ConnectionsListUnionTypeDef",
     "ConnectorAuthenticationConfigurationTypeDef",
     "ConnectorAuthorizationCodePropertiesTypeDef",
     "ConnectorDataSourceOutputTypeDef",
     "ConnectorDataSourceTypeDef",
-    "ConnectorDataSourceUnionTypeDef",
     "ConnectorDataTargetOutputTypeDef",
     "ConnectorDataTargetTypeDef",
-    "ConnectorDataTargetUnionTypeDef",
     "ConnectorOAuth2PropertiesTypeDef",
     "ConnectorPropertyOutputTypeDef",
     "ConnectorPropertyTypeDef",
-    "ConnectorPropertyUnionTypeDef",
     "CrawlTypeDef",
     "CrawlerHistoryTypeDef",
     "CrawlerMetricsTypeDef",
     "CrawlerNodeDetailsTypeDef",
     "CrawlerTargetsOutputTypeDef",
     "CrawlerTargetsTypeDef",
-    "CrawlerTargetsUnionTypeDef",
     "CrawlerTypeDef",
     "CrawlsFilterTypeDef",
     "CreateBlueprintRequestTypeDef",
@@ -422,7 +401,6 @@ __all__ = [
     "CustomAuthenticationPropertiesTypeDef",
     "CustomCodeOutputTypeDef",
     "CustomCodeTypeDef",
-    "CustomCodeUnionTypeDef",
     "CustomEntityTypeTypeDef",
     "DDBELTCatalogAdditionalOptionsTypeDef",
     "DDBELTConnectionOptionsTypeDef",
@@ -438,7 +416,6 @@ __all__ = [
     "DataQualityEvaluationRunAdditionalRunOptionsTypeDef",
     "DataQualityGlueTableOutputTypeDef",
     "DataQualityGlueTableTypeDef",
-    "DataQualityGlueTableUnionTypeDef",
     "DataQualityMetricValuesTypeDef",
     "DataQualityObservationTypeDef",
     "DataQualityResultDescriptionTypeDef",
@@ -454,7 +431,6 @@ __all__ = [
     "DataQualityTargetTableTypeDef",
     "DataSourceOutputTypeDef",
     "DataSourceTypeDef",
-    "DataSourceUnionTypeDef",
     "DatabaseIdentifierTypeDef",
     "DatabaseInputTypeDef",
     "DatabaseTypeDef",
@@ -462,13 +438,10 @@ __all__ = [
     "DatatypeTypeDef",
     "DateColumnStatisticsDataOutputTypeDef",
     "DateColumnStatisticsDataTypeDef",
-    "DateColumnStatisticsDataUnionTypeDef",
     "DecimalColumnStatisticsDataOutputTypeDef",
     "DecimalColumnStatisticsDataTypeDef",
-    "DecimalColumnStatisticsDataUnionTypeDef",
     "DecimalNumberOutputTypeDef",
     "DecimalNumberTypeDef",
-    "DecimalNumberUnionTypeDef",
     "DeleteBlueprintRequestTypeDef",
     "DeleteBlueprintResponseTypeDef",
     "DeleteCatalogRequestTypeDef",
@@ -539,7 +512,6 @@ __all__ = [
     "DeleteWorkflowResponseTypeDef",
     "DeltaTargetOutputTypeDef",
     "DeltaTargetTypeDef",
-    "DeltaTargetUnionTypeDef",
     "DescribeConnectionTypeRequestTypeDef",
     "DescribeConnectionTypeResponseTypeDef",
     "DescribeEntityRequestPaginateTypeDef",
@@ -554,49 +526,37 @@ __all__ = [
     "DevEndpointTypeDef",
     "DirectJDBCSourceOutputTypeDef",
     "DirectJDBCSourceTypeDef",
-    "DirectJDBCSourceUnionTypeDef",
     "DirectKafkaSourceOutputTypeDef",
     "DirectKafkaSourceTypeDef",
-    "DirectKafkaSourceUnionTypeDef",
     "DirectKinesisSourceOutputTypeDef",
     "DirectKinesisSourceTypeDef",
-    "DirectKinesisSourceUnionTypeDef",
     "DirectSchemaChangePolicyTypeDef",
     "DoubleColumnStatisticsDataTypeDef",
     "DropDuplicatesOutputTypeDef",
     "DropDuplicatesTypeDef",
-    "DropDuplicatesUnionTypeDef",
     "DropFieldsOutputTypeDef",
     "DropFieldsTypeDef",
-    "DropFieldsUnionTypeDef",
     "DropNullFieldsOutputTypeDef",
     "DropNullFieldsTypeDef",
-    "DropNullFieldsUnionTypeDef",
     "DynamicTransformOutputTypeDef",
     "DynamicTransformTypeDef",
-    "DynamicTransformUnionTypeDef",
     "DynamoDBCatalogSourceTypeDef",
     "DynamoDBELTConnectorSourceOutputTypeDef",
     "DynamoDBELTConnectorSourceTypeDef",
-    "DynamoDBELTConnectorSourceUnionTypeDef",
     "DynamoDBTargetTypeDef",
     "EdgeTypeDef",
     "EncryptionAtRestTypeDef",
     "EncryptionConfigurationOutputTypeDef",
     "EncryptionConfigurationTypeDef",
-    "EncryptionConfigurationUnionTypeDef",
     "EntityConfigurationOutputTypeDef",
     "EntityConfigurationTypeDef",
-    "EntityConfigurationUnionTypeDef",
     "EntityTypeDef",
     "ErrorDetailTypeDef",
     "ErrorDetailsTypeDef",
     "EvaluateDataQualityMultiFrameOutputTypeDef",
     "EvaluateDataQualityMultiFrameTypeDef",
-    "EvaluateDataQualityMultiFrameUnionTypeDef",
     "EvaluateDataQualityOutputTypeDef",
     "EvaluateDataQualityTypeDef",
-    "EvaluateDataQualityUnionTypeDef",
     "EvaluationMetricsTypeDef",
     "EventBatchingConditionTypeDef",
     "ExecutionAttemptTypeDef",
@@ -610,16 +570,12 @@ __all__ = [
     "FieldTypeDef",
     "FillMissingValuesOutputTypeDef",
     "FillMissingValuesTypeDef",
-    "FillMissingValuesUnionTypeDef",
     "FilterExpressionOutputTypeDef",
     "FilterExpressionTypeDef",
-    "FilterExpressionUnionTypeDef",
     "FilterOutputTypeDef",
     "FilterTypeDef",
-    "FilterUnionTypeDef",
     "FilterValueOutputTypeDef",
     "FilterValueTypeDef",
-    "FilterValueUnionTypeDef",
     "FindMatchesMetricsTypeDef",
     "FindMatchesParametersTypeDef",
     "FindMatchesTaskRunPropertiesTypeDef",
@@ -819,22 +775,17 @@ __all__ = [
     "GluePolicyTypeDef",
     "GlueSchemaOutputTypeDef",
     "GlueSchemaTypeDef",
-    "GlueSchemaUnionTypeDef",
     "GlueStudioSchemaColumnTypeDef",
     "GlueTableOutputTypeDef",
     "GlueTableTypeDef",
-    "GlueTableUnionTypeDef",
     "GovernedCatalogSourceTypeDef",
     "GovernedCatalogTargetOutputTypeDef",
     "GovernedCatalogTargetTypeDef",
-    "GovernedCatalogTargetUnionTypeDef",
     "GrokClassifierTypeDef",
     "GroupFiltersOutputTypeDef",
     "GroupFiltersTypeDef",
-    "GroupFiltersUnionTypeDef",
     "HudiTargetOutputTypeDef",
     "HudiTargetTypeDef",
-    "HudiTargetUnionTypeDef",
     "IcebergCompactionConfigurationTypeDef",
     "IcebergCompactionMetricsTypeDef",
     "IcebergEncryptedKeyTypeDef",
@@ -854,14 +805,12 @@ __all__ = [
     "IcebergTableUpdateTypeDef",
     "IcebergTargetOutputTypeDef",
     "IcebergTargetTypeDef",
-    "IcebergTargetUnionTypeDef",
     "ImportCatalogToGlueRequestTypeDef",
     "ImportCatalogToGlueResponseTypeDef",
     "ImportLabelsTaskRunPropertiesTypeDef",
     "InboundIntegrationTypeDef",
     "IntegrationConfigOutputTypeDef",
     "IntegrationConfigTypeDef",
-    "IntegrationConfigUnionTypeDef",
     "IntegrationErrorTypeDef",
     "IntegrationFilterTypeDef",
     "IntegrationPartitionTypeDef",
@@ -870,17 +819,13 @@ __all__ = [
     "IntegrationTypeDef",
     "JDBCConnectorOptionsOutputTypeDef",
     "JDBCConnectorOptionsTypeDef",
-    "JDBCConnectorOptionsUnionTypeDef",
     "JDBCConnectorSourceOutputTypeDef",
     "JDBCConnectorSourceTypeDef",
-    "JDBCConnectorSourceUnionTypeDef",
     "JDBCConnectorTargetOutputTypeDef",
     "JDBCConnectorTargetTypeDef",
-    "JDBCConnectorTargetUnionTypeDef",
     "JWTBearerPropertiesTypeDef",
     "JdbcTargetOutputTypeDef",
     "JdbcTargetTypeDef",
-    "JdbcTargetUnionTypeDef",
     "JobBookmarkEntryTypeDef",
     "JobBookmarksEncryptionTypeDef",
     "JobCommandTypeDef",
@@ -890,18 +835,14 @@ __all__ = [
     "JobUpdateTypeDef",
     "JoinColumnOutputTypeDef",
     "JoinColumnTypeDef",
-    "JoinColumnUnionTypeDef",
     "JoinOutputTypeDef",
     "JoinTypeDef",
-    "JoinUnionTypeDef",
     "JsonClassifierTypeDef",
     "KafkaStreamingSourceOptionsOutputTypeDef",
     "KafkaStreamingSourceOptionsTypeDef",
-    "KafkaStreamingSourceOptionsUnionTypeDef",
     "KeySchemaElementTypeDef",
     "KinesisStreamingSourceOptionsOutputTypeDef",
     "KinesisStreamingSourceOptionsTypeDef",
-    "KinesisStreamingSourceOptionsUnionTypeDef",
     "LabelingSetGenerationTaskRunPropertiesTypeDef",
     "LakeFormationConfigurationTypeDef",
     "LastActiveDefinitionTypeDef",
@@ -992,25 +933,21 @@ __all__ = [
     "MappingEntryTypeDef",
     "MappingOutputTypeDef",
     "MappingTypeDef",
-    "MappingUnionTypeDef",
     "MaterializedViewRefreshTaskRunTypeDef",
     "MergeOutputTypeDef",
     "MergeTypeDef",
-    "MergeUnionTypeDef",
     "MetadataInfoTypeDef",
     "MetadataKeyValuePairTypeDef",
     "MetricBasedObservationTypeDef",
     "MicrosoftSQLServerCatalogSourceTypeDef",
     "MicrosoftSQLServerCatalogTargetOutputTypeDef",
     "MicrosoftSQLServerCatalogTargetTypeDef",
-    "MicrosoftSQLServerCatalogTargetUnionTypeDef",
     "ModifyIntegrationRequestTypeDef",
     "ModifyIntegrationResponseTypeDef",
     "MongoDBTargetTypeDef",
     "MySQLCatalogSourceTypeDef",
     "MySQLCatalogTargetOutputTypeDef",
     "MySQLCatalogTargetTypeDef",
-    "MySQLCatalogTargetUnionTypeDef",
     "NodeTypeDef",
     "NotificationPropertyTypeDef",
     "NullCheckBoxListTypeDef",
@@ -1025,14 +962,12 @@ __all__ = [
     "OracleSQLCatalogSourceTypeDef",
     "OracleSQLCatalogTargetOutputTypeDef",
     "OracleSQLCatalogTargetTypeDef",
-    "OracleSQLCatalogTargetUnionTypeDef",
     "OrderTypeDef",
     "OrphanFileDeletionConfigurationTypeDef",
     "OrphanFileDeletionMetricsTypeDef",
     "OtherMetadataValueListItemTypeDef",
     "PIIDetectionOutputTypeDef",
     "PIIDetectionTypeDef",
-    "PIIDetectionUnionTypeDef",
     "PaginationConfigurationTypeDef",
     "PartitionErrorTypeDef",
     "PartitionIndexDescriptorTypeDef",
@@ -1041,24 +976,18 @@ __all__ = [
     "PartitionTypeDef",
     "PartitionValueListOutputTypeDef",
     "PartitionValueListTypeDef",
-    "PartitionValueListUnionTypeDef",
     "PhysicalConnectionRequirementsOutputTypeDef",
     "PhysicalConnectionRequirementsTypeDef",
-    "PhysicalConnectionRequirementsUnionTypeDef",
     "PostgreSQLCatalogSourceTypeDef",
     "PostgreSQLCatalogTargetOutputTypeDef",
     "PostgreSQLCatalogTargetTypeDef",
-    "PostgreSQLCatalogTargetUnionTypeDef",
     "PredecessorTypeDef",
     "PredicateOutputTypeDef",
     "PredicateTypeDef",
-    "PredicateUnionTypeDef",
     "PrincipalPermissionsOutputTypeDef",
     "PrincipalPermissionsTypeDef",
-    "PrincipalPermissionsUnionTypeDef",
     "ProfileConfigurationOutputTypeDef",
     "ProfileConfigurationTypeDef",
-    "ProfileConfigurationUnionTypeDef",
     "PropertyPredicateTypeDef",
     "PropertyTypeDef",
     "PutDataCatalogEncryptionSettingsRequestTypeDef",
@@ -1076,19 +1005,15 @@ __all__ = [
     "QuerySessionContextTypeDef",
     "RecipeActionOutputTypeDef",
     "RecipeActionTypeDef",
-    "RecipeActionUnionTypeDef",
     "RecipeOutputTypeDef",
     "RecipeReferenceTypeDef",
     "RecipeStepOutputTypeDef",
     "RecipeStepTypeDef",
-    "RecipeStepUnionTypeDef",
     "RecipeTypeDef",
-    "RecipeUnionTypeDef",
     "RecrawlPolicyTypeDef",
     "RedshiftSourceTypeDef",
     "RedshiftTargetOutputTypeDef",
     "RedshiftTargetTypeDef",
-    "RedshiftTargetUnionTypeDef",
     "RegisterConnectionTypeRequestTypeDef",
     "RegisterConnectionTypeResponseTypeDef",
     "RegisterSchemaVersionInputTypeDef",
@@ -1100,7 +1025,6 @@ __all__ = [
     "RemoveSchemaVersionMetadataResponseTypeDef",
     "RenameFieldOutputTypeDef",
     "RenameFieldTypeDef",
-    "RenameFieldUnionTypeDef",
     "ResetJobBookmarkRequestTypeDef",
     "ResetJobBookmarkResponseTypeDef",
     "ResourceUriTypeDef",
@@ -1108,82 +1032,60 @@ __all__ = [
     "ResponseExtractionMappingTypeDef",
     "RestConfigurationOutputTypeDef",
     "RestConfigurationTypeDef",
-    "RestConfigurationUnionTypeDef",
     "ResumeWorkflowRunRequestTypeDef",
     "ResumeWorkflowRunResponseTypeDef",
     "RetentionConfigurationTypeDef",
     "RetentionMetricsTypeDef",
     "RouteOutputTypeDef",
     "RouteTypeDef",
-    "RouteUnionTypeDef",
     "RunIdentifierTypeDef",
     "RunMetricsTypeDef",
     "RunStatementRequestTypeDef",
     "RunStatementResponseTypeDef",
     "S3CatalogDeltaSourceOutputTypeDef",
     "S3CatalogDeltaSourceTypeDef",
-    "S3CatalogDeltaSourceUnionTypeDef",
     "S3CatalogHudiSourceOutputTypeDef",
     "S3CatalogHudiSourceTypeDef",
-    "S3CatalogHudiSourceUnionTypeDef",
     "S3CatalogIcebergSourceOutputTypeDef",
     "S3CatalogIcebergSourceTypeDef",
-    "S3CatalogIcebergSourceUnionTypeDef",
     "S3CatalogSourceTypeDef",
     "S3CatalogTargetOutputTypeDef",
     "S3CatalogTargetTypeDef",
-    "S3CatalogTargetUnionTypeDef",
     "S3CsvSourceOutputTypeDef",
     "S3CsvSourceTypeDef",
-    "S3CsvSourceUnionTypeDef",
     "S3DeltaCatalogTargetOutputTypeDef",
     "S3DeltaCatalogTargetTypeDef",
-    "S3DeltaCatalogTargetUnionTypeDef",
     "S3DeltaDirectTargetOutputTypeDef",
     "S3DeltaDirectTargetTypeDef",
-    "S3DeltaDirectTargetUnionTypeDef",
     "S3DeltaSourceOutputTypeDef",
     "S3DeltaSourceTypeDef",
-    "S3DeltaSourceUnionTypeDef",
     "S3DirectSourceAdditionalOptionsTypeDef",
     "S3DirectTargetOutputTypeDef",
     "S3DirectTargetTypeDef",
-    "S3DirectTargetUnionTypeDef",
     "S3EncryptionTypeDef",
     "S3ExcelSourceOutputTypeDef",
     "S3ExcelSourceTypeDef",
-    "S3ExcelSourceUnionTypeDef",
     "S3GlueParquetTargetOutputTypeDef",
     "S3GlueParquetTargetTypeDef",
-    "S3GlueParquetTargetUnionTypeDef",
     "S3HudiCatalogTargetOutputTypeDef",
     "S3HudiCatalogTargetTypeDef",
-    "S3HudiCatalogTargetUnionTypeDef",
     "S3HudiDirectTargetOutputTypeDef",
     "S3HudiDirectTargetTypeDef",
-    "S3HudiDirectTargetUnionTypeDef",
     "S3HudiSourceOutputTypeDef",
     "S3HudiSourceTypeDef",
-    "S3HudiSourceUnionTypeDef",
     "S3HyperDirectTargetOutputTypeDef",
     "S3HyperDirectTargetTypeDef",
-    "S3HyperDirectTargetUnionTypeDef",
     "S3IcebergCatalogTargetOutputTypeDef",
     "S3IcebergCatalogTargetTypeDef",
-    "S3IcebergCatalogTargetUnionTypeDef",
     "S3IcebergDirectTargetOutputTypeDef",
     "S3IcebergDirectTargetTypeDef",
-    "S3IcebergDirectTargetUnionTypeDef",
     "S3JsonSourceOutputTypeDef",
     "S3JsonSourceTypeDef",
-    "S3JsonSourceUnionTypeDef",
     "S3ParquetSourceOutputTypeDef",
     "S3ParquetSourceTypeDef",
-    "S3ParquetSourceUnionTypeDef",
     "S3SourceAdditionalOptionsTypeDef",
     "S3TargetOutputTypeDef",
     "S3TargetTypeDef",
-    "S3TargetUnionTypeDef",
     "ScheduleTypeDef",
     "SchemaChangePolicyTypeDef",
     "SchemaColumnTypeDef",
@@ -1199,51 +1101,37 @@ __all__ = [
     "SegmentTypeDef",
     "SelectFieldsOutputTypeDef",
     "SelectFieldsTypeDef",
-    "SelectFieldsUnionTypeDef",
     "SelectFromCollectionOutputTypeDef",
     "SelectFromCollectionTypeDef",
-    "SelectFromCollectionUnionTypeDef",
     "SerDeInfoOutputTypeDef",
     "SerDeInfoTypeDef",
-    "SerDeInfoUnionTypeDef",
     "SessionCommandTypeDef",
     "SessionTypeDef",
     "SkewedInfoOutputTypeDef",
     "SkewedInfoTypeDef",
-    "SkewedInfoUnionTypeDef",
     "SnowflakeNodeDataOutputTypeDef",
     "SnowflakeNodeDataTypeDef",
-    "SnowflakeNodeDataUnionTypeDef",
     "SnowflakeSourceOutputTypeDef",
     "SnowflakeSourceTypeDef",
-    "SnowflakeSourceUnionTypeDef",
     "SnowflakeTargetOutputTypeDef",
     "SnowflakeTargetTypeDef",
-    "SnowflakeTargetUnionTypeDef",
     "SortCriterionTypeDef",
     "SourceConfigurationOutputTypeDef",
     "SourceConfigurationTypeDef",
-    "SourceConfigurationUnionTypeDef",
     "SourceControlDetailsTypeDef",
     "SourceProcessingPropertiesTypeDef",
     "SourceTableConfigOutputTypeDef",
     "SourceTableConfigTypeDef",
-    "SourceTableConfigUnionTypeDef",
     "SparkConnectorSourceOutputTypeDef",
     "SparkConnectorSourceTypeDef",
-    "SparkConnectorSourceUnionTypeDef",
     "SparkConnectorTargetOutputTypeDef",
     "SparkConnectorTargetTypeDef",
-    "SparkConnectorTargetUnionTypeDef",
     "SparkSQLOutputTypeDef",
     "SparkSQLTypeDef",
-    "SparkSQLUnionTypeDef",
     "SpigotOutputTypeDef",
     "SpigotTypeDef",
-    "SpigotUnionTypeDef",
     "SplitFieldsOutputTypeDef",
     "SplitFieldsTypeDef",
-    "SplitFieldsUnionTypeDef",
     "SqlAliasTypeDef",
     "StartBlueprintRunRequestTypeDef",
     "StartBlueprintRunResponseTypeDef",
@@ -1301,7 +1189,6 @@ __all__ = [
     "StopWorkflowRunResponseTypeDef",
     "StorageDescriptorOutputTypeDef",
     "StorageDescriptorTypeDef",
-    "StorageDescriptorUnionTypeDef",
     "StreamingDataPreviewOptionsTypeDef",
     "StringColumnStatisticsDataTypeDef",
     "SupportedDialectTypeDef",
@@ -1323,7 +1210,6 @@ __all__ = [
     "TargetRedshiftCatalogTypeDef",
     "TargetTableConfigOutputTypeDef",
     "TargetTableConfigTypeDef",
-    "TargetTableConfigUnionTypeDef",
     "TaskRunFilterCriteriaTypeDef",
     "TaskRunPropertiesTypeDef",
     "TaskRunSortCriteriaTypeDef",
@@ -1335,7 +1221,6 @@ __all__ = [
     "TimestampedInclusionAnnotationTypeDef",
     "TransformConfigParameterOutputTypeDef",
     "TransformConfigParameterTypeDef",
-    "TransformConfigParameterUnionTypeDef",
     "TransformEncryptionTypeDef",
     "TransformFilterCriteriaTypeDef",
     "TransformParametersTypeDef",
@@ -1346,7 +1231,6 @@ __all__ = [
     "UnfilteredPartitionTypeDef",
     "UnionOutputTypeDef",
     "UnionTypeDef",
-    "UnionUnionTypeDef",
     "UntagResourceRequestTypeDef",
     "UntagResourceResponseTypeDef",
     "UpdateBlueprintRequestTypeDef",
@@ -1414,7 +1298,6 @@ __all__ = [
     "UpdateXMLClassifierRequestTypeDef",
     "UpsertRedshiftTargetOptionsOutputTypeDef",
     "UpsertRedshiftTargetOptionsTypeDef",
-    "UpsertRedshiftTargetOptionsUnionTypeDef",
     "UsageProfileDefinitionTypeDef",
     "UserDefinedFunctionInputTypeDef",
     "UserDefinedFunctionTypeDef",
@@ -1445,12 +1328,12 @@ class ActionOutputTypeDef(TypedDict):
 class ActionTypeDef(TypedDict):
     """Defines an action to be initiated by a trigger."""
 
-    JobName: NotRequired[str]
-    Arguments: NotRequired[Mapping[str, str]]
-    Timeout: NotRequired[int]
-    SecurityConfiguration: NotRequired[str]
-    NotificationProperty: NotRequired[NotificationPropertyTypeDef]
-    CrawlerName: NotRequired[str]
+    JobName: NotRequired[ReadOnly[str]]
+    Arguments: NotRequired[ReadOnly[Mapping[str, str]]]
+    Timeout: NotRequired[ReadOnly[int]]
+    SecurityConfiguration: NotRequired[ReadOnly[str]]
+    NotificationProperty: NotRequired[ReadOnly[NotificationPropertyTypeDef]]
+    CrawlerName: NotRequired[ReadOnly[str]]
 
 
 class AggregateOperationOutputTypeDef(TypedDict):
@@ -1467,8 +1350,8 @@ class AggregateOperationTypeDef(TypedDict):
     aggregate transform.
     """
 
-    Column: Sequence[str]
-    AggFunc: AggFunctionType
+    Column: ReadOnly[Sequence[str]]
+    AggFunc: ReadOnly[AggFunctionType]
 
 
 class AggregateOutputTypeDef(TypedDict):
@@ -1487,10 +1370,10 @@ class AggregateTypeDef(TypedDict):
     aggregated value by specified function.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    Groups: Sequence[Sequence[str]]
-    Aggs: Sequence[AggregateOperationUnionTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Groups: ReadOnly[Sequence[Sequence[str]]]
+    Aggs: ReadOnly[Sequence[AggregateOperationTypeDef]]
 
 
 class AllowedValueTypeDef(TypedDict):
@@ -1541,32 +1424,34 @@ class AmazonRedshiftNodeDataOutputTypeDef(TypedDict):
 class AmazonRedshiftNodeDataTypeDef(TypedDict):
     """Specifies an Amazon Redshift node."""
 
-    AccessType: NotRequired[str]
-    SourceType: NotRequired[str]
-    Connection: NotRequired[OptionTypeDef]
-    Schema: NotRequired[OptionTypeDef]
-    Table: NotRequired[OptionTypeDef]
-    CatalogDatabase: NotRequired[OptionTypeDef]
-    CatalogTable: NotRequired[OptionTypeDef]
-    CatalogRedshiftSchema: NotRequired[str]
-    CatalogRedshiftTable: NotRequired[str]
-    TempDir: NotRequired[str]
-    IamRole: NotRequired[OptionTypeDef]
-    AdvancedOptions: NotRequired[Sequence[AmazonRedshiftAdvancedOptionTypeDef]]
-    SampleQuery: NotRequired[str]
-    PreAction: NotRequired[str]
-    PostAction: NotRequired[str]
-    Action: NotRequired[str]
-    TablePrefix: NotRequired[str]
-    Upsert: NotRequired[bool]
-    MergeAction: NotRequired[str]
-    MergeWhenMatched: NotRequired[str]
-    MergeWhenNotMatched: NotRequired[str]
-    MergeClause: NotRequired[str]
-    CrawlerConnection: NotRequired[str]
-    TableSchema: NotRequired[Sequence[OptionTypeDef]]
-    StagingTable: NotRequired[str]
-    SelectedColumns: NotRequired[Sequence[OptionTypeDef]]
+    AccessType: NotRequired[ReadOnly[str]]
+    SourceType: NotRequired[ReadOnly[str]]
+    Connection: NotRequired[ReadOnly[OptionTypeDef]]
+    Schema: NotRequired[ReadOnly[OptionTypeDef]]
+    Table: NotRequired[ReadOnly[OptionTypeDef]]
+    CatalogDatabase: NotRequired[ReadOnly[OptionTypeDef]]
+    CatalogTable: NotRequired[ReadOnly[OptionTypeDef]]
+    CatalogRedshiftSchema: NotRequired[ReadOnly[str]]
+    CatalogRedshiftTable: NotRequired[ReadOnly[str]]
+    TempDir: NotRequired[ReadOnly[str]]
+    IamRole: NotRequired[ReadOnly[OptionTypeDef]]
+    AdvancedOptions: NotRequired[
+        ReadOnly[Sequence[AmazonRedshiftAdvancedOptionTypeDef]]
+    ]
+    SampleQuery: NotRequired[ReadOnly[str]]
+    PreAction: NotRequired[ReadOnly[str]]
+    PostAction: NotRequired[ReadOnly[str]]
+    Action: NotRequired[ReadOnly[str]]
+    TablePrefix: NotRequired[ReadOnly[str]]
+    Upsert: NotRequired[ReadOnly[bool]]
+    MergeAction: NotRequired[ReadOnly[str]]
+    MergeWhenMatched: NotRequired[ReadOnly[str]]
+    MergeWhenNotMatched: NotRequired[ReadOnly[str]]
+    MergeClause: NotRequired[ReadOnly[str]]
+    CrawlerConnection: NotRequired[ReadOnly[str]]
+    TableSchema: NotRequired[ReadOnly[Sequence[OptionTypeDef]]]
+    StagingTable: NotRequired[ReadOnly[str]]
+    SelectedColumns: NotRequired[ReadOnly[Sequence[OptionTypeDef]]]
 
 
 class AmazonRedshiftSourceOutputTypeDef(TypedDict):
@@ -1579,8 +1464,8 @@ class AmazonRedshiftSourceOutputTypeDef(TypedDict):
 class AmazonRedshiftSourceTypeDef(TypedDict):
     """Specifies an Amazon Redshift source."""
 
-    Name: NotRequired[str]
-    Data: NotRequired[AmazonRedshiftNodeDataUnionTypeDef]
+    Name: NotRequired[ReadOnly[str]]
+    Data: NotRequired[ReadOnly[AmazonRedshiftNodeDataTypeDef]]
 
 
 class AmazonRedshiftTargetOutputTypeDef(TypedDict):
@@ -1594,9 +1479,9 @@ class AmazonRedshiftTargetOutputTypeDef(TypedDict):
 class AmazonRedshiftTargetTypeDef(TypedDict):
     """Specifies an Amazon Redshift target."""
 
-    Name: NotRequired[str]
-    Data: NotRequired[AmazonRedshiftNodeDataUnionTypeDef]
-    Inputs: NotRequired[Sequence[str]]
+    Name: NotRequired[ReadOnly[str]]
+    Data: NotRequired[ReadOnly[AmazonRedshiftNodeDataTypeDef]]
+    Inputs: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class AnnotationErrorTypeDef(TypedDict):
@@ -1624,9 +1509,9 @@ class ApplyMappingTypeDef(TypedDict):
     types for keys, and choose which keys to drop from the dataset.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    Mapping: Sequence[MappingUnionTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Mapping: ReadOnly[Sequence[MappingTypeDef]]
 
 
 class AthenaConnectorSourceOutputTypeDef(TypedDict):
@@ -1644,21 +1529,21 @@ class AthenaConnectorSourceOutputTypeDef(TypedDict):
 class AthenaConnectorSourceTypeDef(TypedDict):
     """Specifies a connector to an Amazon Athena data source."""
 
-    Name: str
-    ConnectionName: str
-    ConnectorName: str
-    ConnectionType: str
-    ConnectionTable: NotRequired[str]
-    SchemaName: str
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    ConnectionName: ReadOnly[str]
+    ConnectorName: ReadOnly[str]
+    ConnectionType: ReadOnly[str]
+    ConnectionTable: NotRequired[ReadOnly[str]]
+    SchemaName: ReadOnly[str]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class AuditContextTypeDef(TypedDict):
     """A structure containing the Lake Formation audit context."""
 
-    AdditionalAuditContext: NotRequired[str]
-    RequestedColumns: NotRequired[Sequence[str]]
-    AllColumnsRequested: NotRequired[bool]
+    AdditionalAuditContext: NotRequired[ReadOnly[str]]
+    RequestedColumns: NotRequired[ReadOnly[Sequence[str]]]
+    AllColumnsRequested: NotRequired[ReadOnly[bool]]
 
 
 class AuthConfigurationTypeDef(TypedDict):
@@ -1678,12 +1563,14 @@ class AuthenticationConfigurationInputTypeDef(TypedDict):
     CreateConnection request.
     """
 
-    AuthenticationType: NotRequired[AuthenticationTypeType]
-    OAuth2Properties: NotRequired[OAuth2PropertiesInputTypeDef]
-    SecretArn: NotRequired[str]
-    KmsKeyArn: NotRequired[str]
-    BasicAuthenticationCredentials: NotRequired[BasicAuthenticationCredentialsTypeDef]
-    CustomAuthenticationCredentials: NotRequired[Mapping[str, str]]
+    AuthenticationType: NotRequired[ReadOnly[AuthenticationTypeType]]
+    OAuth2Properties: NotRequired[ReadOnly[OAuth2PropertiesInputTypeDef]]
+    SecretArn: NotRequired[ReadOnly[str]]
+    KmsKeyArn: NotRequired[ReadOnly[str]]
+    BasicAuthenticationCredentials: NotRequired[
+        ReadOnly[BasicAuthenticationCredentialsTypeDef]
+    ]
+    CustomAuthenticationCredentials: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class AuthenticationConfigurationTypeDef(TypedDict):
@@ -1736,8 +1623,8 @@ class BasicAuthenticationPropertiesTypeDef(TypedDict):
     properties for HTTP Basic authentication.
     """
 
-    Username: NotRequired[ConnectorPropertyUnionTypeDef]
-    Password: NotRequired[ConnectorPropertyUnionTypeDef]
+    Username: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    Password: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
 
 
 class BasicCatalogTargetOutputTypeDef(TypedDict):
@@ -1753,20 +1640,20 @@ class BasicCatalogTargetOutputTypeDef(TypedDict):
 class BasicCatalogTargetTypeDef(TypedDict):
     """Specifies a target that uses a Glue Data Catalog table."""
 
-    Name: str
-    Inputs: Sequence[str]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Database: str
-    Table: str
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
 
 
 class BatchCreatePartitionRequestTypeDef(TypedDict):
     """BatchCreatePartitionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    PartitionInputList: Sequence[PartitionInputTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionInputList: ReadOnly[Sequence[PartitionInputTypeDef]]
 
 
 class BatchCreatePartitionResponseTypeDef(TypedDict):
@@ -1779,8 +1666,8 @@ class BatchCreatePartitionResponseTypeDef(TypedDict):
 class BatchDeleteConnectionRequestTypeDef(TypedDict):
     """BatchDeleteConnectionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    ConnectionNameList: Sequence[str]
+    CatalogId: NotRequired[ReadOnly[str]]
+    ConnectionNameList: ReadOnly[Sequence[str]]
 
 
 class BatchDeleteConnectionResponseTypeDef(TypedDict):
@@ -1794,10 +1681,10 @@ class BatchDeleteConnectionResponseTypeDef(TypedDict):
 class BatchDeletePartitionRequestTypeDef(TypedDict):
     """BatchDeletePartitionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    PartitionsToDelete: Sequence[PartitionValueListUnionTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionsToDelete: ReadOnly[Sequence[PartitionValueListTypeDef]]
 
 
 class BatchDeletePartitionResponseTypeDef(TypedDict):
@@ -1810,10 +1697,10 @@ class BatchDeletePartitionResponseTypeDef(TypedDict):
 class BatchDeleteTableRequestTypeDef(TypedDict):
     """BatchDeleteTableRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TablesToDelete: Sequence[str]
-    TransactionId: NotRequired[str]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TablesToDelete: ReadOnly[Sequence[str]]
+    TransactionId: NotRequired[ReadOnly[str]]
 
 
 class BatchDeleteTableResponseTypeDef(TypedDict):
@@ -1826,10 +1713,10 @@ class BatchDeleteTableResponseTypeDef(TypedDict):
 class BatchDeleteTableVersionRequestTypeDef(TypedDict):
     """BatchDeleteTableVersionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    VersionIds: Sequence[str]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    VersionIds: ReadOnly[Sequence[str]]
 
 
 class BatchDeleteTableVersionResponseTypeDef(TypedDict):
@@ -1842,9 +1729,9 @@ class BatchDeleteTableVersionResponseTypeDef(TypedDict):
 class BatchGetBlueprintsRequestTypeDef(TypedDict):
     """BatchGetBlueprintsRequest (input)."""
 
-    Names: Sequence[str]
-    IncludeBlueprint: NotRequired[bool]
-    IncludeParameterSpec: NotRequired[bool]
+    Names: ReadOnly[Sequence[str]]
+    IncludeBlueprint: NotRequired[ReadOnly[bool]]
+    IncludeParameterSpec: NotRequired[ReadOnly[bool]]
 
 
 class BatchGetBlueprintsResponseTypeDef(TypedDict):
@@ -1858,7 +1745,7 @@ class BatchGetBlueprintsResponseTypeDef(TypedDict):
 class BatchGetCrawlersRequestTypeDef(TypedDict):
     """BatchGetCrawlersRequest (input)."""
 
-    CrawlerNames: Sequence[str]
+    CrawlerNames: ReadOnly[Sequence[str]]
 
 
 class BatchGetCrawlersResponseTypeDef(TypedDict):
@@ -1872,7 +1759,7 @@ class BatchGetCrawlersResponseTypeDef(TypedDict):
 class BatchGetCustomEntityTypesRequestTypeDef(TypedDict):
     """BatchGetCustomEntityTypesRequest (input)."""
 
-    Names: Sequence[str]
+    Names: ReadOnly[Sequence[str]]
 
 
 class BatchGetCustomEntityTypesResponseTypeDef(TypedDict):
@@ -1886,7 +1773,7 @@ class BatchGetCustomEntityTypesResponseTypeDef(TypedDict):
 class BatchGetDataQualityResultRequestTypeDef(TypedDict):
     """BatchGetDataQualityResultRequest (input)."""
 
-    ResultIds: Sequence[str]
+    ResultIds: ReadOnly[Sequence[str]]
 
 
 class BatchGetDataQualityResultResponseTypeDef(TypedDict):
@@ -1900,7 +1787,7 @@ class BatchGetDataQualityResultResponseTypeDef(TypedDict):
 class BatchGetDevEndpointsRequestTypeDef(TypedDict):
     """BatchGetDevEndpointsRequest (input)."""
 
-    DevEndpointNames: Sequence[str]
+    DevEndpointNames: ReadOnly[Sequence[str]]
 
 
 class BatchGetDevEndpointsResponseTypeDef(TypedDict):
@@ -1914,7 +1801,7 @@ class BatchGetDevEndpointsResponseTypeDef(TypedDict):
 class BatchGetJobsRequestTypeDef(TypedDict):
     """BatchGetJobsRequest (input)."""
 
-    JobNames: Sequence[str]
+    JobNames: ReadOnly[Sequence[str]]
 
 
 class BatchGetJobsResponseTypeDef(TypedDict):
@@ -1928,12 +1815,12 @@ class BatchGetJobsResponseTypeDef(TypedDict):
 class BatchGetPartitionRequestTypeDef(TypedDict):
     """BatchGetPartitionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    PartitionsToGet: Sequence[PartitionValueListUnionTypeDef]
-    AuditContext: NotRequired[AuditContextTypeDef]
-    QuerySessionContext: NotRequired[QuerySessionContextTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionsToGet: ReadOnly[Sequence[PartitionValueListTypeDef]]
+    AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
+    QuerySessionContext: NotRequired[ReadOnly[QuerySessionContextTypeDef]]
 
 
 class BatchGetPartitionResponseTypeDef(TypedDict):
@@ -1970,7 +1857,7 @@ class BatchGetTableOptimizerErrorTypeDef(TypedDict):
 class BatchGetTableOptimizerRequestTypeDef(TypedDict):
     """BatchGetTableOptimizerRequest (input)."""
 
-    Entries: Sequence[BatchGetTableOptimizerEntryTypeDef]
+    Entries: ReadOnly[Sequence[BatchGetTableOptimizerEntryTypeDef]]
 
 
 class BatchGetTableOptimizerResponseTypeDef(TypedDict):
@@ -1984,7 +1871,7 @@ class BatchGetTableOptimizerResponseTypeDef(TypedDict):
 class BatchGetTriggersRequestTypeDef(TypedDict):
     """BatchGetTriggersRequest (input)."""
 
-    TriggerNames: Sequence[str]
+    TriggerNames: ReadOnly[Sequence[str]]
 
 
 class BatchGetTriggersResponseTypeDef(TypedDict):
@@ -1998,8 +1885,8 @@ class BatchGetTriggersResponseTypeDef(TypedDict):
 class BatchGetWorkflowsRequestTypeDef(TypedDict):
     """BatchGetWorkflowsRequest (input)."""
 
-    Names: Sequence[str]
-    IncludeGraph: NotRequired[bool]
+    Names: ReadOnly[Sequence[str]]
+    IncludeGraph: NotRequired[ReadOnly[bool]]
 
 
 class BatchGetWorkflowsResponseTypeDef(TypedDict):
@@ -2013,8 +1900,8 @@ class BatchGetWorkflowsResponseTypeDef(TypedDict):
 class BatchPutDataQualityStatisticAnnotationRequestTypeDef(TypedDict):
     """BatchPutDataQualityStatisticAnnotationRequest (input)."""
 
-    InclusionAnnotations: Sequence[DatapointInclusionAnnotationTypeDef]
-    ClientToken: NotRequired[str]
+    InclusionAnnotations: ReadOnly[Sequence[DatapointInclusionAnnotationTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class BatchPutDataQualityStatisticAnnotationResponseTypeDef(TypedDict):
@@ -2035,8 +1922,8 @@ class BatchStopJobRunErrorTypeDef(TypedDict):
 class BatchStopJobRunRequestTypeDef(TypedDict):
     """BatchStopJobRunRequest (input)."""
 
-    JobName: str
-    JobRunIds: Sequence[str]
+    JobName: ReadOnly[str]
+    JobRunIds: ReadOnly[Sequence[str]]
 
 
 class BatchStopJobRunResponseTypeDef(TypedDict):
@@ -2077,17 +1964,17 @@ class BatchUpdatePartitionRequestEntryTypeDef(TypedDict):
     partition.
     """
 
-    PartitionValueList: Sequence[str]
-    PartitionInput: PartitionInputTypeDef
+    PartitionValueList: ReadOnly[Sequence[str]]
+    PartitionInput: ReadOnly[PartitionInputTypeDef]
 
 
 class BatchUpdatePartitionRequestTypeDef(TypedDict):
     """BatchUpdatePartitionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    Entries: Sequence[BatchUpdatePartitionRequestEntryTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    Entries: ReadOnly[Sequence[BatchUpdatePartitionRequestEntryTypeDef]]
 
 
 class BatchUpdatePartitionResponseTypeDef(TypedDict):
@@ -2231,11 +2118,11 @@ class CatalogDeltaSourceTypeDef(TypedDict):
     Catalog.
     """
 
-    Name: str
-    Database: str
-    Table: str
-    AdditionalDeltaOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
+    AdditionalDeltaOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class CatalogEntryTypeDef(TypedDict):
@@ -2258,11 +2145,11 @@ class CatalogHudiSourceOutputTypeDef(TypedDict):
 class CatalogHudiSourceTypeDef(TypedDict):
     """Specifies a Hudi data source that is registered in the Glue Data Catalog."""
 
-    Name: str
-    Database: str
-    Table: str
-    AdditionalHudiOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
+    AdditionalHudiOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class CatalogIcebergSourceOutputTypeDef(TypedDict):
@@ -2282,11 +2169,11 @@ class CatalogIcebergSourceTypeDef(TypedDict):
     Catalog.
     """
 
-    Name: str
-    Database: str
-    Table: str
-    AdditionalIcebergOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
+    AdditionalIcebergOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class CatalogImportStatusTypeDef(TypedDict):
@@ -2300,22 +2187,22 @@ class CatalogImportStatusTypeDef(TypedDict):
 class CatalogInputTypeDef(TypedDict):
     """A structure that describes catalog properties."""
 
-    Description: NotRequired[str]
-    FederatedCatalog: NotRequired[FederatedCatalogTypeDef]
-    Parameters: NotRequired[Mapping[str, str]]
-    TargetRedshiftCatalog: NotRequired[TargetRedshiftCatalogTypeDef]
-    CatalogProperties: NotRequired[CatalogPropertiesTypeDef]
+    Description: NotRequired[ReadOnly[str]]
+    FederatedCatalog: NotRequired[ReadOnly[FederatedCatalogTypeDef]]
+    Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
+    TargetRedshiftCatalog: NotRequired[ReadOnly[TargetRedshiftCatalogTypeDef]]
+    CatalogProperties: NotRequired[ReadOnly[CatalogPropertiesTypeDef]]
     CreateTableDefaultPermissions: NotRequired[
-        Sequence[PrincipalPermissionsUnionTypeDef]
+        ReadOnly[Sequence[PrincipalPermissionsTypeDef]]
     ]
     CreateDatabaseDefaultPermissions: NotRequired[
-        Sequence[PrincipalPermissionsUnionTypeDef]
+        ReadOnly[Sequence[PrincipalPermissionsTypeDef]]
     ]
     AllowFullTableExternalDataAccess: NotRequired[
-        AllowFullTableExternalDataAccessEnumType
+        ReadOnly[AllowFullTableExternalDataAccessEnumType]
     ]
     OverwriteChildResourcePermissionsWithDefault: NotRequired[
-        OverwriteChildResourcePermissionsWithDefaultEnumType
+        ReadOnly[OverwriteChildResourcePermissionsWithDefaultEnumType]
     ]
 
 
@@ -2334,13 +2221,13 @@ class CatalogKafkaSourceOutputTypeDef(TypedDict):
 class CatalogKafkaSourceTypeDef(TypedDict):
     """Specifies an Apache Kafka data store in the Data Catalog."""
 
-    Name: str
-    WindowSize: NotRequired[int]
-    DetectSchema: NotRequired[bool]
-    Table: str
-    Database: str
-    StreamingOptions: NotRequired[KafkaStreamingSourceOptionsUnionTypeDef]
-    DataPreviewOptions: NotRequired[StreamingDataPreviewOptionsTypeDef]
+    Name: ReadOnly[str]
+    WindowSize: NotRequired[ReadOnly[int]]
+    DetectSchema: NotRequired[ReadOnly[bool]]
+    Table: ReadOnly[str]
+    Database: ReadOnly[str]
+    StreamingOptions: NotRequired[ReadOnly[KafkaStreamingSourceOptionsTypeDef]]
+    DataPreviewOptions: NotRequired[ReadOnly[StreamingDataPreviewOptionsTypeDef]]
 
 
 class CatalogKinesisSourceOutputTypeDef(TypedDict):
@@ -2358,13 +2245,13 @@ class CatalogKinesisSourceOutputTypeDef(TypedDict):
 class CatalogKinesisSourceTypeDef(TypedDict):
     """Specifies a Kinesis data source in the Glue Data Catalog."""
 
-    Name: str
-    WindowSize: NotRequired[int]
-    DetectSchema: NotRequired[bool]
-    Table: str
-    Database: str
-    StreamingOptions: NotRequired[KinesisStreamingSourceOptionsUnionTypeDef]
-    DataPreviewOptions: NotRequired[StreamingDataPreviewOptionsTypeDef]
+    Name: ReadOnly[str]
+    WindowSize: NotRequired[ReadOnly[int]]
+    DetectSchema: NotRequired[ReadOnly[bool]]
+    Table: ReadOnly[str]
+    Database: ReadOnly[str]
+    StreamingOptions: NotRequired[ReadOnly[KinesisStreamingSourceOptionsTypeDef]]
+    DataPreviewOptions: NotRequired[ReadOnly[StreamingDataPreviewOptionsTypeDef]]
 
 
 class CatalogPropertiesOutputTypeDef(TypedDict):
@@ -2384,9 +2271,11 @@ class CatalogPropertiesTypeDef(TypedDict):
     properties.
     """
 
-    DataLakeAccessProperties: NotRequired[DataLakeAccessPropertiesTypeDef]
-    IcebergOptimizationProperties: NotRequired[IcebergOptimizationPropertiesTypeDef]
-    CustomProperties: NotRequired[Mapping[str, str]]
+    DataLakeAccessProperties: NotRequired[ReadOnly[DataLakeAccessPropertiesTypeDef]]
+    IcebergOptimizationProperties: NotRequired[
+        ReadOnly[IcebergOptimizationPropertiesTypeDef]
+    ]
+    CustomProperties: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CatalogSchemaChangePolicyTypeDef(TypedDict):
@@ -2409,11 +2298,11 @@ class CatalogSourceOutputTypeDef(TypedDict):
 class CatalogSourceTypeDef(TypedDict):
     """Specifies a data store in the Glue Data Catalog."""
 
-    Name: str
-    Database: str
-    Table: str
-    PartitionPredicate: NotRequired[str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
+    PartitionPredicate: NotRequired[ReadOnly[str]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class CatalogTargetOutputTypeDef(TypedDict):
@@ -2429,11 +2318,11 @@ class CatalogTargetOutputTypeDef(TypedDict):
 class CatalogTargetTypeDef(TypedDict):
     """Specifies an Glue Data Catalog target."""
 
-    DatabaseName: str
-    Tables: Sequence[str]
-    ConnectionName: NotRequired[str]
-    EventQueueArn: NotRequired[str]
-    DlqEventQueueArn: NotRequired[str]
+    DatabaseName: ReadOnly[str]
+    Tables: ReadOnly[Sequence[str]]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    EventQueueArn: NotRequired[ReadOnly[str]]
+    DlqEventQueueArn: NotRequired[ReadOnly[str]]
 
 
 class CatalogTypeDef(TypedDict):
@@ -2494,13 +2383,13 @@ class ClientCredentialsPropertiesTypeDef(TypedDict):
     for the Client Credentials grant type flow.
     """
 
-    TokenUrl: NotRequired[ConnectorPropertyUnionTypeDef]
-    RequestMethod: NotRequired[HTTPMethodType]
-    ContentType: NotRequired[ContentTypeType]
-    ClientId: NotRequired[ConnectorPropertyUnionTypeDef]
-    ClientSecret: NotRequired[ConnectorPropertyUnionTypeDef]
-    Scope: NotRequired[ConnectorPropertyUnionTypeDef]
-    TokenUrlParameters: NotRequired[Sequence[ConnectorPropertyUnionTypeDef]]
+    TokenUrl: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    RequestMethod: NotRequired[ReadOnly[HTTPMethodType]]
+    ContentType: NotRequired[ReadOnly[ContentTypeType]]
+    ClientId: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    ClientSecret: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    Scope: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    TokenUrlParameters: NotRequired[ReadOnly[Sequence[ConnectorPropertyTypeDef]]]
 
 
 class CloudWatchEncryptionTypeDef(TypedDict):
@@ -2605,89 +2494,91 @@ class CodeGenConfigurationNodeTypeDef(TypedDict):
     of its member variables can be populated.
     """
 
-    AthenaConnectorSource: NotRequired[AthenaConnectorSourceUnionTypeDef]
-    JDBCConnectorSource: NotRequired[JDBCConnectorSourceUnionTypeDef]
-    SparkConnectorSource: NotRequired[SparkConnectorSourceUnionTypeDef]
-    CatalogSource: NotRequired[CatalogSourceUnionTypeDef]
-    RedshiftSource: NotRequired[RedshiftSourceTypeDef]
-    S3CatalogSource: NotRequired[S3CatalogSourceTypeDef]
-    S3CsvSource: NotRequired[S3CsvSourceUnionTypeDef]
-    S3JsonSource: NotRequired[S3JsonSourceUnionTypeDef]
-    S3ParquetSource: NotRequired[S3ParquetSourceUnionTypeDef]
-    RelationalCatalogSource: NotRequired[RelationalCatalogSourceTypeDef]
-    DynamoDBCatalogSource: NotRequired[DynamoDBCatalogSourceTypeDef]
-    JDBCConnectorTarget: NotRequired[JDBCConnectorTargetUnionTypeDef]
-    SparkConnectorTarget: NotRequired[SparkConnectorTargetUnionTypeDef]
-    CatalogTarget: NotRequired[BasicCatalogTargetUnionTypeDef]
-    RedshiftTarget: NotRequired[RedshiftTargetUnionTypeDef]
-    S3CatalogTarget: NotRequired[S3CatalogTargetUnionTypeDef]
-    S3GlueParquetTarget: NotRequired[S3GlueParquetTargetUnionTypeDef]
-    S3DirectTarget: NotRequired[S3DirectTargetUnionTypeDef]
-    ApplyMapping: NotRequired[ApplyMappingUnionTypeDef]
-    SelectFields: NotRequired[SelectFieldsUnionTypeDef]
-    DropFields: NotRequired[DropFieldsUnionTypeDef]
-    RenameField: NotRequired[RenameFieldUnionTypeDef]
-    Spigot: NotRequired[SpigotUnionTypeDef]
-    Join: NotRequired[JoinUnionTypeDef]
-    SplitFields: NotRequired[SplitFieldsUnionTypeDef]
-    SelectFromCollection: NotRequired[SelectFromCollectionUnionTypeDef]
-    FillMissingValues: NotRequired[FillMissingValuesUnionTypeDef]
-    Filter: NotRequired[FilterUnionTypeDef]
-    CustomCode: NotRequired[CustomCodeUnionTypeDef]
-    SparkSQL: NotRequired[SparkSQLUnionTypeDef]
-    DirectKinesisSource: NotRequired[DirectKinesisSourceUnionTypeDef]
-    DirectKafkaSource: NotRequired[DirectKafkaSourceUnionTypeDef]
-    CatalogKinesisSource: NotRequired[CatalogKinesisSourceUnionTypeDef]
-    CatalogKafkaSource: NotRequired[CatalogKafkaSourceUnionTypeDef]
-    DropNullFields: NotRequired[DropNullFieldsUnionTypeDef]
-    Merge: NotRequired[MergeUnionTypeDef]
-    Union: NotRequired[UnionUnionTypeDef]
-    PIIDetection: NotRequired[PIIDetectionUnionTypeDef]
-    Aggregate: NotRequired[AggregateUnionTypeDef]
-    DropDuplicates: NotRequired[DropDuplicatesUnionTypeDef]
-    GovernedCatalogTarget: NotRequired[GovernedCatalogTargetUnionTypeDef]
-    GovernedCatalogSource: NotRequired[GovernedCatalogSourceTypeDef]
-    MicrosoftSQLServerCatalogSource: NotRequired[MicrosoftSQLServerCatalogSourceTypeDef]
-    MySQLCatalogSource: NotRequired[MySQLCatalogSourceTypeDef]
-    OracleSQLCatalogSource: NotRequired[OracleSQLCatalogSourceTypeDef]
-    PostgreSQLCatalogSource: NotRequired[PostgreSQLCatalogSourceTypeDef]
+    AthenaConnectorSource: NotRequired[ReadOnly[AthenaConnectorSourceTypeDef]]
+    JDBCConnectorSource: NotRequired[ReadOnly[JDBCConnectorSourceTypeDef]]
+    SparkConnectorSource: NotRequired[ReadOnly[SparkConnectorSourceTypeDef]]
+    CatalogSource: NotRequired[ReadOnly[CatalogSourceTypeDef]]
+    RedshiftSource: NotRequired[ReadOnly[RedshiftSourceTypeDef]]
+    S3CatalogSource: NotRequired[ReadOnly[S3CatalogSourceTypeDef]]
+    S3CsvSource: NotRequired[ReadOnly[S3CsvSourceTypeDef]]
+    S3JsonSource: NotRequired[ReadOnly[S3JsonSourceTypeDef]]
+    S3ParquetSource: NotRequired[ReadOnly[S3ParquetSourceTypeDef]]
+    RelationalCatalogSource: NotRequired[ReadOnly[RelationalCatalogSourceTypeDef]]
+    DynamoDBCatalogSource: NotRequired[ReadOnly[DynamoDBCatalogSourceTypeDef]]
+    JDBCConnectorTarget: NotRequired[ReadOnly[JDBCConnectorTargetTypeDef]]
+    SparkConnectorTarget: NotRequired[ReadOnly[SparkConnectorTargetTypeDef]]
+    CatalogTarget: NotRequired[ReadOnly[BasicCatalogTargetTypeDef]]
+    RedshiftTarget: NotRequired[ReadOnly[RedshiftTargetTypeDef]]
+    S3CatalogTarget: NotRequired[ReadOnly[S3CatalogTargetTypeDef]]
+    S3GlueParquetTarget: NotRequired[ReadOnly[S3GlueParquetTargetTypeDef]]
+    S3DirectTarget: NotRequired[ReadOnly[S3DirectTargetTypeDef]]
+    ApplyMapping: NotRequired[ReadOnly[ApplyMappingTypeDef]]
+    SelectFields: NotRequired[ReadOnly[SelectFieldsTypeDef]]
+    DropFields: NotRequired[ReadOnly[DropFieldsTypeDef]]
+    RenameField: NotRequired[ReadOnly[RenameFieldTypeDef]]
+    Spigot: NotRequired[ReadOnly[SpigotTypeDef]]
+    Join: NotRequired[ReadOnly[JoinTypeDef]]
+    SplitFields: NotRequired[ReadOnly[SplitFieldsTypeDef]]
+    SelectFromCollection: NotRequired[ReadOnly[SelectFromCollectionTypeDef]]
+    FillMissingValues: NotRequired[ReadOnly[FillMissingValuesTypeDef]]
+    Filter: NotRequired[ReadOnly[FilterTypeDef]]
+    CustomCode: NotRequired[ReadOnly[CustomCodeTypeDef]]
+    SparkSQL: NotRequired[ReadOnly[SparkSQLTypeDef]]
+    DirectKinesisSource: NotRequired[ReadOnly[DirectKinesisSourceTypeDef]]
+    DirectKafkaSource: NotRequired[ReadOnly[DirectKafkaSourceTypeDef]]
+    CatalogKinesisSource: NotRequired[ReadOnly[CatalogKinesisSourceTypeDef]]
+    CatalogKafkaSource: NotRequired[ReadOnly[CatalogKafkaSourceTypeDef]]
+    DropNullFields: NotRequired[ReadOnly[DropNullFieldsTypeDef]]
+    Merge: NotRequired[ReadOnly[MergeTypeDef]]
+    Union: NotRequired[ReadOnly[UnionTypeDef]]
+    PIIDetection: NotRequired[ReadOnly[PIIDetectionTypeDef]]
+    Aggregate: NotRequired[ReadOnly[AggregateTypeDef]]
+    DropDuplicates: NotRequired[ReadOnly[DropDuplicatesTypeDef]]
+    GovernedCatalogTarget: NotRequired[ReadOnly[GovernedCatalogTargetTypeDef]]
+    GovernedCatalogSource: NotRequired[ReadOnly[GovernedCatalogSourceTypeDef]]
+    MicrosoftSQLServerCatalogSource: NotRequired[
+        ReadOnly[MicrosoftSQLServerCatalogSourceTypeDef]
+    ]
+    MySQLCatalogSource: NotRequired[ReadOnly[MySQLCatalogSourceTypeDef]]
+    OracleSQLCatalogSource: NotRequired[ReadOnly[OracleSQLCatalogSourceTypeDef]]
+    PostgreSQLCatalogSource: NotRequired[ReadOnly[PostgreSQLCatalogSourceTypeDef]]
     MicrosoftSQLServerCatalogTarget: NotRequired[
-        MicrosoftSQLServerCatalogTargetUnionTypeDef
+        ReadOnly[MicrosoftSQLServerCatalogTargetTypeDef]
     ]
-    MySQLCatalogTarget: NotRequired[MySQLCatalogTargetUnionTypeDef]
-    OracleSQLCatalogTarget: NotRequired[OracleSQLCatalogTargetUnionTypeDef]
-    PostgreSQLCatalogTarget: NotRequired[PostgreSQLCatalogTargetUnionTypeDef]
-    Route: NotRequired[RouteUnionTypeDef]
-    DynamicTransform: NotRequired[DynamicTransformUnionTypeDef]
-    EvaluateDataQuality: NotRequired[EvaluateDataQualityUnionTypeDef]
-    S3CatalogHudiSource: NotRequired[S3CatalogHudiSourceUnionTypeDef]
-    CatalogHudiSource: NotRequired[CatalogHudiSourceUnionTypeDef]
-    S3HudiSource: NotRequired[S3HudiSourceUnionTypeDef]
-    S3HudiCatalogTarget: NotRequired[S3HudiCatalogTargetUnionTypeDef]
-    S3HudiDirectTarget: NotRequired[S3HudiDirectTargetUnionTypeDef]
-    DirectJDBCSource: NotRequired[DirectJDBCSourceUnionTypeDef]
-    S3CatalogDeltaSource: NotRequired[S3CatalogDeltaSourceUnionTypeDef]
-    CatalogDeltaSource: NotRequired[CatalogDeltaSourceUnionTypeDef]
-    S3DeltaSource: NotRequired[S3DeltaSourceUnionTypeDef]
-    S3DeltaCatalogTarget: NotRequired[S3DeltaCatalogTargetUnionTypeDef]
-    S3DeltaDirectTarget: NotRequired[S3DeltaDirectTargetUnionTypeDef]
-    AmazonRedshiftSource: NotRequired[AmazonRedshiftSourceUnionTypeDef]
-    AmazonRedshiftTarget: NotRequired[AmazonRedshiftTargetUnionTypeDef]
+    MySQLCatalogTarget: NotRequired[ReadOnly[MySQLCatalogTargetTypeDef]]
+    OracleSQLCatalogTarget: NotRequired[ReadOnly[OracleSQLCatalogTargetTypeDef]]
+    PostgreSQLCatalogTarget: NotRequired[ReadOnly[PostgreSQLCatalogTargetTypeDef]]
+    Route: NotRequired[ReadOnly[RouteTypeDef]]
+    DynamicTransform: NotRequired[ReadOnly[DynamicTransformTypeDef]]
+    EvaluateDataQuality: NotRequired[ReadOnly[EvaluateDataQualityTypeDef]]
+    S3CatalogHudiSource: NotRequired[ReadOnly[S3CatalogHudiSourceTypeDef]]
+    CatalogHudiSource: NotRequired[ReadOnly[CatalogHudiSourceTypeDef]]
+    S3HudiSource: NotRequired[ReadOnly[S3HudiSourceTypeDef]]
+    S3HudiCatalogTarget: NotRequired[ReadOnly[S3HudiCatalogTargetTypeDef]]
+    S3HudiDirectTarget: NotRequired[ReadOnly[S3HudiDirectTargetTypeDef]]
+    DirectJDBCSource: NotRequired[ReadOnly[DirectJDBCSourceTypeDef]]
+    S3CatalogDeltaSource: NotRequired[ReadOnly[S3CatalogDeltaSourceTypeDef]]
+    CatalogDeltaSource: NotRequired[ReadOnly[CatalogDeltaSourceTypeDef]]
+    S3DeltaSource: NotRequired[ReadOnly[S3DeltaSourceTypeDef]]
+    S3DeltaCatalogTarget: NotRequired[ReadOnly[S3DeltaCatalogTargetTypeDef]]
+    S3DeltaDirectTarget: NotRequired[ReadOnly[S3DeltaDirectTargetTypeDef]]
+    AmazonRedshiftSource: NotRequired[ReadOnly[AmazonRedshiftSourceTypeDef]]
+    AmazonRedshiftTarget: NotRequired[ReadOnly[AmazonRedshiftTargetTypeDef]]
     EvaluateDataQualityMultiFrame: NotRequired[
-        EvaluateDataQualityMultiFrameUnionTypeDef
+        ReadOnly[EvaluateDataQualityMultiFrameTypeDef]
     ]
-    Recipe: NotRequired[RecipeUnionTypeDef]
-    SnowflakeSource: NotRequired[SnowflakeSourceUnionTypeDef]
-    SnowflakeTarget: NotRequired[SnowflakeTargetUnionTypeDef]
-    ConnectorDataSource: NotRequired[ConnectorDataSourceUnionTypeDef]
-    ConnectorDataTarget: NotRequired[ConnectorDataTargetUnionTypeDef]
-    S3CatalogIcebergSource: NotRequired[S3CatalogIcebergSourceUnionTypeDef]
-    CatalogIcebergSource: NotRequired[CatalogIcebergSourceUnionTypeDef]
-    S3IcebergCatalogTarget: NotRequired[S3IcebergCatalogTargetUnionTypeDef]
-    S3IcebergDirectTarget: NotRequired[S3IcebergDirectTargetUnionTypeDef]
-    S3ExcelSource: NotRequired[S3ExcelSourceUnionTypeDef]
-    S3HyperDirectTarget: NotRequired[S3HyperDirectTargetUnionTypeDef]
-    DynamoDBELTConnectorSource: NotRequired[DynamoDBELTConnectorSourceUnionTypeDef]
+    Recipe: NotRequired[ReadOnly[RecipeTypeDef]]
+    SnowflakeSource: NotRequired[ReadOnly[SnowflakeSourceTypeDef]]
+    SnowflakeTarget: NotRequired[ReadOnly[SnowflakeTargetTypeDef]]
+    ConnectorDataSource: NotRequired[ReadOnly[ConnectorDataSourceTypeDef]]
+    ConnectorDataTarget: NotRequired[ReadOnly[ConnectorDataTargetTypeDef]]
+    S3CatalogIcebergSource: NotRequired[ReadOnly[S3CatalogIcebergSourceTypeDef]]
+    CatalogIcebergSource: NotRequired[ReadOnly[CatalogIcebergSourceTypeDef]]
+    S3IcebergCatalogTarget: NotRequired[ReadOnly[S3IcebergCatalogTargetTypeDef]]
+    S3IcebergDirectTarget: NotRequired[ReadOnly[S3IcebergDirectTargetTypeDef]]
+    S3ExcelSource: NotRequired[ReadOnly[S3ExcelSourceTypeDef]]
+    S3HyperDirectTarget: NotRequired[ReadOnly[S3HyperDirectTargetTypeDef]]
+    DynamoDBELTConnectorSource: NotRequired[ReadOnly[DynamoDBELTConnectorSourceTypeDef]]
 
 
 class CodeGenEdgeTypeDef(TypedDict):
@@ -2718,10 +2609,10 @@ class CodeGenNodeOutputTypeDef(TypedDict):
 class CodeGenNodeTypeDef(TypedDict):
     """Represents a node in a directed acyclic graph (DAG)"""
 
-    Id: str
-    NodeType: str
-    Args: Sequence[CodeGenNodeArgTypeDef]
-    LineNumber: NotRequired[int]
+    Id: ReadOnly[str]
+    NodeType: ReadOnly[str]
+    Args: ReadOnly[Sequence[CodeGenNodeArgTypeDef]]
+    LineNumber: NotRequired[ReadOnly[int]]
 
 
 class ColumnErrorTypeDef(TypedDict):
@@ -2776,14 +2667,18 @@ class ColumnStatisticsDataTypeDef(TypedDict):
     object should be set and indicated by the Type attribute.
     """
 
-    Type: ColumnStatisticsTypeType
-    BooleanColumnStatisticsData: NotRequired[BooleanColumnStatisticsDataTypeDef]
-    DateColumnStatisticsData: NotRequired[DateColumnStatisticsDataUnionTypeDef]
-    DecimalColumnStatisticsData: NotRequired[DecimalColumnStatisticsDataUnionTypeDef]
-    DoubleColumnStatisticsData: NotRequired[DoubleColumnStatisticsDataTypeDef]
-    LongColumnStatisticsData: NotRequired[LongColumnStatisticsDataTypeDef]
-    StringColumnStatisticsData: NotRequired[StringColumnStatisticsDataTypeDef]
-    BinaryColumnStatisticsData: NotRequired[BinaryColumnStatisticsDataTypeDef]
+    Type: ReadOnly[ColumnStatisticsTypeType]
+    BooleanColumnStatisticsData: NotRequired[
+        ReadOnly[BooleanColumnStatisticsDataTypeDef]
+    ]
+    DateColumnStatisticsData: NotRequired[ReadOnly[DateColumnStatisticsDataTypeDef]]
+    DecimalColumnStatisticsData: NotRequired[
+        ReadOnly[DecimalColumnStatisticsDataTypeDef]
+    ]
+    DoubleColumnStatisticsData: NotRequired[ReadOnly[DoubleColumnStatisticsDataTypeDef]]
+    LongColumnStatisticsData: NotRequired[ReadOnly[LongColumnStatisticsDataTypeDef]]
+    StringColumnStatisticsData: NotRequired[ReadOnly[StringColumnStatisticsDataTypeDef]]
+    BinaryColumnStatisticsData: NotRequired[ReadOnly[BinaryColumnStatisticsDataTypeDef]]
 
 
 class ColumnStatisticsErrorTypeDef(TypedDict):
@@ -2847,19 +2742,19 @@ class ColumnStatisticsTaskSettingsTypeDef(TypedDict):
 class ColumnStatisticsTypeDef(TypedDict):
     """Represents the generated column-level statistics for a table or partition."""
 
-    ColumnName: str
-    ColumnType: str
-    AnalyzedTime: TimestampTypeDef
-    StatisticsData: ColumnStatisticsDataUnionTypeDef
+    ColumnName: ReadOnly[str]
+    ColumnType: ReadOnly[str]
+    AnalyzedTime: ReadOnly[TimestampTypeDef]
+    StatisticsData: ReadOnly[ColumnStatisticsDataTypeDef]
 
 
 class ColumnTypeDef(TypedDict):
     """A column in a Table."""
 
-    Name: str
-    Type: NotRequired[str]
-    Comment: NotRequired[str]
-    Parameters: NotRequired[Mapping[str, str]]
+    Name: ReadOnly[str]
+    Type: NotRequired[ReadOnly[str]]
+    Comment: NotRequired[ReadOnly[str]]
+    Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CompactionConfigurationTypeDef(TypedDict):
@@ -2929,10 +2824,10 @@ class ConfigurationObjectTypeDef(TypedDict):
     configured in a Glue usage profile.
     """
 
-    DefaultValue: NotRequired[str]
-    AllowedValues: NotRequired[Sequence[str]]
-    MinValue: NotRequired[str]
-    MaxValue: NotRequired[str]
+    DefaultValue: NotRequired[ReadOnly[str]]
+    AllowedValues: NotRequired[ReadOnly[Sequence[str]]]
+    MinValue: NotRequired[ReadOnly[str]]
+    MaxValue: NotRequired[ReadOnly[str]]
 
 
 class ConfusionMatrixTypeDef(TypedDict):
@@ -2949,20 +2844,24 @@ class ConfusionMatrixTypeDef(TypedDict):
 class ConnectionInputTypeDef(TypedDict):
     """A structure that is used to specify a connection to create or update."""
 
-    Name: str
-    Description: NotRequired[str]
-    ConnectionType: ConnectionTypeType
-    MatchCriteria: NotRequired[Sequence[str]]
-    ConnectionProperties: Mapping[ConnectionPropertyKeyType, str]
-    SparkProperties: NotRequired[Mapping[str, str]]
-    AthenaProperties: NotRequired[Mapping[str, str]]
-    PythonProperties: NotRequired[Mapping[str, str]]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    ConnectionType: ReadOnly[ConnectionTypeType]
+    MatchCriteria: NotRequired[ReadOnly[Sequence[str]]]
+    ConnectionProperties: ReadOnly[Mapping[ConnectionPropertyKeyType, str]]
+    SparkProperties: NotRequired[ReadOnly[Mapping[str, str]]]
+    AthenaProperties: NotRequired[ReadOnly[Mapping[str, str]]]
+    PythonProperties: NotRequired[ReadOnly[Mapping[str, str]]]
     PhysicalConnectionRequirements: NotRequired[
-        PhysicalConnectionRequirementsUnionTypeDef
+        ReadOnly[PhysicalConnectionRequirementsTypeDef]
     ]
-    AuthenticationConfiguration: NotRequired[AuthenticationConfigurationInputTypeDef]
-    ValidateCredentials: NotRequired[bool]
-    ValidateForComputeEnvironments: NotRequired[Sequence[ComputeEnvironmentType]]
+    AuthenticationConfiguration: NotRequired[
+        ReadOnly[AuthenticationConfigurationInputTypeDef]
+    ]
+    ValidateCredentials: NotRequired[ReadOnly[bool]]
+    ValidateForComputeEnvironments: NotRequired[
+        ReadOnly[Sequence[ComputeEnvironmentType]]
+    ]
 
 
 class ConnectionPasswordEncryptionTypeDef(TypedDict):
@@ -2981,8 +2880,10 @@ class ConnectionPropertiesConfigurationTypeDef(TypedDict):
     needed during connection creation.
     """
 
-    Url: NotRequired[ConnectorPropertyUnionTypeDef]
-    AdditionalRequestParameters: NotRequired[Sequence[ConnectorPropertyUnionTypeDef]]
+    Url: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    AdditionalRequestParameters: NotRequired[
+        ReadOnly[Sequence[ConnectorPropertyTypeDef]]
+    ]
 
 
 class ConnectionTypeBriefTypeDef(TypedDict):
@@ -3046,7 +2947,7 @@ class ConnectionsListOutputTypeDef(TypedDict):
 class ConnectionsListTypeDef(TypedDict):
     """Specifies the connections used by a job."""
 
-    Connections: NotRequired[Sequence[str]]
+    Connections: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class ConnectorAuthenticationConfigurationTypeDef(TypedDict):
@@ -3054,10 +2955,14 @@ class ConnectorAuthenticationConfigurationTypeDef(TypedDict):
     properties for the connection type.
     """
 
-    AuthenticationTypes: Sequence[AuthenticationTypeType]
-    OAuth2Properties: NotRequired[ConnectorOAuth2PropertiesTypeDef]
-    BasicAuthenticationProperties: NotRequired[BasicAuthenticationPropertiesTypeDef]
-    CustomAuthenticationProperties: NotRequired[CustomAuthenticationPropertiesTypeDef]
+    AuthenticationTypes: ReadOnly[Sequence[AuthenticationTypeType]]
+    OAuth2Properties: NotRequired[ReadOnly[ConnectorOAuth2PropertiesTypeDef]]
+    BasicAuthenticationProperties: NotRequired[
+        ReadOnly[BasicAuthenticationPropertiesTypeDef]
+    ]
+    CustomAuthenticationProperties: NotRequired[
+        ReadOnly[CustomAuthenticationPropertiesTypeDef]
+    ]
 
 
 class ConnectorAuthorizationCodePropertiesTypeDef(TypedDict):
@@ -3065,17 +2970,17 @@ class ConnectorAuthorizationCodePropertiesTypeDef(TypedDict):
     for the Authorization Code grant type flow.
     """
 
-    AuthorizationCodeUrl: NotRequired[ConnectorPropertyUnionTypeDef]
-    AuthorizationCode: NotRequired[ConnectorPropertyUnionTypeDef]
-    RedirectUri: NotRequired[ConnectorPropertyUnionTypeDef]
-    TokenUrl: NotRequired[ConnectorPropertyUnionTypeDef]
-    RequestMethod: NotRequired[HTTPMethodType]
-    ContentType: NotRequired[ContentTypeType]
-    ClientId: NotRequired[ConnectorPropertyUnionTypeDef]
-    ClientSecret: NotRequired[ConnectorPropertyUnionTypeDef]
-    Scope: NotRequired[ConnectorPropertyUnionTypeDef]
-    Prompt: NotRequired[ConnectorPropertyUnionTypeDef]
-    TokenUrlParameters: NotRequired[Sequence[ConnectorPropertyUnionTypeDef]]
+    AuthorizationCodeUrl: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    AuthorizationCode: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    RedirectUri: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    TokenUrl: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    RequestMethod: NotRequired[ReadOnly[HTTPMethodType]]
+    ContentType: NotRequired[ReadOnly[ContentTypeType]]
+    ClientId: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    ClientSecret: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    Scope: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    Prompt: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    TokenUrlParameters: NotRequired[ReadOnly[Sequence[ConnectorPropertyTypeDef]]]
 
 
 class ConnectorDataSourceOutputTypeDef(TypedDict):
@@ -3090,10 +2995,10 @@ class ConnectorDataSourceOutputTypeDef(TypedDict):
 class ConnectorDataSourceTypeDef(TypedDict):
     """Specifies a source generated with standard connection options."""
 
-    Name: str
-    ConnectionType: str
-    Data: Mapping[str, str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    ConnectionType: ReadOnly[str]
+    Data: ReadOnly[Mapping[str, str]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class ConnectorDataTargetOutputTypeDef(TypedDict):
@@ -3108,10 +3013,10 @@ class ConnectorDataTargetOutputTypeDef(TypedDict):
 class ConnectorDataTargetTypeDef(TypedDict):
     """Specifies a target generated with standard connection options."""
 
-    Name: str
-    ConnectionType: str
-    Data: Mapping[str, str]
-    Inputs: NotRequired[Sequence[str]]
+    Name: ReadOnly[str]
+    ConnectionType: ReadOnly[str]
+    Data: ReadOnly[Mapping[str, str]]
+    Inputs: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class ConnectorOAuth2PropertiesTypeDef(TypedDict):
@@ -3119,11 +3024,13 @@ class ConnectorOAuth2PropertiesTypeDef(TypedDict):
     and flow-specific configurations for OAuth2-based connections.
     """
 
-    OAuth2GrantType: ConnectorOAuth2GrantTypeType
-    ClientCredentialsProperties: NotRequired[ClientCredentialsPropertiesTypeDef]
-    JWTBearerProperties: NotRequired[JWTBearerPropertiesTypeDef]
+    OAuth2GrantType: ReadOnly[ConnectorOAuth2GrantTypeType]
+    ClientCredentialsProperties: NotRequired[
+        ReadOnly[ClientCredentialsPropertiesTypeDef]
+    ]
+    JWTBearerProperties: NotRequired[ReadOnly[JWTBearerPropertiesTypeDef]]
     AuthorizationCodeProperties: NotRequired[
-        ConnectorAuthorizationCodePropertiesTypeDef
+        ReadOnly[ConnectorAuthorizationCodePropertiesTypeDef]
     ]
 
 
@@ -3146,13 +3053,13 @@ class ConnectorPropertyTypeDef(TypedDict):
     where the property should be used in requests.
     """
 
-    Name: str
-    KeyOverride: NotRequired[str]
-    Required: bool
-    DefaultValue: NotRequired[str]
-    AllowedValues: NotRequired[Sequence[str]]
-    PropertyLocation: NotRequired[PropertyLocationType]
-    PropertyType: PropertyTypeType
+    Name: ReadOnly[str]
+    KeyOverride: NotRequired[ReadOnly[str]]
+    Required: ReadOnly[bool]
+    DefaultValue: NotRequired[ReadOnly[str]]
+    AllowedValues: NotRequired[ReadOnly[Sequence[str]]]
+    PropertyLocation: NotRequired[ReadOnly[PropertyLocationType]]
+    PropertyType: ReadOnly[PropertyTypeType]
 
 
 class CrawlTypeDef(TypedDict):
@@ -3216,14 +3123,14 @@ class CrawlerTargetsOutputTypeDef(TypedDict):
 class CrawlerTargetsTypeDef(TypedDict):
     """Specifies data stores to crawl."""
 
-    S3Targets: NotRequired[Sequence[S3TargetUnionTypeDef]]
-    JdbcTargets: NotRequired[Sequence[JdbcTargetUnionTypeDef]]
-    MongoDBTargets: NotRequired[Sequence[MongoDBTargetTypeDef]]
-    DynamoDBTargets: NotRequired[Sequence[DynamoDBTargetTypeDef]]
-    CatalogTargets: NotRequired[Sequence[CatalogTargetUnionTypeDef]]
-    DeltaTargets: NotRequired[Sequence[DeltaTargetUnionTypeDef]]
-    IcebergTargets: NotRequired[Sequence[IcebergTargetUnionTypeDef]]
-    HudiTargets: NotRequired[Sequence[HudiTargetUnionTypeDef]]
+    S3Targets: NotRequired[ReadOnly[Sequence[S3TargetTypeDef]]]
+    JdbcTargets: NotRequired[ReadOnly[Sequence[JdbcTargetTypeDef]]]
+    MongoDBTargets: NotRequired[ReadOnly[Sequence[MongoDBTargetTypeDef]]]
+    DynamoDBTargets: NotRequired[ReadOnly[Sequence[DynamoDBTargetTypeDef]]]
+    CatalogTargets: NotRequired[ReadOnly[Sequence[CatalogTargetTypeDef]]]
+    DeltaTargets: NotRequired[ReadOnly[Sequence[DeltaTargetTypeDef]]]
+    IcebergTargets: NotRequired[ReadOnly[Sequence[IcebergTargetTypeDef]]]
+    HudiTargets: NotRequired[ReadOnly[Sequence[HudiTargetTypeDef]]]
 
 
 class CrawlerTypeDef(TypedDict):
@@ -3267,10 +3174,10 @@ class CrawlsFilterTypeDef(TypedDict):
 class CreateBlueprintRequestTypeDef(TypedDict):
     """CreateBlueprintRequest (input)."""
 
-    Name: str
-    Description: NotRequired[str]
-    BlueprintLocation: str
-    Tags: NotRequired[Mapping[str, str]]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    BlueprintLocation: ReadOnly[str]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateBlueprintResponseTypeDef(TypedDict):
@@ -3283,9 +3190,9 @@ class CreateBlueprintResponseTypeDef(TypedDict):
 class CreateCatalogRequestTypeDef(TypedDict):
     """CreateCatalogRequest (input)."""
 
-    Name: str
-    CatalogInput: CatalogInputTypeDef
-    Tags: NotRequired[Mapping[str, str]]
+    Name: ReadOnly[str]
+    CatalogInput: ReadOnly[CatalogInputTypeDef]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateCatalogResponseTypeDef(TypedDict):
@@ -3297,10 +3204,10 @@ class CreateCatalogResponseTypeDef(TypedDict):
 class CreateClassifierRequestTypeDef(TypedDict):
     """CreateClassifierRequest (input)."""
 
-    GrokClassifier: NotRequired[CreateGrokClassifierRequestTypeDef]
-    XMLClassifier: NotRequired[CreateXMLClassifierRequestTypeDef]
-    JsonClassifier: NotRequired[CreateJsonClassifierRequestTypeDef]
-    CsvClassifier: NotRequired[CreateCsvClassifierRequestTypeDef]
+    GrokClassifier: NotRequired[ReadOnly[CreateGrokClassifierRequestTypeDef]]
+    XMLClassifier: NotRequired[ReadOnly[CreateXMLClassifierRequestTypeDef]]
+    JsonClassifier: NotRequired[ReadOnly[CreateJsonClassifierRequestTypeDef]]
+    CsvClassifier: NotRequired[ReadOnly[CreateCsvClassifierRequestTypeDef]]
 
 
 class CreateClassifierResponseTypeDef(TypedDict):
@@ -3312,15 +3219,15 @@ class CreateClassifierResponseTypeDef(TypedDict):
 class CreateColumnStatisticsTaskSettingsRequestTypeDef(TypedDict):
     """CreateColumnStatisticsTaskSettingsRequest (input)."""
 
-    DatabaseName: str
-    TableName: str
-    Role: str
-    Schedule: NotRequired[str]
-    ColumnNameList: NotRequired[Sequence[str]]
-    SampleSize: NotRequired[float]
-    CatalogID: NotRequired[str]
-    SecurityConfiguration: NotRequired[str]
-    Tags: NotRequired[Mapping[str, str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    Role: ReadOnly[str]
+    Schedule: NotRequired[ReadOnly[str]]
+    ColumnNameList: NotRequired[ReadOnly[Sequence[str]]]
+    SampleSize: NotRequired[ReadOnly[float]]
+    CatalogID: NotRequired[ReadOnly[str]]
+    SecurityConfiguration: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateColumnStatisticsTaskSettingsResponseTypeDef(TypedDict):
@@ -3332,9 +3239,9 @@ class CreateColumnStatisticsTaskSettingsResponseTypeDef(TypedDict):
 class CreateConnectionRequestTypeDef(TypedDict):
     """CreateConnectionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    ConnectionInput: ConnectionInputTypeDef
-    Tags: NotRequired[Mapping[str, str]]
+    CatalogId: NotRequired[ReadOnly[str]]
+    ConnectionInput: ReadOnly[ConnectionInputTypeDef]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateConnectionResponseTypeDef(TypedDict):
@@ -3347,21 +3254,21 @@ class CreateConnectionResponseTypeDef(TypedDict):
 class CreateCrawlerRequestTypeDef(TypedDict):
     """CreateCrawlerRequest (input)."""
 
-    Name: str
-    Role: str
-    DatabaseName: NotRequired[str]
-    Description: NotRequired[str]
-    Targets: CrawlerTargetsUnionTypeDef
-    Schedule: NotRequired[str]
-    Classifiers: NotRequired[Sequence[str]]
-    TablePrefix: NotRequired[str]
-    SchemaChangePolicy: NotRequired[SchemaChangePolicyTypeDef]
-    RecrawlPolicy: NotRequired[RecrawlPolicyTypeDef]
-    LineageConfiguration: NotRequired[LineageConfigurationTypeDef]
-    LakeFormationConfiguration: NotRequired[LakeFormationConfigurationTypeDef]
-    Configuration: NotRequired[str]
-    CrawlerSecurityConfiguration: NotRequired[str]
-    Tags: NotRequired[Mapping[str, str]]
+    Name: ReadOnly[str]
+    Role: ReadOnly[str]
+    DatabaseName: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    Targets: ReadOnly[CrawlerTargetsTypeDef]
+    Schedule: NotRequired[ReadOnly[str]]
+    Classifiers: NotRequired[ReadOnly[Sequence[str]]]
+    TablePrefix: NotRequired[ReadOnly[str]]
+    SchemaChangePolicy: NotRequired[ReadOnly[SchemaChangePolicyTypeDef]]
+    RecrawlPolicy: NotRequired[ReadOnly[RecrawlPolicyTypeDef]]
+    LineageConfiguration: NotRequired[ReadOnly[LineageConfigurationTypeDef]]
+    LakeFormationConfiguration: NotRequired[ReadOnly[LakeFormationConfigurationTypeDef]]
+    Configuration: NotRequired[ReadOnly[str]]
+    CrawlerSecurityConfiguration: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateCrawlerResponseTypeDef(TypedDict):
@@ -3373,25 +3280,25 @@ class CreateCrawlerResponseTypeDef(TypedDict):
 class CreateCsvClassifierRequestTypeDef(TypedDict):
     """Specifies a custom CSV classifier for CreateClassifier to create."""
 
-    Name: str
-    Delimiter: NotRequired[str]
-    QuoteSymbol: NotRequired[str]
-    ContainsHeader: NotRequired[CsvHeaderOptionType]
-    Header: NotRequired[Sequence[str]]
-    DisableValueTrimming: NotRequired[bool]
-    AllowSingleColumn: NotRequired[bool]
-    CustomDatatypeConfigured: NotRequired[bool]
-    CustomDatatypes: NotRequired[Sequence[str]]
-    Serde: NotRequired[CsvSerdeOptionType]
+    Name: ReadOnly[str]
+    Delimiter: NotRequired[ReadOnly[str]]
+    QuoteSymbol: NotRequired[ReadOnly[str]]
+    ContainsHeader: NotRequired[ReadOnly[CsvHeaderOptionType]]
+    Header: NotRequired[ReadOnly[Sequence[str]]]
+    DisableValueTrimming: NotRequired[ReadOnly[bool]]
+    AllowSingleColumn: NotRequired[ReadOnly[bool]]
+    CustomDatatypeConfigured: NotRequired[ReadOnly[bool]]
+    CustomDatatypes: NotRequired[ReadOnly[Sequence[str]]]
+    Serde: NotRequired[ReadOnly[CsvSerdeOptionType]]
 
 
 class CreateCustomEntityTypeRequestTypeDef(TypedDict):
     """CreateCustomEntityTypeRequest (input)."""
 
-    Name: str
-    RegexString: str
-    ContextWords: NotRequired[Sequence[str]]
-    Tags: NotRequired[Mapping[str, str]]
+    Name: ReadOnly[str]
+    RegexString: ReadOnly[str]
+    ContextWords: NotRequired[ReadOnly[Sequence[str]]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateCustomEntityTypeResponseTypeDef(TypedDict):
@@ -3404,13 +3311,13 @@ class CreateCustomEntityTypeResponseTypeDef(TypedDict):
 class CreateDataQualityRulesetRequestTypeDef(TypedDict):
     """A request to create a data quality ruleset."""
 
-    Name: str
-    Description: NotRequired[str]
-    Ruleset: str
-    Tags: NotRequired[Mapping[str, str]]
-    TargetTable: NotRequired[DataQualityTargetTableTypeDef]
-    DataQualitySecurityConfiguration: NotRequired[str]
-    ClientToken: NotRequired[str]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Ruleset: ReadOnly[str]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    TargetTable: NotRequired[ReadOnly[DataQualityTargetTableTypeDef]]
+    DataQualitySecurityConfiguration: NotRequired[ReadOnly[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CreateDataQualityRulesetResponseTypeDef(TypedDict):
@@ -3423,9 +3330,9 @@ class CreateDataQualityRulesetResponseTypeDef(TypedDict):
 class CreateDatabaseRequestTypeDef(TypedDict):
     """CreateDatabaseRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseInput: DatabaseInputTypeDef
-    Tags: NotRequired[Mapping[str, str]]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseInput: ReadOnly[DatabaseInputTypeDef]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateDatabaseResponseTypeDef(TypedDict):
@@ -3437,21 +3344,21 @@ class CreateDatabaseResponseTypeDef(TypedDict):
 class CreateDevEndpointRequestTypeDef(TypedDict):
     """CreateDevEndpointRequest (input)."""
 
-    EndpointName: str
-    RoleArn: str
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    SubnetId: NotRequired[str]
-    PublicKey: NotRequired[str]
-    PublicKeys: NotRequired[Sequence[str]]
-    NumberOfNodes: NotRequired[int]
-    WorkerType: NotRequired[WorkerTypeType]
-    GlueVersion: NotRequired[str]
-    NumberOfWorkers: NotRequired[int]
-    ExtraPythonLibsS3Path: NotRequired[str]
-    ExtraJarsS3Path: NotRequired[str]
-    SecurityConfiguration: NotRequired[str]
-    Tags: NotRequired[Mapping[str, str]]
-    Arguments: NotRequired[Mapping[str, str]]
+    EndpointName: ReadOnly[str]
+    RoleArn: ReadOnly[str]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetId: NotRequired[ReadOnly[str]]
+    PublicKey: NotRequired[ReadOnly[str]]
+    PublicKeys: NotRequired[ReadOnly[Sequence[str]]]
+    NumberOfNodes: NotRequired[ReadOnly[int]]
+    WorkerType: NotRequired[ReadOnly[WorkerTypeType]]
+    GlueVersion: NotRequired[ReadOnly[str]]
+    NumberOfWorkers: NotRequired[ReadOnly[int]]
+    ExtraPythonLibsS3Path: NotRequired[ReadOnly[str]]
+    ExtraJarsS3Path: NotRequired[ReadOnly[str]]
+    SecurityConfiguration: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    Arguments: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateDevEndpointResponseTypeDef(TypedDict):
@@ -3482,9 +3389,9 @@ class CreateDevEndpointResponseTypeDef(TypedDict):
 class CreateGlueIdentityCenterConfigurationRequestTypeDef(TypedDict):
     """Request to create a new Glue Identity Center configuration."""
 
-    InstanceArn: str
-    Scopes: NotRequired[Sequence[str]]
-    UserBackgroundSessionsEnabled: NotRequired[bool]
+    InstanceArn: ReadOnly[str]
+    Scopes: NotRequired[ReadOnly[Sequence[str]]]
+    UserBackgroundSessionsEnabled: NotRequired[ReadOnly[bool]]
 
 
 class CreateGlueIdentityCenterConfigurationResponseTypeDef(TypedDict):
@@ -3508,34 +3415,34 @@ class CreateIcebergTableInputTypeDef(TypedDict):
     Glue Data Catalog, including table properties and metadata specifications.
     """
 
-    Location: str
-    Schema: IcebergSchemaTypeDef
-    PartitionSpec: NotRequired[IcebergPartitionSpecTypeDef]
-    WriteOrder: NotRequired[IcebergSortOrderTypeDef]
-    Properties: NotRequired[Mapping[str, str]]
+    Location: ReadOnly[str]
+    Schema: ReadOnly[IcebergSchemaTypeDef]
+    PartitionSpec: NotRequired[ReadOnly[IcebergPartitionSpecTypeDef]]
+    WriteOrder: NotRequired[ReadOnly[IcebergSortOrderTypeDef]]
+    Properties: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateIntegrationRequestTypeDef(TypedDict):
     """CreateIntegrationRequest (input)."""
 
-    IntegrationName: str
-    SourceArn: str
-    TargetArn: str
-    Description: NotRequired[str]
-    DataFilter: NotRequired[str]
-    KmsKeyId: NotRequired[str]
-    AdditionalEncryptionContext: NotRequired[Mapping[str, str]]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    IntegrationConfig: NotRequired[IntegrationConfigUnionTypeDef]
+    IntegrationName: ReadOnly[str]
+    SourceArn: ReadOnly[str]
+    TargetArn: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    DataFilter: NotRequired[ReadOnly[str]]
+    KmsKeyId: NotRequired[ReadOnly[str]]
+    AdditionalEncryptionContext: NotRequired[ReadOnly[Mapping[str, str]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    IntegrationConfig: NotRequired[ReadOnly[IntegrationConfigTypeDef]]
 
 
 class CreateIntegrationResourcePropertyRequestTypeDef(TypedDict):
     """CreateIntegrationResourcePropertyRequest (input)."""
 
-    ResourceArn: str
-    SourceProcessingProperties: NotRequired[SourceProcessingPropertiesTypeDef]
-    TargetProcessingProperties: NotRequired[TargetProcessingPropertiesTypeDef]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    ResourceArn: ReadOnly[str]
+    SourceProcessingProperties: NotRequired[ReadOnly[SourceProcessingPropertiesTypeDef]]
+    TargetProcessingProperties: NotRequired[ReadOnly[TargetProcessingPropertiesTypeDef]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateIntegrationResourcePropertyResponseTypeDef(TypedDict):
@@ -3570,10 +3477,10 @@ class CreateIntegrationResponseTypeDef(TypedDict):
 class CreateIntegrationTablePropertiesRequestTypeDef(TypedDict):
     """CreateIntegrationTablePropertiesRequest (input)."""
 
-    ResourceArn: str
-    TableName: str
-    SourceTableConfig: NotRequired[SourceTableConfigUnionTypeDef]
-    TargetTableConfig: NotRequired[TargetTableConfigUnionTypeDef]
+    ResourceArn: ReadOnly[str]
+    TableName: ReadOnly[str]
+    SourceTableConfig: NotRequired[ReadOnly[SourceTableConfigTypeDef]]
+    TargetTableConfig: NotRequired[ReadOnly[TargetTableConfigTypeDef]]
 
 
 class CreateIntegrationTablePropertiesResponseTypeDef(TypedDict):
@@ -3585,33 +3492,33 @@ class CreateIntegrationTablePropertiesResponseTypeDef(TypedDict):
 class CreateJobRequestTypeDef(TypedDict):
     """CreateJobRequest (input)."""
 
-    Name: str
-    JobMode: NotRequired[JobModeType]
-    JobRunQueuingEnabled: NotRequired[bool]
-    Description: NotRequired[str]
-    LogUri: NotRequired[str]
-    Role: str
-    ExecutionProperty: NotRequired[ExecutionPropertyTypeDef]
-    Command: JobCommandTypeDef
-    DefaultArguments: NotRequired[Mapping[str, str]]
-    NonOverridableArguments: NotRequired[Mapping[str, str]]
-    Connections: NotRequired[ConnectionsListUnionTypeDef]
-    MaxRetries: NotRequired[int]
-    AllocatedCapacity: NotRequired[int]
-    Timeout: NotRequired[int]
-    MaxCapacity: NotRequired[float]
-    SecurityConfiguration: NotRequired[str]
-    Tags: NotRequired[Mapping[str, str]]
-    NotificationProperty: NotRequired[NotificationPropertyTypeDef]
-    GlueVersion: NotRequired[str]
-    NumberOfWorkers: NotRequired[int]
-    WorkerType: NotRequired[WorkerTypeType]
+    Name: ReadOnly[str]
+    JobMode: NotRequired[ReadOnly[JobModeType]]
+    JobRunQueuingEnabled: NotRequired[ReadOnly[bool]]
+    Description: NotRequired[ReadOnly[str]]
+    LogUri: NotRequired[ReadOnly[str]]
+    Role: ReadOnly[str]
+    ExecutionProperty: NotRequired[ReadOnly[ExecutionPropertyTypeDef]]
+    Command: ReadOnly[JobCommandTypeDef]
+    DefaultArguments: NotRequired[ReadOnly[Mapping[str, str]]]
+    NonOverridableArguments: NotRequired[ReadOnly[Mapping[str, str]]]
+    Connections: NotRequired[ReadOnly[ConnectionsListTypeDef]]
+    MaxRetries: NotRequired[ReadOnly[int]]
+    AllocatedCapacity: NotRequired[ReadOnly[int]]
+    Timeout: NotRequired[ReadOnly[int]]
+    MaxCapacity: NotRequired[ReadOnly[float]]
+    SecurityConfiguration: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    NotificationProperty: NotRequired[ReadOnly[NotificationPropertyTypeDef]]
+    GlueVersion: NotRequired[ReadOnly[str]]
+    NumberOfWorkers: NotRequired[ReadOnly[int]]
+    WorkerType: NotRequired[ReadOnly[WorkerTypeType]]
     CodeGenConfigurationNodes: NotRequired[
-        Mapping[str, CodeGenConfigurationNodeUnionTypeDef]
+        ReadOnly[Mapping[str, CodeGenConfigurationNodeTypeDef]]
     ]
-    ExecutionClass: NotRequired[ExecutionClassType]
-    SourceControlDetails: NotRequired[SourceControlDetailsTypeDef]
-    MaintenanceWindow: NotRequired[str]
+    ExecutionClass: NotRequired[ReadOnly[ExecutionClassType]]
+    SourceControlDetails: NotRequired[ReadOnly[SourceControlDetailsTypeDef]]
+    MaintenanceWindow: NotRequired[ReadOnly[str]]
 
 
 class CreateJobResponseTypeDef(TypedDict):
@@ -3631,19 +3538,19 @@ class CreateJsonClassifierRequestTypeDef(TypedDict):
 class CreateMLTransformRequestTypeDef(TypedDict):
     """CreateMLTransformRequest (input)."""
 
-    Name: str
-    Description: NotRequired[str]
-    InputRecordTables: Sequence[GlueTableUnionTypeDef]
-    Parameters: TransformParametersTypeDef
-    Role: str
-    GlueVersion: NotRequired[str]
-    MaxCapacity: NotRequired[float]
-    WorkerType: NotRequired[WorkerTypeType]
-    NumberOfWorkers: NotRequired[int]
-    Timeout: NotRequired[int]
-    MaxRetries: NotRequired[int]
-    Tags: NotRequired[Mapping[str, str]]
-    TransformEncryption: NotRequired[TransformEncryptionTypeDef]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    InputRecordTables: ReadOnly[Sequence[GlueTableTypeDef]]
+    Parameters: ReadOnly[TransformParametersTypeDef]
+    Role: ReadOnly[str]
+    GlueVersion: NotRequired[ReadOnly[str]]
+    MaxCapacity: NotRequired[ReadOnly[float]]
+    WorkerType: NotRequired[ReadOnly[WorkerTypeType]]
+    NumberOfWorkers: NotRequired[ReadOnly[int]]
+    Timeout: NotRequired[ReadOnly[int]]
+    MaxRetries: NotRequired[ReadOnly[int]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    TransformEncryption: NotRequired[ReadOnly[TransformEncryptionTypeDef]]
 
 
 class CreateMLTransformResponseTypeDef(TypedDict):
@@ -3656,10 +3563,10 @@ class CreateMLTransformResponseTypeDef(TypedDict):
 class CreatePartitionIndexRequestTypeDef(TypedDict):
     """CreatePartitionIndexRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    PartitionIndex: PartitionIndexTypeDef
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionIndex: ReadOnly[PartitionIndexTypeDef]
 
 
 class CreatePartitionIndexResponseTypeDef(TypedDict):
@@ -3671,10 +3578,10 @@ class CreatePartitionIndexResponseTypeDef(TypedDict):
 class CreatePartitionRequestTypeDef(TypedDict):
     """CreatePartitionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    PartitionInput: PartitionInputTypeDef
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionInput: ReadOnly[PartitionInputTypeDef]
 
 
 class CreatePartitionResponseTypeDef(TypedDict):
@@ -3686,9 +3593,9 @@ class CreatePartitionResponseTypeDef(TypedDict):
 class CreateRegistryInputTypeDef(TypedDict):
     """CreateRegistryInput (input)."""
 
-    RegistryName: str
-    Description: NotRequired[str]
-    Tags: NotRequired[Mapping[str, str]]
+    RegistryName: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateRegistryResponseTypeDef(TypedDict):
@@ -3704,13 +3611,13 @@ class CreateRegistryResponseTypeDef(TypedDict):
 class CreateSchemaInputTypeDef(TypedDict):
     """CreateSchemaInput (input)."""
 
-    RegistryId: NotRequired[RegistryIdTypeDef]
-    SchemaName: str
-    DataFormat: DataFormatType
-    Compatibility: NotRequired[CompatibilityType]
-    Description: NotRequired[str]
-    Tags: NotRequired[Mapping[str, str]]
-    SchemaDefinition: NotRequired[str]
+    RegistryId: NotRequired[ReadOnly[RegistryIdTypeDef]]
+    SchemaName: ReadOnly[str]
+    DataFormat: ReadOnly[DataFormatType]
+    Compatibility: NotRequired[ReadOnly[CompatibilityType]]
+    Description: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    SchemaDefinition: NotRequired[ReadOnly[str]]
 
 
 class CreateSchemaResponseTypeDef(TypedDict):
@@ -3736,9 +3643,9 @@ class CreateSchemaResponseTypeDef(TypedDict):
 class CreateScriptRequestTypeDef(TypedDict):
     """CreateScriptRequest (input)."""
 
-    DagNodes: NotRequired[Sequence[CodeGenNodeUnionTypeDef]]
-    DagEdges: NotRequired[Sequence[CodeGenEdgeTypeDef]]
-    Language: NotRequired[LanguageType]
+    DagNodes: NotRequired[ReadOnly[Sequence[CodeGenNodeTypeDef]]]
+    DagEdges: NotRequired[ReadOnly[Sequence[CodeGenEdgeTypeDef]]]
+    Language: NotRequired[ReadOnly[LanguageType]]
 
 
 class CreateScriptResponseTypeDef(TypedDict):
@@ -3752,8 +3659,8 @@ class CreateScriptResponseTypeDef(TypedDict):
 class CreateSecurityConfigurationRequestTypeDef(TypedDict):
     """CreateSecurityConfigurationRequest (input)."""
 
-    Name: str
-    EncryptionConfiguration: EncryptionConfigurationUnionTypeDef
+    Name: ReadOnly[str]
+    EncryptionConfiguration: ReadOnly[EncryptionConfigurationTypeDef]
 
 
 class CreateSecurityConfigurationResponseTypeDef(TypedDict):
@@ -3767,21 +3674,21 @@ class CreateSecurityConfigurationResponseTypeDef(TypedDict):
 class CreateSessionRequestTypeDef(TypedDict):
     """Request to create a new session."""
 
-    Id: str
-    Description: NotRequired[str]
-    Role: str
-    Command: SessionCommandTypeDef
-    Timeout: NotRequired[int]
-    IdleTimeout: NotRequired[int]
-    DefaultArguments: NotRequired[Mapping[str, str]]
-    Connections: NotRequired[ConnectionsListUnionTypeDef]
-    MaxCapacity: NotRequired[float]
-    NumberOfWorkers: NotRequired[int]
-    WorkerType: NotRequired[WorkerTypeType]
-    SecurityConfiguration: NotRequired[str]
-    GlueVersion: NotRequired[str]
-    Tags: NotRequired[Mapping[str, str]]
-    RequestOrigin: NotRequired[str]
+    Id: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Role: ReadOnly[str]
+    Command: ReadOnly[SessionCommandTypeDef]
+    Timeout: NotRequired[ReadOnly[int]]
+    IdleTimeout: NotRequired[ReadOnly[int]]
+    DefaultArguments: NotRequired[ReadOnly[Mapping[str, str]]]
+    Connections: NotRequired[ReadOnly[ConnectionsListTypeDef]]
+    MaxCapacity: NotRequired[ReadOnly[float]]
+    NumberOfWorkers: NotRequired[ReadOnly[int]]
+    WorkerType: NotRequired[ReadOnly[WorkerTypeType]]
+    SecurityConfiguration: NotRequired[ReadOnly[str]]
+    GlueVersion: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    RequestOrigin: NotRequired[ReadOnly[str]]
 
 
 class CreateSessionResponseTypeDef(TypedDict):
@@ -3810,13 +3717,13 @@ class CreateTableOptimizerResponseTypeDef(TypedDict):
 class CreateTableRequestTypeDef(TypedDict):
     """CreateTableRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    Name: NotRequired[str]
-    TableInput: NotRequired[TableInputTypeDef]
-    PartitionIndexes: NotRequired[Sequence[PartitionIndexTypeDef]]
-    TransactionId: NotRequired[str]
-    OpenTableFormatInput: NotRequired[OpenTableFormatInputTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    Name: NotRequired[ReadOnly[str]]
+    TableInput: NotRequired[ReadOnly[TableInputTypeDef]]
+    PartitionIndexes: NotRequired[ReadOnly[Sequence[PartitionIndexTypeDef]]]
+    TransactionId: NotRequired[ReadOnly[str]]
+    OpenTableFormatInput: NotRequired[ReadOnly[OpenTableFormatInputTypeDef]]
 
 
 class CreateTableResponseTypeDef(TypedDict):
@@ -3828,16 +3735,16 @@ class CreateTableResponseTypeDef(TypedDict):
 class CreateTriggerRequestTypeDef(TypedDict):
     """CreateTriggerRequest (input)."""
 
-    Name: str
-    WorkflowName: NotRequired[str]
-    Type: TriggerTypeType
-    Schedule: NotRequired[str]
-    Predicate: NotRequired[PredicateUnionTypeDef]
-    Actions: Sequence[ActionUnionTypeDef]
-    Description: NotRequired[str]
-    StartOnCreation: NotRequired[bool]
-    Tags: NotRequired[Mapping[str, str]]
-    EventBatchingCondition: NotRequired[EventBatchingConditionTypeDef]
+    Name: ReadOnly[str]
+    WorkflowName: NotRequired[ReadOnly[str]]
+    Type: ReadOnly[TriggerTypeType]
+    Schedule: NotRequired[ReadOnly[str]]
+    Predicate: NotRequired[ReadOnly[PredicateTypeDef]]
+    Actions: ReadOnly[Sequence[ActionTypeDef]]
+    Description: NotRequired[ReadOnly[str]]
+    StartOnCreation: NotRequired[ReadOnly[bool]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    EventBatchingCondition: NotRequired[ReadOnly[EventBatchingConditionTypeDef]]
 
 
 class CreateTriggerResponseTypeDef(TypedDict):
@@ -3850,10 +3757,10 @@ class CreateTriggerResponseTypeDef(TypedDict):
 class CreateUsageProfileRequestTypeDef(TypedDict):
     """CreateUsageProfileRequest (input)."""
 
-    Name: str
-    Description: NotRequired[str]
-    Configuration: ProfileConfigurationUnionTypeDef
-    Tags: NotRequired[Mapping[str, str]]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Configuration: ReadOnly[ProfileConfigurationTypeDef]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateUsageProfileResponseTypeDef(TypedDict):
@@ -3866,9 +3773,9 @@ class CreateUsageProfileResponseTypeDef(TypedDict):
 class CreateUserDefinedFunctionRequestTypeDef(TypedDict):
     """CreateUserDefinedFunctionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    FunctionInput: UserDefinedFunctionInputTypeDef
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    FunctionInput: ReadOnly[UserDefinedFunctionInputTypeDef]
 
 
 class CreateUserDefinedFunctionResponseTypeDef(TypedDict):
@@ -3880,11 +3787,11 @@ class CreateUserDefinedFunctionResponseTypeDef(TypedDict):
 class CreateWorkflowRequestTypeDef(TypedDict):
     """CreateWorkflowRequest (input)."""
 
-    Name: str
-    Description: NotRequired[str]
-    DefaultRunProperties: NotRequired[Mapping[str, str]]
-    Tags: NotRequired[Mapping[str, str]]
-    MaxConcurrentRuns: NotRequired[int]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    DefaultRunProperties: NotRequired[ReadOnly[Mapping[str, str]]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    MaxConcurrentRuns: NotRequired[ReadOnly[int]]
 
 
 class CreateWorkflowResponseTypeDef(TypedDict):
@@ -3934,7 +3841,7 @@ class CustomAuthenticationPropertiesTypeDef(TypedDict):
     mechanisms beyond standard Basic and OAuth2 flows.
     """
 
-    AuthenticationParameters: Sequence[ConnectorPropertyUnionTypeDef]
+    AuthenticationParameters: ReadOnly[Sequence[ConnectorPropertyTypeDef]]
 
 
 class CustomCodeOutputTypeDef(TypedDict):
@@ -3954,11 +3861,11 @@ class CustomCodeTypeDef(TypedDict):
     transformation. The output is a collection of DynamicFrames.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    Code: str
-    ClassName: str
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Code: ReadOnly[str]
+    ClassName: ReadOnly[str]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class CustomEntityTypeTypeDef(TypedDict):
@@ -4107,12 +4014,12 @@ class DataQualityGlueTableTypeDef(TypedDict):
     output data for Data Quality Operations.
     """
 
-    DatabaseName: str
-    TableName: str
-    CatalogId: NotRequired[str]
-    ConnectionName: NotRequired[str]
-    AdditionalOptions: NotRequired[Mapping[str, str]]
-    PreProcessingQuery: NotRequired[str]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    CatalogId: NotRequired[ReadOnly[str]]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    PreProcessingQuery: NotRequired[ReadOnly[str]]
 
 
 class DataQualityMetricValuesTypeDef(TypedDict):
@@ -4148,11 +4055,11 @@ class DataQualityResultDescriptionTypeDef(TypedDict):
 class DataQualityResultFilterCriteriaTypeDef(TypedDict):
     """Criteria used to return data quality results."""
 
-    DataSource: NotRequired[DataSourceUnionTypeDef]
-    JobName: NotRequired[str]
-    JobRunId: NotRequired[str]
-    StartedAfter: NotRequired[TimestampTypeDef]
-    StartedBefore: NotRequired[TimestampTypeDef]
+    DataSource: NotRequired[ReadOnly[DataSourceTypeDef]]
+    JobName: NotRequired[ReadOnly[str]]
+    JobRunId: NotRequired[ReadOnly[str]]
+    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class DataQualityResultTypeDef(TypedDict):
@@ -4187,9 +4094,9 @@ class DataQualityRuleRecommendationRunDescriptionTypeDef(TypedDict):
 class DataQualityRuleRecommendationRunFilterTypeDef(TypedDict):
     """A filter for listing data quality recommendation runs."""
 
-    DataSource: DataSourceUnionTypeDef
-    StartedBefore: NotRequired[TimestampTypeDef]
-    StartedAfter: NotRequired[TimestampTypeDef]
+    DataSource: ReadOnly[DataSourceTypeDef]
+    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class DataQualityRuleResultTypeDef(TypedDict):
@@ -4217,22 +4124,22 @@ class DataQualityRulesetEvaluationRunDescriptionTypeDef(TypedDict):
 class DataQualityRulesetEvaluationRunFilterTypeDef(TypedDict):
     """The filter criteria."""
 
-    DataSource: DataSourceUnionTypeDef
-    StartedBefore: NotRequired[TimestampTypeDef]
-    StartedAfter: NotRequired[TimestampTypeDef]
-    RulesetName: NotRequired[str]
+    DataSource: ReadOnly[DataSourceTypeDef]
+    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    RulesetName: NotRequired[ReadOnly[str]]
 
 
 class DataQualityRulesetFilterCriteriaTypeDef(TypedDict):
     """The criteria used to filter data quality rulesets."""
 
-    Name: NotRequired[str]
-    Description: NotRequired[str]
-    CreatedBefore: NotRequired[TimestampTypeDef]
-    CreatedAfter: NotRequired[TimestampTypeDef]
-    LastModifiedBefore: NotRequired[TimestampTypeDef]
-    LastModifiedAfter: NotRequired[TimestampTypeDef]
-    TargetTable: NotRequired[DataQualityTargetTableTypeDef]
+    Name: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    CreatedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    CreatedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastModifiedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastModifiedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    TargetTable: NotRequired[ReadOnly[DataQualityTargetTableTypeDef]]
 
 
 class DataQualityRulesetListDetailsTypeDef(TypedDict):
@@ -4265,8 +4172,8 @@ class DataSourceOutputTypeDef(TypedDict):
 class DataSourceTypeDef(TypedDict):
     """A data source (an Glue table) for which you want data quality results."""
 
-    GlueTable: NotRequired[GlueTableUnionTypeDef]
-    DataQualityGlueTable: NotRequired[DataQualityGlueTableUnionTypeDef]
+    GlueTable: NotRequired[ReadOnly[GlueTableTypeDef]]
+    DataQualityGlueTable: NotRequired[ReadOnly[DataQualityGlueTableTypeDef]]
 
 
 class DatabaseIdentifierTypeDef(TypedDict):
@@ -4280,15 +4187,15 @@ class DatabaseIdentifierTypeDef(TypedDict):
 class DatabaseInputTypeDef(TypedDict):
     """The structure used to create or update a database."""
 
-    Name: str
-    Description: NotRequired[str]
-    LocationUri: NotRequired[str]
-    Parameters: NotRequired[Mapping[str, str]]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    LocationUri: NotRequired[ReadOnly[str]]
+    Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
     CreateTableDefaultPermissions: NotRequired[
-        Sequence[PrincipalPermissionsUnionTypeDef]
+        ReadOnly[Sequence[PrincipalPermissionsTypeDef]]
     ]
-    TargetDatabase: NotRequired[DatabaseIdentifierTypeDef]
-    FederatedDatabase: NotRequired[FederatedDatabaseTypeDef]
+    TargetDatabase: NotRequired[ReadOnly[DatabaseIdentifierTypeDef]]
+    FederatedDatabase: NotRequired[ReadOnly[FederatedDatabaseTypeDef]]
 
 
 class DatabaseTypeDef(TypedDict):
@@ -4334,10 +4241,10 @@ class DateColumnStatisticsDataOutputTypeDef(TypedDict):
 class DateColumnStatisticsDataTypeDef(TypedDict):
     """Defines column statistics supported for timestamp data columns."""
 
-    MinimumValue: NotRequired[TimestampTypeDef]
-    MaximumValue: NotRequired[TimestampTypeDef]
-    NumberOfNulls: int
-    NumberOfDistinctValues: int
+    MinimumValue: NotRequired[ReadOnly[TimestampTypeDef]]
+    MaximumValue: NotRequired[ReadOnly[TimestampTypeDef]]
+    NumberOfNulls: ReadOnly[int]
+    NumberOfDistinctValues: ReadOnly[int]
 
 
 class DecimalColumnStatisticsDataOutputTypeDef(TypedDict):
@@ -4352,10 +4259,10 @@ class DecimalColumnStatisticsDataOutputTypeDef(TypedDict):
 class DecimalColumnStatisticsDataTypeDef(TypedDict):
     """Defines column statistics supported for fixed-point number data columns."""
 
-    MinimumValue: NotRequired[DecimalNumberUnionTypeDef]
-    MaximumValue: NotRequired[DecimalNumberUnionTypeDef]
-    NumberOfNulls: int
-    NumberOfDistinctValues: int
+    MinimumValue: NotRequired[ReadOnly[DecimalNumberTypeDef]]
+    MaximumValue: NotRequired[ReadOnly[DecimalNumberTypeDef]]
+    NumberOfNulls: ReadOnly[int]
+    NumberOfDistinctValues: ReadOnly[int]
 
 
 class DecimalNumberOutputTypeDef(TypedDict):
@@ -4368,8 +4275,8 @@ class DecimalNumberOutputTypeDef(TypedDict):
 class DecimalNumberTypeDef(TypedDict):
     """Contains a numeric value in decimal format."""
 
-    UnscaledValue: BlobTypeDef
-    Scale: int
+    UnscaledValue: ReadOnly[BlobTypeDef]
+    Scale: ReadOnly[int]
 
 
 class DeleteBlueprintRequestTypeDef(TypedDict):
@@ -4412,11 +4319,11 @@ class DeleteClassifierResponseTypeDef(TypedDict):
 class DeleteColumnStatisticsForPartitionRequestTypeDef(TypedDict):
     """DeleteColumnStatisticsForPartitionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    PartitionValues: Sequence[str]
-    ColumnName: str
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionValues: ReadOnly[Sequence[str]]
+    ColumnName: ReadOnly[str]
 
 
 class DeleteColumnStatisticsForPartitionResponseTypeDef(TypedDict):
@@ -4644,10 +4551,10 @@ class DeletePartitionIndexResponseTypeDef(TypedDict):
 class DeletePartitionRequestTypeDef(TypedDict):
     """DeletePartitionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    PartitionValues: Sequence[str]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionValues: ReadOnly[Sequence[str]]
 
 
 class DeletePartitionResponseTypeDef(TypedDict):
@@ -4848,10 +4755,10 @@ class DeltaTargetOutputTypeDef(TypedDict):
 class DeltaTargetTypeDef(TypedDict):
     """Specifies a Delta data store to crawl one or more Delta tables."""
 
-    DeltaTables: NotRequired[Sequence[str]]
-    ConnectionName: NotRequired[str]
-    WriteManifest: NotRequired[bool]
-    CreateNativeDeltaTable: NotRequired[bool]
+    DeltaTables: NotRequired[ReadOnly[Sequence[str]]]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    WriteManifest: NotRequired[ReadOnly[bool]]
+    CreateNativeDeltaTable: NotRequired[ReadOnly[bool]]
 
 
 class DescribeConnectionTypeRequestTypeDef(TypedDict):
@@ -4935,10 +4842,10 @@ class DescribeInboundIntegrationsResponseTypeDef(TypedDict):
 class DescribeIntegrationsRequestTypeDef(TypedDict):
     """DescribeIntegrationsRequest (input)."""
 
-    IntegrationIdentifier: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxRecords: NotRequired[int]
-    Filters: NotRequired[Sequence[IntegrationFilterTypeDef]]
+    IntegrationIdentifier: NotRequired[ReadOnly[str]]
+    Marker: NotRequired[ReadOnly[str]]
+    MaxRecords: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[IntegrationFilterTypeDef]]]
 
 
 class DescribeIntegrationsResponseTypeDef(TypedDict):
@@ -5003,13 +4910,13 @@ class DirectJDBCSourceOutputTypeDef(TypedDict):
 class DirectJDBCSourceTypeDef(TypedDict):
     """Specifies the direct JDBC source connection."""
 
-    Name: str
-    Database: str
-    Table: str
-    ConnectionName: str
-    ConnectionType: JDBCConnectionTypeType
-    RedshiftTmpDir: NotRequired[str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
+    ConnectionName: ReadOnly[str]
+    ConnectionType: ReadOnly[JDBCConnectionTypeType]
+    RedshiftTmpDir: NotRequired[ReadOnly[str]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class DirectKafkaSourceOutputTypeDef(TypedDict):
@@ -5025,11 +4932,11 @@ class DirectKafkaSourceOutputTypeDef(TypedDict):
 class DirectKafkaSourceTypeDef(TypedDict):
     """Specifies an Apache Kafka data store."""
 
-    Name: str
-    StreamingOptions: NotRequired[KafkaStreamingSourceOptionsUnionTypeDef]
-    WindowSize: NotRequired[int]
-    DetectSchema: NotRequired[bool]
-    DataPreviewOptions: NotRequired[StreamingDataPreviewOptionsTypeDef]
+    Name: ReadOnly[str]
+    StreamingOptions: NotRequired[ReadOnly[KafkaStreamingSourceOptionsTypeDef]]
+    WindowSize: NotRequired[ReadOnly[int]]
+    DetectSchema: NotRequired[ReadOnly[bool]]
+    DataPreviewOptions: NotRequired[ReadOnly[StreamingDataPreviewOptionsTypeDef]]
 
 
 class DirectKinesisSourceOutputTypeDef(TypedDict):
@@ -5045,11 +4952,11 @@ class DirectKinesisSourceOutputTypeDef(TypedDict):
 class DirectKinesisSourceTypeDef(TypedDict):
     """Specifies a direct Amazon Kinesis data source."""
 
-    Name: str
-    WindowSize: NotRequired[int]
-    DetectSchema: NotRequired[bool]
-    StreamingOptions: NotRequired[KinesisStreamingSourceOptionsUnionTypeDef]
-    DataPreviewOptions: NotRequired[StreamingDataPreviewOptionsTypeDef]
+    Name: ReadOnly[str]
+    WindowSize: NotRequired[ReadOnly[int]]
+    DetectSchema: NotRequired[ReadOnly[bool]]
+    StreamingOptions: NotRequired[ReadOnly[KinesisStreamingSourceOptionsTypeDef]]
+    DataPreviewOptions: NotRequired[ReadOnly[StreamingDataPreviewOptionsTypeDef]]
 
 
 class DirectSchemaChangePolicyTypeDef(TypedDict):
@@ -5081,9 +4988,9 @@ class DropDuplicatesOutputTypeDef(TypedDict):
 class DropDuplicatesTypeDef(TypedDict):
     """Specifies a transform that removes rows of repeating data from a data set."""
 
-    Name: str
-    Inputs: Sequence[str]
-    Columns: NotRequired[Sequence[Sequence[str]]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Columns: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
 
 
 class DropFieldsOutputTypeDef(TypedDict):
@@ -5101,9 +5008,9 @@ class DropFieldsTypeDef(TypedDict):
     drop.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    Paths: Sequence[Sequence[str]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Sequence[Sequence[str]]]
 
 
 class DropNullFieldsOutputTypeDef(TypedDict):
@@ -5128,10 +5035,10 @@ class DropNullFieldsTypeDef(TypedDict):
     recognized ...
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    NullCheckBoxList: NotRequired[NullCheckBoxListTypeDef]
-    NullTextList: NotRequired[Sequence[NullValueFieldTypeDef]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    NullCheckBoxList: NotRequired[ReadOnly[NullCheckBoxListTypeDef]]
+    NullTextList: NotRequired[ReadOnly[Sequence[NullValueFieldTypeDef]]]
 
 
 class DynamicTransformOutputTypeDef(TypedDict):
@@ -5150,14 +5057,14 @@ class DynamicTransformOutputTypeDef(TypedDict):
 class DynamicTransformTypeDef(TypedDict):
     """Specifies the set of parameters needed to perform the dynamic transform."""
 
-    Name: str
-    TransformName: str
-    Inputs: Sequence[str]
-    Parameters: NotRequired[Sequence[TransformConfigParameterUnionTypeDef]]
-    FunctionName: str
-    Path: str
-    Version: NotRequired[str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    TransformName: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Parameters: NotRequired[ReadOnly[Sequence[TransformConfigParameterTypeDef]]]
+    FunctionName: ReadOnly[str]
+    Path: ReadOnly[str]
+    Version: NotRequired[ReadOnly[str]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class DynamoDBCatalogSourceTypeDef(TypedDict):
@@ -5185,9 +5092,9 @@ class DynamoDBELTConnectorSourceTypeDef(TypedDict):
     tables.
     """
 
-    Name: str
-    ConnectionOptions: NotRequired[DDBELTConnectionOptionsTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    ConnectionOptions: NotRequired[ReadOnly[DDBELTConnectionOptionsTypeDef]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class DynamoDBTargetTypeDef(TypedDict):
@@ -5227,10 +5134,10 @@ class EncryptionConfigurationOutputTypeDef(TypedDict):
 class EncryptionConfigurationTypeDef(TypedDict):
     """Specifies an encryption configuration."""
 
-    S3Encryption: NotRequired[Sequence[S3EncryptionTypeDef]]
-    CloudWatchEncryption: NotRequired[CloudWatchEncryptionTypeDef]
-    JobBookmarksEncryption: NotRequired[JobBookmarksEncryptionTypeDef]
-    DataQualityEncryption: NotRequired[DataQualityEncryptionTypeDef]
+    S3Encryption: NotRequired[ReadOnly[Sequence[S3EncryptionTypeDef]]]
+    CloudWatchEncryption: NotRequired[ReadOnly[CloudWatchEncryptionTypeDef]]
+    JobBookmarksEncryption: NotRequired[ReadOnly[JobBookmarksEncryptionTypeDef]]
+    DataQualityEncryption: NotRequired[ReadOnly[DataQualityEncryptionTypeDef]]
 
 
 class EntityConfigurationOutputTypeDef(TypedDict):
@@ -5247,8 +5154,8 @@ class EntityConfigurationTypeDef(TypedDict):
     through the REST API, including its access patterns and schema definition.
     """
 
-    SourceConfiguration: NotRequired[SourceConfigurationUnionTypeDef]
-    Schema: NotRequired[Mapping[str, FieldDefinitionTypeDef]]
+    SourceConfiguration: NotRequired[ReadOnly[SourceConfigurationTypeDef]]
+    Schema: NotRequired[ReadOnly[Mapping[str, FieldDefinitionTypeDef]]]
 
 
 class EntityTypeDef(TypedDict):
@@ -5291,13 +5198,13 @@ class EvaluateDataQualityMultiFrameOutputTypeDef(TypedDict):
 class EvaluateDataQualityMultiFrameTypeDef(TypedDict):
     """Specifies your data quality evaluation criteria."""
 
-    Name: str
-    Inputs: Sequence[str]
-    AdditionalDataSources: NotRequired[Mapping[str, str]]
-    Ruleset: str
-    PublishingOptions: NotRequired[DQResultsPublishingOptionsTypeDef]
-    AdditionalOptions: NotRequired[Mapping[AdditionalOptionKeysType, str]]
-    StopJobOnFailureOptions: NotRequired[DQStopJobOnFailureOptionsTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    AdditionalDataSources: NotRequired[ReadOnly[Mapping[str, str]]]
+    Ruleset: ReadOnly[str]
+    PublishingOptions: NotRequired[ReadOnly[DQResultsPublishingOptionsTypeDef]]
+    AdditionalOptions: NotRequired[ReadOnly[Mapping[AdditionalOptionKeysType, str]]]
+    StopJobOnFailureOptions: NotRequired[ReadOnly[DQStopJobOnFailureOptionsTypeDef]]
 
 
 class EvaluateDataQualityOutputTypeDef(TypedDict):
@@ -5314,12 +5221,12 @@ class EvaluateDataQualityOutputTypeDef(TypedDict):
 class EvaluateDataQualityTypeDef(TypedDict):
     """Specifies your data quality evaluation criteria."""
 
-    Name: str
-    Inputs: Sequence[str]
-    Ruleset: str
-    Output: NotRequired[DQTransformOutputType]
-    PublishingOptions: NotRequired[DQResultsPublishingOptionsTypeDef]
-    StopJobOnFailureOptions: NotRequired[DQStopJobOnFailureOptionsTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Ruleset: ReadOnly[str]
+    Output: NotRequired[ReadOnly[DQTransformOutputType]]
+    PublishingOptions: NotRequired[ReadOnly[DQResultsPublishingOptionsTypeDef]]
+    StopJobOnFailureOptions: NotRequired[ReadOnly[DQStopJobOnFailureOptionsTypeDef]]
 
 
 class EvaluationMetricsTypeDef(TypedDict):
@@ -5451,10 +5358,10 @@ class FillMissingValuesTypeDef(TypedDict):
     what the missing value should be.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    ImputedPath: str
-    FilledPath: NotRequired[str]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    ImputedPath: ReadOnly[str]
+    FilledPath: NotRequired[ReadOnly[str]]
 
 
 class FilterExpressionOutputTypeDef(TypedDict):
@@ -5468,9 +5375,9 @@ class FilterExpressionOutputTypeDef(TypedDict):
 class FilterExpressionTypeDef(TypedDict):
     """Specifies a filter expression."""
 
-    Operation: FilterOperationType
-    Negated: NotRequired[bool]
-    Values: Sequence[FilterValueUnionTypeDef]
+    Operation: ReadOnly[FilterOperationType]
+    Negated: NotRequired[ReadOnly[bool]]
+    Values: ReadOnly[Sequence[FilterValueTypeDef]]
 
 
 class FilterOutputTypeDef(TypedDict):
@@ -5489,10 +5396,10 @@ class FilterTypeDef(TypedDict):
     condition.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    LogicalOperator: FilterLogicalOperatorType
-    Filters: Sequence[FilterExpressionUnionTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    LogicalOperator: ReadOnly[FilterLogicalOperatorType]
+    Filters: ReadOnly[Sequence[FilterExpressionTypeDef]]
 
 
 class FilterValueOutputTypeDef(TypedDict):
@@ -5505,8 +5412,8 @@ class FilterValueOutputTypeDef(TypedDict):
 class FilterValueTypeDef(TypedDict):
     """Represents a single entry in the list of values for a FilterExpression."""
 
-    Type: FilterValueTypeType
-    Value: Sequence[str]
+    Type: ReadOnly[FilterValueTypeType]
+    Value: ReadOnly[Sequence[str]]
 
 
 class FindMatchesMetricsTypeDef(TypedDict):
@@ -5676,11 +5583,11 @@ class GetClassifiersResponseTypeDef(TypedDict):
 class GetColumnStatisticsForPartitionRequestTypeDef(TypedDict):
     """GetColumnStatisticsForPartitionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    PartitionValues: Sequence[str]
-    ColumnNames: Sequence[str]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionValues: ReadOnly[Sequence[str]]
+    ColumnNames: ReadOnly[Sequence[str]]
 
 
 class GetColumnStatisticsForPartitionResponseTypeDef(TypedDict):
@@ -5694,10 +5601,10 @@ class GetColumnStatisticsForPartitionResponseTypeDef(TypedDict):
 class GetColumnStatisticsForTableRequestTypeDef(TypedDict):
     """GetColumnStatisticsForTableRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    ColumnNames: Sequence[str]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    ColumnNames: ReadOnly[Sequence[str]]
 
 
 class GetColumnStatisticsForTableResponseTypeDef(TypedDict):
@@ -5773,9 +5680,9 @@ class GetConnectionsFilterTypeDef(TypedDict):
     API operation.
     """
 
-    MatchCriteria: NotRequired[Sequence[str]]
-    ConnectionType: NotRequired[ConnectionTypeType]
-    ConnectionSchemaVersion: NotRequired[int]
+    MatchCriteria: NotRequired[ReadOnly[Sequence[str]]]
+    ConnectionType: NotRequired[ReadOnly[ConnectionTypeType]]
+    ConnectionSchemaVersion: NotRequired[ReadOnly[int]]
 
 
 class GetConnectionsRequestPaginateTypeDef(TypedDict):
@@ -5790,11 +5697,11 @@ class GetConnectionsRequestPaginateTypeDef(TypedDict):
 class GetConnectionsRequestTypeDef(TypedDict):
     """GetConnectionsRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    Filter: NotRequired[GetConnectionsFilterTypeDef]
-    HidePassword: NotRequired[bool]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    CatalogId: NotRequired[ReadOnly[str]]
+    Filter: NotRequired[ReadOnly[GetConnectionsFilterTypeDef]]
+    HidePassword: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class GetConnectionsResponseFullResultTypeDef(TypedDict):
@@ -5822,9 +5729,9 @@ class GetCrawlerMetricsRequestPaginateTypeDef(TypedDict):
 class GetCrawlerMetricsRequestTypeDef(TypedDict):
     """GetCrawlerMetricsRequest (input)."""
 
-    CrawlerNameList: NotRequired[Sequence[str]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    CrawlerNameList: NotRequired[ReadOnly[Sequence[str]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class GetCrawlerMetricsResponseFullResultTypeDef(TypedDict):
@@ -6071,11 +5978,11 @@ class GetDatabasesRequestPaginateTypeDef(TypedDict):
 class GetDatabasesRequestTypeDef(TypedDict):
     """GetDatabasesRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    ResourceShareType: NotRequired[ResourceShareTypeType]
-    AttributesToGet: NotRequired[Sequence[DatabaseAttributesType]]
+    CatalogId: NotRequired[ReadOnly[str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    ResourceShareType: NotRequired[ReadOnly[ResourceShareTypeType]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[DatabaseAttributesType]]]
 
 
 class GetDatabasesResponseFullResultTypeDef(TypedDict):
@@ -6151,16 +6058,16 @@ class GetDevEndpointsResponseTypeDef(TypedDict):
 class GetEntityRecordsRequestTypeDef(TypedDict):
     """GetEntityRecordsRequest (input)."""
 
-    ConnectionName: NotRequired[str]
-    CatalogId: NotRequired[str]
-    EntityName: str
-    NextToken: NotRequired[str]
-    DataStoreApiVersion: NotRequired[str]
-    ConnectionOptions: NotRequired[Mapping[str, str]]
-    FilterPredicate: NotRequired[str]
-    Limit: int
-    OrderBy: NotRequired[str]
-    SelectedFields: NotRequired[Sequence[str]]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    CatalogId: NotRequired[ReadOnly[str]]
+    EntityName: ReadOnly[str]
+    NextToken: NotRequired[ReadOnly[str]]
+    DataStoreApiVersion: NotRequired[ReadOnly[str]]
+    ConnectionOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    FilterPredicate: NotRequired[ReadOnly[str]]
+    Limit: ReadOnly[int]
+    OrderBy: NotRequired[ReadOnly[str]]
+    SelectedFields: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class GetEntityRecordsResponseTypeDef(TypedDict):
@@ -6345,11 +6252,11 @@ class GetMLTaskRunResponseTypeDef(TypedDict):
 class GetMLTaskRunsRequestTypeDef(TypedDict):
     """GetMLTaskRunsRequest (input)."""
 
-    TransformId: str
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filter: NotRequired[TaskRunFilterCriteriaTypeDef]
-    Sort: NotRequired[TaskRunSortCriteriaTypeDef]
+    TransformId: ReadOnly[str]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filter: NotRequired[ReadOnly[TaskRunFilterCriteriaTypeDef]]
+    Sort: NotRequired[ReadOnly[TaskRunSortCriteriaTypeDef]]
 
 
 class GetMLTaskRunsResponseTypeDef(TypedDict):
@@ -6394,10 +6301,10 @@ class GetMLTransformResponseTypeDef(TypedDict):
 class GetMLTransformsRequestTypeDef(TypedDict):
     """GetMLTransformsRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filter: NotRequired[TransformFilterCriteriaTypeDef]
-    Sort: NotRequired[TransformSortCriteriaTypeDef]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filter: NotRequired[ReadOnly[TransformFilterCriteriaTypeDef]]
+    Sort: NotRequired[ReadOnly[TransformSortCriteriaTypeDef]]
 
 
 class GetMLTransformsResponseTypeDef(TypedDict):
@@ -6411,9 +6318,9 @@ class GetMLTransformsResponseTypeDef(TypedDict):
 class GetMappingRequestTypeDef(TypedDict):
     """GetMappingRequest (input)."""
 
-    Source: CatalogEntryTypeDef
-    Sinks: NotRequired[Sequence[CatalogEntryTypeDef]]
-    Location: NotRequired[LocationTypeDef]
+    Source: ReadOnly[CatalogEntryTypeDef]
+    Sinks: NotRequired[ReadOnly[Sequence[CatalogEntryTypeDef]]]
+    Location: NotRequired[ReadOnly[LocationTypeDef]]
 
 
 class GetMappingResponseTypeDef(TypedDict):
@@ -6473,11 +6380,11 @@ class GetPartitionIndexesResponseTypeDef(TypedDict):
 class GetPartitionRequestTypeDef(TypedDict):
     """GetPartitionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    PartitionValues: Sequence[str]
-    AuditContext: NotRequired[AuditContextTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionValues: ReadOnly[Sequence[str]]
+    AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
 
 
 class GetPartitionResponseTypeDef(TypedDict):
@@ -6505,17 +6412,17 @@ class GetPartitionsRequestPaginateTypeDef(TypedDict):
 class GetPartitionsRequestTypeDef(TypedDict):
     """GetPartitionsRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    Expression: NotRequired[str]
-    NextToken: NotRequired[str]
-    Segment: NotRequired[SegmentTypeDef]
-    MaxResults: NotRequired[int]
-    ExcludeColumnSchema: NotRequired[bool]
-    TransactionId: NotRequired[str]
-    QueryAsOfTime: NotRequired[TimestampTypeDef]
-    AuditContext: NotRequired[AuditContextTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    Expression: NotRequired[ReadOnly[str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Segment: NotRequired[ReadOnly[SegmentTypeDef]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    ExcludeColumnSchema: NotRequired[ReadOnly[bool]]
+    TransactionId: NotRequired[ReadOnly[str]]
+    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
 
 
 class GetPartitionsResponseFullResultTypeDef(TypedDict):
@@ -6536,12 +6443,12 @@ class GetPartitionsResponseTypeDef(TypedDict):
 class GetPlanRequestTypeDef(TypedDict):
     """GetPlanRequest (input)."""
 
-    Mapping: Sequence[MappingEntryTypeDef]
-    Source: CatalogEntryTypeDef
-    Sinks: NotRequired[Sequence[CatalogEntryTypeDef]]
-    Location: NotRequired[LocationTypeDef]
-    Language: NotRequired[LanguageType]
-    AdditionalPlanOptionsMap: NotRequired[Mapping[str, str]]
+    Mapping: ReadOnly[Sequence[MappingEntryTypeDef]]
+    Source: ReadOnly[CatalogEntryTypeDef]
+    Sinks: NotRequired[ReadOnly[Sequence[CatalogEntryTypeDef]]]
+    Location: NotRequired[ReadOnly[LocationTypeDef]]
+    Language: NotRequired[ReadOnly[LanguageType]]
+    AdditionalPlanOptionsMap: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class GetPlanResponseTypeDef(TypedDict):
@@ -6786,13 +6693,13 @@ class GetTableOptimizerResponseTypeDef(TypedDict):
 class GetTableRequestTypeDef(TypedDict):
     """GetTableRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    Name: str
-    TransactionId: NotRequired[str]
-    QueryAsOfTime: NotRequired[TimestampTypeDef]
-    AuditContext: NotRequired[AuditContextTypeDef]
-    IncludeStatusDetails: NotRequired[bool]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    Name: ReadOnly[str]
+    TransactionId: NotRequired[ReadOnly[str]]
+    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
+    IncludeStatusDetails: NotRequired[ReadOnly[bool]]
 
 
 class GetTableResponseTypeDef(TypedDict):
@@ -6805,11 +6712,11 @@ class GetTableResponseTypeDef(TypedDict):
 class GetTableVersionRequestTypeDef(TypedDict):
     """GetTableVersionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    VersionId: NotRequired[str]
-    AuditContext: NotRequired[AuditContextTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    VersionId: NotRequired[ReadOnly[str]]
+    AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
 
 
 class GetTableVersionResponseTypeDef(TypedDict):
@@ -6832,12 +6739,12 @@ class GetTableVersionsRequestPaginateTypeDef(TypedDict):
 class GetTableVersionsRequestTypeDef(TypedDict):
     """GetTableVersionsRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    AuditContext: NotRequired[AuditContextTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
 
 
 class GetTableVersionsResponseFullResultTypeDef(TypedDict):
@@ -6872,16 +6779,16 @@ class GetTablesRequestPaginateTypeDef(TypedDict):
 class GetTablesRequestTypeDef(TypedDict):
     """GetTablesRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    Expression: NotRequired[str]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    TransactionId: NotRequired[str]
-    QueryAsOfTime: NotRequired[TimestampTypeDef]
-    AuditContext: NotRequired[AuditContextTypeDef]
-    IncludeStatusDetails: NotRequired[bool]
-    AttributesToGet: NotRequired[Sequence[TableAttributesType]]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    Expression: NotRequired[ReadOnly[str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    TransactionId: NotRequired[ReadOnly[str]]
+    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
+    IncludeStatusDetails: NotRequired[ReadOnly[bool]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[TableAttributesType]]]
 
 
 class GetTablesResponseFullResultTypeDef(TypedDict):
@@ -6958,14 +6865,14 @@ class GetTriggersResponseTypeDef(TypedDict):
 class GetUnfilteredPartitionMetadataRequestTypeDef(TypedDict):
     """GetUnfilteredPartitionMetadataRequest (input)."""
 
-    Region: NotRequired[str]
-    CatalogId: str
-    DatabaseName: str
-    TableName: str
-    PartitionValues: Sequence[str]
-    AuditContext: NotRequired[AuditContextTypeDef]
-    SupportedPermissionTypes: Sequence[PermissionTypeType]
-    QuerySessionContext: NotRequired[QuerySessionContextTypeDef]
+    Region: NotRequired[ReadOnly[str]]
+    CatalogId: ReadOnly[str]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionValues: ReadOnly[Sequence[str]]
+    AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
+    SupportedPermissionTypes: ReadOnly[Sequence[PermissionTypeType]]
+    QuerySessionContext: NotRequired[ReadOnly[QuerySessionContextTypeDef]]
 
 
 class GetUnfilteredPartitionMetadataResponseTypeDef(TypedDict):
@@ -6980,17 +6887,17 @@ class GetUnfilteredPartitionMetadataResponseTypeDef(TypedDict):
 class GetUnfilteredPartitionsMetadataRequestTypeDef(TypedDict):
     """GetUnfilteredPartitionsMetadataRequest (input)."""
 
-    Region: NotRequired[str]
-    CatalogId: str
-    DatabaseName: str
-    TableName: str
-    Expression: NotRequired[str]
-    AuditContext: NotRequired[AuditContextTypeDef]
-    SupportedPermissionTypes: Sequence[PermissionTypeType]
-    NextToken: NotRequired[str]
-    Segment: NotRequired[SegmentTypeDef]
-    MaxResults: NotRequired[int]
-    QuerySessionContext: NotRequired[QuerySessionContextTypeDef]
+    Region: NotRequired[ReadOnly[str]]
+    CatalogId: ReadOnly[str]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    Expression: NotRequired[ReadOnly[str]]
+    AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
+    SupportedPermissionTypes: ReadOnly[Sequence[PermissionTypeType]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Segment: NotRequired[ReadOnly[SegmentTypeDef]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    QuerySessionContext: NotRequired[ReadOnly[QuerySessionContextTypeDef]]
 
 
 class GetUnfilteredPartitionsMetadataResponseTypeDef(TypedDict):
@@ -7004,17 +6911,17 @@ class GetUnfilteredPartitionsMetadataResponseTypeDef(TypedDict):
 class GetUnfilteredTableMetadataRequestTypeDef(TypedDict):
     """GetUnfilteredTableMetadataRequest (input)."""
 
-    Region: NotRequired[str]
-    CatalogId: str
-    DatabaseName: str
-    Name: str
-    AuditContext: NotRequired[AuditContextTypeDef]
-    SupportedPermissionTypes: Sequence[PermissionTypeType]
-    ParentResourceArn: NotRequired[str]
-    RootResourceArn: NotRequired[str]
-    SupportedDialect: NotRequired[SupportedDialectTypeDef]
-    Permissions: NotRequired[Sequence[PermissionType]]
-    QuerySessionContext: NotRequired[QuerySessionContextTypeDef]
+    Region: NotRequired[ReadOnly[str]]
+    CatalogId: ReadOnly[str]
+    DatabaseName: ReadOnly[str]
+    Name: ReadOnly[str]
+    AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
+    SupportedPermissionTypes: ReadOnly[Sequence[PermissionTypeType]]
+    ParentResourceArn: NotRequired[ReadOnly[str]]
+    RootResourceArn: NotRequired[ReadOnly[str]]
+    SupportedDialect: NotRequired[ReadOnly[SupportedDialectTypeDef]]
+    Permissions: NotRequired[ReadOnly[Sequence[PermissionType]]]
+    QuerySessionContext: NotRequired[ReadOnly[QuerySessionContextTypeDef]]
 
 
 class GetUnfilteredTableMetadataResponseTypeDef(TypedDict):
@@ -7195,7 +7102,7 @@ class GlueSchemaOutputTypeDef(TypedDict):
 class GlueSchemaTypeDef(TypedDict):
     """Specifies a user-defined schema when a schema cannot be determined by Glue."""
 
-    Columns: NotRequired[Sequence[GlueStudioSchemaColumnTypeDef]]
+    Columns: NotRequired[ReadOnly[Sequence[GlueStudioSchemaColumnTypeDef]]]
 
 
 class GlueStudioSchemaColumnTypeDef(TypedDict):
@@ -7223,11 +7130,11 @@ class GlueTableTypeDef(TypedDict):
     output data.
     """
 
-    DatabaseName: str
-    TableName: str
-    CatalogId: NotRequired[str]
-    ConnectionName: NotRequired[str]
-    AdditionalOptions: NotRequired[Mapping[str, str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    CatalogId: NotRequired[ReadOnly[str]]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class GovernedCatalogSourceTypeDef(TypedDict):
@@ -7258,12 +7165,12 @@ class GovernedCatalogTargetTypeDef(TypedDict):
     Catalog.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Table: str
-    Database: str
-    SchemaChangePolicy: NotRequired[CatalogSchemaChangePolicyTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Table: ReadOnly[str]
+    Database: ReadOnly[str]
+    SchemaChangePolicy: NotRequired[ReadOnly[CatalogSchemaChangePolicyTypeDef]]
 
 
 class GrokClassifierTypeDef(TypedDict):
@@ -7293,9 +7200,9 @@ class GroupFiltersTypeDef(TypedDict):
     the filters are combined to evaluate routing conditions.
     """
 
-    GroupName: str
-    Filters: Sequence[FilterExpressionUnionTypeDef]
-    LogicalOperator: FilterLogicalOperatorType
+    GroupName: ReadOnly[str]
+    Filters: ReadOnly[Sequence[FilterExpressionTypeDef]]
+    LogicalOperator: ReadOnly[FilterLogicalOperatorType]
 
 
 class HudiTargetOutputTypeDef(TypedDict):
@@ -7310,10 +7217,10 @@ class HudiTargetOutputTypeDef(TypedDict):
 class HudiTargetTypeDef(TypedDict):
     """Specifies an Apache Hudi data source."""
 
-    Paths: NotRequired[Sequence[str]]
-    ConnectionName: NotRequired[str]
-    Exclusions: NotRequired[Sequence[str]]
-    MaximumTraversalDepth: NotRequired[int]
+    Paths: NotRequired[ReadOnly[Sequence[str]]]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    MaximumTraversalDepth: NotRequired[ReadOnly[int]]
 
 
 class IcebergCompactionConfigurationTypeDef(TypedDict):
@@ -7343,10 +7250,10 @@ class IcebergEncryptedKeyTypeDef(TypedDict):
     and additional properties for the table's encryption scheme.
     """
 
-    KeyId: str
-    EncryptedKeyMetadata: str
-    EncryptedById: NotRequired[str]
-    Properties: NotRequired[Mapping[str, str]]
+    KeyId: ReadOnly[str]
+    EncryptedKeyMetadata: ReadOnly[str]
+    EncryptedById: NotRequired[ReadOnly[str]]
+    Properties: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class IcebergInputTypeDef(TypedDict):
@@ -7354,9 +7261,9 @@ class IcebergInputTypeDef(TypedDict):
     catalog.
     """
 
-    MetadataOperation: MetadataOperationType
-    Version: NotRequired[str]
-    CreateIcebergTableInput: NotRequired[CreateIcebergTableInputTypeDef]
+    MetadataOperation: ReadOnly[MetadataOperationType]
+    Version: NotRequired[ReadOnly[str]]
+    CreateIcebergTableInput: NotRequired[ReadOnly[CreateIcebergTableInputTypeDef]]
 
 
 class IcebergOptimizationPropertiesOutputTypeDef(TypedDict):
@@ -7378,10 +7285,10 @@ class IcebergOptimizationPropertiesTypeDef(TypedDict):
     file deletion operations.
     """
 
-    RoleArn: NotRequired[str]
-    Compaction: NotRequired[Mapping[str, str]]
-    Retention: NotRequired[Mapping[str, str]]
-    OrphanFileDeletion: NotRequired[Mapping[str, str]]
+    RoleArn: NotRequired[ReadOnly[str]]
+    Compaction: NotRequired[ReadOnly[Mapping[str, str]]]
+    Retention: NotRequired[ReadOnly[Mapping[str, str]]]
+    OrphanFileDeletion: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class IcebergOrphanFileDeletionConfigurationTypeDef(TypedDict):
@@ -7419,8 +7326,8 @@ class IcebergPartitionSpecTypeDef(TypedDict):
     performance.
     """
 
-    Fields: Sequence[IcebergPartitionFieldTypeDef]
-    SpecId: NotRequired[int]
+    Fields: ReadOnly[Sequence[IcebergPartitionFieldTypeDef]]
+    SpecId: NotRequired[ReadOnly[int]]
 
 
 class IcebergRetentionConfigurationTypeDef(TypedDict):
@@ -7448,10 +7355,10 @@ class IcebergSchemaTypeDef(TypedDict):
     definitions, data types, and schema metadata.
     """
 
-    SchemaId: NotRequired[int]
-    IdentifierFieldIds: NotRequired[Sequence[int]]
-    Type: NotRequired[IcebergStructTypeEnumType]
-    Fields: Sequence[IcebergStructFieldTypeDef]
+    SchemaId: NotRequired[ReadOnly[int]]
+    IdentifierFieldIds: NotRequired[ReadOnly[Sequence[int]]]
+    Type: NotRequired[ReadOnly[IcebergStructTypeEnumType]]
+    Fields: ReadOnly[Sequence[IcebergStructFieldTypeDef]]
 
 
 class IcebergSortFieldTypeDef(TypedDict):
@@ -7471,8 +7378,8 @@ class IcebergSortOrderTypeDef(TypedDict):
     data should be ordered within partitions to optimize query performance.
     """
 
-    OrderId: int
-    Fields: Sequence[IcebergSortFieldTypeDef]
+    OrderId: ReadOnly[int]
+    Fields: ReadOnly[Sequence[IcebergSortFieldTypeDef]]
 
 
 class IcebergStructFieldTypeDef(TypedDict):
@@ -7480,13 +7387,13 @@ class IcebergStructFieldTypeDef(TypedDict):
     identifier, name, data type, nullability, and documentation.
     """
 
-    Id: int
-    Name: str
-    Type: DocumentTypeDef
-    Required: bool
-    Doc: NotRequired[str]
-    InitialDefault: NotRequired[DocumentTypeDef]
-    WriteDefault: NotRequired[DocumentTypeDef]
+    Id: ReadOnly[int]
+    Name: ReadOnly[str]
+    Type: ReadOnly[DocumentTypeDef]
+    Required: ReadOnly[bool]
+    Doc: NotRequired[ReadOnly[str]]
+    InitialDefault: NotRequired[ReadOnly[DocumentTypeDef]]
+    WriteDefault: NotRequired[ReadOnly[DocumentTypeDef]]
 
 
 class IcebergTableUpdateTypeDef(TypedDict):
@@ -7495,14 +7402,14 @@ class IcebergTableUpdateTypeDef(TypedDict):
     adjustments, location updates, and property changes.
     """
 
-    Schema: IcebergSchemaTypeDef
-    PartitionSpec: NotRequired[IcebergPartitionSpecTypeDef]
-    SortOrder: NotRequired[IcebergSortOrderTypeDef]
-    Location: str
-    Properties: NotRequired[Mapping[str, str]]
-    Action: NotRequired[IcebergUpdateActionType]
-    EncryptionKey: NotRequired[IcebergEncryptedKeyTypeDef]
-    KeyId: NotRequired[str]
+    Schema: ReadOnly[IcebergSchemaTypeDef]
+    PartitionSpec: NotRequired[ReadOnly[IcebergPartitionSpecTypeDef]]
+    SortOrder: NotRequired[ReadOnly[IcebergSortOrderTypeDef]]
+    Location: ReadOnly[str]
+    Properties: NotRequired[ReadOnly[Mapping[str, str]]]
+    Action: NotRequired[ReadOnly[IcebergUpdateActionType]]
+    EncryptionKey: NotRequired[ReadOnly[IcebergEncryptedKeyTypeDef]]
+    KeyId: NotRequired[ReadOnly[str]]
 
 
 class IcebergTargetOutputTypeDef(TypedDict):
@@ -7521,10 +7428,10 @@ class IcebergTargetTypeDef(TypedDict):
     Amazon S3.
     """
 
-    Paths: NotRequired[Sequence[str]]
-    ConnectionName: NotRequired[str]
-    Exclusions: NotRequired[Sequence[str]]
-    MaximumTraversalDepth: NotRequired[int]
+    Paths: NotRequired[ReadOnly[Sequence[str]]]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    MaximumTraversalDepth: NotRequired[ReadOnly[int]]
 
 
 class ImportCatalogToGlueRequestTypeDef(TypedDict):
@@ -7569,9 +7476,9 @@ class IntegrationConfigOutputTypeDef(TypedDict):
 class IntegrationConfigTypeDef(TypedDict):
     """Properties associated with the integration."""
 
-    RefreshInterval: NotRequired[str]
-    SourceProperties: NotRequired[Mapping[str, str]]
-    ContinuousSync: NotRequired[bool]
+    RefreshInterval: NotRequired[ReadOnly[str]]
+    SourceProperties: NotRequired[ReadOnly[Mapping[str, str]]]
+    ContinuousSync: NotRequired[ReadOnly[bool]]
 
 
 class IntegrationErrorTypeDef(TypedDict):
@@ -7584,8 +7491,8 @@ class IntegrationErrorTypeDef(TypedDict):
 class IntegrationFilterTypeDef(TypedDict):
     """A filter that can be used when invoking a DescribeIntegrations request."""
 
-    Name: NotRequired[str]
-    Values: NotRequired[Sequence[str]]
+    Name: NotRequired[ReadOnly[str]]
+    Values: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class IntegrationPartitionTypeDef(TypedDict):
@@ -7599,8 +7506,8 @@ class IntegrationPartitionTypeDef(TypedDict):
 class IntegrationResourcePropertyFilterTypeDef(TypedDict):
     """A filter for integration resource properties."""
 
-    Name: NotRequired[str]
-    Values: NotRequired[Sequence[str]]
+    Name: NotRequired[ReadOnly[str]]
+    Values: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class IntegrationResourcePropertyTypeDef(TypedDict):
@@ -7646,14 +7553,16 @@ class JDBCConnectorOptionsOutputTypeDef(TypedDict):
 class JDBCConnectorOptionsTypeDef(TypedDict):
     """Additional connection options for the connector."""
 
-    FilterPredicate: NotRequired[str]
-    PartitionColumn: NotRequired[str]
-    LowerBound: NotRequired[int]
-    UpperBound: NotRequired[int]
-    NumPartitions: NotRequired[int]
-    JobBookmarkKeys: NotRequired[Sequence[str]]
-    JobBookmarkKeysSortOrder: NotRequired[str]
-    DataTypeMapping: NotRequired[Mapping[JDBCDataTypeType, GlueRecordTypeType]]
+    FilterPredicate: NotRequired[ReadOnly[str]]
+    PartitionColumn: NotRequired[ReadOnly[str]]
+    LowerBound: NotRequired[ReadOnly[int]]
+    UpperBound: NotRequired[ReadOnly[int]]
+    NumPartitions: NotRequired[ReadOnly[int]]
+    JobBookmarkKeys: NotRequired[ReadOnly[Sequence[str]]]
+    JobBookmarkKeysSortOrder: NotRequired[ReadOnly[str]]
+    DataTypeMapping: NotRequired[
+        ReadOnly[Mapping[JDBCDataTypeType, GlueRecordTypeType]]
+    ]
 
 
 class JDBCConnectorSourceOutputTypeDef(TypedDict):
@@ -7672,14 +7581,14 @@ class JDBCConnectorSourceOutputTypeDef(TypedDict):
 class JDBCConnectorSourceTypeDef(TypedDict):
     """Specifies a connector to a JDBC data source."""
 
-    Name: str
-    ConnectionName: str
-    ConnectorName: str
-    ConnectionType: str
-    AdditionalOptions: NotRequired[JDBCConnectorOptionsUnionTypeDef]
-    ConnectionTable: NotRequired[str]
-    Query: NotRequired[str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    ConnectionName: ReadOnly[str]
+    ConnectorName: ReadOnly[str]
+    ConnectionType: ReadOnly[str]
+    AdditionalOptions: NotRequired[ReadOnly[JDBCConnectorOptionsTypeDef]]
+    ConnectionTable: NotRequired[ReadOnly[str]]
+    Query: NotRequired[ReadOnly[str]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class JDBCConnectorTargetOutputTypeDef(TypedDict):
@@ -7702,14 +7611,14 @@ class JDBCConnectorTargetTypeDef(TypedDict):
     storage.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    ConnectionName: str
-    ConnectionTable: str
-    ConnectorName: str
-    ConnectionType: str
-    AdditionalOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    ConnectionName: ReadOnly[str]
+    ConnectionTable: ReadOnly[str]
+    ConnectorName: ReadOnly[str]
+    ConnectionType: ReadOnly[str]
+    AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class JWTBearerPropertiesTypeDef(TypedDict):
@@ -7717,11 +7626,11 @@ class JWTBearerPropertiesTypeDef(TypedDict):
     JWT Bearer grant type flow.
     """
 
-    TokenUrl: NotRequired[ConnectorPropertyUnionTypeDef]
-    RequestMethod: NotRequired[HTTPMethodType]
-    ContentType: NotRequired[ContentTypeType]
-    JwtToken: NotRequired[ConnectorPropertyUnionTypeDef]
-    TokenUrlParameters: NotRequired[Sequence[ConnectorPropertyUnionTypeDef]]
+    TokenUrl: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    RequestMethod: NotRequired[ReadOnly[HTTPMethodType]]
+    ContentType: NotRequired[ReadOnly[ContentTypeType]]
+    JwtToken: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
+    TokenUrlParameters: NotRequired[ReadOnly[Sequence[ConnectorPropertyTypeDef]]]
 
 
 class JdbcTargetOutputTypeDef(TypedDict):
@@ -7736,10 +7645,10 @@ class JdbcTargetOutputTypeDef(TypedDict):
 class JdbcTargetTypeDef(TypedDict):
     """Specifies a JDBC data store to crawl."""
 
-    ConnectionName: NotRequired[str]
-    Path: NotRequired[str]
-    Exclusions: NotRequired[Sequence[str]]
-    EnableAdditionalMetadata: NotRequired[Sequence[JdbcMetadataEntryType]]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    Path: NotRequired[ReadOnly[str]]
+    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    EnableAdditionalMetadata: NotRequired[ReadOnly[Sequence[JdbcMetadataEntryType]]]
 
 
 class JobBookmarkEntryTypeDef(TypedDict):
@@ -7850,31 +7759,31 @@ class JobUpdateTypeDef(TypedDict):
     previous job definition is completely overwritten by this information.
     """
 
-    JobMode: NotRequired[JobModeType]
-    JobRunQueuingEnabled: NotRequired[bool]
-    Description: NotRequired[str]
-    LogUri: NotRequired[str]
-    Role: NotRequired[str]
-    ExecutionProperty: NotRequired[ExecutionPropertyTypeDef]
-    Command: NotRequired[JobCommandTypeDef]
-    DefaultArguments: NotRequired[Mapping[str, str]]
-    NonOverridableArguments: NotRequired[Mapping[str, str]]
-    Connections: NotRequired[ConnectionsListUnionTypeDef]
-    MaxRetries: NotRequired[int]
-    AllocatedCapacity: NotRequired[int]
-    Timeout: NotRequired[int]
-    MaxCapacity: NotRequired[float]
-    WorkerType: NotRequired[WorkerTypeType]
-    NumberOfWorkers: NotRequired[int]
-    SecurityConfiguration: NotRequired[str]
-    NotificationProperty: NotRequired[NotificationPropertyTypeDef]
-    GlueVersion: NotRequired[str]
+    JobMode: NotRequired[ReadOnly[JobModeType]]
+    JobRunQueuingEnabled: NotRequired[ReadOnly[bool]]
+    Description: NotRequired[ReadOnly[str]]
+    LogUri: NotRequired[ReadOnly[str]]
+    Role: NotRequired[ReadOnly[str]]
+    ExecutionProperty: NotRequired[ReadOnly[ExecutionPropertyTypeDef]]
+    Command: NotRequired[ReadOnly[JobCommandTypeDef]]
+    DefaultArguments: NotRequired[ReadOnly[Mapping[str, str]]]
+    NonOverridableArguments: NotRequired[ReadOnly[Mapping[str, str]]]
+    Connections: NotRequired[ReadOnly[ConnectionsListTypeDef]]
+    MaxRetries: NotRequired[ReadOnly[int]]
+    AllocatedCapacity: NotRequired[ReadOnly[int]]
+    Timeout: NotRequired[ReadOnly[int]]
+    MaxCapacity: NotRequired[ReadOnly[float]]
+    WorkerType: NotRequired[ReadOnly[WorkerTypeType]]
+    NumberOfWorkers: NotRequired[ReadOnly[int]]
+    SecurityConfiguration: NotRequired[ReadOnly[str]]
+    NotificationProperty: NotRequired[ReadOnly[NotificationPropertyTypeDef]]
+    GlueVersion: NotRequired[ReadOnly[str]]
     CodeGenConfigurationNodes: NotRequired[
-        Mapping[str, CodeGenConfigurationNodeUnionTypeDef]
+        ReadOnly[Mapping[str, CodeGenConfigurationNodeTypeDef]]
     ]
-    ExecutionClass: NotRequired[ExecutionClassType]
-    SourceControlDetails: NotRequired[SourceControlDetailsTypeDef]
-    MaintenanceWindow: NotRequired[str]
+    ExecutionClass: NotRequired[ReadOnly[ExecutionClassType]]
+    SourceControlDetails: NotRequired[ReadOnly[SourceControlDetailsTypeDef]]
+    MaintenanceWindow: NotRequired[ReadOnly[str]]
 
 
 class JoinColumnOutputTypeDef(TypedDict):
@@ -7887,8 +7796,8 @@ class JoinColumnOutputTypeDef(TypedDict):
 class JoinColumnTypeDef(TypedDict):
     """Specifies a column to be joined."""
 
-    From: str
-    Keys: Sequence[Sequence[str]]
+    From: ReadOnly[str]
+    Keys: ReadOnly[Sequence[Sequence[str]]]
 
 
 class JoinOutputTypeDef(TypedDict):
@@ -7909,10 +7818,10 @@ class JoinTypeDef(TypedDict):
     outer, left, right, left semi, and left anti joins.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    JoinType: JoinTypeType
-    Columns: Sequence[JoinColumnUnionTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    JoinType: ReadOnly[JoinTypeType]
+    Columns: ReadOnly[Sequence[JoinColumnTypeDef]]
 
 
 class JsonClassifierTypeDef(TypedDict):
@@ -7952,25 +7861,25 @@ class KafkaStreamingSourceOptionsOutputTypeDef(TypedDict):
 class KafkaStreamingSourceOptionsTypeDef(TypedDict):
     """Additional options for streaming."""
 
-    BootstrapServers: NotRequired[str]
-    SecurityProtocol: NotRequired[str]
-    ConnectionName: NotRequired[str]
-    TopicName: NotRequired[str]
-    Assign: NotRequired[str]
-    SubscribePattern: NotRequired[str]
-    Classification: NotRequired[str]
-    Delimiter: NotRequired[str]
-    StartingOffsets: NotRequired[str]
-    EndingOffsets: NotRequired[str]
-    PollTimeoutMs: NotRequired[int]
-    NumRetries: NotRequired[int]
-    RetryIntervalMs: NotRequired[int]
-    MaxOffsetsPerTrigger: NotRequired[int]
-    MinPartitions: NotRequired[int]
-    IncludeHeaders: NotRequired[bool]
-    AddRecordTimestamp: NotRequired[str]
-    EmitConsumerLagMetrics: NotRequired[str]
-    StartingTimestamp: NotRequired[TimestampTypeDef]
+    BootstrapServers: NotRequired[ReadOnly[str]]
+    SecurityProtocol: NotRequired[ReadOnly[str]]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    TopicName: NotRequired[ReadOnly[str]]
+    Assign: NotRequired[ReadOnly[str]]
+    SubscribePattern: NotRequired[ReadOnly[str]]
+    Classification: NotRequired[ReadOnly[str]]
+    Delimiter: NotRequired[ReadOnly[str]]
+    StartingOffsets: NotRequired[ReadOnly[str]]
+    EndingOffsets: NotRequired[ReadOnly[str]]
+    PollTimeoutMs: NotRequired[ReadOnly[int]]
+    NumRetries: NotRequired[ReadOnly[int]]
+    RetryIntervalMs: NotRequired[ReadOnly[int]]
+    MaxOffsetsPerTrigger: NotRequired[ReadOnly[int]]
+    MinPartitions: NotRequired[ReadOnly[int]]
+    IncludeHeaders: NotRequired[ReadOnly[bool]]
+    AddRecordTimestamp: NotRequired[ReadOnly[str]]
+    EmitConsumerLagMetrics: NotRequired[ReadOnly[str]]
+    StartingTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class KeySchemaElementTypeDef(TypedDict):
@@ -8010,28 +7919,28 @@ class KinesisStreamingSourceOptionsOutputTypeDef(TypedDict):
 class KinesisStreamingSourceOptionsTypeDef(TypedDict):
     """Additional options for the Amazon Kinesis streaming data source."""
 
-    EndpointUrl: NotRequired[str]
-    StreamName: NotRequired[str]
-    Classification: NotRequired[str]
-    Delimiter: NotRequired[str]
-    StartingPosition: NotRequired[StartingPositionType]
-    MaxFetchTimeInMs: NotRequired[int]
-    MaxFetchRecordsPerShard: NotRequired[int]
-    MaxRecordPerRead: NotRequired[int]
-    AddIdleTimeBetweenReads: NotRequired[bool]
-    IdleTimeBetweenReadsInMs: NotRequired[int]
-    DescribeShardInterval: NotRequired[int]
-    NumRetries: NotRequired[int]
-    RetryIntervalMs: NotRequired[int]
-    MaxRetryIntervalMs: NotRequired[int]
-    AvoidEmptyBatches: NotRequired[bool]
-    StreamArn: NotRequired[str]
-    RoleArn: NotRequired[str]
-    RoleSessionName: NotRequired[str]
-    AddRecordTimestamp: NotRequired[str]
-    EmitConsumerLagMetrics: NotRequired[str]
-    StartingTimestamp: NotRequired[TimestampTypeDef]
-    FanoutConsumerARN: NotRequired[str]
+    EndpointUrl: NotRequired[ReadOnly[str]]
+    StreamName: NotRequired[ReadOnly[str]]
+    Classification: NotRequired[ReadOnly[str]]
+    Delimiter: NotRequired[ReadOnly[str]]
+    StartingPosition: NotRequired[ReadOnly[StartingPositionType]]
+    MaxFetchTimeInMs: NotRequired[ReadOnly[int]]
+    MaxFetchRecordsPerShard: NotRequired[ReadOnly[int]]
+    MaxRecordPerRead: NotRequired[ReadOnly[int]]
+    AddIdleTimeBetweenReads: NotRequired[ReadOnly[bool]]
+    IdleTimeBetweenReadsInMs: NotRequired[ReadOnly[int]]
+    DescribeShardInterval: NotRequired[ReadOnly[int]]
+    NumRetries: NotRequired[ReadOnly[int]]
+    RetryIntervalMs: NotRequired[ReadOnly[int]]
+    MaxRetryIntervalMs: NotRequired[ReadOnly[int]]
+    AvoidEmptyBatches: NotRequired[ReadOnly[bool]]
+    StreamArn: NotRequired[ReadOnly[str]]
+    RoleArn: NotRequired[ReadOnly[str]]
+    RoleSessionName: NotRequired[ReadOnly[str]]
+    AddRecordTimestamp: NotRequired[ReadOnly[str]]
+    EmitConsumerLagMetrics: NotRequired[ReadOnly[str]]
+    StartingTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    FanoutConsumerARN: NotRequired[ReadOnly[str]]
 
 
 class LabelingSetGenerationTaskRunPropertiesTypeDef(TypedDict):
@@ -8087,9 +7996,9 @@ class ListBlueprintsRequestPaginateTypeDef(TypedDict):
 class ListBlueprintsRequestTypeDef(TypedDict):
     """ListBlueprintsRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Tags: NotRequired[Mapping[str, str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class ListBlueprintsResponseFullResultTypeDef(TypedDict):
@@ -8153,9 +8062,9 @@ class ListConnectionTypesResponseTypeDef(TypedDict):
 class ListCrawlersRequestTypeDef(TypedDict):
     """ListCrawlersRequest (input)."""
 
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    Tags: NotRequired[Mapping[str, str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class ListCrawlersResponseTypeDef(TypedDict):
@@ -8169,10 +8078,10 @@ class ListCrawlersResponseTypeDef(TypedDict):
 class ListCrawlsRequestTypeDef(TypedDict):
     """ListCrawlsRequest (input)."""
 
-    CrawlerName: str
-    MaxResults: NotRequired[int]
-    Filters: NotRequired[Sequence[CrawlsFilterTypeDef]]
-    NextToken: NotRequired[str]
+    CrawlerName: ReadOnly[str]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filters: NotRequired[ReadOnly[Sequence[CrawlsFilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class ListCrawlsResponseTypeDef(TypedDict):
@@ -8186,9 +8095,9 @@ class ListCrawlsResponseTypeDef(TypedDict):
 class ListCustomEntityTypesRequestTypeDef(TypedDict):
     """ListCustomEntityTypesRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Tags: NotRequired[Mapping[str, str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class ListCustomEntityTypesResponseTypeDef(TypedDict):
@@ -8202,9 +8111,9 @@ class ListCustomEntityTypesResponseTypeDef(TypedDict):
 class ListDataQualityResultsRequestTypeDef(TypedDict):
     """ListDataQualityResultsRequest (input)."""
 
-    Filter: NotRequired[DataQualityResultFilterCriteriaTypeDef]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    Filter: NotRequired[ReadOnly[DataQualityResultFilterCriteriaTypeDef]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class ListDataQualityResultsResponseTypeDef(TypedDict):
@@ -8218,9 +8127,9 @@ class ListDataQualityResultsResponseTypeDef(TypedDict):
 class ListDataQualityRuleRecommendationRunsRequestTypeDef(TypedDict):
     """ListDataQualityRuleRecommendationRunsRequest (input)."""
 
-    Filter: NotRequired[DataQualityRuleRecommendationRunFilterTypeDef]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    Filter: NotRequired[ReadOnly[DataQualityRuleRecommendationRunFilterTypeDef]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class ListDataQualityRuleRecommendationRunsResponseTypeDef(TypedDict):
@@ -8234,9 +8143,9 @@ class ListDataQualityRuleRecommendationRunsResponseTypeDef(TypedDict):
 class ListDataQualityRulesetEvaluationRunsRequestTypeDef(TypedDict):
     """ListDataQualityRulesetEvaluationRunsRequest (input)."""
 
-    Filter: NotRequired[DataQualityRulesetEvaluationRunFilterTypeDef]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
+    Filter: NotRequired[ReadOnly[DataQualityRulesetEvaluationRunFilterTypeDef]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
 
 
 class ListDataQualityRulesetEvaluationRunsResponseTypeDef(TypedDict):
@@ -8250,10 +8159,10 @@ class ListDataQualityRulesetEvaluationRunsResponseTypeDef(TypedDict):
 class ListDataQualityRulesetsRequestTypeDef(TypedDict):
     """ListDataQualityRulesetsRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filter: NotRequired[DataQualityRulesetFilterCriteriaTypeDef]
-    Tags: NotRequired[Mapping[str, str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filter: NotRequired[ReadOnly[DataQualityRulesetFilterCriteriaTypeDef]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class ListDataQualityRulesetsResponseTypeDef(TypedDict):
@@ -8267,11 +8176,11 @@ class ListDataQualityRulesetsResponseTypeDef(TypedDict):
 class ListDataQualityStatisticAnnotationsRequestTypeDef(TypedDict):
     """ListDataQualityStatisticAnnotationsRequest (input)."""
 
-    StatisticId: NotRequired[str]
-    ProfileId: NotRequired[str]
-    TimestampFilter: NotRequired[TimestampFilterTypeDef]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    StatisticId: NotRequired[ReadOnly[str]]
+    ProfileId: NotRequired[ReadOnly[str]]
+    TimestampFilter: NotRequired[ReadOnly[TimestampFilterTypeDef]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class ListDataQualityStatisticAnnotationsResponseTypeDef(TypedDict):
@@ -8285,11 +8194,11 @@ class ListDataQualityStatisticAnnotationsResponseTypeDef(TypedDict):
 class ListDataQualityStatisticsRequestTypeDef(TypedDict):
     """ListDataQualityStatisticsRequest (input)."""
 
-    StatisticId: NotRequired[str]
-    ProfileId: NotRequired[str]
-    TimestampFilter: NotRequired[TimestampFilterTypeDef]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    StatisticId: NotRequired[ReadOnly[str]]
+    ProfileId: NotRequired[ReadOnly[str]]
+    TimestampFilter: NotRequired[ReadOnly[TimestampFilterTypeDef]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class ListDataQualityStatisticsResponseTypeDef(TypedDict):
@@ -8303,9 +8212,9 @@ class ListDataQualityStatisticsResponseTypeDef(TypedDict):
 class ListDevEndpointsRequestTypeDef(TypedDict):
     """ListDevEndpointsRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Tags: NotRequired[Mapping[str, str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class ListDevEndpointsResponseTypeDef(TypedDict):
@@ -8354,9 +8263,9 @@ class ListEntitiesResponseTypeDef(TypedDict):
 class ListIntegrationResourcePropertiesRequestTypeDef(TypedDict):
     """ListIntegrationResourcePropertiesRequest (input)."""
 
-    Marker: NotRequired[str]
-    Filters: NotRequired[Sequence[IntegrationResourcePropertyFilterTypeDef]]
-    MaxRecords: NotRequired[int]
+    Marker: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[IntegrationResourcePropertyFilterTypeDef]]]
+    MaxRecords: NotRequired[ReadOnly[int]]
 
 
 class ListIntegrationResourcePropertiesResponseTypeDef(TypedDict):
@@ -8379,9 +8288,9 @@ class ListJobsRequestPaginateTypeDef(TypedDict):
 class ListJobsRequestTypeDef(TypedDict):
     """ListJobsRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Tags: NotRequired[Mapping[str, str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class ListJobsResponseFullResultTypeDef(TypedDict):
@@ -8402,11 +8311,11 @@ class ListJobsResponseTypeDef(TypedDict):
 class ListMLTransformsRequestTypeDef(TypedDict):
     """ListMLTransformsRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Filter: NotRequired[TransformFilterCriteriaTypeDef]
-    Sort: NotRequired[TransformSortCriteriaTypeDef]
-    Tags: NotRequired[Mapping[str, str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Filter: NotRequired[ReadOnly[TransformFilterCriteriaTypeDef]]
+    Sort: NotRequired[ReadOnly[TransformSortCriteriaTypeDef]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class ListMLTransformsResponseTypeDef(TypedDict):
@@ -8546,10 +8455,10 @@ class ListSchemasResponseTypeDef(TypedDict):
 class ListSessionsRequestTypeDef(TypedDict):
     """ListSessionsRequest (input)."""
 
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Tags: NotRequired[Mapping[str, str]]
-    RequestOrigin: NotRequired[str]
+    NextToken: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    RequestOrigin: NotRequired[ReadOnly[str]]
 
 
 class ListSessionsResponseTypeDef(TypedDict):
@@ -8630,10 +8539,10 @@ class ListTriggersRequestPaginateTypeDef(TypedDict):
 class ListTriggersRequestTypeDef(TypedDict):
     """ListTriggersRequest (input)."""
 
-    NextToken: NotRequired[str]
-    DependentJobName: NotRequired[str]
-    MaxResults: NotRequired[int]
-    Tags: NotRequired[Mapping[str, str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    DependentJobName: NotRequired[ReadOnly[str]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class ListTriggersResponseFullResultTypeDef(TypedDict):
@@ -8710,9 +8619,9 @@ class ListWorkflowsResponseTypeDef(TypedDict):
 class LocationTypeDef(TypedDict):
     """The location of resources."""
 
-    Jdbc: NotRequired[Sequence[CodeGenNodeArgTypeDef]]
-    S3: NotRequired[Sequence[CodeGenNodeArgTypeDef]]
-    DynamoDB: NotRequired[Sequence[CodeGenNodeArgTypeDef]]
+    Jdbc: NotRequired[ReadOnly[Sequence[CodeGenNodeArgTypeDef]]]
+    S3: NotRequired[ReadOnly[Sequence[CodeGenNodeArgTypeDef]]]
+    DynamoDB: NotRequired[ReadOnly[Sequence[CodeGenNodeArgTypeDef]]]
 
 
 class LongColumnStatisticsDataTypeDef(TypedDict):
@@ -8782,12 +8691,12 @@ class MappingOutputTypeDef(TypedDict):
 class MappingTypeDef(TypedDict):
     """Specifies the mapping of data property keys."""
 
-    ToKey: NotRequired[str]
-    FromPath: NotRequired[Sequence[str]]
-    FromType: NotRequired[str]
-    ToType: NotRequired[str]
-    Dropped: NotRequired[bool]
-    Children: NotRequired[Sequence[MappingUnionTypeDef]]
+    ToKey: NotRequired[ReadOnly[str]]
+    FromPath: NotRequired[ReadOnly[Sequence[str]]]
+    FromType: NotRequired[ReadOnly[str]]
+    ToType: NotRequired[ReadOnly[str]]
+    Dropped: NotRequired[ReadOnly[bool]]
+    Children: NotRequired[ReadOnly[Sequence[MappingTypeDef]]]
 
 
 class MaterializedViewRefreshTaskRunTypeDef(TypedDict):
@@ -8832,10 +8741,10 @@ class MergeTypeDef(TypedDict):
     de-duplicated.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    Source: str
-    PrimaryKeys: Sequence[Sequence[str]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Source: ReadOnly[str]
+    PrimaryKeys: ReadOnly[Sequence[Sequence[str]]]
 
 
 class MetadataInfoTypeDef(TypedDict):
@@ -8884,20 +8793,20 @@ class MicrosoftSQLServerCatalogTargetOutputTypeDef(TypedDict):
 class MicrosoftSQLServerCatalogTargetTypeDef(TypedDict):
     """Specifies a target that uses Microsoft SQL."""
 
-    Name: str
-    Inputs: Sequence[str]
-    Database: str
-    Table: str
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
 
 
 class ModifyIntegrationRequestTypeDef(TypedDict):
     """ModifyIntegrationRequest (input)."""
 
-    IntegrationIdentifier: str
-    Description: NotRequired[str]
-    DataFilter: NotRequired[str]
-    IntegrationConfig: NotRequired[IntegrationConfigUnionTypeDef]
-    IntegrationName: NotRequired[str]
+    IntegrationIdentifier: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    DataFilter: NotRequired[ReadOnly[str]]
+    IntegrationConfig: NotRequired[ReadOnly[IntegrationConfigTypeDef]]
+    IntegrationName: NotRequired[ReadOnly[str]]
 
 
 class ModifyIntegrationResponseTypeDef(TypedDict):
@@ -8947,10 +8856,10 @@ class MySQLCatalogTargetOutputTypeDef(TypedDict):
 class MySQLCatalogTargetTypeDef(TypedDict):
     """Specifies a target that uses MySQL."""
 
-    Name: str
-    Inputs: Sequence[str]
-    Database: str
-    Table: str
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
 
 
 class NodeTypeDef(TypedDict):
@@ -9012,12 +8921,14 @@ class OAuth2PropertiesInputTypeDef(TypedDict):
     request.
     """
 
-    OAuth2GrantType: NotRequired[OAuth2GrantTypeType]
-    OAuth2ClientApplication: NotRequired[OAuth2ClientApplicationTypeDef]
-    TokenUrl: NotRequired[str]
-    TokenUrlParametersMap: NotRequired[Mapping[str, str]]
-    AuthorizationCodeProperties: NotRequired[AuthorizationCodePropertiesTypeDef]
-    OAuth2Credentials: NotRequired[OAuth2CredentialsTypeDef]
+    OAuth2GrantType: NotRequired[ReadOnly[OAuth2GrantTypeType]]
+    OAuth2ClientApplication: NotRequired[ReadOnly[OAuth2ClientApplicationTypeDef]]
+    TokenUrl: NotRequired[ReadOnly[str]]
+    TokenUrlParametersMap: NotRequired[ReadOnly[Mapping[str, str]]]
+    AuthorizationCodeProperties: NotRequired[
+        ReadOnly[AuthorizationCodePropertiesTypeDef]
+    ]
+    OAuth2Credentials: NotRequired[ReadOnly[OAuth2CredentialsTypeDef]]
 
 
 class OAuth2PropertiesTypeDef(TypedDict):
@@ -9041,7 +8952,7 @@ class OffsetConfigurationTypeDef(TypedDict):
 class OpenTableFormatInputTypeDef(TypedDict):
     """A structure representing an open format table."""
 
-    IcebergInput: NotRequired[IcebergInputTypeDef]
+    IcebergInput: NotRequired[ReadOnly[IcebergInputTypeDef]]
 
 
 class OptionTypeDef(TypedDict):
@@ -9072,10 +8983,10 @@ class OracleSQLCatalogTargetOutputTypeDef(TypedDict):
 class OracleSQLCatalogTargetTypeDef(TypedDict):
     """Specifies a target that uses Oracle SQL."""
 
-    Name: str
-    Inputs: Sequence[str]
-    Database: str
-    Table: str
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
 
 
 class OrderTypeDef(TypedDict):
@@ -9131,21 +9042,21 @@ class PIIDetectionOutputTypeDef(TypedDict):
 class PIIDetectionTypeDef(TypedDict):
     """Specifies a transform that identifies, removes or masks PII data."""
 
-    Name: str
-    Inputs: Sequence[str]
-    PiiType: PiiTypeType
-    EntityTypesToDetect: Sequence[str]
-    OutputColumnName: NotRequired[str]
-    SampleFraction: NotRequired[float]
-    ThresholdFraction: NotRequired[float]
-    MaskValue: NotRequired[str]
-    RedactText: NotRequired[str]
-    RedactChar: NotRequired[str]
-    MatchPattern: NotRequired[str]
-    NumLeftCharsToExclude: NotRequired[int]
-    NumRightCharsToExclude: NotRequired[int]
-    DetectionParameters: NotRequired[str]
-    DetectionSensitivity: NotRequired[str]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    PiiType: ReadOnly[PiiTypeType]
+    EntityTypesToDetect: ReadOnly[Sequence[str]]
+    OutputColumnName: NotRequired[ReadOnly[str]]
+    SampleFraction: NotRequired[ReadOnly[float]]
+    ThresholdFraction: NotRequired[ReadOnly[float]]
+    MaskValue: NotRequired[ReadOnly[str]]
+    RedactText: NotRequired[ReadOnly[str]]
+    RedactChar: NotRequired[ReadOnly[str]]
+    MatchPattern: NotRequired[ReadOnly[str]]
+    NumLeftCharsToExclude: NotRequired[ReadOnly[int]]
+    NumRightCharsToExclude: NotRequired[ReadOnly[int]]
+    DetectionParameters: NotRequired[ReadOnly[str]]
+    DetectionSensitivity: NotRequired[ReadOnly[str]]
 
 
 class PaginationConfigurationTypeDef(TypedDict):
@@ -9176,18 +9087,18 @@ class PartitionIndexDescriptorTypeDef(TypedDict):
 class PartitionIndexTypeDef(TypedDict):
     """A structure for a partition index."""
 
-    Keys: Sequence[str]
-    IndexName: str
+    Keys: ReadOnly[Sequence[str]]
+    IndexName: ReadOnly[str]
 
 
 class PartitionInputTypeDef(TypedDict):
     """The structure used to create and update a partition."""
 
-    Values: NotRequired[Sequence[str]]
-    LastAccessTime: NotRequired[TimestampTypeDef]
-    StorageDescriptor: NotRequired[StorageDescriptorUnionTypeDef]
-    Parameters: NotRequired[Mapping[str, str]]
-    LastAnalyzedTime: NotRequired[TimestampTypeDef]
+    Values: NotRequired[ReadOnly[Sequence[str]]]
+    LastAccessTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StorageDescriptor: NotRequired[ReadOnly[StorageDescriptorTypeDef]]
+    Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
+    LastAnalyzedTime: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class PartitionTypeDef(TypedDict):
@@ -9213,7 +9124,7 @@ class PartitionValueListOutputTypeDef(TypedDict):
 class PartitionValueListTypeDef(TypedDict):
     """Contains a list of values defining partitions."""
 
-    Values: Sequence[str]
+    Values: ReadOnly[Sequence[str]]
 
 
 class PhysicalConnectionRequirementsOutputTypeDef(TypedDict):
@@ -9227,9 +9138,9 @@ class PhysicalConnectionRequirementsOutputTypeDef(TypedDict):
 class PhysicalConnectionRequirementsTypeDef(TypedDict):
     """The OAuth client app in GetConnection response."""
 
-    SubnetId: NotRequired[str]
-    SecurityGroupIdList: NotRequired[Sequence[str]]
-    AvailabilityZone: NotRequired[str]
+    SubnetId: NotRequired[ReadOnly[str]]
+    SecurityGroupIdList: NotRequired[ReadOnly[Sequence[str]]]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
 
 
 class PostgreSQLCatalogSourceTypeDef(TypedDict):
@@ -9252,10 +9163,10 @@ class PostgreSQLCatalogTargetOutputTypeDef(TypedDict):
 class PostgreSQLCatalogTargetTypeDef(TypedDict):
     """Specifies a target that uses Postgres SQL."""
 
-    Name: str
-    Inputs: Sequence[str]
-    Database: str
-    Table: str
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
 
 
 class PredecessorTypeDef(TypedDict):
@@ -9277,8 +9188,8 @@ class PredicateOutputTypeDef(TypedDict):
 class PredicateTypeDef(TypedDict):
     """Defines the predicate of the trigger, which determines when it fires."""
 
-    Logical: NotRequired[LogicalType]
-    Conditions: NotRequired[Sequence[ConditionTypeDef]]
+    Logical: NotRequired[ReadOnly[LogicalType]]
+    Conditions: NotRequired[ReadOnly[Sequence[ConditionTypeDef]]]
 
 
 class PrincipalPermissionsOutputTypeDef(TypedDict):
@@ -9291,8 +9202,8 @@ class PrincipalPermissionsOutputTypeDef(TypedDict):
 class PrincipalPermissionsTypeDef(TypedDict):
     """Permissions granted to a principal."""
 
-    Principal: NotRequired[DataLakePrincipalTypeDef]
-    Permissions: NotRequired[Sequence[PermissionType]]
+    Principal: NotRequired[ReadOnly[DataLakePrincipalTypeDef]]
+    Permissions: NotRequired[ReadOnly[Sequence[PermissionType]]]
 
 
 class ProfileConfigurationOutputTypeDef(TypedDict):
@@ -9309,8 +9220,10 @@ class ProfileConfigurationTypeDef(TypedDict):
     usage profile.
     """
 
-    SessionConfiguration: NotRequired[Mapping[str, ConfigurationObjectUnionTypeDef]]
-    JobConfiguration: NotRequired[Mapping[str, ConfigurationObjectUnionTypeDef]]
+    SessionConfiguration: NotRequired[
+        ReadOnly[Mapping[str, ConfigurationObjectTypeDef]]
+    ]
+    JobConfiguration: NotRequired[ReadOnly[Mapping[str, ConfigurationObjectTypeDef]]]
 
 
 class PropertyPredicateTypeDef(TypedDict):
@@ -9404,9 +9317,9 @@ class PutSchemaVersionMetadataResponseTypeDef(TypedDict):
 class PutWorkflowRunPropertiesRequestTypeDef(TypedDict):
     """PutWorkflowRunPropertiesRequest (input)."""
 
-    Name: str
-    RunId: str
-    RunProperties: Mapping[str, str]
+    Name: ReadOnly[str]
+    RunId: ReadOnly[str]
+    RunProperties: ReadOnly[Mapping[str, str]]
 
 
 class PutWorkflowRunPropertiesResponseTypeDef(TypedDict):
@@ -9418,12 +9331,12 @@ class PutWorkflowRunPropertiesResponseTypeDef(TypedDict):
 class QuerySchemaVersionMetadataInputTypeDef(TypedDict):
     """QuerySchemaVersionMetadataInput (input)."""
 
-    SchemaId: NotRequired[SchemaIdTypeDef]
-    SchemaVersionNumber: NotRequired[SchemaVersionNumberTypeDef]
-    SchemaVersionId: NotRequired[str]
-    MetadataList: NotRequired[Sequence[MetadataKeyValuePairTypeDef]]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
+    SchemaId: NotRequired[ReadOnly[SchemaIdTypeDef]]
+    SchemaVersionNumber: NotRequired[ReadOnly[SchemaVersionNumberTypeDef]]
+    SchemaVersionId: NotRequired[ReadOnly[str]]
+    MetadataList: NotRequired[ReadOnly[Sequence[MetadataKeyValuePairTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
 
 
 class QuerySchemaVersionMetadataResponseTypeDef(TypedDict):
@@ -9441,11 +9354,11 @@ class QuerySessionContextTypeDef(TypedDict):
     information from the request's authorization context.
     """
 
-    QueryId: NotRequired[str]
-    QueryStartTime: NotRequired[TimestampTypeDef]
-    ClusterId: NotRequired[str]
-    QueryAuthorizationId: NotRequired[str]
-    AdditionalContext: NotRequired[Mapping[str, str]]
+    QueryId: NotRequired[ReadOnly[str]]
+    QueryStartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ClusterId: NotRequired[ReadOnly[str]]
+    QueryAuthorizationId: NotRequired[ReadOnly[str]]
+    AdditionalContext: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class RecipeActionOutputTypeDef(TypedDict):
@@ -9458,8 +9371,8 @@ class RecipeActionOutputTypeDef(TypedDict):
 class RecipeActionTypeDef(TypedDict):
     """Actions defined in the Glue Studio data preparation recipe node."""
 
-    Operation: str
-    Parameters: NotRequired[Mapping[str, str]]
+    Operation: ReadOnly[str]
+    Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class RecipeOutputTypeDef(TypedDict):
@@ -9488,17 +9401,17 @@ class RecipeStepOutputTypeDef(TypedDict):
 class RecipeStepTypeDef(TypedDict):
     """A recipe step used in a Glue Studio data preparation recipe node."""
 
-    Action: RecipeActionUnionTypeDef
-    ConditionExpressions: NotRequired[Sequence[ConditionExpressionTypeDef]]
+    Action: ReadOnly[RecipeActionTypeDef]
+    ConditionExpressions: NotRequired[ReadOnly[Sequence[ConditionExpressionTypeDef]]]
 
 
 class RecipeTypeDef(TypedDict):
     """A Glue Studio node that uses a Glue DataBrew recipe in Glue jobs."""
 
-    Name: str
-    Inputs: Sequence[str]
-    RecipeReference: NotRequired[RecipeReferenceTypeDef]
-    RecipeSteps: NotRequired[Sequence[RecipeStepUnionTypeDef]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    RecipeReference: NotRequired[ReadOnly[RecipeReferenceTypeDef]]
+    RecipeSteps: NotRequired[ReadOnly[Sequence[RecipeStepTypeDef]]]
 
 
 class RecrawlPolicyTypeDef(TypedDict):
@@ -9536,25 +9449,27 @@ class RedshiftTargetOutputTypeDef(TypedDict):
 class RedshiftTargetTypeDef(TypedDict):
     """Specifies a target that uses Amazon Redshift."""
 
-    Name: str
-    Inputs: Sequence[str]
-    Database: str
-    Table: str
-    RedshiftTmpDir: NotRequired[str]
-    TmpDirIAMRole: NotRequired[str]
-    UpsertRedshiftOptions: NotRequired[UpsertRedshiftTargetOptionsUnionTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
+    RedshiftTmpDir: NotRequired[ReadOnly[str]]
+    TmpDirIAMRole: NotRequired[ReadOnly[str]]
+    UpsertRedshiftOptions: NotRequired[ReadOnly[UpsertRedshiftTargetOptionsTypeDef]]
 
 
 class RegisterConnectionTypeRequestTypeDef(TypedDict):
     """RegisterConnectionTypeRequest (input)."""
 
-    ConnectionType: str
-    IntegrationType: IntegrationTypeType
-    Description: NotRequired[str]
-    ConnectionProperties: ConnectionPropertiesConfigurationTypeDef
-    ConnectorAuthenticationConfiguration: ConnectorAuthenticationConfigurationTypeDef
-    RestConfiguration: RestConfigurationUnionTypeDef
-    Tags: NotRequired[Mapping[str, str]]
+    ConnectionType: ReadOnly[str]
+    IntegrationType: ReadOnly[IntegrationTypeType]
+    Description: NotRequired[ReadOnly[str]]
+    ConnectionProperties: ReadOnly[ConnectionPropertiesConfigurationTypeDef]
+    ConnectorAuthenticationConfiguration: ReadOnly[
+        ConnectorAuthenticationConfigurationTypeDef
+    ]
+    RestConfiguration: ReadOnly[RestConfigurationTypeDef]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class RegisterConnectionTypeResponseTypeDef(TypedDict):
@@ -9645,10 +9560,10 @@ class RenameFieldOutputTypeDef(TypedDict):
 class RenameFieldTypeDef(TypedDict):
     """Specifies a transform that renames a single data property key."""
 
-    Name: str
-    Inputs: Sequence[str]
-    SourcePath: Sequence[str]
-    TargetPath: Sequence[str]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    SourcePath: ReadOnly[Sequence[str]]
+    TargetPath: ReadOnly[Sequence[str]]
 
 
 class ResetJobBookmarkRequestTypeDef(TypedDict):
@@ -9705,17 +9620,19 @@ class RestConfigurationTypeDef(TypedDict):
     endpoints, and entity configurations for REST API interactions.
     """
 
-    GlobalSourceConfiguration: NotRequired[SourceConfigurationUnionTypeDef]
-    ValidationEndpointConfiguration: NotRequired[SourceConfigurationUnionTypeDef]
-    EntityConfigurations: NotRequired[Mapping[str, EntityConfigurationUnionTypeDef]]
+    GlobalSourceConfiguration: NotRequired[ReadOnly[SourceConfigurationTypeDef]]
+    ValidationEndpointConfiguration: NotRequired[ReadOnly[SourceConfigurationTypeDef]]
+    EntityConfigurations: NotRequired[
+        ReadOnly[Mapping[str, EntityConfigurationTypeDef]]
+    ]
 
 
 class ResumeWorkflowRunRequestTypeDef(TypedDict):
     """ResumeWorkflowRunRequest (input)."""
 
-    Name: str
-    RunId: str
-    NodeIds: Sequence[str]
+    Name: ReadOnly[str]
+    RunId: ReadOnly[str]
+    NodeIds: ReadOnly[Sequence[str]]
 
 
 class ResumeWorkflowRunResponseTypeDef(TypedDict):
@@ -9753,9 +9670,9 @@ class RouteTypeDef(TypedDict):
     defined filtering conditions.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    GroupFiltersList: Sequence[GroupFiltersUnionTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    GroupFiltersList: ReadOnly[Sequence[GroupFiltersTypeDef]]
 
 
 class RunIdentifierTypeDef(TypedDict):
@@ -9806,11 +9723,11 @@ class S3CatalogDeltaSourceTypeDef(TypedDict):
     Catalog. The data source must be stored in Amazon S3.
     """
 
-    Name: str
-    Database: str
-    Table: str
-    AdditionalDeltaOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
+    AdditionalDeltaOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3CatalogHudiSourceOutputTypeDef(TypedDict):
@@ -9830,11 +9747,11 @@ class S3CatalogHudiSourceTypeDef(TypedDict):
     The Hudi data source must be stored in Amazon S3.
     """
 
-    Name: str
-    Database: str
-    Table: str
-    AdditionalHudiOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
+    AdditionalHudiOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3CatalogIcebergSourceOutputTypeDef(TypedDict):
@@ -9854,11 +9771,11 @@ class S3CatalogIcebergSourceTypeDef(TypedDict):
     Catalog. The Iceberg data source must be stored in Amazon S3.
     """
 
-    Name: str
-    Database: str
-    Table: str
-    AdditionalIcebergOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Database: ReadOnly[str]
+    Table: ReadOnly[str]
+    AdditionalIcebergOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3CatalogSourceTypeDef(TypedDict):
@@ -9890,13 +9807,13 @@ class S3CatalogTargetTypeDef(TypedDict):
     Catalog.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Table: str
-    Database: str
-    SchemaChangePolicy: NotRequired[CatalogSchemaChangePolicyTypeDef]
-    AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Table: ReadOnly[str]
+    Database: ReadOnly[str]
+    SchemaChangePolicy: NotRequired[ReadOnly[CatalogSchemaChangePolicyTypeDef]]
+    AutoDataQuality: NotRequired[ReadOnly[AutoDataQualityTypeDef]]
 
 
 class S3CsvSourceOutputTypeDef(TypedDict):
@@ -9926,25 +9843,25 @@ class S3CsvSourceOutputTypeDef(TypedDict):
 class S3CsvSourceTypeDef(TypedDict):
     """Specifies a command-separated value (CSV) data store stored in Amazon S3."""
 
-    Name: str
-    Paths: Sequence[str]
-    CompressionType: NotRequired[CompressionTypeType]
-    Exclusions: NotRequired[Sequence[str]]
-    GroupSize: NotRequired[str]
-    GroupFiles: NotRequired[str]
-    Recurse: NotRequired[bool]
-    MaxBand: NotRequired[int]
-    MaxFilesInBand: NotRequired[int]
-    AdditionalOptions: NotRequired[S3DirectSourceAdditionalOptionsTypeDef]
-    Separator: SeparatorType
-    Escaper: NotRequired[str]
-    QuoteChar: QuoteCharType
-    Multiline: NotRequired[bool]
-    WithHeader: NotRequired[bool]
-    WriteHeader: NotRequired[bool]
-    SkipFirst: NotRequired[bool]
-    OptimizePerformance: NotRequired[bool]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Paths: ReadOnly[Sequence[str]]
+    CompressionType: NotRequired[ReadOnly[CompressionTypeType]]
+    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    GroupSize: NotRequired[ReadOnly[str]]
+    GroupFiles: NotRequired[ReadOnly[str]]
+    Recurse: NotRequired[ReadOnly[bool]]
+    MaxBand: NotRequired[ReadOnly[int]]
+    MaxFilesInBand: NotRequired[ReadOnly[int]]
+    AdditionalOptions: NotRequired[ReadOnly[S3DirectSourceAdditionalOptionsTypeDef]]
+    Separator: ReadOnly[SeparatorType]
+    Escaper: NotRequired[ReadOnly[str]]
+    QuoteChar: ReadOnly[QuoteCharType]
+    Multiline: NotRequired[ReadOnly[bool]]
+    WithHeader: NotRequired[ReadOnly[bool]]
+    WriteHeader: NotRequired[ReadOnly[bool]]
+    SkipFirst: NotRequired[ReadOnly[bool]]
+    OptimizePerformance: NotRequired[ReadOnly[bool]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3DeltaCatalogTargetOutputTypeDef(TypedDict):
@@ -9968,15 +9885,15 @@ class S3DeltaCatalogTargetTypeDef(TypedDict):
     Catalog.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Table: str
-    Database: str
-    AdditionalOptions: NotRequired[Mapping[str, str]]
-    SchemaChangePolicy: NotRequired[CatalogSchemaChangePolicyTypeDef]
-    AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Table: ReadOnly[str]
+    Database: ReadOnly[str]
+    AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    SchemaChangePolicy: NotRequired[ReadOnly[CatalogSchemaChangePolicyTypeDef]]
+    AutoDataQuality: NotRequired[ReadOnly[AutoDataQualityTypeDef]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3DeltaDirectTargetOutputTypeDef(TypedDict):
@@ -9997,16 +9914,16 @@ class S3DeltaDirectTargetOutputTypeDef(TypedDict):
 class S3DeltaDirectTargetTypeDef(TypedDict):
     """Specifies a target that writes to a Delta Lake data source in Amazon S3."""
 
-    Name: str
-    Inputs: Sequence[str]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Path: str
-    Compression: DeltaTargetCompressionTypeType
-    NumberTargetPartitions: NotRequired[str]
-    Format: TargetFormatType
-    AdditionalOptions: NotRequired[Mapping[str, str]]
-    SchemaChangePolicy: NotRequired[DirectSchemaChangePolicyTypeDef]
-    AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Path: ReadOnly[str]
+    Compression: ReadOnly[DeltaTargetCompressionTypeType]
+    NumberTargetPartitions: NotRequired[ReadOnly[str]]
+    Format: ReadOnly[TargetFormatType]
+    AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    SchemaChangePolicy: NotRequired[ReadOnly[DirectSchemaChangePolicyTypeDef]]
+    AutoDataQuality: NotRequired[ReadOnly[AutoDataQualityTypeDef]]
 
 
 class S3DeltaSourceOutputTypeDef(TypedDict):
@@ -10022,11 +9939,11 @@ class S3DeltaSourceOutputTypeDef(TypedDict):
 class S3DeltaSourceTypeDef(TypedDict):
     """Specifies a Delta Lake data source stored in Amazon S3."""
 
-    Name: str
-    Paths: Sequence[str]
-    AdditionalDeltaOptions: NotRequired[Mapping[str, str]]
-    AdditionalOptions: NotRequired[S3DirectSourceAdditionalOptionsTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Paths: ReadOnly[Sequence[str]]
+    AdditionalDeltaOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    AdditionalOptions: NotRequired[ReadOnly[S3DirectSourceAdditionalOptionsTypeDef]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3DirectSourceAdditionalOptionsTypeDef(TypedDict):
@@ -10056,16 +9973,16 @@ class S3DirectTargetOutputTypeDef(TypedDict):
 class S3DirectTargetTypeDef(TypedDict):
     """Specifies a data target that writes to Amazon S3."""
 
-    Name: str
-    Inputs: Sequence[str]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Path: str
-    Compression: NotRequired[str]
-    NumberTargetPartitions: NotRequired[str]
-    Format: TargetFormatType
-    SchemaChangePolicy: NotRequired[DirectSchemaChangePolicyTypeDef]
-    AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Path: ReadOnly[str]
+    Compression: NotRequired[ReadOnly[str]]
+    NumberTargetPartitions: NotRequired[ReadOnly[str]]
+    Format: ReadOnly[TargetFormatType]
+    SchemaChangePolicy: NotRequired[ReadOnly[DirectSchemaChangePolicyTypeDef]]
+    AutoDataQuality: NotRequired[ReadOnly[AutoDataQualityTypeDef]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3EncryptionTypeDef(TypedDict):
@@ -10098,19 +10015,19 @@ class S3ExcelSourceOutputTypeDef(TypedDict):
 class S3ExcelSourceTypeDef(TypedDict):
     """Specifies an S3 Excel data source."""
 
-    Name: str
-    Paths: Sequence[str]
-    CompressionType: NotRequired[ParquetCompressionTypeType]
-    Exclusions: NotRequired[Sequence[str]]
-    GroupSize: NotRequired[str]
-    GroupFiles: NotRequired[str]
-    Recurse: NotRequired[bool]
-    MaxBand: NotRequired[int]
-    MaxFilesInBand: NotRequired[int]
-    AdditionalOptions: NotRequired[S3DirectSourceAdditionalOptionsTypeDef]
-    NumberRows: NotRequired[int]
-    SkipFooter: NotRequired[int]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Paths: ReadOnly[Sequence[str]]
+    CompressionType: NotRequired[ReadOnly[ParquetCompressionTypeType]]
+    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    GroupSize: NotRequired[ReadOnly[str]]
+    GroupFiles: NotRequired[ReadOnly[str]]
+    Recurse: NotRequired[ReadOnly[bool]]
+    MaxBand: NotRequired[ReadOnly[int]]
+    MaxFilesInBand: NotRequired[ReadOnly[int]]
+    AdditionalOptions: NotRequired[ReadOnly[S3DirectSourceAdditionalOptionsTypeDef]]
+    NumberRows: NotRequired[ReadOnly[int]]
+    SkipFooter: NotRequired[ReadOnly[int]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3GlueParquetTargetOutputTypeDef(TypedDict):
@@ -10133,14 +10050,14 @@ class S3GlueParquetTargetTypeDef(TypedDict):
     storage.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Path: str
-    Compression: NotRequired[ParquetCompressionTypeType]
-    NumberTargetPartitions: NotRequired[str]
-    SchemaChangePolicy: NotRequired[DirectSchemaChangePolicyTypeDef]
-    AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Path: ReadOnly[str]
+    Compression: NotRequired[ReadOnly[ParquetCompressionTypeType]]
+    NumberTargetPartitions: NotRequired[ReadOnly[str]]
+    SchemaChangePolicy: NotRequired[ReadOnly[DirectSchemaChangePolicyTypeDef]]
+    AutoDataQuality: NotRequired[ReadOnly[AutoDataQualityTypeDef]]
 
 
 class S3HudiCatalogTargetOutputTypeDef(TypedDict):
@@ -10164,15 +10081,15 @@ class S3HudiCatalogTargetTypeDef(TypedDict):
     Catalog.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Table: str
-    Database: str
-    AdditionalOptions: Mapping[str, str]
-    SchemaChangePolicy: NotRequired[CatalogSchemaChangePolicyTypeDef]
-    AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Table: ReadOnly[str]
+    Database: ReadOnly[str]
+    AdditionalOptions: ReadOnly[Mapping[str, str]]
+    SchemaChangePolicy: NotRequired[ReadOnly[CatalogSchemaChangePolicyTypeDef]]
+    AutoDataQuality: NotRequired[ReadOnly[AutoDataQualityTypeDef]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3HudiDirectTargetOutputTypeDef(TypedDict):
@@ -10193,16 +10110,16 @@ class S3HudiDirectTargetOutputTypeDef(TypedDict):
 class S3HudiDirectTargetTypeDef(TypedDict):
     """Specifies a target that writes to a Hudi data source in Amazon S3."""
 
-    Name: str
-    Inputs: Sequence[str]
-    Path: str
-    Compression: HudiTargetCompressionTypeType
-    NumberTargetPartitions: NotRequired[str]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Format: TargetFormatType
-    AdditionalOptions: Mapping[str, str]
-    SchemaChangePolicy: NotRequired[DirectSchemaChangePolicyTypeDef]
-    AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Path: ReadOnly[str]
+    Compression: ReadOnly[HudiTargetCompressionTypeType]
+    NumberTargetPartitions: NotRequired[ReadOnly[str]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Format: ReadOnly[TargetFormatType]
+    AdditionalOptions: ReadOnly[Mapping[str, str]]
+    SchemaChangePolicy: NotRequired[ReadOnly[DirectSchemaChangePolicyTypeDef]]
+    AutoDataQuality: NotRequired[ReadOnly[AutoDataQualityTypeDef]]
 
 
 class S3HudiSourceOutputTypeDef(TypedDict):
@@ -10218,11 +10135,11 @@ class S3HudiSourceOutputTypeDef(TypedDict):
 class S3HudiSourceTypeDef(TypedDict):
     """Specifies a Hudi data source stored in Amazon S3."""
 
-    Name: str
-    Paths: Sequence[str]
-    AdditionalHudiOptions: NotRequired[Mapping[str, str]]
-    AdditionalOptions: NotRequired[S3DirectSourceAdditionalOptionsTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Paths: ReadOnly[Sequence[str]]
+    AdditionalHudiOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    AdditionalOptions: NotRequired[ReadOnly[S3DirectSourceAdditionalOptionsTypeDef]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3HyperDirectTargetOutputTypeDef(TypedDict):
@@ -10242,15 +10159,15 @@ class S3HyperDirectTargetOutputTypeDef(TypedDict):
 class S3HyperDirectTargetTypeDef(TypedDict):
     """Specifies a HyperDirect data target that writes to Amazon S3."""
 
-    Name: str
-    Inputs: Sequence[str]
-    Format: NotRequired[TargetFormatType]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Path: str
-    Compression: NotRequired[HyperTargetCompressionTypeType]
-    SchemaChangePolicy: NotRequired[DirectSchemaChangePolicyTypeDef]
-    AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Format: NotRequired[ReadOnly[TargetFormatType]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Path: ReadOnly[str]
+    Compression: NotRequired[ReadOnly[HyperTargetCompressionTypeType]]
+    SchemaChangePolicy: NotRequired[ReadOnly[DirectSchemaChangePolicyTypeDef]]
+    AutoDataQuality: NotRequired[ReadOnly[AutoDataQualityTypeDef]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3IcebergCatalogTargetOutputTypeDef(TypedDict):
@@ -10273,14 +10190,14 @@ class S3IcebergCatalogTargetTypeDef(TypedDict):
     and registers the table in the Glue Data Catalog.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Table: str
-    Database: str
-    AdditionalOptions: NotRequired[Mapping[str, str]]
-    SchemaChangePolicy: NotRequired[CatalogSchemaChangePolicyTypeDef]
-    AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Table: ReadOnly[str]
+    Database: ReadOnly[str]
+    AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    SchemaChangePolicy: NotRequired[ReadOnly[CatalogSchemaChangePolicyTypeDef]]
+    AutoDataQuality: NotRequired[ReadOnly[AutoDataQualityTypeDef]]
 
 
 class S3IcebergDirectTargetOutputTypeDef(TypedDict):
@@ -10302,17 +10219,17 @@ class S3IcebergDirectTargetOutputTypeDef(TypedDict):
 class S3IcebergDirectTargetTypeDef(TypedDict):
     """Specifies a target that writes to an Iceberg data source in Amazon S3."""
 
-    Name: str
-    Inputs: Sequence[str]
-    PartitionKeys: NotRequired[Sequence[Sequence[str]]]
-    Path: str
-    Format: TargetFormatType
-    AdditionalOptions: NotRequired[Mapping[str, str]]
-    SchemaChangePolicy: NotRequired[DirectSchemaChangePolicyTypeDef]
-    AutoDataQuality: NotRequired[AutoDataQualityTypeDef]
-    Compression: IcebergTargetCompressionTypeType
-    NumberTargetPartitions: NotRequired[str]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Path: ReadOnly[str]
+    Format: ReadOnly[TargetFormatType]
+    AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    SchemaChangePolicy: NotRequired[ReadOnly[DirectSchemaChangePolicyTypeDef]]
+    AutoDataQuality: NotRequired[ReadOnly[AutoDataQualityTypeDef]]
+    Compression: ReadOnly[IcebergTargetCompressionTypeType]
+    NumberTargetPartitions: NotRequired[ReadOnly[str]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3JsonSourceOutputTypeDef(TypedDict):
@@ -10336,19 +10253,19 @@ class S3JsonSourceOutputTypeDef(TypedDict):
 class S3JsonSourceTypeDef(TypedDict):
     """Specifies a JSON data store stored in Amazon S3."""
 
-    Name: str
-    Paths: Sequence[str]
-    CompressionType: NotRequired[CompressionTypeType]
-    Exclusions: NotRequired[Sequence[str]]
-    GroupSize: NotRequired[str]
-    GroupFiles: NotRequired[str]
-    Recurse: NotRequired[bool]
-    MaxBand: NotRequired[int]
-    MaxFilesInBand: NotRequired[int]
-    AdditionalOptions: NotRequired[S3DirectSourceAdditionalOptionsTypeDef]
-    JsonPath: NotRequired[str]
-    Multiline: NotRequired[bool]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Paths: ReadOnly[Sequence[str]]
+    CompressionType: NotRequired[ReadOnly[CompressionTypeType]]
+    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    GroupSize: NotRequired[ReadOnly[str]]
+    GroupFiles: NotRequired[ReadOnly[str]]
+    Recurse: NotRequired[ReadOnly[bool]]
+    MaxBand: NotRequired[ReadOnly[int]]
+    MaxFilesInBand: NotRequired[ReadOnly[int]]
+    AdditionalOptions: NotRequired[ReadOnly[S3DirectSourceAdditionalOptionsTypeDef]]
+    JsonPath: NotRequired[ReadOnly[str]]
+    Multiline: NotRequired[ReadOnly[bool]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3ParquetSourceOutputTypeDef(TypedDict):
@@ -10370,17 +10287,17 @@ class S3ParquetSourceOutputTypeDef(TypedDict):
 class S3ParquetSourceTypeDef(TypedDict):
     """Specifies an Apache Parquet data store stored in Amazon S3."""
 
-    Name: str
-    Paths: Sequence[str]
-    CompressionType: NotRequired[ParquetCompressionTypeType]
-    Exclusions: NotRequired[Sequence[str]]
-    GroupSize: NotRequired[str]
-    GroupFiles: NotRequired[str]
-    Recurse: NotRequired[bool]
-    MaxBand: NotRequired[int]
-    MaxFilesInBand: NotRequired[int]
-    AdditionalOptions: NotRequired[S3DirectSourceAdditionalOptionsTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Paths: ReadOnly[Sequence[str]]
+    CompressionType: NotRequired[ReadOnly[ParquetCompressionTypeType]]
+    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    GroupSize: NotRequired[ReadOnly[str]]
+    GroupFiles: NotRequired[ReadOnly[str]]
+    Recurse: NotRequired[ReadOnly[bool]]
+    MaxBand: NotRequired[ReadOnly[int]]
+    MaxFilesInBand: NotRequired[ReadOnly[int]]
+    AdditionalOptions: NotRequired[ReadOnly[S3DirectSourceAdditionalOptionsTypeDef]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class S3SourceAdditionalOptionsTypeDef(TypedDict):
@@ -10404,12 +10321,12 @@ class S3TargetOutputTypeDef(TypedDict):
 class S3TargetTypeDef(TypedDict):
     """Specifies a data store in Amazon Simple Storage Service (Amazon S3)."""
 
-    Path: NotRequired[str]
-    Exclusions: NotRequired[Sequence[str]]
-    ConnectionName: NotRequired[str]
-    SampleSize: NotRequired[int]
-    EventQueueArn: NotRequired[str]
-    DlqEventQueueArn: NotRequired[str]
+    Path: NotRequired[ReadOnly[str]]
+    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    SampleSize: NotRequired[ReadOnly[int]]
+    EventQueueArn: NotRequired[ReadOnly[str]]
+    DlqEventQueueArn: NotRequired[ReadOnly[str]]
 
 
 class ScheduleTypeDef(TypedDict):
@@ -10493,14 +10410,14 @@ class SchemaVersionNumberTypeDef(TypedDict):
 class SearchTablesRequestTypeDef(TypedDict):
     """SearchTablesRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    NextToken: NotRequired[str]
-    Filters: NotRequired[Sequence[PropertyPredicateTypeDef]]
-    SearchText: NotRequired[str]
-    SortCriteria: NotRequired[Sequence[SortCriterionTypeDef]]
-    MaxResults: NotRequired[int]
-    ResourceShareType: NotRequired[ResourceShareTypeType]
-    IncludeStatusDetails: NotRequired[bool]
+    CatalogId: NotRequired[ReadOnly[str]]
+    NextToken: NotRequired[ReadOnly[str]]
+    Filters: NotRequired[ReadOnly[Sequence[PropertyPredicateTypeDef]]]
+    SearchText: NotRequired[ReadOnly[str]]
+    SortCriteria: NotRequired[ReadOnly[Sequence[SortCriterionTypeDef]]]
+    MaxResults: NotRequired[ReadOnly[int]]
+    ResourceShareType: NotRequired[ReadOnly[ResourceShareTypeType]]
+    IncludeStatusDetails: NotRequired[ReadOnly[bool]]
 
 
 class SearchTablesResponseTypeDef(TypedDict):
@@ -10543,9 +10460,9 @@ class SelectFieldsTypeDef(TypedDict):
     keep.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    Paths: Sequence[Sequence[str]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Sequence[Sequence[str]]]
 
 
 class SelectFromCollectionOutputTypeDef(TypedDict):
@@ -10563,9 +10480,9 @@ class SelectFromCollectionTypeDef(TypedDict):
     DynamicFrames. The output is the selected DynamicFrame
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    Index: int
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Index: ReadOnly[int]
 
 
 class SerDeInfoOutputTypeDef(TypedDict):
@@ -10583,9 +10500,9 @@ class SerDeInfoTypeDef(TypedDict):
     serves as an extractor and loader.
     """
 
-    Name: NotRequired[str]
-    SerializationLibrary: NotRequired[str]
-    Parameters: NotRequired[Mapping[str, str]]
+    Name: NotRequired[ReadOnly[str]]
+    SerializationLibrary: NotRequired[ReadOnly[str]]
+    Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class SessionCommandTypeDef(TypedDict):
@@ -10635,9 +10552,9 @@ class SkewedInfoTypeDef(TypedDict):
     very high frequency.
     """
 
-    SkewedColumnNames: NotRequired[Sequence[str]]
-    SkewedColumnValues: NotRequired[Sequence[str]]
-    SkewedColumnValueLocationMaps: NotRequired[Mapping[str, str]]
+    SkewedColumnNames: NotRequired[ReadOnly[Sequence[str]]]
+    SkewedColumnValues: NotRequired[ReadOnly[Sequence[str]]]
+    SkewedColumnValueLocationMaps: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class SnowflakeNodeDataOutputTypeDef(TypedDict):
@@ -10669,27 +10586,27 @@ class SnowflakeNodeDataOutputTypeDef(TypedDict):
 class SnowflakeNodeDataTypeDef(TypedDict):
     """Specifies configuration for Snowflake nodes in Glue Studio."""
 
-    SourceType: NotRequired[str]
-    Connection: NotRequired[OptionTypeDef]
-    Schema: NotRequired[str]
-    Table: NotRequired[str]
-    Database: NotRequired[str]
-    TempDir: NotRequired[str]
-    IamRole: NotRequired[OptionTypeDef]
-    AdditionalOptions: NotRequired[Mapping[str, str]]
-    SampleQuery: NotRequired[str]
-    PreAction: NotRequired[str]
-    PostAction: NotRequired[str]
-    Action: NotRequired[str]
-    Upsert: NotRequired[bool]
-    MergeAction: NotRequired[str]
-    MergeWhenMatched: NotRequired[str]
-    MergeWhenNotMatched: NotRequired[str]
-    MergeClause: NotRequired[str]
-    StagingTable: NotRequired[str]
-    SelectedColumns: NotRequired[Sequence[OptionTypeDef]]
-    AutoPushdown: NotRequired[bool]
-    TableSchema: NotRequired[Sequence[OptionTypeDef]]
+    SourceType: NotRequired[ReadOnly[str]]
+    Connection: NotRequired[ReadOnly[OptionTypeDef]]
+    Schema: NotRequired[ReadOnly[str]]
+    Table: NotRequired[ReadOnly[str]]
+    Database: NotRequired[ReadOnly[str]]
+    TempDir: NotRequired[ReadOnly[str]]
+    IamRole: NotRequired[ReadOnly[OptionTypeDef]]
+    AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    SampleQuery: NotRequired[ReadOnly[str]]
+    PreAction: NotRequired[ReadOnly[str]]
+    PostAction: NotRequired[ReadOnly[str]]
+    Action: NotRequired[ReadOnly[str]]
+    Upsert: NotRequired[ReadOnly[bool]]
+    MergeAction: NotRequired[ReadOnly[str]]
+    MergeWhenMatched: NotRequired[ReadOnly[str]]
+    MergeWhenNotMatched: NotRequired[ReadOnly[str]]
+    MergeClause: NotRequired[ReadOnly[str]]
+    StagingTable: NotRequired[ReadOnly[str]]
+    SelectedColumns: NotRequired[ReadOnly[Sequence[OptionTypeDef]]]
+    AutoPushdown: NotRequired[ReadOnly[bool]]
+    TableSchema: NotRequired[ReadOnly[Sequence[OptionTypeDef]]]
 
 
 class SnowflakeSourceOutputTypeDef(TypedDict):
@@ -10703,9 +10620,9 @@ class SnowflakeSourceOutputTypeDef(TypedDict):
 class SnowflakeSourceTypeDef(TypedDict):
     """Specifies a Snowflake data source."""
 
-    Name: str
-    Data: SnowflakeNodeDataUnionTypeDef
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Data: ReadOnly[SnowflakeNodeDataTypeDef]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class SnowflakeTargetOutputTypeDef(TypedDict):
@@ -10719,9 +10636,9 @@ class SnowflakeTargetOutputTypeDef(TypedDict):
 class SnowflakeTargetTypeDef(TypedDict):
     """Specifies a Snowflake target."""
 
-    Name: str
-    Data: SnowflakeNodeDataUnionTypeDef
-    Inputs: NotRequired[Sequence[str]]
+    Name: ReadOnly[str]
+    Data: ReadOnly[SnowflakeNodeDataTypeDef]
+    Inputs: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class SortCriterionTypeDef(TypedDict):
@@ -10748,11 +10665,11 @@ class SourceConfigurationTypeDef(TypedDict):
     request methods, paths, parameters, and response handling.
     """
 
-    RequestMethod: NotRequired[HTTPMethodType]
-    RequestPath: NotRequired[str]
-    RequestParameters: NotRequired[Sequence[ConnectorPropertyUnionTypeDef]]
-    ResponseConfiguration: NotRequired[ResponseConfigurationTypeDef]
-    PaginationConfiguration: NotRequired[PaginationConfigurationTypeDef]
+    RequestMethod: NotRequired[ReadOnly[HTTPMethodType]]
+    RequestPath: NotRequired[ReadOnly[str]]
+    RequestParameters: NotRequired[ReadOnly[Sequence[ConnectorPropertyTypeDef]]]
+    ResponseConfiguration: NotRequired[ReadOnly[ResponseConfigurationTypeDef]]
+    PaginationConfiguration: NotRequired[ReadOnly[PaginationConfigurationTypeDef]]
 
 
 class SourceControlDetailsTypeDef(TypedDict):
@@ -10788,10 +10705,10 @@ class SourceTableConfigOutputTypeDef(TypedDict):
 class SourceTableConfigTypeDef(TypedDict):
     """Properties used by the source leg to process data from the source."""
 
-    Fields: NotRequired[Sequence[str]]
-    FilterPredicate: NotRequired[str]
-    PrimaryKey: NotRequired[Sequence[str]]
-    RecordUpdateField: NotRequired[str]
+    Fields: NotRequired[ReadOnly[Sequence[str]]]
+    FilterPredicate: NotRequired[ReadOnly[str]]
+    PrimaryKey: NotRequired[ReadOnly[Sequence[str]]]
+    RecordUpdateField: NotRequired[ReadOnly[str]]
 
 
 class SparkConnectorSourceOutputTypeDef(TypedDict):
@@ -10808,12 +10725,12 @@ class SparkConnectorSourceOutputTypeDef(TypedDict):
 class SparkConnectorSourceTypeDef(TypedDict):
     """Specifies a connector to an Apache Spark data source."""
 
-    Name: str
-    ConnectionName: str
-    ConnectorName: str
-    ConnectionType: str
-    AdditionalOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    ConnectionName: ReadOnly[str]
+    ConnectorName: ReadOnly[str]
+    ConnectionType: ReadOnly[str]
+    AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class SparkConnectorTargetOutputTypeDef(TypedDict):
@@ -10831,13 +10748,13 @@ class SparkConnectorTargetOutputTypeDef(TypedDict):
 class SparkConnectorTargetTypeDef(TypedDict):
     """Specifies a target that uses an Apache Spark connector."""
 
-    Name: str
-    Inputs: Sequence[str]
-    ConnectionName: str
-    ConnectorName: str
-    ConnectionType: str
-    AdditionalOptions: NotRequired[Mapping[str, str]]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    ConnectionName: ReadOnly[str]
+    ConnectorName: ReadOnly[str]
+    ConnectionType: ReadOnly[str]
+    AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class SparkSQLOutputTypeDef(TypedDict):
@@ -10857,11 +10774,11 @@ class SparkSQLTypeDef(TypedDict):
     transform the data. The output is a single DynamicFrame.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    SqlQuery: str
-    SqlAliases: Sequence[SqlAliasTypeDef]
-    OutputSchemas: NotRequired[Sequence[GlueSchemaUnionTypeDef]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    SqlQuery: ReadOnly[str]
+    SqlAliases: ReadOnly[Sequence[SqlAliasTypeDef]]
+    OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 
 class SpigotOutputTypeDef(TypedDict):
@@ -10881,11 +10798,11 @@ class SpigotTypeDef(TypedDict):
     bucket.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    Path: str
-    Topk: NotRequired[int]
-    Prob: NotRequired[float]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Path: ReadOnly[str]
+    Topk: NotRequired[ReadOnly[int]]
+    Prob: NotRequired[ReadOnly[float]]
 
 
 class SplitFieldsOutputTypeDef(TypedDict):
@@ -10905,9 +10822,9 @@ class SplitFieldsTypeDef(TypedDict):
     selected data property keys, and one with the remaining data property keys.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    Paths: Sequence[Sequence[str]]
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Sequence[Sequence[str]]]
 
 
 class SqlAliasTypeDef(TypedDict):
@@ -10935,13 +10852,13 @@ class StartBlueprintRunResponseTypeDef(TypedDict):
 class StartColumnStatisticsTaskRunRequestTypeDef(TypedDict):
     """StartColumnStatisticsTaskRunRequest (input)."""
 
-    DatabaseName: str
-    TableName: str
-    ColumnNameList: NotRequired[Sequence[str]]
-    Role: str
-    SampleSize: NotRequired[float]
-    CatalogID: NotRequired[str]
-    SecurityConfiguration: NotRequired[str]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    ColumnNameList: NotRequired[ReadOnly[Sequence[str]]]
+    Role: ReadOnly[str]
+    SampleSize: NotRequired[ReadOnly[float]]
+    CatalogID: NotRequired[ReadOnly[str]]
+    SecurityConfiguration: NotRequired[ReadOnly[str]]
 
 
 class StartColumnStatisticsTaskRunResponseTypeDef(TypedDict):
@@ -10991,13 +10908,13 @@ class StartCrawlerScheduleResponseTypeDef(TypedDict):
 class StartDataQualityRuleRecommendationRunRequestTypeDef(TypedDict):
     """The request of the Data Quality rule recommendation request."""
 
-    DataSource: DataSourceUnionTypeDef
-    Role: str
-    NumberOfWorkers: NotRequired[int]
-    Timeout: NotRequired[int]
-    CreatedRulesetName: NotRequired[str]
-    DataQualitySecurityConfiguration: NotRequired[str]
-    ClientToken: NotRequired[str]
+    DataSource: ReadOnly[DataSourceTypeDef]
+    Role: ReadOnly[str]
+    NumberOfWorkers: NotRequired[ReadOnly[int]]
+    Timeout: NotRequired[ReadOnly[int]]
+    CreatedRulesetName: NotRequired[ReadOnly[str]]
+    DataQualitySecurityConfiguration: NotRequired[ReadOnly[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class StartDataQualityRuleRecommendationRunResponseTypeDef(TypedDict):
@@ -11010,16 +10927,16 @@ class StartDataQualityRuleRecommendationRunResponseTypeDef(TypedDict):
 class StartDataQualityRulesetEvaluationRunRequestTypeDef(TypedDict):
     """StartDataQualityRulesetEvaluationRunRequest (input)."""
 
-    DataSource: DataSourceUnionTypeDef
-    Role: str
-    NumberOfWorkers: NotRequired[int]
-    Timeout: NotRequired[int]
-    ClientToken: NotRequired[str]
+    DataSource: ReadOnly[DataSourceTypeDef]
+    Role: ReadOnly[str]
+    NumberOfWorkers: NotRequired[ReadOnly[int]]
+    Timeout: NotRequired[ReadOnly[int]]
+    ClientToken: NotRequired[ReadOnly[str]]
     AdditionalRunOptions: NotRequired[
-        DataQualityEvaluationRunAdditionalRunOptionsTypeDef
+        ReadOnly[DataQualityEvaluationRunAdditionalRunOptionsTypeDef]
     ]
-    RulesetNames: Sequence[str]
-    AdditionalDataSources: NotRequired[Mapping[str, DataSourceUnionTypeDef]]
+    RulesetNames: ReadOnly[Sequence[str]]
+    AdditionalDataSources: NotRequired[ReadOnly[Mapping[str, DataSourceTypeDef]]]
 
 
 class StartDataQualityRulesetEvaluationRunResponseTypeDef(TypedDict):
@@ -11061,19 +10978,19 @@ class StartImportLabelsTaskRunResponseTypeDef(TypedDict):
 class StartJobRunRequestTypeDef(TypedDict):
     """StartJobRunRequest (input)."""
 
-    JobName: str
-    JobRunQueuingEnabled: NotRequired[bool]
-    JobRunId: NotRequired[str]
-    Arguments: NotRequired[Mapping[str, str]]
-    AllocatedCapacity: NotRequired[int]
-    Timeout: NotRequired[int]
-    MaxCapacity: NotRequired[float]
-    SecurityConfiguration: NotRequired[str]
-    NotificationProperty: NotRequired[NotificationPropertyTypeDef]
-    WorkerType: NotRequired[WorkerTypeType]
-    NumberOfWorkers: NotRequired[int]
-    ExecutionClass: NotRequired[ExecutionClassType]
-    ExecutionRoleSessionPolicy: NotRequired[str]
+    JobName: ReadOnly[str]
+    JobRunQueuingEnabled: NotRequired[ReadOnly[bool]]
+    JobRunId: NotRequired[ReadOnly[str]]
+    Arguments: NotRequired[ReadOnly[Mapping[str, str]]]
+    AllocatedCapacity: NotRequired[ReadOnly[int]]
+    Timeout: NotRequired[ReadOnly[int]]
+    MaxCapacity: NotRequired[ReadOnly[float]]
+    SecurityConfiguration: NotRequired[ReadOnly[str]]
+    NotificationProperty: NotRequired[ReadOnly[NotificationPropertyTypeDef]]
+    WorkerType: NotRequired[ReadOnly[WorkerTypeType]]
+    NumberOfWorkers: NotRequired[ReadOnly[int]]
+    ExecutionClass: NotRequired[ReadOnly[ExecutionClassType]]
+    ExecutionRoleSessionPolicy: NotRequired[ReadOnly[str]]
 
 
 class StartJobRunResponseTypeDef(TypedDict):
@@ -11142,8 +11059,8 @@ class StartTriggerResponseTypeDef(TypedDict):
 class StartWorkflowRunRequestTypeDef(TypedDict):
     """StartWorkflowRunRequest (input)."""
 
-    Name: str
-    RunProperties: NotRequired[Mapping[str, str]]
+    Name: ReadOnly[str]
+    RunProperties: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class StartWorkflowRunResponseTypeDef(TypedDict):
@@ -11362,20 +11279,20 @@ class StorageDescriptorOutputTypeDef(TypedDict):
 class StorageDescriptorTypeDef(TypedDict):
     """Describes the physical storage of table data."""
 
-    Columns: NotRequired[Sequence[ColumnUnionTypeDef]]
-    Location: NotRequired[str]
-    AdditionalLocations: NotRequired[Sequence[str]]
-    InputFormat: NotRequired[str]
-    OutputFormat: NotRequired[str]
-    Compressed: NotRequired[bool]
-    NumberOfBuckets: NotRequired[int]
-    SerdeInfo: NotRequired[SerDeInfoUnionTypeDef]
-    BucketColumns: NotRequired[Sequence[str]]
-    SortColumns: NotRequired[Sequence[OrderTypeDef]]
-    Parameters: NotRequired[Mapping[str, str]]
-    SkewedInfo: NotRequired[SkewedInfoUnionTypeDef]
-    StoredAsSubDirectories: NotRequired[bool]
-    SchemaReference: NotRequired[SchemaReferenceTypeDef]
+    Columns: NotRequired[ReadOnly[Sequence[ColumnTypeDef]]]
+    Location: NotRequired[ReadOnly[str]]
+    AdditionalLocations: NotRequired[ReadOnly[Sequence[str]]]
+    InputFormat: NotRequired[ReadOnly[str]]
+    OutputFormat: NotRequired[ReadOnly[str]]
+    Compressed: NotRequired[ReadOnly[bool]]
+    NumberOfBuckets: NotRequired[ReadOnly[int]]
+    SerdeInfo: NotRequired[ReadOnly[SerDeInfoTypeDef]]
+    BucketColumns: NotRequired[ReadOnly[Sequence[str]]]
+    SortColumns: NotRequired[ReadOnly[Sequence[OrderTypeDef]]]
+    Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
+    SkewedInfo: NotRequired[ReadOnly[SkewedInfoTypeDef]]
+    StoredAsSubDirectories: NotRequired[ReadOnly[bool]]
+    SchemaReference: NotRequired[ReadOnly[SchemaReferenceTypeDef]]
 
 
 class StreamingDataPreviewOptionsTypeDef(TypedDict):
@@ -11424,20 +11341,20 @@ class TableIdentifierTypeDef(TypedDict):
 class TableInputTypeDef(TypedDict):
     """A structure used to define a table."""
 
-    Name: str
-    Description: NotRequired[str]
-    Owner: NotRequired[str]
-    LastAccessTime: NotRequired[TimestampTypeDef]
-    LastAnalyzedTime: NotRequired[TimestampTypeDef]
-    Retention: NotRequired[int]
-    StorageDescriptor: NotRequired[StorageDescriptorUnionTypeDef]
-    PartitionKeys: NotRequired[Sequence[ColumnUnionTypeDef]]
-    ViewOriginalText: NotRequired[str]
-    ViewExpandedText: NotRequired[str]
-    TableType: NotRequired[str]
-    Parameters: NotRequired[Mapping[str, str]]
-    TargetTable: NotRequired[TableIdentifierTypeDef]
-    ViewDefinition: NotRequired[ViewDefinitionInputTypeDef]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Owner: NotRequired[ReadOnly[str]]
+    LastAccessTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastAnalyzedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    Retention: NotRequired[ReadOnly[int]]
+    StorageDescriptor: NotRequired[ReadOnly[StorageDescriptorTypeDef]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[ColumnTypeDef]]]
+    ViewOriginalText: NotRequired[ReadOnly[str]]
+    ViewExpandedText: NotRequired[ReadOnly[str]]
+    TableType: NotRequired[ReadOnly[str]]
+    Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
+    TargetTable: NotRequired[ReadOnly[TableIdentifierTypeDef]]
+    ViewDefinition: NotRequired[ReadOnly[ViewDefinitionInputTypeDef]]
 
 
 class TableOptimizerConfigurationTypeDef(TypedDict):
@@ -11545,8 +11462,8 @@ class TableVersionTypeDef(TypedDict):
 class TagResourceRequestTypeDef(TypedDict):
     """TagResourceRequest (input)."""
 
-    ResourceArn: str
-    TagsToAdd: Mapping[str, str]
+    ResourceArn: ReadOnly[str]
+    TagsToAdd: ReadOnly[Mapping[str, str]]
 
 
 class TagResourceResponseTypeDef(TypedDict):
@@ -11591,9 +11508,9 @@ class TargetTableConfigOutputTypeDef(TypedDict):
 class TargetTableConfigTypeDef(TypedDict):
     """Properties used by the target leg to partition the data on the target."""
 
-    UnnestSpec: NotRequired[UnnestSpecType]
-    PartitionSpec: NotRequired[Sequence[IntegrationPartitionTypeDef]]
-    TargetTableName: NotRequired[str]
+    UnnestSpec: NotRequired[ReadOnly[UnnestSpecType]]
+    PartitionSpec: NotRequired[ReadOnly[Sequence[IntegrationPartitionTypeDef]]]
+    TargetTableName: NotRequired[ReadOnly[str]]
 
 
 class TaskRunFilterCriteriaTypeDef(TypedDict):
@@ -11601,10 +11518,10 @@ class TaskRunFilterCriteriaTypeDef(TypedDict):
     transform.
     """
 
-    TaskRunType: NotRequired[TaskTypeType]
-    Status: NotRequired[TaskStatusTypeType]
-    StartedBefore: NotRequired[TimestampTypeDef]
-    StartedAfter: NotRequired[TimestampTypeDef]
+    TaskRunType: NotRequired[ReadOnly[TaskTypeType]]
+    Status: NotRequired[ReadOnly[TaskStatusTypeType]]
+    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class TaskRunPropertiesTypeDef(TypedDict):
@@ -11648,17 +11565,19 @@ class TaskRunTypeDef(TypedDict):
 class TestConnectionInputTypeDef(TypedDict):
     """A structure that is used to specify testing a connection to a service."""
 
-    ConnectionType: ConnectionTypeType
-    ConnectionProperties: Mapping[ConnectionPropertyKeyType, str]
-    AuthenticationConfiguration: NotRequired[AuthenticationConfigurationInputTypeDef]
+    ConnectionType: ReadOnly[ConnectionTypeType]
+    ConnectionProperties: ReadOnly[Mapping[ConnectionPropertyKeyType, str]]
+    AuthenticationConfiguration: NotRequired[
+        ReadOnly[AuthenticationConfigurationInputTypeDef]
+    ]
 
 
 class TestConnectionRequestTypeDef(TypedDict):
     """TestConnectionRequest (input)."""
 
-    ConnectionName: NotRequired[str]
-    CatalogId: NotRequired[str]
-    TestConnectionInput: NotRequired[TestConnectionInputTypeDef]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    CatalogId: NotRequired[ReadOnly[str]]
+    TestConnectionInput: NotRequired[ReadOnly[TestConnectionInputTypeDef]]
 
 
 class TestConnectionResponseTypeDef(TypedDict):
@@ -11670,8 +11589,8 @@ class TestConnectionResponseTypeDef(TypedDict):
 class TimestampFilterTypeDef(TypedDict):
     """A timestamp filter."""
 
-    RecordedBefore: NotRequired[TimestampTypeDef]
-    RecordedAfter: NotRequired[TimestampTypeDef]
+    RecordedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    RecordedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class TimestampedInclusionAnnotationTypeDef(TypedDict):
@@ -11696,13 +11615,13 @@ class TransformConfigParameterOutputTypeDef(TypedDict):
 class TransformConfigParameterTypeDef(TypedDict):
     """Specifies the parameters in the config file of the dynamic transform."""
 
-    Name: str
-    Type: ParamTypeType
-    ValidationRule: NotRequired[str]
-    ValidationMessage: NotRequired[str]
-    Value: NotRequired[Sequence[str]]
-    ListType: NotRequired[ParamTypeType]
-    IsOptional: NotRequired[bool]
+    Name: ReadOnly[str]
+    Type: ReadOnly[ParamTypeType]
+    ValidationRule: NotRequired[ReadOnly[str]]
+    ValidationMessage: NotRequired[ReadOnly[str]]
+    Value: NotRequired[ReadOnly[Sequence[str]]]
+    ListType: NotRequired[ReadOnly[ParamTypeType]]
+    IsOptional: NotRequired[ReadOnly[bool]]
 
 
 class TransformEncryptionTypeDef(TypedDict):
@@ -11718,15 +11637,15 @@ class TransformEncryptionTypeDef(TypedDict):
 class TransformFilterCriteriaTypeDef(TypedDict):
     """The criteria used to filter the machine learning transforms."""
 
-    Name: NotRequired[str]
-    TransformType: NotRequired[TransformTypeType]
-    Status: NotRequired[TransformStatusTypeType]
-    GlueVersion: NotRequired[str]
-    CreatedBefore: NotRequired[TimestampTypeDef]
-    CreatedAfter: NotRequired[TimestampTypeDef]
-    LastModifiedBefore: NotRequired[TimestampTypeDef]
-    LastModifiedAfter: NotRequired[TimestampTypeDef]
-    Schema: NotRequired[Sequence[SchemaColumnTypeDef]]
+    Name: NotRequired[ReadOnly[str]]
+    TransformType: NotRequired[ReadOnly[TransformTypeType]]
+    Status: NotRequired[ReadOnly[TransformStatusTypeType]]
+    GlueVersion: NotRequired[ReadOnly[str]]
+    CreatedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    CreatedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastModifiedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastModifiedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    Schema: NotRequired[ReadOnly[Sequence[SchemaColumnTypeDef]]]
 
 
 class TransformParametersTypeDef(TypedDict):
@@ -11774,12 +11693,12 @@ class TriggerUpdateTypeDef(TypedDict):
     completely.
     """
 
-    Name: NotRequired[str]
-    Description: NotRequired[str]
-    Schedule: NotRequired[str]
-    Actions: NotRequired[Sequence[ActionUnionTypeDef]]
-    Predicate: NotRequired[PredicateUnionTypeDef]
-    EventBatchingCondition: NotRequired[EventBatchingConditionTypeDef]
+    Name: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    Schedule: NotRequired[ReadOnly[str]]
+    Actions: NotRequired[ReadOnly[Sequence[ActionTypeDef]]]
+    Predicate: NotRequired[ReadOnly[PredicateTypeDef]]
+    EventBatchingCondition: NotRequired[ReadOnly[EventBatchingConditionTypeDef]]
 
 
 class UnfilteredPartitionTypeDef(TypedDict):
@@ -11805,16 +11724,16 @@ class UnionTypeDef(TypedDict):
     a single result.
     """
 
-    Name: str
-    Inputs: Sequence[str]
-    UnionType: UnionTypeType
+    Name: ReadOnly[str]
+    Inputs: ReadOnly[Sequence[str]]
+    UnionType: ReadOnly[UnionTypeType]
 
 
 class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
-    ResourceArn: str
-    TagsToRemove: Sequence[str]
+    ResourceArn: ReadOnly[str]
+    TagsToRemove: ReadOnly[Sequence[str]]
 
 
 class UntagResourceResponseTypeDef(TypedDict):
@@ -11841,8 +11760,8 @@ class UpdateBlueprintResponseTypeDef(TypedDict):
 class UpdateCatalogRequestTypeDef(TypedDict):
     """UpdateCatalogRequest (input)."""
 
-    CatalogId: str
-    CatalogInput: CatalogInputTypeDef
+    CatalogId: ReadOnly[str]
+    CatalogInput: ReadOnly[CatalogInputTypeDef]
 
 
 class UpdateCatalogResponseTypeDef(TypedDict):
@@ -11854,10 +11773,10 @@ class UpdateCatalogResponseTypeDef(TypedDict):
 class UpdateClassifierRequestTypeDef(TypedDict):
     """UpdateClassifierRequest (input)."""
 
-    GrokClassifier: NotRequired[UpdateGrokClassifierRequestTypeDef]
-    XMLClassifier: NotRequired[UpdateXMLClassifierRequestTypeDef]
-    JsonClassifier: NotRequired[UpdateJsonClassifierRequestTypeDef]
-    CsvClassifier: NotRequired[UpdateCsvClassifierRequestTypeDef]
+    GrokClassifier: NotRequired[ReadOnly[UpdateGrokClassifierRequestTypeDef]]
+    XMLClassifier: NotRequired[ReadOnly[UpdateXMLClassifierRequestTypeDef]]
+    JsonClassifier: NotRequired[ReadOnly[UpdateJsonClassifierRequestTypeDef]]
+    CsvClassifier: NotRequired[ReadOnly[UpdateCsvClassifierRequestTypeDef]]
 
 
 class UpdateClassifierResponseTypeDef(TypedDict):
@@ -11869,11 +11788,11 @@ class UpdateClassifierResponseTypeDef(TypedDict):
 class UpdateColumnStatisticsForPartitionRequestTypeDef(TypedDict):
     """UpdateColumnStatisticsForPartitionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    PartitionValues: Sequence[str]
-    ColumnStatisticsList: Sequence[ColumnStatisticsUnionTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionValues: ReadOnly[Sequence[str]]
+    ColumnStatisticsList: ReadOnly[Sequence[ColumnStatisticsTypeDef]]
 
 
 class UpdateColumnStatisticsForPartitionResponseTypeDef(TypedDict):
@@ -11886,10 +11805,10 @@ class UpdateColumnStatisticsForPartitionResponseTypeDef(TypedDict):
 class UpdateColumnStatisticsForTableRequestTypeDef(TypedDict):
     """UpdateColumnStatisticsForTableRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    ColumnStatisticsList: Sequence[ColumnStatisticsUnionTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    ColumnStatisticsList: ReadOnly[Sequence[ColumnStatisticsTypeDef]]
 
 
 class UpdateColumnStatisticsForTableResponseTypeDef(TypedDict):
@@ -11902,14 +11821,14 @@ class UpdateColumnStatisticsForTableResponseTypeDef(TypedDict):
 class UpdateColumnStatisticsTaskSettingsRequestTypeDef(TypedDict):
     """UpdateColumnStatisticsTaskSettingsRequest (input)."""
 
-    DatabaseName: str
-    TableName: str
-    Role: NotRequired[str]
-    Schedule: NotRequired[str]
-    ColumnNameList: NotRequired[Sequence[str]]
-    SampleSize: NotRequired[float]
-    CatalogID: NotRequired[str]
-    SecurityConfiguration: NotRequired[str]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    Role: NotRequired[ReadOnly[str]]
+    Schedule: NotRequired[ReadOnly[str]]
+    ColumnNameList: NotRequired[ReadOnly[Sequence[str]]]
+    SampleSize: NotRequired[ReadOnly[float]]
+    CatalogID: NotRequired[ReadOnly[str]]
+    SecurityConfiguration: NotRequired[ReadOnly[str]]
 
 
 class UpdateColumnStatisticsTaskSettingsResponseTypeDef(TypedDict):
@@ -11921,9 +11840,9 @@ class UpdateColumnStatisticsTaskSettingsResponseTypeDef(TypedDict):
 class UpdateConnectionRequestTypeDef(TypedDict):
     """UpdateConnectionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    Name: str
-    ConnectionInput: ConnectionInputTypeDef
+    CatalogId: NotRequired[ReadOnly[str]]
+    Name: ReadOnly[str]
+    ConnectionInput: ReadOnly[ConnectionInputTypeDef]
 
 
 class UpdateConnectionResponseTypeDef(TypedDict):
@@ -11935,20 +11854,20 @@ class UpdateConnectionResponseTypeDef(TypedDict):
 class UpdateCrawlerRequestTypeDef(TypedDict):
     """UpdateCrawlerRequest (input)."""
 
-    Name: str
-    Role: NotRequired[str]
-    DatabaseName: NotRequired[str]
-    Description: NotRequired[str]
-    Targets: NotRequired[CrawlerTargetsUnionTypeDef]
-    Schedule: NotRequired[str]
-    Classifiers: NotRequired[Sequence[str]]
-    TablePrefix: NotRequired[str]
-    SchemaChangePolicy: NotRequired[SchemaChangePolicyTypeDef]
-    RecrawlPolicy: NotRequired[RecrawlPolicyTypeDef]
-    LineageConfiguration: NotRequired[LineageConfigurationTypeDef]
-    LakeFormationConfiguration: NotRequired[LakeFormationConfigurationTypeDef]
-    Configuration: NotRequired[str]
-    CrawlerSecurityConfiguration: NotRequired[str]
+    Name: ReadOnly[str]
+    Role: NotRequired[ReadOnly[str]]
+    DatabaseName: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    Targets: NotRequired[ReadOnly[CrawlerTargetsTypeDef]]
+    Schedule: NotRequired[ReadOnly[str]]
+    Classifiers: NotRequired[ReadOnly[Sequence[str]]]
+    TablePrefix: NotRequired[ReadOnly[str]]
+    SchemaChangePolicy: NotRequired[ReadOnly[SchemaChangePolicyTypeDef]]
+    RecrawlPolicy: NotRequired[ReadOnly[RecrawlPolicyTypeDef]]
+    LineageConfiguration: NotRequired[ReadOnly[LineageConfigurationTypeDef]]
+    LakeFormationConfiguration: NotRequired[ReadOnly[LakeFormationConfigurationTypeDef]]
+    Configuration: NotRequired[ReadOnly[str]]
+    CrawlerSecurityConfiguration: NotRequired[ReadOnly[str]]
 
 
 class UpdateCrawlerResponseTypeDef(TypedDict):
@@ -11973,16 +11892,16 @@ class UpdateCrawlerScheduleResponseTypeDef(TypedDict):
 class UpdateCsvClassifierRequestTypeDef(TypedDict):
     """Specifies a custom CSV classifier to be updated."""
 
-    Name: str
-    Delimiter: NotRequired[str]
-    QuoteSymbol: NotRequired[str]
-    ContainsHeader: NotRequired[CsvHeaderOptionType]
-    Header: NotRequired[Sequence[str]]
-    DisableValueTrimming: NotRequired[bool]
-    AllowSingleColumn: NotRequired[bool]
-    CustomDatatypeConfigured: NotRequired[bool]
-    CustomDatatypes: NotRequired[Sequence[str]]
-    Serde: NotRequired[CsvSerdeOptionType]
+    Name: ReadOnly[str]
+    Delimiter: NotRequired[ReadOnly[str]]
+    QuoteSymbol: NotRequired[ReadOnly[str]]
+    ContainsHeader: NotRequired[ReadOnly[CsvHeaderOptionType]]
+    Header: NotRequired[ReadOnly[Sequence[str]]]
+    DisableValueTrimming: NotRequired[ReadOnly[bool]]
+    AllowSingleColumn: NotRequired[ReadOnly[bool]]
+    CustomDatatypeConfigured: NotRequired[ReadOnly[bool]]
+    CustomDatatypes: NotRequired[ReadOnly[Sequence[str]]]
+    Serde: NotRequired[ReadOnly[CsvSerdeOptionType]]
 
 
 class UpdateDataQualityRulesetRequestTypeDef(TypedDict):
@@ -12005,9 +11924,9 @@ class UpdateDataQualityRulesetResponseTypeDef(TypedDict):
 class UpdateDatabaseRequestTypeDef(TypedDict):
     """UpdateDatabaseRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    Name: str
-    DatabaseInput: DatabaseInputTypeDef
+    CatalogId: NotRequired[ReadOnly[str]]
+    Name: ReadOnly[str]
+    DatabaseInput: ReadOnly[DatabaseInputTypeDef]
 
 
 class UpdateDatabaseResponseTypeDef(TypedDict):
@@ -12019,14 +11938,14 @@ class UpdateDatabaseResponseTypeDef(TypedDict):
 class UpdateDevEndpointRequestTypeDef(TypedDict):
     """UpdateDevEndpointRequest (input)."""
 
-    EndpointName: str
-    PublicKey: NotRequired[str]
-    AddPublicKeys: NotRequired[Sequence[str]]
-    DeletePublicKeys: NotRequired[Sequence[str]]
-    CustomLibraries: NotRequired[DevEndpointCustomLibrariesTypeDef]
-    UpdateEtlLibraries: NotRequired[bool]
-    DeleteArguments: NotRequired[Sequence[str]]
-    AddArguments: NotRequired[Mapping[str, str]]
+    EndpointName: ReadOnly[str]
+    PublicKey: NotRequired[ReadOnly[str]]
+    AddPublicKeys: NotRequired[ReadOnly[Sequence[str]]]
+    DeletePublicKeys: NotRequired[ReadOnly[Sequence[str]]]
+    CustomLibraries: NotRequired[ReadOnly[DevEndpointCustomLibrariesTypeDef]]
+    UpdateEtlLibraries: NotRequired[ReadOnly[bool]]
+    DeleteArguments: NotRequired[ReadOnly[Sequence[str]]]
+    AddArguments: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class UpdateDevEndpointResponseTypeDef(TypedDict):
@@ -12038,8 +11957,8 @@ class UpdateDevEndpointResponseTypeDef(TypedDict):
 class UpdateGlueIdentityCenterConfigurationRequestTypeDef(TypedDict):
     """Request to update an existing Glue Identity Center configuration."""
 
-    Scopes: NotRequired[Sequence[str]]
-    UserBackgroundSessionsEnabled: NotRequired[bool]
+    Scopes: NotRequired[ReadOnly[Sequence[str]]]
+    UserBackgroundSessionsEnabled: NotRequired[ReadOnly[bool]]
 
 
 class UpdateGlueIdentityCenterConfigurationResponseTypeDef(TypedDict):
@@ -12063,7 +11982,7 @@ class UpdateIcebergInputTypeDef(TypedDict):
     Iceberg table.
     """
 
-    UpdateIcebergTableInput: UpdateIcebergTableInputTypeDef
+    UpdateIcebergTableInput: ReadOnly[UpdateIcebergTableInputTypeDef]
 
 
 class UpdateIcebergTableInputTypeDef(TypedDict):
@@ -12071,7 +11990,7 @@ class UpdateIcebergTableInputTypeDef(TypedDict):
     inGlue Data Catalog, defining the new state of the table metadata.
     """
 
-    Updates: Sequence[IcebergTableUpdateTypeDef]
+    Updates: ReadOnly[Sequence[IcebergTableUpdateTypeDef]]
 
 
 class UpdateIntegrationResourcePropertyRequestTypeDef(TypedDict):
@@ -12095,10 +12014,10 @@ class UpdateIntegrationResourcePropertyResponseTypeDef(TypedDict):
 class UpdateIntegrationTablePropertiesRequestTypeDef(TypedDict):
     """UpdateIntegrationTablePropertiesRequest (input)."""
 
-    ResourceArn: str
-    TableName: str
-    SourceTableConfig: NotRequired[SourceTableConfigUnionTypeDef]
-    TargetTableConfig: NotRequired[TargetTableConfigUnionTypeDef]
+    ResourceArn: ReadOnly[str]
+    TableName: ReadOnly[str]
+    SourceTableConfig: NotRequired[ReadOnly[SourceTableConfigTypeDef]]
+    TargetTableConfig: NotRequired[ReadOnly[TargetTableConfigTypeDef]]
 
 
 class UpdateIntegrationTablePropertiesResponseTypeDef(TypedDict):
@@ -12131,8 +12050,8 @@ class UpdateJobFromSourceControlResponseTypeDef(TypedDict):
 class UpdateJobRequestTypeDef(TypedDict):
     """UpdateJobRequest (input)."""
 
-    JobName: str
-    JobUpdate: JobUpdateTypeDef
+    JobName: ReadOnly[str]
+    JobUpdate: ReadOnly[JobUpdateTypeDef]
 
 
 class UpdateJobResponseTypeDef(TypedDict):
@@ -12178,17 +12097,17 @@ class UpdateOpenTableFormatInputTypeDef(TypedDict):
     Iceberg.
     """
 
-    UpdateIcebergInput: NotRequired[UpdateIcebergInputTypeDef]
+    UpdateIcebergInput: NotRequired[ReadOnly[UpdateIcebergInputTypeDef]]
 
 
 class UpdatePartitionRequestTypeDef(TypedDict):
     """UpdatePartitionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    TableName: str
-    PartitionValueList: Sequence[str]
-    PartitionInput: PartitionInputTypeDef
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    PartitionValueList: ReadOnly[Sequence[str]]
+    PartitionInput: ReadOnly[PartitionInputTypeDef]
 
 
 class UpdatePartitionResponseTypeDef(TypedDict):
@@ -12270,16 +12189,16 @@ class UpdateTableOptimizerResponseTypeDef(TypedDict):
 class UpdateTableRequestTypeDef(TypedDict):
     """UpdateTableRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    Name: NotRequired[str]
-    TableInput: NotRequired[TableInputTypeDef]
-    SkipArchive: NotRequired[bool]
-    TransactionId: NotRequired[str]
-    VersionId: NotRequired[str]
-    ViewUpdateAction: NotRequired[ViewUpdateActionType]
-    Force: NotRequired[bool]
-    UpdateOpenTableFormatInput: NotRequired[UpdateOpenTableFormatInputTypeDef]
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    Name: NotRequired[ReadOnly[str]]
+    TableInput: NotRequired[ReadOnly[TableInputTypeDef]]
+    SkipArchive: NotRequired[ReadOnly[bool]]
+    TransactionId: NotRequired[ReadOnly[str]]
+    VersionId: NotRequired[ReadOnly[str]]
+    ViewUpdateAction: NotRequired[ReadOnly[ViewUpdateActionType]]
+    Force: NotRequired[ReadOnly[bool]]
+    UpdateOpenTableFormatInput: NotRequired[ReadOnly[UpdateOpenTableFormatInputTypeDef]]
 
 
 class UpdateTableResponseTypeDef(TypedDict):
@@ -12291,8 +12210,8 @@ class UpdateTableResponseTypeDef(TypedDict):
 class UpdateTriggerRequestTypeDef(TypedDict):
     """UpdateTriggerRequest (input)."""
 
-    Name: str
-    TriggerUpdate: TriggerUpdateTypeDef
+    Name: ReadOnly[str]
+    TriggerUpdate: ReadOnly[TriggerUpdateTypeDef]
 
 
 class UpdateTriggerResponseTypeDef(TypedDict):
@@ -12305,9 +12224,9 @@ class UpdateTriggerResponseTypeDef(TypedDict):
 class UpdateUsageProfileRequestTypeDef(TypedDict):
     """UpdateUsageProfileRequest (input)."""
 
-    Name: str
-    Description: NotRequired[str]
-    Configuration: ProfileConfigurationUnionTypeDef
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Configuration: ReadOnly[ProfileConfigurationTypeDef]
 
 
 class UpdateUsageProfileResponseTypeDef(TypedDict):
@@ -12320,10 +12239,10 @@ class UpdateUsageProfileResponseTypeDef(TypedDict):
 class UpdateUserDefinedFunctionRequestTypeDef(TypedDict):
     """UpdateUserDefinedFunctionRequest (input)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: str
-    FunctionName: str
-    FunctionInput: UserDefinedFunctionInputTypeDef
+    CatalogId: NotRequired[ReadOnly[str]]
+    DatabaseName: ReadOnly[str]
+    FunctionName: ReadOnly[str]
+    FunctionInput: ReadOnly[UserDefinedFunctionInputTypeDef]
 
 
 class UpdateUserDefinedFunctionResponseTypeDef(TypedDict):
@@ -12335,10 +12254,10 @@ class UpdateUserDefinedFunctionResponseTypeDef(TypedDict):
 class UpdateWorkflowRequestTypeDef(TypedDict):
     """UpdateWorkflowRequest (input)."""
 
-    Name: str
-    Description: NotRequired[str]
-    DefaultRunProperties: NotRequired[Mapping[str, str]]
-    MaxConcurrentRuns: NotRequired[int]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    DefaultRunProperties: NotRequired[ReadOnly[Mapping[str, str]]]
+    MaxConcurrentRuns: NotRequired[ReadOnly[int]]
 
 
 class UpdateWorkflowResponseTypeDef(TypedDict):
@@ -12371,9 +12290,9 @@ class UpsertRedshiftTargetOptionsTypeDef(TypedDict):
     target .
     """
 
-    TableLocation: NotRequired[str]
-    ConnectionName: NotRequired[str]
-    UpsertKeys: NotRequired[Sequence[str]]
+    TableLocation: NotRequired[ReadOnly[str]]
+    ConnectionName: NotRequired[ReadOnly[str]]
+    UpsertKeys: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class UsageProfileDefinitionTypeDef(TypedDict):
@@ -12388,12 +12307,12 @@ class UsageProfileDefinitionTypeDef(TypedDict):
 class UserDefinedFunctionInputTypeDef(TypedDict):
     """A structure used to create or update a user-defined function."""
 
-    FunctionName: NotRequired[str]
-    ClassName: NotRequired[str]
-    OwnerName: NotRequired[str]
-    FunctionType: NotRequired[FunctionTypeType]
-    OwnerType: NotRequired[PrincipalTypeType]
-    ResourceUris: NotRequired[Sequence[ResourceUriTypeDef]]
+    FunctionName: NotRequired[ReadOnly[str]]
+    ClassName: NotRequired[ReadOnly[str]]
+    OwnerName: NotRequired[ReadOnly[str]]
+    FunctionType: NotRequired[ReadOnly[FunctionTypeType]]
+    OwnerType: NotRequired[ReadOnly[PrincipalTypeType]]
+    ResourceUris: NotRequired[ReadOnly[Sequence[ResourceUriTypeDef]]]
 
 
 class UserDefinedFunctionTypeDef(TypedDict):
@@ -12413,15 +12332,15 @@ class UserDefinedFunctionTypeDef(TypedDict):
 class ViewDefinitionInputTypeDef(TypedDict):
     """A structure containing details for creating or updating an Glue view."""
 
-    IsProtected: NotRequired[bool]
-    Definer: NotRequired[str]
-    Representations: NotRequired[Sequence[ViewRepresentationInputTypeDef]]
-    ViewVersionId: NotRequired[int]
-    ViewVersionToken: NotRequired[str]
-    RefreshSeconds: NotRequired[int]
-    LastRefreshType: NotRequired[LastRefreshTypeType]
-    SubObjects: NotRequired[Sequence[str]]
-    SubObjectVersionIds: NotRequired[Sequence[int]]
+    IsProtected: NotRequired[ReadOnly[bool]]
+    Definer: NotRequired[ReadOnly[str]]
+    Representations: NotRequired[ReadOnly[Sequence[ViewRepresentationInputTypeDef]]]
+    ViewVersionId: NotRequired[ReadOnly[int]]
+    ViewVersionToken: NotRequired[ReadOnly[str]]
+    RefreshSeconds: NotRequired[ReadOnly[int]]
+    LastRefreshType: NotRequired[ReadOnly[LastRefreshTypeType]]
+    SubObjects: NotRequired[ReadOnly[Sequence[str]]]
+    SubObjectVersionIds: NotRequired[ReadOnly[Sequence[int]]]
 
 
 class ViewDefinitionTypeDef(TypedDict):
@@ -12544,520 +12463,3 @@ class XMLClassifierTypeDef(TypedDict):
     LastUpdated: NotRequired[datetime]
     Version: NotRequired[int]
     RowTag: NotRequired[str]
-
-
-ActionUnionTypeDef = Union[ActionTypeDef, ActionOutputTypeDef]
-
-
-AggregateUnionTypeDef = Union[AggregateTypeDef, AggregateOutputTypeDef]
-
-
-AggregateOperationUnionTypeDef = Union[
-    AggregateOperationTypeDef, AggregateOperationOutputTypeDef
-]
-
-
-AmazonRedshiftNodeDataUnionTypeDef = Union[
-    AmazonRedshiftNodeDataTypeDef, AmazonRedshiftNodeDataOutputTypeDef
-]
-
-
-AmazonRedshiftSourceUnionTypeDef = Union[
-    AmazonRedshiftSourceTypeDef, AmazonRedshiftSourceOutputTypeDef
-]
-
-
-AmazonRedshiftTargetUnionTypeDef = Union[
-    AmazonRedshiftTargetTypeDef, AmazonRedshiftTargetOutputTypeDef
-]
-
-
-ApplyMappingUnionTypeDef = Union[ApplyMappingTypeDef, ApplyMappingOutputTypeDef]
-
-
-AthenaConnectorSourceUnionTypeDef = Union[
-    AthenaConnectorSourceTypeDef, AthenaConnectorSourceOutputTypeDef
-]
-
-
-BasicCatalogTargetUnionTypeDef = Union[
-    BasicCatalogTargetTypeDef, BasicCatalogTargetOutputTypeDef
-]
-
-
-CatalogDeltaSourceUnionTypeDef = Union[
-    CatalogDeltaSourceTypeDef, CatalogDeltaSourceOutputTypeDef
-]
-
-
-CatalogHudiSourceUnionTypeDef = Union[
-    CatalogHudiSourceTypeDef, CatalogHudiSourceOutputTypeDef
-]
-
-
-CatalogIcebergSourceUnionTypeDef = Union[
-    CatalogIcebergSourceTypeDef, CatalogIcebergSourceOutputTypeDef
-]
-
-
-CatalogKafkaSourceUnionTypeDef = Union[
-    CatalogKafkaSourceTypeDef, CatalogKafkaSourceOutputTypeDef
-]
-
-
-CatalogKinesisSourceUnionTypeDef = Union[
-    CatalogKinesisSourceTypeDef, CatalogKinesisSourceOutputTypeDef
-]
-
-
-CatalogSourceUnionTypeDef = Union[CatalogSourceTypeDef, CatalogSourceOutputTypeDef]
-
-
-CatalogTargetUnionTypeDef = Union[CatalogTargetTypeDef, CatalogTargetOutputTypeDef]
-
-
-CodeGenConfigurationNodeUnionTypeDef = Union[
-    CodeGenConfigurationNodeTypeDef, CodeGenConfigurationNodeOutputTypeDef
-]
-
-
-CodeGenNodeUnionTypeDef = Union[CodeGenNodeTypeDef, CodeGenNodeOutputTypeDef]
-
-
-ColumnUnionTypeDef = Union[ColumnTypeDef, ColumnOutputTypeDef]
-
-
-ColumnStatisticsUnionTypeDef = Union[
-    ColumnStatisticsTypeDef, ColumnStatisticsOutputTypeDef
-]
-
-
-ColumnStatisticsDataUnionTypeDef = Union[
-    ColumnStatisticsDataTypeDef, ColumnStatisticsDataOutputTypeDef
-]
-
-
-ConfigurationObjectUnionTypeDef = Union[
-    ConfigurationObjectTypeDef, ConfigurationObjectOutputTypeDef
-]
-
-
-ConnectionsListUnionTypeDef = Union[
-    ConnectionsListTypeDef, ConnectionsListOutputTypeDef
-]
-
-
-ConnectorDataSourceUnionTypeDef = Union[
-    ConnectorDataSourceTypeDef, ConnectorDataSourceOutputTypeDef
-]
-
-
-ConnectorDataTargetUnionTypeDef = Union[
-    ConnectorDataTargetTypeDef, ConnectorDataTargetOutputTypeDef
-]
-
-
-ConnectorPropertyUnionTypeDef = Union[
-    ConnectorPropertyTypeDef, ConnectorPropertyOutputTypeDef
-]
-
-
-CrawlerTargetsUnionTypeDef = Union[CrawlerTargetsTypeDef, CrawlerTargetsOutputTypeDef]
-
-
-CustomCodeUnionTypeDef = Union[CustomCodeTypeDef, CustomCodeOutputTypeDef]
-
-
-DataQualityGlueTableUnionTypeDef = Union[
-    DataQualityGlueTableTypeDef, DataQualityGlueTableOutputTypeDef
-]
-
-
-DataSourceUnionTypeDef = Union[DataSourceTypeDef, DataSourceOutputTypeDef]
-
-
-DateColumnStatisticsDataUnionTypeDef = Union[
-    DateColumnStatisticsDataTypeDef, DateColumnStatisticsDataOutputTypeDef
-]
-
-
-DecimalColumnStatisticsDataUnionTypeDef = Union[
-    DecimalColumnStatisticsDataTypeDef, DecimalColumnStatisticsDataOutputTypeDef
-]
-
-
-DecimalNumberUnionTypeDef = Union[DecimalNumberTypeDef, DecimalNumberOutputTypeDef]
-
-
-DeltaTargetUnionTypeDef = Union[DeltaTargetTypeDef, DeltaTargetOutputTypeDef]
-
-
-DirectJDBCSourceUnionTypeDef = Union[
-    DirectJDBCSourceTypeDef, DirectJDBCSourceOutputTypeDef
-]
-
-
-DirectKafkaSourceUnionTypeDef = Union[
-    DirectKafkaSourceTypeDef, DirectKafkaSourceOutputTypeDef
-]
-
-
-DirectKinesisSourceUnionTypeDef = Union[
-    DirectKinesisSourceTypeDef, DirectKinesisSourceOutputTypeDef
-]
-
-
-DropDuplicatesUnionTypeDef = Union[DropDuplicatesTypeDef, DropDuplicatesOutputTypeDef]
-
-
-DropFieldsUnionTypeDef = Union[DropFieldsTypeDef, DropFieldsOutputTypeDef]
-
-
-DropNullFieldsUnionTypeDef = Union[DropNullFieldsTypeDef, DropNullFieldsOutputTypeDef]
-
-
-DynamicTransformUnionTypeDef = Union[
-    DynamicTransformTypeDef, DynamicTransformOutputTypeDef
-]
-
-
-DynamoDBELTConnectorSourceUnionTypeDef = Union[
-    DynamoDBELTConnectorSourceTypeDef, DynamoDBELTConnectorSourceOutputTypeDef
-]
-
-
-EncryptionConfigurationUnionTypeDef = Union[
-    EncryptionConfigurationTypeDef, EncryptionConfigurationOutputTypeDef
-]
-
-
-EntityConfigurationUnionTypeDef = Union[
-    EntityConfigurationTypeDef, EntityConfigurationOutputTypeDef
-]
-
-
-EvaluateDataQualityUnionTypeDef = Union[
-    EvaluateDataQualityTypeDef, EvaluateDataQualityOutputTypeDef
-]
-
-
-EvaluateDataQualityMultiFrameUnionTypeDef = Union[
-    EvaluateDataQualityMultiFrameTypeDef, EvaluateDataQualityMultiFrameOutputTypeDef
-]
-
-
-FillMissingValuesUnionTypeDef = Union[
-    FillMissingValuesTypeDef, FillMissingValuesOutputTypeDef
-]
-
-
-FilterUnionTypeDef = Union[FilterTypeDef, FilterOutputTypeDef]
-
-
-FilterExpressionUnionTypeDef = Union[
-    FilterExpressionTypeDef, FilterExpressionOutputTypeDef
-]
-
-
-FilterValueUnionTypeDef = Union[FilterValueTypeDef, FilterValueOutputTypeDef]
-
-
-GlueSchemaUnionTypeDef = Union[GlueSchemaTypeDef, GlueSchemaOutputTypeDef]
-
-
-GlueTableUnionTypeDef = Union[GlueTableTypeDef, GlueTableOutputTypeDef]
-
-
-GovernedCatalogTargetUnionTypeDef = Union[
-    GovernedCatalogTargetTypeDef, GovernedCatalogTargetOutputTypeDef
-]
-
-
-GroupFiltersUnionTypeDef = Union[GroupFiltersTypeDef, GroupFiltersOutputTypeDef]
-
-
-HudiTargetUnionTypeDef = Union[HudiTargetTypeDef, HudiTargetOutputTypeDef]
-
-
-IcebergTargetUnionTypeDef = Union[IcebergTargetTypeDef, IcebergTargetOutputTypeDef]
-
-
-IntegrationConfigUnionTypeDef = Union[
-    IntegrationConfigTypeDef, IntegrationConfigOutputTypeDef
-]
-
-
-JDBCConnectorOptionsUnionTypeDef = Union[
-    JDBCConnectorOptionsTypeDef, JDBCConnectorOptionsOutputTypeDef
-]
-
-
-JDBCConnectorSourceUnionTypeDef = Union[
-    JDBCConnectorSourceTypeDef, JDBCConnectorSourceOutputTypeDef
-]
-
-
-JDBCConnectorTargetUnionTypeDef = Union[
-    JDBCConnectorTargetTypeDef, JDBCConnectorTargetOutputTypeDef
-]
-
-
-JdbcTargetUnionTypeDef = Union[JdbcTargetTypeDef, JdbcTargetOutputTypeDef]
-
-
-JoinUnionTypeDef = Union[JoinTypeDef, JoinOutputTypeDef]
-
-
-JoinColumnUnionTypeDef = Union[JoinColumnTypeDef, JoinColumnOutputTypeDef]
-
-
-KafkaStreamingSourceOptionsUnionTypeDef = Union[
-    KafkaStreamingSourceOptionsTypeDef, KafkaStreamingSourceOptionsOutputTypeDef
-]
-
-
-KinesisStreamingSourceOptionsUnionTypeDef = Union[
-    KinesisStreamingSourceOptionsTypeDef, KinesisStreamingSourceOptionsOutputTypeDef
-]
-
-
-MappingUnionTypeDef = Union[MappingTypeDef, MappingOutputTypeDef]
-
-
-MergeUnionTypeDef = Union[MergeTypeDef, MergeOutputTypeDef]
-
-
-MicrosoftSQLServerCatalogTargetUnionTypeDef = Union[
-    MicrosoftSQLServerCatalogTargetTypeDef, MicrosoftSQLServerCatalogTargetOutputTypeDef
-]
-
-
-MySQLCatalogTargetUnionTypeDef = Union[
-    MySQLCatalogTargetTypeDef, MySQLCatalogTargetOutputTypeDef
-]
-
-
-OracleSQLCatalogTargetUnionTypeDef = Union[
-    OracleSQLCatalogTargetTypeDef, OracleSQLCatalogTargetOutputTypeDef
-]
-
-
-PIIDetectionUnionTypeDef = Union[PIIDetectionTypeDef, PIIDetectionOutputTypeDef]
-
-
-PartitionValueListUnionTypeDef = Union[
-    PartitionValueListTypeDef, PartitionValueListOutputTypeDef
-]
-
-
-PhysicalConnectionRequirementsUnionTypeDef = Union[
-    PhysicalConnectionRequirementsTypeDef, PhysicalConnectionRequirementsOutputTypeDef
-]
-
-
-PostgreSQLCatalogTargetUnionTypeDef = Union[
-    PostgreSQLCatalogTargetTypeDef, PostgreSQLCatalogTargetOutputTypeDef
-]
-
-
-PredicateUnionTypeDef = Union[PredicateTypeDef, PredicateOutputTypeDef]
-
-
-PrincipalPermissionsUnionTypeDef = Union[
-    PrincipalPermissionsTypeDef, PrincipalPermissionsOutputTypeDef
-]
-
-
-ProfileConfigurationUnionTypeDef = Union[
-    ProfileConfigurationTypeDef, ProfileConfigurationOutputTypeDef
-]
-
-
-RecipeUnionTypeDef = Union[RecipeTypeDef, RecipeOutputTypeDef]
-
-
-RecipeActionUnionTypeDef = Union[RecipeActionTypeDef, RecipeActionOutputTypeDef]
-
-
-RecipeStepUnionTypeDef = Union[RecipeStepTypeDef, RecipeStepOutputTypeDef]
-
-
-RedshiftTargetUnionTypeDef = Union[RedshiftTargetTypeDef, RedshiftTargetOutputTypeDef]
-
-
-RenameFieldUnionTypeDef = Union[RenameFieldTypeDef, RenameFieldOutputTypeDef]
-
-
-RestConfigurationUnionTypeDef = Union[
-    RestConfigurationTypeDef, RestConfigurationOutputTypeDef
-]
-
-
-RouteUnionTypeDef = Union[RouteTypeDef, RouteOutputTypeDef]
-
-
-S3CatalogDeltaSourceUnionTypeDef = Union[
-    S3CatalogDeltaSourceTypeDef, S3CatalogDeltaSourceOutputTypeDef
-]
-
-
-S3CatalogHudiSourceUnionTypeDef = Union[
-    S3CatalogHudiSourceTypeDef, S3CatalogHudiSourceOutputTypeDef
-]
-
-
-S3CatalogIcebergSourceUnionTypeDef = Union[
-    S3CatalogIcebergSourceTypeDef, S3CatalogIcebergSourceOutputTypeDef
-]
-
-
-S3CatalogTargetUnionTypeDef = Union[
-    S3CatalogTargetTypeDef, S3CatalogTargetOutputTypeDef
-]
-
-
-S3CsvSourceUnionTypeDef = Union[S3CsvSourceTypeDef, S3CsvSourceOutputTypeDef]
-
-
-S3DeltaCatalogTargetUnionTypeDef = Union[
-    S3DeltaCatalogTargetTypeDef, S3DeltaCatalogTargetOutputTypeDef
-]
-
-
-S3DeltaDirectTargetUnionTypeDef = Union[
-    S3DeltaDirectTargetTypeDef, S3DeltaDirectTargetOutputTypeDef
-]
-
-
-S3DeltaSourceUnionTypeDef = Union[S3DeltaSourceTypeDef, S3DeltaSourceOutputTypeDef]
-
-
-S3DirectTargetUnionTypeDef = Union[S3DirectTargetTypeDef, S3DirectTargetOutputTypeDef]
-
-
-S3ExcelSourceUnionTypeDef = Union[S3ExcelSourceTypeDef, S3ExcelSourceOutputTypeDef]
-
-
-S3GlueParquetTargetUnionTypeDef = Union[
-    S3GlueParquetTargetTypeDef, S3GlueParquetTargetOutputTypeDef
-]
-
-
-S3HudiCatalogTargetUnionTypeDef = Union[
-    S3HudiCatalogTargetTypeDef, S3HudiCatalogTargetOutputTypeDef
-]
-
-
-S3HudiDirectTargetUnionTypeDef = Union[
-    S3HudiDirectTargetTypeDef, S3HudiDirectTargetOutputTypeDef
-]
-
-
-S3HudiSourceUnionTypeDef = Union[S3HudiSourceTypeDef, S3HudiSourceOutputTypeDef]
-
-
-S3HyperDirectTargetUnionTypeDef = Union[
-    S3HyperDirectTargetTypeDef, S3HyperDirectTargetOutputTypeDef
-]
-
-
-S3IcebergCatalogTargetUnionTypeDef = Union[
-    S3IcebergCatalogTargetTypeDef, S3IcebergCatalogTargetOutputTypeDef
-]
-
-
-S3IcebergDirectTargetUnionTypeDef = Union[
-    S3IcebergDirectTargetTypeDef, S3IcebergDirectTargetOutputTypeDef
-]
-
-
-S3JsonSourceUnionTypeDef = Union[S3JsonSourceTypeDef, S3JsonSourceOutputTypeDef]
-
-
-S3ParquetSourceUnionTypeDef = Union[
-    S3ParquetSourceTypeDef, S3ParquetSourceOutputTypeDef
-]
-
-
-S3TargetUnionTypeDef = Union[S3TargetTypeDef, S3TargetOutputTypeDef]
-
-
-SelectFieldsUnionTypeDef = Union[SelectFieldsTypeDef, SelectFieldsOutputTypeDef]
-
-
-SelectFromCollectionUnionTypeDef = Union[
-    SelectFromCollectionTypeDef, SelectFromCollectionOutputTypeDef
-]
-
-
-SerDeInfoUnionTypeDef = Union[SerDeInfoTypeDef, SerDeInfoOutputTypeDef]
-
-
-SkewedInfoUnionTypeDef = Union[SkewedInfoTypeDef, SkewedInfoOutputTypeDef]
-
-
-SnowflakeNodeDataUnionTypeDef = Union[
-    SnowflakeNodeDataTypeDef, SnowflakeNodeDataOutputTypeDef
-]
-
-
-SnowflakeSourceUnionTypeDef = Union[
-    SnowflakeSourceTypeDef, SnowflakeSourceOutputTypeDef
-]
-
-
-SnowflakeTargetUnionTypeDef = Union[
-    SnowflakeTargetTypeDef, SnowflakeTargetOutputTypeDef
-]
-
-
-SourceConfigurationUnionTypeDef = Union[
-    SourceConfigurationTypeDef, SourceConfigurationOutputTypeDef
-]
-
-
-SourceTableConfigUnionTypeDef = Union[
-    SourceTableConfigTypeDef, SourceTableConfigOutputTypeDef
-]
-
-
-SparkConnectorSourceUnionTypeDef = Union[
-    SparkConnectorSourceTypeDef, SparkConnectorSourceOutputTypeDef
-]
-
-
-SparkConnectorTargetUnionTypeDef = Union[
-    SparkConnectorTargetTypeDef, SparkConnectorTargetOutputTypeDef
-]
-
-
-SparkSQLUnionTypeDef = Union[SparkSQLTypeDef, SparkSQLOutputTypeDef]
-
-
-SpigotUnionTypeDef = Union[SpigotTypeDef, SpigotOutputTypeDef]
-
-
-SplitFieldsUnionTypeDef = Union[SplitFieldsTypeDef, SplitFieldsOutputTypeDef]
-
-
-StorageDescriptorUnionTypeDef = Union[
-    StorageDescriptorTypeDef, StorageDescriptorOutputTypeDef
-]
-
-
-TargetTableConfigUnionTypeDef = Union[
-    TargetTableConfigTypeDef, TargetTableConfigOutputTypeDef
-]
-
-
-TransformConfigParameterUnionTypeDef = Union[
-    TransformConfigParameterTypeDef, TransformConfigParameterOutputTypeDef
-]
-
-
-UnionUnionTypeDef = Union[UnionTypeDef, UnionOutputTypeDef]
-
-
-UpsertRedshiftTargetOptionsUnionTypeDef = Union[
-    UpsertRedshiftTargetOptionsTypeDef, UpsertRedshiftTargetOptionsOutputTypeDef
-]

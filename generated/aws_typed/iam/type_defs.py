@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Any, Dict, List, Sequence, TypedDict, Union
+from typing import Any, Dict, List, Sequence, TYPE_CHECKING, TypedDict
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import (
     PaginatorConfigTypeDef,
@@ -100,7 +106,6 @@ __all__ = [
     "DeactivateMFADeviceRequestTypeDef",
     "DelegationPermissionOutputTypeDef",
     "DelegationPermissionTypeDef",
-    "DelegationPermissionUnionTypeDef",
     "DelegationRequestTypeDef",
     "DeleteAccessKeyRequestTypeDef",
     "DeleteAccountAliasRequestTypeDef",
@@ -357,7 +362,6 @@ __all__ = [
     "PolicyGroupTypeDef",
     "PolicyParameterOutputTypeDef",
     "PolicyParameterTypeDef",
-    "PolicyParameterUnionTypeDef",
     "PolicyRoleTypeDef",
     "PolicyTypeDef",
     "PolicyUserTypeDef",
@@ -576,9 +580,9 @@ class ContextEntryTypeDef(TypedDict):
     evaluating the Condition elements of the input policies.
     """
 
-    ContextKeyName: NotRequired[str]
-    ContextKeyValues: NotRequired[Sequence[str]]
-    ContextKeyType: NotRequired[ContextKeyTypeEnumType]
+    ContextKeyName: NotRequired[ReadOnly[str]]
+    ContextKeyValues: NotRequired[ReadOnly[Sequence[str]]]
+    ContextKeyType: NotRequired[ReadOnly[ContextKeyTypeEnumType]]
 
 
 class CreateAccessKeyRequestTypeDef(TypedDict):
@@ -603,15 +607,15 @@ class CreateAccountAliasRequestTypeDef(TypedDict):
 class CreateDelegationRequestRequestTypeDef(TypedDict):
     """CreateDelegationRequestRequest (input)."""
 
-    OwnerAccountId: NotRequired[str]
-    Description: str
-    Permissions: DelegationPermissionUnionTypeDef
-    RequestMessage: NotRequired[str]
-    RequestorWorkflowId: str
-    RedirectUrl: NotRequired[str]
-    NotificationChannel: str
-    SessionDuration: int
-    OnlySendByOwner: NotRequired[bool]
+    OwnerAccountId: NotRequired[ReadOnly[str]]
+    Description: ReadOnly[str]
+    Permissions: ReadOnly[DelegationPermissionTypeDef]
+    RequestMessage: NotRequired[ReadOnly[str]]
+    RequestorWorkflowId: ReadOnly[str]
+    RedirectUrl: NotRequired[ReadOnly[str]]
+    NotificationChannel: ReadOnly[str]
+    SessionDuration: ReadOnly[int]
+    OnlySendByOwner: NotRequired[ReadOnly[bool]]
 
 
 class CreateDelegationRequestResponseTypeDef(TypedDict):
@@ -639,9 +643,9 @@ class CreateGroupResponseTypeDef(TypedDict):
 class CreateInstanceProfileRequestTypeDef(TypedDict):
     """CreateInstanceProfileRequest (input)."""
 
-    InstanceProfileName: str
-    Path: NotRequired[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    InstanceProfileName: ReadOnly[str]
+    Path: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateInstanceProfileResponseTypeDef(TypedDict):
@@ -669,10 +673,10 @@ class CreateLoginProfileResponseTypeDef(TypedDict):
 class CreateOpenIDConnectProviderRequestTypeDef(TypedDict):
     """CreateOpenIDConnectProviderRequest (input)."""
 
-    Url: str
-    ClientIDList: NotRequired[Sequence[str]]
-    ThumbprintList: NotRequired[Sequence[str]]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    Url: ReadOnly[str]
+    ClientIDList: NotRequired[ReadOnly[Sequence[str]]]
+    ThumbprintList: NotRequired[ReadOnly[Sequence[str]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateOpenIDConnectProviderResponseTypeDef(TypedDict):
@@ -686,11 +690,11 @@ class CreateOpenIDConnectProviderResponseTypeDef(TypedDict):
 class CreatePolicyRequestTypeDef(TypedDict):
     """CreatePolicyRequest (input)."""
 
-    PolicyName: str
-    Path: NotRequired[str]
-    PolicyDocument: str
-    Description: NotRequired[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    PolicyName: ReadOnly[str]
+    Path: NotRequired[ReadOnly[str]]
+    PolicyDocument: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreatePolicyResponseTypeDef(TypedDict):
@@ -703,9 +707,9 @@ class CreatePolicyResponseTypeDef(TypedDict):
 class CreatePolicyVersionRequestTypeDef(TypedDict):
     """CreatePolicyVersionRequest (input)."""
 
-    PolicyArn: str
-    PolicyDocument: str
-    SetAsDefault: NotRequired[bool]
+    PolicyArn: ReadOnly[str]
+    PolicyDocument: ReadOnly[str]
+    SetAsDefault: NotRequired[ReadOnly[bool]]
 
 
 class CreatePolicyVersionResponseTypeDef(TypedDict):
@@ -718,13 +722,13 @@ class CreatePolicyVersionResponseTypeDef(TypedDict):
 class CreateRoleRequestTypeDef(TypedDict):
     """CreateRoleRequest (input)."""
 
-    Path: NotRequired[str]
-    RoleName: str
-    AssumeRolePolicyDocument: str
-    Description: NotRequired[str]
-    MaxSessionDuration: NotRequired[int]
-    PermissionsBoundary: NotRequired[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    Path: NotRequired[ReadOnly[str]]
+    RoleName: ReadOnly[str]
+    AssumeRolePolicyDocument: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    MaxSessionDuration: NotRequired[ReadOnly[int]]
+    PermissionsBoundary: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateRoleResponseTypeDef(TypedDict):
@@ -737,11 +741,11 @@ class CreateRoleResponseTypeDef(TypedDict):
 class CreateSAMLProviderRequestTypeDef(TypedDict):
     """CreateSAMLProviderRequest (input)."""
 
-    SAMLMetadataDocument: str
-    Name: str
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    AssertionEncryptionMode: NotRequired[AssertionEncryptionModeTypeType]
-    AddPrivateKey: NotRequired[str]
+    SAMLMetadataDocument: ReadOnly[str]
+    Name: ReadOnly[str]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    AssertionEncryptionMode: NotRequired[ReadOnly[AssertionEncryptionModeTypeType]]
+    AddPrivateKey: NotRequired[ReadOnly[str]]
 
 
 class CreateSAMLProviderResponseTypeDef(TypedDict):
@@ -785,10 +789,10 @@ class CreateServiceSpecificCredentialResponseTypeDef(TypedDict):
 class CreateUserRequestTypeDef(TypedDict):
     """CreateUserRequest (input)."""
 
-    Path: NotRequired[str]
-    UserName: str
-    PermissionsBoundary: NotRequired[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    Path: NotRequired[ReadOnly[str]]
+    UserName: ReadOnly[str]
+    PermissionsBoundary: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateUserResponseTypeDef(TypedDict):
@@ -801,9 +805,9 @@ class CreateUserResponseTypeDef(TypedDict):
 class CreateVirtualMFADeviceRequestTypeDef(TypedDict):
     """CreateVirtualMFADeviceRequest (input)."""
 
-    Path: NotRequired[str]
-    VirtualMFADeviceName: str
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    Path: NotRequired[ReadOnly[str]]
+    VirtualMFADeviceName: ReadOnly[str]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateVirtualMFADeviceResponseTypeDef(TypedDict):
@@ -834,8 +838,8 @@ class DelegationPermissionTypeDef(TypedDict):
     request.
     """
 
-    PolicyTemplateArn: NotRequired[str]
-    Parameters: NotRequired[Sequence[PolicyParameterUnionTypeDef]]
+    PolicyTemplateArn: NotRequired[ReadOnly[str]]
+    Parameters: NotRequired[ReadOnly[Sequence[PolicyParameterTypeDef]]]
 
 
 class DelegationRequestTypeDef(TypedDict):
@@ -1214,9 +1218,9 @@ class GetAccountAuthorizationDetailsRequestPaginateTypeDef(TypedDict):
 class GetAccountAuthorizationDetailsRequestTypeDef(TypedDict):
     """GetAccountAuthorizationDetailsRequest (input)."""
 
-    Filter: NotRequired[Sequence[EntityTypeType]]
-    MaxItems: NotRequired[int]
-    Marker: NotRequired[str]
+    Filter: NotRequired[ReadOnly[Sequence[EntityTypeType]]]
+    MaxItems: NotRequired[ReadOnly[int]]
+    Marker: NotRequired[ReadOnly[str]]
 
 
 class GetAccountAuthorizationDetailsResponseFullResultTypeDef(TypedDict):
@@ -1264,7 +1268,7 @@ class GetAccountSummaryResponseTypeDef(TypedDict):
 class GetContextKeysForCustomPolicyRequestTypeDef(TypedDict):
     """GetContextKeysForCustomPolicyRequest (input)."""
 
-    PolicyInputList: Sequence[str]
+    PolicyInputList: ReadOnly[Sequence[str]]
 
 
 class GetContextKeysForPolicyResponseTypeDef(TypedDict):
@@ -1279,8 +1283,8 @@ class GetContextKeysForPolicyResponseTypeDef(TypedDict):
 class GetContextKeysForPrincipalPolicyRequestTypeDef(TypedDict):
     """GetContextKeysForPrincipalPolicyRequest (input)."""
 
-    PolicySourceArn: str
-    PolicyInputList: NotRequired[Sequence[str]]
+    PolicySourceArn: ReadOnly[str]
+    PolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class GetCredentialReportResponseTypeDef(TypedDict):
@@ -2284,9 +2288,9 @@ class ListPoliciesGrantingServiceAccessEntryTypeDef(TypedDict):
 class ListPoliciesGrantingServiceAccessRequestTypeDef(TypedDict):
     """ListPoliciesGrantingServiceAccessRequest (input)."""
 
-    Marker: NotRequired[str]
-    Arn: str
-    ServiceNamespaces: Sequence[str]
+    Marker: NotRequired[ReadOnly[str]]
+    Arn: ReadOnly[str]
+    ServiceNamespaces: ReadOnly[Sequence[str]]
 
 
 class ListPoliciesGrantingServiceAccessResponseTypeDef(TypedDict):
@@ -2944,9 +2948,9 @@ class PolicyParameterTypeDef(TypedDict):
     permissions.
     """
 
-    Name: NotRequired[str]
-    Values: NotRequired[Sequence[str]]
-    Type: NotRequired[PolicyParameterTypeEnumType]
+    Name: NotRequired[ReadOnly[str]]
+    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Type: NotRequired[ReadOnly[PolicyParameterTypeEnumType]]
 
 
 class PolicyRoleTypeDef(TypedDict):
@@ -3001,9 +3005,9 @@ class PositionTypeDef(TypedDict):
 class PutGroupPolicyRequestTypeDef(TypedDict):
     """PutGroupPolicyRequest (input)."""
 
-    GroupName: str
-    PolicyName: str
-    PolicyDocument: str
+    GroupName: ReadOnly[str]
+    PolicyName: ReadOnly[str]
+    PolicyDocument: ReadOnly[str]
 
 
 class PutRolePermissionsBoundaryRequestTypeDef(TypedDict):
@@ -3016,9 +3020,9 @@ class PutRolePermissionsBoundaryRequestTypeDef(TypedDict):
 class PutRolePolicyRequestTypeDef(TypedDict):
     """PutRolePolicyRequest (input)."""
 
-    RoleName: str
-    PolicyName: str
-    PolicyDocument: str
+    RoleName: ReadOnly[str]
+    PolicyName: ReadOnly[str]
+    PolicyDocument: ReadOnly[str]
 
 
 class PutUserPermissionsBoundaryRequestTypeDef(TypedDict):
@@ -3031,9 +3035,9 @@ class PutUserPermissionsBoundaryRequestTypeDef(TypedDict):
 class PutUserPolicyRequestTypeDef(TypedDict):
     """PutUserPolicyRequest (input)."""
 
-    UserName: str
-    PolicyName: str
-    PolicyDocument: str
+    UserName: ReadOnly[str]
+    PolicyName: ReadOnly[str]
+    PolicyDocument: ReadOnly[str]
 
 
 class RejectDelegationRequestRequestTypeDef(TypedDict):
@@ -3306,17 +3310,17 @@ class SimulateCustomPolicyRequestPaginateTypeDef(TypedDict):
 class SimulateCustomPolicyRequestTypeDef(TypedDict):
     """SimulateCustomPolicyRequest (input)."""
 
-    PolicyInputList: Sequence[str]
-    PermissionsBoundaryPolicyInputList: NotRequired[Sequence[str]]
-    ActionNames: Sequence[str]
-    ResourceArns: NotRequired[Sequence[str]]
-    ResourcePolicy: NotRequired[str]
-    ResourceOwner: NotRequired[str]
-    CallerArn: NotRequired[str]
-    ContextEntries: NotRequired[Sequence[ContextEntryTypeDef]]
-    ResourceHandlingOption: NotRequired[str]
-    MaxItems: NotRequired[int]
-    Marker: NotRequired[str]
+    PolicyInputList: ReadOnly[Sequence[str]]
+    PermissionsBoundaryPolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
+    ActionNames: ReadOnly[Sequence[str]]
+    ResourceArns: NotRequired[ReadOnly[Sequence[str]]]
+    ResourcePolicy: NotRequired[ReadOnly[str]]
+    ResourceOwner: NotRequired[ReadOnly[str]]
+    CallerArn: NotRequired[ReadOnly[str]]
+    ContextEntries: NotRequired[ReadOnly[Sequence[ContextEntryTypeDef]]]
+    ResourceHandlingOption: NotRequired[ReadOnly[str]]
+    MaxItems: NotRequired[ReadOnly[int]]
+    Marker: NotRequired[ReadOnly[str]]
 
 
 class SimulatePolicyResponseFullResultTypeDef(TypedDict):
@@ -3360,18 +3364,18 @@ class SimulatePrincipalPolicyRequestPaginateTypeDef(TypedDict):
 class SimulatePrincipalPolicyRequestTypeDef(TypedDict):
     """SimulatePrincipalPolicyRequest (input)."""
 
-    PolicySourceArn: str
-    PolicyInputList: NotRequired[Sequence[str]]
-    PermissionsBoundaryPolicyInputList: NotRequired[Sequence[str]]
-    ActionNames: Sequence[str]
-    ResourceArns: NotRequired[Sequence[str]]
-    ResourcePolicy: NotRequired[str]
-    ResourceOwner: NotRequired[str]
-    CallerArn: NotRequired[str]
-    ContextEntries: NotRequired[Sequence[ContextEntryTypeDef]]
-    ResourceHandlingOption: NotRequired[str]
-    MaxItems: NotRequired[int]
-    Marker: NotRequired[str]
+    PolicySourceArn: ReadOnly[str]
+    PolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
+    ActionNames: ReadOnly[Sequence[str]]
+    ResourceArns: NotRequired[ReadOnly[Sequence[str]]]
+    ResourcePolicy: NotRequired[ReadOnly[str]]
+    ResourceOwner: NotRequired[ReadOnly[str]]
+    CallerArn: NotRequired[ReadOnly[str]]
+    ContextEntries: NotRequired[ReadOnly[Sequence[ContextEntryTypeDef]]]
+    ResourceHandlingOption: NotRequired[ReadOnly[str]]
+    MaxItems: NotRequired[ReadOnly[int]]
+    Marker: NotRequired[ReadOnly[str]]
 
 
 class StatementTypeDef(TypedDict):
@@ -3388,50 +3392,50 @@ class StatementTypeDef(TypedDict):
 class TagInstanceProfileRequestTypeDef(TypedDict):
     """TagInstanceProfileRequest (input)."""
 
-    InstanceProfileName: str
-    Tags: Sequence[TagTypeDef]
+    InstanceProfileName: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagMFADeviceRequestTypeDef(TypedDict):
     """TagMFADeviceRequest (input)."""
 
-    SerialNumber: str
-    Tags: Sequence[TagTypeDef]
+    SerialNumber: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagOpenIDConnectProviderRequestTypeDef(TypedDict):
     """TagOpenIDConnectProviderRequest (input)."""
 
-    OpenIDConnectProviderArn: str
-    Tags: Sequence[TagTypeDef]
+    OpenIDConnectProviderArn: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagPolicyRequestTypeDef(TypedDict):
     """TagPolicyRequest (input)."""
 
-    PolicyArn: str
-    Tags: Sequence[TagTypeDef]
+    PolicyArn: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagRoleRequestTypeDef(TypedDict):
     """TagRoleRequest (input)."""
 
-    RoleName: str
-    Tags: Sequence[TagTypeDef]
+    RoleName: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagSAMLProviderRequestTypeDef(TypedDict):
     """TagSAMLProviderRequest (input)."""
 
-    SAMLProviderArn: str
-    Tags: Sequence[TagTypeDef]
+    SAMLProviderArn: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagServerCertificateRequestTypeDef(TypedDict):
     """TagServerCertificateRequest (input)."""
 
-    ServerCertificateName: str
-    Tags: Sequence[TagTypeDef]
+    ServerCertificateName: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagTypeDef(TypedDict):
@@ -3447,8 +3451,8 @@ class TagTypeDef(TypedDict):
 class TagUserRequestTypeDef(TypedDict):
     """TagUserRequest (input)."""
 
-    UserName: str
-    Tags: Sequence[TagTypeDef]
+    UserName: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TrackedActionLastAccessedTypeDef(TypedDict):
@@ -3465,57 +3469,57 @@ class TrackedActionLastAccessedTypeDef(TypedDict):
 class UntagInstanceProfileRequestTypeDef(TypedDict):
     """UntagInstanceProfileRequest (input)."""
 
-    InstanceProfileName: str
-    TagKeys: Sequence[str]
+    InstanceProfileName: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UntagMFADeviceRequestTypeDef(TypedDict):
     """UntagMFADeviceRequest (input)."""
 
-    SerialNumber: str
-    TagKeys: Sequence[str]
+    SerialNumber: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UntagOpenIDConnectProviderRequestTypeDef(TypedDict):
     """UntagOpenIDConnectProviderRequest (input)."""
 
-    OpenIDConnectProviderArn: str
-    TagKeys: Sequence[str]
+    OpenIDConnectProviderArn: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UntagPolicyRequestTypeDef(TypedDict):
     """UntagPolicyRequest (input)."""
 
-    PolicyArn: str
-    TagKeys: Sequence[str]
+    PolicyArn: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UntagRoleRequestTypeDef(TypedDict):
     """UntagRoleRequest (input)."""
 
-    RoleName: str
-    TagKeys: Sequence[str]
+    RoleName: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UntagSAMLProviderRequestTypeDef(TypedDict):
     """UntagSAMLProviderRequest (input)."""
 
-    SAMLProviderArn: str
-    TagKeys: Sequence[str]
+    SAMLProviderArn: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UntagServerCertificateRequestTypeDef(TypedDict):
     """UntagServerCertificateRequest (input)."""
 
-    ServerCertificateName: str
-    TagKeys: Sequence[str]
+    ServerCertificateName: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UntagUserRequestTypeDef(TypedDict):
     """UntagUserRequest (input)."""
 
-    UserName: str
-    TagKeys: Sequence[str]
+    UserName: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UpdateAccessKeyRequestTypeDef(TypedDict):
@@ -3543,8 +3547,8 @@ class UpdateAccountPasswordPolicyRequestTypeDef(TypedDict):
 class UpdateAssumeRolePolicyRequestTypeDef(TypedDict):
     """UpdateAssumeRolePolicyRequest (input)."""
 
-    RoleName: str
-    PolicyDocument: str
+    RoleName: ReadOnly[str]
+    PolicyDocument: ReadOnly[str]
 
 
 class UpdateDelegationRequestRequestTypeDef(TypedDict):
@@ -3573,8 +3577,8 @@ class UpdateLoginProfileRequestTypeDef(TypedDict):
 class UpdateOpenIDConnectProviderThumbprintRequestTypeDef(TypedDict):
     """UpdateOpenIDConnectProviderThumbprintRequest (input)."""
 
-    OpenIDConnectProviderArn: str
-    ThumbprintList: Sequence[str]
+    OpenIDConnectProviderArn: ReadOnly[str]
+    ThumbprintList: ReadOnly[Sequence[str]]
 
 
 class UpdateRoleDescriptionRequestTypeDef(TypedDict):
@@ -3679,12 +3683,12 @@ class UploadSSHPublicKeyResponseTypeDef(TypedDict):
 class UploadServerCertificateRequestTypeDef(TypedDict):
     """UploadServerCertificateRequest (input)."""
 
-    Path: NotRequired[str]
-    ServerCertificateName: str
-    CertificateBody: str
-    PrivateKey: str
-    CertificateChain: NotRequired[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    Path: NotRequired[ReadOnly[str]]
+    ServerCertificateName: ReadOnly[str]
+    CertificateBody: ReadOnly[str]
+    PrivateKey: ReadOnly[str]
+    CertificateChain: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class UploadServerCertificateResponseTypeDef(TypedDict):
@@ -3748,13 +3752,3 @@ class VirtualMFADeviceTypeDef(TypedDict):
     User: NotRequired[UserTypeDef]
     EnableDate: NotRequired[datetime]
     Tags: NotRequired[List[TagTypeDef]]
-
-
-DelegationPermissionUnionTypeDef = Union[
-    DelegationPermissionTypeDef, DelegationPermissionOutputTypeDef
-]
-
-
-PolicyParameterUnionTypeDef = Union[
-    PolicyParameterTypeDef, PolicyParameterOutputTypeDef
-]

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Sequence, TypedDict, Union
+from typing import Any, Dict, List, Mapping, Sequence, TYPE_CHECKING, TypedDict
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import (
     BlobTypeDef,
@@ -81,13 +87,10 @@ __all__ = [
     "AliasConfigurationTypeDef",
     "AliasRoutingConfigurationOutputTypeDef",
     "AliasRoutingConfigurationTypeDef",
-    "AliasRoutingConfigurationUnionTypeDef",
     "AllowedPublishersOutputTypeDef",
     "AllowedPublishersTypeDef",
-    "AllowedPublishersUnionTypeDef",
     "AmazonManagedKafkaEventSourceConfigOutputTypeDef",
     "AmazonManagedKafkaEventSourceConfigTypeDef",
-    "AmazonManagedKafkaEventSourceConfigUnionTypeDef",
     "CallbackDetailsTypeDef",
     "CallbackFailedDetailsTypeDef",
     "CallbackOptionsTypeDef",
@@ -98,11 +101,9 @@ __all__ = [
     "CapacityProviderPermissionsConfigTypeDef",
     "CapacityProviderScalingConfigOutputTypeDef",
     "CapacityProviderScalingConfigTypeDef",
-    "CapacityProviderScalingConfigUnionTypeDef",
     "CapacityProviderTypeDef",
     "CapacityProviderVpcConfigOutputTypeDef",
     "CapacityProviderVpcConfigTypeDef",
-    "CapacityProviderVpcConfigUnionTypeDef",
     "ChainedInvokeDetailsTypeDef",
     "ChainedInvokeFailedDetailsTypeDef",
     "ChainedInvokeOptionsTypeDef",
@@ -124,7 +125,6 @@ __all__ = [
     "ContextSucceededDetailsTypeDef",
     "CorsOutputTypeDef",
     "CorsTypeDef",
-    "CorsUnionTypeDef",
     "CreateAliasRequestTypeDef",
     "CreateCapacityProviderRequestTypeDef",
     "CreateCapacityProviderResponseTypeDef",
@@ -158,7 +158,6 @@ __all__ = [
     "EphemeralStorageTypeDef",
     "ErrorObjectOutputTypeDef",
     "ErrorObjectTypeDef",
-    "ErrorObjectUnionTypeDef",
     "EventErrorTypeDef",
     "EventInputTypeDef",
     "EventResultTypeDef",
@@ -167,7 +166,6 @@ __all__ = [
     "EventSourceMappingLoggingConfigTypeDef",
     "EventSourceMappingMetricsConfigOutputTypeDef",
     "EventSourceMappingMetricsConfigTypeDef",
-    "EventSourceMappingMetricsConfigUnionTypeDef",
     "EventTypeDef",
     "ExecutionDetailsTypeDef",
     "ExecutionFailedDetailsTypeDef",
@@ -180,7 +178,6 @@ __all__ = [
     "FilterCriteriaErrorTypeDef",
     "FilterCriteriaOutputTypeDef",
     "FilterCriteriaTypeDef",
-    "FilterCriteriaUnionTypeDef",
     "FilterTypeDef",
     "FunctionCodeLocationTypeDef",
     "FunctionCodeTypeDef",
@@ -240,10 +237,8 @@ __all__ = [
     "ImageConfigOutputTypeDef",
     "ImageConfigResponseTypeDef",
     "ImageConfigTypeDef",
-    "ImageConfigUnionTypeDef",
     "InstanceRequirementsOutputTypeDef",
     "InstanceRequirementsTypeDef",
-    "InstanceRequirementsUnionTypeDef",
     "InvocationCompletedDetailsTypeDef",
     "InvocationRequestTypeDef",
     "InvocationResponseTypeDef",
@@ -257,7 +252,6 @@ __all__ = [
     "KafkaSchemaRegistryAccessConfigTypeDef",
     "KafkaSchemaRegistryConfigOutputTypeDef",
     "KafkaSchemaRegistryConfigTypeDef",
-    "KafkaSchemaRegistryConfigUnionTypeDef",
     "KafkaSchemaValidationConfigTypeDef",
     "LambdaManagedInstancesCapacityProviderConfigTypeDef",
     "LayerTypeDef",
@@ -353,10 +347,8 @@ __all__ = [
     "ScalingConfigTypeDef",
     "SelfManagedEventSourceOutputTypeDef",
     "SelfManagedEventSourceTypeDef",
-    "SelfManagedEventSourceUnionTypeDef",
     "SelfManagedKafkaEventSourceConfigOutputTypeDef",
     "SelfManagedKafkaEventSourceConfigTypeDef",
-    "SelfManagedKafkaEventSourceConfigUnionTypeDef",
     "SendDurableExecutionCallbackFailureRequestTypeDef",
     "SendDurableExecutionCallbackFailureResponseTypeDef",
     "SendDurableExecutionCallbackHeartbeatRequestTypeDef",
@@ -497,7 +489,7 @@ class AliasRoutingConfigurationOutputTypeDef(TypedDict):
 class AliasRoutingConfigurationTypeDef(TypedDict):
     """The traffic-shifting configuration of a Lambda function alias."""
 
-    AdditionalVersionWeights: NotRequired[Mapping[str, float]]
+    AdditionalVersionWeights: NotRequired[ReadOnly[Mapping[str, float]]]
 
 
 class AllowedPublishersOutputTypeDef(TypedDict):
@@ -509,7 +501,7 @@ class AllowedPublishersOutputTypeDef(TypedDict):
 class AllowedPublishersTypeDef(TypedDict):
     """List of signing profiles that can sign a code package."""
 
-    SigningProfileVersionArns: Sequence[str]
+    SigningProfileVersionArns: ReadOnly[Sequence[str]]
 
 
 class AmazonManagedKafkaEventSourceConfigOutputTypeDef(TypedDict):
@@ -526,8 +518,8 @@ class AmazonManagedKafkaEventSourceConfigTypeDef(TypedDict):
     Kafka (Amazon MSK) event source.
     """
 
-    ConsumerGroupId: NotRequired[str]
-    SchemaRegistryConfig: NotRequired[KafkaSchemaRegistryConfigUnionTypeDef]
+    ConsumerGroupId: NotRequired[ReadOnly[str]]
+    SchemaRegistryConfig: NotRequired[ReadOnly[KafkaSchemaRegistryConfigTypeDef]]
 
 
 class CallbackDetailsTypeDef(TypedDict):
@@ -616,9 +608,9 @@ class CapacityProviderScalingConfigTypeDef(TypedDict):
     instances based on demand and policies.
     """
 
-    MaxVCpuCount: NotRequired[int]
-    ScalingMode: NotRequired[CapacityProviderScalingModeType]
-    ScalingPolicies: NotRequired[Sequence[TargetTrackingScalingPolicyTypeDef]]
+    MaxVCpuCount: NotRequired[ReadOnly[int]]
+    ScalingMode: NotRequired[ReadOnly[CapacityProviderScalingModeType]]
+    ScalingPolicies: NotRequired[ReadOnly[Sequence[TargetTrackingScalingPolicyTypeDef]]]
 
 
 class CapacityProviderTypeDef(TypedDict):
@@ -650,8 +642,8 @@ class CapacityProviderVpcConfigTypeDef(TypedDict):
     managed by the capacity provider.
     """
 
-    SubnetIds: Sequence[str]
-    SecurityGroupIds: Sequence[str]
+    SubnetIds: ReadOnly[Sequence[str]]
+    SecurityGroupIds: ReadOnly[Sequence[str]]
 
 
 class ChainedInvokeDetailsTypeDef(TypedDict):
@@ -713,10 +705,10 @@ class ChainedInvokeTimedOutDetailsTypeDef(TypedDict):
 class CheckpointDurableExecutionRequestTypeDef(TypedDict):
     """CheckpointDurableExecutionRequest (input)."""
 
-    DurableExecutionArn: str
-    CheckpointToken: str
-    Updates: NotRequired[Sequence[OperationUpdateTypeDef]]
-    ClientToken: NotRequired[str]
+    DurableExecutionArn: ReadOnly[str]
+    CheckpointToken: ReadOnly[str]
+    Updates: NotRequired[ReadOnly[Sequence[OperationUpdateTypeDef]]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class CheckpointDurableExecutionResponseTypeDef(TypedDict):
@@ -819,36 +811,36 @@ class CorsTypeDef(TypedDict):
     requests to your function URL.
     """
 
-    AllowCredentials: NotRequired[bool]
-    AllowHeaders: NotRequired[Sequence[str]]
-    AllowMethods: NotRequired[Sequence[str]]
-    AllowOrigins: NotRequired[Sequence[str]]
-    ExposeHeaders: NotRequired[Sequence[str]]
-    MaxAge: NotRequired[int]
+    AllowCredentials: NotRequired[ReadOnly[bool]]
+    AllowHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowMethods: NotRequired[ReadOnly[Sequence[str]]]
+    AllowOrigins: NotRequired[ReadOnly[Sequence[str]]]
+    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    MaxAge: NotRequired[ReadOnly[int]]
 
 
 class CreateAliasRequestTypeDef(TypedDict):
     """CreateAliasRequest (input)."""
 
-    FunctionName: str
-    Name: str
-    FunctionVersion: str
-    Description: NotRequired[str]
-    RoutingConfig: NotRequired[AliasRoutingConfigurationUnionTypeDef]
+    FunctionName: ReadOnly[str]
+    Name: ReadOnly[str]
+    FunctionVersion: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    RoutingConfig: NotRequired[ReadOnly[AliasRoutingConfigurationTypeDef]]
 
 
 class CreateCapacityProviderRequestTypeDef(TypedDict):
     """CreateCapacityProviderRequest (input)."""
 
-    CapacityProviderName: str
-    VpcConfig: CapacityProviderVpcConfigUnionTypeDef
-    PermissionsConfig: CapacityProviderPermissionsConfigTypeDef
-    InstanceRequirements: NotRequired[InstanceRequirementsUnionTypeDef]
+    CapacityProviderName: ReadOnly[str]
+    VpcConfig: ReadOnly[CapacityProviderVpcConfigTypeDef]
+    PermissionsConfig: ReadOnly[CapacityProviderPermissionsConfigTypeDef]
+    InstanceRequirements: NotRequired[ReadOnly[InstanceRequirementsTypeDef]]
     CapacityProviderScalingConfig: NotRequired[
-        CapacityProviderScalingConfigUnionTypeDef
+        ReadOnly[CapacityProviderScalingConfigTypeDef]
     ]
-    KmsKeyArn: NotRequired[str]
-    Tags: NotRequired[Mapping[str, str]]
+    KmsKeyArn: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateCapacityProviderResponseTypeDef(TypedDict):
@@ -861,10 +853,10 @@ class CreateCapacityProviderResponseTypeDef(TypedDict):
 class CreateCodeSigningConfigRequestTypeDef(TypedDict):
     """CreateCodeSigningConfigRequest (input)."""
 
-    Description: NotRequired[str]
-    AllowedPublishers: AllowedPublishersUnionTypeDef
-    CodeSigningPolicies: NotRequired[CodeSigningPoliciesTypeDef]
-    Tags: NotRequired[Mapping[str, str]]
+    Description: NotRequired[ReadOnly[str]]
+    AllowedPublishers: ReadOnly[AllowedPublishersTypeDef]
+    CodeSigningPolicies: NotRequired[ReadOnly[CodeSigningPoliciesTypeDef]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateCodeSigningConfigResponseTypeDef(TypedDict):
@@ -877,81 +869,85 @@ class CreateCodeSigningConfigResponseTypeDef(TypedDict):
 class CreateEventSourceMappingRequestTypeDef(TypedDict):
     """CreateEventSourceMappingRequest (input)."""
 
-    EventSourceArn: NotRequired[str]
-    FunctionName: str
-    Enabled: NotRequired[bool]
-    BatchSize: NotRequired[int]
-    FilterCriteria: NotRequired[FilterCriteriaUnionTypeDef]
-    MaximumBatchingWindowInSeconds: NotRequired[int]
-    ParallelizationFactor: NotRequired[int]
-    StartingPosition: NotRequired[EventSourcePositionType]
-    StartingPositionTimestamp: NotRequired[TimestampTypeDef]
-    DestinationConfig: NotRequired[DestinationConfigTypeDef]
-    MaximumRecordAgeInSeconds: NotRequired[int]
-    BisectBatchOnFunctionError: NotRequired[bool]
-    MaximumRetryAttempts: NotRequired[int]
-    Tags: NotRequired[Mapping[str, str]]
-    TumblingWindowInSeconds: NotRequired[int]
-    Topics: NotRequired[Sequence[str]]
-    Queues: NotRequired[Sequence[str]]
-    SourceAccessConfigurations: NotRequired[Sequence[SourceAccessConfigurationTypeDef]]
-    SelfManagedEventSource: NotRequired[SelfManagedEventSourceUnionTypeDef]
-    FunctionResponseTypes: NotRequired[Sequence[FunctionResponseTypeType]]
+    EventSourceArn: NotRequired[ReadOnly[str]]
+    FunctionName: ReadOnly[str]
+    Enabled: NotRequired[ReadOnly[bool]]
+    BatchSize: NotRequired[ReadOnly[int]]
+    FilterCriteria: NotRequired[ReadOnly[FilterCriteriaTypeDef]]
+    MaximumBatchingWindowInSeconds: NotRequired[ReadOnly[int]]
+    ParallelizationFactor: NotRequired[ReadOnly[int]]
+    StartingPosition: NotRequired[ReadOnly[EventSourcePositionType]]
+    StartingPositionTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    DestinationConfig: NotRequired[ReadOnly[DestinationConfigTypeDef]]
+    MaximumRecordAgeInSeconds: NotRequired[ReadOnly[int]]
+    BisectBatchOnFunctionError: NotRequired[ReadOnly[bool]]
+    MaximumRetryAttempts: NotRequired[ReadOnly[int]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    TumblingWindowInSeconds: NotRequired[ReadOnly[int]]
+    Topics: NotRequired[ReadOnly[Sequence[str]]]
+    Queues: NotRequired[ReadOnly[Sequence[str]]]
+    SourceAccessConfigurations: NotRequired[
+        ReadOnly[Sequence[SourceAccessConfigurationTypeDef]]
+    ]
+    SelfManagedEventSource: NotRequired[ReadOnly[SelfManagedEventSourceTypeDef]]
+    FunctionResponseTypes: NotRequired[ReadOnly[Sequence[FunctionResponseTypeType]]]
     AmazonManagedKafkaEventSourceConfig: NotRequired[
-        AmazonManagedKafkaEventSourceConfigUnionTypeDef
+        ReadOnly[AmazonManagedKafkaEventSourceConfigTypeDef]
     ]
     SelfManagedKafkaEventSourceConfig: NotRequired[
-        SelfManagedKafkaEventSourceConfigUnionTypeDef
+        ReadOnly[SelfManagedKafkaEventSourceConfigTypeDef]
     ]
-    ScalingConfig: NotRequired[ScalingConfigTypeDef]
-    DocumentDBEventSourceConfig: NotRequired[DocumentDBEventSourceConfigTypeDef]
-    KMSKeyArn: NotRequired[str]
-    MetricsConfig: NotRequired[EventSourceMappingMetricsConfigUnionTypeDef]
-    LoggingConfig: NotRequired[EventSourceMappingLoggingConfigTypeDef]
-    ProvisionedPollerConfig: NotRequired[ProvisionedPollerConfigTypeDef]
+    ScalingConfig: NotRequired[ReadOnly[ScalingConfigTypeDef]]
+    DocumentDBEventSourceConfig: NotRequired[
+        ReadOnly[DocumentDBEventSourceConfigTypeDef]
+    ]
+    KMSKeyArn: NotRequired[ReadOnly[str]]
+    MetricsConfig: NotRequired[ReadOnly[EventSourceMappingMetricsConfigTypeDef]]
+    LoggingConfig: NotRequired[ReadOnly[EventSourceMappingLoggingConfigTypeDef]]
+    ProvisionedPollerConfig: NotRequired[ReadOnly[ProvisionedPollerConfigTypeDef]]
 
 
 class CreateFunctionRequestTypeDef(TypedDict):
     """CreateFunctionRequest (input)."""
 
-    FunctionName: str
-    Runtime: NotRequired[RuntimeType]
-    Role: str
-    Handler: NotRequired[str]
-    Code: FunctionCodeTypeDef
-    Description: NotRequired[str]
-    Timeout: NotRequired[int]
-    MemorySize: NotRequired[int]
-    Publish: NotRequired[bool]
-    VpcConfig: NotRequired[VpcConfigTypeDef]
-    PackageType: NotRequired[PackageTypeType]
-    DeadLetterConfig: NotRequired[DeadLetterConfigTypeDef]
-    Environment: NotRequired[EnvironmentTypeDef]
-    KMSKeyArn: NotRequired[str]
-    TracingConfig: NotRequired[TracingConfigTypeDef]
-    Tags: NotRequired[Mapping[str, str]]
-    Layers: NotRequired[Sequence[str]]
-    FileSystemConfigs: NotRequired[Sequence[FileSystemConfigTypeDef]]
-    ImageConfig: NotRequired[ImageConfigUnionTypeDef]
-    CodeSigningConfigArn: NotRequired[str]
-    Architectures: NotRequired[Sequence[ArchitectureType]]
-    EphemeralStorage: NotRequired[EphemeralStorageTypeDef]
-    SnapStart: NotRequired[SnapStartTypeDef]
-    LoggingConfig: NotRequired[LoggingConfigTypeDef]
-    CapacityProviderConfig: NotRequired[CapacityProviderConfigTypeDef]
-    PublishTo: NotRequired[FunctionVersionLatestPublishedType]
-    DurableConfig: NotRequired[DurableConfigTypeDef]
-    TenancyConfig: NotRequired[TenancyConfigTypeDef]
+    FunctionName: ReadOnly[str]
+    Runtime: NotRequired[ReadOnly[RuntimeType]]
+    Role: ReadOnly[str]
+    Handler: NotRequired[ReadOnly[str]]
+    Code: ReadOnly[FunctionCodeTypeDef]
+    Description: NotRequired[ReadOnly[str]]
+    Timeout: NotRequired[ReadOnly[int]]
+    MemorySize: NotRequired[ReadOnly[int]]
+    Publish: NotRequired[ReadOnly[bool]]
+    VpcConfig: NotRequired[ReadOnly[VpcConfigTypeDef]]
+    PackageType: NotRequired[ReadOnly[PackageTypeType]]
+    DeadLetterConfig: NotRequired[ReadOnly[DeadLetterConfigTypeDef]]
+    Environment: NotRequired[ReadOnly[EnvironmentTypeDef]]
+    KMSKeyArn: NotRequired[ReadOnly[str]]
+    TracingConfig: NotRequired[ReadOnly[TracingConfigTypeDef]]
+    Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+    Layers: NotRequired[ReadOnly[Sequence[str]]]
+    FileSystemConfigs: NotRequired[ReadOnly[Sequence[FileSystemConfigTypeDef]]]
+    ImageConfig: NotRequired[ReadOnly[ImageConfigTypeDef]]
+    CodeSigningConfigArn: NotRequired[ReadOnly[str]]
+    Architectures: NotRequired[ReadOnly[Sequence[ArchitectureType]]]
+    EphemeralStorage: NotRequired[ReadOnly[EphemeralStorageTypeDef]]
+    SnapStart: NotRequired[ReadOnly[SnapStartTypeDef]]
+    LoggingConfig: NotRequired[ReadOnly[LoggingConfigTypeDef]]
+    CapacityProviderConfig: NotRequired[ReadOnly[CapacityProviderConfigTypeDef]]
+    PublishTo: NotRequired[ReadOnly[FunctionVersionLatestPublishedType]]
+    DurableConfig: NotRequired[ReadOnly[DurableConfigTypeDef]]
+    TenancyConfig: NotRequired[ReadOnly[TenancyConfigTypeDef]]
 
 
 class CreateFunctionUrlConfigRequestTypeDef(TypedDict):
     """CreateFunctionUrlConfigRequest (input)."""
 
-    FunctionName: str
-    Qualifier: NotRequired[str]
-    AuthType: FunctionUrlAuthTypeType
-    Cors: NotRequired[CorsUnionTypeDef]
-    InvokeMode: NotRequired[InvokeModeType]
+    FunctionName: ReadOnly[str]
+    Qualifier: NotRequired[ReadOnly[str]]
+    AuthType: ReadOnly[FunctionUrlAuthTypeType]
+    Cors: NotRequired[ReadOnly[CorsTypeDef]]
+    InvokeMode: NotRequired[ReadOnly[InvokeModeType]]
 
 
 class CreateFunctionUrlConfigResponseTypeDef(TypedDict):
@@ -1114,7 +1110,7 @@ class EnvironmentTypeDef(TypedDict):
     version-specific configuration.
     """
 
-    Variables: NotRequired[Mapping[str, str]]
+    Variables: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class EphemeralStorageTypeDef(TypedDict):
@@ -1138,10 +1134,10 @@ class ErrorObjectOutputTypeDef(TypedDict):
 class ErrorObjectTypeDef(TypedDict):
     """An object that contains error information."""
 
-    ErrorMessage: NotRequired[str]
-    ErrorType: NotRequired[str]
-    ErrorData: NotRequired[str]
-    StackTrace: NotRequired[Sequence[str]]
+    ErrorMessage: NotRequired[ReadOnly[str]]
+    ErrorType: NotRequired[ReadOnly[str]]
+    ErrorData: NotRequired[ReadOnly[str]]
+    StackTrace: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class EventErrorTypeDef(TypedDict):
@@ -1278,7 +1274,7 @@ class EventSourceMappingMetricsConfigTypeDef(TypedDict):
     produce.
     """
 
-    Metrics: NotRequired[Sequence[EventSourceMappingMetricType]]
+    Metrics: NotRequired[ReadOnly[Sequence[EventSourceMappingMetricType]]]
 
 
 class EventTypeDef(TypedDict):
@@ -1392,7 +1388,7 @@ class FilterCriteriaOutputTypeDef(TypedDict):
 class FilterCriteriaTypeDef(TypedDict):
     """An object that contains the filters for an event source."""
 
-    Filters: NotRequired[Sequence[FilterTypeDef]]
+    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class FilterTypeDef(TypedDict):
@@ -1419,12 +1415,12 @@ class FunctionCodeTypeDef(TypedDict):
     specify the URI of a container image.
     """
 
-    ZipFile: NotRequired[BlobTypeDef]
-    S3Bucket: NotRequired[str]
-    S3Key: NotRequired[str]
-    S3ObjectVersion: NotRequired[str]
-    ImageUri: NotRequired[str]
-    SourceKMSKeyArn: NotRequired[str]
+    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
+    S3Bucket: NotRequired[ReadOnly[str]]
+    S3Key: NotRequired[ReadOnly[str]]
+    S3ObjectVersion: NotRequired[ReadOnly[str]]
+    ImageUri: NotRequired[ReadOnly[str]]
+    SourceKMSKeyArn: NotRequired[ReadOnly[str]]
 
 
 class FunctionConfigurationResponseTypeDef(TypedDict):
@@ -1967,9 +1963,9 @@ class ImageConfigTypeDef(TypedDict):
     For more information, see Container image settings.
     """
 
-    EntryPoint: NotRequired[Sequence[str]]
-    Command: NotRequired[Sequence[str]]
-    WorkingDirectory: NotRequired[str]
+    EntryPoint: NotRequired[ReadOnly[Sequence[str]]]
+    Command: NotRequired[ReadOnly[Sequence[str]]]
+    WorkingDirectory: NotRequired[ReadOnly[str]]
 
 
 class InstanceRequirementsOutputTypeDef(TypedDict):
@@ -1987,9 +1983,9 @@ class InstanceRequirementsTypeDef(TypedDict):
     instances used by the capacity provider.
     """
 
-    Architectures: NotRequired[Sequence[ArchitectureType]]
-    AllowedInstanceTypes: NotRequired[Sequence[str]]
-    ExcludedInstanceTypes: NotRequired[Sequence[str]]
+    Architectures: NotRequired[ReadOnly[Sequence[ArchitectureType]]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class InvocationCompletedDetailsTypeDef(TypedDict):
@@ -2004,14 +2000,14 @@ class InvocationCompletedDetailsTypeDef(TypedDict):
 class InvocationRequestTypeDef(TypedDict):
     """InvocationRequest (input)."""
 
-    FunctionName: str
-    InvocationType: NotRequired[InvocationTypeType]
-    LogType: NotRequired[LogTypeType]
-    ClientContext: NotRequired[str]
-    DurableExecutionName: NotRequired[str]
-    Payload: NotRequired[BlobTypeDef]
-    Qualifier: NotRequired[str]
-    TenantId: NotRequired[str]
+    FunctionName: ReadOnly[str]
+    InvocationType: NotRequired[ReadOnly[InvocationTypeType]]
+    LogType: NotRequired[ReadOnly[LogTypeType]]
+    ClientContext: NotRequired[ReadOnly[str]]
+    DurableExecutionName: NotRequired[ReadOnly[str]]
+    Payload: NotRequired[ReadOnly[BlobTypeDef]]
+    Qualifier: NotRequired[ReadOnly[str]]
+    TenantId: NotRequired[ReadOnly[str]]
 
 
 class InvocationResponseTypeDef(TypedDict):
@@ -2029,8 +2025,8 @@ class InvocationResponseTypeDef(TypedDict):
 class InvokeAsyncRequestTypeDef(TypedDict):
     """InvokeAsyncRequest (input)."""
 
-    FunctionName: str
-    InvokeArgs: BlobTypeDef
+    FunctionName: ReadOnly[str]
+    InvokeArgs: ReadOnly[BlobTypeDef]
 
 
 class InvokeAsyncResponseTypeDef(TypedDict):
@@ -2059,13 +2055,13 @@ class InvokeWithResponseStreamCompleteEventTypeDef(TypedDict):
 class InvokeWithResponseStreamRequestTypeDef(TypedDict):
     """InvokeWithResponseStreamRequest (input)."""
 
-    FunctionName: str
-    InvocationType: NotRequired[ResponseStreamingInvocationTypeType]
-    LogType: NotRequired[LogTypeType]
-    ClientContext: NotRequired[str]
-    Qualifier: NotRequired[str]
-    Payload: NotRequired[BlobTypeDef]
-    TenantId: NotRequired[str]
+    FunctionName: ReadOnly[str]
+    InvocationType: NotRequired[ReadOnly[ResponseStreamingInvocationTypeType]]
+    LogType: NotRequired[ReadOnly[LogTypeType]]
+    ClientContext: NotRequired[ReadOnly[str]]
+    Qualifier: NotRequired[ReadOnly[str]]
+    Payload: NotRequired[ReadOnly[BlobTypeDef]]
+    TenantId: NotRequired[ReadOnly[str]]
 
 
 class InvokeWithResponseStreamResponseEventTypeDef(TypedDict):
@@ -2108,10 +2104,14 @@ class KafkaSchemaRegistryConfigOutputTypeDef(TypedDict):
 class KafkaSchemaRegistryConfigTypeDef(TypedDict):
     """Specific configuration settings for a Kafka schema registry."""
 
-    SchemaRegistryURI: NotRequired[str]
-    EventRecordFormat: NotRequired[SchemaRegistryEventRecordFormatType]
-    AccessConfigs: NotRequired[Sequence[KafkaSchemaRegistryAccessConfigTypeDef]]
-    SchemaValidationConfigs: NotRequired[Sequence[KafkaSchemaValidationConfigTypeDef]]
+    SchemaRegistryURI: NotRequired[ReadOnly[str]]
+    EventRecordFormat: NotRequired[ReadOnly[SchemaRegistryEventRecordFormatType]]
+    AccessConfigs: NotRequired[
+        ReadOnly[Sequence[KafkaSchemaRegistryAccessConfigTypeDef]]
+    ]
+    SchemaValidationConfigs: NotRequired[
+        ReadOnly[Sequence[KafkaSchemaValidationConfigTypeDef]]
+    ]
 
 
 class KafkaSchemaValidationConfigTypeDef(TypedDict):
@@ -2145,10 +2145,10 @@ class LayerVersionContentInputTypeDef(TypedDict):
     specify either an Amazon S3 location, or upload a layer archive directly.
     """
 
-    S3Bucket: NotRequired[str]
-    S3Key: NotRequired[str]
-    S3ObjectVersion: NotRequired[str]
-    ZipFile: NotRequired[BlobTypeDef]
+    S3Bucket: NotRequired[ReadOnly[str]]
+    S3Key: NotRequired[ReadOnly[str]]
+    S3ObjectVersion: NotRequired[ReadOnly[str]]
+    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
 
 
 class LayerVersionContentOutputTypeDef(TypedDict):
@@ -2290,15 +2290,15 @@ class ListDurableExecutionsByFunctionRequestPaginateTypeDef(TypedDict):
 class ListDurableExecutionsByFunctionRequestTypeDef(TypedDict):
     """ListDurableExecutionsByFunctionRequest (input)."""
 
-    FunctionName: str
-    Qualifier: NotRequired[str]
-    DurableExecutionName: NotRequired[str]
-    Statuses: NotRequired[Sequence[ExecutionStatusType]]
-    StartedAfter: NotRequired[TimestampTypeDef]
-    StartedBefore: NotRequired[TimestampTypeDef]
-    ReverseOrder: NotRequired[bool]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
+    FunctionName: ReadOnly[str]
+    Qualifier: NotRequired[ReadOnly[str]]
+    DurableExecutionName: NotRequired[ReadOnly[str]]
+    Statuses: NotRequired[ReadOnly[Sequence[ExecutionStatusType]]]
+    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    ReverseOrder: NotRequired[ReadOnly[bool]]
+    Marker: NotRequired[ReadOnly[str]]
+    MaxItems: NotRequired[ReadOnly[int]]
 
 
 class ListDurableExecutionsByFunctionResponseFullResultTypeDef(TypedDict):
@@ -2707,19 +2707,19 @@ class OperationTypeDef(TypedDict):
 class OperationUpdateTypeDef(TypedDict):
     """An update to be applied to an operation during checkpointing."""
 
-    Id: str
-    ParentId: NotRequired[str]
-    Name: NotRequired[str]
-    Type: OperationTypeType
-    SubType: NotRequired[str]
-    Action: OperationActionType
-    Payload: NotRequired[str]
-    Error: NotRequired[ErrorObjectUnionTypeDef]
-    ContextOptions: NotRequired[ContextOptionsTypeDef]
-    StepOptions: NotRequired[StepOptionsTypeDef]
-    WaitOptions: NotRequired[WaitOptionsTypeDef]
-    CallbackOptions: NotRequired[CallbackOptionsTypeDef]
-    ChainedInvokeOptions: NotRequired[ChainedInvokeOptionsTypeDef]
+    Id: ReadOnly[str]
+    ParentId: NotRequired[ReadOnly[str]]
+    Name: NotRequired[ReadOnly[str]]
+    Type: ReadOnly[OperationTypeType]
+    SubType: NotRequired[ReadOnly[str]]
+    Action: ReadOnly[OperationActionType]
+    Payload: NotRequired[ReadOnly[str]]
+    Error: NotRequired[ReadOnly[ErrorObjectTypeDef]]
+    ContextOptions: NotRequired[ReadOnly[ContextOptionsTypeDef]]
+    StepOptions: NotRequired[ReadOnly[StepOptionsTypeDef]]
+    WaitOptions: NotRequired[ReadOnly[WaitOptionsTypeDef]]
+    CallbackOptions: NotRequired[ReadOnly[CallbackOptionsTypeDef]]
+    ChainedInvokeOptions: NotRequired[ReadOnly[ChainedInvokeOptionsTypeDef]]
 
 
 class ProvisionedConcurrencyConfigListItemTypeDef(TypedDict):
@@ -2750,12 +2750,12 @@ class ProvisionedPollerConfigTypeDef(TypedDict):
 class PublishLayerVersionRequestTypeDef(TypedDict):
     """PublishLayerVersionRequest (input)."""
 
-    LayerName: str
-    Description: NotRequired[str]
-    Content: LayerVersionContentInputTypeDef
-    CompatibleRuntimes: NotRequired[Sequence[RuntimeType]]
-    LicenseInfo: NotRequired[str]
-    CompatibleArchitectures: NotRequired[Sequence[ArchitectureType]]
+    LayerName: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Content: ReadOnly[LayerVersionContentInputTypeDef]
+    CompatibleRuntimes: NotRequired[ReadOnly[Sequence[RuntimeType]]]
+    LicenseInfo: NotRequired[ReadOnly[str]]
+    CompatibleArchitectures: NotRequired[ReadOnly[Sequence[ArchitectureType]]]
 
 
 class PublishLayerVersionResponseTypeDef(TypedDict):
@@ -2940,7 +2940,7 @@ class SelfManagedEventSourceOutputTypeDef(TypedDict):
 class SelfManagedEventSourceTypeDef(TypedDict):
     """The self-managed Apache Kafka cluster for your event source."""
 
-    Endpoints: NotRequired[Mapping[EndPointTypeType, Sequence[str]]]
+    Endpoints: NotRequired[ReadOnly[Mapping[EndPointTypeType, Sequence[str]]]]
 
 
 class SelfManagedKafkaEventSourceConfigOutputTypeDef(TypedDict):
@@ -2957,15 +2957,15 @@ class SelfManagedKafkaEventSourceConfigTypeDef(TypedDict):
     source.
     """
 
-    ConsumerGroupId: NotRequired[str]
-    SchemaRegistryConfig: NotRequired[KafkaSchemaRegistryConfigUnionTypeDef]
+    ConsumerGroupId: NotRequired[ReadOnly[str]]
+    SchemaRegistryConfig: NotRequired[ReadOnly[KafkaSchemaRegistryConfigTypeDef]]
 
 
 class SendDurableExecutionCallbackFailureRequestTypeDef(TypedDict):
     """SendDurableExecutionCallbackFailureRequest (input)."""
 
-    CallbackId: str
-    Error: NotRequired[ErrorObjectUnionTypeDef]
+    CallbackId: ReadOnly[str]
+    Error: NotRequired[ReadOnly[ErrorObjectTypeDef]]
 
 
 class SendDurableExecutionCallbackFailureResponseTypeDef(TypedDict):
@@ -2989,8 +2989,8 @@ class SendDurableExecutionCallbackHeartbeatResponseTypeDef(TypedDict):
 class SendDurableExecutionCallbackSuccessRequestTypeDef(TypedDict):
     """SendDurableExecutionCallbackSuccessRequest (input)."""
 
-    CallbackId: str
-    Result: NotRequired[BlobTypeDef]
+    CallbackId: ReadOnly[str]
+    Result: NotRequired[ReadOnly[BlobTypeDef]]
 
 
 class SendDurableExecutionCallbackSuccessResponseTypeDef(TypedDict):
@@ -3059,8 +3059,8 @@ class StepSucceededDetailsTypeDef(TypedDict):
 class StopDurableExecutionRequestTypeDef(TypedDict):
     """StopDurableExecutionRequest (input)."""
 
-    DurableExecutionArn: str
-    Error: NotRequired[ErrorObjectUnionTypeDef]
+    DurableExecutionArn: ReadOnly[str]
+    Error: NotRequired[ReadOnly[ErrorObjectTypeDef]]
 
 
 class StopDurableExecutionResponseTypeDef(TypedDict):
@@ -3073,8 +3073,8 @@ class StopDurableExecutionResponseTypeDef(TypedDict):
 class TagResourceRequestTypeDef(TypedDict):
     """TagResourceRequest (input)."""
 
-    Resource: str
-    Tags: Mapping[str, str]
+    Resource: ReadOnly[str]
+    Tags: ReadOnly[Mapping[str, str]]
 
 
 class TagsErrorTypeDef(TypedDict):
@@ -3126,27 +3126,27 @@ class TracingConfigTypeDef(TypedDict):
 class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
-    Resource: str
-    TagKeys: Sequence[str]
+    Resource: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UpdateAliasRequestTypeDef(TypedDict):
     """UpdateAliasRequest (input)."""
 
-    FunctionName: str
-    Name: str
-    FunctionVersion: NotRequired[str]
-    Description: NotRequired[str]
-    RoutingConfig: NotRequired[AliasRoutingConfigurationUnionTypeDef]
-    RevisionId: NotRequired[str]
+    FunctionName: ReadOnly[str]
+    Name: ReadOnly[str]
+    FunctionVersion: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    RoutingConfig: NotRequired[ReadOnly[AliasRoutingConfigurationTypeDef]]
+    RevisionId: NotRequired[ReadOnly[str]]
 
 
 class UpdateCapacityProviderRequestTypeDef(TypedDict):
     """UpdateCapacityProviderRequest (input)."""
 
-    CapacityProviderName: str
+    CapacityProviderName: ReadOnly[str]
     CapacityProviderScalingConfig: NotRequired[
-        CapacityProviderScalingConfigUnionTypeDef
+        ReadOnly[CapacityProviderScalingConfigTypeDef]
     ]
 
 
@@ -3160,10 +3160,10 @@ class UpdateCapacityProviderResponseTypeDef(TypedDict):
 class UpdateCodeSigningConfigRequestTypeDef(TypedDict):
     """UpdateCodeSigningConfigRequest (input)."""
 
-    CodeSigningConfigArn: str
-    Description: NotRequired[str]
-    AllowedPublishers: NotRequired[AllowedPublishersUnionTypeDef]
-    CodeSigningPolicies: NotRequired[CodeSigningPoliciesTypeDef]
+    CodeSigningConfigArn: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    AllowedPublishers: NotRequired[ReadOnly[AllowedPublishersTypeDef]]
+    CodeSigningPolicies: NotRequired[ReadOnly[CodeSigningPoliciesTypeDef]]
 
 
 class UpdateCodeSigningConfigResponseTypeDef(TypedDict):
@@ -3176,75 +3176,79 @@ class UpdateCodeSigningConfigResponseTypeDef(TypedDict):
 class UpdateEventSourceMappingRequestTypeDef(TypedDict):
     """UpdateEventSourceMappingRequest (input)."""
 
-    UUID: str
-    FunctionName: NotRequired[str]
-    Enabled: NotRequired[bool]
-    BatchSize: NotRequired[int]
-    FilterCriteria: NotRequired[FilterCriteriaUnionTypeDef]
-    MaximumBatchingWindowInSeconds: NotRequired[int]
-    DestinationConfig: NotRequired[DestinationConfigTypeDef]
-    MaximumRecordAgeInSeconds: NotRequired[int]
-    BisectBatchOnFunctionError: NotRequired[bool]
-    MaximumRetryAttempts: NotRequired[int]
-    ParallelizationFactor: NotRequired[int]
-    SourceAccessConfigurations: NotRequired[Sequence[SourceAccessConfigurationTypeDef]]
-    TumblingWindowInSeconds: NotRequired[int]
-    FunctionResponseTypes: NotRequired[Sequence[FunctionResponseTypeType]]
-    ScalingConfig: NotRequired[ScalingConfigTypeDef]
+    UUID: ReadOnly[str]
+    FunctionName: NotRequired[ReadOnly[str]]
+    Enabled: NotRequired[ReadOnly[bool]]
+    BatchSize: NotRequired[ReadOnly[int]]
+    FilterCriteria: NotRequired[ReadOnly[FilterCriteriaTypeDef]]
+    MaximumBatchingWindowInSeconds: NotRequired[ReadOnly[int]]
+    DestinationConfig: NotRequired[ReadOnly[DestinationConfigTypeDef]]
+    MaximumRecordAgeInSeconds: NotRequired[ReadOnly[int]]
+    BisectBatchOnFunctionError: NotRequired[ReadOnly[bool]]
+    MaximumRetryAttempts: NotRequired[ReadOnly[int]]
+    ParallelizationFactor: NotRequired[ReadOnly[int]]
+    SourceAccessConfigurations: NotRequired[
+        ReadOnly[Sequence[SourceAccessConfigurationTypeDef]]
+    ]
+    TumblingWindowInSeconds: NotRequired[ReadOnly[int]]
+    FunctionResponseTypes: NotRequired[ReadOnly[Sequence[FunctionResponseTypeType]]]
+    ScalingConfig: NotRequired[ReadOnly[ScalingConfigTypeDef]]
     AmazonManagedKafkaEventSourceConfig: NotRequired[
-        AmazonManagedKafkaEventSourceConfigUnionTypeDef
+        ReadOnly[AmazonManagedKafkaEventSourceConfigTypeDef]
     ]
     SelfManagedKafkaEventSourceConfig: NotRequired[
-        SelfManagedKafkaEventSourceConfigUnionTypeDef
+        ReadOnly[SelfManagedKafkaEventSourceConfigTypeDef]
     ]
-    DocumentDBEventSourceConfig: NotRequired[DocumentDBEventSourceConfigTypeDef]
-    KMSKeyArn: NotRequired[str]
-    MetricsConfig: NotRequired[EventSourceMappingMetricsConfigUnionTypeDef]
-    LoggingConfig: NotRequired[EventSourceMappingLoggingConfigTypeDef]
-    ProvisionedPollerConfig: NotRequired[ProvisionedPollerConfigTypeDef]
+    DocumentDBEventSourceConfig: NotRequired[
+        ReadOnly[DocumentDBEventSourceConfigTypeDef]
+    ]
+    KMSKeyArn: NotRequired[ReadOnly[str]]
+    MetricsConfig: NotRequired[ReadOnly[EventSourceMappingMetricsConfigTypeDef]]
+    LoggingConfig: NotRequired[ReadOnly[EventSourceMappingLoggingConfigTypeDef]]
+    ProvisionedPollerConfig: NotRequired[ReadOnly[ProvisionedPollerConfigTypeDef]]
 
 
 class UpdateFunctionCodeRequestTypeDef(TypedDict):
     """UpdateFunctionCodeRequest (input)."""
 
-    FunctionName: str
-    ZipFile: NotRequired[BlobTypeDef]
-    S3Bucket: NotRequired[str]
-    S3Key: NotRequired[str]
-    S3ObjectVersion: NotRequired[str]
-    ImageUri: NotRequired[str]
-    Publish: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    RevisionId: NotRequired[str]
-    Architectures: NotRequired[Sequence[ArchitectureType]]
-    SourceKMSKeyArn: NotRequired[str]
-    PublishTo: NotRequired[FunctionVersionLatestPublishedType]
+    FunctionName: ReadOnly[str]
+    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
+    S3Bucket: NotRequired[ReadOnly[str]]
+    S3Key: NotRequired[ReadOnly[str]]
+    S3ObjectVersion: NotRequired[ReadOnly[str]]
+    ImageUri: NotRequired[ReadOnly[str]]
+    Publish: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    RevisionId: NotRequired[ReadOnly[str]]
+    Architectures: NotRequired[ReadOnly[Sequence[ArchitectureType]]]
+    SourceKMSKeyArn: NotRequired[ReadOnly[str]]
+    PublishTo: NotRequired[ReadOnly[FunctionVersionLatestPublishedType]]
 
 
 class UpdateFunctionConfigurationRequestTypeDef(TypedDict):
     """UpdateFunctionConfigurationRequest (input)."""
 
-    FunctionName: str
-    Role: NotRequired[str]
-    Handler: NotRequired[str]
-    Description: NotRequired[str]
-    Timeout: NotRequired[int]
-    MemorySize: NotRequired[int]
-    VpcConfig: NotRequired[VpcConfigTypeDef]
-    Environment: NotRequired[EnvironmentTypeDef]
-    Runtime: NotRequired[RuntimeType]
-    DeadLetterConfig: NotRequired[DeadLetterConfigTypeDef]
-    KMSKeyArn: NotRequired[str]
-    TracingConfig: NotRequired[TracingConfigTypeDef]
-    RevisionId: NotRequired[str]
-    Layers: NotRequired[Sequence[str]]
-    FileSystemConfigs: NotRequired[Sequence[FileSystemConfigTypeDef]]
-    ImageConfig: NotRequired[ImageConfigUnionTypeDef]
-    EphemeralStorage: NotRequired[EphemeralStorageTypeDef]
-    SnapStart: NotRequired[SnapStartTypeDef]
-    LoggingConfig: NotRequired[LoggingConfigTypeDef]
-    CapacityProviderConfig: NotRequired[CapacityProviderConfigTypeDef]
-    DurableConfig: NotRequired[DurableConfigTypeDef]
+    FunctionName: ReadOnly[str]
+    Role: NotRequired[ReadOnly[str]]
+    Handler: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly[str]]
+    Timeout: NotRequired[ReadOnly[int]]
+    MemorySize: NotRequired[ReadOnly[int]]
+    VpcConfig: NotRequired[ReadOnly[VpcConfigTypeDef]]
+    Environment: NotRequired[ReadOnly[EnvironmentTypeDef]]
+    Runtime: NotRequired[ReadOnly[RuntimeType]]
+    DeadLetterConfig: NotRequired[ReadOnly[DeadLetterConfigTypeDef]]
+    KMSKeyArn: NotRequired[ReadOnly[str]]
+    TracingConfig: NotRequired[ReadOnly[TracingConfigTypeDef]]
+    RevisionId: NotRequired[ReadOnly[str]]
+    Layers: NotRequired[ReadOnly[Sequence[str]]]
+    FileSystemConfigs: NotRequired[ReadOnly[Sequence[FileSystemConfigTypeDef]]]
+    ImageConfig: NotRequired[ReadOnly[ImageConfigTypeDef]]
+    EphemeralStorage: NotRequired[ReadOnly[EphemeralStorageTypeDef]]
+    SnapStart: NotRequired[ReadOnly[SnapStartTypeDef]]
+    LoggingConfig: NotRequired[ReadOnly[LoggingConfigTypeDef]]
+    CapacityProviderConfig: NotRequired[ReadOnly[CapacityProviderConfigTypeDef]]
+    DurableConfig: NotRequired[ReadOnly[DurableConfigTypeDef]]
 
 
 class UpdateFunctionEventInvokeConfigRequestTypeDef(TypedDict):
@@ -3260,11 +3264,11 @@ class UpdateFunctionEventInvokeConfigRequestTypeDef(TypedDict):
 class UpdateFunctionUrlConfigRequestTypeDef(TypedDict):
     """UpdateFunctionUrlConfigRequest (input)."""
 
-    FunctionName: str
-    Qualifier: NotRequired[str]
-    AuthType: NotRequired[FunctionUrlAuthTypeType]
-    Cors: NotRequired[CorsUnionTypeDef]
-    InvokeMode: NotRequired[InvokeModeType]
+    FunctionName: ReadOnly[str]
+    Qualifier: NotRequired[ReadOnly[str]]
+    AuthType: NotRequired[ReadOnly[FunctionUrlAuthTypeType]]
+    Cors: NotRequired[ReadOnly[CorsTypeDef]]
+    InvokeMode: NotRequired[ReadOnly[InvokeModeType]]
 
 
 class UpdateFunctionUrlConfigResponseTypeDef(TypedDict):
@@ -3295,9 +3299,9 @@ class VpcConfigTypeDef(TypedDict):
     in a VPC.
     """
 
-    SubnetIds: NotRequired[Sequence[str]]
-    SecurityGroupIds: NotRequired[Sequence[str]]
-    Ipv6AllowedForDualStack: NotRequired[bool]
+    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6AllowedForDualStack: NotRequired[ReadOnly[bool]]
 
 
 class WaitCancelledDetailsTypeDef(TypedDict):
@@ -3329,67 +3333,3 @@ class WaitSucceededDetailsTypeDef(TypedDict):
     """Details about a wait operation that succeeded."""
 
     Duration: NotRequired[int]
-
-
-AliasRoutingConfigurationUnionTypeDef = Union[
-    AliasRoutingConfigurationTypeDef, AliasRoutingConfigurationOutputTypeDef
-]
-
-
-AllowedPublishersUnionTypeDef = Union[
-    AllowedPublishersTypeDef, AllowedPublishersOutputTypeDef
-]
-
-
-AmazonManagedKafkaEventSourceConfigUnionTypeDef = Union[
-    AmazonManagedKafkaEventSourceConfigTypeDef,
-    AmazonManagedKafkaEventSourceConfigOutputTypeDef,
-]
-
-
-CapacityProviderScalingConfigUnionTypeDef = Union[
-    CapacityProviderScalingConfigTypeDef, CapacityProviderScalingConfigOutputTypeDef
-]
-
-
-CapacityProviderVpcConfigUnionTypeDef = Union[
-    CapacityProviderVpcConfigTypeDef, CapacityProviderVpcConfigOutputTypeDef
-]
-
-
-CorsUnionTypeDef = Union[CorsTypeDef, CorsOutputTypeDef]
-
-
-ErrorObjectUnionTypeDef = Union[ErrorObjectTypeDef, ErrorObjectOutputTypeDef]
-
-
-EventSourceMappingMetricsConfigUnionTypeDef = Union[
-    EventSourceMappingMetricsConfigTypeDef, EventSourceMappingMetricsConfigOutputTypeDef
-]
-
-
-FilterCriteriaUnionTypeDef = Union[FilterCriteriaTypeDef, FilterCriteriaOutputTypeDef]
-
-
-ImageConfigUnionTypeDef = Union[ImageConfigTypeDef, ImageConfigOutputTypeDef]
-
-
-InstanceRequirementsUnionTypeDef = Union[
-    InstanceRequirementsTypeDef, InstanceRequirementsOutputTypeDef
-]
-
-
-KafkaSchemaRegistryConfigUnionTypeDef = Union[
-    KafkaSchemaRegistryConfigTypeDef, KafkaSchemaRegistryConfigOutputTypeDef
-]
-
-
-SelfManagedEventSourceUnionTypeDef = Union[
-    SelfManagedEventSourceTypeDef, SelfManagedEventSourceOutputTypeDef
-]
-
-
-SelfManagedKafkaEventSourceConfigUnionTypeDef = Union[
-    SelfManagedKafkaEventSourceConfigTypeDef,
-    SelfManagedKafkaEventSourceConfigOutputTypeDef,
-]

@@ -9,12 +9,27 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence, TypedDict, Union
+from typing import (
+    Dict,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    TYPE_CHECKING,
+    TypedDict,
+    Union,
+)
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import (
     BlobTypeDef,
@@ -112,18 +127,14 @@ __all__ = [
     "AccessControlTranslationTypeDef",
     "AnalyticsAndOperatorOutputTypeDef",
     "AnalyticsAndOperatorTypeDef",
-    "AnalyticsAndOperatorUnionTypeDef",
     "AnalyticsConfigurationOutputTypeDef",
     "AnalyticsConfigurationTypeDef",
-    "AnalyticsConfigurationUnionTypeDef",
     "AnalyticsExportDestinationTypeDef",
     "AnalyticsFilterOutputTypeDef",
     "AnalyticsFilterTypeDef",
-    "AnalyticsFilterUnionTypeDef",
     "AnalyticsS3BucketDestinationTypeDef",
     "BlockedEncryptionTypesOutputTypeDef",
     "BlockedEncryptionTypesTypeDef",
-    "BlockedEncryptionTypesUnionTypeDef",
     "BucketInfoTypeDef",
     "BucketLifecycleConfigurationTypeDef",
     "BucketLoggingStatusTypeDef",
@@ -131,13 +142,11 @@ __all__ = [
     "CORSConfigurationTypeDef",
     "CORSRuleOutputTypeDef",
     "CORSRuleTypeDef",
-    "CORSRuleUnionTypeDef",
     "CSVInputTypeDef",
     "CSVOutputTypeDef",
     "ChecksumTypeDef",
     "CloudFunctionConfigurationOutputTypeDef",
     "CloudFunctionConfigurationTypeDef",
-    "CloudFunctionConfigurationUnionTypeDef",
     "CommonPrefixTypeDef",
     "CompleteMultipartUploadOutputTypeDef",
     "CompleteMultipartUploadRequestTypeDef",
@@ -278,16 +287,12 @@ __all__ = [
     "InputSerializationTypeDef",
     "IntelligentTieringAndOperatorOutputTypeDef",
     "IntelligentTieringAndOperatorTypeDef",
-    "IntelligentTieringAndOperatorUnionTypeDef",
     "IntelligentTieringConfigurationOutputTypeDef",
     "IntelligentTieringConfigurationTypeDef",
-    "IntelligentTieringConfigurationUnionTypeDef",
     "IntelligentTieringFilterOutputTypeDef",
     "IntelligentTieringFilterTypeDef",
-    "IntelligentTieringFilterUnionTypeDef",
     "InventoryConfigurationOutputTypeDef",
     "InventoryConfigurationTypeDef",
-    "InventoryConfigurationUnionTypeDef",
     "InventoryDestinationTypeDef",
     "InventoryEncryptionTypeDef",
     "InventoryFilterTypeDef",
@@ -303,20 +308,15 @@ __all__ = [
     "JournalTableConfigurationUpdatesTypeDef",
     "LambdaFunctionConfigurationOutputTypeDef",
     "LambdaFunctionConfigurationTypeDef",
-    "LambdaFunctionConfigurationUnionTypeDef",
     "LifecycleConfigurationTypeDef",
     "LifecycleExpirationOutputTypeDef",
     "LifecycleExpirationTypeDef",
-    "LifecycleExpirationUnionTypeDef",
     "LifecycleRuleAndOperatorOutputTypeDef",
     "LifecycleRuleAndOperatorTypeDef",
-    "LifecycleRuleAndOperatorUnionTypeDef",
     "LifecycleRuleFilterOutputTypeDef",
     "LifecycleRuleFilterTypeDef",
-    "LifecycleRuleFilterUnionTypeDef",
     "LifecycleRuleOutputTypeDef",
     "LifecycleRuleTypeDef",
-    "LifecycleRuleUnionTypeDef",
     "ListBucketAnalyticsConfigurationsOutputTypeDef",
     "ListBucketAnalyticsConfigurationsRequestTypeDef",
     "ListBucketIntelligentTieringConfigurationsOutputTypeDef",
@@ -356,7 +356,6 @@ __all__ = [
     "LocationInfoTypeDef",
     "LoggingEnabledOutputTypeDef",
     "LoggingEnabledTypeDef",
-    "LoggingEnabledUnionTypeDef",
     "MetadataConfigurationResultTypeDef",
     "MetadataConfigurationTypeDef",
     "MetadataEntryTypeDef",
@@ -365,13 +364,10 @@ __all__ = [
     "MetadataTableEncryptionConfigurationTypeDef",
     "MetricsAndOperatorOutputTypeDef",
     "MetricsAndOperatorTypeDef",
-    "MetricsAndOperatorUnionTypeDef",
     "MetricsConfigurationOutputTypeDef",
     "MetricsConfigurationTypeDef",
-    "MetricsConfigurationUnionTypeDef",
     "MetricsFilterOutputTypeDef",
     "MetricsFilterTypeDef",
-    "MetricsFilterUnionTypeDef",
     "MetricsTypeDef",
     "MultipartUploadTypeDef",
     "NoncurrentVersionExpirationTypeDef",
@@ -380,7 +376,6 @@ __all__ = [
     "NotificationConfigurationDeprecatedTypeDef",
     "NotificationConfigurationFilterOutputTypeDef",
     "NotificationConfigurationFilterTypeDef",
-    "NotificationConfigurationFilterUnionTypeDef",
     "NotificationConfigurationResponseTypeDef",
     "NotificationConfigurationTypeDef",
     "ObjectEncryptionTypeDef",
@@ -389,7 +384,6 @@ __all__ = [
     "ObjectLockLegalHoldTypeDef",
     "ObjectLockRetentionOutputTypeDef",
     "ObjectLockRetentionTypeDef",
-    "ObjectLockRetentionUnionTypeDef",
     "ObjectLockRuleTypeDef",
     "ObjectPartTypeDef",
     "ObjectTypeDef",
@@ -400,7 +394,6 @@ __all__ = [
     "OwnershipControlsOutputTypeDef",
     "OwnershipControlsRuleTypeDef",
     "OwnershipControlsTypeDef",
-    "OwnershipControlsUnionTypeDef",
     "ParquetInputTypeDef",
     "PartTypeDef",
     "PartitionedPrefixTypeDef",
@@ -445,10 +438,8 @@ __all__ = [
     "PutPublicAccessBlockRequestTypeDef",
     "QueueConfigurationDeprecatedOutputTypeDef",
     "QueueConfigurationDeprecatedTypeDef",
-    "QueueConfigurationDeprecatedUnionTypeDef",
     "QueueConfigurationOutputTypeDef",
     "QueueConfigurationTypeDef",
-    "QueueConfigurationUnionTypeDef",
     "RecordExpirationTypeDef",
     "RecordsEventTypeDef",
     "RedirectAllRequestsToTypeDef",
@@ -458,16 +449,12 @@ __all__ = [
     "ReplicaModificationsTypeDef",
     "ReplicationConfigurationOutputTypeDef",
     "ReplicationConfigurationTypeDef",
-    "ReplicationConfigurationUnionTypeDef",
     "ReplicationRuleAndOperatorOutputTypeDef",
     "ReplicationRuleAndOperatorTypeDef",
-    "ReplicationRuleAndOperatorUnionTypeDef",
     "ReplicationRuleFilterOutputTypeDef",
     "ReplicationRuleFilterTypeDef",
-    "ReplicationRuleFilterUnionTypeDef",
     "ReplicationRuleOutputTypeDef",
     "ReplicationRuleTypeDef",
-    "ReplicationRuleUnionTypeDef",
     "ReplicationTimeTypeDef",
     "ReplicationTimeValueTypeDef",
     "RequestPaymentConfigurationTypeDef",
@@ -479,10 +466,8 @@ __all__ = [
     "RoutingRuleTypeDef",
     "RuleOutputTypeDef",
     "RuleTypeDef",
-    "RuleUnionTypeDef",
     "S3KeyFilterOutputTypeDef",
     "S3KeyFilterTypeDef",
-    "S3KeyFilterUnionTypeDef",
     "S3LocationTypeDef",
     "S3TablesDestinationResultTypeDef",
     "S3TablesDestinationTypeDef",
@@ -497,10 +482,8 @@ __all__ = [
     "ServerSideEncryptionByDefaultTypeDef",
     "ServerSideEncryptionConfigurationOutputTypeDef",
     "ServerSideEncryptionConfigurationTypeDef",
-    "ServerSideEncryptionConfigurationUnionTypeDef",
     "ServerSideEncryptionRuleOutputTypeDef",
     "ServerSideEncryptionRuleTypeDef",
-    "ServerSideEncryptionRuleUnionTypeDef",
     "SessionCredentialsTypeDef",
     "SimplePrefixTypeDef",
     "SourceSelectionCriteriaTypeDef",
@@ -516,13 +499,10 @@ __all__ = [
     "TieringTypeDef",
     "TopicConfigurationDeprecatedOutputTypeDef",
     "TopicConfigurationDeprecatedTypeDef",
-    "TopicConfigurationDeprecatedUnionTypeDef",
     "TopicConfigurationOutputTypeDef",
     "TopicConfigurationTypeDef",
-    "TopicConfigurationUnionTypeDef",
     "TransitionOutputTypeDef",
     "TransitionTypeDef",
-    "TransitionUnionTypeDef",
     "UpdateBucketMetadataInventoryTableConfigurationRequestTypeDef",
     "UpdateBucketMetadataJournalTableConfigurationRequestTypeDef",
     "UpdateObjectEncryptionRequestTypeDef",
@@ -568,12 +548,12 @@ class AbortMultipartUploadOutputTypeDef(TypedDict):
 class AbortMultipartUploadRequestTypeDef(TypedDict):
     """AbortMultipartUploadRequest (input)."""
 
-    Bucket: str
-    Key: str
-    UploadId: str
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
-    IfMatchInitiatedTime: NotRequired[TimestampTypeDef]
+    Bucket: ReadOnly[str]
+    Key: ReadOnly[str]
+    UploadId: ReadOnly[str]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    IfMatchInitiatedTime: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class AccelerateConfigurationTypeDef(TypedDict):
@@ -590,8 +570,8 @@ class AccessControlPolicyTypeDef(TypedDict):
     grantee.
     """
 
-    Grants: NotRequired[Sequence[GrantTypeDef]]
-    Owner: NotRequired[OwnerTypeDef]
+    Grants: NotRequired[ReadOnly[Sequence[GrantTypeDef]]]
+    Owner: NotRequired[ReadOnly[OwnerTypeDef]]
 
 
 class AccessControlTranslationTypeDef(TypedDict):
@@ -618,8 +598,8 @@ class AnalyticsAndOperatorTypeDef(TypedDict):
     to apply.
     """
 
-    Prefix: NotRequired[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    Prefix: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class AnalyticsConfigurationOutputTypeDef(TypedDict):
@@ -637,9 +617,9 @@ class AnalyticsConfigurationTypeDef(TypedDict):
     Amazon S3 bucket.
     """
 
-    Id: str
-    Filter: NotRequired[AnalyticsFilterUnionTypeDef]
-    StorageClassAnalysis: StorageClassAnalysisTypeDef
+    Id: ReadOnly[str]
+    Filter: NotRequired[ReadOnly[AnalyticsFilterTypeDef]]
+    StorageClassAnalysis: ReadOnly[StorageClassAnalysisTypeDef]
 
 
 class AnalyticsExportDestinationTypeDef(TypedDict):
@@ -667,9 +647,9 @@ class AnalyticsFilterTypeDef(TypedDict):
     considered in any analysis.
     """
 
-    Prefix: NotRequired[str]
-    Tag: NotRequired[TagTypeDef]
-    And: NotRequired[AnalyticsAndOperatorUnionTypeDef]
+    Prefix: NotRequired[ReadOnly[str]]
+    Tag: NotRequired[ReadOnly[TagTypeDef]]
+    And: NotRequired[ReadOnly[AnalyticsAndOperatorTypeDef]]
 
 
 class AnalyticsS3BucketDestinationTypeDef(TypedDict):
@@ -700,7 +680,7 @@ class BlockedEncryptionTypesTypeDef(TypedDict):
     requests to the ...
     """
 
-    EncryptionType: NotRequired[Sequence[EncryptionTypeType]]
+    EncryptionType: NotRequired[ReadOnly[Sequence[EncryptionTypeType]]]
 
 
 class BucketInfoTypeDef(TypedDict):
@@ -719,13 +699,13 @@ class BucketLifecycleConfigurationTypeDef(TypedDict):
     Guide.
     """
 
-    Rules: Sequence[LifecycleRuleUnionTypeDef]
+    Rules: ReadOnly[Sequence[LifecycleRuleTypeDef]]
 
 
 class BucketLoggingStatusTypeDef(TypedDict):
     """Container for logging status information."""
 
-    LoggingEnabled: NotRequired[LoggingEnabledUnionTypeDef]
+    LoggingEnabled: NotRequired[ReadOnly[LoggingEnabledTypeDef]]
 
 
 class BucketTypeDef(TypedDict):
@@ -743,7 +723,7 @@ class CORSConfigurationTypeDef(TypedDict):
     the Amazon S3 User Guide.
     """
 
-    CORSRules: Sequence[CORSRuleUnionTypeDef]
+    CORSRules: ReadOnly[Sequence[CORSRuleTypeDef]]
 
 
 class CORSRuleOutputTypeDef(TypedDict):
@@ -760,12 +740,12 @@ class CORSRuleOutputTypeDef(TypedDict):
 class CORSRuleTypeDef(TypedDict):
     """Specifies a cross-origin access rule for an Amazon S3 bucket."""
 
-    ID: NotRequired[str]
-    AllowedHeaders: NotRequired[Sequence[str]]
-    AllowedMethods: Sequence[str]
-    AllowedOrigins: Sequence[str]
-    ExposeHeaders: NotRequired[Sequence[str]]
-    MaxAgeSeconds: NotRequired[int]
+    ID: NotRequired[ReadOnly[str]]
+    AllowedHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedMethods: ReadOnly[Sequence[str]]
+    AllowedOrigins: ReadOnly[Sequence[str]]
+    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    MaxAgeSeconds: NotRequired[ReadOnly[int]]
 
 
 class CSVInputTypeDef(TypedDict):
@@ -823,11 +803,11 @@ class CloudFunctionConfigurationOutputTypeDef(TypedDict):
 class CloudFunctionConfigurationTypeDef(TypedDict):
     """Container for specifying the Lambda notification configuration."""
 
-    Id: NotRequired[str]
-    Event: NotRequired[EventType]
-    Events: NotRequired[Sequence[EventType]]
-    CloudFunction: NotRequired[str]
-    InvocationRole: NotRequired[str]
+    Id: NotRequired[ReadOnly[str]]
+    Event: NotRequired[ReadOnly[EventType]]
+    Events: NotRequired[ReadOnly[Sequence[EventType]]]
+    CloudFunction: NotRequired[ReadOnly[str]]
+    InvocationRole: NotRequired[ReadOnly[str]]
 
 
 class CommonPrefixTypeDef(TypedDict):
@@ -870,35 +850,35 @@ class CompleteMultipartUploadOutputTypeDef(TypedDict):
 class CompleteMultipartUploadRequestTypeDef(TypedDict):
     """CompleteMultipartUploadRequest (input)."""
 
-    Bucket: str
-    Key: str
-    MultipartUpload: NotRequired[CompletedMultipartUploadTypeDef]
-    UploadId: str
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    MpuObjectSize: NotRequired[int]
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
-    IfMatch: NotRequired[str]
-    IfNoneMatch: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
+    Bucket: ReadOnly[str]
+    Key: ReadOnly[str]
+    MultipartUpload: NotRequired[ReadOnly[CompletedMultipartUploadTypeDef]]
+    UploadId: ReadOnly[str]
+    ChecksumCRC32: NotRequired[ReadOnly[str]]
+    ChecksumCRC32C: NotRequired[ReadOnly[str]]
+    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
+    ChecksumSHA1: NotRequired[ReadOnly[str]]
+    ChecksumSHA256: NotRequired[ReadOnly[str]]
+    ChecksumSHA512: NotRequired[ReadOnly[str]]
+    ChecksumMD5: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
+    ChecksumType: NotRequired[ReadOnly[ChecksumTypeType]]
+    MpuObjectSize: NotRequired[ReadOnly[int]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
 
 
 class CompletedMultipartUploadTypeDef(TypedDict):
     """The container for the completed multipart upload details."""
 
-    Parts: NotRequired[Sequence[CompletedPartTypeDef]]
+    Parts: NotRequired[ReadOnly[Sequence[CompletedPartTypeDef]]]
 
 
 class CompletedPartTypeDef(TypedDict):
@@ -953,49 +933,49 @@ class CopyObjectOutputTypeDef(TypedDict):
 class CopyObjectRequestTypeDef(TypedDict):
     """CopyObjectRequest (input)."""
 
-    ACL: NotRequired[ObjectCannedACLType]
-    Bucket: str
-    CacheControl: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ContentDisposition: NotRequired[str]
-    ContentEncoding: NotRequired[str]
-    ContentLanguage: NotRequired[str]
-    ContentType: NotRequired[str]
-    CopySource: Union[str, CopySourceTypeDef]
-    CopySourceIfMatch: NotRequired[str]
-    CopySourceIfModifiedSince: NotRequired[TimestampTypeDef]
-    CopySourceIfNoneMatch: NotRequired[str]
-    CopySourceIfUnmodifiedSince: NotRequired[TimestampTypeDef]
-    Expires: NotRequired[TimestampTypeDef]
-    GrantFullControl: NotRequired[str]
-    GrantRead: NotRequired[str]
-    GrantReadACP: NotRequired[str]
-    GrantWriteACP: NotRequired[str]
-    IfMatch: NotRequired[str]
-    IfNoneMatch: NotRequired[str]
-    Key: str
-    Metadata: NotRequired[Mapping[str, str]]
-    MetadataDirective: NotRequired[MetadataDirectiveType]
-    TaggingDirective: NotRequired[TaggingDirectiveType]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    StorageClass: NotRequired[StorageClassType]
-    WebsiteRedirectLocation: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    SSEKMSEncryptionContext: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    CopySourceSSECustomerAlgorithm: NotRequired[str]
-    CopySourceSSECustomerKey: NotRequired[str]
-    CopySourceSSECustomerKeyMD5: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    Tagging: NotRequired[str]
-    ObjectLockMode: NotRequired[ObjectLockModeType]
-    ObjectLockRetainUntilDate: NotRequired[TimestampTypeDef]
-    ObjectLockLegalHoldStatus: NotRequired[ObjectLockLegalHoldStatusType]
-    ExpectedBucketOwner: NotRequired[str]
-    ExpectedSourceBucketOwner: NotRequired[str]
+    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
+    Bucket: ReadOnly[str]
+    CacheControl: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ContentDisposition: NotRequired[ReadOnly[str]]
+    ContentEncoding: NotRequired[ReadOnly[str]]
+    ContentLanguage: NotRequired[ReadOnly[str]]
+    ContentType: NotRequired[ReadOnly[str]]
+    CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
+    CopySourceIfMatch: NotRequired[ReadOnly[str]]
+    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
+    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    Key: ReadOnly[str]
+    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
+    MetadataDirective: NotRequired[ReadOnly[MetadataDirectiveType]]
+    TaggingDirective: NotRequired[ReadOnly[TaggingDirectiveType]]
+    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
+    StorageClass: NotRequired[ReadOnly[StorageClassType]]
+    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    SSEKMSKeyId: NotRequired[ReadOnly[str]]
+    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
+    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
+    CopySourceSSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    CopySourceSSECustomerKey: NotRequired[ReadOnly[str]]
+    CopySourceSSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    Tagging: NotRequired[ReadOnly[str]]
+    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
+    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class CopyObjectResultTypeDef(TypedDict):
@@ -1036,10 +1016,10 @@ class CopyPartResultTypeDef(TypedDict):
 class CreateBucketConfigurationTypeDef(TypedDict):
     """The configuration information for the bucket."""
 
-    LocationConstraint: NotRequired[BucketLocationConstraintType]
-    Location: NotRequired[LocationInfoTypeDef]
-    Bucket: NotRequired[BucketInfoTypeDef]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    LocationConstraint: NotRequired[ReadOnly[BucketLocationConstraintType]]
+    Location: NotRequired[ReadOnly[LocationInfoTypeDef]]
+    Bucket: NotRequired[ReadOnly[BucketInfoTypeDef]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateBucketMetadataConfigurationRequestTypeDef(TypedDict):
@@ -1073,17 +1053,17 @@ class CreateBucketOutputTypeDef(TypedDict):
 class CreateBucketRequestTypeDef(TypedDict):
     """CreateBucketRequest (input)."""
 
-    ACL: NotRequired[BucketCannedACLType]
-    Bucket: str
-    CreateBucketConfiguration: NotRequired[CreateBucketConfigurationTypeDef]
-    GrantFullControl: NotRequired[str]
-    GrantRead: NotRequired[str]
-    GrantReadACP: NotRequired[str]
-    GrantWrite: NotRequired[str]
-    GrantWriteACP: NotRequired[str]
-    ObjectLockEnabledForBucket: NotRequired[bool]
-    ObjectOwnership: NotRequired[ObjectOwnershipType]
-    BucketNamespace: NotRequired[BucketNamespaceType]
+    ACL: NotRequired[ReadOnly[BucketCannedACLType]]
+    Bucket: ReadOnly[str]
+    CreateBucketConfiguration: NotRequired[ReadOnly[CreateBucketConfigurationTypeDef]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWrite: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    ObjectLockEnabledForBucket: NotRequired[ReadOnly[bool]]
+    ObjectOwnership: NotRequired[ReadOnly[ObjectOwnershipType]]
+    BucketNamespace: NotRequired[ReadOnly[BucketNamespaceType]]
 
 
 class CreateMultipartUploadOutputTypeDef(TypedDict):
@@ -1109,37 +1089,37 @@ class CreateMultipartUploadOutputTypeDef(TypedDict):
 class CreateMultipartUploadRequestTypeDef(TypedDict):
     """CreateMultipartUploadRequest (input)."""
 
-    ACL: NotRequired[ObjectCannedACLType]
-    Bucket: str
-    CacheControl: NotRequired[str]
-    ContentDisposition: NotRequired[str]
-    ContentEncoding: NotRequired[str]
-    ContentLanguage: NotRequired[str]
-    ContentType: NotRequired[str]
-    Expires: NotRequired[TimestampTypeDef]
-    GrantFullControl: NotRequired[str]
-    GrantRead: NotRequired[str]
-    GrantReadACP: NotRequired[str]
-    GrantWriteACP: NotRequired[str]
-    Key: str
-    Metadata: NotRequired[Mapping[str, str]]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    StorageClass: NotRequired[StorageClassType]
-    WebsiteRedirectLocation: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    SSEKMSEncryptionContext: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    RequestPayer: NotRequired[RequestPayerType]
-    Tagging: NotRequired[str]
-    ObjectLockMode: NotRequired[ObjectLockModeType]
-    ObjectLockRetainUntilDate: NotRequired[TimestampTypeDef]
-    ObjectLockLegalHoldStatus: NotRequired[ObjectLockLegalHoldStatusType]
-    ExpectedBucketOwner: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ChecksumType: NotRequired[ChecksumTypeType]
+    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
+    Bucket: ReadOnly[str]
+    CacheControl: NotRequired[ReadOnly[str]]
+    ContentDisposition: NotRequired[ReadOnly[str]]
+    ContentEncoding: NotRequired[ReadOnly[str]]
+    ContentLanguage: NotRequired[ReadOnly[str]]
+    ContentType: NotRequired[ReadOnly[str]]
+    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    Key: ReadOnly[str]
+    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
+    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
+    StorageClass: NotRequired[ReadOnly[StorageClassType]]
+    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    SSEKMSKeyId: NotRequired[ReadOnly[str]]
+    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
+    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    Tagging: NotRequired[ReadOnly[str]]
+    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
+    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ChecksumType: NotRequired[ReadOnly[ChecksumTypeType]]
 
 
 class CreateSessionOutputTypeDef(TypedDict):
@@ -1316,16 +1296,16 @@ class DeleteObjectOutputTypeDef(TypedDict):
 class DeleteObjectRequestTypeDef(TypedDict):
     """DeleteObjectRequest (input)."""
 
-    Bucket: str
-    Key: str
-    MFA: NotRequired[str]
-    VersionId: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    BypassGovernanceRetention: NotRequired[bool]
-    ExpectedBucketOwner: NotRequired[str]
-    IfMatch: NotRequired[str]
-    IfMatchLastModifiedTime: NotRequired[TimestampTypeDef]
-    IfMatchSize: NotRequired[int]
+    Bucket: ReadOnly[str]
+    Key: ReadOnly[str]
+    MFA: NotRequired[ReadOnly[str]]
+    VersionId: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchSize: NotRequired[ReadOnly[int]]
 
 
 class DeleteObjectTaggingOutputTypeDef(TypedDict):
@@ -1356,13 +1336,13 @@ class DeleteObjectsOutputTypeDef(TypedDict):
 class DeleteObjectsRequestTypeDef(TypedDict):
     """DeleteObjectsRequest (input)."""
 
-    Bucket: str
-    Delete: DeleteTypeDef
-    MFA: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    BypassGovernanceRetention: NotRequired[bool]
-    ExpectedBucketOwner: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
+    Bucket: ReadOnly[str]
+    Delete: ReadOnly[DeleteTypeDef]
+    MFA: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
 
 
 class DeletePublicAccessBlockRequestTypeDef(TypedDict):
@@ -1375,8 +1355,8 @@ class DeletePublicAccessBlockRequestTypeDef(TypedDict):
 class DeleteTypeDef(TypedDict):
     """Container for the objects to delete."""
 
-    Objects: Sequence[ObjectIdentifierTypeDef]
-    Quiet: NotRequired[bool]
+    Objects: ReadOnly[Sequence[ObjectIdentifierTypeDef]]
+    Quiet: NotRequired[ReadOnly[bool]]
 
 
 class DeletedObjectTypeDef(TypedDict):
@@ -1889,17 +1869,17 @@ class GetObjectAttributesPartsTypeDef(TypedDict):
 class GetObjectAttributesRequestTypeDef(TypedDict):
     """GetObjectAttributesRequest (input)."""
 
-    Bucket: str
-    Key: str
-    VersionId: NotRequired[str]
-    MaxParts: NotRequired[int]
-    PartNumberMarker: NotRequired[int]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
-    ObjectAttributes: Sequence[ObjectAttributesType]
+    Bucket: ReadOnly[str]
+    Key: ReadOnly[str]
+    VersionId: NotRequired[ReadOnly[str]]
+    MaxParts: NotRequired[ReadOnly[int]]
+    PartNumberMarker: NotRequired[ReadOnly[int]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ObjectAttributes: ReadOnly[Sequence[ObjectAttributesType]]
 
 
 class GetObjectLegalHoldOutputTypeDef(TypedDict):
@@ -1985,27 +1965,27 @@ class GetObjectOutputTypeDef(TypedDict):
 class GetObjectRequestTypeDef(TypedDict):
     """GetObjectRequest (input)."""
 
-    Bucket: str
-    IfMatch: NotRequired[str]
-    IfModifiedSince: NotRequired[TimestampTypeDef]
-    IfNoneMatch: NotRequired[str]
-    IfUnmodifiedSince: NotRequired[TimestampTypeDef]
-    Key: str
-    Range: NotRequired[str]
-    ResponseCacheControl: NotRequired[str]
-    ResponseContentDisposition: NotRequired[str]
-    ResponseContentEncoding: NotRequired[str]
-    ResponseContentLanguage: NotRequired[str]
-    ResponseContentType: NotRequired[str]
-    ResponseExpires: NotRequired[TimestampTypeDef]
-    VersionId: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    PartNumber: NotRequired[int]
-    ExpectedBucketOwner: NotRequired[str]
-    ChecksumMode: NotRequired[ChecksumModeType]
+    Bucket: ReadOnly[str]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    Key: ReadOnly[str]
+    Range: NotRequired[ReadOnly[str]]
+    ResponseCacheControl: NotRequired[ReadOnly[str]]
+    ResponseContentDisposition: NotRequired[ReadOnly[str]]
+    ResponseContentEncoding: NotRequired[ReadOnly[str]]
+    ResponseContentLanguage: NotRequired[ReadOnly[str]]
+    ResponseContentType: NotRequired[ReadOnly[str]]
+    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    VersionId: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    PartNumber: NotRequired[ReadOnly[int]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
 
 
 class GetObjectRetentionOutputTypeDef(TypedDict):
@@ -2175,27 +2155,27 @@ class HeadObjectOutputTypeDef(TypedDict):
 class HeadObjectRequestTypeDef(TypedDict):
     """HeadObjectRequest (input)."""
 
-    Bucket: str
-    IfMatch: NotRequired[str]
-    IfModifiedSince: NotRequired[TimestampTypeDef]
-    IfNoneMatch: NotRequired[str]
-    IfUnmodifiedSince: NotRequired[TimestampTypeDef]
-    Key: str
-    Range: NotRequired[str]
-    ResponseCacheControl: NotRequired[str]
-    ResponseContentDisposition: NotRequired[str]
-    ResponseContentEncoding: NotRequired[str]
-    ResponseContentLanguage: NotRequired[str]
-    ResponseContentType: NotRequired[str]
-    ResponseExpires: NotRequired[TimestampTypeDef]
-    VersionId: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    PartNumber: NotRequired[int]
-    ExpectedBucketOwner: NotRequired[str]
-    ChecksumMode: NotRequired[ChecksumModeType]
+    Bucket: ReadOnly[str]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    Key: ReadOnly[str]
+    Range: NotRequired[ReadOnly[str]]
+    ResponseCacheControl: NotRequired[ReadOnly[str]]
+    ResponseContentDisposition: NotRequired[ReadOnly[str]]
+    ResponseContentEncoding: NotRequired[ReadOnly[str]]
+    ResponseContentLanguage: NotRequired[ReadOnly[str]]
+    ResponseContentType: NotRequired[ReadOnly[str]]
+    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    VersionId: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    PartNumber: NotRequired[ReadOnly[int]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
 
 
 class HeadObjectRequestWaitTypeDef(TypedDict):
@@ -2261,8 +2241,8 @@ class IntelligentTieringAndOperatorTypeDef(TypedDict):
     determine the subset of objects to which the rule applies.
     """
 
-    Prefix: NotRequired[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    Prefix: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class IntelligentTieringConfigurationOutputTypeDef(TypedDict):
@@ -2277,10 +2257,10 @@ class IntelligentTieringConfigurationOutputTypeDef(TypedDict):
 class IntelligentTieringConfigurationTypeDef(TypedDict):
     """Specifies the S3 Intelligent-Tiering configuration for an Amazon S3 bucket."""
 
-    Id: str
-    Filter: NotRequired[IntelligentTieringFilterUnionTypeDef]
-    Status: IntelligentTieringStatusType
-    Tierings: Sequence[TieringTypeDef]
+    Id: ReadOnly[str]
+    Filter: NotRequired[ReadOnly[IntelligentTieringFilterTypeDef]]
+    Status: ReadOnly[IntelligentTieringStatusType]
+    Tierings: ReadOnly[Sequence[TieringTypeDef]]
 
 
 class IntelligentTieringFilterOutputTypeDef(TypedDict):
@@ -2298,9 +2278,9 @@ class IntelligentTieringFilterTypeDef(TypedDict):
     configuration applies to.
     """
 
-    Prefix: NotRequired[str]
-    Tag: NotRequired[TagTypeDef]
-    And: NotRequired[IntelligentTieringAndOperatorUnionTypeDef]
+    Prefix: NotRequired[ReadOnly[str]]
+    Tag: NotRequired[ReadOnly[TagTypeDef]]
+    And: NotRequired[ReadOnly[IntelligentTieringAndOperatorTypeDef]]
 
 
 class InventoryConfigurationOutputTypeDef(TypedDict):
@@ -2322,13 +2302,13 @@ class InventoryConfigurationTypeDef(TypedDict):
     information, see GET Bucket inventory in the Amazon S3 API Reference.
     """
 
-    Destination: InventoryDestinationTypeDef
-    IsEnabled: bool
-    Filter: NotRequired[InventoryFilterTypeDef]
-    Id: str
-    IncludedObjectVersions: InventoryIncludedObjectVersionsType
-    OptionalFields: NotRequired[Sequence[InventoryOptionalFieldType]]
-    Schedule: InventoryScheduleTypeDef
+    Destination: ReadOnly[InventoryDestinationTypeDef]
+    IsEnabled: ReadOnly[bool]
+    Filter: NotRequired[ReadOnly[InventoryFilterTypeDef]]
+    Id: ReadOnly[str]
+    IncludedObjectVersions: ReadOnly[InventoryIncludedObjectVersionsType]
+    OptionalFields: NotRequired[ReadOnly[Sequence[InventoryOptionalFieldType]]]
+    Schedule: ReadOnly[InventoryScheduleTypeDef]
 
 
 class InventoryDestinationTypeDef(TypedDict):
@@ -2443,16 +2423,16 @@ class LambdaFunctionConfigurationOutputTypeDef(TypedDict):
 class LambdaFunctionConfigurationTypeDef(TypedDict):
     """A container for specifying the configuration for Lambda notifications."""
 
-    Id: NotRequired[str]
-    LambdaFunctionArn: str
-    Events: Sequence[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterUnionTypeDef]
+    Id: NotRequired[ReadOnly[str]]
+    LambdaFunctionArn: ReadOnly[str]
+    Events: ReadOnly[Sequence[EventType]]
+    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
 
 
 class LifecycleConfigurationTypeDef(TypedDict):
     """Container for lifecycle rules. You can add as many as 1000 rules."""
 
-    Rules: Sequence[RuleUnionTypeDef]
+    Rules: ReadOnly[Sequence[RuleTypeDef]]
 
 
 class LifecycleExpirationOutputTypeDef(TypedDict):
@@ -2466,9 +2446,9 @@ class LifecycleExpirationOutputTypeDef(TypedDict):
 class LifecycleExpirationTypeDef(TypedDict):
     """Container for the expiration for the lifecycle of the object."""
 
-    Date: NotRequired[TimestampTypeDef]
-    Days: NotRequired[int]
-    ExpiredObjectDeleteMarker: NotRequired[bool]
+    Date: NotRequired[ReadOnly[TimestampTypeDef]]
+    Days: NotRequired[ReadOnly[int]]
+    ExpiredObjectDeleteMarker: NotRequired[ReadOnly[bool]]
 
 
 class LifecycleRuleAndOperatorOutputTypeDef(TypedDict):
@@ -2489,10 +2469,10 @@ class LifecycleRuleAndOperatorTypeDef(TypedDict):
     of the predicates configured inside the And operator.
     """
 
-    Prefix: NotRequired[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    ObjectSizeGreaterThan: NotRequired[int]
-    ObjectSizeLessThan: NotRequired[int]
+    Prefix: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    ObjectSizeGreaterThan: NotRequired[ReadOnly[int]]
+    ObjectSizeLessThan: NotRequired[ReadOnly[int]]
 
 
 class LifecycleRuleFilterOutputTypeDef(TypedDict):
@@ -2516,11 +2496,11 @@ class LifecycleRuleFilterTypeDef(TypedDict):
     the Lifecycle Rule applies to all objects in the bucket.
     """
 
-    Prefix: NotRequired[str]
-    Tag: NotRequired[TagTypeDef]
-    ObjectSizeGreaterThan: NotRequired[int]
-    ObjectSizeLessThan: NotRequired[int]
-    And: NotRequired[LifecycleRuleAndOperatorUnionTypeDef]
+    Prefix: NotRequired[ReadOnly[str]]
+    Tag: NotRequired[ReadOnly[TagTypeDef]]
+    ObjectSizeGreaterThan: NotRequired[ReadOnly[int]]
+    ObjectSizeLessThan: NotRequired[ReadOnly[int]]
+    And: NotRequired[ReadOnly[LifecycleRuleAndOperatorTypeDef]]
 
 
 class LifecycleRuleOutputTypeDef(TypedDict):
@@ -2540,17 +2520,21 @@ class LifecycleRuleOutputTypeDef(TypedDict):
 class LifecycleRuleTypeDef(TypedDict):
     """A lifecycle rule for individual objects in an Amazon S3 bucket."""
 
-    Expiration: NotRequired[LifecycleExpirationUnionTypeDef]
-    ID: NotRequired[str]
-    Prefix: NotRequired[str]
-    Filter: NotRequired[LifecycleRuleFilterUnionTypeDef]
-    Status: ExpirationStatusType
-    Transitions: NotRequired[Sequence[TransitionUnionTypeDef]]
+    Expiration: NotRequired[ReadOnly[LifecycleExpirationTypeDef]]
+    ID: NotRequired[ReadOnly[str]]
+    Prefix: NotRequired[ReadOnly[str]]
+    Filter: NotRequired[ReadOnly[LifecycleRuleFilterTypeDef]]
+    Status: ReadOnly[ExpirationStatusType]
+    Transitions: NotRequired[ReadOnly[Sequence[TransitionTypeDef]]]
     NoncurrentVersionTransitions: NotRequired[
-        Sequence[NoncurrentVersionTransitionTypeDef]
+        ReadOnly[Sequence[NoncurrentVersionTransitionTypeDef]]
     ]
-    NoncurrentVersionExpiration: NotRequired[NoncurrentVersionExpirationTypeDef]
-    AbortIncompleteMultipartUpload: NotRequired[AbortIncompleteMultipartUploadTypeDef]
+    NoncurrentVersionExpiration: NotRequired[
+        ReadOnly[NoncurrentVersionExpirationTypeDef]
+    ]
+    AbortIncompleteMultipartUpload: NotRequired[
+        ReadOnly[AbortIncompleteMultipartUploadTypeDef]
+    ]
 
 
 class ListBucketAnalyticsConfigurationsOutputTypeDef(TypedDict):
@@ -2813,16 +2797,18 @@ class ListObjectVersionsRequestPaginateTypeDef(TypedDict):
 class ListObjectVersionsRequestTypeDef(TypedDict):
     """ListObjectVersionsRequest (input)."""
 
-    Bucket: str
-    Delimiter: NotRequired[str]
-    EncodingType: NotRequired[EncodingTypeType]
-    KeyMarker: NotRequired[str]
-    MaxKeys: NotRequired[int]
-    Prefix: NotRequired[str]
-    VersionIdMarker: NotRequired[str]
-    ExpectedBucketOwner: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    OptionalObjectAttributes: NotRequired[Sequence[OptionalObjectAttributesType]]
+    Bucket: ReadOnly[str]
+    Delimiter: NotRequired[ReadOnly[str]]
+    EncodingType: NotRequired[ReadOnly[EncodingTypeType]]
+    KeyMarker: NotRequired[ReadOnly[str]]
+    MaxKeys: NotRequired[ReadOnly[int]]
+    Prefix: NotRequired[ReadOnly[str]]
+    VersionIdMarker: NotRequired[ReadOnly[str]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    OptionalObjectAttributes: NotRequired[
+        ReadOnly[Sequence[OptionalObjectAttributesType]]
+    ]
 
 
 class ListObjectsOutputFullResultTypeDef(TypedDict):
@@ -2875,15 +2861,17 @@ class ListObjectsRequestPaginateTypeDef(TypedDict):
 class ListObjectsRequestTypeDef(TypedDict):
     """ListObjectsRequest (input)."""
 
-    Bucket: str
-    Delimiter: NotRequired[str]
-    EncodingType: NotRequired[EncodingTypeType]
-    Marker: NotRequired[str]
-    MaxKeys: NotRequired[int]
-    Prefix: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
-    OptionalObjectAttributes: NotRequired[Sequence[OptionalObjectAttributesType]]
+    Bucket: ReadOnly[str]
+    Delimiter: NotRequired[ReadOnly[str]]
+    EncodingType: NotRequired[ReadOnly[EncodingTypeType]]
+    Marker: NotRequired[ReadOnly[str]]
+    MaxKeys: NotRequired[ReadOnly[int]]
+    Prefix: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    OptionalObjectAttributes: NotRequired[
+        ReadOnly[Sequence[OptionalObjectAttributesType]]
+    ]
 
 
 class ListObjectsV2OutputFullResultTypeDef(TypedDict):
@@ -2942,17 +2930,19 @@ class ListObjectsV2RequestPaginateTypeDef(TypedDict):
 class ListObjectsV2RequestTypeDef(TypedDict):
     """ListObjectsV2Request (input)."""
 
-    Bucket: str
-    Delimiter: NotRequired[str]
-    EncodingType: NotRequired[EncodingTypeType]
-    MaxKeys: NotRequired[int]
-    Prefix: NotRequired[str]
-    ContinuationToken: NotRequired[str]
-    FetchOwner: NotRequired[bool]
-    StartAfter: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
-    OptionalObjectAttributes: NotRequired[Sequence[OptionalObjectAttributesType]]
+    Bucket: ReadOnly[str]
+    Delimiter: NotRequired[ReadOnly[str]]
+    EncodingType: NotRequired[ReadOnly[EncodingTypeType]]
+    MaxKeys: NotRequired[ReadOnly[int]]
+    Prefix: NotRequired[ReadOnly[str]]
+    ContinuationToken: NotRequired[ReadOnly[str]]
+    FetchOwner: NotRequired[ReadOnly[bool]]
+    StartAfter: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    OptionalObjectAttributes: NotRequired[
+        ReadOnly[Sequence[OptionalObjectAttributesType]]
+    ]
 
 
 class ListPartsOutputFullResultTypeDef(TypedDict):
@@ -3053,10 +3043,10 @@ class LoggingEnabledTypeDef(TypedDict):
     logging in the Amazon S3 API Reference.
     """
 
-    TargetBucket: str
-    TargetGrants: NotRequired[Sequence[TargetGrantTypeDef]]
-    TargetPrefix: str
-    TargetObjectKeyFormat: NotRequired[TargetObjectKeyFormatTypeDef]
+    TargetBucket: ReadOnly[str]
+    TargetGrants: NotRequired[ReadOnly[Sequence[TargetGrantTypeDef]]]
+    TargetPrefix: ReadOnly[str]
+    TargetObjectKeyFormat: NotRequired[ReadOnly[TargetObjectKeyFormatTypeDef]]
 
 
 class MetadataConfigurationResultTypeDef(TypedDict):
@@ -3126,9 +3116,9 @@ class MetricsAndOperatorTypeDef(TypedDict):
     object must match all of the predicates in order for the filter to apply.
     """
 
-    Prefix: NotRequired[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    AccessPointArn: NotRequired[str]
+    Prefix: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    AccessPointArn: NotRequired[ReadOnly[str]]
 
 
 class MetricsConfigurationOutputTypeDef(TypedDict):
@@ -3151,8 +3141,8 @@ class MetricsConfigurationTypeDef(TypedDict):
     ...
     """
 
-    Id: str
-    Filter: NotRequired[MetricsFilterUnionTypeDef]
+    Id: ReadOnly[str]
+    Filter: NotRequired[ReadOnly[MetricsFilterTypeDef]]
 
 
 class MetricsFilterOutputTypeDef(TypedDict):
@@ -3177,10 +3167,10 @@ class MetricsFilterTypeDef(TypedDict):
     PutBucketMetricsConfiguration.
     """
 
-    Prefix: NotRequired[str]
-    Tag: NotRequired[TagTypeDef]
-    AccessPointArn: NotRequired[str]
-    And: NotRequired[MetricsAndOperatorUnionTypeDef]
+    Prefix: NotRequired[ReadOnly[str]]
+    Tag: NotRequired[ReadOnly[TagTypeDef]]
+    AccessPointArn: NotRequired[ReadOnly[str]]
+    And: NotRequired[ReadOnly[MetricsAndOperatorTypeDef]]
 
 
 class MetricsTypeDef(TypedDict):
@@ -3242,9 +3232,9 @@ class NotificationConfigurationDeprecatedResponseTypeDef(TypedDict):
 class NotificationConfigurationDeprecatedTypeDef(TypedDict):
     """NotificationConfigurationDeprecated (input)."""
 
-    TopicConfiguration: NotRequired[TopicConfigurationDeprecatedUnionTypeDef]
-    QueueConfiguration: NotRequired[QueueConfigurationDeprecatedUnionTypeDef]
-    CloudFunctionConfiguration: NotRequired[CloudFunctionConfigurationUnionTypeDef]
+    TopicConfiguration: NotRequired[ReadOnly[TopicConfigurationDeprecatedTypeDef]]
+    QueueConfiguration: NotRequired[ReadOnly[QueueConfigurationDeprecatedTypeDef]]
+    CloudFunctionConfiguration: NotRequired[ReadOnly[CloudFunctionConfigurationTypeDef]]
 
 
 class NotificationConfigurationFilterOutputTypeDef(TypedDict):
@@ -3262,7 +3252,7 @@ class NotificationConfigurationFilterTypeDef(TypedDict):
     filtering in the Amazon S3 User Guide.
     """
 
-    Key: NotRequired[S3KeyFilterUnionTypeDef]
+    Key: NotRequired[ReadOnly[S3KeyFilterTypeDef]]
 
 
 class NotificationConfigurationResponseTypeDef(TypedDict):
@@ -3284,12 +3274,12 @@ class NotificationConfigurationTypeDef(TypedDict):
     this element is empty, notifications are turned off for the bucket.
     """
 
-    TopicConfigurations: NotRequired[Sequence[TopicConfigurationUnionTypeDef]]
-    QueueConfigurations: NotRequired[Sequence[QueueConfigurationUnionTypeDef]]
+    TopicConfigurations: NotRequired[ReadOnly[Sequence[TopicConfigurationTypeDef]]]
+    QueueConfigurations: NotRequired[ReadOnly[Sequence[QueueConfigurationTypeDef]]]
     LambdaFunctionConfigurations: NotRequired[
-        Sequence[LambdaFunctionConfigurationUnionTypeDef]
+        ReadOnly[Sequence[LambdaFunctionConfigurationTypeDef]]
     ]
-    EventBridgeConfiguration: NotRequired[EventBridgeConfigurationTypeDef]
+    EventBridgeConfiguration: NotRequired[ReadOnly[EventBridgeConfigurationTypeDef]]
 
 
 class ObjectEncryptionTypeDef(TypedDict):
@@ -3304,11 +3294,11 @@ class ObjectEncryptionTypeDef(TypedDict):
 class ObjectIdentifierTypeDef(TypedDict):
     """Object Identifier is unique value to identify objects."""
 
-    Key: str
-    VersionId: NotRequired[str]
-    ETag: NotRequired[str]
-    LastModifiedTime: NotRequired[TimestampTypeDef]
-    Size: NotRequired[int]
+    Key: ReadOnly[str]
+    VersionId: NotRequired[ReadOnly[str]]
+    ETag: NotRequired[ReadOnly[str]]
+    LastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    Size: NotRequired[ReadOnly[int]]
 
 
 class ObjectLockConfigurationTypeDef(TypedDict):
@@ -3334,8 +3324,8 @@ class ObjectLockRetentionOutputTypeDef(TypedDict):
 class ObjectLockRetentionTypeDef(TypedDict):
     """A Retention configuration for an object."""
 
-    Mode: NotRequired[ObjectLockRetentionModeType]
-    RetainUntilDate: NotRequired[TimestampTypeDef]
+    Mode: NotRequired[ReadOnly[ObjectLockRetentionModeType]]
+    RetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class ObjectLockRuleTypeDef(TypedDict):
@@ -3394,7 +3384,7 @@ class ObjectVersionTypeDef(TypedDict):
 class OutputLocationTypeDef(TypedDict):
     """Describes the location where the restore job's output is stored."""
 
-    S3: NotRequired[S3LocationTypeDef]
+    S3: NotRequired[ReadOnly[S3LocationTypeDef]]
 
 
 class OutputSerializationTypeDef(TypedDict):
@@ -3426,7 +3416,7 @@ class OwnershipControlsRuleTypeDef(TypedDict):
 class OwnershipControlsTypeDef(TypedDict):
     """The container element for a bucket's ownership controls."""
 
-    Rules: Sequence[OwnershipControlsRuleTypeDef]
+    Rules: ReadOnly[Sequence[OwnershipControlsRuleTypeDef]]
 
 
 ParquetInputTypeDef = TypedDict("ParquetInputTypeDef", {})
@@ -3515,64 +3505,66 @@ class PutBucketAccelerateConfigurationRequestTypeDef(TypedDict):
 class PutBucketAclRequestTypeDef(TypedDict):
     """PutBucketAclRequest (input)."""
 
-    ACL: NotRequired[BucketCannedACLType]
-    AccessControlPolicy: NotRequired[AccessControlPolicyTypeDef]
-    Bucket: str
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    GrantFullControl: NotRequired[str]
-    GrantRead: NotRequired[str]
-    GrantReadACP: NotRequired[str]
-    GrantWrite: NotRequired[str]
-    GrantWriteACP: NotRequired[str]
-    ExpectedBucketOwner: NotRequired[str]
+    ACL: NotRequired[ReadOnly[BucketCannedACLType]]
+    AccessControlPolicy: NotRequired[ReadOnly[AccessControlPolicyTypeDef]]
+    Bucket: ReadOnly[str]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWrite: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketAnalyticsConfigurationRequestTypeDef(TypedDict):
     """PutBucketAnalyticsConfigurationRequest (input)."""
 
-    Bucket: str
-    Id: str
-    AnalyticsConfiguration: AnalyticsConfigurationUnionTypeDef
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    Id: ReadOnly[str]
+    AnalyticsConfiguration: ReadOnly[AnalyticsConfigurationTypeDef]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketCorsRequestTypeDef(TypedDict):
     """PutBucketCorsRequest (input)."""
 
-    Bucket: str
-    CORSConfiguration: CORSConfigurationTypeDef
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    CORSConfiguration: ReadOnly[CORSConfigurationTypeDef]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketEncryptionRequestTypeDef(TypedDict):
     """PutBucketEncryptionRequest (input)."""
 
-    Bucket: str
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ServerSideEncryptionConfiguration: ServerSideEncryptionConfigurationUnionTypeDef
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ServerSideEncryptionConfiguration: ReadOnly[
+        ServerSideEncryptionConfigurationTypeDef
+    ]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketIntelligentTieringConfigurationRequestTypeDef(TypedDict):
     """PutBucketIntelligentTieringConfigurationRequest (input)."""
 
-    Bucket: str
-    Id: str
-    ExpectedBucketOwner: NotRequired[str]
-    IntelligentTieringConfiguration: IntelligentTieringConfigurationUnionTypeDef
+    Bucket: ReadOnly[str]
+    Id: ReadOnly[str]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    IntelligentTieringConfiguration: ReadOnly[IntelligentTieringConfigurationTypeDef]
 
 
 class PutBucketInventoryConfigurationRequestTypeDef(TypedDict):
     """PutBucketInventoryConfigurationRequest (input)."""
 
-    Bucket: str
-    Id: str
-    InventoryConfiguration: InventoryConfigurationUnionTypeDef
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    Id: ReadOnly[str]
+    InventoryConfiguration: ReadOnly[InventoryConfigurationTypeDef]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketLifecycleConfigurationOutputTypeDef(TypedDict):
@@ -3587,71 +3579,71 @@ class PutBucketLifecycleConfigurationOutputTypeDef(TypedDict):
 class PutBucketLifecycleConfigurationRequestTypeDef(TypedDict):
     """PutBucketLifecycleConfigurationRequest (input)."""
 
-    Bucket: str
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    LifecycleConfiguration: NotRequired[BucketLifecycleConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    LifecycleConfiguration: NotRequired[ReadOnly[BucketLifecycleConfigurationTypeDef]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     TransitionDefaultMinimumObjectSize: NotRequired[
-        TransitionDefaultMinimumObjectSizeType
+        ReadOnly[TransitionDefaultMinimumObjectSizeType]
     ]
 
 
 class PutBucketLifecycleRequestTypeDef(TypedDict):
     """PutBucketLifecycleRequest (input)."""
 
-    Bucket: str
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    LifecycleConfiguration: NotRequired[LifecycleConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    LifecycleConfiguration: NotRequired[ReadOnly[LifecycleConfigurationTypeDef]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketLoggingRequestTypeDef(TypedDict):
     """PutBucketLoggingRequest (input)."""
 
-    Bucket: str
-    BucketLoggingStatus: BucketLoggingStatusTypeDef
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    BucketLoggingStatus: ReadOnly[BucketLoggingStatusTypeDef]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketMetricsConfigurationRequestTypeDef(TypedDict):
     """PutBucketMetricsConfigurationRequest (input)."""
 
-    Bucket: str
-    Id: str
-    MetricsConfiguration: MetricsConfigurationUnionTypeDef
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    Id: ReadOnly[str]
+    MetricsConfiguration: ReadOnly[MetricsConfigurationTypeDef]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketNotificationConfigurationRequestTypeDef(TypedDict):
     """PutBucketNotificationConfigurationRequest (input)."""
 
-    Bucket: str
-    NotificationConfiguration: NotificationConfigurationTypeDef
-    ExpectedBucketOwner: NotRequired[str]
-    SkipDestinationValidation: NotRequired[bool]
+    Bucket: ReadOnly[str]
+    NotificationConfiguration: ReadOnly[NotificationConfigurationTypeDef]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    SkipDestinationValidation: NotRequired[ReadOnly[bool]]
 
 
 class PutBucketNotificationRequestTypeDef(TypedDict):
     """PutBucketNotificationRequest (input)."""
 
-    Bucket: str
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    NotificationConfiguration: NotificationConfigurationDeprecatedTypeDef
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    NotificationConfiguration: ReadOnly[NotificationConfigurationDeprecatedTypeDef]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketOwnershipControlsRequestTypeDef(TypedDict):
     """PutBucketOwnershipControlsRequest (input)."""
 
-    Bucket: str
-    ContentMD5: NotRequired[str]
-    ExpectedBucketOwner: NotRequired[str]
-    OwnershipControls: OwnershipControlsUnionTypeDef
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
+    Bucket: ReadOnly[str]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    OwnershipControls: ReadOnly[OwnershipControlsTypeDef]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
 
 
 class PutBucketPolicyRequestTypeDef(TypedDict):
@@ -3668,12 +3660,12 @@ class PutBucketPolicyRequestTypeDef(TypedDict):
 class PutBucketReplicationRequestTypeDef(TypedDict):
     """PutBucketReplicationRequest (input)."""
 
-    Bucket: str
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ReplicationConfiguration: ReplicationConfigurationUnionTypeDef
-    Token: NotRequired[str]
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ReplicationConfiguration: ReadOnly[ReplicationConfigurationTypeDef]
+    Token: NotRequired[ReadOnly[str]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketRequestPaymentRequestTypeDef(TypedDict):
@@ -3689,11 +3681,11 @@ class PutBucketRequestPaymentRequestTypeDef(TypedDict):
 class PutBucketTaggingRequestTypeDef(TypedDict):
     """PutBucketTaggingRequest (input)."""
 
-    Bucket: str
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    Tagging: TaggingTypeDef
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    Tagging: ReadOnly[TaggingTypeDef]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketVersioningRequestTypeDef(TypedDict):
@@ -3710,11 +3702,11 @@ class PutBucketVersioningRequestTypeDef(TypedDict):
 class PutBucketWebsiteRequestTypeDef(TypedDict):
     """PutBucketWebsiteRequest (input)."""
 
-    Bucket: str
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    WebsiteConfiguration: WebsiteConfigurationTypeDef
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    WebsiteConfiguration: ReadOnly[WebsiteConfigurationTypeDef]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutObjectAclOutputTypeDef(TypedDict):
@@ -3727,20 +3719,20 @@ class PutObjectAclOutputTypeDef(TypedDict):
 class PutObjectAclRequestTypeDef(TypedDict):
     """PutObjectAclRequest (input)."""
 
-    ACL: NotRequired[ObjectCannedACLType]
-    AccessControlPolicy: NotRequired[AccessControlPolicyTypeDef]
-    Bucket: str
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    GrantFullControl: NotRequired[str]
-    GrantRead: NotRequired[str]
-    GrantReadACP: NotRequired[str]
-    GrantWrite: NotRequired[str]
-    GrantWriteACP: NotRequired[str]
-    Key: str
-    RequestPayer: NotRequired[RequestPayerType]
-    VersionId: NotRequired[str]
-    ExpectedBucketOwner: NotRequired[str]
+    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
+    AccessControlPolicy: NotRequired[ReadOnly[AccessControlPolicyTypeDef]]
+    Bucket: ReadOnly[str]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWrite: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    Key: ReadOnly[str]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    VersionId: NotRequired[ReadOnly[str]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutObjectLegalHoldOutputTypeDef(TypedDict):
@@ -3813,52 +3805,52 @@ class PutObjectOutputTypeDef(TypedDict):
 class PutObjectRequestTypeDef(TypedDict):
     """PutObjectRequest (input)."""
 
-    ACL: NotRequired[ObjectCannedACLType]
-    Body: NotRequired[BlobTypeDef]
-    Bucket: str
-    CacheControl: NotRequired[str]
-    ContentDisposition: NotRequired[str]
-    ContentEncoding: NotRequired[str]
-    ContentLanguage: NotRequired[str]
-    ContentLength: NotRequired[int]
-    ContentMD5: NotRequired[str]
-    ContentType: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    Expires: NotRequired[TimestampTypeDef]
-    IfMatch: NotRequired[str]
-    IfNoneMatch: NotRequired[str]
-    GrantFullControl: NotRequired[str]
-    GrantRead: NotRequired[str]
-    GrantReadACP: NotRequired[str]
-    GrantWriteACP: NotRequired[str]
-    Key: str
-    WriteOffsetBytes: NotRequired[int]
-    Metadata: NotRequired[Mapping[str, str]]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    StorageClass: NotRequired[StorageClassType]
-    WebsiteRedirectLocation: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    SSEKMSEncryptionContext: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    RequestPayer: NotRequired[RequestPayerType]
-    Tagging: NotRequired[str]
-    ObjectLockMode: NotRequired[ObjectLockModeType]
-    ObjectLockRetainUntilDate: NotRequired[TimestampTypeDef]
-    ObjectLockLegalHoldStatus: NotRequired[ObjectLockLegalHoldStatusType]
-    ExpectedBucketOwner: NotRequired[str]
+    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
+    Body: NotRequired[ReadOnly[BlobTypeDef]]
+    Bucket: ReadOnly[str]
+    CacheControl: NotRequired[ReadOnly[str]]
+    ContentDisposition: NotRequired[ReadOnly[str]]
+    ContentEncoding: NotRequired[ReadOnly[str]]
+    ContentLanguage: NotRequired[ReadOnly[str]]
+    ContentLength: NotRequired[ReadOnly[int]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ContentType: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ChecksumCRC32: NotRequired[ReadOnly[str]]
+    ChecksumCRC32C: NotRequired[ReadOnly[str]]
+    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
+    ChecksumSHA1: NotRequired[ReadOnly[str]]
+    ChecksumSHA256: NotRequired[ReadOnly[str]]
+    ChecksumSHA512: NotRequired[ReadOnly[str]]
+    ChecksumMD5: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
+    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    Key: ReadOnly[str]
+    WriteOffsetBytes: NotRequired[ReadOnly[int]]
+    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
+    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
+    StorageClass: NotRequired[ReadOnly[StorageClassType]]
+    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    SSEKMSKeyId: NotRequired[ReadOnly[str]]
+    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
+    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    Tagging: NotRequired[ReadOnly[str]]
+    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
+    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutObjectRetentionOutputTypeDef(TypedDict):
@@ -3871,15 +3863,15 @@ class PutObjectRetentionOutputTypeDef(TypedDict):
 class PutObjectRetentionRequestTypeDef(TypedDict):
     """PutObjectRetentionRequest (input)."""
 
-    Bucket: str
-    Key: str
-    Retention: NotRequired[ObjectLockRetentionUnionTypeDef]
-    RequestPayer: NotRequired[RequestPayerType]
-    VersionId: NotRequired[str]
-    BypassGovernanceRetention: NotRequired[bool]
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    Key: ReadOnly[str]
+    Retention: NotRequired[ReadOnly[ObjectLockRetentionTypeDef]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    VersionId: NotRequired[ReadOnly[str]]
+    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutObjectTaggingOutputTypeDef(TypedDict):
@@ -3892,14 +3884,14 @@ class PutObjectTaggingOutputTypeDef(TypedDict):
 class PutObjectTaggingRequestTypeDef(TypedDict):
     """PutObjectTaggingRequest (input)."""
 
-    Bucket: str
-    Key: str
-    VersionId: NotRequired[str]
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    Tagging: TaggingTypeDef
-    ExpectedBucketOwner: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
+    Bucket: ReadOnly[str]
+    Key: ReadOnly[str]
+    VersionId: NotRequired[ReadOnly[str]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    Tagging: ReadOnly[TaggingTypeDef]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
 
 
 class PutPublicAccessBlockRequestTypeDef(TypedDict):
@@ -3932,10 +3924,10 @@ class QueueConfigurationDeprecatedTypeDef(TypedDict):
     specified events.
     """
 
-    Id: NotRequired[str]
-    Event: NotRequired[EventType]
-    Events: NotRequired[Sequence[EventType]]
-    Queue: NotRequired[str]
+    Id: NotRequired[ReadOnly[str]]
+    Event: NotRequired[ReadOnly[EventType]]
+    Events: NotRequired[ReadOnly[Sequence[EventType]]]
+    Queue: NotRequired[ReadOnly[str]]
 
 
 class QueueConfigurationOutputTypeDef(TypedDict):
@@ -3954,10 +3946,10 @@ class QueueConfigurationTypeDef(TypedDict):
     Queue Service (Amazon SQS) queue when Amazon S3 detects specified events.
     """
 
-    Id: NotRequired[str]
-    QueueArn: str
-    Events: Sequence[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterUnionTypeDef]
+    Id: NotRequired[ReadOnly[str]]
+    QueueArn: ReadOnly[str]
+    Events: ReadOnly[Sequence[EventType]]
+    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
 
 
 class RecordExpirationTypeDef(TypedDict):
@@ -4005,18 +3997,18 @@ class RenameObjectOutputTypeDef(TypedDict):
 class RenameObjectRequestTypeDef(TypedDict):
     """RenameObjectRequest (input)."""
 
-    Bucket: str
-    Key: str
-    RenameSource: str
-    DestinationIfMatch: NotRequired[str]
-    DestinationIfNoneMatch: NotRequired[str]
-    DestinationIfModifiedSince: NotRequired[TimestampTypeDef]
-    DestinationIfUnmodifiedSince: NotRequired[TimestampTypeDef]
-    SourceIfMatch: NotRequired[str]
-    SourceIfNoneMatch: NotRequired[str]
-    SourceIfModifiedSince: NotRequired[TimestampTypeDef]
-    SourceIfUnmodifiedSince: NotRequired[TimestampTypeDef]
-    ClientToken: NotRequired[str]
+    Bucket: ReadOnly[str]
+    Key: ReadOnly[str]
+    RenameSource: ReadOnly[str]
+    DestinationIfMatch: NotRequired[ReadOnly[str]]
+    DestinationIfNoneMatch: NotRequired[ReadOnly[str]]
+    DestinationIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    DestinationIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    SourceIfMatch: NotRequired[ReadOnly[str]]
+    SourceIfNoneMatch: NotRequired[ReadOnly[str]]
+    SourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    SourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    ClientToken: NotRequired[ReadOnly[str]]
 
 
 class ReplicaModificationsTypeDef(TypedDict):
@@ -4043,8 +4035,8 @@ class ReplicationConfigurationTypeDef(TypedDict):
     maximum size of a replication configuration is 2 MB.
     """
 
-    Role: str
-    Rules: Sequence[ReplicationRuleUnionTypeDef]
+    Role: ReadOnly[str]
+    Rules: ReadOnly[Sequence[ReplicationRuleTypeDef]]
 
 
 class ReplicationRuleAndOperatorOutputTypeDef(TypedDict):
@@ -4063,8 +4055,8 @@ class ReplicationRuleAndOperatorTypeDef(TypedDict):
     specify more than one filter.
     """
 
-    Prefix: NotRequired[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    Prefix: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class ReplicationRuleFilterOutputTypeDef(TypedDict):
@@ -4084,9 +4076,9 @@ class ReplicationRuleFilterTypeDef(TypedDict):
     child element.
     """
 
-    Prefix: NotRequired[str]
-    Tag: NotRequired[TagTypeDef]
-    And: NotRequired[ReplicationRuleAndOperatorUnionTypeDef]
+    Prefix: NotRequired[ReadOnly[str]]
+    Tag: NotRequired[ReadOnly[TagTypeDef]]
+    And: NotRequired[ReadOnly[ReplicationRuleAndOperatorTypeDef]]
 
 
 class ReplicationRuleOutputTypeDef(TypedDict):
@@ -4110,15 +4102,15 @@ class ReplicationRuleTypeDef(TypedDict):
     replicas.
     """
 
-    ID: NotRequired[str]
-    Priority: NotRequired[int]
-    Prefix: NotRequired[str]
-    Filter: NotRequired[ReplicationRuleFilterUnionTypeDef]
-    Status: ReplicationRuleStatusType
-    SourceSelectionCriteria: NotRequired[SourceSelectionCriteriaTypeDef]
-    ExistingObjectReplication: NotRequired[ExistingObjectReplicationTypeDef]
-    Destination: DestinationTypeDef
-    DeleteMarkerReplication: NotRequired[DeleteMarkerReplicationTypeDef]
+    ID: NotRequired[ReadOnly[str]]
+    Priority: NotRequired[ReadOnly[int]]
+    Prefix: NotRequired[ReadOnly[str]]
+    Filter: NotRequired[ReadOnly[ReplicationRuleFilterTypeDef]]
+    Status: ReadOnly[ReplicationRuleStatusType]
+    SourceSelectionCriteria: NotRequired[ReadOnly[SourceSelectionCriteriaTypeDef]]
+    ExistingObjectReplication: NotRequired[ReadOnly[ExistingObjectReplicationTypeDef]]
+    Destination: ReadOnly[DestinationTypeDef]
+    DeleteMarkerReplication: NotRequired[ReadOnly[DeleteMarkerReplicationTypeDef]]
 
 
 class ReplicationTimeTypeDef(TypedDict):
@@ -4163,25 +4155,25 @@ class RestoreObjectOutputTypeDef(TypedDict):
 class RestoreObjectRequestTypeDef(TypedDict):
     """RestoreObjectRequest (input)."""
 
-    Bucket: str
-    Key: str
-    VersionId: NotRequired[str]
-    RestoreRequest: NotRequired[RestoreRequestTypeDef]
-    RequestPayer: NotRequired[RequestPayerType]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ExpectedBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    Key: ReadOnly[str]
+    VersionId: NotRequired[ReadOnly[str]]
+    RestoreRequest: NotRequired[ReadOnly[RestoreRequestTypeDef]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class RestoreRequestTypeDef(TypedDict):
     """Container for restore job parameters."""
 
-    Days: NotRequired[int]
-    GlacierJobParameters: NotRequired[GlacierJobParametersTypeDef]
-    Type: NotRequired[RestoreRequestTypeType]
-    Tier: NotRequired[TierType]
-    Description: NotRequired[str]
-    SelectParameters: NotRequired[SelectParametersTypeDef]
-    OutputLocation: NotRequired[OutputLocationTypeDef]
+    Days: NotRequired[ReadOnly[int]]
+    GlacierJobParameters: NotRequired[ReadOnly[GlacierJobParametersTypeDef]]
+    Type: NotRequired[ReadOnly[RestoreRequestTypeType]]
+    Tier: NotRequired[ReadOnly[TierType]]
+    Description: NotRequired[ReadOnly[str]]
+    SelectParameters: NotRequired[ReadOnly[SelectParametersTypeDef]]
+    OutputLocation: NotRequired[ReadOnly[OutputLocationTypeDef]]
 
 
 class RestoreStatusTypeDef(TypedDict):
@@ -4227,14 +4219,20 @@ class RuleTypeDef(TypedDict):
     examples, see Put Bucket Lifecycle Configuration Examples.
     """
 
-    Expiration: NotRequired[LifecycleExpirationUnionTypeDef]
-    ID: NotRequired[str]
-    Prefix: str
-    Status: ExpirationStatusType
-    Transition: NotRequired[TransitionUnionTypeDef]
-    NoncurrentVersionTransition: NotRequired[NoncurrentVersionTransitionTypeDef]
-    NoncurrentVersionExpiration: NotRequired[NoncurrentVersionExpirationTypeDef]
-    AbortIncompleteMultipartUpload: NotRequired[AbortIncompleteMultipartUploadTypeDef]
+    Expiration: NotRequired[ReadOnly[LifecycleExpirationTypeDef]]
+    ID: NotRequired[ReadOnly[str]]
+    Prefix: ReadOnly[str]
+    Status: ReadOnly[ExpirationStatusType]
+    Transition: NotRequired[ReadOnly[TransitionTypeDef]]
+    NoncurrentVersionTransition: NotRequired[
+        ReadOnly[NoncurrentVersionTransitionTypeDef]
+    ]
+    NoncurrentVersionExpiration: NotRequired[
+        ReadOnly[NoncurrentVersionExpirationTypeDef]
+    ]
+    AbortIncompleteMultipartUpload: NotRequired[
+        ReadOnly[AbortIncompleteMultipartUploadTypeDef]
+    ]
 
 
 class S3KeyFilterOutputTypeDef(TypedDict):
@@ -4246,7 +4244,7 @@ class S3KeyFilterOutputTypeDef(TypedDict):
 class S3KeyFilterTypeDef(TypedDict):
     """A container for object key name prefix and suffix filtering rules."""
 
-    FilterRules: NotRequired[Sequence[FilterRuleTypeDef]]
+    FilterRules: NotRequired[ReadOnly[Sequence[FilterRuleTypeDef]]]
 
 
 class S3LocationTypeDef(TypedDict):
@@ -4254,14 +4252,14 @@ class S3LocationTypeDef(TypedDict):
     restore request.
     """
 
-    BucketName: str
-    Prefix: str
-    Encryption: NotRequired[EncryptionTypeDef]
-    CannedACL: NotRequired[ObjectCannedACLType]
-    AccessControlList: NotRequired[Sequence[GrantTypeDef]]
-    Tagging: NotRequired[TaggingTypeDef]
-    UserMetadata: NotRequired[Sequence[MetadataEntryTypeDef]]
-    StorageClass: NotRequired[StorageClassType]
+    BucketName: ReadOnly[str]
+    Prefix: ReadOnly[str]
+    Encryption: NotRequired[ReadOnly[EncryptionTypeDef]]
+    CannedACL: NotRequired[ReadOnly[ObjectCannedACLType]]
+    AccessControlList: NotRequired[ReadOnly[Sequence[GrantTypeDef]]]
+    Tagging: NotRequired[ReadOnly[TaggingTypeDef]]
+    UserMetadata: NotRequired[ReadOnly[Sequence[MetadataEntryTypeDef]]]
+    StorageClass: NotRequired[ReadOnly[StorageClassType]]
 
 
 class S3TablesDestinationResultTypeDef(TypedDict):
@@ -4390,7 +4388,7 @@ class ServerSideEncryptionConfigurationOutputTypeDef(TypedDict):
 class ServerSideEncryptionConfigurationTypeDef(TypedDict):
     """Specifies the default server-side-encryption configuration."""
 
-    Rules: Sequence[ServerSideEncryptionRuleUnionTypeDef]
+    Rules: ReadOnly[Sequence[ServerSideEncryptionRuleTypeDef]]
 
 
 class ServerSideEncryptionRuleOutputTypeDef(TypedDict):
@@ -4407,10 +4405,10 @@ class ServerSideEncryptionRuleTypeDef(TypedDict):
     """Specifies the default server-side encryption configuration."""
 
     ApplyServerSideEncryptionByDefault: NotRequired[
-        ServerSideEncryptionByDefaultTypeDef
+        ReadOnly[ServerSideEncryptionByDefaultTypeDef]
     ]
-    BucketKeyEnabled: NotRequired[bool]
-    BlockedEncryptionTypes: NotRequired[BlockedEncryptionTypesUnionTypeDef]
+    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
+    BlockedEncryptionTypes: NotRequired[ReadOnly[BlockedEncryptionTypesTypeDef]]
 
 
 class SessionCredentialsTypeDef(TypedDict):
@@ -4487,7 +4485,7 @@ class TagTypeDef(TypedDict):
 class TaggingTypeDef(TypedDict):
     """Container for TagSet elements."""
 
-    TagSet: Sequence[TagTypeDef]
+    TagSet: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TargetGrantTypeDef(TypedDict):
@@ -4536,10 +4534,10 @@ class TopicConfigurationDeprecatedTypeDef(TypedDict):
     TopicConfiguration instead.
     """
 
-    Id: NotRequired[str]
-    Events: NotRequired[Sequence[EventType]]
-    Event: NotRequired[EventType]
-    Topic: NotRequired[str]
+    Id: NotRequired[ReadOnly[str]]
+    Events: NotRequired[ReadOnly[Sequence[EventType]]]
+    Event: NotRequired[ReadOnly[EventType]]
+    Topic: NotRequired[ReadOnly[str]]
 
 
 class TopicConfigurationOutputTypeDef(TypedDict):
@@ -4560,10 +4558,10 @@ class TopicConfigurationTypeDef(TypedDict):
     detects specified events.
     """
 
-    Id: NotRequired[str]
-    TopicArn: str
-    Events: Sequence[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterUnionTypeDef]
+    Id: NotRequired[ReadOnly[str]]
+    TopicArn: ReadOnly[str]
+    Events: ReadOnly[Sequence[EventType]]
+    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
 
 
 class TransitionOutputTypeDef(TypedDict):
@@ -4585,9 +4583,9 @@ class TransitionTypeDef(TypedDict):
     Guide.
     """
 
-    Date: NotRequired[TimestampTypeDef]
-    Days: NotRequired[int]
-    StorageClass: NotRequired[TransitionStorageClassType]
+    Date: NotRequired[ReadOnly[TimestampTypeDef]]
+    Days: NotRequired[ReadOnly[int]]
+    StorageClass: NotRequired[ReadOnly[TransitionStorageClassType]]
 
 
 class UpdateBucketMetadataInventoryTableConfigurationRequestTypeDef(TypedDict):
@@ -4647,25 +4645,25 @@ class UploadPartCopyOutputTypeDef(TypedDict):
 class UploadPartCopyRequestTypeDef(TypedDict):
     """UploadPartCopyRequest (input)."""
 
-    Bucket: str
-    CopySource: Union[str, CopySourceTypeDef]
-    CopySourceIfMatch: NotRequired[str]
-    CopySourceIfModifiedSince: NotRequired[TimestampTypeDef]
-    CopySourceIfNoneMatch: NotRequired[str]
-    CopySourceIfUnmodifiedSince: NotRequired[TimestampTypeDef]
-    CopySourceRange: NotRequired[str]
-    Key: str
-    PartNumber: int
-    UploadId: str
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    CopySourceSSECustomerAlgorithm: NotRequired[str]
-    CopySourceSSECustomerKey: NotRequired[str]
-    CopySourceSSECustomerKeyMD5: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
-    ExpectedSourceBucketOwner: NotRequired[str]
+    Bucket: ReadOnly[str]
+    CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
+    CopySourceIfMatch: NotRequired[ReadOnly[str]]
+    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
+    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceRange: NotRequired[ReadOnly[str]]
+    Key: ReadOnly[str]
+    PartNumber: ReadOnly[int]
+    UploadId: ReadOnly[str]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    CopySourceSSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    CopySourceSSECustomerKey: NotRequired[ReadOnly[str]]
+    CopySourceSSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class UploadPartOutputTypeDef(TypedDict):
@@ -4694,29 +4692,29 @@ class UploadPartOutputTypeDef(TypedDict):
 class UploadPartRequestTypeDef(TypedDict):
     """UploadPartRequest (input)."""
 
-    Body: NotRequired[BlobTypeDef]
-    Bucket: str
-    ContentLength: NotRequired[int]
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    Key: str
-    PartNumber: int
-    UploadId: str
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
+    Body: NotRequired[ReadOnly[BlobTypeDef]]
+    Bucket: ReadOnly[str]
+    ContentLength: NotRequired[ReadOnly[int]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ChecksumCRC32: NotRequired[ReadOnly[str]]
+    ChecksumCRC32C: NotRequired[ReadOnly[str]]
+    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
+    ChecksumSHA1: NotRequired[ReadOnly[str]]
+    ChecksumSHA256: NotRequired[ReadOnly[str]]
+    ChecksumSHA512: NotRequired[ReadOnly[str]]
+    ChecksumMD5: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
+    Key: ReadOnly[str]
+    PartNumber: ReadOnly[int]
+    UploadId: ReadOnly[str]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class VersioningConfigurationTypeDef(TypedDict):
@@ -4731,220 +4729,58 @@ class VersioningConfigurationTypeDef(TypedDict):
 class WebsiteConfigurationTypeDef(TypedDict):
     """Specifies website configuration parameters for an Amazon S3 bucket."""
 
-    ErrorDocument: NotRequired[ErrorDocumentTypeDef]
-    IndexDocument: NotRequired[IndexDocumentTypeDef]
-    RedirectAllRequestsTo: NotRequired[RedirectAllRequestsToTypeDef]
-    RoutingRules: NotRequired[Sequence[RoutingRuleTypeDef]]
+    ErrorDocument: NotRequired[ReadOnly[ErrorDocumentTypeDef]]
+    IndexDocument: NotRequired[ReadOnly[IndexDocumentTypeDef]]
+    RedirectAllRequestsTo: NotRequired[ReadOnly[RedirectAllRequestsToTypeDef]]
+    RoutingRules: NotRequired[ReadOnly[Sequence[RoutingRuleTypeDef]]]
 
 
 class WriteGetObjectResponseRequestTypeDef(TypedDict):
     """WriteGetObjectResponseRequest (input)."""
 
-    RequestRoute: str
-    RequestToken: str
-    Body: NotRequired[BlobTypeDef]
-    StatusCode: NotRequired[int]
-    ErrorCode: NotRequired[str]
-    ErrorMessage: NotRequired[str]
-    AcceptRanges: NotRequired[str]
-    CacheControl: NotRequired[str]
-    ContentDisposition: NotRequired[str]
-    ContentEncoding: NotRequired[str]
-    ContentLanguage: NotRequired[str]
-    ContentLength: NotRequired[int]
-    ContentRange: NotRequired[str]
-    ContentType: NotRequired[str]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    DeleteMarker: NotRequired[bool]
-    ETag: NotRequired[str]
-    Expires: NotRequired[TimestampTypeDef]
-    Expiration: NotRequired[str]
-    LastModified: NotRequired[TimestampTypeDef]
-    MissingMeta: NotRequired[int]
-    Metadata: NotRequired[Mapping[str, str]]
-    ObjectLockMode: NotRequired[ObjectLockModeType]
-    ObjectLockLegalHoldStatus: NotRequired[ObjectLockLegalHoldStatusType]
-    ObjectLockRetainUntilDate: NotRequired[TimestampTypeDef]
-    PartsCount: NotRequired[int]
-    ReplicationStatus: NotRequired[ReplicationStatusType]
-    RequestCharged: NotRequired[RequestChargedType]
-    Restore: NotRequired[str]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    StorageClass: NotRequired[StorageClassType]
-    TagCount: NotRequired[int]
-    VersionId: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-
-
-AnalyticsAndOperatorUnionTypeDef = Union[
-    AnalyticsAndOperatorTypeDef, AnalyticsAndOperatorOutputTypeDef
-]
-
-
-AnalyticsConfigurationUnionTypeDef = Union[
-    AnalyticsConfigurationTypeDef, AnalyticsConfigurationOutputTypeDef
-]
-
-
-AnalyticsFilterUnionTypeDef = Union[
-    AnalyticsFilterTypeDef, AnalyticsFilterOutputTypeDef
-]
-
-
-BlockedEncryptionTypesUnionTypeDef = Union[
-    BlockedEncryptionTypesTypeDef, BlockedEncryptionTypesOutputTypeDef
-]
-
-
-CORSRuleUnionTypeDef = Union[CORSRuleTypeDef, CORSRuleOutputTypeDef]
-
-
-CloudFunctionConfigurationUnionTypeDef = Union[
-    CloudFunctionConfigurationTypeDef, CloudFunctionConfigurationOutputTypeDef
-]
-
-
-IntelligentTieringAndOperatorUnionTypeDef = Union[
-    IntelligentTieringAndOperatorTypeDef, IntelligentTieringAndOperatorOutputTypeDef
-]
-
-
-IntelligentTieringConfigurationUnionTypeDef = Union[
-    IntelligentTieringConfigurationTypeDef, IntelligentTieringConfigurationOutputTypeDef
-]
-
-
-IntelligentTieringFilterUnionTypeDef = Union[
-    IntelligentTieringFilterTypeDef, IntelligentTieringFilterOutputTypeDef
-]
-
-
-InventoryConfigurationUnionTypeDef = Union[
-    InventoryConfigurationTypeDef, InventoryConfigurationOutputTypeDef
-]
-
-
-LambdaFunctionConfigurationUnionTypeDef = Union[
-    LambdaFunctionConfigurationTypeDef, LambdaFunctionConfigurationOutputTypeDef
-]
-
-
-LifecycleExpirationUnionTypeDef = Union[
-    LifecycleExpirationTypeDef, LifecycleExpirationOutputTypeDef
-]
-
-
-LifecycleRuleUnionTypeDef = Union[LifecycleRuleTypeDef, LifecycleRuleOutputTypeDef]
-
-
-LifecycleRuleAndOperatorUnionTypeDef = Union[
-    LifecycleRuleAndOperatorTypeDef, LifecycleRuleAndOperatorOutputTypeDef
-]
-
-
-LifecycleRuleFilterUnionTypeDef = Union[
-    LifecycleRuleFilterTypeDef, LifecycleRuleFilterOutputTypeDef
-]
-
-
-LoggingEnabledUnionTypeDef = Union[LoggingEnabledTypeDef, LoggingEnabledOutputTypeDef]
-
-
-MetricsAndOperatorUnionTypeDef = Union[
-    MetricsAndOperatorTypeDef, MetricsAndOperatorOutputTypeDef
-]
-
-
-MetricsConfigurationUnionTypeDef = Union[
-    MetricsConfigurationTypeDef, MetricsConfigurationOutputTypeDef
-]
-
-
-MetricsFilterUnionTypeDef = Union[MetricsFilterTypeDef, MetricsFilterOutputTypeDef]
-
-
-NotificationConfigurationFilterUnionTypeDef = Union[
-    NotificationConfigurationFilterTypeDef, NotificationConfigurationFilterOutputTypeDef
-]
-
-
-ObjectLockRetentionUnionTypeDef = Union[
-    ObjectLockRetentionTypeDef, ObjectLockRetentionOutputTypeDef
-]
-
-
-OwnershipControlsUnionTypeDef = Union[
-    OwnershipControlsTypeDef, OwnershipControlsOutputTypeDef
-]
-
-
-QueueConfigurationUnionTypeDef = Union[
-    QueueConfigurationTypeDef, QueueConfigurationOutputTypeDef
-]
-
-
-QueueConfigurationDeprecatedUnionTypeDef = Union[
-    QueueConfigurationDeprecatedTypeDef, QueueConfigurationDeprecatedOutputTypeDef
-]
-
-
-ReplicationConfigurationUnionTypeDef = Union[
-    ReplicationConfigurationTypeDef, ReplicationConfigurationOutputTypeDef
-]
-
-
-ReplicationRuleUnionTypeDef = Union[
-    ReplicationRuleTypeDef, ReplicationRuleOutputTypeDef
-]
-
-
-ReplicationRuleAndOperatorUnionTypeDef = Union[
-    ReplicationRuleAndOperatorTypeDef, ReplicationRuleAndOperatorOutputTypeDef
-]
-
-
-ReplicationRuleFilterUnionTypeDef = Union[
-    ReplicationRuleFilterTypeDef, ReplicationRuleFilterOutputTypeDef
-]
-
-
-RuleUnionTypeDef = Union[RuleTypeDef, RuleOutputTypeDef]
-
-
-S3KeyFilterUnionTypeDef = Union[S3KeyFilterTypeDef, S3KeyFilterOutputTypeDef]
-
-
-ServerSideEncryptionConfigurationUnionTypeDef = Union[
-    ServerSideEncryptionConfigurationTypeDef,
-    ServerSideEncryptionConfigurationOutputTypeDef,
-]
-
-
-ServerSideEncryptionRuleUnionTypeDef = Union[
-    ServerSideEncryptionRuleTypeDef, ServerSideEncryptionRuleOutputTypeDef
-]
-
-
-TopicConfigurationUnionTypeDef = Union[
-    TopicConfigurationTypeDef, TopicConfigurationOutputTypeDef
-]
-
-
-TopicConfigurationDeprecatedUnionTypeDef = Union[
-    TopicConfigurationDeprecatedTypeDef, TopicConfigurationDeprecatedOutputTypeDef
-]
-
-
-TransitionUnionTypeDef = Union[TransitionTypeDef, TransitionOutputTypeDef]
+    RequestRoute: ReadOnly[str]
+    RequestToken: ReadOnly[str]
+    Body: NotRequired[ReadOnly[BlobTypeDef]]
+    StatusCode: NotRequired[ReadOnly[int]]
+    ErrorCode: NotRequired[ReadOnly[str]]
+    ErrorMessage: NotRequired[ReadOnly[str]]
+    AcceptRanges: NotRequired[ReadOnly[str]]
+    CacheControl: NotRequired[ReadOnly[str]]
+    ContentDisposition: NotRequired[ReadOnly[str]]
+    ContentEncoding: NotRequired[ReadOnly[str]]
+    ContentLanguage: NotRequired[ReadOnly[str]]
+    ContentLength: NotRequired[ReadOnly[int]]
+    ContentRange: NotRequired[ReadOnly[str]]
+    ContentType: NotRequired[ReadOnly[str]]
+    ChecksumCRC32: NotRequired[ReadOnly[str]]
+    ChecksumCRC32C: NotRequired[ReadOnly[str]]
+    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
+    ChecksumSHA1: NotRequired[ReadOnly[str]]
+    ChecksumSHA256: NotRequired[ReadOnly[str]]
+    ChecksumSHA512: NotRequired[ReadOnly[str]]
+    ChecksumMD5: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
+    DeleteMarker: NotRequired[ReadOnly[bool]]
+    ETag: NotRequired[ReadOnly[str]]
+    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expiration: NotRequired[ReadOnly[str]]
+    LastModified: NotRequired[ReadOnly[TimestampTypeDef]]
+    MissingMeta: NotRequired[ReadOnly[int]]
+    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
+    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
+    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
+    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    PartsCount: NotRequired[ReadOnly[int]]
+    ReplicationStatus: NotRequired[ReadOnly[ReplicationStatusType]]
+    RequestCharged: NotRequired[ReadOnly[RequestChargedType]]
+    Restore: NotRequired[ReadOnly[str]]
+    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSEKMSKeyId: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    StorageClass: NotRequired[ReadOnly[StorageClassType]]
+    TagCount: NotRequired[ReadOnly[int]]
+    VersionId: NotRequired[ReadOnly[str]]
+    BucketKeyEnabled: NotRequired[ReadOnly[bool]]

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict
+from typing import Dict, List, Mapping, Sequence, TYPE_CHECKING, TypedDict
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import BlobTypeDef, PaginatorConfigTypeDef, ResponseMetadataTypeDef
 from .literals import (
@@ -131,10 +137,10 @@ __all__ = [
 class AddPermissionInputTypeDef(TypedDict):
     """AddPermissionInput (input)."""
 
-    TopicArn: str
-    Label: str
-    AWSAccountId: Sequence[str]
-    ActionName: Sequence[str]
+    TopicArn: ReadOnly[str]
+    Label: ReadOnly[str]
+    AWSAccountId: ReadOnly[Sequence[str]]
+    ActionName: ReadOnly[Sequence[str]]
 
 
 class BatchResultErrorEntryTypeDef(TypedDict):
@@ -184,9 +190,9 @@ class CreateEndpointResponseTypeDef(TypedDict):
 class CreatePlatformApplicationInputTypeDef(TypedDict):
     """Input for CreatePlatformApplication action."""
 
-    Name: str
-    Platform: str
-    Attributes: Mapping[str, str]
+    Name: ReadOnly[str]
+    Platform: ReadOnly[str]
+    Attributes: ReadOnly[Mapping[str, str]]
 
 
 class CreatePlatformApplicationResponseTypeDef(TypedDict):
@@ -199,10 +205,10 @@ class CreatePlatformApplicationResponseTypeDef(TypedDict):
 class CreatePlatformEndpointInputTypeDef(TypedDict):
     """Input for CreatePlatformEndpoint action."""
 
-    PlatformApplicationArn: str
-    Token: str
-    CustomUserData: NotRequired[str]
-    Attributes: NotRequired[Mapping[str, str]]
+    PlatformApplicationArn: ReadOnly[str]
+    Token: ReadOnly[str]
+    CustomUserData: NotRequired[ReadOnly[str]]
+    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateSMSSandboxPhoneNumberInputTypeDef(TypedDict):
@@ -221,10 +227,10 @@ class CreateSMSSandboxPhoneNumberResultTypeDef(TypedDict):
 class CreateTopicInputTypeDef(TypedDict):
     """Input for CreateTopic action."""
 
-    Name: str
-    Attributes: NotRequired[Mapping[str, str]]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    DataProtectionPolicy: NotRequired[str]
+    Name: ReadOnly[str]
+    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    DataProtectionPolicy: NotRequired[ReadOnly[str]]
 
 
 class CreateTopicResponseTypeDef(TypedDict):
@@ -313,7 +319,7 @@ class GetPlatformApplicationAttributesResponseTypeDef(TypedDict):
 class GetSMSAttributesInputTypeDef(TypedDict):
     """The input for the GetSMSAttributes request."""
 
-    attributes: NotRequired[Sequence[str]]
+    attributes: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class GetSMSAttributesResponseTypeDef(TypedDict):
@@ -603,9 +609,9 @@ class MessageAttributeValueTypeDef(TypedDict):
     body. For more information, see Publish.
     """
 
-    DataType: str
-    StringValue: NotRequired[str]
-    BinaryValue: NotRequired[BlobTypeDef]
+    DataType: ReadOnly[str]
+    StringValue: NotRequired[ReadOnly[str]]
+    BinaryValue: NotRequired[ReadOnly[BlobTypeDef]]
 
 
 class OptInPhoneNumberInputTypeDef(TypedDict):
@@ -641,8 +647,8 @@ class PlatformApplicationTypeDef(TypedDict):
 class PublishBatchInputTypeDef(TypedDict):
     """PublishBatchInput (input)."""
 
-    TopicArn: str
-    PublishBatchRequestEntries: Sequence[PublishBatchRequestEntryTypeDef]
+    TopicArn: ReadOnly[str]
+    PublishBatchRequestEntries: ReadOnly[Sequence[PublishBatchRequestEntryTypeDef]]
 
 
 class PublishBatchRequestEntryTypeDef(TypedDict):
@@ -650,13 +656,13 @@ class PublishBatchRequestEntryTypeDef(TypedDict):
     identifies a message within the batch.
     """
 
-    Id: str
-    Message: str
-    Subject: NotRequired[str]
-    MessageStructure: NotRequired[str]
-    MessageAttributes: NotRequired[Mapping[str, MessageAttributeValueTypeDef]]
-    MessageDeduplicationId: NotRequired[str]
-    MessageGroupId: NotRequired[str]
+    Id: ReadOnly[str]
+    Message: ReadOnly[str]
+    Subject: NotRequired[ReadOnly[str]]
+    MessageStructure: NotRequired[ReadOnly[str]]
+    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
+    MessageDeduplicationId: NotRequired[ReadOnly[str]]
+    MessageGroupId: NotRequired[ReadOnly[str]]
 
 
 class PublishBatchResponseTypeDef(TypedDict):
@@ -678,15 +684,15 @@ class PublishBatchResultEntryTypeDef(TypedDict):
 class PublishInputTypeDef(TypedDict):
     """Input for Publish action."""
 
-    TopicArn: NotRequired[str]
-    TargetArn: NotRequired[str]
-    PhoneNumber: NotRequired[str]
-    Message: str
-    Subject: NotRequired[str]
-    MessageStructure: NotRequired[str]
-    MessageAttributes: NotRequired[Mapping[str, MessageAttributeValueTypeDef]]
-    MessageDeduplicationId: NotRequired[str]
-    MessageGroupId: NotRequired[str]
+    TopicArn: NotRequired[ReadOnly[str]]
+    TargetArn: NotRequired[ReadOnly[str]]
+    PhoneNumber: NotRequired[ReadOnly[str]]
+    Message: ReadOnly[str]
+    Subject: NotRequired[ReadOnly[str]]
+    MessageStructure: NotRequired[ReadOnly[str]]
+    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
+    MessageDeduplicationId: NotRequired[ReadOnly[str]]
+    MessageGroupId: NotRequired[ReadOnly[str]]
 
 
 class PublishResponseTypeDef(TypedDict):
@@ -721,21 +727,21 @@ class SMSSandboxPhoneNumberTypeDef(TypedDict):
 class SetEndpointAttributesInputTypeDef(TypedDict):
     """Input for SetEndpointAttributes action."""
 
-    EndpointArn: str
-    Attributes: Mapping[str, str]
+    EndpointArn: ReadOnly[str]
+    Attributes: ReadOnly[Mapping[str, str]]
 
 
 class SetPlatformApplicationAttributesInputTypeDef(TypedDict):
     """Input for SetPlatformApplicationAttributes action."""
 
-    PlatformApplicationArn: str
-    Attributes: Mapping[str, str]
+    PlatformApplicationArn: ReadOnly[str]
+    Attributes: ReadOnly[Mapping[str, str]]
 
 
 class SetSMSAttributesInputTypeDef(TypedDict):
     """The input for the SetSMSAttributes action."""
 
-    attributes: Mapping[str, str]
+    attributes: ReadOnly[Mapping[str, str]]
 
 
 class SetSMSAttributesResponseTypeDef(TypedDict):
@@ -763,11 +769,11 @@ class SetTopicAttributesInputTypeDef(TypedDict):
 class SubscribeInputTypeDef(TypedDict):
     """Input for Subscribe action."""
 
-    TopicArn: str
-    Protocol: str
-    Endpoint: NotRequired[str]
-    Attributes: NotRequired[Mapping[str, str]]
-    ReturnSubscriptionArn: NotRequired[bool]
+    TopicArn: ReadOnly[str]
+    Protocol: ReadOnly[str]
+    Endpoint: NotRequired[ReadOnly[str]]
+    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
+    ReturnSubscriptionArn: NotRequired[ReadOnly[bool]]
 
 
 class SubscribeResponseTypeDef(TypedDict):
@@ -790,8 +796,8 @@ class SubscriptionTypeDef(TypedDict):
 class TagResourceRequestTypeDef(TypedDict):
     """TagResourceRequest (input)."""
 
-    ResourceArn: str
-    Tags: Sequence[TagTypeDef]
+    ResourceArn: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagResourceResponseTypeDef(TypedDict):
@@ -824,8 +830,8 @@ class UnsubscribeInputTypeDef(TypedDict):
 class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
-    ResourceArn: str
-    TagKeys: Sequence[str]
+    ResourceArn: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UntagResourceResponseTypeDef(TypedDict):

@@ -8,12 +8,18 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Dict, List, Mapping, Sequence, TypedDict, Union
+from typing import Dict, List, Mapping, Sequence, TYPE_CHECKING, TypedDict
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import BlobTypeDef, PaginatorConfigTypeDef, ResponseMetadataTypeDef
 from .literals import (
@@ -59,7 +65,6 @@ __all__ = [
     "ListQueuesResultTypeDef",
     "MessageAttributeValueOutputTypeDef",
     "MessageAttributeValueTypeDef",
-    "MessageAttributeValueUnionTypeDef",
     "MessageSystemAttributeValueTypeDef",
     "MessageTypeDef",
     "PurgeQueueRequestTypeDef",
@@ -83,10 +88,10 @@ __all__ = [
 class AddPermissionRequestTypeDef(TypedDict):
     """AddPermissionRequest (input)."""
 
-    QueueUrl: str
-    Label: str
-    AWSAccountIds: Sequence[str]
-    Actions: Sequence[str]
+    QueueUrl: ReadOnly[str]
+    Label: ReadOnly[str]
+    AWSAccountIds: ReadOnly[Sequence[str]]
+    Actions: ReadOnly[Sequence[str]]
 
 
 class BatchResultErrorEntryTypeDef(TypedDict):
@@ -126,8 +131,8 @@ class ChangeMessageVisibilityBatchRequestEntryTypeDef(TypedDict):
 class ChangeMessageVisibilityBatchRequestTypeDef(TypedDict):
     """ChangeMessageVisibilityBatchRequest (input)."""
 
-    QueueUrl: str
-    Entries: Sequence[ChangeMessageVisibilityBatchRequestEntryTypeDef]
+    QueueUrl: ReadOnly[str]
+    Entries: ReadOnly[Sequence[ChangeMessageVisibilityBatchRequestEntryTypeDef]]
 
 
 class ChangeMessageVisibilityBatchResultEntryTypeDef(TypedDict):
@@ -158,9 +163,9 @@ class ChangeMessageVisibilityRequestTypeDef(TypedDict):
 class CreateQueueRequestTypeDef(TypedDict):
     """CreateQueueRequest (input)."""
 
-    QueueName: str
-    Attributes: NotRequired[Mapping[QueueAttributeNameType, str]]
-    tags: NotRequired[Mapping[str, str]]
+    QueueName: ReadOnly[str]
+    Attributes: NotRequired[ReadOnly[Mapping[QueueAttributeNameType, str]]]
+    tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreateQueueResultTypeDef(TypedDict):
@@ -180,8 +185,8 @@ class DeleteMessageBatchRequestEntryTypeDef(TypedDict):
 class DeleteMessageBatchRequestTypeDef(TypedDict):
     """DeleteMessageBatchRequest (input)."""
 
-    QueueUrl: str
-    Entries: Sequence[DeleteMessageBatchRequestEntryTypeDef]
+    QueueUrl: ReadOnly[str]
+    Entries: ReadOnly[Sequence[DeleteMessageBatchRequestEntryTypeDef]]
 
 
 class DeleteMessageBatchResultEntryTypeDef(TypedDict):
@@ -217,8 +222,8 @@ class DeleteQueueRequestTypeDef(TypedDict):
 class GetQueueAttributesRequestTypeDef(TypedDict):
     """GetQueueAttributesRequest (input)."""
 
-    QueueUrl: str
-    AttributeNames: NotRequired[Sequence[QueueAttributeNameType]]
+    QueueUrl: ReadOnly[str]
+    AttributeNames: NotRequired[ReadOnly[Sequence[QueueAttributeNameType]]]
 
 
 class GetQueueAttributesResultTypeDef(TypedDict):
@@ -366,11 +371,11 @@ class MessageAttributeValueTypeDef(TypedDict):
     body. For more information, see SendMessage.
     """
 
-    StringValue: NotRequired[str]
-    BinaryValue: NotRequired[BlobTypeDef]
-    StringListValues: NotRequired[Sequence[str]]
-    BinaryListValues: NotRequired[Sequence[BlobTypeDef]]
-    DataType: str
+    StringValue: NotRequired[ReadOnly[str]]
+    BinaryValue: NotRequired[ReadOnly[BlobTypeDef]]
+    StringListValues: NotRequired[ReadOnly[Sequence[str]]]
+    BinaryListValues: NotRequired[ReadOnly[Sequence[BlobTypeDef]]]
+    DataType: ReadOnly[str]
 
 
 class MessageSystemAttributeValueTypeDef(TypedDict):
@@ -379,11 +384,11 @@ class MessageSystemAttributeValueTypeDef(TypedDict):
     body. For more information, see SendMessage.
     """
 
-    StringValue: NotRequired[str]
-    BinaryValue: NotRequired[BlobTypeDef]
-    StringListValues: NotRequired[Sequence[str]]
-    BinaryListValues: NotRequired[Sequence[BlobTypeDef]]
-    DataType: str
+    StringValue: NotRequired[ReadOnly[str]]
+    BinaryValue: NotRequired[ReadOnly[BlobTypeDef]]
+    StringListValues: NotRequired[ReadOnly[Sequence[str]]]
+    BinaryListValues: NotRequired[ReadOnly[Sequence[BlobTypeDef]]]
+    DataType: ReadOnly[str]
 
 
 class MessageTypeDef(TypedDict):
@@ -407,14 +412,16 @@ class PurgeQueueRequestTypeDef(TypedDict):
 class ReceiveMessageRequestTypeDef(TypedDict):
     """Retrieves one or more messages from a specified queue."""
 
-    QueueUrl: str
-    AttributeNames: NotRequired[Sequence[QueueAttributeNameType]]
-    MessageSystemAttributeNames: NotRequired[Sequence[MessageSystemAttributeNameType]]
-    MessageAttributeNames: NotRequired[Sequence[str]]
-    MaxNumberOfMessages: NotRequired[int]
-    VisibilityTimeout: NotRequired[int]
-    WaitTimeSeconds: NotRequired[int]
-    ReceiveRequestAttemptId: NotRequired[str]
+    QueueUrl: ReadOnly[str]
+    AttributeNames: NotRequired[ReadOnly[Sequence[QueueAttributeNameType]]]
+    MessageSystemAttributeNames: NotRequired[
+        ReadOnly[Sequence[MessageSystemAttributeNameType]]
+    ]
+    MessageAttributeNames: NotRequired[ReadOnly[Sequence[str]]]
+    MaxNumberOfMessages: NotRequired[ReadOnly[int]]
+    VisibilityTimeout: NotRequired[ReadOnly[int]]
+    WaitTimeSeconds: NotRequired[ReadOnly[int]]
+    ReceiveRequestAttemptId: NotRequired[ReadOnly[str]]
 
 
 class ReceiveMessageResultTypeDef(TypedDict):
@@ -434,24 +441,27 @@ class RemovePermissionRequestTypeDef(TypedDict):
 class SendMessageBatchRequestEntryTypeDef(TypedDict):
     """Contains the details of a single Amazon SQS message along with an Id."""
 
-    Id: str
-    MessageBody: str
-    DelaySeconds: NotRequired[int]
-    MessageAttributes: NotRequired[Mapping[str, MessageAttributeValueUnionTypeDef]]
+    Id: ReadOnly[str]
+    MessageBody: ReadOnly[str]
+    DelaySeconds: NotRequired[ReadOnly[int]]
+    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
     MessageSystemAttributes: NotRequired[
-        Mapping[
-            MessageSystemAttributeNameForSendsType, MessageSystemAttributeValueTypeDef
+        ReadOnly[
+            Mapping[
+                MessageSystemAttributeNameForSendsType,
+                MessageSystemAttributeValueTypeDef,
+            ]
         ]
     ]
-    MessageDeduplicationId: NotRequired[str]
-    MessageGroupId: NotRequired[str]
+    MessageDeduplicationId: NotRequired[ReadOnly[str]]
+    MessageGroupId: NotRequired[ReadOnly[str]]
 
 
 class SendMessageBatchRequestTypeDef(TypedDict):
     """SendMessageBatchRequest (input)."""
 
-    QueueUrl: str
-    Entries: Sequence[SendMessageBatchRequestEntryTypeDef]
+    QueueUrl: ReadOnly[str]
+    Entries: ReadOnly[Sequence[SendMessageBatchRequestEntryTypeDef]]
 
 
 class SendMessageBatchResultEntryTypeDef(TypedDict):
@@ -481,17 +491,20 @@ class SendMessageBatchResultTypeDef(TypedDict):
 class SendMessageRequestTypeDef(TypedDict):
     """SendMessageRequest (input)."""
 
-    QueueUrl: str
-    MessageBody: str
-    DelaySeconds: NotRequired[int]
-    MessageAttributes: NotRequired[Mapping[str, MessageAttributeValueUnionTypeDef]]
+    QueueUrl: ReadOnly[str]
+    MessageBody: ReadOnly[str]
+    DelaySeconds: NotRequired[ReadOnly[int]]
+    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
     MessageSystemAttributes: NotRequired[
-        Mapping[
-            MessageSystemAttributeNameForSendsType, MessageSystemAttributeValueTypeDef
+        ReadOnly[
+            Mapping[
+                MessageSystemAttributeNameForSendsType,
+                MessageSystemAttributeValueTypeDef,
+            ]
         ]
     ]
-    MessageDeduplicationId: NotRequired[str]
-    MessageGroupId: NotRequired[str]
+    MessageDeduplicationId: NotRequired[ReadOnly[str]]
+    MessageGroupId: NotRequired[ReadOnly[str]]
 
 
 class SendMessageResultTypeDef(TypedDict):
@@ -508,8 +521,8 @@ class SendMessageResultTypeDef(TypedDict):
 class SetQueueAttributesRequestTypeDef(TypedDict):
     """SetQueueAttributesRequest (input)."""
 
-    QueueUrl: str
-    Attributes: Mapping[QueueAttributeNameType, str]
+    QueueUrl: ReadOnly[str]
+    Attributes: ReadOnly[Mapping[QueueAttributeNameType, str]]
 
 
 class StartMessageMoveTaskRequestTypeDef(TypedDict):
@@ -530,17 +543,12 @@ class StartMessageMoveTaskResultTypeDef(TypedDict):
 class TagQueueRequestTypeDef(TypedDict):
     """TagQueueRequest (input)."""
 
-    QueueUrl: str
-    Tags: Mapping[str, str]
+    QueueUrl: ReadOnly[str]
+    Tags: ReadOnly[Mapping[str, str]]
 
 
 class UntagQueueRequestTypeDef(TypedDict):
     """UntagQueueRequest (input)."""
 
-    QueueUrl: str
-    TagKeys: Sequence[str]
-
-
-MessageAttributeValueUnionTypeDef = Union[
-    MessageAttributeValueTypeDef, MessageAttributeValueOutputTypeDef
-]
+    QueueUrl: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]

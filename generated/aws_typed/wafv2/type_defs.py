@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict, Union
+from typing import Dict, List, Mapping, Sequence, TYPE_CHECKING, TypedDict
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired
 else:  # pragma: no cover
     from typing_extensions import NotRequired
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import ReadOnly
+    else:  # pragma: no cover
+        from typing_extensions import ReadOnly
 
 from .._types import BlobTypeDef, ResponseMetadataTypeDef, TimestampTypeDef
 from .literals import (
@@ -56,13 +62,10 @@ __all__ = [
     "APIKeySummaryTypeDef",
     "AWSManagedRulesACFPRuleSetOutputTypeDef",
     "AWSManagedRulesACFPRuleSetTypeDef",
-    "AWSManagedRulesACFPRuleSetUnionTypeDef",
     "AWSManagedRulesATPRuleSetOutputTypeDef",
     "AWSManagedRulesATPRuleSetTypeDef",
-    "AWSManagedRulesATPRuleSetUnionTypeDef",
     "AWSManagedRulesAntiDDoSRuleSetOutputTypeDef",
     "AWSManagedRulesAntiDDoSRuleSetTypeDef",
-    "AWSManagedRulesAntiDDoSRuleSetUnionTypeDef",
     "AWSManagedRulesBotControlRuleSetTypeDef",
     "ActionConditionTypeDef",
     "AddressFieldTypeDef",
@@ -70,60 +73,45 @@ __all__ = [
     "AllTypeDef",
     "AllowActionOutputTypeDef",
     "AllowActionTypeDef",
-    "AllowActionUnionTypeDef",
     "AndStatementOutputTypeDef",
     "AndStatementTypeDef",
-    "AndStatementUnionTypeDef",
     "ApplicationAttributeOutputTypeDef",
     "ApplicationAttributeTypeDef",
-    "ApplicationAttributeUnionTypeDef",
     "ApplicationConfigOutputTypeDef",
     "ApplicationConfigTypeDef",
-    "ApplicationConfigUnionTypeDef",
     "AsnMatchStatementOutputTypeDef",
     "AsnMatchStatementTypeDef",
-    "AsnMatchStatementUnionTypeDef",
     "AssociateWebACLRequestTypeDef",
     "AssociateWebACLResponseTypeDef",
     "AssociationConfigOutputTypeDef",
     "AssociationConfigTypeDef",
-    "AssociationConfigUnionTypeDef",
     "BlockActionOutputTypeDef",
     "BlockActionTypeDef",
-    "BlockActionUnionTypeDef",
     "BodyTypeDef",
     "BotStatisticsTypeDef",
     "ByteMatchStatementOutputTypeDef",
     "ByteMatchStatementTypeDef",
-    "ByteMatchStatementUnionTypeDef",
     "CaptchaActionOutputTypeDef",
     "CaptchaActionTypeDef",
-    "CaptchaActionUnionTypeDef",
     "CaptchaConfigTypeDef",
     "CaptchaResponseTypeDef",
     "ChallengeActionOutputTypeDef",
     "ChallengeActionTypeDef",
-    "ChallengeActionUnionTypeDef",
     "ChallengeConfigTypeDef",
     "ChallengeResponseTypeDef",
     "CheckCapacityRequestTypeDef",
     "CheckCapacityResponseTypeDef",
     "ClientSideActionConfigOutputTypeDef",
     "ClientSideActionConfigTypeDef",
-    "ClientSideActionConfigUnionTypeDef",
     "ClientSideActionOutputTypeDef",
     "ClientSideActionTypeDef",
-    "ClientSideActionUnionTypeDef",
     "ConditionTypeDef",
     "CookieMatchPatternOutputTypeDef",
     "CookieMatchPatternTypeDef",
-    "CookieMatchPatternUnionTypeDef",
     "CookiesOutputTypeDef",
     "CookiesTypeDef",
-    "CookiesUnionTypeDef",
     "CountActionOutputTypeDef",
     "CountActionTypeDef",
-    "CountActionUnionTypeDef",
     "CreateAPIKeyRequestTypeDef",
     "CreateAPIKeyResponseTypeDef",
     "CreateIPSetRequestTypeDef",
@@ -137,20 +125,15 @@ __all__ = [
     "CustomHTTPHeaderTypeDef",
     "CustomRequestHandlingOutputTypeDef",
     "CustomRequestHandlingTypeDef",
-    "CustomRequestHandlingUnionTypeDef",
     "CustomResponseBodyTypeDef",
     "CustomResponseOutputTypeDef",
     "CustomResponseTypeDef",
-    "CustomResponseUnionTypeDef",
     "DataProtectionConfigOutputTypeDef",
     "DataProtectionConfigTypeDef",
-    "DataProtectionConfigUnionTypeDef",
     "DataProtectionOutputTypeDef",
     "DataProtectionTypeDef",
-    "DataProtectionUnionTypeDef",
     "DefaultActionOutputTypeDef",
     "DefaultActionTypeDef",
-    "DefaultActionUnionTypeDef",
     "DeleteAPIKeyRequestTypeDef",
     "DeleteAPIKeyResponseTypeDef",
     "DeleteFirewallManagerRuleGroupsRequestTypeDef",
@@ -179,14 +162,11 @@ __all__ = [
     "ExcludedRuleTypeDef",
     "FieldToMatchOutputTypeDef",
     "FieldToMatchTypeDef",
-    "FieldToMatchUnionTypeDef",
     "FieldToProtectOutputTypeDef",
     "FieldToProtectTypeDef",
-    "FieldToProtectUnionTypeDef",
     "FilterOutputTypeDef",
     "FilterSourceTypeDef",
     "FilterTypeDef",
-    "FilterUnionTypeDef",
     "FirewallManagerRuleGroupTypeDef",
     "FirewallManagerStatementTypeDef",
     "ForwardedIPConfigTypeDef",
@@ -194,7 +174,6 @@ __all__ = [
     "GenerateMobileSdkReleaseUrlResponseTypeDef",
     "GeoMatchStatementOutputTypeDef",
     "GeoMatchStatementTypeDef",
-    "GeoMatchStatementUnionTypeDef",
     "GetDecryptedAPIKeyRequestTypeDef",
     "GetDecryptedAPIKeyResponseTypeDef",
     "GetIPSetRequestTypeDef",
@@ -225,11 +204,9 @@ __all__ = [
     "HTTPRequestTypeDef",
     "HeaderMatchPatternOutputTypeDef",
     "HeaderMatchPatternTypeDef",
-    "HeaderMatchPatternUnionTypeDef",
     "HeaderOrderTypeDef",
     "HeadersOutputTypeDef",
     "HeadersTypeDef",
-    "HeadersUnionTypeDef",
     "IPSetForwardedIPConfigTypeDef",
     "IPSetReferenceStatementTypeDef",
     "IPSetSummaryTypeDef",
@@ -239,10 +216,8 @@ __all__ = [
     "JA4FingerprintTypeDef",
     "JsonBodyOutputTypeDef",
     "JsonBodyTypeDef",
-    "JsonBodyUnionTypeDef",
     "JsonMatchPatternOutputTypeDef",
     "JsonMatchPatternTypeDef",
-    "JsonMatchPatternUnionTypeDef",
     "LabelMatchStatementTypeDef",
     "LabelNameConditionTypeDef",
     "LabelSummaryTypeDef",
@@ -273,17 +248,13 @@ __all__ = [
     "ListWebACLsResponseTypeDef",
     "LoggingConfigurationOutputTypeDef",
     "LoggingConfigurationTypeDef",
-    "LoggingConfigurationUnionTypeDef",
     "LoggingFilterOutputTypeDef",
     "LoggingFilterTypeDef",
-    "LoggingFilterUnionTypeDef",
     "ManagedProductDescriptorTypeDef",
     "ManagedRuleGroupConfigOutputTypeDef",
     "ManagedRuleGroupConfigTypeDef",
-    "ManagedRuleGroupConfigUnionTypeDef",
     "ManagedRuleGroupStatementOutputTypeDef",
     "ManagedRuleGroupStatementTypeDef",
-    "ManagedRuleGroupStatementUnionTypeDef",
     "ManagedRuleGroupSummaryTypeDef",
     "ManagedRuleGroupVersionTypeDef",
     "ManagedRuleSetSummaryTypeDef",
@@ -294,14 +265,11 @@ __all__ = [
     "NoneActionTypeDef",
     "NotStatementOutputTypeDef",
     "NotStatementTypeDef",
-    "NotStatementUnionTypeDef",
     "OnSourceDDoSProtectionConfigTypeDef",
     "OrStatementOutputTypeDef",
     "OrStatementTypeDef",
-    "OrStatementUnionTypeDef",
     "OverrideActionOutputTypeDef",
     "OverrideActionTypeDef",
-    "OverrideActionUnionTypeDef",
     "PasswordFieldTypeDef",
     "PathStatisticsTypeDef",
     "PhoneNumberFieldTypeDef",
@@ -314,39 +282,30 @@ __all__ = [
     "QueryStringTypeDef",
     "RateBasedStatementCustomKeyOutputTypeDef",
     "RateBasedStatementCustomKeyTypeDef",
-    "RateBasedStatementCustomKeyUnionTypeDef",
     "RateBasedStatementManagedKeysIPSetTypeDef",
     "RateBasedStatementOutputTypeDef",
     "RateBasedStatementTypeDef",
-    "RateBasedStatementUnionTypeDef",
     "RateLimitAsnTypeDef",
     "RateLimitCookieOutputTypeDef",
     "RateLimitCookieTypeDef",
-    "RateLimitCookieUnionTypeDef",
     "RateLimitForwardedIPTypeDef",
     "RateLimitHTTPMethodTypeDef",
     "RateLimitHeaderOutputTypeDef",
     "RateLimitHeaderTypeDef",
-    "RateLimitHeaderUnionTypeDef",
     "RateLimitIPTypeDef",
     "RateLimitJA3FingerprintTypeDef",
     "RateLimitJA4FingerprintTypeDef",
     "RateLimitLabelNamespaceTypeDef",
     "RateLimitQueryArgumentOutputTypeDef",
     "RateLimitQueryArgumentTypeDef",
-    "RateLimitQueryArgumentUnionTypeDef",
     "RateLimitQueryStringOutputTypeDef",
     "RateLimitQueryStringTypeDef",
-    "RateLimitQueryStringUnionTypeDef",
     "RateLimitUriPathOutputTypeDef",
     "RateLimitUriPathTypeDef",
-    "RateLimitUriPathUnionTypeDef",
     "RegexMatchStatementOutputTypeDef",
     "RegexMatchStatementTypeDef",
-    "RegexMatchStatementUnionTypeDef",
     "RegexPatternSetReferenceStatementOutputTypeDef",
     "RegexPatternSetReferenceStatementTypeDef",
-    "RegexPatternSetReferenceStatementUnionTypeDef",
     "RegexPatternSetSummaryTypeDef",
     "RegexPatternSetTypeDef",
     "RegexTypeDef",
@@ -354,50 +313,37 @@ __all__ = [
     "RequestBodyAssociatedResourceTypeConfigTypeDef",
     "RequestInspectionACFPOutputTypeDef",
     "RequestInspectionACFPTypeDef",
-    "RequestInspectionACFPUnionTypeDef",
     "RequestInspectionTypeDef",
     "ResponseInspectionBodyContainsOutputTypeDef",
     "ResponseInspectionBodyContainsTypeDef",
-    "ResponseInspectionBodyContainsUnionTypeDef",
     "ResponseInspectionHeaderOutputTypeDef",
     "ResponseInspectionHeaderTypeDef",
-    "ResponseInspectionHeaderUnionTypeDef",
     "ResponseInspectionJsonOutputTypeDef",
     "ResponseInspectionJsonTypeDef",
-    "ResponseInspectionJsonUnionTypeDef",
     "ResponseInspectionOutputTypeDef",
     "ResponseInspectionStatusCodeOutputTypeDef",
     "ResponseInspectionStatusCodeTypeDef",
-    "ResponseInspectionStatusCodeUnionTypeDef",
     "ResponseInspectionTypeDef",
-    "ResponseInspectionUnionTypeDef",
     "RuleActionOutputTypeDef",
     "RuleActionOverrideOutputTypeDef",
     "RuleActionOverrideTypeDef",
-    "RuleActionOverrideUnionTypeDef",
     "RuleActionTypeDef",
-    "RuleActionUnionTypeDef",
     "RuleGroupReferenceStatementOutputTypeDef",
     "RuleGroupReferenceStatementTypeDef",
-    "RuleGroupReferenceStatementUnionTypeDef",
     "RuleGroupSummaryTypeDef",
     "RuleGroupTypeDef",
     "RuleOutputTypeDef",
     "RuleSummaryTypeDef",
     "RuleTypeDef",
-    "RuleUnionTypeDef",
     "SampledHTTPRequestTypeDef",
     "SingleHeaderTypeDef",
     "SingleQueryArgumentTypeDef",
     "SizeConstraintStatementOutputTypeDef",
     "SizeConstraintStatementTypeDef",
-    "SizeConstraintStatementUnionTypeDef",
     "SqliMatchStatementOutputTypeDef",
     "SqliMatchStatementTypeDef",
-    "SqliMatchStatementUnionTypeDef",
     "StatementOutputTypeDef",
     "StatementTypeDef",
-    "StatementUnionTypeDef",
     "TagInfoForResourceTypeDef",
     "TagResourceRequestTypeDef",
     "TagResourceResponseTypeDef",
@@ -405,7 +351,6 @@ __all__ = [
     "TextTransformationTypeDef",
     "TimeWindowOutputTypeDef",
     "TimeWindowTypeDef",
-    "TimeWindowUnionTypeDef",
     "UntagResourceRequestTypeDef",
     "UntagResourceResponseTypeDef",
     "UpdateIPSetRequestTypeDef",
@@ -427,7 +372,6 @@ __all__ = [
     "WebACLTypeDef",
     "XssMatchStatementOutputTypeDef",
     "XssMatchStatementTypeDef",
-    "XssMatchStatementUnionTypeDef",
 ]
 
 
@@ -459,11 +403,11 @@ class AWSManagedRulesACFPRuleSetTypeDef(TypedDict):
     ManagedRuleGroupConfig.
     """
 
-    CreationPath: str
-    RegistrationPagePath: str
-    RequestInspection: RequestInspectionACFPUnionTypeDef
-    ResponseInspection: NotRequired[ResponseInspectionUnionTypeDef]
-    EnableRegexInPath: NotRequired[bool]
+    CreationPath: ReadOnly[str]
+    RegistrationPagePath: ReadOnly[str]
+    RequestInspection: ReadOnly[RequestInspectionACFPTypeDef]
+    ResponseInspection: NotRequired[ReadOnly[ResponseInspectionTypeDef]]
+    EnableRegexInPath: NotRequired[ReadOnly[bool]]
 
 
 class AWSManagedRulesATPRuleSetOutputTypeDef(TypedDict):
@@ -484,10 +428,10 @@ class AWSManagedRulesATPRuleSetTypeDef(TypedDict):
     ManagedRuleGroupConfig.
     """
 
-    LoginPath: str
-    RequestInspection: NotRequired[RequestInspectionTypeDef]
-    ResponseInspection: NotRequired[ResponseInspectionUnionTypeDef]
-    EnableRegexInPath: NotRequired[bool]
+    LoginPath: ReadOnly[str]
+    RequestInspection: NotRequired[ReadOnly[RequestInspectionTypeDef]]
+    ResponseInspection: NotRequired[ReadOnly[ResponseInspectionTypeDef]]
+    EnableRegexInPath: NotRequired[ReadOnly[bool]]
 
 
 class AWSManagedRulesAntiDDoSRuleSetOutputTypeDef(TypedDict):
@@ -506,8 +450,8 @@ class AWSManagedRulesAntiDDoSRuleSetTypeDef(TypedDict):
     ManagedRuleGroupConfig.
     """
 
-    ClientSideActionConfig: ClientSideActionConfigUnionTypeDef
-    SensitivityToBlock: NotRequired[SensitivityToActType]
+    ClientSideActionConfig: ReadOnly[ClientSideActionConfigTypeDef]
+    SensitivityToBlock: NotRequired[ReadOnly[SensitivityToActType]]
 
 
 class AWSManagedRulesBotControlRuleSetTypeDef(TypedDict):
@@ -553,7 +497,7 @@ class AllowActionTypeDef(TypedDict):
     additional custom handling for the request.
     """
 
-    CustomRequestHandling: NotRequired[CustomRequestHandlingUnionTypeDef]
+    CustomRequestHandling: NotRequired[ReadOnly[CustomRequestHandlingTypeDef]]
 
 
 class AndStatementOutputTypeDef(TypedDict):
@@ -569,7 +513,7 @@ class AndStatementTypeDef(TypedDict):
     logic. You provide more than one Statement within the AndStatement.
     """
 
-    Statements: Sequence[StatementUnionTypeDef]
+    Statements: ReadOnly[Sequence[StatementTypeDef]]
 
 
 class ApplicationAttributeOutputTypeDef(TypedDict):
@@ -586,8 +530,8 @@ class ApplicationAttributeTypeDef(TypedDict):
     Application attributes help WAF give recommendations for protection packs.
     """
 
-    Name: NotRequired[str]
-    Values: NotRequired[Sequence[str]]
+    Name: NotRequired[ReadOnly[str]]
+    Values: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class ApplicationConfigOutputTypeDef(TypedDict):
@@ -603,7 +547,7 @@ class ApplicationConfigTypeDef(TypedDict):
     application.
     """
 
-    Attributes: NotRequired[Sequence[ApplicationAttributeUnionTypeDef]]
+    Attributes: NotRequired[ReadOnly[Sequence[ApplicationAttributeTypeDef]]]
 
 
 class AsnMatchStatementOutputTypeDef(TypedDict):
@@ -620,8 +564,8 @@ class AsnMatchStatementTypeDef(TypedDict):
     Number (ASN) associated with the request's IP address.
     """
 
-    AsnList: Sequence[int]
-    ForwardedIPConfig: NotRequired[ForwardedIPConfigTypeDef]
+    AsnList: ReadOnly[Sequence[int]]
+    ForwardedIPConfig: NotRequired[ReadOnly[ForwardedIPConfigTypeDef]]
 
 
 class AssociateWebACLRequestTypeDef(TypedDict):
@@ -653,8 +597,11 @@ class AssociationConfigTypeDef(TypedDict):
     """
 
     RequestBody: NotRequired[
-        Mapping[
-            AssociatedResourceTypeType, RequestBodyAssociatedResourceTypeConfigTypeDef
+        ReadOnly[
+            Mapping[
+                AssociatedResourceTypeType,
+                RequestBodyAssociatedResourceTypeConfigTypeDef,
+            ]
         ]
     ]
 
@@ -672,7 +619,7 @@ class BlockActionTypeDef(TypedDict):
     additional custom handling for the response to the web request.
     """
 
-    CustomResponse: NotRequired[CustomResponseUnionTypeDef]
+    CustomResponse: NotRequired[ReadOnly[CustomResponseTypeDef]]
 
 
 class BodyTypeDef(TypedDict):
@@ -713,10 +660,10 @@ class ByteMatchStatementTypeDef(TypedDict):
     bytes to search for are typically a string that corresponds with ASCII ...
     """
 
-    SearchString: BlobTypeDef
-    FieldToMatch: FieldToMatchUnionTypeDef
-    TextTransformations: Sequence[TextTransformationTypeDef]
-    PositionalConstraint: PositionalConstraintType
+    SearchString: ReadOnly[BlobTypeDef]
+    FieldToMatch: ReadOnly[FieldToMatchTypeDef]
+    TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
+    PositionalConstraint: ReadOnly[PositionalConstraintType]
 
 
 class CaptchaActionOutputTypeDef(TypedDict):
@@ -728,7 +675,7 @@ class CaptchaActionOutputTypeDef(TypedDict):
 class CaptchaActionTypeDef(TypedDict):
     """Specifies that WAF should run a CAPTCHA check against the request:"""
 
-    CustomRequestHandling: NotRequired[CustomRequestHandlingUnionTypeDef]
+    CustomRequestHandling: NotRequired[ReadOnly[CustomRequestHandlingTypeDef]]
 
 
 class CaptchaConfigTypeDef(TypedDict):
@@ -762,7 +709,7 @@ class ChallengeActionTypeDef(TypedDict):
     verify that the request is coming from a legitimate client session:
     """
 
-    CustomRequestHandling: NotRequired[CustomRequestHandlingUnionTypeDef]
+    CustomRequestHandling: NotRequired[ReadOnly[CustomRequestHandlingTypeDef]]
 
 
 class ChallengeConfigTypeDef(TypedDict):
@@ -786,8 +733,8 @@ class ChallengeResponseTypeDef(TypedDict):
 class CheckCapacityRequestTypeDef(TypedDict):
     """CheckCapacityRequest (input)."""
 
-    Scope: ScopeType
-    Rules: Sequence[RuleUnionTypeDef]
+    Scope: ReadOnly[ScopeType]
+    Rules: ReadOnly[Sequence[RuleTypeDef]]
 
 
 class CheckCapacityResponseTypeDef(TypedDict):
@@ -810,7 +757,7 @@ class ClientSideActionConfigTypeDef(TypedDict):
     AWSManagedRulesAntiDDoSRuleSet in ManagedRuleGroupConfig.
     """
 
-    Challenge: ClientSideActionUnionTypeDef
+    Challenge: ReadOnly[ClientSideActionTypeDef]
 
 
 class ClientSideActionOutputTypeDef(TypedDict):
@@ -828,9 +775,9 @@ class ClientSideActionTypeDef(TypedDict):
     configuration in ManagedRuleGroupConfig.
     """
 
-    UsageOfAction: UsageOfActionType
-    Sensitivity: NotRequired[SensitivityToActType]
-    ExemptUriRegularExpressions: NotRequired[Sequence[RegexTypeDef]]
+    UsageOfAction: ReadOnly[UsageOfActionType]
+    Sensitivity: NotRequired[ReadOnly[SensitivityToActType]]
+    ExemptUriRegularExpressions: NotRequired[ReadOnly[Sequence[RegexTypeDef]]]
 
 
 class ConditionTypeDef(TypedDict):
@@ -855,9 +802,9 @@ class CookieMatchPatternTypeDef(TypedDict):
     request.
     """
 
-    All: NotRequired[AllTypeDef]
-    IncludedCookies: NotRequired[Sequence[str]]
-    ExcludedCookies: NotRequired[Sequence[str]]
+    All: NotRequired[ReadOnly[AllTypeDef]]
+    IncludedCookies: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludedCookies: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class CookiesOutputTypeDef(TypedDict):
@@ -877,9 +824,9 @@ class CookiesTypeDef(TypedDict):
     including or excluding specific keys.
     """
 
-    MatchPattern: CookieMatchPatternUnionTypeDef
-    MatchScope: MapMatchScopeType
-    OversizeHandling: OversizeHandlingType
+    MatchPattern: ReadOnly[CookieMatchPatternTypeDef]
+    MatchScope: ReadOnly[MapMatchScopeType]
+    OversizeHandling: ReadOnly[OversizeHandlingType]
 
 
 class CountActionOutputTypeDef(TypedDict):
@@ -895,14 +842,14 @@ class CountActionTypeDef(TypedDict):
     custom handling for the request.
     """
 
-    CustomRequestHandling: NotRequired[CustomRequestHandlingUnionTypeDef]
+    CustomRequestHandling: NotRequired[ReadOnly[CustomRequestHandlingTypeDef]]
 
 
 class CreateAPIKeyRequestTypeDef(TypedDict):
     """CreateAPIKeyRequest (input)."""
 
-    Scope: ScopeType
-    TokenDomains: Sequence[str]
+    Scope: ReadOnly[ScopeType]
+    TokenDomains: ReadOnly[Sequence[str]]
 
 
 class CreateAPIKeyResponseTypeDef(TypedDict):
@@ -915,12 +862,12 @@ class CreateAPIKeyResponseTypeDef(TypedDict):
 class CreateIPSetRequestTypeDef(TypedDict):
     """CreateIPSetRequest (input)."""
 
-    Name: str
-    Scope: ScopeType
-    Description: NotRequired[str]
-    IPAddressVersion: IPAddressVersionType
-    Addresses: Sequence[str]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    Name: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    Description: NotRequired[ReadOnly[str]]
+    IPAddressVersion: ReadOnly[IPAddressVersionType]
+    Addresses: ReadOnly[Sequence[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateIPSetResponseTypeDef(TypedDict):
@@ -933,11 +880,11 @@ class CreateIPSetResponseTypeDef(TypedDict):
 class CreateRegexPatternSetRequestTypeDef(TypedDict):
     """CreateRegexPatternSetRequest (input)."""
 
-    Name: str
-    Scope: ScopeType
-    Description: NotRequired[str]
-    RegularExpressionList: Sequence[RegexTypeDef]
-    Tags: NotRequired[Sequence[TagTypeDef]]
+    Name: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    Description: NotRequired[ReadOnly[str]]
+    RegularExpressionList: ReadOnly[Sequence[RegexTypeDef]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateRegexPatternSetResponseTypeDef(TypedDict):
@@ -950,14 +897,14 @@ class CreateRegexPatternSetResponseTypeDef(TypedDict):
 class CreateRuleGroupRequestTypeDef(TypedDict):
     """CreateRuleGroupRequest (input)."""
 
-    Name: str
-    Scope: ScopeType
-    Capacity: int
-    Description: NotRequired[str]
-    Rules: NotRequired[Sequence[RuleUnionTypeDef]]
-    VisibilityConfig: VisibilityConfigTypeDef
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    CustomResponseBodies: NotRequired[Mapping[str, CustomResponseBodyTypeDef]]
+    Name: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    Capacity: ReadOnly[int]
+    Description: NotRequired[ReadOnly[str]]
+    Rules: NotRequired[ReadOnly[Sequence[RuleTypeDef]]]
+    VisibilityConfig: ReadOnly[VisibilityConfigTypeDef]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    CustomResponseBodies: NotRequired[ReadOnly[Mapping[str, CustomResponseBodyTypeDef]]]
 
 
 class CreateRuleGroupResponseTypeDef(TypedDict):
@@ -970,21 +917,23 @@ class CreateRuleGroupResponseTypeDef(TypedDict):
 class CreateWebACLRequestTypeDef(TypedDict):
     """CreateWebACLRequest (input)."""
 
-    Name: str
-    Scope: ScopeType
-    DefaultAction: DefaultActionUnionTypeDef
-    Description: NotRequired[str]
-    Rules: NotRequired[Sequence[RuleUnionTypeDef]]
-    VisibilityConfig: VisibilityConfigTypeDef
-    DataProtectionConfig: NotRequired[DataProtectionConfigUnionTypeDef]
-    Tags: NotRequired[Sequence[TagTypeDef]]
-    CustomResponseBodies: NotRequired[Mapping[str, CustomResponseBodyTypeDef]]
-    CaptchaConfig: NotRequired[CaptchaConfigTypeDef]
-    ChallengeConfig: NotRequired[ChallengeConfigTypeDef]
-    TokenDomains: NotRequired[Sequence[str]]
-    AssociationConfig: NotRequired[AssociationConfigUnionTypeDef]
-    OnSourceDDoSProtectionConfig: NotRequired[OnSourceDDoSProtectionConfigTypeDef]
-    ApplicationConfig: NotRequired[ApplicationConfigUnionTypeDef]
+    Name: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    DefaultAction: ReadOnly[DefaultActionTypeDef]
+    Description: NotRequired[ReadOnly[str]]
+    Rules: NotRequired[ReadOnly[Sequence[RuleTypeDef]]]
+    VisibilityConfig: ReadOnly[VisibilityConfigTypeDef]
+    DataProtectionConfig: NotRequired[ReadOnly[DataProtectionConfigTypeDef]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    CustomResponseBodies: NotRequired[ReadOnly[Mapping[str, CustomResponseBodyTypeDef]]]
+    CaptchaConfig: NotRequired[ReadOnly[CaptchaConfigTypeDef]]
+    ChallengeConfig: NotRequired[ReadOnly[ChallengeConfigTypeDef]]
+    TokenDomains: NotRequired[ReadOnly[Sequence[str]]]
+    AssociationConfig: NotRequired[ReadOnly[AssociationConfigTypeDef]]
+    OnSourceDDoSProtectionConfig: NotRequired[
+        ReadOnly[OnSourceDDoSProtectionConfigTypeDef]
+    ]
+    ApplicationConfig: NotRequired[ReadOnly[ApplicationConfigTypeDef]]
 
 
 class CreateWebACLResponseTypeDef(TypedDict):
@@ -1020,7 +969,7 @@ class CustomRequestHandlingTypeDef(TypedDict):
     with valid t okens, and AllowAction.
     """
 
-    InsertHeaders: Sequence[CustomHTTPHeaderTypeDef]
+    InsertHeaders: ReadOnly[Sequence[CustomHTTPHeaderTypeDef]]
 
 
 class CustomResponseBodyTypeDef(TypedDict):
@@ -1047,9 +996,9 @@ class CustomResponseTypeDef(TypedDict):
     for rule actions and default web ACL actions that are set to BlockAction.
     """
 
-    ResponseCode: int
-    CustomResponseBodyKey: NotRequired[str]
-    ResponseHeaders: NotRequired[Sequence[CustomHTTPHeaderTypeDef]]
+    ResponseCode: ReadOnly[int]
+    CustomResponseBodyKey: NotRequired[ReadOnly[str]]
+    ResponseHeaders: NotRequired[ReadOnly[Sequence[CustomHTTPHeaderTypeDef]]]
 
 
 class DataProtectionConfigOutputTypeDef(TypedDict):
@@ -1065,7 +1014,7 @@ class DataProtectionConfigTypeDef(TypedDict):
     This is a web ACL level data protection option.
     """
 
-    DataProtections: Sequence[DataProtectionUnionTypeDef]
+    DataProtections: ReadOnly[Sequence[DataProtectionTypeDef]]
 
 
 class DataProtectionOutputTypeDef(TypedDict):
@@ -1084,10 +1033,10 @@ class DataProtectionTypeDef(TypedDict):
     data protection configuration for a web ACL.
     """
 
-    Field: FieldToProtectUnionTypeDef
-    Action: DataProtectionActionType
-    ExcludeRuleMatchDetails: NotRequired[bool]
-    ExcludeRateBasedDetails: NotRequired[bool]
+    Field: ReadOnly[FieldToProtectTypeDef]
+    Action: ReadOnly[DataProtectionActionType]
+    ExcludeRuleMatchDetails: NotRequired[ReadOnly[bool]]
+    ExcludeRateBasedDetails: NotRequired[ReadOnly[bool]]
 
 
 class DefaultActionOutputTypeDef(TypedDict):
@@ -1106,8 +1055,8 @@ class DefaultActionTypeDef(TypedDict):
     must be a terminating action.
     """
 
-    Block: NotRequired[BlockActionUnionTypeDef]
-    Allow: NotRequired[AllowActionUnionTypeDef]
+    Block: NotRequired[ReadOnly[BlockActionTypeDef]]
+    Allow: NotRequired[ReadOnly[AllowActionTypeDef]]
 
 
 class DeleteAPIKeyRequestTypeDef(TypedDict):
@@ -1326,20 +1275,20 @@ class FieldToMatchTypeDef(TypedDict):
     in a logging configuration.
     """
 
-    SingleHeader: NotRequired[SingleHeaderTypeDef]
-    SingleQueryArgument: NotRequired[SingleQueryArgumentTypeDef]
-    AllQueryArguments: NotRequired[AllQueryArgumentsTypeDef]
-    UriPath: NotRequired[UriPathTypeDef]
-    QueryString: NotRequired[QueryStringTypeDef]
-    Body: NotRequired[BodyTypeDef]
-    Method: NotRequired[MethodTypeDef]
-    JsonBody: NotRequired[JsonBodyUnionTypeDef]
-    Headers: NotRequired[HeadersUnionTypeDef]
-    Cookies: NotRequired[CookiesUnionTypeDef]
-    HeaderOrder: NotRequired[HeaderOrderTypeDef]
-    JA3Fingerprint: NotRequired[JA3FingerprintTypeDef]
-    JA4Fingerprint: NotRequired[JA4FingerprintTypeDef]
-    UriFragment: NotRequired[UriFragmentTypeDef]
+    SingleHeader: NotRequired[ReadOnly[SingleHeaderTypeDef]]
+    SingleQueryArgument: NotRequired[ReadOnly[SingleQueryArgumentTypeDef]]
+    AllQueryArguments: NotRequired[ReadOnly[AllQueryArgumentsTypeDef]]
+    UriPath: NotRequired[ReadOnly[UriPathTypeDef]]
+    QueryString: NotRequired[ReadOnly[QueryStringTypeDef]]
+    Body: NotRequired[ReadOnly[BodyTypeDef]]
+    Method: NotRequired[ReadOnly[MethodTypeDef]]
+    JsonBody: NotRequired[ReadOnly[JsonBodyTypeDef]]
+    Headers: NotRequired[ReadOnly[HeadersTypeDef]]
+    Cookies: NotRequired[ReadOnly[CookiesTypeDef]]
+    HeaderOrder: NotRequired[ReadOnly[HeaderOrderTypeDef]]
+    JA3Fingerprint: NotRequired[ReadOnly[JA3FingerprintTypeDef]]
+    JA4Fingerprint: NotRequired[ReadOnly[JA4FingerprintTypeDef]]
+    UriFragment: NotRequired[ReadOnly[UriFragmentTypeDef]]
 
 
 class FieldToProtectOutputTypeDef(TypedDict):
@@ -1356,8 +1305,8 @@ class FieldToProtectTypeDef(TypedDict):
     is part of the data protection configuration for a web ACL.
     """
 
-    FieldType: FieldToProtectTypeType
-    FieldKeys: NotRequired[Sequence[str]]
+    FieldType: ReadOnly[FieldToProtectTypeType]
+    FieldKeys: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class FilterOutputTypeDef(TypedDict):
@@ -1382,9 +1331,9 @@ class FilterSourceTypeDef(TypedDict):
 class FilterTypeDef(TypedDict):
     """A single logging filter, used in LoggingFilter."""
 
-    Behavior: FilterBehaviorType
-    Requirement: FilterRequirementType
-    Conditions: Sequence[ConditionTypeDef]
+    Behavior: ReadOnly[FilterBehaviorType]
+    Requirement: ReadOnly[FilterRequirementType]
+    Conditions: ReadOnly[Sequence[ConditionTypeDef]]
 
 
 class FirewallManagerRuleGroupTypeDef(TypedDict):
@@ -1448,8 +1397,8 @@ class GeoMatchStatementTypeDef(TypedDict):
     every request that it inspects regardless of whether it finds a match.
     """
 
-    CountryCodes: NotRequired[Sequence[CountryCodeType]]
-    ForwardedIPConfig: NotRequired[ForwardedIPConfigTypeDef]
+    CountryCodes: NotRequired[ReadOnly[Sequence[CountryCodeType]]]
+    ForwardedIPConfig: NotRequired[ReadOnly[ForwardedIPConfigTypeDef]]
 
 
 class GetDecryptedAPIKeyRequestTypeDef(TypedDict):
@@ -1595,11 +1544,11 @@ class GetRuleGroupResponseTypeDef(TypedDict):
 class GetSampledRequestsRequestTypeDef(TypedDict):
     """GetSampledRequestsRequest (input)."""
 
-    WebAclArn: str
-    RuleMetricName: str
-    Scope: ScopeType
-    TimeWindow: TimeWindowUnionTypeDef
-    MaxItems: int
+    WebAclArn: ReadOnly[str]
+    RuleMetricName: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    TimeWindow: ReadOnly[TimeWindowTypeDef]
+    MaxItems: ReadOnly[int]
 
 
 class GetSampledRequestsResponseTypeDef(TypedDict):
@@ -1614,16 +1563,16 @@ class GetSampledRequestsResponseTypeDef(TypedDict):
 class GetTopPathStatisticsByTrafficRequestTypeDef(TypedDict):
     """GetTopPathStatisticsByTrafficRequest (input)."""
 
-    WebAclArn: str
-    Scope: ScopeType
-    UriPathPrefix: NotRequired[str]
-    TimeWindow: TimeWindowUnionTypeDef
-    BotCategory: NotRequired[str]
-    BotOrganization: NotRequired[str]
-    BotName: NotRequired[str]
-    Limit: int
-    NumberOfTopTrafficBotsPerPath: int
-    NextMarker: NotRequired[str]
+    WebAclArn: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    UriPathPrefix: NotRequired[ReadOnly[str]]
+    TimeWindow: ReadOnly[TimeWindowTypeDef]
+    BotCategory: NotRequired[ReadOnly[str]]
+    BotOrganization: NotRequired[ReadOnly[str]]
+    BotName: NotRequired[ReadOnly[str]]
+    Limit: ReadOnly[int]
+    NumberOfTopTrafficBotsPerPath: ReadOnly[int]
+    NextMarker: NotRequired[ReadOnly[str]]
 
 
 class GetTopPathStatisticsByTrafficResponseTypeDef(TypedDict):
@@ -1706,9 +1655,9 @@ class HeaderMatchPatternTypeDef(TypedDict):
     request.
     """
 
-    All: NotRequired[AllTypeDef]
-    IncludedHeaders: NotRequired[Sequence[str]]
-    ExcludedHeaders: NotRequired[Sequence[str]]
+    All: NotRequired[ReadOnly[AllTypeDef]]
+    IncludedHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludedHeaders: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class HeaderOrderTypeDef(TypedDict):
@@ -1739,9 +1688,9 @@ class HeadersTypeDef(TypedDict):
     including or excluding specific keys.
     """
 
-    MatchPattern: HeaderMatchPatternUnionTypeDef
-    MatchScope: MapMatchScopeType
-    OversizeHandling: OversizeHandlingType
+    MatchPattern: ReadOnly[HeaderMatchPatternTypeDef]
+    MatchScope: ReadOnly[MapMatchScopeType]
+    OversizeHandling: ReadOnly[OversizeHandlingType]
 
 
 class IPSetForwardedIPConfigTypeDef(TypedDict):
@@ -1843,10 +1792,10 @@ class JsonBodyTypeDef(TypedDict):
     the request headers.
     """
 
-    MatchPattern: JsonMatchPatternUnionTypeDef
-    MatchScope: JsonMatchScopeType
-    InvalidFallbackBehavior: NotRequired[BodyParsingFallbackBehaviorType]
-    OversizeHandling: NotRequired[OversizeHandlingType]
+    MatchPattern: ReadOnly[JsonMatchPatternTypeDef]
+    MatchScope: ReadOnly[JsonMatchScopeType]
+    InvalidFallbackBehavior: NotRequired[ReadOnly[BodyParsingFallbackBehaviorType]]
+    OversizeHandling: NotRequired[ReadOnly[OversizeHandlingType]]
 
 
 class JsonMatchPatternOutputTypeDef(TypedDict):
@@ -1865,8 +1814,8 @@ class JsonMatchPatternTypeDef(TypedDict):
     with the FieldToMatch option JsonBody.
     """
 
-    All: NotRequired[AllTypeDef]
-    IncludedPaths: NotRequired[Sequence[str]]
+    All: NotRequired[ReadOnly[AllTypeDef]]
+    IncludedPaths: NotRequired[ReadOnly[Sequence[str]]]
 
 
 class LabelMatchStatementTypeDef(TypedDict):
@@ -2119,13 +2068,13 @@ class LoggingConfigurationTypeDef(TypedDict):
     filters so that you log only a subset of the logging records.
     """
 
-    ResourceArn: str
-    LogDestinationConfigs: Sequence[str]
-    RedactedFields: NotRequired[Sequence[FieldToMatchUnionTypeDef]]
-    ManagedByFirewallManager: NotRequired[bool]
-    LoggingFilter: NotRequired[LoggingFilterUnionTypeDef]
-    LogType: NotRequired[LogTypeType]
-    LogScope: NotRequired[LogScopeType]
+    ResourceArn: ReadOnly[str]
+    LogDestinationConfigs: ReadOnly[Sequence[str]]
+    RedactedFields: NotRequired[ReadOnly[Sequence[FieldToMatchTypeDef]]]
+    ManagedByFirewallManager: NotRequired[ReadOnly[bool]]
+    LoggingFilter: NotRequired[ReadOnly[LoggingFilterTypeDef]]
+    LogType: NotRequired[ReadOnly[LogTypeType]]
+    LogScope: NotRequired[ReadOnly[LogScopeType]]
 
 
 class LoggingFilterOutputTypeDef(TypedDict):
@@ -2142,8 +2091,8 @@ class LoggingFilterTypeDef(TypedDict):
     are dropped, defined for a web ACL's LoggingConfiguration.
     """
 
-    Filters: Sequence[FilterUnionTypeDef]
-    DefaultBehavior: FilterBehaviorType
+    Filters: ReadOnly[Sequence[FilterTypeDef]]
+    DefaultBehavior: ReadOnly[FilterBehaviorType]
 
 
 class ManagedProductDescriptorTypeDef(TypedDict):
@@ -2186,17 +2135,17 @@ class ManagedRuleGroupConfigTypeDef(TypedDict):
     rule groups don't require this.
     """
 
-    LoginPath: NotRequired[str]
-    PayloadType: NotRequired[PayloadTypeType]
-    UsernameField: NotRequired[UsernameFieldTypeDef]
-    PasswordField: NotRequired[PasswordFieldTypeDef]
+    LoginPath: NotRequired[ReadOnly[str]]
+    PayloadType: NotRequired[ReadOnly[PayloadTypeType]]
+    UsernameField: NotRequired[ReadOnly[UsernameFieldTypeDef]]
+    PasswordField: NotRequired[ReadOnly[PasswordFieldTypeDef]]
     AWSManagedRulesBotControlRuleSet: NotRequired[
-        AWSManagedRulesBotControlRuleSetTypeDef
+        ReadOnly[AWSManagedRulesBotControlRuleSetTypeDef]
     ]
-    AWSManagedRulesATPRuleSet: NotRequired[AWSManagedRulesATPRuleSetUnionTypeDef]
-    AWSManagedRulesACFPRuleSet: NotRequired[AWSManagedRulesACFPRuleSetUnionTypeDef]
+    AWSManagedRulesATPRuleSet: NotRequired[ReadOnly[AWSManagedRulesATPRuleSetTypeDef]]
+    AWSManagedRulesACFPRuleSet: NotRequired[ReadOnly[AWSManagedRulesACFPRuleSetTypeDef]]
     AWSManagedRulesAntiDDoSRuleSet: NotRequired[
-        AWSManagedRulesAntiDDoSRuleSetUnionTypeDef
+        ReadOnly[AWSManagedRulesAntiDDoSRuleSetTypeDef]
     ]
 
 
@@ -2223,13 +2172,15 @@ class ManagedRuleGroupStatementTypeDef(TypedDict):
     ListAvailableManagedRuleGroups.
     """
 
-    VendorName: str
-    Name: str
-    Version: NotRequired[str]
-    ExcludedRules: NotRequired[Sequence[ExcludedRuleTypeDef]]
-    ScopeDownStatement: NotRequired[StatementUnionTypeDef]
-    ManagedRuleGroupConfigs: NotRequired[Sequence[ManagedRuleGroupConfigUnionTypeDef]]
-    RuleActionOverrides: NotRequired[Sequence[RuleActionOverrideUnionTypeDef]]
+    VendorName: ReadOnly[str]
+    Name: ReadOnly[str]
+    Version: NotRequired[ReadOnly[str]]
+    ExcludedRules: NotRequired[ReadOnly[Sequence[ExcludedRuleTypeDef]]]
+    ScopeDownStatement: NotRequired[ReadOnly[StatementTypeDef]]
+    ManagedRuleGroupConfigs: NotRequired[
+        ReadOnly[Sequence[ManagedRuleGroupConfigTypeDef]]
+    ]
+    RuleActionOverrides: NotRequired[ReadOnly[Sequence[RuleActionOverrideTypeDef]]]
 
 
 class ManagedRuleGroupSummaryTypeDef(TypedDict):
@@ -2320,7 +2271,7 @@ class NotStatementTypeDef(TypedDict):
     statement. You provide one Statement within the NotStatement.
     """
 
-    Statement: StatementUnionTypeDef
+    Statement: ReadOnly[StatementTypeDef]
 
 
 class OnSourceDDoSProtectionConfigTypeDef(TypedDict):
@@ -2344,7 +2295,7 @@ class OrStatementTypeDef(TypedDict):
     logic. You provide more than one Statement within the OrStatement.
     """
 
-    Statements: Sequence[StatementUnionTypeDef]
+    Statements: ReadOnly[Sequence[StatementTypeDef]]
 
 
 OverrideActionOutputTypeDef = TypedDict(
@@ -2359,8 +2310,8 @@ OverrideActionOutputTypeDef = TypedDict(
 OverrideActionTypeDef = TypedDict(
     "OverrideActionTypeDef",
     {
-        "Count": "NotRequired[CountActionUnionTypeDef]",
-        "None": "NotRequired[NoneActionTypeDef]",
+        "Count": "NotRequired[ReadOnly[CountActionTypeDef]]",
+        "None": "NotRequired[ReadOnly[NoneActionTypeDef]]",
     },
 )
 
@@ -2397,7 +2348,7 @@ class PhoneNumberFieldTypeDef(TypedDict):
 class PutLoggingConfigurationRequestTypeDef(TypedDict):
     """PutLoggingConfigurationRequest (input)."""
 
-    LoggingConfiguration: LoggingConfigurationUnionTypeDef
+    LoggingConfiguration: ReadOnly[LoggingConfigurationTypeDef]
 
 
 class PutLoggingConfigurationResponseTypeDef(TypedDict):
@@ -2410,12 +2361,12 @@ class PutLoggingConfigurationResponseTypeDef(TypedDict):
 class PutManagedRuleSetVersionsRequestTypeDef(TypedDict):
     """PutManagedRuleSetVersionsRequest (input)."""
 
-    Name: str
-    Scope: ScopeType
-    Id: str
-    LockToken: str
-    RecommendedVersion: NotRequired[str]
-    VersionsToPublish: NotRequired[Mapping[str, VersionToPublishTypeDef]]
+    Name: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    Id: ReadOnly[str]
+    LockToken: ReadOnly[str]
+    RecommendedVersion: NotRequired[ReadOnly[str]]
+    VersionsToPublish: NotRequired[ReadOnly[Mapping[str, VersionToPublishTypeDef]]]
 
 
 class PutManagedRuleSetVersionsResponseTypeDef(TypedDict):
@@ -2461,18 +2412,18 @@ class RateBasedStatementCustomKeyOutputTypeDef(TypedDict):
 class RateBasedStatementCustomKeyTypeDef(TypedDict):
     """Specifies a single custom aggregate key for a rate-base rule."""
 
-    Header: NotRequired[RateLimitHeaderUnionTypeDef]
-    Cookie: NotRequired[RateLimitCookieUnionTypeDef]
-    QueryArgument: NotRequired[RateLimitQueryArgumentUnionTypeDef]
-    QueryString: NotRequired[RateLimitQueryStringUnionTypeDef]
-    HTTPMethod: NotRequired[RateLimitHTTPMethodTypeDef]
-    ForwardedIP: NotRequired[RateLimitForwardedIPTypeDef]
-    IP: NotRequired[RateLimitIPTypeDef]
-    LabelNamespace: NotRequired[RateLimitLabelNamespaceTypeDef]
-    UriPath: NotRequired[RateLimitUriPathUnionTypeDef]
-    JA3Fingerprint: NotRequired[RateLimitJA3FingerprintTypeDef]
-    JA4Fingerprint: NotRequired[RateLimitJA4FingerprintTypeDef]
-    ASN: NotRequired[RateLimitAsnTypeDef]
+    Header: NotRequired[ReadOnly[RateLimitHeaderTypeDef]]
+    Cookie: NotRequired[ReadOnly[RateLimitCookieTypeDef]]
+    QueryArgument: NotRequired[ReadOnly[RateLimitQueryArgumentTypeDef]]
+    QueryString: NotRequired[ReadOnly[RateLimitQueryStringTypeDef]]
+    HTTPMethod: NotRequired[ReadOnly[RateLimitHTTPMethodTypeDef]]
+    ForwardedIP: NotRequired[ReadOnly[RateLimitForwardedIPTypeDef]]
+    IP: NotRequired[ReadOnly[RateLimitIPTypeDef]]
+    LabelNamespace: NotRequired[ReadOnly[RateLimitLabelNamespaceTypeDef]]
+    UriPath: NotRequired[ReadOnly[RateLimitUriPathTypeDef]]
+    JA3Fingerprint: NotRequired[ReadOnly[RateLimitJA3FingerprintTypeDef]]
+    JA4Fingerprint: NotRequired[ReadOnly[RateLimitJA4FingerprintTypeDef]]
+    ASN: NotRequired[ReadOnly[RateLimitAsnTypeDef]]
 
 
 class RateBasedStatementManagedKeysIPSetTypeDef(TypedDict):
@@ -2508,12 +2459,12 @@ class RateBasedStatementTypeDef(TypedDict):
     counts and rate limits the requests for each instance.
     """
 
-    Limit: int
-    EvaluationWindowSec: NotRequired[int]
-    AggregateKeyType: RateBasedStatementAggregateKeyTypeType
-    ScopeDownStatement: NotRequired[StatementUnionTypeDef]
-    ForwardedIPConfig: NotRequired[ForwardedIPConfigTypeDef]
-    CustomKeys: NotRequired[Sequence[RateBasedStatementCustomKeyUnionTypeDef]]
+    Limit: ReadOnly[int]
+    EvaluationWindowSec: NotRequired[ReadOnly[int]]
+    AggregateKeyType: ReadOnly[RateBasedStatementAggregateKeyTypeType]
+    ScopeDownStatement: NotRequired[ReadOnly[StatementTypeDef]]
+    ForwardedIPConfig: NotRequired[ReadOnly[ForwardedIPConfigTypeDef]]
+    CustomKeys: NotRequired[ReadOnly[Sequence[RateBasedStatementCustomKeyTypeDef]]]
 
 
 RateLimitAsnTypeDef = TypedDict("RateLimitAsnTypeDef", {})
@@ -2537,8 +2488,8 @@ class RateLimitCookieTypeDef(TypedDict):
     aggregation instance.
     """
 
-    Name: str
-    TextTransformations: Sequence[TextTransformationTypeDef]
+    Name: ReadOnly[str]
+    TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
 
 
 RateLimitForwardedIPTypeDef = TypedDict("RateLimitForwardedIPTypeDef", {})
@@ -2565,8 +2516,8 @@ class RateLimitHeaderTypeDef(TypedDict):
     aggregation instance.
     """
 
-    Name: str
-    TextTransformations: Sequence[TextTransformationTypeDef]
+    Name: ReadOnly[str]
+    TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
 
 
 RateLimitIPTypeDef = TypedDict("RateLimitIPTypeDef", {})
@@ -2619,8 +2570,8 @@ class RateLimitQueryArgumentTypeDef(TypedDict):
     as your custom key, then each value fully defines an aggregation instance.
     """
 
-    Name: str
-    TextTransformations: Sequence[TextTransformationTypeDef]
+    Name: ReadOnly[str]
+    TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
 
 
 class RateLimitQueryStringOutputTypeDef(TypedDict):
@@ -2640,7 +2591,7 @@ class RateLimitQueryStringTypeDef(TypedDict):
     defines an aggregation instance.
     """
 
-    TextTransformations: Sequence[TextTransformationTypeDef]
+    TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
 
 
 class RateLimitUriPathOutputTypeDef(TypedDict):
@@ -2660,7 +2611,7 @@ class RateLimitUriPathTypeDef(TypedDict):
     aggregation instance.
     """
 
-    TextTransformations: Sequence[TextTransformationTypeDef]
+    TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
 
 
 class RegexMatchStatementOutputTypeDef(TypedDict):
@@ -2678,9 +2629,9 @@ class RegexMatchStatementTypeDef(TypedDict):
     a single regular expression.
     """
 
-    RegexString: str
-    FieldToMatch: FieldToMatchUnionTypeDef
-    TextTransformations: Sequence[TextTransformationTypeDef]
+    RegexString: ReadOnly[str]
+    FieldToMatch: ReadOnly[FieldToMatchTypeDef]
+    TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
 
 
 class RegexPatternSetReferenceStatementOutputTypeDef(TypedDict):
@@ -2704,9 +2655,9 @@ class RegexPatternSetReferenceStatementTypeDef(TypedDict):
     ...
     """
 
-    ARN: str
-    FieldToMatch: FieldToMatchUnionTypeDef
-    TextTransformations: Sequence[TextTransformationTypeDef]
+    ARN: ReadOnly[str]
+    FieldToMatch: ReadOnly[FieldToMatchTypeDef]
+    TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
 
 
 class RegexPatternSetSummaryTypeDef(TypedDict):
@@ -2777,12 +2728,12 @@ class RequestInspectionACFPTypeDef(TypedDict):
     rule group to validate and track account creation attempts.
     """
 
-    PayloadType: PayloadTypeType
-    UsernameField: NotRequired[UsernameFieldTypeDef]
-    PasswordField: NotRequired[PasswordFieldTypeDef]
-    EmailField: NotRequired[EmailFieldTypeDef]
-    PhoneNumberFields: NotRequired[Sequence[PhoneNumberFieldTypeDef]]
-    AddressFields: NotRequired[Sequence[AddressFieldTypeDef]]
+    PayloadType: ReadOnly[PayloadTypeType]
+    UsernameField: NotRequired[ReadOnly[UsernameFieldTypeDef]]
+    PasswordField: NotRequired[ReadOnly[PasswordFieldTypeDef]]
+    EmailField: NotRequired[ReadOnly[EmailFieldTypeDef]]
+    PhoneNumberFields: NotRequired[ReadOnly[Sequence[PhoneNumberFieldTypeDef]]]
+    AddressFields: NotRequired[ReadOnly[Sequence[AddressFieldTypeDef]]]
 
 
 class RequestInspectionTypeDef(TypedDict):
@@ -2813,8 +2764,8 @@ class ResponseInspectionBodyContainsTypeDef(TypedDict):
     AWSManagedRulesACFPRuleSet.
     """
 
-    SuccessStrings: Sequence[str]
-    FailureStrings: Sequence[str]
+    SuccessStrings: ReadOnly[Sequence[str]]
+    FailureStrings: ReadOnly[Sequence[str]]
 
 
 class ResponseInspectionHeaderOutputTypeDef(TypedDict):
@@ -2834,9 +2785,9 @@ class ResponseInspectionHeaderTypeDef(TypedDict):
     AWSManagedRulesACFPRuleSet.
     """
 
-    Name: str
-    SuccessValues: Sequence[str]
-    FailureValues: Sequence[str]
+    Name: ReadOnly[str]
+    SuccessValues: ReadOnly[Sequence[str]]
+    FailureValues: ReadOnly[Sequence[str]]
 
 
 class ResponseInspectionJsonOutputTypeDef(TypedDict):
@@ -2858,9 +2809,9 @@ class ResponseInspectionJsonTypeDef(TypedDict):
     AWSManagedRulesACFPRuleSet.
     """
 
-    Identifier: str
-    SuccessValues: Sequence[str]
-    FailureValues: Sequence[str]
+    Identifier: ReadOnly[str]
+    SuccessValues: ReadOnly[Sequence[str]]
+    FailureValues: ReadOnly[Sequence[str]]
 
 
 class ResponseInspectionOutputTypeDef(TypedDict):
@@ -2891,8 +2842,8 @@ class ResponseInspectionStatusCodeTypeDef(TypedDict):
     AWSManagedRulesACFPRuleSet.
     """
 
-    SuccessCodes: Sequence[int]
-    FailureCodes: Sequence[int]
+    SuccessCodes: ReadOnly[Sequence[int]]
+    FailureCodes: ReadOnly[Sequence[int]]
 
 
 class ResponseInspectionTypeDef(TypedDict):
@@ -2901,10 +2852,10 @@ class ResponseInspectionTypeDef(TypedDict):
     account creation success and failure rates.
     """
 
-    StatusCode: NotRequired[ResponseInspectionStatusCodeUnionTypeDef]
-    Header: NotRequired[ResponseInspectionHeaderUnionTypeDef]
-    BodyContains: NotRequired[ResponseInspectionBodyContainsUnionTypeDef]
-    Json: NotRequired[ResponseInspectionJsonUnionTypeDef]
+    StatusCode: NotRequired[ReadOnly[ResponseInspectionStatusCodeTypeDef]]
+    Header: NotRequired[ReadOnly[ResponseInspectionHeaderTypeDef]]
+    BodyContains: NotRequired[ReadOnly[ResponseInspectionBodyContainsTypeDef]]
+    Json: NotRequired[ReadOnly[ResponseInspectionJsonTypeDef]]
 
 
 class RuleActionOutputTypeDef(TypedDict):
@@ -2936,8 +2887,8 @@ class RuleActionOverrideTypeDef(TypedDict):
     you want to change.
     """
 
-    Name: str
-    ActionToUse: RuleActionUnionTypeDef
+    Name: ReadOnly[str]
+    ActionToUse: ReadOnly[RuleActionTypeDef]
 
 
 class RuleActionTypeDef(TypedDict):
@@ -2946,11 +2897,11 @@ class RuleActionTypeDef(TypedDict):
     setting.
     """
 
-    Block: NotRequired[BlockActionUnionTypeDef]
-    Allow: NotRequired[AllowActionUnionTypeDef]
-    Count: NotRequired[CountActionUnionTypeDef]
-    Captcha: NotRequired[CaptchaActionUnionTypeDef]
-    Challenge: NotRequired[ChallengeActionUnionTypeDef]
+    Block: NotRequired[ReadOnly[BlockActionTypeDef]]
+    Allow: NotRequired[ReadOnly[AllowActionTypeDef]]
+    Count: NotRequired[ReadOnly[CountActionTypeDef]]
+    Captcha: NotRequired[ReadOnly[CaptchaActionTypeDef]]
+    Challenge: NotRequired[ReadOnly[ChallengeActionTypeDef]]
 
 
 class RuleGroupReferenceStatementOutputTypeDef(TypedDict):
@@ -2970,9 +2921,9 @@ class RuleGroupReferenceStatementTypeDef(TypedDict):
     rule group in this statement.
     """
 
-    ARN: str
-    ExcludedRules: NotRequired[Sequence[ExcludedRuleTypeDef]]
-    RuleActionOverrides: NotRequired[Sequence[RuleActionOverrideUnionTypeDef]]
+    ARN: ReadOnly[str]
+    ExcludedRules: NotRequired[ReadOnly[Sequence[ExcludedRuleTypeDef]]]
+    RuleActionOverrides: NotRequired[ReadOnly[Sequence[RuleActionOverrideTypeDef]]]
 
 
 class RuleGroupSummaryTypeDef(TypedDict):
@@ -3046,15 +2997,15 @@ class RuleTypeDef(TypedDict):
     parameters that govern how WAF handles them.
     """
 
-    Name: str
-    Priority: int
-    Statement: StatementUnionTypeDef
-    Action: NotRequired[RuleActionUnionTypeDef]
-    OverrideAction: NotRequired[OverrideActionUnionTypeDef]
-    RuleLabels: NotRequired[Sequence[LabelTypeDef]]
-    VisibilityConfig: VisibilityConfigTypeDef
-    CaptchaConfig: NotRequired[CaptchaConfigTypeDef]
-    ChallengeConfig: NotRequired[ChallengeConfigTypeDef]
+    Name: ReadOnly[str]
+    Priority: ReadOnly[int]
+    Statement: ReadOnly[StatementTypeDef]
+    Action: NotRequired[ReadOnly[RuleActionTypeDef]]
+    OverrideAction: NotRequired[ReadOnly[OverrideActionTypeDef]]
+    RuleLabels: NotRequired[ReadOnly[Sequence[LabelTypeDef]]]
+    VisibilityConfig: ReadOnly[VisibilityConfigTypeDef]
+    CaptchaConfig: NotRequired[ReadOnly[CaptchaConfigTypeDef]]
+    ChallengeConfig: NotRequired[ReadOnly[ChallengeConfigTypeDef]]
 
 
 class SampledHTTPRequestTypeDef(TypedDict):
@@ -3113,10 +3064,10 @@ class SizeConstraintStatementTypeDef(TypedDict):
     for query strings that are longer than 100 bytes.
     """
 
-    FieldToMatch: FieldToMatchUnionTypeDef
-    ComparisonOperator: ComparisonOperatorType
-    Size: int
-    TextTransformations: Sequence[TextTransformationTypeDef]
+    FieldToMatch: ReadOnly[FieldToMatchTypeDef]
+    ComparisonOperator: ReadOnly[ComparisonOperatorType]
+    Size: ReadOnly[int]
+    TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
 
 
 class SqliMatchStatementOutputTypeDef(TypedDict):
@@ -3136,9 +3087,9 @@ class SqliMatchStatementTypeDef(TypedDict):
     or extract data from it.
     """
 
-    FieldToMatch: FieldToMatchUnionTypeDef
-    TextTransformations: Sequence[TextTransformationTypeDef]
-    SensitivityLevel: NotRequired[SensitivityLevelType]
+    FieldToMatch: ReadOnly[FieldToMatchTypeDef]
+    TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
+    SensitivityLevel: NotRequired[ReadOnly[SensitivityLevelType]]
 
 
 class StatementOutputTypeDef(TypedDict):
@@ -3171,24 +3122,26 @@ class StatementTypeDef(TypedDict):
     request matches the rule.
     """
 
-    ByteMatchStatement: NotRequired[ByteMatchStatementUnionTypeDef]
-    SqliMatchStatement: NotRequired[SqliMatchStatementUnionTypeDef]
-    XssMatchStatement: NotRequired[XssMatchStatementUnionTypeDef]
-    SizeConstraintStatement: NotRequired[SizeConstraintStatementUnionTypeDef]
-    GeoMatchStatement: NotRequired[GeoMatchStatementUnionTypeDef]
-    RuleGroupReferenceStatement: NotRequired[RuleGroupReferenceStatementUnionTypeDef]
-    IPSetReferenceStatement: NotRequired[IPSetReferenceStatementTypeDef]
-    RegexPatternSetReferenceStatement: NotRequired[
-        RegexPatternSetReferenceStatementUnionTypeDef
+    ByteMatchStatement: NotRequired[ReadOnly[ByteMatchStatementTypeDef]]
+    SqliMatchStatement: NotRequired[ReadOnly[SqliMatchStatementTypeDef]]
+    XssMatchStatement: NotRequired[ReadOnly[XssMatchStatementTypeDef]]
+    SizeConstraintStatement: NotRequired[ReadOnly[SizeConstraintStatementTypeDef]]
+    GeoMatchStatement: NotRequired[ReadOnly[GeoMatchStatementTypeDef]]
+    RuleGroupReferenceStatement: NotRequired[
+        ReadOnly[RuleGroupReferenceStatementTypeDef]
     ]
-    RateBasedStatement: NotRequired[RateBasedStatementUnionTypeDef]
-    AndStatement: NotRequired[AndStatementUnionTypeDef]
-    OrStatement: NotRequired[OrStatementUnionTypeDef]
-    NotStatement: NotRequired[NotStatementUnionTypeDef]
-    ManagedRuleGroupStatement: NotRequired[ManagedRuleGroupStatementUnionTypeDef]
-    LabelMatchStatement: NotRequired[LabelMatchStatementTypeDef]
-    RegexMatchStatement: NotRequired[RegexMatchStatementUnionTypeDef]
-    AsnMatchStatement: NotRequired[AsnMatchStatementUnionTypeDef]
+    IPSetReferenceStatement: NotRequired[ReadOnly[IPSetReferenceStatementTypeDef]]
+    RegexPatternSetReferenceStatement: NotRequired[
+        ReadOnly[RegexPatternSetReferenceStatementTypeDef]
+    ]
+    RateBasedStatement: NotRequired[ReadOnly[RateBasedStatementTypeDef]]
+    AndStatement: NotRequired[ReadOnly[AndStatementTypeDef]]
+    OrStatement: NotRequired[ReadOnly[OrStatementTypeDef]]
+    NotStatement: NotRequired[ReadOnly[NotStatementTypeDef]]
+    ManagedRuleGroupStatement: NotRequired[ReadOnly[ManagedRuleGroupStatementTypeDef]]
+    LabelMatchStatement: NotRequired[ReadOnly[LabelMatchStatementTypeDef]]
+    RegexMatchStatement: NotRequired[ReadOnly[RegexMatchStatementTypeDef]]
+    AsnMatchStatement: NotRequired[ReadOnly[AsnMatchStatementTypeDef]]
 
 
 class TagInfoForResourceTypeDef(TypedDict):
@@ -3205,8 +3158,8 @@ class TagInfoForResourceTypeDef(TypedDict):
 class TagResourceRequestTypeDef(TypedDict):
     """TagResourceRequest (input)."""
 
-    ResourceARN: str
-    Tags: Sequence[TagTypeDef]
+    ResourceARN: ReadOnly[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagResourceResponseTypeDef(TypedDict):
@@ -3250,15 +3203,15 @@ class TimeWindowTypeDef(TypedDict):
     the time range for which you want WAF to return a sample of web requests.
     """
 
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: ReadOnly[TimestampTypeDef]
+    EndTime: ReadOnly[TimestampTypeDef]
 
 
 class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
-    ResourceARN: str
-    TagKeys: Sequence[str]
+    ResourceARN: ReadOnly[str]
+    TagKeys: ReadOnly[Sequence[str]]
 
 
 class UntagResourceResponseTypeDef(TypedDict):
@@ -3270,12 +3223,12 @@ class UntagResourceResponseTypeDef(TypedDict):
 class UpdateIPSetRequestTypeDef(TypedDict):
     """UpdateIPSetRequest (input)."""
 
-    Name: str
-    Scope: ScopeType
-    Id: str
-    Description: NotRequired[str]
-    Addresses: Sequence[str]
-    LockToken: str
+    Name: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    Id: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Addresses: ReadOnly[Sequence[str]]
+    LockToken: ReadOnly[str]
 
 
 class UpdateIPSetResponseTypeDef(TypedDict):
@@ -3288,12 +3241,12 @@ class UpdateIPSetResponseTypeDef(TypedDict):
 class UpdateManagedRuleSetVersionExpiryDateRequestTypeDef(TypedDict):
     """UpdateManagedRuleSetVersionExpiryDateRequest (input)."""
 
-    Name: str
-    Scope: ScopeType
-    Id: str
-    LockToken: str
-    VersionToExpire: str
-    ExpiryTimestamp: TimestampTypeDef
+    Name: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    Id: ReadOnly[str]
+    LockToken: ReadOnly[str]
+    VersionToExpire: ReadOnly[str]
+    ExpiryTimestamp: ReadOnly[TimestampTypeDef]
 
 
 class UpdateManagedRuleSetVersionExpiryDateResponseTypeDef(TypedDict):
@@ -3308,12 +3261,12 @@ class UpdateManagedRuleSetVersionExpiryDateResponseTypeDef(TypedDict):
 class UpdateRegexPatternSetRequestTypeDef(TypedDict):
     """UpdateRegexPatternSetRequest (input)."""
 
-    Name: str
-    Scope: ScopeType
-    Id: str
-    Description: NotRequired[str]
-    RegularExpressionList: Sequence[RegexTypeDef]
-    LockToken: str
+    Name: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    Id: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    RegularExpressionList: ReadOnly[Sequence[RegexTypeDef]]
+    LockToken: ReadOnly[str]
 
 
 class UpdateRegexPatternSetResponseTypeDef(TypedDict):
@@ -3326,14 +3279,14 @@ class UpdateRegexPatternSetResponseTypeDef(TypedDict):
 class UpdateRuleGroupRequestTypeDef(TypedDict):
     """UpdateRuleGroupRequest (input)."""
 
-    Name: str
-    Scope: ScopeType
-    Id: str
-    Description: NotRequired[str]
-    Rules: NotRequired[Sequence[RuleUnionTypeDef]]
-    VisibilityConfig: VisibilityConfigTypeDef
-    LockToken: str
-    CustomResponseBodies: NotRequired[Mapping[str, CustomResponseBodyTypeDef]]
+    Name: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    Id: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    Rules: NotRequired[ReadOnly[Sequence[RuleTypeDef]]]
+    VisibilityConfig: ReadOnly[VisibilityConfigTypeDef]
+    LockToken: ReadOnly[str]
+    CustomResponseBodies: NotRequired[ReadOnly[Mapping[str, CustomResponseBodyTypeDef]]]
 
 
 class UpdateRuleGroupResponseTypeDef(TypedDict):
@@ -3346,22 +3299,24 @@ class UpdateRuleGroupResponseTypeDef(TypedDict):
 class UpdateWebACLRequestTypeDef(TypedDict):
     """UpdateWebACLRequest (input)."""
 
-    Name: str
-    Scope: ScopeType
-    Id: str
-    DefaultAction: DefaultActionUnionTypeDef
-    Description: NotRequired[str]
-    Rules: NotRequired[Sequence[RuleUnionTypeDef]]
-    VisibilityConfig: VisibilityConfigTypeDef
-    DataProtectionConfig: NotRequired[DataProtectionConfigUnionTypeDef]
-    LockToken: str
-    CustomResponseBodies: NotRequired[Mapping[str, CustomResponseBodyTypeDef]]
-    CaptchaConfig: NotRequired[CaptchaConfigTypeDef]
-    ChallengeConfig: NotRequired[ChallengeConfigTypeDef]
-    TokenDomains: NotRequired[Sequence[str]]
-    AssociationConfig: NotRequired[AssociationConfigUnionTypeDef]
-    OnSourceDDoSProtectionConfig: NotRequired[OnSourceDDoSProtectionConfigTypeDef]
-    ApplicationConfig: NotRequired[ApplicationConfigUnionTypeDef]
+    Name: ReadOnly[str]
+    Scope: ReadOnly[ScopeType]
+    Id: ReadOnly[str]
+    DefaultAction: ReadOnly[DefaultActionTypeDef]
+    Description: NotRequired[ReadOnly[str]]
+    Rules: NotRequired[ReadOnly[Sequence[RuleTypeDef]]]
+    VisibilityConfig: ReadOnly[VisibilityConfigTypeDef]
+    DataProtectionConfig: NotRequired[ReadOnly[DataProtectionConfigTypeDef]]
+    LockToken: ReadOnly[str]
+    CustomResponseBodies: NotRequired[ReadOnly[Mapping[str, CustomResponseBodyTypeDef]]]
+    CaptchaConfig: NotRequired[ReadOnly[CaptchaConfigTypeDef]]
+    ChallengeConfig: NotRequired[ReadOnly[ChallengeConfigTypeDef]]
+    TokenDomains: NotRequired[ReadOnly[Sequence[str]]]
+    AssociationConfig: NotRequired[ReadOnly[AssociationConfigTypeDef]]
+    OnSourceDDoSProtectionConfig: NotRequired[
+        ReadOnly[OnSourceDDoSProtectionConfigTypeDef]
+    ]
+    ApplicationConfig: NotRequired[ReadOnly[ApplicationConfigTypeDef]]
 
 
 class UpdateWebACLResponseTypeDef(TypedDict):
@@ -3477,272 +3432,5 @@ class XssMatchStatementTypeDef(TypedDict):
     browsers.
     """
 
-    FieldToMatch: FieldToMatchUnionTypeDef
-    TextTransformations: Sequence[TextTransformationTypeDef]
-
-
-AWSManagedRulesACFPRuleSetUnionTypeDef = Union[
-    AWSManagedRulesACFPRuleSetTypeDef, AWSManagedRulesACFPRuleSetOutputTypeDef
-]
-
-
-AWSManagedRulesATPRuleSetUnionTypeDef = Union[
-    AWSManagedRulesATPRuleSetTypeDef, AWSManagedRulesATPRuleSetOutputTypeDef
-]
-
-
-AWSManagedRulesAntiDDoSRuleSetUnionTypeDef = Union[
-    AWSManagedRulesAntiDDoSRuleSetTypeDef, AWSManagedRulesAntiDDoSRuleSetOutputTypeDef
-]
-
-
-AllowActionUnionTypeDef = Union[AllowActionTypeDef, AllowActionOutputTypeDef]
-
-
-AndStatementUnionTypeDef = Union[AndStatementTypeDef, AndStatementOutputTypeDef]
-
-
-ApplicationAttributeUnionTypeDef = Union[
-    ApplicationAttributeTypeDef, ApplicationAttributeOutputTypeDef
-]
-
-
-ApplicationConfigUnionTypeDef = Union[
-    ApplicationConfigTypeDef, ApplicationConfigOutputTypeDef
-]
-
-
-AsnMatchStatementUnionTypeDef = Union[
-    AsnMatchStatementTypeDef, AsnMatchStatementOutputTypeDef
-]
-
-
-AssociationConfigUnionTypeDef = Union[
-    AssociationConfigTypeDef, AssociationConfigOutputTypeDef
-]
-
-
-BlockActionUnionTypeDef = Union[BlockActionTypeDef, BlockActionOutputTypeDef]
-
-
-ByteMatchStatementUnionTypeDef = Union[
-    ByteMatchStatementTypeDef, ByteMatchStatementOutputTypeDef
-]
-
-
-CaptchaActionUnionTypeDef = Union[CaptchaActionTypeDef, CaptchaActionOutputTypeDef]
-
-
-ChallengeActionUnionTypeDef = Union[
-    ChallengeActionTypeDef, ChallengeActionOutputTypeDef
-]
-
-
-ClientSideActionUnionTypeDef = Union[
-    ClientSideActionTypeDef, ClientSideActionOutputTypeDef
-]
-
-
-ClientSideActionConfigUnionTypeDef = Union[
-    ClientSideActionConfigTypeDef, ClientSideActionConfigOutputTypeDef
-]
-
-
-CookieMatchPatternUnionTypeDef = Union[
-    CookieMatchPatternTypeDef, CookieMatchPatternOutputTypeDef
-]
-
-
-CookiesUnionTypeDef = Union[CookiesTypeDef, CookiesOutputTypeDef]
-
-
-CountActionUnionTypeDef = Union[CountActionTypeDef, CountActionOutputTypeDef]
-
-
-CustomRequestHandlingUnionTypeDef = Union[
-    CustomRequestHandlingTypeDef, CustomRequestHandlingOutputTypeDef
-]
-
-
-CustomResponseUnionTypeDef = Union[CustomResponseTypeDef, CustomResponseOutputTypeDef]
-
-
-DataProtectionUnionTypeDef = Union[DataProtectionTypeDef, DataProtectionOutputTypeDef]
-
-
-DataProtectionConfigUnionTypeDef = Union[
-    DataProtectionConfigTypeDef, DataProtectionConfigOutputTypeDef
-]
-
-
-DefaultActionUnionTypeDef = Union[DefaultActionTypeDef, DefaultActionOutputTypeDef]
-
-
-FieldToMatchUnionTypeDef = Union[FieldToMatchTypeDef, FieldToMatchOutputTypeDef]
-
-
-FieldToProtectUnionTypeDef = Union[FieldToProtectTypeDef, FieldToProtectOutputTypeDef]
-
-
-FilterUnionTypeDef = Union[FilterTypeDef, FilterOutputTypeDef]
-
-
-GeoMatchStatementUnionTypeDef = Union[
-    GeoMatchStatementTypeDef, GeoMatchStatementOutputTypeDef
-]
-
-
-HeaderMatchPatternUnionTypeDef = Union[
-    HeaderMatchPatternTypeDef, HeaderMatchPatternOutputTypeDef
-]
-
-
-HeadersUnionTypeDef = Union[HeadersTypeDef, HeadersOutputTypeDef]
-
-
-JsonBodyUnionTypeDef = Union[JsonBodyTypeDef, JsonBodyOutputTypeDef]
-
-
-JsonMatchPatternUnionTypeDef = Union[
-    JsonMatchPatternTypeDef, JsonMatchPatternOutputTypeDef
-]
-
-
-LoggingConfigurationUnionTypeDef = Union[
-    LoggingConfigurationTypeDef, LoggingConfigurationOutputTypeDef
-]
-
-
-LoggingFilterUnionTypeDef = Union[LoggingFilterTypeDef, LoggingFilterOutputTypeDef]
-
-
-ManagedRuleGroupConfigUnionTypeDef = Union[
-    ManagedRuleGroupConfigTypeDef, ManagedRuleGroupConfigOutputTypeDef
-]
-
-
-ManagedRuleGroupStatementUnionTypeDef = Union[
-    ManagedRuleGroupStatementTypeDef, ManagedRuleGroupStatementOutputTypeDef
-]
-
-
-NotStatementUnionTypeDef = Union[NotStatementTypeDef, NotStatementOutputTypeDef]
-
-
-OrStatementUnionTypeDef = Union[OrStatementTypeDef, OrStatementOutputTypeDef]
-
-
-OverrideActionUnionTypeDef = Union[OverrideActionTypeDef, OverrideActionOutputTypeDef]
-
-
-RateBasedStatementUnionTypeDef = Union[
-    RateBasedStatementTypeDef, RateBasedStatementOutputTypeDef
-]
-
-
-RateBasedStatementCustomKeyUnionTypeDef = Union[
-    RateBasedStatementCustomKeyTypeDef, RateBasedStatementCustomKeyOutputTypeDef
-]
-
-
-RateLimitCookieUnionTypeDef = Union[
-    RateLimitCookieTypeDef, RateLimitCookieOutputTypeDef
-]
-
-
-RateLimitHeaderUnionTypeDef = Union[
-    RateLimitHeaderTypeDef, RateLimitHeaderOutputTypeDef
-]
-
-
-RateLimitQueryArgumentUnionTypeDef = Union[
-    RateLimitQueryArgumentTypeDef, RateLimitQueryArgumentOutputTypeDef
-]
-
-
-RateLimitQueryStringUnionTypeDef = Union[
-    RateLimitQueryStringTypeDef, RateLimitQueryStringOutputTypeDef
-]
-
-
-RateLimitUriPathUnionTypeDef = Union[
-    RateLimitUriPathTypeDef, RateLimitUriPathOutputTypeDef
-]
-
-
-RegexMatchStatementUnionTypeDef = Union[
-    RegexMatchStatementTypeDef, RegexMatchStatementOutputTypeDef
-]
-
-
-RegexPatternSetReferenceStatementUnionTypeDef = Union[
-    RegexPatternSetReferenceStatementTypeDef,
-    RegexPatternSetReferenceStatementOutputTypeDef,
-]
-
-
-RequestInspectionACFPUnionTypeDef = Union[
-    RequestInspectionACFPTypeDef, RequestInspectionACFPOutputTypeDef
-]
-
-
-ResponseInspectionUnionTypeDef = Union[
-    ResponseInspectionTypeDef, ResponseInspectionOutputTypeDef
-]
-
-
-ResponseInspectionBodyContainsUnionTypeDef = Union[
-    ResponseInspectionBodyContainsTypeDef, ResponseInspectionBodyContainsOutputTypeDef
-]
-
-
-ResponseInspectionHeaderUnionTypeDef = Union[
-    ResponseInspectionHeaderTypeDef, ResponseInspectionHeaderOutputTypeDef
-]
-
-
-ResponseInspectionJsonUnionTypeDef = Union[
-    ResponseInspectionJsonTypeDef, ResponseInspectionJsonOutputTypeDef
-]
-
-
-ResponseInspectionStatusCodeUnionTypeDef = Union[
-    ResponseInspectionStatusCodeTypeDef, ResponseInspectionStatusCodeOutputTypeDef
-]
-
-
-RuleUnionTypeDef = Union[RuleTypeDef, RuleOutputTypeDef]
-
-
-RuleActionUnionTypeDef = Union[RuleActionTypeDef, RuleActionOutputTypeDef]
-
-
-RuleActionOverrideUnionTypeDef = Union[
-    RuleActionOverrideTypeDef, RuleActionOverrideOutputTypeDef
-]
-
-
-RuleGroupReferenceStatementUnionTypeDef = Union[
-    RuleGroupReferenceStatementTypeDef, RuleGroupReferenceStatementOutputTypeDef
-]
-
-
-SizeConstraintStatementUnionTypeDef = Union[
-    SizeConstraintStatementTypeDef, SizeConstraintStatementOutputTypeDef
-]
-
-
-SqliMatchStatementUnionTypeDef = Union[
-    SqliMatchStatementTypeDef, SqliMatchStatementOutputTypeDef
-]
-
-
-StatementUnionTypeDef = Union[StatementTypeDef, StatementOutputTypeDef]
-
-
-TimeWindowUnionTypeDef = Union[TimeWindowTypeDef, TimeWindowOutputTypeDef]
-
-
-XssMatchStatementUnionTypeDef = Union[
-    XssMatchStatementTypeDef, XssMatchStatementOutputTypeDef
-]
+    FieldToMatch: ReadOnly[FieldToMatchTypeDef]
+    TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
