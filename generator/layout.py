@@ -25,7 +25,8 @@ COMMA, BAR, DOT = 18, 9, 1
 
 @dataclass(frozen=True)
 class Br:
-    """A bracketed expression: head + open + comma-separated items + close, e.g. Literal["a", "b"], Sequence[X], f(**kwargs)."""
+    """A bracketed expression: head + open + comma-separated items + close,
+    e.g. Literal["a", "b"], Sequence[X], f(**kwargs); head "" is a list/tuple display."""
 
     head: str
     items: tuple["Expr", ...]
@@ -48,7 +49,7 @@ class _CannotSplit(Exception):
 
 
 @dataclass(eq=False)
-class _T:
+class _Tok:
     """A token; brackets carry their family (br), context (ctx) and partner."""
 
     text: str
@@ -57,12 +58,12 @@ class _T:
     br: str = ""  # "(", "[" or "{" for brackets (also for invisible parens)
     ctx: str = ""  # "call" (call/def/class), "sub", "atom" or "inv" (invisible)
     depth: int = 0
-    pair: _T | None = None
+    pair: _Tok | None = None
 
 
 @dataclass(eq=False)
-class _L:
-    toks: list[_T]
+class _Line:
+    toks: list[_Tok]
     depth: int
     inside: bool = False  # black's inside_brackets
     full: bool = True  # all tokens seen by black's BracketTracker (not head/tail)
@@ -84,12 +85,12 @@ _TOKEN = re.compile(
 _CLOSE = {")": "(", "]": "[", "}": "{"}
 
 
-def _tokens(text: str, toks: list[_T], sp: bool = False) -> list[_T]:
+def _tokens(text: str, toks: list[_Tok], sp: bool = False) -> list[_Tok]:
     """Tokenize ``text`` onto ``toks`` (which gives the context), pairing brackets."""
     stack = [t for t in toks if t.kind == "(" and t.pair is None]
     for i, m in enumerate(_TOKEN.finditer(text)):
         prev, s = (toks[-1] if toks else None), m.group(2)
-        t = _T(s, bool(m.group(1)) or (sp and i == 0), depth=len(stack))
+        t = _Tok(s, bool(m.group(1)) or (sp and i == 0), depth=len(stack))
         if s in "([{":
             trailer = prev is not None and (
                 (re.search(r"\w$", prev.text) is not None and not keyword.iskeyword(prev.text))
@@ -107,12 +108,12 @@ def _tokens(text: str, toks: list[_T], sp: bool = False) -> list[_T]:
     return toks
 
 
-def _wrap(toks: list[_T], text: str, sp: bool) -> list[_T]:
+def _wrap(toks: list[_Tok], text: str, sp: bool) -> list[_Tok]:
     """Append ``text`` wrapped in black's invisible parentheses."""
     depth = len([t for t in toks if t.kind == "(" and t.pair is None])
-    opening = _T("", sp, "(", "(", "inv", depth)
+    opening = _Tok("", sp, "(", "(", "inv", depth)
     toks = _tokens(text, toks + [opening])
-    opening.pair = _T("", False, ")", "(", "inv", depth, opening)
+    opening.pair = _Tok("", False, ")", "(", "inv", depth, opening)
     return toks + [opening.pair]
 
 
@@ -126,13 +127,13 @@ def _width(s: str) -> int:
     )
 
 
-def _fits(line: _L) -> bool:
+def _fits(line: _Line) -> bool:
     return _width(str(line)) <= LINE_LENGTH
 
 
-def _delims(line: _L) -> dict[_T, int]:
+def _delims(line: _Line) -> dict[_Tok, int]:
     """Delimiter priorities at depth 0, like black's BracketTracker.mark()."""
-    out: dict[_T, int] = {}
+    out: dict[_Tok, int] = {}
     depth, prev = 0, None
     for t in line.toks if line.full else ():
         if t.kind == ")":
@@ -149,15 +150,16 @@ def _delims(line: _L) -> dict[_T, int]:
     return out
 
 
-def _one_seq(opening: _T | None, closing: _T, toks: list[_T], br: str = "(") -> bool:
+def _one_seq(opening: _Tok | None, closing: _Tok, toks: list[_Tok], br: str = "(") -> bool:
     """black's is_one_sequence_between(); call/def/class commas count twice."""
     if opening is None or opening.br != br or closing.br != br or opening not in toks:
         return False
-    commas = [t for t in toks[toks.index(opening) + 1 : toks.index(closing)] if t.kind == "," and t.depth == opening.depth + 1]
+    inside = toks[toks.index(opening) + 1 : toks.index(closing)]
+    commas = [t for t in inside if t.kind == "," and t.depth == opening.depth + 1]
     return len(commas) * (2 if opening.ctx == "call" and commas else 1) < 2
 
 
-def _magic(line: _L) -> bool:
+def _magic(line: _Line) -> bool:
     """Does the line hold a magic trailing comma (black's has_magic_trailing_comma)?"""
     toks = line.toks
     for i, t in enumerate(toks):
@@ -169,14 +171,14 @@ def _magic(line: _L) -> bool:
     return False
 
 
-def _build(toks: list[_T], orig: _L, opening: _T, body: bool) -> _L:
+def _build(toks: list[_Tok], orig: _Line, opening: _Tok, body: bool) -> _Line:
     """black's bracket_split_build_line()."""
     if not body:
-        return _L(toks, orig.depth, full=False)
+        return _Line(toks, orig.depth, full=False)
     # black's _ensure_trailing_comma(): a lone def parameter (never a return annotation)
     if toks and orig.toks[0].text == "def" and opening.text == "(" and opening.ctx != "inv" and not _plain_comma(toks):
-        toks = toks + [_T(",", depth=toks[0].depth, kind=",")]
-    line = _L(toks, orig.depth + 1, inside=True)
+        toks = toks + [_Tok(",", depth=toks[0].depth, kind=",")]
+    line = _Line(toks, orig.depth + 1, inside=True)
     delims = _delims(line)
     trailing = bool(toks) and toks[-1].kind == ","
     rest = [p for t, p in delims.items() if not (trailing and t is toks[-1])]
@@ -184,7 +186,7 @@ def _build(toks: list[_T], orig: _L, opening: _T, body: bool) -> _L:
     return line
 
 
-def _plain_comma(toks: list[_T]) -> bool:
+def _plain_comma(toks: list[_Tok]) -> bool:
     """Is there a comma that is not part of a parameter annotation?"""
     depth, in_annotation = 0, False
     for t in toks:
@@ -197,19 +199,19 @@ def _plain_comma(toks: list[_T]) -> bool:
     return False
 
 
-def _split_ok(body: _L, tail: _L) -> None:
+def _split_ok(body: _Line, tail: _Line) -> None:
     tail_len = len(str(tail).strip())
     if not body.toks and tail_len < 3:
         raise _CannotSplit
 
 
-def _transform(line: _L, force: bool) -> list[_L]:
+def _transform(line: _Line, force: bool) -> list[_Line]:
     """black's transform_line()."""
     line_str = str(line)
     if not line.split_rhs and not _magic(line) and _fits(line):
         return [line]
     if line.toks[0].text == "def" and not _funcdef_rhs(line):
-        transforms: list[Callable[[_L, bool], list[_L]]] = [_lhs]
+        transforms: list[Callable[[_Line, bool], list[_Line]]] = [_lhs]
     else:
         transforms = [_delimiter_split, _rhs_omits] if line.inside else [_rhs_omits]
     for transform in transforms:
@@ -220,9 +222,9 @@ def _transform(line: _L, force: bool) -> list[_L]:
     return [line]
 
 
-def _run(line: _L, transform: Callable[[_L, bool], list[_L]], line_str: str, force: bool) -> list[_L]:
+def _run(line: _Line, transform: Callable[[_Line, bool], list[_Line]], line_str: str, force: bool) -> list[_Line]:
     """black's run_transformer(), including the FORCE_OPTIONAL_PARENTHESES second opinion."""
-    result: list[_L] = []
+    result: list[_Line] = []
     for sub in transform(line, force):
         if str(sub) == line_str:
             raise _CannotSplit
@@ -230,55 +232,58 @@ def _run(line: _L, transform: Callable[[_L, bool], list[_L]], line_str: str, for
     parens = [t for t in line.toks if t.ctx == "inv"] if line.full else []
     if force or transform is not _rhs_omits or not parens or any(t.text for t in parens) or _fits(result[0]):
         return result
-    copies = {id(t): _T(t.text, t.sp, t.kind, t.br, t.ctx, t.depth) for t in line.toks}
+    copies = {id(t): _Tok(t.text, t.sp, t.kind, t.br, t.ctx, t.depth) for t in line.toks}
     for t in line.toks:
         copies[id(t)].pair = copies.get(id(t.pair)) if t.pair else None
-    clone = _L([copies[id(t)] for t in line.toks], line.depth, line.inside, True, line.split_rhs)
+    clone = _Line([copies[id(t)] for t in line.toks], line.depth, line.inside, True, line.split_rhs)
     second = _run(clone, transform, line_str, True)
     return second if all(_fits(x) for x in second) else result
 
 
-def _funcdef_rhs(line: _L) -> bool:
+def _funcdef_rhs(line: _Line) -> bool:
     """black's should_split_funcdef_with_rhs()."""
     arrow = [i for i, t in enumerate(line.toks) if t.text == "->"]
-    ret: list[_T] = []
+    ret: list[_Tok] = []
     for t in line.toks[arrow[0] + 1 :] if arrow else ():
         if t.text == ":":
             break
         ret.append(t)
     first = next((t for t in ret if t.text), None)
-    rl = _L(ret, line.depth)
+    rl = _Line(ret, line.depth)
     return _magic(rl) or (first is not None and first.kind == "s" and _width(str(rl)) + 1 > LINE_LENGTH)
 
 
-def _lhs(line: _L, force: bool) -> list[_L]:
-    """black's left_hand_split() (for def lines)."""
+def _lhs(line: _Line, force: bool) -> list[_Line]:
+    """black's left_hand_split() (def lines only): split at the first bracket pair."""
     for br in "([":
-        head: list[_T] = []
-        body: list[_T] = []
-        tail: list[_T] = []
-        cur, match = head, None
-        for t in line.toks:
-            if cur is body and t.kind == ")" and match is not None and t.pair is match:
-                t.text, match.text = _visible(t), _visible(match)
-                cur = tail if body else head
-            cur.append(t)
-            if cur is head and t.kind == "(" and t.br == br:
-                match, cur = t, body
+        head, body, tail, match = _lhs_parts(line, br)
         if match is not None and tail:
-            break
-    if match is None or not tail:
-        raise _CannotSplit
-    lines = [_build(head, line, match, False), _build(body, line, match, True), _build(tail, line, match, False)]
-    _split_ok(lines[1], lines[2])
-    return [x for x in lines if x.toks]
+            lines = [_build(part, line, match, part is body) for part in (head, body, tail)]
+            _split_ok(lines[1], lines[2])
+            return [x for x in lines if x.toks]
+    raise _CannotSplit
 
 
-def _visible(t: _T) -> str:
+def _lhs_parts(line: _Line, br: str) -> tuple[list[_Tok], list[_Tok], list[_Tok], _Tok | None]:
+    head: list[_Tok] = []
+    body: list[_Tok] = []
+    tail: list[_Tok] = []
+    cur, match = head, None
+    for t in line.toks:
+        if cur is body and t.kind == ")" and match is not None and t.pair is match:
+            t.text, match.text = _visible(t), _visible(match)  # black's ensure_visible(), it sticks
+            cur = tail if body else head
+        cur.append(t)
+        if cur is head and t.kind == "(" and t.br == br:  # also an invisible paren
+            match, cur = t, body
+    return head, body, tail, match
+
+
+def _visible(t: _Tok) -> str:
     return t.text or (t.br if t.kind == "(" else ")")
 
 
-def _delimiter_split(line: _L, force: bool) -> list[_L]:
+def _delimiter_split(line: _Line, force: bool) -> list[_Line]:
     """black's delimiter_split()."""
     delims = _delims(line)
     candidates = [p for t, p in delims.items() if t is not line.toks[-1]]
@@ -287,25 +292,25 @@ def _delimiter_split(line: _L, force: bool) -> list[_L]:
     prio = max(candidates)
     if prio == DOT and list(delims.values()).count(DOT) == 1:
         raise _CannotSplit
-    out: list[list[_T]] = [[]]
+    out: list[list[_Tok]] = [[]]
     for t in line.toks:
         out[-1].append(t)
         if delims.get(t) == prio:
             out.append([])
     if out[-1] and prio == COMMA and out[-1][-1].kind != ",":
-        out[-1].append(_T(",", depth=out[-1][0].depth, kind=","))
-    return [_L(toks, line.depth, inside=line.inside) for toks in out if toks]
+        out[-1].append(_Tok(",", depth=out[-1][0].depth, kind=","))
+    return [_Line(toks, line.depth, inside=line.inside) for toks in out if toks]
 
 
-def _omits(line: _L) -> Iterator[set[_T]]:
+def _omits(line: _Line) -> Iterator[set[_Tok]]:
     """black's generate_trailers_to_omit()."""
-    omit: set[_T] = set()
+    omit: set[_Tok] = set()
     if not _magic(line):
         yield set(omit)
     length, toks, lens = 4 * line.depth, line.toks, line.lens()
-    opening: _T | None = None
-    closing: _T | None = None
-    inner: set[_T] = set()
+    opening: _Tok | None = None
+    closing: _Tok | None = None
+    inner: set[_Tok] = set()
     for i in range(len(toks) - 1, -1, -1):
         t, prev = toks[i], (toks[i - 1] if i else None)
         length += lens[i]
@@ -333,12 +338,12 @@ def _omits(line: _L) -> Iterator[set[_T]]:
                 opening, closing = t.pair, t
 
 
-def _rhs_omits(line: _L, force: bool) -> list[_L]:
+def _rhs_omits(line: _Line, force: bool) -> list[_Line]:
     """black's right_hand_split_with_omits()."""
     starts, pos = {}, 4 * line.depth
     for t, n in zip(line.toks, line.lens()):
         starts[id(t)], pos = pos, pos + n
-    first: list[_L] | None = None
+    first: list[_Line] | None = None
     for omit in _omits(line):
         if omit:
             target = next((t.pair for t in reversed(line.toks) if t.kind == ")" and t not in omit), None)
@@ -352,14 +357,14 @@ def _rhs_omits(line: _L, force: bool) -> list[_L]:
     return first if first is not None else _rhs(line, set(), force)
 
 
-def _first_rhs(line: _L, omit: set[_T]) -> tuple[_L, _L, _L, _T, _T]:
+def _first_rhs(line: _Line, omit: set[_Tok]) -> tuple[_Line, _Line, _Line, _Tok, _Tok]:
     """black's _first_right_hand_split(): split at the last bracket pair not omitted."""
-    head: list[_T] = []
-    body: list[_T] = []
-    tail: list[_T] = []
-    cur: list[_T] = tail
-    opening: _T | None = None
-    closing: _T | None = None
+    head: list[_Tok] = []
+    body: list[_Tok] = []
+    tail: list[_Tok] = []
+    cur: list[_Tok] = tail
+    opening: _Tok | None = None
+    closing: _Tok | None = None
     for t in reversed(line.toks):
         if cur is body and t is opening:
             cur = head if body else tail
@@ -373,7 +378,7 @@ def _first_rhs(line: _L, omit: set[_T]) -> tuple[_L, _L, _L, _T, _T]:
     return h, b, tl, opening, closing
 
 
-def _rhs(line: _L, omit: set[_T], force: bool) -> list[_L]:
+def _rhs(line: _Line, omit: set[_Tok], force: bool) -> list[_Line]:
     """black's right_hand_split() with _maybe_split_omitting_optional_parens()."""
     rhs = _first_rhs(line, omit)
     if not force and rhs[3].ctx == "inv" and not rhs[3].text and _can_omit(rhs[1]):
@@ -387,7 +392,7 @@ def _rhs(line: _L, omit: set[_T], force: bool) -> list[_L]:
     return [x for x in (head, body, tail) if x.toks]
 
 
-def _can_omit(body: _L) -> bool:
+def _can_omit(body: _Line) -> bool:
     """black's can_omit_invisible_parens() (no comments, no multiline strings)."""
     delims = _delims(body)
     if not delims:
@@ -424,16 +429,16 @@ def _can_omit(body: _L) -> bool:
     return False
 
 
-def _layout(toks: list[_T], depth: int) -> str:
+def _layout(toks: list[_Tok], depth: int) -> str:
     """black.format_str(): format, then format the result once more."""
-    line = _L(toks, depth)
+    line = _Line(toks, depth)
     first = _transform(line, False)
     if len(first) == 1 and str(first[0]) == str(line):
         return str(line)
     again = [t for x in first for t in x.toks]
     for t in again:
         t.text = "" if t.ctx == "inv" else t.text
-    return "\n".join(str(x) for x in _transform(_L(again, depth), False))
+    return "\n".join(str(x) for x in _transform(_Line(again, depth), False))
 
 
 def _check(prefix: str) -> str:
@@ -454,7 +459,9 @@ def statement(prefix: str, expr: Expr, indent: int = 0) -> str:
     return _layout(toks, indent // 4)
 
 
-def function_def(name: str, params: Sequence[Expr], returns: Expr | None, indent: int = 0, *, stub: bool = False) -> str:
+def function_def(
+    name: str, params: Sequence[Expr], returns: Expr | None, indent: int = 0, *, stub: bool = False
+) -> str:
     """'def name(p1, p2) -> R:' laid out like black; stub=True adds black's one-line ' ...' body (for @overload)."""
     toks = _tokens(f"def {name}(", [])
     for i, param in enumerate(params):
@@ -465,7 +472,7 @@ def function_def(name: str, params: Sequence[Expr], returns: Expr | None, indent
     return _layout(_tokens(": ..." if stub else ":", toks), indent // 4)
 
 
-def _param(toks: list[_T], text: str, sp: bool) -> list[_T]:
+def _param(toks: list[_Tok], text: str, sp: bool) -> list[_Tok]:
     """Tokenize a parameter; like black's visit_tname(), wrap a `|` annotation in invisible parens."""
     ms, depth, colon, end = list(_TOKEN.finditer(text)), 0, -1, None
     for i, m in enumerate(ms):

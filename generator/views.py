@@ -29,15 +29,6 @@ SHARED_NAMES = frozenset(
     }
 )
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_NOT_REQUIRED_IMPORT = """if sys.version_info >= (3, 11):
-    from typing import NotRequired
-else:  # pragma: no cover
-    from typing_extensions import NotRequired"""
-_READ_ONLY_IMPORT = """if TYPE_CHECKING:
-    if sys.version_info >= (3, 13):
-        from typing import ReadOnly
-    else:  # pragma: no cover
-        from typing_extensions import ReadOnly"""
 _UNPACK_IMPORT = """    if sys.version_info >= (3, 11):
         from typing import Unpack
     else:  # pragma: no cover
@@ -133,34 +124,39 @@ class ServiceView:
 
     # ---- type_defs.py -----------------------------------------------------------------
     def typed_dict_blocks(self) -> list[str]:
+        """TypedDicts evaluated at run time (no future import, so typing sees NotRequired);
+        names of this module's TypedDicts are quoted, as they may be defined further down."""
+        self._local_names = frozenset(self.types.typed_dict_names.values())
         return [self._typed_dict(spec) for spec in self.types.typed_dicts()]
 
     def _typed_dict(self, spec: TypedDictSpec) -> str:
         read_only = spec.variant == "in"
+        local = self._local_names
         fields = []
         for f in spec.fields:
-            expr = Br("ReadOnly", (f.type,)) if read_only else f.type
+            expr = quote_names(f.type, local)
+            expr = Br("ReadOnly", (expr,)) if read_only else expr
             fields.append((f.key, expr if f.required else Br("NotRequired", (expr,))))
-        if all(is_plain_key(k) for k, _ in fields) and fields:
+        # Class syntax unless a key is not an identifier, or would shadow a name that the
+        # class's own annotations use (a glue member is called Mapping).
+        used = names_in(flat(t) for _, t in fields)
+        if fields and all(is_plain_key(k) and k not in used for k, _ in fields):
             doc = docs.summary(spec.documentation, 300) or f"{spec.shape} ({variant_label(spec.variant)})."
             lines = [class_def(spec.name, ["TypedDict"]), docstring(doc, 4), ""]
             lines += [statement(f"{k}: ", t, 4) for k, t in fields]
             return "\n".join(lines)
-        items = tuple(f"{pystr(k)}: {pystr(flat(t))}" for k, t in fields)
+        items = tuple(f"{pystr(k)}: {flat(t)}" for k, t in fields)
         return statement(f"{spec.name} = ", Br("TypedDict", (pystr(spec.name), Br("", items, "{", "}")), "(", ")"))
 
     def type_defs_imports(self, blocks: list[str]) -> str:
         used = names_in(blocks)
         groups = [
             [
-                "import sys",
                 imports_for(used, "datetime", ["datetime"]),
-                imports_for(used | {"TYPE_CHECKING"} if "ReadOnly" in used else used, "typing", TYPING_NAMES | {"TypedDict", "TYPE_CHECKING"}),
+                imports_for(used, "typing", TYPING_NAMES | {"TypedDict"}),
             ],
-            [_NOT_REQUIRED_IMPORT],
-            [_READ_ONLY_IMPORT if "ReadOnly" in used else ""],
             [
-                imports_for(used, ".._types", SHARED_NAMES),
+                imports_for(used, ".._types", SHARED_NAMES | {"NotRequired", "ReadOnly"}),
                 imports_for(used, ".literals", self.types.literal_names.values()),
             ],
         ]
@@ -353,6 +349,13 @@ class ServiceView:
             imports_for(used, ".type_defs", self.types.typed_dict_names.values(), 4),
         ]
         return "\n".join([_UNPACK_IMPORT, ""] + [line for line in lines if line])
+
+
+def quote_names(expr: Expr, names: frozenset[str]) -> Expr:
+    """`expr` with every atom that is one of `names` turned into a string forward reference."""
+    if isinstance(expr, str):
+        return pystr(expr) if expr in names else expr
+    return Br(expr.head, tuple(quote_names(item, names) for item in expr.items), expr.open, expr.close)
 
 
 def variant_label(variant: str) -> str:

@@ -3,8 +3,6 @@
 Copied verbatim by botoloom into each generated package.
 """
 
-from __future__ import annotations
-
 import sys
 from datetime import datetime
 from typing import (
@@ -27,6 +25,22 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     from typing_extensions import NotRequired, TypedDict
 
+if sys.version_info >= (3, 13):
+    from typing import ReadOnly
+elif TYPE_CHECKING:
+    from typing_extensions import ReadOnly
+else:  # pragma: no cover - depends on what is installed
+    try:
+        from typing_extensions import ReadOnly
+    except ImportError:  # run time only needs the annotation to evaluate
+
+        class ReadOnly:
+            """Stand-in for typing.ReadOnly when typing_extensions is missing."""
+
+            def __class_getitem__(cls, item):
+                return item
+
+
 __all__ = (
     "BlobTypeDef",
     "ClientArgsTypeDef",
@@ -39,7 +53,9 @@ __all__ = (
     "EmptyResponseTypeDef",
     "EventStream",
     "PaginateArgsTypeDef",
+    "NotRequired",
     "PaginatorConfigTypeDef",
+    "ReadOnly",
     "ResponseMetadataTypeDef",
     "SessionLike",
     "StreamingBody",

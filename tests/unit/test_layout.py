@@ -1,0 +1,674 @@
+"""generator.layout must lay statements out exactly as black 26.10.1 does (default mode).
+
+Every case is put into a small module (``from __future__ import annotations`` first, inside
+``class C:`` at indent 4, inside ``class C: def f(self):`` at indent 8) and checked three ways:
+it compiles without warnings, black leaves it unchanged, and black turns the same statement
+written on one line into exactly our text.  Expected layouts below are written at column 0 and
+indented by the test.  Black is imported lazily: the tests skip (with a reason) only when it is
+not installed.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import textwrap
+import warnings
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.layout import Br, Expr, class_def, docstring, flat, function_def, import_from, pystr, statement
+
+FUTURE = "from __future__ import annotations\n"
+
+
+def _black(src: str, line_length: int = 88) -> str:
+    black: Any = pytest.importorskip("black", reason="black (a dev dependency) is needed to compare with its output")
+    return str(black.format_str(src, mode=black.Mode(line_length=line_length)))
+
+
+def _module(code: str, indent: int) -> str:
+    """A module black accepts as it is around ``code`` (already indented by ``indent``)."""
+    if indent == 0:
+        blank = "\n\n" if code.startswith(("def ", "class ", "@")) else "\n"
+        return f"{FUTURE}{blank}{code}\n"
+    if indent == 4:
+        return f"{FUTURE}\n\nclass C:\n{code}\n"
+    return f"{FUTURE}\n\nclass C:\n    def f(self):\n{code}\n"
+
+
+def _compiles(src: str) -> None:
+    ast.parse(src)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # e.g. SyntaxWarning: invalid escape sequence
+        compile(src, "<layout>", "exec")
+
+
+def _assert_black(code: str, indent: int, one_line: str | None = None) -> None:
+    """``code`` is black-stable and is what black makes of ``one_line`` (the flat form, not yet indented)."""
+    src = _module(code, indent)
+    _compiles(src)
+    assert _black(src) == src
+    if one_line is not None:
+        assert _black(_module(textwrap.indent(one_line, " " * indent), indent)) == src
+
+
+def _code(block: str, indent: int = 0) -> str:
+    return textwrap.indent(textwrap.dedent(block).strip("\n"), " " * indent)
+
+
+def _lit(*values: str) -> Br:
+    return Br("Literal", tuple(pystr(v) for v in values))
+
+
+def _call(head: str, *args: Expr) -> Br:
+    return Br(head, args, "(", ")")
+
+
+def _nested(member: str) -> Br:
+    return Br("NotRequired", (Br("Sequence", (Br("Mapping", ("str", member)),)),))
+
+
+REGIONS = ("af-south-1", "ap-east-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3")
+ATTRIBUTES = ("GetObjectAttributesOutputTypeDef", "ObjectPartsTypeDef", "ChecksumTypeDef")
+SSE = "ServerSideEncryptionConfigurationRulesApplyServerSideEncryptionByDefault"
+
+STATEMENTS = [
+    pytest.param("Color = ", _lit("red", "green"), 0, 'Color = Literal["red", "green"]', id="fits"),
+    pytest.param(
+        "BucketLocationConstraintType = ",
+        _lit(*REGIONS),
+        0,
+        """
+        BucketLocationConstraintType = Literal[
+            "af-south-1", "ap-east-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3"
+        ]
+        """,
+        id="items-hug-on-one-indented-line-without-trailing-comma",
+    ),
+    pytest.param(
+        "BucketLocationConstraintType = ",
+        _lit(*REGIONS, "ap-south-1"),
+        0,
+        """
+        BucketLocationConstraintType = Literal[
+            "af-south-1",
+            "ap-east-1",
+            "ap-northeast-1",
+            "ap-northeast-2",
+            "ap-northeast-3",
+            "ap-south-1",
+        ]
+        """,
+        id="one-item-per-line-with-trailing-comma",
+    ),
+    pytest.param(
+        "ObjectAttributesListType = ",
+        Br("Union", ATTRIBUTES),
+        0,
+        """
+        ObjectAttributesListType = Union[
+            GetObjectAttributesOutputTypeDef, ObjectPartsTypeDef, ChecksumTypeDef
+        ]
+        """,
+        id="union-alias",
+    ),
+    pytest.param(
+        "ObjectAttributesListType = ",
+        " | ".join(ATTRIBUTES),
+        0,
+        """
+        ObjectAttributesListType = (
+            GetObjectAttributesOutputTypeDef | ObjectPartsTypeDef | ChecksumTypeDef
+        )
+        """,
+        id="pep604-union-is-parenthesised",
+    ),
+    pytest.param(
+        "StorageClassType = ",
+        _lit("GLACIER_IR_" + "X" * 60),
+        4,
+        """
+        StorageClassType = Literal[
+            "GLACIER_IR_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
+        ]
+        """,
+        id="one-item-literal-no-comma-in-a-subscript",
+    ),
+    pytest.param(
+        "DEFAULT_ENDPOINT = ",
+        pystr("https://{service}.{region}.amazonaws.com/" + "path/" * 6),
+        0,
+        """
+        DEFAULT_ENDPOINT = (
+            "https://{service}.{region}.amazonaws.com/path/path/path/path/path/path/"
+        )
+        """,
+        id="atom-fits-once-parenthesised",
+    ),
+    pytest.param(
+        "DEFAULT_ENDPOINT = ",
+        pystr("https://" + "x" * 90),
+        0,
+        'DEFAULT_ENDPOINT = "https://' + "x" * 90 + '"',
+        id="atom-longer-than-a-line-is-left-alone",
+    ),
+    pytest.param(
+        "Endpoint: ",
+        _lit("https://" + "x" * 90),
+        4,
+        '\nEndpoint: Literal[\n    "https://' + "x" * 90 + '"\n]',
+        id="long-one-item-literal-annotation",
+    ),
+    pytest.param(
+        "SomeVeryLongMemberName: ",
+        _nested("SomeVeryLongTypeDefName"),
+        4,
+        "SomeVeryLongMemberName: NotRequired[Sequence[Mapping[str, SomeVeryLongTypeDefName]]]",
+        id="exactly-88-columns",
+    ),
+    pytest.param(
+        "SomeVeryLongMemberNameX: ",
+        _nested("SomeVeryLongTypeDefName"),
+        4,
+        """
+        SomeVeryLongMemberNameX: NotRequired[
+            Sequence[Mapping[str, SomeVeryLongTypeDefName]]
+        ]
+        """,
+        id="89-columns-split-at-the-first-bracket",
+    ),
+    pytest.param(
+        "ReplicationRules: ",
+        _nested("ReplicationRuleAndOperatorOutputTypeDefWithAVeryLongName"),
+        4,
+        """
+        ReplicationRules: NotRequired[
+            Sequence[Mapping[str, ReplicationRuleAndOperatorOutputTypeDefWithAVeryLongName]]
+        ]
+        """,
+        id="nested-body-exactly-88",
+    ),
+    pytest.param(
+        "ReplicationRules: ",
+        _nested("ReplicationRuleAndOperatorOutputTypeDefWithAVeryLongNameX"),
+        4,
+        """
+        ReplicationRules: NotRequired[
+            Sequence[
+                Mapping[str, ReplicationRuleAndOperatorOutputTypeDefWithAVeryLongNameX]
+            ]
+        ]
+        """,
+        id="nested-split-recursively",
+    ),
+    pytest.param(
+        SSE + ": ",
+        Br("NotRequired", ("ServerSideEncryptionByDefaultTypeDef",)),
+        4,
+        f"""
+        {SSE}: (
+            NotRequired[ServerSideEncryptionByDefaultTypeDef]
+        )
+        """,
+        id="annotation-parenthesised-when-its-head-is-too-long",
+    ),
+    pytest.param(
+        SSE + "KMSMasterKeyID: ",
+        Br("NotRequired", ("ServerSideEncryptionByDefaultTypeDef",)),
+        4,
+        f"""
+        {SSE}KMSMasterKeyID: NotRequired[
+            ServerSideEncryptionByDefaultTypeDef
+        ]
+        """,
+        id="annotation-not-parenthesised-when-that-does-not-fit-either",
+    ),
+    pytest.param(
+        "return ",
+        _call("self._raw.list_objects_v2", "**kwargs"),
+        8,
+        "return self._raw.list_objects_v2(**kwargs)",
+        id="return-fits",
+    ),
+    pytest.param(
+        "return ",
+        _call("cast", "ListObjectsV2OutputTypeDef", _call("self._raw.list_objects_v2", "Bucket=Bucket", "**kwargs")),
+        8,
+        """
+        return cast(
+            ListObjectsV2OutputTypeDef,
+            self._raw.list_objects_v2(Bucket=Bucket, **kwargs),
+        )
+        """,
+        id="return-cast-one-per-line",
+    ),
+    pytest.param(
+        "return ",
+        _call("cast", "ListObjectVersionsOutputTypeDef", _call("self._raw.list_objects_v2", "**kwargs")),
+        8,
+        """
+        return cast(
+            ListObjectVersionsOutputTypeDef, self._raw.list_objects_v2(**kwargs)
+        )
+        """,
+        id="return-cast-hugged",
+    ),
+    pytest.param(
+        "return ",
+        _call("self._raw.put_bucket_intelligent_tiering_configuration_with_a_long_suffix", "**kwargs"),
+        8,
+        """
+        return (
+            self._raw.put_bucket_intelligent_tiering_configuration_with_a_long_suffix(
+                **kwargs
+            )
+        )
+        """,
+        id="return-long-call-gets-parentheses",
+    ),
+]
+
+
+@pytest.mark.parametrize(("prefix", "expr", "indent", "expected"), STATEMENTS)
+def test_statement(prefix: str, expr: Expr, indent: int, expected: str) -> None:
+    result = statement(prefix, expr, indent)
+    assert result == _code(expected, indent)
+    _assert_black(result, indent, prefix + flat(expr))
+
+
+PAGINATOR: list[Expr] = ["self", Br("operation_name: Literal", ('"list_objects_v2"',))]
+LIFECYCLE: list[Expr] = [
+    "self",
+    "*",
+    "Bucket: str",
+    "ChecksumAlgorithm: ChecksumAlgorithmType | None = None",
+    Br("**kwargs: Unpack", ("PutBucketLifecycleConfigurationRequestTypeDef",)),
+]
+
+DEFS = [
+    pytest.param("close", ["self"], None, 0, False, "def close(self):", id="fits"),
+    pytest.param(
+        "get_paginator",
+        PAGINATOR,
+        "ListObjectsV2Paginator",
+        4,
+        False,
+        """
+        def get_paginator(
+            self, operation_name: Literal["list_objects_v2"]
+        ) -> ListObjectsV2Paginator:
+        """,
+        id="params-hug-without-trailing-comma",
+    ),
+    pytest.param(
+        "get_paginator",
+        PAGINATOR,
+        "ListObjectsV2Pag",
+        4,
+        True,
+        """
+        def get_paginator(
+            self, operation_name: Literal["list_objects_v2"]
+        ) -> ListObjectsV2Pag: ...
+        """,
+        id="overload-stub-body-counts",
+    ),
+    pytest.param(
+        "get_paginator",
+        PAGINATOR,
+        "ListObje",
+        4,
+        True,
+        'def get_paginator(self, operation_name: Literal["list_objects_v2"]) -> ListObje: ...',
+        id="overload-stub-exactly-88",
+    ),
+    pytest.param(
+        "put_bucket_lifecycle_configuration",
+        LIFECYCLE,
+        "PutBucketLifecycleConfigurationOutputTypeDef",
+        4,
+        False,
+        """
+        def put_bucket_lifecycle_configuration(
+            self,
+            *,
+            Bucket: str,
+            ChecksumAlgorithm: ChecksumAlgorithmType | None = None,
+            **kwargs: Unpack[PutBucketLifecycleConfigurationRequestTypeDef],
+        ) -> PutBucketLifecycleConfigurationOutputTypeDef:
+        """,
+        id="one-param-per-line-with-trailing-comma",
+    ),
+    pytest.param(
+        "list_objects_v2",
+        [Br("**kwargs: Unpack", ("ListObjectsV2RequestRequestTypeDefWithAnExtremelyLongName",))],
+        "ListObjectsV2OutputTypeDef",
+        0,
+        False,
+        """
+        def list_objects_v2(
+            **kwargs: Unpack[ListObjectsV2RequestRequestTypeDefWithAnExtremelyLongName],
+        ) -> ListObjectsV2OutputTypeDef:
+        """,
+        id="single-param-gets-trailing-comma",
+    ),
+    pytest.param(
+        "get_object_attributes",
+        ["self"],
+        Br("Dict", ("ObjectAttributesKeyType", "GetObjectAttributesOutputTypeDef")),
+        4,
+        False,
+        """
+        def get_object_attributes(
+            self,
+        ) -> Dict[ObjectAttributesKeyType, GetObjectAttributesOutputTypeDef]:
+        """,
+        id="lone-self-split-for-a-long-return-annotation",
+    ),
+    pytest.param(
+        "get_object_attributes",
+        [],
+        Br("Dict", ("ObjectAttributesKeyTypeWithAVeryLongName", "GetObjectAttributesOutputTypeDef")),
+        4,
+        False,
+        """
+        def get_object_attributes() -> (
+            Dict[ObjectAttributesKeyTypeWithAVeryLongName, GetObjectAttributesOutputTypeDef]
+        ):
+        """,
+        id="no-params-return-annotation-parenthesised",
+    ),
+    pytest.param(
+        "get_object_attributes",
+        [],
+        Br("Dict", ("ObjectAttributesKeyTypeWithAVeryLongName", "GetObjectAttributesOutputTypeDefLonger")),
+        4,
+        False,
+        # black's first pass writes `-> (\n Dict[...]\n):`; its second pass drops those
+        # parentheses and splits at the trailing comma the first pass added (now magic)
+        """
+        def get_object_attributes() -> Dict[
+            ObjectAttributesKeyTypeWithAVeryLongName,
+            GetObjectAttributesOutputTypeDefLonger,
+        ]:
+        """,
+        id="no-params-return-annotation-second-pass",
+    ),
+    pytest.param(
+        "head_object",
+        ["self", "ExpectedBucketOwnerAccountIdentifierForTheRequestXY: AccountIdType | None = None"],
+        "HeadObjectOutputTypeDef",
+        4,
+        False,
+        """
+        def head_object(
+            self,
+            ExpectedBucketOwnerAccountIdentifierForTheRequestXY: (
+                AccountIdType | None
+            ) = None,
+        ) -> HeadObjectOutputTypeDef:
+        """,
+        id="union-param-annotation-is-parenthesised",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "params", "returns", "indent", "stub", "expected"), DEFS)
+def test_function_def(
+    name: str, params: list[Expr], returns: Expr | None, indent: int, stub: bool, expected: str
+) -> None:
+    result = function_def(name, params, returns, indent, stub=stub)
+    assert result == _code(expected, indent)
+    one_line = f"def {name}({', '.join(map(flat, params))})" + (f" -> {flat(returns)}" if returns else "")
+    if stub:
+        _assert_black(" " * indent + "@overload\n" + result, indent, f"@overload\n{one_line}: ...")
+    else:
+        _assert_black(result + "\n" + " " * (indent + 4) + "pass", indent, f"{one_line}:\n    pass")
+
+
+@pytest.mark.parametrize(
+    ("name", "bases", "expected"),
+    [
+        (
+            "ListObjectsV2OutputTypeDef",
+            ["TypedDict", "total=False"],
+            "class ListObjectsV2OutputTypeDef(TypedDict, total=False):",
+        ),
+        ("Empty", [], "class Empty:"),
+        (
+            "PutBucketIntelligentTieringConfigurationRequestRequestTypeDef",
+            ["TypedDict", "total=False"],
+            "class PutBucketIntelligentTieringConfigurationRequestRequestTypeDef(\n    TypedDict, total=False\n):",
+        ),
+        (
+            "Name",
+            ["PutBucketIntelligentTieringConfigurationRequestRequestTypeDefWithAVeryLongBase", "total=False"],
+            "class Name(\n"
+            "    PutBucketIntelligentTieringConfigurationRequestRequestTypeDefWithAVeryLongBase,\n"
+            "    total=False,\n"
+            "):",
+        ),
+    ],
+)
+def test_class_def(name: str, bases: list[Expr], expected: str) -> None:
+    result = class_def(name, bases)
+    assert result == expected
+    one_line = f"class {name}" + (f"({', '.join(map(flat, bases))})" if bases else "") + ":"
+    _assert_black(result + "\n    pass", 0, one_line + "\n    pass")
+
+
+@pytest.mark.parametrize(
+    ("module", "names", "indent", "expected"),
+    [
+        ("typing", ["Any", "Literal"], 0, "from typing import Any, Literal"),
+        (  # 88 columns
+            "aws_typed.s3.type_defs",
+            ["ListObjectsOutputTypeDef", "ListObjectsRequestTypeX"],
+            4,
+            "from aws_typed.s3.type_defs import ListObjectsOutputTypeDef, ListObjectsRequestTypeX",
+        ),
+        (
+            "aws_typed.s3.type_defs",
+            ["ListObjectsOutputTypeDef", "ListObjectsRequestTypeXY"],
+            4,
+            """
+            from aws_typed.s3.type_defs import (
+                ListObjectsOutputTypeDef,
+                ListObjectsRequestTypeXY,
+            )
+            """,
+        ),
+        (
+            "aws_typed.s3.type_defs",
+            ["ListObjectsV2RequestRequestTypeDefWithAnExtremelyLongNameThatNeverFits"],
+            0,
+            """
+            from aws_typed.s3.type_defs import (
+                ListObjectsV2RequestRequestTypeDefWithAnExtremelyLongNameThatNeverFits,
+            )
+            """,
+        ),
+    ],
+)
+def test_import_from(module: str, names: list[str], indent: int, expected: str) -> None:
+    result = import_from(module, names, indent)
+    one_line = f"from {module} import {', '.join(names)}"
+    assert result == _code(expected, indent)
+    _assert_black(result, indent, one_line)
+
+
+def test_flat() -> None:
+    assert flat(Br("Literal", ('"a"', '"b"'))) == 'Literal["a", "b"]'
+    assert flat(_call("f", "**kwargs")) == "f(**kwargs)"
+    assert flat(Br("Sequence", (Br("Mapping", ("str", "Any")),))) == "Sequence[Mapping[str, Any]]"
+
+
+def test_prefix_with_brackets_is_rejected() -> None:
+    with pytest.raises(ValueError, match="brackets"):
+        statement("x[0] = ", "1")
+
+
+# --- docstrings and string literals ---------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[ \t\n\r\f\v]+", text) if w]
+
+
+def _check_docstring(text: str, indent: int) -> str:
+    result = docstring(text, indent)
+    src = f"{result}\n\n{FUTURE}" if indent == 0 else _module(result, indent)  # at 0: a module docstring
+    _compiles(src)
+    assert _black(src) == src
+    assert _words(ast.literal_eval(result.strip())) == _words(text)  # the same text, modulo ASCII whitespace
+    return result
+
+
+@pytest.mark.parametrize(
+    ("text", "indent", "expected"),
+    [
+        ("Lists the objects.", 4, '"""Lists the objects."""'),
+        ("", 4, '""""""'),
+        ("  \n\t ", 8, '""""""'),
+        ('Returns "foo"', 4, '"""Returns "foo" """'),  # black pads a quote next to the closing quotes
+        ('"Quoted" start', 0, '""" "Quoted" start"""'),
+        ('Triple """ quotes and a \\ backslash', 4, r'"""Triple ""\" quotes and a \\ backslash"""'),
+        ("One\r\ntwo\r\rthree", 4, '"""One two\n\nthree\n"""'),
+        ("Tab\there, form\x0cfeed, NBSP\xa0and \u2028 sep", 4, r'"""Tab here, form feed, NBSP\xa0and \u2028 sep"""'),
+        ("x" * 120, 4, '"""' + "x" * 120 + '"""'),  # one unbreakable word stays a one-liner
+        # prose is re-wrapped to 79 columns, paragraphs are kept
+        (
+            "alpha " * 14 + "\n \nSecond\nparagraph.",
+            4,
+            '"""' + "alpha " * 11 + 'alpha\nalpha alpha\n\nSecond paragraph.\n"""',
+        ),
+    ],
+)
+def test_docstring(text: str, indent: int, expected: str) -> None:
+    assert _check_docstring(text, indent) == _code(expected, indent)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("abc", '"abc"'),
+        ("it's", '"it\'s"'),
+        ('say "hi"', "'say \"hi\"'"),  # single quotes only when that means fewer escapes
+        ("both ' and \"", '"both \' and \\""'),
+        ("back\\slash\nnew\ttab\x00\u200b", r'"back\\slash\nnew\ttab\x00\u200b"'),
+        ("ünïcödé ✓", '"ünïcödé ✓"'),
+    ],
+)
+def test_pystr(value: str, expected: str) -> None:
+    result = pystr(value)
+    assert result == expected
+    assert ast.literal_eval(result) == value
+    _assert_black(f"X = {result}", 0)
+
+
+# --- hypothesis: random names and item counts around the 88-column boundary ---------------
+
+_SETTINGS = settings(max_examples=55, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _ident(n: int, first: str = "N") -> str:
+    return first + "x" * (n - 1)
+
+
+def _fill(target: int, used: int) -> int:
+    """A name length that makes a line with ``used`` other columns ``target`` wide, when possible."""
+    return max(1, target - used)
+
+
+_lengths = st.one_of(st.integers(1, 12), st.integers(13, 45), st.integers(46, 95))
+_names = _lengths.map(_ident)
+_atoms = st.one_of(
+    _names,
+    st.integers(0, 90).map(lambda n: pystr("v" * n)),
+    _names.map(lambda name: f"{name} | None"),
+    st.sampled_from(["str", "int", "None", "Any"]),
+)
+_heads = st.sampled_from(["Literal", "Sequence", "NotRequired", "Mapping", "Union", "Dict"])
+_types: st.SearchStrategy[Expr] = st.recursive(
+    _atoms, lambda inner: st.builds(Br, _heads, st.lists(inner, min_size=1, max_size=7).map(tuple)), max_leaves=14
+)
+_calls = st.builds(
+    lambda head, args, kwargs: Br(head, (*args, *kwargs), "(", ")"),
+    st.sampled_from(["cast", "self._raw.list_objects_v2", 'self._client.get_paginator("x").paginate']),
+    st.lists(_types, max_size=3),
+    st.lists(st.just("**kwargs"), max_size=1),
+)
+
+
+@_SETTINGS
+@given(
+    st.one_of(_types, _calls),
+    st.sampled_from(["{} = ", "{}: ", "return "]),
+    st.integers(82, 94),
+    st.sampled_from([0, 4]),
+)
+def test_statement_matches_black(expr: Expr, form: str, target: int, indent: int) -> None:
+    if form == "return ":  # `return cast(Nxxx, <expr>)` in a method, Nxxx sized to hit the target width
+        indent = 8
+        expr = _call("cast", _ident(_fill(target, indent + len("return cast(, )") + len(flat(expr)))), expr)
+    prefix = form.format(_ident(_fill(target, indent + len(form) - 2 + len(flat(expr)))))
+    _assert_black(statement(prefix, expr, indent), indent, prefix + flat(expr))
+
+
+@_SETTINGS
+@given(
+    st.lists(st.tuples(st.sampled_from(["{}: {}", "{}: {} = None"]), _lengths, _types), max_size=4),
+    st.one_of(st.none(), _names),
+    st.one_of(st.none(), _types),
+    st.integers(82, 95),
+    st.sampled_from([0, 4]),
+    st.booleans(),
+)
+def test_function_def_matches_black(
+    specs: list[tuple[str, int, Expr]], kwargs: str | None, returns: Expr | None, target: int, indent: int, stub: bool
+) -> None:
+    specs = sorted(specs, key=lambda spec: "=" in spec[0])  # no default before a non-default
+    params: list[Expr] = ["self", *(form.format(_ident(n, f"p{i}"), flat(t)) for i, (form, n, t) in enumerate(specs))]
+    if kwargs is not None:
+        params.append(Br("**kwargs: Unpack", (kwargs,)))
+    used = indent + len("def ():") + len(", ".join(map(flat, params))) + (len(flat(returns)) + 4 if returns else 0)
+    name = _ident(_fill(target, used + 4 * stub), "f")
+    result = function_def(name, params, returns, indent, stub=stub)
+    one_line = f"def {name}({', '.join(map(flat, params))})" + (f" -> {flat(returns)}" if returns else "")
+    if stub:
+        _assert_black(result, indent, one_line + ": ...")
+    else:
+        _assert_black(result + "\n" + " " * (indent + 4) + "pass", indent, one_line + ":\n    pass")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(_names, min_size=1, max_size=5, unique=True), st.integers(82, 94), st.sampled_from([0, 4, 8]))
+def test_import_from_matches_black(names: list[str], target: int, indent: int) -> None:
+    module = "m" + "o" * _fill(target, indent + len("from m import ") + len(", ".join(names)))
+    _assert_black(import_from(module, names, indent), indent, f"from {module} import {', '.join(names)}")
+
+
+_doc_chars = st.one_of(
+    st.characters(),
+    st.sampled_from([*'"\'\\ \t\n\r\f\v\x1c\x85\u2028\xa0\u3000', '"""', "\\N", "\r\n", "\n\n"]),
+)
+
+
+@settings(max_examples=35, deadline=None)
+@given(st.lists(_doc_chars, max_size=160).map("".join), st.sampled_from([0, 4, 8]))
+def test_docstring_round_trips(text: str, indent: int) -> None:
+    _check_docstring(text, indent)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text())
+def test_pystr_round_trips(value: str) -> None:
+    result = pystr(value)
+    assert ast.literal_eval(result) == value
+    src = f"{FUTURE}\nX = {result}\n"
+    _compiles(src)
+    assert _black(src, line_length=10**6) == src  # only quoting and escapes are compared, never wrapping
