@@ -8,10 +8,14 @@ interprets the data: that is the model stage's job.
 from __future__ import annotations
 
 import difflib
+import glob
+import os
 from dataclasses import dataclass
 from typing import Any
 
+import boto3
 import boto3.session
+import botocore
 import botocore.exceptions
 from botocore import xform_name
 
@@ -29,6 +33,8 @@ class RawService:
     resources: dict[str, Any] | None
     client_methods: tuple[str, ...]
     """Method names botocore's client class really has after its creating-client-class hooks."""
+    source: str = ""
+    """The service-2 file the definition came from, for error messages."""
 
 
 class Source:
@@ -42,6 +48,10 @@ class Source:
     @property
     def botocore_version(self) -> str:
         return str(botocore.__version__)
+
+    @property
+    def boto3_version(self) -> str:
+        return str(boto3.__version__)
 
     def available_services(self) -> list[str]:
         return sorted(self._botocore.get_available_services())
@@ -74,7 +84,25 @@ class Source:
             waiters=(self._load(name, "waiters-2") or {}).get("waiters", {}),
             resources=resources,
             client_methods=self._client_methods(service),
+            source=self._path(name, "service-2"),
         )
+
+    def fingerprint(self, name: str) -> list[list[object]]:
+        """(path, size, mtime) of every definition file of `name` on the search path.
+
+        Cheap (no parsing): used to skip re-rendering services whose definitions did not
+        change, whichever search path (botocore, boto3, AWS_DATA_PATH, ~/.aws/models) they
+        come from.
+        """
+        found = []
+        for base in self._loader.search_paths:
+            for path in sorted(glob.glob(os.path.join(glob.escape(base), glob.escape(name), "*", "*.json*"))):
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                found.append([path, stat.st_size, stat.st_mtime_ns])
+        return found
 
     def _load(self, name: str, type_name: str, required: bool = False) -> dict[str, Any] | None:
         try:

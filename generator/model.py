@@ -131,7 +131,10 @@ def build(raw: RawService) -> Service:
     try:
         return _build(raw)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        raise UserError(f"{raw.name}: malformed service definition ({type(exc).__name__}: {exc})") from None
+        where = f" ({raw.source})" if raw.source else ""
+        raise UserError(
+            f"{raw.name}: malformed service definition{where}: {type(exc).__name__}: {exc}"
+        ) from None
 
 
 def _build(raw: RawService) -> Service:

@@ -35,10 +35,18 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def manifest_text(meta: dict[str, object], files: dict[str, str]) -> str:
+def _manifest(meta: dict[str, object], digests: dict[str, str]) -> str:
     data = dict(meta)
-    data["files"] = {path: digest(text) for path, text in sorted(files.items())}
+    data["files"] = dict(sorted(digests.items()))
     return json.dumps(data, indent=2, sort_keys=True) + "\n"
+
+
+def read_manifest(root: Path) -> dict[str, str]:
+    """{path: digest} that botoloom recorded in `root` ({} for a new directory).
+
+    Raises UserError for a directory botoloom did not create, so a run stops early.
+    """
+    return _owned(root)
 
 
 def _read_manifest(root: Path) -> dict[str, str] | None:
@@ -82,11 +90,24 @@ def _atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def write(root: Path, files: dict[str, str], meta: dict[str, object]) -> Outcome:
-    """Make `root` hold exactly `files` (plus any user files), touching only what changed."""
+def write(root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str] | None = None) -> Outcome:
+    """Make `root` hold `files` plus the `kept` ones ({path: digest}, not re-rendered
+    because nothing changed), and any user files; touch only what changed.
+
+    A manifest listing old and new files is written before anything else, so a run
+    killed half-way leaves a directory the next run recognises, completes and cleans.
+    """
+    kept = kept or {}
     try:
         previous = _owned(root)
-        outcome = Outcome()
+        digests = {rel: digest(text) for rel, text in files.items()}
+        digests.update(kept)
+        final = _manifest(meta, digests)
+        if previous != digests:
+            pending = dict(previous)
+            pending.update(digests)
+            _atomic_write(root / MANIFEST, _manifest(meta, pending))
+        outcome = Outcome(unchanged=sorted(kept))
         for rel, text in sorted(files.items()):
             target = root / rel
             if _read(target) == text:
@@ -94,23 +115,27 @@ def write(root: Path, files: dict[str, str], meta: dict[str, object]) -> Outcome
             else:
                 _atomic_write(target, text)
                 outcome.written.append(rel)
-        for rel in sorted(set(previous) - set(files)):
-            target = root / rel
-            current = _read(target)
-            if current is None:
-                continue
-            if digest(current) == previous[rel]:
-                target.unlink()
-                outcome.removed.append(rel)
-                _prune_empty(target.parent, root)
-            else:
-                outcome.kept.append(rel)
-        manifest = manifest_text(meta, files)
-        if _read(root / MANIFEST) != manifest:
-            _atomic_write(root / MANIFEST, manifest)
+        _remove_stale(root, previous, digests, outcome)
+        if _read(root / MANIFEST) != final:
+            _atomic_write(root / MANIFEST, final)
         return outcome
     except PermissionError as exc:
         raise UserError(f"cannot write to {exc.filename or root}: permission denied") from None
+
+
+def _remove_stale(root: Path, previous: dict[str, str], current: dict[str, str], outcome: Outcome) -> None:
+    """Remove files botoloom wrote before and no longer generates, unless edited since."""
+    for rel in sorted(set(previous) - set(current)):
+        target = root / rel
+        text = _read(target)
+        if text is None:
+            continue
+        if digest(text) == previous[rel]:
+            target.unlink()
+            outcome.removed.append(rel)
+            _prune_empty(target.parent, root)
+        else:
+            outcome.kept.append(rel)
 
 
 def _prune_empty(directory: Path, root: Path) -> None:
@@ -130,7 +155,7 @@ def check(root: Path, files: dict[str, str], meta: dict[str, object]) -> list[st
     """Unified diffs between what is in `root` and what would be generated ([] when equal)."""
     previous = _read_manifest(root) if root.is_dir() else None
     expected = dict(files)
-    expected[MANIFEST] = manifest_text(meta, files)
+    expected[MANIFEST] = _manifest(meta, {rel: digest(text) for rel, text in files.items()})
     diffs = []
     for rel, text in sorted(expected.items()):
         current = _read(root / rel)

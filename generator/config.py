@@ -1,0 +1,70 @@
+"""Settings from the user's pyproject.toml ([tool.botoloom]), used when the CLI gets no services."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UserError
+
+KEYS = frozenset({"services", "package", "output", "jobs"})
+
+
+@dataclass(frozen=True)
+class Config:
+    services: tuple[str, ...] = ()
+    all: bool = False
+    package: str | None = None
+    output: str | None = None
+    jobs: int | None = None
+    path: Path | None = None
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above `start`."""
+    for directory in (start, *start.parents):
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load(start: Path) -> Config:
+    """[tool.botoloom] of the nearest pyproject.toml; an empty Config when there is none.
+
+    services = ["s3", "dynamodb"] (or "all"), package = "aws_typed", output = "src",
+    jobs = 2.  A relative output is relative to the pyproject.toml's directory.
+    """
+    path = find_pyproject(start)
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise UserError(f"{path}: cannot read it: {exc}") from None
+    table = data.get("tool", {}).get("botoloom")
+    if table is None:
+        return Config(path=path)
+    if not isinstance(table, dict):
+        raise UserError(f"{path}: [tool.botoloom] must be a table")
+    unknown = sorted(set(table) - KEYS)
+    if unknown:
+        raise UserError(f"{path}: unknown [tool.botoloom] keys: {', '.join(unknown)} (known: {', '.join(sorted(KEYS))})")
+    services = table.get("services", [])
+    if services != "all" and not (isinstance(services, list) and all(isinstance(s, str) for s in services)):
+        raise UserError(f'{path}: [tool.botoloom] services must be a list of names or "all"')
+    output = table.get("output")
+    if output is not None and not isinstance(output, str):
+        raise UserError(f"{path}: [tool.botoloom] output must be a string")
+    jobs = table.get("jobs")
+    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
+        raise UserError(f"{path}: [tool.botoloom] jobs must be a positive integer")
+    return Config(
+        services=() if services == "all" else tuple(services),
+        all=services == "all",
+        package=table.get("package"),
+        output=str(path.parent / output) if output else None,
+        jobs=jobs,
+        path=path,
+    )

@@ -1,0 +1,221 @@
+"""The command line in a user's build: clear errors, safe writes, incremental runs, config."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import cli, write
+
+from .helpers import REPO, botoloom
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    if not root.exists():
+        return {}
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def assert_error(result: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("botoloom: error: ")
+    for needle in needles:
+        assert needle in result.stderr, result.stderr
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """An output directory that already holds a user file."""
+    directory = tmp_path / "out"
+    directory.mkdir()
+    (directory / "user.txt").write_text("mine")
+    return directory
+
+
+def test_unknown_service_names_close_matches(out: Path) -> None:
+    before = snapshot(out)
+    result = botoloom("--services", "s4", "sqs", "--output", str(out))
+    assert_error(result, "unknown service 's4'", "did you mean s3")
+    assert snapshot(out) == before
+
+
+def test_invalid_package_name(out: Path) -> None:
+    before = snapshot(out)
+    assert_error(botoloom("--services", "sqs", "--output", str(out), "--package", "my-pkg"), "'my-pkg' is not a valid Python package name")
+    assert_error(botoloom("--services", "sqs", "--output", str(out), "--package", "class"), "'class'")
+    assert snapshot(out) == before
+
+
+def test_output_is_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x")
+    assert_error(botoloom("--services", "sqs", "--output", str(target)), "is a file, not a directory")
+    assert target.read_text() == "x"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere, so permissions cannot be tested")
+def test_output_not_writable(out: Path) -> None:
+    out.chmod(0o500)
+    try:
+        assert_error(botoloom("--services", "sqs", "--output", str(out)), "is not writable")
+    finally:
+        out.chmod(0o700)
+
+
+def test_refuses_foreign_package_directory(out: Path) -> None:
+    (out / "aws_typed").mkdir()
+    (out / "aws_typed" / "theirs.py").write_text("x = 1\n")
+    before = snapshot(out)
+    assert_error(botoloom("--services", "sqs", "--output", str(out)), "was not written by botoloom", "refusing")
+    assert snapshot(out) == before
+
+
+def _data_path(tmp_path: Path, name: str, text: str) -> Path:
+    data = tmp_path / "models"
+    (data / name / "2020-01-01").mkdir(parents=True)
+    (data / name / "2020-01-01" / "service-2.json").write_text(text)
+    return data
+
+
+def test_broken_json_definition_names_the_file(tmp_path: Path, out: Path) -> None:
+    data = _data_path(tmp_path, "brokensvc", '{"metadata": {,}')
+    before = snapshot(out)
+    result = botoloom("--services", "brokensvc", "--output", str(out), env={"AWS_DATA_PATH": str(data)})
+    assert_error(result, "brokensvc", str(data / "brokensvc" / "2020-01-01" / "service-2.json"))
+    assert snapshot(out) == before
+
+
+def test_malformed_definition_names_service_and_file(tmp_path: Path, out: Path) -> None:
+    definition = {
+        "version": "2.0",
+        "metadata": {"apiVersion": "2020-01-01", "serviceId": "Badref", "protocol": "json", "serviceFullName": "Bad", "endpointPrefix": "badref", "signatureVersion": "v4"},
+        "operations": {"Go": {"name": "Go", "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "Missing"}}},
+        "shapes": {},
+    }
+    data = _data_path(tmp_path, "badref", json.dumps(definition))
+    before = snapshot(out)
+    result = botoloom("--services", "sqs", "badref", "--output", str(out), env={"AWS_DATA_PATH": str(data)})
+    assert_error(result, "badref", "service-2.json", "'Missing'")
+    assert snapshot(out) == before  # sqs was fine, but nothing is written when the run fails
+
+
+def test_user_files_survive_generation_regeneration_and_check(out: Path) -> None:
+    package = out / "aws_typed"
+    assert botoloom("--services", "sqs", "sns", "--output", str(out), "--quiet").returncode == 0
+    (package / "mine.py").write_text("MINE = 1\n")
+    (package / "sns" / "notes.md").write_text("my notes")
+    assert botoloom("--services", "sqs", "--output", str(out), "--quiet").returncode == 0
+    assert (out / "user.txt").read_text() == "mine"
+    assert (package / "mine.py").read_text() == "MINE = 1\n"
+    assert (package / "sns" / "notes.md").read_text() == "my notes"
+    assert not (package / "sns" / "client.py").exists()  # botoloom's own stale files go
+    check = botoloom("--services", "sqs", "--output", str(out), "--check")
+    assert check.returncode == 0, check.stdout
+    assert (package / "mine.py").exists() and (out / "user.txt").exists()
+
+
+def test_hand_edited_stale_file_is_kept(out: Path) -> None:
+    package = out / "aws_typed"
+    assert botoloom("--services", "sqs", "sns", "--output", str(out), "--quiet").returncode == 0
+    edited = package / "sns" / "client.py"
+    edited.write_text(edited.read_text() + "# my change\n")
+    result = botoloom("--services", "sqs", "--output", str(out))
+    assert result.returncode == 0
+    assert edited.exists() and "kept" in result.stdout
+
+
+def test_crash_half_way_is_repaired(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that dies after a few files leaves a directory the next run completes."""
+    clean = out.parent / "clean"
+    assert cli.main(["--services", "sqs", "sns", "--output", str(clean), "--quiet", "--jobs", "1"]) == 0
+    real = write._atomic_write
+    calls = {"n": 0}
+
+    def dying(path: Path, text: str) -> None:
+        calls["n"] += 1
+        if calls["n"] == 6:
+            raise KeyboardInterrupt  # the process is stopped half-way
+        real(path, text)
+
+    monkeypatch.setattr(write, "_atomic_write", dying)
+    assert cli.main(["--services", "sqs", "sns", "--output", str(out), "--quiet", "--jobs", "1"]) == 130
+    assert (out / "aws_typed" / write.MANIFEST).exists()  # the pending manifest came first
+    monkeypatch.setattr(write, "_atomic_write", real)
+    assert cli.main(["--services", "sqs", "sns", "--output", str(out), "--quiet", "--jobs", "1"]) == 0
+    strip = lambda snap: {k: v for k, v in snap.items() if not k.endswith(".botoloom-cache.json")}  # noqa: E731
+    assert strip(snapshot(out / "aws_typed")) == strip(snapshot(clean / "aws_typed"))
+
+
+def test_killed_process_is_repaired(out: Path) -> None:
+    """SIGKILL during a real run; the next run repairs the output."""
+    args = [sys.executable, "-m", "generator", "--services", "ec2", "s3", "sqs", "--output", str(out), "--jobs", "1", "--quiet"]
+    proc = subprocess.Popen(args, cwd=REPO)
+    manifest = out / "aws_typed" / write.MANIFEST
+    deadline = time.monotonic() + 120
+    while not manifest.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert botoloom("--services", "ec2", "s3", "sqs", "--output", str(out), "--quiet").returncode == 0
+    assert botoloom("--services", "ec2", "s3", "sqs", "--output", str(out), "--check").returncode == 0
+
+
+def test_incremental_rerenders_only_changed_services(out: Path, tmp_path: Path) -> None:
+    assert botoloom("--services", "sqs", "sns", "--output", str(out)).returncode == 0
+    again = botoloom("--services", "sqs", "sns", "--output", str(out))
+    assert "0 rendered, 0 file(s) written" in again.stdout
+    (out / "aws_typed" / "sqs" / "client.py").write_text("damaged\n")
+    repaired = botoloom("--services", "sqs", "sns", "--output", str(out))
+    assert "1 rendered, 1 file(s) written" in repaired.stdout
+    other_package = botoloom("--services", "sqs", "sns", "--output", str(out), "--package", "other")
+    assert "2 rendered" in other_package.stdout
+
+
+def test_progress_lines_when_not_a_terminal(out: Path) -> None:
+    result = botoloom("--services", "sqs", "sns", "--output", str(out), "--jobs", "1")
+    assert "botoloom: [1/2] rendering sns" in result.stderr
+    assert "botoloom: [2/2] rendering sqs" in result.stderr
+    assert result.stdout.startswith("botoloom: 2 service(s) into")
+    quiet = botoloom("--services", "sqs", "sns", "--output", str(out), "--quiet")
+    assert quiet.stdout == quiet.stderr == ""
+
+
+def test_pyproject_configuration(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "sub").mkdir(parents=True)
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.botoloom]\nservices = ["sqs"]\npackage = "typed_aws"\noutput = "src"\n'
+    )
+    result = botoloom(cwd=project / "sub")
+    assert result.returncode == 0, result.stderr
+    assert (project / "src" / "typed_aws" / "sqs" / "client.py").is_file()
+    assert botoloom("--check", cwd=project).returncode == 0
+    (project / "pyproject.toml").write_text('[tool.botoloom]\nservises = ["sqs"]\n')
+    assert_error(botoloom(cwd=project), "unknown [tool.botoloom] keys: servises")
+
+
+def test_no_services_anywhere(tmp_path: Path) -> None:
+    assert_error(botoloom(cwd=tmp_path), "name services with --services")
+
+
+def test_list_services() -> None:
+    result = botoloom("--list-services")
+    names = result.stdout.split()
+    assert result.returncode == 0 and "s3" in names and "lambda" in names and len(names) > 400
+
+
+def test_output_not_writable_in_process(out: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Same as above where the tests run as root: the writability check itself."""
+    before = snapshot(out)
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert cli.main(["--services", "sqs", "--output", str(out)]) == 2
+    assert "is not writable" in capsys.readouterr().err
+    assert snapshot(out) == before

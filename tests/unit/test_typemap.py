@@ -1,0 +1,125 @@
+"""typemap and views on tiny hand-written service definitions."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from generator.layout import flat
+from generator.naming import Registry
+from generator.render import render_service
+from generator.typemap import TypeMap
+
+from ..tiny import service
+
+S = {"type": "string"}
+
+SHAPES: dict[str, Any] = {
+    "Str": S,
+    "Int": {"type": "integer"},
+    "When": {"type": "timestamp"},
+    "Data": {"type": "blob"},
+    "Color": {"type": "string", "enum": ["red", "green", 'say "hi"', "back\\slash"]},
+    "Tags": {"type": "list", "member": {"shape": "Str"}},
+    "Node": {
+        "type": "structure",
+        "members": {"Name": {"shape": "Str"}, "Children": {"shape": "NodeList"}},
+        "required": ["Name"],
+    },
+    "NodeList": {"type": "list", "member": {"shape": "Node"}},
+    "PutIn": {
+        "type": "structure",
+        "required": ["Id", "Token"],
+        "members": {
+            "Id": {"shape": "Str"},
+            "Token": {"shape": "Str", "idempotencyToken": True},
+            "At": {"shape": "When"},
+            "Body": {"shape": "Data"},
+            "Tags": {"shape": "Tags"},
+            "Color": {"shape": "Color"},
+            "Root": {"shape": "Node"},
+        },
+    },
+    "PutOut": {
+        "type": "structure",
+        "required": ["Id"],
+        "members": {"Id": {"shape": "Str"}, "At": {"shape": "When"}, "Root": {"shape": "Node"}},
+    },
+    "GetIn": {"type": "structure", "members": {"from": {"shape": "Str"}, "None": {"shape": "Str"}}},
+    "GetOut": {
+        "type": "structure",
+        "payload": "Body",
+        "members": {"Body": {"shape": "Data"}, "Size": {"shape": "Int"}},
+    },
+    "Choice": {"type": "structure", "union": True, "members": {"A": {"shape": "Str"}, "B": {"shape": "Int"}}},
+    "PickIn": {"type": "structure", "members": {"Choice": {"shape": "Choice"}}},
+    "Boom": {"type": "structure", "members": {"message": {"shape": "Str"}}, "exception": True, "error": {"code": "Boom.Code"}},
+}
+OPS = {
+    "PutThing": {"input": {"shape": "PutIn"}, "output": {"shape": "PutOut"}, "errors": [{"shape": "Boom"}]},
+    "GetThing": {"input": {"shape": "GetIn"}, "output": {"shape": "GetOut"}},
+    "Pick": {"input": {"shape": "PickIn"}},
+}
+
+
+def fields(tm: TypeMap, name: str) -> dict[str, tuple[str, bool]]:
+    spec = next(s for s in tm.typed_dicts() if s.name == name)
+    return {f.key: (flat(f.type), f.required) for f in spec.fields}
+
+
+def test_request_response_and_variants() -> None:
+    tm = TypeMap(service(SHAPES, OPS), Registry())
+    req = fields(tm, tm.request_name("PutIn"))
+    assert req["Id"] == ("str", True)
+    assert req["Token"] == ("str", False)  # idempotency token: botocore fills it in
+    assert req["At"] == ("TimestampTypeDef", False)
+    assert req["Body"] == ("BlobTypeDef", False)
+    assert req["Tags"] == ("Sequence[str]", False)
+    assert req["Color"][0] == tm.literal_names["Color"] == "ColorType"
+    out = fields(tm, tm.response_name("PutOut"))
+    assert out["Id"] == ("str", True)
+    assert out["At"] == ("datetime", False)
+    assert out["ResponseMetadata"] == ("ResponseMetadataTypeDef", True)
+    # Node is used on both sides and differs (list): two TypedDicts, both recursive.
+    names = tm.typed_dict_names
+    assert names[("Node", "in")] == "NodeTypeDef"
+    assert names[("Node", "out")] == "NodeOutputTypeDef"
+    assert fields(tm, "NodeTypeDef")["Children"] == ("Sequence[NodeTypeDef]", False)
+    assert fields(tm, "NodeOutputTypeDef")["Children"] == ("List[NodeOutputTypeDef]", False)
+
+
+def test_streaming_payload_is_required_streaming_body() -> None:
+    tm = TypeMap(service(SHAPES, OPS), Registry())
+    out = fields(tm, tm.response_name("GetOut"))
+    assert out["Body"] == ("StreamingBody", True)
+    assert out["Size"] == ("int", False)
+
+
+def test_union_members_all_optional() -> None:
+    tm = TypeMap(service(SHAPES, OPS), Registry())
+    assert all(not req for _, req in fields(tm, "ChoiceTypeDef").values())
+
+
+def test_rendered_module_compiles_with_hostile_names() -> None:
+    files = render_service(service(SHAPES, OPS), "botoloom test from botocore test")
+    for path, text in files.items():
+        ast.parse(text, filename=path)
+    type_defs = files["tiny/type_defs.py"]
+    assert 'GetInTypeDef = TypedDict(\n    "GetInTypeDef",' in type_defs  # keyword keys: functional form
+    assert '"from": NotRequired[str]' in type_defs
+    literals = files["tiny/literals.py"]
+    values = ast.literal_eval(literals.split("ColorType = Literal[")[1].split("]")[0].join("[]"))
+    assert values == ["red", "green", 'say "hi"', "back\\slash"]
+    exceptions = files["tiny/exceptions.py"]
+    assert "class Boom(ClientError):" in exceptions and "Error code: Boom.Code" in exceptions
+    client = files["tiny/client.py"]
+    assert "def pick(self, **kwargs: Unpack[PickInTypeDef]) -> EmptyResponseTypeDef:" in client
+    assert "https://docs.aws.amazon.com/goto/WebAPI/tiny-2020-01-01/PutThing" in client
+
+
+def test_model_keeps_only_reachable_shapes_and_client_methods() -> None:
+    shapes = dict(SHAPES, Unused={"type": "structure", "members": {}})
+    svc = service(shapes, OPS)
+    assert "Unused" not in svc.shapes
+    assert [op.method for op in svc.operations] == ["get_thing", "pick", "put_thing"]
+    assert svc.error_shapes == ("Boom",)
