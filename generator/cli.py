@@ -138,7 +138,8 @@ def _write(plan: Plan, quiet: bool) -> int:
     source = _source()
     cache = incremental.load(plan.root)
     manifest = read_manifest(plan.root)
-    keys = {n: [_versions(), source.boto3_version, plan.package, source.fingerprint(n)] for n in plan.names}
+    code = incremental.generator_digest()
+    keys = {n: [_versions(), code, source.boto3_version, plan.package, source.fingerprint(n)] for n in plan.names}
     kept: dict[str, str] = {}
     files_by_service: dict[str, list[str]] = {}
     todo = []

@@ -7,12 +7,27 @@ cache, not output: it holds timestamps, is never compared by --check and may be 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
 CACHE = ".botoloom-cache.json"
+
+
+def generator_digest() -> str:
+    """Hash of botoloom's own code and templates: a changed generator renders everything
+    again even when its version number did not change (development, local patches)."""
+    from .render import template_dir
+
+    here = Path(__file__).resolve().parent
+    sources = sorted([*here.glob("*.py"), *here.glob("runtime/*.py"), *template_dir().glob("*.j2")])
+    hasher = hashlib.sha256()
+    for path in sources:
+        hasher.update(path.name.encode())
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()
 
 
 def load(root: Path) -> dict[str, Any]:

@@ -1,12 +1,17 @@
 """Lay out generated statements exactly as black 26.10.1 (default mode) would.
 
-A small port of black's line splitting (``linegen.py``) for the expressions the
-generator emits: names, string literals, attribute access, ``|`` unions and
-bracketed calls/subscripts/displays. Like ``black.format_str`` it formats twice
-(the second pass sees the trailing commas added by the first as magic). Not
-covered: comments, lambdas, comprehensions, operators other than ``|``, string
-concatenation, multi-line strings; the prefix of a statement must not contain
-brackets. Widths follow the local ``unicodedata``, black bundles its own table.
+A port of black's line splitting (``linegen.py``: right/left-hand split, delimiter
+split, optional parentheses, trailers to omit, magic trailing commas) for what the
+generator emits: names, string literals, attribute access, ``|`` unions, calls,
+subscripts and list/tuple displays. Like ``black.format_str`` it formats twice: the
+second pass sees the trailing commas added by the first as magic ones.
+
+Input text (atoms, heads, prefixes) must already be spelled the way black spells
+it: ``pystr()`` literals, one space after commas and colons and around ``=`` of a
+default, none around ``=`` of a keyword argument. Not covered: comments, lambdas,
+comprehensions, operators other than ``|``, implicit string concatenation,
+multi-line strings, brackets in a statement prefix. Indents are multiples of 4.
+East Asian widths come from the local ``unicodedata`` (black bundles its own table).
 """
 
 from __future__ import annotations
@@ -449,7 +454,10 @@ def _check(prefix: str) -> str:
 
 def statement(prefix: str, expr: Expr, indent: int = 0) -> str:
     """'<indent><prefix><expr>' laid out like black; prefix is e.g. "X = ", "Name: ", "return "."""
-    toks = _tokens(_check(prefix), [])
+    one_line = " " * indent + _check(prefix) + flat(expr)
+    if _width(one_line) <= LINE_LENGTH:  # black leaves a line that fits alone
+        return one_line
+    toks = _tokens(prefix, [])
     stripped = prefix.rstrip()
     tuple_display = isinstance(expr, Br) and not expr.head and expr.open == "("
     if (stripped.endswith(("=", ":")) or stripped == "return") and not tuple_display:
@@ -463,6 +471,10 @@ def function_def(
     name: str, params: Sequence[Expr], returns: Expr | None, indent: int = 0, *, stub: bool = False
 ) -> str:
     """'def name(p1, p2) -> R:' laid out like black; stub=True adds black's one-line ' ...' body (for @overload)."""
+    tail = (f" -> {flat(returns)}" if returns is not None else "") + (": ..." if stub else ":")
+    one_line = " " * indent + f"def {name}(" + ", ".join(flat(p) for p in params) + ")" + tail
+    if _width(one_line) <= LINE_LENGTH:
+        return one_line
     toks = _tokens(f"def {name}(", [])
     for i, param in enumerate(params):
         toks = _param(_tokens(",", toks) if i else toks, flat(param), bool(i))
@@ -502,7 +514,8 @@ def _depths(ms: list[re.Match[str]]) -> list[int]:
 def class_def(name: str, bases: Sequence[Expr], indent: int = 0) -> str:
     """'class Name(Base, total=False):' laid out like black."""
     args = "(" + ", ".join(flat(b) for b in bases) + ")" if bases else ""
-    return _layout(_tokens(f"class {name}{args}:", []), indent // 4)
+    one_line = " " * indent + f"class {name}{args}:"
+    return one_line if _width(one_line) <= LINE_LENGTH else _layout(_tokens(one_line.lstrip(), []), indent // 4)
 
 
 def import_from(module: str, names: Sequence[str], indent: int = 0) -> str:
@@ -523,20 +536,31 @@ def _escape(c: str) -> str:
     if c.isprintable() or c == " ":
         return c
     n = ord(c)
+    if 0xD800 <= n <= 0xDFFF:  # a lone surrogate: no class may have it in its __doc__
+        return f"\\\\u{n:04x}"  # (type() encodes it as UTF-8), so its escape stays text
     return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
+
+
+_LIST_ITEM = re.compile(r"\n(?=- )")
 
 
 def docstring(text: str, indent: int) -> str:
     """A triple-quoted docstring black leaves untouched, whose value is ``text``
     with ASCII whitespace normalised: paragraphs (split at blank lines) are
-    re-wrapped to ~79 columns, every other character is kept (escaped if needed)."""
+    re-wrapped to ~79 columns, except that a line starting with "- " starts a list
+    item (hanging indent); every other character is kept (escaped if needed)."""
     pad = " " * indent
     paragraphs = []
+    width = max(79 - indent, 30)
     for para in re.split(r"\n[ \t\f\v]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        joined = " ".join("".join(map(_escape, w)) for w in re.split(_WS, para) if w)
-        if joined:
-            wrapped = textwrap.wrap(joined, max(79 - indent, 30), break_long_words=False, break_on_hyphens=False)
-            paragraphs.append("\n".join(wrapped).replace('"""', '""\\"'))
+        lines = []
+        for item in _LIST_ITEM.split(para):  # "- " at a line start keeps its own line
+            joined = " ".join("".join(map(_escape, w)) for w in re.split(_WS, item) if w)
+            if joined:
+                hang = "  " if joined.startswith("- ") else ""
+                lines += textwrap.wrap(joined, width, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False)
+        if lines:
+            paragraphs.append("\n".join(lines).replace('"""', '""\\"'))
     if not paragraphs:
         return f'{pad}""""""'
     body = "\n\n".join(paragraphs)

@@ -14,6 +14,7 @@ from botocore import xform_name
 
 from .errors import UserError
 from .load import RawService
+from .resources_model import ResourceService, build_resources
 
 SCALAR_KINDS = frozenset(
     {"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
@@ -114,6 +115,7 @@ class Service:
     waiters: tuple[Waiter, ...]
     extra_methods: tuple[str, ...]  # methods botocore/boto3 inject into the client class
     error_shapes: tuple[str, ...] = field(default=())
+    resources: ResourceService | None = None  # boto3's resources-1 (resource services only)
 
     def shape(self, name: str) -> Shape:
         return self.shapes[name]
@@ -159,7 +161,12 @@ def _build(raw: RawService) -> Service:
         if xform_name(spec.get("operation", "")) in op_methods
     )
     roots = [op.input for op in ops] + [op.output for op in ops]
-    errors = sorted({e for op in ops for e in op.errors})
+    # botocore's client.exceptions has a class for every exception shape, used or not
+    errors = sorted({e for op in ops for e in op.errors} | {n for n, s in shapes_json.items() if s.get("exception")})
+    resources = None
+    if raw.resources is not None:  # boto3's resources-1, checked against the client
+        resources = build_resources(raw.name, raw.resources, {op.name for op in ops}, {w.name for w in waiters})
+        roots += resources.shapes()
     shapes = _reachable(shapes_json, [r for r in roots if r] + errors)
     return Service(
         name=raw.name,
@@ -175,6 +182,7 @@ def _build(raw: RawService) -> Service:
         waiters=waiters,
         extra_methods=tuple(sorted(methods - op_methods)),
         error_shapes=tuple(errors),
+        resources=resources,
     )
 
 
@@ -266,7 +274,8 @@ def _shape(name: str, spec: dict[str, Any]) -> Shape:
             shape=m["shape"],
             required=m_name in required,
             idempotency_token=bool(m.get("idempotencyToken")),
-            jsonvalue=bool(m.get("jsonvalue")),
+            # botocore JSON-encodes only jsonvalue headers (utils.is_json_value_header)
+            jsonvalue=bool(m.get("jsonvalue")) and m.get("location") == "header",
             streaming=bool(m.get("streaming")),
             documentation=m.get("documentation", ""),
         )

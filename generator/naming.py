@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import keyword
 import re
+from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import Any, Iterable, Mapping
 
+from boto3.resources.model import ResourceModel
 from botocore import xform_name
 from botocore.utils import get_service_module_name
 
 from .model import Service
+from .runtime import _types as _shared_types
+from .resources_model import Resource
 
 # Services whose botocore class name is shared with another service: the later one
 # gets its own name here. tests/unit/test_naming.py checks that every class prefix over
@@ -28,6 +33,10 @@ RESERVED = frozenset(
         "NotRequired", "Optional", "Sequence", "TypedDict", "Union", "Unpack", "cast",
         "overload", "sys", "datetime", "ClientError", "BaseClient", "BaseClientExceptions",
         "Paginator", "PageIterator", "Waiter", "StreamingBody", "EventStream",
+        "create_client",
+        # everything the package's _types exports (a shape named Document or Timestamp
+        # must not take DocumentTypeDef or TimestampTypeDef from it)
+        *_shared_types.__all__,
     }
 )
 
@@ -83,9 +92,18 @@ def type_base(shape_name: str) -> str:
     return name[0].upper() + name[1:]
 
 
+# Names an operation's method must not take on the typed client (botocore's client has no
+# such attribute): the typed client's own `raw`, and the decorators its class body uses
+# after the operations (a method `overload` would replace typing.overload there).  Such an
+# operation keeps its name on the boto3 client and gets a trailing _ on the typed one.
+WRAPPER_ATTRIBUTES = frozenset({"raw", "overload", "property"})
+
+
 def method_name(operation_name: str) -> str:
-    """The Python method name boto3 gives an operation, escaped if it is a keyword."""
-    return escape_identifier(xform_name(operation_name))
+    """The Python method name boto3 gives an operation, escaped if it is a keyword or one of
+    WRAPPER_ATTRIBUTES."""
+    name = escape_identifier(xform_name(operation_name))
+    return name + "_" if name in WRAPPER_ATTRIBUTES else name
 
 
 def is_plain_key(key: str) -> bool:
@@ -110,3 +128,48 @@ class Registry:
             n += 1
         self._taken.add(f"{base}{n}")
         return f"{base}{n}"
+
+
+@dataclass(frozen=True)
+class ResourceNames:
+    """The Python names boto3 gives one resource's members, keyed by their definition names.
+
+    boto3's own `ResourceModel.load_rename_map` decides them: snake_case for everything but
+    sub-resources, and `<name>_<category>` for the lower-precedence one of two clashing
+    names (ec2 Instance: the reference `network_interfaces` keeps its name, the attribute
+    becomes `network_interfaces_attribute`).
+    """
+
+    identifiers: dict[str, str]
+    actions: dict[str, str]
+    batch_actions: dict[str, str]
+    related: dict[str, str]  # sub-resources and references
+    collections: dict[str, str]
+    waiters: dict[str, str]
+    attributes: dict[str, str]  # python name -> shape member, as boto3 lists them
+    aliases: dict[str, str]  # attribute python name -> identifier python name (memberName)
+
+
+def resource_names(service: str, resource: Resource, definitions: Mapping[str, Any], members: Iterable[str]) -> ResourceNames:
+    """Names of `resource`'s members; `members` are its shape's member names, in order."""
+    model = ResourceModel(service if resource.is_service else resource.name, dict(resource.definition), dict(definitions))
+    shape = SimpleNamespace(members=dict.fromkeys(members)) if resource.shape else None
+    model.load_rename_map(shape)
+    identifiers = [i.name for i in model.identifiers]
+    defined = list(resource.definition.get("actions", {}))  # boto3 injects the others by name
+    subresources = [r.name for r in resource.related if not r.is_reference]
+    references = [r.name for r in resource.related if r.is_reference]
+    return ResourceNames(
+        identifiers=dict(zip([i.name for i in resource.identifiers], identifiers, strict=True)),
+        actions={a.name: xform_name(a.name) for a in resource.actions}
+        | dict(zip(defined, [a.name for a in model.actions], strict=True)),
+        batch_actions=dict(
+            zip([a.name for a in resource.batch_actions], [xform_name(a.name) for a in model.batch_actions], strict=True)
+        ),
+        related=dict(zip(subresources, [a.name for a in model.subresources], strict=True))
+        | dict(zip(references, [a.name for a in model.references], strict=True)),
+        collections=dict(zip([c.name for c in resource.collections], [c.name for c in model.collections], strict=True)),
+        waiters=dict(zip([w.name for w in resource.waiters], [w.name for w in model.waiters], strict=True)),
+        attributes={name: member for name, (member, _) in model.get_attributes(shape).items()} if shape else {},
+        aliases={i.member_name: i.name for i in model.identifiers if i.member_name},
+    )

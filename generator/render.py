@@ -9,11 +9,12 @@ from typing import Any
 
 import jinja2
 
-from .layout import Br, statement
+from .layout import Br, class_def, statement
 from .model import Service
+from .resources_views import ResourceView
 from .views import ServiceView, dunder_all, header
 
-RUNTIME_FILES = ("_runtime.py", "_types.py")
+RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py")
 
 
 def template_dir() -> Path:
@@ -45,9 +46,10 @@ def _render(template: str, **context: Any) -> str:
 def render_service(service: Service, versions: str) -> dict[str, str]:
     """All files of one service package, keyed by path relative to the package root."""
     view = ServiceView(service, versions)
+    resources = ResourceView(view) if service.resources is not None else None
     mod = view.names.module
     files = {
-        f"{mod}/__init__.py": _service_init(view),
+        f"{mod}/__init__.py": _service_init(view, resources),
         f"{mod}/client.py": _client(view),
         f"{mod}/exceptions.py": _exceptions(view),
         f"{mod}/literals.py": _literals(view),
@@ -61,6 +63,8 @@ def render_service(service: Service, versions: str) -> dict[str, str]:
         files[f"{mod}/waiters.py"] = _wrappers(
             view, "waiters", "Waiter", "WAITERS", view.waiter_methods(), view.waiter_classes
         )
+    if resources is not None:
+        files[f"{mod}/service_resource.py"] = _render("service_resource.py.j2", **resources.context())
     return files
 
 
@@ -74,6 +78,8 @@ def _client(view: ServiceView) -> str:
         checking_imports=checking_imports,
         all=dunder_all([view.names.client, "client"]),
         client_class=view.names.client,
+        client_bases=view.client_bases(),
+        client_header=view.client_header(),
         client_doc=view.client_doc(),
         service_literal=f'"{view.service.name}"',
         methods=methods,
@@ -103,15 +109,18 @@ def _literals(view: ServiceView) -> str:
 
 def _exceptions(view: ServiceView) -> str:
     classes = view.exception_classes()
-    attributes = [statement(f"{attr}: ", Br("type", (cls,)), 4) for attr, cls, _ in classes if attr]
+    alias = view.exception_type_alias(classes)
+    attributes = [statement(f"{attr}: ", Br(alias, (cls,)), 4) for attr, cls, _ in classes if attr]
     return _render(
         "exceptions.py.j2",
         header=header(f"Modeled errors of {view.title}.", view.versions),
         all=dunder_all([view.names.exceptions]),
         classes=classes,
         exceptions_class=view.names.exceptions,
+        exceptions_header=class_def(view.names.exceptions, ["BaseClientExceptions"]),
         doc=view.exceptions_doc(),
         attributes=attributes,
+        type_import="" if alias == "type" else f"from typing import Type as {alias}",
     )
 
 
@@ -128,20 +137,25 @@ def _wrappers(view: ServiceView, kind: str, base: str, table: str, classes: list
     )
 
 
-def _service_init(view: ServiceView) -> str:
+def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
     from .layout import import_from
 
-    imports = "\n".join(
-        [
-            import_from(".client", [view.names.client, "client"]),
-            import_from(".exceptions", [view.names.exceptions]),
-        ]
-    )
+    lines = [
+        import_from(".client", [view.names.client, "client"]),
+        import_from(".exceptions", [view.names.exceptions]),
+    ]
+    public = [view.names.client, view.names.exceptions, "client"]
+    lazy = ""
+    if resources is not None:  # the service resource and its factory, imported on first use
+        before, after, lazy = resources.package_exports()
+        lines = [*before, *lines, *after]
+        public += [resources.service_class, "resource"]
     return _render(
         "service_init.py.j2",
         header=header(f"Typed boto3 layer for {view.title}.", view.versions),
-        imports=imports,
-        all=dunder_all(sorted([view.names.client, view.names.exceptions, "client"])),
+        imports="\n".join(lines),
+        all=dunder_all(sorted(public)),
+        lazy=lazy,
     )
 
 

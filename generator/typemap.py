@@ -25,24 +25,22 @@ from .layout import Br, Expr
 from .model import Member, Service, Shape
 from .naming import Registry, type_base
 
-INPUT_SCALARS: dict[str, str] = {
+_SAME_BOTH_WAYS = {
     "string": "str",
     "integer": "int",
     "long": "int",
     "float": "float",
     "double": "float",
     "boolean": "bool",
+}
+INPUT_SCALARS: dict[str, str] = {
+    **_SAME_BOTH_WAYS,
     "timestamp": "TimestampTypeDef",
     "blob": "BlobTypeDef",
     "document": "DocumentTypeDef",
 }
 OUTPUT_SCALARS: dict[str, str] = {
-    "string": "str",
-    "integer": "int",
-    "long": "int",
-    "float": "float",
-    "double": "float",
-    "boolean": "bool",
+    **_SAME_BOTH_WAYS,
     "timestamp": "datetime",
     "blob": "bytes",
     "document": "DocumentOutputTypeDef",
@@ -107,6 +105,12 @@ class TypeMap:
         self._collect()
         self.literal_names = self._name_enums()
         self.typed_dict_names = self._name_typed_dicts()
+        self.resources = None  # resource-side variants: generator/resources_types.py
+        if service.resources is not None:
+            from .resources_types import ResourceTypes
+
+            self.resources = ResourceTypes(self)
+            self.typed_dict_names.update(self.resources.names)
 
 
     # ---- public queries -------------------------------------------------------------
@@ -149,7 +153,10 @@ class TypeMap:
             op = op_by_method[pag.method]
             if op.input:
                 drop = set(pag.input_token) | ({pag.limit_key} if pag.limit_key else set())
-                self._paginate_drop[op.input] = frozenset(drop)
+                # Paginators sharing an input shape share its paginate TypedDict: only what
+                # every one of them controls itself is left out (the rest botocore passes on).
+                shared = self._paginate_drop.get(op.input)
+                self._paginate_drop[op.input] = frozenset(drop) if shared is None else shared & drop
                 self._visit(op.input, "paginate")
             if op.output:
                 self._visit(op.output, "full")
@@ -160,11 +167,14 @@ class TypeMap:
 
     def _visit(self, shape_name: str, mode: str) -> None:
         stack = [(shape_name, mode)]
+        containers: set[tuple[str, str]] = set()  # lists/maps seen: they can form cycles too
         while stack:
             name, mode = stack.pop()
             shape = self.service.shape(name)
             if shape.kind not in ("structure", "union", "eventstream"):
-                stack.extend((c, mode) for c in shape.children())
+                if (name, mode) not in containers:
+                    containers.add((name, mode))
+                    stack.extend((c, mode) for c in shape.children())
                 continue
             key = self._variant(name, mode)
             if key in self._ids:
@@ -218,17 +228,22 @@ class TypeMap:
 
     # ---- rendering --------------------------------------------------------------------
     def _spec(self, shape_name: str, variant: str, name: str) -> TypedDictSpec:
+        if self.resources is not None and self.resources.owns(variant):
+            return self.resources.spec(shape_name, variant, name)
         shape = self.service.shape(shape_name)
         fields = [self._field(shape, m, variant) for m in shape.members]
         if variant == "paginate":
-            drop = self._paginate_drop.get(shape_name, frozenset())
+            # botocore's paginate() and wait() take PaginationConfig/WaiterConfig for themselves
+            drop = self._paginate_drop.get(shape_name, frozenset()) | {"PaginationConfig"}
             fields = [f for f in fields if f.key not in drop]
             fields.append(Field("PaginationConfig", "PaginatorConfigTypeDef", False))
         elif variant == "full":
             fields = [f for f in fields if f.key != "NextToken"] + [Field("NextToken", "str", False)]
         elif variant == "wait":
+            fields = [f for f in fields if f.key != "WaiterConfig"]
             fields.append(Field("WaiterConfig", "WaiterConfigTypeDef", False))
-        elif variant == "response":
+        elif variant == "response":  # botocore sets ResponseMetadata over any such member
+            fields = [f for f in fields if f.key != "ResponseMetadata"]
             fields.append(Field("ResponseMetadata", "ResponseMetadataTypeDef", True))
         return TypedDictSpec(name, shape_name, variant, tuple(fields), shape.documentation)
 
@@ -264,8 +279,13 @@ class TypeMap:
             return INPUT_SCALARS["document"] if side == "in" else OUTPUT_SCALARS["document"]
         return self.expr(member.shape, side)
 
-    def expr(self, shape_name: str, side: str) -> Expr:
-        """The type of a value of `shape_name` on the input ("in") or output ("out") side."""
+    def expr(self, shape_name: str, side: str, _within: frozenset[str] = frozenset()) -> Expr:
+        """The type of a value of `shape_name` on the input ("in") or output ("out") side.
+
+        `_within`: the lists and maps being expanded; a cycle of lists and maps that no
+        structure breaks has no Python type (a TypedDict name is what ends a cycle)."""
+        if shape_name in _within:
+            raise ValueError(f"shape {shape_name!r} contains itself through lists and maps only: it has no Python type")
         shape = self.service.shape(shape_name)
         kind = shape.kind
         if side == "out" and (self.service.name, shape_name) in OUTPUT_SHAPE_OVERRIDES:
@@ -278,12 +298,13 @@ class TypeMap:
         if kind == "enum":
             return self.literal_names[shape_name]
         if kind == "list":
-            item = self.expr(shape.member, side)
+            item = self.expr(shape.member, side, _within | {shape_name})
             if side == "out" and shape.sparse:
                 item = Br("Optional", (item,))
             return Br("Sequence" if side == "in" else "List", (item,))
         if kind == "map":
-            key, value = self.expr(shape.key, side), self.expr(shape.value, side)
+            key = self.expr(shape.key, side, _within | {shape_name})
+            value = self.expr(shape.value, side, _within | {shape_name})
             if side == "out" and shape.sparse:
                 value = Br("Optional", (value,))
             return Br("Mapping" if side == "in" else "Dict", (key, value))

@@ -14,7 +14,9 @@ from typing import Iterable
 from . import docs
 from .layout import Br, Expr, class_def, docstring, flat, function_def, import_from, pystr, statement
 from .model import Operation, Service
-from .naming import Registry, class_prefix, escape_identifier, is_plain_key, method_name, module_name
+from .naming import RESERVED, Registry, class_prefix, escape_identifier, is_plain_key, method_name, module_name
+from .resources_model import CLIENT_BASES
+from .resources_types import RESOURCE_SHARED_NAMES
 from .typemap import TypeMap, TypedDictSpec
 
 TYPING_NAMES = frozenset(
@@ -28,6 +30,7 @@ SHARED_NAMES = frozenset(
         "WaitArgsTypeDef", "WaiterConfigTypeDef",
     }
 )
+SHARED_NAMES |= RESOURCE_SHARED_NAMES  # dynamodb's resource-side values (resources_types)
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _UNPACK_IMPORT = """    if sys.version_info >= (3, 11):
         from typing import Unpack
@@ -179,11 +182,17 @@ class ServiceView:
             decorators=["    @property"],
             signature=function_def("exceptions", ["self"], self.names.exceptions, 4),
             doc=docstring("The service's modeled errors: the classes botocore raises.", 8),
-            body=f"        return {self.names.exceptions}(self._raw.exceptions)",
+            body=statement("return ", Br(self.names.exceptions, ("self._raw.exceptions",), "(", ")"), 8),
         )
 
+    def _self(self, input_shape: str) -> list[Expr]:
+        """`self`, positional-only when a request member is called self (else its key would
+        clash with the parameter: a type error in mypy and pyright)."""
+        members = self.service.shape(input_shape).members if input_shape else ()
+        return ["self", "/"] if any(m.name == "self" for m in members) else ["self"]
+
     def _operation_method(self, op: Operation) -> Method:
-        params: list[Expr] = ["self"]
+        params: list[Expr] = self._self(op.input)
         if op.input:
             params.append(f"**kwargs: Unpack[{self.types.request_name(op.input)}]")
         returns = self.types.response_name(op.output) if op.output else "EmptyResponseTypeDef"
@@ -234,6 +243,8 @@ class ServiceView:
             import_from(".._runtime", ["BaseClient", "create_client"]),
             import_from(".exceptions", [self.names.exceptions]),
         ]
+        if self.service.name in CLIENT_BASES:  # typed methods boto3 injects (s3 upload_file, ...)
+            runtime.append(import_from(".._injected", [CLIENT_BASES[self.service.name]]))
         if self.service.paginators:
             runtime.append(import_from(".", ["paginators"]))
         if self.service.waiters:
@@ -247,6 +258,13 @@ class ServiceView:
             imports_for(used, ".waiters", self.waiter_classes.values(), 4),
         ]
         return "\n".join(runtime), "\n".join([_UNPACK_IMPORT, ""] + [c for c in checking if c])
+
+    def client_bases(self) -> str:
+        return ", ".join([*filter(None, [CLIENT_BASES.get(self.service.name)]), "BaseClient"])
+
+    def client_header(self) -> str:
+        """`class XClient(...):`, laid out like black (a long class name is split)."""
+        return class_def(self.names.client, [self.client_bases()])
 
     def client_doc(self) -> str:
         first = docs.summary(self.service.documentation) or f"{self.service.full_name}."
@@ -275,17 +293,30 @@ class ServiceView:
     # ---- exceptions.py ----------------------------------------------------------------
     def exception_classes(self) -> list[tuple[str, str, str]]:
         """(attribute name, class name, laid-out class header and docstring) per modeled error."""
-        registry = Registry()
-        registry.take(self.names.exceptions)
+        # An attribute shadows any other annotation's name inside the class body, so a class
+        # never takes the name of another error's attribute: every error keeps its own name,
+        # the renamed ones (reserved names, `type`, non-identifiers) pick names no attribute has.
+        attributes = {n for n in self.service.error_shapes if is_plain_key(n)}
+        taken = RESERVED | {self.names.exceptions, "type"}
+        own = {n: n for n in attributes if n == escape_identifier(n) and n not in taken}
+        registry = Registry(taken | attributes)
         out = []
         for name in self.service.error_shapes:
             shape = self.service.shape(name)
-            cls = registry.take(escape_identifier(name), f"{escape_identifier(name)}Error")
+            cls = own.get(name) or registry.take(escape_identifier(name), f"{escape_identifier(name)}Error")
             doc = docs.summary(shape.documentation, 300) or f"The service error {name}."
             if shape.error_code != name:
                 doc += f"\n\nError code: {shape.error_code}"
             out.append((name if is_plain_key(name) else "", cls, class_def(cls, ["ClientError"], 4) + "\n" + docstring(doc, 8)))
         return out
+
+    def exception_type_alias(self, classes: list[tuple[str, str, str]]) -> str:
+        """The name that spells `type[...]` in the exceptions class body: `type`, unless an
+        error's attribute is called so (it would shadow the builtin there)."""
+        taken = {attr for attr, _, _ in classes} | {cls for _, cls, _ in classes}
+        if "type" not in taken:
+            return "type"
+        return next(f"Type_{n}" if n else "Type_" for n in range(len(taken) + 1) if (f"Type_{n}" if n else "Type_") not in taken)
 
     def exceptions_doc(self) -> str:
         return docstring(
@@ -307,7 +338,7 @@ class ServiceView:
             keys = ", ".join(p.result_keys) or "(none)"
             doc = f"Paginator for {self.names.client}.{p.method}: pages over {keys}."
             method = Method(
-                signature=function_def("paginate", ["self", f"**kwargs: Unpack[{kwargs}]"], returns, 4),
+                signature=function_def("paginate", [*self._self(op.input), f"**kwargs: Unpack[{kwargs}]"], returns, 4),
                 doc=docstring(f"Iterate over the pages of {p.method}; items in {keys}.", 8),
                 body=statement("return ", Br("PageIterator", ("self._raw.paginate(**kwargs)",), "(", ")"), 8),
             )
@@ -328,7 +359,7 @@ class ServiceView:
                 f"at most {w.max_attempts} times.\n\nAcceptors: {states}."
             )
             method = Method(
-                signature=function_def("wait", ["self", f"**kwargs: Unpack[{kwargs}]"], "None", 4),
+                signature=function_def("wait", [*self._self(op.input), f"**kwargs: Unpack[{kwargs}]"], "None", 4),
                 doc=docstring(
                     f"Poll {op.method} until the waiter succeeds; raises botocore's WaiterError on failure or timeout.",
                     8,

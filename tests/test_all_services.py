@@ -8,14 +8,22 @@ import sys
 from pathlib import Path
 
 import botocore.session
+import pytest
 
 from .helpers import botoloom
 
 
-def test_all_services_generate_compile_and_import(tmp_path: Path) -> None:
-    out = tmp_path / "all"
+@pytest.fixture(scope="module")
+def all_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`botoloom --all` once for this module's tests."""
+    out = tmp_path_factory.mktemp("all")
     result = botoloom("--all", "--output", str(out))
     assert result.returncode == 0, result.stderr[-5000:]
+    return out
+
+
+def test_all_services_generate_compile_and_import(all_out: Path) -> None:
+    out = all_out
     package = out / "aws_typed"
     expected = botocore.session.get_session().get_available_services()
     from generator.naming import module_name
@@ -37,13 +45,13 @@ def test_all_services_generate_compile_and_import(tmp_path: Path) -> None:
     assert int(run.stdout.strip()) == len(expected)
 
 
-def test_every_paginator_and_waiter_has_its_class(tmp_path: Path) -> None:
+def test_every_paginator_and_waiter_has_its_class(all_out: Path) -> None:
     """get_paginator/get_waiter accept exactly botocore's names, each with its own class."""
-    out = tmp_path / "all"
-    assert botoloom("--all", "--output", str(out), "--quiet").returncode == 0
+    out = all_out
     script = r'''
 import importlib, json, sys, typing
 import botocore.session
+import pytest
 from botocore import xform_name
 from generator.naming import module_name
 session = botocore.session.get_session()

@@ -219,3 +219,18 @@ def test_output_not_writable_in_process(out: Path, monkeypatch: pytest.MonkeyPat
     assert cli.main(["--services", "sqs", "--output", str(out)]) == 2
     assert "is not writable" in capsys.readouterr().err
     assert snapshot(out) == before
+
+
+def test_changed_generator_code_renders_again(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache key includes botoloom's own code, not just its version number."""
+    from generator import incremental
+
+    assert cli.main(["--services", "sqs", "--output", str(out), "--quiet", "--jobs", "1"]) == 0
+    cache = incremental.load(out / "aws_typed")
+    assert incremental.unchanged(cache, out / "aws_typed", "sqs", cache["services"]["sqs"]["key"], write.read_manifest(out / "aws_typed"))
+    monkeypatch.setattr(incremental, "generator_digest", lambda: "patched")
+    rendered: list[str] = []
+    real_one = cli._one
+    monkeypatch.setattr(cli, "_one", lambda name, versions: rendered.append(name) or real_one(name, versions))
+    assert cli.main(["--services", "sqs", "--output", str(out), "--quiet", "--jobs", "1"]) == 0
+    assert rendered == ["sqs"]

@@ -5,9 +5,11 @@ Copied verbatim by botoloom into each generated package.
 
 import sys
 from datetime import datetime
+from decimal import Decimal
 from typing import (
     IO,
     TYPE_CHECKING,
+    AbstractSet,
     Any,
     Dict,
     Iterator,
@@ -16,9 +18,33 @@ from typing import (
     Optional,
     Protocol,
     Sequence,
+    Set,
     TypeVar,
     Union,
 )
+
+if TYPE_CHECKING:
+    # boto3 has no type information: type checkers see these two structurally, so both
+    # boto3's own objects and checked code fit (Key("pk").eq("a"), Binary(b"..."))
+
+    class ConditionBase(Protocol):
+        """boto3.dynamodb.conditions.ConditionBase: Key(...) and Attr(...) conditions."""
+
+        expression_format: str
+        expression_operator: str
+
+        def get_expression(self) -> Dict[str, Any]: ...
+
+    class Binary(Protocol):
+        """boto3.dynamodb.types.Binary: a dynamodb binary value."""
+
+        value: bytes
+
+        def __bytes__(self) -> bytes: ...
+
+else:
+    from boto3.dynamodb.conditions import ConditionBase
+    from boto3.dynamodb.types import Binary
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired, TypedDict
@@ -47,6 +73,7 @@ __all__ = (
     "ClientError",
     "ClientErrorResponseTypeDef",
     "ClientMeta",
+    "ConditionBaseImportTypeDef",
     "CopySourceTypeDef",
     "DocumentOutputTypeDef",
     "DocumentTypeDef",
@@ -55,10 +82,15 @@ __all__ = (
     "PaginateArgsTypeDef",
     "NotRequired",
     "PaginatorConfigTypeDef",
+    "PresignedPostTypeDef",
     "ReadOnly",
+    "ResourceArgsTypeDef",
+    "ResourceSessionLike",
     "ResponseMetadataTypeDef",
     "SessionLike",
     "StreamingBody",
+    "TableAttributeValueOutputTypeDef",
+    "TableAttributeValueTypeDef",
     "TimestampTypeDef",
     "WaitArgsTypeDef",
     "WaiterConfigTypeDef",
@@ -160,6 +192,50 @@ class ClientErrorResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+TableAttributeValueTypeDef = Union[
+    None,
+    bool,
+    int,
+    Decimal,
+    str,
+    bytes,
+    bytearray,
+    Binary,
+    AbstractSet[Union[int, Decimal]],
+    AbstractSet[str],
+    AbstractSet[Union[bytes, bytearray, Binary]],
+    Sequence["TableAttributeValueTypeDef"],
+    Mapping[str, "TableAttributeValueTypeDef"],
+]
+"""A dynamodb attribute value as boto3's resource layer takes it (TypeSerializer):
+numbers are int or Decimal (float is refused), sets are number, string or binary sets."""
+
+TableAttributeValueOutputTypeDef = Union[
+    None,
+    bool,
+    Decimal,
+    str,
+    Binary,
+    Set[Decimal],
+    Set[str],
+    Set[Binary],
+    List["TableAttributeValueOutputTypeDef"],
+    Dict[str, "TableAttributeValueOutputTypeDef"],
+]
+"""A dynamodb attribute value as boto3's resource layer returns it (TypeDeserializer)."""
+
+ConditionBaseImportTypeDef = Union[str, ConditionBase]
+"""A dynamodb key or condition expression: text, or a boto3.dynamodb.conditions builder
+(Key("pk").eq("a"), Attr("n").gt(1) & ...), which boto3's resource layer turns into text."""
+
+
+class PresignedPostTypeDef(TypedDict):
+    """What s3 generate_presigned_post returns: the form's URL and its fields."""
+
+    url: str
+    fields: Dict[str, str]
+
+
 class ClientArgsTypeDef(TypedDict, total=False):
     """Keyword arguments of boto3.client() besides the service name."""
 
@@ -173,6 +249,20 @@ class ClientArgsTypeDef(TypedDict, total=False):
     aws_session_token: Optional[str]
     config: Any
     aws_account_id: Optional[str]
+
+
+class ResourceArgsTypeDef(TypedDict, total=False):
+    """Keyword arguments of boto3.resource() besides the service name."""
+
+    region_name: Optional[str]
+    api_version: Optional[str]
+    use_ssl: bool
+    verify: Union[bool, str, None]
+    endpoint_url: Optional[str]
+    aws_access_key_id: Optional[str]
+    aws_secret_access_key: Optional[str]
+    aws_session_token: Optional[str]
+    config: Any
 
 
 class StreamingBody(Protocol):
@@ -233,7 +323,13 @@ class ClientMeta(Protocol):
 class SessionLike(Protocol):
     """A boto3.session.Session (or anything with its client() method)."""
 
-    def client(self, service_name: str, **kwargs: Any) -> Any: ...
+    def client(self, service_name: str, *args: Any, **kwargs: Any) -> Any: ...
+
+
+class ResourceSessionLike(Protocol):
+    """A boto3.session.Session (or anything with its resource() method)."""
+
+    def resource(self, service_name: str, *args: Any, **kwargs: Any) -> Any: ...
 
 
 if TYPE_CHECKING:

@@ -672,3 +672,15 @@ def test_pystr_round_trips(value: str) -> None:
     src = f"{FUTURE}\nX = {result}\n"
     _compiles(src)
     assert _black(src, line_length=10**6) == src  # only quoting and escapes are compared, never wrapping
+
+
+def test_docstring_keeps_list_items_on_their_own_lines() -> None:
+    """Parameter lists in method docstrings: one item per line, hanging indent."""
+    text = "Summary.\n\nParameters:\n- Bucket (required): " + "word " * 30 + "\n- Key (optional): short"
+    doc = docstring(text, 8)
+    lines = doc.splitlines()
+    assert lines[3] == "        - Bucket (required): word word word word word word word word word word"
+    assert lines[4].startswith("          word")
+    assert "        - Key (optional): short" in lines
+    source = f"class C:\n    def f(self) -> None:\n{doc}\n"
+    assert _black(source) == source

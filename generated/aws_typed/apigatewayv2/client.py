@@ -249,35 +249,42 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateApiResponseTypeDef:
         """Creates an Api resource.
 
-        Parameters: - ApiKeySelectionExpression (optional): An API key
-        selection expression. Supported only for WebSocket APIs. See API Key
-        Selection Expressions. - CorsConfiguration (optional): A CORS
-        configuration. Supported only for HTTP APIs. See Configuring CORS for
-        more information. - CredentialsArn (optional): This property is part of
-        quick create. It specifies the credentials required for the
-        integration, if any. For a Lambda integration, three options are
-        available. To specify an IAM Role for API Gateway ... - Description
-        (optional): The description of the API. - DisableSchemaValidation
-        (optional): Avoid validating models when creating a deployment.
-        Supported only for WebSocket APIs. - DisableExecuteApiEndpoint
-        (optional): Specifies whether clients can invoke your API by using the
-        default execute-api endpoint. By default, clients can invoke your API
-        with the default https://{api_id}.execute-api.{region}.amazonaws.com
-        ... - IpAddressType (optional): The IP address types that can invoke
-        the API. - Name (required): The name of the API. - ProtocolType
-        (required): The API protocol. - RouteKey (optional): This property is
-        part of quick create. If you don't specify a routeKey, a default route
-        of $default is created. The $default route acts as a catch-all for any
-        request made to your API, for a ... - RouteSelectionExpression
-        (optional): The route selection expression for the API. For HTTP APIs,
-        the routeSelectionExpression must be ${request.method} ${request.path}.
-        If not provided, this will be the default for HTTP APIs. This ... -
-        Tags (optional): The collection of tags. Each tag element is associated
-        with a given resource. - Target (optional): This property is part of
-        quick create. Quick create produces an API with an integration, a
-        default catch-all route, and a default stage which is configured to
-        automatically deploy changes. For HTTP ... - Version (optional): A
-        version identifier for the API.
+        Parameters:
+        - ApiKeySelectionExpression (optional): An API key selection
+          expression. Supported only for WebSocket APIs. See API Key Selection
+          Expressions.
+        - CorsConfiguration (optional): A CORS configuration. Supported only
+          for HTTP APIs. See Configuring CORS for more information.
+        - CredentialsArn (optional): This property is part of quick create. It
+          specifies the credentials required for the integration, if any. For a
+          Lambda integration, three options are available. To specify an IAM
+          Role for API Gateway ...
+        - Description (optional): The description of the API.
+        - DisableSchemaValidation (optional): Avoid validating models when
+          creating a deployment. Supported only for WebSocket APIs.
+        - DisableExecuteApiEndpoint (optional): Specifies whether clients can
+          invoke your API by using the default execute-api endpoint. By
+          default, clients can invoke your API with the default
+          https://{api_id}.execute-api.{region}.amazonaws.com ...
+        - IpAddressType (optional): The IP address types that can invoke the
+          API.
+        - Name (required): The name of the API.
+        - ProtocolType (required): The API protocol.
+        - RouteKey (optional): This property is part of quick create. If you
+          don't specify a routeKey, a default route of $default is created. The
+          $default route acts as a catch-all for any request made to your API,
+          for a ...
+        - RouteSelectionExpression (optional): The route selection expression
+          for the API. For HTTP APIs, the routeSelectionExpression must be
+          ${request.method} ${request.path}. If not provided, this will be the
+          default for HTTP APIs. This ...
+        - Tags (optional): The collection of tags. Each tag element is
+          associated with a given resource.
+        - Target (optional): This property is part of quick create. Quick
+          create produces an API with an integration, a default catch-all
+          route, and a default stage which is configured to automatically
+          deploy changes. For HTTP ...
+        - Version (optional): A version identifier for the API.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateApi
@@ -289,9 +296,11 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateApiMappingResponseTypeDef:
         """Creates an API mapping.
 
-        Parameters: - ApiId (required): The API identifier. - ApiMappingKey
-        (optional): The API mapping key. - DomainName (required): The domain
-        name. - Stage (required): The API stage.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ApiMappingKey (optional): The API mapping key.
+        - DomainName (required): The domain name.
+        - Stage (required): The API stage.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateApiMapping
@@ -305,32 +314,37 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateAuthorizerResponseTypeDef:
         """Creates an Authorizer for an API.
 
-        Parameters: - ApiId (required): The API identifier. -
-        AuthorizerCredentialsArn (optional): Specifies the required credentials
-        as an IAM role for API Gateway to invoke the authorizer. To specify an
-        IAM role for API Gateway to assume, use the role's Amazon Resource Name
-        (ARN). To use ... - AuthorizerPayloadFormatVersion (optional):
-        Specifies the format of the payload sent to an HTTP API Lambda
-        authorizer. Required for HTTP API Lambda authorizers. Supported values
-        are 1.0 and 2.0. To learn more, see Working with AWS Lambda ... -
-        AuthorizerResultTtlInSeconds (optional): The time to live (TTL) for
-        cached authorizer results, in seconds. If it equals 0, authorization
-        caching is disabled. If it is greater than 0, API Gateway caches
-        authorizer responses. The maximum ... - AuthorizerType (required): The
-        authorizer type. Specify REQUEST for a Lambda function using incoming
-        request parameters. Specify JWT to use JSON Web Tokens (supported only
-        for HTTP APIs). - AuthorizerUri (optional): The authorizer's Uniform
-        Resource Identifier (URI). For REQUEST authorizers, this must be a
-        well-formed Lambda function URI, for example, ... -
-        EnableSimpleResponses (optional): Specifies whether a Lambda authorizer
-        returns a response in a simple format. By default, a Lambda authorizer
-        must return an IAM policy. If enabled, the Lambda authorizer can return
-        a boolean value ... - IdentitySource (required): The identity source
-        for which authorization is requested. - IdentityValidationExpression
-        (optional): This parameter is not used. - JwtConfiguration (optional):
-        Represents the configuration of a JWT authorizer. Required for the JWT
-        authorizer type. Supported only for HTTP APIs. - Name (required): The
-        name of the authorizer.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - AuthorizerCredentialsArn (optional): Specifies the required
+          credentials as an IAM role for API Gateway to invoke the authorizer.
+          To specify an IAM role for API Gateway to assume, use the role's
+          Amazon Resource Name (ARN). To use ...
+        - AuthorizerPayloadFormatVersion (optional): Specifies the format of
+          the payload sent to an HTTP API Lambda authorizer. Required for HTTP
+          API Lambda authorizers. Supported values are 1.0 and 2.0. To learn
+          more, see Working with AWS Lambda ...
+        - AuthorizerResultTtlInSeconds (optional): The time to live (TTL) for
+          cached authorizer results, in seconds. If it equals 0, authorization
+          caching is disabled. If it is greater than 0, API Gateway caches
+          authorizer responses. The maximum ...
+        - AuthorizerType (required): The authorizer type. Specify REQUEST for a
+          Lambda function using incoming request parameters. Specify JWT to use
+          JSON Web Tokens (supported only for HTTP APIs).
+        - AuthorizerUri (optional): The authorizer's Uniform Resource
+          Identifier (URI). For REQUEST authorizers, this must be a well-formed
+          Lambda function URI, for example, ...
+        - EnableSimpleResponses (optional): Specifies whether a Lambda
+          authorizer returns a response in a simple format. By default, a
+          Lambda authorizer must return an IAM policy. If enabled, the Lambda
+          authorizer can return a boolean value ...
+        - IdentitySource (required): The identity source for which
+          authorization is requested.
+        - IdentityValidationExpression (optional): This parameter is not used.
+        - JwtConfiguration (optional): Represents the configuration of a JWT
+          authorizer. Required for the JWT authorizer type. Supported only for
+          HTTP APIs.
+        - Name (required): The name of the authorizer.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateAuthorizer
@@ -344,10 +358,11 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateDeploymentResponseTypeDef:
         """Creates a Deployment for an API.
 
-        Parameters: - ApiId (required): The API identifier. - Description
-        (optional): The description for the deployment resource. - StageName
-        (optional): The name of the Stage resource for the Deployment resource
-        to create.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - Description (optional): The description for the deployment resource.
+        - StageName (optional): The name of the Stage resource for the
+          Deployment resource to create.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateDeployment
@@ -361,12 +376,14 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateDomainNameResponseTypeDef:
         """Creates a domain name.
 
-        Parameters: - DomainName (required): The domain name. -
-        DomainNameConfigurations (optional): The domain name configurations. -
-        MutualTlsAuthentication (optional): The mutual TLS authentication
-        configuration for a custom domain name. - RoutingMode (optional): The
-        routing mode. - Tags (optional): The collection of tags associated with
-        a domain name.
+        Parameters:
+        - DomainName (required): The domain name.
+        - DomainNameConfigurations (optional): The domain name configurations.
+        - MutualTlsAuthentication (optional): The mutual TLS authentication
+          configuration for a custom domain name.
+        - RoutingMode (optional): The routing mode.
+        - Tags (optional): The collection of tags associated with a domain
+          name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateDomainName
@@ -380,51 +397,61 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateIntegrationResultTypeDef:
         """Creates an Integration.
 
-        Parameters: - ApiId (required): The API identifier. - ConnectionId
-        (optional): The ID of the VPC link for a private integration. Supported
-        only for HTTP APIs. - ConnectionType (optional): The type of the
-        network connection to the integration endpoint. Specify INTERNET for
-        connections through the public routable internet or VPC_LINK for
-        private connections between API Gateway and ... -
-        ContentHandlingStrategy (optional): Supported only for WebSocket APIs.
-        Specifies how to handle response payload content type conversions.
-        Supported values are CONVERT_TO_BINARY and CONVERT_TO_TEXT, with the
-        following behaviors: - CredentialsArn (optional): Specifies the
-        credentials required for the integration, if any. For AWS integrations,
-        three options are available. To specify an IAM Role for API Gateway to
-        assume, use the role's Amazon Resource ... - Description (optional):
-        The description of the integration. - IntegrationMethod (optional):
-        Specifies the integration's HTTP method type. - IntegrationSubtype
-        (optional): Supported only for HTTP API AWS_PROXY integrations.
-        Specifies the AWS service action to invoke. To learn more, see
-        Integration subtype reference. - IntegrationType (required): The
-        integration type of an integration. One of the following: -
-        IntegrationUri (optional): For a Lambda integration, specify the URI of
-        a Lambda function. - PassthroughBehavior (optional): Specifies the
-        pass-through behavior for incoming requests based on the Content-Type
-        header in the request, and the available mapping templates specified as
-        the requestTemplates property on the ... - PayloadFormatVersion
-        (optional): Specifies the format of the payload sent to an integration.
-        Required for HTTP APIs. Supported values for Lambda proxy integrations
-        are 1.0 and 2.0. For all other integrations, 1.0 is the only ... -
-        RequestParameters (optional): For WebSocket APIs, a key-value map
-        specifying request parameters that are passed from the method request
-        to the backend. The key is an integration request parameter name and
-        the associated value is ... - RequestTemplates (optional): Represents a
-        map of Velocity templates that are applied on the request payload based
-        on the value of the Content-Type header sent by the client. The content
-        type value is the key in this map, and the ... - ResponseParameters
-        (optional): Supported only for HTTP APIs. You use response parameters
-        to transform the HTTP response from a backend integration before
-        returning the response to clients. Specify a key-value map from a
-        selection ... - TemplateSelectionExpression (optional): The template
-        selection expression for the integration. - TimeoutInMillis (optional):
-        Custom timeout between 50 and 29,000 milliseconds for WebSocket APIs
-        and between 50 and 30,000 milliseconds for HTTP APIs. The default
-        timeout is 29 seconds for WebSocket APIs and 30 seconds for HTTP ... -
-        TlsConfig (optional): The TLS configuration for a private integration.
-        If you specify a TLS configuration, private integration traffic uses
-        the HTTPS protocol. Supported only for HTTP APIs.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ConnectionId (optional): The ID of the VPC link for a private
+          integration. Supported only for HTTP APIs.
+        - ConnectionType (optional): The type of the network connection to the
+          integration endpoint. Specify INTERNET for connections through the
+          public routable internet or VPC_LINK for private connections between
+          API Gateway and ...
+        - ContentHandlingStrategy (optional): Supported only for WebSocket
+          APIs. Specifies how to handle response payload content type
+          conversions. Supported values are CONVERT_TO_BINARY and
+          CONVERT_TO_TEXT, with the following behaviors:
+        - CredentialsArn (optional): Specifies the credentials required for the
+          integration, if any. For AWS integrations, three options are
+          available. To specify an IAM Role for API Gateway to assume, use the
+          role's Amazon Resource ...
+        - Description (optional): The description of the integration.
+        - IntegrationMethod (optional): Specifies the integration's HTTP method
+          type.
+        - IntegrationSubtype (optional): Supported only for HTTP API AWS_PROXY
+          integrations. Specifies the AWS service action to invoke. To learn
+          more, see Integration subtype reference.
+        - IntegrationType (required): The integration type of an integration.
+          One of the following:
+        - IntegrationUri (optional): For a Lambda integration, specify the URI
+          of a Lambda function.
+        - PassthroughBehavior (optional): Specifies the pass-through behavior
+          for incoming requests based on the Content-Type header in the
+          request, and the available mapping templates specified as the
+          requestTemplates property on the ...
+        - PayloadFormatVersion (optional): Specifies the format of the payload
+          sent to an integration. Required for HTTP APIs. Supported values for
+          Lambda proxy integrations are 1.0 and 2.0. For all other
+          integrations, 1.0 is the only ...
+        - RequestParameters (optional): For WebSocket APIs, a key-value map
+          specifying request parameters that are passed from the method request
+          to the backend. The key is an integration request parameter name and
+          the associated value is ...
+        - RequestTemplates (optional): Represents a map of Velocity templates
+          that are applied on the request payload based on the value of the
+          Content-Type header sent by the client. The content type value is the
+          key in this map, and the ...
+        - ResponseParameters (optional): Supported only for HTTP APIs. You use
+          response parameters to transform the HTTP response from a backend
+          integration before returning the response to clients. Specify a
+          key-value map from a selection ...
+        - TemplateSelectionExpression (optional): The template selection
+          expression for the integration.
+        - TimeoutInMillis (optional): Custom timeout between 50 and 29,000
+          milliseconds for WebSocket APIs and between 50 and 30,000
+          milliseconds for HTTP APIs. The default timeout is 29 seconds for
+          WebSocket APIs and 30 seconds for HTTP ...
+        - TlsConfig (optional): The TLS configuration for a private
+          integration. If you specify a TLS configuration, private integration
+          traffic uses the HTTPS protocol. Supported only for HTTP APIs.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateIntegration
@@ -438,21 +465,24 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateIntegrationResponseResponseTypeDef:
         """Creates an IntegrationResponses.
 
-        Parameters: - ApiId (required): The API identifier. -
-        ContentHandlingStrategy (optional): Specifies how to handle response
-        payload content type conversions. Supported values are
-        CONVERT_TO_BINARY and CONVERT_TO_TEXT, with the following behaviors: -
-        IntegrationId (required): The integration ID. - IntegrationResponseKey
-        (required): The integration response key. - ResponseParameters
-        (optional): A key-value map specifying response parameters that are
-        passed to the method response from the backend. The key is a method
-        response header parameter name and the mapped value is an integration
-        ... - ResponseTemplates (optional): The collection of response
-        templates for the integration response as a string-to-string map of
-        key-value pairs. Response templates are represented as a key/value map,
-        with a content-type as the key ... - TemplateSelectionExpression
-        (optional): The template selection expression for the integration
-        response. Supported only for WebSocket APIs.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ContentHandlingStrategy (optional): Specifies how to handle response
+          payload content type conversions. Supported values are
+          CONVERT_TO_BINARY and CONVERT_TO_TEXT, with the following behaviors:
+        - IntegrationId (required): The integration ID.
+        - IntegrationResponseKey (required): The integration response key.
+        - ResponseParameters (optional): A key-value map specifying response
+          parameters that are passed to the method response from the backend.
+          The key is a method response header parameter name and the mapped
+          value is an integration ...
+        - ResponseTemplates (optional): The collection of response templates
+          for the integration response as a string-to-string map of key-value
+          pairs. Response templates are represented as a key/value map, with a
+          content-type as the key ...
+        - TemplateSelectionExpression (optional): The template selection
+          expression for the integration response. Supported only for WebSocket
+          APIs.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateIntegrationResponse
@@ -467,12 +497,14 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateModelResponseTypeDef:
         """Creates a Model for an API.
 
-        Parameters: - ApiId (required): The API identifier. - ContentType
-        (optional): The content-type for the model, for example,
-        "application/json". - Description (optional): The description of the
-        model. - Name (required): The name of the model. Must be alphanumeric.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ContentType (optional): The content-type for the model, for example,
+          "application/json".
+        - Description (optional): The description of the model.
+        - Name (required): The name of the model. Must be alphanumeric.
         - Schema (required): The schema for the model. For application/json
-        models, this should be JSON schema draft 4 model.
+          models, this should be JSON schema draft 4 model.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateModel
@@ -484,17 +516,21 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreatePortalResponseTypeDef:
         """Creates a portal.
 
-        Parameters: - Authorization (required): The authentication
-        configuration for the portal. - EndpointConfiguration (required): The
-        domain configuration for the portal. Use a default domain provided by
-        API Gateway or provide a fully-qualified domain name that you own. -
-        IncludedPortalProductArns (optional): The ARNs of the portal products
-        included in the portal. - LogoUri (optional): The URI for the portal
-        logo image that is displayed in the portal header. - PortalContent
-        (required): The content of the portal. - RumAppMonitorName (optional):
-        The name of the Amazon CloudWatch RUM app monitor for the portal. -
-        Tags (optional): The collection of tags. Each tag element is associated
-        with a given resource.
+        Parameters:
+        - Authorization (required): The authentication configuration for the
+          portal.
+        - EndpointConfiguration (required): The domain configuration for the
+          portal. Use a default domain provided by API Gateway or provide a
+          fully-qualified domain name that you own.
+        - IncludedPortalProductArns (optional): The ARNs of the portal products
+          included in the portal.
+        - LogoUri (optional): The URI for the portal logo image that is
+          displayed in the portal header.
+        - PortalContent (required): The content of the portal.
+        - RumAppMonitorName (optional): The name of the Amazon CloudWatch RUM
+          app monitor for the portal.
+        - Tags (optional): The collection of tags. Each tag element is
+          associated with a given resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreatePortal
@@ -506,10 +542,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreatePortalProductResponseTypeDef:
         """Creates a new portal product.
 
-        Parameters: - Description (optional): A description of the portal
-        product. - DisplayName (required): The name of the portal product as it
-        appears in a published portal. - Tags (optional): The collection of
-        tags. Each tag element is associated with a given resource.
+        Parameters:
+        - Description (optional): A description of the portal product.
+        - DisplayName (required): The name of the portal product as it appears
+          in a published portal.
+        - Tags (optional): The collection of tags. Each tag element is
+          associated with a given resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreatePortalProduct
@@ -524,8 +562,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateProductPageResponseTypeDef:
         """Creates a new product page for a portal product.
 
-        Parameters: - DisplayContent (required): The content of the product
-        page. - PortalProductId (required): The portal product identifier.
+        Parameters:
+        - DisplayContent (required): The content of the product page.
+        - PortalProductId (required): The portal product identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateProductPage
@@ -539,11 +578,13 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateProductRestEndpointPageResponseTypeDef:
         """Creates a product REST endpoint page for a portal product.
 
-        Parameters: - DisplayContent (optional): The content of the product
-        REST endpoint page. - PortalProductId (required): The portal product
-        identifier. - RestEndpointIdentifier (required): The REST endpoint
-        identifier. - TryItState (optional): The try it state of the product
-        REST endpoint page.
+        Parameters:
+        - DisplayContent (optional): The content of the product REST endpoint
+          page.
+        - PortalProductId (required): The portal product identifier.
+        - RestEndpointIdentifier (required): The REST endpoint identifier.
+        - TryItState (optional): The try it state of the product REST endpoint
+          page.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateProductRestEndpointPage
@@ -558,25 +599,30 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateRouteResultTypeDef:
         """Creates a Route for an API.
 
-        Parameters: - ApiId (required): The API identifier. - ApiKeyRequired
-        (optional): Specifies whether an API key is required for the route.
-        Supported only for WebSocket APIs. - AuthorizationScopes (optional):
-        The authorization scopes supported by this route. - AuthorizationType
-        (optional): The authorization type for the route. For WebSocket APIs,
-        valid values are NONE for open access, AWS_IAM for using AWS IAM
-        permissions, and CUSTOM for using a Lambda authorizer For HTTP APIs,
-        valid ... - AuthorizerId (optional): The identifier of the Authorizer
-        resource to be associated with this route. The authorizer identifier is
-        generated by API Gateway when you created the authorizer. -
-        ModelSelectionExpression (optional): The model selection expression for
-        the route. Supported only for WebSocket APIs. - OperationName
-        (optional): The operation name for the route. - RequestModels
-        (optional): The request models for the route. Supported only for
-        WebSocket APIs. - RequestParameters (optional): The request parameters
-        for the route. Supported only for WebSocket APIs. - RouteKey
-        (required): The route key for the route. -
-        RouteResponseSelectionExpression (optional): The route response
-        selection expression for the route. Supported only for WebSocket APIs.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ApiKeyRequired (optional): Specifies whether an API key is required
+          for the route. Supported only for WebSocket APIs.
+        - AuthorizationScopes (optional): The authorization scopes supported by
+          this route.
+        - AuthorizationType (optional): The authorization type for the route.
+          For WebSocket APIs, valid values are NONE for open access, AWS_IAM
+          for using AWS IAM permissions, and CUSTOM for using a Lambda
+          authorizer For HTTP APIs, valid ...
+        - AuthorizerId (optional): The identifier of the Authorizer resource to
+          be associated with this route. The authorizer identifier is generated
+          by API Gateway when you created the authorizer.
+        - ModelSelectionExpression (optional): The model selection expression
+          for the route. Supported only for WebSocket APIs.
+        - OperationName (optional): The operation name for the route.
+        - RequestModels (optional): The request models for the route. Supported
+          only for WebSocket APIs.
+        - RequestParameters (optional): The request parameters for the route.
+          Supported only for WebSocket APIs.
+        - RouteKey (required): The route key for the route.
+        - RouteResponseSelectionExpression (optional): The route response
+          selection expression for the route. Supported only for WebSocket
+          APIs.
         - Target (optional): The target for the route.
 
         API reference:
@@ -589,13 +635,15 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateRouteResponseResponseTypeDef:
         """Creates a RouteResponse for a Route.
 
-        Parameters: - ApiId (required): The API identifier. -
-        ModelSelectionExpression (optional): The model selection expression for
-        the route response. Supported only for WebSocket APIs. - ResponseModels
-        (optional): The response models for the route response. -
-        ResponseParameters (optional): The route response parameters. - RouteId
-        (required): The route ID. - RouteResponseKey (required): The route
-        response key.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ModelSelectionExpression (optional): The model selection expression
+          for the route response. Supported only for WebSocket APIs.
+        - ResponseModels (optional): The response models for the route
+          response.
+        - ResponseParameters (optional): The route response parameters.
+        - RouteId (required): The route ID.
+        - RouteResponseKey (required): The route response key.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateRouteResponse
@@ -610,13 +658,16 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateRoutingRuleResponseTypeDef:
         """Creates a RoutingRule.
 
-        Parameters: - Actions (required): Represents a routing rule action. The
-        only supported action is invokeApi. - Conditions (required): Represents
-        a condition. Conditions can contain up to two matchHeaders conditions
-        and one matchBasePaths conditions. API Gateway evaluates header
-        conditions and base path conditions together. You can ... - DomainName
-        (required): The domain name. - DomainNameId (optional): The domain name
-        ID. - Priority (required): Represents the priority of the routing rule.
+        Parameters:
+        - Actions (required): Represents a routing rule action. The only
+          supported action is invokeApi.
+        - Conditions (required): Represents a condition. Conditions can contain
+          up to two matchHeaders conditions and one matchBasePaths conditions.
+          API Gateway evaluates header conditions and base path conditions
+          together. You can ...
+        - DomainName (required): The domain name.
+        - DomainNameId (optional): The domain name ID.
+        - Priority (required): Represents the priority of the routing rule.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateRoutingRule
@@ -630,21 +681,25 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateStageResponseTypeDef:
         """Creates a Stage for an API.
 
-        Parameters: - AccessLogSettings (optional): Settings for logging access
-        in this stage. - ApiId (required): The API identifier. - AutoDeploy
-        (optional): Specifies whether updates to an API automatically trigger a
-        new deployment. The default value is false. - ClientCertificateId
-        (optional): The identifier of a client certificate for a Stage.
-        Supported only for WebSocket APIs. - DefaultRouteSettings (optional):
-        The default route settings for the stage. - DeploymentId (optional):
-        The deployment identifier of the API stage. - Description (optional):
-        The description for the API stage. - RouteSettings (optional): Route
-        settings for the stage, by routeKey. - StageName (required): The name
-        of the stage. - StageVariables (optional): A map that defines the stage
-        variables for a Stage. Variable names can have alphanumeric and
-        underscore characters, and the values must match
-        [A-Za-z0-9-._~:/?#&=,]+. - Tags (optional): The collection of tags.
-        Each tag element is associated with a given resource.
+        Parameters:
+        - AccessLogSettings (optional): Settings for logging access in this
+          stage.
+        - ApiId (required): The API identifier.
+        - AutoDeploy (optional): Specifies whether updates to an API
+          automatically trigger a new deployment. The default value is false.
+        - ClientCertificateId (optional): The identifier of a client
+          certificate for a Stage. Supported only for WebSocket APIs.
+        - DefaultRouteSettings (optional): The default route settings for the
+          stage.
+        - DeploymentId (optional): The deployment identifier of the API stage.
+        - Description (optional): The description for the API stage.
+        - RouteSettings (optional): Route settings for the stage, by routeKey.
+        - StageName (required): The name of the stage.
+        - StageVariables (optional): A map that defines the stage variables for
+          a Stage. Variable names can have alphanumeric and underscore
+          characters, and the values must match [A-Za-z0-9-._~:/?#&=,]+.
+        - Tags (optional): The collection of tags. Each tag element is
+          associated with a given resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateStage
@@ -656,10 +711,13 @@ class ApiGatewayV2Client(BaseClient):
     ) -> CreateVpcLinkResponseTypeDef:
         """Creates a VPC link.
 
-        Parameters: - Name (required): The name of the VPC link. -
-        SecurityGroupIds (optional): A list of security group IDs for the VPC
-        link. - SubnetIds (required): A list of subnet IDs to include in the
-        VPC link. - Tags (optional): A list of tags.
+        Parameters:
+        - Name (required): The name of the VPC link.
+        - SecurityGroupIds (optional): A list of security group IDs for the VPC
+          link.
+        - SubnetIds (required): A list of subnet IDs to include in the VPC
+          link.
+        - Tags (optional): A list of tags.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateVpcLink
@@ -672,9 +730,11 @@ class ApiGatewayV2Client(BaseClient):
         """Deletes the AccessLogSettings for a Stage. To disable access logging
         for a Stage, delete its AccessLogSettings.
 
-        Parameters: - ApiId (required): The API identifier. - StageName
-        (required): The stage name. Stage names can only contain alphanumeric
-        characters, hyphens, and underscores. Maximum length is 128 characters.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - StageName (required): The stage name. Stage names can only contain
+          alphanumeric characters, hyphens, and underscores. Maximum length is
+          128 characters.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteAccessLogSettings
@@ -688,7 +748,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes an Api resource.
 
-        Parameters: - ApiId (required): The API identifier.
+        Parameters:
+        - ApiId (required): The API identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteApi
@@ -700,8 +761,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes an API mapping.
 
-        Parameters: - ApiMappingId (required): The API mapping identifier. -
-        DomainName (required): The domain name.
+        Parameters:
+        - ApiMappingId (required): The API mapping identifier.
+        - DomainName (required): The domain name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteApiMapping
@@ -713,8 +775,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes an Authorizer.
 
-        Parameters: - ApiId (required): The API identifier. - AuthorizerId
-        (required): The authorizer identifier.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - AuthorizerId (required): The authorizer identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteAuthorizer
@@ -726,7 +789,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a CORS configuration.
 
-        Parameters: - ApiId (required): The API identifier.
+        Parameters:
+        - ApiId (required): The API identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteCorsConfiguration
@@ -740,8 +804,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a Deployment.
 
-        Parameters: - ApiId (required): The API identifier. - DeploymentId
-        (required): The deployment ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - DeploymentId (required): The deployment ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteDeployment
@@ -753,7 +818,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a domain name.
 
-        Parameters: - DomainName (required): The domain name.
+        Parameters:
+        - DomainName (required): The domain name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteDomainName
@@ -765,8 +831,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes an Integration.
 
-        Parameters: - ApiId (required): The API identifier. - IntegrationId
-        (required): The integration ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - IntegrationId (required): The integration ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteIntegration
@@ -778,9 +845,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes an IntegrationResponses.
 
-        Parameters: - ApiId (required): The API identifier. - IntegrationId
-        (required): The integration ID. - IntegrationResponseId (required): The
-        integration response ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - IntegrationId (required): The integration ID.
+        - IntegrationResponseId (required): The integration response ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteIntegrationResponse
@@ -794,8 +862,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a Model.
 
-        Parameters: - ApiId (required): The API identifier. - ModelId
-        (required): The model ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ModelId (required): The model ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteModel
@@ -807,7 +876,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a portal.
 
-        Parameters: - PortalId (required): The portal identifier.
+        Parameters:
+        - PortalId (required): The portal identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeletePortal
@@ -819,8 +889,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a portal product.
 
-        Parameters: - PortalProductId (required): The portal product
-        identifier.
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeletePortalProduct
@@ -832,8 +902,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the sharing policy for a portal product.
 
-        Parameters: - PortalProductId (required): The portal product
-        identifier.
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeletePortalProductSharingPolicy
@@ -848,8 +918,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a product page of a portal product.
 
-        Parameters: - PortalProductId (required): The portal product
-        identifier. - ProductPageId (required): The portal product identifier.
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
+        - ProductPageId (required): The portal product identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteProductPage
@@ -861,9 +932,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a product REST endpoint page.
 
-        Parameters: - PortalProductId (required): The portal product
-        identifier. - ProductRestEndpointPageId (required): The product REST
-        endpoint identifier.
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
+        - ProductRestEndpointPageId (required): The product REST endpoint
+          identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteProductRestEndpointPage
@@ -878,8 +950,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a Route.
 
-        Parameters: - ApiId (required): The API identifier. - RouteId
-        (required): The route ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RouteId (required): The route ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteRoute
@@ -891,9 +964,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a route request parameter. Supported only for WebSocket APIs.
 
-        Parameters: - ApiId (required): The API identifier. -
-        RequestParameterKey (required): The route request parameter key. -
-        RouteId (required): The route ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RequestParameterKey (required): The route request parameter key.
+        - RouteId (required): The route ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteRouteRequestParameter
@@ -907,9 +981,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a RouteResponse.
 
-        Parameters: - ApiId (required): The API identifier. - RouteId
-        (required): The route ID. - RouteResponseId (required): The route
-        response ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RouteId (required): The route ID.
+        - RouteResponseId (required): The route response ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteRouteResponse
@@ -921,10 +996,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the RouteSettings for a stage.
 
-        Parameters: - ApiId (required): The API identifier. - RouteKey
-        (required): The route key. - StageName (required): The stage name.
-        Stage names can only contain alphanumeric characters, hyphens, and
-        underscores. Maximum length is 128 characters.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RouteKey (required): The route key.
+        - StageName (required): The stage name. Stage names can only contain
+          alphanumeric characters, hyphens, and underscores. Maximum length is
+          128 characters.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteRouteSettings
@@ -936,9 +1013,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a routing rule.
 
-        Parameters: - DomainName (required): The domain name. - DomainNameId
-        (optional): The domain name ID. - RoutingRuleId (required): The routing
-        rule ID.
+        Parameters:
+        - DomainName (required): The domain name.
+        - DomainNameId (optional): The domain name ID.
+        - RoutingRuleId (required): The routing rule ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteRoutingRule
@@ -950,9 +1028,11 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a Stage.
 
-        Parameters: - ApiId (required): The API identifier. - StageName
-        (required): The stage name. Stage names can only contain alphanumeric
-        characters, hyphens, and underscores. Maximum length is 128 characters.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - StageName (required): The stage name. Stage names can only contain
+          alphanumeric characters, hyphens, and underscores. Maximum length is
+          128 characters.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteStage
@@ -964,7 +1044,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> DeleteVpcLinkResponseTypeDef:
         """Deletes a VPC link.
 
-        Parameters: - VpcLinkId (required): The ID of the VPC link.
+        Parameters:
+        - VpcLinkId (required): The ID of the VPC link.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteVpcLink
@@ -976,7 +1057,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the publication of a portal portal.
 
-        Parameters: - PortalId (required): The portal identifier.
+        Parameters:
+        - PortalId (required): The portal identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DisablePortal
@@ -988,18 +1070,21 @@ class ApiGatewayV2Client(BaseClient):
     ) -> ExportApiResponseTypeDef:
         """No documentation in the service definition.
 
-        Parameters: - ApiId (required): The API identifier. - ExportVersion
-        (optional): The version of the API Gateway export algorithm. API
-        Gateway uses the latest version by default. Currently, the only
-        supported version is 1.0. - IncludeExtensions (optional): Specifies
-        whether to include API Gateway extensions in the exported API
-        definition. API Gateway extensions are included by default. -
-        OutputType (required): The output type of the exported definition file.
-        Valid values are JSON and YAML. - Specification (required): The version
-        of the API specification to use. OAS30, for OpenAPI 3.0, is the only
-        supported value. - StageName (optional): The name of the API stage to
-        export. If you don't specify this property, a representation of the
-        latest API configuration is exported.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ExportVersion (optional): The version of the API Gateway export
+          algorithm. API Gateway uses the latest version by default. Currently,
+          the only supported version is 1.0.
+        - IncludeExtensions (optional): Specifies whether to include API
+          Gateway extensions in the exported API definition. API Gateway
+          extensions are included by default.
+        - OutputType (required): The output type of the exported definition
+          file. Valid values are JSON and YAML.
+        - Specification (required): The version of the API specification to
+          use. OAS30, for OpenAPI 3.0, is the only supported value.
+        - StageName (optional): The name of the API stage to export. If you
+          don't specify this property, a representation of the latest API
+          configuration is exported.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ExportApi
@@ -1009,7 +1094,8 @@ class ApiGatewayV2Client(BaseClient):
     def get_api(self, **kwargs: Unpack[GetApiRequestTypeDef]) -> GetApiResponseTypeDef:
         """Gets an Api resource.
 
-        Parameters: - ApiId (required): The API identifier.
+        Parameters:
+        - ApiId (required): The API identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetApi
@@ -1021,8 +1107,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetApiMappingResponseTypeDef:
         """Gets an API mapping.
 
-        Parameters: - ApiMappingId (required): The API mapping identifier. -
-        DomainName (required): The domain name.
+        Parameters:
+        - ApiMappingId (required): The API mapping identifier.
+        - DomainName (required): The domain name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetApiMapping
@@ -1034,10 +1121,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetApiMappingsResponseTypeDef:
         """Gets API mappings.
 
-        Parameters: - DomainName (required): The domain name. - MaxResults
-        (optional): The maximum number of elements to be returned for this
-        resource. - NextToken (optional): The next page of elements from this
-        collection. Not valid for the last element of the collection.
+        Parameters:
+        - DomainName (required): The domain name.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetApiMappings
@@ -1051,10 +1140,11 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetApisResponseTypeDef:
         """Gets a collection of Api resources.
 
-        Parameters: - MaxResults (optional): The maximum number of elements to
-        be returned for this resource. - NextToken (optional): The next page of
-        elements from this collection. Not valid for the last element of the
-        collection.
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetApis
@@ -1066,8 +1156,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetAuthorizerResponseTypeDef:
         """Gets an Authorizer.
 
-        Parameters: - ApiId (required): The API identifier. - AuthorizerId
-        (required): The authorizer identifier.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - AuthorizerId (required): The authorizer identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetAuthorizer
@@ -1079,10 +1170,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetAuthorizersResponseTypeDef:
         """Gets the Authorizers for an API.
 
-        Parameters: - ApiId (required): The API identifier. - MaxResults
-        (optional): The maximum number of elements to be returned for this
-        resource. - NextToken (optional): The next page of elements from this
-        collection. Not valid for the last element of the collection.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetAuthorizers
@@ -1096,8 +1189,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetDeploymentResponseTypeDef:
         """Gets a Deployment.
 
-        Parameters: - ApiId (required): The API identifier. - DeploymentId
-        (required): The deployment ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - DeploymentId (required): The deployment ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetDeployment
@@ -1109,10 +1203,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetDeploymentsResponseTypeDef:
         """Gets the Deployments for an API.
 
-        Parameters: - ApiId (required): The API identifier. - MaxResults
-        (optional): The maximum number of elements to be returned for this
-        resource. - NextToken (optional): The next page of elements from this
-        collection. Not valid for the last element of the collection.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetDeployments
@@ -1126,7 +1222,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetDomainNameResponseTypeDef:
         """Gets a domain name.
 
-        Parameters: - DomainName (required): The domain name.
+        Parameters:
+        - DomainName (required): The domain name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetDomainName
@@ -1138,10 +1235,11 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetDomainNamesResponseTypeDef:
         """Gets the domain names for an AWS account.
 
-        Parameters: - MaxResults (optional): The maximum number of elements to
-        be returned for this resource. - NextToken (optional): The next page of
-        elements from this collection. Not valid for the last element of the
-        collection.
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetDomainNames
@@ -1155,8 +1253,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetIntegrationResultTypeDef:
         """Gets an Integration.
 
-        Parameters: - ApiId (required): The API identifier. - IntegrationId
-        (required): The integration ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - IntegrationId (required): The integration ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetIntegration
@@ -1168,9 +1267,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetIntegrationResponseResponseTypeDef:
         """Gets an IntegrationResponses.
 
-        Parameters: - ApiId (required): The API identifier. - IntegrationId
-        (required): The integration ID. - IntegrationResponseId (required): The
-        integration response ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - IntegrationId (required): The integration ID.
+        - IntegrationResponseId (required): The integration response ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetIntegrationResponse
@@ -1185,11 +1285,13 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetIntegrationResponsesResponseTypeDef:
         """Gets the IntegrationResponses for an Integration.
 
-        Parameters: - ApiId (required): The API identifier. - IntegrationId
-        (required): The integration ID. - MaxResults (optional): The maximum
-        number of elements to be returned for this resource. - NextToken
-        (optional): The next page of elements from this collection. Not valid
-        for the last element of the collection.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - IntegrationId (required): The integration ID.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetIntegrationResponses
@@ -1204,10 +1306,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetIntegrationsResponseTypeDef:
         """Gets the Integrations for an API.
 
-        Parameters: - ApiId (required): The API identifier. - MaxResults
-        (optional): The maximum number of elements to be returned for this
-        resource. - NextToken (optional): The next page of elements from this
-        collection. Not valid for the last element of the collection.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetIntegrations
@@ -1221,8 +1325,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetModelResponseTypeDef:
         """Gets a Model.
 
-        Parameters: - ApiId (required): The API identifier. - ModelId
-        (required): The model ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ModelId (required): The model ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetModel
@@ -1234,8 +1339,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetModelTemplateResponseTypeDef:
         """Gets a model template.
 
-        Parameters: - ApiId (required): The API identifier. - ModelId
-        (required): The model ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ModelId (required): The model ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetModelTemplate
@@ -1249,10 +1355,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetModelsResponseTypeDef:
         """Gets the Models for an API.
 
-        Parameters: - ApiId (required): The API identifier. - MaxResults
-        (optional): The maximum number of elements to be returned for this
-        resource. - NextToken (optional): The next page of elements from this
-        collection. Not valid for the last element of the collection.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetModels
@@ -1264,7 +1372,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetPortalResponseTypeDef:
         """Gets a portal.
 
-        Parameters: - PortalId (required): The portal identifier.
+        Parameters:
+        - PortalId (required): The portal identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetPortal
@@ -1276,9 +1385,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetPortalProductResponseTypeDef:
         """Gets a portal product.
 
-        Parameters: - PortalProductId (required): The portal product
-        identifier. - ResourceOwnerAccountId (optional): The account ID of the
-        resource owner of the portal product.
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
+        - ResourceOwnerAccountId (optional): The account ID of the resource
+          owner of the portal product.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetPortalProduct
@@ -1292,8 +1402,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetPortalProductSharingPolicyResponseTypeDef:
         """Gets the sharing policy for a portal product.
 
-        Parameters: - PortalProductId (required): The portal product
-        identifier.
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetPortalProductSharingPolicy
@@ -1308,10 +1418,11 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetProductPageResponseTypeDef:
         """Gets a product page of a portal product.
 
-        Parameters: - PortalProductId (required): The portal product
-        identifier. - ProductPageId (required): The portal product identifier.
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
+        - ProductPageId (required): The portal product identifier.
         - ResourceOwnerAccountId (optional): The account ID of the resource
-        owner of the portal product.
+          owner of the portal product.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetProductPage
@@ -1325,11 +1436,14 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetProductRestEndpointPageResponseTypeDef:
         """Gets a product REST endpoint page.
 
-        Parameters: - IncludeRawDisplayContent (optional): The query parameter
-        to include raw display content. - PortalProductId (required): The
-        portal product identifier. - ProductRestEndpointPageId (required): The
-        product REST endpoint identifier. - ResourceOwnerAccountId (optional):
-        The account ID of the resource owner of the portal product.
+        Parameters:
+        - IncludeRawDisplayContent (optional): The query parameter to include
+          raw display content.
+        - PortalProductId (required): The portal product identifier.
+        - ProductRestEndpointPageId (required): The product REST endpoint
+          identifier.
+        - ResourceOwnerAccountId (optional): The account ID of the resource
+          owner of the portal product.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetProductRestEndpointPage
@@ -1344,8 +1458,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetRouteResultTypeDef:
         """Gets a Route.
 
-        Parameters: - ApiId (required): The API identifier. - RouteId
-        (required): The route ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RouteId (required): The route ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetRoute
@@ -1357,9 +1472,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetRouteResponseResponseTypeDef:
         """Gets a RouteResponse.
 
-        Parameters: - ApiId (required): The API identifier. - RouteId
-        (required): The route ID. - RouteResponseId (required): The route
-        response ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RouteId (required): The route ID.
+        - RouteResponseId (required): The route response ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetRouteResponse
@@ -1373,11 +1489,13 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetRouteResponsesResponseTypeDef:
         """Gets the RouteResponses for a Route.
 
-        Parameters: - ApiId (required): The API identifier. - MaxResults
-        (optional): The maximum number of elements to be returned for this
-        resource. - NextToken (optional): The next page of elements from this
-        collection. Not valid for the last element of the collection. - RouteId
-        (required): The route ID.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+        - RouteId (required): The route ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetRouteResponses
@@ -1391,10 +1509,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetRoutesResponseTypeDef:
         """Gets the Routes for an API.
 
-        Parameters: - ApiId (required): The API identifier. - MaxResults
-        (optional): The maximum number of elements to be returned for this
-        resource. - NextToken (optional): The next page of elements from this
-        collection. Not valid for the last element of the collection.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetRoutes
@@ -1406,9 +1526,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetRoutingRuleResponseTypeDef:
         """Gets a routing rule.
 
-        Parameters: - DomainName (required): The domain name. - DomainNameId
-        (optional): The domain name ID. - RoutingRuleId (required): The routing
-        rule ID.
+        Parameters:
+        - DomainName (required): The domain name.
+        - DomainNameId (optional): The domain name ID.
+        - RoutingRuleId (required): The routing rule ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetRoutingRule
@@ -1422,9 +1543,11 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetStageResponseTypeDef:
         """Gets a Stage.
 
-        Parameters: - ApiId (required): The API identifier. - StageName
-        (required): The stage name. Stage names can only contain alphanumeric
-        characters, hyphens, and underscores. Maximum length is 128 characters.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - StageName (required): The stage name. Stage names can only contain
+          alphanumeric characters, hyphens, and underscores. Maximum length is
+          128 characters.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetStage
@@ -1436,10 +1559,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetStagesResponseTypeDef:
         """Gets the Stages for an API.
 
-        Parameters: - ApiId (required): The API identifier. - MaxResults
-        (optional): The maximum number of elements to be returned for this
-        resource. - NextToken (optional): The next page of elements from this
-        collection. Not valid for the last element of the collection.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetStages
@@ -1451,7 +1576,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetTagsResponseTypeDef:
         """Gets a collection of Tag resources.
 
-        Parameters: - ResourceArn (required): The resource ARN for the tag.
+        Parameters:
+        - ResourceArn (required): The resource ARN for the tag.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetTags
@@ -1463,7 +1589,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetVpcLinkResponseTypeDef:
         """Gets a VPC link.
 
-        Parameters: - VpcLinkId (required): The ID of the VPC link.
+        Parameters:
+        - VpcLinkId (required): The ID of the VPC link.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetVpcLink
@@ -1475,10 +1602,11 @@ class ApiGatewayV2Client(BaseClient):
     ) -> GetVpcLinksResponseTypeDef:
         """Gets a collection of VPC links.
 
-        Parameters: - MaxResults (optional): The maximum number of elements to
-        be returned for this resource. - NextToken (optional): The next page of
-        elements from this collection. Not valid for the last element of the
-        collection.
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetVpcLinks
@@ -1490,13 +1618,16 @@ class ApiGatewayV2Client(BaseClient):
     ) -> ImportApiResponseTypeDef:
         """Imports an API.
 
-        Parameters: - Basepath (optional): Specifies how to interpret the base
-        path of the API during import. Valid values are ignore, prepend, and
-        split. The default value is ignore. To learn more, see Set the OpenAPI
-        basePath Property. ... - Body (required): The OpenAPI definition.
-        Supported only for HTTP APIs. - FailOnWarnings (optional): Specifies
-        whether to rollback the API creation when a warning is encountered. By
-        default, API creation continues if a warning is encountered.
+        Parameters:
+        - Basepath (optional): Specifies how to interpret the base path of the
+          API during import. Valid values are ignore, prepend, and split. The
+          default value is ignore. To learn more, see Set the OpenAPI basePath
+          Property. ...
+        - Body (required): The OpenAPI definition. Supported only for HTTP
+          APIs.
+        - FailOnWarnings (optional): Specifies whether to rollback the API
+          creation when a warning is encountered. By default, API creation
+          continues if a warning is encountered.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ImportApi
@@ -1508,11 +1639,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> ListPortalProductsResponseTypeDef:
         """Lists portal products.
 
-        Parameters: - MaxResults (optional): The maximum number of elements to
-        be returned for this resource. - NextToken (optional): The next page of
-        elements from this collection. Not valid for the last element of the
-        collection. - ResourceOwner (optional): The resource owner of the
-        portal product.
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+        - ResourceOwner (optional): The resource owner of the portal product.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ListPortalProducts
@@ -1527,10 +1659,11 @@ class ApiGatewayV2Client(BaseClient):
     ) -> ListPortalsResponseTypeDef:
         """Lists portals.
 
-        Parameters: - MaxResults (optional): The maximum number of elements to
-        be returned for this resource. - NextToken (optional): The next page of
-        elements from this collection. Not valid for the last element of the
-        collection.
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ListPortals
@@ -1542,12 +1675,14 @@ class ApiGatewayV2Client(BaseClient):
     ) -> ListProductPagesResponseTypeDef:
         """Lists the product pages for a portal product.
 
-        Parameters: - MaxResults (optional): The maximum number of elements to
-        be returned for this resource. - NextToken (optional): The next page of
-        elements from this collection. Not valid for the last element of the
-        collection. - PortalProductId (required): The portal product
-        identifier. - ResourceOwnerAccountId (optional): The account ID of the
-        resource owner of the portal product.
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+        - PortalProductId (required): The portal product identifier.
+        - ResourceOwnerAccountId (optional): The account ID of the resource
+          owner of the portal product.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ListProductPages
@@ -1561,12 +1696,14 @@ class ApiGatewayV2Client(BaseClient):
     ) -> ListProductRestEndpointPagesResponseTypeDef:
         """Lists the product REST endpoint pages of a portal product.
 
-        Parameters: - MaxResults (optional): The maximum number of elements to
-        be returned for this resource. - NextToken (optional): The next page of
-        elements from this collection. Not valid for the last element of the
-        collection. - PortalProductId (required): The portal product
-        identifier. - ResourceOwnerAccountId (optional): The account ID of the
-        resource owner of the portal product.
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+        - PortalProductId (required): The portal product identifier.
+        - ResourceOwnerAccountId (optional): The account ID of the resource
+          owner of the portal product.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ListProductRestEndpointPages
@@ -1581,11 +1718,13 @@ class ApiGatewayV2Client(BaseClient):
     ) -> ListRoutingRulesResponseTypeDef:
         """Lists routing rules.
 
-        Parameters: - DomainName (required): The domain name. - DomainNameId
-        (optional): The domain name ID. - MaxResults (optional): The maximum
-        number of elements to be returned for this resource. - NextToken
-        (optional): The next page of elements from this collection. Not valid
-        for the last element of the collection.
+        Parameters:
+        - DomainName (required): The domain name.
+        - DomainNameId (optional): The domain name ID.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ListRoutingRules
@@ -1599,7 +1738,8 @@ class ApiGatewayV2Client(BaseClient):
     ) -> PreviewPortalResponseTypeDef:
         """Creates a portal preview.
 
-        Parameters: - PortalId (required): The portal identifier.
+        Parameters:
+        - PortalId (required): The portal identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/PreviewPortal
@@ -1611,9 +1751,11 @@ class ApiGatewayV2Client(BaseClient):
     ) -> PublishPortalResponseTypeDef:
         """Publishes a portal.
 
-        Parameters: - Description (optional): The description of the portal.
-        When the portal is published, this description becomes the last
-        published description. - PortalId (required): The portal identifier.
+        Parameters:
+        - Description (optional): The description of the portal. When the
+          portal is published, this description becomes the last published
+          description.
+        - PortalId (required): The portal identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/PublishPortal
@@ -1625,8 +1767,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> PutPortalProductSharingPolicyResponseTypeDef:
         """Updates the sharing policy for a portal product.
 
-        Parameters: - PolicyDocument (required): The product sharing policy. -
-        PortalProductId (required): The portal product identifier.
+        Parameters:
+        - PolicyDocument (required): The product sharing policy.
+        - PortalProductId (required): The portal product identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/PutPortalProductSharingPolicy
@@ -1641,11 +1784,13 @@ class ApiGatewayV2Client(BaseClient):
     ) -> PutRoutingRuleResponseTypeDef:
         """Updates a routing rule.
 
-        Parameters: - Actions (required): The routing rule action. - Conditions
-        (required): The routing rule condition. - DomainName (required): The
-        domain name. - DomainNameId (optional): The domain name ID. - Priority
-        (required): The routing rule priority. - RoutingRuleId (required): The
-        routing rule ID.
+        Parameters:
+        - Actions (required): The routing rule action.
+        - Conditions (required): The routing rule condition.
+        - DomainName (required): The domain name.
+        - DomainNameId (optional): The domain name ID.
+        - Priority (required): The routing rule priority.
+        - RoutingRuleId (required): The routing rule ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/PutRoutingRule
@@ -1659,14 +1804,17 @@ class ApiGatewayV2Client(BaseClient):
     ) -> ReimportApiResponseTypeDef:
         """Puts an Api resource.
 
-        Parameters: - ApiId (required): The API identifier. - Basepath
-        (optional): Specifies how to interpret the base path of the API during
-        import. Valid values are ignore, prepend, and split. The default value
-        is ignore. To learn more, see Set the OpenAPI basePath Property. ... -
-        Body (required): The OpenAPI definition. Supported only for HTTP APIs.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - Basepath (optional): Specifies how to interpret the base path of the
+          API during import. Valid values are ignore, prepend, and split. The
+          default value is ignore. To learn more, see Set the OpenAPI basePath
+          Property. ...
+        - Body (required): The OpenAPI definition. Supported only for HTTP
+          APIs.
         - FailOnWarnings (optional): Specifies whether to rollback the API
-        creation when a warning is encountered. By default, API creation
-        continues if a warning is encountered.
+          creation when a warning is encountered. By default, API creation
+          continues if a warning is encountered.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ReimportApi
@@ -1679,10 +1827,11 @@ class ApiGatewayV2Client(BaseClient):
         """Resets all authorizer cache entries on a stage. Supported only for HTTP
         APIs.
 
-        Parameters: - ApiId (required): The API identifier. - StageName
-        (required): The stage name. Stage names can contain only alphanumeric
-        characters, hyphens, and underscores, or be $default. Maximum length is
-        128 characters.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - StageName (required): The stage name. Stage names can contain only
+          alphanumeric characters, hyphens, and underscores, or be $default.
+          Maximum length is 128 characters.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ResetAuthorizersCache
@@ -1694,9 +1843,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> TagResourceResponseTypeDef:
         """Creates a new Tag resource to represent a tag.
 
-        Parameters: - ResourceArn (required): The resource ARN for the tag. -
-        Tags (optional): The collection of tags. Each tag element is associated
-        with a given resource.
+        Parameters:
+        - ResourceArn (required): The resource ARN for the tag.
+        - Tags (optional): The collection of tags. Each tag element is
+          associated with a given resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/TagResource
@@ -1708,8 +1858,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a Tag.
 
-        Parameters: - ResourceArn (required): The resource ARN for the tag. -
-        TagKeys (required): The Tag keys to delete
+        Parameters:
+        - ResourceArn (required): The resource ARN for the tag.
+        - TagKeys (required): The Tag keys to delete
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UntagResource
@@ -1721,33 +1872,40 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateApiResponseTypeDef:
         """Updates an Api resource.
 
-        Parameters: - ApiId (required): The API identifier. -
-        ApiKeySelectionExpression (optional): An API key selection expression.
-        Supported only for WebSocket APIs. See API Key Selection Expressions. -
-        CorsConfiguration (optional): A CORS configuration. Supported only for
-        HTTP APIs. - CredentialsArn (optional): This property is part of quick
-        create. It specifies the credentials required for the integration, if
-        any. For a Lambda integration, three options are available. To specify
-        an IAM Role for API Gateway ... - Description (optional): The
-        description of the API. - DisableSchemaValidation (optional): Avoid
-        validating models when creating a deployment. Supported only for
-        WebSocket APIs. - DisableExecuteApiEndpoint (optional): Specifies
-        whether clients can invoke your API by using the default execute-api
-        endpoint. By default, clients can invoke your API with the default
-        https://{api_id}.execute-api.{region}.amazonaws.com ... - IpAddressType
-        (optional): The IP address types that can invoke your API or domain
-        name. - Name (optional): The name of the API. - RouteKey (optional):
-        This property is part of quick create. If not specified, the route
-        created using quick create is kept. Otherwise, this value replaces the
-        route key of the quick create route. Additional routes may ... -
-        RouteSelectionExpression (optional): The route selection expression for
-        the API. For HTTP APIs, the routeSelectionExpression must be
-        ${request.method} ${request.path}. If not provided, this will be the
-        default for HTTP APIs. This ... - Target (optional): This property is
-        part of quick create. For HTTP integrations, specify a fully qualified
-        URL. For Lambda integrations, specify a function ARN. The type of the
-        integration will be HTTP_PROXY or ... - Version (optional): A version
-        identifier for the API.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ApiKeySelectionExpression (optional): An API key selection
+          expression. Supported only for WebSocket APIs. See API Key Selection
+          Expressions.
+        - CorsConfiguration (optional): A CORS configuration. Supported only
+          for HTTP APIs.
+        - CredentialsArn (optional): This property is part of quick create. It
+          specifies the credentials required for the integration, if any. For a
+          Lambda integration, three options are available. To specify an IAM
+          Role for API Gateway ...
+        - Description (optional): The description of the API.
+        - DisableSchemaValidation (optional): Avoid validating models when
+          creating a deployment. Supported only for WebSocket APIs.
+        - DisableExecuteApiEndpoint (optional): Specifies whether clients can
+          invoke your API by using the default execute-api endpoint. By
+          default, clients can invoke your API with the default
+          https://{api_id}.execute-api.{region}.amazonaws.com ...
+        - IpAddressType (optional): The IP address types that can invoke your
+          API or domain name.
+        - Name (optional): The name of the API.
+        - RouteKey (optional): This property is part of quick create. If not
+          specified, the route created using quick create is kept. Otherwise,
+          this value replaces the route key of the quick create route.
+          Additional routes may ...
+        - RouteSelectionExpression (optional): The route selection expression
+          for the API. For HTTP APIs, the routeSelectionExpression must be
+          ${request.method} ${request.path}. If not provided, this will be the
+          default for HTTP APIs. This ...
+        - Target (optional): This property is part of quick create. For HTTP
+          integrations, specify a fully qualified URL. For Lambda integrations,
+          specify a function ARN. The type of the integration will be
+          HTTP_PROXY or ...
+        - Version (optional): A version identifier for the API.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateApi
@@ -1759,10 +1917,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateApiMappingResponseTypeDef:
         """The API mapping.
 
-        Parameters: - ApiId (required): The API identifier. - ApiMappingId
-        (required): The API mapping identifier. - ApiMappingKey (optional): The
-        API mapping key. - DomainName (required): The domain name. - Stage
-        (optional): The API stage.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ApiMappingId (required): The API mapping identifier.
+        - ApiMappingKey (optional): The API mapping key.
+        - DomainName (required): The domain name.
+        - Stage (optional): The API stage.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateApiMapping
@@ -1776,32 +1936,38 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateAuthorizerResponseTypeDef:
         """Updates an Authorizer.
 
-        Parameters: - ApiId (required): The API identifier. -
-        AuthorizerCredentialsArn (optional): Specifies the required credentials
-        as an IAM role for API Gateway to invoke the authorizer. To specify an
-        IAM role for API Gateway to assume, use the role's Amazon Resource Name
-        (ARN). To use ... - AuthorizerId (required): The authorizer identifier.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - AuthorizerCredentialsArn (optional): Specifies the required
+          credentials as an IAM role for API Gateway to invoke the authorizer.
+          To specify an IAM role for API Gateway to assume, use the role's
+          Amazon Resource Name (ARN). To use ...
+        - AuthorizerId (required): The authorizer identifier.
         - AuthorizerPayloadFormatVersion (optional): Specifies the format of
-        the payload sent to an HTTP API Lambda authorizer. Required for HTTP
-        API Lambda authorizers. Supported values are 1.0 and 2.0. To learn
-        more, see Working with AWS Lambda ... - AuthorizerResultTtlInSeconds
-        (optional): The time to live (TTL) for cached authorizer results, in
-        seconds. If it equals 0, authorization caching is disabled. If it is
-        greater than 0, API Gateway caches authorizer responses. The maximum
-        ... - AuthorizerType (optional): The authorizer type. Specify REQUEST
-        for a Lambda function using incoming request parameters. Specify JWT to
-        use JSON Web Tokens (supported only for HTTP APIs). - AuthorizerUri
-        (optional): The authorizer's Uniform Resource Identifier (URI). For
-        REQUEST authorizers, this must be a well-formed Lambda function URI,
-        for example, ... - EnableSimpleResponses (optional): Specifies whether
-        a Lambda authorizer returns a response in a simple format. By default,
-        a Lambda authorizer must return an IAM policy. If enabled, the Lambda
-        authorizer can return a boolean value ... - IdentitySource (optional):
-        The identity source for which authorization is requested. -
-        IdentityValidationExpression (optional): This parameter is not used. -
-        JwtConfiguration (optional): Represents the configuration of a JWT
-        authorizer. Required for the JWT authorizer type. Supported only for
-        HTTP APIs. - Name (optional): The name of the authorizer.
+          the payload sent to an HTTP API Lambda authorizer. Required for HTTP
+          API Lambda authorizers. Supported values are 1.0 and 2.0. To learn
+          more, see Working with AWS Lambda ...
+        - AuthorizerResultTtlInSeconds (optional): The time to live (TTL) for
+          cached authorizer results, in seconds. If it equals 0, authorization
+          caching is disabled. If it is greater than 0, API Gateway caches
+          authorizer responses. The maximum ...
+        - AuthorizerType (optional): The authorizer type. Specify REQUEST for a
+          Lambda function using incoming request parameters. Specify JWT to use
+          JSON Web Tokens (supported only for HTTP APIs).
+        - AuthorizerUri (optional): The authorizer's Uniform Resource
+          Identifier (URI). For REQUEST authorizers, this must be a well-formed
+          Lambda function URI, for example, ...
+        - EnableSimpleResponses (optional): Specifies whether a Lambda
+          authorizer returns a response in a simple format. By default, a
+          Lambda authorizer must return an IAM policy. If enabled, the Lambda
+          authorizer can return a boolean value ...
+        - IdentitySource (optional): The identity source for which
+          authorization is requested.
+        - IdentityValidationExpression (optional): This parameter is not used.
+        - JwtConfiguration (optional): Represents the configuration of a JWT
+          authorizer. Required for the JWT authorizer type. Supported only for
+          HTTP APIs.
+        - Name (optional): The name of the authorizer.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateAuthorizer
@@ -1815,9 +1981,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateDeploymentResponseTypeDef:
         """Updates a Deployment.
 
-        Parameters: - ApiId (required): The API identifier. - DeploymentId
-        (required): The deployment ID. - Description (optional): The
-        description for the deployment resource.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - DeploymentId (required): The deployment ID.
+        - Description (optional): The description for the deployment resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateDeployment
@@ -1831,11 +1998,12 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateDomainNameResponseTypeDef:
         """Updates a domain name.
 
-        Parameters: - DomainName (required): The domain name. -
-        DomainNameConfigurations (optional): The domain name configurations. -
-        MutualTlsAuthentication (optional): The mutual TLS authentication
-        configuration for a custom domain name. - RoutingMode (optional): The
-        routing mode.
+        Parameters:
+        - DomainName (required): The domain name.
+        - DomainNameConfigurations (optional): The domain name configurations.
+        - MutualTlsAuthentication (optional): The mutual TLS authentication
+          configuration for a custom domain name.
+        - RoutingMode (optional): The routing mode.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateDomainName
@@ -1849,52 +2017,62 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateIntegrationResultTypeDef:
         """Updates an Integration.
 
-        Parameters: - ApiId (required): The API identifier. - ConnectionId
-        (optional): The ID of the VPC link for a private integration. Supported
-        only for HTTP APIs. - ConnectionType (optional): The type of the
-        network connection to the integration endpoint. Specify INTERNET for
-        connections through the public routable internet or VPC_LINK for
-        private connections between API Gateway and ... -
-        ContentHandlingStrategy (optional): Supported only for WebSocket APIs.
-        Specifies how to handle response payload content type conversions.
-        Supported values are CONVERT_TO_BINARY and CONVERT_TO_TEXT, with the
-        following behaviors: - CredentialsArn (optional): Specifies the
-        credentials required for the integration, if any. For AWS integrations,
-        three options are available. To specify an IAM Role for API Gateway to
-        assume, use the role's Amazon Resource ... - Description (optional):
-        The description of the integration - IntegrationId (required): The
-        integration ID. - IntegrationMethod (optional): Specifies the
-        integration's HTTP method type. - IntegrationSubtype (optional):
-        Supported only for HTTP API AWS_PROXY integrations. Specifies the AWS
-        service action to invoke. To learn more, see Integration subtype
-        reference. - IntegrationType (optional): The integration type of an
-        integration. One of the following: - IntegrationUri (optional): For a
-        Lambda integration, specify the URI of a Lambda function. -
-        PassthroughBehavior (optional): Specifies the pass-through behavior for
-        incoming requests based on the Content-Type header in the request, and
-        the available mapping templates specified as the requestTemplates
-        property on the ... - PayloadFormatVersion (optional): Specifies the
-        format of the payload sent to an integration. Required for HTTP APIs.
-        Supported values for Lambda proxy integrations are 1.0 and 2.0. For all
-        other integrations, 1.0 is the only ... - RequestParameters (optional):
-        For WebSocket APIs, a key-value map specifying request parameters that
-        are passed from the method request to the backend. The key is an
-        integration request parameter name and the associated value is ... -
-        RequestTemplates (optional): Represents a map of Velocity templates
-        that are applied on the request payload based on the value of the
-        Content-Type header sent by the client. The content type value is the
-        key in this map, and the ... - ResponseParameters (optional): Supported
-        only for HTTP APIs. You use response parameters to transform the HTTP
-        response from a backend integration before returning the response to
-        clients. Specify a key-value map from a selection ... -
-        TemplateSelectionExpression (optional): The template selection
-        expression for the integration. - TimeoutInMillis (optional): Custom
-        timeout between 50 and 29,000 milliseconds for WebSocket APIs and
-        between 50 and 30,000 milliseconds for HTTP APIs. The default timeout
-        is 29 seconds for WebSocket APIs and 30 seconds for HTTP ... -
-        TlsConfig (optional): The TLS configuration for a private integration.
-        If you specify a TLS configuration, private integration traffic uses
-        the HTTPS protocol. Supported only for HTTP APIs.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ConnectionId (optional): The ID of the VPC link for a private
+          integration. Supported only for HTTP APIs.
+        - ConnectionType (optional): The type of the network connection to the
+          integration endpoint. Specify INTERNET for connections through the
+          public routable internet or VPC_LINK for private connections between
+          API Gateway and ...
+        - ContentHandlingStrategy (optional): Supported only for WebSocket
+          APIs. Specifies how to handle response payload content type
+          conversions. Supported values are CONVERT_TO_BINARY and
+          CONVERT_TO_TEXT, with the following behaviors:
+        - CredentialsArn (optional): Specifies the credentials required for the
+          integration, if any. For AWS integrations, three options are
+          available. To specify an IAM Role for API Gateway to assume, use the
+          role's Amazon Resource ...
+        - Description (optional): The description of the integration
+        - IntegrationId (required): The integration ID.
+        - IntegrationMethod (optional): Specifies the integration's HTTP method
+          type.
+        - IntegrationSubtype (optional): Supported only for HTTP API AWS_PROXY
+          integrations. Specifies the AWS service action to invoke. To learn
+          more, see Integration subtype reference.
+        - IntegrationType (optional): The integration type of an integration.
+          One of the following:
+        - IntegrationUri (optional): For a Lambda integration, specify the URI
+          of a Lambda function.
+        - PassthroughBehavior (optional): Specifies the pass-through behavior
+          for incoming requests based on the Content-Type header in the
+          request, and the available mapping templates specified as the
+          requestTemplates property on the ...
+        - PayloadFormatVersion (optional): Specifies the format of the payload
+          sent to an integration. Required for HTTP APIs. Supported values for
+          Lambda proxy integrations are 1.0 and 2.0. For all other
+          integrations, 1.0 is the only ...
+        - RequestParameters (optional): For WebSocket APIs, a key-value map
+          specifying request parameters that are passed from the method request
+          to the backend. The key is an integration request parameter name and
+          the associated value is ...
+        - RequestTemplates (optional): Represents a map of Velocity templates
+          that are applied on the request payload based on the value of the
+          Content-Type header sent by the client. The content type value is the
+          key in this map, and the ...
+        - ResponseParameters (optional): Supported only for HTTP APIs. You use
+          response parameters to transform the HTTP response from a backend
+          integration before returning the response to clients. Specify a
+          key-value map from a selection ...
+        - TemplateSelectionExpression (optional): The template selection
+          expression for the integration.
+        - TimeoutInMillis (optional): Custom timeout between 50 and 29,000
+          milliseconds for WebSocket APIs and between 50 and 30,000
+          milliseconds for HTTP APIs. The default timeout is 29 seconds for
+          WebSocket APIs and 30 seconds for HTTP ...
+        - TlsConfig (optional): The TLS configuration for a private
+          integration. If you specify a TLS configuration, private integration
+          traffic uses the HTTPS protocol. Supported only for HTTP APIs.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateIntegration
@@ -1908,23 +2086,26 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateIntegrationResponseResponseTypeDef:
         """Updates an IntegrationResponses.
 
-        Parameters: - ApiId (required): The API identifier. -
-        ContentHandlingStrategy (optional): Supported only for WebSocket APIs.
-        Specifies how to handle response payload content type conversions.
-        Supported values are CONVERT_TO_BINARY and CONVERT_TO_TEXT, with the
-        following behaviors: - IntegrationId (required): The integration ID. -
-        IntegrationResponseId (required): The integration response ID. -
-        IntegrationResponseKey (optional): The integration response key. -
-        ResponseParameters (optional): A key-value map specifying response
-        parameters that are passed to the method response from the backend. The
-        key is a method response header parameter name and the mapped value is
-        an integration ... - ResponseTemplates (optional): The collection of
-        response templates for the integration response as a string-to-string
-        map of key-value pairs. Response templates are represented as a
-        key/value map, with a content-type as the key ... -
-        TemplateSelectionExpression (optional): The template selection
-        expression for the integration response. Supported only for WebSocket
-        APIs.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ContentHandlingStrategy (optional): Supported only for WebSocket
+          APIs. Specifies how to handle response payload content type
+          conversions. Supported values are CONVERT_TO_BINARY and
+          CONVERT_TO_TEXT, with the following behaviors:
+        - IntegrationId (required): The integration ID.
+        - IntegrationResponseId (required): The integration response ID.
+        - IntegrationResponseKey (optional): The integration response key.
+        - ResponseParameters (optional): A key-value map specifying response
+          parameters that are passed to the method response from the backend.
+          The key is a method response header parameter name and the mapped
+          value is an integration ...
+        - ResponseTemplates (optional): The collection of response templates
+          for the integration response as a string-to-string map of key-value
+          pairs. Response templates are represented as a key/value map, with a
+          content-type as the key ...
+        - TemplateSelectionExpression (optional): The template selection
+          expression for the integration response. Supported only for WebSocket
+          APIs.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateIntegrationResponse
@@ -1939,12 +2120,15 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateModelResponseTypeDef:
         """Updates a Model.
 
-        Parameters: - ApiId (required): The API identifier. - ContentType
-        (optional): The content-type for the model, for example,
-        "application/json". - Description (optional): The description of the
-        model. - ModelId (required): The model ID. - Name (optional): The name
-        of the model. - Schema (optional): The schema for the model. For
-        application/json models, this should be JSON schema draft 4 model.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ContentType (optional): The content-type for the model, for example,
+          "application/json".
+        - Description (optional): The description of the model.
+        - ModelId (required): The model ID.
+        - Name (optional): The name of the model.
+        - Schema (optional): The schema for the model. For application/json
+          models, this should be JSON schema draft 4 model.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateModel
@@ -1956,14 +2140,18 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdatePortalResponseTypeDef:
         """Updates a portal.
 
-        Parameters: - Authorization (optional): The authorization of the
-        portal. - EndpointConfiguration (optional): Represents an endpoint
-        configuration. - IncludedPortalProductArns (optional): The ARNs of the
-        portal products included in the portal. - LogoUri (optional): The logo
-        URI. - PortalContent (optional): Contains the content that is visible
-        to portal consumers including the themes, display names, and
-        description. - PortalId (required): The portal identifier. -
-        RumAppMonitorName (optional): The CloudWatch RUM app monitor name.
+        Parameters:
+        - Authorization (optional): The authorization of the portal.
+        - EndpointConfiguration (optional): Represents an endpoint
+          configuration.
+        - IncludedPortalProductArns (optional): The ARNs of the portal products
+          included in the portal.
+        - LogoUri (optional): The logo URI.
+        - PortalContent (optional): Contains the content that is visible to
+          portal consumers including the themes, display names, and
+          description.
+        - PortalId (required): The portal identifier.
+        - RumAppMonitorName (optional): The CloudWatch RUM app monitor name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdatePortal
@@ -1975,9 +2163,11 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdatePortalProductResponseTypeDef:
         """Updates the portal product.
 
-        Parameters: - Description (optional): The description. - DisplayName
-        (optional): The displayName. - DisplayOrder (optional): The display
-        order. - PortalProductId (required): The portal product identifier.
+        Parameters:
+        - Description (optional): The description.
+        - DisplayName (optional): The displayName.
+        - DisplayOrder (optional): The display order.
+        - PortalProductId (required): The portal product identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdatePortalProduct
@@ -1992,9 +2182,10 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateProductPageResponseTypeDef:
         """Updates a product page of a portal product.
 
-        Parameters: - DisplayContent (optional): The content of the product
-        page. - PortalProductId (required): The portal product identifier. -
-        ProductPageId (required): The portal product identifier.
+        Parameters:
+        - DisplayContent (optional): The content of the product page.
+        - PortalProductId (required): The portal product identifier.
+        - ProductPageId (required): The portal product identifier.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateProductPage
@@ -2008,11 +2199,13 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateProductRestEndpointPageResponseTypeDef:
         """Updates a product REST endpoint page.
 
-        Parameters: - DisplayContent (optional): The display content. -
-        PortalProductId (required): The portal product identifier. -
-        ProductRestEndpointPageId (required): The product REST endpoint
-        identifier. - TryItState (optional): The try it state of a product REST
-        endpoint page.
+        Parameters:
+        - DisplayContent (optional): The display content.
+        - PortalProductId (required): The portal product identifier.
+        - ProductRestEndpointPageId (required): The product REST endpoint
+          identifier.
+        - TryItState (optional): The try it state of a product REST endpoint
+          page.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateProductRestEndpointPage
@@ -2027,25 +2220,31 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateRouteResultTypeDef:
         """Updates a Route.
 
-        Parameters: - ApiId (required): The API identifier. - ApiKeyRequired
-        (optional): Specifies whether an API key is required for the route.
-        Supported only for WebSocket APIs. - AuthorizationScopes (optional):
-        The authorization scopes supported by this route. - AuthorizationType
-        (optional): The authorization type for the route. For WebSocket APIs,
-        valid values are NONE for open access, AWS_IAM for using AWS IAM
-        permissions, and CUSTOM for using a Lambda authorizer For HTTP APIs,
-        valid ... - AuthorizerId (optional): The identifier of the Authorizer
-        resource to be associated with this route. The authorizer identifier is
-        generated by API Gateway when you created the authorizer. -
-        ModelSelectionExpression (optional): The model selection expression for
-        the route. Supported only for WebSocket APIs. - OperationName
-        (optional): The operation name for the route. - RequestModels
-        (optional): The request models for the route. Supported only for
-        WebSocket APIs. - RequestParameters (optional): The request parameters
-        for the route. Supported only for WebSocket APIs. - RouteId (required):
-        The route ID. - RouteKey (optional): The route key for the route. -
-        RouteResponseSelectionExpression (optional): The route response
-        selection expression for the route. Supported only for WebSocket APIs.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ApiKeyRequired (optional): Specifies whether an API key is required
+          for the route. Supported only for WebSocket APIs.
+        - AuthorizationScopes (optional): The authorization scopes supported by
+          this route.
+        - AuthorizationType (optional): The authorization type for the route.
+          For WebSocket APIs, valid values are NONE for open access, AWS_IAM
+          for using AWS IAM permissions, and CUSTOM for using a Lambda
+          authorizer For HTTP APIs, valid ...
+        - AuthorizerId (optional): The identifier of the Authorizer resource to
+          be associated with this route. The authorizer identifier is generated
+          by API Gateway when you created the authorizer.
+        - ModelSelectionExpression (optional): The model selection expression
+          for the route. Supported only for WebSocket APIs.
+        - OperationName (optional): The operation name for the route.
+        - RequestModels (optional): The request models for the route. Supported
+          only for WebSocket APIs.
+        - RequestParameters (optional): The request parameters for the route.
+          Supported only for WebSocket APIs.
+        - RouteId (required): The route ID.
+        - RouteKey (optional): The route key for the route.
+        - RouteResponseSelectionExpression (optional): The route response
+          selection expression for the route. Supported only for WebSocket
+          APIs.
         - Target (optional): The target for the route.
 
         API reference:
@@ -2058,13 +2257,16 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateRouteResponseResponseTypeDef:
         """Updates a RouteResponse.
 
-        Parameters: - ApiId (required): The API identifier. -
-        ModelSelectionExpression (optional): The model selection expression for
-        the route response. Supported only for WebSocket APIs. - ResponseModels
-        (optional): The response models for the route response. -
-        ResponseParameters (optional): The route response parameters. - RouteId
-        (required): The route ID. - RouteResponseId (required): The route
-        response ID. - RouteResponseKey (optional): The route response key.
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ModelSelectionExpression (optional): The model selection expression
+          for the route response. Supported only for WebSocket APIs.
+        - ResponseModels (optional): The response models for the route
+          response.
+        - ResponseParameters (optional): The route response parameters.
+        - RouteId (required): The route ID.
+        - RouteResponseId (required): The route response ID.
+        - RouteResponseKey (optional): The route response key.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateRouteResponse
@@ -2079,22 +2281,26 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateStageResponseTypeDef:
         """Updates a Stage.
 
-        Parameters: - AccessLogSettings (optional): Settings for logging access
-        in this stage. - ApiId (required): The API identifier. - AutoDeploy
-        (optional): Specifies whether updates to an API automatically trigger a
-        new deployment. The default value is false. - ClientCertificateId
-        (optional): The identifier of a client certificate for a Stage. -
-        DefaultRouteSettings (optional): The default route settings for the
-        stage. - DeploymentId (optional): The deployment identifier for the API
-        stage. Can't be updated if autoDeploy is enabled. - Description
-        (optional): The description for the API stage. - RouteSettings
-        (optional): Route settings for the stage. - StageName (required): The
-        stage name. Stage names can contain only alphanumeric characters,
-        hyphens, and underscores, or be $default. Maximum length is 128
-        characters. - StageVariables (optional): A map that defines the stage
-        variables for a Stage. Variable names can have alphanumeric and
-        underscore characters, and the values must match
-        [A-Za-z0-9-._~:/?#&=,]+.
+        Parameters:
+        - AccessLogSettings (optional): Settings for logging access in this
+          stage.
+        - ApiId (required): The API identifier.
+        - AutoDeploy (optional): Specifies whether updates to an API
+          automatically trigger a new deployment. The default value is false.
+        - ClientCertificateId (optional): The identifier of a client
+          certificate for a Stage.
+        - DefaultRouteSettings (optional): The default route settings for the
+          stage.
+        - DeploymentId (optional): The deployment identifier for the API stage.
+          Can't be updated if autoDeploy is enabled.
+        - Description (optional): The description for the API stage.
+        - RouteSettings (optional): Route settings for the stage.
+        - StageName (required): The stage name. Stage names can contain only
+          alphanumeric characters, hyphens, and underscores, or be $default.
+          Maximum length is 128 characters.
+        - StageVariables (optional): A map that defines the stage variables for
+          a Stage. Variable names can have alphanumeric and underscore
+          characters, and the values must match [A-Za-z0-9-._~:/?#&=,]+.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateStage
@@ -2106,8 +2312,9 @@ class ApiGatewayV2Client(BaseClient):
     ) -> UpdateVpcLinkResponseTypeDef:
         """Updates a VPC link.
 
-        Parameters: - Name (optional): The name of the VPC link. - VpcLinkId
-        (required): The ID of the VPC link.
+        Parameters:
+        - Name (optional): The name of the VPC link.
+        - VpcLinkId (required): The ID of the VPC link.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateVpcLink

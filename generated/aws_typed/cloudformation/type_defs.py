@@ -116,6 +116,7 @@ __all__ = [
     "BatchDescribeTypeConfigurationsErrorTypeDef",
     "BatchDescribeTypeConfigurationsInputTypeDef",
     "BatchDescribeTypeConfigurationsOutputTypeDef",
+    "CancelUpdateStackInputStackCancelUpdateTypeDef",
     "CancelUpdateStackInputTypeDef",
     "ChangeSetHookResourceTargetDetailsTypeDef",
     "ChangeSetHookTargetDetailsTypeDef",
@@ -143,6 +144,7 @@ __all__ = [
     "DeleteChangeSetInputTypeDef",
     "DeleteChangeSetOutputTypeDef",
     "DeleteGeneratedTemplateInputTypeDef",
+    "DeleteStackInputStackDeleteTypeDef",
     "DeleteStackInputTypeDef",
     "DeleteStackInstancesInputTypeDef",
     "DeleteStackInstancesOutputTypeDef",
@@ -178,6 +180,7 @@ __all__ = [
     "DescribeStackDriftDetectionStatusInputTypeDef",
     "DescribeStackDriftDetectionStatusOutputTypeDef",
     "DescribeStackEventsInputPaginateTypeDef",
+    "DescribeStackEventsInputStackEventsTypeDef",
     "DescribeStackEventsInputTypeDef",
     "DescribeStackEventsOutputFullResultTypeDef",
     "DescribeStackEventsOutputTypeDef",
@@ -278,6 +281,7 @@ __all__ = [
     "ListStackRefactorsOutputFullResultTypeDef",
     "ListStackRefactorsOutputTypeDef",
     "ListStackResourcesInputPaginateTypeDef",
+    "ListStackResourcesInputStackResourceSummariesTypeDef",
     "ListStackResourcesInputTypeDef",
     "ListStackResourcesOutputFullResultTypeDef",
     "ListStackResourcesOutputTypeDef",
@@ -403,6 +407,7 @@ __all__ = [
     "TypeVersionSummaryTypeDef",
     "UpdateGeneratedTemplateInputTypeDef",
     "UpdateGeneratedTemplateOutputTypeDef",
+    "UpdateStackInputStackUpdateTypeDef",
     "UpdateStackInputTypeDef",
     "UpdateStackInstancesInputTypeDef",
     "UpdateStackInstancesOutputTypeDef",
@@ -531,6 +536,12 @@ class BatchDescribeTypeConfigurationsOutputTypeDef(TypedDict):
     ]
     TypeConfigurations: NotRequired[List["TypeConfigurationDetailsTypeDef"]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class CancelUpdateStackInputStackCancelUpdateTypeDef(TypedDict):
+    """The input for the CancelUpdateStack action."""
+
+    ClientRequestToken: NotRequired[str]
 
 
 class CancelUpdateStackInputTypeDef(TypedDict):
@@ -796,6 +807,15 @@ class DeleteGeneratedTemplateInputTypeDef(TypedDict):
     """DeleteGeneratedTemplateInput (input and output)."""
 
     GeneratedTemplateName: str
+
+
+class DeleteStackInputStackDeleteTypeDef(TypedDict):
+    """The input for DeleteStack action."""
+
+    RetainResources: NotRequired[ReadOnly[Sequence[str]]]
+    RoleARN: NotRequired[ReadOnly[str]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
+    DeletionMode: NotRequired[ReadOnly[DeletionModeType]]
 
 
 class DeleteStackInputTypeDef(TypedDict):
@@ -1149,6 +1169,12 @@ class DescribeStackEventsInputPaginateTypeDef(TypedDict):
 
     StackName: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
+
+
+class DescribeStackEventsInputStackEventsTypeDef(TypedDict):
+    """The input for DescribeStackEvents action."""
+
+    NextToken: NotRequired[str]
 
 
 class DescribeStackEventsInputTypeDef(TypedDict):
@@ -1994,6 +2020,12 @@ class ListStackResourcesInputPaginateTypeDef(TypedDict):
 
     StackName: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
+
+
+class ListStackResourcesInputStackResourceSummariesTypeDef(TypedDict):
+    """The input for the ListStackResource action."""
+
+    NextToken: NotRequired[str]
 
 
 class ListStackResourcesInputTypeDef(TypedDict):
@@ -3334,6 +3366,28 @@ class UpdateGeneratedTemplateOutputTypeDef(TypedDict):
 
     GeneratedTemplateId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class UpdateStackInputStackUpdateTypeDef(TypedDict):
+    """The input for an UpdateStack action."""
+
+    TemplateBody: NotRequired[ReadOnly[str]]
+    TemplateURL: NotRequired[ReadOnly[str]]
+    UsePreviousTemplate: NotRequired[ReadOnly[bool]]
+    StackPolicyDuringUpdateBody: NotRequired[ReadOnly[str]]
+    StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
+    Parameters: NotRequired[ReadOnly[Sequence["ParameterTypeDef"]]]
+    Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
+    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    RoleARN: NotRequired[ReadOnly[str]]
+    RollbackConfiguration: NotRequired[ReadOnly["RollbackConfigurationTypeDef"]]
+    StackPolicyBody: NotRequired[ReadOnly[str]]
+    StackPolicyURL: NotRequired[ReadOnly[str]]
+    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    DisableRollback: NotRequired[ReadOnly[bool]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
+    RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
 
 
 class UpdateStackInputTypeDef(TypedDict):

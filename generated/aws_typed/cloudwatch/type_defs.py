@@ -59,10 +59,12 @@ __all__ = [
     "DeleteMetricStreamOutputTypeDef",
     "DescribeAlarmContributorsInputTypeDef",
     "DescribeAlarmContributorsOutputTypeDef",
+    "DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef",
     "DescribeAlarmHistoryInputPaginateTypeDef",
     "DescribeAlarmHistoryInputTypeDef",
     "DescribeAlarmHistoryOutputFullResultTypeDef",
     "DescribeAlarmHistoryOutputTypeDef",
+    "DescribeAlarmsForMetricInputMetricAlarmsTypeDef",
     "DescribeAlarmsForMetricInputTypeDef",
     "DescribeAlarmsForMetricOutputTypeDef",
     "DescribeAlarmsInputPaginateTypeDef",
@@ -98,6 +100,7 @@ __all__ = [
     "GetMetricDataInputTypeDef",
     "GetMetricDataOutputFullResultTypeDef",
     "GetMetricDataOutputTypeDef",
+    "GetMetricStatisticsInputMetricGetStatisticsTypeDef",
     "GetMetricStatisticsInputTypeDef",
     "GetMetricStatisticsOutputTypeDef",
     "GetMetricStreamInputTypeDef",
@@ -164,7 +167,9 @@ __all__ = [
     "PutInsightRuleOutputTypeDef",
     "PutManagedInsightRulesInputTypeDef",
     "PutManagedInsightRulesOutputTypeDef",
+    "PutMetricAlarmInputMetricPutAlarmTypeDef",
     "PutMetricAlarmInputTypeDef",
+    "PutMetricDataInputMetricPutDataTypeDef",
     "PutMetricDataInputTypeDef",
     "PutMetricStreamInputTypeDef",
     "PutMetricStreamOutputTypeDef",
@@ -172,6 +177,7 @@ __all__ = [
     "RangeTypeDef",
     "RuleTypeDef",
     "ScheduleTypeDef",
+    "SetAlarmStateInputAlarmSetStateTypeDef",
     "SetAlarmStateInputTypeDef",
     "SingleMetricAnomalyDetectorOutputTypeDef",
     "SingleMetricAnomalyDetectorTypeDef",
@@ -415,6 +421,19 @@ class DescribeAlarmContributorsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef(TypedDict):
+    """DescribeAlarmHistoryInput (input)."""
+
+    AlarmContributorId: NotRequired[ReadOnly[str]]
+    AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
+    HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
+    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    MaxRecords: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
+    ScanBy: NotRequired[ReadOnly[ScanByType]]
+
+
 class DescribeAlarmHistoryInputPaginateTypeDef(TypedDict):
     """DescribeAlarmHistoryInput (paginate() request)."""
 
@@ -455,6 +474,16 @@ class DescribeAlarmHistoryOutputTypeDef(TypedDict):
     AlarmHistoryItems: NotRequired[List["AlarmHistoryItemTypeDef"]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DescribeAlarmsForMetricInputMetricAlarmsTypeDef(TypedDict):
+    """DescribeAlarmsForMetricInput (input)."""
+
+    Statistic: NotRequired[ReadOnly[StatisticType]]
+    ExtendedStatistic: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    Period: NotRequired[ReadOnly[int]]
+    Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 
 class DescribeAlarmsForMetricInputTypeDef(TypedDict):
@@ -778,6 +807,18 @@ class GetMetricDataOutputTypeDef(TypedDict):
     NextToken: NotRequired[str]
     Messages: NotRequired[List["MessageDataTypeDef"]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class GetMetricStatisticsInputMetricGetStatisticsTypeDef(TypedDict):
+    """GetMetricStatisticsInput (input)."""
+
+    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    StartTime: ReadOnly[TimestampTypeDef]
+    EndTime: ReadOnly[TimestampTypeDef]
+    Period: ReadOnly[int]
+    Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
+    ExtendedStatistics: NotRequired[ReadOnly[Sequence[str]]]
+    Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 
 class GetMetricStatisticsInputTypeDef(TypedDict):
@@ -1432,6 +1473,33 @@ class PutManagedInsightRulesOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class PutMetricAlarmInputMetricPutAlarmTypeDef(TypedDict):
+    """PutMetricAlarmInput (input)."""
+
+    AlarmName: ReadOnly[str]
+    AlarmDescription: NotRequired[ReadOnly[str]]
+    ActionsEnabled: NotRequired[ReadOnly[bool]]
+    OKActions: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
+    Statistic: NotRequired[ReadOnly[StatisticType]]
+    ExtendedStatistic: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    Period: NotRequired[ReadOnly[int]]
+    Unit: NotRequired[ReadOnly[StandardUnitType]]
+    EvaluationPeriods: NotRequired[ReadOnly[int]]
+    DatapointsToAlarm: NotRequired[ReadOnly[int]]
+    Threshold: NotRequired[ReadOnly[float]]
+    ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
+    TreatMissingData: NotRequired[ReadOnly[str]]
+    EvaluateLowSampleCountPercentile: NotRequired[ReadOnly[str]]
+    Metrics: NotRequired[ReadOnly[Sequence["MetricDataQueryTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    ThresholdMetricId: NotRequired[ReadOnly[str]]
+    EvaluationCriteria: NotRequired[ReadOnly["EvaluationCriteriaTypeDef"]]
+    EvaluationInterval: NotRequired[ReadOnly[int]]
+
+
 class PutMetricAlarmInputTypeDef(TypedDict):
     """PutMetricAlarmInput (input)."""
 
@@ -1459,6 +1527,14 @@ class PutMetricAlarmInputTypeDef(TypedDict):
     ThresholdMetricId: NotRequired[ReadOnly[str]]
     EvaluationCriteria: NotRequired[ReadOnly["EvaluationCriteriaTypeDef"]]
     EvaluationInterval: NotRequired[ReadOnly[int]]
+
+
+class PutMetricDataInputMetricPutDataTypeDef(TypedDict):
+    """PutMetricDataInput (input)."""
+
+    MetricData: NotRequired[ReadOnly[Sequence["MetricDatumTypeDef"]]]
+    EntityMetricData: NotRequired[ReadOnly[Sequence["EntityMetricDataTypeDef"]]]
+    StrictEntityValidation: NotRequired[ReadOnly[bool]]
 
 
 class PutMetricDataInputTypeDef(TypedDict):
@@ -1523,6 +1599,14 @@ class ScheduleTypeDef(TypedDict):
     Expression: str
     Duration: str
     Timezone: NotRequired[str]
+
+
+class SetAlarmStateInputAlarmSetStateTypeDef(TypedDict):
+    """SetAlarmStateInput (input and output)."""
+
+    StateValue: StateValueType
+    StateReason: str
+    StateReasonData: NotRequired[str]
 
 
 class SetAlarmStateInputTypeDef(TypedDict):

@@ -181,8 +181,10 @@ class DynamoDBClient(BaseClient):
         at most a single item. For more information, see Running batch
         operations with PartiQL for DynamoDB .
 
-        Parameters: - Statements (required): The list of PartiQL statements
-        representing the batch to run. - ReturnConsumedCapacity (optional)
+        Parameters:
+        - Statements (required): The list of PartiQL statements representing
+          the batch to run.
+        - ReturnConsumedCapacity (optional)
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchExecuteStatement
@@ -198,10 +200,12 @@ class DynamoDBClient(BaseClient):
         """The BatchGetItem operation returns the attributes of one or more items
         from one or more tables. You identify requested items by primary key.
 
-        Parameters: - RequestItems (required): A map of one or more table names
-        or table ARNs and, for each table, a map that describes one or more
-        items to retrieve from that table. Each table name or ARN can be used
-        only once per BatchGetItem ... - ReturnConsumedCapacity (optional)
+        Parameters:
+        - RequestItems (required): A map of one or more table names or table
+          ARNs and, for each table, a map that describes one or more items to
+          retrieve from that table. Each table name or ARN can be used only
+          once per BatchGetItem ...
+        - ReturnConsumedCapacity (optional)
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchGetItem
@@ -219,14 +223,16 @@ class DynamoDBClient(BaseClient):
         than 400KB while being sent in DynamoDB's JSON format for the API call.
         For more details on this distinction, see Naming Rules and Data Types.
 
-        Parameters: - RequestItems (required): A map of one or more table names
-        or table ARNs and, for each table, a list of operations to be performed
-        (DeleteRequest or PutRequest). Each element in the map consists of the
-        following: - ReturnConsumedCapacity (optional) -
-        ReturnItemCollectionMetrics (optional): Determines whether item
-        collection metrics are returned. If set to SIZE, the response includes
-        statistics about item collections, if any, that were modified during
-        the operation are returned in the ...
+        Parameters:
+        - RequestItems (required): A map of one or more table names or table
+          ARNs and, for each table, a list of operations to be performed
+          (DeleteRequest or PutRequest). Each element in the map consists of
+          the following:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchWriteItem
@@ -238,8 +244,9 @@ class DynamoDBClient(BaseClient):
     ) -> CreateBackupOutputTypeDef:
         """Creates a backup for an existing table.
 
-        Parameters: - TableName (required): The name of the table. You can also
-        provide the Amazon Resource Name (ARN) of the table in this parameter.
+        Parameters:
+        - TableName (required): The name of the table. You can also provide the
+          Amazon Resource Name (ARN) of the table in this parameter.
         - BackupName (required): Specified name for the backup.
 
         API reference:
@@ -254,9 +261,10 @@ class DynamoDBClient(BaseClient):
         replication relationship between two or more DynamoDB tables with the
         same table name in the provided Regions.
 
-        Parameters: - GlobalTableName (required): The global table name. -
-        ReplicationGroup (required): The Regions where the global table needs
-        to be created.
+        Parameters:
+        - GlobalTableName (required): The global table name.
+        - ReplicationGroup (required): The Regions where the global table needs
+          to be created.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/CreateGlobalTable
@@ -273,46 +281,54 @@ class DynamoDBClient(BaseClient):
         Region. That is, you can have two tables with same name if you create
         the tables in different Regions.
 
-        Parameters: - AttributeDefinitions (optional): An array of attributes
-        that describe the key schema for the table and indexes. - TableName
-        (required): The name of the table to create. You can also provide the
-        Amazon Resource Name (ARN) of the table in this parameter. - KeySchema
-        (optional): Specifies the attributes that make up the primary key for a
-        table or an index. The attributes in KeySchema must also be defined in
-        the AttributeDefinitions array. For more information, see Data Model
-        ... - LocalSecondaryIndexes (optional): One or more local secondary
-        indexes (the maximum is 5) to be created on the table. Each index is
-        scoped to a given partition key value. There is a 10 GB size limit per
-        partition key value; otherwise, ... - GlobalSecondaryIndexes
-        (optional): One or more global secondary indexes (the maximum is 20) to
-        be created on the table. Each global secondary index in the array
-        includes the following: - BillingMode (optional): Controls how you are
-        charged for read and write throughput and how you manage capacity. This
-        setting can be changed later. - ProvisionedThroughput (optional):
-        Represents the provisioned throughput settings for a specified table or
-        index. The settings can be modified using the UpdateTable operation. -
-        StreamSpecification (optional): The settings for DynamoDB Streams on
-        the table. These settings consist of: - SSESpecification (optional):
-        Represents the settings used to enable server-side encryption. - Tags
-        (optional): A list of key-value pairs to label the table. For more
-        information, see Tagging for DynamoDB. - TableClass (optional): The
-        table class of the new table. Valid values are STANDARD and
-        STANDARD_INFREQUENT_ACCESS. - DeletionProtectionEnabled (optional):
-        Indicates whether deletion protection is to be enabled (true) or
-        disabled (false) on the table. - WarmThroughput (optional): Represents
-        the warm throughput (in read units per second and write units per
-        second) for creating a table. - ResourcePolicy (optional): An Amazon
-        Web Services resource-based policy document in JSON format that will be
-        attached to the table. - OnDemandThroughput (optional): Sets the
-        maximum number of read and write units for the specified table in
-        on-demand capacity mode. If you use this parameter, you must specify
-        MaxReadRequestUnits, MaxWriteRequestUnits, or both. -
-        GlobalTableSourceArn (optional): The Amazon Resource Name (ARN) of the
-        source table used for the creation of a multi-account global table. -
-        GlobalTableSettingsReplicationMode (optional): Controls the settings
-        synchronization mode for the global table. For multi-account global
-        tables, this parameter is required and the only supported value is
-        ENABLED. For same-account global tables, ...
+        Parameters:
+        - AttributeDefinitions (optional): An array of attributes that describe
+          the key schema for the table and indexes.
+        - TableName (required): The name of the table to create. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - KeySchema (optional): Specifies the attributes that make up the
+          primary key for a table or an index. The attributes in KeySchema must
+          also be defined in the AttributeDefinitions array. For more
+          information, see Data Model ...
+        - LocalSecondaryIndexes (optional): One or more local secondary indexes
+          (the maximum is 5) to be created on the table. Each index is scoped
+          to a given partition key value. There is a 10 GB size limit per
+          partition key value; otherwise, ...
+        - GlobalSecondaryIndexes (optional): One or more global secondary
+          indexes (the maximum is 20) to be created on the table. Each global
+          secondary index in the array includes the following:
+        - BillingMode (optional): Controls how you are charged for read and
+          write throughput and how you manage capacity. This setting can be
+          changed later.
+        - ProvisionedThroughput (optional): Represents the provisioned
+          throughput settings for a specified table or index. The settings can
+          be modified using the UpdateTable operation.
+        - StreamSpecification (optional): The settings for DynamoDB Streams on
+          the table. These settings consist of:
+        - SSESpecification (optional): Represents the settings used to enable
+          server-side encryption.
+        - Tags (optional): A list of key-value pairs to label the table. For
+          more information, see Tagging for DynamoDB.
+        - TableClass (optional): The table class of the new table. Valid values
+          are STANDARD and STANDARD_INFREQUENT_ACCESS.
+        - DeletionProtectionEnabled (optional): Indicates whether deletion
+          protection is to be enabled (true) or disabled (false) on the table.
+        - WarmThroughput (optional): Represents the warm throughput (in read
+          units per second and write units per second) for creating a table.
+        - ResourcePolicy (optional): An Amazon Web Services resource-based
+          policy document in JSON format that will be attached to the table.
+        - OnDemandThroughput (optional): Sets the maximum number of read and
+          write units for the specified table in on-demand capacity mode. If
+          you use this parameter, you must specify MaxReadRequestUnits,
+          MaxWriteRequestUnits, or both.
+        - GlobalTableSourceArn (optional): The Amazon Resource Name (ARN) of
+          the source table used for the creation of a multi-account global
+          table.
+        - GlobalTableSettingsReplicationMode (optional): Controls the settings
+          synchronization mode for the global table. For multi-account global
+          tables, this parameter is required and the only supported value is
+          ENABLED. For same-account global tables, ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/CreateTable
@@ -324,7 +340,8 @@ class DynamoDBClient(BaseClient):
     ) -> DeleteBackupOutputTypeDef:
         """Deletes an existing backup of a table.
 
-        Parameters: - BackupArn (required): The ARN associated with the backup.
+        Parameters:
+        - BackupArn (required): The ARN associated with the backup.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DeleteBackup
@@ -338,30 +355,36 @@ class DynamoDBClient(BaseClient):
         conditional delete operation that deletes the item if it exists, or if
         it has an expected attribute value.
 
-        Parameters: - TableName (required): The name of the table from which to
-        delete the item. You can also provide the Amazon Resource Name (ARN) of
-        the table in this parameter. - Key (required): A map of attribute names
-        to AttributeValue objects, representing the primary key of the item to
-        delete. - Expected (optional): This is a legacy parameter. Use
-        ConditionExpression instead. For more information, see Expected in the
-        Amazon DynamoDB Developer Guide. - ConditionalOperator (optional): This
-        is a legacy parameter. Use ConditionExpression instead. For more
-        information, see ConditionalOperator in the Amazon DynamoDB Developer
-        Guide. - ReturnValues (optional): Use ReturnValues if you want to get
-        the item attributes as they appeared before they were deleted. For
-        DeleteItem, the valid values are: - ReturnConsumedCapacity (optional) -
-        ReturnItemCollectionMetrics (optional): Determines whether item
-        collection metrics are returned. If set to SIZE, the response includes
-        statistics about item collections, if any, that were modified during
-        the operation are returned in the ... - ConditionExpression (optional):
-        A condition that must be satisfied in order for a conditional
-        DeleteItem to succeed. - ExpressionAttributeNames (optional): One or
-        more substitution tokens for attribute names in an expression. The
-        following are some use cases for using ExpressionAttributeNames: -
-        ExpressionAttributeValues (optional): One or more values that can be
-        substituted in an expression. - ReturnValuesOnConditionCheckFailure
-        (optional): An optional parameter that returns the item attributes for
-        a DeleteItem operation that failed a condition check.
+        Parameters:
+        - TableName (required): The name of the table from which to delete the
+          item. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - Key (required): A map of attribute names to AttributeValue objects,
+          representing the primary key of the item to delete.
+        - Expected (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see Expected in
+          the Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ReturnValues (optional): Use ReturnValues if you want to get the item
+          attributes as they appeared before they were deleted. For DeleteItem,
+          the valid values are:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
+        - ConditionExpression (optional): A condition that must be satisfied in
+          order for a conditional DeleteItem to succeed.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for a DeleteItem operation that
+          failed a condition check.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DeleteItem
@@ -374,13 +397,15 @@ class DynamoDBClient(BaseClient):
         """Deletes the resource-based policy attached to the resource, which can
         be a table or stream.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the DynamoDB resource from which the policy will be removed. The
-        resources you can specify include tables and streams. If you remove the
-        policy of a table, it will ... - ExpectedRevisionId (optional): A
-        string value that you can use to conditionally delete your policy. When
-        you provide an expected revision ID, if the revision ID of the existing
-        policy on the resource doesn't match or if there's no ...
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          DynamoDB resource from which the policy will be removed. The
+          resources you can specify include tables and streams. If you remove
+          the policy of a table, it will ...
+        - ExpectedRevisionId (optional): A string value that you can use to
+          conditionally delete your policy. When you provide an expected
+          revision ID, if the revision ID of the existing policy on the
+          resource doesn't match or if there's no ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DeleteResourcePolicy
@@ -401,9 +426,10 @@ class DynamoDBClient(BaseClient):
         not exist, DynamoDB returns a ResourceNotFoundException. If table is
         already in the DELETING state, no error is returned.
 
-        Parameters: - TableName (required): The name of the table to delete.
-        You can also provide the Amazon Resource Name (ARN) of the table in
-        this parameter.
+        Parameters:
+        - TableName (required): The name of the table to delete. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DeleteTable
@@ -415,8 +441,9 @@ class DynamoDBClient(BaseClient):
     ) -> DescribeBackupOutputTypeDef:
         """Describes an existing backup of a table.
 
-        Parameters: - BackupArn (required): The Amazon Resource Name (ARN)
-        associated with the backup.
+        Parameters:
+        - BackupArn (required): The Amazon Resource Name (ARN) associated with
+          the backup.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeBackup
@@ -431,9 +458,9 @@ class DynamoDBClient(BaseClient):
         table creation. If point in time recovery is enabled,
         PointInTimeRecoveryStatus will be set to ENABLED.
 
-        Parameters: - TableName (required): Name of the table for which the
-        customer wants to check the continuous backups and point in time
-        recovery settings.
+        Parameters:
+        - TableName (required): Name of the table for which the customer wants
+          to check the continuous backups and point in time recovery settings.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeContinuousBackups
@@ -449,10 +476,12 @@ class DynamoDBClient(BaseClient):
         """Returns information about contributor insights for a given table or
         global secondary index.
 
-        Parameters: - TableName (required): The name of the table to describe.
-        You can also provide the Amazon Resource Name (ARN) of the table in
-        this parameter. - IndexName (optional): The name of the global
-        secondary index to describe, if applicable.
+        Parameters:
+        - TableName (required): The name of the table to describe. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - IndexName (optional): The name of the global secondary index to
+          describe, if applicable.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeContributorInsights
@@ -480,8 +509,9 @@ class DynamoDBClient(BaseClient):
     ) -> DescribeExportOutputTypeDef:
         """Describes an existing table export.
 
-        Parameters: - ExportArn (required): The Amazon Resource Name (ARN)
-        associated with the export.
+        Parameters:
+        - ExportArn (required): The Amazon Resource Name (ARN) associated with
+          the export.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeExport
@@ -493,7 +523,8 @@ class DynamoDBClient(BaseClient):
     ) -> DescribeGlobalTableOutputTypeDef:
         """Returns information about the specified global table.
 
-        Parameters: - GlobalTableName (required): The name of the global table.
+        Parameters:
+        - GlobalTableName (required): The name of the global table.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeGlobalTable
@@ -508,8 +539,8 @@ class DynamoDBClient(BaseClient):
     ) -> DescribeGlobalTableSettingsOutputTypeDef:
         """Describes Region-specific settings for a global table.
 
-        Parameters: - GlobalTableName (required): The name of the global table
-        to describe.
+        Parameters:
+        - GlobalTableName (required): The name of the global table to describe.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeGlobalTableSettings
@@ -524,8 +555,9 @@ class DynamoDBClient(BaseClient):
     ) -> DescribeImportOutputTypeDef:
         """Represents the properties of the import.
 
-        Parameters: - ImportArn (required): The Amazon Resource Name (ARN)
-        associated with the table you're importing to.
+        Parameters:
+        - ImportArn (required): The Amazon Resource Name (ARN) associated with
+          the table you're importing to.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeImport
@@ -537,9 +569,10 @@ class DynamoDBClient(BaseClient):
     ) -> DescribeKinesisStreamingDestinationOutputTypeDef:
         """Returns information about the status of Kinesis streaming.
 
-        Parameters: - TableName (required): The name of the table being
-        described. You can also provide the Amazon Resource Name (ARN) of the
-        table in this parameter.
+        Parameters:
+        - TableName (required): The name of the table being described. You can
+          also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeKinesisStreamingDestination
@@ -568,9 +601,10 @@ class DynamoDBClient(BaseClient):
         the table, when it was created, the primary key schema, and any indexes
         on the table.
 
-        Parameters: - TableName (required): The name of the table to describe.
-        You can also provide the Amazon Resource Name (ARN) of the table in
-        this parameter.
+        Parameters:
+        - TableName (required): The name of the table to describe. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeTable
@@ -583,8 +617,9 @@ class DynamoDBClient(BaseClient):
         """Describes auto scaling settings across replicas of the global table at
         once.
 
-        Parameters: - TableName (required): The name of the table. You can also
-        provide the Amazon Resource Name (ARN) of the table in this parameter.
+        Parameters:
+        - TableName (required): The name of the table. You can also provide the
+          Amazon Resource Name (ARN) of the table in this parameter.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeTableReplicaAutoScaling
@@ -600,9 +635,10 @@ class DynamoDBClient(BaseClient):
         """Gives a description of the Time to Live (TTL) status on the specified
         table.
 
-        Parameters: - TableName (required): The name of the table to be
-        described. You can also provide the Amazon Resource Name (ARN) of the
-        table in this parameter.
+        Parameters:
+        - TableName (required): The name of the table to be described. You can
+          also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeTimeToLive
@@ -617,11 +653,13 @@ class DynamoDBClient(BaseClient):
         """Stops replication from the DynamoDB table to the Kinesis data stream.
         This is done without deleting either of the resources.
 
-        Parameters: - TableName (required): The name of the DynamoDB table. You
-        can also provide the Amazon Resource Name (ARN) of the table in this
-        parameter. - StreamArn (required): The ARN for a Kinesis data stream. -
-        EnableKinesisStreamingConfiguration (optional): The source for the
-        Kinesis streaming information that is being enabled.
+        Parameters:
+        - TableName (required): The name of the DynamoDB table. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - StreamArn (required): The ARN for a Kinesis data stream.
+        - EnableKinesisStreamingConfiguration (optional): The source for the
+          Kinesis streaming information that is being enabled.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DisableKinesisStreamingDestination
@@ -639,11 +677,13 @@ class DynamoDBClient(BaseClient):
         return results immediately, use DescribeKinesisStreamingDestination to
         check if streaming to the Kinesis data stream is ACTIVE.
 
-        Parameters: - TableName (required): The name of the DynamoDB table. You
-        can also provide the Amazon Resource Name (ARN) of the table in this
-        parameter. - StreamArn (required): The ARN for a Kinesis data stream. -
-        EnableKinesisStreamingConfiguration (optional): The source for the
-        Kinesis streaming information that is being enabled.
+        Parameters:
+        - TableName (required): The name of the DynamoDB table. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - StreamArn (required): The ARN for a Kinesis data stream.
+        - EnableKinesisStreamingConfiguration (optional): The source for the
+          Kinesis streaming information that is being enabled.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/EnableKinesisStreamingDestination
@@ -659,19 +699,24 @@ class DynamoDBClient(BaseClient):
         """This operation allows you to perform reads and singleton writes on data
         stored in DynamoDB, using PartiQL.
 
-        Parameters: - Statement (required): The PartiQL statement representing
-        the operation to run. - Parameters (optional): The parameters for the
-        PartiQL statement, if any. - ConsistentRead (optional): The consistency
-        of a read operation. If set to true, then a strongly consistent read is
-        used; otherwise, an eventually consistent read is used. - NextToken
-        (optional): Set this value to get remaining results, if NextToken was
-        returned in the statement response. - ReturnConsumedCapacity (optional)
+        Parameters:
+        - Statement (required): The PartiQL statement representing the
+          operation to run.
+        - Parameters (optional): The parameters for the PartiQL statement, if
+          any.
+        - ConsistentRead (optional): The consistency of a read operation. If
+          set to true, then a strongly consistent read is used; otherwise, an
+          eventually consistent read is used.
+        - NextToken (optional): Set this value to get remaining results, if
+          NextToken was returned in the statement response.
+        - ReturnConsumedCapacity (optional)
         - Limit (optional): The maximum number of items to evaluate (not
-        necessarily the number of matching items). If DynamoDB processes the
-        number of items up to the limit while processing the results, it stops
-        the operation ... - ReturnValuesOnConditionCheckFailure (optional): An
-        optional parameter that returns the item attributes for an
-        ExecuteStatement operation that failed a condition check.
+          necessarily the number of matching items). If DynamoDB processes the
+          number of items up to the limit while processing the results, it
+          stops the operation ...
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for an ExecuteStatement operation
+          that failed a condition check.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ExecuteStatement
@@ -686,13 +731,15 @@ class DynamoDBClient(BaseClient):
         """This operation allows you to perform transactional reads or writes on
         data stored in DynamoDB, using PartiQL.
 
-        Parameters: - TransactStatements (required): The list of PartiQL
-        statements representing the transaction to run. - ClientRequestToken
-        (optional): Set this value to get remaining results, if NextToken was
-        returned in the statement response. - ReturnConsumedCapacity
-        (optional): Determines the level of detail about either provisioned or
-        on-demand throughput consumption that is returned in the response. For
-        more information, see TransactGetItems and TransactWriteItems.
+        Parameters:
+        - TransactStatements (required): The list of PartiQL statements
+          representing the transaction to run.
+        - ClientRequestToken (optional): Set this value to get remaining
+          results, if NextToken was returned in the statement response.
+        - ReturnConsumedCapacity (optional): Determines the level of detail
+          about either provisioned or on-demand throughput consumption that is
+          returned in the response. For more information, see TransactGetItems
+          and TransactWriteItems.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ExecuteTransaction
@@ -708,29 +755,35 @@ class DynamoDBClient(BaseClient):
         recovery enabled, and you can export data from any time within the
         point in time recovery window.
 
-        Parameters: - TableArn (required): The Amazon Resource Name (ARN)
-        associated with the table to export. - ExportTime (optional): Time in
-        the past from which to export table data, counted in seconds from the
-        start of the Unix epoch. The table export will be a snapshot of the
-        table's state at this point in time. - ClientToken (optional):
-        Providing a ClientToken makes the call to ExportTableToPointInTimeInput
-        idempotent, meaning that multiple identical calls have the same effect
-        as one single call. - S3Bucket (required): The name of the Amazon S3
-        bucket to export the snapshot to. - S3BucketOwner (optional): The ID of
-        the Amazon Web Services account that owns the bucket the export will be
-        stored in. - S3Prefix (optional): The Amazon S3 bucket prefix to use as
-        the file name and path of the exported snapshot. - S3SseAlgorithm
-        (optional): Type of encryption used on the bucket where export data
-        will be stored. Valid values for S3SseAlgorithm are: - S3SseKmsKeyId
-        (optional): The ID of the KMS managed key used to encrypt the S3 bucket
-        where export data will be stored (if applicable). - ExportFormat
-        (optional): The format for the exported data. Valid values for
-        ExportFormat are DYNAMODB_JSON or ION. - ExportType (optional): Choice
-        of whether to execute as a full export or incremental export. Valid
-        values are FULL_EXPORT or INCREMENTAL_EXPORT. The default value is
-        FULL_EXPORT. If INCREMENTAL_EXPORT is provided, the ... -
-        IncrementalExportSpecification (optional): Optional object containing
-        the parameters specific to an incremental export.
+        Parameters:
+        - TableArn (required): The Amazon Resource Name (ARN) associated with
+          the table to export.
+        - ExportTime (optional): Time in the past from which to export table
+          data, counted in seconds from the start of the Unix epoch. The table
+          export will be a snapshot of the table's state at this point in time.
+        - ClientToken (optional): Providing a ClientToken makes the call to
+          ExportTableToPointInTimeInput idempotent, meaning that multiple
+          identical calls have the same effect as one single call.
+        - S3Bucket (required): The name of the Amazon S3 bucket to export the
+          snapshot to.
+        - S3BucketOwner (optional): The ID of the Amazon Web Services account
+          that owns the bucket the export will be stored in.
+        - S3Prefix (optional): The Amazon S3 bucket prefix to use as the file
+          name and path of the exported snapshot.
+        - S3SseAlgorithm (optional): Type of encryption used on the bucket
+          where export data will be stored. Valid values for S3SseAlgorithm
+          are:
+        - S3SseKmsKeyId (optional): The ID of the KMS managed key used to
+          encrypt the S3 bucket where export data will be stored (if
+          applicable).
+        - ExportFormat (optional): The format for the exported data. Valid
+          values for ExportFormat are DYNAMODB_JSON or ION.
+        - ExportType (optional): Choice of whether to execute as a full export
+          or incremental export. Valid values are FULL_EXPORT or
+          INCREMENTAL_EXPORT. The default value is FULL_EXPORT. If
+          INCREMENTAL_EXPORT is provided, the ...
+        - IncrementalExportSpecification (optional): Optional object containing
+          the parameters specific to an incremental export.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ExportTableToPointInTime
@@ -745,23 +798,26 @@ class DynamoDBClient(BaseClient):
         given primary key. If there is no matching item, GetItem does not
         return any data and there will be no Item element in the response.
 
-        Parameters: - TableName (required): The name of the table containing
-        the requested item. You can also provide the Amazon Resource Name (ARN)
-        of the table in this parameter. - Key (required): A map of attribute
-        names to AttributeValue objects, representing the primary key of the
-        item to retrieve. - AttributesToGet (optional): This is a legacy
-        parameter. Use ProjectionExpression instead. For more information, see
-        AttributesToGet in the Amazon DynamoDB Developer Guide. -
-        ConsistentRead (optional): Determines the read consistency model: If
-        set to true, then the operation uses strongly consistent reads;
-        otherwise, the operation uses eventually consistent reads. -
-        ReturnConsumedCapacity (optional) - ProjectionExpression (optional): A
-        string that identifies one or more attributes to retrieve from the
-        table. These attributes can include scalars, sets, or elements of a
-        JSON document. The attributes in the expression must be ... -
-        ExpressionAttributeNames (optional): One or more substitution tokens
-        for attribute names in an expression. The following are some use cases
-        for using ExpressionAttributeNames:
+        Parameters:
+        - TableName (required): The name of the table containing the requested
+          item. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - Key (required): A map of attribute names to AttributeValue objects,
+          representing the primary key of the item to retrieve.
+        - AttributesToGet (optional): This is a legacy parameter. Use
+          ProjectionExpression instead. For more information, see
+          AttributesToGet in the Amazon DynamoDB Developer Guide.
+        - ConsistentRead (optional): Determines the read consistency model: If
+          set to true, then the operation uses strongly consistent reads;
+          otherwise, the operation uses eventually consistent reads.
+        - ReturnConsumedCapacity (optional)
+        - ProjectionExpression (optional): A string that identifies one or more
+          attributes to retrieve from the table. These attributes can include
+          scalars, sets, or elements of a JSON document. The attributes in the
+          expression must be ...
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/GetItem
@@ -774,9 +830,10 @@ class DynamoDBClient(BaseClient):
         """Returns the resource-based policy document attached to the resource,
         which can be a table or stream, in JSON format.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the DynamoDB resource to which the policy is attached. The resources
-        you can specify include tables and streams.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          DynamoDB resource to which the policy is attached. The resources you
+          can specify include tables and streams.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/GetResourcePolicy
@@ -790,17 +847,20 @@ class DynamoDBClient(BaseClient):
     ) -> ImportTableOutputTypeDef:
         """Imports table data from an S3 bucket.
 
-        Parameters: - ClientToken (optional): Providing a ClientToken makes the
-        call to ImportTableInput idempotent, meaning that multiple identical
-        calls have the same effect as one single call. - S3BucketSource
-        (required): The S3 bucket that provides the source for the import. -
-        InputFormat (required): The format of the source data. Valid values for
-        ImportFormat are CSV, DYNAMODB_JSON or ION. - InputFormatOptions
-        (optional): Additional properties that specify how the input is
-        formatted, - InputCompressionType (optional): Type of compression to be
-        used on the input coming from the imported table. -
-        TableCreationParameters (required): Parameters for the table to import
-        the data into.
+        Parameters:
+        - ClientToken (optional): Providing a ClientToken makes the call to
+          ImportTableInput idempotent, meaning that multiple identical calls
+          have the same effect as one single call.
+        - S3BucketSource (required): The S3 bucket that provides the source for
+          the import.
+        - InputFormat (required): The format of the source data. Valid values
+          for ImportFormat are CSV, DYNAMODB_JSON or ION.
+        - InputFormatOptions (optional): Additional properties that specify how
+          the input is formatted,
+        - InputCompressionType (optional): Type of compression to be used on
+          the input coming from the imported table.
+        - TableCreationParameters (required): Parameters for the table to
+          import the data into.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ImportTable
@@ -817,18 +877,21 @@ class DynamoDBClient(BaseClient):
         You can also specify a maximum number of entries to be returned in a
         page.
 
-        Parameters: - TableName (optional): Lists the backups from the table
-        specified in TableName. You can also provide the Amazon Resource Name
-        (ARN) of the table in this parameter. - Limit (optional): Maximum
-        number of backups to return at once. - TimeRangeLowerBound (optional):
-        Only backups created after this time are listed. TimeRangeLowerBound is
-        inclusive. - TimeRangeUpperBound (optional): Only backups created
-        before this time are listed. TimeRangeUpperBound is exclusive. -
-        ExclusiveStartBackupArn (optional): LastEvaluatedBackupArn is the
-        Amazon Resource Name (ARN) of the backup last evaluated when the
-        current page of results was returned, inclusive of the current page of
-        results. This value may be ... - BackupType (optional): The backups
-        from the table specified by BackupType are listed.
+        Parameters:
+        - TableName (optional): Lists the backups from the table specified in
+          TableName. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - Limit (optional): Maximum number of backups to return at once.
+        - TimeRangeLowerBound (optional): Only backups created after this time
+          are listed. TimeRangeLowerBound is inclusive.
+        - TimeRangeUpperBound (optional): Only backups created before this time
+          are listed. TimeRangeUpperBound is exclusive.
+        - ExclusiveStartBackupArn (optional): LastEvaluatedBackupArn is the
+          Amazon Resource Name (ARN) of the backup last evaluated when the
+          current page of results was returned, inclusive of the current page
+          of results. This value may be ...
+        - BackupType (optional): The backups from the table specified by
+          BackupType are listed.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListBackups
@@ -841,11 +904,12 @@ class DynamoDBClient(BaseClient):
         """Returns a list of ContributorInsightsSummary for a table and all its
         global secondary indexes.
 
-        Parameters: - TableName (optional): The name of the table. You can also
-        provide the Amazon Resource Name (ARN) of the table in this parameter.
+        Parameters:
+        - TableName (optional): The name of the table. You can also provide the
+          Amazon Resource Name (ARN) of the table in this parameter.
         - NextToken (optional): A token to for the desired page, if there is
-        one. - MaxResults (optional): Maximum number of results to return per
-        page.
+          one.
+        - MaxResults (optional): Maximum number of results to return per page.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListContributorInsights
@@ -861,12 +925,13 @@ class DynamoDBClient(BaseClient):
         """Lists completed exports within the past 90 days, in reverse
         alphanumeric order of ExportArn.
 
-        Parameters: - TableArn (optional): The Amazon Resource Name (ARN)
-        associated with the exported table. - MaxResults (optional): Maximum
-        number of results to return per page. - NextToken (optional): An
-        optional string that, if supplied, must be copied from the output of a
-        previous call to ListExports. When provided in this manner, the API
-        fetches the next page of results.
+        Parameters:
+        - TableArn (optional): The Amazon Resource Name (ARN) associated with
+          the exported table.
+        - MaxResults (optional): Maximum number of results to return per page.
+        - NextToken (optional): An optional string that, if supplied, must be
+          copied from the output of a previous call to ListExports. When
+          provided in this manner, the API fetches the next page of results.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListExports
@@ -878,11 +943,12 @@ class DynamoDBClient(BaseClient):
     ) -> ListGlobalTablesOutputTypeDef:
         """Lists all global tables that have a replica in the specified Region.
 
-        Parameters: - ExclusiveStartGlobalTableName (optional): The first
-        global table name that this operation will evaluate. - Limit
-        (optional): The maximum number of table names to return, if the
-        parameter is not specified DynamoDB defaults to 100. - RegionName
-        (optional): Lists the global tables in a specific Region.
+        Parameters:
+        - ExclusiveStartGlobalTableName (optional): The first global table name
+          that this operation will evaluate.
+        - Limit (optional): The maximum number of table names to return, if the
+          parameter is not specified DynamoDB defaults to 100.
+        - RegionName (optional): Lists the global tables in a specific Region.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListGlobalTables
@@ -896,12 +962,14 @@ class DynamoDBClient(BaseClient):
     ) -> ListImportsOutputTypeDef:
         """Lists completed imports within the past 90 days.
 
-        Parameters: - TableArn (optional): The Amazon Resource Name (ARN)
-        associated with the table that was imported to. - PageSize (optional):
-        The number of ImportSummary objects returned in a single page. -
-        NextToken (optional): An optional string that, if supplied, must be
-        copied from the output of a previous call to ListImports. When provided
-        in this manner, the API fetches the next page of results.
+        Parameters:
+        - TableArn (optional): The Amazon Resource Name (ARN) associated with
+          the table that was imported to.
+        - PageSize (optional): The number of ImportSummary objects returned in
+          a single page.
+        - NextToken (optional): An optional string that, if supplied, must be
+          copied from the output of a previous call to ListImports. When
+          provided in this manner, the API fetches the next page of results.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListImports
@@ -915,11 +983,13 @@ class DynamoDBClient(BaseClient):
         endpoint. The output from ListTables is paginated, with each page
         returning a maximum of 100 table names.
 
-        Parameters: - ExclusiveStartTableName (optional): The first table name
-        that this operation will evaluate. Use the value that was returned for
-        LastEvaluatedTableName in a previous operation, so that you can obtain
-        the next page of results. - Limit (optional): A maximum number of table
-        names to return. If this parameter is not specified, the limit is 100.
+        Parameters:
+        - ExclusiveStartTableName (optional): The first table name that this
+          operation will evaluate. Use the value that was returned for
+          LastEvaluatedTableName in a previous operation, so that you can
+          obtain the next page of results.
+        - Limit (optional): A maximum number of table names to return. If this
+          parameter is not specified, the limit is 100.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListTables
@@ -932,11 +1002,12 @@ class DynamoDBClient(BaseClient):
         """List all tags on an Amazon DynamoDB resource. You can call
         ListTagsOfResource up to 10 times per second, per account.
 
-        Parameters: - ResourceArn (required): The Amazon DynamoDB resource with
-        tags to be listed. This value is an Amazon Resource Name (ARN). -
-        NextToken (optional): An optional string that, if supplied, must be
-        copied from the output of a previous call to ListTagOfResource. When
-        provided in this manner, this API fetches the next page of results.
+        Parameters:
+        - ResourceArn (required): The Amazon DynamoDB resource with tags to be
+          listed. This value is an Amazon Resource Name (ARN).
+        - NextToken (optional): An optional string that, if supplied, must be
+          copied from the output of a previous call to ListTagOfResource. When
+          provided in this manner, this API fetches the next page of results.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListTagsOfResource
@@ -954,32 +1025,37 @@ class DynamoDBClient(BaseClient):
         if it has certain attribute values. You can return the item's attribute
         values in the same operation, using the ReturnValues parameter.
 
-        Parameters: - TableName (required): The name of the table to contain
-        the item. You can also provide the Amazon Resource Name (ARN) of the
-        table in this parameter. - Item (required): A map of attribute
-        name/value pairs, one for each attribute. Only the primary key
-        attributes are required; you can optionally provide other attribute
-        name-value pairs for the item. - Expected (optional): This is a legacy
-        parameter. Use ConditionExpression instead. For more information, see
-        Expected in the Amazon DynamoDB Developer Guide. - ReturnValues
-        (optional): Use ReturnValues if you want to get the item attributes as
-        they appeared before they were updated with the PutItem request. For
-        PutItem, the valid values are: - ReturnConsumedCapacity (optional) -
-        ReturnItemCollectionMetrics (optional): Determines whether item
-        collection metrics are returned. If set to SIZE, the response includes
-        statistics about item collections, if any, that were modified during
-        the operation are returned in the ... - ConditionalOperator (optional):
-        This is a legacy parameter. Use ConditionExpression instead. For more
-        information, see ConditionalOperator in the Amazon DynamoDB Developer
-        Guide. - ConditionExpression (optional): A condition that must be
-        satisfied in order for a conditional PutItem operation to succeed. -
-        ExpressionAttributeNames (optional): One or more substitution tokens
-        for attribute names in an expression. The following are some use cases
-        for using ExpressionAttributeNames: - ExpressionAttributeValues
-        (optional): One or more values that can be substituted in an
-        expression. - ReturnValuesOnConditionCheckFailure (optional): An
-        optional parameter that returns the item attributes for a PutItem
-        operation that failed a condition check.
+        Parameters:
+        - TableName (required): The name of the table to contain the item. You
+          can also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - Item (required): A map of attribute name/value pairs, one for each
+          attribute. Only the primary key attributes are required; you can
+          optionally provide other attribute name-value pairs for the item.
+        - Expected (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see Expected in
+          the Amazon DynamoDB Developer Guide.
+        - ReturnValues (optional): Use ReturnValues if you want to get the item
+          attributes as they appeared before they were updated with the PutItem
+          request. For PutItem, the valid values are:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ConditionExpression (optional): A condition that must be satisfied in
+          order for a conditional PutItem operation to succeed.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for a PutItem operation that failed
+          a condition check.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/PutItem
@@ -993,16 +1069,18 @@ class DynamoDBClient(BaseClient):
         a table or stream. When you attach a resource-based policy using this
         API, the policy application is eventually consistent .
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the DynamoDB resource to which the policy will be attached. The
-        resources you can specify include tables and streams. - Policy
-        (required): An Amazon Web Services resource-based policy document in
-        JSON format. - ExpectedRevisionId (optional): A string value that you
-        can use to conditionally update your policy. You can provide the
-        revision ID of your existing policy to make mutating requests against
-        that policy. - ConfirmRemoveSelfResourceAccess (optional): Set this
-        parameter to true to confirm that you want to remove your permissions
-        to change the policy of this resource in the future.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          DynamoDB resource to which the policy will be attached. The resources
+          you can specify include tables and streams.
+        - Policy (required): An Amazon Web Services resource-based policy
+          document in JSON format.
+        - ExpectedRevisionId (optional): A string value that you can use to
+          conditionally update your policy. You can provide the revision ID of
+          your existing policy to make mutating requests against that policy.
+        - ConfirmRemoveSelfResourceAccess (optional): Set this parameter to
+          true to confirm that you want to remove your permissions to change
+          the policy of this resource in the future.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/PutResourcePolicy
@@ -1017,51 +1095,59 @@ class DynamoDBClient(BaseClient):
         key value. Optionally, you can provide a sort key attribute and use a
         comparison operator to refine the search results.
 
-        Parameters: - TableName (required): The name of the table containing
-        the requested items. You can also provide the Amazon Resource Name
-        (ARN) of the table in this parameter. - IndexName (optional): The name
-        of an index to query. This index can be any local secondary index or
-        global secondary index on the table. Note that if you use the IndexName
-        parameter, you must also provide TableName. - Select (optional): The
-        attributes to be returned in the result. You can retrieve all item
-        attributes, specific item attributes, the count of matching items, or
-        in the case of an index, some or all of the attributes ... -
-        AttributesToGet (optional): This is a legacy parameter. Use
-        ProjectionExpression instead. For more information, see AttributesToGet
-        in the Amazon DynamoDB Developer Guide. - Limit (optional): The maximum
-        number of items to evaluate (not necessarily the number of matching
-        items). If DynamoDB processes the number of items up to the limit while
-        processing the results, it stops the operation ... - ConsistentRead
-        (optional): Determines the read consistency model: If set to true, then
-        the operation uses strongly consistent reads; otherwise, the operation
-        uses eventually consistent reads. - KeyConditions (optional): This is a
-        legacy parameter. Use KeyConditionExpression instead. For more
-        information, see KeyConditions in the Amazon DynamoDB Developer Guide.
+        Parameters:
+        - TableName (required): The name of the table containing the requested
+          items. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - IndexName (optional): The name of an index to query. This index can
+          be any local secondary index or global secondary index on the table.
+          Note that if you use the IndexName parameter, you must also provide
+          TableName.
+        - Select (optional): The attributes to be returned in the result. You
+          can retrieve all item attributes, specific item attributes, the count
+          of matching items, or in the case of an index, some or all of the
+          attributes ...
+        - AttributesToGet (optional): This is a legacy parameter. Use
+          ProjectionExpression instead. For more information, see
+          AttributesToGet in the Amazon DynamoDB Developer Guide.
+        - Limit (optional): The maximum number of items to evaluate (not
+          necessarily the number of matching items). If DynamoDB processes the
+          number of items up to the limit while processing the results, it
+          stops the operation ...
+        - ConsistentRead (optional): Determines the read consistency model: If
+          set to true, then the operation uses strongly consistent reads;
+          otherwise, the operation uses eventually consistent reads.
+        - KeyConditions (optional): This is a legacy parameter. Use
+          KeyConditionExpression instead. For more information, see
+          KeyConditions in the Amazon DynamoDB Developer Guide.
         - QueryFilter (optional): This is a legacy parameter. Use
-        FilterExpression instead. For more information, see QueryFilter in the
-        Amazon DynamoDB Developer Guide. - ConditionalOperator (optional): This
-        is a legacy parameter. Use FilterExpression instead. For more
-        information, see ConditionalOperator in the Amazon DynamoDB Developer
-        Guide. - ScanIndexForward (optional): Specifies the order for index
-        traversal: If true (default), the traversal is performed in ascending
-        order; if false, the traversal is performed in descending order. -
-        ExclusiveStartKey (optional): The primary key of the first item that
-        this operation will evaluate. Use the value that was returned for
-        LastEvaluatedKey in the previous operation. - ReturnConsumedCapacity
-        (optional) - ProjectionExpression (optional): A string that identifies
-        one or more attributes to retrieve from the table. These attributes can
-        include scalars, sets, or elements of a JSON document. The attributes
-        in the expression must be ... - FilterExpression (optional): A string
-        that contains conditions that DynamoDB applies after the Query
-        operation, but before the data is returned to you. Items that do not
-        satisfy the FilterExpression criteria are not returned. -
-        KeyConditionExpression (optional): The condition that specifies the key
-        values for items to be retrieved by the Query action. -
-        ExpressionAttributeNames (optional): One or more substitution tokens
-        for attribute names in an expression. The following are some use cases
-        for using ExpressionAttributeNames: - ExpressionAttributeValues
-        (optional): One or more values that can be substituted in an
-        expression.
+          FilterExpression instead. For more information, see QueryFilter in
+          the Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          FilterExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ScanIndexForward (optional): Specifies the order for index traversal:
+          If true (default), the traversal is performed in ascending order; if
+          false, the traversal is performed in descending order.
+        - ExclusiveStartKey (optional): The primary key of the first item that
+          this operation will evaluate. Use the value that was returned for
+          LastEvaluatedKey in the previous operation.
+        - ReturnConsumedCapacity (optional)
+        - ProjectionExpression (optional): A string that identifies one or more
+          attributes to retrieve from the table. These attributes can include
+          scalars, sets, or elements of a JSON document. The attributes in the
+          expression must be ...
+        - FilterExpression (optional): A string that contains conditions that
+          DynamoDB applies after the Query operation, but before the data is
+          returned to you. Items that do not satisfy the FilterExpression
+          criteria are not returned.
+        - KeyConditionExpression (optional): The condition that specifies the
+          key values for items to be retrieved by the Query action.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/Query
@@ -1075,21 +1161,26 @@ class DynamoDBClient(BaseClient):
         execute up to 50 concurrent restores (any type of restore) in a given
         account.
 
-        Parameters: - TargetTableName (required): The name of the new table to
-        which the backup must be restored. - BackupArn (required): The Amazon
-        Resource Name (ARN) associated with the backup. - BillingModeOverride
-        (optional): The billing mode of the restored table. -
-        GlobalSecondaryIndexOverride (optional): List of global secondary
-        indexes for the restored table. The indexes provided should match
-        existing secondary indexes. You can choose to exclude some or all of
-        the indexes at the time of restore. - LocalSecondaryIndexOverride
-        (optional): List of local secondary indexes for the restored table. The
-        indexes provided should match existing secondary indexes. You can
-        choose to exclude some or all of the indexes at the time of restore. -
-        ProvisionedThroughputOverride (optional): Provisioned throughput
-        settings for the restored table. - OnDemandThroughputOverride
-        (optional) - SSESpecificationOverride (optional): The new server-side
-        encryption settings for the restored table.
+        Parameters:
+        - TargetTableName (required): The name of the new table to which the
+          backup must be restored.
+        - BackupArn (required): The Amazon Resource Name (ARN) associated with
+          the backup.
+        - BillingModeOverride (optional): The billing mode of the restored
+          table.
+        - GlobalSecondaryIndexOverride (optional): List of global secondary
+          indexes for the restored table. The indexes provided should match
+          existing secondary indexes. You can choose to exclude some or all of
+          the indexes at the time of restore.
+        - LocalSecondaryIndexOverride (optional): List of local secondary
+          indexes for the restored table. The indexes provided should match
+          existing secondary indexes. You can choose to exclude some or all of
+          the indexes at the time of restore.
+        - ProvisionedThroughputOverride (optional): Provisioned throughput
+          settings for the restored table.
+        - OnDemandThroughputOverride (optional)
+        - SSESpecificationOverride (optional): The new server-side encryption
+          settings for the restored table.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/RestoreTableFromBackup
@@ -1109,26 +1200,32 @@ class DynamoDBClient(BaseClient):
         of users can execute up to 50 concurrent restores (any type of restore)
         in a given account.
 
-        Parameters: - SourceTableArn (optional): The DynamoDB table that will
-        be restored. This value is an Amazon Resource Name (ARN). -
-        SourceTableName (optional): Name of the source table that is being
-        restored. - TargetTableName (required): The name of the new table to
-        which it must be restored to. - UseLatestRestorableTime (optional):
-        Restore the table to the latest possible time. LatestRestorableDateTime
-        is typically 5 minutes before the current time. - RestoreDateTime
-        (optional): Time in the past to restore the table to. -
-        BillingModeOverride (optional): The billing mode of the restored table.
+        Parameters:
+        - SourceTableArn (optional): The DynamoDB table that will be restored.
+          This value is an Amazon Resource Name (ARN).
+        - SourceTableName (optional): Name of the source table that is being
+          restored.
+        - TargetTableName (required): The name of the new table to which it
+          must be restored to.
+        - UseLatestRestorableTime (optional): Restore the table to the latest
+          possible time. LatestRestorableDateTime is typically 5 minutes before
+          the current time.
+        - RestoreDateTime (optional): Time in the past to restore the table to.
+        - BillingModeOverride (optional): The billing mode of the restored
+          table.
         - GlobalSecondaryIndexOverride (optional): List of global secondary
-        indexes for the restored table. The indexes provided should match
-        existing secondary indexes. You can choose to exclude some or all of
-        the indexes at the time of restore. - LocalSecondaryIndexOverride
-        (optional): List of local secondary indexes for the restored table. The
-        indexes provided should match existing secondary indexes. You can
-        choose to exclude some or all of the indexes at the time of restore. -
-        ProvisionedThroughputOverride (optional): Provisioned throughput
-        settings for the restored table. - OnDemandThroughputOverride
-        (optional) - SSESpecificationOverride (optional): The new server-side
-        encryption settings for the restored table.
+          indexes for the restored table. The indexes provided should match
+          existing secondary indexes. You can choose to exclude some or all of
+          the indexes at the time of restore.
+        - LocalSecondaryIndexOverride (optional): List of local secondary
+          indexes for the restored table. The indexes provided should match
+          existing secondary indexes. You can choose to exclude some or all of
+          the indexes at the time of restore.
+        - ProvisionedThroughputOverride (optional): Provisioned throughput
+          settings for the restored table.
+        - OnDemandThroughputOverride (optional)
+        - SSESpecificationOverride (optional): The new server-side encryption
+          settings for the restored table.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/RestoreTableToPointInTime
@@ -1143,47 +1240,56 @@ class DynamoDBClient(BaseClient):
         accessing every item in a table or a secondary index. To have DynamoDB
         return fewer items, you can provide a FilterExpression operation.
 
-        Parameters: - TableName (required): The name of the table containing
-        the requested items or if you provide IndexName, the name of the table
-        to which that index belongs. - IndexName (optional): The name of a
-        secondary index to scan. This index can be any local secondary index or
-        global secondary index. Note that if you use the IndexName parameter,
-        you must also provide TableName. - AttributesToGet (optional): This is
-        a legacy parameter. Use ProjectionExpression instead. For more
-        information, see AttributesToGet in the Amazon DynamoDB Developer
-        Guide. - Limit (optional): The maximum number of items to evaluate (not
-        necessarily the number of matching items). If DynamoDB processes the
-        number of items up to the limit while processing the results, it stops
-        the operation ... - Select (optional): The attributes to be returned in
-        the result. You can retrieve all item attributes, specific item
-        attributes, the count of matching items, or in the case of an index,
-        some or all of the attributes ... - ScanFilter (optional): This is a
-        legacy parameter. Use FilterExpression instead. For more information,
-        see ScanFilter in the Amazon DynamoDB Developer Guide. -
-        ConditionalOperator (optional): This is a legacy parameter. Use
-        FilterExpression instead. For more information, see ConditionalOperator
-        in the Amazon DynamoDB Developer Guide. - ExclusiveStartKey (optional):
-        The primary key of the first item that this operation will evaluate.
-        Use the value that was returned for LastEvaluatedKey in the previous
-        operation. - ReturnConsumedCapacity (optional) - TotalSegments
-        (optional): For a parallel Scan request, TotalSegments represents the
-        total number of segments into which the Scan operation will be divided.
-        The value of TotalSegments corresponds to the number of application ...
+        Parameters:
+        - TableName (required): The name of the table containing the requested
+          items or if you provide IndexName, the name of the table to which
+          that index belongs.
+        - IndexName (optional): The name of a secondary index to scan. This
+          index can be any local secondary index or global secondary index.
+          Note that if you use the IndexName parameter, you must also provide
+          TableName.
+        - AttributesToGet (optional): This is a legacy parameter. Use
+          ProjectionExpression instead. For more information, see
+          AttributesToGet in the Amazon DynamoDB Developer Guide.
+        - Limit (optional): The maximum number of items to evaluate (not
+          necessarily the number of matching items). If DynamoDB processes the
+          number of items up to the limit while processing the results, it
+          stops the operation ...
+        - Select (optional): The attributes to be returned in the result. You
+          can retrieve all item attributes, specific item attributes, the count
+          of matching items, or in the case of an index, some or all of the
+          attributes ...
+        - ScanFilter (optional): This is a legacy parameter. Use
+          FilterExpression instead. For more information, see ScanFilter in the
+          Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          FilterExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ExclusiveStartKey (optional): The primary key of the first item that
+          this operation will evaluate. Use the value that was returned for
+          LastEvaluatedKey in the previous operation.
+        - ReturnConsumedCapacity (optional)
+        - TotalSegments (optional): For a parallel Scan request, TotalSegments
+          represents the total number of segments into which the Scan operation
+          will be divided. The value of TotalSegments corresponds to the number
+          of application ...
         - Segment (optional): For a parallel Scan request, Segment identifies
-        an individual segment to be scanned by an application worker. -
-        ProjectionExpression (optional): A string that identifies one or more
-        attributes to retrieve from the specified table or index. These
-        attributes can include scalars, sets, or elements of a JSON document.
-        The attributes in the ... - FilterExpression (optional): A string that
-        contains conditions that DynamoDB applies after the Scan operation, but
-        before the data is returned to you. Items that do not satisfy the
-        FilterExpression criteria are not returned. - ExpressionAttributeNames
-        (optional): One or more substitution tokens for attribute names in an
-        expression. The following are some use cases for using
-        ExpressionAttributeNames: - ExpressionAttributeValues (optional): One
-        or more values that can be substituted in an expression. -
-        ConsistentRead (optional): A Boolean value that determines the read
-        consistency model during the scan:
+          an individual segment to be scanned by an application worker.
+        - ProjectionExpression (optional): A string that identifies one or more
+          attributes to retrieve from the specified table or index. These
+          attributes can include scalars, sets, or elements of a JSON document.
+          The attributes in the ...
+        - FilterExpression (optional): A string that contains conditions that
+          DynamoDB applies after the Scan operation, but before the data is
+          returned to you. Items that do not satisfy the FilterExpression
+          criteria are not returned.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ConsistentRead (optional): A Boolean value that determines the read
+          consistency model during the scan:
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/Scan
@@ -1198,10 +1304,12 @@ class DynamoDBClient(BaseClient):
         Cost Management console for cost allocation tracking. You can call
         TagResource up to five times per second, per account.
 
-        Parameters: - ResourceArn (required): Identifies the Amazon DynamoDB
-        resource to which tags should be added. This value is an Amazon
-        Resource Name (ARN). - Tags (required): The tags to be assigned to the
-        Amazon DynamoDB resource.
+        Parameters:
+        - ResourceArn (required): Identifies the Amazon DynamoDB resource to
+          which tags should be added. This value is an Amazon Resource Name
+          (ARN).
+        - Tags (required): The tags to be assigned to the Amazon DynamoDB
+          resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/TagResource
@@ -1220,11 +1328,12 @@ class DynamoDBClient(BaseClient):
         more than one Amazon Web Services account or Region. The aggregate size
         of the items in the transaction cannot exceed 4 MB.
 
-        Parameters: - TransactItems (required): An ordered array of up to 100
-        TransactGetItem objects, each of which contains a Get structure. -
-        ReturnConsumedCapacity (optional): A value of TOTAL causes consumed
-        capacity information to be returned, and a value of NONE prevents that
-        information from being returned. No other value is valid.
+        Parameters:
+        - TransactItems (required): An ordered array of up to 100
+          TransactGetItem objects, each of which contains a Get structure.
+        - ReturnConsumedCapacity (optional): A value of TOTAL causes consumed
+          capacity information to be returned, and a value of NONE prevents
+          that information from being returned. No other value is valid.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/TransactGetItems
@@ -1243,17 +1352,19 @@ class DynamoDBClient(BaseClient):
         both ConditionCheck and Update the same item. The aggregate size of the
         items in the transaction cannot exceed 4 MB.
 
-        Parameters: - TransactItems (required): An ordered array of up to 100
-        TransactWriteItem objects, each of which contains a ConditionCheck,
-        Put, Update, or Delete object. These can operate on items in different
-        tables, but the tables must ... - ReturnConsumedCapacity (optional) -
-        ReturnItemCollectionMetrics (optional): Determines whether item
-        collection metrics are returned. If set to SIZE, the response includes
-        statistics about item collections (if any), that were modified during
-        the operation and are returned in ... - ClientRequestToken (optional):
-        Providing a ClientRequestToken makes the call to TransactWriteItems
-        idempotent, meaning that multiple identical calls have the same effect
-        as one single call.
+        Parameters:
+        - TransactItems (required): An ordered array of up to 100
+          TransactWriteItem objects, each of which contains a ConditionCheck,
+          Put, Update, or Delete object. These can operate on items in
+          different tables, but the tables must ...
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections (if any), that were
+          modified during the operation and are returned in ...
+        - ClientRequestToken (optional): Providing a ClientRequestToken makes
+          the call to TransactWriteItems idempotent, meaning that multiple
+          identical calls have the same effect as one single call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/TransactWriteItems
@@ -1268,11 +1379,12 @@ class DynamoDBClient(BaseClient):
         """Removes the association of tags from an Amazon DynamoDB resource. You
         can call UntagResource up to five times per second, per account.
 
-        Parameters: - ResourceArn (required): The DynamoDB resource that the
-        tags will be removed from. This value is an Amazon Resource Name (ARN).
+        Parameters:
+        - ResourceArn (required): The DynamoDB resource that the tags will be
+          removed from. This value is an Amazon Resource Name (ARN).
         - TagKeys (required): A list of tag keys. Existing tags of the resource
-        whose keys are members of this list will be removed from the DynamoDB
-        resource.
+          whose keys are members of this list will be removed from the DynamoDB
+          resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UntagResource
@@ -1288,10 +1400,11 @@ class DynamoDBClient(BaseClient):
         ENABLED on all tables at table creation. If point in time recovery is
         enabled, PointInTimeRecoveryStatus will be set to ENABLED.
 
-        Parameters: - TableName (required): The name of the table. You can also
-        provide the Amazon Resource Name (ARN) of the table in this parameter.
+        Parameters:
+        - TableName (required): The name of the table. You can also provide the
+          Amazon Resource Name (ARN) of the table in this parameter.
         - PointInTimeRecoverySpecification (required): Represents the settings
-        used to enable point in time recovery.
+          used to enable point in time recovery.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateContinuousBackups
@@ -1313,13 +1426,15 @@ class DynamoDBClient(BaseClient):
         managed key or customer managed key, you should not enable CloudWatch
         Contributor Insights for DynamoDB for this table.
 
-        Parameters: - TableName (required): The name of the table. You can also
-        provide the Amazon Resource Name (ARN) of the table in this parameter.
+        Parameters:
+        - TableName (required): The name of the table. You can also provide the
+          Amazon Resource Name (ARN) of the table in this parameter.
         - IndexName (optional): The global secondary index name, if applicable.
         - ContributorInsightsAction (required): Represents the contributor
-        insights action. - ContributorInsightsMode (optional): Specifies
-        whether to track all access and throttled events or throttled events
-        only for the DynamoDB table or index.
+          insights action.
+        - ContributorInsightsMode (optional): Specifies whether to track all
+          access and throttled events or throttled events only for the DynamoDB
+          table or index.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateContributorInsights
@@ -1338,9 +1453,10 @@ class DynamoDBClient(BaseClient):
         the same key schema, have DynamoDB Streams enabled, and have the same
         provisioned and maximum write capacity units.
 
-        Parameters: - GlobalTableName (required): The global table name. -
-        ReplicaUpdates (required): A list of Regions that should be added or
-        removed from the global table.
+        Parameters:
+        - GlobalTableName (required): The global table name.
+        - ReplicaUpdates (required): A list of Regions that should be added or
+          removed from the global table.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateGlobalTable
@@ -1354,20 +1470,22 @@ class DynamoDBClient(BaseClient):
     ) -> UpdateGlobalTableSettingsOutputTypeDef:
         """Updates settings for a global table.
 
-        Parameters: - GlobalTableName (required): The name of the global table
+        Parameters:
+        - GlobalTableName (required): The name of the global table
         - GlobalTableBillingMode (optional): The billing mode of the global
-        table. If GlobalTableBillingMode is not specified, the global table
-        defaults to PROVISIONED capacity billing mode. -
-        GlobalTableProvisionedWriteCapacityUnits (optional): The maximum number
-        of writes consumed per second before DynamoDB returns a
-        ThrottlingException. -
-        GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate
-        (optional): Auto scaling settings for managing provisioned write
-        capacity for the global table. -
-        GlobalTableGlobalSecondaryIndexSettingsUpdate (optional): Represents
-        the settings of a global secondary index for a global table that will
-        be modified. - ReplicaSettingsUpdate (optional): Represents the
-        settings for a global table in a Region that will be modified.
+          table. If GlobalTableBillingMode is not specified, the global table
+          defaults to PROVISIONED capacity billing mode.
+        - GlobalTableProvisionedWriteCapacityUnits (optional): The maximum
+          number of writes consumed per second before DynamoDB returns a
+          ThrottlingException.
+        - GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate
+          (optional): Auto scaling settings for managing provisioned write
+          capacity for the global table.
+        - GlobalTableGlobalSecondaryIndexSettingsUpdate (optional): Represents
+          the settings of a global secondary index for a global table that will
+          be modified.
+        - ReplicaSettingsUpdate (optional): Represents the settings for a
+          global table in a Region that will be modified.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateGlobalTableSettings
@@ -1387,36 +1505,42 @@ class DynamoDBClient(BaseClient):
         an existing name-value pair if it has certain expected attribute
         values).
 
-        Parameters: - TableName (required): The name of the table containing
-        the item to update. You can also provide the Amazon Resource Name (ARN)
-        of the table in this parameter. - Key (required): The primary key of
-        the item to be updated. Each element consists of an attribute name and
-        a value for that attribute. - AttributeUpdates (optional): This is a
-        legacy parameter. Use UpdateExpression instead. For more information,
-        see AttributeUpdates in the Amazon DynamoDB Developer Guide. - Expected
-        (optional): This is a legacy parameter. Use ConditionExpression
-        instead. For more information, see Expected in the Amazon DynamoDB
-        Developer Guide. - ConditionalOperator (optional): This is a legacy
-        parameter. Use ConditionExpression instead. For more information, see
-        ConditionalOperator in the Amazon DynamoDB Developer Guide. -
-        ReturnValues (optional): Use ReturnValues if you want to get the item
-        attributes as they appear before or after they are successfully
-        updated. For UpdateItem, the valid values are: - ReturnConsumedCapacity
-        (optional) - ReturnItemCollectionMetrics (optional): Determines whether
-        item collection metrics are returned. If set to SIZE, the response
-        includes statistics about item collections, if any, that were modified
-        during the operation are returned in the ... - UpdateExpression
-        (optional): An expression that defines one or more attributes to be
-        updated, the action to be performed on them, and new values for them. -
-        ConditionExpression (optional): A condition that must be satisfied in
-        order for a conditional update to succeed. - ExpressionAttributeNames
-        (optional): One or more substitution tokens for attribute names in an
-        expression. The following are some use cases for using
-        ExpressionAttributeNames: - ExpressionAttributeValues (optional): One
-        or more values that can be substituted in an expression. -
-        ReturnValuesOnConditionCheckFailure (optional): An optional parameter
-        that returns the item attributes for an UpdateItem operation that
-        failed a condition check.
+        Parameters:
+        - TableName (required): The name of the table containing the item to
+          update. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - Key (required): The primary key of the item to be updated. Each
+          element consists of an attribute name and a value for that attribute.
+        - AttributeUpdates (optional): This is a legacy parameter. Use
+          UpdateExpression instead. For more information, see AttributeUpdates
+          in the Amazon DynamoDB Developer Guide.
+        - Expected (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see Expected in
+          the Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ReturnValues (optional): Use ReturnValues if you want to get the item
+          attributes as they appear before or after they are successfully
+          updated. For UpdateItem, the valid values are:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
+        - UpdateExpression (optional): An expression that defines one or more
+          attributes to be updated, the action to be performed on them, and new
+          values for them.
+        - ConditionExpression (optional): A condition that must be satisfied in
+          order for a conditional update to succeed.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for an UpdateItem operation that
+          failed a condition check.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateItem
@@ -1428,12 +1552,14 @@ class DynamoDBClient(BaseClient):
     ) -> UpdateKinesisStreamingDestinationOutputTypeDef:
         """The command to update the Kinesis stream destination.
 
-        Parameters: - TableName (required): The table name for the Kinesis
-        streaming destination input. You can also provide the ARN of the table
-        in this parameter. - StreamArn (required): The Amazon Resource Name
-        (ARN) for the Kinesis stream input. -
-        UpdateKinesisStreamingConfiguration (optional): The command to update
-        the Kinesis stream configuration.
+        Parameters:
+        - TableName (required): The table name for the Kinesis streaming
+          destination input. You can also provide the ARN of the table in this
+          parameter.
+        - StreamArn (required): The Amazon Resource Name (ARN) for the Kinesis
+          stream input.
+        - UpdateKinesisStreamingConfiguration (optional): The command to update
+          the Kinesis stream configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateKinesisStreamingDestination
@@ -1449,44 +1575,51 @@ class DynamoDBClient(BaseClient):
         """Modifies the provisioned throughput settings, global secondary indexes,
         or DynamoDB Streams settings for a given table.
 
-        Parameters: - AttributeDefinitions (optional): An array of attributes
-        that describe the key schema for the table and indexes. If you are
-        adding a new global secondary index to the table, AttributeDefinitions
-        must include the key element(s) of the ... - TableName (required): The
-        name of the table to be updated. You can also provide the Amazon
-        Resource Name (ARN) of the table in this parameter. - BillingMode
-        (optional): Controls how you are charged for read and write throughput
-        and how you manage capacity. When switching from pay-per-request to
-        provisioned capacity, initial provisioned capacity values must be set.
-        ... - ProvisionedThroughput (optional): The new provisioned throughput
-        settings for the specified table or index. -
-        GlobalSecondaryIndexUpdates (optional): An array of one or more global
-        secondary indexes for the table. For each index in the array, you can
-        request one action: - StreamSpecification (optional): Represents the
-        DynamoDB Streams configuration for the table. - SSESpecification
-        (optional): The new server-side encryption settings for the specified
-        table. - ReplicaUpdates (optional): A list of replica update actions
-        (create, delete, or update) for the table. - TableClass (optional): The
-        table class of the table to be updated. Valid values are STANDARD and
-        STANDARD_INFREQUENT_ACCESS. - DeletionProtectionEnabled (optional):
-        Indicates whether deletion protection is to be enabled (true) or
-        disabled (false) on the table. - MultiRegionConsistency (optional):
-        Specifies the consistency mode for a new global table. This parameter
-        is only valid when you create a global table by specifying one or more
-        Create actions in the ReplicaUpdates action list. -
-        GlobalTableWitnessUpdates (optional): A list of witness updates for a
-        MRSC global table. A witness provides a cost-effective alternative to a
-        full replica in a MRSC global table by maintaining replicated change
-        data written to global ... - OnDemandThroughput (optional): Updates the
-        maximum number of read and write units for the specified table in
-        on-demand capacity mode. If you use this parameter, you must specify
-        MaxReadRequestUnits, MaxWriteRequestUnits, or both. - WarmThroughput
-        (optional): Represents the warm throughput (in read units per second
-        and write units per second) for updating a table. -
-        GlobalTableSettingsReplicationMode (optional): Controls the settings
-        replication mode for a global table replica. This attribute can be
-        defined using UpdateTable operation only on a regional table with
-        values:
+        Parameters:
+        - AttributeDefinitions (optional): An array of attributes that describe
+          the key schema for the table and indexes. If you are adding a new
+          global secondary index to the table, AttributeDefinitions must
+          include the key element(s) of the ...
+        - TableName (required): The name of the table to be updated. You can
+          also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - BillingMode (optional): Controls how you are charged for read and
+          write throughput and how you manage capacity. When switching from
+          pay-per-request to provisioned capacity, initial provisioned capacity
+          values must be set. ...
+        - ProvisionedThroughput (optional): The new provisioned throughput
+          settings for the specified table or index.
+        - GlobalSecondaryIndexUpdates (optional): An array of one or more
+          global secondary indexes for the table. For each index in the array,
+          you can request one action:
+        - StreamSpecification (optional): Represents the DynamoDB Streams
+          configuration for the table.
+        - SSESpecification (optional): The new server-side encryption settings
+          for the specified table.
+        - ReplicaUpdates (optional): A list of replica update actions (create,
+          delete, or update) for the table.
+        - TableClass (optional): The table class of the table to be updated.
+          Valid values are STANDARD and STANDARD_INFREQUENT_ACCESS.
+        - DeletionProtectionEnabled (optional): Indicates whether deletion
+          protection is to be enabled (true) or disabled (false) on the table.
+        - MultiRegionConsistency (optional): Specifies the consistency mode for
+          a new global table. This parameter is only valid when you create a
+          global table by specifying one or more Create actions in the
+          ReplicaUpdates action list.
+        - GlobalTableWitnessUpdates (optional): A list of witness updates for a
+          MRSC global table. A witness provides a cost-effective alternative to
+          a full replica in a MRSC global table by maintaining replicated
+          change data written to global ...
+        - OnDemandThroughput (optional): Updates the maximum number of read and
+          write units for the specified table in on-demand capacity mode. If
+          you use this parameter, you must specify MaxReadRequestUnits,
+          MaxWriteRequestUnits, or both.
+        - WarmThroughput (optional): Represents the warm throughput (in read
+          units per second and write units per second) for updating a table.
+        - GlobalTableSettingsReplicationMode (optional): Controls the settings
+          replication mode for a global table replica. This attribute can be
+          defined using UpdateTable operation only on a regional table with
+          values:
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateTable
@@ -1498,13 +1631,16 @@ class DynamoDBClient(BaseClient):
     ) -> UpdateTableReplicaAutoScalingOutputTypeDef:
         """Updates auto scaling settings on your global tables at once.
 
-        Parameters: - GlobalSecondaryIndexUpdates (optional): Represents the
-        auto scaling settings of the global secondary indexes of the replica to
-        be updated. - TableName (required): The name of the global table to be
-        updated. You can also provide the Amazon Resource Name (ARN) of the
-        table in this parameter. - ProvisionedWriteCapacityAutoScalingUpdate
-        (optional) - ReplicaUpdates (optional): Represents the auto scaling
-        settings of replicas of the table that will be modified.
+        Parameters:
+        - GlobalSecondaryIndexUpdates (optional): Represents the auto scaling
+          settings of the global secondary indexes of the replica to be
+          updated.
+        - TableName (required): The name of the global table to be updated. You
+          can also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - ProvisionedWriteCapacityAutoScalingUpdate (optional)
+        - ReplicaUpdates (optional): Represents the auto scaling settings of
+          replicas of the table that will be modified.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateTableReplicaAutoScaling
@@ -1524,11 +1660,12 @@ class DynamoDBClient(BaseClient):
         same table during this one hour duration result in a
         ValidationException.
 
-        Parameters: - TableName (required): The name of the table to be
-        configured. You can also provide the Amazon Resource Name (ARN) of the
-        table in this parameter. - TimeToLiveSpecification (required):
-        Represents the settings used to enable or disable Time to Live for the
-        specified table.
+        Parameters:
+        - TableName (required): The name of the table to be configured. You can
+          also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - TimeToLiveSpecification (required): Represents the settings used to
+          enable or disable Time to Live for the specified table.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateTimeToLive

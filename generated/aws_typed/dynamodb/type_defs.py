@@ -9,10 +9,13 @@ from typing import Dict, List, Mapping, Optional, Sequence, TypedDict
 
 from .._types import (
     BlobTypeDef,
+    ConditionBaseImportTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
     ResponseMetadataTypeDef,
+    TableAttributeValueOutputTypeDef,
+    TableAttributeValueTypeDef,
     TimestampTypeDef,
     WaiterConfigTypeDef,
 )
@@ -67,6 +70,7 @@ __all__ = [
     "AttributeDefinitionTypeDef",
     "AttributeValueOutputTypeDef",
     "AttributeValueTypeDef",
+    "AttributeValueUpdateResourceTypeDef",
     "AttributeValueUpdateTypeDef",
     "AutoScalingPolicyDescriptionTypeDef",
     "AutoScalingPolicyUpdateTypeDef",
@@ -79,16 +83,21 @@ __all__ = [
     "BackupSummaryTypeDef",
     "BatchExecuteStatementInputTypeDef",
     "BatchExecuteStatementOutputTypeDef",
+    "BatchGetItemInputServiceResourceBatchGetItemTypeDef",
     "BatchGetItemInputTypeDef",
+    "BatchGetItemOutputResourceTypeDef",
     "BatchGetItemOutputTypeDef",
     "BatchStatementErrorTypeDef",
     "BatchStatementRequestTypeDef",
     "BatchStatementResponseTypeDef",
+    "BatchWriteItemInputServiceResourceBatchWriteItemTypeDef",
     "BatchWriteItemInputTypeDef",
+    "BatchWriteItemOutputResourceTypeDef",
     "BatchWriteItemOutputTypeDef",
     "BillingModeSummaryTypeDef",
     "CapacityTypeDef",
     "ConditionCheckTypeDef",
+    "ConditionResourceTypeDef",
     "ConditionTypeDef",
     "ConsumedCapacityTypeDef",
     "ContinuousBackupsDescriptionTypeDef",
@@ -109,11 +118,15 @@ __all__ = [
     "DeleteBackupOutputTypeDef",
     "DeleteGlobalSecondaryIndexActionTypeDef",
     "DeleteGlobalTableWitnessGroupMemberActionTypeDef",
+    "DeleteItemInputTableDeleteItemTypeDef",
     "DeleteItemInputTypeDef",
+    "DeleteItemOutputResourceTypeDef",
     "DeleteItemOutputTypeDef",
     "DeleteReplicaActionTypeDef",
     "DeleteReplicationGroupMemberActionTypeDef",
     "DeleteRequestOutputTypeDef",
+    "DeleteRequestResourceOutputTypeDef",
+    "DeleteRequestResourceTypeDef",
     "DeleteRequestTypeDef",
     "DeleteResourcePolicyInputTypeDef",
     "DeleteResourcePolicyOutputTypeDef",
@@ -144,6 +157,7 @@ __all__ = [
     "DescribeKinesisStreamingDestinationOutputTypeDef",
     "DescribeLimitsInputTypeDef",
     "DescribeLimitsOutputTypeDef",
+    "DescribeTableInputTableExistsWaitTypeDef",
     "DescribeTableInputTypeDef",
     "DescribeTableInputWaitTypeDef",
     "DescribeTableOutputTypeDef",
@@ -157,13 +171,16 @@ __all__ = [
     "ExecuteStatementOutputTypeDef",
     "ExecuteTransactionInputTypeDef",
     "ExecuteTransactionOutputTypeDef",
+    "ExpectedAttributeValueResourceTypeDef",
     "ExpectedAttributeValueTypeDef",
     "ExportDescriptionTypeDef",
     "ExportSummaryTypeDef",
     "ExportTableToPointInTimeInputTypeDef",
     "ExportTableToPointInTimeOutputTypeDef",
     "FailureExceptionTypeDef",
+    "GetItemInputTableGetItemTypeDef",
     "GetItemInputTypeDef",
+    "GetItemOutputResourceTypeDef",
     "GetItemOutputTypeDef",
     "GetResourcePolicyInputTypeDef",
     "GetResourcePolicyOutputTypeDef",
@@ -188,10 +205,13 @@ __all__ = [
     "IncrementalExportSpecificationTypeDef",
     "InputFormatOptionsOutputTypeDef",
     "InputFormatOptionsTypeDef",
+    "ItemCollectionMetricsResourceOutputTypeDef",
     "ItemCollectionMetricsTypeDef",
     "ItemResponseTypeDef",
     "KeySchemaElementTypeDef",
     "KeysAndAttributesOutputTypeDef",
+    "KeysAndAttributesResourceOutputTypeDef",
+    "KeysAndAttributesResourceTypeDef",
     "KeysAndAttributesTypeDef",
     "KinesisDataStreamDestinationTypeDef",
     "KinesisStreamingDestinationInputTypeDef",
@@ -229,16 +249,22 @@ __all__ = [
     "ProvisionedThroughputDescriptionTypeDef",
     "ProvisionedThroughputOverrideTypeDef",
     "ProvisionedThroughputTypeDef",
+    "PutItemInputTablePutItemTypeDef",
     "PutItemInputTypeDef",
+    "PutItemOutputResourceTypeDef",
     "PutItemOutputTypeDef",
     "PutRequestOutputTypeDef",
+    "PutRequestResourceOutputTypeDef",
+    "PutRequestResourceTypeDef",
     "PutRequestTypeDef",
     "PutResourcePolicyInputTypeDef",
     "PutResourcePolicyOutputTypeDef",
     "PutTypeDef",
     "QueryInputPaginateTypeDef",
+    "QueryInputTableQueryTypeDef",
     "QueryInputTypeDef",
     "QueryOutputFullResultTypeDef",
+    "QueryOutputResourceTypeDef",
     "QueryOutputTypeDef",
     "ReplicaAutoScalingDescriptionTypeDef",
     "ReplicaAutoScalingUpdateTypeDef",
@@ -263,8 +289,10 @@ __all__ = [
     "SSEDescriptionTypeDef",
     "SSESpecificationTypeDef",
     "ScanInputPaginateTypeDef",
+    "ScanInputTableScanTypeDef",
     "ScanInputTypeDef",
     "ScanOutputFullResultTypeDef",
+    "ScanOutputResourceTypeDef",
     "ScanOutputTypeDef",
     "SourceTableDetailsTypeDef",
     "SourceTableFeatureDetailsTypeDef",
@@ -295,12 +323,15 @@ __all__ = [
     "UpdateGlobalTableOutputTypeDef",
     "UpdateGlobalTableSettingsInputTypeDef",
     "UpdateGlobalTableSettingsOutputTypeDef",
+    "UpdateItemInputTableUpdateItemTypeDef",
     "UpdateItemInputTypeDef",
+    "UpdateItemOutputResourceTypeDef",
     "UpdateItemOutputTypeDef",
     "UpdateKinesisStreamingConfigurationTypeDef",
     "UpdateKinesisStreamingDestinationInputTypeDef",
     "UpdateKinesisStreamingDestinationOutputTypeDef",
     "UpdateReplicationGroupMemberActionTypeDef",
+    "UpdateTableInputTableUpdateTypeDef",
     "UpdateTableInputTypeDef",
     "UpdateTableOutputTypeDef",
     "UpdateTableReplicaAutoScalingInputTypeDef",
@@ -310,6 +341,8 @@ __all__ = [
     "UpdateTypeDef",
     "WarmThroughputTypeDef",
     "WriteRequestOutputTypeDef",
+    "WriteRequestResourceOutputTypeDef",
+    "WriteRequestResourceTypeDef",
     "WriteRequestTypeDef",
 ]
 
@@ -359,6 +392,15 @@ class AttributeValueTypeDef(TypedDict):
     L: NotRequired[ReadOnly[Sequence["AttributeValueTypeDef"]]]
     NULL: NotRequired[ReadOnly[bool]]
     BOOL: NotRequired[ReadOnly[bool]]
+
+
+class AttributeValueUpdateResourceTypeDef(TypedDict):
+    """For the UpdateItem operation, represents the attributes to be modified, the
+    action to perform on each, and the new value for each.
+    """
+
+    Value: NotRequired[ReadOnly[TableAttributeValueTypeDef]]
+    Action: NotRequired[ReadOnly[AttributeActionType]]
 
 
 class AttributeValueUpdateTypeDef(TypedDict):
@@ -482,11 +524,27 @@ class BatchExecuteStatementOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class BatchGetItemInputServiceResourceBatchGetItemTypeDef(TypedDict):
+    """Represents the input of a BatchGetItem operation."""
+
+    RequestItems: ReadOnly[Mapping[str, "KeysAndAttributesResourceTypeDef"]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+
+
 class BatchGetItemInputTypeDef(TypedDict):
     """Represents the input of a BatchGetItem operation."""
 
     RequestItems: ReadOnly[Mapping[str, "KeysAndAttributesTypeDef"]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+
+
+class BatchGetItemOutputResourceTypeDef(TypedDict):
+    """Represents the output of a BatchGetItem operation."""
+
+    Responses: NotRequired[Dict[str, List[Dict[str, TableAttributeValueOutputTypeDef]]]]
+    UnprocessedKeys: NotRequired[Dict[str, "KeysAndAttributesResourceOutputTypeDef"]]
+    ConsumedCapacity: NotRequired[List["ConsumedCapacityTypeDef"]]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class BatchGetItemOutputTypeDef(TypedDict):
@@ -525,12 +583,31 @@ class BatchStatementResponseTypeDef(TypedDict):
     Item: NotRequired[Dict[str, "AttributeValueOutputTypeDef"]]
 
 
+class BatchWriteItemInputServiceResourceBatchWriteItemTypeDef(TypedDict):
+    """Represents the input of a BatchWriteItem operation."""
+
+    RequestItems: ReadOnly[Mapping[str, Sequence["WriteRequestResourceTypeDef"]]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+
+
 class BatchWriteItemInputTypeDef(TypedDict):
     """Represents the input of a BatchWriteItem operation."""
 
     RequestItems: ReadOnly[Mapping[str, Sequence["WriteRequestTypeDef"]]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+
+
+class BatchWriteItemOutputResourceTypeDef(TypedDict):
+    """Represents the output of a BatchWriteItem operation."""
+
+    UnprocessedItems: NotRequired[Dict[str, List["WriteRequestResourceOutputTypeDef"]]]
+    ItemCollectionMetrics: NotRequired[
+        Dict[str, List["ItemCollectionMetricsResourceOutputTypeDef"]]
+    ]
+    ConsumedCapacity: NotRequired[List["ConsumedCapacityTypeDef"]]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class BatchWriteItemOutputTypeDef(TypedDict):
@@ -577,6 +654,13 @@ class ConditionCheckTypeDef(TypedDict):
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
+
+
+class ConditionResourceTypeDef(TypedDict):
+    """Represents the selection criteria for a Query or Scan operation:"""
+
+    AttributeValueList: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    ComparisonOperator: ReadOnly[ComparisonOperatorType]
 
 
 class ConditionTypeDef(TypedDict):
@@ -769,6 +853,27 @@ class DeleteGlobalTableWitnessGroupMemberActionTypeDef(TypedDict):
     RegionName: str
 
 
+class DeleteItemInputTableDeleteItemTypeDef(TypedDict):
+    """Represents the input of a DeleteItem operation."""
+
+    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    Expected: NotRequired[
+        ReadOnly[Mapping[str, "ExpectedAttributeValueResourceTypeDef"]]
+    ]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
+
+
 class DeleteItemInputTypeDef(TypedDict):
     """Represents the input of a DeleteItem operation."""
 
@@ -787,6 +892,15 @@ class DeleteItemInputTypeDef(TypedDict):
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
+
+
+class DeleteItemOutputResourceTypeDef(TypedDict):
+    """Represents the output of a DeleteItem operation."""
+
+    Attributes: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
+    ConsumedCapacity: NotRequired["ConsumedCapacityTypeDef"]
+    ItemCollectionMetrics: NotRequired["ItemCollectionMetricsResourceOutputTypeDef"]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class DeleteItemOutputTypeDef(TypedDict):
@@ -814,6 +928,18 @@ class DeleteRequestOutputTypeDef(TypedDict):
     """Represents a request to perform a DeleteItem operation on an item."""
 
     Key: Dict[str, "AttributeValueOutputTypeDef"]
+
+
+class DeleteRequestResourceOutputTypeDef(TypedDict):
+    """Represents a request to perform a DeleteItem operation on an item."""
+
+    Key: Dict[str, TableAttributeValueOutputTypeDef]
+
+
+class DeleteRequestResourceTypeDef(TypedDict):
+    """Represents a request to perform a DeleteItem operation on an item."""
+
+    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
 
 
 class DeleteRequestTypeDef(TypedDict):
@@ -1031,6 +1157,12 @@ class DescribeLimitsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DescribeTableInputTableExistsWaitTypeDef(TypedDict):
+    """Represents the input of a DescribeTable operation."""
+
+    WaiterConfig: NotRequired[WaiterConfigTypeDef]
+
+
 class DescribeTableInputTypeDef(TypedDict):
     """Represents the input of a DescribeTable operation."""
 
@@ -1132,6 +1264,20 @@ class ExecuteTransactionOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ExpectedAttributeValueResourceTypeDef(TypedDict):
+    """Represents a condition to be compared with an attribute value. This
+    condition can be used with DeleteItem, PutItem, or UpdateItem operations;
+    if the comparison evaluates to true, the operation succeeds; if not, the
+    operation fails. You can use ExpectedAttributeValue in one of two different
+    ways:
+    """
+
+    Value: NotRequired[ReadOnly[TableAttributeValueTypeDef]]
+    Exists: NotRequired[ReadOnly[bool]]
+    ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
+    AttributeValueList: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+
+
 class ExpectedAttributeValueTypeDef(TypedDict):
     """Represents a condition to be compared with an attribute value. This
     condition can be used with DeleteItem, PutItem, or UpdateItem operations;
@@ -1214,6 +1360,17 @@ class FailureExceptionTypeDef(TypedDict):
     ExceptionDescription: NotRequired[str]
 
 
+class GetItemInputTableGetItemTypeDef(TypedDict):
+    """Represents the input of a GetItem operation."""
+
+    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+
+
 class GetItemInputTypeDef(TypedDict):
     """Represents the input of a GetItem operation."""
 
@@ -1224,6 +1381,14 @@ class GetItemInputTypeDef(TypedDict):
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
     ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+
+
+class GetItemOutputResourceTypeDef(TypedDict):
+    """Represents the output of a GetItem operation."""
+
+    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
+    ConsumedCapacity: NotRequired["ConsumedCapacityTypeDef"]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class GetItemOutputTypeDef(TypedDict):
@@ -1470,6 +1635,17 @@ class InputFormatOptionsTypeDef(TypedDict):
     Csv: NotRequired[ReadOnly["CsvOptionsTypeDef"]]
 
 
+class ItemCollectionMetricsResourceOutputTypeDef(TypedDict):
+    """Information about item collections, if any, that were affected by the
+    operation. ItemCollectionMetrics is only returned if the request asked for
+    it. If the table does not have any local secondary indexes, this
+    information is not returned in the response.
+    """
+
+    ItemCollectionKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
+    SizeEstimateRangeGB: NotRequired[List[float]]
+
+
 class ItemCollectionMetricsTypeDef(TypedDict):
     """Information about item collections, if any, that were affected by the
     operation. ItemCollectionMetrics is only returned if the request asked for
@@ -1507,6 +1683,30 @@ class KeysAndAttributesOutputTypeDef(TypedDict):
     ConsistentRead: NotRequired[bool]
     ProjectionExpression: NotRequired[str]
     ExpressionAttributeNames: NotRequired[Dict[str, str]]
+
+
+class KeysAndAttributesResourceOutputTypeDef(TypedDict):
+    """Represents a set of primary keys and, for each key, the attributes to
+    retrieve from the table.
+    """
+
+    Keys: List[Dict[str, TableAttributeValueOutputTypeDef]]
+    AttributesToGet: NotRequired[List[str]]
+    ConsistentRead: NotRequired[bool]
+    ProjectionExpression: NotRequired[str]
+    ExpressionAttributeNames: NotRequired[Dict[str, str]]
+
+
+class KeysAndAttributesResourceTypeDef(TypedDict):
+    """Represents a set of primary keys and, for each key, the attributes to
+    retrieve from the table.
+    """
+
+    Keys: ReadOnly[Sequence[Mapping[str, TableAttributeValueTypeDef]]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class KeysAndAttributesTypeDef(TypedDict):
@@ -1838,6 +2038,27 @@ class ProvisionedThroughputTypeDef(TypedDict):
     WriteCapacityUnits: int
 
 
+class PutItemInputTablePutItemTypeDef(TypedDict):
+    """Represents the input of a PutItem operation."""
+
+    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    Expected: NotRequired[
+        ReadOnly[Mapping[str, "ExpectedAttributeValueResourceTypeDef"]]
+    ]
+    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
+
+
 class PutItemInputTypeDef(TypedDict):
     """Represents the input of a PutItem operation."""
 
@@ -1858,6 +2079,15 @@ class PutItemInputTypeDef(TypedDict):
     ]
 
 
+class PutItemOutputResourceTypeDef(TypedDict):
+    """Represents the output of a PutItem operation."""
+
+    Attributes: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
+    ConsumedCapacity: NotRequired["ConsumedCapacityTypeDef"]
+    ItemCollectionMetrics: NotRequired["ItemCollectionMetricsResourceOutputTypeDef"]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+
 class PutItemOutputTypeDef(TypedDict):
     """Represents the output of a PutItem operation."""
 
@@ -1871,6 +2101,18 @@ class PutRequestOutputTypeDef(TypedDict):
     """Represents a request to perform a PutItem operation on an item."""
 
     Item: Dict[str, "AttributeValueOutputTypeDef"]
+
+
+class PutRequestResourceOutputTypeDef(TypedDict):
+    """Represents a request to perform a PutItem operation on an item."""
+
+    Item: Dict[str, TableAttributeValueOutputTypeDef]
+
+
+class PutRequestResourceTypeDef(TypedDict):
+    """Represents a request to perform a PutItem operation on an item."""
+
+    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
 
 
 class PutRequestTypeDef(TypedDict):
@@ -1931,6 +2173,29 @@ class QueryInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
+class QueryInputTableQueryTypeDef(TypedDict):
+    """Represents the input of a Query operation."""
+
+    IndexName: NotRequired[ReadOnly[str]]
+    Select: NotRequired[ReadOnly[SelectType]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    Limit: NotRequired[ReadOnly[int]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+    KeyConditions: NotRequired[ReadOnly[Mapping[str, "ConditionResourceTypeDef"]]]
+    QueryFilter: NotRequired[ReadOnly[Mapping[str, "ConditionResourceTypeDef"]]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ScanIndexForward: NotRequired[ReadOnly[bool]]
+    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    KeyConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+
+
 class QueryInputTypeDef(TypedDict):
     """Represents the input of a Query operation."""
 
@@ -1964,6 +2229,17 @@ class QueryOutputFullResultTypeDef(TypedDict):
     LastEvaluatedKey: NotRequired[Dict[str, "AttributeValueOutputTypeDef"]]
     ConsumedCapacity: NotRequired["ConsumedCapacityTypeDef"]
     NextToken: NotRequired[str]
+
+
+class QueryOutputResourceTypeDef(TypedDict):
+    """Represents the output of a Query operation."""
+
+    Items: NotRequired[List[Dict[str, TableAttributeValueOutputTypeDef]]]
+    Count: NotRequired[int]
+    ScannedCount: NotRequired[int]
+    LastEvaluatedKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
+    ConsumedCapacity: NotRequired["ConsumedCapacityTypeDef"]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class QueryOutputTypeDef(TypedDict):
@@ -2261,6 +2537,28 @@ class ScanInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
+class ScanInputTableScanTypeDef(TypedDict):
+    """Represents the input of a Scan operation."""
+
+    IndexName: NotRequired[ReadOnly[str]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    Limit: NotRequired[ReadOnly[int]]
+    Select: NotRequired[ReadOnly[SelectType]]
+    ScanFilter: NotRequired[ReadOnly[Mapping[str, "ConditionResourceTypeDef"]]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    TotalSegments: NotRequired[ReadOnly[int]]
+    Segment: NotRequired[ReadOnly[int]]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+
+
 class ScanInputTypeDef(TypedDict):
     """Represents the input of a Scan operation."""
 
@@ -2293,6 +2591,17 @@ class ScanOutputFullResultTypeDef(TypedDict):
     LastEvaluatedKey: NotRequired[Dict[str, "AttributeValueOutputTypeDef"]]
     ConsumedCapacity: NotRequired["ConsumedCapacityTypeDef"]
     NextToken: NotRequired[str]
+
+
+class ScanOutputResourceTypeDef(TypedDict):
+    """Represents the output of a Scan operation."""
+
+    Items: NotRequired[List[Dict[str, TableAttributeValueOutputTypeDef]]]
+    Count: NotRequired[int]
+    ScannedCount: NotRequired[int]
+    LastEvaluatedKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
+    ConsumedCapacity: NotRequired["ConsumedCapacityTypeDef"]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class ScanOutputTypeDef(TypedDict):
@@ -2601,6 +2910,31 @@ class UpdateGlobalTableSettingsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class UpdateItemInputTableUpdateItemTypeDef(TypedDict):
+    """Represents the input of an UpdateItem operation."""
+
+    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    AttributeUpdates: NotRequired[
+        ReadOnly[Mapping[str, "AttributeValueUpdateResourceTypeDef"]]
+    ]
+    Expected: NotRequired[
+        ReadOnly[Mapping[str, "ExpectedAttributeValueResourceTypeDef"]]
+    ]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+    UpdateExpression: NotRequired[ReadOnly[str]]
+    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
+
+
 class UpdateItemInputTypeDef(TypedDict):
     """Represents the input of an UpdateItem operation."""
 
@@ -2621,6 +2955,15 @@ class UpdateItemInputTypeDef(TypedDict):
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
+
+
+class UpdateItemOutputResourceTypeDef(TypedDict):
+    """Represents the output of an UpdateItem operation."""
+
+    Attributes: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
+    ConsumedCapacity: NotRequired["ConsumedCapacityTypeDef"]
+    ItemCollectionMetrics: NotRequired["ItemCollectionMetricsResourceOutputTypeDef"]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class UpdateItemOutputTypeDef(TypedDict):
@@ -2677,6 +3020,31 @@ class UpdateReplicationGroupMemberActionTypeDef(TypedDict):
         ReadOnly[Sequence["ReplicaGlobalSecondaryIndexTypeDef"]]
     ]
     TableClassOverride: NotRequired[ReadOnly[TableClassType]]
+
+
+class UpdateTableInputTableUpdateTypeDef(TypedDict):
+    """Represents the input of an UpdateTable operation."""
+
+    AttributeDefinitions: NotRequired[ReadOnly[Sequence["AttributeDefinitionTypeDef"]]]
+    BillingMode: NotRequired[ReadOnly[BillingModeType]]
+    ProvisionedThroughput: NotRequired[ReadOnly["ProvisionedThroughputTypeDef"]]
+    GlobalSecondaryIndexUpdates: NotRequired[
+        ReadOnly[Sequence["GlobalSecondaryIndexUpdateTypeDef"]]
+    ]
+    StreamSpecification: NotRequired[ReadOnly["StreamSpecificationTypeDef"]]
+    SSESpecification: NotRequired[ReadOnly["SSESpecificationTypeDef"]]
+    ReplicaUpdates: NotRequired[ReadOnly[Sequence["ReplicationGroupUpdateTypeDef"]]]
+    TableClass: NotRequired[ReadOnly[TableClassType]]
+    DeletionProtectionEnabled: NotRequired[ReadOnly[bool]]
+    MultiRegionConsistency: NotRequired[ReadOnly[MultiRegionConsistencyType]]
+    GlobalTableWitnessUpdates: NotRequired[
+        ReadOnly[Sequence["GlobalTableWitnessGroupUpdateTypeDef"]]
+    ]
+    OnDemandThroughput: NotRequired[ReadOnly["OnDemandThroughputTypeDef"]]
+    WarmThroughput: NotRequired[ReadOnly["WarmThroughputTypeDef"]]
+    GlobalTableSettingsReplicationMode: NotRequired[
+        ReadOnly[GlobalTableSettingsReplicationModeType]
+    ]
 
 
 class UpdateTableInputTypeDef(TypedDict):
@@ -2782,6 +3150,28 @@ class WriteRequestOutputTypeDef(TypedDict):
 
     PutRequest: NotRequired["PutRequestOutputTypeDef"]
     DeleteRequest: NotRequired["DeleteRequestOutputTypeDef"]
+
+
+class WriteRequestResourceOutputTypeDef(TypedDict):
+    """Represents an operation to perform - either DeleteItem or PutItem. You can
+    only request one of these operations, not both, in a single WriteRequest.
+    If you do need to perform both of these operations, you need to provide two
+    separate WriteRequest objects.
+    """
+
+    PutRequest: NotRequired["PutRequestResourceOutputTypeDef"]
+    DeleteRequest: NotRequired["DeleteRequestResourceOutputTypeDef"]
+
+
+class WriteRequestResourceTypeDef(TypedDict):
+    """Represents an operation to perform - either DeleteItem or PutItem. You can
+    only request one of these operations, not both, in a single WriteRequest.
+    If you do need to perform both of these operations, you need to provide two
+    separate WriteRequest objects.
+    """
+
+    PutRequest: NotRequired[ReadOnly["PutRequestResourceTypeDef"]]
+    DeleteRequest: NotRequired[ReadOnly["DeleteRequestResourceTypeDef"]]
 
 
 class WriteRequestTypeDef(TypedDict):

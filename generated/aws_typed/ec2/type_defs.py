@@ -489,6 +489,7 @@ __all__ = [
     "AcceptVpcEndpointConnectionsRequestTypeDef",
     "AcceptVpcEndpointConnectionsResultTypeDef",
     "AcceptVpcPeeringConnectionRequestTypeDef",
+    "AcceptVpcPeeringConnectionRequestVpcPeeringConnectionAcceptTypeDef",
     "AcceptVpcPeeringConnectionResultTypeDef",
     "AccessScopeAnalysisFindingTypeDef",
     "AccessScopePathRequestTypeDef",
@@ -528,18 +529,23 @@ __all__ = [
     "AsnAuthorizationContextTypeDef",
     "AssignIpv6AddressesRequestTypeDef",
     "AssignIpv6AddressesResultTypeDef",
+    "AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTypeDef",
     "AssignPrivateIpAddressesRequestTypeDef",
     "AssignPrivateIpAddressesResultTypeDef",
     "AssignPrivateNatGatewayAddressRequestTypeDef",
     "AssignPrivateNatGatewayAddressResultTypeDef",
     "AssignedPrivateIpAddressTypeDef",
+    "AssociateAddressRequestClassicAddressAssociateTypeDef",
     "AssociateAddressRequestTypeDef",
+    "AssociateAddressRequestVpcAddressAssociateTypeDef",
     "AssociateAddressResultTypeDef",
     "AssociateCapacityReservationBillingOwnerRequestTypeDef",
     "AssociateCapacityReservationBillingOwnerResultTypeDef",
     "AssociateClientVpnTargetNetworkRequestTypeDef",
     "AssociateClientVpnTargetNetworkResultTypeDef",
+    "AssociateDhcpOptionsRequestDhcpOptionsAssociateWithVpcTypeDef",
     "AssociateDhcpOptionsRequestTypeDef",
+    "AssociateDhcpOptionsRequestVpcAssociateDhcpOptionsTypeDef",
     "AssociateEnclaveCertificateIamRoleRequestTypeDef",
     "AssociateEnclaveCertificateIamRoleResultTypeDef",
     "AssociateIamInstanceProfileRequestTypeDef",
@@ -554,6 +560,7 @@ __all__ = [
     "AssociateNatGatewayAddressResultTypeDef",
     "AssociateRouteServerRequestTypeDef",
     "AssociateRouteServerResultTypeDef",
+    "AssociateRouteTableRequestRouteTableAssociateWithSubnetTypeDef",
     "AssociateRouteTableRequestTypeDef",
     "AssociateRouteTableResultTypeDef",
     "AssociateSecurityGroupVpcRequestTypeDef",
@@ -574,14 +581,21 @@ __all__ = [
     "AssociatedTargetNetworkTypeDef",
     "AssociationStatusTypeDef",
     "AthenaIntegrationTypeDef",
+    "AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef",
     "AttachClassicLinkVpcRequestTypeDef",
+    "AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef",
     "AttachClassicLinkVpcResultTypeDef",
+    "AttachInternetGatewayRequestInternetGatewayAttachToVpcTypeDef",
     "AttachInternetGatewayRequestTypeDef",
+    "AttachInternetGatewayRequestVpcAttachInternetGatewayTypeDef",
+    "AttachNetworkInterfaceRequestNetworkInterfaceAttachTypeDef",
     "AttachNetworkInterfaceRequestTypeDef",
     "AttachNetworkInterfaceResultTypeDef",
     "AttachVerifiedAccessTrustProviderRequestTypeDef",
     "AttachVerifiedAccessTrustProviderResultTypeDef",
+    "AttachVolumeRequestInstanceAttachVolumeTypeDef",
     "AttachVolumeRequestTypeDef",
+    "AttachVolumeRequestVolumeAttachToInstanceTypeDef",
     "AttachVpnGatewayRequestTypeDef",
     "AttachVpnGatewayResultTypeDef",
     "AttachmentEnaSrdSpecificationTypeDef",
@@ -592,8 +606,10 @@ __all__ = [
     "AuthorizationRuleTypeDef",
     "AuthorizeClientVpnIngressRequestTypeDef",
     "AuthorizeClientVpnIngressResultTypeDef",
+    "AuthorizeSecurityGroupEgressRequestSecurityGroupAuthorizeEgressTypeDef",
     "AuthorizeSecurityGroupEgressRequestTypeDef",
     "AuthorizeSecurityGroupEgressResultTypeDef",
+    "AuthorizeSecurityGroupIngressRequestSecurityGroupAuthorizeIngressTypeDef",
     "AuthorizeSecurityGroupIngressRequestTypeDef",
     "AuthorizeSecurityGroupIngressResultTypeDef",
     "AvailabilityZoneAddressTypeDef",
@@ -716,6 +732,7 @@ __all__ = [
     "CopyFpgaImageResultTypeDef",
     "CopyImageRequestTypeDef",
     "CopyImageResultTypeDef",
+    "CopySnapshotRequestSnapshotCopyTypeDef",
     "CopySnapshotRequestTypeDef",
     "CopySnapshotResultTypeDef",
     "CopyVolumesRequestTypeDef",
@@ -763,6 +780,7 @@ __all__ = [
     "CreateFlowLogsResultTypeDef",
     "CreateFpgaImageRequestTypeDef",
     "CreateFpgaImageResultTypeDef",
+    "CreateImageRequestInstanceCreateImageTypeDef",
     "CreateImageRequestTypeDef",
     "CreateImageResultTypeDef",
     "CreateImageUsageReportRequestTypeDef",
@@ -816,8 +834,10 @@ __all__ = [
     "CreateManagedPrefixListResultTypeDef",
     "CreateNatGatewayRequestTypeDef",
     "CreateNatGatewayResultTypeDef",
+    "CreateNetworkAclEntryRequestNetworkAclCreateEntryTypeDef",
     "CreateNetworkAclEntryRequestTypeDef",
     "CreateNetworkAclRequestTypeDef",
+    "CreateNetworkAclRequestVpcCreateNetworkAclTypeDef",
     "CreateNetworkAclResultTypeDef",
     "CreateNetworkInsightsAccessScopeRequestTypeDef",
     "CreateNetworkInsightsAccessScopeResultTypeDef",
@@ -825,6 +845,7 @@ __all__ = [
     "CreateNetworkInsightsPathResultTypeDef",
     "CreateNetworkInterfacePermissionRequestTypeDef",
     "CreateNetworkInterfacePermissionResultTypeDef",
+    "CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef",
     "CreateNetworkInterfaceRequestTypeDef",
     "CreateNetworkInterfaceResultTypeDef",
     "CreatePlacementGroupRequestTypeDef",
@@ -837,6 +858,7 @@ __all__ = [
     "CreateReservedInstancesListingResultTypeDef",
     "CreateRestoreImageTaskRequestTypeDef",
     "CreateRestoreImageTaskResultTypeDef",
+    "CreateRouteRequestRouteTableCreateRouteTypeDef",
     "CreateRouteRequestTypeDef",
     "CreateRouteResultTypeDef",
     "CreateRouteServerEndpointRequestTypeDef",
@@ -846,14 +868,17 @@ __all__ = [
     "CreateRouteServerRequestTypeDef",
     "CreateRouteServerResultTypeDef",
     "CreateRouteTableRequestTypeDef",
+    "CreateRouteTableRequestVpcCreateRouteTableTypeDef",
     "CreateRouteTableResultTypeDef",
     "CreateSecondaryNetworkRequestTypeDef",
     "CreateSecondaryNetworkResultTypeDef",
     "CreateSecondarySubnetRequestTypeDef",
     "CreateSecondarySubnetResultTypeDef",
     "CreateSecurityGroupRequestTypeDef",
+    "CreateSecurityGroupRequestVpcCreateSecurityGroupTypeDef",
     "CreateSecurityGroupResultTypeDef",
     "CreateSnapshotRequestTypeDef",
+    "CreateSnapshotRequestVolumeCreateSnapshotTypeDef",
     "CreateSnapshotsRequestTypeDef",
     "CreateSnapshotsResultTypeDef",
     "CreateSpotDatafeedSubscriptionRequestTypeDef",
@@ -863,7 +888,9 @@ __all__ = [
     "CreateSubnetCidrReservationRequestTypeDef",
     "CreateSubnetCidrReservationResultTypeDef",
     "CreateSubnetRequestTypeDef",
+    "CreateSubnetRequestVpcCreateSubnetTypeDef",
     "CreateSubnetResultTypeDef",
+    "CreateTagsRequestDhcpOptionsCreateTagsTypeDef",
     "CreateTagsRequestTypeDef",
     "CreateTrafficMirrorFilterRequestTypeDef",
     "CreateTrafficMirrorFilterResultTypeDef",
@@ -933,6 +960,7 @@ __all__ = [
     "CreateVpcEndpointServiceConfigurationRequestTypeDef",
     "CreateVpcEndpointServiceConfigurationResultTypeDef",
     "CreateVpcPeeringConnectionRequestTypeDef",
+    "CreateVpcPeeringConnectionRequestVpcRequestVpcPeeringConnectionTypeDef",
     "CreateVpcPeeringConnectionResultTypeDef",
     "CreateVpcRequestTypeDef",
     "CreateVpcResultTypeDef",
@@ -965,6 +993,7 @@ __all__ = [
     "DeleteCoipPoolRequestTypeDef",
     "DeleteCoipPoolResultTypeDef",
     "DeleteCustomerGatewayRequestTypeDef",
+    "DeleteDhcpOptionsRequestDhcpOptionsDeleteTypeDef",
     "DeleteDhcpOptionsRequestTypeDef",
     "DeleteEgressOnlyInternetGatewayRequestTypeDef",
     "DeleteEgressOnlyInternetGatewayResultTypeDef",
@@ -983,6 +1012,7 @@ __all__ = [
     "DeleteInstanceConnectEndpointResultTypeDef",
     "DeleteInstanceEventWindowRequestTypeDef",
     "DeleteInstanceEventWindowResultTypeDef",
+    "DeleteInternetGatewayRequestInternetGatewayDeleteTypeDef",
     "DeleteInternetGatewayRequestTypeDef",
     "DeleteIpamExternalResourceVerificationTokenRequestTypeDef",
     "DeleteIpamExternalResourceVerificationTokenResultTypeDef",
@@ -1000,6 +1030,7 @@ __all__ = [
     "DeleteIpamResultTypeDef",
     "DeleteIpamScopeRequestTypeDef",
     "DeleteIpamScopeResultTypeDef",
+    "DeleteKeyPairRequestKeyPairDeleteTypeDef",
     "DeleteKeyPairRequestTypeDef",
     "DeleteKeyPairResultTypeDef",
     "DeleteLaunchTemplateRequestTypeDef",
@@ -1024,7 +1055,9 @@ __all__ = [
     "DeleteManagedPrefixListResultTypeDef",
     "DeleteNatGatewayRequestTypeDef",
     "DeleteNatGatewayResultTypeDef",
+    "DeleteNetworkAclEntryRequestNetworkAclDeleteEntryTypeDef",
     "DeleteNetworkAclEntryRequestTypeDef",
+    "DeleteNetworkAclRequestNetworkAclDeleteTypeDef",
     "DeleteNetworkAclRequestTypeDef",
     "DeleteNetworkInsightsAccessScopeAnalysisRequestTypeDef",
     "DeleteNetworkInsightsAccessScopeAnalysisResultTypeDef",
@@ -1036,13 +1069,16 @@ __all__ = [
     "DeleteNetworkInsightsPathResultTypeDef",
     "DeleteNetworkInterfacePermissionRequestTypeDef",
     "DeleteNetworkInterfacePermissionResultTypeDef",
+    "DeleteNetworkInterfaceRequestNetworkInterfaceDeleteTypeDef",
     "DeleteNetworkInterfaceRequestTypeDef",
+    "DeletePlacementGroupRequestPlacementGroupDeleteTypeDef",
     "DeletePlacementGroupRequestTypeDef",
     "DeletePublicIpv4PoolRequestTypeDef",
     "DeletePublicIpv4PoolResultTypeDef",
     "DeleteQueuedReservedInstancesErrorTypeDef",
     "DeleteQueuedReservedInstancesRequestTypeDef",
     "DeleteQueuedReservedInstancesResultTypeDef",
+    "DeleteRouteRequestRouteDeleteTypeDef",
     "DeleteRouteRequestTypeDef",
     "DeleteRouteServerEndpointRequestTypeDef",
     "DeleteRouteServerEndpointResultTypeDef",
@@ -1050,19 +1086,26 @@ __all__ = [
     "DeleteRouteServerPeerResultTypeDef",
     "DeleteRouteServerRequestTypeDef",
     "DeleteRouteServerResultTypeDef",
+    "DeleteRouteTableRequestRouteTableDeleteTypeDef",
     "DeleteRouteTableRequestTypeDef",
     "DeleteSecondaryNetworkRequestTypeDef",
     "DeleteSecondaryNetworkResultTypeDef",
     "DeleteSecondarySubnetRequestTypeDef",
     "DeleteSecondarySubnetResultTypeDef",
+    "DeleteSecurityGroupRequestSecurityGroupDeleteTypeDef",
     "DeleteSecurityGroupRequestTypeDef",
     "DeleteSecurityGroupResultTypeDef",
+    "DeleteSnapshotRequestSnapshotDeleteTypeDef",
     "DeleteSnapshotRequestTypeDef",
     "DeleteSnapshotReturnCodeTypeDef",
     "DeleteSpotDatafeedSubscriptionRequestTypeDef",
     "DeleteSubnetCidrReservationRequestTypeDef",
     "DeleteSubnetCidrReservationResultTypeDef",
+    "DeleteSubnetRequestSubnetDeleteTypeDef",
     "DeleteSubnetRequestTypeDef",
+    "DeleteTagsRequestInstanceDeleteTagsTypeDef",
+    "DeleteTagsRequestTagDeleteResourceTypeDef",
+    "DeleteTagsRequestTagDeleteTypeDef",
     "DeleteTagsRequestTypeDef",
     "DeleteTrafficMirrorFilterRequestTypeDef",
     "DeleteTrafficMirrorFilterResultTypeDef",
@@ -1109,6 +1152,7 @@ __all__ = [
     "DeleteVerifiedAccessTrustProviderRequestTypeDef",
     "DeleteVerifiedAccessTrustProviderResultTypeDef",
     "DeleteVolumeRequestTypeDef",
+    "DeleteVolumeRequestVolumeDeleteTypeDef",
     "DeleteVpcBlockPublicAccessExclusionRequestTypeDef",
     "DeleteVpcBlockPublicAccessExclusionResultTypeDef",
     "DeleteVpcEncryptionControlRequestTypeDef",
@@ -1120,8 +1164,10 @@ __all__ = [
     "DeleteVpcEndpointsRequestTypeDef",
     "DeleteVpcEndpointsResultTypeDef",
     "DeleteVpcPeeringConnectionRequestTypeDef",
+    "DeleteVpcPeeringConnectionRequestVpcPeeringConnectionDeleteTypeDef",
     "DeleteVpcPeeringConnectionResultTypeDef",
     "DeleteVpcRequestTypeDef",
+    "DeleteVpcRequestVpcDeleteTypeDef",
     "DeleteVpnConcentratorRequestTypeDef",
     "DeleteVpnConcentratorResultTypeDef",
     "DeleteVpnConnectionRequestTypeDef",
@@ -1137,6 +1183,7 @@ __all__ = [
     "DeprovisionIpamPoolCidrResultTypeDef",
     "DeprovisionPublicIpv4PoolCidrRequestTypeDef",
     "DeprovisionPublicIpv4PoolCidrResultTypeDef",
+    "DeregisterImageRequestImageDeregisterTypeDef",
     "DeregisterImageRequestTypeDef",
     "DeregisterImageResultTypeDef",
     "DeregisterInstanceEventNotificationAttributesRequestTypeDef",
@@ -1318,6 +1365,7 @@ __all__ = [
     "DescribeIdFormatResultTypeDef",
     "DescribeIdentityIdFormatRequestTypeDef",
     "DescribeIdentityIdFormatResultTypeDef",
+    "DescribeImageAttributeRequestImageDescribeAttributeTypeDef",
     "DescribeImageAttributeRequestTypeDef",
     "DescribeImageReferencesRequestPaginateTypeDef",
     "DescribeImageReferencesRequestTypeDef",
@@ -1332,6 +1380,7 @@ __all__ = [
     "DescribeImageUsageReportsRequestWaitTypeDef",
     "DescribeImageUsageReportsResultFullResultTypeDef",
     "DescribeImageUsageReportsResultTypeDef",
+    "DescribeImagesRequestImageExistsWaitTypeDef",
     "DescribeImagesRequestPaginateTypeDef",
     "DescribeImagesRequestTypeDef",
     "DescribeImagesRequestWaitTypeDef",
@@ -1346,6 +1395,7 @@ __all__ = [
     "DescribeImportSnapshotTasksRequestWaitTypeDef",
     "DescribeImportSnapshotTasksResultFullResultTypeDef",
     "DescribeImportSnapshotTasksResultTypeDef",
+    "DescribeInstanceAttributeRequestInstanceDescribeAttributeTypeDef",
     "DescribeInstanceAttributeRequestTypeDef",
     "DescribeInstanceConnectEndpointsRequestPaginateTypeDef",
     "DescribeInstanceConnectEndpointsRequestTypeDef",
@@ -1386,6 +1436,7 @@ __all__ = [
     "DescribeInstanceTypesRequestTypeDef",
     "DescribeInstanceTypesResultFullResultTypeDef",
     "DescribeInstanceTypesResultTypeDef",
+    "DescribeInstancesRequestInstanceExistsWaitTypeDef",
     "DescribeInstancesRequestPaginateTypeDef",
     "DescribeInstancesRequestTypeDef",
     "DescribeInstancesRequestWaitTypeDef",
@@ -1516,6 +1567,7 @@ __all__ = [
     "DescribeNetworkInsightsPathsRequestTypeDef",
     "DescribeNetworkInsightsPathsResultFullResultTypeDef",
     "DescribeNetworkInsightsPathsResultTypeDef",
+    "DescribeNetworkInterfaceAttributeRequestNetworkInterfaceDescribeAttributeTypeDef",
     "DescribeNetworkInterfaceAttributeRequestTypeDef",
     "DescribeNetworkInterfaceAttributeResultTypeDef",
     "DescribeNetworkInterfacePermissionsRequestPaginateTypeDef",
@@ -1617,6 +1669,7 @@ __all__ = [
     "DescribeSecurityGroupsResultTypeDef",
     "DescribeServiceLinkVirtualInterfacesRequestTypeDef",
     "DescribeServiceLinkVirtualInterfacesResultTypeDef",
+    "DescribeSnapshotAttributeRequestSnapshotDescribeAttributeTypeDef",
     "DescribeSnapshotAttributeRequestTypeDef",
     "DescribeSnapshotAttributeResultTypeDef",
     "DescribeSnapshotTierStatusRequestPaginateTypeDef",
@@ -1624,6 +1677,7 @@ __all__ = [
     "DescribeSnapshotTierStatusResultFullResultTypeDef",
     "DescribeSnapshotTierStatusResultTypeDef",
     "DescribeSnapshotsRequestPaginateTypeDef",
+    "DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef",
     "DescribeSnapshotsRequestTypeDef",
     "DescribeSnapshotsRequestWaitTypeDef",
     "DescribeSnapshotsResultFullResultTypeDef",
@@ -1748,9 +1802,11 @@ __all__ = [
     "DescribeVerifiedAccessTrustProvidersResultFullResultTypeDef",
     "DescribeVerifiedAccessTrustProvidersResultTypeDef",
     "DescribeVolumeAttributeRequestTypeDef",
+    "DescribeVolumeAttributeRequestVolumeDescribeAttributeTypeDef",
     "DescribeVolumeAttributeResultTypeDef",
     "DescribeVolumeStatusRequestPaginateTypeDef",
     "DescribeVolumeStatusRequestTypeDef",
+    "DescribeVolumeStatusRequestVolumeDescribeStatusTypeDef",
     "DescribeVolumeStatusResultFullResultTypeDef",
     "DescribeVolumeStatusResultTypeDef",
     "DescribeVolumesModificationsRequestPaginateTypeDef",
@@ -1763,6 +1819,7 @@ __all__ = [
     "DescribeVolumesResultFullResultTypeDef",
     "DescribeVolumesResultTypeDef",
     "DescribeVpcAttributeRequestTypeDef",
+    "DescribeVpcAttributeRequestVpcDescribeAttributeTypeDef",
     "DescribeVpcAttributeResultTypeDef",
     "DescribeVpcBlockPublicAccessExclusionsRequestTypeDef",
     "DescribeVpcBlockPublicAccessExclusionsResultTypeDef",
@@ -1804,11 +1861,13 @@ __all__ = [
     "DescribeVpcEndpointsResultTypeDef",
     "DescribeVpcPeeringConnectionsRequestPaginateTypeDef",
     "DescribeVpcPeeringConnectionsRequestTypeDef",
+    "DescribeVpcPeeringConnectionsRequestVpcPeeringConnectionExistsWaitTypeDef",
     "DescribeVpcPeeringConnectionsRequestWaitTypeDef",
     "DescribeVpcPeeringConnectionsResultFullResultTypeDef",
     "DescribeVpcPeeringConnectionsResultTypeDef",
     "DescribeVpcsRequestPaginateTypeDef",
     "DescribeVpcsRequestTypeDef",
+    "DescribeVpcsRequestVpcAvailableWaitTypeDef",
     "DescribeVpcsRequestWaitTypeDef",
     "DescribeVpcsResultFullResultTypeDef",
     "DescribeVpcsResultTypeDef",
@@ -1823,13 +1882,20 @@ __all__ = [
     "DescribeVpnGatewaysResultTypeDef",
     "DestinationOptionsRequestTypeDef",
     "DestinationOptionsResponseTypeDef",
+    "DetachClassicLinkVpcRequestInstanceDetachClassicLinkVpcTypeDef",
     "DetachClassicLinkVpcRequestTypeDef",
+    "DetachClassicLinkVpcRequestVpcDetachClassicLinkInstanceTypeDef",
     "DetachClassicLinkVpcResultTypeDef",
+    "DetachInternetGatewayRequestInternetGatewayDetachFromVpcTypeDef",
     "DetachInternetGatewayRequestTypeDef",
+    "DetachInternetGatewayRequestVpcDetachInternetGatewayTypeDef",
+    "DetachNetworkInterfaceRequestNetworkInterfaceDetachTypeDef",
     "DetachNetworkInterfaceRequestTypeDef",
     "DetachVerifiedAccessTrustProviderRequestTypeDef",
     "DetachVerifiedAccessTrustProviderResultTypeDef",
+    "DetachVolumeRequestInstanceDetachVolumeTypeDef",
     "DetachVolumeRequestTypeDef",
+    "DetachVolumeRequestVolumeDetachFromInstanceTypeDef",
     "DetachVpnGatewayRequestTypeDef",
     "DeviceOptionsTypeDef",
     "DhcpConfigurationTypeDef",
@@ -1881,7 +1947,10 @@ __all__ = [
     "DisableVpcClassicLinkDnsSupportRequestTypeDef",
     "DisableVpcClassicLinkDnsSupportResultTypeDef",
     "DisableVpcClassicLinkRequestTypeDef",
+    "DisableVpcClassicLinkRequestVpcDisableClassicLinkTypeDef",
     "DisableVpcClassicLinkResultTypeDef",
+    "DisassociateAddressRequestClassicAddressDisassociateTypeDef",
+    "DisassociateAddressRequestNetworkInterfaceAssociationDeleteTypeDef",
     "DisassociateAddressRequestTypeDef",
     "DisassociateCapacityReservationBillingOwnerRequestTypeDef",
     "DisassociateCapacityReservationBillingOwnerResultTypeDef",
@@ -1901,6 +1970,7 @@ __all__ = [
     "DisassociateNatGatewayAddressResultTypeDef",
     "DisassociateRouteServerRequestTypeDef",
     "DisassociateRouteServerResultTypeDef",
+    "DisassociateRouteTableRequestRouteTableAssociationDeleteTypeDef",
     "DisassociateRouteTableRequestTypeDef",
     "DisassociateSecurityGroupVpcRequestTypeDef",
     "DisassociateSecurityGroupVpcResultTypeDef",
@@ -1992,9 +2062,11 @@ __all__ = [
     "EnableTransitGatewayRouteTablePropagationResultTypeDef",
     "EnableVgwRoutePropagationRequestTypeDef",
     "EnableVolumeIORequestTypeDef",
+    "EnableVolumeIORequestVolumeEnableIoTypeDef",
     "EnableVpcClassicLinkDnsSupportRequestTypeDef",
     "EnableVpcClassicLinkDnsSupportResultTypeDef",
     "EnableVpcClassicLinkRequestTypeDef",
+    "EnableVpcClassicLinkRequestVpcEnableClassicLinkTypeDef",
     "EnableVpcClassicLinkResultTypeDef",
     "EnclaveOptionsRequestTypeDef",
     "EnclaveOptionsTypeDef",
@@ -2083,6 +2155,7 @@ __all__ = [
     "GetCapacityReservationUsageResultTypeDef",
     "GetCoipPoolUsageRequestTypeDef",
     "GetCoipPoolUsageResultTypeDef",
+    "GetConsoleOutputRequestInstanceConsoleOutputTypeDef",
     "GetConsoleOutputRequestTypeDef",
     "GetConsoleOutputResultTypeDef",
     "GetConsoleScreenshotRequestTypeDef",
@@ -2179,6 +2252,7 @@ __all__ = [
     "GetNetworkInsightsAccessScopeAnalysisFindingsResultTypeDef",
     "GetNetworkInsightsAccessScopeContentRequestTypeDef",
     "GetNetworkInsightsAccessScopeContentResultTypeDef",
+    "GetPasswordDataRequestInstancePasswordDataTypeDef",
     "GetPasswordDataRequestTypeDef",
     "GetPasswordDataRequestWaitTypeDef",
     "GetPasswordDataResultTypeDef",
@@ -2550,7 +2624,9 @@ __all__ = [
     "ModifyHostsResultTypeDef",
     "ModifyIdFormatRequestTypeDef",
     "ModifyIdentityIdFormatRequestTypeDef",
+    "ModifyImageAttributeRequestImageModifyAttributeTypeDef",
     "ModifyImageAttributeRequestTypeDef",
+    "ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef",
     "ModifyInstanceAttributeRequestTypeDef",
     "ModifyInstanceCapacityReservationAttributesRequestTypeDef",
     "ModifyInstanceCapacityReservationAttributesResultTypeDef",
@@ -2600,6 +2676,7 @@ __all__ = [
     "ModifyManagedPrefixListResultTypeDef",
     "ModifyManagedResourceVisibilityRequestTypeDef",
     "ModifyManagedResourceVisibilityResultTypeDef",
+    "ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeDef",
     "ModifyNetworkInterfaceAttributeRequestTypeDef",
     "ModifyPrivateDnsNameOptionsRequestTypeDef",
     "ModifyPrivateDnsNameOptionsResultTypeDef",
@@ -2611,6 +2688,7 @@ __all__ = [
     "ModifyRouteServerResultTypeDef",
     "ModifySecurityGroupRulesRequestTypeDef",
     "ModifySecurityGroupRulesResultTypeDef",
+    "ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef",
     "ModifySnapshotAttributeRequestTypeDef",
     "ModifySnapshotTierRequestTypeDef",
     "ModifySnapshotTierResultTypeDef",
@@ -2656,9 +2734,11 @@ __all__ = [
     "ModifyVerifiedAccessTrustProviderRequestTypeDef",
     "ModifyVerifiedAccessTrustProviderResultTypeDef",
     "ModifyVolumeAttributeRequestTypeDef",
+    "ModifyVolumeAttributeRequestVolumeModifyAttributeTypeDef",
     "ModifyVolumeRequestTypeDef",
     "ModifyVolumeResultTypeDef",
     "ModifyVpcAttributeRequestTypeDef",
+    "ModifyVpcAttributeRequestVpcModifyAttributeTypeDef",
     "ModifyVpcBlockPublicAccessExclusionRequestTypeDef",
     "ModifyVpcBlockPublicAccessExclusionResultTypeDef",
     "ModifyVpcBlockPublicAccessOptionsRequestTypeDef",
@@ -2688,6 +2768,7 @@ __all__ = [
     "ModifyVpnTunnelOptionsRequestTypeDef",
     "ModifyVpnTunnelOptionsResultTypeDef",
     "ModifyVpnTunnelOptionsSpecificationTypeDef",
+    "MonitorInstancesRequestInstanceMonitorTypeDef",
     "MonitorInstancesRequestTypeDef",
     "MonitorInstancesResultTypeDef",
     "MonitoringTypeDef",
@@ -2810,6 +2891,7 @@ __all__ = [
     "PurchaseScheduledInstancesRequestTypeDef",
     "PurchaseScheduledInstancesResultTypeDef",
     "PurchaseTypeDef",
+    "RebootInstancesRequestInstanceRebootTypeDef",
     "RebootInstancesRequestTypeDef",
     "RecurringChargeTypeDef",
     "ReferencedSecurityGroupTypeDef",
@@ -2839,8 +2921,11 @@ __all__ = [
     "RejectVpcEndpointConnectionsRequestTypeDef",
     "RejectVpcEndpointConnectionsResultTypeDef",
     "RejectVpcPeeringConnectionRequestTypeDef",
+    "RejectVpcPeeringConnectionRequestVpcPeeringConnectionRejectTypeDef",
     "RejectVpcPeeringConnectionResultTypeDef",
+    "ReleaseAddressRequestClassicAddressReleaseTypeDef",
     "ReleaseAddressRequestTypeDef",
+    "ReleaseAddressRequestVpcAddressReleaseTypeDef",
     "ReleaseHostsRequestTypeDef",
     "ReleaseHostsResultTypeDef",
     "ReleaseIpamPoolAllocationRequestTypeDef",
@@ -2852,17 +2937,22 @@ __all__ = [
     "ReplaceIamInstanceProfileAssociationResultTypeDef",
     "ReplaceImageCriteriaInAllowedImagesSettingsRequestTypeDef",
     "ReplaceImageCriteriaInAllowedImagesSettingsResultTypeDef",
+    "ReplaceNetworkAclAssociationRequestNetworkAclReplaceAssociationTypeDef",
     "ReplaceNetworkAclAssociationRequestTypeDef",
     "ReplaceNetworkAclAssociationResultTypeDef",
+    "ReplaceNetworkAclEntryRequestNetworkAclReplaceEntryTypeDef",
     "ReplaceNetworkAclEntryRequestTypeDef",
     "ReplaceRootVolumeTaskTypeDef",
+    "ReplaceRouteRequestRouteReplaceTypeDef",
     "ReplaceRouteRequestTypeDef",
+    "ReplaceRouteTableAssociationRequestRouteTableAssociationReplaceSubnetTypeDef",
     "ReplaceRouteTableAssociationRequestTypeDef",
     "ReplaceRouteTableAssociationResultTypeDef",
     "ReplaceTransitGatewayRouteRequestTypeDef",
     "ReplaceTransitGatewayRouteResultTypeDef",
     "ReplaceVpnTunnelRequestTypeDef",
     "ReplaceVpnTunnelResultTypeDef",
+    "ReportInstanceStatusRequestInstanceReportStatusTypeDef",
     "ReportInstanceStatusRequestTypeDef",
     "RequestFilterPortRangeTypeDef",
     "RequestIpamResourceTagTypeDef",
@@ -2893,9 +2983,14 @@ __all__ = [
     "ResetEbsDefaultKmsKeyIdResultTypeDef",
     "ResetFpgaImageAttributeRequestTypeDef",
     "ResetFpgaImageAttributeResultTypeDef",
+    "ResetImageAttributeRequestImageResetAttributeTypeDef",
     "ResetImageAttributeRequestTypeDef",
+    "ResetInstanceAttributeRequestInstanceResetAttributeTypeDef",
+    "ResetInstanceAttributeRequestInstanceResetKernelTypeDef",
     "ResetInstanceAttributeRequestTypeDef",
+    "ResetNetworkInterfaceAttributeRequestNetworkInterfaceResetAttributeTypeDef",
     "ResetNetworkInterfaceAttributeRequestTypeDef",
+    "ResetSnapshotAttributeRequestSnapshotResetAttributeTypeDef",
     "ResetSnapshotAttributeRequestTypeDef",
     "ResourceStatementRequestTypeDef",
     "ResourceStatementTypeDef",
@@ -2917,8 +3012,10 @@ __all__ = [
     "RestoreVolumeFromRecycleBinResultTypeDef",
     "RevokeClientVpnIngressRequestTypeDef",
     "RevokeClientVpnIngressResultTypeDef",
+    "RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef",
     "RevokeSecurityGroupEgressRequestTypeDef",
     "RevokeSecurityGroupEgressResultTypeDef",
+    "RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef",
     "RevokeSecurityGroupIngressRequestTypeDef",
     "RevokeSecurityGroupIngressResultTypeDef",
     "RevokedSecurityGroupRuleTypeDef",
@@ -2941,6 +3038,7 @@ __all__ = [
     "RuleGroupTypePairTypeDef",
     "RuleOptionTypeDef",
     "RunInstancesMonitoringEnabledTypeDef",
+    "RunInstancesRequestSubnetCreateInstancesTypeDef",
     "RunInstancesRequestTypeDef",
     "RunScheduledInstancesRequestTypeDef",
     "RunScheduledInstancesResultTypeDef",
@@ -3029,6 +3127,7 @@ __all__ = [
     "StaleSecurityGroupTypeDef",
     "StartDeclarativePoliciesReportRequestTypeDef",
     "StartDeclarativePoliciesReportResultTypeDef",
+    "StartInstancesRequestInstanceStartTypeDef",
     "StartInstancesRequestTypeDef",
     "StartInstancesResultTypeDef",
     "StartNetworkInsightsAccessScopeAnalysisRequestTypeDef",
@@ -3038,6 +3137,7 @@ __all__ = [
     "StartVpcEndpointServicePrivateDnsVerificationRequestTypeDef",
     "StartVpcEndpointServicePrivateDnsVerificationResultTypeDef",
     "StateReasonTypeDef",
+    "StopInstancesRequestInstanceStopTypeDef",
     "StopInstancesRequestTypeDef",
     "StopInstancesResultTypeDef",
     "StorageLocationTypeDef",
@@ -3071,6 +3171,7 @@ __all__ = [
     "TerminateClientVpnConnectionsRequestTypeDef",
     "TerminateClientVpnConnectionsResultTypeDef",
     "TerminateConnectionStatusTypeDef",
+    "TerminateInstancesRequestInstanceTerminateTypeDef",
     "TerminateInstancesRequestTypeDef",
     "TerminateInstancesResultTypeDef",
     "ThroughResourcesStatementRequestTypeDef",
@@ -3134,11 +3235,13 @@ __all__ = [
     "TunnelOptionTypeDef",
     "UnassignIpv6AddressesRequestTypeDef",
     "UnassignIpv6AddressesResultTypeDef",
+    "UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddressesTypeDef",
     "UnassignPrivateIpAddressesRequestTypeDef",
     "UnassignPrivateNatGatewayAddressRequestTypeDef",
     "UnassignPrivateNatGatewayAddressResultTypeDef",
     "UnlockSnapshotRequestTypeDef",
     "UnlockSnapshotResultTypeDef",
+    "UnmonitorInstancesRequestInstanceUnmonitorTypeDef",
     "UnmonitorInstancesRequestTypeDef",
     "UnmonitorInstancesResultTypeDef",
     "UnsuccessfulInstanceCreditSpecificationItemErrorTypeDef",
@@ -3402,6 +3505,12 @@ class AcceptVpcPeeringConnectionRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     VpcPeeringConnectionId: str
+
+
+class AcceptVpcPeeringConnectionRequestVpcPeeringConnectionAcceptTypeDef(TypedDict):
+    """AcceptVpcPeeringConnectionRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
 
 
 class AcceptVpcPeeringConnectionResultTypeDef(TypedDict):
@@ -3811,6 +3920,18 @@ class AssignIpv6AddressesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTypeDef(
+    TypedDict
+):
+    """Contains the parameters for AssignPrivateIpAddresses."""
+
+    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
+    AllowReassignment: NotRequired[ReadOnly[bool]]
+
+
 class AssignPrivateIpAddressesRequestTypeDef(TypedDict):
     """Contains the parameters for AssignPrivateIpAddresses."""
 
@@ -3854,10 +3975,32 @@ class AssignedPrivateIpAddressTypeDef(TypedDict):
     PrivateIpAddress: NotRequired[str]
 
 
+class AssociateAddressRequestClassicAddressAssociateTypeDef(TypedDict):
+    """AssociateAddressRequest (input and output)."""
+
+    AllocationId: NotRequired[str]
+    InstanceId: NotRequired[str]
+    DryRun: NotRequired[bool]
+    NetworkInterfaceId: NotRequired[str]
+    PrivateIpAddress: NotRequired[str]
+    AllowReassociation: NotRequired[bool]
+
+
 class AssociateAddressRequestTypeDef(TypedDict):
     """AssociateAddressRequest (input and output)."""
 
     AllocationId: NotRequired[str]
+    InstanceId: NotRequired[str]
+    PublicIp: NotRequired[str]
+    DryRun: NotRequired[bool]
+    NetworkInterfaceId: NotRequired[str]
+    PrivateIpAddress: NotRequired[str]
+    AllowReassociation: NotRequired[bool]
+
+
+class AssociateAddressRequestVpcAddressAssociateTypeDef(TypedDict):
+    """AssociateAddressRequest (input and output)."""
+
     InstanceId: NotRequired[str]
     PublicIp: NotRequired[str]
     DryRun: NotRequired[bool]
@@ -3907,11 +4050,25 @@ class AssociateClientVpnTargetNetworkResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class AssociateDhcpOptionsRequestDhcpOptionsAssociateWithVpcTypeDef(TypedDict):
+    """AssociateDhcpOptionsRequest (input and output)."""
+
+    VpcId: str
+    DryRun: NotRequired[bool]
+
+
 class AssociateDhcpOptionsRequestTypeDef(TypedDict):
     """AssociateDhcpOptionsRequest (input and output)."""
 
     DhcpOptionsId: str
     VpcId: str
+    DryRun: NotRequired[bool]
+
+
+class AssociateDhcpOptionsRequestVpcAssociateDhcpOptionsTypeDef(TypedDict):
+    """AssociateDhcpOptionsRequest (input and output)."""
+
+    DhcpOptionsId: str
     DryRun: NotRequired[bool]
 
 
@@ -4027,6 +4184,15 @@ class AssociateRouteServerResultTypeDef(TypedDict):
 
     RouteServerAssociation: NotRequired["RouteServerAssociationTypeDef"]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class AssociateRouteTableRequestRouteTableAssociateWithSubnetTypeDef(TypedDict):
+    """AssociateRouteTableRequest (input and output)."""
+
+    GatewayId: NotRequired[str]
+    PublicIpv4Pool: NotRequired[str]
+    DryRun: NotRequired[bool]
+    SubnetId: NotRequired[str]
 
 
 class AssociateRouteTableRequestTypeDef(TypedDict):
@@ -4202,12 +4368,28 @@ class AthenaIntegrationTypeDef(TypedDict):
     PartitionEndDate: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
+class AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef(TypedDict):
+    """AttachClassicLinkVpcRequest (input)."""
+
+    DryRun: NotRequired[ReadOnly[bool]]
+    VpcId: ReadOnly[str]
+    Groups: ReadOnly[Sequence[str]]
+
+
 class AttachClassicLinkVpcRequestTypeDef(TypedDict):
     """AttachClassicLinkVpcRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
     VpcId: ReadOnly[str]
+    Groups: ReadOnly[Sequence[str]]
+
+
+class AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef(TypedDict):
+    """AttachClassicLinkVpcRequest (input)."""
+
+    DryRun: NotRequired[ReadOnly[bool]]
+    InstanceId: ReadOnly[str]
     Groups: ReadOnly[Sequence[str]]
 
 
@@ -4218,12 +4400,37 @@ class AttachClassicLinkVpcResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class AttachInternetGatewayRequestInternetGatewayAttachToVpcTypeDef(TypedDict):
+    """AttachInternetGatewayRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    VpcId: str
+
+
 class AttachInternetGatewayRequestTypeDef(TypedDict):
     """AttachInternetGatewayRequest (input and output)."""
 
     DryRun: NotRequired[bool]
     InternetGatewayId: str
     VpcId: str
+
+
+class AttachInternetGatewayRequestVpcAttachInternetGatewayTypeDef(TypedDict):
+    """AttachInternetGatewayRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    InternetGatewayId: str
+
+
+class AttachNetworkInterfaceRequestNetworkInterfaceAttachTypeDef(TypedDict):
+    """Contains the parameters for AttachNetworkInterface."""
+
+    NetworkCardIndex: NotRequired[int]
+    EnaSrdSpecification: NotRequired["EnaSrdSpecificationTypeDef"]
+    EnaQueueCount: NotRequired[int]
+    DryRun: NotRequired[bool]
+    InstanceId: str
+    DeviceIndex: int
 
 
 class AttachNetworkInterfaceRequestTypeDef(TypedDict):
@@ -4263,12 +4470,30 @@ class AttachVerifiedAccessTrustProviderResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class AttachVolumeRequestInstanceAttachVolumeTypeDef(TypedDict):
+    """AttachVolumeRequest (input and output)."""
+
+    Device: str
+    VolumeId: str
+    EbsCardIndex: NotRequired[int]
+    DryRun: NotRequired[bool]
+
+
 class AttachVolumeRequestTypeDef(TypedDict):
     """AttachVolumeRequest (input and output)."""
 
     Device: str
     InstanceId: str
     VolumeId: str
+    EbsCardIndex: NotRequired[int]
+    DryRun: NotRequired[bool]
+
+
+class AttachVolumeRequestVolumeAttachToInstanceTypeDef(TypedDict):
+    """AttachVolumeRequest (input and output)."""
+
+    Device: str
+    InstanceId: str
     EbsCardIndex: NotRequired[int]
     DryRun: NotRequired[bool]
 
@@ -4363,6 +4588,20 @@ class AuthorizeClientVpnIngressResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class AuthorizeSecurityGroupEgressRequestSecurityGroupAuthorizeEgressTypeDef(TypedDict):
+    """AuthorizeSecurityGroupEgressRequest (input)."""
+
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
+    IpProtocol: NotRequired[ReadOnly[str]]
+    FromPort: NotRequired[ReadOnly[int]]
+    ToPort: NotRequired[ReadOnly[int]]
+    CidrIp: NotRequired[ReadOnly[str]]
+    IpPermissions: NotRequired[ReadOnly[Sequence["IpPermissionTypeDef"]]]
+
+
 class AuthorizeSecurityGroupEgressRequestTypeDef(TypedDict):
     """AuthorizeSecurityGroupEgressRequest (input)."""
 
@@ -4384,6 +4623,23 @@ class AuthorizeSecurityGroupEgressResultTypeDef(TypedDict):
     Return: NotRequired[bool]
     SecurityGroupRules: NotRequired[List["SecurityGroupRuleTypeDef"]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class AuthorizeSecurityGroupIngressRequestSecurityGroupAuthorizeIngressTypeDef(
+    TypedDict
+):
+    """AuthorizeSecurityGroupIngressRequest (input)."""
+
+    CidrIp: NotRequired[ReadOnly[str]]
+    FromPort: NotRequired[ReadOnly[int]]
+    GroupName: NotRequired[ReadOnly[str]]
+    IpPermissions: NotRequired[ReadOnly[Sequence["IpPermissionTypeDef"]]]
+    IpProtocol: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
+    ToPort: NotRequired[ReadOnly[int]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class AuthorizeSecurityGroupIngressRequestTypeDef(TypedDict):
@@ -5639,6 +5895,22 @@ class CopyImageResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class CopySnapshotRequestSnapshotCopyTypeDef(TypedDict):
+    """CopySnapshotRequest (input)."""
+
+    Description: NotRequired[ReadOnly[str]]
+    DestinationOutpostArn: NotRequired[ReadOnly[str]]
+    DestinationRegion: NotRequired[ReadOnly[str]]
+    Encrypted: NotRequired[ReadOnly[bool]]
+    KmsKeyId: NotRequired[ReadOnly[str]]
+    PresignedUrl: NotRequired[ReadOnly[str]]
+    SourceRegion: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    CompletionDurationMinutes: NotRequired[ReadOnly[int]]
+    DestinationAvailabilityZone: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+
+
 class CopySnapshotRequestTypeDef(TypedDict):
     """CopySnapshotRequest (input)."""
 
@@ -6135,6 +6407,18 @@ class CreateFpgaImageResultTypeDef(TypedDict):
     FpgaImageId: NotRequired[str]
     FpgaImageGlobalId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class CreateImageRequestInstanceCreateImageTypeDef(TypedDict):
+    """CreateImageRequest (input)."""
+
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    SnapshotLocation: NotRequired[ReadOnly[SnapshotLocationEnumType]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Name: ReadOnly[str]
+    Description: NotRequired[ReadOnly[str]]
+    NoReboot: NotRequired[ReadOnly[bool]]
+    BlockDeviceMappings: NotRequired[ReadOnly[Sequence["BlockDeviceMappingTypeDef"]]]
 
 
 class CreateImageRequestTypeDef(TypedDict):
@@ -6665,6 +6949,20 @@ class CreateNatGatewayResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class CreateNetworkAclEntryRequestNetworkAclCreateEntryTypeDef(TypedDict):
+    """CreateNetworkAclEntryRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    RuleNumber: int
+    Protocol: str
+    RuleAction: RuleActionType
+    Egress: bool
+    CidrBlock: NotRequired[str]
+    Ipv6CidrBlock: NotRequired[str]
+    IcmpTypeCode: NotRequired["IcmpTypeCodeTypeDef"]
+    PortRange: NotRequired["PortRangeTypeDef"]
+
+
 class CreateNetworkAclEntryRequestTypeDef(TypedDict):
     """CreateNetworkAclEntryRequest (input and output)."""
 
@@ -6687,6 +6985,14 @@ class CreateNetworkAclRequestTypeDef(TypedDict):
     ClientToken: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
     VpcId: ReadOnly[str]
+
+
+class CreateNetworkAclRequestVpcCreateNetworkAclTypeDef(TypedDict):
+    """CreateNetworkAclRequest (input)."""
+
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateNetworkAclResultTypeDef(TypedDict):
@@ -6755,6 +7061,37 @@ class CreateNetworkInterfacePermissionResultTypeDef(TypedDict):
 
     InterfacePermission: NotRequired["NetworkInterfacePermissionTypeDef"]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef(TypedDict):
+    """CreateNetworkInterfaceRequest (input)."""
+
+    Ipv4Prefixes: NotRequired[
+        ReadOnly[Sequence["Ipv4PrefixSpecificationRequestTypeDef"]]
+    ]
+    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
+    Ipv6Prefixes: NotRequired[
+        ReadOnly[Sequence["Ipv6PrefixSpecificationRequestTypeDef"]]
+    ]
+    Ipv6PrefixCount: NotRequired[ReadOnly[int]]
+    InterfaceType: NotRequired[ReadOnly[NetworkInterfaceCreationTypeType]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
+    ConnectionTrackingSpecification: NotRequired[
+        ReadOnly["ConnectionTrackingSpecificationRequestTypeDef"]
+    ]
+    Operator: NotRequired[ReadOnly["OperatorRequestTypeDef"]]
+    Description: NotRequired[ReadOnly[str]]
+    PrivateIpAddress: NotRequired[ReadOnly[str]]
+    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[
+        ReadOnly[Sequence["PrivateIpAddressSpecificationTypeDef"]]
+    ]
+    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
+    Ipv6Addresses: NotRequired[ReadOnly[Sequence["InstanceIpv6AddressTypeDef"]]]
+    Ipv6AddressCount: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class CreateNetworkInterfaceRequestTypeDef(TypedDict):
@@ -6885,6 +7222,27 @@ class CreateRestoreImageTaskResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class CreateRouteRequestRouteTableCreateRouteTypeDef(TypedDict):
+    """CreateRouteRequest (input and output)."""
+
+    DestinationPrefixListId: NotRequired[str]
+    VpcEndpointId: NotRequired[str]
+    TransitGatewayId: NotRequired[str]
+    LocalGatewayId: NotRequired[str]
+    CarrierGatewayId: NotRequired[str]
+    CoreNetworkArn: NotRequired[str]
+    OdbNetworkArn: NotRequired[str]
+    DryRun: NotRequired[bool]
+    DestinationCidrBlock: NotRequired[str]
+    GatewayId: NotRequired[str]
+    DestinationIpv6CidrBlock: NotRequired[str]
+    EgressOnlyInternetGatewayId: NotRequired[str]
+    InstanceId: NotRequired[str]
+    NetworkInterfaceId: NotRequired[str]
+    VpcPeeringConnectionId: NotRequired[str]
+    NatGatewayId: NotRequired[str]
+
+
 class CreateRouteRequestTypeDef(TypedDict):
     """CreateRouteRequest (input and output)."""
 
@@ -6976,6 +7334,14 @@ class CreateRouteTableRequestTypeDef(TypedDict):
     VpcId: ReadOnly[str]
 
 
+class CreateRouteTableRequestVpcCreateRouteTableTypeDef(TypedDict):
+    """CreateRouteTableRequest (input)."""
+
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+
+
 class CreateRouteTableResultTypeDef(TypedDict):
     """CreateRouteTableResult (response)."""
 
@@ -7032,6 +7398,15 @@ class CreateSecurityGroupRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
 
 
+class CreateSecurityGroupRequestVpcCreateSecurityGroupTypeDef(TypedDict):
+    """CreateSecurityGroupRequest (input)."""
+
+    Description: ReadOnly[str]
+    GroupName: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+
+
 class CreateSecurityGroupResultTypeDef(TypedDict):
     """CreateSecurityGroupResult (response)."""
 
@@ -7047,6 +7422,16 @@ class CreateSnapshotRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
     OutpostArn: NotRequired[ReadOnly[str]]
     VolumeId: ReadOnly[str]
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    Location: NotRequired[ReadOnly[SnapshotLocationEnumType]]
+    DryRun: NotRequired[ReadOnly[bool]]
+
+
+class CreateSnapshotRequestVolumeCreateSnapshotTypeDef(TypedDict):
+    """CreateSnapshotRequest (input)."""
+
+    Description: NotRequired[ReadOnly[str]]
+    OutpostArn: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
     Location: NotRequired[ReadOnly[SnapshotLocationEnumType]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -7138,11 +7523,35 @@ class CreateSubnetRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
 
 
+class CreateSubnetRequestVpcCreateSubnetTypeDef(TypedDict):
+    """CreateSubnetRequest (input)."""
+
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    AvailabilityZone: NotRequired[ReadOnly[str]]
+    AvailabilityZoneId: NotRequired[ReadOnly[str]]
+    CidrBlock: NotRequired[ReadOnly[str]]
+    Ipv6CidrBlock: NotRequired[ReadOnly[str]]
+    OutpostArn: NotRequired[ReadOnly[str]]
+    Ipv6Native: NotRequired[ReadOnly[bool]]
+    Ipv4IpamPoolId: NotRequired[ReadOnly[str]]
+    Ipv4NetmaskLength: NotRequired[ReadOnly[int]]
+    Ipv6IpamPoolId: NotRequired[ReadOnly[str]]
+    Ipv6NetmaskLength: NotRequired[ReadOnly[int]]
+    DryRun: NotRequired[ReadOnly[bool]]
+
+
 class CreateSubnetResultTypeDef(TypedDict):
     """CreateSubnetResult (response)."""
 
     Subnet: NotRequired["SubnetTypeDef"]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class CreateTagsRequestDhcpOptionsCreateTagsTypeDef(TypedDict):
+    """CreateTagsRequest (input)."""
+
+    DryRun: NotRequired[ReadOnly[bool]]
+    Tags: ReadOnly[Sequence["TagTypeDef"]]
 
 
 class CreateTagsRequestTypeDef(TypedDict):
@@ -7867,6 +8276,16 @@ class CreateVpcPeeringConnectionRequestTypeDef(TypedDict):
     PeerOwnerId: NotRequired[ReadOnly[str]]
 
 
+class CreateVpcPeeringConnectionRequestVpcRequestVpcPeeringConnectionTypeDef(TypedDict):
+    """CreateVpcPeeringConnectionRequest (input)."""
+
+    PeerRegion: NotRequired[ReadOnly[str]]
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    PeerVpcId: NotRequired[ReadOnly[str]]
+    PeerOwnerId: NotRequired[ReadOnly[str]]
+
+
 class CreateVpcPeeringConnectionResultTypeDef(TypedDict):
     """CreateVpcPeeringConnectionResult (response)."""
 
@@ -8140,6 +8559,12 @@ class DeleteCustomerGatewayRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 
+class DeleteDhcpOptionsRequestDhcpOptionsDeleteTypeDef(TypedDict):
+    """DeleteDhcpOptionsRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+
+
 class DeleteDhcpOptionsRequestTypeDef(TypedDict):
     """DeleteDhcpOptionsRequest (input and output)."""
 
@@ -8270,6 +8695,12 @@ class DeleteInstanceEventWindowResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DeleteInternetGatewayRequestInternetGatewayDeleteTypeDef(TypedDict):
+    """DeleteInternetGatewayRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+
+
 class DeleteInternetGatewayRequestTypeDef(TypedDict):
     """DeleteInternetGatewayRequest (input and output)."""
 
@@ -8391,6 +8822,13 @@ class DeleteIpamScopeResultTypeDef(TypedDict):
 
     IpamScope: NotRequired["IpamScopeTypeDef"]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DeleteKeyPairRequestKeyPairDeleteTypeDef(TypedDict):
+    """DeleteKeyPairRequest (input and output)."""
+
+    KeyPairId: NotRequired[str]
+    DryRun: NotRequired[bool]
 
 
 class DeleteKeyPairRequestTypeDef(TypedDict):
@@ -8590,6 +9028,14 @@ class DeleteNatGatewayResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DeleteNetworkAclEntryRequestNetworkAclDeleteEntryTypeDef(TypedDict):
+    """DeleteNetworkAclEntryRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    RuleNumber: int
+    Egress: bool
+
+
 class DeleteNetworkAclEntryRequestTypeDef(TypedDict):
     """DeleteNetworkAclEntryRequest (input and output)."""
 
@@ -8597,6 +9043,12 @@ class DeleteNetworkAclEntryRequestTypeDef(TypedDict):
     NetworkAclId: str
     RuleNumber: int
     Egress: bool
+
+
+class DeleteNetworkAclRequestNetworkAclDeleteTypeDef(TypedDict):
+    """DeleteNetworkAclRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
 
 
 class DeleteNetworkAclRequestTypeDef(TypedDict):
@@ -8677,11 +9129,23 @@ class DeleteNetworkInterfacePermissionResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DeleteNetworkInterfaceRequestNetworkInterfaceDeleteTypeDef(TypedDict):
+    """Contains the parameters for DeleteNetworkInterface."""
+
+    DryRun: NotRequired[bool]
+
+
 class DeleteNetworkInterfaceRequestTypeDef(TypedDict):
     """Contains the parameters for DeleteNetworkInterface."""
 
     DryRun: NotRequired[bool]
     NetworkInterfaceId: str
+
+
+class DeletePlacementGroupRequestPlacementGroupDeleteTypeDef(TypedDict):
+    """DeletePlacementGroupRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
 
 
 class DeletePlacementGroupRequestTypeDef(TypedDict):
@@ -8732,6 +9196,14 @@ class DeleteQueuedReservedInstancesResultTypeDef(TypedDict):
         List["FailedQueuedPurchaseDeletionTypeDef"]
     ]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DeleteRouteRequestRouteDeleteTypeDef(TypedDict):
+    """DeleteRouteRequest (input and output)."""
+
+    DestinationPrefixListId: NotRequired[str]
+    DryRun: NotRequired[bool]
+    DestinationIpv6CidrBlock: NotRequired[str]
 
 
 class DeleteRouteRequestTypeDef(TypedDict):
@@ -8786,6 +9258,12 @@ class DeleteRouteServerResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DeleteRouteTableRequestRouteTableDeleteTypeDef(TypedDict):
+    """DeleteRouteTableRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+
+
 class DeleteRouteTableRequestTypeDef(TypedDict):
     """DeleteRouteTableRequest (input and output)."""
 
@@ -8825,6 +9303,13 @@ class DeleteSecondarySubnetResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DeleteSecurityGroupRequestSecurityGroupDeleteTypeDef(TypedDict):
+    """DeleteSecurityGroupRequest (input and output)."""
+
+    GroupName: NotRequired[str]
+    DryRun: NotRequired[bool]
+
+
 class DeleteSecurityGroupRequestTypeDef(TypedDict):
     """DeleteSecurityGroupRequest (input and output)."""
 
@@ -8839,6 +9324,12 @@ class DeleteSecurityGroupResultTypeDef(TypedDict):
     Return: NotRequired[bool]
     GroupId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DeleteSnapshotRequestSnapshotDeleteTypeDef(TypedDict):
+    """DeleteSnapshotRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
 
 
 class DeleteSnapshotRequestTypeDef(TypedDict):
@@ -8875,11 +9366,37 @@ class DeleteSubnetCidrReservationResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DeleteSubnetRequestSubnetDeleteTypeDef(TypedDict):
+    """DeleteSubnetRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+
+
 class DeleteSubnetRequestTypeDef(TypedDict):
     """DeleteSubnetRequest (input and output)."""
 
     SubnetId: str
     DryRun: NotRequired[bool]
+
+
+class DeleteTagsRequestInstanceDeleteTagsTypeDef(TypedDict):
+    """DeleteTagsRequest (input)."""
+
+    DryRun: NotRequired[ReadOnly[bool]]
+    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+
+
+class DeleteTagsRequestTagDeleteResourceTypeDef(TypedDict):
+    """DeleteTagsRequest (input)."""
+
+    DryRun: NotRequired[ReadOnly[bool]]
+
+
+class DeleteTagsRequestTagDeleteTypeDef(TypedDict):
+    """DeleteTagsRequest (input)."""
+
+    DryRun: NotRequired[ReadOnly[bool]]
+    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
 
 
 class DeleteTagsRequestTypeDef(TypedDict):
@@ -9222,6 +9739,12 @@ class DeleteVolumeRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 
+class DeleteVolumeRequestVolumeDeleteTypeDef(TypedDict):
+    """DeleteVolumeRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+
+
 class DeleteVpcBlockPublicAccessExclusionRequestTypeDef(TypedDict):
     """DeleteVpcBlockPublicAccessExclusionRequest (input and output)."""
 
@@ -9299,6 +9822,12 @@ class DeleteVpcPeeringConnectionRequestTypeDef(TypedDict):
     VpcPeeringConnectionId: str
 
 
+class DeleteVpcPeeringConnectionRequestVpcPeeringConnectionDeleteTypeDef(TypedDict):
+    """DeleteVpcPeeringConnectionRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+
+
 class DeleteVpcPeeringConnectionResultTypeDef(TypedDict):
     """DeleteVpcPeeringConnectionResult (response)."""
 
@@ -9310,6 +9839,12 @@ class DeleteVpcRequestTypeDef(TypedDict):
     """DeleteVpcRequest (input and output)."""
 
     VpcId: str
+    DryRun: NotRequired[bool]
+
+
+class DeleteVpcRequestVpcDeleteTypeDef(TypedDict):
+    """DeleteVpcRequest (input and output)."""
+
     DryRun: NotRequired[bool]
 
 
@@ -9418,6 +9953,13 @@ class DeprovisionPublicIpv4PoolCidrResultTypeDef(TypedDict):
     PoolId: NotRequired[str]
     DeprovisionedAddresses: NotRequired[List[str]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DeregisterImageRequestImageDeregisterTypeDef(TypedDict):
+    """Contains the parameters for DeregisterImage."""
+
+    DeleteAssociatedSnapshots: NotRequired[bool]
+    DryRun: NotRequired[bool]
 
 
 class DeregisterImageRequestTypeDef(TypedDict):
@@ -10994,6 +11536,13 @@ class DescribeIdentityIdFormatResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DescribeImageAttributeRequestImageDescribeAttributeTypeDef(TypedDict):
+    """Contains the parameters for DescribeImageAttribute."""
+
+    Attribute: ImageAttributeNameType
+    DryRun: NotRequired[bool]
+
+
 class DescribeImageAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeImageAttribute."""
 
@@ -11120,6 +11669,20 @@ class DescribeImageUsageReportsResultTypeDef(TypedDict):
     NextToken: NotRequired[str]
     ImageUsageReports: NotRequired[List["ImageUsageReportTypeDef"]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DescribeImagesRequestImageExistsWaitTypeDef(TypedDict):
+    """DescribeImagesRequest (wait() request)."""
+
+    ExecutableUsers: NotRequired[Sequence[str]]
+    Owners: NotRequired[Sequence[str]]
+    IncludeDeprecated: NotRequired[bool]
+    IncludeDisabled: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    DryRun: NotRequired[bool]
+    Filters: NotRequired[Sequence["FilterTypeDef"]]
+    WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
 class DescribeImagesRequestPaginateTypeDef(TypedDict):
@@ -11256,6 +11819,13 @@ class DescribeImportSnapshotTasksResultTypeDef(TypedDict):
     ImportSnapshotTasks: NotRequired[List["ImportSnapshotTaskTypeDef"]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DescribeInstanceAttributeRequestInstanceDescribeAttributeTypeDef(TypedDict):
+    """DescribeInstanceAttributeRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    Attribute: InstanceAttributeNameType
 
 
 class DescribeInstanceAttributeRequestTypeDef(TypedDict):
@@ -11612,6 +12182,17 @@ class DescribeInstanceTypesResultTypeDef(TypedDict):
     InstanceTypes: NotRequired[List["InstanceTypeInfoTypeDef"]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DescribeInstancesRequestInstanceExistsWaitTypeDef(TypedDict):
+    """DescribeInstancesRequest (wait() request)."""
+
+    IncludeManagedResources: NotRequired[bool]
+    DryRun: NotRequired[bool]
+    Filters: NotRequired[Sequence["FilterTypeDef"]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
+    WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
 class DescribeInstancesRequestPaginateTypeDef(TypedDict):
@@ -12820,6 +13401,15 @@ class DescribeNetworkInsightsPathsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DescribeNetworkInterfaceAttributeRequestNetworkInterfaceDescribeAttributeTypeDef(
+    TypedDict
+):
+    """Contains the parameters for DescribeNetworkInterfaceAttribute."""
+
+    DryRun: NotRequired[bool]
+    Attribute: NotRequired[NetworkInterfaceAttributeType]
+
+
 class DescribeNetworkInterfaceAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeNetworkInterfaceAttribute."""
 
@@ -13727,6 +14317,13 @@ class DescribeServiceLinkVirtualInterfacesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DescribeSnapshotAttributeRequestSnapshotDescribeAttributeTypeDef(TypedDict):
+    """DescribeSnapshotAttributeRequest (input and output)."""
+
+    Attribute: SnapshotAttributeNameType
+    DryRun: NotRequired[bool]
+
+
 class DescribeSnapshotAttributeRequestTypeDef(TypedDict):
     """DescribeSnapshotAttributeRequest (input and output)."""
 
@@ -13785,6 +14382,18 @@ class DescribeSnapshotsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence["FilterTypeDef"]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
+
+
+class DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef(TypedDict):
+    """DescribeSnapshotsRequest (wait() request)."""
+
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    OwnerIds: NotRequired[Sequence[str]]
+    RestorableByUserIds: NotRequired[Sequence[str]]
+    DryRun: NotRequired[bool]
+    Filters: NotRequired[Sequence["FilterTypeDef"]]
+    WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
 class DescribeSnapshotsRequestTypeDef(TypedDict):
@@ -14904,6 +15513,13 @@ class DescribeVolumeAttributeRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 
+class DescribeVolumeAttributeRequestVolumeDescribeAttributeTypeDef(TypedDict):
+    """DescribeVolumeAttributeRequest (input and output)."""
+
+    Attribute: VolumeAttributeNameType
+    DryRun: NotRequired[bool]
+
+
 class DescribeVolumeAttributeResultTypeDef(TypedDict):
     """DescribeVolumeAttributeResult (response)."""
 
@@ -14929,6 +15545,16 @@ class DescribeVolumeStatusRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    IncludeManagedResources: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Filters: NotRequired[ReadOnly[Sequence["FilterTypeDef"]]]
+
+
+class DescribeVolumeStatusRequestVolumeDescribeStatusTypeDef(TypedDict):
+    """DescribeVolumeStatusRequest (input)."""
+
+    MaxResults: NotRequired[ReadOnly[int]]
+    NextToken: NotRequired[ReadOnly[str]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence["FilterTypeDef"]]]
@@ -15036,6 +15662,13 @@ class DescribeVpcAttributeRequestTypeDef(TypedDict):
 
     Attribute: VpcAttributeNameType
     VpcId: str
+    DryRun: NotRequired[bool]
+
+
+class DescribeVpcAttributeRequestVpcDescribeAttributeTypeDef(TypedDict):
+    """DescribeVpcAttributeRequest (input and output)."""
+
+    Attribute: VpcAttributeNameType
     DryRun: NotRequired[bool]
 
 
@@ -15391,6 +16024,18 @@ class DescribeVpcPeeringConnectionsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence["FilterTypeDef"]]]
 
 
+class DescribeVpcPeeringConnectionsRequestVpcPeeringConnectionExistsWaitTypeDef(
+    TypedDict
+):
+    """DescribeVpcPeeringConnectionsRequest (wait() request)."""
+
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
+    DryRun: NotRequired[bool]
+    Filters: NotRequired[Sequence["FilterTypeDef"]]
+    WaiterConfig: NotRequired[WaiterConfigTypeDef]
+
+
 class DescribeVpcPeeringConnectionsRequestWaitTypeDef(TypedDict):
     """DescribeVpcPeeringConnectionsRequest (wait() request)."""
 
@@ -15434,6 +16079,16 @@ class DescribeVpcsRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
+
+
+class DescribeVpcsRequestVpcAvailableWaitTypeDef(TypedDict):
+    """DescribeVpcsRequest (wait() request)."""
+
+    Filters: NotRequired[Sequence["FilterTypeDef"]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
+    DryRun: NotRequired[bool]
+    WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
 class DescribeVpcsRequestWaitTypeDef(TypedDict):
@@ -15551,12 +16206,26 @@ class DestinationOptionsResponseTypeDef(TypedDict):
     PerHourPartition: NotRequired[bool]
 
 
+class DetachClassicLinkVpcRequestInstanceDetachClassicLinkVpcTypeDef(TypedDict):
+    """DetachClassicLinkVpcRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    VpcId: str
+
+
 class DetachClassicLinkVpcRequestTypeDef(TypedDict):
     """DetachClassicLinkVpcRequest (input and output)."""
 
     DryRun: NotRequired[bool]
     InstanceId: str
     VpcId: str
+
+
+class DetachClassicLinkVpcRequestVpcDetachClassicLinkInstanceTypeDef(TypedDict):
+    """DetachClassicLinkVpcRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    InstanceId: str
 
 
 class DetachClassicLinkVpcResultTypeDef(TypedDict):
@@ -15566,12 +16235,33 @@ class DetachClassicLinkVpcResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DetachInternetGatewayRequestInternetGatewayDetachFromVpcTypeDef(TypedDict):
+    """DetachInternetGatewayRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    VpcId: str
+
+
 class DetachInternetGatewayRequestTypeDef(TypedDict):
     """DetachInternetGatewayRequest (input and output)."""
 
     DryRun: NotRequired[bool]
     InternetGatewayId: str
     VpcId: str
+
+
+class DetachInternetGatewayRequestVpcDetachInternetGatewayTypeDef(TypedDict):
+    """DetachInternetGatewayRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    InternetGatewayId: str
+
+
+class DetachNetworkInterfaceRequestNetworkInterfaceDetachTypeDef(TypedDict):
+    """Contains the parameters for DetachNetworkInterface."""
+
+    DryRun: NotRequired[bool]
+    Force: NotRequired[bool]
 
 
 class DetachNetworkInterfaceRequestTypeDef(TypedDict):
@@ -15599,6 +16289,15 @@ class DetachVerifiedAccessTrustProviderResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DetachVolumeRequestInstanceDetachVolumeTypeDef(TypedDict):
+    """DetachVolumeRequest (input and output)."""
+
+    Device: NotRequired[str]
+    Force: NotRequired[bool]
+    VolumeId: str
+    DryRun: NotRequired[bool]
+
+
 class DetachVolumeRequestTypeDef(TypedDict):
     """DetachVolumeRequest (input and output)."""
 
@@ -15606,6 +16305,15 @@ class DetachVolumeRequestTypeDef(TypedDict):
     Force: NotRequired[bool]
     InstanceId: NotRequired[str]
     VolumeId: str
+    DryRun: NotRequired[bool]
+
+
+class DetachVolumeRequestVolumeDetachFromInstanceTypeDef(TypedDict):
+    """DetachVolumeRequest (input and output)."""
+
+    Device: NotRequired[str]
+    Force: NotRequired[bool]
+    InstanceId: NotRequired[str]
     DryRun: NotRequired[bool]
 
 
@@ -16005,11 +16713,31 @@ class DisableVpcClassicLinkRequestTypeDef(TypedDict):
     VpcId: str
 
 
+class DisableVpcClassicLinkRequestVpcDisableClassicLinkTypeDef(TypedDict):
+    """DisableVpcClassicLinkRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+
+
 class DisableVpcClassicLinkResultTypeDef(TypedDict):
     """DisableVpcClassicLinkResult (response)."""
 
     Return: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DisassociateAddressRequestClassicAddressDisassociateTypeDef(TypedDict):
+    """DisassociateAddressRequest (input and output)."""
+
+    AssociationId: NotRequired[str]
+    DryRun: NotRequired[bool]
+
+
+class DisassociateAddressRequestNetworkInterfaceAssociationDeleteTypeDef(TypedDict):
+    """DisassociateAddressRequest (input and output)."""
+
+    PublicIp: NotRequired[str]
+    DryRun: NotRequired[bool]
 
 
 class DisassociateAddressRequestTypeDef(TypedDict):
@@ -16155,6 +16883,12 @@ class DisassociateRouteServerResultTypeDef(TypedDict):
 
     RouteServerAssociation: NotRequired["RouteServerAssociationTypeDef"]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DisassociateRouteTableRequestRouteTableAssociationDeleteTypeDef(TypedDict):
+    """DisassociateRouteTableRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
 
 
 class DisassociateRouteTableRequestTypeDef(TypedDict):
@@ -16931,6 +17665,12 @@ class EnableVolumeIORequestTypeDef(TypedDict):
     VolumeId: str
 
 
+class EnableVolumeIORequestVolumeEnableIoTypeDef(TypedDict):
+    """EnableVolumeIORequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+
+
 class EnableVpcClassicLinkDnsSupportRequestTypeDef(TypedDict):
     """EnableVpcClassicLinkDnsSupportRequest (input and output)."""
 
@@ -16949,6 +17689,12 @@ class EnableVpcClassicLinkRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     VpcId: str
+
+
+class EnableVpcClassicLinkRequestVpcEnableClassicLinkTypeDef(TypedDict):
+    """EnableVpcClassicLinkRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
 
 
 class EnableVpcClassicLinkResultTypeDef(TypedDict):
@@ -17875,6 +18621,13 @@ class GetCoipPoolUsageResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class GetConsoleOutputRequestInstanceConsoleOutputTypeDef(TypedDict):
+    """GetConsoleOutputRequest (input and output)."""
+
+    Latest: NotRequired[bool]
+    DryRun: NotRequired[bool]
+
+
 class GetConsoleOutputRequestTypeDef(TypedDict):
     """GetConsoleOutputRequest (input and output)."""
 
@@ -18705,6 +19458,12 @@ class GetNetworkInsightsAccessScopeContentResultTypeDef(TypedDict):
         "NetworkInsightsAccessScopeContentTypeDef"
     ]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class GetPasswordDataRequestInstancePasswordDataTypeDef(TypedDict):
+    """GetPasswordDataRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
 
 
 class GetPasswordDataRequestTypeDef(TypedDict):
@@ -22750,6 +23509,23 @@ class ModifyIdentityIdFormatRequestTypeDef(TypedDict):
     PrincipalArn: str
 
 
+class ModifyImageAttributeRequestImageModifyAttributeTypeDef(TypedDict):
+    """Contains the parameters for ModifyImageAttribute."""
+
+    Attribute: NotRequired[ReadOnly[str]]
+    Description: NotRequired[ReadOnly["AttributeValueTypeDef"]]
+    LaunchPermission: NotRequired[ReadOnly["LaunchPermissionModificationsTypeDef"]]
+    OperationType: NotRequired[ReadOnly[OperationTypeType]]
+    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
+    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
+    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    Value: NotRequired[ReadOnly[str]]
+    OrganizationArns: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationalUnitArns: NotRequired[ReadOnly[Sequence[str]]]
+    ImdsSupport: NotRequired[ReadOnly["AttributeValueTypeDef"]]
+    DryRun: NotRequired[ReadOnly[bool]]
+
+
 class ModifyImageAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for ModifyImageAttribute."""
 
@@ -22766,6 +23542,29 @@ class ModifyImageAttributeRequestTypeDef(TypedDict):
     OrganizationalUnitArns: NotRequired[ReadOnly[Sequence[str]]]
     ImdsSupport: NotRequired[ReadOnly["AttributeValueTypeDef"]]
     DryRun: NotRequired[ReadOnly[bool]]
+
+
+class ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef(TypedDict):
+    """ModifyInstanceAttributeRequest (input)."""
+
+    SourceDestCheck: NotRequired[ReadOnly["AttributeBooleanValueTypeDef"]]
+    DisableApiStop: NotRequired[ReadOnly["AttributeBooleanValueTypeDef"]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Attribute: NotRequired[ReadOnly[InstanceAttributeNameType]]
+    Value: NotRequired[ReadOnly[str]]
+    BlockDeviceMappings: NotRequired[
+        ReadOnly[Sequence["InstanceBlockDeviceMappingSpecificationTypeDef"]]
+    ]
+    DisableApiTermination: NotRequired[ReadOnly["AttributeBooleanValueTypeDef"]]
+    InstanceType: NotRequired[ReadOnly["AttributeValueTypeDef"]]
+    Kernel: NotRequired[ReadOnly["AttributeValueTypeDef"]]
+    Ramdisk: NotRequired[ReadOnly["AttributeValueTypeDef"]]
+    UserData: NotRequired[ReadOnly["BlobAttributeValueTypeDef"]]
+    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly["AttributeValueTypeDef"]]
+    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    EbsOptimized: NotRequired[ReadOnly["AttributeBooleanValueTypeDef"]]
+    SriovNetSupport: NotRequired[ReadOnly["AttributeValueTypeDef"]]
+    EnaSupport: NotRequired[ReadOnly["AttributeBooleanValueTypeDef"]]
 
 
 class ModifyInstanceAttributeRequestTypeDef(TypedDict):
@@ -23242,6 +24041,25 @@ class ModifyManagedResourceVisibilityResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeDef(
+    TypedDict
+):
+    """Contains the parameters for ModifyNetworkInterfaceAttribute."""
+
+    EnaSrdSpecification: NotRequired[ReadOnly["EnaSrdSpecificationTypeDef"]]
+    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
+    ConnectionTrackingSpecification: NotRequired[
+        ReadOnly["ConnectionTrackingSpecificationRequestTypeDef"]
+    ]
+    AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
+    AssociatedSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Description: NotRequired[ReadOnly["AttributeValueTypeDef"]]
+    SourceDestCheck: NotRequired[ReadOnly["AttributeBooleanValueTypeDef"]]
+    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Attachment: NotRequired[ReadOnly["NetworkInterfaceAttachmentChangesTypeDef"]]
+
+
 class ModifyNetworkInterfaceAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for ModifyNetworkInterfaceAttribute."""
 
@@ -23337,6 +24155,19 @@ class ModifySecurityGroupRulesResultTypeDef(TypedDict):
 
     Return: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef(TypedDict):
+    """ModifySnapshotAttributeRequest (input)."""
+
+    Attribute: NotRequired[ReadOnly[SnapshotAttributeNameType]]
+    CreateVolumePermission: NotRequired[
+        ReadOnly["CreateVolumePermissionModificationsTypeDef"]
+    ]
+    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    OperationType: NotRequired[ReadOnly[OperationTypeType]]
+    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ModifySnapshotAttributeRequestTypeDef(TypedDict):
@@ -23804,6 +24635,13 @@ class ModifyVolumeAttributeRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 
+class ModifyVolumeAttributeRequestVolumeModifyAttributeTypeDef(TypedDict):
+    """ModifyVolumeAttributeRequest (input and output)."""
+
+    AutoEnableIO: NotRequired["AttributeBooleanValueTypeDef"]
+    DryRun: NotRequired[bool]
+
+
 class ModifyVolumeRequestTypeDef(TypedDict):
     """ModifyVolumeRequest (input and output)."""
 
@@ -23829,6 +24667,14 @@ class ModifyVpcAttributeRequestTypeDef(TypedDict):
     EnableDnsHostnames: NotRequired["AttributeBooleanValueTypeDef"]
     EnableDnsSupport: NotRequired["AttributeBooleanValueTypeDef"]
     VpcId: str
+    EnableNetworkAddressUsageMetrics: NotRequired["AttributeBooleanValueTypeDef"]
+
+
+class ModifyVpcAttributeRequestVpcModifyAttributeTypeDef(TypedDict):
+    """ModifyVpcAttributeRequest (input and output)."""
+
+    EnableDnsHostnames: NotRequired["AttributeBooleanValueTypeDef"]
+    EnableDnsSupport: NotRequired["AttributeBooleanValueTypeDef"]
     EnableNetworkAddressUsageMetrics: NotRequired["AttributeBooleanValueTypeDef"]
 
 
@@ -24127,6 +24973,12 @@ class ModifyVpnTunnelOptionsSpecificationTypeDef(TypedDict):
     StartupAction: NotRequired[ReadOnly[str]]
     LogOptions: NotRequired[ReadOnly["VpnTunnelLogOptionsSpecificationTypeDef"]]
     EnableTunnelLifecycleControl: NotRequired[ReadOnly[bool]]
+
+
+class MonitorInstancesRequestInstanceMonitorTypeDef(TypedDict):
+    """MonitorInstancesRequest (input)."""
+
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class MonitorInstancesRequestTypeDef(TypedDict):
@@ -25317,6 +26169,12 @@ class PurchaseTypeDef(TypedDict):
     UpfrontPrice: NotRequired[str]
 
 
+class RebootInstancesRequestInstanceRebootTypeDef(TypedDict):
+    """RebootInstancesRequest (input)."""
+
+    DryRun: NotRequired[ReadOnly[bool]]
+
+
 class RebootInstancesRequestTypeDef(TypedDict):
     """RebootInstancesRequest (input)."""
 
@@ -25567,6 +26425,12 @@ class RejectVpcPeeringConnectionRequestTypeDef(TypedDict):
     VpcPeeringConnectionId: str
 
 
+class RejectVpcPeeringConnectionRequestVpcPeeringConnectionRejectTypeDef(TypedDict):
+    """RejectVpcPeeringConnectionRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+
+
 class RejectVpcPeeringConnectionResultTypeDef(TypedDict):
     """RejectVpcPeeringConnectionResult (response)."""
 
@@ -25574,10 +26438,26 @@ class RejectVpcPeeringConnectionResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ReleaseAddressRequestClassicAddressReleaseTypeDef(TypedDict):
+    """ReleaseAddressRequest (input and output)."""
+
+    AllocationId: NotRequired[str]
+    NetworkBorderGroup: NotRequired[str]
+    DryRun: NotRequired[bool]
+
+
 class ReleaseAddressRequestTypeDef(TypedDict):
     """ReleaseAddressRequest (input and output)."""
 
     AllocationId: NotRequired[str]
+    PublicIp: NotRequired[str]
+    NetworkBorderGroup: NotRequired[str]
+    DryRun: NotRequired[bool]
+
+
+class ReleaseAddressRequestVpcAddressReleaseTypeDef(TypedDict):
+    """ReleaseAddressRequest (input and output)."""
+
     PublicIp: NotRequired[str]
     NetworkBorderGroup: NotRequired[str]
     DryRun: NotRequired[bool]
@@ -25668,6 +26548,13 @@ class ReplaceImageCriteriaInAllowedImagesSettingsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ReplaceNetworkAclAssociationRequestNetworkAclReplaceAssociationTypeDef(TypedDict):
+    """ReplaceNetworkAclAssociationRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    AssociationId: str
+
+
 class ReplaceNetworkAclAssociationRequestTypeDef(TypedDict):
     """ReplaceNetworkAclAssociationRequest (input and output)."""
 
@@ -25681,6 +26568,20 @@ class ReplaceNetworkAclAssociationResultTypeDef(TypedDict):
 
     NewAssociationId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ReplaceNetworkAclEntryRequestNetworkAclReplaceEntryTypeDef(TypedDict):
+    """ReplaceNetworkAclEntryRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    RuleNumber: int
+    Protocol: str
+    RuleAction: RuleActionType
+    Egress: bool
+    CidrBlock: NotRequired[str]
+    Ipv6CidrBlock: NotRequired[str]
+    IcmpTypeCode: NotRequired["IcmpTypeCodeTypeDef"]
+    PortRange: NotRequired["PortRangeTypeDef"]
 
 
 class ReplaceNetworkAclEntryRequestTypeDef(TypedDict):
@@ -25712,6 +26613,27 @@ class ReplaceRootVolumeTaskTypeDef(TypedDict):
     DeleteReplacedRootVolume: NotRequired[bool]
 
 
+class ReplaceRouteRequestRouteReplaceTypeDef(TypedDict):
+    """ReplaceRouteRequest (input and output)."""
+
+    DestinationPrefixListId: NotRequired[str]
+    VpcEndpointId: NotRequired[str]
+    LocalTarget: NotRequired[bool]
+    TransitGatewayId: NotRequired[str]
+    LocalGatewayId: NotRequired[str]
+    CarrierGatewayId: NotRequired[str]
+    CoreNetworkArn: NotRequired[str]
+    OdbNetworkArn: NotRequired[str]
+    DryRun: NotRequired[bool]
+    GatewayId: NotRequired[str]
+    DestinationIpv6CidrBlock: NotRequired[str]
+    EgressOnlyInternetGatewayId: NotRequired[str]
+    InstanceId: NotRequired[str]
+    NetworkInterfaceId: NotRequired[str]
+    VpcPeeringConnectionId: NotRequired[str]
+    NatGatewayId: NotRequired[str]
+
+
 class ReplaceRouteRequestTypeDef(TypedDict):
     """ReplaceRouteRequest (input and output)."""
 
@@ -25733,6 +26655,15 @@ class ReplaceRouteRequestTypeDef(TypedDict):
     NetworkInterfaceId: NotRequired[str]
     VpcPeeringConnectionId: NotRequired[str]
     NatGatewayId: NotRequired[str]
+
+
+class ReplaceRouteTableAssociationRequestRouteTableAssociationReplaceSubnetTypeDef(
+    TypedDict
+):
+    """ReplaceRouteTableAssociationRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    RouteTableId: str
 
 
 class ReplaceRouteTableAssociationRequestTypeDef(TypedDict):
@@ -25782,6 +26713,17 @@ class ReplaceVpnTunnelResultTypeDef(TypedDict):
 
     Return: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ReportInstanceStatusRequestInstanceReportStatusTypeDef(TypedDict):
+    """ReportInstanceStatusRequest (input)."""
+
+    DryRun: NotRequired[ReadOnly[bool]]
+    Status: ReadOnly[ReportStatusTypeType]
+    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
+    Description: NotRequired[ReadOnly[str]]
 
 
 class ReportInstanceStatusRequestTypeDef(TypedDict):
@@ -26169,11 +27111,31 @@ class ResetFpgaImageAttributeResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ResetImageAttributeRequestImageResetAttributeTypeDef(TypedDict):
+    """Contains the parameters for ResetImageAttribute."""
+
+    Attribute: ResetImageAttributeNameType
+    DryRun: NotRequired[bool]
+
+
 class ResetImageAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for ResetImageAttribute."""
 
     Attribute: ResetImageAttributeNameType
     ImageId: str
+    DryRun: NotRequired[bool]
+
+
+class ResetInstanceAttributeRequestInstanceResetAttributeTypeDef(TypedDict):
+    """ResetInstanceAttributeRequest (input and output)."""
+
+    DryRun: NotRequired[bool]
+    Attribute: InstanceAttributeNameType
+
+
+class ResetInstanceAttributeRequestInstanceResetKernelTypeDef(TypedDict):
+    """ResetInstanceAttributeRequest (input and output)."""
+
     DryRun: NotRequired[bool]
 
 
@@ -26185,12 +27147,28 @@ class ResetInstanceAttributeRequestTypeDef(TypedDict):
     Attribute: InstanceAttributeNameType
 
 
+class ResetNetworkInterfaceAttributeRequestNetworkInterfaceResetAttributeTypeDef(
+    TypedDict
+):
+    """Contains the parameters for ResetNetworkInterfaceAttribute."""
+
+    DryRun: NotRequired[bool]
+    SourceDestCheck: NotRequired[str]
+
+
 class ResetNetworkInterfaceAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for ResetNetworkInterfaceAttribute."""
 
     DryRun: NotRequired[bool]
     NetworkInterfaceId: str
     SourceDestCheck: NotRequired[str]
+
+
+class ResetSnapshotAttributeRequestSnapshotResetAttributeTypeDef(TypedDict):
+    """ResetSnapshotAttributeRequest (input and output)."""
+
+    Attribute: SnapshotAttributeNameType
+    DryRun: NotRequired[bool]
 
 
 class ResetSnapshotAttributeRequestTypeDef(TypedDict):
@@ -26414,6 +27392,20 @@ class RevokeClientVpnIngressResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef(TypedDict):
+    """RevokeSecurityGroupEgressRequest (input)."""
+
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
+    IpProtocol: NotRequired[ReadOnly[str]]
+    FromPort: NotRequired[ReadOnly[int]]
+    ToPort: NotRequired[ReadOnly[int]]
+    CidrIp: NotRequired[ReadOnly[str]]
+    IpPermissions: NotRequired[ReadOnly[Sequence["IpPermissionTypeDef"]]]
+
+
 class RevokeSecurityGroupEgressRequestTypeDef(TypedDict):
     """RevokeSecurityGroupEgressRequest (input)."""
 
@@ -26436,6 +27428,21 @@ class RevokeSecurityGroupEgressResultTypeDef(TypedDict):
     UnknownIpPermissions: NotRequired[List["IpPermissionOutputTypeDef"]]
     RevokedSecurityGroupRules: NotRequired[List["RevokedSecurityGroupRuleTypeDef"]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef(TypedDict):
+    """RevokeSecurityGroupIngressRequest (input)."""
+
+    CidrIp: NotRequired[ReadOnly[str]]
+    FromPort: NotRequired[ReadOnly[int]]
+    GroupName: NotRequired[ReadOnly[str]]
+    IpPermissions: NotRequired[ReadOnly[Sequence["IpPermissionTypeDef"]]]
+    IpProtocol: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
+    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
+    ToPort: NotRequired[ReadOnly[int]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class RevokeSecurityGroupIngressRequestTypeDef(TypedDict):
@@ -26677,6 +27684,70 @@ class RunInstancesMonitoringEnabledTypeDef(TypedDict):
     """Describes the monitoring of an instance."""
 
     Enabled: bool
+
+
+class RunInstancesRequestSubnetCreateInstancesTypeDef(TypedDict):
+    """RunInstancesRequest (input)."""
+
+    BlockDeviceMappings: NotRequired[ReadOnly[Sequence["BlockDeviceMappingTypeDef"]]]
+    ImageId: NotRequired[ReadOnly[str]]
+    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
+    Ipv6AddressCount: NotRequired[ReadOnly[int]]
+    Ipv6Addresses: NotRequired[ReadOnly[Sequence["InstanceIpv6AddressTypeDef"]]]
+    KernelId: NotRequired[ReadOnly[str]]
+    KeyName: NotRequired[ReadOnly[str]]
+    MaxCount: ReadOnly[int]
+    MinCount: ReadOnly[int]
+    Monitoring: NotRequired[ReadOnly["RunInstancesMonitoringEnabledTypeDef"]]
+    Placement: NotRequired[ReadOnly["PlacementTypeDef"]]
+    RamdiskId: NotRequired[ReadOnly[str]]
+    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    UserData: NotRequired[ReadOnly[str]]
+    ElasticGpuSpecification: NotRequired[
+        ReadOnly[Sequence["ElasticGpuSpecificationTypeDef"]]
+    ]
+    ElasticInferenceAccelerators: NotRequired[
+        ReadOnly[Sequence["ElasticInferenceAcceleratorTypeDef"]]
+    ]
+    TagSpecifications: NotRequired[ReadOnly[Sequence["TagSpecificationTypeDef"]]]
+    LaunchTemplate: NotRequired[ReadOnly["LaunchTemplateSpecificationTypeDef"]]
+    InstanceMarketOptions: NotRequired[ReadOnly["InstanceMarketOptionsRequestTypeDef"]]
+    CreditSpecification: NotRequired[ReadOnly["CreditSpecificationRequestTypeDef"]]
+    CpuOptions: NotRequired[ReadOnly["CpuOptionsRequestTypeDef"]]
+    CapacityReservationSpecification: NotRequired[
+        ReadOnly["CapacityReservationSpecificationTypeDef"]
+    ]
+    HibernationOptions: NotRequired[ReadOnly["HibernationOptionsRequestTypeDef"]]
+    LicenseSpecifications: NotRequired[
+        ReadOnly[Sequence["LicenseConfigurationRequestTypeDef"]]
+    ]
+    MetadataOptions: NotRequired[ReadOnly["InstanceMetadataOptionsRequestTypeDef"]]
+    EnclaveOptions: NotRequired[ReadOnly["EnclaveOptionsRequestTypeDef"]]
+    PrivateDnsNameOptions: NotRequired[ReadOnly["PrivateDnsNameOptionsRequestTypeDef"]]
+    MaintenanceOptions: NotRequired[
+        ReadOnly["InstanceMaintenanceOptionsRequestTypeDef"]
+    ]
+    DisableApiStop: NotRequired[ReadOnly[bool]]
+    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
+    NetworkPerformanceOptions: NotRequired[
+        ReadOnly["InstanceNetworkPerformanceOptionsRequestTypeDef"]
+    ]
+    Operator: NotRequired[ReadOnly["OperatorRequestTypeDef"]]
+    SecondaryInterfaces: NotRequired[
+        ReadOnly[Sequence["InstanceSecondaryInterfaceSpecificationRequestTypeDef"]]
+    ]
+    DryRun: NotRequired[ReadOnly[bool]]
+    DisableApiTermination: NotRequired[ReadOnly[bool]]
+    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[ShutdownBehaviorType]]
+    PrivateIpAddress: NotRequired[ReadOnly[str]]
+    ClientToken: NotRequired[ReadOnly[str]]
+    AdditionalInfo: NotRequired[ReadOnly[str]]
+    NetworkInterfaces: NotRequired[
+        ReadOnly[Sequence["InstanceNetworkInterfaceSpecificationTypeDef"]]
+    ]
+    IamInstanceProfile: NotRequired[ReadOnly["IamInstanceProfileSpecificationTypeDef"]]
+    EbsOptimized: NotRequired[ReadOnly[bool]]
 
 
 class RunInstancesRequestTypeDef(TypedDict):
@@ -27844,6 +28915,13 @@ class StartDeclarativePoliciesReportResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class StartInstancesRequestInstanceStartTypeDef(TypedDict):
+    """StartInstancesRequest (input)."""
+
+    AdditionalInfo: NotRequired[ReadOnly[str]]
+    DryRun: NotRequired[ReadOnly[bool]]
+
+
 class StartInstancesRequestTypeDef(TypedDict):
     """StartInstancesRequest (input)."""
 
@@ -27915,6 +28993,15 @@ class StateReasonTypeDef(TypedDict):
 
     Code: NotRequired[str]
     Message: NotRequired[str]
+
+
+class StopInstancesRequestInstanceStopTypeDef(TypedDict):
+    """StopInstancesRequest (input)."""
+
+    Hibernate: NotRequired[ReadOnly[bool]]
+    SkipOsShutdown: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
+    Force: NotRequired[ReadOnly[bool]]
 
 
 class StopInstancesRequestTypeDef(TypedDict):
@@ -28227,6 +29314,14 @@ class TerminateConnectionStatusTypeDef(TypedDict):
     ConnectionId: NotRequired[str]
     PreviousStatus: NotRequired["ClientVpnConnectionStatusTypeDef"]
     CurrentStatus: NotRequired["ClientVpnConnectionStatusTypeDef"]
+
+
+class TerminateInstancesRequestInstanceTerminateTypeDef(TypedDict):
+    """TerminateInstancesRequest (input)."""
+
+    Force: NotRequired[ReadOnly[bool]]
+    SkipOsShutdown: NotRequired[ReadOnly[bool]]
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class TerminateInstancesRequestTypeDef(TypedDict):
@@ -28923,6 +30018,15 @@ class UnassignIpv6AddressesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddressesTypeDef(
+    TypedDict
+):
+    """Contains the parameters for UnassignPrivateIpAddresses."""
+
+    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+
+
 class UnassignPrivateIpAddressesRequestTypeDef(TypedDict):
     """Contains the parameters for UnassignPrivateIpAddresses."""
 
@@ -28960,6 +30064,12 @@ class UnlockSnapshotResultTypeDef(TypedDict):
 
     SnapshotId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class UnmonitorInstancesRequestInstanceUnmonitorTypeDef(TypedDict):
+    """UnmonitorInstancesRequest (input)."""
+
+    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class UnmonitorInstancesRequestTypeDef(TypedDict):

@@ -111,12 +111,13 @@ class GlacierClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation aborts a multipart upload identified by the upload ID.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - uploadId (required): The upload ID of the multipart upload to
-        delete.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - uploadId (required): The upload ID of the multipart upload to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/AbortMultipartUpload
@@ -132,11 +133,12 @@ class GlacierClient(BaseClient):
         AccessDeniedException error. Aborting the vault locking process removes
         the vault lock policy from the specified vault.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID. This value must match the AWS account ID associated with
-        the credentials used to sign the request. You can either specify an AWS
-        account ID or optionally a ... - vaultName (required): The name of the
-        vault.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - vaultName (required): The name of the vault.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/AbortVaultLock
@@ -154,12 +156,14 @@ class GlacierClient(BaseClient):
         be overwritten. For more information about tags, see Tagging Amazon
         Glacier Resources.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - Tags (optional): The tags to add to the vault. Each tag is
-        composed of a key and a value. The value can be an empty string.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - Tags (optional): The tags to add to the vault. Each tag is composed
+          of a key and a value. The value can be an empty string.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/AddTagsToVault
@@ -179,17 +183,20 @@ class GlacierClient(BaseClient):
         inventory to obtain a list of archive IDs in a vault. For more
         information, see InitiateJob.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - uploadId (required): The upload ID of the multipart upload. -
-        archiveSize (optional): The total size, in bytes, of the entire
-        archive. This value should be the sum of all the sizes of the
-        individual parts that you uploaded. - checksum (optional): The SHA256
-        tree hash of the entire archive. It is the tree hash of SHA256 tree
-        hash of the individual parts. If the value you specify in the request
-        does not match the SHA256 tree hash of the final ...
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - uploadId (required): The upload ID of the multipart upload.
+        - archiveSize (optional): The total size, in bytes, of the entire
+          archive. This value should be the sum of all the sizes of the
+          individual parts that you uploaded.
+        - checksum (optional): The SHA256 tree hash of the entire archive. It
+          is the tree hash of SHA256 tree hash of the individual parts. If the
+          value you specify in the request does not match the SHA256 tree hash
+          of the final ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CompleteMultipartUpload
@@ -209,12 +216,14 @@ class GlacierClient(BaseClient):
         state of the vault lock by calling GetVaultLock. For more information
         about the vault locking process, Amazon Glacier Vault Lock.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID. This value must match the AWS account ID associated with
-        the credentials used to sign the request. You can either specify an AWS
-        account ID or optionally a ... - vaultName (required): The name of the
-        vault. - lockId (required): The lockId value is the lock ID obtained
-        from a InitiateVaultLock request.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - vaultName (required): The name of the vault.
+        - lockId (required): The lockId value is the lock ID obtained from a
+          InitiateVaultLock request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CompleteVaultLock
@@ -229,11 +238,12 @@ class GlacierClient(BaseClient):
         create up to 1,000 vaults per account. If you need to create more
         vaults, contact Amazon Glacier.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID. This value must match the AWS account ID associated with
-        the credentials used to sign the request. You can either specify an AWS
-        account ID or optionally a ... - vaultName (required): The name of the
-        vault.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - vaultName (required): The name of the vault.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CreateVault
@@ -248,11 +258,13 @@ class GlacierClient(BaseClient):
         are in progress for this archive ID may or may not succeed according to
         the following scenarios:
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - archiveId (required): The ID of the archive to delete.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - archiveId (required): The ID of the archive to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteArchive
@@ -272,11 +284,12 @@ class GlacierClient(BaseClient):
         inventory retrieval for a vault. The inventory contains the archive IDs
         you use to delete archives using Delete ...
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteVault
@@ -292,11 +305,12 @@ class GlacierClient(BaseClient):
         and you might still see the effect of the policy for a short time after
         you send the delete request.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteVaultAccessPolicy
@@ -314,11 +328,12 @@ class GlacierClient(BaseClient):
         might still receive some notifications for a short time after you send
         the delete request.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteVaultNotifications
@@ -336,11 +351,13 @@ class GlacierClient(BaseClient):
         after Amazon Glacier (Glacier) completes the job. For more information
         about initiating a job, see InitiateJob.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - jobId (required): The ID of the job to describe.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - jobId (required): The ID of the job to describe.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DescribeJob
@@ -362,11 +379,12 @@ class GlacierClient(BaseClient):
         latest inventory of the vault, use InitiateJob. Amazon Glacier
         generates vault inventories approximately ...
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DescribeVault
@@ -383,10 +401,11 @@ class GlacierClient(BaseClient):
         about data retrieval policies, see Amazon Glacier Data Retrieval
         Policies.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID. This value must match the AWS account ID associated with
-        the credentials used to sign the request. You can either specify an AWS
-        account ID or optionally a ...
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetDataRetrievalPolicy
@@ -404,15 +423,17 @@ class GlacierClient(BaseClient):
         the job, the output will be either the content of an archive or a vault
         inventory.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - jobId (required): The job ID whose data is downloaded. - range
-        (optional): The range of bytes to retrieve from the output. For
-        example, if you want to download the first 1,048,576 bytes, specify the
-        range as bytes=0-1048575. By default, this operation downloads the
-        entire ...
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - jobId (required): The job ID whose data is downloaded.
+        - range (optional): The range of bytes to retrieve from the output. For
+          example, if you want to download the first 1,048,576 bytes, specify
+          the range as bytes=0-1048575. By default, this operation downloads
+          the entire ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetJobOutput
@@ -429,11 +450,12 @@ class GlacierClient(BaseClient):
         information about vault access policies, see Amazon Glacier Access
         Control with Vault Access Policies.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetVaultAccessPolicy
@@ -449,11 +471,12 @@ class GlacierClient(BaseClient):
         """This operation retrieves the following attributes from the lock-policy
         subresource set on the specified vault:
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetVaultLock
@@ -466,11 +489,12 @@ class GlacierClient(BaseClient):
         """This operation retrieves the notification-configuration subresource of
         the specified vault.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetVaultNotifications
@@ -488,12 +512,14 @@ class GlacierClient(BaseClient):
         information about using this operation, see the documentation for the
         underlying REST API Initiate a Job.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - jobParameters (optional): Provides options for specifying job
-        information.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - jobParameters (optional): Provides options for specifying job
+          information.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateJob
@@ -508,14 +534,16 @@ class GlacierClient(BaseClient):
         multipart upload ID is used in subsequent requests to upload parts of
         an archive (see UploadMultipartPart).
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - archiveDescription (optional): The archive description that
-        you are uploading in parts. - partSize (optional): The size of each
-        part except the last, in bytes. The last part can be smaller than this
-        part size.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - archiveDescription (optional): The archive description that you are
+          uploading in parts.
+        - partSize (optional): The size of each part except the last, in bytes.
+          The last part can be smaller than this part size.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateMultipartUpload
@@ -531,12 +559,14 @@ class GlacierClient(BaseClient):
         """This operation initiates the vault locking process by doing the
         following:
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID. This value must match the AWS account ID associated with
-        the credentials used to sign the request. You can either specify an AWS
-        account ID or optionally a ... - vaultName (required): The name of the
-        vault. - policy (optional): The vault lock policy as a JSON string,
-        which uses "\\" as an escape character.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - vaultName (required): The name of the vault.
+        - policy (optional): The vault lock policy as a JSON string, which uses
+          "\\" as an escape character.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateVaultLock
@@ -552,20 +582,24 @@ class GlacierClient(BaseClient):
         in-progress and jobs that have recently finished. The List Job
         operation returns a list of these jobs sorted by job initiation time.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - limit (optional): The maximum number of jobs to be returned.
-        The default limit is 50. The number of jobs returned might be fewer
-        than the specified limit, but the number of returned jobs never exceeds
-        the limit. - marker (optional): An opaque string used for pagination.
-        This value specifies the job at which the listing of jobs should begin.
-        Get the marker value from a previous List Jobs response. You only need
-        to include the ... - statuscode (optional): The type of job status to
-        return. You can specify the following values: InProgress, Succeeded, or
-        Failed. - completed (optional): The state of the jobs to return. You
-        can specify true or false.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - limit (optional): The maximum number of jobs to be returned. The
+          default limit is 50. The number of jobs returned might be fewer than
+          the specified limit, but the number of returned jobs never exceeds
+          the limit.
+        - marker (optional): An opaque string used for pagination. This value
+          specifies the job at which the listing of jobs should begin. Get the
+          marker value from a previous List Jobs response. You only need to
+          include the ...
+        - statuscode (optional): The type of job status to return. You can
+          specify the following values: InProgress, Succeeded, or Failed.
+        - completed (optional): The state of the jobs to return. You can
+          specify true or false.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListJobs
@@ -581,16 +615,19 @@ class GlacierClient(BaseClient):
         been completed or aborted. The list returned in the List Multipart
         Upload response has no guaranteed order.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - marker (optional): An opaque string used for pagination. This
-        value specifies the upload at which the listing of uploads should
-        begin. Get the marker value from a previous List Uploads response. You
-        need only include ... - limit (optional): Specifies the maximum number
-        of uploads returned in the response body. If this value is not
-        specified, the List Uploads operation returns up to 50 uploads.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - marker (optional): An opaque string used for pagination. This value
+          specifies the upload at which the listing of uploads should begin.
+          Get the marker value from a previous List Uploads response. You need
+          only include ...
+        - limit (optional): Specifies the maximum number of uploads returned in
+          the response body. If this value is not specified, the List Uploads
+          operation returns up to 50 uploads.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListMultipartUploads
@@ -610,18 +647,21 @@ class GlacierClient(BaseClient):
         uploads. The list returned in the List Parts response is sorted by part
         range.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - uploadId (required): The upload ID of the multipart upload. -
-        marker (optional): An opaque string used for pagination. This value
-        specifies the part at which the listing of parts should begin. Get the
-        marker value from the response of a previous List Parts response. You
-        need only ... - limit (optional): The maximum number of parts to be
-        returned. The default limit is 50. The number of parts returned might
-        be fewer than the specified limit, but the number of returned parts
-        never exceeds the limit.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - uploadId (required): The upload ID of the multipart upload.
+        - marker (optional): An opaque string used for pagination. This value
+          specifies the part at which the listing of parts should begin. Get
+          the marker value from the response of a previous List Parts response.
+          You need only ...
+        - limit (optional): The maximum number of parts to be returned. The
+          default limit is 50. The number of parts returned might be fewer than
+          the specified limit, but the number of returned parts never exceeds
+          the limit.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListParts
@@ -634,10 +674,11 @@ class GlacierClient(BaseClient):
         """This operation lists the provisioned capacity units for the specified
         AWS account.
 
-        Parameters: - accountId (required): The AWS account ID of the account
-        that owns the vault. You can either specify an AWS account ID or
-        optionally a single '-' (hyphen), in which case Amazon Glacier uses the
-        AWS account ID associated ...
+        Parameters:
+        - accountId (required): The AWS account ID of the account that owns the
+          vault. You can either specify an AWS account ID or optionally a
+          single '-' (hyphen), in which case Amazon Glacier uses the AWS
+          account ID associated ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListProvisionedCapacity
@@ -654,11 +695,12 @@ class GlacierClient(BaseClient):
         returns an empty map if there are no tags. For more information about
         tags, see Tagging Amazon Glacier Resources.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListTagsForVault
@@ -673,15 +715,17 @@ class GlacierClient(BaseClient):
         """This operation lists all vaults owned by the calling user's account.
         The list returned in the response is ASCII-sorted by vault name.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID. This value must match the AWS account ID associated with
-        the credentials used to sign the request. You can either specify an AWS
-        account ID or optionally a ... - marker (optional): A string used for
-        pagination. The marker specifies the vault ARN after which the listing
-        of vaults should begin. - limit (optional): The maximum number of
-        vaults to be returned. The default limit is 10. The number of vaults
-        returned might be fewer than the specified limit, but the number of
-        returned vaults never exceeds the limit.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - marker (optional): A string used for pagination. The marker specifies
+          the vault ARN after which the listing of vaults should begin.
+        - limit (optional): The maximum number of vaults to be returned. The
+          default limit is 10. The number of vaults returned might be fewer
+          than the specified limit, but the number of returned vaults never
+          exceeds the limit.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListVaults
@@ -694,10 +738,11 @@ class GlacierClient(BaseClient):
         """This operation purchases a provisioned capacity unit for an AWS
         account.
 
-        Parameters: - accountId (required): The AWS account ID of the account
-        that owns the vault. You can either specify an AWS account ID or
-        optionally a single '-' (hyphen), in which case Amazon Glacier uses the
-        AWS account ID associated ...
+        Parameters:
+        - accountId (required): The AWS account ID of the account that owns the
+          vault. You can either specify an AWS account ID or optionally a
+          single '-' (hyphen), in which case Amazon Glacier uses the AWS
+          account ID associated ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/PurchaseProvisionedCapacity
@@ -715,12 +760,14 @@ class GlacierClient(BaseClient):
         Resources. This operation is idempotent. The operation will be
         successful, even if there are no tags attached to the vault.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - TagKeys (optional): A list of tag keys. Each corresponding tag
-        is removed from the vault.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - TagKeys (optional): A list of tag keys. Each corresponding tag is
+          removed from the vault.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/RemoveTagsFromVault
@@ -735,11 +782,12 @@ class GlacierClient(BaseClient):
         for an AWS account. The policy is enacted within a few minutes of a
         successful PUT operation.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID. This value must match the AWS account ID associated with
-        the credentials used to sign the request. You can either specify an AWS
-        account ID or optionally a ... - Policy (optional): The data retrieval
-        policy in JSON format.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - Policy (optional): The data retrieval policy in JSON format.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/SetDataRetrievalPolicy
@@ -759,11 +807,13 @@ class GlacierClient(BaseClient):
         KB in size. For more information about vault access policies, see
         Amazon Glacier Access Control with Vault Access Policies.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - policy (optional): The vault access policy as a JSON string.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - policy (optional): The vault access policy as a JSON string.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/SetVaultAccessPolicy
@@ -776,12 +826,14 @@ class GlacierClient(BaseClient):
         """This operation configures notifications that will be sent when specific
         events happen to a vault. By default, you don't get any notifications.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - vaultNotificationConfig (optional): Provides options for
-        specifying notification configuration.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - vaultNotificationConfig (optional): Provides options for specifying
+          notification configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/SetVaultNotifications
@@ -796,13 +848,16 @@ class GlacierClient(BaseClient):
         Amazon Glacier returns the archive ID in the x-amz-archive-id header of
         the response.
 
-        Parameters: - vaultName (required): The name of the vault. - accountId
-        (required): The AccountId value is the AWS account ID of the account
-        that owns the vault. You can either specify an AWS account ID or
-        optionally a single '-' (hyphen), in which case Amazon Glacier uses the
-        AWS ... - archiveDescription (optional): The optional description of
-        the archive you are uploading. - checksum (optional): The SHA256 tree
-        hash of the data being uploaded. - body (optional): The data to upload.
+        Parameters:
+        - vaultName (required): The name of the vault.
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - archiveDescription (optional): The optional description of the
+          archive you are uploading.
+        - checksum (optional): The SHA256 tree hash of the data being uploaded.
+        - body (optional): The data to upload.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadArchive
@@ -816,16 +871,19 @@ class GlacierClient(BaseClient):
         parts in any order. You can also upload them in parallel. You can
         upload up to 10,000 parts for a multipart upload.
 
-        Parameters: - accountId (required): The AccountId value is the AWS
-        account ID of the account that owns the vault. You can either specify
-        an AWS account ID or optionally a single '-' (hyphen), in which case
-        Amazon Glacier uses the AWS ... - vaultName (required): The name of the
-        vault. - uploadId (required): The upload ID of the multipart upload. -
-        checksum (optional): The SHA256 tree hash of the data being uploaded. -
-        range (optional): Identifies the range of bytes in the assembled
-        archive that will be uploaded in this part. Amazon Glacier uses this
-        information to assemble the archive in the proper sequence. The format
-        of this ... - body (optional): The data to upload.
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - uploadId (required): The upload ID of the multipart upload.
+        - checksum (optional): The SHA256 tree hash of the data being uploaded.
+        - range (optional): Identifies the range of bytes in the assembled
+          archive that will be uploaded in this part. Amazon Glacier uses this
+          information to assemble the archive in the proper sequence. The
+          format of this ...
+        - body (optional): The data to upload.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadMultipartPart

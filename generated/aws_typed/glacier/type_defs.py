@@ -35,8 +35,10 @@ __all__ = [
     "ArchiveCreationOutputTypeDef",
     "CSVInputTypeDef",
     "CSVOutputTypeDef",
+    "CompleteMultipartUploadInputMultipartUploadCompleteTypeDef",
     "CompleteMultipartUploadInputTypeDef",
     "CompleteVaultLockInputTypeDef",
+    "CreateVaultInputServiceResourceCreateVaultTypeDef",
     "CreateVaultInputTypeDef",
     "CreateVaultOutputTypeDef",
     "DataRetrievalPolicyOutputTypeDef",
@@ -54,6 +56,7 @@ __all__ = [
     "EncryptionTypeDef",
     "GetDataRetrievalPolicyInputTypeDef",
     "GetDataRetrievalPolicyOutputTypeDef",
+    "GetJobOutputInputJobGetOutputTypeDef",
     "GetJobOutputInputTypeDef",
     "GetJobOutputOutputTypeDef",
     "GetVaultAccessPolicyInputTypeDef",
@@ -66,9 +69,11 @@ __all__ = [
     "GlacierJobDescriptionTypeDef",
     "GrantTypeDef",
     "GranteeTypeDef",
+    "InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef",
     "InitiateJobInputTypeDef",
     "InitiateJobOutputTypeDef",
     "InitiateMultipartUploadInputTypeDef",
+    "InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef",
     "InitiateMultipartUploadOutputTypeDef",
     "InitiateVaultLockInputTypeDef",
     "InitiateVaultLockOutputTypeDef",
@@ -78,12 +83,17 @@ __all__ = [
     "JobParametersTypeDef",
     "ListJobsInputPaginateTypeDef",
     "ListJobsInputTypeDef",
+    "ListJobsInputVaultCompletedJobsTypeDef",
+    "ListJobsInputVaultFailedJobsTypeDef",
+    "ListJobsInputVaultJobsTypeDef",
     "ListJobsOutputFullResultTypeDef",
     "ListJobsOutputTypeDef",
     "ListMultipartUploadsInputPaginateTypeDef",
     "ListMultipartUploadsInputTypeDef",
+    "ListMultipartUploadsInputVaultMultipartUplaodsTypeDef",
     "ListMultipartUploadsOutputFullResultTypeDef",
     "ListMultipartUploadsOutputTypeDef",
+    "ListPartsInputMultipartUploadPartsTypeDef",
     "ListPartsInputPaginateTypeDef",
     "ListPartsInputTypeDef",
     "ListPartsOutputFullResultTypeDef",
@@ -93,6 +103,7 @@ __all__ = [
     "ListTagsForVaultInputTypeDef",
     "ListTagsForVaultOutputTypeDef",
     "ListVaultsInputPaginateTypeDef",
+    "ListVaultsInputServiceResourceVaultsTypeDef",
     "ListVaultsInputTypeDef",
     "ListVaultsOutputFullResultTypeDef",
     "ListVaultsOutputTypeDef",
@@ -109,9 +120,12 @@ __all__ = [
     "SelectParametersTypeDef",
     "SetDataRetrievalPolicyInputTypeDef",
     "SetVaultAccessPolicyInputTypeDef",
+    "SetVaultNotificationsInputNotificationSetTypeDef",
     "SetVaultNotificationsInputTypeDef",
     "UploadArchiveInputTypeDef",
+    "UploadArchiveInputVaultUploadArchiveTypeDef",
     "UploadListElementTypeDef",
+    "UploadMultipartPartInputMultipartUploadUploadPartTypeDef",
     "UploadMultipartPartInputTypeDef",
     "UploadMultipartPartOutputTypeDef",
     "VaultAccessPolicyTypeDef",
@@ -178,6 +192,18 @@ class CSVOutputTypeDef(TypedDict):
     QuoteCharacter: NotRequired[str]
 
 
+class CompleteMultipartUploadInputMultipartUploadCompleteTypeDef(TypedDict):
+    """Provides options to complete a multipart upload operation. This informs
+    Amazon Glacier that all the archive parts have been uploaded and Amazon
+    Glacier (Glacier) can now assemble the archive from the uploaded parts.
+    After assembling and saving the archive to the vault, Glacier returns the
+    URI path ...
+    """
+
+    archiveSize: NotRequired[str]
+    checksum: NotRequired[str]
+
+
 class CompleteMultipartUploadInputTypeDef(TypedDict):
     """Provides options to complete a multipart upload operation. This informs
     Amazon Glacier that all the archive parts have been uploaded and Amazon
@@ -199,6 +225,12 @@ class CompleteVaultLockInputTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
     lockId: str
+
+
+class CreateVaultInputServiceResourceCreateVaultTypeDef(TypedDict):
+    """Provides options to create a vault."""
+
+    vaultName: str
 
 
 class CreateVaultInputTypeDef(TypedDict):
@@ -336,6 +368,12 @@ class GetDataRetrievalPolicyOutputTypeDef(TypedDict):
 
     Policy: NotRequired["DataRetrievalPolicyOutputTypeDef"]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class GetJobOutputInputJobGetOutputTypeDef(TypedDict):
+    """Provides options for downloading output of an Amazon Glacier job."""
+
+    range: NotRequired[str]
 
 
 class GetJobOutputInputTypeDef(TypedDict):
@@ -477,6 +515,12 @@ class GranteeTypeDef(TypedDict):
     EmailAddress: NotRequired[str]
 
 
+class InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef(TypedDict):
+    """Provides options for initiating an Amazon Glacier job."""
+
+    jobParameters: NotRequired["JobParametersTypeDef"]
+
+
 class InitiateJobInputTypeDef(TypedDict):
     """Provides options for initiating an Amazon Glacier job."""
 
@@ -501,6 +545,15 @@ class InitiateMultipartUploadInputTypeDef(TypedDict):
 
     accountId: NotRequired[str]
     vaultName: str
+    archiveDescription: NotRequired[str]
+    partSize: NotRequired[str]
+
+
+class InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef(TypedDict):
+    """Provides options for initiating a multipart upload to an Amazon Glacier
+    vault.
+    """
+
     archiveDescription: NotRequired[str]
     partSize: NotRequired[str]
 
@@ -591,6 +644,28 @@ class ListJobsInputTypeDef(TypedDict):
     completed: NotRequired[str]
 
 
+class ListJobsInputVaultCompletedJobsTypeDef(TypedDict):
+    """Provides options for retrieving a job list for an Amazon Glacier vault."""
+
+    marker: NotRequired[str]
+    statuscode: NotRequired[str]
+
+
+class ListJobsInputVaultFailedJobsTypeDef(TypedDict):
+    """Provides options for retrieving a job list for an Amazon Glacier vault."""
+
+    marker: NotRequired[str]
+    completed: NotRequired[str]
+
+
+class ListJobsInputVaultJobsTypeDef(TypedDict):
+    """Provides options for retrieving a job list for an Amazon Glacier vault."""
+
+    marker: NotRequired[str]
+    statuscode: NotRequired[str]
+    completed: NotRequired[str]
+
+
 class ListJobsOutputFullResultTypeDef(TypedDict):
     """Contains the Amazon Glacier response to your request."""
 
@@ -628,6 +703,14 @@ class ListMultipartUploadsInputTypeDef(TypedDict):
     limit: NotRequired[str]
 
 
+class ListMultipartUploadsInputVaultMultipartUplaodsTypeDef(TypedDict):
+    """Provides options for retrieving list of in-progress multipart uploads for
+    an Amazon Glacier vault.
+    """
+
+    marker: NotRequired[str]
+
+
 class ListMultipartUploadsOutputFullResultTypeDef(TypedDict):
     """Contains the Amazon Glacier response to your request."""
 
@@ -642,6 +725,15 @@ class ListMultipartUploadsOutputTypeDef(TypedDict):
     UploadsList: NotRequired[List["UploadListElementTypeDef"]]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ListPartsInputMultipartUploadPartsTypeDef(TypedDict):
+    """Provides options for retrieving a list of parts of an archive that have
+    been uploaded in a specific multipart upload.
+    """
+
+    marker: NotRequired[str]
+    limit: NotRequired[str]
 
 
 class ListPartsInputPaginateTypeDef(TypedDict):
@@ -727,6 +819,14 @@ class ListVaultsInputPaginateTypeDef(TypedDict):
 
     accountId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
+
+
+class ListVaultsInputServiceResourceVaultsTypeDef(TypedDict):
+    """Provides options to retrieve the vault list owned by the calling user's
+    account. The list provides metadata information for each vault.
+    """
+
+    marker: NotRequired[str]
 
 
 class ListVaultsInputTypeDef(TypedDict):
@@ -867,6 +967,14 @@ class SetVaultAccessPolicyInputTypeDef(TypedDict):
     policy: NotRequired["VaultAccessPolicyTypeDef"]
 
 
+class SetVaultNotificationsInputNotificationSetTypeDef(TypedDict):
+    """Provides options to configure notifications that will be sent when specific
+    events happen to a vault.
+    """
+
+    vaultNotificationConfig: NotRequired["VaultNotificationConfigTypeDef"]
+
+
 class SetVaultNotificationsInputTypeDef(TypedDict):
     """Provides options to configure notifications that will be sent when specific
     events happen to a vault.
@@ -887,6 +995,14 @@ class UploadArchiveInputTypeDef(TypedDict):
     body: NotRequired[BlobTypeDef]
 
 
+class UploadArchiveInputVaultUploadArchiveTypeDef(TypedDict):
+    """Provides options to add an archive to a vault."""
+
+    archiveDescription: NotRequired[str]
+    checksum: NotRequired[str]
+    body: NotRequired[BlobTypeDef]
+
+
 class UploadListElementTypeDef(TypedDict):
     """A list of in-progress multipart uploads for a vault."""
 
@@ -895,6 +1011,16 @@ class UploadListElementTypeDef(TypedDict):
     ArchiveDescription: NotRequired[str]
     PartSizeInBytes: NotRequired[int]
     CreationDate: NotRequired[str]
+
+
+class UploadMultipartPartInputMultipartUploadUploadPartTypeDef(TypedDict):
+    """Provides options to upload a part of an archive in a multipart upload
+    operation.
+    """
+
+    checksum: NotRequired[str]
+    range: NotRequired[str]
+    body: NotRequired[BlobTypeDef]
 
 
 class UploadMultipartPartInputTypeDef(TypedDict):

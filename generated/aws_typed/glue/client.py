@@ -612,13 +612,16 @@ class GlueClient(BaseClient):
     ) -> BatchCreatePartitionResponseTypeDef:
         """Creates one or more partitions in a batch operation.
 
-        Parameters: - CatalogId (optional): The ID of the catalog in which the
-        partition is to be created. Currently, this should be the Amazon Web
-        Services account ID. - DatabaseName (required): The name of the
-        metadata database in which the partition is to be created. - TableName
-        (required): The name of the metadata table in which the partition is to
-        be created. - PartitionInputList (required): A list of PartitionInput
-        structures that define the partitions to be created.
+        Parameters:
+        - CatalogId (optional): The ID of the catalog in which the partition is
+          to be created. Currently, this should be the Amazon Web Services
+          account ID.
+        - DatabaseName (required): The name of the metadata database in which
+          the partition is to be created.
+        - TableName (required): The name of the metadata table in which the
+          partition is to be created.
+        - PartitionInputList (required): A list of PartitionInput structures
+          that define the partitions to be created.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchCreatePartition
@@ -633,10 +636,12 @@ class GlueClient(BaseClient):
     ) -> BatchDeleteConnectionResponseTypeDef:
         """Deletes a list of connection definitions from the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        the connections reside. If none is provided, the Amazon Web Services
-        account ID is used by default. - ConnectionNameList (required): A list
-        of names of the connections to delete.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          connections reside. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - ConnectionNameList (required): A list of names of the connections to
+          delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchDeleteConnection
@@ -651,13 +656,16 @@ class GlueClient(BaseClient):
     ) -> BatchDeletePartitionResponseTypeDef:
         """Deletes one or more partitions in a batch operation.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partition to be deleted resides. If none is provided, the Amazon
-        Web Services account ID is used by default. - DatabaseName (required):
-        The name of the catalog database in which the table in question
-        resides. - TableName (required): The name of the table that contains
-        the partitions to be deleted. - PartitionsToDelete (required): A list
-        of PartitionInput structures that define the partitions to be deleted.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partition
+          to be deleted resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the table in question resides.
+        - TableName (required): The name of the table that contains the
+          partitions to be deleted.
+        - PartitionsToDelete (required): A list of PartitionInput structures
+          that define the partitions to be deleted.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchDeletePartition
@@ -672,13 +680,16 @@ class GlueClient(BaseClient):
     ) -> BatchDeleteTableResponseTypeDef:
         """Deletes multiple tables at once.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the table resides. If none is provided, the Amazon Web Services account
-        ID is used by default. - DatabaseName (required): The name of the
-        catalog database in which the tables to delete reside. For Hive
-        compatibility, this name is entirely lowercase. - TablesToDelete
-        (required): A list of the table to delete. - TransactionId (optional):
-        The transaction ID at which to delete the table contents.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the table
+          resides. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the tables to delete reside. For Hive compatibility, this name is
+          entirely lowercase.
+        - TablesToDelete (required): A list of the table to delete.
+        - TransactionId (optional): The transaction ID at which to delete the
+          table contents.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchDeleteTable
@@ -692,15 +703,18 @@ class GlueClient(BaseClient):
     ) -> BatchDeleteTableVersionResponseTypeDef:
         """Deletes a specified batch of versions of a table.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the tables reside. If none is provided, the Amazon Web Services account
-        ID is used by default. - DatabaseName (required): The database in the
-        catalog in which the table resides. For Hive compatibility, this name
-        is entirely lowercase. - TableName (required): The name of the table.
-        For Hive compatibility, this name is entirely lowercase. - VersionIds
-        (required): A list of the IDs of versions to be deleted. A VersionId is
-        a string representation of an integer. Each version is incremented by
-        1.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the tables
+          reside. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The database in the catalog in which the
+          table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - TableName (required): The name of the table. For Hive compatibility,
+          this name is entirely lowercase.
+        - VersionIds (required): A list of the IDs of versions to be deleted. A
+          VersionId is a string representation of an integer. Each version is
+          incremented by 1.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchDeleteTableVersion
@@ -715,11 +729,12 @@ class GlueClient(BaseClient):
     ) -> BatchGetBlueprintsResponseTypeDef:
         """Retrieves information about a list of blueprints.
 
-        Parameters: - Names (required): A list of blueprint names. -
-        IncludeBlueprint (optional): Specifies whether or not to include the
-        blueprint in the response. - IncludeParameterSpec (optional): Specifies
-        whether or not to include the parameters, as a JSON string, for the
-        blueprint in the response.
+        Parameters:
+        - Names (required): A list of blueprint names.
+        - IncludeBlueprint (optional): Specifies whether or not to include the
+          blueprint in the response.
+        - IncludeParameterSpec (optional): Specifies whether or not to include
+          the parameters, as a JSON string, for the blueprint in the response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetBlueprints
@@ -738,8 +753,9 @@ class GlueClient(BaseClient):
         operation supports all IAM permissions, including permission conditions
         that uses tags.
 
-        Parameters: - CrawlerNames (required): A list of crawler names, which
-        might be the names returned from the ListCrawlers operation.
+        Parameters:
+        - CrawlerNames (required): A list of crawler names, which might be the
+          names returned from the ListCrawlers operation.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetCrawlers
@@ -754,8 +770,9 @@ class GlueClient(BaseClient):
         """Retrieves the details for the custom patterns specified by a list of
         names.
 
-        Parameters: - Names (required): A list of names of the custom patterns
-        that you want to retrieve.
+        Parameters:
+        - Names (required): A list of names of the custom patterns that you
+          want to retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetCustomEntityTypes
@@ -770,8 +787,9 @@ class GlueClient(BaseClient):
     ) -> BatchGetDataQualityResultResponseTypeDef:
         """Retrieves a list of data quality results for the specified result IDs.
 
-        Parameters: - ResultIds (required): A list of unique result IDs for the
-        data quality results.
+        Parameters:
+        - ResultIds (required): A list of unique result IDs for the data
+          quality results.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetDataQualityResult
@@ -790,9 +808,9 @@ class GlueClient(BaseClient):
         permissions. This operation supports all IAM permissions, including
         permission conditions that uses tags.
 
-        Parameters: - DevEndpointNames (required): The list of DevEndpoint
-        names, which might be the names returned from the ListDevEndpoint
-        operation.
+        Parameters:
+        - DevEndpointNames (required): The list of DevEndpoint names, which
+          might be the names returned from the ListDevEndpoint operation.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetDevEndpoints
@@ -811,8 +829,9 @@ class GlueClient(BaseClient):
         operation supports all IAM permissions, including permission conditions
         that uses tags.
 
-        Parameters: - JobNames (required): A list of job names, which might be
-        the names returned from the ListJobs operation.
+        Parameters:
+        - JobNames (required): A list of job names, which might be the names
+          returned from the ListJobs operation.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetJobs
@@ -824,13 +843,17 @@ class GlueClient(BaseClient):
     ) -> BatchGetPartitionResponseTypeDef:
         """Retrieves partitions in a batch request.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partitions in question reside. If none is supplied, the Amazon Web
-        Services account ID is used by default. - DatabaseName (required): The
-        name of the catalog database where the partitions reside. - TableName
-        (required): The name of the partitions' table. - PartitionsToGet
-        (required): A list of partition values identifying the partitions to
-        retrieve. - AuditContext (optional) - QuerySessionContext (optional)
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - PartitionsToGet (required): A list of partition values identifying
+          the partitions to retrieve.
+        - AuditContext (optional)
+        - QuerySessionContext (optional)
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetPartition
@@ -844,8 +867,9 @@ class GlueClient(BaseClient):
     ) -> BatchGetTableOptimizerResponseTypeDef:
         """Returns the configuration for the specified table optimizers.
 
-        Parameters: - Entries (required): A list of BatchGetTableOptimizerEntry
-        objects specifying the table optimizers to retrieve.
+        Parameters:
+        - Entries (required): A list of BatchGetTableOptimizerEntry objects
+          specifying the table optimizers to retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetTableOptimizer
@@ -864,8 +888,9 @@ class GlueClient(BaseClient):
         operation supports all IAM permissions, including permission conditions
         that uses tags.
 
-        Parameters: - TriggerNames (required): A list of trigger names, which
-        may be the names returned from the ListTriggers operation.
+        Parameters:
+        - TriggerNames (required): A list of trigger names, which may be the
+          names returned from the ListTriggers operation.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetTriggers
@@ -883,10 +908,11 @@ class GlueClient(BaseClient):
         operation supports all IAM permissions, including permission conditions
         that uses tags.
 
-        Parameters: - Names (required): A list of workflow names, which may be
-        the names returned from the ListWorkflows operation. - IncludeGraph
-        (optional): Specifies whether to include a graph when returning the
-        workflow resource metadata.
+        Parameters:
+        - Names (required): A list of workflow names, which may be the names
+          returned from the ListWorkflows operation.
+        - IncludeGraph (optional): Specifies whether to include a graph when
+          returning the workflow resource metadata.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetWorkflows
@@ -903,11 +929,12 @@ class GlueClient(BaseClient):
         InclusionAnnotation input. The API only works for a single statisticId
         across multiple profiles.
 
-        Parameters: - InclusionAnnotations (required): A list of
-        DatapointInclusionAnnotation's. The InclusionAnnotations must contain a
-        profileId and statisticId. If there are multiple InclusionAnnotations,
-        the list must refer to a single statisticId ... - ClientToken
-        (optional): Client Token.
+        Parameters:
+        - InclusionAnnotations (required): A list of
+          DatapointInclusionAnnotation's. The InclusionAnnotations must contain
+          a profileId and statisticId. If there are multiple
+          InclusionAnnotations, the list must refer to a single statisticId ...
+        - ClientToken (optional): Client Token.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchPutDataQualityStatisticAnnotation
@@ -922,9 +949,11 @@ class GlueClient(BaseClient):
     ) -> BatchStopJobRunResponseTypeDef:
         """Stops one or more job runs for a specified job definition.
 
-        Parameters: - JobName (required): The name of the job definition for
-        which to stop job runs. - JobRunIds (required): A list of the JobRunIds
-        that should be stopped for that job definition.
+        Parameters:
+        - JobName (required): The name of the job definition for which to stop
+          job runs.
+        - JobRunIds (required): A list of the JobRunIds that should be stopped
+          for that job definition.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchStopJobRun
@@ -938,13 +967,16 @@ class GlueClient(BaseClient):
     ) -> BatchUpdatePartitionResponseTypeDef:
         """Updates one or more partitions in a batch operation.
 
-        Parameters: - CatalogId (optional): The ID of the catalog in which the
-        partition is to be updated. Currently, this should be the Amazon Web
-        Services account ID. - DatabaseName (required): The name of the
-        metadata database in which the partition is to be updated. - TableName
-        (required): The name of the metadata table in which the partition is to
-        be updated. - Entries (required): A list of up to 100
-        BatchUpdatePartitionRequestEntry objects to update.
+        Parameters:
+        - CatalogId (optional): The ID of the catalog in which the partition is
+          to be updated. Currently, this should be the Amazon Web Services
+          account ID.
+        - DatabaseName (required): The name of the metadata database in which
+          the partition is to be updated.
+        - TableName (required): The name of the metadata table in which the
+          partition is to be updated.
+        - Entries (required): A list of up to 100
+          BatchUpdatePartitionRequestEntry objects to update.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchUpdatePartition
@@ -960,8 +992,8 @@ class GlueClient(BaseClient):
         """Cancels the specified recommendation run that was being used to
         generate rules.
 
-        Parameters: - RunId (required): The unique run identifier associated
-        with this run.
+        Parameters:
+        - RunId (required): The unique run identifier associated with this run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CancelDataQualityRuleRecommendationRun
@@ -976,8 +1008,8 @@ class GlueClient(BaseClient):
     ) -> CancelDataQualityRulesetEvaluationRunResponseTypeDef:
         """Cancels a run where a ruleset is being evaluated against a data source.
 
-        Parameters: - RunId (required): The unique run identifier associated
-        with this run.
+        Parameters:
+        - RunId (required): The unique run identifier associated with this run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CancelDataQualityRulesetEvaluationRun
@@ -996,9 +1028,10 @@ class GlueClient(BaseClient):
         calling CancelMLTaskRun with a task run's parent transform's
         TransformID and the task run's TaskRunId.
 
-        Parameters: - TransformId (required): The unique identifier of the
-        machine learning transform. - TaskRunId (required): A unique identifier
-        for the task run.
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - TaskRunId (required): A unique identifier for the task run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CancelMLTaskRun
@@ -1012,10 +1045,12 @@ class GlueClient(BaseClient):
     ) -> CancelStatementResponseTypeDef:
         """Cancels the statement.
 
-        Parameters: - SessionId (required): The Session ID of the statement to
-        be cancelled. - Id (required): The ID of the statement to be cancelled.
+        Parameters:
+        - SessionId (required): The Session ID of the statement to be
+          cancelled.
+        - Id (required): The ID of the statement to be cancelled.
         - RequestOrigin (optional): The origin of the request to cancel the
-        statement.
+          statement.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CancelStatement
@@ -1032,10 +1067,11 @@ class GlueClient(BaseClient):
         Since it does not take a schema set name, no compatibility checks are
         performed.
 
-        Parameters: - DataFormat (required): The data format of the schema
-        definition. Currently AVRO, JSON and PROTOBUF are supported. -
-        SchemaDefinition (required): The definition of the schema that has to
-        be validated.
+        Parameters:
+        - DataFormat (required): The data format of the schema definition.
+          Currently AVRO, JSON and PROTOBUF are supported.
+        - SchemaDefinition (required): The definition of the schema that has to
+          be validated.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CheckSchemaVersionValidity
@@ -1050,10 +1086,12 @@ class GlueClient(BaseClient):
     ) -> CreateBlueprintResponseTypeDef:
         """Registers a blueprint with Glue.
 
-        Parameters: - Name (required): The name of the blueprint. - Description
-        (optional): A description of the blueprint. - BlueprintLocation
-        (required): Specifies a path in Amazon S3 where the blueprint is
-        published. - Tags (optional): The tags to be applied to this blueprint.
+        Parameters:
+        - Name (required): The name of the blueprint.
+        - Description (optional): A description of the blueprint.
+        - BlueprintLocation (required): Specifies a path in Amazon S3 where the
+          blueprint is published.
+        - Tags (optional): The tags to be applied to this blueprint.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateBlueprint
@@ -1067,12 +1105,14 @@ class GlueClient(BaseClient):
     ) -> CreateCatalogResponseTypeDef:
         """Creates a new catalog in the Glue Data Catalog.
 
-        Parameters: - Name (required): The name of the catalog to create. -
-        CatalogInput (required): A CatalogInput object that defines the
-        metadata for the catalog. - Tags (optional): A map array of key-value
-        pairs, not more than 50 pairs. Each key is a UTF-8 string, not less
-        than 1 or more than 128 bytes long. Each value is a UTF-8 string, not
-        more than 256 bytes long. The tags ...
+        Parameters:
+        - Name (required): The name of the catalog to create.
+        - CatalogInput (required): A CatalogInput object that defines the
+          metadata for the catalog.
+        - Tags (optional): A map array of key-value pairs, not more than 50
+          pairs. Each key is a UTF-8 string, not less than 1 or more than 128
+          bytes long. Each value is a UTF-8 string, not more than 256 bytes
+          long. The tags ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateCatalog
@@ -1086,12 +1126,15 @@ class GlueClient(BaseClient):
         GrokClassifier, an XMLClassifier, a JsonClassifier, or a CsvClassifier,
         depending on which field of the request is present.
 
-        Parameters: - GrokClassifier (optional): A GrokClassifier object
-        specifying the classifier to create. - XMLClassifier (optional): An
-        XMLClassifier object specifying the classifier to create. -
-        JsonClassifier (optional): A JsonClassifier object specifying the
-        classifier to create. - CsvClassifier (optional): A CsvClassifier
-        object specifying the classifier to create.
+        Parameters:
+        - GrokClassifier (optional): A GrokClassifier object specifying the
+          classifier to create.
+        - XMLClassifier (optional): An XMLClassifier object specifying the
+          classifier to create.
+        - JsonClassifier (optional): A JsonClassifier object specifying the
+          classifier to create.
+        - CsvClassifier (optional): A CsvClassifier object specifying the
+          classifier to create.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateClassifier
@@ -1105,17 +1148,22 @@ class GlueClient(BaseClient):
     ) -> CreateColumnStatisticsTaskSettingsResponseTypeDef:
         """Creates settings for a column statistics task.
 
-        Parameters: - DatabaseName (required): The name of the database where
-        the table resides. - TableName (required): The name of the table for
-        which to generate column statistics. - Role (required): The role used
-        for running the column statistics. - Schedule (optional): A schedule
-        for running the column statistics, specified in CRON syntax. -
-        ColumnNameList (optional): A list of column names for which to run
-        statistics. - SampleSize (optional): The percentage of data to sample.
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to generate
+          column statistics.
+        - Role (required): The role used for running the column statistics.
+        - Schedule (optional): A schedule for running the column statistics,
+          specified in CRON syntax.
+        - ColumnNameList (optional): A list of column names for which to run
+          statistics.
+        - SampleSize (optional): The percentage of data to sample.
         - CatalogID (optional): The ID of the Data Catalog in which the
-        database resides. - SecurityConfiguration (optional): Name of the
-        security configuration that is used to encrypt CloudWatch logs. - Tags
-        (optional): A map of tags.
+          database resides.
+        - SecurityConfiguration (optional): Name of the security configuration
+          that is used to encrypt CloudWatch logs.
+        - Tags (optional): A map of tags.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateColumnStatisticsTaskSettings
@@ -1130,11 +1178,13 @@ class GlueClient(BaseClient):
     ) -> CreateConnectionResponseTypeDef:
         """Creates a connection definition in the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        to create the connection. If none is provided, the Amazon Web Services
-        account ID is used by default. - ConnectionInput (required): A
-        ConnectionInput object defining the connection to create. - Tags
-        (optional): The tags you assign to the connection.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which to create
+          the connection. If none is provided, the Amazon Web Services account
+          ID is used by default.
+        - ConnectionInput (required): A ConnectionInput object defining the
+          connection to create.
+        - Tags (optional): The tags you assign to the connection.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateConnection
@@ -1150,35 +1200,43 @@ class GlueClient(BaseClient):
         optional schedule. At least one crawl target must be specified, in the
         s3Targets field, the jdbcTargets field, or the DynamoDBTargets field.
 
-        Parameters: - Name (required): Name of the new crawler. - Role
-        (required): The IAM role or Amazon Resource Name (ARN) of an IAM role
-        used by the new crawler to access customer resources. - DatabaseName
-        (optional): The Glue database where results are written, such as:
-        arn:aws:daylight:us-east-1::database/sometable/*. - Description
-        (optional): A description of the new crawler. - Targets (required): A
-        list of collection of targets to crawl. - Schedule (optional): A cron
-        expression used to specify the schedule (see Time-Based Schedules for
-        Jobs and Crawlers. For example, to run something every day at 12:15
-        UTC, you would specify: cron(15 12 * * ? *). - Classifiers (optional):
-        A list of custom classifiers that the user has registered. By default,
-        all built-in classifiers are included in a crawl, but these custom
-        classifiers always override the default classifiers for a ... -
-        TablePrefix (optional): The table prefix used for catalog tables that
-        are created. - SchemaChangePolicy (optional): The policy for the
-        crawler's update and deletion behavior. - RecrawlPolicy (optional): A
-        policy that specifies whether to crawl the entire dataset again, or to
-        crawl only folders that were added since the last crawler run. -
-        LineageConfiguration (optional): Specifies data lineage configuration
-        settings for the crawler. - LakeFormationConfiguration (optional):
-        Specifies Lake Formation configuration settings for the crawler. -
-        Configuration (optional): Crawler configuration information. This
-        versioned JSON string allows users to specify aspects of a crawler's
-        behavior. For more information, see Setting crawler configuration
-        options. - CrawlerSecurityConfiguration (optional): The name of the
-        SecurityConfiguration structure to be used by this crawler. - Tags
-        (optional): The tags to use with this crawler request. You may use tags
-        to limit access to the crawler. For more information about tags in
-        Glue, see Amazon Web Services Tags in Glue in the developer guide.
+        Parameters:
+        - Name (required): Name of the new crawler.
+        - Role (required): The IAM role or Amazon Resource Name (ARN) of an IAM
+          role used by the new crawler to access customer resources.
+        - DatabaseName (optional): The Glue database where results are written,
+          such as: arn:aws:daylight:us-east-1::database/sometable/*.
+        - Description (optional): A description of the new crawler.
+        - Targets (required): A list of collection of targets to crawl.
+        - Schedule (optional): A cron expression used to specify the schedule
+          (see Time-Based Schedules for Jobs and Crawlers. For example, to run
+          something every day at 12:15 UTC, you would specify: cron(15 12 * * ?
+          *).
+        - Classifiers (optional): A list of custom classifiers that the user
+          has registered. By default, all built-in classifiers are included in
+          a crawl, but these custom classifiers always override the default
+          classifiers for a ...
+        - TablePrefix (optional): The table prefix used for catalog tables that
+          are created.
+        - SchemaChangePolicy (optional): The policy for the crawler's update
+          and deletion behavior.
+        - RecrawlPolicy (optional): A policy that specifies whether to crawl
+          the entire dataset again, or to crawl only folders that were added
+          since the last crawler run.
+        - LineageConfiguration (optional): Specifies data lineage configuration
+          settings for the crawler.
+        - LakeFormationConfiguration (optional): Specifies Lake Formation
+          configuration settings for the crawler.
+        - Configuration (optional): Crawler configuration information. This
+          versioned JSON string allows users to specify aspects of a crawler's
+          behavior. For more information, see Setting crawler configuration
+          options.
+        - CrawlerSecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used by this crawler.
+        - Tags (optional): The tags to use with this crawler request. You may
+          use tags to limit access to the crawler. For more information about
+          tags in Glue, see Amazon Web Services Tags in Glue in the developer
+          guide.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateCrawler
@@ -1191,14 +1249,16 @@ class GlueClient(BaseClient):
         """Creates a custom pattern that is used to detect sensitive data across
         the columns and rows of your structured data.
 
-        Parameters: - Name (required): A name for the custom pattern that
-        allows it to be retrieved or deleted later. This name must be unique
-        per Amazon Web Services account. - RegexString (required): A regular
-        expression string that is used for detecting sensitive data in a custom
-        pattern. - ContextWords (optional): A list of context words. If none of
-        these context words are found within the vicinity of the regular
-        expression the data will not be detected as sensitive data. - Tags
-        (optional): A list of tags applied to the custom entity type.
+        Parameters:
+        - Name (required): A name for the custom pattern that allows it to be
+          retrieved or deleted later. This name must be unique per Amazon Web
+          Services account.
+        - RegexString (required): A regular expression string that is used for
+          detecting sensitive data in a custom pattern.
+        - ContextWords (optional): A list of context words. If none of these
+          context words are found within the vicinity of the regular expression
+          the data will not be detected as sensitive data.
+        - Tags (optional): A list of tags applied to the custom entity type.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateCustomEntityType
@@ -1214,17 +1274,19 @@ class GlueClient(BaseClient):
         """Creates a data quality ruleset with DQDL rules applied to a specified
         Glue table.
 
-        Parameters: - Name (required): A unique name for the data quality
-        ruleset. - Description (optional): A description of the data quality
-        ruleset. - Ruleset (required): A Data Quality Definition Language
-        (DQDL) ruleset. For more information, see the Glue developer guide. -
-        Tags (optional): A list of tags applied to the data quality ruleset. -
-        TargetTable (optional): A target table associated with the data quality
-        ruleset. - DataQualitySecurityConfiguration (optional): The name of the
-        security configuration created with the data quality encryption option.
+        Parameters:
+        - Name (required): A unique name for the data quality ruleset.
+        - Description (optional): A description of the data quality ruleset.
+        - Ruleset (required): A Data Quality Definition Language (DQDL)
+          ruleset. For more information, see the Glue developer guide.
+        - Tags (optional): A list of tags applied to the data quality ruleset.
+        - TargetTable (optional): A target table associated with the data
+          quality ruleset.
+        - DataQualitySecurityConfiguration (optional): The name of the security
+          configuration created with the data quality encryption option.
         - ClientToken (optional): Used for idempotency and is recommended to be
-        set to a random ID (such as a UUID) to avoid creating or starting
-        multiple instances of the same resource.
+          set to a random ID (such as a UUID) to avoid creating or starting
+          multiple instances of the same resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateDataQualityRuleset
@@ -1239,11 +1301,12 @@ class GlueClient(BaseClient):
     ) -> CreateDatabaseResponseTypeDef:
         """Creates a new database in a Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        to create the database. If none is provided, the Amazon Web Services
-        account ID is used by default. - DatabaseInput (required): The metadata
-        for the database. - Tags (optional): The tags you assign to the
-        database.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which to create
+          the database. If none is provided, the Amazon Web Services account ID
+          is used by default.
+        - DatabaseInput (required): The metadata for the database.
+        - Tags (optional): The tags you assign to the database.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateDatabase
@@ -1257,37 +1320,46 @@ class GlueClient(BaseClient):
     ) -> CreateDevEndpointResponseTypeDef:
         """Creates a new development endpoint.
 
-        Parameters: - EndpointName (required): The name to be assigned to the
-        new DevEndpoint. - RoleArn (required): The IAM role for the
-        DevEndpoint. - SecurityGroupIds (optional): Security group IDs for the
-        security groups to be used by the new DevEndpoint. - SubnetId
-        (optional): The subnet ID for the new DevEndpoint to use. - PublicKey
-        (optional): The public key to be used by this DevEndpoint for
-        authentication. This attribute is provided for backward compatibility
-        because the recommended attribute to use is public keys. - PublicKeys
-        (optional): A list of public keys to be used by the development
-        endpoints for authentication. The use of this attribute is preferred
-        over a single public key because the public keys allow you to have a
-        different ... - NumberOfNodes (optional): The number of Glue Data
-        Processing Units (DPUs) to allocate to this DevEndpoint. - WorkerType
-        (optional): The type of predefined worker that is allocated to the
-        development endpoint. Accepts a value of Standard, G.1X, or G.2X. -
-        GlueVersion (optional): Glue version determines the versions of Apache
-        Spark and Python that Glue supports. The Python version indicates the
-        version supported for running your ETL scripts on development
-        endpoints. - NumberOfWorkers (optional): The number of workers of a
-        defined workerType that are allocated to the development endpoint. -
-        ExtraPythonLibsS3Path (optional): The paths to one or more Python
-        libraries in an Amazon S3 bucket that should be loaded in your
-        DevEndpoint. Multiple values must be complete paths separated by a
-        comma. - ExtraJarsS3Path (optional): The path to one or more Java .jar
-        files in an S3 bucket that should be loaded in your DevEndpoint. -
-        SecurityConfiguration (optional): The name of the SecurityConfiguration
-        structure to be used with this DevEndpoint. - Tags (optional): The tags
-        to use with this DevEndpoint. You may use tags to limit access to the
-        DevEndpoint. For more information about tags in Glue, see Amazon Web
-        Services Tags in Glue in the developer guide. - Arguments (optional): A
-        map of arguments used to configure the DevEndpoint.
+        Parameters:
+        - EndpointName (required): The name to be assigned to the new
+          DevEndpoint.
+        - RoleArn (required): The IAM role for the DevEndpoint.
+        - SecurityGroupIds (optional): Security group IDs for the security
+          groups to be used by the new DevEndpoint.
+        - SubnetId (optional): The subnet ID for the new DevEndpoint to use.
+        - PublicKey (optional): The public key to be used by this DevEndpoint
+          for authentication. This attribute is provided for backward
+          compatibility because the recommended attribute to use is public
+          keys.
+        - PublicKeys (optional): A list of public keys to be used by the
+          development endpoints for authentication. The use of this attribute
+          is preferred over a single public key because the public keys allow
+          you to have a different ...
+        - NumberOfNodes (optional): The number of Glue Data Processing Units
+          (DPUs) to allocate to this DevEndpoint.
+        - WorkerType (optional): The type of predefined worker that is
+          allocated to the development endpoint. Accepts a value of Standard,
+          G.1X, or G.2X.
+        - GlueVersion (optional): Glue version determines the versions of
+          Apache Spark and Python that Glue supports. The Python version
+          indicates the version supported for running your ETL scripts on
+          development endpoints.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          workerType that are allocated to the development endpoint.
+        - ExtraPythonLibsS3Path (optional): The paths to one or more Python
+          libraries in an Amazon S3 bucket that should be loaded in your
+          DevEndpoint. Multiple values must be complete paths separated by a
+          comma.
+        - ExtraJarsS3Path (optional): The path to one or more Java .jar files
+          in an S3 bucket that should be loaded in your DevEndpoint.
+        - SecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used with this DevEndpoint.
+        - Tags (optional): The tags to use with this DevEndpoint. You may use
+          tags to limit access to the DevEndpoint. For more information about
+          tags in Glue, see Amazon Web Services Tags in Glue in the developer
+          guide.
+        - Arguments (optional): A map of arguments used to configure the
+          DevEndpoint.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateDevEndpoint
@@ -1303,13 +1375,15 @@ class GlueClient(BaseClient):
         between Glue and Amazon Web Services IAM Identity Center for
         authentication and authorization.
 
-        Parameters: - InstanceArn (required): The Amazon Resource Name (ARN) of
-        the Identity Center instance to be associated with the Glue
-        configuration. - Scopes (optional): A list of Identity Center scopes
-        that define the permissions and access levels for the Glue
-        configuration. - UserBackgroundSessionsEnabled (optional): Specifies
-        whether users can run background sessions when using Identity Center
-        authentication with Glue services.
+        Parameters:
+        - InstanceArn (required): The Amazon Resource Name (ARN) of the
+          Identity Center instance to be associated with the Glue
+          configuration.
+        - Scopes (optional): A list of Identity Center scopes that define the
+          permissions and access levels for the Glue configuration.
+        - UserBackgroundSessionsEnabled (optional): Specifies whether users can
+          run background sessions when using Identity Center authentication
+          with Glue services.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateGlueIdentityCenterConfiguration
@@ -1326,19 +1400,23 @@ class GlueClient(BaseClient):
         resources with Amazon Resource Names (ARNs): the SourceArn and
         TargetArn.
 
-        Parameters: - IntegrationName (required): A unique name for an
-        integration in Glue. - SourceArn (required): The ARN of the source
-        resource for the integration. - TargetArn (required): The ARN of the
-        target resource for the integration. - Description (optional): A
-        description of the integration. - DataFilter (optional): Selects source
-        tables for the integration using Maxwell filter syntax. - KmsKeyId
-        (optional): The ARN of a KMS key used for encrypting the channel. -
-        AdditionalEncryptionContext (optional): An optional set of non-secret
-        key–value pairs that contains additional contextual information for
-        encryption. This can only be provided if KMSKeyId is provided. - Tags
-        (optional): Metadata assigned to the resource consisting of a list of
-        key-value pairs. - IntegrationConfig (optional): The configuration
-        settings.
+        Parameters:
+        - IntegrationName (required): A unique name for an integration in Glue.
+        - SourceArn (required): The ARN of the source resource for the
+          integration.
+        - TargetArn (required): The ARN of the target resource for the
+          integration.
+        - Description (optional): A description of the integration.
+        - DataFilter (optional): Selects source tables for the integration
+          using Maxwell filter syntax.
+        - KmsKeyId (optional): The ARN of a KMS key used for encrypting the
+          channel.
+        - AdditionalEncryptionContext (optional): An optional set of non-secret
+          key–value pairs that contains additional contextual information for
+          encryption. This can only be provided if KMSKeyId is provided.
+        - Tags (optional): Metadata assigned to the resource consisting of a
+          list of key-value pairs.
+        - IntegrationConfig (optional): The configuration settings.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateIntegration
@@ -1358,13 +1436,15 @@ class GlueClient(BaseClient):
         SourceProcessingProperties and the Glue database ARN as ResourceArn
         with TargetProcessingProperties respectively.
 
-        Parameters: - ResourceArn (required): The connection ARN of the source,
-        or the database ARN of the target. - SourceProcessingProperties
-        (optional): The resource properties associated with the integration
-        source. - TargetProcessingProperties (optional): The resource
-        properties associated with the integration target. - Tags (optional):
-        Metadata assigned to the resource consisting of a list of key-value
-        pairs.
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
+        - SourceProcessingProperties (optional): The resource properties
+          associated with the integration source.
+        - TargetProcessingProperties (optional): The resource properties
+          associated with the integration target.
+        - Tags (optional): Metadata assigned to the resource consisting of a
+          list of key-value pairs.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateIntegrationResourceProperty
@@ -1385,14 +1465,17 @@ class GlueClient(BaseClient):
         SourceTableConfig, and the Glue database ARN as ResourceArn with
         TargetTableConfig respectively.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the target table for which to create integration table properties.
-        Currently, this API only supports creating integration table properties
-        for target tables, and the ... - TableName (required): The name of the
-        table to be replicated. - SourceTableConfig (optional): A structure for
-        the source table configuration. See the SourceTableConfig structure to
-        see list of supported source properties. - TargetTableConfig
-        (optional): A structure for the target table configuration.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the target
+          table for which to create integration table properties. Currently,
+          this API only supports creating integration table properties for
+          target tables, and the ...
+        - TableName (required): The name of the table to be replicated.
+        - SourceTableConfig (optional): A structure for the source table
+          configuration. See the SourceTableConfig structure to see list of
+          supported source properties.
+        - TargetTableConfig (optional): A structure for the target table
+          configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateIntegrationTableProperties
@@ -1407,55 +1490,67 @@ class GlueClient(BaseClient):
     ) -> CreateJobResponseTypeDef:
         """Creates a new job definition.
 
-        Parameters: - Name (required): The name you assign to this job
-        definition. It must be unique in your account. - JobMode (optional): A
-        mode that describes how a job was created. Valid values are: -
-        JobRunQueuingEnabled (optional): Specifies whether job run queuing is
-        enabled for the job runs for this job. - Description (optional):
-        Description of the job being defined. - LogUri (optional): This field
-        is reserved for future use. - Role (required): The name or Amazon
-        Resource Name (ARN) of the IAM role associated with this job. -
-        ExecutionProperty (optional): An ExecutionProperty specifying the
-        maximum number of concurrent runs allowed for this job. - Command
-        (required): The JobCommand that runs this job. - DefaultArguments
-        (optional): The default arguments for every run of this job, specified
-        as name-value pairs. - NonOverridableArguments (optional): Arguments
-        for this job that are not overridden when providing job arguments in a
-        job run, specified as name-value pairs. - Connections (optional): The
-        connections used for this job. - MaxRetries (optional): The maximum
-        number of times to retry this job if it fails. - AllocatedCapacity
-        (optional): This parameter is deprecated. Use MaxCapacity instead. -
-        Timeout (optional): The job timeout in minutes. This is the maximum
-        time that a job run can consume resources before it is terminated and
-        enters TIMEOUT status. - MaxCapacity (optional): For Glue version 1.0
-        or earlier jobs, using the standard worker type, the number of Glue
-        data processing units (DPUs) that can be allocated when this job runs.
-        A DPU is a relative measure of ... - SecurityConfiguration (optional):
-        The name of the SecurityConfiguration structure to be used with this
-        job. - Tags (optional): The tags to use with this job. You may use tags
-        to limit access to the job. For more information about tags in Glue,
-        see Amazon Web Services Tags in Glue in the developer guide. -
-        NotificationProperty (optional): Specifies configuration properties of
-        a job notification. - GlueVersion (optional): In Spark jobs,
-        GlueVersion determines the versions of Apache Spark and Python that
-        Glue available in a job. The Python version indicates the version
-        supported for jobs of type Spark. - NumberOfWorkers (optional): The
-        number of workers of a defined workerType that are allocated when a job
-        runs. - WorkerType (optional): The type of predefined worker that is
-        allocated when a job runs. Accepts a value of G.1X, G.2X, G.4X, G.8X or
-        G.025X for Spark jobs. Accepts the value Z.2X for Ray jobs. -
-        CodeGenConfigurationNodes (optional): The representation of a directed
-        acyclic graph on which both the Glue Studio visual component and Glue
-        Studio code generation is based. - ExecutionClass (optional): Indicates
-        whether the job is run with a standard or flexible execution class. The
-        standard execution-class is ideal for time-sensitive workloads that
-        require fast job startup and dedicated resources. -
-        SourceControlDetails (optional): The details for a source control
-        configuration for a job, allowing synchronization of job artifacts to
-        or from a remote repository. - MaintenanceWindow (optional): This field
-        specifies a day of the week and hour for a maintenance window for
-        streaming jobs. Glue periodically performs maintenance activities.
-        During these maintenance windows, Glue will need to ...
+        Parameters:
+        - Name (required): The name you assign to this job definition. It must
+          be unique in your account.
+        - JobMode (optional): A mode that describes how a job was created.
+          Valid values are:
+        - JobRunQueuingEnabled (optional): Specifies whether job run queuing is
+          enabled for the job runs for this job.
+        - Description (optional): Description of the job being defined.
+        - LogUri (optional): This field is reserved for future use.
+        - Role (required): The name or Amazon Resource Name (ARN) of the IAM
+          role associated with this job.
+        - ExecutionProperty (optional): An ExecutionProperty specifying the
+          maximum number of concurrent runs allowed for this job.
+        - Command (required): The JobCommand that runs this job.
+        - DefaultArguments (optional): The default arguments for every run of
+          this job, specified as name-value pairs.
+        - NonOverridableArguments (optional): Arguments for this job that are
+          not overridden when providing job arguments in a job run, specified
+          as name-value pairs.
+        - Connections (optional): The connections used for this job.
+        - MaxRetries (optional): The maximum number of times to retry this job
+          if it fails.
+        - AllocatedCapacity (optional): This parameter is deprecated. Use
+          MaxCapacity instead.
+        - Timeout (optional): The job timeout in minutes. This is the maximum
+          time that a job run can consume resources before it is terminated and
+          enters TIMEOUT status.
+        - MaxCapacity (optional): For Glue version 1.0 or earlier jobs, using
+          the standard worker type, the number of Glue data processing units
+          (DPUs) that can be allocated when this job runs. A DPU is a relative
+          measure of ...
+        - SecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used with this job.
+        - Tags (optional): The tags to use with this job. You may use tags to
+          limit access to the job. For more information about tags in Glue, see
+          Amazon Web Services Tags in Glue in the developer guide.
+        - NotificationProperty (optional): Specifies configuration properties
+          of a job notification.
+        - GlueVersion (optional): In Spark jobs, GlueVersion determines the
+          versions of Apache Spark and Python that Glue available in a job. The
+          Python version indicates the version supported for jobs of type
+          Spark.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          workerType that are allocated when a job runs.
+        - WorkerType (optional): The type of predefined worker that is
+          allocated when a job runs. Accepts a value of G.1X, G.2X, G.4X, G.8X
+          or G.025X for Spark jobs. Accepts the value Z.2X for Ray jobs.
+        - CodeGenConfigurationNodes (optional): The representation of a
+          directed acyclic graph on which both the Glue Studio visual component
+          and Glue Studio code generation is based.
+        - ExecutionClass (optional): Indicates whether the job is run with a
+          standard or flexible execution class. The standard execution-class is
+          ideal for time-sensitive workloads that require fast job startup and
+          dedicated resources.
+        - SourceControlDetails (optional): The details for a source control
+          configuration for a job, allowing synchronization of job artifacts to
+          or from a remote repository.
+        - MaintenanceWindow (optional): This field specifies a day of the week
+          and hour for a maintenance window for streaming jobs. Glue
+          periodically performs maintenance activities. During these
+          maintenance windows, Glue will need to ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateJob
@@ -1468,38 +1563,46 @@ class GlueClient(BaseClient):
         """Creates an Glue machine learning transform. This operation creates the
         transform and all the necessary parameters to train it.
 
-        Parameters: - Name (required): The unique name that you give the
-        transform when you create it. - Description (optional): A description
-        of the machine learning transform that is being defined. The default is
-        an empty string. - InputRecordTables (required): A list of Glue table
-        definitions used by the transform. - Parameters (required): The
-        algorithmic parameters that are specific to the transform type used.
-        Conditionally dependent on the transform type. - Role (required): The
-        name or Amazon Resource Name (ARN) of the IAM role with the required
-        permissions. The required permissions include both Glue service role
-        permissions to Glue resources, and Amazon S3 permissions ... -
-        GlueVersion (optional): This value determines which version of Glue
-        this machine learning transform is compatible with. Glue 1.0 is
-        recommended for most customers. If the value is not set, the Glue
-        compatibility defaults to ... - MaxCapacity (optional): The number of
-        Glue data processing units (DPUs) that are allocated to task runs for
-        this transform. You can allocate from 2 to 100 DPUs; the default is 10.
-        A DPU is a relative measure of processing ... - WorkerType (optional):
-        The type of predefined worker that is allocated when this task runs.
-        Accepts a value of Standard, G.1X, or G.2X. - NumberOfWorkers
-        (optional): The number of workers of a defined workerType that are
-        allocated when this task runs. - Timeout (optional): The timeout of the
-        task run for this transform in minutes. This is the maximum time that a
-        task run for this transform can consume resources before it is
-        terminated and enters TIMEOUT status. The ... - MaxRetries (optional):
-        The maximum number of times to retry a task for this transform after a
-        task run fails. - Tags (optional): The tags to use with this machine
-        learning transform. You may use tags to limit access to the machine
-        learning transform. For more information about tags in Glue, see Amazon
-        Web Services Tags in Glue ... - TransformEncryption (optional): The
-        encryption-at-rest settings of the transform that apply to accessing
-        user data. Machine learning transforms can access user data encrypted
-        in Amazon S3 using KMS.
+        Parameters:
+        - Name (required): The unique name that you give the transform when you
+          create it.
+        - Description (optional): A description of the machine learning
+          transform that is being defined. The default is an empty string.
+        - InputRecordTables (required): A list of Glue table definitions used
+          by the transform.
+        - Parameters (required): The algorithmic parameters that are specific
+          to the transform type used. Conditionally dependent on the transform
+          type.
+        - Role (required): The name or Amazon Resource Name (ARN) of the IAM
+          role with the required permissions. The required permissions include
+          both Glue service role permissions to Glue resources, and Amazon S3
+          permissions ...
+        - GlueVersion (optional): This value determines which version of Glue
+          this machine learning transform is compatible with. Glue 1.0 is
+          recommended for most customers. If the value is not set, the Glue
+          compatibility defaults to ...
+        - MaxCapacity (optional): The number of Glue data processing units
+          (DPUs) that are allocated to task runs for this transform. You can
+          allocate from 2 to 100 DPUs; the default is 10. A DPU is a relative
+          measure of processing ...
+        - WorkerType (optional): The type of predefined worker that is
+          allocated when this task runs. Accepts a value of Standard, G.1X, or
+          G.2X.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          workerType that are allocated when this task runs.
+        - Timeout (optional): The timeout of the task run for this transform in
+          minutes. This is the maximum time that a task run for this transform
+          can consume resources before it is terminated and enters TIMEOUT
+          status. The ...
+        - MaxRetries (optional): The maximum number of times to retry a task
+          for this transform after a task run fails.
+        - Tags (optional): The tags to use with this machine learning
+          transform. You may use tags to limit access to the machine learning
+          transform. For more information about tags in Glue, see Amazon Web
+          Services Tags in Glue ...
+        - TransformEncryption (optional): The encryption-at-rest settings of
+          the transform that apply to accessing user data. Machine learning
+          transforms can access user data encrypted in Amazon S3 using KMS.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateMLTransform
@@ -1513,12 +1616,15 @@ class GlueClient(BaseClient):
     ) -> CreatePartitionResponseTypeDef:
         """Creates a new partition.
 
-        Parameters: - CatalogId (optional): The Amazon Web Services account ID
-        of the catalog in which the partition is to be created. - DatabaseName
-        (required): The name of the metadata database in which the partition is
-        to be created. - TableName (required): The name of the metadata table
-        in which the partition is to be created. - PartitionInput (required): A
-        PartitionInput structure defining the partition to be created.
+        Parameters:
+        - CatalogId (optional): The Amazon Web Services account ID of the
+          catalog in which the partition is to be created.
+        - DatabaseName (required): The name of the metadata database in which
+          the partition is to be created.
+        - TableName (required): The name of the metadata table in which the
+          partition is to be created.
+        - PartitionInput (required): A PartitionInput structure defining the
+          partition to be created.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreatePartition
@@ -1532,12 +1638,14 @@ class GlueClient(BaseClient):
     ) -> CreatePartitionIndexResponseTypeDef:
         """Creates a specified partition index in an existing table.
 
-        Parameters: - CatalogId (optional): The catalog ID where the table
-        resides. - DatabaseName (required): Specifies the name of a database in
-        which you want to create a partition index. - TableName (required):
-        Specifies the name of a table in which you want to create a partition
-        index. - PartitionIndex (required): Specifies a PartitionIndex
-        structure to create a partition index in an existing table.
+        Parameters:
+        - CatalogId (optional): The catalog ID where the table resides.
+        - DatabaseName (required): Specifies the name of a database in which
+          you want to create a partition index.
+        - TableName (required): Specifies the name of a table in which you want
+          to create a partition index.
+        - PartitionIndex (required): Specifies a PartitionIndex structure to
+          create a partition index in an existing table.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreatePartitionIndex
@@ -1553,13 +1661,14 @@ class GlueClient(BaseClient):
         """Creates a new registry which may be used to hold a collection of
         schemas.
 
-        Parameters: - RegistryName (required): Name of the registry to be
-        created of max length of 255, and may only contain letters, numbers,
-        hyphen, underscore, dollar sign, or hash mark. No whitespace. -
-        Description (optional): A description of the registry. If description
-        is not provided, there will not be any default value for this. - Tags
-        (optional): Amazon Web Services tags that contain a key value pair and
-        may be searched by console, command line, or API.
+        Parameters:
+        - RegistryName (required): Name of the registry to be created of max
+          length of 255, and may only contain letters, numbers, hyphen,
+          underscore, dollar sign, or hash mark. No whitespace.
+        - Description (optional): A description of the registry. If description
+          is not provided, there will not be any default value for this.
+        - Tags (optional): Amazon Web Services tags that contain a key value
+          pair and may be searched by console, command line, or API.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateRegistry
@@ -1575,22 +1684,26 @@ class GlueClient(BaseClient):
         an error if the schema set already exists without actually registering
         the version.
 
-        Parameters: - RegistryId (optional): This is a wrapper shape to contain
-        the registry identity fields. If this is not provided, the default
-        registry will be used. The ARN format for the same will be:
-        arn:aws:glue:us-east-2:<customer ... - SchemaName (required): Name of
-        the schema to be created of max length of 255, and may only contain
-        letters, numbers, hyphen, underscore, dollar sign, or hash mark. No
-        whitespace. - DataFormat (required): The data format of the schema
-        definition. Currently AVRO, JSON and PROTOBUF are supported. -
-        Compatibility (optional): The compatibility mode of the schema. The
-        possible values are: - Description (optional): An optional description
-        of the schema. If description is not provided, there will not be any
-        automatic default value for this. - Tags (optional): Amazon Web
-        Services tags that contain a key value pair and may be searched by
-        console, command line, or API. If specified, follows the Amazon Web
-        Services tags-on-create pattern. - SchemaDefinition (optional): The
-        schema definition using the DataFormat setting for SchemaName.
+        Parameters:
+        - RegistryId (optional): This is a wrapper shape to contain the
+          registry identity fields. If this is not provided, the default
+          registry will be used. The ARN format for the same will be:
+          arn:aws:glue:us-east-2:<customer ...
+        - SchemaName (required): Name of the schema to be created of max length
+          of 255, and may only contain letters, numbers, hyphen, underscore,
+          dollar sign, or hash mark. No whitespace.
+        - DataFormat (required): The data format of the schema definition.
+          Currently AVRO, JSON and PROTOBUF are supported.
+        - Compatibility (optional): The compatibility mode of the schema. The
+          possible values are:
+        - Description (optional): An optional description of the schema. If
+          description is not provided, there will not be any automatic default
+          value for this.
+        - Tags (optional): Amazon Web Services tags that contain a key value
+          pair and may be searched by console, command line, or API. If
+          specified, follows the Amazon Web Services tags-on-create pattern.
+        - SchemaDefinition (optional): The schema definition using the
+          DataFormat setting for SchemaName.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateSchema
@@ -1602,10 +1715,11 @@ class GlueClient(BaseClient):
     ) -> CreateScriptResponseTypeDef:
         """Transforms a directed acyclic graph (DAG) into code.
 
-        Parameters: - DagNodes (optional): A list of the nodes in the DAG. -
-        DagEdges (optional): A list of the edges in the DAG. - Language
-        (optional): The programming language of the resulting code from the
-        DAG.
+        Parameters:
+        - DagNodes (optional): A list of the nodes in the DAG.
+        - DagEdges (optional): A list of the edges in the DAG.
+        - Language (optional): The programming language of the resulting code
+          from the DAG.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateScript
@@ -1621,9 +1735,10 @@ class GlueClient(BaseClient):
         security configurations in Glue, see Encrypting Data Written by
         Crawlers, Jobs, and Development Endpoints.
 
-        Parameters: - Name (required): The name for the new security
-        configuration. - EncryptionConfiguration (required): The encryption
-        configuration for the new security configuration.
+        Parameters:
+        - Name (required): The name for the new security configuration.
+        - EncryptionConfiguration (required): The encryption configuration for
+          the new security configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateSecurityConfiguration
@@ -1638,31 +1753,38 @@ class GlueClient(BaseClient):
     ) -> CreateSessionResponseTypeDef:
         """Creates a new session.
 
-        Parameters: - Id (required): The ID of the session request. -
-        Description (optional): The description of the session. - Role
-        (required): The IAM Role ARN - Command (required): The SessionCommand
-        that runs the job. - Timeout (optional): The number of minutes before
-        session times out. Default for Spark ETL jobs is 48 hours (2880
-        minutes). Consult the documentation for other job types. - IdleTimeout
-        (optional): The number of minutes when idle before session times out.
-        Default for Spark ETL jobs is value of Timeout. Consult the
-        documentation for other job types. - DefaultArguments (optional): A map
-        array of key-value pairs. Max is 75 pairs. - Connections (optional):
-        The number of connections to use for the session. - MaxCapacity
-        (optional): The number of Glue data processing units (DPUs) that can be
-        allocated when the job runs. A DPU is a relative measure of processing
-        power that consists of 4 vCPUs of compute capacity and 16 GB memory. -
-        NumberOfWorkers (optional): The number of workers of a defined
-        WorkerType to use for the session. - WorkerType (optional): The type of
-        predefined worker that is allocated when a job runs. Accepts a value of
-        G.1X, G.2X, G.4X, or G.8X for Spark jobs. Accepts the value Z.2X for
-        Ray notebooks. - SecurityConfiguration (optional): The name of the
-        SecurityConfiguration structure to be used with the session -
-        GlueVersion (optional): The Glue version determines the versions of
-        Apache Spark and Python that Glue supports. The GlueVersion must be
-        greater than 2.0. - Tags (optional): The map of key value pairs (tags)
-        belonging to the session. - RequestOrigin (optional): The origin of the
-        request.
+        Parameters:
+        - Id (required): The ID of the session request.
+        - Description (optional): The description of the session.
+        - Role (required): The IAM Role ARN
+        - Command (required): The SessionCommand that runs the job.
+        - Timeout (optional): The number of minutes before session times out.
+          Default for Spark ETL jobs is 48 hours (2880 minutes). Consult the
+          documentation for other job types.
+        - IdleTimeout (optional): The number of minutes when idle before
+          session times out. Default for Spark ETL jobs is value of Timeout.
+          Consult the documentation for other job types.
+        - DefaultArguments (optional): A map array of key-value pairs. Max is
+          75 pairs.
+        - Connections (optional): The number of connections to use for the
+          session.
+        - MaxCapacity (optional): The number of Glue data processing units
+          (DPUs) that can be allocated when the job runs. A DPU is a relative
+          measure of processing power that consists of 4 vCPUs of compute
+          capacity and 16 GB memory.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          WorkerType to use for the session.
+        - WorkerType (optional): The type of predefined worker that is
+          allocated when a job runs. Accepts a value of G.1X, G.2X, G.4X, or
+          G.8X for Spark jobs. Accepts the value Z.2X for Ray notebooks.
+        - SecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used with the session
+        - GlueVersion (optional): The Glue version determines the versions of
+          Apache Spark and Python that Glue supports. The GlueVersion must be
+          greater than 2.0.
+        - Tags (optional): The map of key value pairs (tags) belonging to the
+          session.
+        - RequestOrigin (optional): The origin of the request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateSession
@@ -1674,18 +1796,21 @@ class GlueClient(BaseClient):
     ) -> CreateTableResponseTypeDef:
         """Creates a new table definition in the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        to create the Table. If none is supplied, the Amazon Web Services
-        account ID is used by default. - DatabaseName (required): The catalog
-        database in which to create the new table. For Hive compatibility, this
-        name is entirely lowercase. - Name (optional): The unique identifier
-        for the table within the specified database that will be created in the
-        Glue Data Catalog. - TableInput (optional): The TableInput object that
-        defines the metadata table to create in the catalog. - PartitionIndexes
-        (optional): A list of partition indexes, PartitionIndex structures, to
-        create in the table. - TransactionId (optional): The ID of the
-        transaction. - OpenTableFormatInput (optional): Specifies an
-        OpenTableFormatInput structure when creating an open format table.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which to create
+          the Table. If none is supplied, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The catalog database in which to create the
+          new table. For Hive compatibility, this name is entirely lowercase.
+        - Name (optional): The unique identifier for the table within the
+          specified database that will be created in the Glue Data Catalog.
+        - TableInput (optional): The TableInput object that defines the
+          metadata table to create in the catalog.
+        - PartitionIndexes (optional): A list of partition indexes,
+          PartitionIndex structures, to create in the table.
+        - TransactionId (optional): The ID of the transaction.
+        - OpenTableFormatInput (optional): Specifies an OpenTableFormatInput
+          structure when creating an open format table.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateTable
@@ -1697,12 +1822,14 @@ class GlueClient(BaseClient):
     ) -> CreateTableOptimizerResponseTypeDef:
         """Creates a new table optimizer for a specific function.
 
-        Parameters: - CatalogId (required): The Catalog ID of the table. -
-        DatabaseName (required): The name of the database in the catalog in
-        which the table resides. - TableName (required): The name of the table.
-        - Type (required): The type of table optimizer. -
-        TableOptimizerConfiguration (required): A TableOptimizerConfiguration
-        object representing the configuration of a table optimizer.
+        Parameters:
+        - CatalogId (required): The Catalog ID of the table.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides.
+        - TableName (required): The name of the table.
+        - Type (required): The type of table optimizer.
+        - TableOptimizerConfiguration (required): A TableOptimizerConfiguration
+          object representing the configuration of a table optimizer.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateTableOptimizer
@@ -1717,23 +1844,29 @@ class GlueClient(BaseClient):
     ) -> CreateTriggerResponseTypeDef:
         """Creates a new trigger.
 
-        Parameters: - Name (required): The name of the trigger. - WorkflowName
-        (optional): The name of the workflow associated with the trigger. -
-        Type (required): The type of the new trigger. - Schedule (optional): A
-        cron expression used to specify the schedule (see Time-Based Schedules
-        for Jobs and Crawlers. For example, to run something every day at 12:15
-        UTC, you would specify: cron(15 12 * * ? *). - Predicate (optional): A
-        predicate to specify when the new trigger should fire. - Actions
-        (required): The actions initiated by this trigger when it fires. -
-        Description (optional): A description of the new trigger. -
-        StartOnCreation (optional): Set to true to start SCHEDULED and
-        CONDITIONAL triggers when created. True is not supported for ON_DEMAND
-        triggers. - Tags (optional): The tags to use with this trigger. You may
-        use tags to limit access to the trigger. For more information about
-        tags in Glue, see Amazon Web Services Tags in Glue in the developer
-        guide. - EventBatchingCondition (optional): Batch condition that must
-        be met (specified number of events received or batch time window
-        expired) before EventBridge event trigger fires.
+        Parameters:
+        - Name (required): The name of the trigger.
+        - WorkflowName (optional): The name of the workflow associated with the
+          trigger.
+        - Type (required): The type of the new trigger.
+        - Schedule (optional): A cron expression used to specify the schedule
+          (see Time-Based Schedules for Jobs and Crawlers. For example, to run
+          something every day at 12:15 UTC, you would specify: cron(15 12 * * ?
+          *).
+        - Predicate (optional): A predicate to specify when the new trigger
+          should fire.
+        - Actions (required): The actions initiated by this trigger when it
+          fires.
+        - Description (optional): A description of the new trigger.
+        - StartOnCreation (optional): Set to true to start SCHEDULED and
+          CONDITIONAL triggers when created. True is not supported for
+          ON_DEMAND triggers.
+        - Tags (optional): The tags to use with this trigger. You may use tags
+          to limit access to the trigger. For more information about tags in
+          Glue, see Amazon Web Services Tags in Glue in the developer guide.
+        - EventBatchingCondition (optional): Batch condition that must be met
+          (specified number of events received or batch time window expired)
+          before EventBridge event trigger fires.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateTrigger
@@ -1745,11 +1878,12 @@ class GlueClient(BaseClient):
     ) -> CreateUsageProfileResponseTypeDef:
         """Creates an Glue usage profile.
 
-        Parameters: - Name (required): The name of the usage profile. -
-        Description (optional): A description of the usage profile. -
-        Configuration (required): A ProfileConfiguration object specifying the
-        job and session values for the profile. - Tags (optional): A list of
-        tags applied to the usage profile.
+        Parameters:
+        - Name (required): The name of the usage profile.
+        - Description (optional): A description of the usage profile.
+        - Configuration (required): A ProfileConfiguration object specifying
+          the job and session values for the profile.
+        - Tags (optional): A list of tags applied to the usage profile.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateUsageProfile
@@ -1764,12 +1898,14 @@ class GlueClient(BaseClient):
     ) -> CreateUserDefinedFunctionResponseTypeDef:
         """Creates a new function definition in the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        to create the function. If none is provided, the Amazon Web Services
-        account ID is used by default. - DatabaseName (required): The name of
-        the catalog database in which to create the function. - FunctionInput
-        (required): A FunctionInput object that defines the function to create
-        in the Data Catalog.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which to create
+          the function. If none is provided, the Amazon Web Services account ID
+          is used by default.
+        - DatabaseName (required): The name of the catalog database in which to
+          create the function.
+        - FunctionInput (required): A FunctionInput object that defines the
+          function to create in the Data Catalog.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateUserDefinedFunction
@@ -1784,15 +1920,17 @@ class GlueClient(BaseClient):
     ) -> CreateWorkflowResponseTypeDef:
         """Creates a new workflow.
 
-        Parameters: - Name (required): The name to be assigned to the workflow.
-        It should be unique within your account. - Description (optional): A
-        description of the workflow. - DefaultRunProperties (optional): A
-        collection of properties to be used as part of each execution of the
-        workflow. - Tags (optional): The tags to be used with this workflow. -
-        MaxConcurrentRuns (optional): You can use this parameter to prevent
-        unwanted multiple updates to data, to control costs, or in some cases,
-        to prevent exceeding the maximum number of concurrent runs of any of
-        the component jobs. ...
+        Parameters:
+        - Name (required): The name to be assigned to the workflow. It should
+          be unique within your account.
+        - Description (optional): A description of the workflow.
+        - DefaultRunProperties (optional): A collection of properties to be
+          used as part of each execution of the workflow.
+        - Tags (optional): The tags to be used with this workflow.
+        - MaxConcurrentRuns (optional): You can use this parameter to prevent
+          unwanted multiple updates to data, to control costs, or in some
+          cases, to prevent exceeding the maximum number of concurrent runs of
+          any of the component jobs. ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateWorkflow
@@ -1806,7 +1944,8 @@ class GlueClient(BaseClient):
     ) -> DeleteBlueprintResponseTypeDef:
         """Deletes an existing blueprint.
 
-        Parameters: - Name (required): The name of the blueprint to delete.
+        Parameters:
+        - Name (required): The name of the blueprint to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteBlueprint
@@ -1820,7 +1959,8 @@ class GlueClient(BaseClient):
     ) -> DeleteCatalogResponseTypeDef:
         """Removes the specified catalog from the Glue Data Catalog.
 
-        Parameters: - CatalogId (required): The ID of the catalog.
+        Parameters:
+        - CatalogId (required): The ID of the catalog.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteCatalog
@@ -1832,7 +1972,8 @@ class GlueClient(BaseClient):
     ) -> DeleteClassifierResponseTypeDef:
         """Removes a classifier from the Data Catalog.
 
-        Parameters: - Name (required): Name of the classifier to remove.
+        Parameters:
+        - Name (required): Name of the classifier to remove.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteClassifier
@@ -1846,13 +1987,16 @@ class GlueClient(BaseClient):
     ) -> DeleteColumnStatisticsForPartitionResponseTypeDef:
         """Delete the partition column statistics of a column.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partitions in question reside. If none is supplied, the Amazon Web
-        Services account ID is used by default. - DatabaseName (required): The
-        name of the catalog database where the partitions reside. - TableName
-        (required): The name of the partitions' table. - PartitionValues
-        (required): A list of partition values identifying the partition. -
-        ColumnName (required): Name of the column.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - PartitionValues (required): A list of partition values identifying
+          the partition.
+        - ColumnName (required): Name of the column.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteColumnStatisticsForPartition
@@ -1867,12 +2011,14 @@ class GlueClient(BaseClient):
     ) -> DeleteColumnStatisticsForTableResponseTypeDef:
         """Retrieves table statistics of columns.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partitions in question reside. If none is supplied, the Amazon Web
-        Services account ID is used by default. - DatabaseName (required): The
-        name of the catalog database where the partitions reside. - TableName
-        (required): The name of the partitions' table. - ColumnName (required):
-        The name of the column.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - ColumnName (required): The name of the column.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteColumnStatisticsForTable
@@ -1887,9 +2033,11 @@ class GlueClient(BaseClient):
     ) -> DeleteColumnStatisticsTaskSettingsResponseTypeDef:
         """Deletes settings for a column statistics task.
 
-        Parameters: - DatabaseName (required): The name of the database where
-        the table resides. - TableName (required): The name of the table for
-        which to delete column statistics.
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to delete
+          column statistics.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteColumnStatisticsTaskSettings
@@ -1904,10 +2052,11 @@ class GlueClient(BaseClient):
     ) -> DeleteConnectionResponseTypeDef:
         """Deletes a connection from the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        the connection resides. If none is provided, the Amazon Web Services
-        account ID is used by default. - ConnectionName (required): The name of
-        the connection to delete.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          connection resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - ConnectionName (required): The name of the connection to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteConnection
@@ -1921,8 +2070,9 @@ class GlueClient(BaseClient):
     ) -> DeleteConnectionTypeResponseTypeDef:
         """Deletes a custom connection type in Glue.
 
-        Parameters: - ConnectionType (required): The name of the connection
-        type to delete. Must reference an existing registered connection type.
+        Parameters:
+        - ConnectionType (required): The name of the connection type to delete.
+          Must reference an existing registered connection type.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteConnectionType
@@ -1938,7 +2088,8 @@ class GlueClient(BaseClient):
         """Removes a specified crawler from the Glue Data Catalog, unless the
         crawler state is RUNNING.
 
-        Parameters: - Name (required): The name of the crawler to remove.
+        Parameters:
+        - Name (required): The name of the crawler to remove.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteCrawler
@@ -1950,8 +2101,9 @@ class GlueClient(BaseClient):
     ) -> DeleteCustomEntityTypeResponseTypeDef:
         """Deletes a custom pattern by specifying its name.
 
-        Parameters: - Name (required): The name of the custom pattern that you
-        want to delete.
+        Parameters:
+        - Name (required): The name of the custom pattern that you want to
+          delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteCustomEntityType
@@ -1966,7 +2118,8 @@ class GlueClient(BaseClient):
     ) -> DeleteDataQualityRulesetResponseTypeDef:
         """Deletes a data quality ruleset.
 
-        Parameters: - Name (required): A name for the data quality ruleset.
+        Parameters:
+        - Name (required): A name for the data quality ruleset.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteDataQualityRuleset
@@ -1981,10 +2134,12 @@ class GlueClient(BaseClient):
     ) -> DeleteDatabaseResponseTypeDef:
         """Removes a specified database from a Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        the database resides. If none is provided, the Amazon Web Services
-        account ID is used by default. - Name (required): The name of the
-        database to delete. For Hive compatibility, this must be all lowercase.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          database resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - Name (required): The name of the database to delete. For Hive
+          compatibility, this must be all lowercase.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteDatabase
@@ -1998,7 +2153,8 @@ class GlueClient(BaseClient):
     ) -> DeleteDevEndpointResponseTypeDef:
         """Deletes a specified development endpoint.
 
-        Parameters: - EndpointName (required): The name of the DevEndpoint.
+        Parameters:
+        - EndpointName (required): The name of the DevEndpoint.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteDevEndpoint
@@ -2026,8 +2182,9 @@ class GlueClient(BaseClient):
     ) -> DeleteIntegrationResponseTypeDef:
         """Deletes the specified Zero-ETL integration.
 
-        Parameters: - IntegrationIdentifier (required): The Amazon Resource
-        Name (ARN) for the integration.
+        Parameters:
+        - IntegrationIdentifier (required): The Amazon Resource Name (ARN) for
+          the integration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteIntegration
@@ -2042,8 +2199,9 @@ class GlueClient(BaseClient):
         """This API is used for deleting the ResourceProperty of the Glue
         connection (for the source) or Glue database ARN (for the target).
 
-        Parameters: - ResourceArn (required): The connection ARN of the source,
-        or the database ARN of the target.
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteIntegrationResourceProperty
@@ -2059,9 +2217,10 @@ class GlueClient(BaseClient):
         """Deletes the table properties that have been created for the tables that
         need to be replicated.
 
-        Parameters: - ResourceArn (required): The connection ARN of the source,
-        or the database ARN of the target. - TableName (required): The name of
-        the table to be replicated.
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
+        - TableName (required): The name of the table to be replicated.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteIntegrationTableProperties
@@ -2077,8 +2236,8 @@ class GlueClient(BaseClient):
         """Deletes a specified job definition. If the job definition is not found,
         no exception is thrown.
 
-        Parameters: - JobName (required): The name of the job definition to
-        delete.
+        Parameters:
+        - JobName (required): The name of the job definition to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteJob
@@ -2096,8 +2255,9 @@ class GlueClient(BaseClient):
         DeleteMLTransforms. However, any Glue jobs that still reference the
         deleted transform will no longer succeed.
 
-        Parameters: - TransformId (required): The unique identifier of the
-        transform to delete.
+        Parameters:
+        - TransformId (required): The unique identifier of the transform to
+          delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteMLTransform
@@ -2111,13 +2271,15 @@ class GlueClient(BaseClient):
     ) -> DeletePartitionResponseTypeDef:
         """Deletes a specified partition.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partition to be deleted resides. If none is provided, the Amazon
-        Web Services account ID is used by default. - DatabaseName (required):
-        The name of the catalog database in which the table in question
-        resides. - TableName (required): The name of the table that contains
-        the partition to be deleted. - PartitionValues (required): The values
-        that define the partition.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partition
+          to be deleted resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the table in question resides.
+        - TableName (required): The name of the table that contains the
+          partition to be deleted.
+        - PartitionValues (required): The values that define the partition.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeletePartition
@@ -2131,12 +2293,13 @@ class GlueClient(BaseClient):
     ) -> DeletePartitionIndexResponseTypeDef:
         """Deletes a specified partition index from an existing table.
 
-        Parameters: - CatalogId (optional): The catalog ID where the table
-        resides. - DatabaseName (required): Specifies the name of a database
-        from which you want to delete a partition index. - TableName
-        (required): Specifies the name of a table from which you want to delete
-        a partition index. - IndexName (required): The name of the partition
-        index to be deleted.
+        Parameters:
+        - CatalogId (optional): The catalog ID where the table resides.
+        - DatabaseName (required): Specifies the name of a database from which
+          you want to delete a partition index.
+        - TableName (required): Specifies the name of a table from which you
+          want to delete a partition index.
+        - IndexName (required): The name of the partition index to be deleted.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeletePartitionIndex
@@ -2155,8 +2318,9 @@ class GlueClient(BaseClient):
         all online operations for the registry such as the UpdateRegistry,
         CreateSchema, UpdateSchema, and RegisterSchemaVersion APIs.
 
-        Parameters: - RegistryId (required): This is a wrapper structure that
-        may contain the registry name and Amazon Resource Name (ARN).
+        Parameters:
+        - RegistryId (required): This is a wrapper structure that may contain
+          the registry name and Amazon Resource Name (ARN).
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteRegistry
@@ -2170,9 +2334,11 @@ class GlueClient(BaseClient):
     ) -> DeleteResourcePolicyResponseTypeDef:
         """Deletes a specified policy.
 
-        Parameters: - PolicyHashCondition (optional): The hash value returned
-        when this policy was set. - ResourceArn (optional): The ARN of the Glue
-        resource for the resource policy to be deleted.
+        Parameters:
+        - PolicyHashCondition (optional): The hash value returned when this
+          policy was set.
+        - ResourceArn (optional): The ARN of the Glue resource for the resource
+          policy to be deleted.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteResourcePolicy
@@ -2191,8 +2357,9 @@ class GlueClient(BaseClient):
         deactivate all online operations for the schema, such as the
         GetSchemaByDefinition, and RegisterSchemaVersion APIs.
 
-        Parameters: - SchemaId (required): This is a wrapper structure that may
-        contain the schema name and Amazon Resource Name (ARN).
+        Parameters:
+        - SchemaId (required): This is a wrapper structure that may contain the
+          schema name and Amazon Resource Name (ARN).
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteSchema
@@ -2208,9 +2375,11 @@ class GlueClient(BaseClient):
         returned. Calling the GetSchemaVersions API after this call will list
         the status of the deleted versions.
 
-        Parameters: - SchemaId (required): This is a wrapper structure that may
-        contain the schema name and Amazon Resource Name (ARN). - Versions
-        (required): A version range may be supplied which may be of the format:
+        Parameters:
+        - SchemaId (required): This is a wrapper structure that may contain the
+          schema name and Amazon Resource Name (ARN).
+        - Versions (required): A version range may be supplied which may be of
+          the format:
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteSchemaVersions
@@ -2225,8 +2394,8 @@ class GlueClient(BaseClient):
     ) -> DeleteSecurityConfigurationResponseTypeDef:
         """Deletes a specified security configuration.
 
-        Parameters: - Name (required): The name of the security configuration
-        to delete.
+        Parameters:
+        - Name (required): The name of the security configuration to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteSecurityConfiguration
@@ -2241,9 +2410,10 @@ class GlueClient(BaseClient):
     ) -> DeleteSessionResponseTypeDef:
         """Deletes the session.
 
-        Parameters: - Id (required): The ID of the session to be deleted. -
-        RequestOrigin (optional): The name of the origin of the delete session
-        request.
+        Parameters:
+        - Id (required): The ID of the session to be deleted.
+        - RequestOrigin (optional): The name of the origin of the delete
+          session request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteSession
@@ -2255,14 +2425,17 @@ class GlueClient(BaseClient):
     ) -> DeleteTableResponseTypeDef:
         """Removes a table definition from the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the table resides. If none is provided, the Amazon Web Services account
-        ID is used by default. - DatabaseName (required): The name of the
-        catalog database in which the table resides. For Hive compatibility,
-        this name is entirely lowercase. - Name (required): The name of the
-        table to be deleted. For Hive compatibility, this name is entirely
-        lowercase. - TransactionId (optional): The transaction ID at which to
-        delete the table contents.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the table
+          resides. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - Name (required): The name of the table to be deleted. For Hive
+          compatibility, this name is entirely lowercase.
+        - TransactionId (optional): The transaction ID at which to delete the
+          table contents.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteTable
@@ -2275,9 +2448,11 @@ class GlueClient(BaseClient):
         """Deletes an optimizer and all associated metadata for a table. The
         optimization will no longer be performed on the table.
 
-        Parameters: - CatalogId (required): The Catalog ID of the table. -
-        DatabaseName (required): The name of the database in the catalog in
-        which the table resides. - TableName (required): The name of the table.
+        Parameters:
+        - CatalogId (required): The Catalog ID of the table.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides.
+        - TableName (required): The name of the table.
         - Type (required): The type of table optimizer.
 
         API reference:
@@ -2293,14 +2468,18 @@ class GlueClient(BaseClient):
     ) -> DeleteTableVersionResponseTypeDef:
         """Deletes a specified version of a table.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the tables reside. If none is provided, the Amazon Web Services account
-        ID is used by default. - DatabaseName (required): The database in the
-        catalog in which the table resides. For Hive compatibility, this name
-        is entirely lowercase. - TableName (required): The name of the table.
-        For Hive compatibility, this name is entirely lowercase. - VersionId
-        (required): The ID of the table version to be deleted. A VersionID is a
-        string representation of an integer. Each version is incremented by 1.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the tables
+          reside. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The database in the catalog in which the
+          table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - TableName (required): The name of the table. For Hive compatibility,
+          this name is entirely lowercase.
+        - VersionId (required): The ID of the table version to be deleted. A
+          VersionID is a string representation of an integer. Each version is
+          incremented by 1.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteTableVersion
@@ -2316,7 +2495,8 @@ class GlueClient(BaseClient):
         """Deletes a specified trigger. If the trigger is not found, no exception
         is thrown.
 
-        Parameters: - Name (required): The name of the trigger to delete.
+        Parameters:
+        - Name (required): The name of the trigger to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteTrigger
@@ -2328,7 +2508,8 @@ class GlueClient(BaseClient):
     ) -> DeleteUsageProfileResponseTypeDef:
         """Deletes the Glue specified usage profile.
 
-        Parameters: - Name (required): The name of the usage profile to delete.
+        Parameters:
+        - Name (required): The name of the usage profile to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteUsageProfile
@@ -2343,12 +2524,14 @@ class GlueClient(BaseClient):
     ) -> DeleteUserDefinedFunctionResponseTypeDef:
         """Deletes an existing function definition from the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the function to be deleted is located. If none is supplied, the Amazon
-        Web Services account ID is used by default. - DatabaseName (required):
-        The name of the catalog database where the function is located. -
-        FunctionName (required): The name of the function definition to be
-        deleted.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the function
+          to be deleted is located. If none is supplied, the Amazon Web
+          Services account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          function is located.
+        - FunctionName (required): The name of the function definition to be
+          deleted.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteUserDefinedFunction
@@ -2363,7 +2546,8 @@ class GlueClient(BaseClient):
     ) -> DeleteWorkflowResponseTypeDef:
         """Deletes a workflow.
 
-        Parameters: - Name (required): Name of the workflow to be deleted.
+        Parameters:
+        - Name (required): Name of the workflow to be deleted.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteWorkflow
@@ -2381,8 +2565,9 @@ class GlueClient(BaseClient):
         types and properties, and RestConfiguration for custom REST-based
         connection types registered via RegisterConnectionType.
 
-        Parameters: - ConnectionType (required): The name of the connection
-        type to be described.
+        Parameters:
+        - ConnectionType (required): The name of the connection type to be
+          described.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DescribeConnectionType
@@ -2399,15 +2584,18 @@ class GlueClient(BaseClient):
         with a description of the data model for each field in the selected
         entity.
 
-        Parameters: - ConnectionName (required): The name of the connection
-        that contains the connection type credentials. - CatalogId (optional):
-        The catalog ID of the catalog that contains the connection. This can be
-        null, By default, the Amazon Web Services Account ID is the catalog ID.
+        Parameters:
+        - ConnectionName (required): The name of the connection that contains
+          the connection type credentials.
+        - CatalogId (optional): The catalog ID of the catalog that contains the
+          connection. This can be null, By default, the Amazon Web Services
+          Account ID is the catalog ID.
         - EntityName (required): The name of the entity that you want to
-        describe from the connection type. - NextToken (optional): A
-        continuation token, included if this is a continuation call. -
-        DataStoreApiVersion (optional): The version of the API used for the
-        data store.
+          describe from the connection type.
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+        - DataStoreApiVersion (optional): The version of the API used for the
+          data store.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DescribeEntity
@@ -2421,12 +2609,15 @@ class GlueClient(BaseClient):
     ) -> DescribeInboundIntegrationsResponseTypeDef:
         """Returns a list of inbound integrations for the specified integration.
 
-        Parameters: - IntegrationArn (optional): The Amazon Resource Name (ARN)
-        of the integration. - Marker (optional): A token to specify where to
-        start paginating. This is the marker from a previously truncated
-        response. - MaxRecords (optional): The total number of items to return
-        in the output. - TargetArn (optional): The Amazon Resource Name (ARN)
-        of the target resource in the integration.
+        Parameters:
+        - IntegrationArn (optional): The Amazon Resource Name (ARN) of the
+          integration.
+        - Marker (optional): A token to specify where to start paginating. This
+          is the marker from a previously truncated response.
+        - MaxRecords (optional): The total number of items to return in the
+          output.
+        - TargetArn (optional): The Amazon Resource Name (ARN) of the target
+          resource in the integration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DescribeInboundIntegrations
@@ -2441,14 +2632,16 @@ class GlueClient(BaseClient):
     ) -> DescribeIntegrationsResponseTypeDef:
         """The API is used to retrieve a list of integrations.
 
-        Parameters: - IntegrationIdentifier (optional): The Amazon Resource
-        Name (ARN) for the integration. - Marker (optional): A value that
-        indicates the starting point for the next set of response records in a
-        subsequent request. - MaxRecords (optional): The total number of items
-        to return in the output. - Filters (optional): A list of key and
-        values, to filter down the results. Supported keys are "Status",
-        "IntegrationName", and "SourceArn". IntegrationName is limited to only
-        one value.
+        Parameters:
+        - IntegrationIdentifier (optional): The Amazon Resource Name (ARN) for
+          the integration.
+        - Marker (optional): A value that indicates the starting point for the
+          next set of response records in a subsequent request.
+        - MaxRecords (optional): The total number of items to return in the
+          output.
+        - Filters (optional): A list of key and values, to filter down the
+          results. Supported keys are "Status", "IntegrationName", and
+          "SourceArn". IntegrationName is limited to only one value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DescribeIntegrations
@@ -2463,10 +2656,12 @@ class GlueClient(BaseClient):
     ) -> GetBlueprintResponseTypeDef:
         """Retrieves the details of a blueprint.
 
-        Parameters: - Name (required): The name of the blueprint. -
-        IncludeBlueprint (optional): Specifies whether or not to include the
-        blueprint in the response. - IncludeParameterSpec (optional): Specifies
-        whether or not to include the parameter specification.
+        Parameters:
+        - Name (required): The name of the blueprint.
+        - IncludeBlueprint (optional): Specifies whether or not to include the
+          blueprint in the response.
+        - IncludeParameterSpec (optional): Specifies whether or not to include
+          the parameter specification.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetBlueprint
@@ -2478,9 +2673,10 @@ class GlueClient(BaseClient):
     ) -> GetBlueprintRunResponseTypeDef:
         """Retrieves the details of a blueprint run.
 
-        Parameters: - BlueprintName (required): The name of the blueprint. -
-        RunId (required): The run ID for the blueprint run you want to
-        retrieve.
+        Parameters:
+        - BlueprintName (required): The name of the blueprint.
+        - RunId (required): The run ID for the blueprint run you want to
+          retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetBlueprintRun
@@ -2494,9 +2690,11 @@ class GlueClient(BaseClient):
     ) -> GetBlueprintRunsResponseTypeDef:
         """Retrieves the details of blueprint runs for a specified blueprint.
 
-        Parameters: - BlueprintName (required): The name of the blueprint. -
-        NextToken (optional): A continuation token, if this is a continuation
-        request. - MaxResults (optional): The maximum size of a list to return.
+        Parameters:
+        - BlueprintName (required): The name of the blueprint.
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetBlueprintRuns
@@ -2510,9 +2708,10 @@ class GlueClient(BaseClient):
     ) -> GetCatalogResponseTypeDef:
         """The name of the Catalog to retrieve. This should be all lowercase.
 
-        Parameters: - CatalogId (required): The ID of the parent catalog in
-        which the catalog resides. If none is provided, the Amazon Web Services
-        Account Number is used by default.
+        Parameters:
+        - CatalogId (required): The ID of the parent catalog in which the
+          catalog resides. If none is provided, the Amazon Web Services Account
+          Number is used by default.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCatalog
@@ -2524,8 +2723,9 @@ class GlueClient(BaseClient):
     ) -> GetCatalogImportStatusResponseTypeDef:
         """Retrieves the status of a migration operation.
 
-        Parameters: - CatalogId (optional): The ID of the catalog to migrate.
-        Currently, this should be the Amazon Web Services account ID.
+        Parameters:
+        - CatalogId (optional): The ID of the catalog to migrate. Currently,
+          this should be the Amazon Web Services account ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCatalogImportStatus
@@ -2543,21 +2743,26 @@ class GlueClient(BaseClient):
         list of catalogs mapped to Redshift databases in the Redshift namespace
         catalog.
 
-        Parameters: - ParentCatalogId (optional): The ID of the parent catalog
-        in which the catalog resides. If none is provided, the Amazon Web
-        Services Account Number is used by default. - NextToken (optional): A
-        continuation token, if this is a continuation call. - MaxResults
-        (optional): The maximum number of catalogs to return in one response. -
-        Recursive (optional): Whether to list all catalogs across the catalog
-        hierarchy, starting from the ParentCatalogId. Defaults to false . When
-        true, all catalog objects in the ParentCatalogID hierarchy are
-        enumerated in the ... - IncludeRoot (optional): Whether to list the
-        default catalog in the account and region in the response. Defaults to
-        false. When true and ParentCatalogId = NULL | Amazon Web Services
-        Account ID, all catalogs and the default ... - HasDatabases (optional):
-        When true, the response only includes catalogs that can contain
-        databases. Some catalogs are organizational containers that hold only
-        other catalogs, not databases. When this parameter is set to ...
+        Parameters:
+        - ParentCatalogId (optional): The ID of the parent catalog in which the
+          catalog resides. If none is provided, the Amazon Web Services Account
+          Number is used by default.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum number of catalogs to return in
+          one response.
+        - Recursive (optional): Whether to list all catalogs across the catalog
+          hierarchy, starting from the ParentCatalogId. Defaults to false .
+          When true, all catalog objects in the ParentCatalogID hierarchy are
+          enumerated in the ...
+        - IncludeRoot (optional): Whether to list the default catalog in the
+          account and region in the response. Defaults to false. When true and
+          ParentCatalogId = NULL | Amazon Web Services Account ID, all catalogs
+          and the default ...
+        - HasDatabases (optional): When true, the response only includes
+          catalogs that can contain databases. Some catalogs are organizational
+          containers that hold only other catalogs, not databases. When this
+          parameter is set to ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCatalogs
@@ -2569,7 +2774,8 @@ class GlueClient(BaseClient):
     ) -> GetClassifierResponseTypeDef:
         """Retrieve a classifier by name.
 
-        Parameters: - Name (required): Name of the classifier to retrieve.
+        Parameters:
+        - Name (required): Name of the classifier to retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetClassifier
@@ -2581,8 +2787,9 @@ class GlueClient(BaseClient):
     ) -> GetClassifiersResponseTypeDef:
         """Lists all classifier objects in the Data Catalog.
 
-        Parameters: - MaxResults (optional): The size of the list to return
-        (optional). - NextToken (optional): An optional continuation token.
+        Parameters:
+        - MaxResults (optional): The size of the list to return (optional).
+        - NextToken (optional): An optional continuation token.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetClassifiers
@@ -2596,13 +2803,16 @@ class GlueClient(BaseClient):
     ) -> GetColumnStatisticsForPartitionResponseTypeDef:
         """Retrieves partition statistics of columns.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partitions in question reside. If none is supplied, the Amazon Web
-        Services account ID is used by default. - DatabaseName (required): The
-        name of the catalog database where the partitions reside. - TableName
-        (required): The name of the partitions' table. - PartitionValues
-        (required): A list of partition values identifying the partition. -
-        ColumnNames (required): A list of the column names.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - PartitionValues (required): A list of partition values identifying
+          the partition.
+        - ColumnNames (required): A list of the column names.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetColumnStatisticsForPartition
@@ -2617,12 +2827,14 @@ class GlueClient(BaseClient):
     ) -> GetColumnStatisticsForTableResponseTypeDef:
         """Retrieves table statistics of columns.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partitions in question reside. If none is supplied, the Amazon Web
-        Services account ID is used by default. - DatabaseName (required): The
-        name of the catalog database where the partitions reside. - TableName
-        (required): The name of the partitions' table. - ColumnNames
-        (required): A list of the column names.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - ColumnNames (required): A list of the column names.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetColumnStatisticsForTable
@@ -2638,8 +2850,9 @@ class GlueClient(BaseClient):
         """Get the associated metadata/information for a task run, given a task
         run ID.
 
-        Parameters: - ColumnStatisticsTaskRunId (required): The identifier for
-        the particular column statistics task run.
+        Parameters:
+        - ColumnStatisticsTaskRunId (required): The identifier for the
+          particular column statistics task run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetColumnStatisticsTaskRun
@@ -2655,10 +2868,13 @@ class GlueClient(BaseClient):
         """Retrieves information about all runs associated with the specified
         table.
 
-        Parameters: - DatabaseName (required): The name of the database where
-        the table resides. - TableName (required): The name of the table. -
-        MaxResults (optional): The maximum size of the response. - NextToken
-        (optional): A continuation token, if this is a continuation call.
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table.
+        - MaxResults (optional): The maximum size of the response.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetColumnStatisticsTaskRuns
@@ -2673,9 +2889,11 @@ class GlueClient(BaseClient):
     ) -> GetColumnStatisticsTaskSettingsResponseTypeDef:
         """Gets settings for a column statistics task.
 
-        Parameters: - DatabaseName (required): The name of the database where
-        the table resides. - TableName (required): The name of the table for
-        which to retrieve column statistics.
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to retrieve
+          column statistics.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetColumnStatisticsTaskSettings
@@ -2690,16 +2908,18 @@ class GlueClient(BaseClient):
     ) -> GetConnectionResponseTypeDef:
         """Retrieves a connection definition from the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        the connection resides. If none is provided, the Amazon Web Services
-        account ID is used by default. - Name (required): The name of the
-        connection definition to retrieve. - HidePassword (optional): Allows
-        you to retrieve the connection metadata without returning the password.
-        For instance, the Glue console uses this flag to retrieve the
-        connection, and does not display the password. Set this ... -
-        ApplyOverrideForComputeEnvironment (optional): For connections that may
-        be used in multiple services, specifies returning properties for the
-        specified compute environment.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          connection resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - Name (required): The name of the connection definition to retrieve.
+        - HidePassword (optional): Allows you to retrieve the connection
+          metadata without returning the password. For instance, the Glue
+          console uses this flag to retrieve the connection, and does not
+          display the password. Set this ...
+        - ApplyOverrideForComputeEnvironment (optional): For connections that
+          may be used in multiple services, specifies returning properties for
+          the specified compute environment.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetConnection
@@ -2711,16 +2931,20 @@ class GlueClient(BaseClient):
     ) -> GetConnectionsResponseTypeDef:
         """Retrieves a list of connection definitions from the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        the connections reside. If none is provided, the Amazon Web Services
-        account ID is used by default. - Filter (optional): A filter that
-        controls which connections are returned. - HidePassword (optional):
-        Allows you to retrieve the connection metadata without returning the
-        password. For instance, the Glue console uses this flag to retrieve the
-        connection, and does not display the password. Set this ... - NextToken
-        (optional): A continuation token, if this is a continuation call. -
-        MaxResults (optional): The maximum number of connections to return in
-        one response.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          connections reside. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - Filter (optional): A filter that controls which connections are
+          returned.
+        - HidePassword (optional): Allows you to retrieve the connection
+          metadata without returning the password. For instance, the Glue
+          console uses this flag to retrieve the connection, and does not
+          display the password. Set this ...
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum number of connections to return in
+          one response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetConnections
@@ -2734,8 +2958,8 @@ class GlueClient(BaseClient):
     ) -> GetCrawlerResponseTypeDef:
         """Retrieves metadata for a specified crawler.
 
-        Parameters: - Name (required): The name of the crawler to retrieve
-        metadata for.
+        Parameters:
+        - Name (required): The name of the crawler to retrieve metadata for.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCrawler
@@ -2747,10 +2971,12 @@ class GlueClient(BaseClient):
     ) -> GetCrawlerMetricsResponseTypeDef:
         """Retrieves metrics about specified crawlers.
 
-        Parameters: - CrawlerNameList (optional): A list of the names of
-        crawlers about which to retrieve metrics. - MaxResults (optional): The
-        maximum size of a list to return. - NextToken (optional): A
-        continuation token, if this is a continuation call.
+        Parameters:
+        - CrawlerNameList (optional): A list of the names of crawlers about
+          which to retrieve metrics.
+        - MaxResults (optional): The maximum size of a list to return.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCrawlerMetrics
@@ -2764,9 +2990,10 @@ class GlueClient(BaseClient):
     ) -> GetCrawlersResponseTypeDef:
         """Retrieves metadata for all crawlers defined in the customer account.
 
-        Parameters: - MaxResults (optional): The number of crawlers to return
-        on each call. - NextToken (optional): A continuation token, if this is
-        a continuation request.
+        Parameters:
+        - MaxResults (optional): The number of crawlers to return on each call.
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCrawlers
@@ -2778,8 +3005,9 @@ class GlueClient(BaseClient):
     ) -> GetCustomEntityTypeResponseTypeDef:
         """Retrieves the details of a custom pattern by specifying its name.
 
-        Parameters: - Name (required): The name of the custom pattern that you
-        want to retrieve.
+        Parameters:
+        - Name (required): The name of the custom pattern that you want to
+          retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCustomEntityType
@@ -2794,9 +3022,10 @@ class GlueClient(BaseClient):
     ) -> GetDataCatalogEncryptionSettingsResponseTypeDef:
         """Retrieves the security configuration for a specified catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog to
-        retrieve the security configuration for. If none is provided, the
-        Amazon Web Services account ID is used by default.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog to retrieve the
+          security configuration for. If none is provided, the Amazon Web
+          Services account ID is used by default.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataCatalogEncryptionSettings
@@ -2812,8 +3041,9 @@ class GlueClient(BaseClient):
         """Retrieve the training status of the model along with more information
         (CompletedOn, StartedOn, FailureReason).
 
-        Parameters: - StatisticId (optional): The Statistic ID. - ProfileId
-        (required): The Profile ID.
+        Parameters:
+        - StatisticId (optional): The Statistic ID.
+        - ProfileId (required): The Profile ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityModel
@@ -2828,8 +3058,9 @@ class GlueClient(BaseClient):
     ) -> GetDataQualityModelResultResponseTypeDef:
         """Retrieve a statistic's predictions for a given Profile ID.
 
-        Parameters: - StatisticId (required): The Statistic ID. - ProfileId
-        (required): The Profile ID.
+        Parameters:
+        - StatisticId (required): The Statistic ID.
+        - ProfileId (required): The Profile ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityModelResult
@@ -2844,8 +3075,8 @@ class GlueClient(BaseClient):
     ) -> GetDataQualityResultResponseTypeDef:
         """Retrieves the result of a data quality rule evaluation.
 
-        Parameters: - ResultId (required): A unique result ID for the data
-        quality result.
+        Parameters:
+        - ResultId (required): A unique result ID for the data quality result.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityResult
@@ -2860,8 +3091,8 @@ class GlueClient(BaseClient):
     ) -> GetDataQualityRuleRecommendationRunResponseTypeDef:
         """Gets the specified recommendation run that was used to generate rules.
 
-        Parameters: - RunId (required): The unique run identifier associated
-        with this run.
+        Parameters:
+        - RunId (required): The unique run identifier associated with this run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityRuleRecommendationRun
@@ -2876,7 +3107,8 @@ class GlueClient(BaseClient):
     ) -> GetDataQualityRulesetResponseTypeDef:
         """Returns an existing ruleset by identifier or name.
 
-        Parameters: - Name (required): The name of the ruleset.
+        Parameters:
+        - Name (required): The name of the ruleset.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityRuleset
@@ -2892,8 +3124,8 @@ class GlueClient(BaseClient):
         """Retrieves a specific run where a ruleset is evaluated against a data
         source.
 
-        Parameters: - RunId (required): The unique run identifier associated
-        with this run.
+        Parameters:
+        - RunId (required): The unique run identifier associated with this run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityRulesetEvaluationRun
@@ -2908,11 +3140,12 @@ class GlueClient(BaseClient):
     ) -> GetDatabaseResponseTypeDef:
         """Retrieves the definition of a specified database.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        the database resides. If none is provided, the Amazon Web Services
-        account ID is used by default. - Name (required): The name of the
-        database to retrieve. For Hive compatibility, this should be all
-        lowercase.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          database resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - Name (required): The name of the database to retrieve. For Hive
+          compatibility, this should be all lowercase.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDatabase
@@ -2924,16 +3157,20 @@ class GlueClient(BaseClient):
     ) -> GetDatabasesResponseTypeDef:
         """Retrieves all databases defined in a given Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog from
-        which to retrieve Databases. If none is provided, the Amazon Web
-        Services account ID is used by default. - NextToken (optional): A
-        continuation token, if this is a continuation call. - MaxResults
-        (optional): The maximum number of databases to return in one response.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog from which to
+          retrieve Databases. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum number of databases to return in
+          one response.
         - ResourceShareType (optional): Allows you to specify that you want to
-        list the databases shared with your account. The allowable values are
-        FEDERATED, FOREIGN or ALL. - AttributesToGet (optional): Specifies the
-        database fields returned by the GetDatabases call. This parameter
-        doesn’t accept an empty list. The request must include the NAME.
+          list the databases shared with your account. The allowable values are
+          FEDERATED, FOREIGN or ALL.
+        - AttributesToGet (optional): Specifies the database fields returned by
+          the GetDatabases call. This parameter doesn’t accept an empty list.
+          The request must include the NAME.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDatabases
@@ -2945,7 +3182,8 @@ class GlueClient(BaseClient):
     ) -> GetDataflowGraphResponseTypeDef:
         """Transforms a Python script into a directed acyclic graph (DAG).
 
-        Parameters: - PythonScript (optional): The Python script to transform.
+        Parameters:
+        - PythonScript (optional): The Python script to transform.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataflowGraph
@@ -2959,8 +3197,9 @@ class GlueClient(BaseClient):
     ) -> GetDevEndpointResponseTypeDef:
         """Retrieves information about a specified development endpoint.
 
-        Parameters: - EndpointName (required): Name of the DevEndpoint to
-        retrieve information for.
+        Parameters:
+        - EndpointName (required): Name of the DevEndpoint to retrieve
+          information for.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDevEndpoint
@@ -2975,9 +3214,10 @@ class GlueClient(BaseClient):
         """Retrieves all the development endpoints in this Amazon Web Services
         account.
 
-        Parameters: - MaxResults (optional): The maximum size of information to
-        return. - NextToken (optional): A continuation token, if this is a
-        continuation call.
+        Parameters:
+        - MaxResults (optional): The maximum size of information to return.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDevEndpoints
@@ -2992,21 +3232,28 @@ class GlueClient(BaseClient):
         """This API is used to query preview data from a given connection type or
         from a native Amazon S3 based Glue Data Catalog.
 
-        Parameters: - ConnectionName (optional): The name of the connection
-        that contains the connection type credentials. - CatalogId (optional):
-        The catalog ID of the catalog that contains the connection. This can be
-        null, By default, the Amazon Web Services Account ID is the catalog ID.
+        Parameters:
+        - ConnectionName (optional): The name of the connection that contains
+          the connection type credentials.
+        - CatalogId (optional): The catalog ID of the catalog that contains the
+          connection. This can be null, By default, the Amazon Web Services
+          Account ID is the catalog ID.
         - EntityName (required): Name of the entity that we want to query the
-        preview data from the given connection type. - NextToken (optional): A
-        continuation token, included if this is a continuation call. -
-        DataStoreApiVersion (optional): The API version of the SaaS connector.
+          preview data from the given connection type.
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+        - DataStoreApiVersion (optional): The API version of the SaaS
+          connector.
         - ConnectionOptions (optional): Connector options that are required to
-        query the data. - FilterPredicate (optional): A filter predicate that
-        you can apply in the query request. - Limit (required): Limits the
-        number of records fetched with the request. - OrderBy (optional): A
-        parameter that orders the response preview data. - SelectedFields
-        (optional): List of fields that we want to fetch as part of preview
-        data.
+          query the data.
+        - FilterPredicate (optional): A filter predicate that you can apply in
+          the query request.
+        - Limit (required): Limits the number of records fetched with the
+          request.
+        - OrderBy (optional): A parameter that orders the response preview
+          data.
+        - SelectedFields (optional): List of fields that we want to fetch as
+          part of preview data.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetEntityRecords
@@ -3036,8 +3283,9 @@ class GlueClient(BaseClient):
         """This API is used for fetching the ResourceProperty of the Glue
         connection (for the source) or Glue database ARN (for the target)
 
-        Parameters: - ResourceArn (required): The connection ARN of the source,
-        or the database ARN of the target.
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetIntegrationResourceProperty
@@ -3054,11 +3302,12 @@ class GlueClient(BaseClient):
         tables that need to be replicated. These properties can include
         properties for filtering and partition for source and target tables.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the target table for which to retrieve integration table properties.
-        Currently, this API only supports retrieving properties for target
-        tables, and the provided ARN ... - TableName (required): The name of
-        the table to be replicated.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the target
+          table for which to retrieve integration table properties. Currently,
+          this API only supports retrieving properties for target tables, and
+          the provided ARN ...
+        - TableName (required): The name of the table to be replicated.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetIntegrationTableProperties
@@ -3071,8 +3320,8 @@ class GlueClient(BaseClient):
     def get_job(self, **kwargs: Unpack[GetJobRequestTypeDef]) -> GetJobResponseTypeDef:
         """Retrieves an existing job definition.
 
-        Parameters: - JobName (required): The name of the job definition to
-        retrieve.
+        Parameters:
+        - JobName (required): The name of the job definition to retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetJob
@@ -3084,9 +3333,10 @@ class GlueClient(BaseClient):
     ) -> GetJobBookmarkResponseTypeDef:
         """Returns information on a job bookmark entry.
 
-        Parameters: - JobName (required): The name of the job in question. -
-        RunId (optional): The unique run identifier associated with this job
-        run.
+        Parameters:
+        - JobName (required): The name of the job in question.
+        - RunId (optional): The unique run identifier associated with this job
+          run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetJobBookmark
@@ -3101,9 +3351,11 @@ class GlueClient(BaseClient):
         """Retrieves the metadata for a given job run. Job run history is
         accessible for 365 days for your workflow and job run.
 
-        Parameters: - JobName (required): Name of the job definition being run.
-        - RunId (required): The ID of the job run. - PredecessorsIncluded
-        (optional): True if a list of predecessor runs should be returned.
+        Parameters:
+        - JobName (required): Name of the job definition being run.
+        - RunId (required): The ID of the job run.
+        - PredecessorsIncluded (optional): True if a list of predecessor runs
+          should be returned.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetJobRun
@@ -3115,10 +3367,12 @@ class GlueClient(BaseClient):
     ) -> GetJobRunsResponseTypeDef:
         """Retrieves metadata for all runs of a given job definition.
 
-        Parameters: - JobName (required): The name of the job definition for
-        which to retrieve all job runs. - NextToken (optional): A continuation
-        token, if this is a continuation call. - MaxResults (optional): The
-        maximum size of the response.
+        Parameters:
+        - JobName (required): The name of the job definition for which to
+          retrieve all job runs.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum size of the response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetJobRuns
@@ -3130,9 +3384,10 @@ class GlueClient(BaseClient):
     ) -> GetJobsResponseTypeDef:
         """Retrieves all current job definitions.
 
-        Parameters: - NextToken (optional): A continuation token, if this is a
-        continuation call. - MaxResults (optional): The maximum size of the
-        response.
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum size of the response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetJobs
@@ -3148,9 +3403,10 @@ class GlueClient(BaseClient):
         check the stats of any task run by calling GetMLTaskRun with the
         TaskRunID and its parent transform's TransformID.
 
-        Parameters: - TransformId (required): The unique identifier of the
-        machine learning transform. - TaskRunId (required): The unique
-        identifier of the task run.
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - TaskRunId (required): The unique identifier of the task run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMLTaskRun
@@ -3167,13 +3423,16 @@ class GlueClient(BaseClient):
         with their parent transform's TransformID and other optional parameters
         as documented in this section.
 
-        Parameters: - TransformId (required): The unique identifier of the
-        machine learning transform. - NextToken (optional): A token for
-        pagination of the results. The default is empty. - MaxResults
-        (optional): The maximum number of results to return. - Filter
-        (optional): The filter criteria, in the TaskRunFilterCriteria
-        structure, for the task run. - Sort (optional): The sorting criteria,
-        in the TaskRunSortCriteria structure, for the task run.
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - NextToken (optional): A token for pagination of the results. The
+          default is empty.
+        - MaxResults (optional): The maximum number of results to return.
+        - Filter (optional): The filter criteria, in the TaskRunFilterCriteria
+          structure, for the task run.
+        - Sort (optional): The sorting criteria, in the TaskRunSortCriteria
+          structure, for the task run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMLTaskRuns
@@ -3192,8 +3451,9 @@ class GlueClient(BaseClient):
         humans. These transformations are then saved by Glue. You can retrieve
         their metadata by calling GetMLTransform.
 
-        Parameters: - TransformId (required): The unique identifier of the
-        transform, generated at the time that the transform was created.
+        Parameters:
+        - TransformId (required): The unique identifier of the transform,
+          generated at the time that the transform was created.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMLTransform
@@ -3212,10 +3472,11 @@ class GlueClient(BaseClient):
         transformations are then saved by Glue, and you can retrieve their
         metadata by calling GetMLTransforms.
 
-        Parameters: - NextToken (optional): A paginated token to offset the
-        results. - MaxResults (optional): The maximum number of results to
-        return. - Filter (optional): The filter transformation criteria. - Sort
-        (optional): The sorting criteria.
+        Parameters:
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
+        - Filter (optional): The filter transformation criteria.
+        - Sort (optional): The sorting criteria.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMLTransforms
@@ -3229,9 +3490,10 @@ class GlueClient(BaseClient):
     ) -> GetMappingResponseTypeDef:
         """Creates mappings.
 
-        Parameters: - Source (required): Specifies the source table. - Sinks
-        (optional): A list of target tables. - Location (optional): Parameters
-        for the mapping.
+        Parameters:
+        - Source (required): Specifies the source table.
+        - Sinks (optional): A list of target tables.
+        - Location (optional): Parameters for the mapping.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMapping
@@ -3244,10 +3506,11 @@ class GlueClient(BaseClient):
         """Get the associated metadata/information for a task run, given a task
         run ID.
 
-        Parameters: - CatalogId (required): The ID of the Data Catalog where
-        the table resides. If none is supplied, the account ID is used by
-        default. - MaterializedViewRefreshTaskRunId (required): The identifier
-        for the particular materialized view refresh task run.
+        Parameters:
+        - CatalogId (required): The ID of the Data Catalog where the table
+          resides. If none is supplied, the account ID is used by default.
+        - MaterializedViewRefreshTaskRunId (required): The identifier for the
+          particular materialized view refresh task run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMaterializedViewRefreshTaskRun
@@ -3262,13 +3525,15 @@ class GlueClient(BaseClient):
     ) -> GetPartitionResponseTypeDef:
         """Retrieves information about a specified partition.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partition in question resides. If none is provided, the Amazon Web
-        Services account ID is used by default. - DatabaseName (required): The
-        name of the catalog database where the partition resides. - TableName
-        (required): The name of the partition's table. - PartitionValues
-        (required): The values that define the partition. - AuditContext
-        (optional)
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partition
+          in question resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partition resides.
+        - TableName (required): The name of the partition's table.
+        - PartitionValues (required): The values that define the partition.
+        - AuditContext (optional)
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetPartition
@@ -3280,12 +3545,14 @@ class GlueClient(BaseClient):
     ) -> GetPartitionIndexesResponseTypeDef:
         """Retrieves the partition indexes associated with a table.
 
-        Parameters: - CatalogId (optional): The catalog ID where the table
-        resides. - DatabaseName (required): Specifies the name of a database
-        from which you want to retrieve partition indexes. - TableName
-        (required): Specifies the name of a table for which you want to
-        retrieve the partition indexes. - NextToken (optional): A continuation
-        token, included if this is a continuation call.
+        Parameters:
+        - CatalogId (optional): The catalog ID where the table resides.
+        - DatabaseName (required): Specifies the name of a database from which
+          you want to retrieve partition indexes.
+        - TableName (required): Specifies the name of a table for which you
+          want to retrieve the partition indexes.
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetPartitionIndexes
@@ -3300,24 +3567,31 @@ class GlueClient(BaseClient):
     ) -> GetPartitionsResponseTypeDef:
         """Retrieves information about the partitions in a table.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partitions in question reside. If none is provided, the Amazon Web
-        Services account ID is used by default. - DatabaseName (required): The
-        name of the catalog database where the partitions reside. - TableName
-        (required): The name of the partitions' table. - Expression (optional):
-        An expression that filters the partitions to be returned. - NextToken
-        (optional): A continuation token, if this is not the first call to
-        retrieve these partitions. - Segment (optional): The segment of the
-        table's partitions to scan in this request. - MaxResults (optional):
-        The maximum number of partitions to return in a single response. -
-        ExcludeColumnSchema (optional): When true, specifies not returning the
-        partition column schema. Useful when you are interested only in other
-        partition attributes such as partition values or location. This
-        approach avoids the ... - TransactionId (optional): The transaction ID
-        at which to read the partition contents. - QueryAsOfTime (optional):
-        The time as of when to read the partition contents. If not set, the
-        most recent transaction commit time will be used. Cannot be specified
-        along with TransactionId. - AuditContext (optional)
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - Expression (optional): An expression that filters the partitions to
+          be returned.
+        - NextToken (optional): A continuation token, if this is not the first
+          call to retrieve these partitions.
+        - Segment (optional): The segment of the table's partitions to scan in
+          this request.
+        - MaxResults (optional): The maximum number of partitions to return in
+          a single response.
+        - ExcludeColumnSchema (optional): When true, specifies not returning
+          the partition column schema. Useful when you are interested only in
+          other partition attributes such as partition values or location. This
+          approach avoids the ...
+        - TransactionId (optional): The transaction ID at which to read the
+          partition contents.
+        - QueryAsOfTime (optional): The time as of when to read the partition
+          contents. If not set, the most recent transaction commit time will be
+          used. Cannot be specified along with TransactionId.
+        - AuditContext (optional)
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetPartitions
@@ -3329,12 +3603,16 @@ class GlueClient(BaseClient):
     ) -> GetPlanResponseTypeDef:
         """Gets code to perform a specified mapping.
 
-        Parameters: - Mapping (required): The list of mappings from a source
-        table to target tables. - Source (required): The source table. - Sinks
-        (optional): The target tables. - Location (optional): The parameters
-        for the mapping. - Language (optional): The programming language of the
-        code to perform the mapping. - AdditionalPlanOptionsMap (optional): A
-        map to hold additional optional key-value parameters.
+        Parameters:
+        - Mapping (required): The list of mappings from a source table to
+          target tables.
+        - Source (required): The source table.
+        - Sinks (optional): The target tables.
+        - Location (optional): The parameters for the mapping.
+        - Language (optional): The programming language of the code to perform
+          the mapping.
+        - AdditionalPlanOptionsMap (optional): A map to hold additional
+          optional key-value parameters.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetPlan
@@ -3346,8 +3624,9 @@ class GlueClient(BaseClient):
     ) -> GetRegistryResponseTypeDef:
         """Describes the specified registry in detail.
 
-        Parameters: - RegistryId (required): This is a wrapper structure that
-        may contain the registry name and Amazon Resource Name (ARN).
+        Parameters:
+        - RegistryId (required): This is a wrapper structure that may contain
+          the registry name and Amazon Resource Name (ARN).
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetRegistry
@@ -3361,9 +3640,10 @@ class GlueClient(BaseClient):
         Access Manager during cross-account permission grants. Also retrieves
         the Data Catalog resource policy.
 
-        Parameters: - NextToken (optional): A continuation token, if this is a
-        continuation request. - MaxResults (optional): The maximum size of a
-        list to return.
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetResourcePolicies
@@ -3378,10 +3658,11 @@ class GlueClient(BaseClient):
     ) -> GetResourcePolicyResponseTypeDef:
         """Retrieves a specified resource policy.
 
-        Parameters: - ResourceArn (optional): The ARN of the Glue resource for
-        which to retrieve the resource policy. If not supplied, the Data
-        Catalog resource policy is returned. Use GetResourcePolicies to view
-        all existing resource policies. ...
+        Parameters:
+        - ResourceArn (optional): The ARN of the Glue resource for which to
+          retrieve the resource policy. If not supplied, the Data Catalog
+          resource policy is returned. Use GetResourcePolicies to view all
+          existing resource policies. ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetResourcePolicy
@@ -3395,8 +3676,9 @@ class GlueClient(BaseClient):
     ) -> GetSchemaResponseTypeDef:
         """Describes the specified schema in detail.
 
-        Parameters: - SchemaId (required): This is a wrapper structure to
-        contain schema identity fields. The structure contains:
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSchema
@@ -3413,10 +3695,11 @@ class GlueClient(BaseClient):
         Otherwise, a 404 or NotFound error is returned. Schema versions in
         Deleted statuses will not be included in the results.
 
-        Parameters: - SchemaId (required): This is a wrapper structure to
-        contain schema identity fields. The structure contains: -
-        SchemaDefinition (required): The definition of the schema for which
-        schema details are required.
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - SchemaDefinition (required): The definition of the schema for which
+          schema details are required.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSchemaByDefinition
@@ -3433,12 +3716,13 @@ class GlueClient(BaseClient):
         the schema is created or registered. Schema versions in Deleted status
         will not be included in the results.
 
-        Parameters: - SchemaId (optional): This is a wrapper structure to
-        contain schema identity fields. The structure contains: -
-        SchemaVersionId (optional): The SchemaVersionId of the schema version.
-        This field is required for fetching by schema ID. Either this or the
-        SchemaId wrapper has to be provided. - SchemaVersionNumber (optional):
-        The version number of the schema.
+        Parameters:
+        - SchemaId (optional): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - SchemaVersionId (optional): The SchemaVersionId of the schema
+          version. This field is required for fetching by schema ID. Either
+          this or the SchemaId wrapper has to be provided.
+        - SchemaVersionNumber (optional): The version number of the schema.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSchemaVersion
@@ -3453,13 +3737,15 @@ class GlueClient(BaseClient):
         """Fetches the schema version difference in the specified difference type
         between two stored schema versions in the Schema Registry.
 
-        Parameters: - SchemaId (required): This is a wrapper structure to
-        contain schema identity fields. The structure contains: -
-        FirstSchemaVersionNumber (required): The first of the two schema
-        versions to be compared. - SecondSchemaVersionNumber (required): The
-        second of the two schema versions to be compared. - SchemaDiffType
-        (required): Refers to SYNTAX_DIFF, which is the currently supported
-        diff type.
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - FirstSchemaVersionNumber (required): The first of the two schema
+          versions to be compared.
+        - SecondSchemaVersionNumber (required): The second of the two schema
+          versions to be compared.
+        - SchemaDiffType (required): Refers to SYNTAX_DIFF, which is the
+          currently supported diff type.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSchemaVersionsDiff
@@ -3474,8 +3760,8 @@ class GlueClient(BaseClient):
     ) -> GetSecurityConfigurationResponseTypeDef:
         """Retrieves a specified security configuration.
 
-        Parameters: - Name (required): The name of the security configuration
-        to retrieve.
+        Parameters:
+        - Name (required): The name of the security configuration to retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSecurityConfiguration
@@ -3490,9 +3776,10 @@ class GlueClient(BaseClient):
     ) -> GetSecurityConfigurationsResponseTypeDef:
         """Retrieves a list of all security configurations.
 
-        Parameters: - MaxResults (optional): The maximum number of results to
-        return. - NextToken (optional): A continuation token, if this is a
-        continuation call.
+        Parameters:
+        - MaxResults (optional): The maximum number of results to return.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSecurityConfigurations
@@ -3507,8 +3794,9 @@ class GlueClient(BaseClient):
     ) -> GetSessionResponseTypeDef:
         """Retrieves the session.
 
-        Parameters: - Id (required): The ID of the session. - RequestOrigin
-        (optional): The origin of the request.
+        Parameters:
+        - Id (required): The ID of the session.
+        - RequestOrigin (optional): The origin of the request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSession
@@ -3520,9 +3808,10 @@ class GlueClient(BaseClient):
     ) -> GetStatementResponseTypeDef:
         """Retrieves the statement.
 
-        Parameters: - SessionId (required): The Session ID of the statement. -
-        Id (required): The Id of the statement. - RequestOrigin (optional): The
-        origin of the request.
+        Parameters:
+        - SessionId (required): The Session ID of the statement.
+        - Id (required): The Id of the statement.
+        - RequestOrigin (optional): The origin of the request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetStatement
@@ -3534,21 +3823,25 @@ class GlueClient(BaseClient):
     ) -> GetTableResponseTypeDef:
         """Retrieves the Table definition in a Data Catalog for a specified table.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the table resides. If none is provided, the Amazon Web Services account
-        ID is used by default. - DatabaseName (required): The name of the
-        database in the catalog in which the table resides. For Hive
-        compatibility, this name is entirely lowercase. - Name (required): The
-        name of the table for which to retrieve the definition. For Hive
-        compatibility, this name is entirely lowercase. - TransactionId
-        (optional): The transaction ID at which to read the table contents. -
-        QueryAsOfTime (optional): The time as of when to read the table
-        contents. If not set, the most recent transaction commit time will be
-        used. Cannot be specified along with TransactionId. - AuditContext
-        (optional): A structure containing the Lake Formation audit context. -
-        IncludeStatusDetails (optional): Specifies whether to include status
-        details related to a request to create or update an Glue Data Catalog
-        view.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the table
+          resides. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides. For Hive compatibility, this name is
+          entirely lowercase.
+        - Name (required): The name of the table for which to retrieve the
+          definition. For Hive compatibility, this name is entirely lowercase.
+        - TransactionId (optional): The transaction ID at which to read the
+          table contents.
+        - QueryAsOfTime (optional): The time as of when to read the table
+          contents. If not set, the most recent transaction commit time will be
+          used. Cannot be specified along with TransactionId.
+        - AuditContext (optional): A structure containing the Lake Formation
+          audit context.
+        - IncludeStatusDetails (optional): Specifies whether to include status
+          details related to a request to create or update an Glue Data Catalog
+          view.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTable
@@ -3561,9 +3854,11 @@ class GlueClient(BaseClient):
         """Returns the configuration of all optimizers associated with a specified
         table.
 
-        Parameters: - CatalogId (required): The Catalog ID of the table. -
-        DatabaseName (required): The name of the database in the catalog in
-        which the table resides. - TableName (required): The name of the table.
+        Parameters:
+        - CatalogId (required): The Catalog ID of the table.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides.
+        - TableName (required): The name of the table.
         - Type (required): The type of table optimizer.
 
         API reference:
@@ -3578,15 +3873,19 @@ class GlueClient(BaseClient):
     ) -> GetTableVersionResponseTypeDef:
         """Retrieves a specified version of a table.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the tables reside. If none is provided, the Amazon Web Services account
-        ID is used by default. - DatabaseName (required): The database in the
-        catalog in which the table resides. For Hive compatibility, this name
-        is entirely lowercase. - TableName (required): The name of the table.
-        For Hive compatibility, this name is entirely lowercase. - VersionId
-        (optional): The ID value of the table version to be retrieved. A
-        VersionID is a string representation of an integer. Each version is
-        incremented by 1. - AuditContext (optional)
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the tables
+          reside. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The database in the catalog in which the
+          table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - TableName (required): The name of the table. For Hive compatibility,
+          this name is entirely lowercase.
+        - VersionId (optional): The ID value of the table version to be
+          retrieved. A VersionID is a string representation of an integer. Each
+          version is incremented by 1.
+        - AuditContext (optional)
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTableVersion
@@ -3601,15 +3900,20 @@ class GlueClient(BaseClient):
         """Retrieves a list of strings that identify available versions of a
         specified table.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the tables reside. If none is provided, the Amazon Web Services account
-        ID is used by default. - DatabaseName (required): The database in the
-        catalog in which the table resides. For Hive compatibility, this name
-        is entirely lowercase. - TableName (required): The name of the table.
-        For Hive compatibility, this name is entirely lowercase. - NextToken
-        (optional): A continuation token, if this is not the first call. -
-        MaxResults (optional): The maximum number of table versions to return
-        in one response. - AuditContext (optional)
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the tables
+          reside. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The database in the catalog in which the
+          table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - TableName (required): The name of the table. For Hive compatibility,
+          this name is entirely lowercase.
+        - NextToken (optional): A continuation token, if this is not the first
+          call.
+        - MaxResults (optional): The maximum number of table versions to return
+          in one response.
+        - AuditContext (optional)
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTableVersions
@@ -3624,25 +3928,31 @@ class GlueClient(BaseClient):
         """Retrieves the definitions of some or all of the tables in a given
         Database.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the tables reside. If none is provided, the Amazon Web Services account
-        ID is used by default. - DatabaseName (required): The database in the
-        catalog whose tables to list. For Hive compatibility, this name is
-        entirely lowercase. - Expression (optional): A regular expression
-        pattern. If present, only those tables whose names match the pattern
-        are returned. - NextToken (optional): A continuation token, included if
-        this is a continuation call. - MaxResults (optional): The maximum
-        number of tables to return in a single response. - TransactionId
-        (optional): The transaction ID at which to read the table contents. -
-        QueryAsOfTime (optional): The time as of when to read the table
-        contents. If not set, the most recent transaction commit time will be
-        used. Cannot be specified along with TransactionId. - AuditContext
-        (optional): A structure containing the Lake Formation audit context. -
-        IncludeStatusDetails (optional): Specifies whether to include status
-        details related to a request to create or update an Glue Data Catalog
-        view. - AttributesToGet (optional): Specifies the table fields returned
-        by the GetTables call. This parameter doesn’t accept an empty list. The
-        request must include NAME.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the tables
+          reside. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The database in the catalog whose tables to
+          list. For Hive compatibility, this name is entirely lowercase.
+        - Expression (optional): A regular expression pattern. If present, only
+          those tables whose names match the pattern are returned.
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+        - MaxResults (optional): The maximum number of tables to return in a
+          single response.
+        - TransactionId (optional): The transaction ID at which to read the
+          table contents.
+        - QueryAsOfTime (optional): The time as of when to read the table
+          contents. If not set, the most recent transaction commit time will be
+          used. Cannot be specified along with TransactionId.
+        - AuditContext (optional): A structure containing the Lake Formation
+          audit context.
+        - IncludeStatusDetails (optional): Specifies whether to include status
+          details related to a request to create or update an Glue Data Catalog
+          view.
+        - AttributesToGet (optional): Specifies the table fields returned by
+          the GetTables call. This parameter doesn’t accept an empty list. The
+          request must include NAME.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTables
@@ -3654,8 +3964,9 @@ class GlueClient(BaseClient):
     ) -> GetTagsResponseTypeDef:
         """Retrieves a list of tags associated with a resource.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the resource for which to retrieve tags.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          resource for which to retrieve tags.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTags
@@ -3667,7 +3978,8 @@ class GlueClient(BaseClient):
     ) -> GetTriggerResponseTypeDef:
         """Retrieves the definition of a trigger.
 
-        Parameters: - Name (required): The name of the trigger to retrieve.
+        Parameters:
+        - Name (required): The name of the trigger to retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTrigger
@@ -3679,11 +3991,13 @@ class GlueClient(BaseClient):
     ) -> GetTriggersResponseTypeDef:
         """Gets all the triggers associated with a job.
 
-        Parameters: - NextToken (optional): A continuation token, if this is a
-        continuation call. - DependentJobName (optional): The name of the job
-        to retrieve triggers for. The trigger that can start this job is
-        returned, and if there is no such trigger, all triggers are returned. -
-        MaxResults (optional): The maximum size of the response.
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - DependentJobName (optional): The name of the job to retrieve triggers
+          for. The trigger that can start this job is returned, and if there is
+          no such trigger, all triggers are returned.
+        - MaxResults (optional): The maximum size of the response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTriggers
@@ -3696,19 +4010,24 @@ class GlueClient(BaseClient):
         """Retrieves partition metadata from the Data Catalog that contains
         unfiltered metadata.
 
-        Parameters: - Region (optional): Specified only if the base tables
-        belong to a different Amazon Web Services Region. - CatalogId
-        (required): The catalog ID where the partition resides. - DatabaseName
-        (required): (Required) Specifies the name of a database that contains
-        the partition. - TableName (required): (Required) Specifies the name of
-        a table that contains the partition. - PartitionValues (required):
-        (Required) A list of partition key values. - AuditContext (optional): A
-        structure containing Lake Formation audit context information. -
-        SupportedPermissionTypes (required): (Required) A list of supported
-        permission types. - QuerySessionContext (optional): A structure used as
-        a protocol between query engines and Lake Formation or Glue. Contains
-        both a Lake Formation generated authorization identifier and
-        information from the request's authorization ...
+        Parameters:
+        - Region (optional): Specified only if the base tables belong to a
+          different Amazon Web Services Region.
+        - CatalogId (required): The catalog ID where the partition resides.
+        - DatabaseName (required): (Required) Specifies the name of a database
+          that contains the partition.
+        - TableName (required): (Required) Specifies the name of a table that
+          contains the partition.
+        - PartitionValues (required): (Required) A list of partition key
+          values.
+        - AuditContext (optional): A structure containing Lake Formation audit
+          context information.
+        - SupportedPermissionTypes (required): (Required) A list of supported
+          permission types.
+        - QuerySessionContext (optional): A structure used as a protocol
+          between query engines and Lake Formation or Glue. Contains both a
+          Lake Formation generated authorization identifier and information
+          from the request's authorization ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUnfilteredPartitionMetadata
@@ -3724,24 +4043,32 @@ class GlueClient(BaseClient):
         """Retrieves partition metadata from the Data Catalog that contains
         unfiltered metadata.
 
-        Parameters: - Region (optional): Specified only if the base tables
-        belong to a different Amazon Web Services Region. - CatalogId
-        (required): The ID of the Data Catalog where the partitions in question
-        reside. If none is provided, the AWS account ID is used by default. -
-        DatabaseName (required): The name of the catalog database where the
-        partitions reside. - TableName (required): The name of the table that
-        contains the partition. - Expression (optional): An expression that
-        filters the partitions to be returned. - AuditContext (optional): A
-        structure containing Lake Formation audit context information. -
-        SupportedPermissionTypes (required): A list of supported permission
-        types. - NextToken (optional): A continuation token, if this is not the
-        first call to retrieve these partitions. - Segment (optional): The
-        segment of the table's partitions to scan in this request. - MaxResults
-        (optional): The maximum number of partitions to return in a single
-        response. - QuerySessionContext (optional): A structure used as a
-        protocol between query engines and Lake Formation or Glue. Contains
-        both a Lake Formation generated authorization identifier and
-        information from the request's authorization ...
+        Parameters:
+        - Region (optional): Specified only if the base tables belong to a
+          different Amazon Web Services Region.
+        - CatalogId (required): The ID of the Data Catalog where the partitions
+          in question reside. If none is provided, the AWS account ID is used
+          by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the table that contains the
+          partition.
+        - Expression (optional): An expression that filters the partitions to
+          be returned.
+        - AuditContext (optional): A structure containing Lake Formation audit
+          context information.
+        - SupportedPermissionTypes (required): A list of supported permission
+          types.
+        - NextToken (optional): A continuation token, if this is not the first
+          call to retrieve these partitions.
+        - Segment (optional): The segment of the table's partitions to scan in
+          this request.
+        - MaxResults (optional): The maximum number of partitions to return in
+          a single response.
+        - QuerySessionContext (optional): A structure used as a protocol
+          between query engines and Lake Formation or Glue. Contains both a
+          Lake Formation generated authorization identifier and information
+          from the request's authorization ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUnfilteredPartitionsMetadata
@@ -3757,26 +4084,31 @@ class GlueClient(BaseClient):
         """Allows a third-party analytical engine to retrieve unfiltered table
         metadata from the Data Catalog.
 
-        Parameters: - Region (optional): Specified only if the base tables
-        belong to a different Amazon Web Services Region. - CatalogId
-        (required): The catalog ID where the table resides. - DatabaseName
-        (required): (Required) Specifies the name of a database that contains
-        the table. - Name (required): (Required) Specifies the name of a table
-        for which you are requesting metadata. - AuditContext (optional): A
-        structure containing Lake Formation audit context information. -
-        SupportedPermissionTypes (required): Indicates the level of filtering a
-        third-party analytical engine is capable of enforcing when calling the
-        GetUnfilteredTableMetadata API operation. Accepted values are: -
-        ParentResourceArn (optional): The resource ARN of the view. -
-        RootResourceArn (optional): The resource ARN of the root view in a
-        chain of nested views. - SupportedDialect (optional): A structure
-        specifying the dialect and dialect version used by the query engine. -
-        Permissions (optional): The Lake Formation data permissions of the
-        caller on the table. Used to authorize the call when no view context is
-        found. - QuerySessionContext (optional): A structure used as a protocol
-        between query engines and Lake Formation or Glue. Contains both a Lake
-        Formation generated authorization identifier and information from the
-        request's authorization ...
+        Parameters:
+        - Region (optional): Specified only if the base tables belong to a
+          different Amazon Web Services Region.
+        - CatalogId (required): The catalog ID where the table resides.
+        - DatabaseName (required): (Required) Specifies the name of a database
+          that contains the table.
+        - Name (required): (Required) Specifies the name of a table for which
+          you are requesting metadata.
+        - AuditContext (optional): A structure containing Lake Formation audit
+          context information.
+        - SupportedPermissionTypes (required): Indicates the level of filtering
+          a third-party analytical engine is capable of enforcing when calling
+          the GetUnfilteredTableMetadata API operation. Accepted values are:
+        - ParentResourceArn (optional): The resource ARN of the view.
+        - RootResourceArn (optional): The resource ARN of the root view in a
+          chain of nested views.
+        - SupportedDialect (optional): A structure specifying the dialect and
+          dialect version used by the query engine.
+        - Permissions (optional): The Lake Formation data permissions of the
+          caller on the table. Used to authorize the call when no view context
+          is found.
+        - QuerySessionContext (optional): A structure used as a protocol
+          between query engines and Lake Formation or Glue. Contains both a
+          Lake Formation generated authorization identifier and information
+          from the request's authorization ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUnfilteredTableMetadata
@@ -3791,8 +4123,8 @@ class GlueClient(BaseClient):
     ) -> GetUsageProfileResponseTypeDef:
         """Retrieves information about the specified Glue usage profile.
 
-        Parameters: - Name (required): The name of the usage profile to
-        retrieve.
+        Parameters:
+        - Name (required): The name of the usage profile to retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUsageProfile
@@ -3806,11 +4138,13 @@ class GlueClient(BaseClient):
     ) -> GetUserDefinedFunctionResponseTypeDef:
         """Retrieves a specified function definition from the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the function to be retrieved is located. If none is provided, the
-        Amazon Web Services account ID is used by default. - DatabaseName
-        (required): The name of the catalog database where the function is
-        located. - FunctionName (required): The name of the function.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the function
+          to be retrieved is located. If none is provided, the Amazon Web
+          Services account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          function is located.
+        - FunctionName (required): The name of the function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUserDefinedFunction
@@ -3825,18 +4159,22 @@ class GlueClient(BaseClient):
     ) -> GetUserDefinedFunctionsResponseTypeDef:
         """Retrieves multiple function definitions from the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the functions to be retrieved are located. If none is provided, the
-        Amazon Web Services account ID is used by default. - DatabaseName
-        (optional): The name of the catalog database where the functions are
-        located. If none is provided, functions from all the databases across
-        the catalog will be returned. - Pattern (required): An optional
-        function-name pattern string that filters the function definitions
-        returned. - FunctionType (optional): An optional function-type pattern
-        string that filters the function definitions returned from Amazon
-        Redshift Federated Permissions Catalog. - NextToken (optional): A
-        continuation token, if this is a continuation call. - MaxResults
-        (optional): The maximum number of functions to return in one response.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the functions
+          to be retrieved are located. If none is provided, the Amazon Web
+          Services account ID is used by default.
+        - DatabaseName (optional): The name of the catalog database where the
+          functions are located. If none is provided, functions from all the
+          databases across the catalog will be returned.
+        - Pattern (required): An optional function-name pattern string that
+          filters the function definitions returned.
+        - FunctionType (optional): An optional function-type pattern string
+          that filters the function definitions returned from Amazon Redshift
+          Federated Permissions Catalog.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum number of functions to return in
+          one response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUserDefinedFunctions
@@ -3851,9 +4189,10 @@ class GlueClient(BaseClient):
     ) -> GetWorkflowResponseTypeDef:
         """Retrieves resource metadata for a workflow.
 
-        Parameters: - Name (required): The name of the workflow to retrieve. -
-        IncludeGraph (optional): Specifies whether to include a graph when
-        returning the workflow resource metadata.
+        Parameters:
+        - Name (required): The name of the workflow to retrieve.
+        - IncludeGraph (optional): Specifies whether to include a graph when
+          returning the workflow resource metadata.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetWorkflow
@@ -3866,9 +4205,11 @@ class GlueClient(BaseClient):
         """Retrieves the metadata for a given workflow run. Job run history is
         accessible for 90 days for your workflow and job run.
 
-        Parameters: - Name (required): Name of the workflow being run. - RunId
-        (required): The ID of the workflow run. - IncludeGraph (optional):
-        Specifies whether to include the workflow graph in response or not.
+        Parameters:
+        - Name (required): Name of the workflow being run.
+        - RunId (required): The ID of the workflow run.
+        - IncludeGraph (optional): Specifies whether to include the workflow
+          graph in response or not.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetWorkflowRun
@@ -3882,9 +4223,10 @@ class GlueClient(BaseClient):
     ) -> GetWorkflowRunPropertiesResponseTypeDef:
         """Retrieves the workflow run properties which were set during the run.
 
-        Parameters: - Name (required): Name of the workflow which was run. -
-        RunId (required): The ID of the workflow run whose run properties
-        should be returned.
+        Parameters:
+        - Name (required): Name of the workflow which was run.
+        - RunId (required): The ID of the workflow run whose run properties
+          should be returned.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetWorkflowRunProperties
@@ -3899,11 +4241,14 @@ class GlueClient(BaseClient):
     ) -> GetWorkflowRunsResponseTypeDef:
         """Retrieves metadata for all runs of a given workflow.
 
-        Parameters: - Name (required): Name of the workflow whose metadata of
-        runs should be returned. - IncludeGraph (optional): Specifies whether
-        to include the workflow graph in response or not. - NextToken
-        (optional): The maximum size of the response. - MaxResults (optional):
-        The maximum number of workflow runs to be included in the response.
+        Parameters:
+        - Name (required): Name of the workflow whose metadata of runs should
+          be returned.
+        - IncludeGraph (optional): Specifies whether to include the workflow
+          graph in response or not.
+        - NextToken (optional): The maximum size of the response.
+        - MaxResults (optional): The maximum number of workflow runs to be
+          included in the response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetWorkflowRuns
@@ -3917,8 +4262,9 @@ class GlueClient(BaseClient):
     ) -> ImportCatalogToGlueResponseTypeDef:
         """Imports an existing Amazon Athena Data Catalog to Glue.
 
-        Parameters: - CatalogId (optional): The ID of the catalog to import.
-        Currently, this should be the Amazon Web Services account ID.
+        Parameters:
+        - CatalogId (optional): The ID of the catalog to import. Currently,
+          this should be the Amazon Web Services account ID.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ImportCatalogToGlue
@@ -3933,10 +4279,12 @@ class GlueClient(BaseClient):
     ) -> ListBlueprintsResponseTypeDef:
         """Lists all the blueprint names in an account.
 
-        Parameters: - NextToken (optional): A continuation token, if this is a
-        continuation request. - MaxResults (optional): The maximum size of a
-        list to return. - Tags (optional): Filters the list by an Amazon Web
-        Services resource tag.
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
+        - Tags (optional): Filters the list by an Amazon Web Services resource
+          tag.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListBlueprints
@@ -3950,9 +4298,10 @@ class GlueClient(BaseClient):
     ) -> ListColumnStatisticsTaskRunsResponseTypeDef:
         """List all task runs for a particular account.
 
-        Parameters: - MaxResults (optional): The maximum size of the response.
+        Parameters:
+        - MaxResults (optional): The maximum size of the response.
         - NextToken (optional): A continuation token, if this is a continuation
-        call.
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListColumnStatisticsTaskRuns
@@ -3973,9 +4322,10 @@ class GlueClient(BaseClient):
         types listed are the set of supported options for the ConnectionType
         value in the CreateConnection API.
 
-        Parameters: - MaxResults (optional): The maximum number of results to
-        return. - NextToken (optional): A continuation token, if this is a
-        continuation call.
+        Parameters:
+        - MaxResults (optional): The maximum number of results to return.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListConnectionTypes
@@ -3993,10 +4343,11 @@ class GlueClient(BaseClient):
         operation allows you to see which resources are available in your
         account, and their names.
 
-        Parameters: - MaxResults (optional): The maximum size of a list to
-        return. - NextToken (optional): A continuation token, if this is a
-        continuation request. - Tags (optional): Specifies to return only these
-        tagged resources.
+        Parameters:
+        - MaxResults (optional): The maximum size of a list to return.
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - Tags (optional): Specifies to return only these tagged resources.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListCrawlers
@@ -4011,12 +4362,15 @@ class GlueClient(BaseClient):
         feature, and only retains up to 12 months of crawls. Older crawls will
         not be returned.
 
-        Parameters: - CrawlerName (required): The name of the crawler whose
-        runs you want to retrieve. - MaxResults (optional): The maximum number
-        of results to return. The default is 20, and maximum is 100. - Filters
-        (optional): Filters the crawls by the criteria you specify in a list of
-        CrawlsFilter objects. - NextToken (optional): A continuation token, if
-        this is a continuation call.
+        Parameters:
+        - CrawlerName (required): The name of the crawler whose runs you want
+          to retrieve.
+        - MaxResults (optional): The maximum number of results to return. The
+          default is 20, and maximum is 100.
+        - Filters (optional): Filters the crawls by the criteria you specify in
+          a list of CrawlsFilter objects.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListCrawls
@@ -4028,9 +4382,10 @@ class GlueClient(BaseClient):
     ) -> ListCustomEntityTypesResponseTypeDef:
         """Lists all the custom patterns that have been created.
 
-        Parameters: - NextToken (optional): A paginated token to offset the
-        results. - MaxResults (optional): The maximum number of results to
-        return. - Tags (optional): A list of key-value pair tags.
+        Parameters:
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
+        - Tags (optional): A list of key-value pair tags.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListCustomEntityTypes
@@ -4045,9 +4400,10 @@ class GlueClient(BaseClient):
     ) -> ListDataQualityResultsResponseTypeDef:
         """Returns all data quality execution results for your account.
 
-        Parameters: - Filter (optional): The filter criteria. - NextToken
-        (optional): A paginated token to offset the results. - MaxResults
-        (optional): The maximum number of results to return.
+        Parameters:
+        - Filter (optional): The filter criteria.
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityResults
@@ -4062,9 +4418,10 @@ class GlueClient(BaseClient):
     ) -> ListDataQualityRuleRecommendationRunsResponseTypeDef:
         """Lists the recommendation runs meeting the filter criteria.
 
-        Parameters: - Filter (optional): The filter criteria. - NextToken
-        (optional): A paginated token to offset the results. - MaxResults
-        (optional): The maximum number of results to return.
+        Parameters:
+        - Filter (optional): The filter criteria.
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityRuleRecommendationRuns
@@ -4080,9 +4437,10 @@ class GlueClient(BaseClient):
         """Lists all the runs meeting the filter criteria, where a ruleset is
         evaluated against a data source.
 
-        Parameters: - Filter (optional): The filter criteria. - NextToken
-        (optional): A paginated token to offset the results. - MaxResults
-        (optional): The maximum number of results to return.
+        Parameters:
+        - Filter (optional): The filter criteria.
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityRulesetEvaluationRuns
@@ -4098,10 +4456,11 @@ class GlueClient(BaseClient):
         """Returns a paginated list of rulesets for the specified list of Glue
         tables.
 
-        Parameters: - NextToken (optional): A paginated token to offset the
-        results. - MaxResults (optional): The maximum number of results to
-        return. - Filter (optional): The filter criteria. - Tags (optional): A
-        list of key-value pair tags.
+        Parameters:
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
+        - Filter (optional): The filter criteria.
+        - Tags (optional): A list of key-value pair tags.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityRulesets
@@ -4116,11 +4475,14 @@ class GlueClient(BaseClient):
     ) -> ListDataQualityStatisticAnnotationsResponseTypeDef:
         """Retrieve annotations for a data quality statistic.
 
-        Parameters: - StatisticId (optional): The Statistic ID. - ProfileId
-        (optional): The Profile ID. - TimestampFilter (optional): A timestamp
-        filter. - MaxResults (optional): The maximum number of results to
-        return in this request. - NextToken (optional): A pagination token to
-        retrieve the next set of results.
+        Parameters:
+        - StatisticId (optional): The Statistic ID.
+        - ProfileId (optional): The Profile ID.
+        - TimestampFilter (optional): A timestamp filter.
+        - MaxResults (optional): The maximum number of results to return in
+          this request.
+        - NextToken (optional): A pagination token to retrieve the next set of
+          results.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityStatisticAnnotations
@@ -4135,11 +4497,14 @@ class GlueClient(BaseClient):
     ) -> ListDataQualityStatisticsResponseTypeDef:
         """Retrieves a list of data quality statistics.
 
-        Parameters: - StatisticId (optional): The Statistic ID. - ProfileId
-        (optional): The Profile ID. - TimestampFilter (optional): A timestamp
-        filter. - MaxResults (optional): The maximum number of results to
-        return in this request. - NextToken (optional): A pagination token to
-        request the next page of results.
+        Parameters:
+        - StatisticId (optional): The Statistic ID.
+        - ProfileId (optional): The Profile ID.
+        - TimestampFilter (optional): A timestamp filter.
+        - MaxResults (optional): The maximum number of results to return in
+          this request.
+        - NextToken (optional): A pagination token to request the next page of
+          results.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityStatistics
@@ -4157,10 +4522,11 @@ class GlueClient(BaseClient):
         operation allows you to see which resources are available in your
         account, and their names.
 
-        Parameters: - NextToken (optional): A continuation token, if this is a
-        continuation request. - MaxResults (optional): The maximum size of a
-        list to return. - Tags (optional): Specifies to return only these
-        tagged resources.
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
+        - Tags (optional): Specifies to return only these tagged resources.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDevEndpoints
@@ -4174,16 +4540,19 @@ class GlueClient(BaseClient):
     ) -> ListEntitiesResponseTypeDef:
         """Returns the available entities supported by the connection type.
 
-        Parameters: - ConnectionName (optional): A name for the connection that
-        has required credentials to query any connection type. - CatalogId
-        (optional): The catalog ID of the catalog that contains the connection.
-        This can be null, By default, the Amazon Web Services Account ID is the
-        catalog ID. - ParentEntityName (optional): Name of the parent entity
-        for which you want to list the children. This parameter takes a
-        fully-qualified path of the entity in order to list the child entities.
+        Parameters:
+        - ConnectionName (optional): A name for the connection that has
+          required credentials to query any connection type.
+        - CatalogId (optional): The catalog ID of the catalog that contains the
+          connection. This can be null, By default, the Amazon Web Services
+          Account ID is the catalog ID.
+        - ParentEntityName (optional): Name of the parent entity for which you
+          want to list the children. This parameter takes a fully-qualified
+          path of the entity in order to list the child entities.
         - NextToken (optional): A continuation token, included if this is a
-        continuation call. - DataStoreApiVersion (optional): The API version of
-        the SaaS connector.
+          continuation call.
+        - DataStoreApiVersion (optional): The API version of the SaaS
+          connector.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListEntities
@@ -4196,10 +4565,12 @@ class GlueClient(BaseClient):
         """List integration resource properties for a single customer. It supports
         the filters, maxRecords and markers.
 
-        Parameters: - Marker (optional): This is the pagination token for next
-        page, initial value is null. - Filters (optional): A list of filters,
-        supported filter Key is SourceArn and TargetArn. - MaxRecords
-        (optional): This is total number of items to be evaluated.
+        Parameters:
+        - Marker (optional): This is the pagination token for next page,
+          initial value is null.
+        - Filters (optional): A list of filters, supported filter Key is
+          SourceArn and TargetArn.
+        - MaxRecords (optional): This is total number of items to be evaluated.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListIntegrationResourceProperties
@@ -4217,10 +4588,11 @@ class GlueClient(BaseClient):
         you to see which resources are available in your account, and their
         names.
 
-        Parameters: - NextToken (optional): A continuation token, if this is a
-        continuation request. - MaxResults (optional): The maximum size of a
-        list to return. - Tags (optional): Specifies to return only these
-        tagged resources.
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
+        - Tags (optional): Specifies to return only these tagged resources.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListJobs
@@ -4237,12 +4609,15 @@ class GlueClient(BaseClient):
         be retrieved as a group. If you choose to use tag filtering, only
         resources with the tags are retrieved.
 
-        Parameters: - NextToken (optional): A continuation token, if this is a
-        continuation request. - MaxResults (optional): The maximum size of a
-        list to return. - Filter (optional): A TransformFilterCriteria used to
-        filter the machine learning transforms. - Sort (optional): A
-        TransformSortCriteria used to sort the machine learning transforms. -
-        Tags (optional): Specifies to return only these tagged resources.
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
+        - Filter (optional): A TransformFilterCriteria used to filter the
+          machine learning transforms.
+        - Sort (optional): A TransformSortCriteria used to sort the machine
+          learning transforms.
+        - Tags (optional): Specifies to return only these tagged resources.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListMLTransforms
@@ -4256,13 +4631,15 @@ class GlueClient(BaseClient):
     ) -> ListMaterializedViewRefreshTaskRunsResponseTypeDef:
         """List all task runs for a particular account.
 
-        Parameters: - CatalogId (required): The ID of the Data Catalog where
-        the table resides. If none is supplied, the account ID is used by
-        default. - DatabaseName (optional): The database where the table
-        resides. - TableName (optional): The name of the table for which
-        statistics is generated. - MaxResults (optional): The maximum size of
-        the response. - NextToken (optional): A continuation token, if this is
-        a continuation call.
+        Parameters:
+        - CatalogId (required): The ID of the Data Catalog where the table
+          resides. If none is supplied, the account ID is used by default.
+        - DatabaseName (optional): The database where the table resides.
+        - TableName (optional): The name of the table for which statistics is
+          generated.
+        - MaxResults (optional): The maximum size of the response.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListMaterializedViewRefreshTaskRuns
@@ -4280,10 +4657,11 @@ class GlueClient(BaseClient):
         included in the results. Empty results will be returned if there are no
         registries available.
 
-        Parameters: - MaxResults (optional): Maximum number of results required
-        per page. If the value is not supplied, this will be defaulted to 25
-        per page. - NextToken (optional): A continuation token, if this is a
-        continuation call.
+        Parameters:
+        - MaxResults (optional): Maximum number of results required per page.
+          If the value is not supplied, this will be defaulted to 25 per page.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListRegistries
@@ -4300,11 +4678,13 @@ class GlueClient(BaseClient):
         the results. Empty results will be returned if there are no schema
         versions available.
 
-        Parameters: - SchemaId (required): This is a wrapper structure to
-        contain schema identity fields. The structure contains: - MaxResults
-        (optional): Maximum number of results required per page. If the value
-        is not supplied, this will be defaulted to 25 per page. - NextToken
-        (optional): A continuation token, if this is a continuation call.
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - MaxResults (optional): Maximum number of results required per page.
+          If the value is not supplied, this will be defaulted to 25 per page.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListSchemaVersions
@@ -4321,11 +4701,13 @@ class GlueClient(BaseClient):
         status will not be included in the results. Empty results will be
         returned if there are no schemas available.
 
-        Parameters: - RegistryId (optional): A wrapper structure that may
-        contain the registry name and Amazon Resource Name (ARN). - MaxResults
-        (optional): Maximum number of results required per page. If the value
-        is not supplied, this will be defaulted to 25 per page. - NextToken
-        (optional): A continuation token, if this is a continuation call.
+        Parameters:
+        - RegistryId (optional): A wrapper structure that may contain the
+          registry name and Amazon Resource Name (ARN).
+        - MaxResults (optional): Maximum number of results required per page.
+          If the value is not supplied, this will be defaulted to 25 per page.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListSchemas
@@ -4337,10 +4719,12 @@ class GlueClient(BaseClient):
     ) -> ListSessionsResponseTypeDef:
         """Retrieve a list of sessions.
 
-        Parameters: - NextToken (optional): The token for the next set of
-        results, or null if there are no more result. - MaxResults (optional):
-        The maximum number of results. - Tags (optional): Tags belonging to the
-        session. - RequestOrigin (optional): The origin of the request.
+        Parameters:
+        - NextToken (optional): The token for the next set of results, or null
+          if there are no more result.
+        - MaxResults (optional): The maximum number of results.
+        - Tags (optional): Tags belonging to the session.
+        - RequestOrigin (optional): The origin of the request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListSessions
@@ -4352,10 +4736,12 @@ class GlueClient(BaseClient):
     ) -> ListStatementsResponseTypeDef:
         """Lists statements for the session.
 
-        Parameters: - SessionId (required): The Session ID of the statements. -
-        RequestOrigin (optional): The origin of the request to list statements.
+        Parameters:
+        - SessionId (required): The Session ID of the statements.
+        - RequestOrigin (optional): The origin of the request to list
+          statements.
         - NextToken (optional): A continuation token, if this is a continuation
-        call.
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListStatements
@@ -4369,13 +4755,16 @@ class GlueClient(BaseClient):
     ) -> ListTableOptimizerRunsResponseTypeDef:
         """Lists the history of previous optimizer runs for a specific table.
 
-        Parameters: - CatalogId (required): The Catalog ID of the table. -
-        DatabaseName (required): The name of the database in the catalog in
-        which the table resides. - TableName (required): The name of the table.
-        - Type (required): The type of table optimizer. - MaxResults
-        (optional): The maximum number of optimizer runs to return on each
-        call. - NextToken (optional): A continuation token, if this is a
-        continuation call.
+        Parameters:
+        - CatalogId (required): The Catalog ID of the table.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides.
+        - TableName (required): The name of the table.
+        - Type (required): The type of table optimizer.
+        - MaxResults (optional): The maximum number of optimizer runs to return
+          on each call.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListTableOptimizerRuns
@@ -4393,12 +4782,14 @@ class GlueClient(BaseClient):
         operation allows you to see which resources are available in your
         account, and their names.
 
-        Parameters: - NextToken (optional): A continuation token, if this is a
-        continuation request. - DependentJobName (optional): The name of the
-        job for which to retrieve triggers. The trigger that can start this job
-        is returned. If there is no such trigger, all triggers are returned. -
-        MaxResults (optional): The maximum size of a list to return. - Tags
-        (optional): Specifies to return only these tagged resources.
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - DependentJobName (optional): The name of the job for which to
+          retrieve triggers. The trigger that can start this job is returned.
+          If there is no such trigger, all triggers are returned.
+        - MaxResults (optional): The maximum size of a list to return.
+        - Tags (optional): Specifies to return only these tagged resources.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListTriggers
@@ -4410,9 +4801,11 @@ class GlueClient(BaseClient):
     ) -> ListUsageProfilesResponseTypeDef:
         """List all the Glue usage profiles.
 
-        Parameters: - NextToken (optional): A continuation token, included if
-        this is a continuation call. - MaxResults (optional): The maximum
-        number of usage profiles to return in a single response.
+        Parameters:
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+        - MaxResults (optional): The maximum number of usage profiles to return
+          in a single response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListUsageProfiles
@@ -4426,9 +4819,10 @@ class GlueClient(BaseClient):
     ) -> ListWorkflowsResponseTypeDef:
         """Lists names of workflows created in the account.
 
-        Parameters: - NextToken (optional): A continuation token, if this is a
-        continuation request. - MaxResults (optional): The maximum size of a
-        list to return.
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListWorkflows
@@ -4440,13 +4834,15 @@ class GlueClient(BaseClient):
     ) -> ModifyIntegrationResponseTypeDef:
         """Modifies a Zero-ETL integration in the caller's account.
 
-        Parameters: - IntegrationIdentifier (required): The Amazon Resource
-        Name (ARN) for the integration. - Description (optional): A description
-        of the integration. - DataFilter (optional): Selects source tables for
-        the integration using Maxwell filter syntax. - IntegrationConfig
-        (optional): The configuration settings for the integration. Currently,
-        only the RefreshInterval can be modified. - IntegrationName (optional):
-        A unique name for an integration in Glue.
+        Parameters:
+        - IntegrationIdentifier (required): The Amazon Resource Name (ARN) for
+          the integration.
+        - Description (optional): A description of the integration.
+        - DataFilter (optional): Selects source tables for the integration
+          using Maxwell filter syntax.
+        - IntegrationConfig (optional): The configuration settings for the
+          integration. Currently, only the RefreshInterval can be modified.
+        - IntegrationName (optional): A unique name for an integration in Glue.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ModifyIntegration
@@ -4462,10 +4858,12 @@ class GlueClient(BaseClient):
         configuration has been set, the specified encryption is applied to
         every catalog write thereafter.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog to set
-        the security configuration for. If none is provided, the Amazon Web
-        Services account ID is used by default. - DataCatalogEncryptionSettings
-        (required): The security configuration to set.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog to set the security
+          configuration for. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DataCatalogEncryptionSettings (required): The security configuration
+          to set.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/PutDataCatalogEncryptionSettings
@@ -4480,9 +4878,11 @@ class GlueClient(BaseClient):
     ) -> PutDataQualityProfileAnnotationResponseTypeDef:
         """Annotate all datapoints for a Profile.
 
-        Parameters: - ProfileId (required): The ID of the data quality
-        monitoring profile to annotate. - InclusionAnnotation (required): The
-        inclusion annotation value to apply to the profile.
+        Parameters:
+        - ProfileId (required): The ID of the data quality monitoring profile
+          to annotate.
+        - InclusionAnnotation (required): The inclusion annotation value to
+          apply to the profile.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/PutDataQualityProfileAnnotation
@@ -4497,17 +4897,20 @@ class GlueClient(BaseClient):
     ) -> PutResourcePolicyResponseTypeDef:
         """Sets the Data Catalog resource policy for access control.
 
-        Parameters: - PolicyInJson (required): Contains the policy document to
-        set, in JSON format. - ResourceArn (optional): Do not use. For internal
-        use only. - PolicyHashCondition (optional): The hash value returned
-        when the previous policy was set using PutResourcePolicy. Its purpose
-        is to prevent concurrent modifications of a policy. Do not use this
-        parameter if no previous policy has ... - PolicyExistsCondition
-        (optional): A value of MUST_EXIST is used to update a policy. A value
-        of NOT_EXIST is used to create a new policy. If a value of NONE or a
-        null value is used, the call does not depend on the existence of a ...
+        Parameters:
+        - PolicyInJson (required): Contains the policy document to set, in JSON
+          format.
+        - ResourceArn (optional): Do not use. For internal use only.
+        - PolicyHashCondition (optional): The hash value returned when the
+          previous policy was set using PutResourcePolicy. Its purpose is to
+          prevent concurrent modifications of a policy. Do not use this
+          parameter if no previous policy has ...
+        - PolicyExistsCondition (optional): A value of MUST_EXIST is used to
+          update a policy. A value of NOT_EXIST is used to create a new policy.
+          If a value of NONE or a null value is used, the call does not depend
+          on the existence of a ...
         - EnableHybrid (optional): If 'TRUE', indicates that you are using both
-        methods to grant cross-account access to Data Catalog resources:
+          methods to grant cross-account access to Data Catalog resources:
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/PutResourcePolicy
@@ -4523,11 +4926,12 @@ class GlueClient(BaseClient):
         maximum of 10 key value pairs will be allowed per schema version. They
         can be added over one or more calls.
 
-        Parameters: - SchemaId (optional): The unique ID for the schema. -
-        SchemaVersionNumber (optional): The version number of the schema. -
-        SchemaVersionId (optional): The unique version ID of the schema
-        version. - MetadataKeyValue (required): The metadata key's
-        corresponding value.
+        Parameters:
+        - SchemaId (optional): The unique ID for the schema.
+        - SchemaVersionNumber (optional): The version number of the schema.
+        - SchemaVersionId (optional): The unique version ID of the schema
+          version.
+        - MetadataKeyValue (required): The metadata key's corresponding value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/PutSchemaVersionMetadata
@@ -4544,10 +4948,12 @@ class GlueClient(BaseClient):
         If a property already exists for the specified run, then it overrides
         the value otherwise adds the property to existing properties.
 
-        Parameters: - Name (required): Name of the workflow which was run. -
-        RunId (required): The ID of the workflow run for which the run
-        properties should be updated. - RunProperties (required): The
-        properties to put for the specified run.
+        Parameters:
+        - Name (required): Name of the workflow which was run.
+        - RunId (required): The ID of the workflow run for which the run
+          properties should be updated.
+        - RunProperties (required): The properties to put for the specified
+          run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/PutWorkflowRunProperties
@@ -4562,15 +4968,18 @@ class GlueClient(BaseClient):
     ) -> QuerySchemaVersionMetadataResponseTypeDef:
         """Queries for the schema version metadata information.
 
-        Parameters: - SchemaId (optional): A wrapper structure that may contain
-        the schema name and Amazon Resource Name (ARN). - SchemaVersionNumber
-        (optional): The version number of the schema. - SchemaVersionId
-        (optional): The unique version ID of the schema version. - MetadataList
-        (optional): Search key-value pairs for metadata, if they are not
-        provided all the metadata information will be fetched. - MaxResults
-        (optional): Maximum number of results required per page. If the value
-        is not supplied, this will be defaulted to 25 per page. - NextToken
-        (optional): A continuation token, if this is a continuation call.
+        Parameters:
+        - SchemaId (optional): A wrapper structure that may contain the schema
+          name and Amazon Resource Name (ARN).
+        - SchemaVersionNumber (optional): The version number of the schema.
+        - SchemaVersionId (optional): The unique version ID of the schema
+          version.
+        - MetadataList (optional): Search key-value pairs for metadata, if they
+          are not provided all the metadata information will be fetched.
+        - MaxResults (optional): Maximum number of results required per page.
+          If the value is not supplied, this will be defaulted to 25 per page.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/QuerySchemaVersionMetadata
@@ -4588,22 +4997,26 @@ class GlueClient(BaseClient):
         connectors for any data source with REST-based APIs, eliminating the
         need for building custom Lambda connectors.
 
-        Parameters: - ConnectionType (required): The name of the connection
-        type. Must be between 1 and 255 characters and must be prefixed with
-        "REST-" to indicate it is a REST-based connector. - IntegrationType
-        (required): The integration type for the connection. Currently only
-        "REST" protocol is supported. - Description (optional): A description
-        of the connection type. Can be up to 2048 characters and provides
-        details about the purpose and functionality of the connection type. -
-        ConnectionProperties (required): Defines the base URL and additional
-        request parameters needed during connection creation for this
-        connection type. - ConnectorAuthenticationConfiguration (required):
-        Defines the supported authentication types and required properties for
-        this connection type, including Basic, OAuth2, and Custom
-        authentication methods. - RestConfiguration (required): Defines the
-        HTTP request and response configuration, validation endpoint, and
-        entity configurations for REST API interactions. - Tags (optional): The
-        tags you assign to the connection type.
+        Parameters:
+        - ConnectionType (required): The name of the connection type. Must be
+          between 1 and 255 characters and must be prefixed with "REST-" to
+          indicate it is a REST-based connector.
+        - IntegrationType (required): The integration type for the connection.
+          Currently only "REST" protocol is supported.
+        - Description (optional): A description of the connection type. Can be
+          up to 2048 characters and provides details about the purpose and
+          functionality of the connection type.
+        - ConnectionProperties (required): Defines the base URL and additional
+          request parameters needed during connection creation for this
+          connection type.
+        - ConnectorAuthenticationConfiguration (required): Defines the
+          supported authentication types and required properties for this
+          connection type, including Basic, OAuth2, and Custom authentication
+          methods.
+        - RestConfiguration (required): Defines the HTTP request and response
+          configuration, validation endpoint, and entity configurations for
+          REST API interactions.
+        - Tags (optional): The tags you assign to the connection type.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/RegisterConnectionType
@@ -4622,10 +5035,11 @@ class GlueClient(BaseClient):
         404 error if the schema set is not already present in the Schema
         Registry.
 
-        Parameters: - SchemaId (required): This is a wrapper structure to
-        contain schema identity fields. The structure contains: -
-        SchemaDefinition (required): The schema definition using the DataFormat
-        setting for the SchemaName.
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - SchemaDefinition (required): The schema definition using the
+          DataFormat setting for the SchemaName.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/RegisterSchemaVersion
@@ -4641,11 +5055,13 @@ class GlueClient(BaseClient):
         """Removes a key value pair from the schema version metadata for the
         specified schema version ID.
 
-        Parameters: - SchemaId (optional): A wrapper structure that may contain
-        the schema name and Amazon Resource Name (ARN). - SchemaVersionNumber
-        (optional): The version number of the schema. - SchemaVersionId
-        (optional): The unique version ID of the schema version. -
-        MetadataKeyValue (required): The value of the metadata key.
+        Parameters:
+        - SchemaId (optional): A wrapper structure that may contain the schema
+          name and Amazon Resource Name (ARN).
+        - SchemaVersionNumber (optional): The version number of the schema.
+        - SchemaVersionId (optional): The unique version ID of the schema
+          version.
+        - MetadataKeyValue (required): The value of the metadata key.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/RemoveSchemaVersionMetadata
@@ -4660,9 +5076,10 @@ class GlueClient(BaseClient):
     ) -> ResetJobBookmarkResponseTypeDef:
         """Resets a bookmark entry.
 
-        Parameters: - JobName (required): The name of the job in question. -
-        RunId (optional): The unique run identifier associated with this job
-        run.
+        Parameters:
+        - JobName (required): The name of the job in question.
+        - RunId (optional): The unique run identifier associated with this job
+          run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ResetJobBookmark
@@ -4678,11 +5095,12 @@ class GlueClient(BaseClient):
         and resumes the workflow run. The selected nodes and all nodes that are
         downstream from the selected nodes are run.
 
-        Parameters: - Name (required): The name of the workflow to resume. -
-        RunId (required): The ID of the workflow run to resume. - NodeIds
-        (required): A list of the node IDs for the nodes you want to restart.
-        The nodes that are to be restarted must have a run attempt in the
-        original run.
+        Parameters:
+        - Name (required): The name of the workflow to resume.
+        - RunId (required): The ID of the workflow run to resume.
+        - NodeIds (required): A list of the node IDs for the nodes you want to
+          restart. The nodes that are to be restarted must have a run attempt
+          in the original run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ResumeWorkflowRun
@@ -4696,9 +5114,10 @@ class GlueClient(BaseClient):
     ) -> RunStatementResponseTypeDef:
         """Executes the statement.
 
-        Parameters: - SessionId (required): The Session Id of the statement to
-        be run. - Code (required): The statement code to be run. -
-        RequestOrigin (optional): The origin of the request.
+        Parameters:
+        - SessionId (required): The Session Id of the statement to be run.
+        - Code (required): The statement code to be run.
+        - RequestOrigin (optional): The origin of the request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/RunStatement
@@ -4712,19 +5131,24 @@ class GlueClient(BaseClient):
         well as on the parent database. You can search against text or filter
         conditions.
 
-        Parameters: - CatalogId (optional): A unique identifier, consisting of
-        account_id . - NextToken (optional): A continuation token, included if
-        this is a continuation call. - Filters (optional): A list of key-value
-        pairs, and a comparator used to filter the search results. Returns all
-        entities matching the predicate. - SearchText (optional): A string used
-        for a text search. - SortCriteria (optional): A list of criteria for
-        sorting the results by a field name, in an ascending or descending
-        order. - MaxResults (optional): The maximum number of tables to return
-        in a single response. - ResourceShareType (optional): Allows you to
-        specify that you want to search the tables shared with your account.
-        The allowable values are FOREIGN or ALL. - IncludeStatusDetails
-        (optional): Specifies whether to include status details related to a
-        request to create or update an Glue Data Catalog view.
+        Parameters:
+        - CatalogId (optional): A unique identifier, consisting of account_id .
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+        - Filters (optional): A list of key-value pairs, and a comparator used
+          to filter the search results. Returns all entities matching the
+          predicate.
+        - SearchText (optional): A string used for a text search.
+        - SortCriteria (optional): A list of criteria for sorting the results
+          by a field name, in an ascending or descending order.
+        - MaxResults (optional): The maximum number of tables to return in a
+          single response.
+        - ResourceShareType (optional): Allows you to specify that you want to
+          search the tables shared with your account. The allowable values are
+          FOREIGN or ALL.
+        - IncludeStatusDetails (optional): Specifies whether to include status
+          details related to a request to create or update an Glue Data Catalog
+          view.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/SearchTables
@@ -4736,10 +5160,12 @@ class GlueClient(BaseClient):
     ) -> StartBlueprintRunResponseTypeDef:
         """Starts a new run of the specified blueprint.
 
-        Parameters: - BlueprintName (required): The name of the blueprint. -
-        Parameters (optional): Specifies the parameters as a
-        BlueprintParameters object. - RoleArn (required): Specifies the IAM
-        role used to create the workflow.
+        Parameters:
+        - BlueprintName (required): The name of the blueprint.
+        - Parameters (optional): Specifies the parameters as a
+          BlueprintParameters object.
+        - RoleArn (required): Specifies the IAM role used to create the
+          workflow.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartBlueprintRun
@@ -4753,18 +5179,24 @@ class GlueClient(BaseClient):
     ) -> StartColumnStatisticsTaskRunResponseTypeDef:
         """Starts a column statistics task run, for a specified table and columns.
 
-        Parameters: - DatabaseName (required): The name of the database where
-        the table resides. - TableName (required): The name of the table to
-        generate statistics. - ColumnNameList (optional): A list of the column
-        names to generate statistics. If none is supplied, all column names for
-        the table will be used by default. - Role (required): The IAM role that
-        the service assumes to generate statistics. - SampleSize (optional):
-        The percentage of rows used to generate statistics. If none is
-        supplied, the entire table will be used to generate stats. - CatalogID
-        (optional): The ID of the Data Catalog where the table reside. If none
-        is supplied, the Amazon Web Services account ID is used by default. -
-        SecurityConfiguration (optional): Name of the security configuration
-        that is used to encrypt CloudWatch logs for the column stats task run.
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table to generate statistics.
+        - ColumnNameList (optional): A list of the column names to generate
+          statistics. If none is supplied, all column names for the table will
+          be used by default.
+        - Role (required): The IAM role that the service assumes to generate
+          statistics.
+        - SampleSize (optional): The percentage of rows used to generate
+          statistics. If none is supplied, the entire table will be used to
+          generate stats.
+        - CatalogID (optional): The ID of the Data Catalog where the table
+          reside. If none is supplied, the Amazon Web Services account ID is
+          used by default.
+        - SecurityConfiguration (optional): Name of the security configuration
+          that is used to encrypt CloudWatch logs for the column stats task
+          run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartColumnStatisticsTaskRun
@@ -4779,9 +5211,11 @@ class GlueClient(BaseClient):
     ) -> StartColumnStatisticsTaskRunScheduleResponseTypeDef:
         """Starts a column statistics task run schedule.
 
-        Parameters: - DatabaseName (required): The name of the database where
-        the table resides. - TableName (required): The name of the table for
-        which to start a column statistic task run schedule.
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to start a
+          column statistic task run schedule.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartColumnStatisticsTaskRunSchedule
@@ -4798,7 +5232,8 @@ class GlueClient(BaseClient):
         scheduled. If the crawler is already running, returns a
         CrawlerRunningException.
 
-        Parameters: - Name (required): Name of the crawler to start.
+        Parameters:
+        - Name (required): Name of the crawler to start.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartCrawler
@@ -4812,7 +5247,8 @@ class GlueClient(BaseClient):
         unless the crawler is already running or the schedule state is already
         SCHEDULED.
 
-        Parameters: - CrawlerName (required): Name of the crawler to schedule.
+        Parameters:
+        - CrawlerName (required): Name of the crawler to schedule.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartCrawlerSchedule
@@ -4830,19 +5266,22 @@ class GlueClient(BaseClient):
         comes up with recommendations for a potential ruleset. You can then
         triage the ruleset and modify the generated ruleset to your liking.
 
-        Parameters: - DataSource (required): The data source (Glue table)
-        associated with this run. - Role (required): An IAM role supplied to
-        encrypt the results of the run. - NumberOfWorkers (optional): The
-        number of G.1X workers to be used in the run. The default is 5. -
-        Timeout (optional): The timeout for a run in minutes. This is the
-        maximum time that a run can consume resources before it is terminated
-        and enters TIMEOUT status. The default is 2,880 minutes (48 hours). -
-        CreatedRulesetName (optional): A name for the ruleset. -
-        DataQualitySecurityConfiguration (optional): The name of the security
-        configuration created with the data quality encryption option. -
-        ClientToken (optional): Used for idempotency and is recommended to be
-        set to a random ID (such as a UUID) to avoid creating or starting
-        multiple instances of the same resource.
+        Parameters:
+        - DataSource (required): The data source (Glue table) associated with
+          this run.
+        - Role (required): An IAM role supplied to encrypt the results of the
+          run.
+        - NumberOfWorkers (optional): The number of G.1X workers to be used in
+          the run. The default is 5.
+        - Timeout (optional): The timeout for a run in minutes. This is the
+          maximum time that a run can consume resources before it is terminated
+          and enters TIMEOUT status. The default is 2,880 minutes (48 hours).
+        - CreatedRulesetName (optional): A name for the ruleset.
+        - DataQualitySecurityConfiguration (optional): The name of the security
+          configuration created with the data quality encryption option.
+        - ClientToken (optional): Used for idempotency and is recommended to be
+          set to a random ID (such as a UUID) to avoid creating or starting
+          multiple instances of the same resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartDataQualityRuleRecommendationRun
@@ -4860,20 +5299,24 @@ class GlueClient(BaseClient):
         (Glue table). The evaluation computes results which you can retrieve
         with the GetDataQualityResult API.
 
-        Parameters: - DataSource (required): The data source (Glue table)
-        associated with this run. - Role (required): An IAM role supplied to
-        encrypt the results of the run. - NumberOfWorkers (optional): The
-        number of G.1X workers to be used in the run. The default is 5. -
-        Timeout (optional): The timeout for a run in minutes. This is the
-        maximum time that a run can consume resources before it is terminated
-        and enters TIMEOUT status. The default is 2,880 minutes (48 hours). -
-        ClientToken (optional): Used for idempotency and is recommended to be
-        set to a random ID (such as a UUID) to avoid creating or starting
-        multiple instances of the same resource. - AdditionalRunOptions
-        (optional): Additional run options you can specify for an evaluation
-        run. - RulesetNames (required): A list of ruleset names. -
-        AdditionalDataSources (optional): A map of reference strings to
-        additional data sources you can specify for an evaluation run.
+        Parameters:
+        - DataSource (required): The data source (Glue table) associated with
+          this run.
+        - Role (required): An IAM role supplied to encrypt the results of the
+          run.
+        - NumberOfWorkers (optional): The number of G.1X workers to be used in
+          the run. The default is 5.
+        - Timeout (optional): The timeout for a run in minutes. This is the
+          maximum time that a run can consume resources before it is terminated
+          and enters TIMEOUT status. The default is 2,880 minutes (48 hours).
+        - ClientToken (optional): Used for idempotency and is recommended to be
+          set to a random ID (such as a UUID) to avoid creating or starting
+          multiple instances of the same resource.
+        - AdditionalRunOptions (optional): Additional run options you can
+          specify for an evaluation run.
+        - RulesetNames (required): A list of ruleset names.
+        - AdditionalDataSources (optional): A map of reference strings to
+          additional data sources you can specify for an evaluation run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartDataQualityRulesetEvaluationRun
@@ -4896,9 +5339,11 @@ class GlueClient(BaseClient):
         an Amazon Simple Storage Service (Amazon S3) path to export the labels
         to. The operation returns a TaskRunId. You can check on ...
 
-        Parameters: - TransformId (required): The unique identifier of the
-        machine learning transform. - OutputS3Path (required): The Amazon S3
-        path where you export the labels.
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - OutputS3Path (required): The Amazon S3 path where you export the
+          labels.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartExportLabelsTaskRun
@@ -4918,11 +5363,13 @@ class GlueClient(BaseClient):
         ultimately results in improving the quality of your machine learning
         transform.
 
-        Parameters: - TransformId (required): The unique identifier of the
-        machine learning transform. - InputS3Path (required): The Amazon Simple
-        Storage Service (Amazon S3) path from where you import the labels. -
-        ReplaceAllLabels (optional): Indicates whether to overwrite your
-        existing labels.
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - InputS3Path (required): The Amazon Simple Storage Service (Amazon S3)
+          path from where you import the labels.
+        - ReplaceAllLabels (optional): Indicates whether to overwrite your
+          existing labels.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartImportLabelsTaskRun
@@ -4937,34 +5384,41 @@ class GlueClient(BaseClient):
     ) -> StartJobRunResponseTypeDef:
         """Starts a job run using a job definition.
 
-        Parameters: - JobName (required): The name of the job definition to
-        use. - JobRunQueuingEnabled (optional): Specifies whether job run
-        queuing is enabled for the job run. - JobRunId (optional): The ID of a
-        previous JobRun to retry. - Arguments (optional): The job arguments
-        associated with this run. For this job run, they replace the default
-        arguments set in the job definition itself. - AllocatedCapacity
-        (optional): This field is deprecated. Use MaxCapacity instead. -
-        Timeout (optional): The JobRun timeout in minutes. This is the maximum
-        time that a job run can consume resources before it is terminated and
-        enters TIMEOUT status. This value overrides the timeout value set in
-        the ... - MaxCapacity (optional): For Glue version 1.0 or earlier jobs,
-        using the standard worker type, the number of Glue data processing
-        units (DPUs) that can be allocated when this job runs. A DPU is a
-        relative measure of ... - SecurityConfiguration (optional): The name of
-        the SecurityConfiguration structure to be used with this job run. -
-        NotificationProperty (optional): Specifies configuration properties of
-        a job run notification. - WorkerType (optional): The type of predefined
-        worker that is allocated when a job runs. Accepts a value of G.1X,
-        G.2X, G.4X, G.8X or G.025X for Spark jobs. Accepts the value Z.2X for
-        Ray jobs. - NumberOfWorkers (optional): The number of workers of a
-        defined workerType that are allocated when a job runs. - ExecutionClass
-        (optional): Indicates whether the job is run with a standard or
-        flexible execution class. The standard execution-class is ideal for
-        time-sensitive workloads that require fast job startup and dedicated
-        resources. - ExecutionRoleSessionPolicy (optional): This inline session
-        policy to the StartJobRun API allows you to dynamically restrict the
-        permissions of the specified execution role for the scope of the job,
-        without requiring the creation of ...
+        Parameters:
+        - JobName (required): The name of the job definition to use.
+        - JobRunQueuingEnabled (optional): Specifies whether job run queuing is
+          enabled for the job run.
+        - JobRunId (optional): The ID of a previous JobRun to retry.
+        - Arguments (optional): The job arguments associated with this run. For
+          this job run, they replace the default arguments set in the job
+          definition itself.
+        - AllocatedCapacity (optional): This field is deprecated. Use
+          MaxCapacity instead.
+        - Timeout (optional): The JobRun timeout in minutes. This is the
+          maximum time that a job run can consume resources before it is
+          terminated and enters TIMEOUT status. This value overrides the
+          timeout value set in the ...
+        - MaxCapacity (optional): For Glue version 1.0 or earlier jobs, using
+          the standard worker type, the number of Glue data processing units
+          (DPUs) that can be allocated when this job runs. A DPU is a relative
+          measure of ...
+        - SecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used with this job run.
+        - NotificationProperty (optional): Specifies configuration properties
+          of a job run notification.
+        - WorkerType (optional): The type of predefined worker that is
+          allocated when a job runs. Accepts a value of G.1X, G.2X, G.4X, G.8X
+          or G.025X for Spark jobs. Accepts the value Z.2X for Ray jobs.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          workerType that are allocated when a job runs.
+        - ExecutionClass (optional): Indicates whether the job is run with a
+          standard or flexible execution class. The standard execution-class is
+          ideal for time-sensitive workloads that require fast job startup and
+          dedicated resources.
+        - ExecutionRoleSessionPolicy (optional): This inline session policy to
+          the StartJobRun API allows you to dynamically restrict the
+          permissions of the specified execution role for the scope of the job,
+          without requiring the creation of ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartJobRun
@@ -4976,8 +5430,9 @@ class GlueClient(BaseClient):
     ) -> StartMLEvaluationTaskRunResponseTypeDef:
         """Starts a task to estimate the quality of the transform.
 
-        Parameters: - TransformId (required): The unique identifier of the
-        machine learning transform.
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartMLEvaluationTaskRun
@@ -4994,10 +5449,11 @@ class GlueClient(BaseClient):
         to improve the transform's quality by generating label sets and adding
         labels.
 
-        Parameters: - TransformId (required): The unique identifier of the
-        machine learning transform. - OutputS3Path (required): The Amazon
-        Simple Storage Service (Amazon S3) path where you generate the labeling
-        set.
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - OutputS3Path (required): The Amazon Simple Storage Service (Amazon
+          S3) path where you generate the labeling set.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartMLLabelingSetGenerationTaskRun
@@ -5013,12 +5469,15 @@ class GlueClient(BaseClient):
         """Starts a materialized view refresh task run, for a specified table and
         columns.
 
-        Parameters: - CatalogId (required): The ID of the Data Catalog where
-        the table reside. If none is supplied, the account ID is used by
-        default. - DatabaseName (required): The name of the database where the
-        table resides. - TableName (required): The name of the table to
-        generate run the materialized view refresh task. - FullRefresh
-        (optional): Specifies whether this is a full refresh of the task run.
+        Parameters:
+        - CatalogId (required): The ID of the Data Catalog where the table
+          reside. If none is supplied, the account ID is used by default.
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table to generate run the
+          materialized view refresh task.
+        - FullRefresh (optional): Specifies whether this is a full refresh of
+          the task run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartMaterializedViewRefreshTaskRun
@@ -5034,7 +5493,8 @@ class GlueClient(BaseClient):
         """Starts an existing trigger. See Triggering Jobs for information about
         how different types of trigger are started.
 
-        Parameters: - Name (required): The name of the trigger to start.
+        Parameters:
+        - Name (required): The name of the trigger to start.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartTrigger
@@ -5046,9 +5506,10 @@ class GlueClient(BaseClient):
     ) -> StartWorkflowRunResponseTypeDef:
         """Starts a new run of the specified workflow.
 
-        Parameters: - Name (required): The name of the workflow to start. -
-        RunProperties (optional): The workflow run properties for the new
-        workflow run.
+        Parameters:
+        - Name (required): The name of the workflow to start.
+        - RunProperties (optional): The workflow run properties for the new
+          workflow run.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartWorkflowRun
@@ -5062,8 +5523,10 @@ class GlueClient(BaseClient):
     ) -> StopColumnStatisticsTaskRunResponseTypeDef:
         """Stops a task run for the specified table.
 
-        Parameters: - DatabaseName (required): The name of the database where
-        the table resides. - TableName (required): The name of the table.
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopColumnStatisticsTaskRun
@@ -5078,9 +5541,11 @@ class GlueClient(BaseClient):
     ) -> StopColumnStatisticsTaskRunScheduleResponseTypeDef:
         """Stops a column statistics task run schedule.
 
-        Parameters: - DatabaseName (required): The name of the database where
-        the table resides. - TableName (required): The name of the table for
-        which to stop a column statistic task run schedule.
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to stop a
+          column statistic task run schedule.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopColumnStatisticsTaskRunSchedule
@@ -5095,7 +5560,8 @@ class GlueClient(BaseClient):
     ) -> StopCrawlerResponseTypeDef:
         """If the specified crawler is running, stops the crawl.
 
-        Parameters: - Name (required): Name of the crawler to stop.
+        Parameters:
+        - Name (required): Name of the crawler to stop.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopCrawler
@@ -5108,8 +5574,9 @@ class GlueClient(BaseClient):
         """Sets the schedule state of the specified crawler to NOT_SCHEDULED, but
         does not stop the crawler if it is already running.
 
-        Parameters: - CrawlerName (required): Name of the crawler whose
-        schedule state to set.
+        Parameters:
+        - CrawlerName (required): Name of the crawler whose schedule state to
+          set.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopCrawlerSchedule
@@ -5125,11 +5592,12 @@ class GlueClient(BaseClient):
         """Stops a materialized view refresh task run, for a specified table and
         columns.
 
-        Parameters: - CatalogId (required): The ID of the Data Catalog where
-        the table reside. If none is supplied, the account ID is used by
-        default. - DatabaseName (required): The name of the database where the
-        table resides. - TableName (required): The name of the table to
-        generate statistics.
+        Parameters:
+        - CatalogId (required): The ID of the Data Catalog where the table
+          reside. If none is supplied, the account ID is used by default.
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table to generate statistics.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopMaterializedViewRefreshTaskRun
@@ -5144,8 +5612,9 @@ class GlueClient(BaseClient):
     ) -> StopSessionResponseTypeDef:
         """Stops the session.
 
-        Parameters: - Id (required): The ID of the session to be stopped. -
-        RequestOrigin (optional): The origin of the request.
+        Parameters:
+        - Id (required): The ID of the session to be stopped.
+        - RequestOrigin (optional): The origin of the request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopSession
@@ -5157,7 +5626,8 @@ class GlueClient(BaseClient):
     ) -> StopTriggerResponseTypeDef:
         """Stops a specified trigger.
 
-        Parameters: - Name (required): The name of the trigger to stop.
+        Parameters:
+        - Name (required): The name of the trigger to stop.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopTrigger
@@ -5169,8 +5639,9 @@ class GlueClient(BaseClient):
     ) -> StopWorkflowRunResponseTypeDef:
         """Stops the execution of the specified workflow run.
 
-        Parameters: - Name (required): The name of the workflow to stop. -
-        RunId (required): The ID of the workflow run to stop.
+        Parameters:
+        - Name (required): The name of the workflow to stop.
+        - RunId (required): The ID of the workflow run to stop.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopWorkflowRun
@@ -5187,10 +5658,11 @@ class GlueClient(BaseClient):
         information about what resources you can tag, see Amazon Web Services
         Tags in Glue.
 
-        Parameters: - ResourceArn (required): The ARN of the Glue resource to
-        which to add the tags. For more information about Glue resource ARNs,
-        see the Glue ARN string pattern. - TagsToAdd (required): Tags to add to
-        this resource.
+        Parameters:
+        - ResourceArn (required): The ARN of the Glue resource to which to add
+          the tags. For more information about Glue resource ARNs, see the Glue
+          ARN string pattern.
+        - TagsToAdd (required): Tags to add to this resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/TagResource
@@ -5203,12 +5675,13 @@ class GlueClient(BaseClient):
         """Tests a connection to a service to validate the service credentials
         that you provide.
 
-        Parameters: - ConnectionName (optional): Optional. The name of the
-        connection to test. If only name is provided, the operation will get
-        the connection and use that for testing. - CatalogId (optional): The
-        catalog ID where the connection resides. - TestConnectionInput
-        (optional): A structure that is used to specify testing a connection to
-        a service.
+        Parameters:
+        - ConnectionName (optional): Optional. The name of the connection to
+          test. If only name is provided, the operation will get the connection
+          and use that for testing.
+        - CatalogId (optional): The catalog ID where the connection resides.
+        - TestConnectionInput (optional): A structure that is used to specify
+          testing a connection to a service.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/TestConnection
@@ -5222,9 +5695,10 @@ class GlueClient(BaseClient):
     ) -> UntagResourceResponseTypeDef:
         """Removes tags from a resource.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the resource from which to remove the tags. - TagsToRemove (required):
-        Tags to remove from this resource.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          resource from which to remove the tags.
+        - TagsToRemove (required): Tags to remove from this resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UntagResource
@@ -5236,10 +5710,11 @@ class GlueClient(BaseClient):
     ) -> UpdateBlueprintResponseTypeDef:
         """Updates a registered blueprint.
 
-        Parameters: - Name (required): The name of the blueprint. - Description
-        (optional): A description of the blueprint. - BlueprintLocation
-        (required): Specifies a path in Amazon S3 where the blueprint is
-        published.
+        Parameters:
+        - Name (required): The name of the blueprint.
+        - Description (optional): A description of the blueprint.
+        - BlueprintLocation (required): Specifies a path in Amazon S3 where the
+          blueprint is published.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateBlueprint
@@ -5253,9 +5728,10 @@ class GlueClient(BaseClient):
     ) -> UpdateCatalogResponseTypeDef:
         """Updates an existing catalog's properties in the Glue Data Catalog.
 
-        Parameters: - CatalogId (required): The ID of the catalog. -
-        CatalogInput (required): A CatalogInput object specifying the new
-        properties of an existing catalog.
+        Parameters:
+        - CatalogId (required): The ID of the catalog.
+        - CatalogInput (required): A CatalogInput object specifying the new
+          properties of an existing catalog.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateCatalog
@@ -5269,11 +5745,14 @@ class GlueClient(BaseClient):
         JsonClassifier, or a CsvClassifier, depending on which field is
         present).
 
-        Parameters: - GrokClassifier (optional): A GrokClassifier object with
-        updated fields. - XMLClassifier (optional): An XMLClassifier object
-        with updated fields. - JsonClassifier (optional): A JsonClassifier
-        object with updated fields. - CsvClassifier (optional): A CsvClassifier
-        object with updated fields.
+        Parameters:
+        - GrokClassifier (optional): A GrokClassifier object with updated
+          fields.
+        - XMLClassifier (optional): An XMLClassifier object with updated
+          fields.
+        - JsonClassifier (optional): A JsonClassifier object with updated
+          fields.
+        - CsvClassifier (optional): A CsvClassifier object with updated fields.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateClassifier
@@ -5287,13 +5766,16 @@ class GlueClient(BaseClient):
     ) -> UpdateColumnStatisticsForPartitionResponseTypeDef:
         """Creates or updates partition statistics of columns.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partitions in question reside. If none is supplied, the Amazon Web
-        Services account ID is used by default. - DatabaseName (required): The
-        name of the catalog database where the partitions reside. - TableName
-        (required): The name of the partitions' table. - PartitionValues
-        (required): A list of partition values identifying the partition. -
-        ColumnStatisticsList (required): A list of the column statistics.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - PartitionValues (required): A list of partition values identifying
+          the partition.
+        - ColumnStatisticsList (required): A list of the column statistics.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateColumnStatisticsForPartition
@@ -5308,12 +5790,14 @@ class GlueClient(BaseClient):
     ) -> UpdateColumnStatisticsForTableResponseTypeDef:
         """Creates or updates table statistics of columns.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partitions in question reside. If none is supplied, the Amazon Web
-        Services account ID is used by default. - DatabaseName (required): The
-        name of the catalog database where the partitions reside. - TableName
-        (required): The name of the partitions' table. - ColumnStatisticsList
-        (required): A list of the column statistics.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - ColumnStatisticsList (required): A list of the column statistics.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateColumnStatisticsForTable
@@ -5328,16 +5812,21 @@ class GlueClient(BaseClient):
     ) -> UpdateColumnStatisticsTaskSettingsResponseTypeDef:
         """Updates settings for a column statistics task.
 
-        Parameters: - DatabaseName (required): The name of the database where
-        the table resides. - TableName (required): The name of the table for
-        which to generate column statistics. - Role (optional): The role used
-        for running the column statistics. - Schedule (optional): A schedule
-        for running the column statistics, specified in CRON syntax. -
-        ColumnNameList (optional): A list of column names for which to run
-        statistics. - SampleSize (optional): The percentage of data to sample.
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to generate
+          column statistics.
+        - Role (optional): The role used for running the column statistics.
+        - Schedule (optional): A schedule for running the column statistics,
+          specified in CRON syntax.
+        - ColumnNameList (optional): A list of column names for which to run
+          statistics.
+        - SampleSize (optional): The percentage of data to sample.
         - CatalogID (optional): The ID of the Data Catalog in which the
-        database resides. - SecurityConfiguration (optional): Name of the
-        security configuration that is used to encrypt CloudWatch logs.
+          database resides.
+        - SecurityConfiguration (optional): Name of the security configuration
+          that is used to encrypt CloudWatch logs.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateColumnStatisticsTaskSettings
@@ -5352,11 +5841,13 @@ class GlueClient(BaseClient):
     ) -> UpdateConnectionResponseTypeDef:
         """Updates a connection definition in the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        the connection resides. If none is provided, the Amazon Web Services
-        account ID is used by default. - Name (required): The name of the
-        connection definition to update. - ConnectionInput (required): A
-        ConnectionInput object that redefines the connection in question.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          connection resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - Name (required): The name of the connection definition to update.
+        - ConnectionInput (required): A ConnectionInput object that redefines
+          the connection in question.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateConnection
@@ -5371,32 +5862,39 @@ class GlueClient(BaseClient):
         """Updates a crawler. If a crawler is running, you must stop it using
         StopCrawler before updating it.
 
-        Parameters: - Name (required): Name of the new crawler. - Role
-        (optional): The IAM role or Amazon Resource Name (ARN) of an IAM role
-        that is used by the new crawler to access customer resources. -
-        DatabaseName (optional): The Glue database where results are stored,
-        such as: arn:aws:daylight:us-east-1::database/sometable/*. -
-        Description (optional): A description of the new crawler. - Targets
-        (optional): A list of targets to crawl. - Schedule (optional): A cron
-        expression used to specify the schedule (see Time-Based Schedules for
-        Jobs and Crawlers. For example, to run something every day at 12:15
-        UTC, you would specify: cron(15 12 * * ? *). - Classifiers (optional):
-        A list of custom classifiers that the user has registered. By default,
-        all built-in classifiers are included in a crawl, but these custom
-        classifiers always override the default classifiers for a ... -
-        TablePrefix (optional): The table prefix used for catalog tables that
-        are created. - SchemaChangePolicy (optional): The policy for the
-        crawler's update and deletion behavior. - RecrawlPolicy (optional): A
-        policy that specifies whether to crawl the entire dataset again, or to
-        crawl only folders that were added since the last crawler run. -
-        LineageConfiguration (optional): Specifies data lineage configuration
-        settings for the crawler. - LakeFormationConfiguration (optional):
-        Specifies Lake Formation configuration settings for the crawler. -
-        Configuration (optional): Crawler configuration information. This
-        versioned JSON string allows users to specify aspects of a crawler's
-        behavior. For more information, see Setting crawler configuration
-        options. - CrawlerSecurityConfiguration (optional): The name of the
-        SecurityConfiguration structure to be used by this crawler.
+        Parameters:
+        - Name (required): Name of the new crawler.
+        - Role (optional): The IAM role or Amazon Resource Name (ARN) of an IAM
+          role that is used by the new crawler to access customer resources.
+        - DatabaseName (optional): The Glue database where results are stored,
+          such as: arn:aws:daylight:us-east-1::database/sometable/*.
+        - Description (optional): A description of the new crawler.
+        - Targets (optional): A list of targets to crawl.
+        - Schedule (optional): A cron expression used to specify the schedule
+          (see Time-Based Schedules for Jobs and Crawlers. For example, to run
+          something every day at 12:15 UTC, you would specify: cron(15 12 * * ?
+          *).
+        - Classifiers (optional): A list of custom classifiers that the user
+          has registered. By default, all built-in classifiers are included in
+          a crawl, but these custom classifiers always override the default
+          classifiers for a ...
+        - TablePrefix (optional): The table prefix used for catalog tables that
+          are created.
+        - SchemaChangePolicy (optional): The policy for the crawler's update
+          and deletion behavior.
+        - RecrawlPolicy (optional): A policy that specifies whether to crawl
+          the entire dataset again, or to crawl only folders that were added
+          since the last crawler run.
+        - LineageConfiguration (optional): Specifies data lineage configuration
+          settings for the crawler.
+        - LakeFormationConfiguration (optional): Specifies Lake Formation
+          configuration settings for the crawler.
+        - Configuration (optional): Crawler configuration information. This
+          versioned JSON string allows users to specify aspects of a crawler's
+          behavior. For more information, see Setting crawler configuration
+          options.
+        - CrawlerSecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used by this crawler.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateCrawler
@@ -5408,11 +5906,13 @@ class GlueClient(BaseClient):
     ) -> UpdateCrawlerScheduleResponseTypeDef:
         """Updates the schedule of a crawler using a cron expression.
 
-        Parameters: - CrawlerName (required): The name of the crawler whose
-        schedule to update. - Schedule (optional): The updated cron expression
-        used to specify the schedule (see Time-Based Schedules for Jobs and
-        Crawlers. For example, to run something every day at 12:15 UTC, you
-        would specify: cron(15 12 * * ? *).
+        Parameters:
+        - CrawlerName (required): The name of the crawler whose schedule to
+          update.
+        - Schedule (optional): The updated cron expression used to specify the
+          schedule (see Time-Based Schedules for Jobs and Crawlers. For
+          example, to run something every day at 12:15 UTC, you would specify:
+          cron(15 12 * * ? *).
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateCrawlerSchedule
@@ -5427,10 +5927,11 @@ class GlueClient(BaseClient):
     ) -> UpdateDataQualityRulesetResponseTypeDef:
         """Updates the specified data quality ruleset.
 
-        Parameters: - Name (required): The name of the data quality ruleset. -
-        Description (optional): A description of the ruleset. - Ruleset
-        (optional): A Data Quality Definition Language (DQDL) ruleset. For more
-        information, see the Glue developer guide.
+        Parameters:
+        - Name (required): The name of the data quality ruleset.
+        - Description (optional): A description of the ruleset.
+        - Ruleset (optional): A Data Quality Definition Language (DQDL)
+          ruleset. For more information, see the Glue developer guide.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateDataQualityRuleset
@@ -5445,12 +5946,14 @@ class GlueClient(BaseClient):
     ) -> UpdateDatabaseResponseTypeDef:
         """Updates an existing database definition in a Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog in which
-        the metadata database resides. If none is provided, the Amazon Web
-        Services account ID is used by default. - Name (required): The name of
-        the database to update in the catalog. For Hive compatibility, this is
-        folded to lowercase. - DatabaseInput (required): A DatabaseInput object
-        specifying the new definition of the metadata database in the catalog.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          metadata database resides. If none is provided, the Amazon Web
+          Services account ID is used by default.
+        - Name (required): The name of the database to update in the catalog.
+          For Hive compatibility, this is folded to lowercase.
+        - DatabaseInput (required): A DatabaseInput object specifying the new
+          definition of the metadata database in the catalog.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateDatabase
@@ -5464,18 +5967,22 @@ class GlueClient(BaseClient):
     ) -> UpdateDevEndpointResponseTypeDef:
         """Updates a specified development endpoint.
 
-        Parameters: - EndpointName (required): The name of the DevEndpoint to
-        be updated. - PublicKey (optional): The public key for the DevEndpoint
-        to use. - AddPublicKeys (optional): The list of public keys for the
-        DevEndpoint to use. - DeletePublicKeys (optional): The list of public
-        keys to be deleted from the DevEndpoint. - CustomLibraries (optional):
-        Custom Python or Java libraries to be loaded in the DevEndpoint. -
-        UpdateEtlLibraries (optional): True if the list of custom libraries to
-        be loaded in the development endpoint needs to be updated, or False if
-        otherwise. - DeleteArguments (optional): The list of argument keys to
-        be deleted from the map of arguments used to configure the DevEndpoint.
+        Parameters:
+        - EndpointName (required): The name of the DevEndpoint to be updated.
+        - PublicKey (optional): The public key for the DevEndpoint to use.
+        - AddPublicKeys (optional): The list of public keys for the DevEndpoint
+          to use.
+        - DeletePublicKeys (optional): The list of public keys to be deleted
+          from the DevEndpoint.
+        - CustomLibraries (optional): Custom Python or Java libraries to be
+          loaded in the DevEndpoint.
+        - UpdateEtlLibraries (optional): True if the list of custom libraries
+          to be loaded in the development endpoint needs to be updated, or
+          False if otherwise.
+        - DeleteArguments (optional): The list of argument keys to be deleted
+          from the map of arguments used to configure the DevEndpoint.
         - AddArguments (optional): The map of arguments to add the map of
-        arguments used to configure the DevEndpoint.
+          arguments used to configure the DevEndpoint.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateDevEndpoint
@@ -5490,11 +5997,12 @@ class GlueClient(BaseClient):
         """Updates the existing Glue Identity Center configuration, allowing
         modification of scopes and permissions for the integration.
 
-        Parameters: - Scopes (optional): A list of Identity Center scopes that
-        define the updated permissions and access levels for the Glue
-        configuration. - UserBackgroundSessionsEnabled (optional): Specifies
-        whether users can run background sessions when using Identity Center
-        authentication with Glue services.
+        Parameters:
+        - Scopes (optional): A list of Identity Center scopes that define the
+          updated permissions and access levels for the Glue configuration.
+        - UserBackgroundSessionsEnabled (optional): Specifies whether users can
+          run background sessions when using Identity Center authentication
+          with Glue services.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateGlueIdentityCenterConfiguration
@@ -5514,11 +6022,13 @@ class GlueClient(BaseClient):
         integrations, updating resource properties will impact all the
         integrations using it.
 
-        Parameters: - ResourceArn (required): The connection ARN of the source,
-        or the database ARN of the target. - SourceProcessingProperties
-        (optional): The resource properties associated with the integration
-        source. - TargetProcessingProperties (optional): The resource
-        properties associated with the integration target.
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
+        - SourceProcessingProperties (optional): The resource properties
+          associated with the integration source.
+        - TargetProcessingProperties (optional): The resource properties
+          associated with the integration target.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateIntegrationResourceProperty
@@ -5538,11 +6048,14 @@ class GlueClient(BaseClient):
         the Glue connection ARN as ResourceArn with SourceTableConfig, and the
         Glue database ARN as ResourceArn with TargetTableConfig respectively.
 
-        Parameters: - ResourceArn (required): The connection ARN of the source,
-        or the database ARN of the target. - TableName (required): The name of
-        the table to be replicated. - SourceTableConfig (optional): A structure
-        for the source table configuration. - TargetTableConfig (optional): A
-        structure for the target table configuration.
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
+        - TableName (required): The name of the table to be replicated.
+        - SourceTableConfig (optional): A structure for the source table
+          configuration.
+        - TargetTableConfig (optional): A structure for the target table
+          configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateIntegrationTableProperties
@@ -5558,10 +6071,11 @@ class GlueClient(BaseClient):
         """Updates an existing job definition. The previous job definition is
         completely overwritten by this information.
 
-        Parameters: - JobName (required): The name of the job definition to
-        update. - JobUpdate (required): Specifies the values with which to
-        update the job definition. Unspecified configuration is removed or
-        reset to default values.
+        Parameters:
+        - JobName (required): The name of the job definition to update.
+        - JobUpdate (required): Specifies the values with which to update the
+          job definition. Unspecified configuration is removed or reset to
+          default values.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateJob
@@ -5575,21 +6089,25 @@ class GlueClient(BaseClient):
         takes the job artifacts that are located in the remote repository and
         updates the Glue internal stores with these artifacts.
 
-        Parameters: - JobName (optional): The name of the Glue job to be
-        synchronized to or from the remote repository. - Provider (optional):
-        The provider for the remote repository. Possible values: GITHUB,
-        AWS_CODE_COMMIT, GITLAB, BITBUCKET. - RepositoryName (optional): The
-        name of the remote repository that contains the job artifacts. For
-        BitBucket providers, RepositoryName should include WorkspaceName. Use
-        the format <WorkspaceName>/<RepositoryName>. - RepositoryOwner
-        (optional): The owner of the remote repository that contains the job
-        artifacts. - BranchName (optional): An optional branch in the remote
-        repository. - Folder (optional): An optional folder in the remote
-        repository. - CommitId (optional): A commit ID for a commit in the
-        remote repository. - AuthStrategy (optional): The type of
-        authentication, which can be an authentication token stored in Amazon
-        Web Services Secrets Manager, or a personal access token. - AuthToken
-        (optional): The value of the authorization token.
+        Parameters:
+        - JobName (optional): The name of the Glue job to be synchronized to or
+          from the remote repository.
+        - Provider (optional): The provider for the remote repository. Possible
+          values: GITHUB, AWS_CODE_COMMIT, GITLAB, BITBUCKET.
+        - RepositoryName (optional): The name of the remote repository that
+          contains the job artifacts. For BitBucket providers, RepositoryName
+          should include WorkspaceName. Use the format
+          <WorkspaceName>/<RepositoryName>.
+        - RepositoryOwner (optional): The owner of the remote repository that
+          contains the job artifacts.
+        - BranchName (optional): An optional branch in the remote repository.
+        - Folder (optional): An optional folder in the remote repository.
+        - CommitId (optional): A commit ID for a commit in the remote
+          repository.
+        - AuthStrategy (optional): The type of authentication, which can be an
+          authentication token stored in Amazon Web Services Secrets Manager,
+          or a personal access token.
+        - AuthToken (optional): The value of the authorization token.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateJobFromSourceControl
@@ -5605,30 +6123,37 @@ class GlueClient(BaseClient):
         """Updates an existing machine learning transform. Call this operation to
         tune the algorithm parameters to achieve better results.
 
-        Parameters: - TransformId (required): A unique identifier that was
-        generated when the transform was created. - Name (optional): The unique
-        name that you gave the transform when you created it. - Description
-        (optional): A description of the transform. The default is an empty
-        string. - Parameters (optional): The configuration parameters that are
-        specific to the transform type (algorithm) used. Conditionally
-        dependent on the transform type. - Role (optional): The name or Amazon
-        Resource Name (ARN) of the IAM role with the required permissions. -
-        GlueVersion (optional): This value determines which version of Glue
-        this machine learning transform is compatible with. Glue 1.0 is
-        recommended for most customers. If the value is not set, the Glue
-        compatibility defaults to ... - MaxCapacity (optional): The number of
-        Glue data processing units (DPUs) that are allocated to task runs for
-        this transform. You can allocate from 2 to 100 DPUs; the default is 10.
-        A DPU is a relative measure of processing ... - WorkerType (optional):
-        The type of predefined worker that is allocated when this task runs.
-        Accepts a value of Standard, G.1X, or G.2X. - NumberOfWorkers
-        (optional): The number of workers of a defined workerType that are
-        allocated when this task runs. - Timeout (optional): The timeout for a
-        task run for this transform in minutes. This is the maximum time that a
-        task run for this transform can consume resources before it is
-        terminated and enters TIMEOUT status. The ... - MaxRetries (optional):
-        The maximum number of times to retry a task for this transform after a
-        task run fails.
+        Parameters:
+        - TransformId (required): A unique identifier that was generated when
+          the transform was created.
+        - Name (optional): The unique name that you gave the transform when you
+          created it.
+        - Description (optional): A description of the transform. The default
+          is an empty string.
+        - Parameters (optional): The configuration parameters that are specific
+          to the transform type (algorithm) used. Conditionally dependent on
+          the transform type.
+        - Role (optional): The name or Amazon Resource Name (ARN) of the IAM
+          role with the required permissions.
+        - GlueVersion (optional): This value determines which version of Glue
+          this machine learning transform is compatible with. Glue 1.0 is
+          recommended for most customers. If the value is not set, the Glue
+          compatibility defaults to ...
+        - MaxCapacity (optional): The number of Glue data processing units
+          (DPUs) that are allocated to task runs for this transform. You can
+          allocate from 2 to 100 DPUs; the default is 10. A DPU is a relative
+          measure of processing ...
+        - WorkerType (optional): The type of predefined worker that is
+          allocated when this task runs. Accepts a value of Standard, G.1X, or
+          G.2X.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          workerType that are allocated when this task runs.
+        - Timeout (optional): The timeout for a task run for this transform in
+          minutes. This is the maximum time that a task run for this transform
+          can consume resources before it is terminated and enters TIMEOUT
+          status. The ...
+        - MaxRetries (optional): The maximum number of times to retry a task
+          for this transform after a task run fails.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateMLTransform
@@ -5642,15 +6167,18 @@ class GlueClient(BaseClient):
     ) -> UpdatePartitionResponseTypeDef:
         """Updates a partition.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the partition to be updated resides. If none is provided, the Amazon
-        Web Services account ID is used by default. - DatabaseName (required):
-        The name of the catalog database in which the table in question
-        resides. - TableName (required): The name of the table in which the
-        partition to be updated is located. - PartitionValueList (required):
-        List of partition key values that define the partition to update. -
-        PartitionInput (required): The new partition object to update the
-        partition to.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partition
+          to be updated resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the table in question resides.
+        - TableName (required): The name of the table in which the partition to
+          be updated is located.
+        - PartitionValueList (required): List of partition key values that
+          define the partition to update.
+        - PartitionInput (required): The new partition object to update the
+          partition to.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdatePartition
@@ -5666,10 +6194,11 @@ class GlueClient(BaseClient):
         schemas. The updated properties relate to the registry, and do not
         modify any of the schemas within the registry.
 
-        Parameters: - RegistryId (required): This is a wrapper structure that
-        may contain the registry name and Amazon Resource Name (ARN). -
-        Description (required): A description of the registry. If description
-        is not provided, this field will not be updated.
+        Parameters:
+        - RegistryId (required): This is a wrapper structure that may contain
+          the registry name and Amazon Resource Name (ARN).
+        - Description (required): A description of the registry. If description
+          is not provided, this field will not be updated.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateRegistry
@@ -5684,11 +6213,13 @@ class GlueClient(BaseClient):
         """Updates the description, compatibility setting, or version checkpoint
         for a schema set.
 
-        Parameters: - SchemaId (required): This is a wrapper structure to
-        contain schema identity fields. The structure contains: -
-        SchemaVersionNumber (optional): Version number required for check
-        pointing. One of VersionNumber or Compatibility has to be provided. -
-        Compatibility (optional): The new compatibility setting for the schema.
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - SchemaVersionNumber (optional): Version number required for check
+          pointing. One of VersionNumber or Compatibility has to be provided.
+        - Compatibility (optional): The new compatibility setting for the
+          schema.
         - Description (optional): The new description for the schema.
 
         API reference:
@@ -5703,21 +6234,25 @@ class GlueClient(BaseClient):
         takes the job artifacts from the Glue internal stores and makes a
         commit to the remote repository that is configured on the job.
 
-        Parameters: - JobName (optional): The name of the Glue job to be
-        synchronized to or from the remote repository. - Provider (optional):
-        The provider for the remote repository. Possible values: GITHUB,
-        AWS_CODE_COMMIT, GITLAB, BITBUCKET. - RepositoryName (optional): The
-        name of the remote repository that contains the job artifacts. For
-        BitBucket providers, RepositoryName should include WorkspaceName. Use
-        the format <WorkspaceName>/<RepositoryName>. - RepositoryOwner
-        (optional): The owner of the remote repository that contains the job
-        artifacts. - BranchName (optional): An optional branch in the remote
-        repository. - Folder (optional): An optional folder in the remote
-        repository. - CommitId (optional): A commit ID for a commit in the
-        remote repository. - AuthStrategy (optional): The type of
-        authentication, which can be an authentication token stored in Amazon
-        Web Services Secrets Manager, or a personal access token. - AuthToken
-        (optional): The value of the authorization token.
+        Parameters:
+        - JobName (optional): The name of the Glue job to be synchronized to or
+          from the remote repository.
+        - Provider (optional): The provider for the remote repository. Possible
+          values: GITHUB, AWS_CODE_COMMIT, GITLAB, BITBUCKET.
+        - RepositoryName (optional): The name of the remote repository that
+          contains the job artifacts. For BitBucket providers, RepositoryName
+          should include WorkspaceName. Use the format
+          <WorkspaceName>/<RepositoryName>.
+        - RepositoryOwner (optional): The owner of the remote repository that
+          contains the job artifacts.
+        - BranchName (optional): An optional branch in the remote repository.
+        - Folder (optional): An optional folder in the remote repository.
+        - CommitId (optional): A commit ID for a commit in the remote
+          repository.
+        - AuthStrategy (optional): The type of authentication, which can be an
+          authentication token stored in Amazon Web Services Secrets Manager,
+          or a personal access token.
+        - AuthToken (optional): The value of the authorization token.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateSourceControlFromJob
@@ -5732,26 +6267,32 @@ class GlueClient(BaseClient):
     ) -> UpdateTableResponseTypeDef:
         """Updates a metadata table in the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the table resides. If none is provided, the Amazon Web Services account
-        ID is used by default. - DatabaseName (required): The name of the
-        catalog database in which the table resides. For Hive compatibility,
-        this name is entirely lowercase. - Name (optional): The unique
-        identifier for the table within the specified database that will be
-        created in the Glue Data Catalog. - TableInput (optional): An updated
-        TableInput object to define the metadata table in the catalog. -
-        SkipArchive (optional): By default, UpdateTable always creates an
-        archived version of the table before updating it. However, if
-        skipArchive is set to true, UpdateTable does not create the archived
-        version. - TransactionId (optional): The transaction ID at which to
-        update the table contents. - VersionId (optional): The version ID at
-        which to update the table contents. - ViewUpdateAction (optional): The
-        operation to be performed when updating the view. - Force (optional): A
-        flag that can be set to true to ignore matching storage descriptor and
-        subobject matching requirements. - UpdateOpenTableFormatInput
-        (optional): Input parameters for updating open table format tables in
-        GlueData Catalog, serving as a wrapper for format-specific update
-        operations such as Apache Iceberg.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the table
+          resides. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - Name (optional): The unique identifier for the table within the
+          specified database that will be created in the Glue Data Catalog.
+        - TableInput (optional): An updated TableInput object to define the
+          metadata table in the catalog.
+        - SkipArchive (optional): By default, UpdateTable always creates an
+          archived version of the table before updating it. However, if
+          skipArchive is set to true, UpdateTable does not create the archived
+          version.
+        - TransactionId (optional): The transaction ID at which to update the
+          table contents.
+        - VersionId (optional): The version ID at which to update the table
+          contents.
+        - ViewUpdateAction (optional): The operation to be performed when
+          updating the view.
+        - Force (optional): A flag that can be set to true to ignore matching
+          storage descriptor and subobject matching requirements.
+        - UpdateOpenTableFormatInput (optional): Input parameters for updating
+          open table format tables in GlueData Catalog, serving as a wrapper
+          for format-specific update operations such as Apache Iceberg.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateTable
@@ -5763,12 +6304,14 @@ class GlueClient(BaseClient):
     ) -> UpdateTableOptimizerResponseTypeDef:
         """Updates the configuration for an existing table optimizer.
 
-        Parameters: - CatalogId (required): The Catalog ID of the table. -
-        DatabaseName (required): The name of the database in the catalog in
-        which the table resides. - TableName (required): The name of the table.
-        - Type (required): The type of table optimizer. -
-        TableOptimizerConfiguration (required): A TableOptimizerConfiguration
-        object representing the configuration of a table optimizer.
+        Parameters:
+        - CatalogId (required): The Catalog ID of the table.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides.
+        - TableName (required): The name of the table.
+        - Type (required): The type of table optimizer.
+        - TableOptimizerConfiguration (required): A TableOptimizerConfiguration
+          object representing the configuration of a table optimizer.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateTableOptimizer
@@ -5783,9 +6326,10 @@ class GlueClient(BaseClient):
     ) -> UpdateTriggerResponseTypeDef:
         """Updates a trigger definition.
 
-        Parameters: - Name (required): The name of the trigger to update. -
-        TriggerUpdate (required): The new values with which to update the
-        trigger.
+        Parameters:
+        - Name (required): The name of the trigger to update.
+        - TriggerUpdate (required): The new values with which to update the
+          trigger.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateTrigger
@@ -5797,10 +6341,11 @@ class GlueClient(BaseClient):
     ) -> UpdateUsageProfileResponseTypeDef:
         """Update an Glue usage profile.
 
-        Parameters: - Name (required): The name of the usage profile. -
-        Description (optional): A description of the usage profile. -
-        Configuration (required): A ProfileConfiguration object specifying the
-        job and session values for the profile.
+        Parameters:
+        - Name (required): The name of the usage profile.
+        - Description (optional): A description of the usage profile.
+        - Configuration (required): A ProfileConfiguration object specifying
+          the job and session values for the profile.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateUsageProfile
@@ -5815,13 +6360,15 @@ class GlueClient(BaseClient):
     ) -> UpdateUserDefinedFunctionResponseTypeDef:
         """Updates an existing function definition in the Data Catalog.
 
-        Parameters: - CatalogId (optional): The ID of the Data Catalog where
-        the function to be updated is located. If none is provided, the Amazon
-        Web Services account ID is used by default. - DatabaseName (required):
-        The name of the catalog database where the function to be updated is
-        located. - FunctionName (required): The name of the function. -
-        FunctionInput (required): A FunctionInput object that redefines the
-        function in the Data Catalog.
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the function
+          to be updated is located. If none is provided, the Amazon Web
+          Services account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          function to be updated is located.
+        - FunctionName (required): The name of the function.
+        - FunctionInput (required): A FunctionInput object that redefines the
+          function in the Data Catalog.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateUserDefinedFunction
@@ -5836,14 +6383,15 @@ class GlueClient(BaseClient):
     ) -> UpdateWorkflowResponseTypeDef:
         """Updates an existing workflow.
 
-        Parameters: - Name (required): Name of the workflow to be updated. -
-        Description (optional): The description of the workflow. -
-        DefaultRunProperties (optional): A collection of properties to be used
-        as part of each execution of the workflow. - MaxConcurrentRuns
-        (optional): You can use this parameter to prevent unwanted multiple
-        updates to data, to control costs, or in some cases, to prevent
-        exceeding the maximum number of concurrent runs of any of the component
-        jobs. ...
+        Parameters:
+        - Name (required): Name of the workflow to be updated.
+        - Description (optional): The description of the workflow.
+        - DefaultRunProperties (optional): A collection of properties to be
+          used as part of each execution of the workflow.
+        - MaxConcurrentRuns (optional): You can use this parameter to prevent
+          unwanted multiple updates to data, to control costs, or in some
+          cases, to prevent exceeding the maximum number of concurrent runs of
+          any of the component jobs. ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateWorkflow

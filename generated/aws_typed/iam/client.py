@@ -357,8 +357,9 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Accepts a delegation request, granting the requested temporary access.
 
-        Parameters: - DelegationRequestId (required): The unique identifier of
-        the delegation request to accept.
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request to accept.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AcceptDelegationRequest
@@ -374,12 +375,13 @@ class IAMClient(BaseClient):
         already registered for the specified IAM OpenID Connect (OIDC) provider
         resource.
 
-        Parameters: - OpenIDConnectProviderArn (required): The Amazon Resource
-        Name (ARN) of the IAM OpenID Connect (OIDC) provider resource to add
-        the client ID to. You can get a list of OIDC provider ARNs by using the
-        ListOpenIDConnectProviders operation. - ClientID (required): The client
-        ID (also known as audience) to add to the IAM OpenID Connect provider
-        resource.
+        Parameters:
+        - OpenIDConnectProviderArn (required): The Amazon Resource Name (ARN)
+          of the IAM OpenID Connect (OIDC) provider resource to add the client
+          ID to. You can get a list of OIDC provider ARNs by using the
+          ListOpenIDConnectProviders operation.
+        - ClientID (required): The client ID (also known as audience) to add to
+          the IAM OpenID Connect provider resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddClientIDToOpenIDConnectProvider
@@ -401,8 +403,10 @@ class IAMClient(BaseClient):
         profile and then associate the instance profile, or you can stop your
         instance and then restart it.
 
-        Parameters: - InstanceProfileName (required): The name of the instance
-        profile to update. - RoleName (required): The name of the role to add.
+        Parameters:
+        - InstanceProfileName (required): The name of the instance profile to
+          update.
+        - RoleName (required): The name of the role to add.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddRoleToInstanceProfile
@@ -416,8 +420,9 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Adds the specified user to the specified group.
 
-        Parameters: - GroupName (required): The name of the group to update. -
-        UserName (required): The name of the user to add.
+        Parameters:
+        - GroupName (required): The name of the group to update.
+        - UserName (required): The name of the user to add.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddUserToGroup
@@ -429,8 +434,9 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Associates a delegation request with the current identity.
 
-        Parameters: - DelegationRequestId (required): The unique identifier of
-        the delegation request to associate.
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request to associate.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AssociateDelegationRequest
@@ -444,9 +450,11 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Attaches the specified managed policy to the specified IAM group.
 
-        Parameters: - GroupName (required): The name (friendly name, not ARN)
-        of the group to attach the policy to. - PolicyArn (required): The
-        Amazon Resource Name (ARN) of the IAM policy you want to attach.
+        Parameters:
+        - GroupName (required): The name (friendly name, not ARN) of the group
+          to attach the policy to.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to attach.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachGroupPolicy
@@ -460,9 +468,11 @@ class IAMClient(BaseClient):
         you attach a managed policy to a role, the managed policy becomes part
         of the role's permission (access) policy.
 
-        Parameters: - RoleName (required): The name (friendly name, not ARN) of
-        the role to attach the policy to. - PolicyArn (required): The Amazon
-        Resource Name (ARN) of the IAM policy you want to attach.
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) of the role to
+          attach the policy to.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to attach.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachRolePolicy
@@ -474,9 +484,11 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Attaches the specified managed policy to the specified user.
 
-        Parameters: - UserName (required): The name (friendly name, not ARN) of
-        the IAM user to attach the policy to. - PolicyArn (required): The
-        Amazon Resource Name (ARN) of the IAM policy you want to attach.
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) of the IAM
+          user to attach the policy to.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to attach.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachUserPolicy
@@ -492,10 +504,11 @@ class IAMClient(BaseClient):
         Management Console. The Amazon Web Services account root user password
         is not affected by this operation.
 
-        Parameters: - OldPassword (required): The IAM user's current password.
+        Parameters:
+        - OldPassword (required): The IAM user's current password.
         - NewPassword (required): The new password. The new password must
-        conform to the Amazon Web Services account's password policy, if one
-        exists.
+          conform to the Amazon Web Services account's password policy, if one
+          exists.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ChangePassword
@@ -509,8 +522,9 @@ class IAMClient(BaseClient):
         Amazon Web Services access key ID for the specified user. The default
         status for new keys is Active.
 
-        Parameters: - UserName (optional): The name of the IAM user that the
-        new key will belong to.
+        Parameters:
+        - UserName (optional): The name of the IAM user that the new key will
+          belong to.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateAccessKey
@@ -527,7 +541,8 @@ class IAMClient(BaseClient):
         deleting, and listing an Amazon Web Services account alias in the
         Amazon Web Services Sign-In User Guide.
 
-        Parameters: - AccountAlias (required): The account alias to create.
+        Parameters:
+        - AccountAlias (required): The account alias to create.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateAccountAlias
@@ -539,19 +554,24 @@ class IAMClient(BaseClient):
     ) -> CreateDelegationRequestResponseTypeDef:
         """Creates an IAM delegation request for temporary access delegation.
 
-        Parameters: - OwnerAccountId (optional): The Amazon Web Services
-        account ID this delegation request is targeted to. - Description
-        (required): A description of the delegation request. - Permissions
-        (required): The permissions to be delegated in this delegation request.
+        Parameters:
+        - OwnerAccountId (optional): The Amazon Web Services account ID this
+          delegation request is targeted to.
+        - Description (required): A description of the delegation request.
+        - Permissions (required): The permissions to be delegated in this
+          delegation request.
         - RequestMessage (optional): A message explaining the reason for the
-        delegation request. - RequestorWorkflowId (required): The workflow ID
-        associated with the requestor. - RedirectUrl (optional): The URL to
-        redirect to after the delegation request is processed. -
-        NotificationChannel (required): The notification channel for updates
-        about the delegation request. - SessionDuration (required): The
-        duration for which the delegated session should remain active, in
-        seconds. - OnlySendByOwner (optional): Specifies whether the delegation
-        token should only be sent by the owner.
+          delegation request.
+        - RequestorWorkflowId (required): The workflow ID associated with the
+          requestor.
+        - RedirectUrl (optional): The URL to redirect to after the delegation
+          request is processed.
+        - NotificationChannel (required): The notification channel for updates
+          about the delegation request.
+        - SessionDuration (required): The duration for which the delegated
+          session should remain active, in seconds.
+        - OnlySendByOwner (optional): Specifies whether the delegation token
+          should only be sent by the owner.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateDelegationRequest
@@ -566,10 +586,11 @@ class IAMClient(BaseClient):
     ) -> CreateGroupResponseTypeDef:
         """Creates a new group.
 
-        Parameters: - Path (optional): The path to the group. For more
-        information about paths, see IAM identifiers in the IAM User Guide. -
-        GroupName (required): The name of the group to create. Do not include
-        the path in this value.
+        Parameters:
+        - Path (optional): The path to the group. For more information about
+          paths, see IAM identifiers in the IAM User Guide.
+        - GroupName (required): The name of the group to create. Do not include
+          the path in this value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateGroup
@@ -583,13 +604,15 @@ class IAMClient(BaseClient):
         profiles, see Using roles for applications on Amazon EC2 in the IAM
         User Guide, and Instance profiles in the Amazon EC2 User Guide.
 
-        Parameters: - InstanceProfileName (required): The name of the instance
-        profile to create. - Path (optional): The path to the instance profile.
-        For more information about paths, see IAM Identifiers in the IAM User
-        Guide. - Tags (optional): A list of tags that you want to attach to the
-        newly created IAM instance profile. Each tag consists of a key name and
-        an associated value. For more information about tagging, see Tagging
-        IAM ...
+        Parameters:
+        - InstanceProfileName (required): The name of the instance profile to
+          create.
+        - Path (optional): The path to the instance profile. For more
+          information about paths, see IAM Identifiers in the IAM User Guide.
+        - Tags (optional): A list of tags that you want to attach to the newly
+          created IAM instance profile. Each tag consists of a key name and an
+          associated value. For more information about tagging, see Tagging IAM
+          ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateInstanceProfile
@@ -606,11 +629,12 @@ class IAMClient(BaseClient):
         user to access Amazon Web Services services through the Amazon Web
         Services Management Console.
 
-        Parameters: - UserName (optional): The name of the IAM user to create a
-        password for. The user must already exist. - Password (optional): The
-        new password for the user. - PasswordResetRequired (optional):
-        Specifies whether the user is required to set a new password on next
-        sign-in.
+        Parameters:
+        - UserName (optional): The name of the IAM user to create a password
+          for. The user must already exist.
+        - Password (optional): The new password for the user.
+        - PasswordResetRequired (optional): Specifies whether the user is
+          required to set a new password on next sign-in.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateLoginProfile
@@ -626,20 +650,23 @@ class IAMClient(BaseClient):
         """Creates an IAM entity to describe an identity provider (IdP) that
         supports OpenID Connect (OIDC).
 
-        Parameters: - Url (required): The URL of the identity provider. The URL
-        must begin with https:// and should correspond to the iss claim in the
-        provider's OpenID Connect ID tokens. Per the OIDC standard, path
-        components are ... - ClientIDList (optional): Provides a list of client
-        IDs, also known as audiences. When a mobile or web app registers with
-        an OpenID Connect provider, they establish a value that identifies the
-        application. This is the value ... - ThumbprintList (optional): A list
-        of server certificate thumbprints for the OpenID Connect (OIDC)
-        identity provider's server certificates. Typically this list includes
-        only one entry. However, IAM lets you have up to five ... - Tags
-        (optional): A list of tags that you want to attach to the new IAM
-        OpenID Connect (OIDC) provider. Each tag consists of a key name and an
-        associated value. For more information about tagging, see Tagging IAM
-        ...
+        Parameters:
+        - Url (required): The URL of the identity provider. The URL must begin
+          with https:// and should correspond to the iss claim in the
+          provider's OpenID Connect ID tokens. Per the OIDC standard, path
+          components are ...
+        - ClientIDList (optional): Provides a list of client IDs, also known as
+          audiences. When a mobile or web app registers with an OpenID Connect
+          provider, they establish a value that identifies the application.
+          This is the value ...
+        - ThumbprintList (optional): A list of server certificate thumbprints
+          for the OpenID Connect (OIDC) identity provider's server
+          certificates. Typically this list includes only one entry. However,
+          IAM lets you have up to five ...
+        - Tags (optional): A list of tags that you want to attach to the new
+          IAM OpenID Connect (OIDC) provider. Each tag consists of a key name
+          and an associated value. For more information about tagging, see
+          Tagging IAM ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateOpenIDConnectProvider
@@ -654,14 +681,16 @@ class IAMClient(BaseClient):
     ) -> CreatePolicyResponseTypeDef:
         """Creates a new managed policy for your Amazon Web Services account.
 
-        Parameters: - PolicyName (required): The friendly name of the policy. -
-        Path (optional): The path for the policy. - PolicyDocument (required):
-        The JSON policy document that you want to use as the content for the
-        new policy. - Description (optional): A friendly description of the
-        policy. - Tags (optional): A list of tags that you want to attach to
-        the new IAM customer managed policy. Each tag consists of a key name
-        and an associated value. For more information about tagging, see
-        Tagging IAM resources ...
+        Parameters:
+        - PolicyName (required): The friendly name of the policy.
+        - Path (optional): The path for the policy.
+        - PolicyDocument (required): The JSON policy document that you want to
+          use as the content for the new policy.
+        - Description (optional): A friendly description of the policy.
+        - Tags (optional): A list of tags that you want to attach to the new
+          IAM customer managed policy. Each tag consists of a key name and an
+          associated value. For more information about tagging, see Tagging IAM
+          resources ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreatePolicy
@@ -677,11 +706,13 @@ class IAMClient(BaseClient):
         delete an existing version using DeletePolicyVersion before you create
         a new version.
 
-        Parameters: - PolicyArn (required): The Amazon Resource Name (ARN) of
-        the IAM policy to which you want to add a new version. - PolicyDocument
-        (required): The JSON policy document that you want to use as the
-        content for this new version of the policy. - SetAsDefault (optional):
-        Specifies whether to set this version as the policy's default version.
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy to which you want to add a new version.
+        - PolicyDocument (required): The JSON policy document that you want to
+          use as the content for this new version of the policy.
+        - SetAsDefault (optional): Specifies whether to set this version as the
+          policy's default version.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreatePolicyVersion
@@ -696,21 +727,23 @@ class IAMClient(BaseClient):
     ) -> CreateRoleResponseTypeDef:
         """Creates a new role for your Amazon Web Services account.
 
-        Parameters: - Path (optional): The path to the role. For more
-        information about paths, see IAM Identifiers in the IAM User Guide. -
-        RoleName (required): The name of the role to create. -
-        AssumeRolePolicyDocument (required): The trust relationship policy
-        document that grants an entity permission to assume the role. -
-        Description (optional): A description of the role. - MaxSessionDuration
-        (optional): The maximum session duration (in seconds) that you want to
-        set for the specified role. If you do not specify a value for this
-        setting, the default value of one hour is applied. This setting can
-        have ... - PermissionsBoundary (optional): The ARN of the managed
-        policy that is used to set the permissions boundary for the role. -
-        Tags (optional): A list of tags that you want to attach to the new
-        role. Each tag consists of a key name and an associated value. For more
-        information about tagging, see Tagging IAM resources in the IAM User
-        Guide.
+        Parameters:
+        - Path (optional): The path to the role. For more information about
+          paths, see IAM Identifiers in the IAM User Guide.
+        - RoleName (required): The name of the role to create.
+        - AssumeRolePolicyDocument (required): The trust relationship policy
+          document that grants an entity permission to assume the role.
+        - Description (optional): A description of the role.
+        - MaxSessionDuration (optional): The maximum session duration (in
+          seconds) that you want to set for the specified role. If you do not
+          specify a value for this setting, the default value of one hour is
+          applied. This setting can have ...
+        - PermissionsBoundary (optional): The ARN of the managed policy that is
+          used to set the permissions boundary for the role.
+        - Tags (optional): A list of tags that you want to attach to the new
+          role. Each tag consists of a key name and an associated value. For
+          more information about tagging, see Tagging IAM resources in the IAM
+          User Guide.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateRole
@@ -723,18 +756,22 @@ class IAMClient(BaseClient):
         """Creates an IAM resource that describes an identity provider (IdP) that
         supports SAML 2.0.
 
-        Parameters: - SAMLMetadataDocument (required): An XML document
-        generated by an identity provider (IdP) that supports SAML 2.0. The
-        document includes the issuer's name, expiration information, and keys
-        that can be used to validate the SAML ... - Name (required): The name
-        of the provider to create. - Tags (optional): A list of tags that you
-        want to attach to the new IAM SAML provider. Each tag consists of a key
-        name and an associated value. For more information about tagging, see
-        Tagging IAM resources in the IAM ... - AssertionEncryptionMode
-        (optional): Specifies the encryption setting for the SAML provider. -
-        AddPrivateKey (optional): The private key generated from your external
-        identity provider. The private key must be a .pem file that uses
-        AES-GCM or AES-CBC encryption algorithm to decrypt SAML assertions.
+        Parameters:
+        - SAMLMetadataDocument (required): An XML document generated by an
+          identity provider (IdP) that supports SAML 2.0. The document includes
+          the issuer's name, expiration information, and keys that can be used
+          to validate the SAML ...
+        - Name (required): The name of the provider to create.
+        - Tags (optional): A list of tags that you want to attach to the new
+          IAM SAML provider. Each tag consists of a key name and an associated
+          value. For more information about tagging, see Tagging IAM resources
+          in the IAM ...
+        - AssertionEncryptionMode (optional): Specifies the encryption setting
+          for the SAML provider.
+        - AddPrivateKey (optional): The private key generated from your
+          external identity provider. The private key must be a .pem file that
+          uses AES-GCM or AES-CBC encryption algorithm to decrypt SAML
+          assertions.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateSAMLProvider
@@ -756,14 +793,15 @@ class IAMClient(BaseClient):
         when a service and its role are no longer needed. For more information,
         see Using service-linked roles in the IAM User Guide.
 
-        Parameters: - AWSServiceName (required): The service principal for the
-        Amazon Web Services service to which this role is attached. You use a
-        string similar to a URL but without the http:// in front. For example:
-        ... - Description (optional): The description of the role. -
-        CustomSuffix (optional): A string that you provide, which is combined
-        with the service-provided prefix to form the complete role name. If you
-        make multiple requests for the same service, then you must supply a
-        different ...
+        Parameters:
+        - AWSServiceName (required): The service principal for the Amazon Web
+          Services service to which this role is attached. You use a string
+          similar to a URL but without the http:// in front. For example: ...
+        - Description (optional): The description of the role.
+        - CustomSuffix (optional): A string that you provide, which is combined
+          with the service-provided prefix to form the complete role name. If
+          you make multiple requests for the same service, then you must supply
+          a different ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateServiceLinkedRole
@@ -781,16 +819,19 @@ class IAMClient(BaseClient):
         credentials are generated by IAM, and can be used only for the
         specified service.
 
-        Parameters: - UserName (required): The name of the IAM user that is to
-        be associated with the credentials. The new service-specific
-        credentials have the same permissions as the associated user except
-        that they can be used only to ... - ServiceName (required): The name of
-        the Amazon Web Services service that is to be associated with the
-        credentials. The service you specify here is the only service that can
-        be accessed using these credentials. - CredentialAgeDays (optional):
-        The number of days until the service specific credential expires. This
-        field is only valid for Bedrock and CloudWatch Logs API keys and must
-        be a positive integer. When not specified, the credential ...
+        Parameters:
+        - UserName (required): The name of the IAM user that is to be
+          associated with the credentials. The new service-specific credentials
+          have the same permissions as the associated user except that they can
+          be used only to ...
+        - ServiceName (required): The name of the Amazon Web Services service
+          that is to be associated with the credentials. The service you
+          specify here is the only service that can be accessed using these
+          credentials.
+        - CredentialAgeDays (optional): The number of days until the service
+          specific credential expires. This field is only valid for Bedrock and
+          CloudWatch Logs API keys and must be a positive integer. When not
+          specified, the credential ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateServiceSpecificCredential
@@ -805,14 +846,16 @@ class IAMClient(BaseClient):
     ) -> CreateUserResponseTypeDef:
         """Creates a new IAM user for your Amazon Web Services account.
 
-        Parameters: - Path (optional): The path for the user name. For more
-        information about paths, see IAM identifiers in the IAM User Guide. -
-        UserName (required): The name of the user to create. -
-        PermissionsBoundary (optional): The ARN of the managed policy that is
-        used to set the permissions boundary for the user. - Tags (optional): A
-        list of tags that you want to attach to the new user. Each tag consists
-        of a key name and an associated value. For more information about
-        tagging, see Tagging IAM resources in the IAM User Guide.
+        Parameters:
+        - Path (optional): The path for the user name. For more information
+          about paths, see IAM identifiers in the IAM User Guide.
+        - UserName (required): The name of the user to create.
+        - PermissionsBoundary (optional): The ARN of the managed policy that is
+          used to set the permissions boundary for the user.
+        - Tags (optional): A list of tags that you want to attach to the new
+          user. Each tag consists of a key name and an associated value. For
+          more information about tagging, see Tagging IAM resources in the IAM
+          User Guide.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateUser
@@ -828,14 +871,16 @@ class IAMClient(BaseClient):
         with virtual MFA devices, see Using a virtual MFA device in the IAM
         User Guide.
 
-        Parameters: - Path (optional): The path for the virtual MFA device. For
-        more information about paths, see IAM identifiers in the IAM User
-        Guide. - VirtualMFADeviceName (required): The name of the virtual MFA
-        device, which must be unique. Use with path to uniquely identify a
-        virtual MFA device. - Tags (optional): A list of tags that you want to
-        attach to the new IAM virtual MFA device. Each tag consists of a key
-        name and an associated value. For more information about tagging, see
-        Tagging IAM resources in the ...
+        Parameters:
+        - Path (optional): The path for the virtual MFA device. For more
+          information about paths, see IAM identifiers in the IAM User Guide.
+        - VirtualMFADeviceName (required): The name of the virtual MFA device,
+          which must be unique. Use with path to uniquely identify a virtual
+          MFA device.
+        - Tags (optional): A list of tags that you want to attach to the new
+          IAM virtual MFA device. Each tag consists of a key name and an
+          associated value. For more information about tagging, see Tagging IAM
+          resources in the ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateVirtualMFADevice
@@ -851,10 +896,12 @@ class IAMClient(BaseClient):
         """Deactivates the specified MFA device and removes it from association
         with the user name for which it was originally enabled.
 
-        Parameters: - UserName (optional): The name of the user whose MFA
-        device you want to deactivate. - SerialNumber (required): The serial
-        number that uniquely identifies the MFA device. For virtual MFA
-        devices, the serial number is the device ARN.
+        Parameters:
+        - UserName (optional): The name of the user whose MFA device you want
+          to deactivate.
+        - SerialNumber (required): The serial number that uniquely identifies
+          the MFA device. For virtual MFA devices, the serial number is the
+          device ARN.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeactivateMFADevice
@@ -866,9 +913,11 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the access key pair associated with the specified IAM user.
 
-        Parameters: - UserName (optional): The name of the user whose access
-        key pair you want to delete. - AccessKeyId (required): The access key
-        ID for the access key ID and secret access key you want to delete.
+        Parameters:
+        - UserName (optional): The name of the user whose access key pair you
+          want to delete.
+        - AccessKeyId (required): The access key ID for the access key ID and
+          secret access key you want to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccessKey
@@ -883,8 +932,8 @@ class IAMClient(BaseClient):
         Creating, deleting, and listing an Amazon Web Services account alias in
         the Amazon Web Services Sign-In User Guide.
 
-        Parameters: - AccountAlias (required): The name of the account alias to
-        delete.
+        Parameters:
+        - AccountAlias (required): The name of the account alias to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccountAlias
@@ -906,8 +955,8 @@ class IAMClient(BaseClient):
         """Deletes the specified IAM group. The group must not contain any users
         or have any attached policies.
 
-        Parameters: - GroupName (required): The name of the IAM group to
-        delete.
+        Parameters:
+        - GroupName (required): The name of the IAM group to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteGroup
@@ -920,9 +969,11 @@ class IAMClient(BaseClient):
         """Deletes the specified inline policy that is embedded in the specified
         IAM group.
 
-        Parameters: - GroupName (required): The name (friendly name, not ARN)
-        identifying the group that the policy is embedded in. - PolicyName
-        (required): The name identifying the policy document to delete.
+        Parameters:
+        - GroupName (required): The name (friendly name, not ARN) identifying
+          the group that the policy is embedded in.
+        - PolicyName (required): The name identifying the policy document to
+          delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteGroupPolicy
@@ -935,8 +986,9 @@ class IAMClient(BaseClient):
         """Deletes the specified instance profile. The instance profile must not
         have an associated role.
 
-        Parameters: - InstanceProfileName (required): The name of the instance
-        profile to delete.
+        Parameters:
+        - InstanceProfileName (required): The name of the instance profile to
+          delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteInstanceProfile
@@ -949,8 +1001,9 @@ class IAMClient(BaseClient):
         """Deletes the password for the specified IAM user or root user, For more
         information, see Managing passwords for IAM users.
 
-        Parameters: - UserName (optional): The name of the user whose password
-        you want to delete.
+        Parameters:
+        - UserName (optional): The name of the user whose password you want to
+          delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteLoginProfile
@@ -963,10 +1016,11 @@ class IAMClient(BaseClient):
         """Deletes an OpenID Connect identity provider (IdP) resource object in
         IAM.
 
-        Parameters: - OpenIDConnectProviderArn (required): The Amazon Resource
-        Name (ARN) of the IAM OpenID Connect provider resource object to
-        delete. You can get a list of OpenID Connect provider resource ARNs by
-        using the ListOpenIDConnectProviders ...
+        Parameters:
+        - OpenIDConnectProviderArn (required): The Amazon Resource Name (ARN)
+          of the IAM OpenID Connect provider resource object to delete. You can
+          get a list of OpenID Connect provider resource ARNs by using the
+          ListOpenIDConnectProviders ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteOpenIDConnectProvider
@@ -980,8 +1034,9 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the specified managed policy.
 
-        Parameters: - PolicyArn (required): The Amazon Resource Name (ARN) of
-        the IAM policy you want to delete.
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeletePolicy
@@ -993,9 +1048,10 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the specified version from the specified managed policy.
 
-        Parameters: - PolicyArn (required): The Amazon Resource Name (ARN) of
-        the IAM policy from which you want to delete a version. - VersionId
-        (required): The policy version to delete.
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy from which you want to delete a version.
+        - VersionId (required): The policy version to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeletePolicyVersion
@@ -1011,7 +1067,8 @@ class IAMClient(BaseClient):
         information, see Deleting an IAM role. Before attempting to delete a
         role, remove the following attached items:
 
-        Parameters: - RoleName (required): The name of the role to delete.
+        Parameters:
+        - RoleName (required): The name of the role to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRole
@@ -1023,8 +1080,9 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the permissions boundary for the specified IAM role.
 
-        Parameters: - RoleName (required): The name (friendly name, not ARN) of
-        the IAM role from which you want to remove the permissions boundary.
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) of the IAM
+          role from which you want to remove the permissions boundary.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRolePermissionsBoundary
@@ -1039,10 +1097,11 @@ class IAMClient(BaseClient):
         """Deletes the specified inline policy that is embedded in the specified
         IAM role.
 
-        Parameters: - RoleName (required): The name (friendly name, not ARN)
-        identifying the role that the policy is embedded in. - PolicyName
-        (required): The name of the inline policy to delete from the specified
-        IAM role.
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) identifying
+          the role that the policy is embedded in.
+        - PolicyName (required): The name of the inline policy to delete from
+          the specified IAM role.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRolePolicy
@@ -1054,8 +1113,9 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a SAML provider resource in IAM.
 
-        Parameters: - SAMLProviderArn (required): The Amazon Resource Name
-        (ARN) of the SAML provider to delete.
+        Parameters:
+        - SAMLProviderArn (required): The Amazon Resource Name (ARN) of the
+          SAML provider to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSAMLProvider
@@ -1067,9 +1127,11 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the specified SSH public key.
 
-        Parameters: - UserName (required): The name of the IAM user associated
-        with the SSH public key. - SSHPublicKeyId (required): The unique
-        identifier for the SSH public key.
+        Parameters:
+        - UserName (required): The name of the IAM user associated with the SSH
+          public key.
+        - SSHPublicKeyId (required): The unique identifier for the SSH public
+          key.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSSHPublicKey
@@ -1081,8 +1143,9 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the specified server certificate.
 
-        Parameters: - ServerCertificateName (required): The name of the server
-        certificate you want to delete.
+        Parameters:
+        - ServerCertificateName (required): The name of the server certificate
+          you want to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteServerCertificate
@@ -1102,8 +1165,9 @@ class IAMClient(BaseClient):
         service-linked role and an earlier deletion task is not complete, then
         the DeletionTaskId of the earlier request is returned.
 
-        Parameters: - RoleName (required): The name of the service-linked role
-        to be deleted.
+        Parameters:
+        - RoleName (required): The name of the service-linked role to be
+          deleted.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteServiceLinkedRole
@@ -1118,12 +1182,14 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the specified service-specific credential.
 
-        Parameters: - UserName (optional): The name of the IAM user associated
-        with the service-specific credential. If this value is not specified,
-        then the operation assumes the user whose credentials are used to call
-        the operation. - ServiceSpecificCredentialId (required): The unique
-        identifier of the service-specific credential. You can get this value
-        by calling ListServiceSpecificCredentials.
+        Parameters:
+        - UserName (optional): The name of the IAM user associated with the
+          service-specific credential. If this value is not specified, then the
+          operation assumes the user whose credentials are used to call the
+          operation.
+        - ServiceSpecificCredentialId (required): The unique identifier of the
+          service-specific credential. You can get this value by calling
+          ListServiceSpecificCredentials.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteServiceSpecificCredential
@@ -1138,9 +1204,11 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a signing certificate associated with the specified IAM user.
 
-        Parameters: - UserName (optional): The name of the user the signing
-        certificate belongs to. - CertificateId (required): The ID of the
-        signing certificate to delete.
+        Parameters:
+        - UserName (optional): The name of the user the signing certificate
+          belongs to.
+        - CertificateId (required): The ID of the signing certificate to
+          delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSigningCertificate
@@ -1158,7 +1226,8 @@ class IAMClient(BaseClient):
         For more information, see Deleting an IAM user. Before attempting to
         delete a user, remove the following items:
 
-        Parameters: - UserName (required): The name of the user to delete.
+        Parameters:
+        - UserName (required): The name of the user to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUser
@@ -1170,8 +1239,9 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the permissions boundary for the specified IAM user.
 
-        Parameters: - UserName (required): The name (friendly name, not ARN) of
-        the IAM user from which you want to remove the permissions boundary.
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) of the IAM
+          user from which you want to remove the permissions boundary.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUserPermissionsBoundary
@@ -1186,9 +1256,11 @@ class IAMClient(BaseClient):
         """Deletes the specified inline policy that is embedded in the specified
         IAM user.
 
-        Parameters: - UserName (required): The name (friendly name, not ARN)
-        identifying the user that the policy is embedded in. - PolicyName
-        (required): The name identifying the policy document to delete.
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) identifying
+          the user that the policy is embedded in.
+        - PolicyName (required): The name identifying the policy document to
+          delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUserPolicy
@@ -1200,9 +1272,10 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a virtual MFA device.
 
-        Parameters: - SerialNumber (required): The serial number that uniquely
-        identifies the MFA device. For virtual MFA devices, the serial number
-        is the same as the ARN.
+        Parameters:
+        - SerialNumber (required): The serial number that uniquely identifies
+          the MFA device. For virtual MFA devices, the serial number is the
+          same as the ARN.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteVirtualMFADevice
@@ -1216,9 +1289,11 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Removes the specified managed policy from the specified IAM group.
 
-        Parameters: - GroupName (required): The name (friendly name, not ARN)
-        of the IAM group to detach the policy from. - PolicyArn (required): The
-        Amazon Resource Name (ARN) of the IAM policy you want to detach.
+        Parameters:
+        - GroupName (required): The name (friendly name, not ARN) of the IAM
+          group to detach the policy from.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to detach.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachGroupPolicy
@@ -1230,9 +1305,11 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Removes the specified managed policy from the specified role.
 
-        Parameters: - RoleName (required): The name (friendly name, not ARN) of
-        the IAM role to detach the policy from. - PolicyArn (required): The
-        Amazon Resource Name (ARN) of the IAM policy you want to detach.
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) of the IAM
+          role to detach the policy from.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to detach.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachRolePolicy
@@ -1244,9 +1321,11 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Removes the specified managed policy from the specified user.
 
-        Parameters: - UserName (required): The name (friendly name, not ARN) of
-        the IAM user to detach the policy from. - PolicyArn (required): The
-        Amazon Resource Name (ARN) of the IAM policy you want to detach.
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) of the IAM
+          user to detach the policy from.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to detach.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachUserPolicy
@@ -1308,13 +1387,16 @@ class IAMClient(BaseClient):
         IAM user. When enabled, the MFA device is required for every subsequent
         login by the IAM user associated with the device.
 
-        Parameters: - UserName (required): The name of the IAM user for whom
-        you want to enable the MFA device. - SerialNumber (required): The
-        serial number that uniquely identifies the MFA device. For virtual MFA
-        devices, the serial number is the device ARN. - AuthenticationCode1
-        (required): An authentication code emitted by the device. -
-        AuthenticationCode2 (required): A subsequent authentication code
-        emitted by the device.
+        Parameters:
+        - UserName (required): The name of the IAM user for whom you want to
+          enable the MFA device.
+        - SerialNumber (required): The serial number that uniquely identifies
+          the MFA device. For virtual MFA devices, the serial number is the
+          device ARN.
+        - AuthenticationCode1 (required): An authentication code emitted by the
+          device.
+        - AuthenticationCode2 (required): A subsequent authentication code
+          emitted by the device.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableMFADevice
@@ -1392,12 +1474,13 @@ class IAMClient(BaseClient):
         You can generate a report for any entities (organization root,
         organizational unit, or account) or policies in your organization.
 
-        Parameters: - EntityPath (required): The path of the Organizations
-        entity (root, OU, or account). You can build an entity path using the
-        known structure of your organization. For example, assume that your
-        account ID is 123456789012 and ... - OrganizationsPolicyId (optional):
-        The identifier of the Organizations service control policy (SCP). This
-        parameter is optional.
+        Parameters:
+        - EntityPath (required): The path of the Organizations entity (root,
+          OU, or account). You can build an entity path using the known
+          structure of your organization. For example, assume that your account
+          ID is 123456789012 and ...
+        - OrganizationsPolicyId (optional): The identifier of the Organizations
+          service control policy (SCP). This parameter is optional.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GenerateOrganizationsAccessReport
@@ -1420,13 +1503,14 @@ class IAMClient(BaseClient):
         information is displayed, see IAM action last accessed information
         services and actions.
 
-        Parameters: - Arn (required): The ARN of the IAM resource (user, group,
-        role, or managed policy) used to generate information about when the
-        resource was last used in an attempt to access an Amazon Web Services
-        service. - Granularity (optional): The level of detail that you want to
-        generate. You can specify whether you want to generate information
-        about the last attempt to access services or actions. If you specify
-        service-level granularity, ...
+        Parameters:
+        - Arn (required): The ARN of the IAM resource (user, group, role, or
+          managed policy) used to generate information about when the resource
+          was last used in an attempt to access an Amazon Web Services service.
+        - Granularity (optional): The level of detail that you want to
+          generate. You can specify whether you want to generate information
+          about the last attempt to access services or actions. If you specify
+          service-level granularity, ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GenerateServiceLastAccessedDetails
@@ -1444,7 +1528,8 @@ class IAMClient(BaseClient):
         with the Amazon Web Services service and Region that were specified in
         the last request made with that key.
 
-        Parameters: - AccessKeyId (required): The identifier of an access key.
+        Parameters:
+        - AccessKeyId (required): The identifier of an access key.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetAccessKeyLastUsed
@@ -1463,16 +1548,19 @@ class IAMClient(BaseClient):
         configuration of IAM permissions (users, groups, roles, and policies)
         in your account.
 
-        Parameters: - Filter (optional): A list of entity types used to filter
-        the results. Only the entities that match the types you specify are
-        included in the output. Use the value LocalManagedPolicy to include
-        customer managed policies. - MaxItems (optional): Use this only when
-        paginating results to indicate the maximum number of items you want in
-        the response. If additional items exist beyond the maximum you specify,
-        the IsTruncated response element is ... - Marker (optional): Use this
-        parameter only when paginating results and only after you receive a
-        response indicating that the results are truncated. Set it to the value
-        of the Marker element in the response that you ...
+        Parameters:
+        - Filter (optional): A list of entity types used to filter the results.
+          Only the entities that match the types you specify are included in
+          the output. Use the value LocalManagedPolicy to include customer
+          managed policies.
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetAccountAuthorizationDetails
@@ -1513,10 +1601,11 @@ class IAMClient(BaseClient):
         To get the context keys from policies associated with an IAM user,
         group, or role, use GetContextKeysForPrincipalPolicy.
 
-        Parameters: - PolicyInputList (required): A list of policies for which
-        you want the list of context keys referenced in those policies. Each
-        document is specified as a string containing the complete, valid JSON
-        text of an IAM policy.
+        Parameters:
+        - PolicyInputList (required): A list of policies for which you want the
+          list of context keys referenced in those policies. Each document is
+          specified as a string containing the complete, valid JSON text of an
+          IAM policy.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetContextKeysForCustomPolicy
@@ -1535,12 +1624,13 @@ class IAMClient(BaseClient):
         also includes all of the policies attached to groups that the user is a
         member of.
 
-        Parameters: - PolicySourceArn (required): The ARN of a user, group, or
-        role whose policies contain the context keys that you want listed. If
-        you specify a user, the list includes context keys that are found in
-        all policies that are attached ... - PolicyInputList (optional): An
-        optional list of additional policies for which you want the list of
-        context keys that are referenced.
+        Parameters:
+        - PolicySourceArn (required): The ARN of a user, group, or role whose
+          policies contain the context keys that you want listed. If you
+          specify a user, the list includes context keys that are found in all
+          policies that are attached ...
+        - PolicyInputList (optional): An optional list of additional policies
+          for which you want the list of context keys that are referenced.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetContextKeysForPrincipalPolicy
@@ -1567,10 +1657,11 @@ class IAMClient(BaseClient):
     ) -> GetDelegationRequestResponseTypeDef:
         """Retrieves information about a specific delegation request.
 
-        Parameters: - DelegationRequestId (required): The unique identifier of
-        the delegation request to retrieve. - DelegationPermissionCheck
-        (optional): Specifies whether to perform a permission check for the
-        delegation request.
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request to retrieve.
+        - DelegationPermissionCheck (optional): Specifies whether to perform a
+          permission check for the delegation request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetDelegationRequest
@@ -1586,14 +1677,16 @@ class IAMClient(BaseClient):
         """Returns a list of IAM users that are in the specified IAM group. You
         can paginate the results using the MaxItems and Marker parameters.
 
-        Parameters: - GroupName (required): The name of the group. - Marker
-        (optional): Use this parameter only when paginating results and only
-        after you receive a response indicating that the results are truncated.
-        Set it to the value of the Marker element in the response that you ...
+        Parameters:
+        - GroupName (required): The name of the group.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
         - MaxItems (optional): Use this only when paginating results to
-        indicate the maximum number of items you want in the response. If
-        additional items exist beyond the maximum you specify, the IsTruncated
-        response element is ...
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetGroup
@@ -1606,9 +1699,10 @@ class IAMClient(BaseClient):
         """Retrieves the specified inline policy document that is embedded in the
         specified IAM group.
 
-        Parameters: - GroupName (required): The name of the group the policy is
-        associated with. - PolicyName (required): The name of the policy
-        document to get.
+        Parameters:
+        - GroupName (required): The name of the group the policy is associated
+          with.
+        - PolicyName (required): The name of the policy document to get.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetGroupPolicy
@@ -1623,11 +1717,12 @@ class IAMClient(BaseClient):
         """Retrieves a human readable summary for a given entity. At this time,
         the only supported entity type is delegation-request
 
-        Parameters: - EntityArn (required): Arn of the entity to be summarized.
-        At this time, the only supported entity type is delegation-request -
-        Locale (optional): A string representing the locale to use for the
-        summary generation. The supported locale strings are based on the
-        Supported languages of the Amazon Web Services Management Console .
+        Parameters:
+        - EntityArn (required): Arn of the entity to be summarized. At this
+          time, the only supported entity type is delegation-request
+        - Locale (optional): A string representing the locale to use for the
+          summary generation. The supported locale strings are based on the
+          Supported languages of the Amazon Web Services Management Console .
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetHumanReadableSummary
@@ -1645,8 +1740,9 @@ class IAMClient(BaseClient):
         about instance profiles, see Using instance profiles in the IAM User
         Guide.
 
-        Parameters: - InstanceProfileName (required): The name of the instance
-        profile to get information about.
+        Parameters:
+        - InstanceProfileName (required): The name of the instance profile to
+          get information about.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetInstanceProfile
@@ -1664,8 +1760,9 @@ class IAMClient(BaseClient):
         Web Services Management Console. If the user does not exist or does not
         have a password, the operation returns a 404 (NoSuchEntity) error.
 
-        Parameters: - UserName (optional): The name of the user whose login
-        profile you want to retrieve.
+        Parameters:
+        - UserName (optional): The name of the user whose login profile you
+          want to retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetLoginProfile
@@ -1679,10 +1776,10 @@ class IAMClient(BaseClient):
     ) -> GetMFADeviceResponseTypeDef:
         """Retrieves information about an MFA device for a specified user.
 
-        Parameters: - SerialNumber (required): Serial number that uniquely
-        identifies the MFA device. For this API, we only accept FIDO security
-        key ARNs. - UserName (optional): The friendly name identifying the
-        user.
+        Parameters:
+        - SerialNumber (required): Serial number that uniquely identifies the
+          MFA device. For this API, we only accept FIDO security key ARNs.
+        - UserName (optional): The friendly name identifying the user.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetMFADevice
@@ -1695,10 +1792,11 @@ class IAMClient(BaseClient):
         """Returns information about the specified OpenID Connect (OIDC) provider
         resource object in IAM.
 
-        Parameters: - OpenIDConnectProviderArn (required): The Amazon Resource
-        Name (ARN) of the OIDC provider resource object in IAM to get
-        information for. You can get a list of OIDC provider resource ARNs by
-        using the ListOpenIDConnectProviders operation.
+        Parameters:
+        - OpenIDConnectProviderArn (required): The Amazon Resource Name (ARN)
+          of the OIDC provider resource object in IAM to get information for.
+          You can get a list of OIDC provider resource ARNs by using the
+          ListOpenIDConnectProviders operation.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetOpenIDConnectProvider
@@ -1716,18 +1814,21 @@ class IAMClient(BaseClient):
         operation. This operation retrieves the status of your report job and
         the report contents.
 
-        Parameters: - JobId (required): The identifier of the request generated
-        by the GenerateOrganizationsAccessReport operation. - MaxItems
-        (optional): Use this only when paginating results to indicate the
-        maximum number of items you want in the response. If additional items
-        exist beyond the maximum you specify, the IsTruncated response element
-        is ... - Marker (optional): Use this parameter only when paginating
-        results and only after you receive a response indicating that the
-        results are truncated. Set it to the value of the Marker element in the
-        response that you ... - SortKey (optional): The key that is used to
-        sort the results. If you choose the namespace key, the results are
-        returned in alphabetical order. If you choose the time key, the results
-        are sorted numerically by the date ...
+        Parameters:
+        - JobId (required): The identifier of the request generated by the
+          GenerateOrganizationsAccessReport operation.
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - SortKey (optional): The key that is used to sort the results. If you
+          choose the namespace key, the results are returned in alphabetical
+          order. If you choose the time key, the results are sorted numerically
+          by the date ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetOrganizationsAccessReport
@@ -1766,8 +1867,9 @@ class IAMClient(BaseClient):
         policy. To retrieve the actual policy document for a specific version
         of the policy, use GetPolicyVersion.
 
-        Parameters: - PolicyArn (required): The Amazon Resource Name (ARN) of
-        the managed policy that you want information about.
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the managed
+          policy that you want information about.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetPolicy
@@ -1780,9 +1882,10 @@ class IAMClient(BaseClient):
         """Retrieves information about the specified version of the specified
         managed policy, including the policy document.
 
-        Parameters: - PolicyArn (required): The Amazon Resource Name (ARN) of
-        the managed policy that you want information about. - VersionId
-        (required): Identifies the policy version to retrieve.
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the managed
+          policy that you want information about.
+        - VersionId (required): Identifies the policy version to retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetPolicyVersion
@@ -1799,8 +1902,9 @@ class IAMClient(BaseClient):
         assume the role. For more information about roles, see IAM roles in the
         IAM User Guide.
 
-        Parameters: - RoleName (required): The name of the IAM role to get
-        information about.
+        Parameters:
+        - RoleName (required): The name of the IAM role to get information
+          about.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetRole
@@ -1813,9 +1917,9 @@ class IAMClient(BaseClient):
         """Retrieves the specified inline policy document that is embedded with
         the specified IAM role.
 
-        Parameters: - RoleName (required): The name of the role associated with
-        the policy. - PolicyName (required): The name of the policy document to
-        get.
+        Parameters:
+        - RoleName (required): The name of the role associated with the policy.
+        - PolicyName (required): The name of the policy document to get.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetRolePolicy
@@ -1828,9 +1932,9 @@ class IAMClient(BaseClient):
         """Returns the SAML provider metadocument that was uploaded when the IAM
         SAML provider resource object was created or updated.
 
-        Parameters: - SAMLProviderArn (required): The Amazon Resource Name
-        (ARN) of the SAML provider resource object in IAM to get information
-        about.
+        Parameters:
+        - SAMLProviderArn (required): The Amazon Resource Name (ARN) of the
+          SAML provider resource object in IAM to get information about.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetSAMLProvider
@@ -1845,12 +1949,14 @@ class IAMClient(BaseClient):
         """Retrieves the specified SSH public key, including metadata about the
         key.
 
-        Parameters: - UserName (required): The name of the IAM user associated
-        with the SSH public key. - SSHPublicKeyId (required): The unique
-        identifier for the SSH public key. - Encoding (required): Specifies the
-        public key encoding format to use in the response. To retrieve the
-        public key in ssh-rsa format, use SSH. To retrieve the public key in
-        PEM format, use PEM.
+        Parameters:
+        - UserName (required): The name of the IAM user associated with the SSH
+          public key.
+        - SSHPublicKeyId (required): The unique identifier for the SSH public
+          key.
+        - Encoding (required): Specifies the public key encoding format to use
+          in the response. To retrieve the public key in ssh-rsa format, use
+          SSH. To retrieve the public key in PEM format, use PEM.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetSSHPublicKey
@@ -1865,8 +1971,9 @@ class IAMClient(BaseClient):
         """Retrieves information about the specified server certificate stored in
         IAM.
 
-        Parameters: - ServerCertificateName (required): The name of the server
-        certificate you want to retrieve information about.
+        Parameters:
+        - ServerCertificateName (required): The name of the server certificate
+          you want to retrieve information about.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServerCertificate
@@ -1887,16 +1994,19 @@ class IAMClient(BaseClient):
         services that the resource (user, group, role, or managed policy) can
         access.
 
-        Parameters: - JobId (required): The ID of the request generated by the
-        GenerateServiceLastAccessedDetails operation. The JobId returned by
-        GenerateServiceLastAccessedDetail must be used by the same role within
-        a session, or by the ... - MaxItems (optional): Use this only when
-        paginating results to indicate the maximum number of items you want in
-        the response. If additional items exist beyond the maximum you specify,
-        the IsTruncated response element is ... - Marker (optional): Use this
-        parameter only when paginating results and only after you receive a
-        response indicating that the results are truncated. Set it to the value
-        of the Marker element in the response that you ...
+        Parameters:
+        - JobId (required): The ID of the request generated by the
+          GenerateServiceLastAccessedDetails operation. The JobId returned by
+          GenerateServiceLastAccessedDetail must be used by the same role
+          within a session, or by the ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServiceLastAccessedDetails
@@ -1916,17 +2026,20 @@ class IAMClient(BaseClient):
         could have used group or policy permissions to access the specified
         service.
 
-        Parameters: - JobId (required): The ID of the request generated by the
-        GenerateServiceLastAccessedDetails operation. - ServiceNamespace
-        (required): The service namespace for an Amazon Web Services service.
-        Provide the service namespace to learn when the IAM entity last
-        attempted to access the specified service. - MaxItems (optional): Use
-        this only when paginating results to indicate the maximum number of
-        items you want in the response. If additional items exist beyond the
-        maximum you specify, the IsTruncated response element is ... - Marker
-        (optional): Use this parameter only when paginating results and only
-        after you receive a response indicating that the results are truncated.
-        Set it to the value of the Marker element in the response that you ...
+        Parameters:
+        - JobId (required): The ID of the request generated by the
+          GenerateServiceLastAccessedDetails operation.
+        - ServiceNamespace (required): The service namespace for an Amazon Web
+          Services service. Provide the service namespace to learn when the IAM
+          entity last attempted to access the specified service.
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServiceLastAccessedDetailsWithEntities
@@ -1946,10 +2059,11 @@ class IAMClient(BaseClient):
         If the deletion fails, this operation returns the reason that it
         failed, if that information is returned by the service.
 
-        Parameters: - DeletionTaskId (required): The deletion task identifier.
-        This identifier is returned by the DeleteServiceLinkedRole operation in
-        the format
-        task/aws-service-role/<service-principal-name>/<role-name>/<task-uuid>.
+        Parameters:
+        - DeletionTaskId (required): The deletion task identifier. This
+          identifier is returned by the DeleteServiceLinkedRole operation in
+          the format
+          task/aws-service-role/<service-principal-name>/<role-name>/<task-uuid>.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServiceLinkedRoleDeletionStatus
@@ -1965,8 +2079,8 @@ class IAMClient(BaseClient):
         """Retrieves information about the specified IAM user, including the
         user's creation date, path, unique ID, and ARN.
 
-        Parameters: - UserName (optional): The name of the user to get
-        information about.
+        Parameters:
+        - UserName (optional): The name of the user to get information about.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetUser
@@ -1979,9 +2093,10 @@ class IAMClient(BaseClient):
         """Retrieves the specified inline policy document that is embedded in the
         specified IAM user.
 
-        Parameters: - UserName (required): The name of the user who the policy
-        is associated with. - PolicyName (required): The name of the policy
-        document to get.
+        Parameters:
+        - UserName (required): The name of the user who the policy is
+          associated with.
+        - PolicyName (required): The name of the policy document to get.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetUserPolicy
@@ -1995,14 +2110,16 @@ class IAMClient(BaseClient):
         specified IAM user. If there is none, the operation returns an empty
         list.
 
-        Parameters: - UserName (optional): The name of the user. - Marker
-        (optional): Use this parameter only when paginating results and only
-        after you receive a response indicating that the results are truncated.
-        Set it to the value of the Marker element in the response that you ...
+        Parameters:
+        - UserName (optional): The name of the user.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
         - MaxItems (optional): Use this only when paginating results to
-        indicate the maximum number of items you want in the response. If
-        additional items exist beyond the maximum you specify, the IsTruncated
-        response element is ...
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAccessKeys
@@ -2019,13 +2136,15 @@ class IAMClient(BaseClient):
         Web Services account alias, see Creating, deleting, and listing an
         Amazon Web Services account alias in the IAM User Guide.
 
-        Parameters: - Marker (optional): Use this parameter only when
-        paginating results and only after you receive a response indicating
-        that the results are truncated. Set it to the value of the Marker
-        element in the response that you ... - MaxItems (optional): Use this
-        only when paginating results to indicate the maximum number of items
-        you want in the response. If additional items exist beyond the maximum
-        you specify, the IsTruncated response element is ...
+        Parameters:
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAccountAliases
@@ -2041,17 +2160,20 @@ class IAMClient(BaseClient):
         """Lists all managed policies that are attached to the specified IAM
         group.
 
-        Parameters: - GroupName (required): The name (friendly name, not ARN)
-        of the group to list attached policies for. - PathPrefix (optional):
-        The path prefix for filtering the results. This parameter is optional.
-        If it is not included, it defaults to a slash (/), listing all
-        policies. - Marker (optional): Use this parameter only when paginating
-        results and only after you receive a response indicating that the
-        results are truncated. Set it to the value of the Marker element in the
-        response that you ... - MaxItems (optional): Use this only when
-        paginating results to indicate the maximum number of items you want in
-        the response. If additional items exist beyond the maximum you specify,
-        the IsTruncated response element is ...
+        Parameters:
+        - GroupName (required): The name (friendly name, not ARN) of the group
+          to list attached policies for.
+        - PathPrefix (optional): The path prefix for filtering the results.
+          This parameter is optional. If it is not included, it defaults to a
+          slash (/), listing all policies.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAttachedGroupPolicies
@@ -2066,17 +2188,20 @@ class IAMClient(BaseClient):
     ) -> ListAttachedRolePoliciesResponseTypeDef:
         """Lists all managed policies that are attached to the specified IAM role.
 
-        Parameters: - RoleName (required): The name (friendly name, not ARN) of
-        the role to list attached policies for. - PathPrefix (optional): The
-        path prefix for filtering the results. This parameter is optional. If
-        it is not included, it defaults to a slash (/), listing all policies. -
-        Marker (optional): Use this parameter only when paginating results and
-        only after you receive a response indicating that the results are
-        truncated. Set it to the value of the Marker element in the response
-        that you ... - MaxItems (optional): Use this only when paginating
-        results to indicate the maximum number of items you want in the
-        response. If additional items exist beyond the maximum you specify, the
-        IsTruncated response element is ...
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) of the role to
+          list attached policies for.
+        - PathPrefix (optional): The path prefix for filtering the results.
+          This parameter is optional. If it is not included, it defaults to a
+          slash (/), listing all policies.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAttachedRolePolicies
@@ -2091,17 +2216,20 @@ class IAMClient(BaseClient):
     ) -> ListAttachedUserPoliciesResponseTypeDef:
         """Lists all managed policies that are attached to the specified IAM user.
 
-        Parameters: - UserName (required): The name (friendly name, not ARN) of
-        the user to list attached policies for. - PathPrefix (optional): The
-        path prefix for filtering the results. This parameter is optional. If
-        it is not included, it defaults to a slash (/), listing all policies. -
-        Marker (optional): Use this parameter only when paginating results and
-        only after you receive a response indicating that the results are
-        truncated. Set it to the value of the Marker element in the response
-        that you ... - MaxItems (optional): Use this only when paginating
-        results to indicate the maximum number of items you want in the
-        response. If additional items exist beyond the maximum you specify, the
-        IsTruncated response element is ...
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) of the user to
+          list attached policies for.
+        - PathPrefix (optional): The path prefix for filtering the results.
+          This parameter is optional. If it is not included, it defaults to a
+          slash (/), listing all policies.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAttachedUserPolicies
@@ -2116,14 +2244,16 @@ class IAMClient(BaseClient):
     ) -> ListDelegationRequestsResponseTypeDef:
         """Lists delegation requests based on the specified criteria.
 
-        Parameters: - OwnerId (optional): The owner ID to filter delegation
-        requests by. - Marker (optional): Use this parameter only when
-        paginating results and only after you receive a response indicating
-        that the results are truncated. Set it to the value of the Marker
-        element in the response that you ... - MaxItems (optional): Use this
-        only when paginating results to indicate the maximum number of items
-        you want in the response. If additional items exist beyond the maximum
-        you specify, the IsTruncated response element is ...
+        Parameters:
+        - OwnerId (optional): The owner ID to filter delegation requests by.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListDelegationRequests
@@ -2139,20 +2269,24 @@ class IAMClient(BaseClient):
         """Lists all IAM users, groups, and roles that the specified managed
         policy is attached to.
 
-        Parameters: - PolicyArn (required): The Amazon Resource Name (ARN) of
-        the IAM policy for which you want the versions. - EntityFilter
-        (optional): The entity type to use for filtering the results. -
-        PathPrefix (optional): The path prefix for filtering the results. This
-        parameter is optional. If it is not included, it defaults to a slash
-        (/), listing all entities. - PolicyUsageFilter (optional): The policy
-        usage method to use for filtering the results. - Marker (optional): Use
-        this parameter only when paginating results and only after you receive
-        a response indicating that the results are truncated. Set it to the
-        value of the Marker element in the response that you ... - MaxItems
-        (optional): Use this only when paginating results to indicate the
-        maximum number of items you want in the response. If additional items
-        exist beyond the maximum you specify, the IsTruncated response element
-        is ...
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy for which you want the versions.
+        - EntityFilter (optional): The entity type to use for filtering the
+          results.
+        - PathPrefix (optional): The path prefix for filtering the results.
+          This parameter is optional. If it is not included, it defaults to a
+          slash (/), listing all entities.
+        - PolicyUsageFilter (optional): The policy usage method to use for
+          filtering the results.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListEntitiesForPolicy
@@ -2168,14 +2302,16 @@ class IAMClient(BaseClient):
         """Lists the names of the inline policies that are embedded in the
         specified IAM group.
 
-        Parameters: - GroupName (required): The name of the group to list
-        policies for. - Marker (optional): Use this parameter only when
-        paginating results and only after you receive a response indicating
-        that the results are truncated. Set it to the value of the Marker
-        element in the response that you ... - MaxItems (optional): Use this
-        only when paginating results to indicate the maximum number of items
-        you want in the response. If additional items exist beyond the maximum
-        you specify, the IsTruncated response element is ...
+        Parameters:
+        - GroupName (required): The name of the group to list policies for.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListGroupPolicies
@@ -2189,16 +2325,18 @@ class IAMClient(BaseClient):
     ) -> ListGroupsResponseTypeDef:
         """Lists the IAM groups that have the specified path prefix.
 
-        Parameters: - PathPrefix (optional): The path prefix for filtering the
-        results. For example, the prefix /division_abc/subdivision_xyz/ gets
-        all groups whose path starts with /division_abc/subdivision_xyz/. -
-        Marker (optional): Use this parameter only when paginating results and
-        only after you receive a response indicating that the results are
-        truncated. Set it to the value of the Marker element in the response
-        that you ... - MaxItems (optional): Use this only when paginating
-        results to indicate the maximum number of items you want in the
-        response. If additional items exist beyond the maximum you specify, the
-        IsTruncated response element is ...
+        Parameters:
+        - PathPrefix (optional): The path prefix for filtering the results. For
+          example, the prefix /division_abc/subdivision_xyz/ gets all groups
+          whose path starts with /division_abc/subdivision_xyz/.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListGroups
@@ -2210,14 +2348,16 @@ class IAMClient(BaseClient):
     ) -> ListGroupsForUserResponseTypeDef:
         """Lists the IAM groups that the specified IAM user belongs to.
 
-        Parameters: - UserName (required): The name of the user to list groups
-        for. - Marker (optional): Use this parameter only when paginating
-        results and only after you receive a response indicating that the
-        results are truncated. Set it to the value of the Marker element in the
-        response that you ... - MaxItems (optional): Use this only when
-        paginating results to indicate the maximum number of items you want in
-        the response. If additional items exist beyond the maximum you specify,
-        the IsTruncated response element is ...
+        Parameters:
+        - UserName (required): The name of the user to list groups for.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListGroupsForUser
@@ -2233,15 +2373,17 @@ class IAMClient(BaseClient):
         The returned list of tags is sorted by tag key. For more information
         about tagging, see Tagging IAM resources in the IAM User Guide.
 
-        Parameters: - InstanceProfileName (required): The name of the IAM
-        instance profile whose tags you want to see. - Marker (optional): Use
-        this parameter only when paginating results and only after you receive
-        a response indicating that the results are truncated. Set it to the
-        value of the Marker element in the response that you ... - MaxItems
-        (optional): Use this only when paginating results to indicate the
-        maximum number of items you want in the response. If additional items
-        exist beyond the maximum you specify, the IsTruncated response element
-        is ...
+        Parameters:
+        - InstanceProfileName (required): The name of the IAM instance profile
+          whose tags you want to see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListInstanceProfileTags
@@ -2259,17 +2401,18 @@ class IAMClient(BaseClient):
         information about instance profiles, see Using instance profiles in the
         IAM User Guide.
 
-        Parameters: - PathPrefix (optional): The path prefix for filtering the
-        results. For example, the prefix /application_abc/component_xyz/ gets
-        all instance profiles whose path starts with
-        /application_abc/component_xyz/. - Marker (optional): Use this
-        parameter only when paginating results and only after you receive a
-        response indicating that the results are truncated. Set it to the value
-        of the Marker element in the response that you ... - MaxItems
-        (optional): Use this only when paginating results to indicate the
-        maximum number of items you want in the response. If additional items
-        exist beyond the maximum you specify, the IsTruncated response element
-        is ...
+        Parameters:
+        - PathPrefix (optional): The path prefix for filtering the results. For
+          example, the prefix /application_abc/component_xyz/ gets all instance
+          profiles whose path starts with /application_abc/component_xyz/.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListInstanceProfiles
@@ -2287,14 +2430,17 @@ class IAMClient(BaseClient):
         information about instance profiles, go to Using instance profiles in
         the IAM User Guide.
 
-        Parameters: - RoleName (required): The name of the role to list
-        instance profiles for. - Marker (optional): Use this parameter only
-        when paginating results and only after you receive a response
-        indicating that the results are truncated. Set it to the value of the
-        Marker element in the response that you ... - MaxItems (optional): Use
-        this only when paginating results to indicate the maximum number of
-        items you want in the response. If additional items exist beyond the
-        maximum you specify, the IsTruncated response element is ...
+        Parameters:
+        - RoleName (required): The name of the role to list instance profiles
+          for.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListInstanceProfilesForRole
@@ -2312,16 +2458,18 @@ class IAMClient(BaseClient):
         sorted by tag key. For more information about tagging, see Tagging IAM
         resources in the IAM User Guide.
 
-        Parameters: - SerialNumber (required): The unique identifier for the
-        IAM virtual MFA device whose tags you want to see. For virtual MFA
-        devices, the serial number is the same as the ARN. - Marker (optional):
-        Use this parameter only when paginating results and only after you
-        receive a response indicating that the results are truncated. Set it to
-        the value of the Marker element in the response that you ... - MaxItems
-        (optional): Use this only when paginating results to indicate the
-        maximum number of items you want in the response. If additional items
-        exist beyond the maximum you specify, the IsTruncated response element
-        is ...
+        Parameters:
+        - SerialNumber (required): The unique identifier for the IAM virtual
+          MFA device whose tags you want to see. For virtual MFA devices, the
+          serial number is the same as the ARN.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListMFADeviceTags
@@ -2339,14 +2487,17 @@ class IAMClient(BaseClient):
         determines the user name implicitly based on the Amazon Web Services
         access key ID signing the request for this operation.
 
-        Parameters: - UserName (optional): The name of the user whose MFA
-        devices you want to list. - Marker (optional): Use this parameter only
-        when paginating results and only after you receive a response
-        indicating that the results are truncated. Set it to the value of the
-        Marker element in the response that you ... - MaxItems (optional): Use
-        this only when paginating results to indicate the maximum number of
-        items you want in the response. If additional items exist beyond the
-        maximum you specify, the IsTruncated response element is ...
+        Parameters:
+        - UserName (optional): The name of the user whose MFA devices you want
+          to list.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListMFADevices
@@ -2363,15 +2514,17 @@ class IAMClient(BaseClient):
         sorted by tag key. For more information, see About web identity
         federation.
 
-        Parameters: - OpenIDConnectProviderArn (required): The ARN of the
-        OpenID Connect (OIDC) identity provider whose tags you want to see. -
-        Marker (optional): Use this parameter only when paginating results and
-        only after you receive a response indicating that the results are
-        truncated. Set it to the value of the Marker element in the response
-        that you ... - MaxItems (optional): Use this only when paginating
-        results to indicate the maximum number of items you want in the
-        response. If additional items exist beyond the maximum you specify, the
-        IsTruncated response element is ...
+        Parameters:
+        - OpenIDConnectProviderArn (required): The ARN of the OpenID Connect
+          (OIDC) identity provider whose tags you want to see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListOpenIDConnectProviderTags
@@ -2417,20 +2570,24 @@ class IAMClient(BaseClient):
         Services account, including your own customer-defined managed policies
         and all Amazon Web Services managed policies.
 
-        Parameters: - Scope (optional): The scope to use for filtering the
-        results. - OnlyAttached (optional): A flag to filter the results to
-        only the attached policies. - PathPrefix (optional): The path prefix
-        for filtering the results. This parameter is optional. If it is not
-        included, it defaults to a slash (/), listing all policies. This
-        parameter allows (through its regex pattern) a ... - PolicyUsageFilter
-        (optional): The policy usage method to use for filtering the results. -
-        Marker (optional): Use this parameter only when paginating results and
-        only after you receive a response indicating that the results are
-        truncated. Set it to the value of the Marker element in the response
-        that you ... - MaxItems (optional): Use this only when paginating
-        results to indicate the maximum number of items you want in the
-        response. If additional items exist beyond the maximum you specify, the
-        IsTruncated response element is ...
+        Parameters:
+        - Scope (optional): The scope to use for filtering the results.
+        - OnlyAttached (optional): A flag to filter the results to only the
+          attached policies.
+        - PathPrefix (optional): The path prefix for filtering the results.
+          This parameter is optional. If it is not included, it defaults to a
+          slash (/), listing all policies. This parameter allows (through its
+          regex pattern) a ...
+        - PolicyUsageFilter (optional): The policy usage method to use for
+          filtering the results.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPolicies
@@ -2443,13 +2600,15 @@ class IAMClient(BaseClient):
         """Retrieves a list of policies that the IAM identity (user, group, or
         role) can use to access each specified service.
 
-        Parameters: - Marker (optional): Use this parameter only when
-        paginating results and only after you receive a response indicating
-        that the results are truncated. Set it to the value of the Marker
-        element in the response that you ... - Arn (required): The ARN of the
-        IAM identity (user, group, or role) whose policies you want to list. -
-        ServiceNamespaces (required): The service namespace for the Amazon Web
-        Services services whose policies you want to list.
+        Parameters:
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - Arn (required): The ARN of the IAM identity (user, group, or role)
+          whose policies you want to list.
+        - ServiceNamespaces (required): The service namespace for the Amazon
+          Web Services services whose policies you want to list.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPoliciesGrantingServiceAccess
@@ -2467,15 +2626,17 @@ class IAMClient(BaseClient):
         information about tagging, see Tagging IAM resources in the IAM User
         Guide.
 
-        Parameters: - PolicyArn (required): The ARN of the IAM customer managed
-        policy whose tags you want to see. - Marker (optional): Use this
-        parameter only when paginating results and only after you receive a
-        response indicating that the results are truncated. Set it to the value
-        of the Marker element in the response that you ... - MaxItems
-        (optional): Use this only when paginating results to indicate the
-        maximum number of items you want in the response. If additional items
-        exist beyond the maximum you specify, the IsTruncated response element
-        is ...
+        Parameters:
+        - PolicyArn (required): The ARN of the IAM customer managed policy
+          whose tags you want to see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPolicyTags
@@ -2491,15 +2652,17 @@ class IAMClient(BaseClient):
         including the version that is currently set as the policy's default
         version.
 
-        Parameters: - PolicyArn (required): The Amazon Resource Name (ARN) of
-        the IAM policy for which you want the versions. - Marker (optional):
-        Use this parameter only when paginating results and only after you
-        receive a response indicating that the results are truncated. Set it to
-        the value of the Marker element in the response that you ... - MaxItems
-        (optional): Use this only when paginating results to indicate the
-        maximum number of items you want in the response. If additional items
-        exist beyond the maximum you specify, the IsTruncated response element
-        is ...
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy for which you want the versions.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPolicyVersions
@@ -2515,14 +2678,16 @@ class IAMClient(BaseClient):
         """Lists the names of the inline policies that are embedded in the
         specified IAM role.
 
-        Parameters: - RoleName (required): The name of the role to list
-        policies for. - Marker (optional): Use this parameter only when
-        paginating results and only after you receive a response indicating
-        that the results are truncated. Set it to the value of the Marker
-        element in the response that you ... - MaxItems (optional): Use this
-        only when paginating results to indicate the maximum number of items
-        you want in the response. If additional items exist beyond the maximum
-        you specify, the IsTruncated response element is ...
+        Parameters:
+        - RoleName (required): The name of the role to list policies for.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListRolePolicies
@@ -2538,15 +2703,17 @@ class IAMClient(BaseClient):
         list of tags is sorted by tag key. For more information about tagging,
         see Tagging IAM resources in the IAM User Guide.
 
-        Parameters: - RoleName (required): The name of the IAM role for which
-        you want to see the list of tags. - Marker (optional): Use this
-        parameter only when paginating results and only after you receive a
-        response indicating that the results are truncated. Set it to the value
-        of the Marker element in the response that you ... - MaxItems
-        (optional): Use this only when paginating results to indicate the
-        maximum number of items you want in the response. If additional items
-        exist beyond the maximum you specify, the IsTruncated response element
-        is ...
+        Parameters:
+        - RoleName (required): The name of the IAM role for which you want to
+          see the list of tags.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListRoleTags
@@ -2560,16 +2727,18 @@ class IAMClient(BaseClient):
         none, the operation returns an empty list. For more information about
         roles, see IAM roles in the IAM User Guide.
 
-        Parameters: - PathPrefix (optional): The path prefix for filtering the
-        results. For example, the prefix /application_abc/component_xyz/ gets
-        all roles whose path starts with /application_abc/component_xyz/. -
-        Marker (optional): Use this parameter only when paginating results and
-        only after you receive a response indicating that the results are
-        truncated. Set it to the value of the Marker element in the response
-        that you ... - MaxItems (optional): Use this only when paginating
-        results to indicate the maximum number of items you want in the
-        response. If additional items exist beyond the maximum you specify, the
-        IsTruncated response element is ...
+        Parameters:
+        - PathPrefix (optional): The path prefix for filtering the results. For
+          example, the prefix /application_abc/component_xyz/ gets all roles
+          whose path starts with /application_abc/component_xyz/.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListRoles
@@ -2584,15 +2753,17 @@ class IAMClient(BaseClient):
         sorted by tag key. For more information, see About SAML 2.0-based
         federation.
 
-        Parameters: - SAMLProviderArn (required): The ARN of the Security
-        Assertion Markup Language (SAML) identity provider whose tags you want
-        to see. - Marker (optional): Use this parameter only when paginating
-        results and only after you receive a response indicating that the
-        results are truncated. Set it to the value of the Marker element in the
-        response that you ... - MaxItems (optional): Use this only when
-        paginating results to indicate the maximum number of items you want in
-        the response. If additional items exist beyond the maximum you specify,
-        the IsTruncated response element is ...
+        Parameters:
+        - SAMLProviderArn (required): The ARN of the Security Assertion Markup
+          Language (SAML) identity provider whose tags you want to see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListSAMLProviderTags
@@ -2626,16 +2797,19 @@ class IAMClient(BaseClient):
         specified IAM user. If none exists, the operation returns an empty
         list.
 
-        Parameters: - UserName (optional): The name of the IAM user to list SSH
-        public keys for. If none is specified, the UserName field is determined
-        implicitly based on the Amazon Web Services access key used to sign the
-        request. - Marker (optional): Use this parameter only when paginating
-        results and only after you receive a response indicating that the
-        results are truncated. Set it to the value of the Marker element in the
-        response that you ... - MaxItems (optional): Use this only when
-        paginating results to indicate the maximum number of items you want in
-        the response. If additional items exist beyond the maximum you specify,
-        the IsTruncated response element is ...
+        Parameters:
+        - UserName (optional): The name of the IAM user to list SSH public keys
+          for. If none is specified, the UserName field is determined
+          implicitly based on the Amazon Web Services access key used to sign
+          the request.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListSSHPublicKeys
@@ -2652,15 +2826,17 @@ class IAMClient(BaseClient):
         information about tagging, see Tagging IAM resources in the IAM User
         Guide.
 
-        Parameters: - ServerCertificateName (required): The name of the IAM
-        server certificate whose tags you want to see. - Marker (optional): Use
-        this parameter only when paginating results and only after you receive
-        a response indicating that the results are truncated. Set it to the
-        value of the Marker element in the response that you ... - MaxItems
-        (optional): Use this only when paginating results to indicate the
-        maximum number of items you want in the response. If additional items
-        exist beyond the maximum you specify, the IsTruncated response element
-        is ...
+        Parameters:
+        - ServerCertificateName (required): The name of the IAM server
+          certificate whose tags you want to see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListServerCertificateTags
@@ -2676,16 +2852,18 @@ class IAMClient(BaseClient):
         """Lists the server certificates stored in IAM that have the specified
         path prefix. If none exist, the operation returns an empty list.
 
-        Parameters: - PathPrefix (optional): The path prefix for filtering the
-        results. For example: /company/servercerts would get all server
-        certificates for which the path starts with /company/servercerts. -
-        Marker (optional): Use this parameter only when paginating results and
-        only after you receive a response indicating that the results are
-        truncated. Set it to the value of the Marker element in the response
-        that you ... - MaxItems (optional): Use this only when paginating
-        results to indicate the maximum number of items you want in the
-        response. If additional items exist beyond the maximum you specify, the
-        IsTruncated response element is ...
+        Parameters:
+        - PathPrefix (optional): The path prefix for filtering the results. For
+          example: /company/servercerts would get all server certificates for
+          which the path starts with /company/servercerts.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListServerCertificates
@@ -2706,23 +2884,27 @@ class IAMClient(BaseClient):
         authenticate to an Amazon Web Services service, see Set up
         service-specific credentials in the CodeCommit User Guide.
 
-        Parameters: - UserName (optional): The name of the user whose
-        service-specific credentials you want information about. If this value
-        is not specified, then the operation assumes the user whose credentials
-        are used to call the ... - ServiceName (optional): Filters the returned
-        results to only those for the specified Amazon Web Services service. If
-        not specified, then Amazon Web Services returns service-specific
-        credentials for all services. - AllUsers (optional): A flag indicating
-        whether to list service specific credentials for all users. This
-        parameter cannot be specified together with UserName. When true,
-        returns all credentials associated with the ... - Marker (optional):
-        Use this parameter only when paginating results and only after you
-        receive a response indicating that the results are truncated. Set it to
-        the value of the Marker from the response that you received ... -
-        MaxItems (optional): Use this only when paginating results to indicate
-        the maximum number of items you want in the response. If additional
-        items exist beyond the maximum you specify, the IsTruncated response
-        element is ...
+        Parameters:
+        - UserName (optional): The name of the user whose service-specific
+          credentials you want information about. If this value is not
+          specified, then the operation assumes the user whose credentials are
+          used to call the ...
+        - ServiceName (optional): Filters the returned results to only those
+          for the specified Amazon Web Services service. If not specified, then
+          Amazon Web Services returns service-specific credentials for all
+          services.
+        - AllUsers (optional): A flag indicating whether to list service
+          specific credentials for all users. This parameter cannot be
+          specified together with UserName. When true, returns all credentials
+          associated with the ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker from the response that
+          you received ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListServiceSpecificCredentials
@@ -2739,15 +2921,17 @@ class IAMClient(BaseClient):
         specified IAM user. If none exists, the operation returns an empty
         list.
 
-        Parameters: - UserName (optional): The name of the IAM user whose
-        signing certificates you want to examine. - Marker (optional): Use this
-        parameter only when paginating results and only after you receive a
-        response indicating that the results are truncated. Set it to the value
-        of the Marker element in the response that you ... - MaxItems
-        (optional): Use this only when paginating results to indicate the
-        maximum number of items you want in the response. If additional items
-        exist beyond the maximum you specify, the IsTruncated response element
-        is ...
+        Parameters:
+        - UserName (optional): The name of the IAM user whose signing
+          certificates you want to examine.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListSigningCertificates
@@ -2763,14 +2947,16 @@ class IAMClient(BaseClient):
         """Lists the names of the inline policies embedded in the specified IAM
         user.
 
-        Parameters: - UserName (required): The name of the user to list
-        policies for. - Marker (optional): Use this parameter only when
-        paginating results and only after you receive a response indicating
-        that the results are truncated. Set it to the value of the Marker
-        element in the response that you ... - MaxItems (optional): Use this
-        only when paginating results to indicate the maximum number of items
-        you want in the response. If additional items exist beyond the maximum
-        you specify, the IsTruncated response element is ...
+        Parameters:
+        - UserName (required): The name of the user to list policies for.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListUserPolicies
@@ -2786,14 +2972,17 @@ class IAMClient(BaseClient):
         returned list of tags is sorted by tag key. For more information about
         tagging, see Tagging IAM resources in the IAM User Guide.
 
-        Parameters: - UserName (required): The name of the IAM user whose tags
-        you want to see. - Marker (optional): Use this parameter only when
-        paginating results and only after you receive a response indicating
-        that the results are truncated. Set it to the value of the Marker
-        element in the response that you ... - MaxItems (optional): Use this
-        only when paginating results to indicate the maximum number of items
-        you want in the response. If additional items exist beyond the maximum
-        you specify, the IsTruncated response element is ...
+        Parameters:
+        - UserName (required): The name of the IAM user whose tags you want to
+          see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListUserTags
@@ -2808,16 +2997,18 @@ class IAMClient(BaseClient):
         Services account. If there are none, the operation returns an empty
         list.
 
-        Parameters: - PathPrefix (optional): The path prefix for filtering the
-        results. For example: /division_abc/subdivision_xyz/, which would get
-        all user names whose path starts with /division_abc/subdivision_xyz/. -
-        Marker (optional): Use this parameter only when paginating results and
-        only after you receive a response indicating that the results are
-        truncated. Set it to the value of the Marker element in the response
-        that you ... - MaxItems (optional): Use this only when paginating
-        results to indicate the maximum number of items you want in the
-        response. If additional items exist beyond the maximum you specify, the
-        IsTruncated response element is ...
+        Parameters:
+        - PathPrefix (optional): The path prefix for filtering the results. For
+          example: /division_abc/subdivision_xyz/, which would get all user
+          names whose path starts with /division_abc/subdivision_xyz/.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListUsers
@@ -2832,17 +3023,19 @@ class IAMClient(BaseClient):
         status, the operation returns a list of all virtual MFA devices.
         Assignment status can be Assigned, Unassigned, or Any.
 
-        Parameters: - AssignmentStatus (optional): The status (Unassigned or
-        Assigned) of the devices to list. If you do not specify an
-        AssignmentStatus, the operation defaults to Any, which lists both
-        assigned and unassigned virtual MFA devices., - Marker (optional): Use
-        this parameter only when paginating results and only after you receive
-        a response indicating that the results are truncated. Set it to the
-        value of the Marker element in the response that you ... - MaxItems
-        (optional): Use this only when paginating results to indicate the
-        maximum number of items you want in the response. If additional items
-        exist beyond the maximum you specify, the IsTruncated response element
-        is ...
+        Parameters:
+        - AssignmentStatus (optional): The status (Unassigned or Assigned) of
+          the devices to list. If you do not specify an AssignmentStatus, the
+          operation defaults to Any, which lists both assigned and unassigned
+          virtual MFA devices.,
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListVirtualMFADevices
@@ -2858,9 +3051,11 @@ class IAMClient(BaseClient):
         """Adds or updates an inline policy document that is embedded in the
         specified IAM group.
 
-        Parameters: - GroupName (required): The name of the group to associate
-        the policy with. - PolicyName (required): The name of the policy
-        document. - PolicyDocument (required): The policy document.
+        Parameters:
+        - GroupName (required): The name of the group to associate the policy
+          with.
+        - PolicyName (required): The name of the policy document.
+        - PolicyDocument (required): The policy document.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutGroupPolicy
@@ -2877,10 +3072,11 @@ class IAMClient(BaseClient):
         Setting a permissions boundary is an advanced feature that can affect
         the permissions for the role.
 
-        Parameters: - RoleName (required): The name (friendly name, not ARN) of
-        the IAM role for which you want to set the permissions boundary. -
-        PermissionsBoundary (required): The ARN of the managed policy that is
-        used to set the permissions boundary for the role.
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) of the IAM
+          role for which you want to set the permissions boundary.
+        - PermissionsBoundary (required): The ARN of the managed policy that is
+          used to set the permissions boundary for the role.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutRolePermissionsBoundary
@@ -2895,9 +3091,11 @@ class IAMClient(BaseClient):
         """Adds or updates an inline policy document that is embedded in the
         specified IAM role.
 
-        Parameters: - RoleName (required): The name of the role to associate
-        the policy with. - PolicyName (required): The name of the policy
-        document. - PolicyDocument (required): The policy document.
+        Parameters:
+        - RoleName (required): The name of the role to associate the policy
+          with.
+        - PolicyName (required): The name of the policy document.
+        - PolicyDocument (required): The policy document.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutRolePolicy
@@ -2914,10 +3112,11 @@ class IAMClient(BaseClient):
         Setting a permissions boundary is an advanced feature that can affect
         the permissions for the user.
 
-        Parameters: - UserName (required): The name (friendly name, not ARN) of
-        the IAM user for which you want to set the permissions boundary. -
-        PermissionsBoundary (required): The ARN of the managed policy that is
-        used to set the permissions boundary for the user.
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) of the IAM
+          user for which you want to set the permissions boundary.
+        - PermissionsBoundary (required): The ARN of the managed policy that is
+          used to set the permissions boundary for the user.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutUserPermissionsBoundary
@@ -2932,9 +3131,11 @@ class IAMClient(BaseClient):
         """Adds or updates an inline policy document that is embedded in the
         specified IAM user.
 
-        Parameters: - UserName (required): The name of the user to associate
-        the policy with. - PolicyName (required): The name of the policy
-        document. - PolicyDocument (required): The policy document.
+        Parameters:
+        - UserName (required): The name of the user to associate the policy
+          with.
+        - PolicyName (required): The name of the policy document.
+        - PolicyDocument (required): The policy document.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutUserPolicy
@@ -2946,9 +3147,11 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Rejects a delegation request, denying the requested temporary access.
 
-        Parameters: - DelegationRequestId (required): The unique identifier of
-        the delegation request to reject. - Notes (optional): Optional notes
-        explaining the reason for rejecting the delegation request.
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request to reject.
+        - Notes (optional): Optional notes explaining the reason for rejecting
+          the delegation request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RejectDelegationRequest
@@ -2964,13 +3167,14 @@ class IAMClient(BaseClient):
         of client IDs registered for the specified IAM OpenID Connect (OIDC)
         provider resource object.
 
-        Parameters: - OpenIDConnectProviderArn (required): The Amazon Resource
-        Name (ARN) of the IAM OIDC provider resource to remove the client ID
-        from. You can get a list of OIDC provider ARNs by using the
-        ListOpenIDConnectProviders operation. - ClientID (required): The client
-        ID (also known as audience) to remove from the IAM OIDC provider
-        resource. For more information about client IDs, see
-        CreateOpenIDConnectProvider.
+        Parameters:
+        - OpenIDConnectProviderArn (required): The Amazon Resource Name (ARN)
+          of the IAM OIDC provider resource to remove the client ID from. You
+          can get a list of OIDC provider ARNs by using the
+          ListOpenIDConnectProviders operation.
+        - ClientID (required): The client ID (also known as audience) to remove
+          from the IAM OIDC provider resource. For more information about
+          client IDs, see CreateOpenIDConnectProvider.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveClientIDFromOpenIDConnectProvider
@@ -2986,9 +3190,10 @@ class IAMClient(BaseClient):
         """Removes the specified IAM role from the specified Amazon EC2 instance
         profile.
 
-        Parameters: - InstanceProfileName (required): The name of the instance
-        profile to update. - RoleName (required): The name of the role to
-        remove.
+        Parameters:
+        - InstanceProfileName (required): The name of the instance profile to
+          update.
+        - RoleName (required): The name of the role to remove.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveRoleFromInstanceProfile
@@ -3003,8 +3208,9 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Removes the specified user from the specified group.
 
-        Parameters: - GroupName (required): The name of the group to update. -
-        UserName (required): The name of the user to remove.
+        Parameters:
+        - GroupName (required): The name of the group to update.
+        - UserName (required): The name of the user to remove.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveUserFromGroup
@@ -3019,11 +3225,13 @@ class IAMClient(BaseClient):
         cannot be configured by the user. Resetting the password immediately
         invalidates the previous password associated with this user.
 
-        Parameters: - UserName (optional): The name of the IAM user associated
-        with the service-specific credential. If this value is not specified,
-        then the operation assumes the user whose credentials are used to call
-        the operation. - ServiceSpecificCredentialId (required): The unique
-        identifier of the service-specific credential.
+        Parameters:
+        - UserName (optional): The name of the IAM user associated with the
+          service-specific credential. If this value is not specified, then the
+          operation assumes the user whose credentials are used to call the
+          operation.
+        - ServiceSpecificCredentialId (required): The unique identifier of the
+          service-specific credential.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ResetServiceSpecificCredential
@@ -3039,12 +3247,15 @@ class IAMClient(BaseClient):
         """Synchronizes the specified MFA device with its IAM resource object on
         the Amazon Web Services servers.
 
-        Parameters: - UserName (required): The name of the user whose MFA
-        device you want to resynchronize. - SerialNumber (required): Serial
-        number that uniquely identifies the MFA device. - AuthenticationCode1
-        (required): An authentication code emitted by the device. -
-        AuthenticationCode2 (required): A subsequent authentication code
-        emitted by the device.
+        Parameters:
+        - UserName (required): The name of the user whose MFA device you want
+          to resynchronize.
+        - SerialNumber (required): Serial number that uniquely identifies the
+          MFA device.
+        - AuthenticationCode1 (required): An authentication code emitted by the
+          device.
+        - AuthenticationCode2 (required): A subsequent authentication code
+          emitted by the device.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ResyncMFADevice
@@ -3056,8 +3267,9 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Sends the exchange token for an accepted delegation request.
 
-        Parameters: - DelegationRequestId (required): The unique identifier of
-        the delegation request for which to send the token.
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request for which to send the token.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SendDelegationToken
@@ -3070,10 +3282,11 @@ class IAMClient(BaseClient):
         """Sets the specified version of the specified policy as the policy's
         default (operative) version.
 
-        Parameters: - PolicyArn (required): The Amazon Resource Name (ARN) of
-        the IAM policy whose default version you want to set. - VersionId
-        (required): The version of the policy to set as the default (operative)
-        version.
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy whose default version you want to set.
+        - VersionId (required): The version of the policy to set as the default
+          (operative) version.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SetDefaultPolicyVersion
@@ -3088,10 +3301,11 @@ class IAMClient(BaseClient):
         """Sets the specified version of the global endpoint token as the token
         version used for the Amazon Web Services account.
 
-        Parameters: - GlobalEndpointTokenVersion (required): The version of the
-        global endpoint token. Version 1 tokens are valid only in Amazon Web
-        Services Regions that are available by default. These tokens do not
-        work in manually enabled Regions, such as ...
+        Parameters:
+        - GlobalEndpointTokenVersion (required): The version of the global
+          endpoint token. Version 1 tokens are valid only in Amazon Web
+          Services Regions that are available by default. These tokens do not
+          work in manually enabled Regions, such as ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SetSecurityTokenServicePreferences
@@ -3109,44 +3323,51 @@ class IAMClient(BaseClient):
         resources to determine the policies' effective permissions. The
         policies are provided as strings.
 
-        Parameters: - PolicyInputList (required): A list of policy documents to
-        include in the simulation. Each document is specified as a string
-        containing the complete, valid JSON text of an IAM policy. Do not
-        include any resource-based policies ... -
-        PermissionsBoundaryPolicyInputList (optional): The IAM permissions
-        boundary policy to simulate. The permissions boundary sets the maximum
-        permissions that an IAM entity can have. You can input only one
-        permissions boundary when you pass a policy ... - ActionNames
-        (required): A list of names of API operations to evaluate in the
-        simulation. Each operation is evaluated against each resource. Each
-        operation must include the service identifier, such as iam:CreateUser.
-        This ... - ResourceArns (optional): A list of ARNs of Amazon Web
-        Services resources to include in the simulation. If this parameter is
-        not provided, then the value defaults to * (all resources). Each API in
-        the ActionNames parameter is ... - ResourcePolicy (optional): A
-        resource-based policy to include in the simulation provided as a
-        string. Each resource in the simulation is treated as if it had this
-        policy attached. You can include only one resource-based policy ... -
-        ResourceOwner (optional): An ARN representing the Amazon Web Services
-        account ID that specifies the owner of any simulated resource that does
-        not identify its owner in the resource ARN. Examples of resource ARNs
-        include an S3 ... - CallerArn (optional): The ARN of the IAM user that
-        you want to use as the simulated caller of the API operations.
-        CallerArn is required if you include a ResourcePolicy so that the
-        policy's Principal element has a value to ... - ContextEntries
-        (optional): A list of context keys and corresponding values for the
-        simulation to use. Whenever a context key is evaluated in one of the
-        simulated IAM permissions policies, the corresponding value is
-        supplied. - ResourceHandlingOption (optional): Specifies the type of
-        simulation to run. Different API operations that support resource-based
-        policies require different combinations of resources. By specifying the
-        type of simulation to run, you ... - MaxItems (optional): Use this only
-        when paginating results to indicate the maximum number of items you
-        want in the response. If additional items exist beyond the maximum you
-        specify, the IsTruncated response element is ... - Marker (optional):
-        Use this parameter only when paginating results and only after you
-        receive a response indicating that the results are truncated. Set it to
-        the value of the Marker element in the response that you ...
+        Parameters:
+        - PolicyInputList (required): A list of policy documents to include in
+          the simulation. Each document is specified as a string containing the
+          complete, valid JSON text of an IAM policy. Do not include any
+          resource-based policies ...
+        - PermissionsBoundaryPolicyInputList (optional): The IAM permissions
+          boundary policy to simulate. The permissions boundary sets the
+          maximum permissions that an IAM entity can have. You can input only
+          one permissions boundary when you pass a policy ...
+        - ActionNames (required): A list of names of API operations to evaluate
+          in the simulation. Each operation is evaluated against each resource.
+          Each operation must include the service identifier, such as
+          iam:CreateUser. This ...
+        - ResourceArns (optional): A list of ARNs of Amazon Web Services
+          resources to include in the simulation. If this parameter is not
+          provided, then the value defaults to * (all resources). Each API in
+          the ActionNames parameter is ...
+        - ResourcePolicy (optional): A resource-based policy to include in the
+          simulation provided as a string. Each resource in the simulation is
+          treated as if it had this policy attached. You can include only one
+          resource-based policy ...
+        - ResourceOwner (optional): An ARN representing the Amazon Web Services
+          account ID that specifies the owner of any simulated resource that
+          does not identify its owner in the resource ARN. Examples of resource
+          ARNs include an S3 ...
+        - CallerArn (optional): The ARN of the IAM user that you want to use as
+          the simulated caller of the API operations. CallerArn is required if
+          you include a ResourcePolicy so that the policy's Principal element
+          has a value to ...
+        - ContextEntries (optional): A list of context keys and corresponding
+          values for the simulation to use. Whenever a context key is evaluated
+          in one of the simulated IAM permissions policies, the corresponding
+          value is supplied.
+        - ResourceHandlingOption (optional): Specifies the type of simulation
+          to run. Different API operations that support resource-based policies
+          require different combinations of resources. By specifying the type
+          of simulation to run, you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SimulateCustomPolicy
@@ -3166,47 +3387,54 @@ class IAMClient(BaseClient):
         belongs to. You can simulate resources that don't exist in your
         account.
 
-        Parameters: - PolicySourceArn (required): The Amazon Resource Name
-        (ARN) of a user, group, or role whose policies you want to include in
-        the simulation. If you specify a user, group, or role, the simulation
-        includes all policies that are ... - PolicyInputList (optional): An
-        optional list of additional policy documents to include in the
-        simulation. Each document is specified as a string containing the
-        complete, valid JSON text of an IAM policy. -
-        PermissionsBoundaryPolicyInputList (optional): The IAM permissions
-        boundary policy to simulate. The permissions boundary sets the maximum
-        permissions that the entity can have. You can input only one
-        permissions boundary when you pass a policy to ... - ActionNames
-        (required): A list of names of API operations to evaluate in the
-        simulation. Each operation is evaluated for each resource. Each
-        operation must include the service identifier, such as iam:CreateUser.
+        Parameters:
+        - PolicySourceArn (required): The Amazon Resource Name (ARN) of a user,
+          group, or role whose policies you want to include in the simulation.
+          If you specify a user, group, or role, the simulation includes all
+          policies that are ...
+        - PolicyInputList (optional): An optional list of additional policy
+          documents to include in the simulation. Each document is specified as
+          a string containing the complete, valid JSON text of an IAM policy.
+        - PermissionsBoundaryPolicyInputList (optional): The IAM permissions
+          boundary policy to simulate. The permissions boundary sets the
+          maximum permissions that the entity can have. You can input only one
+          permissions boundary when you pass a policy to ...
+        - ActionNames (required): A list of names of API operations to evaluate
+          in the simulation. Each operation is evaluated for each resource.
+          Each operation must include the service identifier, such as
+          iam:CreateUser.
         - ResourceArns (optional): A list of ARNs of Amazon Web Services
-        resources to include in the simulation. If this parameter is not
-        provided, then the value defaults to * (all resources). Each API in the
-        ActionNames parameter is ... - ResourcePolicy (optional): A
-        resource-based policy to include in the simulation provided as a
-        string. Each resource in the simulation is treated as if it had this
-        policy attached. You can include only one resource-based policy ... -
-        ResourceOwner (optional): An Amazon Web Services account ID that
-        specifies the owner of any simulated resource that does not identify
-        its owner in the resource ARN. Examples of resource ARNs include an S3
-        bucket or object. If ... - CallerArn (optional): The ARN of the IAM
-        user that you want to specify as the simulated caller of the API
-        operations. If you do not specify a CallerArn, it defaults to the ARN
-        of the user that you specify in ... - ContextEntries (optional): A list
-        of context keys and corresponding values for the simulation to use.
-        Whenever a context key is evaluated in one of the simulated IAM
-        permissions policies, the corresponding value is supplied. -
-        ResourceHandlingOption (optional): Specifies the type of simulation to
-        run. Different API operations that support resource-based policies
-        require different combinations of resources. By specifying the type of
-        simulation to run, you ... - MaxItems (optional): Use this only when
-        paginating results to indicate the maximum number of items you want in
-        the response. If additional items exist beyond the maximum you specify,
-        the IsTruncated response element is ... - Marker (optional): Use this
-        parameter only when paginating results and only after you receive a
-        response indicating that the results are truncated. Set it to the value
-        of the Marker element in the response that you ...
+          resources to include in the simulation. If this parameter is not
+          provided, then the value defaults to * (all resources). Each API in
+          the ActionNames parameter is ...
+        - ResourcePolicy (optional): A resource-based policy to include in the
+          simulation provided as a string. Each resource in the simulation is
+          treated as if it had this policy attached. You can include only one
+          resource-based policy ...
+        - ResourceOwner (optional): An Amazon Web Services account ID that
+          specifies the owner of any simulated resource that does not identify
+          its owner in the resource ARN. Examples of resource ARNs include an
+          S3 bucket or object. If ...
+        - CallerArn (optional): The ARN of the IAM user that you want to
+          specify as the simulated caller of the API operations. If you do not
+          specify a CallerArn, it defaults to the ARN of the user that you
+          specify in ...
+        - ContextEntries (optional): A list of context keys and corresponding
+          values for the simulation to use. Whenever a context key is evaluated
+          in one of the simulated IAM permissions policies, the corresponding
+          value is supplied.
+        - ResourceHandlingOption (optional): Specifies the type of simulation
+          to run. Different API operations that support resource-based policies
+          require different combinations of resources. By specifying the type
+          of simulation to run, you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SimulatePrincipalPolicy
@@ -3223,10 +3451,12 @@ class IAMClient(BaseClient):
         same key name already exists, then that tag is overwritten with the new
         value.
 
-        Parameters: - InstanceProfileName (required): The name of the IAM
-        instance profile to which you want to add tags. - Tags (required): The
-        list of tags that you want to attach to the IAM instance profile. Each
-        tag consists of a key name and an associated value.
+        Parameters:
+        - InstanceProfileName (required): The name of the IAM instance profile
+          to which you want to add tags.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          instance profile. Each tag consists of a key name and an associated
+          value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagInstanceProfile
@@ -3240,11 +3470,13 @@ class IAMClient(BaseClient):
         (MFA) device. If a tag with the same key name already exists, then that
         tag is overwritten with the new value.
 
-        Parameters: - SerialNumber (required): The unique identifier for the
-        IAM virtual MFA device to which you want to add tags. For virtual MFA
-        devices, the serial number is the same as the ARN. - Tags (required):
-        The list of tags that you want to attach to the IAM virtual MFA device.
-        Each tag consists of a key name and an associated value.
+        Parameters:
+        - SerialNumber (required): The unique identifier for the IAM virtual
+          MFA device to which you want to add tags. For virtual MFA devices,
+          the serial number is the same as the ARN.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          virtual MFA device. Each tag consists of a key name and an associated
+          value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagMFADevice
@@ -3259,11 +3491,12 @@ class IAMClient(BaseClient):
         identity federation. If a tag with the same key name already exists,
         then that tag is overwritten with the new value.
 
-        Parameters: - OpenIDConnectProviderArn (required): The ARN of the OIDC
-        identity provider in IAM to which you want to add tags. - Tags
-        (required): The list of tags that you want to attach to the OIDC
-        identity provider in IAM. Each tag consists of a key name and an
-        associated value.
+        Parameters:
+        - OpenIDConnectProviderArn (required): The ARN of the OIDC identity
+          provider in IAM to which you want to add tags.
+        - Tags (required): The list of tags that you want to attach to the OIDC
+          identity provider in IAM. Each tag consists of a key name and an
+          associated value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagOpenIDConnectProvider
@@ -3279,10 +3512,12 @@ class IAMClient(BaseClient):
         the same key name already exists, then that tag is overwritten with the
         new value.
 
-        Parameters: - PolicyArn (required): The ARN of the IAM customer managed
-        policy to which you want to add tags. - Tags (required): The list of
-        tags that you want to attach to the IAM customer managed policy. Each
-        tag consists of a key name and an associated value.
+        Parameters:
+        - PolicyArn (required): The ARN of the IAM customer managed policy to
+          which you want to add tags.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          customer managed policy. Each tag consists of a key name and an
+          associated value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagPolicy
@@ -3294,10 +3529,11 @@ class IAMClient(BaseClient):
         a service-linked role. If a tag with the same key name already exists,
         then that tag is overwritten with the new value.
 
-        Parameters: - RoleName (required): The name of the IAM role to which
-        you want to add tags. - Tags (required): The list of tags that you want
-        to attach to the IAM role. Each tag consists of a key name and an
-        associated value.
+        Parameters:
+        - RoleName (required): The name of the IAM role to which you want to
+          add tags.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          role. Each tag consists of a key name and an associated value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagRole
@@ -3312,10 +3548,12 @@ class IAMClient(BaseClient):
         About SAML 2.0-based federation . If a tag with the same key name
         already exists, then that tag is overwritten with the new value.
 
-        Parameters: - SAMLProviderArn (required): The ARN of the SAML identity
-        provider in IAM to which you want to add tags. - Tags (required): The
-        list of tags that you want to attach to the SAML identity provider in
-        IAM. Each tag consists of a key name and an associated value.
+        Parameters:
+        - SAMLProviderArn (required): The ARN of the SAML identity provider in
+          IAM to which you want to add tags.
+        - Tags (required): The list of tags that you want to attach to the SAML
+          identity provider in IAM. Each tag consists of a key name and an
+          associated value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagSAMLProvider
@@ -3329,10 +3567,12 @@ class IAMClient(BaseClient):
         same key name already exists, then that tag is overwritten with the new
         value.
 
-        Parameters: - ServerCertificateName (required): The name of the IAM
-        server certificate to which you want to add tags. - Tags (required):
-        The list of tags that you want to attach to the IAM server certificate.
-        Each tag consists of a key name and an associated value.
+        Parameters:
+        - ServerCertificateName (required): The name of the IAM server
+          certificate to which you want to add tags.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          server certificate. Each tag consists of a key name and an associated
+          value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagServerCertificate
@@ -3343,10 +3583,11 @@ class IAMClient(BaseClient):
         """Adds one or more tags to an IAM user. If a tag with the same key name
         already exists, then that tag is overwritten with the new value.
 
-        Parameters: - UserName (required): The name of the IAM user to which
-        you want to add tags. - Tags (required): The list of tags that you want
-        to attach to the IAM user. Each tag consists of a key name and an
-        associated value.
+        Parameters:
+        - UserName (required): The name of the IAM user to which you want to
+          add tags.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          user. Each tag consists of a key name and an associated value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagUser
@@ -3360,10 +3601,12 @@ class IAMClient(BaseClient):
         information about tagging, see Tagging IAM resources in the IAM User
         Guide.
 
-        Parameters: - InstanceProfileName (required): The name of the IAM
-        instance profile from which you want to remove tags. - TagKeys
-        (required): A list of key names as a simple array of strings. The tags
-        with matching keys are removed from the specified instance profile.
+        Parameters:
+        - InstanceProfileName (required): The name of the IAM instance profile
+          from which you want to remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified instance
+          profile.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagInstanceProfile
@@ -3377,11 +3620,13 @@ class IAMClient(BaseClient):
         authentication (MFA) device. For more information about tagging, see
         Tagging IAM resources in the IAM User Guide.
 
-        Parameters: - SerialNumber (required): The unique identifier for the
-        IAM virtual MFA device from which you want to remove tags. For virtual
-        MFA devices, the serial number is the same as the ARN. - TagKeys
-        (required): A list of key names as a simple array of strings. The tags
-        with matching keys are removed from the specified instance profile.
+        Parameters:
+        - SerialNumber (required): The unique identifier for the IAM virtual
+          MFA device from which you want to remove tags. For virtual MFA
+          devices, the serial number is the same as the ARN.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified instance
+          profile.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagMFADevice
@@ -3396,10 +3641,12 @@ class IAMClient(BaseClient):
         OIDC providers, see About web identity federation. For more information
         about tagging, see Tagging IAM resources in the IAM User Guide.
 
-        Parameters: - OpenIDConnectProviderArn (required): The ARN of the OIDC
-        provider in IAM from which you want to remove tags. - TagKeys
-        (required): A list of key names as a simple array of strings. The tags
-        with matching keys are removed from the specified OIDC provider.
+        Parameters:
+        - OpenIDConnectProviderArn (required): The ARN of the OIDC provider in
+          IAM from which you want to remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified OIDC
+          provider.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagOpenIDConnectProvider
@@ -3415,10 +3662,11 @@ class IAMClient(BaseClient):
         information about tagging, see Tagging IAM resources in the IAM User
         Guide.
 
-        Parameters: - PolicyArn (required): The ARN of the IAM customer managed
-        policy from which you want to remove tags. - TagKeys (required): A list
-        of key names as a simple array of strings. The tags with matching keys
-        are removed from the specified policy.
+        Parameters:
+        - PolicyArn (required): The ARN of the IAM customer managed policy from
+          which you want to remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified policy.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagPolicy
@@ -3431,10 +3679,11 @@ class IAMClient(BaseClient):
         """Removes the specified tags from the role. For more information about
         tagging, see Tagging IAM resources in the IAM User Guide.
 
-        Parameters: - RoleName (required): The name of the IAM role from which
-        you want to remove tags. - TagKeys (required): A list of key names as a
-        simple array of strings. The tags with matching keys are removed from
-        the specified role.
+        Parameters:
+        - RoleName (required): The name of the IAM role from which you want to
+          remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified role.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagRole
@@ -3450,11 +3699,12 @@ class IAMClient(BaseClient):
         information about tagging, see Tagging IAM resources in the IAM User
         Guide.
 
-        Parameters: - SAMLProviderArn (required): The ARN of the SAML identity
-        provider in IAM from which you want to remove tags. - TagKeys
-        (required): A list of key names as a simple array of strings. The tags
-        with matching keys are removed from the specified SAML identity
-        provider.
+        Parameters:
+        - SAMLProviderArn (required): The ARN of the SAML identity provider in
+          IAM from which you want to remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified SAML
+          identity provider.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagSAMLProvider
@@ -3468,11 +3718,12 @@ class IAMClient(BaseClient):
         information about tagging, see Tagging IAM resources in the IAM User
         Guide.
 
-        Parameters: - ServerCertificateName (required): The name of the IAM
-        server certificate from which you want to remove tags. - TagKeys
-        (required): A list of key names as a simple array of strings. The tags
-        with matching keys are removed from the specified IAM server
-        certificate.
+        Parameters:
+        - ServerCertificateName (required): The name of the IAM server
+          certificate from which you want to remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified IAM server
+          certificate.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagServerCertificate
@@ -3487,10 +3738,11 @@ class IAMClient(BaseClient):
         """Removes the specified tags from the user. For more information about
         tagging, see Tagging IAM resources in the IAM User Guide.
 
-        Parameters: - UserName (required): The name of the IAM user from which
-        you want to remove tags. - TagKeys (required): A list of key names as a
-        simple array of strings. The tags with matching keys are removed from
-        the specified user.
+        Parameters:
+        - UserName (required): The name of the IAM user from which you want to
+          remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified user.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagUser
@@ -3504,12 +3756,15 @@ class IAMClient(BaseClient):
         or vice versa. This operation can be used to disable a user's key as
         part of a key rotation workflow.
 
-        Parameters: - UserName (optional): The name of the user whose key you
-        want to update. - AccessKeyId (required): The access key ID of the
-        secret access key you want to update. - Status (required): The status
-        you want to assign to the secret access key. Active means that the key
-        can be used for programmatic calls to Amazon Web Services, while
-        Inactive means that the key cannot be used.
+        Parameters:
+        - UserName (optional): The name of the user whose key you want to
+          update.
+        - AccessKeyId (required): The access key ID of the secret access key
+          you want to update.
+        - Status (required): The status you want to assign to the secret access
+          key. Active means that the key can be used for programmatic calls to
+          Amazon Web Services, while Inactive means that the key cannot be
+          used.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccessKey
@@ -3522,27 +3777,31 @@ class IAMClient(BaseClient):
         """Updates the password policy settings for the Amazon Web Services
         account.
 
-        Parameters: - MinimumPasswordLength (optional): The minimum number of
-        characters allowed in an IAM user password. - RequireSymbols
-        (optional): Specifies whether IAM user passwords must contain at least
-        one of the following non-alphanumeric characters: - RequireNumbers
-        (optional): Specifies whether IAM user passwords must contain at least
-        one numeric character (0 to 9). - RequireUppercaseCharacters
-        (optional): Specifies whether IAM user passwords must contain at least
-        one uppercase character from the ISO basic Latin alphabet (A to Z). -
-        RequireLowercaseCharacters (optional): Specifies whether IAM user
-        passwords must contain at least one lowercase character from the ISO
-        basic Latin alphabet (a to z). - AllowUsersToChangePassword (optional):
-        Allows all IAM users in your account to use the Amazon Web Services
-        Management Console to change their own passwords. For more information,
-        see Permitting IAM users to change their own passwords in ... -
-        MaxPasswordAge (optional): The number of days that an IAM user password
-        is valid. - PasswordReusePrevention (optional): Specifies the number of
-        previous passwords that IAM users are prevented from reusing. -
-        HardExpiry (optional): Prevents IAM users who are accessing the account
-        via the Amazon Web Services Management Console from setting a new
-        console password after their password has expired. The IAM user cannot
-        access the ...
+        Parameters:
+        - MinimumPasswordLength (optional): The minimum number of characters
+          allowed in an IAM user password.
+        - RequireSymbols (optional): Specifies whether IAM user passwords must
+          contain at least one of the following non-alphanumeric characters:
+        - RequireNumbers (optional): Specifies whether IAM user passwords must
+          contain at least one numeric character (0 to 9).
+        - RequireUppercaseCharacters (optional): Specifies whether IAM user
+          passwords must contain at least one uppercase character from the ISO
+          basic Latin alphabet (A to Z).
+        - RequireLowercaseCharacters (optional): Specifies whether IAM user
+          passwords must contain at least one lowercase character from the ISO
+          basic Latin alphabet (a to z).
+        - AllowUsersToChangePassword (optional): Allows all IAM users in your
+          account to use the Amazon Web Services Management Console to change
+          their own passwords. For more information, see Permitting IAM users
+          to change their own passwords in ...
+        - MaxPasswordAge (optional): The number of days that an IAM user
+          password is valid.
+        - PasswordReusePrevention (optional): Specifies the number of previous
+          passwords that IAM users are prevented from reusing.
+        - HardExpiry (optional): Prevents IAM users who are accessing the
+          account via the Amazon Web Services Management Console from setting a
+          new console password after their password has expired. The IAM user
+          cannot access the ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccountPasswordPolicy
@@ -3559,9 +3818,11 @@ class IAMClient(BaseClient):
         more information about roles, see Using roles to delegate permissions
         and federate identities.
 
-        Parameters: - RoleName (required): The name of the role to update with
-        the new policy. - PolicyDocument (required): The policy that grants an
-        entity permission to assume the role.
+        Parameters:
+        - RoleName (required): The name of the role to update with the new
+          policy.
+        - PolicyDocument (required): The policy that grants an entity
+          permission to assume the role.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAssumeRolePolicy
@@ -3577,9 +3838,11 @@ class IAMClient(BaseClient):
         When the delegation request is updated, it reaches the PENDING_APPROVAL
         state.
 
-        Parameters: - DelegationRequestId (required): The unique identifier of
-        the delegation request to update. - Notes (optional): Additional notes
-        or comments to add to the delegation request.
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request to update.
+        - Notes (optional): Additional notes or comments to add to the
+          delegation request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateDelegationRequest
@@ -3593,11 +3856,13 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Updates the name and/or the path of the specified IAM group.
 
-        Parameters: - GroupName (required): Name of the IAM group to update. If
-        you're changing the name of the group, this is the original name. -
-        NewPath (optional): New path for the IAM group. Only include this if
-        changing the group's path. - NewGroupName (optional): New name for the
-        IAM group. Only include this if changing the group's name.
+        Parameters:
+        - GroupName (required): Name of the IAM group to update. If you're
+          changing the name of the group, this is the original name.
+        - NewPath (optional): New path for the IAM group. Only include this if
+          changing the group's path.
+        - NewGroupName (optional): New name for the IAM group. Only include
+          this if changing the group's name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateGroup
@@ -3613,11 +3878,13 @@ class IAMClient(BaseClient):
         own password in the My Security Credentials page in the Amazon Web
         Services Management Console.
 
-        Parameters: - UserName (required): The name of the user whose password
-        you want to update. - Password (optional): The new password for the
-        specified IAM user. - PasswordResetRequired (optional): Allows this new
-        password to be used only once by requiring the specified IAM user to
-        set a new password on next sign-in.
+        Parameters:
+        - UserName (required): The name of the user whose password you want to
+          update.
+        - Password (optional): The new password for the specified IAM user.
+        - PasswordResetRequired (optional): Allows this new password to be used
+          only once by requiring the specified IAM user to set a new password
+          on next sign-in.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateLoginProfile
@@ -3631,13 +3898,14 @@ class IAMClient(BaseClient):
         with an OpenID Connect (OIDC) provider resource object with a new list
         of thumbprints.
 
-        Parameters: - OpenIDConnectProviderArn (required): The Amazon Resource
-        Name (ARN) of the IAM OIDC provider resource object for which you want
-        to update the thumbprint. You can get a list of OIDC provider ARNs by
-        using the ListOpenIDConnectProviders ... - ThumbprintList (required): A
-        list of certificate thumbprints that are associated with the specified
-        IAM OpenID Connect provider. For more information, see
-        CreateOpenIDConnectProvider.
+        Parameters:
+        - OpenIDConnectProviderArn (required): The Amazon Resource Name (ARN)
+          of the IAM OIDC provider resource object for which you want to update
+          the thumbprint. You can get a list of OIDC provider ARNs by using the
+          ListOpenIDConnectProviders ...
+        - ThumbprintList (required): A list of certificate thumbprints that are
+          associated with the specified IAM OpenID Connect provider. For more
+          information, see CreateOpenIDConnectProvider.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateOpenIDConnectProviderThumbprint
@@ -3652,12 +3920,14 @@ class IAMClient(BaseClient):
     ) -> UpdateRoleResponseTypeDef:
         """Updates the description or maximum session duration setting of a role.
 
-        Parameters: - RoleName (required): The name of the role that you want
-        to modify. - Description (optional): The new description that you want
-        to apply to the specified role. - MaxSessionDuration (optional): The
-        maximum session duration (in seconds) that you want to set for the
-        specified role. If you do not specify a value for this setting, the
-        default value of one hour is applied. This setting can have ...
+        Parameters:
+        - RoleName (required): The name of the role that you want to modify.
+        - Description (optional): The new description that you want to apply to
+          the specified role.
+        - MaxSessionDuration (optional): The maximum session duration (in
+          seconds) that you want to set for the specified role. If you do not
+          specify a value for this setting, the default value of one hour is
+          applied. This setting can have ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateRole
@@ -3669,9 +3939,10 @@ class IAMClient(BaseClient):
     ) -> UpdateRoleDescriptionResponseTypeDef:
         """Use UpdateRole instead.
 
-        Parameters: - RoleName (required): The name of the role that you want
-        to modify. - Description (required): The new description that you want
-        to apply to the specified role.
+        Parameters:
+        - RoleName (required): The name of the role that you want to modify.
+        - Description (required): The new description that you want to apply to
+          the specified role.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateRoleDescription
@@ -3688,17 +3959,20 @@ class IAMClient(BaseClient):
         keys for an existing SAML provider. To rotate private keys, add your
         new private key and then remove the old key in a separate request.
 
-        Parameters: - SAMLMetadataDocument (optional): An XML document
-        generated by an identity provider (IdP) that supports SAML 2.0. The
-        document includes the issuer's name, expiration information, and keys
-        that can be used to validate the SAML ... - SAMLProviderArn (required):
-        The Amazon Resource Name (ARN) of the SAML provider to update. -
-        AssertionEncryptionMode (optional): Specifies the encryption setting
-        for the SAML provider. - AddPrivateKey (optional): Specifies the new
-        private key from your external identity provider. The private key must
-        be a .pem file that uses AES-GCM or AES-CBC encryption algorithm to
-        decrypt SAML assertions. - RemovePrivateKey (optional): The Key ID of
-        the private key to remove.
+        Parameters:
+        - SAMLMetadataDocument (optional): An XML document generated by an
+          identity provider (IdP) that supports SAML 2.0. The document includes
+          the issuer's name, expiration information, and keys that can be used
+          to validate the SAML ...
+        - SAMLProviderArn (required): The Amazon Resource Name (ARN) of the
+          SAML provider to update.
+        - AssertionEncryptionMode (optional): Specifies the encryption setting
+          for the SAML provider.
+        - AddPrivateKey (optional): Specifies the new private key from your
+          external identity provider. The private key must be a .pem file that
+          uses AES-GCM or AES-CBC encryption algorithm to decrypt SAML
+          assertions.
+        - RemovePrivateKey (optional): The Key ID of the private key to remove.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSAMLProvider
@@ -3716,12 +3990,14 @@ class IAMClient(BaseClient):
         This operation can be used to disable a user's SSH public key as part
         of a key rotation work flow.
 
-        Parameters: - UserName (required): The name of the IAM user associated
-        with the SSH public key. - SSHPublicKeyId (required): The unique
-        identifier for the SSH public key. - Status (required): The status to
-        assign to the SSH public key. Active means that the key can be used for
-        authentication with an CodeCommit repository. Inactive means that the
-        key cannot be used.
+        Parameters:
+        - UserName (required): The name of the IAM user associated with the SSH
+          public key.
+        - SSHPublicKeyId (required): The unique identifier for the SSH public
+          key.
+        - Status (required): The status to assign to the SSH public key. Active
+          means that the key can be used for authentication with an CodeCommit
+          repository. Inactive means that the key cannot be used.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSSHPublicKey
@@ -3734,13 +4010,15 @@ class IAMClient(BaseClient):
         """Updates the name and/or the path of the specified server certificate
         stored in IAM.
 
-        Parameters: - ServerCertificateName (required): The name of the server
-        certificate that you want to update. - NewPath (optional): The new path
-        for the server certificate. Include this only if you are updating the
-        server certificate's path. - NewServerCertificateName (optional): The
-        new name for the server certificate. Include this only if you are
-        updating the server certificate's name. The name of the certificate
-        cannot contain any spaces.
+        Parameters:
+        - ServerCertificateName (required): The name of the server certificate
+          that you want to update.
+        - NewPath (optional): The new path for the server certificate. Include
+          this only if you are updating the server certificate's path.
+        - NewServerCertificateName (optional): The new name for the server
+          certificate. Include this only if you are updating the server
+          certificate's name. The name of the certificate cannot contain any
+          spaces.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateServerCertificate
@@ -3758,12 +4036,15 @@ class IAMClient(BaseClient):
         user's service-specific credential as part of a credential rotation
         work flow.
 
-        Parameters: - UserName (optional): The name of the IAM user associated
-        with the service-specific credential. If you do not specify this value,
-        then the operation assumes the user whose credentials are used to call
-        the operation. - ServiceSpecificCredentialId (required): The unique
-        identifier of the service-specific credential. - Status (required): The
-        status to be assigned to the service-specific credential.
+        Parameters:
+        - UserName (optional): The name of the IAM user associated with the
+          service-specific credential. If you do not specify this value, then
+          the operation assumes the user whose credentials are used to call the
+          operation.
+        - ServiceSpecificCredentialId (required): The unique identifier of the
+          service-specific credential.
+        - Status (required): The status to be assigned to the service-specific
+          credential.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateServiceSpecificCredential
@@ -3781,12 +4062,15 @@ class IAMClient(BaseClient):
         disable an IAM user's signing certificate as part of a certificate
         rotation work flow.
 
-        Parameters: - UserName (optional): The name of the IAM user the signing
-        certificate belongs to. - CertificateId (required): The ID of the
-        signing certificate you want to update. - Status (required): The status
-        you want to assign to the certificate. Active means that the
-        certificate can be used for programmatic calls to Amazon Web Services
-        Inactive means that the certificate cannot be used.
+        Parameters:
+        - UserName (optional): The name of the IAM user the signing certificate
+          belongs to.
+        - CertificateId (required): The ID of the signing certificate you want
+          to update.
+        - Status (required): The status you want to assign to the certificate.
+          Active means that the certificate can be used for programmatic calls
+          to Amazon Web Services Inactive means that the certificate cannot be
+          used.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSigningCertificate
@@ -3800,12 +4084,13 @@ class IAMClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Updates the name and/or the path of the specified IAM user.
 
-        Parameters: - UserName (required): Name of the user to update. If
-        you're changing the name of the user, this is the original user name. -
-        NewPath (optional): New path for the IAM user. Include this parameter
-        only if you're changing the user's path. - NewUserName (optional): New
-        name for the user. Include this parameter only if you're changing the
-        user's name.
+        Parameters:
+        - UserName (required): Name of the user to update. If you're changing
+          the name of the user, this is the original user name.
+        - NewPath (optional): New path for the IAM user. Include this parameter
+          only if you're changing the user's path.
+        - NewUserName (optional): New name for the user. Include this parameter
+          only if you're changing the user's name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateUser
@@ -3818,11 +4103,13 @@ class IAMClient(BaseClient):
         """Uploads an SSH public key and associates it with the specified IAM
         user.
 
-        Parameters: - UserName (required): The name of the IAM user to
-        associate the SSH public key with. - SSHPublicKeyBody (required): The
-        SSH public key. The public key must be encoded in ssh-rsa format or PEM
-        format. The minimum bit-length of the public key is 2048 bits. For
-        example, you can generate a 2048-bit key, and the ...
+        Parameters:
+        - UserName (required): The name of the IAM user to associate the SSH
+          public key with.
+        - SSHPublicKeyBody (required): The SSH public key. The public key must
+          be encoded in ssh-rsa format or PEM format. The minimum bit-length of
+          the public key is 2048 bits. For example, you can generate a 2048-bit
+          key, and the ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadSSHPublicKey
@@ -3840,19 +4127,23 @@ class IAMClient(BaseClient):
         certificate, a private key, and an optional certificate chain, which
         should all be PEM-encoded.
 
-        Parameters: - Path (optional): The path for the server certificate. For
-        more information about paths, see IAM identifiers in the IAM User
-        Guide. - ServerCertificateName (required): The name for the server
-        certificate. Do not include the path in this value. The name of the
-        certificate cannot contain any spaces. - CertificateBody (required):
-        The contents of the public key certificate in PEM-encoded format. -
-        PrivateKey (required): The contents of the private key in PEM-encoded
-        format. - CertificateChain (optional): The contents of the certificate
-        chain. This is typically a concatenation of the PEM-encoded public key
-        certificates of the chain. - Tags (optional): A list of tags that you
-        want to attach to the new IAM server certificate resource. Each tag
-        consists of a key name and an associated value. For more information
-        about tagging, see Tagging IAM ...
+        Parameters:
+        - Path (optional): The path for the server certificate. For more
+          information about paths, see IAM identifiers in the IAM User Guide.
+        - ServerCertificateName (required): The name for the server
+          certificate. Do not include the path in this value. The name of the
+          certificate cannot contain any spaces.
+        - CertificateBody (required): The contents of the public key
+          certificate in PEM-encoded format.
+        - PrivateKey (required): The contents of the private key in PEM-encoded
+          format.
+        - CertificateChain (optional): The contents of the certificate chain.
+          This is typically a concatenation of the PEM-encoded public key
+          certificates of the chain.
+        - Tags (optional): A list of tags that you want to attach to the new
+          IAM server certificate resource. Each tag consists of a key name and
+          an associated value. For more information about tagging, see Tagging
+          IAM ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadServerCertificate
@@ -3871,9 +4162,10 @@ class IAMClient(BaseClient):
         corresponding private key. When you upload the certificate, its default
         status is Active.
 
-        Parameters: - UserName (optional): The name of the user the signing
-        certificate is for. - CertificateBody (required): The contents of the
-        signing certificate.
+        Parameters:
+        - UserName (optional): The name of the user the signing certificate is
+          for.
+        - CertificateBody (required): The contents of the signing certificate.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadSigningCertificate

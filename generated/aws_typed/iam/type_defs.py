@@ -52,12 +52,21 @@ __all__ = [
     "AccessKeyMetadataTypeDef",
     "AccessKeyTypeDef",
     "AddClientIDToOpenIDConnectProviderRequestTypeDef",
+    "AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef",
     "AddRoleToInstanceProfileRequestTypeDef",
+    "AddUserToGroupRequestGroupAddUserTypeDef",
     "AddUserToGroupRequestTypeDef",
+    "AddUserToGroupRequestUserAddGroupTypeDef",
     "AssociateDelegationRequestRequestTypeDef",
+    "AttachGroupPolicyRequestGroupAttachPolicyTypeDef",
+    "AttachGroupPolicyRequestPolicyAttachGroupTypeDef",
     "AttachGroupPolicyRequestTypeDef",
+    "AttachRolePolicyRequestPolicyAttachRoleTypeDef",
+    "AttachRolePolicyRequestRoleAttachPolicyTypeDef",
     "AttachRolePolicyRequestTypeDef",
+    "AttachUserPolicyRequestPolicyAttachUserTypeDef",
     "AttachUserPolicyRequestTypeDef",
+    "AttachUserPolicyRequestUserAttachPolicyTypeDef",
     "AttachedPermissionsBoundaryTypeDef",
     "AttachedPolicyTypeDef",
     "ChangePasswordRequestTypeDef",
@@ -67,16 +76,19 @@ __all__ = [
     "CreateAccountAliasRequestTypeDef",
     "CreateDelegationRequestRequestTypeDef",
     "CreateDelegationRequestResponseTypeDef",
+    "CreateGroupRequestGroupCreateTypeDef",
     "CreateGroupRequestTypeDef",
     "CreateGroupResponseTypeDef",
     "CreateInstanceProfileRequestTypeDef",
     "CreateInstanceProfileResponseTypeDef",
+    "CreateLoginProfileRequestLoginProfileCreateTypeDef",
     "CreateLoginProfileRequestTypeDef",
     "CreateLoginProfileResponseTypeDef",
     "CreateOpenIDConnectProviderRequestTypeDef",
     "CreateOpenIDConnectProviderResponseTypeDef",
     "CreatePolicyRequestTypeDef",
     "CreatePolicyResponseTypeDef",
+    "CreatePolicyVersionRequestPolicyCreateVersionTypeDef",
     "CreatePolicyVersionRequestTypeDef",
     "CreatePolicyVersionResponseTypeDef",
     "CreateRoleRequestTypeDef",
@@ -88,6 +100,7 @@ __all__ = [
     "CreateServiceSpecificCredentialRequestTypeDef",
     "CreateServiceSpecificCredentialResponseTypeDef",
     "CreateUserRequestTypeDef",
+    "CreateUserRequestUserCreateTypeDef",
     "CreateUserResponseTypeDef",
     "CreateVirtualMFADeviceRequestTypeDef",
     "CreateVirtualMFADeviceResponseTypeDef",
@@ -119,14 +132,22 @@ __all__ = [
     "DeleteUserRequestTypeDef",
     "DeleteVirtualMFADeviceRequestTypeDef",
     "DeletionTaskFailureReasonTypeTypeDef",
+    "DetachGroupPolicyRequestGroupDetachPolicyTypeDef",
+    "DetachGroupPolicyRequestPolicyDetachGroupTypeDef",
     "DetachGroupPolicyRequestTypeDef",
+    "DetachRolePolicyRequestPolicyDetachRoleTypeDef",
+    "DetachRolePolicyRequestRoleDetachPolicyTypeDef",
     "DetachRolePolicyRequestTypeDef",
+    "DetachUserPolicyRequestPolicyDetachUserTypeDef",
     "DetachUserPolicyRequestTypeDef",
+    "DetachUserPolicyRequestUserDetachPolicyTypeDef",
     "DisableOrganizationsRootCredentialsManagementRequestTypeDef",
     "DisableOrganizationsRootCredentialsManagementResponseTypeDef",
     "DisableOrganizationsRootSessionsRequestTypeDef",
     "DisableOrganizationsRootSessionsResponseTypeDef",
+    "EnableMFADeviceRequestMfaDeviceAssociateTypeDef",
     "EnableMFADeviceRequestTypeDef",
+    "EnableMFADeviceRequestUserEnableMfaTypeDef",
     "EnableOrganizationsRootCredentialsManagementRequestTypeDef",
     "EnableOrganizationsRootCredentialsManagementResponseTypeDef",
     "EnableOrganizationsRootSessionsRequestTypeDef",
@@ -157,6 +178,7 @@ __all__ = [
     "GetDelegationRequestResponseTypeDef",
     "GetGroupPolicyRequestTypeDef",
     "GetGroupPolicyResponseTypeDef",
+    "GetGroupRequestGroupUsersTypeDef",
     "GetGroupRequestPaginateTypeDef",
     "GetGroupRequestTypeDef",
     "GetGroupResponseFullResultTypeDef",
@@ -207,36 +229,43 @@ __all__ = [
     "InstanceProfileTypeDef",
     "ListAccessKeysRequestPaginateTypeDef",
     "ListAccessKeysRequestTypeDef",
+    "ListAccessKeysRequestUserAccessKeysTypeDef",
     "ListAccessKeysResponseFullResultTypeDef",
     "ListAccessKeysResponseTypeDef",
     "ListAccountAliasesRequestPaginateTypeDef",
     "ListAccountAliasesRequestTypeDef",
     "ListAccountAliasesResponseFullResultTypeDef",
     "ListAccountAliasesResponseTypeDef",
+    "ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef",
     "ListAttachedGroupPoliciesRequestPaginateTypeDef",
     "ListAttachedGroupPoliciesRequestTypeDef",
     "ListAttachedGroupPoliciesResponseFullResultTypeDef",
     "ListAttachedGroupPoliciesResponseTypeDef",
     "ListAttachedRolePoliciesRequestPaginateTypeDef",
+    "ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef",
     "ListAttachedRolePoliciesRequestTypeDef",
     "ListAttachedRolePoliciesResponseFullResultTypeDef",
     "ListAttachedRolePoliciesResponseTypeDef",
     "ListAttachedUserPoliciesRequestPaginateTypeDef",
     "ListAttachedUserPoliciesRequestTypeDef",
+    "ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef",
     "ListAttachedUserPoliciesResponseFullResultTypeDef",
     "ListAttachedUserPoliciesResponseTypeDef",
     "ListDelegationRequestsRequestTypeDef",
     "ListDelegationRequestsResponseTypeDef",
     "ListEntitiesForPolicyRequestPaginateTypeDef",
+    "ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef",
     "ListEntitiesForPolicyRequestTypeDef",
     "ListEntitiesForPolicyResponseFullResultTypeDef",
     "ListEntitiesForPolicyResponseTypeDef",
+    "ListGroupPoliciesRequestGroupPoliciesTypeDef",
     "ListGroupPoliciesRequestPaginateTypeDef",
     "ListGroupPoliciesRequestTypeDef",
     "ListGroupPoliciesResponseFullResultTypeDef",
     "ListGroupPoliciesResponseTypeDef",
     "ListGroupsForUserRequestPaginateTypeDef",
     "ListGroupsForUserRequestTypeDef",
+    "ListGroupsForUserRequestUserGroupsTypeDef",
     "ListGroupsForUserResponseFullResultTypeDef",
     "ListGroupsForUserResponseTypeDef",
     "ListGroupsRequestPaginateTypeDef",
@@ -248,6 +277,7 @@ __all__ = [
     "ListInstanceProfileTagsResponseFullResultTypeDef",
     "ListInstanceProfileTagsResponseTypeDef",
     "ListInstanceProfilesForRoleRequestPaginateTypeDef",
+    "ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef",
     "ListInstanceProfilesForRoleRequestTypeDef",
     "ListInstanceProfilesForRoleResponseFullResultTypeDef",
     "ListInstanceProfilesForRoleResponseTypeDef",
@@ -261,6 +291,7 @@ __all__ = [
     "ListMFADeviceTagsResponseTypeDef",
     "ListMFADevicesRequestPaginateTypeDef",
     "ListMFADevicesRequestTypeDef",
+    "ListMFADevicesRequestUserMfaDevicesTypeDef",
     "ListMFADevicesResponseFullResultTypeDef",
     "ListMFADevicesResponseTypeDef",
     "ListOpenIDConnectProviderTagsRequestPaginateTypeDef",
@@ -283,10 +314,12 @@ __all__ = [
     "ListPolicyTagsResponseFullResultTypeDef",
     "ListPolicyTagsResponseTypeDef",
     "ListPolicyVersionsRequestPaginateTypeDef",
+    "ListPolicyVersionsRequestPolicyVersionsTypeDef",
     "ListPolicyVersionsRequestTypeDef",
     "ListPolicyVersionsResponseFullResultTypeDef",
     "ListPolicyVersionsResponseTypeDef",
     "ListRolePoliciesRequestPaginateTypeDef",
+    "ListRolePoliciesRequestRolePoliciesTypeDef",
     "ListRolePoliciesRequestTypeDef",
     "ListRolePoliciesResponseFullResultTypeDef",
     "ListRolePoliciesResponseTypeDef",
@@ -320,10 +353,12 @@ __all__ = [
     "ListServiceSpecificCredentialsResponseTypeDef",
     "ListSigningCertificatesRequestPaginateTypeDef",
     "ListSigningCertificatesRequestTypeDef",
+    "ListSigningCertificatesRequestUserSigningCertificatesTypeDef",
     "ListSigningCertificatesResponseFullResultTypeDef",
     "ListSigningCertificatesResponseTypeDef",
     "ListUserPoliciesRequestPaginateTypeDef",
     "ListUserPoliciesRequestTypeDef",
+    "ListUserPoliciesRequestUserPoliciesTypeDef",
     "ListUserPoliciesResponseFullResultTypeDef",
     "ListUserPoliciesResponseTypeDef",
     "ListUserTagsRequestPaginateTypeDef",
@@ -355,18 +390,27 @@ __all__ = [
     "PolicyUserTypeDef",
     "PolicyVersionTypeDef",
     "PositionTypeDef",
+    "PutGroupPolicyRequestGroupCreatePolicyTypeDef",
+    "PutGroupPolicyRequestGroupPolicyPutTypeDef",
     "PutGroupPolicyRequestTypeDef",
     "PutRolePermissionsBoundaryRequestTypeDef",
+    "PutRolePolicyRequestRolePolicyPutTypeDef",
     "PutRolePolicyRequestTypeDef",
     "PutUserPermissionsBoundaryRequestTypeDef",
     "PutUserPolicyRequestTypeDef",
+    "PutUserPolicyRequestUserCreatePolicyTypeDef",
+    "PutUserPolicyRequestUserPolicyPutTypeDef",
     "RejectDelegationRequestRequestTypeDef",
     "RemoveClientIDFromOpenIDConnectProviderRequestTypeDef",
+    "RemoveRoleFromInstanceProfileRequestInstanceProfileRemoveRoleTypeDef",
     "RemoveRoleFromInstanceProfileRequestTypeDef",
+    "RemoveUserFromGroupRequestGroupRemoveUserTypeDef",
     "RemoveUserFromGroupRequestTypeDef",
+    "RemoveUserFromGroupRequestUserRemoveGroupTypeDef",
     "ResetServiceSpecificCredentialRequestTypeDef",
     "ResetServiceSpecificCredentialResponseTypeDef",
     "ResourceSpecificResultTypeDef",
+    "ResyncMFADeviceRequestMfaDeviceResyncTypeDef",
     "ResyncMFADeviceRequestTypeDef",
     "RoleDetailTypeDef",
     "RoleLastUsedTypeDef",
@@ -412,22 +456,28 @@ __all__ = [
     "UntagUserRequestTypeDef",
     "UpdateAccessKeyRequestTypeDef",
     "UpdateAccountPasswordPolicyRequestTypeDef",
+    "UpdateAssumeRolePolicyRequestAssumeRolePolicyUpdateTypeDef",
     "UpdateAssumeRolePolicyRequestTypeDef",
     "UpdateDelegationRequestRequestTypeDef",
+    "UpdateGroupRequestGroupUpdateTypeDef",
     "UpdateGroupRequestTypeDef",
+    "UpdateLoginProfileRequestLoginProfileUpdateTypeDef",
     "UpdateLoginProfileRequestTypeDef",
     "UpdateOpenIDConnectProviderThumbprintRequestTypeDef",
     "UpdateRoleDescriptionRequestTypeDef",
     "UpdateRoleDescriptionResponseTypeDef",
     "UpdateRoleRequestTypeDef",
     "UpdateRoleResponseTypeDef",
+    "UpdateSAMLProviderRequestSamlProviderUpdateTypeDef",
     "UpdateSAMLProviderRequestTypeDef",
     "UpdateSAMLProviderResponseTypeDef",
     "UpdateSSHPublicKeyRequestTypeDef",
+    "UpdateServerCertificateRequestServerCertificateUpdateTypeDef",
     "UpdateServerCertificateRequestTypeDef",
     "UpdateServiceSpecificCredentialRequestTypeDef",
     "UpdateSigningCertificateRequestTypeDef",
     "UpdateUserRequestTypeDef",
+    "UpdateUserRequestUserUpdateTypeDef",
     "UploadSSHPublicKeyRequestTypeDef",
     "UploadSSHPublicKeyResponseTypeDef",
     "UploadServerCertificateRequestTypeDef",
@@ -499,11 +549,23 @@ class AddClientIDToOpenIDConnectProviderRequestTypeDef(TypedDict):
     ClientID: str
 
 
+class AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef(TypedDict):
+    """AddRoleToInstanceProfileRequest (input and output)."""
+
+    RoleName: str
+
+
 class AddRoleToInstanceProfileRequestTypeDef(TypedDict):
     """AddRoleToInstanceProfileRequest (input and output)."""
 
     InstanceProfileName: str
     RoleName: str
+
+
+class AddUserToGroupRequestGroupAddUserTypeDef(TypedDict):
+    """AddUserToGroupRequest (input and output)."""
+
+    UserName: str
 
 
 class AddUserToGroupRequestTypeDef(TypedDict):
@@ -513,16 +575,46 @@ class AddUserToGroupRequestTypeDef(TypedDict):
     UserName: str
 
 
+class AddUserToGroupRequestUserAddGroupTypeDef(TypedDict):
+    """AddUserToGroupRequest (input and output)."""
+
+    GroupName: str
+
+
 class AssociateDelegationRequestRequestTypeDef(TypedDict):
     """AssociateDelegationRequestRequest (input and output)."""
 
     DelegationRequestId: str
 
 
+class AttachGroupPolicyRequestGroupAttachPolicyTypeDef(TypedDict):
+    """AttachGroupPolicyRequest (input and output)."""
+
+    PolicyArn: str
+
+
+class AttachGroupPolicyRequestPolicyAttachGroupTypeDef(TypedDict):
+    """AttachGroupPolicyRequest (input and output)."""
+
+    GroupName: str
+
+
 class AttachGroupPolicyRequestTypeDef(TypedDict):
     """AttachGroupPolicyRequest (input and output)."""
 
     GroupName: str
+    PolicyArn: str
+
+
+class AttachRolePolicyRequestPolicyAttachRoleTypeDef(TypedDict):
+    """AttachRolePolicyRequest (input and output)."""
+
+    RoleName: str
+
+
+class AttachRolePolicyRequestRoleAttachPolicyTypeDef(TypedDict):
+    """AttachRolePolicyRequest (input and output)."""
+
     PolicyArn: str
 
 
@@ -533,10 +625,22 @@ class AttachRolePolicyRequestTypeDef(TypedDict):
     PolicyArn: str
 
 
+class AttachUserPolicyRequestPolicyAttachUserTypeDef(TypedDict):
+    """AttachUserPolicyRequest (input and output)."""
+
+    UserName: str
+
+
 class AttachUserPolicyRequestTypeDef(TypedDict):
     """AttachUserPolicyRequest (input and output)."""
 
     UserName: str
+    PolicyArn: str
+
+
+class AttachUserPolicyRequestUserAttachPolicyTypeDef(TypedDict):
+    """AttachUserPolicyRequest (input and output)."""
+
     PolicyArn: str
 
 
@@ -614,6 +718,12 @@ class CreateDelegationRequestResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class CreateGroupRequestGroupCreateTypeDef(TypedDict):
+    """CreateGroupRequest (input and output)."""
+
+    Path: NotRequired[str]
+
+
 class CreateGroupRequestTypeDef(TypedDict):
     """CreateGroupRequest (input and output)."""
 
@@ -641,6 +751,13 @@ class CreateInstanceProfileResponseTypeDef(TypedDict):
 
     InstanceProfile: "InstanceProfileTypeDef"
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class CreateLoginProfileRequestLoginProfileCreateTypeDef(TypedDict):
+    """CreateLoginProfileRequest (input and output)."""
+
+    Password: NotRequired[str]
+    PasswordResetRequired: NotRequired[bool]
 
 
 class CreateLoginProfileRequestTypeDef(TypedDict):
@@ -690,6 +807,13 @@ class CreatePolicyResponseTypeDef(TypedDict):
 
     Policy: NotRequired["PolicyTypeDef"]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class CreatePolicyVersionRequestPolicyCreateVersionTypeDef(TypedDict):
+    """CreatePolicyVersionRequest (input)."""
+
+    PolicyDocument: ReadOnly[str]
+    SetAsDefault: NotRequired[ReadOnly[bool]]
 
 
 class CreatePolicyVersionRequestTypeDef(TypedDict):
@@ -779,6 +903,14 @@ class CreateUserRequestTypeDef(TypedDict):
 
     Path: NotRequired[ReadOnly[str]]
     UserName: ReadOnly[str]
+    PermissionsBoundary: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+
+
+class CreateUserRequestUserCreateTypeDef(TypedDict):
+    """CreateUserRequest (input)."""
+
+    Path: NotRequired[ReadOnly[str]]
     PermissionsBoundary: NotRequired[ReadOnly[str]]
     Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
 
@@ -1011,10 +1143,34 @@ class DeletionTaskFailureReasonTypeTypeDef(TypedDict):
     RoleUsageList: NotRequired[List["RoleUsageTypeTypeDef"]]
 
 
+class DetachGroupPolicyRequestGroupDetachPolicyTypeDef(TypedDict):
+    """DetachGroupPolicyRequest (input and output)."""
+
+    PolicyArn: str
+
+
+class DetachGroupPolicyRequestPolicyDetachGroupTypeDef(TypedDict):
+    """DetachGroupPolicyRequest (input and output)."""
+
+    GroupName: str
+
+
 class DetachGroupPolicyRequestTypeDef(TypedDict):
     """DetachGroupPolicyRequest (input and output)."""
 
     GroupName: str
+    PolicyArn: str
+
+
+class DetachRolePolicyRequestPolicyDetachRoleTypeDef(TypedDict):
+    """DetachRolePolicyRequest (input and output)."""
+
+    RoleName: str
+
+
+class DetachRolePolicyRequestRoleDetachPolicyTypeDef(TypedDict):
+    """DetachRolePolicyRequest (input and output)."""
+
     PolicyArn: str
 
 
@@ -1025,10 +1181,22 @@ class DetachRolePolicyRequestTypeDef(TypedDict):
     PolicyArn: str
 
 
+class DetachUserPolicyRequestPolicyDetachUserTypeDef(TypedDict):
+    """DetachUserPolicyRequest (input and output)."""
+
+    UserName: str
+
+
 class DetachUserPolicyRequestTypeDef(TypedDict):
     """DetachUserPolicyRequest (input and output)."""
 
     UserName: str
+    PolicyArn: str
+
+
+class DetachUserPolicyRequestUserDetachPolicyTypeDef(TypedDict):
+    """DetachUserPolicyRequest (input and output)."""
+
     PolicyArn: str
 
 
@@ -1058,10 +1226,25 @@ class DisableOrganizationsRootSessionsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class EnableMFADeviceRequestMfaDeviceAssociateTypeDef(TypedDict):
+    """EnableMFADeviceRequest (input and output)."""
+
+    AuthenticationCode1: str
+    AuthenticationCode2: str
+
+
 class EnableMFADeviceRequestTypeDef(TypedDict):
     """EnableMFADeviceRequest (input and output)."""
 
     UserName: str
+    SerialNumber: str
+    AuthenticationCode1: str
+    AuthenticationCode2: str
+
+
+class EnableMFADeviceRequestUserEnableMfaTypeDef(TypedDict):
+    """EnableMFADeviceRequest (input and output)."""
+
     SerialNumber: str
     AuthenticationCode1: str
     AuthenticationCode2: str
@@ -1314,6 +1497,13 @@ class GetGroupPolicyResponseTypeDef(TypedDict):
     PolicyName: str
     PolicyDocument: Dict[str, Any]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class GetGroupRequestGroupUsersTypeDef(TypedDict):
+    """GetGroupRequest (input and output)."""
+
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
 
 
 class GetGroupRequestPaginateTypeDef(TypedDict):
@@ -1728,6 +1918,13 @@ class ListAccessKeysRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 
+class ListAccessKeysRequestUserAccessKeysTypeDef(TypedDict):
+    """ListAccessKeysRequest (input and output)."""
+
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
+
+
 class ListAccessKeysResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListAccessKeys request."""
 
@@ -1777,6 +1974,14 @@ class ListAccountAliasesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef(TypedDict):
+    """ListAttachedGroupPoliciesRequest (input and output)."""
+
+    PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
+
+
 class ListAttachedGroupPoliciesRequestPaginateTypeDef(TypedDict):
     """ListAttachedGroupPoliciesRequest (paginate() request)."""
 
@@ -1820,6 +2025,14 @@ class ListAttachedRolePoliciesRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
+class ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef(TypedDict):
+    """ListAttachedRolePoliciesRequest (input and output)."""
+
+    PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
+
+
 class ListAttachedRolePoliciesRequestTypeDef(TypedDict):
     """ListAttachedRolePoliciesRequest (input and output)."""
 
@@ -1859,6 +2072,14 @@ class ListAttachedUserPoliciesRequestTypeDef(TypedDict):
     """ListAttachedUserPoliciesRequest (input and output)."""
 
     UserName: str
+    PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
+
+
+class ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef(TypedDict):
+    """ListAttachedUserPoliciesRequest (input and output)."""
+
     PathPrefix: NotRequired[str]
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
@@ -1909,6 +2130,15 @@ class ListEntitiesForPolicyRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
+class ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef(TypedDict):
+    """ListEntitiesForPolicyRequest (input and output)."""
+
+    PathPrefix: NotRequired[str]
+    PolicyUsageFilter: NotRequired[PolicyUsageTypeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
+
+
 class ListEntitiesForPolicyRequestTypeDef(TypedDict):
     """ListEntitiesForPolicyRequest (input and output)."""
 
@@ -1940,6 +2170,13 @@ class ListEntitiesForPolicyResponseTypeDef(TypedDict):
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ListGroupPoliciesRequestGroupPoliciesTypeDef(TypedDict):
+    """ListGroupPoliciesRequest (input and output)."""
+
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
 
 
 class ListGroupPoliciesRequestPaginateTypeDef(TypedDict):
@@ -1986,6 +2223,13 @@ class ListGroupsForUserRequestTypeDef(TypedDict):
     """ListGroupsForUserRequest (input and output)."""
 
     UserName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
+
+
+class ListGroupsForUserRequestUserGroupsTypeDef(TypedDict):
+    """ListGroupsForUserRequest (input and output)."""
+
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
 
@@ -2079,6 +2323,13 @@ class ListInstanceProfilesForRoleRequestPaginateTypeDef(TypedDict):
 
     RoleName: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
+
+
+class ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef(TypedDict):
+    """ListInstanceProfilesForRoleRequest (input and output)."""
+
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
 
 
 class ListInstanceProfilesForRoleRequestTypeDef(TypedDict):
@@ -2184,6 +2435,13 @@ class ListMFADevicesRequestTypeDef(TypedDict):
     """ListMFADevicesRequest (input and output)."""
 
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
+
+
+class ListMFADevicesRequestUserMfaDevicesTypeDef(TypedDict):
+    """ListMFADevicesRequest (input and output)."""
+
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
 
@@ -2371,6 +2629,13 @@ class ListPolicyVersionsRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
+class ListPolicyVersionsRequestPolicyVersionsTypeDef(TypedDict):
+    """ListPolicyVersionsRequest (input and output)."""
+
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
+
+
 class ListPolicyVersionsRequestTypeDef(TypedDict):
     """ListPolicyVersionsRequest (input and output)."""
 
@@ -2402,6 +2667,13 @@ class ListRolePoliciesRequestPaginateTypeDef(TypedDict):
 
     RoleName: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
+
+
+class ListRolePoliciesRequestRolePoliciesTypeDef(TypedDict):
+    """ListRolePoliciesRequest (input and output)."""
+
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
 
 
 class ListRolePoliciesRequestTypeDef(TypedDict):
@@ -2674,6 +2946,13 @@ class ListSigningCertificatesRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 
+class ListSigningCertificatesRequestUserSigningCertificatesTypeDef(TypedDict):
+    """ListSigningCertificatesRequest (input and output)."""
+
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
+
+
 class ListSigningCertificatesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListSigningCertificates request."""
 
@@ -2703,6 +2982,13 @@ class ListUserPoliciesRequestTypeDef(TypedDict):
     """ListUserPoliciesRequest (input and output)."""
 
     UserName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
+
+
+class ListUserPoliciesRequestUserPoliciesTypeDef(TypedDict):
+    """ListUserPoliciesRequest (input and output)."""
+
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
 
@@ -2992,6 +3278,19 @@ class PositionTypeDef(TypedDict):
     Column: NotRequired[int]
 
 
+class PutGroupPolicyRequestGroupCreatePolicyTypeDef(TypedDict):
+    """PutGroupPolicyRequest (input)."""
+
+    PolicyName: ReadOnly[str]
+    PolicyDocument: ReadOnly[str]
+
+
+class PutGroupPolicyRequestGroupPolicyPutTypeDef(TypedDict):
+    """PutGroupPolicyRequest (input)."""
+
+    PolicyDocument: ReadOnly[str]
+
+
 class PutGroupPolicyRequestTypeDef(TypedDict):
     """PutGroupPolicyRequest (input)."""
 
@@ -3005,6 +3304,12 @@ class PutRolePermissionsBoundaryRequestTypeDef(TypedDict):
 
     RoleName: str
     PermissionsBoundary: str
+
+
+class PutRolePolicyRequestRolePolicyPutTypeDef(TypedDict):
+    """PutRolePolicyRequest (input)."""
+
+    PolicyDocument: ReadOnly[str]
 
 
 class PutRolePolicyRequestTypeDef(TypedDict):
@@ -3030,6 +3335,19 @@ class PutUserPolicyRequestTypeDef(TypedDict):
     PolicyDocument: ReadOnly[str]
 
 
+class PutUserPolicyRequestUserCreatePolicyTypeDef(TypedDict):
+    """PutUserPolicyRequest (input)."""
+
+    PolicyName: ReadOnly[str]
+    PolicyDocument: ReadOnly[str]
+
+
+class PutUserPolicyRequestUserPolicyPutTypeDef(TypedDict):
+    """PutUserPolicyRequest (input)."""
+
+    PolicyDocument: ReadOnly[str]
+
+
 class RejectDelegationRequestRequestTypeDef(TypedDict):
     """RejectDelegationRequestRequest (input and output)."""
 
@@ -3044,6 +3362,12 @@ class RemoveClientIDFromOpenIDConnectProviderRequestTypeDef(TypedDict):
     ClientID: str
 
 
+class RemoveRoleFromInstanceProfileRequestInstanceProfileRemoveRoleTypeDef(TypedDict):
+    """RemoveRoleFromInstanceProfileRequest (input and output)."""
+
+    RoleName: str
+
+
 class RemoveRoleFromInstanceProfileRequestTypeDef(TypedDict):
     """RemoveRoleFromInstanceProfileRequest (input and output)."""
 
@@ -3051,11 +3375,23 @@ class RemoveRoleFromInstanceProfileRequestTypeDef(TypedDict):
     RoleName: str
 
 
+class RemoveUserFromGroupRequestGroupRemoveUserTypeDef(TypedDict):
+    """RemoveUserFromGroupRequest (input and output)."""
+
+    UserName: str
+
+
 class RemoveUserFromGroupRequestTypeDef(TypedDict):
     """RemoveUserFromGroupRequest (input and output)."""
 
     GroupName: str
     UserName: str
+
+
+class RemoveUserFromGroupRequestUserRemoveGroupTypeDef(TypedDict):
+    """RemoveUserFromGroupRequest (input and output)."""
+
+    GroupName: str
 
 
 class ResetServiceSpecificCredentialRequestTypeDef(TypedDict):
@@ -3085,6 +3421,13 @@ class ResourceSpecificResultTypeDef(TypedDict):
     PermissionsBoundaryDecisionDetail: NotRequired[
         "PermissionsBoundaryDecisionDetailTypeDef"
     ]
+
+
+class ResyncMFADeviceRequestMfaDeviceResyncTypeDef(TypedDict):
+    """ResyncMFADeviceRequest (input and output)."""
+
+    AuthenticationCode1: str
+    AuthenticationCode2: str
 
 
 class ResyncMFADeviceRequestTypeDef(TypedDict):
@@ -3534,6 +3877,12 @@ class UpdateAccountPasswordPolicyRequestTypeDef(TypedDict):
     HardExpiry: NotRequired[bool]
 
 
+class UpdateAssumeRolePolicyRequestAssumeRolePolicyUpdateTypeDef(TypedDict):
+    """UpdateAssumeRolePolicyRequest (input)."""
+
+    PolicyDocument: ReadOnly[str]
+
+
 class UpdateAssumeRolePolicyRequestTypeDef(TypedDict):
     """UpdateAssumeRolePolicyRequest (input)."""
 
@@ -3548,12 +3897,26 @@ class UpdateDelegationRequestRequestTypeDef(TypedDict):
     Notes: NotRequired[str]
 
 
+class UpdateGroupRequestGroupUpdateTypeDef(TypedDict):
+    """UpdateGroupRequest (input and output)."""
+
+    NewPath: NotRequired[str]
+    NewGroupName: NotRequired[str]
+
+
 class UpdateGroupRequestTypeDef(TypedDict):
     """UpdateGroupRequest (input and output)."""
 
     GroupName: str
     NewPath: NotRequired[str]
     NewGroupName: NotRequired[str]
+
+
+class UpdateLoginProfileRequestLoginProfileUpdateTypeDef(TypedDict):
+    """UpdateLoginProfileRequest (input and output)."""
+
+    Password: NotRequired[str]
+    PasswordResetRequired: NotRequired[bool]
 
 
 class UpdateLoginProfileRequestTypeDef(TypedDict):
@@ -3599,6 +3962,15 @@ class UpdateRoleResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class UpdateSAMLProviderRequestSamlProviderUpdateTypeDef(TypedDict):
+    """UpdateSAMLProviderRequest (input and output)."""
+
+    SAMLMetadataDocument: NotRequired[str]
+    AssertionEncryptionMode: NotRequired[AssertionEncryptionModeTypeType]
+    AddPrivateKey: NotRequired[str]
+    RemovePrivateKey: NotRequired[str]
+
+
 class UpdateSAMLProviderRequestTypeDef(TypedDict):
     """UpdateSAMLProviderRequest (input and output)."""
 
@@ -3622,6 +3994,13 @@ class UpdateSSHPublicKeyRequestTypeDef(TypedDict):
     UserName: str
     SSHPublicKeyId: str
     Status: StatusTypeType
+
+
+class UpdateServerCertificateRequestServerCertificateUpdateTypeDef(TypedDict):
+    """UpdateServerCertificateRequest (input and output)."""
+
+    NewPath: NotRequired[str]
+    NewServerCertificateName: NotRequired[str]
 
 
 class UpdateServerCertificateRequestTypeDef(TypedDict):
@@ -3652,6 +4031,13 @@ class UpdateUserRequestTypeDef(TypedDict):
     """UpdateUserRequest (input and output)."""
 
     UserName: str
+    NewPath: NotRequired[str]
+    NewUserName: NotRequired[str]
+
+
+class UpdateUserRequestUserUpdateTypeDef(TypedDict):
+    """UpdateUserRequest (input and output)."""
+
     NewPath: NotRequired[str]
     NewUserName: NotRequired[str]
 

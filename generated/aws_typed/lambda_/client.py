@@ -227,19 +227,23 @@ class LambdaClient(BaseClient):
         accounts. You can grant permission to a single account, all accounts in
         an organization, or all Amazon Web Services accounts.
 
-        Parameters: - LayerName (required): The name or Amazon Resource Name
-        (ARN) of the layer. - VersionNumber (required): The version number. -
-        StatementId (required): An identifier that distinguishes the policy
-        from others on the same layer version. - Action (required): The API
-        action that grants access to the layer. For example,
-        lambda:GetLayerVersion. - Principal (required): An account ID, or * to
-        grant layer usage permission to all accounts in an organization, or all
-        Amazon Web Services accounts (if organizationId is not specified). For
-        the last case, make sure that you ... - OrganizationId (optional): With
-        the principal set to *, grant permission to all accounts in the
-        specified organization. - RevisionId (optional): Only update the policy
-        if the revision ID matches the ID specified. Use this option to avoid
-        modifying a policy that has changed since you last read it.
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - VersionNumber (required): The version number.
+        - StatementId (required): An identifier that distinguishes the policy
+          from others on the same layer version.
+        - Action (required): The API action that grants access to the layer.
+          For example, lambda:GetLayerVersion.
+        - Principal (required): An account ID, or * to grant layer usage
+          permission to all accounts in an organization, or all Amazon Web
+          Services accounts (if organizationId is not specified). For the last
+          case, make sure that you ...
+        - OrganizationId (optional): With the principal set to *, grant
+          permission to all accounts in the specified organization.
+        - RevisionId (optional): Only update the policy if the revision ID
+          matches the ID specified. Use this option to avoid modifying a policy
+          that has changed since you last read it.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/AddLayerVersionPermission
@@ -259,35 +263,40 @@ class LambdaClient(BaseClient):
         invoke the function. Note: Lambda does not support adding policies to
         version $LATEST.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function, version, or alias. - StatementId (required): A statement
-        identifier that differentiates the statement from others in the same
-        policy. - Action (required): The action that the principal can use on
-        the function. For example, lambda:InvokeFunction or lambda:GetFunction.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - StatementId (required): A statement identifier that differentiates
+          the statement from others in the same policy.
+        - Action (required): The action that the principal can use on the
+          function. For example, lambda:InvokeFunction or lambda:GetFunction.
         - Principal (required): The Amazon Web Services service, Amazon Web
-        Services account, IAM user, or IAM role that invokes the function. If
-        you specify a service, use SourceArn or SourceAccount to limit who can
-        invoke the ... - SourceArn (optional): For Amazon Web Services
-        services, the ARN of the Amazon Web Services resource that invokes the
-        function. For example, an Amazon S3 bucket or Amazon SNS topic. -
-        SourceAccount (optional): For Amazon Web Services service, the ID of
-        the Amazon Web Services account that owns the resource. Use this
-        together with SourceArn to ensure that the specified account owns the
-        resource. It is ... - EventSourceToken (optional): For Alexa Smart Home
-        functions, a token that the invoker must supply. - Qualifier
-        (optional): Specify a version or alias to add permissions to a
-        published version of the function. - RevisionId (optional): Update the
-        policy only if the revision ID matches the ID that's specified. Use
-        this option to avoid modifying a policy that has changed since you last
-        read it. - PrincipalOrgID (optional): The identifier for your
-        organization in Organizations. Use this to grant permissions to all the
-        Amazon Web Services accounts under this organization. -
-        FunctionUrlAuthType (optional): The type of authentication that your
-        function URL uses. Set to AWS_IAM if you want to restrict access to
-        authenticated users only. Set to NONE if you want to bypass IAM
-        authentication to create a ... - InvokedViaFunctionUrl (optional):
-        Indicates whether the permission applies when the function is invoked
-        through a function URL.
+          Services account, IAM user, or IAM role that invokes the function. If
+          you specify a service, use SourceArn or SourceAccount to limit who
+          can invoke the ...
+        - SourceArn (optional): For Amazon Web Services services, the ARN of
+          the Amazon Web Services resource that invokes the function. For
+          example, an Amazon S3 bucket or Amazon SNS topic.
+        - SourceAccount (optional): For Amazon Web Services service, the ID of
+          the Amazon Web Services account that owns the resource. Use this
+          together with SourceArn to ensure that the specified account owns the
+          resource. It is ...
+        - EventSourceToken (optional): For Alexa Smart Home functions, a token
+          that the invoker must supply.
+        - Qualifier (optional): Specify a version or alias to add permissions
+          to a published version of the function.
+        - RevisionId (optional): Update the policy only if the revision ID
+          matches the ID that's specified. Use this option to avoid modifying a
+          policy that has changed since you last read it.
+        - PrincipalOrgID (optional): The identifier for your organization in
+          Organizations. Use this to grant permissions to all the Amazon Web
+          Services accounts under this organization.
+        - FunctionUrlAuthType (optional): The type of authentication that your
+          function URL uses. Set to AWS_IAM if you want to restrict access to
+          authenticated users only. Set to NONE if you want to bypass IAM
+          authentication to create a ...
+        - InvokedViaFunctionUrl (optional): Indicates whether the permission
+          applies when the function is invoked through a function URL.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/AddPermission
@@ -302,18 +311,21 @@ class LambdaClient(BaseClient):
         steps and schedule asynchronous operations. You typically don't need to
         call this API directly as the SDK handles checkpointing automatically.
 
-        Parameters: - DurableExecutionArn (required): The Amazon Resource Name
-        (ARN) of the durable execution. - CheckpointToken (required): A unique
-        token that identifies the current checkpoint state. This token is
-        provided by the Lambda runtime and must be used to ensure checkpoints
-        are applied in the correct order. Each checkpoint ... - Updates
-        (optional): An array of state updates to apply during this checkpoint.
-        Each update represents a change to the execution state, such as
-        completing a step, starting a callback, or scheduling a timer. Updates
-        are ... - ClientToken (optional): An optional idempotency token to
-        ensure that duplicate checkpoint requests are handled correctly. If
-        provided, Lambda uses this token to detect and handle duplicate
-        requests within a 15-minute window.
+        Parameters:
+        - DurableExecutionArn (required): The Amazon Resource Name (ARN) of the
+          durable execution.
+        - CheckpointToken (required): A unique token that identifies the
+          current checkpoint state. This token is provided by the Lambda
+          runtime and must be used to ensure checkpoints are applied in the
+          correct order. Each checkpoint ...
+        - Updates (optional): An array of state updates to apply during this
+          checkpoint. Each update represents a change to the execution state,
+          such as completing a step, starting a callback, or scheduling a
+          timer. Updates are ...
+        - ClientToken (optional): An optional idempotency token to ensure that
+          duplicate checkpoint requests are handled correctly. If provided,
+          Lambda uses this token to detect and handle duplicate requests within
+          a 15-minute window.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CheckpointDurableExecution
@@ -330,11 +342,13 @@ class LambdaClient(BaseClient):
         clients with a function identifier that you can update to invoke a
         different version.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Name (required): The name of the alias. - FunctionVersion
-        (required): The function version that the alias invokes. - Description
-        (optional): A description of the alias. - RoutingConfig (optional): The
-        routing configuration of the alias.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Name (required): The name of the alias.
+        - FunctionVersion (required): The function version that the alias
+          invokes.
+        - Description (optional): A description of the alias.
+        - RoutingConfig (optional): The routing configuration of the alias.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateAlias
@@ -349,20 +363,24 @@ class LambdaClient(BaseClient):
         """Creates a capacity provider that manages compute resources for Lambda
         functions
 
-        Parameters: - CapacityProviderName (required): The name of the capacity
-        provider. - VpcConfig (required): The VPC configuration for the
-        capacity provider, including subnet IDs and security group IDs where
-        compute instances will be launched. - PermissionsConfig (required): The
-        permissions configuration that specifies the IAM role ARN used by the
-        capacity provider to manage compute resources. - InstanceRequirements
-        (optional): The instance requirements that specify the compute instance
-        characteristics, including architectures and allowed or excluded
-        instance types. - CapacityProviderScalingConfig (optional): The scaling
-        configuration that defines how the capacity provider scales compute
-        instances, including maximum vCPU count and scaling policies. -
-        KmsKeyArn (optional): The ARN of the KMS key used to encrypt data
-        associated with the capacity provider. - Tags (optional): A list of
-        tags to associate with the capacity provider.
+        Parameters:
+        - CapacityProviderName (required): The name of the capacity provider.
+        - VpcConfig (required): The VPC configuration for the capacity
+          provider, including subnet IDs and security group IDs where compute
+          instances will be launched.
+        - PermissionsConfig (required): The permissions configuration that
+          specifies the IAM role ARN used by the capacity provider to manage
+          compute resources.
+        - InstanceRequirements (optional): The instance requirements that
+          specify the compute instance characteristics, including architectures
+          and allowed or excluded instance types.
+        - CapacityProviderScalingConfig (optional): The scaling configuration
+          that defines how the capacity provider scales compute instances,
+          including maximum vCPU count and scaling policies.
+        - KmsKeyArn (optional): The ARN of the KMS key used to encrypt data
+          associated with the capacity provider.
+        - Tags (optional): A list of tags to associate with the capacity
+          provider.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateCapacityProvider
@@ -380,12 +398,15 @@ class LambdaClient(BaseClient):
         validation policy (action to be taken if deployment validation checks
         fail).
 
-        Parameters: - Description (optional): Descriptive name for this code
-        signing configuration. - AllowedPublishers (required): Signing profiles
-        for this code signing configuration. - CodeSigningPolicies (optional):
-        The code signing policies define the actions to take if the validation
-        checks fail. - Tags (optional): A list of tags to add to the code
-        signing configuration.
+        Parameters:
+        - Description (optional): Descriptive name for this code signing
+          configuration.
+        - AllowedPublishers (required): Signing profiles for this code signing
+          configuration.
+        - CodeSigningPolicies (optional): The code signing policies define the
+          actions to take if the validation checks fail.
+        - Tags (optional): A list of tags to add to the code signing
+          configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateCodeSigningConfig
@@ -401,72 +422,83 @@ class LambdaClient(BaseClient):
         """Creates a mapping between an event source and an Lambda function.
         Lambda reads items from the event source and invokes the function.
 
-        Parameters: - EventSourceArn (optional): The Amazon Resource Name (ARN)
-        of the event source. - FunctionName (required): The name or ARN of the
-        Lambda function. - Enabled (optional): When true, the event source
-        mapping is active. When false, Lambda pauses polling and invocation. -
-        BatchSize (optional): The maximum number of records in each batch that
-        Lambda pulls from your stream or queue and sends to your function.
-        Lambda passes all of the records in the batch to the function in a
-        single call, up ... - FilterCriteria (optional): An object that defines
-        the filter criteria that determine whether Lambda should process an
-        event. For more information, see Lambda event filtering. -
-        MaximumBatchingWindowInSeconds (optional): The maximum amount of time,
-        in seconds, that Lambda spends gathering records before invoking the
-        function. You can configure MaximumBatchingWindowInSeconds to any value
-        from 0 seconds to 300 seconds ... - ParallelizationFactor (optional):
-        (Kinesis and DynamoDB Streams only) The number of batches to process
-        from each shard concurrently. - StartingPosition (optional): The
-        position in a stream from which to start reading. Required for Amazon
-        Kinesis and Amazon DynamoDB Stream event sources. AT_TIMESTAMP is
-        supported only for Amazon Kinesis streams, Amazon ... -
-        StartingPositionTimestamp (optional): With StartingPosition set to
-        AT_TIMESTAMP, the time from which to start reading.
-        StartingPositionTimestamp cannot be in the future. - DestinationConfig
-        (optional): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed
-        Apache Kafka) A configuration object that specifies the destination of
-        an event after Lambda processes it. - MaximumRecordAgeInSeconds
-        (optional): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed
-        Apache Kafka) Discard records older than the specified age. The default
-        value is infinite (-1). - BisectBatchOnFunctionError (optional):
-        (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka)
-        If the function returns an error, split the batch in two and retry. -
-        MaximumRetryAttempts (optional): (Kinesis, DynamoDB Streams, Amazon
-        MSK, and self-managed Apache Kafka) Discard records after the specified
-        number of retries. The default value is infinite (-1). When set to
-        infinite (-1), failed ... - Tags (optional): A list of tags to apply to
-        the event source mapping. - TumblingWindowInSeconds (optional):
-        (Kinesis and DynamoDB Streams only) The duration in seconds of a
-        processing window for DynamoDB and Kinesis Streams event sources. A
-        value of 0 seconds indicates no tumbling window. - Topics (optional):
-        The name of the Kafka topic. - Queues (optional): (MQ) The name of the
-        Amazon MQ broker destination queue to consume. -
-        SourceAccessConfigurations (optional): An array of authentication
-        protocols or VPC components required to secure your event source. -
-        SelfManagedEventSource (optional): The self-managed Apache Kafka
-        cluster to receive records from. - FunctionResponseTypes (optional):
-        (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and
-        Amazon SQS) A list of current response type enums applied to the event
-        source mapping. - AmazonManagedKafkaEventSourceConfig (optional):
-        Specific configuration settings for an Amazon Managed Streaming for
-        Apache Kafka (Amazon MSK) event source. -
-        SelfManagedKafkaEventSourceConfig (optional): Specific configuration
-        settings for a self-managed Apache Kafka event source. - ScalingConfig
-        (optional): (Amazon SQS only) The scaling configuration for the event
-        source. For more information, see Configuring maximum concurrency for
-        Amazon SQS event sources. - DocumentDBEventSourceConfig (optional):
-        Specific configuration settings for a DocumentDB event source. -
-        KMSKeyArn (optional): The ARN of the Key Management Service (KMS)
-        customer managed key that Lambda uses to encrypt your function's filter
-        criteria. By default, Lambda does not encrypt your filter criteria
-        object. Specify ... - MetricsConfig (optional): The metrics
-        configuration for your event source. For more information, see Event
-        source mapping metrics. - LoggingConfig (optional): (Amazon MSK, and
-        self-managed Apache Kafka only) The logging configuration for your
-        event source. For more information, see Event source mapping logging. -
-        ProvisionedPollerConfig (optional): (Amazon SQS, Amazon MSK, and
-        self-managed Apache Kafka only) The provisioned mode configuration for
-        the event source. For more information, see provisioned mode.
+        Parameters:
+        - EventSourceArn (optional): The Amazon Resource Name (ARN) of the
+          event source.
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Enabled (optional): When true, the event source mapping is active.
+          When false, Lambda pauses polling and invocation.
+        - BatchSize (optional): The maximum number of records in each batch
+          that Lambda pulls from your stream or queue and sends to your
+          function. Lambda passes all of the records in the batch to the
+          function in a single call, up ...
+        - FilterCriteria (optional): An object that defines the filter criteria
+          that determine whether Lambda should process an event. For more
+          information, see Lambda event filtering.
+        - MaximumBatchingWindowInSeconds (optional): The maximum amount of
+          time, in seconds, that Lambda spends gathering records before
+          invoking the function. You can configure
+          MaximumBatchingWindowInSeconds to any value from 0 seconds to 300
+          seconds ...
+        - ParallelizationFactor (optional): (Kinesis and DynamoDB Streams only)
+          The number of batches to process from each shard concurrently.
+        - StartingPosition (optional): The position in a stream from which to
+          start reading. Required for Amazon Kinesis and Amazon DynamoDB Stream
+          event sources. AT_TIMESTAMP is supported only for Amazon Kinesis
+          streams, Amazon ...
+        - StartingPositionTimestamp (optional): With StartingPosition set to
+          AT_TIMESTAMP, the time from which to start reading.
+          StartingPositionTimestamp cannot be in the future.
+        - DestinationConfig (optional): (Kinesis, DynamoDB Streams, Amazon MSK,
+          and self-managed Apache Kafka) A configuration object that specifies
+          the destination of an event after Lambda processes it.
+        - MaximumRecordAgeInSeconds (optional): (Kinesis, DynamoDB Streams,
+          Amazon MSK, and self-managed Apache Kafka) Discard records older than
+          the specified age. The default value is infinite (-1).
+        - BisectBatchOnFunctionError (optional): (Kinesis, DynamoDB Streams,
+          Amazon MSK, and self-managed Apache Kafka) If the function returns an
+          error, split the batch in two and retry.
+        - MaximumRetryAttempts (optional): (Kinesis, DynamoDB Streams, Amazon
+          MSK, and self-managed Apache Kafka) Discard records after the
+          specified number of retries. The default value is infinite (-1). When
+          set to infinite (-1), failed ...
+        - Tags (optional): A list of tags to apply to the event source mapping.
+        - TumblingWindowInSeconds (optional): (Kinesis and DynamoDB Streams
+          only) The duration in seconds of a processing window for DynamoDB and
+          Kinesis Streams event sources. A value of 0 seconds indicates no
+          tumbling window.
+        - Topics (optional): The name of the Kafka topic.
+        - Queues (optional): (MQ) The name of the Amazon MQ broker destination
+          queue to consume.
+        - SourceAccessConfigurations (optional): An array of authentication
+          protocols or VPC components required to secure your event source.
+        - SelfManagedEventSource (optional): The self-managed Apache Kafka
+          cluster to receive records from.
+        - FunctionResponseTypes (optional): (Kinesis, DynamoDB Streams, Amazon
+          MSK, self-managed Apache Kafka, and Amazon SQS) A list of current
+          response type enums applied to the event source mapping.
+        - AmazonManagedKafkaEventSourceConfig (optional): Specific
+          configuration settings for an Amazon Managed Streaming for Apache
+          Kafka (Amazon MSK) event source.
+        - SelfManagedKafkaEventSourceConfig (optional): Specific configuration
+          settings for a self-managed Apache Kafka event source.
+        - ScalingConfig (optional): (Amazon SQS only) The scaling configuration
+          for the event source. For more information, see Configuring maximum
+          concurrency for Amazon SQS event sources.
+        - DocumentDBEventSourceConfig (optional): Specific configuration
+          settings for a DocumentDB event source.
+        - KMSKeyArn (optional): The ARN of the Key Management Service (KMS)
+          customer managed key that Lambda uses to encrypt your function's
+          filter criteria. By default, Lambda does not encrypt your filter
+          criteria object. Specify ...
+        - MetricsConfig (optional): The metrics configuration for your event
+          source. For more information, see Event source mapping metrics.
+        - LoggingConfig (optional): (Amazon MSK, and self-managed Apache Kafka
+          only) The logging configuration for your event source. For more
+          information, see Event source mapping logging.
+        - ProvisionedPollerConfig (optional): (Amazon SQS, Amazon MSK, and
+          self-managed Apache Kafka only) The provisioned mode configuration
+          for the event source. For more information, see provisioned mode.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateEventSourceMapping
@@ -486,65 +518,79 @@ class LambdaClient(BaseClient):
         Services services, such as Amazon CloudWatch Logs for log streaming and
         X-Ray for request tracing.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Runtime (optional): The identifier of the function's
-        runtime. Runtime is required if the deployment package is a .zip file
-        archive. Specifying a runtime results in an error if you're deploying a
-        function using a ... - Role (required): The Amazon Resource Name (ARN)
-        of the function's execution role. - Handler (optional): The name of the
-        method within your code that Lambda calls to run your function. Handler
-        is required if the deployment package is a .zip file archive. The
-        format includes the file name. It can also ... - Code (required): The
-        code for the function. - Description (optional): A description of the
-        function. - Timeout (optional): The amount of time (in seconds) that
-        Lambda allows a function to run before stopping it. The default is 3
-        seconds. The maximum allowed value is 900 seconds. For more
-        information, see Lambda execution ... - MemorySize (optional): The
-        amount of memory available to the function at runtime. Increasing the
-        function memory also increases its CPU allocation. The default value is
-        128 MB. The value can be any multiple of 1 MB. - Publish (optional):
-        Set to true to publish the first version of the function during
-        creation. - VpcConfig (optional): For network connectivity to Amazon
-        Web Services resources in a VPC, specify a list of security groups and
-        subnets in the VPC. When you connect a function to a VPC, it can access
-        resources and the ... - PackageType (optional): The type of deployment
-        package. Set to Image for container image and set to Zip for .zip file
-        archive. - DeadLetterConfig (optional): A dead-letter queue
-        configuration that specifies the queue or topic where Lambda sends
-        asynchronous events when they fail processing. For more information,
-        see Dead-letter queues. - Environment (optional): Environment variables
-        that are accessible from function code during execution. - KMSKeyArn
-        (optional): The ARN of the Key Management Service (KMS) customer
-        managed key that's used to encrypt the following resources: -
-        TracingConfig (optional): Set Mode to Active to sample and trace a
-        subset of incoming requests with X-Ray. - Tags (optional): A list of
-        tags to apply to the function. - Layers (optional): A list of function
-        layers to add to the function's execution environment. Specify each
-        layer by its ARN, including the version. - FileSystemConfigs
-        (optional): Connection settings for an Amazon EFS file system or an
-        Amazon S3 Files file system. - ImageConfig (optional): Container image
-        configuration values that override the values in the container image
-        Dockerfile. - CodeSigningConfigArn (optional): To enable code signing
-        for this function, specify the ARN of a code-signing configuration. A
-        code-signing configuration includes a set of signing profiles, which
-        define the trusted publishers for ... - Architectures (optional): The
-        instruction set architecture that the function supports. Enter a string
-        array with one of the valid values (arm64 or x86_64). The default value
-        is x86_64. - EphemeralStorage (optional): The size of the function's
-        /tmp directory in MB. The default value is 512, but can be any whole
-        number between 512 and 10,240 MB. For more information, see Configuring
-        ephemeral storage (console). - SnapStart (optional): The function's
-        SnapStart setting. - LoggingConfig (optional): The function's Amazon
-        CloudWatch Logs configuration settings. - CapacityProviderConfig
-        (optional): Configuration for the capacity provider that manages
-        compute resources for Lambda functions. - PublishTo (optional):
-        Specifies where to publish the function version or configuration. -
-        DurableConfig (optional): Configuration settings for durable functions.
-        Enables creating functions with durability that can remember their
-        state and continue execution even after interruptions. - TenancyConfig
-        (optional): Configuration for multi-tenant applications that use Lambda
-        functions. Defines tenant isolation settings and resource allocations.
-        Required for functions supporting multiple tenants.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Runtime (optional): The identifier of the function's runtime. Runtime
+          is required if the deployment package is a .zip file archive.
+          Specifying a runtime results in an error if you're deploying a
+          function using a ...
+        - Role (required): The Amazon Resource Name (ARN) of the function's
+          execution role.
+        - Handler (optional): The name of the method within your code that
+          Lambda calls to run your function. Handler is required if the
+          deployment package is a .zip file archive. The format includes the
+          file name. It can also ...
+        - Code (required): The code for the function.
+        - Description (optional): A description of the function.
+        - Timeout (optional): The amount of time (in seconds) that Lambda
+          allows a function to run before stopping it. The default is 3
+          seconds. The maximum allowed value is 900 seconds. For more
+          information, see Lambda execution ...
+        - MemorySize (optional): The amount of memory available to the function
+          at runtime. Increasing the function memory also increases its CPU
+          allocation. The default value is 128 MB. The value can be any
+          multiple of 1 MB.
+        - Publish (optional): Set to true to publish the first version of the
+          function during creation.
+        - VpcConfig (optional): For network connectivity to Amazon Web Services
+          resources in a VPC, specify a list of security groups and subnets in
+          the VPC. When you connect a function to a VPC, it can access
+          resources and the ...
+        - PackageType (optional): The type of deployment package. Set to Image
+          for container image and set to Zip for .zip file archive.
+        - DeadLetterConfig (optional): A dead-letter queue configuration that
+          specifies the queue or topic where Lambda sends asynchronous events
+          when they fail processing. For more information, see Dead-letter
+          queues.
+        - Environment (optional): Environment variables that are accessible
+          from function code during execution.
+        - KMSKeyArn (optional): The ARN of the Key Management Service (KMS)
+          customer managed key that's used to encrypt the following resources:
+        - TracingConfig (optional): Set Mode to Active to sample and trace a
+          subset of incoming requests with X-Ray.
+        - Tags (optional): A list of tags to apply to the function.
+        - Layers (optional): A list of function layers to add to the function's
+          execution environment. Specify each layer by its ARN, including the
+          version.
+        - FileSystemConfigs (optional): Connection settings for an Amazon EFS
+          file system or an Amazon S3 Files file system.
+        - ImageConfig (optional): Container image configuration values that
+          override the values in the container image Dockerfile.
+        - CodeSigningConfigArn (optional): To enable code signing for this
+          function, specify the ARN of a code-signing configuration. A
+          code-signing configuration includes a set of signing profiles, which
+          define the trusted publishers for ...
+        - Architectures (optional): The instruction set architecture that the
+          function supports. Enter a string array with one of the valid values
+          (arm64 or x86_64). The default value is x86_64.
+        - EphemeralStorage (optional): The size of the function's /tmp
+          directory in MB. The default value is 512, but can be any whole
+          number between 512 and 10,240 MB. For more information, see
+          Configuring ephemeral storage (console).
+        - SnapStart (optional): The function's SnapStart setting.
+        - LoggingConfig (optional): The function's Amazon CloudWatch Logs
+          configuration settings.
+        - CapacityProviderConfig (optional): Configuration for the capacity
+          provider that manages compute resources for Lambda functions.
+        - PublishTo (optional): Specifies where to publish the function version
+          or configuration.
+        - DurableConfig (optional): Configuration settings for durable
+          functions. Enables creating functions with durability that can
+          remember their state and continue execution even after interruptions.
+        - TenancyConfig (optional): Configuration for multi-tenant applications
+          that use Lambda functions. Defines tenant isolation settings and
+          resource allocations. Required for functions supporting multiple
+          tenants.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateFunction
@@ -560,14 +606,16 @@ class LambdaClient(BaseClient):
         parameters. A function URL is a dedicated HTTP(S) endpoint that you can
         use to invoke your function.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Qualifier (optional): The alias name. - AuthType
-        (required): The type of authentication that your function URL uses. Set
-        to AWS_IAM if you want to restrict access to authenticated users only.
-        Set to NONE if you want to bypass IAM authentication to create a ... -
-        Cors (optional): The cross-origin resource sharing (CORS) settings for
-        your function URL. - InvokeMode (optional): Use one of the following
-        options:
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): The alias name.
+        - AuthType (required): The type of authentication that your function
+          URL uses. Set to AWS_IAM if you want to restrict access to
+          authenticated users only. Set to NONE if you want to bypass IAM
+          authentication to create a ...
+        - Cors (optional): The cross-origin resource sharing (CORS) settings
+          for your function URL.
+        - InvokeMode (optional): Use one of the following options:
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateFunctionUrlConfig
@@ -582,8 +630,9 @@ class LambdaClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes a Lambda function alias.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Name (required): The name of the alias.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Name (required): The name of the alias.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteAlias
@@ -596,8 +645,9 @@ class LambdaClient(BaseClient):
         """Deletes a capacity provider. You cannot delete a capacity provider that
         is currently being used by Lambda functions.
 
-        Parameters: - CapacityProviderName (required): The name of the capacity
-        provider to delete.
+        Parameters:
+        - CapacityProviderName (required): The name of the capacity provider to
+          delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteCapacityProvider
@@ -613,8 +663,9 @@ class LambdaClient(BaseClient):
         """Deletes the code signing configuration. You can delete the code signing
         configuration only if no function is using it.
 
-        Parameters: - CodeSigningConfigArn (required): The The Amazon Resource
-        Name (ARN) of the code signing configuration.
+        Parameters:
+        - CodeSigningConfigArn (required): The The Amazon Resource Name (ARN)
+          of the code signing configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteCodeSigningConfig
@@ -630,8 +681,8 @@ class LambdaClient(BaseClient):
         """Deletes an event source mapping. You can get the identifier of a
         mapping from the output of ListEventSourceMappings.
 
-        Parameters: - UUID (required): The identifier of the event source
-        mapping.
+        Parameters:
+        - UUID (required): The identifier of the event source mapping.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteEventSourceMapping
@@ -649,9 +700,11 @@ class LambdaClient(BaseClient):
         deleted. This doesn't require the user to have explicit permissions for
         DeleteAlias.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function or version. - Qualifier (optional): Specify a version to
-        delete. You can't delete a version that an alias references.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function or
+          version.
+        - Qualifier (optional): Specify a version to delete. You can't delete a
+          version that an alias references.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunction
@@ -665,8 +718,8 @@ class LambdaClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Removes the code signing configuration from the function.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionCodeSigningConfig
@@ -681,8 +734,8 @@ class LambdaClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Removes a concurrent execution limit from a function.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionConcurrency
@@ -697,9 +750,10 @@ class LambdaClient(BaseClient):
         """Deletes the configuration for asynchronous invocation for a function,
         version, or alias.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function, version, or alias. - Qualifier (optional): A version number
-        or alias name.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): A version number or alias name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionEventInvokeConfig
@@ -716,8 +770,9 @@ class LambdaClient(BaseClient):
         can't recover it. Creating a new function URL results in a different
         URL address.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Qualifier (optional): The alias name.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): The alias name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionUrlConfig
@@ -733,8 +788,10 @@ class LambdaClient(BaseClient):
         viewed or added to functions. To avoid breaking functions, a copy of
         the version remains in Lambda until no functions refer to it.
 
-        Parameters: - LayerName (required): The name or Amazon Resource Name
-        (ARN) of the layer. - VersionNumber (required): The version number.
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - VersionNumber (required): The version number.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteLayerVersion
@@ -746,8 +803,9 @@ class LambdaClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the provisioned concurrency configuration for a function.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Qualifier (required): The version number or alias name.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (required): The version number or alias name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteProvisionedConcurrencyConfig
@@ -776,8 +834,9 @@ class LambdaClient(BaseClient):
     ) -> AliasConfigurationResponseTypeDef:
         """Returns details about a Lambda function alias.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Name (required): The name of the alias.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Name (required): The name of the alias.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetAlias
@@ -790,8 +849,9 @@ class LambdaClient(BaseClient):
         """Retrieves information about a specific capacity provider, including its
         configuration, state, and associated resources.
 
-        Parameters: - CapacityProviderName (required): The name of the capacity
-        provider to retrieve.
+        Parameters:
+        - CapacityProviderName (required): The name of the capacity provider to
+          retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetCapacityProvider
@@ -806,8 +866,9 @@ class LambdaClient(BaseClient):
     ) -> GetCodeSigningConfigResponseTypeDef:
         """Returns information about the specified code signing configuration.
 
-        Parameters: - CodeSigningConfigArn (required): The The Amazon Resource
-        Name (ARN) of the code signing configuration.
+        Parameters:
+        - CodeSigningConfigArn (required): The The Amazon Resource Name (ARN)
+          of the code signing configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetCodeSigningConfig
@@ -825,8 +886,9 @@ class LambdaClient(BaseClient):
         information, and execution metadata such as start time and usage
         statistics.
 
-        Parameters: - DurableExecutionArn (required): The Amazon Resource Name
-        (ARN) of the durable execution.
+        Parameters:
+        - DurableExecutionArn (required): The Amazon Resource Name (ARN) of the
+          durable execution.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetDurableExecution
@@ -844,20 +906,23 @@ class LambdaClient(BaseClient):
         This provides a detailed audit trail of the execution's progress over
         time.
 
-        Parameters: - DurableExecutionArn (required): The Amazon Resource Name
-        (ARN) of the durable execution. - IncludeExecutionData (optional):
-        Specifies whether to include execution data such as step results and
-        callback payloads in the history events. Set to true to include data,
-        or false to exclude it for a more compact response. The ... - MaxItems
-        (optional): The maximum number of history events to return per call.
-        You can use Marker to retrieve additional pages of results. The default
-        is 100 and the maximum allowed is 1000. A value of 0 uses the default.
+        Parameters:
+        - DurableExecutionArn (required): The Amazon Resource Name (ARN) of the
+          durable execution.
+        - IncludeExecutionData (optional): Specifies whether to include
+          execution data such as step results and callback payloads in the
+          history events. Set to true to include data, or false to exclude it
+          for a more compact response. The ...
+        - MaxItems (optional): The maximum number of history events to return
+          per call. You can use Marker to retrieve additional pages of results.
+          The default is 100 and the maximum allowed is 1000. A value of 0 uses
+          the default.
         - Marker (optional): If NextMarker was returned from a previous
-        request, use this value to retrieve the next page of results. Each
-        pagination token expires after 24 hours. - ReverseOrder (optional):
-        When set to true, returns the history events in reverse chronological
-        order (newest first). By default, events are returned in chronological
-        order (oldest first).
+          request, use this value to retrieve the next page of results. Each
+          pagination token expires after 24 hours.
+        - ReverseOrder (optional): When set to true, returns the history events
+          in reverse chronological order (newest first). By default, events are
+          returned in chronological order (oldest first).
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetDurableExecutionHistory
@@ -876,17 +941,20 @@ class LambdaClient(BaseClient):
         typically don't need to call this API directly as the SDK handles state
         management automatically.
 
-        Parameters: - DurableExecutionArn (required): The Amazon Resource Name
-        (ARN) of the durable execution. - CheckpointToken (required): A
-        checkpoint token that identifies the current state of the execution.
-        This token is provided by the Lambda runtime and ensures that state
-        retrieval is consistent with the current execution context. - Marker
-        (optional): If NextMarker was returned from a previous request, use
-        this value to retrieve the next page of operations. Each pagination
-        token expires after 24 hours. - MaxItems (optional): The maximum number
-        of operations to return per call. You can use Marker to retrieve
-        additional pages of results. The default is 100 and the maximum allowed
-        is 1000. A value of 0 uses the default.
+        Parameters:
+        - DurableExecutionArn (required): The Amazon Resource Name (ARN) of the
+          durable execution.
+        - CheckpointToken (required): A checkpoint token that identifies the
+          current state of the execution. This token is provided by the Lambda
+          runtime and ensures that state retrieval is consistent with the
+          current execution context.
+        - Marker (optional): If NextMarker was returned from a previous
+          request, use this value to retrieve the next page of operations. Each
+          pagination token expires after 24 hours.
+        - MaxItems (optional): The maximum number of operations to return per
+          call. You can use Marker to retrieve additional pages of results. The
+          default is 100 and the maximum allowed is 1000. A value of 0 uses the
+          default.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetDurableExecutionState
@@ -902,8 +970,8 @@ class LambdaClient(BaseClient):
         """Returns details about an event source mapping. You can get the
         identifier of a mapping from the output of ListEventSourceMappings.
 
-        Parameters: - UUID (required): The identifier of the event source
-        mapping.
+        Parameters:
+        - UUID (required): The identifier of the event source mapping.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetEventSourceMapping
@@ -921,9 +989,11 @@ class LambdaClient(BaseClient):
         specify a function version, only details that are specific to that
         version are returned.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function, version, or alias. - Qualifier (optional): Specify a version
-        or alias to get details about a published version of the function.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): Specify a version or alias to get details about
+          a published version of the function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunction
@@ -935,8 +1005,8 @@ class LambdaClient(BaseClient):
     ) -> GetFunctionCodeSigningConfigResponseTypeDef:
         """Returns the code signing configuration for the specified function.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionCodeSigningConfig
@@ -953,8 +1023,8 @@ class LambdaClient(BaseClient):
         function. To set a concurrency limit for a function, use
         PutFunctionConcurrency.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionConcurrency
@@ -971,9 +1041,11 @@ class LambdaClient(BaseClient):
         The output includes only options that can vary between versions of a
         function. To modify these settings, use UpdateFunctionConfiguration.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function, version, or alias. - Qualifier (optional): Specify a version
-        or alias to get details about a published version of the function.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): Specify a version or alias to get details about
+          a published version of the function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionConfiguration
@@ -989,9 +1061,10 @@ class LambdaClient(BaseClient):
         """Retrieves the configuration for asynchronous invocation for a function,
         version, or alias.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function, version, or alias. - Qualifier (optional): A version number
-        or alias name.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): A version number or alias name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionEventInvokeConfig
@@ -1006,7 +1079,8 @@ class LambdaClient(BaseClient):
     ) -> GetFunctionRecursionConfigResponseTypeDef:
         """Returns your function's recursive loop detection configuration.
 
-        Parameters: - FunctionName (required): The name of the function.
+        Parameters:
+        - FunctionName (required): The name of the function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionRecursionConfig
@@ -1022,9 +1096,10 @@ class LambdaClient(BaseClient):
         """Retrieves the scaling configuration for a Lambda Managed Instances
         function.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Qualifier (required): Specify a version or alias to get the
-        scaling configuration for a published version of the function.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (required): Specify a version or alias to get the scaling
+          configuration for a published version of the function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionScalingConfig
@@ -1039,8 +1114,9 @@ class LambdaClient(BaseClient):
     ) -> GetFunctionUrlConfigResponseTypeDef:
         """Returns details about a Lambda function URL.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Qualifier (optional): The alias name.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): The alias name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionUrlConfig
@@ -1056,8 +1132,10 @@ class LambdaClient(BaseClient):
         """Returns information about a version of an Lambda layer, with a link to
         download the layer archive that's valid for 10 minutes.
 
-        Parameters: - LayerName (required): The name or Amazon Resource Name
-        (ARN) of the layer. - VersionNumber (required): The version number.
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - VersionNumber (required): The version number.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetLayerVersion
@@ -1072,7 +1150,8 @@ class LambdaClient(BaseClient):
         """Returns information about a version of an Lambda layer, with a link to
         download the layer archive that's valid for 10 minutes.
 
-        Parameters: - Arn (required): The ARN of the layer version.
+        Parameters:
+        - Arn (required): The ARN of the layer version.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetLayerVersionByArn
@@ -1088,8 +1167,10 @@ class LambdaClient(BaseClient):
         """Returns the permission policy for a version of an Lambda layer. For
         more information, see AddLayerVersionPermission.
 
-        Parameters: - LayerName (required): The name or Amazon Resource Name
-        (ARN) of the layer. - VersionNumber (required): The version number.
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - VersionNumber (required): The version number.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetLayerVersionPolicy
@@ -1105,9 +1186,11 @@ class LambdaClient(BaseClient):
         """Returns the resource-based IAM policy for a function, version, or
         alias.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function, version, or alias. - Qualifier (optional): Specify a version
-        or alias to get the policy for that resource.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): Specify a version or alias to get the policy
+          for that resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetPolicy
@@ -1120,8 +1203,9 @@ class LambdaClient(BaseClient):
         """Retrieves the provisioned concurrency configuration for a function's
         alias or version.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Qualifier (required): The version number or alias name.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (required): The version number or alias name.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetProvisionedConcurrencyConfig
@@ -1141,10 +1225,11 @@ class LambdaClient(BaseClient):
         and null is returned for the ARN. For more information, see Runtime
         updates.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Qualifier (optional): Specify a version of the function.
-        This can be $LATEST or a published version number. If no value is
-        specified, the configuration for the $LATEST version is returned.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): Specify a version of the function. This can be
+          $LATEST or a published version number. If no value is specified, the
+          configuration for the $LATEST version is returned.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetRuntimeManagementConfig
@@ -1164,23 +1249,27 @@ class LambdaClient(BaseClient):
         InvocationType to Event. Lambda passes the ClientContext object to your
         function for synchronous invocations only.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function, version, or alias. - InvocationType (optional): Choose from
-        the following options. - LogType (optional): Set to Tail to include the
-        execution log in the response. Applies to synchronously invoked
-        functions only. - ClientContext (optional): Up to 3,583 bytes of
-        base64-encoded data about the invoking client to pass to the function
-        in the context object. Lambda passes the ClientContext object to your
-        function for synchronous invocations ... - DurableExecutionName
-        (optional): Optional unique name for the durable execution. When you
-        start your special function, you can give it a unique name to identify
-        this specific execution. It's like giving a nickname to a task. -
-        Payload (optional): The JSON that you want to provide to your Lambda
-        function as input. The maximum payload size is 6 MB for synchronous
-        invocations and 1 MB for asynchronous invocations. - Qualifier
-        (optional): Specify a version or alias to invoke a published version of
-        the function. - TenantId (optional): The identifier of the tenant in a
-        multi-tenant Lambda function.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - InvocationType (optional): Choose from the following options.
+        - LogType (optional): Set to Tail to include the execution log in the
+          response. Applies to synchronously invoked functions only.
+        - ClientContext (optional): Up to 3,583 bytes of base64-encoded data
+          about the invoking client to pass to the function in the context
+          object. Lambda passes the ClientContext object to your function for
+          synchronous invocations ...
+        - DurableExecutionName (optional): Optional unique name for the durable
+          execution. When you start your special function, you can give it a
+          unique name to identify this specific execution. It's like giving a
+          nickname to a task.
+        - Payload (optional): The JSON that you want to provide to your Lambda
+          function as input. The maximum payload size is 6 MB for synchronous
+          invocations and 1 MB for asynchronous invocations.
+        - Qualifier (optional): Specify a version or alias to invoke a
+          published version of the function.
+        - TenantId (optional): The identifier of the tenant in a multi-tenant
+          Lambda function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/Invoke
@@ -1192,9 +1281,10 @@ class LambdaClient(BaseClient):
     ) -> InvokeAsyncResponseTypeDef:
         """For asynchronous function invocation, use Invoke.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - InvokeArgs (required): The JSON that you want to provide to
-        your Lambda function as input.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - InvokeArgs (required): The JSON that you want to provide to your
+          Lambda function as input.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/InvokeAsync
@@ -1208,16 +1298,19 @@ class LambdaClient(BaseClient):
         clients. For more information, see Configuring a Lambda function to
         stream responses.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - InvocationType (optional): Use one of the following
-        options: - LogType (optional): Set to Tail to include the execution log
-        in the response. Applies to synchronously invoked functions only. -
-        ClientContext (optional): Up to 3,583 bytes of base64-encoded data
-        about the invoking client to pass to the function in the context
-        object. - Qualifier (optional): The alias name. - Payload (optional):
-        The JSON that you want to provide to your Lambda function as input. -
-        TenantId (optional): The identifier of the tenant in a multi-tenant
-        Lambda function.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - InvocationType (optional): Use one of the following options:
+        - LogType (optional): Set to Tail to include the execution log in the
+          response. Applies to synchronously invoked functions only.
+        - ClientContext (optional): Up to 3,583 bytes of base64-encoded data
+          about the invoking client to pass to the function in the context
+          object.
+        - Qualifier (optional): The alias name.
+        - Payload (optional): The JSON that you want to provide to your Lambda
+          function as input.
+        - TenantId (optional): The identifier of the tenant in a multi-tenant
+          Lambda function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/InvokeWithResponseStream
@@ -1232,12 +1325,13 @@ class LambdaClient(BaseClient):
     ) -> ListAliasesResponseTypeDef:
         """Returns a list of aliases for a Lambda function.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - FunctionVersion (optional): Specify a function version to
-        only list aliases that invoke that version. - Marker (optional):
-        Specify the pagination token that's returned by a previous request to
-        retrieve the next page of results. - MaxItems (optional): Limit the
-        number of aliases returned.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - FunctionVersion (optional): Specify a function version to only list
+          aliases that invoke that version.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): Limit the number of aliases returned.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListAliases
@@ -1249,11 +1343,12 @@ class LambdaClient(BaseClient):
     ) -> ListCapacityProvidersResponseTypeDef:
         """Returns a list of capacity providers in your account.
 
-        Parameters: - State (optional): Filter capacity providers by their
-        current state. - Marker (optional): Specify the pagination token that's
-        returned by a previous request to retrieve the next page of results. -
-        MaxItems (optional): The maximum number of capacity providers to
-        return.
+        Parameters:
+        - State (optional): Filter capacity providers by their current state.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of capacity providers to
+          return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListCapacityProviders
@@ -1270,9 +1365,10 @@ class LambdaClient(BaseClient):
         10,000 configurations per call. You can use the MaxItems parameter to
         return fewer configurations per call.
 
-        Parameters: - Marker (optional): Specify the pagination token that's
-        returned by a previous request to retrieve the next page of results. -
-        MaxItems (optional): Maximum number of items to return.
+        Parameters:
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): Maximum number of items to return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListCodeSigningConfigs
@@ -1289,21 +1385,25 @@ class LambdaClient(BaseClient):
         You can filter the results by execution name, status, and start time
         range. This API supports pagination for large result sets.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. You can specify a function name, a partial ARN, or a full
-        ARN. - Qualifier (optional): The function version or alias. If not
-        specified, lists executions for the $LATEST version. -
-        DurableExecutionName (optional): Filter executions by name. Only
-        executions with names that matches this string are returned. - Statuses
-        (optional): Filter executions by status. Valid values: RUNNING,
-        SUCCEEDED, FAILED, TIMED_OUT, STOPPED. - StartedAfter (optional):
-        Filter executions that started after this timestamp (ISO 8601 format).
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function. You
+          can specify a function name, a partial ARN, or a full ARN.
+        - Qualifier (optional): The function version or alias. If not
+          specified, lists executions for the $LATEST version.
+        - DurableExecutionName (optional): Filter executions by name. Only
+          executions with names that matches this string are returned.
+        - Statuses (optional): Filter executions by status. Valid values:
+          RUNNING, SUCCEEDED, FAILED, TIMED_OUT, STOPPED.
+        - StartedAfter (optional): Filter executions that started after this
+          timestamp (ISO 8601 format).
         - StartedBefore (optional): Filter executions that started before this
-        timestamp (ISO 8601 format). - ReverseOrder (optional): Set to true to
-        return results in reverse chronological order (newest first). Default
-        is false. - Marker (optional): Pagination token from a previous request
-        to continue retrieving results. - MaxItems (optional): Maximum number
-        of executions to return (1-1000). Default is 100.
+          timestamp (ISO 8601 format).
+        - ReverseOrder (optional): Set to true to return results in reverse
+          chronological order (newest first). Default is false.
+        - Marker (optional): Pagination token from a previous request to
+          continue retrieving results.
+        - MaxItems (optional): Maximum number of executions to return (1-1000).
+          Default is 100.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListDurableExecutionsByFunction
@@ -1319,13 +1419,14 @@ class LambdaClient(BaseClient):
         """Lists event source mappings. Specify an EventSourceArn to show only
         event source mappings for a single event source.
 
-        Parameters: - EventSourceArn (optional): The Amazon Resource Name (ARN)
-        of the event source. - FunctionName (optional): The name or ARN of the
-        Lambda function. - Marker (optional): A pagination token returned by a
-        previous call. - MaxItems (optional): The maximum number of event
-        source mappings to return. Note that ListEventSourceMappings returns a
-        maximum of 100 items in each response, even if you set the number
-        higher.
+        Parameters:
+        - EventSourceArn (optional): The Amazon Resource Name (ARN) of the
+          event source.
+        - FunctionName (optional): The name or ARN of the Lambda function.
+        - Marker (optional): A pagination token returned by a previous call.
+        - MaxItems (optional): The maximum number of event source mappings to
+          return. Note that ListEventSourceMappings returns a maximum of 100
+          items in each response, even if you set the number higher.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListEventSourceMappings
@@ -1341,10 +1442,11 @@ class LambdaClient(BaseClient):
         """Retrieves a list of configurations for asynchronous invocation for a
         function.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Marker (optional): Specify the pagination token that's
-        returned by a previous request to retrieve the next page of results. -
-        MaxItems (optional): The maximum number of configurations to return.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of configurations to return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionEventInvokeConfigs
@@ -1359,12 +1461,13 @@ class LambdaClient(BaseClient):
     ) -> ListFunctionUrlConfigsResponseTypeDef:
         """Returns a list of Lambda function URLs for the specified function.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Marker (optional): Specify the pagination token that's
-        returned by a previous request to retrieve the next page of results. -
-        MaxItems (optional): The maximum number of function URLs to return in
-        the response. Note that ListFunctionUrlConfigs returns a maximum of 50
-        items in each response, even if you set the number higher.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of function URLs to return in
+          the response. Note that ListFunctionUrlConfigs returns a maximum of
+          50 items in each response, even if you set the number higher.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionUrlConfigs
@@ -1380,11 +1483,13 @@ class LambdaClient(BaseClient):
         """Returns a list of function versions that are configured to use a
         specific capacity provider.
 
-        Parameters: - CapacityProviderName (required): The name of the capacity
-        provider to list function versions for. - Marker (optional): Specify
-        the pagination token that's returned by a previous request to retrieve
-        the next page of results. - MaxItems (optional): The maximum number of
-        function versions to return in the response.
+        Parameters:
+        - CapacityProviderName (required): The name of the capacity provider to
+          list function versions for.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of function versions to
+          return in the response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionVersionsByCapacityProvider
@@ -1400,16 +1505,18 @@ class LambdaClient(BaseClient):
         """Returns a list of Lambda functions, with the version-specific
         configuration of each. Lambda returns up to 50 functions per call.
 
-        Parameters: - MasterRegion (optional): For Lambda@Edge functions, the
-        Amazon Web Services Region of the master function. For example,
-        us-east-1 filters the list of functions to include only Lambda@Edge
-        functions replicated from a master ... - FunctionVersion (optional):
-        Set to ALL to include entries for all published versions of each
-        function. - Marker (optional): Specify the pagination token that's
-        returned by a previous request to retrieve the next page of results. -
-        MaxItems (optional): The maximum number of functions to return in the
-        response. Note that ListFunctions returns a maximum of 50 items in each
-        response, even if you set the number higher.
+        Parameters:
+        - MasterRegion (optional): For Lambda@Edge functions, the Amazon Web
+          Services Region of the master function. For example, us-east-1
+          filters the list of functions to include only Lambda@Edge functions
+          replicated from a master ...
+        - FunctionVersion (optional): Set to ALL to include entries for all
+          published versions of each function.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of functions to return in the
+          response. Note that ListFunctions returns a maximum of 50 items in
+          each response, even if you set the number higher.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctions
@@ -1423,11 +1530,12 @@ class LambdaClient(BaseClient):
         You can use this method prior to deleting a code signing configuration,
         to verify that no functions are using it.
 
-        Parameters: - CodeSigningConfigArn (required): The The Amazon Resource
-        Name (ARN) of the code signing configuration. - Marker (optional):
-        Specify the pagination token that's returned by a previous request to
-        retrieve the next page of results. - MaxItems (optional): Maximum
-        number of items to return.
+        Parameters:
+        - CodeSigningConfigArn (required): The The Amazon Resource Name (ARN)
+          of the code signing configuration.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): Maximum number of items to return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionsByCodeSigningConfig
@@ -1446,12 +1554,14 @@ class LambdaClient(BaseClient):
         compatible architecture to include only layer versions that are
         compatible with that architecture.
 
-        Parameters: - CompatibleRuntime (optional): A runtime identifier. -
-        LayerName (required): The name or Amazon Resource Name (ARN) of the
-        layer. - Marker (optional): A pagination token returned by a previous
-        call. - MaxItems (optional): The maximum number of versions to return.
+        Parameters:
+        - CompatibleRuntime (optional): A runtime identifier.
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - Marker (optional): A pagination token returned by a previous call.
+        - MaxItems (optional): The maximum number of versions to return.
         - CompatibleArchitecture (optional): The compatible instruction set
-        architecture.
+          architecture.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListLayerVersions
@@ -1469,11 +1579,12 @@ class LambdaClient(BaseClient):
         architecture to include only layers that are compatible with that
         instruction set architecture.
 
-        Parameters: - CompatibleRuntime (optional): A runtime identifier. -
-        Marker (optional): A pagination token returned by a previous call. -
-        MaxItems (optional): The maximum number of layers to return. -
-        CompatibleArchitecture (optional): The compatible instruction set
-        architecture.
+        Parameters:
+        - CompatibleRuntime (optional): A runtime identifier.
+        - Marker (optional): A pagination token returned by a previous call.
+        - MaxItems (optional): The maximum number of layers to return.
+        - CompatibleArchitecture (optional): The compatible instruction set
+          architecture.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListLayers
@@ -1486,11 +1597,12 @@ class LambdaClient(BaseClient):
         """Retrieves a list of provisioned concurrency configurations for a
         function.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Marker (optional): Specify the pagination token that's
-        returned by a previous request to retrieve the next page of results. -
-        MaxItems (optional): Specify a number to limit the number of
-        configurations returned.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): Specify a number to limit the number of
+          configurations returned.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListProvisionedConcurrencyConfigs
@@ -1506,9 +1618,9 @@ class LambdaClient(BaseClient):
         """Returns a function, event source mapping, or code signing
         configuration's tags. You can also view function tags with GetFunction.
 
-        Parameters: - Resource (required): The resource's Amazon Resource Name
-        (ARN). Note: Lambda does not support adding tags to function aliases or
-        versions.
+        Parameters:
+        - Resource (required): The resource's Amazon Resource Name (ARN). Note:
+          Lambda does not support adding tags to function aliases or versions.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListTags
@@ -1521,12 +1633,13 @@ class LambdaClient(BaseClient):
         """Returns a list of versions, with the version-specific configuration of
         each. Lambda returns up to 50 versions per call.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Marker (optional): Specify the pagination token that's
-        returned by a previous request to retrieve the next page of results. -
-        MaxItems (optional): The maximum number of versions to return. Note
-        that ListVersionsByFunction returns a maximum of 50 items in each
-        response, even if you set the number higher.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of versions to return. Note
+          that ListVersionsByFunction returns a maximum of 50 items in each
+          response, even if you set the number higher.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListVersionsByFunction
@@ -1542,14 +1655,17 @@ class LambdaClient(BaseClient):
         """Creates an Lambda layer from a ZIP archive. Each time you call
         PublishLayerVersion with the same layer name, a new version is created.
 
-        Parameters: - LayerName (required): The name or Amazon Resource Name
-        (ARN) of the layer. - Description (optional): The description of the
-        version. - Content (required): The function layer archive. -
-        CompatibleRuntimes (optional): A list of compatible function runtimes.
-        Used for filtering with ListLayers and ListLayerVersions. - LicenseInfo
-        (optional): The layer's software license. It can be any of the
-        following: - CompatibleArchitectures (optional): A list of compatible
-        instruction set architectures.
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - Description (optional): The description of the version.
+        - Content (required): The function layer archive.
+        - CompatibleRuntimes (optional): A list of compatible function
+          runtimes. Used for filtering with ListLayers and ListLayerVersions.
+        - LicenseInfo (optional): The layer's software license. It can be any
+          of the following:
+        - CompatibleArchitectures (optional): A list of compatible instruction
+          set architectures.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PublishLayerVersion
@@ -1566,17 +1682,20 @@ class LambdaClient(BaseClient):
         function. Use versions to create a snapshot of your function code and
         configuration that doesn't change.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - CodeSha256 (optional): Only publish a version if the hash
-        value matches the value that's specified. Use this option to avoid
-        publishing a version if the function code has changed since you last
-        updated it. You can get the ... - Description (optional): A description
-        for the version to override the description in the function
-        configuration. - RevisionId (optional): Only update the function if the
-        revision ID matches the ID that's specified. Use this option to avoid
-        publishing a version if the function configuration has changed since
-        you last updated it. - PublishTo (optional): Specifies where to publish
-        the function version or configuration.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - CodeSha256 (optional): Only publish a version if the hash value
+          matches the value that's specified. Use this option to avoid
+          publishing a version if the function code has changed since you last
+          updated it. You can get the ...
+        - Description (optional): A description for the version to override the
+          description in the function configuration.
+        - RevisionId (optional): Only update the function if the revision ID
+          matches the ID that's specified. Use this option to avoid publishing
+          a version if the function configuration has changed since you last
+          updated it.
+        - PublishTo (optional): Specifies where to publish the function version
+          or configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PublishVersion
@@ -1592,9 +1711,10 @@ class LambdaClient(BaseClient):
         code signing configuration take effect the next time a user tries to
         deploy a code package to the function.
 
-        Parameters: - CodeSigningConfigArn (required): The The Amazon Resource
-        Name (ARN) of the code signing configuration. - FunctionName
-        (required): The name or ARN of the Lambda function.
+        Parameters:
+        - CodeSigningConfigArn (required): The The Amazon Resource Name (ARN)
+          of the code signing configuration.
+        - FunctionName (required): The name or ARN of the Lambda function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionCodeSigningConfig
@@ -1610,9 +1730,10 @@ class LambdaClient(BaseClient):
         """Sets the maximum number of simultaneous executions for a function, and
         reserves capacity for that concurrency level.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - ReservedConcurrentExecutions (required): The number of
-        simultaneous executions to reserve for the function.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - ReservedConcurrentExecutions (required): The number of simultaneous
+          executions to reserve for the function.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionConcurrency
@@ -1630,14 +1751,16 @@ class LambdaClient(BaseClient):
         are removed. To set one option without affecting existing settings for
         other options, use UpdateFunctionEventInvokeConfig.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function, version, or alias. - Qualifier (optional): A version number
-        or alias name. - MaximumRetryAttempts (optional): The maximum number of
-        times to retry when the function returns an error. -
-        MaximumEventAgeInSeconds (optional): The maximum age of a request that
-        Lambda sends to a function for processing. - DestinationConfig
-        (optional): A destination for events after they have been sent to a
-        function for processing.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): A version number or alias name.
+        - MaximumRetryAttempts (optional): The maximum number of times to retry
+          when the function returns an error.
+        - MaximumEventAgeInSeconds (optional): The maximum age of a request
+          that Lambda sends to a function for processing.
+        - DestinationConfig (optional): A destination for events after they
+          have been sent to a function for processing.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionEventInvokeConfig
@@ -1652,11 +1775,12 @@ class LambdaClient(BaseClient):
     ) -> PutFunctionRecursionConfigResponseTypeDef:
         """Sets your function's recursive loop detection configuration.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - RecursiveLoop (required): If you set your function's
-        recursive loop detection configuration to Allow, Lambda doesn't take
-        any action when it detects your function being invoked as part of a
-        recursive loop. We recommend that ...
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - RecursiveLoop (required): If you set your function's recursive loop
+          detection configuration to Allow, Lambda doesn't take any action when
+          it detects your function being invoked as part of a recursive loop.
+          We recommend that ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionRecursionConfig
@@ -1674,12 +1798,13 @@ class LambdaClient(BaseClient):
         execution environments that can be provisioned for the function,
         allowing you to control scaling behavior and resource allocation.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Qualifier (required): Specify a version or alias to set the
-        scaling configuration for a published version of the function. -
-        FunctionScalingConfig (optional): The scaling configuration to apply to
-        the function, including minimum and maximum execution environment
-        limits.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (required): Specify a version or alias to set the scaling
+          configuration for a published version of the function.
+        - FunctionScalingConfig (optional): The scaling configuration to apply
+          to the function, including minimum and maximum execution environment
+          limits.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionScalingConfig
@@ -1695,10 +1820,11 @@ class LambdaClient(BaseClient):
         """Adds a provisioned concurrency configuration to a function's alias or
         version.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Qualifier (required): The version number or alias name. -
-        ProvisionedConcurrentExecutions (required): The amount of provisioned
-        concurrency to allocate for the version or alias.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (required): The version number or alias name.
+        - ProvisionedConcurrentExecutions (required): The amount of provisioned
+          concurrency to allocate for the version or alias.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutProvisionedConcurrencyConfig
@@ -1714,13 +1840,14 @@ class LambdaClient(BaseClient):
         """Sets the runtime management configuration for a function's version. For
         more information, see Runtime updates.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Qualifier (optional): Specify a version of the function.
-        This can be $LATEST or a published version number. If no value is
-        specified, the configuration for the $LATEST version is returned. -
-        UpdateRuntimeOn (required): Specify the runtime update mode. -
-        RuntimeVersionArn (optional): The ARN of the runtime version you want
-        the function to use.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): Specify a version of the function. This can be
+          $LATEST or a published version number. If no value is specified, the
+          configuration for the $LATEST version is returned.
+        - UpdateRuntimeOn (required): Specify the runtime update mode.
+        - RuntimeVersionArn (optional): The ARN of the runtime version you want
+          the function to use.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutRuntimeManagementConfig
@@ -1736,12 +1863,15 @@ class LambdaClient(BaseClient):
         """Removes a statement from the permissions policy for a version of an
         Lambda layer. For more information, see AddLayerVersionPermission.
 
-        Parameters: - LayerName (required): The name or Amazon Resource Name
-        (ARN) of the layer. - VersionNumber (required): The version number. -
-        StatementId (required): The identifier that was specified when the
-        statement was added. - RevisionId (optional): Only update the policy if
-        the revision ID matches the ID specified. Use this option to avoid
-        modifying a policy that has changed since you last read it.
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - VersionNumber (required): The version number.
+        - StatementId (required): The identifier that was specified when the
+          statement was added.
+        - RevisionId (optional): Only update the policy if the revision ID
+          matches the ID specified. Use this option to avoid modifying a policy
+          that has changed since you last read it.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/RemoveLayerVersionPermission
@@ -1757,13 +1887,15 @@ class LambdaClient(BaseClient):
         another Amazon Web Services account. You can get the ID of the
         statement from the output of GetPolicy.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function, version, or alias. - StatementId (required): Statement ID of
-        the permission to remove. - Qualifier (optional): Specify a version or
-        alias to remove permissions from a published version of the function. -
-        RevisionId (optional): Update the policy only if the revision ID
-        matches the ID that's specified. Use this option to avoid modifying a
-        policy that has changed since you last read it.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - StatementId (required): Statement ID of the permission to remove.
+        - Qualifier (optional): Specify a version or alias to remove
+          permissions from a published version of the function.
+        - RevisionId (optional): Update the policy only if the revision ID
+          matches the ID that's specified. Use this option to avoid modifying a
+          policy that has changed since you last read it.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/RemovePermission
@@ -1777,9 +1909,11 @@ class LambdaClient(BaseClient):
         execution. Use this API when an external system cannot complete a
         callback operation successfully.
 
-        Parameters: - CallbackId (required): The unique identifier for the
-        callback operation. - Error (optional): Error details describing why
-        the callback operation failed.
+        Parameters:
+        - CallbackId (required): The unique identifier for the callback
+          operation.
+        - Error (optional): Error details describing why the callback operation
+          failed.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/SendDurableExecutionCallbackFailure
@@ -1796,8 +1930,9 @@ class LambdaClient(BaseClient):
         prevent timeout. Use this API to extend the callback timeout period
         while the external operation is still in progress.
 
-        Parameters: - CallbackId (required): The unique identifier for the
-        callback operation.
+        Parameters:
+        - CallbackId (required): The unique identifier for the callback
+          operation.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/SendDurableExecutionCallbackHeartbeat
@@ -1814,9 +1949,11 @@ class LambdaClient(BaseClient):
         durable execution. Use this API when an external system has
         successfully completed a callback operation.
 
-        Parameters: - CallbackId (required): The unique identifier for the
-        callback operation. - Result (optional): The result data from the
-        successful callback operation. Maximum size is 256 KB.
+        Parameters:
+        - CallbackId (required): The unique identifier for the callback
+          operation.
+        - Result (optional): The result data from the successful callback
+          operation. Maximum size is 256 KB.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/SendDurableExecutionCallbackSuccess
@@ -1833,9 +1970,11 @@ class LambdaClient(BaseClient):
         status and cannot be resumed. Any in-progress operations are
         terminated.
 
-        Parameters: - DurableExecutionArn (required): The Amazon Resource Name
-        (ARN) of the durable execution. - Error (optional): Optional error
-        details explaining why the execution is being stopped.
+        Parameters:
+        - DurableExecutionArn (required): The Amazon Resource Name (ARN) of the
+          durable execution.
+        - Error (optional): Optional error details explaining why the execution
+          is being stopped.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/StopDurableExecution
@@ -1851,8 +1990,9 @@ class LambdaClient(BaseClient):
         """Adds tags to a function, event source mapping, or code signing
         configuration.
 
-        Parameters: - Resource (required): The resource's Amazon Resource Name
-        (ARN). - Tags (required): A list of tags to apply to the resource.
+        Parameters:
+        - Resource (required): The resource's Amazon Resource Name (ARN).
+        - Tags (required): A list of tags to apply to the resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/TagResource
@@ -1865,9 +2005,9 @@ class LambdaClient(BaseClient):
         """Removes tags from a function, event source mapping, or code signing
         configuration.
 
-        Parameters: - Resource (required): The resource's Amazon Resource Name
-        (ARN). - TagKeys (required): A list of tag keys to remove from the
-        resource.
+        Parameters:
+        - Resource (required): The resource's Amazon Resource Name (ARN).
+        - TagKeys (required): A list of tag keys to remove from the resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UntagResource
@@ -1879,14 +2019,16 @@ class LambdaClient(BaseClient):
     ) -> AliasConfigurationResponseTypeDef:
         """Updates the configuration of a Lambda function alias.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Name (required): The name of the alias. - FunctionVersion
-        (optional): The function version that the alias invokes. - Description
-        (optional): A description of the alias. - RoutingConfig (optional): The
-        routing configuration of the alias. - RevisionId (optional): Only
-        update the alias if the revision ID matches the ID that's specified.
-        Use this option to avoid modifying an alias that has changed since you
-        last read it.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Name (required): The name of the alias.
+        - FunctionVersion (optional): The function version that the alias
+          invokes.
+        - Description (optional): A description of the alias.
+        - RoutingConfig (optional): The routing configuration of the alias.
+        - RevisionId (optional): Only update the alias if the revision ID
+          matches the ID that's specified. Use this option to avoid modifying
+          an alias that has changed since you last read it.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateAlias
@@ -1900,9 +2042,11 @@ class LambdaClient(BaseClient):
     ) -> UpdateCapacityProviderResponseTypeDef:
         """Updates the configuration of an existing capacity provider.
 
-        Parameters: - CapacityProviderName (required): The name of the capacity
-        provider to update. - CapacityProviderScalingConfig (optional): The
-        updated scaling configuration for the capacity provider.
+        Parameters:
+        - CapacityProviderName (required): The name of the capacity provider to
+          update.
+        - CapacityProviderScalingConfig (optional): The updated scaling
+          configuration for the capacity provider.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateCapacityProvider
@@ -1919,12 +2063,14 @@ class LambdaClient(BaseClient):
         configuration take effect the next time a user tries to deploy a code
         package to the function.
 
-        Parameters: - CodeSigningConfigArn (required): The The Amazon Resource
-        Name (ARN) of the code signing configuration. - Description (optional):
-        Descriptive name for this code signing configuration. -
-        AllowedPublishers (optional): Signing profiles for this code signing
-        configuration. - CodeSigningPolicies (optional): The code signing
-        policy.
+        Parameters:
+        - CodeSigningConfigArn (required): The The Amazon Resource Name (ARN)
+          of the code signing configuration.
+        - Description (optional): Descriptive name for this code signing
+          configuration.
+        - AllowedPublishers (optional): Signing profiles for this code signing
+          configuration.
+        - CodeSigningPolicies (optional): The code signing policy.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateCodeSigningConfig
@@ -1941,57 +2087,64 @@ class LambdaClient(BaseClient):
         Lambda invokes, or pause invocation and resume later from the same
         location.
 
-        Parameters: - UUID (required): The identifier of the event source
-        mapping. - FunctionName (optional): The name or ARN of the Lambda
-        function. - Enabled (optional): When true, the event source mapping is
-        active. When false, Lambda pauses polling and invocation. - BatchSize
-        (optional): The maximum number of records in each batch that Lambda
-        pulls from your stream or queue and sends to your function. Lambda
-        passes all of the records in the batch to the function in a single
-        call, up ... - FilterCriteria (optional): An object that defines the
-        filter criteria that determine whether Lambda should process an event.
-        For more information, see Lambda event filtering. -
-        MaximumBatchingWindowInSeconds (optional): The maximum amount of time,
-        in seconds, that Lambda spends gathering records before invoking the
-        function. You can configure MaximumBatchingWindowInSeconds to any value
-        from 0 seconds to 300 seconds ... - DestinationConfig (optional):
-        (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka)
-        A configuration object that specifies the destination of an event after
-        Lambda processes it. - MaximumRecordAgeInSeconds (optional): (Kinesis,
-        DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard
-        records older than the specified age. The default value is infinite
-        (-1). - BisectBatchOnFunctionError (optional): (Kinesis, DynamoDB
-        Streams, Amazon MSK, and self-managed Apache Kafka) If the function
-        returns an error, split the batch in two and retry. -
-        MaximumRetryAttempts (optional): (Kinesis, DynamoDB Streams, Amazon
-        MSK, and self-managed Apache Kafka) Discard records after the specified
-        number of retries. The default value is infinite (-1). When set to
-        infinite (-1), failed ... - ParallelizationFactor (optional): (Kinesis
-        and DynamoDB Streams only) The number of batches to process from each
-        shard concurrently. - SourceAccessConfigurations (optional): An array
-        of authentication protocols or VPC components required to secure your
-        event source. - TumblingWindowInSeconds (optional): (Kinesis and
-        DynamoDB Streams only) The duration in seconds of a processing window
-        for DynamoDB and Kinesis Streams event sources. A value of 0 seconds
-        indicates no tumbling window. - FunctionResponseTypes (optional):
-        (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and
-        Amazon SQS) A list of current response type enums applied to the event
-        source mapping. - ScalingConfig (optional): (Amazon SQS only) The
-        scaling configuration for the event source. For more information, see
-        Configuring maximum concurrency for Amazon SQS event sources. -
-        AmazonManagedKafkaEventSourceConfig (optional) -
-        SelfManagedKafkaEventSourceConfig (optional) -
-        DocumentDBEventSourceConfig (optional): Specific configuration settings
-        for a DocumentDB event source. - KMSKeyArn (optional): The ARN of the
-        Key Management Service (KMS) customer managed key that Lambda uses to
-        encrypt your function's filter criteria. By default, Lambda does not
-        encrypt your filter criteria object. Specify ... - MetricsConfig
-        (optional): The metrics configuration for your event source. For more
-        information, see Event source mapping metrics. - LoggingConfig
-        (optional) - ProvisionedPollerConfig (optional): (Amazon SQS, Amazon
-        MSK, and self-managed Apache Kafka only) The provisioned mode
-        configuration for the event source. For more information, see
-        provisioned mode.
+        Parameters:
+        - UUID (required): The identifier of the event source mapping.
+        - FunctionName (optional): The name or ARN of the Lambda function.
+        - Enabled (optional): When true, the event source mapping is active.
+          When false, Lambda pauses polling and invocation.
+        - BatchSize (optional): The maximum number of records in each batch
+          that Lambda pulls from your stream or queue and sends to your
+          function. Lambda passes all of the records in the batch to the
+          function in a single call, up ...
+        - FilterCriteria (optional): An object that defines the filter criteria
+          that determine whether Lambda should process an event. For more
+          information, see Lambda event filtering.
+        - MaximumBatchingWindowInSeconds (optional): The maximum amount of
+          time, in seconds, that Lambda spends gathering records before
+          invoking the function. You can configure
+          MaximumBatchingWindowInSeconds to any value from 0 seconds to 300
+          seconds ...
+        - DestinationConfig (optional): (Kinesis, DynamoDB Streams, Amazon MSK,
+          and self-managed Apache Kafka) A configuration object that specifies
+          the destination of an event after Lambda processes it.
+        - MaximumRecordAgeInSeconds (optional): (Kinesis, DynamoDB Streams,
+          Amazon MSK, and self-managed Apache Kafka) Discard records older than
+          the specified age. The default value is infinite (-1).
+        - BisectBatchOnFunctionError (optional): (Kinesis, DynamoDB Streams,
+          Amazon MSK, and self-managed Apache Kafka) If the function returns an
+          error, split the batch in two and retry.
+        - MaximumRetryAttempts (optional): (Kinesis, DynamoDB Streams, Amazon
+          MSK, and self-managed Apache Kafka) Discard records after the
+          specified number of retries. The default value is infinite (-1). When
+          set to infinite (-1), failed ...
+        - ParallelizationFactor (optional): (Kinesis and DynamoDB Streams only)
+          The number of batches to process from each shard concurrently.
+        - SourceAccessConfigurations (optional): An array of authentication
+          protocols or VPC components required to secure your event source.
+        - TumblingWindowInSeconds (optional): (Kinesis and DynamoDB Streams
+          only) The duration in seconds of a processing window for DynamoDB and
+          Kinesis Streams event sources. A value of 0 seconds indicates no
+          tumbling window.
+        - FunctionResponseTypes (optional): (Kinesis, DynamoDB Streams, Amazon
+          MSK, self-managed Apache Kafka, and Amazon SQS) A list of current
+          response type enums applied to the event source mapping.
+        - ScalingConfig (optional): (Amazon SQS only) The scaling configuration
+          for the event source. For more information, see Configuring maximum
+          concurrency for Amazon SQS event sources.
+        - AmazonManagedKafkaEventSourceConfig (optional)
+        - SelfManagedKafkaEventSourceConfig (optional)
+        - DocumentDBEventSourceConfig (optional): Specific configuration
+          settings for a DocumentDB event source.
+        - KMSKeyArn (optional): The ARN of the Key Management Service (KMS)
+          customer managed key that Lambda uses to encrypt your function's
+          filter criteria. By default, Lambda does not encrypt your filter
+          criteria object. Specify ...
+        - MetricsConfig (optional): The metrics configuration for your event
+          source. For more information, see Event source mapping metrics.
+        - LoggingConfig (optional)
+        - ProvisionedPollerConfig (optional): (Amazon SQS, Amazon MSK, and
+          self-managed Apache Kafka only) The provisioned mode configuration
+          for the event source. For more information, see provisioned mode.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateEventSourceMapping
@@ -2008,34 +2161,40 @@ class LambdaClient(BaseClient):
         function, the code package must be signed by a trusted publisher. For
         more information, see Configuring code signing for Lambda.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - ZipFile (optional): The base64-encoded contents of the
-        deployment package. Amazon Web Services SDK and CLI clients handle the
-        encoding for you. Use only with a function defined with a .zip file
-        archive deployment ... - S3Bucket (optional): An Amazon S3 bucket in
-        the same Amazon Web Services Region as your function. The bucket can be
-        in a different Amazon Web Services account. Use only with a function
-        defined with a .zip file archive ... - S3Key (optional): The Amazon S3
-        key of the deployment package. Use only with a function defined with a
-        .zip file archive deployment package. - S3ObjectVersion (optional): For
-        versioned objects, the version of the deployment package object to use.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - ZipFile (optional): The base64-encoded contents of the deployment
+          package. Amazon Web Services SDK and CLI clients handle the encoding
+          for you. Use only with a function defined with a .zip file archive
+          deployment ...
+        - S3Bucket (optional): An Amazon S3 bucket in the same Amazon Web
+          Services Region as your function. The bucket can be in a different
+          Amazon Web Services account. Use only with a function defined with a
+          .zip file archive ...
+        - S3Key (optional): The Amazon S3 key of the deployment package. Use
+          only with a function defined with a .zip file archive deployment
+          package.
+        - S3ObjectVersion (optional): For versioned objects, the version of the
+          deployment package object to use.
         - ImageUri (optional): URI of a container image in the Amazon ECR
-        registry. Do not use for a function defined with a .zip file archive. -
-        Publish (optional): Set to true to publish a new version of the
-        function after updating the code. This has the same effect as calling
-        PublishVersion separately. - DryRun (optional): Set to true to validate
-        the request parameters and access permissions without modifying the
-        function code. - RevisionId (optional): Update the function only if the
-        revision ID matches the ID that's specified. Use this option to avoid
-        modifying a function that has changed since you last read it. -
-        Architectures (optional): The instruction set architecture that the
-        function supports. Enter a string array with one of the valid values
-        (arm64 or x86_64). The default value is x86_64. - SourceKMSKeyArn
-        (optional): The ARN of the Key Management Service (KMS) customer
-        managed key that's used to encrypt your function's .zip deployment
-        package. If you don't provide a customer managed key, Lambda uses an
-        Amazon Web ... - PublishTo (optional): Specifies where to publish the
-        function version or configuration.
+          registry. Do not use for a function defined with a .zip file archive.
+        - Publish (optional): Set to true to publish a new version of the
+          function after updating the code. This has the same effect as calling
+          PublishVersion separately.
+        - DryRun (optional): Set to true to validate the request parameters and
+          access permissions without modifying the function code.
+        - RevisionId (optional): Update the function only if the revision ID
+          matches the ID that's specified. Use this option to avoid modifying a
+          function that has changed since you last read it.
+        - Architectures (optional): The instruction set architecture that the
+          function supports. Enter a string array with one of the valid values
+          (arm64 or x86_64). The default value is x86_64.
+        - SourceKMSKeyArn (optional): The ARN of the Key Management Service
+          (KMS) customer managed key that's used to encrypt your function's
+          .zip deployment package. If you don't provide a customer managed key,
+          Lambda uses an Amazon Web ...
+        - PublishTo (optional): Specifies where to publish the function version
+          or configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionCode
@@ -2050,52 +2209,63 @@ class LambdaClient(BaseClient):
     ) -> FunctionConfigurationResponseTypeDef:
         """Modify the version-specific settings of a Lambda function.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Role (optional): The Amazon Resource Name (ARN) of the
-        function's execution role. - Handler (optional): The name of the method
-        within your code that Lambda calls to run your function. Handler is
-        required if the deployment package is a .zip file archive. The format
-        includes the file name. It can also ... - Description (optional): A
-        description of the function. - Timeout (optional): The amount of time
-        (in seconds) that Lambda allows a function to run before stopping it.
-        The default is 3 seconds. The maximum allowed value is 900 seconds. For
-        more information, see Lambda execution ... - MemorySize (optional): The
-        amount of memory available to the function at runtime. Increasing the
-        function memory also increases its CPU allocation. The default value is
-        128 MB. The value can be any multiple of 1 MB. - VpcConfig (optional):
-        For network connectivity to Amazon Web Services resources in a VPC,
-        specify a list of security groups and subnets in the VPC. When you
-        connect a function to a VPC, it can access resources and the ... -
-        Environment (optional): Environment variables that are accessible from
-        function code during execution. - Runtime (optional): The identifier of
-        the function's runtime. Runtime is required if the deployment package
-        is a .zip file archive. Specifying a runtime results in an error if
-        you're deploying a function using a ... - DeadLetterConfig (optional):
-        A dead-letter queue configuration that specifies the queue or topic
-        where Lambda sends asynchronous events when they fail processing. For
-        more information, see Dead-letter queues. - KMSKeyArn (optional): The
-        ARN of the Key Management Service (KMS) customer managed key that's
-        used to encrypt the following resources: - TracingConfig (optional):
-        Set Mode to Active to sample and trace a subset of incoming requests
-        with X-Ray. - RevisionId (optional): Update the function only if the
-        revision ID matches the ID that's specified. Use this option to avoid
-        modifying a function that has changed since you last read it. - Layers
-        (optional): A list of function layers to add to the function's
-        execution environment. Specify each layer by its ARN, including the
-        version. - FileSystemConfigs (optional): Connection settings for an
-        Amazon EFS file system or an Amazon S3 Files file system. - ImageConfig
-        (optional): Container image configuration values that override the
-        values in the container image Docker file. - EphemeralStorage
-        (optional): The size of the function's /tmp directory in MB. The
-        default value is 512, but can be any whole number between 512 and
-        10,240 MB. For more information, see Configuring ephemeral storage
-        (console). - SnapStart (optional): The function's SnapStart setting. -
-        LoggingConfig (optional): The function's Amazon CloudWatch Logs
-        configuration settings. - CapacityProviderConfig (optional):
-        Configuration for the capacity provider that manages compute resources
-        for Lambda functions. - DurableConfig (optional): Configuration
-        settings for durable functions. Allows updating execution timeout and
-        retention period for functions with durability enabled.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Role (optional): The Amazon Resource Name (ARN) of the function's
+          execution role.
+        - Handler (optional): The name of the method within your code that
+          Lambda calls to run your function. Handler is required if the
+          deployment package is a .zip file archive. The format includes the
+          file name. It can also ...
+        - Description (optional): A description of the function.
+        - Timeout (optional): The amount of time (in seconds) that Lambda
+          allows a function to run before stopping it. The default is 3
+          seconds. The maximum allowed value is 900 seconds. For more
+          information, see Lambda execution ...
+        - MemorySize (optional): The amount of memory available to the function
+          at runtime. Increasing the function memory also increases its CPU
+          allocation. The default value is 128 MB. The value can be any
+          multiple of 1 MB.
+        - VpcConfig (optional): For network connectivity to Amazon Web Services
+          resources in a VPC, specify a list of security groups and subnets in
+          the VPC. When you connect a function to a VPC, it can access
+          resources and the ...
+        - Environment (optional): Environment variables that are accessible
+          from function code during execution.
+        - Runtime (optional): The identifier of the function's runtime. Runtime
+          is required if the deployment package is a .zip file archive.
+          Specifying a runtime results in an error if you're deploying a
+          function using a ...
+        - DeadLetterConfig (optional): A dead-letter queue configuration that
+          specifies the queue or topic where Lambda sends asynchronous events
+          when they fail processing. For more information, see Dead-letter
+          queues.
+        - KMSKeyArn (optional): The ARN of the Key Management Service (KMS)
+          customer managed key that's used to encrypt the following resources:
+        - TracingConfig (optional): Set Mode to Active to sample and trace a
+          subset of incoming requests with X-Ray.
+        - RevisionId (optional): Update the function only if the revision ID
+          matches the ID that's specified. Use this option to avoid modifying a
+          function that has changed since you last read it.
+        - Layers (optional): A list of function layers to add to the function's
+          execution environment. Specify each layer by its ARN, including the
+          version.
+        - FileSystemConfigs (optional): Connection settings for an Amazon EFS
+          file system or an Amazon S3 Files file system.
+        - ImageConfig (optional): Container image configuration values that
+          override the values in the container image Docker file.
+        - EphemeralStorage (optional): The size of the function's /tmp
+          directory in MB. The default value is 512, but can be any whole
+          number between 512 and 10,240 MB. For more information, see
+          Configuring ephemeral storage (console).
+        - SnapStart (optional): The function's SnapStart setting.
+        - LoggingConfig (optional): The function's Amazon CloudWatch Logs
+          configuration settings.
+        - CapacityProviderConfig (optional): Configuration for the capacity
+          provider that manages compute resources for Lambda functions.
+        - DurableConfig (optional): Configuration settings for durable
+          functions. Allows updating execution timeout and retention period for
+          functions with durability enabled.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionConfiguration
@@ -2111,14 +2281,16 @@ class LambdaClient(BaseClient):
         """Updates the configuration for asynchronous invocation for a function,
         version, or alias.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function, version, or alias. - Qualifier (optional): A version number
-        or alias name. - MaximumRetryAttempts (optional): The maximum number of
-        times to retry when the function returns an error. -
-        MaximumEventAgeInSeconds (optional): The maximum age of a request that
-        Lambda sends to a function for processing. - DestinationConfig
-        (optional): A destination for events after they have been sent to a
-        function for processing.
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): A version number or alias name.
+        - MaximumRetryAttempts (optional): The maximum number of times to retry
+          when the function returns an error.
+        - MaximumEventAgeInSeconds (optional): The maximum age of a request
+          that Lambda sends to a function for processing.
+        - DestinationConfig (optional): A destination for events after they
+          have been sent to a function for processing.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionEventInvokeConfig
@@ -2133,14 +2305,16 @@ class LambdaClient(BaseClient):
     ) -> UpdateFunctionUrlConfigResponseTypeDef:
         """Updates the configuration for a Lambda function URL.
 
-        Parameters: - FunctionName (required): The name or ARN of the Lambda
-        function. - Qualifier (optional): The alias name. - AuthType
-        (optional): The type of authentication that your function URL uses. Set
-        to AWS_IAM if you want to restrict access to authenticated users only.
-        Set to NONE if you want to bypass IAM authentication to create a ... -
-        Cors (optional): The cross-origin resource sharing (CORS) settings for
-        your function URL. - InvokeMode (optional): Use one of the following
-        options:
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): The alias name.
+        - AuthType (optional): The type of authentication that your function
+          URL uses. Set to AWS_IAM if you want to restrict access to
+          authenticated users only. Set to NONE if you want to bypass IAM
+          authentication to create a ...
+        - Cors (optional): The cross-origin resource sharing (CORS) settings
+          for your function URL.
+        - InvokeMode (optional): Use one of the following options:
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionUrlConfig

@@ -11,6 +11,7 @@ from typing import Literal, TYPE_CHECKING, cast, overload
 
 from .._runtime import BaseClient, create_client
 from .exceptions import S3Exceptions
+from .._injected import S3ClientMethods
 from . import paginators
 from . import waiters
 
@@ -223,7 +224,7 @@ if TYPE_CHECKING:
 __all__ = ["S3Client", "client"]
 
 
-class S3Client(BaseClient):
+class S3Client(S3ClientMethods, BaseClient):
     """Typed client for Amazon Simple Storage Service (botocore service 's3').
 
     Amazon Simple Storage Service.
@@ -251,17 +252,21 @@ class S3Client(BaseClient):
         to abort a given multipart upload multiple times in order to completely
         free all storage consumed by all parts.
 
-        Parameters: - Bucket (required): The bucket name to which the upload
-        was taking place. - Key (required): Key of the object for which the
-        multipart upload was initiated. - UploadId (required): Upload ID that
-        identifies the multipart upload. - RequestPayer (optional) -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ... - IfMatchInitiatedTime (optional): If present,
-        this header aborts an in progress multipart upload only if it was
-        initiated on the provided timestamp. If the initiated timestamp of the
-        multipart upload does not match the provided ...
+        Parameters:
+        - Bucket (required): The bucket name to which the upload was taking
+          place.
+        - Key (required): Key of the object for which the multipart upload was
+          initiated.
+        - UploadId (required): Upload ID that identifies the multipart upload.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - IfMatchInitiatedTime (optional): If present, this header aborts an in
+          progress multipart upload only if it was initiated on the provided
+          timestamp. If the initiated timestamp of the multipart upload does
+          not match the provided ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/AbortMultipartUpload
@@ -276,71 +281,86 @@ class S3Client(BaseClient):
     ) -> CompleteMultipartUploadOutputTypeDef:
         """Completes a multipart upload by assembling previously uploaded parts.
 
-        Parameters: - Bucket (required): Name of the bucket to which the
-        multipart upload was initiated. - Key (required): Object key for which
-        the multipart upload was initiated. - MultipartUpload (optional): The
-        container for the multipart upload request information. - UploadId
-        (required): ID for the initiated multipart upload. - ChecksumCRC32
-        (optional): This header can be used as a data integrity check to verify
-        that the data received is the same data that was originally sent. This
-        header specifies the Base64 encoded, 32-bit CRC32 checksum of the ... -
-        ChecksumCRC32C (optional): This header can be used as a data integrity
-        check to verify that the data received is the same data that was
-        originally sent. This header specifies the Base64 encoded, 32-bit
-        CRC32C checksum of the ... - ChecksumCRC64NVME (optional): This header
-        can be used as a data integrity check to verify that the data received
-        is the same data that was originally sent. This header specifies the
-        Base64 encoded, 64-bit CRC64NVME checksum of ... - ChecksumSHA1
-        (optional): This header can be used as a data integrity check to verify
-        that the data received is the same data that was originally sent. This
-        header specifies the Base64 encoded, 160-bit SHA1 digest of the ... -
-        ChecksumSHA256 (optional): This header can be used as a data integrity
-        check to verify that the data received is the same data that was
-        originally sent. This header specifies the Base64 encoded, 256-bit
-        SHA256 digest of the ... - ChecksumSHA512 (optional): This header can
-        be used as a data integrity check to verify that the data received is
-        the same data that was originally sent. This header specifies the
-        Base64 encoded, 512-bit SHA512 digest of the ... - ChecksumMD5
-        (optional): This header can be used as a data integrity check to verify
-        that the data received is the same data that was originally sent. This
-        header specifies the Base64 encoded, 128-bit MD5 digest of the ... -
-        ChecksumXXHASH64 (optional): This header can be used as a data
-        integrity check to verify that the data received is the same data that
-        was originally sent. This header specifies the Base64 encoded, 64-bit
-        XXHASH64 checksum of the ... - ChecksumXXHASH3 (optional): This header
-        can be used as a data integrity check to verify that the data received
-        is the same data that was originally sent. This header specifies the
-        Base64 encoded, 64-bit XXHASH3 checksum of the ... - ChecksumXXHASH128
-        (optional): This header can be used as a data integrity check to verify
-        that the data received is the same data that was originally sent. This
-        header specifies the Base64 encoded, 128-bit XXHASH128 checksum of ...
+        Parameters:
+        - Bucket (required): Name of the bucket to which the multipart upload
+          was initiated.
+        - Key (required): Object key for which the multipart upload was
+          initiated.
+        - MultipartUpload (optional): The container for the multipart upload
+          request information.
+        - UploadId (required): ID for the initiated multipart upload.
+        - ChecksumCRC32 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 32-bit
+          CRC32 checksum of the ...
+        - ChecksumCRC32C (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          32-bit CRC32C checksum of the ...
+        - ChecksumCRC64NVME (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit CRC64NVME checksum of ...
+        - ChecksumSHA1 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 160-bit
+          SHA1 digest of the ...
+        - ChecksumSHA256 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          256-bit SHA256 digest of the ...
+        - ChecksumSHA512 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          512-bit SHA512 digest of the ...
+        - ChecksumMD5 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 128-bit
+          MD5 digest of the ...
+        - ChecksumXXHASH64 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH64 checksum of the ...
+        - ChecksumXXHASH3 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH3 checksum of the ...
+        - ChecksumXXHASH128 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          128-bit XXHASH128 checksum of ...
         - ChecksumType (optional): This header specifies the checksum type of
-        the object, which determines how part-level checksums are combined to
-        create an object-level checksum for multipart objects. You can use this
-        header as a ... - MpuObjectSize (optional): The expected total object
-        size of the multipart upload request. If there’s a mismatch between the
-        specified object size value and the actual object size value, it
-        results in an HTTP 400 ... - RequestPayer (optional) -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ... - IfMatch (optional): Uploads the object only if
-        the ETag (entity tag) value provided during the WRITE operation matches
-        the ETag of the object in S3. If the ETag values do not match, the
-        operation returns a 412 ... - IfNoneMatch (optional): Uploads the
-        object only if the object key name does not already exist in the bucket
-        specified. Otherwise, Amazon S3 returns a 412 Precondition Failed
-        error. - SSECustomerAlgorithm (optional): The server-side encryption
-        (SSE) algorithm used to encrypt the object. This parameter is required
-        only when the object was created using a checksum algorithm or if your
-        bucket policy requires the use ... - SSECustomerKey (optional): The
-        server-side encryption (SSE) customer managed key. This parameter is
-        needed only when the object was created using a checksum algorithm. For
-        more information, see Protecting data using SSE-C keys ... -
-        SSECustomerKeyMD5 (optional): The MD5 server-side encryption (SSE)
-        customer managed key. This parameter is needed only when the object was
-        created using a checksum algorithm. For more information, see
-        Protecting data using SSE-C ...
+          the object, which determines how part-level checksums are combined to
+          create an object-level checksum for multipart objects. You can use
+          this header as a ...
+        - MpuObjectSize (optional): The expected total object size of the
+          multipart upload request. If there’s a mismatch between the specified
+          object size value and the actual object size value, it results in an
+          HTTP 400 ...
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - IfMatch (optional): Uploads the object only if the ETag (entity tag)
+          value provided during the WRITE operation matches the ETag of the
+          object in S3. If the ETag values do not match, the operation returns
+          a 412 ...
+        - IfNoneMatch (optional): Uploads the object only if the object key
+          name does not already exist in the bucket specified. Otherwise,
+          Amazon S3 returns a 412 Precondition Failed error.
+        - SSECustomerAlgorithm (optional): The server-side encryption (SSE)
+          algorithm used to encrypt the object. This parameter is required only
+          when the object was created using a checksum algorithm or if your
+          bucket policy requires the use ...
+        - SSECustomerKey (optional): The server-side encryption (SSE) customer
+          managed key. This parameter is needed only when the object was
+          created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C keys ...
+        - SSECustomerKeyMD5 (optional): The MD5 server-side encryption (SSE)
+          customer managed key. This parameter is needed only when the object
+          was created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CompleteMultipartUpload
@@ -355,105 +375,129 @@ class S3Client(BaseClient):
     ) -> CopyObjectOutputTypeDef:
         """Creates a copy of an object that is already stored in Amazon S3.
 
-        Parameters: - ACL (optional): The canned access control list (ACL) to
-        apply to the object. - Bucket (required): The name of the destination
-        bucket. - CacheControl (optional): Specifies the caching behavior along
-        the request/reply chain. - ChecksumAlgorithm (optional): Indicates the
-        algorithm that you want Amazon S3 to use to create the checksum for the
-        object. For more information, see Checking object integrity in the
-        Amazon S3 User Guide. - ContentDisposition (optional): Specifies
-        presentational information for the object. Indicates whether an object
-        should be displayed in a web browser or downloaded as a file. It allows
-        specifying the desired filename for the ... - ContentEncoding
-        (optional): Specifies what content encodings have been applied to the
-        object and thus what decoding mechanisms must be applied to obtain the
-        media-type referenced by the Content-Type header field. -
-        ContentLanguage (optional): The language the content is in. -
-        ContentType (optional): A standard MIME type that describes the format
-        of the object data. - CopySource (required): Specifies the source
-        object for the copy operation. The source object can be up to 5 GB. If
-        the source object is an object that was uploaded by using a multipart
-        upload, the object copy will be a ... - CopySourceIfMatch (optional):
-        Copies the object if its entity tag (ETag) matches the specified tag. -
-        CopySourceIfModifiedSince (optional): Copies the object if it has been
-        modified since the specified time. - CopySourceIfNoneMatch (optional):
-        Copies the object if its entity tag (ETag) is different than the
-        specified ETag. - CopySourceIfUnmodifiedSince (optional): Copies the
-        object if it hasn't been modified since the specified time. - Expires
-        (optional): The date and time at which the object is no longer
-        cacheable. - GrantFullControl (optional): Gives the grantee READ,
-        READ_ACP, and WRITE_ACP permissions on the object. - GrantRead
-        (optional): Allows grantee to read the object data and its metadata. -
-        GrantReadACP (optional): Allows grantee to read the object ACL. -
-        GrantWriteACP (optional): Allows grantee to write the ACL for the
-        applicable object. - IfMatch (optional): Copies the object if the
-        entity tag (ETag) of the destination object matches the specified tag.
-        If the ETag values do not match, the operation returns a 412
-        Precondition Failed error. If a concurrent ... - IfNoneMatch
-        (optional): Copies the object only if the object key name at the
-        destination does not already exist in the bucket specified. Otherwise,
-        Amazon S3 returns a 412 Precondition Failed error. If a concurrent ...
-        - Key (required): The key of the destination object. - Metadata
-        (optional): A map of metadata to store with the object in S3. -
-        MetadataDirective (optional): Specifies whether the metadata is copied
-        from the source object or replaced with metadata that's provided in the
-        request. When copying an object, you can preserve all metadata (the
-        default) or ... - TaggingDirective (optional): Specifies whether the
-        object tag-set is copied from the source object or replaced with the
-        tag-set that's provided in the request. - ServerSideEncryption
-        (optional): The server-side encryption algorithm used when storing this
-        object in Amazon S3. Unrecognized or unsupported values won’t write a
-        destination object and will receive a 400 Bad Request response. -
-        StorageClass (optional): If the x-amz-storage-class header is not used,
-        the copied object will be stored in the STANDARD Storage Class by
-        default. The STANDARD storage class provides high durability and high
-        availability. ... - WebsiteRedirectLocation (optional): If the
-        destination bucket is configured as a website, redirects requests for
-        this object copy to another object in the same bucket or to an external
-        URL. Amazon S3 stores the value of this header in ... -
-        SSECustomerAlgorithm (optional): Specifies the algorithm to use when
-        encrypting the object (for example, AES256). - SSECustomerKey
-        (optional): Specifies the customer-provided encryption key for Amazon
-        S3 to use in encrypting data. This value is used to store the object
-        and then it is discarded. Amazon S3 does not store the encryption key.
-        ... - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of
-        the encryption key according to RFC 1321. Amazon S3 uses this header
-        for a message integrity check to ensure that the encryption key was
-        transmitted without error. - SSEKMSKeyId (optional): Specifies the KMS
-        key ID (Key ID, Key ARN, or Key Alias) to use for object encryption.
-        All GET and PUT requests for an object protected by KMS will fail if
-        they're not made via SSL or using SigV4. ... - SSEKMSEncryptionContext
-        (optional): Specifies the Amazon Web Services KMS Encryption Context as
-        an additional encryption context to use for the destination object
-        encryption. The value of this header is a base64-encoded UTF-8 string
-        ... - BucketKeyEnabled (optional): Specifies whether Amazon S3 should
-        use an S3 Bucket Key for object encryption with server-side encryption
-        using Key Management Service (KMS) keys (SSE-KMS). If a target object
-        uses SSE-KMS, you can ... - CopySourceSSECustomerAlgorithm (optional):
-        Specifies the algorithm to use when decrypting the source object (for
-        example, AES256). - CopySourceSSECustomerKey (optional): Specifies the
-        customer-provided encryption key for Amazon S3 to use to decrypt the
-        source object. The encryption key provided in this header must be the
-        same one that was used when the source object ... -
-        CopySourceSSECustomerKeyMD5 (optional): Specifies the 128-bit MD5
-        digest of the encryption key according to RFC 1321. Amazon S3 uses this
-        header for a message integrity check to ensure that the encryption key
-        was transmitted without error. - RequestPayer (optional) - Tagging
-        (optional): The tag-set for the object copy in the destination bucket.
-        This value must be used in conjunction with the x-amz-tagging-directive
-        if you choose REPLACE for the x-amz-tagging-directive. If you choose
-        ... - ObjectLockMode (optional): The Object Lock mode that you want to
-        apply to the object copy. - ObjectLockRetainUntilDate (optional): The
-        date and time when you want the Object Lock of the object copy to
-        expire. - ObjectLockLegalHoldStatus (optional): Specifies whether you
-        want to apply a legal hold to the object copy. - ExpectedBucketOwner
-        (optional): The account ID of the expected destination bucket owner. If
-        the account ID that you provide does not match the actual owner of the
-        destination bucket, the request fails with the HTTP status code 403 ...
+        Parameters:
+        - ACL (optional): The canned access control list (ACL) to apply to the
+          object.
+        - Bucket (required): The name of the destination bucket.
+        - CacheControl (optional): Specifies the caching behavior along the
+          request/reply chain.
+        - ChecksumAlgorithm (optional): Indicates the algorithm that you want
+          Amazon S3 to use to create the checksum for the object. For more
+          information, see Checking object integrity in the Amazon S3 User
+          Guide.
+        - ContentDisposition (optional): Specifies presentational information
+          for the object. Indicates whether an object should be displayed in a
+          web browser or downloaded as a file. It allows specifying the desired
+          filename for the ...
+        - ContentEncoding (optional): Specifies what content encodings have
+          been applied to the object and thus what decoding mechanisms must be
+          applied to obtain the media-type referenced by the Content-Type
+          header field.
+        - ContentLanguage (optional): The language the content is in.
+        - ContentType (optional): A standard MIME type that describes the
+          format of the object data.
+        - CopySource (required): Specifies the source object for the copy
+          operation. The source object can be up to 5 GB. If the source object
+          is an object that was uploaded by using a multipart upload, the
+          object copy will be a ...
+        - CopySourceIfMatch (optional): Copies the object if its entity tag
+          (ETag) matches the specified tag.
+        - CopySourceIfModifiedSince (optional): Copies the object if it has
+          been modified since the specified time.
+        - CopySourceIfNoneMatch (optional): Copies the object if its entity tag
+          (ETag) is different than the specified ETag.
+        - CopySourceIfUnmodifiedSince (optional): Copies the object if it
+          hasn't been modified since the specified time.
+        - Expires (optional): The date and time at which the object is no
+          longer cacheable.
+        - GrantFullControl (optional): Gives the grantee READ, READ_ACP, and
+          WRITE_ACP permissions on the object.
+        - GrantRead (optional): Allows grantee to read the object data and its
+          metadata.
+        - GrantReadACP (optional): Allows grantee to read the object ACL.
+        - GrantWriteACP (optional): Allows grantee to write the ACL for the
+          applicable object.
+        - IfMatch (optional): Copies the object if the entity tag (ETag) of the
+          destination object matches the specified tag. If the ETag values do
+          not match, the operation returns a 412 Precondition Failed error. If
+          a concurrent ...
+        - IfNoneMatch (optional): Copies the object only if the object key name
+          at the destination does not already exist in the bucket specified.
+          Otherwise, Amazon S3 returns a 412 Precondition Failed error. If a
+          concurrent ...
+        - Key (required): The key of the destination object.
+        - Metadata (optional): A map of metadata to store with the object in
+          S3.
+        - MetadataDirective (optional): Specifies whether the metadata is
+          copied from the source object or replaced with metadata that's
+          provided in the request. When copying an object, you can preserve all
+          metadata (the default) or ...
+        - TaggingDirective (optional): Specifies whether the object tag-set is
+          copied from the source object or replaced with the tag-set that's
+          provided in the request.
+        - ServerSideEncryption (optional): The server-side encryption algorithm
+          used when storing this object in Amazon S3. Unrecognized or
+          unsupported values won’t write a destination object and will receive
+          a 400 Bad Request response.
+        - StorageClass (optional): If the x-amz-storage-class header is not
+          used, the copied object will be stored in the STANDARD Storage Class
+          by default. The STANDARD storage class provides high durability and
+          high availability. ...
+        - WebsiteRedirectLocation (optional): If the destination bucket is
+          configured as a website, redirects requests for this object copy to
+          another object in the same bucket or to an external URL. Amazon S3
+          stores the value of this header in ...
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded. Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - SSEKMSKeyId (optional): Specifies the KMS key ID (Key ID, Key ARN, or
+          Key Alias) to use for object encryption. All GET and PUT requests for
+          an object protected by KMS will fail if they're not made via SSL or
+          using SigV4. ...
+        - SSEKMSEncryptionContext (optional): Specifies the Amazon Web Services
+          KMS Encryption Context as an additional encryption context to use for
+          the destination object encryption. The value of this header is a
+          base64-encoded UTF-8 string ...
+        - BucketKeyEnabled (optional): Specifies whether Amazon S3 should use
+          an S3 Bucket Key for object encryption with server-side encryption
+          using Key Management Service (KMS) keys (SSE-KMS). If a target object
+          uses SSE-KMS, you can ...
+        - CopySourceSSECustomerAlgorithm (optional): Specifies the algorithm to
+          use when decrypting the source object (for example, AES256).
+        - CopySourceSSECustomerKey (optional): Specifies the customer-provided
+          encryption key for Amazon S3 to use to decrypt the source object. The
+          encryption key provided in this header must be the same one that was
+          used when the source object ...
+        - CopySourceSSECustomerKeyMD5 (optional): Specifies the 128-bit MD5
+          digest of the encryption key according to RFC 1321. Amazon S3 uses
+          this header for a message integrity check to ensure that the
+          encryption key was transmitted without error.
+        - RequestPayer (optional)
+        - Tagging (optional): The tag-set for the object copy in the
+          destination bucket. This value must be used in conjunction with the
+          x-amz-tagging-directive if you choose REPLACE for the
+          x-amz-tagging-directive. If you choose ...
+        - ObjectLockMode (optional): The Object Lock mode that you want to
+          apply to the object copy.
+        - ObjectLockRetainUntilDate (optional): The date and time when you want
+          the Object Lock of the object copy to expire.
+        - ObjectLockLegalHoldStatus (optional): Specifies whether you want to
+          apply a legal hold to the object copy.
+        - ExpectedBucketOwner (optional): The account ID of the expected
+          destination bucket owner. If the account ID that you provide does not
+          match the actual owner of the destination bucket, the request fails
+          with the HTTP status code 403 ...
         - ExpectedSourceBucketOwner (optional): The account ID of the expected
-        source bucket owner. If the account ID that you provide does not match
-        the actual owner of the source bucket, the request fails with the HTTP
-        status code 403 Forbidden ...
+          source bucket owner. If the account ID that you provide does not
+          match the actual owner of the source bucket, the request fails with
+          the HTTP status code 403 Forbidden ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CopyObject
@@ -466,21 +510,27 @@ class S3Client(BaseClient):
         """This action creates an Amazon S3 bucket. To create an Amazon S3 on
         Outposts bucket, see CreateBucket .
 
-        Parameters: - ACL (optional): The canned ACL to apply to the bucket. -
-        Bucket (required): The name of the bucket to create. -
-        CreateBucketConfiguration (optional): The configuration information for
-        the bucket. - GrantFullControl (optional): Allows grantee the read,
-        write, read ACP, and write ACP permissions on the bucket. - GrantRead
-        (optional): Allows grantee to list the objects in the bucket. -
-        GrantReadACP (optional): Allows grantee to read the bucket ACL. -
-        GrantWrite (optional): Allows grantee to create new objects in the
-        bucket. - GrantWriteACP (optional): Allows grantee to write the ACL for
-        the applicable bucket. - ObjectLockEnabledForBucket (optional):
-        Specifies whether you want S3 Object Lock to be enabled for the new
-        bucket. - ObjectOwnership (optional) - BucketNamespace (optional):
-        Specifies the namespace where you want to create your general purpose
-        bucket. When you create a general purpose bucket, you can choose to
-        create a bucket in the shared global namespace or you can ...
+        Parameters:
+        - ACL (optional): The canned ACL to apply to the bucket.
+        - Bucket (required): The name of the bucket to create.
+        - CreateBucketConfiguration (optional): The configuration information
+          for the bucket.
+        - GrantFullControl (optional): Allows grantee the read, write, read
+          ACP, and write ACP permissions on the bucket.
+        - GrantRead (optional): Allows grantee to list the objects in the
+          bucket.
+        - GrantReadACP (optional): Allows grantee to read the bucket ACL.
+        - GrantWrite (optional): Allows grantee to create new objects in the
+          bucket.
+        - GrantWriteACP (optional): Allows grantee to write the ACL for the
+          applicable bucket.
+        - ObjectLockEnabledForBucket (optional): Specifies whether you want S3
+          Object Lock to be enabled for the new bucket.
+        - ObjectOwnership (optional)
+        - BucketNamespace (optional): Specifies the namespace where you want to
+          create your general purpose bucket. When you create a general purpose
+          bucket, you can choose to create a bucket in the shared global
+          namespace or you can ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucket
@@ -494,14 +544,17 @@ class S3Client(BaseClient):
         bucket. For more information, see Accelerating data discovery with S3
         Metadata in the Amazon S3 User Guide.
 
-        Parameters: - Bucket (required): The general purpose bucket that you
-        want to create the metadata configuration for. - ContentMD5 (optional):
-        The Content-MD5 header for the metadata configuration. -
-        ChecksumAlgorithm (optional): The checksum algorithm to use with your
-        metadata configuration. - MetadataConfiguration (required): The
-        contents of your metadata configuration. - ExpectedBucketOwner
-        (optional): The expected owner of the general purpose bucket that
-        corresponds to your metadata configuration.
+        Parameters:
+        - Bucket (required): The general purpose bucket that you want to create
+          the metadata configuration for.
+        - ContentMD5 (optional): The Content-MD5 header for the metadata
+          configuration.
+        - ChecksumAlgorithm (optional): The checksum algorithm to use with your
+          metadata configuration.
+        - MetadataConfiguration (required): The contents of your metadata
+          configuration.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that corresponds to your metadata configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucketMetadataConfiguration
@@ -519,15 +572,17 @@ class S3Client(BaseClient):
         recommend using the V1 CreateBucketMetadataTableConfiguration API
         operation.
 
-        Parameters: - Bucket (required): The general purpose bucket that you
-        want to create the metadata table configuration for. - ContentMD5
-        (optional): The Content-MD5 header for the metadata table
-        configuration. - ChecksumAlgorithm (optional): The checksum algorithm
-        to use with your metadata table configuration. -
-        MetadataTableConfiguration (required): The contents of your metadata
-        table configuration. - ExpectedBucketOwner (optional): The expected
-        owner of the general purpose bucket that corresponds to your metadata
-        table configuration.
+        Parameters:
+        - Bucket (required): The general purpose bucket that you want to create
+          the metadata table configuration for.
+        - ContentMD5 (optional): The Content-MD5 header for the metadata table
+          configuration.
+        - ChecksumAlgorithm (optional): The checksum algorithm to use with your
+          metadata table configuration.
+        - MetadataTableConfiguration (required): The contents of your metadata
+          table configuration.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that corresponds to your metadata table configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucketMetadataTableConfiguration
@@ -545,73 +600,92 @@ class S3Client(BaseClient):
         you attempt to use an Email Grantee ACL in a request after October 1,
         2025, the request will receive an HTTP 405 (Method Not Allowed) error.
 
-        Parameters: - ACL (optional): The canned ACL to apply to the object.
-        Amazon S3 supports a set of predefined ACLs, known as canned ACLs. Each
-        canned ACL has a predefined set of grantees and permissions. For more
-        information, see ... - Bucket (required): The name of the bucket where
-        the multipart upload is initiated and where the object is uploaded. -
-        CacheControl (optional): Specifies caching behavior along the
-        request/reply chain. - ContentDisposition (optional): Specifies
-        presentational information for the object. - ContentEncoding
-        (optional): Specifies what content encodings have been applied to the
-        object and thus what decoding mechanisms must be applied to obtain the
-        media-type referenced by the Content-Type header field. -
-        ContentLanguage (optional): The language that the content is in. -
-        ContentType (optional): A standard MIME type describing the format of
-        the object data. - Expires (optional): The date and time at which the
-        object is no longer cacheable. - GrantFullControl (optional): Specify
-        access permissions explicitly to give the grantee READ, READ_ACP, and
-        WRITE_ACP permissions on the object. - GrantRead (optional): Specify
-        access permissions explicitly to allow grantee to read the object data
-        and its metadata. - GrantReadACP (optional): Specify access permissions
-        explicitly to allows grantee to read the object ACL. - GrantWriteACP
-        (optional): Specify access permissions explicitly to allows grantee to
-        allow grantee to write the ACL for the applicable object. - Key
-        (required): Object key for which the multipart upload is to be
-        initiated. - Metadata (optional): A map of metadata to store with the
-        object in S3. - ServerSideEncryption (optional): The server-side
-        encryption algorithm used when you store this object in Amazon S3 or
-        Amazon FSx. - StorageClass (optional): By default, Amazon S3 uses the
-        STANDARD Storage Class to store newly created objects. The STANDARD
-        storage class provides high durability and high availability. Depending
-        on performance needs, you ... - WebsiteRedirectLocation (optional): If
-        the bucket is configured as a website, redirects requests for this
-        object to another object in the same bucket or to an external URL.
-        Amazon S3 stores the value of this header in the object ... -
-        SSECustomerAlgorithm (optional): Specifies the algorithm to use when
-        encrypting the object (for example, AES256). - SSECustomerKey
-        (optional): Specifies the customer-provided encryption key for Amazon
-        S3 to use in encrypting data. This value is used to store the object
-        and then it is discarded; Amazon S3 does not store the encryption key.
-        ... - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of
-        the customer-provided encryption key according to RFC 1321. Amazon S3
-        uses this header for a message integrity check to ensure that the
-        encryption key was ... - SSEKMSKeyId (optional): Specifies the KMS key
-        ID (Key ID, Key ARN, or Key Alias) to use for object encryption. If the
-        KMS key doesn't exist in the same account that's issuing the command,
-        you must use the full Key ARN not ... - SSEKMSEncryptionContext
-        (optional): Specifies the Amazon Web Services KMS Encryption Context to
-        use for object encryption. The value of this header is a Base64 encoded
-        string of a UTF-8 encoded JSON, which contains the encryption ... -
-        BucketKeyEnabled (optional): Specifies whether Amazon S3 should use an
-        S3 Bucket Key for object encryption with server-side encryption using
-        Key Management Service (KMS) keys (SSE-KMS). - RequestPayer (optional)
+        Parameters:
+        - ACL (optional): The canned ACL to apply to the object. Amazon S3
+          supports a set of predefined ACLs, known as canned ACLs. Each canned
+          ACL has a predefined set of grantees and permissions. For more
+          information, see ...
+        - Bucket (required): The name of the bucket where the multipart upload
+          is initiated and where the object is uploaded.
+        - CacheControl (optional): Specifies caching behavior along the
+          request/reply chain.
+        - ContentDisposition (optional): Specifies presentational information
+          for the object.
+        - ContentEncoding (optional): Specifies what content encodings have
+          been applied to the object and thus what decoding mechanisms must be
+          applied to obtain the media-type referenced by the Content-Type
+          header field.
+        - ContentLanguage (optional): The language that the content is in.
+        - ContentType (optional): A standard MIME type describing the format of
+          the object data.
+        - Expires (optional): The date and time at which the object is no
+          longer cacheable.
+        - GrantFullControl (optional): Specify access permissions explicitly to
+          give the grantee READ, READ_ACP, and WRITE_ACP permissions on the
+          object.
+        - GrantRead (optional): Specify access permissions explicitly to allow
+          grantee to read the object data and its metadata.
+        - GrantReadACP (optional): Specify access permissions explicitly to
+          allows grantee to read the object ACL.
+        - GrantWriteACP (optional): Specify access permissions explicitly to
+          allows grantee to allow grantee to write the ACL for the applicable
+          object.
+        - Key (required): Object key for which the multipart upload is to be
+          initiated.
+        - Metadata (optional): A map of metadata to store with the object in
+          S3.
+        - ServerSideEncryption (optional): The server-side encryption algorithm
+          used when you store this object in Amazon S3 or Amazon FSx.
+        - StorageClass (optional): By default, Amazon S3 uses the STANDARD
+          Storage Class to store newly created objects. The STANDARD storage
+          class provides high durability and high availability. Depending on
+          performance needs, you ...
+        - WebsiteRedirectLocation (optional): If the bucket is configured as a
+          website, redirects requests for this object to another object in the
+          same bucket or to an external URL. Amazon S3 stores the value of this
+          header in the object ...
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          customer-provided encryption key according to RFC 1321. Amazon S3
+          uses this header for a message integrity check to ensure that the
+          encryption key was ...
+        - SSEKMSKeyId (optional): Specifies the KMS key ID (Key ID, Key ARN, or
+          Key Alias) to use for object encryption. If the KMS key doesn't exist
+          in the same account that's issuing the command, you must use the full
+          Key ARN not ...
+        - SSEKMSEncryptionContext (optional): Specifies the Amazon Web Services
+          KMS Encryption Context to use for object encryption. The value of
+          this header is a Base64 encoded string of a UTF-8 encoded JSON, which
+          contains the encryption ...
+        - BucketKeyEnabled (optional): Specifies whether Amazon S3 should use
+          an S3 Bucket Key for object encryption with server-side encryption
+          using Key Management Service (KMS) keys (SSE-KMS).
+        - RequestPayer (optional)
         - Tagging (optional): The tag-set for the object. The tag-set must be
-        encoded as URL Query parameters. - ObjectLockMode (optional): Specifies
-        the Object Lock mode that you want to apply to the uploaded object. -
-        ObjectLockRetainUntilDate (optional): Specifies the date and time when
-        you want the Object Lock to expire. - ObjectLockLegalHoldStatus
-        (optional): Specifies whether you want to apply a legal hold to the
-        uploaded object. - ExpectedBucketOwner (optional): The account ID of
-        the expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ... - ChecksumAlgorithm (optional):
-        Indicates the algorithm that you want Amazon S3 to use to create the
-        checksum for the object. For more information, see Checking object
-        integrity in the Amazon S3 User Guide. - ChecksumType (optional):
-        Indicates the checksum type that you want Amazon S3 to use to calculate
-        the object’s checksum value. For more information, see Checking object
-        integrity in the Amazon S3 User Guide.
+          encoded as URL Query parameters.
+        - ObjectLockMode (optional): Specifies the Object Lock mode that you
+          want to apply to the uploaded object.
+        - ObjectLockRetainUntilDate (optional): Specifies the date and time
+          when you want the Object Lock to expire.
+        - ObjectLockLegalHoldStatus (optional): Specifies whether you want to
+          apply a legal hold to the uploaded object.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm that you want
+          Amazon S3 to use to create the checksum for the object. For more
+          information, see Checking object integrity in the Amazon S3 User
+          Guide.
+        - ChecksumType (optional): Indicates the checksum type that you want
+          Amazon S3 to use to calculate the object’s checksum value. For more
+          information, see Checking object integrity in the Amazon S3 User
+          Guide.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateMultipartUpload
@@ -631,22 +705,26 @@ class S3Client(BaseClient):
         request endpoint, see S3 Express One Zone APIs in the Amazon S3 User
         Guide.
 
-        Parameters: - SessionMode (optional): Specifies the mode of the session
-        that will be created, either ReadWrite or ReadOnly. If no session mode
-        is specified, the default behavior attempts to create a session with
-        the maximum allowable ... - Bucket (required): The name of the bucket
-        that you create a session for. - ServerSideEncryption (optional): The
-        server-side encryption algorithm to use when you store objects in the
-        directory bucket. - SSEKMSKeyId (optional): If you specify
-        x-amz-server-side-encryption with aws:kms, you must specify the
-        x-amz-server-side-encryption-aws-kms-key-id header with the ID (Key ID
-        or Key ARN) of the KMS symmetric encryption ... -
-        SSEKMSEncryptionContext (optional): Specifies the Amazon Web Services
-        KMS Encryption Context as an additional encryption context to use for
-        object encryption. The value of this header is a Base64 encoded string
-        of a UTF-8 encoded JSON, ... - BucketKeyEnabled (optional): Specifies
-        whether Amazon S3 should use an S3 Bucket Key for object encryption
-        with server-side encryption using KMS keys (SSE-KMS).
+        Parameters:
+        - SessionMode (optional): Specifies the mode of the session that will
+          be created, either ReadWrite or ReadOnly. If no session mode is
+          specified, the default behavior attempts to create a session with the
+          maximum allowable ...
+        - Bucket (required): The name of the bucket that you create a session
+          for.
+        - ServerSideEncryption (optional): The server-side encryption algorithm
+          to use when you store objects in the directory bucket.
+        - SSEKMSKeyId (optional): If you specify x-amz-server-side-encryption
+          with aws:kms, you must specify the
+          x-amz-server-side-encryption-aws-kms-key-id header with the ID (Key
+          ID or Key ARN) of the KMS symmetric encryption ...
+        - SSEKMSEncryptionContext (optional): Specifies the Amazon Web Services
+          KMS Encryption Context as an additional encryption context to use for
+          object encryption. The value of this header is a Base64 encoded
+          string of a UTF-8 encoded JSON, ...
+        - BucketKeyEnabled (optional): Specifies whether Amazon S3 should use
+          an S3 Bucket Key for object encryption with server-side encryption
+          using KMS keys (SSE-KMS).
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateSession
@@ -660,11 +738,12 @@ class S3Client(BaseClient):
         delete markers) in the bucket must be deleted before the bucket itself
         can be deleted.
 
-        Parameters: - Bucket (required): Specifies the bucket being deleted. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): Specifies the bucket being deleted.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucket
@@ -676,12 +755,14 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket from which an
-        analytics configuration is deleted. - Id (required): The ID that
-        identifies the analytics configuration. - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket from which an analytics
+          configuration is deleted.
+        - Id (required): The ID that identifies the analytics configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketAnalyticsConfiguration
@@ -696,11 +777,13 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): Specifies the bucket whose cors
-        configuration is being deleted. - ExpectedBucketOwner (optional): The
-        account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): Specifies the bucket whose cors configuration is
+          being deleted.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketCors
@@ -714,11 +797,13 @@ class S3Client(BaseClient):
         for the bucket as server-side encryption with Amazon S3 managed keys
         (SSE-S3).
 
-        Parameters: - Bucket (required): The name of the bucket containing the
-        server-side encryption configuration to delete. - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket containing the server-side
+          encryption configuration to delete.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketEncryption
@@ -733,13 +818,15 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the Amazon S3 bucket whose
-        configuration you want to modify or retrieve. - Id (required): The ID
-        used to identify the S3 Intelligent-Tiering configuration. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          configuration you want to modify or retrieve.
+        - Id (required): The ID used to identify the S3 Intelligent-Tiering
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketIntelligentTieringConfiguration
@@ -755,12 +842,14 @@ class S3Client(BaseClient):
         """Deletes an S3 Inventory configuration (identified by the inventory ID)
         from the bucket.
 
-        Parameters: - Bucket (required): The name of the bucket containing the
-        inventory configuration to delete. - Id (required): The ID used to
-        identify the inventory configuration. - ExpectedBucketOwner (optional):
-        The account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket containing the inventory
+          configuration to delete.
+        - Id (required): The ID used to identify the inventory configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketInventoryConfiguration
@@ -779,11 +868,12 @@ class S3Client(BaseClient):
         Amazon S3 no longer automatically deletes any objects on the basis of
         rules contained in the deleted lifecycle configuration.
 
-        Parameters: - Bucket (required): The bucket name of the lifecycle to
-        delete. - ExpectedBucketOwner (optional): The account ID of the
-        expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name of the lifecycle to delete.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketLifecycle
@@ -797,10 +887,12 @@ class S3Client(BaseClient):
         more information, see Accelerating data discovery with S3 Metadata in
         the Amazon S3 User Guide.
 
-        Parameters: - Bucket (required): The general purpose bucket that you
-        want to remove the metadata configuration from. - ExpectedBucketOwner
-        (optional): The expected bucket owner of the general purpose bucket
-        that you want to remove the metadata table configuration from.
+        Parameters:
+        - Bucket (required): The general purpose bucket that you want to remove
+          the metadata configuration from.
+        - ExpectedBucketOwner (optional): The expected bucket owner of the
+          general purpose bucket that you want to remove the metadata table
+          configuration from.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketMetadataConfiguration
@@ -818,11 +910,12 @@ class S3Client(BaseClient):
         longer recommend using the V1 DeleteBucketMetadataTableConfiguration
         API operation.
 
-        Parameters: - Bucket (required): The general purpose bucket that you
-        want to remove the metadata table configuration from. -
-        ExpectedBucketOwner (optional): The expected bucket owner of the
-        general purpose bucket that you want to remove the metadata table
-        configuration from.
+        Parameters:
+        - Bucket (required): The general purpose bucket that you want to remove
+          the metadata table configuration from.
+        - ExpectedBucketOwner (optional): The expected bucket owner of the
+          general purpose bucket that you want to remove the metadata table
+          configuration from.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketMetadataTableConfiguration
@@ -839,14 +932,16 @@ class S3Client(BaseClient):
         metrics (specified by the metrics configuration ID) from the bucket.
         Note that this doesn't include the daily storage metrics.
 
-        Parameters: - Bucket (required): The name of the bucket containing the
-        metrics configuration to delete. - Id (required): The ID used to
-        identify the metrics configuration. The ID has a 64 character limit and
-        can only contain letters, numbers, periods, dashes, and underscores. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket containing the metrics
+          configuration to delete.
+        - Id (required): The ID used to identify the metrics configuration. The
+          ID has a 64 character limit and can only contain letters, numbers,
+          periods, dashes, and underscores.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketMetricsConfiguration
@@ -861,11 +956,13 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The Amazon S3 bucket whose
-        OwnershipControls you want to delete. - ExpectedBucketOwner (optional):
-        The account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The Amazon S3 bucket whose OwnershipControls you
+          want to delete.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketOwnershipControls
@@ -879,10 +976,12 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Deletes the policy of a specified bucket.
 
-        Parameters: - Bucket (required): The bucket name. - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketPolicy
@@ -894,10 +993,12 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name. - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketReplication
@@ -911,11 +1012,12 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket that has the tag set to be
-        removed. - ExpectedBucketOwner (optional): The account ID of the
-        expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket that has the tag set to be removed.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketTagging
@@ -927,11 +1029,13 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name for which you want to
-        remove the website configuration. - ExpectedBucketOwner (optional): The
-        account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name for which you want to remove the
+          website configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketWebsite
@@ -944,30 +1048,37 @@ class S3Client(BaseClient):
         """Removes an object from a bucket. The behavior depends on the bucket's
         versioning state:
 
-        Parameters: - Bucket (required): The bucket name of the bucket
-        containing the object. - Key (required): Key name of the object to
-        delete. - MFA (optional): The concatenation of the authentication
-        device's serial number, a space, and the value that is displayed on
-        your authentication device. Required to permanently delete a versioned
-        object if versioning ... - VersionId (optional): Version ID used to
-        reference a specific version of the object. - RequestPayer (optional) -
-        BypassGovernanceRetention (optional): Indicates whether S3 Object Lock
-        should bypass Governance-mode restrictions to process this operation.
-        To use this header, you must have the s3:BypassGovernanceRetention
-        permission. - ExpectedBucketOwner (optional): The account ID of the
-        expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ... - IfMatch (optional): Deletes the
-        object if the ETag (entity tag) value provided during the delete
-        operation matches the ETag of the object in S3. If the ETag values do
-        not match, the operation returns a 412 Precondition ... -
-        IfMatchLastModifiedTime (optional): If present, the object is deleted
-        only if its modification times matches the provided Timestamp. If the
-        Timestamp values do not match, the operation returns a 412 Precondition
-        Failed error. If the ... - IfMatchSize (optional): If present, the
-        object is deleted only if its size matches the provided size in bytes.
-        If the Size value does not match, the operation returns a 412
-        Precondition Failed error. If the Size matches or ...
+        Parameters:
+        - Bucket (required): The bucket name of the bucket containing the
+          object.
+        - Key (required): Key name of the object to delete.
+        - MFA (optional): The concatenation of the authentication device's
+          serial number, a space, and the value that is displayed on your
+          authentication device. Required to permanently delete a versioned
+          object if versioning ...
+        - VersionId (optional): Version ID used to reference a specific version
+          of the object.
+        - RequestPayer (optional)
+        - BypassGovernanceRetention (optional): Indicates whether S3 Object
+          Lock should bypass Governance-mode restrictions to process this
+          operation. To use this header, you must have the
+          s3:BypassGovernanceRetention permission.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - IfMatch (optional): Deletes the object if the ETag (entity tag) value
+          provided during the delete operation matches the ETag of the object
+          in S3. If the ETag values do not match, the operation returns a 412
+          Precondition ...
+        - IfMatchLastModifiedTime (optional): If present, the object is deleted
+          only if its modification times matches the provided Timestamp. If the
+          Timestamp values do not match, the operation returns a 412
+          Precondition Failed error. If the ...
+        - IfMatchSize (optional): If present, the object is deleted only if its
+          size matches the provided size in bytes. If the Size value does not
+          match, the operation returns a 412 Precondition Failed error. If the
+          Size matches or ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObject
@@ -979,14 +1090,17 @@ class S3Client(BaseClient):
     ) -> DeleteObjectTaggingOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name containing the objects
-        from which to remove the tags. - Key (required): The key that
-        identifies the object in the bucket from which to remove all tags. -
-        VersionId (optional): The versionId of the object that the tag-set will
-        be removed from. - ExpectedBucketOwner (optional): The account ID of
-        the expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name containing the objects from which
+          to remove the tags.
+        - Key (required): The key that identifies the object in the bucket from
+          which to remove all tags.
+        - VersionId (optional): The versionId of the object that the tag-set
+          will be removed from.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjectTagging
@@ -1004,22 +1118,26 @@ class S3Client(BaseClient):
         to delete, then this operation provides a suitable alternative to
         sending individual delete requests, reducing per-request overhead.
 
-        Parameters: - Bucket (required): The bucket name containing the objects
-        to delete. - Delete (required): Container for the request. - MFA
-        (optional): The concatenation of the authentication device's serial
-        number, a space, and the value that is displayed on your authentication
-        device. Required to permanently delete a versioned object if versioning
-        ... - RequestPayer (optional) - BypassGovernanceRetention (optional):
-        Specifies whether you want to delete this object even if it has a
-        Governance-type Object Lock in place. To use this header, you must have
-        the s3:BypassGovernanceRetention permission. - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ... -
-        ChecksumAlgorithm (optional): Indicates the algorithm used to create
-        the checksum for the object when you use the SDK. This header will not
-        provide any additional functionality if you don't use the SDK. When you
-        send this header, ...
+        Parameters:
+        - Bucket (required): The bucket name containing the objects to delete.
+        - Delete (required): Container for the request.
+        - MFA (optional): The concatenation of the authentication device's
+          serial number, a space, and the value that is displayed on your
+          authentication device. Required to permanently delete a versioned
+          object if versioning ...
+        - RequestPayer (optional)
+        - BypassGovernanceRetention (optional): Specifies whether you want to
+          delete this object even if it has a Governance-type Object Lock in
+          place. To use this header, you must have the
+          s3:BypassGovernanceRetention permission.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjects
@@ -1031,12 +1149,13 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The Amazon S3 bucket whose
-        PublicAccessBlock configuration you want to delete. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The Amazon S3 bucket whose PublicAccessBlock
+          configuration you want to delete.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeletePublicAccessBlock
@@ -1053,9 +1172,10 @@ class S3Client(BaseClient):
         tags on the bucket for access control. For more information, see
         Enabling ABAC in general purpose buckets.
 
-        Parameters: - Bucket (required): The name of the general purpose
-        bucket. - ExpectedBucketOwner (optional): The Amazon Web Services
-        account ID of the general purpose bucket's owner.
+        Parameters:
+        - Bucket (required): The name of the general purpose bucket.
+        - ExpectedBucketOwner (optional): The Amazon Web Services account ID of
+          the general purpose bucket's owner.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAbac
@@ -1067,12 +1187,14 @@ class S3Client(BaseClient):
     ) -> GetBucketAccelerateConfigurationOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket for which the
-        accelerate configuration is retrieved. - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ... -
-        RequestPayer (optional)
+        Parameters:
+        - Bucket (required): The name of the bucket for which the accelerate
+          configuration is retrieved.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - RequestPayer (optional)
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAccelerateConfiguration
@@ -1087,11 +1209,13 @@ class S3Client(BaseClient):
     ) -> GetBucketAclOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): Specifies the S3 bucket whose ACL is
-        being requested. - ExpectedBucketOwner (optional): The account ID of
-        the expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): Specifies the S3 bucket whose ACL is being
+          requested.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAcl
@@ -1103,12 +1227,14 @@ class S3Client(BaseClient):
     ) -> GetBucketAnalyticsConfigurationOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket from which an
-        analytics configuration is retrieved. - Id (required): The ID that
-        identifies the analytics configuration. - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket from which an analytics
+          configuration is retrieved.
+        - Id (required): The ID that identifies the analytics configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAnalyticsConfiguration
@@ -1123,11 +1249,13 @@ class S3Client(BaseClient):
     ) -> GetBucketCorsOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name for which to get the
-        cors configuration. - ExpectedBucketOwner (optional): The account ID of
-        the expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name for which to get the cors
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketCors
@@ -1143,12 +1271,13 @@ class S3Client(BaseClient):
         operation also returns the BucketKeyEnabled and BlockedEncryptionTypes
         statuses.
 
-        Parameters: - Bucket (required): The name of the bucket from which the
-        server-side encryption configuration is retrieved. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket from which the server-side
+          encryption configuration is retrieved.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketEncryption
@@ -1163,13 +1292,15 @@ class S3Client(BaseClient):
     ) -> GetBucketIntelligentTieringConfigurationOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the Amazon S3 bucket whose
-        configuration you want to modify or retrieve. - Id (required): The ID
-        used to identify the S3 Intelligent-Tiering configuration. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          configuration you want to modify or retrieve.
+        - Id (required): The ID used to identify the S3 Intelligent-Tiering
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketIntelligentTieringConfiguration
@@ -1185,12 +1316,14 @@ class S3Client(BaseClient):
         """Returns an S3 Inventory configuration (identified by the inventory
         configuration ID) from the bucket.
 
-        Parameters: - Bucket (required): The name of the bucket containing the
-        inventory configuration to retrieve. - Id (required): The ID used to
-        identify the inventory configuration. - ExpectedBucketOwner (optional):
-        The account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket containing the inventory
+          configuration to retrieve.
+        - Id (required): The ID used to identify the inventory configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketInventoryConfiguration
@@ -1208,11 +1341,13 @@ class S3Client(BaseClient):
         using the filter element, you should see the updated version of this
         topic. This topic is provided for backward compatibility.
 
-        Parameters: - Bucket (required): The name of the bucket for which to
-        get the lifecycle information. - ExpectedBucketOwner (optional): The
-        account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          lifecycle information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLifecycle
@@ -1228,11 +1363,13 @@ class S3Client(BaseClient):
         information about lifecycle configuration, see Object Lifecycle
         Management.
 
-        Parameters: - Bucket (required): The name of the bucket for which to
-        get the lifecycle information. - ExpectedBucketOwner (optional): The
-        account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          lifecycle information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLifecycleConfiguration
@@ -1250,11 +1387,13 @@ class S3Client(BaseClient):
         the HeadBucket operation instead. For backward compatibility, Amazon S3
         continues to support the GetBucketLocation operation.
 
-        Parameters: - Bucket (required): The name of the bucket for which to
-        get the location. - ExpectedBucketOwner (optional): The account ID of
-        the expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          location.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLocation
@@ -1268,11 +1407,13 @@ class S3Client(BaseClient):
     ) -> GetBucketLoggingOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name for which to get the
-        logging information. - ExpectedBucketOwner (optional): The account ID
-        of the expected bucket owner. If the account ID that you provide does
-        not match the actual owner of the bucket, the request fails with the
-        HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name for which to get the logging
+          information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLogging
@@ -1288,11 +1429,12 @@ class S3Client(BaseClient):
         For more information, see Accelerating data discovery with S3 Metadata
         in the Amazon S3 User Guide.
 
-        Parameters: - Bucket (required): The general purpose bucket that
-        corresponds to the metadata configuration that you want to retrieve. -
-        ExpectedBucketOwner (optional): The expected owner of the general
-        purpose bucket that you want to retrieve the metadata table
-        configuration for.
+        Parameters:
+        - Bucket (required): The general purpose bucket that corresponds to the
+          metadata configuration that you want to retrieve.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that you want to retrieve the metadata table
+          configuration for.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketMetadataConfiguration
@@ -1310,11 +1452,12 @@ class S3Client(BaseClient):
         recommend using the V1 GetBucketMetadataTableConfiguration API
         operation.
 
-        Parameters: - Bucket (required): The general purpose bucket that
-        corresponds to the metadata table configuration that you want to
-        retrieve. - ExpectedBucketOwner (optional): The expected owner of the
-        general purpose bucket that you want to retrieve the metadata table
-        configuration for.
+        Parameters:
+        - Bucket (required): The general purpose bucket that corresponds to the
+          metadata table configuration that you want to retrieve.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that you want to retrieve the metadata table
+          configuration for.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketMetadataTableConfiguration
@@ -1331,14 +1474,16 @@ class S3Client(BaseClient):
         ID) from the bucket. Note that this doesn't include the daily storage
         metrics.
 
-        Parameters: - Bucket (required): The name of the bucket containing the
-        metrics configuration to retrieve. - Id (required): The ID used to
-        identify the metrics configuration. The ID has a 64 character limit and
-        can only contain letters, numbers, periods, dashes, and underscores. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket containing the metrics
+          configuration to retrieve.
+        - Id (required): The ID used to identify the metrics configuration. The
+          ID has a 64 character limit and can only contain letters, numbers,
+          periods, dashes, and underscores.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketMetricsConfiguration
@@ -1353,11 +1498,13 @@ class S3Client(BaseClient):
     ) -> NotificationConfigurationDeprecatedResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket for which to
-        get the notification configuration. - ExpectedBucketOwner (optional):
-        The account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          notification configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketNotification
@@ -1372,11 +1519,13 @@ class S3Client(BaseClient):
     ) -> NotificationConfigurationResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket for which to
-        get the notification configuration. - ExpectedBucketOwner (optional):
-        The account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          notification configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketNotificationConfiguration
@@ -1391,11 +1540,13 @@ class S3Client(BaseClient):
     ) -> GetBucketOwnershipControlsOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the Amazon S3 bucket whose
-        OwnershipControls you want to retrieve. - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          OwnershipControls you want to retrieve.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketOwnershipControls
@@ -1410,11 +1561,12 @@ class S3Client(BaseClient):
     ) -> GetBucketPolicyOutputTypeDef:
         """Returns the policy of a specified bucket.
 
-        Parameters: - Bucket (required): The bucket name to get the bucket
-        policy for. - ExpectedBucketOwner (optional): The account ID of the
-        expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name to get the bucket policy for.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketPolicy
@@ -1428,11 +1580,13 @@ class S3Client(BaseClient):
     ) -> GetBucketPolicyStatusOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the Amazon S3 bucket whose
-        policy status you want to retrieve. - ExpectedBucketOwner (optional):
-        The account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose policy
+          status you want to retrieve.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketPolicyStatus
@@ -1447,11 +1601,13 @@ class S3Client(BaseClient):
     ) -> GetBucketReplicationOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name for which to get the
-        replication information. - ExpectedBucketOwner (optional): The account
-        ID of the expected bucket owner. If the account ID that you provide
-        does not match the actual owner of the bucket, the request fails with
-        the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name for which to get the replication
+          information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketReplication
@@ -1466,11 +1622,13 @@ class S3Client(BaseClient):
     ) -> GetBucketRequestPaymentOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket for which to
-        get the payment request configuration - ExpectedBucketOwner (optional):
-        The account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          payment request configuration
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketRequestPayment
@@ -1485,11 +1643,13 @@ class S3Client(BaseClient):
     ) -> GetBucketTaggingOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket for which to
-        get the tagging information. - ExpectedBucketOwner (optional): The
-        account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          tagging information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketTagging
@@ -1503,11 +1663,13 @@ class S3Client(BaseClient):
     ) -> GetBucketVersioningOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket for which to
-        get the versioning information. - ExpectedBucketOwner (optional): The
-        account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          versioning information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketVersioning
@@ -1522,11 +1684,13 @@ class S3Client(BaseClient):
     ) -> GetBucketWebsiteOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name for which to get the
-        website configuration. - ExpectedBucketOwner (optional): The account ID
-        of the expected bucket owner. If the account ID that you provide does
-        not match the actual owner of the bucket, the request fails with the
-        HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name for which to get the website
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketWebsite
@@ -1540,46 +1704,58 @@ class S3Client(BaseClient):
     ) -> GetObjectOutputTypeDef:
         """Retrieves an object from Amazon S3.
 
-        Parameters: - Bucket (required): The bucket name containing the object.
+        Parameters:
+        - Bucket (required): The bucket name containing the object.
         - IfMatch (optional): Return the object only if its entity tag (ETag)
-        is the same as the one specified in this header; otherwise, return a
-        412 Precondition Failed error. - IfModifiedSince (optional): Return the
-        object only if it has been modified since the specified time;
-        otherwise, return a 304 Not Modified error. - IfNoneMatch (optional):
-        Return the object only if its entity tag (ETag) is different from the
-        one specified in this header; otherwise, return a 304 Not Modified
-        error. - IfUnmodifiedSince (optional): Return the object only if it has
-        not been modified since the specified time; otherwise, return a 412
-        Precondition Failed error. - Key (required): Key of the object to get.
+          is the same as the one specified in this header; otherwise, return a
+          412 Precondition Failed error.
+        - IfModifiedSince (optional): Return the object only if it has been
+          modified since the specified time; otherwise, return a 304 Not
+          Modified error.
+        - IfNoneMatch (optional): Return the object only if its entity tag
+          (ETag) is different from the one specified in this header; otherwise,
+          return a 304 Not Modified error.
+        - IfUnmodifiedSince (optional): Return the object only if it has not
+          been modified since the specified time; otherwise, return a 412
+          Precondition Failed error.
+        - Key (required): Key of the object to get.
         - Range (optional): Downloads the specified byte range of an object.
-        For more information about the HTTP Range header, see
-        https://www.rfc-editor.org/rfc/rfc9110.html#name-range. -
-        ResponseCacheControl (optional): Sets the Cache-Control header of the
-        response. - ResponseContentDisposition (optional): Sets the
-        Content-Disposition header of the response. - ResponseContentEncoding
-        (optional): Sets the Content-Encoding header of the response. -
-        ResponseContentLanguage (optional): Sets the Content-Language header of
-        the response. - ResponseContentType (optional): Sets the Content-Type
-        header of the response. - ResponseExpires (optional): Sets the Expires
-        header of the response. - VersionId (optional): Version ID used to
-        reference a specific version of the object. - SSECustomerAlgorithm
-        (optional): Specifies the algorithm to use when decrypting the object
-        (for example, AES256). - SSECustomerKey (optional): Specifies the
-        customer-provided encryption key that you originally provided for
-        Amazon S3 to encrypt the data before storing it. This value is used to
-        decrypt the object when recovering it and must ... - SSECustomerKeyMD5
-        (optional): Specifies the 128-bit MD5 digest of the customer-provided
-        encryption key according to RFC 1321. Amazon S3 uses this header for a
-        message integrity check to ensure that the encryption key was ... -
-        RequestPayer (optional) - PartNumber (optional): Part number of the
-        object being read. This is a positive integer between 1 and 10,000.
-        Effectively performs a 'ranged' GET request for the part specified.
-        Useful for downloading just a part of an ... - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ... -
-        ChecksumMode (optional): To retrieve the checksum, this mode must be
-        enabled.
+          For more information about the HTTP Range header, see
+          https://www.rfc-editor.org/rfc/rfc9110.html#name-range.
+        - ResponseCacheControl (optional): Sets the Cache-Control header of the
+          response.
+        - ResponseContentDisposition (optional): Sets the Content-Disposition
+          header of the response.
+        - ResponseContentEncoding (optional): Sets the Content-Encoding header
+          of the response.
+        - ResponseContentLanguage (optional): Sets the Content-Language header
+          of the response.
+        - ResponseContentType (optional): Sets the Content-Type header of the
+          response.
+        - ResponseExpires (optional): Sets the Expires header of the response.
+        - VersionId (optional): Version ID used to reference a specific version
+          of the object.
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          decrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key that you originally provided for Amazon S3 to encrypt the data
+          before storing it. This value is used to decrypt the object when
+          recovering it and must ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          customer-provided encryption key according to RFC 1321. Amazon S3
+          uses this header for a message integrity check to ensure that the
+          encryption key was ...
+        - RequestPayer (optional)
+        - PartNumber (optional): Part number of the object being read. This is
+          a positive integer between 1 and 10,000. Effectively performs a
+          'ranged' GET request for the part specified. Useful for downloading
+          just a part of an ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ChecksumMode (optional): To retrieve the checksum, this mode must be
+          enabled.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObject
@@ -1591,14 +1767,18 @@ class S3Client(BaseClient):
     ) -> GetObjectAclOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name that contains the
-        object for which to get the ACL information. - Key (required): The key
-        of the object for which to get the ACL information. - VersionId
-        (optional): Version ID used to reference a specific version of the
-        object. - RequestPayer (optional) - ExpectedBucketOwner (optional): The
-        account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name that contains the object for which
+          to get the ACL information.
+        - Key (required): The key of the object for which to get the ACL
+          information.
+        - VersionId (optional): Version ID used to reference a specific version
+          of the object.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectAcl
@@ -1612,30 +1792,36 @@ class S3Client(BaseClient):
         object itself. This operation is useful if you're interested only in an
         object's metadata.
 
-        Parameters: - Bucket (required): The name of the bucket that contains
-        the object. - Key (required): The object key. - VersionId (optional):
-        The version ID used to reference a specific version of the object. -
-        MaxParts (optional): Sets the maximum number of parts to return. For
-        more information, see Uploading and copying objects using multipart
-        upload in Amazon S3 in the Amazon Simple Storage Service user guide. -
-        PartNumberMarker (optional): Specifies the part after which listing
-        should begin. Only parts with higher part numbers will be listed. For
-        more information, see Uploading and copying objects using multipart
-        upload in Amazon S3 in ... - SSECustomerAlgorithm (optional): Specifies
-        the algorithm to use when encrypting the object (for example, AES256).
+        Parameters:
+        - Bucket (required): The name of the bucket that contains the object.
+        - Key (required): The object key.
+        - VersionId (optional): The version ID used to reference a specific
+          version of the object.
+        - MaxParts (optional): Sets the maximum number of parts to return. For
+          more information, see Uploading and copying objects using multipart
+          upload in Amazon S3 in the Amazon Simple Storage Service user guide.
+        - PartNumberMarker (optional): Specifies the part after which listing
+          should begin. Only parts with higher part numbers will be listed. For
+          more information, see Uploading and copying objects using multipart
+          upload in Amazon S3 in ...
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
         - SSECustomerKey (optional): Specifies the customer-provided encryption
-        key for Amazon S3 to use in encrypting data. This value is used to
-        store the object and then it is discarded; Amazon S3 does not store the
-        encryption key. ... - SSECustomerKeyMD5 (optional): Specifies the
-        128-bit MD5 digest of the encryption key according to RFC 1321. Amazon
-        S3 uses this header for a message integrity check to ensure that the
-        encryption key was transmitted without error. - RequestPayer (optional)
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - RequestPayer (optional)
         - ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ... - ObjectAttributes (required): Specifies the
-        fields at the root level that you want returned in the response. Fields
-        that you do not specify are not returned.
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ObjectAttributes (required): Specifies the fields at the root level
+          that you want returned in the response. Fields that you do not
+          specify are not returned.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectAttributes
@@ -1650,15 +1836,18 @@ class S3Client(BaseClient):
     ) -> GetObjectLegalHoldOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name containing the object
-        whose legal hold status you want to retrieve. - Key (required): The key
-        name for the object whose legal hold status you want to retrieve. -
-        VersionId (optional): The version ID of the object whose legal hold
-        status you want to retrieve. - RequestPayer (optional) -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name containing the object whose legal
+          hold status you want to retrieve.
+        - Key (required): The key name for the object whose legal hold status
+          you want to retrieve.
+        - VersionId (optional): The version ID of the object whose legal hold
+          status you want to retrieve.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectLegalHold
@@ -1672,11 +1861,13 @@ class S3Client(BaseClient):
     ) -> GetObjectLockConfigurationOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket whose Object Lock
-        configuration you want to retrieve. - ExpectedBucketOwner (optional):
-        The account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket whose Object Lock configuration you
+          want to retrieve.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectLockConfiguration
@@ -1691,15 +1882,18 @@ class S3Client(BaseClient):
     ) -> GetObjectRetentionOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name containing the object
-        whose retention settings you want to retrieve. - Key (required): The
-        key name for the object whose retention settings you want to retrieve.
+        Parameters:
+        - Bucket (required): The bucket name containing the object whose
+          retention settings you want to retrieve.
+        - Key (required): The key name for the object whose retention settings
+          you want to retrieve.
         - VersionId (optional): The version ID for the object whose retention
-        settings you want to retrieve. - RequestPayer (optional) -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+          settings you want to retrieve.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectRetention
@@ -1713,14 +1907,17 @@ class S3Client(BaseClient):
     ) -> GetObjectTaggingOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name containing the object
-        for which to get the tagging information. - Key (required): Object key
-        for which to get the tagging information. - VersionId (optional): The
-        versionId of the object for which to get the tagging information. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ... - RequestPayer (optional)
+        Parameters:
+        - Bucket (required): The bucket name containing the object for which to
+          get the tagging information.
+        - Key (required): Object key for which to get the tagging information.
+        - VersionId (optional): The versionId of the object for which to get
+          the tagging information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - RequestPayer (optional)
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectTagging
@@ -1734,13 +1931,15 @@ class S3Client(BaseClient):
     ) -> GetObjectTorrentOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket containing the
-        object for which to get the torrent files. - Key (required): The object
-        key for which to get the information. - RequestPayer (optional) -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket containing the object for
+          which to get the torrent files.
+        - Key (required): The object key for which to get the information.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectTorrent
@@ -1754,12 +1953,13 @@ class S3Client(BaseClient):
     ) -> GetPublicAccessBlockOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the Amazon S3 bucket whose
-        PublicAccessBlock configuration you want to retrieve. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          PublicAccessBlock configuration you want to retrieve.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetPublicAccessBlock
@@ -1781,10 +1981,12 @@ class S3Client(BaseClient):
         can then make a proper, signed request to the appropriate Regional
         endpoint.
 
-        Parameters: - Bucket (required): The bucket name. - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/HeadBucket
@@ -1798,46 +2000,59 @@ class S3Client(BaseClient):
         the object itself. This operation is useful if you're interested only
         in an object's metadata.
 
-        Parameters: - Bucket (required): The name of the bucket that contains
-        the object. - IfMatch (optional): Return the object only if its entity
-        tag (ETag) is the same as the one specified; otherwise, return a 412
-        (precondition failed) error. - IfModifiedSince (optional): Return the
-        object only if it has been modified since the specified time;
-        otherwise, return a 304 (not modified) error. - IfNoneMatch (optional):
-        Return the object only if its entity tag (ETag) is different from the
-        one specified; otherwise, return a 304 (not modified) error. -
-        IfUnmodifiedSince (optional): Return the object only if it has not been
-        modified since the specified time; otherwise, return a 412
-        (precondition failed) error. - Key (required): The object key. - Range
-        (optional): HeadObject returns only the metadata for an object. If the
-        Range is satisfiable, only the ContentLength is affected in the
-        response. If the Range is not satisfiable, S3 returns a 416 - Requested
-        ... - ResponseCacheControl (optional): Sets the Cache-Control header of
-        the response. - ResponseContentDisposition (optional): Sets the
-        Content-Disposition header of the response. - ResponseContentEncoding
-        (optional): Sets the Content-Encoding header of the response. -
-        ResponseContentLanguage (optional): Sets the Content-Language header of
-        the response. - ResponseContentType (optional): Sets the Content-Type
-        header of the response. - ResponseExpires (optional): Sets the Expires
-        header of the response. - VersionId (optional): Version ID used to
-        reference a specific version of the object. - SSECustomerAlgorithm
-        (optional): Specifies the algorithm to use when encrypting the object
-        (for example, AES256). - SSECustomerKey (optional): Specifies the
-        customer-provided encryption key for Amazon S3 to use in encrypting
-        data. This value is used to store the object and then it is discarded;
-        Amazon S3 does not store the encryption key. ... - SSECustomerKeyMD5
-        (optional): Specifies the 128-bit MD5 digest of the encryption key
-        according to RFC 1321. Amazon S3 uses this header for a message
-        integrity check to ensure that the encryption key was transmitted
-        without error. - RequestPayer (optional) - PartNumber (optional): Part
-        number of the object being read. This is a positive integer between 1
-        and 10,000. Effectively performs a 'ranged' HEAD request for the part
-        specified. Useful querying about the size of the part ... -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ... - ChecksumMode (optional): To retrieve the
-        checksum, this parameter must be enabled.
+        Parameters:
+        - Bucket (required): The name of the bucket that contains the object.
+        - IfMatch (optional): Return the object only if its entity tag (ETag)
+          is the same as the one specified; otherwise, return a 412
+          (precondition failed) error.
+        - IfModifiedSince (optional): Return the object only if it has been
+          modified since the specified time; otherwise, return a 304 (not
+          modified) error.
+        - IfNoneMatch (optional): Return the object only if its entity tag
+          (ETag) is different from the one specified; otherwise, return a 304
+          (not modified) error.
+        - IfUnmodifiedSince (optional): Return the object only if it has not
+          been modified since the specified time; otherwise, return a 412
+          (precondition failed) error.
+        - Key (required): The object key.
+        - Range (optional): HeadObject returns only the metadata for an object.
+          If the Range is satisfiable, only the ContentLength is affected in
+          the response. If the Range is not satisfiable, S3 returns a 416 -
+          Requested ...
+        - ResponseCacheControl (optional): Sets the Cache-Control header of the
+          response.
+        - ResponseContentDisposition (optional): Sets the Content-Disposition
+          header of the response.
+        - ResponseContentEncoding (optional): Sets the Content-Encoding header
+          of the response.
+        - ResponseContentLanguage (optional): Sets the Content-Language header
+          of the response.
+        - ResponseContentType (optional): Sets the Content-Type header of the
+          response.
+        - ResponseExpires (optional): Sets the Expires header of the response.
+        - VersionId (optional): Version ID used to reference a specific version
+          of the object.
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - RequestPayer (optional)
+        - PartNumber (optional): Part number of the object being read. This is
+          a positive integer between 1 and 10,000. Effectively performs a
+          'ranged' HEAD request for the part specified. Useful querying about
+          the size of the part ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ChecksumMode (optional): To retrieve the checksum, this parameter
+          must be enabled.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/HeadObject
@@ -1849,13 +2064,15 @@ class S3Client(BaseClient):
     ) -> ListBucketAnalyticsConfigurationsOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket from which
-        analytics configurations are retrieved. - ContinuationToken (optional):
-        The ContinuationToken that represents a placeholder from where this
-        request should begin. - ExpectedBucketOwner (optional): The account ID
-        of the expected bucket owner. If the account ID that you provide does
-        not match the actual owner of the bucket, the request fails with the
-        HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket from which analytics
+          configurations are retrieved.
+        - ContinuationToken (optional): The ContinuationToken that represents a
+          placeholder from where this request should begin.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketAnalyticsConfigurations
@@ -1870,13 +2087,15 @@ class S3Client(BaseClient):
     ) -> ListBucketIntelligentTieringConfigurationsOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the Amazon S3 bucket whose
-        configuration you want to modify or retrieve. - ContinuationToken
-        (optional): The ContinuationToken that represents a placeholder from
-        where this request should begin. - ExpectedBucketOwner (optional): The
-        account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          configuration you want to modify or retrieve.
+        - ContinuationToken (optional): The ContinuationToken that represents a
+          placeholder from where this request should begin.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketIntelligentTieringConfigurations
@@ -1892,15 +2111,17 @@ class S3Client(BaseClient):
         """Returns a list of S3 Inventory configurations for the bucket. You can
         have up to 1,000 inventory configurations per bucket.
 
-        Parameters: - Bucket (required): The name of the bucket containing the
-        inventory configurations to retrieve. - ContinuationToken (optional):
-        The marker used to continue an inventory configuration listing that has
-        been truncated. Use the NextContinuationToken from a previously
-        truncated list response to continue the listing. The ... -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket containing the inventory
+          configurations to retrieve.
+        - ContinuationToken (optional): The marker used to continue an
+          inventory configuration listing that has been truncated. Use the
+          NextContinuationToken from a previously truncated list response to
+          continue the listing. The ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketInventoryConfigurations
@@ -1918,15 +2139,17 @@ class S3Client(BaseClient):
         not provide information on daily storage metrics. You can have up to
         1,000 configurations per bucket.
 
-        Parameters: - Bucket (required): The name of the bucket containing the
-        metrics configurations to retrieve. - ContinuationToken (optional): The
-        marker that is used to continue a metrics configuration listing that
-        has been truncated. Use the NextContinuationToken from a previously
-        truncated list response to continue the listing. The ... -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket containing the metrics
+          configurations to retrieve.
+        - ContinuationToken (optional): The marker that is used to continue a
+          metrics configuration listing that has been truncated. Use the
+          NextContinuationToken from a previously truncated list response to
+          continue the listing. The ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketMetricsConfigurations
@@ -1941,18 +2164,21 @@ class S3Client(BaseClient):
     ) -> ListBucketsOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - MaxBuckets (optional): Maximum number of buckets to be
-        returned in response. When the number is more than the count of buckets
-        that are owned by an Amazon Web Services account, return all the
-        buckets in response. - ContinuationToken (optional): ContinuationToken
-        indicates to Amazon S3 that the list is being continued on this bucket
-        with a token. ContinuationToken is obfuscated and is not a real key.
-        You can use this ContinuationToken for ... - Prefix (optional): Limits
-        the response to bucket names that begin with the specified bucket name
-        prefix. - BucketRegion (optional): Limits the response to buckets that
-        are located in the specified Amazon Web Services Region. The Amazon Web
-        Services Region must be expressed according to the Amazon Web Services
-        Region code, such as ...
+        Parameters:
+        - MaxBuckets (optional): Maximum number of buckets to be returned in
+          response. When the number is more than the count of buckets that are
+          owned by an Amazon Web Services account, return all the buckets in
+          response.
+        - ContinuationToken (optional): ContinuationToken indicates to Amazon
+          S3 that the list is being continued on this bucket with a token.
+          ContinuationToken is obfuscated and is not a real key. You can use
+          this ContinuationToken for ...
+        - Prefix (optional): Limits the response to bucket names that begin
+          with the specified bucket name prefix.
+        - BucketRegion (optional): Limits the response to buckets that are
+          located in the specified Amazon Web Services Region. The Amazon Web
+          Services Region must be expressed according to the Amazon Web
+          Services Region code, such as ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBuckets
@@ -1966,13 +2192,15 @@ class S3Client(BaseClient):
         authenticated sender of the request. For more information about
         directory buckets, see Directory buckets in the Amazon S3 User Guide.
 
-        Parameters: - ContinuationToken (optional): ContinuationToken indicates
-        to Amazon S3 that the list is being continued on buckets in this
-        account with a token. ContinuationToken is obfuscated and is not a real
-        bucket name. You can use this ... - MaxDirectoryBuckets (optional):
-        Maximum number of buckets to be returned in response. When the number
-        is more than the count of buckets that are owned by an Amazon Web
-        Services account, return all the buckets in response.
+        Parameters:
+        - ContinuationToken (optional): ContinuationToken indicates to Amazon
+          S3 that the list is being continued on buckets in this account with a
+          token. ContinuationToken is obfuscated and is not a real bucket name.
+          You can use this ...
+        - MaxDirectoryBuckets (optional): Maximum number of buckets to be
+          returned in response. When the number is more than the count of
+          buckets that are owned by an Amazon Web Services account, return all
+          the buckets in response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListDirectoryBuckets
@@ -1990,24 +2218,29 @@ class S3Client(BaseClient):
         initiated by the CreateMultipartUpload request, but has not yet been
         completed or aborted.
 
-        Parameters: - Bucket (required): The name of the bucket to which the
-        multipart upload was initiated. - Delimiter (optional): Character you
-        use to group keys. - EncodingType (optional) - KeyMarker (optional):
-        Specifies the multipart upload after which listing should begin. -
-        MaxUploads (optional): Sets the maximum number of multipart uploads,
-        from 1 to 1,000, to return in the response body. 1,000 is the maximum
-        number of uploads that can be returned in a response. - Prefix
-        (optional): Lists in-progress uploads only for those keys that begin
-        with the specified prefix. You can use prefixes to separate a bucket
-        into different grouping of keys. (You can think of using prefix to make
-        ... - UploadIdMarker (optional): Together with key-marker, specifies
-        the multipart upload after which listing should begin. If key-marker is
-        not specified, the upload-id-marker parameter is ignored. Otherwise,
-        any multipart uploads ... - ExpectedBucketOwner (optional): The account
-        ID of the expected bucket owner. If the account ID that you provide
-        does not match the actual owner of the bucket, the request fails with
-        the HTTP status code 403 Forbidden (access ... - RequestPayer
-        (optional)
+        Parameters:
+        - Bucket (required): The name of the bucket to which the multipart
+          upload was initiated.
+        - Delimiter (optional): Character you use to group keys.
+        - EncodingType (optional)
+        - KeyMarker (optional): Specifies the multipart upload after which
+          listing should begin.
+        - MaxUploads (optional): Sets the maximum number of multipart uploads,
+          from 1 to 1,000, to return in the response body. 1,000 is the maximum
+          number of uploads that can be returned in a response.
+        - Prefix (optional): Lists in-progress uploads only for those keys that
+          begin with the specified prefix. You can use prefixes to separate a
+          bucket into different grouping of keys. (You can think of using
+          prefix to make ...
+        - UploadIdMarker (optional): Together with key-marker, specifies the
+          multipart upload after which listing should begin. If key-marker is
+          not specified, the upload-id-marker parameter is ignored. Otherwise,
+          any multipart uploads ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - RequestPayer (optional)
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListMultipartUploads
@@ -2022,27 +2255,33 @@ class S3Client(BaseClient):
     ) -> ListObjectVersionsOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name that contains the
-        objects. - Delimiter (optional): A delimiter is a character that you
-        specify to group keys. All keys that contain the same string between
-        the prefix and the first occurrence of the delimiter are grouped under
-        a single result element ... - EncodingType (optional) - KeyMarker
-        (optional): Specifies the key to start with when listing objects in a
-        bucket. - MaxKeys (optional): Sets the maximum number of keys returned
-        in the response. By default, the action returns up to 1,000 key names.
-        The response might contain fewer keys but will never contain more. If
-        additional keys ... - Prefix (optional): Use this parameter to select
-        only those keys that begin with the specified prefix. You can use
-        prefixes to separate a bucket into different groupings of keys. (You
-        can think of using prefix to make ... - VersionIdMarker (optional):
-        Specifies the object version you want to start listing from. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ... - RequestPayer (optional) -
-        OptionalObjectAttributes (optional): Specifies the optional fields that
-        you want returned in the response. Fields that you do not specify are
-        not returned.
+        Parameters:
+        - Bucket (required): The bucket name that contains the objects.
+        - Delimiter (optional): A delimiter is a character that you specify to
+          group keys. All keys that contain the same string between the prefix
+          and the first occurrence of the delimiter are grouped under a single
+          result element ...
+        - EncodingType (optional)
+        - KeyMarker (optional): Specifies the key to start with when listing
+          objects in a bucket.
+        - MaxKeys (optional): Sets the maximum number of keys returned in the
+          response. By default, the action returns up to 1,000 key names. The
+          response might contain fewer keys but will never contain more. If
+          additional keys ...
+        - Prefix (optional): Use this parameter to select only those keys that
+          begin with the specified prefix. You can use prefixes to separate a
+          bucket into different groupings of keys. (You can think of using
+          prefix to make ...
+        - VersionIdMarker (optional): Specifies the object version you want to
+          start listing from.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - RequestPayer (optional)
+        - OptionalObjectAttributes (optional): Specifies the optional fields
+          that you want returned in the response. Fields that you do not
+          specify are not returned.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListObjectVersions
@@ -2056,24 +2295,29 @@ class S3Client(BaseClient):
     ) -> ListObjectsOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket containing the
-        objects. - Delimiter (optional): A delimiter is a character that you
-        use to group keys. - EncodingType (optional) - Marker (optional):
-        Marker is where you want Amazon S3 to start listing from. Amazon S3
-        starts listing after this specified key. Marker can be any key in the
-        bucket. - MaxKeys (optional): Sets the maximum number of keys returned
-        in the response. By default, the action returns up to 1,000 key names.
-        The response might contain fewer keys but will never contain more. -
-        Prefix (optional): Limits the response to keys that begin with the
-        specified prefix. - RequestPayer (optional): Confirms that the
-        requester knows that she or he will be charged for the list objects
-        request. Bucket owners need not specify this parameter in their
-        requests. - ExpectedBucketOwner (optional): The account ID of the
-        expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ... - OptionalObjectAttributes
-        (optional): Specifies the optional fields that you want returned in the
-        response. Fields that you do not specify are not returned.
+        Parameters:
+        - Bucket (required): The name of the bucket containing the objects.
+        - Delimiter (optional): A delimiter is a character that you use to
+          group keys.
+        - EncodingType (optional)
+        - Marker (optional): Marker is where you want Amazon S3 to start
+          listing from. Amazon S3 starts listing after this specified key.
+          Marker can be any key in the bucket.
+        - MaxKeys (optional): Sets the maximum number of keys returned in the
+          response. By default, the action returns up to 1,000 key names. The
+          response might contain fewer keys but will never contain more.
+        - Prefix (optional): Limits the response to keys that begin with the
+          specified prefix.
+        - RequestPayer (optional): Confirms that the requester knows that she
+          or he will be charged for the list objects request. Bucket owners
+          need not specify this parameter in their requests.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - OptionalObjectAttributes (optional): Specifies the optional fields
+          that you want returned in the response. Fields that you do not
+          specify are not returned.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListObjects
@@ -2092,36 +2336,43 @@ class S3Client(BaseClient):
         programmatically in the Amazon S3 User Guide. To get a list of your
         buckets, see ListBuckets.
 
-        Parameters: - Bucket (required): Directory buckets - When you use this
-        operation with a directory bucket, you must use virtual-hosted-style
-        requests in the format
-        Bucket-name.s3express-zone-id.region-code.amazonaws.com. Path-style ...
+        Parameters:
+        - Bucket (required): Directory buckets - When you use this operation
+          with a directory bucket, you must use virtual-hosted-style requests
+          in the format
+          Bucket-name.s3express-zone-id.region-code.amazonaws.com. Path-style
+          ...
         - Delimiter (optional): A delimiter is a character that you use to
-        group keys. - EncodingType (optional): Encoding type used by Amazon S3
-        to encode the object keys in the response. Responses are encoded only
-        in UTF-8. An object key can contain any Unicode character. However, the
-        XML 1.0 parser can't ... - MaxKeys (optional): Sets the maximum number
-        of keys returned in the response. By default, the action returns up to
-        1,000 key names. The response might contain fewer keys but will never
-        contain more. - Prefix (optional): Limits the response to keys that
-        begin with the specified prefix. - ContinuationToken (optional):
-        ContinuationToken indicates to Amazon S3 that the list is being
-        continued on this bucket with a token. ContinuationToken is obfuscated
-        and is not a real key. You can use this ContinuationToken for ... -
-        FetchOwner (optional): The owner field is not present in ListObjectsV2
-        by default. If you want to return the owner field with each key in the
-        result, then set the FetchOwner field to true. - StartAfter (optional):
-        StartAfter is where you want Amazon S3 to start listing from. Amazon S3
-        starts listing after this specified key. StartAfter can be any key in
-        the bucket. - RequestPayer (optional): Confirms that the requester
-        knows that she or he will be charged for the list objects request in V2
-        style. Bucket owners need not specify this parameter in their requests.
+          group keys.
+        - EncodingType (optional): Encoding type used by Amazon S3 to encode
+          the object keys in the response. Responses are encoded only in UTF-8.
+          An object key can contain any Unicode character. However, the XML 1.0
+          parser can't ...
+        - MaxKeys (optional): Sets the maximum number of keys returned in the
+          response. By default, the action returns up to 1,000 key names. The
+          response might contain fewer keys but will never contain more.
+        - Prefix (optional): Limits the response to keys that begin with the
+          specified prefix.
+        - ContinuationToken (optional): ContinuationToken indicates to Amazon
+          S3 that the list is being continued on this bucket with a token.
+          ContinuationToken is obfuscated and is not a real key. You can use
+          this ContinuationToken for ...
+        - FetchOwner (optional): The owner field is not present in
+          ListObjectsV2 by default. If you want to return the owner field with
+          each key in the result, then set the FetchOwner field to true.
+        - StartAfter (optional): StartAfter is where you want Amazon S3 to
+          start listing from. Amazon S3 starts listing after this specified
+          key. StartAfter can be any key in the bucket.
+        - RequestPayer (optional): Confirms that the requester knows that she
+          or he will be charged for the list objects request in V2 style.
+          Bucket owners need not specify this parameter in their requests.
         - ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ... - OptionalObjectAttributes (optional): Specifies
-        the optional fields that you want returned in the response. Fields that
-        you do not specify are not returned.
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - OptionalObjectAttributes (optional): Specifies the optional fields
+          that you want returned in the response. Fields that you do not
+          specify are not returned.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListObjectsV2
@@ -2134,27 +2385,33 @@ class S3Client(BaseClient):
         """Lists the parts that have been uploaded for a specific multipart
         upload.
 
-        Parameters: - Bucket (required): The name of the bucket to which the
-        parts are being uploaded. - Key (required): Object key for which the
-        multipart upload was initiated. - MaxParts (optional): Sets the maximum
-        number of parts to return. - PartNumberMarker (optional): Specifies the
-        part after which listing should begin. Only parts with higher part
-        numbers will be listed. - UploadId (required): Upload ID identifying
-        the multipart upload whose parts are being listed. - RequestPayer
-        (optional) - ExpectedBucketOwner (optional): The account ID of the
-        expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ... - SSECustomerAlgorithm
-        (optional): The server-side encryption (SSE) algorithm used to encrypt
-        the object. This parameter is needed only when the object was created
-        using a checksum algorithm. For more information, see Protecting data
-        ... - SSECustomerKey (optional): The server-side encryption (SSE)
-        customer managed key. This parameter is needed only when the object was
-        created using a checksum algorithm. For more information, see
-        Protecting data using SSE-C keys ... - SSECustomerKeyMD5 (optional):
-        The MD5 server-side encryption (SSE) customer managed key. This
-        parameter is needed only when the object was created using a checksum
-        algorithm. For more information, see Protecting data using SSE-C ...
+        Parameters:
+        - Bucket (required): The name of the bucket to which the parts are
+          being uploaded.
+        - Key (required): Object key for which the multipart upload was
+          initiated.
+        - MaxParts (optional): Sets the maximum number of parts to return.
+        - PartNumberMarker (optional): Specifies the part after which listing
+          should begin. Only parts with higher part numbers will be listed.
+        - UploadId (required): Upload ID identifying the multipart upload whose
+          parts are being listed.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - SSECustomerAlgorithm (optional): The server-side encryption (SSE)
+          algorithm used to encrypt the object. This parameter is needed only
+          when the object was created using a checksum algorithm. For more
+          information, see Protecting data ...
+        - SSECustomerKey (optional): The server-side encryption (SSE) customer
+          managed key. This parameter is needed only when the object was
+          created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C keys ...
+        - SSECustomerKeyMD5 (optional): The MD5 server-side encryption (SSE)
+          customer managed key. This parameter is needed only when the object
+          was created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListParts
@@ -2173,16 +2430,19 @@ class S3Client(BaseClient):
         actions to tag your bucket. For more information, see Enabling ABAC in
         general purpose buckets.
 
-        Parameters: - Bucket (required): The name of the general purpose
-        bucket. - ContentMD5 (optional): The MD5 hash of the PutBucketAbac
-        request body. - ChecksumAlgorithm (optional): Indicates the algorithm
-        that you want Amazon S3 to use to create the checksum. For more
-        information, see Checking object integrity in the Amazon S3 User Guide.
+        Parameters:
+        - Bucket (required): The name of the general purpose bucket.
+        - ContentMD5 (optional): The MD5 hash of the PutBucketAbac request
+          body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm that you want
+          Amazon S3 to use to create the checksum. For more information, see
+          Checking object integrity in the Amazon S3 User Guide.
         - ExpectedBucketOwner (optional): The Amazon Web Services account ID of
-        the general purpose bucket's owner. - AbacStatus (required): The ABAC
-        status of the general purpose bucket. When ABAC is enabled for the
-        general purpose bucket, you can use tags to manage access to the
-        general purpose buckets as well as for cost tracking ...
+          the general purpose bucket's owner.
+        - AbacStatus (required): The ABAC status of the general purpose bucket.
+          When ABAC is enabled for the general purpose bucket, you can use tags
+          to manage access to the general purpose buckets as well as for cost
+          tracking ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAbac
@@ -2194,16 +2454,19 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket for which the
-        accelerate configuration is set. - AccelerateConfiguration (required):
-        Container for setting the transfer acceleration state. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ... - ChecksumAlgorithm (optional): Indicates the
-        algorithm used to create the checksum for the request when you use the
-        SDK. This header will not provide any additional functionality if you
-        don't use the SDK. When you send this ...
+        Parameters:
+        - Bucket (required): The name of the bucket for which the accelerate
+          configuration is set.
+        - AccelerateConfiguration (required): Container for setting the
+          transfer acceleration state.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAccelerateConfiguration
@@ -2221,26 +2484,32 @@ class S3Client(BaseClient):
         you attempt to use an Email Grantee ACL in a request after October 1,
         2025, the request will receive an HTTP 405 (Method Not Allowed) error.
 
-        Parameters: - ACL (optional): The canned ACL to apply to the bucket. -
-        AccessControlPolicy (optional): Contains the elements that set the ACL
-        permissions for an object per grantee. - Bucket (required): The bucket
-        to which to apply the ACL. - ContentMD5 (optional): The Base64 encoded
-        128-bit MD5 digest of the data. This header must be used as a message
-        integrity check to verify that the request body was not corrupted in
-        transit. For more information, go to RFC ... - ChecksumAlgorithm
-        (optional): Indicates the algorithm used to create the checksum for the
-        request when you use the SDK. This header will not provide any
-        additional functionality if you don't use the SDK. When you send this
-        ... - GrantFullControl (optional): Allows grantee the read, write, read
-        ACP, and write ACP permissions on the bucket. - GrantRead (optional):
-        Allows grantee to list the objects in the bucket. - GrantReadACP
-        (optional): Allows grantee to read the bucket ACL. - GrantWrite
-        (optional): Allows grantee to create new objects in the bucket. -
-        GrantWriteACP (optional): Allows grantee to write the ACL for the
-        applicable bucket. - ExpectedBucketOwner (optional): The account ID of
-        the expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - ACL (optional): The canned ACL to apply to the bucket.
+        - AccessControlPolicy (optional): Contains the elements that set the
+          ACL permissions for an object per grantee.
+        - Bucket (required): The bucket to which to apply the ACL.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. This header must be used as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, go to RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - GrantFullControl (optional): Allows grantee the read, write, read
+          ACP, and write ACP permissions on the bucket.
+        - GrantRead (optional): Allows grantee to list the objects in the
+          bucket.
+        - GrantReadACP (optional): Allows grantee to read the bucket ACL.
+        - GrantWrite (optional): Allows grantee to create new objects in the
+          bucket.
+        - GrantWriteACP (optional): Allows grantee to write the ACL for the
+          applicable bucket.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAcl
@@ -2252,14 +2521,16 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket to which an
-        analytics configuration is stored. - Id (required): The ID that
-        identifies the analytics configuration. - AnalyticsConfiguration
-        (required): The configuration and any analyses for the analytics
-        filter. - ExpectedBucketOwner (optional): The account ID of the
-        expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket to which an analytics
+          configuration is stored.
+        - Id (required): The ID that identifies the analytics configuration.
+        - AnalyticsConfiguration (required): The configuration and any analyses
+          for the analytics filter.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAnalyticsConfiguration
@@ -2274,21 +2545,25 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): Specifies the bucket impacted by the
-        corsconfiguration. - CORSConfiguration (required): Describes the
-        cross-origin access configuration for objects in an Amazon S3 bucket.
-        For more information, see Enabling Cross-Origin Resource Sharing in the
-        Amazon S3 User Guide. - ContentMD5 (optional): The Base64 encoded
-        128-bit MD5 digest of the data. This header must be used as a message
-        integrity check to verify that the request body was not corrupted in
-        transit. For more information, go to RFC ... - ChecksumAlgorithm
-        (optional): Indicates the algorithm used to create the checksum for the
-        request when you use the SDK. This header will not provide any
-        additional functionality if you don't use the SDK. When you send this
-        ... - ExpectedBucketOwner (optional): The account ID of the expected
-        bucket owner. If the account ID that you provide does not match the
-        actual owner of the bucket, the request fails with the HTTP status code
-        403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): Specifies the bucket impacted by the
+          corsconfiguration.
+        - CORSConfiguration (required): Describes the cross-origin access
+          configuration for objects in an Amazon S3 bucket. For more
+          information, see Enabling Cross-Origin Resource Sharing in the Amazon
+          S3 User Guide.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. This header must be used as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, go to RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketCors
@@ -2302,17 +2577,20 @@ class S3Client(BaseClient):
         for an existing bucket. You can also block encryption types using this
         operation.
 
-        Parameters: - Bucket (required): Specifies default encryption for a
-        bucket using server-side encryption with different key options. -
-        ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
-        server-side encryption configuration. - ChecksumAlgorithm (optional):
-        Indicates the algorithm used to create the checksum for the request
-        when you use the SDK. This header will not provide any additional
-        functionality if you don't use the SDK. When you send this ... -
-        ServerSideEncryptionConfiguration (required) - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): Specifies default encryption for a bucket using
+          server-side encryption with different key options.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          server-side encryption configuration.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - ServerSideEncryptionConfiguration (required)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketEncryption
@@ -2324,14 +2602,17 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the Amazon S3 bucket whose
-        configuration you want to modify or retrieve. - Id (required): The ID
-        used to identify the S3 Intelligent-Tiering configuration. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ... - IntelligentTieringConfiguration (required):
-        Container for S3 Intelligent-Tiering configuration.
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          configuration you want to modify or retrieve.
+        - Id (required): The ID used to identify the S3 Intelligent-Tiering
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - IntelligentTieringConfiguration (required): Container for S3
+          Intelligent-Tiering configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketIntelligentTieringConfiguration
@@ -2348,14 +2629,16 @@ class S3Client(BaseClient):
         configuration (identified by the inventory ID) to the bucket. You can
         have up to 1,000 inventory configurations per bucket.
 
-        Parameters: - Bucket (required): The name of the bucket where the
-        inventory configuration will be stored. - Id (required): The ID used to
-        identify the inventory configuration. - InventoryConfiguration
-        (required): Specifies the inventory configuration. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket where the inventory
+          configuration will be stored.
+        - Id (required): The ID used to identify the inventory configuration.
+        - InventoryConfiguration (required): Specifies the inventory
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketInventoryConfiguration
@@ -2370,16 +2653,20 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required) - ContentMD5 (optional): For requests
-        made using the Amazon Web Services Command Line Interface (CLI) or
-        Amazon Web Services SDKs, this field is calculated automatically. -
-        ChecksumAlgorithm (optional): Indicates the algorithm used to create
-        the checksum for the request when you use the SDK. This header will not
-        provide any additional functionality if you don't use the SDK. When you
-        send this ... - LifecycleConfiguration (optional) - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required)
+        - ContentMD5 (optional): For requests made using the Amazon Web
+          Services Command Line Interface (CLI) or Amazon Web Services SDKs,
+          this field is calculated automatically.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - LifecycleConfiguration (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLifecycle
@@ -2396,18 +2683,22 @@ class S3Client(BaseClient):
         configuration. For information about lifecycle configuration, see
         Managing your storage lifecycle.
 
-        Parameters: - Bucket (required): The name of the bucket for which to
-        set the configuration. - ChecksumAlgorithm (optional): Indicates the
-        algorithm used to create the checksum for the request when you use the
-        SDK. This header will not provide any additional functionality if you
-        don't use the SDK. When you send this ... - LifecycleConfiguration
-        (optional): Container for lifecycle rules. You can add as many as 1,000
-        rules. - ExpectedBucketOwner (optional): The account ID of the expected
-        bucket owner. If the account ID that you provide does not match the
-        actual owner of the bucket, the request fails with the HTTP status code
-        403 Forbidden (access ... - TransitionDefaultMinimumObjectSize
-        (optional): Indicates which default minimum object size behavior is
-        applied to the lifecycle configuration.
+        Parameters:
+        - Bucket (required): The name of the bucket for which to set the
+          configuration.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - LifecycleConfiguration (optional): Container for lifecycle rules. You
+          can add as many as 1,000 rules.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - TransitionDefaultMinimumObjectSize (optional): Indicates which
+          default minimum object size behavior is applied to the lifecycle
+          configuration.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLifecycleConfiguration
@@ -2425,17 +2716,21 @@ class S3Client(BaseClient):
         you attempt to use an Email Grantee ACL in a request after October 1,
         2025, the request will receive an HTTP 405 (Method Not Allowed) error.
 
-        Parameters: - Bucket (required): The name of the bucket for which to
-        set the logging parameters. - BucketLoggingStatus (required): Container
-        for logging status information. - ContentMD5 (optional): The MD5 hash
-        of the PutBucketLogging request body. - ChecksumAlgorithm (optional):
-        Indicates the algorithm used to create the checksum for the request
-        when you use the SDK. This header will not provide any additional
-        functionality if you don't use the SDK. When you send this ... -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket for which to set the
+          logging parameters.
+        - BucketLoggingStatus (required): Container for logging status
+          information.
+        - ContentMD5 (optional): The MD5 hash of the PutBucketLogging request
+          body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLogging
@@ -2451,15 +2746,17 @@ class S3Client(BaseClient):
         this is a full replacement of the existing metrics configuration. If
         you don't include the elements you want to keep, they are erased.
 
-        Parameters: - Bucket (required): The name of the bucket for which the
-        metrics configuration is set. - Id (required): The ID used to identify
-        the metrics configuration. The ID has a 64 character limit and can only
-        contain letters, numbers, periods, dashes, and underscores. -
-        MetricsConfiguration (required): Specifies the metrics configuration. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket for which the metrics
+          configuration is set.
+        - Id (required): The ID used to identify the metrics configuration. The
+          ID has a 64 character limit and can only contain letters, numbers,
+          periods, dashes, and underscores.
+        - MetricsConfiguration (required): Specifies the metrics configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketMetricsConfiguration
@@ -2473,16 +2770,20 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket. - ContentMD5
-        (optional): The MD5 hash of the PutPublicAccessBlock request body. -
-        ChecksumAlgorithm (optional): Indicates the algorithm used to create
-        the checksum for the request when you use the SDK. This header will not
-        provide any additional functionality if you don't use the SDK. When you
-        send this ... - NotificationConfiguration (required): The container for
-        the configuration. - ExpectedBucketOwner (optional): The account ID of
-        the expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket.
+        - ContentMD5 (optional): The MD5 hash of the PutPublicAccessBlock
+          request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - NotificationConfiguration (required): The container for the
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketNotification
@@ -2494,13 +2795,15 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket. -
-        NotificationConfiguration (required) - ExpectedBucketOwner (optional):
-        The account ID of the expected bucket owner. If the account ID that you
-        provide does not match the actual owner of the bucket, the request
-        fails with the HTTP status code 403 Forbidden (access ... -
-        SkipDestinationValidation (optional): Skips validation of Amazon SQS,
-        Amazon SNS, and Lambda destinations. True or false value.
+        Parameters:
+        - Bucket (required): The name of the bucket.
+        - NotificationConfiguration (required)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - SkipDestinationValidation (optional): Skips validation of Amazon SQS,
+          Amazon SNS, and Lambda destinations. True or false value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketNotificationConfiguration
@@ -2515,18 +2818,22 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the Amazon S3 bucket whose
-        OwnershipControls you want to set. - ContentMD5 (optional): The MD5
-        hash of the OwnershipControls request body. - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ... -
-        OwnershipControls (required): The OwnershipControls
-        (BucketOwnerEnforced, BucketOwnerPreferred, or ObjectWriter) that you
-        want to apply to this Amazon S3 bucket. - ChecksumAlgorithm (optional):
-        Indicates the algorithm used to create the checksum for the object when
-        you use the SDK. This header will not provide any additional
-        functionality if you don't use the SDK. When you send this header, ...
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          OwnershipControls you want to set.
+        - ContentMD5 (optional): The MD5 hash of the OwnershipControls request
+          body.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - OwnershipControls (required): The OwnershipControls
+          (BucketOwnerEnforced, BucketOwnerPreferred, or ObjectWriter) that you
+          want to apply to this Amazon S3 bucket.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketOwnershipControls
@@ -2540,18 +2847,21 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Applies an Amazon S3 bucket policy to an Amazon S3 bucket.
 
-        Parameters: - Bucket (required): The name of the bucket. - ContentMD5
-        (optional): The MD5 hash of the request body. - ChecksumAlgorithm
-        (optional): Indicates the algorithm used to create the checksum for the
-        request when you use the SDK. This header will not provide any
-        additional functionality if you don't use the SDK. When you send this
-        ... - ConfirmRemoveSelfBucketAccess (optional): Set this parameter to
-        true to confirm that you want to remove your permissions to change this
-        bucket policy in the future. - Policy (required): The bucket policy as
-        a JSON document. - ExpectedBucketOwner (optional): The account ID of
-        the expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket.
+        - ContentMD5 (optional): The MD5 hash of the request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - ConfirmRemoveSelfBucketAccess (optional): Set this parameter to true
+          to confirm that you want to remove your permissions to change this
+          bucket policy in the future.
+        - Policy (required): The bucket policy as a JSON document.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketPolicy
@@ -2563,19 +2873,23 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the bucket - ContentMD5
-        (optional): The Base64 encoded 128-bit MD5 digest of the data. You must
-        use this header as a message integrity check to verify that the request
-        body was not corrupted in transit. For more information, see RFC ... -
-        ChecksumAlgorithm (optional): Indicates the algorithm used to create
-        the checksum for the request when you use the SDK. This header will not
-        provide any additional functionality if you don't use the SDK. When you
-        send this ... - ReplicationConfiguration (required) - Token (optional):
-        A token to allow Object Lock to be enabled for an existing bucket. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the bucket
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. You must use this header as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, see RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - ReplicationConfiguration (required)
+        - Token (optional): A token to allow Object Lock to be enabled for an
+          existing bucket.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketReplication
@@ -2587,18 +2901,21 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name. - ContentMD5
-        (optional): The Base64 encoded 128-bit MD5 digest of the data. You must
-        use this header as a message integrity check to verify that the request
-        body was not corrupted in transit. For more information, see RFC ... -
-        ChecksumAlgorithm (optional): Indicates the algorithm used to create
-        the checksum for the request when you use the SDK. This header will not
-        provide any additional functionality if you don't use the SDK. When you
-        send this ... - RequestPaymentConfiguration (required): Container for
-        Payer. - ExpectedBucketOwner (optional): The account ID of the expected
-        bucket owner. If the account ID that you provide does not match the
-        actual owner of the bucket, the request fails with the HTTP status code
-        403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. You must use this header as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, see RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - RequestPaymentConfiguration (required): Container for Payer.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketRequestPayment
@@ -2612,18 +2929,21 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name. - ContentMD5
-        (optional): The Base64 encoded 128-bit MD5 digest of the data. You must
-        use this header as a message integrity check to verify that the request
-        body was not corrupted in transit. For more information, see RFC ... -
-        ChecksumAlgorithm (optional): Indicates the algorithm used to create
-        the checksum for the request when you use the SDK. This header will not
-        provide any additional functionality if you don't use the SDK. When you
-        send this ... - Tagging (required): Container for the TagSet and Tag
-        elements. - ExpectedBucketOwner (optional): The account ID of the
-        expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. You must use this header as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, see RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - Tagging (required): Container for the TagSet and Tag elements.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketTagging
@@ -2635,22 +2955,26 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name. - ContentMD5
-        (optional): >The Base64 encoded 128-bit MD5 digest of the data. You
-        must use this header as a message integrity check to verify that the
-        request body was not corrupted in transit. For more information, see
-        RFC ... - ChecksumAlgorithm (optional): Indicates the algorithm used to
-        create the checksum for the request when you use the SDK. This header
-        will not provide any additional functionality if you don't use the SDK.
-        When you send this ... - MFA (optional): The concatenation of the
-        authentication device's serial number, a space, and the value that is
-        displayed on your authentication device. The serial number is the
-        number that uniquely identifies the ... - VersioningConfiguration
-        (required): Container for setting the versioning state. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ContentMD5 (optional): >The Base64 encoded 128-bit MD5 digest of the
+          data. You must use this header as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, see RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - MFA (optional): The concatenation of the authentication device's
+          serial number, a space, and the value that is displayed on your
+          authentication device. The serial number is the number that uniquely
+          identifies the ...
+        - VersioningConfiguration (required): Container for setting the
+          versioning state.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketVersioning
@@ -2662,18 +2986,21 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name. - ContentMD5
-        (optional): The Base64 encoded 128-bit MD5 digest of the data. You must
-        use this header as a message integrity check to verify that the request
-        body was not corrupted in transit. For more information, see RFC ... -
-        ChecksumAlgorithm (optional): Indicates the algorithm used to create
-        the checksum for the request when you use the SDK. This header will not
-        provide any additional functionality if you don't use the SDK. When you
-        send this ... - WebsiteConfiguration (required): Container for the
-        request. - ExpectedBucketOwner (optional): The account ID of the
-        expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. You must use this header as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, see RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - WebsiteConfiguration (required): Container for the request.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketWebsite
@@ -2688,124 +3015,147 @@ class S3Client(BaseClient):
         you attempt to use an Email Grantee ACL in a request after October 1,
         2025, the request will receive an HTTP 405 (Method Not Allowed) error.
 
-        Parameters: - ACL (optional): The canned ACL to apply to the object.
-        For more information, see Canned ACL in the Amazon S3 User Guide. -
-        Body (optional): Object data. - Bucket (required): The bucket name to
-        which the PUT action was initiated. - CacheControl (optional): Can be
-        used to specify caching behavior along the request/reply chain. For
-        more information, see
-        http://www.w3.org/Protocols/rfc2616/rfc2616-sec14.html#sec14.9. -
-        ContentDisposition (optional): Specifies presentational information for
-        the object. For more information, see
-        https://www.rfc-editor.org/rfc/rfc6266#section-4. - ContentEncoding
-        (optional): Specifies what content encodings have been applied to the
-        object and thus what decoding mechanisms must be applied to obtain the
-        media-type referenced by the Content-Type header field. For more ... -
-        ContentLanguage (optional): The language the content is in. -
-        ContentLength (optional): Size of the body in bytes. This parameter is
-        useful when the size of the body cannot be determined automatically.
-        For more information, see ... - ContentMD5 (optional): The Base64
-        encoded 128-bit MD5 digest of the message (without the headers)
-        according to RFC 1864. This header can be used as a message integrity
-        check to verify that the data is the same data that ... - ContentType
-        (optional): A standard MIME type describing the format of the contents.
-        For more information, see
-        https://www.rfc-editor.org/rfc/rfc9110.html#name-content-type. -
-        ChecksumAlgorithm (optional): Indicates the algorithm used to create
-        the checksum for the object when you use the SDK. This header will not
-        provide any additional functionality if you don't use the SDK. When you
-        send this header, ... - ChecksumCRC32 (optional): This header can be
-        used as a data integrity check to verify that the data received is the
-        same data that was originally sent. This header specifies the Base64
-        encoded, 32-bit CRC32 checksum of the ... - ChecksumCRC32C (optional):
-        This header can be used as a data integrity check to verify that the
-        data received is the same data that was originally sent. This header
-        specifies the Base64 encoded, 32-bit CRC32C checksum of the ... -
-        ChecksumCRC64NVME (optional): This header can be used as a data
-        integrity check to verify that the data received is the same data that
-        was originally sent. This header specifies the Base64 encoded, 64-bit
-        CRC64NVME checksum of ... - ChecksumSHA1 (optional): This header can be
-        used as a data integrity check to verify that the data received is the
-        same data that was originally sent. This header specifies the Base64
-        encoded, 160-bit SHA1 digest of the ... - ChecksumSHA256 (optional):
-        This header can be used as a data integrity check to verify that the
-        data received is the same data that was originally sent. This header
-        specifies the Base64 encoded, 256-bit SHA256 digest of the ... -
-        ChecksumSHA512 (optional): This header can be used as a data integrity
-        check to verify that the data received is the same data that was
-        originally sent. This header specifies the Base64 encoded, 512-bit
-        SHA512 digest of the ... - ChecksumMD5 (optional): This header can be
-        used as a data integrity check to verify that the data received is the
-        same data that was originally sent. This header specifies the Base64
-        encoded, 128-bit MD5 digest of the ... - ChecksumXXHASH64 (optional):
-        This header can be used as a data integrity check to verify that the
-        data received is the same data that was originally sent. This header
-        specifies the Base64 encoded, 64-bit XXHASH64 checksum of the ... -
-        ChecksumXXHASH3 (optional): This header can be used as a data integrity
-        check to verify that the data received is the same data that was
-        originally sent. This header specifies the Base64 encoded, 64-bit
-        XXHASH3 checksum of the ... - ChecksumXXHASH128 (optional): This header
-        can be used as a data integrity check to verify that the data received
-        is the same data that was originally sent. This header specifies the
-        Base64 encoded, 128-bit XXHASH128 checksum of ... - Expires (optional):
-        The date and time at which the object is no longer cacheable. For more
-        information, see https://www.rfc-editor.org/rfc/rfc7234#section-5.3. -
-        IfMatch (optional): Uploads the object only if the ETag (entity tag)
-        value provided during the WRITE operation matches the ETag of the
-        object in S3. If the ETag values do not match, the operation returns a
-        412 ... - IfNoneMatch (optional): Uploads the object only if the object
-        key name does not already exist in the bucket specified. Otherwise,
-        Amazon S3 returns a 412 Precondition Failed error. - GrantFullControl
-        (optional): Gives the grantee READ, READ_ACP, and WRITE_ACP permissions
-        on the object. - GrantRead (optional): Allows grantee to read the
-        object data and its metadata. - GrantReadACP (optional): Allows grantee
-        to read the object ACL. - GrantWriteACP (optional): Allows grantee to
-        write the ACL for the applicable object. - Key (required): Object key
-        for which the PUT action was initiated. - WriteOffsetBytes (optional):
-        Specifies the offset for appending data to existing objects in bytes.
-        The offset must be equal to the size of the existing object being
-        appended to. If no object exists, setting this header to 0 will ... -
-        Metadata (optional): A map of metadata to store with the object in S3.
+        Parameters:
+        - ACL (optional): The canned ACL to apply to the object. For more
+          information, see Canned ACL in the Amazon S3 User Guide.
+        - Body (optional): Object data.
+        - Bucket (required): The bucket name to which the PUT action was
+          initiated.
+        - CacheControl (optional): Can be used to specify caching behavior
+          along the request/reply chain. For more information, see
+          http://www.w3.org/Protocols/rfc2616/rfc2616-sec14.html#sec14.9.
+        - ContentDisposition (optional): Specifies presentational information
+          for the object. For more information, see
+          https://www.rfc-editor.org/rfc/rfc6266#section-4.
+        - ContentEncoding (optional): Specifies what content encodings have
+          been applied to the object and thus what decoding mechanisms must be
+          applied to obtain the media-type referenced by the Content-Type
+          header field. For more ...
+        - ContentLanguage (optional): The language the content is in.
+        - ContentLength (optional): Size of the body in bytes. This parameter
+          is useful when the size of the body cannot be determined
+          automatically. For more information, see ...
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          message (without the headers) according to RFC 1864. This header can
+          be used as a message integrity check to verify that the data is the
+          same data that ...
+        - ContentType (optional): A standard MIME type describing the format of
+          the contents. For more information, see
+          https://www.rfc-editor.org/rfc/rfc9110.html#name-content-type.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - ChecksumCRC32 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 32-bit
+          CRC32 checksum of the ...
+        - ChecksumCRC32C (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          32-bit CRC32C checksum of the ...
+        - ChecksumCRC64NVME (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit CRC64NVME checksum of ...
+        - ChecksumSHA1 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 160-bit
+          SHA1 digest of the ...
+        - ChecksumSHA256 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          256-bit SHA256 digest of the ...
+        - ChecksumSHA512 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          512-bit SHA512 digest of the ...
+        - ChecksumMD5 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 128-bit
+          MD5 digest of the ...
+        - ChecksumXXHASH64 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH64 checksum of the ...
+        - ChecksumXXHASH3 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH3 checksum of the ...
+        - ChecksumXXHASH128 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          128-bit XXHASH128 checksum of ...
+        - Expires (optional): The date and time at which the object is no
+          longer cacheable. For more information, see
+          https://www.rfc-editor.org/rfc/rfc7234#section-5.3.
+        - IfMatch (optional): Uploads the object only if the ETag (entity tag)
+          value provided during the WRITE operation matches the ETag of the
+          object in S3. If the ETag values do not match, the operation returns
+          a 412 ...
+        - IfNoneMatch (optional): Uploads the object only if the object key
+          name does not already exist in the bucket specified. Otherwise,
+          Amazon S3 returns a 412 Precondition Failed error.
+        - GrantFullControl (optional): Gives the grantee READ, READ_ACP, and
+          WRITE_ACP permissions on the object.
+        - GrantRead (optional): Allows grantee to read the object data and its
+          metadata.
+        - GrantReadACP (optional): Allows grantee to read the object ACL.
+        - GrantWriteACP (optional): Allows grantee to write the ACL for the
+          applicable object.
+        - Key (required): Object key for which the PUT action was initiated.
+        - WriteOffsetBytes (optional): Specifies the offset for appending data
+          to existing objects in bytes. The offset must be equal to the size of
+          the existing object being appended to. If no object exists, setting
+          this header to 0 will ...
+        - Metadata (optional): A map of metadata to store with the object in
+          S3.
         - ServerSideEncryption (optional): The server-side encryption algorithm
-        that was used when you store this object in Amazon S3 or Amazon FSx. -
-        StorageClass (optional): By default, Amazon S3 uses the STANDARD
-        Storage Class to store newly created objects. The STANDARD storage
-        class provides high durability and high availability. Depending on
-        performance needs, you ... - WebsiteRedirectLocation (optional): If the
-        bucket is configured as a website, redirects requests for this object
-        to another object in the same bucket or to an external URL. Amazon S3
-        stores the value of this header in the object ... -
-        SSECustomerAlgorithm (optional): Specifies the algorithm to use when
-        encrypting the object (for example, AES256). - SSECustomerKey
-        (optional): Specifies the customer-provided encryption key for Amazon
-        S3 to use in encrypting data. This value is used to store the object
-        and then it is discarded; Amazon S3 does not store the encryption key.
-        ... - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of
-        the encryption key according to RFC 1321. Amazon S3 uses this header
-        for a message integrity check to ensure that the encryption key was
-        transmitted without error. - SSEKMSKeyId (optional): Specifies the KMS
-        key ID (Key ID, Key ARN, or Key Alias) to use for object encryption. If
-        the KMS key doesn't exist in the same account that's issuing the
-        command, you must use the full Key ARN not ... -
-        SSEKMSEncryptionContext (optional): Specifies the Amazon Web Services
-        KMS Encryption Context as an additional encryption context to use for
-        object encryption. The value of this header is a Base64 encoded string
-        of a UTF-8 encoded JSON, ... - BucketKeyEnabled (optional): Specifies
-        whether Amazon S3 should use an S3 Bucket Key for object encryption
-        with server-side encryption using Key Management Service (KMS) keys
-        (SSE-KMS). - RequestPayer (optional) - Tagging (optional): The tag-set
-        for the object. The tag-set must be encoded as URL Query parameters.
-        (For example, "Key1=Value1") - ObjectLockMode (optional): The Object
-        Lock mode that you want to apply to this object. -
-        ObjectLockRetainUntilDate (optional): The date and time when you want
-        this object's Object Lock to expire. Must be formatted as a timestamp
-        parameter. - ObjectLockLegalHoldStatus (optional): Specifies whether a
-        legal hold will be applied to this object. For more information about
-        S3 Object Lock, see Object Lock in the Amazon S3 User Guide. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+          that was used when you store this object in Amazon S3 or Amazon FSx.
+        - StorageClass (optional): By default, Amazon S3 uses the STANDARD
+          Storage Class to store newly created objects. The STANDARD storage
+          class provides high durability and high availability. Depending on
+          performance needs, you ...
+        - WebsiteRedirectLocation (optional): If the bucket is configured as a
+          website, redirects requests for this object to another object in the
+          same bucket or to an external URL. Amazon S3 stores the value of this
+          header in the object ...
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - SSEKMSKeyId (optional): Specifies the KMS key ID (Key ID, Key ARN, or
+          Key Alias) to use for object encryption. If the KMS key doesn't exist
+          in the same account that's issuing the command, you must use the full
+          Key ARN not ...
+        - SSEKMSEncryptionContext (optional): Specifies the Amazon Web Services
+          KMS Encryption Context as an additional encryption context to use for
+          object encryption. The value of this header is a Base64 encoded
+          string of a UTF-8 encoded JSON, ...
+        - BucketKeyEnabled (optional): Specifies whether Amazon S3 should use
+          an S3 Bucket Key for object encryption with server-side encryption
+          using Key Management Service (KMS) keys (SSE-KMS).
+        - RequestPayer (optional)
+        - Tagging (optional): The tag-set for the object. The tag-set must be
+          encoded as URL Query parameters. (For example, "Key1=Value1")
+        - ObjectLockMode (optional): The Object Lock mode that you want to
+          apply to this object.
+        - ObjectLockRetainUntilDate (optional): The date and time when you want
+          this object's Object Lock to expire. Must be formatted as a timestamp
+          parameter.
+        - ObjectLockLegalHoldStatus (optional): Specifies whether a legal hold
+          will be applied to this object. For more information about S3 Object
+          Lock, see Object Lock in the Amazon S3 User Guide.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObject
@@ -2820,30 +3170,38 @@ class S3Client(BaseClient):
         you attempt to use an Email Grantee ACL in a request after October 1,
         2025, the request will receive an HTTP 405 (Method Not Allowed) error.
 
-        Parameters: - ACL (optional): The canned ACL to apply to the object.
-        For more information, see Canned ACL. - AccessControlPolicy (optional):
-        Contains the elements that set the ACL permissions for an object per
-        grantee. - Bucket (required): The bucket name that contains the object
-        to which you want to attach the ACL. - ContentMD5 (optional): The
-        Base64 encoded 128-bit MD5 digest of the data. This header must be used
-        as a message integrity check to verify that the request body was not
-        corrupted in transit. For more information, go to RFC ... -
-        ChecksumAlgorithm (optional): Indicates the algorithm used to create
-        the checksum for the object when you use the SDK. This header will not
-        provide any additional functionality if you don't use the SDK. When you
-        send this header, ... - GrantFullControl (optional): Allows grantee the
-        read, write, read ACP, and write ACP permissions on the bucket. -
-        GrantRead (optional): Allows grantee to list the objects in the bucket.
-        - GrantReadACP (optional): Allows grantee to read the bucket ACL. -
-        GrantWrite (optional): Allows grantee to create new objects in the
-        bucket. - GrantWriteACP (optional): Allows grantee to write the ACL for
-        the applicable bucket. - Key (required): Key for which the PUT action
-        was initiated. - RequestPayer (optional) - VersionId (optional):
-        Version ID used to reference a specific version of the object. -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - ACL (optional): The canned ACL to apply to the object. For more
+          information, see Canned ACL.
+        - AccessControlPolicy (optional): Contains the elements that set the
+          ACL permissions for an object per grantee.
+        - Bucket (required): The bucket name that contains the object to which
+          you want to attach the ACL.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. This header must be used as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, go to RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - GrantFullControl (optional): Allows grantee the read, write, read
+          ACP, and write ACP permissions on the bucket.
+        - GrantRead (optional): Allows grantee to list the objects in the
+          bucket.
+        - GrantReadACP (optional): Allows grantee to read the bucket ACL.
+        - GrantWrite (optional): Allows grantee to create new objects in the
+          bucket.
+        - GrantWriteACP (optional): Allows grantee to write the ACL for the
+          applicable bucket.
+        - Key (required): Key for which the PUT action was initiated.
+        - RequestPayer (optional)
+        - VersionId (optional): Version ID used to reference a specific version
+          of the object.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectAcl
@@ -2855,20 +3213,25 @@ class S3Client(BaseClient):
     ) -> PutObjectLegalHoldOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name containing the object
-        that you want to place a legal hold on. - Key (required): The key name
-        for the object that you want to place a legal hold on. - LegalHold
-        (optional): Container element for the legal hold configuration you want
-        to apply to the specified object. - RequestPayer (optional) - VersionId
-        (optional): The version ID of the object that you want to place a legal
-        hold on. - ContentMD5 (optional): The MD5 hash for the request body. -
-        ChecksumAlgorithm (optional): Indicates the algorithm used to create
-        the checksum for the object when you use the SDK. This header will not
-        provide any additional functionality if you don't use the SDK. When you
-        send this header, ... - ExpectedBucketOwner (optional): The account ID
-        of the expected bucket owner. If the account ID that you provide does
-        not match the actual owner of the bucket, the request fails with the
-        HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name containing the object that you
+          want to place a legal hold on.
+        - Key (required): The key name for the object that you want to place a
+          legal hold on.
+        - LegalHold (optional): Container element for the legal hold
+          configuration you want to apply to the specified object.
+        - RequestPayer (optional)
+        - VersionId (optional): The version ID of the object that you want to
+          place a legal hold on.
+        - ContentMD5 (optional): The MD5 hash for the request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectLegalHold
@@ -2882,19 +3245,23 @@ class S3Client(BaseClient):
     ) -> PutObjectLockConfigurationOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket whose Object Lock
-        configuration you want to create or replace. - ObjectLockConfiguration
-        (optional): The Object Lock configuration that you want to apply to the
-        specified bucket. - RequestPayer (optional) - Token (optional): A token
-        to allow Object Lock to be enabled for an existing bucket. - ContentMD5
-        (optional): The MD5 hash for the request body. - ChecksumAlgorithm
-        (optional): Indicates the algorithm used to create the checksum for the
-        object when you use the SDK. This header will not provide any
-        additional functionality if you don't use the SDK. When you send this
-        header, ... - ExpectedBucketOwner (optional): The account ID of the
-        expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket whose Object Lock configuration you
+          want to create or replace.
+        - ObjectLockConfiguration (optional): The Object Lock configuration
+          that you want to apply to the specified bucket.
+        - RequestPayer (optional)
+        - Token (optional): A token to allow Object Lock to be enabled for an
+          existing bucket.
+        - ContentMD5 (optional): The MD5 hash for the request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectLockConfiguration
@@ -2909,23 +3276,27 @@ class S3Client(BaseClient):
     ) -> PutObjectRetentionOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name that contains the
-        object you want to apply this Object Retention configuration to. - Key
-        (required): The key name for the object that you want to apply this
-        Object Retention configuration to. - Retention (optional): The
-        container element for the Object Retention configuration. -
-        RequestPayer (optional) - VersionId (optional): The version ID for the
-        object that you want to apply this Object Retention configuration to. -
-        BypassGovernanceRetention (optional): Indicates whether this action
-        should bypass Governance-mode restrictions. - ContentMD5 (optional):
-        The MD5 hash for the request body. - ChecksumAlgorithm (optional):
-        Indicates the algorithm used to create the checksum for the object when
-        you use the SDK. This header will not provide any additional
-        functionality if you don't use the SDK. When you send this header, ...
+        Parameters:
+        - Bucket (required): The bucket name that contains the object you want
+          to apply this Object Retention configuration to.
+        - Key (required): The key name for the object that you want to apply
+          this Object Retention configuration to.
+        - Retention (optional): The container element for the Object Retention
+          configuration.
+        - RequestPayer (optional)
+        - VersionId (optional): The version ID for the object that you want to
+          apply this Object Retention configuration to.
+        - BypassGovernanceRetention (optional): Indicates whether this action
+          should bypass Governance-mode restrictions.
+        - ContentMD5 (optional): The MD5 hash for the request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
         - ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectRetention
@@ -2939,21 +3310,24 @@ class S3Client(BaseClient):
     ) -> PutObjectTaggingOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name containing the object.
-        - Key (required): Name of the object key. - VersionId (optional): The
-        versionId of the object that the tag-set will be added to. - ContentMD5
-        (optional): The MD5 hash for the request body. - ChecksumAlgorithm
-        (optional): Indicates the algorithm used to create the checksum for the
-        object when you use the SDK. This header will not provide any
-        additional functionality if you don't use the SDK. When you send this
-        header, ... - Tagging (required): Container for the TagSet and Tag
-        elements - ExpectedBucketOwner (optional): The account ID of the
-        expected bucket owner. If the account ID that you provide does not
-        match the actual owner of the bucket, the request fails with the HTTP
-        status code 403 Forbidden (access ... - RequestPayer (optional):
-        Confirms that the requester knows that she or he will be charged for
-        the tagging object request. Bucket owners need not specify this
-        parameter in their requests.
+        Parameters:
+        - Bucket (required): The bucket name containing the object.
+        - Key (required): Name of the object key.
+        - VersionId (optional): The versionId of the object that the tag-set
+          will be added to.
+        - ContentMD5 (optional): The MD5 hash for the request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - Tagging (required): Container for the TagSet and Tag elements
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - RequestPayer (optional): Confirms that the requester knows that she
+          or he will be charged for the tagging object request. Bucket owners
+          need not specify this parameter in their requests.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectTagging
@@ -2967,20 +3341,23 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The name of the Amazon S3 bucket whose
-        PublicAccessBlock configuration you want to set. - ContentMD5
-        (optional): The MD5 hash of the PutPublicAccessBlock request body. -
-        ChecksumAlgorithm (optional): Indicates the algorithm used to create
-        the checksum for the object when you use the SDK. This header will not
-        provide any additional functionality if you don't use the SDK. When you
-        send this header, ... - PublicAccessBlockConfiguration (required): The
-        PublicAccessBlock configuration that you want to apply to this Amazon
-        S3 bucket. You can enable the configuration options in any combination.
-        For more information about when Amazon S3 considers a ... -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          PublicAccessBlock configuration you want to set.
+        - ContentMD5 (optional): The MD5 hash of the PutPublicAccessBlock
+          request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - PublicAccessBlockConfiguration (required): The PublicAccessBlock
+          configuration that you want to apply to this Amazon S3 bucket. You
+          can enable the configuration options in any combination. For more
+          information about when Amazon S3 considers a ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutPublicAccessBlock
@@ -2995,31 +3372,37 @@ class S3Client(BaseClient):
         an existing object’s name as the source and the new name of the object
         as the destination within the same directory bucket.
 
-        Parameters: - Bucket (required): The bucket name of the directory
-        bucket containing the object. - Key (required): Key name of the object
-        to rename. - RenameSource (required): Specifies the source for the
-        rename operation. The value must be URL encoded. - DestinationIfMatch
-        (optional): Renames the object only if the ETag (entity tag) value
-        provided during the operation matches the ETag of the object in S3. The
-        If-Match header field makes the request method conditional on ETags. If
-        ... - DestinationIfNoneMatch (optional): Renames the object only if the
-        destination does not already exist in the specified directory bucket.
-        If the object does exist when you send a request with If-None-Match:*,
-        the S3 API will return a ... - DestinationIfModifiedSince (optional):
-        Renames the object if the destination exists and if it has been
-        modified since the specified time. - DestinationIfUnmodifiedSince
-        (optional): Renames the object if it hasn't been modified since the
-        specified time. - SourceIfMatch (optional): Renames the object if the
-        source exists and if its entity tag (ETag) matches the specified ETag.
+        Parameters:
+        - Bucket (required): The bucket name of the directory bucket containing
+          the object.
+        - Key (required): Key name of the object to rename.
+        - RenameSource (required): Specifies the source for the rename
+          operation. The value must be URL encoded.
+        - DestinationIfMatch (optional): Renames the object only if the ETag
+          (entity tag) value provided during the operation matches the ETag of
+          the object in S3. The If-Match header field makes the request method
+          conditional on ETags. If ...
+        - DestinationIfNoneMatch (optional): Renames the object only if the
+          destination does not already exist in the specified directory bucket.
+          If the object does exist when you send a request with
+          If-None-Match:*, the S3 API will return a ...
+        - DestinationIfModifiedSince (optional): Renames the object if the
+          destination exists and if it has been modified since the specified
+          time.
+        - DestinationIfUnmodifiedSince (optional): Renames the object if it
+          hasn't been modified since the specified time.
+        - SourceIfMatch (optional): Renames the object if the source exists and
+          if its entity tag (ETag) matches the specified ETag.
         - SourceIfNoneMatch (optional): Renames the object if the source exists
-        and if its entity tag (ETag) is different than the specified ETag. If
-        an asterisk (*) character is provided, the operation will fail and
-        return a 412 ... - SourceIfModifiedSince (optional): Renames the object
-        if the source exists and if it has been modified since the specified
-        time. - SourceIfUnmodifiedSince (optional): Renames the object if the
-        source exists and hasn't been modified since the specified time. -
-        ClientToken (optional): A unique string with a max of 64 ASCII
-        characters in the ASCII range of 33 - 126.
+          and if its entity tag (ETag) is different than the specified ETag. If
+          an asterisk (*) character is provided, the operation will fail and
+          return a 412 ...
+        - SourceIfModifiedSince (optional): Renames the object if the source
+          exists and if it has been modified since the specified time.
+        - SourceIfUnmodifiedSince (optional): Renames the object if the source
+          exists and hasn't been modified since the specified time.
+        - ClientToken (optional): A unique string with a max of 64 ASCII
+          characters in the ASCII range of 33 - 126.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/RenameObject
@@ -3031,17 +3414,21 @@ class S3Client(BaseClient):
     ) -> RestoreObjectOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The bucket name containing the object
-        to restore. - Key (required): Object key for which the action was
-        initiated. - VersionId (optional): VersionId used to reference a
-        specific version of the object. - RestoreRequest (optional) -
-        RequestPayer (optional) - ChecksumAlgorithm (optional): Indicates the
-        algorithm used to create the checksum for the object when you use the
-        SDK. This header will not provide any additional functionality if you
-        don't use the SDK. When you send this header, ... - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide does not match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access ...
+        Parameters:
+        - Bucket (required): The bucket name containing the object to restore.
+        - Key (required): Object key for which the action was initiated.
+        - VersionId (optional): VersionId used to reference a specific version
+          of the object.
+        - RestoreRequest (optional)
+        - RequestPayer (optional)
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/RestoreObject
@@ -3053,32 +3440,39 @@ class S3Client(BaseClient):
     ) -> SelectObjectContentOutputTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - Bucket (required): The S3 bucket. - Key (required): The
-        object key. - SSECustomerAlgorithm (optional): The server-side
-        encryption (SSE) algorithm used to encrypt the object. This parameter
-        is needed only when the object was created using a checksum algorithm.
-        For more information, see Protecting data ... - SSECustomerKey
-        (optional): The server-side encryption (SSE) customer managed key. This
-        parameter is needed only when the object was created using a checksum
-        algorithm. For more information, see Protecting data using SSE-C keys
-        ... - SSECustomerKeyMD5 (optional): The MD5 server-side encryption
-        (SSE) customer managed key. This parameter is needed only when the
-        object was created using a checksum algorithm. For more information,
-        see Protecting data using SSE-C ... - Expression (required): The
-        expression that is used to query the object. - ExpressionType
-        (required): The type of the provided expression (for example, SQL). -
-        RequestProgress (optional): Specifies if periodic request progress
-        information should be enabled. - InputSerialization (required):
-        Describes the format of the data in the object that is being queried. -
-        OutputSerialization (required): Describes the format of the data that
-        you want Amazon S3 to return in response. - ScanRange (optional):
-        Specifies the byte range of the object to get the records from. A
-        record is processed when its first byte is contained by the range. This
-        parameter is optional, but when specified, it must not be ... -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+        Parameters:
+        - Bucket (required): The S3 bucket.
+        - Key (required): The object key.
+        - SSECustomerAlgorithm (optional): The server-side encryption (SSE)
+          algorithm used to encrypt the object. This parameter is needed only
+          when the object was created using a checksum algorithm. For more
+          information, see Protecting data ...
+        - SSECustomerKey (optional): The server-side encryption (SSE) customer
+          managed key. This parameter is needed only when the object was
+          created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C keys ...
+        - SSECustomerKeyMD5 (optional): The MD5 server-side encryption (SSE)
+          customer managed key. This parameter is needed only when the object
+          was created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C ...
+        - Expression (required): The expression that is used to query the
+          object.
+        - ExpressionType (required): The type of the provided expression (for
+          example, SQL).
+        - RequestProgress (optional): Specifies if periodic request progress
+          information should be enabled.
+        - InputSerialization (required): Describes the format of the data in
+          the object that is being queried.
+        - OutputSerialization (required): Describes the format of the data that
+          you want Amazon S3 to return in response.
+        - ScanRange (optional): Specifies the byte range of the object to get
+          the records from. A record is processed when its first byte is
+          contained by the range. This parameter is optional, but when
+          specified, it must not be ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/SelectObjectContent
@@ -3097,16 +3491,19 @@ class S3Client(BaseClient):
         Accelerating data discovery with S3 Metadata in the Amazon S3 User
         Guide.
 
-        Parameters: - Bucket (required): The general purpose bucket that
-        corresponds to the metadata configuration that you want to enable or
-        disable an inventory table for. - ContentMD5 (optional): The
-        Content-MD5 header for the inventory table configuration. -
-        ChecksumAlgorithm (optional): The checksum algorithm to use with your
-        inventory table configuration. - InventoryTableConfiguration
-        (required): The contents of your inventory table configuration. -
-        ExpectedBucketOwner (optional): The expected owner of the general
-        purpose bucket that corresponds to the metadata table configuration
-        that you want to enable or disable an inventory table for.
+        Parameters:
+        - Bucket (required): The general purpose bucket that corresponds to the
+          metadata configuration that you want to enable or disable an
+          inventory table for.
+        - ContentMD5 (optional): The Content-MD5 header for the inventory table
+          configuration.
+        - ChecksumAlgorithm (optional): The checksum algorithm to use with your
+          inventory table configuration.
+        - InventoryTableConfiguration (required): The contents of your
+          inventory table configuration.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that corresponds to the metadata table configuration
+          that you want to enable or disable an inventory table for.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UpdateBucketMetadataInventoryTableConfiguration
@@ -3125,16 +3522,20 @@ class S3Client(BaseClient):
         Accelerating data discovery with S3 Metadata in the Amazon S3 User
         Guide.
 
-        Parameters: - Bucket (required): The general purpose bucket that
-        corresponds to the metadata configuration that you want to enable or
-        disable journal table record expiration for. - ContentMD5 (optional):
-        The Content-MD5 header for the journal table configuration. -
-        ChecksumAlgorithm (optional): The checksum algorithm to use with your
-        journal table configuration. - JournalTableConfiguration (required):
-        The contents of your journal table configuration. - ExpectedBucketOwner
-        (optional): The expected owner of the general purpose bucket that
-        corresponds to the metadata table configuration that you want to enable
-        or disable journal table record expiration for.
+        Parameters:
+        - Bucket (required): The general purpose bucket that corresponds to the
+          metadata configuration that you want to enable or disable journal
+          table record expiration for.
+        - ContentMD5 (optional): The Content-MD5 header for the journal table
+          configuration.
+        - ChecksumAlgorithm (optional): The checksum algorithm to use with your
+          journal table configuration.
+        - JournalTableConfiguration (required): The contents of your journal
+          table configuration.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that corresponds to the metadata table configuration
+          that you want to enable or disable journal table record expiration
+          for.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UpdateBucketMetadataJournalTableConfiguration
@@ -3150,24 +3551,29 @@ class S3Client(BaseClient):
         """This operation is not supported for directory buckets or Amazon S3 on
         Outposts buckets.
 
-        Parameters: - Bucket (required): The name of the general purpose bucket
-        that contains the specified object key name. - Key (required): The key
-        name of the object that you want to update the server-side encryption
-        type for. - VersionId (optional): The version ID of the object that you
-        want to update the server-side encryption type for. - ObjectEncryption
-        (required): The updated server-side encryption type for this object.
-        The UpdateObjectEncryption operation supports the SSE-S3 and SSE-KMS
-        encryption types. - RequestPayer (optional) - ExpectedBucketOwner
-        (optional): The account ID of the expected bucket owner. If the account
-        ID that you provide doesn't match the actual owner of the bucket, the
-        request fails with the HTTP status code 403 Forbidden (access denied).
+        Parameters:
+        - Bucket (required): The name of the general purpose bucket that
+          contains the specified object key name.
+        - Key (required): The key name of the object that you want to update
+          the server-side encryption type for.
+        - VersionId (optional): The version ID of the object that you want to
+          update the server-side encryption type for.
+        - ObjectEncryption (required): The updated server-side encryption type
+          for this object. The UpdateObjectEncryption operation supports the
+          SSE-S3 and SSE-KMS encryption types.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide doesn't match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access denied).
         - ContentMD5 (optional): The MD5 hash for the request body. For
-        requests made using the Amazon Web Services Command Line Interface
-        (CLI) or Amazon Web Services SDKs, this field is calculated
-        automatically. - ChecksumAlgorithm (optional): Indicates the algorithm
-        used to create the checksum for the object when you use an Amazon Web
-        Services SDK. This header doesn't provide any additional functionality
-        if you don't use the SDK. When you ...
+          requests made using the Amazon Web Services Command Line Interface
+          (CLI) or Amazon Web Services SDKs, this field is calculated
+          automatically.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use an Amazon Web Services SDK.
+          This header doesn't provide any additional functionality if you don't
+          use the SDK. When you ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UpdateObjectEncryption
@@ -3182,67 +3588,82 @@ class S3Client(BaseClient):
     ) -> UploadPartOutputTypeDef:
         """Uploads a part in a multipart upload.
 
-        Parameters: - Body (optional): Object data. - Bucket (required): The
-        name of the bucket to which the multipart upload was initiated. -
-        ContentLength (optional): Size of the body in bytes. This parameter is
-        useful when the size of the body cannot be determined automatically. -
-        ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
-        part data. This parameter is auto-populated when using the command from
-        the CLI. This parameter is required if object lock parameters are
-        specified. - ChecksumAlgorithm (optional): Indicates the algorithm used
-        to create the checksum for the object when you use the SDK. This header
-        will not provide any additional functionality if you don't use the SDK.
-        When you send this header, ... - ChecksumCRC32 (optional): This header
-        can be used as a data integrity check to verify that the data received
-        is the same data that was originally sent. This header specifies the
-        Base64 encoded, 32-bit CRC32 checksum of the ... - ChecksumCRC32C
-        (optional): This header can be used as a data integrity check to verify
-        that the data received is the same data that was originally sent. This
-        header specifies the Base64 encoded, 32-bit CRC32C checksum of the ...
+        Parameters:
+        - Body (optional): Object data.
+        - Bucket (required): The name of the bucket to which the multipart
+          upload was initiated.
+        - ContentLength (optional): Size of the body in bytes. This parameter
+          is useful when the size of the body cannot be determined
+          automatically.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          part data. This parameter is auto-populated when using the command
+          from the CLI. This parameter is required if object lock parameters
+          are specified.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - ChecksumCRC32 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 32-bit
+          CRC32 checksum of the ...
+        - ChecksumCRC32C (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          32-bit CRC32C checksum of the ...
         - ChecksumCRC64NVME (optional): This header can be used as a data
-        integrity check to verify that the data received is the same data that
-        was originally sent. This header specifies the Base64 encoded, 64-bit
-        CRC64NVME checksum of ... - ChecksumSHA1 (optional): This header can be
-        used as a data integrity check to verify that the data received is the
-        same data that was originally sent. This header specifies the Base64
-        encoded, 160-bit SHA1 digest of the ... - ChecksumSHA256 (optional):
-        This header can be used as a data integrity check to verify that the
-        data received is the same data that was originally sent. This header
-        specifies the Base64 encoded, 256-bit SHA256 digest of the ... -
-        ChecksumSHA512 (optional): This header can be used as a data integrity
-        check to verify that the data received is the same data that was
-        originally sent. This header specifies the Base64 encoded, 512-bit
-        SHA512 digest of the ... - ChecksumMD5 (optional): This header can be
-        used as a data integrity check to verify that the data received is the
-        same data that was originally sent. This header specifies the Base64
-        encoded, 128-bit MD5 digest of the part. ... - ChecksumXXHASH64
-        (optional): This header can be used as a data integrity check to verify
-        that the data received is the same data that was originally sent. This
-        header specifies the Base64 encoded, 64-bit XXHASH64 checksum of the
-        ... - ChecksumXXHASH3 (optional): This header can be used as a data
-        integrity check to verify that the data received is the same data that
-        was originally sent. This header specifies the Base64 encoded, 64-bit
-        XXHASH3 checksum of the ... - ChecksumXXHASH128 (optional): This header
-        can be used as a data integrity check to verify that the data received
-        is the same data that was originally sent. This header specifies the
-        Base64 encoded, 128-bit XXHASH128 checksum of ... - Key (required):
-        Object key for which the multipart upload was initiated. - PartNumber
-        (required): Part number of part being uploaded. This is a positive
-        integer between 1 and 10,000. - UploadId (required): Upload ID
-        identifying the multipart upload whose part is being uploaded. -
-        SSECustomerAlgorithm (optional): Specifies the algorithm to use when
-        encrypting the object (for example, AES256). - SSECustomerKey
-        (optional): Specifies the customer-provided encryption key for Amazon
-        S3 to use in encrypting data. This value is used to store the object
-        and then it is discarded; Amazon S3 does not store the encryption key.
-        ... - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of
-        the encryption key according to RFC 1321. Amazon S3 uses this header
-        for a message integrity check to ensure that the encryption key was
-        transmitted without error. - RequestPayer (optional) -
-        ExpectedBucketOwner (optional): The account ID of the expected bucket
-        owner. If the account ID that you provide does not match the actual
-        owner of the bucket, the request fails with the HTTP status code 403
-        Forbidden (access ...
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit CRC64NVME checksum of ...
+        - ChecksumSHA1 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 160-bit
+          SHA1 digest of the ...
+        - ChecksumSHA256 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          256-bit SHA256 digest of the ...
+        - ChecksumSHA512 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          512-bit SHA512 digest of the ...
+        - ChecksumMD5 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 128-bit
+          MD5 digest of the part. ...
+        - ChecksumXXHASH64 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH64 checksum of the ...
+        - ChecksumXXHASH3 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH3 checksum of the ...
+        - ChecksumXXHASH128 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          128-bit XXHASH128 checksum of ...
+        - Key (required): Object key for which the multipart upload was
+          initiated.
+        - PartNumber (required): Part number of part being uploaded. This is a
+          positive integer between 1 and 10,000.
+        - UploadId (required): Upload ID identifying the multipart upload whose
+          part is being uploaded.
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UploadPart
@@ -3257,50 +3678,58 @@ class S3Client(BaseClient):
         x-amz-copy-source in your request. To specify a byte range, you add the
         request header x-amz-copy-source-range in your request.
 
-        Parameters: - Bucket (required): The bucket name. - CopySource
-        (required): Specifies the source object for the copy operation. You
-        specify the value in one of two formats, depending on whether you want
-        to access the source object through an access point: -
-        CopySourceIfMatch (optional): Copies the object if its entity tag
-        (ETag) matches the specified tag. - CopySourceIfModifiedSince
-        (optional): Copies the object if it has been modified since the
-        specified time. - CopySourceIfNoneMatch (optional): Copies the object
-        if its entity tag (ETag) is different than the specified ETag. -
-        CopySourceIfUnmodifiedSince (optional): Copies the object if it hasn't
-        been modified since the specified time. - CopySourceRange (optional):
-        The range of bytes to copy from the source object. The range value must
-        use the form bytes=first-last, where the first and last are the
-        zero-based byte offsets to copy. For example, bytes=0-9 ... - Key
-        (required): Object key for which the multipart upload was initiated. -
-        PartNumber (required): Part number of part being copied. This is a
-        positive integer between 1 and 10,000. - UploadId (required): Upload ID
-        identifying the multipart upload whose part is being copied. -
-        SSECustomerAlgorithm (optional): Specifies the algorithm to use when
-        encrypting the object (for example, AES256). - SSECustomerKey
-        (optional): Specifies the customer-provided encryption key for Amazon
-        S3 to use in encrypting data. This value is used to store the object
-        and then it is discarded; Amazon S3 does not store the encryption key.
-        ... - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of
-        the encryption key according to RFC 1321. Amazon S3 uses this header
-        for a message integrity check to ensure that the encryption key was
-        transmitted without error. - CopySourceSSECustomerAlgorithm (optional):
-        Specifies the algorithm to use when decrypting the source object (for
-        example, AES256). - CopySourceSSECustomerKey (optional): Specifies the
-        customer-provided encryption key for Amazon S3 to use to decrypt the
-        source object. The encryption key provided in this header must be one
-        that was used when the source object was ... -
-        CopySourceSSECustomerKeyMD5 (optional): Specifies the 128-bit MD5
-        digest of the encryption key according to RFC 1321. Amazon S3 uses this
-        header for a message integrity check to ensure that the encryption key
-        was transmitted without error. - RequestPayer (optional) -
-        ExpectedBucketOwner (optional): The account ID of the expected
-        destination bucket owner. If the account ID that you provide does not
-        match the actual owner of the destination bucket, the request fails
-        with the HTTP status code 403 ... - ExpectedSourceBucketOwner
-        (optional): The account ID of the expected source bucket owner. If the
-        account ID that you provide does not match the actual owner of the
-        source bucket, the request fails with the HTTP status code 403
-        Forbidden ...
+        Parameters:
+        - Bucket (required): The bucket name.
+        - CopySource (required): Specifies the source object for the copy
+          operation. You specify the value in one of two formats, depending on
+          whether you want to access the source object through an access point:
+        - CopySourceIfMatch (optional): Copies the object if its entity tag
+          (ETag) matches the specified tag.
+        - CopySourceIfModifiedSince (optional): Copies the object if it has
+          been modified since the specified time.
+        - CopySourceIfNoneMatch (optional): Copies the object if its entity tag
+          (ETag) is different than the specified ETag.
+        - CopySourceIfUnmodifiedSince (optional): Copies the object if it
+          hasn't been modified since the specified time.
+        - CopySourceRange (optional): The range of bytes to copy from the
+          source object. The range value must use the form bytes=first-last,
+          where the first and last are the zero-based byte offsets to copy. For
+          example, bytes=0-9 ...
+        - Key (required): Object key for which the multipart upload was
+          initiated.
+        - PartNumber (required): Part number of part being copied. This is a
+          positive integer between 1 and 10,000.
+        - UploadId (required): Upload ID identifying the multipart upload whose
+          part is being copied.
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - CopySourceSSECustomerAlgorithm (optional): Specifies the algorithm to
+          use when decrypting the source object (for example, AES256).
+        - CopySourceSSECustomerKey (optional): Specifies the customer-provided
+          encryption key for Amazon S3 to use to decrypt the source object. The
+          encryption key provided in this header must be one that was used when
+          the source object was ...
+        - CopySourceSSECustomerKeyMD5 (optional): Specifies the 128-bit MD5
+          digest of the encryption key according to RFC 1321. Amazon S3 uses
+          this header for a message integrity check to ensure that the
+          encryption key was transmitted without error.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected
+          destination bucket owner. If the account ID that you provide does not
+          match the actual owner of the destination bucket, the request fails
+          with the HTTP status code 403 ...
+        - ExpectedSourceBucketOwner (optional): The account ID of the expected
+          source bucket owner. If the account ID that you provide does not
+          match the actual owner of the source bucket, the request fails with
+          the HTTP status code 403 Forbidden ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UploadPartCopy
@@ -3312,107 +3741,133 @@ class S3Client(BaseClient):
     ) -> EmptyResponseTypeDef:
         """This operation is not supported for directory buckets.
 
-        Parameters: - RequestRoute (required): Route prefix to the HTTP URL
-        generated. - RequestToken (required): A single use encrypted token that
-        maps WriteGetObjectResponse to the end user GetObject request. - Body
-        (optional): The object data. - StatusCode (optional): The integer
-        status code for an HTTP response of a corresponding GetObject request.
-        The following is a list of status codes. - ErrorCode (optional): A
-        string that uniquely identifies an error condition. Returned in the
-        <Code> tag of the error XML response for a corresponding GetObject
-        call. Cannot be used with a successful StatusCode header or ... -
-        ErrorMessage (optional): Contains a generic description of the error
-        condition. Returned in the <Message> tag of the error XML response for
-        a corresponding GetObject call. Cannot be used with a successful
-        StatusCode header ... - AcceptRanges (optional): Indicates that a range
-        of bytes was specified. - CacheControl (optional): Specifies caching
-        behavior along the request/reply chain. - ContentDisposition
-        (optional): Specifies presentational information for the object. -
-        ContentEncoding (optional): Specifies what content encodings have been
-        applied to the object and thus what decoding mechanisms must be applied
-        to obtain the media-type referenced by the Content-Type header field. -
-        ContentLanguage (optional): The language the content is in. -
-        ContentLength (optional): The size of the content body in bytes. -
-        ContentRange (optional): The portion of the object returned in the
-        response. - ContentType (optional): A standard MIME type describing the
-        format of the object data. - ChecksumCRC32 (optional): This header can
-        be used as a data integrity check to verify that the data received is
-        the same data that was originally sent. This specifies the Base64
-        encoded, 32-bit CRC32 checksum of the object ... - ChecksumCRC32C
-        (optional): This header can be used as a data integrity check to verify
-        that the data received is the same data that was originally sent. This
-        specifies the Base64 encoded, 32-bit CRC32C checksum of the object ...
+        Parameters:
+        - RequestRoute (required): Route prefix to the HTTP URL generated.
+        - RequestToken (required): A single use encrypted token that maps
+          WriteGetObjectResponse to the end user GetObject request.
+        - Body (optional): The object data.
+        - StatusCode (optional): The integer status code for an HTTP response
+          of a corresponding GetObject request. The following is a list of
+          status codes.
+        - ErrorCode (optional): A string that uniquely identifies an error
+          condition. Returned in the <Code> tag of the error XML response for a
+          corresponding GetObject call. Cannot be used with a successful
+          StatusCode header or ...
+        - ErrorMessage (optional): Contains a generic description of the error
+          condition. Returned in the <Message> tag of the error XML response
+          for a corresponding GetObject call. Cannot be used with a successful
+          StatusCode header ...
+        - AcceptRanges (optional): Indicates that a range of bytes was
+          specified.
+        - CacheControl (optional): Specifies caching behavior along the
+          request/reply chain.
+        - ContentDisposition (optional): Specifies presentational information
+          for the object.
+        - ContentEncoding (optional): Specifies what content encodings have
+          been applied to the object and thus what decoding mechanisms must be
+          applied to obtain the media-type referenced by the Content-Type
+          header field.
+        - ContentLanguage (optional): The language the content is in.
+        - ContentLength (optional): The size of the content body in bytes.
+        - ContentRange (optional): The portion of the object returned in the
+          response.
+        - ContentType (optional): A standard MIME type describing the format of
+          the object data.
+        - ChecksumCRC32 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This specifies the Base64 encoded, 32-bit CRC32
+          checksum of the object ...
+        - ChecksumCRC32C (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This specifies the Base64 encoded, 32-bit
+          CRC32C checksum of the object ...
         - ChecksumCRC64NVME (optional): This header can be used as a data
-        integrity check to verify that the data received is the same data that
-        was originally sent. This header specifies the Base64 encoded, 64-bit
-        CRC64NVME checksum of ... - ChecksumSHA1 (optional): This header can be
-        used as a data integrity check to verify that the data received is the
-        same data that was originally sent. This specifies the Base64 encoded,
-        160-bit SHA1 digest of the object ... - ChecksumSHA256 (optional): This
-        header can be used as a data integrity check to verify that the data
-        received is the same data that was originally sent. This specifies the
-        Base64 encoded, 256-bit SHA256 digest of the object ... -
-        ChecksumSHA512 (optional): This header can be used as a data integrity
-        check to verify that the data received is the same data that was
-        originally sent. This header specifies the Base64 encoded, 512-bit
-        SHA512 digest of the ... - ChecksumMD5 (optional): This header can be
-        used as a data integrity check to verify that the data received is the
-        same data that was originally sent. This header specifies the Base64
-        encoded, 128-bit MD5 digest of the part. ... - ChecksumXXHASH64
-        (optional): This header can be used as a data integrity check to verify
-        that the data received is the same data that was originally sent. This
-        header specifies the Base64 encoded, 64-bit XXHASH64 checksum of the
-        ... - ChecksumXXHASH3 (optional): This header can be used as a data
-        integrity check to verify that the data received is the same data that
-        was originally sent. This header specifies the Base64 encoded, 64-bit
-        XXHASH3 checksum of the ... - ChecksumXXHASH128 (optional): This header
-        can be used as a data integrity check to verify that the data received
-        is the same data that was originally sent. This header specifies the
-        Base64 encoded, 128-bit XXHASH128 checksum of ... - DeleteMarker
-        (optional): Specifies whether an object stored in Amazon S3 is (true)
-        or is not (false) a delete marker. To learn more about delete markers,
-        see Working with delete markers. - ETag (optional): An opaque
-        identifier assigned by a web server to a specific version of a resource
-        found at a URL. - Expires (optional): The date and time at which the
-        object is no longer cacheable. - Expiration (optional): If the object
-        expiration is configured (see PUT Bucket lifecycle), the response
-        includes this header. It includes the expiry-date and rule-id key-value
-        pairs that provide the object expiration ... - LastModified (optional):
-        The date and time that the object was last modified. - MissingMeta
-        (optional): Set to the number of metadata entries not returned in
-        x-amz-meta headers. This can happen if you create metadata using an API
-        like SOAP that supports more flexible metadata than the REST API. For
-        ... - Metadata (optional): A map of metadata to store with the object
-        in S3. - ObjectLockMode (optional): Indicates whether an object stored
-        in Amazon S3 has Object Lock enabled. For more information about S3
-        Object Lock, see Object Lock. - ObjectLockLegalHoldStatus (optional):
-        Indicates whether an object stored in Amazon S3 has an active legal
-        hold. - ObjectLockRetainUntilDate (optional): The date and time when
-        Object Lock is configured to expire. - PartsCount (optional): The count
-        of parts this object has. - ReplicationStatus (optional): Indicates if
-        request involves bucket that is either a source or destination in a
-        Replication rule. For more information about S3 Replication, see
-        Replication. - RequestCharged (optional) - Restore (optional): Provides
-        information about object restoration operation and expiration time of
-        the restored object copy. - ServerSideEncryption (optional): The
-        server-side encryption algorithm used when storing requested object in
-        Amazon S3 or Amazon FSx. - SSECustomerAlgorithm (optional): Encryption
-        algorithm used if server-side encryption with a customer-provided
-        encryption key was specified for object stored in Amazon S3. -
-        SSEKMSKeyId (optional): If present, specifies the ID (Key ID, Key ARN,
-        or Key Alias) of the Amazon Web Services Key Management Service (Amazon
-        Web Services KMS) symmetric encryption customer managed key that was
-        used for ... - SSECustomerKeyMD5 (optional): 128-bit MD5 digest of
-        customer-provided encryption key used in Amazon S3 to encrypt data
-        stored in S3. For more information, see Protecting data using
-        server-side encryption with customer-provided ... - StorageClass
-        (optional): Provides storage class information of the object. Amazon S3
-        returns this header for all objects except for S3 Standard storage
-        class objects. - TagCount (optional): The number of tags, if any, on
-        the object. - VersionId (optional): An ID used to reference a specific
-        version of the object. - BucketKeyEnabled (optional): Indicates whether
-        the object stored in Amazon S3 uses an S3 bucket key for server-side
-        encryption with Amazon Web Services KMS (SSE-KMS).
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit CRC64NVME checksum of ...
+        - ChecksumSHA1 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This specifies the Base64 encoded, 160-bit SHA1
+          digest of the object ...
+        - ChecksumSHA256 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This specifies the Base64 encoded, 256-bit
+          SHA256 digest of the object ...
+        - ChecksumSHA512 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          512-bit SHA512 digest of the ...
+        - ChecksumMD5 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 128-bit
+          MD5 digest of the part. ...
+        - ChecksumXXHASH64 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH64 checksum of the ...
+        - ChecksumXXHASH3 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH3 checksum of the ...
+        - ChecksumXXHASH128 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          128-bit XXHASH128 checksum of ...
+        - DeleteMarker (optional): Specifies whether an object stored in Amazon
+          S3 is (true) or is not (false) a delete marker. To learn more about
+          delete markers, see Working with delete markers.
+        - ETag (optional): An opaque identifier assigned by a web server to a
+          specific version of a resource found at a URL.
+        - Expires (optional): The date and time at which the object is no
+          longer cacheable.
+        - Expiration (optional): If the object expiration is configured (see
+          PUT Bucket lifecycle), the response includes this header. It includes
+          the expiry-date and rule-id key-value pairs that provide the object
+          expiration ...
+        - LastModified (optional): The date and time that the object was last
+          modified.
+        - MissingMeta (optional): Set to the number of metadata entries not
+          returned in x-amz-meta headers. This can happen if you create
+          metadata using an API like SOAP that supports more flexible metadata
+          than the REST API. For ...
+        - Metadata (optional): A map of metadata to store with the object in
+          S3.
+        - ObjectLockMode (optional): Indicates whether an object stored in
+          Amazon S3 has Object Lock enabled. For more information about S3
+          Object Lock, see Object Lock.
+        - ObjectLockLegalHoldStatus (optional): Indicates whether an object
+          stored in Amazon S3 has an active legal hold.
+        - ObjectLockRetainUntilDate (optional): The date and time when Object
+          Lock is configured to expire.
+        - PartsCount (optional): The count of parts this object has.
+        - ReplicationStatus (optional): Indicates if request involves bucket
+          that is either a source or destination in a Replication rule. For
+          more information about S3 Replication, see Replication.
+        - RequestCharged (optional)
+        - Restore (optional): Provides information about object restoration
+          operation and expiration time of the restored object copy.
+        - ServerSideEncryption (optional): The server-side encryption algorithm
+          used when storing requested object in Amazon S3 or Amazon FSx.
+        - SSECustomerAlgorithm (optional): Encryption algorithm used if
+          server-side encryption with a customer-provided encryption key was
+          specified for object stored in Amazon S3.
+        - SSEKMSKeyId (optional): If present, specifies the ID (Key ID, Key
+          ARN, or Key Alias) of the Amazon Web Services Key Management Service
+          (Amazon Web Services KMS) symmetric encryption customer managed key
+          that was used for ...
+        - SSECustomerKeyMD5 (optional): 128-bit MD5 digest of customer-provided
+          encryption key used in Amazon S3 to encrypt data stored in S3. For
+          more information, see Protecting data using server-side encryption
+          with customer-provided ...
+        - StorageClass (optional): Provides storage class information of the
+          object. Amazon S3 returns this header for all objects except for S3
+          Standard storage class objects.
+        - TagCount (optional): The number of tags, if any, on the object.
+        - VersionId (optional): An ID used to reference a specific version of
+          the object.
+        - BucketKeyEnabled (optional): Indicates whether the object stored in
+          Amazon S3 uses an S3 bucket key for server-side encryption with
+          Amazon Web Services KMS (SSE-KMS).
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/WriteGetObjectResponse

@@ -100,6 +100,7 @@ __all__ = [
     "AbacStatusTypeDef",
     "AbortIncompleteMultipartUploadTypeDef",
     "AbortMultipartUploadOutputTypeDef",
+    "AbortMultipartUploadRequestMultipartUploadAbortTypeDef",
     "AbortMultipartUploadRequestTypeDef",
     "AccelerateConfigurationTypeDef",
     "AccessControlPolicyTypeDef",
@@ -128,12 +129,14 @@ __all__ = [
     "CloudFunctionConfigurationTypeDef",
     "CommonPrefixTypeDef",
     "CompleteMultipartUploadOutputTypeDef",
+    "CompleteMultipartUploadRequestMultipartUploadCompleteTypeDef",
     "CompleteMultipartUploadRequestTypeDef",
     "CompletedMultipartUploadTypeDef",
     "CompletedPartTypeDef",
     "ConditionTypeDef",
     "ContinuationEventTypeDef",
     "CopyObjectOutputTypeDef",
+    "CopyObjectRequestObjectCopyFromTypeDef",
     "CopyObjectRequestTypeDef",
     "CopyObjectResultTypeDef",
     "CopyPartResultTypeDef",
@@ -141,34 +144,46 @@ __all__ = [
     "CreateBucketMetadataConfigurationRequestTypeDef",
     "CreateBucketMetadataTableConfigurationRequestTypeDef",
     "CreateBucketOutputTypeDef",
+    "CreateBucketRequestBucketCreateTypeDef",
     "CreateBucketRequestTypeDef",
     "CreateMultipartUploadOutputTypeDef",
+    "CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef",
     "CreateMultipartUploadRequestTypeDef",
     "CreateSessionOutputTypeDef",
     "CreateSessionRequestTypeDef",
     "DefaultRetentionTypeDef",
     "DeleteBucketAnalyticsConfigurationRequestTypeDef",
+    "DeleteBucketCorsRequestBucketCorsDeleteTypeDef",
     "DeleteBucketCorsRequestTypeDef",
     "DeleteBucketEncryptionRequestTypeDef",
     "DeleteBucketIntelligentTieringConfigurationRequestTypeDef",
     "DeleteBucketInventoryConfigurationRequestTypeDef",
+    "DeleteBucketLifecycleRequestBucketLifecycleDeleteTypeDef",
     "DeleteBucketLifecycleRequestTypeDef",
     "DeleteBucketMetadataConfigurationRequestTypeDef",
     "DeleteBucketMetadataTableConfigurationRequestTypeDef",
     "DeleteBucketMetricsConfigurationRequestTypeDef",
     "DeleteBucketOwnershipControlsRequestTypeDef",
+    "DeleteBucketPolicyRequestBucketPolicyDeleteTypeDef",
     "DeleteBucketPolicyRequestTypeDef",
     "DeleteBucketReplicationRequestTypeDef",
+    "DeleteBucketRequestBucketDeleteTypeDef",
     "DeleteBucketRequestTypeDef",
+    "DeleteBucketTaggingRequestBucketTaggingDeleteTypeDef",
     "DeleteBucketTaggingRequestTypeDef",
+    "DeleteBucketWebsiteRequestBucketWebsiteDeleteTypeDef",
     "DeleteBucketWebsiteRequestTypeDef",
     "DeleteMarkerEntryTypeDef",
     "DeleteMarkerReplicationTypeDef",
     "DeleteObjectOutputTypeDef",
+    "DeleteObjectRequestObjectDeleteTypeDef",
+    "DeleteObjectRequestObjectVersionDeleteTypeDef",
     "DeleteObjectRequestTypeDef",
     "DeleteObjectTaggingOutputTypeDef",
     "DeleteObjectTaggingRequestTypeDef",
     "DeleteObjectsOutputTypeDef",
+    "DeleteObjectsRequestBucketDeleteObjectsTypeDef",
+    "DeleteObjectsRequestObjectDeleteTypeDef",
     "DeleteObjectsRequestTypeDef",
     "DeletePublicAccessBlockRequestTypeDef",
     "DeleteTypeDef",
@@ -243,6 +258,8 @@ __all__ = [
     "GetObjectLockConfigurationOutputTypeDef",
     "GetObjectLockConfigurationRequestTypeDef",
     "GetObjectOutputTypeDef",
+    "GetObjectRequestObjectGetTypeDef",
+    "GetObjectRequestObjectVersionGetTypeDef",
     "GetObjectRequestTypeDef",
     "GetObjectRetentionOutputTypeDef",
     "GetObjectRetentionRequestTypeDef",
@@ -256,9 +273,12 @@ __all__ = [
     "GrantTypeDef",
     "GranteeTypeDef",
     "HeadBucketOutputTypeDef",
+    "HeadBucketRequestBucketExistsWaitTypeDef",
     "HeadBucketRequestTypeDef",
     "HeadBucketRequestWaitTypeDef",
     "HeadObjectOutputTypeDef",
+    "HeadObjectRequestObjectExistsWaitTypeDef",
+    "HeadObjectRequestObjectVersionHeadTypeDef",
     "HeadObjectRequestTypeDef",
     "HeadObjectRequestWaitTypeDef",
     "IndexDocumentTypeDef",
@@ -314,14 +334,17 @@ __all__ = [
     "ListDirectoryBucketsRequestTypeDef",
     "ListMultipartUploadsOutputFullResultTypeDef",
     "ListMultipartUploadsOutputTypeDef",
+    "ListMultipartUploadsRequestBucketMultipartUploadsTypeDef",
     "ListMultipartUploadsRequestPaginateTypeDef",
     "ListMultipartUploadsRequestTypeDef",
     "ListObjectVersionsOutputFullResultTypeDef",
     "ListObjectVersionsOutputTypeDef",
+    "ListObjectVersionsRequestBucketObjectVersionsTypeDef",
     "ListObjectVersionsRequestPaginateTypeDef",
     "ListObjectVersionsRequestTypeDef",
     "ListObjectsOutputFullResultTypeDef",
     "ListObjectsOutputTypeDef",
+    "ListObjectsRequestBucketObjectsTypeDef",
     "ListObjectsRequestPaginateTypeDef",
     "ListObjectsRequestTypeDef",
     "ListObjectsV2OutputFullResultTypeDef",
@@ -330,6 +353,7 @@ __all__ = [
     "ListObjectsV2RequestTypeDef",
     "ListPartsOutputFullResultTypeDef",
     "ListPartsOutputTypeDef",
+    "ListPartsRequestMultipartUploadPartsTypeDef",
     "ListPartsRequestPaginateTypeDef",
     "ListPartsRequestTypeDef",
     "LocationInfoTypeDef",
@@ -382,33 +406,48 @@ __all__ = [
     "PublicAccessBlockConfigurationTypeDef",
     "PutBucketAbacRequestTypeDef",
     "PutBucketAccelerateConfigurationRequestTypeDef",
+    "PutBucketAclRequestBucketAclPutTypeDef",
     "PutBucketAclRequestTypeDef",
     "PutBucketAnalyticsConfigurationRequestTypeDef",
+    "PutBucketCorsRequestBucketCorsPutTypeDef",
     "PutBucketCorsRequestTypeDef",
     "PutBucketEncryptionRequestTypeDef",
     "PutBucketIntelligentTieringConfigurationRequestTypeDef",
     "PutBucketInventoryConfigurationRequestTypeDef",
     "PutBucketLifecycleConfigurationOutputTypeDef",
+    "PutBucketLifecycleConfigurationRequestBucketLifecycleConfigurationPutTypeDef",
     "PutBucketLifecycleConfigurationRequestTypeDef",
+    "PutBucketLifecycleRequestBucketLifecyclePutTypeDef",
     "PutBucketLifecycleRequestTypeDef",
+    "PutBucketLoggingRequestBucketLoggingPutTypeDef",
     "PutBucketLoggingRequestTypeDef",
     "PutBucketMetricsConfigurationRequestTypeDef",
+    "PutBucketNotificationConfigurationRequestBucketNotificationPutTypeDef",
     "PutBucketNotificationConfigurationRequestTypeDef",
     "PutBucketNotificationRequestTypeDef",
     "PutBucketOwnershipControlsRequestTypeDef",
+    "PutBucketPolicyRequestBucketPolicyPutTypeDef",
     "PutBucketPolicyRequestTypeDef",
     "PutBucketReplicationRequestTypeDef",
+    "PutBucketRequestPaymentRequestBucketRequestPaymentPutTypeDef",
     "PutBucketRequestPaymentRequestTypeDef",
+    "PutBucketTaggingRequestBucketTaggingPutTypeDef",
     "PutBucketTaggingRequestTypeDef",
+    "PutBucketVersioningRequestBucketVersioningEnableTypeDef",
+    "PutBucketVersioningRequestBucketVersioningPutTypeDef",
     "PutBucketVersioningRequestTypeDef",
+    "PutBucketWebsiteRequestBucketWebsitePutTypeDef",
     "PutBucketWebsiteRequestTypeDef",
     "PutObjectAclOutputTypeDef",
+    "PutObjectAclRequestObjectAclPutTypeDef",
     "PutObjectAclRequestTypeDef",
     "PutObjectLegalHoldOutputTypeDef",
     "PutObjectLegalHoldRequestTypeDef",
     "PutObjectLockConfigurationOutputTypeDef",
     "PutObjectLockConfigurationRequestTypeDef",
     "PutObjectOutputTypeDef",
+    "PutObjectRequestBucketPutObjectTypeDef",
+    "PutObjectRequestObjectPutTypeDef",
     "PutObjectRequestTypeDef",
     "PutObjectRetentionOutputTypeDef",
     "PutObjectRetentionRequestTypeDef",
@@ -439,6 +478,7 @@ __all__ = [
     "RequestPaymentConfigurationTypeDef",
     "RequestProgressTypeDef",
     "RestoreObjectOutputTypeDef",
+    "RestoreObjectRequestObjectRestoreObjectTypeDef",
     "RestoreObjectRequestTypeDef",
     "RestoreRequestTypeDef",
     "RestoreStatusTypeDef",
@@ -487,8 +527,10 @@ __all__ = [
     "UpdateObjectEncryptionRequestTypeDef",
     "UpdateObjectEncryptionResponseTypeDef",
     "UploadPartCopyOutputTypeDef",
+    "UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef",
     "UploadPartCopyRequestTypeDef",
     "UploadPartOutputTypeDef",
+    "UploadPartRequestMultipartUploadPartUploadTypeDef",
     "UploadPartRequestTypeDef",
     "VersioningConfigurationTypeDef",
     "WebsiteConfigurationTypeDef",
@@ -522,6 +564,14 @@ class AbortMultipartUploadOutputTypeDef(TypedDict):
 
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class AbortMultipartUploadRequestMultipartUploadAbortTypeDef(TypedDict):
+    """AbortMultipartUploadRequest (input)."""
+
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    IfMatchInitiatedTime: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class AbortMultipartUploadRequestTypeDef(TypedDict):
@@ -826,6 +876,31 @@ class CompleteMultipartUploadOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class CompleteMultipartUploadRequestMultipartUploadCompleteTypeDef(TypedDict):
+    """CompleteMultipartUploadRequest (input)."""
+
+    MultipartUpload: NotRequired[ReadOnly["CompletedMultipartUploadTypeDef"]]
+    ChecksumCRC32: NotRequired[ReadOnly[str]]
+    ChecksumCRC32C: NotRequired[ReadOnly[str]]
+    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
+    ChecksumSHA1: NotRequired[ReadOnly[str]]
+    ChecksumSHA256: NotRequired[ReadOnly[str]]
+    ChecksumSHA512: NotRequired[ReadOnly[str]]
+    ChecksumMD5: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
+    ChecksumType: NotRequired[ReadOnly[ChecksumTypeType]]
+    MpuObjectSize: NotRequired[ReadOnly[int]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+
+
 class CompleteMultipartUploadRequestTypeDef(TypedDict):
     """CompleteMultipartUploadRequest (input)."""
 
@@ -907,6 +982,52 @@ class CopyObjectOutputTypeDef(TypedDict):
     BucketKeyEnabled: NotRequired[bool]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class CopyObjectRequestObjectCopyFromTypeDef(TypedDict):
+    """CopyObjectRequest (input)."""
+
+    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
+    CacheControl: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ContentDisposition: NotRequired[ReadOnly[str]]
+    ContentEncoding: NotRequired[ReadOnly[str]]
+    ContentLanguage: NotRequired[ReadOnly[str]]
+    ContentType: NotRequired[ReadOnly[str]]
+    CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
+    CopySourceIfMatch: NotRequired[ReadOnly[str]]
+    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
+    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
+    MetadataDirective: NotRequired[ReadOnly[MetadataDirectiveType]]
+    TaggingDirective: NotRequired[ReadOnly[TaggingDirectiveType]]
+    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
+    StorageClass: NotRequired[ReadOnly[StorageClassType]]
+    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    SSEKMSKeyId: NotRequired[ReadOnly[str]]
+    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
+    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
+    CopySourceSSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    CopySourceSSECustomerKey: NotRequired[ReadOnly[str]]
+    CopySourceSSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    Tagging: NotRequired[ReadOnly[str]]
+    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
+    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class CopyObjectRequestTypeDef(TypedDict):
@@ -1029,6 +1150,21 @@ class CreateBucketOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class CreateBucketRequestBucketCreateTypeDef(TypedDict):
+    """CreateBucketRequest (input)."""
+
+    ACL: NotRequired[ReadOnly[BucketCannedACLType]]
+    CreateBucketConfiguration: NotRequired[ReadOnly["CreateBucketConfigurationTypeDef"]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWrite: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    ObjectLockEnabledForBucket: NotRequired[ReadOnly[bool]]
+    ObjectOwnership: NotRequired[ReadOnly[ObjectOwnershipType]]
+    BucketNamespace: NotRequired[ReadOnly[BucketNamespaceType]]
+
+
 class CreateBucketRequestTypeDef(TypedDict):
     """CreateBucketRequest (input)."""
 
@@ -1063,6 +1199,40 @@ class CreateMultipartUploadOutputTypeDef(TypedDict):
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
     ChecksumType: NotRequired[ChecksumTypeType]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef(TypedDict):
+    """CreateMultipartUploadRequest (input)."""
+
+    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
+    CacheControl: NotRequired[ReadOnly[str]]
+    ContentDisposition: NotRequired[ReadOnly[str]]
+    ContentEncoding: NotRequired[ReadOnly[str]]
+    ContentLanguage: NotRequired[ReadOnly[str]]
+    ContentType: NotRequired[ReadOnly[str]]
+    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
+    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
+    StorageClass: NotRequired[ReadOnly[StorageClassType]]
+    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    SSEKMSKeyId: NotRequired[ReadOnly[str]]
+    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
+    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    Tagging: NotRequired[ReadOnly[str]]
+    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
+    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ChecksumType: NotRequired[ReadOnly[ChecksumTypeType]]
 
 
 class CreateMultipartUploadRequestTypeDef(TypedDict):
@@ -1141,6 +1311,12 @@ class DeleteBucketAnalyticsConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class DeleteBucketCorsRequestBucketCorsDeleteTypeDef(TypedDict):
+    """DeleteBucketCorsRequest (input and output)."""
+
+    ExpectedBucketOwner: NotRequired[str]
+
+
 class DeleteBucketCorsRequestTypeDef(TypedDict):
     """DeleteBucketCorsRequest (input and output)."""
 
@@ -1168,6 +1344,12 @@ class DeleteBucketInventoryConfigurationRequestTypeDef(TypedDict):
 
     Bucket: str
     Id: str
+    ExpectedBucketOwner: NotRequired[str]
+
+
+class DeleteBucketLifecycleRequestBucketLifecycleDeleteTypeDef(TypedDict):
+    """DeleteBucketLifecycleRequest (input and output)."""
+
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -1207,6 +1389,12 @@ class DeleteBucketOwnershipControlsRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class DeleteBucketPolicyRequestBucketPolicyDeleteTypeDef(TypedDict):
+    """DeleteBucketPolicyRequest (input and output)."""
+
+    ExpectedBucketOwner: NotRequired[str]
+
+
 class DeleteBucketPolicyRequestTypeDef(TypedDict):
     """DeleteBucketPolicyRequest (input and output)."""
 
@@ -1221,6 +1409,12 @@ class DeleteBucketReplicationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class DeleteBucketRequestBucketDeleteTypeDef(TypedDict):
+    """DeleteBucketRequest (input and output)."""
+
+    ExpectedBucketOwner: NotRequired[str]
+
+
 class DeleteBucketRequestTypeDef(TypedDict):
     """DeleteBucketRequest (input and output)."""
 
@@ -1228,10 +1422,22 @@ class DeleteBucketRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class DeleteBucketTaggingRequestBucketTaggingDeleteTypeDef(TypedDict):
+    """DeleteBucketTaggingRequest (input and output)."""
+
+    ExpectedBucketOwner: NotRequired[str]
+
+
 class DeleteBucketTaggingRequestTypeDef(TypedDict):
     """DeleteBucketTaggingRequest (input and output)."""
 
     Bucket: str
+    ExpectedBucketOwner: NotRequired[str]
+
+
+class DeleteBucketWebsiteRequestBucketWebsiteDeleteTypeDef(TypedDict):
+    """DeleteBucketWebsiteRequest (input and output)."""
+
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -1272,6 +1478,31 @@ class DeleteObjectOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DeleteObjectRequestObjectDeleteTypeDef(TypedDict):
+    """DeleteObjectRequest (input)."""
+
+    MFA: NotRequired[ReadOnly[str]]
+    VersionId: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchSize: NotRequired[ReadOnly[int]]
+
+
+class DeleteObjectRequestObjectVersionDeleteTypeDef(TypedDict):
+    """DeleteObjectRequest (input)."""
+
+    MFA: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchSize: NotRequired[ReadOnly[int]]
+
+
 class DeleteObjectRequestTypeDef(TypedDict):
     """DeleteObjectRequest (input)."""
 
@@ -1310,6 +1541,27 @@ class DeleteObjectsOutputTypeDef(TypedDict):
     RequestCharged: NotRequired[RequestChargedType]
     Errors: NotRequired[List["ErrorTypeDef"]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DeleteObjectsRequestBucketDeleteObjectsTypeDef(TypedDict):
+    """DeleteObjectsRequest (input)."""
+
+    Delete: ReadOnly["DeleteTypeDef"]
+    MFA: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+
+
+class DeleteObjectsRequestObjectDeleteTypeDef(TypedDict):
+    """DeleteObjectsRequest (input)."""
+
+    MFA: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
 
 
 class DeleteObjectsRequestTypeDef(TypedDict):
@@ -1941,6 +2193,53 @@ class GetObjectOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class GetObjectRequestObjectGetTypeDef(TypedDict):
+    """GetObjectRequest (input)."""
+
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    Range: NotRequired[ReadOnly[str]]
+    ResponseCacheControl: NotRequired[ReadOnly[str]]
+    ResponseContentDisposition: NotRequired[ReadOnly[str]]
+    ResponseContentEncoding: NotRequired[ReadOnly[str]]
+    ResponseContentLanguage: NotRequired[ReadOnly[str]]
+    ResponseContentType: NotRequired[ReadOnly[str]]
+    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    VersionId: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    PartNumber: NotRequired[ReadOnly[int]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
+
+
+class GetObjectRequestObjectVersionGetTypeDef(TypedDict):
+    """GetObjectRequest (input)."""
+
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    Range: NotRequired[ReadOnly[str]]
+    ResponseCacheControl: NotRequired[ReadOnly[str]]
+    ResponseContentDisposition: NotRequired[ReadOnly[str]]
+    ResponseContentEncoding: NotRequired[ReadOnly[str]]
+    ResponseContentLanguage: NotRequired[ReadOnly[str]]
+    ResponseContentType: NotRequired[ReadOnly[str]]
+    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    PartNumber: NotRequired[ReadOnly[int]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
+
+
 class GetObjectRequestTypeDef(TypedDict):
     """GetObjectRequest (input)."""
 
@@ -2067,6 +2366,13 @@ class HeadBucketOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class HeadBucketRequestBucketExistsWaitTypeDef(TypedDict):
+    """HeadBucketRequest (wait() request)."""
+
+    ExpectedBucketOwner: NotRequired[str]
+    WaiterConfig: NotRequired[WaiterConfigTypeDef]
+
+
 class HeadBucketRequestTypeDef(TypedDict):
     """HeadBucketRequest (input and output)."""
 
@@ -2129,6 +2435,54 @@ class HeadObjectOutputTypeDef(TypedDict):
     ObjectLockRetainUntilDate: NotRequired[datetime]
     ObjectLockLegalHoldStatus: NotRequired[ObjectLockLegalHoldStatusType]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class HeadObjectRequestObjectExistsWaitTypeDef(TypedDict):
+    """HeadObjectRequest (wait() request)."""
+
+    IfMatch: NotRequired[str]
+    IfModifiedSince: NotRequired[TimestampTypeDef]
+    IfNoneMatch: NotRequired[str]
+    IfUnmodifiedSince: NotRequired[TimestampTypeDef]
+    Range: NotRequired[str]
+    ResponseCacheControl: NotRequired[str]
+    ResponseContentDisposition: NotRequired[str]
+    ResponseContentEncoding: NotRequired[str]
+    ResponseContentLanguage: NotRequired[str]
+    ResponseContentType: NotRequired[str]
+    ResponseExpires: NotRequired[TimestampTypeDef]
+    VersionId: NotRequired[str]
+    SSECustomerAlgorithm: NotRequired[str]
+    SSECustomerKey: NotRequired[str]
+    SSECustomerKeyMD5: NotRequired[str]
+    RequestPayer: NotRequired[RequestPayerType]
+    PartNumber: NotRequired[int]
+    ExpectedBucketOwner: NotRequired[str]
+    ChecksumMode: NotRequired[ChecksumModeType]
+    WaiterConfig: NotRequired[WaiterConfigTypeDef]
+
+
+class HeadObjectRequestObjectVersionHeadTypeDef(TypedDict):
+    """HeadObjectRequest (input)."""
+
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    Range: NotRequired[ReadOnly[str]]
+    ResponseCacheControl: NotRequired[ReadOnly[str]]
+    ResponseContentDisposition: NotRequired[ReadOnly[str]]
+    ResponseContentEncoding: NotRequired[ReadOnly[str]]
+    ResponseContentLanguage: NotRequired[ReadOnly[str]]
+    ResponseContentType: NotRequired[ReadOnly[str]]
+    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    PartNumber: NotRequired[ReadOnly[int]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
 
 
 class HeadObjectRequestTypeDef(TypedDict):
@@ -2696,6 +3050,19 @@ class ListMultipartUploadsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ListMultipartUploadsRequestBucketMultipartUploadsTypeDef(TypedDict):
+    """ListMultipartUploadsRequest (input and output)."""
+
+    Delimiter: NotRequired[str]
+    EncodingType: NotRequired[EncodingTypeType]
+    KeyMarker: NotRequired[str]
+    MaxUploads: NotRequired[int]
+    Prefix: NotRequired[str]
+    UploadIdMarker: NotRequired[str]
+    ExpectedBucketOwner: NotRequired[str]
+    RequestPayer: NotRequired[RequestPayerType]
+
+
 class ListMultipartUploadsRequestPaginateTypeDef(TypedDict):
     """ListMultipartUploadsRequest (paginate() request)."""
 
@@ -2762,6 +3129,22 @@ class ListObjectVersionsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ListObjectVersionsRequestBucketObjectVersionsTypeDef(TypedDict):
+    """ListObjectVersionsRequest (input)."""
+
+    Delimiter: NotRequired[ReadOnly[str]]
+    EncodingType: NotRequired[ReadOnly[EncodingTypeType]]
+    KeyMarker: NotRequired[ReadOnly[str]]
+    MaxKeys: NotRequired[ReadOnly[int]]
+    Prefix: NotRequired[ReadOnly[str]]
+    VersionIdMarker: NotRequired[ReadOnly[str]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    OptionalObjectAttributes: NotRequired[
+        ReadOnly[Sequence[OptionalObjectAttributesType]]
+    ]
+
+
 class ListObjectVersionsRequestPaginateTypeDef(TypedDict):
     """ListObjectVersionsRequest (paginate() request)."""
 
@@ -2824,6 +3207,21 @@ class ListObjectsOutputTypeDef(TypedDict):
     EncodingType: NotRequired[EncodingTypeType]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ListObjectsRequestBucketObjectsTypeDef(TypedDict):
+    """ListObjectsRequest (input)."""
+
+    Delimiter: NotRequired[ReadOnly[str]]
+    EncodingType: NotRequired[ReadOnly[EncodingTypeType]]
+    Marker: NotRequired[ReadOnly[str]]
+    MaxKeys: NotRequired[ReadOnly[int]]
+    Prefix: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    OptionalObjectAttributes: NotRequired[
+        ReadOnly[Sequence[OptionalObjectAttributesType]]
+    ]
 
 
 class ListObjectsRequestPaginateTypeDef(TypedDict):
@@ -2968,6 +3366,18 @@ class ListPartsOutputTypeDef(TypedDict):
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
     ChecksumType: NotRequired[ChecksumTypeType]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ListPartsRequestMultipartUploadPartsTypeDef(TypedDict):
+    """ListPartsRequest (input and output)."""
+
+    MaxParts: NotRequired[int]
+    PartNumberMarker: NotRequired[int]
+    RequestPayer: NotRequired[RequestPayerType]
+    ExpectedBucketOwner: NotRequired[str]
+    SSECustomerAlgorithm: NotRequired[str]
+    SSECustomerKey: NotRequired[str]
+    SSECustomerKeyMD5: NotRequired[str]
 
 
 class ListPartsRequestPaginateTypeDef(TypedDict):
@@ -3487,6 +3897,21 @@ class PutBucketAccelerateConfigurationRequestTypeDef(TypedDict):
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
 
 
+class PutBucketAclRequestBucketAclPutTypeDef(TypedDict):
+    """PutBucketAclRequest (input)."""
+
+    ACL: NotRequired[ReadOnly[BucketCannedACLType]]
+    AccessControlPolicy: NotRequired[ReadOnly["AccessControlPolicyTypeDef"]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWrite: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+
+
 class PutBucketAclRequestTypeDef(TypedDict):
     """PutBucketAclRequest (input)."""
 
@@ -3509,6 +3934,15 @@ class PutBucketAnalyticsConfigurationRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     Id: ReadOnly[str]
     AnalyticsConfiguration: ReadOnly["AnalyticsConfigurationTypeDef"]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+
+
+class PutBucketCorsRequestBucketCorsPutTypeDef(TypedDict):
+    """PutBucketCorsRequest (input)."""
+
+    CORSConfiguration: ReadOnly["CORSConfigurationTypeDef"]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
@@ -3561,6 +3995,19 @@ class PutBucketLifecycleConfigurationOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class PutBucketLifecycleConfigurationRequestBucketLifecycleConfigurationPutTypeDef(
+    TypedDict
+):
+    """PutBucketLifecycleConfigurationRequest (input)."""
+
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    LifecycleConfiguration: NotRequired[ReadOnly["BucketLifecycleConfigurationTypeDef"]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    TransitionDefaultMinimumObjectSize: NotRequired[
+        ReadOnly[TransitionDefaultMinimumObjectSizeType]
+    ]
+
+
 class PutBucketLifecycleConfigurationRequestTypeDef(TypedDict):
     """PutBucketLifecycleConfigurationRequest (input)."""
 
@@ -3573,6 +4020,15 @@ class PutBucketLifecycleConfigurationRequestTypeDef(TypedDict):
     ]
 
 
+class PutBucketLifecycleRequestBucketLifecyclePutTypeDef(TypedDict):
+    """PutBucketLifecycleRequest (input)."""
+
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    LifecycleConfiguration: NotRequired[ReadOnly["LifecycleConfigurationTypeDef"]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+
+
 class PutBucketLifecycleRequestTypeDef(TypedDict):
     """PutBucketLifecycleRequest (input)."""
 
@@ -3580,6 +4036,15 @@ class PutBucketLifecycleRequestTypeDef(TypedDict):
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     LifecycleConfiguration: NotRequired[ReadOnly["LifecycleConfigurationTypeDef"]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+
+
+class PutBucketLoggingRequestBucketLoggingPutTypeDef(TypedDict):
+    """PutBucketLoggingRequest (input)."""
+
+    BucketLoggingStatus: ReadOnly["BucketLoggingStatusTypeDef"]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
@@ -3600,6 +4065,14 @@ class PutBucketMetricsConfigurationRequestTypeDef(TypedDict):
     Id: ReadOnly[str]
     MetricsConfiguration: ReadOnly["MetricsConfigurationTypeDef"]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+
+
+class PutBucketNotificationConfigurationRequestBucketNotificationPutTypeDef(TypedDict):
+    """PutBucketNotificationConfigurationRequest (input)."""
+
+    NotificationConfiguration: ReadOnly["NotificationConfigurationTypeDef"]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    SkipDestinationValidation: NotRequired[ReadOnly[bool]]
 
 
 class PutBucketNotificationConfigurationRequestTypeDef(TypedDict):
@@ -3631,6 +4104,16 @@ class PutBucketOwnershipControlsRequestTypeDef(TypedDict):
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
 
 
+class PutBucketPolicyRequestBucketPolicyPutTypeDef(TypedDict):
+    """PutBucketPolicyRequest (input and output)."""
+
+    ContentMD5: NotRequired[str]
+    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
+    ConfirmRemoveSelfBucketAccess: NotRequired[bool]
+    Policy: str
+    ExpectedBucketOwner: NotRequired[str]
+
+
 class PutBucketPolicyRequestTypeDef(TypedDict):
     """PutBucketPolicyRequest (input and output)."""
 
@@ -3653,6 +4136,15 @@ class PutBucketReplicationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
+class PutBucketRequestPaymentRequestBucketRequestPaymentPutTypeDef(TypedDict):
+    """PutBucketRequestPaymentRequest (input and output)."""
+
+    ContentMD5: NotRequired[str]
+    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
+    RequestPaymentConfiguration: "RequestPaymentConfigurationTypeDef"
+    ExpectedBucketOwner: NotRequired[str]
+
+
 class PutBucketRequestPaymentRequestTypeDef(TypedDict):
     """PutBucketRequestPaymentRequest (input and output)."""
 
@@ -3661,6 +4153,15 @@ class PutBucketRequestPaymentRequestTypeDef(TypedDict):
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
     RequestPaymentConfiguration: "RequestPaymentConfigurationTypeDef"
     ExpectedBucketOwner: NotRequired[str]
+
+
+class PutBucketTaggingRequestBucketTaggingPutTypeDef(TypedDict):
+    """PutBucketTaggingRequest (input)."""
+
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    Tagging: ReadOnly["TaggingTypeDef"]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketTaggingRequestTypeDef(TypedDict):
@@ -3673,6 +4174,26 @@ class PutBucketTaggingRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
+class PutBucketVersioningRequestBucketVersioningEnableTypeDef(TypedDict):
+    """PutBucketVersioningRequest (input and output)."""
+
+    ContentMD5: NotRequired[str]
+    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
+    MFA: NotRequired[str]
+    VersioningConfiguration: NotRequired["VersioningConfigurationTypeDef"]
+    ExpectedBucketOwner: NotRequired[str]
+
+
+class PutBucketVersioningRequestBucketVersioningPutTypeDef(TypedDict):
+    """PutBucketVersioningRequest (input and output)."""
+
+    ContentMD5: NotRequired[str]
+    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
+    MFA: NotRequired[str]
+    VersioningConfiguration: "VersioningConfigurationTypeDef"
+    ExpectedBucketOwner: NotRequired[str]
+
+
 class PutBucketVersioningRequestTypeDef(TypedDict):
     """PutBucketVersioningRequest (input and output)."""
 
@@ -3682,6 +4203,15 @@ class PutBucketVersioningRequestTypeDef(TypedDict):
     MFA: NotRequired[str]
     VersioningConfiguration: "VersioningConfigurationTypeDef"
     ExpectedBucketOwner: NotRequired[str]
+
+
+class PutBucketWebsiteRequestBucketWebsitePutTypeDef(TypedDict):
+    """PutBucketWebsiteRequest (input)."""
+
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    WebsiteConfiguration: ReadOnly["WebsiteConfigurationTypeDef"]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketWebsiteRequestTypeDef(TypedDict):
@@ -3699,6 +4229,23 @@ class PutObjectAclOutputTypeDef(TypedDict):
 
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class PutObjectAclRequestObjectAclPutTypeDef(TypedDict):
+    """PutObjectAclRequest (input)."""
+
+    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
+    AccessControlPolicy: NotRequired[ReadOnly["AccessControlPolicyTypeDef"]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWrite: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    VersionId: NotRequired[ReadOnly[str]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutObjectAclRequestTypeDef(TypedDict):
@@ -3785,6 +4332,105 @@ class PutObjectOutputTypeDef(TypedDict):
     Size: NotRequired[int]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class PutObjectRequestBucketPutObjectTypeDef(TypedDict):
+    """PutObjectRequest (input)."""
+
+    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
+    Body: NotRequired[ReadOnly[BlobTypeDef]]
+    CacheControl: NotRequired[ReadOnly[str]]
+    ContentDisposition: NotRequired[ReadOnly[str]]
+    ContentEncoding: NotRequired[ReadOnly[str]]
+    ContentLanguage: NotRequired[ReadOnly[str]]
+    ContentLength: NotRequired[ReadOnly[int]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ContentType: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ChecksumCRC32: NotRequired[ReadOnly[str]]
+    ChecksumCRC32C: NotRequired[ReadOnly[str]]
+    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
+    ChecksumSHA1: NotRequired[ReadOnly[str]]
+    ChecksumSHA256: NotRequired[ReadOnly[str]]
+    ChecksumSHA512: NotRequired[ReadOnly[str]]
+    ChecksumMD5: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
+    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    Key: ReadOnly[str]
+    WriteOffsetBytes: NotRequired[ReadOnly[int]]
+    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
+    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
+    StorageClass: NotRequired[ReadOnly[StorageClassType]]
+    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    SSEKMSKeyId: NotRequired[ReadOnly[str]]
+    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
+    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    Tagging: NotRequired[ReadOnly[str]]
+    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
+    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+
+
+class PutObjectRequestObjectPutTypeDef(TypedDict):
+    """PutObjectRequest (input)."""
+
+    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
+    Body: NotRequired[ReadOnly[BlobTypeDef]]
+    CacheControl: NotRequired[ReadOnly[str]]
+    ContentDisposition: NotRequired[ReadOnly[str]]
+    ContentEncoding: NotRequired[ReadOnly[str]]
+    ContentLanguage: NotRequired[ReadOnly[str]]
+    ContentLength: NotRequired[ReadOnly[int]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ContentType: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ChecksumCRC32: NotRequired[ReadOnly[str]]
+    ChecksumCRC32C: NotRequired[ReadOnly[str]]
+    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
+    ChecksumSHA1: NotRequired[ReadOnly[str]]
+    ChecksumSHA256: NotRequired[ReadOnly[str]]
+    ChecksumSHA512: NotRequired[ReadOnly[str]]
+    ChecksumMD5: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
+    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatch: NotRequired[ReadOnly[str]]
+    IfNoneMatch: NotRequired[ReadOnly[str]]
+    GrantFullControl: NotRequired[ReadOnly[str]]
+    GrantRead: NotRequired[ReadOnly[str]]
+    GrantReadACP: NotRequired[ReadOnly[str]]
+    GrantWriteACP: NotRequired[ReadOnly[str]]
+    WriteOffsetBytes: NotRequired[ReadOnly[int]]
+    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
+    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
+    StorageClass: NotRequired[ReadOnly[StorageClassType]]
+    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    SSEKMSKeyId: NotRequired[ReadOnly[str]]
+    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
+    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    Tagging: NotRequired[ReadOnly[str]]
+    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
+    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutObjectRequestTypeDef(TypedDict):
@@ -4135,6 +4781,16 @@ class RestoreObjectOutputTypeDef(TypedDict):
     RequestCharged: NotRequired[RequestChargedType]
     RestoreOutputPath: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class RestoreObjectRequestObjectRestoreObjectTypeDef(TypedDict):
+    """RestoreObjectRequest (input)."""
+
+    VersionId: NotRequired[ReadOnly[str]]
+    RestoreRequest: NotRequired[ReadOnly["RestoreRequestTypeDef"]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class RestoreObjectRequestTypeDef(TypedDict):
@@ -4627,6 +5283,26 @@ class UploadPartCopyOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef(TypedDict):
+    """UploadPartCopyRequest (input)."""
+
+    CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
+    CopySourceIfMatch: NotRequired[ReadOnly[str]]
+    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
+    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceRange: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    CopySourceSSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    CopySourceSSECustomerKey: NotRequired[ReadOnly[str]]
+    CopySourceSSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
+
+
 class UploadPartCopyRequestTypeDef(TypedDict):
     """UploadPartCopyRequest (input)."""
 
@@ -4672,6 +5348,30 @@ class UploadPartOutputTypeDef(TypedDict):
     BucketKeyEnabled: NotRequired[bool]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class UploadPartRequestMultipartUploadPartUploadTypeDef(TypedDict):
+    """UploadPartRequest (input)."""
+
+    Body: NotRequired[ReadOnly[BlobTypeDef]]
+    ContentLength: NotRequired[ReadOnly[int]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
+    ChecksumCRC32: NotRequired[ReadOnly[str]]
+    ChecksumCRC32C: NotRequired[ReadOnly[str]]
+    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
+    ChecksumSHA1: NotRequired[ReadOnly[str]]
+    ChecksumSHA256: NotRequired[ReadOnly[str]]
+    ChecksumSHA512: NotRequired[ReadOnly[str]]
+    ChecksumMD5: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
+    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
+    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
+    SSECustomerKey: NotRequired[ReadOnly[str]]
+    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class UploadPartRequestTypeDef(TypedDict):

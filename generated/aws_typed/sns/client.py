@@ -136,14 +136,16 @@ class SNSClient(BaseClient):
         for the specified Amazon Web Services accounts to the specified
         actions.
 
-        Parameters: - TopicArn (required): The ARN of the topic whose access
-        control policy you wish to modify. - Label (required): A unique
-        identifier for the new policy statement. - AWSAccountId (required): The
-        Amazon Web Services account IDs of the users (principals) who will be
-        given access to the specified actions. The users must have Amazon Web
-        Services account, but do not need to be signed up for ... - ActionName
-        (required): The action you want to allow for the specified
-        principal(s).
+        Parameters:
+        - TopicArn (required): The ARN of the topic whose access control policy
+          you wish to modify.
+        - Label (required): A unique identifier for the new policy statement.
+        - AWSAccountId (required): The Amazon Web Services account IDs of the
+          users (principals) who will be given access to the specified actions.
+          The users must have Amazon Web Services account, but do not need to
+          be signed up for ...
+        - ActionName (required): The action you want to allow for the specified
+          principal(s).
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/AddPermission
@@ -157,8 +159,9 @@ class SNSClient(BaseClient):
         out of receiving SMS messages from your Amazon Web Services account.
         You cannot send SMS messages to a number that is opted out.
 
-        Parameters: - phoneNumber (required): The phone number for which you
-        want to check the opt out status.
+        Parameters:
+        - phoneNumber (required): The phone number for which you want to check
+          the opt out status.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CheckIfPhoneNumberIsOptedOut
@@ -177,13 +180,15 @@ class SNSClient(BaseClient):
         Amazon Resource Name (ARN). This call requires an AWS signature only
         when the AuthenticateOnUnsubscribe flag is set to "true".
 
-        Parameters: - TopicArn (required): The ARN of the topic for which you
-        wish to confirm a subscription. - Token (required): Short-lived token
-        sent to an endpoint during the Subscribe action. -
-        AuthenticateOnUnsubscribe (optional): Disallows unauthenticated
-        unsubscribes of the subscription. If the value of this parameter is
-        true and the request has an Amazon Web Services signature, then only
-        the topic owner and the subscription ...
+        Parameters:
+        - TopicArn (required): The ARN of the topic for which you wish to
+          confirm a subscription.
+        - Token (required): Short-lived token sent to an endpoint during the
+          Subscribe action.
+        - AuthenticateOnUnsubscribe (optional): Disallows unauthenticated
+          unsubscribes of the subscription. If the value of this parameter is
+          true and the request has an Amazon Web Services signature, then only
+          the topic owner and the subscription ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ConfirmSubscription
@@ -202,14 +207,15 @@ class SNSClient(BaseClient):
         PlatformPrincipal and PlatformCredential attributes when using the
         CreatePlatformApplication action.
 
-        Parameters: - Name (required): Application names must be made up of
-        only uppercase and lowercase ASCII letters, numbers, underscores,
-        hyphens, and periods, and must be between 1 and 256 characters long. -
-        Platform (required): The following platforms are supported: ADM (Amazon
-        Device Messaging), APNS (Apple Push Notification Service),
-        APNS_SANDBOX, and GCM (Firebase Cloud Messaging). - Attributes
-        (required): For a list of attributes, see
-        SetPlatformApplicationAttributes .
+        Parameters:
+        - Name (required): Application names must be made up of only uppercase
+          and lowercase ASCII letters, numbers, underscores, hyphens, and
+          periods, and must be between 1 and 256 characters long.
+        - Platform (required): The following platforms are supported: ADM
+          (Amazon Device Messaging), APNS (Apple Push Notification Service),
+          APNS_SANDBOX, and GCM (Firebase Cloud Messaging).
+        - Attributes (required): For a list of attributes, see
+          SetPlatformApplicationAttributes .
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreatePlatformApplication
@@ -232,15 +238,18 @@ class SNSClient(BaseClient):
         same device token and attributes, that endpoint's ARN is returned
         without creating a new endpoint. For more ...
 
-        Parameters: - PlatformApplicationArn (required): PlatformApplicationArn
-        returned from CreatePlatformApplication is used to create a an
-        endpoint. - Token (required): Unique identifier created by the
-        notification service for an app on a device. The specific name for
-        Token will vary, depending on which notification service is being used.
-        For example, when using ... - CustomUserData (optional): Arbitrary user
-        data to associate with the endpoint. Amazon SNS does not use this data.
-        The data must be in UTF-8 format and less than 2KB. - Attributes
-        (optional): For a list of attributes, see SetEndpointAttributes .
+        Parameters:
+        - PlatformApplicationArn (required): PlatformApplicationArn returned
+          from CreatePlatformApplication is used to create a an endpoint.
+        - Token (required): Unique identifier created by the notification
+          service for an app on a device. The specific name for Token will
+          vary, depending on which notification service is being used. For
+          example, when using ...
+        - CustomUserData (optional): Arbitrary user data to associate with the
+          endpoint. Amazon SNS does not use this data. The data must be in
+          UTF-8 format and less than 2KB.
+        - Attributes (optional): For a list of attributes, see
+          SetEndpointAttributes .
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreatePlatformEndpoint
@@ -257,11 +266,12 @@ class SNSClient(BaseClient):
         the SMS sandbox and sends a one-time password (OTP) to that phone
         number.
 
-        Parameters: - PhoneNumber (required): The destination phone number to
-        verify. On verification, Amazon SNS adds this phone number to the list
-        of verified phone numbers that you can send SMS messages to. -
-        LanguageCode (optional): The language to use for sending the OTP. The
-        default value is en-US.
+        Parameters:
+        - PhoneNumber (required): The destination phone number to verify. On
+          verification, Amazon SNS adds this phone number to the list of
+          verified phone numbers that you can send SMS messages to.
+        - LanguageCode (optional): The language to use for sending the OTP. The
+          default value is en-US.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreateSMSSandboxPhoneNumber
@@ -281,11 +291,13 @@ class SNSClient(BaseClient):
         owns a topic with the specified name, that topic's ARN is returned
         without creating a new topic.
 
-        Parameters: - Name (required): The name of the topic you want to
-        create. - Attributes (optional): A map of attributes with their
-        corresponding values. - Tags (optional): The list of tags to add to a
-        new topic. - DataProtectionPolicy (optional): The body of the policy
-        document you want to use for this topic.
+        Parameters:
+        - Name (required): The name of the topic you want to create.
+        - Attributes (optional): A map of attributes with their corresponding
+          values.
+        - Tags (optional): The list of tags to add to a new topic.
+        - DataProtectionPolicy (optional): The body of the policy document you
+          want to use for this topic.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreateTopic
@@ -299,8 +311,8 @@ class SNSClient(BaseClient):
         action is idempotent. For more information, see Using Amazon SNS Mobile
         Push Notifications.
 
-        Parameters: - EndpointArn (required): EndpointArn of endpoint to
-        delete.
+        Parameters:
+        - EndpointArn (required): EndpointArn of endpoint to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeleteEndpoint
@@ -314,8 +326,9 @@ class SNSClient(BaseClient):
         notification services, such as APNS and GCM (Firebase Cloud Messaging).
         For more information, see Using Amazon SNS Mobile Push Notifications.
 
-        Parameters: - PlatformApplicationArn (required): PlatformApplicationArn
-        of platform application object to delete.
+        Parameters:
+        - PlatformApplicationArn (required): PlatformApplicationArn of platform
+          application object to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeletePlatformApplication
@@ -330,8 +343,8 @@ class SNSClient(BaseClient):
         """Deletes an Amazon Web Services account's verified or pending phone
         number from the SMS sandbox.
 
-        Parameters: - PhoneNumber (required): The destination phone number to
-        delete.
+        Parameters:
+        - PhoneNumber (required): The destination phone number to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeleteSMSSandboxPhoneNumber
@@ -349,8 +362,8 @@ class SNSClient(BaseClient):
         to subscribers. This action is idempotent, so deleting a topic that
         does not exist does not result in an error.
 
-        Parameters: - TopicArn (required): The ARN of the topic you want to
-        delete.
+        Parameters:
+        - TopicArn (required): The ARN of the topic you want to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeleteTopic
@@ -363,8 +376,9 @@ class SNSClient(BaseClient):
         """Retrieves the specified inline DataProtectionPolicy document that is
         stored in the specified Amazon SNS topic.
 
-        Parameters: - ResourceArn (required): The ARN of the topic whose
-        DataProtectionPolicy you want to get.
+        Parameters:
+        - ResourceArn (required): The ARN of the topic whose
+          DataProtectionPolicy you want to get.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetDataProtectionPolicy
@@ -382,8 +396,8 @@ class SNSClient(BaseClient):
         APNS. For more information, see Using Amazon SNS Mobile Push
         Notifications.
 
-        Parameters: - EndpointArn (required): EndpointArn for
-        GetEndpointAttributes input.
+        Parameters:
+        - EndpointArn (required): EndpointArn for GetEndpointAttributes input.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetEndpointAttributes
@@ -401,8 +415,9 @@ class SNSClient(BaseClient):
         Cloud Messaging). For more information, see Using Amazon SNS Mobile
         Push Notifications.
 
-        Parameters: - PlatformApplicationArn (required): PlatformApplicationArn
-        for GetPlatformApplicationAttributesInput.
+        Parameters:
+        - PlatformApplicationArn (required): PlatformApplicationArn for
+          GetPlatformApplicationAttributesInput.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetPlatformApplicationAttributes
@@ -418,8 +433,9 @@ class SNSClient(BaseClient):
         """Returns the settings for sending SMS messages from your Amazon Web
         Services account.
 
-        Parameters: - attributes (optional): A list of the individual attribute
-        names, such as MonthlySpendLimit, for which you want values.
+        Parameters:
+        - attributes (optional): A list of the individual attribute names, such
+          as MonthlySpendLimit, for which you want values.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetSMSAttributes
@@ -447,8 +463,9 @@ class SNSClient(BaseClient):
     ) -> GetSubscriptionAttributesResponseTypeDef:
         """Returns all of the properties of a subscription.
 
-        Parameters: - SubscriptionArn (required): The ARN of the subscription
-        whose properties you want to get.
+        Parameters:
+        - SubscriptionArn (required): The ARN of the subscription whose
+          properties you want to get.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetSubscriptionAttributes
@@ -464,8 +481,9 @@ class SNSClient(BaseClient):
         """Returns all of the properties of a topic. Topic properties returned
         might differ based on the authorization of the user.
 
-        Parameters: - TopicArn (required): The ARN of the topic whose
-        properties you want to get.
+        Parameters:
+        - TopicArn (required): The ARN of the topic whose properties you want
+          to get.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetTopicAttributes
@@ -488,11 +506,12 @@ class SNSClient(BaseClient):
         received from the previous call. When there are no more records to
         return, NextToken will be null. For more information, see ...
 
-        Parameters: - PlatformApplicationArn (required): PlatformApplicationArn
-        for ListEndpointsByPlatformApplicationInput action. - NextToken
-        (optional): NextToken string is used when calling
-        ListEndpointsByPlatformApplication action to retrieve additional
-        records that are available after the first page results.
+        Parameters:
+        - PlatformApplicationArn (required): PlatformApplicationArn for
+          ListEndpointsByPlatformApplicationInput action.
+        - NextToken (optional): NextToken string is used when calling
+          ListEndpointsByPlatformApplication action to retrieve additional
+          records that are available after the first page results.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListEndpointsByPlatformApplication
@@ -509,9 +528,11 @@ class SNSClient(BaseClient):
         numbers and their metadata. For more information about origination
         numbers, see Origination numbers in the Amazon SNS Developer Guide.
 
-        Parameters: - NextToken (optional): Token that the previous
-        ListOriginationNumbers request returns. - MaxResults (optional): The
-        maximum number of origination numbers to return.
+        Parameters:
+        - NextToken (optional): Token that the previous ListOriginationNumbers
+          request returns.
+        - MaxResults (optional): The maximum number of origination numbers to
+          return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListOriginationNumbers
@@ -527,9 +548,10 @@ class SNSClient(BaseClient):
         """Returns a list of phone numbers that are opted out, meaning you cannot
         send SMS messages to them.
 
-        Parameters: - nextToken (optional): A NextToken string is used when you
-        call the ListPhoneNumbersOptedOut action to retrieve additional records
-        that are available after the first page of results.
+        Parameters:
+        - nextToken (optional): A NextToken string is used when you call the
+          ListPhoneNumbersOptedOut action to retrieve additional records that
+          are available after the first page of results.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListPhoneNumbersOptedOut
@@ -552,9 +574,10 @@ class SNSClient(BaseClient):
         are no more records to return, NextToken will be null. For more
         information, see Using Amazon SNS Mobile Push ...
 
-        Parameters: - NextToken (optional): NextToken string is used when
-        calling ListPlatformApplications action to retrieve additional records
-        that are available after the first page results.
+        Parameters:
+        - NextToken (optional): NextToken string is used when calling
+          ListPlatformApplications action to retrieve additional records that
+          are available after the first page results.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListPlatformApplications
@@ -570,9 +593,10 @@ class SNSClient(BaseClient):
         """Lists the calling Amazon Web Services account's current verified and
         pending destination phone numbers in the SMS sandbox.
 
-        Parameters: - NextToken (optional): Token that the previous
-        ListSMSSandboxPhoneNumbersInput request returns. - MaxResults
-        (optional): The maximum number of phone numbers to return.
+        Parameters:
+        - NextToken (optional): Token that the previous
+          ListSMSSandboxPhoneNumbersInput request returns.
+        - MaxResults (optional): The maximum number of phone numbers to return.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListSMSSandboxPhoneNumbers
@@ -590,8 +614,9 @@ class SNSClient(BaseClient):
         subscriptions, a NextToken is also returned. Use the NextToken
         parameter in a new ListSubscriptions call to get further results.
 
-        Parameters: - NextToken (optional): Token returned by the previous
-        ListSubscriptions request.
+        Parameters:
+        - NextToken (optional): Token returned by the previous
+          ListSubscriptions request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListSubscriptions
@@ -609,9 +634,11 @@ class SNSClient(BaseClient):
         parameter in a new ListSubscriptionsByTopic call to get further
         results.
 
-        Parameters: - TopicArn (required): The ARN of the topic for which you
-        wish to find subscriptions. - NextToken (optional): Token returned by
-        the previous ListSubscriptionsByTopic request.
+        Parameters:
+        - TopicArn (required): The ARN of the topic for which you wish to find
+          subscriptions.
+        - NextToken (optional): Token returned by the previous
+          ListSubscriptionsByTopic request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListSubscriptionsByTopic
@@ -628,8 +655,8 @@ class SNSClient(BaseClient):
         see Amazon SNS Tags in the Amazon Simple Notification Service Developer
         Guide.
 
-        Parameters: - ResourceArn (required): The ARN of the topic for which to
-        list tags.
+        Parameters:
+        - ResourceArn (required): The ARN of the topic for which to list tags.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListTagsForResource
@@ -647,8 +674,9 @@ class SNSClient(BaseClient):
         also returned. Use the NextToken parameter in a new ListTopics call to
         get further results.
 
-        Parameters: - NextToken (optional): Token returned by the previous
-        ListTopics request.
+        Parameters:
+        - NextToken (optional): Token returned by the previous ListTopics
+          request.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListTopics
@@ -661,8 +689,8 @@ class SNSClient(BaseClient):
         """Use this request to opt in a phone number that is opted out, which
         enables you to resume sending SMS messages to the number.
 
-        Parameters: - phoneNumber (required): The phone number to opt in. Use
-        E.164 format.
+        Parameters:
+        - phoneNumber (required): The phone number to opt in. Use E.164 format.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/OptInPhoneNumber
@@ -676,23 +704,27 @@ class SNSClient(BaseClient):
         directly to a phone number, or a message to a mobile platform endpoint
         (when you specify the TargetArn).
 
-        Parameters: - TopicArn (optional): The topic you want to publish to. -
-        TargetArn (optional): If you don't specify a value for the TargetArn
-        parameter, you must specify a value for the PhoneNumber or TopicArn
-        parameters. - PhoneNumber (optional): The phone number to which you
-        want to deliver an SMS message. Use E.164 format. - Message (required):
-        The message you want to send. - Subject (optional): Optional parameter
-        to be used as the "Subject" line when the message is delivered to email
-        endpoints. This field will also be included, if present, in the
-        standard JSON messages delivered to other ... - MessageStructure
-        (optional): Set MessageStructure to json if you want to send a
-        different message for each protocol. For example, using one publish
-        action, you can send a short message to your SMS subscribers and a
-        longer ... - MessageAttributes (optional): Message attributes for
-        Publish action. - MessageDeduplicationId (optional): - - MessageGroupId
-        (optional): The MessageGroupId can contain up to 128 alphanumeric
-        characters (a-z, A-Z, 0-9) and punctuation
-        (!"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~).
+        Parameters:
+        - TopicArn (optional): The topic you want to publish to.
+        - TargetArn (optional): If you don't specify a value for the TargetArn
+          parameter, you must specify a value for the PhoneNumber or TopicArn
+          parameters.
+        - PhoneNumber (optional): The phone number to which you want to deliver
+          an SMS message. Use E.164 format.
+        - Message (required): The message you want to send.
+        - Subject (optional): Optional parameter to be used as the "Subject"
+          line when the message is delivered to email endpoints. This field
+          will also be included, if present, in the standard JSON messages
+          delivered to other ...
+        - MessageStructure (optional): Set MessageStructure to json if you want
+          to send a different message for each protocol. For example, using one
+          publish action, you can send a short message to your SMS subscribers
+          and a longer ...
+        - MessageAttributes (optional): Message attributes for Publish action.
+        - MessageDeduplicationId (optional): -
+        - MessageGroupId (optional): The MessageGroupId can contain up to 128
+          alphanumeric characters (a-z, A-Z, 0-9) and punctuation
+          (!"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~).
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Publish
@@ -707,10 +739,11 @@ class SNSClient(BaseClient):
         than 10 messages in a single batch request, you will receive a
         TooManyEntriesInBatchRequest exception.
 
-        Parameters: - TopicArn (required): The Amazon resource name (ARN) of
-        the topic you want to batch publish to. - PublishBatchRequestEntries
-        (required): A list of PublishBatch request entries to be sent to the
-        SNS topic.
+        Parameters:
+        - TopicArn (required): The Amazon resource name (ARN) of the topic you
+          want to batch publish to.
+        - PublishBatchRequestEntries (required): A list of PublishBatch request
+          entries to be sent to the SNS topic.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/PublishBatch
@@ -723,9 +756,11 @@ class SNSClient(BaseClient):
         """Adds or updates an inline policy document that is stored in the
         specified Amazon SNS topic.
 
-        Parameters: - ResourceArn (required): The ARN of the topic whose
-        DataProtectionPolicy you want to add or update. - DataProtectionPolicy
-        (required): The JSON serialization of the topic's DataProtectionPolicy.
+        Parameters:
+        - ResourceArn (required): The ARN of the topic whose
+          DataProtectionPolicy you want to add or update.
+        - DataProtectionPolicy (required): The JSON serialization of the
+          topic's DataProtectionPolicy.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/PutDataProtectionPolicy
@@ -739,9 +774,11 @@ class SNSClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Removes a statement from a topic's access control policy.
 
-        Parameters: - TopicArn (required): The ARN of the topic whose access
-        control policy you wish to modify. - Label (required): The unique label
-        of the statement you want to remove.
+        Parameters:
+        - TopicArn (required): The ARN of the topic whose access control policy
+          you wish to modify.
+        - Label (required): The unique label of the statement you want to
+          remove.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/RemovePermission
@@ -756,9 +793,11 @@ class SNSClient(BaseClient):
         Messaging) and APNS. For more information, see Using Amazon SNS Mobile
         Push Notifications.
 
-        Parameters: - EndpointArn (required): EndpointArn used for
-        SetEndpointAttributes action. - Attributes (required): A map of the
-        endpoint attributes. Attributes in this map include the following:
+        Parameters:
+        - EndpointArn (required): EndpointArn used for SetEndpointAttributes
+          action.
+        - Attributes (required): A map of the endpoint attributes. Attributes
+          in this map include the following:
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetEndpointAttributes
@@ -775,10 +814,11 @@ class SNSClient(BaseClient):
         message delivery status, see Using Amazon SNS Application Attributes
         for Message Delivery Status.
 
-        Parameters: - PlatformApplicationArn (required): PlatformApplicationArn
-        for SetPlatformApplicationAttributes action. - Attributes (required): A
-        map of the platform application attributes. Attributes in this map
-        include the following:
+        Parameters:
+        - PlatformApplicationArn (required): PlatformApplicationArn for
+          SetPlatformApplicationAttributes action.
+        - Attributes (required): A map of the platform application attributes.
+          Attributes in this map include the following:
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetPlatformApplicationAttributes
@@ -794,9 +834,10 @@ class SNSClient(BaseClient):
         """Use this request to set the default settings for sending SMS messages
         and receiving daily SMS usage reports.
 
-        Parameters: - attributes (required): The default settings for sending
-        SMS messages from your Amazon Web Services account. You can set values
-        for the following attribute names:
+        Parameters:
+        - attributes (required): The default settings for sending SMS messages
+          from your Amazon Web Services account. You can set values for the
+          following attribute names:
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetSMSAttributes
@@ -811,10 +852,12 @@ class SNSClient(BaseClient):
         """Allows a subscription owner to set an attribute of the subscription to
         a new value.
 
-        Parameters: - SubscriptionArn (required): The ARN of the subscription
-        to modify. - AttributeName (required): A map of attributes with their
-        corresponding values. - AttributeValue (optional): The new value for
-        the attribute in JSON format.
+        Parameters:
+        - SubscriptionArn (required): The ARN of the subscription to modify.
+        - AttributeName (required): A map of attributes with their
+          corresponding values.
+        - AttributeValue (optional): The new value for the attribute in JSON
+          format.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetSubscriptionAttributes
@@ -828,9 +871,11 @@ class SNSClient(BaseClient):
     ) -> EmptyResponseTypeDef:
         """Allows a topic owner to set an attribute of the topic to a new value.
 
-        Parameters: - TopicArn (required): The ARN of the topic to modify. -
-        AttributeName (required): A map of attributes with their corresponding
-        values. - AttributeValue (optional): The new value for the attribute.
+        Parameters:
+        - TopicArn (required): The ARN of the topic to modify.
+        - AttributeName (required): A map of attributes with their
+          corresponding values.
+        - AttributeValue (optional): The new value for the attribute.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetTopicAttributes
@@ -845,14 +890,17 @@ class SNSClient(BaseClient):
         Amazon Web Services account, the endpoint owner must run the
         ConfirmSubscription action to confirm the subscription.
 
-        Parameters: - TopicArn (required): The ARN of the topic you want to
-        subscribe to. - Protocol (required): The protocol that you want to use.
-        Supported protocols include: - Endpoint (optional): The endpoint that
-        you want to receive notifications. Endpoints vary by protocol: -
-        Attributes (optional): A map of attributes with their corresponding
-        values. - ReturnSubscriptionArn (optional): Sets whether the response
-        from the Subscribe request includes the subscription ARN, even if the
-        subscription is not yet confirmed.
+        Parameters:
+        - TopicArn (required): The ARN of the topic you want to subscribe to.
+        - Protocol (required): The protocol that you want to use. Supported
+          protocols include:
+        - Endpoint (optional): The endpoint that you want to receive
+          notifications. Endpoints vary by protocol:
+        - Attributes (optional): A map of attributes with their corresponding
+          values.
+        - ReturnSubscriptionArn (optional): Sets whether the response from the
+          Subscribe request includes the subscription ARN, even if the
+          subscription is not yet confirmed.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Subscribe
@@ -865,9 +913,10 @@ class SNSClient(BaseClient):
         """Add tags to the specified Amazon SNS topic. For an overview, see Amazon
         SNS Tags in the Amazon SNS Developer Guide.
 
-        Parameters: - ResourceArn (required): The ARN of the topic to which to
-        add tags. - Tags (required): The tags to be added to the specified
-        topic. A tag consists of a required key and an optional value.
+        Parameters:
+        - ResourceArn (required): The ARN of the topic to which to add tags.
+        - Tags (required): The tags to be added to the specified topic. A tag
+          consists of a required key and an optional value.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/TagResource
@@ -885,8 +934,9 @@ class SNSClient(BaseClient):
         to the endpoint, so that the endpoint owner can easily resubscribe to
         the topic if the Unsubscribe request was unintended.
 
-        Parameters: - SubscriptionArn (required): The ARN of the subscription
-        to be deleted.
+        Parameters:
+        - SubscriptionArn (required): The ARN of the subscription to be
+          deleted.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Unsubscribe
@@ -899,9 +949,11 @@ class SNSClient(BaseClient):
         """Remove tags from the specified Amazon SNS topic. For an overview, see
         Amazon SNS Tags in the Amazon SNS Developer Guide.
 
-        Parameters: - ResourceArn (required): The ARN of the topic from which
-        to remove tags. - TagKeys (required): The list of tag keys to remove
-        from the specified topic.
+        Parameters:
+        - ResourceArn (required): The ARN of the topic from which to remove
+          tags.
+        - TagKeys (required): The list of tag keys to remove from the specified
+          topic.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/UntagResource
@@ -914,9 +966,10 @@ class SNSClient(BaseClient):
         """Verifies a destination phone number with a one-time password (OTP) for
         the calling Amazon Web Services account.
 
-        Parameters: - PhoneNumber (required): The destination phone number to
-        verify. - OneTimePassword (required): The OTP sent to the destination
-        number from the CreateSMSSandBoxPhoneNumber call.
+        Parameters:
+        - PhoneNumber (required): The destination phone number to verify.
+        - OneTimePassword (required): The OTP sent to the destination number
+          from the CreateSMSSandBoxPhoneNumber call.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/VerifySMSSandboxPhoneNumber

@@ -23,15 +23,18 @@ from .literals import (
 )
 
 __all__ = [
+    "AddPermissionInputTopicAddPermissionTypeDef",
     "AddPermissionInputTypeDef",
     "BatchResultErrorEntryTypeDef",
     "CheckIfPhoneNumberIsOptedOutInputTypeDef",
     "CheckIfPhoneNumberIsOptedOutResponseTypeDef",
+    "ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef",
     "ConfirmSubscriptionInputTypeDef",
     "ConfirmSubscriptionResponseTypeDef",
     "CreateEndpointResponseTypeDef",
     "CreatePlatformApplicationInputTypeDef",
     "CreatePlatformApplicationResponseTypeDef",
+    "CreatePlatformEndpointInputPlatformApplicationCreatePlatformEndpointTypeDef",
     "CreatePlatformEndpointInputTypeDef",
     "CreateSMSSandboxPhoneNumberInputTypeDef",
     "CreateSMSSandboxPhoneNumberResultTypeDef",
@@ -58,6 +61,7 @@ __all__ = [
     "GetTopicAttributesInputTypeDef",
     "GetTopicAttributesResponseTypeDef",
     "ListEndpointsByPlatformApplicationInputPaginateTypeDef",
+    "ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef",
     "ListEndpointsByPlatformApplicationInputTypeDef",
     "ListEndpointsByPlatformApplicationResponseFullResultTypeDef",
     "ListEndpointsByPlatformApplicationResponseTypeDef",
@@ -78,6 +82,7 @@ __all__ = [
     "ListSMSSandboxPhoneNumbersResultFullResultTypeDef",
     "ListSMSSandboxPhoneNumbersResultTypeDef",
     "ListSubscriptionsByTopicInputPaginateTypeDef",
+    "ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef",
     "ListSubscriptionsByTopicInputTypeDef",
     "ListSubscriptionsByTopicResponseFullResultTypeDef",
     "ListSubscriptionsByTopicResponseTypeDef",
@@ -100,17 +105,25 @@ __all__ = [
     "PublishBatchRequestEntryTypeDef",
     "PublishBatchResponseTypeDef",
     "PublishBatchResultEntryTypeDef",
+    "PublishInputPlatformEndpointPublishTypeDef",
+    "PublishInputTopicPublishTypeDef",
     "PublishInputTypeDef",
     "PublishResponseTypeDef",
     "PutDataProtectionPolicyInputTypeDef",
+    "RemovePermissionInputTopicRemovePermissionTypeDef",
     "RemovePermissionInputTypeDef",
     "SMSSandboxPhoneNumberTypeDef",
+    "SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef",
     "SetEndpointAttributesInputTypeDef",
+    "SetPlatformApplicationAttributesInputPlatformApplicationSetAttributesTypeDef",
     "SetPlatformApplicationAttributesInputTypeDef",
     "SetSMSAttributesInputTypeDef",
     "SetSMSAttributesResponseTypeDef",
+    "SetSubscriptionAttributesInputSubscriptionSetAttributesTypeDef",
     "SetSubscriptionAttributesInputTypeDef",
+    "SetTopicAttributesInputTopicSetAttributesTypeDef",
     "SetTopicAttributesInputTypeDef",
+    "SubscribeInputTopicSubscribeTypeDef",
     "SubscribeInputTypeDef",
     "SubscribeResponseTypeDef",
     "SubscriptionTypeDef",
@@ -124,6 +137,14 @@ __all__ = [
     "VerifySMSSandboxPhoneNumberInputTypeDef",
     "VerifySMSSandboxPhoneNumberResultTypeDef",
 ]
+
+
+class AddPermissionInputTopicAddPermissionTypeDef(TypedDict):
+    """AddPermissionInput (input)."""
+
+    Label: ReadOnly[str]
+    AWSAccountId: ReadOnly[Sequence[str]]
+    ActionName: ReadOnly[Sequence[str]]
 
 
 class AddPermissionInputTypeDef(TypedDict):
@@ -155,6 +176,13 @@ class CheckIfPhoneNumberIsOptedOutResponseTypeDef(TypedDict):
 
     isOptedOut: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef(TypedDict):
+    """Input for ConfirmSubscription action."""
+
+    Token: str
+    AuthenticateOnUnsubscribe: NotRequired[str]
 
 
 class ConfirmSubscriptionInputTypeDef(TypedDict):
@@ -192,6 +220,16 @@ class CreatePlatformApplicationResponseTypeDef(TypedDict):
 
     PlatformApplicationArn: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class CreatePlatformEndpointInputPlatformApplicationCreatePlatformEndpointTypeDef(
+    TypedDict
+):
+    """Input for CreatePlatformEndpoint action."""
+
+    Token: ReadOnly[str]
+    CustomUserData: NotRequired[ReadOnly[str]]
+    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreatePlatformEndpointInputTypeDef(TypedDict):
@@ -366,6 +404,14 @@ class ListEndpointsByPlatformApplicationInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
+class ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef(
+    TypedDict
+):
+    """Input for ListEndpointsByPlatformApplication action."""
+
+    NextToken: NotRequired[str]
+
+
 class ListEndpointsByPlatformApplicationInputTypeDef(TypedDict):
     """Input for ListEndpointsByPlatformApplication action."""
 
@@ -504,6 +550,12 @@ class ListSubscriptionsByTopicInputPaginateTypeDef(TypedDict):
 
     TopicArn: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
+
+
+class ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef(TypedDict):
+    """Input for ListSubscriptionsByTopic action."""
+
+    NextToken: NotRequired[str]
 
 
 class ListSubscriptionsByTopicInputTypeDef(TypedDict):
@@ -675,6 +727,36 @@ class PublishBatchResultEntryTypeDef(TypedDict):
     SequenceNumber: NotRequired[str]
 
 
+class PublishInputPlatformEndpointPublishTypeDef(TypedDict):
+    """Input for Publish action."""
+
+    TopicArn: NotRequired[ReadOnly[str]]
+    PhoneNumber: NotRequired[ReadOnly[str]]
+    Message: ReadOnly[str]
+    Subject: NotRequired[ReadOnly[str]]
+    MessageStructure: NotRequired[ReadOnly[str]]
+    MessageAttributes: NotRequired[
+        ReadOnly[Mapping[str, "MessageAttributeValueTypeDef"]]
+    ]
+    MessageDeduplicationId: NotRequired[ReadOnly[str]]
+    MessageGroupId: NotRequired[ReadOnly[str]]
+
+
+class PublishInputTopicPublishTypeDef(TypedDict):
+    """Input for Publish action."""
+
+    TargetArn: NotRequired[ReadOnly[str]]
+    PhoneNumber: NotRequired[ReadOnly[str]]
+    Message: ReadOnly[str]
+    Subject: NotRequired[ReadOnly[str]]
+    MessageStructure: NotRequired[ReadOnly[str]]
+    MessageAttributes: NotRequired[
+        ReadOnly[Mapping[str, "MessageAttributeValueTypeDef"]]
+    ]
+    MessageDeduplicationId: NotRequired[ReadOnly[str]]
+    MessageGroupId: NotRequired[ReadOnly[str]]
+
+
 class PublishInputTypeDef(TypedDict):
     """Input for Publish action."""
 
@@ -706,6 +788,12 @@ class PutDataProtectionPolicyInputTypeDef(TypedDict):
     DataProtectionPolicy: str
 
 
+class RemovePermissionInputTopicRemovePermissionTypeDef(TypedDict):
+    """Input for RemovePermission action."""
+
+    Label: str
+
+
 class RemovePermissionInputTypeDef(TypedDict):
     """Input for RemovePermission action."""
 
@@ -720,10 +808,24 @@ class SMSSandboxPhoneNumberTypeDef(TypedDict):
     Status: NotRequired[SMSSandboxPhoneNumberVerificationStatusType]
 
 
+class SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef(TypedDict):
+    """Input for SetEndpointAttributes action."""
+
+    Attributes: ReadOnly[Mapping[str, str]]
+
+
 class SetEndpointAttributesInputTypeDef(TypedDict):
     """Input for SetEndpointAttributes action."""
 
     EndpointArn: ReadOnly[str]
+    Attributes: ReadOnly[Mapping[str, str]]
+
+
+class SetPlatformApplicationAttributesInputPlatformApplicationSetAttributesTypeDef(
+    TypedDict
+):
+    """Input for SetPlatformApplicationAttributes action."""
+
     Attributes: ReadOnly[Mapping[str, str]]
 
 
@@ -746,10 +848,24 @@ class SetSMSAttributesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class SetSubscriptionAttributesInputSubscriptionSetAttributesTypeDef(TypedDict):
+    """Input for SetSubscriptionAttributes action."""
+
+    AttributeName: str
+    AttributeValue: NotRequired[str]
+
+
 class SetSubscriptionAttributesInputTypeDef(TypedDict):
     """Input for SetSubscriptionAttributes action."""
 
     SubscriptionArn: str
+    AttributeName: str
+    AttributeValue: NotRequired[str]
+
+
+class SetTopicAttributesInputTopicSetAttributesTypeDef(TypedDict):
+    """Input for SetTopicAttributes action."""
+
     AttributeName: str
     AttributeValue: NotRequired[str]
 
@@ -760,6 +876,15 @@ class SetTopicAttributesInputTypeDef(TypedDict):
     TopicArn: str
     AttributeName: str
     AttributeValue: NotRequired[str]
+
+
+class SubscribeInputTopicSubscribeTypeDef(TypedDict):
+    """Input for Subscribe action."""
+
+    Protocol: ReadOnly[str]
+    Endpoint: NotRequired[ReadOnly[str]]
+    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
+    ReturnSubscriptionArn: NotRequired[ReadOnly[bool]]
 
 
 class SubscribeInputTypeDef(TypedDict):

@@ -89,17 +89,19 @@ class SQSClient(BaseClient):
         """Adds a permission to a queue for a specific principal. This allows
         sharing access to the queue.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue to
-        which permissions are added. - Label (required): The unique
-        identification of the permission you're setting (for example,
-        AliceSendMessage). Maximum 80 characters. Allowed characters include
-        alphanumeric characters, hyphens (-), and underscores (_). -
-        AWSAccountIds (required): The Amazon Web Services account numbers of
-        the principals who are to receive permission. For information about
-        locating the Amazon Web Services account identification, see Your
-        Amazon Web Services ... - Actions (required): The action the client
-        wants to allow for the specified principal. Valid values: the name of
-        any action or *.
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue to which
+          permissions are added.
+        - Label (required): The unique identification of the permission you're
+          setting (for example, AliceSendMessage). Maximum 80 characters.
+          Allowed characters include alphanumeric characters, hyphens (-), and
+          underscores (_).
+        - AWSAccountIds (required): The Amazon Web Services account numbers of
+          the principals who are to receive permission. For information about
+          locating the Amazon Web Services account identification, see Your
+          Amazon Web Services ...
+        - Actions (required): The action the client wants to allow for the
+          specified principal. Valid values: the name of any action or *.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/AddPermission
@@ -114,8 +116,9 @@ class SQSClient(BaseClient):
         movement task does not revert the messages that have already been
         moved. It can only stop the messages that have not been moved yet.
 
-        Parameters: - TaskHandle (required): An identifier associated with a
-        message movement task.
+        Parameters:
+        - TaskHandle (required): An identifier associated with a message
+          movement task.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/CancelMessageMoveTask
@@ -133,13 +136,15 @@ class SQSClient(BaseClient):
         The minimum is 0 seconds. The maximum is 12 hours. For more
         information, see Visibility Timeout in the Amazon SQS Developer Guide.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue
-        whose message's visibility is changed. - ReceiptHandle (required): The
-        receipt handle associated with the message, whose visibility timeout is
-        changed. This parameter is returned by the ReceiveMessage action. -
-        VisibilityTimeout (required): The new value for the message's
-        visibility timeout (in seconds). Values range: 0 to 43200. Maximum: 12
-        hours.
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue whose message's
+          visibility is changed.
+        - ReceiptHandle (required): The receipt handle associated with the
+          message, whose visibility timeout is changed. This parameter is
+          returned by the ReceiveMessage action.
+        - VisibilityTimeout (required): The new value for the message's
+          visibility timeout (in seconds). Values range: 0 to 43200. Maximum:
+          12 hours.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ChangeMessageVisibility
@@ -157,10 +162,11 @@ class SQSClient(BaseClient):
         ChangeMessageVisibility requests with each ChangeMessageVisibilityBatch
         action.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue
-        whose messages' visibility is changed. - Entries (required): Lists the
-        receipt handles of the messages for which the visibility timeout must
-        be changed.
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue whose messages'
+          visibility is changed.
+        - Entries (required): Lists the receipt handles of the messages for
+          which the visibility timeout must be changed.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ChangeMessageVisibilityBatch
@@ -176,11 +182,14 @@ class SQSClient(BaseClient):
         """Creates a new standard or FIFO queue. You can pass one or more
         attributes in the request. Keep the following in mind:
 
-        Parameters: - QueueName (required): The name of the new queue. The
-        following limits apply to this name: - Attributes (optional): A map of
-        attributes with their corresponding values. - tags (optional): Add cost
-        allocation tags to the specified Amazon SQS queue. For an overview, see
-        Tagging Your Amazon SQS Queues in the Amazon SQS Developer Guide.
+        Parameters:
+        - QueueName (required): The name of the new queue. The following limits
+          apply to this name:
+        - Attributes (optional): A map of attributes with their corresponding
+          values.
+        - tags (optional): Add cost allocation tags to the specified Amazon SQS
+          queue. For an overview, see Tagging Your Amazon SQS Queues in the
+          Amazon SQS Developer Guide.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/CreateQueue
@@ -198,9 +207,11 @@ class SQSClient(BaseClient):
         automatically deletes messages left in a queue longer than the
         retention period configured for the queue.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue from
-        which messages are deleted. - ReceiptHandle (required): The receipt
-        handle associated with the message to delete.
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue from which
+          messages are deleted.
+        - ReceiptHandle (required): The receipt handle associated with the
+          message to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteMessage
@@ -214,9 +225,11 @@ class SQSClient(BaseClient):
         version of DeleteMessage. The result of the action on each message is
         reported individually in the response.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue from
-        which messages are deleted. - Entries (required): Lists the receipt
-        handles for the messages to be deleted.
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue from which
+          messages are deleted.
+        - Entries (required): Lists the receipt handles for the messages to be
+          deleted.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteMessageBatch
@@ -231,8 +244,8 @@ class SQSClient(BaseClient):
         """Deletes the queue specified by the QueueUrl, regardless of the queue's
         contents.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue to
-        delete.
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteQueue
@@ -244,9 +257,11 @@ class SQSClient(BaseClient):
     ) -> GetQueueAttributesResultTypeDef:
         """Gets attributes for the specified queue.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue
-        whose attribute information is retrieved. - AttributeNames (optional):
-        A list of attributes for which to retrieve information.
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue whose attribute
+          information is retrieved.
+        - AttributeNames (optional): A list of attributes for which to retrieve
+          information.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/GetQueueAttributes
@@ -262,14 +277,15 @@ class SQSClient(BaseClient):
         This is useful when you know the queue's name but need to retrieve its
         URL for further operations.
 
-        Parameters: - QueueName (required): (Required) The name of the queue
-        for which you want to fetch the URL. The name can be up to 80
-        characters long and can include alphanumeric characters, hyphens (-),
-        and underscores (_). Queue URLs ... - QueueOwnerAWSAccountId
-        (optional): (Optional) The Amazon Web Services account ID of the
-        account that created the queue. This is only required when you are
-        attempting to access a queue owned by another Amazon Web Services
-        account.
+        Parameters:
+        - QueueName (required): (Required) The name of the queue for which you
+          want to fetch the URL. The name can be up to 80 characters long and
+          can include alphanumeric characters, hyphens (-), and underscores
+          (_). Queue URLs ...
+        - QueueOwnerAWSAccountId (optional): (Optional) The Amazon Web Services
+          account ID of the account that created the queue. This is only
+          required when you are attempting to access a queue owned by another
+          Amazon Web Services account.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/GetQueueUrl
@@ -282,11 +298,13 @@ class SQSClient(BaseClient):
         """Returns a list of your queues that have the RedrivePolicy queue
         attribute configured with a dead-letter queue.
 
-        Parameters: - QueueUrl (required): The URL of a dead-letter queue. -
-        NextToken (optional): Pagination token to request the next set of
-        results. - MaxResults (optional): Maximum number of results to include
-        in the response. Value range is 1 to 1000. You must set MaxResults to
-        receive a value for NextToken in the response.
+        Parameters:
+        - QueueUrl (required): The URL of a dead-letter queue.
+        - NextToken (optional): Pagination token to request the next set of
+          results.
+        - MaxResults (optional): Maximum number of results to include in the
+          response. Value range is 1 to 1000. You must set MaxResults to
+          receive a value for NextToken in the response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ListDeadLetterSourceQueues
@@ -302,10 +320,12 @@ class SQSClient(BaseClient):
         """Gets the most recent message movement tasks (up to 10) under a specific
         source queue.
 
-        Parameters: - SourceArn (required): The ARN of the queue whose message
-        movement tasks are to be listed. - MaxResults (optional): The maximum
-        number of results to include in the response. The default is 1, which
-        provides the most recent message movement task. The upper limit is 10.
+        Parameters:
+        - SourceArn (required): The ARN of the queue whose message movement
+          tasks are to be listed.
+        - MaxResults (optional): The maximum number of results to include in
+          the response. The default is 1, which provides the most recent
+          message movement task. The upper limit is 10.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ListMessageMoveTasks
@@ -322,7 +342,8 @@ class SQSClient(BaseClient):
         For an overview, see Tagging Your Amazon SQS Queues in the Amazon SQS
         Developer Guide.
 
-        Parameters: - QueueUrl (required): The URL of the queue.
+        Parameters:
+        - QueueUrl (required): The URL of the queue.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ListQueueTags
@@ -337,13 +358,15 @@ class SQSClient(BaseClient):
         optional QueueNamePrefix parameter, only queues with a name that begins
         with the specified value are returned.
 
-        Parameters: - QueueNamePrefix (optional): A string to use for filtering
-        the list results. Only those queues whose name begins with the
-        specified string are returned. - NextToken (optional): Pagination token
-        to request the next set of results. - MaxResults (optional): Maximum
-        number of results to include in the response. Value range is 1 to 1000.
-        You must set MaxResults to receive a value for NextToken in the
-        response.
+        Parameters:
+        - QueueNamePrefix (optional): A string to use for filtering the list
+          results. Only those queues whose name begins with the specified
+          string are returned.
+        - NextToken (optional): Pagination token to request the next set of
+          results.
+        - MaxResults (optional): Maximum number of results to include in the
+          response. Value range is 1 to 1000. You must set MaxResults to
+          receive a value for NextToken in the response.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ListQueues
@@ -356,8 +379,9 @@ class SQSClient(BaseClient):
         """Deletes available messages in a queue (including in-flight messages)
         specified by the QueueURL parameter.
 
-        Parameters: - QueueUrl (required): The URL of the queue from which the
-        PurgeQueue action deletes messages.
+        Parameters:
+        - QueueUrl (required): The URL of the queue from which the PurgeQueue
+          action deletes messages.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/PurgeQueue
@@ -372,26 +396,31 @@ class SQSClient(BaseClient):
         information, see Amazon SQS Long Polling in the Amazon SQS Developer
         Guide.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue from
-        which messages are received. - AttributeNames (optional): This
-        parameter has been discontinued but will be supported for backward
-        compatibility. To provide attribute names, you are encouraged to use
-        MessageSystemAttributeNames. - MessageSystemAttributeNames (optional):
-        A list of attributes that need to be returned along with each message.
-        These attributes include: - MessageAttributeNames (optional): The name
-        of the message attribute, where N is the index. - MaxNumberOfMessages
-        (optional): The maximum number of messages to return. Amazon SQS never
-        returns more messages than this value (however, fewer messages might be
-        returned). Valid values: 1 to 10. Default: 1. - VisibilityTimeout
-        (optional): The duration (in seconds) that the received messages are
-        hidden from subsequent retrieve requests after being retrieved by a
-        ReceiveMessage request. If not specified, the default visibility
-        timeout ... - WaitTimeSeconds (optional): The duration (in seconds) for
-        which the call waits for a message to arrive in the queue before
-        returning. If a message is available, the call returns sooner than
-        WaitTimeSeconds. If no messages are ... - ReceiveRequestAttemptId
-        (optional): This parameter applies only to FIFO (first-in-first-out)
-        queues.
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue from which
+          messages are received.
+        - AttributeNames (optional): This parameter has been discontinued but
+          will be supported for backward compatibility. To provide attribute
+          names, you are encouraged to use MessageSystemAttributeNames.
+        - MessageSystemAttributeNames (optional): A list of attributes that
+          need to be returned along with each message. These attributes
+          include:
+        - MessageAttributeNames (optional): The name of the message attribute,
+          where N is the index.
+        - MaxNumberOfMessages (optional): The maximum number of messages to
+          return. Amazon SQS never returns more messages than this value
+          (however, fewer messages might be returned). Valid values: 1 to 10.
+          Default: 1.
+        - VisibilityTimeout (optional): The duration (in seconds) that the
+          received messages are hidden from subsequent retrieve requests after
+          being retrieved by a ReceiveMessage request. If not specified, the
+          default visibility timeout ...
+        - WaitTimeSeconds (optional): The duration (in seconds) for which the
+          call waits for a message to arrive in the queue before returning. If
+          a message is available, the call returns sooner than WaitTimeSeconds.
+          If no messages are ...
+        - ReceiveRequestAttemptId (optional): This parameter applies only to
+          FIFO (first-in-first-out) queues.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ReceiveMessage
@@ -404,10 +433,11 @@ class SQSClient(BaseClient):
         """Revokes any permissions in the queue policy that matches the specified
         Label parameter.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue from
-        which permissions are removed. - Label (required): The identification
-        of the permission to remove. This is the label added using the
-        AddPermission action.
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue from which
+          permissions are removed.
+        - Label (required): The identification of the permission to remove.
+          This is the label added using the AddPermission action.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/RemovePermission
@@ -419,23 +449,27 @@ class SQSClient(BaseClient):
     ) -> SendMessageResultTypeDef:
         """Delivers a message to the specified queue.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue to
-        which a message is sent. - MessageBody (required): The message to send.
-        The minimum size is one character. The maximum size is 1 MiB or
-        1,048,576 bytes - DelaySeconds (optional): The length of time, in
-        seconds, for which to delay a specific message. Valid values: 0 to 900.
-        Maximum: 15 minutes. Messages with a positive DelaySeconds value become
-        available for processing after ... - MessageAttributes (optional): Each
-        message attribute consists of a Name, Type, and Value. For more
-        information, see Amazon SQS message attributes in the Amazon SQS
-        Developer Guide. - MessageSystemAttributes (optional): The message
-        system attribute to send. Each message system attribute consists of a
-        Name, Type, and Value. - MessageDeduplicationId (optional): This
-        parameter applies only to FIFO (first-in-first-out) queues. -
-        MessageGroupId (optional): MessageGroupId is an attribute used in
-        Amazon SQS FIFO (First-In-First-Out) and standard queues. In FIFO
-        queues, MessageGroupId organizes messages into distinct groups.
-        Messages within the same ...
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue to which a
+          message is sent.
+        - MessageBody (required): The message to send. The minimum size is one
+          character. The maximum size is 1 MiB or 1,048,576 bytes
+        - DelaySeconds (optional): The length of time, in seconds, for which to
+          delay a specific message. Valid values: 0 to 900. Maximum: 15
+          minutes. Messages with a positive DelaySeconds value become available
+          for processing after ...
+        - MessageAttributes (optional): Each message attribute consists of a
+          Name, Type, and Value. For more information, see Amazon SQS message
+          attributes in the Amazon SQS Developer Guide.
+        - MessageSystemAttributes (optional): The message system attribute to
+          send. Each message system attribute consists of a Name, Type, and
+          Value.
+        - MessageDeduplicationId (optional): This parameter applies only to
+          FIFO (first-in-first-out) queues.
+        - MessageGroupId (optional): MessageGroupId is an attribute used in
+          Amazon SQS FIFO (First-In-First-Out) and standard queues. In FIFO
+          queues, MessageGroupId organizes messages into distinct groups.
+          Messages within the same ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SendMessage
@@ -451,9 +485,10 @@ class SQSClient(BaseClient):
         SendMessage. For a FIFO queue, multiple messages within a single batch
         are enqueued in the order they are sent.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue to
-        which batched messages are sent. - Entries (required): A list of
-        SendMessageBatchRequestEntry items.
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue to which batched
+          messages are sent.
+        - Entries (required): A list of SendMessageBatchRequestEntry items.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SendMessageBatch
@@ -473,9 +508,10 @@ class SQSClient(BaseClient):
         causing them to be expired and deleted if the MessageRetentionPeriod is
         reduced below the age of existing messages.
 
-        Parameters: - QueueUrl (required): The URL of the Amazon SQS queue
-        whose attributes are set. - Attributes (required): A map of attributes
-        to set.
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue whose attributes
+          are set.
+        - Attributes (required): A map of attributes to set.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SetQueueAttributes
@@ -488,17 +524,19 @@ class SQSClient(BaseClient):
         """Starts an asynchronous task to move messages from a specified source
         queue to a specified destination queue.
 
-        Parameters: - SourceArn (required): The ARN of the queue that contains
-        the messages to be moved to another queue. Currently, only ARNs of
-        dead-letter queues (DLQs) whose sources are other Amazon SQS queues are
-        accepted. DLQs whose ... - DestinationArn (optional): The ARN of the
-        queue that receives the moved messages. You can use this field to
-        specify the destination queue where you would like to redrive messages.
-        If this field is left blank, the messages will ... -
-        MaxNumberOfMessagesPerSecond (optional): The number of messages to be
-        moved per second (the message movement rate). You can use this field to
-        define a fixed message movement rate. The maximum value for messages
-        per second is 500. If this ...
+        Parameters:
+        - SourceArn (required): The ARN of the queue that contains the messages
+          to be moved to another queue. Currently, only ARNs of dead-letter
+          queues (DLQs) whose sources are other Amazon SQS queues are accepted.
+          DLQs whose ...
+        - DestinationArn (optional): The ARN of the queue that receives the
+          moved messages. You can use this field to specify the destination
+          queue where you would like to redrive messages. If this field is left
+          blank, the messages will ...
+        - MaxNumberOfMessagesPerSecond (optional): The number of messages to be
+          moved per second (the message movement rate). You can use this field
+          to define a fixed message movement rate. The maximum value for
+          messages per second is 500. If this ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/StartMessageMoveTask
@@ -515,8 +553,9 @@ class SQSClient(BaseClient):
         overview, see Tagging Your Amazon SQS Queues in the Amazon SQS
         Developer Guide.
 
-        Parameters: - QueueUrl (required): The URL of the queue. - Tags
-        (required): The list of tags to be added to the specified queue.
+        Parameters:
+        - QueueUrl (required): The URL of the queue.
+        - Tags (required): The list of tags to be added to the specified queue.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/TagQueue
@@ -530,8 +569,10 @@ class SQSClient(BaseClient):
         overview, see Tagging Your Amazon SQS Queues in the Amazon SQS
         Developer Guide.
 
-        Parameters: - QueueUrl (required): The URL of the queue. - TagKeys
-        (required): The list of tags to be removed from the specified queue.
+        Parameters:
+        - QueueUrl (required): The URL of the queue.
+        - TagKeys (required): The list of tags to be removed from the specified
+          queue.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/UntagQueue

@@ -21,18 +21,22 @@ from .literals import (
 )
 
 __all__ = [
+    "AddPermissionRequestQueueAddPermissionTypeDef",
     "AddPermissionRequestTypeDef",
     "BatchResultErrorEntryTypeDef",
     "CancelMessageMoveTaskRequestTypeDef",
     "CancelMessageMoveTaskResultTypeDef",
     "ChangeMessageVisibilityBatchRequestEntryTypeDef",
+    "ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef",
     "ChangeMessageVisibilityBatchRequestTypeDef",
     "ChangeMessageVisibilityBatchResultEntryTypeDef",
     "ChangeMessageVisibilityBatchResultTypeDef",
+    "ChangeMessageVisibilityRequestMessageChangeVisibilityTypeDef",
     "ChangeMessageVisibilityRequestTypeDef",
     "CreateQueueRequestTypeDef",
     "CreateQueueResultTypeDef",
     "DeleteMessageBatchRequestEntryTypeDef",
+    "DeleteMessageBatchRequestQueueDeleteMessagesTypeDef",
     "DeleteMessageBatchRequestTypeDef",
     "DeleteMessageBatchResultEntryTypeDef",
     "DeleteMessageBatchResultTypeDef",
@@ -43,6 +47,7 @@ __all__ = [
     "GetQueueUrlRequestTypeDef",
     "GetQueueUrlResultTypeDef",
     "ListDeadLetterSourceQueuesRequestPaginateTypeDef",
+    "ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef",
     "ListDeadLetterSourceQueuesRequestTypeDef",
     "ListDeadLetterSourceQueuesResultFullResultTypeDef",
     "ListDeadLetterSourceQueuesResultTypeDef",
@@ -60,21 +65,34 @@ __all__ = [
     "MessageSystemAttributeValueTypeDef",
     "MessageTypeDef",
     "PurgeQueueRequestTypeDef",
+    "ReceiveMessageRequestQueueReceiveMessagesTypeDef",
     "ReceiveMessageRequestTypeDef",
     "ReceiveMessageResultTypeDef",
+    "RemovePermissionRequestQueueRemovePermissionTypeDef",
     "RemovePermissionRequestTypeDef",
     "SendMessageBatchRequestEntryTypeDef",
+    "SendMessageBatchRequestQueueSendMessagesTypeDef",
     "SendMessageBatchRequestTypeDef",
     "SendMessageBatchResultEntryTypeDef",
     "SendMessageBatchResultTypeDef",
+    "SendMessageRequestQueueSendMessageTypeDef",
     "SendMessageRequestTypeDef",
     "SendMessageResultTypeDef",
+    "SetQueueAttributesRequestQueueSetAttributesTypeDef",
     "SetQueueAttributesRequestTypeDef",
     "StartMessageMoveTaskRequestTypeDef",
     "StartMessageMoveTaskResultTypeDef",
     "TagQueueRequestTypeDef",
     "UntagQueueRequestTypeDef",
 ]
+
+
+class AddPermissionRequestQueueAddPermissionTypeDef(TypedDict):
+    """AddPermissionRequest (input)."""
+
+    Label: ReadOnly[str]
+    AWSAccountIds: ReadOnly[Sequence[str]]
+    Actions: ReadOnly[Sequence[str]]
 
 
 class AddPermissionRequestTypeDef(TypedDict):
@@ -120,6 +138,14 @@ class ChangeMessageVisibilityBatchRequestEntryTypeDef(TypedDict):
     VisibilityTimeout: NotRequired[int]
 
 
+class ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef(
+    TypedDict
+):
+    """ChangeMessageVisibilityBatchRequest (input)."""
+
+    Entries: ReadOnly[Sequence["ChangeMessageVisibilityBatchRequestEntryTypeDef"]]
+
+
 class ChangeMessageVisibilityBatchRequestTypeDef(TypedDict):
     """ChangeMessageVisibilityBatchRequest (input)."""
 
@@ -142,6 +168,12 @@ class ChangeMessageVisibilityBatchResultTypeDef(TypedDict):
     Successful: List["ChangeMessageVisibilityBatchResultEntryTypeDef"]
     Failed: List["BatchResultErrorEntryTypeDef"]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ChangeMessageVisibilityRequestMessageChangeVisibilityTypeDef(TypedDict):
+    """ChangeMessageVisibilityRequest (input and output)."""
+
+    VisibilityTimeout: int
 
 
 class ChangeMessageVisibilityRequestTypeDef(TypedDict):
@@ -172,6 +204,12 @@ class DeleteMessageBatchRequestEntryTypeDef(TypedDict):
 
     Id: str
     ReceiptHandle: str
+
+
+class DeleteMessageBatchRequestQueueDeleteMessagesTypeDef(TypedDict):
+    """DeleteMessageBatchRequest (input)."""
+
+    Entries: ReadOnly[Sequence["DeleteMessageBatchRequestEntryTypeDef"]]
 
 
 class DeleteMessageBatchRequestTypeDef(TypedDict):
@@ -248,6 +286,13 @@ class ListDeadLetterSourceQueuesRequestPaginateTypeDef(TypedDict):
 
     QueueUrl: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
+
+
+class ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef(TypedDict):
+    """ListDeadLetterSourceQueuesRequest (input and output)."""
+
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
 
 
 class ListDeadLetterSourceQueuesRequestTypeDef(TypedDict):
@@ -401,6 +446,20 @@ class PurgeQueueRequestTypeDef(TypedDict):
     QueueUrl: str
 
 
+class ReceiveMessageRequestQueueReceiveMessagesTypeDef(TypedDict):
+    """Retrieves one or more messages from a specified queue."""
+
+    AttributeNames: NotRequired[ReadOnly[Sequence[QueueAttributeNameType]]]
+    MessageSystemAttributeNames: NotRequired[
+        ReadOnly[Sequence[MessageSystemAttributeNameType]]
+    ]
+    MessageAttributeNames: NotRequired[ReadOnly[Sequence[str]]]
+    MaxNumberOfMessages: NotRequired[ReadOnly[int]]
+    VisibilityTimeout: NotRequired[ReadOnly[int]]
+    WaitTimeSeconds: NotRequired[ReadOnly[int]]
+    ReceiveRequestAttemptId: NotRequired[ReadOnly[str]]
+
+
 class ReceiveMessageRequestTypeDef(TypedDict):
     """Retrieves one or more messages from a specified queue."""
 
@@ -421,6 +480,12 @@ class ReceiveMessageResultTypeDef(TypedDict):
 
     Messages: NotRequired[List["MessageTypeDef"]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class RemovePermissionRequestQueueRemovePermissionTypeDef(TypedDict):
+    """RemovePermissionRequest (input and output)."""
+
+    Label: str
 
 
 class RemovePermissionRequestTypeDef(TypedDict):
@@ -449,6 +514,12 @@ class SendMessageBatchRequestEntryTypeDef(TypedDict):
     ]
     MessageDeduplicationId: NotRequired[ReadOnly[str]]
     MessageGroupId: NotRequired[ReadOnly[str]]
+
+
+class SendMessageBatchRequestQueueSendMessagesTypeDef(TypedDict):
+    """SendMessageBatchRequest (input)."""
+
+    Entries: ReadOnly[Sequence["SendMessageBatchRequestEntryTypeDef"]]
 
 
 class SendMessageBatchRequestTypeDef(TypedDict):
@@ -482,6 +553,26 @@ class SendMessageBatchResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class SendMessageRequestQueueSendMessageTypeDef(TypedDict):
+    """SendMessageRequest (input)."""
+
+    MessageBody: ReadOnly[str]
+    DelaySeconds: NotRequired[ReadOnly[int]]
+    MessageAttributes: NotRequired[
+        ReadOnly[Mapping[str, "MessageAttributeValueTypeDef"]]
+    ]
+    MessageSystemAttributes: NotRequired[
+        ReadOnly[
+            Mapping[
+                MessageSystemAttributeNameForSendsType,
+                "MessageSystemAttributeValueTypeDef",
+            ]
+        ]
+    ]
+    MessageDeduplicationId: NotRequired[ReadOnly[str]]
+    MessageGroupId: NotRequired[ReadOnly[str]]
+
+
 class SendMessageRequestTypeDef(TypedDict):
     """SendMessageRequest (input)."""
 
@@ -512,6 +603,12 @@ class SendMessageResultTypeDef(TypedDict):
     MessageId: NotRequired[str]
     SequenceNumber: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class SetQueueAttributesRequestQueueSetAttributesTypeDef(TypedDict):
+    """SetQueueAttributesRequest (input)."""
+
+    Attributes: ReadOnly[Mapping[QueueAttributeNameType, str]]
 
 
 class SetQueueAttributesRequestTypeDef(TypedDict):

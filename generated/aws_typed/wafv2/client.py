@@ -157,10 +157,11 @@ class WAFV2Client(BaseClient):
     ) -> AssociateWebACLResponseTypeDef:
         """Associates a web ACL with a resource, to protect the resource.
 
-        Parameters: - WebACLArn (required): The Amazon Resource Name (ARN) of
-        the web ACL that you want to associate with the resource. - ResourceArn
-        (required): The Amazon Resource Name (ARN) of the resource to associate
-        with the web ACL.
+        Parameters:
+        - WebACLArn (required): The Amazon Resource Name (ARN) of the web ACL
+          that you want to associate with the resource.
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          resource to associate with the web ACL.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/AssociateWebACL
@@ -176,10 +177,12 @@ class WAFV2Client(BaseClient):
         scope and set of rules. You can use this to check the capacity
         requirements for the rules you want to use in a RuleGroup or WebACL.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - Rules (required): An array of Rule that
-        you're configuring to use in a rule group or web ACL.
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Rules (required): An array of Rule that you're configuring to use in
+          a rule group or web ACL.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CheckCapacity
@@ -191,10 +194,12 @@ class WAFV2Client(BaseClient):
     ) -> CreateAPIKeyResponseTypeDef:
         """Creates an API key that contains a set of token domains.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - TokenDomains (required): The client
-        application domains that you want to use this API key for.
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - TokenDomains (required): The client application domains that you want
+          to use this API key for.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CreateAPIKey
@@ -210,17 +215,22 @@ class WAFV2Client(BaseClient):
         can configure WAF to block them using an IPSet that lists those IP
         addresses.
 
-        Parameters: - Name (required): The name of the IP set. You cannot
-        change the name of an IPSet after you create it. - Scope (required):
-        Specifies whether this is for a global resource type, such as a Amazon
-        CloudFront distribution. For an Amplify application, use CLOUDFRONT. -
-        Description (optional): A description of the IP set that helps with
-        identification. - IPAddressVersion (required): The version of the IP
-        addresses, either IPV4 or IPV6. - Addresses (required): Contains an
-        array of strings that specifies zero or more IP addresses or blocks of
-        IP addresses that you want WAF to inspect for in incoming requests. All
-        addresses must be specified using Classless ... - Tags (optional): An
-        array of key:value pairs to associate with the resource.
+        Parameters:
+        - Name (required): The name of the IP set. You cannot change the name
+          of an IPSet after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Description (optional): A description of the IP set that helps with
+          identification.
+        - IPAddressVersion (required): The version of the IP addresses, either
+          IPV4 or IPV6.
+        - Addresses (required): Contains an array of strings that specifies
+          zero or more IP addresses or blocks of IP addresses that you want WAF
+          to inspect for in incoming requests. All addresses must be specified
+          using Classless ...
+        - Tags (optional): An array of key:value pairs to associate with the
+          resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CreateIPSet
@@ -234,14 +244,18 @@ class WAFV2Client(BaseClient):
         RegexPatternSetReferenceStatement, to have WAF inspect a web request
         component for the specified patterns.
 
-        Parameters: - Name (required): The name of the set. You cannot change
-        the name after you create the set. - Scope (required): Specifies
-        whether this is for a global resource type, such as a Amazon CloudFront
-        distribution. For an Amplify application, use CLOUDFRONT. - Description
-        (optional): A description of the set that helps with identification. -
-        RegularExpressionList (required): Array of regular expression strings.
+        Parameters:
+        - Name (required): The name of the set. You cannot change the name
+          after you create the set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Description (optional): A description of the set that helps with
+          identification.
+        - RegularExpressionList (required): Array of regular expression
+          strings.
         - Tags (optional): An array of key:value pairs to associate with the
-        resource.
+          resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CreateRegexPatternSet
@@ -256,23 +270,28 @@ class WAFV2Client(BaseClient):
     ) -> CreateRuleGroupResponseTypeDef:
         """Creates a RuleGroup per the specifications provided.
 
-        Parameters: - Name (required): The name of the rule group. You cannot
-        change the name of a rule group after you create it. - Scope
-        (required): Specifies whether this is for a global resource type, such
-        as a Amazon CloudFront distribution. For an Amplify application, use
-        CLOUDFRONT. - Capacity (required): The web ACL capacity units (WCUs)
-        required for this rule group. - Description (optional): A description
-        of the rule group that helps with identification. - Rules (optional):
-        The Rule statements used to identify the web requests that you want to
-        manage. Each rule includes one top-level statement that WAF uses to
-        identify matching web requests, and parameters that govern ... -
-        VisibilityConfig (required): Defines and enables Amazon CloudWatch
-        metrics and web request sample collection. - Tags (optional): An array
-        of key:value pairs to associate with the resource. -
-        CustomResponseBodies (optional): A map of custom response keys and
-        content bodies. When you create a rule with a block action, you can
-        send a custom response to the web request. You define these for the
-        rule group, and then use them ...
+        Parameters:
+        - Name (required): The name of the rule group. You cannot change the
+          name of a rule group after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Capacity (required): The web ACL capacity units (WCUs) required for
+          this rule group.
+        - Description (optional): A description of the rule group that helps
+          with identification.
+        - Rules (optional): The Rule statements used to identify the web
+          requests that you want to manage. Each rule includes one top-level
+          statement that WAF uses to identify matching web requests, and
+          parameters that govern ...
+        - VisibilityConfig (required): Defines and enables Amazon CloudWatch
+          metrics and web request sample collection.
+        - Tags (optional): An array of key:value pairs to associate with the
+          resource.
+        - CustomResponseBodies (optional): A map of custom response keys and
+          content bodies. When you create a rule with a block action, you can
+          send a custom response to the web request. You define these for the
+          rule group, and then use them ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CreateRuleGroup
@@ -286,43 +305,53 @@ class WAFV2Client(BaseClient):
     ) -> CreateWebACLResponseTypeDef:
         """Creates a WebACL per the specifications provided.
 
-        Parameters: - Name (required): The name of the web ACL. You cannot
-        change the name of a web ACL after you create it. - Scope (required):
-        Specifies whether this is for a global resource type, such as a Amazon
-        CloudFront distribution. For an Amplify application, use CLOUDFRONT. -
-        DefaultAction (required): The action to perform if none of the Rules
-        contained in the WebACL match. - Description (optional): A description
-        of the web ACL that helps with identification. - Rules (optional): The
-        Rule statements used to identify the web requests that you want to
-        manage. Each rule includes one top-level statement that WAF uses to
-        identify matching web requests, and parameters that govern ... -
-        VisibilityConfig (required): Defines and enables Amazon CloudWatch
-        metrics and web request sample collection. - DataProtectionConfig
-        (optional): Specifies data protection to apply to the web request data
-        for the web ACL. This is a web ACL level data protection option. - Tags
-        (optional): An array of key:value pairs to associate with the resource.
+        Parameters:
+        - Name (required): The name of the web ACL. You cannot change the name
+          of a web ACL after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - DefaultAction (required): The action to perform if none of the Rules
+          contained in the WebACL match.
+        - Description (optional): A description of the web ACL that helps with
+          identification.
+        - Rules (optional): The Rule statements used to identify the web
+          requests that you want to manage. Each rule includes one top-level
+          statement that WAF uses to identify matching web requests, and
+          parameters that govern ...
+        - VisibilityConfig (required): Defines and enables Amazon CloudWatch
+          metrics and web request sample collection.
+        - DataProtectionConfig (optional): Specifies data protection to apply
+          to the web request data for the web ACL. This is a web ACL level data
+          protection option.
+        - Tags (optional): An array of key:value pairs to associate with the
+          resource.
         - CustomResponseBodies (optional): A map of custom response keys and
-        content bodies. When you create a rule with a block action, you can
-        send a custom response to the web request. You define these for the web
-        ACL, and then use them in ... - CaptchaConfig (optional): Specifies how
-        WAF should handle CAPTCHA evaluations for rules that don't have their
-        own CaptchaConfig settings. If you don't specify this, WAF uses its
-        default settings for CaptchaConfig. - ChallengeConfig (optional):
-        Specifies how WAF should handle challenge evaluations for rules that
-        don't have their own ChallengeConfig settings. If you don't specify
-        this, WAF uses its default settings for ChallengeConfig. - TokenDomains
-        (optional): Specifies the domains that WAF should accept in a web
-        request token. This enables the use of tokens across multiple protected
-        websites. When WAF provides a token, it uses the domain of the Amazon
-        Web ... - AssociationConfig (optional): Specifies custom configurations
-        for the associations between the web ACL and protected resources. -
-        OnSourceDDoSProtectionConfig (optional): Specifies the type of DDoS
-        protection to apply to web request data for a web ACL. For most
-        scenarios, it is recommended to use the default protection level,
-        ACTIVE_UNDER_DDOS. If a web ACL is ... - ApplicationConfig (optional):
-        Configures the ability for the WAF console to store and retrieve
-        application attributes during the web ACL creation process. Application
-        attributes help WAF give recommendations for protection packs.
+          content bodies. When you create a rule with a block action, you can
+          send a custom response to the web request. You define these for the
+          web ACL, and then use them in ...
+        - CaptchaConfig (optional): Specifies how WAF should handle CAPTCHA
+          evaluations for rules that don't have their own CaptchaConfig
+          settings. If you don't specify this, WAF uses its default settings
+          for CaptchaConfig.
+        - ChallengeConfig (optional): Specifies how WAF should handle challenge
+          evaluations for rules that don't have their own ChallengeConfig
+          settings. If you don't specify this, WAF uses its default settings
+          for ChallengeConfig.
+        - TokenDomains (optional): Specifies the domains that WAF should accept
+          in a web request token. This enables the use of tokens across
+          multiple protected websites. When WAF provides a token, it uses the
+          domain of the Amazon Web ...
+        - AssociationConfig (optional): Specifies custom configurations for the
+          associations between the web ACL and protected resources.
+        - OnSourceDDoSProtectionConfig (optional): Specifies the type of DDoS
+          protection to apply to web request data for a web ACL. For most
+          scenarios, it is recommended to use the default protection level,
+          ACTIVE_UNDER_DDOS. If a web ACL is ...
+        - ApplicationConfig (optional): Configures the ability for the WAF
+          console to store and retrieve application attributes during the web
+          ACL creation process. Application attributes help WAF give
+          recommendations for protection packs.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CreateWebACL
@@ -334,10 +363,11 @@ class WAFV2Client(BaseClient):
     ) -> DeleteAPIKeyResponseTypeDef:
         """Deletes the specified API key.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - APIKey (required): The encrypted API key
-        that you want to delete.
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - APIKey (required): The encrypted API key that you want to delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteAPIKey
@@ -350,11 +380,12 @@ class WAFV2Client(BaseClient):
         """Deletes all rule groups that are managed by Firewall Manager from the
         specified WebACL.
 
-        Parameters: - WebACLArn (required): The Amazon Resource Name (ARN) of
-        the web ACL. - WebACLLockToken (required): A token used for optimistic
-        locking. WAF returns a token to your get and list requests, to mark the
-        state of the entity at the time of the request. To make changes to the
-        entity associated with the ...
+        Parameters:
+        - WebACLArn (required): The Amazon Resource Name (ARN) of the web ACL.
+        - WebACLLockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteFirewallManagerRuleGroups
@@ -369,16 +400,19 @@ class WAFV2Client(BaseClient):
     ) -> DeleteIPSetResponseTypeDef:
         """Deletes the specified IPSet.
 
-        Parameters: - Name (required): The name of the IP set. You cannot
-        change the name of an IPSet after you create it. - Scope (required):
-        Specifies whether this is for a global resource type, such as a Amazon
-        CloudFront distribution. For an Amplify application, use CLOUDFRONT. -
-        Id (required): A unique identifier for the set. This ID is returned in
-        the responses to create and list commands. You provide it to operations
-        like update and delete. - LockToken (required): A token used for
-        optimistic locking. WAF returns a token to your get and list requests,
-        to mark the state of the entity at the time of the request. To make
-        changes to the entity associated with the ...
+        Parameters:
+        - Name (required): The name of the IP set. You cannot change the name
+          of an IPSet after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteIPSet
@@ -390,12 +424,13 @@ class WAFV2Client(BaseClient):
     ) -> DeleteLoggingConfigurationResponseTypeDef:
         """Deletes the LoggingConfiguration from the specified web ACL.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the web ACL from which you want to delete the LoggingConfiguration. -
-        LogType (optional): Used to distinguish between various logging
-        options. Currently, there is one option. - LogScope (optional): The
-        owner of the logging configuration, which must be set to CUSTOMER for
-        the configurations that you manage.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the web ACL
+          from which you want to delete the LoggingConfiguration.
+        - LogType (optional): Used to distinguish between various logging
+          options. Currently, there is one option.
+        - LogScope (optional): The owner of the logging configuration, which
+          must be set to CUSTOMER for the configurations that you manage.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteLoggingConfiguration
@@ -410,8 +445,9 @@ class WAFV2Client(BaseClient):
     ) -> DeletePermissionPolicyResponseTypeDef:
         """Permanently deletes an IAM policy from the specified rule group.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the rule group from which you want to delete the policy.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the rule
+          group from which you want to delete the policy.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeletePermissionPolicy
@@ -426,16 +462,19 @@ class WAFV2Client(BaseClient):
     ) -> DeleteRegexPatternSetResponseTypeDef:
         """Deletes the specified RegexPatternSet.
 
-        Parameters: - Name (required): The name of the set. You cannot change
-        the name after you create the set. - Scope (required): Specifies
-        whether this is for a global resource type, such as a Amazon CloudFront
-        distribution. For an Amplify application, use CLOUDFRONT. - Id
-        (required): A unique identifier for the set. This ID is returned in the
-        responses to create and list commands. You provide it to operations
-        like update and delete. - LockToken (required): A token used for
-        optimistic locking. WAF returns a token to your get and list requests,
-        to mark the state of the entity at the time of the request. To make
-        changes to the entity associated with the ...
+        Parameters:
+        - Name (required): The name of the set. You cannot change the name
+          after you create the set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteRegexPatternSet
@@ -450,16 +489,19 @@ class WAFV2Client(BaseClient):
     ) -> DeleteRuleGroupResponseTypeDef:
         """Deletes the specified RuleGroup.
 
-        Parameters: - Name (required): The name of the rule group. You cannot
-        change the name of a rule group after you create it. - Scope
-        (required): Specifies whether this is for a global resource type, such
-        as a Amazon CloudFront distribution. For an Amplify application, use
-        CLOUDFRONT. - Id (required): A unique identifier for the rule group.
-        This ID is returned in the responses to create and list commands. You
-        provide it to operations like update and delete. - LockToken
-        (required): A token used for optimistic locking. WAF returns a token to
-        your get and list requests, to mark the state of the entity at the time
-        of the request. To make changes to the entity associated with the ...
+        Parameters:
+        - Name (required): The name of the rule group. You cannot change the
+          name of a rule group after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the rule group. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteRuleGroup
@@ -473,16 +515,19 @@ class WAFV2Client(BaseClient):
     ) -> DeleteWebACLResponseTypeDef:
         """Deletes the specified WebACL.
 
-        Parameters: - Name (required): The name of the web ACL. You cannot
-        change the name of a web ACL after you create it. - Scope (required):
-        Specifies whether this is for a global resource type, such as a Amazon
-        CloudFront distribution. For an Amplify application, use CLOUDFRONT. -
-        Id (required): The unique identifier for the web ACL. This ID is
-        returned in the responses to create and list commands. You provide it
-        to operations like update and delete. - LockToken (required): A token
-        used for optimistic locking. WAF returns a token to your get and list
-        requests, to mark the state of the entity at the time of the request.
-        To make changes to the entity associated with the ...
+        Parameters:
+        - Name (required): The name of the web ACL. You cannot change the name
+          of a web ACL after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): The unique identifier for the web ACL. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteWebACL
@@ -496,9 +541,10 @@ class WAFV2Client(BaseClient):
         Rules rule groups and Amazon Web Services Marketplace managed rule
         groups.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT.
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DescribeAllManagedProducts
@@ -514,11 +560,12 @@ class WAFV2Client(BaseClient):
         """Provides high-level information for the managed rule groups owned by a
         specific vendor.
 
-        Parameters: - VendorName (required): The name of the managed rule group
-        vendor. You use this, along with the rule group name, to identify a
-        rule group. - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT.
+        Parameters:
+        - VendorName (required): The name of the managed rule group vendor. You
+          use this, along with the rule group name, to identify a rule group.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DescribeManagedProductsByVendor
@@ -534,15 +581,17 @@ class WAFV2Client(BaseClient):
         """Provides high-level information for a managed rule group, including
         descriptions of the rules.
 
-        Parameters: - VendorName (required): The name of the managed rule group
-        vendor. You use this, along with the rule group name, to identify a
-        rule group. - Name (required): The name of the managed rule group. You
-        use this, along with the vendor name, to identify the rule group. -
-        Scope (required): Specifies whether this is for a global resource type,
-        such as a Amazon CloudFront distribution. For an Amplify application,
-        use CLOUDFRONT. - VersionName (optional): The version of the rule
-        group. You can only use a version that is not scheduled for expiration.
-        If you don't provide this, WAF uses the vendor's default version.
+        Parameters:
+        - VendorName (required): The name of the managed rule group vendor. You
+          use this, along with the rule group name, to identify a rule group.
+        - Name (required): The name of the managed rule group. You use this,
+          along with the vendor name, to identify the rule group.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - VersionName (optional): The version of the rule group. You can only
+          use a version that is not scheduled for expiration. If you don't
+          provide this, WAF uses the vendor's default version.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DescribeManagedRuleGroup
@@ -558,8 +607,9 @@ class WAFV2Client(BaseClient):
         """Disassociates the specified resource from its web ACL association, if
         it has one.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the resource to disassociate from the web ACL.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          resource to disassociate from the web ACL.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DisassociateWebACL
@@ -575,9 +625,10 @@ class WAFV2Client(BaseClient):
         """Generates a presigned download URL for the specified release of the
         mobile SDK.
 
-        Parameters: - Platform (required): The device platform. -
-        ReleaseVersion (required): The release version. For the latest
-        available version, specify LATEST.
+        Parameters:
+        - Platform (required): The device platform.
+        - ReleaseVersion (required): The release version. For the latest
+          available version, specify LATEST.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GenerateMobileSdkReleaseUrl
@@ -593,10 +644,11 @@ class WAFV2Client(BaseClient):
         """Returns your API key in decrypted form. Use this to check the token
         domains that you have defined for the key.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - APIKey (required): The encrypted API
-        key.
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - APIKey (required): The encrypted API key.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetDecryptedAPIKey
@@ -611,13 +663,15 @@ class WAFV2Client(BaseClient):
     ) -> GetIPSetResponseTypeDef:
         """Retrieves the specified IPSet.
 
-        Parameters: - Name (required): The name of the IP set. You cannot
-        change the name of an IPSet after you create it. - Scope (required):
-        Specifies whether this is for a global resource type, such as a Amazon
-        CloudFront distribution. For an Amplify application, use CLOUDFRONT. -
-        Id (required): A unique identifier for the set. This ID is returned in
-        the responses to create and list commands. You provide it to operations
-        like update and delete.
+        Parameters:
+        - Name (required): The name of the IP set. You cannot change the name
+          of an IPSet after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetIPSet
@@ -629,12 +683,13 @@ class WAFV2Client(BaseClient):
     ) -> GetLoggingConfigurationResponseTypeDef:
         """Returns the LoggingConfiguration for the specified web ACL.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the web ACL for which you want to get the LoggingConfiguration. -
-        LogType (optional): Used to distinguish between various logging
-        options. Currently, there is one option. - LogScope (optional): The
-        owner of the logging configuration, which must be set to CUSTOMER for
-        the configurations that you manage.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the web ACL
+          for which you want to get the LoggingConfiguration.
+        - LogType (optional): Used to distinguish between various logging
+          options. Currently, there is one option.
+        - LogScope (optional): The owner of the logging configuration, which
+          must be set to CUSTOMER for the configurations that you manage.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetLoggingConfiguration
@@ -649,13 +704,15 @@ class WAFV2Client(BaseClient):
     ) -> GetManagedRuleSetResponseTypeDef:
         """Retrieves the specified managed rule set.
 
-        Parameters: - Name (required): The name of the managed rule set. You
-        use this, along with the rule set ID, to identify the rule set. - Scope
-        (required): Specifies whether this is for a global resource type, such
-        as a Amazon CloudFront distribution. For an Amplify application, use
-        CLOUDFRONT. - Id (required): A unique identifier for the managed rule
-        set. The ID is returned in the responses to commands like list. You
-        provide it to operations like get and update.
+        Parameters:
+        - Name (required): The name of the managed rule set. You use this,
+          along with the rule set ID, to identify the rule set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the managed rule set. The ID
+          is returned in the responses to commands like list. You provide it to
+          operations like get and update.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetManagedRuleSet
@@ -670,9 +727,10 @@ class WAFV2Client(BaseClient):
         """Retrieves information for the specified mobile SDK release, including
         release notes and tags.
 
-        Parameters: - Platform (required): The device platform. -
-        ReleaseVersion (required): The release version. For the latest
-        available version, specify LATEST.
+        Parameters:
+        - Platform (required): The device platform.
+        - ReleaseVersion (required): The release version. For the latest
+          available version, specify LATEST.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetMobileSdkRelease
@@ -687,8 +745,9 @@ class WAFV2Client(BaseClient):
     ) -> GetPermissionPolicyResponseTypeDef:
         """Returns the IAM policy that is attached to the specified rule group.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the rule group for which you want to get the policy.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the rule
+          group for which you want to get the policy.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetPermissionPolicy
@@ -705,19 +764,22 @@ class WAFV2Client(BaseClient):
         rule instance. This is only available for rate-based rules that
         aggregate solely on the IP address or on the forwarded IP address.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - WebACLName (required): The name of the
-        web ACL. You cannot change the name of a web ACL after you create it. -
-        WebACLId (required): The unique identifier for the web ACL. This ID is
-        returned in the responses to create and list commands. You provide it
-        to operations like update and delete. - RuleGroupRuleName (optional):
-        The name of the rule group reference statement in your web ACL. This is
-        required only when you have the rate-based rule nested inside a rule
-        group. - RuleName (required): The name of the rate-based rule to get
-        the keys for. If you have the rule defined inside a rule group that
-        you're using in your web ACL, also provide the name of the rule group
-        reference statement in ...
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - WebACLName (required): The name of the web ACL. You cannot change the
+          name of a web ACL after you create it.
+        - WebACLId (required): The unique identifier for the web ACL. This ID
+          is returned in the responses to create and list commands. You provide
+          it to operations like update and delete.
+        - RuleGroupRuleName (optional): The name of the rule group reference
+          statement in your web ACL. This is required only when you have the
+          rate-based rule nested inside a rule group.
+        - RuleName (required): The name of the rate-based rule to get the keys
+          for. If you have the rule defined inside a rule group that you're
+          using in your web ACL, also provide the name of the rule group
+          reference statement in ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetRateBasedStatementManagedKeys
@@ -732,13 +794,15 @@ class WAFV2Client(BaseClient):
     ) -> GetRegexPatternSetResponseTypeDef:
         """Retrieves the specified RegexPatternSet.
 
-        Parameters: - Name (required): The name of the set. You cannot change
-        the name after you create the set. - Scope (required): Specifies
-        whether this is for a global resource type, such as a Amazon CloudFront
-        distribution. For an Amplify application, use CLOUDFRONT. - Id
-        (required): A unique identifier for the set. This ID is returned in the
-        responses to create and list commands. You provide it to operations
-        like update and delete.
+        Parameters:
+        - Name (required): The name of the set. You cannot change the name
+          after you create the set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetRegexPatternSet
@@ -753,14 +817,16 @@ class WAFV2Client(BaseClient):
     ) -> GetRuleGroupResponseTypeDef:
         """Retrieves the specified RuleGroup.
 
-        Parameters: - Name (optional): The name of the rule group. You cannot
-        change the name of a rule group after you create it. - Scope
-        (optional): Specifies whether this is for a global resource type, such
-        as a Amazon CloudFront distribution. For an Amplify application, use
-        CLOUDFRONT. - Id (optional): A unique identifier for the rule group.
-        This ID is returned in the responses to create and list commands. You
-        provide it to operations like update and delete. - ARN (optional): The
-        Amazon Resource Name (ARN) of the entity.
+        Parameters:
+        - Name (optional): The name of the rule group. You cannot change the
+          name of a rule group after you create it.
+        - Scope (optional): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (optional): A unique identifier for the rule group. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - ARN (optional): The Amazon Resource Name (ARN) of the entity.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetRuleGroup
@@ -776,19 +842,22 @@ class WAFV2Client(BaseClient):
         that you choose. You can specify a sample size of up to 500 requests,
         and you can specify any time range in the previous three hours.
 
-        Parameters: - WebAclArn (required): The Amazon resource name (ARN) of
-        the WebACL for which you want a sample of requests. - RuleMetricName
-        (required): The metric name assigned to the Rule or RuleGroup dimension
-        for which you want a sample of requests. - Scope (required): Specifies
-        whether this is for a global resource type, such as a Amazon CloudFront
-        distribution. For an Amplify application, use CLOUDFRONT. - TimeWindow
-        (required): The start date and time and the end date and time of the
-        range for which you want GetSampledRequests to return a sample of
-        requests. You must specify the times in Coordinated Universal Time
-        (UTC) ... - MaxItems (required): The number of requests that you want
-        WAF to return from among the first 5,000 requests that your Amazon Web
-        Services resource received during the time range. If your resource
-        received fewer requests ...
+        Parameters:
+        - WebAclArn (required): The Amazon resource name (ARN) of the WebACL
+          for which you want a sample of requests.
+        - RuleMetricName (required): The metric name assigned to the Rule or
+          RuleGroup dimension for which you want a sample of requests.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - TimeWindow (required): The start date and time and the end date and
+          time of the range for which you want GetSampledRequests to return a
+          sample of requests. You must specify the times in Coordinated
+          Universal Time (UTC) ...
+        - MaxItems (required): The number of requests that you want WAF to
+          return from among the first 5,000 requests that your Amazon Web
+          Services resource received during the time range. If your resource
+          received fewer requests ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetSampledRequests
@@ -809,34 +878,41 @@ class WAFV2Client(BaseClient):
         name, and allows you to drill down into specific path prefixes to view
         detailed URI-level statistics.
 
-        Parameters: - WebAclArn (required): The Amazon Resource Name (ARN) of
-        the web ACL for which you want to retrieve path statistics. - Scope
-        (required): Specifies whether the web ACL is for an Amazon Web Services
-        CloudFront distribution or for a regional application. A regional
-        application can be an Application Load Balancer, an AppSync GraphQL
-        API, ... - UriPathPrefix (optional): A URI path prefix to filter the
-        results. When you specify this parameter, the operation returns
-        statistics for individual URIs within the specified path prefix. For
-        example, if you specify /api, the ... - TimeWindow (required): The time
-        window for which you want to retrieve path statistics. The time window
-        must be within the data retention period for your web ACL. -
-        BotCategory (optional): Filters the results to include only traffic
-        from bots in the specified category. For example, you can filter by ai
-        to see only AI crawler traffic, or search_engine to see only search
-        engine bot ... - BotOrganization (optional): Filters the results to
-        include only traffic from bots belonging to the specified organization.
-        For example, you can filter by openai or google. When you apply this
-        filter, the Source field is ... - BotName (optional): Filters the
-        results to include only traffic from the specified bot. For example,
-        you can filter by gptbot or googlebot. When you apply this filter, the
-        Source field is populated in the response. - Limit (required): The
-        maximum number of path statistics to return. Valid values are 1 to 100.
+        Parameters:
+        - WebAclArn (required): The Amazon Resource Name (ARN) of the web ACL
+          for which you want to retrieve path statistics.
+        - Scope (required): Specifies whether the web ACL is for an Amazon Web
+          Services CloudFront distribution or for a regional application. A
+          regional application can be an Application Load Balancer, an AppSync
+          GraphQL API, ...
+        - UriPathPrefix (optional): A URI path prefix to filter the results.
+          When you specify this parameter, the operation returns statistics for
+          individual URIs within the specified path prefix. For example, if you
+          specify /api, the ...
+        - TimeWindow (required): The time window for which you want to retrieve
+          path statistics. The time window must be within the data retention
+          period for your web ACL.
+        - BotCategory (optional): Filters the results to include only traffic
+          from bots in the specified category. For example, you can filter by
+          ai to see only AI crawler traffic, or search_engine to see only
+          search engine bot ...
+        - BotOrganization (optional): Filters the results to include only
+          traffic from bots belonging to the specified organization. For
+          example, you can filter by openai or google. When you apply this
+          filter, the Source field is ...
+        - BotName (optional): Filters the results to include only traffic from
+          the specified bot. For example, you can filter by gptbot or
+          googlebot. When you apply this filter, the Source field is populated
+          in the response.
+        - Limit (required): The maximum number of path statistics to return.
+          Valid values are 1 to 100.
         - NumberOfTopTrafficBotsPerPath (required): The maximum number of top
-        bots to include in the statistics for each path. Valid values are 1 to
-        10. - NextMarker (optional): When you request a list of objects with a
-        Limit setting, if the number of objects that are still available for
-        retrieval exceeds the limit, WAF returns a NextMarker value in the
-        response. To retrieve ...
+          bots to include in the statistics for each path. Valid values are 1
+          to 10.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetTopPathStatisticsByTraffic
@@ -851,14 +927,17 @@ class WAFV2Client(BaseClient):
     ) -> GetWebACLResponseTypeDef:
         """Retrieves the specified WebACL.
 
-        Parameters: - Name (optional): The name of the web ACL. You cannot
-        change the name of a web ACL after you create it. - Scope (optional):
-        Specifies whether this is for a global resource type, such as a Amazon
-        CloudFront distribution. For an Amplify application, use CLOUDFRONT. -
-        Id (optional): The unique identifier for the web ACL. This ID is
-        returned in the responses to create and list commands. You provide it
-        to operations like update and delete. - ARN (optional): The Amazon
-        Resource Name (ARN) of the web ACL that you want to retrieve.
+        Parameters:
+        - Name (optional): The name of the web ACL. You cannot change the name
+          of a web ACL after you create it.
+        - Scope (optional): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (optional): The unique identifier for the web ACL. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - ARN (optional): The Amazon Resource Name (ARN) of the web ACL that
+          you want to retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetWebACL
@@ -870,8 +949,9 @@ class WAFV2Client(BaseClient):
     ) -> GetWebACLForResourceResponseTypeDef:
         """Retrieves the WebACL for the specified resource.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the resource whose web ACL you want to retrieve.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          resource whose web ACL you want to retrieve.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetWebACLForResource
@@ -887,15 +967,18 @@ class WAFV2Client(BaseClient):
         """Retrieves a list of the API keys that you've defined for the specified
         scope.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - NextMarker (optional): When you request
-        a list of objects with a Limit setting, if the number of objects that
-        are still available for retrieval exceeds the limit, WAF returns a
-        NextMarker value in the response. To retrieve ... - Limit (optional):
-        The maximum number of objects that you want WAF to return for this
-        request. If more objects are available, in the response, WAF provides a
-        NextMarker value that you can use in a subsequent call to ...
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListAPIKeys
@@ -908,19 +991,22 @@ class WAFV2Client(BaseClient):
         """Returns a list of the available versions for the specified managed rule
         group.
 
-        Parameters: - VendorName (required): The name of the managed rule group
-        vendor. You use this, along with the rule group name, to identify a
-        rule group. - Name (required): The name of the managed rule group. You
-        use this, along with the vendor name, to identify the rule group. -
-        Scope (required): Specifies whether this is for a global resource type,
-        such as a Amazon CloudFront distribution. For an Amplify application,
-        use CLOUDFRONT. - NextMarker (optional): When you request a list of
-        objects with a Limit setting, if the number of objects that are still
-        available for retrieval exceeds the limit, WAF returns a NextMarker
-        value in the response. To retrieve ... - Limit (optional): The maximum
-        number of objects that you want WAF to return for this request. If more
-        objects are available, in the response, WAF provides a NextMarker value
-        that you can use in a subsequent call to ...
+        Parameters:
+        - VendorName (required): The name of the managed rule group vendor. You
+          use this, along with the rule group name, to identify a rule group.
+        - Name (required): The name of the managed rule group. You use this,
+          along with the vendor name, to identify the rule group.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListAvailableManagedRuleGroupVersions
@@ -938,15 +1024,18 @@ class WAFV2Client(BaseClient):
         groups and all of the Amazon Web Services Marketplace managed rule
         groups that you're subscribed to.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - NextMarker (optional): When you request
-        a list of objects with a Limit setting, if the number of objects that
-        are still available for retrieval exceeds the limit, WAF returns a
-        NextMarker value in the response. To retrieve ... - Limit (optional):
-        The maximum number of objects that you want WAF to return for this
-        request. If more objects are available, in the response, WAF provides a
-        NextMarker value that you can use in a subsequent call to ...
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListAvailableManagedRuleGroups
@@ -962,15 +1051,18 @@ class WAFV2Client(BaseClient):
         """Retrieves an array of IPSetSummary objects for the IP sets that you
         manage.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - NextMarker (optional): When you request
-        a list of objects with a Limit setting, if the number of objects that
-        are still available for retrieval exceeds the limit, WAF returns a
-        NextMarker value in the response. To retrieve ... - Limit (optional):
-        The maximum number of objects that you want WAF to return for this
-        request. If more objects are available, in the response, WAF provides a
-        NextMarker value that you can use in a subsequent call to ...
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListIPSets
@@ -982,17 +1074,20 @@ class WAFV2Client(BaseClient):
     ) -> ListLoggingConfigurationsResponseTypeDef:
         """Retrieves an array of your LoggingConfiguration objects.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - NextMarker (optional): When you request
-        a list of objects with a Limit setting, if the number of objects that
-        are still available for retrieval exceeds the limit, WAF returns a
-        NextMarker value in the response. To retrieve ... - Limit (optional):
-        The maximum number of objects that you want WAF to return for this
-        request. If more objects are available, in the response, WAF provides a
-        NextMarker value that you can use in a subsequent call to ... -
-        LogScope (optional): The owner of the logging configuration, which must
-        be set to CUSTOMER for the configurations that you manage.
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+        - LogScope (optional): The owner of the logging configuration, which
+          must be set to CUSTOMER for the configurations that you manage.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListLoggingConfigurations
@@ -1007,15 +1102,18 @@ class WAFV2Client(BaseClient):
     ) -> ListManagedRuleSetsResponseTypeDef:
         """Retrieves the managed rule sets that you own.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - NextMarker (optional): When you request
-        a list of objects with a Limit setting, if the number of objects that
-        are still available for retrieval exceeds the limit, WAF returns a
-        NextMarker value in the response. To retrieve ... - Limit (optional):
-        The maximum number of objects that you want WAF to return for this
-        request. If more objects are available, in the response, WAF provides a
-        NextMarker value that you can use in a subsequent call to ...
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListManagedRuleSets
@@ -1031,14 +1129,16 @@ class WAFV2Client(BaseClient):
         """Retrieves a list of the available releases for the mobile SDK and the
         specified device platform.
 
-        Parameters: - Platform (required): The device platform to retrieve the
-        list for. - NextMarker (optional): When you request a list of objects
-        with a Limit setting, if the number of objects that are still available
-        for retrieval exceeds the limit, WAF returns a NextMarker value in the
-        response. To retrieve ... - Limit (optional): The maximum number of
-        objects that you want WAF to return for this request. If more objects
-        are available, in the response, WAF provides a NextMarker value that
-        you can use in a subsequent call to ...
+        Parameters:
+        - Platform (required): The device platform to retrieve the list for.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListMobileSdkReleases
@@ -1054,15 +1154,18 @@ class WAFV2Client(BaseClient):
         """Retrieves an array of RegexPatternSetSummary objects for the regex
         pattern sets that you manage.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - NextMarker (optional): When you request
-        a list of objects with a Limit setting, if the number of objects that
-        are still available for retrieval exceeds the limit, WAF returns a
-        NextMarker value in the response. To retrieve ... - Limit (optional):
-        The maximum number of objects that you want WAF to return for this
-        request. If more objects are available, in the response, WAF provides a
-        NextMarker value that you can use in a subsequent call to ...
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListRegexPatternSets
@@ -1078,9 +1181,10 @@ class WAFV2Client(BaseClient):
         """Retrieves an array of the Amazon Resource Names (ARNs) for the
         resources that are associated with the specified web ACL.
 
-        Parameters: - WebACLArn (required): The Amazon Resource Name (ARN) of
-        the web ACL. - ResourceType (optional): Retrieves the web ACLs that are
-        used by the specified resource type.
+        Parameters:
+        - WebACLArn (required): The Amazon Resource Name (ARN) of the web ACL.
+        - ResourceType (optional): Retrieves the web ACLs that are used by the
+          specified resource type.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListResourcesForWebACL
@@ -1096,15 +1200,18 @@ class WAFV2Client(BaseClient):
         """Retrieves an array of RuleGroupSummary objects for the rule groups that
         you manage.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - NextMarker (optional): When you request
-        a list of objects with a Limit setting, if the number of objects that
-        are still available for retrieval exceeds the limit, WAF returns a
-        NextMarker value in the response. To retrieve ... - Limit (optional):
-        The maximum number of objects that you want WAF to return for this
-        request. If more objects are available, in the response, WAF provides a
-        NextMarker value that you can use in a subsequent call to ...
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListRuleGroups
@@ -1123,14 +1230,17 @@ class WAFV2Client(BaseClient):
         specify one or more tags to add to each Amazon Web Services resource,
         up to 50 tags for a resource.
 
-        Parameters: - NextMarker (optional): When you request a list of objects
-        with a Limit setting, if the number of objects that are still available
-        for retrieval exceeds the limit, WAF returns a NextMarker value in the
-        response. To retrieve ... - Limit (optional): The maximum number of
-        objects that you want WAF to return for this request. If more objects
-        are available, in the response, WAF provides a NextMarker value that
-        you can use in a subsequent call to ... - ResourceARN (required): The
-        Amazon Resource Name (ARN) of the resource.
+        Parameters:
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+        - ResourceARN (required): The Amazon Resource Name (ARN) of the
+          resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListTagsForResource
@@ -1146,15 +1256,18 @@ class WAFV2Client(BaseClient):
         """Retrieves an array of WebACLSummary objects for the web ACLs that you
         manage.
 
-        Parameters: - Scope (required): Specifies whether this is for a global
-        resource type, such as a Amazon CloudFront distribution. For an Amplify
-        application, use CLOUDFRONT. - NextMarker (optional): When you request
-        a list of objects with a Limit setting, if the number of objects that
-        are still available for retrieval exceeds the limit, WAF returns a
-        NextMarker value in the response. To retrieve ... - Limit (optional):
-        The maximum number of objects that you want WAF to return for this
-        request. If more objects are available, in the response, WAF provides a
-        NextMarker value that you can use in a subsequent call to ...
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListWebACLs
@@ -1167,7 +1280,8 @@ class WAFV2Client(BaseClient):
         """Enables the specified LoggingConfiguration, to start logging from a web
         ACL, according to the configuration provided.
 
-        Parameters: - LoggingConfiguration (required)
+        Parameters:
+        - LoggingConfiguration (required)
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/PutLoggingConfiguration
@@ -1184,20 +1298,24 @@ class WAFV2Client(BaseClient):
         the customers. Customers see your offerings as managed rule groups with
         versioning.
 
-        Parameters: - Name (required): The name of the managed rule set. You
-        use this, along with the rule set ID, to identify the rule set. - Scope
-        (required): Specifies whether this is for a global resource type, such
-        as a Amazon CloudFront distribution. For an Amplify application, use
-        CLOUDFRONT. - Id (required): A unique identifier for the managed rule
-        set. The ID is returned in the responses to commands like list. You
-        provide it to operations like get and update. - LockToken (required): A
-        token used for optimistic locking. WAF returns a token to your get and
-        list requests, to mark the state of the entity at the time of the
-        request. To make changes to the entity associated with the ... -
-        RecommendedVersion (optional): The version of the named managed rule
-        group that you'd like your customers to choose, from among your version
-        offerings. - VersionsToPublish (optional): The versions of the named
-        managed rule group that you want to offer to your customers.
+        Parameters:
+        - Name (required): The name of the managed rule set. You use this,
+          along with the rule set ID, to identify the rule set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the managed rule set. The ID
+          is returned in the responses to commands like list. You provide it to
+          operations like get and update.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+        - RecommendedVersion (optional): The version of the named managed rule
+          group that you'd like your customers to choose, from among your
+          version offerings.
+        - VersionsToPublish (optional): The versions of the named managed rule
+          group that you want to offer to your customers.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/PutManagedRuleSetVersions
@@ -1212,9 +1330,10 @@ class WAFV2Client(BaseClient):
     ) -> PutPermissionPolicyResponseTypeDef:
         """Use this to share a rule group with other accounts.
 
-        Parameters: - ResourceArn (required): The Amazon Resource Name (ARN) of
-        the RuleGroup to which you want to attach the policy. - Policy
-        (required): The policy to attach to the specified rule group.
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          RuleGroup to which you want to attach the policy.
+        - Policy (required): The policy to attach to the specified rule group.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/PutPermissionPolicy
@@ -1234,9 +1353,11 @@ class WAFV2Client(BaseClient):
         specify one or more tags to add to each Amazon Web Services resource,
         up to 50 tags for a resource.
 
-        Parameters: - ResourceARN (required): The Amazon Resource Name (ARN) of
-        the resource. - Tags (required): An array of key:value pairs to
-        associate with the resource.
+        Parameters:
+        - ResourceARN (required): The Amazon Resource Name (ARN) of the
+          resource.
+        - Tags (required): An array of key:value pairs to associate with the
+          resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/TagResource
@@ -1253,9 +1374,11 @@ class WAFV2Client(BaseClient):
         each container. You can add up to 50 tags to each Amazon Web Services
         resource.
 
-        Parameters: - ResourceARN (required): The Amazon Resource Name (ARN) of
-        the resource. - TagKeys (required): An array of keys identifying the
-        tags to disassociate from the resource.
+        Parameters:
+        - ResourceARN (required): The Amazon Resource Name (ARN) of the
+          resource.
+        - TagKeys (required): An array of keys identifying the tags to
+          disassociate from the resource.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UntagResource
@@ -1267,20 +1390,25 @@ class WAFV2Client(BaseClient):
     ) -> UpdateIPSetResponseTypeDef:
         """Updates the specified IPSet.
 
-        Parameters: - Name (required): The name of the IP set. You cannot
-        change the name of an IPSet after you create it. - Scope (required):
-        Specifies whether this is for a global resource type, such as a Amazon
-        CloudFront distribution. For an Amplify application, use CLOUDFRONT. -
-        Id (required): A unique identifier for the set. This ID is returned in
-        the responses to create and list commands. You provide it to operations
-        like update and delete. - Description (optional): A description of the
-        IP set that helps with identification. - Addresses (required): Contains
-        an array of strings that specifies zero or more IP addresses or blocks
-        of IP addresses that you want WAF to inspect for in incoming requests.
-        All addresses must be specified using Classless ... - LockToken
-        (required): A token used for optimistic locking. WAF returns a token to
-        your get and list requests, to mark the state of the entity at the time
-        of the request. To make changes to the entity associated with the ...
+        Parameters:
+        - Name (required): The name of the IP set. You cannot change the name
+          of an IPSet after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
+        - Description (optional): A description of the IP set that helps with
+          identification.
+        - Addresses (required): Contains an array of strings that specifies
+          zero or more IP addresses or blocks of IP addresses that you want WAF
+          to inspect for in incoming requests. All addresses must be specified
+          using Classless ...
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateIPSet
@@ -1295,20 +1423,23 @@ class WAFV2Client(BaseClient):
         initiate expiration for a version, WAF excludes it from the response to
         ListAvailableManagedRuleGroupVersions for the managed rule group.
 
-        Parameters: - Name (required): The name of the managed rule set. You
-        use this, along with the rule set ID, to identify the rule set. - Scope
-        (required): Specifies whether this is for a global resource type, such
-        as a Amazon CloudFront distribution. For an Amplify application, use
-        CLOUDFRONT. - Id (required): A unique identifier for the managed rule
-        set. The ID is returned in the responses to commands like list. You
-        provide it to operations like get and update. - LockToken (required): A
-        token used for optimistic locking. WAF returns a token to your get and
-        list requests, to mark the state of the entity at the time of the
-        request. To make changes to the entity associated with the ... -
-        VersionToExpire (required): The version that you want to remove from
-        your list of offerings for the named managed rule group. -
-        ExpiryTimestamp (required): The time that you want the version to
-        expire.
+        Parameters:
+        - Name (required): The name of the managed rule set. You use this,
+          along with the rule set ID, to identify the rule set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the managed rule set. The ID
+          is returned in the responses to commands like list. You provide it to
+          operations like get and update.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+        - VersionToExpire (required): The version that you want to remove from
+          your list of offerings for the named managed rule group.
+        - ExpiryTimestamp (required): The time that you want the version to
+          expire.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateManagedRuleSetVersionExpiryDate
@@ -1323,18 +1454,22 @@ class WAFV2Client(BaseClient):
     ) -> UpdateRegexPatternSetResponseTypeDef:
         """Updates the specified RegexPatternSet.
 
-        Parameters: - Name (required): The name of the set. You cannot change
-        the name after you create the set. - Scope (required): Specifies
-        whether this is for a global resource type, such as a Amazon CloudFront
-        distribution. For an Amplify application, use CLOUDFRONT. - Id
-        (required): A unique identifier for the set. This ID is returned in the
-        responses to create and list commands. You provide it to operations
-        like update and delete. - Description (optional): A description of the
-        set that helps with identification. - RegularExpressionList (required)
+        Parameters:
+        - Name (required): The name of the set. You cannot change the name
+          after you create the set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
+        - Description (optional): A description of the set that helps with
+          identification.
+        - RegularExpressionList (required)
         - LockToken (required): A token used for optimistic locking. WAF
-        returns a token to your get and list requests, to mark the state of the
-        entity at the time of the request. To make changes to the entity
-        associated with the ...
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateRegexPatternSet
@@ -1349,26 +1484,31 @@ class WAFV2Client(BaseClient):
     ) -> UpdateRuleGroupResponseTypeDef:
         """Updates the specified RuleGroup.
 
-        Parameters: - Name (required): The name of the rule group. You cannot
-        change the name of a rule group after you create it. - Scope
-        (required): Specifies whether this is for a global resource type, such
-        as a Amazon CloudFront distribution. For an Amplify application, use
-        CLOUDFRONT. - Id (required): A unique identifier for the rule group.
-        This ID is returned in the responses to create and list commands. You
-        provide it to operations like update and delete. - Description
-        (optional): A description of the rule group that helps with
-        identification. - Rules (optional): The Rule statements used to
-        identify the web requests that you want to manage. Each rule includes
-        one top-level statement that WAF uses to identify matching web
-        requests, and parameters that govern ... - VisibilityConfig (required):
-        Defines and enables Amazon CloudWatch metrics and web request sample
-        collection. - LockToken (required): A token used for optimistic
-        locking. WAF returns a token to your get and list requests, to mark the
-        state of the entity at the time of the request. To make changes to the
-        entity associated with the ... - CustomResponseBodies (optional): A map
-        of custom response keys and content bodies. When you create a rule with
-        a block action, you can send a custom response to the web request. You
-        define these for the rule group, and then use them ...
+        Parameters:
+        - Name (required): The name of the rule group. You cannot change the
+          name of a rule group after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the rule group. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - Description (optional): A description of the rule group that helps
+          with identification.
+        - Rules (optional): The Rule statements used to identify the web
+          requests that you want to manage. Each rule includes one top-level
+          statement that WAF uses to identify matching web requests, and
+          parameters that govern ...
+        - VisibilityConfig (required): Defines and enables Amazon CloudWatch
+          metrics and web request sample collection.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+        - CustomResponseBodies (optional): A map of custom response keys and
+          content bodies. When you create a rule with a block action, you can
+          send a custom response to the web request. You define these for the
+          rule group, and then use them ...
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateRuleGroup
@@ -1384,48 +1524,57 @@ class WAFV2Client(BaseClient):
         continuous coverage to the resources that you have associated with the
         web ACL.
 
-        Parameters: - Name (required): The name of the web ACL. You cannot
-        change the name of a web ACL after you create it. - Scope (required):
-        Specifies whether this is for a global resource type, such as a Amazon
-        CloudFront distribution. For an Amplify application, use CLOUDFRONT. -
-        Id (required): The unique identifier for the web ACL. This ID is
-        returned in the responses to create and list commands. You provide it
-        to operations like update and delete. - DefaultAction (required): The
-        action to perform if none of the Rules contained in the WebACL match. -
-        Description (optional): A description of the web ACL that helps with
-        identification. - Rules (optional): The Rule statements used to
-        identify the web requests that you want to manage. Each rule includes
-        one top-level statement that WAF uses to identify matching web
-        requests, and parameters that govern ... - VisibilityConfig (required):
-        Defines and enables Amazon CloudWatch metrics and web request sample
-        collection. - DataProtectionConfig (optional): Specifies data
-        protection to apply to the web request data for the web ACL. This is a
-        web ACL level data protection option. - LockToken (required): A token
-        used for optimistic locking. WAF returns a token to your get and list
-        requests, to mark the state of the entity at the time of the request.
-        To make changes to the entity associated with the ... -
-        CustomResponseBodies (optional): A map of custom response keys and
-        content bodies. When you create a rule with a block action, you can
-        send a custom response to the web request. You define these for the web
-        ACL, and then use them in ... - CaptchaConfig (optional): Specifies how
-        WAF should handle CAPTCHA evaluations for rules that don't have their
-        own CaptchaConfig settings. If you don't specify this, WAF uses its
-        default settings for CaptchaConfig. - ChallengeConfig (optional):
-        Specifies how WAF should handle challenge evaluations for rules that
-        don't have their own ChallengeConfig settings. If you don't specify
-        this, WAF uses its default settings for ChallengeConfig. - TokenDomains
-        (optional): Specifies the domains that WAF should accept in a web
-        request token. This enables the use of tokens across multiple protected
-        websites. When WAF provides a token, it uses the domain of the Amazon
-        Web ... - AssociationConfig (optional): Specifies custom configurations
-        for the associations between the web ACL and protected resources. -
-        OnSourceDDoSProtectionConfig (optional): Specifies the type of DDoS
-        protection to apply to web request data for a web ACL. For most
-        scenarios, it is recommended to use the default protection level,
-        ACTIVE_UNDER_DDOS. If a web ACL is ... - ApplicationConfig (optional):
-        Configures the ability for the WAF console to store and retrieve
-        application attributes. Application attributes help WAF give
-        recommendations for protection packs.
+        Parameters:
+        - Name (required): The name of the web ACL. You cannot change the name
+          of a web ACL after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): The unique identifier for the web ACL. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - DefaultAction (required): The action to perform if none of the Rules
+          contained in the WebACL match.
+        - Description (optional): A description of the web ACL that helps with
+          identification.
+        - Rules (optional): The Rule statements used to identify the web
+          requests that you want to manage. Each rule includes one top-level
+          statement that WAF uses to identify matching web requests, and
+          parameters that govern ...
+        - VisibilityConfig (required): Defines and enables Amazon CloudWatch
+          metrics and web request sample collection.
+        - DataProtectionConfig (optional): Specifies data protection to apply
+          to the web request data for the web ACL. This is a web ACL level data
+          protection option.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+        - CustomResponseBodies (optional): A map of custom response keys and
+          content bodies. When you create a rule with a block action, you can
+          send a custom response to the web request. You define these for the
+          web ACL, and then use them in ...
+        - CaptchaConfig (optional): Specifies how WAF should handle CAPTCHA
+          evaluations for rules that don't have their own CaptchaConfig
+          settings. If you don't specify this, WAF uses its default settings
+          for CaptchaConfig.
+        - ChallengeConfig (optional): Specifies how WAF should handle challenge
+          evaluations for rules that don't have their own ChallengeConfig
+          settings. If you don't specify this, WAF uses its default settings
+          for ChallengeConfig.
+        - TokenDomains (optional): Specifies the domains that WAF should accept
+          in a web request token. This enables the use of tokens across
+          multiple protected websites. When WAF provides a token, it uses the
+          domain of the Amazon Web ...
+        - AssociationConfig (optional): Specifies custom configurations for the
+          associations between the web ACL and protected resources.
+        - OnSourceDDoSProtectionConfig (optional): Specifies the type of DDoS
+          protection to apply to web request data for a web ACL. For most
+          scenarios, it is recommended to use the default protection level,
+          ACTIVE_UNDER_DDOS. If a web ACL is ...
+        - ApplicationConfig (optional): Configures the ability for the WAF
+          console to store and retrieve application attributes. Application
+          attributes help WAF give recommendations for protection packs.
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateWebACL

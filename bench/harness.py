@@ -1,0 +1,168 @@
+"""Shared by the bench scripts: interleaved timed runs of commands, statistics, markdown rows.
+
+Each command runs under /usr/bin/time (largest process's peak RSS, CPU time); wall time is taken
+with time.perf_counter around it. With memory=True the process tree's summed PSS is also
+sampled from /proc every 50 ms (botoloom uses worker processes; time -v sees only the
+largest one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+WORK = BENCH / ".work"
+RESULTS = WORK / "results"
+PEERS = BENCH / ".peers"
+OURS_BIN = ROOT / ".venv" / "bin"
+BUILDER_BIN = PEERS / "builder" / "bin"
+STUBS_BIN = PEERS / "stubs" / "bin"
+
+
+def runs(var: str = "BENCH_RUNS", default: int = 5) -> int:
+    return max(1, int(os.environ.get(var, default)))
+
+
+@dataclass
+class Case:
+    """One command to time; `prepare` runs before every run, outside the measure."""
+
+    name: str
+    cmd: Sequence[str]
+    cwd: Path | None = None
+    prepare: Callable[[], None] | None = None
+    walls: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+    cpu_s: list[float] = field(default_factory=list)  # user + sys, the process and the children it waited for
+    tree_mb: list[float] = field(default_factory=list)
+
+    @property
+    def shell(self) -> str:
+        """The command as run, paths relative to the repository root (or to the directory it runs in)."""
+        here = self.cwd or ROOT
+        parts = [os.path.relpath(p, here) if p.startswith(str(ROOT)) else p for p in self.cmd]
+        line = " ".join(shlex.quote(p) for p in parts)
+        return f"(cd {os.path.relpath(here, ROOT)} && {line})" if self.cwd else line
+
+
+def _children(pid: int) -> list[int]:
+    kids: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                kids += [int(k) for k in f.read().split()]
+    except OSError:
+        pass
+    return kids
+
+
+def _tree_pss_kb(root: int) -> int:
+    total, todo = 0, _children(root)  # descendants of /usr/bin/time, not time itself
+    while todo:
+        pid = todo.pop()
+        todo += _children(pid)
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            pass
+    return total
+
+
+def run_once(case: Case, memory: bool = False) -> None:
+    if case.prepare:
+        case.prepare()
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tfile, tempfile.TemporaryFile("w+") as log:
+        peak, done = [0], threading.Event()
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            ["/usr/bin/time", "-f", "%M %U %S", "-o", tfile.name, *case.cmd],
+            cwd=case.cwd, stdout=log, stderr=subprocess.STDOUT,
+        )
+        if memory:  # sample in a thread: the wall time ends when wait() returns, not at a poll
+            def sample() -> None:
+                while not done.wait(0.05):
+                    peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
+
+            sampler = threading.Thread(target=sample)
+            sampler.start()
+        proc.wait()
+        wall = time.perf_counter() - start
+        done.set()
+        if memory:
+            sampler.join()
+        if proc.returncode:
+            log.seek(0)
+            raise SystemExit(f"bench: failed ({proc.returncode}): {case.shell}\n{log.read()[-3000:]}")
+        case.walls.append(wall)
+        rss_kb, user, system = tfile.read().split()[-3:]
+        case.rss_mb.append(int(rss_kb) / 1024)
+        case.cpu_s.append(float(user) + float(system))
+        if memory:
+            case.tree_mb.append(peak[0] / 1024)
+
+
+def interleave(cases: Sequence[Case], n: int, memory: bool = False, label: str = "", warmup: bool = False) -> None:
+    """n rounds; every round runs each case once, alternating the order (A B, then B A).
+    warmup: run each case once first, unmeasured (OS file cache, mypy's warm cache)."""
+    for case in cases if warmup else ():
+        run_once(Case(case.name, case.cmd, case.cwd, case.prepare))
+    for i in range(n):
+        for case in cases if i % 2 == 0 else list(reversed(cases)):
+            run_once(case, memory)
+            print(f"bench: {label} {case.name} run {i + 1}/{n}: {case.walls[-1]:.2f} s", flush=True)
+
+
+def fresh_dir(path: Path) -> Callable[[], None]:
+    def prepare() -> None:
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
+
+    return prepare
+
+
+def spread(values: Sequence[float], fmt: str = "{:.2f}") -> str:
+    """'median (min–max)'."""
+    return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}–{fmt.format(max(values))})"
+
+
+def median_ratio(a: Sequence[float], b: Sequence[float]) -> float:
+    return statistics.median(a) / statistics.median(b)
+
+
+def ratio(a: Sequence[float], b: Sequence[float]) -> str:
+    return f"{median_ratio(a, b):.2f}x"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def commands(labelled: Sequence[tuple[str, Case]]) -> str:
+    """The exact commands, in a sh block, each under a comment naming it."""
+    return "```sh\n" + "".join(f"# {label}: {c.name}\n{c.shell}\n" for label, c in labelled) + "```\n"
+
+
+def save(name: str, markdown: str, metrics: dict[str, float]) -> None:
+    """A section of BENCHMARKS.md, and the numbers the targets are judged on."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.md").write_text(markdown)
+    (RESULTS / f"{name}.json").write_text(json.dumps(metrics, indent=1))
+    print(markdown, flush=True)

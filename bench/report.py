@@ -1,0 +1,108 @@
+"""Write BENCHMARKS.md: the machine, the versions, the targets, then every section in results/.
+
+report.py --start            note the start (load average, time) before the benches run
+report.py --elapsed SECONDS  write BENCHMARKS.md at the repository root
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from harness import BUILDER_BIN, OURS_BIN, RESULTS, ROOT, STUBS_BIN, WORK, runs
+
+VERSIONS = {
+    OURS_BIN: ["botoloom", "boto3", "botocore", "mypy", "pyright"],
+    BUILDER_BIN: ["mypy-boto3-builder", "boto3", "botocore"],
+    STUBS_BIN: ["boto3-stubs", "mypy-boto3-ec2", "botocore-stubs", "types-s3transfer", "boto3", "mypy", "pyright"],
+}
+# (metric key, what it measures, target, passes)
+TARGETS = [
+    ("speed-up|all services", "generation, all services: builder wall time / botoloom wall time", ">= 10x", lambda v: v >= 10),
+    ("cpu|all services", "(for reference) generation, all services: builder CPU time / botoloom CPU time", "—", lambda v: True),
+    ("memory|all services", "generation, all services: botoloom peak / builder peak (tree PSS)", "< 1", lambda v: v < 1),
+    ("no-change s", "no-change regeneration, all services (s)", "< 2 s", lambda v: v < 2),
+    ("services.py|mypy --strict, cold cache", "mypy --strict cold, ~120-line script (services.py): botoloom / stubs", "<= 0.5x", lambda v: v <= 0.5),
+    ("services.py|pyright", "pyright, ~120-line script (services.py): botoloom / stubs", "<= 0.7x", lambda v: v <= 0.7),
+    ("oneliner.py|mypy --strict, cold cache", "one-liner, mypy --strict cold: botoloom / stubs", "<= 1x", lambda v: v <= 1),
+    ("oneliner.py|mypy --strict, warm cache", "one-liner, mypy --strict warm: botoloom / stubs", "<= 1x", lambda v: v <= 1),
+    ("oneliner.py|pyright", "one-liner, pyright: botoloom / stubs", "<= 1x", lambda v: v <= 1),
+    ("call|s3.head_bucket", "typed call / raw call, s3 head_bucket (fastest blocks)", "<= 1.02x", lambda v: v <= 1.02),
+    ("call|sqs.get_queue_url", "typed call / raw call, sqs get_queue_url (fastest blocks)", "<= 1.02x", lambda v: v <= 1.02),
+    ("collection", "(for reference) 1,000-item s3 collection, typed / raw (fastest blocks)", "—", lambda v: True),
+    ("startup|ec2", "import + construction, ec2: aws_typed / boto3.client", "<= 1.1x", lambda v: v <= 1.1),
+]
+
+
+def _out(cmd: list[str]) -> str:
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT).stdout.strip()
+
+
+def versions() -> str:
+    lines = []
+    for bin_dir, names in VERSIONS.items():
+        code = "import importlib.metadata as m, sys; print(sys.version.split()[0], *(m.version(n) for n in sys.argv[1:]))"
+        python, *found = _out([str(bin_dir / "python"), "-c", code, *names]).split()
+        env = bin_dir.parent.relative_to(ROOT)
+        lines.append(f"- `{env}` (Python {python}): " + ", ".join(f"{n} {v}" for n, v in zip(names, found)))
+    commit = _out(["git", "describe", "--always", "--dirty"])
+    lines.append(f"- botoloom checkout: `{commit}`" + (" (uncommitted changes in the working tree)" if commit.endswith("dirty") else ""))
+    lines.append(f"- hyperfine: {_out(['hyperfine', '--version']) or 'not installed (Python timer loop)'}")
+    return "\n".join(lines)
+
+
+def machine(start: dict[str, float]) -> str:
+    mem_kb = int(next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1])
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+    return (
+        f"- {os.cpu_count()} CPUs (nproc), {cpu}; {mem_kb / 1024 / 1024:.1f} GiB memory; {platform.platform()}\n"
+        f"- load average (1 min) at start {start['load']:.2f}, at end {os.getloadavg()[0]:.2f}"
+        " — a shared machine: compare ratios (A and B run interleaved), not absolute times across runs"
+    )
+
+
+def targets(metrics: dict[str, float]) -> str:
+    rows = ["| target | measured | goal | met |", "|---|---|---|---|"]
+    for key, what, goal, ok in TARGETS:
+        if key in metrics:
+            value = metrics[key]
+            shown = f"{value:.2f} s" if key.endswith(" s") else f"{value:.3f}x" if key.startswith("call") else f"{value:.2f}x"
+            met = "—" if goal == "—" else "yes" if ok(value) else "**no**"
+            rows.append(f"| {what} | {shown} | {goal} | {met} |")
+        else:
+            rows.append(f"| {what} | not measured | {goal} | — |")
+    return "\n".join(rows) + "\n"
+
+
+def main() -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    if "--start" in sys.argv:
+        (WORK / "start.json").write_text(json.dumps({"load": os.getloadavg()[0], "time": time.time()}))
+        return
+    start = json.loads((WORK / "start.json").read_text())
+    elapsed = int(sys.argv[sys.argv.index("--elapsed") + 1]) if "--elapsed" in sys.argv else 0
+    metrics: dict[str, float] = {}
+    for path in sorted(RESULTS.glob("*.json")):
+        metrics.update(json.loads(path.read_text()))
+    sections = "\n".join(path.read_text() for path in sorted(RESULTS.glob("*.md")))
+    md = (
+        "# Benchmarks: botoloom vs mypy-boto3-builder / boto3-stubs\n\n"
+        "Written by `make bench` (bench/bench.sh); do not edit. Every time is a median over runs with"
+        " (min–max); every ratio compares runs of botoloom and of the peer made in the same invocation,"
+        " interleaved (A B, B A, ...).\n\n"
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(start['time']))}; the benchmarks took {elapsed // 60} min {elapsed % 60} s (peer set-up excluded);"
+        f" BENCH_RUNS={runs()}, BENCH_ALL_RUNS={runs('BENCH_ALL_RUNS', 3)}.\n\n"
+        f"## Machine\n\n{machine(start)}\n\n## Versions\n\n{versions()}\n\n"
+        f"## Targets\n\n{targets(metrics)}\n{sections}"
+    )
+    (ROOT / "BENCHMARKS.md").write_text(md)
+    print(f"bench: wrote {ROOT / 'BENCHMARKS.md'}")
+
+
+if __name__ == "__main__":
+    main()

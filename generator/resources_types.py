@@ -1,0 +1,222 @@
+"""Stage 4, typemap (resources): the types of calls made through boto3 resources.
+
+Two things make them differ from the client's, and only those get TypedDicts of their own;
+everything else reuses the client's types:
+
+* boto3 fills some request members from the resource (identifiers, loaded data, constants),
+  so a resource method takes the others only: `Object.delete(**kwargs)` takes
+  `DeleteObjectRequestObjectDeleteTypeDef`, the client's request without Bucket and Key.
+* dynamodb's resource client converts AttributeValues to and from Python values and accepts
+  boto3's condition builders for key and condition expressions (boto3.dynamodb.transform),
+  so every shape that reaches one gets a resource-side TypedDict
+  (`GetItemOutputResourceTypeDef`, `ConditionResourceTypeDef`).
+
+Variants (the second half of a TypedDict key, beside the TypeMap's own):
+  in@, out@, response@   a shape that reaches a converted shape, on the resource side
+  request~A,B[~C]        a resource method's request without members A and B, with C
+                         optional (boto3 fills part of it); resource-side member types
+  wait~A,B[~C]           the same for a resource waiter (WaiterConfig added)
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .layout import Br, Expr
+from .model import Member, Service, Shape
+from .naming import type_base
+from .resources_model import Filled, Resource
+
+if TYPE_CHECKING:
+    from .typemap import TypedDictSpec, TypeMap
+
+# Shapes boto3's resource client converts: (input type, output type).
+RESOURCE_SHAPE_OVERRIDES: dict[tuple[str, str], tuple[Expr, Expr]] = {
+    ("dynamodb", "AttributeValue"): ("TableAttributeValueTypeDef", "TableAttributeValueOutputTypeDef"),
+    ("dynamodb", "ConditionExpression"): ("ConditionBaseImportTypeDef", "str"),
+    ("dynamodb", "KeyExpression"): ("ConditionBaseImportTypeDef", "str"),
+}
+# The names above live in the package's _types module.
+RESOURCE_SHARED_NAMES = frozenset(
+    {"ConditionBaseImportTypeDef", "TableAttributeValueOutputTypeDef", "TableAttributeValueTypeDef"}
+)
+_STRUCTURES = ("structure", "union", "eventstream")
+_FLAVOUR_SUFFIX = {"in@": "Resource", "out@": "ResourceOutput", "response@": "Resource"}
+
+
+def base_variant(variant: str) -> str:
+    """The TypeMap variant a resource-side variant is built like (request~Bucket -> request)."""
+    return variant.split("~")[0].rstrip("@")
+
+
+class ResourceTypes:
+    """The resource-side TypedDicts of one service, named after the client's ones."""
+
+    def __init__(self, types: TypeMap) -> None:
+        self._types = types
+        self.service: Service = types.service
+        name = self.service.name
+        self._overrides = {s: io for (svc, s), io in RESOURCE_SHAPE_OVERRIDES.items() if svc == name}
+        self._affected = _ancestors(self.service, set(self._overrides))
+        self._keys: dict[tuple[str, str], str] = {}  # key -> name label (first user wins)
+        assert self.service.resources is not None
+        for resource in self.service.resources.all():
+            self._collect(resource)
+        self.names = self._name()
+
+    # ---- public queries -------------------------------------------------------------
+    def owns(self, variant: str) -> bool:
+        return "@" in variant or "~" in variant
+
+    def request_name(self, shape: str, filled: Filled) -> str:
+        """The kwargs TypedDict of a resource method; "" when boto3 fills every member."""
+        key = self._trimmed(shape, "request", filled)
+        if key is None:
+            return self._types.request_name(shape)
+        return self.names.get(key, "")
+
+    def wait_name(self, shape: str, filled: Filled) -> str:
+        key = self._trimmed(shape, "wait", filled)
+        return self._types.wait_name(shape) if key is None else self.names[key]
+
+    def response_name(self, shape: str) -> str:
+        if shape in self._affected:
+            return self.names[(shape, "response@")]
+        return self._types.response_name(shape)
+
+    def member_expr(self, parent: Shape, member: Member, side: str) -> Expr:
+        """The type of a member on the resource side (e.g. of a resource attribute)."""
+        if member.shape in self._affected:
+            return self.expr(member.shape, side)
+        return self._types._member_expr(parent, member, side)
+
+    def expr(self, shape_name: str, side: str) -> Expr:
+        if shape_name in self._overrides:
+            return self._overrides[shape_name][0 if side == "in" else 1]
+        if shape_name not in self._affected:
+            return self._types.expr(shape_name, side)
+        shape = self.service.shape(shape_name)
+        if shape.kind in _STRUCTURES:
+            return self.names[(shape_name, f"{side}@")]
+        if shape.kind == "list":
+            item = self.expr(shape.member, side)
+            item = Br("Optional", (item,)) if side == "out" and shape.sparse else item
+            return Br("Sequence" if side == "in" else "List", (item,))
+        value = self.expr(shape.value, side)  # a map: only values can reach a converted shape
+        value = Br("Optional", (value,)) if side == "out" and shape.sparse else value
+        return Br("Mapping" if side == "in" else "Dict", (self._types.expr(shape.key, side), value))
+
+    def spec(self, shape_name: str, variant: str, name: str) -> TypedDictSpec:
+        """The client's TypedDict of the base variant, without the dropped members and with
+        resource-side member types."""
+        base = base_variant(variant)
+        if base == "request":  # built like the client's own request TypedDict
+            base = self._types._variant(shape_name, "request")[1]
+        parts = [set(p.split(",")) for p in variant.split("~")[1:]] + [set(), set()]
+        drop, optional = parts[0], parts[1]
+        spec = self._types._spec(shape_name, base, name)
+        shape = self.service.shape(shape_name)
+        members = {m.name: m for m in shape.members}
+        side = "out" if base in ("out", "response") else "in"
+        fields = []
+        for f in spec.fields:
+            if f.key in drop:
+                continue
+            if f.key in members and members[f.key].shape in self._affected:
+                f = replace(f, type=self.member_expr(shape, members[f.key], side))
+            fields.append(replace(f, required=False) if f.key in optional else f)
+        return replace(spec, fields=tuple(fields))
+
+    # ---- collection and naming --------------------------------------------------------
+    def _collect(self, resource: Resource) -> None:
+        label = resource.name
+        service = self.service
+        actions = [(a, a.request.filled()) for a in resource.actions]
+        actions += [(a, a.request.filled("batch")) for a in resource.batch_actions]
+        for action, filled in actions:
+            op = service.operation(action.request.operation)
+            if op.input:
+                self._register(op.input, "request", filled, label + action.name)
+            if op.output and action.resource is None:
+                self._visit(op.output, "response")
+        for coll in resource.collections:
+            op = service.operation(coll.request.operation)
+            if op.input:
+                self._register(op.input, "request", coll.filled(), label + coll.name)
+        waiters = {w.name: w for w in service.waiters}
+        for waiter in resource.waiters:
+            op = service.operation(waiters[waiter.waiter_name].operation)
+            if op.input:
+                self._register(op.input, "wait", waiter.request.filled(), f"{label}{waiter.name}Wait")
+        if resource.shape:
+            for member in service.shape(resource.shape).members:
+                self._visit(member.shape, "out")
+
+    def _trimmed(self, shape: str, kind: str, filled: Filled) -> tuple[str, str] | None:
+        """The key of a resource method's request; None when it is the client's own."""
+        members = {m.name for m in self.service.shape(shape).members}
+        drop = filled.drop & members
+        optional = filled.optional & members - drop
+        if not drop and not optional and shape not in self._affected:
+            return None
+        extra = f"~{','.join(sorted(optional))}" if optional else ""
+        return (shape, f"{kind}~{','.join(sorted(drop))}{extra}")
+
+    def _register(self, shape_name: str, kind: str, filled: Filled, label: str) -> None:
+        key = self._trimmed(shape_name, kind, filled)
+        kept = [m for m in self.service.shape(shape_name).members if m.name not in filled.drop]
+        if key is None or (kind == "request" and not kept):
+            return
+        self._keys.setdefault(key, label)
+        for member in kept:
+            self._visit(member.shape, "in")
+
+    def _visit(self, shape_name: str, mode: str) -> None:
+        stack = [(shape_name, mode)]
+        while stack:
+            name, mode = stack.pop()
+            if name in self._overrides:
+                continue
+            shape = self.service.shape(name)
+            if shape.kind not in _STRUCTURES:
+                stack.extend((c, mode) for c in shape.children())
+                continue
+            key = (name, f"{mode}@") if name in self._affected else self._types._variant(name, mode)
+            if key in self._keys or key in self._types.typed_dict_names:
+                continue
+            self._keys[key] = ""
+            child = "out" if base_variant(key[1]) in ("out", "response", "full") else "in"
+            stack.extend((c, child) for c in shape.children())
+
+    def _name(self) -> dict[tuple[str, str], str]:
+        """Names after the client's (taken first from the same registry), in collection order."""
+        names = {}
+        for (shape, variant), label in self._keys.items():
+            base = type_base(shape)
+            if "~" in variant:
+                candidates = (f"{base}{label}TypeDef", f"{base}{label}ResourceTypeDef")
+            elif "@" in variant:
+                suffix = _FLAVOUR_SUFFIX[variant]
+                candidates = (f"{base}{suffix}TypeDef", f"{base}{suffix}{variant[:-1].title()}TypeDef")
+            else:  # a client variant the client itself never needed (only a resource does)
+                suffix = {"out": "Output", "in": "Input"}.get(variant, "")
+                candidates = (f"{base}{suffix}TypeDef", f"{base}{suffix}{variant.title()}TypeDef")
+            names[(shape, variant)] = self._types._names.take(*candidates)
+        return names
+
+
+def _ancestors(service: Service, seeds: set[str]) -> frozenset[str]:
+    """`seeds` and every shape that reaches one of them."""
+    parents: dict[str, set[str]] = {}
+    for shape in service.shapes.values():
+        for child in shape.children():
+            parents.setdefault(child, set()).add(shape.name)
+    seen = {s for s in seeds if s in service.shapes}
+    stack = list(seen)
+    while stack:
+        for parent in parents.get(stack.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return frozenset(seen)

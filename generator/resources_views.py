@@ -1,0 +1,265 @@
+"""Stage 5, views (resources): everything service_resource.py.j2 places, laid out.
+
+One typed class per boto3 resource (and the service resource), one collection class and
+one collection-manager class per `hasMany`, the `resource()` factory, and the imports the
+text actually uses.  Class names come from one registry that already holds every name
+the module imports, so a resource can never shadow a type it uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .layout import Br, Expr, class_def, docstring, flat, import_from, pystr, statement
+from .naming import RESERVED, Registry, ResourceNames, resource_names, type_base
+from .resources_members import (
+    Scope,
+    action_method,
+    attribute_property,
+    collection_property,
+    factory,
+    filter_methods,
+    identifier_property,
+    load_methods,
+    reference_property,
+    subresource_method,
+    waiter_method,
+)
+from .resources_model import RUNTIME_BASES, SERVICE_RESOURCE, Collection, Resource
+from .resources_types import RESOURCE_SHARED_NAMES, ResourceTypes
+from .views import _UNPACK_IMPORT, SHARED_NAMES, TYPING_NAMES, Method, ServiceView, dunder_all, header, imports_for, names_in
+
+RUNTIME_NAMES = frozenset(
+    {
+        "BaseResource", "CollectionManager", "ResourceCollection", "create_resource",
+        "wrap_list", "wrap_optional", "wrap_optional_list",
+    }
+)
+INJECTED_NAMES = frozenset(RUNTIME_BASES.values())  # runtime/_injected.py
+CHECKING_SHARED = SHARED_NAMES | RESOURCE_SHARED_NAMES | {"ResourceArgsTypeDef", "ResourceSessionLike"}
+# Methods the hand-written runtime bases define (they count as class members for aliasing).
+RUNTIME_BASE_METHODS = frozenset(
+    {"load", "upload_file", "download_file", "upload_fileobj", "download_fileobj", "copy", "batch_writer"}
+)
+BASE_MEMBERS = frozenset({"raw", "meta", "get_available_subresources"})
+
+
+@dataclass
+class ClassBlock:
+    """A class: laid-out header, docstring, class-level statements and methods."""
+
+    header: str
+    doc: str
+    attributes: list[str] = field(default_factory=list)
+    methods: list[Method] = field(default_factory=list)
+
+
+class ResourceView:
+    """Everything service_resource.py of one resource service needs."""
+
+    def __init__(self, view: ServiceView) -> None:
+        service = view.service
+        assert service.resources is not None and view.types.resources is not None
+        self.view = view
+        self.service = service
+        self.model = service.resources
+        self.types: ResourceTypes = view.types.resources
+        self.names = {r.name: self._resource_names(r) for r in self.model.all()}
+        # exported by the service package beside the client: a name of the service's registry
+        self.service_class = view.names.registry.take(f"{view.names.prefix}ServiceResource")
+        taken = set(view.types.typed_dict_names.values()) | set(view.types.literal_names.values())
+        taken |= {self.service_class, "resource"}
+        reserved = RESERVED | RUNTIME_NAMES | INJECTED_NAMES | CHECKING_SHARED | TYPING_NAMES
+        self._registry = Registry(reserved | taken)
+        self.classes = {SERVICE_RESOURCE: self.service_class}
+        for r in self.model.resources:
+            self.classes[r.name] = self._registry.take(type_base(r.name), f"{type_base(r.name)}Resource")
+        self.collections: dict[tuple[str, str], tuple[str, str]] = {}
+        for r in self.model.all():
+            for c in r.collections:
+                base = f"{type_base(r.name)}{type_base(c.name)}Collection"
+                self.collections[(r.name, c.name)] = (self._registry.take(base), self._registry.take(f"{base}Manager"))
+        self._aliases: dict[str, str] = {}
+
+    def _resource_names(self, resource: Resource) -> ResourceNames:
+        members = [m.name for m in self.service.shape(resource.shape).members] if resource.shape else []
+        return resource_names(self.service.name, resource, self.model.definitions, members)
+
+    # ---- the module ---------------------------------------------------------------------
+    def context(self) -> dict[str, Any]:
+        """The template's variables."""
+        classes = [self._resource_block(r) for r in self.model.all()]
+        for r in self.model.all():
+            for c in r.collections:
+                classes += self._collection_blocks(r, c)
+        made = factory(self.service.name, self.service_class)
+        aliases = [statement(f"{alias} = ", name, 4) for name, alias in sorted(self._aliases.items())]
+        runtime, checking = self._imports(classes, aliases + [made])
+        public = [self.service_class, *self.classes.values()] + [n for pair in self.collections.values() for n in pair]
+        return {
+            "header": header(f"Typed resources and collections of {self.view.title}.", self.view.versions),
+            "runtime_imports": runtime,
+            "checking_imports": checking,
+            "all": dunder_all(sorted(set(public)) + ["resource"]),
+            "classes": classes,
+            "aliases": aliases,
+            "factory": made,
+        }
+
+    def package_exports(self) -> tuple[list[str], list[str], str]:
+        """The service package's import lines before and after its own, and the block that
+        imports this (large) module on first use of its names rather than with the package."""
+        names = [self.service_class, "resource"]
+        lazy = "\n".join(
+            [
+                "if not TYPE_CHECKING:",
+                "",
+                "    def __getattr__(name):",
+                docstring("The service resource and its factory, imported on first use.", 8),
+                statement("if name in ", Br("", tuple(pystr(n) for n in names), "(", ")"), 8) + ":",
+                "            from . import service_resource",
+                "",
+                "            return getattr(service_resource, name)",
+                '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+            ]
+        )
+        after = ["", "if TYPE_CHECKING:", import_from(".service_resource", names, 4)]
+        return [import_from("typing", ["TYPE_CHECKING"]), ""], after, lazy
+
+    def _imports(self, classes: list[ClassBlock], extra: list[str]) -> tuple[str, str]:
+        text = [c.header + "\n".join(c.attributes) for c in classes] + extra
+        text += [m.signature + m.body for c in classes for m in c.methods]
+        used = names_in(text)
+        runtime = [
+            "import sys",
+            import_from("typing", ["TYPE_CHECKING", "cast"]),
+            "",
+            import_from(".._resources", sorted(RUNTIME_NAMES & used)),
+        ]
+        if INJECTED_NAMES & used:
+            runtime.append(import_from(".._injected", sorted(INJECTED_NAMES & used)))
+        stdlib = [imports_for(used, "datetime", ["datetime"], 4), imports_for(used, "typing", TYPING_NAMES, 4)]
+        local = [
+            imports_for(used, ".._types", CHECKING_SHARED, 4),
+            imports_for(used, ".literals", self.view.types.literal_names.values(), 4),
+            imports_for(used, ".type_defs", self.view.types.typed_dict_names.values(), 4),
+        ]
+        groups = [_UNPACK_IMPORT, "\n".join(x for x in stdlib if x), "\n".join(x for x in local if x)]
+        return "\n".join(runtime), "\n\n".join(g for g in groups if g)
+
+    # ---- classes ------------------------------------------------------------------------
+    def _scope(self, resource: Resource, members: set[str]) -> Scope:
+        return Scope(
+            service=self.service,
+            types=self.types,
+            resource=resource,
+            names=self.names[resource.name],
+            class_of=self.classes.__getitem__,
+            ref=lambda expr: self._ref(expr, members),
+            title=f"{self.service.name} {resource.name}",
+        )
+
+    def _members(self, resource: Resource) -> set[str]:
+        """Every name defined in the resource class body (what annotations could hit)."""
+        names = self.names[resource.name]
+        found = set(BASE_MEMBERS)
+        for table in (names.identifiers, names.actions, names.related, names.collections, names.waiters):
+            found.update(table.values())
+        found.update(names.attributes)
+        if resource.load:
+            found.update({"load", "reload"})
+        if resource.runtime_base:
+            found.update(RUNTIME_BASE_METHODS)
+        return found
+
+    def _resource_block(self, resource: Resource) -> ClassBlock:
+        names = self.names[resource.name]
+        scope = self._scope(resource, self._members(resource))
+        members = {m.name: m for m in self.service.shape(resource.shape).members} if resource.shape else {}
+        methods = [identifier_property(scope, i) for i in resource.identifiers]
+        methods += [attribute_property(scope, py, members[m]) for py, m in names.attributes.items()]
+        methods += [reference_property(scope, r) for r in resource.related if r.is_reference]
+        methods += load_methods(scope, resource.load) if resource.load else []
+        methods += [action_method(scope, a, names.actions[a.name]) for a in resource.actions]
+        methods += [subresource_method(scope, r) for r in resource.related if not r.is_reference]
+        methods += [
+            collection_property(scope, c, self.collections[(resource.name, c.name)][1]) for c in resource.collections
+        ]
+        waiters = {w.name: w for w in self.service.waiters}
+        for w in resource.waiters:
+            client = waiters[w.waiter_name]
+            op = self.service.operation(client.operation)
+            methods.append(waiter_method(scope, w, op.input, client.method))
+        self._check_unique(resource, methods)
+        cls = self.classes[resource.name]
+        base = resource.runtime_base or "BaseResource"
+        boto3_class = f"{self.service.name}.{resource.name}"
+        return ClassBlock(
+            header=class_def(cls, [base]),
+            doc=docstring(self._resource_doc(resource, cls), 4),
+            attributes=[statement("_boto3_class = ", pystr(boto3_class), 4)],
+            methods=methods,
+        )
+
+    def _check_unique(self, resource: Resource, methods: list[Method]) -> None:
+        seen: set[str] = set()
+        for m in methods:
+            name = m.signature.split("(", 1)[0].split()[-1]
+            if name in seen or name in BASE_MEMBERS:
+                raise ValueError(f"resource {resource.name}: two members named {name!r}")
+            seen.add(name)
+
+    def _resource_doc(self, resource: Resource, cls: str) -> str:
+        if resource.is_service:
+            return (
+                f"Typed service resource of {self.service.full_name} (boto3 {self.service.name}.ServiceResource).\n\n"
+                f"Create one with resource(...) or wrap an existing one with "
+                f"{cls}(boto3.resource({self.service.name!r})); its sub-resources, actions and "
+                "collections return the typed classes of this module."
+            )
+        ids = ", ".join(self.names[resource.name].identifiers.values()) or "none"
+        loads = ""
+        if resource.load:
+            op = self.service.operation(resource.load.request.operation)
+            loads = f" Attributes are loaded with {self.service.name}.{op.method} on first access."
+        return (
+            f"The {self.service.name} {resource.name} resource (boto3 {self.service.name}.{resource.name}), "
+            f"typed.\n\nIdentifiers: {ids}.{loads} Wrap an existing boto3 resource with {cls}(raw)."
+        )
+
+    def _collection_blocks(self, owner: Resource, collection: Collection) -> list[ClassBlock]:
+        coll_cls, manager_cls = self.collections[(owner.name, collection.name)]
+        item = self.model.get(collection.resource.type)
+        item_cls = self.classes[item.name]
+        batch_names = self.names[item.name].batch_actions
+        blocks = []
+        for cls, base, attr in (
+            (coll_cls, Br("ResourceCollection", (item_cls,)), statement("_item = ", item_cls, 4)),
+            (manager_cls, Br("CollectionManager", (coll_cls, item_cls)), statement("_collection = ", coll_cls, 4)),
+        ):
+            members = {"filter", "iterator", "all", "limit", "page_size", "pages", "raw", *batch_names.values()}
+            scope = self._scope(item, members)
+            methods = filter_methods(scope, collection, coll_cls)[: 1 if cls == coll_cls else 2]
+            methods += [action_method(scope, a, batch_names[a.name], batch=True) for a in item.batch_actions]
+            title = f"the {collection.name} collection of {self.service.name} {owner.name}"
+            doc = (
+                f"{item_cls} resources of {title}: iterable, fetched page by page while iterated."
+                if cls == coll_cls
+                else f"{title[0].upper()}{title[1:]} (not iterable itself): all(), filter(...), "
+                f"limit(n) and page_size(n) give an iterable {coll_cls}."
+            )
+            blocks.append(ClassBlock(class_def(cls, [flat(base)]), docstring(doc, 4), [attr], methods))
+        return blocks
+
+    def _ref(self, expr: Expr, shadowed: set[str]) -> Expr:
+        """`expr` with every name the class body shadows replaced by its module-level alias."""
+        if isinstance(expr, str):
+            return self._alias(expr) if expr in shadowed else expr
+        head = self._alias(expr.head) if expr.head in shadowed else expr.head
+        return Br(head, tuple(self._ref(i, shadowed) for i in expr.items), expr.open, expr.close)
+
+    def _alias(self, name: str) -> str:
+        if name not in self._aliases:
+            self._aliases[name] = self._registry.take(f"_{name}")
+        return self._aliases[name]
