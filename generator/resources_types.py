@@ -27,6 +27,7 @@ from .layout import Br, Expr
 from .model import Member, Service, Shape
 from .naming import type_base
 from .resources_model import Filled, Resource
+from .typemap import ancestors
 
 if TYPE_CHECKING:
     from .typemap import TypedDictSpec, TypeMap
@@ -58,7 +59,7 @@ class ResourceTypes:
         self.service: Service = types.service
         name = self.service.name
         self._overrides = {s: io for (svc, s), io in RESOURCE_SHAPE_OVERRIDES.items() if svc == name}
-        self._affected = _ancestors(self.service, set(self._overrides))
+        self._affected = ancestors(self.service, set(self._overrides))
         self._keys: dict[tuple[str, str], str] = {}  # key -> name label (first user wins)
         assert self.service.resources is not None
         for resource in self.service.resources.all():
@@ -204,19 +205,3 @@ class ResourceTypes:
                 candidates = (f"{base}{suffix}TypeDef", f"{base}{suffix}{variant.title()}TypeDef")
             names[(shape, variant)] = self._types._names.take(*candidates)
         return names
-
-
-def _ancestors(service: Service, seeds: set[str]) -> frozenset[str]:
-    """`seeds` and every shape that reaches one of them."""
-    parents: dict[str, set[str]] = {}
-    for shape in service.shapes.values():
-        for child in shape.children():
-            parents.setdefault(child, set()).add(shape.name)
-    seen = {s for s in seeds if s in service.shapes}
-    stack = list(seen)
-    while stack:
-        for parent in parents.get(stack.pop(), ()):
-            if parent not in seen:
-                seen.add(parent)
-                stack.append(parent)
-    return frozenset(seen)

@@ -317,10 +317,7 @@ class TypeMap:
 def _sensitive_shapes(service: Service) -> frozenset[str]:
     """Shapes whose input and output types differ, directly or through a member."""
     direct: set[str] = set()
-    parents: dict[str, set[str]] = {}
     for shape in service.shapes.values():
-        for child in shape.children():
-            parents.setdefault(child, set()).add(shape.name)
         if shape.kind in ("list", "map", "eventstream") or (
             shape.kind in INPUT_SCALARS and INPUT_SCALARS[shape.kind] != OUTPUT_SCALARS[shape.kind]
         ):
@@ -335,8 +332,17 @@ def _sensitive_shapes(service: Service) -> frozenset[str]:
             for m in shape.members
         ):
             direct.add(shape.name)
-    seen = set(direct)
-    stack = list(direct)
+    return ancestors(service, direct)
+
+
+def ancestors(service: Service, seeds: set[str]) -> frozenset[str]:
+    """`seeds` and every shape that reaches one of them through members."""
+    parents: dict[str, set[str]] = {}
+    for shape in service.shapes.values():
+        for child in shape.children():
+            parents.setdefault(child, set()).add(shape.name)
+    seen = {s for s in seeds if s in service.shapes}
+    stack = list(seen)
     while stack:
         for parent in parents.get(stack.pop(), ()):
             if parent not in seen:
