@@ -12,8 +12,10 @@ package against `botocore.model` (never against the generator's own model):
 - the response TypedDict has exactly the output shape's members + ResponseMetadata;
 - nested TypedDicts, lists, maps, enums and scalars have the shape's structure,
   recursively (cycles included);
-- paginate() and wait() requests have the operation's members, minus the paginator's
-  input token and limit key, plus PaginationConfig / WaiterConfig;
+- paginate() and wait() requests have the operation's members, minus what botocore's
+  paginator sets itself (input tokens, limit key; for paginators sharing an input shape,
+  what all of them set), plus PaginationConfig / WaiterConfig (which botocore pops, so a
+  member of that name is replaced);
 - every modeled error is a `client.exceptions` attribute that is botocore's class,
   and a Stubber client error with its code is raised as exactly that class.
 
@@ -130,7 +132,6 @@ class Checker:
         self.service = pkg.service
         self.failures: list[str] = []
         self._seen: set[tuple[int, str, str]] = set()
-        self._hints: dict[int, dict[str, Any]] = {}
 
     def fail(self, where: str, message: str) -> None:
         self.failures.append(f"{self.service}: {where}: {message}")
@@ -173,7 +174,7 @@ class Checker:
         assert isinstance(shape, botocore.model.StructureShape)
         members = {k: v for k, v in shape.members.items() if k not in drop}
         if required is None:
-            exactly_one = shape.metadata.get("union") or shape.type_name == "structure" and _is_eventstream(shape)
+            exactly_one = shape.metadata.get("union") or _is_eventstream(shape)
             required = set() if exactly_one else set(shape.required_members) - drop
         expected_keys = set(members) | set(extra or {})
         expected_required = set(required) | {k for k, req in (extra or {}).items() if req}

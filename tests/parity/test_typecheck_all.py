@@ -1,10 +1,10 @@
 """Every service type-checks: mypy --strict over all of them, pyright over a rotating shard.
 
-`make typecheck-all` runs both checkers over every service (about 5 minutes and 4 GiB
-for pyright, see README "Type-checking every service").  In `make test` the
-all-services package of this run (conftest.py) is checked with mypy --strict whole
-(about 40 s, 1.1 GiB) and with pyright on one of PYRIGHT_SHARDS shards, chosen by the
-date, so that every service is checked by pyright every PYRIGHT_SHARDS days.
+`make typecheck-all` runs both checkers over every service (pyright: about 2.5 minutes and
+4 GiB, see README "Type-checking every service").  In `make test` the all-services package
+of this run (conftest.py) is checked with mypy --strict whole (about 30 s, 1.1 GiB) and
+with pyright on one of PYRIGHT_SHARDS shards (about 20 s), chosen by the date, so that
+every service is checked by pyright every PYRIGHT_SHARDS days.
 BOTOLOOM_PYRIGHT_SHARD=K/N picks a shard (0-based), BOTOLOOM_PYRIGHT_SHARD=all checks all.
 """
 
