@@ -225,9 +225,8 @@ class ServiceView:
         only = next(iter(classes.items()))
         param_type = alias if many else f"Literal[{pystr(only[0])}]"
         returns = base if many else only[1]
-        body = statement("return ", Br(f"{table}[{arg}]", (f"self._raw.{method}({arg})",), "(", ")"), 8)
-        if not many:
-            body = statement("return ", Br(only[1], (f"self._raw.{method}({arg})",), "(", ")"), 8)
+        wrapper = f"{table}[{arg}]" if many else only[1]
+        body = statement("return ", Br(wrapper, (f"self._raw.{method}({arg})",), "(", ")"), 8)
         out.append(Method(signature=function_def(method, ["self", f"{arg}: {param_type}"], returns, 4), doc=docstring(doc, 8), body=body))
         return out
 
