@@ -28,9 +28,11 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
-## typecheck: mypy --strict and pyright over generated/
+## typecheck: mypy --strict (in full: on a copy without the mypy pragma) and pyright over generated/
 typecheck: $(STAMP)
-	cd generated && ../$(BIN)/mypy --strict aws_typed
+	rm -rf .typecheck && mkdir .typecheck && cp -r generated/aws_typed .typecheck/
+	$(BIN)/python -m generator.pragma .typecheck
+	cd .typecheck && ../$(BIN)/mypy --strict aws_typed
 	$(BIN)/pyright generated
 
 ## typecheck-all: every botocore service into a temporary directory, then mypy --strict and pyright
@@ -45,4 +47,4 @@ bench: $(STAMP)
 	sh bench/bench.sh
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .typecheck

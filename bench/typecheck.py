@@ -67,8 +67,10 @@ def main() -> None:
         " 0 errors in their own setup (every command must exit 0). Same mypy, pyright and Python in both"
         " setups. Each command runs once unmeasured first (OS file cache; fills mypy's cache for the warm"
         " runs); cold = mypy cache directory removed before each run; pyright keeps no cache between runs."
-        " The botoloom package is generated into the script's directory (source, as the README recommends),"
-        " so mypy analyses it as source; boto3-stubs are installed stub-only packages in site-packages.\n\n"
+        " The botoloom package is generated into the script's directory (source, as the README recommends):"
+        " mypy and pyright analyse its .py modules, whose `# mypy: ignore-errors` line spares mypy the"
+        " bodies and overload checks (as for an installed package); boto3-stubs are installed stub-only"
+        " packages (.pyi) in site-packages.\n\n"
     )
     md += commands(labelled)
     save("2-typecheck", md, metrics)

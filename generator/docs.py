@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 from html.parser import HTMLParser
 
 _BLOCK = frozenset({"p", "li", "ul", "ol", "note", "important", "br", "dl", "dt", "dd", "div", "h1", "h2", "h3", "h4", "pre", "table", "tr"})
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]{2,}|[\t\r\f\v\u00a0]")  # a lone space stays as it is
 _MAX_SUMMARY = 600
 _API_REFERENCE = "https://docs.aws.amazon.com/goto/WebAPI/{uid}/{operation}"
 
@@ -41,6 +43,8 @@ def paragraphs(html: str) -> list[str]:
     """The text paragraphs of an HTML fragment (also accepts plain text)."""
     if not html:
         return []
+    if _SIMPLE.fullmatch(html) and not _RAW_TEXT.search(html):
+        return list(_simple_paragraphs(html))
     parser = _Text()
     try:
         parser.feed(html)
@@ -51,12 +55,53 @@ def paragraphs(html: str) -> list[str]:
     return parser.paragraphs
 
 
+@lru_cache(maxsize=4096)
+def _first_paragraph(html: str) -> str:
+    """paragraphs(html)[0] or "", cached: documentation repeats a lot (the input and output
+    variants of a shape, a member in many operations); simple HTML is read up to it only."""
+    if _SIMPLE.fullmatch(html) and not _RAW_TEXT.search(html):
+        return next(_simple_paragraphs(html), "")
+    return next(iter(paragraphs(html)), "")
+
+
+# Text, the five common character references, start tags with double-quoted attributes
+# and end tags: what most documentation is made of, and what HTMLParser parses alike in
+# every Python version (elements whose content it does not parse as markup excepted).
+_PIECE = re.compile(
+    r"""([^<&]+)|&(amp|lt|gt|quot|apos);"""
+    r"""|<([a-zA-Z][a-zA-Z0-9]*)(?: [a-zA-Z][-a-zA-Z0-9]*="[^"<>&]*")*>|</([a-zA-Z][a-zA-Z0-9]*)>"""
+)
+_SIMPLE = re.compile(  # _PIECE repeated; possessive (linear time), without groups (which re needs)
+    r"""(?:[^<&]++|&(?:amp|lt|gt|quot|apos);"""
+    r"""|<[a-zA-Z][a-zA-Z0-9]*+(?: [a-zA-Z][-a-zA-Z0-9]*+="[^"<>&]*+")*+>|</[a-zA-Z][a-zA-Z0-9]*+>)*+"""
+)
+_RAW_TEXT = re.compile(r"<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)[ >]", re.I)
+_REFERENCE = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _simple_paragraphs(html: str) -> Iterator[str]:
+    """What _Text makes of ``html``, one paragraph at a time, when ``html`` is made of
+    _PIECE only (_SIMPLE, no _RAW_TEXT): no HTMLParser, which is slow."""
+    current: list[str] = []
+    for m in _PIECE.finditer(html):
+        text, reference, start, close = m.groups()
+        if text or reference:
+            current.append(text or _REFERENCE[reference])
+            continue
+        tag = (start or close).lower()
+        if tag in _BLOCK:
+            text = _SPACES.sub(" ", "".join(current).replace("\n", " ")).strip()  # _Text._flush()
+            if text:
+                yield text
+            current = ["- "] if start and tag == "li" else []
+    text = _SPACES.sub(" ", "".join(current).replace("\n", " ")).strip()
+    if text:
+        yield text
+
+
 def summary(html: str, limit: int = _MAX_SUMMARY) -> str:
     """The first paragraph, cut at a word boundary when it is very long."""
-    paras = paragraphs(html)
-    if not paras:
-        return ""
-    first = paras[0]
+    first = _first_paragraph(html) if html else ""
     if len(first) > limit:
         first = first[:limit].rsplit(" ", 1)[0] + " ..."
     return first

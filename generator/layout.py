@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import keyword
 import re
-import textwrap
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Union
 
-LINE_LENGTH = 88
+from .layout_direct import LINE_LENGTH, bracket_lines, def_lines
+from .layout_direct import width as _width
+from .pytext import docstring as docstring, pystr as pystr  # re-exported: part of the layout API
+
 COMMA, BAR, DOT = 18, 9, 1
 
 
@@ -46,14 +47,14 @@ def flat(e: Expr) -> str:
     """The one-line rendering of ``e``."""
     if isinstance(e, str):
         return e
-    return e.head + e.open + ", ".join(flat(i) for i in e.items) + e.close
+    return e.head + e.open + ", ".join([i if isinstance(i, str) else flat(i) for i in e.items]) + e.close
 
 
 class _CannotSplit(Exception):
     pass
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Tok:
     """A token; brackets carry their family (br), context (ctx) and partner."""
 
@@ -66,18 +67,35 @@ class _Tok:
     pair: _Tok | None = None
 
 
-@dataclass(eq=False)
+_texts_changed = 0  # bumped by _set_text(): every cached _Line string is stale then
+
+
+def _set_text(t: _Tok, text: str) -> None:
+    global _texts_changed
+    if t.text != text:
+        t.text = text
+        _texts_changed += 1
+
+
+@dataclass(eq=False, slots=True)
 class _Line:
     toks: list[_Tok]
     depth: int
     inside: bool = False  # black's inside_brackets
     full: bool = True  # all tokens seen by black's BracketTracker (not head/tail)
     split_rhs: bool = False
+    _text: str = field(default="", init=False, repr=False)
+    _seen: int = field(default=-1, init=False, repr=False)  # _texts_changed when _text was made
 
     def __str__(self) -> str:
-        return "    " * self.depth + "".join(
-            " " * (t.sp and i > 0) + t.text for i, t in enumerate(self.toks)
-        )
+        """The line as text, remade only when a token's text changed since (the layout
+        asks for it many times; token lists never change once in a line)."""
+        if self._seen != _texts_changed:
+            text = "".join([" " + t.text if t.sp else t.text for t in self.toks])
+            if self.toks and self.toks[0].sp:  # no space before the first token
+                text = text[1:]
+            self._text, self._seen = "    " * self.depth + text, _texts_changed
+        return self._text
 
     def lens(self) -> list[int]:
         return [len(t.text) + (t.sp and i > 0) for i, t in enumerate(self.toks)]
@@ -88,21 +106,24 @@ _TOKEN = re.compile(
     r"""|\w+|->|\*\*|\.\.\.|\S)"""
 )
 _CLOSE = {")": "(", "]": "[", "}": "{"}
+_TRAILER_CTX = {"(": "call", "[": "sub", "{": "atom"}
+_WORD_END = re.compile(r"\w$")
 
 
 def _tokens(text: str, toks: list[_Tok], sp: bool = False) -> list[_Tok]:
     """Tokenize ``text`` onto ``toks`` (which gives the context), pairing brackets."""
     stack = [t for t in toks if t.kind == "(" and t.pair is None]
-    for i, m in enumerate(_TOKEN.finditer(text)):
-        prev, s = (toks[-1] if toks else None), m.group(2)
-        t = _Tok(s, bool(m.group(1)) or (sp and i == 0), depth=len(stack))
-        if s in "([{":
+    prev = toks[-1] if toks else None
+    for m in _TOKEN.finditer(text):
+        space, s = m.group(1, 2)
+        t = _Tok(s, bool(space) or sp, depth=len(stack))
+        sp = False
+        if s in _TRAILER_CTX:
             trailer = prev is not None and (
-                (re.search(r"\w$", prev.text) is not None and not keyword.iskeyword(prev.text))
-                or prev.kind in (")", "s")
+                prev.kind in (")", "s") or (_WORD_END.search(prev.text) is not None and not keyword.iskeyword(prev.text))
             )
             t.kind, t.br = "(", s
-            t.ctx = {"(": "call", "[": "sub"}.get(s, "atom") if trailer else "atom"
+            t.ctx = _TRAILER_CTX[s] if trailer else "atom"
             stack.append(t)
         elif s in _CLOSE:
             t.pair = stack.pop()
@@ -110,6 +131,7 @@ def _tokens(text: str, toks: list[_Tok], sp: bool = False) -> list[_Tok]:
         else:
             t.kind = s if s in ",|." else "s" if s[-1] in "'\"" else ""
         toks.append(t)
+        prev = t
     return toks
 
 
@@ -120,16 +142,6 @@ def _wrap(toks: list[_Tok], text: str, sp: bool) -> list[_Tok]:
     toks = _tokens(text, toks + [opening])
     opening.pair = _Tok("", False, ")", "(", "inv", depth, opening)
     return toks + [opening.pair]
-
-
-def _width(s: str) -> int:
-    if s.isascii():
-        return len(s)
-    wide = ("W", "F")
-    return sum(
-        1 + (unicodedata.east_asian_width(c) in wide and unicodedata.category(c) not in ("Cn", "Mn", "Mc", "Sk"))
-        for c in s
-    )
 
 
 def _fits(line: _Line) -> bool:
@@ -276,7 +288,8 @@ def _lhs_parts(line: _Line, br: str) -> tuple[list[_Tok], list[_Tok], list[_Tok]
     cur, match = head, None
     for t in line.toks:
         if cur is body and t.kind == ")" and match is not None and t.pair is match:
-            t.text, match.text = _visible(t), _visible(match)  # black's ensure_visible(), it sticks
+            _set_text(t, _visible(t))  # black's ensure_visible(), it sticks
+            _set_text(match, _visible(match))
             cur = tail if body else head
         cur.append(t)
         if cur is head and t.kind == "(" and t.br == br:  # also an invisible paren
@@ -393,7 +406,8 @@ def _rhs(line: _Line, omit: set[_Tok], force: bool) -> list[_Line]:
             if len(rhs[1].toks) < 2 and not _fits(rhs[1]):  # not can_be_split(body)
                 raise
     head, body, tail, opening, closing = rhs
-    opening.text, closing.text = _visible(opening), _visible(closing)
+    _set_text(opening, _visible(opening))
+    _set_text(closing, _visible(closing))
     return [x for x in (head, body, tail) if x.toks]
 
 
@@ -442,28 +456,38 @@ def _layout(toks: list[_Tok], depth: int) -> str:
         return str(line)
     again = [t for x in first for t in x.toks]
     for t in again:
-        t.text = "" if t.ctx == "inv" else t.text
+        if t.ctx == "inv":
+            _set_text(t, "")
     return "\n".join(str(x) for x in _transform(_Line(again, depth), False))
 
 
+_BRACKETS = re.compile(r"[()\[\]{}]")
+
+
 def _check(prefix: str) -> str:
-    if any(c in prefix for c in "()[]{}"):
+    if _BRACKETS.search(prefix):
         raise ValueError(f"prefix must not contain brackets: {prefix!r}")
     return prefix
 
 
 def statement(prefix: str, expr: Expr, indent: int = 0) -> str:
     """'<indent><prefix><expr>' laid out like black; prefix is e.g. "X = ", "Name: ", "return "."""
-    one_line = " " * indent + _check(prefix) + flat(expr)
+    items = [i if isinstance(i, str) else flat(i) for i in expr.items] if isinstance(expr, Br) else []
+    text = expr.head + expr.open + ", ".join(items) + expr.close if isinstance(expr, Br) else expr
+    one_line = " " * indent + _check(prefix) + text
     if _width(one_line) <= LINE_LENGTH:  # black leaves a line that fits alone
         return one_line
+    if isinstance(expr, Br):
+        direct = bracket_lines(prefix, expr.head, expr.open, expr.close, items, indent)
+        if direct is not None:
+            return direct
     toks = _tokens(prefix, [])
     stripped = prefix.rstrip()
     tuple_display = isinstance(expr, Br) and not expr.head and expr.open == "("
     if (stripped.endswith(("=", ":")) or stripped == "return") and not tuple_display:
-        toks = _wrap(toks, flat(expr), prefix.endswith(" "))
+        toks = _wrap(toks, text, prefix.endswith(" "))
     else:
-        toks = _tokens(flat(expr), toks, prefix.endswith(" "))
+        toks = _tokens(text, toks, prefix.endswith(" "))
     return _layout(toks, indent // 4)
 
 
@@ -475,6 +499,10 @@ def function_def(
     one_line = " " * indent + f"def {name}(" + ", ".join(flat(p) for p in params) + ")" + tail
     if _width(one_line) <= LINE_LENGTH:
         return one_line
+    sub = (returns.head, [flat(i) for i in returns.items]) if isinstance(returns, Br) and returns.open == "[" else None
+    direct = def_lines(name, [flat(p) for p in params], None if returns is None else flat(returns), indent, stub, sub)
+    if direct is not None:
+        return direct
     toks = _tokens(f"def {name}(", [])
     for i, param in enumerate(params):
         toks = _param(_tokens(",", toks) if i else toks, flat(param), bool(i))
@@ -525,69 +553,3 @@ def import_from(module: str, names: Sequence[str], indent: int = 0) -> str:
     if _width(line) <= LINE_LENGTH:
         return line
     return f"{pad}from {module} import (\n" + "".join(f"{pad}    {n},\n" for n in names) + f"{pad})"
-
-
-_WS = r"[ \t\n\r\f\v]+"
-
-
-def _escape(c: str) -> str:
-    if c == "\\":
-        return "\\\\"
-    if c.isprintable() or c == " ":
-        return c
-    n = ord(c)
-    if 0xD800 <= n <= 0xDFFF:  # a lone surrogate: no class may have it in its __doc__
-        return f"\\\\u{n:04x}"  # (type() encodes it as UTF-8), so its escape stays text
-    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
-
-
-_LIST_ITEM = re.compile(r"\n(?=- )")
-
-
-def docstring(text: str, indent: int) -> str:
-    """A triple-quoted docstring black leaves untouched, whose value is ``text``
-    with ASCII whitespace normalised: paragraphs (split at blank lines) are
-    re-wrapped to ~79 columns, except that a line starting with "- " starts a list
-    item (hanging indent); every other character is kept (escaped if needed)."""
-    pad = " " * indent
-    paragraphs = []
-    width = max(79 - indent, 30)
-    for para in re.split(r"\n[ \t\f\v]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        lines = []
-        for item in _LIST_ITEM.split(para):  # "- " at a line start keeps its own line
-            joined = " ".join("".join(map(_escape, w)) for w in re.split(_WS, item) if w)
-            if joined:
-                hang = "  " if joined.startswith("- ") else ""
-                lines += textwrap.wrap(joined, width, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False)
-        if lines:
-            paragraphs.append("\n".join(lines).replace('"""', '""\\"'))
-    if not paragraphs:
-        return f'{pad}""""""'
-    body = "\n\n".join(paragraphs)
-    body = " " + body if body.startswith('"') else body  # black pads a quote next to the delimiters
-    if "\n" not in body:  # black turns a docstring with one line of text into a one-liner anyway
-        return f'{pad}"""{body}{" " * body.endswith(chr(34))}"""'
-    lines = [(pad + x if x else "") for x in body.split("\n")]
-    return f'{pad}"""' + "\n".join(lines)[indent:] + f'\n{pad}"""'
-
-
-def _sub_twice(regex: re.Pattern[str], replacement: str, original: str) -> str:
-    return regex.sub(replacement, regex.sub(replacement, original))
-
-
-def pystr(value: str) -> str:
-    """A string literal for ``value``, quoted the way black normalises it."""
-    s = repr(value)
-    orig, new = s[0], "'" if s[0] == '"' else '"'
-    body = s[1:-1]
-    unescaped_new = re.compile(rf"(([^\\]|^)(\\\\)*){new}")
-    escaped_new = re.compile(rf"([^\\]|^)\\((?:\\\\)*){new}")
-    escaped_orig = re.compile(rf"([^\\]|^)\\((?:\\\\)*){orig}")
-    new_body = _sub_twice(escaped_new, rf"\1\2{new}", body)
-    if body != new_body:
-        body, s = new_body, f"{orig}{new_body}{orig}"
-    new_body = _sub_twice(escaped_orig, rf"\1\2{orig}", new_body)
-    new_body = _sub_twice(unescaped_new, rf"\1\\{new}", new_body)
-    if new_body.count("\\") > body.count("\\") or (new_body.count("\\") == body.count("\\") and orig == '"'):
-        return s
-    return f"{new}{new_body}{new}"

@@ -20,6 +20,7 @@ Variants:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterator
 
 from .layout import Br, Expr
 from .model import Member, Service, Shape
@@ -137,8 +138,9 @@ class TypeMap:
         ]
 
     def typed_dicts(self) -> list[TypedDictSpec]:
+        """Every TypedDict, each after the TypedDicts its fields use (dependency order)."""
         ordered = sorted(self.typed_dict_names.items(), key=lambda kv: kv[1])
-        return [self._spec(shape, variant, name) for (shape, variant), name in ordered]
+        return dependency_order([self._spec(shape, variant, name) for (shape, variant), name in ordered])
 
     # ---- collection and naming --------------------------------------------------------
     def _collect(self) -> None:
@@ -349,3 +351,42 @@ def ancestors(service: Service, seeds: set[str]) -> frozenset[str]:
                 seen.add(parent)
                 stack.append(parent)
     return frozenset(seen)
+
+
+def atoms(expr: Expr) -> Iterator[str]:
+    """The names in a type expression (`List[FooTypeDef]` -> List, FooTypeDef)."""
+    if isinstance(expr, str):
+        yield expr
+    else:
+        yield expr.head
+        for item in expr.items:
+            yield from atoms(item)
+
+
+def dependency_order(specs: list[TypedDictSpec]) -> list[TypedDictSpec]:
+    """`specs` (in name order) rearranged so each comes after the specs its fields name:
+    depth-first, dependencies in name order. Type checkers then meet no forward reference
+    except inside a cycle (mypy re-analyses a module's top level for every pass that a
+    forward reference defers; sorted, ec2's type_defs takes about half the time)."""
+    by_name = {spec.name: spec for spec in specs}
+    uses = {
+        spec.name: sorted({a for f in spec.fields for a in atoms(f.type) if a in by_name} - {spec.name})
+        for spec in specs
+    }
+    placed: dict[str, TypedDictSpec] = {}
+    entered: set[str] = set()
+    for root in by_name:
+        if root in entered:
+            continue
+        stack = [(root, iter(uses[root]))]
+        entered.add(root)
+        while stack:
+            name, pending = stack[-1]
+            child = next((c for c in pending if c not in entered), None)
+            if child is None:
+                stack.pop()
+                placed[name] = by_name[name]
+            else:
+                entered.add(child)
+                stack.append((child, iter(uses[child])))
+    return list(placed.values())

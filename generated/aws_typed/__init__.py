@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Typed wrappers around boto3 (aws_typed).
 
 Services: apigatewayv2, cloudformation, cloudwatch, dynamodb, ec2, glacier,

@@ -366,9 +366,11 @@ class Checker:
             if op.input_shape is not None:
                 key = op.input_shape.name
                 controlled[key] = controlled[key] & drop if key in controlled else drop
+        typed = self.pkg.client_class(raw)
         for name, cls in sorted(table.items()):
             op = self.model.operation_model(mapping[name])
             where = f"{op.name} paginate()"
+            self.getter(typed.get_paginator, name, cls, where)
             td = self.unpacked(inspect.get_annotations(cls.paginate).get("kwargs"), where)
             if td is None:
                 continue
@@ -384,10 +386,12 @@ class Checker:
     def waiters(self, raw: Any) -> None:
         module = self.pkg.submodule("waiters")
         table = dict(getattr(module, "WAITERS", {})) if module else {}
+        typed = self.pkg.client_class(raw)
         for name, cls in sorted(table.items()):
             waiter = raw.get_waiter(name)
             op = self.model.operation_model(waiter.config.operation)
             where = f"{op.name} waiter {waiter.name}"
+            self.getter(typed.get_waiter, name, cls, where)
             td = self.unpacked(inspect.get_annotations(cls.wait).get("kwargs"), where)
             if td is None:
                 continue
@@ -398,6 +402,16 @@ class Checker:
                 continue
             # wait() pops WaiterConfig for itself, whatever the shape says
             self.request(td, op, where, drop=frozenset({"WaiterConfig"}), extra={"WaiterConfig": False})
+
+    def getter(self, get: Callable[[str], Any], name: str, cls: type, where: str) -> None:
+        """The typed client's get_paginator/get_waiter gives the typed class at run time."""
+        try:
+            made = get(name)
+        except Exception as exc:  # noqa: BLE001
+            self.fail(where, f"{get.__name__}({name!r}) raised {type(exc).__name__}: {exc}")
+            return
+        if type(made) is not cls:
+            self.fail(where, f"{get.__name__}({name!r}) gave {type(made).__name__}, not {cls.__name__}")
 
     # ---- exceptions ---------------------------------------------------------------------
     def exceptions(self, raw: Any, *, stub: bool = True) -> None:

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Enums and names of AmazonApiGatewayV2 (botocore service 'apigatewayv2'), as
 Literal aliases.
 

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Request and response types of AmazonApiGatewayV2 (botocore service
 'apigatewayv2').
 
@@ -340,6 +341,19 @@ class ApiMappingTypeDef(TypedDict):
     Stage: str
 
 
+class CorsOutputTypeDef(TypedDict):
+    """Represents a CORS configuration. Supported only for HTTP APIs. See
+    Configuring CORS for more information.
+    """
+
+    AllowCredentials: NotRequired[bool]
+    AllowHeaders: NotRequired[List[str]]
+    AllowMethods: NotRequired[List[str]]
+    AllowOrigins: NotRequired[List[str]]
+    ExposeHeaders: NotRequired[List[str]]
+    MaxAge: NotRequired[int]
+
+
 class ApiTypeDef(TypedDict):
     """Represents an API."""
 
@@ -347,7 +361,7 @@ class ApiTypeDef(TypedDict):
     ApiGatewayManaged: NotRequired[bool]
     ApiId: NotRequired[str]
     ApiKeySelectionExpression: NotRequired[str]
-    CorsConfiguration: NotRequired["CorsOutputTypeDef"]
+    CorsConfiguration: NotRequired[CorsOutputTypeDef]
     CreatedDate: NotRequired[datetime]
     Description: NotRequired[str]
     DisableSchemaValidation: NotRequired[bool]
@@ -362,13 +376,35 @@ class ApiTypeDef(TypedDict):
     Warnings: NotRequired[List[str]]
 
 
+class CognitoConfigTypeDef(TypedDict):
+    """The configuration for using Amazon Cognito user pools to control access to
+    your portal.
+    """
+
+    AppClientId: str
+    UserPoolArn: str
+    UserPoolDomain: str
+
+
+NoneTypeDef = TypedDict("NoneTypeDef", {})
+
+
 AuthorizationTypeDef = TypedDict(
     "AuthorizationTypeDef",
     {
-        "CognitoConfig": NotRequired["CognitoConfigTypeDef"],
-        "None": NotRequired["NoneTypeDef"],
+        "CognitoConfig": NotRequired[CognitoConfigTypeDef],
+        "None": NotRequired[NoneTypeDef],
     },
 )
+
+
+class JWTConfigurationOutputTypeDef(TypedDict):
+    """Represents the configuration of a JWT authorizer. Required for the JWT
+    authorizer type. Supported only for HTTP APIs.
+    """
+
+    Audience: NotRequired[List[str]]
+    Issuer: NotRequired[str]
 
 
 class AuthorizerTypeDef(TypedDict):
@@ -383,31 +419,8 @@ class AuthorizerTypeDef(TypedDict):
     EnableSimpleResponses: NotRequired[bool]
     IdentitySource: NotRequired[List[str]]
     IdentityValidationExpression: NotRequired[str]
-    JwtConfiguration: NotRequired["JWTConfigurationOutputTypeDef"]
+    JwtConfiguration: NotRequired[JWTConfigurationOutputTypeDef]
     Name: str
-
-
-class CognitoConfigTypeDef(TypedDict):
-    """The configuration for using Amazon Cognito user pools to control access to
-    your portal.
-    """
-
-    AppClientId: str
-    UserPoolArn: str
-    UserPoolDomain: str
-
-
-class CorsOutputTypeDef(TypedDict):
-    """Represents a CORS configuration. Supported only for HTTP APIs. See
-    Configuring CORS for more information.
-    """
-
-    AllowCredentials: NotRequired[bool]
-    AllowHeaders: NotRequired[List[str]]
-    AllowMethods: NotRequired[List[str]]
-    AllowOrigins: NotRequired[List[str]]
-    ExposeHeaders: NotRequired[List[str]]
-    MaxAge: NotRequired[int]
 
 
 class CorsTypeDef(TypedDict):
@@ -446,7 +459,7 @@ class CreateApiRequestTypeDef(TypedDict):
     """Creates a new Api resource to represent an API."""
 
     ApiKeySelectionExpression: NotRequired[ReadOnly[str]]
-    CorsConfiguration: NotRequired[ReadOnly["CorsTypeDef"]]
+    CorsConfiguration: NotRequired[ReadOnly[CorsTypeDef]]
     CredentialsArn: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
     DisableSchemaValidation: NotRequired[ReadOnly[bool]]
@@ -468,7 +481,7 @@ class CreateApiResponseTypeDef(TypedDict):
     ApiGatewayManaged: NotRequired[bool]
     ApiId: NotRequired[str]
     ApiKeySelectionExpression: NotRequired[str]
-    CorsConfiguration: NotRequired["CorsOutputTypeDef"]
+    CorsConfiguration: NotRequired[CorsOutputTypeDef]
     CreatedDate: NotRequired[datetime]
     Description: NotRequired[str]
     DisableSchemaValidation: NotRequired[bool]
@@ -484,6 +497,15 @@ class CreateApiResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class JWTConfigurationTypeDef(TypedDict):
+    """Represents the configuration of a JWT authorizer. Required for the JWT
+    authorizer type. Supported only for HTTP APIs.
+    """
+
+    Audience: NotRequired[ReadOnly[Sequence[str]]]
+    Issuer: NotRequired[ReadOnly[str]]
+
+
 class CreateAuthorizerRequestTypeDef(TypedDict):
     """Creates a new Authorizer resource to represent an authorizer."""
 
@@ -496,7 +518,7 @@ class CreateAuthorizerRequestTypeDef(TypedDict):
     EnableSimpleResponses: NotRequired[ReadOnly[bool]]
     IdentitySource: ReadOnly[Sequence[str]]
     IdentityValidationExpression: NotRequired[ReadOnly[str]]
-    JwtConfiguration: NotRequired[ReadOnly["JWTConfigurationTypeDef"]]
+    JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
     Name: ReadOnly[str]
 
 
@@ -512,7 +534,7 @@ class CreateAuthorizerResponseTypeDef(TypedDict):
     EnableSimpleResponses: NotRequired[bool]
     IdentitySource: NotRequired[List[str]]
     IdentityValidationExpression: NotRequired[str]
-    JwtConfiguration: NotRequired["JWTConfigurationOutputTypeDef"]
+    JwtConfiguration: NotRequired[JWTConfigurationOutputTypeDef]
     Name: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -537,18 +559,63 @@ class CreateDeploymentResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DomainNameConfigurationTypeDef(TypedDict):
+    """The domain name configuration."""
+
+    ApiGatewayDomainName: NotRequired[ReadOnly[str]]
+    CertificateArn: NotRequired[ReadOnly[str]]
+    CertificateName: NotRequired[ReadOnly[str]]
+    CertificateUploadDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    DomainNameStatus: NotRequired[ReadOnly[DomainNameStatusType]]
+    DomainNameStatusMessage: NotRequired[ReadOnly[str]]
+    EndpointType: NotRequired[ReadOnly[EndpointTypeType]]
+    HostedZoneId: NotRequired[ReadOnly[str]]
+    IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
+    SecurityPolicy: NotRequired[ReadOnly[SecurityPolicyType]]
+    OwnershipVerificationCertificateArn: NotRequired[ReadOnly[str]]
+
+
+class MutualTlsAuthenticationInputTypeDef(TypedDict):
+    """MutualTlsAuthenticationInput (input and output)."""
+
+    TruststoreUri: NotRequired[str]
+    TruststoreVersion: NotRequired[str]
+
+
 class CreateDomainNameRequestTypeDef(TypedDict):
     """Creates a new DomainName resource to represent a domain name."""
 
     DomainName: ReadOnly[str]
     DomainNameConfigurations: NotRequired[
-        ReadOnly[Sequence["DomainNameConfigurationTypeDef"]]
+        ReadOnly[Sequence[DomainNameConfigurationTypeDef]]
     ]
-    MutualTlsAuthentication: NotRequired[
-        ReadOnly["MutualTlsAuthenticationInputTypeDef"]
-    ]
+    MutualTlsAuthentication: NotRequired[ReadOnly[MutualTlsAuthenticationInputTypeDef]]
     RoutingMode: NotRequired[ReadOnly[RoutingModeType]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+
+
+class DomainNameConfigurationOutputTypeDef(TypedDict):
+    """The domain name configuration."""
+
+    ApiGatewayDomainName: NotRequired[str]
+    CertificateArn: NotRequired[str]
+    CertificateName: NotRequired[str]
+    CertificateUploadDate: NotRequired[datetime]
+    DomainNameStatus: NotRequired[DomainNameStatusType]
+    DomainNameStatusMessage: NotRequired[str]
+    EndpointType: NotRequired[EndpointTypeType]
+    HostedZoneId: NotRequired[str]
+    IpAddressType: NotRequired[IpAddressTypeType]
+    SecurityPolicy: NotRequired[SecurityPolicyType]
+    OwnershipVerificationCertificateArn: NotRequired[str]
+
+
+class MutualTlsAuthenticationTypeDef(TypedDict):
+    """MutualTlsAuthentication (output)."""
+
+    TruststoreUri: NotRequired[str]
+    TruststoreVersion: NotRequired[str]
+    TruststoreWarnings: NotRequired[List[str]]
 
 
 class CreateDomainNameResponseTypeDef(TypedDict):
@@ -557,11 +624,20 @@ class CreateDomainNameResponseTypeDef(TypedDict):
     ApiMappingSelectionExpression: NotRequired[str]
     DomainName: NotRequired[str]
     DomainNameArn: NotRequired[str]
-    DomainNameConfigurations: NotRequired[List["DomainNameConfigurationOutputTypeDef"]]
-    MutualTlsAuthentication: NotRequired["MutualTlsAuthenticationTypeDef"]
+    DomainNameConfigurations: NotRequired[List[DomainNameConfigurationOutputTypeDef]]
+    MutualTlsAuthentication: NotRequired[MutualTlsAuthenticationTypeDef]
     RoutingMode: NotRequired[RoutingModeType]
     Tags: NotRequired[Dict[str, str]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class TlsConfigInputTypeDef(TypedDict):
+    """The TLS configuration for a private integration. If you specify a TLS
+    configuration, private integration traffic uses the HTTPS protocol.
+    Supported only for HTTP APIs.
+    """
+
+    ServerNameToVerify: NotRequired[str]
 
 
 class CreateIntegrationRequestTypeDef(TypedDict):
@@ -584,7 +660,7 @@ class CreateIntegrationRequestTypeDef(TypedDict):
     ResponseParameters: NotRequired[ReadOnly[Mapping[str, Mapping[str, str]]]]
     TemplateSelectionExpression: NotRequired[ReadOnly[str]]
     TimeoutInMillis: NotRequired[ReadOnly[int]]
-    TlsConfig: NotRequired[ReadOnly["TlsConfigInputTypeDef"]]
+    TlsConfig: NotRequired[ReadOnly[TlsConfigInputTypeDef]]
 
 
 class CreateIntegrationResponseRequestTypeDef(TypedDict):
@@ -613,6 +689,15 @@ class CreateIntegrationResponseResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class TlsConfigTypeDef(TypedDict):
+    """The TLS configuration for a private integration. If you specify a TLS
+    configuration, private integration traffic uses the HTTPS protocol.
+    Supported only for HTTP APIs.
+    """
+
+    ServerNameToVerify: NotRequired[str]
+
+
 class CreateIntegrationResultTypeDef(TypedDict):
     """CreateIntegrationResult (response)."""
 
@@ -635,7 +720,7 @@ class CreateIntegrationResultTypeDef(TypedDict):
     ResponseParameters: NotRequired[Dict[str, Dict[str, str]]]
     TemplateSelectionExpression: NotRequired[str]
     TimeoutInMillis: NotRequired[int]
-    TlsConfig: NotRequired["TlsConfigTypeDef"]
+    TlsConfig: NotRequired[TlsConfigTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -668,12 +753,27 @@ class CreatePortalProductRequestTypeDef(TypedDict):
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
+class SectionOutputTypeDef(TypedDict):
+    """Contains the section name and list of product REST endpoints for a product."""
+
+    ProductRestEndpointPageArns: List[str]
+    SectionName: str
+
+
+class DisplayOrderOutputTypeDef(TypedDict):
+    """The display order."""
+
+    Contents: NotRequired[List[SectionOutputTypeDef]]
+    OverviewPageArn: NotRequired[str]
+    ProductPageArns: NotRequired[List[str]]
+
+
 class CreatePortalProductResponseTypeDef(TypedDict):
     """CreatePortalProductResponse (response)."""
 
     Description: NotRequired[str]
     DisplayName: NotRequired[str]
-    DisplayOrder: NotRequired["DisplayOrderOutputTypeDef"]
+    DisplayOrder: NotRequired[DisplayOrderOutputTypeDef]
     LastModified: NotRequired[datetime]
     PortalProductArn: NotRequired[str]
     PortalProductId: NotRequired[str]
@@ -681,75 +781,199 @@ class CreatePortalProductResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+EndpointConfigurationRequestTypeDef = TypedDict(
+    "EndpointConfigurationRequestTypeDef",
+    {"AcmManaged": NotRequired[ACMManagedTypeDef], "None": NotRequired[NoneTypeDef]},
+)
+
+
+class CustomColorsTypeDef(TypedDict):
+    """Represents custom colors for a published portal."""
+
+    AccentColor: str
+    BackgroundColor: str
+    ErrorValidationColor: str
+    HeaderColor: str
+    NavigationColor: str
+    TextColor: str
+
+
+class PortalThemeTypeDef(TypedDict):
+    """Defines the theme for a portal."""
+
+    CustomColors: ReadOnly[CustomColorsTypeDef]
+    LogoLastUploaded: NotRequired[ReadOnly[TimestampTypeDef]]
+
+
+class PortalContentTypeDef(TypedDict):
+    """Contains the content that is visible to portal consumers including the
+    themes, display names, and description.
+    """
+
+    Description: NotRequired[ReadOnly[str]]
+    DisplayName: ReadOnly[str]
+    Theme: ReadOnly[PortalThemeTypeDef]
+
+
 class CreatePortalRequestTypeDef(TypedDict):
     """The request body for the post operation."""
 
-    Authorization: ReadOnly["AuthorizationTypeDef"]
-    EndpointConfiguration: ReadOnly["EndpointConfigurationRequestTypeDef"]
+    Authorization: ReadOnly[AuthorizationTypeDef]
+    EndpointConfiguration: ReadOnly[EndpointConfigurationRequestTypeDef]
     IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
     LogoUri: NotRequired[ReadOnly[str]]
-    PortalContent: ReadOnly["PortalContentTypeDef"]
+    PortalContent: ReadOnly[PortalContentTypeDef]
     RumAppMonitorName: NotRequired[ReadOnly[str]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
+
+
+class EndpointConfigurationResponseTypeDef(TypedDict):
+    """Represents an endpoint configuration."""
+
+    CertificateArn: NotRequired[str]
+    DomainName: NotRequired[str]
+    PortalDefaultDomainName: str
+    PortalDomainHostedZoneId: str
+
+
+class PortalThemeOutputTypeDef(TypedDict):
+    """Defines the theme for a portal."""
+
+    CustomColors: CustomColorsTypeDef
+    LogoLastUploaded: NotRequired[datetime]
+
+
+class PortalContentOutputTypeDef(TypedDict):
+    """Contains the content that is visible to portal consumers including the
+    themes, display names, and description.
+    """
+
+    Description: NotRequired[str]
+    DisplayName: str
+    Theme: PortalThemeOutputTypeDef
+
+
+class StatusExceptionTypeDef(TypedDict):
+    """Represents a StatusException."""
+
+    Exception: NotRequired[str]
+    Message: NotRequired[str]
 
 
 class CreatePortalResponseTypeDef(TypedDict):
     """CreatePortalResponse (response)."""
 
-    Authorization: NotRequired["AuthorizationTypeDef"]
-    EndpointConfiguration: NotRequired["EndpointConfigurationResponseTypeDef"]
+    Authorization: NotRequired[AuthorizationTypeDef]
+    EndpointConfiguration: NotRequired[EndpointConfigurationResponseTypeDef]
     IncludedPortalProductArns: NotRequired[List[str]]
     LastModified: NotRequired[datetime]
     LastPublished: NotRequired[datetime]
     LastPublishedDescription: NotRequired[str]
     PortalArn: NotRequired[str]
-    PortalContent: NotRequired["PortalContentOutputTypeDef"]
+    PortalContent: NotRequired[PortalContentOutputTypeDef]
     PortalId: NotRequired[str]
     PublishStatus: NotRequired[PublishStatusType]
     RumAppMonitorName: NotRequired[str]
-    StatusException: NotRequired["StatusExceptionTypeDef"]
+    StatusException: NotRequired[StatusExceptionTypeDef]
     Tags: NotRequired[Dict[str, str]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DisplayContentTypeDef(TypedDict):
+    """The content of the product page."""
+
+    Body: str
+    Title: str
 
 
 class CreateProductPageRequestTypeDef(TypedDict):
     """The request body for the post operation."""
 
-    DisplayContent: "DisplayContentTypeDef"
+    DisplayContent: DisplayContentTypeDef
     PortalProductId: str
 
 
 class CreateProductPageResponseTypeDef(TypedDict):
     """CreateProductPageResponse (response)."""
 
-    DisplayContent: NotRequired["DisplayContentTypeDef"]
+    DisplayContent: NotRequired[DisplayContentTypeDef]
     LastModified: NotRequired[datetime]
     ProductPageArn: NotRequired[str]
     ProductPageId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class DisplayContentOverridesTypeDef(TypedDict):
+    """Contains any values that override the default configuration generated from
+    API Gateway.
+    """
+
+    Body: NotRequired[str]
+    Endpoint: NotRequired[str]
+    OperationName: NotRequired[str]
+
+
+EndpointDisplayContentTypeDef = TypedDict(
+    "EndpointDisplayContentTypeDef",
+    {
+        "None": NotRequired[NoneTypeDef],
+        "Overrides": NotRequired[DisplayContentOverridesTypeDef],
+    },
+)
+
+
+class IdentifierPartsTypeDef(TypedDict):
+    """The identifier parts of a product REST endpoint."""
+
+    Method: str
+    Path: str
+    RestApiId: str
+    Stage: str
+
+
+class RestEndpointIdentifierTypeDef(TypedDict):
+    """The REST API endpoint identifier."""
+
+    IdentifierParts: NotRequired[IdentifierPartsTypeDef]
+
+
 class CreateProductRestEndpointPageRequestTypeDef(TypedDict):
     """The request body for the post operation."""
 
-    DisplayContent: NotRequired["EndpointDisplayContentTypeDef"]
+    DisplayContent: NotRequired[EndpointDisplayContentTypeDef]
     PortalProductId: str
-    RestEndpointIdentifier: "RestEndpointIdentifierTypeDef"
+    RestEndpointIdentifier: RestEndpointIdentifierTypeDef
     TryItState: NotRequired[TryItStateType]
+
+
+class EndpointDisplayContentResponseTypeDef(TypedDict):
+    """The product REST endpoint page."""
+
+    Body: NotRequired[str]
+    Endpoint: str
+    OperationName: NotRequired[str]
 
 
 class CreateProductRestEndpointPageResponseTypeDef(TypedDict):
     """CreateProductRestEndpointPageResponse (response)."""
 
-    DisplayContent: NotRequired["EndpointDisplayContentResponseTypeDef"]
+    DisplayContent: NotRequired[EndpointDisplayContentResponseTypeDef]
     LastModified: NotRequired[datetime]
     ProductRestEndpointPageArn: NotRequired[str]
     ProductRestEndpointPageId: NotRequired[str]
-    RestEndpointIdentifier: NotRequired["RestEndpointIdentifierTypeDef"]
+    RestEndpointIdentifier: NotRequired[RestEndpointIdentifierTypeDef]
     Status: NotRequired[StatusType]
-    StatusException: NotRequired["StatusExceptionTypeDef"]
+    StatusException: NotRequired[StatusExceptionTypeDef]
     TryItState: NotRequired[TryItStateType]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ParameterConstraintsTypeDef(TypedDict):
+    """Validation constraints imposed on parameters of a request (path, query
+    string, headers).
+    """
+
+    Required: NotRequired[bool]
 
 
 class CreateRouteRequestTypeDef(TypedDict):
@@ -763,9 +987,7 @@ class CreateRouteRequestTypeDef(TypedDict):
     ModelSelectionExpression: NotRequired[ReadOnly[str]]
     OperationName: NotRequired[ReadOnly[str]]
     RequestModels: NotRequired[ReadOnly[Mapping[str, str]]]
-    RequestParameters: NotRequired[
-        ReadOnly[Mapping[str, "ParameterConstraintsTypeDef"]]
-    ]
+    RequestParameters: NotRequired[ReadOnly[Mapping[str, ParameterConstraintsTypeDef]]]
     RouteKey: ReadOnly[str]
     RouteResponseSelectionExpression: NotRequired[ReadOnly[str]]
     Target: NotRequired[ReadOnly[str]]
@@ -777,9 +999,7 @@ class CreateRouteResponseRequestTypeDef(TypedDict):
     ApiId: ReadOnly[str]
     ModelSelectionExpression: NotRequired[ReadOnly[str]]
     ResponseModels: NotRequired[ReadOnly[Mapping[str, str]]]
-    ResponseParameters: NotRequired[
-        ReadOnly[Mapping[str, "ParameterConstraintsTypeDef"]]
-    ]
+    ResponseParameters: NotRequired[ReadOnly[Mapping[str, ParameterConstraintsTypeDef]]]
     RouteId: ReadOnly[str]
     RouteResponseKey: ReadOnly[str]
 
@@ -789,7 +1009,7 @@ class CreateRouteResponseResponseTypeDef(TypedDict):
 
     ModelSelectionExpression: NotRequired[str]
     ResponseModels: NotRequired[Dict[str, str]]
-    ResponseParameters: NotRequired[Dict[str, "ParameterConstraintsTypeDef"]]
+    ResponseParameters: NotRequired[Dict[str, ParameterConstraintsTypeDef]]
     RouteResponseId: NotRequired[str]
     RouteResponseKey: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -806,7 +1026,7 @@ class CreateRouteResultTypeDef(TypedDict):
     ModelSelectionExpression: NotRequired[str]
     OperationName: NotRequired[str]
     RequestModels: NotRequired[Dict[str, str]]
-    RequestParameters: NotRequired[Dict[str, "ParameterConstraintsTypeDef"]]
+    RequestParameters: NotRequired[Dict[str, ParameterConstraintsTypeDef]]
     RouteId: NotRequired[str]
     RouteKey: NotRequired[str]
     RouteResponseSelectionExpression: NotRequired[str]
@@ -814,38 +1034,107 @@ class CreateRouteResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class RoutingRuleActionInvokeApiTypeDef(TypedDict):
+    """Represents an InvokeApi action."""
+
+    ApiId: str
+    Stage: str
+    StripBasePath: NotRequired[bool]
+
+
+class RoutingRuleActionTypeDef(TypedDict):
+    """The routing rule action."""
+
+    InvokeApi: RoutingRuleActionInvokeApiTypeDef
+
+
+class RoutingRuleMatchBasePathsTypeDef(TypedDict):
+    """Represents a MatchBasePaths condition."""
+
+    AnyOf: ReadOnly[Sequence[str]]
+
+
+class RoutingRuleMatchHeaderValueTypeDef(TypedDict):
+    """Represents a MatchHeaderValue."""
+
+    Header: str
+    ValueGlob: str
+
+
+class RoutingRuleMatchHeadersTypeDef(TypedDict):
+    """Represents a MatchHeaders condition."""
+
+    AnyOf: ReadOnly[Sequence[RoutingRuleMatchHeaderValueTypeDef]]
+
+
+class RoutingRuleConditionTypeDef(TypedDict):
+    """Represents a routing rule condition."""
+
+    MatchBasePaths: NotRequired[ReadOnly[RoutingRuleMatchBasePathsTypeDef]]
+    MatchHeaders: NotRequired[ReadOnly[RoutingRuleMatchHeadersTypeDef]]
+
+
 class CreateRoutingRuleRequestTypeDef(TypedDict):
     """CreateRoutingRuleRequest (input)."""
 
-    Actions: ReadOnly[Sequence["RoutingRuleActionTypeDef"]]
-    Conditions: ReadOnly[Sequence["RoutingRuleConditionTypeDef"]]
+    Actions: ReadOnly[Sequence[RoutingRuleActionTypeDef]]
+    Conditions: ReadOnly[Sequence[RoutingRuleConditionTypeDef]]
     DomainName: ReadOnly[str]
     DomainNameId: NotRequired[ReadOnly[str]]
     Priority: ReadOnly[int]
 
 
+class RoutingRuleMatchBasePathsOutputTypeDef(TypedDict):
+    """Represents a MatchBasePaths condition."""
+
+    AnyOf: List[str]
+
+
+class RoutingRuleMatchHeadersOutputTypeDef(TypedDict):
+    """Represents a MatchHeaders condition."""
+
+    AnyOf: List[RoutingRuleMatchHeaderValueTypeDef]
+
+
+class RoutingRuleConditionOutputTypeDef(TypedDict):
+    """Represents a routing rule condition."""
+
+    MatchBasePaths: NotRequired[RoutingRuleMatchBasePathsOutputTypeDef]
+    MatchHeaders: NotRequired[RoutingRuleMatchHeadersOutputTypeDef]
+
+
 class CreateRoutingRuleResponseTypeDef(TypedDict):
     """CreateRoutingRuleResponse (response)."""
 
-    Actions: NotRequired[List["RoutingRuleActionTypeDef"]]
-    Conditions: NotRequired[List["RoutingRuleConditionOutputTypeDef"]]
+    Actions: NotRequired[List[RoutingRuleActionTypeDef]]
+    Conditions: NotRequired[List[RoutingRuleConditionOutputTypeDef]]
     Priority: NotRequired[int]
     RoutingRuleArn: NotRequired[str]
     RoutingRuleId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class RouteSettingsTypeDef(TypedDict):
+    """Represents a collection of route settings."""
+
+    DataTraceEnabled: NotRequired[bool]
+    DetailedMetricsEnabled: NotRequired[bool]
+    LoggingLevel: NotRequired[LoggingLevelType]
+    ThrottlingBurstLimit: NotRequired[int]
+    ThrottlingRateLimit: NotRequired[float]
+
+
 class CreateStageRequestTypeDef(TypedDict):
     """Creates a new Stage resource to represent a stage."""
 
-    AccessLogSettings: NotRequired[ReadOnly["AccessLogSettingsTypeDef"]]
+    AccessLogSettings: NotRequired[ReadOnly[AccessLogSettingsTypeDef]]
     ApiId: ReadOnly[str]
     AutoDeploy: NotRequired[ReadOnly[bool]]
     ClientCertificateId: NotRequired[ReadOnly[str]]
-    DefaultRouteSettings: NotRequired[ReadOnly["RouteSettingsTypeDef"]]
+    DefaultRouteSettings: NotRequired[ReadOnly[RouteSettingsTypeDef]]
     DeploymentId: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
-    RouteSettings: NotRequired[ReadOnly[Mapping[str, "RouteSettingsTypeDef"]]]
+    RouteSettings: NotRequired[ReadOnly[Mapping[str, RouteSettingsTypeDef]]]
     StageName: ReadOnly[str]
     StageVariables: NotRequired[ReadOnly[Mapping[str, str]]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -854,17 +1143,17 @@ class CreateStageRequestTypeDef(TypedDict):
 class CreateStageResponseTypeDef(TypedDict):
     """CreateStageResponse (response)."""
 
-    AccessLogSettings: NotRequired["AccessLogSettingsTypeDef"]
+    AccessLogSettings: NotRequired[AccessLogSettingsTypeDef]
     ApiGatewayManaged: NotRequired[bool]
     AutoDeploy: NotRequired[bool]
     ClientCertificateId: NotRequired[str]
     CreatedDate: NotRequired[datetime]
-    DefaultRouteSettings: NotRequired["RouteSettingsTypeDef"]
+    DefaultRouteSettings: NotRequired[RouteSettingsTypeDef]
     DeploymentId: NotRequired[str]
     Description: NotRequired[str]
     LastDeploymentStatusMessage: NotRequired[str]
     LastUpdatedDate: NotRequired[datetime]
-    RouteSettings: NotRequired[Dict[str, "RouteSettingsTypeDef"]]
+    RouteSettings: NotRequired[Dict[str, RouteSettingsTypeDef]]
     StageName: NotRequired[str]
     StageVariables: NotRequired[Dict[str, str]]
     Tags: NotRequired[Dict[str, str]]
@@ -893,17 +1182,6 @@ class CreateVpcLinkResponseTypeDef(TypedDict):
     VpcLinkStatusMessage: NotRequired[str]
     VpcLinkVersion: NotRequired[VpcLinkVersionType]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CustomColorsTypeDef(TypedDict):
-    """Represents custom colors for a published portal."""
-
-    AccentColor: str
-    BackgroundColor: str
-    ErrorValidationColor: str
-    HeaderColor: str
-    NavigationColor: str
-    TextColor: str
 
 
 class DeleteAccessLogSettingsRequestTypeDef(TypedDict):
@@ -1084,69 +1362,19 @@ class DisablePortalRequestTypeDef(TypedDict):
     PortalId: str
 
 
-class DisplayContentOverridesTypeDef(TypedDict):
-    """Contains any values that override the default configuration generated from
-    API Gateway.
-    """
+class SectionTypeDef(TypedDict):
+    """Contains the section name and list of product REST endpoints for a product."""
 
-    Body: NotRequired[str]
-    Endpoint: NotRequired[str]
-    OperationName: NotRequired[str]
-
-
-class DisplayContentTypeDef(TypedDict):
-    """The content of the product page."""
-
-    Body: str
-    Title: str
-
-
-class DisplayOrderOutputTypeDef(TypedDict):
-    """The display order."""
-
-    Contents: NotRequired[List["SectionOutputTypeDef"]]
-    OverviewPageArn: NotRequired[str]
-    ProductPageArns: NotRequired[List[str]]
+    ProductRestEndpointPageArns: ReadOnly[Sequence[str]]
+    SectionName: ReadOnly[str]
 
 
 class DisplayOrderTypeDef(TypedDict):
     """The display order."""
 
-    Contents: NotRequired[ReadOnly[Sequence["SectionTypeDef"]]]
+    Contents: NotRequired[ReadOnly[Sequence[SectionTypeDef]]]
     OverviewPageArn: NotRequired[ReadOnly[str]]
     ProductPageArns: NotRequired[ReadOnly[Sequence[str]]]
-
-
-class DomainNameConfigurationOutputTypeDef(TypedDict):
-    """The domain name configuration."""
-
-    ApiGatewayDomainName: NotRequired[str]
-    CertificateArn: NotRequired[str]
-    CertificateName: NotRequired[str]
-    CertificateUploadDate: NotRequired[datetime]
-    DomainNameStatus: NotRequired[DomainNameStatusType]
-    DomainNameStatusMessage: NotRequired[str]
-    EndpointType: NotRequired[EndpointTypeType]
-    HostedZoneId: NotRequired[str]
-    IpAddressType: NotRequired[IpAddressTypeType]
-    SecurityPolicy: NotRequired[SecurityPolicyType]
-    OwnershipVerificationCertificateArn: NotRequired[str]
-
-
-class DomainNameConfigurationTypeDef(TypedDict):
-    """The domain name configuration."""
-
-    ApiGatewayDomainName: NotRequired[ReadOnly[str]]
-    CertificateArn: NotRequired[ReadOnly[str]]
-    CertificateName: NotRequired[ReadOnly[str]]
-    CertificateUploadDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    DomainNameStatus: NotRequired[ReadOnly[DomainNameStatusType]]
-    DomainNameStatusMessage: NotRequired[ReadOnly[str]]
-    EndpointType: NotRequired[ReadOnly[EndpointTypeType]]
-    HostedZoneId: NotRequired[ReadOnly[str]]
-    IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
-    SecurityPolicy: NotRequired[ReadOnly[SecurityPolicyType]]
-    OwnershipVerificationCertificateArn: NotRequired[ReadOnly[str]]
 
 
 class DomainNameTypeDef(TypedDict):
@@ -1155,45 +1383,10 @@ class DomainNameTypeDef(TypedDict):
     ApiMappingSelectionExpression: NotRequired[str]
     DomainName: str
     DomainNameArn: NotRequired[str]
-    DomainNameConfigurations: NotRequired[List["DomainNameConfigurationOutputTypeDef"]]
-    MutualTlsAuthentication: NotRequired["MutualTlsAuthenticationTypeDef"]
+    DomainNameConfigurations: NotRequired[List[DomainNameConfigurationOutputTypeDef]]
+    MutualTlsAuthentication: NotRequired[MutualTlsAuthenticationTypeDef]
     RoutingMode: NotRequired[RoutingModeType]
     Tags: NotRequired[Dict[str, str]]
-
-
-EndpointConfigurationRequestTypeDef = TypedDict(
-    "EndpointConfigurationRequestTypeDef",
-    {
-        "AcmManaged": NotRequired["ACMManagedTypeDef"],
-        "None": NotRequired["NoneTypeDef"],
-    },
-)
-
-
-class EndpointConfigurationResponseTypeDef(TypedDict):
-    """Represents an endpoint configuration."""
-
-    CertificateArn: NotRequired[str]
-    DomainName: NotRequired[str]
-    PortalDefaultDomainName: str
-    PortalDomainHostedZoneId: str
-
-
-class EndpointDisplayContentResponseTypeDef(TypedDict):
-    """The product REST endpoint page."""
-
-    Body: NotRequired[str]
-    Endpoint: str
-    OperationName: NotRequired[str]
-
-
-EndpointDisplayContentTypeDef = TypedDict(
-    "EndpointDisplayContentTypeDef",
-    {
-        "None": NotRequired["NoneTypeDef"],
-        "Overrides": NotRequired["DisplayContentOverridesTypeDef"],
-    },
-)
 
 
 class ExportApiRequestTypeDef(TypedDict):
@@ -1242,7 +1435,7 @@ class GetApiMappingsRequestTypeDef(TypedDict):
 class GetApiMappingsResponseTypeDef(TypedDict):
     """GetApiMappingsResponse (response)."""
 
-    Items: NotRequired[List["ApiMappingTypeDef"]]
+    Items: NotRequired[List[ApiMappingTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1260,7 +1453,7 @@ class GetApiResponseTypeDef(TypedDict):
     ApiGatewayManaged: NotRequired[bool]
     ApiId: NotRequired[str]
     ApiKeySelectionExpression: NotRequired[str]
-    CorsConfiguration: NotRequired["CorsOutputTypeDef"]
+    CorsConfiguration: NotRequired[CorsOutputTypeDef]
     CreatedDate: NotRequired[datetime]
     Description: NotRequired[str]
     DisableSchemaValidation: NotRequired[bool]
@@ -1292,14 +1485,14 @@ class GetApisRequestTypeDef(TypedDict):
 class GetApisResponseFullResultTypeDef(TypedDict):
     """GetApisResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["ApiTypeDef"]]
+    Items: NotRequired[List[ApiTypeDef]]
     NextToken: NotRequired[str]
 
 
 class GetApisResponseTypeDef(TypedDict):
     """GetApisResponse (response)."""
 
-    Items: NotRequired[List["ApiTypeDef"]]
+    Items: NotRequired[List[ApiTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1323,7 +1516,7 @@ class GetAuthorizerResponseTypeDef(TypedDict):
     EnableSimpleResponses: NotRequired[bool]
     IdentitySource: NotRequired[List[str]]
     IdentityValidationExpression: NotRequired[str]
-    JwtConfiguration: NotRequired["JWTConfigurationOutputTypeDef"]
+    JwtConfiguration: NotRequired[JWTConfigurationOutputTypeDef]
     Name: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1346,14 +1539,14 @@ class GetAuthorizersRequestTypeDef(TypedDict):
 class GetAuthorizersResponseFullResultTypeDef(TypedDict):
     """GetAuthorizersResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["AuthorizerTypeDef"]]
+    Items: NotRequired[List[AuthorizerTypeDef]]
     NextToken: NotRequired[str]
 
 
 class GetAuthorizersResponseTypeDef(TypedDict):
     """GetAuthorizersResponse (response)."""
 
-    Items: NotRequired[List["AuthorizerTypeDef"]]
+    Items: NotRequired[List[AuthorizerTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1395,14 +1588,14 @@ class GetDeploymentsRequestTypeDef(TypedDict):
 class GetDeploymentsResponseFullResultTypeDef(TypedDict):
     """GetDeploymentsResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["DeploymentTypeDef"]]
+    Items: NotRequired[List[DeploymentTypeDef]]
     NextToken: NotRequired[str]
 
 
 class GetDeploymentsResponseTypeDef(TypedDict):
     """GetDeploymentsResponse (response)."""
 
-    Items: NotRequired[List["DeploymentTypeDef"]]
+    Items: NotRequired[List[DeploymentTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1419,8 +1612,8 @@ class GetDomainNameResponseTypeDef(TypedDict):
     ApiMappingSelectionExpression: NotRequired[str]
     DomainName: NotRequired[str]
     DomainNameArn: NotRequired[str]
-    DomainNameConfigurations: NotRequired[List["DomainNameConfigurationOutputTypeDef"]]
-    MutualTlsAuthentication: NotRequired["MutualTlsAuthenticationTypeDef"]
+    DomainNameConfigurations: NotRequired[List[DomainNameConfigurationOutputTypeDef]]
+    MutualTlsAuthentication: NotRequired[MutualTlsAuthenticationTypeDef]
     RoutingMode: NotRequired[RoutingModeType]
     Tags: NotRequired[Dict[str, str]]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -1442,14 +1635,14 @@ class GetDomainNamesRequestTypeDef(TypedDict):
 class GetDomainNamesResponseFullResultTypeDef(TypedDict):
     """GetDomainNamesResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["DomainNameTypeDef"]]
+    Items: NotRequired[List[DomainNameTypeDef]]
     NextToken: NotRequired[str]
 
 
 class GetDomainNamesResponseTypeDef(TypedDict):
     """GetDomainNamesResponse (response)."""
 
-    Items: NotRequired[List["DomainNameTypeDef"]]
+    Items: NotRequired[List[DomainNameTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1498,17 +1691,28 @@ class GetIntegrationResponsesRequestTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class IntegrationResponseTypeDef(TypedDict):
+    """Represents an integration response."""
+
+    ContentHandlingStrategy: NotRequired[ContentHandlingStrategyType]
+    IntegrationResponseId: NotRequired[str]
+    IntegrationResponseKey: str
+    ResponseParameters: NotRequired[Dict[str, str]]
+    ResponseTemplates: NotRequired[Dict[str, str]]
+    TemplateSelectionExpression: NotRequired[str]
+
+
 class GetIntegrationResponsesResponseFullResultTypeDef(TypedDict):
     """GetIntegrationResponsesResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["IntegrationResponseTypeDef"]]
+    Items: NotRequired[List[IntegrationResponseTypeDef]]
     NextToken: NotRequired[str]
 
 
 class GetIntegrationResponsesResponseTypeDef(TypedDict):
     """GetIntegrationResponsesResponse (response)."""
 
-    Items: NotRequired[List["IntegrationResponseTypeDef"]]
+    Items: NotRequired[List[IntegrationResponseTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1535,7 +1739,7 @@ class GetIntegrationResultTypeDef(TypedDict):
     ResponseParameters: NotRequired[Dict[str, Dict[str, str]]]
     TemplateSelectionExpression: NotRequired[str]
     TimeoutInMillis: NotRequired[int]
-    TlsConfig: NotRequired["TlsConfigTypeDef"]
+    TlsConfig: NotRequired[TlsConfigTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1554,17 +1758,42 @@ class GetIntegrationsRequestTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class IntegrationTypeDef(TypedDict):
+    """Represents an integration."""
+
+    ApiGatewayManaged: NotRequired[bool]
+    ConnectionId: NotRequired[str]
+    ConnectionType: NotRequired[ConnectionTypeType]
+    ContentHandlingStrategy: NotRequired[ContentHandlingStrategyType]
+    CredentialsArn: NotRequired[str]
+    Description: NotRequired[str]
+    IntegrationId: NotRequired[str]
+    IntegrationMethod: NotRequired[str]
+    IntegrationResponseSelectionExpression: NotRequired[str]
+    IntegrationSubtype: NotRequired[str]
+    IntegrationType: NotRequired[IntegrationTypeType]
+    IntegrationUri: NotRequired[str]
+    PassthroughBehavior: NotRequired[PassthroughBehaviorType]
+    PayloadFormatVersion: NotRequired[str]
+    RequestParameters: NotRequired[Dict[str, str]]
+    RequestTemplates: NotRequired[Dict[str, str]]
+    ResponseParameters: NotRequired[Dict[str, Dict[str, str]]]
+    TemplateSelectionExpression: NotRequired[str]
+    TimeoutInMillis: NotRequired[int]
+    TlsConfig: NotRequired[TlsConfigTypeDef]
+
+
 class GetIntegrationsResponseFullResultTypeDef(TypedDict):
     """GetIntegrationsResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["IntegrationTypeDef"]]
+    Items: NotRequired[List[IntegrationTypeDef]]
     NextToken: NotRequired[str]
 
 
 class GetIntegrationsResponseTypeDef(TypedDict):
     """GetIntegrationsResponse (response)."""
 
-    Items: NotRequired[List["IntegrationTypeDef"]]
+    Items: NotRequired[List[IntegrationTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1616,17 +1845,29 @@ class GetModelsRequestTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class ModelTypeDef(TypedDict):
+    """Represents a data model for an API. Supported only for WebSocket APIs. See
+    Create Models and Mapping Templates for Request and Response Mappings.
+    """
+
+    ContentType: NotRequired[str]
+    Description: NotRequired[str]
+    ModelId: NotRequired[str]
+    Name: str
+    Schema: NotRequired[str]
+
+
 class GetModelsResponseFullResultTypeDef(TypedDict):
     """GetModelsResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["ModelTypeDef"]]
+    Items: NotRequired[List[ModelTypeDef]]
     NextToken: NotRequired[str]
 
 
 class GetModelsResponseTypeDef(TypedDict):
     """GetModelsResponse (response)."""
 
-    Items: NotRequired[List["ModelTypeDef"]]
+    Items: NotRequired[List[ModelTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1643,7 +1884,7 @@ class GetPortalProductResponseTypeDef(TypedDict):
 
     Description: NotRequired[str]
     DisplayName: NotRequired[str]
-    DisplayOrder: NotRequired["DisplayOrderOutputTypeDef"]
+    DisplayOrder: NotRequired[DisplayOrderOutputTypeDef]
     LastModified: NotRequired[datetime]
     PortalProductArn: NotRequired[str]
     PortalProductId: NotRequired[str]
@@ -1671,22 +1912,30 @@ class GetPortalRequestTypeDef(TypedDict):
     PortalId: str
 
 
+class PreviewTypeDef(TypedDict):
+    """Contains the preview status and preview URL."""
+
+    PreviewStatus: PreviewStatusType
+    PreviewUrl: NotRequired[str]
+    StatusException: NotRequired[StatusExceptionTypeDef]
+
+
 class GetPortalResponseTypeDef(TypedDict):
     """GetPortalResponse (response)."""
 
-    Authorization: NotRequired["AuthorizationTypeDef"]
-    EndpointConfiguration: NotRequired["EndpointConfigurationResponseTypeDef"]
+    Authorization: NotRequired[AuthorizationTypeDef]
+    EndpointConfiguration: NotRequired[EndpointConfigurationResponseTypeDef]
     IncludedPortalProductArns: NotRequired[List[str]]
     LastModified: NotRequired[datetime]
     LastPublished: NotRequired[datetime]
     LastPublishedDescription: NotRequired[str]
     PortalArn: NotRequired[str]
-    PortalContent: NotRequired["PortalContentOutputTypeDef"]
+    PortalContent: NotRequired[PortalContentOutputTypeDef]
     PortalId: NotRequired[str]
-    Preview: NotRequired["PreviewTypeDef"]
+    Preview: NotRequired[PreviewTypeDef]
     PublishStatus: NotRequired[PublishStatusType]
     RumAppMonitorName: NotRequired[str]
-    StatusException: NotRequired["StatusExceptionTypeDef"]
+    StatusException: NotRequired[StatusExceptionTypeDef]
     Tags: NotRequired[Dict[str, str]]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1702,7 +1951,7 @@ class GetProductPageRequestTypeDef(TypedDict):
 class GetProductPageResponseTypeDef(TypedDict):
     """GetProductPageResponse (response)."""
 
-    DisplayContent: NotRequired["DisplayContentTypeDef"]
+    DisplayContent: NotRequired[DisplayContentTypeDef]
     LastModified: NotRequired[datetime]
     ProductPageArn: NotRequired[str]
     ProductPageId: NotRequired[str]
@@ -1721,14 +1970,14 @@ class GetProductRestEndpointPageRequestTypeDef(TypedDict):
 class GetProductRestEndpointPageResponseTypeDef(TypedDict):
     """GetProductRestEndpointPageResponse (response)."""
 
-    DisplayContent: NotRequired["EndpointDisplayContentResponseTypeDef"]
+    DisplayContent: NotRequired[EndpointDisplayContentResponseTypeDef]
     LastModified: NotRequired[datetime]
     ProductRestEndpointPageArn: NotRequired[str]
     ProductRestEndpointPageId: NotRequired[str]
     RawDisplayContent: NotRequired[str]
-    RestEndpointIdentifier: NotRequired["RestEndpointIdentifierTypeDef"]
+    RestEndpointIdentifier: NotRequired[RestEndpointIdentifierTypeDef]
     Status: NotRequired[StatusType]
-    StatusException: NotRequired["StatusExceptionTypeDef"]
+    StatusException: NotRequired[StatusExceptionTypeDef]
     TryItState: NotRequired[TryItStateType]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1753,7 +2002,7 @@ class GetRouteResponseResponseTypeDef(TypedDict):
 
     ModelSelectionExpression: NotRequired[str]
     ResponseModels: NotRequired[Dict[str, str]]
-    ResponseParameters: NotRequired[Dict[str, "ParameterConstraintsTypeDef"]]
+    ResponseParameters: NotRequired[Dict[str, ParameterConstraintsTypeDef]]
     RouteResponseId: NotRequired[str]
     RouteResponseKey: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -1776,17 +2025,27 @@ class GetRouteResponsesRequestTypeDef(TypedDict):
     RouteId: str
 
 
+class RouteResponseTypeDef(TypedDict):
+    """Represents a route response."""
+
+    ModelSelectionExpression: NotRequired[str]
+    ResponseModels: NotRequired[Dict[str, str]]
+    ResponseParameters: NotRequired[Dict[str, ParameterConstraintsTypeDef]]
+    RouteResponseId: NotRequired[str]
+    RouteResponseKey: str
+
+
 class GetRouteResponsesResponseFullResultTypeDef(TypedDict):
     """GetRouteResponsesResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["RouteResponseTypeDef"]]
+    Items: NotRequired[List[RouteResponseTypeDef]]
     NextToken: NotRequired[str]
 
 
 class GetRouteResponsesResponseTypeDef(TypedDict):
     """GetRouteResponsesResponse (response)."""
 
-    Items: NotRequired[List["RouteResponseTypeDef"]]
+    Items: NotRequired[List[RouteResponseTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1802,7 +2061,7 @@ class GetRouteResultTypeDef(TypedDict):
     ModelSelectionExpression: NotRequired[str]
     OperationName: NotRequired[str]
     RequestModels: NotRequired[Dict[str, str]]
-    RequestParameters: NotRequired[Dict[str, "ParameterConstraintsTypeDef"]]
+    RequestParameters: NotRequired[Dict[str, ParameterConstraintsTypeDef]]
     RouteId: NotRequired[str]
     RouteKey: NotRequired[str]
     RouteResponseSelectionExpression: NotRequired[str]
@@ -1825,17 +2084,35 @@ class GetRoutesRequestTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class RouteTypeDef(TypedDict):
+    """Represents a route."""
+
+    ApiGatewayManaged: NotRequired[bool]
+    ApiKeyRequired: NotRequired[bool]
+    AuthorizationScopes: NotRequired[List[str]]
+    AuthorizationType: NotRequired[AuthorizationTypeType]
+    AuthorizerId: NotRequired[str]
+    ModelSelectionExpression: NotRequired[str]
+    OperationName: NotRequired[str]
+    RequestModels: NotRequired[Dict[str, str]]
+    RequestParameters: NotRequired[Dict[str, ParameterConstraintsTypeDef]]
+    RouteId: NotRequired[str]
+    RouteKey: str
+    RouteResponseSelectionExpression: NotRequired[str]
+    Target: NotRequired[str]
+
+
 class GetRoutesResponseFullResultTypeDef(TypedDict):
     """GetRoutesResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["RouteTypeDef"]]
+    Items: NotRequired[List[RouteTypeDef]]
     NextToken: NotRequired[str]
 
 
 class GetRoutesResponseTypeDef(TypedDict):
     """GetRoutesResponse (response)."""
 
-    Items: NotRequired[List["RouteTypeDef"]]
+    Items: NotRequired[List[RouteTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1851,8 +2128,8 @@ class GetRoutingRuleRequestTypeDef(TypedDict):
 class GetRoutingRuleResponseTypeDef(TypedDict):
     """GetRoutingRuleResponse (response)."""
 
-    Actions: NotRequired[List["RoutingRuleActionTypeDef"]]
-    Conditions: NotRequired[List["RoutingRuleConditionOutputTypeDef"]]
+    Actions: NotRequired[List[RoutingRuleActionTypeDef]]
+    Conditions: NotRequired[List[RoutingRuleConditionOutputTypeDef]]
     Priority: NotRequired[int]
     RoutingRuleArn: NotRequired[str]
     RoutingRuleId: NotRequired[str]
@@ -1869,17 +2146,17 @@ class GetStageRequestTypeDef(TypedDict):
 class GetStageResponseTypeDef(TypedDict):
     """GetStageResponse (response)."""
 
-    AccessLogSettings: NotRequired["AccessLogSettingsTypeDef"]
+    AccessLogSettings: NotRequired[AccessLogSettingsTypeDef]
     ApiGatewayManaged: NotRequired[bool]
     AutoDeploy: NotRequired[bool]
     ClientCertificateId: NotRequired[str]
     CreatedDate: NotRequired[datetime]
-    DefaultRouteSettings: NotRequired["RouteSettingsTypeDef"]
+    DefaultRouteSettings: NotRequired[RouteSettingsTypeDef]
     DeploymentId: NotRequired[str]
     Description: NotRequired[str]
     LastDeploymentStatusMessage: NotRequired[str]
     LastUpdatedDate: NotRequired[datetime]
-    RouteSettings: NotRequired[Dict[str, "RouteSettingsTypeDef"]]
+    RouteSettings: NotRequired[Dict[str, RouteSettingsTypeDef]]
     StageName: NotRequired[str]
     StageVariables: NotRequired[Dict[str, str]]
     Tags: NotRequired[Dict[str, str]]
@@ -1901,17 +2178,36 @@ class GetStagesRequestTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class StageTypeDef(TypedDict):
+    """Represents an API stage."""
+
+    AccessLogSettings: NotRequired[AccessLogSettingsTypeDef]
+    ApiGatewayManaged: NotRequired[bool]
+    AutoDeploy: NotRequired[bool]
+    ClientCertificateId: NotRequired[str]
+    CreatedDate: NotRequired[datetime]
+    DefaultRouteSettings: NotRequired[RouteSettingsTypeDef]
+    DeploymentId: NotRequired[str]
+    Description: NotRequired[str]
+    LastDeploymentStatusMessage: NotRequired[str]
+    LastUpdatedDate: NotRequired[datetime]
+    RouteSettings: NotRequired[Dict[str, RouteSettingsTypeDef]]
+    StageName: str
+    StageVariables: NotRequired[Dict[str, str]]
+    Tags: NotRequired[Dict[str, str]]
+
+
 class GetStagesResponseFullResultTypeDef(TypedDict):
     """GetStagesResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["StageTypeDef"]]
+    Items: NotRequired[List[StageTypeDef]]
     NextToken: NotRequired[str]
 
 
 class GetStagesResponseTypeDef(TypedDict):
     """GetStagesResponse (response)."""
 
-    Items: NotRequired[List["StageTypeDef"]]
+    Items: NotRequired[List[StageTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1957,21 +2253,26 @@ class GetVpcLinksRequestTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class VpcLinkTypeDef(TypedDict):
+    """Represents a VPC link."""
+
+    CreatedDate: NotRequired[datetime]
+    Name: str
+    SecurityGroupIds: List[str]
+    SubnetIds: List[str]
+    Tags: NotRequired[Dict[str, str]]
+    VpcLinkId: str
+    VpcLinkStatus: NotRequired[VpcLinkStatusType]
+    VpcLinkStatusMessage: NotRequired[str]
+    VpcLinkVersion: NotRequired[VpcLinkVersionType]
+
+
 class GetVpcLinksResponseTypeDef(TypedDict):
     """GetVpcLinksResponse (response)."""
 
-    Items: NotRequired[List["VpcLinkTypeDef"]]
+    Items: NotRequired[List[VpcLinkTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class IdentifierPartsTypeDef(TypedDict):
-    """The identifier parts of a product REST endpoint."""
-
-    Method: str
-    Path: str
-    RestApiId: str
-    Stage: str
 
 
 class ImportApiRequestTypeDef(TypedDict):
@@ -1989,7 +2290,7 @@ class ImportApiResponseTypeDef(TypedDict):
     ApiGatewayManaged: NotRequired[bool]
     ApiId: NotRequired[str]
     ApiKeySelectionExpression: NotRequired[str]
-    CorsConfiguration: NotRequired["CorsOutputTypeDef"]
+    CorsConfiguration: NotRequired[CorsOutputTypeDef]
     CreatedDate: NotRequired[datetime]
     Description: NotRequired[str]
     DisableSchemaValidation: NotRequired[bool]
@@ -2003,60 +2304,6 @@ class ImportApiResponseTypeDef(TypedDict):
     Version: NotRequired[str]
     Warnings: NotRequired[List[str]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class IntegrationResponseTypeDef(TypedDict):
-    """Represents an integration response."""
-
-    ContentHandlingStrategy: NotRequired[ContentHandlingStrategyType]
-    IntegrationResponseId: NotRequired[str]
-    IntegrationResponseKey: str
-    ResponseParameters: NotRequired[Dict[str, str]]
-    ResponseTemplates: NotRequired[Dict[str, str]]
-    TemplateSelectionExpression: NotRequired[str]
-
-
-class IntegrationTypeDef(TypedDict):
-    """Represents an integration."""
-
-    ApiGatewayManaged: NotRequired[bool]
-    ConnectionId: NotRequired[str]
-    ConnectionType: NotRequired[ConnectionTypeType]
-    ContentHandlingStrategy: NotRequired[ContentHandlingStrategyType]
-    CredentialsArn: NotRequired[str]
-    Description: NotRequired[str]
-    IntegrationId: NotRequired[str]
-    IntegrationMethod: NotRequired[str]
-    IntegrationResponseSelectionExpression: NotRequired[str]
-    IntegrationSubtype: NotRequired[str]
-    IntegrationType: NotRequired[IntegrationTypeType]
-    IntegrationUri: NotRequired[str]
-    PassthroughBehavior: NotRequired[PassthroughBehaviorType]
-    PayloadFormatVersion: NotRequired[str]
-    RequestParameters: NotRequired[Dict[str, str]]
-    RequestTemplates: NotRequired[Dict[str, str]]
-    ResponseParameters: NotRequired[Dict[str, Dict[str, str]]]
-    TemplateSelectionExpression: NotRequired[str]
-    TimeoutInMillis: NotRequired[int]
-    TlsConfig: NotRequired["TlsConfigTypeDef"]
-
-
-class JWTConfigurationOutputTypeDef(TypedDict):
-    """Represents the configuration of a JWT authorizer. Required for the JWT
-    authorizer type. Supported only for HTTP APIs.
-    """
-
-    Audience: NotRequired[List[str]]
-    Issuer: NotRequired[str]
-
-
-class JWTConfigurationTypeDef(TypedDict):
-    """Represents the configuration of a JWT authorizer. Required for the JWT
-    authorizer type. Supported only for HTTP APIs.
-    """
-
-    Audience: NotRequired[ReadOnly[Sequence[str]]]
-    Issuer: NotRequired[ReadOnly[str]]
 
 
 class ListPortalProductsRequestPaginateTypeDef(TypedDict):
@@ -2074,17 +2321,28 @@ class ListPortalProductsRequestTypeDef(TypedDict):
     ResourceOwner: NotRequired[str]
 
 
+class PortalProductSummaryTypeDef(TypedDict):
+    """Represents a portal product."""
+
+    Description: str
+    DisplayName: str
+    LastModified: datetime
+    PortalProductArn: str
+    PortalProductId: str
+    Tags: NotRequired[Dict[str, str]]
+
+
 class ListPortalProductsResponseFullResultTypeDef(TypedDict):
     """ListPortalProductsResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["PortalProductSummaryTypeDef"]]
+    Items: NotRequired[List[PortalProductSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListPortalProductsResponseTypeDef(TypedDict):
     """ListPortalProductsResponse (response)."""
 
-    Items: NotRequired[List["PortalProductSummaryTypeDef"]]
+    Items: NotRequired[List[PortalProductSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2102,17 +2360,36 @@ class ListPortalsRequestTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class PortalSummaryTypeDef(TypedDict):
+    """Represents a portal summary."""
+
+    Authorization: AuthorizationTypeDef
+    EndpointConfiguration: EndpointConfigurationResponseTypeDef
+    IncludedPortalProductArns: List[str]
+    LastModified: datetime
+    LastPublished: NotRequired[datetime]
+    LastPublishedDescription: NotRequired[str]
+    PortalArn: str
+    PortalContent: PortalContentOutputTypeDef
+    PortalId: str
+    Preview: NotRequired[PreviewTypeDef]
+    PublishStatus: NotRequired[PublishStatusType]
+    RumAppMonitorName: NotRequired[str]
+    StatusException: NotRequired[StatusExceptionTypeDef]
+    Tags: NotRequired[Dict[str, str]]
+
+
 class ListPortalsResponseFullResultTypeDef(TypedDict):
     """ListPortalsResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["PortalSummaryTypeDef"]]
+    Items: NotRequired[List[PortalSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListPortalsResponseTypeDef(TypedDict):
     """ListPortalsResponse (response)."""
 
-    Items: NotRequired[List["PortalSummaryTypeDef"]]
+    Items: NotRequired[List[PortalSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2134,17 +2411,26 @@ class ListProductPagesRequestTypeDef(TypedDict):
     ResourceOwnerAccountId: NotRequired[str]
 
 
+class ProductPageSummaryNoBodyTypeDef(TypedDict):
+    """Represents a product page summary without listing any page content."""
+
+    LastModified: datetime
+    PageTitle: str
+    ProductPageArn: str
+    ProductPageId: str
+
+
 class ListProductPagesResponseFullResultTypeDef(TypedDict):
     """ListProductPagesResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["ProductPageSummaryNoBodyTypeDef"]]
+    Items: NotRequired[List[ProductPageSummaryNoBodyTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListProductPagesResponseTypeDef(TypedDict):
     """ListProductPagesResponse (response)."""
 
-    Items: NotRequired[List["ProductPageSummaryNoBodyTypeDef"]]
+    Items: NotRequired[List[ProductPageSummaryNoBodyTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2166,17 +2452,33 @@ class ListProductRestEndpointPagesRequestTypeDef(TypedDict):
     ResourceOwnerAccountId: NotRequired[str]
 
 
+class ProductRestEndpointPageSummaryNoBodyTypeDef(TypedDict):
+    """A summary of a product REST endpoint page, without providing the page
+    content.
+    """
+
+    Endpoint: str
+    LastModified: datetime
+    OperationName: NotRequired[str]
+    ProductRestEndpointPageArn: str
+    ProductRestEndpointPageId: str
+    RestEndpointIdentifier: RestEndpointIdentifierTypeDef
+    Status: StatusType
+    StatusException: NotRequired[StatusExceptionTypeDef]
+    TryItState: TryItStateType
+
+
 class ListProductRestEndpointPagesResponseFullResultTypeDef(TypedDict):
     """ListProductRestEndpointPagesResponse (build_full_result() value)."""
 
-    Items: NotRequired[List["ProductRestEndpointPageSummaryNoBodyTypeDef"]]
+    Items: NotRequired[List[ProductRestEndpointPageSummaryNoBodyTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListProductRestEndpointPagesResponseTypeDef(TypedDict):
     """ListProductRestEndpointPagesResponse (response)."""
 
-    Items: NotRequired[List["ProductRestEndpointPageSummaryNoBodyTypeDef"]]
+    Items: NotRequired[List[ProductRestEndpointPageSummaryNoBodyTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2198,10 +2500,20 @@ class ListRoutingRulesRequestTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class RoutingRuleTypeDef(TypedDict):
+    """Represents a routing rule."""
+
+    Actions: NotRequired[List[RoutingRuleActionTypeDef]]
+    Conditions: NotRequired[List[RoutingRuleConditionOutputTypeDef]]
+    Priority: NotRequired[int]
+    RoutingRuleArn: NotRequired[str]
+    RoutingRuleId: NotRequired[str]
+
+
 class ListRoutingRulesResponseFullResultTypeDef(TypedDict):
     """ListRoutingRulesResponse (build_full_result() value)."""
 
-    RoutingRules: NotRequired[List["RoutingRuleTypeDef"]]
+    RoutingRules: NotRequired[List[RoutingRuleTypeDef]]
     NextToken: NotRequired[str]
 
 
@@ -2209,110 +2521,8 @@ class ListRoutingRulesResponseTypeDef(TypedDict):
     """ListRoutingRulesResponse (response)."""
 
     NextToken: NotRequired[str]
-    RoutingRules: NotRequired[List["RoutingRuleTypeDef"]]
+    RoutingRules: NotRequired[List[RoutingRuleTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ModelTypeDef(TypedDict):
-    """Represents a data model for an API. Supported only for WebSocket APIs. See
-    Create Models and Mapping Templates for Request and Response Mappings.
-    """
-
-    ContentType: NotRequired[str]
-    Description: NotRequired[str]
-    ModelId: NotRequired[str]
-    Name: str
-    Schema: NotRequired[str]
-
-
-class MutualTlsAuthenticationInputTypeDef(TypedDict):
-    """MutualTlsAuthenticationInput (input and output)."""
-
-    TruststoreUri: NotRequired[str]
-    TruststoreVersion: NotRequired[str]
-
-
-class MutualTlsAuthenticationTypeDef(TypedDict):
-    """MutualTlsAuthentication (output)."""
-
-    TruststoreUri: NotRequired[str]
-    TruststoreVersion: NotRequired[str]
-    TruststoreWarnings: NotRequired[List[str]]
-
-
-NoneTypeDef = TypedDict("NoneTypeDef", {})
-
-
-class ParameterConstraintsTypeDef(TypedDict):
-    """Validation constraints imposed on parameters of a request (path, query
-    string, headers).
-    """
-
-    Required: NotRequired[bool]
-
-
-class PortalContentOutputTypeDef(TypedDict):
-    """Contains the content that is visible to portal consumers including the
-    themes, display names, and description.
-    """
-
-    Description: NotRequired[str]
-    DisplayName: str
-    Theme: "PortalThemeOutputTypeDef"
-
-
-class PortalContentTypeDef(TypedDict):
-    """Contains the content that is visible to portal consumers including the
-    themes, display names, and description.
-    """
-
-    Description: NotRequired[ReadOnly[str]]
-    DisplayName: ReadOnly[str]
-    Theme: ReadOnly["PortalThemeTypeDef"]
-
-
-class PortalProductSummaryTypeDef(TypedDict):
-    """Represents a portal product."""
-
-    Description: str
-    DisplayName: str
-    LastModified: datetime
-    PortalProductArn: str
-    PortalProductId: str
-    Tags: NotRequired[Dict[str, str]]
-
-
-class PortalSummaryTypeDef(TypedDict):
-    """Represents a portal summary."""
-
-    Authorization: "AuthorizationTypeDef"
-    EndpointConfiguration: "EndpointConfigurationResponseTypeDef"
-    IncludedPortalProductArns: List[str]
-    LastModified: datetime
-    LastPublished: NotRequired[datetime]
-    LastPublishedDescription: NotRequired[str]
-    PortalArn: str
-    PortalContent: "PortalContentOutputTypeDef"
-    PortalId: str
-    Preview: NotRequired["PreviewTypeDef"]
-    PublishStatus: NotRequired[PublishStatusType]
-    RumAppMonitorName: NotRequired[str]
-    StatusException: NotRequired["StatusExceptionTypeDef"]
-    Tags: NotRequired[Dict[str, str]]
-
-
-class PortalThemeOutputTypeDef(TypedDict):
-    """Defines the theme for a portal."""
-
-    CustomColors: "CustomColorsTypeDef"
-    LogoLastUploaded: NotRequired[datetime]
-
-
-class PortalThemeTypeDef(TypedDict):
-    """Defines the theme for a portal."""
-
-    CustomColors: ReadOnly["CustomColorsTypeDef"]
-    LogoLastUploaded: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
 class PreviewPortalRequestTypeDef(TypedDict):
@@ -2325,39 +2535,6 @@ class PreviewPortalResponseTypeDef(TypedDict):
     """PreviewPortalResponse (response)."""
 
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class PreviewTypeDef(TypedDict):
-    """Contains the preview status and preview URL."""
-
-    PreviewStatus: PreviewStatusType
-    PreviewUrl: NotRequired[str]
-    StatusException: NotRequired["StatusExceptionTypeDef"]
-
-
-class ProductPageSummaryNoBodyTypeDef(TypedDict):
-    """Represents a product page summary without listing any page content."""
-
-    LastModified: datetime
-    PageTitle: str
-    ProductPageArn: str
-    ProductPageId: str
-
-
-class ProductRestEndpointPageSummaryNoBodyTypeDef(TypedDict):
-    """A summary of a product REST endpoint page, without providing the page
-    content.
-    """
-
-    Endpoint: str
-    LastModified: datetime
-    OperationName: NotRequired[str]
-    ProductRestEndpointPageArn: str
-    ProductRestEndpointPageId: str
-    RestEndpointIdentifier: "RestEndpointIdentifierTypeDef"
-    Status: StatusType
-    StatusException: NotRequired["StatusExceptionTypeDef"]
-    TryItState: TryItStateType
 
 
 class PublishPortalRequestTypeDef(TypedDict):
@@ -2389,8 +2566,8 @@ class PutPortalProductSharingPolicyResponseTypeDef(TypedDict):
 class PutRoutingRuleRequestTypeDef(TypedDict):
     """PutRoutingRuleRequest (input)."""
 
-    Actions: ReadOnly[Sequence["RoutingRuleActionTypeDef"]]
-    Conditions: ReadOnly[Sequence["RoutingRuleConditionTypeDef"]]
+    Actions: ReadOnly[Sequence[RoutingRuleActionTypeDef]]
+    Conditions: ReadOnly[Sequence[RoutingRuleConditionTypeDef]]
     DomainName: ReadOnly[str]
     DomainNameId: NotRequired[ReadOnly[str]]
     Priority: ReadOnly[int]
@@ -2400,8 +2577,8 @@ class PutRoutingRuleRequestTypeDef(TypedDict):
 class PutRoutingRuleResponseTypeDef(TypedDict):
     """PutRoutingRuleResponse (response)."""
 
-    Actions: NotRequired[List["RoutingRuleActionTypeDef"]]
-    Conditions: NotRequired[List["RoutingRuleConditionOutputTypeDef"]]
+    Actions: NotRequired[List[RoutingRuleActionTypeDef]]
+    Conditions: NotRequired[List[RoutingRuleConditionOutputTypeDef]]
     Priority: NotRequired[int]
     RoutingRuleArn: NotRequired[str]
     RoutingRuleId: NotRequired[str]
@@ -2424,7 +2601,7 @@ class ReimportApiResponseTypeDef(TypedDict):
     ApiGatewayManaged: NotRequired[bool]
     ApiId: NotRequired[str]
     ApiKeySelectionExpression: NotRequired[str]
-    CorsConfiguration: NotRequired["CorsOutputTypeDef"]
+    CorsConfiguration: NotRequired[CorsOutputTypeDef]
     CreatedDate: NotRequired[datetime]
     Description: NotRequired[str]
     DisableSchemaValidation: NotRequired[bool]
@@ -2447,159 +2624,6 @@ class ResetAuthorizersCacheRequestTypeDef(TypedDict):
     StageName: str
 
 
-class RestEndpointIdentifierTypeDef(TypedDict):
-    """The REST API endpoint identifier."""
-
-    IdentifierParts: NotRequired["IdentifierPartsTypeDef"]
-
-
-class RouteResponseTypeDef(TypedDict):
-    """Represents a route response."""
-
-    ModelSelectionExpression: NotRequired[str]
-    ResponseModels: NotRequired[Dict[str, str]]
-    ResponseParameters: NotRequired[Dict[str, "ParameterConstraintsTypeDef"]]
-    RouteResponseId: NotRequired[str]
-    RouteResponseKey: str
-
-
-class RouteSettingsTypeDef(TypedDict):
-    """Represents a collection of route settings."""
-
-    DataTraceEnabled: NotRequired[bool]
-    DetailedMetricsEnabled: NotRequired[bool]
-    LoggingLevel: NotRequired[LoggingLevelType]
-    ThrottlingBurstLimit: NotRequired[int]
-    ThrottlingRateLimit: NotRequired[float]
-
-
-class RouteTypeDef(TypedDict):
-    """Represents a route."""
-
-    ApiGatewayManaged: NotRequired[bool]
-    ApiKeyRequired: NotRequired[bool]
-    AuthorizationScopes: NotRequired[List[str]]
-    AuthorizationType: NotRequired[AuthorizationTypeType]
-    AuthorizerId: NotRequired[str]
-    ModelSelectionExpression: NotRequired[str]
-    OperationName: NotRequired[str]
-    RequestModels: NotRequired[Dict[str, str]]
-    RequestParameters: NotRequired[Dict[str, "ParameterConstraintsTypeDef"]]
-    RouteId: NotRequired[str]
-    RouteKey: str
-    RouteResponseSelectionExpression: NotRequired[str]
-    Target: NotRequired[str]
-
-
-class RoutingRuleActionInvokeApiTypeDef(TypedDict):
-    """Represents an InvokeApi action."""
-
-    ApiId: str
-    Stage: str
-    StripBasePath: NotRequired[bool]
-
-
-class RoutingRuleActionTypeDef(TypedDict):
-    """The routing rule action."""
-
-    InvokeApi: "RoutingRuleActionInvokeApiTypeDef"
-
-
-class RoutingRuleConditionOutputTypeDef(TypedDict):
-    """Represents a routing rule condition."""
-
-    MatchBasePaths: NotRequired["RoutingRuleMatchBasePathsOutputTypeDef"]
-    MatchHeaders: NotRequired["RoutingRuleMatchHeadersOutputTypeDef"]
-
-
-class RoutingRuleConditionTypeDef(TypedDict):
-    """Represents a routing rule condition."""
-
-    MatchBasePaths: NotRequired[ReadOnly["RoutingRuleMatchBasePathsTypeDef"]]
-    MatchHeaders: NotRequired[ReadOnly["RoutingRuleMatchHeadersTypeDef"]]
-
-
-class RoutingRuleMatchBasePathsOutputTypeDef(TypedDict):
-    """Represents a MatchBasePaths condition."""
-
-    AnyOf: List[str]
-
-
-class RoutingRuleMatchBasePathsTypeDef(TypedDict):
-    """Represents a MatchBasePaths condition."""
-
-    AnyOf: ReadOnly[Sequence[str]]
-
-
-class RoutingRuleMatchHeaderValueTypeDef(TypedDict):
-    """Represents a MatchHeaderValue."""
-
-    Header: str
-    ValueGlob: str
-
-
-class RoutingRuleMatchHeadersOutputTypeDef(TypedDict):
-    """Represents a MatchHeaders condition."""
-
-    AnyOf: List["RoutingRuleMatchHeaderValueTypeDef"]
-
-
-class RoutingRuleMatchHeadersTypeDef(TypedDict):
-    """Represents a MatchHeaders condition."""
-
-    AnyOf: ReadOnly[Sequence["RoutingRuleMatchHeaderValueTypeDef"]]
-
-
-class RoutingRuleTypeDef(TypedDict):
-    """Represents a routing rule."""
-
-    Actions: NotRequired[List["RoutingRuleActionTypeDef"]]
-    Conditions: NotRequired[List["RoutingRuleConditionOutputTypeDef"]]
-    Priority: NotRequired[int]
-    RoutingRuleArn: NotRequired[str]
-    RoutingRuleId: NotRequired[str]
-
-
-class SectionOutputTypeDef(TypedDict):
-    """Contains the section name and list of product REST endpoints for a product."""
-
-    ProductRestEndpointPageArns: List[str]
-    SectionName: str
-
-
-class SectionTypeDef(TypedDict):
-    """Contains the section name and list of product REST endpoints for a product."""
-
-    ProductRestEndpointPageArns: ReadOnly[Sequence[str]]
-    SectionName: ReadOnly[str]
-
-
-class StageTypeDef(TypedDict):
-    """Represents an API stage."""
-
-    AccessLogSettings: NotRequired["AccessLogSettingsTypeDef"]
-    ApiGatewayManaged: NotRequired[bool]
-    AutoDeploy: NotRequired[bool]
-    ClientCertificateId: NotRequired[str]
-    CreatedDate: NotRequired[datetime]
-    DefaultRouteSettings: NotRequired["RouteSettingsTypeDef"]
-    DeploymentId: NotRequired[str]
-    Description: NotRequired[str]
-    LastDeploymentStatusMessage: NotRequired[str]
-    LastUpdatedDate: NotRequired[datetime]
-    RouteSettings: NotRequired[Dict[str, "RouteSettingsTypeDef"]]
-    StageName: str
-    StageVariables: NotRequired[Dict[str, str]]
-    Tags: NotRequired[Dict[str, str]]
-
-
-class StatusExceptionTypeDef(TypedDict):
-    """Represents a StatusException."""
-
-    Exception: NotRequired[str]
-    Message: NotRequired[str]
-
-
 class TagResourceRequestTypeDef(TypedDict):
     """Creates a new Tag resource to represent a tag."""
 
@@ -2611,24 +2635,6 @@ class TagResourceResponseTypeDef(TypedDict):
     """TagResourceResponse (response)."""
 
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class TlsConfigInputTypeDef(TypedDict):
-    """The TLS configuration for a private integration. If you specify a TLS
-    configuration, private integration traffic uses the HTTPS protocol.
-    Supported only for HTTP APIs.
-    """
-
-    ServerNameToVerify: NotRequired[str]
-
-
-class TlsConfigTypeDef(TypedDict):
-    """The TLS configuration for a private integration. If you specify a TLS
-    configuration, private integration traffic uses the HTTPS protocol.
-    Supported only for HTTP APIs.
-    """
-
-    ServerNameToVerify: NotRequired[str]
 
 
 class UntagResourceRequestTypeDef(TypedDict):
@@ -2663,7 +2669,7 @@ class UpdateApiRequestTypeDef(TypedDict):
 
     ApiId: ReadOnly[str]
     ApiKeySelectionExpression: NotRequired[ReadOnly[str]]
-    CorsConfiguration: NotRequired[ReadOnly["CorsTypeDef"]]
+    CorsConfiguration: NotRequired[ReadOnly[CorsTypeDef]]
     CredentialsArn: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
     DisableSchemaValidation: NotRequired[ReadOnly[bool]]
@@ -2683,7 +2689,7 @@ class UpdateApiResponseTypeDef(TypedDict):
     ApiGatewayManaged: NotRequired[bool]
     ApiId: NotRequired[str]
     ApiKeySelectionExpression: NotRequired[str]
-    CorsConfiguration: NotRequired["CorsOutputTypeDef"]
+    CorsConfiguration: NotRequired[CorsOutputTypeDef]
     CreatedDate: NotRequired[datetime]
     Description: NotRequired[str]
     DisableSchemaValidation: NotRequired[bool]
@@ -2712,7 +2718,7 @@ class UpdateAuthorizerRequestTypeDef(TypedDict):
     EnableSimpleResponses: NotRequired[ReadOnly[bool]]
     IdentitySource: NotRequired[ReadOnly[Sequence[str]]]
     IdentityValidationExpression: NotRequired[ReadOnly[str]]
-    JwtConfiguration: NotRequired[ReadOnly["JWTConfigurationTypeDef"]]
+    JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
     Name: NotRequired[ReadOnly[str]]
 
 
@@ -2728,7 +2734,7 @@ class UpdateAuthorizerResponseTypeDef(TypedDict):
     EnableSimpleResponses: NotRequired[bool]
     IdentitySource: NotRequired[List[str]]
     IdentityValidationExpression: NotRequired[str]
-    JwtConfiguration: NotRequired["JWTConfigurationOutputTypeDef"]
+    JwtConfiguration: NotRequired[JWTConfigurationOutputTypeDef]
     Name: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2758,11 +2764,9 @@ class UpdateDomainNameRequestTypeDef(TypedDict):
 
     DomainName: ReadOnly[str]
     DomainNameConfigurations: NotRequired[
-        ReadOnly[Sequence["DomainNameConfigurationTypeDef"]]
+        ReadOnly[Sequence[DomainNameConfigurationTypeDef]]
     ]
-    MutualTlsAuthentication: NotRequired[
-        ReadOnly["MutualTlsAuthenticationInputTypeDef"]
-    ]
+    MutualTlsAuthentication: NotRequired[ReadOnly[MutualTlsAuthenticationInputTypeDef]]
     RoutingMode: NotRequired[ReadOnly[RoutingModeType]]
 
 
@@ -2772,8 +2776,8 @@ class UpdateDomainNameResponseTypeDef(TypedDict):
     ApiMappingSelectionExpression: NotRequired[str]
     DomainName: NotRequired[str]
     DomainNameArn: NotRequired[str]
-    DomainNameConfigurations: NotRequired[List["DomainNameConfigurationOutputTypeDef"]]
-    MutualTlsAuthentication: NotRequired["MutualTlsAuthenticationTypeDef"]
+    DomainNameConfigurations: NotRequired[List[DomainNameConfigurationOutputTypeDef]]
+    MutualTlsAuthentication: NotRequired[MutualTlsAuthenticationTypeDef]
     RoutingMode: NotRequired[RoutingModeType]
     Tags: NotRequired[Dict[str, str]]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2800,7 +2804,7 @@ class UpdateIntegrationRequestTypeDef(TypedDict):
     ResponseParameters: NotRequired[ReadOnly[Mapping[str, Mapping[str, str]]]]
     TemplateSelectionExpression: NotRequired[ReadOnly[str]]
     TimeoutInMillis: NotRequired[ReadOnly[int]]
-    TlsConfig: NotRequired[ReadOnly["TlsConfigInputTypeDef"]]
+    TlsConfig: NotRequired[ReadOnly[TlsConfigInputTypeDef]]
 
 
 class UpdateIntegrationResponseRequestTypeDef(TypedDict):
@@ -2850,7 +2854,7 @@ class UpdateIntegrationResultTypeDef(TypedDict):
     ResponseParameters: NotRequired[Dict[str, Dict[str, str]]]
     TemplateSelectionExpression: NotRequired[str]
     TimeoutInMillis: NotRequired[int]
-    TlsConfig: NotRequired["TlsConfigTypeDef"]
+    TlsConfig: NotRequired[TlsConfigTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2881,7 +2885,7 @@ class UpdatePortalProductRequestTypeDef(TypedDict):
 
     Description: NotRequired[ReadOnly[str]]
     DisplayName: NotRequired[ReadOnly[str]]
-    DisplayOrder: NotRequired[ReadOnly["DisplayOrderTypeDef"]]
+    DisplayOrder: NotRequired[ReadOnly[DisplayOrderTypeDef]]
     PortalProductId: ReadOnly[str]
 
 
@@ -2890,7 +2894,7 @@ class UpdatePortalProductResponseTypeDef(TypedDict):
 
     Description: NotRequired[str]
     DisplayName: NotRequired[str]
-    DisplayOrder: NotRequired["DisplayOrderOutputTypeDef"]
+    DisplayOrder: NotRequired[DisplayOrderOutputTypeDef]
     LastModified: NotRequired[datetime]
     PortalProductArn: NotRequired[str]
     PortalProductId: NotRequired[str]
@@ -2901,11 +2905,11 @@ class UpdatePortalProductResponseTypeDef(TypedDict):
 class UpdatePortalRequestTypeDef(TypedDict):
     """The request body for the patch operation."""
 
-    Authorization: NotRequired[ReadOnly["AuthorizationTypeDef"]]
-    EndpointConfiguration: NotRequired[ReadOnly["EndpointConfigurationRequestTypeDef"]]
+    Authorization: NotRequired[ReadOnly[AuthorizationTypeDef]]
+    EndpointConfiguration: NotRequired[ReadOnly[EndpointConfigurationRequestTypeDef]]
     IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
     LogoUri: NotRequired[ReadOnly[str]]
-    PortalContent: NotRequired[ReadOnly["PortalContentTypeDef"]]
+    PortalContent: NotRequired[ReadOnly[PortalContentTypeDef]]
     PortalId: ReadOnly[str]
     RumAppMonitorName: NotRequired[ReadOnly[str]]
 
@@ -2913,19 +2917,19 @@ class UpdatePortalRequestTypeDef(TypedDict):
 class UpdatePortalResponseTypeDef(TypedDict):
     """UpdatePortalResponse (response)."""
 
-    Authorization: NotRequired["AuthorizationTypeDef"]
-    EndpointConfiguration: NotRequired["EndpointConfigurationResponseTypeDef"]
+    Authorization: NotRequired[AuthorizationTypeDef]
+    EndpointConfiguration: NotRequired[EndpointConfigurationResponseTypeDef]
     IncludedPortalProductArns: NotRequired[List[str]]
     LastModified: NotRequired[datetime]
     LastPublished: NotRequired[datetime]
     LastPublishedDescription: NotRequired[str]
     PortalArn: NotRequired[str]
-    PortalContent: NotRequired["PortalContentOutputTypeDef"]
+    PortalContent: NotRequired[PortalContentOutputTypeDef]
     PortalId: NotRequired[str]
-    Preview: NotRequired["PreviewTypeDef"]
+    Preview: NotRequired[PreviewTypeDef]
     PublishStatus: NotRequired[PublishStatusType]
     RumAppMonitorName: NotRequired[str]
-    StatusException: NotRequired["StatusExceptionTypeDef"]
+    StatusException: NotRequired[StatusExceptionTypeDef]
     Tags: NotRequired[Dict[str, str]]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2933,7 +2937,7 @@ class UpdatePortalResponseTypeDef(TypedDict):
 class UpdateProductPageRequestTypeDef(TypedDict):
     """The request body for the patch operation."""
 
-    DisplayContent: NotRequired["DisplayContentTypeDef"]
+    DisplayContent: NotRequired[DisplayContentTypeDef]
     PortalProductId: str
     ProductPageId: str
 
@@ -2941,7 +2945,7 @@ class UpdateProductPageRequestTypeDef(TypedDict):
 class UpdateProductPageResponseTypeDef(TypedDict):
     """UpdateProductPageResponse (response)."""
 
-    DisplayContent: NotRequired["DisplayContentTypeDef"]
+    DisplayContent: NotRequired[DisplayContentTypeDef]
     LastModified: NotRequired[datetime]
     ProductPageArn: NotRequired[str]
     ProductPageId: NotRequired[str]
@@ -2951,7 +2955,7 @@ class UpdateProductPageResponseTypeDef(TypedDict):
 class UpdateProductRestEndpointPageRequestTypeDef(TypedDict):
     """The request body for the patch operation."""
 
-    DisplayContent: NotRequired["EndpointDisplayContentTypeDef"]
+    DisplayContent: NotRequired[EndpointDisplayContentTypeDef]
     PortalProductId: str
     ProductRestEndpointPageId: str
     TryItState: NotRequired[TryItStateType]
@@ -2960,13 +2964,13 @@ class UpdateProductRestEndpointPageRequestTypeDef(TypedDict):
 class UpdateProductRestEndpointPageResponseTypeDef(TypedDict):
     """UpdateProductRestEndpointPageResponse (response)."""
 
-    DisplayContent: NotRequired["EndpointDisplayContentResponseTypeDef"]
+    DisplayContent: NotRequired[EndpointDisplayContentResponseTypeDef]
     LastModified: NotRequired[datetime]
     ProductRestEndpointPageArn: NotRequired[str]
     ProductRestEndpointPageId: NotRequired[str]
-    RestEndpointIdentifier: NotRequired["RestEndpointIdentifierTypeDef"]
+    RestEndpointIdentifier: NotRequired[RestEndpointIdentifierTypeDef]
     Status: NotRequired[StatusType]
-    StatusException: NotRequired["StatusExceptionTypeDef"]
+    StatusException: NotRequired[StatusExceptionTypeDef]
     TryItState: NotRequired[TryItStateType]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2982,9 +2986,7 @@ class UpdateRouteRequestTypeDef(TypedDict):
     ModelSelectionExpression: NotRequired[ReadOnly[str]]
     OperationName: NotRequired[ReadOnly[str]]
     RequestModels: NotRequired[ReadOnly[Mapping[str, str]]]
-    RequestParameters: NotRequired[
-        ReadOnly[Mapping[str, "ParameterConstraintsTypeDef"]]
-    ]
+    RequestParameters: NotRequired[ReadOnly[Mapping[str, ParameterConstraintsTypeDef]]]
     RouteId: ReadOnly[str]
     RouteKey: NotRequired[ReadOnly[str]]
     RouteResponseSelectionExpression: NotRequired[ReadOnly[str]]
@@ -2997,9 +2999,7 @@ class UpdateRouteResponseRequestTypeDef(TypedDict):
     ApiId: ReadOnly[str]
     ModelSelectionExpression: NotRequired[ReadOnly[str]]
     ResponseModels: NotRequired[ReadOnly[Mapping[str, str]]]
-    ResponseParameters: NotRequired[
-        ReadOnly[Mapping[str, "ParameterConstraintsTypeDef"]]
-    ]
+    ResponseParameters: NotRequired[ReadOnly[Mapping[str, ParameterConstraintsTypeDef]]]
     RouteId: ReadOnly[str]
     RouteResponseId: ReadOnly[str]
     RouteResponseKey: NotRequired[ReadOnly[str]]
@@ -3010,7 +3010,7 @@ class UpdateRouteResponseResponseTypeDef(TypedDict):
 
     ModelSelectionExpression: NotRequired[str]
     ResponseModels: NotRequired[Dict[str, str]]
-    ResponseParameters: NotRequired[Dict[str, "ParameterConstraintsTypeDef"]]
+    ResponseParameters: NotRequired[Dict[str, ParameterConstraintsTypeDef]]
     RouteResponseId: NotRequired[str]
     RouteResponseKey: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -3027,7 +3027,7 @@ class UpdateRouteResultTypeDef(TypedDict):
     ModelSelectionExpression: NotRequired[str]
     OperationName: NotRequired[str]
     RequestModels: NotRequired[Dict[str, str]]
-    RequestParameters: NotRequired[Dict[str, "ParameterConstraintsTypeDef"]]
+    RequestParameters: NotRequired[Dict[str, ParameterConstraintsTypeDef]]
     RouteId: NotRequired[str]
     RouteKey: NotRequired[str]
     RouteResponseSelectionExpression: NotRequired[str]
@@ -3038,14 +3038,14 @@ class UpdateRouteResultTypeDef(TypedDict):
 class UpdateStageRequestTypeDef(TypedDict):
     """Updates a Stage."""
 
-    AccessLogSettings: NotRequired[ReadOnly["AccessLogSettingsTypeDef"]]
+    AccessLogSettings: NotRequired[ReadOnly[AccessLogSettingsTypeDef]]
     ApiId: ReadOnly[str]
     AutoDeploy: NotRequired[ReadOnly[bool]]
     ClientCertificateId: NotRequired[ReadOnly[str]]
-    DefaultRouteSettings: NotRequired[ReadOnly["RouteSettingsTypeDef"]]
+    DefaultRouteSettings: NotRequired[ReadOnly[RouteSettingsTypeDef]]
     DeploymentId: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
-    RouteSettings: NotRequired[ReadOnly[Mapping[str, "RouteSettingsTypeDef"]]]
+    RouteSettings: NotRequired[ReadOnly[Mapping[str, RouteSettingsTypeDef]]]
     StageName: ReadOnly[str]
     StageVariables: NotRequired[ReadOnly[Mapping[str, str]]]
 
@@ -3053,17 +3053,17 @@ class UpdateStageRequestTypeDef(TypedDict):
 class UpdateStageResponseTypeDef(TypedDict):
     """UpdateStageResponse (response)."""
 
-    AccessLogSettings: NotRequired["AccessLogSettingsTypeDef"]
+    AccessLogSettings: NotRequired[AccessLogSettingsTypeDef]
     ApiGatewayManaged: NotRequired[bool]
     AutoDeploy: NotRequired[bool]
     ClientCertificateId: NotRequired[str]
     CreatedDate: NotRequired[datetime]
-    DefaultRouteSettings: NotRequired["RouteSettingsTypeDef"]
+    DefaultRouteSettings: NotRequired[RouteSettingsTypeDef]
     DeploymentId: NotRequired[str]
     Description: NotRequired[str]
     LastDeploymentStatusMessage: NotRequired[str]
     LastUpdatedDate: NotRequired[datetime]
-    RouteSettings: NotRequired[Dict[str, "RouteSettingsTypeDef"]]
+    RouteSettings: NotRequired[Dict[str, RouteSettingsTypeDef]]
     StageName: NotRequired[str]
     StageVariables: NotRequired[Dict[str, str]]
     Tags: NotRequired[Dict[str, str]]
@@ -3090,17 +3090,3 @@ class UpdateVpcLinkResponseTypeDef(TypedDict):
     VpcLinkStatusMessage: NotRequired[str]
     VpcLinkVersion: NotRequired[VpcLinkVersionType]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class VpcLinkTypeDef(TypedDict):
-    """Represents a VPC link."""
-
-    CreatedDate: NotRequired[datetime]
-    Name: str
-    SecurityGroupIds: List[str]
-    SubnetIds: List[str]
-    Tags: NotRequired[Dict[str, str]]
-    VpcLinkId: str
-    VpcLinkStatus: NotRequired[VpcLinkStatusType]
-    VpcLinkStatusMessage: NotRequired[str]
-    VpcLinkVersion: NotRequired[VpcLinkVersionType]

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Enums and names of AWS CloudFormation (botocore service 'cloudformation'), as
 Literal aliases.
 

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Typed resources and collections of AWS CloudFormation (botocore service
 'cloudformation').
 

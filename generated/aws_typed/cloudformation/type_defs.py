@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Request and response types of AWS CloudFormation (botocore service
 'cloudformation').
 
@@ -452,6 +453,13 @@ class ActivateOrganizationsAccessOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class LoggingConfigTypeDef(TypedDict):
+    """Contains logging configuration information for an extension."""
+
+    LogRoleArn: str
+    LogGroupName: str
+
+
 class ActivateTypeInputTypeDef(TypedDict):
     """ActivateTypeInput (input and output)."""
 
@@ -461,7 +469,7 @@ class ActivateTypeInputTypeDef(TypedDict):
     TypeName: NotRequired[str]
     TypeNameAlias: NotRequired[str]
     AutoUpdate: NotRequired[bool]
-    LoggingConfig: NotRequired["LoggingConfigTypeDef"]
+    LoggingConfig: NotRequired[LoggingConfigTypeDef]
     ExecutionRoleArn: NotRequired[str]
     VersionBump: NotRequired[VersionBumpType]
     MajorVersion: NotRequired[int]
@@ -509,6 +517,18 @@ class AutoDeploymentTypeDef(TypedDict):
     DependsOn: NotRequired[ReadOnly[Sequence[str]]]
 
 
+class TypeConfigurationIdentifierTypeDef(TypedDict):
+    """Identifying information for the configuration of a CloudFormation
+    extension.
+    """
+
+    TypeArn: NotRequired[str]
+    TypeConfigurationAlias: NotRequired[str]
+    TypeConfigurationArn: NotRequired[str]
+    Type: NotRequired[ThirdPartyTypeType]
+    TypeName: NotRequired[str]
+
+
 class BatchDescribeTypeConfigurationsErrorTypeDef(TypedDict):
     """Detailed information concerning an error generated during the setting of
     configuration data for a CloudFormation extension.
@@ -516,25 +536,35 @@ class BatchDescribeTypeConfigurationsErrorTypeDef(TypedDict):
 
     ErrorCode: NotRequired[str]
     ErrorMessage: NotRequired[str]
-    TypeConfigurationIdentifier: NotRequired["TypeConfigurationIdentifierTypeDef"]
+    TypeConfigurationIdentifier: NotRequired[TypeConfigurationIdentifierTypeDef]
 
 
 class BatchDescribeTypeConfigurationsInputTypeDef(TypedDict):
     """BatchDescribeTypeConfigurationsInput (input)."""
 
-    TypeConfigurationIdentifiers: ReadOnly[
-        Sequence["TypeConfigurationIdentifierTypeDef"]
-    ]
+    TypeConfigurationIdentifiers: ReadOnly[Sequence[TypeConfigurationIdentifierTypeDef]]
+
+
+class TypeConfigurationDetailsTypeDef(TypedDict):
+    """Detailed information concerning the specification of a CloudFormation
+    extension in a given account and Region.
+    """
+
+    Arn: NotRequired[str]
+    Alias: NotRequired[str]
+    Configuration: NotRequired[str]
+    LastUpdated: NotRequired[datetime]
+    TypeArn: NotRequired[str]
+    TypeName: NotRequired[str]
+    IsDefaultConfiguration: NotRequired[bool]
 
 
 class BatchDescribeTypeConfigurationsOutputTypeDef(TypedDict):
     """BatchDescribeTypeConfigurationsOutput (response)."""
 
-    Errors: NotRequired[List["BatchDescribeTypeConfigurationsErrorTypeDef"]]
-    UnprocessedTypeConfigurations: NotRequired[
-        List["TypeConfigurationIdentifierTypeDef"]
-    ]
-    TypeConfigurations: NotRequired[List["TypeConfigurationDetailsTypeDef"]]
+    Errors: NotRequired[List[BatchDescribeTypeConfigurationsErrorTypeDef]]
+    UnprocessedTypeConfigurations: NotRequired[List[TypeConfigurationIdentifierTypeDef]]
+    TypeConfigurations: NotRequired[List[TypeConfigurationDetailsTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -563,7 +593,7 @@ class ChangeSetHookTargetDetailsTypeDef(TypedDict):
     """Specifies target details for an activated Hook."""
 
     TargetType: NotRequired[HookTargetTypeType]
-    ResourceTargetDetails: NotRequired["ChangeSetHookResourceTargetDetailsTypeDef"]
+    ResourceTargetDetails: NotRequired[ChangeSetHookResourceTargetDetailsTypeDef]
 
 
 class ChangeSetHookTypeDef(TypedDict):
@@ -574,7 +604,7 @@ class ChangeSetHookTypeDef(TypedDict):
     TypeName: NotRequired[str]
     TypeVersionId: NotRequired[str]
     TypeConfigurationVersionId: NotRequired[str]
-    TargetDetails: NotRequired["ChangeSetHookTargetDetailsTypeDef"]
+    TargetDetails: NotRequired[ChangeSetHookTargetDetailsTypeDef]
 
 
 class ChangeSetSummaryTypeDef(TypedDict):
@@ -597,6 +627,84 @@ class ChangeSetSummaryTypeDef(TypedDict):
     ImportExistingResources: NotRequired[bool]
 
 
+class ModuleInfoTypeDef(TypedDict):
+    """Contains information about the module from which the resource was created,
+    if the resource was created from a module included in the stack template.
+    """
+
+    TypeHierarchy: NotRequired[str]
+    LogicalIdHierarchy: NotRequired[str]
+
+
+class LiveResourceDriftTypeDef(TypedDict):
+    """Contains drift information for a resource property, including actual value,
+    previous deployment value, and drift detection timestamp.
+    """
+
+    PreviousValue: NotRequired[str]
+    ActualValue: NotRequired[str]
+    DriftDetectionTimestamp: NotRequired[datetime]
+
+
+class ResourceTargetDefinitionTypeDef(TypedDict):
+    """The field that CloudFormation will change, such as the name of a resource's
+    property, and whether the resource will be recreated.
+    """
+
+    Attribute: NotRequired[ResourceAttributeType]
+    Name: NotRequired[str]
+    RequiresRecreation: NotRequired[RequiresRecreationType]
+    Path: NotRequired[str]
+    BeforeValue: NotRequired[str]
+    AfterValue: NotRequired[str]
+    BeforeValueFrom: NotRequired[BeforeValueFromType]
+    AfterValueFrom: NotRequired[AfterValueFromType]
+    Drift: NotRequired[LiveResourceDriftTypeDef]
+    AttributeChangeType: NotRequired[AttributeChangeTypeType]
+
+
+class ResourceChangeDetailTypeDef(TypedDict):
+    """For a resource with Modify as the action, the ResourceChange structure
+    describes the changes CloudFormation will make to that resource.
+    """
+
+    Target: NotRequired[ResourceTargetDefinitionTypeDef]
+    Evaluation: NotRequired[EvaluationTypeType]
+    ChangeSource: NotRequired[ChangeSourceType]
+    CausingEntity: NotRequired[str]
+
+
+class ResourceDriftIgnoredAttributeTypeDef(TypedDict):
+    """The ResourceDriftIgnoredAttribute data type."""
+
+    Path: NotRequired[str]
+    Reason: NotRequired[DriftIgnoredReasonType]
+
+
+class ResourceChangeTypeDef(TypedDict):
+    """The ResourceChange structure describes the resource and the action that
+    CloudFormation will perform on it if you execute this change set.
+    """
+
+    PolicyAction: NotRequired[PolicyActionType]
+    Action: NotRequired[ChangeActionType]
+    LogicalResourceId: NotRequired[str]
+    PhysicalResourceId: NotRequired[str]
+    ResourceType: NotRequired[str]
+    Replacement: NotRequired[ReplacementType]
+    Scope: NotRequired[List[ResourceAttributeType]]
+    ResourceDriftStatus: NotRequired[StackResourceDriftStatusType]
+    ResourceDriftIgnoredAttributes: NotRequired[
+        List[ResourceDriftIgnoredAttributeTypeDef]
+    ]
+    Details: NotRequired[List[ResourceChangeDetailTypeDef]]
+    ChangeSetId: NotRequired[str]
+    ModuleInfo: NotRequired[ModuleInfoTypeDef]
+    BeforeContext: NotRequired[str]
+    AfterContext: NotRequired[str]
+    PreviousDeploymentContext: NotRequired[str]
+
+
 class ChangeTypeDef(TypedDict):
     """The Change structure describes the changes CloudFormation will perform if
     you execute the change set.
@@ -604,7 +712,7 @@ class ChangeTypeDef(TypedDict):
 
     Type: NotRequired[ChangeTypeType]
     HookInvocationCount: NotRequired[int]
-    ResourceChange: NotRequired["ResourceChangeTypeDef"]
+    ResourceChange: NotRequired[ResourceChangeTypeDef]
 
 
 class ContinueUpdateRollbackInputTypeDef(TypedDict):
@@ -622,6 +730,53 @@ class ContinueUpdateRollbackOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ParameterTypeDef(TypedDict):
+    """The Parameter data type."""
+
+    ParameterKey: NotRequired[str]
+    ParameterValue: NotRequired[str]
+    UsePreviousValue: NotRequired[bool]
+    ResolvedValue: NotRequired[str]
+
+
+class ResourceToImportTypeDef(TypedDict):
+    """Describes the target resource of an import operation."""
+
+    ResourceType: ReadOnly[str]
+    LogicalResourceId: ReadOnly[str]
+    ResourceIdentifier: ReadOnly[Mapping[str, str]]
+
+
+class RollbackTriggerTypeDef(TypedDict):
+    """A rollback trigger CloudFormation monitors during creation and updating of
+    stacks. If any of the alarms you specify goes to ALARM state during the
+    stack operation or within the specified monitoring period afterwards,
+    CloudFormation rolls back the entire stack operation.
+    """
+
+    Arn: str
+    Type: str
+
+
+class RollbackConfigurationTypeDef(TypedDict):
+    """Structure that contains the rollback triggers for CloudFormation to monitor
+    during stack creation and updating operations, and for the specified
+    monitoring period afterwards.
+    """
+
+    RollbackTriggers: NotRequired[ReadOnly[Sequence[RollbackTriggerTypeDef]]]
+    MonitoringTimeInMinutes: NotRequired[ReadOnly[int]]
+
+
+class TagTypeDef(TypedDict):
+    """The Tag type enables you to specify a key-value pair that can be used to
+    store information about an CloudFormation stack.
+    """
+
+    Key: str
+    Value: str
+
+
 class CreateChangeSetInputTypeDef(TypedDict):
     """The input for the CreateChangeSet action."""
 
@@ -629,18 +784,18 @@ class CreateChangeSetInputTypeDef(TypedDict):
     TemplateBody: NotRequired[ReadOnly[str]]
     TemplateURL: NotRequired[ReadOnly[str]]
     UsePreviousTemplate: NotRequired[ReadOnly[bool]]
-    Parameters: NotRequired[ReadOnly[Sequence["ParameterTypeDef"]]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
     ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
     RoleARN: NotRequired[ReadOnly[str]]
-    RollbackConfiguration: NotRequired[ReadOnly["RollbackConfigurationTypeDef"]]
+    RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ChangeSetName: ReadOnly[str]
     ClientToken: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
     ChangeSetType: NotRequired[ReadOnly[ChangeSetTypeType]]
-    ResourcesToImport: NotRequired[ReadOnly[Sequence["ResourceToImportTypeDef"]]]
+    ResourcesToImport: NotRequired[ReadOnly[Sequence[ResourceToImportTypeDef]]]
     IncludeNestedStacks: NotRequired[ReadOnly[bool]]
     OnStackFailure: NotRequired[ReadOnly[OnStackFailureType]]
     ImportExistingResources: NotRequired[ReadOnly[bool]]
@@ -655,13 +810,30 @@ class CreateChangeSetOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ResourceDefinitionTypeDef(TypedDict):
+    """A resource included in a generated template. This data type is used with
+    the CreateGeneratedTemplate and UpdateGeneratedTemplate API actions.
+    """
+
+    ResourceType: ReadOnly[str]
+    LogicalResourceId: NotRequired[ReadOnly[str]]
+    ResourceIdentifier: ReadOnly[Mapping[str, str]]
+
+
+class TemplateConfigurationTypeDef(TypedDict):
+    """The configuration details of a generated template."""
+
+    DeletionPolicy: NotRequired[GeneratedTemplateDeletionPolicyType]
+    UpdateReplacePolicy: NotRequired[GeneratedTemplateUpdateReplacePolicyType]
+
+
 class CreateGeneratedTemplateInputTypeDef(TypedDict):
     """CreateGeneratedTemplateInput (input)."""
 
-    Resources: NotRequired[ReadOnly[Sequence["ResourceDefinitionTypeDef"]]]
+    Resources: NotRequired[ReadOnly[Sequence[ResourceDefinitionTypeDef]]]
     GeneratedTemplateName: ReadOnly[str]
     StackName: NotRequired[ReadOnly[str]]
-    TemplateConfiguration: NotRequired[ReadOnly["TemplateConfigurationTypeDef"]]
+    TemplateConfiguration: NotRequired[ReadOnly[TemplateConfigurationTypeDef]]
 
 
 class CreateGeneratedTemplateOutputTypeDef(TypedDict):
@@ -677,9 +849,9 @@ class CreateStackInputTypeDef(TypedDict):
     StackName: ReadOnly[str]
     TemplateBody: NotRequired[ReadOnly[str]]
     TemplateURL: NotRequired[ReadOnly[str]]
-    Parameters: NotRequired[ReadOnly[Sequence["ParameterTypeDef"]]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     DisableRollback: NotRequired[ReadOnly[bool]]
-    RollbackConfiguration: NotRequired[ReadOnly["RollbackConfigurationTypeDef"]]
+    RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     TimeoutInMinutes: NotRequired[ReadOnly[int]]
     NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
@@ -688,10 +860,37 @@ class CreateStackInputTypeDef(TypedDict):
     OnFailure: NotRequired[ReadOnly[OnFailureType]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
     StackPolicyURL: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     EnableTerminationProtection: NotRequired[ReadOnly[bool]]
     RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
+
+
+class DeploymentTargetsTypeDef(TypedDict):
+    """Specifies the Organizations accounts where you want to create, update, or
+    delete stack instances. You can target either your entire organization or
+    specific accounts using organizational units (OUs) and account filter
+    options.
+    """
+
+    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    AccountsUrl: NotRequired[ReadOnly[str]]
+    OrganizationalUnitIds: NotRequired[ReadOnly[Sequence[str]]]
+    AccountFilterType: NotRequired[ReadOnly[AccountFilterTypeType]]
+
+
+class StackSetOperationPreferencesTypeDef(TypedDict):
+    """The user-specified preferences for how CloudFormation performs a StackSet
+    operation.
+    """
+
+    RegionConcurrencyType: NotRequired[ReadOnly[RegionConcurrencyTypeType]]
+    RegionOrder: NotRequired[ReadOnly[Sequence[str]]]
+    FailureToleranceCount: NotRequired[ReadOnly[int]]
+    FailureTolerancePercentage: NotRequired[ReadOnly[int]]
+    MaxConcurrentCount: NotRequired[ReadOnly[int]]
+    MaxConcurrentPercentage: NotRequired[ReadOnly[int]]
+    ConcurrencyMode: NotRequired[ReadOnly[ConcurrencyModeType]]
 
 
 class CreateStackInstancesInputTypeDef(TypedDict):
@@ -699,10 +898,10 @@ class CreateStackInstancesInputTypeDef(TypedDict):
 
     StackSetName: ReadOnly[str]
     Accounts: NotRequired[ReadOnly[Sequence[str]]]
-    DeploymentTargets: NotRequired[ReadOnly["DeploymentTargetsTypeDef"]]
+    DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
     Regions: ReadOnly[Sequence[str]]
-    ParameterOverrides: NotRequired[ReadOnly[Sequence["ParameterTypeDef"]]]
-    OperationPreferences: NotRequired[ReadOnly["StackSetOperationPreferencesTypeDef"]]
+    ParameterOverrides: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
 
@@ -722,13 +921,37 @@ class CreateStackOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ResourceLocationTypeDef(TypedDict):
+    """The location of the resource in a stack template."""
+
+    StackName: str
+    LogicalResourceId: str
+
+
+class ResourceMappingTypeDef(TypedDict):
+    """Specifies the current source of the resource and the destination of where
+    it will be moved to.
+    """
+
+    Source: ResourceLocationTypeDef
+    Destination: ResourceLocationTypeDef
+
+
+class StackDefinitionTypeDef(TypedDict):
+    """Describes the stack and the template used by the stack."""
+
+    StackName: NotRequired[str]
+    TemplateBody: NotRequired[str]
+    TemplateURL: NotRequired[str]
+
+
 class CreateStackRefactorInputTypeDef(TypedDict):
     """CreateStackRefactorInput (input)."""
 
     Description: NotRequired[ReadOnly[str]]
     EnableStackCreation: NotRequired[ReadOnly[bool]]
-    ResourceMappings: NotRequired[ReadOnly[Sequence["ResourceMappingTypeDef"]]]
-    StackDefinitions: ReadOnly[Sequence["StackDefinitionTypeDef"]]
+    ResourceMappings: NotRequired[ReadOnly[Sequence[ResourceMappingTypeDef]]]
+    StackDefinitions: ReadOnly[Sequence[StackDefinitionTypeDef]]
 
 
 class CreateStackRefactorOutputTypeDef(TypedDict):
@@ -736,6 +959,14 @@ class CreateStackRefactorOutputTypeDef(TypedDict):
 
     StackRefactorId: str
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ManagedExecutionTypeDef(TypedDict):
+    """Describes whether StackSets performs non-conflicting operations
+    concurrently and queues conflicting operations.
+    """
+
+    Active: NotRequired[bool]
 
 
 class CreateStackSetInputTypeDef(TypedDict):
@@ -746,16 +977,16 @@ class CreateStackSetInputTypeDef(TypedDict):
     TemplateBody: NotRequired[ReadOnly[str]]
     TemplateURL: NotRequired[ReadOnly[str]]
     StackId: NotRequired[ReadOnly[str]]
-    Parameters: NotRequired[ReadOnly[Sequence["ParameterTypeDef"]]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     AdministrationRoleARN: NotRequired[ReadOnly[str]]
     ExecutionRoleName: NotRequired[ReadOnly[str]]
     PermissionModel: NotRequired[ReadOnly[PermissionModelsType]]
-    AutoDeployment: NotRequired[ReadOnly["AutoDeploymentTypeDef"]]
+    AutoDeployment: NotRequired[ReadOnly[AutoDeploymentTypeDef]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
-    ManagedExecution: NotRequired[ReadOnly["ManagedExecutionTypeDef"]]
+    ManagedExecution: NotRequired[ReadOnly[ManagedExecutionTypeDef]]
 
 
 class CreateStackSetOutputTypeDef(TypedDict):
@@ -833,9 +1064,9 @@ class DeleteStackInstancesInputTypeDef(TypedDict):
 
     StackSetName: ReadOnly[str]
     Accounts: NotRequired[ReadOnly[Sequence[str]]]
-    DeploymentTargets: NotRequired[ReadOnly["DeploymentTargetsTypeDef"]]
+    DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
     Regions: ReadOnly[Sequence[str]]
-    OperationPreferences: NotRequired[ReadOnly["StackSetOperationPreferencesTypeDef"]]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     RetainStacks: ReadOnly[bool]
     OperationId: NotRequired[ReadOnly[str]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
@@ -874,19 +1105,6 @@ class DeploymentTargetsOutputTypeDef(TypedDict):
     AccountFilterType: NotRequired[AccountFilterTypeType]
 
 
-class DeploymentTargetsTypeDef(TypedDict):
-    """Specifies the Organizations accounts where you want to create, update, or
-    delete stack instances. You can target either your entire organization or
-    specific accounts using organizational units (OUs) and account filter
-    options.
-    """
-
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
-    AccountsUrl: NotRequired[ReadOnly[str]]
-    OrganizationalUnitIds: NotRequired[ReadOnly[Sequence[str]]]
-    AccountFilterType: NotRequired[ReadOnly[AccountFilterTypeType]]
-
-
 class DeregisterTypeInputTypeDef(TypedDict):
     """DeregisterTypeInput (input and output)."""
 
@@ -917,14 +1135,14 @@ class DescribeAccountLimitsInputTypeDef(TypedDict):
 class DescribeAccountLimitsOutputFullResultTypeDef(TypedDict):
     """The output for the DescribeAccountLimits action."""
 
-    AccountLimits: NotRequired[List["AccountLimitTypeDef"]]
+    AccountLimits: NotRequired[List[AccountLimitTypeDef]]
     NextToken: NotRequired[str]
 
 
 class DescribeAccountLimitsOutputTypeDef(TypedDict):
     """The output for the DescribeAccountLimits action."""
 
-    AccountLimits: NotRequired[List["AccountLimitTypeDef"]]
+    AccountLimits: NotRequired[List[AccountLimitTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -943,7 +1161,7 @@ class DescribeChangeSetHooksOutputTypeDef(TypedDict):
 
     ChangeSetId: NotRequired[str]
     ChangeSetName: NotRequired[str]
-    Hooks: NotRequired[List["ChangeSetHookTypeDef"]]
+    Hooks: NotRequired[List[ChangeSetHookTypeDef]]
     Status: NotRequired[ChangeSetHooksStatusType]
     NextToken: NotRequired[str]
     StackId: NotRequired[str]
@@ -979,6 +1197,16 @@ class DescribeChangeSetInputWaitTypeDef(TypedDict):
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
+class RollbackConfigurationOutputTypeDef(TypedDict):
+    """Structure that contains the rollback triggers for CloudFormation to monitor
+    during stack creation and updating operations, and for the specified
+    monitoring period afterwards.
+    """
+
+    RollbackTriggers: NotRequired[List[RollbackTriggerTypeDef]]
+    MonitoringTimeInMinutes: NotRequired[int]
+
+
 class DescribeChangeSetOutputFullResultTypeDef(TypedDict):
     """The output for the DescribeChangeSet action."""
 
@@ -987,17 +1215,17 @@ class DescribeChangeSetOutputFullResultTypeDef(TypedDict):
     StackId: NotRequired[str]
     StackName: NotRequired[str]
     Description: NotRequired[str]
-    Parameters: NotRequired[List["ParameterTypeDef"]]
+    Parameters: NotRequired[List[ParameterTypeDef]]
     CreationTime: NotRequired[datetime]
     ExecutionStatus: NotRequired[ExecutionStatusType]
     Status: NotRequired[ChangeSetStatusType]
     StatusReason: NotRequired[str]
     StackDriftStatus: NotRequired[StackDriftStatusType]
     NotificationARNs: NotRequired[List[str]]
-    RollbackConfiguration: NotRequired["RollbackConfigurationOutputTypeDef"]
+    RollbackConfiguration: NotRequired[RollbackConfigurationOutputTypeDef]
     Capabilities: NotRequired[List[CapabilityType]]
-    Tags: NotRequired[List["TagTypeDef"]]
-    Changes: NotRequired[List["ChangeTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
+    Changes: NotRequired[List[ChangeTypeDef]]
     IncludeNestedStacks: NotRequired[bool]
     ParentChangeSetId: NotRequired[str]
     RootChangeSetId: NotRequired[str]
@@ -1015,17 +1243,17 @@ class DescribeChangeSetOutputTypeDef(TypedDict):
     StackId: NotRequired[str]
     StackName: NotRequired[str]
     Description: NotRequired[str]
-    Parameters: NotRequired[List["ParameterTypeDef"]]
+    Parameters: NotRequired[List[ParameterTypeDef]]
     CreationTime: NotRequired[datetime]
     ExecutionStatus: NotRequired[ExecutionStatusType]
     Status: NotRequired[ChangeSetStatusType]
     StatusReason: NotRequired[str]
     StackDriftStatus: NotRequired[StackDriftStatusType]
     NotificationARNs: NotRequired[List[str]]
-    RollbackConfiguration: NotRequired["RollbackConfigurationOutputTypeDef"]
+    RollbackConfiguration: NotRequired[RollbackConfigurationOutputTypeDef]
     Capabilities: NotRequired[List[CapabilityType]]
-    Tags: NotRequired[List["TagTypeDef"]]
-    Changes: NotRequired[List["ChangeTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
+    Changes: NotRequired[List[ChangeTypeDef]]
     NextToken: NotRequired[str]
     IncludeNestedStacks: NotRequired[bool]
     ParentChangeSetId: NotRequired[str]
@@ -1036,13 +1264,19 @@ class DescribeChangeSetOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class EventFilterTypeDef(TypedDict):
+    """Event filter allows you to focus on specific events in an operation."""
+
+    FailedEvents: NotRequired[bool]
+
+
 class DescribeEventsInputPaginateTypeDef(TypedDict):
     """DescribeEventsInput (paginate() request)."""
 
     StackName: NotRequired[str]
     ChangeSetName: NotRequired[str]
     OperationId: NotRequired[str]
-    Filters: NotRequired["EventFilterTypeDef"]
+    Filters: NotRequired[EventFilterTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1052,21 +1286,55 @@ class DescribeEventsInputTypeDef(TypedDict):
     StackName: NotRequired[str]
     ChangeSetName: NotRequired[str]
     OperationId: NotRequired[str]
-    Filters: NotRequired["EventFilterTypeDef"]
+    Filters: NotRequired[EventFilterTypeDef]
     NextToken: NotRequired[str]
+
+
+class OperationEventTypeDef(TypedDict):
+    """Contains detailed information about an event that occurred during a
+    CloudFormation operation.
+    """
+
+    EventId: NotRequired[str]
+    StackId: NotRequired[str]
+    OperationId: NotRequired[str]
+    OperationType: NotRequired[OperationTypeType]
+    OperationStatus: NotRequired[BeaconStackOperationStatusType]
+    EventType: NotRequired[EventTypeType]
+    LogicalResourceId: NotRequired[str]
+    PhysicalResourceId: NotRequired[str]
+    ResourceType: NotRequired[str]
+    Timestamp: NotRequired[datetime]
+    StartTime: NotRequired[datetime]
+    EndTime: NotRequired[datetime]
+    ResourceStatus: NotRequired[ResourceStatusType]
+    ResourceStatusReason: NotRequired[str]
+    ResourceProperties: NotRequired[str]
+    ClientRequestToken: NotRequired[str]
+    HookType: NotRequired[str]
+    HookStatus: NotRequired[HookStatusType]
+    HookStatusReason: NotRequired[str]
+    HookInvocationPoint: NotRequired[HookInvocationPointType]
+    HookFailureMode: NotRequired[HookFailureModeType]
+    DetailedStatus: NotRequired[DetailedStatusType]
+    ValidationFailureMode: NotRequired[HookFailureModeType]
+    ValidationName: NotRequired[str]
+    ValidationStatus: NotRequired[ValidationStatusType]
+    ValidationStatusReason: NotRequired[str]
+    ValidationPath: NotRequired[str]
 
 
 class DescribeEventsOutputFullResultTypeDef(TypedDict):
     """DescribeEventsOutput (build_full_result() value)."""
 
-    OperationEvents: NotRequired[List["OperationEventTypeDef"]]
+    OperationEvents: NotRequired[List[OperationEventTypeDef]]
     NextToken: NotRequired[str]
 
 
 class DescribeEventsOutputTypeDef(TypedDict):
     """DescribeEventsOutput (response)."""
 
-    OperationEvents: NotRequired[List["OperationEventTypeDef"]]
+    OperationEvents: NotRequired[List[OperationEventTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1077,19 +1345,54 @@ class DescribeGeneratedTemplateInputTypeDef(TypedDict):
     GeneratedTemplateName: str
 
 
+class WarningPropertyTypeDef(TypedDict):
+    """A specific property that is impacted by a warning."""
+
+    PropertyPath: NotRequired[str]
+    Required: NotRequired[bool]
+    Description: NotRequired[str]
+
+
+class WarningDetailTypeDef(TypedDict):
+    """The warnings generated for a specific resource for this generated template."""
+
+    Type: NotRequired[WarningTypeType]
+    Properties: NotRequired[List[WarningPropertyTypeDef]]
+
+
+class ResourceDetailTypeDef(TypedDict):
+    """Details about a resource in a generated template"""
+
+    ResourceType: NotRequired[str]
+    LogicalResourceId: NotRequired[str]
+    ResourceIdentifier: NotRequired[Dict[str, str]]
+    ResourceStatus: NotRequired[GeneratedTemplateResourceStatusType]
+    ResourceStatusReason: NotRequired[str]
+    Warnings: NotRequired[List[WarningDetailTypeDef]]
+
+
+class TemplateProgressTypeDef(TypedDict):
+    """A summary of the progress of the template generation."""
+
+    ResourcesSucceeded: NotRequired[int]
+    ResourcesFailed: NotRequired[int]
+    ResourcesProcessing: NotRequired[int]
+    ResourcesPending: NotRequired[int]
+
+
 class DescribeGeneratedTemplateOutputTypeDef(TypedDict):
     """DescribeGeneratedTemplateOutput (response)."""
 
     GeneratedTemplateId: NotRequired[str]
     GeneratedTemplateName: NotRequired[str]
-    Resources: NotRequired[List["ResourceDetailTypeDef"]]
+    Resources: NotRequired[List[ResourceDetailTypeDef]]
     Status: NotRequired[GeneratedTemplateStatusType]
     StatusReason: NotRequired[str]
     CreationTime: NotRequired[datetime]
     LastUpdatedTime: NotRequired[datetime]
-    Progress: NotRequired["TemplateProgressTypeDef"]
+    Progress: NotRequired[TemplateProgressTypeDef]
     StackId: NotRequired[str]
-    TemplateConfiguration: NotRequired["TemplateConfigurationTypeDef"]
+    TemplateConfiguration: NotRequired[TemplateConfigurationTypeDef]
     TotalWarnings: NotRequired[int]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1129,6 +1432,12 @@ class DescribeResourceScanInputTypeDef(TypedDict):
     ResourceScanId: str
 
 
+class ScanFilterOutputTypeDef(TypedDict):
+    """A filter that is used to specify which resource types to scan."""
+
+    Types: NotRequired[List[str]]
+
+
 class DescribeResourceScanOutputTypeDef(TypedDict):
     """DescribeResourceScanOutput (response)."""
 
@@ -1141,7 +1450,7 @@ class DescribeResourceScanOutputTypeDef(TypedDict):
     ResourceTypes: NotRequired[List[str]]
     ResourcesScanned: NotRequired[int]
     ResourcesRead: NotRequired[int]
-    ScanFilters: NotRequired[List["ScanFilterOutputTypeDef"]]
+    ScanFilters: NotRequired[List[ScanFilterOutputTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1184,17 +1493,41 @@ class DescribeStackEventsInputTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class StackEventTypeDef(TypedDict):
+    """The StackEvent data type."""
+
+    StackId: str
+    EventId: str
+    StackName: str
+    OperationId: NotRequired[str]
+    LogicalResourceId: NotRequired[str]
+    PhysicalResourceId: NotRequired[str]
+    ResourceType: NotRequired[str]
+    Timestamp: datetime
+    ResourceStatus: NotRequired[ResourceStatusType]
+    ResourceStatusReason: NotRequired[str]
+    ResourceProperties: NotRequired[str]
+    ClientRequestToken: NotRequired[str]
+    HookType: NotRequired[str]
+    HookStatus: NotRequired[HookStatusType]
+    HookStatusReason: NotRequired[str]
+    HookInvocationPoint: NotRequired[HookInvocationPointType]
+    HookInvocationId: NotRequired[str]
+    HookFailureMode: NotRequired[HookFailureModeType]
+    DetailedStatus: NotRequired[DetailedStatusType]
+
+
 class DescribeStackEventsOutputFullResultTypeDef(TypedDict):
     """The output for a DescribeStackEvents action."""
 
-    StackEvents: NotRequired[List["StackEventTypeDef"]]
+    StackEvents: NotRequired[List[StackEventTypeDef]]
     NextToken: NotRequired[str]
 
 
 class DescribeStackEventsOutputTypeDef(TypedDict):
     """The output for a DescribeStackEvents action."""
 
-    StackEvents: NotRequired[List["StackEventTypeDef"]]
+    StackEvents: NotRequired[List[StackEventTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1208,10 +1541,38 @@ class DescribeStackInstanceInputTypeDef(TypedDict):
     CallAs: NotRequired[CallAsType]
 
 
+class StackInstanceComprehensiveStatusTypeDef(TypedDict):
+    """The detailed status of the stack instance."""
+
+    DetailedStatus: NotRequired[StackInstanceDetailedStatusType]
+
+
+class StackInstanceTypeDef(TypedDict):
+    """A CloudFormation stack, in a specific account and Region, that's part of a
+    StackSet operation. A stack instance is a reference to an attempted or
+    actual stack in a given account within a given Region. A stack instance can
+    exist without a stack—for example, if the stack couldn't be created for
+    some ...
+    """
+
+    StackSetId: NotRequired[str]
+    Region: NotRequired[str]
+    Account: NotRequired[str]
+    StackId: NotRequired[str]
+    ParameterOverrides: NotRequired[List[ParameterTypeDef]]
+    Status: NotRequired[StackInstanceStatusType]
+    StackInstanceStatus: NotRequired[StackInstanceComprehensiveStatusTypeDef]
+    StatusReason: NotRequired[str]
+    OrganizationalUnitId: NotRequired[str]
+    DriftStatus: NotRequired[StackDriftStatusType]
+    LastDriftCheckTimestamp: NotRequired[datetime]
+    LastOperationId: NotRequired[str]
+
+
 class DescribeStackInstanceOutputTypeDef(TypedDict):
     """DescribeStackInstanceOutput (response)."""
 
-    StackInstance: NotRequired["StackInstanceTypeDef"]
+    StackInstance: NotRequired[StackInstanceTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1252,10 +1613,60 @@ class DescribeStackResourceDriftsInputTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
 
 
+class PhysicalResourceIdContextKeyValuePairTypeDef(TypedDict):
+    """Context information that enables CloudFormation to uniquely identify a
+    resource. CloudFormation uses context key-value pairs in cases where a
+    resource's logical and physical IDs aren't enough to uniquely identify that
+    resource. Each context key-value pair specifies a resource that contains
+    the ...
+    """
+
+    Key: str
+    Value: str
+
+
+class PropertyDifferenceTypeDef(TypedDict):
+    """Information about a resource property whose actual value differs from its
+    expected value, as defined in the stack template and any values specified
+    as template parameters. These will be present only for resources whose
+    StackResourceDriftStatus is MODIFIED. For more information, see Detect
+    unmanaged ...
+    """
+
+    PropertyPath: str
+    ExpectedValue: str
+    ActualValue: str
+    DifferenceType: DifferenceTypeType
+
+
+class StackResourceDriftTypeDef(TypedDict):
+    """Contains the drift information for a resource that has been checked for
+    drift. This includes actual and expected property values for resources in
+    which CloudFormation has detected drift. Only resource properties
+    explicitly defined in the stack template are checked for drift. For more
+    information, ...
+    """
+
+    StackId: str
+    LogicalResourceId: str
+    PhysicalResourceId: NotRequired[str]
+    PhysicalResourceIdContext: NotRequired[
+        List[PhysicalResourceIdContextKeyValuePairTypeDef]
+    ]
+    ResourceType: str
+    ExpectedProperties: NotRequired[str]
+    ActualProperties: NotRequired[str]
+    PropertyDifferences: NotRequired[List[PropertyDifferenceTypeDef]]
+    StackResourceDriftStatus: StackResourceDriftStatusType
+    Timestamp: datetime
+    ModuleInfo: NotRequired[ModuleInfoTypeDef]
+    DriftStatusReason: NotRequired[str]
+
+
 class DescribeStackResourceDriftsOutputTypeDef(TypedDict):
     """DescribeStackResourceDriftsOutput (response)."""
 
-    StackResourceDrifts: List["StackResourceDriftTypeDef"]
+    StackResourceDrifts: List[StackResourceDriftTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1267,10 +1678,36 @@ class DescribeStackResourceInputTypeDef(TypedDict):
     LogicalResourceId: str
 
 
+class StackResourceDriftInformationTypeDef(TypedDict):
+    """Contains information about whether the resource's actual configuration
+    differs, or has drifted, from its expected configuration.
+    """
+
+    StackResourceDriftStatus: StackResourceDriftStatusType
+    LastCheckTimestamp: NotRequired[datetime]
+
+
+class StackResourceDetailTypeDef(TypedDict):
+    """Contains detailed information about the specified stack resource."""
+
+    StackName: NotRequired[str]
+    StackId: NotRequired[str]
+    LogicalResourceId: str
+    PhysicalResourceId: NotRequired[str]
+    ResourceType: str
+    LastUpdatedTimestamp: datetime
+    ResourceStatus: ResourceStatusType
+    ResourceStatusReason: NotRequired[str]
+    Description: NotRequired[str]
+    Metadata: NotRequired[str]
+    DriftInformation: NotRequired[StackResourceDriftInformationTypeDef]
+    ModuleInfo: NotRequired[ModuleInfoTypeDef]
+
+
 class DescribeStackResourceOutputTypeDef(TypedDict):
     """The output for a DescribeStackResource action."""
 
-    StackResourceDetail: NotRequired["StackResourceDetailTypeDef"]
+    StackResourceDetail: NotRequired[StackResourceDetailTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1282,10 +1719,26 @@ class DescribeStackResourcesInputTypeDef(TypedDict):
     PhysicalResourceId: NotRequired[str]
 
 
+class StackResourceTypeDef(TypedDict):
+    """The StackResource data type."""
+
+    StackName: NotRequired[str]
+    StackId: NotRequired[str]
+    LogicalResourceId: str
+    PhysicalResourceId: NotRequired[str]
+    ResourceType: str
+    Timestamp: datetime
+    ResourceStatus: ResourceStatusType
+    ResourceStatusReason: NotRequired[str]
+    Description: NotRequired[str]
+    DriftInformation: NotRequired[StackResourceDriftInformationTypeDef]
+    ModuleInfo: NotRequired[ModuleInfoTypeDef]
+
+
 class DescribeStackResourcesOutputTypeDef(TypedDict):
     """The output for a DescribeStackResources action."""
 
-    StackResources: NotRequired[List["StackResourceTypeDef"]]
+    StackResources: NotRequired[List[StackResourceTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1304,17 +1757,96 @@ class DescribeStackSetOperationInputTypeDef(TypedDict):
     CallAs: NotRequired[CallAsType]
 
 
+class StackSetDriftDetectionDetailsTypeDef(TypedDict):
+    """Detailed information about the drift status of the StackSet."""
+
+    DriftStatus: NotRequired[StackSetDriftStatusType]
+    DriftDetectionStatus: NotRequired[StackSetDriftDetectionStatusType]
+    LastDriftCheckTimestamp: NotRequired[datetime]
+    TotalStackInstancesCount: NotRequired[int]
+    DriftedStackInstancesCount: NotRequired[int]
+    InSyncStackInstancesCount: NotRequired[int]
+    InProgressStackInstancesCount: NotRequired[int]
+    FailedStackInstancesCount: NotRequired[int]
+
+
+class StackSetOperationPreferencesOutputTypeDef(TypedDict):
+    """The user-specified preferences for how CloudFormation performs a StackSet
+    operation.
+    """
+
+    RegionConcurrencyType: NotRequired[RegionConcurrencyTypeType]
+    RegionOrder: NotRequired[List[str]]
+    FailureToleranceCount: NotRequired[int]
+    FailureTolerancePercentage: NotRequired[int]
+    MaxConcurrentCount: NotRequired[int]
+    MaxConcurrentPercentage: NotRequired[int]
+    ConcurrencyMode: NotRequired[ConcurrencyModeType]
+
+
+class StackSetOperationStatusDetailsTypeDef(TypedDict):
+    """Detailed information about the StackSet operation."""
+
+    FailedStackInstancesCount: NotRequired[int]
+
+
+class StackSetOperationTypeDef(TypedDict):
+    """The structure that contains information about a StackSet operation."""
+
+    OperationId: NotRequired[str]
+    StackSetId: NotRequired[str]
+    Action: NotRequired[StackSetOperationActionType]
+    Status: NotRequired[StackSetOperationStatusType]
+    OperationPreferences: NotRequired[StackSetOperationPreferencesOutputTypeDef]
+    RetainStacks: NotRequired[bool]
+    AdministrationRoleARN: NotRequired[str]
+    ExecutionRoleName: NotRequired[str]
+    CreationTimestamp: NotRequired[datetime]
+    EndTimestamp: NotRequired[datetime]
+    DeploymentTargets: NotRequired[DeploymentTargetsOutputTypeDef]
+    StackSetDriftDetectionDetails: NotRequired[StackSetDriftDetectionDetailsTypeDef]
+    StatusReason: NotRequired[str]
+    StatusDetails: NotRequired[StackSetOperationStatusDetailsTypeDef]
+
+
 class DescribeStackSetOperationOutputTypeDef(TypedDict):
     """DescribeStackSetOperationOutput (response)."""
 
-    StackSetOperation: NotRequired["StackSetOperationTypeDef"]
+    StackSetOperation: NotRequired[StackSetOperationTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class StackSetTypeDef(TypedDict):
+    """A structure that contains information about a StackSet. With StackSets, you
+    can provision stacks across Amazon Web Services accounts and Regions from a
+    single CloudFormation template. Each stack is based on the same
+    CloudFormation template, but you can customize individual stacks using
+    parameters.
+    """
+
+    StackSetName: NotRequired[str]
+    StackSetId: NotRequired[str]
+    Description: NotRequired[str]
+    Status: NotRequired[StackSetStatusType]
+    TemplateBody: NotRequired[str]
+    Parameters: NotRequired[List[ParameterTypeDef]]
+    Capabilities: NotRequired[List[CapabilityType]]
+    Tags: NotRequired[List[TagTypeDef]]
+    StackSetARN: NotRequired[str]
+    AdministrationRoleARN: NotRequired[str]
+    ExecutionRoleName: NotRequired[str]
+    StackSetDriftDetectionDetails: NotRequired[StackSetDriftDetectionDetailsTypeDef]
+    AutoDeployment: NotRequired[AutoDeploymentOutputTypeDef]
+    PermissionModel: NotRequired[PermissionModelsType]
+    OrganizationalUnitIds: NotRequired[List[str]]
+    ManagedExecution: NotRequired[ManagedExecutionTypeDef]
+    Regions: NotRequired[List[str]]
 
 
 class DescribeStackSetOutputTypeDef(TypedDict):
     """DescribeStackSetOutput (response)."""
 
-    StackSet: NotRequired["StackSetTypeDef"]
+    StackSet: NotRequired[StackSetTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1340,17 +1872,75 @@ class DescribeStacksInputWaitTypeDef(TypedDict):
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
+class OperationEntryTypeDef(TypedDict):
+    """Contains information about a CloudFormation operation."""
+
+    OperationType: NotRequired[OperationTypeType]
+    OperationId: NotRequired[str]
+
+
+class OutputTypeDef(TypedDict):
+    """The Output data type."""
+
+    OutputKey: NotRequired[str]
+    OutputValue: NotRequired[str]
+    Description: NotRequired[str]
+    ExportName: NotRequired[str]
+
+
+class StackDriftInformationTypeDef(TypedDict):
+    """Contains information about whether the stack's actual configuration
+    differs, or has drifted, from its expected configuration, as defined in the
+    stack template and any values specified as template parameters. A stack is
+    considered to have drifted if one or more of its resources have drifted.
+    """
+
+    StackDriftStatus: StackDriftStatusType
+    LastCheckTimestamp: NotRequired[datetime]
+
+
+class StackTypeDef(TypedDict):
+    """The Stack data type."""
+
+    StackId: NotRequired[str]
+    StackName: str
+    ChangeSetId: NotRequired[str]
+    Description: NotRequired[str]
+    Parameters: NotRequired[List[ParameterTypeDef]]
+    CreationTime: datetime
+    DeletionTime: NotRequired[datetime]
+    LastUpdatedTime: NotRequired[datetime]
+    RollbackConfiguration: NotRequired[RollbackConfigurationOutputTypeDef]
+    StackStatus: StackStatusType
+    StackStatusReason: NotRequired[str]
+    DisableRollback: NotRequired[bool]
+    NotificationARNs: NotRequired[List[str]]
+    TimeoutInMinutes: NotRequired[int]
+    Capabilities: NotRequired[List[CapabilityType]]
+    Outputs: NotRequired[List[OutputTypeDef]]
+    RoleARN: NotRequired[str]
+    Tags: NotRequired[List[TagTypeDef]]
+    EnableTerminationProtection: NotRequired[bool]
+    ParentId: NotRequired[str]
+    RootId: NotRequired[str]
+    DriftInformation: NotRequired[StackDriftInformationTypeDef]
+    RetainExceptOnCreate: NotRequired[bool]
+    DeletionMode: NotRequired[DeletionModeType]
+    DetailedStatus: NotRequired[DetailedStatusType]
+    LastOperations: NotRequired[List[OperationEntryTypeDef]]
+
+
 class DescribeStacksOutputFullResultTypeDef(TypedDict):
     """The output for a DescribeStacks action."""
 
-    Stacks: NotRequired[List["StackTypeDef"]]
+    Stacks: NotRequired[List[StackTypeDef]]
     NextToken: NotRequired[str]
 
 
 class DescribeStacksOutputTypeDef(TypedDict):
     """The output for a DescribeStacks action."""
 
-    Stacks: NotRequired[List["StackTypeDef"]]
+    Stacks: NotRequired[List[StackTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1364,6 +1954,18 @@ class DescribeTypeInputTypeDef(TypedDict):
     VersionId: NotRequired[str]
     PublisherId: NotRequired[str]
     PublicVersionNumber: NotRequired[str]
+
+
+class RequiredActivatedTypeTypeDef(TypedDict):
+    """For extensions that are modules, a public third-party extension that must
+    be activated in your account in order for the module itself to be
+    activated.
+    """
+
+    TypeNameAlias: NotRequired[str]
+    OriginalTypeName: NotRequired[str]
+    PublisherId: NotRequired[str]
+    SupportedMajorVersions: NotRequired[List[int]]
 
 
 class DescribeTypeOutputTypeDef(TypedDict):
@@ -1380,8 +1982,8 @@ class DescribeTypeOutputTypeDef(TypedDict):
     Schema: NotRequired[str]
     ProvisioningType: NotRequired[ProvisioningTypeType]
     DeprecatedStatus: NotRequired[DeprecatedStatusType]
-    LoggingConfig: NotRequired["LoggingConfigTypeDef"]
-    RequiredActivatedTypes: NotRequired[List["RequiredActivatedTypeTypeDef"]]
+    LoggingConfig: NotRequired[LoggingConfigTypeDef]
+    RequiredActivatedTypes: NotRequired[List[RequiredActivatedTypeTypeDef]]
     ExecutionRoleArn: NotRequired[str]
     Visibility: NotRequired[VisibilityType]
     SourceUrl: NotRequired[str]
@@ -1446,7 +2048,7 @@ class DetectStackResourceDriftInputTypeDef(TypedDict):
 class DetectStackResourceDriftOutputTypeDef(TypedDict):
     """DetectStackResourceDriftOutput (response)."""
 
-    StackResourceDrift: "StackResourceDriftTypeDef"
+    StackResourceDrift: StackResourceDriftTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1454,7 +2056,7 @@ class DetectStackSetDriftInputTypeDef(TypedDict):
     """DetectStackSetDriftInput (input)."""
 
     StackSetName: ReadOnly[str]
-    OperationPreferences: NotRequired[ReadOnly["StackSetOperationPreferencesTypeDef"]]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
 
@@ -1471,7 +2073,7 @@ class EstimateTemplateCostInputTypeDef(TypedDict):
 
     TemplateBody: NotRequired[ReadOnly[str]]
     TemplateURL: NotRequired[ReadOnly[str]]
-    Parameters: NotRequired[ReadOnly[Sequence["ParameterTypeDef"]]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
 
 
 class EstimateTemplateCostOutputTypeDef(TypedDict):
@@ -1479,12 +2081,6 @@ class EstimateTemplateCostOutputTypeDef(TypedDict):
 
     Url: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class EventFilterTypeDef(TypedDict):
-    """Event filter allows you to focus on specific events in an operation."""
-
-    FailedEvents: NotRequired[bool]
 
 
 class ExecuteChangeSetInputTypeDef(TypedDict):
@@ -1538,6 +2134,15 @@ class GetHookResultInputTypeDef(TypedDict):
     HookResultId: NotRequired[str]
 
 
+class HookTargetTypeDef(TypedDict):
+    """The HookTarget data type."""
+
+    TargetType: HookTargetTypeType
+    TargetTypeName: str
+    TargetId: str
+    Action: HookTargetActionType
+
+
 class GetHookResultOutputTypeDef(TypedDict):
     """GetHookResultOutput (response)."""
 
@@ -1552,8 +2157,8 @@ class GetHookResultOutputTypeDef(TypedDict):
     Status: NotRequired[HookStatusType]
     HookStatusReason: NotRequired[str]
     InvokedAt: NotRequired[datetime]
-    Target: NotRequired["HookTargetTypeDef"]
-    Annotations: NotRequired[List["AnnotationTypeDef"]]
+    Target: NotRequired[HookTargetTypeDef]
+    Annotations: NotRequired[List[AnnotationTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1586,6 +2191,12 @@ class GetTemplateOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class TemplateSummaryConfigTypeDef(TypedDict):
+    """Options for the GetTemplateSummary API action."""
+
+    TreatUnrecognizedResourceTypesAsWarnings: NotRequired[bool]
+
+
 class GetTemplateSummaryInputTypeDef(TypedDict):
     """The input for the GetTemplateSummary action."""
 
@@ -1594,13 +2205,50 @@ class GetTemplateSummaryInputTypeDef(TypedDict):
     StackName: NotRequired[str]
     StackSetName: NotRequired[str]
     CallAs: NotRequired[CallAsType]
-    TemplateSummaryConfig: NotRequired["TemplateSummaryConfigTypeDef"]
+    TemplateSummaryConfig: NotRequired[TemplateSummaryConfigTypeDef]
+
+
+class ParameterConstraintsTypeDef(TypedDict):
+    """A set of criteria that CloudFormation uses to validate parameter values.
+    Although other constraints might be defined in the stack template,
+    CloudFormation returns only the AllowedValues property.
+    """
+
+    AllowedValues: NotRequired[List[str]]
+
+
+class ParameterDeclarationTypeDef(TypedDict):
+    """The ParameterDeclaration data type."""
+
+    ParameterKey: NotRequired[str]
+    DefaultValue: NotRequired[str]
+    ParameterType: NotRequired[str]
+    NoEcho: NotRequired[bool]
+    Description: NotRequired[str]
+    ParameterConstraints: NotRequired[ParameterConstraintsTypeDef]
+
+
+class ResourceIdentifierSummaryTypeDef(TypedDict):
+    """Describes the target resources of a specific type in your import template
+    (for example, all AWS::S3::Bucket resources) and the properties you can
+    provide during the import to identify resources of that type.
+    """
+
+    ResourceType: NotRequired[str]
+    LogicalResourceIds: NotRequired[List[str]]
+    ResourceIdentifiers: NotRequired[List[str]]
+
+
+class WarningsTypeDef(TypedDict):
+    """Contains any warnings returned by the GetTemplateSummary API action."""
+
+    UnrecognizedResourceTypes: NotRequired[List[str]]
 
 
 class GetTemplateSummaryOutputTypeDef(TypedDict):
     """The output for the GetTemplateSummary action."""
 
-    Parameters: NotRequired[List["ParameterDeclarationTypeDef"]]
+    Parameters: NotRequired[List[ParameterDeclarationTypeDef]]
     Description: NotRequired[str]
     Capabilities: NotRequired[List[CapabilityType]]
     CapabilitiesReason: NotRequired[str]
@@ -1608,8 +2256,8 @@ class GetTemplateSummaryOutputTypeDef(TypedDict):
     Version: NotRequired[str]
     Metadata: NotRequired[str]
     DeclaredTransforms: NotRequired[List[str]]
-    ResourceIdentifierSummaries: NotRequired[List["ResourceIdentifierSummaryTypeDef"]]
-    Warnings: NotRequired["WarningsTypeDef"]
+    ResourceIdentifierSummaries: NotRequired[List[ResourceIdentifierSummaryTypeDef]]
+    Warnings: NotRequired[WarningsTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1631,15 +2279,6 @@ class HookResultSummaryTypeDef(TypedDict):
     HookExecutionTarget: NotRequired[str]
 
 
-class HookTargetTypeDef(TypedDict):
-    """The HookTarget data type."""
-
-    TargetType: HookTargetTypeType
-    TargetTypeName: str
-    TargetId: str
-    Action: HookTargetActionType
-
-
 class ImportStacksToStackSetInputTypeDef(TypedDict):
     """ImportStacksToStackSetInput (input)."""
 
@@ -1647,7 +2286,7 @@ class ImportStacksToStackSetInputTypeDef(TypedDict):
     StackIds: NotRequired[ReadOnly[Sequence[str]]]
     StackIdsUrl: NotRequired[ReadOnly[str]]
     OrganizationalUnitIds: NotRequired[ReadOnly[Sequence[str]]]
-    OperationPreferences: NotRequired[ReadOnly["StackSetOperationPreferencesTypeDef"]]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
 
@@ -1676,14 +2315,14 @@ class ListChangeSetsInputTypeDef(TypedDict):
 class ListChangeSetsOutputFullResultTypeDef(TypedDict):
     """The output for the ListChangeSets action."""
 
-    Summaries: NotRequired[List["ChangeSetSummaryTypeDef"]]
+    Summaries: NotRequired[List[ChangeSetSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListChangeSetsOutputTypeDef(TypedDict):
     """The output for the ListChangeSets action."""
 
-    Summaries: NotRequired[List["ChangeSetSummaryTypeDef"]]
+    Summaries: NotRequired[List[ChangeSetSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1703,14 +2342,14 @@ class ListExportsInputTypeDef(TypedDict):
 class ListExportsOutputFullResultTypeDef(TypedDict):
     """ListExportsOutput (build_full_result() value)."""
 
-    Exports: NotRequired[List["ExportTypeDef"]]
+    Exports: NotRequired[List[ExportTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListExportsOutputTypeDef(TypedDict):
     """ListExportsOutput (response)."""
 
-    Exports: NotRequired[List["ExportTypeDef"]]
+    Exports: NotRequired[List[ExportTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1728,17 +2367,29 @@ class ListGeneratedTemplatesInputTypeDef(TypedDict):
     MaxResults: NotRequired[int]
 
 
+class TemplateSummaryTypeDef(TypedDict):
+    """The summary of a generated template."""
+
+    GeneratedTemplateId: NotRequired[str]
+    GeneratedTemplateName: NotRequired[str]
+    Status: NotRequired[GeneratedTemplateStatusType]
+    StatusReason: NotRequired[str]
+    CreationTime: NotRequired[datetime]
+    LastUpdatedTime: NotRequired[datetime]
+    NumberOfResources: NotRequired[int]
+
+
 class ListGeneratedTemplatesOutputFullResultTypeDef(TypedDict):
     """ListGeneratedTemplatesOutput (build_full_result() value)."""
 
-    Summaries: NotRequired[List["TemplateSummaryTypeDef"]]
+    Summaries: NotRequired[List[TemplateSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListGeneratedTemplatesOutputTypeDef(TypedDict):
     """ListGeneratedTemplatesOutput (response)."""
 
-    Summaries: NotRequired[List["TemplateSummaryTypeDef"]]
+    Summaries: NotRequired[List[TemplateSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1758,7 +2409,7 @@ class ListHookResultsOutputTypeDef(TypedDict):
 
     TargetType: NotRequired[ListHookResultsTargetTypeType]
     TargetId: NotRequired[str]
-    HookResults: NotRequired[List["HookResultSummaryTypeDef"]]
+    HookResults: NotRequired[List[HookResultSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1792,11 +2443,20 @@ class ListImportsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class ScannedResourceIdentifierTypeDef(TypedDict):
+    """Identifies a scanned resource. This is used with the
+    ListResourceScanRelatedResources API action.
+    """
+
+    ResourceType: ReadOnly[str]
+    ResourceIdentifier: ReadOnly[Mapping[str, str]]
+
+
 class ListResourceScanRelatedResourcesInputPaginateTypeDef(TypedDict):
     """ListResourceScanRelatedResourcesInput (paginate() request)."""
 
     ResourceScanId: str
-    Resources: Sequence["ScannedResourceIdentifierTypeDef"]
+    Resources: Sequence[ScannedResourceIdentifierTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1804,22 +2464,32 @@ class ListResourceScanRelatedResourcesInputTypeDef(TypedDict):
     """ListResourceScanRelatedResourcesInput (input)."""
 
     ResourceScanId: ReadOnly[str]
-    Resources: ReadOnly[Sequence["ScannedResourceIdentifierTypeDef"]]
+    Resources: ReadOnly[Sequence[ScannedResourceIdentifierTypeDef]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
+
+
+class ScannedResourceTypeDef(TypedDict):
+    """A scanned resource returned by ListResourceScanResources or
+    ListResourceScanRelatedResources.
+    """
+
+    ResourceType: NotRequired[str]
+    ResourceIdentifier: NotRequired[Dict[str, str]]
+    ManagedByStack: NotRequired[bool]
 
 
 class ListResourceScanRelatedResourcesOutputFullResultTypeDef(TypedDict):
     """ListResourceScanRelatedResourcesOutput (build_full_result() value)."""
 
-    RelatedResources: NotRequired[List["ScannedResourceTypeDef"]]
+    RelatedResources: NotRequired[List[ScannedResourceTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListResourceScanRelatedResourcesOutputTypeDef(TypedDict):
     """ListResourceScanRelatedResourcesOutput (response)."""
 
-    RelatedResources: NotRequired[List["ScannedResourceTypeDef"]]
+    RelatedResources: NotRequired[List[ScannedResourceTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1850,14 +2520,14 @@ class ListResourceScanResourcesInputTypeDef(TypedDict):
 class ListResourceScanResourcesOutputFullResultTypeDef(TypedDict):
     """ListResourceScanResourcesOutput (build_full_result() value)."""
 
-    Resources: NotRequired[List["ScannedResourceTypeDef"]]
+    Resources: NotRequired[List[ScannedResourceTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListResourceScanResourcesOutputTypeDef(TypedDict):
     """ListResourceScanResourcesOutput (response)."""
 
-    Resources: NotRequired[List["ScannedResourceTypeDef"]]
+    Resources: NotRequired[List[ScannedResourceTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1877,17 +2547,31 @@ class ListResourceScansInputTypeDef(TypedDict):
     ScanTypeFilter: NotRequired[ScanTypeType]
 
 
+class ResourceScanSummaryTypeDef(TypedDict):
+    """A summary of the resource scan. This is returned by the ListResourceScan
+    API action.
+    """
+
+    ResourceScanId: NotRequired[str]
+    Status: NotRequired[ResourceScanStatusType]
+    StatusReason: NotRequired[str]
+    StartTime: NotRequired[datetime]
+    EndTime: NotRequired[datetime]
+    PercentageCompleted: NotRequired[float]
+    ScanType: NotRequired[ScanTypeType]
+
+
 class ListResourceScansOutputFullResultTypeDef(TypedDict):
     """ListResourceScansOutput (build_full_result() value)."""
 
-    ResourceScanSummaries: NotRequired[List["ResourceScanSummaryTypeDef"]]
+    ResourceScanSummaries: NotRequired[List[ResourceScanSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListResourceScansOutputTypeDef(TypedDict):
     """ListResourceScansOutput (response)."""
 
-    ResourceScanSummaries: NotRequired[List["ResourceScanSummaryTypeDef"]]
+    ResourceScanSummaries: NotRequired[List[ResourceScanSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1907,19 +2591,43 @@ class ListStackInstanceResourceDriftsInputTypeDef(TypedDict):
     CallAs: NotRequired[ReadOnly[CallAsType]]
 
 
+class StackInstanceResourceDriftsSummaryTypeDef(TypedDict):
+    """The structure containing summary information about resource drifts for a
+    stack instance.
+    """
+
+    StackId: str
+    LogicalResourceId: str
+    PhysicalResourceId: NotRequired[str]
+    PhysicalResourceIdContext: NotRequired[
+        List[PhysicalResourceIdContextKeyValuePairTypeDef]
+    ]
+    ResourceType: str
+    PropertyDifferences: NotRequired[List[PropertyDifferenceTypeDef]]
+    StackResourceDriftStatus: StackResourceDriftStatusType
+    Timestamp: datetime
+
+
 class ListStackInstanceResourceDriftsOutputTypeDef(TypedDict):
     """ListStackInstanceResourceDriftsOutput (response)."""
 
-    Summaries: NotRequired[List["StackInstanceResourceDriftsSummaryTypeDef"]]
+    Summaries: NotRequired[List[StackInstanceResourceDriftsSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class StackInstanceFilterTypeDef(TypedDict):
+    """The filter to apply to stack instances"""
+
+    Name: NotRequired[StackInstanceFilterNameType]
+    Values: NotRequired[str]
 
 
 class ListStackInstancesInputPaginateTypeDef(TypedDict):
     """ListStackInstancesInput (paginate() request)."""
 
     StackSetName: str
-    Filters: NotRequired[Sequence["StackInstanceFilterTypeDef"]]
+    Filters: NotRequired[Sequence[StackInstanceFilterTypeDef]]
     StackInstanceAccount: NotRequired[str]
     StackInstanceRegion: NotRequired[str]
     CallAs: NotRequired[CallAsType]
@@ -1932,23 +2640,39 @@ class ListStackInstancesInputTypeDef(TypedDict):
     StackSetName: ReadOnly[str]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    Filters: NotRequired[ReadOnly[Sequence["StackInstanceFilterTypeDef"]]]
+    Filters: NotRequired[ReadOnly[Sequence[StackInstanceFilterTypeDef]]]
     StackInstanceAccount: NotRequired[ReadOnly[str]]
     StackInstanceRegion: NotRequired[ReadOnly[str]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
 
 
+class StackInstanceSummaryTypeDef(TypedDict):
+    """The structure that contains summary information about a stack instance."""
+
+    StackSetId: NotRequired[str]
+    Region: NotRequired[str]
+    Account: NotRequired[str]
+    StackId: NotRequired[str]
+    Status: NotRequired[StackInstanceStatusType]
+    StatusReason: NotRequired[str]
+    StackInstanceStatus: NotRequired[StackInstanceComprehensiveStatusTypeDef]
+    OrganizationalUnitId: NotRequired[str]
+    DriftStatus: NotRequired[StackDriftStatusType]
+    LastDriftCheckTimestamp: NotRequired[datetime]
+    LastOperationId: NotRequired[str]
+
+
 class ListStackInstancesOutputFullResultTypeDef(TypedDict):
     """ListStackInstancesOutput (build_full_result() value)."""
 
-    Summaries: NotRequired[List["StackInstanceSummaryTypeDef"]]
+    Summaries: NotRequired[List[StackInstanceSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListStackInstancesOutputTypeDef(TypedDict):
     """ListStackInstancesOutput (response)."""
 
-    Summaries: NotRequired[List["StackInstanceSummaryTypeDef"]]
+    Summaries: NotRequired[List[StackInstanceSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1968,17 +2692,34 @@ class ListStackRefactorActionsInputTypeDef(TypedDict):
     MaxResults: NotRequired[int]
 
 
+class StackRefactorActionTypeDef(TypedDict):
+    """Describes the stack and the action that CloudFormation will perform on it
+    if you execute the stack refactor.
+    """
+
+    Action: NotRequired[StackRefactorActionTypeType]
+    Entity: NotRequired[StackRefactorActionEntityType]
+    PhysicalResourceId: NotRequired[str]
+    ResourceIdentifier: NotRequired[str]
+    Description: NotRequired[str]
+    Detection: NotRequired[StackRefactorDetectionType]
+    DetectionReason: NotRequired[str]
+    TagResources: NotRequired[List[TagTypeDef]]
+    UntagResources: NotRequired[List[str]]
+    ResourceMapping: NotRequired[ResourceMappingTypeDef]
+
+
 class ListStackRefactorActionsOutputFullResultTypeDef(TypedDict):
     """ListStackRefactorActionsOutput (build_full_result() value)."""
 
-    StackRefactorActions: NotRequired[List["StackRefactorActionTypeDef"]]
+    StackRefactorActions: NotRequired[List[StackRefactorActionTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListStackRefactorActionsOutputTypeDef(TypedDict):
     """ListStackRefactorActionsOutput (response)."""
 
-    StackRefactorActions: List["StackRefactorActionTypeDef"]
+    StackRefactorActions: List[StackRefactorActionTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2000,17 +2741,28 @@ class ListStackRefactorsInputTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
 
 
+class StackRefactorSummaryTypeDef(TypedDict):
+    """The summary of a stack refactor operation."""
+
+    StackRefactorId: NotRequired[str]
+    Description: NotRequired[str]
+    ExecutionStatus: NotRequired[StackRefactorExecutionStatusType]
+    ExecutionStatusReason: NotRequired[str]
+    Status: NotRequired[StackRefactorStatusType]
+    StatusReason: NotRequired[str]
+
+
 class ListStackRefactorsOutputFullResultTypeDef(TypedDict):
     """ListStackRefactorsOutput (build_full_result() value)."""
 
-    StackRefactorSummaries: NotRequired[List["StackRefactorSummaryTypeDef"]]
+    StackRefactorSummaries: NotRequired[List[StackRefactorSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListStackRefactorsOutputTypeDef(TypedDict):
     """ListStackRefactorsOutput (response)."""
 
-    StackRefactorSummaries: List["StackRefactorSummaryTypeDef"]
+    StackRefactorSummaries: List[StackRefactorSummaryTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2035,17 +2787,39 @@ class ListStackResourcesInputTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class StackResourceDriftInformationSummaryTypeDef(TypedDict):
+    """Summarizes information about whether the resource's actual configuration
+    differs, or has drifted, from its expected configuration.
+    """
+
+    StackResourceDriftStatus: StackResourceDriftStatusType
+    LastCheckTimestamp: NotRequired[datetime]
+
+
+class StackResourceSummaryTypeDef(TypedDict):
+    """Contains high-level information about the specified stack resource."""
+
+    LogicalResourceId: str
+    PhysicalResourceId: NotRequired[str]
+    ResourceType: str
+    LastUpdatedTimestamp: datetime
+    ResourceStatus: ResourceStatusType
+    ResourceStatusReason: NotRequired[str]
+    DriftInformation: NotRequired[StackResourceDriftInformationSummaryTypeDef]
+    ModuleInfo: NotRequired[ModuleInfoTypeDef]
+
+
 class ListStackResourcesOutputFullResultTypeDef(TypedDict):
     """The output for a ListStackResources action."""
 
-    StackResourceSummaries: NotRequired[List["StackResourceSummaryTypeDef"]]
+    StackResourceSummaries: NotRequired[List[StackResourceSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListStackResourcesOutputTypeDef(TypedDict):
     """The output for a ListStackResources action."""
 
-    StackResourceSummaries: NotRequired[List["StackResourceSummaryTypeDef"]]
+    StackResourceSummaries: NotRequired[List[StackResourceSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2059,12 +2833,28 @@ class ListStackSetAutoDeploymentTargetsInputTypeDef(TypedDict):
     CallAs: NotRequired[CallAsType]
 
 
+class StackSetAutoDeploymentTargetSummaryTypeDef(TypedDict):
+    """One of the targets for the StackSet. Returned by the
+    ListStackSetAutoDeploymentTargets API operation.
+    """
+
+    OrganizationalUnitId: NotRequired[str]
+    Regions: NotRequired[List[str]]
+
+
 class ListStackSetAutoDeploymentTargetsOutputTypeDef(TypedDict):
     """ListStackSetAutoDeploymentTargetsOutput (response)."""
 
-    Summaries: NotRequired[List["StackSetAutoDeploymentTargetSummaryTypeDef"]]
+    Summaries: NotRequired[List[StackSetAutoDeploymentTargetSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class OperationResultFilterTypeDef(TypedDict):
+    """The status that operation results are filtered by."""
+
+    Name: NotRequired[OperationResultFilterNameType]
+    Values: NotRequired[str]
 
 
 class ListStackSetOperationResultsInputPaginateTypeDef(TypedDict):
@@ -2073,7 +2863,7 @@ class ListStackSetOperationResultsInputPaginateTypeDef(TypedDict):
     StackSetName: str
     OperationId: str
     CallAs: NotRequired[CallAsType]
-    Filters: NotRequired[Sequence["OperationResultFilterTypeDef"]]
+    Filters: NotRequired[Sequence[OperationResultFilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2085,20 +2875,33 @@ class ListStackSetOperationResultsInputTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
-    Filters: NotRequired[ReadOnly[Sequence["OperationResultFilterTypeDef"]]]
+    Filters: NotRequired[ReadOnly[Sequence[OperationResultFilterTypeDef]]]
+
+
+class StackSetOperationResultSummaryTypeDef(TypedDict):
+    """The structure that contains information about a specified operation's
+    results for a given account in a given Region.
+    """
+
+    Account: NotRequired[str]
+    Region: NotRequired[str]
+    Status: NotRequired[StackSetOperationResultStatusType]
+    StatusReason: NotRequired[str]
+    AccountGateResult: NotRequired[AccountGateResultTypeDef]
+    OrganizationalUnitId: NotRequired[str]
 
 
 class ListStackSetOperationResultsOutputFullResultTypeDef(TypedDict):
     """ListStackSetOperationResultsOutput (build_full_result() value)."""
 
-    Summaries: NotRequired[List["StackSetOperationResultSummaryTypeDef"]]
+    Summaries: NotRequired[List[StackSetOperationResultSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListStackSetOperationResultsOutputTypeDef(TypedDict):
     """ListStackSetOperationResultsOutput (response)."""
 
-    Summaries: NotRequired[List["StackSetOperationResultSummaryTypeDef"]]
+    Summaries: NotRequired[List[StackSetOperationResultSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2120,17 +2923,32 @@ class ListStackSetOperationsInputTypeDef(TypedDict):
     CallAs: NotRequired[CallAsType]
 
 
+class StackSetOperationSummaryTypeDef(TypedDict):
+    """The structures that contain summary information about the specified
+    operation.
+    """
+
+    OperationId: NotRequired[str]
+    Action: NotRequired[StackSetOperationActionType]
+    Status: NotRequired[StackSetOperationStatusType]
+    CreationTimestamp: NotRequired[datetime]
+    EndTimestamp: NotRequired[datetime]
+    StatusReason: NotRequired[str]
+    StatusDetails: NotRequired[StackSetOperationStatusDetailsTypeDef]
+    OperationPreferences: NotRequired[StackSetOperationPreferencesOutputTypeDef]
+
+
 class ListStackSetOperationsOutputFullResultTypeDef(TypedDict):
     """ListStackSetOperationsOutput (build_full_result() value)."""
 
-    Summaries: NotRequired[List["StackSetOperationSummaryTypeDef"]]
+    Summaries: NotRequired[List[StackSetOperationSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListStackSetOperationsOutputTypeDef(TypedDict):
     """ListStackSetOperationsOutput (response)."""
 
-    Summaries: NotRequired[List["StackSetOperationSummaryTypeDef"]]
+    Summaries: NotRequired[List[StackSetOperationSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2152,17 +2970,33 @@ class ListStackSetsInputTypeDef(TypedDict):
     CallAs: NotRequired[CallAsType]
 
 
+class StackSetSummaryTypeDef(TypedDict):
+    """The structures that contain summary information about the specified
+    StackSet.
+    """
+
+    StackSetName: NotRequired[str]
+    StackSetId: NotRequired[str]
+    Description: NotRequired[str]
+    Status: NotRequired[StackSetStatusType]
+    AutoDeployment: NotRequired[AutoDeploymentOutputTypeDef]
+    PermissionModel: NotRequired[PermissionModelsType]
+    DriftStatus: NotRequired[StackDriftStatusType]
+    LastDriftCheckTimestamp: NotRequired[datetime]
+    ManagedExecution: NotRequired[ManagedExecutionTypeDef]
+
+
 class ListStackSetsOutputFullResultTypeDef(TypedDict):
     """ListStackSetsOutput (build_full_result() value)."""
 
-    Summaries: NotRequired[List["StackSetSummaryTypeDef"]]
+    Summaries: NotRequired[List[StackSetSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListStackSetsOutputTypeDef(TypedDict):
     """ListStackSetsOutput (response)."""
 
-    Summaries: NotRequired[List["StackSetSummaryTypeDef"]]
+    Summaries: NotRequired[List[StackSetSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2181,17 +3015,45 @@ class ListStacksInputTypeDef(TypedDict):
     StackStatusFilter: NotRequired[ReadOnly[Sequence[StackStatusType]]]
 
 
+class StackDriftInformationSummaryTypeDef(TypedDict):
+    """Contains information about whether the stack's actual configuration
+    differs, or has drifted, from its expected configuration, as defined in the
+    stack template and any values specified as template parameters. A stack is
+    considered to have drifted if one or more of its resources have drifted.
+    """
+
+    StackDriftStatus: StackDriftStatusType
+    LastCheckTimestamp: NotRequired[datetime]
+
+
+class StackSummaryTypeDef(TypedDict):
+    """The StackSummary Data Type"""
+
+    StackId: NotRequired[str]
+    StackName: str
+    TemplateDescription: NotRequired[str]
+    CreationTime: datetime
+    LastUpdatedTime: NotRequired[datetime]
+    DeletionTime: NotRequired[datetime]
+    StackStatus: StackStatusType
+    StackStatusReason: NotRequired[str]
+    ParentId: NotRequired[str]
+    RootId: NotRequired[str]
+    DriftInformation: NotRequired[StackDriftInformationSummaryTypeDef]
+    LastOperations: NotRequired[List[OperationEntryTypeDef]]
+
+
 class ListStacksOutputFullResultTypeDef(TypedDict):
     """The output for ListStacks action."""
 
-    StackSummaries: NotRequired[List["StackSummaryTypeDef"]]
+    StackSummaries: NotRequired[List[StackSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListStacksOutputTypeDef(TypedDict):
     """The output for ListStacks action."""
 
-    StackSummaries: NotRequired[List["StackSummaryTypeDef"]]
+    StackSummaries: NotRequired[List[StackSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2227,12 +3089,35 @@ class ListTypeVersionsInputTypeDef(TypedDict):
     PublisherId: NotRequired[str]
 
 
+class TypeVersionSummaryTypeDef(TypedDict):
+    """Contains summary information about a specific version of a CloudFormation
+    extension.
+    """
+
+    Type: NotRequired[RegistryTypeType]
+    TypeName: NotRequired[str]
+    VersionId: NotRequired[str]
+    IsDefaultVersion: NotRequired[bool]
+    Arn: NotRequired[str]
+    TimeCreated: NotRequired[datetime]
+    Description: NotRequired[str]
+    PublicVersionNumber: NotRequired[str]
+
+
 class ListTypeVersionsOutputTypeDef(TypedDict):
     """ListTypeVersionsOutput (response)."""
 
-    TypeVersionSummaries: NotRequired[List["TypeVersionSummaryTypeDef"]]
+    TypeVersionSummaries: NotRequired[List[TypeVersionSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class TypeFiltersTypeDef(TypedDict):
+    """Filter criteria to use in determining which extensions to return."""
+
+    Category: NotRequired[CategoryType]
+    PublisherId: NotRequired[str]
+    TypeNamePrefix: NotRequired[str]
 
 
 class ListTypesInputPaginateTypeDef(TypedDict):
@@ -2242,7 +3127,7 @@ class ListTypesInputPaginateTypeDef(TypedDict):
     ProvisioningType: NotRequired[ProvisioningTypeType]
     DeprecatedStatus: NotRequired[DeprecatedStatusType]
     Type: NotRequired[RegistryTypeType]
-    Filters: NotRequired["TypeFiltersTypeDef"]
+    Filters: NotRequired[TypeFiltersTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2253,170 +3138,42 @@ class ListTypesInputTypeDef(TypedDict):
     ProvisioningType: NotRequired[ProvisioningTypeType]
     DeprecatedStatus: NotRequired[DeprecatedStatusType]
     Type: NotRequired[RegistryTypeType]
-    Filters: NotRequired["TypeFiltersTypeDef"]
+    Filters: NotRequired[TypeFiltersTypeDef]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
+
+
+class TypeSummaryTypeDef(TypedDict):
+    """Contains summary information about the specified CloudFormation extension."""
+
+    Type: NotRequired[RegistryTypeType]
+    TypeName: NotRequired[str]
+    DefaultVersionId: NotRequired[str]
+    TypeArn: NotRequired[str]
+    LastUpdated: NotRequired[datetime]
+    Description: NotRequired[str]
+    PublisherId: NotRequired[str]
+    OriginalTypeName: NotRequired[str]
+    PublicVersionNumber: NotRequired[str]
+    LatestPublicVersion: NotRequired[str]
+    PublisherIdentity: NotRequired[IdentityProviderType]
+    PublisherName: NotRequired[str]
+    IsActivated: NotRequired[bool]
 
 
 class ListTypesOutputFullResultTypeDef(TypedDict):
     """ListTypesOutput (build_full_result() value)."""
 
-    TypeSummaries: NotRequired[List["TypeSummaryTypeDef"]]
+    TypeSummaries: NotRequired[List[TypeSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListTypesOutputTypeDef(TypedDict):
     """ListTypesOutput (response)."""
 
-    TypeSummaries: NotRequired[List["TypeSummaryTypeDef"]]
+    TypeSummaries: NotRequired[List[TypeSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class LiveResourceDriftTypeDef(TypedDict):
-    """Contains drift information for a resource property, including actual value,
-    previous deployment value, and drift detection timestamp.
-    """
-
-    PreviousValue: NotRequired[str]
-    ActualValue: NotRequired[str]
-    DriftDetectionTimestamp: NotRequired[datetime]
-
-
-class LoggingConfigTypeDef(TypedDict):
-    """Contains logging configuration information for an extension."""
-
-    LogRoleArn: str
-    LogGroupName: str
-
-
-class ManagedExecutionTypeDef(TypedDict):
-    """Describes whether StackSets performs non-conflicting operations
-    concurrently and queues conflicting operations.
-    """
-
-    Active: NotRequired[bool]
-
-
-class ModuleInfoTypeDef(TypedDict):
-    """Contains information about the module from which the resource was created,
-    if the resource was created from a module included in the stack template.
-    """
-
-    TypeHierarchy: NotRequired[str]
-    LogicalIdHierarchy: NotRequired[str]
-
-
-class OperationEntryTypeDef(TypedDict):
-    """Contains information about a CloudFormation operation."""
-
-    OperationType: NotRequired[OperationTypeType]
-    OperationId: NotRequired[str]
-
-
-class OperationEventTypeDef(TypedDict):
-    """Contains detailed information about an event that occurred during a
-    CloudFormation operation.
-    """
-
-    EventId: NotRequired[str]
-    StackId: NotRequired[str]
-    OperationId: NotRequired[str]
-    OperationType: NotRequired[OperationTypeType]
-    OperationStatus: NotRequired[BeaconStackOperationStatusType]
-    EventType: NotRequired[EventTypeType]
-    LogicalResourceId: NotRequired[str]
-    PhysicalResourceId: NotRequired[str]
-    ResourceType: NotRequired[str]
-    Timestamp: NotRequired[datetime]
-    StartTime: NotRequired[datetime]
-    EndTime: NotRequired[datetime]
-    ResourceStatus: NotRequired[ResourceStatusType]
-    ResourceStatusReason: NotRequired[str]
-    ResourceProperties: NotRequired[str]
-    ClientRequestToken: NotRequired[str]
-    HookType: NotRequired[str]
-    HookStatus: NotRequired[HookStatusType]
-    HookStatusReason: NotRequired[str]
-    HookInvocationPoint: NotRequired[HookInvocationPointType]
-    HookFailureMode: NotRequired[HookFailureModeType]
-    DetailedStatus: NotRequired[DetailedStatusType]
-    ValidationFailureMode: NotRequired[HookFailureModeType]
-    ValidationName: NotRequired[str]
-    ValidationStatus: NotRequired[ValidationStatusType]
-    ValidationStatusReason: NotRequired[str]
-    ValidationPath: NotRequired[str]
-
-
-class OperationResultFilterTypeDef(TypedDict):
-    """The status that operation results are filtered by."""
-
-    Name: NotRequired[OperationResultFilterNameType]
-    Values: NotRequired[str]
-
-
-class OutputTypeDef(TypedDict):
-    """The Output data type."""
-
-    OutputKey: NotRequired[str]
-    OutputValue: NotRequired[str]
-    Description: NotRequired[str]
-    ExportName: NotRequired[str]
-
-
-class ParameterConstraintsTypeDef(TypedDict):
-    """A set of criteria that CloudFormation uses to validate parameter values.
-    Although other constraints might be defined in the stack template,
-    CloudFormation returns only the AllowedValues property.
-    """
-
-    AllowedValues: NotRequired[List[str]]
-
-
-class ParameterDeclarationTypeDef(TypedDict):
-    """The ParameterDeclaration data type."""
-
-    ParameterKey: NotRequired[str]
-    DefaultValue: NotRequired[str]
-    ParameterType: NotRequired[str]
-    NoEcho: NotRequired[bool]
-    Description: NotRequired[str]
-    ParameterConstraints: NotRequired["ParameterConstraintsTypeDef"]
-
-
-class ParameterTypeDef(TypedDict):
-    """The Parameter data type."""
-
-    ParameterKey: NotRequired[str]
-    ParameterValue: NotRequired[str]
-    UsePreviousValue: NotRequired[bool]
-    ResolvedValue: NotRequired[str]
-
-
-class PhysicalResourceIdContextKeyValuePairTypeDef(TypedDict):
-    """Context information that enables CloudFormation to uniquely identify a
-    resource. CloudFormation uses context key-value pairs in cases where a
-    resource's logical and physical IDs aren't enough to uniquely identify that
-    resource. Each context key-value pair specifies a resource that contains
-    the ...
-    """
-
-    Key: str
-    Value: str
-
-
-class PropertyDifferenceTypeDef(TypedDict):
-    """Information about a resource property whose actual value differs from its
-    expected value, as defined in the stack template and any values specified
-    as template parameters. These will be present only for resources whose
-    StackResourceDriftStatus is MODIFIED. For more information, see Detect
-    unmanaged ...
-    """
-
-    PropertyPath: str
-    ExpectedValue: str
-    ActualValue: str
-    DifferenceType: DifferenceTypeType
 
 
 class PublishTypeInputTypeDef(TypedDict):
@@ -2473,7 +3230,7 @@ class RegisterTypeInputTypeDef(TypedDict):
     Type: NotRequired[RegistryTypeType]
     TypeName: str
     SchemaHandlerPackage: str
-    LoggingConfig: NotRequired["LoggingConfigTypeDef"]
+    LoggingConfig: NotRequired[LoggingConfigTypeDef]
     ExecutionRoleArn: NotRequired[str]
     ClientRequestToken: NotRequired[str]
 
@@ -2483,167 +3240,6 @@ class RegisterTypeOutputTypeDef(TypedDict):
 
     RegistrationToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class RequiredActivatedTypeTypeDef(TypedDict):
-    """For extensions that are modules, a public third-party extension that must
-    be activated in your account in order for the module itself to be
-    activated.
-    """
-
-    TypeNameAlias: NotRequired[str]
-    OriginalTypeName: NotRequired[str]
-    PublisherId: NotRequired[str]
-    SupportedMajorVersions: NotRequired[List[int]]
-
-
-class ResourceChangeDetailTypeDef(TypedDict):
-    """For a resource with Modify as the action, the ResourceChange structure
-    describes the changes CloudFormation will make to that resource.
-    """
-
-    Target: NotRequired["ResourceTargetDefinitionTypeDef"]
-    Evaluation: NotRequired[EvaluationTypeType]
-    ChangeSource: NotRequired[ChangeSourceType]
-    CausingEntity: NotRequired[str]
-
-
-class ResourceChangeTypeDef(TypedDict):
-    """The ResourceChange structure describes the resource and the action that
-    CloudFormation will perform on it if you execute this change set.
-    """
-
-    PolicyAction: NotRequired[PolicyActionType]
-    Action: NotRequired[ChangeActionType]
-    LogicalResourceId: NotRequired[str]
-    PhysicalResourceId: NotRequired[str]
-    ResourceType: NotRequired[str]
-    Replacement: NotRequired[ReplacementType]
-    Scope: NotRequired[List[ResourceAttributeType]]
-    ResourceDriftStatus: NotRequired[StackResourceDriftStatusType]
-    ResourceDriftIgnoredAttributes: NotRequired[
-        List["ResourceDriftIgnoredAttributeTypeDef"]
-    ]
-    Details: NotRequired[List["ResourceChangeDetailTypeDef"]]
-    ChangeSetId: NotRequired[str]
-    ModuleInfo: NotRequired["ModuleInfoTypeDef"]
-    BeforeContext: NotRequired[str]
-    AfterContext: NotRequired[str]
-    PreviousDeploymentContext: NotRequired[str]
-
-
-class ResourceDefinitionTypeDef(TypedDict):
-    """A resource included in a generated template. This data type is used with
-    the CreateGeneratedTemplate and UpdateGeneratedTemplate API actions.
-    """
-
-    ResourceType: ReadOnly[str]
-    LogicalResourceId: NotRequired[ReadOnly[str]]
-    ResourceIdentifier: ReadOnly[Mapping[str, str]]
-
-
-class ResourceDetailTypeDef(TypedDict):
-    """Details about a resource in a generated template"""
-
-    ResourceType: NotRequired[str]
-    LogicalResourceId: NotRequired[str]
-    ResourceIdentifier: NotRequired[Dict[str, str]]
-    ResourceStatus: NotRequired[GeneratedTemplateResourceStatusType]
-    ResourceStatusReason: NotRequired[str]
-    Warnings: NotRequired[List["WarningDetailTypeDef"]]
-
-
-class ResourceDriftIgnoredAttributeTypeDef(TypedDict):
-    """The ResourceDriftIgnoredAttribute data type."""
-
-    Path: NotRequired[str]
-    Reason: NotRequired[DriftIgnoredReasonType]
-
-
-class ResourceIdentifierSummaryTypeDef(TypedDict):
-    """Describes the target resources of a specific type in your import template
-    (for example, all AWS::S3::Bucket resources) and the properties you can
-    provide during the import to identify resources of that type.
-    """
-
-    ResourceType: NotRequired[str]
-    LogicalResourceIds: NotRequired[List[str]]
-    ResourceIdentifiers: NotRequired[List[str]]
-
-
-class ResourceLocationTypeDef(TypedDict):
-    """The location of the resource in a stack template."""
-
-    StackName: str
-    LogicalResourceId: str
-
-
-class ResourceMappingTypeDef(TypedDict):
-    """Specifies the current source of the resource and the destination of where
-    it will be moved to.
-    """
-
-    Source: "ResourceLocationTypeDef"
-    Destination: "ResourceLocationTypeDef"
-
-
-class ResourceScanSummaryTypeDef(TypedDict):
-    """A summary of the resource scan. This is returned by the ListResourceScan
-    API action.
-    """
-
-    ResourceScanId: NotRequired[str]
-    Status: NotRequired[ResourceScanStatusType]
-    StatusReason: NotRequired[str]
-    StartTime: NotRequired[datetime]
-    EndTime: NotRequired[datetime]
-    PercentageCompleted: NotRequired[float]
-    ScanType: NotRequired[ScanTypeType]
-
-
-class ResourceTargetDefinitionTypeDef(TypedDict):
-    """The field that CloudFormation will change, such as the name of a resource's
-    property, and whether the resource will be recreated.
-    """
-
-    Attribute: NotRequired[ResourceAttributeType]
-    Name: NotRequired[str]
-    RequiresRecreation: NotRequired[RequiresRecreationType]
-    Path: NotRequired[str]
-    BeforeValue: NotRequired[str]
-    AfterValue: NotRequired[str]
-    BeforeValueFrom: NotRequired[BeforeValueFromType]
-    AfterValueFrom: NotRequired[AfterValueFromType]
-    Drift: NotRequired["LiveResourceDriftTypeDef"]
-    AttributeChangeType: NotRequired[AttributeChangeTypeType]
-
-
-class ResourceToImportTypeDef(TypedDict):
-    """Describes the target resource of an import operation."""
-
-    ResourceType: ReadOnly[str]
-    LogicalResourceId: ReadOnly[str]
-    ResourceIdentifier: ReadOnly[Mapping[str, str]]
-
-
-class RollbackConfigurationOutputTypeDef(TypedDict):
-    """Structure that contains the rollback triggers for CloudFormation to monitor
-    during stack creation and updating operations, and for the specified
-    monitoring period afterwards.
-    """
-
-    RollbackTriggers: NotRequired[List["RollbackTriggerTypeDef"]]
-    MonitoringTimeInMinutes: NotRequired[int]
-
-
-class RollbackConfigurationTypeDef(TypedDict):
-    """Structure that contains the rollback triggers for CloudFormation to monitor
-    during stack creation and updating operations, and for the specified
-    monitoring period afterwards.
-    """
-
-    RollbackTriggers: NotRequired[ReadOnly[Sequence["RollbackTriggerTypeDef"]]]
-    MonitoringTimeInMinutes: NotRequired[ReadOnly[int]]
 
 
 class RollbackStackInputTypeDef(TypedDict):
@@ -2663,46 +3259,10 @@ class RollbackStackOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class RollbackTriggerTypeDef(TypedDict):
-    """A rollback trigger CloudFormation monitors during creation and updating of
-    stacks. If any of the alarms you specify goes to ALARM state during the
-    stack operation or within the specified monitoring period afterwards,
-    CloudFormation rolls back the entire stack operation.
-    """
-
-    Arn: str
-    Type: str
-
-
-class ScanFilterOutputTypeDef(TypedDict):
-    """A filter that is used to specify which resource types to scan."""
-
-    Types: NotRequired[List[str]]
-
-
 class ScanFilterTypeDef(TypedDict):
     """A filter that is used to specify which resource types to scan."""
 
     Types: NotRequired[ReadOnly[Sequence[str]]]
-
-
-class ScannedResourceIdentifierTypeDef(TypedDict):
-    """Identifies a scanned resource. This is used with the
-    ListResourceScanRelatedResources API action.
-    """
-
-    ResourceType: ReadOnly[str]
-    ResourceIdentifier: ReadOnly[Mapping[str, str]]
-
-
-class ScannedResourceTypeDef(TypedDict):
-    """A scanned resource returned by ListResourceScanResources or
-    ListResourceScanRelatedResources.
-    """
-
-    ResourceType: NotRequired[str]
-    ResourceIdentifier: NotRequired[Dict[str, str]]
-    ManagedByStack: NotRequired[bool]
 
 
 class SetStackPolicyInputTypeDef(TypedDict):
@@ -2754,443 +3314,11 @@ class SignalResourceInputTypeDef(TypedDict):
     Status: ResourceSignalStatusType
 
 
-class StackDefinitionTypeDef(TypedDict):
-    """Describes the stack and the template used by the stack."""
-
-    StackName: NotRequired[str]
-    TemplateBody: NotRequired[str]
-    TemplateURL: NotRequired[str]
-
-
-class StackDriftInformationSummaryTypeDef(TypedDict):
-    """Contains information about whether the stack's actual configuration
-    differs, or has drifted, from its expected configuration, as defined in the
-    stack template and any values specified as template parameters. A stack is
-    considered to have drifted if one or more of its resources have drifted.
-    """
-
-    StackDriftStatus: StackDriftStatusType
-    LastCheckTimestamp: NotRequired[datetime]
-
-
-class StackDriftInformationTypeDef(TypedDict):
-    """Contains information about whether the stack's actual configuration
-    differs, or has drifted, from its expected configuration, as defined in the
-    stack template and any values specified as template parameters. A stack is
-    considered to have drifted if one or more of its resources have drifted.
-    """
-
-    StackDriftStatus: StackDriftStatusType
-    LastCheckTimestamp: NotRequired[datetime]
-
-
-class StackEventTypeDef(TypedDict):
-    """The StackEvent data type."""
-
-    StackId: str
-    EventId: str
-    StackName: str
-    OperationId: NotRequired[str]
-    LogicalResourceId: NotRequired[str]
-    PhysicalResourceId: NotRequired[str]
-    ResourceType: NotRequired[str]
-    Timestamp: datetime
-    ResourceStatus: NotRequired[ResourceStatusType]
-    ResourceStatusReason: NotRequired[str]
-    ResourceProperties: NotRequired[str]
-    ClientRequestToken: NotRequired[str]
-    HookType: NotRequired[str]
-    HookStatus: NotRequired[HookStatusType]
-    HookStatusReason: NotRequired[str]
-    HookInvocationPoint: NotRequired[HookInvocationPointType]
-    HookInvocationId: NotRequired[str]
-    HookFailureMode: NotRequired[HookFailureModeType]
-    DetailedStatus: NotRequired[DetailedStatusType]
-
-
-class StackInstanceComprehensiveStatusTypeDef(TypedDict):
-    """The detailed status of the stack instance."""
-
-    DetailedStatus: NotRequired[StackInstanceDetailedStatusType]
-
-
-class StackInstanceFilterTypeDef(TypedDict):
-    """The filter to apply to stack instances"""
-
-    Name: NotRequired[StackInstanceFilterNameType]
-    Values: NotRequired[str]
-
-
-class StackInstanceResourceDriftsSummaryTypeDef(TypedDict):
-    """The structure containing summary information about resource drifts for a
-    stack instance.
-    """
-
-    StackId: str
-    LogicalResourceId: str
-    PhysicalResourceId: NotRequired[str]
-    PhysicalResourceIdContext: NotRequired[
-        List["PhysicalResourceIdContextKeyValuePairTypeDef"]
-    ]
-    ResourceType: str
-    PropertyDifferences: NotRequired[List["PropertyDifferenceTypeDef"]]
-    StackResourceDriftStatus: StackResourceDriftStatusType
-    Timestamp: datetime
-
-
-class StackInstanceSummaryTypeDef(TypedDict):
-    """The structure that contains summary information about a stack instance."""
-
-    StackSetId: NotRequired[str]
-    Region: NotRequired[str]
-    Account: NotRequired[str]
-    StackId: NotRequired[str]
-    Status: NotRequired[StackInstanceStatusType]
-    StatusReason: NotRequired[str]
-    StackInstanceStatus: NotRequired["StackInstanceComprehensiveStatusTypeDef"]
-    OrganizationalUnitId: NotRequired[str]
-    DriftStatus: NotRequired[StackDriftStatusType]
-    LastDriftCheckTimestamp: NotRequired[datetime]
-    LastOperationId: NotRequired[str]
-
-
-class StackInstanceTypeDef(TypedDict):
-    """A CloudFormation stack, in a specific account and Region, that's part of a
-    StackSet operation. A stack instance is a reference to an attempted or
-    actual stack in a given account within a given Region. A stack instance can
-    exist without a stack—for example, if the stack couldn't be created for
-    some ...
-    """
-
-    StackSetId: NotRequired[str]
-    Region: NotRequired[str]
-    Account: NotRequired[str]
-    StackId: NotRequired[str]
-    ParameterOverrides: NotRequired[List["ParameterTypeDef"]]
-    Status: NotRequired[StackInstanceStatusType]
-    StackInstanceStatus: NotRequired["StackInstanceComprehensiveStatusTypeDef"]
-    StatusReason: NotRequired[str]
-    OrganizationalUnitId: NotRequired[str]
-    DriftStatus: NotRequired[StackDriftStatusType]
-    LastDriftCheckTimestamp: NotRequired[datetime]
-    LastOperationId: NotRequired[str]
-
-
-class StackRefactorActionTypeDef(TypedDict):
-    """Describes the stack and the action that CloudFormation will perform on it
-    if you execute the stack refactor.
-    """
-
-    Action: NotRequired[StackRefactorActionTypeType]
-    Entity: NotRequired[StackRefactorActionEntityType]
-    PhysicalResourceId: NotRequired[str]
-    ResourceIdentifier: NotRequired[str]
-    Description: NotRequired[str]
-    Detection: NotRequired[StackRefactorDetectionType]
-    DetectionReason: NotRequired[str]
-    TagResources: NotRequired[List["TagTypeDef"]]
-    UntagResources: NotRequired[List[str]]
-    ResourceMapping: NotRequired["ResourceMappingTypeDef"]
-
-
-class StackRefactorSummaryTypeDef(TypedDict):
-    """The summary of a stack refactor operation."""
-
-    StackRefactorId: NotRequired[str]
-    Description: NotRequired[str]
-    ExecutionStatus: NotRequired[StackRefactorExecutionStatusType]
-    ExecutionStatusReason: NotRequired[str]
-    Status: NotRequired[StackRefactorStatusType]
-    StatusReason: NotRequired[str]
-
-
-class StackResourceDetailTypeDef(TypedDict):
-    """Contains detailed information about the specified stack resource."""
-
-    StackName: NotRequired[str]
-    StackId: NotRequired[str]
-    LogicalResourceId: str
-    PhysicalResourceId: NotRequired[str]
-    ResourceType: str
-    LastUpdatedTimestamp: datetime
-    ResourceStatus: ResourceStatusType
-    ResourceStatusReason: NotRequired[str]
-    Description: NotRequired[str]
-    Metadata: NotRequired[str]
-    DriftInformation: NotRequired["StackResourceDriftInformationTypeDef"]
-    ModuleInfo: NotRequired["ModuleInfoTypeDef"]
-
-
-class StackResourceDriftInformationSummaryTypeDef(TypedDict):
-    """Summarizes information about whether the resource's actual configuration
-    differs, or has drifted, from its expected configuration.
-    """
-
-    StackResourceDriftStatus: StackResourceDriftStatusType
-    LastCheckTimestamp: NotRequired[datetime]
-
-
-class StackResourceDriftInformationTypeDef(TypedDict):
-    """Contains information about whether the resource's actual configuration
-    differs, or has drifted, from its expected configuration.
-    """
-
-    StackResourceDriftStatus: StackResourceDriftStatusType
-    LastCheckTimestamp: NotRequired[datetime]
-
-
-class StackResourceDriftTypeDef(TypedDict):
-    """Contains the drift information for a resource that has been checked for
-    drift. This includes actual and expected property values for resources in
-    which CloudFormation has detected drift. Only resource properties
-    explicitly defined in the stack template are checked for drift. For more
-    information, ...
-    """
-
-    StackId: str
-    LogicalResourceId: str
-    PhysicalResourceId: NotRequired[str]
-    PhysicalResourceIdContext: NotRequired[
-        List["PhysicalResourceIdContextKeyValuePairTypeDef"]
-    ]
-    ResourceType: str
-    ExpectedProperties: NotRequired[str]
-    ActualProperties: NotRequired[str]
-    PropertyDifferences: NotRequired[List["PropertyDifferenceTypeDef"]]
-    StackResourceDriftStatus: StackResourceDriftStatusType
-    Timestamp: datetime
-    ModuleInfo: NotRequired["ModuleInfoTypeDef"]
-    DriftStatusReason: NotRequired[str]
-
-
-class StackResourceSummaryTypeDef(TypedDict):
-    """Contains high-level information about the specified stack resource."""
-
-    LogicalResourceId: str
-    PhysicalResourceId: NotRequired[str]
-    ResourceType: str
-    LastUpdatedTimestamp: datetime
-    ResourceStatus: ResourceStatusType
-    ResourceStatusReason: NotRequired[str]
-    DriftInformation: NotRequired["StackResourceDriftInformationSummaryTypeDef"]
-    ModuleInfo: NotRequired["ModuleInfoTypeDef"]
-
-
-class StackResourceTypeDef(TypedDict):
-    """The StackResource data type."""
-
-    StackName: NotRequired[str]
-    StackId: NotRequired[str]
-    LogicalResourceId: str
-    PhysicalResourceId: NotRequired[str]
-    ResourceType: str
-    Timestamp: datetime
-    ResourceStatus: ResourceStatusType
-    ResourceStatusReason: NotRequired[str]
-    Description: NotRequired[str]
-    DriftInformation: NotRequired["StackResourceDriftInformationTypeDef"]
-    ModuleInfo: NotRequired["ModuleInfoTypeDef"]
-
-
-class StackSetAutoDeploymentTargetSummaryTypeDef(TypedDict):
-    """One of the targets for the StackSet. Returned by the
-    ListStackSetAutoDeploymentTargets API operation.
-    """
-
-    OrganizationalUnitId: NotRequired[str]
-    Regions: NotRequired[List[str]]
-
-
-class StackSetDriftDetectionDetailsTypeDef(TypedDict):
-    """Detailed information about the drift status of the StackSet."""
-
-    DriftStatus: NotRequired[StackSetDriftStatusType]
-    DriftDetectionStatus: NotRequired[StackSetDriftDetectionStatusType]
-    LastDriftCheckTimestamp: NotRequired[datetime]
-    TotalStackInstancesCount: NotRequired[int]
-    DriftedStackInstancesCount: NotRequired[int]
-    InSyncStackInstancesCount: NotRequired[int]
-    InProgressStackInstancesCount: NotRequired[int]
-    FailedStackInstancesCount: NotRequired[int]
-
-
-class StackSetOperationPreferencesOutputTypeDef(TypedDict):
-    """The user-specified preferences for how CloudFormation performs a StackSet
-    operation.
-    """
-
-    RegionConcurrencyType: NotRequired[RegionConcurrencyTypeType]
-    RegionOrder: NotRequired[List[str]]
-    FailureToleranceCount: NotRequired[int]
-    FailureTolerancePercentage: NotRequired[int]
-    MaxConcurrentCount: NotRequired[int]
-    MaxConcurrentPercentage: NotRequired[int]
-    ConcurrencyMode: NotRequired[ConcurrencyModeType]
-
-
-class StackSetOperationPreferencesTypeDef(TypedDict):
-    """The user-specified preferences for how CloudFormation performs a StackSet
-    operation.
-    """
-
-    RegionConcurrencyType: NotRequired[ReadOnly[RegionConcurrencyTypeType]]
-    RegionOrder: NotRequired[ReadOnly[Sequence[str]]]
-    FailureToleranceCount: NotRequired[ReadOnly[int]]
-    FailureTolerancePercentage: NotRequired[ReadOnly[int]]
-    MaxConcurrentCount: NotRequired[ReadOnly[int]]
-    MaxConcurrentPercentage: NotRequired[ReadOnly[int]]
-    ConcurrencyMode: NotRequired[ReadOnly[ConcurrencyModeType]]
-
-
-class StackSetOperationResultSummaryTypeDef(TypedDict):
-    """The structure that contains information about a specified operation's
-    results for a given account in a given Region.
-    """
-
-    Account: NotRequired[str]
-    Region: NotRequired[str]
-    Status: NotRequired[StackSetOperationResultStatusType]
-    StatusReason: NotRequired[str]
-    AccountGateResult: NotRequired["AccountGateResultTypeDef"]
-    OrganizationalUnitId: NotRequired[str]
-
-
-class StackSetOperationStatusDetailsTypeDef(TypedDict):
-    """Detailed information about the StackSet operation."""
-
-    FailedStackInstancesCount: NotRequired[int]
-
-
-class StackSetOperationSummaryTypeDef(TypedDict):
-    """The structures that contain summary information about the specified
-    operation.
-    """
-
-    OperationId: NotRequired[str]
-    Action: NotRequired[StackSetOperationActionType]
-    Status: NotRequired[StackSetOperationStatusType]
-    CreationTimestamp: NotRequired[datetime]
-    EndTimestamp: NotRequired[datetime]
-    StatusReason: NotRequired[str]
-    StatusDetails: NotRequired["StackSetOperationStatusDetailsTypeDef"]
-    OperationPreferences: NotRequired["StackSetOperationPreferencesOutputTypeDef"]
-
-
-class StackSetOperationTypeDef(TypedDict):
-    """The structure that contains information about a StackSet operation."""
-
-    OperationId: NotRequired[str]
-    StackSetId: NotRequired[str]
-    Action: NotRequired[StackSetOperationActionType]
-    Status: NotRequired[StackSetOperationStatusType]
-    OperationPreferences: NotRequired["StackSetOperationPreferencesOutputTypeDef"]
-    RetainStacks: NotRequired[bool]
-    AdministrationRoleARN: NotRequired[str]
-    ExecutionRoleName: NotRequired[str]
-    CreationTimestamp: NotRequired[datetime]
-    EndTimestamp: NotRequired[datetime]
-    DeploymentTargets: NotRequired["DeploymentTargetsOutputTypeDef"]
-    StackSetDriftDetectionDetails: NotRequired["StackSetDriftDetectionDetailsTypeDef"]
-    StatusReason: NotRequired[str]
-    StatusDetails: NotRequired["StackSetOperationStatusDetailsTypeDef"]
-
-
-class StackSetSummaryTypeDef(TypedDict):
-    """The structures that contain summary information about the specified
-    StackSet.
-    """
-
-    StackSetName: NotRequired[str]
-    StackSetId: NotRequired[str]
-    Description: NotRequired[str]
-    Status: NotRequired[StackSetStatusType]
-    AutoDeployment: NotRequired["AutoDeploymentOutputTypeDef"]
-    PermissionModel: NotRequired[PermissionModelsType]
-    DriftStatus: NotRequired[StackDriftStatusType]
-    LastDriftCheckTimestamp: NotRequired[datetime]
-    ManagedExecution: NotRequired["ManagedExecutionTypeDef"]
-
-
-class StackSetTypeDef(TypedDict):
-    """A structure that contains information about a StackSet. With StackSets, you
-    can provision stacks across Amazon Web Services accounts and Regions from a
-    single CloudFormation template. Each stack is based on the same
-    CloudFormation template, but you can customize individual stacks using
-    parameters.
-    """
-
-    StackSetName: NotRequired[str]
-    StackSetId: NotRequired[str]
-    Description: NotRequired[str]
-    Status: NotRequired[StackSetStatusType]
-    TemplateBody: NotRequired[str]
-    Parameters: NotRequired[List["ParameterTypeDef"]]
-    Capabilities: NotRequired[List[CapabilityType]]
-    Tags: NotRequired[List["TagTypeDef"]]
-    StackSetARN: NotRequired[str]
-    AdministrationRoleARN: NotRequired[str]
-    ExecutionRoleName: NotRequired[str]
-    StackSetDriftDetectionDetails: NotRequired["StackSetDriftDetectionDetailsTypeDef"]
-    AutoDeployment: NotRequired["AutoDeploymentOutputTypeDef"]
-    PermissionModel: NotRequired[PermissionModelsType]
-    OrganizationalUnitIds: NotRequired[List[str]]
-    ManagedExecution: NotRequired["ManagedExecutionTypeDef"]
-    Regions: NotRequired[List[str]]
-
-
-class StackSummaryTypeDef(TypedDict):
-    """The StackSummary Data Type"""
-
-    StackId: NotRequired[str]
-    StackName: str
-    TemplateDescription: NotRequired[str]
-    CreationTime: datetime
-    LastUpdatedTime: NotRequired[datetime]
-    DeletionTime: NotRequired[datetime]
-    StackStatus: StackStatusType
-    StackStatusReason: NotRequired[str]
-    ParentId: NotRequired[str]
-    RootId: NotRequired[str]
-    DriftInformation: NotRequired["StackDriftInformationSummaryTypeDef"]
-    LastOperations: NotRequired[List["OperationEntryTypeDef"]]
-
-
-class StackTypeDef(TypedDict):
-    """The Stack data type."""
-
-    StackId: NotRequired[str]
-    StackName: str
-    ChangeSetId: NotRequired[str]
-    Description: NotRequired[str]
-    Parameters: NotRequired[List["ParameterTypeDef"]]
-    CreationTime: datetime
-    DeletionTime: NotRequired[datetime]
-    LastUpdatedTime: NotRequired[datetime]
-    RollbackConfiguration: NotRequired["RollbackConfigurationOutputTypeDef"]
-    StackStatus: StackStatusType
-    StackStatusReason: NotRequired[str]
-    DisableRollback: NotRequired[bool]
-    NotificationARNs: NotRequired[List[str]]
-    TimeoutInMinutes: NotRequired[int]
-    Capabilities: NotRequired[List[CapabilityType]]
-    Outputs: NotRequired[List["OutputTypeDef"]]
-    RoleARN: NotRequired[str]
-    Tags: NotRequired[List["TagTypeDef"]]
-    EnableTerminationProtection: NotRequired[bool]
-    ParentId: NotRequired[str]
-    RootId: NotRequired[str]
-    DriftInformation: NotRequired["StackDriftInformationTypeDef"]
-    RetainExceptOnCreate: NotRequired[bool]
-    DeletionMode: NotRequired[DeletionModeType]
-    DetailedStatus: NotRequired[DetailedStatusType]
-    LastOperations: NotRequired[List["OperationEntryTypeDef"]]
-
-
 class StartResourceScanInputTypeDef(TypedDict):
     """StartResourceScanInput (input)."""
 
     ClientRequestToken: NotRequired[ReadOnly[str]]
-    ScanFilters: NotRequired[ReadOnly[Sequence["ScanFilterTypeDef"]]]
+    ScanFilters: NotRequired[ReadOnly[Sequence[ScanFilterTypeDef]]]
 
 
 class StartResourceScanOutputTypeDef(TypedDict):
@@ -3214,22 +3342,6 @@ class StopStackSetOperationOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class TagTypeDef(TypedDict):
-    """The Tag type enables you to specify a key-value pair that can be used to
-    store information about an CloudFormation stack.
-    """
-
-    Key: str
-    Value: str
-
-
-class TemplateConfigurationTypeDef(TypedDict):
-    """The configuration details of a generated template."""
-
-    DeletionPolicy: NotRequired[GeneratedTemplateDeletionPolicyType]
-    UpdateReplacePolicy: NotRequired[GeneratedTemplateUpdateReplacePolicyType]
-
-
 class TemplateParameterTypeDef(TypedDict):
     """The TemplateParameter data type."""
 
@@ -3237,33 +3349,6 @@ class TemplateParameterTypeDef(TypedDict):
     DefaultValue: NotRequired[str]
     NoEcho: NotRequired[bool]
     Description: NotRequired[str]
-
-
-class TemplateProgressTypeDef(TypedDict):
-    """A summary of the progress of the template generation."""
-
-    ResourcesSucceeded: NotRequired[int]
-    ResourcesFailed: NotRequired[int]
-    ResourcesProcessing: NotRequired[int]
-    ResourcesPending: NotRequired[int]
-
-
-class TemplateSummaryConfigTypeDef(TypedDict):
-    """Options for the GetTemplateSummary API action."""
-
-    TreatUnrecognizedResourceTypesAsWarnings: NotRequired[bool]
-
-
-class TemplateSummaryTypeDef(TypedDict):
-    """The summary of a generated template."""
-
-    GeneratedTemplateId: NotRequired[str]
-    GeneratedTemplateName: NotRequired[str]
-    Status: NotRequired[GeneratedTemplateStatusType]
-    StatusReason: NotRequired[str]
-    CreationTime: NotRequired[datetime]
-    LastUpdatedTime: NotRequired[datetime]
-    NumberOfResources: NotRequired[int]
 
 
 class TestTypeInputTypeDef(TypedDict):
@@ -3283,82 +3368,15 @@ class TestTypeOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class TypeConfigurationDetailsTypeDef(TypedDict):
-    """Detailed information concerning the specification of a CloudFormation
-    extension in a given account and Region.
-    """
-
-    Arn: NotRequired[str]
-    Alias: NotRequired[str]
-    Configuration: NotRequired[str]
-    LastUpdated: NotRequired[datetime]
-    TypeArn: NotRequired[str]
-    TypeName: NotRequired[str]
-    IsDefaultConfiguration: NotRequired[bool]
-
-
-class TypeConfigurationIdentifierTypeDef(TypedDict):
-    """Identifying information for the configuration of a CloudFormation
-    extension.
-    """
-
-    TypeArn: NotRequired[str]
-    TypeConfigurationAlias: NotRequired[str]
-    TypeConfigurationArn: NotRequired[str]
-    Type: NotRequired[ThirdPartyTypeType]
-    TypeName: NotRequired[str]
-
-
-class TypeFiltersTypeDef(TypedDict):
-    """Filter criteria to use in determining which extensions to return."""
-
-    Category: NotRequired[CategoryType]
-    PublisherId: NotRequired[str]
-    TypeNamePrefix: NotRequired[str]
-
-
-class TypeSummaryTypeDef(TypedDict):
-    """Contains summary information about the specified CloudFormation extension."""
-
-    Type: NotRequired[RegistryTypeType]
-    TypeName: NotRequired[str]
-    DefaultVersionId: NotRequired[str]
-    TypeArn: NotRequired[str]
-    LastUpdated: NotRequired[datetime]
-    Description: NotRequired[str]
-    PublisherId: NotRequired[str]
-    OriginalTypeName: NotRequired[str]
-    PublicVersionNumber: NotRequired[str]
-    LatestPublicVersion: NotRequired[str]
-    PublisherIdentity: NotRequired[IdentityProviderType]
-    PublisherName: NotRequired[str]
-    IsActivated: NotRequired[bool]
-
-
-class TypeVersionSummaryTypeDef(TypedDict):
-    """Contains summary information about a specific version of a CloudFormation
-    extension.
-    """
-
-    Type: NotRequired[RegistryTypeType]
-    TypeName: NotRequired[str]
-    VersionId: NotRequired[str]
-    IsDefaultVersion: NotRequired[bool]
-    Arn: NotRequired[str]
-    TimeCreated: NotRequired[datetime]
-    Description: NotRequired[str]
-    PublicVersionNumber: NotRequired[str]
-
-
 class UpdateGeneratedTemplateInputTypeDef(TypedDict):
     """UpdateGeneratedTemplateInput (input)."""
 
     GeneratedTemplateName: ReadOnly[str]
     NewGeneratedTemplateName: NotRequired[ReadOnly[str]]
-    AddResources: NotRequired[ReadOnly[Sequence["ResourceDefinitionTypeDef"]]]
+    AddResources: NotRequired[ReadOnly[Sequence[ResourceDefinitionTypeDef]]]
     RemoveResources: NotRequired[ReadOnly[Sequence[str]]]
     RefreshAllResources: NotRequired[ReadOnly[bool]]
-    TemplateConfiguration: NotRequired[ReadOnly["TemplateConfigurationTypeDef"]]
+    TemplateConfiguration: NotRequired[ReadOnly[TemplateConfigurationTypeDef]]
 
 
 class UpdateGeneratedTemplateOutputTypeDef(TypedDict):
@@ -3376,15 +3394,15 @@ class UpdateStackInputStackUpdateTypeDef(TypedDict):
     UsePreviousTemplate: NotRequired[ReadOnly[bool]]
     StackPolicyDuringUpdateBody: NotRequired[ReadOnly[str]]
     StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
-    Parameters: NotRequired[ReadOnly[Sequence["ParameterTypeDef"]]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
     ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
     RoleARN: NotRequired[ReadOnly[str]]
-    RollbackConfiguration: NotRequired[ReadOnly["RollbackConfigurationTypeDef"]]
+    RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
     StackPolicyURL: NotRequired[ReadOnly[str]]
     NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     DisableRollback: NotRequired[ReadOnly[bool]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
@@ -3399,15 +3417,15 @@ class UpdateStackInputTypeDef(TypedDict):
     UsePreviousTemplate: NotRequired[ReadOnly[bool]]
     StackPolicyDuringUpdateBody: NotRequired[ReadOnly[str]]
     StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
-    Parameters: NotRequired[ReadOnly[Sequence["ParameterTypeDef"]]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
     ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
     RoleARN: NotRequired[ReadOnly[str]]
-    RollbackConfiguration: NotRequired[ReadOnly["RollbackConfigurationTypeDef"]]
+    RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
     StackPolicyURL: NotRequired[ReadOnly[str]]
     NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     DisableRollback: NotRequired[ReadOnly[bool]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
@@ -3418,10 +3436,10 @@ class UpdateStackInstancesInputTypeDef(TypedDict):
 
     StackSetName: ReadOnly[str]
     Accounts: NotRequired[ReadOnly[Sequence[str]]]
-    DeploymentTargets: NotRequired[ReadOnly["DeploymentTargetsTypeDef"]]
+    DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
     Regions: ReadOnly[Sequence[str]]
-    ParameterOverrides: NotRequired[ReadOnly[Sequence["ParameterTypeDef"]]]
-    OperationPreferences: NotRequired[ReadOnly["StackSetOperationPreferencesTypeDef"]]
+    ParameterOverrides: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
 
@@ -3449,20 +3467,20 @@ class UpdateStackSetInputTypeDef(TypedDict):
     TemplateBody: NotRequired[ReadOnly[str]]
     TemplateURL: NotRequired[ReadOnly[str]]
     UsePreviousTemplate: NotRequired[ReadOnly[bool]]
-    Parameters: NotRequired[ReadOnly[Sequence["ParameterTypeDef"]]]
+    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
-    OperationPreferences: NotRequired[ReadOnly["StackSetOperationPreferencesTypeDef"]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     AdministrationRoleARN: NotRequired[ReadOnly[str]]
     ExecutionRoleName: NotRequired[ReadOnly[str]]
-    DeploymentTargets: NotRequired[ReadOnly["DeploymentTargetsTypeDef"]]
+    DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
     PermissionModel: NotRequired[ReadOnly[PermissionModelsType]]
-    AutoDeployment: NotRequired[ReadOnly["AutoDeploymentTypeDef"]]
+    AutoDeployment: NotRequired[ReadOnly[AutoDeploymentTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
     Accounts: NotRequired[ReadOnly[Sequence[str]]]
     Regions: NotRequired[ReadOnly[Sequence[str]]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
-    ManagedExecution: NotRequired[ReadOnly["ManagedExecutionTypeDef"]]
+    ManagedExecution: NotRequired[ReadOnly[ManagedExecutionTypeDef]]
 
 
 class UpdateStackSetOutputTypeDef(TypedDict):
@@ -3496,30 +3514,9 @@ class ValidateTemplateInputTypeDef(TypedDict):
 class ValidateTemplateOutputTypeDef(TypedDict):
     """The output for ValidateTemplate action."""
 
-    Parameters: NotRequired[List["TemplateParameterTypeDef"]]
+    Parameters: NotRequired[List[TemplateParameterTypeDef]]
     Description: NotRequired[str]
     Capabilities: NotRequired[List[CapabilityType]]
     CapabilitiesReason: NotRequired[str]
     DeclaredTransforms: NotRequired[List[str]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class WarningDetailTypeDef(TypedDict):
-    """The warnings generated for a specific resource for this generated template."""
-
-    Type: NotRequired[WarningTypeType]
-    Properties: NotRequired[List["WarningPropertyTypeDef"]]
-
-
-class WarningPropertyTypeDef(TypedDict):
-    """A specific property that is impacted by a warning."""
-
-    PropertyPath: NotRequired[str]
-    Required: NotRequired[bool]
-    Description: NotRequired[str]
-
-
-class WarningsTypeDef(TypedDict):
-    """Contains any warnings returned by the GetTemplateSummary API action."""
-
-    UnrecognizedResourceTypes: NotRequired[List[str]]

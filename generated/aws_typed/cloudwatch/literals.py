@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Enums and names of Amazon CloudWatch (botocore service 'cloudwatch'), as
 Literal aliases.
 

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Typed resources and collections of Amazon CloudWatch (botocore service
 'cloudwatch').
 

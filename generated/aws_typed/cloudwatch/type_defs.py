@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Request and response types of Amazon CloudWatch (botocore service
 'cloudwatch').
 
@@ -246,14 +247,32 @@ class AlarmPromQLCriteriaTypeDef(TypedDict):
     RecoveryPeriod: NotRequired[int]
 
 
+class RangeOutputTypeDef(TypedDict):
+    """Specifies one range of days or times to exclude from use for training an
+    anomaly detection model.
+    """
+
+    StartTime: datetime
+    EndTime: datetime
+
+
 class AnomalyDetectorConfigurationOutputTypeDef(TypedDict):
     """The configuration specifies details about how the anomaly detection model
     is to be trained, including time ranges to exclude from use for training
     the model and the time zone to use for the metric.
     """
 
-    ExcludedTimeRanges: NotRequired[List["RangeOutputTypeDef"]]
+    ExcludedTimeRanges: NotRequired[List[RangeOutputTypeDef]]
     MetricTimezone: NotRequired[str]
+
+
+class RangeTypeDef(TypedDict):
+    """Specifies one range of days or times to exclude from use for training an
+    anomaly detection model.
+    """
+
+    StartTime: ReadOnly[TimestampTypeDef]
+    EndTime: ReadOnly[TimestampTypeDef]
 
 
 class AnomalyDetectorConfigurationTypeDef(TypedDict):
@@ -262,8 +281,83 @@ class AnomalyDetectorConfigurationTypeDef(TypedDict):
     the model and the time zone to use for the metric.
     """
 
-    ExcludedTimeRanges: NotRequired[ReadOnly[Sequence["RangeTypeDef"]]]
+    ExcludedTimeRanges: NotRequired[ReadOnly[Sequence[RangeTypeDef]]]
     MetricTimezone: NotRequired[ReadOnly[str]]
+
+
+class DimensionTypeDef(TypedDict):
+    """A dimension is a name/value pair that is part of the identity of a metric.
+    Because dimensions are part of the unique identifier for a metric, whenever
+    you add a unique name/value pair to one of your metrics, you are creating a
+    new variation of that metric. For example, many Amazon EC2 metrics ...
+    """
+
+    Name: str
+    Value: str
+
+
+class MetricCharacteristicsTypeDef(TypedDict):
+    """This object includes parameters that you can use to provide information to
+    CloudWatch to help it build more accurate anomaly detection models.
+    """
+
+    PeriodicSpikes: NotRequired[bool]
+
+
+class MetricOutputTypeDef(TypedDict):
+    """Represents a specific metric."""
+
+    Namespace: NotRequired[str]
+    MetricName: NotRequired[str]
+    Dimensions: NotRequired[List[DimensionTypeDef]]
+
+
+class MetricStatOutputTypeDef(TypedDict):
+    """This structure defines the metric to be returned, along with the
+    statistics, period, and units.
+    """
+
+    Metric: MetricOutputTypeDef
+    Period: int
+    Stat: str
+    Unit: NotRequired[StandardUnitType]
+
+
+class MetricDataQueryOutputTypeDef(TypedDict):
+    """This structure is used in both GetMetricData and PutMetricAlarm. The
+    supported use of this structure is different for those two operations.
+    """
+
+    Id: str
+    MetricStat: NotRequired[MetricStatOutputTypeDef]
+    Expression: NotRequired[str]
+    Label: NotRequired[str]
+    ReturnData: NotRequired[bool]
+    Period: NotRequired[int]
+    AccountId: NotRequired[str]
+
+
+class MetricMathAnomalyDetectorOutputTypeDef(TypedDict):
+    """Indicates the CloudWatch math expression that provides the time series the
+    anomaly detector uses as input. The designated math expression must return
+    a single time series.
+    """
+
+    MetricDataQueries: NotRequired[List[MetricDataQueryOutputTypeDef]]
+
+
+class SingleMetricAnomalyDetectorOutputTypeDef(TypedDict):
+    """Designates the CloudWatch metric and statistic that provides the time
+    series the anomaly detector uses as input. If you have enabled unified
+    cross-account observability, and this account is a monitoring account, the
+    metric can be in the same account or a source account.
+    """
+
+    AccountId: NotRequired[str]
+    Namespace: NotRequired[str]
+    MetricName: NotRequired[str]
+    Dimensions: NotRequired[List[DimensionTypeDef]]
+    Stat: NotRequired[str]
 
 
 class AnomalyDetectorTypeDef(TypedDict):
@@ -274,13 +368,13 @@ class AnomalyDetectorTypeDef(TypedDict):
 
     Namespace: NotRequired[str]
     MetricName: NotRequired[str]
-    Dimensions: NotRequired[List["DimensionTypeDef"]]
+    Dimensions: NotRequired[List[DimensionTypeDef]]
     Stat: NotRequired[str]
-    Configuration: NotRequired["AnomalyDetectorConfigurationOutputTypeDef"]
+    Configuration: NotRequired[AnomalyDetectorConfigurationOutputTypeDef]
     StateValue: NotRequired[AnomalyDetectorStateValueType]
-    MetricCharacteristics: NotRequired["MetricCharacteristicsTypeDef"]
-    SingleMetricAnomalyDetector: NotRequired["SingleMetricAnomalyDetectorOutputTypeDef"]
-    MetricMathAnomalyDetector: NotRequired["MetricMathAnomalyDetectorOutputTypeDef"]
+    MetricCharacteristics: NotRequired[MetricCharacteristicsTypeDef]
+    SingleMetricAnomalyDetector: NotRequired[SingleMetricAnomalyDetectorOutputTypeDef]
+    MetricMathAnomalyDetector: NotRequired[MetricMathAnomalyDetectorOutputTypeDef]
 
 
 class CompositeAlarmTypeDef(TypedDict):
@@ -350,17 +444,73 @@ class DeleteAlarmsInputTypeDef(TypedDict):
     AlarmNames: ReadOnly[Sequence[str]]
 
 
+class MetricTypeDef(TypedDict):
+    """Represents a specific metric."""
+
+    Namespace: NotRequired[ReadOnly[str]]
+    MetricName: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
+
+
+class MetricStatTypeDef(TypedDict):
+    """This structure defines the metric to be returned, along with the
+    statistics, period, and units.
+    """
+
+    Metric: ReadOnly[MetricTypeDef]
+    Period: ReadOnly[int]
+    Stat: ReadOnly[str]
+    Unit: NotRequired[ReadOnly[StandardUnitType]]
+
+
+class MetricDataQueryTypeDef(TypedDict):
+    """This structure is used in both GetMetricData and PutMetricAlarm. The
+    supported use of this structure is different for those two operations.
+    """
+
+    Id: ReadOnly[str]
+    MetricStat: NotRequired[ReadOnly[MetricStatTypeDef]]
+    Expression: NotRequired[ReadOnly[str]]
+    Label: NotRequired[ReadOnly[str]]
+    ReturnData: NotRequired[ReadOnly[bool]]
+    Period: NotRequired[ReadOnly[int]]
+    AccountId: NotRequired[ReadOnly[str]]
+
+
+class MetricMathAnomalyDetectorTypeDef(TypedDict):
+    """Indicates the CloudWatch math expression that provides the time series the
+    anomaly detector uses as input. The designated math expression must return
+    a single time series.
+    """
+
+    MetricDataQueries: NotRequired[ReadOnly[Sequence[MetricDataQueryTypeDef]]]
+
+
+class SingleMetricAnomalyDetectorTypeDef(TypedDict):
+    """Designates the CloudWatch metric and statistic that provides the time
+    series the anomaly detector uses as input. If you have enabled unified
+    cross-account observability, and this account is a monitoring account, the
+    metric can be in the same account or a source account.
+    """
+
+    AccountId: NotRequired[ReadOnly[str]]
+    Namespace: NotRequired[ReadOnly[str]]
+    MetricName: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
+    Stat: NotRequired[ReadOnly[str]]
+
+
 class DeleteAnomalyDetectorInputTypeDef(TypedDict):
     """DeleteAnomalyDetectorInput (input)."""
 
     Namespace: NotRequired[ReadOnly[str]]
     MetricName: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
     Stat: NotRequired[ReadOnly[str]]
     SingleMetricAnomalyDetector: NotRequired[
-        ReadOnly["SingleMetricAnomalyDetectorTypeDef"]
+        ReadOnly[SingleMetricAnomalyDetectorTypeDef]
     ]
-    MetricMathAnomalyDetector: NotRequired[ReadOnly["MetricMathAnomalyDetectorTypeDef"]]
+    MetricMathAnomalyDetector: NotRequired[ReadOnly[MetricMathAnomalyDetectorTypeDef]]
 
 
 class DeleteAnomalyDetectorOutputTypeDef(TypedDict):
@@ -387,10 +537,22 @@ class DeleteInsightRulesInputTypeDef(TypedDict):
     RuleNames: ReadOnly[Sequence[str]]
 
 
+class PartialFailureTypeDef(TypedDict):
+    """This array is empty if the API operation was successful for all the rules
+    specified in the request. If the operation could not process one of the
+    rules, the following data is returned for each of those rules.
+    """
+
+    FailureResource: NotRequired[str]
+    ExceptionType: NotRequired[str]
+    FailureCode: NotRequired[str]
+    FailureDescription: NotRequired[str]
+
+
 class DeleteInsightRulesOutputTypeDef(TypedDict):
     """DeleteInsightRulesOutput (response)."""
 
-    Failures: NotRequired[List["PartialFailureTypeDef"]]
+    Failures: NotRequired[List[PartialFailureTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -416,7 +578,7 @@ class DescribeAlarmContributorsInputTypeDef(TypedDict):
 class DescribeAlarmContributorsOutputTypeDef(TypedDict):
     """DescribeAlarmContributorsOutput (response)."""
 
-    AlarmContributors: List["AlarmContributorTypeDef"]
+    AlarmContributors: List[AlarmContributorTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -464,14 +626,14 @@ class DescribeAlarmHistoryInputTypeDef(TypedDict):
 class DescribeAlarmHistoryOutputFullResultTypeDef(TypedDict):
     """DescribeAlarmHistoryOutput (build_full_result() value)."""
 
-    AlarmHistoryItems: NotRequired[List["AlarmHistoryItemTypeDef"]]
+    AlarmHistoryItems: NotRequired[List[AlarmHistoryItemTypeDef]]
     NextToken: NotRequired[str]
 
 
 class DescribeAlarmHistoryOutputTypeDef(TypedDict):
     """DescribeAlarmHistoryOutput (response)."""
 
-    AlarmHistoryItems: NotRequired[List["AlarmHistoryItemTypeDef"]]
+    AlarmHistoryItems: NotRequired[List[AlarmHistoryItemTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -481,7 +643,7 @@ class DescribeAlarmsForMetricInputMetricAlarmsTypeDef(TypedDict):
 
     Statistic: NotRequired[ReadOnly[StatisticType]]
     ExtendedStatistic: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
     Period: NotRequired[ReadOnly[int]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
 
@@ -493,15 +655,59 @@ class DescribeAlarmsForMetricInputTypeDef(TypedDict):
     Namespace: ReadOnly[str]
     Statistic: NotRequired[ReadOnly[StatisticType]]
     ExtendedStatistic: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
     Period: NotRequired[ReadOnly[int]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
+
+
+class EvaluationCriteriaTypeDef(TypedDict):
+    """The evaluation criteria for an alarm. This is a union type that currently
+    supports PromQLCriteria.
+    """
+
+    PromQLCriteria: NotRequired[AlarmPromQLCriteriaTypeDef]
+
+
+class MetricAlarmTypeDef(TypedDict):
+    """The details about a metric alarm."""
+
+    AlarmName: NotRequired[str]
+    AlarmArn: NotRequired[str]
+    AlarmDescription: NotRequired[str]
+    AlarmConfigurationUpdatedTimestamp: NotRequired[datetime]
+    ActionsEnabled: NotRequired[bool]
+    OKActions: NotRequired[List[str]]
+    AlarmActions: NotRequired[List[str]]
+    InsufficientDataActions: NotRequired[List[str]]
+    StateValue: NotRequired[StateValueType]
+    StateReason: NotRequired[str]
+    StateReasonData: NotRequired[str]
+    StateUpdatedTimestamp: NotRequired[datetime]
+    MetricName: NotRequired[str]
+    Namespace: NotRequired[str]
+    Statistic: NotRequired[StatisticType]
+    ExtendedStatistic: NotRequired[str]
+    Dimensions: NotRequired[List[DimensionTypeDef]]
+    Period: NotRequired[int]
+    Unit: NotRequired[StandardUnitType]
+    EvaluationPeriods: NotRequired[int]
+    DatapointsToAlarm: NotRequired[int]
+    Threshold: NotRequired[float]
+    ComparisonOperator: NotRequired[ComparisonOperatorType]
+    TreatMissingData: NotRequired[str]
+    EvaluateLowSampleCountPercentile: NotRequired[str]
+    Metrics: NotRequired[List[MetricDataQueryOutputTypeDef]]
+    ThresholdMetricId: NotRequired[str]
+    EvaluationState: NotRequired[EvaluationStateType]
+    StateTransitionedTimestamp: NotRequired[datetime]
+    EvaluationCriteria: NotRequired[EvaluationCriteriaTypeDef]
+    EvaluationInterval: NotRequired[int]
 
 
 class DescribeAlarmsForMetricOutputTypeDef(TypedDict):
     """DescribeAlarmsForMetricOutput (response)."""
 
-    MetricAlarms: NotRequired[List["MetricAlarmTypeDef"]]
+    MetricAlarms: NotRequired[List[MetricAlarmTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -550,16 +756,16 @@ class DescribeAlarmsInputWaitTypeDef(TypedDict):
 class DescribeAlarmsOutputFullResultTypeDef(TypedDict):
     """DescribeAlarmsOutput (build_full_result() value)."""
 
-    CompositeAlarms: NotRequired[List["CompositeAlarmTypeDef"]]
-    MetricAlarms: NotRequired[List["MetricAlarmTypeDef"]]
+    CompositeAlarms: NotRequired[List[CompositeAlarmTypeDef]]
+    MetricAlarms: NotRequired[List[MetricAlarmTypeDef]]
     NextToken: NotRequired[str]
 
 
 class DescribeAlarmsOutputTypeDef(TypedDict):
     """DescribeAlarmsOutput (response)."""
 
-    CompositeAlarms: NotRequired[List["CompositeAlarmTypeDef"]]
-    MetricAlarms: NotRequired[List["MetricAlarmTypeDef"]]
+    CompositeAlarms: NotRequired[List[CompositeAlarmTypeDef]]
+    MetricAlarms: NotRequired[List[MetricAlarmTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -569,7 +775,7 @@ class DescribeAnomalyDetectorsInputPaginateTypeDef(TypedDict):
 
     Namespace: NotRequired[str]
     MetricName: NotRequired[str]
-    Dimensions: NotRequired[Sequence["DimensionTypeDef"]]
+    Dimensions: NotRequired[Sequence[DimensionTypeDef]]
     AnomalyDetectorTypes: NotRequired[Sequence[AnomalyDetectorTypeType]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -581,21 +787,21 @@ class DescribeAnomalyDetectorsInputTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     Namespace: NotRequired[ReadOnly[str]]
     MetricName: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
     AnomalyDetectorTypes: NotRequired[ReadOnly[Sequence[AnomalyDetectorTypeType]]]
 
 
 class DescribeAnomalyDetectorsOutputFullResultTypeDef(TypedDict):
     """DescribeAnomalyDetectorsOutput (build_full_result() value)."""
 
-    AnomalyDetectors: NotRequired[List["AnomalyDetectorTypeDef"]]
+    AnomalyDetectors: NotRequired[List[AnomalyDetectorTypeDef]]
     NextToken: NotRequired[str]
 
 
 class DescribeAnomalyDetectorsOutputTypeDef(TypedDict):
     """DescribeAnomalyDetectorsOutput (response)."""
 
-    AnomalyDetectors: NotRequired[List["AnomalyDetectorTypeDef"]]
+    AnomalyDetectors: NotRequired[List[AnomalyDetectorTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -607,11 +813,25 @@ class DescribeInsightRulesInputTypeDef(TypedDict):
     MaxResults: NotRequired[int]
 
 
+class InsightRuleTypeDef(TypedDict):
+    """This structure contains the definition for a Contributor Insights rule. For
+    more information about this rule, see Using Constributor Insights to
+    analyze high-cardinality data in the Amazon CloudWatch User Guide.
+    """
+
+    Name: str
+    State: str
+    Schema: str
+    Definition: str
+    ManagedRule: NotRequired[bool]
+    ApplyOnTransformedLogs: NotRequired[bool]
+
+
 class DescribeInsightRulesOutputTypeDef(TypedDict):
     """DescribeInsightRulesOutput (response)."""
 
     NextToken: NotRequired[str]
-    InsightRules: NotRequired[List["InsightRuleTypeDef"]]
+    InsightRules: NotRequired[List[InsightRuleTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -620,17 +840,6 @@ class DimensionFilterTypeDef(TypedDict):
 
     Name: str
     Value: NotRequired[str]
-
-
-class DimensionTypeDef(TypedDict):
-    """A dimension is a name/value pair that is part of the identity of a metric.
-    Because dimensions are part of the unique identifier for a metric, whenever
-    you add a unique name/value pair to one of your metrics, you are creating a
-    new variation of that metric. For example, many Amazon EC2 metrics ...
-    """
-
-    Name: str
-    Value: str
 
 
 class DisableAlarmActionsInputTypeDef(TypedDict):
@@ -648,7 +857,7 @@ class DisableInsightRulesInputTypeDef(TypedDict):
 class DisableInsightRulesOutputTypeDef(TypedDict):
     """DisableInsightRulesOutput (response)."""
 
-    Failures: NotRequired[List["PartialFailureTypeDef"]]
+    Failures: NotRequired[List[PartialFailureTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -667,18 +876,8 @@ class EnableInsightRulesInputTypeDef(TypedDict):
 class EnableInsightRulesOutputTypeDef(TypedDict):
     """EnableInsightRulesOutput (response)."""
 
-    Failures: NotRequired[List["PartialFailureTypeDef"]]
+    Failures: NotRequired[List[PartialFailureTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class EntityMetricDataTypeDef(TypedDict):
-    """A set of metrics that are associated with an entity, such as a specific
-    service or resource. Contains the entity and the list of metric data
-    associated with it.
-    """
-
-    Entity: NotRequired[ReadOnly["EntityTypeDef"]]
-    MetricData: NotRequired[ReadOnly[Sequence["MetricDatumTypeDef"]]]
 
 
 class EntityTypeDef(TypedDict):
@@ -693,12 +892,39 @@ class EntityTypeDef(TypedDict):
     Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
-class EvaluationCriteriaTypeDef(TypedDict):
-    """The evaluation criteria for an alarm. This is a union type that currently
-    supports PromQLCriteria.
+class StatisticSetTypeDef(TypedDict):
+    """Represents a set of statistics that describes a specific metric."""
+
+    SampleCount: float
+    Sum: float
+    Minimum: float
+    Maximum: float
+
+
+class MetricDatumTypeDef(TypedDict):
+    """Encapsulates the information sent to either create a metric or add new
+    values to be aggregated into an existing metric.
     """
 
-    PromQLCriteria: NotRequired["AlarmPromQLCriteriaTypeDef"]
+    MetricName: ReadOnly[str]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
+    Timestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    Value: NotRequired[ReadOnly[float]]
+    StatisticValues: NotRequired[ReadOnly[StatisticSetTypeDef]]
+    Values: NotRequired[ReadOnly[Sequence[float]]]
+    Counts: NotRequired[ReadOnly[Sequence[float]]]
+    Unit: NotRequired[ReadOnly[StandardUnitType]]
+    StorageResolution: NotRequired[ReadOnly[int]]
+
+
+class EntityMetricDataTypeDef(TypedDict):
+    """A set of metrics that are associated with an entity, such as a specific
+    service or resource. Contains the entity and the list of metric data
+    associated with it.
+    """
+
+    Entity: NotRequired[ReadOnly[EntityTypeDef]]
+    MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
 
 
 class GetAlarmMuteRuleInputTypeDef(TypedDict):
@@ -714,14 +940,34 @@ class GetAlarmMuteRuleInputWaitTypeDef(TypedDict):
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
+class MuteTargetsOutputTypeDef(TypedDict):
+    """Specifies which alarms an alarm mute rule applies to."""
+
+    AlarmNames: List[str]
+
+
+class ScheduleTypeDef(TypedDict):
+    """Specifies when and how long an alarm mute rule is active."""
+
+    Expression: str
+    Duration: str
+    Timezone: NotRequired[str]
+
+
+class RuleTypeDef(TypedDict):
+    """Defines the schedule configuration for an alarm mute rule."""
+
+    Schedule: ScheduleTypeDef
+
+
 class GetAlarmMuteRuleOutputTypeDef(TypedDict):
     """GetAlarmMuteRuleOutput (response)."""
 
     Name: NotRequired[str]
     AlarmMuteRuleArn: NotRequired[str]
     Description: NotRequired[str]
-    Rule: NotRequired["RuleTypeDef"]
-    MuteTargets: NotRequired["MuteTargetsOutputTypeDef"]
+    Rule: NotRequired[RuleTypeDef]
+    MuteTargets: NotRequired[MuteTargetsOutputTypeDef]
     StartDate: NotRequired[datetime]
     ExpireDate: NotRequired[datetime]
     Status: NotRequired[AlarmMuteRuleStatusType]
@@ -757,6 +1003,39 @@ class GetInsightRuleReportInputTypeDef(TypedDict):
     OrderBy: NotRequired[ReadOnly[str]]
 
 
+class InsightRuleContributorDatapointTypeDef(TypedDict):
+    """One data point related to one contributor."""
+
+    Timestamp: datetime
+    ApproximateValue: float
+
+
+class InsightRuleContributorTypeDef(TypedDict):
+    """One of the unique contributors found by a Contributor Insights rule. If the
+    rule contains multiple keys, then a unique contributor is a unique
+    combination of values from all the keys in the rule.
+    """
+
+    Keys: List[str]
+    ApproximateAggregateValue: float
+    Datapoints: List[InsightRuleContributorDatapointTypeDef]
+
+
+class InsightRuleMetricDatapointTypeDef(TypedDict):
+    """One data point from the metric time series returned in a Contributor
+    Insights rule report.
+    """
+
+    Timestamp: datetime
+    UniqueContributors: NotRequired[float]
+    MaxContributorValue: NotRequired[float]
+    SampleCount: NotRequired[float]
+    Average: NotRequired[float]
+    Sum: NotRequired[float]
+    Minimum: NotRequired[float]
+    Maximum: NotRequired[float]
+
+
 class GetInsightRuleReportOutputTypeDef(TypedDict):
     """GetInsightRuleReportOutput (response)."""
 
@@ -764,55 +1043,87 @@ class GetInsightRuleReportOutputTypeDef(TypedDict):
     AggregationStatistic: NotRequired[str]
     AggregateValue: NotRequired[float]
     ApproximateUniqueCount: NotRequired[int]
-    Contributors: NotRequired[List["InsightRuleContributorTypeDef"]]
-    MetricDatapoints: NotRequired[List["InsightRuleMetricDatapointTypeDef"]]
+    Contributors: NotRequired[List[InsightRuleContributorTypeDef]]
+    MetricDatapoints: NotRequired[List[InsightRuleMetricDatapointTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class LabelOptionsTypeDef(TypedDict):
+    """This structure includes the Timezone parameter, which you can use to
+    specify your time zone so that the labels that are associated with returned
+    metrics display the correct time for your time zone.
+    """
+
+    Timezone: NotRequired[str]
 
 
 class GetMetricDataInputPaginateTypeDef(TypedDict):
     """GetMetricDataInput (paginate() request)."""
 
-    MetricDataQueries: Sequence["MetricDataQueryTypeDef"]
+    MetricDataQueries: Sequence[MetricDataQueryTypeDef]
     StartTime: TimestampTypeDef
     EndTime: TimestampTypeDef
     ScanBy: NotRequired[ScanByType]
-    LabelOptions: NotRequired["LabelOptionsTypeDef"]
+    LabelOptions: NotRequired[LabelOptionsTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class GetMetricDataInputTypeDef(TypedDict):
     """GetMetricDataInput (input)."""
 
-    MetricDataQueries: ReadOnly[Sequence["MetricDataQueryTypeDef"]]
+    MetricDataQueries: ReadOnly[Sequence[MetricDataQueryTypeDef]]
     StartTime: ReadOnly[TimestampTypeDef]
     EndTime: ReadOnly[TimestampTypeDef]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
     MaxDatapoints: NotRequired[ReadOnly[int]]
-    LabelOptions: NotRequired[ReadOnly["LabelOptionsTypeDef"]]
+    LabelOptions: NotRequired[ReadOnly[LabelOptionsTypeDef]]
+
+
+class MessageDataTypeDef(TypedDict):
+    """A message returned by the GetMetricDataAPI, including a code and a
+    description.
+    """
+
+    Code: NotRequired[str]
+    Value: NotRequired[str]
+
+
+class MetricDataResultTypeDef(TypedDict):
+    """A GetMetricData call returns an array of MetricDataResult structures. Each
+    of these structures includes the data points for that metric, along with
+    the timestamps of those data points and other identifying information.
+    """
+
+    Id: NotRequired[str]
+    Label: NotRequired[str]
+    Timestamps: NotRequired[List[datetime]]
+    Values: NotRequired[List[float]]
+    StatusCode: NotRequired[StatusCodeType]
+    Messages: NotRequired[List[MessageDataTypeDef]]
 
 
 class GetMetricDataOutputFullResultTypeDef(TypedDict):
     """GetMetricDataOutput (build_full_result() value)."""
 
-    MetricDataResults: NotRequired[List["MetricDataResultTypeDef"]]
-    Messages: NotRequired[List["MessageDataTypeDef"]]
+    MetricDataResults: NotRequired[List[MetricDataResultTypeDef]]
+    Messages: NotRequired[List[MessageDataTypeDef]]
     NextToken: NotRequired[str]
 
 
 class GetMetricDataOutputTypeDef(TypedDict):
     """GetMetricDataOutput (response)."""
 
-    MetricDataResults: NotRequired[List["MetricDataResultTypeDef"]]
+    MetricDataResults: NotRequired[List[MetricDataResultTypeDef]]
     NextToken: NotRequired[str]
-    Messages: NotRequired[List["MessageDataTypeDef"]]
+    Messages: NotRequired[List[MessageDataTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
 class GetMetricStatisticsInputMetricGetStatisticsTypeDef(TypedDict):
     """GetMetricStatisticsInput (input)."""
 
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
     StartTime: ReadOnly[TimestampTypeDef]
     EndTime: ReadOnly[TimestampTypeDef]
     Period: ReadOnly[int]
@@ -826,7 +1137,7 @@ class GetMetricStatisticsInputTypeDef(TypedDict):
 
     Namespace: ReadOnly[str]
     MetricName: ReadOnly[str]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
     StartTime: ReadOnly[TimestampTypeDef]
     EndTime: ReadOnly[TimestampTypeDef]
     Period: ReadOnly[int]
@@ -839,7 +1150,7 @@ class GetMetricStatisticsOutputTypeDef(TypedDict):
     """GetMetricStatisticsOutput (response)."""
 
     Label: NotRequired[str]
-    Datapoints: NotRequired[List["DatapointTypeDef"]]
+    Datapoints: NotRequired[List[DatapointTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -849,13 +1160,44 @@ class GetMetricStreamInputTypeDef(TypedDict):
     Name: str
 
 
+class MetricStreamFilterOutputTypeDef(TypedDict):
+    """This structure contains a metric namespace and optionally, a list of metric
+    names, to either include in a metric stream or exclude from a metric
+    stream.
+    """
+
+    Namespace: NotRequired[str]
+    MetricNames: NotRequired[List[str]]
+
+
+class MetricStreamStatisticsMetricTypeDef(TypedDict):
+    """This object contains the information for one metric that is to be streamed
+    with additional statistics.
+    """
+
+    Namespace: str
+    MetricName: str
+
+
+class MetricStreamStatisticsConfigurationOutputTypeDef(TypedDict):
+    """By default, a metric stream always sends the MAX, MIN, SUM, and SAMPLECOUNT
+    statistics for each metric that is streamed. This structure contains
+    information for one metric that includes additional statistics in the
+    stream. For more information about statistics, see CloudWatch, listed in
+    CloudWatch ...
+    """
+
+    IncludeMetrics: List[MetricStreamStatisticsMetricTypeDef]
+    AdditionalStatistics: List[str]
+
+
 class GetMetricStreamOutputTypeDef(TypedDict):
     """GetMetricStreamOutput (response)."""
 
     Arn: NotRequired[str]
     Name: NotRequired[str]
-    IncludeFilters: NotRequired[List["MetricStreamFilterOutputTypeDef"]]
-    ExcludeFilters: NotRequired[List["MetricStreamFilterOutputTypeDef"]]
+    IncludeFilters: NotRequired[List[MetricStreamFilterOutputTypeDef]]
+    ExcludeFilters: NotRequired[List[MetricStreamFilterOutputTypeDef]]
     FirehoseArn: NotRequired[str]
     RoleArn: NotRequired[str]
     State: NotRequired[str]
@@ -863,7 +1205,7 @@ class GetMetricStreamOutputTypeDef(TypedDict):
     LastUpdateDate: NotRequired[datetime]
     OutputFormat: NotRequired[MetricStreamOutputFormatType]
     StatisticsConfigurations: NotRequired[
-        List["MetricStreamStatisticsConfigurationOutputTypeDef"]
+        List[MetricStreamStatisticsConfigurationOutputTypeDef]
     ]
     IncludeLinkedAccountsMetrics: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -893,62 +1235,6 @@ class GetOTelEnrichmentOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class InsightRuleContributorDatapointTypeDef(TypedDict):
-    """One data point related to one contributor."""
-
-    Timestamp: datetime
-    ApproximateValue: float
-
-
-class InsightRuleContributorTypeDef(TypedDict):
-    """One of the unique contributors found by a Contributor Insights rule. If the
-    rule contains multiple keys, then a unique contributor is a unique
-    combination of values from all the keys in the rule.
-    """
-
-    Keys: List[str]
-    ApproximateAggregateValue: float
-    Datapoints: List["InsightRuleContributorDatapointTypeDef"]
-
-
-class InsightRuleMetricDatapointTypeDef(TypedDict):
-    """One data point from the metric time series returned in a Contributor
-    Insights rule report.
-    """
-
-    Timestamp: datetime
-    UniqueContributors: NotRequired[float]
-    MaxContributorValue: NotRequired[float]
-    SampleCount: NotRequired[float]
-    Average: NotRequired[float]
-    Sum: NotRequired[float]
-    Minimum: NotRequired[float]
-    Maximum: NotRequired[float]
-
-
-class InsightRuleTypeDef(TypedDict):
-    """This structure contains the definition for a Contributor Insights rule. For
-    more information about this rule, see Using Constributor Insights to
-    analyze high-cardinality data in the Amazon CloudWatch User Guide.
-    """
-
-    Name: str
-    State: str
-    Schema: str
-    Definition: str
-    ManagedRule: NotRequired[bool]
-    ApplyOnTransformedLogs: NotRequired[bool]
-
-
-class LabelOptionsTypeDef(TypedDict):
-    """This structure includes the Timezone parameter, which you can use to
-    specify your time zone so that the labels that are associated with returned
-    metrics display the correct time for your time zone.
-    """
-
-    Timezone: NotRequired[str]
-
-
 class ListAlarmMuteRulesInputPaginateTypeDef(TypedDict):
     """ListAlarmMuteRulesInput (paginate() request)."""
 
@@ -969,14 +1255,14 @@ class ListAlarmMuteRulesInputTypeDef(TypedDict):
 class ListAlarmMuteRulesOutputFullResultTypeDef(TypedDict):
     """ListAlarmMuteRulesOutput (build_full_result() value)."""
 
-    AlarmMuteRuleSummaries: NotRequired[List["AlarmMuteRuleSummaryTypeDef"]]
+    AlarmMuteRuleSummaries: NotRequired[List[AlarmMuteRuleSummaryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListAlarmMuteRulesOutputTypeDef(TypedDict):
     """ListAlarmMuteRulesOutput (response)."""
 
-    AlarmMuteRuleSummaries: NotRequired[List["AlarmMuteRuleSummaryTypeDef"]]
+    AlarmMuteRuleSummaries: NotRequired[List[AlarmMuteRuleSummaryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -998,14 +1284,14 @@ class ListDashboardsInputTypeDef(TypedDict):
 class ListDashboardsOutputFullResultTypeDef(TypedDict):
     """ListDashboardsOutput (build_full_result() value)."""
 
-    DashboardEntries: NotRequired[List["DashboardEntryTypeDef"]]
+    DashboardEntries: NotRequired[List[DashboardEntryTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListDashboardsOutputTypeDef(TypedDict):
     """ListDashboardsOutput (response)."""
 
-    DashboardEntries: NotRequired[List["DashboardEntryTypeDef"]]
+    DashboardEntries: NotRequired[List[DashboardEntryTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1018,81 +1304,11 @@ class ListManagedInsightRulesInputTypeDef(TypedDict):
     MaxResults: NotRequired[int]
 
 
-class ListManagedInsightRulesOutputTypeDef(TypedDict):
-    """ListManagedInsightRulesOutput (response)."""
+class ManagedRuleStateTypeDef(TypedDict):
+    """The status of a managed Contributor Insights rule."""
 
-    ManagedRules: NotRequired[List["ManagedRuleDescriptionTypeDef"]]
-    NextToken: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ListMetricStreamsInputTypeDef(TypedDict):
-    """ListMetricStreamsInput (input and output)."""
-
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-
-
-class ListMetricStreamsOutputTypeDef(TypedDict):
-    """ListMetricStreamsOutput (response)."""
-
-    NextToken: NotRequired[str]
-    Entries: NotRequired[List["MetricStreamEntryTypeDef"]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ListMetricsInputPaginateTypeDef(TypedDict):
-    """ListMetricsInput (paginate() request)."""
-
-    Namespace: NotRequired[str]
-    MetricName: NotRequired[str]
-    Dimensions: NotRequired[Sequence["DimensionFilterTypeDef"]]
-    RecentlyActive: NotRequired[RecentlyActiveType]
-    IncludeLinkedAccounts: NotRequired[bool]
-    OwningAccount: NotRequired[str]
-    PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class ListMetricsInputTypeDef(TypedDict):
-    """ListMetricsInput (input)."""
-
-    Namespace: NotRequired[ReadOnly[str]]
-    MetricName: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionFilterTypeDef"]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    RecentlyActive: NotRequired[ReadOnly[RecentlyActiveType]]
-    IncludeLinkedAccounts: NotRequired[ReadOnly[bool]]
-    OwningAccount: NotRequired[ReadOnly[str]]
-
-
-class ListMetricsOutputFullResultTypeDef(TypedDict):
-    """ListMetricsOutput (build_full_result() value)."""
-
-    Metrics: NotRequired[List["MetricOutputTypeDef"]]
-    OwningAccounts: NotRequired[List[str]]
-    NextToken: NotRequired[str]
-
-
-class ListMetricsOutputTypeDef(TypedDict):
-    """ListMetricsOutput (response)."""
-
-    Metrics: NotRequired[List["MetricOutputTypeDef"]]
-    NextToken: NotRequired[str]
-    OwningAccounts: NotRequired[List[str]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ListTagsForResourceInputTypeDef(TypedDict):
-    """ListTagsForResourceInput (input and output)."""
-
-    ResourceARN: str
-
-
-class ListTagsForResourceOutputTypeDef(TypedDict):
-    """ListTagsForResourceOutput (response)."""
-
-    Tags: NotRequired[List["TagTypeDef"]]
-    ResponseMetadata: ResponseMetadataTypeDef
+    RuleName: str
+    State: str
 
 
 class ManagedRuleDescriptionTypeDef(TypedDict):
@@ -1102,183 +1318,22 @@ class ManagedRuleDescriptionTypeDef(TypedDict):
 
     TemplateName: NotRequired[str]
     ResourceARN: NotRequired[str]
-    RuleState: NotRequired["ManagedRuleStateTypeDef"]
+    RuleState: NotRequired[ManagedRuleStateTypeDef]
 
 
-class ManagedRuleStateTypeDef(TypedDict):
-    """The status of a managed Contributor Insights rule."""
+class ListManagedInsightRulesOutputTypeDef(TypedDict):
+    """ListManagedInsightRulesOutput (response)."""
 
-    RuleName: str
-    State: str
-
-
-class ManagedRuleTypeDef(TypedDict):
-    """Contains the information that's required to enable a managed Contributor
-    Insights rule for an Amazon Web Services resource.
-    """
-
-    TemplateName: ReadOnly[str]
-    ResourceARN: ReadOnly[str]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    ManagedRules: NotRequired[List[ManagedRuleDescriptionTypeDef]]
+    NextToken: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 
-class MessageDataTypeDef(TypedDict):
-    """A message returned by the GetMetricDataAPI, including a code and a
-    description.
-    """
+class ListMetricStreamsInputTypeDef(TypedDict):
+    """ListMetricStreamsInput (input and output)."""
 
-    Code: NotRequired[str]
-    Value: NotRequired[str]
-
-
-class MetricAlarmTypeDef(TypedDict):
-    """The details about a metric alarm."""
-
-    AlarmName: NotRequired[str]
-    AlarmArn: NotRequired[str]
-    AlarmDescription: NotRequired[str]
-    AlarmConfigurationUpdatedTimestamp: NotRequired[datetime]
-    ActionsEnabled: NotRequired[bool]
-    OKActions: NotRequired[List[str]]
-    AlarmActions: NotRequired[List[str]]
-    InsufficientDataActions: NotRequired[List[str]]
-    StateValue: NotRequired[StateValueType]
-    StateReason: NotRequired[str]
-    StateReasonData: NotRequired[str]
-    StateUpdatedTimestamp: NotRequired[datetime]
-    MetricName: NotRequired[str]
-    Namespace: NotRequired[str]
-    Statistic: NotRequired[StatisticType]
-    ExtendedStatistic: NotRequired[str]
-    Dimensions: NotRequired[List["DimensionTypeDef"]]
-    Period: NotRequired[int]
-    Unit: NotRequired[StandardUnitType]
-    EvaluationPeriods: NotRequired[int]
-    DatapointsToAlarm: NotRequired[int]
-    Threshold: NotRequired[float]
-    ComparisonOperator: NotRequired[ComparisonOperatorType]
-    TreatMissingData: NotRequired[str]
-    EvaluateLowSampleCountPercentile: NotRequired[str]
-    Metrics: NotRequired[List["MetricDataQueryOutputTypeDef"]]
-    ThresholdMetricId: NotRequired[str]
-    EvaluationState: NotRequired[EvaluationStateType]
-    StateTransitionedTimestamp: NotRequired[datetime]
-    EvaluationCriteria: NotRequired["EvaluationCriteriaTypeDef"]
-    EvaluationInterval: NotRequired[int]
-
-
-class MetricCharacteristicsTypeDef(TypedDict):
-    """This object includes parameters that you can use to provide information to
-    CloudWatch to help it build more accurate anomaly detection models.
-    """
-
-    PeriodicSpikes: NotRequired[bool]
-
-
-class MetricDataQueryOutputTypeDef(TypedDict):
-    """This structure is used in both GetMetricData and PutMetricAlarm. The
-    supported use of this structure is different for those two operations.
-    """
-
-    Id: str
-    MetricStat: NotRequired["MetricStatOutputTypeDef"]
-    Expression: NotRequired[str]
-    Label: NotRequired[str]
-    ReturnData: NotRequired[bool]
-    Period: NotRequired[int]
-    AccountId: NotRequired[str]
-
-
-class MetricDataQueryTypeDef(TypedDict):
-    """This structure is used in both GetMetricData and PutMetricAlarm. The
-    supported use of this structure is different for those two operations.
-    """
-
-    Id: ReadOnly[str]
-    MetricStat: NotRequired[ReadOnly["MetricStatTypeDef"]]
-    Expression: NotRequired[ReadOnly[str]]
-    Label: NotRequired[ReadOnly[str]]
-    ReturnData: NotRequired[ReadOnly[bool]]
-    Period: NotRequired[ReadOnly[int]]
-    AccountId: NotRequired[ReadOnly[str]]
-
-
-class MetricDataResultTypeDef(TypedDict):
-    """A GetMetricData call returns an array of MetricDataResult structures. Each
-    of these structures includes the data points for that metric, along with
-    the timestamps of those data points and other identifying information.
-    """
-
-    Id: NotRequired[str]
-    Label: NotRequired[str]
-    Timestamps: NotRequired[List[datetime]]
-    Values: NotRequired[List[float]]
-    StatusCode: NotRequired[StatusCodeType]
-    Messages: NotRequired[List["MessageDataTypeDef"]]
-
-
-class MetricDatumTypeDef(TypedDict):
-    """Encapsulates the information sent to either create a metric or add new
-    values to be aggregated into an existing metric.
-    """
-
-    MetricName: ReadOnly[str]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
-    Timestamp: NotRequired[ReadOnly[TimestampTypeDef]]
-    Value: NotRequired[ReadOnly[float]]
-    StatisticValues: NotRequired[ReadOnly["StatisticSetTypeDef"]]
-    Values: NotRequired[ReadOnly[Sequence[float]]]
-    Counts: NotRequired[ReadOnly[Sequence[float]]]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
-    StorageResolution: NotRequired[ReadOnly[int]]
-
-
-class MetricMathAnomalyDetectorOutputTypeDef(TypedDict):
-    """Indicates the CloudWatch math expression that provides the time series the
-    anomaly detector uses as input. The designated math expression must return
-    a single time series.
-    """
-
-    MetricDataQueries: NotRequired[List["MetricDataQueryOutputTypeDef"]]
-
-
-class MetricMathAnomalyDetectorTypeDef(TypedDict):
-    """Indicates the CloudWatch math expression that provides the time series the
-    anomaly detector uses as input. The designated math expression must return
-    a single time series.
-    """
-
-    MetricDataQueries: NotRequired[ReadOnly[Sequence["MetricDataQueryTypeDef"]]]
-
-
-class MetricOutputTypeDef(TypedDict):
-    """Represents a specific metric."""
-
-    Namespace: NotRequired[str]
-    MetricName: NotRequired[str]
-    Dimensions: NotRequired[List["DimensionTypeDef"]]
-
-
-class MetricStatOutputTypeDef(TypedDict):
-    """This structure defines the metric to be returned, along with the
-    statistics, period, and units.
-    """
-
-    Metric: "MetricOutputTypeDef"
-    Period: int
-    Stat: str
-    Unit: NotRequired[StandardUnitType]
-
-
-class MetricStatTypeDef(TypedDict):
-    """This structure defines the metric to be returned, along with the
-    statistics, period, and units.
-    """
-
-    Metric: ReadOnly["MetricTypeDef"]
-    Period: ReadOnly[int]
-    Stat: ReadOnly[str]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
 
 
 class MetricStreamEntryTypeDef(TypedDict):
@@ -1295,14 +1350,83 @@ class MetricStreamEntryTypeDef(TypedDict):
     OutputFormat: NotRequired[MetricStreamOutputFormatType]
 
 
-class MetricStreamFilterOutputTypeDef(TypedDict):
-    """This structure contains a metric namespace and optionally, a list of metric
-    names, to either include in a metric stream or exclude from a metric
-    stream.
-    """
+class ListMetricStreamsOutputTypeDef(TypedDict):
+    """ListMetricStreamsOutput (response)."""
+
+    NextToken: NotRequired[str]
+    Entries: NotRequired[List[MetricStreamEntryTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ListMetricsInputPaginateTypeDef(TypedDict):
+    """ListMetricsInput (paginate() request)."""
 
     Namespace: NotRequired[str]
-    MetricNames: NotRequired[List[str]]
+    MetricName: NotRequired[str]
+    Dimensions: NotRequired[Sequence[DimensionFilterTypeDef]]
+    RecentlyActive: NotRequired[RecentlyActiveType]
+    IncludeLinkedAccounts: NotRequired[bool]
+    OwningAccount: NotRequired[str]
+    PaginationConfig: NotRequired[PaginatorConfigTypeDef]
+
+
+class ListMetricsInputTypeDef(TypedDict):
+    """ListMetricsInput (input)."""
+
+    Namespace: NotRequired[ReadOnly[str]]
+    MetricName: NotRequired[ReadOnly[str]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionFilterTypeDef]]]
+    NextToken: NotRequired[ReadOnly[str]]
+    RecentlyActive: NotRequired[ReadOnly[RecentlyActiveType]]
+    IncludeLinkedAccounts: NotRequired[ReadOnly[bool]]
+    OwningAccount: NotRequired[ReadOnly[str]]
+
+
+class ListMetricsOutputFullResultTypeDef(TypedDict):
+    """ListMetricsOutput (build_full_result() value)."""
+
+    Metrics: NotRequired[List[MetricOutputTypeDef]]
+    OwningAccounts: NotRequired[List[str]]
+    NextToken: NotRequired[str]
+
+
+class ListMetricsOutputTypeDef(TypedDict):
+    """ListMetricsOutput (response)."""
+
+    Metrics: NotRequired[List[MetricOutputTypeDef]]
+    NextToken: NotRequired[str]
+    OwningAccounts: NotRequired[List[str]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ListTagsForResourceInputTypeDef(TypedDict):
+    """ListTagsForResourceInput (input and output)."""
+
+    ResourceARN: str
+
+
+class TagTypeDef(TypedDict):
+    """A key-value pair associated with a CloudWatch resource."""
+
+    Key: str
+    Value: str
+
+
+class ListTagsForResourceOutputTypeDef(TypedDict):
+    """ListTagsForResourceOutput (response)."""
+
+    Tags: NotRequired[List[TagTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ManagedRuleTypeDef(TypedDict):
+    """Contains the information that's required to enable a managed Contributor
+    Insights rule for an Amazon Web Services resource.
+    """
+
+    TemplateName: ReadOnly[str]
+    ResourceARN: ReadOnly[str]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class MetricStreamFilterTypeDef(TypedDict):
@@ -1315,18 +1439,6 @@ class MetricStreamFilterTypeDef(TypedDict):
     MetricNames: NotRequired[ReadOnly[Sequence[str]]]
 
 
-class MetricStreamStatisticsConfigurationOutputTypeDef(TypedDict):
-    """By default, a metric stream always sends the MAX, MIN, SUM, and SAMPLECOUNT
-    statistics for each metric that is streamed. This structure contains
-    information for one metric that includes additional statistics in the
-    stream. For more information about statistics, see CloudWatch, listed in
-    CloudWatch ...
-    """
-
-    IncludeMetrics: List["MetricStreamStatisticsMetricTypeDef"]
-    AdditionalStatistics: List[str]
-
-
 class MetricStreamStatisticsConfigurationTypeDef(TypedDict):
     """By default, a metric stream always sends the MAX, MIN, SUM, and SAMPLECOUNT
     statistics for each metric that is streamed. This structure contains
@@ -1335,31 +1447,8 @@ class MetricStreamStatisticsConfigurationTypeDef(TypedDict):
     CloudWatch ...
     """
 
-    IncludeMetrics: ReadOnly[Sequence["MetricStreamStatisticsMetricTypeDef"]]
+    IncludeMetrics: ReadOnly[Sequence[MetricStreamStatisticsMetricTypeDef]]
     AdditionalStatistics: ReadOnly[Sequence[str]]
-
-
-class MetricStreamStatisticsMetricTypeDef(TypedDict):
-    """This object contains the information for one metric that is to be streamed
-    with additional statistics.
-    """
-
-    Namespace: str
-    MetricName: str
-
-
-class MetricTypeDef(TypedDict):
-    """Represents a specific metric."""
-
-    Namespace: NotRequired[ReadOnly[str]]
-    MetricName: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
-
-
-class MuteTargetsOutputTypeDef(TypedDict):
-    """Specifies which alarms an alarm mute rule applies to."""
-
-    AlarmNames: List[str]
 
 
 class MuteTargetsTypeDef(TypedDict):
@@ -1368,26 +1457,14 @@ class MuteTargetsTypeDef(TypedDict):
     AlarmNames: ReadOnly[Sequence[str]]
 
 
-class PartialFailureTypeDef(TypedDict):
-    """This array is empty if the API operation was successful for all the rules
-    specified in the request. If the operation could not process one of the
-    rules, the following data is returned for each of those rules.
-    """
-
-    FailureResource: NotRequired[str]
-    ExceptionType: NotRequired[str]
-    FailureCode: NotRequired[str]
-    FailureDescription: NotRequired[str]
-
-
 class PutAlarmMuteRuleInputTypeDef(TypedDict):
     """PutAlarmMuteRuleInput (input)."""
 
     Name: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
-    Rule: ReadOnly["RuleTypeDef"]
-    MuteTargets: NotRequired[ReadOnly["MuteTargetsTypeDef"]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Rule: ReadOnly[RuleTypeDef]
+    MuteTargets: NotRequired[ReadOnly[MuteTargetsTypeDef]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
     ExpireDate: NotRequired[ReadOnly[TimestampTypeDef]]
 
@@ -1397,14 +1474,14 @@ class PutAnomalyDetectorInputTypeDef(TypedDict):
 
     Namespace: NotRequired[ReadOnly[str]]
     MetricName: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
     Stat: NotRequired[ReadOnly[str]]
-    Configuration: NotRequired[ReadOnly["AnomalyDetectorConfigurationTypeDef"]]
-    MetricCharacteristics: NotRequired[ReadOnly["MetricCharacteristicsTypeDef"]]
+    Configuration: NotRequired[ReadOnly[AnomalyDetectorConfigurationTypeDef]]
+    MetricCharacteristics: NotRequired[ReadOnly[MetricCharacteristicsTypeDef]]
     SingleMetricAnomalyDetector: NotRequired[
-        ReadOnly["SingleMetricAnomalyDetectorTypeDef"]
+        ReadOnly[SingleMetricAnomalyDetectorTypeDef]
     ]
-    MetricMathAnomalyDetector: NotRequired[ReadOnly["MetricMathAnomalyDetectorTypeDef"]]
+    MetricMathAnomalyDetector: NotRequired[ReadOnly[MetricMathAnomalyDetectorTypeDef]]
 
 
 class PutAnomalyDetectorOutputTypeDef(TypedDict):
@@ -1423,7 +1500,7 @@ class PutCompositeAlarmInputTypeDef(TypedDict):
     AlarmRule: ReadOnly[str]
     InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
     OKActions: NotRequired[ReadOnly[Sequence[str]]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ActionsSuppressor: NotRequired[ReadOnly[str]]
     ActionsSuppressorWaitPeriod: NotRequired[ReadOnly[int]]
     ActionsSuppressorExtensionPeriod: NotRequired[ReadOnly[int]]
@@ -1434,13 +1511,13 @@ class PutDashboardInputTypeDef(TypedDict):
 
     DashboardName: ReadOnly[str]
     DashboardBody: ReadOnly[str]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class PutDashboardOutputTypeDef(TypedDict):
     """PutDashboardOutput (response)."""
 
-    DashboardValidationMessages: NotRequired[List["DashboardValidationMessageTypeDef"]]
+    DashboardValidationMessages: NotRequired[List[DashboardValidationMessageTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1450,7 +1527,7 @@ class PutInsightRuleInputTypeDef(TypedDict):
     RuleName: ReadOnly[str]
     RuleState: NotRequired[ReadOnly[str]]
     RuleDefinition: ReadOnly[str]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ApplyOnTransformedLogs: NotRequired[ReadOnly[bool]]
 
 
@@ -1463,13 +1540,13 @@ class PutInsightRuleOutputTypeDef(TypedDict):
 class PutManagedInsightRulesInputTypeDef(TypedDict):
     """PutManagedInsightRulesInput (input)."""
 
-    ManagedRules: ReadOnly[Sequence["ManagedRuleTypeDef"]]
+    ManagedRules: ReadOnly[Sequence[ManagedRuleTypeDef]]
 
 
 class PutManagedInsightRulesOutputTypeDef(TypedDict):
     """PutManagedInsightRulesOutput (response)."""
 
-    Failures: NotRequired[List["PartialFailureTypeDef"]]
+    Failures: NotRequired[List[PartialFailureTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1484,7 +1561,7 @@ class PutMetricAlarmInputMetricPutAlarmTypeDef(TypedDict):
     InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
     Statistic: NotRequired[ReadOnly[StatisticType]]
     ExtendedStatistic: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
     Period: NotRequired[ReadOnly[int]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
     EvaluationPeriods: NotRequired[ReadOnly[int]]
@@ -1493,10 +1570,10 @@ class PutMetricAlarmInputMetricPutAlarmTypeDef(TypedDict):
     ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
     TreatMissingData: NotRequired[ReadOnly[str]]
     EvaluateLowSampleCountPercentile: NotRequired[ReadOnly[str]]
-    Metrics: NotRequired[ReadOnly[Sequence["MetricDataQueryTypeDef"]]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Metrics: NotRequired[ReadOnly[Sequence[MetricDataQueryTypeDef]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ThresholdMetricId: NotRequired[ReadOnly[str]]
-    EvaluationCriteria: NotRequired[ReadOnly["EvaluationCriteriaTypeDef"]]
+    EvaluationCriteria: NotRequired[ReadOnly[EvaluationCriteriaTypeDef]]
     EvaluationInterval: NotRequired[ReadOnly[int]]
 
 
@@ -1513,7 +1590,7 @@ class PutMetricAlarmInputTypeDef(TypedDict):
     Namespace: NotRequired[ReadOnly[str]]
     Statistic: NotRequired[ReadOnly[StatisticType]]
     ExtendedStatistic: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
+    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
     Period: NotRequired[ReadOnly[int]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
     EvaluationPeriods: NotRequired[ReadOnly[int]]
@@ -1522,18 +1599,18 @@ class PutMetricAlarmInputTypeDef(TypedDict):
     ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
     TreatMissingData: NotRequired[ReadOnly[str]]
     EvaluateLowSampleCountPercentile: NotRequired[ReadOnly[str]]
-    Metrics: NotRequired[ReadOnly[Sequence["MetricDataQueryTypeDef"]]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Metrics: NotRequired[ReadOnly[Sequence[MetricDataQueryTypeDef]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ThresholdMetricId: NotRequired[ReadOnly[str]]
-    EvaluationCriteria: NotRequired[ReadOnly["EvaluationCriteriaTypeDef"]]
+    EvaluationCriteria: NotRequired[ReadOnly[EvaluationCriteriaTypeDef]]
     EvaluationInterval: NotRequired[ReadOnly[int]]
 
 
 class PutMetricDataInputMetricPutDataTypeDef(TypedDict):
     """PutMetricDataInput (input)."""
 
-    MetricData: NotRequired[ReadOnly[Sequence["MetricDatumTypeDef"]]]
-    EntityMetricData: NotRequired[ReadOnly[Sequence["EntityMetricDataTypeDef"]]]
+    MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
+    EntityMetricData: NotRequired[ReadOnly[Sequence[EntityMetricDataTypeDef]]]
     StrictEntityValidation: NotRequired[ReadOnly[bool]]
 
 
@@ -1541,8 +1618,8 @@ class PutMetricDataInputTypeDef(TypedDict):
     """PutMetricDataInput (input)."""
 
     Namespace: ReadOnly[str]
-    MetricData: NotRequired[ReadOnly[Sequence["MetricDatumTypeDef"]]]
-    EntityMetricData: NotRequired[ReadOnly[Sequence["EntityMetricDataTypeDef"]]]
+    MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
+    EntityMetricData: NotRequired[ReadOnly[Sequence[EntityMetricDataTypeDef]]]
     StrictEntityValidation: NotRequired[ReadOnly[bool]]
 
 
@@ -1550,14 +1627,14 @@ class PutMetricStreamInputTypeDef(TypedDict):
     """PutMetricStreamInput (input)."""
 
     Name: ReadOnly[str]
-    IncludeFilters: NotRequired[ReadOnly[Sequence["MetricStreamFilterTypeDef"]]]
-    ExcludeFilters: NotRequired[ReadOnly[Sequence["MetricStreamFilterTypeDef"]]]
+    IncludeFilters: NotRequired[ReadOnly[Sequence[MetricStreamFilterTypeDef]]]
+    ExcludeFilters: NotRequired[ReadOnly[Sequence[MetricStreamFilterTypeDef]]]
     FirehoseArn: ReadOnly[str]
     RoleArn: ReadOnly[str]
     OutputFormat: ReadOnly[MetricStreamOutputFormatType]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     StatisticsConfigurations: NotRequired[
-        ReadOnly[Sequence["MetricStreamStatisticsConfigurationTypeDef"]]
+        ReadOnly[Sequence[MetricStreamStatisticsConfigurationTypeDef]]
     ]
     IncludeLinkedAccountsMetrics: NotRequired[ReadOnly[bool]]
 
@@ -1567,38 +1644,6 @@ class PutMetricStreamOutputTypeDef(TypedDict):
 
     Arn: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class RangeOutputTypeDef(TypedDict):
-    """Specifies one range of days or times to exclude from use for training an
-    anomaly detection model.
-    """
-
-    StartTime: datetime
-    EndTime: datetime
-
-
-class RangeTypeDef(TypedDict):
-    """Specifies one range of days or times to exclude from use for training an
-    anomaly detection model.
-    """
-
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
-
-
-class RuleTypeDef(TypedDict):
-    """Defines the schedule configuration for an alarm mute rule."""
-
-    Schedule: "ScheduleTypeDef"
-
-
-class ScheduleTypeDef(TypedDict):
-    """Specifies when and how long an alarm mute rule is active."""
-
-    Expression: str
-    Duration: str
-    Timezone: NotRequired[str]
 
 
 class SetAlarmStateInputAlarmSetStateTypeDef(TypedDict):
@@ -1616,34 +1661,6 @@ class SetAlarmStateInputTypeDef(TypedDict):
     StateValue: StateValueType
     StateReason: str
     StateReasonData: NotRequired[str]
-
-
-class SingleMetricAnomalyDetectorOutputTypeDef(TypedDict):
-    """Designates the CloudWatch metric and statistic that provides the time
-    series the anomaly detector uses as input. If you have enabled unified
-    cross-account observability, and this account is a monitoring account, the
-    metric can be in the same account or a source account.
-    """
-
-    AccountId: NotRequired[str]
-    Namespace: NotRequired[str]
-    MetricName: NotRequired[str]
-    Dimensions: NotRequired[List["DimensionTypeDef"]]
-    Stat: NotRequired[str]
-
-
-class SingleMetricAnomalyDetectorTypeDef(TypedDict):
-    """Designates the CloudWatch metric and statistic that provides the time
-    series the anomaly detector uses as input. If you have enabled unified
-    cross-account observability, and this account is a monitoring account, the
-    metric can be in the same account or a source account.
-    """
-
-    AccountId: NotRequired[ReadOnly[str]]
-    Namespace: NotRequired[ReadOnly[str]]
-    MetricName: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence["DimensionTypeDef"]]]
-    Stat: NotRequired[ReadOnly[str]]
 
 
 class StartMetricStreamsInputTypeDef(TypedDict):
@@ -1665,15 +1682,6 @@ class StartOTelEnrichmentOutputTypeDef(TypedDict):
     """StartOTelEnrichmentOutput (response)."""
 
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class StatisticSetTypeDef(TypedDict):
-    """Represents a set of statistics that describes a specific metric."""
-
-    SampleCount: float
-    Sum: float
-    Minimum: float
-    Maximum: float
 
 
 class StopMetricStreamsInputTypeDef(TypedDict):
@@ -1701,20 +1709,13 @@ class TagResourceInputTypeDef(TypedDict):
     """TagResourceInput (input)."""
 
     ResourceARN: ReadOnly[str]
-    Tags: ReadOnly[Sequence["TagTypeDef"]]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagResourceOutputTypeDef(TypedDict):
     """TagResourceOutput (response)."""
 
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class TagTypeDef(TypedDict):
-    """A key-value pair associated with a CloudWatch resource."""
-
-    Key: str
-    Value: str
 
 
 class UntagResourceInputTypeDef(TypedDict):

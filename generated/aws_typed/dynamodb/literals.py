@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Enums and names of Amazon DynamoDB (botocore service 'dynamodb'), as Literal
 aliases.
 

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Enums and names of Amazon Elastic Compute Cloud (botocore service 'ec2'), as
 Literal aliases.
 

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Typed resources and collections of Amazon Elastic Compute Cloud (botocore
 service 'ec2').
 

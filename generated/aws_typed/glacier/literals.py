@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Enums and names of Amazon Glacier (botocore service 'glacier'), as Literal
 aliases.
 

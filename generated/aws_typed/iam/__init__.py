@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Typed boto3 layer for AWS Identity and Access Management (botocore service
 'iam').
 

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Enums and names of AWS Identity and Access Management (botocore service 'iam'),
 as Literal aliases.
 

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Typed resources and collections of AWS Identity and Access Management (botocore
 service 'iam').
 

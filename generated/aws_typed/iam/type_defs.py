@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Request and response types of AWS Identity and Access Management (botocore
 service 'iam').
 
@@ -686,7 +687,7 @@ class CreateAccessKeyRequestTypeDef(TypedDict):
 class CreateAccessKeyResponseTypeDef(TypedDict):
     """Contains the response to a successful CreateAccessKey request."""
 
-    AccessKey: "AccessKeyTypeDef"
+    AccessKey: AccessKeyTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -696,12 +697,31 @@ class CreateAccountAliasRequestTypeDef(TypedDict):
     AccountAlias: str
 
 
+class PolicyParameterTypeDef(TypedDict):
+    """Contains information about a policy parameter used to customize delegated
+    permissions.
+    """
+
+    Name: NotRequired[ReadOnly[str]]
+    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Type: NotRequired[ReadOnly[PolicyParameterTypeEnumType]]
+
+
+class DelegationPermissionTypeDef(TypedDict):
+    """Contains information about the permissions being delegated in a delegation
+    request.
+    """
+
+    PolicyTemplateArn: NotRequired[ReadOnly[str]]
+    Parameters: NotRequired[ReadOnly[Sequence[PolicyParameterTypeDef]]]
+
+
 class CreateDelegationRequestRequestTypeDef(TypedDict):
     """CreateDelegationRequestRequest (input)."""
 
     OwnerAccountId: NotRequired[ReadOnly[str]]
     Description: ReadOnly[str]
-    Permissions: ReadOnly["DelegationPermissionTypeDef"]
+    Permissions: ReadOnly[DelegationPermissionTypeDef]
     RequestMessage: NotRequired[ReadOnly[str]]
     RequestorWorkflowId: ReadOnly[str]
     RedirectUrl: NotRequired[ReadOnly[str]]
@@ -731,11 +751,31 @@ class CreateGroupRequestTypeDef(TypedDict):
     GroupName: str
 
 
+class GroupTypeDef(TypedDict):
+    """Contains information about an IAM group entity."""
+
+    Path: str
+    GroupName: str
+    GroupId: str
+    Arn: str
+    CreateDate: datetime
+
+
 class CreateGroupResponseTypeDef(TypedDict):
     """Contains the response to a successful CreateGroup request."""
 
-    Group: "GroupTypeDef"
+    Group: GroupTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class TagTypeDef(TypedDict):
+    """A structure that represents user-provided metadata that can be associated
+    with an IAM resource. For more information about tagging, see Tagging IAM
+    resources in the IAM User Guide.
+    """
+
+    Key: str
+    Value: str
 
 
 class CreateInstanceProfileRequestTypeDef(TypedDict):
@@ -743,13 +783,55 @@ class CreateInstanceProfileRequestTypeDef(TypedDict):
 
     InstanceProfileName: ReadOnly[str]
     Path: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+
+
+class RoleLastUsedTypeDef(TypedDict):
+    """Contains information about the last time that an IAM role was used. This
+    includes the date and time and the Region in which the role was last used.
+    Activity is only reported for the trailing 400 days. This period can be
+    shorter if your Region began supporting these features within the last
+    year. ...
+    """
+
+    LastUsedDate: NotRequired[datetime]
+    Region: NotRequired[str]
+
+
+class RoleTypeDef(TypedDict):
+    """Contains information about an IAM role. This structure is returned as a
+    response element in several API operations that interact with roles.
+    """
+
+    Path: str
+    RoleName: str
+    RoleId: str
+    Arn: str
+    CreateDate: datetime
+    AssumeRolePolicyDocument: NotRequired[Dict[str, Any]]
+    Description: NotRequired[str]
+    MaxSessionDuration: NotRequired[int]
+    PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
+    Tags: NotRequired[List[TagTypeDef]]
+    RoleLastUsed: NotRequired[RoleLastUsedTypeDef]
+
+
+class InstanceProfileTypeDef(TypedDict):
+    """Contains information about an instance profile."""
+
+    Path: str
+    InstanceProfileName: str
+    InstanceProfileId: str
+    Arn: str
+    CreateDate: datetime
+    Roles: List[RoleTypeDef]
+    Tags: NotRequired[List[TagTypeDef]]
 
 
 class CreateInstanceProfileResponseTypeDef(TypedDict):
     """Contains the response to a successful CreateInstanceProfile request."""
 
-    InstanceProfile: "InstanceProfileTypeDef"
+    InstanceProfile: InstanceProfileTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -768,10 +850,18 @@ class CreateLoginProfileRequestTypeDef(TypedDict):
     PasswordResetRequired: NotRequired[bool]
 
 
+class LoginProfileTypeDef(TypedDict):
+    """Contains the user name and password create date for a user."""
+
+    UserName: str
+    CreateDate: datetime
+    PasswordResetRequired: NotRequired[bool]
+
+
 class CreateLoginProfileResponseTypeDef(TypedDict):
     """Contains the response to a successful CreateLoginProfile request."""
 
-    LoginProfile: "LoginProfileTypeDef"
+    LoginProfile: LoginProfileTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -781,14 +871,14 @@ class CreateOpenIDConnectProviderRequestTypeDef(TypedDict):
     Url: ReadOnly[str]
     ClientIDList: NotRequired[ReadOnly[Sequence[str]]]
     ThumbprintList: NotRequired[ReadOnly[Sequence[str]]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateOpenIDConnectProviderResponseTypeDef(TypedDict):
     """Contains the response to a successful CreateOpenIDConnectProvider request."""
 
     OpenIDConnectProviderArn: NotRequired[str]
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -799,13 +889,30 @@ class CreatePolicyRequestTypeDef(TypedDict):
     Path: NotRequired[ReadOnly[str]]
     PolicyDocument: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+
+
+class PolicyTypeDef(TypedDict):
+    """Contains information about a managed policy."""
+
+    PolicyName: NotRequired[str]
+    PolicyId: NotRequired[str]
+    Arn: NotRequired[str]
+    Path: NotRequired[str]
+    DefaultVersionId: NotRequired[str]
+    AttachmentCount: NotRequired[int]
+    PermissionsBoundaryUsageCount: NotRequired[int]
+    IsAttachable: NotRequired[bool]
+    Description: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    UpdateDate: NotRequired[datetime]
+    Tags: NotRequired[List[TagTypeDef]]
 
 
 class CreatePolicyResponseTypeDef(TypedDict):
     """Contains the response to a successful CreatePolicy request."""
 
-    Policy: NotRequired["PolicyTypeDef"]
+    Policy: NotRequired[PolicyTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -824,10 +931,19 @@ class CreatePolicyVersionRequestTypeDef(TypedDict):
     SetAsDefault: NotRequired[ReadOnly[bool]]
 
 
+class PolicyVersionTypeDef(TypedDict):
+    """Contains information about a version of a managed policy."""
+
+    Document: NotRequired[Dict[str, Any]]
+    VersionId: NotRequired[str]
+    IsDefaultVersion: NotRequired[bool]
+    CreateDate: NotRequired[datetime]
+
+
 class CreatePolicyVersionResponseTypeDef(TypedDict):
     """Contains the response to a successful CreatePolicyVersion request."""
 
-    PolicyVersion: NotRequired["PolicyVersionTypeDef"]
+    PolicyVersion: NotRequired[PolicyVersionTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -840,13 +956,13 @@ class CreateRoleRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
     MaxSessionDuration: NotRequired[ReadOnly[int]]
     PermissionsBoundary: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateRoleResponseTypeDef(TypedDict):
     """Contains the response to a successful CreateRole request."""
 
-    Role: "RoleTypeDef"
+    Role: RoleTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -855,7 +971,7 @@ class CreateSAMLProviderRequestTypeDef(TypedDict):
 
     SAMLMetadataDocument: ReadOnly[str]
     Name: ReadOnly[str]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     AssertionEncryptionMode: NotRequired[ReadOnly[AssertionEncryptionModeTypeType]]
     AddPrivateKey: NotRequired[ReadOnly[str]]
 
@@ -864,7 +980,7 @@ class CreateSAMLProviderResponseTypeDef(TypedDict):
     """Contains the response to a successful CreateSAMLProvider request."""
 
     SAMLProviderArn: NotRequired[str]
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -879,7 +995,7 @@ class CreateServiceLinkedRoleRequestTypeDef(TypedDict):
 class CreateServiceLinkedRoleResponseTypeDef(TypedDict):
     """CreateServiceLinkedRoleResponse (response)."""
 
-    Role: NotRequired["RoleTypeDef"]
+    Role: NotRequired[RoleTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -891,10 +1007,25 @@ class CreateServiceSpecificCredentialRequestTypeDef(TypedDict):
     CredentialAgeDays: NotRequired[int]
 
 
+class ServiceSpecificCredentialTypeDef(TypedDict):
+    """Contains the details of a service-specific credential."""
+
+    CreateDate: datetime
+    ExpirationDate: NotRequired[datetime]
+    ServiceName: str
+    ServiceUserName: NotRequired[str]
+    ServicePassword: NotRequired[str]
+    ServiceCredentialAlias: NotRequired[str]
+    ServiceCredentialSecret: NotRequired[str]
+    ServiceSpecificCredentialId: str
+    UserName: str
+    Status: StatusTypeType
+
+
 class CreateServiceSpecificCredentialResponseTypeDef(TypedDict):
     """CreateServiceSpecificCredentialResponse (response)."""
 
-    ServiceSpecificCredential: NotRequired["ServiceSpecificCredentialTypeDef"]
+    ServiceSpecificCredential: NotRequired[ServiceSpecificCredentialTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -904,7 +1035,7 @@ class CreateUserRequestTypeDef(TypedDict):
     Path: NotRequired[ReadOnly[str]]
     UserName: ReadOnly[str]
     PermissionsBoundary: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class CreateUserRequestUserCreateTypeDef(TypedDict):
@@ -912,13 +1043,26 @@ class CreateUserRequestUserCreateTypeDef(TypedDict):
 
     Path: NotRequired[ReadOnly[str]]
     PermissionsBoundary: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+
+
+class UserTypeDef(TypedDict):
+    """Contains information about an IAM user entity."""
+
+    Path: str
+    UserName: str
+    UserId: str
+    Arn: str
+    CreateDate: datetime
+    PasswordLastUsed: NotRequired[datetime]
+    PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
+    Tags: NotRequired[List[TagTypeDef]]
 
 
 class CreateUserResponseTypeDef(TypedDict):
     """Contains the response to a successful CreateUser request."""
 
-    User: NotRequired["UserTypeDef"]
+    User: NotRequired[UserTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -927,13 +1071,24 @@ class CreateVirtualMFADeviceRequestTypeDef(TypedDict):
 
     Path: NotRequired[ReadOnly[str]]
     VirtualMFADeviceName: ReadOnly[str]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+
+
+class VirtualMFADeviceTypeDef(TypedDict):
+    """Contains information about a virtual MFA device."""
+
+    SerialNumber: str
+    Base32StringSeed: NotRequired[bytes]
+    QRCodePNG: NotRequired[bytes]
+    User: NotRequired[UserTypeDef]
+    EnableDate: NotRequired[datetime]
+    Tags: NotRequired[List[TagTypeDef]]
 
 
 class CreateVirtualMFADeviceResponseTypeDef(TypedDict):
     """Contains the response to a successful CreateVirtualMFADevice request."""
 
-    VirtualMFADevice: "VirtualMFADeviceTypeDef"
+    VirtualMFADevice: VirtualMFADeviceTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -944,22 +1099,23 @@ class DeactivateMFADeviceRequestTypeDef(TypedDict):
     SerialNumber: str
 
 
+class PolicyParameterOutputTypeDef(TypedDict):
+    """Contains information about a policy parameter used to customize delegated
+    permissions.
+    """
+
+    Name: NotRequired[str]
+    Values: NotRequired[List[str]]
+    Type: NotRequired[PolicyParameterTypeEnumType]
+
+
 class DelegationPermissionOutputTypeDef(TypedDict):
     """Contains information about the permissions being delegated in a delegation
     request.
     """
 
     PolicyTemplateArn: NotRequired[str]
-    Parameters: NotRequired[List["PolicyParameterOutputTypeDef"]]
-
-
-class DelegationPermissionTypeDef(TypedDict):
-    """Contains information about the permissions being delegated in a delegation
-    request.
-    """
-
-    PolicyTemplateArn: NotRequired[ReadOnly[str]]
-    Parameters: NotRequired[ReadOnly[Sequence["PolicyParameterTypeDef"]]]
+    Parameters: NotRequired[List[PolicyParameterOutputTypeDef]]
 
 
 class DelegationRequestTypeDef(TypedDict):
@@ -971,7 +1127,7 @@ class DelegationRequestTypeDef(TypedDict):
     OwnerAccountId: NotRequired[str]
     Description: NotRequired[str]
     RequestMessage: NotRequired[str]
-    Permissions: NotRequired["DelegationPermissionOutputTypeDef"]
+    Permissions: NotRequired[DelegationPermissionOutputTypeDef]
     PermissionPolicy: NotRequired[str]
     RolePermissionRestrictionArns: NotRequired[List[str]]
     OwnerId: NotRequired[str]
@@ -1136,11 +1292,20 @@ class DeleteVirtualMFADeviceRequestTypeDef(TypedDict):
     SerialNumber: str
 
 
+class RoleUsageTypeTypeDef(TypedDict):
+    """An object that contains details about how a service-linked role is used, if
+    that information is returned by the service.
+    """
+
+    Region: NotRequired[str]
+    Resources: NotRequired[List[str]]
+
+
 class DeletionTaskFailureReasonTypeTypeDef(TypedDict):
     """The reason that the service-linked role deletion failed."""
 
     Reason: NotRequired[str]
-    RoleUsageList: NotRequired[List["RoleUsageTypeTypeDef"]]
+    RoleUsageList: NotRequired[List[RoleUsageTypeTypeDef]]
 
 
 class DetachGroupPolicyRequestGroupDetachPolicyTypeDef(TypedDict):
@@ -1283,16 +1448,6 @@ class EnableOutboundWebIdentityFederationResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class EntityDetailsTypeDef(TypedDict):
-    """An object that contains details about when the IAM entities (users or
-    roles) were last used in an attempt to access the specified Amazon Web
-    Services service.
-    """
-
-    EntityInfo: "EntityInfoTypeDef"
-    LastAuthenticated: NotRequired[datetime]
-
-
 class EntityInfoTypeDef(TypedDict):
     """Contains details about the specified entity (user or role)."""
 
@@ -1303,11 +1458,72 @@ class EntityInfoTypeDef(TypedDict):
     Path: NotRequired[str]
 
 
+class EntityDetailsTypeDef(TypedDict):
+    """An object that contains details about when the IAM entities (users or
+    roles) were last used in an attempt to access the specified Amazon Web
+    Services service.
+    """
+
+    EntityInfo: EntityInfoTypeDef
+    LastAuthenticated: NotRequired[datetime]
+
+
 class ErrorDetailsTypeDef(TypedDict):
     """Contains information about the reason that the operation failed."""
 
     Message: str
     Code: str
+
+
+class OrganizationsDecisionDetailTypeDef(TypedDict):
+    """Contains information about the effect that Organizations has on a policy
+    simulation.
+    """
+
+    AllowedByOrganizations: NotRequired[bool]
+
+
+class PermissionsBoundaryDecisionDetailTypeDef(TypedDict):
+    """Contains information about the effect that a permissions boundary has on a
+    policy simulation when the boundary is applied to an IAM entity.
+    """
+
+    AllowedByPermissionsBoundary: NotRequired[bool]
+
+
+class PositionTypeDef(TypedDict):
+    """Contains the row and column of a location of a Statement element in a
+    policy document.
+    """
+
+    Line: NotRequired[int]
+    Column: NotRequired[int]
+
+
+class StatementTypeDef(TypedDict):
+    """Contains a reference to a Statement element in a policy document that
+    determines the result of the simulation.
+    """
+
+    SourcePolicyId: NotRequired[str]
+    SourcePolicyType: NotRequired[PolicySourceTypeType]
+    StartPosition: NotRequired[PositionTypeDef]
+    EndPosition: NotRequired[PositionTypeDef]
+
+
+class ResourceSpecificResultTypeDef(TypedDict):
+    """Contains the result of the simulation of a single API operation call on a
+    single resource.
+    """
+
+    EvalResourceName: str
+    EvalResourceDecision: PolicyEvaluationDecisionTypeType
+    MatchedStatements: NotRequired[List[StatementTypeDef]]
+    MissingContextValues: NotRequired[List[str]]
+    EvalDecisionDetails: NotRequired[Dict[str, PolicyEvaluationDecisionTypeType]]
+    PermissionsBoundaryDecisionDetail: NotRequired[
+        PermissionsBoundaryDecisionDetailTypeDef
+    ]
 
 
 class EvaluationResultTypeDef(TypedDict):
@@ -1316,14 +1532,14 @@ class EvaluationResultTypeDef(TypedDict):
     EvalActionName: str
     EvalResourceName: NotRequired[str]
     EvalDecision: PolicyEvaluationDecisionTypeType
-    MatchedStatements: NotRequired[List["StatementTypeDef"]]
+    MatchedStatements: NotRequired[List[StatementTypeDef]]
     MissingContextValues: NotRequired[List[str]]
-    OrganizationsDecisionDetail: NotRequired["OrganizationsDecisionDetailTypeDef"]
+    OrganizationsDecisionDetail: NotRequired[OrganizationsDecisionDetailTypeDef]
     PermissionsBoundaryDecisionDetail: NotRequired[
-        "PermissionsBoundaryDecisionDetailTypeDef"
+        PermissionsBoundaryDecisionDetailTypeDef
     ]
     EvalDecisionDetails: NotRequired[Dict[str, PolicyEvaluationDecisionTypeType]]
-    ResourceSpecificResults: NotRequired[List["ResourceSpecificResultTypeDef"]]
+    ResourceSpecificResults: NotRequired[List[ResourceSpecificResultTypeDef]]
 
 
 class GenerateCredentialReportResponseTypeDef(TypedDict):
@@ -1375,7 +1591,7 @@ class GetAccessKeyLastUsedResponseTypeDef(TypedDict):
     """
 
     UserName: NotRequired[str]
-    AccessKeyLastUsed: NotRequired["AccessKeyLastUsedTypeDef"]
+    AccessKeyLastUsed: NotRequired[AccessKeyLastUsedTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1394,15 +1610,92 @@ class GetAccountAuthorizationDetailsRequestTypeDef(TypedDict):
     Marker: NotRequired[ReadOnly[str]]
 
 
+class PolicyDetailTypeDef(TypedDict):
+    """Contains information about an IAM policy, including the policy document."""
+
+    PolicyName: NotRequired[str]
+    PolicyDocument: NotRequired[Dict[str, Any]]
+
+
+class GroupDetailTypeDef(TypedDict):
+    """Contains information about an IAM group, including all of the group's
+    policies.
+    """
+
+    Path: NotRequired[str]
+    GroupName: NotRequired[str]
+    GroupId: NotRequired[str]
+    Arn: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    GroupPolicyList: NotRequired[List[PolicyDetailTypeDef]]
+    AttachedManagedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
+
+
+class ManagedPolicyDetailTypeDef(TypedDict):
+    """Contains information about a managed policy, including the policy's ARN,
+    versions, and the number of principal entities (users, groups, and roles)
+    that the policy is attached to.
+    """
+
+    PolicyName: NotRequired[str]
+    PolicyId: NotRequired[str]
+    Arn: NotRequired[str]
+    Path: NotRequired[str]
+    DefaultVersionId: NotRequired[str]
+    AttachmentCount: NotRequired[int]
+    PermissionsBoundaryUsageCount: NotRequired[int]
+    IsAttachable: NotRequired[bool]
+    Description: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    UpdateDate: NotRequired[datetime]
+    PolicyVersionList: NotRequired[List[PolicyVersionTypeDef]]
+
+
+class RoleDetailTypeDef(TypedDict):
+    """Contains information about an IAM role, including all of the role's
+    policies.
+    """
+
+    Path: NotRequired[str]
+    RoleName: NotRequired[str]
+    RoleId: NotRequired[str]
+    Arn: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    AssumeRolePolicyDocument: NotRequired[Dict[str, Any]]
+    InstanceProfileList: NotRequired[List[InstanceProfileTypeDef]]
+    RolePolicyList: NotRequired[List[PolicyDetailTypeDef]]
+    AttachedManagedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
+    PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
+    Tags: NotRequired[List[TagTypeDef]]
+    RoleLastUsed: NotRequired[RoleLastUsedTypeDef]
+
+
+class UserDetailTypeDef(TypedDict):
+    """Contains information about an IAM user, including all the user's policies
+    and all the IAM groups the user is in.
+    """
+
+    Path: NotRequired[str]
+    UserName: NotRequired[str]
+    UserId: NotRequired[str]
+    Arn: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    UserPolicyList: NotRequired[List[PolicyDetailTypeDef]]
+    GroupList: NotRequired[List[str]]
+    AttachedManagedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
+    PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
+    Tags: NotRequired[List[TagTypeDef]]
+
+
 class GetAccountAuthorizationDetailsResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful GetAccountAuthorizationDetails
     request.
     """
 
-    UserDetailList: NotRequired[List["UserDetailTypeDef"]]
-    GroupDetailList: NotRequired[List["GroupDetailTypeDef"]]
-    RoleDetailList: NotRequired[List["RoleDetailTypeDef"]]
-    Policies: NotRequired[List["ManagedPolicyDetailTypeDef"]]
+    UserDetailList: NotRequired[List[UserDetailTypeDef]]
+    GroupDetailList: NotRequired[List[GroupDetailTypeDef]]
+    RoleDetailList: NotRequired[List[RoleDetailTypeDef]]
+    Policies: NotRequired[List[ManagedPolicyDetailTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -1413,19 +1706,34 @@ class GetAccountAuthorizationDetailsResponseTypeDef(TypedDict):
     request.
     """
 
-    UserDetailList: NotRequired[List["UserDetailTypeDef"]]
-    GroupDetailList: NotRequired[List["GroupDetailTypeDef"]]
-    RoleDetailList: NotRequired[List["RoleDetailTypeDef"]]
-    Policies: NotRequired[List["ManagedPolicyDetailTypeDef"]]
+    UserDetailList: NotRequired[List[UserDetailTypeDef]]
+    GroupDetailList: NotRequired[List[GroupDetailTypeDef]]
+    RoleDetailList: NotRequired[List[RoleDetailTypeDef]]
+    Policies: NotRequired[List[ManagedPolicyDetailTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class PasswordPolicyTypeDef(TypedDict):
+    """Contains information about the account password policy."""
+
+    MinimumPasswordLength: NotRequired[int]
+    RequireSymbols: NotRequired[bool]
+    RequireNumbers: NotRequired[bool]
+    RequireUppercaseCharacters: NotRequired[bool]
+    RequireLowercaseCharacters: NotRequired[bool]
+    AllowUsersToChangePassword: NotRequired[bool]
+    ExpirePasswords: NotRequired[bool]
+    MaxPasswordAge: NotRequired[int]
+    PasswordReusePrevention: NotRequired[int]
+    HardExpiry: NotRequired[bool]
+
+
 class GetAccountPasswordPolicyResponseTypeDef(TypedDict):
     """Contains the response to a successful GetAccountPasswordPolicy request."""
 
-    PasswordPolicy: "PasswordPolicyTypeDef"
+    PasswordPolicy: PasswordPolicyTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1477,7 +1785,7 @@ class GetDelegationRequestRequestTypeDef(TypedDict):
 class GetDelegationRequestResponseTypeDef(TypedDict):
     """GetDelegationRequestResponse (response)."""
 
-    DelegationRequest: NotRequired["DelegationRequestTypeDef"]
+    DelegationRequest: NotRequired[DelegationRequestTypeDef]
     PermissionCheckStatus: NotRequired[PermissionCheckStatusTypeType]
     PermissionCheckResult: NotRequired[PermissionCheckResultTypeType]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -1524,8 +1832,8 @@ class GetGroupRequestTypeDef(TypedDict):
 class GetGroupResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful GetGroup request."""
 
-    Group: NotRequired["GroupTypeDef"]
-    Users: NotRequired[List["UserTypeDef"]]
+    Group: NotRequired[GroupTypeDef]
+    Users: NotRequired[List[UserTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -1534,8 +1842,8 @@ class GetGroupResponseFullResultTypeDef(TypedDict):
 class GetGroupResponseTypeDef(TypedDict):
     """Contains the response to a successful GetGroup request."""
 
-    Group: "GroupTypeDef"
-    Users: List["UserTypeDef"]
+    Group: GroupTypeDef
+    Users: List[UserTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -1573,7 +1881,7 @@ class GetInstanceProfileRequestWaitTypeDef(TypedDict):
 class GetInstanceProfileResponseTypeDef(TypedDict):
     """Contains the response to a successful GetInstanceProfile request."""
 
-    InstanceProfile: "InstanceProfileTypeDef"
+    InstanceProfile: InstanceProfileTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1586,7 +1894,7 @@ class GetLoginProfileRequestTypeDef(TypedDict):
 class GetLoginProfileResponseTypeDef(TypedDict):
     """Contains the response to a successful GetLoginProfile request."""
 
-    LoginProfile: "LoginProfileTypeDef"
+    LoginProfile: LoginProfileTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1620,7 +1928,7 @@ class GetOpenIDConnectProviderResponseTypeDef(TypedDict):
     ClientIDList: NotRequired[List[str]]
     ThumbprintList: NotRequired[List[str]]
     CreateDate: NotRequired[datetime]
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1641,10 +1949,10 @@ class GetOrganizationsAccessReportResponseTypeDef(TypedDict):
     JobCompletionDate: NotRequired[datetime]
     NumberOfServicesAccessible: NotRequired[int]
     NumberOfServicesNotAccessed: NotRequired[int]
-    AccessDetails: NotRequired[List["AccessDetailTypeDef"]]
+    AccessDetails: NotRequired[List[AccessDetailTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
-    ErrorDetails: NotRequired["ErrorDetailsTypeDef"]
+    ErrorDetails: NotRequired[ErrorDetailsTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1672,7 +1980,7 @@ class GetPolicyRequestWaitTypeDef(TypedDict):
 class GetPolicyResponseTypeDef(TypedDict):
     """Contains the response to a successful GetPolicy request."""
 
-    Policy: NotRequired["PolicyTypeDef"]
+    Policy: NotRequired[PolicyTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1686,7 +1994,7 @@ class GetPolicyVersionRequestTypeDef(TypedDict):
 class GetPolicyVersionResponseTypeDef(TypedDict):
     """Contains the response to a successful GetPolicyVersion request."""
 
-    PolicyVersion: NotRequired["PolicyVersionTypeDef"]
+    PolicyVersion: NotRequired[PolicyVersionTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1722,7 +2030,7 @@ class GetRoleRequestWaitTypeDef(TypedDict):
 class GetRoleResponseTypeDef(TypedDict):
     """Contains the response to a successful GetRole request."""
 
-    Role: "RoleTypeDef"
+    Role: RoleTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1732,6 +2040,13 @@ class GetSAMLProviderRequestTypeDef(TypedDict):
     SAMLProviderArn: str
 
 
+class SAMLPrivateKeyTypeDef(TypedDict):
+    """Contains the private keys for the SAML provider."""
+
+    KeyId: NotRequired[str]
+    Timestamp: NotRequired[datetime]
+
+
 class GetSAMLProviderResponseTypeDef(TypedDict):
     """Contains the response to a successful GetSAMLProvider request."""
 
@@ -1739,9 +2054,9 @@ class GetSAMLProviderResponseTypeDef(TypedDict):
     SAMLMetadataDocument: NotRequired[str]
     CreateDate: NotRequired[datetime]
     ValidUntil: NotRequired[datetime]
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     AssertionEncryptionMode: NotRequired[AssertionEncryptionModeTypeType]
-    PrivateKeyList: NotRequired[List["SAMLPrivateKeyTypeDef"]]
+    PrivateKeyList: NotRequired[List[SAMLPrivateKeyTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1753,10 +2068,21 @@ class GetSSHPublicKeyRequestTypeDef(TypedDict):
     Encoding: EncodingTypeType
 
 
+class SSHPublicKeyTypeDef(TypedDict):
+    """Contains information about an SSH public key."""
+
+    UserName: str
+    SSHPublicKeyId: str
+    Fingerprint: str
+    SSHPublicKeyBody: str
+    Status: StatusTypeType
+    UploadDate: NotRequired[datetime]
+
+
 class GetSSHPublicKeyResponseTypeDef(TypedDict):
     """Contains the response to a successful GetSSHPublicKey request."""
 
-    SSHPublicKey: NotRequired["SSHPublicKeyTypeDef"]
+    SSHPublicKey: NotRequired[SSHPublicKeyTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1766,10 +2092,32 @@ class GetServerCertificateRequestTypeDef(TypedDict):
     ServerCertificateName: str
 
 
+class ServerCertificateMetadataTypeDef(TypedDict):
+    """Contains information about a server certificate without its certificate
+    body, certificate chain, and private key.
+    """
+
+    Path: str
+    ServerCertificateName: str
+    ServerCertificateId: str
+    Arn: str
+    UploadDate: NotRequired[datetime]
+    Expiration: NotRequired[datetime]
+
+
+class ServerCertificateTypeDef(TypedDict):
+    """Contains information about a server certificate."""
+
+    ServerCertificateMetadata: ServerCertificateMetadataTypeDef
+    CertificateBody: str
+    CertificateChain: NotRequired[str]
+    Tags: NotRequired[List[TagTypeDef]]
+
+
 class GetServerCertificateResponseTypeDef(TypedDict):
     """Contains the response to a successful GetServerCertificate request."""
 
-    ServerCertificate: "ServerCertificateTypeDef"
+    ServerCertificate: ServerCertificateTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1781,17 +2129,40 @@ class GetServiceLastAccessedDetailsRequestTypeDef(TypedDict):
     Marker: NotRequired[str]
 
 
+class TrackedActionLastAccessedTypeDef(TypedDict):
+    """Contains details about the most recent attempt to access an action within
+    the service.
+    """
+
+    ActionName: NotRequired[str]
+    LastAccessedEntity: NotRequired[str]
+    LastAccessedTime: NotRequired[datetime]
+    LastAccessedRegion: NotRequired[str]
+
+
+class ServiceLastAccessedTypeDef(TypedDict):
+    """Contains details about the most recent attempt to access the service."""
+
+    ServiceName: str
+    LastAuthenticated: NotRequired[datetime]
+    ServiceNamespace: str
+    LastAuthenticatedEntity: NotRequired[str]
+    LastAuthenticatedRegion: NotRequired[str]
+    TotalAuthenticatedEntities: NotRequired[int]
+    TrackedActionsLastAccessed: NotRequired[List[TrackedActionLastAccessedTypeDef]]
+
+
 class GetServiceLastAccessedDetailsResponseTypeDef(TypedDict):
     """GetServiceLastAccessedDetailsResponse (response)."""
 
     JobStatus: JobStatusTypeType
     JobType: NotRequired[AccessAdvisorUsageGranularityTypeType]
     JobCreationDate: datetime
-    ServicesLastAccessed: List["ServiceLastAccessedTypeDef"]
+    ServicesLastAccessed: List[ServiceLastAccessedTypeDef]
     JobCompletionDate: datetime
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
-    Error: NotRequired["ErrorDetailsTypeDef"]
+    Error: NotRequired[ErrorDetailsTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1810,10 +2181,10 @@ class GetServiceLastAccessedDetailsWithEntitiesResponseTypeDef(TypedDict):
     JobStatus: JobStatusTypeType
     JobCreationDate: datetime
     JobCompletionDate: datetime
-    EntityDetailsList: List["EntityDetailsTypeDef"]
+    EntityDetailsList: List[EntityDetailsTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
-    Error: NotRequired["ErrorDetailsTypeDef"]
+    Error: NotRequired[ErrorDetailsTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1827,7 +2198,7 @@ class GetServiceLinkedRoleDeletionStatusResponseTypeDef(TypedDict):
     """GetServiceLinkedRoleDeletionStatusResponse (response)."""
 
     Status: DeletionTaskStatusTypeType
-    Reason: NotRequired["DeletionTaskFailureReasonTypeTypeDef"]
+    Reason: NotRequired[DeletionTaskFailureReasonTypeTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1863,44 +2234,8 @@ class GetUserRequestWaitTypeDef(TypedDict):
 class GetUserResponseTypeDef(TypedDict):
     """Contains the response to a successful GetUser request."""
 
-    User: "UserTypeDef"
+    User: UserTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class GroupDetailTypeDef(TypedDict):
-    """Contains information about an IAM group, including all of the group's
-    policies.
-    """
-
-    Path: NotRequired[str]
-    GroupName: NotRequired[str]
-    GroupId: NotRequired[str]
-    Arn: NotRequired[str]
-    CreateDate: NotRequired[datetime]
-    GroupPolicyList: NotRequired[List["PolicyDetailTypeDef"]]
-    AttachedManagedPolicies: NotRequired[List["AttachedPolicyTypeDef"]]
-
-
-class GroupTypeDef(TypedDict):
-    """Contains information about an IAM group entity."""
-
-    Path: str
-    GroupName: str
-    GroupId: str
-    Arn: str
-    CreateDate: datetime
-
-
-class InstanceProfileTypeDef(TypedDict):
-    """Contains information about an instance profile."""
-
-    Path: str
-    InstanceProfileName: str
-    InstanceProfileId: str
-    Arn: str
-    CreateDate: datetime
-    Roles: List["RoleTypeDef"]
-    Tags: NotRequired[List["TagTypeDef"]]
 
 
 class ListAccessKeysRequestPaginateTypeDef(TypedDict):
@@ -1928,7 +2263,7 @@ class ListAccessKeysRequestUserAccessKeysTypeDef(TypedDict):
 class ListAccessKeysResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListAccessKeys request."""
 
-    AccessKeyMetadata: NotRequired[List["AccessKeyMetadataTypeDef"]]
+    AccessKeyMetadata: NotRequired[List[AccessKeyMetadataTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -1937,7 +2272,7 @@ class ListAccessKeysResponseFullResultTypeDef(TypedDict):
 class ListAccessKeysResponseTypeDef(TypedDict):
     """Contains the response to a successful ListAccessKeys request."""
 
-    AccessKeyMetadata: List["AccessKeyMetadataTypeDef"]
+    AccessKeyMetadata: List[AccessKeyMetadataTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2002,7 +2337,7 @@ class ListAttachedGroupPoliciesRequestTypeDef(TypedDict):
 class ListAttachedGroupPoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListAttachedGroupPolicies request."""
 
-    AttachedPolicies: NotRequired[List["AttachedPolicyTypeDef"]]
+    AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2011,7 +2346,7 @@ class ListAttachedGroupPoliciesResponseFullResultTypeDef(TypedDict):
 class ListAttachedGroupPoliciesResponseTypeDef(TypedDict):
     """Contains the response to a successful ListAttachedGroupPolicies request."""
 
-    AttachedPolicies: NotRequired[List["AttachedPolicyTypeDef"]]
+    AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2045,7 +2380,7 @@ class ListAttachedRolePoliciesRequestTypeDef(TypedDict):
 class ListAttachedRolePoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListAttachedRolePolicies request."""
 
-    AttachedPolicies: NotRequired[List["AttachedPolicyTypeDef"]]
+    AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2054,7 +2389,7 @@ class ListAttachedRolePoliciesResponseFullResultTypeDef(TypedDict):
 class ListAttachedRolePoliciesResponseTypeDef(TypedDict):
     """Contains the response to a successful ListAttachedRolePolicies request."""
 
-    AttachedPolicies: NotRequired[List["AttachedPolicyTypeDef"]]
+    AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2088,7 +2423,7 @@ class ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef(TypedDict):
 class ListAttachedUserPoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListAttachedUserPolicies request."""
 
-    AttachedPolicies: NotRequired[List["AttachedPolicyTypeDef"]]
+    AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2097,7 +2432,7 @@ class ListAttachedUserPoliciesResponseFullResultTypeDef(TypedDict):
 class ListAttachedUserPoliciesResponseTypeDef(TypedDict):
     """Contains the response to a successful ListAttachedUserPolicies request."""
 
-    AttachedPolicies: NotRequired[List["AttachedPolicyTypeDef"]]
+    AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2114,7 +2449,7 @@ class ListDelegationRequestsRequestTypeDef(TypedDict):
 class ListDelegationRequestsResponseTypeDef(TypedDict):
     """ListDelegationRequestsResponse (response)."""
 
-    DelegationRequests: NotRequired[List["DelegationRequestTypeDef"]]
+    DelegationRequests: NotRequired[List[DelegationRequestTypeDef]]
     Marker: NotRequired[str]
     isTruncated: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2150,12 +2485,33 @@ class ListEntitiesForPolicyRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 
+class PolicyGroupTypeDef(TypedDict):
+    """Contains information about a group that a managed policy is attached to."""
+
+    GroupName: NotRequired[str]
+    GroupId: NotRequired[str]
+
+
+class PolicyRoleTypeDef(TypedDict):
+    """Contains information about a role that a managed policy is attached to."""
+
+    RoleName: NotRequired[str]
+    RoleId: NotRequired[str]
+
+
+class PolicyUserTypeDef(TypedDict):
+    """Contains information about a user that a managed policy is attached to."""
+
+    UserName: NotRequired[str]
+    UserId: NotRequired[str]
+
+
 class ListEntitiesForPolicyResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListEntitiesForPolicy request."""
 
-    PolicyGroups: NotRequired[List["PolicyGroupTypeDef"]]
-    PolicyUsers: NotRequired[List["PolicyUserTypeDef"]]
-    PolicyRoles: NotRequired[List["PolicyRoleTypeDef"]]
+    PolicyGroups: NotRequired[List[PolicyGroupTypeDef]]
+    PolicyUsers: NotRequired[List[PolicyUserTypeDef]]
+    PolicyRoles: NotRequired[List[PolicyRoleTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2164,9 +2520,9 @@ class ListEntitiesForPolicyResponseFullResultTypeDef(TypedDict):
 class ListEntitiesForPolicyResponseTypeDef(TypedDict):
     """Contains the response to a successful ListEntitiesForPolicy request."""
 
-    PolicyGroups: NotRequired[List["PolicyGroupTypeDef"]]
-    PolicyUsers: NotRequired[List["PolicyUserTypeDef"]]
-    PolicyRoles: NotRequired[List["PolicyRoleTypeDef"]]
+    PolicyGroups: NotRequired[List[PolicyGroupTypeDef]]
+    PolicyUsers: NotRequired[List[PolicyUserTypeDef]]
+    PolicyRoles: NotRequired[List[PolicyRoleTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2237,7 +2593,7 @@ class ListGroupsForUserRequestUserGroupsTypeDef(TypedDict):
 class ListGroupsForUserResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListGroupsForUser request."""
 
-    Groups: NotRequired[List["GroupTypeDef"]]
+    Groups: NotRequired[List[GroupTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2246,7 +2602,7 @@ class ListGroupsForUserResponseFullResultTypeDef(TypedDict):
 class ListGroupsForUserResponseTypeDef(TypedDict):
     """Contains the response to a successful ListGroupsForUser request."""
 
-    Groups: List["GroupTypeDef"]
+    Groups: List[GroupTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2270,7 +2626,7 @@ class ListGroupsRequestTypeDef(TypedDict):
 class ListGroupsResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListGroups request."""
 
-    Groups: NotRequired[List["GroupTypeDef"]]
+    Groups: NotRequired[List[GroupTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2279,7 +2635,7 @@ class ListGroupsResponseFullResultTypeDef(TypedDict):
 class ListGroupsResponseTypeDef(TypedDict):
     """Contains the response to a successful ListGroups request."""
 
-    Groups: List["GroupTypeDef"]
+    Groups: List[GroupTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2303,7 +2659,7 @@ class ListInstanceProfileTagsRequestTypeDef(TypedDict):
 class ListInstanceProfileTagsResponseFullResultTypeDef(TypedDict):
     """ListInstanceProfileTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2312,7 +2668,7 @@ class ListInstanceProfileTagsResponseFullResultTypeDef(TypedDict):
 class ListInstanceProfileTagsResponseTypeDef(TypedDict):
     """ListInstanceProfileTagsResponse (response)."""
 
-    Tags: List["TagTypeDef"]
+    Tags: List[TagTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2343,7 +2699,7 @@ class ListInstanceProfilesForRoleRequestTypeDef(TypedDict):
 class ListInstanceProfilesForRoleResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListInstanceProfilesForRole request."""
 
-    InstanceProfiles: NotRequired[List["InstanceProfileTypeDef"]]
+    InstanceProfiles: NotRequired[List[InstanceProfileTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2352,7 +2708,7 @@ class ListInstanceProfilesForRoleResponseFullResultTypeDef(TypedDict):
 class ListInstanceProfilesForRoleResponseTypeDef(TypedDict):
     """Contains the response to a successful ListInstanceProfilesForRole request."""
 
-    InstanceProfiles: List["InstanceProfileTypeDef"]
+    InstanceProfiles: List[InstanceProfileTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2376,7 +2732,7 @@ class ListInstanceProfilesRequestTypeDef(TypedDict):
 class ListInstanceProfilesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListInstanceProfiles request."""
 
-    InstanceProfiles: NotRequired[List["InstanceProfileTypeDef"]]
+    InstanceProfiles: NotRequired[List[InstanceProfileTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2385,7 +2741,7 @@ class ListInstanceProfilesResponseFullResultTypeDef(TypedDict):
 class ListInstanceProfilesResponseTypeDef(TypedDict):
     """Contains the response to a successful ListInstanceProfiles request."""
 
-    InstanceProfiles: List["InstanceProfileTypeDef"]
+    InstanceProfiles: List[InstanceProfileTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2409,7 +2765,7 @@ class ListMFADeviceTagsRequestTypeDef(TypedDict):
 class ListMFADeviceTagsResponseFullResultTypeDef(TypedDict):
     """ListMFADeviceTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2418,7 +2774,7 @@ class ListMFADeviceTagsResponseFullResultTypeDef(TypedDict):
 class ListMFADeviceTagsResponseTypeDef(TypedDict):
     """ListMFADeviceTagsResponse (response)."""
 
-    Tags: List["TagTypeDef"]
+    Tags: List[TagTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2446,10 +2802,18 @@ class ListMFADevicesRequestUserMfaDevicesTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 
+class MFADeviceTypeDef(TypedDict):
+    """Contains information about an MFA device."""
+
+    UserName: str
+    SerialNumber: str
+    EnableDate: datetime
+
+
 class ListMFADevicesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListMFADevices request."""
 
-    MFADevices: NotRequired[List["MFADeviceTypeDef"]]
+    MFADevices: NotRequired[List[MFADeviceTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2458,7 +2822,7 @@ class ListMFADevicesResponseFullResultTypeDef(TypedDict):
 class ListMFADevicesResponseTypeDef(TypedDict):
     """Contains the response to a successful ListMFADevices request."""
 
-    MFADevices: List["MFADeviceTypeDef"]
+    MFADevices: List[MFADeviceTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2482,7 +2846,7 @@ class ListOpenIDConnectProviderTagsRequestTypeDef(TypedDict):
 class ListOpenIDConnectProviderTagsResponseFullResultTypeDef(TypedDict):
     """ListOpenIDConnectProviderTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2491,7 +2855,7 @@ class ListOpenIDConnectProviderTagsResponseFullResultTypeDef(TypedDict):
 class ListOpenIDConnectProviderTagsResponseTypeDef(TypedDict):
     """ListOpenIDConnectProviderTagsResponse (response)."""
 
-    Tags: List["TagTypeDef"]
+    Tags: List[TagTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2502,12 +2866,16 @@ ListOpenIDConnectProvidersRequestTypeDef = TypedDict(
 )
 
 
+class OpenIDConnectProviderListEntryTypeDef(TypedDict):
+    """Contains the Amazon Resource Name (ARN) for an IAM OpenID Connect provider."""
+
+    Arn: NotRequired[str]
+
+
 class ListOpenIDConnectProvidersResponseTypeDef(TypedDict):
     """Contains the response to a successful ListOpenIDConnectProviders request."""
 
-    OpenIDConnectProviderList: NotRequired[
-        List["OpenIDConnectProviderListEntryTypeDef"]
-    ]
+    OpenIDConnectProviderList: NotRequired[List[OpenIDConnectProviderListEntryTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2524,13 +2892,25 @@ class ListOrganizationsFeaturesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class PolicyGrantingServiceAccessTypeDef(TypedDict):
+    """Contains details about the permissions policies that are attached to the
+    specified identity (user, group, or role).
+    """
+
+    PolicyName: str
+    PolicyType: PolicyTypeType
+    PolicyArn: NotRequired[str]
+    EntityType: NotRequired[PolicyOwnerEntityTypeType]
+    EntityName: NotRequired[str]
+
+
 class ListPoliciesGrantingServiceAccessEntryTypeDef(TypedDict):
     """Contains details about the permissions policies that are attached to the
     specified identity (user, group, or role).
     """
 
     ServiceNamespace: NotRequired[str]
-    Policies: NotRequired[List["PolicyGrantingServiceAccessTypeDef"]]
+    Policies: NotRequired[List[PolicyGrantingServiceAccessTypeDef]]
 
 
 class ListPoliciesGrantingServiceAccessRequestTypeDef(TypedDict):
@@ -2544,7 +2924,7 @@ class ListPoliciesGrantingServiceAccessRequestTypeDef(TypedDict):
 class ListPoliciesGrantingServiceAccessResponseTypeDef(TypedDict):
     """ListPoliciesGrantingServiceAccessResponse (response)."""
 
-    PoliciesGrantingServiceAccess: List["ListPoliciesGrantingServiceAccessEntryTypeDef"]
+    PoliciesGrantingServiceAccess: List[ListPoliciesGrantingServiceAccessEntryTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2574,7 +2954,7 @@ class ListPoliciesRequestTypeDef(TypedDict):
 class ListPoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListPolicies request."""
 
-    Policies: NotRequired[List["PolicyTypeDef"]]
+    Policies: NotRequired[List[PolicyTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2583,7 +2963,7 @@ class ListPoliciesResponseFullResultTypeDef(TypedDict):
 class ListPoliciesResponseTypeDef(TypedDict):
     """Contains the response to a successful ListPolicies request."""
 
-    Policies: NotRequired[List["PolicyTypeDef"]]
+    Policies: NotRequired[List[PolicyTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2607,7 +2987,7 @@ class ListPolicyTagsRequestTypeDef(TypedDict):
 class ListPolicyTagsResponseFullResultTypeDef(TypedDict):
     """ListPolicyTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2616,7 +2996,7 @@ class ListPolicyTagsResponseFullResultTypeDef(TypedDict):
 class ListPolicyTagsResponseTypeDef(TypedDict):
     """ListPolicyTagsResponse (response)."""
 
-    Tags: List["TagTypeDef"]
+    Tags: List[TagTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2647,7 +3027,7 @@ class ListPolicyVersionsRequestTypeDef(TypedDict):
 class ListPolicyVersionsResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListPolicyVersions request."""
 
-    Versions: NotRequired[List["PolicyVersionTypeDef"]]
+    Versions: NotRequired[List[PolicyVersionTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2656,7 +3036,7 @@ class ListPolicyVersionsResponseFullResultTypeDef(TypedDict):
 class ListPolicyVersionsResponseTypeDef(TypedDict):
     """Contains the response to a successful ListPolicyVersions request."""
 
-    Versions: NotRequired[List["PolicyVersionTypeDef"]]
+    Versions: NotRequired[List[PolicyVersionTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2720,7 +3100,7 @@ class ListRoleTagsRequestTypeDef(TypedDict):
 class ListRoleTagsResponseFullResultTypeDef(TypedDict):
     """ListRoleTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2729,7 +3109,7 @@ class ListRoleTagsResponseFullResultTypeDef(TypedDict):
 class ListRoleTagsResponseTypeDef(TypedDict):
     """ListRoleTagsResponse (response)."""
 
-    Tags: List["TagTypeDef"]
+    Tags: List[TagTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2753,7 +3133,7 @@ class ListRolesRequestTypeDef(TypedDict):
 class ListRolesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListRoles request."""
 
-    Roles: NotRequired[List["RoleTypeDef"]]
+    Roles: NotRequired[List[RoleTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2762,7 +3142,7 @@ class ListRolesResponseFullResultTypeDef(TypedDict):
 class ListRolesResponseTypeDef(TypedDict):
     """Contains the response to a successful ListRoles request."""
 
-    Roles: List["RoleTypeDef"]
+    Roles: List[RoleTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2786,7 +3166,7 @@ class ListSAMLProviderTagsRequestTypeDef(TypedDict):
 class ListSAMLProviderTagsResponseFullResultTypeDef(TypedDict):
     """ListSAMLProviderTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2795,7 +3175,7 @@ class ListSAMLProviderTagsResponseFullResultTypeDef(TypedDict):
 class ListSAMLProviderTagsResponseTypeDef(TypedDict):
     """ListSAMLProviderTagsResponse (response)."""
 
-    Tags: List["TagTypeDef"]
+    Tags: List[TagTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2804,10 +3184,18 @@ class ListSAMLProviderTagsResponseTypeDef(TypedDict):
 ListSAMLProvidersRequestTypeDef = TypedDict("ListSAMLProvidersRequestTypeDef", {})
 
 
+class SAMLProviderListEntryTypeDef(TypedDict):
+    """Contains the list of SAML providers for this account."""
+
+    Arn: NotRequired[str]
+    ValidUntil: NotRequired[datetime]
+    CreateDate: NotRequired[datetime]
+
+
 class ListSAMLProvidersResponseTypeDef(TypedDict):
     """Contains the response to a successful ListSAMLProviders request."""
 
-    SAMLProviderList: NotRequired[List["SAMLProviderListEntryTypeDef"]]
+    SAMLProviderList: NotRequired[List[SAMLProviderListEntryTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2826,10 +3214,21 @@ class ListSSHPublicKeysRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 
+class SSHPublicKeyMetadataTypeDef(TypedDict):
+    """Contains information about an SSH public key, without the key's body or
+    fingerprint.
+    """
+
+    UserName: str
+    SSHPublicKeyId: str
+    Status: StatusTypeType
+    UploadDate: datetime
+
+
 class ListSSHPublicKeysResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListSSHPublicKeys request."""
 
-    SSHPublicKeys: NotRequired[List["SSHPublicKeyMetadataTypeDef"]]
+    SSHPublicKeys: NotRequired[List[SSHPublicKeyMetadataTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2838,7 +3237,7 @@ class ListSSHPublicKeysResponseFullResultTypeDef(TypedDict):
 class ListSSHPublicKeysResponseTypeDef(TypedDict):
     """Contains the response to a successful ListSSHPublicKeys request."""
 
-    SSHPublicKeys: NotRequired[List["SSHPublicKeyMetadataTypeDef"]]
+    SSHPublicKeys: NotRequired[List[SSHPublicKeyMetadataTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2862,7 +3261,7 @@ class ListServerCertificateTagsRequestTypeDef(TypedDict):
 class ListServerCertificateTagsResponseFullResultTypeDef(TypedDict):
     """ListServerCertificateTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2871,7 +3270,7 @@ class ListServerCertificateTagsResponseFullResultTypeDef(TypedDict):
 class ListServerCertificateTagsResponseTypeDef(TypedDict):
     """ListServerCertificateTagsResponse (response)."""
 
-    Tags: List["TagTypeDef"]
+    Tags: List[TagTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2895,7 +3294,7 @@ class ListServerCertificatesRequestTypeDef(TypedDict):
 class ListServerCertificatesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListServerCertificates request."""
 
-    ServerCertificateMetadataList: NotRequired[List["ServerCertificateMetadataTypeDef"]]
+    ServerCertificateMetadataList: NotRequired[List[ServerCertificateMetadataTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2904,7 +3303,7 @@ class ListServerCertificatesResponseFullResultTypeDef(TypedDict):
 class ListServerCertificatesResponseTypeDef(TypedDict):
     """Contains the response to a successful ListServerCertificates request."""
 
-    ServerCertificateMetadataList: List["ServerCertificateMetadataTypeDef"]
+    ServerCertificateMetadataList: List[ServerCertificateMetadataTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2920,11 +3319,24 @@ class ListServiceSpecificCredentialsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 
+class ServiceSpecificCredentialMetadataTypeDef(TypedDict):
+    """Contains additional details about a service-specific credential."""
+
+    UserName: str
+    Status: StatusTypeType
+    ServiceUserName: NotRequired[str]
+    ServiceCredentialAlias: NotRequired[str]
+    CreateDate: datetime
+    ExpirationDate: NotRequired[datetime]
+    ServiceSpecificCredentialId: str
+    ServiceName: str
+
+
 class ListServiceSpecificCredentialsResponseTypeDef(TypedDict):
     """ListServiceSpecificCredentialsResponse (response)."""
 
     ServiceSpecificCredentials: NotRequired[
-        List["ServiceSpecificCredentialMetadataTypeDef"]
+        List[ServiceSpecificCredentialMetadataTypeDef]
     ]
     Marker: NotRequired[str]
     IsTruncated: NotRequired[bool]
@@ -2953,10 +3365,20 @@ class ListSigningCertificatesRequestUserSigningCertificatesTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 
+class SigningCertificateTypeDef(TypedDict):
+    """Contains information about an X.509 signing certificate."""
+
+    UserName: str
+    CertificateId: str
+    CertificateBody: str
+    Status: StatusTypeType
+    UploadDate: NotRequired[datetime]
+
+
 class ListSigningCertificatesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListSigningCertificates request."""
 
-    Certificates: NotRequired[List["SigningCertificateTypeDef"]]
+    Certificates: NotRequired[List[SigningCertificateTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2965,7 +3387,7 @@ class ListSigningCertificatesResponseFullResultTypeDef(TypedDict):
 class ListSigningCertificatesResponseTypeDef(TypedDict):
     """Contains the response to a successful ListSigningCertificates request."""
 
-    Certificates: List["SigningCertificateTypeDef"]
+    Certificates: List[SigningCertificateTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -3029,7 +3451,7 @@ class ListUserTagsRequestTypeDef(TypedDict):
 class ListUserTagsResponseFullResultTypeDef(TypedDict):
     """ListUserTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -3038,7 +3460,7 @@ class ListUserTagsResponseFullResultTypeDef(TypedDict):
 class ListUserTagsResponseTypeDef(TypedDict):
     """ListUserTagsResponse (response)."""
 
-    Tags: List["TagTypeDef"]
+    Tags: List[TagTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -3062,7 +3484,7 @@ class ListUsersRequestTypeDef(TypedDict):
 class ListUsersResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListUsers request."""
 
-    Users: NotRequired[List["UserTypeDef"]]
+    Users: NotRequired[List[UserTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -3071,7 +3493,7 @@ class ListUsersResponseFullResultTypeDef(TypedDict):
 class ListUsersResponseTypeDef(TypedDict):
     """Contains the response to a successful ListUsers request."""
 
-    Users: List["UserTypeDef"]
+    Users: List[UserTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -3095,7 +3517,7 @@ class ListVirtualMFADevicesRequestTypeDef(TypedDict):
 class ListVirtualMFADevicesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListVirtualMFADevices request."""
 
-    VirtualMFADevices: NotRequired[List["VirtualMFADeviceTypeDef"]]
+    VirtualMFADevices: NotRequired[List[VirtualMFADeviceTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -3104,178 +3526,10 @@ class ListVirtualMFADevicesResponseFullResultTypeDef(TypedDict):
 class ListVirtualMFADevicesResponseTypeDef(TypedDict):
     """Contains the response to a successful ListVirtualMFADevices request."""
 
-    VirtualMFADevices: List["VirtualMFADeviceTypeDef"]
+    VirtualMFADevices: List[VirtualMFADeviceTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class LoginProfileTypeDef(TypedDict):
-    """Contains the user name and password create date for a user."""
-
-    UserName: str
-    CreateDate: datetime
-    PasswordResetRequired: NotRequired[bool]
-
-
-class MFADeviceTypeDef(TypedDict):
-    """Contains information about an MFA device."""
-
-    UserName: str
-    SerialNumber: str
-    EnableDate: datetime
-
-
-class ManagedPolicyDetailTypeDef(TypedDict):
-    """Contains information about a managed policy, including the policy's ARN,
-    versions, and the number of principal entities (users, groups, and roles)
-    that the policy is attached to.
-    """
-
-    PolicyName: NotRequired[str]
-    PolicyId: NotRequired[str]
-    Arn: NotRequired[str]
-    Path: NotRequired[str]
-    DefaultVersionId: NotRequired[str]
-    AttachmentCount: NotRequired[int]
-    PermissionsBoundaryUsageCount: NotRequired[int]
-    IsAttachable: NotRequired[bool]
-    Description: NotRequired[str]
-    CreateDate: NotRequired[datetime]
-    UpdateDate: NotRequired[datetime]
-    PolicyVersionList: NotRequired[List["PolicyVersionTypeDef"]]
-
-
-class OpenIDConnectProviderListEntryTypeDef(TypedDict):
-    """Contains the Amazon Resource Name (ARN) for an IAM OpenID Connect provider."""
-
-    Arn: NotRequired[str]
-
-
-class OrganizationsDecisionDetailTypeDef(TypedDict):
-    """Contains information about the effect that Organizations has on a policy
-    simulation.
-    """
-
-    AllowedByOrganizations: NotRequired[bool]
-
-
-class PasswordPolicyTypeDef(TypedDict):
-    """Contains information about the account password policy."""
-
-    MinimumPasswordLength: NotRequired[int]
-    RequireSymbols: NotRequired[bool]
-    RequireNumbers: NotRequired[bool]
-    RequireUppercaseCharacters: NotRequired[bool]
-    RequireLowercaseCharacters: NotRequired[bool]
-    AllowUsersToChangePassword: NotRequired[bool]
-    ExpirePasswords: NotRequired[bool]
-    MaxPasswordAge: NotRequired[int]
-    PasswordReusePrevention: NotRequired[int]
-    HardExpiry: NotRequired[bool]
-
-
-class PermissionsBoundaryDecisionDetailTypeDef(TypedDict):
-    """Contains information about the effect that a permissions boundary has on a
-    policy simulation when the boundary is applied to an IAM entity.
-    """
-
-    AllowedByPermissionsBoundary: NotRequired[bool]
-
-
-class PolicyDetailTypeDef(TypedDict):
-    """Contains information about an IAM policy, including the policy document."""
-
-    PolicyName: NotRequired[str]
-    PolicyDocument: NotRequired[Dict[str, Any]]
-
-
-class PolicyGrantingServiceAccessTypeDef(TypedDict):
-    """Contains details about the permissions policies that are attached to the
-    specified identity (user, group, or role).
-    """
-
-    PolicyName: str
-    PolicyType: PolicyTypeType
-    PolicyArn: NotRequired[str]
-    EntityType: NotRequired[PolicyOwnerEntityTypeType]
-    EntityName: NotRequired[str]
-
-
-class PolicyGroupTypeDef(TypedDict):
-    """Contains information about a group that a managed policy is attached to."""
-
-    GroupName: NotRequired[str]
-    GroupId: NotRequired[str]
-
-
-class PolicyParameterOutputTypeDef(TypedDict):
-    """Contains information about a policy parameter used to customize delegated
-    permissions.
-    """
-
-    Name: NotRequired[str]
-    Values: NotRequired[List[str]]
-    Type: NotRequired[PolicyParameterTypeEnumType]
-
-
-class PolicyParameterTypeDef(TypedDict):
-    """Contains information about a policy parameter used to customize delegated
-    permissions.
-    """
-
-    Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
-    Type: NotRequired[ReadOnly[PolicyParameterTypeEnumType]]
-
-
-class PolicyRoleTypeDef(TypedDict):
-    """Contains information about a role that a managed policy is attached to."""
-
-    RoleName: NotRequired[str]
-    RoleId: NotRequired[str]
-
-
-class PolicyTypeDef(TypedDict):
-    """Contains information about a managed policy."""
-
-    PolicyName: NotRequired[str]
-    PolicyId: NotRequired[str]
-    Arn: NotRequired[str]
-    Path: NotRequired[str]
-    DefaultVersionId: NotRequired[str]
-    AttachmentCount: NotRequired[int]
-    PermissionsBoundaryUsageCount: NotRequired[int]
-    IsAttachable: NotRequired[bool]
-    Description: NotRequired[str]
-    CreateDate: NotRequired[datetime]
-    UpdateDate: NotRequired[datetime]
-    Tags: NotRequired[List["TagTypeDef"]]
-
-
-class PolicyUserTypeDef(TypedDict):
-    """Contains information about a user that a managed policy is attached to."""
-
-    UserName: NotRequired[str]
-    UserId: NotRequired[str]
-
-
-class PolicyVersionTypeDef(TypedDict):
-    """Contains information about a version of a managed policy."""
-
-    Document: NotRequired[Dict[str, Any]]
-    VersionId: NotRequired[str]
-    IsDefaultVersion: NotRequired[bool]
-    CreateDate: NotRequired[datetime]
-
-
-class PositionTypeDef(TypedDict):
-    """Contains the row and column of a location of a Statement element in a
-    policy document.
-    """
-
-    Line: NotRequired[int]
-    Column: NotRequired[int]
 
 
 class PutGroupPolicyRequestGroupCreatePolicyTypeDef(TypedDict):
@@ -3404,23 +3658,8 @@ class ResetServiceSpecificCredentialRequestTypeDef(TypedDict):
 class ResetServiceSpecificCredentialResponseTypeDef(TypedDict):
     """ResetServiceSpecificCredentialResponse (response)."""
 
-    ServiceSpecificCredential: NotRequired["ServiceSpecificCredentialTypeDef"]
+    ServiceSpecificCredential: NotRequired[ServiceSpecificCredentialTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ResourceSpecificResultTypeDef(TypedDict):
-    """Contains the result of the simulation of a single API operation call on a
-    single resource.
-    """
-
-    EvalResourceName: str
-    EvalResourceDecision: PolicyEvaluationDecisionTypeType
-    MatchedStatements: NotRequired[List["StatementTypeDef"]]
-    MissingContextValues: NotRequired[List[str]]
-    EvalDecisionDetails: NotRequired[Dict[str, PolicyEvaluationDecisionTypeType]]
-    PermissionsBoundaryDecisionDetail: NotRequired[
-        "PermissionsBoundaryDecisionDetailTypeDef"
-    ]
 
 
 class ResyncMFADeviceRequestMfaDeviceResyncTypeDef(TypedDict):
@@ -3439,167 +3678,10 @@ class ResyncMFADeviceRequestTypeDef(TypedDict):
     AuthenticationCode2: str
 
 
-class RoleDetailTypeDef(TypedDict):
-    """Contains information about an IAM role, including all of the role's
-    policies.
-    """
-
-    Path: NotRequired[str]
-    RoleName: NotRequired[str]
-    RoleId: NotRequired[str]
-    Arn: NotRequired[str]
-    CreateDate: NotRequired[datetime]
-    AssumeRolePolicyDocument: NotRequired[Dict[str, Any]]
-    InstanceProfileList: NotRequired[List["InstanceProfileTypeDef"]]
-    RolePolicyList: NotRequired[List["PolicyDetailTypeDef"]]
-    AttachedManagedPolicies: NotRequired[List["AttachedPolicyTypeDef"]]
-    PermissionsBoundary: NotRequired["AttachedPermissionsBoundaryTypeDef"]
-    Tags: NotRequired[List["TagTypeDef"]]
-    RoleLastUsed: NotRequired["RoleLastUsedTypeDef"]
-
-
-class RoleLastUsedTypeDef(TypedDict):
-    """Contains information about the last time that an IAM role was used. This
-    includes the date and time and the Region in which the role was last used.
-    Activity is only reported for the trailing 400 days. This period can be
-    shorter if your Region began supporting these features within the last
-    year. ...
-    """
-
-    LastUsedDate: NotRequired[datetime]
-    Region: NotRequired[str]
-
-
-class RoleTypeDef(TypedDict):
-    """Contains information about an IAM role. This structure is returned as a
-    response element in several API operations that interact with roles.
-    """
-
-    Path: str
-    RoleName: str
-    RoleId: str
-    Arn: str
-    CreateDate: datetime
-    AssumeRolePolicyDocument: NotRequired[Dict[str, Any]]
-    Description: NotRequired[str]
-    MaxSessionDuration: NotRequired[int]
-    PermissionsBoundary: NotRequired["AttachedPermissionsBoundaryTypeDef"]
-    Tags: NotRequired[List["TagTypeDef"]]
-    RoleLastUsed: NotRequired["RoleLastUsedTypeDef"]
-
-
-class RoleUsageTypeTypeDef(TypedDict):
-    """An object that contains details about how a service-linked role is used, if
-    that information is returned by the service.
-    """
-
-    Region: NotRequired[str]
-    Resources: NotRequired[List[str]]
-
-
-class SAMLPrivateKeyTypeDef(TypedDict):
-    """Contains the private keys for the SAML provider."""
-
-    KeyId: NotRequired[str]
-    Timestamp: NotRequired[datetime]
-
-
-class SAMLProviderListEntryTypeDef(TypedDict):
-    """Contains the list of SAML providers for this account."""
-
-    Arn: NotRequired[str]
-    ValidUntil: NotRequired[datetime]
-    CreateDate: NotRequired[datetime]
-
-
-class SSHPublicKeyMetadataTypeDef(TypedDict):
-    """Contains information about an SSH public key, without the key's body or
-    fingerprint.
-    """
-
-    UserName: str
-    SSHPublicKeyId: str
-    Status: StatusTypeType
-    UploadDate: datetime
-
-
-class SSHPublicKeyTypeDef(TypedDict):
-    """Contains information about an SSH public key."""
-
-    UserName: str
-    SSHPublicKeyId: str
-    Fingerprint: str
-    SSHPublicKeyBody: str
-    Status: StatusTypeType
-    UploadDate: NotRequired[datetime]
-
-
 class SendDelegationTokenRequestTypeDef(TypedDict):
     """SendDelegationTokenRequest (input and output)."""
 
     DelegationRequestId: str
-
-
-class ServerCertificateMetadataTypeDef(TypedDict):
-    """Contains information about a server certificate without its certificate
-    body, certificate chain, and private key.
-    """
-
-    Path: str
-    ServerCertificateName: str
-    ServerCertificateId: str
-    Arn: str
-    UploadDate: NotRequired[datetime]
-    Expiration: NotRequired[datetime]
-
-
-class ServerCertificateTypeDef(TypedDict):
-    """Contains information about a server certificate."""
-
-    ServerCertificateMetadata: "ServerCertificateMetadataTypeDef"
-    CertificateBody: str
-    CertificateChain: NotRequired[str]
-    Tags: NotRequired[List["TagTypeDef"]]
-
-
-class ServiceLastAccessedTypeDef(TypedDict):
-    """Contains details about the most recent attempt to access the service."""
-
-    ServiceName: str
-    LastAuthenticated: NotRequired[datetime]
-    ServiceNamespace: str
-    LastAuthenticatedEntity: NotRequired[str]
-    LastAuthenticatedRegion: NotRequired[str]
-    TotalAuthenticatedEntities: NotRequired[int]
-    TrackedActionsLastAccessed: NotRequired[List["TrackedActionLastAccessedTypeDef"]]
-
-
-class ServiceSpecificCredentialMetadataTypeDef(TypedDict):
-    """Contains additional details about a service-specific credential."""
-
-    UserName: str
-    Status: StatusTypeType
-    ServiceUserName: NotRequired[str]
-    ServiceCredentialAlias: NotRequired[str]
-    CreateDate: datetime
-    ExpirationDate: NotRequired[datetime]
-    ServiceSpecificCredentialId: str
-    ServiceName: str
-
-
-class ServiceSpecificCredentialTypeDef(TypedDict):
-    """Contains the details of a service-specific credential."""
-
-    CreateDate: datetime
-    ExpirationDate: NotRequired[datetime]
-    ServiceName: str
-    ServiceUserName: NotRequired[str]
-    ServicePassword: NotRequired[str]
-    ServiceCredentialAlias: NotRequired[str]
-    ServiceCredentialSecret: NotRequired[str]
-    ServiceSpecificCredentialId: str
-    UserName: str
-    Status: StatusTypeType
 
 
 class SetDefaultPolicyVersionRequestTypeDef(TypedDict):
@@ -3615,16 +3697,6 @@ class SetSecurityTokenServicePreferencesRequestTypeDef(TypedDict):
     GlobalEndpointTokenVersion: GlobalEndpointTokenVersionType
 
 
-class SigningCertificateTypeDef(TypedDict):
-    """Contains information about an X.509 signing certificate."""
-
-    UserName: str
-    CertificateId: str
-    CertificateBody: str
-    Status: StatusTypeType
-    UploadDate: NotRequired[datetime]
-
-
 class SimulateCustomPolicyRequestPaginateTypeDef(TypedDict):
     """SimulateCustomPolicyRequest (paginate() request)."""
 
@@ -3635,7 +3707,7 @@ class SimulateCustomPolicyRequestPaginateTypeDef(TypedDict):
     ResourcePolicy: NotRequired[str]
     ResourceOwner: NotRequired[str]
     CallerArn: NotRequired[str]
-    ContextEntries: NotRequired[Sequence["ContextEntryTypeDef"]]
+    ContextEntries: NotRequired[Sequence[ContextEntryTypeDef]]
     ResourceHandlingOption: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -3650,7 +3722,7 @@ class SimulateCustomPolicyRequestTypeDef(TypedDict):
     ResourcePolicy: NotRequired[ReadOnly[str]]
     ResourceOwner: NotRequired[ReadOnly[str]]
     CallerArn: NotRequired[ReadOnly[str]]
-    ContextEntries: NotRequired[ReadOnly[Sequence["ContextEntryTypeDef"]]]
+    ContextEntries: NotRequired[ReadOnly[Sequence[ContextEntryTypeDef]]]
     ResourceHandlingOption: NotRequired[ReadOnly[str]]
     MaxItems: NotRequired[ReadOnly[int]]
     Marker: NotRequired[ReadOnly[str]]
@@ -3661,7 +3733,7 @@ class SimulatePolicyResponseFullResultTypeDef(TypedDict):
     SimulateCustomPolicy request.
     """
 
-    EvaluationResults: NotRequired[List["EvaluationResultTypeDef"]]
+    EvaluationResults: NotRequired[List[EvaluationResultTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextToken: NotRequired[str]
@@ -3672,7 +3744,7 @@ class SimulatePolicyResponseTypeDef(TypedDict):
     SimulateCustomPolicy request.
     """
 
-    EvaluationResults: NotRequired[List["EvaluationResultTypeDef"]]
+    EvaluationResults: NotRequired[List[EvaluationResultTypeDef]]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -3689,7 +3761,7 @@ class SimulatePrincipalPolicyRequestPaginateTypeDef(TypedDict):
     ResourcePolicy: NotRequired[str]
     ResourceOwner: NotRequired[str]
     CallerArn: NotRequired[str]
-    ContextEntries: NotRequired[Sequence["ContextEntryTypeDef"]]
+    ContextEntries: NotRequired[Sequence[ContextEntryTypeDef]]
     ResourceHandlingOption: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -3705,98 +3777,66 @@ class SimulatePrincipalPolicyRequestTypeDef(TypedDict):
     ResourcePolicy: NotRequired[ReadOnly[str]]
     ResourceOwner: NotRequired[ReadOnly[str]]
     CallerArn: NotRequired[ReadOnly[str]]
-    ContextEntries: NotRequired[ReadOnly[Sequence["ContextEntryTypeDef"]]]
+    ContextEntries: NotRequired[ReadOnly[Sequence[ContextEntryTypeDef]]]
     ResourceHandlingOption: NotRequired[ReadOnly[str]]
     MaxItems: NotRequired[ReadOnly[int]]
     Marker: NotRequired[ReadOnly[str]]
-
-
-class StatementTypeDef(TypedDict):
-    """Contains a reference to a Statement element in a policy document that
-    determines the result of the simulation.
-    """
-
-    SourcePolicyId: NotRequired[str]
-    SourcePolicyType: NotRequired[PolicySourceTypeType]
-    StartPosition: NotRequired["PositionTypeDef"]
-    EndPosition: NotRequired["PositionTypeDef"]
 
 
 class TagInstanceProfileRequestTypeDef(TypedDict):
     """TagInstanceProfileRequest (input)."""
 
     InstanceProfileName: ReadOnly[str]
-    Tags: ReadOnly[Sequence["TagTypeDef"]]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagMFADeviceRequestTypeDef(TypedDict):
     """TagMFADeviceRequest (input)."""
 
     SerialNumber: ReadOnly[str]
-    Tags: ReadOnly[Sequence["TagTypeDef"]]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagOpenIDConnectProviderRequestTypeDef(TypedDict):
     """TagOpenIDConnectProviderRequest (input)."""
 
     OpenIDConnectProviderArn: ReadOnly[str]
-    Tags: ReadOnly[Sequence["TagTypeDef"]]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagPolicyRequestTypeDef(TypedDict):
     """TagPolicyRequest (input)."""
 
     PolicyArn: ReadOnly[str]
-    Tags: ReadOnly[Sequence["TagTypeDef"]]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagRoleRequestTypeDef(TypedDict):
     """TagRoleRequest (input)."""
 
     RoleName: ReadOnly[str]
-    Tags: ReadOnly[Sequence["TagTypeDef"]]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagSAMLProviderRequestTypeDef(TypedDict):
     """TagSAMLProviderRequest (input)."""
 
     SAMLProviderArn: ReadOnly[str]
-    Tags: ReadOnly[Sequence["TagTypeDef"]]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagServerCertificateRequestTypeDef(TypedDict):
     """TagServerCertificateRequest (input)."""
 
     ServerCertificateName: ReadOnly[str]
-    Tags: ReadOnly[Sequence["TagTypeDef"]]
-
-
-class TagTypeDef(TypedDict):
-    """A structure that represents user-provided metadata that can be associated
-    with an IAM resource. For more information about tagging, see Tagging IAM
-    resources in the IAM User Guide.
-    """
-
-    Key: str
-    Value: str
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagUserRequestTypeDef(TypedDict):
     """TagUserRequest (input)."""
 
     UserName: ReadOnly[str]
-    Tags: ReadOnly[Sequence["TagTypeDef"]]
-
-
-class TrackedActionLastAccessedTypeDef(TypedDict):
-    """Contains details about the most recent attempt to access an action within
-    the service.
-    """
-
-    ActionName: NotRequired[str]
-    LastAccessedEntity: NotRequired[str]
-    LastAccessedTime: NotRequired[datetime]
-    LastAccessedRegion: NotRequired[str]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class UntagInstanceProfileRequestTypeDef(TypedDict):
@@ -3944,7 +3984,7 @@ class UpdateRoleDescriptionRequestTypeDef(TypedDict):
 class UpdateRoleDescriptionResponseTypeDef(TypedDict):
     """UpdateRoleDescriptionResponse (response)."""
 
-    Role: NotRequired["RoleTypeDef"]
+    Role: NotRequired[RoleTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -4052,7 +4092,7 @@ class UploadSSHPublicKeyRequestTypeDef(TypedDict):
 class UploadSSHPublicKeyResponseTypeDef(TypedDict):
     """Contains the response to a successful UploadSSHPublicKey request."""
 
-    SSHPublicKey: NotRequired["SSHPublicKeyTypeDef"]
+    SSHPublicKey: NotRequired[SSHPublicKeyTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -4064,14 +4104,14 @@ class UploadServerCertificateRequestTypeDef(TypedDict):
     CertificateBody: ReadOnly[str]
     PrivateKey: ReadOnly[str]
     CertificateChain: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class UploadServerCertificateResponseTypeDef(TypedDict):
     """Contains the response to a successful UploadServerCertificate request."""
 
-    ServerCertificateMetadata: NotRequired["ServerCertificateMetadataTypeDef"]
-    Tags: NotRequired[List["TagTypeDef"]]
+    ServerCertificateMetadata: NotRequired[ServerCertificateMetadataTypeDef]
+    Tags: NotRequired[List[TagTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -4085,46 +4125,5 @@ class UploadSigningCertificateRequestTypeDef(TypedDict):
 class UploadSigningCertificateResponseTypeDef(TypedDict):
     """Contains the response to a successful UploadSigningCertificate request."""
 
-    Certificate: "SigningCertificateTypeDef"
+    Certificate: SigningCertificateTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class UserDetailTypeDef(TypedDict):
-    """Contains information about an IAM user, including all the user's policies
-    and all the IAM groups the user is in.
-    """
-
-    Path: NotRequired[str]
-    UserName: NotRequired[str]
-    UserId: NotRequired[str]
-    Arn: NotRequired[str]
-    CreateDate: NotRequired[datetime]
-    UserPolicyList: NotRequired[List["PolicyDetailTypeDef"]]
-    GroupList: NotRequired[List[str]]
-    AttachedManagedPolicies: NotRequired[List["AttachedPolicyTypeDef"]]
-    PermissionsBoundary: NotRequired["AttachedPermissionsBoundaryTypeDef"]
-    Tags: NotRequired[List["TagTypeDef"]]
-
-
-class UserTypeDef(TypedDict):
-    """Contains information about an IAM user entity."""
-
-    Path: str
-    UserName: str
-    UserId: str
-    Arn: str
-    CreateDate: datetime
-    PasswordLastUsed: NotRequired[datetime]
-    PermissionsBoundary: NotRequired["AttachedPermissionsBoundaryTypeDef"]
-    Tags: NotRequired[List["TagTypeDef"]]
-
-
-class VirtualMFADeviceTypeDef(TypedDict):
-    """Contains information about a virtual MFA device."""
-
-    SerialNumber: str
-    Base32StringSeed: NotRequired[bytes]
-    QRCodePNG: NotRequired[bytes]
-    User: NotRequired["UserTypeDef"]
-    EnableDate: NotRequired[datetime]
-    Tags: NotRequired[List["TagTypeDef"]]

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Enums and names of Amazon Simple Storage Service (botocore service 's3'), as
 Literal aliases.
 

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Request and response types of Amazon Simple Storage Service (botocore service
 's3').
 
@@ -594,19 +595,50 @@ class AccelerateConfigurationTypeDef(TypedDict):
     Status: NotRequired[BucketAccelerateStatusType]
 
 
+class GranteeTypeDef(TypedDict):
+    """Container for the person being granted permissions."""
+
+    DisplayName: NotRequired[str]
+    EmailAddress: NotRequired[str]
+    ID: NotRequired[str]
+    Type: TypeType
+    URI: NotRequired[str]
+
+
+class GrantTypeDef(TypedDict):
+    """Container for grant information."""
+
+    Grantee: NotRequired[GranteeTypeDef]
+    Permission: NotRequired[PermissionType]
+
+
+class OwnerTypeDef(TypedDict):
+    """Container for the owner's display name and ID."""
+
+    DisplayName: NotRequired[str]
+    ID: NotRequired[str]
+
+
 class AccessControlPolicyTypeDef(TypedDict):
     """Contains the elements that set the ACL permissions for an object per
     grantee.
     """
 
-    Grants: NotRequired[ReadOnly[Sequence["GrantTypeDef"]]]
-    Owner: NotRequired[ReadOnly["OwnerTypeDef"]]
+    Grants: NotRequired[ReadOnly[Sequence[GrantTypeDef]]]
+    Owner: NotRequired[ReadOnly[OwnerTypeDef]]
 
 
 class AccessControlTranslationTypeDef(TypedDict):
     """A container for information about access control for replicas."""
 
     Owner: OwnerOverrideType
+
+
+class TagTypeDef(TypedDict):
+    """A container of a key value name pair."""
+
+    Key: str
+    Value: str
 
 
 class AnalyticsAndOperatorOutputTypeDef(TypedDict):
@@ -617,7 +649,7 @@ class AnalyticsAndOperatorOutputTypeDef(TypedDict):
     """
 
     Prefix: NotRequired[str]
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
 
 
 class AnalyticsAndOperatorTypeDef(TypedDict):
@@ -628,33 +660,7 @@ class AnalyticsAndOperatorTypeDef(TypedDict):
     """
 
     Prefix: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
-
-
-class AnalyticsConfigurationOutputTypeDef(TypedDict):
-    """Specifies the configuration and any analyses for the analytics filter of an
-    Amazon S3 bucket.
-    """
-
-    Id: str
-    Filter: NotRequired["AnalyticsFilterOutputTypeDef"]
-    StorageClassAnalysis: "StorageClassAnalysisTypeDef"
-
-
-class AnalyticsConfigurationTypeDef(TypedDict):
-    """Specifies the configuration and any analyses for the analytics filter of an
-    Amazon S3 bucket.
-    """
-
-    Id: ReadOnly[str]
-    Filter: NotRequired[ReadOnly["AnalyticsFilterTypeDef"]]
-    StorageClassAnalysis: ReadOnly["StorageClassAnalysisTypeDef"]
-
-
-class AnalyticsExportDestinationTypeDef(TypedDict):
-    """Where to publish the analytics results."""
-
-    S3BucketDestination: "AnalyticsS3BucketDestinationTypeDef"
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class AnalyticsFilterOutputTypeDef(TypedDict):
@@ -665,8 +671,51 @@ class AnalyticsFilterOutputTypeDef(TypedDict):
     """
 
     Prefix: NotRequired[str]
-    Tag: NotRequired["TagTypeDef"]
-    And: NotRequired["AnalyticsAndOperatorOutputTypeDef"]
+    Tag: NotRequired[TagTypeDef]
+    And: NotRequired[AnalyticsAndOperatorOutputTypeDef]
+
+
+class AnalyticsS3BucketDestinationTypeDef(TypedDict):
+    """Contains information about where to publish the analytics results."""
+
+    Format: AnalyticsS3ExportFileFormatType
+    BucketAccountId: NotRequired[str]
+    Bucket: str
+    Prefix: NotRequired[str]
+
+
+class AnalyticsExportDestinationTypeDef(TypedDict):
+    """Where to publish the analytics results."""
+
+    S3BucketDestination: AnalyticsS3BucketDestinationTypeDef
+
+
+class StorageClassAnalysisDataExportTypeDef(TypedDict):
+    """Container for data related to the storage class analysis for an Amazon S3
+    bucket for export.
+    """
+
+    OutputSchemaVersion: StorageClassAnalysisSchemaVersionType
+    Destination: AnalyticsExportDestinationTypeDef
+
+
+class StorageClassAnalysisTypeDef(TypedDict):
+    """Specifies data related to access patterns to be collected and made
+    available to analyze the tradeoffs between different storage classes for an
+    Amazon S3 bucket.
+    """
+
+    DataExport: NotRequired[StorageClassAnalysisDataExportTypeDef]
+
+
+class AnalyticsConfigurationOutputTypeDef(TypedDict):
+    """Specifies the configuration and any analyses for the analytics filter of an
+    Amazon S3 bucket.
+    """
+
+    Id: str
+    Filter: NotRequired[AnalyticsFilterOutputTypeDef]
+    StorageClassAnalysis: StorageClassAnalysisTypeDef
 
 
 class AnalyticsFilterTypeDef(TypedDict):
@@ -677,17 +726,18 @@ class AnalyticsFilterTypeDef(TypedDict):
     """
 
     Prefix: NotRequired[ReadOnly[str]]
-    Tag: NotRequired[ReadOnly["TagTypeDef"]]
-    And: NotRequired[ReadOnly["AnalyticsAndOperatorTypeDef"]]
+    Tag: NotRequired[ReadOnly[TagTypeDef]]
+    And: NotRequired[ReadOnly[AnalyticsAndOperatorTypeDef]]
 
 
-class AnalyticsS3BucketDestinationTypeDef(TypedDict):
-    """Contains information about where to publish the analytics results."""
+class AnalyticsConfigurationTypeDef(TypedDict):
+    """Specifies the configuration and any analyses for the analytics filter of an
+    Amazon S3 bucket.
+    """
 
-    Format: AnalyticsS3ExportFileFormatType
-    BucketAccountId: NotRequired[str]
-    Bucket: str
-    Prefix: NotRequired[str]
+    Id: ReadOnly[str]
+    Filter: NotRequired[ReadOnly[AnalyticsFilterTypeDef]]
+    StorageClassAnalysis: ReadOnly[StorageClassAnalysisTypeDef]
 
 
 class BlockedEncryptionTypesOutputTypeDef(TypedDict):
@@ -722,19 +772,147 @@ class BucketInfoTypeDef(TypedDict):
     Type: NotRequired[BucketTypeType]
 
 
+class LifecycleExpirationTypeDef(TypedDict):
+    """Container for the expiration for the lifecycle of the object."""
+
+    Date: NotRequired[ReadOnly[TimestampTypeDef]]
+    Days: NotRequired[ReadOnly[int]]
+    ExpiredObjectDeleteMarker: NotRequired[ReadOnly[bool]]
+
+
+class LifecycleRuleAndOperatorTypeDef(TypedDict):
+    """This is used in a Lifecycle Rule Filter to apply a logical AND to two or
+    more predicates. The Lifecycle Rule will apply to any object matching all
+    of the predicates configured inside the And operator.
+    """
+
+    Prefix: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+    ObjectSizeGreaterThan: NotRequired[ReadOnly[int]]
+    ObjectSizeLessThan: NotRequired[ReadOnly[int]]
+
+
+class LifecycleRuleFilterTypeDef(TypedDict):
+    """The Filter is used to identify objects that a Lifecycle Rule applies to. A
+    Filter can have exactly one of Prefix, Tag, ObjectSizeGreaterThan,
+    ObjectSizeLessThan, or And specified. If the Filter element is left empty,
+    the Lifecycle Rule applies to all objects in the bucket.
+    """
+
+    Prefix: NotRequired[ReadOnly[str]]
+    Tag: NotRequired[ReadOnly[TagTypeDef]]
+    ObjectSizeGreaterThan: NotRequired[ReadOnly[int]]
+    ObjectSizeLessThan: NotRequired[ReadOnly[int]]
+    And: NotRequired[ReadOnly[LifecycleRuleAndOperatorTypeDef]]
+
+
+class NoncurrentVersionExpirationTypeDef(TypedDict):
+    """Specifies when noncurrent object versions expire. Upon expiration, Amazon
+    S3 permanently deletes the noncurrent object versions. You set this
+    lifecycle configuration action on a bucket that has versioning enabled (or
+    suspended) to request that Amazon S3 delete noncurrent object versions at a
+    ...
+    """
+
+    NoncurrentDays: NotRequired[int]
+    NewerNoncurrentVersions: NotRequired[int]
+
+
+class NoncurrentVersionTransitionTypeDef(TypedDict):
+    """Container for the transition rule that describes when noncurrent objects
+    transition to the STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR,
+    GLACIER, or DEEP_ARCHIVE storage class. If your bucket is
+    versioning-enabled (or versioning is suspended), you can set this action to
+    request that ...
+    """
+
+    NoncurrentDays: NotRequired[int]
+    StorageClass: NotRequired[TransitionStorageClassType]
+    NewerNoncurrentVersions: NotRequired[int]
+
+
+class TransitionTypeDef(TypedDict):
+    """Specifies when an object transitions to a specified storage class. For more
+    information about Amazon S3 lifecycle configuration rules, see
+    Transitioning Objects Using Amazon S3 Lifecycle in the Amazon S3 User
+    Guide.
+    """
+
+    Date: NotRequired[ReadOnly[TimestampTypeDef]]
+    Days: NotRequired[ReadOnly[int]]
+    StorageClass: NotRequired[ReadOnly[TransitionStorageClassType]]
+
+
+class LifecycleRuleTypeDef(TypedDict):
+    """A lifecycle rule for individual objects in an Amazon S3 bucket."""
+
+    Expiration: NotRequired[ReadOnly[LifecycleExpirationTypeDef]]
+    ID: NotRequired[ReadOnly[str]]
+    Prefix: NotRequired[ReadOnly[str]]
+    Filter: NotRequired[ReadOnly[LifecycleRuleFilterTypeDef]]
+    Status: ReadOnly[ExpirationStatusType]
+    Transitions: NotRequired[ReadOnly[Sequence[TransitionTypeDef]]]
+    NoncurrentVersionTransitions: NotRequired[
+        ReadOnly[Sequence[NoncurrentVersionTransitionTypeDef]]
+    ]
+    NoncurrentVersionExpiration: NotRequired[
+        ReadOnly[NoncurrentVersionExpirationTypeDef]
+    ]
+    AbortIncompleteMultipartUpload: NotRequired[
+        ReadOnly[AbortIncompleteMultipartUploadTypeDef]
+    ]
+
+
 class BucketLifecycleConfigurationTypeDef(TypedDict):
     """Specifies the lifecycle configuration for objects in an Amazon S3 bucket.
     For more information, see Object Lifecycle Management in the Amazon S3 User
     Guide.
     """
 
-    Rules: ReadOnly[Sequence["LifecycleRuleTypeDef"]]
+    Rules: ReadOnly[Sequence[LifecycleRuleTypeDef]]
+
+
+class TargetGrantTypeDef(TypedDict):
+    """Container for granting information."""
+
+    Grantee: NotRequired[GranteeTypeDef]
+    Permission: NotRequired[BucketLogsPermissionType]
+
+
+class PartitionedPrefixTypeDef(TypedDict):
+    """Amazon S3 keys for log objects are partitioned in the following format:"""
+
+    PartitionDateSource: NotRequired[PartitionDateSourceType]
+
+
+SimplePrefixTypeDef = TypedDict("SimplePrefixTypeDef", {})
+
+
+class TargetObjectKeyFormatTypeDef(TypedDict):
+    """Amazon S3 key format for log objects. Only one format, PartitionedPrefix or
+    SimplePrefix, is allowed.
+    """
+
+    SimplePrefix: NotRequired[SimplePrefixTypeDef]
+    PartitionedPrefix: NotRequired[PartitionedPrefixTypeDef]
+
+
+class LoggingEnabledTypeDef(TypedDict):
+    """Describes where logs are stored and the prefix that Amazon S3 assigns to
+    all log object keys for a bucket. For more information, see PUT Bucket
+    logging in the Amazon S3 API Reference.
+    """
+
+    TargetBucket: ReadOnly[str]
+    TargetGrants: NotRequired[ReadOnly[Sequence[TargetGrantTypeDef]]]
+    TargetPrefix: ReadOnly[str]
+    TargetObjectKeyFormat: NotRequired[ReadOnly[TargetObjectKeyFormatTypeDef]]
 
 
 class BucketLoggingStatusTypeDef(TypedDict):
     """Container for logging status information."""
 
-    LoggingEnabled: NotRequired[ReadOnly["LoggingEnabledTypeDef"]]
+    LoggingEnabled: NotRequired[ReadOnly[LoggingEnabledTypeDef]]
 
 
 class BucketTypeDef(TypedDict):
@@ -746,13 +924,24 @@ class BucketTypeDef(TypedDict):
     BucketArn: NotRequired[str]
 
 
+class CORSRuleTypeDef(TypedDict):
+    """Specifies a cross-origin access rule for an Amazon S3 bucket."""
+
+    ID: NotRequired[ReadOnly[str]]
+    AllowedHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedMethods: ReadOnly[Sequence[str]]
+    AllowedOrigins: ReadOnly[Sequence[str]]
+    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    MaxAgeSeconds: NotRequired[ReadOnly[int]]
+
+
 class CORSConfigurationTypeDef(TypedDict):
     """Describes the cross-origin access configuration for objects in an Amazon S3
     bucket. For more information, see Enabling Cross-Origin Resource Sharing in
     the Amazon S3 User Guide.
     """
 
-    CORSRules: ReadOnly[Sequence["CORSRuleTypeDef"]]
+    CORSRules: ReadOnly[Sequence[CORSRuleTypeDef]]
 
 
 class CORSRuleOutputTypeDef(TypedDict):
@@ -764,17 +953,6 @@ class CORSRuleOutputTypeDef(TypedDict):
     AllowedOrigins: List[str]
     ExposeHeaders: NotRequired[List[str]]
     MaxAgeSeconds: NotRequired[int]
-
-
-class CORSRuleTypeDef(TypedDict):
-    """Specifies a cross-origin access rule for an Amazon S3 bucket."""
-
-    ID: NotRequired[ReadOnly[str]]
-    AllowedHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowedMethods: ReadOnly[Sequence[str]]
-    AllowedOrigins: ReadOnly[Sequence[str]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    MaxAgeSeconds: NotRequired[ReadOnly[int]]
 
 
 class CSVInputTypeDef(TypedDict):
@@ -876,10 +1054,33 @@ class CompleteMultipartUploadOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class CompletedPartTypeDef(TypedDict):
+    """Details of the parts that were uploaded."""
+
+    ETag: NotRequired[str]
+    ChecksumCRC32: NotRequired[str]
+    ChecksumCRC32C: NotRequired[str]
+    ChecksumCRC64NVME: NotRequired[str]
+    ChecksumSHA1: NotRequired[str]
+    ChecksumSHA256: NotRequired[str]
+    ChecksumSHA512: NotRequired[str]
+    ChecksumMD5: NotRequired[str]
+    ChecksumXXHASH64: NotRequired[str]
+    ChecksumXXHASH3: NotRequired[str]
+    ChecksumXXHASH128: NotRequired[str]
+    PartNumber: NotRequired[int]
+
+
+class CompletedMultipartUploadTypeDef(TypedDict):
+    """The container for the completed multipart upload details."""
+
+    Parts: NotRequired[ReadOnly[Sequence[CompletedPartTypeDef]]]
+
+
 class CompleteMultipartUploadRequestMultipartUploadCompleteTypeDef(TypedDict):
     """CompleteMultipartUploadRequest (input)."""
 
-    MultipartUpload: NotRequired[ReadOnly["CompletedMultipartUploadTypeDef"]]
+    MultipartUpload: NotRequired[ReadOnly[CompletedMultipartUploadTypeDef]]
     ChecksumCRC32: NotRequired[ReadOnly[str]]
     ChecksumCRC32C: NotRequired[ReadOnly[str]]
     ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
@@ -906,7 +1107,7 @@ class CompleteMultipartUploadRequestTypeDef(TypedDict):
 
     Bucket: ReadOnly[str]
     Key: ReadOnly[str]
-    MultipartUpload: NotRequired[ReadOnly["CompletedMultipartUploadTypeDef"]]
+    MultipartUpload: NotRequired[ReadOnly[CompletedMultipartUploadTypeDef]]
     UploadId: ReadOnly[str]
     ChecksumCRC32: NotRequired[ReadOnly[str]]
     ChecksumCRC32C: NotRequired[ReadOnly[str]]
@@ -929,29 +1130,6 @@ class CompleteMultipartUploadRequestTypeDef(TypedDict):
     SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
 
 
-class CompletedMultipartUploadTypeDef(TypedDict):
-    """The container for the completed multipart upload details."""
-
-    Parts: NotRequired[ReadOnly[Sequence["CompletedPartTypeDef"]]]
-
-
-class CompletedPartTypeDef(TypedDict):
-    """Details of the parts that were uploaded."""
-
-    ETag: NotRequired[str]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    PartNumber: NotRequired[int]
-
-
 class ConditionTypeDef(TypedDict):
     """A container for describing a condition that must be met for the specified
     redirect to apply. For example, 1. If request is for pages in the /docs
@@ -967,10 +1145,28 @@ class ConditionTypeDef(TypedDict):
 ContinuationEventTypeDef = TypedDict("ContinuationEventTypeDef", {})
 
 
+class CopyObjectResultTypeDef(TypedDict):
+    """Container for all response elements."""
+
+    ETag: NotRequired[str]
+    LastModified: NotRequired[datetime]
+    ChecksumType: NotRequired[ChecksumTypeType]
+    ChecksumCRC32: NotRequired[str]
+    ChecksumCRC32C: NotRequired[str]
+    ChecksumCRC64NVME: NotRequired[str]
+    ChecksumSHA1: NotRequired[str]
+    ChecksumSHA256: NotRequired[str]
+    ChecksumSHA512: NotRequired[str]
+    ChecksumMD5: NotRequired[str]
+    ChecksumXXHASH64: NotRequired[str]
+    ChecksumXXHASH3: NotRequired[str]
+    ChecksumXXHASH128: NotRequired[str]
+
+
 class CopyObjectOutputTypeDef(TypedDict):
     """CopyObjectOutput (response)."""
 
-    CopyObjectResult: NotRequired["CopyObjectResultTypeDef"]
+    CopyObjectResult: NotRequired[CopyObjectResultTypeDef]
     Expiration: NotRequired[str]
     CopySourceVersionId: NotRequired[str]
     VersionId: NotRequired[str]
@@ -1078,24 +1274,6 @@ class CopyObjectRequestTypeDef(TypedDict):
     ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
 
 
-class CopyObjectResultTypeDef(TypedDict):
-    """Container for all response elements."""
-
-    ETag: NotRequired[str]
-    LastModified: NotRequired[datetime]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-
-
 class CopyPartResultTypeDef(TypedDict):
     """Container for all response elements."""
 
@@ -1113,13 +1291,59 @@ class CopyPartResultTypeDef(TypedDict):
     ChecksumXXHASH128: NotRequired[str]
 
 
+class LocationInfoTypeDef(TypedDict):
+    """Specifies the location where the bucket will be created."""
+
+    Type: NotRequired[LocationTypeType]
+    Name: NotRequired[str]
+
+
 class CreateBucketConfigurationTypeDef(TypedDict):
     """The configuration information for the bucket."""
 
     LocationConstraint: NotRequired[ReadOnly[BucketLocationConstraintType]]
-    Location: NotRequired[ReadOnly["LocationInfoTypeDef"]]
-    Bucket: NotRequired[ReadOnly["BucketInfoTypeDef"]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Location: NotRequired[ReadOnly[LocationInfoTypeDef]]
+    Bucket: NotRequired[ReadOnly[BucketInfoTypeDef]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+
+
+class MetadataTableEncryptionConfigurationTypeDef(TypedDict):
+    """The encryption settings for an S3 Metadata journal table or inventory table
+    configuration.
+    """
+
+    SseAlgorithm: TableSseAlgorithmType
+    KmsKeyArn: NotRequired[str]
+
+
+class InventoryTableConfigurationTypeDef(TypedDict):
+    """The inventory table configuration for an S3 Metadata configuration."""
+
+    ConfigurationState: InventoryConfigurationStateType
+    EncryptionConfiguration: NotRequired[MetadataTableEncryptionConfigurationTypeDef]
+
+
+class RecordExpirationTypeDef(TypedDict):
+    """The journal table record expiration settings for a journal table in an S3
+    Metadata configuration.
+    """
+
+    Expiration: ExpirationStateType
+    Days: NotRequired[int]
+
+
+class JournalTableConfigurationTypeDef(TypedDict):
+    """The journal table configuration for an S3 Metadata configuration."""
+
+    RecordExpiration: RecordExpirationTypeDef
+    EncryptionConfiguration: NotRequired[MetadataTableEncryptionConfigurationTypeDef]
+
+
+class MetadataConfigurationTypeDef(TypedDict):
+    """The S3 Metadata configuration for a general purpose bucket."""
+
+    JournalTableConfiguration: JournalTableConfigurationTypeDef
+    InventoryTableConfiguration: NotRequired[InventoryTableConfigurationTypeDef]
 
 
 class CreateBucketMetadataConfigurationRequestTypeDef(TypedDict):
@@ -1128,8 +1352,26 @@ class CreateBucketMetadataConfigurationRequestTypeDef(TypedDict):
     Bucket: str
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    MetadataConfiguration: "MetadataConfigurationTypeDef"
+    MetadataConfiguration: MetadataConfigurationTypeDef
     ExpectedBucketOwner: NotRequired[str]
+
+
+class S3TablesDestinationTypeDef(TypedDict):
+    """The destination information for a V1 S3 Metadata configuration. The
+    destination table bucket must be in the same Region and Amazon Web Services
+    account as the general purpose bucket. The specified metadata table name
+    must be unique within the aws_s3_metadata namespace in the destination
+    table ...
+    """
+
+    TableBucketArn: str
+    TableName: str
+
+
+class MetadataTableConfigurationTypeDef(TypedDict):
+    """The V1 S3 Metadata configuration for a general purpose bucket."""
+
+    S3TablesDestination: S3TablesDestinationTypeDef
 
 
 class CreateBucketMetadataTableConfigurationRequestTypeDef(TypedDict):
@@ -1138,7 +1380,7 @@ class CreateBucketMetadataTableConfigurationRequestTypeDef(TypedDict):
     Bucket: str
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    MetadataTableConfiguration: "MetadataTableConfigurationTypeDef"
+    MetadataTableConfiguration: MetadataTableConfigurationTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -1154,7 +1396,7 @@ class CreateBucketRequestBucketCreateTypeDef(TypedDict):
     """CreateBucketRequest (input)."""
 
     ACL: NotRequired[ReadOnly[BucketCannedACLType]]
-    CreateBucketConfiguration: NotRequired[ReadOnly["CreateBucketConfigurationTypeDef"]]
+    CreateBucketConfiguration: NotRequired[ReadOnly[CreateBucketConfigurationTypeDef]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -1170,7 +1412,7 @@ class CreateBucketRequestTypeDef(TypedDict):
 
     ACL: NotRequired[ReadOnly[BucketCannedACLType]]
     Bucket: ReadOnly[str]
-    CreateBucketConfiguration: NotRequired[ReadOnly["CreateBucketConfigurationTypeDef"]]
+    CreateBucketConfiguration: NotRequired[ReadOnly[CreateBucketConfigurationTypeDef]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -1271,6 +1513,15 @@ class CreateMultipartUploadRequestTypeDef(TypedDict):
     ChecksumType: NotRequired[ReadOnly[ChecksumTypeType]]
 
 
+class SessionCredentialsTypeDef(TypedDict):
+    """The established temporary security credentials of the session."""
+
+    AccessKeyId: str
+    SecretAccessKey: str
+    SessionToken: str
+    Expiration: datetime
+
+
 class CreateSessionOutputTypeDef(TypedDict):
     """CreateSessionOutput (response)."""
 
@@ -1278,7 +1529,7 @@ class CreateSessionOutputTypeDef(TypedDict):
     SSEKMSKeyId: NotRequired[str]
     SSEKMSEncryptionContext: NotRequired[str]
     BucketKeyEnabled: NotRequired[bool]
-    Credentials: "SessionCredentialsTypeDef"
+    Credentials: SessionCredentialsTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1451,7 +1702,7 @@ class DeleteBucketWebsiteRequestTypeDef(TypedDict):
 class DeleteMarkerEntryTypeDef(TypedDict):
     """Information about the delete marker."""
 
-    Owner: NotRequired["OwnerTypeDef"]
+    Owner: NotRequired[OwnerTypeDef]
     Key: NotRequired[str]
     VersionId: NotRequired[str]
     IsLatest: NotRequired[bool]
@@ -1534,19 +1785,54 @@ class DeleteObjectTaggingRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class DeletedObjectTypeDef(TypedDict):
+    """Information about the deleted object."""
+
+    Key: NotRequired[str]
+    VersionId: NotRequired[str]
+    DeleteMarker: NotRequired[bool]
+    DeleteMarkerVersionId: NotRequired[str]
+
+
+class ErrorTypeDef(TypedDict):
+    """Container for all error elements."""
+
+    Key: NotRequired[str]
+    VersionId: NotRequired[str]
+    Code: NotRequired[str]
+    Message: NotRequired[str]
+
+
 class DeleteObjectsOutputTypeDef(TypedDict):
     """DeleteObjectsOutput (response)."""
 
-    Deleted: NotRequired[List["DeletedObjectTypeDef"]]
+    Deleted: NotRequired[List[DeletedObjectTypeDef]]
     RequestCharged: NotRequired[RequestChargedType]
-    Errors: NotRequired[List["ErrorTypeDef"]]
+    Errors: NotRequired[List[ErrorTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ObjectIdentifierTypeDef(TypedDict):
+    """Object Identifier is unique value to identify objects."""
+
+    Key: ReadOnly[str]
+    VersionId: NotRequired[ReadOnly[str]]
+    ETag: NotRequired[ReadOnly[str]]
+    LastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    Size: NotRequired[ReadOnly[int]]
+
+
+class DeleteTypeDef(TypedDict):
+    """Container for the objects to delete."""
+
+    Objects: ReadOnly[Sequence[ObjectIdentifierTypeDef]]
+    Quiet: NotRequired[ReadOnly[bool]]
 
 
 class DeleteObjectsRequestBucketDeleteObjectsTypeDef(TypedDict):
     """DeleteObjectsRequest (input)."""
 
-    Delete: ReadOnly["DeleteTypeDef"]
+    Delete: ReadOnly[DeleteTypeDef]
     MFA: NotRequired[ReadOnly[str]]
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
@@ -1568,7 +1854,7 @@ class DeleteObjectsRequestTypeDef(TypedDict):
     """DeleteObjectsRequest (input)."""
 
     Bucket: ReadOnly[str]
-    Delete: ReadOnly["DeleteTypeDef"]
+    Delete: ReadOnly[DeleteTypeDef]
     MFA: NotRequired[ReadOnly[str]]
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
@@ -1583,28 +1869,48 @@ class DeletePublicAccessBlockRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class DeleteTypeDef(TypedDict):
-    """Container for the objects to delete."""
-
-    Objects: ReadOnly[Sequence["ObjectIdentifierTypeDef"]]
-    Quiet: NotRequired[ReadOnly[bool]]
-
-
-class DeletedObjectTypeDef(TypedDict):
-    """Information about the deleted object."""
-
-    Key: NotRequired[str]
-    VersionId: NotRequired[str]
-    DeleteMarker: NotRequired[bool]
-    DeleteMarkerVersionId: NotRequired[str]
-
-
 class DestinationResultTypeDef(TypedDict):
     """The destination information for the S3 Metadata configuration."""
 
     TableBucketType: NotRequired[S3TablesBucketTypeType]
     TableBucketArn: NotRequired[str]
     TableNamespace: NotRequired[str]
+
+
+class EncryptionConfigurationTypeDef(TypedDict):
+    """Specifies encryption-related information for an Amazon S3 bucket that is a
+    destination for replicated objects.
+    """
+
+    ReplicaKmsKeyID: NotRequired[str]
+
+
+class ReplicationTimeValueTypeDef(TypedDict):
+    """A container specifying the time value for S3 Replication Time Control (S3
+    RTC) and replication metrics EventThreshold.
+    """
+
+    Minutes: NotRequired[int]
+
+
+class MetricsTypeDef(TypedDict):
+    """A container specifying replication metrics-related settings enabling
+    replication metrics and events.
+    """
+
+    Status: MetricsStatusType
+    EventThreshold: NotRequired[ReplicationTimeValueTypeDef]
+
+
+class ReplicationTimeTypeDef(TypedDict):
+    """A container specifying S3 Replication Time Control (S3 RTC) related
+    information, including whether S3 RTC is enabled and the time when all
+    objects and operations on objects must be replicated. Must be specified
+    together with a Metrics block.
+    """
+
+    Status: ReplicationTimeStatusType
+    Time: ReplicationTimeValueTypeDef
 
 
 class DestinationTypeDef(TypedDict):
@@ -1615,18 +1921,10 @@ class DestinationTypeDef(TypedDict):
     Bucket: str
     Account: NotRequired[str]
     StorageClass: NotRequired[StorageClassType]
-    AccessControlTranslation: NotRequired["AccessControlTranslationTypeDef"]
-    EncryptionConfiguration: NotRequired["EncryptionConfigurationTypeDef"]
-    ReplicationTime: NotRequired["ReplicationTimeTypeDef"]
-    Metrics: NotRequired["MetricsTypeDef"]
-
-
-class EncryptionConfigurationTypeDef(TypedDict):
-    """Specifies encryption-related information for an Amazon S3 bucket that is a
-    destination for replicated objects.
-    """
-
-    ReplicaKmsKeyID: NotRequired[str]
+    AccessControlTranslation: NotRequired[AccessControlTranslationTypeDef]
+    EncryptionConfiguration: NotRequired[EncryptionConfigurationTypeDef]
+    ReplicationTime: NotRequired[ReplicationTimeTypeDef]
+    Metrics: NotRequired[MetricsTypeDef]
 
 
 class EncryptionTypeDef(TypedDict):
@@ -1657,15 +1955,6 @@ class ErrorDocumentTypeDef(TypedDict):
     Key: str
 
 
-class ErrorTypeDef(TypedDict):
-    """Container for all error elements."""
-
-    Key: NotRequired[str]
-    VersionId: NotRequired[str]
-    Code: NotRequired[str]
-    Message: NotRequired[str]
-
-
 EventBridgeConfigurationTypeDef = TypedDict("EventBridgeConfigurationTypeDef", {})
 
 
@@ -1690,7 +1979,7 @@ class FilterRuleTypeDef(TypedDict):
 class GetBucketAbacOutputTypeDef(TypedDict):
     """GetBucketAbacOutput (response)."""
 
-    AbacStatus: NotRequired["AbacStatusTypeDef"]
+    AbacStatus: NotRequired[AbacStatusTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1720,8 +2009,8 @@ class GetBucketAccelerateConfigurationRequestTypeDef(TypedDict):
 class GetBucketAclOutputTypeDef(TypedDict):
     """GetBucketAclOutput (response)."""
 
-    Owner: NotRequired["OwnerTypeDef"]
-    Grants: NotRequired[List["GrantTypeDef"]]
+    Owner: NotRequired[OwnerTypeDef]
+    Grants: NotRequired[List[GrantTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1735,7 +2024,7 @@ class GetBucketAclRequestTypeDef(TypedDict):
 class GetBucketAnalyticsConfigurationOutputTypeDef(TypedDict):
     """GetBucketAnalyticsConfigurationOutput (response)."""
 
-    AnalyticsConfiguration: NotRequired["AnalyticsConfigurationOutputTypeDef"]
+    AnalyticsConfiguration: NotRequired[AnalyticsConfigurationOutputTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1750,7 +2039,7 @@ class GetBucketAnalyticsConfigurationRequestTypeDef(TypedDict):
 class GetBucketCorsOutputTypeDef(TypedDict):
     """GetBucketCorsOutput (response)."""
 
-    CORSRules: NotRequired[List["CORSRuleOutputTypeDef"]]
+    CORSRules: NotRequired[List[CORSRuleOutputTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1761,11 +2050,38 @@ class GetBucketCorsRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class ServerSideEncryptionByDefaultTypeDef(TypedDict):
+    """Describes the default server-side encryption to apply to new objects in the
+    bucket. If a PUT Object request doesn't specify any server-side encryption,
+    this default encryption will be applied. For more information, see
+    PutBucketEncryption.
+    """
+
+    SSEAlgorithm: ServerSideEncryptionType
+    KMSMasterKeyID: NotRequired[str]
+
+
+class ServerSideEncryptionRuleOutputTypeDef(TypedDict):
+    """Specifies the default server-side encryption configuration."""
+
+    ApplyServerSideEncryptionByDefault: NotRequired[
+        ServerSideEncryptionByDefaultTypeDef
+    ]
+    BucketKeyEnabled: NotRequired[bool]
+    BlockedEncryptionTypes: NotRequired[BlockedEncryptionTypesOutputTypeDef]
+
+
+class ServerSideEncryptionConfigurationOutputTypeDef(TypedDict):
+    """Specifies the default server-side-encryption configuration."""
+
+    Rules: List[ServerSideEncryptionRuleOutputTypeDef]
+
+
 class GetBucketEncryptionOutputTypeDef(TypedDict):
     """GetBucketEncryptionOutput (response)."""
 
     ServerSideEncryptionConfiguration: NotRequired[
-        "ServerSideEncryptionConfigurationOutputTypeDef"
+        ServerSideEncryptionConfigurationOutputTypeDef
     ]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1777,11 +2093,49 @@ class GetBucketEncryptionRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class IntelligentTieringAndOperatorOutputTypeDef(TypedDict):
+    """A container for specifying S3 Intelligent-Tiering filters. The filters
+    determine the subset of objects to which the rule applies.
+    """
+
+    Prefix: NotRequired[str]
+    Tags: NotRequired[List[TagTypeDef]]
+
+
+class IntelligentTieringFilterOutputTypeDef(TypedDict):
+    """The Filter is used to identify objects that the S3 Intelligent-Tiering
+    configuration applies to.
+    """
+
+    Prefix: NotRequired[str]
+    Tag: NotRequired[TagTypeDef]
+    And: NotRequired[IntelligentTieringAndOperatorOutputTypeDef]
+
+
+class TieringTypeDef(TypedDict):
+    """The S3 Intelligent-Tiering storage class is designed to optimize storage
+    costs by automatically moving data to the most cost-effective storage
+    access tier, without additional operational overhead.
+    """
+
+    Days: int
+    AccessTier: IntelligentTieringAccessTierType
+
+
+class IntelligentTieringConfigurationOutputTypeDef(TypedDict):
+    """Specifies the S3 Intelligent-Tiering configuration for an Amazon S3 bucket."""
+
+    Id: str
+    Filter: NotRequired[IntelligentTieringFilterOutputTypeDef]
+    Status: IntelligentTieringStatusType
+    Tierings: List[TieringTypeDef]
+
+
 class GetBucketIntelligentTieringConfigurationOutputTypeDef(TypedDict):
     """GetBucketIntelligentTieringConfigurationOutput (response)."""
 
     IntelligentTieringConfiguration: NotRequired[
-        "IntelligentTieringConfigurationOutputTypeDef"
+        IntelligentTieringConfigurationOutputTypeDef
     ]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1794,10 +2148,74 @@ class GetBucketIntelligentTieringConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class SSEKMSTypeDef(TypedDict):
+    """Specifies the use of SSE-KMS to encrypt delivered inventory reports."""
+
+    KeyId: str
+
+
+SSES3TypeDef = TypedDict("SSES3TypeDef", {})
+
+
+class InventoryEncryptionTypeDef(TypedDict):
+    """Contains the type of server-side encryption used to encrypt the S3
+    Inventory results.
+    """
+
+    SSES3: NotRequired[SSES3TypeDef]
+    SSEKMS: NotRequired[SSEKMSTypeDef]
+
+
+class InventoryS3BucketDestinationTypeDef(TypedDict):
+    """Contains the bucket name, file format, bucket owner (optional), and prefix
+    (optional) where S3 Inventory results are published.
+    """
+
+    AccountId: NotRequired[str]
+    Bucket: str
+    Format: InventoryFormatType
+    Prefix: NotRequired[str]
+    Encryption: NotRequired[InventoryEncryptionTypeDef]
+
+
+class InventoryDestinationTypeDef(TypedDict):
+    """Specifies the S3 Inventory configuration for an Amazon S3 bucket."""
+
+    S3BucketDestination: InventoryS3BucketDestinationTypeDef
+
+
+class InventoryFilterTypeDef(TypedDict):
+    """Specifies an S3 Inventory filter. The inventory only includes objects that
+    meet the filter's criteria.
+    """
+
+    Prefix: str
+
+
+class InventoryScheduleTypeDef(TypedDict):
+    """Specifies the schedule for generating S3 Inventory results."""
+
+    Frequency: InventoryFrequencyType
+
+
+class InventoryConfigurationOutputTypeDef(TypedDict):
+    """Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more
+    information, see GET Bucket inventory in the Amazon S3 API Reference.
+    """
+
+    Destination: InventoryDestinationTypeDef
+    IsEnabled: bool
+    Filter: NotRequired[InventoryFilterTypeDef]
+    Id: str
+    IncludedObjectVersions: InventoryIncludedObjectVersionsType
+    OptionalFields: NotRequired[List[InventoryOptionalFieldType]]
+    Schedule: InventoryScheduleTypeDef
+
+
 class GetBucketInventoryConfigurationOutputTypeDef(TypedDict):
     """GetBucketInventoryConfigurationOutput (response)."""
 
-    InventoryConfiguration: NotRequired["InventoryConfigurationOutputTypeDef"]
+    InventoryConfiguration: NotRequired[InventoryConfigurationOutputTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1809,10 +2227,70 @@ class GetBucketInventoryConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class LifecycleExpirationOutputTypeDef(TypedDict):
+    """Container for the expiration for the lifecycle of the object."""
+
+    Date: NotRequired[datetime]
+    Days: NotRequired[int]
+    ExpiredObjectDeleteMarker: NotRequired[bool]
+
+
+class LifecycleRuleAndOperatorOutputTypeDef(TypedDict):
+    """This is used in a Lifecycle Rule Filter to apply a logical AND to two or
+    more predicates. The Lifecycle Rule will apply to any object matching all
+    of the predicates configured inside the And operator.
+    """
+
+    Prefix: NotRequired[str]
+    Tags: NotRequired[List[TagTypeDef]]
+    ObjectSizeGreaterThan: NotRequired[int]
+    ObjectSizeLessThan: NotRequired[int]
+
+
+class LifecycleRuleFilterOutputTypeDef(TypedDict):
+    """The Filter is used to identify objects that a Lifecycle Rule applies to. A
+    Filter can have exactly one of Prefix, Tag, ObjectSizeGreaterThan,
+    ObjectSizeLessThan, or And specified. If the Filter element is left empty,
+    the Lifecycle Rule applies to all objects in the bucket.
+    """
+
+    Prefix: NotRequired[str]
+    Tag: NotRequired[TagTypeDef]
+    ObjectSizeGreaterThan: NotRequired[int]
+    ObjectSizeLessThan: NotRequired[int]
+    And: NotRequired[LifecycleRuleAndOperatorOutputTypeDef]
+
+
+class TransitionOutputTypeDef(TypedDict):
+    """Specifies when an object transitions to a specified storage class. For more
+    information about Amazon S3 lifecycle configuration rules, see
+    Transitioning Objects Using Amazon S3 Lifecycle in the Amazon S3 User
+    Guide.
+    """
+
+    Date: NotRequired[datetime]
+    Days: NotRequired[int]
+    StorageClass: NotRequired[TransitionStorageClassType]
+
+
+class LifecycleRuleOutputTypeDef(TypedDict):
+    """A lifecycle rule for individual objects in an Amazon S3 bucket."""
+
+    Expiration: NotRequired[LifecycleExpirationOutputTypeDef]
+    ID: NotRequired[str]
+    Prefix: NotRequired[str]
+    Filter: NotRequired[LifecycleRuleFilterOutputTypeDef]
+    Status: ExpirationStatusType
+    Transitions: NotRequired[List[TransitionOutputTypeDef]]
+    NoncurrentVersionTransitions: NotRequired[List[NoncurrentVersionTransitionTypeDef]]
+    NoncurrentVersionExpiration: NotRequired[NoncurrentVersionExpirationTypeDef]
+    AbortIncompleteMultipartUpload: NotRequired[AbortIncompleteMultipartUploadTypeDef]
+
+
 class GetBucketLifecycleConfigurationOutputTypeDef(TypedDict):
     """GetBucketLifecycleConfigurationOutput (response)."""
 
-    Rules: NotRequired[List["LifecycleRuleOutputTypeDef"]]
+    Rules: NotRequired[List[LifecycleRuleOutputTypeDef]]
     TransitionDefaultMinimumObjectSize: NotRequired[
         TransitionDefaultMinimumObjectSizeType
     ]
@@ -1826,10 +2304,26 @@ class GetBucketLifecycleConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class RuleOutputTypeDef(TypedDict):
+    """Specifies lifecycle rules for an Amazon S3 bucket. For more information,
+    see Put Bucket Lifecycle Configuration in the Amazon S3 API Reference. For
+    examples, see Put Bucket Lifecycle Configuration Examples.
+    """
+
+    Expiration: NotRequired[LifecycleExpirationOutputTypeDef]
+    ID: NotRequired[str]
+    Prefix: str
+    Status: ExpirationStatusType
+    Transition: NotRequired[TransitionOutputTypeDef]
+    NoncurrentVersionTransition: NotRequired[NoncurrentVersionTransitionTypeDef]
+    NoncurrentVersionExpiration: NotRequired[NoncurrentVersionExpirationTypeDef]
+    AbortIncompleteMultipartUpload: NotRequired[AbortIncompleteMultipartUploadTypeDef]
+
+
 class GetBucketLifecycleOutputTypeDef(TypedDict):
     """GetBucketLifecycleOutput (response)."""
 
-    Rules: NotRequired[List["RuleOutputTypeDef"]]
+    Rules: NotRequired[List[RuleOutputTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1854,10 +2348,22 @@ class GetBucketLocationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class LoggingEnabledOutputTypeDef(TypedDict):
+    """Describes where logs are stored and the prefix that Amazon S3 assigns to
+    all log object keys for a bucket. For more information, see PUT Bucket
+    logging in the Amazon S3 API Reference.
+    """
+
+    TargetBucket: str
+    TargetGrants: NotRequired[List[TargetGrantTypeDef]]
+    TargetPrefix: str
+    TargetObjectKeyFormat: NotRequired[TargetObjectKeyFormatTypeDef]
+
+
 class GetBucketLoggingOutputTypeDef(TypedDict):
     """GetBucketLoggingOutput (response)."""
 
-    LoggingEnabled: NotRequired["LoggingEnabledOutputTypeDef"]
+    LoggingEnabled: NotRequired[LoggingEnabledOutputTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1868,11 +2374,47 @@ class GetBucketLoggingRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class InventoryTableConfigurationResultTypeDef(TypedDict):
+    """The inventory table configuration for an S3 Metadata configuration."""
+
+    ConfigurationState: InventoryConfigurationStateType
+    TableStatus: NotRequired[str]
+    Error: NotRequired[ErrorDetailsTypeDef]
+    TableName: NotRequired[str]
+    TableArn: NotRequired[str]
+
+
+class JournalTableConfigurationResultTypeDef(TypedDict):
+    """The journal table configuration for the S3 Metadata configuration."""
+
+    TableStatus: str
+    Error: NotRequired[ErrorDetailsTypeDef]
+    TableName: str
+    TableArn: NotRequired[str]
+    RecordExpiration: RecordExpirationTypeDef
+
+
+class MetadataConfigurationResultTypeDef(TypedDict):
+    """The S3 Metadata configuration for a general purpose bucket."""
+
+    DestinationResult: DestinationResultTypeDef
+    JournalTableConfigurationResult: NotRequired[JournalTableConfigurationResultTypeDef]
+    InventoryTableConfigurationResult: NotRequired[
+        InventoryTableConfigurationResultTypeDef
+    ]
+
+
+class GetBucketMetadataConfigurationResultTypeDef(TypedDict):
+    """The S3 Metadata configuration for a general purpose bucket."""
+
+    MetadataConfigurationResult: MetadataConfigurationResultTypeDef
+
+
 class GetBucketMetadataConfigurationOutputTypeDef(TypedDict):
     """GetBucketMetadataConfigurationOutput (response)."""
 
     GetBucketMetadataConfigurationResult: NotRequired[
-        "GetBucketMetadataConfigurationResultTypeDef"
+        GetBucketMetadataConfigurationResultTypeDef
     ]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1884,17 +2426,44 @@ class GetBucketMetadataConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class GetBucketMetadataConfigurationResultTypeDef(TypedDict):
-    """The S3 Metadata configuration for a general purpose bucket."""
+class S3TablesDestinationResultTypeDef(TypedDict):
+    """The destination information for a V1 S3 Metadata configuration. The
+    destination table bucket must be in the same Region and Amazon Web Services
+    account as the general purpose bucket. The specified metadata table name
+    must be unique within the aws_s3_metadata namespace in the destination
+    table ...
+    """
 
-    MetadataConfigurationResult: "MetadataConfigurationResultTypeDef"
+    TableBucketArn: str
+    TableName: str
+    TableArn: str
+    TableNamespace: str
+
+
+class MetadataTableConfigurationResultTypeDef(TypedDict):
+    """The V1 S3 Metadata configuration for a general purpose bucket. The
+    destination table bucket must be in the same Region and Amazon Web Services
+    account as the general purpose bucket. The specified metadata table name
+    must be unique within the aws_s3_metadata namespace in the destination
+    table bucket.
+    """
+
+    S3TablesDestinationResult: S3TablesDestinationResultTypeDef
+
+
+class GetBucketMetadataTableConfigurationResultTypeDef(TypedDict):
+    """The V1 S3 Metadata configuration for a general purpose bucket."""
+
+    MetadataTableConfigurationResult: MetadataTableConfigurationResultTypeDef
+    Status: str
+    Error: NotRequired[ErrorDetailsTypeDef]
 
 
 class GetBucketMetadataTableConfigurationOutputTypeDef(TypedDict):
     """GetBucketMetadataTableConfigurationOutput (response)."""
 
     GetBucketMetadataTableConfigurationResult: NotRequired[
-        "GetBucketMetadataTableConfigurationResultTypeDef"
+        GetBucketMetadataTableConfigurationResultTypeDef
     ]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1906,18 +2475,47 @@ class GetBucketMetadataTableConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class GetBucketMetadataTableConfigurationResultTypeDef(TypedDict):
-    """The V1 S3 Metadata configuration for a general purpose bucket."""
+class MetricsAndOperatorOutputTypeDef(TypedDict):
+    """A conjunction (logical AND) of predicates, which is used in evaluating a
+    metrics filter. The operator must have at least two predicates, and an
+    object must match all of the predicates in order for the filter to apply.
+    """
 
-    MetadataTableConfigurationResult: "MetadataTableConfigurationResultTypeDef"
-    Status: str
-    Error: NotRequired["ErrorDetailsTypeDef"]
+    Prefix: NotRequired[str]
+    Tags: NotRequired[List[TagTypeDef]]
+    AccessPointArn: NotRequired[str]
+
+
+class MetricsFilterOutputTypeDef(TypedDict):
+    """Specifies a metrics configuration filter. The metrics configuration only
+    includes objects that meet the filter's criteria. A filter must be a
+    prefix, an object tag, an access point ARN, or a conjunction
+    (MetricsAndOperator). For more information, see
+    PutBucketMetricsConfiguration.
+    """
+
+    Prefix: NotRequired[str]
+    Tag: NotRequired[TagTypeDef]
+    AccessPointArn: NotRequired[str]
+    And: NotRequired[MetricsAndOperatorOutputTypeDef]
+
+
+class MetricsConfigurationOutputTypeDef(TypedDict):
+    """Specifies a metrics configuration for the CloudWatch request metrics
+    (specified by the metrics configuration ID) from an Amazon S3 bucket. If
+    you're updating an existing metrics configuration, note that this is a full
+    replacement of the existing metrics configuration. If you don't include the
+    ...
+    """
+
+    Id: str
+    Filter: NotRequired[MetricsFilterOutputTypeDef]
 
 
 class GetBucketMetricsConfigurationOutputTypeDef(TypedDict):
     """GetBucketMetricsConfigurationOutput (response)."""
 
-    MetricsConfiguration: NotRequired["MetricsConfigurationOutputTypeDef"]
+    MetricsConfiguration: NotRequired[MetricsConfigurationOutputTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1936,10 +2534,22 @@ class GetBucketNotificationConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class OwnershipControlsRuleTypeDef(TypedDict):
+    """The container element for an ownership control rule."""
+
+    ObjectOwnership: ObjectOwnershipType
+
+
+class OwnershipControlsOutputTypeDef(TypedDict):
+    """The container element for a bucket's ownership controls."""
+
+    Rules: List[OwnershipControlsRuleTypeDef]
+
+
 class GetBucketOwnershipControlsOutputTypeDef(TypedDict):
     """GetBucketOwnershipControlsOutput (response)."""
 
-    OwnershipControls: NotRequired["OwnershipControlsOutputTypeDef"]
+    OwnershipControls: NotRequired[OwnershipControlsOutputTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1964,10 +2574,16 @@ class GetBucketPolicyRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class PolicyStatusTypeDef(TypedDict):
+    """The container element for a bucket's policy status."""
+
+    IsPublic: NotRequired[bool]
+
+
 class GetBucketPolicyStatusOutputTypeDef(TypedDict):
     """GetBucketPolicyStatusOutput (response)."""
 
-    PolicyStatus: NotRequired["PolicyStatusTypeDef"]
+    PolicyStatus: NotRequired[PolicyStatusTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1978,10 +2594,86 @@ class GetBucketPolicyStatusRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class ReplicationRuleAndOperatorOutputTypeDef(TypedDict):
+    """A container for specifying rule filters. The filters determine the subset
+    of objects to which the rule applies. This element is required only if you
+    specify more than one filter.
+    """
+
+    Prefix: NotRequired[str]
+    Tags: NotRequired[List[TagTypeDef]]
+
+
+class ReplicationRuleFilterOutputTypeDef(TypedDict):
+    """A filter that identifies the subset of objects to which the replication
+    rule applies. A Filter must specify exactly one Prefix, Tag, or an And
+    child element.
+    """
+
+    Prefix: NotRequired[str]
+    Tag: NotRequired[TagTypeDef]
+    And: NotRequired[ReplicationRuleAndOperatorOutputTypeDef]
+
+
+class ReplicaModificationsTypeDef(TypedDict):
+    """A filter that you can specify for selection for modifications on replicas.
+    Amazon S3 doesn't replicate replica modifications by default. In the latest
+    version of replication configuration (when Filter is specified), you can
+    specify this element and set the status to Enabled to replicate ...
+    """
+
+    Status: ReplicaModificationsStatusType
+
+
+class SseKmsEncryptedObjectsTypeDef(TypedDict):
+    """A container for filter information for the selection of S3 objects
+    encrypted with Amazon Web Services KMS.
+    """
+
+    Status: SseKmsEncryptedObjectsStatusType
+
+
+class SourceSelectionCriteriaTypeDef(TypedDict):
+    """A container that describes additional filters for identifying the source
+    objects that you want to replicate. You can choose to enable or disable the
+    replication of these objects. Currently, Amazon S3 supports only the filter
+    that you can specify for objects created with server-side encryption using
+    ...
+    """
+
+    SseKmsEncryptedObjects: NotRequired[SseKmsEncryptedObjectsTypeDef]
+    ReplicaModifications: NotRequired[ReplicaModificationsTypeDef]
+
+
+class ReplicationRuleOutputTypeDef(TypedDict):
+    """Specifies which Amazon S3 objects to replicate and where to store the
+    replicas.
+    """
+
+    ID: NotRequired[str]
+    Priority: NotRequired[int]
+    Prefix: NotRequired[str]
+    Filter: NotRequired[ReplicationRuleFilterOutputTypeDef]
+    Status: ReplicationRuleStatusType
+    SourceSelectionCriteria: NotRequired[SourceSelectionCriteriaTypeDef]
+    ExistingObjectReplication: NotRequired[ExistingObjectReplicationTypeDef]
+    Destination: DestinationTypeDef
+    DeleteMarkerReplication: NotRequired[DeleteMarkerReplicationTypeDef]
+
+
+class ReplicationConfigurationOutputTypeDef(TypedDict):
+    """A container for replication rules. You can add up to 1,000 rules. The
+    maximum size of a replication configuration is 2 MB.
+    """
+
+    Role: str
+    Rules: List[ReplicationRuleOutputTypeDef]
+
+
 class GetBucketReplicationOutputTypeDef(TypedDict):
     """GetBucketReplicationOutput (response)."""
 
-    ReplicationConfiguration: NotRequired["ReplicationConfigurationOutputTypeDef"]
+    ReplicationConfiguration: NotRequired[ReplicationConfigurationOutputTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2009,7 +2701,7 @@ class GetBucketRequestPaymentRequestTypeDef(TypedDict):
 class GetBucketTaggingOutputTypeDef(TypedDict):
     """GetBucketTaggingOutput (response)."""
 
-    TagSet: List["TagTypeDef"]
+    TagSet: List[TagTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2035,13 +2727,50 @@ class GetBucketVersioningRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class IndexDocumentTypeDef(TypedDict):
+    """Container for the Suffix element."""
+
+    Suffix: str
+
+
+class RedirectAllRequestsToTypeDef(TypedDict):
+    """Specifies the redirect behavior of all requests to a website endpoint of an
+    Amazon S3 bucket.
+    """
+
+    HostName: str
+    Protocol: NotRequired[ProtocolType]
+
+
+class RedirectTypeDef(TypedDict):
+    """Specifies how requests are redirected. In the event of an error, you can
+    specify a different error code to return.
+    """
+
+    HostName: NotRequired[str]
+    HttpRedirectCode: NotRequired[str]
+    Protocol: NotRequired[ProtocolType]
+    ReplaceKeyPrefixWith: NotRequired[str]
+    ReplaceKeyWith: NotRequired[str]
+
+
+class RoutingRuleTypeDef(TypedDict):
+    """Specifies the redirect behavior and when a redirect is applied. For more
+    information about routing rules, see Configuring advanced conditional
+    redirects in the Amazon S3 User Guide.
+    """
+
+    Condition: NotRequired[ConditionTypeDef]
+    Redirect: RedirectTypeDef
+
+
 class GetBucketWebsiteOutputTypeDef(TypedDict):
     """GetBucketWebsiteOutput (response)."""
 
-    RedirectAllRequestsTo: NotRequired["RedirectAllRequestsToTypeDef"]
-    IndexDocument: NotRequired["IndexDocumentTypeDef"]
-    ErrorDocument: NotRequired["ErrorDocumentTypeDef"]
-    RoutingRules: NotRequired[List["RoutingRuleTypeDef"]]
+    RedirectAllRequestsTo: NotRequired[RedirectAllRequestsToTypeDef]
+    IndexDocument: NotRequired[IndexDocumentTypeDef]
+    ErrorDocument: NotRequired[ErrorDocumentTypeDef]
+    RoutingRules: NotRequired[List[RoutingRuleTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2055,8 +2784,8 @@ class GetBucketWebsiteRequestTypeDef(TypedDict):
 class GetObjectAclOutputTypeDef(TypedDict):
     """GetObjectAclOutput (response)."""
 
-    Owner: NotRequired["OwnerTypeDef"]
-    Grants: NotRequired[List["GrantTypeDef"]]
+    Owner: NotRequired[OwnerTypeDef]
+    Grants: NotRequired[List[GrantTypeDef]]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2071,19 +2800,21 @@ class GetObjectAclRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class GetObjectAttributesOutputTypeDef(TypedDict):
-    """GetObjectAttributesOutput (response)."""
+class ObjectPartTypeDef(TypedDict):
+    """A container for elements related to an individual part."""
 
-    DeleteMarker: NotRequired[bool]
-    LastModified: NotRequired[datetime]
-    VersionId: NotRequired[str]
-    RequestCharged: NotRequired[RequestChargedType]
-    ETag: NotRequired[str]
-    Checksum: NotRequired["ChecksumTypeDef"]
-    ObjectParts: NotRequired["GetObjectAttributesPartsTypeDef"]
-    StorageClass: NotRequired[StorageClassType]
-    ObjectSize: NotRequired[int]
-    ResponseMetadata: ResponseMetadataTypeDef
+    PartNumber: NotRequired[int]
+    Size: NotRequired[int]
+    ChecksumCRC32: NotRequired[str]
+    ChecksumCRC32C: NotRequired[str]
+    ChecksumCRC64NVME: NotRequired[str]
+    ChecksumSHA1: NotRequired[str]
+    ChecksumSHA256: NotRequired[str]
+    ChecksumSHA512: NotRequired[str]
+    ChecksumMD5: NotRequired[str]
+    ChecksumXXHASH64: NotRequired[str]
+    ChecksumXXHASH3: NotRequired[str]
+    ChecksumXXHASH128: NotRequired[str]
 
 
 class GetObjectAttributesPartsTypeDef(TypedDict):
@@ -2094,7 +2825,22 @@ class GetObjectAttributesPartsTypeDef(TypedDict):
     NextPartNumberMarker: NotRequired[int]
     MaxParts: NotRequired[int]
     IsTruncated: NotRequired[bool]
-    Parts: NotRequired[List["ObjectPartTypeDef"]]
+    Parts: NotRequired[List[ObjectPartTypeDef]]
+
+
+class GetObjectAttributesOutputTypeDef(TypedDict):
+    """GetObjectAttributesOutput (response)."""
+
+    DeleteMarker: NotRequired[bool]
+    LastModified: NotRequired[datetime]
+    VersionId: NotRequired[str]
+    RequestCharged: NotRequired[RequestChargedType]
+    ETag: NotRequired[str]
+    Checksum: NotRequired[ChecksumTypeDef]
+    ObjectParts: NotRequired[GetObjectAttributesPartsTypeDef]
+    StorageClass: NotRequired[StorageClassType]
+    ObjectSize: NotRequired[int]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class GetObjectAttributesRequestTypeDef(TypedDict):
@@ -2113,10 +2859,16 @@ class GetObjectAttributesRequestTypeDef(TypedDict):
     ObjectAttributes: ReadOnly[Sequence[ObjectAttributesType]]
 
 
+class ObjectLockLegalHoldTypeDef(TypedDict):
+    """A legal hold configuration for an object."""
+
+    Status: NotRequired[ObjectLockLegalHoldStatusType]
+
+
 class GetObjectLegalHoldOutputTypeDef(TypedDict):
     """GetObjectLegalHoldOutput (response)."""
 
-    LegalHold: NotRequired["ObjectLockLegalHoldTypeDef"]
+    LegalHold: NotRequired[ObjectLockLegalHoldTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2130,10 +2882,23 @@ class GetObjectLegalHoldRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class ObjectLockRuleTypeDef(TypedDict):
+    """The container element for an Object Lock rule."""
+
+    DefaultRetention: NotRequired[DefaultRetentionTypeDef]
+
+
+class ObjectLockConfigurationTypeDef(TypedDict):
+    """The container element for Object Lock configuration parameters."""
+
+    ObjectLockEnabled: NotRequired[ObjectLockEnabledType]
+    Rule: NotRequired[ObjectLockRuleTypeDef]
+
+
 class GetObjectLockConfigurationOutputTypeDef(TypedDict):
     """GetObjectLockConfigurationOutput (response)."""
 
-    ObjectLockConfiguration: NotRequired["ObjectLockConfigurationTypeDef"]
+    ObjectLockConfiguration: NotRequired[ObjectLockConfigurationTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2266,10 +3031,17 @@ class GetObjectRequestTypeDef(TypedDict):
     ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
 
 
+class ObjectLockRetentionOutputTypeDef(TypedDict):
+    """A Retention configuration for an object."""
+
+    Mode: NotRequired[ObjectLockRetentionModeType]
+    RetainUntilDate: NotRequired[datetime]
+
+
 class GetObjectRetentionOutputTypeDef(TypedDict):
     """GetObjectRetentionOutput (response)."""
 
-    Retention: NotRequired["ObjectLockRetentionOutputTypeDef"]
+    Retention: NotRequired[ObjectLockRetentionOutputTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2287,7 +3059,7 @@ class GetObjectTaggingOutputTypeDef(TypedDict):
     """GetObjectTaggingOutput (response)."""
 
     VersionId: NotRequired[str]
-    TagSet: List["TagTypeDef"]
+    TagSet: List[TagTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2318,10 +3090,24 @@ class GetObjectTorrentRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class PublicAccessBlockConfigurationTypeDef(TypedDict):
+    """The PublicAccessBlock configuration that you want to apply to this Amazon
+    S3 bucket. You can enable the configuration options in any combination.
+    Bucket-level settings work alongside account-level settings (which may
+    inherit from organization-level policies). For more information about when
+    Amazon ...
+    """
+
+    BlockPublicAcls: NotRequired[bool]
+    IgnorePublicAcls: NotRequired[bool]
+    BlockPublicPolicy: NotRequired[bool]
+    RestrictPublicBuckets: NotRequired[bool]
+
+
 class GetPublicAccessBlockOutputTypeDef(TypedDict):
     """GetPublicAccessBlockOutput (response)."""
 
-    PublicAccessBlockConfiguration: NotRequired["PublicAccessBlockConfigurationTypeDef"]
+    PublicAccessBlockConfiguration: NotRequired[PublicAccessBlockConfigurationTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2336,23 +3122,6 @@ class GlacierJobParametersTypeDef(TypedDict):
     """Container for S3 Glacier job parameters."""
 
     Tier: TierType
-
-
-class GrantTypeDef(TypedDict):
-    """Container for grant information."""
-
-    Grantee: NotRequired["GranteeTypeDef"]
-    Permission: NotRequired[PermissionType]
-
-
-class GranteeTypeDef(TypedDict):
-    """Container for the person being granted permissions."""
-
-    DisplayName: NotRequired[str]
-    EmailAddress: NotRequired[str]
-    ID: NotRequired[str]
-    Type: TypeType
-    URI: NotRequired[str]
 
 
 class HeadBucketOutputTypeDef(TypedDict):
@@ -2538,175 +3307,11 @@ class HeadObjectRequestWaitTypeDef(TypedDict):
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
-class IndexDocumentTypeDef(TypedDict):
-    """Container for the Suffix element."""
-
-    Suffix: str
-
-
 class InitiatorTypeDef(TypedDict):
     """Container element that identifies who initiated the multipart upload."""
 
     ID: NotRequired[str]
     DisplayName: NotRequired[str]
-
-
-class InputSerializationTypeDef(TypedDict):
-    """Describes the serialization format of the object."""
-
-    CSV: NotRequired["CSVInputTypeDef"]
-    CompressionType: NotRequired[CompressionTypeType]
-    JSON: NotRequired["JSONInputTypeDef"]
-    Parquet: NotRequired["ParquetInputTypeDef"]
-
-
-class IntelligentTieringAndOperatorOutputTypeDef(TypedDict):
-    """A container for specifying S3 Intelligent-Tiering filters. The filters
-    determine the subset of objects to which the rule applies.
-    """
-
-    Prefix: NotRequired[str]
-    Tags: NotRequired[List["TagTypeDef"]]
-
-
-class IntelligentTieringAndOperatorTypeDef(TypedDict):
-    """A container for specifying S3 Intelligent-Tiering filters. The filters
-    determine the subset of objects to which the rule applies.
-    """
-
-    Prefix: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
-
-
-class IntelligentTieringConfigurationOutputTypeDef(TypedDict):
-    """Specifies the S3 Intelligent-Tiering configuration for an Amazon S3 bucket."""
-
-    Id: str
-    Filter: NotRequired["IntelligentTieringFilterOutputTypeDef"]
-    Status: IntelligentTieringStatusType
-    Tierings: List["TieringTypeDef"]
-
-
-class IntelligentTieringConfigurationTypeDef(TypedDict):
-    """Specifies the S3 Intelligent-Tiering configuration for an Amazon S3 bucket."""
-
-    Id: ReadOnly[str]
-    Filter: NotRequired[ReadOnly["IntelligentTieringFilterTypeDef"]]
-    Status: ReadOnly[IntelligentTieringStatusType]
-    Tierings: ReadOnly[Sequence["TieringTypeDef"]]
-
-
-class IntelligentTieringFilterOutputTypeDef(TypedDict):
-    """The Filter is used to identify objects that the S3 Intelligent-Tiering
-    configuration applies to.
-    """
-
-    Prefix: NotRequired[str]
-    Tag: NotRequired["TagTypeDef"]
-    And: NotRequired["IntelligentTieringAndOperatorOutputTypeDef"]
-
-
-class IntelligentTieringFilterTypeDef(TypedDict):
-    """The Filter is used to identify objects that the S3 Intelligent-Tiering
-    configuration applies to.
-    """
-
-    Prefix: NotRequired[ReadOnly[str]]
-    Tag: NotRequired[ReadOnly["TagTypeDef"]]
-    And: NotRequired[ReadOnly["IntelligentTieringAndOperatorTypeDef"]]
-
-
-class InventoryConfigurationOutputTypeDef(TypedDict):
-    """Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more
-    information, see GET Bucket inventory in the Amazon S3 API Reference.
-    """
-
-    Destination: "InventoryDestinationTypeDef"
-    IsEnabled: bool
-    Filter: NotRequired["InventoryFilterTypeDef"]
-    Id: str
-    IncludedObjectVersions: InventoryIncludedObjectVersionsType
-    OptionalFields: NotRequired[List[InventoryOptionalFieldType]]
-    Schedule: "InventoryScheduleTypeDef"
-
-
-class InventoryConfigurationTypeDef(TypedDict):
-    """Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more
-    information, see GET Bucket inventory in the Amazon S3 API Reference.
-    """
-
-    Destination: ReadOnly["InventoryDestinationTypeDef"]
-    IsEnabled: ReadOnly[bool]
-    Filter: NotRequired[ReadOnly["InventoryFilterTypeDef"]]
-    Id: ReadOnly[str]
-    IncludedObjectVersions: ReadOnly[InventoryIncludedObjectVersionsType]
-    OptionalFields: NotRequired[ReadOnly[Sequence[InventoryOptionalFieldType]]]
-    Schedule: ReadOnly["InventoryScheduleTypeDef"]
-
-
-class InventoryDestinationTypeDef(TypedDict):
-    """Specifies the S3 Inventory configuration for an Amazon S3 bucket."""
-
-    S3BucketDestination: "InventoryS3BucketDestinationTypeDef"
-
-
-class InventoryEncryptionTypeDef(TypedDict):
-    """Contains the type of server-side encryption used to encrypt the S3
-    Inventory results.
-    """
-
-    SSES3: NotRequired["SSES3TypeDef"]
-    SSEKMS: NotRequired["SSEKMSTypeDef"]
-
-
-class InventoryFilterTypeDef(TypedDict):
-    """Specifies an S3 Inventory filter. The inventory only includes objects that
-    meet the filter's criteria.
-    """
-
-    Prefix: str
-
-
-class InventoryS3BucketDestinationTypeDef(TypedDict):
-    """Contains the bucket name, file format, bucket owner (optional), and prefix
-    (optional) where S3 Inventory results are published.
-    """
-
-    AccountId: NotRequired[str]
-    Bucket: str
-    Format: InventoryFormatType
-    Prefix: NotRequired[str]
-    Encryption: NotRequired["InventoryEncryptionTypeDef"]
-
-
-class InventoryScheduleTypeDef(TypedDict):
-    """Specifies the schedule for generating S3 Inventory results."""
-
-    Frequency: InventoryFrequencyType
-
-
-class InventoryTableConfigurationResultTypeDef(TypedDict):
-    """The inventory table configuration for an S3 Metadata configuration."""
-
-    ConfigurationState: InventoryConfigurationStateType
-    TableStatus: NotRequired[str]
-    Error: NotRequired["ErrorDetailsTypeDef"]
-    TableName: NotRequired[str]
-    TableArn: NotRequired[str]
-
-
-class InventoryTableConfigurationTypeDef(TypedDict):
-    """The inventory table configuration for an S3 Metadata configuration."""
-
-    ConfigurationState: InventoryConfigurationStateType
-    EncryptionConfiguration: NotRequired["MetadataTableEncryptionConfigurationTypeDef"]
-
-
-class InventoryTableConfigurationUpdatesTypeDef(TypedDict):
-    """The specified updates to the S3 Metadata inventory table configuration."""
-
-    ConfigurationState: InventoryConfigurationStateType
-    EncryptionConfiguration: NotRequired["MetadataTableEncryptionConfigurationTypeDef"]
 
 
 class JSONInputTypeDef(TypedDict):
@@ -2715,33 +3320,92 @@ class JSONInputTypeDef(TypedDict):
     Type: NotRequired[JSONTypeType]
 
 
+ParquetInputTypeDef = TypedDict("ParquetInputTypeDef", {})
+
+
+class InputSerializationTypeDef(TypedDict):
+    """Describes the serialization format of the object."""
+
+    CSV: NotRequired[CSVInputTypeDef]
+    CompressionType: NotRequired[CompressionTypeType]
+    JSON: NotRequired[JSONInputTypeDef]
+    Parquet: NotRequired[ParquetInputTypeDef]
+
+
+class IntelligentTieringAndOperatorTypeDef(TypedDict):
+    """A container for specifying S3 Intelligent-Tiering filters. The filters
+    determine the subset of objects to which the rule applies.
+    """
+
+    Prefix: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+
+
+class IntelligentTieringFilterTypeDef(TypedDict):
+    """The Filter is used to identify objects that the S3 Intelligent-Tiering
+    configuration applies to.
+    """
+
+    Prefix: NotRequired[ReadOnly[str]]
+    Tag: NotRequired[ReadOnly[TagTypeDef]]
+    And: NotRequired[ReadOnly[IntelligentTieringAndOperatorTypeDef]]
+
+
+class IntelligentTieringConfigurationTypeDef(TypedDict):
+    """Specifies the S3 Intelligent-Tiering configuration for an Amazon S3 bucket."""
+
+    Id: ReadOnly[str]
+    Filter: NotRequired[ReadOnly[IntelligentTieringFilterTypeDef]]
+    Status: ReadOnly[IntelligentTieringStatusType]
+    Tierings: ReadOnly[Sequence[TieringTypeDef]]
+
+
+class InventoryConfigurationTypeDef(TypedDict):
+    """Specifies the S3 Inventory configuration for an Amazon S3 bucket. For more
+    information, see GET Bucket inventory in the Amazon S3 API Reference.
+    """
+
+    Destination: ReadOnly[InventoryDestinationTypeDef]
+    IsEnabled: ReadOnly[bool]
+    Filter: NotRequired[ReadOnly[InventoryFilterTypeDef]]
+    Id: ReadOnly[str]
+    IncludedObjectVersions: ReadOnly[InventoryIncludedObjectVersionsType]
+    OptionalFields: NotRequired[ReadOnly[Sequence[InventoryOptionalFieldType]]]
+    Schedule: ReadOnly[InventoryScheduleTypeDef]
+
+
+class InventoryTableConfigurationUpdatesTypeDef(TypedDict):
+    """The specified updates to the S3 Metadata inventory table configuration."""
+
+    ConfigurationState: InventoryConfigurationStateType
+    EncryptionConfiguration: NotRequired[MetadataTableEncryptionConfigurationTypeDef]
+
+
 class JSONOutputTypeDef(TypedDict):
     """Specifies JSON as request's output serialization format."""
 
     RecordDelimiter: NotRequired[str]
 
 
-class JournalTableConfigurationResultTypeDef(TypedDict):
-    """The journal table configuration for the S3 Metadata configuration."""
-
-    TableStatus: str
-    Error: NotRequired["ErrorDetailsTypeDef"]
-    TableName: str
-    TableArn: NotRequired[str]
-    RecordExpiration: "RecordExpirationTypeDef"
-
-
-class JournalTableConfigurationTypeDef(TypedDict):
-    """The journal table configuration for an S3 Metadata configuration."""
-
-    RecordExpiration: "RecordExpirationTypeDef"
-    EncryptionConfiguration: NotRequired["MetadataTableEncryptionConfigurationTypeDef"]
-
-
 class JournalTableConfigurationUpdatesTypeDef(TypedDict):
     """The specified updates to the S3 Metadata journal table configuration."""
 
-    RecordExpiration: "RecordExpirationTypeDef"
+    RecordExpiration: RecordExpirationTypeDef
+
+
+class S3KeyFilterOutputTypeDef(TypedDict):
+    """A container for object key name prefix and suffix filtering rules."""
+
+    FilterRules: NotRequired[List[FilterRuleTypeDef]]
+
+
+class NotificationConfigurationFilterOutputTypeDef(TypedDict):
+    """Specifies object key name filtering rules. For information about key name
+    filtering, see Configuring event notifications using object key name
+    filtering in the Amazon S3 User Guide.
+    """
+
+    Key: NotRequired[S3KeyFilterOutputTypeDef]
 
 
 class LambdaFunctionConfigurationOutputTypeDef(TypedDict):
@@ -2750,7 +3414,22 @@ class LambdaFunctionConfigurationOutputTypeDef(TypedDict):
     Id: NotRequired[str]
     LambdaFunctionArn: str
     Events: List[EventType]
-    Filter: NotRequired["NotificationConfigurationFilterOutputTypeDef"]
+    Filter: NotRequired[NotificationConfigurationFilterOutputTypeDef]
+
+
+class S3KeyFilterTypeDef(TypedDict):
+    """A container for object key name prefix and suffix filtering rules."""
+
+    FilterRules: NotRequired[ReadOnly[Sequence[FilterRuleTypeDef]]]
+
+
+class NotificationConfigurationFilterTypeDef(TypedDict):
+    """Specifies object key name filtering rules. For information about key name
+    filtering, see Configuring event notifications using object key name
+    filtering in the Amazon S3 User Guide.
+    """
+
+    Key: NotRequired[ReadOnly[S3KeyFilterTypeDef]]
 
 
 class LambdaFunctionConfigurationTypeDef(TypedDict):
@@ -2759,117 +3438,35 @@ class LambdaFunctionConfigurationTypeDef(TypedDict):
     Id: NotRequired[ReadOnly[str]]
     LambdaFunctionArn: ReadOnly[str]
     Events: ReadOnly[Sequence[EventType]]
-    Filter: NotRequired[ReadOnly["NotificationConfigurationFilterTypeDef"]]
+    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
+
+
+class RuleTypeDef(TypedDict):
+    """Specifies lifecycle rules for an Amazon S3 bucket. For more information,
+    see Put Bucket Lifecycle Configuration in the Amazon S3 API Reference. For
+    examples, see Put Bucket Lifecycle Configuration Examples.
+    """
+
+    Expiration: NotRequired[ReadOnly[LifecycleExpirationTypeDef]]
+    ID: NotRequired[ReadOnly[str]]
+    Prefix: ReadOnly[str]
+    Status: ReadOnly[ExpirationStatusType]
+    Transition: NotRequired[ReadOnly[TransitionTypeDef]]
+    NoncurrentVersionTransition: NotRequired[
+        ReadOnly[NoncurrentVersionTransitionTypeDef]
+    ]
+    NoncurrentVersionExpiration: NotRequired[
+        ReadOnly[NoncurrentVersionExpirationTypeDef]
+    ]
+    AbortIncompleteMultipartUpload: NotRequired[
+        ReadOnly[AbortIncompleteMultipartUploadTypeDef]
+    ]
 
 
 class LifecycleConfigurationTypeDef(TypedDict):
     """Container for lifecycle rules. You can add as many as 1000 rules."""
 
-    Rules: ReadOnly[Sequence["RuleTypeDef"]]
-
-
-class LifecycleExpirationOutputTypeDef(TypedDict):
-    """Container for the expiration for the lifecycle of the object."""
-
-    Date: NotRequired[datetime]
-    Days: NotRequired[int]
-    ExpiredObjectDeleteMarker: NotRequired[bool]
-
-
-class LifecycleExpirationTypeDef(TypedDict):
-    """Container for the expiration for the lifecycle of the object."""
-
-    Date: NotRequired[ReadOnly[TimestampTypeDef]]
-    Days: NotRequired[ReadOnly[int]]
-    ExpiredObjectDeleteMarker: NotRequired[ReadOnly[bool]]
-
-
-class LifecycleRuleAndOperatorOutputTypeDef(TypedDict):
-    """This is used in a Lifecycle Rule Filter to apply a logical AND to two or
-    more predicates. The Lifecycle Rule will apply to any object matching all
-    of the predicates configured inside the And operator.
-    """
-
-    Prefix: NotRequired[str]
-    Tags: NotRequired[List["TagTypeDef"]]
-    ObjectSizeGreaterThan: NotRequired[int]
-    ObjectSizeLessThan: NotRequired[int]
-
-
-class LifecycleRuleAndOperatorTypeDef(TypedDict):
-    """This is used in a Lifecycle Rule Filter to apply a logical AND to two or
-    more predicates. The Lifecycle Rule will apply to any object matching all
-    of the predicates configured inside the And operator.
-    """
-
-    Prefix: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
-    ObjectSizeGreaterThan: NotRequired[ReadOnly[int]]
-    ObjectSizeLessThan: NotRequired[ReadOnly[int]]
-
-
-class LifecycleRuleFilterOutputTypeDef(TypedDict):
-    """The Filter is used to identify objects that a Lifecycle Rule applies to. A
-    Filter can have exactly one of Prefix, Tag, ObjectSizeGreaterThan,
-    ObjectSizeLessThan, or And specified. If the Filter element is left empty,
-    the Lifecycle Rule applies to all objects in the bucket.
-    """
-
-    Prefix: NotRequired[str]
-    Tag: NotRequired["TagTypeDef"]
-    ObjectSizeGreaterThan: NotRequired[int]
-    ObjectSizeLessThan: NotRequired[int]
-    And: NotRequired["LifecycleRuleAndOperatorOutputTypeDef"]
-
-
-class LifecycleRuleFilterTypeDef(TypedDict):
-    """The Filter is used to identify objects that a Lifecycle Rule applies to. A
-    Filter can have exactly one of Prefix, Tag, ObjectSizeGreaterThan,
-    ObjectSizeLessThan, or And specified. If the Filter element is left empty,
-    the Lifecycle Rule applies to all objects in the bucket.
-    """
-
-    Prefix: NotRequired[ReadOnly[str]]
-    Tag: NotRequired[ReadOnly["TagTypeDef"]]
-    ObjectSizeGreaterThan: NotRequired[ReadOnly[int]]
-    ObjectSizeLessThan: NotRequired[ReadOnly[int]]
-    And: NotRequired[ReadOnly["LifecycleRuleAndOperatorTypeDef"]]
-
-
-class LifecycleRuleOutputTypeDef(TypedDict):
-    """A lifecycle rule for individual objects in an Amazon S3 bucket."""
-
-    Expiration: NotRequired["LifecycleExpirationOutputTypeDef"]
-    ID: NotRequired[str]
-    Prefix: NotRequired[str]
-    Filter: NotRequired["LifecycleRuleFilterOutputTypeDef"]
-    Status: ExpirationStatusType
-    Transitions: NotRequired[List["TransitionOutputTypeDef"]]
-    NoncurrentVersionTransitions: NotRequired[
-        List["NoncurrentVersionTransitionTypeDef"]
-    ]
-    NoncurrentVersionExpiration: NotRequired["NoncurrentVersionExpirationTypeDef"]
-    AbortIncompleteMultipartUpload: NotRequired["AbortIncompleteMultipartUploadTypeDef"]
-
-
-class LifecycleRuleTypeDef(TypedDict):
-    """A lifecycle rule for individual objects in an Amazon S3 bucket."""
-
-    Expiration: NotRequired[ReadOnly["LifecycleExpirationTypeDef"]]
-    ID: NotRequired[ReadOnly[str]]
-    Prefix: NotRequired[ReadOnly[str]]
-    Filter: NotRequired[ReadOnly["LifecycleRuleFilterTypeDef"]]
-    Status: ReadOnly[ExpirationStatusType]
-    Transitions: NotRequired[ReadOnly[Sequence["TransitionTypeDef"]]]
-    NoncurrentVersionTransitions: NotRequired[
-        ReadOnly[Sequence["NoncurrentVersionTransitionTypeDef"]]
-    ]
-    NoncurrentVersionExpiration: NotRequired[
-        ReadOnly["NoncurrentVersionExpirationTypeDef"]
-    ]
-    AbortIncompleteMultipartUpload: NotRequired[
-        ReadOnly["AbortIncompleteMultipartUploadTypeDef"]
-    ]
+    Rules: ReadOnly[Sequence[RuleTypeDef]]
 
 
 class ListBucketAnalyticsConfigurationsOutputTypeDef(TypedDict):
@@ -2878,7 +3475,7 @@ class ListBucketAnalyticsConfigurationsOutputTypeDef(TypedDict):
     IsTruncated: NotRequired[bool]
     ContinuationToken: NotRequired[str]
     NextContinuationToken: NotRequired[str]
-    AnalyticsConfigurationList: NotRequired[List["AnalyticsConfigurationOutputTypeDef"]]
+    AnalyticsConfigurationList: NotRequired[List[AnalyticsConfigurationOutputTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2897,7 +3494,7 @@ class ListBucketIntelligentTieringConfigurationsOutputTypeDef(TypedDict):
     ContinuationToken: NotRequired[str]
     NextContinuationToken: NotRequired[str]
     IntelligentTieringConfigurationList: NotRequired[
-        List["IntelligentTieringConfigurationOutputTypeDef"]
+        List[IntelligentTieringConfigurationOutputTypeDef]
     ]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2914,7 +3511,7 @@ class ListBucketInventoryConfigurationsOutputTypeDef(TypedDict):
     """ListBucketInventoryConfigurationsOutput (response)."""
 
     ContinuationToken: NotRequired[str]
-    InventoryConfigurationList: NotRequired[List["InventoryConfigurationOutputTypeDef"]]
+    InventoryConfigurationList: NotRequired[List[InventoryConfigurationOutputTypeDef]]
     IsTruncated: NotRequired[bool]
     NextContinuationToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2934,7 +3531,7 @@ class ListBucketMetricsConfigurationsOutputTypeDef(TypedDict):
     IsTruncated: NotRequired[bool]
     ContinuationToken: NotRequired[str]
     NextContinuationToken: NotRequired[str]
-    MetricsConfigurationList: NotRequired[List["MetricsConfigurationOutputTypeDef"]]
+    MetricsConfigurationList: NotRequired[List[MetricsConfigurationOutputTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2949,8 +3546,8 @@ class ListBucketMetricsConfigurationsRequestTypeDef(TypedDict):
 class ListBucketsOutputFullResultTypeDef(TypedDict):
     """ListBucketsOutput (build_full_result() value)."""
 
-    Buckets: NotRequired[List["BucketTypeDef"]]
-    Owner: NotRequired["OwnerTypeDef"]
+    Buckets: NotRequired[List[BucketTypeDef]]
+    Owner: NotRequired[OwnerTypeDef]
     ContinuationToken: NotRequired[str]
     Prefix: NotRequired[str]
     NextToken: NotRequired[str]
@@ -2959,8 +3556,8 @@ class ListBucketsOutputFullResultTypeDef(TypedDict):
 class ListBucketsOutputTypeDef(TypedDict):
     """ListBucketsOutput (response)."""
 
-    Buckets: NotRequired[List["BucketTypeDef"]]
-    Owner: NotRequired["OwnerTypeDef"]
+    Buckets: NotRequired[List[BucketTypeDef]]
+    Owner: NotRequired[OwnerTypeDef]
     ContinuationToken: NotRequired[str]
     Prefix: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -2986,7 +3583,7 @@ class ListBucketsRequestTypeDef(TypedDict):
 class ListDirectoryBucketsOutputFullResultTypeDef(TypedDict):
     """ListDirectoryBucketsOutput (build_full_result() value)."""
 
-    Buckets: NotRequired[List["BucketTypeDef"]]
+    Buckets: NotRequired[List[BucketTypeDef]]
     ContinuationToken: NotRequired[str]
     NextToken: NotRequired[str]
 
@@ -2994,7 +3591,7 @@ class ListDirectoryBucketsOutputFullResultTypeDef(TypedDict):
 class ListDirectoryBucketsOutputTypeDef(TypedDict):
     """ListDirectoryBucketsOutput (response)."""
 
-    Buckets: NotRequired[List["BucketTypeDef"]]
+    Buckets: NotRequired[List[BucketTypeDef]]
     ContinuationToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -3012,6 +3609,19 @@ class ListDirectoryBucketsRequestTypeDef(TypedDict):
     MaxDirectoryBuckets: NotRequired[int]
 
 
+class MultipartUploadTypeDef(TypedDict):
+    """Container for the MultipartUpload for the Amazon S3 object."""
+
+    UploadId: NotRequired[str]
+    Key: NotRequired[str]
+    Initiated: NotRequired[datetime]
+    StorageClass: NotRequired[StorageClassType]
+    Owner: NotRequired[OwnerTypeDef]
+    Initiator: NotRequired[InitiatorTypeDef]
+    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
+    ChecksumType: NotRequired[ChecksumTypeType]
+
+
 class ListMultipartUploadsOutputFullResultTypeDef(TypedDict):
     """ListMultipartUploadsOutput (build_full_result() value)."""
 
@@ -3024,8 +3634,8 @@ class ListMultipartUploadsOutputFullResultTypeDef(TypedDict):
     NextUploadIdMarker: NotRequired[str]
     MaxUploads: NotRequired[int]
     IsTruncated: NotRequired[bool]
-    Uploads: NotRequired[List["MultipartUploadTypeDef"]]
-    CommonPrefixes: NotRequired[List["CommonPrefixTypeDef"]]
+    Uploads: NotRequired[List[MultipartUploadTypeDef]]
+    CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
     EncodingType: NotRequired[EncodingTypeType]
     RequestCharged: NotRequired[RequestChargedType]
     NextToken: NotRequired[str]
@@ -3043,8 +3653,8 @@ class ListMultipartUploadsOutputTypeDef(TypedDict):
     NextUploadIdMarker: NotRequired[str]
     MaxUploads: NotRequired[int]
     IsTruncated: NotRequired[bool]
-    Uploads: NotRequired[List["MultipartUploadTypeDef"]]
-    CommonPrefixes: NotRequired[List["CommonPrefixTypeDef"]]
+    Uploads: NotRequired[List[MultipartUploadTypeDef]]
+    CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
     EncodingType: NotRequired[EncodingTypeType]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -3089,6 +3699,33 @@ class ListMultipartUploadsRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[RequestPayerType]
 
 
+class RestoreStatusTypeDef(TypedDict):
+    """Specifies the restoration status of an object. Objects in certain storage
+    classes must be restored before they can be retrieved. For more information
+    about these storage classes and how to work with archived objects, see
+    Working with archived objects in the Amazon S3 User Guide.
+    """
+
+    IsRestoreInProgress: NotRequired[bool]
+    RestoreExpiryDate: NotRequired[datetime]
+
+
+class ObjectVersionTypeDef(TypedDict):
+    """The version of an object."""
+
+    ETag: NotRequired[str]
+    ChecksumAlgorithm: NotRequired[List[ChecksumAlgorithmType]]
+    ChecksumType: NotRequired[ChecksumTypeType]
+    Size: NotRequired[int]
+    StorageClass: NotRequired[ObjectVersionStorageClassType]
+    Key: NotRequired[str]
+    VersionId: NotRequired[str]
+    IsLatest: NotRequired[bool]
+    LastModified: NotRequired[datetime]
+    Owner: NotRequired[OwnerTypeDef]
+    RestoreStatus: NotRequired[RestoreStatusTypeDef]
+
+
 class ListObjectVersionsOutputFullResultTypeDef(TypedDict):
     """ListObjectVersionsOutput (build_full_result() value)."""
 
@@ -3097,13 +3734,13 @@ class ListObjectVersionsOutputFullResultTypeDef(TypedDict):
     VersionIdMarker: NotRequired[str]
     NextKeyMarker: NotRequired[str]
     NextVersionIdMarker: NotRequired[str]
-    Versions: NotRequired[List["ObjectVersionTypeDef"]]
-    DeleteMarkers: NotRequired[List["DeleteMarkerEntryTypeDef"]]
+    Versions: NotRequired[List[ObjectVersionTypeDef]]
+    DeleteMarkers: NotRequired[List[DeleteMarkerEntryTypeDef]]
     Name: NotRequired[str]
     Prefix: NotRequired[str]
     Delimiter: NotRequired[str]
     MaxKeys: NotRequired[int]
-    CommonPrefixes: NotRequired[List["CommonPrefixTypeDef"]]
+    CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
     EncodingType: NotRequired[EncodingTypeType]
     RequestCharged: NotRequired[RequestChargedType]
     NextToken: NotRequired[str]
@@ -3117,13 +3754,13 @@ class ListObjectVersionsOutputTypeDef(TypedDict):
     VersionIdMarker: NotRequired[str]
     NextKeyMarker: NotRequired[str]
     NextVersionIdMarker: NotRequired[str]
-    Versions: NotRequired[List["ObjectVersionTypeDef"]]
-    DeleteMarkers: NotRequired[List["DeleteMarkerEntryTypeDef"]]
+    Versions: NotRequired[List[ObjectVersionTypeDef]]
+    DeleteMarkers: NotRequired[List[DeleteMarkerEntryTypeDef]]
     Name: NotRequired[str]
     Prefix: NotRequired[str]
     Delimiter: NotRequired[str]
     MaxKeys: NotRequired[int]
-    CommonPrefixes: NotRequired[List["CommonPrefixTypeDef"]]
+    CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
     EncodingType: NotRequired[EncodingTypeType]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -3175,18 +3812,32 @@ class ListObjectVersionsRequestTypeDef(TypedDict):
     ]
 
 
+class ObjectTypeDef(TypedDict):
+    """An object consists of data and its descriptive metadata."""
+
+    Key: NotRequired[str]
+    LastModified: NotRequired[datetime]
+    ETag: NotRequired[str]
+    ChecksumAlgorithm: NotRequired[List[ChecksumAlgorithmType]]
+    ChecksumType: NotRequired[ChecksumTypeType]
+    Size: NotRequired[int]
+    StorageClass: NotRequired[ObjectStorageClassType]
+    Owner: NotRequired[OwnerTypeDef]
+    RestoreStatus: NotRequired[RestoreStatusTypeDef]
+
+
 class ListObjectsOutputFullResultTypeDef(TypedDict):
     """ListObjectsOutput (build_full_result() value)."""
 
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextMarker: NotRequired[str]
-    Contents: NotRequired[List["ObjectTypeDef"]]
+    Contents: NotRequired[List[ObjectTypeDef]]
     Name: NotRequired[str]
     Prefix: NotRequired[str]
     Delimiter: NotRequired[str]
     MaxKeys: NotRequired[int]
-    CommonPrefixes: NotRequired[List["CommonPrefixTypeDef"]]
+    CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
     EncodingType: NotRequired[EncodingTypeType]
     RequestCharged: NotRequired[RequestChargedType]
     NextToken: NotRequired[str]
@@ -3198,12 +3849,12 @@ class ListObjectsOutputTypeDef(TypedDict):
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     NextMarker: NotRequired[str]
-    Contents: NotRequired[List["ObjectTypeDef"]]
+    Contents: NotRequired[List[ObjectTypeDef]]
     Name: NotRequired[str]
     Prefix: NotRequired[str]
     Delimiter: NotRequired[str]
     MaxKeys: NotRequired[int]
-    CommonPrefixes: NotRequired[List["CommonPrefixTypeDef"]]
+    CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
     EncodingType: NotRequired[EncodingTypeType]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -3257,12 +3908,12 @@ class ListObjectsV2OutputFullResultTypeDef(TypedDict):
     """ListObjectsV2Output (build_full_result() value)."""
 
     IsTruncated: NotRequired[bool]
-    Contents: NotRequired[List["ObjectTypeDef"]]
+    Contents: NotRequired[List[ObjectTypeDef]]
     Name: NotRequired[str]
     Prefix: NotRequired[str]
     Delimiter: NotRequired[str]
     MaxKeys: NotRequired[int]
-    CommonPrefixes: NotRequired[List["CommonPrefixTypeDef"]]
+    CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
     EncodingType: NotRequired[EncodingTypeType]
     KeyCount: NotRequired[int]
     ContinuationToken: NotRequired[str]
@@ -3276,12 +3927,12 @@ class ListObjectsV2OutputTypeDef(TypedDict):
     """ListObjectsV2Output (response)."""
 
     IsTruncated: NotRequired[bool]
-    Contents: NotRequired[List["ObjectTypeDef"]]
+    Contents: NotRequired[List[ObjectTypeDef]]
     Name: NotRequired[str]
     Prefix: NotRequired[str]
     Delimiter: NotRequired[str]
     MaxKeys: NotRequired[int]
-    CommonPrefixes: NotRequired[List["CommonPrefixTypeDef"]]
+    CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
     EncodingType: NotRequired[EncodingTypeType]
     KeyCount: NotRequired[int]
     ContinuationToken: NotRequired[str]
@@ -3324,6 +3975,25 @@ class ListObjectsV2RequestTypeDef(TypedDict):
     ]
 
 
+class PartTypeDef(TypedDict):
+    """Container for elements related to a part."""
+
+    PartNumber: NotRequired[int]
+    LastModified: NotRequired[datetime]
+    ETag: NotRequired[str]
+    Size: NotRequired[int]
+    ChecksumCRC32: NotRequired[str]
+    ChecksumCRC32C: NotRequired[str]
+    ChecksumCRC64NVME: NotRequired[str]
+    ChecksumSHA1: NotRequired[str]
+    ChecksumSHA256: NotRequired[str]
+    ChecksumSHA512: NotRequired[str]
+    ChecksumMD5: NotRequired[str]
+    ChecksumXXHASH64: NotRequired[str]
+    ChecksumXXHASH3: NotRequired[str]
+    ChecksumXXHASH128: NotRequired[str]
+
+
 class ListPartsOutputFullResultTypeDef(TypedDict):
     """ListPartsOutput (build_full_result() value)."""
 
@@ -3336,9 +4006,9 @@ class ListPartsOutputFullResultTypeDef(TypedDict):
     NextPartNumberMarker: NotRequired[int]
     MaxParts: NotRequired[int]
     IsTruncated: NotRequired[bool]
-    Parts: NotRequired[List["PartTypeDef"]]
-    Initiator: NotRequired["InitiatorTypeDef"]
-    Owner: NotRequired["OwnerTypeDef"]
+    Parts: NotRequired[List[PartTypeDef]]
+    Initiator: NotRequired[InitiatorTypeDef]
+    Owner: NotRequired[OwnerTypeDef]
     StorageClass: NotRequired[StorageClassType]
     RequestCharged: NotRequired[RequestChargedType]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
@@ -3358,9 +4028,9 @@ class ListPartsOutputTypeDef(TypedDict):
     NextPartNumberMarker: NotRequired[int]
     MaxParts: NotRequired[int]
     IsTruncated: NotRequired[bool]
-    Parts: NotRequired[List["PartTypeDef"]]
-    Initiator: NotRequired["InitiatorTypeDef"]
-    Owner: NotRequired["OwnerTypeDef"]
+    Parts: NotRequired[List[PartTypeDef]]
+    Initiator: NotRequired[InitiatorTypeDef]
+    Owner: NotRequired[OwnerTypeDef]
     StorageClass: NotRequired[StorageClassType]
     RequestCharged: NotRequired[RequestChargedType]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
@@ -3409,98 +4079,11 @@ class ListPartsRequestTypeDef(TypedDict):
     SSECustomerKeyMD5: NotRequired[str]
 
 
-class LocationInfoTypeDef(TypedDict):
-    """Specifies the location where the bucket will be created."""
-
-    Type: NotRequired[LocationTypeType]
-    Name: NotRequired[str]
-
-
-class LoggingEnabledOutputTypeDef(TypedDict):
-    """Describes where logs are stored and the prefix that Amazon S3 assigns to
-    all log object keys for a bucket. For more information, see PUT Bucket
-    logging in the Amazon S3 API Reference.
-    """
-
-    TargetBucket: str
-    TargetGrants: NotRequired[List["TargetGrantTypeDef"]]
-    TargetPrefix: str
-    TargetObjectKeyFormat: NotRequired["TargetObjectKeyFormatTypeDef"]
-
-
-class LoggingEnabledTypeDef(TypedDict):
-    """Describes where logs are stored and the prefix that Amazon S3 assigns to
-    all log object keys for a bucket. For more information, see PUT Bucket
-    logging in the Amazon S3 API Reference.
-    """
-
-    TargetBucket: ReadOnly[str]
-    TargetGrants: NotRequired[ReadOnly[Sequence["TargetGrantTypeDef"]]]
-    TargetPrefix: ReadOnly[str]
-    TargetObjectKeyFormat: NotRequired[ReadOnly["TargetObjectKeyFormatTypeDef"]]
-
-
-class MetadataConfigurationResultTypeDef(TypedDict):
-    """The S3 Metadata configuration for a general purpose bucket."""
-
-    DestinationResult: "DestinationResultTypeDef"
-    JournalTableConfigurationResult: NotRequired[
-        "JournalTableConfigurationResultTypeDef"
-    ]
-    InventoryTableConfigurationResult: NotRequired[
-        "InventoryTableConfigurationResultTypeDef"
-    ]
-
-
-class MetadataConfigurationTypeDef(TypedDict):
-    """The S3 Metadata configuration for a general purpose bucket."""
-
-    JournalTableConfiguration: "JournalTableConfigurationTypeDef"
-    InventoryTableConfiguration: NotRequired["InventoryTableConfigurationTypeDef"]
-
-
 class MetadataEntryTypeDef(TypedDict):
     """A metadata key-value pair to store with an object."""
 
     Name: NotRequired[str]
     Value: NotRequired[str]
-
-
-class MetadataTableConfigurationResultTypeDef(TypedDict):
-    """The V1 S3 Metadata configuration for a general purpose bucket. The
-    destination table bucket must be in the same Region and Amazon Web Services
-    account as the general purpose bucket. The specified metadata table name
-    must be unique within the aws_s3_metadata namespace in the destination
-    table bucket.
-    """
-
-    S3TablesDestinationResult: "S3TablesDestinationResultTypeDef"
-
-
-class MetadataTableConfigurationTypeDef(TypedDict):
-    """The V1 S3 Metadata configuration for a general purpose bucket."""
-
-    S3TablesDestination: "S3TablesDestinationTypeDef"
-
-
-class MetadataTableEncryptionConfigurationTypeDef(TypedDict):
-    """The encryption settings for an S3 Metadata journal table or inventory table
-    configuration.
-    """
-
-    SseAlgorithm: TableSseAlgorithmType
-    KmsKeyArn: NotRequired[str]
-
-
-class MetricsAndOperatorOutputTypeDef(TypedDict):
-    """A conjunction (logical AND) of predicates, which is used in evaluating a
-    metrics filter. The operator must have at least two predicates, and an
-    object must match all of the predicates in order for the filter to apply.
-    """
-
-    Prefix: NotRequired[str]
-    Tags: NotRequired[List["TagTypeDef"]]
-    AccessPointArn: NotRequired[str]
 
 
 class MetricsAndOperatorTypeDef(TypedDict):
@@ -3510,46 +4093,8 @@ class MetricsAndOperatorTypeDef(TypedDict):
     """
 
     Prefix: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     AccessPointArn: NotRequired[ReadOnly[str]]
-
-
-class MetricsConfigurationOutputTypeDef(TypedDict):
-    """Specifies a metrics configuration for the CloudWatch request metrics
-    (specified by the metrics configuration ID) from an Amazon S3 bucket. If
-    you're updating an existing metrics configuration, note that this is a full
-    replacement of the existing metrics configuration. If you don't include the
-    ...
-    """
-
-    Id: str
-    Filter: NotRequired["MetricsFilterOutputTypeDef"]
-
-
-class MetricsConfigurationTypeDef(TypedDict):
-    """Specifies a metrics configuration for the CloudWatch request metrics
-    (specified by the metrics configuration ID) from an Amazon S3 bucket. If
-    you're updating an existing metrics configuration, note that this is a full
-    replacement of the existing metrics configuration. If you don't include the
-    ...
-    """
-
-    Id: ReadOnly[str]
-    Filter: NotRequired[ReadOnly["MetricsFilterTypeDef"]]
-
-
-class MetricsFilterOutputTypeDef(TypedDict):
-    """Specifies a metrics configuration filter. The metrics configuration only
-    includes objects that meet the filter's criteria. A filter must be a
-    prefix, an object tag, an access point ARN, or a conjunction
-    (MetricsAndOperator). For more information, see
-    PutBucketMetricsConfiguration.
-    """
-
-    Prefix: NotRequired[str]
-    Tag: NotRequired["TagTypeDef"]
-    AccessPointArn: NotRequired[str]
-    And: NotRequired["MetricsAndOperatorOutputTypeDef"]
 
 
 class MetricsFilterTypeDef(TypedDict):
@@ -3561,93 +4106,113 @@ class MetricsFilterTypeDef(TypedDict):
     """
 
     Prefix: NotRequired[ReadOnly[str]]
-    Tag: NotRequired[ReadOnly["TagTypeDef"]]
+    Tag: NotRequired[ReadOnly[TagTypeDef]]
     AccessPointArn: NotRequired[ReadOnly[str]]
-    And: NotRequired[ReadOnly["MetricsAndOperatorTypeDef"]]
+    And: NotRequired[ReadOnly[MetricsAndOperatorTypeDef]]
 
 
-class MetricsTypeDef(TypedDict):
-    """A container specifying replication metrics-related settings enabling
-    replication metrics and events.
-    """
-
-    Status: MetricsStatusType
-    EventThreshold: NotRequired["ReplicationTimeValueTypeDef"]
-
-
-class MultipartUploadTypeDef(TypedDict):
-    """Container for the MultipartUpload for the Amazon S3 object."""
-
-    UploadId: NotRequired[str]
-    Key: NotRequired[str]
-    Initiated: NotRequired[datetime]
-    StorageClass: NotRequired[StorageClassType]
-    Owner: NotRequired["OwnerTypeDef"]
-    Initiator: NotRequired["InitiatorTypeDef"]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ChecksumType: NotRequired[ChecksumTypeType]
-
-
-class NoncurrentVersionExpirationTypeDef(TypedDict):
-    """Specifies when noncurrent object versions expire. Upon expiration, Amazon
-    S3 permanently deletes the noncurrent object versions. You set this
-    lifecycle configuration action on a bucket that has versioning enabled (or
-    suspended) to request that Amazon S3 delete noncurrent object versions at a
+class MetricsConfigurationTypeDef(TypedDict):
+    """Specifies a metrics configuration for the CloudWatch request metrics
+    (specified by the metrics configuration ID) from an Amazon S3 bucket. If
+    you're updating an existing metrics configuration, note that this is a full
+    replacement of the existing metrics configuration. If you don't include the
     ...
     """
 
-    NoncurrentDays: NotRequired[int]
-    NewerNoncurrentVersions: NotRequired[int]
+    Id: ReadOnly[str]
+    Filter: NotRequired[ReadOnly[MetricsFilterTypeDef]]
 
 
-class NoncurrentVersionTransitionTypeDef(TypedDict):
-    """Container for the transition rule that describes when noncurrent objects
-    transition to the STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR,
-    GLACIER, or DEEP_ARCHIVE storage class. If your bucket is
-    versioning-enabled (or versioning is suspended), you can set this action to
-    request that ...
+class QueueConfigurationDeprecatedOutputTypeDef(TypedDict):
+    """This data type is deprecated. Use QueueConfiguration for the same purposes.
+    This data type specifies the configuration for publishing messages to an
+    Amazon Simple Queue Service (Amazon SQS) queue when Amazon S3 detects
+    specified events.
     """
 
-    NoncurrentDays: NotRequired[int]
-    StorageClass: NotRequired[TransitionStorageClassType]
-    NewerNoncurrentVersions: NotRequired[int]
+    Id: NotRequired[str]
+    Event: NotRequired[EventType]
+    Events: NotRequired[List[EventType]]
+    Queue: NotRequired[str]
+
+
+class TopicConfigurationDeprecatedOutputTypeDef(TypedDict):
+    """A container for specifying the configuration for publication of messages to
+    an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3
+    detects specified events. This data type is deprecated. Use
+    TopicConfiguration instead.
+    """
+
+    Id: NotRequired[str]
+    Events: NotRequired[List[EventType]]
+    Event: NotRequired[EventType]
+    Topic: NotRequired[str]
 
 
 class NotificationConfigurationDeprecatedResponseTypeDef(TypedDict):
     """NotificationConfigurationDeprecated (response)."""
 
-    TopicConfiguration: NotRequired["TopicConfigurationDeprecatedOutputTypeDef"]
-    QueueConfiguration: NotRequired["QueueConfigurationDeprecatedOutputTypeDef"]
-    CloudFunctionConfiguration: NotRequired["CloudFunctionConfigurationOutputTypeDef"]
+    TopicConfiguration: NotRequired[TopicConfigurationDeprecatedOutputTypeDef]
+    QueueConfiguration: NotRequired[QueueConfigurationDeprecatedOutputTypeDef]
+    CloudFunctionConfiguration: NotRequired[CloudFunctionConfigurationOutputTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class QueueConfigurationDeprecatedTypeDef(TypedDict):
+    """This data type is deprecated. Use QueueConfiguration for the same purposes.
+    This data type specifies the configuration for publishing messages to an
+    Amazon Simple Queue Service (Amazon SQS) queue when Amazon S3 detects
+    specified events.
+    """
+
+    Id: NotRequired[ReadOnly[str]]
+    Event: NotRequired[ReadOnly[EventType]]
+    Events: NotRequired[ReadOnly[Sequence[EventType]]]
+    Queue: NotRequired[ReadOnly[str]]
+
+
+class TopicConfigurationDeprecatedTypeDef(TypedDict):
+    """A container for specifying the configuration for publication of messages to
+    an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3
+    detects specified events. This data type is deprecated. Use
+    TopicConfiguration instead.
+    """
+
+    Id: NotRequired[ReadOnly[str]]
+    Events: NotRequired[ReadOnly[Sequence[EventType]]]
+    Event: NotRequired[ReadOnly[EventType]]
+    Topic: NotRequired[ReadOnly[str]]
 
 
 class NotificationConfigurationDeprecatedTypeDef(TypedDict):
     """NotificationConfigurationDeprecated (input)."""
 
-    TopicConfiguration: NotRequired[ReadOnly["TopicConfigurationDeprecatedTypeDef"]]
-    QueueConfiguration: NotRequired[ReadOnly["QueueConfigurationDeprecatedTypeDef"]]
-    CloudFunctionConfiguration: NotRequired[
-        ReadOnly["CloudFunctionConfigurationTypeDef"]
-    ]
+    TopicConfiguration: NotRequired[ReadOnly[TopicConfigurationDeprecatedTypeDef]]
+    QueueConfiguration: NotRequired[ReadOnly[QueueConfigurationDeprecatedTypeDef]]
+    CloudFunctionConfiguration: NotRequired[ReadOnly[CloudFunctionConfigurationTypeDef]]
 
 
-class NotificationConfigurationFilterOutputTypeDef(TypedDict):
-    """Specifies object key name filtering rules. For information about key name
-    filtering, see Configuring event notifications using object key name
-    filtering in the Amazon S3 User Guide.
+class QueueConfigurationOutputTypeDef(TypedDict):
+    """Specifies the configuration for publishing messages to an Amazon Simple
+    Queue Service (Amazon SQS) queue when Amazon S3 detects specified events.
     """
 
-    Key: NotRequired["S3KeyFilterOutputTypeDef"]
+    Id: NotRequired[str]
+    QueueArn: str
+    Events: List[EventType]
+    Filter: NotRequired[NotificationConfigurationFilterOutputTypeDef]
 
 
-class NotificationConfigurationFilterTypeDef(TypedDict):
-    """Specifies object key name filtering rules. For information about key name
-    filtering, see Configuring event notifications using object key name
-    filtering in the Amazon S3 User Guide.
+class TopicConfigurationOutputTypeDef(TypedDict):
+    """A container for specifying the configuration for publication of messages to
+    an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3
+    detects specified events.
     """
 
-    Key: NotRequired[ReadOnly["S3KeyFilterTypeDef"]]
+    Id: NotRequired[str]
+    TopicArn: str
+    Events: List[EventType]
+    Filter: NotRequired[NotificationConfigurationFilterOutputTypeDef]
 
 
 class NotificationConfigurationResponseTypeDef(TypedDict):
@@ -3655,13 +4220,36 @@ class NotificationConfigurationResponseTypeDef(TypedDict):
     this element is empty, notifications are turned off for the bucket.
     """
 
-    TopicConfigurations: NotRequired[List["TopicConfigurationOutputTypeDef"]]
-    QueueConfigurations: NotRequired[List["QueueConfigurationOutputTypeDef"]]
+    TopicConfigurations: NotRequired[List[TopicConfigurationOutputTypeDef]]
+    QueueConfigurations: NotRequired[List[QueueConfigurationOutputTypeDef]]
     LambdaFunctionConfigurations: NotRequired[
-        List["LambdaFunctionConfigurationOutputTypeDef"]
+        List[LambdaFunctionConfigurationOutputTypeDef]
     ]
-    EventBridgeConfiguration: NotRequired["EventBridgeConfigurationTypeDef"]
+    EventBridgeConfiguration: NotRequired[EventBridgeConfigurationTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class QueueConfigurationTypeDef(TypedDict):
+    """Specifies the configuration for publishing messages to an Amazon Simple
+    Queue Service (Amazon SQS) queue when Amazon S3 detects specified events.
+    """
+
+    Id: NotRequired[ReadOnly[str]]
+    QueueArn: ReadOnly[str]
+    Events: ReadOnly[Sequence[EventType]]
+    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
+
+
+class TopicConfigurationTypeDef(TypedDict):
+    """A container for specifying the configuration for publication of messages to
+    an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3
+    detects specified events.
+    """
+
+    Id: NotRequired[ReadOnly[str]]
+    TopicArn: ReadOnly[str]
+    Events: ReadOnly[Sequence[EventType]]
+    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
 
 
 class NotificationConfigurationTypeDef(TypedDict):
@@ -3669,12 +4257,23 @@ class NotificationConfigurationTypeDef(TypedDict):
     this element is empty, notifications are turned off for the bucket.
     """
 
-    TopicConfigurations: NotRequired[ReadOnly[Sequence["TopicConfigurationTypeDef"]]]
-    QueueConfigurations: NotRequired[ReadOnly[Sequence["QueueConfigurationTypeDef"]]]
+    TopicConfigurations: NotRequired[ReadOnly[Sequence[TopicConfigurationTypeDef]]]
+    QueueConfigurations: NotRequired[ReadOnly[Sequence[QueueConfigurationTypeDef]]]
     LambdaFunctionConfigurations: NotRequired[
-        ReadOnly[Sequence["LambdaFunctionConfigurationTypeDef"]]
+        ReadOnly[Sequence[LambdaFunctionConfigurationTypeDef]]
     ]
-    EventBridgeConfiguration: NotRequired[ReadOnly["EventBridgeConfigurationTypeDef"]]
+    EventBridgeConfiguration: NotRequired[ReadOnly[EventBridgeConfigurationTypeDef]]
+
+
+class SSEKMSEncryptionTypeDef(TypedDict):
+    """If SSEKMS is specified for ObjectEncryption, this data type specifies the
+    Amazon Web Services KMS key Amazon Resource Name (ARN) to use and whether
+    to use an S3 Bucket Key for server-side encryption using Key Management
+    Service (KMS) keys (SSE-KMS).
+    """
+
+    KMSKeyArn: str
+    BucketKeyEnabled: NotRequired[bool]
 
 
 class ObjectEncryptionTypeDef(TypedDict):
@@ -3683,37 +4282,7 @@ class ObjectEncryptionTypeDef(TypedDict):
     types.
     """
 
-    SSEKMS: NotRequired["SSEKMSEncryptionTypeDef"]
-
-
-class ObjectIdentifierTypeDef(TypedDict):
-    """Object Identifier is unique value to identify objects."""
-
-    Key: ReadOnly[str]
-    VersionId: NotRequired[ReadOnly[str]]
-    ETag: NotRequired[ReadOnly[str]]
-    LastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    Size: NotRequired[ReadOnly[int]]
-
-
-class ObjectLockConfigurationTypeDef(TypedDict):
-    """The container element for Object Lock configuration parameters."""
-
-    ObjectLockEnabled: NotRequired[ObjectLockEnabledType]
-    Rule: NotRequired["ObjectLockRuleTypeDef"]
-
-
-class ObjectLockLegalHoldTypeDef(TypedDict):
-    """A legal hold configuration for an object."""
-
-    Status: NotRequired[ObjectLockLegalHoldStatusType]
-
-
-class ObjectLockRetentionOutputTypeDef(TypedDict):
-    """A Retention configuration for an object."""
-
-    Mode: NotRequired[ObjectLockRetentionModeType]
-    RetainUntilDate: NotRequired[datetime]
+    SSEKMS: NotRequired[SSEKMSEncryptionTypeDef]
 
 
 class ObjectLockRetentionTypeDef(TypedDict):
@@ -3723,137 +4292,44 @@ class ObjectLockRetentionTypeDef(TypedDict):
     RetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
 
 
-class ObjectLockRuleTypeDef(TypedDict):
-    """The container element for an Object Lock rule."""
+class TaggingTypeDef(TypedDict):
+    """Container for TagSet elements."""
 
-    DefaultRetention: NotRequired["DefaultRetentionTypeDef"]
-
-
-class ObjectPartTypeDef(TypedDict):
-    """A container for elements related to an individual part."""
-
-    PartNumber: NotRequired[int]
-    Size: NotRequired[int]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
+    TagSet: ReadOnly[Sequence[TagTypeDef]]
 
 
-class ObjectTypeDef(TypedDict):
-    """An object consists of data and its descriptive metadata."""
+class S3LocationTypeDef(TypedDict):
+    """Describes an Amazon S3 location that will receive the results of the
+    restore request.
+    """
 
-    Key: NotRequired[str]
-    LastModified: NotRequired[datetime]
-    ETag: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[List[ChecksumAlgorithmType]]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    Size: NotRequired[int]
-    StorageClass: NotRequired[ObjectStorageClassType]
-    Owner: NotRequired["OwnerTypeDef"]
-    RestoreStatus: NotRequired["RestoreStatusTypeDef"]
-
-
-class ObjectVersionTypeDef(TypedDict):
-    """The version of an object."""
-
-    ETag: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[List[ChecksumAlgorithmType]]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    Size: NotRequired[int]
-    StorageClass: NotRequired[ObjectVersionStorageClassType]
-    Key: NotRequired[str]
-    VersionId: NotRequired[str]
-    IsLatest: NotRequired[bool]
-    LastModified: NotRequired[datetime]
-    Owner: NotRequired["OwnerTypeDef"]
-    RestoreStatus: NotRequired["RestoreStatusTypeDef"]
+    BucketName: ReadOnly[str]
+    Prefix: ReadOnly[str]
+    Encryption: NotRequired[ReadOnly[EncryptionTypeDef]]
+    CannedACL: NotRequired[ReadOnly[ObjectCannedACLType]]
+    AccessControlList: NotRequired[ReadOnly[Sequence[GrantTypeDef]]]
+    Tagging: NotRequired[ReadOnly[TaggingTypeDef]]
+    UserMetadata: NotRequired[ReadOnly[Sequence[MetadataEntryTypeDef]]]
+    StorageClass: NotRequired[ReadOnly[StorageClassType]]
 
 
 class OutputLocationTypeDef(TypedDict):
     """Describes the location where the restore job's output is stored."""
 
-    S3: NotRequired[ReadOnly["S3LocationTypeDef"]]
+    S3: NotRequired[ReadOnly[S3LocationTypeDef]]
 
 
 class OutputSerializationTypeDef(TypedDict):
     """Describes how results of the Select job are serialized."""
 
-    CSV: NotRequired["CSVOutputTypeDef"]
-    JSON: NotRequired["JSONOutputTypeDef"]
-
-
-class OwnerTypeDef(TypedDict):
-    """Container for the owner's display name and ID."""
-
-    DisplayName: NotRequired[str]
-    ID: NotRequired[str]
-
-
-class OwnershipControlsOutputTypeDef(TypedDict):
-    """The container element for a bucket's ownership controls."""
-
-    Rules: List["OwnershipControlsRuleTypeDef"]
-
-
-class OwnershipControlsRuleTypeDef(TypedDict):
-    """The container element for an ownership control rule."""
-
-    ObjectOwnership: ObjectOwnershipType
+    CSV: NotRequired[CSVOutputTypeDef]
+    JSON: NotRequired[JSONOutputTypeDef]
 
 
 class OwnershipControlsTypeDef(TypedDict):
     """The container element for a bucket's ownership controls."""
 
-    Rules: ReadOnly[Sequence["OwnershipControlsRuleTypeDef"]]
-
-
-ParquetInputTypeDef = TypedDict("ParquetInputTypeDef", {})
-
-
-class PartTypeDef(TypedDict):
-    """Container for elements related to a part."""
-
-    PartNumber: NotRequired[int]
-    LastModified: NotRequired[datetime]
-    ETag: NotRequired[str]
-    Size: NotRequired[int]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-
-
-class PartitionedPrefixTypeDef(TypedDict):
-    """Amazon S3 keys for log objects are partitioned in the following format:"""
-
-    PartitionDateSource: NotRequired[PartitionDateSourceType]
-
-
-class PolicyStatusTypeDef(TypedDict):
-    """The container element for a bucket's policy status."""
-
-    IsPublic: NotRequired[bool]
-
-
-class ProgressEventTypeDef(TypedDict):
-    """This data type contains information about the progress event of an
-    operation.
-    """
-
-    Details: NotRequired["ProgressTypeDef"]
+    Rules: ReadOnly[Sequence[OwnershipControlsRuleTypeDef]]
 
 
 class ProgressTypeDef(TypedDict):
@@ -3864,18 +4340,12 @@ class ProgressTypeDef(TypedDict):
     BytesReturned: NotRequired[int]
 
 
-class PublicAccessBlockConfigurationTypeDef(TypedDict):
-    """The PublicAccessBlock configuration that you want to apply to this Amazon
-    S3 bucket. You can enable the configuration options in any combination.
-    Bucket-level settings work alongside account-level settings (which may
-    inherit from organization-level policies). For more information about when
-    Amazon ...
+class ProgressEventTypeDef(TypedDict):
+    """This data type contains information about the progress event of an
+    operation.
     """
 
-    BlockPublicAcls: NotRequired[bool]
-    IgnorePublicAcls: NotRequired[bool]
-    BlockPublicPolicy: NotRequired[bool]
-    RestrictPublicBuckets: NotRequired[bool]
+    Details: NotRequired[ProgressTypeDef]
 
 
 class PutBucketAbacRequestTypeDef(TypedDict):
@@ -3885,14 +4355,14 @@ class PutBucketAbacRequestTypeDef(TypedDict):
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
     ExpectedBucketOwner: NotRequired[str]
-    AbacStatus: "AbacStatusTypeDef"
+    AbacStatus: AbacStatusTypeDef
 
 
 class PutBucketAccelerateConfigurationRequestTypeDef(TypedDict):
     """PutBucketAccelerateConfigurationRequest (input and output)."""
 
     Bucket: str
-    AccelerateConfiguration: "AccelerateConfigurationTypeDef"
+    AccelerateConfiguration: AccelerateConfigurationTypeDef
     ExpectedBucketOwner: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
 
@@ -3901,7 +4371,7 @@ class PutBucketAclRequestBucketAclPutTypeDef(TypedDict):
     """PutBucketAclRequest (input)."""
 
     ACL: NotRequired[ReadOnly[BucketCannedACLType]]
-    AccessControlPolicy: NotRequired[ReadOnly["AccessControlPolicyTypeDef"]]
+    AccessControlPolicy: NotRequired[ReadOnly[AccessControlPolicyTypeDef]]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     GrantFullControl: NotRequired[ReadOnly[str]]
@@ -3916,7 +4386,7 @@ class PutBucketAclRequestTypeDef(TypedDict):
     """PutBucketAclRequest (input)."""
 
     ACL: NotRequired[ReadOnly[BucketCannedACLType]]
-    AccessControlPolicy: NotRequired[ReadOnly["AccessControlPolicyTypeDef"]]
+    AccessControlPolicy: NotRequired[ReadOnly[AccessControlPolicyTypeDef]]
     Bucket: ReadOnly[str]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
@@ -3933,14 +4403,14 @@ class PutBucketAnalyticsConfigurationRequestTypeDef(TypedDict):
 
     Bucket: ReadOnly[str]
     Id: ReadOnly[str]
-    AnalyticsConfiguration: ReadOnly["AnalyticsConfigurationTypeDef"]
+    AnalyticsConfiguration: ReadOnly[AnalyticsConfigurationTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketCorsRequestBucketCorsPutTypeDef(TypedDict):
     """PutBucketCorsRequest (input)."""
 
-    CORSConfiguration: ReadOnly["CORSConfigurationTypeDef"]
+    CORSConfiguration: ReadOnly[CORSConfigurationTypeDef]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
@@ -3950,10 +4420,26 @@ class PutBucketCorsRequestTypeDef(TypedDict):
     """PutBucketCorsRequest (input)."""
 
     Bucket: ReadOnly[str]
-    CORSConfiguration: ReadOnly["CORSConfigurationTypeDef"]
+    CORSConfiguration: ReadOnly[CORSConfigurationTypeDef]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+
+
+class ServerSideEncryptionRuleTypeDef(TypedDict):
+    """Specifies the default server-side encryption configuration."""
+
+    ApplyServerSideEncryptionByDefault: NotRequired[
+        ReadOnly[ServerSideEncryptionByDefaultTypeDef]
+    ]
+    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
+    BlockedEncryptionTypes: NotRequired[ReadOnly[BlockedEncryptionTypesTypeDef]]
+
+
+class ServerSideEncryptionConfigurationTypeDef(TypedDict):
+    """Specifies the default server-side-encryption configuration."""
+
+    Rules: ReadOnly[Sequence[ServerSideEncryptionRuleTypeDef]]
 
 
 class PutBucketEncryptionRequestTypeDef(TypedDict):
@@ -3963,7 +4449,7 @@ class PutBucketEncryptionRequestTypeDef(TypedDict):
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ServerSideEncryptionConfiguration: ReadOnly[
-        "ServerSideEncryptionConfigurationTypeDef"
+        ServerSideEncryptionConfigurationTypeDef
     ]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
@@ -3974,7 +4460,7 @@ class PutBucketIntelligentTieringConfigurationRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     Id: ReadOnly[str]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IntelligentTieringConfiguration: ReadOnly["IntelligentTieringConfigurationTypeDef"]
+    IntelligentTieringConfiguration: ReadOnly[IntelligentTieringConfigurationTypeDef]
 
 
 class PutBucketInventoryConfigurationRequestTypeDef(TypedDict):
@@ -3982,7 +4468,7 @@ class PutBucketInventoryConfigurationRequestTypeDef(TypedDict):
 
     Bucket: ReadOnly[str]
     Id: ReadOnly[str]
-    InventoryConfiguration: ReadOnly["InventoryConfigurationTypeDef"]
+    InventoryConfiguration: ReadOnly[InventoryConfigurationTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
@@ -4001,7 +4487,7 @@ class PutBucketLifecycleConfigurationRequestBucketLifecycleConfigurationPutTypeD
     """PutBucketLifecycleConfigurationRequest (input)."""
 
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    LifecycleConfiguration: NotRequired[ReadOnly["BucketLifecycleConfigurationTypeDef"]]
+    LifecycleConfiguration: NotRequired[ReadOnly[BucketLifecycleConfigurationTypeDef]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     TransitionDefaultMinimumObjectSize: NotRequired[
         ReadOnly[TransitionDefaultMinimumObjectSizeType]
@@ -4013,7 +4499,7 @@ class PutBucketLifecycleConfigurationRequestTypeDef(TypedDict):
 
     Bucket: ReadOnly[str]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    LifecycleConfiguration: NotRequired[ReadOnly["BucketLifecycleConfigurationTypeDef"]]
+    LifecycleConfiguration: NotRequired[ReadOnly[BucketLifecycleConfigurationTypeDef]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     TransitionDefaultMinimumObjectSize: NotRequired[
         ReadOnly[TransitionDefaultMinimumObjectSizeType]
@@ -4025,7 +4511,7 @@ class PutBucketLifecycleRequestBucketLifecyclePutTypeDef(TypedDict):
 
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    LifecycleConfiguration: NotRequired[ReadOnly["LifecycleConfigurationTypeDef"]]
+    LifecycleConfiguration: NotRequired[ReadOnly[LifecycleConfigurationTypeDef]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
@@ -4035,14 +4521,14 @@ class PutBucketLifecycleRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    LifecycleConfiguration: NotRequired[ReadOnly["LifecycleConfigurationTypeDef"]]
+    LifecycleConfiguration: NotRequired[ReadOnly[LifecycleConfigurationTypeDef]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketLoggingRequestBucketLoggingPutTypeDef(TypedDict):
     """PutBucketLoggingRequest (input)."""
 
-    BucketLoggingStatus: ReadOnly["BucketLoggingStatusTypeDef"]
+    BucketLoggingStatus: ReadOnly[BucketLoggingStatusTypeDef]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
@@ -4052,7 +4538,7 @@ class PutBucketLoggingRequestTypeDef(TypedDict):
     """PutBucketLoggingRequest (input)."""
 
     Bucket: ReadOnly[str]
-    BucketLoggingStatus: ReadOnly["BucketLoggingStatusTypeDef"]
+    BucketLoggingStatus: ReadOnly[BucketLoggingStatusTypeDef]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
@@ -4063,14 +4549,14 @@ class PutBucketMetricsConfigurationRequestTypeDef(TypedDict):
 
     Bucket: ReadOnly[str]
     Id: ReadOnly[str]
-    MetricsConfiguration: ReadOnly["MetricsConfigurationTypeDef"]
+    MetricsConfiguration: ReadOnly[MetricsConfigurationTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutBucketNotificationConfigurationRequestBucketNotificationPutTypeDef(TypedDict):
     """PutBucketNotificationConfigurationRequest (input)."""
 
-    NotificationConfiguration: ReadOnly["NotificationConfigurationTypeDef"]
+    NotificationConfiguration: ReadOnly[NotificationConfigurationTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     SkipDestinationValidation: NotRequired[ReadOnly[bool]]
 
@@ -4079,7 +4565,7 @@ class PutBucketNotificationConfigurationRequestTypeDef(TypedDict):
     """PutBucketNotificationConfigurationRequest (input)."""
 
     Bucket: ReadOnly[str]
-    NotificationConfiguration: ReadOnly["NotificationConfigurationTypeDef"]
+    NotificationConfiguration: ReadOnly[NotificationConfigurationTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     SkipDestinationValidation: NotRequired[ReadOnly[bool]]
 
@@ -4090,7 +4576,7 @@ class PutBucketNotificationRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    NotificationConfiguration: ReadOnly["NotificationConfigurationDeprecatedTypeDef"]
+    NotificationConfiguration: ReadOnly[NotificationConfigurationDeprecatedTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
@@ -4100,7 +4586,7 @@ class PutBucketOwnershipControlsRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     ContentMD5: NotRequired[ReadOnly[str]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    OwnershipControls: ReadOnly["OwnershipControlsTypeDef"]
+    OwnershipControls: ReadOnly[OwnershipControlsTypeDef]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
 
 
@@ -4125,15 +4611,67 @@ class PutBucketPolicyRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
+class ReplicationRuleAndOperatorTypeDef(TypedDict):
+    """A container for specifying rule filters. The filters determine the subset
+    of objects to which the rule applies. This element is required only if you
+    specify more than one filter.
+    """
+
+    Prefix: NotRequired[ReadOnly[str]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
+
+
+class ReplicationRuleFilterTypeDef(TypedDict):
+    """A filter that identifies the subset of objects to which the replication
+    rule applies. A Filter must specify exactly one Prefix, Tag, or an And
+    child element.
+    """
+
+    Prefix: NotRequired[ReadOnly[str]]
+    Tag: NotRequired[ReadOnly[TagTypeDef]]
+    And: NotRequired[ReadOnly[ReplicationRuleAndOperatorTypeDef]]
+
+
+class ReplicationRuleTypeDef(TypedDict):
+    """Specifies which Amazon S3 objects to replicate and where to store the
+    replicas.
+    """
+
+    ID: NotRequired[ReadOnly[str]]
+    Priority: NotRequired[ReadOnly[int]]
+    Prefix: NotRequired[ReadOnly[str]]
+    Filter: NotRequired[ReadOnly[ReplicationRuleFilterTypeDef]]
+    Status: ReadOnly[ReplicationRuleStatusType]
+    SourceSelectionCriteria: NotRequired[ReadOnly[SourceSelectionCriteriaTypeDef]]
+    ExistingObjectReplication: NotRequired[ReadOnly[ExistingObjectReplicationTypeDef]]
+    Destination: ReadOnly[DestinationTypeDef]
+    DeleteMarkerReplication: NotRequired[ReadOnly[DeleteMarkerReplicationTypeDef]]
+
+
+class ReplicationConfigurationTypeDef(TypedDict):
+    """A container for replication rules. You can add up to 1,000 rules. The
+    maximum size of a replication configuration is 2 MB.
+    """
+
+    Role: ReadOnly[str]
+    Rules: ReadOnly[Sequence[ReplicationRuleTypeDef]]
+
+
 class PutBucketReplicationRequestTypeDef(TypedDict):
     """PutBucketReplicationRequest (input)."""
 
     Bucket: ReadOnly[str]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ReplicationConfiguration: ReadOnly["ReplicationConfigurationTypeDef"]
+    ReplicationConfiguration: ReadOnly[ReplicationConfigurationTypeDef]
     Token: NotRequired[ReadOnly[str]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+
+
+class RequestPaymentConfigurationTypeDef(TypedDict):
+    """Container for Payer."""
+
+    Payer: PayerType
 
 
 class PutBucketRequestPaymentRequestBucketRequestPaymentPutTypeDef(TypedDict):
@@ -4141,7 +4679,7 @@ class PutBucketRequestPaymentRequestBucketRequestPaymentPutTypeDef(TypedDict):
 
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    RequestPaymentConfiguration: "RequestPaymentConfigurationTypeDef"
+    RequestPaymentConfiguration: RequestPaymentConfigurationTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -4151,7 +4689,7 @@ class PutBucketRequestPaymentRequestTypeDef(TypedDict):
     Bucket: str
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    RequestPaymentConfiguration: "RequestPaymentConfigurationTypeDef"
+    RequestPaymentConfiguration: RequestPaymentConfigurationTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -4160,7 +4698,7 @@ class PutBucketTaggingRequestBucketTaggingPutTypeDef(TypedDict):
 
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    Tagging: ReadOnly["TaggingTypeDef"]
+    Tagging: ReadOnly[TaggingTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
@@ -4170,8 +4708,17 @@ class PutBucketTaggingRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    Tagging: ReadOnly["TaggingTypeDef"]
+    Tagging: ReadOnly[TaggingTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+
+
+class VersioningConfigurationTypeDef(TypedDict):
+    """Describes the versioning state of an Amazon S3 bucket. For more
+    information, see PUT Bucket versioning in the Amazon S3 API Reference.
+    """
+
+    MFADelete: NotRequired[MFADeleteType]
+    Status: NotRequired[BucketVersioningStatusType]
 
 
 class PutBucketVersioningRequestBucketVersioningEnableTypeDef(TypedDict):
@@ -4180,7 +4727,7 @@ class PutBucketVersioningRequestBucketVersioningEnableTypeDef(TypedDict):
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
     MFA: NotRequired[str]
-    VersioningConfiguration: NotRequired["VersioningConfigurationTypeDef"]
+    VersioningConfiguration: NotRequired[VersioningConfigurationTypeDef]
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -4190,7 +4737,7 @@ class PutBucketVersioningRequestBucketVersioningPutTypeDef(TypedDict):
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
     MFA: NotRequired[str]
-    VersioningConfiguration: "VersioningConfigurationTypeDef"
+    VersioningConfiguration: VersioningConfigurationTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -4201,8 +4748,17 @@ class PutBucketVersioningRequestTypeDef(TypedDict):
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
     MFA: NotRequired[str]
-    VersioningConfiguration: "VersioningConfigurationTypeDef"
+    VersioningConfiguration: VersioningConfigurationTypeDef
     ExpectedBucketOwner: NotRequired[str]
+
+
+class WebsiteConfigurationTypeDef(TypedDict):
+    """Specifies website configuration parameters for an Amazon S3 bucket."""
+
+    ErrorDocument: NotRequired[ReadOnly[ErrorDocumentTypeDef]]
+    IndexDocument: NotRequired[ReadOnly[IndexDocumentTypeDef]]
+    RedirectAllRequestsTo: NotRequired[ReadOnly[RedirectAllRequestsToTypeDef]]
+    RoutingRules: NotRequired[ReadOnly[Sequence[RoutingRuleTypeDef]]]
 
 
 class PutBucketWebsiteRequestBucketWebsitePutTypeDef(TypedDict):
@@ -4210,7 +4766,7 @@ class PutBucketWebsiteRequestBucketWebsitePutTypeDef(TypedDict):
 
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    WebsiteConfiguration: ReadOnly["WebsiteConfigurationTypeDef"]
+    WebsiteConfiguration: ReadOnly[WebsiteConfigurationTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
@@ -4220,7 +4776,7 @@ class PutBucketWebsiteRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    WebsiteConfiguration: ReadOnly["WebsiteConfigurationTypeDef"]
+    WebsiteConfiguration: ReadOnly[WebsiteConfigurationTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
@@ -4235,7 +4791,7 @@ class PutObjectAclRequestObjectAclPutTypeDef(TypedDict):
     """PutObjectAclRequest (input)."""
 
     ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    AccessControlPolicy: NotRequired[ReadOnly["AccessControlPolicyTypeDef"]]
+    AccessControlPolicy: NotRequired[ReadOnly[AccessControlPolicyTypeDef]]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     GrantFullControl: NotRequired[ReadOnly[str]]
@@ -4252,7 +4808,7 @@ class PutObjectAclRequestTypeDef(TypedDict):
     """PutObjectAclRequest (input)."""
 
     ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    AccessControlPolicy: NotRequired[ReadOnly["AccessControlPolicyTypeDef"]]
+    AccessControlPolicy: NotRequired[ReadOnly[AccessControlPolicyTypeDef]]
     Bucket: ReadOnly[str]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
@@ -4279,7 +4835,7 @@ class PutObjectLegalHoldRequestTypeDef(TypedDict):
 
     Bucket: str
     Key: str
-    LegalHold: NotRequired["ObjectLockLegalHoldTypeDef"]
+    LegalHold: NotRequired[ObjectLockLegalHoldTypeDef]
     RequestPayer: NotRequired[RequestPayerType]
     VersionId: NotRequired[str]
     ContentMD5: NotRequired[str]
@@ -4298,7 +4854,7 @@ class PutObjectLockConfigurationRequestTypeDef(TypedDict):
     """PutObjectLockConfigurationRequest (input and output)."""
 
     Bucket: str
-    ObjectLockConfiguration: NotRequired["ObjectLockConfigurationTypeDef"]
+    ObjectLockConfiguration: NotRequired[ObjectLockConfigurationTypeDef]
     RequestPayer: NotRequired[RequestPayerType]
     Token: NotRequired[str]
     ContentMD5: NotRequired[str]
@@ -4496,7 +5052,7 @@ class PutObjectRetentionRequestTypeDef(TypedDict):
 
     Bucket: ReadOnly[str]
     Key: ReadOnly[str]
-    Retention: NotRequired[ReadOnly["ObjectLockRetentionTypeDef"]]
+    Retention: NotRequired[ReadOnly[ObjectLockRetentionTypeDef]]
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     VersionId: NotRequired[ReadOnly[str]]
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
@@ -4520,7 +5076,7 @@ class PutObjectTaggingRequestTypeDef(TypedDict):
     VersionId: NotRequired[ReadOnly[str]]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    Tagging: ReadOnly["TaggingTypeDef"]
+    Tagging: ReadOnly[TaggingTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
 
@@ -4531,92 +5087,14 @@ class PutPublicAccessBlockRequestTypeDef(TypedDict):
     Bucket: str
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    PublicAccessBlockConfiguration: "PublicAccessBlockConfigurationTypeDef"
+    PublicAccessBlockConfiguration: PublicAccessBlockConfigurationTypeDef
     ExpectedBucketOwner: NotRequired[str]
-
-
-class QueueConfigurationDeprecatedOutputTypeDef(TypedDict):
-    """This data type is deprecated. Use QueueConfiguration for the same purposes.
-    This data type specifies the configuration for publishing messages to an
-    Amazon Simple Queue Service (Amazon SQS) queue when Amazon S3 detects
-    specified events.
-    """
-
-    Id: NotRequired[str]
-    Event: NotRequired[EventType]
-    Events: NotRequired[List[EventType]]
-    Queue: NotRequired[str]
-
-
-class QueueConfigurationDeprecatedTypeDef(TypedDict):
-    """This data type is deprecated. Use QueueConfiguration for the same purposes.
-    This data type specifies the configuration for publishing messages to an
-    Amazon Simple Queue Service (Amazon SQS) queue when Amazon S3 detects
-    specified events.
-    """
-
-    Id: NotRequired[ReadOnly[str]]
-    Event: NotRequired[ReadOnly[EventType]]
-    Events: NotRequired[ReadOnly[Sequence[EventType]]]
-    Queue: NotRequired[ReadOnly[str]]
-
-
-class QueueConfigurationOutputTypeDef(TypedDict):
-    """Specifies the configuration for publishing messages to an Amazon Simple
-    Queue Service (Amazon SQS) queue when Amazon S3 detects specified events.
-    """
-
-    Id: NotRequired[str]
-    QueueArn: str
-    Events: List[EventType]
-    Filter: NotRequired["NotificationConfigurationFilterOutputTypeDef"]
-
-
-class QueueConfigurationTypeDef(TypedDict):
-    """Specifies the configuration for publishing messages to an Amazon Simple
-    Queue Service (Amazon SQS) queue when Amazon S3 detects specified events.
-    """
-
-    Id: NotRequired[ReadOnly[str]]
-    QueueArn: ReadOnly[str]
-    Events: ReadOnly[Sequence[EventType]]
-    Filter: NotRequired[ReadOnly["NotificationConfigurationFilterTypeDef"]]
-
-
-class RecordExpirationTypeDef(TypedDict):
-    """The journal table record expiration settings for a journal table in an S3
-    Metadata configuration.
-    """
-
-    Expiration: ExpirationStateType
-    Days: NotRequired[int]
 
 
 class RecordsEventTypeDef(TypedDict):
     """The container for the records event."""
 
     Payload: NotRequired[bytes]
-
-
-class RedirectAllRequestsToTypeDef(TypedDict):
-    """Specifies the redirect behavior of all requests to a website endpoint of an
-    Amazon S3 bucket.
-    """
-
-    HostName: str
-    Protocol: NotRequired[ProtocolType]
-
-
-class RedirectTypeDef(TypedDict):
-    """Specifies how requests are redirected. In the event of an error, you can
-    specify a different error code to return.
-    """
-
-    HostName: NotRequired[str]
-    HttpRedirectCode: NotRequired[str]
-    Protocol: NotRequired[ProtocolType]
-    ReplaceKeyPrefixWith: NotRequired[str]
-    ReplaceKeyWith: NotRequired[str]
 
 
 class RenameObjectOutputTypeDef(TypedDict):
@@ -4642,133 +5120,6 @@ class RenameObjectRequestTypeDef(TypedDict):
     ClientToken: NotRequired[ReadOnly[str]]
 
 
-class ReplicaModificationsTypeDef(TypedDict):
-    """A filter that you can specify for selection for modifications on replicas.
-    Amazon S3 doesn't replicate replica modifications by default. In the latest
-    version of replication configuration (when Filter is specified), you can
-    specify this element and set the status to Enabled to replicate ...
-    """
-
-    Status: ReplicaModificationsStatusType
-
-
-class ReplicationConfigurationOutputTypeDef(TypedDict):
-    """A container for replication rules. You can add up to 1,000 rules. The
-    maximum size of a replication configuration is 2 MB.
-    """
-
-    Role: str
-    Rules: List["ReplicationRuleOutputTypeDef"]
-
-
-class ReplicationConfigurationTypeDef(TypedDict):
-    """A container for replication rules. You can add up to 1,000 rules. The
-    maximum size of a replication configuration is 2 MB.
-    """
-
-    Role: ReadOnly[str]
-    Rules: ReadOnly[Sequence["ReplicationRuleTypeDef"]]
-
-
-class ReplicationRuleAndOperatorOutputTypeDef(TypedDict):
-    """A container for specifying rule filters. The filters determine the subset
-    of objects to which the rule applies. This element is required only if you
-    specify more than one filter.
-    """
-
-    Prefix: NotRequired[str]
-    Tags: NotRequired[List["TagTypeDef"]]
-
-
-class ReplicationRuleAndOperatorTypeDef(TypedDict):
-    """A container for specifying rule filters. The filters determine the subset
-    of objects to which the rule applies. This element is required only if you
-    specify more than one filter.
-    """
-
-    Prefix: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
-
-
-class ReplicationRuleFilterOutputTypeDef(TypedDict):
-    """A filter that identifies the subset of objects to which the replication
-    rule applies. A Filter must specify exactly one Prefix, Tag, or an And
-    child element.
-    """
-
-    Prefix: NotRequired[str]
-    Tag: NotRequired["TagTypeDef"]
-    And: NotRequired["ReplicationRuleAndOperatorOutputTypeDef"]
-
-
-class ReplicationRuleFilterTypeDef(TypedDict):
-    """A filter that identifies the subset of objects to which the replication
-    rule applies. A Filter must specify exactly one Prefix, Tag, or an And
-    child element.
-    """
-
-    Prefix: NotRequired[ReadOnly[str]]
-    Tag: NotRequired[ReadOnly["TagTypeDef"]]
-    And: NotRequired[ReadOnly["ReplicationRuleAndOperatorTypeDef"]]
-
-
-class ReplicationRuleOutputTypeDef(TypedDict):
-    """Specifies which Amazon S3 objects to replicate and where to store the
-    replicas.
-    """
-
-    ID: NotRequired[str]
-    Priority: NotRequired[int]
-    Prefix: NotRequired[str]
-    Filter: NotRequired["ReplicationRuleFilterOutputTypeDef"]
-    Status: ReplicationRuleStatusType
-    SourceSelectionCriteria: NotRequired["SourceSelectionCriteriaTypeDef"]
-    ExistingObjectReplication: NotRequired["ExistingObjectReplicationTypeDef"]
-    Destination: "DestinationTypeDef"
-    DeleteMarkerReplication: NotRequired["DeleteMarkerReplicationTypeDef"]
-
-
-class ReplicationRuleTypeDef(TypedDict):
-    """Specifies which Amazon S3 objects to replicate and where to store the
-    replicas.
-    """
-
-    ID: NotRequired[ReadOnly[str]]
-    Priority: NotRequired[ReadOnly[int]]
-    Prefix: NotRequired[ReadOnly[str]]
-    Filter: NotRequired[ReadOnly["ReplicationRuleFilterTypeDef"]]
-    Status: ReadOnly[ReplicationRuleStatusType]
-    SourceSelectionCriteria: NotRequired[ReadOnly["SourceSelectionCriteriaTypeDef"]]
-    ExistingObjectReplication: NotRequired[ReadOnly["ExistingObjectReplicationTypeDef"]]
-    Destination: ReadOnly["DestinationTypeDef"]
-    DeleteMarkerReplication: NotRequired[ReadOnly["DeleteMarkerReplicationTypeDef"]]
-
-
-class ReplicationTimeTypeDef(TypedDict):
-    """A container specifying S3 Replication Time Control (S3 RTC) related
-    information, including whether S3 RTC is enabled and the time when all
-    objects and operations on objects must be replicated. Must be specified
-    together with a Metrics block.
-    """
-
-    Status: ReplicationTimeStatusType
-    Time: "ReplicationTimeValueTypeDef"
-
-
-class ReplicationTimeValueTypeDef(TypedDict):
-    """A container specifying the time value for S3 Replication Time Control (S3
-    RTC) and replication metrics EventThreshold.
-    """
-
-    Minutes: NotRequired[int]
-
-
-class RequestPaymentConfigurationTypeDef(TypedDict):
-    """Container for Payer."""
-
-    Payer: PayerType
-
-
 class RequestProgressTypeDef(TypedDict):
     """Container for specifying if periodic QueryProgress messages should be sent."""
 
@@ -4783,11 +5134,35 @@ class RestoreObjectOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class SelectParametersTypeDef(TypedDict):
+    """Amazon S3 Select is no longer available to new customers. Existing
+    customers of Amazon S3 Select can continue to use the feature as usual.
+    Learn more
+    """
+
+    InputSerialization: InputSerializationTypeDef
+    ExpressionType: ExpressionTypeType
+    Expression: str
+    OutputSerialization: OutputSerializationTypeDef
+
+
+class RestoreRequestTypeDef(TypedDict):
+    """Container for restore job parameters."""
+
+    Days: NotRequired[ReadOnly[int]]
+    GlacierJobParameters: NotRequired[ReadOnly[GlacierJobParametersTypeDef]]
+    Type: NotRequired[ReadOnly[RestoreRequestTypeType]]
+    Tier: NotRequired[ReadOnly[TierType]]
+    Description: NotRequired[ReadOnly[str]]
+    SelectParameters: NotRequired[ReadOnly[SelectParametersTypeDef]]
+    OutputLocation: NotRequired[ReadOnly[OutputLocationTypeDef]]
+
+
 class RestoreObjectRequestObjectRestoreObjectTypeDef(TypedDict):
     """RestoreObjectRequest (input)."""
 
     VersionId: NotRequired[ReadOnly[str]]
-    RestoreRequest: NotRequired[ReadOnly["RestoreRequestTypeDef"]]
+    RestoreRequest: NotRequired[ReadOnly[RestoreRequestTypeDef]]
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
@@ -4799,154 +5174,10 @@ class RestoreObjectRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     Key: ReadOnly[str]
     VersionId: NotRequired[ReadOnly[str]]
-    RestoreRequest: NotRequired[ReadOnly["RestoreRequestTypeDef"]]
+    RestoreRequest: NotRequired[ReadOnly[RestoreRequestTypeDef]]
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
-class RestoreRequestTypeDef(TypedDict):
-    """Container for restore job parameters."""
-
-    Days: NotRequired[ReadOnly[int]]
-    GlacierJobParameters: NotRequired[ReadOnly["GlacierJobParametersTypeDef"]]
-    Type: NotRequired[ReadOnly[RestoreRequestTypeType]]
-    Tier: NotRequired[ReadOnly[TierType]]
-    Description: NotRequired[ReadOnly[str]]
-    SelectParameters: NotRequired[ReadOnly["SelectParametersTypeDef"]]
-    OutputLocation: NotRequired[ReadOnly["OutputLocationTypeDef"]]
-
-
-class RestoreStatusTypeDef(TypedDict):
-    """Specifies the restoration status of an object. Objects in certain storage
-    classes must be restored before they can be retrieved. For more information
-    about these storage classes and how to work with archived objects, see
-    Working with archived objects in the Amazon S3 User Guide.
-    """
-
-    IsRestoreInProgress: NotRequired[bool]
-    RestoreExpiryDate: NotRequired[datetime]
-
-
-class RoutingRuleTypeDef(TypedDict):
-    """Specifies the redirect behavior and when a redirect is applied. For more
-    information about routing rules, see Configuring advanced conditional
-    redirects in the Amazon S3 User Guide.
-    """
-
-    Condition: NotRequired["ConditionTypeDef"]
-    Redirect: "RedirectTypeDef"
-
-
-class RuleOutputTypeDef(TypedDict):
-    """Specifies lifecycle rules for an Amazon S3 bucket. For more information,
-    see Put Bucket Lifecycle Configuration in the Amazon S3 API Reference. For
-    examples, see Put Bucket Lifecycle Configuration Examples.
-    """
-
-    Expiration: NotRequired["LifecycleExpirationOutputTypeDef"]
-    ID: NotRequired[str]
-    Prefix: str
-    Status: ExpirationStatusType
-    Transition: NotRequired["TransitionOutputTypeDef"]
-    NoncurrentVersionTransition: NotRequired["NoncurrentVersionTransitionTypeDef"]
-    NoncurrentVersionExpiration: NotRequired["NoncurrentVersionExpirationTypeDef"]
-    AbortIncompleteMultipartUpload: NotRequired["AbortIncompleteMultipartUploadTypeDef"]
-
-
-class RuleTypeDef(TypedDict):
-    """Specifies lifecycle rules for an Amazon S3 bucket. For more information,
-    see Put Bucket Lifecycle Configuration in the Amazon S3 API Reference. For
-    examples, see Put Bucket Lifecycle Configuration Examples.
-    """
-
-    Expiration: NotRequired[ReadOnly["LifecycleExpirationTypeDef"]]
-    ID: NotRequired[ReadOnly[str]]
-    Prefix: ReadOnly[str]
-    Status: ReadOnly[ExpirationStatusType]
-    Transition: NotRequired[ReadOnly["TransitionTypeDef"]]
-    NoncurrentVersionTransition: NotRequired[
-        ReadOnly["NoncurrentVersionTransitionTypeDef"]
-    ]
-    NoncurrentVersionExpiration: NotRequired[
-        ReadOnly["NoncurrentVersionExpirationTypeDef"]
-    ]
-    AbortIncompleteMultipartUpload: NotRequired[
-        ReadOnly["AbortIncompleteMultipartUploadTypeDef"]
-    ]
-
-
-class S3KeyFilterOutputTypeDef(TypedDict):
-    """A container for object key name prefix and suffix filtering rules."""
-
-    FilterRules: NotRequired[List["FilterRuleTypeDef"]]
-
-
-class S3KeyFilterTypeDef(TypedDict):
-    """A container for object key name prefix and suffix filtering rules."""
-
-    FilterRules: NotRequired[ReadOnly[Sequence["FilterRuleTypeDef"]]]
-
-
-class S3LocationTypeDef(TypedDict):
-    """Describes an Amazon S3 location that will receive the results of the
-    restore request.
-    """
-
-    BucketName: ReadOnly[str]
-    Prefix: ReadOnly[str]
-    Encryption: NotRequired[ReadOnly["EncryptionTypeDef"]]
-    CannedACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    AccessControlList: NotRequired[ReadOnly[Sequence["GrantTypeDef"]]]
-    Tagging: NotRequired[ReadOnly["TaggingTypeDef"]]
-    UserMetadata: NotRequired[ReadOnly[Sequence["MetadataEntryTypeDef"]]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-
-
-class S3TablesDestinationResultTypeDef(TypedDict):
-    """The destination information for a V1 S3 Metadata configuration. The
-    destination table bucket must be in the same Region and Amazon Web Services
-    account as the general purpose bucket. The specified metadata table name
-    must be unique within the aws_s3_metadata namespace in the destination
-    table ...
-    """
-
-    TableBucketArn: str
-    TableName: str
-    TableArn: str
-    TableNamespace: str
-
-
-class S3TablesDestinationTypeDef(TypedDict):
-    """The destination information for a V1 S3 Metadata configuration. The
-    destination table bucket must be in the same Region and Amazon Web Services
-    account as the general purpose bucket. The specified metadata table name
-    must be unique within the aws_s3_metadata namespace in the destination
-    table ...
-    """
-
-    TableBucketArn: str
-    TableName: str
-
-
-class SSEKMSEncryptionTypeDef(TypedDict):
-    """If SSEKMS is specified for ObjectEncryption, this data type specifies the
-    Amazon Web Services KMS key Amazon Resource Name (ARN) to use and whether
-    to use an S3 Bucket Key for server-side encryption using Key Management
-    Service (KMS) keys (SSE-KMS).
-    """
-
-    KMSKeyArn: str
-    BucketKeyEnabled: NotRequired[bool]
-
-
-class SSEKMSTypeDef(TypedDict):
-    """Specifies the use of SSE-KMS to encrypt delivered inventory reports."""
-
-    KeyId: str
-
-
-SSES3TypeDef = TypedDict("SSES3TypeDef", {})
 
 
 class ScanRangeTypeDef(TypedDict):
@@ -4960,20 +5191,34 @@ class ScanRangeTypeDef(TypedDict):
     End: NotRequired[int]
 
 
+class StatsTypeDef(TypedDict):
+    """Container for the stats details."""
+
+    BytesScanned: NotRequired[int]
+    BytesProcessed: NotRequired[int]
+    BytesReturned: NotRequired[int]
+
+
+class StatsEventTypeDef(TypedDict):
+    """Container for the Stats Event."""
+
+    Details: NotRequired[StatsTypeDef]
+
+
 class SelectObjectContentEventStreamTypeDef(TypedDict):
     """The container for selecting objects from a content event stream."""
 
-    Records: NotRequired["RecordsEventTypeDef"]
-    Stats: NotRequired["StatsEventTypeDef"]
-    Progress: NotRequired["ProgressEventTypeDef"]
-    Cont: NotRequired["ContinuationEventTypeDef"]
-    End: NotRequired["EndEventTypeDef"]
+    Records: NotRequired[RecordsEventTypeDef]
+    Stats: NotRequired[StatsEventTypeDef]
+    Progress: NotRequired[ProgressEventTypeDef]
+    Cont: NotRequired[ContinuationEventTypeDef]
+    End: NotRequired[EndEventTypeDef]
 
 
 class SelectObjectContentOutputTypeDef(TypedDict):
     """SelectObjectContentOutput (response)."""
 
-    Payload: EventStream["SelectObjectContentEventStreamTypeDef"]
+    Payload: EventStream[SelectObjectContentEventStreamTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -4990,243 +5235,11 @@ class SelectObjectContentRequestTypeDef(TypedDict):
     SSECustomerKeyMD5: NotRequired[str]
     Expression: str
     ExpressionType: ExpressionTypeType
-    RequestProgress: NotRequired["RequestProgressTypeDef"]
-    InputSerialization: "InputSerializationTypeDef"
-    OutputSerialization: "OutputSerializationTypeDef"
-    ScanRange: NotRequired["ScanRangeTypeDef"]
+    RequestProgress: NotRequired[RequestProgressTypeDef]
+    InputSerialization: InputSerializationTypeDef
+    OutputSerialization: OutputSerializationTypeDef
+    ScanRange: NotRequired[ScanRangeTypeDef]
     ExpectedBucketOwner: NotRequired[str]
-
-
-class SelectParametersTypeDef(TypedDict):
-    """Amazon S3 Select is no longer available to new customers. Existing
-    customers of Amazon S3 Select can continue to use the feature as usual.
-    Learn more
-    """
-
-    InputSerialization: "InputSerializationTypeDef"
-    ExpressionType: ExpressionTypeType
-    Expression: str
-    OutputSerialization: "OutputSerializationTypeDef"
-
-
-class ServerSideEncryptionByDefaultTypeDef(TypedDict):
-    """Describes the default server-side encryption to apply to new objects in the
-    bucket. If a PUT Object request doesn't specify any server-side encryption,
-    this default encryption will be applied. For more information, see
-    PutBucketEncryption.
-    """
-
-    SSEAlgorithm: ServerSideEncryptionType
-    KMSMasterKeyID: NotRequired[str]
-
-
-class ServerSideEncryptionConfigurationOutputTypeDef(TypedDict):
-    """Specifies the default server-side-encryption configuration."""
-
-    Rules: List["ServerSideEncryptionRuleOutputTypeDef"]
-
-
-class ServerSideEncryptionConfigurationTypeDef(TypedDict):
-    """Specifies the default server-side-encryption configuration."""
-
-    Rules: ReadOnly[Sequence["ServerSideEncryptionRuleTypeDef"]]
-
-
-class ServerSideEncryptionRuleOutputTypeDef(TypedDict):
-    """Specifies the default server-side encryption configuration."""
-
-    ApplyServerSideEncryptionByDefault: NotRequired[
-        "ServerSideEncryptionByDefaultTypeDef"
-    ]
-    BucketKeyEnabled: NotRequired[bool]
-    BlockedEncryptionTypes: NotRequired["BlockedEncryptionTypesOutputTypeDef"]
-
-
-class ServerSideEncryptionRuleTypeDef(TypedDict):
-    """Specifies the default server-side encryption configuration."""
-
-    ApplyServerSideEncryptionByDefault: NotRequired[
-        ReadOnly["ServerSideEncryptionByDefaultTypeDef"]
-    ]
-    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
-    BlockedEncryptionTypes: NotRequired[ReadOnly["BlockedEncryptionTypesTypeDef"]]
-
-
-class SessionCredentialsTypeDef(TypedDict):
-    """The established temporary security credentials of the session."""
-
-    AccessKeyId: str
-    SecretAccessKey: str
-    SessionToken: str
-    Expiration: datetime
-
-
-SimplePrefixTypeDef = TypedDict("SimplePrefixTypeDef", {})
-
-
-class SourceSelectionCriteriaTypeDef(TypedDict):
-    """A container that describes additional filters for identifying the source
-    objects that you want to replicate. You can choose to enable or disable the
-    replication of these objects. Currently, Amazon S3 supports only the filter
-    that you can specify for objects created with server-side encryption using
-    ...
-    """
-
-    SseKmsEncryptedObjects: NotRequired["SseKmsEncryptedObjectsTypeDef"]
-    ReplicaModifications: NotRequired["ReplicaModificationsTypeDef"]
-
-
-class SseKmsEncryptedObjectsTypeDef(TypedDict):
-    """A container for filter information for the selection of S3 objects
-    encrypted with Amazon Web Services KMS.
-    """
-
-    Status: SseKmsEncryptedObjectsStatusType
-
-
-class StatsEventTypeDef(TypedDict):
-    """Container for the Stats Event."""
-
-    Details: NotRequired["StatsTypeDef"]
-
-
-class StatsTypeDef(TypedDict):
-    """Container for the stats details."""
-
-    BytesScanned: NotRequired[int]
-    BytesProcessed: NotRequired[int]
-    BytesReturned: NotRequired[int]
-
-
-class StorageClassAnalysisDataExportTypeDef(TypedDict):
-    """Container for data related to the storage class analysis for an Amazon S3
-    bucket for export.
-    """
-
-    OutputSchemaVersion: StorageClassAnalysisSchemaVersionType
-    Destination: "AnalyticsExportDestinationTypeDef"
-
-
-class StorageClassAnalysisTypeDef(TypedDict):
-    """Specifies data related to access patterns to be collected and made
-    available to analyze the tradeoffs between different storage classes for an
-    Amazon S3 bucket.
-    """
-
-    DataExport: NotRequired["StorageClassAnalysisDataExportTypeDef"]
-
-
-class TagTypeDef(TypedDict):
-    """A container of a key value name pair."""
-
-    Key: str
-    Value: str
-
-
-class TaggingTypeDef(TypedDict):
-    """Container for TagSet elements."""
-
-    TagSet: ReadOnly[Sequence["TagTypeDef"]]
-
-
-class TargetGrantTypeDef(TypedDict):
-    """Container for granting information."""
-
-    Grantee: NotRequired["GranteeTypeDef"]
-    Permission: NotRequired[BucketLogsPermissionType]
-
-
-class TargetObjectKeyFormatTypeDef(TypedDict):
-    """Amazon S3 key format for log objects. Only one format, PartitionedPrefix or
-    SimplePrefix, is allowed.
-    """
-
-    SimplePrefix: NotRequired["SimplePrefixTypeDef"]
-    PartitionedPrefix: NotRequired["PartitionedPrefixTypeDef"]
-
-
-class TieringTypeDef(TypedDict):
-    """The S3 Intelligent-Tiering storage class is designed to optimize storage
-    costs by automatically moving data to the most cost-effective storage
-    access tier, without additional operational overhead.
-    """
-
-    Days: int
-    AccessTier: IntelligentTieringAccessTierType
-
-
-class TopicConfigurationDeprecatedOutputTypeDef(TypedDict):
-    """A container for specifying the configuration for publication of messages to
-    an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3
-    detects specified events. This data type is deprecated. Use
-    TopicConfiguration instead.
-    """
-
-    Id: NotRequired[str]
-    Events: NotRequired[List[EventType]]
-    Event: NotRequired[EventType]
-    Topic: NotRequired[str]
-
-
-class TopicConfigurationDeprecatedTypeDef(TypedDict):
-    """A container for specifying the configuration for publication of messages to
-    an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3
-    detects specified events. This data type is deprecated. Use
-    TopicConfiguration instead.
-    """
-
-    Id: NotRequired[ReadOnly[str]]
-    Events: NotRequired[ReadOnly[Sequence[EventType]]]
-    Event: NotRequired[ReadOnly[EventType]]
-    Topic: NotRequired[ReadOnly[str]]
-
-
-class TopicConfigurationOutputTypeDef(TypedDict):
-    """A container for specifying the configuration for publication of messages to
-    an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3
-    detects specified events.
-    """
-
-    Id: NotRequired[str]
-    TopicArn: str
-    Events: List[EventType]
-    Filter: NotRequired["NotificationConfigurationFilterOutputTypeDef"]
-
-
-class TopicConfigurationTypeDef(TypedDict):
-    """A container for specifying the configuration for publication of messages to
-    an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3
-    detects specified events.
-    """
-
-    Id: NotRequired[ReadOnly[str]]
-    TopicArn: ReadOnly[str]
-    Events: ReadOnly[Sequence[EventType]]
-    Filter: NotRequired[ReadOnly["NotificationConfigurationFilterTypeDef"]]
-
-
-class TransitionOutputTypeDef(TypedDict):
-    """Specifies when an object transitions to a specified storage class. For more
-    information about Amazon S3 lifecycle configuration rules, see
-    Transitioning Objects Using Amazon S3 Lifecycle in the Amazon S3 User
-    Guide.
-    """
-
-    Date: NotRequired[datetime]
-    Days: NotRequired[int]
-    StorageClass: NotRequired[TransitionStorageClassType]
-
-
-class TransitionTypeDef(TypedDict):
-    """Specifies when an object transitions to a specified storage class. For more
-    information about Amazon S3 lifecycle configuration rules, see
-    Transitioning Objects Using Amazon S3 Lifecycle in the Amazon S3 User
-    Guide.
-    """
-
-    Date: NotRequired[ReadOnly[TimestampTypeDef]]
-    Days: NotRequired[ReadOnly[int]]
-    StorageClass: NotRequired[ReadOnly[TransitionStorageClassType]]
 
 
 class UpdateBucketMetadataInventoryTableConfigurationRequestTypeDef(TypedDict):
@@ -5235,7 +5248,7 @@ class UpdateBucketMetadataInventoryTableConfigurationRequestTypeDef(TypedDict):
     Bucket: str
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    InventoryTableConfiguration: "InventoryTableConfigurationUpdatesTypeDef"
+    InventoryTableConfiguration: InventoryTableConfigurationUpdatesTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -5245,7 +5258,7 @@ class UpdateBucketMetadataJournalTableConfigurationRequestTypeDef(TypedDict):
     Bucket: str
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    JournalTableConfiguration: "JournalTableConfigurationUpdatesTypeDef"
+    JournalTableConfiguration: JournalTableConfigurationUpdatesTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -5255,7 +5268,7 @@ class UpdateObjectEncryptionRequestTypeDef(TypedDict):
     Bucket: str
     Key: str
     VersionId: NotRequired[str]
-    ObjectEncryption: "ObjectEncryptionTypeDef"
+    ObjectEncryption: ObjectEncryptionTypeDef
     RequestPayer: NotRequired[RequestPayerType]
     ExpectedBucketOwner: NotRequired[str]
     ContentMD5: NotRequired[str]
@@ -5273,7 +5286,7 @@ class UploadPartCopyOutputTypeDef(TypedDict):
     """UploadPartCopyOutput (response)."""
 
     CopySourceVersionId: NotRequired[str]
-    CopyPartResult: NotRequired["CopyPartResultTypeDef"]
+    CopyPartResult: NotRequired[CopyPartResultTypeDef]
     ServerSideEncryption: NotRequired[ServerSideEncryptionType]
     SSECustomerAlgorithm: NotRequired[str]
     SSECustomerKeyMD5: NotRequired[str]
@@ -5400,24 +5413,6 @@ class UploadPartRequestTypeDef(TypedDict):
     SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
-class VersioningConfigurationTypeDef(TypedDict):
-    """Describes the versioning state of an Amazon S3 bucket. For more
-    information, see PUT Bucket versioning in the Amazon S3 API Reference.
-    """
-
-    MFADelete: NotRequired[MFADeleteType]
-    Status: NotRequired[BucketVersioningStatusType]
-
-
-class WebsiteConfigurationTypeDef(TypedDict):
-    """Specifies website configuration parameters for an Amazon S3 bucket."""
-
-    ErrorDocument: NotRequired[ReadOnly["ErrorDocumentTypeDef"]]
-    IndexDocument: NotRequired[ReadOnly["IndexDocumentTypeDef"]]
-    RedirectAllRequestsTo: NotRequired[ReadOnly["RedirectAllRequestsToTypeDef"]]
-    RoutingRules: NotRequired[ReadOnly[Sequence["RoutingRuleTypeDef"]]]
 
 
 class WriteGetObjectResponseRequestTypeDef(TypedDict):

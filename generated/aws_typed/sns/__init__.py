@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Typed boto3 layer for Amazon Simple Notification Service (botocore service
 'sns').
 

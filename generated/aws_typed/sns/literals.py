@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Enums and names of Amazon Simple Notification Service (botocore service 'sns'),
 as Literal aliases.
 

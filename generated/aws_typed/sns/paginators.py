@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Typed paginators of Amazon Simple Notification Service (botocore service
 'sns').
 

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Request and response types of Amazon Simple Notification Service (botocore
 service 'sns').
 
@@ -254,12 +255,19 @@ class CreateSMSSandboxPhoneNumberResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class TagTypeDef(TypedDict):
+    """The list of tags to be added to the specified topic."""
+
+    Key: str
+    Value: str
+
+
 class CreateTopicInputTypeDef(TypedDict):
     """Input for CreateTopic action."""
 
     Name: ReadOnly[str]
     Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
-    Tags: NotRequired[ReadOnly[Sequence["TagTypeDef"]]]
+    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     DataProtectionPolicy: NotRequired[ReadOnly[str]]
 
 
@@ -422,14 +430,14 @@ class ListEndpointsByPlatformApplicationInputTypeDef(TypedDict):
 class ListEndpointsByPlatformApplicationResponseFullResultTypeDef(TypedDict):
     """Response for ListEndpointsByPlatformApplication action."""
 
-    Endpoints: NotRequired[List["EndpointTypeDef"]]
+    Endpoints: NotRequired[List[EndpointTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListEndpointsByPlatformApplicationResponseTypeDef(TypedDict):
     """Response for ListEndpointsByPlatformApplication action."""
 
-    Endpoints: NotRequired[List["EndpointTypeDef"]]
+    Endpoints: NotRequired[List[EndpointTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -447,10 +455,21 @@ class ListOriginationNumbersRequestTypeDef(TypedDict):
     MaxResults: NotRequired[int]
 
 
+class PhoneNumberInformationTypeDef(TypedDict):
+    """A list of phone numbers and their metadata."""
+
+    CreatedAt: NotRequired[datetime]
+    PhoneNumber: NotRequired[str]
+    Status: NotRequired[str]
+    Iso2CountryCode: NotRequired[str]
+    RouteType: NotRequired[RouteTypeType]
+    NumberCapabilities: NotRequired[List[NumberCapabilityType]]
+
+
 class ListOriginationNumbersResultFullResultTypeDef(TypedDict):
     """ListOriginationNumbersResult (build_full_result() value)."""
 
-    PhoneNumbers: NotRequired[List["PhoneNumberInformationTypeDef"]]
+    PhoneNumbers: NotRequired[List[PhoneNumberInformationTypeDef]]
     NextToken: NotRequired[str]
 
 
@@ -458,7 +477,7 @@ class ListOriginationNumbersResultTypeDef(TypedDict):
     """ListOriginationNumbersResult (response)."""
 
     NextToken: NotRequired[str]
-    PhoneNumbers: NotRequired[List["PhoneNumberInformationTypeDef"]]
+    PhoneNumbers: NotRequired[List[PhoneNumberInformationTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -502,17 +521,24 @@ class ListPlatformApplicationsInputTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class PlatformApplicationTypeDef(TypedDict):
+    """Platform application object."""
+
+    PlatformApplicationArn: NotRequired[str]
+    Attributes: NotRequired[Dict[str, str]]
+
+
 class ListPlatformApplicationsResponseFullResultTypeDef(TypedDict):
     """Response for ListPlatformApplications action."""
 
-    PlatformApplications: NotRequired[List["PlatformApplicationTypeDef"]]
+    PlatformApplications: NotRequired[List[PlatformApplicationTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListPlatformApplicationsResponseTypeDef(TypedDict):
     """Response for ListPlatformApplications action."""
 
-    PlatformApplications: NotRequired[List["PlatformApplicationTypeDef"]]
+    PlatformApplications: NotRequired[List[PlatformApplicationTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -530,17 +556,24 @@ class ListSMSSandboxPhoneNumbersInputTypeDef(TypedDict):
     MaxResults: NotRequired[int]
 
 
+class SMSSandboxPhoneNumberTypeDef(TypedDict):
+    """A verified or pending destination phone number in the SMS sandbox."""
+
+    PhoneNumber: NotRequired[str]
+    Status: NotRequired[SMSSandboxPhoneNumberVerificationStatusType]
+
+
 class ListSMSSandboxPhoneNumbersResultFullResultTypeDef(TypedDict):
     """ListSMSSandboxPhoneNumbersResult (build_full_result() value)."""
 
-    PhoneNumbers: NotRequired[List["SMSSandboxPhoneNumberTypeDef"]]
+    PhoneNumbers: NotRequired[List[SMSSandboxPhoneNumberTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListSMSSandboxPhoneNumbersResultTypeDef(TypedDict):
     """ListSMSSandboxPhoneNumbersResult (response)."""
 
-    PhoneNumbers: List["SMSSandboxPhoneNumberTypeDef"]
+    PhoneNumbers: List[SMSSandboxPhoneNumberTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -565,17 +598,27 @@ class ListSubscriptionsByTopicInputTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class SubscriptionTypeDef(TypedDict):
+    """A wrapper type for the attributes of an Amazon SNS subscription."""
+
+    SubscriptionArn: NotRequired[str]
+    Owner: NotRequired[str]
+    Protocol: NotRequired[str]
+    Endpoint: NotRequired[str]
+    TopicArn: NotRequired[str]
+
+
 class ListSubscriptionsByTopicResponseFullResultTypeDef(TypedDict):
     """Response for ListSubscriptionsByTopic action."""
 
-    Subscriptions: NotRequired[List["SubscriptionTypeDef"]]
+    Subscriptions: NotRequired[List[SubscriptionTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListSubscriptionsByTopicResponseTypeDef(TypedDict):
     """Response for ListSubscriptionsByTopic action."""
 
-    Subscriptions: NotRequired[List["SubscriptionTypeDef"]]
+    Subscriptions: NotRequired[List[SubscriptionTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -595,14 +638,14 @@ class ListSubscriptionsInputTypeDef(TypedDict):
 class ListSubscriptionsResponseFullResultTypeDef(TypedDict):
     """Response for ListSubscriptions action"""
 
-    Subscriptions: NotRequired[List["SubscriptionTypeDef"]]
+    Subscriptions: NotRequired[List[SubscriptionTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListSubscriptionsResponseTypeDef(TypedDict):
     """Response for ListSubscriptions action"""
 
-    Subscriptions: NotRequired[List["SubscriptionTypeDef"]]
+    Subscriptions: NotRequired[List[SubscriptionTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -616,7 +659,7 @@ class ListTagsForResourceRequestTypeDef(TypedDict):
 class ListTagsForResourceResponseTypeDef(TypedDict):
     """ListTagsForResourceResponse (response)."""
 
-    Tags: NotRequired[List["TagTypeDef"]]
+    Tags: NotRequired[List[TagTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -632,17 +675,25 @@ class ListTopicsInputTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
+class TopicTypeDef(TypedDict):
+    """A wrapper type for the topic's Amazon Resource Name (ARN). To retrieve a
+    topic's attributes, use GetTopicAttributes.
+    """
+
+    TopicArn: NotRequired[str]
+
+
 class ListTopicsResponseFullResultTypeDef(TypedDict):
     """Response for ListTopics action."""
 
-    Topics: NotRequired[List["TopicTypeDef"]]
+    Topics: NotRequired[List[TopicTypeDef]]
     NextToken: NotRequired[str]
 
 
 class ListTopicsResponseTypeDef(TypedDict):
     """Response for ListTopics action."""
 
-    Topics: NotRequired[List["TopicTypeDef"]]
+    Topics: NotRequired[List[TopicTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -670,31 +721,6 @@ class OptInPhoneNumberResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class PhoneNumberInformationTypeDef(TypedDict):
-    """A list of phone numbers and their metadata."""
-
-    CreatedAt: NotRequired[datetime]
-    PhoneNumber: NotRequired[str]
-    Status: NotRequired[str]
-    Iso2CountryCode: NotRequired[str]
-    RouteType: NotRequired[RouteTypeType]
-    NumberCapabilities: NotRequired[List[NumberCapabilityType]]
-
-
-class PlatformApplicationTypeDef(TypedDict):
-    """Platform application object."""
-
-    PlatformApplicationArn: NotRequired[str]
-    Attributes: NotRequired[Dict[str, str]]
-
-
-class PublishBatchInputTypeDef(TypedDict):
-    """PublishBatchInput (input)."""
-
-    TopicArn: ReadOnly[str]
-    PublishBatchRequestEntries: ReadOnly[Sequence["PublishBatchRequestEntryTypeDef"]]
-
-
 class PublishBatchRequestEntryTypeDef(TypedDict):
     """Contains the details of a single Amazon SNS message along with an Id that
     identifies a message within the batch.
@@ -704,19 +730,16 @@ class PublishBatchRequestEntryTypeDef(TypedDict):
     Message: ReadOnly[str]
     Subject: NotRequired[ReadOnly[str]]
     MessageStructure: NotRequired[ReadOnly[str]]
-    MessageAttributes: NotRequired[
-        ReadOnly[Mapping[str, "MessageAttributeValueTypeDef"]]
-    ]
+    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
     MessageDeduplicationId: NotRequired[ReadOnly[str]]
     MessageGroupId: NotRequired[ReadOnly[str]]
 
 
-class PublishBatchResponseTypeDef(TypedDict):
-    """PublishBatchResponse (response)."""
+class PublishBatchInputTypeDef(TypedDict):
+    """PublishBatchInput (input)."""
 
-    Successful: NotRequired[List["PublishBatchResultEntryTypeDef"]]
-    Failed: NotRequired[List["BatchResultErrorEntryTypeDef"]]
-    ResponseMetadata: ResponseMetadataTypeDef
+    TopicArn: ReadOnly[str]
+    PublishBatchRequestEntries: ReadOnly[Sequence[PublishBatchRequestEntryTypeDef]]
 
 
 class PublishBatchResultEntryTypeDef(TypedDict):
@@ -727,6 +750,14 @@ class PublishBatchResultEntryTypeDef(TypedDict):
     SequenceNumber: NotRequired[str]
 
 
+class PublishBatchResponseTypeDef(TypedDict):
+    """PublishBatchResponse (response)."""
+
+    Successful: NotRequired[List[PublishBatchResultEntryTypeDef]]
+    Failed: NotRequired[List[BatchResultErrorEntryTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+
 class PublishInputPlatformEndpointPublishTypeDef(TypedDict):
     """Input for Publish action."""
 
@@ -735,9 +766,7 @@ class PublishInputPlatformEndpointPublishTypeDef(TypedDict):
     Message: ReadOnly[str]
     Subject: NotRequired[ReadOnly[str]]
     MessageStructure: NotRequired[ReadOnly[str]]
-    MessageAttributes: NotRequired[
-        ReadOnly[Mapping[str, "MessageAttributeValueTypeDef"]]
-    ]
+    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
     MessageDeduplicationId: NotRequired[ReadOnly[str]]
     MessageGroupId: NotRequired[ReadOnly[str]]
 
@@ -750,9 +779,7 @@ class PublishInputTopicPublishTypeDef(TypedDict):
     Message: ReadOnly[str]
     Subject: NotRequired[ReadOnly[str]]
     MessageStructure: NotRequired[ReadOnly[str]]
-    MessageAttributes: NotRequired[
-        ReadOnly[Mapping[str, "MessageAttributeValueTypeDef"]]
-    ]
+    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
     MessageDeduplicationId: NotRequired[ReadOnly[str]]
     MessageGroupId: NotRequired[ReadOnly[str]]
 
@@ -766,9 +793,7 @@ class PublishInputTypeDef(TypedDict):
     Message: ReadOnly[str]
     Subject: NotRequired[ReadOnly[str]]
     MessageStructure: NotRequired[ReadOnly[str]]
-    MessageAttributes: NotRequired[
-        ReadOnly[Mapping[str, "MessageAttributeValueTypeDef"]]
-    ]
+    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
     MessageDeduplicationId: NotRequired[ReadOnly[str]]
     MessageGroupId: NotRequired[ReadOnly[str]]
 
@@ -799,13 +824,6 @@ class RemovePermissionInputTypeDef(TypedDict):
 
     TopicArn: str
     Label: str
-
-
-class SMSSandboxPhoneNumberTypeDef(TypedDict):
-    """A verified or pending destination phone number in the SMS sandbox."""
-
-    PhoneNumber: NotRequired[str]
-    Status: NotRequired[SMSSandboxPhoneNumberVerificationStatusType]
 
 
 class SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef(TypedDict):
@@ -904,42 +922,17 @@ class SubscribeResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class SubscriptionTypeDef(TypedDict):
-    """A wrapper type for the attributes of an Amazon SNS subscription."""
-
-    SubscriptionArn: NotRequired[str]
-    Owner: NotRequired[str]
-    Protocol: NotRequired[str]
-    Endpoint: NotRequired[str]
-    TopicArn: NotRequired[str]
-
-
 class TagResourceRequestTypeDef(TypedDict):
     """TagResourceRequest (input)."""
 
     ResourceArn: ReadOnly[str]
-    Tags: ReadOnly[Sequence["TagTypeDef"]]
+    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class TagResourceResponseTypeDef(TypedDict):
     """TagResourceResponse (response)."""
 
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class TagTypeDef(TypedDict):
-    """The list of tags to be added to the specified topic."""
-
-    Key: str
-    Value: str
-
-
-class TopicTypeDef(TypedDict):
-    """A wrapper type for the topic's Amazon Resource Name (ARN). To retrieve a
-    topic's attributes, use GetTopicAttributes.
-    """
-
-    TopicArn: NotRequired[str]
 
 
 class UnsubscribeInputTypeDef(TypedDict):

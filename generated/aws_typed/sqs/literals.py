@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Enums and names of Amazon Simple Queue Service (botocore service 'sqs'), as
 Literal aliases.
 

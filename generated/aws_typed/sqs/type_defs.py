@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Request and response types of Amazon Simple Queue Service (botocore service
 'sqs').
 
@@ -143,14 +144,14 @@ class ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDe
 ):
     """ChangeMessageVisibilityBatchRequest (input)."""
 
-    Entries: ReadOnly[Sequence["ChangeMessageVisibilityBatchRequestEntryTypeDef"]]
+    Entries: ReadOnly[Sequence[ChangeMessageVisibilityBatchRequestEntryTypeDef]]
 
 
 class ChangeMessageVisibilityBatchRequestTypeDef(TypedDict):
     """ChangeMessageVisibilityBatchRequest (input)."""
 
     QueueUrl: ReadOnly[str]
-    Entries: ReadOnly[Sequence["ChangeMessageVisibilityBatchRequestEntryTypeDef"]]
+    Entries: ReadOnly[Sequence[ChangeMessageVisibilityBatchRequestEntryTypeDef]]
 
 
 class ChangeMessageVisibilityBatchResultEntryTypeDef(TypedDict):
@@ -165,8 +166,8 @@ class ChangeMessageVisibilityBatchResultTypeDef(TypedDict):
     BatchResultErrorEntry tag if the message fails.
     """
 
-    Successful: List["ChangeMessageVisibilityBatchResultEntryTypeDef"]
-    Failed: List["BatchResultErrorEntryTypeDef"]
+    Successful: List[ChangeMessageVisibilityBatchResultEntryTypeDef]
+    Failed: List[BatchResultErrorEntryTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -209,14 +210,14 @@ class DeleteMessageBatchRequestEntryTypeDef(TypedDict):
 class DeleteMessageBatchRequestQueueDeleteMessagesTypeDef(TypedDict):
     """DeleteMessageBatchRequest (input)."""
 
-    Entries: ReadOnly[Sequence["DeleteMessageBatchRequestEntryTypeDef"]]
+    Entries: ReadOnly[Sequence[DeleteMessageBatchRequestEntryTypeDef]]
 
 
 class DeleteMessageBatchRequestTypeDef(TypedDict):
     """DeleteMessageBatchRequest (input)."""
 
     QueueUrl: ReadOnly[str]
-    Entries: ReadOnly[Sequence["DeleteMessageBatchRequestEntryTypeDef"]]
+    Entries: ReadOnly[Sequence[DeleteMessageBatchRequestEntryTypeDef]]
 
 
 class DeleteMessageBatchResultEntryTypeDef(TypedDict):
@@ -231,8 +232,8 @@ class DeleteMessageBatchResultTypeDef(TypedDict):
     BatchResultErrorEntry tag if the message can't be deleted.
     """
 
-    Successful: List["DeleteMessageBatchResultEntryTypeDef"]
-    Failed: List["BatchResultErrorEntryTypeDef"]
+    Successful: List[DeleteMessageBatchResultEntryTypeDef]
+    Failed: List[BatchResultErrorEntryTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -342,7 +343,7 @@ class ListMessageMoveTasksResultEntryTypeDef(TypedDict):
 class ListMessageMoveTasksResultTypeDef(TypedDict):
     """ListMessageMoveTasksResult (response)."""
 
-    Results: NotRequired[List["ListMessageMoveTasksResultEntryTypeDef"]]
+    Results: NotRequired[List[ListMessageMoveTasksResultEntryTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -437,7 +438,7 @@ class MessageTypeDef(TypedDict):
     Body: NotRequired[str]
     Attributes: NotRequired[Dict[MessageSystemAttributeNameType, str]]
     MD5OfMessageAttributes: NotRequired[str]
-    MessageAttributes: NotRequired[Dict[str, "MessageAttributeValueOutputTypeDef"]]
+    MessageAttributes: NotRequired[Dict[str, MessageAttributeValueOutputTypeDef]]
 
 
 class PurgeQueueRequestTypeDef(TypedDict):
@@ -478,7 +479,7 @@ class ReceiveMessageRequestTypeDef(TypedDict):
 class ReceiveMessageResultTypeDef(TypedDict):
     """A list of received messages."""
 
-    Messages: NotRequired[List["MessageTypeDef"]]
+    Messages: NotRequired[List[MessageTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -501,14 +502,12 @@ class SendMessageBatchRequestEntryTypeDef(TypedDict):
     Id: ReadOnly[str]
     MessageBody: ReadOnly[str]
     DelaySeconds: NotRequired[ReadOnly[int]]
-    MessageAttributes: NotRequired[
-        ReadOnly[Mapping[str, "MessageAttributeValueTypeDef"]]
-    ]
+    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
     MessageSystemAttributes: NotRequired[
         ReadOnly[
             Mapping[
                 MessageSystemAttributeNameForSendsType,
-                "MessageSystemAttributeValueTypeDef",
+                MessageSystemAttributeValueTypeDef,
             ]
         ]
     ]
@@ -519,14 +518,14 @@ class SendMessageBatchRequestEntryTypeDef(TypedDict):
 class SendMessageBatchRequestQueueSendMessagesTypeDef(TypedDict):
     """SendMessageBatchRequest (input)."""
 
-    Entries: ReadOnly[Sequence["SendMessageBatchRequestEntryTypeDef"]]
+    Entries: ReadOnly[Sequence[SendMessageBatchRequestEntryTypeDef]]
 
 
 class SendMessageBatchRequestTypeDef(TypedDict):
     """SendMessageBatchRequest (input)."""
 
     QueueUrl: ReadOnly[str]
-    Entries: ReadOnly[Sequence["SendMessageBatchRequestEntryTypeDef"]]
+    Entries: ReadOnly[Sequence[SendMessageBatchRequestEntryTypeDef]]
 
 
 class SendMessageBatchResultEntryTypeDef(TypedDict):
@@ -548,8 +547,8 @@ class SendMessageBatchResultTypeDef(TypedDict):
     BatchResultErrorEntry tag if the message fails.
     """
 
-    Successful: List["SendMessageBatchResultEntryTypeDef"]
-    Failed: List["BatchResultErrorEntryTypeDef"]
+    Successful: List[SendMessageBatchResultEntryTypeDef]
+    Failed: List[BatchResultErrorEntryTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -558,14 +557,12 @@ class SendMessageRequestQueueSendMessageTypeDef(TypedDict):
 
     MessageBody: ReadOnly[str]
     DelaySeconds: NotRequired[ReadOnly[int]]
-    MessageAttributes: NotRequired[
-        ReadOnly[Mapping[str, "MessageAttributeValueTypeDef"]]
-    ]
+    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
     MessageSystemAttributes: NotRequired[
         ReadOnly[
             Mapping[
                 MessageSystemAttributeNameForSendsType,
-                "MessageSystemAttributeValueTypeDef",
+                MessageSystemAttributeValueTypeDef,
             ]
         ]
     ]
@@ -579,14 +576,12 @@ class SendMessageRequestTypeDef(TypedDict):
     QueueUrl: ReadOnly[str]
     MessageBody: ReadOnly[str]
     DelaySeconds: NotRequired[ReadOnly[int]]
-    MessageAttributes: NotRequired[
-        ReadOnly[Mapping[str, "MessageAttributeValueTypeDef"]]
-    ]
+    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
     MessageSystemAttributes: NotRequired[
         ReadOnly[
             Mapping[
                 MessageSystemAttributeNameForSendsType,
-                "MessageSystemAttributeValueTypeDef",
+                MessageSystemAttributeValueTypeDef,
             ]
         ]
     ]
