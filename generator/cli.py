@@ -10,7 +10,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence, cast
+from typing import Iterator, Sequence
 
 from . import __version__, config, incremental
 from .errors import UserError
@@ -151,8 +151,7 @@ def _write(plan: Plan, quiet: bool) -> int:
             kept.update(unchanged)
             files_by_service[name] = list(unchanged)
     files: dict[str, str] = {}
-    fingerprints = {n: cast("list[list[object]]", keys[n][4]) for n in todo}
-    for name, rendered in _render(todo, plan.jobs, quiet, fingerprints):
+    for name, rendered in _render(todo, plan.jobs, quiet):
         files.update(rendered)
         files_by_service[name] = list(rendered)
     files.update(render_package(plan.package, plan.names, _versions()))
@@ -179,41 +178,17 @@ def _one(name: str, versions: str) -> tuple[str, dict[str, str]]:
         raise UserError(f"{name}: cannot generate from {raw.source}: {type(exc).__name__}: {exc}") from None
 
 
-def _render(
-    names: list[str], jobs: int, quiet: bool, fingerprints: dict[str, list[list[object]]] | None = None
-) -> Iterator[tuple[str, dict[str, str]]]:
-    """(service, {path: text}) per service, in the order of `names`.
-
-    With several workers the largest services start first, so that no worker is left
-    alone with ec2 at the end; results are still handed on in the order of `names`.
-    """
+def _render(names: list[str], jobs: int, quiet: bool) -> Iterator[tuple[str, dict[str, str]]]:
+    """(service, {path: text}) per service, in the order of `names`."""
     versions = _versions()
     with Progress(len(names), "rendering", quiet) as progress:
         if jobs > 1 and len(names) > 1:
             with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
-                futures = {name: pool.submit(_one, name, versions) for name in _largest_first(names, fingerprints or {})}
-                try:
-                    for name in names:
-                        result = futures.pop(name).result()
-                        progress.step(name)
-                        yield result
-                finally:  # after an error (or when the caller stops early) start no more
-                    for future in futures.values():
-                        future.cancel()
+                for name, rendered in pool.map(_one, names, [versions] * len(names), chunksize=2):
+                    progress.step(name)
+                    yield name, rendered
         else:
             for name in names:
                 result = _one(name, versions)
                 progress.step(name)
                 yield result
-
-
-def _largest_first(names: list[str], fingerprints: dict[str, list[list[object]]]) -> list[str]:
-    """`names` by the size of their newest service-2 file (how long a service takes to
-    render, roughly), largest first; `fingerprints`: Source.fingerprint() where known."""
-
-    def size(name: str) -> int:
-        files = fingerprints[name] if name in fingerprints else _source().fingerprint(name)
-        newest = [(Path(str(f[0])).parent.name, cast(int, f[1])) for f in files if Path(str(f[0])).name.startswith("service-2.")]
-        return max(newest, default=("", 0))[1]
-
-    return sorted(names, key=size, reverse=True)
