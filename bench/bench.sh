@@ -1,6 +1,6 @@
 #!/bin/sh
 # make bench: install what is missing, set up the peers, run every benchmark, write BENCHMARKS.md.
-# BENCH_RUNS (default 5): runs per measure; BENCH_ALL_RUNS (default 2): runs of the all-services
+# BENCH_RUNS (default 5): runs per measure; BENCH_ALL_RUNS (default 3): runs of the all-services
 # generation (mypy-boto3-builder needs minutes per run). Quick: make bench BENCH_RUNS=3 BENCH_ALL_RUNS=1
 set -eu
 cd "$(dirname "$0")/.."
