@@ -27,7 +27,7 @@ from .cli import main
 from .incremental import CACHE
 
 
-class BotoloomBuildHook(BuildHookInterface):  # type: ignore[misc]
+class BotoloomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     PLUGIN_NAME = "botoloom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
@@ -52,6 +52,6 @@ class BotoloomBuildHook(BuildHookInterface):  # type: ignore[misc]
             tmp.cleanup()
 
 
-@hookimpl  # type: ignore[misc]
+@hookimpl
 def hatch_register_build_hook() -> type[BotoloomBuildHook]:
     return BotoloomBuildHook

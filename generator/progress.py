@@ -17,7 +17,7 @@ class Progress:
 
     def __enter__(self) -> Progress:
         if not self.quiet and self.total and sys.stderr.isatty():
-            from tqdm import tqdm
+            from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
 
             self._bar = tqdm(total=self.total, desc=self.label, unit="service", file=sys.stderr, leave=False)
         return self

@@ -95,7 +95,7 @@ def action_method(scope: Scope, action: Action, name: str, batch: bool = False) 
     op = scope.service.operation(action.request.operation)
     filled = action.request.filled("batch" if batch else "action")
     kwargs = scope.types.request_name(op.input, filled) if op.input else ""
-    params: list[Expr] = ["self"] + ([f"**kwargs: Unpack[{scope.ref(kwargs)}]"] if kwargs else [])
+    params: list[Expr] = ["self", *([f"**kwargs: Unpack[{scope.ref(kwargs)}]"] if kwargs else [])]
     call = Br(f"self._raw.{name}", ("**kwargs",) if kwargs else (), "(", ")")
     returns, body = _action_result(scope, action, op.output, call, batch)
     summary = docs.summary(op.documentation, 300) or f"Calls {op.name}."
@@ -141,7 +141,8 @@ def _identifier_params(scope: Scope, target: Target) -> tuple[list[Expr], list[s
     resources = scope.service.resources
     assert resources is not None
     kinds = {i.name: identifier_type(i) for i in resources.get(target.type).identifiers}
-    params, args = [], []
+    params: list[Expr] = []
+    args: list[str] = []
     for item in target.inputs():
         arg = escape_identifier(xform_name(item))
         params.append(f"{arg}: {kinds.get(item, 'str')}")
@@ -181,7 +182,7 @@ def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Metho
     """filter() and, on a manager, its alias iterator(), with the operation's own parameters."""
     op = scope.service.operation(collection.request.operation)
     kwargs = scope.types.request_name(op.input, collection.filled()) if op.input else ""
-    params: list[Expr] = ["self"] + ([f"**kwargs: Unpack[{kwargs}]"] if kwargs else [])
+    params: list[Expr] = ["self", *([f"**kwargs: Unpack[{kwargs}]"] if kwargs else [])]
     out = []
     for name in ("filter", "iterator"):
         call = Br(f"self._raw.{name}", ("**kwargs",) if kwargs else (), "(", ")")

@@ -215,9 +215,8 @@ class Resource:
         return self.name == SERVICE_RESOURCE
 
     def operations(self) -> set[str]:
-        acts = [self.load] if self.load else []
-        requests = [a.request for a in [*acts, *self.actions, *self.batch_actions, *self.collections]]
-        return {r.operation for r in requests}
+        owners: list[Action | Collection] = [*([self.load] if self.load else []), *self.actions, *self.batch_actions, *self.collections]
+        return {owner.request.operation for owner in owners}
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pytest
 
 from generator import pragma
 
-from .helpers import BIN, GENERATED
+from .helpers import BIN, GENERATED, REPO
 
 pytestmark = pytest.mark.typing
 
@@ -37,3 +37,13 @@ def test_pyright_on_generated() -> None:
     result = subprocess.run([str(BIN / "pyright"), "aws_typed"], cwd=GENERATED, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-8000:]
     assert "0 errors" in result.stdout
+
+
+def test_mypy_strict_on_the_generator(tmp_path: Path) -> None:
+    """botoloom's own code, with the settings of pyproject.toml ([tool.mypy] strict)."""
+    result = subprocess.run(
+        [str(BIN / "mypy"), "--cache-dir", str(tmp_path / ".mypy_cache"), "generator"],
+        cwd=REPO, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout[-8000:]
+    assert "Success: no issues found" in result.stdout
