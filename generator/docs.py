@@ -20,7 +20,7 @@ class _Text(HTMLParser):
         self._current: list[str] = []
 
     def _flush(self) -> None:
-        text = _SPACES.sub(" ", "".join(self._current).replace("\n", " ")).strip()
+        text = _clean(self._current)
         if text:
             self.paragraphs.append(text)
         self._current = []
@@ -39,12 +39,27 @@ class _Text(HTMLParser):
         self._current.append(data)
 
 
+def _clean(parts: list[str]) -> str:
+    """The text of one paragraph: its pieces joined, whitespace runs made one space."""
+    return _SPACES.sub(" ", "".join(parts).replace("\n", " ")).strip()
+
+
+def _is_simple(html: str) -> bool:
+    """Whether _simple_paragraphs reads ``html`` as HTMLParser would."""
+    return _SIMPLE.fullmatch(html) is not None and not _RAW_TEXT.search(html)
+
+
 def paragraphs(html: str) -> list[str]:
     """The text paragraphs of an HTML fragment (also accepts plain text)."""
     if not html:
         return []
-    if _SIMPLE.fullmatch(html) and not _RAW_TEXT.search(html):
+    if _is_simple(html):
         return list(_simple_paragraphs(html))
+    return _parsed_paragraphs(html)
+
+
+def _parsed_paragraphs(html: str) -> list[str]:
+    """paragraphs() through HTMLParser, for what _is_simple does not take."""
     parser = _Text()
     try:
         parser.feed(html)
@@ -59,9 +74,9 @@ def paragraphs(html: str) -> list[str]:
 def _first_paragraph(html: str) -> str:
     """paragraphs(html)[0] or "", cached: documentation repeats a lot (the input and output
     variants of a shape, a member in many operations); simple HTML is read up to it only."""
-    if _SIMPLE.fullmatch(html) and not _RAW_TEXT.search(html):
+    if _is_simple(html):
         return next(_simple_paragraphs(html), "")
-    return next(iter(paragraphs(html)), "")
+    return next(iter(_parsed_paragraphs(html)), "")
 
 
 # Text, the five common character references, start tags with double-quoted attributes
@@ -89,12 +104,12 @@ def _simple_paragraphs(html: str) -> Iterator[str]:
             current.append(text or _REFERENCE[reference])
             continue
         tag = (start or close).lower()
-        if tag in _BLOCK:
-            text = _SPACES.sub(" ", "".join(current).replace("\n", " ")).strip()  # _Text._flush()
+        if tag in _BLOCK:  # as _Text._flush()
+            text = _clean(current)
             if text:
                 yield text
             current = ["- "] if start and tag == "li" else []
-    text = _SPACES.sub(" ", "".join(current).replace("\n", " ")).strip()
+    text = _clean(current)
     if text:
         yield text
 

@@ -15,14 +15,11 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-GENERATED = REPO / "generated"
+from .helpers import GENERATED, on_moto
 
 # (a) `import aws_typed` resolves to the committed generated package.
 while str(GENERATED) in sys.path:
@@ -230,21 +227,4 @@ def typed_client(moto_reset: str) -> Iterator[Callable[..., Any]]:
     `service_module` is a generated service package (or its name, e.g. "lambda_").
     kwargs go to the module's client(...) factory; endpoint_url is always the
     local moto server."""
-    import importlib
-
-    made: list[Any] = []
-
-    def factory(service_module: ModuleType | str, **kwargs: Any) -> Any:
-        if isinstance(service_module, str):
-            service_module = importlib.import_module(f"aws_typed.{service_module}")
-        if "endpoint_url" in kwargs and kwargs["endpoint_url"] != moto_reset:
-            raise ValueError("typed_client only talks to the local moto server")
-        kwargs["endpoint_url"] = moto_reset
-        kwargs.setdefault("region_name", "us-east-1")
-        client = service_module.client(**kwargs)
-        made.append(client)
-        return client
-
-    yield factory
-    for client in made:
-        client.close()
+    yield from on_moto(moto_reset, "client", lambda client: client.close())

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 GENERATED = REPO / "generated"
@@ -23,3 +27,27 @@ def botoloom(*args: str, env: dict[str, str] | None = None, cwd: Path | None = N
         [sys.executable, "-m", "generator", *args],
         capture_output=True, text=True, env=full_env, cwd=cwd or REPO, check=False,
     )
+
+
+def on_moto(endpoint: str, factory: str, close: Callable[[Any], None]) -> Iterator[Callable[..., Any]]:
+    """Body of the typed_client/typed_resource fixtures: yields make(service_module, **kwargs),
+    which calls the generated package's `factory` (client or resource) against the local
+    moto server only; closes what it made at teardown.
+
+    `service_module` is a generated service package (or its name, e.g. "lambda_")."""
+    made: list[Any] = []
+
+    def make(service_module: ModuleType | str, **kwargs: Any) -> Any:
+        if isinstance(service_module, str):
+            service_module = importlib.import_module(f"aws_typed.{service_module}")
+        if "endpoint_url" in kwargs and kwargs["endpoint_url"] != endpoint:
+            raise ValueError(f"typed_{factory} only talks to the local moto server")
+        kwargs["endpoint_url"] = endpoint
+        kwargs.setdefault("region_name", "us-east-1")
+        obj = getattr(service_module, factory)(**kwargs)
+        made.append(obj)
+        return obj
+
+    yield make
+    for obj in made:
+        close(obj)

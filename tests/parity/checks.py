@@ -371,17 +371,8 @@ class Checker:
             op = self.model.operation_model(mapping[name])
             where = f"{op.name} paginate()"
             self.getter(typed.get_paginator, name, cls, where)
-            td = self.unpacked(inspect.get_annotations(cls.paginate).get("kwargs"), where)
-            if td is None:
-                continue
-            if op.input_shape is None:
-                keys = set(td.__required_keys__) | set(td.__optional_keys__)
-                if keys != {"PaginationConfig"}:
-                    self.fail(where, f"operation has no input but paginate() takes {sorted(keys)}")
-                continue
-            # paginate() pops PaginationConfig for itself, whatever the shape says
-            drop = frozenset(controlled[op.input_shape.name] | {"PaginationConfig"})
-            self.request(td, op, where, drop=drop, extra={"PaginationConfig": False})
+            drop = controlled[op.input_shape.name] if op.input_shape is not None else set()
+            self.config_request(cls.paginate, op, where, "PaginationConfig", drop)
 
     def waiters(self, raw: Any) -> None:
         module = self.pkg.submodule("waiters")
@@ -392,16 +383,21 @@ class Checker:
             op = self.model.operation_model(waiter.config.operation)
             where = f"{op.name} waiter {waiter.name}"
             self.getter(typed.get_waiter, name, cls, where)
-            td = self.unpacked(inspect.get_annotations(cls.wait).get("kwargs"), where)
-            if td is None:
-                continue
-            if op.input_shape is None:
-                keys = set(td.__required_keys__) | set(td.__optional_keys__)
-                if keys != {"WaiterConfig"}:
-                    self.fail(where, f"operation has no input but wait() takes {sorted(keys)}")
-                continue
-            # wait() pops WaiterConfig for itself, whatever the shape says
-            self.request(td, op, where, drop=frozenset({"WaiterConfig"}), extra={"WaiterConfig": False})
+            self.config_request(cls.wait, op, where, "WaiterConfig", set())
+
+    def config_request(self, method: Callable[..., Any], op: botocore.model.OperationModel, where: str, config: str, drop: set[str]) -> None:
+        """paginate()/wait(): the operation's request less `drop`, plus the optional `config`
+        key (PaginationConfig/WaiterConfig), which the method pops for itself whatever the
+        shape says."""
+        td = self.unpacked(inspect.get_annotations(method).get("kwargs"), where)
+        if td is None:
+            return
+        if op.input_shape is None:
+            keys = set(td.__required_keys__) | set(td.__optional_keys__)
+            if keys != {config}:
+                self.fail(where, f"operation has no input but {method.__name__}() takes {sorted(keys)}")
+            return
+        self.request(td, op, where, drop=frozenset(drop | {config}), extra={config: False})
 
     def getter(self, get: Callable[[str], Any], name: str, cls: type, where: str) -> None:
         """The typed client's get_paginator/get_waiter gives the typed class at run time."""
