@@ -1,7 +1,9 @@
 """Stage 3, naming: the single authority for every Python name in the output.
 
-Method names come from `botocore.xform_name`, class prefixes from botocore's
-`get_service_module_name`; everything then passes through the escaping here.
+Method names come from `botocore.xform_name`, class prefixes from the service model's
+serviceAbbreviation/serviceFullName (botocore 1.43's `get_service_module_name` rule, kept
+here so that names do not change with the installed botocore); everything then passes
+through the escaping here.
 Templates never build names.
 """
 
@@ -15,7 +17,6 @@ from typing import Any, Iterable, Mapping
 
 from boto3.resources.model import ResourceModel
 from botocore import xform_name
-from botocore.utils import get_service_module_name
 
 from .model import Service
 from .runtime import _types as _shared_types
@@ -41,6 +42,7 @@ RESERVED = frozenset(
 )
 
 _NON_IDENT = re.compile(r"[^0-9A-Za-z_]")
+_NON_WORD = re.compile(r"\W+")  # botocore's own pattern (str: Unicode word characters stay)
 
 
 def module_name(service_name: str) -> str:
@@ -65,16 +67,17 @@ def escape_identifier(name: str) -> str:
 
 
 def class_prefix(service: Service) -> str:
-    """S3, EC2, DynamoDB, Lambda...: botocore's own class name for the service's client."""
+    """S3, EC2, DynamoDB, Lambda...: the class name botocore 1.43 gives the service's client.
+
+    Computed here, not by botocore's `get_service_module_name`: botocore 1.44 derives it
+    from serviceId instead (and gives `Sqs` for a model without one), which would rename
+    every class on a botocore upgrade.  The rule is botocore 1.43's: serviceAbbreviation,
+    else serviceFullName, without "Amazon"/"AWS" and non-word characters.
+    """
     if service.name in CLASS_PREFIX_OVERRIDES:
         return CLASS_PREFIX_OVERRIDES[service.name]
-    shim = SimpleNamespace(
-        service_name=service.name,
-        metadata={"serviceAbbreviation": service.abbreviation, "serviceFullName": service.full_name}
-        if service.abbreviation
-        else {"serviceFullName": service.full_name},
-    )
-    prefix = get_service_module_name(shim)
+    name = service.abbreviation or service.full_name  # full_name falls back to the service name
+    prefix = _NON_WORD.sub("", name.replace("Amazon", "").replace("AWS", ""))
     return type_base(prefix or service.name.title().replace("-", ""))
 
 
@@ -90,6 +93,13 @@ def type_base(shape_name: str) -> str:
     if name[0].isdigit():
         name = "Shape" + name
     return name[0].upper() + name[1:]
+
+
+def derived_class_names(definition_name: str, suffix: str) -> tuple[str, str]:
+    """Candidate class names for a paginator or waiter called `definition_name` in its
+    definition file (ListObjectsV2 -> ListObjectsV2Paginator, else ...PaginatorClass)."""
+    base = type_base(definition_name) + suffix
+    return base, base + "Class"
 
 
 # Names an operation's method must not take on the typed client (botocore's client has no

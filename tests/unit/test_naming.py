@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import keyword
+import re
 
 import botocore.session
 import pytest
@@ -75,3 +76,76 @@ def test_known_prefixes() -> None:
     source = Source()
     for service, prefix in [("s3", "S3"), ("ec2", "EC2"), ("dynamodb", "DynamoDB"), ("lambda", "Lambda"), ("sqs", "SQS"), ("sms-voice", "SMSVoice"), ("pinpoint-sms-voice", "PinpointSMSVoice")]:
         assert naming.class_prefix(build(source.load(service))) == prefix
+
+
+# ---- class prefixes do not depend on the installed botocore's naming rule (issue 13) ----
+
+
+def _botocore_1_43_rule(service_model) -> str:  # type: ignore[no-untyped-def]
+    """botocore 1.43.11's get_service_module_name, verbatim: the rule the golden names follow."""
+    name = service_model.metadata.get(
+        "serviceAbbreviation",
+        service_model.metadata.get("serviceFullName", service_model.service_name),
+    )
+    name = name.replace("Amazon", "")
+    name = name.replace("AWS", "")
+    name = re.sub(r"\W+", "", name)
+    return name
+
+
+def _botocore_1_44_rule(service_model) -> str:  # type: ignore[no-untyped-def]
+    """botocore 1.44.8's get_service_module_name without its table: serviceId based."""
+    service_id = service_model.metadata.get("serviceId")
+    if service_id is None:
+        return service_model.service_name
+    return re.sub(r"\W+", "", service_id)
+
+
+@pytest.fixture
+def botocore_1_44_naming(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Install botocore 1.44's serviceId-based rule wherever the generator could reach it."""
+    import botocore.utils
+
+    monkeypatch.setattr(botocore.utils, "get_service_module_name", _botocore_1_44_rule)
+    monkeypatch.setattr(naming, "get_service_module_name", _botocore_1_44_rule, raising=False)
+
+
+def _with_service_id(meta: dict[str, str], service_id: str) -> dict[str, str]:
+    return {**meta, "serviceId": service_id}
+
+
+@pytest.mark.usefixtures("botocore_1_44_naming")
+def test_class_prefix_is_botocore_1_43_rule_for_every_service() -> None:
+    """For every botocore service: the 1.43.11 rule over the real ServiceModel, and the same
+    with serviceId changed, while botocore 1.44's serviceId rule is the installed one."""
+    from botocore.model import ServiceModel
+
+    loader = botocore.session.get_session().get_component("data_loader")
+    wrong = []
+    for name in Source().available_services():
+        definition = loader.load_service_model(name, "service-2")
+        expected = naming.type_base(_botocore_1_43_rule(ServiceModel(definition, service_name=name)) or name)
+        expected = naming.CLASS_PREFIX_OVERRIDES.get(name, expected)
+        meta = definition["metadata"]
+        got = {naming.class_prefix(build_meta_only(name, m)) for m in (meta, _with_service_id(meta, "Other Id-1"))}
+        if got != {expected}:
+            wrong.append((name, expected, sorted(got)))
+    assert not wrong
+
+
+@pytest.mark.usefixtures("botocore_1_44_naming")
+@pytest.mark.parametrize(
+    ("service", "prefix"),
+    [("sqs", "SQS"), ("dynamodb", "DynamoDB"), ("ec2", "EC2"), ("cognito-idp", "CognitoIdentityProvider"), ("elbv2", "ElasticLoadBalancingv2")],
+)
+def test_known_prefixes_under_botocore_1_44_rule(service: str, prefix: str) -> None:
+    """What botocore 1.44.8 renamed (SqsClient, DynamodbClient, ...) keeps the golden names."""
+    assert naming.class_prefix(build(Source().load(service))) == prefix
+
+
+@pytest.mark.parametrize("service_id", ["SQS", "Simple Queue", "sqs-other", ""])
+def test_class_prefix_ignores_service_id(service_id: str) -> None:
+    meta = {"serviceFullName": "Amazon Simple Queue Service", "serviceAbbreviation": "Amazon SQS", "serviceId": service_id}
+    assert naming.class_prefix(build_meta_only("sqs", meta)) == "SQS"
+    del meta["serviceAbbreviation"]
+    assert naming.class_prefix(build_meta_only("sqs", meta)) == "SimpleQueueService"
