@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -31,19 +32,38 @@ def generator_digest() -> str:
 
 
 def load(root: Path) -> dict[str, Any]:
+    """The cache of `root`; {} when missing, unreadable or of any other shape (a pull
+    request can change it: nothing in it is trusted beyond "render again or not")."""
     try:
-        data = json.loads((root / CACHE).read_text(encoding="utf-8"))
+        fd = os.open(root / CACHE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            data = json.loads(handle.read().decode("utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    return data if _well_formed(data) else {}
+
+
+def _well_formed(data: Any) -> bool:
+    if not isinstance(data, dict):
+        return False
+    services, outputs = data.get("services", {}), data.get("outputs", {})
+    if not isinstance(services, dict) or not isinstance(outputs, dict):
+        return False
+    entries_ok = all(
+        isinstance(e, dict) and isinstance(e.get("files", []), list) and all(isinstance(f, str) for f in e.get("files", []))
+        for e in services.values()
+    )
+    return entries_ok and all(v is None or (isinstance(v, list) and all(type(n) is int for n in v)) for v in outputs.values())
 
 
 def _stat(path: Path) -> list[int] | None:
+    """What changes whenever the file is written, replaced or touched: size, mtime,
+    ctime (which no user tool sets back) and inode."""
     try:
-        st = os.stat(path)
+        st = os.stat(path, follow_symlinks=False)
     except OSError:
         return None
-    return [st.st_size, st.st_mtime_ns]
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 def unchanged(cache: dict[str, Any], root: Path, service: str, key: Any, manifest: dict[str, str]) -> dict[str, str] | None:
@@ -55,7 +75,10 @@ def unchanged(cache: dict[str, Any], root: Path, service: str, key: Any, manifes
     outputs = cache.get("outputs", {})
     kept = {}
     for rel in entry.get("files", []):
-        if rel not in manifest or _stat(root / rel) != outputs.get(rel):
+        if rel not in manifest:
+            return None
+        now = _stat(root / rel)  # rel is a manifest entry: validated, inside root
+        if now is None or now != outputs.get(rel):  # a missing file always counts as changed
             return None
         kept[rel] = manifest[rel]
     return kept or None
@@ -66,7 +89,14 @@ def save(root: Path, keys: dict[str, Any], files_by_service: dict[str, list[str]
         "services": {name: {"key": keys[name], "files": sorted(files)} for name, files in files_by_service.items()},
         "outputs": {rel: _stat(root / rel) for rel in sorted(all_files)},
     }
-    try:
-        (root / CACHE).write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-    except OSError:
-        pass  # only a cache
+    text = json.dumps(data, sort_keys=True)
+    tmp = None
+    try:  # atomically, never through a link (fsguard.scan refused links in root)
+        fd, tmp = tempfile.mkstemp(dir=root, prefix=f".{CACHE}.", suffix=".botoloom-tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, root / CACHE)
+    except OSError:  # only a cache: the next run renders again
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)

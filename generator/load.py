@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import glob
 import os
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ import botocore
 import botocore.exceptions
 from botocore import xform_name
 
+from . import validate
 from .errors import UserError
 
 
@@ -35,6 +37,11 @@ class RawService:
     """Method names botocore's client class really has after its creating-client-class hooks."""
     source: str = ""
     """The service-2 file the definition came from, for error messages."""
+    sources: tuple[tuple[str, str], ...] = ()
+    """(type name, file) of every definition read: service-2, paginators-1, ..."""
+
+    def source_of(self, type_name: str) -> str:
+        return dict(self.sources).get(type_name, f"{self.name}/{type_name}")
 
 
 class Source:
@@ -77,14 +84,26 @@ class Source:
         resources = None
         if name in self.resource_services():
             resources = self._load(name, "resources-1", required=True)
+        paginators = self._load(name, "paginators-1") or {}
+        waiters = self._load(name, "waiters-2") or {}
+        kinds = ["service-2", "paginators-1", "waiters-2"] + (["resources-1"] if resources is not None else [])
+        sources = tuple((kind, self._path(name, kind)) for kind in kinds)
+        paths = dict(sources)
+        validate.service(service, paths["service-2"])
+        for kind, document, key in (("paginators-1", paginators, "pagination"), ("waiters-2", waiters, "waiters")):
+            if not isinstance(document.get(key, {}), dict):
+                raise UserError(f'{paths[kind]}: "{key}" must be an object')
+        validate.paginators(paginators.get("pagination", {}), paths["paginators-1"])
+        validate.waiters(waiters.get("waiters", {}), paths["waiters-2"])
         return RawService(
             name=name,
             service=service,
-            paginators=(self._load(name, "paginators-1") or {}).get("pagination", {}),
-            waiters=(self._load(name, "waiters-2") or {}).get("waiters", {}),
+            paginators=paginators.get("pagination", {}),
+            waiters=waiters.get("waiters", {}),
             resources=resources,
             client_methods=self._client_methods(service),
-            source=self._path(name, "service-2"),
+            source=dict(sources)["service-2"],
+            sources=sources,
         )
 
     def fingerprint(self, name: str) -> list[list[object]]:
@@ -111,7 +130,7 @@ class Source:
             if required:
                 raise UserError(f"{name}: no {type_name} definition found") from None
             return None
-        except (ValueError, botocore.exceptions.BotoCoreError) as exc:
+        except (ValueError, OSError, EOFError, zlib.error, botocore.exceptions.BotoCoreError) as exc:
             raise UserError(
                 f"{name}: cannot read its {type_name} definition ({self._path(name, type_name)}): {exc}"
             ) from None

@@ -116,6 +116,7 @@ class Service:
     extra_methods: tuple[str, ...]  # methods botocore/boto3 inject into the client class
     error_shapes: tuple[str, ...] = field(default=())
     resources: ResourceService | None = None  # boto3's resources-1 (resource services only)
+    warnings: tuple[str, ...] = ()  # what was left out of the definitions, and why
 
     def shape(self, name: str) -> Shape:
         return self.shapes[name]
@@ -150,22 +151,30 @@ def _build(raw: RawService) -> Service:
             continue  # removed from the client by botocore (e.g. bidirectional streams)
         ops.append(_operation(op_name, data["operations"][op_name]))
     op_methods = {op.method for op in ops}
-    paginators = tuple(
-        _paginator(name, spec)
-        for name, spec in sorted(raw.paginators.items())
-        if xform_name(name) in op_methods
-    )
-    waiters = tuple(
-        _waiter(name, spec)
-        for name, spec in sorted(raw.waiters.items())
-        if xform_name(spec.get("operation", "")) in op_methods
-    )
+    removed = {xform_name(n) for n in data.get("operations", {})} - op_methods  # by botocore, on purpose
+    warnings = []
+    paginators = []
+    for name, spec in sorted(raw.paginators.items()):
+        if xform_name(name) in op_methods:
+            paginators.append(_paginator(name, spec))
+        elif xform_name(name) not in removed:
+            warnings.append(f"{raw.source_of('paginators-1')}: pagination.{name}: no such operation; paginator left out")
+    waiters = []
+    for name, spec in sorted(raw.waiters.items()):
+        if xform_name(spec.get("operation", "")) in op_methods:
+            waiters.append(_waiter(name, spec))
+        elif xform_name(spec.get("operation", "")) not in removed:
+            warnings.append(f"{raw.source_of('waiters-2')}: waiters.{name}: operation {spec.get('operation')!r} does not exist; waiter left out")
     roots = [op.input for op in ops] + [op.output for op in ops]
     # botocore's client.exceptions has a class for every exception shape, used or not
     errors = sorted({e for op in ops for e in op.errors} | {n for n, s in shapes_json.items() if s.get("exception")})
     resources = None
     if raw.resources is not None:  # boto3's resources-1, checked against the client
-        resources = build_resources(raw.name, raw.resources, {op.name for op in ops}, {w.name for w in waiters})
+        try:
+            resources = build_resources(raw.name, raw.resources, {op.name for op in ops}, {w.name for w in waiters})
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            where = raw.source_of("resources-1")
+            raise UserError(f"{raw.name}: malformed resource definition ({where}): {type(exc).__name__}: {exc}") from None
         roots += resources.shapes()
     shapes = _reachable(shapes_json, [r for r in roots if r] + errors)
     return Service(
@@ -178,11 +187,12 @@ def _build(raw: RawService) -> Service:
         documentation=data.get("documentation", ""),
         operations=tuple(ops),
         shapes=MappingProxyType(shapes),
-        paginators=paginators,
-        waiters=waiters,
+        paginators=tuple(paginators),
+        waiters=tuple(waiters),
         extra_methods=tuple(sorted(methods - op_methods)),
         error_shapes=tuple(errors),
         resources=resources,
+        warnings=tuple(warnings),
     )
 
 

@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping
 from boto3.resources.model import ResourceModel
 from botocore import xform_name
 
+from .errors import UserError
 from .model import Service
 from .runtime import _types as _shared_types
 from .resources_model import Resource
@@ -169,7 +170,7 @@ def resource_names(service: str, resource: Resource, definitions: Mapping[str, A
     defined = list(resource.definition.get("actions", {}))  # boto3 injects the others by name
     subresources = [r.name for r in resource.related if not r.is_reference]
     references = [r.name for r in resource.related if r.is_reference]
-    return ResourceNames(
+    names = ResourceNames(
         identifiers=dict(zip([i.name for i in resource.identifiers], identifiers, strict=True)),
         actions={a.name: xform_name(a.name) for a in resource.actions}
         | dict(zip(defined, [a.name for a in model.actions], strict=True)),
@@ -183,3 +184,18 @@ def resource_names(service: str, resource: Resource, definitions: Mapping[str, A
         attributes={name: member for name, (member, _) in model.get_attributes(shape).items()} if shape else {},
         aliases={i.member_name: i.name for i in model.identifiers if i.member_name},
     )
+    _check_resource_names(service, resource.name, names)
+    return names
+
+
+def _check_resource_names(service: str, resource: str, names: ResourceNames) -> None:
+    """boto3 sets these names as attributes of its resource classes; the typed classes
+    define them as methods and properties, so each must be a plain identifier."""
+    for kind in ("identifiers", "actions", "batch_actions", "related", "collections", "waiters", "attributes"):
+        for definition, python in getattr(names, kind).items():
+            name = python if kind != "attributes" else definition
+            if not is_plain_key(name) or name in WRAPPER_ATTRIBUTES:
+                raise UserError(
+                    f"{service}: resources-1: {resource}.{kind}: {definition!r} becomes the attribute {name!r}, "
+                    "which cannot be a Python method or property name"
+                )

@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from .layout import Br, class_def, statement
+from .layout import Br, class_def, pystr, statement
 from .model import Service
 from .resources_views import ResourceView
 from .views import ServiceView, dunder_all, header
@@ -81,7 +81,7 @@ def _client(view: ServiceView) -> str:
         client_bases=view.client_bases(),
         client_header=view.client_header(),
         client_doc=view.client_doc(),
-        service_literal=f'"{view.service.name}"',
+        service_literal=pystr(view.service.name),
         methods=methods,
         factory=view.factory(),
     )

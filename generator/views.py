@@ -14,7 +14,7 @@ from typing import AbstractSet, Iterable
 from . import docs
 from .layout import Br, Expr, class_def, docstring, flat, function_def, import_from, pystr, statement
 from .model import Operation, Service
-from .naming import RESERVED, Registry, class_prefix, escape_identifier, is_plain_key, method_name, module_name
+from .naming import RESERVED, Registry, class_prefix, derived_class_names, escape_identifier, is_plain_key, method_name, module_name
 from .pragma import PRAGMA
 from .resources_model import CLIENT_BASES
 from .resources_types import RESOURCE_SHARED_NAMES
@@ -32,6 +32,9 @@ SHARED_NAMES = frozenset(
     }
 )
 SHARED_NAMES |= RESOURCE_SHARED_NAMES  # dynamodb's resource-side values (resources_types)
+# TypedDict and its qualifiers come from the package's _types, which takes typing_extensions'
+# where typing's are not enough (NotRequired before 3.11, pydantic before 3.12).
+TYPED_DICT_NAMES = frozenset({"TypedDict", "NotRequired", "ReadOnly"})
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _UNPACK_IMPORT = """    if sys.version_info >= (3, 11):
         from typing import Unpack
@@ -100,11 +103,11 @@ class ServiceView:
         self.names = service_names(service)
         self.types = TypeMap(service, self.names.registry)
         self.paginator_classes = {
-            p.method: self.names.registry.take(f"{p.operation}Paginator", f"{p.operation}PaginatorClass")
+            p.method: self.names.registry.take(*derived_class_names(p.operation, "Paginator"))
             for p in service.paginators
         }
         self.waiter_classes = {
-            w.method: self.names.registry.take(f"{w.name}Waiter", f"{w.name}WaiterClass")
+            w.method: self.names.registry.take(*derived_class_names(w.name, "Waiter"))
             for w in service.waiters
         }
         self._ops = {op.method: op for op in service.operations}
@@ -161,10 +164,10 @@ class ServiceView:
         groups = [
             [
                 imports_for(used, "datetime", ["datetime"]),
-                imports_for(used, "typing", TYPING_NAMES | {"TypedDict"}),
+                imports_for(used, "typing", TYPING_NAMES - TYPED_DICT_NAMES),
             ],
             [
-                imports_for(used, ".._types", SHARED_NAMES | {"NotRequired", "ReadOnly"}),
+                imports_for(used, ".._types", SHARED_NAMES | TYPED_DICT_NAMES),
                 imports_for(used, ".literals", self.types.literal_names.values()),
             ],
         ]

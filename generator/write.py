@@ -1,24 +1,37 @@
 """Stage 6, write: put rendered files on disk safely, or compare them with what is there.
 
-Only changed files are written, each atomically (temp file + rename).  A manifest in the
-package directory records what botoloom wrote; only files listed there are ever removed,
-and only when they still hold what botoloom wrote.  A directory without a manifest that
-holds anything is not botoloom's, and is refused.
+A run works in three steps, so that a failure or a kill never loses files:
+
+1. plan: validate the manifest (manifest.py), refuse links and foreign files in the way
+   (fsguard.py), and find what changed;
+2. stage: every changed file and both manifests go to temp files beside their targets.
+   A full disk or a read-only mount fails here, the temp files are removed and the
+   directory is exactly as it was;
+3. commit: the pending manifest (old and new files, with the digests being replaced),
+   then renames, then stale files removed, then the final manifest.  A kill in this step
+   leaves a directory the next run recognises, cleans (temp files included) and repairs.
+
+Only files listed in the manifest are ever removed, and only when they still hold what
+botoloom wrote.  A directory without a manifest that holds anything is not botoloom's.
 """
 
 from __future__ import annotations
 
 import difflib
-import hashlib
-import json
 import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import fsguard, seams
 from .errors import UserError
+from .incremental import CACHE
+from .manifest import MANIFEST, Manifest, digest, render
+from .manifest import read as read_manifest_file
 
-MANIFEST = ".botoloom-manifest.json"
+__all__ = ["MANIFEST", "Outcome", "check", "digest", "owned", "read_manifest", "write"]
+
+_OWN = frozenset({MANIFEST, CACHE, fsguard.LOCK})
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -31,140 +44,211 @@ class Outcome:
     kept: list[str] = field(default_factory=list)  # stale but edited by hand: left alone
 
 
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _manifest(meta: dict[str, object], digests: dict[str, str]) -> str:
-    data = dict(meta)
-    data["files"] = dict(sorted(digests.items()))
-    return json.dumps(data, indent=2, sort_keys=True) + "\n"
-
-
 def read_manifest(root: Path) -> dict[str, str]:
     """{path: digest} that botoloom recorded in `root` ({} for a new directory).
 
     Raises UserError for a directory botoloom did not create, so a run stops early.
     """
-    return _owned(root)
+    return owned(root).files
 
 
-def _read_manifest(root: Path) -> dict[str, str] | None:
-    path = root / MANIFEST
-    if not path.exists():
-        return None
-    try:
-        files = json.loads(path.read_text(encoding="utf-8"))["files"]
-        return {str(k): str(v) for k, v in files.items()}
-    except (ValueError, KeyError, TypeError, AttributeError):
-        raise UserError(f"{path}: unreadable botoloom manifest; remove the directory or fix the file") from None
-
-
-def _owned(root: Path) -> dict[str, str]:
-    """Files botoloom wrote earlier ({} for a new directory); refuses foreign directories."""
-    if root.exists() and not root.is_dir():
-        raise UserError(f"{root} exists and is not a directory")
-    previous = _read_manifest(root) if root.exists() else None
-    if previous is None and root.exists() and any(root.iterdir()):
+def owned(root: Path) -> Manifest:
+    """What botoloom wrote in `root` (empty for a new directory); refuses foreign ones."""
+    if root.is_symlink() or (root.exists() and not root.is_dir()):
+        raise UserError(f"{root} exists and is not a directory" + (" (a symbolic link)" if root.is_symlink() else ""))
+    found = read_manifest_file(root) if root.is_dir() else None
+    if found is None and root.is_dir() and any(not _is_own(p.name) for p in root.iterdir()):
         raise UserError(f"{root} exists, is not empty and was not written by botoloom (no {MANIFEST}); refusing to write into it")
-    return previous or {}
+    return found or Manifest()
 
 
-def _read(path: Path) -> str | None:
+def _is_own(name: str) -> bool:
+    return name in _OWN or fsguard.is_temp(name, (MANIFEST,))
+
+
+def _known(found: Manifest) -> set[str]:
+    return {MANIFEST, CACHE} | {rel.rsplit("/", 1)[-1] for rel in found.files}
+
+
+@dataclass
+class _Plan:
+    previous: Manifest
+    changes: dict[str, str]
+    stale: list[str]
+    pending: str
+    final: str | None
+
+
+def _plan(root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str], overwrite: bool) -> _Plan:
+    previous = owned(root)
+    for rel in fsguard.scan(root, _known(previous)):  # temp files of killed runs (the lock is held)
+        (root / rel).unlink()
+    digests = {rel: digest(text) for rel, text in files.items()} | kept
+    changes = {}
+    for rel, text in sorted(files.items()):
+        target = fsguard.relative(root, rel, "generated file")
+        current = fsguard.read(target)
+        if current == text:
+            continue
+        if rel not in previous.files and (current is not None or target.exists()) and not overwrite:
+            raise UserError(f"{target} is in the way: botoloom would generate it, but did not write it (not in {MANIFEST}); move it away or pass --overwrite")
+        changes[rel] = text
+    stale = sorted(set(previous.files) - set(digests))
+    earlier = {rel: d for rel, d in previous.earlier.items() if rel in changes or rel in stale}
+    earlier |= {rel: previous.files[rel] for rel in changes if rel in previous.files and previous.files[rel] != digests[rel]}
+    final = render(meta, digests)
+    pending = render(meta, previous.files | digests, earlier)
+    needs_final = bool(changes or stale) or fsguard.read(root / MANIFEST) != final
+    return _Plan(previous, changes, stale, pending, final if needs_final else None)
+
+
+def write(
+    root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str] | None = None, overwrite: bool = False
+) -> Outcome:
+    """Make `root` hold `files` plus the `kept` ones ({path: digest}, not re-rendered
+    because nothing changed), and any user files; touch only what changed.  The caller
+    holds the directory's lock (fsguard.locked)."""
+    plan = _plan(root, files, meta, kept or {}, overwrite)
+    outcome = Outcome(unchanged=sorted([*(kept or {}), *(rel for rel in files if rel not in plan.changes)]))
+    staged: list[tuple[str, Path, Path]] = []
     try:
-        return path.read_text(encoding="utf-8")
-    except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError):
-        return None
+        _stage_all(root, plan, staged)
+        _commit(root, plan, staged, outcome)
+    finally:
+        for _, tmp, _ in staged:  # whatever was not renamed into place (a failure, Ctrl-C)
+            tmp.unlink(missing_ok=True)
+    return outcome
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _stage_all(root: Path, plan: _Plan, staged: list[tuple[str, Path, Path]]) -> None:
+    created: list[Path] = []
+    try:
+        for rel, text in plan.changes.items():
+            target = root / rel
+            _make_dirs(target.parent, root, created)
+            staged.append((rel, _stage(target, text, rel), target))
+        if plan.final is not None:
+            staged.append(("pending", _stage(root / MANIFEST, plan.pending, MANIFEST), root / MANIFEST))
+            staged.append(("final", _stage(root / MANIFEST, plan.final, MANIFEST), root / MANIFEST))
+        seams.reach("staged")
+    except OSError as exc:
+        for _, tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        staged.clear()
+        for directory in reversed(created):
+            directory.rmdir()
+        raise UserError(f"cannot write {fsguard.describe(exc, exc.filename)}; nothing in {root} was changed") from None
+
+
+def _make_dirs(directory: Path, root: Path, created: list[Path]) -> None:
+    missing = []
+    while directory != root and not directory.exists():
+        missing.append(directory)
+        directory = directory.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir()
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        created.append(path)
+
+
+def _stage(target: Path, text: str, rel: str) -> Path:
+    """`text` in a new temp file beside `target` (a full disk fails here, naming `target`)."""
+    try:
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=fsguard.TEMP_SUFFIX)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            half = len(text) // 2
+            handle.write(text[:half])
+            handle.flush()
+            seams.reach(f"temp:{rel}", target)
+            handle.write(text[half:])
         os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    return tmp
 
 
-def write(root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str] | None = None) -> Outcome:
-    """Make `root` hold `files` plus the `kept` ones ({path: digest}, not re-rendered
-    because nothing changed), and any user files; touch only what changed.
-
-    A manifest listing old and new files is written before anything else, so a run
-    killed half-way leaves a directory the next run recognises, completes and cleans.
-    """
-    kept = kept or {}
+def _commit(root: Path, plan: _Plan, staged: list[tuple[str, Path, Path]], outcome: Outcome) -> None:
     try:
-        previous = _owned(root)
-        digests = {rel: digest(text) for rel, text in files.items()}
-        digests.update(kept)
-        final = _manifest(meta, digests)
-        if previous != digests:
-            pending = dict(previous)
-            pending.update(digests)
-            _atomic_write(root / MANIFEST, _manifest(meta, pending))
-        outcome = Outcome(unchanged=sorted(kept))
-        for rel, text in sorted(files.items()):
-            target = root / rel
-            if _read(target) == text:
-                outcome.unchanged.append(rel)
-            else:
-                _atomic_write(target, text)
-                outcome.written.append(rel)
-        _remove_stale(root, previous, digests, outcome)
-        if _read(root / MANIFEST) != final:
-            _atomic_write(root / MANIFEST, final)
-        return outcome
-    except PermissionError as exc:
-        raise UserError(f"cannot write to {exc.filename or root}: permission denied") from None
+        for rel, tmp, target in [s for s in staged if s[0] == "pending"]:
+            os.replace(tmp, target)
+            seams.reach("pending")
+        for rel, tmp, target in [s for s in staged if s[0] not in ("pending", "final")]:
+            seams.reach(f"commit:{rel}")
+            os.replace(tmp, target)
+            outcome.written.append(rel)
+        _remove_stale(root, plan, outcome)
+        seams.reach("removed")
+        for rel, tmp, target in [s for s in staged if s[0] == "final"]:
+            os.replace(tmp, target)
+    except OSError as exc:
+        raise UserError(f"cannot finish writing {fsguard.describe(exc, exc.filename)}; run botoloom again to repair {root}") from None
 
 
-def _remove_stale(root: Path, previous: dict[str, str], current: dict[str, str], outcome: Outcome) -> None:
+def _remove_stale(root: Path, plan: _Plan, outcome: Outcome) -> None:
     """Remove files botoloom wrote before and no longer generates, unless edited since."""
-    for rel in sorted(set(previous) - set(current)):
+    for rel in plan.stale:
         target = root / rel
-        text = _read(target)
+        text = fsguard.read(target)
         if text is None:
             continue
-        if digest(text) == previous[rel]:
+        if plan.previous.ours(rel, text):
             target.unlink()
             outcome.removed.append(rel)
+            _remove_compiled(target)
             _prune_empty(target.parent, root)
         else:
             outcome.kept.append(rel)
 
 
+def _remove_compiled(source: Path) -> None:
+    """The interpreter's compiled copies of a removed module (__pycache__/name.*.pyc)."""
+    cache = source.parent / "__pycache__"
+    if source.suffix != ".py" or not cache.is_dir():
+        return
+    for compiled in cache.glob(f"{source.stem}.*.pyc"):
+        if compiled.name.split(".")[0] == source.stem and compiled.is_file():
+            compiled.unlink()
+
+
 def _prune_empty(directory: Path, root: Path) -> None:
-    while directory != root and directory.is_dir():
-        leftovers = [p for p in directory.iterdir() if p.name != "__pycache__"]
-        if leftovers:
+    """Remove directories left empty (an empty __pycache__ counts as empty), up to `root`."""
+    while directory != root and root in directory.parents and directory.is_dir():
+        cache = directory / "__pycache__"
+        if any(p.name != "__pycache__" for p in directory.iterdir()) or (cache.is_dir() and any(cache.iterdir())):
             return
-        for cache in directory.glob("__pycache__"):
-            for item in cache.iterdir():
-                item.unlink()
+        if cache.is_dir():
             cache.rmdir()
         directory.rmdir()
         directory = directory.parent
 
 
 def check(root: Path, files: dict[str, str], meta: dict[str, object]) -> list[str]:
-    """Unified diffs between what is in `root` and what would be generated ([] when equal)."""
-    previous = _read_manifest(root) if root.is_dir() else None
+    """Unified diffs between what is in `root` and what would be generated ([] when equal).
+    Reads only files that would be generated and files the (validated) manifest lists."""
+    previous = read_manifest_file(root) if root.is_dir() and not root.is_symlink() else None
+    temps = fsguard.scan(root, _known(previous or Manifest()))
     expected = dict(files)
-    expected[MANIFEST] = _manifest(meta, {rel: digest(text) for rel, text in files.items()})
+    expected[MANIFEST] = render(meta, {rel: digest(text) for rel, text in files.items()})
     diffs = []
     for rel, text in sorted(expected.items()):
-        current = _read(root / rel)
+        current = fsguard.read(fsguard.relative(root, rel, "generated file"))
         if current != text:
             diffs.append(_diff(rel, current or "", text))
-    for rel in sorted(set(previous or {}) - set(files)):
-        current = _read(root / rel)
+    for rel in sorted(set(previous.files if previous else {}) - set(files)):
+        current = fsguard.read(root / rel)
         if current is not None:
             diffs.append(_diff(rel, current, ""))
+    diffs += [f"--- a/{rel}\n+++ /dev/null\n# a temp file of an interrupted botoloom run (the next run removes it)\n" for rel in temps]
     return diffs
 
 

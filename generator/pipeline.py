@@ -1,0 +1,163 @@
+"""One run: load -> model -> render -> write (or check) for a plan, under the package lock.
+
+The command line (cli.py) and the hatch hook build a `Plan`; everything after that is here.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from . import __version__, fsguard, incremental
+from .errors import UserError
+from .load import Source
+from .model import build
+from .progress import Progress
+from .render import render_package, render_service
+from .write import check, owned, write
+
+_SOURCE: Source | None = None
+
+
+def source() -> Source:
+    global _SOURCE
+    if _SOURCE is None:
+        _SOURCE = Source()
+    return _SOURCE
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to do, from the command line and the user's pyproject.toml."""
+
+    names: list[str]
+    root: Path
+    package: str
+    jobs: int
+    quiet: bool = False
+    overwrite: bool = False
+    lock_timeout: float = 600.0
+
+
+def versions() -> str:
+    return f"botoloom {__version__} from botocore {source().botocore_version}"
+
+
+def _meta(plan: Plan) -> dict[str, object]:
+    return {
+        "botoloom": __version__,
+        "botocore": source().botocore_version,
+        "package": plan.package,
+        "services": plan.names,
+    }
+
+
+def run_check(plan: Plan) -> int:
+    """Exit 1 with diffs when plan.root differs from what would be generated."""
+    files: dict[str, str] = {}
+    for _, rendered in _render(plan.names, plan.jobs, plan.quiet):
+        files.update(rendered)
+    files.update(render_package(plan.package, plan.names, versions()))
+    previous = owned(plan.root) if plan.root.is_dir() and not plan.root.is_symlink() else None
+    diffs = check(plan.root, files, _meta(plan))
+    for diff in diffs:
+        sys.stdout.write(diff)
+    if diffs:
+        print(f"botoloom: {len(diffs)} file(s) in {plan.root} differ from what would be generated{_why(previous)}", file=sys.stderr)
+        return 1
+    if not plan.quiet:
+        print(f"botoloom: {plan.root} is up to date ({len(files)} files)")
+    return 0
+
+
+def _why(previous: object) -> str:
+    made = getattr(previous, "botocore", "")
+    installed = source().botocore_version
+    if made and made != installed:
+        return f" (generated from botocore {made}, installed is botocore {installed}: that is why; pin botocore=={made} or regenerate)"
+    return ""
+
+
+def run_write(plan: Plan) -> int:
+    started = time.perf_counter()
+    with fsguard.locked(plan.root, plan.lock_timeout, plan.quiet):
+        kept, files_by_service, todo = _unchanged(plan)
+        files: dict[str, str] = {}
+        for name, rendered in _render(todo, plan.jobs, plan.quiet):
+            files.update(rendered)
+            files_by_service[name] = list(rendered)
+        files.update(render_package(plan.package, plan.names, versions()))
+        outcome = write(plan.root, files, _meta(plan), kept, plan.overwrite)
+        incremental.save(plan.root, _keys(plan), files_by_service, [*files, *kept])
+    if not plan.quiet:
+        print(
+            f"botoloom: {len(plan.names)} service(s) into {plan.root}: {len(todo)} rendered, "
+            f"{len(outcome.written)} file(s) written, {len(outcome.unchanged)} unchanged, "
+            f"{len(outcome.removed)} removed in {time.perf_counter() - started:.1f} s"
+        )
+        for rel in outcome.kept:
+            print(f"botoloom: kept {plan.root / rel}: no longer generated but edited by hand")
+    return 0
+
+
+def _keys(plan: Plan) -> dict[str, list[object]]:
+    code = incremental.generator_digest()
+    src = source()
+    return {n: [versions(), code, src.boto3_version, plan.package, src.fingerprint(n)] for n in plan.names}
+
+
+def _unchanged(plan: Plan) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
+    """Files of services that need no rendering ({path: digest}), their file lists, and the rest."""
+    manifest = owned(plan.root).files
+    cache = incremental.load(plan.root)
+    keys = _keys(plan)
+    kept: dict[str, str] = {}
+    files_by_service: dict[str, list[str]] = {}
+    todo = []
+    for name in plan.names:
+        unchanged = incremental.unchanged(cache, plan.root, name, keys[name], manifest)
+        if unchanged is None:
+            todo.append(name)
+        else:
+            kept.update(unchanged)
+            files_by_service[name] = list(unchanged)
+    return kept, files_by_service, todo
+
+
+def _one(name: str, versions: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
+    """Load, model and render one service (run in a worker process for many services)."""
+    raw = source().load(name)
+    service = build(raw)
+    try:
+        return name, render_service(service, versions), service.warnings
+    except RecursionError:
+        raise UserError(f"{name}: cannot generate from {raw.source}: its shapes nest too deeply") from None
+    except (KeyError, ValueError, TypeError) as exc:
+        raise UserError(f"{name}: cannot generate from {raw.source}: {type(exc).__name__}: {exc}") from None
+
+
+def _render(names: list[str], jobs: int, quiet: bool) -> Iterator[tuple[str, dict[str, str]]]:
+    """(service, {path: text}) per service, in the order of `names`; warnings to stderr."""
+    with Progress(len(names), "rendering", quiet) as progress:
+        if jobs > 1 and len(names) > 1:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
+                results: Iterator[tuple[str, dict[str, str], tuple[str, ...]]] = pool.map(
+                    _one, names, [versions()] * len(names), chunksize=2
+                )
+                yield from _report(results, progress)
+        else:
+            yield from _report((_one(name, versions()) for name in names), progress)
+
+
+def _report(
+    results: Iterator[tuple[str, dict[str, str], tuple[str, ...]]], progress: Progress
+) -> Iterator[tuple[str, dict[str, str]]]:
+    for name, rendered, warnings in results:
+        progress.step(name)
+        for warning in warnings:
+            print(f"botoloom: warning: {warning}", file=sys.stderr)
+        yield name, rendered
