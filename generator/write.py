@@ -57,13 +57,21 @@ def owned(root: Path) -> Manifest:
     if root.is_symlink() or (root.exists() and not root.is_dir()):
         raise UserError(f"{root} exists and is not a directory" + (" (a symbolic link)" if root.is_symlink() else ""))
     found = read_manifest_file(root) if root.is_dir() else None
-    if found is None and root.is_dir() and any(not _is_own(p.name) for p in root.iterdir()):
+    if found is None and root.is_dir() and not _only_leftovers(root):
         raise UserError(f"{root} exists, is not empty and was not written by botoloom (no {MANIFEST}); refusing to write into it")
     return found or Manifest()
 
 
-def _is_own(name: str) -> bool:
-    return name in _OWN or fsguard.is_temp(name, (MANIFEST,))
+def _only_leftovers(root: Path) -> bool:
+    """Does `root` hold nothing but what a run killed before its first manifest leaves
+    (the lock, temp files, the directories they are in)?"""
+    for directory, _, files in os.walk(root):
+        here = Path(directory)
+        for name in files:
+            legacy = here == root and fsguard.is_temp(name, (MANIFEST,))
+            if not (name in _OWN and here == root) and not legacy and not fsguard.is_temp(name):
+                return False
+    return True
 
 
 def _known(found: Manifest) -> set[str]:
@@ -83,6 +91,7 @@ def _plan(root: Path, files: dict[str, str], meta: dict[str, object], kept: dict
     previous = owned(root)
     for rel in fsguard.scan(root, _known(previous)):  # temp files of killed runs (the lock is held)
         (root / rel).unlink()
+        _prune_empty((root / rel).parent, root)
     digests = {rel: digest(text) for rel, text in files.items()} | kept
     changes = {}
     for rel, text in sorted(files.items()):

@@ -89,7 +89,8 @@ def assert_error(result: subprocess.CompletedProcess[str], *needles: str) -> Non
     """Exit 2, one line 'botoloom: error: ...', no traceback, naming what it must."""
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     assert "Traceback" not in result.stderr, result.stderr
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("botoloom: [")]
+    progress = ("botoloom: [", "botoloom: waiting for", "botoloom: warning: ")
+    lines = [line for line in result.stderr.splitlines() if not line.startswith(progress)]
     assert len(lines) == 1 and lines[0].startswith("botoloom: error: "), result.stderr
     for needle in needles:
         assert needle in result.stderr, result.stderr
