@@ -54,16 +54,19 @@ def load(start: Path) -> Config:
     services = table.get("services", [])
     if services != "all" and not (isinstance(services, list) and all(isinstance(s, str) for s in services)):
         raise UserError(f'{path}: [tool.botoloom] services must be a list of names or "all"')
+    package = table.get("package")
+    if package is not None and not isinstance(package, str):
+        raise UserError(f"{path}: [tool.botoloom] package must be a string (a Python package name)")
     output = table.get("output")
     if output is not None and not isinstance(output, str):
         raise UserError(f"{path}: [tool.botoloom] output must be a string")
     jobs = table.get("jobs")
-    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
+    if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
         raise UserError(f"{path}: [tool.botoloom] jobs must be a positive integer")
     return Config(
         services=() if services == "all" else tuple(services),
         all=services == "all",
-        package=table.get("package"),
+        package=package,
         output=str(path.parent / output) if output else None,
         jobs=jobs,
         path=path,

@@ -106,12 +106,13 @@ def _nesting(check: _Checker, shapes: dict[str, Any]) -> None:
                 on_path.discard(name)
                 inner = [depth.get(c, 0) for c in _containers(shapes, name)]
                 depth[name] = (1 + max(inner, default=0)) if shapes[name].get("type") in ("list", "map") else 0
-                if depth[name] > MAX_NESTING:
-                    check.fail(f"shapes.{name}", f"lists and maps nest {depth[name]} levels deep (at most {MAX_NESTING})")
                 continue
             todo.remove(child)
             on_path.add(child)
             stack.append((child, _containers(shapes, child)))
+    deepest = max(depth, key=lambda n: depth[n], default=None)
+    if deepest is not None and depth[deepest] > MAX_NESTING:
+        check.fail(f"shapes.{deepest}", f"lists and maps nest {depth[deepest]} levels deep (at most {MAX_NESTING})")
 
 
 def _containers(shapes: dict[str, Any], name: str) -> list[str]:
