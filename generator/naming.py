@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping
 from boto3.resources.model import ResourceModel
 from botocore import xform_name
 
-from .errors import UserError
+from .errors import DefinitionError
 from .model import Service
 from .runtime import _types as _shared_types
 from .resources_model import Resource
@@ -195,7 +195,7 @@ def _check_resource_names(service: str, resource: str, names: ResourceNames) -> 
         for definition, python in getattr(names, kind).items():
             name = python if kind != "attributes" else definition
             if not is_plain_key(name) or name in WRAPPER_ATTRIBUTES:
-                raise UserError(
-                    f"{service}: resources-1: {resource}.{kind}: {definition!r} becomes the attribute {name!r}, "
-                    "which cannot be a Python method or property name"
+                raise DefinitionError(
+                    "resources-1", f"{resource}.{kind}.{definition}",
+                    f"becomes the attribute {name!r}, which cannot be a Python method or property name",
                 )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import __version__, fsguard, incremental
-from .errors import UserError
+from .errors import DefinitionError, UserError
 from .load import Source
 from .model import build
 from .progress import Progress
@@ -131,9 +131,11 @@ def _unchanged(plan: Plan) -> tuple[dict[str, str], dict[str, list[str]], list[s
 def _one(name: str, versions: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
     """Load, model and render one service (run in a worker process for many services)."""
     raw = source().load(name)
-    service = build(raw)
     try:
+        service = build(raw)
         return name, render_service(service, versions), service.warnings
+    except DefinitionError as exc:
+        raise UserError(f"{raw.source_of(exc.kind)}: {exc.where}: {exc.problem}") from None
     except RecursionError:
         raise UserError(f"{name}: cannot generate from {raw.source}: its shapes nest too deeply") from None
     except (KeyError, ValueError, TypeError) as exc:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import builtins
 import keyword
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,9 +68,14 @@ OPERATION_NAME = st.one_of(
 # Paginator tokens and result keys are JMESPath identifiers in botocore.
 TOKEN_NAME = st.one_of(st.sampled_from([k for k in KEYWORDS if k.isalpha()] + TYPING + CASE_TWINS), IDENTIFIER)
 # Services: not botocore's own names (their client customisations would apply).
+# Also directory names a custom model can have (AWS_DATA_PATH): quotes, code, spaces, unicode.
+HOSTILE_SERVICE_NAMES = ['evil"+str(1)+"', "q'uote", "sp ace", "ünï-cödé", "back\\slash", "a.b", "1st", "x--y", "{brace}", "percent%s"]
 SERVICE_NAME = st.sampled_from(
     ["class", "import", "none", "typing", "sys", "aws-typed", "my-svc", "x1", "type-defs", "literals", "client", "async", "match"]
+    + HOSTILE_SERVICE_NAMES
 )
+# Waiter names are free text in waiters-2: they become class names through the naming authority.
+HOSTILE_WAITER_NAMES = ['Q"uote', "Sp ace", "New\nLine", "Ünïcode", "9Lives", "a.b", "Class", "None", "_Private", "__Dunder__", "Tab\tbed", "Waiter", "Paginator"]
 
 _TEXT_BITS = st.sampled_from(
     ['"', "'", '"""', "'''", "\\", "\\n", "\\\\", "\\x00", "\n", "\r\n", "\t", "<p>", "</p>", "<code>x</code>",
@@ -262,7 +268,7 @@ def definitions(draw: st.DrawFn) -> Definition:
         "version": "2.0",
         "metadata": {
             "apiVersion": API_VERSION,
-            "endpointPrefix": name,
+            "endpointPrefix": _host(name),
             "jsonVersion": "1.1",
             "protocol": protocol,
             "protocols": [protocol],
@@ -270,7 +276,7 @@ def definitions(draw: st.DrawFn) -> Definition:
             "serviceAbbreviation": draw(st.sampled_from(["", "Fuzz", "AWS Class", "Amazon None", "Literal", "AWS"])),
             "serviceId": name.replace("-", " ").title(),
             "signatureVersion": "v4",
-            "signingName": name,
+            "signingName": _host(name),
             "targetPrefix": "Fuzz_" + name.replace("-", "_"),
             "uid": f"{name}-{API_VERSION}",
         },
@@ -281,6 +287,11 @@ def definitions(draw: st.DrawFn) -> Definition:
     if not service["metadata"]["serviceAbbreviation"]:
         del service["metadata"]["serviceAbbreviation"]
     return Definition(name, service, paginators, waiters)
+
+
+def _host(name: str) -> str:
+    """A host-name label for a service directory name (botocore builds URLs from it)."""
+    return re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") or "fuzz"
 
 
 def _new_structure(draw: st.DrawFn, shapes: dict[str, Any], fresh: Any, refs: list[str], suffix: str) -> str:
@@ -350,7 +361,7 @@ def _waiters(draw: st.DrawFn, operations: dict[str, Any]) -> dict[str, Any]:
     for op in operations:
         if draw(st.integers(0, 3)) == 0:
             taken = {xform_name(w) for w in out}
-            name = draw(st.one_of(OPERATION_NAME, st.just(op)).filter(lambda n: xform_name(n) not in taken))
+            name = draw(st.one_of(OPERATION_NAME, st.just(op), st.sampled_from(HOSTILE_WAITER_NAMES)).filter(lambda n: xform_name(n) not in taken))
             out[name] = {
                 "delay": 1,
                 "maxAttempts": 2,

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from generator.naming import module_name
 
-from .conftest import TINY, Models, run, tiny
+import pytest
+
+from .conftest import TINY, Models, assert_error, run, tiny
 
 EVIL = 'evil"+str(__import__("os").mkdir("PWNED"))+"'
 
@@ -77,3 +79,46 @@ def test_tiny_model_is_valid(models: Models, tmp_path: Path) -> None:
     models.add("tiny", TINY)
     result = run("--services", "tiny", "--output", str(tmp_path / "out"), "--quiet", models=models)
     assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def _resources(thing: str = "Thing", collection: str = "Things", action: str = "ListAll", identifier: str = "Name") -> dict[str, object]:
+    """A boto3 resources-1 document for the tiny service."""
+    ids = [{"target": identifier, "source": "input"}]
+    return {
+        "service": {
+            "actions": {action: {"request": {"operation": "ListThings"}}},
+            "has": {thing: {"resource": {"type": thing, "identifiers": ids}}},
+            "hasMany": {
+                collection: {
+                    "request": {"operation": "ListThings"},
+                    "resource": {"type": thing, "identifiers": [{"target": identifier, "source": "response", "path": "Things[]"}]},
+                }
+            },
+        },
+        "resources": {thing: {"identifiers": [{"name": identifier}]}},
+    }
+
+
+def test_resource_definition_generates(models: Models, tmp_path: Path) -> None:
+    models.add("tiny", resources_1=_resources())
+    out = tmp_path / "out"
+    assert run("--services", "tiny", "--output", str(out), "--quiet", models=models).returncode == 0
+    assert _import_all(out).returncode == 0
+    assert "class Thing(" in (out / "aws_typed" / "tiny" / "service_resource.py").read_text()
+
+
+@pytest.mark.parametrize(
+    ("changes", "where"),
+    [
+        ({"thing": 'Th"ing'}, 'ServiceResource.related.Th"ing'),
+        ({"collection": "Sp ace"}, "ServiceResource.collections.Sp ace"),
+        ({"action": 'Do"It'}, 'ServiceResource.actions.Do"It'),
+        ({"action": "Import"}, "ServiceResource.actions.Import"),
+        ({"identifier": "Na me"}, "Thing.identifiers.Na me"),
+    ],
+)
+def test_hostile_resource_names_are_refused_naming_the_file(models: Models, tmp_path: Path, changes: dict[str, str], where: str) -> None:
+    directory = models.add("tiny", resources_1=_resources(**changes))
+    out = tmp_path / "out"
+    assert_error(run("--services", "tiny", "--output", str(out), models=models), str(directory / "resources-1.json"), where)
+    assert not out.exists()
