@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 REFERENCE := s3 sqs dynamodb ec2 iam sns cloudformation cloudwatch glacier lambda apigatewayv2 wafv2 glue
 PYTEST_ARGS ?=
 
-.PHONY: venv generate check test typecheck typecheck-all bench clean
+.PHONY: venv generate check test typecheck typecheck-all bench world bench-checkers clean
 
 venv: $(STAMP)
 
@@ -45,6 +45,17 @@ typecheck-all: $(STAMP)
 ## (BENCH_RUNS=5 runs per measure, BENCH_ALL_RUNS=3 all-services generations; quick: BENCH_RUNS=3 BENCH_ALL_RUNS=1)
 bench: $(STAMP)
 	sh bench/bench.sh
+
+## world: the world matrix (tools/world.sh; CI runs it after make test): newest botocore/boto3 from
+## the package index in .venv-latest (every service generated, public names compared with the pinned
+## botocore's, parity, typing snippets), generated/ on Python 3.10-3.13 (.venv-py/), typed boto3
+## beside (.venv-stubs). Never writes generated/. WORLD_STEPS="latest pythons stubs" picks steps.
+world: $(STAMP)
+	bash tools/world.sh
+
+## bench-checkers: each type checker's time on the golden package (median of 3) -> BENCHMARKS.md figures
+bench-checkers: $(STAMP)
+	$(BIN)/python tools/bench_checkers.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .typecheck
