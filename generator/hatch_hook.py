@@ -24,6 +24,7 @@ from hatchling.plugin import hookimpl
 
 from . import config
 from .cli import main
+from .fsguard import LOCK
 from .incremental import CACHE
 
 
@@ -43,7 +44,7 @@ class BotoloomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         if code != 0:
             raise RuntimeError(f"botoloom build hook: generation failed (exit {code})")
         for path in sorted((out / package).rglob("*")):
-            if path.is_file() and path.name != CACHE and "__pycache__" not in path.parts:
+            if path.is_file() and path.name not in (CACHE, LOCK) and "__pycache__" not in path.parts:
                 build_data["force_include"][str(path)] = f"{package}/{path.relative_to(out / package).as_posix()}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:

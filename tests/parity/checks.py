@@ -31,6 +31,7 @@ import keyword
 import re
 import sys
 import typing
+import typing_extensions  # is_typeddict knows both typing and typing_extensions TypedDicts
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable
@@ -163,7 +164,7 @@ class Checker:
         skip_values: frozenset[str] = frozenset(),
     ) -> None:
         """`td` has exactly the members of `shape` (+extra -drop), required exactly as expected."""
-        if not typing.is_typeddict(td):
+        if not typing_extensions.is_typeddict(td):
             self.fail(where, f"expected a TypedDict for shape {shape.name}, got {td!r}")
             return
         key = (id(td), shape.name, side)
@@ -341,7 +342,7 @@ class Checker:
                 required.add(payload)  # botocore always fills in a streamed payload
             if target.type_name == "blob":  # botocore returns a StreamingBody
                 skip = frozenset({payload})
-                hints = self.hints(td) if typing.is_typeddict(td) else {}
+                hints = self.hints(td) if typing_extensions.is_typeddict(td) else {}
                 if payload in hints and unwrap(hints[payload]) is not self.pkg.types.StreamingBody:
                     self.fail(f"{where}.{payload}", f"streamed payload typed {hints[payload]!r}, not StreamingBody")
         # botocore sets ResponseMetadata itself, over a member of that name

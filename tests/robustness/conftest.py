@@ -17,6 +17,7 @@ import pytest
 from tests.helpers import botoloom
 
 API = "2020-01-01"
+MANIFEST = ".botoloom-manifest.json"  # spelled out: these tests also run against older botoloom
 
 TINY: dict[str, Any] = {
     "version": "2.0",

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.manifest import MANIFEST
 
-from .conftest import Models, assert_error, run, snapshot, without_cache
+
+from .conftest import MANIFEST, Models, assert_error, run, snapshot, without_cache
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.manifest import MANIFEST
+
 from tests.helpers import REPO
 
-from .conftest import Models, assert_error, run, snapshot, tiny, without_cache
+from .conftest import MANIFEST, Models, assert_error, run, snapshot, tiny, without_cache
 
 KILLED = 137
 
