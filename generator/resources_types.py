@@ -131,25 +131,25 @@ class ResourceTypes:
 
     # ---- collection and naming --------------------------------------------------------
     def _collect(self, resource: Resource) -> None:
-        label = resource.name
+        label = type_base(resource.name)  # names from resources-1 go into class names: made safe
         service = self.service
         actions = [(a, a.request.filled()) for a in resource.actions]
         actions += [(a, a.request.filled("batch")) for a in resource.batch_actions]
         for action, filled in actions:
             op = service.operation(action.request.operation)
             if op.input:
-                self._register(op.input, "request", filled, label + action.name)
+                self._register(op.input, "request", filled, label + type_base(action.name))
             if op.output and action.resource is None:
                 self._visit(op.output, "response")
         for coll in resource.collections:
             op = service.operation(coll.request.operation)
             if op.input:
-                self._register(op.input, "request", coll.filled(), label + coll.name)
+                self._register(op.input, "request", coll.filled(), label + type_base(coll.name))
         waiters = {w.name: w for w in service.waiters}
         for waiter in resource.waiters:
             op = service.operation(waiters[waiter.waiter_name].operation)
             if op.input:
-                self._register(op.input, "wait", waiter.request.filled(), f"{label}{waiter.name}Wait")
+                self._register(op.input, "wait", waiter.request.filled(), f"{label}{type_base(waiter.name)}Wait")
         if resource.shape:
             for member in service.shape(resource.shape).members:
                 self._visit(member.shape, "out")

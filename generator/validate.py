@@ -8,7 +8,7 @@ ending in a traceback.  Only the keys botoloom reads are checked.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn, cast
 
 from .errors import UserError
 
@@ -24,13 +24,13 @@ class _Checker:
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def fail(self, where: str, problem: str) -> None:
+    def fail(self, where: str, problem: str) -> NoReturn:
         raise UserError(f"{self.path}: {where}: {problem}")
 
     def obj(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             self.fail(where, f"must be an object (got {type(value).__name__})")
-        return value
+        return cast(dict[str, Any], value)
 
     def text(self, value: Any, where: str) -> None:
         if not isinstance(value, str):

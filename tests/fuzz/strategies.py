@@ -371,3 +371,54 @@ def _waiters(draw: st.DrawFn, operations: dict[str, Any]) -> dict[str, Any]:
                 + draw(st.lists(ACCEPTOR, max_size=3)),
             }
     return out
+
+
+# ---- boto3 resources-1 documents with hostile names (tests/fuzz/test_fuzz_resources.py) ----
+RESOURCE_NAME = st.one_of(HOSTILE_NAMES, st.sampled_from(ODD + HOSTILE_WAITER_NAMES), IDENTIFIER.map(lambda s: s[0].upper() + s[1:]))
+
+
+@st.composite
+def resource_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """A resources-1 document over the operations of `RESOURCE_SERVICE`: a service
+    resource with an action, a sub-resource and a collection, and a resource with an
+    identifier, an action and a waiter, every name drawn from the hostile sets."""
+    thing = draw(RESOURCE_NAME)
+    ident = draw(RESOURCE_NAME)
+    ids_in = [{"target": ident, "source": "input"}]
+    ids_out = [{"target": ident, "source": "response", "path": "Things[]"}]
+    return {
+        "service": {
+            "actions": {draw(RESOURCE_NAME): {"request": {"operation": "ListThings"}}},
+            "has": {thing: {"resource": {"type": thing, "identifiers": ids_in}}},
+            "hasMany": {draw(RESOURCE_NAME): {"request": {"operation": "ListThings"}, "resource": {"type": thing, "identifiers": ids_out}}},
+        },
+        "resources": {
+            thing: {
+                "identifiers": [{"name": ident}],
+                "actions": {draw(RESOURCE_NAME): {"request": {"operation": "GetThing", "params": [{"target": "Name", "source": "identifier", "name": ident}]}}},
+                "waiters": {draw(RESOURCE_NAME): {"waiterName": "ThingExists", "params": [{"target": "Name", "source": "identifier", "name": ident}]}},
+            }
+        },
+    }
+
+
+RESOURCE_SERVICE: dict[str, Any] = {
+    "version": "2.0",
+    "metadata": {
+        "apiVersion": API_VERSION, "endpointPrefix": "fuzzres", "jsonVersion": "1.1", "protocol": "json",
+        "serviceFullName": "Fuzz Resources", "serviceId": "Fuzzres", "signatureVersion": "v4", "targetPrefix": "Fuzzres", "uid": f"fuzzres-{API_VERSION}",
+    },
+    "operations": {
+        "ListThings": {"name": "ListThings", "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "ListIn"}, "output": {"shape": "ListOut"}},
+        "GetThing": {"name": "GetThing", "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "GetIn"}, "output": {"shape": "GetOut"}},
+    },
+    "shapes": {
+        "ListIn": {"type": "structure", "members": {"NextToken": {"shape": "S"}}},
+        "ListOut": {"type": "structure", "members": {"Things": {"shape": "Names"}}},
+        "GetIn": {"type": "structure", "required": ["Name"], "members": {"Name": {"shape": "S"}}},
+        "GetOut": {"type": "structure", "members": {"Name": {"shape": "S"}}},
+        "Names": {"type": "list", "member": {"shape": "S"}},
+        "S": {"type": "string"},
+    },
+}
+RESOURCE_WAITERS = {"version": 2, "waiters": {"ThingExists": {"operation": "GetThing", "delay": 1, "maxAttempts": 2, "acceptors": [{"state": "success", "matcher": "status", "expected": 200}]}}}
