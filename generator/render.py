@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from importlib import import_module, resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from .layout import Br, class_def, pystr, statement
+from .layout import Br, class_def, import_from, pystr, statement
 from .model import Service
+from .resources_model import SERVICE_MODULES
 from .resources_views import ResourceView
 from .views import ServiceView, dunder_all, header
 
-RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py")
+RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py", "_conditions.py")
 
 
 def template_dir() -> Path:
@@ -65,7 +66,20 @@ def render_service(service: Service, versions: str) -> dict[str, str]:
         )
     if resources is not None:
         files[f"{mod}/service_resource.py"] = _render("service_resource.py.j2", **resources.context())
+    for module, (runtime, title) in SERVICE_MODULES.get(service.name, {}).items():
+        files[f"{mod}/{module}.py"] = _reexport(view, runtime, title)
     return files
+
+
+def _reexport(view: ServiceView, runtime: str, title: str) -> str:
+    """A service module that re-exports a hand-typed runtime module (dynamodb.conditions)."""
+    names = sorted(import_module(f".runtime.{runtime}", __package__).__all__)
+    return _render(
+        "reexport.py.j2",
+        header=header(f"{title} of {view.title}.", view.versions),
+        imports=import_from(f"..{runtime}", names),
+        all=dunder_all(names),
+    )
 
 
 def _client(view: ServiceView) -> str:
@@ -138,8 +152,6 @@ def _wrappers(view: ServiceView, kind: str, base: str, table: str, classes: list
 
 
 def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
-    from .layout import import_from
-
     lines = [
         import_from(".client", [view.names.client, "client"]),
         import_from(".exceptions", [view.names.exceptions]),

@@ -55,6 +55,11 @@ RUNTIME_BASES: dict[tuple[str, str], str] = {
 }
 # The same for clients (boto3.s3.inject: upload_file, ..., generate_presigned_post).
 CLIENT_BASES: dict[str, str] = {"s3": "S3ClientMethods"}
+# Modules boto3 adds to a service beyond its client and resources, typed by hand in the
+# runtime and re-exported by the service package: service -> {module: (runtime module, title)}.
+SERVICE_MODULES: dict[str, dict[str, tuple[str, str]]] = {
+    "dynamodb": {"conditions": ("_conditions", "Typed Key and Attr condition builders (boto3.dynamodb.conditions)")},
+}
 
 SERVICE_RESOURCE = "ServiceResource"
 COLLECTION_SETTINGS = frozenset({"limit", "page_size"})

@@ -9,6 +9,7 @@ the module imports, so a resource can never shadow a type it uses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .layout import Br, Expr, class_def, docstring, flat, import_from, pystr, statement
@@ -139,6 +140,7 @@ class ResourceView:
         ]
         if INJECTED_NAMES & used:
             runtime.append(import_from(".._injected", sorted(INJECTED_NAMES & used)))
+        runtime.append(self._client_import())
         stdlib = [imports_for(used, "datetime", ["datetime"], 4), imports_for(used, "typing", TYPING_NAMES, 4)]
         local = [
             imports_for(used, ".._types", CHECKING_SHARED, 4),
@@ -193,14 +195,28 @@ class ResourceView:
             methods.append(waiter_method(scope, w, op.input, client.method))
         self._check_unique(resource, methods)
         cls = self.classes[resource.name]
-        base = resource.runtime_base or "BaseResource"
+        base = Br(resource.runtime_base or "BaseResource", (self._client_class,))  # meta.client's type
         boto3_class = f"{self.service.name}.{resource.name}"
         return ClassBlock(
             header=class_def(cls, [base]),
             doc=docstring(self._resource_doc(resource, cls), 4),
-            attributes=[statement("_boto3_class = ", pystr(boto3_class), 4)],
+            attributes=[
+                statement("_boto3_class = ", pystr(boto3_class), 4),
+                statement("_client_class = ", self._client_class, 4),
+            ],
             methods=methods,
         )
+
+    @cached_property
+    def _client_class(self) -> str:
+        """The service's typed client class as this module names it (imported at run time:
+        meta.client wraps boto3's client in it)."""
+        return self._registry.take(self.view.names.client, f"_{self.view.names.client}")
+
+    def _client_import(self) -> str:
+        client = self.view.names.client
+        name = client if self._client_class == client else f"{client} as {self._client_class}"
+        return import_from(".client", [name])
 
     def _check_unique(self, resource: Resource, methods: list[Method]) -> None:
         seen: set[str] = set()

@@ -17,6 +17,7 @@ from typing import (
     Optional,
     Protocol,
     Sequence,
+    TypeVar,
     Union,
     cast,
 )
@@ -41,6 +42,7 @@ __all__ = (
 
 FilePath = Union[str, "os.PathLike[str]"]
 TransferCallback = Callable[[int], Any]
+_Client = TypeVar("_Client")  # the typed client of the service (BaseResource)
 
 
 class S3ClientMethods:
@@ -126,7 +128,7 @@ class S3ClientMethods:
             ...
 
 
-class S3BucketMethods(BaseResource):
+class S3BucketMethods(BaseResource[_Client]):
     """Methods boto3 injects into s3 Bucket resources, typed."""
 
     __slots__ = ()
@@ -192,7 +194,7 @@ class S3BucketMethods(BaseResource):
         self._raw.copy(CopySource, Key, ExtraArgs, Callback, SourceClient, Config)
 
 
-class S3ObjectMethods(BaseResource):
+class S3ObjectMethods(BaseResource[_Client]):
     """Methods boto3 injects into s3 Object resources, typed."""
 
     __slots__ = ()
@@ -249,7 +251,7 @@ class S3ObjectMethods(BaseResource):
         self._raw.copy(CopySource, ExtraArgs, Callback, SourceClient, Config)
 
 
-class S3ObjectSummaryMethods(BaseResource):
+class S3ObjectSummaryMethods(BaseResource[_Client]):
     """Methods boto3 injects into s3 ObjectSummary resources, typed."""
 
     __slots__ = ()
@@ -277,7 +279,7 @@ class BatchWriter(Protocol):
     def __exit__(self, exc_type: Any, exc_value: Any, tb: Any) -> None: ...
 
 
-class DynamoDBTableMethods(BaseResource):
+class DynamoDBTableMethods(BaseResource[_Client]):
     """Methods boto3 injects into dynamodb Table resources, typed."""
 
     __slots__ = ()

@@ -21,11 +21,14 @@ from typing import (
 import boto3  # type: ignore[import-untyped, unused-ignore]
 
 if TYPE_CHECKING:
-    from ._types import ClientMeta, SessionLike
+    from ._types import ClientError, ClientMeta, SessionLike
+else:  # botocore's own class, without importing the TypedDicts of _types at run time
+    from botocore.exceptions import ClientError
 
 __all__ = (
     "BaseClient",
     "BaseClientExceptions",
+    "ClientError",
     "PageIterator",
     "Paginator",
     "Waiter",

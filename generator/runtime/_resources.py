@@ -18,7 +18,6 @@ from typing import (
     Iterator,
     List,
     Optional,
-    Protocol,
     TypeVar,
     cast,
 )
@@ -47,6 +46,7 @@ __all__ = (
 )
 
 _R = TypeVar("_R")
+_Client = TypeVar("_Client")  # the typed client of a resource's service
 _C = TypeVar("_C", bound="ResourceCollection[Any]")
 
 
@@ -73,21 +73,64 @@ def wrap_optional_list(cls: Callable[[Any], _R], raw: Any) -> Optional[List[_R]]
     return None if raw is None else [cls(item) for item in raw]
 
 
-class ResourceMeta(Protocol):
-    """boto3's resource.meta: the service, identifiers, client and loaded data."""
+class ResourceMeta(Generic[_Client]):
+    """boto3's resource.meta, with `client` the typed client of the resource's service."""
 
-    service_name: str
-    identifiers: List[str]
-    client: Any
-    data: Optional[Dict[str, Any]]
-    resource_model: Any
+    __slots__ = ("_raw", "_client")
+
+    def __init__(self, raw_meta: Any, client: _Client) -> None:
+        self._raw = raw_meta
+        self._client = client
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._raw!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ResourceMeta) and bool(self._raw == other._raw)
+
+    def __hash__(self) -> int:
+        return hash(self._raw)
+
+    @property
+    def client(self) -> _Client:
+        """The typed client the resource makes its requests with (boto3's, wrapped)."""
+        return self._client
+
+    @property
+    def service_name(self) -> str:
+        """The service's name, e.g. "s3"."""
+        return str(self._raw.service_name)
+
+    @property
+    def identifiers(self) -> List[str]:
+        """The resource's identifier names, e.g. ["bucket_name", "key"]."""
+        return cast(List[str], self._raw.identifiers)
+
+    @property
+    def data(self) -> Optional[Dict[str, Any]]:
+        """The loaded attributes, as the service returned them (None until loaded)."""
+        return cast(Optional[Dict[str, Any]], self._raw.data)
+
+    @property
+    def resource_model(self) -> Any:
+        """boto3's model of the resource."""
+        return self._raw.resource_model
+
+    @property
+    def raw(self) -> Any:
+        """The underlying boto3 ResourceMeta."""
+        return self._raw
 
 
-class BaseResource:
-    """Common part of every typed resource and service resource: wraps one boto3 resource."""
+class BaseResource(Generic[_Client]):
+    """Common part of every typed resource and service resource: wraps one boto3 resource.
+
+    Parametrised by the typed client of its service: `meta.client` is that client."""
 
     __slots__ = ("_raw",)
     _boto3_class: ClassVar[str] = ""  # the boto3 class name, e.g. "s3.Bucket"
+    # the typed client class that wraps meta.client (the generated classes set it)
+    _client_class: ClassVar[Optional[type[Any]]] = None
 
     def __init__(self, raw_resource: Any) -> None:
         """Wrap an existing boto3 resource of this class's type."""
@@ -115,9 +158,13 @@ class BaseResource:
         return self._raw
 
     @property
-    def meta(self) -> ResourceMeta:
-        """boto3's resource metadata: service name, identifiers, client and loaded data."""
-        return cast("ResourceMeta", self._raw.meta)
+    def meta(self) -> ResourceMeta[_Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and the
+        typed client (`meta.client`) the resource makes its requests with."""
+        raw_meta = self._raw.meta
+        wrap = self._client_class
+        client = raw_meta.client if wrap is None else wrap(raw_meta.client)
+        return ResourceMeta(raw_meta, cast(_Client, client))
 
     def get_available_subresources(self) -> List[str]:
         """The names of this resource's sub-resources, sorted."""

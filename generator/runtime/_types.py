@@ -11,6 +11,7 @@ from typing import (
     TYPE_CHECKING,
     AbstractSet,
     Any,
+    Callable,
     Dict,
     Iterator,
     List,
@@ -24,32 +25,57 @@ from typing import (
 )
 
 if TYPE_CHECKING:
-    # boto3 has no type information: type checkers see these two structurally, so both
-    # boto3's own objects and checked code fit (Key("pk").eq("a"), Binary(b"..."))
+    # Structural, with read-only members: boto3's own objects fit whether boto3 is untyped
+    # (they are Any) or typed by boto3-stubs/types-boto3 (whose conditions declare
+    # Literal-typed attributes and a TypedDict get_expression(), whose Binary has no
+    # `value`), and so do this package's typed conditions (dynamodb.conditions).
 
     class ConditionBase(Protocol):
         """boto3.dynamodb.conditions.ConditionBase: Key(...) and Attr(...) conditions."""
 
-        expression_format: str
-        expression_operator: str
+        @property
+        def expression_format(self) -> str: ...
 
-        def get_expression(self) -> Dict[str, Any]: ...
+        @property
+        def expression_operator(self) -> str: ...
+
+        def get_expression(self) -> Mapping[str, Any]: ...
 
     class Binary(Protocol):
-        """boto3.dynamodb.types.Binary: a dynamodb binary value."""
+        """boto3.dynamodb.types.Binary as boto3's resource layer returns it."""
 
-        value: bytes
+        @property
+        def value(self) -> bytes: ...
 
         def __bytes__(self) -> bytes: ...
+
+    class BinaryLike(Protocol):
+        """What the resource layer takes as a binary value: boto3.dynamodb.types.Binary
+        (typed boto3 declares its __bytes__ as returning str)."""
+
+        def __bytes__(self) -> Any: ...
 
 else:
     from boto3.dynamodb.conditions import ConditionBase
     from boto3.dynamodb.types import Binary
 
-if sys.version_info >= (3, 11):
+    BinaryLike = Binary
+
+# typing.TypedDict ignores NotRequired before 3.11 and pydantic refuses it before 3.12:
+# typing_extensions' then (needed at run time only by the modules that define TypedDicts).
+if sys.version_info >= (3, 12):
     from typing import NotRequired, TypedDict
-else:  # pragma: no cover
+elif TYPE_CHECKING:
     from typing_extensions import NotRequired, TypedDict
+else:  # pragma: no cover - depends on the Python version and what is installed
+    try:
+        from typing_extensions import NotRequired, TypedDict
+    except ImportError:
+        if sys.version_info < (3, 11):
+            raise ImportError(
+                "the generated TypedDicts need typing_extensions on Python 3.10"
+            ) from None
+        from typing import NotRequired, TypedDict  # right keys; pydantic refuses them
 
 if sys.version_info >= (3, 13):
     from typing import ReadOnly
@@ -92,6 +118,7 @@ __all__ = (
     "TableAttributeValueOutputTypeDef",
     "TableAttributeValueTypeDef",
     "TimestampTypeDef",
+    "TypedDict",
     "WaitArgsTypeDef",
     "WaiterConfigTypeDef",
 )
@@ -200,10 +227,10 @@ TableAttributeValueTypeDef = Union[
     str,
     bytes,
     bytearray,
-    Binary,
+    BinaryLike,
     AbstractSet[Union[int, Decimal]],
     AbstractSet[str],
-    AbstractSet[Union[bytes, bytearray, Binary]],
+    AbstractSet[Union[bytes, bytearray, BinaryLike]],
     Sequence["TableAttributeValueTypeDef"],
     Mapping[str, "TableAttributeValueTypeDef"],
 ]
@@ -321,15 +348,21 @@ class ClientMeta(Protocol):
 
 
 class SessionLike(Protocol):
-    """A boto3.session.Session (or anything with its client() method)."""
+    """A boto3.session.Session (or anything with its client() method).
 
-    def client(self, service_name: str, *args: Any, **kwargs: Any) -> Any: ...
+    client() is a read-only callable of any signature: typed boto3's Session declares it
+    as overloads on Literal service names, which no fixed signature matches."""
+
+    @property
+    def client(self) -> Callable[..., Any]: ...
 
 
 class ResourceSessionLike(Protocol):
-    """A boto3.session.Session (or anything with its resource() method)."""
+    """A boto3.session.Session (or anything with its resource() method); resource() as
+    SessionLike's client()."""
 
-    def resource(self, service_name: str, *args: Any, **kwargs: Any) -> Any: ...
+    @property
+    def resource(self) -> Callable[..., Any]: ...
 
 
 if TYPE_CHECKING:

@@ -9,6 +9,7 @@ import pkgutil
 import typing
 
 import pytest
+import typing_extensions
 
 from .services import SERVICES, GeneratedService
 
@@ -31,7 +32,8 @@ def test_type_defs_resolve_at_run_time(service: GeneratedService) -> None:
     failures: list[tuple[str, Exception]] = []
     for module in modules:
         for name, value in vars(module).items():
-            if not (typing.is_typeddict(value) and value.__module__ == module.__name__):
+            # typing_extensions' is_typeddict: below 3.12 the TypedDicts are typing_extensions'
+            if not (typing_extensions.is_typeddict(value) and value.__module__ == module.__name__):
                 continue
             checked += 1
             try:

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict
+from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
     NotRequired,
@@ -16,6 +16,7 @@ from .._types import (
     ResponseMetadataTypeDef,
     StreamingBody,
     TimestampTypeDef,
+    TypedDict,
 )
 from .literals import (
     AuthorizationTypeType,

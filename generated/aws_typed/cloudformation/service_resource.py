@@ -17,6 +17,7 @@ from .._resources import (
     ResourceCollection,
     create_resource,
 )
+from .client import CloudFormationClient
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -74,7 +75,7 @@ __all__ = [
 ]
 
 
-class CloudFormationServiceResource(BaseResource):
+class CloudFormationServiceResource(BaseResource[CloudFormationClient]):
     """Typed service resource of AWS CloudFormation (boto3
     cloudformation.ServiceResource).
 
@@ -86,6 +87,7 @@ class CloudFormationServiceResource(BaseResource):
 
     __slots__ = ()
     _boto3_class = "cloudformation.ServiceResource"
+    _client_class = CloudFormationClient
 
     def create_stack(self, **kwargs: Unpack[CreateStackInputTypeDef]) -> _Stack:
         """Creates a stack as specified in the template. After the call completes
@@ -136,7 +138,7 @@ class CloudFormationServiceResource(BaseResource):
         return ServiceResourceStacksCollectionManager(self._raw.stacks)
 
 
-class Event(BaseResource):
+class Event(BaseResource[CloudFormationClient]):
     """The cloudformation Event resource (boto3 cloudformation.Event), typed.
 
     Identifiers: id. Wrap an existing boto3 resource with Event(raw).
@@ -144,6 +146,7 @@ class Event(BaseResource):
 
     __slots__ = ()
     _boto3_class = "cloudformation.Event"
+    _client_class = CloudFormationClient
 
     @property
     def id(self) -> str:
@@ -321,7 +324,7 @@ class Event(BaseResource):
         return cast("Optional[DetailedStatusType]", self._raw.detailed_status)
 
 
-class Stack(BaseResource):
+class Stack(BaseResource[CloudFormationClient]):
     """The cloudformation Stack resource (boto3 cloudformation.Stack), typed.
 
     Identifiers: name. Attributes are loaded with
@@ -331,6 +334,7 @@ class Stack(BaseResource):
 
     __slots__ = ()
     _boto3_class = "cloudformation.Stack"
+    _client_class = CloudFormationClient
 
     @property
     def name(self) -> str:
@@ -655,7 +659,7 @@ class Stack(BaseResource):
         return StackResourceSummariesCollectionManager(self._raw.resource_summaries)
 
 
-class StackResource(BaseResource):
+class StackResource(BaseResource[CloudFormationClient]):
     """The cloudformation StackResource resource (boto3
     cloudformation.StackResource), typed.
 
@@ -666,6 +670,7 @@ class StackResource(BaseResource):
 
     __slots__ = ()
     _boto3_class = "cloudformation.StackResource"
+    _client_class = CloudFormationClient
 
     @property
     def stack_name(self) -> str:
@@ -806,7 +811,7 @@ class StackResource(BaseResource):
         return Stack(self._raw.Stack())
 
 
-class StackResourceSummary(BaseResource):
+class StackResourceSummary(BaseResource[CloudFormationClient]):
     """The cloudformation StackResourceSummary resource (boto3
     cloudformation.StackResourceSummary), typed.
 
@@ -816,6 +821,7 @@ class StackResourceSummary(BaseResource):
 
     __slots__ = ()
     _boto3_class = "cloudformation.StackResourceSummary"
+    _client_class = CloudFormationClient
 
     @property
     def stack_name(self) -> str:

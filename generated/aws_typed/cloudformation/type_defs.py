@@ -7,13 +7,14 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Sequence, TypedDict, Union
+from typing import Any, Dict, List, Mapping, Sequence, Union
 
 from .._types import (
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
     ResponseMetadataTypeDef,
+    TypedDict,
     WaiterConfigTypeDef,
 )
 from .literals import (

@@ -18,6 +18,7 @@ from .._resources import (
     create_resource,
     wrap_optional,
 )
+from .client import CloudWatchClient
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -66,7 +67,7 @@ __all__ = [
 ]
 
 
-class CloudWatchServiceResource(BaseResource):
+class CloudWatchServiceResource(BaseResource[CloudWatchClient]):
     """Typed service resource of Amazon CloudWatch (boto3
     cloudwatch.ServiceResource).
 
@@ -77,6 +78,7 @@ class CloudWatchServiceResource(BaseResource):
 
     __slots__ = ()
     _boto3_class = "cloudwatch.ServiceResource"
+    _client_class = CloudWatchClient
 
     def Alarm(self, name: str) -> _Alarm:
         """The Alarm sub-resource of this cloudwatch ServiceResource from name (no
@@ -107,7 +109,7 @@ class CloudWatchServiceResource(BaseResource):
         return ServiceResourceMetricsCollectionManager(self._raw.metrics)
 
 
-class Alarm(BaseResource):
+class Alarm(BaseResource[CloudWatchClient]):
     """The cloudwatch Alarm resource (boto3 cloudwatch.Alarm), typed.
 
     Identifiers: name. Attributes are loaded with cloudwatch.describe_alarms on
@@ -116,6 +118,7 @@ class Alarm(BaseResource):
 
     __slots__ = ()
     _boto3_class = "cloudwatch.Alarm"
+    _client_class = CloudWatchClient
 
     @property
     def name(self) -> str:
@@ -518,7 +521,7 @@ class Alarm(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.set_state(**kwargs))
 
 
-class Metric(BaseResource):
+class Metric(BaseResource[CloudWatchClient]):
     """The cloudwatch Metric resource (boto3 cloudwatch.Metric), typed.
 
     Identifiers: namespace, name. Attributes are loaded with
@@ -528,6 +531,7 @@ class Metric(BaseResource):
 
     __slots__ = ()
     _boto3_class = "cloudwatch.Metric"
+    _client_class = CloudWatchClient
 
     @property
     def namespace(self) -> str:

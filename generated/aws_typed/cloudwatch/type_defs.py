@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict
+from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
     NotRequired,
@@ -15,6 +15,7 @@ from .._types import (
     ReadOnly,
     ResponseMetadataTypeDef,
     TimestampTypeDef,
+    TypedDict,
     WaiterConfigTypeDef,
 )
 from .literals import (

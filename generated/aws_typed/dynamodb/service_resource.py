@@ -18,6 +18,7 @@ from .._resources import (
     create_resource,
 )
 from .._injected import DynamoDBTableMethods
+from .client import DynamoDBClient
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -82,7 +83,7 @@ __all__ = [
 ]
 
 
-class DynamoDBServiceResource(BaseResource):
+class DynamoDBServiceResource(BaseResource[DynamoDBClient]):
     """Typed service resource of Amazon DynamoDB (boto3 dynamodb.ServiceResource).
 
     Create one with resource(...) or wrap an existing one with
@@ -92,6 +93,7 @@ class DynamoDBServiceResource(BaseResource):
 
     __slots__ = ()
     _boto3_class = "dynamodb.ServiceResource"
+    _client_class = DynamoDBClient
 
     def batch_get_item(
         self, **kwargs: Unpack[BatchGetItemInputServiceResourceBatchGetItemTypeDef]
@@ -154,7 +156,7 @@ class DynamoDBServiceResource(BaseResource):
         return ServiceResourceTablesCollectionManager(self._raw.tables)
 
 
-class Table(DynamoDBTableMethods):
+class Table(DynamoDBTableMethods[DynamoDBClient]):
     """The dynamodb Table resource (boto3 dynamodb.Table), typed.
 
     Identifiers: name. Attributes are loaded with dynamodb.describe_table on
@@ -163,6 +165,7 @@ class Table(DynamoDBTableMethods):
 
     __slots__ = ()
     _boto3_class = "dynamodb.Table"
+    _client_class = DynamoDBClient
 
     @property
     def name(self) -> str:

@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence, TypedDict
+from typing import Dict, List, Mapping, Optional, Sequence
 
 from .._types import (
     BlobTypeDef,
@@ -18,6 +18,7 @@ from .._types import (
     TableAttributeValueOutputTypeDef,
     TableAttributeValueTypeDef,
     TimestampTypeDef,
+    TypedDict,
     WaiterConfigTypeDef,
 )
 from .literals import (

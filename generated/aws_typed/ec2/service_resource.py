@@ -20,6 +20,7 @@ from .._resources import (
     wrap_optional,
     wrap_optional_list,
 )
+from .client import EC2Client
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -381,7 +382,7 @@ __all__ = [
 ]
 
 
-class EC2ServiceResource(BaseResource):
+class EC2ServiceResource(BaseResource[EC2Client]):
     """Typed service resource of Amazon Elastic Compute Cloud (boto3
     ec2.ServiceResource).
 
@@ -392,6 +393,7 @@ class EC2ServiceResource(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.ServiceResource"
+    _client_class = EC2Client
 
     def create_dhcp_options(
         self, **kwargs: Unpack[CreateDhcpOptionsRequestTypeDef]
@@ -913,7 +915,7 @@ class EC2ServiceResource(BaseResource):
         return ServiceResourceVpcsCollectionManager(self._raw.vpcs)
 
 
-class ClassicAddress(BaseResource):
+class ClassicAddress(BaseResource[EC2Client]):
     """The ec2 ClassicAddress resource (boto3 ec2.ClassicAddress), typed.
 
     Identifiers: public_ip. Attributes are loaded with ec2.describe_addresses
@@ -922,6 +924,7 @@ class ClassicAddress(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.ClassicAddress"
+    _client_class = EC2Client
 
     @property
     def public_ip(self) -> str:
@@ -1117,7 +1120,7 @@ class ClassicAddress(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.release(**kwargs))
 
 
-class DhcpOptions(BaseResource):
+class DhcpOptions(BaseResource[EC2Client]):
     """The ec2 DhcpOptions resource (boto3 ec2.DhcpOptions), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_dhcp_options on
@@ -1126,6 +1129,7 @@ class DhcpOptions(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.DhcpOptions"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -1225,7 +1229,7 @@ class DhcpOptions(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.delete(**kwargs))
 
 
-class Image(BaseResource):
+class Image(BaseResource[EC2Client]):
     """The ec2 Image resource (boto3 ec2.Image), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_images on first
@@ -1234,6 +1238,7 @@ class Image(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.Image"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -1667,7 +1672,7 @@ class Image(BaseResource):
         self._raw.wait_until_exists(**kwargs)
 
 
-class Instance(BaseResource):
+class Instance(BaseResource[EC2Client]):
     """The ec2 Instance resource (boto3 ec2.Instance), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_instances on first
@@ -1676,6 +1681,7 @@ class Instance(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.Instance"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -2734,7 +2740,7 @@ class Instance(BaseResource):
         self._raw.wait_until_terminated(**kwargs)
 
 
-class InternetGateway(BaseResource):
+class InternetGateway(BaseResource[EC2Client]):
     """The ec2 InternetGateway resource (boto3 ec2.InternetGateway), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_internet_gateways
@@ -2743,6 +2749,7 @@ class InternetGateway(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.InternetGateway"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -2860,7 +2867,7 @@ class InternetGateway(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.detach_from_vpc(**kwargs))
 
 
-class KeyPair(BaseResource):
+class KeyPair(BaseResource[EC2Client]):
     """The ec2 KeyPair resource (boto3 ec2.KeyPair), typed.
 
     Identifiers: name. Wrap an existing boto3 resource with KeyPair(raw).
@@ -2868,6 +2875,7 @@ class KeyPair(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.KeyPair"
+    _client_class = EC2Client
 
     @property
     def name(self) -> str:
@@ -2926,7 +2934,7 @@ class KeyPair(BaseResource):
         return cast("DeleteKeyPairResultTypeDef", self._raw.delete(**kwargs))
 
 
-class KeyPairInfo(BaseResource):
+class KeyPairInfo(BaseResource[EC2Client]):
     """The ec2 KeyPairInfo resource (boto3 ec2.KeyPairInfo), typed.
 
     Identifiers: name. Attributes are loaded with ec2.describe_key_pairs on
@@ -2935,6 +2943,7 @@ class KeyPairInfo(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.KeyPairInfo"
+    _client_class = EC2Client
 
     @property
     def name(self) -> str:
@@ -3026,7 +3035,7 @@ class KeyPairInfo(BaseResource):
         return cast("DeleteKeyPairResultTypeDef", self._raw.delete(**kwargs))
 
 
-class NetworkAcl(BaseResource):
+class NetworkAcl(BaseResource[EC2Client]):
     """The ec2 NetworkAcl resource (boto3 ec2.NetworkAcl), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_network_acls on
@@ -3035,6 +3044,7 @@ class NetworkAcl(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.NetworkAcl"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -3215,7 +3225,7 @@ class NetworkAcl(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.replace_entry(**kwargs))
 
 
-class NetworkInterface(BaseResource):
+class NetworkInterface(BaseResource[EC2Client]):
     """The ec2 NetworkInterface resource (boto3 ec2.NetworkInterface), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_network_interfaces
@@ -3225,6 +3235,7 @@ class NetworkInterface(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.NetworkInterface"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -3740,7 +3751,7 @@ class NetworkInterface(BaseResource):
         )
 
 
-class NetworkInterfaceAssociation(BaseResource):
+class NetworkInterfaceAssociation(BaseResource[EC2Client]):
     """The ec2 NetworkInterfaceAssociation resource (boto3
     ec2.NetworkInterfaceAssociation), typed.
 
@@ -3751,6 +3762,7 @@ class NetworkInterfaceAssociation(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.NetworkInterfaceAssociation"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -3841,7 +3853,7 @@ class NetworkInterfaceAssociation(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.delete(**kwargs))
 
 
-class PlacementGroup(BaseResource):
+class PlacementGroup(BaseResource[EC2Client]):
     """The ec2 PlacementGroup resource (boto3 ec2.PlacementGroup), typed.
 
     Identifiers: name. Attributes are loaded with ec2.describe_placement_groups
@@ -3850,6 +3862,7 @@ class PlacementGroup(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.PlacementGroup"
+    _client_class = EC2Client
 
     @property
     def name(self) -> str:
@@ -3977,7 +3990,7 @@ class PlacementGroup(BaseResource):
         return PlacementGroupInstancesCollectionManager(self._raw.instances)
 
 
-class Route(BaseResource):
+class Route(BaseResource[EC2Client]):
     """The ec2 Route resource (boto3 ec2.Route), typed.
 
     Identifiers: route_table_id, destination_cidr_block. Wrap an existing boto3
@@ -3986,6 +3999,7 @@ class Route(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.Route"
+    _client_class = EC2Client
 
     @property
     def route_table_id(self) -> str:
@@ -4176,7 +4190,7 @@ class Route(BaseResource):
         return RouteTable(self._raw.RouteTable())
 
 
-class RouteTable(BaseResource):
+class RouteTable(BaseResource[EC2Client]):
     """The ec2 RouteTable resource (boto3 ec2.RouteTable), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_route_tables on
@@ -4185,6 +4199,7 @@ class RouteTable(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.RouteTable"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -4346,7 +4361,7 @@ class RouteTable(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.delete(**kwargs))
 
 
-class RouteTableAssociation(BaseResource):
+class RouteTableAssociation(BaseResource[EC2Client]):
     """The ec2 RouteTableAssociation resource (boto3 ec2.RouteTableAssociation),
     typed.
 
@@ -4356,6 +4371,7 @@ class RouteTableAssociation(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.RouteTableAssociation"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -4476,7 +4492,7 @@ class RouteTableAssociation(BaseResource):
         return RouteTableAssociation(self._raw.replace_subnet(**kwargs))
 
 
-class SecurityGroup(BaseResource):
+class SecurityGroup(BaseResource[EC2Client]):
     """The ec2 SecurityGroup resource (boto3 ec2.SecurityGroup), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_security_groups on
@@ -4485,6 +4501,7 @@ class SecurityGroup(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.SecurityGroup"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -4688,7 +4705,7 @@ class SecurityGroup(BaseResource):
         )
 
 
-class Snapshot(BaseResource):
+class Snapshot(BaseResource[EC2Client]):
     """The ec2 Snapshot resource (boto3 ec2.Snapshot), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_snapshots on first
@@ -4697,6 +4714,7 @@ class Snapshot(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.Snapshot"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -5036,7 +5054,7 @@ class Snapshot(BaseResource):
         self._raw.wait_until_completed(**kwargs)
 
 
-class Subnet(BaseResource):
+class Subnet(BaseResource[EC2Client]):
     """The ec2 Subnet resource (boto3 ec2.Subnet), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_subnets on first
@@ -5045,6 +5063,7 @@ class Subnet(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.Subnet"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -5363,7 +5382,7 @@ class Subnet(BaseResource):
         return SubnetNetworkInterfacesCollectionManager(self._raw.network_interfaces)
 
 
-class Tag(BaseResource):
+class Tag(BaseResource[EC2Client]):
     """The ec2 Tag resource (boto3 ec2.Tag), typed.
 
     Identifiers: resource_id, key, value. Attributes are loaded with
@@ -5373,6 +5392,7 @@ class Tag(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.Tag"
+    _client_class = EC2Client
 
     @property
     def resource_id(self) -> str:
@@ -5424,7 +5444,7 @@ class Tag(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.delete(**kwargs))
 
 
-class Volume(BaseResource):
+class Volume(BaseResource[EC2Client]):
     """The ec2 Volume resource (boto3 ec2.Volume), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_volumes on first
@@ -5433,6 +5453,7 @@ class Volume(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.Volume"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -5775,7 +5796,7 @@ class Volume(BaseResource):
         return VolumeSnapshotsCollectionManager(self._raw.snapshots)
 
 
-class Vpc(BaseResource):
+class Vpc(BaseResource[EC2Client]):
     """The ec2 Vpc resource (boto3 ec2.Vpc), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_vpcs on first
@@ -5784,6 +5805,7 @@ class Vpc(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.Vpc"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -6260,7 +6282,7 @@ class Vpc(BaseResource):
         self._raw.wait_until_exists(**kwargs)
 
 
-class VpcPeeringConnection(BaseResource):
+class VpcPeeringConnection(BaseResource[EC2Client]):
     """The ec2 VpcPeeringConnection resource (boto3 ec2.VpcPeeringConnection),
     typed.
 
@@ -6271,6 +6293,7 @@ class VpcPeeringConnection(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.VpcPeeringConnection"
+    _client_class = EC2Client
 
     @property
     def id(self) -> str:
@@ -6442,7 +6465,7 @@ class VpcPeeringConnection(BaseResource):
         self._raw.wait_until_exists(**kwargs)
 
 
-class VpcAddress(BaseResource):
+class VpcAddress(BaseResource[EC2Client]):
     """The ec2 VpcAddress resource (boto3 ec2.VpcAddress), typed.
 
     Identifiers: allocation_id. Attributes are loaded with
@@ -6452,6 +6475,7 @@ class VpcAddress(BaseResource):
 
     __slots__ = ()
     _boto3_class = "ec2.VpcAddress"
+    _client_class = EC2Client
 
     @property
     def allocation_id(self) -> str:

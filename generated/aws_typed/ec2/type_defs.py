@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import List, Sequence, TypedDict
+from typing import List, Sequence
 
 from .._types import (
     BlobTypeDef,
@@ -16,6 +16,7 @@ from .._types import (
     ReadOnly,
     ResponseMetadataTypeDef,
     TimestampTypeDef,
+    TypedDict,
     WaiterConfigTypeDef,
 )
 from .literals import (

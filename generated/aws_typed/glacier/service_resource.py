@@ -16,6 +16,7 @@ from .._resources import (
     ResourceCollection,
     create_resource,
 )
+from .client import GlacierClient
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -82,7 +83,7 @@ __all__ = [
 ]
 
 
-class GlacierServiceResource(BaseResource):
+class GlacierServiceResource(BaseResource[GlacierClient]):
     """Typed service resource of Amazon Glacier (boto3 glacier.ServiceResource).
 
     Create one with resource(...) or wrap an existing one with
@@ -92,6 +93,7 @@ class GlacierServiceResource(BaseResource):
 
     __slots__ = ()
     _boto3_class = "glacier.ServiceResource"
+    _client_class = GlacierClient
 
     def create_vault(
         self, **kwargs: Unpack[CreateVaultInputServiceResourceCreateVaultTypeDef]
@@ -156,7 +158,7 @@ class GlacierServiceResource(BaseResource):
         return ServiceResourceVaultsCollectionManager(self._raw.vaults)
 
 
-class Account(BaseResource):
+class Account(BaseResource[GlacierClient]):
     """The glacier Account resource (boto3 glacier.Account), typed.
 
     Identifiers: id. Wrap an existing boto3 resource with Account(raw).
@@ -164,6 +166,7 @@ class Account(BaseResource):
 
     __slots__ = ()
     _boto3_class = "glacier.Account"
+    _client_class = GlacierClient
 
     @property
     def id(self) -> str:
@@ -200,7 +203,7 @@ class Account(BaseResource):
         return AccountVaultsCollectionManager(self._raw.vaults)
 
 
-class Archive(BaseResource):
+class Archive(BaseResource[GlacierClient]):
     """The glacier Archive resource (boto3 glacier.Archive), typed.
 
     Identifiers: account_id, vault_name, id. Wrap an existing boto3 resource
@@ -209,6 +212,7 @@ class Archive(BaseResource):
 
     __slots__ = ()
     _boto3_class = "glacier.Archive"
+    _client_class = GlacierClient
 
     @property
     def account_id(self) -> str:
@@ -260,7 +264,7 @@ class Archive(BaseResource):
         return Vault(self._raw.Vault())
 
 
-class Job(BaseResource):
+class Job(BaseResource[GlacierClient]):
     """The glacier Job resource (boto3 glacier.Job), typed.
 
     Identifiers: account_id, vault_name, id. Attributes are loaded with
@@ -270,6 +274,7 @@ class Job(BaseResource):
 
     __slots__ = ()
     _boto3_class = "glacier.Job"
+    _client_class = GlacierClient
 
     @property
     def account_id(self) -> str:
@@ -528,7 +533,7 @@ class Job(BaseResource):
         return Vault(self._raw.Vault())
 
 
-class MultipartUpload(BaseResource):
+class MultipartUpload(BaseResource[GlacierClient]):
     """The glacier MultipartUpload resource (boto3 glacier.MultipartUpload),
     typed.
 
@@ -538,6 +543,7 @@ class MultipartUpload(BaseResource):
 
     __slots__ = ()
     _boto3_class = "glacier.MultipartUpload"
+    _client_class = GlacierClient
 
     @property
     def account_id(self) -> str:
@@ -666,7 +672,7 @@ class MultipartUpload(BaseResource):
         return Vault(self._raw.Vault())
 
 
-class Notification(BaseResource):
+class Notification(BaseResource[GlacierClient]):
     """The glacier Notification resource (boto3 glacier.Notification), typed.
 
     Identifiers: account_id, vault_name. Attributes are loaded with
@@ -676,6 +682,7 @@ class Notification(BaseResource):
 
     __slots__ = ()
     _boto3_class = "glacier.Notification"
+    _client_class = GlacierClient
 
     @property
     def account_id(self) -> str:
@@ -755,7 +762,7 @@ class Notification(BaseResource):
         return Vault(self._raw.Vault())
 
 
-class Vault(BaseResource):
+class Vault(BaseResource[GlacierClient]):
     """The glacier Vault resource (boto3 glacier.Vault), typed.
 
     Identifiers: account_id, name. Attributes are loaded with
@@ -765,6 +772,7 @@ class Vault(BaseResource):
 
     __slots__ = ()
     _boto3_class = "glacier.Vault"
+    _client_class = GlacierClient
 
     @property
     def account_id(self) -> str:

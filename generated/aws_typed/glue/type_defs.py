@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict, Union
+from typing import Dict, List, Mapping, Sequence, Union
 
 from .._types import (
     BlobTypeDef,
@@ -17,6 +17,7 @@ from .._types import (
     ReadOnly,
     ResponseMetadataTypeDef,
     TimestampTypeDef,
+    TypedDict,
 )
 from .literals import (
     AdditionalOptionKeysType,

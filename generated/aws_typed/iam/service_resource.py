@@ -19,6 +19,7 @@ from .._resources import (
     wrap_optional,
     wrap_optional_list,
 )
+from .client import IAMClient
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -200,7 +201,7 @@ __all__ = [
 ]
 
 
-class IAMServiceResource(BaseResource):
+class IAMServiceResource(BaseResource[IAMClient]):
     """Typed service resource of AWS Identity and Access Management (boto3
     iam.ServiceResource).
 
@@ -211,6 +212,7 @@ class IAMServiceResource(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.ServiceResource"
+    _client_class = IAMClient
 
     def change_password(
         self, **kwargs: Unpack[ChangePasswordRequestTypeDef]
@@ -567,7 +569,7 @@ class IAMServiceResource(BaseResource):
         )
 
 
-class AccessKey(BaseResource):
+class AccessKey(BaseResource[IAMClient]):
     """The iam AccessKey resource (boto3 iam.AccessKey), typed.
 
     Identifiers: user_name, id. Wrap an existing boto3 resource with
@@ -576,6 +578,7 @@ class AccessKey(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.AccessKey"
+    _client_class = IAMClient
 
     @property
     def user_name(self) -> str:
@@ -653,7 +656,7 @@ class AccessKey(BaseResource):
         return User(self._raw.User())
 
 
-class AccessKeyPair(BaseResource):
+class AccessKeyPair(BaseResource[IAMClient]):
     """The iam AccessKeyPair resource (boto3 iam.AccessKeyPair), typed.
 
     Identifiers: user_name, id, secret. Wrap an existing boto3 resource with
@@ -662,6 +665,7 @@ class AccessKeyPair(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.AccessKeyPair"
+    _client_class = IAMClient
 
     @property
     def user_name(self) -> str:
@@ -743,7 +747,7 @@ class AccessKeyPair(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.delete())
 
 
-class AccountPasswordPolicy(BaseResource):
+class AccountPasswordPolicy(BaseResource[IAMClient]):
     """The iam AccountPasswordPolicy resource (boto3 iam.AccountPasswordPolicy),
     typed.
 
@@ -754,6 +758,7 @@ class AccountPasswordPolicy(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.AccountPasswordPolicy"
+    _client_class = IAMClient
 
     @property
     def minimum_password_length(self) -> Optional[int]:
@@ -897,7 +902,7 @@ class AccountPasswordPolicy(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.update(**kwargs))
 
 
-class AccountSummary(BaseResource):
+class AccountSummary(BaseResource[IAMClient]):
     """The iam AccountSummary resource (boto3 iam.AccountSummary), typed.
 
     Identifiers: none. Attributes are loaded with iam.get_account_summary on
@@ -906,6 +911,7 @@ class AccountSummary(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.AccountSummary"
+    _client_class = IAMClient
 
     @property
     def summary_map(self) -> Optional[Dict[SummaryKeyTypeType, int]]:
@@ -930,7 +936,7 @@ class AccountSummary(BaseResource):
         self._raw.reload()
 
 
-class AssumeRolePolicy(BaseResource):
+class AssumeRolePolicy(BaseResource[IAMClient]):
     """The iam AssumeRolePolicy resource (boto3 iam.AssumeRolePolicy), typed.
 
     Identifiers: role_name. Wrap an existing boto3 resource with
@@ -939,6 +945,7 @@ class AssumeRolePolicy(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.AssumeRolePolicy"
+    _client_class = IAMClient
 
     @property
     def role_name(self) -> str:
@@ -969,7 +976,7 @@ class AssumeRolePolicy(BaseResource):
         return Role(self._raw.Role())
 
 
-class CurrentUser(BaseResource):
+class CurrentUser(BaseResource[IAMClient]):
     """The iam CurrentUser resource (boto3 iam.CurrentUser), typed.
 
     Identifiers: none. Attributes are loaded with iam.get_user on first access.
@@ -978,6 +985,7 @@ class CurrentUser(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.CurrentUser"
+    _client_class = IAMClient
 
     @property
     def path(self) -> str:
@@ -1105,7 +1113,7 @@ class CurrentUser(BaseResource):
         )
 
 
-class Group(BaseResource):
+class Group(BaseResource[IAMClient]):
     """The iam Group resource (boto3 iam.Group), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_group on first
@@ -1114,6 +1122,7 @@ class Group(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.Group"
+    _client_class = IAMClient
 
     @property
     def name(self) -> str:
@@ -1296,7 +1305,7 @@ class Group(BaseResource):
         return GroupUsersCollectionManager(self._raw.users)
 
 
-class GroupPolicy(BaseResource):
+class GroupPolicy(BaseResource[IAMClient]):
     """The iam GroupPolicy resource (boto3 iam.GroupPolicy), typed.
 
     Identifiers: group_name, name. Attributes are loaded with
@@ -1306,6 +1315,7 @@ class GroupPolicy(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.GroupPolicy"
+    _client_class = IAMClient
 
     @property
     def group_name(self) -> str:
@@ -1374,7 +1384,7 @@ class GroupPolicy(BaseResource):
         return Group(self._raw.Group())
 
 
-class InstanceProfile(BaseResource):
+class InstanceProfile(BaseResource[IAMClient]):
     """The iam InstanceProfile resource (boto3 iam.InstanceProfile), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_instance_profile on
@@ -1383,6 +1393,7 @@ class InstanceProfile(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.InstanceProfile"
+    _client_class = IAMClient
 
     @property
     def name(self) -> str:
@@ -1518,7 +1529,7 @@ class InstanceProfile(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.remove_role(**kwargs))
 
 
-class LoginProfile(BaseResource):
+class LoginProfile(BaseResource[IAMClient]):
     """The iam LoginProfile resource (boto3 iam.LoginProfile), typed.
 
     Identifiers: user_name. Attributes are loaded with iam.get_login_profile on
@@ -1527,6 +1538,7 @@ class LoginProfile(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.LoginProfile"
+    _client_class = IAMClient
 
     @property
     def user_name(self) -> str:
@@ -1613,7 +1625,7 @@ class LoginProfile(BaseResource):
         return User(self._raw.User())
 
 
-class MfaDevice(BaseResource):
+class MfaDevice(BaseResource[IAMClient]):
     """The iam MfaDevice resource (boto3 iam.MfaDevice), typed.
 
     Identifiers: user_name, serial_number. Wrap an existing boto3 resource with
@@ -1622,6 +1634,7 @@ class MfaDevice(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.MfaDevice"
+    _client_class = IAMClient
 
     @property
     def user_name(self) -> str:
@@ -1687,7 +1700,7 @@ class MfaDevice(BaseResource):
         return User(self._raw.User())
 
 
-class Policy(BaseResource):
+class Policy(BaseResource[IAMClient]):
     """The iam Policy resource (boto3 iam.Policy), typed.
 
     Identifiers: arn. Attributes are loaded with iam.get_policy on first
@@ -1696,6 +1709,7 @@ class Policy(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.Policy"
+    _client_class = IAMClient
 
     @property
     def arn(self) -> str:
@@ -1953,7 +1967,7 @@ class Policy(BaseResource):
         return PolicyVersionsCollectionManager(self._raw.versions)
 
 
-class PolicyVersion(BaseResource):
+class PolicyVersion(BaseResource[IAMClient]):
     """The iam PolicyVersion resource (boto3 iam.PolicyVersion), typed.
 
     Identifiers: arn, version_id. Attributes are loaded with
@@ -1963,6 +1977,7 @@ class PolicyVersion(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.PolicyVersion"
+    _client_class = IAMClient
 
     @property
     def arn(self) -> str:
@@ -2039,7 +2054,7 @@ class PolicyVersion(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.set_as_default())
 
 
-class Role(BaseResource):
+class Role(BaseResource[IAMClient]):
     """The iam Role resource (boto3 iam.Role), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_role on first access.
@@ -2048,6 +2063,7 @@ class Role(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.Role"
+    _client_class = IAMClient
 
     @property
     def name(self) -> str:
@@ -2248,7 +2264,7 @@ class Role(BaseResource):
         return RolePoliciesCollectionManager(self._raw.policies)
 
 
-class RolePolicy(BaseResource):
+class RolePolicy(BaseResource[IAMClient]):
     """The iam RolePolicy resource (boto3 iam.RolePolicy), typed.
 
     Identifiers: role_name, name. Attributes are loaded with
@@ -2258,6 +2274,7 @@ class RolePolicy(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.RolePolicy"
+    _client_class = IAMClient
 
     @property
     def role_name(self) -> str:
@@ -2326,7 +2343,7 @@ class RolePolicy(BaseResource):
         return Role(self._raw.Role())
 
 
-class SamlProvider(BaseResource):
+class SamlProvider(BaseResource[IAMClient]):
     """The iam SamlProvider resource (boto3 iam.SamlProvider), typed.
 
     Identifiers: arn. Attributes are loaded with iam.get_saml_provider on first
@@ -2335,6 +2352,7 @@ class SamlProvider(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.SamlProvider"
+    _client_class = IAMClient
 
     @property
     def arn(self) -> str:
@@ -2449,7 +2467,7 @@ class SamlProvider(BaseResource):
         return cast("UpdateSAMLProviderResponseTypeDef", self._raw.update(**kwargs))
 
 
-class ServerCertificate(BaseResource):
+class ServerCertificate(BaseResource[IAMClient]):
     """The iam ServerCertificate resource (boto3 iam.ServerCertificate), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_server_certificate on
@@ -2458,6 +2476,7 @@ class ServerCertificate(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.ServerCertificate"
+    _client_class = IAMClient
 
     @property
     def name(self) -> str:
@@ -2544,7 +2563,7 @@ class ServerCertificate(BaseResource):
         return ServerCertificate(self._raw.update(**kwargs))
 
 
-class SigningCertificate(BaseResource):
+class SigningCertificate(BaseResource[IAMClient]):
     """The iam SigningCertificate resource (boto3 iam.SigningCertificate), typed.
 
     Identifiers: user_name, id. Wrap an existing boto3 resource with
@@ -2553,6 +2572,7 @@ class SigningCertificate(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.SigningCertificate"
+    _client_class = IAMClient
 
     @property
     def user_name(self) -> str:
@@ -2643,7 +2663,7 @@ class SigningCertificate(BaseResource):
         return User(self._raw.User())
 
 
-class User(BaseResource):
+class User(BaseResource[IAMClient]):
     """The iam User resource (boto3 iam.User), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_user on first access.
@@ -2652,6 +2672,7 @@ class User(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.User"
+    _client_class = IAMClient
 
     @property
     def name(self) -> str:
@@ -2959,7 +2980,7 @@ class User(BaseResource):
         return UserSigningCertificatesCollectionManager(self._raw.signing_certificates)
 
 
-class UserPolicy(BaseResource):
+class UserPolicy(BaseResource[IAMClient]):
     """The iam UserPolicy resource (boto3 iam.UserPolicy), typed.
 
     Identifiers: user_name, name. Attributes are loaded with
@@ -2969,6 +2990,7 @@ class UserPolicy(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.UserPolicy"
+    _client_class = IAMClient
 
     @property
     def user_name(self) -> str:
@@ -3037,7 +3059,7 @@ class UserPolicy(BaseResource):
         return User(self._raw.User())
 
 
-class VirtualMfaDevice(BaseResource):
+class VirtualMfaDevice(BaseResource[IAMClient]):
     """The iam VirtualMfaDevice resource (boto3 iam.VirtualMfaDevice), typed.
 
     Identifiers: serial_number. Wrap an existing boto3 resource with
@@ -3046,6 +3068,7 @@ class VirtualMfaDevice(BaseResource):
 
     __slots__ = ()
     _boto3_class = "iam.VirtualMfaDevice"
+    _client_class = IAMClient
 
     @property
     def serial_number(self) -> str:

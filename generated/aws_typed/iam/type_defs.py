@@ -7,13 +7,14 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Sequence, TypedDict
+from typing import Any, Dict, List, Sequence
 
 from .._types import (
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
     ResponseMetadataTypeDef,
+    TypedDict,
     WaiterConfigTypeDef,
 )
 from .literals import (

@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Sequence, TypedDict
+from typing import Any, Dict, List, Mapping, Sequence
 
 from .._types import (
     BlobTypeDef,
@@ -17,6 +17,7 @@ from .._types import (
     ResponseMetadataTypeDef,
     StreamingBody,
     TimestampTypeDef,
+    TypedDict,
     WaiterConfigTypeDef,
 )
 from .literals import (

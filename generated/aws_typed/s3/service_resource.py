@@ -18,6 +18,7 @@ from .._resources import (
     create_resource,
 )
 from .._injected import S3BucketMethods, S3ObjectMethods, S3ObjectSummaryMethods
+from .client import S3Client
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -157,7 +158,7 @@ __all__ = [
 ]
 
 
-class S3ServiceResource(BaseResource):
+class S3ServiceResource(BaseResource[S3Client]):
     """Typed service resource of Amazon Simple Storage Service (boto3
     s3.ServiceResource).
 
@@ -168,6 +169,7 @@ class S3ServiceResource(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.ServiceResource"
+    _client_class = S3Client
 
     def create_bucket(self, **kwargs: Unpack[CreateBucketRequestTypeDef]) -> _Bucket:
         """This action creates an Amazon S3 bucket. To create an Amazon S3 on
@@ -316,7 +318,7 @@ class S3ServiceResource(BaseResource):
         return ServiceResourceBucketsCollectionManager(self._raw.buckets)
 
 
-class Bucket(S3BucketMethods):
+class Bucket(S3BucketMethods[S3Client]):
     """The s3 Bucket resource (boto3 s3.Bucket), typed.
 
     Identifiers: name. Wrap an existing boto3 resource with Bucket(raw).
@@ -324,6 +326,7 @@ class Bucket(S3BucketMethods):
 
     __slots__ = ()
     _boto3_class = "s3.Bucket"
+    _client_class = S3Client
 
     @property
     def name(self) -> str:
@@ -519,7 +522,7 @@ class Bucket(S3BucketMethods):
         self._raw.wait_until_not_exists(**kwargs)
 
 
-class BucketAcl(BaseResource):
+class BucketAcl(BaseResource[S3Client]):
     """The s3 BucketAcl resource (boto3 s3.BucketAcl), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_acl on
@@ -528,6 +531,7 @@ class BucketAcl(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.BucketAcl"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -584,7 +588,7 @@ class BucketAcl(BaseResource):
         return Bucket(self._raw.Bucket())
 
 
-class BucketCors(BaseResource):
+class BucketCors(BaseResource[S3Client]):
     """The s3 BucketCors resource (boto3 s3.BucketCors), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_cors on
@@ -593,6 +597,7 @@ class BucketCors(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.BucketCors"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -650,7 +655,7 @@ class BucketCors(BaseResource):
         return Bucket(self._raw.Bucket())
 
 
-class BucketLifecycle(BaseResource):
+class BucketLifecycle(BaseResource[S3Client]):
     """The s3 BucketLifecycle resource (boto3 s3.BucketLifecycle), typed.
 
     Identifiers: bucket_name. Attributes are loaded with
@@ -660,6 +665,7 @@ class BucketLifecycle(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.BucketLifecycle"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -723,7 +729,7 @@ class BucketLifecycle(BaseResource):
         return Bucket(self._raw.Bucket())
 
 
-class BucketLifecycleConfiguration(BaseResource):
+class BucketLifecycleConfiguration(BaseResource[S3Client]):
     """The s3 BucketLifecycleConfiguration resource (boto3
     s3.BucketLifecycleConfiguration), typed.
 
@@ -734,6 +740,7 @@ class BucketLifecycleConfiguration(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.BucketLifecycleConfiguration"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -825,7 +832,7 @@ class BucketLifecycleConfiguration(BaseResource):
         return Bucket(self._raw.Bucket())
 
 
-class BucketLogging(BaseResource):
+class BucketLogging(BaseResource[S3Client]):
     """The s3 BucketLogging resource (boto3 s3.BucketLogging), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_logging
@@ -834,6 +841,7 @@ class BucketLogging(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.BucketLogging"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -879,7 +887,7 @@ class BucketLogging(BaseResource):
         return Bucket(self._raw.Bucket())
 
 
-class BucketNotification(BaseResource):
+class BucketNotification(BaseResource[S3Client]):
     """The s3 BucketNotification resource (boto3 s3.BucketNotification), typed.
 
     Identifiers: bucket_name. Attributes are loaded with
@@ -889,6 +897,7 @@ class BucketNotification(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.BucketNotification"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -985,7 +994,7 @@ class BucketNotification(BaseResource):
         return Bucket(self._raw.Bucket())
 
 
-class BucketPolicy(BaseResource):
+class BucketPolicy(BaseResource[S3Client]):
     """The s3 BucketPolicy resource (boto3 s3.BucketPolicy), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_policy
@@ -994,6 +1003,7 @@ class BucketPolicy(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.BucketPolicy"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -1050,7 +1060,7 @@ class BucketPolicy(BaseResource):
         return Bucket(self._raw.Bucket())
 
 
-class BucketRequestPayment(BaseResource):
+class BucketRequestPayment(BaseResource[S3Client]):
     """The s3 BucketRequestPayment resource (boto3 s3.BucketRequestPayment),
     typed.
 
@@ -1061,6 +1071,7 @@ class BucketRequestPayment(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.BucketRequestPayment"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -1109,7 +1120,7 @@ class BucketRequestPayment(BaseResource):
         return Bucket(self._raw.Bucket())
 
 
-class BucketTagging(BaseResource):
+class BucketTagging(BaseResource[S3Client]):
     """The s3 BucketTagging resource (boto3 s3.BucketTagging), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_tagging
@@ -1118,6 +1129,7 @@ class BucketTagging(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.BucketTagging"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -1174,7 +1186,7 @@ class BucketTagging(BaseResource):
         return Bucket(self._raw.Bucket())
 
 
-class BucketVersioning(BaseResource):
+class BucketVersioning(BaseResource[S3Client]):
     """The s3 BucketVersioning resource (boto3 s3.BucketVersioning), typed.
 
     Identifiers: bucket_name. Attributes are loaded with
@@ -1184,6 +1196,7 @@ class BucketVersioning(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.BucketVersioning"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -1271,7 +1284,7 @@ class BucketVersioning(BaseResource):
         return Bucket(self._raw.Bucket())
 
 
-class BucketWebsite(BaseResource):
+class BucketWebsite(BaseResource[S3Client]):
     """The s3 BucketWebsite resource (boto3 s3.BucketWebsite), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_website
@@ -1280,6 +1293,7 @@ class BucketWebsite(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.BucketWebsite"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -1368,7 +1382,7 @@ class BucketWebsite(BaseResource):
         return Bucket(self._raw.Bucket())
 
 
-class MultipartUpload(BaseResource):
+class MultipartUpload(BaseResource[S3Client]):
     """The s3 MultipartUpload resource (boto3 s3.MultipartUpload), typed.
 
     Identifiers: bucket_name, object_key, id. Wrap an existing boto3 resource
@@ -1377,6 +1391,7 @@ class MultipartUpload(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.MultipartUpload"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -1518,7 +1533,7 @@ class MultipartUpload(BaseResource):
         return MultipartUploadPartsCollectionManager(self._raw.parts)
 
 
-class MultipartUploadPart(BaseResource):
+class MultipartUploadPart(BaseResource[S3Client]):
     """The s3 MultipartUploadPart resource (boto3 s3.MultipartUploadPart), typed.
 
     Identifiers: bucket_name, object_key, multipart_upload_id, part_number.
@@ -1527,6 +1542,7 @@ class MultipartUploadPart(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.MultipartUploadPart"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -1722,7 +1738,7 @@ class MultipartUploadPart(BaseResource):
         return MultipartUpload(self._raw.MultipartUpload())
 
 
-class Object(S3ObjectMethods):
+class Object(S3ObjectMethods[S3Client]):
     """The s3 Object resource (boto3 s3.Object), typed.
 
     Identifiers: bucket_name, key. Attributes are loaded with s3.head_object on
@@ -1731,6 +1747,7 @@ class Object(S3ObjectMethods):
 
     __slots__ = ()
     _boto3_class = "s3.Object"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -2332,7 +2349,7 @@ class Object(S3ObjectMethods):
         self._raw.wait_until_not_exists(**kwargs)
 
 
-class ObjectAcl(BaseResource):
+class ObjectAcl(BaseResource[S3Client]):
     """The s3 ObjectAcl resource (boto3 s3.ObjectAcl), typed.
 
     Identifiers: bucket_name, object_key. Attributes are loaded with
@@ -2342,6 +2359,7 @@ class ObjectAcl(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.ObjectAcl"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -2410,7 +2428,7 @@ class ObjectAcl(BaseResource):
         return Object(self._raw.Object())
 
 
-class ObjectSummary(S3ObjectSummaryMethods):
+class ObjectSummary(S3ObjectSummaryMethods[S3Client]):
     """The s3 ObjectSummary resource (boto3 s3.ObjectSummary), typed.
 
     Identifiers: bucket_name, key. Wrap an existing boto3 resource with
@@ -2419,6 +2437,7 @@ class ObjectSummary(S3ObjectSummaryMethods):
 
     __slots__ = ()
     _boto3_class = "s3.ObjectSummary"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:
@@ -2635,7 +2654,7 @@ class ObjectSummary(S3ObjectSummaryMethods):
         self._raw.wait_until_not_exists(**kwargs)
 
 
-class ObjectVersion(BaseResource):
+class ObjectVersion(BaseResource[S3Client]):
     """The s3 ObjectVersion resource (boto3 s3.ObjectVersion), typed.
 
     Identifiers: bucket_name, object_key, id. Wrap an existing boto3 resource
@@ -2644,6 +2663,7 @@ class ObjectVersion(BaseResource):
 
     __slots__ = ()
     _boto3_class = "s3.ObjectVersion"
+    _client_class = S3Client
 
     @property
     def bucket_name(self) -> str:

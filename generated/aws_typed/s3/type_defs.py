@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence, TypedDict, Union
+from typing import Dict, List, Mapping, Optional, Sequence, Union
 
 from .._types import (
     BlobTypeDef,
@@ -19,6 +19,7 @@ from .._types import (
     ResponseMetadataTypeDef,
     StreamingBody,
     TimestampTypeDef,
+    TypedDict,
     WaiterConfigTypeDef,
 )
 from .literals import (

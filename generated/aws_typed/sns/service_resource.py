@@ -17,6 +17,7 @@ from .._resources import (
     ResourceCollection,
     create_resource,
 )
+from .client import SNSClient
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -69,7 +70,7 @@ __all__ = [
 ]
 
 
-class SNSServiceResource(BaseResource):
+class SNSServiceResource(BaseResource[SNSClient]):
     """Typed service resource of Amazon Simple Notification Service (boto3
     sns.ServiceResource).
 
@@ -80,6 +81,7 @@ class SNSServiceResource(BaseResource):
 
     __slots__ = ()
     _boto3_class = "sns.ServiceResource"
+    _client_class = SNSClient
 
     def create_platform_application(
         self, **kwargs: Unpack[CreatePlatformApplicationInputTypeDef]
@@ -164,7 +166,7 @@ class SNSServiceResource(BaseResource):
         return ServiceResourceTopicsCollectionManager(self._raw.topics)
 
 
-class PlatformApplication(BaseResource):
+class PlatformApplication(BaseResource[SNSClient]):
     """The sns PlatformApplication resource (boto3 sns.PlatformApplication),
     typed.
 
@@ -175,6 +177,7 @@ class PlatformApplication(BaseResource):
 
     __slots__ = ()
     _boto3_class = "sns.PlatformApplication"
+    _client_class = SNSClient
 
     @property
     def arn(self) -> str:
@@ -266,7 +269,7 @@ class PlatformApplication(BaseResource):
         return PlatformApplicationEndpointsCollectionManager(self._raw.endpoints)
 
 
-class PlatformEndpoint(BaseResource):
+class PlatformEndpoint(BaseResource[SNSClient]):
     """The sns PlatformEndpoint resource (boto3 sns.PlatformEndpoint), typed.
 
     Identifiers: arn. Attributes are loaded with sns.get_endpoint_attributes on
@@ -275,6 +278,7 @@ class PlatformEndpoint(BaseResource):
 
     __slots__ = ()
     _boto3_class = "sns.PlatformEndpoint"
+    _client_class = SNSClient
 
     @property
     def arn(self) -> str:
@@ -349,7 +353,7 @@ class PlatformEndpoint(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.set_attributes(**kwargs))
 
 
-class Subscription(BaseResource):
+class Subscription(BaseResource[SNSClient]):
     """The sns Subscription resource (boto3 sns.Subscription), typed.
 
     Identifiers: arn. Attributes are loaded with
@@ -359,6 +363,7 @@ class Subscription(BaseResource):
 
     __slots__ = ()
     _boto3_class = "sns.Subscription"
+    _client_class = SNSClient
 
     @property
     def arn(self) -> str:
@@ -419,7 +424,7 @@ class Subscription(BaseResource):
         return cast("EmptyResponseTypeDef", self._raw.set_attributes(**kwargs))
 
 
-class Topic(BaseResource):
+class Topic(BaseResource[SNSClient]):
     """The sns Topic resource (boto3 sns.Topic), typed.
 
     Identifiers: arn. Attributes are loaded with sns.get_topic_attributes on
@@ -428,6 +433,7 @@ class Topic(BaseResource):
 
     __slots__ = ()
     _boto3_class = "sns.Topic"
+    _client_class = SNSClient
 
     @property
     def arn(self) -> str:

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict
+from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
     BlobTypeDef,
@@ -15,6 +15,7 @@ from .._types import (
     PaginatorConfigTypeDef,
     ReadOnly,
     ResponseMetadataTypeDef,
+    TypedDict,
 )
 from .literals import (
     LanguageCodeStringType,

@@ -18,6 +18,7 @@ from .._resources import (
     create_resource,
     wrap_list,
 )
+from .client import SQSClient
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 
-class SQSServiceResource(BaseResource):
+class SQSServiceResource(BaseResource[SQSClient]):
     """Typed service resource of Amazon Simple Queue Service (boto3
     sqs.ServiceResource).
 
@@ -73,6 +74,7 @@ class SQSServiceResource(BaseResource):
 
     __slots__ = ()
     _boto3_class = "sqs.ServiceResource"
+    _client_class = SQSClient
 
     def create_queue(self, **kwargs: Unpack[CreateQueueRequestTypeDef]) -> _Queue:
         """Creates a new standard or FIFO queue. You can pass one or more
@@ -118,7 +120,7 @@ class SQSServiceResource(BaseResource):
         return ServiceResourceQueuesCollectionManager(self._raw.queues)
 
 
-class Message(BaseResource):
+class Message(BaseResource[SQSClient]):
     """The sqs Message resource (boto3 sqs.Message), typed.
 
     Identifiers: queue_url, receipt_handle. Wrap an existing boto3 resource
@@ -127,6 +129,7 @@ class Message(BaseResource):
 
     __slots__ = ()
     _boto3_class = "sqs.Message"
+    _client_class = SQSClient
 
     @property
     def queue_url(self) -> str:
@@ -239,7 +242,7 @@ class Message(BaseResource):
         return Queue(self._raw.Queue())
 
 
-class Queue(BaseResource):
+class Queue(BaseResource[SQSClient]):
     """The sqs Queue resource (boto3 sqs.Queue), typed.
 
     Identifiers: url. Attributes are loaded with sqs.get_queue_attributes on
@@ -248,6 +251,7 @@ class Queue(BaseResource):
 
     __slots__ = ()
     _boto3_class = "sqs.Queue"
+    _client_class = SQSClient
 
     @property
     def url(self) -> str:

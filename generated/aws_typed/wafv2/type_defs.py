@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, TypedDict
+from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
     BlobTypeDef,
@@ -14,6 +14,7 @@ from .._types import (
     ReadOnly,
     ResponseMetadataTypeDef,
     TimestampTypeDef,
+    TypedDict,
 )
 from .literals import (
     ActionValueType,
