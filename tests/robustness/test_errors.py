@@ -123,3 +123,14 @@ def test_check_says_which_botocore_generated_the_files(made: Path, models: Model
     result = run("--services", "tiny", "--output", str(made), "--check", models=models)
     assert result.returncode == 1
     assert f"generated from botocore 1.2.3, installed is botocore {botocore.__version__}" in result.stderr
+
+
+def test_file_in_place_of_a_service_directory_in_the_output(made: Path, models: Models) -> None:
+    """A file where botoloom needs the directory of a new service."""
+    models.add("other")
+    blocker = made / "aws_typed" / "other"
+    blocker.write_text("a file, not a directory")
+    before = snapshot(made)
+    result = run("--services", "tiny", "other", "--output", str(made), "--quiet", models=models)
+    assert_error(result, str(blocker))
+    assert snapshot(made) == before
