@@ -30,11 +30,21 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
+def _inside(project: Path, output: str) -> bool:
+    """Is `output` (from an untrusted pyproject.toml) a relative path inside `project`?"""
+    if Path(output).is_absolute() or "\0" in output:
+        return False
+    base = project.resolve()
+    target = (base / output).resolve()
+    return target == base or base in target.parents
+
+
 def load(start: Path) -> Config:
     """[tool.botoloom] of the nearest pyproject.toml; an empty Config when there is none.
 
     services = ["s3", "dynamodb"] (or "all"), package = "aws_typed", output = "src",
-    jobs = 2.  A relative output is relative to the pyproject.toml's directory.
+    jobs = 2.  output is relative to the pyproject.toml's directory and must stay inside it
+    (the file is untrusted: a pull request can change it).
     """
     path = find_pyproject(start)
     if path is None:
@@ -60,6 +70,8 @@ def load(start: Path) -> Config:
     output = table.get("output")
     if output is not None and not isinstance(output, str):
         raise UserError(f"{path}: [tool.botoloom] output must be a string")
+    if output is not None and not _inside(path.parent, output):
+        raise UserError(f"{path}: [tool.botoloom] output {output!r} is outside the project; use a path inside {path.parent} (or --output)")
     jobs = table.get("jobs")
     if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
         raise UserError(f"{path}: [tool.botoloom] jobs must be a positive integer")

@@ -48,3 +48,12 @@ def test_wrong_pyproject_values(tmp_path: Path, table: str) -> None:
 def test_regenerating_an_installed_botoloom_package_is_allowed(tmp_path: Path) -> None:
     """generated/ is on the tests' path: a botoloom package of the same name is not a clash."""
     assert run("--services", "sqs", "--output", str(tmp_path / "out"), "--quiet").returncode == 0
+
+
+@pytest.mark.parametrize("output", ["../elsewhere", "/tmp/botoloom-elsewhere", "src/../../elsewhere"])
+def test_pyproject_output_must_stay_in_the_project(tmp_path: Path, output: str) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text(f'[tool.botoloom]\nservices = ["sqs"]\noutput = "{output}"\n')
+    assert_error(run(cwd=project), "outside the project")
+    assert not (tmp_path / "elsewhere").exists() and not Path("/tmp/botoloom-elsewhere").exists()
