@@ -50,7 +50,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv[:1] == ["migrate"]:  # botoloom migrate PATH ...: rewrite boto3 code (migrate.py)
+            from .migrate import main as migrate
+
+            return migrate(argv[1:])
         args = parser().parse_args(argv)
         return _main(args)
     except UserError as exc:
