@@ -55,7 +55,7 @@ world: $(STAMP)
 
 ## bench-checkers: each type checker's time on the golden package (median of 3) -> BENCHMARKS.md figures
 bench-checkers: $(STAMP)
-	$(BIN)/python tools/bench_checkers.py
+	$(BIN)/python tools/bench_checkers.py --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .typecheck

@@ -215,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     comparing = commands.add_parser("diff", help="compare two lists; exit 1 when a user-visible name changed")
     comparing.add_argument("reference", type=Path)
     comparing.add_argument("other", type=Path)
-    comparing.add_argument("--show", type=int, default=200, help="differences printed at most")
+    comparing.add_argument("--show", type=int, default=200, help="changed names printed at most")
+    comparing.add_argument("--show-removed", type=int, default=10, help="explained removals printed at most")
     args = parser.parse_args(argv)
     if args.command == "list":
         if not args.package.is_dir():
@@ -236,8 +237,10 @@ def main(argv: list[str] | None = None) -> int:
         f"botocore {new['botocore']} ({len(new['services'])} services): {both} services in both, "
         f"{len(failures)} changed, {len(explained)} removed with their botocore definitions, {added} new"
     )
-    for line in explained[: args.show]:
+    for line in explained[: args.show_removed]:
         print(f"  removed with botocore: {line}")
+    if len(explained) > args.show_removed:
+        print(f"  ... and {len(explained) - args.show_removed} more removed with botocore (--show-removed N)")
     for line in failures[: args.show]:
         print(f"  CHANGED: {line}")
     if len(failures) > args.show:

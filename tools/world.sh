@@ -3,13 +3,13 @@
 # Run by .ci/run after `make test` (which made .venv), and by `make world`:
 #
 #   latest  .venv-latest: the newest botocore and boto3 from the package index (unpinned),
-#           the rest of the dev environment at constraints.txt; every service generated
+#           the project's [world] extra (pytest, the five checkers) at constraints.txt; every service generated
 #           into a temporary directory with it and with the pinned botocore (.venv), every
 #           public name compared (tools/public_names.py), the parity suite (tests/parity,
 #           every service) and the typing snippets (five checkers) against the newest.
 #   pythons the committed generated/ on every Python 3.10-3.13 found (tests/compat, marked
 #           compat; virtual envs cached in .venv-py/).
-#   stubs   .venv-stubs: the pinned environment plus typed boto3 (types-boto3, no service
+#   stubs   .venv-stubs: the pinned botocore, [world], plus typed boto3 (types-boto3, no service
 #           extras: botocore-stubs, types-s3transfer); the typing snippets again.
 #
 # generated/ (the golden output of the pinned botocore) is never written: it is
@@ -60,7 +60,7 @@ step_latest() {
     # constraints.txt without the pins of botocore, boto3 and s3transfer (boto3's own).
     grep -v -i -E '^(botocore|boto3|s3transfer)==' constraints.txt >"$WORK/constraints-latest.txt"
     timed "latest: venv" venv .venv-latest "$(cat pyproject.toml constraints.txt | sha256sum)" \
-        -c "$WORK/constraints-latest.txt" -e '.[dev]'
+        -c "$WORK/constraints-latest.txt" -e '.[world]'
     timed "latest: pip install -U botocore boto3" \
         .venv-latest/bin/python -m pip install --quiet --disable-pip-version-check -U botocore boto3
     [ -x .venv-latest/bin/python ] || return 0
@@ -96,7 +96,9 @@ step_pythons() {
 
 step_stubs() {
     timed "stubs: venv" venv .venv-stubs "$(cat pyproject.toml constraints.txt | sha256sum)" \
-        -c constraints.txt -e '.[dev]' types-boto3 botocore-stubs types-s3transfer
+        -c constraints.txt -e '.[world]' types-boto3 botocore-stubs types-s3transfer
+    say "typed boto3 in .venv-stubs: $(.venv-stubs/bin/python -m pip list --disable-pip-version-check 2>/dev/null |
+        awk '/^(types-boto3|botocore-stubs|types-s3transfer) / {printf "%s %s, ", $1, $2}')"
     timed "stubs: typing snippets with typed boto3 (types-boto3) installed" \
         .venv-stubs/bin/python -m pytest "${PYTEST_OPTS[@]}" tests/typing/test_typing.py
 }
