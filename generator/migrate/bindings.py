@@ -1,0 +1,112 @@
+"""A pre-pass over one module: what the call rewriter needs to know before it rewrites.
+
+- the value assigned to each plain name target (`session = boto3.Session(...)`), keyed by
+  the target node (the node libcst's scope provider records for the assignment);
+- the imports that bind boto3 names (for removing those that end up unused);
+- module-level imports of the generated package's service modules, to reuse them;
+- every name bound or read anywhere, so that an added import shadows nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import Scope
+
+BOTO3_MODULES = ("boto3", "boto3.session")
+
+
+@dataclass(frozen=True)
+class ImportedName:
+    """An import binding: `module` (and `obj` for a from-import), bound as `asname`."""
+
+    module: str
+    obj: str | None
+    asname: str | None
+
+
+@dataclass
+class Bindings:
+    values: dict[cst.CSTNode, cst.BaseExpression] = field(default_factory=dict)
+    boto3_imports: dict[str, list[ImportedName]] = field(default_factory=dict)
+    service_modules: dict[str, str] = field(default_factory=dict)  # module -> bound name
+    taken: set[str] = field(default_factory=set)
+
+
+class _Collector(cst.CSTVisitor):
+    def __init__(self, bindings: Bindings) -> None:
+        super().__init__()
+        self.bindings = bindings
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                self.bindings.values[target.target] = node.value
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if isinstance(node.target, cst.Name) and node.value is not None:
+            self.bindings.values[node.target] = node.value
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            dotted = get_full_name_for_node(alias.name) or ""
+            if dotted in BOTO3_MODULES:
+                asname = _asname(alias)
+                bound = asname or dotted.split(".")[0]
+                self.bindings.boto3_imports.setdefault(bound, []).append(ImportedName(dotted, None, asname))
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        dotted = get_full_name_for_node(node.module) if node.module is not None else None
+        if node.relative or dotted not in BOTO3_MODULES or isinstance(node.names, cst.ImportStar):
+            return
+        for alias in node.names:
+            name = get_full_name_for_node(alias.name) or ""
+            asname = _asname(alias)
+            self.bindings.boto3_imports.setdefault(asname or name, []).append(ImportedName(str(dotted), name, asname))
+
+
+def _asname(alias: cst.ImportAlias) -> str | None:
+    if alias.asname is None or not isinstance(alias.asname.name, cst.Name):
+        return None
+    return alias.asname.name.value
+
+
+def collect(module: cst.Module, scopes: Iterable[Scope | None], package: str) -> Bindings:
+    bindings = Bindings()
+    module.visit(_Collector(bindings))
+    bindings.service_modules = _package_imports(module.body, package)
+    for scope in {s for s in scopes if s is not None}:
+        bindings.taken.update(assignment.name for assignment in scope.assignments)
+        bindings.taken.update(access.node.value for access in scope.accesses if isinstance(access.node, cst.Name))
+    return bindings
+
+
+def _package_imports(body: Iterable[cst.CSTNode], package: str) -> dict[str, str]:
+    """{service module: bound name} of `from <package> import s3 [as x]` at module level."""
+    found: dict[str, str] = {}
+    for line in body:
+        if not isinstance(line, cst.SimpleStatementLine):
+            continue
+        for small in line.body:
+            if not isinstance(small, cst.ImportFrom) or small.relative or small.module is None:
+                continue
+            if get_full_name_for_node(small.module) != package or isinstance(small.names, cst.ImportStar):
+                continue
+            for alias in small.names:
+                name = get_full_name_for_node(alias.name) or ""
+                found.setdefault(name, _asname(alias) or name)
+    return found
+
+
+def free_name(wanted: str, taken: Collection[str]) -> str:
+    """`wanted` if nothing in the file binds or reads it, else typed_<wanted>[_N]."""
+    if wanted not in taken:
+        return wanted
+    base = f"typed_{wanted}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}_{n}", n + 1
+    return candidate

@@ -1,0 +1,184 @@
+"""Rewriting boto3's factory calls into the generated package's factories.
+
+    boto3.client("s3", "eu-west-1")        -> s3.client(region_name="eu-west-1")
+    boto3.resource("s3", endpoint_url=u)   -> s3.resource(endpoint_url=u)
+    session.client("sqs")                  -> sqs.client(session=session)
+    boto3.Session(profile_name="p").client("s3") -> s3.client(session=boto3.Session(profile_name="p"))
+
+Which calls are boto3's is decided with libcst's qualified names (any spelling of the
+import: `import boto3 as b`, `from boto3 import client`, `from boto3.session import
+Session`), and a `session.client(...)` is rewritten only when its receiver traces, through
+libcst's scopes, to names bound to `boto3.Session(...)` (or parameters annotated so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import libcst as cst
+from libcst.codemod import CodemodContext
+from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst import MetadataDependent
+from libcst.metadata import Assignment, BaseAssignment, PositionProvider, QualifiedNameProvider, ScopeProvider
+
+from .arguments import CLIENT_PARAMETERS, RESOURCE_PARAMETERS, drop, keyword, keywords
+from .bindings import Bindings, free_name
+from .package import Target
+from .report import Findings
+
+FACTORIES = {"boto3.client": "client", "boto3.resource": "resource"}
+SESSIONS = frozenset({"boto3.Session", "boto3.session.Session"})
+
+
+@dataclass(frozen=True)
+class Factory:
+    kind: str  # client | resource
+    session: cst.BaseExpression | None  # what session= gets
+    root: str | None  # the name of the boto3 import the call went through
+
+
+@dataclass
+class CallRewriter:
+    meta: MetadataDependent
+    context: CodemodContext
+    target: Target
+    bindings: Bindings
+    findings: Findings
+
+    def leave_call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        factory = self._factory(original, updated)
+        if factory is None:
+            return updated
+        if isinstance(factory, str):
+            return self._leave(original, factory, updated)
+        service = self._service(original)
+        if isinstance(service, str):
+            return self._leave(original, service, updated)
+        index, name = service
+        problem = self._check(name, factory.kind)
+        if problem:
+            return self._leave(original, problem, updated)
+        rewritten = self._rewrite(updated, index, factory)
+        if isinstance(rewritten, str):
+            return self._leave(original, rewritten, updated)
+        alias = self._import(name)
+        self._forget_boto3(factory.root)
+        return rewritten.with_changes(func=cst.Attribute(value=cst.Name(alias), attr=cst.Name(factory.kind)))
+
+    # --- which calls ---------------------------------------------------------------
+
+    def _factory(self, original: cst.Call, updated: cst.Call) -> Factory | str | None:
+        """The factory a call is, a reason it cannot be rewritten, or None (not boto3's)."""
+        for name in self._qualified(original.func):
+            if name in FACTORIES:
+                return Factory(FACTORIES[name], None, _root(original.func))
+        func = original.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value in ("client", "resource")):
+            return None
+        assert isinstance(updated.func, cst.Attribute)
+        kind, receiver = func.attr.value, func.value
+        if isinstance(receiver, cst.Call) and self._qualified(receiver.func) & SESSIONS:
+            return Factory(kind, updated.func.value, None)
+        if isinstance(receiver, cst.Name) and self._is_session(receiver):
+            return Factory(kind, updated.func.value, None)
+        if not self._looks_like_boto3(original):
+            return None
+        shown = cst.Module(body=()).code_for_node(receiver)
+        return f"cannot trace {shown!r} to a boto3 Session (followed: names assigned boto3.Session(...) and parameters annotated boto3.Session)"
+
+    def _is_session(self, name: cst.Name) -> bool:
+        scope = self.meta.get_metadata(ScopeProvider, name, None)
+        if scope is None:
+            return False
+        assignments = scope[name.value]
+        return bool(assignments) and all(self._assigns_session(a) for a in assignments)
+
+    def _assigns_session(self, assignment: BaseAssignment) -> bool:
+        if not isinstance(assignment, Assignment):
+            return False
+        node = assignment.node
+        if isinstance(node, cst.Param):
+            return node.annotation is not None and bool(self._qualified(node.annotation.annotation) & SESSIONS)
+        value = self.bindings.values.get(node)
+        return isinstance(value, cst.Call) and bool(self._qualified(value.func) & SESSIONS)
+
+    def _looks_like_boto3(self, call: cst.Call) -> bool:
+        found = self._service(call)
+        return not isinstance(found, str) and found[1] in self.target.known
+
+    def _qualified(self, node: cst.CSTNode) -> set[str]:
+        names = self.meta.get_metadata(QualifiedNameProvider, node, set())
+        return {q.name for q in names}
+
+    # --- the service and its arguments -------------------------------------------------
+
+    def _service(self, call: cst.Call) -> tuple[int, str] | str:
+        """(index of the argument, service name), or why there is none to read."""
+        for index, arg in enumerate(call.args):
+            if arg.keyword is not None and arg.keyword.value == "service_name":
+                return _literal(index, arg)
+        if call.args and call.args[0].star == "" and call.args[0].keyword is None:
+            return _literal(0, call.args[0])
+        if any(arg.star for arg in call.args):
+            return "the service name comes from a * or ** splat"
+        return "no service name"
+
+    def _check(self, service: str, kind: str) -> str | None:
+        if service not in self.target.known:
+            return f"{service!r} is not a botocore service"
+        self.findings.services.add(service)
+        if not self.target.generated(service):
+            return f"service {service!r} is not generated in {self.target.package} (add it to [tool.botoloom] services: --write-config)"
+        if kind == "resource" and not self.target.has_resource(service):
+            return f"boto3 has no resource for {service!r}"
+        return None
+
+    def _rewrite(self, call: cst.Call, index: int, factory: Factory) -> cst.Call | str:
+        parameters = CLIENT_PARAMETERS if factory.kind == "client" else RESOURCE_PARAMETERS
+        if factory.session is None:
+            rest = drop(call, index)
+            if rest is None:
+                return "a comment in front of the service name would be lost"
+            named = keywords(rest.args, parameters)
+            return named if isinstance(named, str) else rest.with_changes(args=named)
+        named = keywords([arg for i, arg in enumerate(call.args) if i != index], parameters)
+        if isinstance(named, str):
+            return named
+        named.insert(index, keyword(call.args[index], "session", factory.session))  # where the service name was
+        return call.with_changes(args=named)
+
+    # --- imports -----------------------------------------------------------------------
+
+    def _import(self, service: str) -> str:
+        """The name the service module is imported as, adding the import when needed."""
+        module = self.target.module_path(service).rsplit(".", 1)[1]
+        if module not in self.bindings.service_modules:
+            alias = free_name(module, self.bindings.taken)
+            self.bindings.taken.add(alias)
+            self.bindings.service_modules[module] = alias
+            AddImportsVisitor.add_needed_import(self.context, self.target.package, module, None if alias == module else alias)
+        return self.bindings.service_modules[module]
+
+    def _forget_boto3(self, root: str | None) -> None:
+        for imported in self.bindings.boto3_imports.get(root or "", ()):
+            RemoveImportsVisitor.remove_unused_import(self.context, imported.module, imported.obj, imported.asname)
+
+    def _leave(self, node: cst.CSTNode, why: str, updated: cst.Call) -> cst.Call:
+        position = self.meta.get_metadata(PositionProvider, node, None)
+        self.findings.leave(position.start.line if position is not None else 0, why)
+        return updated
+
+
+def _literal(index: int, arg: cst.Arg) -> tuple[int, str] | str:
+    value = arg.value
+    if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
+        evaluated = value.evaluated_value
+        if isinstance(evaluated, str):
+            return index, evaluated
+    shown = cst.Module(body=()).code_for_node(value)
+    return f"the service name `{shown}` is not a string literal"
+
+
+def _root(func: cst.BaseExpression) -> str | None:
+    while isinstance(func, cst.Attribute):
+        func = func.value
+    return func.value if isinstance(func, cst.Name) else None

@@ -1,0 +1,156 @@
+"""`botoloom migrate PATH ...`: arguments, the files, and what is printed and written.
+
+stdout: diffs (--diff), then the summary (the services found, the counts).  stderr: every
+place left as it is (`file:line: why`) and errors (`botoloom: error: ...`).  Exit status 0,
+1 when --check finds a file to rewrite, 2 on bad input (a file that does not parse is
+skipped, the others are still migrated).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import difflib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from .. import config
+from ..errors import UserError
+from .files import python_files, write_atomically
+from .package import Target, botocore_services, find_root
+from .report import FileResult
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UserError(f"migrate: {message}")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="botoloom migrate",
+        description="Rewrite boto3 code to the generated package: boto3.client/resource and Session "
+        "calls to its factories, boto3-stubs imports to its modules. Writes the files in place unless --check or --diff.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories (every *.py below them)")
+    p.add_argument("--package", metavar="NAME", help="import name of the generated package (default: [tool.botoloom] package, else aws_typed)")
+    p.add_argument("--output", metavar="DIR", help="directory holding the generated package (default: [tool.botoloom] output, else generated)")
+    p.add_argument("--check", action="store_true", help="write nothing, print only the summary; exit 1 if a file would be rewritten")
+    p.add_argument("--diff", action="store_true", help="write nothing; print unified diffs")
+    p.add_argument("--write-config", action="store_true", help="add the services found to [tool.botoloom] services of the nearest pyproject.toml")
+    return p
+
+
+def main(argv: Sequence[str]) -> int:
+    try:
+        return _run(parser().parse_args(list(argv)))
+    except UserError as exc:
+        print(f"botoloom: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.write_config and (args.check or args.diff):
+        raise UserError("--write-config writes pyproject.toml; it does not go with --check or --diff")
+    target, warning = _target(args)
+    paths = python_files(args.paths, target.root)
+    if warning and not args.check:
+        print(f"botoloom migrate: {warning}", file=sys.stderr)
+    results, errors = _migrate_all(paths, target)
+    for result in results:
+        if not args.check:
+            for note in result.notes:
+                print(note.format(result.path), file=sys.stderr)
+        if result.changed and args.diff:
+            sys.stdout.write(_diff(result))
+        elif result.changed and not args.check:
+            write_atomically(Path(result.path), result.new)
+    services = sorted(set().union(*(r.services for r in results)))
+    _summary(results, services, args)
+    if args.write_config:
+        _write_config(services)
+    if errors:
+        return 2
+    return 1 if args.check and any(r.changed for r in results) else 0
+
+
+def _target(args: argparse.Namespace) -> tuple[Target, str | None]:
+    settings = config.load(Path.cwd())
+    package = args.package or settings.package or "aws_typed"
+    if not package.isidentifier():
+        raise UserError(f"--package {package!r} is not a valid Python package name")
+    output = args.output or settings.output
+    root = find_root(package, Path(output)) if output else find_root(package, Path("generated")) or find_root(package, None)
+    known, resourceful = botocore_services()
+    warning = None
+    if root is None:
+        where = f" in {output}" if output else ""
+        warning = f"package {package} not found{where}: every botocore service counts as generated; boto3-stubs imports are left as they are"
+    return Target(package, root, known, resourceful), warning
+
+
+def _migrate_all(paths: list[Path], target: Target) -> tuple[list[FileResult], int]:
+    import libcst
+
+    from .transform import rewrite
+
+    results, errors = [], 0
+    for path in paths:
+        try:
+            old = path.read_bytes()
+            new, findings = rewrite(old, target, str(path))
+        except OSError as exc:
+            print(f"botoloom: error: {path}: cannot read it: {exc.strerror or exc}", file=sys.stderr)
+        except libcst.ParserSyntaxError as exc:
+            print(f"botoloom: error: {path}{_syntax_error(old, exc)}", file=sys.stderr)
+        except (UnicodeDecodeError, SyntaxError, ValueError) as exc:
+            print(f"botoloom: error: {path}: cannot parse it: {exc}", file=sys.stderr)
+        else:
+            results.append(FileResult(str(path), old, new, tuple(findings.notes), frozenset(findings.services)))
+            continue
+        errors += 1
+    return results, errors
+
+
+def _syntax_error(source: bytes, exc: Exception) -> str:
+    """:LINE: cannot parse it: WHY, in Python's words when Python refuses the file too."""
+    try:
+        compile(source, "<file>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as error:
+        return f":{error.lineno}: cannot parse it: {error.msg}" if error.lineno else f": cannot parse it: {error.msg}"
+    except ValueError as error:  # null bytes
+        return f": cannot parse it: {error}"
+    line = getattr(exc, "raw_line", 0)
+    return f":{line}: cannot parse it (libcst): {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+
+
+def _diff(result: FileResult) -> str:
+    old = result.old.decode("utf-8", "replace").splitlines(keepends=True)
+    new = result.new.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = difflib.unified_diff(old, new, fromfile=result.path, tofile=result.path)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _summary(results: list[FileResult], services: list[str], args: argparse.Namespace) -> None:
+    changed = sum(r.changed for r in results)
+    notes = sum(len(r.notes) for r in results)
+    verb = "would be rewritten" if args.check or args.diff else "rewritten"
+    where = "run without --check to list them" if args.check else "listed on stderr"
+    print(f"services found: {' '.join(services) if services else 'none'}")
+    left = f", {notes} place{'s' * (notes != 1)} left as {'they are' if notes != 1 else 'it is'} ({where})" if notes else ""
+    print(f"{changed} file{'s' * (changed != 1)} {verb}, {len(results) - changed} unchanged{left}")
+
+
+def _write_config(services: list[str]) -> None:
+    from .pyproject import add_services
+
+    path = config.find_pyproject(Path.cwd())
+    if path is None:
+        raise UserError("--write-config: no pyproject.toml in the current directory or above")
+    added = add_services(path, services)
+    if added:
+        print(f"{path}: added to [tool.botoloom] services: {' '.join(added)}")
+    else:
+        print(f"{path}: [tool.botoloom] services already has every service found")

@@ -1,0 +1,142 @@
+"""Rewriting boto3-stubs imports into the generated package's modules.
+
+    from mypy_boto3_s3 import S3Client, ListObjectsV2Paginator
+ -> from aws_typed.s3 import S3Client
+    from aws_typed.s3.paginators import ListObjectsV2Paginator
+    from mypy_boto3_s3.type_defs import ObjectTypeDef   -> from aws_typed.s3.type_defs import ObjectTypeDef
+    from types_boto3_s3 import Client                    -> from aws_typed.s3.client import S3Client as Client
+
+The statement is replaced where it stands (inside `if TYPE_CHECKING:` too).  Every name is
+checked against the `__all__` of the generated module it would come from; names that are not
+there stay in the original import, and are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import libcst as cst
+from libcst import MetadataDependent
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import PositionProvider
+
+from .package import STUB_MODULES, STUB_PREFIXES, Target
+from .report import Findings
+
+Statement = cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]
+
+
+def stub_module(dotted: str) -> tuple[str, str | None] | None:
+    """mypy_boto3_s3.client -> ("s3", "client"); mypy_boto3_s3 -> ("s3", None)."""
+    for prefix in STUB_PREFIXES:
+        if dotted.startswith(prefix):
+            service, _, sub = dotted[len(prefix) :].partition(".")
+            return service, sub or None
+    return None
+
+
+@dataclass
+class StubImportRewriter:
+    meta: MetadataDependent
+    target: Target
+    findings: Findings
+
+    def leave_line(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> Statement:
+        body: list[cst.BaseSmallStatement] = []
+        for small in updated.body:
+            replaced = self._import_from(original, small) if isinstance(small, cst.ImportFrom) else None
+            body.extend(replaced or [small])
+        if len(body) == len(updated.body) and all(a is b for a, b in zip(body, updated.body)):
+            return updated
+        if len(updated.body) > 1:  # `import x; from mypy_boto3_s3 import ...`: stays one line
+            return updated.with_changes(body=body)
+        first = updated.with_changes(body=[body[0]])
+        return cst.FlattenSentinel([first, *(cst.SimpleStatementLine(body=[small]) for small in body[1:])])
+
+    def visit_import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            found = stub_module(get_full_name_for_node(alias.name) or "")
+            if found is not None:
+                self._service(found[0])
+                self._leave(node, "a module import of boto3-stubs is not rewritten (import the names from it instead)")
+
+    def _import_from(self, line: cst.CSTNode, node: cst.ImportFrom) -> list[cst.ImportFrom] | None:
+        dotted = get_full_name_for_node(node.module) if node.module is not None and not node.relative else None
+        found = stub_module(dotted or "")
+        if found is None:
+            return None
+        service = self._usable(line, str(dotted), *found)
+        if service is None:
+            return None
+        if isinstance(node.names, cst.ImportStar):
+            return self._star(line, node, service, found[1])
+        groups: dict[str, list[cst.ImportAlias]] = {}
+        missing: list[str] = []
+        for alias in node.names:
+            name = get_full_name_for_node(alias.name) or ""
+            located = self.target.locate(service, found[1], name)
+            if located is None:
+                missing.append(name)
+                groups.setdefault(str(dotted), []).append(alias)
+                continue
+            if located.name != name:
+                alias = alias.with_changes(name=cst.Name(located.name), asname=alias.asname or cst.AsName(name=cst.Name(name)))
+            groups.setdefault(located.module, []).append(alias)
+        if missing:
+            where = self.target.module_path(service, STUB_MODULES.get(found[1] or "", ""))
+            self._leave(line, f"{dotted}: {', '.join(missing)} not found in {where} (left in the import)")
+        return [_statement(node, module, aliases, i == 0) for i, (module, aliases) in enumerate(groups.items())]
+
+    def _usable(self, line: cst.CSTNode, dotted: str, stub_service: str, sub: str | None) -> str | None:
+        """The botocore service of a boto3-stubs module, when its names can be rewritten."""
+        service = self.target.stub_service(stub_service)
+        if service is not None:
+            self._service(service)
+        problem = self._problem(service, stub_service, sub)
+        if problem is not None:
+            self._leave(line, f"{dotted}: {problem}")
+            return None
+        return service
+
+    def _problem(self, service: str | None, stub_service: str, sub: str | None) -> str | None:
+        if service is None:
+            return f"no botocore service {stub_service!r}"
+        if not self.target.generated(service):
+            return f"service {service!r} is not generated in {self.target.package} (add it to [tool.botoloom] services: --write-config)"
+        if sub is not None and sub not in STUB_MODULES:
+            return f"boto3-stubs module {sub!r} has no counterpart in {self.target.package}"
+        if self.target.root is None:
+            return f"cannot check its names: package {self.target.package} not found (generate it first, or pass --output DIR)"
+        return None
+
+    def _star(self, line: cst.CSTNode, node: cst.ImportFrom, service: str, sub: str | None) -> list[cst.ImportFrom] | None:
+        if sub is None:
+            self._leave(line, "a * import of the top of boto3-stubs is not rewritten (import the names instead)")
+            return None
+        return [node.with_changes(module=_dotted(self.target.module_path(service, STUB_MODULES[sub])))]
+
+    def _service(self, service: str) -> None:
+        if service in self.target.known:
+            self.findings.services.add(service)
+
+    def _leave(self, node: cst.CSTNode, why: str) -> None:
+        position = self.meta.get_metadata(PositionProvider, node, None)
+        self.findings.leave(position.start.line if position is not None else 0, why)
+
+
+def _statement(original: cst.ImportFrom, module: str, aliases: Sequence[cst.ImportAlias], first: bool) -> cst.ImportFrom:
+    """The first group keeps the original statement's formatting; the others get plain ones."""
+    if first:
+        last = original.names[-1] if isinstance(original.names, Sequence) else None
+        comma = last.comma if last is not None else cst.MaybeSentinel.DEFAULT
+        names = [*aliases[:-1], aliases[-1].with_changes(comma=comma)]
+        return original.with_changes(module=_dotted(module), names=names)
+    plain = [a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))) for a in aliases[:-1]]
+    return cst.ImportFrom(module=_dotted(module), names=[*plain, aliases[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)])
+
+
+def _dotted(module: str) -> cst.Attribute | cst.Name:
+    expression = cst.parse_expression(module)
+    assert isinstance(expression, (cst.Attribute, cst.Name))
+    return expression
