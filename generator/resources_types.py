@@ -9,7 +9,10 @@ everything else reuses the client's types:
 * dynamodb's resource client converts AttributeValues to and from Python values and accepts
   boto3's condition builders for key and condition expressions (boto3.dynamodb.transform),
   so every shape that reaches one gets a resource-side TypedDict
-  (`GetItemOutputResourceTypeDef`, `ConditionResourceTypeDef`).
+  (`GetItemOutputResourceTypeDef`, `ConditionResourceTypeDef`).  The conversion is
+  registered on the resource's client, so it applies to every call made through
+  `meta.client` as well: each converted operation's request and response get one too
+  (`PutItemInputResourceTypeDef`), for the service's resource client class.
 
 Variants (the second half of a TypedDict key, beside the TypeMap's own):
   in@, out@, response@   a shape that reaches a converted shape, on the resource side
@@ -24,7 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .layout import Br, Expr
-from .model import Member, Service, Shape
+from .model import Member, Operation, Service, Shape
 from .naming import type_base
 from .resources_model import Filled, Resource
 from .typemap import ancestors
@@ -64,9 +67,22 @@ class ResourceTypes:
         assert self.service.resources is not None
         for resource in self.service.resources.all():
             self._collect(resource)
+        for op in self.client_operations():  # after the resources': their names stay
+            if op.input:
+                self._register(op.input, "request", Filled(), "")
+            if op.output:
+                self._visit(op.output, "response")
         self.names = self._name()
 
     # ---- public queries -------------------------------------------------------------
+    def client_operations(self) -> list[Operation]:
+        """The operations that boto3 converts on a resource's own client too (dynamodb:
+        `table.meta.client.get_item(...)` takes and returns Python values, since the
+        resource registers its transformation on that client)."""
+        return [
+            op for op in self.service.operations if op.input in self._affected or op.output in self._affected
+        ]
+
     def owns(self, variant: str) -> bool:
         return "@" in variant or "~" in variant
 

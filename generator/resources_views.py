@@ -8,7 +8,7 @@ the module imports, so a resource can never shadow a type it uses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -27,7 +27,7 @@ from .resources_members import (
     subresource_method,
     waiter_method,
 )
-from .resources_model import RUNTIME_BASES, SERVICE_RESOURCE, Collection, Resource
+from .resources_model import RUNTIME_BASES, SERVICE_RESOURCE, Collection, Filled, Resource
 from .resources_types import RESOURCE_SHARED_NAMES, ResourceTypes
 from .views import _UNPACK_IMPORT, SHARED_NAMES, TYPING_NAMES, Method, ServiceView, dunder_all, header, imports_for, names_in
 
@@ -44,6 +44,7 @@ RUNTIME_BASE_METHODS = frozenset(
     {"load", "upload_file", "download_file", "upload_fileobj", "download_fileobj", "copy", "batch_writer"}
 )
 BASE_MEMBERS = frozenset({"raw", "meta", "get_available_subresources"})
+_IGNORE_OVERRIDE = "  # type: ignore[override]"
 
 
 @dataclass
@@ -90,7 +91,7 @@ class ResourceView:
     # ---- the module ---------------------------------------------------------------------
     def context(self) -> dict[str, Any]:
         """The template's variables."""
-        classes = [self._resource_block(r) for r in self.model.all()]
+        classes = self._resource_client_blocks() + [self._resource_block(r) for r in self.model.all()]
         for r in self.model.all():
             for c in r.collections:
                 classes += self._collection_blocks(r, c)
@@ -98,6 +99,7 @@ class ResourceView:
         aliases = [statement(f"{alias} = ", name, 4) for name, alias in sorted(self._aliases.items())]
         runtime, checking = self._imports(classes, aliases + [made])
         public = [self.service_class, *self.classes.values()] + [n for pair in self.collections.values() for n in pair]
+        public += [self._client_class] if self._client_class != self._typed_client else []
         return {
             "header": header(f"Typed resources and collections of {self.view.title}.", self.view.versions),
             "runtime_imports": runtime,
@@ -208,15 +210,48 @@ class ResourceView:
         )
 
     @cached_property
-    def _client_class(self) -> str:
-        """The service's typed client class as this module names it (imported at run time:
-        meta.client wraps boto3's client in it)."""
+    def _typed_client(self) -> str:
+        """The service's typed client class as this module names it (imported at run time)."""
         return self._registry.take(self.view.names.client, f"_{self.view.names.client}")
+
+    @cached_property
+    def _client_class(self) -> str:
+        """The class of meta.client, which wraps boto3's client in it: the service's
+        resource client where boto3 converts calls on that client (dynamodb), else the
+        typed client."""
+        if not self.types.client_operations():
+            return self._typed_client
+        return self._registry.take(f"{self.view.names.prefix}ResourceClient")
 
     def _client_import(self) -> str:
         client = self.view.names.client
-        name = client if self._client_class == client else f"{client} as {self._client_class}"
+        name = client if self._typed_client == client else f"{client} as {self._typed_client}"
         return import_from(".client", [name])
+
+    def _resource_client_blocks(self) -> list[ClassBlock]:
+        """The resource client (dynamodb): the typed client with the operations that boto3
+        converts on a resource's client typed on the resource side.  Not substitutable for
+        the typed client (other values), hence the ignored override errors."""
+        ops = self.types.client_operations()
+        if not ops:
+            return []
+        title = f"{self.service.name} resource's client"
+        note = f"Through a {title} (meta.client): Python values in and out, as in the resource methods."
+        methods = []
+        for op in ops:
+            request = self.types.request_name(op.input, Filled()) if op.input else ""
+            returns = self.types.response_name(op.output) if op.output else "EmptyResponseTypeDef"
+            method = self.view.operation_method(op, request, returns, note)
+            first, _, rest = method.signature.partition("\n")
+            methods.append(replace(method, signature="\n".join(filter(None, (first + _IGNORE_OVERRIDE, rest)))))
+        doc = (
+            f"The {self.view.names.client} of a {self.service.name} resource (its meta.client): boto3 registers "
+            "the resource layer's conversion on that client, so "
+            f"{', '.join(sorted(op.method for op in ops))} take and return Python values there "
+            "(TableAttributeValueTypeDef, conditions) instead of AttributeValue dicts."
+        )
+        header = class_def(self._client_class, [self._typed_client])
+        return [ClassBlock(header=header, doc=docstring(doc, 4), methods=methods)]
 
     def _check_unique(self, resource: Resource, methods: list[Method]) -> None:
         seen: set[str] = set()

@@ -200,26 +200,36 @@ class ServiceView:
         return ["self", "/"] if any(m.name == "self" for m in members) else ["self"]
 
     def _operation_method(self, op: Operation) -> Method:
-        params: list[Expr] = self._self(op.input)
-        if op.input:
-            params.append(f"**kwargs: Unpack[{self.types.request_name(op.input)}]")
+        request = self.types.request_name(op.input) if op.input else ""
         returns = self.types.response_name(op.output) if op.output else "EmptyResponseTypeDef"
-        call_args = ("**kwargs",) if op.input else ()
+        return self.operation_method(op, request, returns)
+
+    def operation_method(self, op: Operation, request: str, returns: str, note: str = "") -> Method:
+        """A client method of `op` taking `request` (a TypedDict, "" for none) and returning
+        `returns`; `note`, when given, is a paragraph of the docstring after the summary."""
+        params: list[Expr] = self._self(op.input)
+        if request:
+            params.append(f"**kwargs: Unpack[{request}]")
+        call_args = ("**kwargs",) if request else ()
         target = f"self._raw.{op.method}" if method_name(op.name) == op.method else f"getattr(self._raw, {pystr(op.method)})"
         call = Br(target, call_args, "(", ")")
         body = statement("return ", Br("cast", (pystr(returns), call), "(", ")"), 8)
         return Method(
             signature=function_def(method_name(op.name), params, returns, 4),
-            doc=docstring(self._operation_doc(op), 8),
+            doc=docstring(self._operation_doc(op, note), 8),
             body=body,
         )
 
-    def _operation_doc(self, op: Operation) -> str:
+    def _operation_doc(self, op: Operation, note: str = "") -> str:
         params = []
         if op.input:
             shape = self.service.shape(op.input)
             params = [(m.name, m.required and not m.idempotency_token, m.documentation) for m in shape.members]
-        return docs.method_doc(op.documentation, params, docs.api_reference(self.service.uid, op.name))
+        doc = docs.method_doc(op.documentation, params, docs.api_reference(self.service.uid, op.name))
+        if not note:
+            return doc
+        first, _, rest = doc.partition("\n\n")
+        return "\n\n".join(part for part in (first, note, rest) if part)
 
     def _getter(self, method: str, arg: str, alias: str, classes: dict[str, str], base: str, module: str, table: str, doc: str) -> list[Method]:
         """get_paginator/get_waiter: a Literal overload per name; the module of the classes is

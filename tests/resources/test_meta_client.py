@@ -1,5 +1,6 @@
 """meta.client of typed resources and service resources is the typed client of the
-service, wrapping boto3's own (same connection, same config), on the moto server; and
+service, wrapping boto3's own (same connection, same config), on the moto server; for
+dynamodb the resource client, since boto3 converts values on a resource's client; and
 aws_typed.dynamodb.conditions builds conditions that boto3's resource layer and the
 typed client take."""
 
@@ -14,6 +15,7 @@ import pytest
 from aws_typed import dynamodb, s3, sqs
 from aws_typed._resources import ResourceMeta
 from aws_typed.dynamodb.conditions import Attr, ConditionExpressionBuilder, Key
+from aws_typed.dynamodb.service_resource import DynamoDBResourceClient
 
 pytestmark = pytest.mark.e2e
 
@@ -59,8 +61,14 @@ def test_dynamodb_meta_client_and_typed_conditions(typed_resource: ResourceFacto
         BillingMode="PAY_PER_REQUEST",
     )
     client = table.meta.client
-    assert isinstance(client, dynamodb.DynamoDBClient) and isinstance(res.meta.client, dynamodb.DynamoDBClient)
+    assert isinstance(client, DynamoDBResourceClient) and isinstance(res.meta.client, DynamoDBResourceClient)
+    assert isinstance(client, dynamodb.DynamoDBClient) and client.raw is table.raw.meta.client
     assert client.describe_table(TableName="botoloom-meta")["Table"]["TableName"] == "botoloom-meta"
+    # boto3 converts on the resource's client: Python values in and out, as the types say
+    client.put_item(TableName="botoloom-meta", Item={"pk": "c", "sk": 1, "tags": {"x"}}, ConditionExpression=Attr("pk").not_exists())
+    assert client.get_item(TableName="botoloom-meta", Key={"pk": "c", "sk": 1})["Item"] == {"pk": "c", "sk": Decimal(1), "tags": {"x"}}
+    assert client.query(TableName="botoloom-meta", KeyConditionExpression=Key("pk").eq("c"))["Count"] == 1
+    client.delete_item(TableName="botoloom-meta", Key={"pk": "c", "sk": 1})
     for i in range(6):
         table.put_item(Item={"pk": "u", "sk": i, "n": Decimal(i) / 2, "tags": {"a"} if i % 2 else {"a", "b"}})
 

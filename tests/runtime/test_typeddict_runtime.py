@@ -79,7 +79,7 @@ def test_clients_and_resources_run_without_typing_extensions() -> None:
     run = subprocess.run([sys.executable, "-c", _WITHOUT_TYPING_EXTENSIONS], capture_output=True, text=True, env=env, timeout=120)
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(run.stdout)
-    assert result["client"] == "DynamoDBClient"
+    assert result["client"] == "DynamoDBResourceClient"
     assert result["condition"] == "{0} {operator} {1}"
     assert not [m for m in result["loaded"] if m == "aws_typed._types" or m.endswith(".type_defs")]
     if sys.version_info >= (3, 11):  # typing's TypedDict then honours NotRequired

@@ -83,14 +83,19 @@ __all__ = [
     "BackupDescriptionTypeDef",
     "BackupDetailsTypeDef",
     "BackupSummaryTypeDef",
+    "BatchExecuteStatementInputResourceTypeDef",
     "BatchExecuteStatementInputTypeDef",
+    "BatchExecuteStatementOutputResourceTypeDef",
     "BatchExecuteStatementOutputTypeDef",
     "BatchGetItemInputServiceResourceBatchGetItemTypeDef",
     "BatchGetItemInputTypeDef",
     "BatchGetItemOutputResourceTypeDef",
     "BatchGetItemOutputTypeDef",
+    "BatchStatementErrorResourceOutputTypeDef",
     "BatchStatementErrorTypeDef",
+    "BatchStatementRequestResourceTypeDef",
     "BatchStatementRequestTypeDef",
+    "BatchStatementResponseResourceOutputTypeDef",
     "BatchStatementResponseTypeDef",
     "BatchWriteItemInputServiceResourceBatchWriteItemTypeDef",
     "BatchWriteItemInputTypeDef",
@@ -98,6 +103,7 @@ __all__ = [
     "BatchWriteItemOutputTypeDef",
     "BillingModeSummaryTypeDef",
     "CapacityTypeDef",
+    "ConditionCheckResourceTypeDef",
     "ConditionCheckTypeDef",
     "ConditionResourceTypeDef",
     "ConditionTypeDef",
@@ -120,6 +126,7 @@ __all__ = [
     "DeleteBackupOutputTypeDef",
     "DeleteGlobalSecondaryIndexActionTypeDef",
     "DeleteGlobalTableWitnessGroupMemberActionTypeDef",
+    "DeleteItemInputResourceTypeDef",
     "DeleteItemInputTableDeleteItemTypeDef",
     "DeleteItemInputTypeDef",
     "DeleteItemOutputResourceTypeDef",
@@ -132,6 +139,7 @@ __all__ = [
     "DeleteRequestTypeDef",
     "DeleteResourcePolicyInputTypeDef",
     "DeleteResourcePolicyOutputTypeDef",
+    "DeleteResourceTypeDef",
     "DeleteTableInputTypeDef",
     "DeleteTableOutputTypeDef",
     "DeleteTypeDef",
@@ -169,9 +177,13 @@ __all__ = [
     "DescribeTimeToLiveOutputTypeDef",
     "EnableKinesisStreamingConfigurationTypeDef",
     "EndpointTypeDef",
+    "ExecuteStatementInputResourceTypeDef",
     "ExecuteStatementInputTypeDef",
+    "ExecuteStatementOutputResourceTypeDef",
     "ExecuteStatementOutputTypeDef",
+    "ExecuteTransactionInputResourceTypeDef",
     "ExecuteTransactionInputTypeDef",
+    "ExecuteTransactionOutputResourceTypeDef",
     "ExecuteTransactionOutputTypeDef",
     "ExpectedAttributeValueResourceTypeDef",
     "ExpectedAttributeValueTypeDef",
@@ -180,12 +192,14 @@ __all__ = [
     "ExportTableToPointInTimeInputTypeDef",
     "ExportTableToPointInTimeOutputTypeDef",
     "FailureExceptionTypeDef",
+    "GetItemInputResourceTypeDef",
     "GetItemInputTableGetItemTypeDef",
     "GetItemInputTypeDef",
     "GetItemOutputResourceTypeDef",
     "GetItemOutputTypeDef",
     "GetResourcePolicyInputTypeDef",
     "GetResourcePolicyOutputTypeDef",
+    "GetResourceTypeDef",
     "GetTypeDef",
     "GlobalSecondaryIndexAutoScalingUpdateTypeDef",
     "GlobalSecondaryIndexDescriptionTypeDef",
@@ -209,6 +223,7 @@ __all__ = [
     "InputFormatOptionsTypeDef",
     "ItemCollectionMetricsResourceOutputTypeDef",
     "ItemCollectionMetricsTypeDef",
+    "ItemResponseResourceOutputTypeDef",
     "ItemResponseTypeDef",
     "KeySchemaElementTypeDef",
     "KeysAndAttributesOutputTypeDef",
@@ -243,6 +258,7 @@ __all__ = [
     "LocalSecondaryIndexTypeDef",
     "OnDemandThroughputOverrideTypeDef",
     "OnDemandThroughputTypeDef",
+    "ParameterizedStatementResourceTypeDef",
     "ParameterizedStatementTypeDef",
     "PointInTimeRecoveryDescriptionTypeDef",
     "PointInTimeRecoverySpecificationTypeDef",
@@ -251,6 +267,7 @@ __all__ = [
     "ProvisionedThroughputDescriptionTypeDef",
     "ProvisionedThroughputOverrideTypeDef",
     "ProvisionedThroughputTypeDef",
+    "PutItemInputResourceTypeDef",
     "PutItemInputTablePutItemTypeDef",
     "PutItemInputTypeDef",
     "PutItemOutputResourceTypeDef",
@@ -261,8 +278,10 @@ __all__ = [
     "PutRequestTypeDef",
     "PutResourcePolicyInputTypeDef",
     "PutResourcePolicyOutputTypeDef",
+    "PutResourceTypeDef",
     "PutTypeDef",
     "QueryInputPaginateTypeDef",
+    "QueryInputResourceTypeDef",
     "QueryInputTableQueryTypeDef",
     "QueryInputTypeDef",
     "QueryOutputFullResultTypeDef",
@@ -291,6 +310,7 @@ __all__ = [
     "SSEDescriptionTypeDef",
     "SSESpecificationTypeDef",
     "ScanInputPaginateTypeDef",
+    "ScanInputResourceTypeDef",
     "ScanInputTableScanTypeDef",
     "ScanInputTypeDef",
     "ScanOutputFullResultTypeDef",
@@ -309,11 +329,17 @@ __all__ = [
     "TagTypeDef",
     "TimeToLiveDescriptionTypeDef",
     "TimeToLiveSpecificationTypeDef",
+    "TransactGetItemResourceTypeDef",
     "TransactGetItemTypeDef",
+    "TransactGetItemsInputResourceTypeDef",
     "TransactGetItemsInputTypeDef",
+    "TransactGetItemsOutputResourceTypeDef",
     "TransactGetItemsOutputTypeDef",
+    "TransactWriteItemResourceTypeDef",
     "TransactWriteItemTypeDef",
+    "TransactWriteItemsInputResourceTypeDef",
     "TransactWriteItemsInputTypeDef",
+    "TransactWriteItemsOutputResourceTypeDef",
     "TransactWriteItemsOutputTypeDef",
     "UntagResourceInputTypeDef",
     "UpdateContinuousBackupsInputTypeDef",
@@ -325,6 +351,7 @@ __all__ = [
     "UpdateGlobalTableOutputTypeDef",
     "UpdateGlobalTableSettingsInputTypeDef",
     "UpdateGlobalTableSettingsOutputTypeDef",
+    "UpdateItemInputResourceTypeDef",
     "UpdateItemInputTableUpdateItemTypeDef",
     "UpdateItemInputTypeDef",
     "UpdateItemOutputResourceTypeDef",
@@ -333,6 +360,7 @@ __all__ = [
     "UpdateKinesisStreamingDestinationInputTypeDef",
     "UpdateKinesisStreamingDestinationOutputTypeDef",
     "UpdateReplicationGroupMemberActionTypeDef",
+    "UpdateResourceTypeDef",
     "UpdateTableInputTableUpdateTypeDef",
     "UpdateTableInputTypeDef",
     "UpdateTableOutputTypeDef",
@@ -625,6 +653,24 @@ class BackupSummaryTypeDef(TypedDict):
     BackupSizeBytes: NotRequired[int]
 
 
+class BatchStatementRequestResourceTypeDef(TypedDict):
+    """A PartiQL batch statement request."""
+
+    Statement: ReadOnly[str]
+    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
+
+
+class BatchExecuteStatementInputResourceTypeDef(TypedDict):
+    """BatchExecuteStatementInput (input)."""
+
+    Statements: ReadOnly[Sequence[BatchStatementRequestResourceTypeDef]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+
+
 class BatchStatementRequestTypeDef(TypedDict):
     """A PartiQL batch statement request."""
 
@@ -643,20 +689,20 @@ class BatchExecuteStatementInputTypeDef(TypedDict):
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 
-class BatchStatementErrorTypeDef(TypedDict):
+class BatchStatementErrorResourceOutputTypeDef(TypedDict):
     """An error associated with a statement in a PartiQL batch that was run."""
 
     Code: NotRequired[BatchStatementErrorCodeEnumType]
     Message: NotRequired[str]
-    Item: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
+    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
 
 
-class BatchStatementResponseTypeDef(TypedDict):
+class BatchStatementResponseResourceOutputTypeDef(TypedDict):
     """A PartiQL batch statement response.."""
 
-    Error: NotRequired[BatchStatementErrorTypeDef]
+    Error: NotRequired[BatchStatementErrorResourceOutputTypeDef]
     TableName: NotRequired[str]
-    Item: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
+    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
 
 
 class CapacityTypeDef(TypedDict):
@@ -684,6 +730,30 @@ class ConsumedCapacityTypeDef(TypedDict):
     Table: NotRequired[CapacityTypeDef]
     LocalSecondaryIndexes: NotRequired[Dict[str, CapacityTypeDef]]
     GlobalSecondaryIndexes: NotRequired[Dict[str, CapacityTypeDef]]
+
+
+class BatchExecuteStatementOutputResourceTypeDef(TypedDict):
+    """BatchExecuteStatementOutput (response)."""
+
+    Responses: NotRequired[List[BatchStatementResponseResourceOutputTypeDef]]
+    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+
+class BatchStatementErrorTypeDef(TypedDict):
+    """An error associated with a statement in a PartiQL batch that was run."""
+
+    Code: NotRequired[BatchStatementErrorCodeEnumType]
+    Message: NotRequired[str]
+    Item: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
+
+
+class BatchStatementResponseTypeDef(TypedDict):
+    """A PartiQL batch statement response.."""
+
+    Error: NotRequired[BatchStatementErrorTypeDef]
+    TableName: NotRequired[str]
+    Item: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
 
 
 class BatchExecuteStatementOutputTypeDef(TypedDict):
@@ -932,6 +1002,23 @@ class BillingModeSummaryTypeDef(TypedDict):
 
     BillingMode: NotRequired[BillingModeType]
     LastUpdateToPayPerRequestDateTime: NotRequired[datetime]
+
+
+class ConditionCheckResourceTypeDef(TypedDict):
+    """Represents a request to perform a check that an item exists or to check the
+    condition of specific attributes of the item.
+    """
+
+    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    TableName: ReadOnly[str]
+    ConditionExpression: ReadOnly[ConditionBaseImportTypeDef]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
 
 
 class ConditionCheckTypeDef(TypedDict):
@@ -1397,6 +1484,26 @@ class ExpectedAttributeValueResourceTypeDef(TypedDict):
     AttributeValueList: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
 
 
+class DeleteItemInputResourceTypeDef(TypedDict):
+    """Represents the input of a DeleteItem operation."""
+
+    TableName: ReadOnly[str]
+    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
+
+
 class DeleteItemInputTableDeleteItemTypeDef(TypedDict):
     """Represents the input of a DeleteItem operation."""
 
@@ -1492,6 +1599,21 @@ class DeleteResourcePolicyOutputTypeDef(TypedDict):
 
     RevisionId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class DeleteResourceTypeDef(TypedDict):
+    """Represents a request to perform a DeleteItem operation."""
+
+    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    TableName: ReadOnly[str]
+    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
 
 
 class DeleteTableInputTypeDef(TypedDict):
@@ -1950,6 +2072,20 @@ class EnableKinesisStreamingConfigurationTypeDef(TypedDict):
     ]
 
 
+class ExecuteStatementInputResourceTypeDef(TypedDict):
+    """ExecuteStatementInput (input)."""
+
+    Statement: ReadOnly[str]
+    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+    NextToken: NotRequired[ReadOnly[str]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    Limit: NotRequired[ReadOnly[int]]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
+
+
 class ExecuteStatementInputTypeDef(TypedDict):
     """ExecuteStatementInput (input)."""
 
@@ -1964,6 +2100,16 @@ class ExecuteStatementInputTypeDef(TypedDict):
     ]
 
 
+class ExecuteStatementOutputResourceTypeDef(TypedDict):
+    """ExecuteStatementOutput (response)."""
+
+    Items: NotRequired[List[Dict[str, TableAttributeValueOutputTypeDef]]]
+    NextToken: NotRequired[str]
+    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
+    LastEvaluatedKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+
 class ExecuteStatementOutputTypeDef(TypedDict):
     """ExecuteStatementOutput (response)."""
 
@@ -1972,6 +2118,24 @@ class ExecuteStatementOutputTypeDef(TypedDict):
     ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
     LastEvaluatedKey: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class ParameterizedStatementResourceTypeDef(TypedDict):
+    """Represents a PartiQL statement that uses parameters."""
+
+    Statement: ReadOnly[str]
+    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
+
+
+class ExecuteTransactionInputResourceTypeDef(TypedDict):
+    """ExecuteTransactionInput (input)."""
+
+    TransactStatements: ReadOnly[Sequence[ParameterizedStatementResourceTypeDef]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 
 class ParameterizedStatementTypeDef(TypedDict):
@@ -1990,6 +2154,20 @@ class ExecuteTransactionInputTypeDef(TypedDict):
     TransactStatements: ReadOnly[Sequence[ParameterizedStatementTypeDef]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+
+
+class ItemResponseResourceOutputTypeDef(TypedDict):
+    """Details for the requested item."""
+
+    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
+
+
+class ExecuteTransactionOutputResourceTypeDef(TypedDict):
+    """ExecuteTransactionOutput (response)."""
+
+    Responses: NotRequired[List[ItemResponseResourceOutputTypeDef]]
+    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class ItemResponseTypeDef(TypedDict):
@@ -2049,6 +2227,18 @@ class ExportTableToPointInTimeOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class GetItemInputResourceTypeDef(TypedDict):
+    """Represents the input of a GetItem operation."""
+
+    TableName: ReadOnly[str]
+    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+
+
 class GetItemInputTableGetItemTypeDef(TypedDict):
     """Represents the input of a GetItem operation."""
 
@@ -2100,6 +2290,17 @@ class GetResourcePolicyOutputTypeDef(TypedDict):
     Policy: NotRequired[str]
     RevisionId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class GetResourceTypeDef(TypedDict):
+    """Specifies an item and related attribute values to retrieve in a
+    TransactGetItem object.
+    """
+
+    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    TableName: ReadOnly[str]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class GetTypeDef(TypedDict):
@@ -2409,6 +2610,26 @@ class PointInTimeRecoverySpecificationTypeDef(TypedDict):
     RecoveryPeriodInDays: NotRequired[int]
 
 
+class PutItemInputResourceTypeDef(TypedDict):
+    """Represents the input of a PutItem operation."""
+
+    TableName: ReadOnly[str]
+    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
+    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
+
+
 class PutItemInputTablePutItemTypeDef(TypedDict):
     """Represents the input of a PutItem operation."""
 
@@ -2482,6 +2703,21 @@ class PutResourcePolicyOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
+class PutResourceTypeDef(TypedDict):
+    """Represents a request to perform a PutItem operation."""
+
+    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    TableName: ReadOnly[str]
+    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
+
+
 class PutTypeDef(TypedDict):
     """Represents a request to perform a PutItem operation."""
 
@@ -2516,6 +2752,30 @@ class QueryInputPaginateTypeDef(TypedDict):
     ExpressionAttributeNames: NotRequired[Mapping[str, str]]
     ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
+
+
+class QueryInputResourceTypeDef(TypedDict):
+    """Represents the input of a Query operation."""
+
+    TableName: ReadOnly[str]
+    IndexName: NotRequired[ReadOnly[str]]
+    Select: NotRequired[ReadOnly[SelectType]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    Limit: NotRequired[ReadOnly[int]]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+    KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
+    QueryFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ScanIndexForward: NotRequired[ReadOnly[bool]]
+    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    KeyConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
 
 
 class QueryInputTableQueryTypeDef(TypedDict):
@@ -2750,6 +3010,29 @@ class ScanInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
+class ScanInputResourceTypeDef(TypedDict):
+    """Represents the input of a Scan operation."""
+
+    TableName: ReadOnly[str]
+    IndexName: NotRequired[ReadOnly[str]]
+    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    Limit: NotRequired[ReadOnly[int]]
+    Select: NotRequired[ReadOnly[SelectType]]
+    ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    TotalSegments: NotRequired[ReadOnly[int]]
+    Segment: NotRequired[ReadOnly[int]]
+    ProjectionExpression: NotRequired[ReadOnly[str]]
+    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ConsistentRead: NotRequired[ReadOnly[bool]]
+
+
 class ScanInputTableScanTypeDef(TypedDict):
     """Represents the input of a Scan operation."""
 
@@ -2844,10 +3127,23 @@ class TimeToLiveSpecificationTypeDef(TypedDict):
     AttributeName: str
 
 
+class TransactGetItemResourceTypeDef(TypedDict):
+    """Specifies an item to be retrieved as part of the transaction."""
+
+    Get: ReadOnly[GetResourceTypeDef]
+
+
 class TransactGetItemTypeDef(TypedDict):
     """Specifies an item to be retrieved as part of the transaction."""
 
     Get: ReadOnly[GetTypeDef]
+
+
+class TransactGetItemsInputResourceTypeDef(TypedDict):
+    """TransactGetItemsInput (input)."""
+
+    TransactItems: ReadOnly[Sequence[TransactGetItemResourceTypeDef]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 
 class TransactGetItemsInputTypeDef(TypedDict):
@@ -2857,12 +3153,47 @@ class TransactGetItemsInputTypeDef(TypedDict):
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 
+class TransactGetItemsOutputResourceTypeDef(TypedDict):
+    """TransactGetItemsOutput (response)."""
+
+    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
+    Responses: NotRequired[List[ItemResponseResourceOutputTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+
 class TransactGetItemsOutputTypeDef(TypedDict):
     """TransactGetItemsOutput (response)."""
 
     ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
     Responses: NotRequired[List[ItemResponseTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class UpdateResourceTypeDef(TypedDict):
+    """Represents a request to perform an UpdateItem operation."""
+
+    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    UpdateExpression: ReadOnly[str]
+    TableName: ReadOnly[str]
+    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
+
+
+class TransactWriteItemResourceTypeDef(TypedDict):
+    """A list of requests that can perform update, put, delete, or check
+    operations on multiple items in one or more tables atomically.
+    """
+
+    ConditionCheck: NotRequired[ReadOnly[ConditionCheckResourceTypeDef]]
+    Put: NotRequired[ReadOnly[PutResourceTypeDef]]
+    Delete: NotRequired[ReadOnly[DeleteResourceTypeDef]]
+    Update: NotRequired[ReadOnly[UpdateResourceTypeDef]]
 
 
 class UpdateTypeDef(TypedDict):
@@ -2892,6 +3223,15 @@ class TransactWriteItemTypeDef(TypedDict):
     Update: NotRequired[ReadOnly[UpdateTypeDef]]
 
 
+class TransactWriteItemsInputResourceTypeDef(TypedDict):
+    """TransactWriteItemsInput (input)."""
+
+    TransactItems: ReadOnly[Sequence[TransactWriteItemResourceTypeDef]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+    ClientRequestToken: NotRequired[ReadOnly[str]]
+
+
 class TransactWriteItemsInputTypeDef(TypedDict):
     """TransactWriteItemsInput (input)."""
 
@@ -2899,6 +3239,16 @@ class TransactWriteItemsInputTypeDef(TypedDict):
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
+
+
+class TransactWriteItemsOutputResourceTypeDef(TypedDict):
+    """TransactWriteItemsOutput (response)."""
+
+    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
+    ItemCollectionMetrics: NotRequired[
+        Dict[str, List[ItemCollectionMetricsResourceOutputTypeDef]]
+    ]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class TransactWriteItemsOutputTypeDef(TypedDict):
@@ -2984,6 +3334,30 @@ class UpdateGlobalTableSettingsOutputTypeDef(TypedDict):
     GlobalTableName: NotRequired[str]
     ReplicaSettings: NotRequired[List[ReplicaSettingsDescriptionTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class UpdateItemInputResourceTypeDef(TypedDict):
+    """Represents the input of an UpdateItem operation."""
+
+    TableName: ReadOnly[str]
+    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    AttributeUpdates: NotRequired[
+        ReadOnly[Mapping[str, AttributeValueUpdateResourceTypeDef]]
+    ]
+    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
+    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
+    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
+    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
+    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
+    UpdateExpression: NotRequired[ReadOnly[str]]
+    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
+    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
+    ExpressionAttributeValues: NotRequired[
+        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
+    ]
+    ReturnValuesOnConditionCheckFailure: NotRequired[
+        ReadOnly[ReturnValuesOnConditionCheckFailureType]
+    ]
 
 
 class UpdateItemInputTableUpdateItemTypeDef(TypedDict):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from aws_typed import dynamodb, ec2, iam, s3, sqs
+from aws_typed._types import TableAttributeValueOutputTypeDef
 from aws_typed.dynamodb.conditions import Attr, ConditionBase, ConditionExpressionBuilder, Key
 from aws_typed.s3.service_resource import Bucket, Object
 
@@ -40,3 +41,15 @@ def conditions(table: dynamodb.service_resource.Table) -> None:
         KeyConditionExpression=built.condition_expression,
         ExpressionAttributeNames=built.attribute_name_placeholders,
     )
+
+
+def dynamodb_resource_client(table: dynamodb.service_resource.Table) -> TableAttributeValueOutputTypeDef:
+    """A dynamodb resource's client converts values (boto3 registers that on it)."""
+    client = table.meta.client
+    plain: dynamodb.DynamoDBClient = client  # still a DynamoDBClient for everything else
+    resource_client: dynamodb.service_resource.DynamoDBResourceClient = client
+    client.put_item(TableName=table.name, Item={"pk": "u1", "n": 1, "tags": {"a"}}, ConditionExpression=Attr("pk").not_exists())
+    found = client.query(TableName=table.name, KeyConditionExpression=Key("pk").eq("u1"))
+    client.transact_write_items(TransactItems=[{"Put": {"TableName": table.name, "Item": {"pk": "u2", "n": Decimal(2)}}}])
+    print(plain.describe_table(TableName=table.name), resource_client, found.get("Count"))
+    return client.get_item(TableName=table.name, Key={"pk": "u1"}).get("Item", {}).get("n")
