@@ -524,8 +524,14 @@ def _check_docstring(text: str, indent: int) -> str:
     src = f"{result}\n\n{FUTURE}" if indent == 0 else _module(result, indent)  # at 0: a module docstring
     _compiles(src)
     assert _black(src) == src
-    assert _words(ast.literal_eval(result.strip())) == _words(text)  # the same text, modulo ASCII whitespace
+    # the same text, modulo ASCII whitespace; a lone surrogate stays as its escape's text
+    # (pytext._escape: no class may have one in its __doc__)
+    expected = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    assert _words(ast.literal_eval(result.strip())) == _words(expected)
     return result
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @pytest.mark.parametrize(
