@@ -18,7 +18,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst import MetadataDependent
-from libcst.metadata import Assignment, BaseAssignment, PositionProvider, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import Assignment, BaseAssignment, QualifiedNameProvider, ScopeProvider
 
 from .arguments import CLIENT_PARAMETERS, RESOURCE_PARAMETERS, drop, keyword, keywords
 from .bindings import Bindings, free_name
@@ -163,8 +163,7 @@ class CallRewriter:
             RemoveImportsVisitor.remove_unused_import(self.context, imported.module, imported.obj, imported.asname)
 
     def _leave(self, node: cst.CSTNode, why: str, updated: cst.Call) -> cst.Call:
-        position = self.meta.get_metadata(PositionProvider, node, None)
-        self.findings.leave(position.start.line if position is not None else 0, why)
+        self.findings.leave(node, why)
         return updated
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import CodeRange
 
 
 @dataclass(frozen=True, order=True)
@@ -22,9 +26,17 @@ class Findings:
 
     notes: list[Note] = field(default_factory=list)
     services: set[str] = field(default_factory=set)  # botocore names, generated or not
+    pending: list[tuple[cst.CSTNode, str]] = field(default_factory=list)  # before positions are known
 
-    def leave(self, line: int, why: str) -> None:
-        self.notes.append(Note(line, why))
+    def leave(self, node: cst.CSTNode, why: str) -> None:
+        """`node` (of the parsed module) is left as it is, for reason `why`."""
+        self.pending.append((node, why))
+
+    def place(self, positions: Mapping[cst.CSTNode, CodeRange]) -> None:
+        """Turn the pending places into notes, by line (computed only when there are some)."""
+        self.notes.extend(Note(positions[node].start.line, why) for node, why in self.pending)
+        self.pending.clear()
+        self.notes.sort()
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst import MetadataDependent
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import PositionProvider
 
 from .package import STUB_MODULES, STUB_PREFIXES, Target
 from .report import Findings
@@ -121,8 +120,7 @@ class StubImportRewriter:
             self.findings.services.add(service)
 
     def _leave(self, node: cst.CSTNode, why: str) -> None:
-        position = self.meta.get_metadata(PositionProvider, node, None)
-        self.findings.leave(position.start.line if position is not None else 0, why)
+        self.findings.leave(node, why)
 
 
 def _statement(original: cst.ImportFrom, module: str, aliases: Sequence[cst.ImportAlias], first: bool) -> cst.ImportFrom:

@@ -1,12 +1,19 @@
 """The codemod: one libcst transformer over a module (boto3 calls and boto3-stubs imports,
-positions from the same parse), then libcst's AddImportsVisitor and RemoveImportsVisitor."""
+positions from the same parse), then libcst's AddImportsVisitor and RemoveImportsVisitor
+when there are imports to add or remove.
+
+A file that does not mention boto3 (nor `.client` / `.resource`) is only checked for syntax:
+libcst's metadata passes cost a good part of a second for a few hundred lines.
+"""
 
 from __future__ import annotations
 
+import ast
+
 import libcst as cst
-from libcst.codemod import CodemodContext, ContextAwareTransformer
+from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
-from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedNameProvider, ScopeProvider
 
 from . import bindings
 from .calls import CallRewriter
@@ -15,11 +22,12 @@ from .report import Findings
 from .stubs import Statement, StubImportRewriter
 
 
-class Migration(ContextAwareTransformer):
-    METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider)
+class Migration(cst.CSTTransformer):
+    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider)
 
     def __init__(self, context: CodemodContext, target: Target, findings: Findings) -> None:
-        super().__init__(context)
+        super().__init__()
+        self.context = context
         self.target = target
         self.findings = findings
         self.stubs = StubImportRewriter(self, target, findings)
@@ -41,12 +49,18 @@ class Migration(ContextAwareTransformer):
 
 
 def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, Findings]:
-    """The migrated source and what was found; raises libcst.ParserSyntaxError."""
-    module = cst.parse_module(source)
-    context = CodemodContext(filename=filename or None)
+    """The migrated source and what was found; raises libcst.ParserSyntaxError or SyntaxError."""
     findings = Findings()
-    tree = Migration(context, target, findings).transform_module(module)
-    tree = AddImportsVisitor(context).transform_module(tree)
-    tree = RemoveImportsVisitor(context).transform_module(tree)
-    findings.notes.sort()
+    if not any(word in source for word in (b"boto3", b".client", b".resource")):
+        compile(source, filename or "<file>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+        return source, findings
+    wrapper = MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True)
+    context = CodemodContext(filename=filename or None)
+    tree = wrapper.visit(Migration(context, target, findings))
+    if context.scratch.get(AddImportsVisitor.CONTEXT_KEY):
+        tree = AddImportsVisitor(context).transform_module(tree)
+    if context.scratch.get(RemoveImportsVisitor.CONTEXT_KEY):
+        tree = RemoveImportsVisitor(context).transform_module(tree)
+    if findings.pending:
+        findings.place(wrapper.resolve(PositionProvider))
     return tree.bytes, findings
