@@ -26,6 +26,7 @@ class ImportedName:
     module: str
     obj: str | None
     asname: str | None
+    statement: cst.Import | cst.ImportFrom
 
 
 @dataclass
@@ -56,7 +57,7 @@ class _Collector(cst.CSTVisitor):
             if dotted in BOTO3_MODULES:
                 asname = _asname(alias)
                 bound = asname or dotted.split(".")[0]
-                self.bindings.boto3_imports.setdefault(bound, []).append(ImportedName(dotted, None, asname))
+                self.bindings.boto3_imports.setdefault(bound, []).append(ImportedName(dotted, None, asname, node))
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         dotted = get_full_name_for_node(node.module) if node.module is not None else None
@@ -65,7 +66,7 @@ class _Collector(cst.CSTVisitor):
         for alias in node.names:
             name = get_full_name_for_node(alias.name) or ""
             asname = _asname(alias)
-            self.bindings.boto3_imports.setdefault(asname or name, []).append(ImportedName(str(dotted), name, asname))
+            self.bindings.boto3_imports.setdefault(asname or name, []).append(ImportedName(str(dotted), name, asname, node))
 
 
 def _asname(alias: cst.ImportAlias) -> str | None:
@@ -110,3 +111,30 @@ def free_name(wanted: str, taken: Collection[str]) -> str:
     while candidate in taken:
         candidate, n = f"{base}_{n}", n + 1
     return candidate
+
+
+def hoist_comments(module: cst.Module, unused: set[str]) -> cst.Module:
+    """Blank lines and comments above a module-level import that will go (every name it binds
+    is in `unused`) move to the statement after it: RemoveImportsVisitor drops them with it."""
+    body = list(module.body)
+    carried: list[cst.EmptyLine] = []
+    for index, statement in enumerate(body):
+        if carried:
+            body[index] = statement = statement.with_changes(leading_lines=[*carried, *statement.leading_lines])
+            carried = []
+        if isinstance(statement, cst.SimpleStatementLine) and _binds_only(statement, unused) and index + 1 < len(body):
+            carried = list(statement.leading_lines)
+            body[index] = statement.with_changes(leading_lines=[])
+    return module.with_changes(body=body)
+
+
+def _binds_only(line: cst.SimpleStatementLine, names: set[str]) -> bool:
+    bound: list[str] = []
+    for small in line.body:
+        if isinstance(small, cst.Import):
+            bound.extend(_asname(a) or (get_full_name_for_node(a.name) or "").split(".")[0] for a in small.names)
+        elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+            bound.extend(_asname(a) or get_full_name_for_node(a.name) or "" for a in small.names)
+        else:
+            return False
+    return bool(bound) and set(bound) <= names

@@ -13,12 +13,12 @@ libcst's scopes, to names bound to `boto3.Session(...)` (or parameters annotated
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst import MetadataDependent
-from libcst.metadata import Assignment, BaseAssignment, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import Assignment, BaseAssignment, ImportAssignment, QualifiedNameProvider, ScopeProvider
 
 from .arguments import CLIENT_PARAMETERS, RESOURCE_PARAMETERS, drop, keyword, keywords
 from .bindings import Bindings, free_name
@@ -33,7 +33,7 @@ SESSIONS = frozenset({"boto3.Session", "boto3.session.Session"})
 class Factory:
     kind: str  # client | resource
     session: cst.BaseExpression | None  # what session= gets
-    root: str | None  # the name of the boto3 import the call went through
+    root: cst.Name | None  # the boto3 import's name the call went through
 
 
 @dataclass
@@ -43,6 +43,7 @@ class CallRewriter:
     target: Target
     bindings: Bindings
     findings: Findings
+    rewritten_roots: set[cst.CSTNode] = field(default_factory=set)
 
     def leave_call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
         factory = self._factory(original, updated)
@@ -61,7 +62,8 @@ class CallRewriter:
         if isinstance(rewritten, str):
             return self._leave(original, rewritten, updated)
         alias = self._import(name)
-        self._forget_boto3(factory.root)
+        if factory.root is not None:
+            self.rewritten_roots.add(factory.root)
         return rewritten.with_changes(func=cst.Attribute(value=cst.Name(alias), attr=cst.Name(factory.kind)))
 
     # --- which calls ---------------------------------------------------------------
@@ -158,9 +160,22 @@ class CallRewriter:
             AddImportsVisitor.add_needed_import(self.context, self.target.package, module, None if alias == module else alias)
         return self.bindings.service_modules[module]
 
-    def _forget_boto3(self, root: str | None) -> None:
-        for imported in self.bindings.boto3_imports.get(root or "", ()):
-            RemoveImportsVisitor.remove_unused_import(self.context, imported.module, imported.obj, imported.asname)
+    def unused_boto3_imports(self) -> set[str]:
+        """The boto3 import names that only rewritten calls used, scheduled for libcst's
+        RemoveImportsVisitor (which removes them if nothing else uses them after all)."""
+        unused = set()
+        for name, imports in self.bindings.boto3_imports.items():
+            references: set[cst.CSTNode] = set()
+            for imported in imports:
+                scope = self.meta.get_metadata(ScopeProvider, imported.statement, None)
+                for assignment in scope.assignments[name] if scope is not None else ():
+                    if isinstance(assignment, ImportAssignment) and assignment.node is imported.statement:
+                        references.update(access.node for access in assignment.references)
+            if references and references <= self.rewritten_roots:
+                unused.add(name)
+                for imported in imports:
+                    RemoveImportsVisitor.remove_unused_import(self.context, imported.module, imported.obj, imported.asname)
+        return unused
 
     def _leave(self, node: cst.CSTNode, why: str, updated: cst.Call) -> cst.Call:
         self.findings.leave(node, why)
@@ -177,7 +192,7 @@ def _literal(index: int, arg: cst.Arg) -> tuple[int, str] | str:
     return f"the service name `{shown}` is not a string literal"
 
 
-def _root(func: cst.BaseExpression) -> str | None:
+def _root(func: cst.BaseExpression) -> cst.Name | None:
     while isinstance(func, cst.Attribute):
         func = func.value
-    return func.value if isinstance(func, cst.Name) else None
+    return func if isinstance(func, cst.Name) else None

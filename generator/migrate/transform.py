@@ -41,6 +41,10 @@ class Migration(cst.CSTTransformer):
         assert self.calls is not None
         return self.calls.leave_call(original_node, updated_node)
 
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        assert self.calls is not None
+        return bindings.hoist_comments(updated_node, self.calls.unused_boto3_imports())
+
     def visit_Import(self, node: cst.Import) -> None:
         self.stubs.visit_import(node)
 
