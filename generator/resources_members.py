@@ -145,6 +145,7 @@ def _identifier_params(scope: Scope, target: Target) -> tuple[list[Expr], list[s
     args: list[str] = []
     for item in target.inputs():
         arg = escape_identifier(xform_name(item))
+        arg = arg + "_" if arg == "self" else arg  # not the method's own receiver
         params.append(f"{arg}: {kinds.get(item, 'str')}")
         args.append(arg)
     return params, args
