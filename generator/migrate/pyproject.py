@@ -43,7 +43,7 @@ def add_services(path: Path, services: Iterable[str]) -> list[str]:
         return []
     merged = sorted([*existing, *new]) if existing == sorted(existing) else [*existing, *new]
     edited = _edit(text, "tool" in data and "botoloom" in data["tool"], "services" in table, merged, new)
-    _verify(path, data, edited, merged)
+    _verify(path, data, edited, merged, [*existing, *new])
     write_atomically(path, edited.encode("utf-8"))
     return new
 
@@ -128,15 +128,19 @@ def _array(names: list[str]) -> str:
     return "[" + ", ".join(f'"{name}"' for name in names) + "]"
 
 
-def _verify(path: Path, before: dict[str, Any], text: str, merged: list[str]) -> None:
-    expected = dict(before)
-    tool = dict(expected.get("tool", {}))
-    tool["botoloom"] = {**tool.get("botoloom", {}), "services": merged}
-    expected["tool"] = tool
+def _verify(path: Path, before: dict[str, Any], text: str, merged: list[str], appended: list[str]) -> None:
+    """The edited text holds what was there, with services `merged` (or `appended`: a
+    multi-line array is extended at its end)."""
     try:
         after = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         after = None
-    if after != expected:
+    if after not in (_with_services(before, merged), _with_services(before, appended)):
         listed = ", ".join(f'"{name}"' for name in merged)
         raise UserError(f"{path}: cannot add the services to [tool.botoloom] safely; set services = [{listed}] by hand")
+
+
+def _with_services(data: dict[str, Any], services: list[str]) -> dict[str, Any]:
+    tool = dict(data.get("tool", {}))
+    tool["botoloom"] = {**tool.get("botoloom", {}), "services": services}
+    return {**data, "tool": tool}
