@@ -3,8 +3,9 @@
 # Run by .ci/run after `make test` (which made .venv), and by `make world`:
 #
 #   latest  .venv-latest: the newest botocore and boto3 from the package index (unpinned),
-#           the project's [world] extra (pytest, the five checkers) at constraints.txt; every service generated
-#           into a temporary directory with it and with the pinned botocore (.venv), every
+#           the project's [world] extra (pytest, the five checkers) at constraints.txt;
+#           every service generated into a temporary directory with it and with the pinned
+#           botocore (.venv), every
 #           public name compared (tools/public_names.py), the parity suite (tests/parity,
 #           every service) and the typing snippets (five checkers) against the newest.
 #   pythons the committed generated/ on every Python 3.10-3.13 found (tests/compat, marked
@@ -40,20 +41,41 @@ timed() {  # timed NAME command...: run, print its wall time; a failure fails th
 }
 fingerprint() { find generated -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum; }
 
-# venv DIR STAMP-TEXT PIP-ARGS...: (re)make DIR when its stamp differs; install PIP-ARGS.
+# Virtual envs are made with uv (a dev dependency, in .venv): seconds where pip takes minutes.
+UV=.venv/bin/uv
+pip_install() {  # pip_install DIR ARGS...: install into DIR's interpreter
+    local dir=$1
+    shift
+    if [ -x "$UV" ]; then
+        "$UV" pip install --quiet --python "$dir/bin/python" "$@"
+    else
+        "$dir/bin/python" -m pip install --quiet --disable-pip-version-check "$@"
+    fi
+}
+pip_list() {  # pip_list DIR: "name version" lines of DIR's interpreter
+    if [ -x "$UV" ]; then
+        "$UV" pip list --python "$1/bin/python" 2>/dev/null
+    else
+        "$1/bin/python" -m pip list --disable-pip-version-check 2>/dev/null
+    fi
+}
+# venv DIR STAMP-TEXT ARGS...: (re)make DIR when its stamp differs, installing ARGS.
 venv() {
     local dir=$1 stamp=$2
     shift 2
     if [ ! -x "$dir/bin/python" ] || [ "$(cat "$dir/.botoloom-stamp" 2>/dev/null)" != "$stamp" ]; then
         rm -rf "$dir"
-        "$PYTHON" -m venv "$dir"
-        "$dir/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-        "$dir/bin/python" -m pip install --quiet --disable-pip-version-check "$@"
+        if [ -x "$UV" ]; then
+            "$UV" venv --quiet --python "$("$PYTHON" -c "import sys; print(sys.executable)")" "$dir"
+        else
+            "$PYTHON" -m venv "$dir"
+        fi
+        pip_install "$dir" "$@"
         printf '%s' "$stamp" >"$dir/.botoloom-stamp"
     fi
 }
 
-[ -x .venv/bin/python ] || make venv
+[ -x .venv/bin/python ] && [ -x "$UV" ] || make venv
 BEFORE=$(fingerprint)
 
 step_latest() {
@@ -61,8 +83,7 @@ step_latest() {
     grep -v -i -E '^(botocore|boto3|s3transfer)==' constraints.txt >"$WORK/constraints-latest.txt"
     timed "latest: venv" venv .venv-latest "$(cat pyproject.toml constraints.txt | sha256sum)" \
         -c "$WORK/constraints-latest.txt" -e '.[world]'
-    timed "latest: pip install -U botocore boto3" \
-        .venv-latest/bin/python -m pip install --quiet --disable-pip-version-check -U botocore boto3
+    timed "latest: pip install -U botocore boto3" pip_install .venv-latest -U botocore boto3
     [ -x .venv-latest/bin/python ] || return 0
     local latest pinned
     latest=$(.venv-latest/bin/python -c 'import botocore; print(botocore.__version__)')
@@ -97,8 +118,10 @@ step_pythons() {
 step_stubs() {
     timed "stubs: venv" venv .venv-stubs "$(cat pyproject.toml constraints.txt | sha256sum)" \
         -c constraints.txt -e '.[world]' types-boto3 botocore-stubs types-s3transfer
-    say "typed boto3 in .venv-stubs: $(.venv-stubs/bin/python -m pip list --disable-pip-version-check 2>/dev/null |
-        awk '/^(types-boto3|botocore-stubs|types-s3transfer) / {printf "%s %s, ", $1, $2}')"
+    local typed
+    typed=$(pip_list .venv-stubs | awk '/^(types-boto3|botocore-stubs|types-s3transfer) / {printf "%s %s  ", $1, $2}')
+    say "typed boto3 in .venv-stubs: $typed"
+    case $typed in *types-boto3*) ;; *) say "types-boto3 is not installed in .venv-stubs"; status=1 ;; esac
     timed "stubs: typing snippets with typed boto3 (types-boto3) installed" \
         .venv-stubs/bin/python -m pytest "${PYTEST_OPTS[@]}" tests/typing/test_typing.py
 }
