@@ -69,6 +69,11 @@ class Target:
         by_stub_name = {name.replace("-", "_"): name for name in self.known}
         return by_stub_name.get(stub_module)
 
+    def service_of_module(self, module: str) -> str | None:
+        """lambda_ (a module of the generated package) -> lambda."""
+        by_module = {module_name(name): name for name in self.known}
+        return by_module.get(module)
+
     def exports(self, service: str, module: str) -> frozenset[str] | None:
         """The __all__ of a generated module; None when the package is not found or the
         module has none."""

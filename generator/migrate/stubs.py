@@ -60,6 +60,20 @@ class StubImportRewriter:
                 self._service(found[0])
                 self._leave(node, "a module import of boto3-stubs is not rewritten (import the names from it instead)")
 
+    def visit_import_from(self, node: cst.ImportFrom) -> None:
+        """Imports of the generated package count as services found (a migrated file)."""
+        dotted = get_full_name_for_node(node.module) if node.module is not None and not node.relative else None
+        if dotted == self.target.package and not isinstance(node.names, cst.ImportStar):
+            modules = [get_full_name_for_node(alias.name) or "" for alias in node.names]
+        elif dotted is not None and dotted.startswith(self.target.package + "."):
+            modules = [dotted.split(".")[1]]
+        else:
+            return
+        for module in modules:
+            service = self.target.service_of_module(module)
+            if service is not None:
+                self.findings.services.add(service)
+
     def _import_from(self, line: cst.CSTNode, node: cst.ImportFrom) -> list[cst.ImportFrom] | None:
         dotted = get_full_name_for_node(node.module) if node.module is not None and not node.relative else None
         found = stub_module(dotted or "")

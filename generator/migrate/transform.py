@@ -2,7 +2,7 @@
 positions from the same parse), then libcst's AddImportsVisitor and RemoveImportsVisitor
 when there are imports to add or remove.
 
-A file that does not mention boto3 (nor `.client` / `.resource`) is only checked for syntax:
+A file that mentions neither boto3, `.client`, `.resource` nor the package is only checked for syntax:
 libcst's metadata passes cost a good part of a second for a few hundred lines.
 """
 
@@ -48,6 +48,9 @@ class Migration(cst.CSTTransformer):
     def visit_Import(self, node: cst.Import) -> None:
         self.stubs.visit_import(node)
 
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self.stubs.visit_import_from(node)
+
     def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine) -> Statement:
         return self.stubs.leave_line(original_node, updated_node)
 
@@ -55,7 +58,7 @@ class Migration(cst.CSTTransformer):
 def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, Findings]:
     """The migrated source and what was found; raises libcst.ParserSyntaxError or SyntaxError."""
     findings = Findings()
-    if not any(word in source for word in (b"boto3", b".client", b".resource")):
+    if not any(word in source for word in (b"boto3", b".client", b".resource", target.package.encode())):
         compile(source, filename or "<file>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
         return source, findings
     wrapper = MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True)

@@ -179,3 +179,9 @@ def test_calls_and_stubs_together(migrate: Migrate) -> None:
             return s3.client()
         """
     )
+
+
+def test_imports_of_the_generated_package_count_as_services_found(migrate: Migrate) -> None:
+    result = migrate("from aws_typed import s3, lambda_ as fn\nfrom aws_typed.sqs.type_defs import MessageTypeDef\n")
+    assert result.services == {"s3", "lambda", "sqs"}
+    assert result.notes == []

@@ -1,0 +1,1 @@
+"""A tiny shop: files on s3, orders on sqs, stock in dynamodb, notices on sns."""
