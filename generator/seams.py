@@ -4,7 +4,8 @@ an OS error happen deterministically (no sleeping and hoping).
 Set BOTOLOOM_TEST_SEAM to one or more ";"-separated `point=action` entries:
 
 - `point=kill`: the process ends at once (os._exit(137)), as if killed with SIGKILL.
-- `point=wait:PATH`: touch PATH.reached, then wait until PATH exists (a slow run).
+- `point=wait:PATH`: touch PATH.reached, then wait until PATH exists (a slow run; after
+  10 minutes the process ends with exit 124).
 - `point=oserror:ENOSPC` (any errno name): raise that OSError there, naming the path.
 
 Points: `locked` (the lock is held), `staged` (every temp file written), `pending`
@@ -45,7 +46,10 @@ def reach(point: str, path: Path | str = "") -> None:
         os._exit(137)
     if kind == "wait":
         Path(arg + ".reached").touch()
+        deadline = time.monotonic() + 600  # a test that died never leaves a run waiting for ever
         while not os.path.exists(arg):
+            if time.monotonic() > deadline:
+                os._exit(124)
             time.sleep(0.01)
     elif kind == "oserror":
         code = getattr(errno, arg)

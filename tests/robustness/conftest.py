@@ -10,6 +10,7 @@ import copy
 import json
 import subprocess
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -95,3 +96,42 @@ def assert_error(result: subprocess.CompletedProcess[str], *needles: str) -> Non
     assert len(lines) == 1 and lines[0].startswith("botoloom: error: "), result.stderr
     for needle in needles:
         assert needle in result.stderr, result.stderr
+
+
+_STARTED: list[subprocess.Popen[str]] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_process_left() -> Iterator[None]:
+    """A test that fails while a background run waits at a seam does not leave it running."""
+    yield
+    while _STARTED:
+        proc = _STARTED.pop()
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
+
+
+def start(args: list[str], models: Models | None = None, seam: str = "") -> subprocess.Popen[str]:
+    """botoloom in a background process (stdout and stderr piped), with a seam if given."""
+    import os
+    import sys
+
+    from tests.helpers import REPO
+
+    env = dict(os.environ, **(models.env() if models else {}), BOTOLOOM_TEST_SEAM=seam)
+    proc = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=REPO, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _STARTED.append(proc)
+    return proc
+
+
+def paused(proc: subprocess.Popen[str], release: Path) -> None:
+    """Wait until `proc` stands at its `wait:` seam (it touched RELEASE.reached)."""
+    import time
+
+    reached = Path(f"{release}.reached")
+    deadline = time.monotonic() + 120
+    while not reached.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the seam was never reached"
+        time.sleep(0.01)

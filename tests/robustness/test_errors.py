@@ -8,14 +8,13 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import REPO
 
-from .conftest import Models, assert_error, run, snapshot, tiny
+from .conftest import Models, assert_error, paused, run, snapshot, start, tiny
 
 
 @pytest.fixture
@@ -78,12 +77,8 @@ def test_broken_pipe_is_quiet() -> None:
 
 def test_ctrl_c_during_start_up(tmp_path: Path) -> None:
     release = tmp_path / "release"
-    env = dict(os.environ, BOTOLOOM_TEST_SEAM=f"startup=wait:{release}")
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "--services", "sqs", "--output", str(tmp_path / "out")], cwd=REPO, env=env, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while not Path(f"{release}.reached").exists():
-        assert proc.poll() is None and time.monotonic() < deadline
-        time.sleep(0.01)
+    proc = start(["--services", "sqs", "--output", str(tmp_path / "out")], seam=f"startup=wait:{release}")
+    paused(proc, release)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and err == "botoloom: interrupted\n", err
@@ -92,14 +87,9 @@ def test_ctrl_c_during_start_up(tmp_path: Path) -> None:
 
 def test_ctrl_c_while_writing_leaves_no_temp_files(made: Path, models: Models, tmp_path: Path) -> None:
     release = tmp_path / "release"
-    env = dict(os.environ, **models.env(BOTOLOOM_TEST_SEAM=f"temp:tiny/client.py=wait:{release}"))
-    args = [sys.executable, "-m", "generator", "--services", "tiny", "--output", str(made), "--quiet"]
     before = snapshot(made)
-    proc = subprocess.Popen(args, cwd=REPO, env=env, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while not Path(f"{release}.reached").exists():
-        assert proc.poll() is None and time.monotonic() < deadline
-        time.sleep(0.01)
+    proc = start(["--services", "tiny", "--output", str(made), "--quiet"], models, f"temp:tiny/client.py=wait:{release}")
+    paused(proc, release)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "Traceback" not in err, err

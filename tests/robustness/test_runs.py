@@ -14,7 +14,7 @@ import pytest
 
 from tests.helpers import REPO
 
-from .conftest import MANIFEST, Models, assert_error, run, snapshot, tiny, without_cache
+from .conftest import MANIFEST, Models, assert_error, paused, run, snapshot, start, tiny, without_cache
 
 KILLED = 137
 
@@ -25,19 +25,6 @@ def _clean(models: Models, tmp_path: Path, *services: str) -> dict[str, bytes]:
     return without_cache(snapshot(clean / "aws_typed"))
 
 
-def _wait_for(path: Path, proc: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 120
-    while not path.exists():
-        assert proc.poll() is None, proc.communicate()
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
-
-
-def _popen(args: list[str], models: Models, seam: str) -> subprocess.Popen[str]:
-    env = dict(__import__("os").environ, **models.env(BOTOLOOM_TEST_SEAM=seam))
-    return subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=REPO, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-
 def test_second_run_waits_for_the_lock_then_gives_up(models: Models, tmp_path: Path) -> None:
     """Run A holds the lock (paused at a seam); run B on the same directory waits with a
     message and gives up after --lock-timeout; once A is done, B runs; the result is
@@ -46,8 +33,8 @@ def test_second_run_waits_for_the_lock_then_gives_up(models: Models, tmp_path: P
     models.add("other")
     out = tmp_path / "out"
     release = tmp_path / "release"
-    first = _popen(["--services", "tiny", "--output", str(out), "--quiet"], models, f"locked=wait:{release}")
-    _wait_for(Path(f"{release}.reached"), first)
+    first = start(["--services", "tiny", "--output", str(out), "--quiet"], models, f"locked=wait:{release}")
+    paused(first, release)
     second = run("--services", "other", "--output", str(out), "--lock-timeout", "0.5", models=models)
     assert_error(second, "another botoloom run holds", "--lock-timeout")
     assert "waiting for another botoloom run" in second.stderr
@@ -63,9 +50,9 @@ def test_waiting_run_goes_on_when_the_lock_is_free(models: Models, tmp_path: Pat
     models.add("other")
     out = tmp_path / "out"
     release = tmp_path / "release"
-    first = _popen(["--services", "tiny", "--output", str(out), "--quiet"], models, f"locked=wait:{release}")
-    _wait_for(Path(f"{release}.reached"), first)
-    second = _popen(["--services", "tiny", "other", "--output", str(out)], models, "")
+    first = start(["--services", "tiny", "--output", str(out), "--quiet"], models, f"locked=wait:{release}")
+    paused(first, release)
+    second = start(["--services", "tiny", "other", "--output", str(out)], models)
     deadline = time.monotonic() + 60
     line = ""
     assert second.stderr is not None
