@@ -27,6 +27,7 @@ from .report import Findings
 
 FACTORIES = {"boto3.client": "client", "boto3.resource": "resource"}
 SESSIONS = frozenset({"boto3.Session", "boto3.session.Session"})
+STUBBERS = frozenset({"botocore.stub.Stubber"})
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,16 @@ class CallRewriter:
     findings: Findings
     rewritten_roots: set[cst.CSTNode] = field(default_factory=set)
 
-    def leave_call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+    def leave_call(self, original: cst.Call, updated: cst.Call, outer: cst.Call | None = None) -> cst.Call:
+        """`outer`: the call `original` is an argument of, if any."""
         factory = self._factory(original, updated)
         if factory is None:
             return updated
         if isinstance(factory, str):
             return self._leave(original, factory, updated)
+        takes_boto3s = self._takes_boto3s(outer)
+        if takes_boto3s is not None:
+            return updated if not takes_boto3s else self._leave(original, takes_boto3s, updated)
         service = self._service(original)
         if isinstance(service, str):
             return self._leave(original, service, updated)
@@ -86,6 +91,16 @@ class CallRewriter:
             return None
         shown = cst.Module(body=()).code_for_node(receiver)
         return f"cannot trace {shown!r} to a boto3 Session (followed: names assigned boto3.Session(...) and parameters annotated boto3.Session)"
+
+    def _takes_boto3s(self, outer: cst.Call | None) -> str | None:
+        """Whether the call around a boto3 call needs boto3's own object: "" for the package's
+        classes (`s3.S3Client(boto3.client("s3"))` wraps it already), a reason for Stubber."""
+        names = self._qualified(outer.func) if outer is not None else set()
+        if any(name.startswith(self.target.package + ".") for name in names):
+            return ""
+        if names & STUBBERS:
+            return "botocore's Stubber takes boto3's client itself (the typed client's .raw)"
+        return None
 
     def _is_session(self, name: cst.Name) -> bool:
         scope = self.meta.get_metadata(ScopeProvider, name, None)

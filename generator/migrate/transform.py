@@ -32,14 +32,22 @@ class Migration(cst.CSTTransformer):
         self.findings = findings
         self.stubs = StubImportRewriter(self, target, findings)
         self.calls: CallRewriter | None = None
+        self.open_calls: list[cst.Call] = []  # the calls being visited, innermost last
 
     def visit_Module(self, node: cst.Module) -> None:
         found = bindings.collect(node, self.metadata[ScopeProvider].values(), self.target.package)  # type: ignore[arg-type]
         self.calls = CallRewriter(self, self.context, self.target, found, self.findings)
 
+    def visit_Call(self, node: cst.Call) -> None:
+        self.open_calls.append(node)
+
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         assert self.calls is not None
-        return self.calls.leave_call(original_node, updated_node)
+        self.open_calls.pop()
+        outer = self.open_calls[-1] if self.open_calls else None
+        if outer is not None and not any(arg.value is original_node for arg in outer.args):
+            outer = None
+        return self.calls.leave_call(original_node, updated_node, outer)
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         assert self.calls is not None

@@ -345,3 +345,16 @@ def test_without_the_package_only_resource_services_get_resource(migrate: Migrat
     elsewhere = Target("aws_typed", None, target.known, target.resourceful)
     result = migrate('import boto3\nr = boto3.resource("kms")\n', elsewhere)
     assert result.notes == ["2: boto3 has no resource for 'kms'"]
+
+
+def test_a_client_wrapped_by_the_package_stays_boto3s(migrate: Migrate) -> None:
+    source = 'import boto3\nfrom aws_typed import s3\nc = s3.S3Client(boto3.client("s3"))\nr = s3.S3ServiceResource(boto3.resource("s3"))\n'
+    result = migrate(source)
+    assert (result.code, result.notes) == (source, [])
+
+
+def test_a_client_given_to_stubber_stays_boto3s(migrate: Migrate) -> None:
+    source = 'import boto3\nfrom botocore.stub import Stubber\nstub = Stubber(boto3.client("s3"))\nother = wrap(boto3.client("s3"))\n'
+    result = migrate(source)
+    assert result.code == source.replace('wrap(boto3.client("s3"))', "wrap(s3.client())").replace("Stubber\n", "Stubber\nfrom aws_typed import s3\n\n", 1)
+    assert result.notes == ["3: botocore's Stubber takes boto3's client itself (the typed client's .raw)"]
