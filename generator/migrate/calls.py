@@ -18,7 +18,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst import MetadataDependent
-from libcst.metadata import Assignment, BaseAssignment, ImportAssignment, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import Assignment, BaseAssignment, FunctionScope, GlobalScope, ImportAssignment, QualifiedNameProvider, ScopeProvider
 
 from .arguments import CLIENT_PARAMETERS, RESOURCE_PARAMETERS, drop, keyword, keywords
 from .bindings import Bindings, free_name
@@ -45,9 +45,13 @@ class CallRewriter:
     bindings: Bindings
     findings: Findings
     rewritten_roots: set[cst.CSTNode] = field(default_factory=set)
+    named_calls: list[cst.Call] = field(default_factory=list)  # f(...) calls, for helpers
+    helpers: set[str] = field(default_factory=set)  # module-level functions passing a parameter as the service
 
     def leave_call(self, original: cst.Call, updated: cst.Call, outer: cst.Call | None = None) -> cst.Call:
         """`outer`: the call `original` is an argument of, if any."""
+        if isinstance(original.func, cst.Name):
+            self.named_calls.append(original)
         factory = self._factory(original, updated)
         if factory is None:
             return updated
@@ -58,6 +62,7 @@ class CallRewriter:
             return updated if not takes_boto3s else self._leave(original, takes_boto3s, updated)
         service = self._service(original)
         if isinstance(service, str):
+            self._note_helper(original)
             return self._leave(original, service, updated)
         index, name = service
         problem = self._check(name, factory.kind)
@@ -174,6 +179,29 @@ class CallRewriter:
             self.bindings.service_modules[module] = alias
             AddImportsVisitor.add_needed_import(self.context, self.target.package, module, None if alias == module else alias)
         return self.bindings.service_modules[module]
+
+    def _note_helper(self, call: cst.Call) -> None:
+        """A module-level function that makes a client from its parameter (`def make(name):
+        return boto3.client(name)`): its calls in this file get reported too."""
+        arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "service_name"), call.args[0] if call.args else None)
+        if arg is None or not isinstance(arg.value, cst.Name):
+            return
+        scope = self.meta.get_metadata(ScopeProvider, arg.value, None)
+        for assignment in scope[arg.value.value] if scope is not None else ():
+            where = assignment.scope
+            if isinstance(assignment, Assignment) and isinstance(assignment.node, cst.Param) and isinstance(where, FunctionScope):
+                if isinstance(where.node, cst.FunctionDef) and isinstance(where.parent, GlobalScope):
+                    self.helpers.add(where.node.name.value)
+
+    def report_helper_calls(self) -> None:
+        for call in self.named_calls:
+            assert isinstance(call.func, cst.Name)
+            if call.func.value in self.helpers:
+                literal = _literal(0, call.args[0]) if call.args else ""
+                known = isinstance(literal, tuple) and literal[1] in self.target.known
+                module = self.target.module_path(literal[1]).rsplit(".", 1)[1] if isinstance(literal, tuple) else ""
+                factory = f"{module}.client(...) or {module}.resource(...)" if known else "the package's factory"
+                self.findings.leave(call, f"{call.func.value}() makes an untyped boto3 client or resource from the service name it is given; call {factory} here for a typed one")
 
     def unused_boto3_imports(self) -> set[str]:
         """The boto3 import names that only rewritten calls used, scheduled for libcst's

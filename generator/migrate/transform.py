@@ -51,6 +51,7 @@ class Migration(cst.CSTTransformer):
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         assert self.calls is not None
+        self.calls.report_helper_calls()
         return bindings.hoist_comments(updated_node, self.calls.unused_boto3_imports())
 
     def visit_Import(self, node: cst.Import) -> None:

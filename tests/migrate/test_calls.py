@@ -358,3 +358,22 @@ def test_a_client_given_to_stubber_stays_boto3s(migrate: Migrate) -> None:
     result = migrate(source)
     assert result.code == source.replace('wrap(boto3.client("s3"))', "wrap(s3.client())").replace("Stubber\n", "Stubber\nfrom aws_typed import s3\n\n", 1)
     assert result.notes == ["3: botocore's Stubber takes boto3's client itself (the typed client's .raw)"]
+
+
+def test_calls_of_a_helper_that_takes_the_service_name_are_reported(migrate: Migrate) -> None:
+    source = """\
+        import boto3
+
+        def make(service, region=None):
+            return boto3.client(service, region_name=region)
+
+        files = make("s3")
+        other = make(name)
+        """
+    result = migrate(source)
+    assert result.code == textwrap.dedent(source)
+    assert result.notes == [
+        "4: the service name `service` is not a string literal",
+        "6: make() makes an untyped boto3 client or resource from the service name it is given; call s3.client(...) or s3.resource(...) here for a typed one",
+        "7: make() makes an untyped boto3 client or resource from the service name it is given; call the package's factory here for a typed one",
+    ]
