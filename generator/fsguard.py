@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from . import seams
 from .errors import UserError
@@ -37,19 +37,23 @@ def describe(exc: OSError, path: Path | str) -> str:
     return f"{path}: {reason.lower()}"
 
 
-def relative(root: Path, rel: object, where: str) -> Path:
-    """`root / rel` for a relative path read from an untrusted file, or a UserError.
+def check_relative(rel: object, root: Path, where: str) -> str:
+    """`rel`, a relative path read from an untrusted file, or a UserError.
 
     Refused: anything not a non-empty string, absolute paths, backslashes, NUL, empty,
-    "." or ".." components.  The result cannot leave `root` lexically; links are
+    "." or ".." components.  `root / rel` cannot leave `root` lexically; links are
     checked by `scan` (the whole directory) before any run touches it.
     """
     if not isinstance(rel, str) or not rel or "\\" in rel or "\0" in rel:
         raise UserError(f"{where}: invalid entry {rel!r}: not a relative path inside the package")
-    pure = PurePosixPath(rel)
-    if pure.is_absolute() or rel.startswith("/") or any(part in ("", ".", "..") for part in rel.split("/")):
+    if rel.startswith("/") or any(part in ("", ".", "..") for part in rel.split("/")):
         raise UserError(f"{where}: refusing entry {rel!r}: it points outside the package directory {root}")
-    return root.joinpath(*pure.parts)
+    return rel
+
+
+def relative(root: Path, rel: object, where: str) -> Path:
+    """`root / rel` for a checked relative path (check_relative)."""
+    return root / check_relative(rel, root, where)
 
 
 def is_digest(value: object) -> bool:

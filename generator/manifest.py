@@ -69,8 +69,9 @@ def read(root: Path) -> Manifest | None:
 def _entries(root: Path, path: Path, table: object, key: str) -> dict[str, str]:
     if not isinstance(table, dict):
         raise UserError(f'{path}: "{key}" must be an object of path: digest')
+    where = f"{path}: {key}"
     for rel, value in table.items():
-        fsguard.relative(root, rel, f"{path}: {key}")
+        fsguard.check_relative(rel, root, where)
         if rel in (MANIFEST, CACHE, fsguard.LOCK) or not fsguard.is_digest(value):
             raise UserError(f"{path}: {key}: invalid entry {rel!r}: {value!r}")
     return dict(table)

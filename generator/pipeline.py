@@ -85,14 +85,16 @@ def _why(previous: object) -> str:
 def run_write(plan: Plan) -> int:
     started = time.perf_counter()
     with fsguard.locked(plan.root, plan.lock_timeout, plan.quiet):
-        kept, files_by_service, todo = _unchanged(plan)
+        previous = owned(plan.root)
+        keys = _keys(plan)
+        kept, files_by_service, todo = _unchanged(plan, previous.files, keys)
         files: dict[str, str] = {}
         for name, rendered in _render(todo, plan.jobs, plan.quiet):
             files.update(rendered)
             files_by_service[name] = list(rendered)
         files.update(render_package(plan.package, plan.names, versions()))
-        outcome = write(plan.root, files, _meta(plan), kept, plan.overwrite)
-        incremental.save(plan.root, _keys(plan), files_by_service, [*files, *kept])
+        outcome = write(plan.root, files, _meta(plan), kept, plan.overwrite, previous)
+        incremental.save(plan.root, keys, files_by_service, [*files, *kept])
     if not plan.quiet:
         print(
             f"botoloom: {len(plan.names)} service(s) into {plan.root}: {len(todo)} rendered, "
@@ -110,11 +112,11 @@ def _keys(plan: Plan) -> dict[str, list[object]]:
     return {n: [versions(), code, src.boto3_version, plan.package, src.fingerprint(n)] for n in plan.names}
 
 
-def _unchanged(plan: Plan) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
+def _unchanged(
+    plan: Plan, manifest: dict[str, str], keys: dict[str, list[object]]
+) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
     """Files of services that need no rendering ({path: digest}), their file lists, and the rest."""
-    manifest = owned(plan.root).files
     cache = incremental.load(plan.root)
-    keys = _keys(plan)
     kept: dict[str, str] = {}
     files_by_service: dict[str, list[str]] = {}
     todo = []

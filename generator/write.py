@@ -87,8 +87,10 @@ class _Plan:
     final: str | None
 
 
-def _plan(root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str], overwrite: bool) -> _Plan:
-    previous = owned(root)
+def _plan(
+    root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str], overwrite: bool, previous: Manifest | None
+) -> _Plan:
+    previous = previous if previous is not None else owned(root)
     for rel in fsguard.scan(root, _known(previous)):  # temp files of killed runs (the lock is held)
         (root / rel).unlink()
         _prune_empty((root / rel).parent, root)
@@ -112,12 +114,17 @@ def _plan(root: Path, files: dict[str, str], meta: dict[str, object], kept: dict
 
 
 def write(
-    root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str] | None = None, overwrite: bool = False
+    root: Path,
+    files: dict[str, str],
+    meta: dict[str, object],
+    kept: dict[str, str] | None = None,
+    overwrite: bool = False,
+    previous: Manifest | None = None,
 ) -> Outcome:
     """Make `root` hold `files` plus the `kept` ones ({path: digest}, not re-rendered
     because nothing changed), and any user files; touch only what changed.  The caller
-    holds the directory's lock (fsguard.locked)."""
-    plan = _plan(root, files, meta, kept or {}, overwrite)
+    holds the directory's lock (fsguard.locked) and may pass the manifest it read under it."""
+    plan = _plan(root, files, meta, kept or {}, overwrite, previous)
     outcome = Outcome(unchanged=sorted([*(kept or {}), *(rel for rel in files if rel not in plan.changes)]))
     staged: list[tuple[str, Path, Path]] = []
     try:
