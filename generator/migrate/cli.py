@@ -46,6 +46,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str]) -> int:
     try:
         return _run(parser().parse_args(list(argv)))
+    except SystemExit as exc:  # --help
+        return exc.code if isinstance(exc.code, int) else 0
     except UserError as exc:
         print(f"botoloom: error: {exc}", file=sys.stderr)
         return 2
@@ -66,7 +68,7 @@ def _run(args: argparse.Namespace) -> int:
         if result.changed and args.diff:
             sys.stdout.write(_diff(result))
         elif result.changed and not args.check:
-            write_atomically(Path(result.path), result.new)
+            errors += not _write(result)
     services = sorted(set().union(*(r.services for r in results)))
     _summary(results, services, args)
     if args.write_config:
@@ -112,6 +114,15 @@ def _migrate_all(paths: list[Path], target: Target) -> tuple[list[FileResult], i
             continue
         errors += 1
     return results, errors
+
+
+def _write(result: FileResult) -> bool:
+    try:
+        write_atomically(Path(result.path), result.new)
+    except OSError as exc:
+        print(f"botoloom: error: {result.path}: cannot write it: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def _syntax_error(source: bytes, exc: Exception) -> str:
