@@ -19,6 +19,13 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str]) -> int:
     """`botoloom migrate ARGS...` (argv without "migrate"); returns the exit status."""
+    try:
+        import libcst  # noqa: F401
+    except ImportError:
+        import sys
+
+        print("botoloom: error: botoloom migrate needs libcst: pip install libcst", file=sys.stderr)
+        return 2
     from .cli import main as run
 
     return run(argv)
