@@ -14,10 +14,11 @@ libcst's scopes, to names bound to `boto3.Session(...)` (or parameters annotated
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 import libcst as cst
+from libcst import MetadataDependent
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
-from libcst import MetadataDependent
 from libcst.metadata import Assignment, BaseAssignment, FunctionScope, GlobalScope, ImportAssignment, QualifiedNameProvider, ScopeProvider
 
 from .arguments import CLIENT_PARAMETERS, RESOURCE_PARAMETERS, drop, keyword, keywords
