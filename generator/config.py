@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .errors import UserError
 
-KEYS = frozenset({"services", "package", "output", "jobs"})
+KEYS = frozenset({"services", "package", "output", "jobs", "outputs", "required"})
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,8 @@ class Config:
     output: str | None = None
     jobs: int | None = None
     path: Path | None = None
+    outputs: str | None = None  # "sound" or "present" (options.py)
+    required: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # [tool.botoloom.required]
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -37,6 +39,23 @@ def _inside(project: Path, output: str) -> bool:
     base = project.resolve()
     target = (base / output).resolve()
     return target == base or base in target.parents
+
+
+def _output_options(path: Path, table: dict[str, object]) -> tuple[str | None, tuple[tuple[str, str, tuple[str, ...]], ...]]:
+    """outputs = "sound" | "present"; [tool.botoloom.required] "sts.GetCallerIdentity" = ["Account"]."""
+    outputs = table.get("outputs")
+    if outputs is not None and outputs not in ("sound", "present"):
+        raise UserError(f'{path}: [tool.botoloom] outputs must be "sound" or "present"')
+    required = table.get("required", {})
+    if not isinstance(required, dict):
+        raise UserError(f"{path}: [tool.botoloom.required] must be a table")
+    entries = []
+    for key, members in sorted(required.items()):
+        service, _, operation = key.rpartition(".")
+        if not service or not operation or not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+            raise UserError(f'{path}: [tool.botoloom.required] "{key}": want "service.Operation" = ["Member", ...]')
+        entries.append((service, operation, tuple(members)))
+    return outputs if isinstance(outputs, str) else None, tuple(entries)
 
 
 def load(start: Path) -> Config:
@@ -75,7 +94,10 @@ def load(start: Path) -> Config:
     jobs = table.get("jobs")
     if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
         raise UserError(f"{path}: [tool.botoloom] jobs must be a positive integer")
+    outputs, required = _output_options(path, table)
     return Config(
+        outputs=outputs,
+        required=required,
         services=() if services == "all" else tuple(services),
         all=services == "all",
         package=package,

@@ -40,7 +40,8 @@ class BotoloomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         self._tmp = tempfile.TemporaryDirectory(prefix="botoloom-build-")
         out = Path(self._tmp.name)
         selection = ["--all"] if services == "all" else ["--services", *services]
-        code = main([*selection, "--output", str(out), "--package", package, "--quiet"])
+        outputs = ["--outputs", settings.outputs] if settings.outputs else []
+        code = main([*selection, "--output", str(out), "--package", package, *outputs, "--quiet"])
         if code != 0:
             raise RuntimeError(f"botoloom build hook: generation failed (exit {code})")
         for path in sorted((out / package).rglob("*")):

@@ -16,6 +16,7 @@ from . import __version__, fsguard, incremental
 from .errors import DefinitionError, UserError
 from .load import Source
 from .model import build
+from .options import DEFAULT, Options
 from .progress import Progress
 from .render import render_package, render_service
 from .write import check, owned, write
@@ -41,6 +42,7 @@ class Plan:
     quiet: bool = False
     overwrite: bool = False
     lock_timeout: float = 600.0
+    options: Options = DEFAULT
 
 
 def versions() -> str:
@@ -59,7 +61,7 @@ def _meta(plan: Plan) -> dict[str, object]:
 def run_check(plan: Plan) -> int:
     """Exit 1 with diffs when plan.root differs from what would be generated."""
     files: dict[str, str] = {}
-    for _, rendered in _render(plan.names, plan.jobs, plan.quiet):
+    for _, rendered in _render(plan.names, plan.jobs, plan.quiet, plan.options):
         files.update(rendered)
     files.update(render_package(plan.package, plan.names, versions()))
     previous = owned(plan.root) if plan.root.is_dir() and not plan.root.is_symlink() else None
@@ -89,7 +91,7 @@ def run_write(plan: Plan) -> int:
         keys = _keys(plan)
         kept, files_by_service, todo = _unchanged(plan, previous.files, keys)
         files: dict[str, str] = {}
-        for name, rendered in _render(todo, plan.jobs, plan.quiet):
+        for name, rendered in _render(todo, plan.jobs, plan.quiet, plan.options):
             files.update(rendered)
             files_by_service[name] = list(rendered)
         files.update(render_package(plan.package, plan.names, versions()))
@@ -109,7 +111,8 @@ def run_write(plan: Plan) -> int:
 def _keys(plan: Plan) -> dict[str, list[object]]:
     code = incremental.generator_digest()
     src = source()
-    return {n: [versions(), code, src.boto3_version, plan.package, src.fingerprint(n)] for n in plan.names}
+    options = plan.options.key()
+    return {n: [versions(), code, src.boto3_version, plan.package, src.fingerprint(n), options] for n in plan.names}
 
 
 def _unchanged(
@@ -130,12 +133,12 @@ def _unchanged(
     return kept, files_by_service, todo
 
 
-def _one(name: str, versions: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
+def _one(name: str, versions: str, options: Options = DEFAULT) -> tuple[str, dict[str, str], tuple[str, ...]]:
     """Load, model and render one service (run in a worker process for many services)."""
     raw = source().load(name)
     try:
         service = build(raw)
-        return name, render_service(service, versions), service.warnings
+        return name, render_service(service, versions, options), service.warnings
     except DefinitionError as exc:
         raise UserError(f"{raw.source_of(exc.kind)}: {exc.where}: {exc.problem}") from None
     except RecursionError:
@@ -144,17 +147,17 @@ def _one(name: str, versions: str) -> tuple[str, dict[str, str], tuple[str, ...]
         raise UserError(f"{name}: cannot generate from {raw.source}: {type(exc).__name__}: {exc}") from None
 
 
-def _render(names: list[str], jobs: int, quiet: bool) -> Iterator[tuple[str, dict[str, str]]]:
+def _render(names: list[str], jobs: int, quiet: bool, options: Options = DEFAULT) -> Iterator[tuple[str, dict[str, str]]]:
     """(service, {path: text}) per service, in the order of `names`; warnings to stderr."""
     with Progress(len(names), "rendering", quiet) as progress:
         if jobs > 1 and len(names) > 1:
             with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
                 results: Iterator[tuple[str, dict[str, str], tuple[str, ...]]] = pool.map(
-                    _one, names, [versions()] * len(names), chunksize=2
+                    _one, names, [versions()] * len(names), [options] * len(names), chunksize=2
                 )
                 yield from _report(results, progress)
         else:
-            yield from _report((_one(name, versions()) for name in names), progress)
+            yield from _report((_one(name, versions(), options) for name in names), progress)
 
 
 def _report(

@@ -11,6 +11,7 @@ import jinja2
 
 from .layout import Br, class_def, import_from, pystr, statement
 from .model import Service
+from .options import DEFAULT, Options
 from .resources_model import SERVICE_MODULES
 from .resources_views import ResourceView
 from .views import ServiceView, dunder_all, header
@@ -44,9 +45,9 @@ def _render(template: str, **context: Any) -> str:
     return text.rstrip("\n") + "\n"
 
 
-def render_service(service: Service, versions: str) -> dict[str, str]:
+def render_service(service: Service, versions: str, options: Options = DEFAULT) -> dict[str, str]:
     """All files of one service package, keyed by path relative to the package root."""
-    view = ServiceView(service, versions)
+    view = ServiceView(service, versions, options)
     resources = ResourceView(view) if service.resources is not None else None
     mod = view.names.module
     files = {

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .layout import Br, Expr
+from .options import DEFAULT, Options
 from .model import Member, Service, Shape
 from .naming import Registry, type_base
 
@@ -97,9 +98,10 @@ class TypedDictSpec:
 class TypeMap:
     """All the types of one service: TypedDicts, Literal aliases and their names."""
 
-    def __init__(self, service: Service, names: Registry) -> None:
+    def __init__(self, service: Service, names: Registry, options: Options = DEFAULT) -> None:
         self.service = service
         self._names = names
+        self._present = self._always_present(options)
         self._sensitive = _sensitive_shapes(service)
         self._ids: set[tuple[str, str]] = set()
         self._paginate_drop: dict[str, frozenset[str]] = {}
@@ -259,10 +261,25 @@ class TypeMap:
             required = False
         elif variant == "response" and self._is_stream_payload(shape, member):
             required = True
+        elif variant == "response" and (shape.name, member.name) in self._present:
+            required = True
         if variant == "response" and self._is_stream_payload(shape, member):
             stream = self.service.shape(member.shape).kind == "blob"
             return Field(member.name, STREAM_OUT if stream else self.expr(member.shape, "out"), True, member.documentation)
         return Field(member.name, self._member_expr(shape, member, side), required, member.documentation)
+
+    def _always_present(self, options: Options) -> frozenset[tuple[str, str]]:
+        """(output shape, member) pairs required in responses beyond what the model says:
+        all top-level members with outputs="present", and the user's per-operation list."""
+        present = set()
+        for op in self.service.operations:
+            if not op.output:
+                continue
+            members = {m.name for m in self.service.shape(op.output).members}
+            chosen = set(members) if options.outputs == "present" else set()
+            chosen |= options.required_members(self.service.name, op.name) & members
+            present |= {(op.output, m) for m in chosen}
+        return frozenset(present)
 
     def _is_stream_payload(self, shape: Shape, member: Member) -> bool:
         """botocore streams a top-level output's blob payload (OperationModel.has_streaming_output)

@@ -14,6 +14,7 @@ from typing import AbstractSet, Iterable
 from . import docs
 from .layout import Br, Expr, class_def, docstring, flat, function_def, import_from, pystr, statement
 from .model import Operation, Service
+from .options import DEFAULT, Options
 from .naming import RESERVED, Registry, class_prefix, derived_class_names, escape_identifier, is_plain_key, method_name, module_name
 from .pragma import PRAGMA
 from .resources_model import CLIENT_BASES
@@ -97,11 +98,11 @@ def imports_for(used: set[str], module: str, candidates: Iterable[str], indent: 
 class ServiceView:
     """Everything the templates of one service need."""
 
-    def __init__(self, service: Service, versions: str) -> None:
+    def __init__(self, service: Service, versions: str, options: Options = DEFAULT) -> None:
         self.service = service
         self.versions = versions
         self.names = service_names(service)
-        self.types = TypeMap(service, self.names.registry)
+        self.types = TypeMap(service, self.names.registry, options)
         self.paginator_classes = {
             p.method: self.names.registry.take(*derived_class_names(p.operation, "Paginator"))
             for p in service.paginators

@@ -123,3 +123,23 @@ def test_model_keeps_only_reachable_shapes_and_client_methods() -> None:
     assert "Unused" not in svc.shapes
     assert [op.method for op in svc.operations] == ["get_thing", "pick", "put_thing"]
     assert svc.error_shapes == ("Boom",)
+
+
+def test_output_presence_modes() -> None:
+    """sound: required where the model says; present: every top-level output member (nested
+    ones as the model says); per-operation overrides add members in either mode."""
+    from generator.options import Options
+
+    svc = service(SHAPES, OPS)
+    sound = TypeMap(svc, Registry())
+    assert {k: r for k, (_, r) in fields(sound, sound.response_name("PutOut")).items()} == {
+        "Id": True, "At": False, "Root": False, "ResponseMetadata": True,
+    }
+    present = TypeMap(svc, Registry(), Options(outputs="present"))
+    put = fields(present, present.response_name("PutOut"))
+    assert all(required for _, required in put.values()), put
+    nested = [name for (shape, _), name in present.typed_dict_names.items() if shape == "Node"]
+    assert nested and all(fields(present, name)["Children"][1] is False for name in nested)  # as the model says
+    chosen = TypeMap(svc, Registry(), Options(required=(("tiny", "PutThing", ("At", "Nope")),)))
+    put = fields(chosen, chosen.response_name("PutOut"))
+    assert put["At"][1] is True and put["Root"][1] is False and "Nope" not in put
