@@ -3,7 +3,7 @@
 In the user's pyproject.toml:
 
     [build-system]
-    requires = ["hatchling", "botoloom"]
+    requires = ["hatchling", "botoloom @ git+<botoloom repository URL>@<commit>"]
     build-backend = "hatchling.build"
 
     [tool.hatch.build.hooks.botoloom]
