@@ -221,6 +221,6 @@ def test_changed_generator_code_renders_again(out: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(incremental, "generator_digest", lambda: "patched")
     rendered: list[str] = []
     real_one = pipeline._one
-    monkeypatch.setattr(pipeline, "_one", lambda name, versions: rendered.append(name) or real_one(name, versions))
+    monkeypatch.setattr(pipeline, "_one", lambda name, versions, options: rendered.append(name) or real_one(name, versions, options))
     assert cli.main(["--services", "sqs", "--output", str(out), "--quiet", "--jobs", "1"]) == 0
     assert rendered == ["sqs"]
