@@ -26,8 +26,10 @@ def made(tmp_path: Path, models: Models) -> Path:
     return out
 
 
-@pytest.mark.parametrize("code", ["ENOSPC", "EROFS", "EACCES", "EDQUOT"])
-@pytest.mark.parametrize("where", ["temp:tiny/client.py", "temp:.botoloom-manifest.json"])
+@pytest.mark.parametrize(
+    ("code", "where"),
+    [("ENOSPC", "temp:tiny/client.py"), ("EROFS", "temp:tiny/client.py"), ("EACCES", "temp:.botoloom-manifest.json"), ("EDQUOT", "temp:.botoloom-manifest.json")],
+)
 def test_disk_errors_leave_the_output_as_it_was(made: Path, models: Models, code: str, where: str) -> None:
     before = snapshot(made)
     result = run("--services", "tiny", "--output", str(made), "--quiet", models=models, seam=f"{where}={code}".replace("=", "=oserror:", 1))
