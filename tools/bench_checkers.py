@@ -28,24 +28,26 @@ sys.path.insert(0, str(REPO))
 
 from generator import pragma  # noqa: E402
 
+# Each with an explicit empty configuration in the work directory: a mypy.ini or
+# pyproject.toml in a parent directory must not change what is measured.
 CHECKERS: dict[str, list[str]] = {
-    "mypy": ["mypy", "--strict", "--cache-dir", "{cache}", "aws_typed"],
-    "pyright": ["pyright", "aws_typed"],
-    "basedpyright": ["basedpyright", "--level", "error", "aws_typed"],
-    "pyrefly": ["pyrefly", "check", "--summary", "none", "--progress-bar", "no", "aws_typed"],
-    "ty": ["ty", "check", "--python", sys.executable, "aws_typed"],
+    "mypy": ["mypy", "--strict", "--config-file", "{work}/mypy.ini", "--cache-dir", "{cache}", "aws_typed"],
+    "pyright": ["pyright", "--project", "{work}/pyrightconfig.json", "aws_typed"],
+    "basedpyright": ["basedpyright", "--project", "{work}/pyrightconfig.json", "--level", "error", "aws_typed"],
+    "pyrefly": ["pyrefly", "check", "--config", "{work}/pyrefly.toml", "--progress-bar", "no", "aws_typed"],
+    "ty": ["ty", "check", "--config-file", "{work}/ty.toml", "--python", sys.executable, "aws_typed"],
 }
+CONFIGS = {"mypy.ini": "[mypy]\n", "pyrightconfig.json": "{}\n", "pyrefly.toml": "", "ty.toml": ""}
 SHOWN = {  # the command as a user types it (in the directory holding aws_typed)
     "mypy": "mypy --strict aws_typed",
     "pyright": "pyright aws_typed",
-    "basedpyright": "basedpyright --level error aws_typed",
+    "basedpyright": "basedpyright --level error aws_typed",  # default mode: recommended
     "pyrefly": "pyrefly check aws_typed",
     "ty": "ty check aws_typed",
 }
 _COUNTS = (
     re.compile(r"Found (\d+) errors? in"),  # mypy
     re.compile(r"(\d+) errors?, \d+ warnings?"),  # pyright, basedpyright
-    re.compile(r"INFO (\d+) errors?"),  # pyrefly
     re.compile(r"Found (\d+) diagnostics?"),  # ty
 )
 
@@ -53,6 +55,9 @@ _COUNTS = (
 def errors(output: str) -> int:
     if "Success: no issues found" in output or "All checks passed" in output:
         return 0
+    pyrefly = re.findall(r"^ERROR ", output, re.M)
+    if pyrefly:
+        return len(pyrefly)
     for pattern in _COUNTS:
         match = pattern.search(output)
         if match:
@@ -66,7 +71,7 @@ def run_once(name: str, work: Path) -> tuple[float, float, int, int]:
     shutil.rmtree(cache, ignore_errors=True)
     for leftover in (work / ".mypy_cache",):
         shutil.rmtree(leftover, ignore_errors=True)
-    command = [part.format(cache=cache) for part in CHECKERS[name]]
+    command = [part.format(cache=cache, work=work) for part in CHECKERS[name]]
     command[0] = str(BIN / command[0])
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MYPYPATH")}
     env["NO_COLOR"] = "1"
@@ -90,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         shutil.copytree(REPO / "generated" / "aws_typed", work / "aws_typed")
         pragma.strip(work)
+        for config, text in CONFIGS.items():
+            (work / config).write_text(text, encoding="utf-8")
         rows = []
         for name in names:
             runs = [run_once(name, work) for _ in range(args.runs)]
