@@ -19,6 +19,7 @@ from .model import build
 from .options import DEFAULT, Options
 from .progress import Progress
 from .render import render_package, render_service
+from .manifest import Manifest
 from .write import check, owned, write
 
 _SOURCE: Source | None = None
@@ -64,8 +65,8 @@ def run_check(plan: Plan) -> int:
     for _, rendered in _render(plan.names, plan.jobs, plan.quiet, plan.options):
         files.update(rendered)
     files.update(render_package(plan.package, plan.names, versions()))
-    previous = owned(plan.root) if plan.root.is_dir() and not plan.root.is_symlink() else None
-    diffs = check(plan.root, files, _meta(plan))
+    previous = owned(plan.root)
+    diffs = check(plan.root, files, _meta(plan), previous)
     for diff in diffs:
         sys.stdout.write(diff)
     if diffs:
@@ -76,8 +77,8 @@ def run_check(plan: Plan) -> int:
     return 0
 
 
-def _why(previous: object) -> str:
-    made = getattr(previous, "botocore", "")
+def _why(previous: Manifest) -> str:
+    made = previous.botocore
     installed = source().botocore_version
     if made and made != installed:
         return f" (generated from botocore {made}, installed is botocore {installed}: that is why; pin botocore=={made} or regenerate)"

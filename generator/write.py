@@ -248,11 +248,12 @@ def _prune_empty(directory: Path, root: Path) -> None:
         directory = directory.parent
 
 
-def check(root: Path, files: dict[str, str], meta: dict[str, object]) -> list[str]:
+def check(root: Path, files: dict[str, str], meta: dict[str, object], previous: Manifest | None = None) -> list[str]:
     """Unified diffs between what is in `root` and what would be generated ([] when equal).
-    Reads only files that would be generated and files the (validated) manifest lists."""
-    previous = read_manifest_file(root) if root.is_dir() and not root.is_symlink() else None
-    temps = fsguard.scan(root, _known(previous or Manifest()))
+    Reads only files that would be generated and files the (validated) manifest lists
+    (`previous`, as owned() read it; read here when not given)."""
+    previous = previous if previous is not None else owned(root)
+    temps = fsguard.scan(root, _known(previous))
     expected = dict(files)
     expected[MANIFEST] = render(meta, {rel: digest(text) for rel, text in files.items()})
     diffs = []
@@ -260,7 +261,7 @@ def check(root: Path, files: dict[str, str], meta: dict[str, object]) -> list[st
         current = fsguard.read(fsguard.relative(root, rel, "generated file"))
         if current != text:
             diffs.append(_diff(rel, current or "", text))
-    for rel in sorted(set(previous.files if previous else {}) - set(files)):
+    for rel in sorted(set(previous.files) - set(files)):
         current = fsguard.read(root / rel)
         if current is not None:
             diffs.append(_diff(rel, current, ""))
