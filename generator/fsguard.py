@@ -32,7 +32,7 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 def describe(exc: OSError, path: Path | str) -> str:
-    """'cannot write to X: no space left on device', naming the file botoloom meant."""
+    """'X: no space left on device', naming the file botoloom meant (not its temp file)."""
     reason = exc.strerror or type(exc).__name__
     return f"{path}: {reason.lower()}"
 
