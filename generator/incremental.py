@@ -14,6 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .entrypoints import Entry
+
 CACHE = ".botoloom-cache.json"
 
 
@@ -84,9 +86,19 @@ def unchanged(cache: dict[str, Any], root: Path, service: str, key: Any, manifes
     return kept or None
 
 
-def save(root: Path, keys: dict[str, Any], files_by_service: dict[str, list[str]], all_files: list[str]) -> None:
+def entry(cache: dict[str, Any], service: str) -> Entry | None:
+    """The entry-module record of `service` from the cache, validated (None: render again)."""
+    return Entry.from_json(service, cache.get("services", {}).get(service, {}).get("entry"))
+
+
+def save(
+    root: Path, keys: dict[str, Any], files_by_service: dict[str, list[str]], entries: dict[str, Entry], all_files: list[str]
+) -> None:
     data = {
-        "services": {name: {"key": keys[name], "files": sorted(files)} for name, files in files_by_service.items()},
+        "services": {
+            name: {"key": keys[name], "files": sorted(files), "entry": entries[name].to_json()}
+            for name, files in files_by_service.items()
+        },
         "outputs": {rel: _stat(root / rel) for rel in sorted(all_files)},
     }
     text = json.dumps(data, sort_keys=True)

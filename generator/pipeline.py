@@ -18,7 +18,8 @@ from .load import Source
 from .model import build
 from .options import DEFAULT, Options
 from .progress import Progress
-from .render import render_package, render_service
+from .entrypoints import Entry
+from .render import render_package, render_service_entry
 from .manifest import Manifest
 from .write import check, owned, write
 
@@ -62,9 +63,11 @@ def _meta(plan: Plan) -> dict[str, object]:
 def run_check(plan: Plan) -> int:
     """Exit 1 with diffs when plan.root differs from what would be generated."""
     files: dict[str, str] = {}
-    for _, rendered in _render(plan.names, plan.jobs, plan.quiet, plan.options):
+    entries = []
+    for _, rendered, entry in _render(plan.names, plan.jobs, plan.quiet, plan.options):
         files.update(rendered)
-    files.update(render_package(plan.package, plan.names, versions()))
+        entries.append(entry)
+    files.update(render_package(plan.package, entries, versions()))
     previous = owned(plan.root)
     diffs = check(plan.root, files, _meta(plan), previous)
     for diff in diffs:
@@ -90,14 +93,15 @@ def run_write(plan: Plan) -> int:
     with fsguard.locked(plan.root, plan.lock_timeout, plan.quiet):
         previous = owned(plan.root)
         keys = _keys(plan)
-        kept, files_by_service, todo = _unchanged(plan, previous.files, keys)
+        kept, files_by_service, entries, todo = _unchanged(plan, previous.files, keys)
         files: dict[str, str] = {}
-        for name, rendered in _render(todo, plan.jobs, plan.quiet, plan.options):
+        for name, rendered, entry in _render(todo, plan.jobs, plan.quiet, plan.options):
             files.update(rendered)
             files_by_service[name] = list(rendered)
-        files.update(render_package(plan.package, plan.names, versions()))
+            entries[name] = entry
+        files.update(render_package(plan.package, list(entries.values()), versions()))
         outcome = write(plan.root, files, _meta(plan), kept, plan.overwrite, previous)
-        incremental.save(plan.root, keys, files_by_service, [*files, *kept])
+        incremental.save(plan.root, keys, files_by_service, entries, [*files, *kept])
     if not plan.quiet:
         print(
             f"botoloom: {len(plan.names)} service(s) into {plan.root}: {len(todo)} rendered, "
@@ -118,28 +122,33 @@ def _keys(plan: Plan) -> dict[str, list[object]]:
 
 def _unchanged(
     plan: Plan, manifest: dict[str, str], keys: dict[str, list[object]]
-) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
-    """Files of services that need no rendering ({path: digest}), their file lists, and the rest."""
+) -> tuple[dict[str, str], dict[str, list[str]], dict[str, Entry], list[str]]:
+    """Files of services that need no rendering ({path: digest}), their file lists, their
+    entries, and the services to render."""
     cache = incremental.load(plan.root)
     kept: dict[str, str] = {}
     files_by_service: dict[str, list[str]] = {}
+    entries: dict[str, Entry] = {}
     todo = []
     for name in plan.names:
         unchanged = incremental.unchanged(cache, plan.root, name, keys[name], manifest)
-        if unchanged is None:
+        entry = incremental.entry(cache, name)
+        if unchanged is None or entry is None:
             todo.append(name)
         else:
             kept.update(unchanged)
             files_by_service[name] = list(unchanged)
-    return kept, files_by_service, todo
+            entries[name] = entry
+    return kept, files_by_service, entries, todo
 
 
-def _one(name: str, versions: str, options: Options = DEFAULT) -> tuple[str, dict[str, str], tuple[str, ...]]:
+def _one(name: str, versions: str, options: Options = DEFAULT) -> tuple[str, dict[str, str], Entry, tuple[str, ...]]:
     """Load, model and render one service (run in a worker process for many services)."""
     raw = source().load(name)
     try:
         service = build(raw)
-        return name, render_service(service, versions, options), service.warnings
+        files, entry = render_service_entry(service, versions, options)
+        return name, files, entry, service.warnings
     except DefinitionError as exc:
         raise UserError(f"{raw.source_of(exc.kind)}: {exc.where}: {exc.problem}") from None
     except RecursionError:
@@ -148,12 +157,15 @@ def _one(name: str, versions: str, options: Options = DEFAULT) -> tuple[str, dic
         raise UserError(f"{name}: cannot generate from {raw.source}: {type(exc).__name__}: {exc}") from None
 
 
-def _render(names: list[str], jobs: int, quiet: bool, options: Options = DEFAULT) -> Iterator[tuple[str, dict[str, str]]]:
-    """(service, {path: text}) per service, in the order of `names`; warnings to stderr."""
+Rendered = tuple[str, dict[str, str], Entry]
+
+
+def _render(names: list[str], jobs: int, quiet: bool, options: Options = DEFAULT) -> Iterator[Rendered]:
+    """(service, {path: text}, entry) per service, in the order of `names`; warnings to stderr."""
     with Progress(len(names), "rendering", quiet) as progress:
         if jobs > 1 and len(names) > 1:
             with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
-                results: Iterator[tuple[str, dict[str, str], tuple[str, ...]]] = pool.map(
+                results: Iterator[tuple[str, dict[str, str], Entry, tuple[str, ...]]] = pool.map(
                     _one, names, [versions()] * len(names), [options] * len(names), chunksize=2
                 )
                 yield from _report(results, progress)
@@ -161,11 +173,9 @@ def _render(names: list[str], jobs: int, quiet: bool, options: Options = DEFAULT
             yield from _report((_one(name, versions(), options) for name in names), progress)
 
 
-def _report(
-    results: Iterator[tuple[str, dict[str, str], tuple[str, ...]]], progress: Progress
-) -> Iterator[tuple[str, dict[str, str]]]:
-    for name, rendered, warnings in results:
+def _report(results: Iterator[tuple[str, dict[str, str], Entry, tuple[str, ...]]], progress: Progress) -> Iterator[Rendered]:
+    for name, rendered, entry, warnings in results:
         progress.step(name)
         for warning in warnings:
             print(f"botoloom: warning: {warning}", file=sys.stderr)
-        yield name, rendered
+        yield name, rendered, entry

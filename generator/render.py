@@ -9,6 +9,8 @@ from typing import Any
 
 import jinja2
 
+from . import entrypoints
+from .entrypoints import Entry
 from .layout import Br, class_def, import_from, pystr, statement
 from .model import Service
 from .options import DEFAULT, Options
@@ -16,7 +18,7 @@ from .resources_model import SERVICE_MODULES
 from .resources_views import ResourceView
 from .views import ServiceView, dunder_all, header
 
-RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py", "_conditions.py")
+RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py", "_conditions.py", "_entry.py")
 
 
 def template_dir() -> Path:
@@ -47,6 +49,11 @@ def _render(template: str, **context: Any) -> str:
 
 def render_service(service: Service, versions: str, options: Options = DEFAULT) -> dict[str, str]:
     """All files of one service package, keyed by path relative to the package root."""
+    return render_service_entry(service, versions, options)[0]
+
+
+def render_service_entry(service: Service, versions: str, options: Options = DEFAULT) -> tuple[dict[str, str], Entry]:
+    """render_service(), and what the service offers the package's entry module."""
     view = ServiceView(service, versions, options)
     resources = ResourceView(view) if service.resources is not None else None
     mod = view.names.module
@@ -69,7 +76,8 @@ def render_service(service: Service, versions: str, options: Options = DEFAULT) 
         files[f"{mod}/service_resource.py"] = _render("service_resource.py.j2", **resources.context())
     for module, (runtime, title) in SERVICE_MODULES.get(service.name, {}).items():
         files[f"{mod}/{module}.py"] = _reexport(view, runtime, title)
-    return files
+    entry = Entry(service.name, mod, view.names.client, resources.service_class if resources is not None else None)
+    return files, entry
 
 
 def _reexport(view: ServiceView, runtime: str, title: str) -> str:
@@ -172,17 +180,24 @@ def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
     )
 
 
-def render_package(package: str, services: list[str], versions: str) -> dict[str, str]:
-    """The package's own files: __init__, the copied runtime, py.typed."""
-    names = ", ".join(services) or "none"
+def render_package(package: str, entries: list[Entry], versions: str) -> dict[str, str]:
+    """The package's own files: __init__, the entry module, the copied runtime, py.typed."""
+    names = ", ".join(sorted(e.service for e in entries)) or "none"
+    title = (
+        f"Typed wrappers around boto3 ({package}).\n\nServices: {names}.\n\n"
+        f"`from {package} import {entrypoints.MODULE}` is the drop-in for `import boto3`: "
+        "typed client(), resource() and Session for these services."
+    )
     files = {
-        "__init__.py": _render(
-            "package_init.py.j2",
-            header=header(f"Typed wrappers around boto3 ({package}).\n\nServices: {names}.", versions),
-            all=dunder_all(["ClientError"]),
-        ),
+        "__init__.py": _render("package_init.py.j2", header=header(title, versions), all=dunder_all(["ClientError"])),
         "py.typed": "",
     }
+    if entries:
+        files[f"{entrypoints.MODULE}.py"] = _render(
+            "entry.py.j2",
+            header=header(f"Drop-in typed entry points of {package}: boto3's client(), resource() and Session.", versions),
+            **entrypoints.context(entries, package),
+        )
     runtime = resources.files("generator.runtime")
     for name in RUNTIME_FILES:
         files[name] = runtime.joinpath(name).read_text(encoding="utf-8")

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from .errors import UserError
 from .naming import module_name
+from .entrypoints import MODULE
 from .render import RUNTIME_FILES
 
 # The generated package's own modules and files: a service module must not take one.
-PACKAGE_MODULES = frozenset({name.removesuffix(".py") for name in RUNTIME_FILES} | {"__init__"})
+PACKAGE_MODULES = frozenset({name.removesuffix(".py") for name in RUNTIME_FILES} | {"__init__", MODULE})
 # Names whose shadowing breaks the generated code itself, installed or not.
 _NEEDED = frozenset({"boto3", "botocore", "typing_extensions", "s3transfer", "jmespath", "dateutil", "urllib3"})
 

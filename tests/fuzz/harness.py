@@ -26,7 +26,7 @@ from generator import __version__, pragma
 from generator.load import Source
 from generator.model import build
 from generator.naming import module_name
-from generator.render import render_package, render_service
+from generator.render import render_package, render_service_entry
 
 from ..helpers import BIN
 from ..parity.checks import check_service
@@ -67,8 +67,8 @@ def generate(definition: Definition, data: Path, packages: Path, package: str) -
         source = Source()
         assert definition.name in source.available_services()
         versions = f"botoloom {__version__} from botocore {source.botocore_version}"
-        files = render_service(build(source.load(definition.name)), versions)
-    files.update(render_package(package, [definition.name], versions))
+        files, entry = render_service_entry(build(source.load(definition.name)), versions)
+    files.update(render_package(package, [entry], versions))
     for rel, text in files.items():
         target = packages / package / rel
         target.parent.mkdir(parents=True, exist_ok=True)

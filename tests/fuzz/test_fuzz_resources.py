@@ -17,7 +17,7 @@ from generator import __version__
 from generator.errors import UserError
 from generator.load import Source
 from generator.model import build
-from generator.render import render_package, render_service
+from generator.render import render_package, render_service_entry
 
 from . import harness
 from .strategies import API_VERSION, ENDPOINT_RULES, RESOURCE_SERVICE, RESOURCE_WAITERS, resource_documents
@@ -49,12 +49,12 @@ def test_hostile_resource_names(tmp_path: Path) -> None:
             source = Source()
             versions = f"botoloom {__version__} from botocore {source.botocore_version}"
             try:
-                files = render_service(build(source.load("fuzzres")), versions)
+                files, entry = render_service_entry(build(source.load("fuzzres")), versions)
             except UserError as exc:
                 assert "resources-1" in str(exc), exc
                 refused.append(str(exc))
                 return
-        files.update(render_package(package, ["fuzzres"], versions))
+        files.update(render_package(package, [entry], versions))
         for rel, text in files.items():
             target = packages_dir / package / rel
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.model import Service, build
 from generator.naming import resource_names
-from generator.render import render_package, render_service
+from generator.render import render_package, render_service_entry
 from generator.resources_model import Filled, build_resources
 from generator.views import ServiceView
 from tests.helpers import BIN
@@ -132,7 +132,8 @@ def test_resource_requests_drop_what_boto3_fills() -> None:
 
 def test_rendered_module_compiles_imports_and_is_black_stable(tmp_path: Path) -> None:
     package = tmp_path / "pkg"
-    files = {**render_service(tiny_service(), "test"), **render_package("pkg", ["tiny"], "test")}
+    files, entry = render_service_entry(tiny_service(), "test")
+    files.update(render_package("pkg", [entry], "test"))
     for rel, text in files.items():
         (package / rel).parent.mkdir(parents=True, exist_ok=True)
         (package / rel).write_text(text, encoding="utf-8")
