@@ -16,6 +16,7 @@ started=$(date +%s)
 .venv/bin/python bench/report.py --start
 .venv/bin/python bench/generation.py
 .venv/bin/python bench/typecheck.py
+.venv/bin/python bench/entry.py
 .venv/bin/python bench/runtime_calls.py bench/.work/tc/botoloom
 .venv/bin/python bench/startup.py bench/.work/tc/botoloom
 .venv/bin/python bench/report.py --elapsed $(( $(date +%s) - started ))

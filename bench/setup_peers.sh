@@ -38,3 +38,19 @@ if ! stamp $PEERS/stubs "$want"; then
     $PEERS/stubs/bin/pip install --quiet -c constraints.txt mypy 'pyright[nodejs]' boto3 botocore $STUBS_DEPS $src/*_package
     echo "$want" > $PEERS/stubs/.stamp
 fi
+
+# stubs13: boto3-stubs for the 13 reference services (Makefile REFERENCE), for bench/entry.py:
+# boto3.client("s3") with every reference service installed, as botoloom's entry module has them all.
+REFERENCE=$(sed -n 's/^REFERENCE := //p' Makefile)
+want="$(cat $PEERS/stubs/.stamp) $REFERENCE"
+if ! stamp $PEERS/stubs13 "$want"; then
+    echo "bench: generating boto3-stubs ($REFERENCE) and installing them into $PEERS/stubs13"
+    src=bench/.work/stubs13-src
+    rm -rf $src $PEERS/stubs13
+    # shellcheck disable=SC2086
+    $PEERS/builder/bin/python -m mypy_boto3_builder $src --no-smart-version -s $REFERENCE >$src.log 2>&1 ||
+        { tail -n 30 $src.log >&2; exit 1; }
+    "$PY311" -m venv $PEERS/stubs13
+    $PEERS/stubs13/bin/pip install --quiet -c constraints.txt mypy 'pyright[nodejs]' boto3 botocore $STUBS_DEPS $src/*_package
+    echo "$want" > $PEERS/stubs13/.stamp
+fi

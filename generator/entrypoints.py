@@ -48,7 +48,7 @@ def _identifier(name: Any) -> bool:
     return isinstance(name, str) and name.isidentifier() and name.isascii() and not keyword.iskeyword(name)
 
 
-def context(entries: list[Entry], package: str) -> dict[str, Any]:
+def context(entries: list[Entry]) -> dict[str, Any]:
     """The template context of the entry module (entries in service-name order)."""
     entries = sorted(entries, key=lambda e: e.service)
     clients = _imported(entries, "client", lambda e: e.client)
@@ -58,18 +58,23 @@ def context(entries: list[Entry], package: str) -> dict[str, Any]:
     public += ["Session", "client", "setup_default_session"]
     if with_resources:
         public += ["ResourceServiceName", "resource"]
+    functions = _functions(entries, clients, "client", "ClientServiceName", "ClientArgsTypeDef", "BaseClient")
+    resource_functions = _functions(
+        with_resources, resources, "resource", "ResourceServiceName", "ResourceArgsTypeDef", "BaseResource[Any]"
+    )
+    made = [*functions.values(), *resource_functions.values()]
+    typing = {"TYPE_CHECKING", "Literal"} | ({"Any"} if with_resources else set())
+    typing |= {"overload" for f in made if f["overloads"]} | {"cast" for f in made if f["cast"]}
     return {
-        "package": package,
+        "typing_import": import_from("typing", sorted(typing)),
         "imports": "\n".join(import_from(f".{module}", [name], 4) for module, name, _ in [*clients, *resources]),
         "all": statement("__all__ = ", Br("", tuple(pystr(n) for n in sorted(public)), "[", "]")),
         "client_names": _literal("ClientServiceName", entries),
         "resource_names": _literal("ResourceServiceName", with_resources) if with_resources else "",
         "client_table": _table("_CLIENTS", entries),
         "resource_table": _table("_RESOURCES", with_resources) if with_resources else "",
-        "functions": _functions(entries, clients, "client", "ClientServiceName", "ClientArgsTypeDef", "BaseClient"),
-        "resource_functions": _functions(
-            with_resources, resources, "resource", "ResourceServiceName", "ResourceArgsTypeDef", "BaseResource[Any]"
-        ),
+        "functions": functions,
+        "resource_functions": resource_functions,
     }
 
 
@@ -113,7 +118,7 @@ def _functions(
             overloads.append({"signature": function_def(kind, params, cls, indent), "doc": docstring(doc, indent + 4)})
         if many:
             params = [*first, f"service_name: {names}", f"**kwargs: Unpack[{args}]"]
-            out[where] = {"overloads": overloads, "signature": function_def(kind, params, base, indent)}
-        else:
-            out[where] = {"overloads": [], "signature": overloads[0]["signature"]}
+            out[where] = {"overloads": overloads, "signature": function_def(kind, params, base, indent), "cast": ""}
+        else:  # the one service's class: create_*() returns the base class
+            out[where] = {"overloads": [], "signature": overloads[0]["signature"], "cast": pystr(imported[0][2])}
     return out

@@ -196,7 +196,7 @@ def render_package(package: str, entries: list[Entry], versions: str) -> dict[st
         files[f"{entrypoints.MODULE}.py"] = _render(
             "entry.py.j2",
             header=header(f"Drop-in typed entry points of {package}: boto3's client(), resource() and Session.", versions),
-            **entrypoints.context(entries, package),
+            **entrypoints.context(entries),
         )
     runtime = resources.files("generator.runtime")
     for name in RUNTIME_FILES:

@@ -9,7 +9,8 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import Any, Literal, TYPE_CHECKING, overload
+
 
 from ._entry import (
     BaseSession,

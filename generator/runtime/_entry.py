@@ -43,11 +43,13 @@ _Session = TypeVar("_Session", bound="BaseSession")
 
 
 class ReadOnlyCredentials(NamedTuple):
-    """botocore's ReadOnlyCredentials: a frozen access key, secret key and token."""
+    """botocore's ReadOnlyCredentials: a frozen access key, secret key, token and
+    account id (botocore 1.35 and newer)."""
 
     access_key: str
     secret_key: str
     token: Optional[str]
+    account_id: Optional[str]
 
 
 class Credentials(Protocol):
@@ -56,6 +58,7 @@ class Credentials(Protocol):
     access_key: str
     secret_key: str
     token: Optional[str]
+    account_id: Optional[str]
     method: str
 
     def get_frozen_credentials(self) -> ReadOnlyCredentials:

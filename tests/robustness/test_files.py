@@ -138,3 +138,45 @@ def test_manifest_of_wrong_shape(made: Path, models: Models) -> None:
         manifest.write_text(text, encoding="latin-1")
         assert_error(run("--services", "tiny", "--output", str(made), "--quiet", models=models), str(manifest))
     os.chmod(manifest, 0o644)
+
+
+_CACHE = ".botoloom-cache.json"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        ["tiny", "tiny", "TinyClient\nimport os; os.system('x')  #", None],
+        ["tiny", "tiny", "TinyClient", "Evil as os"],
+        ["tiny", "../../elsewhere", "TinyClient", None],
+        ["other", "tiny", "TinyClient", None],
+        "TinyClient",
+        None,
+    ],
+)
+def test_cache_entry_that_botoloom_did_not_write_renders_again(made: Path, models: Models, entry: object) -> None:
+    """The entry module's record of a service comes from the cache for services that are not
+    rendered again: a record a pull request changed (code in a class name, a module outside
+    the package, another service) or one an older botoloom wrote (none) renders the service
+    again, and the entry module is what a fresh run writes."""
+    package = made / "aws_typed"
+    expected = (package / "boto3.py").read_text()
+    cache = json.loads((package / _CACHE).read_text())
+    assert cache["services"]["tiny"]["entry"][2].endswith("Client")
+    cache["services"]["tiny"]["entry"] = entry
+    (package / _CACHE).write_text(json.dumps(cache))
+    (package / "boto3.py").unlink()
+    result = run("--services", "tiny", "--output", str(made), models=models)
+    assert result.returncode == 0, result.stderr
+    assert "1 rendered" in result.stdout
+    assert (package / "boto3.py").read_text() == expected
+
+
+def test_cached_entries_keep_the_entry_module(made: Path, models: Models) -> None:
+    """A second service added later: the first is not rendered again, yet the entry module
+    has both (its record came from the cache)."""
+    models.add("other")
+    result = run("--services", "tiny", "other", "--output", str(made), models=models)
+    assert result.returncode == 0 and "1 rendered" in result.stdout, result.stdout + result.stderr
+    text = (made / "aws_typed" / "boto3.py").read_text()
+    assert 'Literal["other", "tiny"]' in text and '"tiny": "tiny"' in text

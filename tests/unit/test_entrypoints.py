@@ -1,0 +1,70 @@
+"""The entry module's records and context, on made-up entries (no botocore model needed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.entrypoints import Entry, context
+from generator.render import render_package
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ["s3", "s3", "S3Client", None],
+        ["s3", "s3", "S3Client", "S3ServiceResource"],
+        ["lambda", "lambda_", "LambdaClient", None],
+    ],
+)
+def test_records_botoloom_wrote_round_trip(data: list[Any]) -> None:
+    entry = Entry.from_json(data[0], data)
+    assert entry is not None and entry.to_json() == data
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "S3Client",
+        ["s3", "s3", "S3Client"],
+        ["sqs", "s3", "S3Client", None],  # another service's record
+        ["s3", "../s3", "S3Client", None],  # a module that is not the service's
+        ["lambda", "lambda", "LambdaClient", None],  # a keyword as module
+        ["s3", "s3", "S3Client()\nimport os", None],  # code in a name
+        ["s3", "s3", "class", None],
+        ["s3", "s3", "S3Client", "S3 Resource"],
+        ["s3", "s3", "S3Clíent", None],  # non-ASCII identifiers are not what botoloom writes
+        ["s3", "s3", 3, None],
+    ],
+)
+def test_records_botoloom_did_not_write_are_refused(data: Any) -> None:
+    assert Entry.from_json("s3" if not isinstance(data, list) else data[0], data) is None
+
+
+def test_a_class_name_two_services_share_is_imported_under_an_alias() -> None:
+    made = context([Entry("a", "a", "SameClient", None), Entry("b", "b", "SameClient", None)])
+    assert "from .a.client import SameClient\n" in made["imports"] + "\n"
+    assert "from .b.client import SameClient as SameClient_b" in made["imports"]
+    signatures = [o["signature"] for o in made["functions"]["module"]["overloads"]]
+    assert signatures[1].endswith("-> SameClient_b:")
+
+
+def test_services_in_name_order_whatever_order_they_come_in() -> None:
+    entries = [Entry("sqs", "sqs", "SQSClient", None), Entry("acm", "acm", "ACMClient", None)]
+    assert context(entries) == context(list(reversed(entries)))
+    assert context(entries)["client_names"] == 'ClientServiceName = Literal["acm", "sqs"]'
+
+
+def test_no_resources_no_resource_function() -> None:
+    made = context([Entry("sts", "sts", "STSClient", None), Entry("acm", "acm", "ACMClient", None)])
+    assert made["resource_functions"] == {} and made["resource_names"] == ""
+    assert "Any" not in made["typing_import"] and "cast" not in made["typing_import"]
+    text = render_package("pkg", [Entry("sts", "sts", "STSClient", None)], "test")["boto3.py"]
+    assert "def resource" not in text and '"resource"' not in text
+    assert "@overload" not in text and 'return cast("STSClient", made)' in text
+
+
+def test_no_services_no_entry_module() -> None:
+    assert "boto3.py" not in render_package("pkg", [], "test")
