@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 PEERS=bench/.peers
 mkdir -p $PEERS bench/.work
 BUILDER_SPEC=${BUILDER_SPEC:-mypy-boto3-builder==8.12.0}
-STUBS_DEPS=${STUBS_DEPS:-botocore-stubs==1.43.14 types-s3transfer==0.19.3}
+STUBS_DEPS=${STUBS_DEPS:-botocore-stubs types-s3transfer}  # versions: constraints.txt
 BOTO_PINS=$(grep -E '^(boto3|botocore)==' constraints.txt | tr '\n' ' ')
 
 PY312=${PY312:-$(ls -d "$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")"/versions/3.12*/bin/python3.12 2>/dev/null | tail -n 1)}
