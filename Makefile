@@ -28,10 +28,13 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
-## typecheck: mypy --strict (in full: on a copy without the mypy pragma) and pyright over generated/
+## typecheck: mypy --strict (in full: on a copy without the mypy pragma; the .pyi stubs, then the .py
+## modules on the copy without the stubs) and pyright over generated/
 typecheck: $(STAMP)
 	rm -rf .typecheck && mkdir .typecheck && cp -r generated/aws_typed .typecheck/
 	$(BIN)/python -m generator.pragma .typecheck
+	cd .typecheck && ../$(BIN)/mypy --strict aws_typed
+	$(BIN)/python -m generator.pragma --no-stubs .typecheck
 	cd .typecheck && ../$(BIN)/mypy --strict aws_typed
 	$(BIN)/pyright generated
 

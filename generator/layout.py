@@ -491,10 +491,47 @@ def statement(prefix: str, expr: Expr, indent: int = 0) -> str:
     return _layout(toks, indent // 4)
 
 
+class Signature(str):
+    """A laid-out 'def' line that can lay itself out again as a stub ('...' body): a .pyi
+    needs the layout black gives `def f(...) -> R: ...`, which may split where the plain one
+    fits."""
+
+    def __new__(cls, text: str, parts: tuple[str, Sequence[Expr], Expr | None, int]) -> Signature:
+        made = super().__new__(cls, text)
+        made.parts = parts
+        return made
+
+    parts: tuple[str, Sequence[Expr], Expr | None, int]
+
+    comment = ""
+
+    @property
+    def stub(self) -> str:
+        name, params, returns, indent = self.parts
+        return _after_first_line(_function_def(name, params, returns, indent, True), self.comment)
+
+    def with_comment(self, comment: str) -> Signature:
+        """This signature with `comment` (e.g. '  # type: ignore[override]') after its first line."""
+        made = Signature(_after_first_line(self, comment), self.parts)
+        made.comment = comment
+        return made
+
+
+def _after_first_line(text: str, comment: str) -> str:
+    first, _, rest = text.partition("\n")
+    return "\n".join(filter(None, (first + comment, rest)))
+
+
 def function_def(
     name: str, params: Sequence[Expr], returns: Expr | None, indent: int = 0, *, stub: bool = False
 ) -> str:
-    """'def name(p1, p2) -> R:' laid out like black; stub=True adds black's one-line ' ...' body (for @overload)."""
+    """'def name(p1, p2) -> R:' laid out like black; stub=True adds black's one-line ' ...' body
+    (for @overload). Without stub, a Signature: its `.stub` is the stub layout."""
+    text = _function_def(name, params, returns, indent, stub)
+    return text if stub else Signature(text, (name, params, returns, indent))
+
+
+def _function_def(name: str, params: Sequence[Expr], returns: Expr | None, indent: int, stub: bool) -> str:
     tail = (f" -> {flat(returns)}" if returns is not None else "") + (": ..." if stub else ":")
     one_line = " " * indent + f"def {name}(" + ", ".join(flat(p) for p in params) + ")" + tail
     if _width(one_line) <= LINE_LENGTH:

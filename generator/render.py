@@ -11,7 +11,7 @@ import jinja2
 
 from . import entrypoints
 from .entrypoints import Entry
-from .layout import Br, class_def, import_from, pystr, statement
+from .layout import Br, Signature, class_def, import_from, pystr, statement
 from .model import Service
 from .options import DEFAULT, Options
 from .resources_model import SERVICE_MODULES
@@ -32,7 +32,7 @@ def template_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir())),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -40,11 +40,30 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
+    env.filters["stubdef"] = _stubdef
+    return env
 
 
 def _render(template: str, **context: Any) -> str:
     text = environment().get_template(template).render(**context)
     return text.rstrip("\n") + "\n"
+
+
+def _stubdef(signature: str) -> str:
+    """`def f(...) -> R:` as a stub, `def f(...) -> R: ...`, laid out as black lays out a stub."""
+    assert isinstance(signature, Signature), signature
+    return signature.stub
+
+
+# Modules that also get a .pyi stub: no docstrings, `...` bodies. Type checkers read the stub
+# (less to parse and bind); editors still show the docstrings, from the .py beside it.
+STUBBED = ("client", "type_defs", "paginators", "waiters", "service_resource")
+
+
+def _both(files: dict[str, str], rel: str, template: str, **context: Any) -> None:
+    """`rel` (.py) and its stub (.pyi) from one template and one context."""
+    files[rel] = _render(template, stub=False, **context)
+    files[rel + "i"] = _render(template, stub=True, **context)
 
 
 def render_service(service: Service, versions: str, options: Options = DEFAULT) -> dict[str, str]:
@@ -59,21 +78,19 @@ def render_service_entry(service: Service, versions: str, options: Options = DEF
     mod = view.names.module
     files = {
         f"{mod}/__init__.py": _service_init(view, resources),
-        f"{mod}/client.py": _client(view),
         f"{mod}/exceptions.py": _exceptions(view),
         f"{mod}/literals.py": _literals(view),
-        f"{mod}/type_defs.py": _type_defs(view),
     }
+    _both(files, f"{mod}/client.py", "client.py.j2", **_client(view))
+    _both(files, f"{mod}/type_defs.py", "type_defs.py.j2", **_type_defs(view))
     if service.paginators:
-        files[f"{mod}/paginators.py"] = _wrappers(
-            view, "paginators", "Paginator", "PAGINATORS", view.paginator_methods(), view.paginator_classes
-        )
+        paginators = _wrappers(view, "paginators", "Paginator", "PAGINATORS", view.paginator_methods(), view.paginator_classes)
+        _both(files, f"{mod}/paginators.py", "wrappers.py.j2", **paginators)
     if service.waiters:
-        files[f"{mod}/waiters.py"] = _wrappers(
-            view, "waiters", "Waiter", "WAITERS", view.waiter_methods(), view.waiter_classes
-        )
+        waiters = _wrappers(view, "waiters", "Waiter", "WAITERS", view.waiter_methods(), view.waiter_classes)
+        _both(files, f"{mod}/waiters.py", "wrappers.py.j2", **waiters)
     if resources is not None:
-        files[f"{mod}/service_resource.py"] = _render("service_resource.py.j2", **resources.context())
+        _both(files, f"{mod}/service_resource.py", "service_resource.py.j2", **resources.context())
     for module, (runtime, title) in SERVICE_MODULES.get(service.name, {}).items():
         files[f"{mod}/{module}.py"] = _reexport(view, runtime, title)
     entry = Entry(service.name, mod, view.names.client, resources.service_class if resources is not None else None)
@@ -91,11 +108,10 @@ def _reexport(view: ServiceView, runtime: str, title: str) -> str:
     )
 
 
-def _client(view: ServiceView) -> str:
+def _client(view: ServiceView) -> dict[str, Any]:
     methods = view.client_methods()
     runtime_imports, checking_imports = view.client_imports(methods)
-    return _render(
-        "client.py.j2",
+    return dict(
         header=header(f"Typed client for {view.title}.", view.versions),
         runtime_imports=runtime_imports,
         checking_imports=checking_imports,
@@ -110,10 +126,9 @@ def _client(view: ServiceView) -> str:
     )
 
 
-def _type_defs(view: ServiceView) -> str:
+def _type_defs(view: ServiceView) -> dict[str, Any]:
     blocks = view.typed_dict_blocks()
-    return _render(
-        "type_defs.py.j2",
+    return dict(
         header=header(f"Request and response types of {view.title}.", view.versions),
         imports=view.type_defs_imports(blocks),
         all=view.type_defs_all(),
@@ -147,10 +162,9 @@ def _exceptions(view: ServiceView) -> str:
     )
 
 
-def _wrappers(view: ServiceView, kind: str, base: str, table: str, classes: list[Any], names: dict[str, str]) -> str:
+def _wrappers(view: ServiceView, kind: str, base: str, table: str, classes: list[Any], names: dict[str, str]) -> dict[str, Any]:
     blocks = [m.signature for _, _, m in classes]
-    return _render(
-        "wrappers.py.j2",
+    return dict(
         header=header(f"Typed {kind} of {view.title}.", view.versions),
         runtime_import=f"from .._runtime import {'PageIterator, ' if base == 'Paginator' else ''}{base}",
         checking_imports=view.wrapper_imports(blocks, ["PaginateArgsTypeDef", "WaitArgsTypeDef", "EmptyResponseTypeDef"]),

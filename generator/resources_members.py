@@ -201,7 +201,7 @@ def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Metho
     return out
 
 
-def factory(service_name: str, cls: str) -> str:
+def factory(service_name: str, cls: str) -> Method:
     sig = function_def(
         "resource",
         ["*", "session: ResourceSessionLike | None = None", "**kwargs: Unpack[ResourceArgsTypeDef]"],
@@ -214,7 +214,7 @@ def factory(service_name: str, cls: str) -> str:
         4,
     )
     body = statement("return ", Br(cls, (f"create_resource({pystr(service_name)}, session, kwargs)",), "(", ")"), 4)
-    return f"{sig}\n{doc}\n{body}"
+    return Method(signature=sig, doc=doc, body=body)
 
 
 def _property(name: str, kind: Expr, doc: str, source: str) -> Method:

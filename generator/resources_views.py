@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from .layout import Br, Expr, class_def, docstring, flat, import_from, pystr, statement
+from .layout import Br, Expr, Signature, class_def, docstring, flat, import_from, pystr, statement
 from .naming import RESERVED, Registry, ResourceNames, resource_names, type_base
 from .resources_members import (
     Scope,
@@ -97,7 +97,7 @@ class ResourceView:
                 classes += self._collection_blocks(r, c)
         made = factory(self.service.name, self.service_class)
         aliases = [statement(f"{alias} = ", name, 4) for name, alias in sorted(self._aliases.items())]
-        runtime, checking = self._imports(classes, aliases + [made])
+        runtime, checking = self._imports(classes, aliases + [made.signature + made.body])
         public = [self.service_class, *self.classes.values()] + [n for pair in self.collections.values() for n in pair]
         public += [self._client_class] if self._client_class != self._typed_client else []
         return {
@@ -242,8 +242,8 @@ class ResourceView:
             request = self.types.request_name(op.input, Filled()) if op.input else ""
             returns = self.types.response_name(op.output) if op.output else "EmptyResponseTypeDef"
             method = self.view.operation_method(op, request, returns, note)
-            first, _, rest = method.signature.partition("\n")
-            methods.append(replace(method, signature="\n".join(filter(None, (first + _IGNORE_OVERRIDE, rest)))))
+            assert isinstance(method.signature, Signature)
+            methods.append(replace(method, signature=method.signature.with_comment(_IGNORE_OVERRIDE)))
         doc = (
             f"The {self.view.names.client} of a {self.service.name} resource (its meta.client): boto3 registers "
             "the resource layer's conversion on that client, so "

@@ -51,6 +51,22 @@ class Method:
     doc: str = ""
     body: str = ""
     decorators: list[str] = field(default_factory=list)
+    stub: bool = True  # in the .pyi too (not the implementation of an overloaded method)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A module-level statement: its first line(s), its docstring, the rest (a TypedDict
+    class: header, docstring, fields; the functional form is all head)."""
+
+    head: str
+    doc: str = ""
+    body: str = ""
+
+    @property
+    def code(self) -> str:
+        """What the imports are taken from: everything but the docstring."""
+        return f"{self.head}\n{self.body}"
 
 
 @dataclass
@@ -132,7 +148,7 @@ class ServiceView:
         return dunder_all(names)
 
     # ---- type_defs.py -----------------------------------------------------------------
-    def typed_dict_blocks(self) -> list[str]:
+    def typed_dict_blocks(self) -> list[Block]:
         """TypedDicts evaluated at run time (no future import, so typing sees NotRequired),
         in dependency order; a name not defined yet (a cycle) is quoted."""
         pending = set(self.types.typed_dict_names.values())
@@ -142,7 +158,7 @@ class ServiceView:
             pending.discard(spec.name)
         return blocks
 
-    def _typed_dict(self, spec: TypedDictSpec, local: AbstractSet[str]) -> str:
+    def _typed_dict(self, spec: TypedDictSpec, local: AbstractSet[str]) -> Block:
         read_only = spec.variant == "in"
         fields = []
         for f in spec.fields:
@@ -154,14 +170,13 @@ class ServiceView:
         used = names_in(flat(t) for _, t in fields)
         if fields and all(is_plain_key(k) and k not in used for k, _ in fields):
             doc = docs.summary(spec.documentation, 300) or f"{spec.shape} ({variant_label(spec.variant)})."
-            lines = [class_def(spec.name, ["TypedDict"]), docstring(doc, 4), ""]
-            lines += [statement(f"{k}: ", t, 4) for k, t in fields]
-            return "\n".join(lines)
+            body = "\n".join(statement(f"{k}: ", t, 4) for k, t in fields)
+            return Block(class_def(spec.name, ["TypedDict"]), docstring(doc, 4), body)
         items = tuple(f"{pystr(k)}: {flat(t)}" for k, t in fields)
-        return statement(f"{spec.name} = ", Br("TypedDict", (pystr(spec.name), Br("", items, "{", "}")), "(", ")"))
+        return Block(statement(f"{spec.name} = ", Br("TypedDict", (pystr(spec.name), Br("", items, "{", "}")), "(", ")")))
 
-    def type_defs_imports(self, blocks: list[str]) -> str:
-        used = names_in(blocks)
+    def type_defs_imports(self, blocks: list[Block]) -> str:
+        used = names_in(b.code for b in blocks)
         groups = [
             [
                 imports_for(used, "datetime", ["datetime"]),
@@ -248,7 +263,8 @@ class ServiceView:
         returns = base if many else only[1]
         wrapper = f"{module}.{table}[{arg}]" if many else f"{module}.{only[1]}"
         body = f"        from . import {module}\n\n" + statement("return ", Br(wrapper, (f"self._raw.{method}({arg})",), "(", ")"), 8)
-        out.append(Method(signature=function_def(method, ["self", f"{arg}: {param_type}"], returns, 4), doc=docstring(doc, 8), body=body))
+        signature = function_def(method, ["self", f"{arg}: {param_type}"], returns, 4)
+        out.append(Method(signature=signature, doc=docstring(doc, 8), body=body, stub=not many))
         return out
 
     def client_imports(self, methods: list[Method]) -> tuple[str, str]:
@@ -291,7 +307,7 @@ class ServiceView:
             4,
         )
 
-    def factory(self) -> str:
+    def factory(self) -> Method:
         sig = function_def(
             "client",
             ["*", "session: SessionLike | None = None", "**kwargs: Unpack[ClientArgsTypeDef]"],
@@ -304,7 +320,7 @@ class ServiceView:
             4,
         )
         body = statement("return ", Br(self.names.client, (f"create_client({pystr(self.service.name)}, session, kwargs)",), "(", ")"), 4)
-        return f"{sig}\n{doc}\n{body}"
+        return Method(signature=sig, doc=doc, body=body)
 
     # ---- exceptions.py ----------------------------------------------------------------
     def exception_classes(self) -> list[tuple[str, str, str]]:

@@ -33,6 +33,7 @@ from ..parity.checks import check_service
 from .strategies import API_VERSION, Definition
 
 BLACK_MODE = black.Mode()
+BLACK_PYI_MODE = black.Mode(is_pyi=True)
 
 
 @contextmanager
@@ -81,14 +82,14 @@ def check_files(files: dict[str, str], package: str) -> list[str]:
     copied verbatim into every package: tests/test_golden.py checks those once)."""
     problems = []
     for rel, text in sorted(files.items()):
-        if not rel.endswith(".py") or ("/" not in rel and rel != "__init__.py"):
+        if not rel.endswith((".py", ".pyi")) or ("/" not in rel and rel != "__init__.py"):
             continue
         try:
             compile(text, f"{package}/{rel}", "exec")
         except SyntaxError as exc:
             problems.append(f"{rel}: does not compile: {exc}")
             continue
-        formatted = black.format_str(text, mode=BLACK_MODE)
+        formatted = black.format_str(text, mode=BLACK_PYI_MODE if rel.endswith(".pyi") else BLACK_MODE)
         if formatted != text:
             problems.append(f"{rel}: not black-stable:\n{_first_difference(text, formatted)}")
     return problems

@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
     BlobTypeDef,

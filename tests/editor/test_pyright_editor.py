@@ -1,0 +1,75 @@
+"""What an editor shows with the .pyi stubs beside the modules (pyright's language server, the
+engine of VS Code's Pylance): hover still has the docstrings, which only the .py modules
+carry, and go-to-definition still reaches the implementation in the .py."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from .lsp import Server
+
+GENERATED = Path(__file__).resolve().parents[2] / "generated" / "aws_typed"
+LANGSERVER = Path(sys.executable).parent / "pyright-langserver"
+USER_CODE = """\
+from aws_typed import s3
+from aws_typed.s3.type_defs import ListObjectsV2OutputTypeDef
+
+client = s3.client(region_name="eu-west-1")
+page: ListObjectsV2OutputTypeDef = client.list_objects_v2(Bucket="b")
+client.get_paginator("list_objects_v2").paginate(Bucket="b")
+"""
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Path]]:
+    root = tmp_path_factory.mktemp("editor")
+    shutil.copytree(GENERATED, root / "aws_typed", ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "pyrightconfig.json").write_text('{"pythonVersion": "3.11"}\n')
+    user = root / "user.py"
+    user.write_text(USER_CODE)
+    server = Server([str(LANGSERVER), "--stdio"], root)
+    server.open(user)
+    try:
+        yield server, user
+    finally:
+        server.close()
+
+
+def _position(text: str, line: int, needle: str) -> tuple[int, int]:
+    return line, text.splitlines()[line].index(needle) + 1
+
+
+def test_the_stubs_carry_no_docstrings() -> None:
+    stub = (GENERATED / "s3" / "client.pyi").read_text()
+    source = (GENERATED / "s3" / "client.py").read_text()
+    assert "Returns some or all (up to 1,000) of the objects" in source
+    assert "Returns some or all" not in stub and "def list_objects_v2(" in stub
+
+
+@pytest.mark.parametrize(
+    ("line", "needle", "shown"),
+    [
+        (4, "list_objects_v2", "Returns some or all (up to 1,000) of the objects in a bucket"),
+        (3, "client(", "Create a typed s3 client"),
+        (5, "paginate", "Iterate over the pages of list_objects_v2"),
+        (1, "ListObjectsV2OutputTypeDef", "ListObjectsV2Output (response)."),
+    ],
+)
+def test_hover_shows_the_docstring(workspace: tuple[Server, Path], line: int, needle: str, shown: str) -> None:
+    server, user = workspace
+    text = server.hover(user, *_position(USER_CODE, line, needle))
+    assert shown in text, text
+
+
+def test_definition_reaches_the_implementation(workspace: tuple[Server, Path]) -> None:
+    server, user = workspace
+    targets = server.definition(user, *_position(USER_CODE, 4, "list_objects_v2"))
+    sources = [(path, line) for path, line in targets if path.endswith("aws_typed/s3/client.py")]
+    assert sources, targets
+    path, line = sources[0]
+    assert "def list_objects_v2(" in Path(path).read_text().splitlines()[line]
