@@ -11,14 +11,12 @@ module.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sys
-import time
 from pathlib import Path
 
-from harness import BENCH, OURS_BIN, PEERS, ROOT, WORK, Case, commands, interleave, median_ratio, ratio, run_once, runs, save, spread, table
+from harness import BENCH, OURS_BIN, PEERS, ROOT, WORK, Case, commands, interleave, median_ratio, ratio, run_once, runs, save, spread, table, write_section
 
 STUBS13_BIN = PEERS / "stubs13" / "bin"
 SCRIPTS = BENCH / "scripts" / "entry"
@@ -82,29 +80,10 @@ def main() -> None:
     md += commands(labelled)
     save("2b-entry", md, metrics)
     if "--write" in sys.argv:  # run on its own: put the section into BENCHMARKS.md now
-        write_section(md.replace("\n\n", f"\n\n{alone(n)}\n\n", 1))
+        write_section(md, "bench/entry.py", n)
+        from report import refresh_targets
 
-
-def alone(n: int) -> str:
-    load = os.getloadavg()[0]
-    return (f"(Run on its own, `BENCH_RUNS={n} .venv/bin/python bench/entry.py --write`, "
-            f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average (1 min) at the end"
-            f" {load:.2f}; `make bench` runs it with the rest.)")
-
-
-def write_section(md: str) -> None:
-    """Replace (or add, before the checkers' section) this section of BENCHMARKS.md."""
-    path = ROOT / "BENCHMARKS.md"
-    current = path.read_text()
-    title = md.split("\n", 1)[0]
-    if title in current:
-        start = current.index(title)
-        end = current.find("\n## ", start + len(title))
-        current = current[:start] + (current[end + 1 :] if end != -1 else "")
-    before = current.find("\n## Type checkers on the golden package")
-    at = before + 1 if before != -1 else len(current)
-    path.write_text(current[:at].rstrip("\n") + "\n\n" + md.rstrip("\n") + "\n\n" + current[at:].lstrip("\n"))
-    print(f"bench: wrote the section to {path}")
+        refresh_targets(metrics, "bench/entry.py")
 
 
 if __name__ == "__main__":

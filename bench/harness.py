@@ -166,3 +166,25 @@ def save(name: str, markdown: str, metrics: dict[str, float]) -> None:
     (RESULTS / f"{name}.md").write_text(markdown)
     (RESULTS / f"{name}.json").write_text(json.dumps(metrics, indent=1))
     print(markdown, flush=True)
+
+
+def write_section(md: str, script: str, n: int) -> None:
+    """Replace (or add, before the checkers' section) the section `md` of BENCHMARKS.md, with a
+    line saying it was run on its own (`make bench` runs every script and rewrites the file)."""
+    note = (f"(Run on its own, `BENCH_RUNS={n} .venv/bin/python {script} --write`, "
+            f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average (1 min) at the end"
+            f" {os.getloadavg()[0]:.2f}; `make bench` runs it with the rest.)")
+    md = md.replace("\n\n", f"\n\n{note}\n\n", 1)
+    path = ROOT / "BENCHMARKS.md"
+    current = path.read_text()
+    title = md.split("\n", 1)[0]
+    if title in current:
+        start = current.index(title)
+        end = current.find("\n## ", start + len(title))
+        at = start
+        current = current[:start] + (current[end + 1 :] if end != -1 else "")
+    else:
+        before = current.find("\n## Type checkers on the golden package")
+        at = before + 1 if before != -1 else len(current)
+    path.write_text(current[:at].rstrip("\n") + "\n\n" + md.rstrip("\n") + "\n\n" + current[at:].lstrip("\n"))
+    print(f"bench: wrote the section to {path}")

@@ -16,15 +16,21 @@ pytestmark = pytest.mark.typing
 
 
 def test_every_generated_module_starts_with_the_pragma() -> None:
-    modules = [p for p in (GENERATED / "aws_typed").rglob("*.py") if not p.name.startswith("_")]
-    assert len(modules) > 50
+    root = GENERATED / "aws_typed"
+    modules = [p for p in [*root.rglob("*.py"), *root.rglob("*.pyi")] if not p.name.startswith("_")]
+    assert len(modules) > 100
     assert [p for p in modules if not p.read_text().startswith(pragma.PRAGMA + "\n")] == []
 
 
-def test_mypy_strict_on_generated(tmp_path: Path) -> None:
-    """In full: on a copy without the pragma, so mypy checks bodies and overloads too."""
+@pytest.mark.parametrize("what", ["stubs", "modules"])
+def test_mypy_strict_on_generated(tmp_path: Path, what: str) -> None:
+    """In full: on a copy without the pragma, so mypy checks bodies and overloads too; mypy
+    reads a .pyi instead of its .py, so the modules themselves are checked on a copy without
+    the stubs."""
     shutil.copytree(GENERATED / "aws_typed", tmp_path / "aws_typed")
-    assert pragma.strip(tmp_path) > 50
+    assert pragma.strip(tmp_path) > 100
+    if what == "modules":
+        assert pragma.drop_stubs(tmp_path) > 50
     result = subprocess.run(
         [str(BIN / "mypy"), "--strict", "--cache-dir", str(tmp_path / ".mypy_cache"), "aws_typed"],
         cwd=tmp_path, capture_output=True, text=True,
