@@ -110,7 +110,8 @@ def main() -> None:
                  "botoloom max RSS MB", "boto3-stubs max RSS MB"], rows)
     md += (
         "\nBoth versions of each script (bench/scripts/botoloom, bench/scripts/boto3_stubs) type-check with"
-        " 0 errors in their own setup (every command must exit 0). Same checkers and Python in both"
+        " 0 errors in their own setup (every mypy and pyright command must exit 0; a pyrefly or ty row where"
+        " either setup reports errors says \"not comparable\" and why). Same checkers and Python in both"
         " setups. Each setup has exactly the services its scripts use: botoloom generates them, the peer"
         " installs boto3-stubs generated for them (bench/setup_peers.sh: s3 ec2 dynamodb sqs, and dynamodb"
         " sqs lambda for serverless.py). Each command runs once unmeasured first (OS file cache; fills mypy's"

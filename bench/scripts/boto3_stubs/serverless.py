@@ -57,7 +57,7 @@ def drain(queue: SQSClient, url: str, worker: LambdaClient) -> int:
     for message in messages:
         payload = json.dumps({"body": message.get("Body", "")}).encode()
         result = worker.invoke(FunctionName="handler", InvocationType="RequestResponse", Payload=payload)
-        if result["StatusCode"] == 200 and "FunctionError" not in result:
+        if result.get("StatusCode") == 200 and "FunctionError" not in result:
             queue.delete_message(QueueUrl=url, ReceiptHandle=message.get("ReceiptHandle", ""))
             handled += 1
     return handled
