@@ -152,7 +152,7 @@ class ServiceView:
         """TypedDicts evaluated at run time (no future import, so typing sees NotRequired),
         in dependency order; a name not defined yet (a cycle) is quoted."""
         pending = set(self.types.typed_dict_names.values())
-        blocks = []
+        blocks: list[Block] = []
         for spec in self.types.typed_dicts():
             blocks.append(self._typed_dict(spec, pending))
             pending.discard(spec.name)
@@ -187,8 +187,8 @@ class ServiceView:
                 imports_for(used, ".literals", self.types.literal_names.values()),
             ],
         ]
-        blocks = ["\n".join(line for line in group if line) for group in groups]
-        return "\n\n".join(block for block in blocks if block)
+        parts = ["\n".join(line for line in group if line) for group in groups]
+        return "\n\n".join(part for part in parts if part)
 
     def type_defs_all(self) -> str:
         return dunder_all(sorted(self.types.typed_dict_names.values()))
