@@ -14,6 +14,7 @@ from botocore import xform_name
 
 from .errors import UserError
 from .load import RawService
+from .presign import presignable, service_signer
 from .resources_model import ResourceService, build_resources
 
 SCALAR_KINDS = frozenset(
@@ -69,6 +70,7 @@ class Operation:
     errors: tuple[str, ...]
     documentation: str = ""
     deprecated: bool = False
+    presignable: bool = True  # botocore's generate_presigned_url can sign it (presign.py)
 
 
 @dataclass(frozen=True)
@@ -145,11 +147,13 @@ def _build(raw: RawService) -> Service:
     meta = data.get("metadata", {})
     shapes_json: dict[str, Any] = data.get("shapes", {})
     methods = set(raw.client_methods)
+    signer = service_signer(meta)
     ops = []
     for op_name in sorted(data.get("operations", {})):
         if xform_name(op_name) not in methods:
             continue  # removed from the client by botocore (e.g. bidirectional streams)
-        ops.append(_operation(op_name, data["operations"][op_name]))
+        spec = data["operations"][op_name]
+        ops.append(_operation(op_name, spec, presignable(spec, meta, signer)))
     op_methods = {op.method for op in ops}
     removed = {xform_name(n) for n in data.get("operations", {})} - op_methods  # by botocore, on purpose
     warnings = []
@@ -196,7 +200,7 @@ def _build(raw: RawService) -> Service:
     )
 
 
-def _operation(name: str, spec: dict[str, Any]) -> Operation:
+def _operation(name: str, spec: dict[str, Any], can_presign: bool = True) -> Operation:
     return Operation(
         name=name,
         method=xform_name(name),
@@ -205,6 +209,7 @@ def _operation(name: str, spec: dict[str, Any]) -> Operation:
         errors=tuple(sorted({e["shape"] for e in spec.get("errors", [])})),
         documentation=spec.get("documentation", ""),
         deprecated=bool(spec.get("deprecated", False)),
+        presignable=can_presign,
     )
 
 

@@ -12,11 +12,13 @@ import jinja2
 from .layout import Br, class_def, import_from, pystr, statement
 from .model import Service
 from .options import DEFAULT, Options
+from .presign import presigned_methods
+from .stubber import StubberView
 from .resources_model import SERVICE_MODULES
 from .resources_views import ResourceView
 from .views import ServiceView, dunder_all, header
 
-RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py", "_conditions.py")
+RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py", "_conditions.py", "_stubber.py")
 
 
 def template_dir() -> Path:
@@ -65,6 +67,8 @@ def render_service(service: Service, versions: str, options: Options = DEFAULT) 
         files[f"{mod}/waiters.py"] = _wrappers(
             view, "waiters", "Waiter", "WAITERS", view.waiter_methods(), view.waiter_classes
         )
+    if service.operations:  # the typed botocore Stubber (generator/stubber.py)
+        files[f"{mod}/stubber.py"] = _render("stubber.py.j2", **StubberView(view).context())
     if resources is not None:
         files[f"{mod}/service_resource.py"] = _render("service_resource.py.j2", **resources.context())
     for module, (runtime, title) in SERVICE_MODULES.get(service.name, {}).items():
@@ -84,7 +88,7 @@ def _reexport(view: ServiceView, runtime: str, title: str) -> str:
 
 
 def _client(view: ServiceView) -> str:
-    methods = view.client_methods()
+    methods = view.client_methods() + presigned_methods(view)
     runtime_imports, checking_imports = view.client_imports(methods)
     return _render(
         "client.py.j2",

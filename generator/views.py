@@ -266,6 +266,7 @@ class ServiceView:
         if self.service.name in CLIENT_BASES:  # typed methods boto3 injects (s3 upload_file, ...)
             runtime.append(import_from(".._injected", [CLIENT_BASES[self.service.name]]))
         checking = [
+            imports_for(used, "typing", ["Any", "Mapping"], 4),
             imports_for(used | {"ClientArgsTypeDef", "SessionLike"}, ".._runtime", ["Paginator", "Waiter"], 4),
             imports_for(used | {"ClientArgsTypeDef", "SessionLike"}, ".._types", SHARED_NAMES | {"EmptyResponseTypeDef"}, 4),
             imports_for(used, ".literals", ["PaginatorName", "WaiterName"], 4),

@@ -42,6 +42,8 @@ import botocore.model
 from botocore.stub import Stubber
 
 from generator.naming import WRAPPER_ATTRIBUTES, module_name
+
+from . import presign_stub_checks
 from generator.typemap import (
     FILLED_BY_BOTOCORE,
     INPUT_MEMBER_OVERRIDES,
@@ -85,6 +87,7 @@ class Package:
     type_defs: ModuleType = field(init=False)
     types: ModuleType = field(init=False)
     runtime: ModuleType = field(init=False)
+    runtime_stubber: ModuleType = field(init=False)
 
     def __post_init__(self) -> None:
         base = f"{self.package}.{module_name(self.service)}"
@@ -95,6 +98,7 @@ class Package:
         importlib.import_module(base)
         self.types = importlib.import_module(f"{self.package}._types")
         self.runtime = importlib.import_module(f"{self.package}._runtime")
+        self.runtime_stubber = importlib.import_module(f"{self.package}._stubber")
 
     @property
     def client_class(self) -> type:
@@ -136,6 +140,10 @@ class Checker:
 
     def fail(self, where: str, message: str) -> None:
         self.failures.append(f"{self.service}: {where}: {message}")
+
+    @staticmethod
+    def typed_name(method: str) -> str:
+        return _typed_name(method)
 
     # ---- TypedDicts against shapes ------------------------------------------------
     def hints(self, td: Any) -> dict[str, Any]:
@@ -275,7 +283,7 @@ class Checker:
     def operations(self, raw: Any) -> None:
         cls = self.pkg.client_class
         base = self.pkg.runtime.BaseClient
-        non_ops = {n for n in dir(base) if not n.startswith("_")} | {"exceptions", "get_paginator", "get_waiter"}
+        non_ops = {n for n in dir(base) if not n.startswith("_")} | {"exceptions", "get_paginator", "get_waiter", "generate_presigned_url"}
         wrapper_only = non_ops - {n for n in dir(raw) if not n.startswith("_")}
         if not wrapper_only <= WRAPPER_ATTRIBUTES:
             self.fail(f"client {cls.__name__}", f"attributes {sorted(wrapper_only - WRAPPER_ATTRIBUTES)} are not in naming.WRAPPER_ATTRIBUTES")
@@ -562,6 +570,8 @@ def check_service(package: str, service: str, session: Any, *, stub_errors: bool
         ("paginators", lambda: checker.paginators(raw)),
         ("waiters", lambda: checker.waiters(raw)),
         ("exceptions", lambda: checker.exceptions(raw, stub=stub_errors)),
+        ("presign", lambda: presign_stub_checks.check_presign(checker, raw, request_params)),
+        ("stubber", lambda: presign_stub_checks.check_stubber(checker, raw)),
     ]
     for step, run in steps:
         try:
