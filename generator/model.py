@@ -81,6 +81,7 @@ class Paginator:
     output_token: tuple[str, ...]
     result_keys: tuple[str, ...]
     limit_key: str = ""
+    non_aggregate_keys: tuple[str, ...] = ()  # JMESPath paths build_full_result copies from page 1
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,7 @@ def _paginator(name: str, spec: dict[str, Any]) -> Paginator:
         output_token=_as_tuple(spec.get("output_token")),
         result_keys=_as_tuple(spec.get("result_key")),
         limit_key=str(spec.get("limit_key", "")),
+        non_aggregate_keys=_as_tuple(spec.get("non_aggregate_keys")),
     )
 
 

@@ -13,7 +13,8 @@ Variants:
   any       nested, where input and output render the same
   response  top-level output (ResponseMetadata and the streaming payload required)
   paginate  request of a paginator (tokens and limit removed, PaginationConfig added)
-  full      build_full_result() of a paginator (every key optional, NextToken added)
+  full      build_full_result() of a paginator (what paginate.py sets: full_result.py)
+  fullpart  a dict under a dotted result path of a full result (full_result.py)
   wait      request of a waiter (WaiterConfig added)
 """
 
@@ -24,6 +25,7 @@ from typing import Iterator
 
 from .layout import Br, Expr
 from .options import DEFAULT, Options
+from .full_result import FullResults
 from .model import Member, Service, Shape
 from .naming import Registry, type_base
 
@@ -74,6 +76,7 @@ _SUFFIX = {
     "response": "Response",
     "paginate": "Paginate",
     "full": "FullResult",
+    "fullpart": "FullResult",
     "wait": "Wait",
 }
 
@@ -164,6 +167,8 @@ class TypeMap:
                 self._visit(op.input, "paginate")
             if op.output:
                 self._visit(op.output, "full")
+        self.full = FullResults(service)
+        self._ids.update((shape, "fullpart") for shape in self.full.nested_shapes())
         for waiter in service.waiters:
             op = service.operation(waiter.operation)
             if op.input:
@@ -215,7 +220,7 @@ class TypeMap:
         suffixed: list[tuple[str, str]] = []
         for shape, variant in sorted(self._ids):
             wants_suffix = (
-                variant in ("paginate", "full", "wait")
+                variant in ("paginate", "full", "fullpart", "wait")
                 or (shape in both_sides and variant in ("out", "response"))
                 or (variant == "request" and (shape, "in") in self._ids)
             )
@@ -241,8 +246,8 @@ class TypeMap:
             drop = self._paginate_drop.get(shape_name, frozenset()) | {"PaginationConfig"}
             fields = [f for f in fields if f.key not in drop]
             fields.append(Field("PaginationConfig", "PaginatorConfigTypeDef", False))
-        elif variant == "full":
-            fields = [f for f in fields if f.key != "NextToken"] + [Field("NextToken", "str", False)]
+        elif variant in ("full", "fullpart"):
+            fields = self.full.fields(self, shape_name, variant == "full")
         elif variant == "wait":
             fields = [f for f in fields if f.key != "WaiterConfig"]
             fields.append(Field("WaiterConfig", "WaiterConfigTypeDef", False))
@@ -257,8 +262,6 @@ class TypeMap:
         if variant in ("request", "paginate", "wait"):
             filled = FILLED_BY_BOTOCORE.get(self.service.name, frozenset())
             required = required and not member.idempotency_token and member.name not in filled
-        elif variant == "full":
-            required = False
         elif variant == "response" and self._is_stream_payload(shape, member):
             required = True
         elif variant == "response" and (shape.name, member.name) in self._present:

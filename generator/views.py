@@ -415,6 +415,7 @@ def variant_label(variant: str) -> str:
         "response": "response",
         "paginate": "paginate() request",
         "full": "build_full_result() value",
+        "fullpart": "part of a build_full_result() value",
         "wait": "wait() request",
     }[variant]
 

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import List, Sequence
+from typing import List, Optional, Sequence
 
 from .._types import (
     BlobTypeDef,
@@ -20697,7 +20697,6 @@ class DescribeSpotFleetInstancesResponseFullResultTypeDef(TypedDict):
     """Contains the output of DescribeSpotFleetInstances."""
 
     ActiveInstances: NotRequired[List[ActiveInstanceTypeDef]]
-    SpotFleetRequestId: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -25774,8 +25773,8 @@ class GetNetworkInsightsAccessScopeAnalysisFindingsResultFullResultTypeDef(Typed
     value).
     """
 
-    NetworkInsightsAccessScopeAnalysisId: NotRequired[str]
-    AnalysisStatus: NotRequired[AnalysisStatusType]
+    NetworkInsightsAccessScopeAnalysisId: Optional[str]
+    AnalysisStatus: Optional[AnalysisStatusType]
     AnalysisFindings: NotRequired[List[AccessScopeAnalysisFindingTypeDef]]
     NextToken: NotRequired[str]
 
@@ -30670,7 +30669,6 @@ class SearchTransitGatewayRoutesResultFullResultTypeDef(TypedDict):
     """SearchTransitGatewayRoutesResult (build_full_result() value)."""
 
     Routes: NotRequired[List[TransitGatewayRouteTypeDef]]
-    AdditionalRoutesAvailable: NotRequired[bool]
     NextToken: NotRequired[str]
 
 

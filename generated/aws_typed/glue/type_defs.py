@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, Union
+from typing import Dict, List, Mapping, Optional, Sequence, Union
 
 from .._types import (
     BlobTypeDef,
@@ -8901,7 +8901,7 @@ class GetDatabasesRequestTypeDef(TypedDict):
 class GetDatabasesResponseFullResultTypeDef(TypedDict):
     """GetDatabasesResponse (build_full_result() value)."""
 
-    DatabaseList: NotRequired[List[DatabaseTypeDef]]
+    DatabaseList: List[DatabaseTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -11097,9 +11097,9 @@ class ListTableOptimizerRunsRequestTypeDef(TypedDict):
 class ListTableOptimizerRunsResponseFullResultTypeDef(TypedDict):
     """ListTableOptimizerRunsResponse (build_full_result() value)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: NotRequired[str]
-    TableName: NotRequired[str]
+    CatalogId: Optional[str]
+    DatabaseName: Optional[str]
+    TableName: Optional[str]
     TableOptimizerRuns: NotRequired[List[TableOptimizerRunTypeDef]]
     NextToken: NotRequired[str]
 

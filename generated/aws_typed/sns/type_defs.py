@@ -498,7 +498,6 @@ class ListPhoneNumbersOptedOutResponseFullResultTypeDef(TypedDict):
     """The response from the ListPhoneNumbersOptedOut action."""
 
     phoneNumbers: NotRequired[List[str]]
-    nextToken: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -567,7 +566,7 @@ class SMSSandboxPhoneNumberTypeDef(TypedDict):
 class ListSMSSandboxPhoneNumbersResultFullResultTypeDef(TypedDict):
     """ListSMSSandboxPhoneNumbersResult (build_full_result() value)."""
 
-    PhoneNumbers: NotRequired[List[SMSSandboxPhoneNumberTypeDef]]
+    PhoneNumbers: List[SMSSandboxPhoneNumberTypeDef]
     NextToken: NotRequired[str]
 
 

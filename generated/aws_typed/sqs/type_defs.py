@@ -308,7 +308,7 @@ class ListDeadLetterSourceQueuesRequestTypeDef(TypedDict):
 class ListDeadLetterSourceQueuesResultFullResultTypeDef(TypedDict):
     """A list of your dead letter source queues."""
 
-    queueUrls: NotRequired[List[str]]
+    queueUrls: List[str]
     NextToken: NotRequired[str]
 
 
