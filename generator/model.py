@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from botocore import xform_name
+from botocore.utils import PRIORITY_ORDERED_SUPPORTED_PROTOCOLS
 
 from .errors import UserError
 from .load import RawService
@@ -119,6 +120,7 @@ class Service:
     extra_methods: tuple[str, ...]  # methods botocore/boto3 inject into the client class
     error_shapes: tuple[str, ...] = field(default=())
     resources: ResourceService | None = None  # boto3's resources-1 (resource services only)
+    protocol: str = ""  # the protocol botocore uses (ServiceModel.resolved_protocol)
     warnings: tuple[str, ...] = ()  # what was left out of the definitions, and why
 
     def shape(self, name: str) -> Shape:
@@ -198,7 +200,14 @@ def _build(raw: RawService) -> Service:
         error_shapes=tuple(errors),
         resources=resources,
         warnings=tuple(warnings),
+        protocol=_protocol(meta),
     )
+
+
+def _protocol(meta: dict[str, Any]) -> str:
+    """botocore's choice: the first of its supported protocols the service lists, else `protocol`."""
+    listed = meta.get("protocols") or []
+    return next((p for p in PRIORITY_ORDERED_SUPPORTED_PROTOCOLS if p in listed), str(meta.get("protocol", "")))
 
 
 def _operation(name: str, spec: dict[str, Any], can_presign: bool = True) -> Operation:

@@ -23,11 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from . import blobs
 from .layout import Br, Expr
 from .options import DEFAULT, Options
 from .full_result import FullResults
 from .model import Member, Service, Shape
 from .naming import Registry, type_base
+from .unions import one_of_names
 
 _SAME_BOTH_WAYS = {
     "string": "str",
@@ -117,6 +119,7 @@ class TypeMap:
 
             self.resources = ResourceTypes(self)
             self.typed_dict_names.update(self.resources.names)
+        self.one_of = one_of_names(self)  # unions as inputs: exactly one member (unions.py)
 
 
     # ---- public queries -------------------------------------------------------------
@@ -295,6 +298,8 @@ class TypeMap:
         name = self.service.name
         if side == "in" and (name, member.name) in INPUT_MEMBER_OVERRIDES:
             return INPUT_MEMBER_OVERRIDES[(name, member.name)]
+        if side == "in" and (placed := blobs.member_input(self.service, parent, member)) is not None:
+            return placed
         if side == "out" and (name, parent.name, member.name) in OUTPUT_MEMBER_OVERRIDES:
             return OUTPUT_MEMBER_OVERRIDES[(name, parent.name, member.name)]
         if member.jsonvalue:
@@ -330,6 +335,8 @@ class TypeMap:
             if side == "out" and shape.sparse:
                 value = Br("Optional", (value,))
             return Br("Mapping" if side == "in" else "Dict", (key, value))
+        if kind == "blob" and side == "in":  # by where botocore puts it (blobs.py)
+            return blobs.blob_input(self.service)
         table = INPUT_SCALARS if side == "in" else OUTPUT_SCALARS
         if kind not in table:
             raise ValueError(f"shape {shape_name!r} has unknown type {kind!r}")
@@ -340,7 +347,7 @@ def _sensitive_shapes(service: Service) -> frozenset[str]:
     """Shapes whose input and output types differ, directly or through a member."""
     direct: set[str] = set()
     for shape in service.shapes.values():
-        if shape.kind in ("list", "map", "eventstream") or (
+        if shape.kind in ("list", "map", "eventstream", "union") or (
             shape.kind in INPUT_SCALARS and INPUT_SCALARS[shape.kind] != OUTPUT_SCALARS[shape.kind]
         ):
             direct.add(shape.name)
@@ -351,6 +358,7 @@ def _sensitive_shapes(service: Service) -> frozenset[str]:
             or m.streaming
             or (service.name, m.name) in INPUT_MEMBER_OVERRIDES
             or (service.name, shape.name, m.name) in OUTPUT_MEMBER_OVERRIDES
+            or (service.name, shape.name, m.name) in blobs.INPUT_SHAPE_MEMBER_OVERRIDES
             for m in shape.members
         ):
             direct.add(shape.name)

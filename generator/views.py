@@ -20,6 +20,7 @@ from .pragma import PRAGMA
 from .resources_model import CLIENT_BASES
 from .resources_types import RESOURCE_SHARED_NAMES
 from .typemap import TypeMap, TypedDictSpec
+from .unions import member_names, render_one_of
 
 TYPING_NAMES = frozenset(
     {"IO", "Any", "Dict", "List", "Literal", "Mapping", "Optional", "Sequence", "TypedDict", "Union"}
@@ -27,7 +28,7 @@ TYPING_NAMES = frozenset(
 SHARED_NAMES = frozenset(
     {
         "BlobTypeDef", "ClientArgsTypeDef", "CopySourceTypeDef", "DocumentOutputTypeDef",
-        "DocumentTypeDef", "EmptyResponseTypeDef", "EventStream", "PaginateArgsTypeDef", "PaginatorConfigTypeDef",
+        "DocumentTypeDef", "EmptyResponseTypeDef", "EncodedBlobTypeDef", "EventStream", "PaginateArgsTypeDef", "PaginatorConfigTypeDef",
         "ResponseMetadataTypeDef", "SessionLike", "StreamingBody", "TimestampTypeDef",
         "WaitArgsTypeDef", "WaiterConfigTypeDef",
     }
@@ -143,6 +144,8 @@ class ServiceView:
         return blocks
 
     def _typed_dict(self, spec: TypedDictSpec, local: AbstractSet[str]) -> str:
+        if spec.name in self.types.one_of:  # a union input: exactly one member (unions.py)
+            return render_one_of(spec, self.types.one_of[spec.name], local)
         read_only = spec.variant == "in"
         fields = []
         for f in spec.fields:
@@ -176,7 +179,7 @@ class ServiceView:
         return "\n\n".join(block for block in blocks if block)
 
     def type_defs_all(self) -> str:
-        return dunder_all(sorted(self.types.typed_dict_names.values()))
+        return dunder_all(sorted([*self.types.typed_dict_names.values(), *member_names(self.types.one_of)]))
 
     # ---- client.py --------------------------------------------------------------------
     def client_methods(self) -> list[Method]:

@@ -9,8 +9,8 @@ from datetime import datetime
 from typing import Dict, List, Mapping, Optional, Sequence
 
 from .._types import (
-    BlobTypeDef,
     ConditionBaseImportTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -414,10 +414,10 @@ class AttributeValueTypeDef(TypedDict):
 
     S: NotRequired[ReadOnly[str]]
     N: NotRequired[ReadOnly[str]]
-    B: NotRequired[ReadOnly[BlobTypeDef]]
+    B: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     SS: NotRequired[ReadOnly[Sequence[str]]]
     NS: NotRequired[ReadOnly[Sequence[str]]]
-    BS: NotRequired[ReadOnly[Sequence[BlobTypeDef]]]
+    BS: NotRequired[ReadOnly[Sequence[EncodedBlobTypeDef]]]
     M: NotRequired[ReadOnly[Mapping[str, "AttributeValueTypeDef"]]]
     L: NotRequired[ReadOnly[Sequence["AttributeValueTypeDef"]]]
     NULL: NotRequired[ReadOnly[bool]]

@@ -10,6 +10,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from .._types import (
     BlobTypeDef,
+    EncodedBlobTypeDef,
     EventStream,
     NotRequired,
     PaginatorConfigTypeDef,
@@ -1238,7 +1239,7 @@ class FunctionCodeTypeDef(TypedDict):
     specify the URI of a container image.
     """
 
-    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
+    ZipFile: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     S3Bucket: NotRequired[ReadOnly[str]]
     S3Key: NotRequired[ReadOnly[str]]
     S3ObjectVersion: NotRequired[ReadOnly[str]]
@@ -2434,7 +2435,7 @@ class LayerVersionContentInputTypeDef(TypedDict):
     S3Bucket: NotRequired[ReadOnly[str]]
     S3Key: NotRequired[ReadOnly[str]]
     S3ObjectVersion: NotRequired[ReadOnly[str]]
-    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
+    ZipFile: NotRequired[ReadOnly[EncodedBlobTypeDef]]
 
 
 class LayerVersionsListItemTypeDef(TypedDict):
@@ -3237,7 +3238,7 @@ class UpdateFunctionCodeRequestTypeDef(TypedDict):
     """UpdateFunctionCodeRequest (input)."""
 
     FunctionName: ReadOnly[str]
-    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
+    ZipFile: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     S3Bucket: NotRequired[ReadOnly[str]]
     S3Key: NotRequired[ReadOnly[str]]
     S3ObjectVersion: NotRequired[ReadOnly[str]]

@@ -383,6 +383,7 @@ __all__ = [
     "NotificationConfigurationFilterTypeDef",
     "NotificationConfigurationResponseTypeDef",
     "NotificationConfigurationTypeDef",
+    "ObjectEncryptionSSEKMSTypeDef",
     "ObjectEncryptionTypeDef",
     "ObjectIdentifierTypeDef",
     "ObjectLockConfigurationTypeDef",
@@ -4231,13 +4232,17 @@ class SSEKMSEncryptionTypeDef(TypedDict):
     BucketKeyEnabled: NotRequired[bool]
 
 
-class ObjectEncryptionTypeDef(TypedDict):
-    """The updated server-side encryption type for this object. The
-    UpdateObjectEncryption operation supports the SSE-S3 and SSE-KMS encryption
-    types.
+class ObjectEncryptionSSEKMSTypeDef(TypedDict):
+    """ObjectEncryption with SSEKMS set: a union takes exactly one member.
+
+    SSEKMS: Specifies to update the object encryption type to server-side
+    encryption with Key Management Service (KMS) keys (SSE-KMS).
     """
 
-    SSEKMS: NotRequired[SSEKMSEncryptionTypeDef]
+    SSEKMS: ReadOnly[SSEKMSEncryptionTypeDef]
+
+
+ObjectEncryptionTypeDef = ObjectEncryptionSSEKMSTypeDef
 
 
 class ObjectLockRetentionTypeDef(TypedDict):
@@ -5218,16 +5223,16 @@ class UpdateBucketMetadataJournalTableConfigurationRequestTypeDef(TypedDict):
 
 
 class UpdateObjectEncryptionRequestTypeDef(TypedDict):
-    """UpdateObjectEncryptionRequest (input and output)."""
+    """UpdateObjectEncryptionRequest (input)."""
 
-    Bucket: str
-    Key: str
-    VersionId: NotRequired[str]
-    ObjectEncryption: ObjectEncryptionTypeDef
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
+    Bucket: ReadOnly[str]
+    Key: ReadOnly[str]
+    VersionId: NotRequired[ReadOnly[str]]
+    ObjectEncryption: ReadOnly[ObjectEncryptionTypeDef]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
 
 
 class UpdateObjectEncryptionResponseTypeDef(TypedDict):

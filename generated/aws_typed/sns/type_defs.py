@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
-    BlobTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -706,7 +706,7 @@ class MessageAttributeValueTypeDef(TypedDict):
 
     DataType: ReadOnly[str]
     StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[BlobTypeDef]]
+    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
 
 
 class OptInPhoneNumberInputTypeDef(TypedDict):
