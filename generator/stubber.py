@@ -9,7 +9,7 @@ request TypedDict.  add_client_error takes the service's modeled error codes as 
 
 from __future__ import annotations
 
-from .layout import Br, class_def, docstring, function_def, import_from, pystr, statement
+from .layout import Br, Expr, class_def, docstring, function_def, import_from, pystr, statement
 from .model import Operation
 from .naming import type_base
 from .typemap import Field, TypedDictSpec
@@ -27,6 +27,11 @@ from .views import (
 
 _RESPONSE = "service_response"
 _EXPECTED = "expected_params"
+
+
+def _typed(methods: list[str], response: str, expected: str) -> list[Expr]:
+    """add_response's parameters for `methods`: the Literal, the response and request types."""
+    return ["self", Br("method: Literal", tuple(pystr(m) for m in methods)), f"{_RESPONSE}: {response}", f"{_EXPECTED}: {expected}"]
 
 
 class StubberView:
@@ -85,34 +90,14 @@ class StubberView:
         for op in ops:
             if op.output or op.input:
                 variants.append(([op.method], self._response_type(op), self._expected_type(op)))
-        out = []
-        for methods, response, expected in variants if len(variants) > 1 else []:
-            params = [
-                "self",
-                Br("method: Literal", tuple(pystr(m) for m in methods)),
-                f"{_RESPONSE}: {response}",
-                f"{_EXPECTED}: {expected}",
-            ]
-            out.append(
-                Method(
-                    decorators=["    @overload"], signature=function_def("add_response", params, "None", 4, stub=True)
-                )
-            )
+        out = [
+            Method(decorators=["    @overload"], signature=function_def("add_response", _typed(*v), "None", 4, stub=True))
+            for v in (variants if len(variants) > 1 else [])
+        ]
         if len(variants) > 1:
-            params = [
-                "self",
-                "method: str",
-                f"{_RESPONSE}: Mapping[str, Any]",
-                f"{_EXPECTED}: Mapping[str, Any] | None = None",
-            ]
+            params = ["self", "method: str", f"{_RESPONSE}: Mapping[str, Any]", f"{_EXPECTED}: Mapping[str, Any] | None = None"]
         else:
-            methods, response, expected = variants[0]
-            params = [
-                "self",
-                Br("method: Literal", tuple(pystr(m) for m in methods)),
-                f"{_RESPONSE}: {response}",
-                f"{_EXPECTED}: {expected}",
-            ]
+            params = _typed(*variants[0])
         out.append(
             Method(
                 signature=function_def("add_response", params, "None", 4),
