@@ -69,8 +69,8 @@ class FullResults:
         for name, members in flags.items():
             node = self.nodes.setdefault(name, _Node())
             node.paginators += 1
-            for member, always in members.items():
-                node.always[member] = node.always.get(member, 0) + int(always)
+            for key, always in members.items():
+                node.always[key] = node.always.get(key, 0) + int(always)
 
     def _steps(self, shape_name: str, parts: list[str]) -> list[tuple[str, Member]]:
         """(shape, member) along a dotted path; [] when it leads into nothing (botocore

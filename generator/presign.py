@@ -17,7 +17,7 @@ import botocore.exceptions
 import botocore.loaders
 from botocore.auth import AUTH_TYPE_MAPS, resolve_auth_type
 
-from .layout import Br, docstring, function_def, pystr, statement
+from .layout import Br, Expr, docstring, function_def, pystr, statement
 
 if TYPE_CHECKING:
     from .model import Service
@@ -70,34 +70,40 @@ def presignable(spec: Mapping[str, Any], metadata: Mapping[str, Any], default: s
 def presigned_methods(view: ServiceView) -> list[Method]:
     """generate_presigned_url: one overload per presignable operation (the operations that
     take no input share one), ClientMethod a Literal of botocore's method name, Params the
-    operation's request TypedDict (optional when no member is required)."""
+    operation's request TypedDict (optional when no member is required).  The overloads
+    stand under `if TYPE_CHECKING:` (mypy and pyright take such conditional overloads):
+    defining ec2's 765 would add some 60 ms to importing its client."""
     from .views import Method
 
     ops = [op for op in view.service.operations if op.presignable]
     if not ops:
         return []
+    # builtins spelt out: in the class body an operation called `str` or `int` shadows them
+    b = builtins_alias(view.service)
+    anything = f"Mapping[{b}.str, Any] | None = None"
     variants: list[tuple[Br, str]] = []
     no_input = [op.method for op in ops if not op.input]
     if no_input:
-        variants.append((_literal(no_input), "Mapping[str, Any] | None = None"))
+        variants.append((_literal(no_input), anything))
     for op in ops:
         if op.input:
             request = view.types.request_name(op.input)
             params = request if _requires(view.service, op.input) else f"{request} | None = None"
             variants.append((_literal([op.method]), params))
-    tail = ["ExpiresIn: int = 3600", "HttpMethod: str | None = None"]
+    tail: list[Expr] = [f"ExpiresIn: {b}.int = 3600", f"HttpMethod: {b}.str | None = None"]
     methods = []
-    if len(variants) > 1:
-        for method, params in variants:
+    if len(variants) > 1:  # for the type checker only: defining them costs import time
+        for i, (method, params) in enumerate(variants):
             sig = function_def(
                 _NAME,
                 ["self", Br("ClientMethod: Literal", method.items), f"Params: {params}", *tail],
-                "str",
-                4,
+                f"{b}.str",
+                8,
                 stub=True,
             )
-            methods.append(Method(decorators=["    @overload"], signature=sig))
-        params_list = ["self", "ClientMethod: str", "Params: Mapping[str, Any] | None = None", *tail]
+            guard = ["    if TYPE_CHECKING:", ""] if i == 0 else []
+            methods.append(Method(decorators=[*guard, "        @overload"], signature=sig))
+        params_list: list[Expr] = ["self", f"ClientMethod: {b}.str", f"Params: {anything}", *tail]
     else:
         method, params = variants[0]
         params_list = ["self", Br("ClientMethod: Literal", method.items), f"Params: {params}", *tail]
@@ -109,7 +115,7 @@ def presigned_methods(view: ServiceView) -> list[Method]:
     call = Br("self._raw.generate_presigned_url", ("ClientMethod", "Params", "ExpiresIn", "HttpMethod"), "(", ")")
     methods.append(
         Method(
-            signature=function_def(_NAME, params_list, "str", 4),
+            signature=function_def(_NAME, params_list, f"{b}.str", 4),
             doc=doc,
             body=statement("return ", Br("str", (call,), "(", ")"), 8),
         )
@@ -118,6 +124,24 @@ def presigned_methods(view: ServiceView) -> list[Method]:
 
 
 _NAME = "generate_presigned_url"
+
+
+def builtins_alias(service: Service) -> str:
+    """The name client.py imports the builtins module as: `builtins`, unless an operation's
+    method is called so."""
+    taken = {op.method for op in service.operations}
+    name = "builtins"
+    while name in taken:
+        name += "_"
+    return name
+
+
+def checking_import(service: Service) -> str:
+    """The TYPE_CHECKING import the overloads need ("" when there are none)."""
+    if not any(op.presignable for op in service.operations):
+        return ""
+    alias = builtins_alias(service)
+    return "    import builtins" if alias == "builtins" else f"    import builtins as {alias}"
 
 
 def _literal(values: list[str]) -> Br:

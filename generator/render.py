@@ -12,7 +12,7 @@ import jinja2
 from .layout import Br, class_def, import_from, pystr, statement
 from .model import Service
 from .options import DEFAULT, Options
-from .presign import presigned_methods
+from .presign import checking_import, presigned_methods
 from .stubber import StubberView
 from .resources_model import SERVICE_MODULES
 from .resources_views import ResourceView
@@ -90,6 +90,10 @@ def _reexport(view: ServiceView, runtime: str, title: str) -> str:
 def _client(view: ServiceView) -> str:
     methods = view.client_methods() + presigned_methods(view)
     runtime_imports, checking_imports = view.client_imports(methods)
+    if presign_import := checking_import(view.service):  # after the Unpack block
+        unpack, _, rest = checking_imports.partition("\n\n")
+        checking_imports = f"{unpack}\n\n{presign_import}\n{rest}"
+
     return _render(
         "client.py.j2",
         header=header(f"Typed client for {view.title}.", view.versions),

@@ -95,7 +95,7 @@ class StubberView:
             for v in (variants if len(variants) > 1 else [])
         ]
         if len(variants) > 1:
-            params = ["self", "method: str", f"{_RESPONSE}: Mapping[str, Any]", f"{_EXPECTED}: Mapping[str, Any] | None = None"]
+            params: list[Expr] = ["self", "method: str", f"{_RESPONSE}: Mapping[str, Any]", f"{_EXPECTED}: Mapping[str, Any] | None = None"]
         else:
             params = _typed(*variants[0])
         out.append(

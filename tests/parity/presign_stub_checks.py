@@ -17,6 +17,8 @@ from __future__ import annotations
 import ast
 import inspect
 import re
+import sys
+from pathlib import Path
 import typing
 from typing import Any
 
@@ -39,6 +41,16 @@ def _variants(func: Any) -> list[Any]:
     return list(typing.get_overloads(func)) or [func]
 
 
+def _presign_signatures(cls: type) -> list[dict[str, str]]:
+    """The annotations (as text) of the typed generate_presigned_url: its overloads, which
+    stand under `if TYPE_CHECKING:` (read from the source), or the one method."""
+    tree = ast.parse(Path(sys.modules[cls.__module__].__file__ or "").read_text(encoding="utf-8"))
+    body = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == cls.__name__)
+    found = [node for node in ast.walk(body) if isinstance(node, ast.FunctionDef) and node.name == "generate_presigned_url"]
+    overloads = [f for f in found if any(ast.unparse(d) == "overload" for d in f.decorator_list)]
+    return [{a.arg: ast.unparse(a.annotation) for a in f.args.args if a.annotation is not None} for f in (overloads or found)]
+
+
 def presignable(raw: Any, method: str, params: dict[str, Any]) -> bool:
     try:
         raw.generate_presigned_url(method, Params=params)
@@ -54,10 +66,8 @@ def check_presign(checker: Any, raw: Any, request_params: Any) -> None:
     mapping = raw.meta.method_to_api_mapping
     methods = [m for m in sorted(mapping) if callable(getattr(type(raw), m, None))]
     expected = {m for m in methods if presignable(raw, m, request_params(checker.model.operation_model(mapping[m])))}
-    func = cls.__dict__.get("generate_presigned_url")
     typed: dict[str, str] = {}
-    for variant in _variants(func) if func is not None else []:
-        notes = inspect.get_annotations(variant)
+    for notes in _presign_signatures(cls):
         for name in _literal_values(notes["ClientMethod"]):
             typed[name] = notes["Params"]
     for name in sorted(expected - set(typed)):
@@ -74,7 +84,7 @@ def check_params(checker: Any, cls: type, method: str, annotation: Any, op: Any,
     where = f"{op.name} {what}"
     text = annotation if isinstance(annotation, str) else _text(annotation)
     if op.input_shape is None:
-        if not text.startswith("Mapping[str, Any]"):
+        if not re.match(r"Mapping\[(builtins_*\.)?str, Any\]", text):
             checker.fail(where, f"operation has no input, typed {text!r}")
         return
     kwargs = inspect.get_annotations(getattr(cls, method)).get("kwargs", "")
