@@ -11,9 +11,11 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from botocore import xform_name
+from botocore.utils import PRIORITY_ORDERED_SUPPORTED_PROTOCOLS
 
 from .errors import UserError
 from .load import RawService
+from .presign import presignable, service_signer
 from .resources_model import ResourceService, build_resources
 
 SCALAR_KINDS = frozenset(
@@ -69,6 +71,7 @@ class Operation:
     errors: tuple[str, ...]
     documentation: str = ""
     deprecated: bool = False
+    presignable: bool = True  # botocore's generate_presigned_url can sign it (presign.py)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class Paginator:
     output_token: tuple[str, ...]
     result_keys: tuple[str, ...]
     limit_key: str = ""
+    non_aggregate_keys: tuple[str, ...] = ()  # JMESPath paths build_full_result copies from page 1
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,7 @@ class Service:
     extra_methods: tuple[str, ...]  # methods botocore/boto3 inject into the client class
     error_shapes: tuple[str, ...] = field(default=())
     resources: ResourceService | None = None  # boto3's resources-1 (resource services only)
+    protocol: str = ""  # the protocol botocore uses (ServiceModel.resolved_protocol)
     warnings: tuple[str, ...] = ()  # what was left out of the definitions, and why
 
     def shape(self, name: str) -> Shape:
@@ -145,11 +150,13 @@ def _build(raw: RawService) -> Service:
     meta = data.get("metadata", {})
     shapes_json: dict[str, Any] = data.get("shapes", {})
     methods = set(raw.client_methods)
+    signer = service_signer(meta)
     ops = []
     for op_name in sorted(data.get("operations", {})):
         if xform_name(op_name) not in methods:
             continue  # removed from the client by botocore (e.g. bidirectional streams)
-        ops.append(_operation(op_name, data["operations"][op_name]))
+        spec = data["operations"][op_name]
+        ops.append(_operation(op_name, spec, presignable(spec, meta, signer)))
     op_methods = {op.method for op in ops}
     removed = {xform_name(n) for n in data.get("operations", {})} - op_methods  # by botocore, on purpose
     warnings = []
@@ -193,10 +200,17 @@ def _build(raw: RawService) -> Service:
         error_shapes=tuple(errors),
         resources=resources,
         warnings=tuple(warnings),
+        protocol=_protocol(meta),
     )
 
 
-def _operation(name: str, spec: dict[str, Any]) -> Operation:
+def _protocol(meta: dict[str, Any]) -> str:
+    """botocore's choice: the first of its supported protocols the service lists, else `protocol`."""
+    listed = meta.get("protocols") or []
+    return next((p for p in PRIORITY_ORDERED_SUPPORTED_PROTOCOLS if p in listed), str(meta.get("protocol", "")))
+
+
+def _operation(name: str, spec: dict[str, Any], can_presign: bool = True) -> Operation:
     return Operation(
         name=name,
         method=xform_name(name),
@@ -205,6 +219,7 @@ def _operation(name: str, spec: dict[str, Any]) -> Operation:
         errors=tuple(sorted({e["shape"] for e in spec.get("errors", [])})),
         documentation=spec.get("documentation", ""),
         deprecated=bool(spec.get("deprecated", False)),
+        presignable=can_presign,
     )
 
 
@@ -222,6 +237,7 @@ def _paginator(name: str, spec: dict[str, Any]) -> Paginator:
         output_token=_as_tuple(spec.get("output_token")),
         result_keys=_as_tuple(spec.get("result_key")),
         limit_key=str(spec.get("limit_key", "")),
+        non_aggregate_keys=_as_tuple(spec.get("non_aggregate_keys")),
     )
 
 

@@ -14,11 +14,13 @@ from .entrypoints import Entry
 from .layout import Br, Signature, class_def, import_from, pystr, statement
 from .model import Service
 from .options import DEFAULT, Options
+from .presign import checking_import, presigned_methods
+from .stubber import StubberView
 from .resources_model import SERVICE_MODULES
 from .resources_views import ResourceView
 from .views import ServiceView, dunder_all, header
 
-RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py", "_conditions.py", "_entry.py")
+RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py", "_conditions.py", "_entry.py", "_stubber.py")
 
 
 def template_dir() -> Path:
@@ -51,6 +53,8 @@ def _render(template: str, **context: Any) -> str:
 
 def _stubdef(signature: str) -> str:
     """`def f(...) -> R:` as a stub, `def f(...) -> R: ...`, laid out as black lays out a stub."""
+    if signature.endswith(": ..."):  # laid out as a stub already (an @overload)
+        return signature
     assert isinstance(signature, Signature), signature
     return signature.stub
 
@@ -89,6 +93,8 @@ def render_service_entry(service: Service, versions: str, options: Options = DEF
     if service.waiters:
         waiters = _wrappers(view, "waiters", "Waiter", "WAITERS", view.waiter_methods(), view.waiter_classes)
         _both(files, f"{mod}/waiters.py", "wrappers.py.j2", **waiters)
+    if service.operations:  # the typed botocore Stubber (generator/stubber.py)
+        files[f"{mod}/stubber.py"] = _render("stubber.py.j2", **StubberView(view).context())
     if resources is not None:
         _both(files, f"{mod}/service_resource.py", "service_resource.py.j2", **resources.context())
     for module, (runtime, title) in SERVICE_MODULES.get(service.name, {}).items():
@@ -109,8 +115,11 @@ def _reexport(view: ServiceView, runtime: str, title: str) -> str:
 
 
 def _client(view: ServiceView) -> dict[str, Any]:
-    methods = view.client_methods()
+    methods = view.client_methods() + presigned_methods(view)
     runtime_imports, checking_imports = view.client_imports(methods)
+    if presign_import := checking_import(view.service):  # after the Unpack block
+        unpack, _, rest = checking_imports.partition("\n\n")
+        checking_imports = f"{unpack}\n\n{presign_import}\n{rest}"
     return dict(
         header=header(f"Typed client for {view.title}.", view.versions),
         runtime_imports=runtime_imports,

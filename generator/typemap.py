@@ -13,7 +13,8 @@ Variants:
   any       nested, where input and output render the same
   response  top-level output (ResponseMetadata and the streaming payload required)
   paginate  request of a paginator (tokens and limit removed, PaginationConfig added)
-  full      build_full_result() of a paginator (every key optional, NextToken added)
+  full      build_full_result() of a paginator (what paginate.py sets: full_result.py)
+  fullpart  a dict under a dotted result path of a full result (full_result.py)
   wait      request of a waiter (WaiterConfig added)
 """
 
@@ -22,10 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from . import blobs
 from .layout import Br, Expr
 from .options import DEFAULT, Options
+from .full_result import FullResults
 from .model import Member, Service, Shape
 from .naming import Registry, type_base
+from .unions import one_of_names
 
 _SAME_BOTH_WAYS = {
     "string": "str",
@@ -74,6 +78,7 @@ _SUFFIX = {
     "response": "Response",
     "paginate": "Paginate",
     "full": "FullResult",
+    "fullpart": "FullResult",
     "wait": "Wait",
 }
 
@@ -114,6 +119,7 @@ class TypeMap:
 
             self.resources = ResourceTypes(self)
             self.typed_dict_names.update(self.resources.names)
+        self.one_of = one_of_names(self)  # unions as inputs: exactly one member (unions.py)
 
 
     # ---- public queries -------------------------------------------------------------
@@ -164,6 +170,8 @@ class TypeMap:
                 self._visit(op.input, "paginate")
             if op.output:
                 self._visit(op.output, "full")
+        self.full = FullResults(service)
+        self._ids.update((shape, "fullpart") for shape in self.full.nested_shapes())
         for waiter in service.waiters:
             op = service.operation(waiter.operation)
             if op.input:
@@ -215,7 +223,7 @@ class TypeMap:
         suffixed: list[tuple[str, str]] = []
         for shape, variant in sorted(self._ids):
             wants_suffix = (
-                variant in ("paginate", "full", "wait")
+                variant in ("paginate", "full", "fullpart", "wait")
                 or (shape in both_sides and variant in ("out", "response"))
                 or (variant == "request" and (shape, "in") in self._ids)
             )
@@ -241,8 +249,8 @@ class TypeMap:
             drop = self._paginate_drop.get(shape_name, frozenset()) | {"PaginationConfig"}
             fields = [f for f in fields if f.key not in drop]
             fields.append(Field("PaginationConfig", "PaginatorConfigTypeDef", False))
-        elif variant == "full":
-            fields = [f for f in fields if f.key != "NextToken"] + [Field("NextToken", "str", False)]
+        elif variant in ("full", "fullpart"):
+            fields = self.full.fields(self, shape_name, variant == "full")
         elif variant == "wait":
             fields = [f for f in fields if f.key != "WaiterConfig"]
             fields.append(Field("WaiterConfig", "WaiterConfigTypeDef", False))
@@ -257,8 +265,6 @@ class TypeMap:
         if variant in ("request", "paginate", "wait"):
             filled = FILLED_BY_BOTOCORE.get(self.service.name, frozenset())
             required = required and not member.idempotency_token and member.name not in filled
-        elif variant == "full":
-            required = False
         elif variant == "response" and self._is_stream_payload(shape, member):
             required = True
         elif variant == "response" and (shape.name, member.name) in self._present:
@@ -292,6 +298,8 @@ class TypeMap:
         name = self.service.name
         if side == "in" and (name, member.name) in INPUT_MEMBER_OVERRIDES:
             return INPUT_MEMBER_OVERRIDES[(name, member.name)]
+        if side == "in" and (placed := blobs.member_input(self.service, parent, member)) is not None:
+            return placed
         if side == "out" and (name, parent.name, member.name) in OUTPUT_MEMBER_OVERRIDES:
             return OUTPUT_MEMBER_OVERRIDES[(name, parent.name, member.name)]
         if member.jsonvalue:
@@ -327,6 +335,8 @@ class TypeMap:
             if side == "out" and shape.sparse:
                 value = Br("Optional", (value,))
             return Br("Mapping" if side == "in" else "Dict", (key, value))
+        if kind == "blob" and side == "in":  # by where botocore puts it (blobs.py)
+            return blobs.blob_input(self.service)
         table = INPUT_SCALARS if side == "in" else OUTPUT_SCALARS
         if kind not in table:
             raise ValueError(f"shape {shape_name!r} has unknown type {kind!r}")
@@ -337,7 +347,7 @@ def _sensitive_shapes(service: Service) -> frozenset[str]:
     """Shapes whose input and output types differ, directly or through a member."""
     direct: set[str] = set()
     for shape in service.shapes.values():
-        if shape.kind in ("list", "map", "eventstream") or (
+        if shape.kind in ("list", "map", "eventstream", "union") or (
             shape.kind in INPUT_SCALARS and INPUT_SCALARS[shape.kind] != OUTPUT_SCALARS[shape.kind]
         ):
             direct.add(shape.name)
@@ -348,6 +358,7 @@ def _sensitive_shapes(service: Service) -> frozenset[str]:
             or m.streaming
             or (service.name, m.name) in INPUT_MEMBER_OVERRIDES
             or (service.name, shape.name, m.name) in OUTPUT_MEMBER_OVERRIDES
+            or (service.name, shape.name, m.name) in blobs.INPUT_SHAPE_MEMBER_OVERRIDES
             for m in shape.members
         ):
             direct.add(shape.name)

@@ -20,6 +20,7 @@ from .pragma import PRAGMA
 from .resources_model import CLIENT_BASES
 from .resources_types import RESOURCE_SHARED_NAMES
 from .typemap import TypeMap, TypedDictSpec
+from .unions import member_names, render_one_of
 
 TYPING_NAMES = frozenset(
     {"IO", "Any", "Dict", "List", "Literal", "Mapping", "Optional", "Sequence", "TypedDict", "Union"}
@@ -27,7 +28,7 @@ TYPING_NAMES = frozenset(
 SHARED_NAMES = frozenset(
     {
         "BlobTypeDef", "ClientArgsTypeDef", "CopySourceTypeDef", "DocumentOutputTypeDef",
-        "DocumentTypeDef", "EmptyResponseTypeDef", "EventStream", "PaginateArgsTypeDef", "PaginatorConfigTypeDef",
+        "DocumentTypeDef", "EmptyResponseTypeDef", "EncodedBlobTypeDef", "EventStream", "PaginateArgsTypeDef", "PaginatorConfigTypeDef",
         "ResponseMetadataTypeDef", "SessionLike", "StreamingBody", "TimestampTypeDef",
         "WaitArgsTypeDef", "WaiterConfigTypeDef",
     }
@@ -154,11 +155,13 @@ class ServiceView:
         pending = set(self.types.typed_dict_names.values())
         blocks: list[Block] = []
         for spec in self.types.typed_dicts():
-            blocks.append(self._typed_dict(spec, pending))
+            blocks.extend(self._typed_dict(spec, pending))
             pending.discard(spec.name)
         return blocks
 
-    def _typed_dict(self, spec: TypedDictSpec, local: AbstractSet[str]) -> Block:
+    def _typed_dict(self, spec: TypedDictSpec, local: AbstractSet[str]) -> list[Block]:
+        if spec.name in self.types.one_of:  # a union input: exactly one member (unions.py)
+            return render_one_of(spec, self.types.one_of[spec.name], local)
         read_only = spec.variant == "in"
         fields = []
         for f in spec.fields:
@@ -171,9 +174,9 @@ class ServiceView:
         if fields and all(is_plain_key(k) and k not in used for k, _ in fields):
             doc = docs.summary(spec.documentation, 300) or f"{spec.shape} ({variant_label(spec.variant)})."
             body = "\n".join(statement(f"{k}: ", t, 4) for k, t in fields)
-            return Block(class_def(spec.name, ["TypedDict"]), docstring(doc, 4), body)
+            return [Block(class_def(spec.name, ["TypedDict"]), docstring(doc, 4), body)]
         items = tuple(f"{pystr(k)}: {flat(t)}" for k, t in fields)
-        return Block(statement(f"{spec.name} = ", Br("TypedDict", (pystr(spec.name), Br("", items, "{", "}")), "(", ")")))
+        return [Block(statement(f"{spec.name} = ", Br("TypedDict", (pystr(spec.name), Br("", items, "{", "}")), "(", ")")))]
 
     def type_defs_imports(self, blocks: list[Block]) -> str:
         used = names_in(b.code for b in blocks)
@@ -191,7 +194,7 @@ class ServiceView:
         return "\n\n".join(part for part in parts if part)
 
     def type_defs_all(self) -> str:
-        return dunder_all(sorted(self.types.typed_dict_names.values()))
+        return dunder_all(sorted([*self.types.typed_dict_names.values(), *member_names(self.types.one_of)]))
 
     # ---- client.py --------------------------------------------------------------------
     def client_methods(self) -> list[Method]:
@@ -282,6 +285,7 @@ class ServiceView:
         if self.service.name in CLIENT_BASES:  # typed methods boto3 injects (s3 upload_file, ...)
             runtime.append(import_from(".._injected", [CLIENT_BASES[self.service.name]]))
         checking = [
+            imports_for(used, "typing", ["Any", "Mapping"], 4),
             imports_for(used | {"ClientArgsTypeDef", "SessionLike"}, ".._runtime", ["Paginator", "Waiter"], 4),
             imports_for(used | {"ClientArgsTypeDef", "SessionLike"}, ".._types", SHARED_NAMES | {"EmptyResponseTypeDef"}, 4),
             imports_for(used, ".literals", ["PaginatorName", "WaiterName"], 4),
@@ -430,6 +434,7 @@ def variant_label(variant: str) -> str:
         "response": "response",
         "paginate": "paginate() request",
         "full": "build_full_result() value",
+        "fullpart": "part of a build_full_result() value",
         "wait": "wait() request",
     }[variant]
 

@@ -104,6 +104,7 @@ __all__ = (
     "DocumentOutputTypeDef",
     "DocumentTypeDef",
     "EmptyResponseTypeDef",
+    "EncodedBlobTypeDef",
     "EventStream",
     "PaginateArgsTypeDef",
     "NotRequired",
@@ -129,18 +130,16 @@ TimestampTypeDef = Union[datetime, str]
 """A timestamp botocore serialises: a datetime or an ISO 8601 string."""
 
 BlobTypeDef = Union[str, bytes, bytearray, IO[Any]]
-"""Binary input botocore accepts: text, bytes or a readable file object."""
+"""Binary input sent as it is (a request's payload): text, bytes or a readable file object."""
 
-DocumentTypeDef = Union[
-    None,
-    bool,
-    int,
-    float,
-    str,
-    Sequence["DocumentTypeDef"],
-    Mapping[str, "DocumentTypeDef"],
-]
-"""A JSON document sent to the service."""
+EncodedBlobTypeDef = Union[str, bytes, bytearray]
+"""Binary input botocore base64-encodes into a JSON, query or XML body: text or bytes
+(a file object raises TypeError there)."""
+
+DocumentTypeDef = Union[None, bool, int, float, str, List[Any], Dict[str, Any]]
+"""A JSON document sent to the service: botocore's validator takes a list or a dict, not a
+tuple or another Sequence/Mapping.  Their items are Any: List and Dict are invariant, so
+List["DocumentTypeDef"] would refuse a list[str] that botocore takes."""
 
 DocumentOutputTypeDef = Union[
     None,

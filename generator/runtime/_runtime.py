@@ -10,7 +10,6 @@ from typing import (
     TYPE_CHECKING,
     Any,
     ClassVar,
-    Dict,
     Generic,
     Iterator,
     List,
@@ -85,20 +84,6 @@ class BaseClient:
     def close(self) -> None:
         """Close the client's HTTP connections."""
         self._raw.close()
-
-    def generate_presigned_url(
-        self,
-        ClientMethod: str,
-        Params: Dict[str, Any] | None = None,
-        ExpiresIn: int = 3600,
-        HttpMethod: str | None = None,
-    ) -> str:
-        """Generate a presigned URL for `ClientMethod` called with `Params`."""
-        return str(
-            self._raw.generate_presigned_url(
-                ClientMethod, Params, ExpiresIn, HttpMethod
-            )
-        )
 
     if not TYPE_CHECKING:
 

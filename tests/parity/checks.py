@@ -41,7 +41,10 @@ import botocore.exceptions
 import botocore.model
 from botocore.stub import Stubber
 
+from generator.blobs import INPUT_SHAPE_MEMBER_OVERRIDES
 from generator.naming import WRAPPER_ATTRIBUTES, module_name
+
+from . import presign_stub_checks, union_checks
 from generator.typemap import (
     FILLED_BY_BOTOCORE,
     INPUT_MEMBER_OVERRIDES,
@@ -85,6 +88,7 @@ class Package:
     type_defs: ModuleType = field(init=False)
     types: ModuleType = field(init=False)
     runtime: ModuleType = field(init=False)
+    runtime_stubber: ModuleType = field(init=False)
 
     def __post_init__(self) -> None:
         base = f"{self.package}.{module_name(self.service)}"
@@ -95,6 +99,7 @@ class Package:
         importlib.import_module(base)
         self.types = importlib.import_module(f"{self.package}._types")
         self.runtime = importlib.import_module(f"{self.package}._runtime")
+        self.runtime_stubber = importlib.import_module(f"{self.package}._stubber")
 
     @property
     def client_class(self) -> type:
@@ -136,6 +141,10 @@ class Checker:
 
     def fail(self, where: str, message: str) -> None:
         self.failures.append(f"{self.service}: {where}: {message}")
+
+    @staticmethod
+    def typed_name(method: str) -> str:
+        return _typed_name(method)
 
     # ---- TypedDicts against shapes ------------------------------------------------
     def hints(self, td: Any) -> dict[str, Any]:
@@ -207,8 +216,8 @@ class Checker:
         `owner` is the TypedDict whose module resolves forward references."""
         hint = self.resolve(hint, owner)
         svc = self.service
-        if side == "in" and (svc, member) in INPUT_MEMBER_OVERRIDES:
-            return  # documented conversion (s3 CopySource also takes a dict)
+        if side == "in" and ((svc, member) in INPUT_MEMBER_OVERRIDES or (svc, parent, member) in INPUT_SHAPE_MEMBER_OVERRIDES):
+            return  # documented conversion (s3 CopySource also takes a dict, ec2 UserData bytes)
         if side == "out" and ((svc, parent, member) in OUTPUT_MEMBER_OVERRIDES or (svc, shape.name) in OUTPUT_SHAPE_OVERRIDES):
             return  # documented conversion (iam policy documents, cloudformation TemplateBody)
         types = self.pkg.types
@@ -218,6 +227,9 @@ class Checker:
             want = types.DocumentTypeDef if side == "in" else types.DocumentOutputTypeDef
             if hint != want:
                 self.fail(where, f"document shape {shape.name} typed {hint!r}")
+            return
+        if kind == "structure" and side == "in" and shape.metadata.get("union"):
+            union_checks.check_union_input(self, hint, shape, where, owner, unwrap)
             return
         if kind == "structure":
             assert isinstance(shape, botocore.model.StructureShape)
@@ -265,17 +277,29 @@ class Checker:
             "boolean": bool, "timestamp": types.TimestampTypeDef, "blob": types.BlobTypeDef,
         }
         scalars_out = dict(scalars_in, timestamp=_datetime(), blob=bytes)
+        if side == "in" and kind == "blob" and not self._file_blob(parent, member):
+            scalars_in["blob"] = types.EncodedBlobTypeDef  # base64 in a body: no file objects
         want = (scalars_in if side == "in" else scalars_out).get(kind)
         if want is None:
             self.fail(where, f"shape {shape.name} has a type botocore knows but the check does not: {kind}")
         elif hint != want:
             self.fail(where, f"{kind} shape {shape.name} typed {hint!r}, expected {want!r}")
 
+    def _file_blob(self, parent: str, member: str) -> bool:
+        """Does botocore take a file object for this blob? As a request's payload (sent as it
+        is), and anywhere with the CBOR protocol (which reads it); not where it base64-encodes."""
+        if self.model.resolved_protocol == "smithy-rpc-v2-cbor":
+            return True
+        try:
+            return bool(parent) and self.model.shape_for(parent).serialization.get("payload") == member
+        except botocore.model.NoShapeFoundError:
+            return False
+
     # ---- the client -----------------------------------------------------------------
     def operations(self, raw: Any) -> None:
         cls = self.pkg.client_class
         base = self.pkg.runtime.BaseClient
-        non_ops = {n for n in dir(base) if not n.startswith("_")} | {"exceptions", "get_paginator", "get_waiter"}
+        non_ops = {n for n in dir(base) if not n.startswith("_")} | {"exceptions", "get_paginator", "get_waiter", "generate_presigned_url"}
         wrapper_only = non_ops - {n for n in dir(raw) if not n.startswith("_")}
         if not wrapper_only <= WRAPPER_ATTRIBUTES:
             self.fail(f"client {cls.__name__}", f"attributes {sorted(wrapper_only - WRAPPER_ATTRIBUTES)} are not in naming.WRAPPER_ATTRIBUTES")
@@ -562,6 +586,8 @@ def check_service(package: str, service: str, session: Any, *, stub_errors: bool
         ("paginators", lambda: checker.paginators(raw)),
         ("waiters", lambda: checker.waiters(raw)),
         ("exceptions", lambda: checker.exceptions(raw, stub=stub_errors)),
+        ("presign", lambda: presign_stub_checks.check_presign(checker, raw, request_params)),
+        ("stubber", lambda: presign_stub_checks.check_stubber(checker, raw)),
     ]
     for step, run in steps:
         try:

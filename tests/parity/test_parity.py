@@ -9,6 +9,7 @@ operation (or shape path) and the key.
 from __future__ import annotations
 
 import sys
+import typing
 from pathlib import Path
 
 import boto3
@@ -37,6 +38,7 @@ def _forget(service: str) -> None:
     prefix = f"{PACKAGE}.{module_name(service)}"
     for name in [m for m in sys.modules if m == prefix or m.startswith(prefix + ".")]:
         del sys.modules[name]
+    typing.clear_overloads()  # the overload registry would keep the modules' types alive
 
 
 def test_census_of_services() -> None:

@@ -61,7 +61,7 @@ BOTO3_INJECTED = {
 # Public names the typed client adds on top of the operations.
 TYPED_NON_OPERATIONS = frozenset(
     name for name in dir(BaseClient) if not name.startswith("_")
-) | {"exceptions", "get_paginator", "get_waiter"}
+) | {"exceptions", "get_paginator", "get_waiter", "generate_presigned_url"}
 
 
 # One session for the whole module: its loader caches the service models, so

@@ -73,7 +73,7 @@ def test_request_response_and_variants() -> None:
     assert req["Id"] == ("str", True)
     assert req["Token"] == ("str", False)  # idempotency token: botocore fills it in
     assert req["At"] == ("TimestampTypeDef", False)
-    assert req["Body"] == ("BlobTypeDef", False)
+    assert req["Body"] == ("EncodedBlobTypeDef", False)  # a blob in a JSON body: base64, no file objects
     assert req["Tags"] == ("Sequence[str]", False)
     assert req["Color"][0] == tm.literal_names["Color"] == "ColorType"
     out = fields(tm, tm.response_name("PutOut"))

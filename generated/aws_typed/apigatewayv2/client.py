@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    import builtins
+    from typing import Any, Mapping
     from .._runtime import Paginator
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
     from .literals import PaginatorName
@@ -2417,6 +2419,951 @@ class ApiGatewayV2Client(BaseClient):
 
         return paginators.PAGINATORS[operation_name](
             self._raw.get_paginator(operation_name)
+        )
+
+    if TYPE_CHECKING:
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_api"],
+            Params: CreateApiRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_api_mapping"],
+            Params: CreateApiMappingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_authorizer"],
+            Params: CreateAuthorizerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_deployment"],
+            Params: CreateDeploymentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_domain_name"],
+            Params: CreateDomainNameRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_integration"],
+            Params: CreateIntegrationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_integration_response"],
+            Params: CreateIntegrationResponseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_model"],
+            Params: CreateModelRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_portal"],
+            Params: CreatePortalRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_portal_product"],
+            Params: CreatePortalProductRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_product_page"],
+            Params: CreateProductPageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_product_rest_endpoint_page"],
+            Params: CreateProductRestEndpointPageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_route"],
+            Params: CreateRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_route_response"],
+            Params: CreateRouteResponseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_routing_rule"],
+            Params: CreateRoutingRuleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_stage"],
+            Params: CreateStageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpc_link"],
+            Params: CreateVpcLinkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_access_log_settings"],
+            Params: DeleteAccessLogSettingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_api"],
+            Params: DeleteApiRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_api_mapping"],
+            Params: DeleteApiMappingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_authorizer"],
+            Params: DeleteAuthorizerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_cors_configuration"],
+            Params: DeleteCorsConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_deployment"],
+            Params: DeleteDeploymentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_domain_name"],
+            Params: DeleteDomainNameRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_integration"],
+            Params: DeleteIntegrationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_integration_response"],
+            Params: DeleteIntegrationResponseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_model"],
+            Params: DeleteModelRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_portal"],
+            Params: DeletePortalRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_portal_product"],
+            Params: DeletePortalProductRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_portal_product_sharing_policy"],
+            Params: DeletePortalProductSharingPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_product_page"],
+            Params: DeleteProductPageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_product_rest_endpoint_page"],
+            Params: DeleteProductRestEndpointPageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_route"],
+            Params: DeleteRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_route_request_parameter"],
+            Params: DeleteRouteRequestParameterRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_route_response"],
+            Params: DeleteRouteResponseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_route_settings"],
+            Params: DeleteRouteSettingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_routing_rule"],
+            Params: DeleteRoutingRuleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_stage"],
+            Params: DeleteStageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpc_link"],
+            Params: DeleteVpcLinkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_portal"],
+            Params: DisablePortalRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["export_api"],
+            Params: ExportApiRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_api"],
+            Params: GetApiRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_api_mapping"],
+            Params: GetApiMappingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_api_mappings"],
+            Params: GetApiMappingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_apis"],
+            Params: GetApisRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_authorizer"],
+            Params: GetAuthorizerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_authorizers"],
+            Params: GetAuthorizersRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_deployment"],
+            Params: GetDeploymentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_deployments"],
+            Params: GetDeploymentsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_domain_name"],
+            Params: GetDomainNameRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_domain_names"],
+            Params: GetDomainNamesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_integration"],
+            Params: GetIntegrationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_integration_response"],
+            Params: GetIntegrationResponseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_integration_responses"],
+            Params: GetIntegrationResponsesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_integrations"],
+            Params: GetIntegrationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_model"],
+            Params: GetModelRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_model_template"],
+            Params: GetModelTemplateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_models"],
+            Params: GetModelsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_portal"],
+            Params: GetPortalRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_portal_product"],
+            Params: GetPortalProductRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_portal_product_sharing_policy"],
+            Params: GetPortalProductSharingPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_product_page"],
+            Params: GetProductPageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_product_rest_endpoint_page"],
+            Params: GetProductRestEndpointPageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_route"],
+            Params: GetRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_route_response"],
+            Params: GetRouteResponseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_route_responses"],
+            Params: GetRouteResponsesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_routes"],
+            Params: GetRoutesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_routing_rule"],
+            Params: GetRoutingRuleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_stage"],
+            Params: GetStageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_stages"],
+            Params: GetStagesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_tags"],
+            Params: GetTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_vpc_link"],
+            Params: GetVpcLinkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_vpc_links"],
+            Params: GetVpcLinksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["import_api"],
+            Params: ImportApiRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_portal_products"],
+            Params: ListPortalProductsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_portals"],
+            Params: ListPortalsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_product_pages"],
+            Params: ListProductPagesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_product_rest_endpoint_pages"],
+            Params: ListProductRestEndpointPagesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_routing_rules"],
+            Params: ListRoutingRulesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["preview_portal"],
+            Params: PreviewPortalRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["publish_portal"],
+            Params: PublishPortalRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_portal_product_sharing_policy"],
+            Params: PutPortalProductSharingPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_routing_rule"],
+            Params: PutRoutingRuleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reimport_api"],
+            Params: ReimportApiRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reset_authorizers_cache"],
+            Params: ResetAuthorizersCacheRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_resource"],
+            Params: TagResourceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_resource"],
+            Params: UntagResourceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_api"],
+            Params: UpdateApiRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_api_mapping"],
+            Params: UpdateApiMappingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_authorizer"],
+            Params: UpdateAuthorizerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_deployment"],
+            Params: UpdateDeploymentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_domain_name"],
+            Params: UpdateDomainNameRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_integration"],
+            Params: UpdateIntegrationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_integration_response"],
+            Params: UpdateIntegrationResponseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_model"],
+            Params: UpdateModelRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_portal"],
+            Params: UpdatePortalRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_portal_product"],
+            Params: UpdatePortalProductRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_product_page"],
+            Params: UpdateProductPageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_product_rest_endpoint_page"],
+            Params: UpdateProductRestEndpointPageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_route"],
+            Params: UpdateRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_route_response"],
+            Params: UpdateRouteResponseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_stage"],
+            Params: UpdateStageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_vpc_link"],
+            Params: UpdateVpcLinkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+    def generate_presigned_url(
+        self,
+        ClientMethod: builtins.str,
+        Params: Mapping[builtins.str, Any] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str:
+        """A presigned URL for calling ClientMethod with Params (botocore's
+        generate_presigned_url, which validates Params as the call would).
+        """
+        return str(
+            self._raw.generate_presigned_url(
+                ClientMethod, Params, ExpiresIn, HttpMethod
+            )
         )
 
 

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from .._types import (
     NotRequired,
@@ -1211,28 +1211,28 @@ class RollbackConfigurationOutputTypeDef(TypedDict):
 class DescribeChangeSetOutputFullResultTypeDef(TypedDict):
     """The output for the DescribeChangeSet action."""
 
-    ChangeSetName: NotRequired[str]
-    ChangeSetId: NotRequired[str]
-    StackId: NotRequired[str]
-    StackName: NotRequired[str]
-    Description: NotRequired[str]
-    Parameters: NotRequired[List[ParameterTypeDef]]
-    CreationTime: NotRequired[datetime]
-    ExecutionStatus: NotRequired[ExecutionStatusType]
-    Status: NotRequired[ChangeSetStatusType]
-    StatusReason: NotRequired[str]
-    StackDriftStatus: NotRequired[StackDriftStatusType]
-    NotificationARNs: NotRequired[List[str]]
-    RollbackConfiguration: NotRequired[RollbackConfigurationOutputTypeDef]
-    Capabilities: NotRequired[List[CapabilityType]]
-    Tags: NotRequired[List[TagTypeDef]]
+    ChangeSetName: Optional[str]
+    ChangeSetId: Optional[str]
+    StackId: Optional[str]
+    StackName: Optional[str]
+    Description: Optional[str]
+    Parameters: Optional[List[ParameterTypeDef]]
+    CreationTime: Optional[datetime]
+    ExecutionStatus: Optional[ExecutionStatusType]
+    Status: Optional[ChangeSetStatusType]
+    StatusReason: Optional[str]
+    StackDriftStatus: Optional[StackDriftStatusType]
+    NotificationARNs: Optional[List[str]]
+    RollbackConfiguration: Optional[RollbackConfigurationOutputTypeDef]
+    Capabilities: Optional[List[CapabilityType]]
+    Tags: Optional[List[TagTypeDef]]
     Changes: NotRequired[List[ChangeTypeDef]]
-    IncludeNestedStacks: NotRequired[bool]
-    ParentChangeSetId: NotRequired[str]
-    RootChangeSetId: NotRequired[str]
-    OnStackFailure: NotRequired[OnStackFailureType]
-    ImportExistingResources: NotRequired[bool]
-    DeploymentMode: NotRequired[DeploymentModeType]
+    IncludeNestedStacks: Optional[bool]
+    ParentChangeSetId: Optional[str]
+    RootChangeSetId: Optional[str]
+    OnStackFailure: Optional[OnStackFailureType]
+    ImportExistingResources: Optional[bool]
+    DeploymentMode: Optional[DeploymentModeType]
     NextToken: NotRequired[str]
 
 
@@ -2713,7 +2713,7 @@ class StackRefactorActionTypeDef(TypedDict):
 class ListStackRefactorActionsOutputFullResultTypeDef(TypedDict):
     """ListStackRefactorActionsOutput (build_full_result() value)."""
 
-    StackRefactorActions: NotRequired[List[StackRefactorActionTypeDef]]
+    StackRefactorActions: List[StackRefactorActionTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2756,7 +2756,7 @@ class StackRefactorSummaryTypeDef(TypedDict):
 class ListStackRefactorsOutputFullResultTypeDef(TypedDict):
     """ListStackRefactorsOutput (build_full_result() value)."""
 
-    StackRefactorSummaries: NotRequired[List[StackRefactorSummaryTypeDef]]
+    StackRefactorSummaries: List[StackRefactorSummaryTypeDef]
     NextToken: NotRequired[str]
 
 

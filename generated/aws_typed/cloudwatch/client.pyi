@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    import builtins
+    from typing import Any, Mapping
     from .._runtime import Paginator, Waiter
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
     from .literals import PaginatorName, WaiterName
@@ -306,6 +308,376 @@ class CloudWatchClient(BaseClient):
     def get_waiter(
         self, waiter_name: Literal["composite_alarm_exists"]
     ) -> CompositeAlarmExistsWaiter: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_alarm_mute_rule"],
+            Params: DeleteAlarmMuteRuleInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_alarms"],
+            Params: DeleteAlarmsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_anomaly_detector"],
+            Params: DeleteAnomalyDetectorInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_dashboards"],
+            Params: DeleteDashboardsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_insight_rules"],
+            Params: DeleteInsightRulesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_metric_stream"],
+            Params: DeleteMetricStreamInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_alarm_contributors"],
+            Params: DescribeAlarmContributorsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_alarm_history"],
+            Params: DescribeAlarmHistoryInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_alarms"],
+            Params: DescribeAlarmsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_alarms_for_metric"],
+            Params: DescribeAlarmsForMetricInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_anomaly_detectors"],
+            Params: DescribeAnomalyDetectorsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_insight_rules"],
+            Params: DescribeInsightRulesInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_alarm_actions"],
+            Params: DisableAlarmActionsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_insight_rules"],
+            Params: DisableInsightRulesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_alarm_actions"],
+            Params: EnableAlarmActionsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_insight_rules"],
+            Params: EnableInsightRulesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_alarm_mute_rule"],
+            Params: GetAlarmMuteRuleInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_dashboard"],
+            Params: GetDashboardInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_insight_rule_report"],
+            Params: GetInsightRuleReportInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_metric_data"],
+            Params: GetMetricDataInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_metric_statistics"],
+            Params: GetMetricStatisticsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_metric_stream"],
+            Params: GetMetricStreamInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_metric_widget_image"],
+            Params: GetMetricWidgetImageInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_otel_enrichment"],
+            Params: GetOTelEnrichmentInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_alarm_mute_rules"],
+            Params: ListAlarmMuteRulesInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_dashboards"],
+            Params: ListDashboardsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_managed_insight_rules"],
+            Params: ListManagedInsightRulesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_metric_streams"],
+            Params: ListMetricStreamsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_metrics"],
+            Params: ListMetricsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_tags_for_resource"],
+            Params: ListTagsForResourceInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_alarm_mute_rule"],
+            Params: PutAlarmMuteRuleInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_anomaly_detector"],
+            Params: PutAnomalyDetectorInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_composite_alarm"],
+            Params: PutCompositeAlarmInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_dashboard"],
+            Params: PutDashboardInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_insight_rule"],
+            Params: PutInsightRuleInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_managed_insight_rules"],
+            Params: PutManagedInsightRulesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_metric_alarm"],
+            Params: PutMetricAlarmInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_metric_data"],
+            Params: PutMetricDataInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_metric_stream"],
+            Params: PutMetricStreamInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["set_alarm_state"],
+            Params: SetAlarmStateInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_metric_streams"],
+            Params: StartMetricStreamsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_otel_enrichment"],
+            Params: StartOTelEnrichmentInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["stop_metric_streams"],
+            Params: StopMetricStreamsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["stop_otel_enrichment"],
+            Params: StopOTelEnrichmentInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_resource"],
+            Params: TagResourceInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_resource"],
+            Params: UntagResourceInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]

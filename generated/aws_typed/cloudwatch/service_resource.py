@@ -43,7 +43,7 @@ if TYPE_CHECKING:
         DescribeAlarmsForMetricInputMetricAlarmsTypeDef,
         DescribeAlarmsInputTypeDef,
         DimensionTypeDef,
-        EvaluationCriteriaTypeDef,
+        EvaluationCriteriaOutputTypeDef,
         GetMetricStatisticsInputMetricGetStatisticsTypeDef,
         GetMetricStatisticsOutputTypeDef,
         ListMetricsInputTypeDef,
@@ -408,14 +408,14 @@ class Alarm(BaseResource[CloudWatchClient]):
         return cast("Optional[datetime]", self._raw.state_transitioned_timestamp)
 
     @property
-    def evaluation_criteria(self) -> Optional[EvaluationCriteriaTypeDef]:
+    def evaluation_criteria(self) -> Optional[EvaluationCriteriaOutputTypeDef]:
         """The evaluation criteria for the alarm.
 
         The EvaluationCriteria of MetricAlarm; loaded on first access (None
         when absent).
         """
         return cast(
-            "Optional[EvaluationCriteriaTypeDef]", self._raw.evaluation_criteria
+            "Optional[EvaluationCriteriaOutputTypeDef]", self._raw.evaluation_criteria
         )
 
     @property

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
         DescribeAlarmsForMetricInputMetricAlarmsTypeDef,
         DescribeAlarmsInputTypeDef,
         DimensionTypeDef,
-        EvaluationCriteriaTypeDef,
+        EvaluationCriteriaOutputTypeDef,
         GetMetricStatisticsInputMetricGetStatisticsTypeDef,
         GetMetricStatisticsOutputTypeDef,
         ListMetricsInputTypeDef,
@@ -144,7 +144,7 @@ class Alarm(BaseResource[CloudWatchClient]):
     @property
     def state_transitioned_timestamp(self) -> Optional[datetime]: ...
     @property
-    def evaluation_criteria(self) -> Optional[EvaluationCriteriaTypeDef]: ...
+    def evaluation_criteria(self) -> Optional[EvaluationCriteriaOutputTypeDef]: ...
     @property
     def evaluation_interval(self) -> Optional[int]: ...
     @property

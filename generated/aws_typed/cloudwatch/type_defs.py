@@ -90,6 +90,8 @@ __all__ = [
     "EnableInsightRulesOutputTypeDef",
     "EntityMetricDataTypeDef",
     "EntityTypeDef",
+    "EvaluationCriteriaOutputTypeDef",
+    "EvaluationCriteriaPromQLCriteriaTypeDef",
     "EvaluationCriteriaTypeDef",
     "GetAlarmMuteRuleInputTypeDef",
     "GetAlarmMuteRuleInputWaitTypeDef",
@@ -661,7 +663,7 @@ class DescribeAlarmsForMetricInputTypeDef(TypedDict):
     Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 
-class EvaluationCriteriaTypeDef(TypedDict):
+class EvaluationCriteriaOutputTypeDef(TypedDict):
     """The evaluation criteria for an alarm. This is a union type that currently
     supports PromQLCriteria.
     """
@@ -701,7 +703,7 @@ class MetricAlarmTypeDef(TypedDict):
     ThresholdMetricId: NotRequired[str]
     EvaluationState: NotRequired[EvaluationStateType]
     StateTransitionedTimestamp: NotRequired[datetime]
-    EvaluationCriteria: NotRequired[EvaluationCriteriaTypeDef]
+    EvaluationCriteria: NotRequired[EvaluationCriteriaOutputTypeDef]
     EvaluationInterval: NotRequired[int]
 
 
@@ -926,6 +928,19 @@ class EntityMetricDataTypeDef(TypedDict):
 
     Entity: NotRequired[ReadOnly[EntityTypeDef]]
     MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
+
+
+class EvaluationCriteriaPromQLCriteriaTypeDef(TypedDict):
+    """EvaluationCriteria with PromQLCriteria set: a union takes exactly one
+    member.
+
+    PromQLCriteria: The PromQL criteria for the alarm evaluation.
+    """
+
+    PromQLCriteria: ReadOnly[AlarmPromQLCriteriaTypeDef]
+
+
+EvaluationCriteriaTypeDef = EvaluationCriteriaPromQLCriteriaTypeDef
 
 
 class GetAlarmMuteRuleInputTypeDef(TypedDict):

@@ -90,6 +90,8 @@ __all__ = [
     "EnableInsightRulesOutputTypeDef",
     "EntityMetricDataTypeDef",
     "EntityTypeDef",
+    "EvaluationCriteriaOutputTypeDef",
+    "EvaluationCriteriaPromQLCriteriaTypeDef",
     "EvaluationCriteriaTypeDef",
     "GetAlarmMuteRuleInputTypeDef",
     "GetAlarmMuteRuleInputWaitTypeDef",
@@ -471,7 +473,7 @@ class DescribeAlarmsForMetricInputTypeDef(TypedDict):
     Period: NotRequired[ReadOnly[int]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
 
-class EvaluationCriteriaTypeDef(TypedDict):
+class EvaluationCriteriaOutputTypeDef(TypedDict):
     PromQLCriteria: NotRequired[AlarmPromQLCriteriaTypeDef]
 
 class MetricAlarmTypeDef(TypedDict):
@@ -504,7 +506,7 @@ class MetricAlarmTypeDef(TypedDict):
     ThresholdMetricId: NotRequired[str]
     EvaluationState: NotRequired[EvaluationStateType]
     StateTransitionedTimestamp: NotRequired[datetime]
-    EvaluationCriteria: NotRequired[EvaluationCriteriaTypeDef]
+    EvaluationCriteria: NotRequired[EvaluationCriteriaOutputTypeDef]
     EvaluationInterval: NotRequired[int]
 
 class DescribeAlarmsForMetricOutputTypeDef(TypedDict):
@@ -644,6 +646,11 @@ class MetricDatumTypeDef(TypedDict):
 class EntityMetricDataTypeDef(TypedDict):
     Entity: NotRequired[ReadOnly[EntityTypeDef]]
     MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
+
+class EvaluationCriteriaPromQLCriteriaTypeDef(TypedDict):
+    PromQLCriteria: ReadOnly[AlarmPromQLCriteriaTypeDef]
+
+EvaluationCriteriaTypeDef = EvaluationCriteriaPromQLCriteriaTypeDef
 
 class GetAlarmMuteRuleInputTypeDef(TypedDict):
     AlarmMuteRuleName: str

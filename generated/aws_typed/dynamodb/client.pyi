@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    import builtins
+    from typing import Any, Mapping
     from .._runtime import Paginator, Waiter
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
     from .literals import PaginatorName, WaiterName
@@ -363,6 +365,464 @@ class DynamoDBClient(BaseClient):
     def get_waiter(
         self, waiter_name: Literal["table_not_exists"]
     ) -> TableNotExistsWaiter: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_execute_statement"],
+            Params: BatchExecuteStatementInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_get_item"],
+            Params: BatchGetItemInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_write_item"],
+            Params: BatchWriteItemInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_backup"],
+            Params: CreateBackupInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_global_table"],
+            Params: CreateGlobalTableInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_table"],
+            Params: CreateTableInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_backup"],
+            Params: DeleteBackupInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_item"],
+            Params: DeleteItemInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_resource_policy"],
+            Params: DeleteResourcePolicyInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_table"],
+            Params: DeleteTableInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_backup"],
+            Params: DescribeBackupInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_continuous_backups"],
+            Params: DescribeContinuousBackupsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_contributor_insights"],
+            Params: DescribeContributorInsightsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_endpoints"],
+            Params: DescribeEndpointsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_export"],
+            Params: DescribeExportInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_global_table"],
+            Params: DescribeGlobalTableInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_global_table_settings"],
+            Params: DescribeGlobalTableSettingsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_import"],
+            Params: DescribeImportInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_kinesis_streaming_destination"],
+            Params: DescribeKinesisStreamingDestinationInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_limits"],
+            Params: DescribeLimitsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_table"],
+            Params: DescribeTableInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_table_replica_auto_scaling"],
+            Params: DescribeTableReplicaAutoScalingInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_time_to_live"],
+            Params: DescribeTimeToLiveInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_kinesis_streaming_destination"],
+            Params: KinesisStreamingDestinationInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_kinesis_streaming_destination"],
+            Params: KinesisStreamingDestinationInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["execute_statement"],
+            Params: ExecuteStatementInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["execute_transaction"],
+            Params: ExecuteTransactionInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["export_table_to_point_in_time"],
+            Params: ExportTableToPointInTimeInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_item"],
+            Params: GetItemInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_resource_policy"],
+            Params: GetResourcePolicyInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["import_table"],
+            Params: ImportTableInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_backups"],
+            Params: ListBackupsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_contributor_insights"],
+            Params: ListContributorInsightsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_exports"],
+            Params: ListExportsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_global_tables"],
+            Params: ListGlobalTablesInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_imports"],
+            Params: ListImportsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_tables"],
+            Params: ListTablesInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_tags_of_resource"],
+            Params: ListTagsOfResourceInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_item"],
+            Params: PutItemInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_resource_policy"],
+            Params: PutResourcePolicyInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["query"],
+            Params: QueryInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["restore_table_from_backup"],
+            Params: RestoreTableFromBackupInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["restore_table_to_point_in_time"],
+            Params: RestoreTableToPointInTimeInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["scan"],
+            Params: ScanInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_resource"],
+            Params: TagResourceInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["transact_get_items"],
+            Params: TransactGetItemsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["transact_write_items"],
+            Params: TransactWriteItemsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_resource"],
+            Params: UntagResourceInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_continuous_backups"],
+            Params: UpdateContinuousBackupsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_contributor_insights"],
+            Params: UpdateContributorInsightsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_global_table"],
+            Params: UpdateGlobalTableInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_global_table_settings"],
+            Params: UpdateGlobalTableSettingsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_item"],
+            Params: UpdateItemInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_kinesis_streaming_destination"],
+            Params: UpdateKinesisStreamingDestinationInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_table"],
+            Params: UpdateTableInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_table_replica_auto_scaling"],
+            Params: UpdateTableReplicaAutoScalingInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_time_to_live"],
+            Params: UpdateTimeToLiveInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]

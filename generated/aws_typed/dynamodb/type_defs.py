@@ -6,11 +6,11 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence
 
 from .._types import (
-    BlobTypeDef,
     ConditionBaseImportTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -414,10 +414,10 @@ class AttributeValueTypeDef(TypedDict):
 
     S: NotRequired[ReadOnly[str]]
     N: NotRequired[ReadOnly[str]]
-    B: NotRequired[ReadOnly[BlobTypeDef]]
+    B: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     SS: NotRequired[ReadOnly[Sequence[str]]]
     NS: NotRequired[ReadOnly[Sequence[str]]]
-    BS: NotRequired[ReadOnly[Sequence[BlobTypeDef]]]
+    BS: NotRequired[ReadOnly[Sequence[EncodedBlobTypeDef]]]
     M: NotRequired[ReadOnly[Mapping[str, "AttributeValueTypeDef"]]]
     L: NotRequired[ReadOnly[Sequence["AttributeValueTypeDef"]]]
     NULL: NotRequired[ReadOnly[bool]]
@@ -2469,7 +2469,6 @@ class ListBackupsOutputFullResultTypeDef(TypedDict):
     """ListBackupsOutput (build_full_result() value)."""
 
     BackupSummaries: NotRequired[List[BackupSummaryTypeDef]]
-    LastEvaluatedBackupArn: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -2562,7 +2561,6 @@ class ListTablesOutputFullResultTypeDef(TypedDict):
     """Represents the output of a ListTables operation."""
 
     TableNames: NotRequired[List[str]]
-    LastEvaluatedTableName: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -2831,8 +2829,7 @@ class QueryOutputFullResultTypeDef(TypedDict):
     Items: NotRequired[List[Dict[str, AttributeValueOutputTypeDef]]]
     Count: NotRequired[int]
     ScannedCount: NotRequired[int]
-    LastEvaluatedKey: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
+    ConsumedCapacity: Optional[ConsumedCapacityTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3084,8 +3081,7 @@ class ScanOutputFullResultTypeDef(TypedDict):
     Items: NotRequired[List[Dict[str, AttributeValueOutputTypeDef]]]
     Count: NotRequired[int]
     ScannedCount: NotRequired[int]
-    LastEvaluatedKey: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
+    ConsumedCapacity: Optional[ConsumedCapacityTypeDef]
     NextToken: NotRequired[str]
 
 

@@ -6,11 +6,11 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence
 
 from .._types import (
-    BlobTypeDef,
     ConditionBaseImportTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -400,10 +400,10 @@ class AttributeValueOutputTypeDef(TypedDict):
 class AttributeValueTypeDef(TypedDict):
     S: NotRequired[ReadOnly[str]]
     N: NotRequired[ReadOnly[str]]
-    B: NotRequired[ReadOnly[BlobTypeDef]]
+    B: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     SS: NotRequired[ReadOnly[Sequence[str]]]
     NS: NotRequired[ReadOnly[Sequence[str]]]
-    BS: NotRequired[ReadOnly[Sequence[BlobTypeDef]]]
+    BS: NotRequired[ReadOnly[Sequence[EncodedBlobTypeDef]]]
     M: NotRequired[ReadOnly[Mapping[str, "AttributeValueTypeDef"]]]
     L: NotRequired[ReadOnly[Sequence["AttributeValueTypeDef"]]]
     NULL: NotRequired[ReadOnly[bool]]
@@ -1692,7 +1692,6 @@ class ListBackupsInputTypeDef(TypedDict):
 
 class ListBackupsOutputFullResultTypeDef(TypedDict):
     BackupSummaries: NotRequired[List[BackupSummaryTypeDef]]
-    LastEvaluatedBackupArn: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListBackupsOutputTypeDef(TypedDict):
@@ -1749,7 +1748,6 @@ class ListTablesInputTypeDef(TypedDict):
 
 class ListTablesOutputFullResultTypeDef(TypedDict):
     TableNames: NotRequired[List[str]]
-    LastEvaluatedTableName: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListTablesOutputTypeDef(TypedDict):
@@ -1958,8 +1956,7 @@ class QueryOutputFullResultTypeDef(TypedDict):
     Items: NotRequired[List[Dict[str, AttributeValueOutputTypeDef]]]
     Count: NotRequired[int]
     ScannedCount: NotRequired[int]
-    LastEvaluatedKey: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
+    ConsumedCapacity: Optional[ConsumedCapacityTypeDef]
     NextToken: NotRequired[str]
 
 class QueryOutputResourceTypeDef(TypedDict):
@@ -2151,8 +2148,7 @@ class ScanOutputFullResultTypeDef(TypedDict):
     Items: NotRequired[List[Dict[str, AttributeValueOutputTypeDef]]]
     Count: NotRequired[int]
     ScannedCount: NotRequired[int]
-    LastEvaluatedKey: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
+    ConsumedCapacity: Optional[ConsumedCapacityTypeDef]
     NextToken: NotRequired[str]
 
 class ScanOutputResourceTypeDef(TypedDict):

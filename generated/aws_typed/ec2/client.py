@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    import builtins
+    from typing import Any, Mapping
     from .._runtime import Paginator, Waiter
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
     from .literals import PaginatorName, WaiterName
@@ -24329,6 +24331,6994 @@ class EC2Client(BaseClient):
         from . import waiters
 
         return waiters.WAITERS[waiter_name](self._raw.get_waiter(waiter_name))
+
+    if TYPE_CHECKING:
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["accept_address_transfer"],
+            Params: AcceptAddressTransferRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["accept_capacity_reservation_billing_ownership"],
+            Params: AcceptCapacityReservationBillingOwnershipRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["accept_reserved_instances_exchange_quote"],
+            Params: AcceptReservedInstancesExchangeQuoteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["accept_transit_gateway_client_vpn_attachment"],
+            Params: AcceptTransitGatewayClientVpnAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "accept_transit_gateway_multicast_domain_associations"
+            ],
+            Params: (
+                AcceptTransitGatewayMulticastDomainAssociationsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["accept_transit_gateway_peering_attachment"],
+            Params: AcceptTransitGatewayPeeringAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["accept_transit_gateway_vpc_attachment"],
+            Params: AcceptTransitGatewayVpcAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["accept_vpc_endpoint_connections"],
+            Params: AcceptVpcEndpointConnectionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["accept_vpc_peering_connection"],
+            Params: AcceptVpcPeeringConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["advertise_byoip_cidr"],
+            Params: AdvertiseByoipCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["allocate_address"],
+            Params: AllocateAddressRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["allocate_hosts"],
+            Params: AllocateHostsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["allocate_ipam_pool_cidr"],
+            Params: AllocateIpamPoolCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["apply_security_groups_to_client_vpn_target_network"],
+            Params: ApplySecurityGroupsToClientVpnTargetNetworkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["assign_ipv6_addresses"],
+            Params: AssignIpv6AddressesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["assign_private_ip_addresses"],
+            Params: AssignPrivateIpAddressesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["assign_private_nat_gateway_address"],
+            Params: AssignPrivateNatGatewayAddressRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_address"],
+            Params: AssociateAddressRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_capacity_reservation_billing_owner"],
+            Params: AssociateCapacityReservationBillingOwnerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_client_vpn_target_network"],
+            Params: AssociateClientVpnTargetNetworkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_dhcp_options"],
+            Params: AssociateDhcpOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_enclave_certificate_iam_role"],
+            Params: AssociateEnclaveCertificateIamRoleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_iam_instance_profile"],
+            Params: AssociateIamInstanceProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_instance_event_window"],
+            Params: AssociateInstanceEventWindowRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_ipam_byoasn"],
+            Params: AssociateIpamByoasnRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_ipam_resource_discovery"],
+            Params: AssociateIpamResourceDiscoveryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_nat_gateway_address"],
+            Params: AssociateNatGatewayAddressRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_route_server"],
+            Params: AssociateRouteServerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_route_table"],
+            Params: AssociateRouteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_security_group_vpc"],
+            Params: AssociateSecurityGroupVpcRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_subnet_cidr_block"],
+            Params: AssociateSubnetCidrBlockRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_transit_gateway_multicast_domain"],
+            Params: AssociateTransitGatewayMulticastDomainRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_transit_gateway_policy_table"],
+            Params: AssociateTransitGatewayPolicyTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_transit_gateway_route_table"],
+            Params: AssociateTransitGatewayRouteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_trunk_interface"],
+            Params: AssociateTrunkInterfaceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_vpc_cidr_block"],
+            Params: AssociateVpcCidrBlockRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["attach_classic_link_vpc"],
+            Params: AttachClassicLinkVpcRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["attach_internet_gateway"],
+            Params: AttachInternetGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["attach_network_interface"],
+            Params: AttachNetworkInterfaceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["attach_verified_access_trust_provider"],
+            Params: AttachVerifiedAccessTrustProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["attach_volume"],
+            Params: AttachVolumeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["attach_vpn_gateway"],
+            Params: AttachVpnGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["authorize_client_vpn_ingress"],
+            Params: AuthorizeClientVpnIngressRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["authorize_security_group_egress"],
+            Params: AuthorizeSecurityGroupEgressRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["authorize_security_group_ingress"],
+            Params: AuthorizeSecurityGroupIngressRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["bundle_instance"],
+            Params: BundleInstanceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_bundle_task"],
+            Params: CancelBundleTaskRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_capacity_reservation"],
+            Params: CancelCapacityReservationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_capacity_reservation_fleets"],
+            Params: CancelCapacityReservationFleetsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_conversion_task"],
+            Params: CancelConversionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_declarative_policies_report"],
+            Params: CancelDeclarativePoliciesReportRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_export_task"],
+            Params: CancelExportTaskRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_image_launch_permission"],
+            Params: CancelImageLaunchPermissionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_import_task"],
+            Params: CancelImportTaskRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_reserved_instances_listing"],
+            Params: CancelReservedInstancesListingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_spot_fleet_requests"],
+            Params: CancelSpotFleetRequestsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_spot_instance_requests"],
+            Params: CancelSpotInstanceRequestsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["confirm_product_instance"],
+            Params: ConfirmProductInstanceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["copy_fpga_image"],
+            Params: CopyFpgaImageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["copy_image"],
+            Params: CopyImageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["copy_snapshot"],
+            Params: CopySnapshotRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["copy_volumes"],
+            Params: CopyVolumesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_capacity_manager_data_export"],
+            Params: CreateCapacityManagerDataExportRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_capacity_reservation"],
+            Params: CreateCapacityReservationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_capacity_reservation_by_splitting"],
+            Params: CreateCapacityReservationBySplittingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_capacity_reservation_fleet"],
+            Params: CreateCapacityReservationFleetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_carrier_gateway"],
+            Params: CreateCarrierGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_client_vpn_endpoint"],
+            Params: CreateClientVpnEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_client_vpn_route"],
+            Params: CreateClientVpnRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_coip_cidr"],
+            Params: CreateCoipCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_coip_pool"],
+            Params: CreateCoipPoolRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_customer_gateway"],
+            Params: CreateCustomerGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_default_subnet"],
+            Params: CreateDefaultSubnetRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_default_vpc"],
+            Params: CreateDefaultVpcRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_delegate_mac_volume_ownership_task"],
+            Params: CreateDelegateMacVolumeOwnershipTaskRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_dhcp_options"],
+            Params: CreateDhcpOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_egress_only_internet_gateway"],
+            Params: CreateEgressOnlyInternetGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_fleet"],
+            Params: CreateFleetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_flow_logs"],
+            Params: CreateFlowLogsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_fpga_image"],
+            Params: CreateFpgaImageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_image"],
+            Params: CreateImageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_image_usage_report"],
+            Params: CreateImageUsageReportRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_instance_connect_endpoint"],
+            Params: CreateInstanceConnectEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_instance_event_window"],
+            Params: CreateInstanceEventWindowRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_instance_export_task"],
+            Params: CreateInstanceExportTaskRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_internet_gateway"],
+            Params: CreateInternetGatewayRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "create_interruptible_capacity_reservation_allocation"
+            ],
+            Params: CreateInterruptibleCapacityReservationAllocationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_ipam"],
+            Params: CreateIpamRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_ipam_external_resource_verification_token"],
+            Params: CreateIpamExternalResourceVerificationTokenRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_ipam_policy"],
+            Params: CreateIpamPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_ipam_pool"],
+            Params: CreateIpamPoolRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_ipam_prefix_list_resolver"],
+            Params: CreateIpamPrefixListResolverRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_ipam_prefix_list_resolver_target"],
+            Params: CreateIpamPrefixListResolverTargetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_ipam_resource_discovery"],
+            Params: CreateIpamResourceDiscoveryRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_ipam_scope"],
+            Params: CreateIpamScopeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_key_pair"],
+            Params: CreateKeyPairRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_launch_template"],
+            Params: CreateLaunchTemplateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_launch_template_version"],
+            Params: CreateLaunchTemplateVersionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_local_gateway_route"],
+            Params: CreateLocalGatewayRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_local_gateway_route_table"],
+            Params: CreateLocalGatewayRouteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "create_local_gateway_route_table_virtual_interface_group_association"
+            ],
+            Params: CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_local_gateway_route_table_vpc_association"],
+            Params: CreateLocalGatewayRouteTableVpcAssociationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_local_gateway_virtual_interface"],
+            Params: CreateLocalGatewayVirtualInterfaceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_local_gateway_virtual_interface_group"],
+            Params: CreateLocalGatewayVirtualInterfaceGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "create_mac_system_integrity_protection_modification_task"
+            ],
+            Params: CreateMacSystemIntegrityProtectionModificationTaskRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_managed_prefix_list"],
+            Params: CreateManagedPrefixListRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_nat_gateway"],
+            Params: CreateNatGatewayRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_network_acl"],
+            Params: CreateNetworkAclRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_network_acl_entry"],
+            Params: CreateNetworkAclEntryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_network_insights_access_scope"],
+            Params: CreateNetworkInsightsAccessScopeRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_network_insights_path"],
+            Params: CreateNetworkInsightsPathRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_network_interface"],
+            Params: CreateNetworkInterfaceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_network_interface_permission"],
+            Params: CreateNetworkInterfacePermissionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_placement_group"],
+            Params: CreatePlacementGroupRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_public_ipv4_pool"],
+            Params: CreatePublicIpv4PoolRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_replace_root_volume_task"],
+            Params: CreateReplaceRootVolumeTaskRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_reserved_instances_listing"],
+            Params: CreateReservedInstancesListingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_restore_image_task"],
+            Params: CreateRestoreImageTaskRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_route"],
+            Params: CreateRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_route_server"],
+            Params: CreateRouteServerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_route_server_endpoint"],
+            Params: CreateRouteServerEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_route_server_peer"],
+            Params: CreateRouteServerPeerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_route_table"],
+            Params: CreateRouteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_secondary_network"],
+            Params: CreateSecondaryNetworkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_secondary_subnet"],
+            Params: CreateSecondarySubnetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_security_group"],
+            Params: CreateSecurityGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_snapshot"],
+            Params: CreateSnapshotRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_snapshots"],
+            Params: CreateSnapshotsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_spot_datafeed_subscription"],
+            Params: CreateSpotDatafeedSubscriptionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_store_image_task"],
+            Params: CreateStoreImageTaskRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_subnet"],
+            Params: CreateSubnetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_subnet_cidr_reservation"],
+            Params: CreateSubnetCidrReservationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_tags"],
+            Params: CreateTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_traffic_mirror_filter"],
+            Params: CreateTrafficMirrorFilterRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_traffic_mirror_filter_rule"],
+            Params: CreateTrafficMirrorFilterRuleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_traffic_mirror_session"],
+            Params: CreateTrafficMirrorSessionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_traffic_mirror_target"],
+            Params: CreateTrafficMirrorTargetRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway"],
+            Params: CreateTransitGatewayRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_connect"],
+            Params: CreateTransitGatewayConnectRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_connect_peer"],
+            Params: CreateTransitGatewayConnectPeerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_metering_policy"],
+            Params: CreateTransitGatewayMeteringPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_metering_policy_entry"],
+            Params: CreateTransitGatewayMeteringPolicyEntryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_multicast_domain"],
+            Params: CreateTransitGatewayMulticastDomainRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_peering_attachment"],
+            Params: CreateTransitGatewayPeeringAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_policy_table"],
+            Params: CreateTransitGatewayPolicyTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_prefix_list_reference"],
+            Params: CreateTransitGatewayPrefixListReferenceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_route"],
+            Params: CreateTransitGatewayRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_route_table"],
+            Params: CreateTransitGatewayRouteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_route_table_announcement"],
+            Params: CreateTransitGatewayRouteTableAnnouncementRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_transit_gateway_vpc_attachment"],
+            Params: CreateTransitGatewayVpcAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_verified_access_endpoint"],
+            Params: CreateVerifiedAccessEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_verified_access_group"],
+            Params: CreateVerifiedAccessGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_verified_access_instance"],
+            Params: CreateVerifiedAccessInstanceRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_verified_access_trust_provider"],
+            Params: CreateVerifiedAccessTrustProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_volume"],
+            Params: CreateVolumeRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpc"],
+            Params: CreateVpcRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpc_block_public_access_exclusion"],
+            Params: CreateVpcBlockPublicAccessExclusionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpc_encryption_control"],
+            Params: CreateVpcEncryptionControlRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpc_endpoint"],
+            Params: CreateVpcEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpc_endpoint_connection_notification"],
+            Params: CreateVpcEndpointConnectionNotificationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpc_endpoint_service_configuration"],
+            Params: CreateVpcEndpointServiceConfigurationRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpc_peering_connection"],
+            Params: CreateVpcPeeringConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpn_concentrator"],
+            Params: CreateVpnConcentratorRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpn_connection"],
+            Params: CreateVpnConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpn_connection_route"],
+            Params: CreateVpnConnectionRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vpn_gateway"],
+            Params: CreateVpnGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_capacity_manager_data_export"],
+            Params: DeleteCapacityManagerDataExportRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_carrier_gateway"],
+            Params: DeleteCarrierGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_client_vpn_endpoint"],
+            Params: DeleteClientVpnEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_client_vpn_route"],
+            Params: DeleteClientVpnRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_coip_cidr"],
+            Params: DeleteCoipCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_coip_pool"],
+            Params: DeleteCoipPoolRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_customer_gateway"],
+            Params: DeleteCustomerGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_dhcp_options"],
+            Params: DeleteDhcpOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_egress_only_internet_gateway"],
+            Params: DeleteEgressOnlyInternetGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_fleets"],
+            Params: DeleteFleetsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_flow_logs"],
+            Params: DeleteFlowLogsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_fpga_image"],
+            Params: DeleteFpgaImageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_image_usage_report"],
+            Params: DeleteImageUsageReportRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_instance_connect_endpoint"],
+            Params: DeleteInstanceConnectEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_instance_event_window"],
+            Params: DeleteInstanceEventWindowRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_internet_gateway"],
+            Params: DeleteInternetGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_ipam"],
+            Params: DeleteIpamRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_ipam_external_resource_verification_token"],
+            Params: DeleteIpamExternalResourceVerificationTokenRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_ipam_policy"],
+            Params: DeleteIpamPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_ipam_pool"],
+            Params: DeleteIpamPoolRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_ipam_prefix_list_resolver"],
+            Params: DeleteIpamPrefixListResolverRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_ipam_prefix_list_resolver_target"],
+            Params: DeleteIpamPrefixListResolverTargetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_ipam_resource_discovery"],
+            Params: DeleteIpamResourceDiscoveryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_ipam_scope"],
+            Params: DeleteIpamScopeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_key_pair"],
+            Params: DeleteKeyPairRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_launch_template"],
+            Params: DeleteLaunchTemplateRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_launch_template_versions"],
+            Params: DeleteLaunchTemplateVersionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_local_gateway_route"],
+            Params: DeleteLocalGatewayRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_local_gateway_route_table"],
+            Params: DeleteLocalGatewayRouteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "delete_local_gateway_route_table_virtual_interface_group_association"
+            ],
+            Params: DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_local_gateway_route_table_vpc_association"],
+            Params: DeleteLocalGatewayRouteTableVpcAssociationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_local_gateway_virtual_interface"],
+            Params: DeleteLocalGatewayVirtualInterfaceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_local_gateway_virtual_interface_group"],
+            Params: DeleteLocalGatewayVirtualInterfaceGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_managed_prefix_list"],
+            Params: DeleteManagedPrefixListRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_nat_gateway"],
+            Params: DeleteNatGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_network_acl"],
+            Params: DeleteNetworkAclRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_network_acl_entry"],
+            Params: DeleteNetworkAclEntryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_network_insights_access_scope"],
+            Params: DeleteNetworkInsightsAccessScopeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_network_insights_access_scope_analysis"],
+            Params: DeleteNetworkInsightsAccessScopeAnalysisRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_network_insights_analysis"],
+            Params: DeleteNetworkInsightsAnalysisRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_network_insights_path"],
+            Params: DeleteNetworkInsightsPathRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_network_interface"],
+            Params: DeleteNetworkInterfaceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_network_interface_permission"],
+            Params: DeleteNetworkInterfacePermissionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_placement_group"],
+            Params: DeletePlacementGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_public_ipv4_pool"],
+            Params: DeletePublicIpv4PoolRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_queued_reserved_instances"],
+            Params: DeleteQueuedReservedInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_route"],
+            Params: DeleteRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_route_server"],
+            Params: DeleteRouteServerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_route_server_endpoint"],
+            Params: DeleteRouteServerEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_route_server_peer"],
+            Params: DeleteRouteServerPeerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_route_table"],
+            Params: DeleteRouteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_secondary_network"],
+            Params: DeleteSecondaryNetworkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_secondary_subnet"],
+            Params: DeleteSecondarySubnetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_security_group"],
+            Params: DeleteSecurityGroupRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_snapshot"],
+            Params: DeleteSnapshotRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_spot_datafeed_subscription"],
+            Params: DeleteSpotDatafeedSubscriptionRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_subnet"],
+            Params: DeleteSubnetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_subnet_cidr_reservation"],
+            Params: DeleteSubnetCidrReservationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_tags"],
+            Params: DeleteTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_traffic_mirror_filter"],
+            Params: DeleteTrafficMirrorFilterRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_traffic_mirror_filter_rule"],
+            Params: DeleteTrafficMirrorFilterRuleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_traffic_mirror_session"],
+            Params: DeleteTrafficMirrorSessionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_traffic_mirror_target"],
+            Params: DeleteTrafficMirrorTargetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway"],
+            Params: DeleteTransitGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_client_vpn_attachment"],
+            Params: DeleteTransitGatewayClientVpnAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_connect"],
+            Params: DeleteTransitGatewayConnectRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_connect_peer"],
+            Params: DeleteTransitGatewayConnectPeerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_metering_policy"],
+            Params: DeleteTransitGatewayMeteringPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_metering_policy_entry"],
+            Params: DeleteTransitGatewayMeteringPolicyEntryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_multicast_domain"],
+            Params: DeleteTransitGatewayMulticastDomainRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_peering_attachment"],
+            Params: DeleteTransitGatewayPeeringAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_policy_table"],
+            Params: DeleteTransitGatewayPolicyTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_prefix_list_reference"],
+            Params: DeleteTransitGatewayPrefixListReferenceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_route"],
+            Params: DeleteTransitGatewayRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_route_table"],
+            Params: DeleteTransitGatewayRouteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_route_table_announcement"],
+            Params: DeleteTransitGatewayRouteTableAnnouncementRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_transit_gateway_vpc_attachment"],
+            Params: DeleteTransitGatewayVpcAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_verified_access_endpoint"],
+            Params: DeleteVerifiedAccessEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_verified_access_group"],
+            Params: DeleteVerifiedAccessGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_verified_access_instance"],
+            Params: DeleteVerifiedAccessInstanceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_verified_access_trust_provider"],
+            Params: DeleteVerifiedAccessTrustProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_volume"],
+            Params: DeleteVolumeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpc"],
+            Params: DeleteVpcRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpc_block_public_access_exclusion"],
+            Params: DeleteVpcBlockPublicAccessExclusionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpc_encryption_control"],
+            Params: DeleteVpcEncryptionControlRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpc_endpoint_connection_notifications"],
+            Params: DeleteVpcEndpointConnectionNotificationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpc_endpoint_service_configurations"],
+            Params: DeleteVpcEndpointServiceConfigurationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpc_endpoints"],
+            Params: DeleteVpcEndpointsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpc_peering_connection"],
+            Params: DeleteVpcPeeringConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpn_concentrator"],
+            Params: DeleteVpnConcentratorRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpn_connection"],
+            Params: DeleteVpnConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpn_connection_route"],
+            Params: DeleteVpnConnectionRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vpn_gateway"],
+            Params: DeleteVpnGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["deprovision_byoip_cidr"],
+            Params: DeprovisionByoipCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["deprovision_ipam_byoasn"],
+            Params: DeprovisionIpamByoasnRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["deprovision_ipam_pool_cidr"],
+            Params: DeprovisionIpamPoolCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["deprovision_public_ipv4_pool_cidr"],
+            Params: DeprovisionPublicIpv4PoolCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["deregister_image"],
+            Params: DeregisterImageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["deregister_instance_event_notification_attributes"],
+            Params: DeregisterInstanceEventNotificationAttributesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["deregister_transit_gateway_multicast_group_members"],
+            Params: (
+                DeregisterTransitGatewayMulticastGroupMembersRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["deregister_transit_gateway_multicast_group_sources"],
+            Params: (
+                DeregisterTransitGatewayMulticastGroupSourcesRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_account_attributes"],
+            Params: DescribeAccountAttributesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_address_transfers"],
+            Params: DescribeAddressTransfersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_addresses"],
+            Params: DescribeAddressesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_addresses_attribute"],
+            Params: DescribeAddressesAttributeRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_aggregate_id_format"],
+            Params: DescribeAggregateIdFormatRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_availability_zones"],
+            Params: DescribeAvailabilityZonesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "describe_aws_network_performance_metric_subscriptions"
+            ],
+            Params: (
+                DescribeAwsNetworkPerformanceMetricSubscriptionsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_bundle_tasks"],
+            Params: DescribeBundleTasksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_byoip_cidrs"],
+            Params: DescribeByoipCidrsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_capacity_block_extension_history"],
+            Params: DescribeCapacityBlockExtensionHistoryRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_capacity_block_extension_offerings"],
+            Params: DescribeCapacityBlockExtensionOfferingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_capacity_block_offerings"],
+            Params: DescribeCapacityBlockOfferingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_capacity_block_status"],
+            Params: DescribeCapacityBlockStatusRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_capacity_blocks"],
+            Params: DescribeCapacityBlocksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_capacity_manager_data_exports"],
+            Params: DescribeCapacityManagerDataExportsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_capacity_reservation_billing_requests"],
+            Params: DescribeCapacityReservationBillingRequestsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_capacity_reservation_fleets"],
+            Params: DescribeCapacityReservationFleetsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_capacity_reservation_topology"],
+            Params: DescribeCapacityReservationTopologyRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_capacity_reservations"],
+            Params: DescribeCapacityReservationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_carrier_gateways"],
+            Params: DescribeCarrierGatewaysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_classic_link_instances"],
+            Params: DescribeClassicLinkInstancesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_client_vpn_authorization_rules"],
+            Params: DescribeClientVpnAuthorizationRulesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_client_vpn_connections"],
+            Params: DescribeClientVpnConnectionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_client_vpn_endpoints"],
+            Params: DescribeClientVpnEndpointsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_client_vpn_routes"],
+            Params: DescribeClientVpnRoutesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_client_vpn_target_networks"],
+            Params: DescribeClientVpnTargetNetworksRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_coip_pools"],
+            Params: DescribeCoipPoolsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_conversion_tasks"],
+            Params: DescribeConversionTasksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_customer_gateways"],
+            Params: DescribeCustomerGatewaysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_declarative_policies_reports"],
+            Params: DescribeDeclarativePoliciesReportsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_dhcp_options"],
+            Params: DescribeDhcpOptionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_egress_only_internet_gateways"],
+            Params: DescribeEgressOnlyInternetGatewaysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_elastic_gpus"],
+            Params: DescribeElasticGpusRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_export_image_tasks"],
+            Params: DescribeExportImageTasksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_export_tasks"],
+            Params: DescribeExportTasksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_fast_launch_images"],
+            Params: DescribeFastLaunchImagesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_fast_snapshot_restores"],
+            Params: DescribeFastSnapshotRestoresRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_fleet_history"],
+            Params: DescribeFleetHistoryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_fleet_instances"],
+            Params: DescribeFleetInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_fleets"],
+            Params: DescribeFleetsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_flow_logs"],
+            Params: DescribeFlowLogsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_fpga_image_attribute"],
+            Params: DescribeFpgaImageAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_fpga_images"],
+            Params: DescribeFpgaImagesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_host_reservation_offerings"],
+            Params: DescribeHostReservationOfferingsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_host_reservations"],
+            Params: DescribeHostReservationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_hosts"],
+            Params: DescribeHostsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_iam_instance_profile_associations"],
+            Params: DescribeIamInstanceProfileAssociationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_id_format"],
+            Params: DescribeIdFormatRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_identity_id_format"],
+            Params: DescribeIdentityIdFormatRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_image_attribute"],
+            Params: DescribeImageAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_image_references"],
+            Params: DescribeImageReferencesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_image_usage_report_entries"],
+            Params: DescribeImageUsageReportEntriesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_image_usage_reports"],
+            Params: DescribeImageUsageReportsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_images"],
+            Params: DescribeImagesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_import_image_tasks"],
+            Params: DescribeImportImageTasksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_import_snapshot_tasks"],
+            Params: DescribeImportSnapshotTasksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_attribute"],
+            Params: DescribeInstanceAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_connect_endpoints"],
+            Params: DescribeInstanceConnectEndpointsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_credit_specifications"],
+            Params: DescribeInstanceCreditSpecificationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_event_notification_attributes"],
+            Params: (
+                DescribeInstanceEventNotificationAttributesRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_event_windows"],
+            Params: DescribeInstanceEventWindowsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_image_metadata"],
+            Params: DescribeInstanceImageMetadataRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_sql_ha_history_states"],
+            Params: DescribeInstanceSqlHaHistoryStatesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_sql_ha_states"],
+            Params: DescribeInstanceSqlHaStatesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_status"],
+            Params: DescribeInstanceStatusRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_topology"],
+            Params: DescribeInstanceTopologyRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_type_offerings"],
+            Params: DescribeInstanceTypeOfferingsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instance_types"],
+            Params: DescribeInstanceTypesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_instances"],
+            Params: DescribeInstancesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_internet_gateways"],
+            Params: DescribeInternetGatewaysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_ipam_byoasn"],
+            Params: DescribeIpamByoasnRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "describe_ipam_external_resource_verification_tokens"
+            ],
+            Params: (
+                DescribeIpamExternalResourceVerificationTokensRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_ipam_policies"],
+            Params: DescribeIpamPoliciesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_ipam_pool_allocations"],
+            Params: DescribeIpamPoolAllocationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_ipam_pools"],
+            Params: DescribeIpamPoolsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_ipam_prefix_list_resolver_targets"],
+            Params: DescribeIpamPrefixListResolverTargetsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_ipam_prefix_list_resolvers"],
+            Params: DescribeIpamPrefixListResolversRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_ipam_resource_discoveries"],
+            Params: DescribeIpamResourceDiscoveriesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_ipam_resource_discovery_associations"],
+            Params: (
+                DescribeIpamResourceDiscoveryAssociationsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_ipam_scopes"],
+            Params: DescribeIpamScopesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_ipams"],
+            Params: DescribeIpamsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_ipv6_pools"],
+            Params: DescribeIpv6PoolsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_key_pairs"],
+            Params: DescribeKeyPairsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_launch_template_versions"],
+            Params: DescribeLaunchTemplateVersionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_launch_templates"],
+            Params: DescribeLaunchTemplatesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "describe_local_gateway_route_table_virtual_interface_group_associations"
+            ],
+            Params: (
+                DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestTypeDef
+                | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "describe_local_gateway_route_table_vpc_associations"
+            ],
+            Params: (
+                DescribeLocalGatewayRouteTableVpcAssociationsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_local_gateway_route_tables"],
+            Params: DescribeLocalGatewayRouteTablesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_local_gateway_virtual_interface_groups"],
+            Params: (
+                DescribeLocalGatewayVirtualInterfaceGroupsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_local_gateway_virtual_interfaces"],
+            Params: DescribeLocalGatewayVirtualInterfacesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_local_gateways"],
+            Params: DescribeLocalGatewaysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_locked_snapshots"],
+            Params: DescribeLockedSnapshotsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_mac_hosts"],
+            Params: DescribeMacHostsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_mac_modification_tasks"],
+            Params: DescribeMacModificationTasksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_managed_prefix_lists"],
+            Params: DescribeManagedPrefixListsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_moving_addresses"],
+            Params: DescribeMovingAddressesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_nat_gateways"],
+            Params: DescribeNatGatewaysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_network_acls"],
+            Params: DescribeNetworkAclsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_network_insights_access_scope_analyses"],
+            Params: (
+                DescribeNetworkInsightsAccessScopeAnalysesRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_network_insights_access_scopes"],
+            Params: DescribeNetworkInsightsAccessScopesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_network_insights_analyses"],
+            Params: DescribeNetworkInsightsAnalysesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_network_insights_paths"],
+            Params: DescribeNetworkInsightsPathsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_network_interface_attribute"],
+            Params: DescribeNetworkInterfaceAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_network_interface_permissions"],
+            Params: DescribeNetworkInterfacePermissionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_network_interfaces"],
+            Params: DescribeNetworkInterfacesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_outpost_lags"],
+            Params: DescribeOutpostLagsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_placement_groups"],
+            Params: DescribePlacementGroupsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_prefix_lists"],
+            Params: DescribePrefixListsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_principal_id_format"],
+            Params: DescribePrincipalIdFormatRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_public_ipv4_pools"],
+            Params: DescribePublicIpv4PoolsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_regions"],
+            Params: DescribeRegionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_replace_root_volume_tasks"],
+            Params: DescribeReplaceRootVolumeTasksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_reserved_instances"],
+            Params: DescribeReservedInstancesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_reserved_instances_listings"],
+            Params: DescribeReservedInstancesListingsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_reserved_instances_modifications"],
+            Params: DescribeReservedInstancesModificationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_reserved_instances_offerings"],
+            Params: DescribeReservedInstancesOfferingsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_route_server_endpoints"],
+            Params: DescribeRouteServerEndpointsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_route_server_peers"],
+            Params: DescribeRouteServerPeersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_route_servers"],
+            Params: DescribeRouteServersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_route_tables"],
+            Params: DescribeRouteTablesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_scheduled_instance_availability"],
+            Params: DescribeScheduledInstanceAvailabilityRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_scheduled_instances"],
+            Params: DescribeScheduledInstancesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_secondary_interfaces"],
+            Params: DescribeSecondaryInterfacesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_secondary_networks"],
+            Params: DescribeSecondaryNetworksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_secondary_subnets"],
+            Params: DescribeSecondarySubnetsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_security_group_references"],
+            Params: DescribeSecurityGroupReferencesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_security_group_rules"],
+            Params: DescribeSecurityGroupRulesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_security_group_vpc_associations"],
+            Params: DescribeSecurityGroupVpcAssociationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_security_groups"],
+            Params: DescribeSecurityGroupsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_service_link_virtual_interfaces"],
+            Params: DescribeServiceLinkVirtualInterfacesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_snapshot_attribute"],
+            Params: DescribeSnapshotAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_snapshot_tier_status"],
+            Params: DescribeSnapshotTierStatusRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_snapshots"],
+            Params: DescribeSnapshotsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_spot_datafeed_subscription"],
+            Params: DescribeSpotDatafeedSubscriptionRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_spot_fleet_instances"],
+            Params: DescribeSpotFleetInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_spot_fleet_request_history"],
+            Params: DescribeSpotFleetRequestHistoryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_spot_fleet_requests"],
+            Params: DescribeSpotFleetRequestsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_spot_instance_requests"],
+            Params: DescribeSpotInstanceRequestsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_spot_price_history"],
+            Params: DescribeSpotPriceHistoryRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_stale_security_groups"],
+            Params: DescribeStaleSecurityGroupsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_store_image_tasks"],
+            Params: DescribeStoreImageTasksRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_subnets"],
+            Params: DescribeSubnetsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_tags"],
+            Params: DescribeTagsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_traffic_mirror_filter_rules"],
+            Params: DescribeTrafficMirrorFilterRulesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_traffic_mirror_filters"],
+            Params: DescribeTrafficMirrorFiltersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_traffic_mirror_sessions"],
+            Params: DescribeTrafficMirrorSessionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_traffic_mirror_targets"],
+            Params: DescribeTrafficMirrorTargetsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_transit_gateway_attachments"],
+            Params: DescribeTransitGatewayAttachmentsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_transit_gateway_connect_peers"],
+            Params: DescribeTransitGatewayConnectPeersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_transit_gateway_connects"],
+            Params: DescribeTransitGatewayConnectsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_transit_gateway_metering_policies"],
+            Params: DescribeTransitGatewayMeteringPoliciesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_transit_gateway_multicast_domains"],
+            Params: DescribeTransitGatewayMulticastDomainsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_transit_gateway_peering_attachments"],
+            Params: (
+                DescribeTransitGatewayPeeringAttachmentsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_transit_gateway_policy_tables"],
+            Params: DescribeTransitGatewayPolicyTablesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_transit_gateway_route_table_announcements"],
+            Params: (
+                DescribeTransitGatewayRouteTableAnnouncementsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_transit_gateway_route_tables"],
+            Params: DescribeTransitGatewayRouteTablesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_transit_gateway_vpc_attachments"],
+            Params: DescribeTransitGatewayVpcAttachmentsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_transit_gateways"],
+            Params: DescribeTransitGatewaysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_trunk_interface_associations"],
+            Params: DescribeTrunkInterfaceAssociationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_verified_access_endpoints"],
+            Params: DescribeVerifiedAccessEndpointsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_verified_access_groups"],
+            Params: DescribeVerifiedAccessGroupsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "describe_verified_access_instance_logging_configurations"
+            ],
+            Params: (
+                DescribeVerifiedAccessInstanceLoggingConfigurationsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_verified_access_instances"],
+            Params: DescribeVerifiedAccessInstancesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_verified_access_trust_providers"],
+            Params: DescribeVerifiedAccessTrustProvidersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_volume_attribute"],
+            Params: DescribeVolumeAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_volume_status"],
+            Params: DescribeVolumeStatusRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_volumes"],
+            Params: DescribeVolumesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_volumes_modifications"],
+            Params: DescribeVolumesModificationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_attribute"],
+            Params: DescribeVpcAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_block_public_access_exclusions"],
+            Params: DescribeVpcBlockPublicAccessExclusionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_block_public_access_options"],
+            Params: DescribeVpcBlockPublicAccessOptionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_classic_link"],
+            Params: DescribeVpcClassicLinkRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_classic_link_dns_support"],
+            Params: DescribeVpcClassicLinkDnsSupportRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_encryption_controls"],
+            Params: DescribeVpcEncryptionControlsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_endpoint_associations"],
+            Params: DescribeVpcEndpointAssociationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_endpoint_connection_notifications"],
+            Params: (
+                DescribeVpcEndpointConnectionNotificationsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_endpoint_connections"],
+            Params: DescribeVpcEndpointConnectionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_endpoint_service_configurations"],
+            Params: (
+                DescribeVpcEndpointServiceConfigurationsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_endpoint_service_permissions"],
+            Params: DescribeVpcEndpointServicePermissionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_endpoint_services"],
+            Params: DescribeVpcEndpointServicesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_endpoints"],
+            Params: DescribeVpcEndpointsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpc_peering_connections"],
+            Params: DescribeVpcPeeringConnectionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpcs"],
+            Params: DescribeVpcsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpn_concentrators"],
+            Params: DescribeVpnConcentratorsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpn_connections"],
+            Params: DescribeVpnConnectionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vpn_gateways"],
+            Params: DescribeVpnGatewaysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["detach_classic_link_vpc"],
+            Params: DetachClassicLinkVpcRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["detach_internet_gateway"],
+            Params: DetachInternetGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["detach_network_interface"],
+            Params: DetachNetworkInterfaceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["detach_verified_access_trust_provider"],
+            Params: DetachVerifiedAccessTrustProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["detach_volume"],
+            Params: DetachVolumeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["detach_vpn_gateway"],
+            Params: DetachVpnGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_address_transfer"],
+            Params: DisableAddressTransferRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_allowed_images_settings"],
+            Params: DisableAllowedImagesSettingsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "disable_aws_network_performance_metric_subscription"
+            ],
+            Params: (
+                DisableAwsNetworkPerformanceMetricSubscriptionRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_capacity_manager"],
+            Params: DisableCapacityManagerRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_ebs_encryption_by_default"],
+            Params: DisableEbsEncryptionByDefaultRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_fast_launch"],
+            Params: DisableFastLaunchRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_fast_snapshot_restores"],
+            Params: DisableFastSnapshotRestoresRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_image"],
+            Params: DisableImageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_image_block_public_access"],
+            Params: DisableImageBlockPublicAccessRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_image_deprecation"],
+            Params: DisableImageDeprecationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_image_deregistration_protection"],
+            Params: DisableImageDeregistrationProtectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_instance_sql_ha_standby_detections"],
+            Params: DisableInstanceSqlHaStandbyDetectionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_ipam_organization_admin_account"],
+            Params: DisableIpamOrganizationAdminAccountRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_ipam_policy"],
+            Params: DisableIpamPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_route_server_propagation"],
+            Params: DisableRouteServerPropagationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_serial_console_access"],
+            Params: DisableSerialConsoleAccessRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_snapshot_block_public_access"],
+            Params: DisableSnapshotBlockPublicAccessRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_transit_gateway_route_table_propagation"],
+            Params: DisableTransitGatewayRouteTablePropagationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_vgw_route_propagation"],
+            Params: DisableVgwRoutePropagationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_vpc_classic_link"],
+            Params: DisableVpcClassicLinkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_vpc_classic_link_dns_support"],
+            Params: DisableVpcClassicLinkDnsSupportRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_address"],
+            Params: DisassociateAddressRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_capacity_reservation_billing_owner"],
+            Params: DisassociateCapacityReservationBillingOwnerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_client_vpn_target_network"],
+            Params: DisassociateClientVpnTargetNetworkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_enclave_certificate_iam_role"],
+            Params: DisassociateEnclaveCertificateIamRoleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_iam_instance_profile"],
+            Params: DisassociateIamInstanceProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_instance_event_window"],
+            Params: DisassociateInstanceEventWindowRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_ipam_byoasn"],
+            Params: DisassociateIpamByoasnRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_ipam_resource_discovery"],
+            Params: DisassociateIpamResourceDiscoveryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_nat_gateway_address"],
+            Params: DisassociateNatGatewayAddressRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_route_server"],
+            Params: DisassociateRouteServerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_route_table"],
+            Params: DisassociateRouteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_security_group_vpc"],
+            Params: DisassociateSecurityGroupVpcRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_subnet_cidr_block"],
+            Params: DisassociateSubnetCidrBlockRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_transit_gateway_multicast_domain"],
+            Params: DisassociateTransitGatewayMulticastDomainRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_transit_gateway_policy_table"],
+            Params: DisassociateTransitGatewayPolicyTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_transit_gateway_route_table"],
+            Params: DisassociateTransitGatewayRouteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_trunk_interface"],
+            Params: DisassociateTrunkInterfaceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_vpc_cidr_block"],
+            Params: DisassociateVpcCidrBlockRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_address_transfer"],
+            Params: EnableAddressTransferRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_allowed_images_settings"],
+            Params: EnableAllowedImagesSettingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_aws_network_performance_metric_subscription"],
+            Params: (
+                EnableAwsNetworkPerformanceMetricSubscriptionRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_capacity_manager"],
+            Params: EnableCapacityManagerRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_ebs_encryption_by_default"],
+            Params: EnableEbsEncryptionByDefaultRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_fast_launch"],
+            Params: EnableFastLaunchRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_fast_snapshot_restores"],
+            Params: EnableFastSnapshotRestoresRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_image"],
+            Params: EnableImageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_image_block_public_access"],
+            Params: EnableImageBlockPublicAccessRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_image_deprecation"],
+            Params: EnableImageDeprecationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_image_deregistration_protection"],
+            Params: EnableImageDeregistrationProtectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_instance_sql_ha_standby_detections"],
+            Params: EnableInstanceSqlHaStandbyDetectionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_ipam_organization_admin_account"],
+            Params: EnableIpamOrganizationAdminAccountRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_ipam_policy"],
+            Params: EnableIpamPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_reachability_analyzer_organization_sharing"],
+            Params: (
+                EnableReachabilityAnalyzerOrganizationSharingRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_route_server_propagation"],
+            Params: EnableRouteServerPropagationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_serial_console_access"],
+            Params: EnableSerialConsoleAccessRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_snapshot_block_public_access"],
+            Params: EnableSnapshotBlockPublicAccessRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_transit_gateway_route_table_propagation"],
+            Params: EnableTransitGatewayRouteTablePropagationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_vgw_route_propagation"],
+            Params: EnableVgwRoutePropagationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_volume_io"],
+            Params: EnableVolumeIORequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_vpc_classic_link"],
+            Params: EnableVpcClassicLinkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_vpc_classic_link_dns_support"],
+            Params: EnableVpcClassicLinkDnsSupportRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "export_client_vpn_client_certificate_revocation_list"
+            ],
+            Params: ExportClientVpnClientCertificateRevocationListRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["export_client_vpn_client_configuration"],
+            Params: ExportClientVpnClientConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["export_image"],
+            Params: ExportImageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["export_transit_gateway_routes"],
+            Params: ExportTransitGatewayRoutesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "export_verified_access_instance_client_configuration"
+            ],
+            Params: ExportVerifiedAccessInstanceClientConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_active_vpn_tunnel_status"],
+            Params: GetActiveVpnTunnelStatusRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_allowed_images_settings"],
+            Params: GetAllowedImagesSettingsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_associated_enclave_certificate_iam_roles"],
+            Params: GetAssociatedEnclaveCertificateIamRolesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_associated_ipv6_pool_cidrs"],
+            Params: GetAssociatedIpv6PoolCidrsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_aws_network_performance_data"],
+            Params: GetAwsNetworkPerformanceDataRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_capacity_manager_attributes"],
+            Params: GetCapacityManagerAttributesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_capacity_manager_metric_data"],
+            Params: GetCapacityManagerMetricDataRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_capacity_manager_metric_dimensions"],
+            Params: GetCapacityManagerMetricDimensionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_capacity_manager_monitored_tag_keys"],
+            Params: GetCapacityManagerMonitoredTagKeysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_capacity_reservation_usage"],
+            Params: GetCapacityReservationUsageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_coip_pool_usage"],
+            Params: GetCoipPoolUsageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_console_output"],
+            Params: GetConsoleOutputRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_console_screenshot"],
+            Params: GetConsoleScreenshotRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_declarative_policies_report_summary"],
+            Params: GetDeclarativePoliciesReportSummaryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_default_credit_specification"],
+            Params: GetDefaultCreditSpecificationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ebs_default_kms_key_id"],
+            Params: GetEbsDefaultKmsKeyIdRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ebs_encryption_by_default"],
+            Params: GetEbsEncryptionByDefaultRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_enabled_ipam_policy"],
+            Params: GetEnabledIpamPolicyRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_flow_logs_integration_template"],
+            Params: GetFlowLogsIntegrationTemplateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_groups_for_capacity_reservation"],
+            Params: GetGroupsForCapacityReservationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_host_reservation_purchase_preview"],
+            Params: GetHostReservationPurchasePreviewRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_image_ancestry"],
+            Params: GetImageAncestryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_image_block_public_access_state"],
+            Params: GetImageBlockPublicAccessStateRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_instance_metadata_defaults"],
+            Params: GetInstanceMetadataDefaultsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_instance_tpm_ek_pub"],
+            Params: GetInstanceTpmEkPubRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_instance_types_from_instance_requirements"],
+            Params: GetInstanceTypesFromInstanceRequirementsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_instance_uefi_data"],
+            Params: GetInstanceUefiDataRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_address_history"],
+            Params: GetIpamAddressHistoryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_discovered_accounts"],
+            Params: GetIpamDiscoveredAccountsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_discovered_public_addresses"],
+            Params: GetIpamDiscoveredPublicAddressesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_discovered_resource_cidrs"],
+            Params: GetIpamDiscoveredResourceCidrsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_policy_allocation_rules"],
+            Params: GetIpamPolicyAllocationRulesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_policy_organization_targets"],
+            Params: GetIpamPolicyOrganizationTargetsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_pool_allocations"],
+            Params: GetIpamPoolAllocationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_pool_cidrs"],
+            Params: GetIpamPoolCidrsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_prefix_list_resolver_rules"],
+            Params: GetIpamPrefixListResolverRulesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_prefix_list_resolver_version_entries"],
+            Params: GetIpamPrefixListResolverVersionEntriesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_prefix_list_resolver_versions"],
+            Params: GetIpamPrefixListResolverVersionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ipam_resource_cidrs"],
+            Params: GetIpamResourceCidrsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_launch_template_data"],
+            Params: GetLaunchTemplateDataRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_managed_prefix_list_associations"],
+            Params: GetManagedPrefixListAssociationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_managed_prefix_list_entries"],
+            Params: GetManagedPrefixListEntriesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_managed_resource_visibility"],
+            Params: GetManagedResourceVisibilityRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "get_network_insights_access_scope_analysis_findings"
+            ],
+            Params: GetNetworkInsightsAccessScopeAnalysisFindingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_network_insights_access_scope_content"],
+            Params: GetNetworkInsightsAccessScopeContentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_password_data"],
+            Params: GetPasswordDataRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_reserved_instances_exchange_quote"],
+            Params: GetReservedInstancesExchangeQuoteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_route_server_associations"],
+            Params: GetRouteServerAssociationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_route_server_propagations"],
+            Params: GetRouteServerPropagationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_route_server_routing_database"],
+            Params: GetRouteServerRoutingDatabaseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_security_groups_for_vpc"],
+            Params: GetSecurityGroupsForVpcRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_serial_console_access_status"],
+            Params: GetSerialConsoleAccessStatusRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_snapshot_block_public_access_state"],
+            Params: GetSnapshotBlockPublicAccessStateRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_spot_placement_scores"],
+            Params: GetSpotPlacementScoresRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_subnet_cidr_reservations"],
+            Params: GetSubnetCidrReservationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_transit_gateway_attachment_propagations"],
+            Params: GetTransitGatewayAttachmentPropagationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_transit_gateway_metering_policy_entries"],
+            Params: GetTransitGatewayMeteringPolicyEntriesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_transit_gateway_multicast_domain_associations"],
+            Params: GetTransitGatewayMulticastDomainAssociationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_transit_gateway_policy_table_associations"],
+            Params: GetTransitGatewayPolicyTableAssociationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_transit_gateway_policy_table_entries"],
+            Params: GetTransitGatewayPolicyTableEntriesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_transit_gateway_prefix_list_references"],
+            Params: GetTransitGatewayPrefixListReferencesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_transit_gateway_route_table_associations"],
+            Params: GetTransitGatewayRouteTableAssociationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_transit_gateway_route_table_propagations"],
+            Params: GetTransitGatewayRouteTablePropagationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_verified_access_endpoint_policy"],
+            Params: GetVerifiedAccessEndpointPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_verified_access_endpoint_targets"],
+            Params: GetVerifiedAccessEndpointTargetsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_verified_access_group_policy"],
+            Params: GetVerifiedAccessGroupPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_vpc_resources_blocking_encryption_enforcement"],
+            Params: GetVpcResourcesBlockingEncryptionEnforcementRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_vpn_connection_device_sample_configuration"],
+            Params: GetVpnConnectionDeviceSampleConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_vpn_connection_device_types"],
+            Params: GetVpnConnectionDeviceTypesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_vpn_tunnel_replacement_status"],
+            Params: GetVpnTunnelReplacementStatusRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "import_client_vpn_client_certificate_revocation_list"
+            ],
+            Params: ImportClientVpnClientCertificateRevocationListRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["import_image"],
+            Params: ImportImageRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["import_instance"],
+            Params: ImportInstanceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["import_key_pair"],
+            Params: ImportKeyPairRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["import_snapshot"],
+            Params: ImportSnapshotRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["import_volume"],
+            Params: ImportVolumeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_images_in_recycle_bin"],
+            Params: ListImagesInRecycleBinRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_snapshots_in_recycle_bin"],
+            Params: ListSnapshotsInRecycleBinRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_volumes_in_recycle_bin"],
+            Params: ListVolumesInRecycleBinRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["lock_snapshot"],
+            Params: LockSnapshotRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_address_attribute"],
+            Params: ModifyAddressAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_availability_zone_group"],
+            Params: ModifyAvailabilityZoneGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_capacity_reservation"],
+            Params: ModifyCapacityReservationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_capacity_reservation_fleet"],
+            Params: ModifyCapacityReservationFleetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_client_vpn_endpoint"],
+            Params: ModifyClientVpnEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_default_credit_specification"],
+            Params: ModifyDefaultCreditSpecificationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_ebs_default_kms_key_id"],
+            Params: ModifyEbsDefaultKmsKeyIdRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_fleet"],
+            Params: ModifyFleetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_fpga_image_attribute"],
+            Params: ModifyFpgaImageAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_hosts"],
+            Params: ModifyHostsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_id_format"],
+            Params: ModifyIdFormatRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_identity_id_format"],
+            Params: ModifyIdentityIdFormatRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_image_attribute"],
+            Params: ModifyImageAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_attribute"],
+            Params: ModifyInstanceAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_capacity_reservation_attributes"],
+            Params: ModifyInstanceCapacityReservationAttributesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_connect_endpoint"],
+            Params: ModifyInstanceConnectEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_cpu_options"],
+            Params: ModifyInstanceCpuOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_credit_specification"],
+            Params: ModifyInstanceCreditSpecificationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_event_start_time"],
+            Params: ModifyInstanceEventStartTimeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_event_window"],
+            Params: ModifyInstanceEventWindowRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_maintenance_options"],
+            Params: ModifyInstanceMaintenanceOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_metadata_defaults"],
+            Params: ModifyInstanceMetadataDefaultsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_metadata_options"],
+            Params: ModifyInstanceMetadataOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_network_performance_options"],
+            Params: ModifyInstanceNetworkPerformanceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_instance_placement"],
+            Params: ModifyInstancePlacementRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_ipam"],
+            Params: ModifyIpamRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_ipam_policy_allocation_rules"],
+            Params: ModifyIpamPolicyAllocationRulesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_ipam_pool"],
+            Params: ModifyIpamPoolRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_ipam_pool_allocation"],
+            Params: ModifyIpamPoolAllocationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_ipam_prefix_list_resolver"],
+            Params: ModifyIpamPrefixListResolverRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_ipam_prefix_list_resolver_target"],
+            Params: ModifyIpamPrefixListResolverTargetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_ipam_resource_cidr"],
+            Params: ModifyIpamResourceCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_ipam_resource_discovery"],
+            Params: ModifyIpamResourceDiscoveryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_ipam_scope"],
+            Params: ModifyIpamScopeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_launch_template"],
+            Params: ModifyLaunchTemplateRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_local_gateway_route"],
+            Params: ModifyLocalGatewayRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_managed_prefix_list"],
+            Params: ModifyManagedPrefixListRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_managed_resource_visibility"],
+            Params: ModifyManagedResourceVisibilityRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_network_interface_attribute"],
+            Params: ModifyNetworkInterfaceAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_private_dns_name_options"],
+            Params: ModifyPrivateDnsNameOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_public_ip_dns_name_options"],
+            Params: ModifyPublicIpDnsNameOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_reserved_instances"],
+            Params: ModifyReservedInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_route_server"],
+            Params: ModifyRouteServerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_security_group_rules"],
+            Params: ModifySecurityGroupRulesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_snapshot_attribute"],
+            Params: ModifySnapshotAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_snapshot_tier"],
+            Params: ModifySnapshotTierRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_spot_fleet_request"],
+            Params: ModifySpotFleetRequestRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_subnet_attribute"],
+            Params: ModifySubnetAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_traffic_mirror_filter_network_services"],
+            Params: ModifyTrafficMirrorFilterNetworkServicesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_traffic_mirror_filter_rule"],
+            Params: ModifyTrafficMirrorFilterRuleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_traffic_mirror_session"],
+            Params: ModifyTrafficMirrorSessionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_transit_gateway"],
+            Params: ModifyTransitGatewayRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_transit_gateway_metering_policy"],
+            Params: ModifyTransitGatewayMeteringPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_transit_gateway_prefix_list_reference"],
+            Params: ModifyTransitGatewayPrefixListReferenceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_transit_gateway_vpc_attachment"],
+            Params: ModifyTransitGatewayVpcAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_verified_access_endpoint"],
+            Params: ModifyVerifiedAccessEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_verified_access_endpoint_policy"],
+            Params: ModifyVerifiedAccessEndpointPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_verified_access_group"],
+            Params: ModifyVerifiedAccessGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_verified_access_group_policy"],
+            Params: ModifyVerifiedAccessGroupPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_verified_access_instance"],
+            Params: ModifyVerifiedAccessInstanceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "modify_verified_access_instance_logging_configuration"
+            ],
+            Params: ModifyVerifiedAccessInstanceLoggingConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_verified_access_trust_provider"],
+            Params: ModifyVerifiedAccessTrustProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_volume"],
+            Params: ModifyVolumeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_volume_attribute"],
+            Params: ModifyVolumeAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpc_attribute"],
+            Params: ModifyVpcAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpc_block_public_access_exclusion"],
+            Params: ModifyVpcBlockPublicAccessExclusionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpc_block_public_access_options"],
+            Params: ModifyVpcBlockPublicAccessOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpc_encryption_control"],
+            Params: ModifyVpcEncryptionControlRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpc_endpoint"],
+            Params: ModifyVpcEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpc_endpoint_connection_notification"],
+            Params: ModifyVpcEndpointConnectionNotificationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpc_endpoint_service_configuration"],
+            Params: ModifyVpcEndpointServiceConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpc_endpoint_service_payer_responsibility"],
+            Params: ModifyVpcEndpointServicePayerResponsibilityRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpc_endpoint_service_permissions"],
+            Params: ModifyVpcEndpointServicePermissionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpc_peering_connection_options"],
+            Params: ModifyVpcPeeringConnectionOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpc_tenancy"],
+            Params: ModifyVpcTenancyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpn_connection"],
+            Params: ModifyVpnConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpn_connection_options"],
+            Params: ModifyVpnConnectionOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpn_tunnel_certificate"],
+            Params: ModifyVpnTunnelCertificateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_vpn_tunnel_options"],
+            Params: ModifyVpnTunnelOptionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["monitor_instances"],
+            Params: MonitorInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["move_address_to_vpc"],
+            Params: MoveAddressToVpcRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["move_byoip_cidr_to_ipam"],
+            Params: MoveByoipCidrToIpamRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["move_capacity_reservation_instances"],
+            Params: MoveCapacityReservationInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["provision_byoip_cidr"],
+            Params: ProvisionByoipCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["provision_ipam_byoasn"],
+            Params: ProvisionIpamByoasnRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["provision_ipam_pool_cidr"],
+            Params: ProvisionIpamPoolCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["provision_public_ipv4_pool_cidr"],
+            Params: ProvisionPublicIpv4PoolCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["purchase_capacity_block"],
+            Params: PurchaseCapacityBlockRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["purchase_capacity_block_extension"],
+            Params: PurchaseCapacityBlockExtensionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["purchase_host_reservation"],
+            Params: PurchaseHostReservationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["purchase_reserved_instances_offering"],
+            Params: PurchaseReservedInstancesOfferingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["purchase_scheduled_instances"],
+            Params: PurchaseScheduledInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reboot_instances"],
+            Params: RebootInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["register_image"],
+            Params: RegisterImageRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["register_instance_event_notification_attributes"],
+            Params: RegisterInstanceEventNotificationAttributesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["register_transit_gateway_multicast_group_members"],
+            Params: RegisterTransitGatewayMulticastGroupMembersRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["register_transit_gateway_multicast_group_sources"],
+            Params: RegisterTransitGatewayMulticastGroupSourcesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reject_capacity_reservation_billing_ownership"],
+            Params: RejectCapacityReservationBillingOwnershipRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reject_transit_gateway_client_vpn_attachment"],
+            Params: RejectTransitGatewayClientVpnAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "reject_transit_gateway_multicast_domain_associations"
+            ],
+            Params: (
+                RejectTransitGatewayMulticastDomainAssociationsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reject_transit_gateway_peering_attachment"],
+            Params: RejectTransitGatewayPeeringAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reject_transit_gateway_vpc_attachment"],
+            Params: RejectTransitGatewayVpcAttachmentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reject_vpc_endpoint_connections"],
+            Params: RejectVpcEndpointConnectionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reject_vpc_peering_connection"],
+            Params: RejectVpcPeeringConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["release_address"],
+            Params: ReleaseAddressRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["release_hosts"],
+            Params: ReleaseHostsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["release_ipam_pool_allocation"],
+            Params: ReleaseIpamPoolAllocationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["replace_iam_instance_profile_association"],
+            Params: ReplaceIamInstanceProfileAssociationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["replace_image_criteria_in_allowed_images_settings"],
+            Params: (
+                ReplaceImageCriteriaInAllowedImagesSettingsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["replace_network_acl_association"],
+            Params: ReplaceNetworkAclAssociationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["replace_network_acl_entry"],
+            Params: ReplaceNetworkAclEntryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["replace_route"],
+            Params: ReplaceRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["replace_route_table_association"],
+            Params: ReplaceRouteTableAssociationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["replace_transit_gateway_route"],
+            Params: ReplaceTransitGatewayRouteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["replace_vpn_tunnel"],
+            Params: ReplaceVpnTunnelRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["report_instance_status"],
+            Params: ReportInstanceStatusRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["request_spot_fleet"],
+            Params: RequestSpotFleetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["request_spot_instances"],
+            Params: RequestSpotInstancesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reset_address_attribute"],
+            Params: ResetAddressAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reset_ebs_default_kms_key_id"],
+            Params: ResetEbsDefaultKmsKeyIdRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reset_fpga_image_attribute"],
+            Params: ResetFpgaImageAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reset_image_attribute"],
+            Params: ResetImageAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reset_instance_attribute"],
+            Params: ResetInstanceAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reset_network_interface_attribute"],
+            Params: ResetNetworkInterfaceAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reset_snapshot_attribute"],
+            Params: ResetSnapshotAttributeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["restore_address_to_classic"],
+            Params: RestoreAddressToClassicRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["restore_image_from_recycle_bin"],
+            Params: RestoreImageFromRecycleBinRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["restore_managed_prefix_list_version"],
+            Params: RestoreManagedPrefixListVersionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["restore_snapshot_from_recycle_bin"],
+            Params: RestoreSnapshotFromRecycleBinRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["restore_snapshot_tier"],
+            Params: RestoreSnapshotTierRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["restore_volume_from_recycle_bin"],
+            Params: RestoreVolumeFromRecycleBinRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["revoke_client_vpn_ingress"],
+            Params: RevokeClientVpnIngressRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["revoke_security_group_egress"],
+            Params: RevokeSecurityGroupEgressRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["revoke_security_group_ingress"],
+            Params: RevokeSecurityGroupIngressRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["run_instances"],
+            Params: RunInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["run_scheduled_instances"],
+            Params: RunScheduledInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["search_local_gateway_routes"],
+            Params: SearchLocalGatewayRoutesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["search_transit_gateway_multicast_groups"],
+            Params: SearchTransitGatewayMulticastGroupsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["search_transit_gateway_routes"],
+            Params: SearchTransitGatewayRoutesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["send_diagnostic_interrupt"],
+            Params: SendDiagnosticInterruptRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_declarative_policies_report"],
+            Params: StartDeclarativePoliciesReportRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_instances"],
+            Params: StartInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_network_insights_access_scope_analysis"],
+            Params: StartNetworkInsightsAccessScopeAnalysisRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_network_insights_analysis"],
+            Params: StartNetworkInsightsAnalysisRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "start_vpc_endpoint_service_private_dns_verification"
+            ],
+            Params: StartVpcEndpointServicePrivateDnsVerificationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["stop_instances"],
+            Params: StopInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["terminate_client_vpn_connections"],
+            Params: TerminateClientVpnConnectionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["terminate_instances"],
+            Params: TerminateInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["unassign_ipv6_addresses"],
+            Params: UnassignIpv6AddressesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["unassign_private_ip_addresses"],
+            Params: UnassignPrivateIpAddressesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["unassign_private_nat_gateway_address"],
+            Params: UnassignPrivateNatGatewayAddressRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["unlock_snapshot"],
+            Params: UnlockSnapshotRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["unmonitor_instances"],
+            Params: UnmonitorInstancesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_capacity_manager_monitored_tag_keys"],
+            Params: UpdateCapacityManagerMonitoredTagKeysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_capacity_manager_organizations_access"],
+            Params: UpdateCapacityManagerOrganizationsAccessRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "update_interruptible_capacity_reservation_allocation"
+            ],
+            Params: UpdateInterruptibleCapacityReservationAllocationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_security_group_rule_descriptions_egress"],
+            Params: (
+                UpdateSecurityGroupRuleDescriptionsEgressRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_security_group_rule_descriptions_ingress"],
+            Params: (
+                UpdateSecurityGroupRuleDescriptionsIngressRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["withdraw_byoip_cidr"],
+            Params: WithdrawByoipCidrRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+    def generate_presigned_url(
+        self,
+        ClientMethod: builtins.str,
+        Params: Mapping[builtins.str, Any] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str:
+        """A presigned URL for calling ClientMethod with Params (botocore's
+        generate_presigned_url, which validates Params as the call would).
+        """
+        return str(
+            self._raw.generate_presigned_url(
+                ClientMethod, Params, ExpiresIn, HttpMethod
+            )
+        )
 
 
 def client(

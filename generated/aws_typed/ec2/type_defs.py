@@ -7,10 +7,10 @@ again.
 """
 
 from datetime import datetime
-from typing import List, Sequence
+from typing import List, Optional, Sequence, Union
 
 from .._types import (
-    BlobTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -5692,7 +5692,7 @@ class BaselinePerformanceFactorsTypeDef(TypedDict):
 class BlobAttributeValueTypeDef(TypedDict):
     """BlobAttributeValue (input)."""
 
-    Value: NotRequired[ReadOnly[BlobTypeDef]]
+    Value: NotRequired[ReadOnly[EncodedBlobTypeDef]]
 
 
 class EbsBlockDeviceResponseTypeDef(TypedDict):
@@ -5762,7 +5762,7 @@ class S3StorageTypeDef(TypedDict):
     AWSAccessKeyId: NotRequired[ReadOnly[str]]
     Bucket: NotRequired[ReadOnly[str]]
     Prefix: NotRequired[ReadOnly[str]]
-    UploadPolicy: NotRequired[ReadOnly[BlobTypeDef]]
+    UploadPolicy: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     UploadPolicySignature: NotRequired[ReadOnly[str]]
 
 
@@ -20697,7 +20697,6 @@ class DescribeSpotFleetInstancesResponseFullResultTypeDef(TypedDict):
     """Contains the output of DescribeSpotFleetInstances."""
 
     ActiveInstances: NotRequired[List[ActiveInstanceTypeDef]]
-    SpotFleetRequestId: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -25774,8 +25773,8 @@ class GetNetworkInsightsAccessScopeAnalysisFindingsResultFullResultTypeDef(Typed
     value).
     """
 
-    NetworkInsightsAccessScopeAnalysisId: NotRequired[str]
-    AnalysisStatus: NotRequired[AnalysisStatusType]
+    NetworkInsightsAccessScopeAnalysisId: Optional[str]
+    AnalysisStatus: Optional[AnalysisStatusType]
     AnalysisFindings: NotRequired[List[AccessScopeAnalysisFindingTypeDef]]
     NextToken: NotRequired[str]
 
@@ -26814,7 +26813,7 @@ class ImportKeyPairRequestTypeDef(TypedDict):
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
     KeyName: ReadOnly[str]
-    PublicKeyMaterial: ReadOnly[BlobTypeDef]
+    PublicKeyMaterial: ReadOnly[EncodedBlobTypeDef]
 
 
 class ImportKeyPairResultTypeDef(TypedDict):
@@ -30341,7 +30340,7 @@ class RunInstancesRequestSubnetCreateInstancesTypeDef(TypedDict):
     RamdiskId: NotRequired[ReadOnly[str]]
     SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
     SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
-    UserData: NotRequired[ReadOnly[str]]
+    UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
     ElasticGpuSpecification: NotRequired[
         ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
     ]
@@ -30404,7 +30403,7 @@ class RunInstancesRequestTypeDef(TypedDict):
     SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
     SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
     SubnetId: NotRequired[ReadOnly[str]]
-    UserData: NotRequired[ReadOnly[str]]
+    UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
     ElasticGpuSpecification: NotRequired[
         ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
     ]
@@ -30670,7 +30669,6 @@ class SearchTransitGatewayRoutesResultFullResultTypeDef(TypedDict):
     """SearchTransitGatewayRoutesResult (build_full_result() value)."""
 
     Routes: NotRequired[List[TransitGatewayRouteTypeDef]]
-    AdditionalRoutesAvailable: NotRequired[bool]
     NextToken: NotRequired[str]
 
 

@@ -7,10 +7,10 @@ again.
 """
 
 from datetime import datetime
-from typing import List, Sequence
+from typing import List, Optional, Sequence, Union
 
 from .._types import (
-    BlobTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -4838,7 +4838,7 @@ class BaselinePerformanceFactorsTypeDef(TypedDict):
     Cpu: NotRequired[ReadOnly[CpuPerformanceFactorTypeDef]]
 
 class BlobAttributeValueTypeDef(TypedDict):
-    Value: NotRequired[ReadOnly[BlobTypeDef]]
+    Value: NotRequired[ReadOnly[EncodedBlobTypeDef]]
 
 class EbsBlockDeviceResponseTypeDef(TypedDict):
     Encrypted: NotRequired[bool]
@@ -4884,7 +4884,7 @@ class S3StorageTypeDef(TypedDict):
     AWSAccessKeyId: NotRequired[ReadOnly[str]]
     Bucket: NotRequired[ReadOnly[str]]
     Prefix: NotRequired[ReadOnly[str]]
-    UploadPolicy: NotRequired[ReadOnly[BlobTypeDef]]
+    UploadPolicy: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     UploadPolicySignature: NotRequired[ReadOnly[str]]
 
 class StorageTypeDef(TypedDict):
@@ -14864,7 +14864,6 @@ class DescribeSpotFleetInstancesRequestTypeDef(TypedDict):
 
 class DescribeSpotFleetInstancesResponseFullResultTypeDef(TypedDict):
     ActiveInstances: NotRequired[List[ActiveInstanceTypeDef]]
-    SpotFleetRequestId: NotRequired[str]
     NextToken: NotRequired[str]
 
 class DescribeSpotFleetInstancesResponseTypeDef(TypedDict):
@@ -18138,8 +18137,8 @@ class GetNetworkInsightsAccessScopeAnalysisFindingsRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 class GetNetworkInsightsAccessScopeAnalysisFindingsResultFullResultTypeDef(TypedDict):
-    NetworkInsightsAccessScopeAnalysisId: NotRequired[str]
-    AnalysisStatus: NotRequired[AnalysisStatusType]
+    NetworkInsightsAccessScopeAnalysisId: Optional[str]
+    AnalysisStatus: Optional[AnalysisStatusType]
     AnalysisFindings: NotRequired[List[AccessScopeAnalysisFindingTypeDef]]
     NextToken: NotRequired[str]
 
@@ -18825,7 +18824,7 @@ class ImportKeyPairRequestTypeDef(TypedDict):
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
     KeyName: ReadOnly[str]
-    PublicKeyMaterial: ReadOnly[BlobTypeDef]
+    PublicKeyMaterial: ReadOnly[EncodedBlobTypeDef]
 
 class ImportKeyPairResultTypeDef(TypedDict):
     KeyFingerprint: NotRequired[str]
@@ -21230,7 +21229,7 @@ class RunInstancesRequestSubnetCreateInstancesTypeDef(TypedDict):
     RamdiskId: NotRequired[ReadOnly[str]]
     SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
     SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
-    UserData: NotRequired[ReadOnly[str]]
+    UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
     ElasticGpuSpecification: NotRequired[
         ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
     ]
@@ -21290,7 +21289,7 @@ class RunInstancesRequestTypeDef(TypedDict):
     SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
     SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
     SubnetId: NotRequired[ReadOnly[str]]
-    UserData: NotRequired[ReadOnly[str]]
+    UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
     ElasticGpuSpecification: NotRequired[
         ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
     ]
@@ -21487,7 +21486,6 @@ class SearchTransitGatewayRoutesRequestTypeDef(TypedDict):
 
 class SearchTransitGatewayRoutesResultFullResultTypeDef(TypedDict):
     Routes: NotRequired[List[TransitGatewayRouteTypeDef]]
-    AdditionalRoutesAvailable: NotRequired[bool]
     NextToken: NotRequired[str]
 
 class SearchTransitGatewayRoutesResultTypeDef(TypedDict):

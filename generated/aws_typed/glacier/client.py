@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    import builtins
+    from typing import Any, Mapping
     from .._runtime import Paginator, Waiter
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
     from .literals import PaginatorName, WaiterName
@@ -937,6 +939,321 @@ class GlacierClient(BaseClient):
         from . import waiters
 
         return waiters.WAITERS[waiter_name](self._raw.get_waiter(waiter_name))
+
+    if TYPE_CHECKING:
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["abort_multipart_upload"],
+            Params: AbortMultipartUploadInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["abort_vault_lock"],
+            Params: AbortVaultLockInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["add_tags_to_vault"],
+            Params: AddTagsToVaultInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["complete_multipart_upload"],
+            Params: CompleteMultipartUploadInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["complete_vault_lock"],
+            Params: CompleteVaultLockInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_vault"],
+            Params: CreateVaultInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_archive"],
+            Params: DeleteArchiveInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vault"],
+            Params: DeleteVaultInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vault_access_policy"],
+            Params: DeleteVaultAccessPolicyInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_vault_notifications"],
+            Params: DeleteVaultNotificationsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_job"],
+            Params: DescribeJobInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_vault"],
+            Params: DescribeVaultInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_data_retrieval_policy"],
+            Params: GetDataRetrievalPolicyInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_job_output"],
+            Params: GetJobOutputInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_vault_access_policy"],
+            Params: GetVaultAccessPolicyInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_vault_lock"],
+            Params: GetVaultLockInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_vault_notifications"],
+            Params: GetVaultNotificationsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["initiate_job"],
+            Params: InitiateJobInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["initiate_multipart_upload"],
+            Params: InitiateMultipartUploadInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["initiate_vault_lock"],
+            Params: InitiateVaultLockInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_jobs"],
+            Params: ListJobsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_multipart_uploads"],
+            Params: ListMultipartUploadsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_parts"],
+            Params: ListPartsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_provisioned_capacity"],
+            Params: ListProvisionedCapacityInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_tags_for_vault"],
+            Params: ListTagsForVaultInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_vaults"],
+            Params: ListVaultsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["purchase_provisioned_capacity"],
+            Params: PurchaseProvisionedCapacityInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["remove_tags_from_vault"],
+            Params: RemoveTagsFromVaultInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["set_data_retrieval_policy"],
+            Params: SetDataRetrievalPolicyInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["set_vault_access_policy"],
+            Params: SetVaultAccessPolicyInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["set_vault_notifications"],
+            Params: SetVaultNotificationsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["upload_archive"],
+            Params: UploadArchiveInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["upload_multipart_part"],
+            Params: UploadMultipartPartInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+    def generate_presigned_url(
+        self,
+        ClientMethod: builtins.str,
+        Params: Mapping[builtins.str, Any] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str:
+        """A presigned URL for calling ClientMethod with Params (botocore's
+        generate_presigned_url, which validates Params as the call would).
+        """
+        return str(
+            self._raw.generate_presigned_url(
+                ClientMethod, Params, ExpiresIn, HttpMethod
+            )
+        )
 
 
 def client(

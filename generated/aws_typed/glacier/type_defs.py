@@ -752,7 +752,6 @@ class ListJobsOutputFullResultTypeDef(TypedDict):
     """Contains the Amazon Glacier response to your request."""
 
     JobList: NotRequired[List[GlacierJobDescriptionTypeDef]]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -807,7 +806,6 @@ class ListMultipartUploadsOutputFullResultTypeDef(TypedDict):
     """Contains the Amazon Glacier response to your request."""
 
     UploadsList: NotRequired[List[UploadListElementTypeDef]]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -861,13 +859,7 @@ class PartListElementTypeDef(TypedDict):
 class ListPartsOutputFullResultTypeDef(TypedDict):
     """Contains the Amazon Glacier response to your request."""
 
-    MultipartUploadId: NotRequired[str]
-    VaultARN: NotRequired[str]
-    ArchiveDescription: NotRequired[str]
-    PartSizeInBytes: NotRequired[int]
-    CreationDate: NotRequired[str]
     Parts: NotRequired[List[PartListElementTypeDef]]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -950,7 +942,6 @@ class ListVaultsOutputFullResultTypeDef(TypedDict):
     """Contains the Amazon Glacier response to your request."""
 
     VaultList: NotRequired[List[DescribeVaultOutputTypeDef]]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 

@@ -515,7 +515,6 @@ class ListJobsInputVaultJobsTypeDef(TypedDict):
 
 class ListJobsOutputFullResultTypeDef(TypedDict):
     JobList: NotRequired[List[GlacierJobDescriptionTypeDef]]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListJobsOutputTypeDef(TypedDict):
@@ -546,7 +545,6 @@ class UploadListElementTypeDef(TypedDict):
 
 class ListMultipartUploadsOutputFullResultTypeDef(TypedDict):
     UploadsList: NotRequired[List[UploadListElementTypeDef]]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListMultipartUploadsOutputTypeDef(TypedDict):
@@ -576,13 +574,7 @@ class PartListElementTypeDef(TypedDict):
     SHA256TreeHash: NotRequired[str]
 
 class ListPartsOutputFullResultTypeDef(TypedDict):
-    MultipartUploadId: NotRequired[str]
-    VaultARN: NotRequired[str]
-    ArchiveDescription: NotRequired[str]
-    PartSizeInBytes: NotRequired[int]
-    CreationDate: NotRequired[str]
     Parts: NotRequired[List[PartListElementTypeDef]]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListPartsOutputTypeDef(TypedDict):
@@ -629,7 +621,6 @@ class ListVaultsInputTypeDef(TypedDict):
 
 class ListVaultsOutputFullResultTypeDef(TypedDict):
     VaultList: NotRequired[List[DescribeVaultOutputTypeDef]]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListVaultsOutputTypeDef(TypedDict):

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    import builtins
+    from typing import Any, Mapping
     from .._runtime import Paginator
     from .._types import ClientArgsTypeDef, SessionLike
     from .literals import PaginatorName
@@ -1510,6 +1512,2128 @@ class GlueClient(BaseClient):
     def get_paginator(
         self, operation_name: Literal["list_workflows"]
     ) -> ListWorkflowsPaginator: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_create_partition"],
+            Params: BatchCreatePartitionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_delete_connection"],
+            Params: BatchDeleteConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_delete_partition"],
+            Params: BatchDeletePartitionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_delete_table"],
+            Params: BatchDeleteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_delete_table_version"],
+            Params: BatchDeleteTableVersionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_get_blueprints"],
+            Params: BatchGetBlueprintsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_get_crawlers"],
+            Params: BatchGetCrawlersRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_get_custom_entity_types"],
+            Params: BatchGetCustomEntityTypesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_get_data_quality_result"],
+            Params: BatchGetDataQualityResultRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_get_dev_endpoints"],
+            Params: BatchGetDevEndpointsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_get_jobs"],
+            Params: BatchGetJobsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_get_partition"],
+            Params: BatchGetPartitionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_get_table_optimizer"],
+            Params: BatchGetTableOptimizerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_get_triggers"],
+            Params: BatchGetTriggersRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_get_workflows"],
+            Params: BatchGetWorkflowsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_put_data_quality_statistic_annotation"],
+            Params: BatchPutDataQualityStatisticAnnotationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_stop_job_run"],
+            Params: BatchStopJobRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["batch_update_partition"],
+            Params: BatchUpdatePartitionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_data_quality_rule_recommendation_run"],
+            Params: CancelDataQualityRuleRecommendationRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_data_quality_ruleset_evaluation_run"],
+            Params: CancelDataQualityRulesetEvaluationRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_ml_task_run"],
+            Params: CancelMLTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["cancel_statement"],
+            Params: CancelStatementRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["check_schema_version_validity"],
+            Params: CheckSchemaVersionValidityInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_blueprint"],
+            Params: CreateBlueprintRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_catalog"],
+            Params: CreateCatalogRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_classifier"],
+            Params: CreateClassifierRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_column_statistics_task_settings"],
+            Params: CreateColumnStatisticsTaskSettingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_connection"],
+            Params: CreateConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_crawler"],
+            Params: CreateCrawlerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_custom_entity_type"],
+            Params: CreateCustomEntityTypeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_data_quality_ruleset"],
+            Params: CreateDataQualityRulesetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_database"],
+            Params: CreateDatabaseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_dev_endpoint"],
+            Params: CreateDevEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_glue_identity_center_configuration"],
+            Params: CreateGlueIdentityCenterConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_integration"],
+            Params: CreateIntegrationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_integration_resource_property"],
+            Params: CreateIntegrationResourcePropertyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_integration_table_properties"],
+            Params: CreateIntegrationTablePropertiesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_job"],
+            Params: CreateJobRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_ml_transform"],
+            Params: CreateMLTransformRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_partition"],
+            Params: CreatePartitionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_partition_index"],
+            Params: CreatePartitionIndexRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_registry"],
+            Params: CreateRegistryInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_schema"],
+            Params: CreateSchemaInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_script"],
+            Params: CreateScriptRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_security_configuration"],
+            Params: CreateSecurityConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_session"],
+            Params: CreateSessionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_table"],
+            Params: CreateTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_table_optimizer"],
+            Params: CreateTableOptimizerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_trigger"],
+            Params: CreateTriggerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_usage_profile"],
+            Params: CreateUsageProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_user_defined_function"],
+            Params: CreateUserDefinedFunctionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_workflow"],
+            Params: CreateWorkflowRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_blueprint"],
+            Params: DeleteBlueprintRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_catalog"],
+            Params: DeleteCatalogRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_classifier"],
+            Params: DeleteClassifierRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_column_statistics_for_partition"],
+            Params: DeleteColumnStatisticsForPartitionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_column_statistics_for_table"],
+            Params: DeleteColumnStatisticsForTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_column_statistics_task_settings"],
+            Params: DeleteColumnStatisticsTaskSettingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_connection"],
+            Params: DeleteConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_connection_type"],
+            Params: DeleteConnectionTypeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_crawler"],
+            Params: DeleteCrawlerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_custom_entity_type"],
+            Params: DeleteCustomEntityTypeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_data_quality_ruleset"],
+            Params: DeleteDataQualityRulesetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_database"],
+            Params: DeleteDatabaseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_dev_endpoint"],
+            Params: DeleteDevEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_glue_identity_center_configuration"],
+            Params: DeleteGlueIdentityCenterConfigurationRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_integration"],
+            Params: DeleteIntegrationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_integration_resource_property"],
+            Params: DeleteIntegrationResourcePropertyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_integration_table_properties"],
+            Params: DeleteIntegrationTablePropertiesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_job"],
+            Params: DeleteJobRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_ml_transform"],
+            Params: DeleteMLTransformRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_partition"],
+            Params: DeletePartitionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_partition_index"],
+            Params: DeletePartitionIndexRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_registry"],
+            Params: DeleteRegistryInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_resource_policy"],
+            Params: DeleteResourcePolicyRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_schema"],
+            Params: DeleteSchemaInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_schema_versions"],
+            Params: DeleteSchemaVersionsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_security_configuration"],
+            Params: DeleteSecurityConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_session"],
+            Params: DeleteSessionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_table"],
+            Params: DeleteTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_table_optimizer"],
+            Params: DeleteTableOptimizerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_table_version"],
+            Params: DeleteTableVersionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_trigger"],
+            Params: DeleteTriggerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_usage_profile"],
+            Params: DeleteUsageProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_user_defined_function"],
+            Params: DeleteUserDefinedFunctionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_workflow"],
+            Params: DeleteWorkflowRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_connection_type"],
+            Params: DescribeConnectionTypeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_entity"],
+            Params: DescribeEntityRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_inbound_integrations"],
+            Params: DescribeInboundIntegrationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_integrations"],
+            Params: DescribeIntegrationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_blueprint"],
+            Params: GetBlueprintRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_blueprint_run"],
+            Params: GetBlueprintRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_blueprint_runs"],
+            Params: GetBlueprintRunsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_catalog"],
+            Params: GetCatalogRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_catalog_import_status"],
+            Params: GetCatalogImportStatusRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_catalogs"],
+            Params: GetCatalogsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_classifier"],
+            Params: GetClassifierRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_classifiers"],
+            Params: GetClassifiersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_column_statistics_for_partition"],
+            Params: GetColumnStatisticsForPartitionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_column_statistics_for_table"],
+            Params: GetColumnStatisticsForTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_column_statistics_task_run"],
+            Params: GetColumnStatisticsTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_column_statistics_task_runs"],
+            Params: GetColumnStatisticsTaskRunsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_column_statistics_task_settings"],
+            Params: GetColumnStatisticsTaskSettingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_connection"],
+            Params: GetConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_connections"],
+            Params: GetConnectionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_crawler"],
+            Params: GetCrawlerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_crawler_metrics"],
+            Params: GetCrawlerMetricsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_crawlers"],
+            Params: GetCrawlersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_custom_entity_type"],
+            Params: GetCustomEntityTypeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_data_catalog_encryption_settings"],
+            Params: GetDataCatalogEncryptionSettingsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_data_quality_model"],
+            Params: GetDataQualityModelRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_data_quality_model_result"],
+            Params: GetDataQualityModelResultRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_data_quality_result"],
+            Params: GetDataQualityResultRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_data_quality_rule_recommendation_run"],
+            Params: GetDataQualityRuleRecommendationRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_data_quality_ruleset"],
+            Params: GetDataQualityRulesetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_data_quality_ruleset_evaluation_run"],
+            Params: GetDataQualityRulesetEvaluationRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_database"],
+            Params: GetDatabaseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_databases"],
+            Params: GetDatabasesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_dataflow_graph"],
+            Params: GetDataflowGraphRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_dev_endpoint"],
+            Params: GetDevEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_dev_endpoints"],
+            Params: GetDevEndpointsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_entity_records"],
+            Params: GetEntityRecordsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_glue_identity_center_configuration"],
+            Params: GetGlueIdentityCenterConfigurationRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_integration_resource_property"],
+            Params: GetIntegrationResourcePropertyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_integration_table_properties"],
+            Params: GetIntegrationTablePropertiesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_job"],
+            Params: GetJobRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_job_bookmark"],
+            Params: GetJobBookmarkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_job_run"],
+            Params: GetJobRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_job_runs"],
+            Params: GetJobRunsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_jobs"],
+            Params: GetJobsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ml_task_run"],
+            Params: GetMLTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ml_task_runs"],
+            Params: GetMLTaskRunsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ml_transform"],
+            Params: GetMLTransformRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ml_transforms"],
+            Params: GetMLTransformsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_mapping"],
+            Params: GetMappingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_materialized_view_refresh_task_run"],
+            Params: GetMaterializedViewRefreshTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_partition"],
+            Params: GetPartitionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_partition_indexes"],
+            Params: GetPartitionIndexesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_partitions"],
+            Params: GetPartitionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_plan"],
+            Params: GetPlanRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_registry"],
+            Params: GetRegistryInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_resource_policies"],
+            Params: GetResourcePoliciesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_resource_policy"],
+            Params: GetResourcePolicyRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_schema"],
+            Params: GetSchemaInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_schema_by_definition"],
+            Params: GetSchemaByDefinitionInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_schema_version"],
+            Params: GetSchemaVersionInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_schema_versions_diff"],
+            Params: GetSchemaVersionsDiffInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_security_configuration"],
+            Params: GetSecurityConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_security_configurations"],
+            Params: GetSecurityConfigurationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_session"],
+            Params: GetSessionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_statement"],
+            Params: GetStatementRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_table"],
+            Params: GetTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_table_optimizer"],
+            Params: GetTableOptimizerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_table_version"],
+            Params: GetTableVersionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_table_versions"],
+            Params: GetTableVersionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_tables"],
+            Params: GetTablesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_tags"],
+            Params: GetTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_trigger"],
+            Params: GetTriggerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_triggers"],
+            Params: GetTriggersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_unfiltered_partition_metadata"],
+            Params: GetUnfilteredPartitionMetadataRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_unfiltered_partitions_metadata"],
+            Params: GetUnfilteredPartitionsMetadataRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_unfiltered_table_metadata"],
+            Params: GetUnfilteredTableMetadataRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_usage_profile"],
+            Params: GetUsageProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_user_defined_function"],
+            Params: GetUserDefinedFunctionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_user_defined_functions"],
+            Params: GetUserDefinedFunctionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_workflow"],
+            Params: GetWorkflowRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_workflow_run"],
+            Params: GetWorkflowRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_workflow_run_properties"],
+            Params: GetWorkflowRunPropertiesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_workflow_runs"],
+            Params: GetWorkflowRunsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["import_catalog_to_glue"],
+            Params: ImportCatalogToGlueRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_blueprints"],
+            Params: ListBlueprintsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_column_statistics_task_runs"],
+            Params: ListColumnStatisticsTaskRunsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_connection_types"],
+            Params: ListConnectionTypesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_crawlers"],
+            Params: ListCrawlersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_crawls"],
+            Params: ListCrawlsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_custom_entity_types"],
+            Params: ListCustomEntityTypesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_data_quality_results"],
+            Params: ListDataQualityResultsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_data_quality_rule_recommendation_runs"],
+            Params: ListDataQualityRuleRecommendationRunsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_data_quality_ruleset_evaluation_runs"],
+            Params: ListDataQualityRulesetEvaluationRunsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_data_quality_rulesets"],
+            Params: ListDataQualityRulesetsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_data_quality_statistic_annotations"],
+            Params: ListDataQualityStatisticAnnotationsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_data_quality_statistics"],
+            Params: ListDataQualityStatisticsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_dev_endpoints"],
+            Params: ListDevEndpointsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_entities"],
+            Params: ListEntitiesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_integration_resource_properties"],
+            Params: ListIntegrationResourcePropertiesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_jobs"],
+            Params: ListJobsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_ml_transforms"],
+            Params: ListMLTransformsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_materialized_view_refresh_task_runs"],
+            Params: ListMaterializedViewRefreshTaskRunsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_registries"],
+            Params: ListRegistriesInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_schema_versions"],
+            Params: ListSchemaVersionsInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_schemas"],
+            Params: ListSchemasInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_sessions"],
+            Params: ListSessionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_statements"],
+            Params: ListStatementsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_table_optimizer_runs"],
+            Params: ListTableOptimizerRunsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_triggers"],
+            Params: ListTriggersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_usage_profiles"],
+            Params: ListUsageProfilesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_workflows"],
+            Params: ListWorkflowsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["modify_integration"],
+            Params: ModifyIntegrationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_data_catalog_encryption_settings"],
+            Params: PutDataCatalogEncryptionSettingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_data_quality_profile_annotation"],
+            Params: PutDataQualityProfileAnnotationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_resource_policy"],
+            Params: PutResourcePolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_schema_version_metadata"],
+            Params: PutSchemaVersionMetadataInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_workflow_run_properties"],
+            Params: PutWorkflowRunPropertiesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["query_schema_version_metadata"],
+            Params: QuerySchemaVersionMetadataInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["register_connection_type"],
+            Params: RegisterConnectionTypeRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["register_schema_version"],
+            Params: RegisterSchemaVersionInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["remove_schema_version_metadata"],
+            Params: RemoveSchemaVersionMetadataInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reset_job_bookmark"],
+            Params: ResetJobBookmarkRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["resume_workflow_run"],
+            Params: ResumeWorkflowRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["run_statement"],
+            Params: RunStatementRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["search_tables"],
+            Params: SearchTablesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_blueprint_run"],
+            Params: StartBlueprintRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_column_statistics_task_run"],
+            Params: StartColumnStatisticsTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_column_statistics_task_run_schedule"],
+            Params: StartColumnStatisticsTaskRunScheduleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_crawler"],
+            Params: StartCrawlerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_crawler_schedule"],
+            Params: StartCrawlerScheduleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_data_quality_rule_recommendation_run"],
+            Params: StartDataQualityRuleRecommendationRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_data_quality_ruleset_evaluation_run"],
+            Params: StartDataQualityRulesetEvaluationRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_export_labels_task_run"],
+            Params: StartExportLabelsTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_import_labels_task_run"],
+            Params: StartImportLabelsTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_job_run"],
+            Params: StartJobRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_ml_evaluation_task_run"],
+            Params: StartMLEvaluationTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_ml_labeling_set_generation_task_run"],
+            Params: StartMLLabelingSetGenerationTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_materialized_view_refresh_task_run"],
+            Params: StartMaterializedViewRefreshTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_trigger"],
+            Params: StartTriggerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["start_workflow_run"],
+            Params: StartWorkflowRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["stop_column_statistics_task_run"],
+            Params: StopColumnStatisticsTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["stop_column_statistics_task_run_schedule"],
+            Params: StopColumnStatisticsTaskRunScheduleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["stop_crawler"],
+            Params: StopCrawlerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["stop_crawler_schedule"],
+            Params: StopCrawlerScheduleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["stop_materialized_view_refresh_task_run"],
+            Params: StopMaterializedViewRefreshTaskRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["stop_session"],
+            Params: StopSessionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["stop_trigger"],
+            Params: StopTriggerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["stop_workflow_run"],
+            Params: StopWorkflowRunRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_resource"],
+            Params: TagResourceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["test_connection"],
+            Params: TestConnectionRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_resource"],
+            Params: UntagResourceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_blueprint"],
+            Params: UpdateBlueprintRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_catalog"],
+            Params: UpdateCatalogRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_classifier"],
+            Params: UpdateClassifierRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_column_statistics_for_partition"],
+            Params: UpdateColumnStatisticsForPartitionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_column_statistics_for_table"],
+            Params: UpdateColumnStatisticsForTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_column_statistics_task_settings"],
+            Params: UpdateColumnStatisticsTaskSettingsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_connection"],
+            Params: UpdateConnectionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_crawler"],
+            Params: UpdateCrawlerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_crawler_schedule"],
+            Params: UpdateCrawlerScheduleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_data_quality_ruleset"],
+            Params: UpdateDataQualityRulesetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_database"],
+            Params: UpdateDatabaseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_dev_endpoint"],
+            Params: UpdateDevEndpointRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_glue_identity_center_configuration"],
+            Params: UpdateGlueIdentityCenterConfigurationRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_integration_resource_property"],
+            Params: UpdateIntegrationResourcePropertyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_integration_table_properties"],
+            Params: UpdateIntegrationTablePropertiesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_job"],
+            Params: UpdateJobRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_job_from_source_control"],
+            Params: UpdateJobFromSourceControlRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_ml_transform"],
+            Params: UpdateMLTransformRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_partition"],
+            Params: UpdatePartitionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_registry"],
+            Params: UpdateRegistryInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_schema"],
+            Params: UpdateSchemaInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_source_control_from_job"],
+            Params: UpdateSourceControlFromJobRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_table"],
+            Params: UpdateTableRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_table_optimizer"],
+            Params: UpdateTableOptimizerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_trigger"],
+            Params: UpdateTriggerRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_usage_profile"],
+            Params: UpdateUsageProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_user_defined_function"],
+            Params: UpdateUserDefinedFunctionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_workflow"],
+            Params: UpdateWorkflowRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]

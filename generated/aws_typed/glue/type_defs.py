@@ -6,12 +6,12 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, Union
+from typing import Dict, List, Mapping, Optional, Sequence, Union
 
 from .._types import (
-    BlobTypeDef,
     DocumentOutputTypeDef,
     DocumentTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -1185,9 +1185,12 @@ __all__ = [
     "TableErrorTypeDef",
     "TableIdentifierTypeDef",
     "TableInputTypeDef",
+    "TableOptimizerConfigurationOutputTypeDef",
     "TableOptimizerConfigurationTypeDef",
     "TableOptimizerRunTypeDef",
     "TableOptimizerTypeDef",
+    "TableOptimizerVpcConfigurationGlueConnectionNameTypeDef",
+    "TableOptimizerVpcConfigurationOutputTypeDef",
     "TableOptimizerVpcConfigurationTypeDef",
     "TableStatusTypeDef",
     "TableTypeDef",
@@ -3883,20 +3886,20 @@ class RetentionConfigurationTypeDef(TypedDict):
     icebergConfiguration: NotRequired[IcebergRetentionConfigurationTypeDef]
 
 
-class TableOptimizerVpcConfigurationTypeDef(TypedDict):
+class TableOptimizerVpcConfigurationOutputTypeDef(TypedDict):
     """An object that describes the VPC configuration for a table optimizer."""
 
     glueConnectionName: NotRequired[str]
 
 
-class TableOptimizerConfigurationTypeDef(TypedDict):
+class TableOptimizerConfigurationOutputTypeDef(TypedDict):
     """Contains details on the configuration of a table optimizer. You pass this
     configuration when creating or updating a table optimizer.
     """
 
     roleArn: NotRequired[str]
     enabled: NotRequired[bool]
-    vpcConfiguration: NotRequired[TableOptimizerVpcConfigurationTypeDef]
+    vpcConfiguration: NotRequired[TableOptimizerVpcConfigurationOutputTypeDef]
     compactionConfiguration: NotRequired[CompactionConfigurationTypeDef]
     retentionConfiguration: NotRequired[RetentionConfigurationTypeDef]
     orphanFileDeletionConfiguration: NotRequired[OrphanFileDeletionConfigurationTypeDef]
@@ -3979,7 +3982,7 @@ class TableOptimizerTypeDef(TypedDict):
     """Contains details about an optimizer associated with a table."""
 
     type: NotRequired[TableOptimizerTypeType]
-    configuration: NotRequired[TableOptimizerConfigurationTypeDef]
+    configuration: NotRequired[TableOptimizerConfigurationOutputTypeDef]
     lastRun: NotRequired[TableOptimizerRunTypeDef]
     configurationSource: NotRequired[ConfigurationSourceType]
 
@@ -5873,7 +5876,7 @@ class DateColumnStatisticsDataTypeDef(TypedDict):
 class DecimalNumberTypeDef(TypedDict):
     """Contains a numeric value in decimal format."""
 
-    UnscaledValue: ReadOnly[BlobTypeDef]
+    UnscaledValue: ReadOnly[EncodedBlobTypeDef]
     Scale: ReadOnly[int]
 
 
@@ -7174,14 +7177,45 @@ class CreateSessionResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateTableOptimizerRequestTypeDef(TypedDict):
-    """CreateTableOptimizerRequest (input and output)."""
+class TableOptimizerVpcConfigurationGlueConnectionNameTypeDef(TypedDict):
+    """TableOptimizerVpcConfiguration with glueConnectionName set: a union takes
+    exactly one member.
 
-    CatalogId: str
-    DatabaseName: str
-    TableName: str
-    Type: TableOptimizerTypeType
-    TableOptimizerConfiguration: TableOptimizerConfigurationTypeDef
+    glueConnectionName: The name of the Glue connection used for the VPC for
+    the table optimizer.
+    """
+
+    glueConnectionName: ReadOnly[str]
+
+
+TableOptimizerVpcConfigurationTypeDef = (
+    TableOptimizerVpcConfigurationGlueConnectionNameTypeDef
+)
+
+
+class TableOptimizerConfigurationTypeDef(TypedDict):
+    """Contains details on the configuration of a table optimizer. You pass this
+    configuration when creating or updating a table optimizer.
+    """
+
+    roleArn: NotRequired[ReadOnly[str]]
+    enabled: NotRequired[ReadOnly[bool]]
+    vpcConfiguration: NotRequired[ReadOnly[TableOptimizerVpcConfigurationTypeDef]]
+    compactionConfiguration: NotRequired[ReadOnly[CompactionConfigurationTypeDef]]
+    retentionConfiguration: NotRequired[ReadOnly[RetentionConfigurationTypeDef]]
+    orphanFileDeletionConfiguration: NotRequired[
+        ReadOnly[OrphanFileDeletionConfigurationTypeDef]
+    ]
+
+
+class CreateTableOptimizerRequestTypeDef(TypedDict):
+    """CreateTableOptimizerRequest (input)."""
+
+    CatalogId: ReadOnly[str]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    Type: ReadOnly[TableOptimizerTypeType]
+    TableOptimizerConfiguration: ReadOnly[TableOptimizerConfigurationTypeDef]
 
 
 class CreateTableOptimizerResponseTypeDef(TypedDict):
@@ -8901,7 +8935,7 @@ class GetDatabasesRequestTypeDef(TypedDict):
 class GetDatabasesResponseFullResultTypeDef(TypedDict):
     """GetDatabasesResponse (build_full_result() value)."""
 
-    DatabaseList: NotRequired[List[DatabaseTypeDef]]
+    DatabaseList: List[DatabaseTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -11097,9 +11131,9 @@ class ListTableOptimizerRunsRequestTypeDef(TypedDict):
 class ListTableOptimizerRunsResponseFullResultTypeDef(TypedDict):
     """ListTableOptimizerRunsResponse (build_full_result() value)."""
 
-    CatalogId: NotRequired[str]
-    DatabaseName: NotRequired[str]
-    TableName: NotRequired[str]
+    CatalogId: Optional[str]
+    DatabaseName: Optional[str]
+    TableName: Optional[str]
     TableOptimizerRuns: NotRequired[List[TableOptimizerRunTypeDef]]
     NextToken: NotRequired[str]
 
@@ -12361,13 +12395,13 @@ class UpdateSourceControlFromJobResponseTypeDef(TypedDict):
 
 
 class UpdateTableOptimizerRequestTypeDef(TypedDict):
-    """UpdateTableOptimizerRequest (input and output)."""
+    """UpdateTableOptimizerRequest (input)."""
 
-    CatalogId: str
-    DatabaseName: str
-    TableName: str
-    Type: TableOptimizerTypeType
-    TableOptimizerConfiguration: TableOptimizerConfigurationTypeDef
+    CatalogId: ReadOnly[str]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    Type: ReadOnly[TableOptimizerTypeType]
+    TableOptimizerConfiguration: ReadOnly[TableOptimizerConfigurationTypeDef]
 
 
 class UpdateTableOptimizerResponseTypeDef(TypedDict):

@@ -6,12 +6,12 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, Union
+from typing import Dict, List, Mapping, Optional, Sequence, Union
 
 from .._types import (
-    BlobTypeDef,
     DocumentOutputTypeDef,
     DocumentTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -1185,9 +1185,12 @@ __all__ = [
     "TableErrorTypeDef",
     "TableIdentifierTypeDef",
     "TableInputTypeDef",
+    "TableOptimizerConfigurationOutputTypeDef",
     "TableOptimizerConfigurationTypeDef",
     "TableOptimizerRunTypeDef",
     "TableOptimizerTypeDef",
+    "TableOptimizerVpcConfigurationGlueConnectionNameTypeDef",
+    "TableOptimizerVpcConfigurationOutputTypeDef",
     "TableOptimizerVpcConfigurationTypeDef",
     "TableStatusTypeDef",
     "TableTypeDef",
@@ -3019,13 +3022,13 @@ class IcebergRetentionConfigurationTypeDef(TypedDict):
 class RetentionConfigurationTypeDef(TypedDict):
     icebergConfiguration: NotRequired[IcebergRetentionConfigurationTypeDef]
 
-class TableOptimizerVpcConfigurationTypeDef(TypedDict):
+class TableOptimizerVpcConfigurationOutputTypeDef(TypedDict):
     glueConnectionName: NotRequired[str]
 
-class TableOptimizerConfigurationTypeDef(TypedDict):
+class TableOptimizerConfigurationOutputTypeDef(TypedDict):
     roleArn: NotRequired[str]
     enabled: NotRequired[bool]
-    vpcConfiguration: NotRequired[TableOptimizerVpcConfigurationTypeDef]
+    vpcConfiguration: NotRequired[TableOptimizerVpcConfigurationOutputTypeDef]
     compactionConfiguration: NotRequired[CompactionConfigurationTypeDef]
     retentionConfiguration: NotRequired[RetentionConfigurationTypeDef]
     orphanFileDeletionConfiguration: NotRequired[OrphanFileDeletionConfigurationTypeDef]
@@ -3079,7 +3082,7 @@ class TableOptimizerRunTypeDef(TypedDict):
 
 class TableOptimizerTypeDef(TypedDict):
     type: NotRequired[TableOptimizerTypeType]
-    configuration: NotRequired[TableOptimizerConfigurationTypeDef]
+    configuration: NotRequired[TableOptimizerConfigurationOutputTypeDef]
     lastRun: NotRequired[TableOptimizerRunTypeDef]
     configurationSource: NotRequired[ConfigurationSourceType]
 
@@ -4356,7 +4359,7 @@ class DateColumnStatisticsDataTypeDef(TypedDict):
     NumberOfDistinctValues: ReadOnly[int]
 
 class DecimalNumberTypeDef(TypedDict):
-    UnscaledValue: ReadOnly[BlobTypeDef]
+    UnscaledValue: ReadOnly[EncodedBlobTypeDef]
     Scale: ReadOnly[int]
 
 class DecimalColumnStatisticsDataTypeDef(TypedDict):
@@ -5227,12 +5230,29 @@ class CreateSessionResponseTypeDef(TypedDict):
     Session: NotRequired[SessionTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
+class TableOptimizerVpcConfigurationGlueConnectionNameTypeDef(TypedDict):
+    glueConnectionName: ReadOnly[str]
+
+TableOptimizerVpcConfigurationTypeDef = (
+    TableOptimizerVpcConfigurationGlueConnectionNameTypeDef
+)
+
+class TableOptimizerConfigurationTypeDef(TypedDict):
+    roleArn: NotRequired[ReadOnly[str]]
+    enabled: NotRequired[ReadOnly[bool]]
+    vpcConfiguration: NotRequired[ReadOnly[TableOptimizerVpcConfigurationTypeDef]]
+    compactionConfiguration: NotRequired[ReadOnly[CompactionConfigurationTypeDef]]
+    retentionConfiguration: NotRequired[ReadOnly[RetentionConfigurationTypeDef]]
+    orphanFileDeletionConfiguration: NotRequired[
+        ReadOnly[OrphanFileDeletionConfigurationTypeDef]
+    ]
+
 class CreateTableOptimizerRequestTypeDef(TypedDict):
-    CatalogId: str
-    DatabaseName: str
-    TableName: str
-    Type: TableOptimizerTypeType
-    TableOptimizerConfiguration: TableOptimizerConfigurationTypeDef
+    CatalogId: ReadOnly[str]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    Type: ReadOnly[TableOptimizerTypeType]
+    TableOptimizerConfiguration: ReadOnly[TableOptimizerConfigurationTypeDef]
 
 class CreateTableOptimizerResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
@@ -6289,7 +6309,7 @@ class GetDatabasesRequestTypeDef(TypedDict):
     AttributesToGet: NotRequired[ReadOnly[Sequence[DatabaseAttributesType]]]
 
 class GetDatabasesResponseFullResultTypeDef(TypedDict):
-    DatabaseList: NotRequired[List[DatabaseTypeDef]]
+    DatabaseList: List[DatabaseTypeDef]
     NextToken: NotRequired[str]
 
 class GetDatabasesResponseTypeDef(TypedDict):
@@ -7726,9 +7746,9 @@ class ListTableOptimizerRunsRequestTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 class ListTableOptimizerRunsResponseFullResultTypeDef(TypedDict):
-    CatalogId: NotRequired[str]
-    DatabaseName: NotRequired[str]
-    TableName: NotRequired[str]
+    CatalogId: Optional[str]
+    DatabaseName: Optional[str]
+    TableName: Optional[str]
     TableOptimizerRuns: NotRequired[List[TableOptimizerRunTypeDef]]
     NextToken: NotRequired[str]
 
@@ -8513,11 +8533,11 @@ class UpdateSourceControlFromJobResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class UpdateTableOptimizerRequestTypeDef(TypedDict):
-    CatalogId: str
-    DatabaseName: str
-    TableName: str
-    Type: TableOptimizerTypeType
-    TableOptimizerConfiguration: TableOptimizerConfigurationTypeDef
+    CatalogId: ReadOnly[str]
+    DatabaseName: ReadOnly[str]
+    TableName: ReadOnly[str]
+    Type: ReadOnly[TableOptimizerTypeType]
+    TableOptimizerConfiguration: ReadOnly[TableOptimizerConfigurationTypeDef]
 
 class UpdateTableOptimizerResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    import builtins
+    from typing import Any, Mapping
     from .._runtime import Paginator, Waiter
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
     from .literals import PaginatorName, WaiterName
@@ -1006,6 +1008,1373 @@ class IAMClient(BaseClient):
     def get_waiter(self, waiter_name: Literal["role_exists"]) -> RoleExistsWaiter: ...
     @overload
     def get_waiter(self, waiter_name: Literal["user_exists"]) -> UserExistsWaiter: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "delete_account_password_policy",
+                "disable_outbound_web_identity_federation",
+                "enable_outbound_web_identity_federation",
+                "generate_credential_report",
+                "get_account_password_policy",
+                "get_account_summary",
+                "get_credential_report",
+                "get_outbound_web_identity_federation_info",
+            ],
+            Params: Mapping[builtins.str, Any] | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["accept_delegation_request"],
+            Params: AcceptDelegationRequestRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["add_client_id_to_open_id_connect_provider"],
+            Params: AddClientIDToOpenIDConnectProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["add_role_to_instance_profile"],
+            Params: AddRoleToInstanceProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["add_user_to_group"],
+            Params: AddUserToGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_delegation_request"],
+            Params: AssociateDelegationRequestRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["attach_group_policy"],
+            Params: AttachGroupPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["attach_role_policy"],
+            Params: AttachRolePolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["attach_user_policy"],
+            Params: AttachUserPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["change_password"],
+            Params: ChangePasswordRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_access_key"],
+            Params: CreateAccessKeyRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_account_alias"],
+            Params: CreateAccountAliasRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_delegation_request"],
+            Params: CreateDelegationRequestRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_group"],
+            Params: CreateGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_instance_profile"],
+            Params: CreateInstanceProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_login_profile"],
+            Params: CreateLoginProfileRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_open_id_connect_provider"],
+            Params: CreateOpenIDConnectProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_policy"],
+            Params: CreatePolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_policy_version"],
+            Params: CreatePolicyVersionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_role"],
+            Params: CreateRoleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_saml_provider"],
+            Params: CreateSAMLProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_service_linked_role"],
+            Params: CreateServiceLinkedRoleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_service_specific_credential"],
+            Params: CreateServiceSpecificCredentialRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_user"],
+            Params: CreateUserRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_virtual_mfa_device"],
+            Params: CreateVirtualMFADeviceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["deactivate_mfa_device"],
+            Params: DeactivateMFADeviceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_access_key"],
+            Params: DeleteAccessKeyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_account_alias"],
+            Params: DeleteAccountAliasRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_group"],
+            Params: DeleteGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_group_policy"],
+            Params: DeleteGroupPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_instance_profile"],
+            Params: DeleteInstanceProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_login_profile"],
+            Params: DeleteLoginProfileRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_open_id_connect_provider"],
+            Params: DeleteOpenIDConnectProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_policy"],
+            Params: DeletePolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_policy_version"],
+            Params: DeletePolicyVersionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_role"],
+            Params: DeleteRoleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_role_permissions_boundary"],
+            Params: DeleteRolePermissionsBoundaryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_role_policy"],
+            Params: DeleteRolePolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_saml_provider"],
+            Params: DeleteSAMLProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_ssh_public_key"],
+            Params: DeleteSSHPublicKeyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_server_certificate"],
+            Params: DeleteServerCertificateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_service_linked_role"],
+            Params: DeleteServiceLinkedRoleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_service_specific_credential"],
+            Params: DeleteServiceSpecificCredentialRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_signing_certificate"],
+            Params: DeleteSigningCertificateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_user"],
+            Params: DeleteUserRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_user_permissions_boundary"],
+            Params: DeleteUserPermissionsBoundaryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_user_policy"],
+            Params: DeleteUserPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_virtual_mfa_device"],
+            Params: DeleteVirtualMFADeviceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["detach_group_policy"],
+            Params: DetachGroupPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["detach_role_policy"],
+            Params: DetachRolePolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["detach_user_policy"],
+            Params: DetachUserPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_organizations_root_credentials_management"],
+            Params: (
+                DisableOrganizationsRootCredentialsManagementRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disable_organizations_root_sessions"],
+            Params: DisableOrganizationsRootSessionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_mfa_device"],
+            Params: EnableMFADeviceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_organizations_root_credentials_management"],
+            Params: (
+                EnableOrganizationsRootCredentialsManagementRequestTypeDef | None
+            ) = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["enable_organizations_root_sessions"],
+            Params: EnableOrganizationsRootSessionsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["generate_organizations_access_report"],
+            Params: GenerateOrganizationsAccessReportRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["generate_service_last_accessed_details"],
+            Params: GenerateServiceLastAccessedDetailsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_access_key_last_used"],
+            Params: GetAccessKeyLastUsedRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_account_authorization_details"],
+            Params: GetAccountAuthorizationDetailsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_context_keys_for_custom_policy"],
+            Params: GetContextKeysForCustomPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_context_keys_for_principal_policy"],
+            Params: GetContextKeysForPrincipalPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_delegation_request"],
+            Params: GetDelegationRequestRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_group"],
+            Params: GetGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_group_policy"],
+            Params: GetGroupPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_human_readable_summary"],
+            Params: GetHumanReadableSummaryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_instance_profile"],
+            Params: GetInstanceProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_login_profile"],
+            Params: GetLoginProfileRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_mfa_device"],
+            Params: GetMFADeviceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_open_id_connect_provider"],
+            Params: GetOpenIDConnectProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_organizations_access_report"],
+            Params: GetOrganizationsAccessReportRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_policy"],
+            Params: GetPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_policy_version"],
+            Params: GetPolicyVersionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_role"],
+            Params: GetRoleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_role_policy"],
+            Params: GetRolePolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_saml_provider"],
+            Params: GetSAMLProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ssh_public_key"],
+            Params: GetSSHPublicKeyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_server_certificate"],
+            Params: GetServerCertificateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_service_last_accessed_details"],
+            Params: GetServiceLastAccessedDetailsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_service_last_accessed_details_with_entities"],
+            Params: GetServiceLastAccessedDetailsWithEntitiesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_service_linked_role_deletion_status"],
+            Params: GetServiceLinkedRoleDeletionStatusRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_user"],
+            Params: GetUserRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_user_policy"],
+            Params: GetUserPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_access_keys"],
+            Params: ListAccessKeysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_account_aliases"],
+            Params: ListAccountAliasesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_attached_group_policies"],
+            Params: ListAttachedGroupPoliciesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_attached_role_policies"],
+            Params: ListAttachedRolePoliciesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_attached_user_policies"],
+            Params: ListAttachedUserPoliciesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_delegation_requests"],
+            Params: ListDelegationRequestsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_entities_for_policy"],
+            Params: ListEntitiesForPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_group_policies"],
+            Params: ListGroupPoliciesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_groups"],
+            Params: ListGroupsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_groups_for_user"],
+            Params: ListGroupsForUserRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_instance_profile_tags"],
+            Params: ListInstanceProfileTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_instance_profiles"],
+            Params: ListInstanceProfilesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_instance_profiles_for_role"],
+            Params: ListInstanceProfilesForRoleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_mfa_device_tags"],
+            Params: ListMFADeviceTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_mfa_devices"],
+            Params: ListMFADevicesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_open_id_connect_provider_tags"],
+            Params: ListOpenIDConnectProviderTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_open_id_connect_providers"],
+            Params: ListOpenIDConnectProvidersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_organizations_features"],
+            Params: ListOrganizationsFeaturesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_policies"],
+            Params: ListPoliciesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_policies_granting_service_access"],
+            Params: ListPoliciesGrantingServiceAccessRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_policy_tags"],
+            Params: ListPolicyTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_policy_versions"],
+            Params: ListPolicyVersionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_role_policies"],
+            Params: ListRolePoliciesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_role_tags"],
+            Params: ListRoleTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_roles"],
+            Params: ListRolesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_saml_provider_tags"],
+            Params: ListSAMLProviderTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_saml_providers"],
+            Params: ListSAMLProvidersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_ssh_public_keys"],
+            Params: ListSSHPublicKeysRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_server_certificate_tags"],
+            Params: ListServerCertificateTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_server_certificates"],
+            Params: ListServerCertificatesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_service_specific_credentials"],
+            Params: ListServiceSpecificCredentialsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_signing_certificates"],
+            Params: ListSigningCertificatesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_user_policies"],
+            Params: ListUserPoliciesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_user_tags"],
+            Params: ListUserTagsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_users"],
+            Params: ListUsersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_virtual_mfa_devices"],
+            Params: ListVirtualMFADevicesRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_group_policy"],
+            Params: PutGroupPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_role_permissions_boundary"],
+            Params: PutRolePermissionsBoundaryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_role_policy"],
+            Params: PutRolePolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_user_permissions_boundary"],
+            Params: PutUserPermissionsBoundaryRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_user_policy"],
+            Params: PutUserPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reject_delegation_request"],
+            Params: RejectDelegationRequestRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["remove_client_id_from_open_id_connect_provider"],
+            Params: RemoveClientIDFromOpenIDConnectProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["remove_role_from_instance_profile"],
+            Params: RemoveRoleFromInstanceProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["remove_user_from_group"],
+            Params: RemoveUserFromGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["reset_service_specific_credential"],
+            Params: ResetServiceSpecificCredentialRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["resync_mfa_device"],
+            Params: ResyncMFADeviceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["send_delegation_token"],
+            Params: SendDelegationTokenRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["set_default_policy_version"],
+            Params: SetDefaultPolicyVersionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["set_security_token_service_preferences"],
+            Params: SetSecurityTokenServicePreferencesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["simulate_custom_policy"],
+            Params: SimulateCustomPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["simulate_principal_policy"],
+            Params: SimulatePrincipalPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_instance_profile"],
+            Params: TagInstanceProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_mfa_device"],
+            Params: TagMFADeviceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_open_id_connect_provider"],
+            Params: TagOpenIDConnectProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_policy"],
+            Params: TagPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_role"],
+            Params: TagRoleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_saml_provider"],
+            Params: TagSAMLProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_server_certificate"],
+            Params: TagServerCertificateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_user"],
+            Params: TagUserRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_instance_profile"],
+            Params: UntagInstanceProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_mfa_device"],
+            Params: UntagMFADeviceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_open_id_connect_provider"],
+            Params: UntagOpenIDConnectProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_policy"],
+            Params: UntagPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_role"],
+            Params: UntagRoleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_saml_provider"],
+            Params: UntagSAMLProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_server_certificate"],
+            Params: UntagServerCertificateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_user"],
+            Params: UntagUserRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_access_key"],
+            Params: UpdateAccessKeyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_account_password_policy"],
+            Params: UpdateAccountPasswordPolicyRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_assume_role_policy"],
+            Params: UpdateAssumeRolePolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_delegation_request"],
+            Params: UpdateDelegationRequestRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_group"],
+            Params: UpdateGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_login_profile"],
+            Params: UpdateLoginProfileRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_open_id_connect_provider_thumbprint"],
+            Params: UpdateOpenIDConnectProviderThumbprintRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_role"],
+            Params: UpdateRoleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_role_description"],
+            Params: UpdateRoleDescriptionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_saml_provider"],
+            Params: UpdateSAMLProviderRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_ssh_public_key"],
+            Params: UpdateSSHPublicKeyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_server_certificate"],
+            Params: UpdateServerCertificateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_service_specific_credential"],
+            Params: UpdateServiceSpecificCredentialRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_signing_certificate"],
+            Params: UpdateSigningCertificateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_user"],
+            Params: UpdateUserRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["upload_ssh_public_key"],
+            Params: UploadSSHPublicKeyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["upload_server_certificate"],
+            Params: UploadServerCertificateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["upload_signing_certificate"],
+            Params: UploadSigningCertificateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]

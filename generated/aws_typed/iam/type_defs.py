@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from .._types import (
     NotRequired,
@@ -1697,8 +1697,6 @@ class GetAccountAuthorizationDetailsResponseFullResultTypeDef(TypedDict):
     GroupDetailList: NotRequired[List[GroupDetailTypeDef]]
     RoleDetailList: NotRequired[List[RoleDetailTypeDef]]
     Policies: NotRequired[List[ManagedPolicyDetailTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -1833,10 +1831,8 @@ class GetGroupRequestTypeDef(TypedDict):
 class GetGroupResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful GetGroup request."""
 
-    Group: NotRequired[GroupTypeDef]
-    Users: NotRequired[List[UserTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Group: Optional[GroupTypeDef]
+    Users: List[UserTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2264,9 +2260,7 @@ class ListAccessKeysRequestUserAccessKeysTypeDef(TypedDict):
 class ListAccessKeysResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListAccessKeys request."""
 
-    AccessKeyMetadata: NotRequired[List[AccessKeyMetadataTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    AccessKeyMetadata: List[AccessKeyMetadataTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2295,9 +2289,7 @@ class ListAccountAliasesRequestTypeDef(TypedDict):
 class ListAccountAliasesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListAccountAliases request."""
 
-    AccountAliases: NotRequired[List[str]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    AccountAliases: List[str]
     NextToken: NotRequired[str]
 
 
@@ -2339,8 +2331,6 @@ class ListAttachedGroupPoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListAttachedGroupPolicies request."""
 
     AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -2382,8 +2372,6 @@ class ListAttachedRolePoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListAttachedRolePolicies request."""
 
     AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -2425,8 +2413,6 @@ class ListAttachedUserPoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListAttachedUserPolicies request."""
 
     AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -2513,8 +2499,6 @@ class ListEntitiesForPolicyResponseFullResultTypeDef(TypedDict):
     PolicyGroups: NotRequired[List[PolicyGroupTypeDef]]
     PolicyUsers: NotRequired[List[PolicyUserTypeDef]]
     PolicyRoles: NotRequired[List[PolicyRoleTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -2554,9 +2538,7 @@ class ListGroupPoliciesRequestTypeDef(TypedDict):
 class ListGroupPoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListGroupPolicies request."""
 
-    PolicyNames: NotRequired[List[str]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    PolicyNames: List[str]
     NextToken: NotRequired[str]
 
 
@@ -2594,9 +2576,7 @@ class ListGroupsForUserRequestUserGroupsTypeDef(TypedDict):
 class ListGroupsForUserResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListGroupsForUser request."""
 
-    Groups: NotRequired[List[GroupTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Groups: List[GroupTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2627,9 +2607,7 @@ class ListGroupsRequestTypeDef(TypedDict):
 class ListGroupsResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListGroups request."""
 
-    Groups: NotRequired[List[GroupTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Groups: List[GroupTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2660,9 +2638,7 @@ class ListInstanceProfileTagsRequestTypeDef(TypedDict):
 class ListInstanceProfileTagsResponseFullResultTypeDef(TypedDict):
     """ListInstanceProfileTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2700,9 +2676,7 @@ class ListInstanceProfilesForRoleRequestTypeDef(TypedDict):
 class ListInstanceProfilesForRoleResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListInstanceProfilesForRole request."""
 
-    InstanceProfiles: NotRequired[List[InstanceProfileTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    InstanceProfiles: List[InstanceProfileTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2733,9 +2707,7 @@ class ListInstanceProfilesRequestTypeDef(TypedDict):
 class ListInstanceProfilesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListInstanceProfiles request."""
 
-    InstanceProfiles: NotRequired[List[InstanceProfileTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    InstanceProfiles: List[InstanceProfileTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2766,9 +2738,7 @@ class ListMFADeviceTagsRequestTypeDef(TypedDict):
 class ListMFADeviceTagsResponseFullResultTypeDef(TypedDict):
     """ListMFADeviceTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2814,9 +2784,7 @@ class MFADeviceTypeDef(TypedDict):
 class ListMFADevicesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListMFADevices request."""
 
-    MFADevices: NotRequired[List[MFADeviceTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    MFADevices: List[MFADeviceTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2847,9 +2815,7 @@ class ListOpenIDConnectProviderTagsRequestTypeDef(TypedDict):
 class ListOpenIDConnectProviderTagsResponseFullResultTypeDef(TypedDict):
     """ListOpenIDConnectProviderTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2956,8 +2922,6 @@ class ListPoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListPolicies request."""
 
     Policies: NotRequired[List[PolicyTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -2988,9 +2952,7 @@ class ListPolicyTagsRequestTypeDef(TypedDict):
 class ListPolicyTagsResponseFullResultTypeDef(TypedDict):
     """ListPolicyTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3029,8 +2991,6 @@ class ListPolicyVersionsResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListPolicyVersions request."""
 
     Versions: NotRequired[List[PolicyVersionTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -3068,9 +3028,7 @@ class ListRolePoliciesRequestTypeDef(TypedDict):
 class ListRolePoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListRolePolicies request."""
 
-    PolicyNames: NotRequired[List[str]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    PolicyNames: List[str]
     NextToken: NotRequired[str]
 
 
@@ -3101,9 +3059,7 @@ class ListRoleTagsRequestTypeDef(TypedDict):
 class ListRoleTagsResponseFullResultTypeDef(TypedDict):
     """ListRoleTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3134,9 +3090,7 @@ class ListRolesRequestTypeDef(TypedDict):
 class ListRolesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListRoles request."""
 
-    Roles: NotRequired[List[RoleTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Roles: List[RoleTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3167,9 +3121,7 @@ class ListSAMLProviderTagsRequestTypeDef(TypedDict):
 class ListSAMLProviderTagsResponseFullResultTypeDef(TypedDict):
     """ListSAMLProviderTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3230,8 +3182,6 @@ class ListSSHPublicKeysResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListSSHPublicKeys request."""
 
     SSHPublicKeys: NotRequired[List[SSHPublicKeyMetadataTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -3262,9 +3212,7 @@ class ListServerCertificateTagsRequestTypeDef(TypedDict):
 class ListServerCertificateTagsResponseFullResultTypeDef(TypedDict):
     """ListServerCertificateTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3295,9 +3243,7 @@ class ListServerCertificatesRequestTypeDef(TypedDict):
 class ListServerCertificatesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListServerCertificates request."""
 
-    ServerCertificateMetadataList: NotRequired[List[ServerCertificateMetadataTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    ServerCertificateMetadataList: List[ServerCertificateMetadataTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3379,9 +3325,7 @@ class SigningCertificateTypeDef(TypedDict):
 class ListSigningCertificatesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListSigningCertificates request."""
 
-    Certificates: NotRequired[List[SigningCertificateTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Certificates: List[SigningCertificateTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3419,9 +3363,7 @@ class ListUserPoliciesRequestUserPoliciesTypeDef(TypedDict):
 class ListUserPoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListUserPolicies request."""
 
-    PolicyNames: NotRequired[List[str]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    PolicyNames: List[str]
     NextToken: NotRequired[str]
 
 
@@ -3452,9 +3394,7 @@ class ListUserTagsRequestTypeDef(TypedDict):
 class ListUserTagsResponseFullResultTypeDef(TypedDict):
     """ListUserTagsResponse (build_full_result() value)."""
 
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3485,9 +3425,7 @@ class ListUsersRequestTypeDef(TypedDict):
 class ListUsersResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListUsers request."""
 
-    Users: NotRequired[List[UserTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Users: List[UserTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3518,9 +3456,7 @@ class ListVirtualMFADevicesRequestTypeDef(TypedDict):
 class ListVirtualMFADevicesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListVirtualMFADevices request."""
 
-    VirtualMFADevices: NotRequired[List[VirtualMFADeviceTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    VirtualMFADevices: List[VirtualMFADeviceTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3735,8 +3671,6 @@ class SimulatePolicyResponseFullResultTypeDef(TypedDict):
     """
 
     EvaluationResults: NotRequired[List[EvaluationResultTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 

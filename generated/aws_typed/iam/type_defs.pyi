@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from .._types import (
     NotRequired,
@@ -1209,8 +1209,6 @@ class GetAccountAuthorizationDetailsResponseFullResultTypeDef(TypedDict):
     GroupDetailList: NotRequired[List[GroupDetailTypeDef]]
     RoleDetailList: NotRequired[List[RoleDetailTypeDef]]
     Policies: NotRequired[List[ManagedPolicyDetailTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class GetAccountAuthorizationDetailsResponseTypeDef(TypedDict):
@@ -1293,10 +1291,8 @@ class GetGroupRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class GetGroupResponseFullResultTypeDef(TypedDict):
-    Group: NotRequired[GroupTypeDef]
-    Users: NotRequired[List[UserTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Group: Optional[GroupTypeDef]
+    Users: List[UserTypeDef]
     NextToken: NotRequired[str]
 
 class GetGroupResponseTypeDef(TypedDict):
@@ -1564,9 +1560,7 @@ class ListAccessKeysRequestUserAccessKeysTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListAccessKeysResponseFullResultTypeDef(TypedDict):
-    AccessKeyMetadata: NotRequired[List[AccessKeyMetadataTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    AccessKeyMetadata: List[AccessKeyMetadataTypeDef]
     NextToken: NotRequired[str]
 
 class ListAccessKeysResponseTypeDef(TypedDict):
@@ -1583,9 +1577,7 @@ class ListAccountAliasesRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListAccountAliasesResponseFullResultTypeDef(TypedDict):
-    AccountAliases: NotRequired[List[str]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    AccountAliases: List[str]
     NextToken: NotRequired[str]
 
 class ListAccountAliasesResponseTypeDef(TypedDict):
@@ -1612,8 +1604,6 @@ class ListAttachedGroupPoliciesRequestTypeDef(TypedDict):
 
 class ListAttachedGroupPoliciesResponseFullResultTypeDef(TypedDict):
     AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListAttachedGroupPoliciesResponseTypeDef(TypedDict):
@@ -1640,8 +1630,6 @@ class ListAttachedRolePoliciesRequestTypeDef(TypedDict):
 
 class ListAttachedRolePoliciesResponseFullResultTypeDef(TypedDict):
     AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListAttachedRolePoliciesResponseTypeDef(TypedDict):
@@ -1668,8 +1656,6 @@ class ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef(TypedDict):
 
 class ListAttachedUserPoliciesResponseFullResultTypeDef(TypedDict):
     AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListAttachedUserPoliciesResponseTypeDef(TypedDict):
@@ -1726,8 +1712,6 @@ class ListEntitiesForPolicyResponseFullResultTypeDef(TypedDict):
     PolicyGroups: NotRequired[List[PolicyGroupTypeDef]]
     PolicyUsers: NotRequired[List[PolicyUserTypeDef]]
     PolicyRoles: NotRequired[List[PolicyRoleTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListEntitiesForPolicyResponseTypeDef(TypedDict):
@@ -1752,9 +1736,7 @@ class ListGroupPoliciesRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListGroupPoliciesResponseFullResultTypeDef(TypedDict):
-    PolicyNames: NotRequired[List[str]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    PolicyNames: List[str]
     NextToken: NotRequired[str]
 
 class ListGroupPoliciesResponseTypeDef(TypedDict):
@@ -1777,9 +1759,7 @@ class ListGroupsForUserRequestUserGroupsTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListGroupsForUserResponseFullResultTypeDef(TypedDict):
-    Groups: NotRequired[List[GroupTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Groups: List[GroupTypeDef]
     NextToken: NotRequired[str]
 
 class ListGroupsForUserResponseTypeDef(TypedDict):
@@ -1798,9 +1778,7 @@ class ListGroupsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListGroupsResponseFullResultTypeDef(TypedDict):
-    Groups: NotRequired[List[GroupTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Groups: List[GroupTypeDef]
     NextToken: NotRequired[str]
 
 class ListGroupsResponseTypeDef(TypedDict):
@@ -1819,9 +1797,7 @@ class ListInstanceProfileTagsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListInstanceProfileTagsResponseFullResultTypeDef(TypedDict):
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 class ListInstanceProfileTagsResponseTypeDef(TypedDict):
@@ -1844,9 +1820,7 @@ class ListInstanceProfilesForRoleRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListInstanceProfilesForRoleResponseFullResultTypeDef(TypedDict):
-    InstanceProfiles: NotRequired[List[InstanceProfileTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    InstanceProfiles: List[InstanceProfileTypeDef]
     NextToken: NotRequired[str]
 
 class ListInstanceProfilesForRoleResponseTypeDef(TypedDict):
@@ -1865,9 +1839,7 @@ class ListInstanceProfilesRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListInstanceProfilesResponseFullResultTypeDef(TypedDict):
-    InstanceProfiles: NotRequired[List[InstanceProfileTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    InstanceProfiles: List[InstanceProfileTypeDef]
     NextToken: NotRequired[str]
 
 class ListInstanceProfilesResponseTypeDef(TypedDict):
@@ -1886,9 +1858,7 @@ class ListMFADeviceTagsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListMFADeviceTagsResponseFullResultTypeDef(TypedDict):
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 class ListMFADeviceTagsResponseTypeDef(TypedDict):
@@ -1916,9 +1886,7 @@ class MFADeviceTypeDef(TypedDict):
     EnableDate: datetime
 
 class ListMFADevicesResponseFullResultTypeDef(TypedDict):
-    MFADevices: NotRequired[List[MFADeviceTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    MFADevices: List[MFADeviceTypeDef]
     NextToken: NotRequired[str]
 
 class ListMFADevicesResponseTypeDef(TypedDict):
@@ -1937,9 +1905,7 @@ class ListOpenIDConnectProviderTagsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListOpenIDConnectProviderTagsResponseFullResultTypeDef(TypedDict):
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 class ListOpenIDConnectProviderTagsResponseTypeDef(TypedDict):
@@ -2007,8 +1973,6 @@ class ListPoliciesRequestTypeDef(TypedDict):
 
 class ListPoliciesResponseFullResultTypeDef(TypedDict):
     Policies: NotRequired[List[PolicyTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListPoliciesResponseTypeDef(TypedDict):
@@ -2027,9 +1991,7 @@ class ListPolicyTagsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListPolicyTagsResponseFullResultTypeDef(TypedDict):
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 class ListPolicyTagsResponseTypeDef(TypedDict):
@@ -2053,8 +2015,6 @@ class ListPolicyVersionsRequestTypeDef(TypedDict):
 
 class ListPolicyVersionsResponseFullResultTypeDef(TypedDict):
     Versions: NotRequired[List[PolicyVersionTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListPolicyVersionsResponseTypeDef(TypedDict):
@@ -2077,9 +2037,7 @@ class ListRolePoliciesRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListRolePoliciesResponseFullResultTypeDef(TypedDict):
-    PolicyNames: NotRequired[List[str]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    PolicyNames: List[str]
     NextToken: NotRequired[str]
 
 class ListRolePoliciesResponseTypeDef(TypedDict):
@@ -2098,9 +2056,7 @@ class ListRoleTagsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListRoleTagsResponseFullResultTypeDef(TypedDict):
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 class ListRoleTagsResponseTypeDef(TypedDict):
@@ -2119,9 +2075,7 @@ class ListRolesRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListRolesResponseFullResultTypeDef(TypedDict):
-    Roles: NotRequired[List[RoleTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Roles: List[RoleTypeDef]
     NextToken: NotRequired[str]
 
 class ListRolesResponseTypeDef(TypedDict):
@@ -2140,9 +2094,7 @@ class ListSAMLProviderTagsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListSAMLProviderTagsResponseFullResultTypeDef(TypedDict):
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 class ListSAMLProviderTagsResponseTypeDef(TypedDict):
@@ -2179,8 +2131,6 @@ class SSHPublicKeyMetadataTypeDef(TypedDict):
 
 class ListSSHPublicKeysResponseFullResultTypeDef(TypedDict):
     SSHPublicKeys: NotRequired[List[SSHPublicKeyMetadataTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListSSHPublicKeysResponseTypeDef(TypedDict):
@@ -2199,9 +2149,7 @@ class ListServerCertificateTagsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListServerCertificateTagsResponseFullResultTypeDef(TypedDict):
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 class ListServerCertificateTagsResponseTypeDef(TypedDict):
@@ -2220,9 +2168,7 @@ class ListServerCertificatesRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListServerCertificatesResponseFullResultTypeDef(TypedDict):
-    ServerCertificateMetadataList: NotRequired[List[ServerCertificateMetadataTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    ServerCertificateMetadataList: List[ServerCertificateMetadataTypeDef]
     NextToken: NotRequired[str]
 
 class ListServerCertificatesResponseTypeDef(TypedDict):
@@ -2277,9 +2223,7 @@ class SigningCertificateTypeDef(TypedDict):
     UploadDate: NotRequired[datetime]
 
 class ListSigningCertificatesResponseFullResultTypeDef(TypedDict):
-    Certificates: NotRequired[List[SigningCertificateTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Certificates: List[SigningCertificateTypeDef]
     NextToken: NotRequired[str]
 
 class ListSigningCertificatesResponseTypeDef(TypedDict):
@@ -2302,9 +2246,7 @@ class ListUserPoliciesRequestUserPoliciesTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListUserPoliciesResponseFullResultTypeDef(TypedDict):
-    PolicyNames: NotRequired[List[str]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    PolicyNames: List[str]
     NextToken: NotRequired[str]
 
 class ListUserPoliciesResponseTypeDef(TypedDict):
@@ -2323,9 +2265,7 @@ class ListUserTagsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListUserTagsResponseFullResultTypeDef(TypedDict):
-    Tags: NotRequired[List[TagTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Tags: List[TagTypeDef]
     NextToken: NotRequired[str]
 
 class ListUserTagsResponseTypeDef(TypedDict):
@@ -2344,9 +2284,7 @@ class ListUsersRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListUsersResponseFullResultTypeDef(TypedDict):
-    Users: NotRequired[List[UserTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    Users: List[UserTypeDef]
     NextToken: NotRequired[str]
 
 class ListUsersResponseTypeDef(TypedDict):
@@ -2365,9 +2303,7 @@ class ListVirtualMFADevicesRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListVirtualMFADevicesResponseFullResultTypeDef(TypedDict):
-    VirtualMFADevices: NotRequired[List[VirtualMFADeviceTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
+    VirtualMFADevices: List[VirtualMFADeviceTypeDef]
     NextToken: NotRequired[str]
 
 class ListVirtualMFADevicesResponseTypeDef(TypedDict):
@@ -2496,8 +2432,6 @@ class SimulateCustomPolicyRequestTypeDef(TypedDict):
 
 class SimulatePolicyResponseFullResultTypeDef(TypedDict):
     EvaluationResults: NotRequired[List[EvaluationResultTypeDef]]
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class SimulatePolicyResponseTypeDef(TypedDict):

@@ -6,10 +6,11 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence
 
 from .._types import (
     BlobTypeDef,
+    EncodedBlobTypeDef,
     EventStream,
     NotRequired,
     PaginatorConfigTypeDef,
@@ -1238,7 +1239,7 @@ class FunctionCodeTypeDef(TypedDict):
     specify the URI of a container image.
     """
 
-    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
+    ZipFile: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     S3Bucket: NotRequired[ReadOnly[str]]
     S3Key: NotRequired[ReadOnly[str]]
     S3ObjectVersion: NotRequired[ReadOnly[str]]
@@ -2017,8 +2018,7 @@ class GetDurableExecutionHistoryResponseFullResultTypeDef(TypedDict):
     execution history and events.
     """
 
-    Events: NotRequired[List[EventTypeDef]]
-    NextMarker: NotRequired[str]
+    Events: List[EventTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2085,8 +2085,7 @@ class GetDurableExecutionStateResponseFullResultTypeDef(TypedDict):
     current execution state for replay.
     """
 
-    Operations: NotRequired[List[OperationTypeDef]]
-    NextMarker: NotRequired[str]
+    Operations: List[OperationTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2436,7 +2435,7 @@ class LayerVersionContentInputTypeDef(TypedDict):
     S3Bucket: NotRequired[ReadOnly[str]]
     S3Key: NotRequired[ReadOnly[str]]
     S3ObjectVersion: NotRequired[ReadOnly[str]]
-    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
+    ZipFile: NotRequired[ReadOnly[EncodedBlobTypeDef]]
 
 
 class LayerVersionsListItemTypeDef(TypedDict):
@@ -2479,7 +2478,6 @@ class ListAliasesRequestTypeDef(TypedDict):
 class ListAliasesResponseFullResultTypeDef(TypedDict):
     """ListAliasesResponse (build_full_result() value)."""
 
-    NextMarker: NotRequired[str]
     Aliases: NotRequired[List[AliasConfigurationTypeDef]]
     NextToken: NotRequired[str]
 
@@ -2510,8 +2508,7 @@ class ListCapacityProvidersRequestTypeDef(TypedDict):
 class ListCapacityProvidersResponseFullResultTypeDef(TypedDict):
     """ListCapacityProvidersResponse (build_full_result() value)."""
 
-    CapacityProviders: NotRequired[List[CapacityProviderTypeDef]]
-    NextMarker: NotRequired[str]
+    CapacityProviders: List[CapacityProviderTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2539,7 +2536,6 @@ class ListCodeSigningConfigsRequestTypeDef(TypedDict):
 class ListCodeSigningConfigsResponseFullResultTypeDef(TypedDict):
     """ListCodeSigningConfigsResponse (build_full_result() value)."""
 
-    NextMarker: NotRequired[str]
     CodeSigningConfigs: NotRequired[List[CodeSigningConfigTypeDef]]
     NextToken: NotRequired[str]
 
@@ -2585,7 +2581,6 @@ class ListDurableExecutionsByFunctionResponseFullResultTypeDef(TypedDict):
     """
 
     DurableExecutions: NotRequired[List[ExecutionTypeDef]]
-    NextMarker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -2619,7 +2614,6 @@ class ListEventSourceMappingsRequestTypeDef(TypedDict):
 class ListEventSourceMappingsResponseFullResultTypeDef(TypedDict):
     """ListEventSourceMappingsResponse (build_full_result() value)."""
 
-    NextMarker: NotRequired[str]
     EventSourceMappings: NotRequired[List[EventSourceMappingConfigurationTypeDef]]
     NextToken: NotRequired[str]
 
@@ -2651,7 +2645,6 @@ class ListFunctionEventInvokeConfigsResponseFullResultTypeDef(TypedDict):
     """ListFunctionEventInvokeConfigsResponse (build_full_result() value)."""
 
     FunctionEventInvokeConfigs: NotRequired[List[FunctionEventInvokeConfigTypeDef]]
-    NextMarker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -2681,8 +2674,7 @@ class ListFunctionUrlConfigsRequestTypeDef(TypedDict):
 class ListFunctionUrlConfigsResponseFullResultTypeDef(TypedDict):
     """ListFunctionUrlConfigsResponse (build_full_result() value)."""
 
-    FunctionUrlConfigs: NotRequired[List[FunctionUrlConfigTypeDef]]
-    NextMarker: NotRequired[str]
+    FunctionUrlConfigs: List[FunctionUrlConfigTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2712,11 +2704,8 @@ class ListFunctionVersionsByCapacityProviderRequestTypeDef(TypedDict):
 class ListFunctionVersionsByCapacityProviderResponseFullResultTypeDef(TypedDict):
     """ListFunctionVersionsByCapacityProviderResponse (build_full_result() value)."""
 
-    CapacityProviderArn: NotRequired[str]
-    FunctionVersions: NotRequired[
-        List[FunctionVersionsByCapacityProviderListItemTypeDef]
-    ]
-    NextMarker: NotRequired[str]
+    CapacityProviderArn: Optional[str]
+    FunctionVersions: List[FunctionVersionsByCapacityProviderListItemTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2747,7 +2736,6 @@ class ListFunctionsByCodeSigningConfigRequestTypeDef(TypedDict):
 class ListFunctionsByCodeSigningConfigResponseFullResultTypeDef(TypedDict):
     """ListFunctionsByCodeSigningConfigResponse (build_full_result() value)."""
 
-    NextMarker: NotRequired[str]
     FunctionArns: NotRequired[List[str]]
     NextToken: NotRequired[str]
 
@@ -2780,7 +2768,6 @@ class ListFunctionsRequestTypeDef(TypedDict):
 class ListFunctionsResponseFullResultTypeDef(TypedDict):
     """A list of Lambda functions."""
 
-    NextMarker: NotRequired[str]
     Functions: NotRequired[List[FunctionConfigurationTypeDef]]
     NextToken: NotRequired[str]
 
@@ -2815,7 +2802,6 @@ class ListLayerVersionsRequestTypeDef(TypedDict):
 class ListLayerVersionsResponseFullResultTypeDef(TypedDict):
     """ListLayerVersionsResponse (build_full_result() value)."""
 
-    NextMarker: NotRequired[str]
     LayerVersions: NotRequired[List[LayerVersionsListItemTypeDef]]
     NextToken: NotRequired[str]
 
@@ -2848,7 +2834,6 @@ class ListLayersRequestTypeDef(TypedDict):
 class ListLayersResponseFullResultTypeDef(TypedDict):
     """ListLayersResponse (build_full_result() value)."""
 
-    NextMarker: NotRequired[str]
     Layers: NotRequired[List[LayersListItemTypeDef]]
     NextToken: NotRequired[str]
 
@@ -2896,7 +2881,6 @@ class ListProvisionedConcurrencyConfigsResponseFullResultTypeDef(TypedDict):
     ProvisionedConcurrencyConfigs: NotRequired[
         List[ProvisionedConcurrencyConfigListItemTypeDef]
     ]
-    NextMarker: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -2941,7 +2925,6 @@ class ListVersionsByFunctionRequestTypeDef(TypedDict):
 class ListVersionsByFunctionResponseFullResultTypeDef(TypedDict):
     """ListVersionsByFunctionResponse (build_full_result() value)."""
 
-    NextMarker: NotRequired[str]
     Versions: NotRequired[List[FunctionConfigurationTypeDef]]
     NextToken: NotRequired[str]
 
@@ -3255,7 +3238,7 @@ class UpdateFunctionCodeRequestTypeDef(TypedDict):
     """UpdateFunctionCodeRequest (input)."""
 
     FunctionName: ReadOnly[str]
-    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
+    ZipFile: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     S3Bucket: NotRequired[ReadOnly[str]]
     S3Key: NotRequired[ReadOnly[str]]
     S3ObjectVersion: NotRequired[ReadOnly[str]]

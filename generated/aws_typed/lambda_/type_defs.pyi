@@ -6,10 +6,11 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence
 
 from .._types import (
     BlobTypeDef,
+    EncodedBlobTypeDef,
     EventStream,
     NotRequired,
     PaginatorConfigTypeDef,
@@ -865,7 +866,7 @@ class FileSystemConfigTypeDef(TypedDict):
     LocalMountPath: str
 
 class FunctionCodeTypeDef(TypedDict):
-    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
+    ZipFile: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     S3Bucket: NotRequired[ReadOnly[str]]
     S3Key: NotRequired[ReadOnly[str]]
     S3ObjectVersion: NotRequired[ReadOnly[str]]
@@ -1387,8 +1388,7 @@ class GetDurableExecutionHistoryRequestTypeDef(TypedDict):
     ReverseOrder: NotRequired[bool]
 
 class GetDurableExecutionHistoryResponseFullResultTypeDef(TypedDict):
-    Events: NotRequired[List[EventTypeDef]]
-    NextMarker: NotRequired[str]
+    Events: List[EventTypeDef]
     NextToken: NotRequired[str]
 
 class GetDurableExecutionHistoryResponseTypeDef(TypedDict):
@@ -1428,8 +1428,7 @@ class GetDurableExecutionStateRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class GetDurableExecutionStateResponseFullResultTypeDef(TypedDict):
-    Operations: NotRequired[List[OperationTypeDef]]
-    NextMarker: NotRequired[str]
+    Operations: List[OperationTypeDef]
     NextToken: NotRequired[str]
 
 class GetDurableExecutionStateResponseTypeDef(TypedDict):
@@ -1650,7 +1649,7 @@ class LayerVersionContentInputTypeDef(TypedDict):
     S3Bucket: NotRequired[ReadOnly[str]]
     S3Key: NotRequired[ReadOnly[str]]
     S3ObjectVersion: NotRequired[ReadOnly[str]]
-    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
+    ZipFile: NotRequired[ReadOnly[EncodedBlobTypeDef]]
 
 class LayerVersionsListItemTypeDef(TypedDict):
     LayerVersionArn: NotRequired[str]
@@ -1678,7 +1677,6 @@ class ListAliasesRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListAliasesResponseFullResultTypeDef(TypedDict):
-    NextMarker: NotRequired[str]
     Aliases: NotRequired[List[AliasConfigurationTypeDef]]
     NextToken: NotRequired[str]
 
@@ -1697,8 +1695,7 @@ class ListCapacityProvidersRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListCapacityProvidersResponseFullResultTypeDef(TypedDict):
-    CapacityProviders: NotRequired[List[CapacityProviderTypeDef]]
-    NextMarker: NotRequired[str]
+    CapacityProviders: List[CapacityProviderTypeDef]
     NextToken: NotRequired[str]
 
 class ListCapacityProvidersResponseTypeDef(TypedDict):
@@ -1714,7 +1711,6 @@ class ListCodeSigningConfigsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListCodeSigningConfigsResponseFullResultTypeDef(TypedDict):
-    NextMarker: NotRequired[str]
     CodeSigningConfigs: NotRequired[List[CodeSigningConfigTypeDef]]
     NextToken: NotRequired[str]
 
@@ -1746,7 +1742,6 @@ class ListDurableExecutionsByFunctionRequestTypeDef(TypedDict):
 
 class ListDurableExecutionsByFunctionResponseFullResultTypeDef(TypedDict):
     DurableExecutions: NotRequired[List[ExecutionTypeDef]]
-    NextMarker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListDurableExecutionsByFunctionResponseTypeDef(TypedDict):
@@ -1766,7 +1761,6 @@ class ListEventSourceMappingsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListEventSourceMappingsResponseFullResultTypeDef(TypedDict):
-    NextMarker: NotRequired[str]
     EventSourceMappings: NotRequired[List[EventSourceMappingConfigurationTypeDef]]
     NextToken: NotRequired[str]
 
@@ -1786,7 +1780,6 @@ class ListFunctionEventInvokeConfigsRequestTypeDef(TypedDict):
 
 class ListFunctionEventInvokeConfigsResponseFullResultTypeDef(TypedDict):
     FunctionEventInvokeConfigs: NotRequired[List[FunctionEventInvokeConfigTypeDef]]
-    NextMarker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListFunctionEventInvokeConfigsResponseTypeDef(TypedDict):
@@ -1804,8 +1797,7 @@ class ListFunctionUrlConfigsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListFunctionUrlConfigsResponseFullResultTypeDef(TypedDict):
-    FunctionUrlConfigs: NotRequired[List[FunctionUrlConfigTypeDef]]
-    NextMarker: NotRequired[str]
+    FunctionUrlConfigs: List[FunctionUrlConfigTypeDef]
     NextToken: NotRequired[str]
 
 class ListFunctionUrlConfigsResponseTypeDef(TypedDict):
@@ -1823,11 +1815,8 @@ class ListFunctionVersionsByCapacityProviderRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListFunctionVersionsByCapacityProviderResponseFullResultTypeDef(TypedDict):
-    CapacityProviderArn: NotRequired[str]
-    FunctionVersions: NotRequired[
-        List[FunctionVersionsByCapacityProviderListItemTypeDef]
-    ]
-    NextMarker: NotRequired[str]
+    CapacityProviderArn: Optional[str]
+    FunctionVersions: List[FunctionVersionsByCapacityProviderListItemTypeDef]
     NextToken: NotRequired[str]
 
 class ListFunctionVersionsByCapacityProviderResponseTypeDef(TypedDict):
@@ -1846,7 +1835,6 @@ class ListFunctionsByCodeSigningConfigRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListFunctionsByCodeSigningConfigResponseFullResultTypeDef(TypedDict):
-    NextMarker: NotRequired[str]
     FunctionArns: NotRequired[List[str]]
     NextToken: NotRequired[str]
 
@@ -1867,7 +1855,6 @@ class ListFunctionsRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListFunctionsResponseFullResultTypeDef(TypedDict):
-    NextMarker: NotRequired[str]
     Functions: NotRequired[List[FunctionConfigurationTypeDef]]
     NextToken: NotRequired[str]
 
@@ -1890,7 +1877,6 @@ class ListLayerVersionsRequestTypeDef(TypedDict):
     CompatibleArchitecture: NotRequired[ArchitectureType]
 
 class ListLayerVersionsResponseFullResultTypeDef(TypedDict):
-    NextMarker: NotRequired[str]
     LayerVersions: NotRequired[List[LayerVersionsListItemTypeDef]]
     NextToken: NotRequired[str]
 
@@ -1911,7 +1897,6 @@ class ListLayersRequestTypeDef(TypedDict):
     CompatibleArchitecture: NotRequired[ArchitectureType]
 
 class ListLayersResponseFullResultTypeDef(TypedDict):
-    NextMarker: NotRequired[str]
     Layers: NotRequired[List[LayersListItemTypeDef]]
     NextToken: NotRequired[str]
 
@@ -1942,7 +1927,6 @@ class ListProvisionedConcurrencyConfigsResponseFullResultTypeDef(TypedDict):
     ProvisionedConcurrencyConfigs: NotRequired[
         List[ProvisionedConcurrencyConfigListItemTypeDef]
     ]
-    NextMarker: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListProvisionedConcurrencyConfigsResponseTypeDef(TypedDict):
@@ -1969,7 +1953,6 @@ class ListVersionsByFunctionRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 class ListVersionsByFunctionResponseFullResultTypeDef(TypedDict):
-    NextMarker: NotRequired[str]
     Versions: NotRequired[List[FunctionConfigurationTypeDef]]
     NextToken: NotRequired[str]
 
@@ -2178,7 +2161,7 @@ class UpdateEventSourceMappingRequestTypeDef(TypedDict):
 
 class UpdateFunctionCodeRequestTypeDef(TypedDict):
     FunctionName: ReadOnly[str]
-    ZipFile: NotRequired[ReadOnly[BlobTypeDef]]
+    ZipFile: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     S3Bucket: NotRequired[ReadOnly[str]]
     S3Key: NotRequired[ReadOnly[str]]
     S3ObjectVersion: NotRequired[ReadOnly[str]]

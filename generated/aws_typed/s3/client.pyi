@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    import builtins
+    from typing import Any, Mapping
     from .._runtime import Paginator, Waiter
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
     from .literals import PaginatorName, WaiterName
@@ -608,6 +610,898 @@ class S3Client(S3ClientMethods, BaseClient):
     def get_waiter(
         self, waiter_name: Literal["object_not_exists"]
     ) -> ObjectNotExistsWaiter: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["abort_multipart_upload"],
+            Params: AbortMultipartUploadRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["complete_multipart_upload"],
+            Params: CompleteMultipartUploadRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["copy_object"],
+            Params: CopyObjectRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_bucket"],
+            Params: CreateBucketRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_bucket_metadata_configuration"],
+            Params: CreateBucketMetadataConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_bucket_metadata_table_configuration"],
+            Params: CreateBucketMetadataTableConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_multipart_upload"],
+            Params: CreateMultipartUploadRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_session"],
+            Params: CreateSessionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket"],
+            Params: DeleteBucketRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_analytics_configuration"],
+            Params: DeleteBucketAnalyticsConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_cors"],
+            Params: DeleteBucketCorsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_encryption"],
+            Params: DeleteBucketEncryptionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_intelligent_tiering_configuration"],
+            Params: DeleteBucketIntelligentTieringConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_inventory_configuration"],
+            Params: DeleteBucketInventoryConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_lifecycle"],
+            Params: DeleteBucketLifecycleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_metadata_configuration"],
+            Params: DeleteBucketMetadataConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_metadata_table_configuration"],
+            Params: DeleteBucketMetadataTableConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_metrics_configuration"],
+            Params: DeleteBucketMetricsConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_ownership_controls"],
+            Params: DeleteBucketOwnershipControlsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_policy"],
+            Params: DeleteBucketPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_replication"],
+            Params: DeleteBucketReplicationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_tagging"],
+            Params: DeleteBucketTaggingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_bucket_website"],
+            Params: DeleteBucketWebsiteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_object"],
+            Params: DeleteObjectRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_object_tagging"],
+            Params: DeleteObjectTaggingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_objects"],
+            Params: DeleteObjectsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_public_access_block"],
+            Params: DeletePublicAccessBlockRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_abac"],
+            Params: GetBucketAbacRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_accelerate_configuration"],
+            Params: GetBucketAccelerateConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_acl"],
+            Params: GetBucketAclRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_analytics_configuration"],
+            Params: GetBucketAnalyticsConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_cors"],
+            Params: GetBucketCorsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_encryption"],
+            Params: GetBucketEncryptionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_intelligent_tiering_configuration"],
+            Params: GetBucketIntelligentTieringConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_inventory_configuration"],
+            Params: GetBucketInventoryConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_lifecycle"],
+            Params: GetBucketLifecycleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_lifecycle_configuration"],
+            Params: GetBucketLifecycleConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_location"],
+            Params: GetBucketLocationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_logging"],
+            Params: GetBucketLoggingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_metadata_configuration"],
+            Params: GetBucketMetadataConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_metadata_table_configuration"],
+            Params: GetBucketMetadataTableConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_metrics_configuration"],
+            Params: GetBucketMetricsConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_notification"],
+            Params: GetBucketNotificationConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_notification_configuration"],
+            Params: GetBucketNotificationConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_ownership_controls"],
+            Params: GetBucketOwnershipControlsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_policy"],
+            Params: GetBucketPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_policy_status"],
+            Params: GetBucketPolicyStatusRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_replication"],
+            Params: GetBucketReplicationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_request_payment"],
+            Params: GetBucketRequestPaymentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_tagging"],
+            Params: GetBucketTaggingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_versioning"],
+            Params: GetBucketVersioningRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_bucket_website"],
+            Params: GetBucketWebsiteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_object"],
+            Params: GetObjectRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_object_acl"],
+            Params: GetObjectAclRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_object_attributes"],
+            Params: GetObjectAttributesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_object_legal_hold"],
+            Params: GetObjectLegalHoldRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_object_lock_configuration"],
+            Params: GetObjectLockConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_object_retention"],
+            Params: GetObjectRetentionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_object_tagging"],
+            Params: GetObjectTaggingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_object_torrent"],
+            Params: GetObjectTorrentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_public_access_block"],
+            Params: GetPublicAccessBlockRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["head_bucket"],
+            Params: HeadBucketRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["head_object"],
+            Params: HeadObjectRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_bucket_analytics_configurations"],
+            Params: ListBucketAnalyticsConfigurationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_bucket_intelligent_tiering_configurations"],
+            Params: ListBucketIntelligentTieringConfigurationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_bucket_inventory_configurations"],
+            Params: ListBucketInventoryConfigurationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_bucket_metrics_configurations"],
+            Params: ListBucketMetricsConfigurationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_buckets"],
+            Params: ListBucketsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_directory_buckets"],
+            Params: ListDirectoryBucketsRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_multipart_uploads"],
+            Params: ListMultipartUploadsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_object_versions"],
+            Params: ListObjectVersionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_objects"],
+            Params: ListObjectsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_objects_v2"],
+            Params: ListObjectsV2RequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_parts"],
+            Params: ListPartsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_abac"],
+            Params: PutBucketAbacRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_accelerate_configuration"],
+            Params: PutBucketAccelerateConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_acl"],
+            Params: PutBucketAclRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_analytics_configuration"],
+            Params: PutBucketAnalyticsConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_cors"],
+            Params: PutBucketCorsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_encryption"],
+            Params: PutBucketEncryptionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_intelligent_tiering_configuration"],
+            Params: PutBucketIntelligentTieringConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_inventory_configuration"],
+            Params: PutBucketInventoryConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_lifecycle"],
+            Params: PutBucketLifecycleRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_lifecycle_configuration"],
+            Params: PutBucketLifecycleConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_logging"],
+            Params: PutBucketLoggingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_metrics_configuration"],
+            Params: PutBucketMetricsConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_notification"],
+            Params: PutBucketNotificationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_notification_configuration"],
+            Params: PutBucketNotificationConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_ownership_controls"],
+            Params: PutBucketOwnershipControlsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_policy"],
+            Params: PutBucketPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_replication"],
+            Params: PutBucketReplicationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_request_payment"],
+            Params: PutBucketRequestPaymentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_tagging"],
+            Params: PutBucketTaggingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_versioning"],
+            Params: PutBucketVersioningRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_bucket_website"],
+            Params: PutBucketWebsiteRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_object"],
+            Params: PutObjectRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_object_acl"],
+            Params: PutObjectAclRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_object_legal_hold"],
+            Params: PutObjectLegalHoldRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_object_lock_configuration"],
+            Params: PutObjectLockConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_object_retention"],
+            Params: PutObjectRetentionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_object_tagging"],
+            Params: PutObjectTaggingRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_public_access_block"],
+            Params: PutPublicAccessBlockRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["rename_object"],
+            Params: RenameObjectRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["restore_object"],
+            Params: RestoreObjectRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["select_object_content"],
+            Params: SelectObjectContentRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal[
+                "update_bucket_metadata_inventory_table_configuration"
+            ],
+            Params: UpdateBucketMetadataInventoryTableConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_bucket_metadata_journal_table_configuration"],
+            Params: UpdateBucketMetadataJournalTableConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_object_encryption"],
+            Params: UpdateObjectEncryptionRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["upload_part"],
+            Params: UploadPartRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["upload_part_copy"],
+            Params: UploadPartCopyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["write_get_object_response"],
+            Params: WriteGetObjectResponseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]

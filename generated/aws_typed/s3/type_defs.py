@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, Union
+from typing import Dict, List, Mapping, Optional, Sequence, Union
 
 from .._types import (
     BlobTypeDef,
@@ -383,6 +383,7 @@ __all__ = [
     "NotificationConfigurationFilterTypeDef",
     "NotificationConfigurationResponseTypeDef",
     "NotificationConfigurationTypeDef",
+    "ObjectEncryptionSSEKMSTypeDef",
     "ObjectEncryptionTypeDef",
     "ObjectIdentifierTypeDef",
     "ObjectLockConfigurationTypeDef",
@@ -3548,9 +3549,8 @@ class ListBucketsOutputFullResultTypeDef(TypedDict):
     """ListBucketsOutput (build_full_result() value)."""
 
     Buckets: NotRequired[List[BucketTypeDef]]
-    Owner: NotRequired[OwnerTypeDef]
-    ContinuationToken: NotRequired[str]
-    Prefix: NotRequired[str]
+    Owner: Optional[OwnerTypeDef]
+    Prefix: Optional[str]
     NextToken: NotRequired[str]
 
 
@@ -3585,7 +3585,6 @@ class ListDirectoryBucketsOutputFullResultTypeDef(TypedDict):
     """ListDirectoryBucketsOutput (build_full_result() value)."""
 
     Buckets: NotRequired[List[BucketTypeDef]]
-    ContinuationToken: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -3626,19 +3625,10 @@ class MultipartUploadTypeDef(TypedDict):
 class ListMultipartUploadsOutputFullResultTypeDef(TypedDict):
     """ListMultipartUploadsOutput (build_full_result() value)."""
 
-    Bucket: NotRequired[str]
-    KeyMarker: NotRequired[str]
-    UploadIdMarker: NotRequired[str]
-    NextKeyMarker: NotRequired[str]
-    Prefix: NotRequired[str]
-    Delimiter: NotRequired[str]
-    NextUploadIdMarker: NotRequired[str]
-    MaxUploads: NotRequired[int]
-    IsTruncated: NotRequired[bool]
+    Prefix: Optional[str]
     Uploads: NotRequired[List[MultipartUploadTypeDef]]
     CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
-    EncodingType: NotRequired[EncodingTypeType]
-    RequestCharged: NotRequired[RequestChargedType]
+    RequestCharged: Optional[RequestChargedType]
     NextToken: NotRequired[str]
 
 
@@ -3730,20 +3720,11 @@ class ObjectVersionTypeDef(TypedDict):
 class ListObjectVersionsOutputFullResultTypeDef(TypedDict):
     """ListObjectVersionsOutput (build_full_result() value)."""
 
-    IsTruncated: NotRequired[bool]
-    KeyMarker: NotRequired[str]
-    VersionIdMarker: NotRequired[str]
-    NextKeyMarker: NotRequired[str]
-    NextVersionIdMarker: NotRequired[str]
     Versions: NotRequired[List[ObjectVersionTypeDef]]
     DeleteMarkers: NotRequired[List[DeleteMarkerEntryTypeDef]]
-    Name: NotRequired[str]
-    Prefix: NotRequired[str]
-    Delimiter: NotRequired[str]
-    MaxKeys: NotRequired[int]
+    Prefix: Optional[str]
     CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
-    EncodingType: NotRequired[EncodingTypeType]
-    RequestCharged: NotRequired[RequestChargedType]
+    RequestCharged: Optional[RequestChargedType]
     NextToken: NotRequired[str]
 
 
@@ -3830,17 +3811,10 @@ class ObjectTypeDef(TypedDict):
 class ListObjectsOutputFullResultTypeDef(TypedDict):
     """ListObjectsOutput (build_full_result() value)."""
 
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
-    NextMarker: NotRequired[str]
     Contents: NotRequired[List[ObjectTypeDef]]
-    Name: NotRequired[str]
-    Prefix: NotRequired[str]
-    Delimiter: NotRequired[str]
-    MaxKeys: NotRequired[int]
+    Prefix: Optional[str]
     CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
-    EncodingType: NotRequired[EncodingTypeType]
-    RequestCharged: NotRequired[RequestChargedType]
+    RequestCharged: Optional[RequestChargedType]
     NextToken: NotRequired[str]
 
 
@@ -3908,19 +3882,10 @@ class ListObjectsRequestTypeDef(TypedDict):
 class ListObjectsV2OutputFullResultTypeDef(TypedDict):
     """ListObjectsV2Output (build_full_result() value)."""
 
-    IsTruncated: NotRequired[bool]
     Contents: NotRequired[List[ObjectTypeDef]]
-    Name: NotRequired[str]
-    Prefix: NotRequired[str]
-    Delimiter: NotRequired[str]
-    MaxKeys: NotRequired[int]
+    Prefix: Optional[str]
     CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
-    EncodingType: NotRequired[EncodingTypeType]
-    KeyCount: NotRequired[int]
-    ContinuationToken: NotRequired[str]
-    NextContinuationToken: NotRequired[str]
-    StartAfter: NotRequired[str]
-    RequestCharged: NotRequired[RequestChargedType]
+    RequestCharged: Optional[RequestChargedType]
     NextToken: NotRequired[str]
 
 
@@ -3998,22 +3963,12 @@ class PartTypeDef(TypedDict):
 class ListPartsOutputFullResultTypeDef(TypedDict):
     """ListPartsOutput (build_full_result() value)."""
 
-    AbortDate: NotRequired[datetime]
-    AbortRuleId: NotRequired[str]
-    Bucket: NotRequired[str]
-    Key: NotRequired[str]
-    UploadId: NotRequired[str]
-    PartNumberMarker: NotRequired[int]
-    NextPartNumberMarker: NotRequired[int]
-    MaxParts: NotRequired[int]
-    IsTruncated: NotRequired[bool]
     Parts: NotRequired[List[PartTypeDef]]
-    Initiator: NotRequired[InitiatorTypeDef]
-    Owner: NotRequired[OwnerTypeDef]
-    StorageClass: NotRequired[StorageClassType]
-    RequestCharged: NotRequired[RequestChargedType]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ChecksumType: NotRequired[ChecksumTypeType]
+    Initiator: Optional[InitiatorTypeDef]
+    Owner: Optional[OwnerTypeDef]
+    StorageClass: Optional[StorageClassType]
+    ChecksumAlgorithm: Optional[ChecksumAlgorithmType]
+    ChecksumType: Optional[ChecksumTypeType]
     NextToken: NotRequired[str]
 
 
@@ -4277,13 +4232,17 @@ class SSEKMSEncryptionTypeDef(TypedDict):
     BucketKeyEnabled: NotRequired[bool]
 
 
-class ObjectEncryptionTypeDef(TypedDict):
-    """The updated server-side encryption type for this object. The
-    UpdateObjectEncryption operation supports the SSE-S3 and SSE-KMS encryption
-    types.
+class ObjectEncryptionSSEKMSTypeDef(TypedDict):
+    """ObjectEncryption with SSEKMS set: a union takes exactly one member.
+
+    SSEKMS: Specifies to update the object encryption type to server-side
+    encryption with Key Management Service (KMS) keys (SSE-KMS).
     """
 
-    SSEKMS: NotRequired[SSEKMSEncryptionTypeDef]
+    SSEKMS: ReadOnly[SSEKMSEncryptionTypeDef]
+
+
+ObjectEncryptionTypeDef = ObjectEncryptionSSEKMSTypeDef
 
 
 class ObjectLockRetentionTypeDef(TypedDict):
@@ -5264,16 +5223,16 @@ class UpdateBucketMetadataJournalTableConfigurationRequestTypeDef(TypedDict):
 
 
 class UpdateObjectEncryptionRequestTypeDef(TypedDict):
-    """UpdateObjectEncryptionRequest (input and output)."""
+    """UpdateObjectEncryptionRequest (input)."""
 
-    Bucket: str
-    Key: str
-    VersionId: NotRequired[str]
-    ObjectEncryption: ObjectEncryptionTypeDef
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
+    Bucket: ReadOnly[str]
+    Key: ReadOnly[str]
+    VersionId: NotRequired[ReadOnly[str]]
+    ObjectEncryption: ReadOnly[ObjectEncryptionTypeDef]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
 
 
 class UpdateObjectEncryptionResponseTypeDef(TypedDict):

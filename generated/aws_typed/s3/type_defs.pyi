@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, Union
+from typing import Dict, List, Mapping, Optional, Sequence, Union
 
 from .._types import (
     BlobTypeDef,
@@ -383,6 +383,7 @@ __all__ = [
     "NotificationConfigurationFilterTypeDef",
     "NotificationConfigurationResponseTypeDef",
     "NotificationConfigurationTypeDef",
+    "ObjectEncryptionSSEKMSTypeDef",
     "ObjectEncryptionTypeDef",
     "ObjectIdentifierTypeDef",
     "ObjectLockConfigurationTypeDef",
@@ -2446,9 +2447,8 @@ class ListBucketMetricsConfigurationsRequestTypeDef(TypedDict):
 
 class ListBucketsOutputFullResultTypeDef(TypedDict):
     Buckets: NotRequired[List[BucketTypeDef]]
-    Owner: NotRequired[OwnerTypeDef]
-    ContinuationToken: NotRequired[str]
-    Prefix: NotRequired[str]
+    Owner: Optional[OwnerTypeDef]
+    Prefix: Optional[str]
     NextToken: NotRequired[str]
 
 class ListBucketsOutputTypeDef(TypedDict):
@@ -2471,7 +2471,6 @@ class ListBucketsRequestTypeDef(TypedDict):
 
 class ListDirectoryBucketsOutputFullResultTypeDef(TypedDict):
     Buckets: NotRequired[List[BucketTypeDef]]
-    ContinuationToken: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListDirectoryBucketsOutputTypeDef(TypedDict):
@@ -2497,19 +2496,10 @@ class MultipartUploadTypeDef(TypedDict):
     ChecksumType: NotRequired[ChecksumTypeType]
 
 class ListMultipartUploadsOutputFullResultTypeDef(TypedDict):
-    Bucket: NotRequired[str]
-    KeyMarker: NotRequired[str]
-    UploadIdMarker: NotRequired[str]
-    NextKeyMarker: NotRequired[str]
-    Prefix: NotRequired[str]
-    Delimiter: NotRequired[str]
-    NextUploadIdMarker: NotRequired[str]
-    MaxUploads: NotRequired[int]
-    IsTruncated: NotRequired[bool]
+    Prefix: Optional[str]
     Uploads: NotRequired[List[MultipartUploadTypeDef]]
     CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
-    EncodingType: NotRequired[EncodingTypeType]
-    RequestCharged: NotRequired[RequestChargedType]
+    RequestCharged: Optional[RequestChargedType]
     NextToken: NotRequired[str]
 
 class ListMultipartUploadsOutputTypeDef(TypedDict):
@@ -2576,20 +2566,11 @@ class ObjectVersionTypeDef(TypedDict):
     RestoreStatus: NotRequired[RestoreStatusTypeDef]
 
 class ListObjectVersionsOutputFullResultTypeDef(TypedDict):
-    IsTruncated: NotRequired[bool]
-    KeyMarker: NotRequired[str]
-    VersionIdMarker: NotRequired[str]
-    NextKeyMarker: NotRequired[str]
-    NextVersionIdMarker: NotRequired[str]
     Versions: NotRequired[List[ObjectVersionTypeDef]]
     DeleteMarkers: NotRequired[List[DeleteMarkerEntryTypeDef]]
-    Name: NotRequired[str]
-    Prefix: NotRequired[str]
-    Delimiter: NotRequired[str]
-    MaxKeys: NotRequired[int]
+    Prefix: Optional[str]
     CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
-    EncodingType: NotRequired[EncodingTypeType]
-    RequestCharged: NotRequired[RequestChargedType]
+    RequestCharged: Optional[RequestChargedType]
     NextToken: NotRequired[str]
 
 class ListObjectVersionsOutputTypeDef(TypedDict):
@@ -2658,17 +2639,10 @@ class ObjectTypeDef(TypedDict):
     RestoreStatus: NotRequired[RestoreStatusTypeDef]
 
 class ListObjectsOutputFullResultTypeDef(TypedDict):
-    IsTruncated: NotRequired[bool]
-    Marker: NotRequired[str]
-    NextMarker: NotRequired[str]
     Contents: NotRequired[List[ObjectTypeDef]]
-    Name: NotRequired[str]
-    Prefix: NotRequired[str]
-    Delimiter: NotRequired[str]
-    MaxKeys: NotRequired[int]
+    Prefix: Optional[str]
     CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
-    EncodingType: NotRequired[EncodingTypeType]
-    RequestCharged: NotRequired[RequestChargedType]
+    RequestCharged: Optional[RequestChargedType]
     NextToken: NotRequired[str]
 
 class ListObjectsOutputTypeDef(TypedDict):
@@ -2721,19 +2695,10 @@ class ListObjectsRequestTypeDef(TypedDict):
     ]
 
 class ListObjectsV2OutputFullResultTypeDef(TypedDict):
-    IsTruncated: NotRequired[bool]
     Contents: NotRequired[List[ObjectTypeDef]]
-    Name: NotRequired[str]
-    Prefix: NotRequired[str]
-    Delimiter: NotRequired[str]
-    MaxKeys: NotRequired[int]
+    Prefix: Optional[str]
     CommonPrefixes: NotRequired[List[CommonPrefixTypeDef]]
-    EncodingType: NotRequired[EncodingTypeType]
-    KeyCount: NotRequired[int]
-    ContinuationToken: NotRequired[str]
-    NextContinuationToken: NotRequired[str]
-    StartAfter: NotRequired[str]
-    RequestCharged: NotRequired[RequestChargedType]
+    RequestCharged: Optional[RequestChargedType]
     NextToken: NotRequired[str]
 
 class ListObjectsV2OutputTypeDef(TypedDict):
@@ -2796,22 +2761,12 @@ class PartTypeDef(TypedDict):
     ChecksumXXHASH128: NotRequired[str]
 
 class ListPartsOutputFullResultTypeDef(TypedDict):
-    AbortDate: NotRequired[datetime]
-    AbortRuleId: NotRequired[str]
-    Bucket: NotRequired[str]
-    Key: NotRequired[str]
-    UploadId: NotRequired[str]
-    PartNumberMarker: NotRequired[int]
-    NextPartNumberMarker: NotRequired[int]
-    MaxParts: NotRequired[int]
-    IsTruncated: NotRequired[bool]
     Parts: NotRequired[List[PartTypeDef]]
-    Initiator: NotRequired[InitiatorTypeDef]
-    Owner: NotRequired[OwnerTypeDef]
-    StorageClass: NotRequired[StorageClassType]
-    RequestCharged: NotRequired[RequestChargedType]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ChecksumType: NotRequired[ChecksumTypeType]
+    Initiator: Optional[InitiatorTypeDef]
+    Owner: Optional[OwnerTypeDef]
+    StorageClass: Optional[StorageClassType]
+    ChecksumAlgorithm: Optional[ChecksumAlgorithmType]
+    ChecksumType: Optional[ChecksumTypeType]
     NextToken: NotRequired[str]
 
 class ListPartsOutputTypeDef(TypedDict):
@@ -2964,8 +2919,10 @@ class SSEKMSEncryptionTypeDef(TypedDict):
     KMSKeyArn: str
     BucketKeyEnabled: NotRequired[bool]
 
-class ObjectEncryptionTypeDef(TypedDict):
-    SSEKMS: NotRequired[SSEKMSEncryptionTypeDef]
+class ObjectEncryptionSSEKMSTypeDef(TypedDict):
+    SSEKMS: ReadOnly[SSEKMSEncryptionTypeDef]
+
+ObjectEncryptionTypeDef = ObjectEncryptionSSEKMSTypeDef
 
 class ObjectLockRetentionTypeDef(TypedDict):
     Mode: NotRequired[ReadOnly[ObjectLockRetentionModeType]]
@@ -3667,14 +3624,14 @@ class UpdateBucketMetadataJournalTableConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 class UpdateObjectEncryptionRequestTypeDef(TypedDict):
-    Bucket: str
-    Key: str
-    VersionId: NotRequired[str]
-    ObjectEncryption: ObjectEncryptionTypeDef
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
+    Bucket: ReadOnly[str]
+    Key: ReadOnly[str]
+    VersionId: NotRequired[ReadOnly[str]]
+    ObjectEncryption: ReadOnly[ObjectEncryptionTypeDef]
+    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
+    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
+    ContentMD5: NotRequired[ReadOnly[str]]
+    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
 
 class UpdateObjectEncryptionResponseTypeDef(TypedDict):
     RequestCharged: NotRequired[RequestChargedType]

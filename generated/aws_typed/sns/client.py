@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    import builtins
+    from typing import Any, Mapping
     from .._runtime import Paginator
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
     from .literals import PaginatorName
@@ -1035,6 +1037,402 @@ class SNSClient(BaseClient):
 
         return paginators.PAGINATORS[operation_name](
             self._raw.get_paginator(operation_name)
+        )
+
+    if TYPE_CHECKING:
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["add_permission"],
+            Params: AddPermissionInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["check_if_phone_number_is_opted_out"],
+            Params: CheckIfPhoneNumberIsOptedOutInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["confirm_subscription"],
+            Params: ConfirmSubscriptionInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_platform_application"],
+            Params: CreatePlatformApplicationInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_platform_endpoint"],
+            Params: CreatePlatformEndpointInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_sms_sandbox_phone_number"],
+            Params: CreateSMSSandboxPhoneNumberInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_topic"],
+            Params: CreateTopicInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_endpoint"],
+            Params: DeleteEndpointInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_platform_application"],
+            Params: DeletePlatformApplicationInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_sms_sandbox_phone_number"],
+            Params: DeleteSMSSandboxPhoneNumberInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_topic"],
+            Params: DeleteTopicInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_data_protection_policy"],
+            Params: GetDataProtectionPolicyInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_endpoint_attributes"],
+            Params: GetEndpointAttributesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_platform_application_attributes"],
+            Params: GetPlatformApplicationAttributesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_sms_attributes"],
+            Params: GetSMSAttributesInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_sms_sandbox_account_status"],
+            Params: GetSMSSandboxAccountStatusInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_subscription_attributes"],
+            Params: GetSubscriptionAttributesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_topic_attributes"],
+            Params: GetTopicAttributesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_endpoints_by_platform_application"],
+            Params: ListEndpointsByPlatformApplicationInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_origination_numbers"],
+            Params: ListOriginationNumbersRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_phone_numbers_opted_out"],
+            Params: ListPhoneNumbersOptedOutInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_platform_applications"],
+            Params: ListPlatformApplicationsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_sms_sandbox_phone_numbers"],
+            Params: ListSMSSandboxPhoneNumbersInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_subscriptions"],
+            Params: ListSubscriptionsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_subscriptions_by_topic"],
+            Params: ListSubscriptionsByTopicInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_tags_for_resource"],
+            Params: ListTagsForResourceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_topics"],
+            Params: ListTopicsInputTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["opt_in_phone_number"],
+            Params: OptInPhoneNumberInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["publish"],
+            Params: PublishInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["publish_batch"],
+            Params: PublishBatchInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_data_protection_policy"],
+            Params: PutDataProtectionPolicyInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["remove_permission"],
+            Params: RemovePermissionInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["set_endpoint_attributes"],
+            Params: SetEndpointAttributesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["set_platform_application_attributes"],
+            Params: SetPlatformApplicationAttributesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["set_sms_attributes"],
+            Params: SetSMSAttributesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["set_subscription_attributes"],
+            Params: SetSubscriptionAttributesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["set_topic_attributes"],
+            Params: SetTopicAttributesInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["subscribe"],
+            Params: SubscribeInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_resource"],
+            Params: TagResourceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["unsubscribe"],
+            Params: UnsubscribeInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_resource"],
+            Params: UntagResourceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["verify_sms_sandbox_phone_number"],
+            Params: VerifySMSSandboxPhoneNumberInputTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+    def generate_presigned_url(
+        self,
+        ClientMethod: builtins.str,
+        Params: Mapping[builtins.str, Any] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str:
+        """A presigned URL for calling ClientMethod with Params (botocore's
+        generate_presigned_url, which validates Params as the call would).
+        """
+        return str(
+            self._raw.generate_presigned_url(
+                ClientMethod, Params, ExpiresIn, HttpMethod
+            )
         )
 
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
-    BlobTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -498,7 +498,6 @@ class ListPhoneNumbersOptedOutResponseFullResultTypeDef(TypedDict):
     """The response from the ListPhoneNumbersOptedOut action."""
 
     phoneNumbers: NotRequired[List[str]]
-    nextToken: NotRequired[str]
     NextToken: NotRequired[str]
 
 
@@ -567,7 +566,7 @@ class SMSSandboxPhoneNumberTypeDef(TypedDict):
 class ListSMSSandboxPhoneNumbersResultFullResultTypeDef(TypedDict):
     """ListSMSSandboxPhoneNumbersResult (build_full_result() value)."""
 
-    PhoneNumbers: NotRequired[List[SMSSandboxPhoneNumberTypeDef]]
+    PhoneNumbers: List[SMSSandboxPhoneNumberTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -707,7 +706,7 @@ class MessageAttributeValueTypeDef(TypedDict):
 
     DataType: ReadOnly[str]
     StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[BlobTypeDef]]
+    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
 
 
 class OptInPhoneNumberInputTypeDef(TypedDict):

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
-    BlobTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -347,7 +347,6 @@ class ListPhoneNumbersOptedOutInputTypeDef(TypedDict):
 
 class ListPhoneNumbersOptedOutResponseFullResultTypeDef(TypedDict):
     phoneNumbers: NotRequired[List[str]]
-    nextToken: NotRequired[str]
     NextToken: NotRequired[str]
 
 class ListPhoneNumbersOptedOutResponseTypeDef(TypedDict):
@@ -386,7 +385,7 @@ class SMSSandboxPhoneNumberTypeDef(TypedDict):
     Status: NotRequired[SMSSandboxPhoneNumberVerificationStatusType]
 
 class ListSMSSandboxPhoneNumbersResultFullResultTypeDef(TypedDict):
-    PhoneNumbers: NotRequired[List[SMSSandboxPhoneNumberTypeDef]]
+    PhoneNumbers: List[SMSSandboxPhoneNumberTypeDef]
     NextToken: NotRequired[str]
 
 class ListSMSSandboxPhoneNumbersResultTypeDef(TypedDict):
@@ -464,7 +463,7 @@ class ListTopicsResponseTypeDef(TypedDict):
 class MessageAttributeValueTypeDef(TypedDict):
     DataType: ReadOnly[str]
     StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[BlobTypeDef]]
+    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
 
 class OptInPhoneNumberInputTypeDef(TypedDict):
     phoneNumber: str

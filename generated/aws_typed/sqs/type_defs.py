@@ -9,7 +9,7 @@ again.
 from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
-    BlobTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -308,7 +308,7 @@ class ListDeadLetterSourceQueuesRequestTypeDef(TypedDict):
 class ListDeadLetterSourceQueuesResultFullResultTypeDef(TypedDict):
     """A list of your dead letter source queues."""
 
-    queueUrls: NotRequired[List[str]]
+    queueUrls: List[str]
     NextToken: NotRequired[str]
 
 
@@ -411,9 +411,9 @@ class MessageAttributeValueTypeDef(TypedDict):
     """
 
     StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[BlobTypeDef]]
+    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     StringListValues: NotRequired[ReadOnly[Sequence[str]]]
-    BinaryListValues: NotRequired[ReadOnly[Sequence[BlobTypeDef]]]
+    BinaryListValues: NotRequired[ReadOnly[Sequence[EncodedBlobTypeDef]]]
     DataType: ReadOnly[str]
 
 
@@ -424,9 +424,9 @@ class MessageSystemAttributeValueTypeDef(TypedDict):
     """
 
     StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[BlobTypeDef]]
+    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     StringListValues: NotRequired[ReadOnly[Sequence[str]]]
-    BinaryListValues: NotRequired[ReadOnly[Sequence[BlobTypeDef]]]
+    BinaryListValues: NotRequired[ReadOnly[Sequence[EncodedBlobTypeDef]]]
     DataType: ReadOnly[str]
 
 

@@ -9,7 +9,7 @@ again.
 from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
-    BlobTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -207,7 +207,7 @@ class ListDeadLetterSourceQueuesRequestTypeDef(TypedDict):
     MaxResults: NotRequired[int]
 
 class ListDeadLetterSourceQueuesResultFullResultTypeDef(TypedDict):
-    queueUrls: NotRequired[List[str]]
+    queueUrls: List[str]
     NextToken: NotRequired[str]
 
 class ListDeadLetterSourceQueuesResultTypeDef(TypedDict):
@@ -268,16 +268,16 @@ class MessageAttributeValueOutputTypeDef(TypedDict):
 
 class MessageAttributeValueTypeDef(TypedDict):
     StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[BlobTypeDef]]
+    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     StringListValues: NotRequired[ReadOnly[Sequence[str]]]
-    BinaryListValues: NotRequired[ReadOnly[Sequence[BlobTypeDef]]]
+    BinaryListValues: NotRequired[ReadOnly[Sequence[EncodedBlobTypeDef]]]
     DataType: ReadOnly[str]
 
 class MessageSystemAttributeValueTypeDef(TypedDict):
     StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[BlobTypeDef]]
+    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
     StringListValues: NotRequired[ReadOnly[Sequence[str]]]
-    BinaryListValues: NotRequired[ReadOnly[Sequence[BlobTypeDef]]]
+    BinaryListValues: NotRequired[ReadOnly[Sequence[EncodedBlobTypeDef]]]
     DataType: ReadOnly[str]
 
 class MessageTypeDef(TypedDict):

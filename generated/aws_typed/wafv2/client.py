@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import Literal, TYPE_CHECKING, cast, overload
 
 from .._runtime import BaseClient, create_client
 from .exceptions import WAFV2Exceptions
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    import builtins
+    from typing import Any, Mapping
     from .._types import ClientArgsTypeDef, SessionLike
     from .type_defs import (
         AssociateWebACLRequestTypeDef,
@@ -1581,6 +1583,519 @@ class WAFV2Client(BaseClient):
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateWebACL
         """
         return cast("UpdateWebACLResponseTypeDef", self._raw.update_web_acl(**kwargs))
+
+    if TYPE_CHECKING:
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["associate_web_acl"],
+            Params: AssociateWebACLRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["check_capacity"],
+            Params: CheckCapacityRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_api_key"],
+            Params: CreateAPIKeyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_ip_set"],
+            Params: CreateIPSetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_regex_pattern_set"],
+            Params: CreateRegexPatternSetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_rule_group"],
+            Params: CreateRuleGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["create_web_acl"],
+            Params: CreateWebACLRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_api_key"],
+            Params: DeleteAPIKeyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_firewall_manager_rule_groups"],
+            Params: DeleteFirewallManagerRuleGroupsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_ip_set"],
+            Params: DeleteIPSetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_logging_configuration"],
+            Params: DeleteLoggingConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_permission_policy"],
+            Params: DeletePermissionPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_regex_pattern_set"],
+            Params: DeleteRegexPatternSetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_rule_group"],
+            Params: DeleteRuleGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["delete_web_acl"],
+            Params: DeleteWebACLRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_all_managed_products"],
+            Params: DescribeAllManagedProductsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_managed_products_by_vendor"],
+            Params: DescribeManagedProductsByVendorRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_managed_rule_group"],
+            Params: DescribeManagedRuleGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["disassociate_web_acl"],
+            Params: DisassociateWebACLRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["generate_mobile_sdk_release_url"],
+            Params: GenerateMobileSdkReleaseUrlRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_decrypted_api_key"],
+            Params: GetDecryptedAPIKeyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_ip_set"],
+            Params: GetIPSetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_logging_configuration"],
+            Params: GetLoggingConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_managed_rule_set"],
+            Params: GetManagedRuleSetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_mobile_sdk_release"],
+            Params: GetMobileSdkReleaseRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_permission_policy"],
+            Params: GetPermissionPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_rate_based_statement_managed_keys"],
+            Params: GetRateBasedStatementManagedKeysRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_regex_pattern_set"],
+            Params: GetRegexPatternSetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_rule_group"],
+            Params: GetRuleGroupRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_sampled_requests"],
+            Params: GetSampledRequestsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_top_path_statistics_by_traffic"],
+            Params: GetTopPathStatisticsByTrafficRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_web_acl"],
+            Params: GetWebACLRequestTypeDef | None = None,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["get_web_acl_for_resource"],
+            Params: GetWebACLForResourceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_api_keys"],
+            Params: ListAPIKeysRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_available_managed_rule_group_versions"],
+            Params: ListAvailableManagedRuleGroupVersionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_available_managed_rule_groups"],
+            Params: ListAvailableManagedRuleGroupsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_ip_sets"],
+            Params: ListIPSetsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_logging_configurations"],
+            Params: ListLoggingConfigurationsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_managed_rule_sets"],
+            Params: ListManagedRuleSetsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_mobile_sdk_releases"],
+            Params: ListMobileSdkReleasesRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_regex_pattern_sets"],
+            Params: ListRegexPatternSetsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_resources_for_web_acl"],
+            Params: ListResourcesForWebACLRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_rule_groups"],
+            Params: ListRuleGroupsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_tags_for_resource"],
+            Params: ListTagsForResourceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["list_web_acls"],
+            Params: ListWebACLsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_logging_configuration"],
+            Params: PutLoggingConfigurationRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_managed_rule_set_versions"],
+            Params: PutManagedRuleSetVersionsRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["put_permission_policy"],
+            Params: PutPermissionPolicyRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["tag_resource"],
+            Params: TagResourceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["untag_resource"],
+            Params: UntagResourceRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_ip_set"],
+            Params: UpdateIPSetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_managed_rule_set_version_expiry_date"],
+            Params: UpdateManagedRuleSetVersionExpiryDateRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_regex_pattern_set"],
+            Params: UpdateRegexPatternSetRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_rule_group"],
+            Params: UpdateRuleGroupRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+        @overload
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["update_web_acl"],
+            Params: UpdateWebACLRequestTypeDef,
+            ExpiresIn: builtins.int = 3600,
+            HttpMethod: builtins.str | None = None,
+        ) -> builtins.str: ...
+
+    def generate_presigned_url(
+        self,
+        ClientMethod: builtins.str,
+        Params: Mapping[builtins.str, Any] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str:
+        """A presigned URL for calling ClientMethod with Params (botocore's
+        generate_presigned_url, which validates Params as the call would).
+        """
+        return str(
+            self._raw.generate_presigned_url(
+                ClientMethod, Params, ExpiresIn, HttpMethod
+            )
+        )
 
 
 def client(

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
-    BlobTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     ReadOnly,
     ResponseMetadataTypeDef,
@@ -1441,7 +1441,7 @@ class ByteMatchStatementTypeDef(TypedDict):
     bytes to search for are typically a string that corresponds with ASCII ...
     """
 
-    SearchString: ReadOnly[BlobTypeDef]
+    SearchString: ReadOnly[EncodedBlobTypeDef]
     FieldToMatch: ReadOnly[FieldToMatchTypeDef]
     TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
     PositionalConstraint: ReadOnly[PositionalConstraintType]

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Dict, List, Mapping, Sequence
 
 from .._types import (
-    BlobTypeDef,
+    EncodedBlobTypeDef,
     NotRequired,
     ReadOnly,
     ResponseMetadataTypeDef,
@@ -867,7 +867,7 @@ class FieldToMatchTypeDef(TypedDict):
     UriFragment: NotRequired[ReadOnly[UriFragmentTypeDef]]
 
 class ByteMatchStatementTypeDef(TypedDict):
-    SearchString: ReadOnly[BlobTypeDef]
+    SearchString: ReadOnly[EncodedBlobTypeDef]
     FieldToMatch: ReadOnly[FieldToMatchTypeDef]
     TextTransformations: ReadOnly[Sequence[TextTransformationTypeDef]]
     PositionalConstraint: ReadOnly[PositionalConstraintType]

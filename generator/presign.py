@@ -1,0 +1,157 @@
+"""Which operations botocore can presign, and the typed generate_presigned_url overloads.
+
+botocore adds generate_presigned_url to every client (signers.add_generate_presigned_url):
+it looks ClientMethod up in the client's method table (else UnknownClientMethodError),
+validates Params against the operation's input shape (ParamValidationError) and signs the
+request with the query form of the operation's signer.  A signer without a query form
+(bearer tokens; SigV2, where the service's endpoints allow nothing else) raises
+UnsupportedSignatureVersionError, so those operations get no overload.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Mapping
+
+import botocore.exceptions
+import botocore.loaders
+from botocore.auth import AUTH_TYPE_MAPS, resolve_auth_type
+
+from .layout import Br, Expr, docstring, function_def, pystr, statement
+
+if TYPE_CHECKING:
+    from .model import Service
+    from .views import Method, ServiceView
+
+UNSIGNED = "none"  # smithy.api#noAuth: botocore does not sign, the URL is returned as built
+
+
+@lru_cache(maxsize=1)
+def _endpoint_signers() -> Mapping[str, frozenset[str]]:
+    """service endpoint prefix -> every signatureVersions entry of botocore's endpoints.json."""
+    data: Any = botocore.loaders.create_loader().load_data("endpoints")
+    found: dict[str, set[str]] = {}
+    for partition in data.get("partitions", []):
+        for name, spec in partition.get("services", {}).items():
+            versions = found.setdefault(name, set())
+            for endpoint in [spec.get("defaults", {}), *spec.get("endpoints", {}).values()]:
+                versions.update(endpoint.get("signatureVersions", ()))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def service_signer(metadata: Mapping[str, Any]) -> str:
+    """The service's default signature version, as botocore's ClientCreator resolves it."""
+    try:
+        return (
+            str(resolve_auth_type(metadata["auth"]))
+            if metadata.get("auth")
+            else str(metadata.get("signatureVersion", "v4"))
+        )
+    except (botocore.exceptions.UnknownSignatureVersionError, botocore.exceptions.UnsupportedSignatureVersionError):
+        return ""
+
+
+def presignable(spec: Mapping[str, Any], metadata: Mapping[str, Any], default: str) -> bool:
+    """Whether botocore can sign operation `spec` as a URL (see the module docstring)."""
+    try:
+        version = str(resolve_auth_type(spec["auth"])) if spec.get("auth") else str(spec.get("authtype") or default)
+    except (botocore.exceptions.UnknownSignatureVersionError, botocore.exceptions.UnsupportedSignatureVersionError):
+        return False
+    if version == UNSIGNED or version.endswith("-query") or f"{version}-query" in AUTH_TYPE_MAPS:
+        return True
+    if version.startswith("v4"):  # v4-unsigned-body and the like sign with SigV4's query form
+        return True
+    if version == "v2":  # botocore signs with v4 where the service's endpoints allow it
+        prefix = str(metadata.get("endpointPrefix", ""))
+        return "v4" in _endpoint_signers().get(prefix, frozenset())
+    return False
+
+
+def presigned_methods(view: ServiceView) -> list[Method]:
+    """generate_presigned_url: one overload per presignable operation (the operations that
+    take no input share one), ClientMethod a Literal of botocore's method name, Params the
+    operation's request TypedDict (optional when no member is required).  The overloads
+    stand under `if TYPE_CHECKING:` (mypy and pyright take such conditional overloads):
+    defining ec2's 765 would add some 60 ms to importing its client."""
+    from .views import Method
+
+    ops = [op for op in view.service.operations if op.presignable]
+    if not ops:
+        return []
+    # builtins spelt out: in the class body an operation called `str` or `int` shadows them
+    b = builtins_alias(view.service)
+    anything = f"Mapping[{b}.str, Any] | None = None"
+    variants: list[tuple[Br, str]] = []
+    no_input = [op.method for op in ops if not op.input]
+    if no_input:
+        variants.append((_literal(no_input), anything))
+    for op in ops:
+        if op.input:
+            request = view.types.request_name(op.input)
+            params = request if _requires(view.service, op.input) else f"{request} | None = None"
+            variants.append((_literal([op.method]), params))
+    tail: list[Expr] = [f"ExpiresIn: {b}.int = 3600", f"HttpMethod: {b}.str | None = None"]
+    methods = []
+    if len(variants) > 1:  # for the type checker only: defining them costs import time
+        for i, (method, params) in enumerate(variants):
+            sig = function_def(
+                _NAME,
+                ["self", Br("ClientMethod: Literal", method.items), f"Params: {params}", *tail],
+                f"{b}.str",
+                8,
+                stub=True,
+            )
+            guard = ["    if TYPE_CHECKING:", ""] if i == 0 else []
+            methods.append(Method(decorators=[*guard, "        @overload"], signature=sig))
+        params_list: list[Expr] = ["self", f"ClientMethod: {b}.str", f"Params: {anything}", *tail]
+    else:
+        method, params = variants[0]
+        params_list = ["self", Br("ClientMethod: Literal", method.items), f"Params: {params}", *tail]
+    doc = docstring(
+        "A presigned URL for calling ClientMethod with Params (botocore's generate_presigned_url,\n"
+        "which validates Params as the call would).",
+        8,
+    )
+    call = Br("self._raw.generate_presigned_url", ("ClientMethod", "Params", "ExpiresIn", "HttpMethod"), "(", ")")
+    methods.append(
+        Method(
+            signature=function_def(_NAME, params_list, f"{b}.str", 4),
+            doc=doc,
+            body=statement("return ", Br("str", (call,), "(", ")"), 8),
+            stub=len(variants) == 1,  # a stub has no implementation of its overloads
+        )
+    )
+    return methods
+
+
+_NAME = "generate_presigned_url"
+
+
+def builtins_alias(service: Service) -> str:
+    """The name client.py imports the builtins module as: `builtins`, unless an operation's
+    method is called so."""
+    taken = {op.method for op in service.operations}
+    name = "builtins"
+    while name in taken:
+        name += "_"
+    return name
+
+
+def checking_import(service: Service) -> str:
+    """The TYPE_CHECKING import the overloads need ("" when there are none)."""
+    if not any(op.presignable for op in service.operations):
+        return ""
+    alias = builtins_alias(service)
+    return "    import builtins" if alias == "builtins" else f"    import builtins as {alias}"
+
+
+def _literal(values: list[str]) -> Br:
+    return Br("Literal", tuple(pystr(v) for v in values))
+
+
+def _requires(service: Service, shape: str) -> bool:
+    """Does the operation's request TypedDict have a required member?"""
+    from .typemap import FILLED_BY_BOTOCORE
+
+    filled = FILLED_BY_BOTOCORE.get(service.name, frozenset())
+    return any(m.required and not m.idempotency_token and m.name not in filled for m in service.shape(shape).members)

@@ -1,0 +1,96 @@
+"""The typed Stubber's common part: botocore's own Stubber, with typed methods.
+
+Copied verbatim by botoloom into each generated package.  Each service's stubber module
+(`<service>.stubber`) subclasses BaseStubber with add_response overloads per operation;
+at run time every call is botocore.stub.Stubber's.
+"""
+
+from typing import TYPE_CHECKING, Any, ClassVar, Mapping, TypeVar
+
+from ._runtime import BaseClient
+from ._types import ResponseMetadataTypeDef, TypedDict, NotRequired
+
+if TYPE_CHECKING:
+    _Base = object
+    _STUBBER: Any = object
+    ANY: Any = object()
+else:
+    from botocore.stub import ANY
+    from botocore.stub import Stubber as _Base
+
+    _STUBBER = _Base
+
+__all__ = ("ANY", "BaseStubber", "EmptyStubResponseTypeDef")
+
+_S = TypeVar("_S", bound="BaseStubber")
+
+
+class EmptyStubResponseTypeDef(TypedDict):
+    """The stubbed response of an operation that returns no data."""
+
+    ResponseMetadata: NotRequired[ResponseMetadataTypeDef]
+
+
+class BaseStubber(_Base):
+    """botocore.stub.Stubber for one service's client: the typed client or its .raw."""
+
+    _service_name: ClassVar[str] = ""
+    if TYPE_CHECKING:
+        client: Any
+
+    def __init__(self, client: Any) -> None:
+        """Stub `client`: a typed client of this service, or the boto3 client itself."""
+        raw = client.raw if isinstance(client, BaseClient) else client
+        try:
+            name = raw.meta.service_model.service_name
+        except AttributeError:
+            raise TypeError(
+                f"{type(self).__name__} stubs a boto3 client, got {client!r}"
+            ) from None
+        if name != self._service_name:
+            raise TypeError(
+                f"{type(self).__name__} stubs a {self._service_name!r} client, got {name!r}"
+            )
+        _STUBBER.__init__(self, raw)
+
+    def __enter__(self: _S) -> _S:
+        self.activate()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.deactivate()
+
+    def activate(self) -> None:
+        """Start answering the client's calls with the queued responses."""
+        _STUBBER.activate(self)
+
+    def deactivate(self) -> None:
+        """Stop stubbing: the client sends real requests again."""
+        _STUBBER.deactivate(self)
+
+    def assert_no_pending_responses(self) -> None:
+        """Raise botocore's AssertionError if a queued response was not used."""
+        _STUBBER.assert_no_pending_responses(self)
+
+    def _stub_response(
+        self,
+        method: str,
+        response: Mapping[str, Any],
+        expected: Mapping[str, Any] | None,
+    ) -> None:
+        _STUBBER.add_response(self, method, response, expected)
+
+    def _stub_client_error(
+        self,
+        method: str,
+        code: str,
+        message: str,
+        status: int,
+        meta: Mapping[str, str] | None,
+        expected: Mapping[str, Any] | None,
+        response_meta: Mapping[str, Any] | None,
+        fields: Mapping[str, Any] | None,
+    ) -> None:
+        _STUBBER.add_client_error(
+            self, method, code, message, status, meta, expected, response_meta, fields
+        )

@@ -1,0 +1,201 @@
+"""The typed Stubber of a service (`<service>/stubber.py`): what its template prints.
+
+`<Prefix>Stubber` is botocore's Stubber at run time (runtime/_stubber.py); for the type
+checker add_response is overloaded per operation: the method name a Literal,
+service_response what botocore's Stubber validates (the output shape: ResponseMetadata
+may be left out, members required as the model says), expected_params the operation's
+request TypedDict.  add_client_error takes the service's modeled error codes as a Literal.
+"""
+
+from __future__ import annotations
+
+from .layout import Br, Expr, class_def, docstring, function_def, import_from, pystr, statement
+from .model import Operation
+from .naming import type_base
+from .typemap import Field, TypedDictSpec
+from .views import (
+    Block,
+    SHARED_NAMES,
+    TYPED_DICT_NAMES,
+    TYPING_NAMES,
+    Method,
+    ServiceView,
+    dunder_all,
+    header,
+    imports_for,
+    names_in,
+)
+
+_RESPONSE = "service_response"
+_EXPECTED = "expected_params"
+
+
+def _typed(methods: list[str], response: str, expected: str) -> list[Expr]:
+    """add_response's parameters for `methods`: the Literal, the response and request types."""
+    return ["self", Br("method: Literal", tuple(pystr(m) for m in methods)), f"{_RESPONSE}: {response}", f"{_EXPECTED}: {expected}"]
+
+
+class StubberView:
+    """Everything templates/stubber.py.j2 needs for one service."""
+
+    def __init__(self, view: ServiceView) -> None:
+        self.view = view
+        self.service = view.service
+        registry = view.names.registry
+        self.stubber = registry.take(f"{view.names.prefix}Stubber")
+        self.error_codes = sorted({view.service.shape(e).error_code for e in view.service.error_shapes})
+        self.code_alias = registry.take(f"{view.names.prefix}ErrorCode") if self.error_codes else ""
+        outputs = sorted({op.output for op in view.service.operations if op.output})
+        self.response_names = {shape: registry.take(f"{type_base(shape)}StubTypeDef") for shape in outputs}
+
+    # ---- the stub response TypedDicts ------------------------------------------------
+    def response_blocks(self) -> list[Block]:
+        return [
+            block
+            for shape, name in self.response_names.items()
+            for block in self.view._typed_dict(self._response_spec(shape, name), frozenset())
+        ]
+
+    def _response_spec(self, shape_name: str, name: str) -> TypedDictSpec:
+        """The response TypedDict as botocore's Stubber checks it: the output shape's members,
+        required where the model says (its validator), ResponseMetadata optional (the Stubber
+        fills it in), an event stream as one event (the validator wants a dict there)."""
+        shape = self.service.shape(shape_name)
+        required = {m.name for m in shape.members if m.required}
+        response = self.view.types._spec(shape_name, "response", self.view.types.response_name(shape_name))
+        fields = []
+        for f in response.fields:
+            expr = f.type.items[0] if isinstance(f.type, Br) and f.type.head == "EventStream" else f.type
+            fields.append(Field(f.key, expr, f.key in required, f.documentation))
+        doc = f"{self.stubber}.add_response: a stubbed {shape_name} (ResponseMetadata may be left out)."
+        return TypedDictSpec(name, shape_name, "response", tuple(fields), doc)
+
+    # ---- the class ---------------------------------------------------------------------
+    def class_header(self) -> str:
+        return class_def(self.stubber, ["BaseStubber"])
+
+    def class_doc(self) -> str:
+        client = self.view.names.client
+        return docstring(
+            f"botocore's Stubber for a {self.service.name} client, typed per operation.\n\n"
+            f"Wrap a {client} (or its .raw boto3 client): {self.stubber}(client). add_response takes the\n"
+            "operation's response and request types; add_client_error the service's modeled error codes.",
+            4,
+        )
+
+    def methods(self) -> list[Method]:
+        ops = list(self.service.operations)
+        variants: list[tuple[list[str], str, str]] = []
+        silent = [op.method for op in ops if not op.output and not op.input]
+        if silent:
+            variants.append((silent, "EmptyStubResponseTypeDef", "Mapping[str, Any] | None = None"))
+        for op in ops:
+            if op.output or op.input:
+                variants.append(([op.method], self._response_type(op), self._expected_type(op)))
+        out = [
+            Method(decorators=["    @overload"], signature=function_def("add_response", _typed(*v), "None", 4, stub=True))
+            for v in (variants if len(variants) > 1 else [])
+        ]
+        if len(variants) > 1:
+            params: list[Expr] = ["self", "method: str", f"{_RESPONSE}: Mapping[str, Any]", f"{_EXPECTED}: Mapping[str, Any] | None = None"]
+        else:
+            params = _typed(*variants[0])
+        out.append(
+            Method(
+                signature=function_def("add_response", params, "None", 4),
+                doc=docstring(
+                    "Queue a successful response to the next call of `method`; with expected_params, the call must have exactly those parameters.",
+                    8,
+                ),
+                body=statement("", Br("self._stub_response", ("method", _RESPONSE, _EXPECTED), "(", ")"), 8),
+            )
+        )
+        out.append(self._client_error())
+        return out
+
+    def _response_type(self, op: Operation) -> str:
+        return self.response_names[op.output] if op.output else "EmptyStubResponseTypeDef"
+
+    def _expected_type(self, op: Operation) -> str:
+        return (
+            f"{self.view.types.request_name(op.input)} | None = None" if op.input else "Mapping[str, Any] | None = None"
+        )
+
+    def _client_error(self) -> Method:
+        code = self.code_alias or "str"
+        params = [
+            "self",
+            "method: OperationName",
+            f"service_error_code: {code}",
+            'service_message: str = ""',
+            "http_status_code: int = 400",
+            "service_error_meta: Mapping[str, str] | None = None",
+            f"{_EXPECTED}: Mapping[str, Any] | None = None",
+            "response_meta: Mapping[str, Any] | None = None",
+            "modeled_fields: Mapping[str, Any] | None = None",
+        ]
+        args = (
+            "method",
+            "service_error_code",
+            "service_message",
+            "http_status_code",
+            "service_error_meta",
+            _EXPECTED,
+            "response_meta",
+            "modeled_fields",
+        )
+        return Method(
+            signature=function_def("add_client_error", params, "None", 4),
+            doc=docstring(
+                "Queue a service error (one of the service's modeled error codes) for the next call of `method`.", 8
+            ),
+            body=statement("", Br("self._stub_client_error", args, "(", ")"), 8),
+        )
+
+    # ---- the module ----------------------------------------------------------------------
+    def context(self) -> dict[str, object]:
+        blocks = self.response_blocks()
+        methods = self.methods() if self.service.operations else []
+        aliases = (
+            [statement(f"{self.code_alias} = ", Br("Literal", tuple(pystr(c) for c in self.error_codes)))]
+            if self.code_alias
+            else []
+        )
+        text = [b.code for b in blocks] + aliases + [m.signature + m.body for m in methods]
+        used = names_in(text)
+        view = self.view
+        imports = [
+            imports_for(used, "datetime", ["datetime"]),
+            imports_for(
+                used | {"overload"} if len(methods) > 2 else used,
+                "typing",
+                (TYPING_NAMES - TYPED_DICT_NAMES) | {"overload"},
+            ),
+            "",
+            imports_for(
+                used | {"ANY", "BaseStubber"}, ".._stubber", ["ANY", "BaseStubber", "EmptyStubResponseTypeDef"]
+            ),
+            imports_for(used, ".._types", SHARED_NAMES | TYPED_DICT_NAMES),
+            imports_for(used, ".literals", [*view.types.literal_names.values(), "OperationName"]),
+            imports_for(used, ".type_defs", view.types.typed_dict_names.values()),
+        ]
+        return {
+            "header": header(f"Typed botocore Stubber for {view.title}.", view.versions),
+            "imports": "\n".join(line for line in imports if line is not None).strip("\n").replace("\n\n\n", "\n\n"),
+            "all": dunder_all(
+                sorted(
+                    [
+                        "ANY",
+                        self.stubber,
+                        *self.response_names.values(),
+                        *([self.code_alias] if self.code_alias else []),
+                    ]
+                )
+            ),
+            "blocks": blocks,
+            "aliases": aliases,
+            "class_header": self.class_header(),
+            "class_doc": self.class_doc(),
+            "service_literal": pystr(self.service.name),
+            "methods": methods,
+        }

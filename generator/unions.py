@@ -1,0 +1,64 @@
+"""Tagged unions (`"union": true`) as inputs: exactly one member.
+
+botocore's validator rejects a union value with no member ("Must set one of the following
+keys") or more than one ("Can only set one").  On the input side a union is therefore a
+`Union` of single-member TypedDicts, one per member, that member required:
+
+    ContentBlockTextTypeDef = TypedDict(text: str)          (class syntax in the output)
+    ContentBlockTypeDef = Union[ContentBlockTextTypeDef, ContentBlockImageTypeDef, ...]
+
+Outputs keep one TypedDict with every member optional (what botocore returns).  Union
+shapes are "sensitive" (typemap._sensitive_shapes): their input and output types differ.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, AbstractSet
+
+from . import docs
+from .layout import Br, class_def, docstring, flat, pystr, statement
+from .naming import is_plain_key, type_base
+
+if TYPE_CHECKING:
+    from .typemap import TypedDictSpec, TypeMap
+    from .views import Block
+
+
+def one_of_names(types: TypeMap) -> dict[str, list[tuple[str, str]]]:
+    """alias name -> [(member, single-member TypedDict name)] for every union used as input."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for (shape_name, variant), name in sorted(types.typed_dict_names.items()):
+        shape = types.service.shape(shape_name)
+        if variant != "in" or shape.kind != "union" or not shape.members:
+            continue
+        base = type_base(shape_name)
+        out[name] = [
+            (m.name, types._names.take(f"{base}{type_base(m.name)}TypeDef", f"{base}{type_base(m.name)}MemberTypeDef"))
+            for m in shape.members
+        ]
+    return out
+
+
+def render_one_of(spec: TypedDictSpec, members: list[tuple[str, str]], local: AbstractSet[str]) -> list[Block]:
+    """The single-member TypedDicts of a union input, then the Union alias of them."""
+    from .views import Block, names_in, quote_names
+
+    blocks = []
+    by_key = {f.key: f for f in spec.fields}
+    for key, name in members:
+        expr = Br("ReadOnly", (quote_names(by_key[key].type, local),))
+        doc = f"{spec.shape} with {key} set: a union takes exactly one member."
+        summary = docs.summary(by_key[key].documentation, 200)
+        if is_plain_key(key) and key not in names_in([flat(expr)]):
+            text = doc + (f"\n\n{key}: {summary}" if summary else "")
+            blocks.append(Block(class_def(name, ["TypedDict"]), docstring(text, 4), statement(f"{key}: ", expr, 4)))
+        else:
+            item = f"{pystr(key)}: {flat(expr)}"
+            blocks.append(Block(statement(f"{name} = ", Br("TypedDict", (pystr(name), Br("", (item,), "{", "}")), "(", ")"))))
+    alias = Br("Union", tuple(name for _, name in members)) if len(members) > 1 else members[0][1]
+    blocks.append(Block(statement(f"{spec.name} = ", alias)))
+    return blocks
+
+
+def member_names(one_of: dict[str, list[tuple[str, str]]]) -> list[str]:
+    return [name for members in one_of.values() for _, name in members]
