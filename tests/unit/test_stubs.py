@@ -21,13 +21,20 @@ def _is_docstring(node: ast.stmt) -> bool:
 def _overloaded(body: list[ast.stmt]) -> set[int]:
     """Indexes of the implementations of overloaded functions in `body`."""
     out, overloads = set(), set()
+    for node in body:  # overloads under `if TYPE_CHECKING:` (presign.py) count too
+        if isinstance(node, ast.If):
+            overloads |= {n.name for n in node.body if isinstance(n, ast.FunctionDef) and _is_overload(n)}
     for i, node in enumerate(body):
         if isinstance(node, ast.FunctionDef):
-            if any(ast.unparse(d) == "overload" for d in node.decorator_list):
+            if _is_overload(node):
                 overloads.add(node.name)
             elif node.name in overloads:
                 out.add(i)
     return out
+
+
+def _is_overload(node: ast.FunctionDef) -> bool:
+    return any(ast.unparse(d) == "overload" for d in node.decorator_list)
 
 
 def _shape(body: list[ast.stmt], stub: bool, where: str) -> list[str]:
