@@ -64,7 +64,7 @@ def run_check(plan: Plan) -> int:
     files: dict[str, str] = {}
     for _, rendered in _render(plan.names, plan.jobs, plan.quiet, plan.options):
         files.update(rendered)
-    files.update(render_package(plan.package, plan.names, versions()))
+    files.update(render_package(plan.package, plan.names, versions(), plan.options.aio))
     previous = owned(plan.root)
     diffs = check(plan.root, files, _meta(plan), previous)
     for diff in diffs:
@@ -95,7 +95,7 @@ def run_write(plan: Plan) -> int:
         for name, rendered in _render(todo, plan.jobs, plan.quiet, plan.options):
             files.update(rendered)
             files_by_service[name] = list(rendered)
-        files.update(render_package(plan.package, plan.names, versions()))
+        files.update(render_package(plan.package, plan.names, versions(), plan.options.aio))
         outcome = write(plan.root, files, _meta(plan), kept, plan.overwrite, previous)
         incremental.save(plan.root, keys, files_by_service, [*files, *kept])
     if not plan.quiet:

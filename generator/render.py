@@ -69,6 +69,10 @@ def render_service(service: Service, versions: str, options: Options = DEFAULT) 
         files[f"{mod}/service_resource.py"] = _render("service_resource.py.j2", **resources.context())
     for module, (runtime, title) in SERVICE_MODULES.get(service.name, {}).items():
         files[f"{mod}/{module}.py"] = _reexport(view, runtime, title)
+    if options.aio:  # typed aiobotocore clients (aio_views.py)
+        from .aio_views import render_aio
+
+        files.update(render_aio(view, _render))
     return files
 
 
@@ -172,8 +176,8 @@ def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
     )
 
 
-def render_package(package: str, services: list[str], versions: str) -> dict[str, str]:
-    """The package's own files: __init__, the copied runtime, py.typed."""
+def render_package(package: str, services: list[str], versions: str, aio: bool = False) -> dict[str, str]:
+    """The package's own files: __init__, the copied runtime (with _aio for --aio), py.typed."""
     names = ", ".join(services) or "none"
     files = {
         "__init__.py": _render(
@@ -184,6 +188,6 @@ def render_package(package: str, services: list[str], versions: str) -> dict[str
         "py.typed": "",
     }
     runtime = resources.files("generator.runtime")
-    for name in RUNTIME_FILES:
+    for name in RUNTIME_FILES + ("_aio.py",) * aio:
         files[name] = runtime.joinpath(name).read_text(encoding="utf-8")
     return files
