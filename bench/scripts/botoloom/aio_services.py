@@ -50,7 +50,7 @@ async def counts(client: dynamodb.DynamoDBClient, table: str) -> int:
 
 
 async def drain(client: sqs.SQSClient, name: str) -> list[str]:
-    url = (await client.get_queue_url(QueueName=name))["QueueUrl"]
+    url = (await client.get_queue_url(QueueName=name)).get("QueueUrl", "")
     bodies: list[str] = []
     while True:
         got = await client.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=1)

@@ -51,7 +51,7 @@ async def counts(client: DynamoDBClient, table: str) -> int:
 
 
 async def drain(client: SQSClient, name: str) -> list[str]:
-    url = (await client.get_queue_url(QueueName=name))["QueueUrl"]
+    url = (await client.get_queue_url(QueueName=name)).get("QueueUrl", "")
     bodies: list[str] = []
     while True:
         got = await client.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=1)
