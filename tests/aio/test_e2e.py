@@ -9,6 +9,8 @@ import io
 import zipfile
 from typing import Any
 
+import aiobotocore.eventstream
+import aiobotocore.response
 import aiobotocore.session
 import botocore.exceptions
 import pytest
@@ -72,6 +74,22 @@ def test_s3_objects_bodies_pages_waiters_errors(run_on_moto: Any) -> None:
         assert url.startswith("http://127.0.0.1:") and "Signature=" in url
         post = await client.generate_presigned_post("aio-bucket", "k1")
         assert post["fields"]["key"] == "k1"
+
+    run_on_moto(body)
+
+
+def test_s3_select_event_stream(run_on_moto: Any) -> None:
+    async def body(make: AioFactory) -> None:
+        client = await make("s3")
+        await client.create_bucket(Bucket="aio-select")
+        await client.put_object(Bucket="aio-select", Key="d.csv", Body=b"a,b\n1,2\n3,4\n")
+        out = await client.select_object_content(
+            Bucket="aio-select", Key="d.csv", Expression="SELECT * FROM S3Object", ExpressionType="SQL",
+            InputSerialization={"CSV": {"FileHeaderInfo": "USE"}}, OutputSerialization={"JSON": {}},
+        )
+        assert isinstance(out["Payload"], aiobotocore.eventstream.AioEventStream)
+        records = [event["Records"]["Payload"] async for event in out["Payload"] if "Records" in event]
+        assert b"".join(records).startswith(b'{"a":"1","b":"2"}\n{"a":"3","b":"4"}\n')
 
     run_on_moto(body)
 

@@ -46,7 +46,7 @@ async def counts(client: DynamoDBClient, table: str) -> int:
     try:
         await client.put_item(TableName=table, Item={"pk": {"S": "a"}}, ConditionExpression="attribute_not_exists(pk)")
     except client.exceptions.ConditionalCheckFailedException as exc:
-        print(exc.response["Error"].get("Message", ""))
+        print(exc.response.get("Error", {}).get("Message", ""))
     return int(value) + result.get("Count", 0)
 
 

@@ -27,6 +27,9 @@ async def sync_iteration(client: aio.S3Client) -> None:
     got = await client.get_object(Bucket="b", Key="k")
     for chunk in got["Body"].iter_chunks():  # E[mypy]: has no attribute "__iter__"; maybe "__aiter__"?  # E[pyright]: is not iterable
         print(chunk)
+    selected = await client.select_object_content(Bucket="b", Key="k", Expression="x", ExpressionType="SQL", InputSerialization={}, OutputSerialization={})
+    for event in selected["Payload"]:  # E[mypy]: has no attribute "__iter__"; maybe "__aiter__"?  # E[pyright]: is not iterable
+        print(event)
     with aio.client(region_name="us-east-1") as c:  # E[mypy]: has no attribute "__enter__"  # E[pyright]: cannot be used with "with"
         print(c)
 

@@ -40,6 +40,12 @@ async def use(client: aio.S3Client) -> int:
     except client.exceptions.NoSuchKey as exc:
         code: str | None = exc.response["Error"].get("Code")
         print(code)
+    selected = await client.select_object_content(
+        Bucket="b", Key="k", Expression="SELECT * FROM S3Object", ExpressionType="SQL", InputSerialization={}, OutputSerialization={}
+    )
+    async for event in selected["Payload"]:
+        if "Records" in event:
+            data += event["Records"].get("Payload", b"")
     sizes = [obj.get("Size", 0) async for obj in objects(client, "b")]
     print(listed["ResponseMetadata"]["HTTPStatusCode"], token, url, post["url"])
     await client.close()
