@@ -40,6 +40,7 @@ TARGETS = [
     ("aio call|s3.head_bucket", "async: typed aio call / raw aiobotocore call, s3 head_bucket (fastest blocks)", "<= 1.02x", lambda v: v <= 1.02),
     ("aio call|sqs.get_queue_url", "async: typed aio call / raw aiobotocore call, sqs get_queue_url (fastest blocks)", "<= 1.02x", lambda v: v <= 1.02),
     ("aio generation", "(for reference) async: generation of all services with --aio / without", "—", lambda v: True),
+    ("aio generation cpu", "(for reference) async: generation of all services with --aio / without, CPU time", "—", lambda v: True),
     ("aio_services.py|mypy --strict, cold cache", "(for reference) async script, mypy --strict cold: botoloom / types-aiobotocore", "—", lambda v: True),
     ("aio_services.py|pyright", "(for reference) async script, pyright: botoloom / types-aiobotocore", "—", lambda v: True),
 ]
