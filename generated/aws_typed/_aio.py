@@ -100,7 +100,7 @@ def create_client(
 ) -> Any:
     """aiobotocore's create_client context for `service_name`, from `session` or a new one."""
     if session is None:
-        from aiobotocore.session import get_session  # type: ignore[import-untyped, unused-ignore]
+        from aiobotocore.session import get_session  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
         session = cast(AioSessionLike, get_session())
     return session.create_client(service_name, **kwargs)
