@@ -16,13 +16,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-## generate: regenerate the committed reference services into generated/
+## generate: regenerate the committed reference services into generated/ (with their aio modules)
 generate: $(STAMP)
-	$(BIN)/botoloom --services $(REFERENCE) --output generated --package aws_typed
+	$(BIN)/botoloom --services $(REFERENCE) --output generated --package aws_typed --aio
 
 ## check: fail with a diff when generated/ is not what the generator produces
 check: $(STAMP)
-	$(BIN)/botoloom --services $(REFERENCE) --output generated --package aws_typed --check
+	$(BIN)/botoloom --services $(REFERENCE) --output generated --package aws_typed --aio --check
 
 ## test: the whole test suite (unit, golden, typing, run-time, end-to-end on moto)
 test: $(STAMP)

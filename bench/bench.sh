@@ -19,4 +19,5 @@ started=$(date +%s)
 .venv/bin/python bench/entry.py
 .venv/bin/python bench/runtime_calls.py bench/.work/tc/botoloom
 .venv/bin/python bench/startup.py bench/.work/tc/botoloom
+.venv/bin/python bench/aio.py
 .venv/bin/python bench/report.py --elapsed $(( $(date +%s) - started ))

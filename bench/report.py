@@ -16,12 +16,13 @@ import sys
 import time
 from pathlib import Path
 
-from harness import BUILDER_BIN, OURS_BIN, RESULTS, ROOT, STUBS_BIN, WORK, runs
+from harness import BUILDER_BIN, OURS_BIN, PEERS, RESULTS, ROOT, STUBS_BIN, WORK, runs
 
 VERSIONS = {
-    OURS_BIN: ["botoloom", "boto3", "botocore", "mypy", "pyright", "pyrefly", "ty"],
+    OURS_BIN: ["botoloom", "boto3", "botocore", "aiobotocore", "mypy", "pyright", "pyrefly", "ty"],
     BUILDER_BIN: ["mypy-boto3-builder", "boto3", "botocore"],
     STUBS_BIN: ["boto3-stubs", "mypy-boto3-ec2", "botocore-stubs", "types-s3transfer", "boto3", "mypy", "pyright", "pyrefly", "ty"],
+    PEERS / "aio" / "bin": ["types-aiobotocore", "types-aiobotocore-s3", "aiobotocore", "botocore", "mypy", "pyright"],
 }
 # (metric key, what it measures, target, passes)
 TARGETS = [
@@ -45,6 +46,12 @@ TARGETS = [
     ("call|sqs.get_queue_url", "typed call / raw call, sqs get_queue_url (fastest blocks)", "<= 1.02x", lambda v: v <= 1.02),
     ("collection", "(for reference) 1,000-item s3 collection, typed / raw (fastest blocks)", "—", lambda v: True),
     ("startup|ec2", "import + construction, ec2: aws_typed / boto3.client", "<= 1.1x", lambda v: v <= 1.1),
+    ("aio call|s3.head_bucket", "async: typed aio call / raw aiobotocore call, s3 head_bucket (fastest blocks)", "<= 1.02x", lambda v: v <= 1.02),
+    ("aio call|sqs.get_queue_url", "async: typed aio call / raw aiobotocore call, sqs get_queue_url (fastest blocks)", "<= 1.02x", lambda v: v <= 1.02),
+    ("aio generation", "(for reference) async: generation of all services with --aio / without", "—", lambda v: True),
+    ("aio generation cpu", "(for reference) async: generation of all services with --aio / without, CPU time", "—", lambda v: True),
+    ("aio_services.py|mypy --strict, cold cache", "(for reference) async script, mypy --strict cold: botoloom / types-aiobotocore", "—", lambda v: True),
+    ("aio_services.py|pyright", "(for reference) async script, pyright: botoloom / types-aiobotocore", "—", lambda v: True),
 ]
 
 
@@ -79,7 +86,7 @@ def _row(key: str, what: str, goal: str, ok: Any, metrics: dict[str, float]) -> 
     if key not in metrics:
         return f"| {what} | not measured | {goal} | — |"
     value = metrics[key]
-    shown = f"{value:.2f} s" if key.endswith(" s") else f"{value:.3f}x" if key.startswith("call") else f"{value:.2f}x"
+    shown = f"{value:.2f} s" if key.endswith(" s") else f"{value:.3f}x" if key.startswith(("call", "aio call")) else f"{value:.2f}x"
     met = "—" if goal == "—" else "yes" if ok(value) else "**no**"
     return f"| {what} | {shown} | {goal} | {met} |"
 

@@ -52,3 +52,14 @@ stubs_env stubs-serverless dynamodb sqs lambda
 # with every reference service installed, as botoloom's entry module has them all.
 # shellcheck disable=SC2046
 stubs_env stubs13 $(sed -n 's/^REFERENCE := //p' Makefile)
+
+# aio: types-aiobotocore (the async peer) for s3 ec2 dynamodb sqs, with the same aiobotocore,
+# mypy and pyright as .venv (bench/aio.py)
+AIO_STUBS=${AIO_STUBS:-types-aiobotocore[s3,ec2,dynamodb,sqs]==3.9.0}
+want="$PY311 $AIO_STUBS $(sha1sum constraints.txt)"
+if ! stamp $PEERS/aio "$want"; then
+    echo "bench: installing $AIO_STUBS into $PEERS/aio"
+    rm -rf $PEERS/aio && "$PY311" -m venv $PEERS/aio
+    $PEERS/aio/bin/pip install --quiet -c constraints.txt mypy 'pyright[nodejs]' aiobotocore "$AIO_STUBS"
+    echo "$want" > $PEERS/aio/.stamp
+fi

@@ -43,6 +43,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 with a unified diff if DIR differs from what would be generated")
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per CPU)")
     p.add_argument("--outputs", choices=["sound", "present"], help="output members: required where the model guarantees them (sound, default), or every top-level member (present, as boto3-stubs)")
+    p.add_argument("--aio", action="store_true", help="also an aio module per service: typed aiobotocore clients, paginators and waiters")
     p.add_argument("--overwrite", action="store_true", help="replace files at generated paths that botoloom did not write (default: refuse)")
     p.add_argument("--lock-timeout", type=float, metavar="S", default=600.0, help="seconds to wait for another run on the same package directory (default: 600)")
     p.add_argument("--quiet", action="store_true", help="print only errors and diffs")
@@ -108,7 +109,7 @@ def _plan(args: argparse.Namespace) -> Plan:
     if not args.lock_timeout >= 0:
         raise UserError("--lock-timeout must be a number of seconds, 0 or more")
     jobs = args.jobs or settings.jobs or os.cpu_count() or 1
-    options = Options(outputs=args.outputs or settings.outputs or "sound", required=settings.required)
+    options = Options(outputs=args.outputs or settings.outputs or "sound", required=settings.required, aio=args.aio or settings.aio)
     plan = pipeline.Plan(names, output / package, package, jobs, args.quiet, args.overwrite, args.lock_timeout, options)
     owned(plan.root)  # a foreign or broken directory stops the run before anything is rendered
     return plan

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .errors import UserError
 
-KEYS = frozenset({"services", "package", "output", "jobs", "outputs", "required"})
+KEYS = frozenset({"services", "package", "output", "jobs", "outputs", "required", "aio"})
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Config:
     path: Path | None = None
     outputs: str | None = None  # "sound" or "present" (options.py)
     required: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # [tool.botoloom.required]
+    aio: bool = False  # aio = true: typed aiobotocore modules too (--aio)
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -95,7 +96,11 @@ def load(start: Path) -> Config:
     if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
         raise UserError(f"{path}: [tool.botoloom] jobs must be a positive integer")
     outputs, required = _output_options(path, table)
+    aio = table.get("aio", False)
+    if not isinstance(aio, bool):
+        raise UserError(f"{path}: [tool.botoloom] aio must be true or false")
     return Config(
+        aio=aio,
         outputs=outputs,
         required=required,
         services=() if services == "all" else tuple(services),

@@ -41,6 +41,7 @@ class BotoloomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         out = Path(self._tmp.name)
         selection = ["--all"] if services == "all" else ["--services", *services]
         outputs = ["--outputs", settings.outputs] if settings.outputs else []
+        outputs += ["--aio"] * settings.aio
         code = main([*selection, "--output", str(out), "--package", package, *outputs, "--quiet"])
         if code != 0:
             raise RuntimeError(f"botoloom build hook: generation failed (exit {code})")

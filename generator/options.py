@@ -15,16 +15,20 @@ class Options:
     boto3-stubs types them; nested members stay as the model says).
 
     required: per-operation members the user knows are always returned, as
-    ((service, Operation, (Member, ...)), ...), from [tool.botoloom.required]."""
+    ((service, Operation, (Member, ...)), ...), from [tool.botoloom.required].
+
+    aio: also an `aio` module per service (typed aiobotocore clients, --aio)."""
 
     outputs: str = "sound"
     required: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())
+    aio: bool = False
 
     def required_members(self, service: str, operation: str) -> frozenset[str]:
         return frozenset(m for s, op, members in self.required if (s, op) == (service, operation) for m in members)
 
     def key(self) -> list[object]:
-        return [self.outputs, [[s, op, list(ms)] for s, op, ms in self.required]]
+        key: list[object] = [self.outputs, [[s, op, list(ms)] for s, op, ms in self.required]]
+        return key + ["aio"] * self.aio
 
 
 DEFAULT = Options()

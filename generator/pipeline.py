@@ -67,7 +67,7 @@ def run_check(plan: Plan) -> int:
     for _, rendered, entry in _render(plan.names, plan.jobs, plan.quiet, plan.options):
         files.update(rendered)
         entries.append(entry)
-    files.update(render_package(plan.package, entries, versions()))
+    files.update(render_package(plan.package, entries, versions(), plan.options.aio))
     previous = owned(plan.root)
     diffs = check(plan.root, files, _meta(plan), previous)
     for diff in diffs:
@@ -99,7 +99,7 @@ def run_write(plan: Plan) -> int:
             files.update(rendered)
             files_by_service[name] = list(rendered)
             entries[name] = entry
-        files.update(render_package(plan.package, list(entries.values()), versions()))
+        files.update(render_package(plan.package, list(entries.values()), versions(), plan.options.aio))
         outcome = write(plan.root, files, _meta(plan), kept, plan.overwrite, previous)
         incremental.save(plan.root, keys, files_by_service, entries, [*files, *kept])
     if not plan.quiet:

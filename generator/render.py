@@ -99,6 +99,10 @@ def render_service_entry(service: Service, versions: str, options: Options = DEF
         _both(files, f"{mod}/service_resource.py", "service_resource.py.j2", **resources.context())
     for module, (runtime, title) in SERVICE_MODULES.get(service.name, {}).items():
         files[f"{mod}/{module}.py"] = _reexport(view, runtime, title)
+    if options.aio:  # typed aiobotocore clients (aio_views.py)
+        from .aio_views import render_aio
+
+        files.update(render_aio(view, _render))
     entry = Entry(service.name, mod, view.names.client, resources.service_class if resources is not None else None)
     return files, entry
 
@@ -203,8 +207,9 @@ def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
     )
 
 
-def render_package(package: str, entries: list[Entry], versions: str) -> dict[str, str]:
-    """The package's own files: __init__, the entry module, the copied runtime, py.typed."""
+def render_package(package: str, entries: list[Entry], versions: str, aio: bool = False) -> dict[str, str]:
+    """The package's own files: __init__, the entry module, the copied runtime (with _aio for
+    --aio), py.typed."""
     names = ", ".join(sorted(e.service for e in entries)) or "none"
     title = (
         f"Typed wrappers around boto3 ({package}).\n\nServices: {names}.\n\n"
@@ -222,6 +227,6 @@ def render_package(package: str, entries: list[Entry], versions: str) -> dict[st
             **entrypoints.context(entries),
         )
     runtime = resources.files("generator.runtime")
-    for name in RUNTIME_FILES:
+    for name in RUNTIME_FILES + ("_aio.py",) * aio:
         files[name] = runtime.joinpath(name).read_text(encoding="utf-8")
     return files

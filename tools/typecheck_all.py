@@ -54,7 +54,7 @@ def shard(names: list[str], index: int, count: int) -> list[str]:
 def generate(names: list[str], out: Path, jobs: int) -> float:
     started = time.perf_counter()
     args = ["--all"] if names == all_services() else ["--services", *names]
-    cmd = [sys.executable, "-m", "generator", *args, "--output", str(out), "--package", PACKAGE, "--quiet"]
+    cmd = [sys.executable, "-m", "generator", *args, "--aio", "--output", str(out), "--package", PACKAGE, "--quiet"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     run = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)

@@ -91,7 +91,7 @@ step_latest() {
     say "botocore: pinned $pinned, newest $latest"
 
     # Both generations at once, one core each (~10 s of CPU apiece on an idle machine).
-    gen() { "$1" -m generator --all --output "$2" --package aws_typed --quiet --jobs 1; }
+    gen() { "$1" -m generator --all --aio --output "$2" --package aws_typed --quiet --jobs 1; }
     timed "latest: botoloom --all with $latest and with $pinned" bash -c "
         $(declare -f gen)
         gen .venv-latest/bin/python '$WORK/latest' & a=\$!

@@ -45,13 +45,13 @@ def _shared_root(factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def all_services_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A directory holding PACKAGE with every service; on sys.path."""
+    """A directory holding PACKAGE with every service (and its aio module); on sys.path."""
     root = _shared_root(tmp_path_factory)
     out = root / "botoloom-all-services"
     done = out / ".complete"
     with _locked(root / "botoloom-all-services.lock"):
         if not done.exists():
-            result = botoloom("--all", "--output", str(out), "--package", PACKAGE, "--quiet")
+            result = botoloom("--all", "--aio", "--output", str(out), "--package", PACKAGE, "--quiet")
             assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-5000:]
             pragma.strip(out)  # so that test_typecheck_all checks every module in full
             pragma.drop_stubs(out)  # the .py modules themselves (stubs: tests/unit/test_stubs.py)
