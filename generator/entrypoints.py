@@ -117,8 +117,15 @@ def _functions(
             doc = f"The typed {cls}: boto3's {kind}({entry.service!r}, ...)."
             overloads.append({"signature": function_def(kind, params, cls, indent), "doc": docstring(doc, indent + 4)})
         if many:
+            # The last overload takes the whole Literal: a name typed as that alias (a union of
+            # every generated service) gets the base class. Checkers stop expanding a union
+            # argument over overloads at a limit (pyright: 64 members), so without it a package
+            # of many services rejects `client(name)`.
             params = [*first, f"service_name: {names}", f"**kwargs: Unpack[{args}]"]
-            out[where] = {"overloads": overloads, "signature": function_def(kind, params, base, indent), "cast": ""}
+            signature = function_def(kind, params, base, indent)
+            doc = f"Any generated service, as {base.split('[')[0]}: boto3's {kind}(name, ...)."
+            overloads.append({"signature": signature, "doc": docstring(doc, indent + 4)})
+            out[where] = {"overloads": overloads, "signature": signature, "cast": ""}
         else:  # the one service's class: create_*() returns the base class
             out[where] = {"overloads": [], "signature": overloads[0]["signature"], "cast": pystr(imported[0][2])}
     return out

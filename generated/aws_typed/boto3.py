@@ -214,6 +214,13 @@ def client(
     """The typed WAFV2Client: boto3's client('wafv2', ...)."""
 
 
+@overload
+def client(
+    service_name: ClientServiceName, **kwargs: Unpack[ClientArgsTypeDef]
+) -> BaseClient:
+    """Any generated service, as BaseClient: boto3's client(name, ...)."""
+
+
 def client(
     service_name: ClientServiceName, **kwargs: Unpack[ClientArgsTypeDef]
 ) -> BaseClient:
@@ -286,6 +293,13 @@ def resource(
     service_name: Literal["sqs"], **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> SQSServiceResource:
     """The typed SQSServiceResource: boto3's resource('sqs', ...)."""
+
+
+@overload
+def resource(
+    service_name: ResourceServiceName, **kwargs: Unpack[ResourceArgsTypeDef]
+) -> BaseResource[Any]:
+    """Any generated service, as BaseResource: boto3's resource(name, ...)."""
 
 
 def resource(
@@ -386,6 +400,12 @@ class Session(BaseSession):
     ) -> WAFV2Client:
         """The typed WAFV2Client: boto3's client('wafv2', ...)."""
 
+    @overload
+    def client(
+        self, service_name: ClientServiceName, **kwargs: Unpack[ClientArgsTypeDef]
+    ) -> BaseClient:
+        """Any generated service, as BaseClient: boto3's client(name, ...)."""
+
     def client(
         self, service_name: ClientServiceName, **kwargs: Unpack[ClientArgsTypeDef]
     ) -> BaseClient:
@@ -453,6 +473,12 @@ class Session(BaseSession):
         self, service_name: Literal["sqs"], **kwargs: Unpack[ResourceArgsTypeDef]
     ) -> SQSServiceResource:
         """The typed SQSServiceResource: boto3's resource('sqs', ...)."""
+
+    @overload
+    def resource(
+        self, service_name: ResourceServiceName, **kwargs: Unpack[ResourceArgsTypeDef]
+    ) -> BaseResource[Any]:
+        """Any generated service, as BaseResource: boto3's resource(name, ...)."""
 
     def resource(
         self, service_name: ResourceServiceName, **kwargs: Unpack[ResourceArgsTypeDef]

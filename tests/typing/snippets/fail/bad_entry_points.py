@@ -10,7 +10,7 @@ from aws_typed.s3 import S3Client
 
 
 def wrong(name: str) -> None:
-    boto3.client("kinesis")  # E[mypy]: no overload variant of "client" matches argument type "str"  # E[pyright]: no overloads for "client" match
+    boto3.client("kinesys")  # E[mypy]: no overload variant of "client" matches argument type "str"  # E[pyright]: no overloads for "client" match
     boto3.client(name)  # E[mypy]: no overload variant of "client" matches argument type "str"  # E[pyright]: no overloads for "client" match
     boto3.resource("lambda")  # E[mypy]: no overload variant of "resource" matches argument type "str"  # E[pyright]: no overloads for "resource" match
     boto3.client("s3", regoin_name="us-east-1")  # E[mypy]: unexpected keyword argument "regoin_name"  # E[pyright]: no overloads for "client" match  # MISS[ty]: ty does not check **kwargs: Unpack[TypedDict] against overloads
