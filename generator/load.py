@@ -18,6 +18,7 @@ import boto3
 import boto3.session
 import botocore
 import botocore.exceptions
+import botocore.session
 from botocore import xform_name
 
 from . import validate
@@ -48,8 +49,8 @@ class Source:
     """Where definitions come from: one boto3/botocore session and its Loader."""
 
     def __init__(self) -> None:
-        self._session = boto3.session.Session()
-        self._botocore = self._session._session
+        self._botocore = botocore.session.get_session()
+        self._session = boto3.session.Session(botocore_session=self._botocore)
         self._loader = self._botocore.get_component("data_loader")
 
     @property
