@@ -10,7 +10,7 @@ import pytest
 
 from generator import pragma
 
-from .helpers import BIN, GENERATED, REPO
+from ..helpers import BIN, GENERATED, REPO
 
 pytestmark = pytest.mark.typing
 

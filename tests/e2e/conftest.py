@@ -1,4 +1,4 @@
-"""Typed service resources on the session's moto server (see tests/conftest.py)."""
+"""Fixtures of the end-to-end tests: typed service resources on the session's moto server (see tests/conftest.py)."""
 
 from __future__ import annotations
 
