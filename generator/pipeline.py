@@ -35,7 +35,8 @@ def source() -> Source:
 
 @dataclass(frozen=True)
 class Plan:
-    """What to do, from the command line and the user's pyproject.toml."""
+    """What to do: made by config.plan from a request (command line, hatch hook) over
+    [tool.botoloom] of the user's pyproject.toml."""
 
     names: list[str]
     root: Path
