@@ -13,18 +13,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.cli import main
+from generator import config, pipeline
 
 
 def profile(top: int) -> str:
     out = Path(tempfile.mkdtemp(prefix="botoloom-profile-"))
     try:
+        plan = config.plan(config.Request(all=True, jobs=1, output=str(out), quiet=True), config.Config())
         prof = cProfile.Profile()
         prof.enable()
-        code = main(["--all", "--jobs", "1", "--output", str(out), "--quiet"])
+        pipeline.generate(plan)
         prof.disable()
-        if code:
-            raise SystemExit(f"botoloom exited {code}")
     finally:
         shutil.rmtree(out, ignore_errors=True)
     dest = Path(__file__).parent / ".work" / "generation.prof"

@@ -82,34 +82,26 @@ def _main(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
     plan = _plan(args)
-    return pipeline.run_check(plan) if args.check else pipeline.run_write(plan)
+    return pipeline.check(plan) if args.check else pipeline.generate(plan)
 
 
 def _plan(args: argparse.Namespace) -> Plan:
-    from . import config, pipeline, targets
-    from .options import Options
-    from .write import owned
+    """The flags over [tool.botoloom] of the nearest pyproject.toml (read only without
+    --services/--all) over the defaults: config.plan, as for the hatch hook."""
+    from . import config
 
+    request = config.Request(
+        services=tuple(args.services or ()),
+        all=args.all,
+        package=args.package,
+        output=args.output,
+        jobs=args.jobs,
+        outputs=args.outputs,
+        aio=args.aio,
+        check=args.check,
+        quiet=args.quiet,
+        overwrite=args.overwrite,
+        lock_timeout=args.lock_timeout,
+    )
     settings = config.load(Path.cwd()) if not (args.services or args.all) else config.Config()
-    package = args.package or settings.package or "aws_typed"
-    source = pipeline.source()
-    if args.all or (settings.all and not args.services):
-        names = source.available_services()
-    elif args.services or settings.services:
-        names = sorted(dict.fromkeys(args.services or settings.services))
-        source.check_names(names)
-    else:
-        raise UserError("name services with --services NAME ..., use --all, or add [tool.botoloom] services to pyproject.toml")
-    output = Path(args.output or settings.output or "generated")
-    targets.check_package(package, output)
-    targets.check_services(names)
-    targets.check_output(output, needs_write=not args.check)
-    if args.jobs is not None and args.jobs < 1:
-        raise UserError(f"--jobs must be at least 1 (got {args.jobs})")
-    if not args.lock_timeout >= 0:
-        raise UserError("--lock-timeout must be a number of seconds, 0 or more")
-    jobs = args.jobs or settings.jobs or os.cpu_count() or 1
-    options = Options(outputs=args.outputs or settings.outputs or "sound", required=settings.required, aio=args.aio or settings.aio)
-    plan = pipeline.Plan(names, output / package, package, jobs, args.quiet, args.overwrite, args.lock_timeout, options)
-    owned(plan.root)  # a foreign or broken directory stops the run before anything is rendered
-    return plan
+    return config.plan(request, settings)

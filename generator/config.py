@@ -1,12 +1,20 @@
-"""Settings from the user's pyproject.toml ([tool.botoloom]), used when the CLI gets no services."""
+"""Settings: [tool.botoloom] of the user's pyproject.toml (load), and the one merge of what a
+caller asked for (command-line flags, the hatch hook's table: a Request) over those settings
+and the defaults into a checked pipeline Plan (plan).  The CLI reads pyproject.toml only
+when it gets no services; the hatch hook always reads the project's."""
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UserError
+
+if TYPE_CHECKING:
+    from .pipeline import Plan
 
 KEYS = frozenset({"services", "package", "output", "jobs", "outputs", "required", "aio"})
 
@@ -22,6 +30,53 @@ class Config:
     outputs: str | None = None  # "sound" or "present" (options.py)
     required: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # [tool.botoloom.required]
     aio: bool = False  # aio = true: typed aiobotocore modules too (--aio)
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a caller asked for explicitly; unset fields come from [tool.botoloom] (Config),
+    then the defaults.  check: compare only (the output need not be writable)."""
+
+    services: tuple[str, ...] = ()
+    all: bool = False
+    package: str | None = None
+    output: str | None = None
+    jobs: int | None = None
+    outputs: str | None = None
+    aio: bool = False
+    check: bool = False
+    quiet: bool = False
+    overwrite: bool = False
+    lock_timeout: float = 600.0
+
+
+def plan(request: Request, settings: Config) -> Plan:
+    """`request` over `settings` over the defaults, checked: bad input raises UserError
+    before anything is rendered or written (the package directory is checked by the pipeline)."""
+    from . import pipeline, targets
+    from .options import Options
+
+    package = request.package or settings.package or "aws_typed"
+    source = pipeline.source()
+    if request.all or (settings.all and not request.services):
+        names = source.available_services()
+    elif request.services or settings.services:
+        names = sorted(dict.fromkeys(request.services or settings.services))
+        source.check_names(names)
+    else:
+        raise UserError("name services with --services NAME ..., use --all, or add [tool.botoloom] services to pyproject.toml")
+    output = Path(request.output or settings.output or "generated")
+    targets.check_package(package, output)
+    targets.check_services(names)
+    targets.check_output(output, needs_write=not request.check)
+    if request.jobs is not None and request.jobs < 1:
+        raise UserError(f"--jobs must be at least 1 (got {request.jobs})")
+    if not request.lock_timeout >= 0:
+        raise UserError("--lock-timeout must be a number of seconds, 0 or more")
+    jobs = request.jobs or settings.jobs or os.cpu_count() or 1
+    outputs = request.outputs or settings.outputs or "sound"
+    options = Options(outputs=outputs, required=settings.required, aio=request.aio or settings.aio)
+    return pipeline.Plan(names, output / package, package, jobs, request.quiet, request.overwrite, request.lock_timeout, options)
 
 
 def find_pyproject(start: Path) -> Path | None:

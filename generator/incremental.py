@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,27 +69,31 @@ def _stat(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
-def unchanged(cache: dict[str, Any], root: Path, service: str, key: Any, manifest: dict[str, str]) -> dict[str, str] | None:
-    """{path: digest} of `service`'s files when its inputs and its files on disk are as
-    last written; None when it must be rendered again."""
-    entry = cache.get("services", {}).get(service)
-    if not entry or entry.get("key") != key:
+@dataclass(frozen=True)
+class Cached:
+    """A service whose inputs and files on disk are as the last run left them: not rendered again."""
+
+    files: dict[str, str]  # path -> digest, from the manifest
+    entry: Entry  # its record for the entry module
+
+
+def unchanged(cache: dict[str, Any], root: Path, service: str, key: Any, manifest: dict[str, str]) -> Cached | None:
+    """`service`'s files and entry when its inputs and its files on disk are as last
+    written; None when it must be rendered again."""
+    record = cache.get("services", {}).get(service)
+    if not record or record.get("key") != key:
         return None
     outputs = cache.get("outputs", {})
     kept = {}
-    for rel in entry.get("files", []):
+    for rel in record.get("files", []):
         if rel not in manifest:
             return None
         now = _stat(root / rel)  # rel is a manifest entry: validated, inside root
         if now is None or now != outputs.get(rel):  # a missing file always counts as changed
             return None
         kept[rel] = manifest[rel]
-    return kept or None
-
-
-def entry(cache: dict[str, Any], service: str) -> Entry | None:
-    """The entry-module record of `service` from the cache, validated (None: render again)."""
-    return Entry.from_json(service, cache.get("services", {}).get(service, {}).get("entry"))
+    found = Entry.from_json(service, record.get("entry"))  # validated (None: render again)
+    return Cached(kept, found) if kept and found is not None else None
 
 
 def save(

@@ -31,6 +31,10 @@ class Manifest:
         """Does `text` hold exactly what botoloom wrote (or was replacing) at `rel`?"""
         return digest(text) in (self.files.get(rel), self.earlier.get(rel))
 
+    def names(self) -> set[str]:
+        """Base names of the files botoloom wrote here (0.1.0's temp files count only beside them)."""
+        return {MANIFEST, CACHE} | {rel.rsplit("/", 1)[-1] for rel in self.files}
+
 
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,6 +1,7 @@
 """One run: load -> model -> render -> write (or check) for a plan, under the package lock.
 
-The command line (cli.py) and the hatch hook build a `Plan`; everything after that is here.
+The command line (cli.py), the hatch hook and the benchmarks build a `Plan` (config.plan)
+and call generate(plan) or check(plan); everything after that is here.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import __version__, fsguard, incremental
+from . import __version__, incremental
 from .errors import DefinitionError, UserError
 from .load import Source
 from .model import build
@@ -20,8 +21,7 @@ from .options import DEFAULT, Options
 from .progress import Progress
 from .entrypoints import Entry
 from .render import render_package, render_service_entry
-from .manifest import Manifest
-from .write import check, owned, write
+from .package_dir import Cached, PackageDir, Rendered
 
 _SOURCE: Source | None = None
 
@@ -35,7 +35,8 @@ def source() -> Source:
 
 @dataclass(frozen=True)
 class Plan:
-    """What to do, from the command line and the user's pyproject.toml."""
+    """What to do: made by config.plan from a request (command line, hatch hook) over
+    [tool.botoloom] of the user's pyproject.toml."""
 
     names: list[str]
     root: Path
@@ -60,48 +61,49 @@ def _meta(plan: Plan) -> dict[str, object]:
     }
 
 
-def run_check(plan: Plan) -> int:
+def check(plan: Plan) -> int:
     """Exit 1 with diffs when plan.root differs from what would be generated."""
+    out = PackageDir.open(plan.root)  # a foreign or broken directory stops the run before anything is rendered
     files: dict[str, str] = {}
     entries = []
     for _, rendered, entry in _render(plan.names, plan.jobs, plan.quiet, plan.options):
         files.update(rendered)
         entries.append(entry)
     files.update(render_package(plan.package, entries, versions(), plan.options.aio))
-    previous = owned(plan.root)
-    diffs = check(plan.root, files, _meta(plan), previous)
+    diffs = out.check(files, _meta(plan))
     for diff in diffs:
         sys.stdout.write(diff)
     if diffs:
-        print(f"botoloom: {len(diffs)} file(s) in {plan.root} differ from what would be generated{_why(previous)}", file=sys.stderr)
+        print(f"botoloom: {len(diffs)} file(s) in {plan.root} differ from what would be generated{_why(out.botocore)}", file=sys.stderr)
         return 1
     if not plan.quiet:
         print(f"botoloom: {plan.root} is up to date ({len(files)} files)")
     return 0
 
 
-def _why(previous: Manifest) -> str:
-    made = previous.botocore
+def _why(made: str) -> str:
     installed = source().botocore_version
     if made and made != installed:
         return f" (generated from botocore {made}, installed is botocore {installed}: that is why; pin botocore=={made} or regenerate)"
     return ""
 
 
-def run_write(plan: Plan) -> int:
+def generate(plan: Plan) -> int:
+    """Write plan.root: render the services whose inputs or files changed, keep the others."""
     started = time.perf_counter()
-    with fsguard.locked(plan.root, plan.lock_timeout, plan.quiet):
-        previous = owned(plan.root)
-        keys = _keys(plan)
-        kept, files_by_service, entries, todo = _unchanged(plan, previous.files, keys)
-        files: dict[str, str] = {}
+    with PackageDir.locked(plan.root, plan.lock_timeout, plan.quiet) as out:
+        keys = cache_keys(plan)
+        services: dict[str, Rendered | Cached] = {}
+        for name in plan.names:
+            cached = out.unchanged(name, keys[name])
+            if cached is not None:
+                services[name] = cached
+        todo = [name for name in plan.names if name not in services]
         for name, rendered, entry in _render(todo, plan.jobs, plan.quiet, plan.options):
-            files.update(rendered)
-            files_by_service[name] = list(rendered)
-            entries[name] = entry
-        files.update(render_package(plan.package, list(entries.values()), versions(), plan.options.aio))
-        outcome = write(plan.root, files, _meta(plan), kept, plan.overwrite, previous)
-        incremental.save(plan.root, keys, files_by_service, entries, [*files, *kept])
+            services[name] = Rendered(rendered, entry)
+        entries = [services[name].entry for name in plan.names]
+        shared = render_package(plan.package, entries, versions(), plan.options.aio)
+        outcome = out.write(services, shared, _meta(plan), keys, plan.overwrite)
     if not plan.quiet:
         print(
             f"botoloom: {len(plan.names)} service(s) into {plan.root}: {len(todo)} rendered, "
@@ -113,33 +115,12 @@ def run_write(plan: Plan) -> int:
     return 0
 
 
-def _keys(plan: Plan) -> dict[str, list[object]]:
+def cache_keys(plan: Plan) -> dict[str, list[object]]:
+    """Per service, everything its rendered files depend on: a changed one renders it again."""
     code = incremental.generator_digest()
     src = source()
     options = plan.options.key()
     return {n: [versions(), code, src.boto3_version, plan.package, src.fingerprint(n), options] for n in plan.names}
-
-
-def _unchanged(
-    plan: Plan, manifest: dict[str, str], keys: dict[str, list[object]]
-) -> tuple[dict[str, str], dict[str, list[str]], dict[str, Entry], list[str]]:
-    """Files of services that need no rendering ({path: digest}), their file lists, their
-    entries, and the services to render."""
-    cache = incremental.load(plan.root)
-    kept: dict[str, str] = {}
-    files_by_service: dict[str, list[str]] = {}
-    entries: dict[str, Entry] = {}
-    todo = []
-    for name in plan.names:
-        unchanged = incremental.unchanged(cache, plan.root, name, keys[name], manifest)
-        entry = incremental.entry(cache, name)
-        if unchanged is None or entry is None:
-            todo.append(name)
-        else:
-            kept.update(unchanged)
-            files_by_service[name] = list(unchanged)
-            entries[name] = entry
-    return kept, files_by_service, entries, todo
 
 
 def _one(name: str, versions: str, options: Options = DEFAULT) -> tuple[str, dict[str, str], Entry, tuple[str, ...]]:
@@ -157,10 +138,10 @@ def _one(name: str, versions: str, options: Options = DEFAULT) -> tuple[str, dic
         raise UserError(f"{name}: cannot generate from {raw.source}: {type(exc).__name__}: {exc}") from None
 
 
-Rendered = tuple[str, dict[str, str], Entry]
+Result = tuple[str, dict[str, str], Entry]
 
 
-def _render(names: list[str], jobs: int, quiet: bool, options: Options = DEFAULT) -> Iterator[Rendered]:
+def _render(names: list[str], jobs: int, quiet: bool, options: Options = DEFAULT) -> Iterator[Result]:
     """(service, {path: text}, entry) per service, in the order of `names`; warnings to stderr."""
     with Progress(len(names), "rendering", quiet) as progress:
         if jobs > 1 and len(names) > 1:
@@ -173,7 +154,7 @@ def _render(names: list[str], jobs: int, quiet: bool, options: Options = DEFAULT
             yield from _report((_one(name, versions(), options) for name in names), progress)
 
 
-def _report(results: Iterator[tuple[str, dict[str, str], Entry, tuple[str, ...]]], progress: Progress) -> Iterator[Rendered]:
+def _report(results: Iterator[tuple[str, dict[str, str], Entry, tuple[str, ...]]], progress: Progress) -> Iterator[Result]:
     for name, rendered, entry, warnings in results:
         progress.step(name)
         for warning in warnings:

@@ -1,9 +1,10 @@
-"""Stage 6, write: put rendered files on disk safely, or compare them with what is there.
+"""Stage 6, write: put rendered files into the package directory safely (for package_dir.py,
+which owns the directory and is the only caller).
 
 A run works in three steps, so that a failure or a kill never loses files:
 
-1. plan: validate the manifest (manifest.py), refuse links and foreign files in the way
-   (fsguard.py), and find what changed;
+1. plan: with the manifest package_dir.py validated, refuse links and foreign files in the
+   way (fsguard.py), and find what changed;
 2. stage: every changed file and both manifests go to temp files beside their targets.
    A full disk or a read-only mount fails here, the temp files are removed and the
    directory is exactly as it was;
@@ -17,7 +18,6 @@ botoloom wrote.  A directory without a manifest that holds anything is not botol
 
 from __future__ import annotations
 
-import difflib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -25,13 +25,10 @@ from pathlib import Path
 
 from . import fsguard, seams
 from .errors import UserError
-from .incremental import CACHE
 from .manifest import MANIFEST, Manifest, digest, render
-from .manifest import read as read_manifest_file
 
-__all__ = ["MANIFEST", "Outcome", "check", "digest", "owned", "read_manifest", "write"]
+__all__ = ["Outcome", "write"]
 
-_OWN = frozenset({MANIFEST, CACHE, fsguard.LOCK})
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -44,40 +41,6 @@ class Outcome:
     kept: list[str] = field(default_factory=list)  # stale but edited by hand: left alone
 
 
-def read_manifest(root: Path) -> dict[str, str]:
-    """{path: digest} that botoloom recorded in `root` ({} for a new directory).
-
-    Raises UserError for a directory botoloom did not create, so a run stops early.
-    """
-    return owned(root).files
-
-
-def owned(root: Path) -> Manifest:
-    """What botoloom wrote in `root` (empty for a new directory); refuses foreign ones."""
-    if root.is_symlink() or (root.exists() and not root.is_dir()):
-        raise UserError(f"{root} exists and is not a directory" + (" (a symbolic link)" if root.is_symlink() else ""))
-    found = read_manifest_file(root) if root.is_dir() else None
-    if found is None and root.is_dir() and not _only_leftovers(root):
-        raise UserError(f"{root} exists, is not empty and was not written by botoloom (no {MANIFEST}); refusing to write into it")
-    return found or Manifest()
-
-
-def _only_leftovers(root: Path) -> bool:
-    """Does `root` hold nothing but what a run killed before its first manifest leaves
-    (the lock, temp files, the directories they are in)?"""
-    for directory, _, files in os.walk(root):
-        here = Path(directory)
-        for name in files:
-            legacy = here == root and fsguard.is_temp(name, (MANIFEST,))
-            if not (name in _OWN and here == root) and not legacy and not fsguard.is_temp(name):
-                return False
-    return True
-
-
-def _known(found: Manifest) -> set[str]:
-    return {MANIFEST, CACHE} | {rel.rsplit("/", 1)[-1] for rel in found.files}
-
-
 @dataclass
 class _Plan:
     previous: Manifest
@@ -87,11 +50,8 @@ class _Plan:
     final: str | None
 
 
-def _plan(
-    root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str], overwrite: bool, previous: Manifest | None
-) -> _Plan:
-    previous = previous if previous is not None else owned(root)
-    for rel in fsguard.scan(root, _known(previous)):  # temp files of killed runs (the lock is held)
+def _plan(root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str], overwrite: bool, previous: Manifest) -> _Plan:
+    for rel in fsguard.scan(root, previous.names()):  # temp files of killed runs (the lock is held)
         (root / rel).unlink()
         _prune_empty((root / rel).parent, root)
     digests = {rel: digest(text) for rel, text in files.items()} | kept
@@ -114,18 +74,13 @@ def _plan(
 
 
 def write(
-    root: Path,
-    files: dict[str, str],
-    meta: dict[str, object],
-    kept: dict[str, str] | None = None,
-    overwrite: bool = False,
-    previous: Manifest | None = None,
+    root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str], overwrite: bool, previous: Manifest
 ) -> Outcome:
     """Make `root` hold `files` plus the `kept` ones ({path: digest}, not re-rendered
     because nothing changed), and any user files; touch only what changed.  The caller
-    holds the directory's lock (fsguard.locked) and may pass the manifest it read under it."""
-    plan = _plan(root, files, meta, kept or {}, overwrite, previous)
-    outcome = Outcome(unchanged=sorted([*(kept or {}), *(rel for rel in files if rel not in plan.changes)]))
+    holds the directory's lock (fsguard.locked) and passes the manifest it read under it."""
+    plan = _plan(root, files, meta, kept, overwrite, previous)
+    outcome = Outcome(unchanged=sorted([*kept, *(rel for rel in files if rel not in plan.changes)]))
     staged: list[tuple[str, Path, Path]] = []
     try:
         _stage_all(root, plan, staged)
@@ -246,34 +201,3 @@ def _prune_empty(directory: Path, root: Path) -> None:
             cache.rmdir()
         directory.rmdir()
         directory = directory.parent
-
-
-def check(root: Path, files: dict[str, str], meta: dict[str, object], previous: Manifest | None = None) -> list[str]:
-    """Unified diffs between what is in `root` and what would be generated ([] when equal).
-    Reads only files that would be generated and files the (validated) manifest lists
-    (`previous`, as owned() read it; read here when not given)."""
-    previous = previous if previous is not None else owned(root)
-    temps = fsguard.scan(root, _known(previous))
-    expected = dict(files)
-    expected[MANIFEST] = render(meta, {rel: digest(text) for rel, text in files.items()})
-    diffs = []
-    for rel, text in sorted(expected.items()):
-        current = fsguard.read(fsguard.relative(root, rel, "generated file"))
-        if current != text:
-            diffs.append(_diff(rel, current or "", text))
-    for rel in sorted(set(previous.files) - set(files)):
-        current = fsguard.read(root / rel)
-        if current is not None:
-            diffs.append(_diff(rel, current, ""))
-    diffs += [f"--- a/{rel}\n+++ /dev/null\n# a temp file of an interrupted botoloom run (the next run removes it)\n" for rel in temps]
-    return diffs
-
-
-def _diff(rel: str, current: str, wanted: str) -> str:
-    lines = difflib.unified_diff(
-        current.splitlines(keepends=True),
-        wanted.splitlines(keepends=True),
-        fromfile=f"a/{rel}",
-        tofile=f"b/{rel}",
-    )
-    return "".join(lines)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, pipeline, write
+from generator import cli, config, pipeline
+from generator.package_dir import MANIFEST, PackageDir
 
 from .helpers import REPO, botoloom
 
@@ -138,7 +139,7 @@ def test_crash_half_way_is_repaired(out: Path) -> None:
     assert botoloom("--services", "sqs", "sns", "--output", str(clean), "--quiet").returncode == 0
     stopped = botoloom("--services", "sqs", "sns", "--output", str(out), "--quiet", env={"BOTOLOOM_TEST_SEAM": "commit:sqs/client.py=oserror:EINTR"})
     assert stopped.returncode == 2 and "run botoloom again to repair" in stopped.stderr
-    assert (out / "aws_typed" / write.MANIFEST).exists()  # the pending manifest came first
+    assert (out / "aws_typed" / MANIFEST).exists()  # the pending manifest came first
     assert botoloom("--services", "sqs", "sns", "--output", str(out), "--quiet").returncode == 0
     strip = lambda snap: {k: v for k, v in snap.items() if not k.endswith(".botoloom-cache.json")}  # noqa: E731
     assert strip(snapshot(out / "aws_typed")) == strip(snapshot(clean / "aws_typed"))
@@ -148,7 +149,7 @@ def test_killed_process_is_repaired(out: Path) -> None:
     """SIGKILL during a real run; the next run repairs the output."""
     args = [sys.executable, "-m", "generator", "--services", "ec2", "s3", "sqs", "--output", str(out), "--jobs", "1", "--quiet"]
     proc = subprocess.Popen(args, cwd=REPO)
-    manifest = out / "aws_typed" / write.MANIFEST
+    manifest = out / "aws_typed" / MANIFEST
     deadline = time.monotonic() + 120
     while not manifest.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -216,8 +217,9 @@ def test_changed_generator_code_renders_again(out: Path, monkeypatch: pytest.Mon
     from generator import incremental
 
     assert cli.main(["--services", "sqs", "--output", str(out), "--quiet", "--jobs", "1"]) == 0
-    cache = incremental.load(out / "aws_typed")
-    assert incremental.unchanged(cache, out / "aws_typed", "sqs", cache["services"]["sqs"]["key"], write.read_manifest(out / "aws_typed"))
+    plan = config.plan(config.Request(services=("sqs",), output=str(out), jobs=1, quiet=True), config.Config())
+    with PackageDir.locked(plan.root, 10, quiet=True) as package:
+        assert package.unchanged("sqs", pipeline.cache_keys(plan)["sqs"]) is not None
     monkeypatch.setattr(incremental, "generator_digest", lambda: "patched")
     rendered: list[str] = []
     real_one = pipeline._one
