@@ -7,7 +7,8 @@ and returns a frozen NameTable; views, typemap and templates only look names up 
 
 A name is taken from a list of candidates: the first one still free, else the last one
 with the smallest free number (`FooTypeDef`, `FooOutputTypeDef`, `FooOutputTypeDef2`).
-Who comes first therefore decides every clash, and the order is this one.
+Who comes first therefore decides every clash, and the order is this one.  No name
+depends on the generation options.
 
 The service package (client, type_defs, literals, paginators, waiters, stubber and the
 names the package re-exports) is one namespace; nothing in it takes a name of RESERVED:
@@ -18,8 +19,8 @@ names the package re-exports) is one namespace; nothing in it takes a name of RE
      first, over all keys in sorted order, then the variant-suffixed ones
      (`<Shape><Suffix>TypeDef`, else `<Shape><Suffix><Variant>TypeDef`), sorted
   5. the resource side's TypedDicts (resources_types), in collection order: resources in
-     model order (actions, batch actions, collections, waiters, attributes), then the
-     operations boto3 converts on a resource's client
+     model order, the service resource first (actions, batch actions, collections,
+     waiters, attributes), then the operations boto3 converts on a resource's client
   6. the single-member TypedDicts of union inputs `<Union><Member>TypeDef` (else
      `...MemberTypeDef`), unions in key order, members in model order
   7. paginator classes `<Operation>Paginator` (else `...PaginatorClass`), paginators-1 order
@@ -33,6 +34,8 @@ exceptions.py is a namespace of its own.  A class attribute shadows any other na
 the exceptions class body, so no class takes an error's attribute name: an error whose name
 is a plain identifier outside RESERVED (and not the exceptions class or `type`) keeps it as
 its class; the others, in model order, take `<escaped name>` else `<escaped name>Error`.
+Last, the name that spells `type[...]` there: `type`, else (an error is called so) the
+first of `Type_`, `Type_1`, ... that no error's attribute or class is.
 
 service_resource.py is a namespace of its own; it imports RESERVED, the runtime's names
 (naming.RUNTIME_NAMES, INJECTED_NAMES), every TypedDict of 4-5, every Literal alias, and
@@ -41,7 +44,11 @@ the names of 9 and `resource` (its factory), so none of those is handed out ther
   2. collection classes `<Resource><Collection>Collection`, each followed by its manager
      `...CollectionManager`, resources in model order (the service resource first)
   3. the resource client `<Prefix>ResourceClient` (where boto3 converts calls on meta.client)
-  4. the name the typed client is imported as: `<Prefix>Client`, else `_<Prefix>Client`
+  4. the name the typed client is imported as: `<Prefix>Client`, else `_<Prefix>Client`.
+     One exception: without a resource client, when a resource's class took
+     `<Prefix>Client` and the service resource has a member of that name (the sub-resource
+     method returning that class), that class's alias (5) is named just before (the order
+     in which the names were taken on demand before this table, kept: same output)
   5. `_<name>`: the module-level alias of every name a class body defines (a method or
      property called like a type the annotations of that body use), sorted
 """
@@ -125,6 +132,7 @@ class NameTable:
     error_code: str  # the Literal alias of the modeled error codes; "" without
     stub_responses: Mapping[str, str]  # output shape -> the Stubber's response TypedDict
     exception_classes: Mapping[str, str]  # error shape -> class in exceptions.py
+    exception_type: str  # what spells type[...] in exceptions.py: `type`, else an alias of Type
     resources: ResourceModuleNames | None  # service_resource.py's names
 
     def literal(self, shape: str) -> str:
@@ -185,6 +193,7 @@ def name_table(service: Service) -> NameTable:
     waiters = {w.method: registry.take(*derived_class_names(w.name, "Waiter")) for w in service.waiters}
     service_resource = registry.take(f"{prefix}ServiceResource") if shapes is not None else ""
     stubber, error_code, stub_responses = _stubber_names(registry, service, prefix)
+    exception_classes = _exception_names(service, exceptions)
     resources = None
     if shapes is not None:
         resources = _resource_module(service, shapes, types, (prefix, client, service_resource))
@@ -200,7 +209,8 @@ def name_table(service: Service) -> NameTable:
         stubber=stubber,
         error_code=error_code,
         stub_responses=_frozen(stub_responses),
-        exception_classes=_frozen(_exception_names(service, exceptions)),
+        exception_classes=_frozen(exception_classes),
+        exception_type=_type_alias(service, exception_classes),
         resources=resources,
     )
 
@@ -287,6 +297,16 @@ def _exception_names(service: Service, exceptions_class: str) -> dict[str, str]:
     }
 
 
+def _type_alias(service: Service, classes: Mapping[str, str]) -> str:
+    """exceptions.py: the name that spells `type[...]` in the exceptions class body: `type`,
+    unless an error's attribute or class is called so (it would shadow the builtin there),
+    else the first of Type_, Type_1, Type_2... that none is called."""
+    taken = {n if is_plain_key(n) else "" for n in service.error_shapes} | set(classes.values())
+    if "type" not in taken:
+        return "type"
+    return next(f"Type_{n}" if n else "Type_" for n in range(len(taken) + 1) if (f"Type_{n}" if n else "Type_") not in taken)
+
+
 def _resource_module(service: Service, shapes: ResourceShapes, types: TypeNames, package: tuple[str, str, str]) -> ResourceModuleNames:
     """service_resource.py's names; `package`: the prefix, client and service resource class."""
     prefix, client, service_class = package
@@ -304,18 +324,22 @@ def _resource_module(service: Service, shapes: ResourceShapes, types: TypeNames,
             base = f"{type_base(r.name)}{type_base(c.name)}Collection"
             collections[(r.name, c.name)] = (registry.take(base), registry.take(f"{base}Manager"))
     resource_client = registry.take(f"{prefix}ResourceClient") if shapes.client_operations() else ""
+    aliases: dict[str, str] = {}
+    if not resource_client and client in classes.values() and client in resource_members(model.service, members[model.service.name]):
+        aliases[client] = registry.take(f"_{client}")  # a resource class: the service resource's body uses it first
     typed_client = registry.take(client, f"_{client}")
     shadowed: set[str] = set()
     for r in model.all():
         shadowed |= resource_members(r, members[r.name])
         shadowed |= {n for c in r.collections for n in collection_members(members[model.get(c.resource.type).name])}
+    aliases.update({name: registry.take(f"_{name}") for name in sorted(shadowed - set(aliases))})
     return ResourceModuleNames(
         classes=_frozen(classes),
         collections=MappingProxyType(collections),
         typed_client=typed_client,
         client_class=resource_client or typed_client,
         members=MappingProxyType(members),
-        aliases=_frozen({name: registry.take(f"_{name}") for name in sorted(shadowed)}),
+        aliases=_frozen(aliases),
     )
 
 

@@ -162,7 +162,7 @@ def _literals(view: ServiceView) -> str:
 
 def _exceptions(view: ServiceView) -> str:
     classes = view.exception_classes()
-    alias = view.exception_type_alias(classes)
+    alias = view.names.exception_type  # spells type[...] in the exceptions class body
     attributes = [statement(f"{attr}: ", Br(alias, (cls,)), 4) for attr, cls, _ in classes if attr]
     return _render(
         "exceptions.py.j2",

@@ -309,14 +309,6 @@ class ServiceView:
             out.append((name if is_plain_key(name) else "", cls, class_def(cls, ["ClientError"], 4) + "\n" + docstring(doc, 8)))
         return out
 
-    def exception_type_alias(self, classes: list[tuple[str, str, str]]) -> str:
-        """The name that spells `type[...]` in the exceptions class body: `type`, unless an
-        error's attribute is called so (it would shadow the builtin there)."""
-        taken = {attr for attr, _, _ in classes} | {cls for _, cls, _ in classes}
-        if "type" not in taken:
-            return "type"
-        return next(f"Type_{n}" if n else "Type_" for n in range(len(taken) + 1) if (f"Type_{n}" if n else "Type_") not in taken)
-
     def exceptions_doc(self) -> str:
         return docstring(
             f"The exception classes of {self.service.name} clients (client.exceptions).\n\n"
