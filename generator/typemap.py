@@ -117,7 +117,7 @@ class TypedDictKeys:
 def typed_dict_keys(service: Service) -> TypedDictKeys:
     """Every TypedDict the client's types of `service` use: those of the operations'
     requests and responses, of paginators and waiters, and of every structure they reach."""
-    found = TypedDictKeys(service, _sensitive_shapes(service), frozenset(), MappingProxyType({}))
+    found = TypedDictKeys(service, _sensitive_shapes(service), frozenset(), MappingProxyType({}))  # keys: below
     ids: set[tuple[str, str]] = set()
     paginate_drop: dict[str, frozenset[str]] = {}
     for op in service.operations:

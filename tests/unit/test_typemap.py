@@ -10,7 +10,7 @@ from generator.model import Service
 from generator.name_table import name_table
 from generator.options import DEFAULT, Options
 from generator.render import render_service
-from generator.typemap import TypeMap
+from generator.typemap import TypeMap, typed_dict_keys
 
 from ..tiny import service
 
@@ -19,6 +19,7 @@ S = {"type": "string"}
 
 def typemap(svc: Service, options: Options = DEFAULT) -> TypeMap:
     return TypeMap(svc, name_table(svc).types, options)
+
 
 SHAPES: dict[str, Any] = {
     "Str": S,
@@ -92,6 +93,15 @@ def test_request_response_and_variants() -> None:
     assert names[("Node", "out")] == "NodeOutputTypeDef"
     assert fields(tm, "NodeTypeDef")["Children"] == ("Sequence[NodeTypeDef]", False)
     assert fields(tm, "NodeOutputTypeDef")["Children"] == ("List[NodeOutputTypeDef]", False)
+
+
+def test_typed_dict_keys_are_what_the_typemap_builds() -> None:
+    svc = service(SHAPES, OPS)
+    keys = typed_dict_keys(svc)
+    assert set(typemap(svc).typed_dict_names) == keys.keys  # the name table names exactly these
+    assert keys.key("GetIn", "request") == keys.key("GetIn", "out") == ("GetIn", "any")  # same text both ways
+    assert keys.key("Node", "in") == ("Node", "in") and keys.key("Node", "out") == ("Node", "out")
+    assert keys.key("PutIn", "request") == ("PutIn", "request")  # an idempotency token: its own request
 
 
 def test_streaming_payload_is_required_streaming_body() -> None:
