@@ -1,10 +1,11 @@
-"""Stage 3, naming: the single authority for every Python name in the output.
+"""Stage 3, naming: the rules every Python name in the output follows.
 
 Method names come from `botocore.xform_name`, class prefixes from the service model's
 serviceAbbreviation/serviceFullName (botocore 1.43's `get_service_module_name` rule, kept
 here so that names do not change with the installed botocore); everything then passes
-through the escaping here.
-Templates never build names.
+through the escaping here.  Which module-level name each thing of a service gets (and how
+clashes resolve) is decided once, by the name table (name_table.py), from these rules;
+views, typemap and templates look names up there and never build them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from botocore import xform_name
 from .errors import DefinitionError
 from .model import Service
 from .runtime import _types as _shared_types
-from .resources_model import Resource
+from .resources_model import RUNTIME_BASES, Resource
 
 # Services whose botocore class name is shared with another service: the later one
 # gets its own name here. tests/unit/test_naming.py checks that every class prefix over
@@ -96,6 +97,25 @@ def type_base(shape_name: str) -> str:
     return name[0].upper() + name[1:]
 
 
+# What service_resource.py imports from the package's runtime (_resources, _injected)
+# beside RESERVED: a resource or collection class never takes one of these names.
+RUNTIME_NAMES = frozenset(
+    {
+        "BaseResource", "CollectionManager", "ResourceCollection", "create_resource",
+        "wrap_list", "wrap_optional", "wrap_optional_list",
+    }
+)
+INJECTED_NAMES = frozenset(RUNTIME_BASES.values())  # runtime/_injected.py
+# Members every typed resource class has (runtime/_resources.py BaseResource), those the
+# hand-written runtime bases define (they count as class members for aliasing), and those
+# of every collection and collection-manager class.
+BASE_MEMBERS = frozenset({"raw", "meta", "get_available_subresources"})
+RUNTIME_BASE_METHODS = frozenset(
+    {"load", "upload_file", "download_file", "upload_fileobj", "download_fileobj", "copy", "batch_writer"}
+)
+COLLECTION_MEMBERS = frozenset({"filter", "iterator", "all", "limit", "page_size", "pages", "raw"})
+
+
 def derived_class_names(definition_name: str, suffix: str) -> tuple[str, str]:
     """Candidate class names for a paginator or waiter called `definition_name` in its
     definition file (ListObjectsV2 -> ListObjectsV2Paginator, else ...PaginatorClass)."""
@@ -120,25 +140,6 @@ def method_name(operation_name: str) -> str:
 def is_plain_key(key: str) -> bool:
     """Can `key` be a TypedDict member in class syntax? (else the functional form is used)"""
     return key.isidentifier() and not keyword.iskeyword(key) and not key.startswith("__")
-
-
-class Registry:
-    """Hands out unique names in one namespace, deterministically: first come, first served."""
-
-    def __init__(self, reserved: frozenset[str] = RESERVED) -> None:
-        self._taken: set[str] = set(reserved)
-
-    def take(self, *candidates: str) -> str:
-        """The first free candidate; else the last one with the smallest free number."""
-        for name in candidates:
-            if name not in self._taken:
-                self._taken.add(name)
-                return name
-        base, n = candidates[-1], 2
-        while f"{base}{n}" in self._taken:
-            n += 1
-        self._taken.add(f"{base}{n}")
-        return f"{base}{n}"
 
 
 @dataclass(frozen=True)
@@ -199,3 +200,21 @@ def _check_resource_names(service: str, resource: str, names: ResourceNames) -> 
                     "resources-1", f"{resource}.{kind}.{definition}",
                     f"becomes the attribute {name!r}, which cannot be a Python method or property name",
                 )
+
+
+def resource_members(resource: Resource, names: ResourceNames) -> frozenset[str]:
+    """Every name defined in the typed class body of `resource` (what its annotations could hit)."""
+    found = set(BASE_MEMBERS)
+    for table in (names.identifiers, names.actions, names.related, names.collections, names.waiters):
+        found.update(table.values())
+    found.update(names.attributes)
+    if resource.load:
+        found.update({"load", "reload"})
+    if resource.runtime_base:
+        found.update(RUNTIME_BASE_METHODS)
+    return frozenset(found)
+
+
+def collection_members(item: ResourceNames) -> frozenset[str]:
+    """Every name defined in the body of a collection (or manager) class of `item` resources."""
+    return COLLECTION_MEMBERS | frozenset(item.batch_actions.values())

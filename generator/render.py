@@ -13,6 +13,7 @@ from . import entrypoints
 from .entrypoints import Entry
 from .layout import Br, Signature, class_def, import_from, pystr, statement
 from .model import Service
+from .name_table import name_table
 from .options import DEFAULT, Options
 from .presign import checking_import, presigned_methods
 from .stubber import StubberView
@@ -77,7 +78,8 @@ def render_service(service: Service, versions: str, options: Options = DEFAULT) 
 
 def render_service_entry(service: Service, versions: str, options: Options = DEFAULT) -> tuple[dict[str, str], Entry]:
     """render_service(), and what the service offers the package's entry module."""
-    view = ServiceView(service, versions, options)
+    names = name_table(service)  # every module-level name, before any view (name_table.py)
+    view = ServiceView(service, versions, options, names)
     resources = ResourceView(view) if service.resources is not None else None
     mod = view.names.module
     files = {
@@ -160,7 +162,7 @@ def _literals(view: ServiceView) -> str:
 
 def _exceptions(view: ServiceView) -> str:
     classes = view.exception_classes()
-    alias = view.exception_type_alias(classes)
+    alias = view.names.exception_type  # spells type[...] in the exceptions class body
     attributes = [statement(f"{attr}: ", Br(alias, (cls,)), 4) for attr, cls, _ in classes if attr]
     return _render(
         "exceptions.py.j2",

@@ -24,13 +24,13 @@ Variants (the second half of a TypedDict key, beside the TypeMap's own):
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from .layout import Br, Expr
 from .model import Member, Operation, Service, Shape
 from .naming import type_base
 from .resources_model import Filled, Resource
-from .typemap import ancestors
+from .typemap import TypedDictKeys, ancestors
 
 if TYPE_CHECKING:
     from .typemap import TypedDictSpec, TypeMap
@@ -46,7 +46,6 @@ RESOURCE_SHARED_NAMES = frozenset(
     {"ConditionBaseImportTypeDef", "TableAttributeValueOutputTypeDef", "TableAttributeValueTypeDef"}
 )
 _STRUCTURES = ("structure", "union", "eventstream")
-_FLAVOUR_SUFFIX = {"in@": "Resource", "out@": "ResourceOutput", "response@": "Resource"}
 
 
 def base_variant(variant: str) -> str:
@@ -54,16 +53,38 @@ def base_variant(variant: str) -> str:
     return variant.split("~")[0].rstrip("@")
 
 
-class ResourceTypes:
-    """The resource-side TypedDicts of one service, named after the client's ones."""
+class ResourceShapes:
+    """What boto3's resource layer changes in one service's types, from the model alone:
+    the shapes it converts (`overrides`), those that reach one (`affected`), and which
+    resource-side TypedDicts the resources need (`typed_dicts`, for the name table)."""
 
-    def __init__(self, types: TypeMap) -> None:
-        self._types = types
-        self.service: Service = types.service
-        name = self.service.name
-        self._overrides = {s: io for (svc, s), io in RESOURCE_SHAPE_OVERRIDES.items() if svc == name}
-        self._affected = ancestors(self.service, set(self._overrides))
+    def __init__(self, service: Service, client: TypedDictKeys) -> None:
+        self.service = service
+        self._client = client
+        self.overrides = {s: io for (svc, s), io in RESOURCE_SHAPE_OVERRIDES.items() if svc == service.name}
+        self.affected = ancestors(service, set(self.overrides))
         self._keys: dict[tuple[str, str], str] = {}  # key -> name label (first user wins)
+
+    def client_operations(self) -> list[Operation]:
+        """The operations that boto3 converts on a resource's own client too (dynamodb:
+        `table.meta.client.get_item(...)` takes and returns Python values, since the
+        resource registers its transformation on that client)."""
+        return [op for op in self.service.operations if op.input in self.affected or op.output in self.affected]
+
+    def trimmed(self, shape: str, kind: str, filled: Filled) -> tuple[str, str] | None:
+        """The key of a resource method's request; None when it is the client's own."""
+        members = {m.name for m in self.service.shape(shape).members}
+        drop = filled.drop & members
+        optional = filled.optional & members - drop
+        if not drop and not optional and shape not in self.affected:
+            return None
+        extra = f"~{','.join(sorted(optional))}" if optional else ""
+        return (shape, f"{kind}~{','.join(sorted(drop))}{extra}")
+
+    def typed_dicts(self) -> dict[tuple[str, str], str]:
+        """Every resource-side TypedDict: key -> the label its name is made of ("" for
+        none), in collection order: the resources' first, then the resource client's."""
+        self._keys = {}
         assert self.service.resources is not None
         for resource in self.service.resources.all():
             self._collect(resource)
@@ -72,29 +93,88 @@ class ResourceTypes:
                 self._register(op.input, "request", Filled(), "")
             if op.output:
                 self._visit(op.output, "response")
-        self.names = self._name()
+        return self._keys
+
+    def _collect(self, resource: Resource) -> None:
+        label = type_base(resource.name)  # names from resources-1 go into class names: made safe
+        service = self.service
+        actions = [(a, a.request.filled()) for a in resource.actions]
+        actions += [(a, a.request.filled("batch")) for a in resource.batch_actions]
+        for action, filled in actions:
+            op = service.operation(action.request.operation)
+            if op.input:
+                self._register(op.input, "request", filled, label + type_base(action.name))
+            if op.output and action.resource is None:
+                self._visit(op.output, "response")
+        for coll in resource.collections:
+            op = service.operation(coll.request.operation)
+            if op.input:
+                self._register(op.input, "request", coll.filled(), label + type_base(coll.name))
+        waiters = {w.name: w for w in service.waiters}
+        for waiter in resource.waiters:
+            op = service.operation(waiters[waiter.waiter_name].operation)
+            if op.input:
+                self._register(op.input, "wait", waiter.request.filled(), f"{label}{type_base(waiter.name)}Wait")
+        if resource.shape:
+            for member in service.shape(resource.shape).members:
+                self._visit(member.shape, "out")
+
+    def _register(self, shape_name: str, kind: str, filled: Filled, label: str) -> None:
+        key = self.trimmed(shape_name, kind, filled)
+        kept = [m for m in self.service.shape(shape_name).members if m.name not in filled.drop]
+        if key is None or (kind == "request" and not kept):
+            return
+        self._keys.setdefault(key, label)
+        for member in kept:
+            self._visit(member.shape, "in")
+
+    def _visit(self, shape_name: str, mode: str) -> None:
+        stack = [(shape_name, mode)]
+        while stack:
+            name, mode = stack.pop()
+            if name in self.overrides:
+                continue
+            shape = self.service.shape(name)
+            if shape.kind not in _STRUCTURES:
+                stack.extend((c, mode) for c in shape.children())
+                continue
+            key = (name, f"{mode}@") if name in self.affected else self._client.key(name, mode)
+            if key in self._keys or key in self._client.keys:
+                continue
+            self._keys[key] = ""
+            child = "out" if base_variant(key[1]) in ("out", "response", "full") else "in"
+            stack.extend((c, child) for c in shape.children())
+
+
+class ResourceTypes:
+    """The resource-side TypedDicts of one service (named by the name table, after the
+    client's ones) and the types of calls made through resources."""
+
+    def __init__(self, types: TypeMap, names: Mapping[tuple[str, str], str]) -> None:
+        self._types = types
+        self.service: Service = types.service
+        self._shapes = ResourceShapes(self.service, types.keys)
+        self._overrides = self._shapes.overrides
+        self._affected = self._shapes.affected
+        self.names = dict(names)
 
     # ---- public queries -------------------------------------------------------------
     def client_operations(self) -> list[Operation]:
-        """The operations that boto3 converts on a resource's own client too (dynamodb:
-        `table.meta.client.get_item(...)` takes and returns Python values, since the
-        resource registers its transformation on that client)."""
-        return [
-            op for op in self.service.operations if op.input in self._affected or op.output in self._affected
-        ]
+        """The operations converted on a resource's own client too (ResourceShapes)."""
+        return self._shapes.client_operations()
 
     def owns(self, variant: str) -> bool:
         return "@" in variant or "~" in variant
 
     def request_name(self, shape: str, filled: Filled) -> str:
         """The kwargs TypedDict of a resource method; "" when boto3 fills every member."""
-        key = self._trimmed(shape, "request", filled)
+        key = self._shapes.trimmed(shape, "request", filled)
         if key is None:
             return self._types.request_name(shape)
         return self.names.get(key, "")
 
     def wait_name(self, shape: str, filled: Filled) -> str:
-        key = self._trimmed(shape, "wait", filled)
+        key = self._shapes.trimmed(shape, "wait", filled)
         return self._types.wait_name(shape) if key is None else self.names[key]
 
     def response_name(self, shape: str) -> str:
@@ -144,80 +224,3 @@ class ResourceTypes:
                 f = replace(f, type=self.member_expr(shape, members[f.key], side))
             fields.append(replace(f, required=False) if f.key in optional else f)
         return replace(spec, fields=tuple(fields))
-
-    # ---- collection and naming --------------------------------------------------------
-    def _collect(self, resource: Resource) -> None:
-        label = type_base(resource.name)  # names from resources-1 go into class names: made safe
-        service = self.service
-        actions = [(a, a.request.filled()) for a in resource.actions]
-        actions += [(a, a.request.filled("batch")) for a in resource.batch_actions]
-        for action, filled in actions:
-            op = service.operation(action.request.operation)
-            if op.input:
-                self._register(op.input, "request", filled, label + type_base(action.name))
-            if op.output and action.resource is None:
-                self._visit(op.output, "response")
-        for coll in resource.collections:
-            op = service.operation(coll.request.operation)
-            if op.input:
-                self._register(op.input, "request", coll.filled(), label + type_base(coll.name))
-        waiters = {w.name: w for w in service.waiters}
-        for waiter in resource.waiters:
-            op = service.operation(waiters[waiter.waiter_name].operation)
-            if op.input:
-                self._register(op.input, "wait", waiter.request.filled(), f"{label}{type_base(waiter.name)}Wait")
-        if resource.shape:
-            for member in service.shape(resource.shape).members:
-                self._visit(member.shape, "out")
-
-    def _trimmed(self, shape: str, kind: str, filled: Filled) -> tuple[str, str] | None:
-        """The key of a resource method's request; None when it is the client's own."""
-        members = {m.name for m in self.service.shape(shape).members}
-        drop = filled.drop & members
-        optional = filled.optional & members - drop
-        if not drop and not optional and shape not in self._affected:
-            return None
-        extra = f"~{','.join(sorted(optional))}" if optional else ""
-        return (shape, f"{kind}~{','.join(sorted(drop))}{extra}")
-
-    def _register(self, shape_name: str, kind: str, filled: Filled, label: str) -> None:
-        key = self._trimmed(shape_name, kind, filled)
-        kept = [m for m in self.service.shape(shape_name).members if m.name not in filled.drop]
-        if key is None or (kind == "request" and not kept):
-            return
-        self._keys.setdefault(key, label)
-        for member in kept:
-            self._visit(member.shape, "in")
-
-    def _visit(self, shape_name: str, mode: str) -> None:
-        stack = [(shape_name, mode)]
-        while stack:
-            name, mode = stack.pop()
-            if name in self._overrides:
-                continue
-            shape = self.service.shape(name)
-            if shape.kind not in _STRUCTURES:
-                stack.extend((c, mode) for c in shape.children())
-                continue
-            key = (name, f"{mode}@") if name in self._affected else self._types._variant(name, mode)
-            if key in self._keys or key in self._types.typed_dict_names:
-                continue
-            self._keys[key] = ""
-            child = "out" if base_variant(key[1]) in ("out", "response", "full") else "in"
-            stack.extend((c, child) for c in shape.children())
-
-    def _name(self) -> dict[tuple[str, str], str]:
-        """Names after the client's (taken first from the same registry), in collection order."""
-        names = {}
-        for (shape, variant), label in self._keys.items():
-            base = type_base(shape)
-            if "~" in variant:
-                candidates = (f"{base}{label}TypeDef", f"{base}{label}ResourceTypeDef")
-            elif "@" in variant:
-                suffix = _FLAVOUR_SUFFIX[variant]
-                candidates = (f"{base}{suffix}TypeDef", f"{base}{suffix}{variant[:-1].title()}TypeDef")
-            else:  # a client variant the client itself never needed (only a resource does)
-                suffix = {"out": "Output", "in": "Input"}.get(variant, "")
-                candidates = (f"{base}{suffix}TypeDef", f"{base}{suffix}{variant.title()}TypeDef")
-            names[(shape, variant)] = self._types._names.take(*candidates)
-        return names

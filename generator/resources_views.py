@@ -2,18 +2,17 @@
 
 One typed class per boto3 resource (and the service resource), one collection class and
 one collection-manager class per `hasMany`, the `resource()` factory, and the imports the
-text actually uses.  Class names come from one registry that already holds every name
-the module imports, so a resource can never shadow a type it uses.
+text actually uses.  Class names come from the name table (name_table.py), which gives
+none of them a name the module imports, so a resource can never shadow a type it uses.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from typing import Any
 
 from .layout import Br, Expr, Signature, class_def, docstring, flat, import_from, pystr, statement
-from .naming import RESERVED, Registry, ResourceNames, resource_names, type_base
+from .naming import BASE_MEMBERS, INJECTED_NAMES, RUNTIME_NAMES, collection_members, resource_members
 from .resources_members import (
     Scope,
     action_method,
@@ -27,23 +26,11 @@ from .resources_members import (
     subresource_method,
     waiter_method,
 )
-from .resources_model import RUNTIME_BASES, SERVICE_RESOURCE, Collection, Filled, Resource
+from .resources_model import SERVICE_RESOURCE, Collection, Filled, Resource
 from .resources_types import RESOURCE_SHARED_NAMES, ResourceTypes
 from .views import _UNPACK_IMPORT, SHARED_NAMES, TYPING_NAMES, Method, ServiceView, dunder_all, header, imports_for, names_in
 
-RUNTIME_NAMES = frozenset(
-    {
-        "BaseResource", "CollectionManager", "ResourceCollection", "create_resource",
-        "wrap_list", "wrap_optional", "wrap_optional_list",
-    }
-)
-INJECTED_NAMES = frozenset(RUNTIME_BASES.values())  # runtime/_injected.py
 CHECKING_SHARED = SHARED_NAMES | RESOURCE_SHARED_NAMES | {"ResourceArgsTypeDef", "ResourceSessionLike"}
-# Methods the hand-written runtime bases define (they count as class members for aliasing).
-RUNTIME_BASE_METHODS = frozenset(
-    {"load", "upload_file", "download_file", "upload_fileobj", "download_fileobj", "copy", "batch_writer"}
-)
-BASE_MEMBERS = frozenset({"raw", "meta", "get_available_subresources"})
 _IGNORE_OVERRIDE = "  # type: ignore[override]"
 
 
@@ -67,26 +54,15 @@ class ResourceView:
         self.service = service
         self.model = service.resources
         self.types: ResourceTypes = view.types.resources
-        self.names = {r.name: self._resource_names(r) for r in self.model.all()}
-        # exported by the service package beside the client: a name of the service's registry
-        self.service_class = view.names.registry.take(f"{view.names.prefix}ServiceResource")
-        taken = set(view.types.typed_dict_names.values()) | set(view.types.literal_names.values())
-        taken |= {self.service_class, "resource"}
-        reserved = RESERVED | RUNTIME_NAMES | INJECTED_NAMES | CHECKING_SHARED | TYPING_NAMES
-        self._registry = Registry(reserved | taken)
-        self.classes = {SERVICE_RESOURCE: self.service_class}
-        for r in self.model.resources:
-            self.classes[r.name] = self._registry.take(type_base(r.name), f"{type_base(r.name)}Resource")
-        self.collections: dict[tuple[str, str], tuple[str, str]] = {}
-        for r in self.model.all():
-            for c in r.collections:
-                base = f"{type_base(r.name)}{type_base(c.name)}Collection"
-                self.collections[(r.name, c.name)] = (self._registry.take(base), self._registry.take(f"{base}Manager"))
-        self._aliases: dict[str, str] = {}
-
-    def _resource_names(self, resource: Resource) -> ResourceNames:
-        members = [m.name for m in self.service.shape(resource.shape).members] if resource.shape else []
-        return resource_names(self.service.name, resource, self.model.definitions, members)
+        assert view.names.resources is not None
+        self._table = view.names.resources  # the module's names (name_table.py)
+        self.names = dict(self._table.members)
+        self.service_class = view.names.service_resource  # exported by the service package too
+        self.classes = dict(self._table.classes)
+        self.collections = dict(self._table.collections)
+        self._typed_client = self._table.typed_client  # the typed client class, imported at run time
+        self._client_class = self._table.client_class  # the class of meta.client
+        self._aliases: dict[str, str] = {}  # the aliases the class bodies use
 
     # ---- the module ---------------------------------------------------------------------
     def context(self) -> dict[str, Any]:
@@ -164,22 +140,9 @@ class ResourceView:
             title=f"{self.service.name} {resource.name}",
         )
 
-    def _members(self, resource: Resource) -> set[str]:
-        """Every name defined in the resource class body (what annotations could hit)."""
-        names = self.names[resource.name]
-        found = set(BASE_MEMBERS)
-        for table in (names.identifiers, names.actions, names.related, names.collections, names.waiters):
-            found.update(table.values())
-        found.update(names.attributes)
-        if resource.load:
-            found.update({"load", "reload"})
-        if resource.runtime_base:
-            found.update(RUNTIME_BASE_METHODS)
-        return found
-
     def _resource_block(self, resource: Resource) -> ClassBlock:
         names = self.names[resource.name]
-        scope = self._scope(resource, self._members(resource))
+        scope = self._scope(resource, set(resource_members(resource, names)))
         members = {m.name: m for m in self.service.shape(resource.shape).members} if resource.shape else {}
         methods = [identifier_property(scope, i) for i in resource.identifiers]
         methods += [attribute_property(scope, py, members[m]) for py, m in names.attributes.items()]
@@ -208,20 +171,6 @@ class ResourceView:
             ],
             methods=methods,
         )
-
-    @cached_property
-    def _typed_client(self) -> str:
-        """The service's typed client class as this module names it (imported at run time)."""
-        return self._registry.take(self.view.names.client, f"_{self.view.names.client}")
-
-    @cached_property
-    def _client_class(self) -> str:
-        """The class of meta.client, which wraps boto3's client in it: the service's
-        resource client where boto3 converts calls on that client (dynamodb), else the
-        typed client."""
-        if not self.types.client_operations():
-            return self._typed_client
-        return self._registry.take(f"{self.view.names.prefix}ResourceClient")
 
     def _client_import(self) -> str:
         client = self.view.names.client
@@ -289,8 +238,7 @@ class ResourceView:
             (coll_cls, Br("ResourceCollection", (item_cls,)), statement("_item = ", item_cls, 4)),
             (manager_cls, Br("CollectionManager", (coll_cls, item_cls)), statement("_collection = ", coll_cls, 4)),
         ):
-            members = {"filter", "iterator", "all", "limit", "page_size", "pages", "raw", *batch_names.values()}
-            scope = self._scope(item, members)
+            scope = self._scope(item, set(collection_members(self.names[item.name])))
             methods = filter_methods(scope, collection, coll_cls)[: 1 if cls == coll_cls else 2]
             methods += [action_method(scope, a, batch_names[a.name], batch=True) for a in item.batch_actions]
             title = f"the {collection.name} collection of {self.service.name} {owner.name}"
@@ -312,5 +260,5 @@ class ResourceView:
 
     def _alias(self, name: str) -> str:
         if name not in self._aliases:
-            self._aliases[name] = self._registry.take(f"_{name}")
+            self._aliases[name] = self._table.alias(name)
         return self._aliases[name]

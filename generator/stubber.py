@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from .layout import Br, Expr, class_def, docstring, function_def, import_from, pystr, statement
 from .model import Operation
-from .naming import type_base
 from .typemap import Field, TypedDictSpec
 from .views import (
     Block,
@@ -41,12 +40,10 @@ class StubberView:
     def __init__(self, view: ServiceView) -> None:
         self.view = view
         self.service = view.service
-        registry = view.names.registry
-        self.stubber = registry.take(f"{view.names.prefix}Stubber")
+        self.stubber = view.names.stubber
         self.error_codes = sorted({view.service.shape(e).error_code for e in view.service.error_shapes})
-        self.code_alias = registry.take(f"{view.names.prefix}ErrorCode") if self.error_codes else ""
-        outputs = sorted({op.output for op in view.service.operations if op.output})
-        self.response_names = {shape: registry.take(f"{type_base(shape)}StubTypeDef") for shape in outputs}
+        self.code_alias = view.names.error_code
+        self.response_names = dict(view.names.stub_responses)
 
     # ---- the stub response TypedDicts ------------------------------------------------
     def response_blocks(self) -> list[Block]:

@@ -20,16 +20,15 @@ Variants:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Iterator, Mapping
 
 from . import blobs
 from .layout import Br, Expr
 from .options import DEFAULT, Options
 from .full_result import FullResults
 from .model import Member, Service, Shape
-from .naming import Registry, type_base
-from .unions import one_of_names
 
 _SAME_BOTH_WAYS = {
     "string": "str",
@@ -72,15 +71,6 @@ INPUT_MEMBER_OVERRIDES: dict[tuple[str, str], Expr] = {
 FILLED_BY_BOTOCORE: dict[str, frozenset[str]] = {"glacier": frozenset({"accountId"})}
 
 INPUT_SIDE = frozenset({"request", "in", "any", "paginate", "wait"})
-_SUFFIX = {
-    "request": "Request",
-    "out": "Output",
-    "response": "Response",
-    "paginate": "Paginate",
-    "full": "FullResult",
-    "fullpart": "FullResult",
-    "wait": "Wait",
-}
 
 
 @dataclass(frozen=True)
@@ -100,27 +90,111 @@ class TypedDictSpec:
     documentation: str = ""
 
 
+@dataclass(frozen=True)
+class TypedDictKeys:
+    """Which TypedDicts a service's client needs, from the model alone (typed_dict_keys):
+    `keys`, every (shape, variant) one, and the key of a shape used in a mode (`key`).
+    The name table names them; the TypeMap builds them."""
+
+    service: Service
+    sensitive: frozenset[str]  # shapes whose input and output types differ
+    keys: frozenset[tuple[str, str]]
+    paginate_drop: Mapping[str, frozenset[str]]  # input shape -> members its paginate TypedDict drops
+
+    def key(self, shape_name: str, mode: str) -> tuple[str, str]:
+        """The TypedDict of `shape_name` used in `mode` (a variant, or "in"/"out" nested)."""
+        if mode == "request":
+            filled = FILLED_BY_BOTOCORE.get(self.service.name, frozenset())
+            members = self.service.shape(shape_name).members
+            if any(m.required and (m.idempotency_token or m.name in filled) for m in members):
+                return (shape_name, "request")
+            mode = "in"
+        if mode in ("in", "out") and shape_name not in self.sensitive:
+            return (shape_name, "any")
+        return (shape_name, mode)
+
+
+def typed_dict_keys(service: Service) -> TypedDictKeys:
+    """Every TypedDict the client's types of `service` use: those of the operations'
+    requests and responses, of paginators and waiters, and of every structure they reach."""
+    found = TypedDictKeys(service, _sensitive_shapes(service), frozenset(), MappingProxyType({}))  # keys: below
+    ids: set[tuple[str, str]] = set()
+    paginate_drop: dict[str, frozenset[str]] = {}
+    for op in service.operations:
+        if op.input:
+            _visit(found, ids, op.input, "request")
+        if op.output:
+            _visit(found, ids, op.output, "response")
+    op_by_method = {op.method: op for op in service.operations}
+    for pag in service.paginators:
+        op = op_by_method[pag.method]
+        if op.input:
+            drop = set(pag.input_token) | ({pag.limit_key} if pag.limit_key else set())
+            # Paginators sharing an input shape share its paginate TypedDict: only what
+            # every one of them controls itself is left out (the rest botocore passes on).
+            shared = paginate_drop.get(op.input)
+            paginate_drop[op.input] = frozenset(drop) if shared is None else shared & drop
+            _visit(found, ids, op.input, "paginate")
+        if op.output:
+            _visit(found, ids, op.output, "full")
+    ids.update((shape, "fullpart") for shape in FullResults(service).nested_shapes())
+    for waiter in service.waiters:
+        op = service.operation(waiter.operation)
+        if op.input:
+            _visit(found, ids, op.input, "wait")
+    return replace(found, keys=frozenset(ids), paginate_drop=MappingProxyType(paginate_drop))
+
+
+def _visit(found: TypedDictKeys, ids: set[tuple[str, str]], shape_name: str, mode: str) -> None:
+    stack = [(shape_name, mode)]
+    containers: set[tuple[str, str]] = set()  # lists/maps seen: they can form cycles too
+    while stack:
+        name, mode = stack.pop()
+        shape = found.service.shape(name)
+        if shape.kind not in ("structure", "union", "eventstream"):
+            if (name, mode) not in containers:
+                containers.add((name, mode))
+                stack.extend((c, mode) for c in shape.children())
+            continue
+        key = found.key(name, mode)
+        if key in ids:
+            continue
+        ids.add(key)
+        variant = key[1]
+        child_mode = "in" if variant in INPUT_SIDE else "out"
+        stack.extend((c, child_mode) for c in shape.children())
+
+
+@dataclass(frozen=True)
+class TypeNames:
+    """What a TypeMap names, as the name table (name_table.py) assigned it."""
+
+    keys: TypedDictKeys
+    literals: Mapping[str, str]  # enum shape -> Literal alias
+    typed_dicts: Mapping[tuple[str, str], str]  # the client's (shape, variant) -> TypedDict
+    resource_typed_dicts: Mapping[tuple[str, str], str]  # the resource side's (resources_types.py)
+    one_of: Mapping[str, tuple[tuple[str, str], ...]]  # union input -> (member, TypedDict) (unions.py)
+
+
 class TypeMap:
     """All the types of one service: TypedDicts, Literal aliases and their names."""
 
-    def __init__(self, service: Service, names: Registry, options: Options = DEFAULT) -> None:
+    def __init__(self, service: Service, names: TypeNames, options: Options = DEFAULT) -> None:
         self.service = service
-        self._names = names
+        self.keys = names.keys
         self._present = self._always_present(options)
-        self._sensitive = _sensitive_shapes(service)
-        self._ids: set[tuple[str, str]] = set()
-        self._paginate_drop: dict[str, frozenset[str]] = {}
-        self._collect()
-        self.literal_names = self._name_enums()
-        self.typed_dict_names = self._name_typed_dicts()
+        self._paginate_drop = names.keys.paginate_drop
+        self.full = FullResults(service)
+        self.literal_names = dict(names.literals)
+        self.typed_dict_names = dict(names.typed_dicts)
         self.resources = None  # resource-side variants: generator/resources_types.py
         if service.resources is not None:
             from .resources_types import ResourceTypes
 
-            self.resources = ResourceTypes(self)
+            self.resources = ResourceTypes(self, names.resource_typed_dicts)
             self.typed_dict_names.update(self.resources.names)
-        self.one_of = one_of_names(self)  # unions as inputs: exactly one member (unions.py)
-
+        # unions as inputs: exactly one member (unions.py)
+        self.one_of = {alias: list(members) for alias, members in names.one_of.items()}
 
     # ---- public queries -------------------------------------------------------------
     def request_name(self, shape: str) -> str:
@@ -150,93 +224,8 @@ class TypeMap:
         ordered = sorted(self.typed_dict_names.items(), key=lambda kv: kv[1])
         return dependency_order([self._spec(shape, variant, name) for (shape, variant), name in ordered])
 
-    # ---- collection and naming --------------------------------------------------------
-    def _collect(self) -> None:
-        service = self.service
-        for op in service.operations:
-            if op.input:
-                self._visit(op.input, "request")
-            if op.output:
-                self._visit(op.output, "response")
-        op_by_method = {op.method: op for op in service.operations}
-        for pag in service.paginators:
-            op = op_by_method[pag.method]
-            if op.input:
-                drop = set(pag.input_token) | ({pag.limit_key} if pag.limit_key else set())
-                # Paginators sharing an input shape share its paginate TypedDict: only what
-                # every one of them controls itself is left out (the rest botocore passes on).
-                shared = self._paginate_drop.get(op.input)
-                self._paginate_drop[op.input] = frozenset(drop) if shared is None else shared & drop
-                self._visit(op.input, "paginate")
-            if op.output:
-                self._visit(op.output, "full")
-        self.full = FullResults(service)
-        self._ids.update((shape, "fullpart") for shape in self.full.nested_shapes())
-        for waiter in service.waiters:
-            op = service.operation(waiter.operation)
-            if op.input:
-                self._visit(op.input, "wait")
-
-    def _visit(self, shape_name: str, mode: str) -> None:
-        stack = [(shape_name, mode)]
-        containers: set[tuple[str, str]] = set()  # lists/maps seen: they can form cycles too
-        while stack:
-            name, mode = stack.pop()
-            shape = self.service.shape(name)
-            if shape.kind not in ("structure", "union", "eventstream"):
-                if (name, mode) not in containers:
-                    containers.add((name, mode))
-                    stack.extend((c, mode) for c in shape.children())
-                continue
-            key = self._variant(name, mode)
-            if key in self._ids:
-                continue
-            self._ids.add(key)
-            variant = key[1]
-            child_mode = "in" if variant in INPUT_SIDE else "out"
-            stack.extend((c, child_mode) for c in shape.children())
-
     def _variant(self, shape_name: str, mode: str) -> tuple[str, str]:
-        if mode == "request":
-            filled = FILLED_BY_BOTOCORE.get(self.service.name, frozenset())
-            members = self.service.shape(shape_name).members
-            if any(m.required and (m.idempotency_token or m.name in filled) for m in members):
-                return (shape_name, "request")
-            mode = "in"
-        if mode in ("in", "out") and shape_name not in self._sensitive:
-            return (shape_name, "any")
-        return (shape_name, mode)
-
-    def _name_enums(self) -> dict[str, str]:
-        return {
-            s.name: self._names.take(f"{type_base(s.name)}Type")
-            for s in self.service.shapes.values()
-            if s.kind == "enum"
-        }
-
-    def _name_typed_dicts(self) -> dict[tuple[str, str], str]:
-        """Plain `XTypeDef` names first, over all shapes; variant-suffixed ones after."""
-        both_sides = {s for s, v in self._ids if v in INPUT_SIDE} & {
-            s for s, v in self._ids if v not in INPUT_SIDE
-        }
-        plain: list[tuple[str, str]] = []
-        suffixed: list[tuple[str, str]] = []
-        for shape, variant in sorted(self._ids):
-            wants_suffix = (
-                variant in ("paginate", "full", "fullpart", "wait")
-                or (shape in both_sides and variant in ("out", "response"))
-                or (variant == "request" and (shape, "in") in self._ids)
-            )
-            (suffixed if wants_suffix else plain).append((shape, variant))
-        names: dict[tuple[str, str], str] = {}
-        suffixed_set = set(suffixed)
-        for shape, variant in plain + suffixed:
-            base = type_base(shape)
-            extra = _SUFFIX[variant] if (shape, variant) in suffixed_set else ""
-            names[(shape, variant)] = self._names.take(
-                f"{base}{extra}TypeDef", f"{base}{extra}{variant.title()}TypeDef"
-            )
-        return names
+        return self.keys.key(shape_name, mode)
 
     # ---- rendering --------------------------------------------------------------------
     def _spec(self, shape_name: str, variant: str, name: str) -> TypedDictSpec:

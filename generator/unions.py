@@ -17,26 +17,11 @@ from typing import TYPE_CHECKING, AbstractSet
 
 from . import docs
 from .layout import Br, class_def, docstring, flat, pystr, statement
-from .naming import is_plain_key, type_base
+from .naming import is_plain_key
 
 if TYPE_CHECKING:
-    from .typemap import TypedDictSpec, TypeMap
+    from .typemap import TypedDictSpec
     from .views import Block
-
-
-def one_of_names(types: TypeMap) -> dict[str, list[tuple[str, str]]]:
-    """alias name -> [(member, single-member TypedDict name)] for every union used as input."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for (shape_name, variant), name in sorted(types.typed_dict_names.items()):
-        shape = types.service.shape(shape_name)
-        if variant != "in" or shape.kind != "union" or not shape.members:
-            continue
-        base = type_base(shape_name)
-        out[name] = [
-            (m.name, types._names.take(f"{base}{type_base(m.name)}TypeDef", f"{base}{type_base(m.name)}MemberTypeDef"))
-            for m in shape.members
-        ]
-    return out
 
 
 def render_one_of(spec: TypedDictSpec, members: list[tuple[str, str]], local: AbstractSet[str]) -> list[Block]:

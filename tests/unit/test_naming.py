@@ -42,14 +42,6 @@ def test_method_name_is_botocores() -> None:
     assert naming.method_name("DescribeDBInstances") == "describe_db_instances"
 
 
-def test_registry_is_first_come_and_unique() -> None:
-    reg = naming.Registry()
-    assert reg.take("FooTypeDef") == "FooTypeDef"
-    assert reg.take("FooTypeDef", "FooOutputTypeDef") == "FooOutputTypeDef"
-    assert reg.take("FooTypeDef", "FooOutputTypeDef") == "FooOutputTypeDef2"
-    assert reg.take("TypedDict", "Literal") == "Literal2"  # reserved names are never handed out
-
-
 def test_class_prefixes_unique_over_all_services() -> None:
     """Every botocore service gets its own client class name (sms-voice vs pinpoint-sms-voice)."""
     source = Source()

@@ -6,13 +6,20 @@ import ast
 from typing import Any
 
 from generator.layout import flat
-from generator.naming import Registry
+from generator.model import Service
+from generator.name_table import name_table
+from generator.options import DEFAULT, Options
 from generator.render import render_service
-from generator.typemap import TypeMap
+from generator.typemap import TypeMap, typed_dict_keys
 
 from ..tiny import service
 
 S = {"type": "string"}
+
+
+def typemap(svc: Service, options: Options = DEFAULT) -> TypeMap:
+    return TypeMap(svc, name_table(svc).types, options)
+
 
 SHAPES: dict[str, Any] = {
     "Str": S,
@@ -68,7 +75,7 @@ def fields(tm: TypeMap, name: str) -> dict[str, tuple[str, bool]]:
 
 
 def test_request_response_and_variants() -> None:
-    tm = TypeMap(service(SHAPES, OPS), Registry())
+    tm = typemap(service(SHAPES, OPS))
     req = fields(tm, tm.request_name("PutIn"))
     assert req["Id"] == ("str", True)
     assert req["Token"] == ("str", False)  # idempotency token: botocore fills it in
@@ -88,15 +95,24 @@ def test_request_response_and_variants() -> None:
     assert fields(tm, "NodeOutputTypeDef")["Children"] == ("List[NodeOutputTypeDef]", False)
 
 
+def test_typed_dict_keys_are_what_the_typemap_builds() -> None:
+    svc = service(SHAPES, OPS)
+    keys = typed_dict_keys(svc)
+    assert set(typemap(svc).typed_dict_names) == keys.keys  # the name table names exactly these
+    assert keys.key("GetIn", "request") == keys.key("GetIn", "out") == ("GetIn", "any")  # same text both ways
+    assert keys.key("Node", "in") == ("Node", "in") and keys.key("Node", "out") == ("Node", "out")
+    assert keys.key("PutIn", "request") == ("PutIn", "request")  # an idempotency token: its own request
+
+
 def test_streaming_payload_is_required_streaming_body() -> None:
-    tm = TypeMap(service(SHAPES, OPS), Registry())
+    tm = typemap(service(SHAPES, OPS))
     out = fields(tm, tm.response_name("GetOut"))
     assert out["Body"] == ("StreamingBody", True)
     assert out["Size"] == ("int", False)
 
 
 def test_union_members_all_optional() -> None:
-    tm = TypeMap(service(SHAPES, OPS), Registry())
+    tm = typemap(service(SHAPES, OPS))
     assert all(not req for _, req in fields(tm, "ChoiceTypeDef").values())
 
 
@@ -128,18 +144,17 @@ def test_model_keeps_only_reachable_shapes_and_client_methods() -> None:
 def test_output_presence_modes() -> None:
     """sound: required where the model says; present: every top-level output member (nested
     ones as the model says); per-operation overrides add members in either mode."""
-    from generator.options import Options
 
     svc = service(SHAPES, OPS)
-    sound = TypeMap(svc, Registry())
+    sound = typemap(svc)
     assert {k: r for k, (_, r) in fields(sound, sound.response_name("PutOut")).items()} == {
         "Id": True, "At": False, "Root": False, "ResponseMetadata": True,
     }
-    present = TypeMap(svc, Registry(), Options(outputs="present"))
+    present = typemap(svc, Options(outputs="present"))
     put = fields(present, present.response_name("PutOut"))
     assert all(required for _, required in put.values()), put
     nested = [name for (shape, _), name in present.typed_dict_names.items() if shape == "Node"]
     assert nested and all(fields(present, name)["Children"][1] is False for name in nested)  # as the model says
-    chosen = TypeMap(svc, Registry(), Options(required=(("tiny", "PutThing", ("At", "Nope")),)))
+    chosen = typemap(svc, Options(required=(("tiny", "PutThing", ("At", "Nope")),)))
     put = fields(chosen, chosen.response_name("PutOut"))
     assert put["At"][1] is True and put["Root"][1] is False and "Nope" not in put
