@@ -2,18 +2,24 @@
 
 One typed class per boto3 resource (and the service resource), one collection class and
 one collection-manager class per `hasMany`, the `resource()` factory, and the imports the
-text actually uses.  Class names come from one registry that already holds every name
-the module imports, so a resource can never shadow a type it uses.
+emitted code needs.  Class names come from one registry that already holds every name
+the module could import (typing's, the package's own modules' public names), so a
+resource can never shadow a type it uses.
 """
 
 from __future__ import annotations
 
+import ast
+import typing
+from pathlib import Path
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
-from .layout import Br, Expr, Signature, class_def, docstring, flat, import_from, pystr, statement
+from .imports import ImportSet
+from .layout import Br, Signature, class_def, docstring, import_from, pystr, statement
 from .naming import RESERVED, Registry, ResourceNames, resource_names, type_base
+from .pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, uses
 from .resources_members import (
     Scope,
     action_method,
@@ -27,18 +33,11 @@ from .resources_members import (
     subresource_method,
     waiter_method,
 )
-from .resources_model import RUNTIME_BASES, SERVICE_RESOURCE, Collection, Filled, Resource
-from .resources_types import RESOURCE_SHARED_NAMES, ResourceTypes
-from .views import _UNPACK_IMPORT, SHARED_NAMES, TYPING_NAMES, Method, ServiceView, dunder_all, header, imports_for, names_in
+from .resources_model import SERVICE_RESOURCE, Collection, Filled, Resource
+from .resources_types import ResourceTypes
+from .views import EMPTY_RESPONSE, Method, ServiceView, dunder_all, header
 
-RUNTIME_NAMES = frozenset(
-    {
-        "BaseResource", "CollectionManager", "ResourceCollection", "create_resource",
-        "wrap_list", "wrap_optional", "wrap_optional_list",
-    }
-)
-INJECTED_NAMES = frozenset(RUNTIME_BASES.values())  # runtime/_injected.py
-CHECKING_SHARED = SHARED_NAMES | RESOURCE_SHARED_NAMES | {"ResourceArgsTypeDef", "ResourceSessionLike"}
+RUNTIME_ORDER = (".._resources", ".._injected", ".client")  # the run-time imports, in this order
 # Methods the hand-written runtime bases define (they count as class members for aliasing).
 RUNTIME_BASE_METHODS = frozenset(
     {"load", "upload_file", "download_file", "upload_fileobj", "download_fileobj", "copy", "batch_writer"}
@@ -55,6 +54,7 @@ class ClassBlock:
     doc: str
     attributes: list[str] = field(default_factory=list)
     methods: list[Method] = field(default_factory=list)
+    needs: Needs = Needs()  # of the header and the attributes
 
 
 class ResourceView:
@@ -72,8 +72,7 @@ class ResourceView:
         self.service_class = view.names.registry.take(f"{view.names.prefix}ServiceResource")
         taken = set(view.types.typed_dict_names.values()) | set(view.types.literal_names.values())
         taken |= {self.service_class, "resource"}
-        reserved = RESERVED | RUNTIME_NAMES | INJECTED_NAMES | CHECKING_SHARED | TYPING_NAMES
-        self._registry = Registry(reserved | taken)
+        self._registry = Registry(RESERVED | importable() | taken)
         self.classes = {SERVICE_RESOURCE: self.service_class}
         for r in self.model.resources:
             self.classes[r.name] = self._registry.take(type_base(r.name), f"{type_base(r.name)}Resource")
@@ -82,7 +81,7 @@ class ResourceView:
             for c in r.collections:
                 base = f"{type_base(r.name)}{type_base(c.name)}Collection"
                 self.collections[(r.name, c.name)] = (self._registry.take(base), self._registry.take(f"{base}Manager"))
-        self._aliases: dict[str, str] = {}
+        self._aliases: dict[str, tuple[str, Name]] = {}  # name -> (alias, what it stands for)
 
     def _resource_names(self, resource: Resource) -> ResourceNames:
         members = [m.name for m in self.service.shape(resource.shape).members] if resource.shape else []
@@ -96,14 +95,14 @@ class ResourceView:
             for c in r.collections:
                 classes += self._collection_blocks(r, c)
         made = factory(self.service.name, self.service_class)
-        aliases = [statement(f"{alias} = ", name, 4) for name, alias in sorted(self._aliases.items())]
-        runtime, checking = self._imports(classes, aliases + [made.signature + made.body])
+        aliases = [statement(f"{alias} = ", name, 4) for name, (alias, _) in sorted(self._aliases.items())]
+        imports = self._imports(classes, made)
         public = [self.service_class, *self.classes.values()] + [n for pair in self.collections.values() for n in pair]
         public += [self._client_class] if self._client_class != self._typed_client else []
         return {
             "header": header(f"Typed resources and collections of {self.view.title}.", self.view.versions),
-            "runtime_imports": runtime,
-            "checking_imports": checking,
+            "runtime_imports": imports.runtime(RUNTIME_ORDER),
+            "checking_imports": imports.checking(),
             "all": dunder_all(sorted(set(public)) + ["resource"]),
             "classes": classes,
             "aliases": aliases,
@@ -130,27 +129,13 @@ class ResourceView:
         after = ["", "if TYPE_CHECKING:", import_from(".service_resource", names, 4)]
         return [import_from("typing", ["TYPE_CHECKING"]), ""], after, lazy
 
-    def _imports(self, classes: list[ClassBlock], extra: list[str]) -> tuple[str, str]:
-        text = [c.header + "\n".join(c.attributes) for c in classes] + extra
-        text += [m.signature + m.body for c in classes for m in c.methods]
-        used = names_in(text)
-        runtime = [
-            "import sys",
-            import_from("typing", ["TYPE_CHECKING", "cast"]),
-            "",
-            import_from(".._resources", sorted(RUNTIME_NAMES & used)),
-        ]
-        if INJECTED_NAMES & used:
-            runtime.append(import_from(".._injected", sorted(INJECTED_NAMES & used)))
-        runtime.append(self._client_import())
-        stdlib = [imports_for(used, "datetime", ["datetime"], 4), imports_for(used, "typing", TYPING_NAMES, 4)]
-        local = [
-            imports_for(used, ".._types", CHECKING_SHARED, 4),
-            imports_for(used, ".literals", self.view.types.literal_names.values(), 4),
-            imports_for(used, ".type_defs", self.view.types.typed_dict_names.values(), 4),
-        ]
-        groups = [_UNPACK_IMPORT, "\n".join(x for x in stdlib if x), "\n".join(x for x in local if x)]
-        return "\n".join(runtime), "\n\n".join(g for g in groups if g)
+    def _imports(self, classes: list[ClassBlock], made: Method) -> ImportSet:
+        imports = ImportSet(".service_resource")
+        imports.need(all_needs([made.needs, *(c.needs for c in classes), *(m.needs for c in classes for m in c.methods)]))
+        imports.need(uses(*(name for _, name in self._aliases.values())))
+        client = self.view.names.client
+        alias = "" if self._typed_client == client else self._typed_client
+        return imports.add(".client", client, alias=alias, runtime=True)
 
     # ---- classes ------------------------------------------------------------------------
     def _scope(self, resource: Resource, members: set[str]) -> Scope:
@@ -197,16 +182,18 @@ class ResourceView:
             methods.append(waiter_method(scope, w, op.input, client.method))
         self._check_unique(resource, methods)
         cls = self.classes[resource.name]
-        base = Br(resource.runtime_base or "BaseResource", (self._client_class,))  # meta.client's type
+        runtime_base = Name(".._injected", resource.runtime_base) if resource.runtime_base else None
+        base = Subscript(runtime_base or Name(".._resources", "BaseResource"), (Name(None, self._client_class),))
         boto3_class = f"{self.service.name}.{resource.name}"
         return ClassBlock(
-            header=class_def(cls, [base]),
+            header=class_def(cls, [base.layout()]),
             doc=docstring(self._resource_doc(resource, cls), 4),
             attributes=[
                 statement("_boto3_class = ", pystr(boto3_class), 4),
                 statement("_client_class = ", self._client_class, 4),
             ],
             methods=methods,
+            needs=runs(base),
         )
 
     @cached_property
@@ -223,11 +210,6 @@ class ResourceView:
             return self._typed_client
         return self._registry.take(f"{self.view.names.prefix}ResourceClient")
 
-    def _client_import(self) -> str:
-        client = self.view.names.client
-        name = client if self._typed_client == client else f"{client} as {self._typed_client}"
-        return import_from(".client", [name])
-
     def _resource_client_blocks(self) -> list[ClassBlock]:
         """The resource client (dynamodb): the typed client with the operations that boto3
         converts on a resource's client typed on the resource side.  Not substitutable for
@@ -240,7 +222,7 @@ class ResourceView:
         methods = []
         for op in ops:
             request = self.types.request_name(op.input, Filled()) if op.input else ""
-            returns = self.types.response_name(op.output) if op.output else "EmptyResponseTypeDef"
+            returns = Name(TYPE_DEFS, self.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
             method = self.view.operation_method(op, request, returns, note)
             assert isinstance(method.signature, Signature)
             methods.append(replace(method, signature=method.signature.with_comment(_IGNORE_OVERRIDE)))
@@ -285,9 +267,10 @@ class ResourceView:
         item_cls = self.classes[item.name]
         batch_names = self.names[item.name].batch_actions
         blocks = []
+        item_name, coll_name = Name(None, item_cls), Name(None, coll_cls)
         for cls, base, attr in (
-            (coll_cls, Br("ResourceCollection", (item_cls,)), statement("_item = ", item_cls, 4)),
-            (manager_cls, Br("CollectionManager", (coll_cls, item_cls)), statement("_collection = ", coll_cls, 4)),
+            (coll_cls, Subscript(Name(".._resources", "ResourceCollection"), (item_name,)), statement("_item = ", item_cls, 4)),
+            (manager_cls, Subscript(Name(".._resources", "CollectionManager"), (coll_name, item_name)), statement("_collection = ", coll_cls, 4)),
         ):
             members = {"filter", "iterator", "all", "limit", "page_size", "pages", "raw", *batch_names.values()}
             scope = self._scope(item, members)
@@ -300,17 +283,28 @@ class ResourceView:
                 else f"{title[0].upper()}{title[1:]} (not iterable itself): all(), filter(...), "
                 f"limit(n) and page_size(n) give an iterable {coll_cls}."
             )
-            blocks.append(ClassBlock(class_def(cls, [flat(base)]), docstring(doc, 4), [attr], methods))
+            blocks.append(ClassBlock(class_def(cls, [base.render()]), docstring(doc, 4), [attr], methods, runs(base)))
         return blocks
 
-    def _ref(self, expr: Expr, shadowed: set[str]) -> Expr:
+    def _ref(self, expr: PyExpr, shadowed: set[str]) -> PyExpr:
         """`expr` with every name the class body shadows replaced by its module-level alias."""
-        if isinstance(expr, str):
-            return self._alias(expr) if expr in shadowed else expr
-        head = self._alias(expr.head) if expr.head in shadowed else expr.head
-        return Br(head, tuple(self._ref(i, shadowed) for i in expr.items), expr.open, expr.close)
+        return expr.rename(lambda n: self._alias(n) if n.name in shadowed else n)
 
-    def _alias(self, name: str) -> str:
-        if name not in self._aliases:
-            self._aliases[name] = self._registry.take(f"_{name}")
-        return self._aliases[name]
+    def _alias(self, name: Name) -> Name:
+        if name.name not in self._aliases:
+            self._aliases[name.name] = (self._registry.take(f"_{name.name}"), name)
+        return Name(None, self._aliases[name.name][0])
+
+
+@lru_cache(maxsize=1)
+def importable() -> frozenset[str]:
+    """Every name a service_resource module could import: typing's, datetime, and the
+    public names of the package's own modules it imports from (runtime/*.py `__all__`)."""
+    names = set(typing.__all__) | {"datetime"}
+    runtime = Path(__file__).resolve().parent / "runtime"
+    for module in ("_types", "_resources", "_injected"):
+        tree = ast.parse((runtime / f"{module}.py").read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+                names.update(ast.literal_eval(node.value))
+    return frozenset(names)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from generator.layout import flat
 from generator.naming import Registry
 from generator.render import render_service
 from generator.typemap import TypeMap
@@ -64,7 +63,7 @@ OPS = {
 
 def fields(tm: TypeMap, name: str) -> dict[str, tuple[str, bool]]:
     spec = next(s for s in tm.typed_dicts() if s.name == name)
-    return {f.key: (flat(f.type), f.required) for f in spec.fields}
+    return {f.key: (f.type.render(), f.required) for f in spec.fields}
 
 
 def test_request_response_and_variants() -> None:
