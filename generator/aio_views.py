@@ -120,7 +120,7 @@ class AioView:
         call = f"create_client({pystr(self.view.service.name)}, session, kwargs)"
         body = statement("return ", Br("ClientContext", (names.client, call), "(", ")"), 4)
         needs = uses(returns, session, kwargs) | runs(context, Name(AIO, "create_client"))
-        return Method(signature=sig, doc=doc, body=body, needs=needs)
+        return Method(name="client", signature=sig, doc=doc, body=body, needs=needs)
 
     # ---- aio.py: paginators and waiters ------------------------------------------------
     def paginator_classes(self) -> list[tuple[str, str, Method]]:
@@ -134,6 +134,7 @@ class AioView:
             kwargs = unpack(Name(TYPE_DEFS, view.types.wait_name(op.input)) if op.input else shared("WaitArgsTypeDef"))
             returns = coroutine(NONE)
             method = Method(
+                name="wait",
                 signature=function_def("wait", [*view._self(op.input), param("**kwargs", kwargs)], returns.render(), 4),
                 doc=docstring(_WAIT_DOC.format(op=op.method), 8),
                 body=statement("return ", Br("cast", (Quoted(returns).render(), "self._raw.wait(**kwargs)"), "(", ")"), 8),

@@ -105,7 +105,7 @@ def presigned_methods(view: ServiceView) -> list[Method]:
             )
             guard = ["    if TYPE_CHECKING:", ""] if i == 0 else []
             needs = uses(method, params) | runs(typing_name("overload"))
-            methods.append(Method(decorators=[*guard, "        @overload"], signature=sig, needs=needs))
+            methods.append(Method(name=_NAME, decorators=[*guard, "        @overload"], signature=sig, needs=needs))
         params_list: list[Expr] = ["self", f"ClientMethod: {b}.str", f"Params: {anything.render()} = None", *tail]
         last = uses(anything)
     else:
@@ -120,6 +120,7 @@ def presigned_methods(view: ServiceView) -> list[Method]:
     call = Br("self._raw.generate_presigned_url", ("ClientMethod", "Params", "ExpiresIn", "HttpMethod"), "(", ")")
     methods.append(
         Method(
+            name=_NAME,
             signature=function_def(_NAME, params_list, f"{b}.str", 4),
             doc=doc,
             body=statement("return ", Br("str", (call,), "(", ")"), 8),

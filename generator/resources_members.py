@@ -84,7 +84,7 @@ def reference_property(scope: Scope, related: Related) -> Method:
     what = f"the {related.resource.type} resources" if plural else f"the {related.resource.type}"
     doc = f"Reference: {what} named by this {scope.title}'s data (loaded on first access); None when it names none."
     signature = function_def(name, ["self"], returns.layout(), 4)
-    return Method(decorators=list(_PROPERTY), signature=signature, doc=docstring(doc, 8), body=body, needs=uses(returns) | runs(helper))
+    return Method(name=name, decorators=list(_PROPERTY), signature=signature, doc=docstring(doc, 8), body=body, needs=uses(returns) | runs(helper))
 
 
 def load_methods(scope: Scope, load: Action) -> list[Method]:
@@ -95,7 +95,7 @@ def load_methods(scope: Scope, load: Action) -> list[Method]:
             f"{'Load' if name == 'load' else 'Reload'} this {scope.title}'s attributes with "
             f"{scope.service.name}.{op.method} (attributes load on first access too)."
         )
-        out.append(Method(signature=function_def(name, ["self"], "None", 4), doc=docstring(doc, 8), body=f"        self._raw.{name}()"))
+        out.append(Method(name=name, signature=function_def(name, ["self"], "None", 4), doc=docstring(doc, 8), body=f"        self._raw.{name}()"))
     return out
 
 
@@ -115,6 +115,7 @@ def action_method(scope: Scope, action: Action, name: str, batch: bool = False) 
         else f"Calls {where}" + _filled_doc(filled, scope.title)
     )
     return Method(
+        name=name,
         signature=function_def(name, params, returns.layout(), 4),
         doc=docstring(f"{summary}\n\n{detail}.\n\n{_link(scope, op.name)}".rstrip(), 8),
         body=body,
@@ -156,7 +157,7 @@ def subresource_method(scope: Scope, related: Related) -> Method:
     doc = f"The {related.resource.type} sub-resource of this {scope.title}{given} (no request is made)."
     returns = scope.ref(Name(None, cls))
     signature = function_def(name, ["self", *params], returns.render(), 4)
-    return Method(signature=signature, doc=docstring(doc, 8), body=body, needs=needs | uses(returns))
+    return Method(name=name, signature=signature, doc=docstring(doc, 8), body=body, needs=needs | uses(returns))
 
 
 def _identifier_params(scope: Scope, target: Target) -> tuple[list[Expr], list[str], Needs]:
@@ -186,7 +187,7 @@ def collection_property(scope: Scope, collection: Collection, manager: str) -> M
         "to get an iterable collection."
     )
     body = statement("return ", Br(manager, (f"self._raw.{name}",), "(", ")"), 8)
-    return Method(decorators=list(_PROPERTY), signature=function_def(name, ["self"], manager, 4), doc=docstring(doc, 8), body=body)
+    return Method(name=name, decorators=list(_PROPERTY), signature=function_def(name, ["self"], manager, 4), doc=docstring(doc, 8), body=body)
 
 
 def waiter_method(scope: Scope, waiter: Waiter, shape: str, client_method: str) -> Method:
@@ -199,6 +200,7 @@ def waiter_method(scope: Scope, waiter: Waiter, shape: str, client_method: str) 
         "sets Delay and MaxAttempts. Raises botocore's WaiterError on failure or timeout."
     )
     return Method(
+        name=name,
         signature=function_def(name, ["self", param("**kwargs", kwargs)], "None", 4),
         doc=docstring(doc, 8),
         body=f"        self._raw.{name}(**kwargs)",
@@ -221,6 +223,7 @@ def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Metho
         )
         out.append(
             Method(
+                name=name,
                 signature=function_def(name, params, cls, 4),
                 doc=docstring(doc, 8),
                 body=statement("return ", Br(cls, (_flat(call),), "(", ")"), 8),
@@ -240,13 +243,13 @@ def factory(service_name: str, cls: str) -> Method:
         4,
     )
     body = statement("return ", Br(cls, (f"create_resource({pystr(service_name)}, session, kwargs)",), "(", ")"), 4)
-    return Method(signature=sig, doc=doc, body=body, needs=uses(session, kwargs) | runs(_resources("create_resource")))
+    return Method(name="resource", signature=sig, doc=doc, body=body, needs=uses(session, kwargs) | runs(_resources("create_resource")))
 
 
 def _property(name: str, kind: PyExpr, doc: str, source: str) -> Method:
     body = statement("return ", Br("cast", (Quoted(kind).render(), source), "(", ")"), 8)
     signature = function_def(name, ["self"], kind.layout(), 4)
-    return Method(decorators=list(_PROPERTY), signature=signature, doc=docstring(doc, 8), body=body, needs=uses(kind) | runs(CAST))
+    return Method(name=name, decorators=list(_PROPERTY), signature=signature, doc=docstring(doc, 8), body=body, needs=uses(kind) | runs(CAST))
 
 
 def _filled_doc(filled: Filled, title: str) -> str:

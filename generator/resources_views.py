@@ -238,10 +238,9 @@ class ResourceView:
     def _check_unique(self, resource: Resource, methods: list[Method]) -> None:
         seen: set[str] = set()
         for m in methods:
-            name = m.signature.split("(", 1)[0].split()[-1]
-            if name in seen or name in BASE_MEMBERS:
-                raise ValueError(f"resource {resource.name}: two members named {name!r}")
-            seen.add(name)
+            if m.name in seen or m.name in BASE_MEMBERS:
+                raise ValueError(f"resource {resource.name}: two members named {m.name!r}")
+            seen.add(m.name)
 
     def _resource_doc(self, resource: Resource, cls: str) -> str:
         if resource.is_service:

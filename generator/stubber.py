@@ -95,7 +95,7 @@ class StubberView:
         for variant in variants if len(variants) > 1 else []:
             typed, needs = _typed(*variant)
             signature = function_def("add_response", typed, "None", 4, stub=True)
-            out.append(Method(decorators=["    @overload"], signature=signature, needs=needs | runs(typing_name("overload"))))
+            out.append(Method(name="add_response", decorators=["    @overload"], signature=signature, needs=needs | runs(typing_name("overload"))))
         if len(variants) > 1:
             params: list[Expr] = ["self", "method: str", f"{_RESPONSE}: {_ANYTHING.render()}", f"{_EXPECTED}: {_OPTIONAL_ANYTHING.render()} = None"]
             needs = uses(_OPTIONAL_ANYTHING)
@@ -103,6 +103,7 @@ class StubberView:
             params, needs = _typed(*variants[0])
         out.append(
             Method(
+                name="add_response",
                 signature=function_def("add_response", params, "None", 4),
                 doc=docstring(
                     "Queue a successful response to the next call of `method`; with expected_params, the call must have exactly those parameters.",
@@ -145,6 +146,7 @@ class StubberView:
             "modeled_fields",
         )
         return Method(
+            name="add_client_error",
             signature=function_def("add_client_error", params, "None", 4),
             doc=docstring(
                 "Queue a service error (one of the service's modeled error codes) for the next call of `method`.", 8

@@ -49,8 +49,9 @@ CLIENT_RUNTIME_ORDER = (".._runtime", ".exceptions", ".._injected")  # client.py
 
 @dataclass
 class Method:
-    """A method: decorators, laid-out signature, docstring and body, all indented."""
+    """A method: its name, decorators, laid-out signature, docstring and body, all indented."""
 
+    name: str
     signature: str
     doc: str = ""
     body: str = ""
@@ -193,6 +194,7 @@ class ServiceView:
     def _exceptions_property(self) -> Method:
         exceptions = Name(".exceptions", self.names.exceptions)
         return Method(
+            name="exceptions",
             decorators=["    @property"],
             signature=function_def("exceptions", ["self"], self.names.exceptions, 4),
             doc=docstring("The service's modeled errors: the classes botocore raises.", 8),
@@ -223,6 +225,7 @@ class ServiceView:
         call = Br(target, call_args, "(", ")")
         body = statement("return ", Br("cast", (Quoted(returns).render(), call), "(", ")"), 8)
         return Method(
+            name=method_name(op.name),
             signature=function_def(method_name(op.name), params, returns.render(), 4),
             doc=docstring(self._operation_doc(op, note), 8),
             body=body,
@@ -252,14 +255,14 @@ class ServiceView:
                 literal = Literal((name,))
                 sig = function_def(method, ["self", param(arg, literal)], cls, 4)
                 needs = uses(literal, Name(f".{module}", cls)) | runs(OVERLOAD)
-                out.append(Method(decorators=["    @overload"], signature=sig, doc=docstring(f"{cls} for {name}.", 8), needs=needs))
+                out.append(Method(name=method, decorators=["    @overload"], signature=sig, doc=docstring(f"{cls} for {name}.", 8), needs=needs))
         only = next(iter(classes.items()))
         param_type: PyExpr = Name(LITERALS, alias) if many else Literal((only[0],))
         returns = Name(".._runtime", base) if many else Name(f".{module}", only[1])
         wrapper = f"{module}.{table}[{arg}]" if many else f"{module}.{only[1]}"
         body = f"        from . import {module}\n\n" + statement("return ", Br(wrapper, (f"self._raw.{method}({arg})",), "(", ")"), 8)
         signature = function_def(method, ["self", param(arg, param_type)], returns.render(), 4)
-        out.append(Method(signature=signature, doc=docstring(doc, 8), body=body, stub=not many, needs=uses(param_type, returns)))
+        out.append(Method(name=method, signature=signature, doc=docstring(doc, 8), body=body, stub=not many, needs=uses(param_type, returns)))
         return out
 
     def client_imports(self, methods: list[Method], factory: Method) -> ImportSet:
@@ -305,7 +308,7 @@ class ServiceView:
             4,
         )
         body = statement("return ", Br(self.names.client, (f"create_client({pystr(self.service.name)}, session, kwargs)",), "(", ")"), 4)
-        return Method(signature=sig, doc=doc, body=body, needs=uses(session, kwargs) | runs(Name(".._runtime", "create_client")))
+        return Method(name="client", signature=sig, doc=doc, body=body, needs=uses(session, kwargs) | runs(Name(".._runtime", "create_client")))
 
     # ---- exceptions.py ----------------------------------------------------------------
     def exception_classes(self) -> list[tuple[str, str, str]]:
@@ -356,6 +359,7 @@ class ServiceView:
             keys = ", ".join(p.result_keys) or "(none)"
             doc = f"Paginator for {self.names.client}.{p.method}: pages over {keys}."
             method = Method(
+                name="paginate",
                 signature=function_def("paginate", [*self._self(op.input), param("**kwargs", kwargs)], returns.layout(), 4),
                 doc=docstring(f"Iterate over the pages of {p.method}; items in {keys}.", 8),
                 body=statement("return ", Br("PageIterator", ("self._raw.paginate(**kwargs)",), "(", ")"), 8),
@@ -378,6 +382,7 @@ class ServiceView:
                 f"at most {w.max_attempts} times.\n\nAcceptors: {states}."
             )
             method = Method(
+                name="wait",
                 signature=function_def("wait", [*self._self(op.input), param("**kwargs", kwargs)], "None", 4),
                 doc=docstring(
                     f"Poll {op.method} until the waiter succeeds; raises botocore's WaiterError on failure or timeout.",
