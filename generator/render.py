@@ -11,7 +11,7 @@ import jinja2
 
 from . import entrypoints
 from .entrypoints import Entry
-from .layout import Br, Signature, class_def, import_from, pystr, statement
+from .layout import Br, Signature, class_def, pystr, statement
 from .model import Service
 from .options import DEFAULT, Options
 from .imports import ImportSet
@@ -114,7 +114,7 @@ def _reexport(view: ServiceView, runtime: str, title: str) -> str:
     return _render(
         "reexport.py.j2",
         header=header(f"{title} of {view.title}.", view.versions),
-        imports=import_from(f"..{runtime}", names),
+        imports=_import_all(f"..{runtime}", names).runtime(),
         all=dunder_all(names),
     )
 
@@ -195,23 +195,31 @@ def _wrappers(view: ServiceView, kind: str, base: str, table: str, classes: list
 
 
 def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
-    lines = [
-        import_from(".client", [view.names.client, "client"]),
-        import_from(".exceptions", [view.names.exceptions]),
-    ]
+    imports = _import_all(".client", [view.names.client, "client"])
+    imports.add(".exceptions", view.names.exceptions, runtime=True)
     public = [view.names.client, view.names.exceptions, "client"]
     lazy = ""
     if resources is not None:  # the service resource and its factory, imported on first use
-        before, after, lazy = resources.package_exports()
-        lines = [*before, *lines, *after]
+        lazy_names, lazy = resources.package_exports()
+        for name in lazy_names:
+            imports.add(".service_resource", name)
         public += [resources.service_class, "resource"]
+    checking = f"\n\nif TYPE_CHECKING:\n{imports.checking()}" if imports.has_checking else ""
     return _render(
         "service_init.py.j2",
         header=header(f"Typed boto3 layer for {view.title}.", view.versions),
-        imports="\n".join(lines),
+        imports=imports.runtime() + checking,
         all=dunder_all(sorted(public)),
         lazy=lazy,
     )
+
+
+def _import_all(module: str, names: list[str]) -> ImportSet:
+    """`from module import names` at run time."""
+    imports = ImportSet()
+    for name in names:
+        imports.add(module, name, runtime=True)
+    return imports
 
 
 def render_package(package: str, entries: list[Entry], versions: str, aio: bool = False) -> dict[str, str]:

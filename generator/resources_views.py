@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from .imports import ImportSet
-from .layout import Br, Signature, class_def, docstring, import_from, pystr, statement
+from .layout import Br, Signature, class_def, docstring, pystr, statement
 from .naming import RESERVED, Registry, ResourceNames, resource_names, type_base
 from .pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, uses
 from .resources_members import (
@@ -109,9 +109,9 @@ class ResourceView:
             "factory": made,
         }
 
-    def package_exports(self) -> tuple[list[str], list[str], str]:
-        """The service package's import lines before and after its own, and the block that
-        imports this (large) module on first use of its names rather than with the package."""
+    def package_exports(self) -> tuple[list[str], str]:
+        """The names the service package imports from this (large) module for the type
+        checker only, and the block that imports it on first use of them at run time."""
         names = [self.service_class, "resource"]
         lazy = "\n".join(
             [
@@ -126,8 +126,7 @@ class ResourceView:
                 '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
             ]
         )
-        after = ["", "if TYPE_CHECKING:", import_from(".service_resource", names, 4)]
-        return [import_from("typing", ["TYPE_CHECKING"]), ""], after, lazy
+        return names, lazy
 
     def _imports(self, classes: list[ClassBlock], made: Method) -> ImportSet:
         imports = ImportSet(".service_resource")
