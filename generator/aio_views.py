@@ -25,8 +25,7 @@ ASYNC_TYPES = ("EventStream", "StreamingBody")  # in _aio: the async protocols o
 AIO_CLIENT_BASES = {"s3": "S3ClientMethods"}  # aiobotocore's injected coroutine methods, typed in _aio
 AIO = ".._aio"
 RUNTIME_ORDER = (AIO, ".exceptions")  # aio.py's run-time imports, in this order
-# At run time in aio.py (bases, calls, and what the sync client imports at run time too).
-_RUNTIME = ["BaseClient", "ClientContext", "PageIterator", "Paginator", "Waiter", "create_client"]
+# Imported at run time in aio.py though only annotations use them (as ever: a layout choice).
 _RUNTIME_TYPING = ["Any", "Coroutine", "Literal"]
 _NOTE = "A coroutine: await it."
 _WAIT_DOC = (
@@ -161,8 +160,7 @@ class AioView:
 
     def imports(self, methods: list[Method], factory: Method) -> ImportSet:
         """The imports of aio.py: what the sync client imports at run time is run-time here too."""
-        runtime = [(AIO, n) for n in _RUNTIME] + [("typing", n) for n in _RUNTIME_TYPING]
-        imports = ImportSet(".aio", at_runtime=runtime, locate=self.locate)
+        imports = ImportSet(".aio", at_runtime=[("typing", n) for n in _RUNTIME_TYPING], locate=self.locate)
         imports.need(all_needs([*(m.needs for m in methods), factory.needs, runs(*self.client_bases())]))
         return imports
 
