@@ -14,11 +14,11 @@ everything else reuses the client's types:
   `meta.client` as well: each converted operation's request and response get one too
   (`PutItemInputResourceTypeDef`), for the service's resource client class.
 
-Variants (generator/variants.py; the second half of a TypedDict key, beside the TypeMap's own):
-  in, out, response with `resource`   a shape that reaches a converted shape, on the resource side
-  request, wait `trimmed`             a resource method's request (a resource waiter's kwargs)
-                                      without members `drop`, with `optional` ones optional
-                                      (boto3 fills part of them); resource-side member types
+Variants (the second half of a TypedDict key, beside the TypeMap's own):
+  in@, out@, response@   a shape that reaches a converted shape, on the resource side
+  request~A,B[~C]        a resource method's request without members A and B, with C
+                         optional (boto3 fills part of it); resource-side member types
+  wait~A,B[~C]           the same for a resource waiter (WaiterConfig added)
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from .naming import type_base
 from .pyexpr import STR, TYPE_DEFS, Name, PyExpr, optional, shared, sub, typing_name
 from .resources_model import Filled, Resource
 from .typemap import ancestors
-from .variants import Variant
 
 if TYPE_CHECKING:
     from .typemap import TypedDictSpec, TypeMap
@@ -43,7 +42,12 @@ RESOURCE_SHAPE_OVERRIDES: dict[tuple[str, str], tuple[PyExpr, PyExpr]] = {
     ("dynamodb", "KeyExpression"): (shared("ConditionBaseImportTypeDef"), STR),
 }
 _STRUCTURES = ("structure", "union", "eventstream")
-_FLAVOUR_SUFFIX = {"in": "Resource", "out": "ResourceOutput", "response": "Resource"}
+_FLAVOUR_SUFFIX = {"in@": "Resource", "out@": "ResourceOutput", "response@": "Resource"}
+
+
+def base_variant(variant: str) -> str:
+    """The TypeMap variant a resource-side variant is built like (request~Bucket -> request)."""
+    return variant.split("~")[0].rstrip("@")
 
 
 class ResourceTypes:
@@ -55,7 +59,7 @@ class ResourceTypes:
         name = self.service.name
         self._overrides = {s: io for (svc, s), io in RESOURCE_SHAPE_OVERRIDES.items() if svc == name}
         self._affected = ancestors(self.service, set(self._overrides))
-        self._keys: dict[tuple[str, Variant], str] = {}  # key -> name label (first user wins)
+        self._keys: dict[tuple[str, str], str] = {}  # key -> name label (first user wins)
         assert self.service.resources is not None
         for resource in self.service.resources.all():
             self._collect(resource)
@@ -75,6 +79,9 @@ class ResourceTypes:
             op for op in self.service.operations if op.input in self._affected or op.output in self._affected
         ]
 
+    def owns(self, variant: str) -> bool:
+        return "@" in variant or "~" in variant
+
     def request_name(self, shape: str, filled: Filled) -> str:
         """The kwargs TypedDict of a resource method; "" when boto3 fills every member."""
         key = self._trimmed(shape, "request", filled)
@@ -88,7 +95,7 @@ class ResourceTypes:
 
     def response_name(self, shape: str) -> str:
         if shape in self._affected:
-            return self.names[(shape, Variant("response", resource=True))]
+            return self.names[(shape, "response@")]
         return self._types.response_name(shape)
 
     def member_expr(self, parent: Shape, member: Member, side: str) -> PyExpr:
@@ -104,7 +111,7 @@ class ResourceTypes:
             return self._types.expr(shape_name, side)
         shape = self.service.shape(shape_name)
         if shape.kind in _STRUCTURES:
-            return Name(TYPE_DEFS, self.names[(shape_name, Variant(side, resource=True))])
+            return Name(TYPE_DEFS, self.names[(shape_name, f"{side}@")])
         if shape.kind == "list":
             item = self.expr(shape.member, side)
             item = optional(item) if side == "out" and shape.sparse else item
@@ -113,23 +120,25 @@ class ResourceTypes:
         value = optional(value) if side == "out" and shape.sparse else value
         return sub(typing_name("Mapping" if side == "in" else "Dict"), self._types.expr(shape.key, side), value)
 
-    def spec(self, shape_name: str, variant: Variant, name: str) -> TypedDictSpec:
+    def spec(self, shape_name: str, variant: str, name: str) -> TypedDictSpec:
         """The client's TypedDict of the base variant, without the dropped members and with
         resource-side member types."""
-        base = Variant(variant.kind)
-        if base.kind == "request":  # built like the client's own request TypedDict
+        base = base_variant(variant)
+        if base == "request":  # built like the client's own request TypedDict
             base = self._types._variant(shape_name, "request")[1]
+        parts = [set(p.split(",")) for p in variant.split("~")[1:]] + [set(), set()]
+        drop, optional = parts[0], parts[1]
         spec = self._types._spec(shape_name, base, name)
         shape = self.service.shape(shape_name)
         members = {m.name: m for m in shape.members}
-        side = "out" if base.kind in ("out", "response") else "in"
+        side = "out" if base in ("out", "response") else "in"
         fields = []
         for f in spec.fields:
-            if f.key in variant.drop:
+            if f.key in drop:
                 continue
             if f.key in members and members[f.key].shape in self._affected:
                 f = replace(f, type=self.member_expr(shape, members[f.key], side))
-            fields.append(replace(f, required=False) if f.key in variant.optional else f)
+            fields.append(replace(f, required=False) if f.key in optional else f)
         return replace(spec, fields=tuple(fields))
 
     # ---- collection and naming --------------------------------------------------------
@@ -157,14 +166,15 @@ class ResourceTypes:
             for member in service.shape(resource.shape).members:
                 self._visit(member.shape, "out")
 
-    def _trimmed(self, shape: str, kind: str, filled: Filled) -> tuple[str, Variant] | None:
+    def _trimmed(self, shape: str, kind: str, filled: Filled) -> tuple[str, str] | None:
         """The key of a resource method's request; None when it is the client's own."""
         members = {m.name for m in self.service.shape(shape).members}
         drop = filled.drop & members
         optional = filled.optional & members - drop
         if not drop and not optional and shape not in self._affected:
             return None
-        return (shape, Variant(kind, trimmed=True, drop=tuple(sorted(drop)), optional=tuple(sorted(optional))))
+        extra = f"~{','.join(sorted(optional))}" if optional else ""
+        return (shape, f"{kind}~{','.join(sorted(drop))}{extra}")
 
     def _register(self, shape_name: str, kind: str, filled: Filled, label: str) -> None:
         key = self._trimmed(shape_name, kind, filled)
@@ -185,25 +195,25 @@ class ResourceTypes:
             if shape.kind not in _STRUCTURES:
                 stack.extend((c, mode) for c in shape.children())
                 continue
-            key = (name, Variant(mode, resource=True)) if name in self._affected else self._types._variant(name, mode)
+            key = (name, f"{mode}@") if name in self._affected else self._types._variant(name, mode)
             if key in self._keys or key in self._types.typed_dict_names:
                 continue
             self._keys[key] = ""
-            child = "out" if key[1].kind in ("out", "response", "full") else "in"
+            child = "out" if base_variant(key[1]) in ("out", "response", "full") else "in"
             stack.extend((c, child) for c in shape.children())
 
-    def _name(self) -> dict[tuple[str, Variant], str]:
+    def _name(self) -> dict[tuple[str, str], str]:
         """Names after the client's (taken first from the same registry), in collection order."""
         names = {}
         for (shape, variant), label in self._keys.items():
             base = type_base(shape)
-            if variant.trimmed:
+            if "~" in variant:
                 candidates = (f"{base}{label}TypeDef", f"{base}{label}ResourceTypeDef")
-            elif variant.resource:
-                suffix = _FLAVOUR_SUFFIX[variant.kind]
-                candidates = (f"{base}{suffix}TypeDef", f"{base}{suffix}{variant.kind.title()}TypeDef")
+            elif "@" in variant:
+                suffix = _FLAVOUR_SUFFIX[variant]
+                candidates = (f"{base}{suffix}TypeDef", f"{base}{suffix}{variant[:-1].title()}TypeDef")
             else:  # a client variant the client itself never needed (only a resource does)
-                suffix = {"out": "Output", "in": "Input"}.get(variant.kind, "")
-                candidates = (f"{base}{suffix}TypeDef", f"{base}{suffix}{variant.kind.title()}TypeDef")
+                suffix = {"out": "Output", "in": "Input"}.get(variant, "")
+                candidates = (f"{base}{suffix}TypeDef", f"{base}{suffix}{variant.title()}TypeDef")
             names[(shape, variant)] = self._types._names.take(*candidates)
         return names

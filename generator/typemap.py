@@ -5,10 +5,17 @@ on the way out (what botocore returns).  A structure becomes a TypedDict; it get
 TypedDict per *variant* it is used in, and variants whose text would be identical are
 merged, so most shapes have exactly one TypedDict.
 
-Variants (generator/variants.py): request, in (nested input; members ReadOnly: botocore
-only reads them, and so a value the service returned can be sent back, e.g. dynamodb
-LastEvaluatedKey), out, any, response, paginate, full and fullpart (what paginate.py's
-build_full_result sets: full_result.py), wait.
+Variants:
+  request   top-level input of an operation (idempotency tokens optional)
+  in        nested input (members ReadOnly: botocore only reads them, and so a value the
+            service returned can be sent back, e.g. dynamodb LastEvaluatedKey)
+  out       nested output
+  any       nested, where input and output render the same
+  response  top-level output (ResponseMetadata and the streaming payload required)
+  paginate  request of a paginator (tokens and limit removed, PaginationConfig added)
+  full      build_full_result() of a paginator (what paginate.py sets: full_result.py)
+  fullpart  a dict under a dotted result path of a full result (full_result.py)
+  wait      request of a waiter (WaiterConfig added)
 """
 
 from __future__ import annotations
@@ -19,7 +26,6 @@ from .options import DEFAULT, Options
 from .full_result import FullResults
 from .model import Member, Service, Shape
 from .naming import Registry, type_base
-from .variants import FULL, FULLPART, PAGINATE, REQUEST, RESPONSE, WAIT, Variant
 from .pyexpr import LITERALS, STR, TYPE_DEFS, Name, PyExpr, builtin, optional, shared, sub, typing_name, union
 from .unions import one_of_names
 
@@ -86,7 +92,7 @@ class Field:
 class TypedDictSpec:
     name: str
     shape: str
-    variant: Variant
+    variant: str
     fields: tuple[Field, ...]
     documentation: str = ""
 
@@ -99,7 +105,7 @@ class TypeMap:
         self._names = names
         self._present = self._always_present(options)
         self._sensitive = _sensitive_shapes(service)
-        self._ids: set[tuple[str, Variant]] = set()
+        self._ids: set[tuple[str, str]] = set()
         self._paginate_drop: dict[str, frozenset[str]] = {}
         self._collect()
         self.literal_names = self._name_enums()
@@ -114,7 +120,7 @@ class TypeMap:
 
 
     # ---- public queries -------------------------------------------------------------
-    def typed_dict(self, key: tuple[str, Variant]) -> Name:
+    def typed_dict(self, key: tuple[str, str]) -> Name:
         """The TypedDict of (shape, variant), as a name of the service's type_defs."""
         return Name(TYPE_DEFS, self.typed_dict_names[key])
 
@@ -122,16 +128,16 @@ class TypeMap:
         return self.typed_dict_names[self._variant(shape, "request")]
 
     def response_name(self, shape: str) -> str:
-        return self.typed_dict_names[(shape, RESPONSE)]
+        return self.typed_dict_names[(shape, "response")]
 
     def paginate_name(self, shape: str) -> str:
-        return self.typed_dict_names[(shape, PAGINATE)]
+        return self.typed_dict_names[(shape, "paginate")]
 
     def full_result_name(self, shape: str) -> str:
-        return self.typed_dict_names[(shape, FULL)]
+        return self.typed_dict_names[(shape, "full")]
 
     def wait_name(self, shape: str) -> str:
-        return self.typed_dict_names[(shape, WAIT)]
+        return self.typed_dict_names[(shape, "wait")]
 
     def literals(self) -> list[tuple[str, tuple[str, ...]]]:
         return [
@@ -166,7 +172,7 @@ class TypeMap:
             if op.output:
                 self._visit(op.output, "full")
         self.full = FullResults(service)
-        self._ids.update((shape, FULLPART) for shape in self.full.nested_shapes())
+        self._ids.update((shape, "fullpart") for shape in self.full.nested_shapes())
         for waiter in service.waiters:
             op = service.operation(waiter.operation)
             if op.input:
@@ -187,21 +193,20 @@ class TypeMap:
             if key in self._ids:
                 continue
             self._ids.add(key)
-            child_mode = "in" if key[1].kind in INPUT_SIDE else "out"
+            variant = key[1]
+            child_mode = "in" if variant in INPUT_SIDE else "out"
             stack.extend((c, child_mode) for c in shape.children())
 
-    def _variant(self, shape_name: str, mode: str) -> tuple[str, Variant]:
-        """The key of the TypedDict of `shape_name` used as `mode` (a variant kind; "in" and
-        "out" for nested values)."""
+    def _variant(self, shape_name: str, mode: str) -> tuple[str, str]:
         if mode == "request":
             filled = FILLED_BY_BOTOCORE.get(self.service.name, frozenset())
             members = self.service.shape(shape_name).members
             if any(m.required and (m.idempotency_token or m.name in filled) for m in members):
-                return (shape_name, REQUEST)
+                return (shape_name, "request")
             mode = "in"
         if mode in ("in", "out") and shape_name not in self._sensitive:
-            return (shape_name, Variant("any"))
-        return (shape_name, Variant(mode))
+            return (shape_name, "any")
+        return (shape_name, mode)
 
     def _name_enums(self) -> dict[str, str]:
         return {
@@ -210,62 +215,62 @@ class TypeMap:
             if s.kind == "enum"
         }
 
-    def _name_typed_dicts(self) -> dict[tuple[str, Variant], str]:
+    def _name_typed_dicts(self) -> dict[tuple[str, str], str]:
         """Plain `XTypeDef` names first, over all shapes; variant-suffixed ones after."""
-        both_sides = {s for s, v in self._ids if v.kind in INPUT_SIDE} & {
-            s for s, v in self._ids if v.kind not in INPUT_SIDE
+        both_sides = {s for s, v in self._ids if v in INPUT_SIDE} & {
+            s for s, v in self._ids if v not in INPUT_SIDE
         }
-        plain: list[tuple[str, Variant]] = []
-        suffixed: list[tuple[str, Variant]] = []
+        plain: list[tuple[str, str]] = []
+        suffixed: list[tuple[str, str]] = []
         for shape, variant in sorted(self._ids):
             wants_suffix = (
-                variant.kind in ("paginate", "full", "fullpart", "wait")
-                or (shape in both_sides and variant.kind in ("out", "response"))
-                or (variant == REQUEST and (shape, Variant("in")) in self._ids)
+                variant in ("paginate", "full", "fullpart", "wait")
+                or (shape in both_sides and variant in ("out", "response"))
+                or (variant == "request" and (shape, "in") in self._ids)
             )
             (suffixed if wants_suffix else plain).append((shape, variant))
-        names: dict[tuple[str, Variant], str] = {}
+        names: dict[tuple[str, str], str] = {}
         suffixed_set = set(suffixed)
         for shape, variant in plain + suffixed:
             base = type_base(shape)
-            extra = _SUFFIX[variant.kind] if (shape, variant) in suffixed_set else ""
+            extra = _SUFFIX[variant] if (shape, variant) in suffixed_set else ""
             names[(shape, variant)] = self._names.take(
-                f"{base}{extra}TypeDef", f"{base}{extra}{variant.kind.title()}TypeDef"
+                f"{base}{extra}TypeDef", f"{base}{extra}{variant.title()}TypeDef"
             )
         return names
 
     # ---- rendering --------------------------------------------------------------------
-    def _spec(self, shape_name: str, variant: Variant, name: str) -> TypedDictSpec:
-        if self.resources is not None and not variant.plain:
+    def _spec(self, shape_name: str, variant: str, name: str) -> TypedDictSpec:
+        if self.resources is not None and self.resources.owns(variant):
             return self.resources.spec(shape_name, variant, name)
         shape = self.service.shape(shape_name)
-        fields = [self._field(shape, m, variant.kind) for m in shape.members]
-        if variant == PAGINATE:
+        fields = [self._field(shape, m, variant) for m in shape.members]
+        if variant == "paginate":
             # botocore's paginate() and wait() take PaginationConfig/WaiterConfig for themselves
             drop = self._paginate_drop.get(shape_name, frozenset()) | {"PaginationConfig"}
             fields = [f for f in fields if f.key not in drop]
             fields.append(Field("PaginationConfig", shared("PaginatorConfigTypeDef"), False))
-        elif variant in (FULL, FULLPART):
-            fields = self.full.fields(self, shape_name, variant == FULL)
-        elif variant == WAIT:
+        elif variant in ("full", "fullpart"):
+            fields = self.full.fields(self, shape_name, variant == "full")
+        elif variant == "wait":
             fields = [f for f in fields if f.key != "WaiterConfig"]
             fields.append(Field("WaiterConfig", shared("WaiterConfigTypeDef"), False))
-        elif variant == RESPONSE:  # botocore sets ResponseMetadata over any such member
+        elif variant == "response":  # botocore sets ResponseMetadata over any such member
             fields = [f for f in fields if f.key != "ResponseMetadata"]
             fields.append(Field("ResponseMetadata", shared("ResponseMetadataTypeDef"), True))
         return TypedDictSpec(name, shape_name, variant, tuple(fields), shape.documentation)
 
-    def _field(self, shape: Shape, member: Member, kind: str) -> Field:
-        side = "in" if kind in INPUT_SIDE else "out"
+    def _field(self, shape: Shape, member: Member, variant: str) -> Field:
+        side = "in" if variant in INPUT_SIDE else "out"
         required = member.required and shape.kind not in ("union", "eventstream")
-        if kind in ("request", "paginate", "wait"):
+        if variant in ("request", "paginate", "wait"):
             filled = FILLED_BY_BOTOCORE.get(self.service.name, frozenset())
             required = required and not member.idempotency_token and member.name not in filled
-        elif kind == "response" and self._is_stream_payload(shape, member):
+        elif variant == "response" and self._is_stream_payload(shape, member):
             required = True
-        elif kind == "response" and (shape.name, member.name) in self._present:
+        elif variant == "response" and (shape.name, member.name) in self._present:
             required = True
-        if kind == "response" and self._is_stream_payload(shape, member):
+        if variant == "response" and self._is_stream_payload(shape, member):
             stream = self.service.shape(member.shape).kind == "blob"
             return Field(member.name, STREAM_OUT if stream else self.expr(member.shape, "out"), True, member.documentation)
         return Field(member.name, self._member_expr(shape, member, side), required, member.documentation)

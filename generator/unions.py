@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, AbstractSet
 from . import docs
 from .layout import Br, class_def, docstring, pystr, statement
 from .naming import is_plain_key, type_base
-from .variants import IN
 from .pyexpr import TYPE_DEFS, TYPED_DICT, Name, PyExpr, runs, shared, sub, union
 
 if TYPE_CHECKING:
@@ -31,7 +30,7 @@ def one_of_names(types: TypeMap) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {}
     for (shape_name, variant), name in sorted(types.typed_dict_names.items()):
         shape = types.service.shape(shape_name)
-        if variant != IN or shape.kind != "union" or not shape.members:
+        if variant != "in" or shape.kind != "union" or not shape.members:
             continue
         base = type_base(shape_name)
         out[name] = [

@@ -5,12 +5,9 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-import pytest
-
 from generator.naming import Registry
 from generator.render import render_service
 from generator.typemap import TypeMap
-from generator.variants import IN, OUT, Variant
 
 from ..tiny import service
 
@@ -84,8 +81,8 @@ def test_request_response_and_variants() -> None:
     assert out["ResponseMetadata"] == ("ResponseMetadataTypeDef", True)
     # Node is used on both sides and differs (list): two TypedDicts, both recursive.
     names = tm.typed_dict_names
-    assert names[("Node", IN)] == "NodeTypeDef"
-    assert names[("Node", OUT)] == "NodeOutputTypeDef"
+    assert names[("Node", "in")] == "NodeTypeDef"
+    assert names[("Node", "out")] == "NodeOutputTypeDef"
     assert fields(tm, "NodeTypeDef")["Children"] == ("Sequence[NodeTypeDef]", False)
     assert fields(tm, "NodeOutputTypeDef")["Children"] == ("List[NodeOutputTypeDef]", False)
 
@@ -145,14 +142,3 @@ def test_output_presence_modes() -> None:
     chosen = TypeMap(svc, Registry(), Options(required=(("tiny", "PutThing", ("At", "Nope")),)))
     put = fields(chosen, chosen.response_name("PutOut"))
     assert put["At"][1] is True and put["Root"][1] is False and "Nope" not in put
-
-
-def test_variants_are_values() -> None:
-    trimmed = Variant("request", trimmed=True, drop=("Bucket", "Key"))
-    assert not trimmed.plain and Variant("in", resource=True).resource and IN.plain
-    assert trimmed.label == "request" and IN.label == "input" and Variant("full").label == "build_full_result() value"
-    assert sorted([Variant("request"), trimmed, Variant("in", resource=True), IN]) == [
-        IN, Variant("in", resource=True), Variant("request"), trimmed
-    ]
-    with pytest.raises(ValueError, match="kind"):
-        Variant("request~Bucket")
