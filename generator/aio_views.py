@@ -14,15 +14,19 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .layout import Br, class_def, flat, function_def, import_from, pystr, statement
+from .imports import ImportSet
+from .layout import Br, class_def, function_def, pystr, statement
+from .pyexpr import NONE, TYPE_DEFS, Name, Needs, Or, PyExpr, Quoted, all_needs, runs, shared, sub, typing_name, unpack, uses
 from .pytext import docstring
 from .typemap import TypedDictSpec
-from .views import SHARED_NAMES, TYPED_DICT_NAMES, TYPING_NAMES, Block, Method, ServiceView, dunder_all, header, imports_for, names_in
-from .views import _UNPACK_IMPORT as UNPACK_IMPORT
+from .views import CAST, EMPTY_RESPONSE, Block, Method, ServiceView, dunder_all, header, param
 
 ASYNC_TYPES = ("EventStream", "StreamingBody")  # in _aio: the async protocols of the same names
 AIO_CLIENT_BASES = {"s3": "S3ClientMethods"}  # aiobotocore's injected coroutine methods, typed in _aio
-_RUNTIME = ["BaseClient", "ClientContext", "PageIterator", "Paginator", "Waiter", "create_client"]
+AIO = ".._aio"
+RUNTIME_ORDER = (AIO, ".exceptions")  # aio.py's run-time imports, in this order
+# Imported at run time in aio.py though only annotations use them (as ever: a layout choice).
+_RUNTIME_TYPING = ["Any", "Coroutine", "Literal"]
 _NOTE = "A coroutine: await it."
 _WAIT_DOC = (
     "Poll {op} until the waiter succeeds (a coroutine); raises botocore's WaiterError on failure "
@@ -32,8 +36,9 @@ _WAIT_DOC = (
 Renderer = Callable[..., str]
 
 
-def coroutine(returns: str) -> str:
-    return f"Coroutine[Any, Any, {returns}]"
+def coroutine(returns: PyExpr) -> PyExpr:
+    anything = typing_name("Any")
+    return sub(typing_name("Coroutine"), anything, anything, returns)
 
 
 class AioView:
@@ -53,23 +58,20 @@ class AioView:
             pending.discard(spec.name)
         return blocks
 
+    def locate(self, module: str, name: str) -> str:
+        """Where the aio modules import a name from: the async variants and protocols, and
+        everything of _runtime, are the aio ones."""
+        if module == TYPE_DEFS and name in self.variant_names:
+            return ".aio_type_defs"
+        if (module == ".._types" and name in ASYNC_TYPES) or module == ".._runtime":
+            return AIO
+        return module
+
     def type_defs_imports(self, blocks: list[Block]) -> str:
-        used = names_in(b.code for b in blocks)
-        sync_names = set(self.view.types.typed_dict_names.values()) - self.variant_names
-        groups = [
-            [
-                imports_for(used, "datetime", ["datetime"]),
-                imports_for(used, "typing", TYPING_NAMES - TYPED_DICT_NAMES),
-            ],
-            [
-                imports_for(used, ".._aio", ASYNC_TYPES),
-                imports_for(used, ".._types", (SHARED_NAMES | TYPED_DICT_NAMES) - set(ASYNC_TYPES)),
-                imports_for(used, ".literals", self.view.types.literal_names.values()),
-                imports_for(used, ".type_defs", sync_names),
-            ],
-        ]
-        texts = ["\n".join(line for line in group if line) for group in groups]
-        return "\n\n".join(text for text in texts if text)
+        imports = ImportSet(".aio_type_defs", checking=False, locate=self.locate)
+        for block in blocks:
+            imports.need(block.needs)
+        return imports.runtime()
 
     # ---- aio.py: the client ------------------------------------------------------------
     def client_methods(self) -> list[Method]:
@@ -77,7 +79,7 @@ class AioView:
         methods = [view._exceptions_property()]
         for op in view.service.operations:
             request = view.types.request_name(op.input) if op.input else ""
-            returns = view.types.response_name(op.output) if op.output else "EmptyResponseTypeDef"
+            returns = Name(TYPE_DEFS, view.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
             methods.append(view.operation_method(op, request, coroutine(returns), _NOTE))
         methods += view._getter(
             "get_paginator", "operation_name", "PaginatorName", view.paginator_classes, "Paginator", "aio",
@@ -89,8 +91,8 @@ class AioView:
         )
         return methods
 
-    def client_bases(self) -> list[str]:
-        return [*filter(None, [AIO_CLIENT_BASES.get(self.view.service.name)]), "BaseClient"]
+    def client_bases(self) -> list[Name]:
+        return [Name(AIO, n) for n in filter(None, [AIO_CLIENT_BASES.get(self.view.service.name), "BaseClient"])]
 
     def client_doc(self) -> str:
         service = self.view.service
@@ -101,12 +103,13 @@ class AioView:
             4,
         )
 
-    def factory(self) -> str:
+    def factory(self) -> Method:
         names = self.view.names
-        context = f"ClientContext[{names.client}]"
-        sig = function_def(
-            "client", ["*", "session: AioSessionLike | None = None", "**kwargs: Unpack[ClientArgsTypeDef]"], context, 0
-        )
+        context = Name(AIO, "ClientContext")
+        returns = sub(context, Name(None, names.client))
+        session = Or((Name(AIO, "AioSessionLike"), NONE))
+        kwargs = unpack(shared("ClientArgsTypeDef"))
+        sig = function_def("client", ["*", param("session", session, "None"), param("**kwargs", kwargs)], returns.render(), 0)
         doc = docstring(
             f"A typed {self.view.service.name} client in an async context manager: the same arguments "
             f"as aiobotocore's session.create_client({self.view.service.name!r}, ...), from `session` "
@@ -115,7 +118,8 @@ class AioView:
         )
         call = f"create_client({pystr(self.view.service.name)}, session, kwargs)"
         body = statement("return ", Br("ClientContext", (names.client, call), "(", ")"), 4)
-        return f"{sig}\n{doc}\n{body}"
+        needs = uses(returns, session, kwargs) | runs(context, Name(AIO, "create_client"))
+        return Method(name="client", signature=sig, doc=doc, body=body, needs=needs)
 
     # ---- aio.py: paginators and waiters ------------------------------------------------
     def paginator_classes(self) -> list[tuple[str, str, Method]]:
@@ -126,12 +130,14 @@ class AioView:
         out = []
         for waiter, (class_header, doc, _) in zip(view.service.waiters, view.waiter_methods()):
             op = view.service.operation(waiter.operation)
-            kwargs = view.types.wait_name(op.input) if op.input else "WaitArgsTypeDef"
-            returns = coroutine("None")
+            kwargs = unpack(Name(TYPE_DEFS, view.types.wait_name(op.input)) if op.input else shared("WaitArgsTypeDef"))
+            returns = coroutine(NONE)
             method = Method(
-                signature=function_def("wait", [*view._self(op.input), f"**kwargs: Unpack[{kwargs}]"], returns, 4),
+                name="wait",
+                signature=function_def("wait", [*view._self(op.input), param("**kwargs", kwargs)], returns.render(), 4),
                 doc=docstring(_WAIT_DOC.format(op=op.method), 8),
-                body=statement("return ", Br("cast", (pystr(returns), "self._raw.wait(**kwargs)"), "(", ")"), 8),
+                body=statement("return ", Br("cast", (Quoted(returns).render(), "self._raw.wait(**kwargs)"), "(", ")"), 8),
+                needs=uses(kwargs, returns) | runs(CAST),
             )
             out.append((class_header, doc, method))
         return out
@@ -152,33 +158,17 @@ class AioView:
         names += ["WAITERS"] * bool(view.waiter_classes) + list(view.waiter_classes.values())
         return names
 
-    def imports(self, texts: list[str]) -> tuple[str, str]:
-        """(run-time imports, TYPE_CHECKING imports) of aio.py."""
-        used = names_in(texts)
-        view = self.view
-        typing_names = ["TYPE_CHECKING", "Any", "Coroutine", "cast"] + [n for n in ("Literal", "overload") if n in used]
-        runtime = [
-            "import sys",
-            import_from("typing", sorted(typing_names)),
-            "",
-            import_from(".._aio", sorted(set(_RUNTIME + self.client_bases()) & used)),
-            import_from(".exceptions", [view.names.exceptions]),
-        ]
-        sync_names = set(view.types.typed_dict_names.values()) - self.variant_names
-        checking = [
-            imports_for(used, ".._aio", ["AioSessionLike"], 4),
-            imports_for(used, ".._types", SHARED_NAMES | {"EmptyResponseTypeDef"}, 4),
-            imports_for(used, ".aio_type_defs", self.variant_names, 4),
-            imports_for(used, ".literals", ["PaginatorName", "WaiterName"], 4),
-            imports_for(used, ".type_defs", sync_names, 4),
-        ]
-        return "\n".join(runtime), "\n".join([UNPACK_IMPORT, ""] + [c for c in checking if c])
+    def imports(self, methods: list[Method], factory: Method) -> ImportSet:
+        """The imports of aio.py: what the sync client imports at run time is run-time here too."""
+        imports = ImportSet(".aio", at_runtime=[("typing", n) for n in _RUNTIME_TYPING], locate=self.locate)
+        imports.need(all_needs([*(m.needs for m in methods), factory.needs, runs(*self.client_bases())]))
+        return imports
 
 
 def async_variants(specs: list[TypedDictSpec]) -> list[TypedDictSpec]:
     """The TypedDicts that hold a StreamingBody or EventStream, directly or through another
     one, in the (dependency) order of `specs`."""
-    uses = {spec.name: names_in(flat(f.type) for f in spec.fields) for spec in specs}
+    uses = {spec.name: {n.name for f in spec.fields for n in f.type.names()} for spec in specs}
     marked = set(ASYNC_TYPES)
     while True:
         more = {name for name, used in uses.items() if name not in marked and used & marked}
@@ -206,21 +196,20 @@ def render_aio(view: ServiceView, render: Renderer) -> dict[str, str]:
     methods = aio.client_methods()
     paginators, waiters = aio.paginator_classes(), aio.waiter_classes()
     factory = aio.factory()
-    texts = [m.signature + m.body + "".join(m.decorators) for m in methods]
-    texts += [h + m.signature + m.body for h, _, m in paginators + waiters] + [factory, ", ".join(aio.client_bases())]
-    runtime_imports, checking_imports = aio.imports(texts)
+    bases = [Name(".._runtime", "Paginator")] * bool(paginators) + [Name(".._runtime", "Waiter")] * bool(waiters)
+    imports = aio.imports([*methods, *(m for _, _, m in paginators + waiters)], factory).need(runs(*bases))
     files[f"{mod}/aio.py"] = render(
         "aio.py.j2",
         header=header(f"Typed async (aiobotocore) client of {view.title}.", view.versions),
-        runtime_imports=runtime_imports,
-        checking_imports=checking_imports,
+        runtime_imports=imports.runtime(RUNTIME_ORDER),
+        checking_imports=imports.checking(grouped=False),
         all=dunder_all(aio.public()),
-        client_header=class_def(view.names.client, [", ".join(aio.client_bases())]),
+        client_header=class_def(view.names.client, [", ".join(n.render() for n in aio.client_bases())]),
         client_doc=aio.client_doc(),
         service_literal=pystr(view.service.name),
         methods=methods,
         classes=paginators + waiters,
         tables=aio.tables(),
-        factory=factory,
+        factory=f"{factory.signature}\n{factory.doc}\n{factory.body}",
     )
     return files

@@ -11,25 +11,26 @@
 
 from __future__ import annotations
 
-from .layout import Br, Expr
 from .model import Member, Service, Shape
+from .pyexpr import Name, PyExpr, builtin, shared, union
 
-FILE_OBJECTS = "BlobTypeDef"
-ENCODED = "EncodedBlobTypeDef"
+FILE_OBJECTS = shared("BlobTypeDef")
+ENCODED = shared("EncodedBlobTypeDef")
 FILE_READING_PROTOCOLS = frozenset({"smithy-rpc-v2-cbor"})
 # (service, input shape, member) -> the type botocore's handlers accept there.
-INPUT_SHAPE_MEMBER_OVERRIDES: dict[tuple[str, str, str], Expr] = {
-    ("ec2", "RunInstancesRequest", "UserData"): Br("Union", ("str", "bytes", "bytearray")),
-    ("autoscaling", "CreateLaunchConfigurationType", "UserData"): Br("Union", ("str", "bytes", "bytearray")),
+_TEXT_OR_BYTES = union(builtin("str"), builtin("bytes"), builtin("bytearray"))
+INPUT_SHAPE_MEMBER_OVERRIDES: dict[tuple[str, str, str], PyExpr] = {
+    ("ec2", "RunInstancesRequest", "UserData"): _TEXT_OR_BYTES,
+    ("autoscaling", "CreateLaunchConfigurationType", "UserData"): _TEXT_OR_BYTES,
 }
 
 
-def blob_input(service: Service) -> str:
+def blob_input(service: Service) -> Name:
     """The type of a blob input that is not a request's payload."""
     return FILE_OBJECTS if service.protocol in FILE_READING_PROTOCOLS else ENCODED
 
 
-def member_input(service: Service, parent: Shape, member: Member) -> Expr | None:
+def member_input(service: Service, parent: Shape, member: Member) -> PyExpr | None:
     """A member's input type where the place decides it (payload blob, UserData), else None."""
     special = INPUT_SHAPE_MEMBER_OVERRIDES.get((service.name, parent.name, member.name))
     if special is not None:

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .layout import Br, Expr
 from .model import Member, Service
+from .pyexpr import PyExpr, STR, optional
 
 if TYPE_CHECKING:
     from .typemap import Field, TypeMap
@@ -105,14 +105,14 @@ class FullResults:
         out = []
         for member in self.service.shape(shape_name).members:
             if member.name in node.nested and "always" not in node.leaf.get(member.name, ()):
-                expr: Expr = types.typed_dict_names[(member.shape, "fullpart")]
+                expr: PyExpr = types.typed_dict((member.shape, "fullpart"))
             elif member.name in node.leaf:  # a non-aggregate key: the first page's whole value
                 expr = types.expr(member.shape, "out")
-                expr = Br("Optional", (expr,)) if "always" in node.leaf[member.name] else expr
+                expr = optional(expr) if "always" in node.leaf[member.name] else expr
             else:
                 continue
             required = node.always.get(member.name, 0) == node.paginators
             out.append(Field(member.name, expr, required, member.documentation))
         if top and not any(f.key == "NextToken" for f in out):
-            out.append(Field("NextToken", "str", False))
+            out.append(Field("NextToken", STR, False))
         return out

@@ -38,7 +38,7 @@ Last, the name that spells `type[...]` there: `type`, else (an error is called s
 first of `Type_`, `Type_1`, ... that no error's attribute or class is.
 
 service_resource.py is a namespace of its own; it imports RESERVED, the runtime's names
-(naming.RUNTIME_NAMES, INJECTED_NAMES), every TypedDict of 4-5, every Literal alias, and
+(naming.importable(): typing's, datetime, the runtime modules' `__all__`), every TypedDict of 4-5, every Literal alias, and
 the names of 9 and `resource` (its factory), so none of those is handed out there:
   1. resource classes `<Resource>` (else `<Resource>Resource`), resources-1 order
   2. collection classes `<Resource><Collection>Collection`, each followed by its manager
@@ -61,14 +61,13 @@ from typing import Mapping
 
 from .model import Service
 from .naming import (
-    INJECTED_NAMES,
     RESERVED,
-    RUNTIME_NAMES,
     ResourceNames,
     class_prefix,
     collection_members,
     derived_class_names,
     escape_identifier,
+    importable,
     is_plain_key,
     module_name,
     resource_members,
@@ -80,7 +79,7 @@ from .resources_types import ResourceShapes
 from .typemap import INPUT_SIDE, TypedDictKeys, TypeNames, typed_dict_keys
 
 FIXED = ("PaginatorName", "WaiterName", "OperationName", "client")
-RESOURCE_MODULE_RESERVED = RESERVED | RUNTIME_NAMES | INJECTED_NAMES
+RESOURCE_MODULE_RESERVED = RESERVED | importable()
 # The part of a TypedDict's name that tells its variant (typemap, resources_types).
 VARIANT_SUFFIX = {
     "request": "Request",

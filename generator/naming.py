@@ -10,9 +10,13 @@ views, typemap and templates look names up there and never build them.
 
 from __future__ import annotations
 
+import ast
 import keyword
 import re
+import typing
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Iterable, Mapping
 
@@ -99,13 +103,21 @@ def type_base(shape_name: str) -> str:
 
 # What service_resource.py imports from the package's runtime (_resources, _injected)
 # beside RESERVED: a resource or collection class never takes one of these names.
-RUNTIME_NAMES = frozenset(
-    {
-        "BaseResource", "CollectionManager", "ResourceCollection", "create_resource",
-        "wrap_list", "wrap_optional", "wrap_optional_list",
-    }
-)
-INJECTED_NAMES = frozenset(RUNTIME_BASES.values())  # runtime/_injected.py
+
+
+@lru_cache(maxsize=1)
+def importable() -> frozenset[str]:
+    """Every name a service_resource module could import: typing's, datetime, and the
+    public names of the runtime modules it imports from (their `__all__`, read from the
+    source, so that a name added to the runtime is reserved without a list to keep)."""
+    names = set(typing.__all__) | {"datetime"}
+    runtime = Path(__file__).resolve().parent / "runtime"
+    for module in ("_types", "_resources", "_injected"):
+        tree = ast.parse((runtime / f"{module}.py").read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+                names.update(ast.literal_eval(node.value))
+    return frozenset(names)
 # Members every typed resource class has (runtime/_resources.py BaseResource), those the
 # hand-written runtime bases define (they count as class members for aliasing), and those
 # of every collection and collection-manager class.

@@ -17,7 +17,8 @@ import botocore.exceptions
 import botocore.loaders
 from botocore.auth import AUTH_TYPE_MAPS, resolve_auth_type
 
-from .layout import Br, Expr, docstring, function_def, pystr, statement
+from .layout import Br, Expr, docstring, function_def, statement
+from .pyexpr import NONE, TYPE_DEFS, Literal, Name, Needs, Or, PyExpr, builtin, runs, sub, typing_name, uses
 
 if TYPE_CHECKING:
     from .model import Service
@@ -80,33 +81,37 @@ def presigned_methods(view: ServiceView) -> list[Method]:
         return []
     # builtins spelt out: in the class body an operation called `str` or `int` shadows them
     b = builtins_alias(view.service)
-    anything = f"Mapping[{b}.str, Any] | None = None"
-    variants: list[tuple[Br, str]] = []
+    text = builtin(f"{b}.str")
+    anything: PyExpr = Or((sub(typing_name("Mapping"), text, typing_name("Any")), NONE))
+    variants: list[tuple[Literal, PyExpr, str]] = []  # (ClientMethod, Params, its default)
     no_input = [op.method for op in ops if not op.input]
     if no_input:
-        variants.append((_literal(no_input), anything))
+        variants.append((Literal(tuple(no_input)), anything, " = None"))
     for op in ops:
         if op.input:
-            request = view.types.request_name(op.input)
-            params = request if _requires(view.service, op.input) else f"{request} | None = None"
-            variants.append((_literal([op.method]), params))
+            request = Name(TYPE_DEFS, view.types.request_name(op.input))
+            params: PyExpr = request if _requires(view.service, op.input) else Or((request, NONE))
+            variants.append((Literal((op.method,)), params, "" if params is request else " = None"))
     tail: list[Expr] = [f"ExpiresIn: {b}.int = 3600", f"HttpMethod: {b}.str | None = None"]
     methods = []
     if len(variants) > 1:  # for the type checker only: defining them costs import time
-        for i, (method, params) in enumerate(variants):
+        for i, (method, params, default) in enumerate(variants):
             sig = function_def(
                 _NAME,
-                ["self", Br("ClientMethod: Literal", method.items), f"Params: {params}", *tail],
+                ["self", _client_method(method), f"Params: {params.render()}{default}", *tail],
                 f"{b}.str",
                 8,
                 stub=True,
             )
             guard = ["    if TYPE_CHECKING:", ""] if i == 0 else []
-            methods.append(Method(decorators=[*guard, "        @overload"], signature=sig))
-        params_list: list[Expr] = ["self", f"ClientMethod: {b}.str", f"Params: {anything}", *tail]
+            needs = uses(method, params) | runs(typing_name("overload"))
+            methods.append(Method(name=_NAME, decorators=[*guard, "        @overload"], signature=sig, needs=needs))
+        params_list: list[Expr] = ["self", f"ClientMethod: {b}.str", f"Params: {anything.render()} = None", *tail]
+        last = uses(anything)
     else:
-        method, params = variants[0]
-        params_list = ["self", Br("ClientMethod: Literal", method.items), f"Params: {params}", *tail]
+        method, params, default = variants[0]
+        params_list = ["self", _client_method(method), f"Params: {params.render()}{default}", *tail]
+        last = uses(method, params)
     doc = docstring(
         "A presigned URL for calling ClientMethod with Params (botocore's generate_presigned_url,\n"
         "which validates Params as the call would).",
@@ -115,10 +120,12 @@ def presigned_methods(view: ServiceView) -> list[Method]:
     call = Br("self._raw.generate_presigned_url", ("ClientMethod", "Params", "ExpiresIn", "HttpMethod"), "(", ")")
     methods.append(
         Method(
+            name=_NAME,
             signature=function_def(_NAME, params_list, f"{b}.str", 4),
             doc=doc,
             body=statement("return ", Br("str", (call,), "(", ")"), 8),
             stub=len(variants) == 1,  # a stub has no implementation of its overloads
+            needs=last,
         )
     )
     return methods
@@ -137,16 +144,16 @@ def builtins_alias(service: Service) -> str:
     return name
 
 
-def checking_import(service: Service) -> str:
-    """The TYPE_CHECKING import the overloads need ("" when there are none)."""
-    if not any(op.presignable for op in service.operations):
-        return ""
-    alias = builtins_alias(service)
-    return "    import builtins" if alias == "builtins" else f"    import builtins as {alias}"
+def builtins_import(service: Service) -> str:
+    """The name the overloads need `import builtins` as ("" when there are none)."""
+    return builtins_alias(service) if any(op.presignable for op in service.operations) else ""
 
 
-def _literal(values: list[str]) -> Br:
-    return Br("Literal", tuple(pystr(v) for v in values))
+def _client_method(method: Literal) -> Br:
+    """The ClientMethod parameter, `ClientMethod: Literal[...]` (split at its brackets)."""
+    literal = method.layout()
+    assert isinstance(literal, Br)
+    return Br(f"ClientMethod: {literal.head}", literal.items)
 
 
 def _requires(service: Service, shape: str) -> bool:

@@ -11,15 +11,16 @@ import jinja2
 
 from . import entrypoints
 from .entrypoints import Entry
-from .layout import Br, Signature, class_def, import_from, pystr, statement
+from .layout import Br, Signature, class_def, pystr, statement
 from .model import Service
 from .name_table import name_table
 from .options import DEFAULT, Options
-from .presign import checking_import, presigned_methods
+from .imports import ImportSet
+from .presign import builtins_import, presigned_methods
 from .stubber import StubberView
 from .resources_model import SERVICE_MODULES
 from .resources_views import ResourceView
-from .views import ServiceView, dunder_all, header
+from .views import CLIENT_RUNTIME_ORDER, ServiceView, dunder_all, header
 
 RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py", "_conditions.py", "_entry.py", "_stubber.py")
 
@@ -115,21 +116,21 @@ def _reexport(view: ServiceView, runtime: str, title: str) -> str:
     return _render(
         "reexport.py.j2",
         header=header(f"{title} of {view.title}.", view.versions),
-        imports=import_from(f"..{runtime}", names),
+        imports=_import_all(f"..{runtime}", names).runtime(),
         all=dunder_all(names),
     )
 
 
 def _client(view: ServiceView) -> dict[str, Any]:
     methods = view.client_methods() + presigned_methods(view)
-    runtime_imports, checking_imports = view.client_imports(methods)
-    if presign_import := checking_import(view.service):  # after the Unpack block
-        unpack, _, rest = checking_imports.partition("\n\n")
-        checking_imports = f"{unpack}\n\n{presign_import}\n{rest}"
+    factory = view.factory()
+    imports = view.client_imports(methods, factory)
+    if builtins := builtins_import(view.service):  # what the presign overloads spell builtins as
+        imports.add_module("builtins", alias=builtins)
     return dict(
         header=header(f"Typed client for {view.title}.", view.versions),
-        runtime_imports=runtime_imports,
-        checking_imports=checking_imports,
+        runtime_imports=imports.runtime(CLIENT_RUNTIME_ORDER),
+        checking_imports=imports.checking(grouped=False),
         all=dunder_all([view.names.client, "client"]),
         client_class=view.names.client,
         client_bases=view.client_bases(),
@@ -137,7 +138,7 @@ def _client(view: ServiceView) -> dict[str, Any]:
         client_doc=view.client_doc(),
         service_literal=pystr(view.service.name),
         methods=methods,
-        factory=view.factory(),
+        factory=factory,
     )
 
 
@@ -164,6 +165,11 @@ def _exceptions(view: ServiceView) -> str:
     classes = view.exception_classes()
     alias = view.names.exception_type  # spells type[...] in the exceptions class body
     attributes = [statement(f"{attr}: ", Br(alias, (cls,)), 4) for attr, cls, _ in classes if attr]
+    imports = ImportSet().add(".._runtime", "BaseClientExceptions", runtime=True)
+    if classes:  # the error classes derive from it (under TYPE_CHECKING)
+        imports.add(".._types", "ClientError")
+    if alias != "type" and attributes:
+        imports.add("typing", "Type", alias=alias)
     return _render(
         "exceptions.py.j2",
         header=header(f"Modeled errors of {view.title}.", view.versions),
@@ -173,16 +179,17 @@ def _exceptions(view: ServiceView) -> str:
         exceptions_header=class_def(view.names.exceptions, ["BaseClientExceptions"]),
         doc=view.exceptions_doc(),
         attributes=attributes,
-        type_import="" if alias == "type" else f"from typing import Type as {alias}",
+        runtime_imports=imports.runtime(),
+        checking_imports=imports.checking(),
     )
 
 
 def _wrappers(view: ServiceView, kind: str, base: str, table: str, classes: list[Any], names: dict[str, str]) -> dict[str, Any]:
-    blocks = [m.signature for _, _, m in classes]
+    imports = view.wrapper_imports([m for _, _, m in classes], base)
     return dict(
         header=header(f"Typed {kind} of {view.title}.", view.versions),
-        runtime_import=f"from .._runtime import {'PageIterator, ' if base == 'Paginator' else ''}{base}",
-        checking_imports=view.wrapper_imports(blocks, ["PaginateArgsTypeDef", "WaitArgsTypeDef", "EmptyResponseTypeDef"]),
+        runtime_imports=imports.runtime(),
+        checking_imports=imports.checking(),
         all=dunder_all([table] + list(names.values())),
         classes=classes,
         table=view.table(table, base, names),
@@ -190,23 +197,31 @@ def _wrappers(view: ServiceView, kind: str, base: str, table: str, classes: list
 
 
 def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
-    lines = [
-        import_from(".client", [view.names.client, "client"]),
-        import_from(".exceptions", [view.names.exceptions]),
-    ]
+    imports = _import_all(".client", [view.names.client, "client"])
+    imports.add(".exceptions", view.names.exceptions, runtime=True)
     public = [view.names.client, view.names.exceptions, "client"]
     lazy = ""
     if resources is not None:  # the service resource and its factory, imported on first use
-        before, after, lazy = resources.package_exports()
-        lines = [*before, *lines, *after]
+        lazy_names, lazy = resources.package_exports()
+        for name in lazy_names:
+            imports.add(".service_resource", name)
         public += [resources.service_class, "resource"]
+    checking = f"\n\nif TYPE_CHECKING:\n{imports.checking()}" if imports.has_checking else ""
     return _render(
         "service_init.py.j2",
         header=header(f"Typed boto3 layer for {view.title}.", view.versions),
-        imports="\n".join(lines),
+        imports=imports.runtime() + checking,
         all=dunder_all(sorted(public)),
         lazy=lazy,
     )
+
+
+def _import_all(module: str, names: list[str]) -> ImportSet:
+    """`from module import names` at run time."""
+    imports = ImportSet()
+    for name in names:
+        imports.add(module, name, runtime=True)
+    return imports
 
 
 def render_package(package: str, entries: list[Entry], versions: str, aio: bool = False) -> dict[str, str]:

@@ -16,15 +16,22 @@ from typing import Callable
 from botocore import xform_name
 
 from . import docs
-from .layout import Br, Expr, docstring, flat, function_def, pystr, statement
+from .layout import Br, Expr, docstring, function_def, pystr, statement
 from .model import Member, Service
 from .naming import ResourceNames, escape_identifier
+from .pyexpr import NONE, STR, TYPE_DEFS, Name, Needs, Or, PyExpr, Quoted, runs, shared, sub, typing_name, unpack, uses
 from .resources_model import Action, Collection, Filled, Identifier, Related, Resource, Target, Waiter
 from .resources_types import ResourceTypes
 from .typemap import OUTPUT_SCALARS
-from .views import Method
+from .views import CAST, EMPTY_RESPONSE, Method, param
 
 _PROPERTY = ["    @property"]
+_LIST = typing_name("List")
+
+
+def _resources(name: str) -> Name:
+    """A name of the package's hand-written _resources module."""
+    return Name(".._resources", name)
 
 
 @dataclass(frozen=True)
@@ -36,12 +43,12 @@ class Scope:
     resource: Resource
     names: ResourceNames
     class_of: Callable[[str], str]  # resource type -> typed class name
-    ref: Callable[[Expr], Expr]  # an annotation, with shadowed names replaced by aliases
+    ref: Callable[[PyExpr], PyExpr]  # an annotation, with shadowed names replaced by aliases
     title: str  # e.g. "s3 Bucket"
 
 
-def identifier_type(identifier: Identifier) -> str:
-    return OUTPUT_SCALARS.get(identifier.type, "str")
+def identifier_type(identifier: Identifier) -> PyExpr:
+    return OUTPUT_SCALARS.get(identifier.type, STR)
 
 
 def identifier_property(scope: Scope, identifier: Identifier) -> Method:
@@ -55,11 +62,11 @@ def attribute_property(scope: Scope, name: str, member: Member) -> Method:
     alias = scope.names.aliases.get(name)
     if alias is not None:
         ids = {scope.names.identifiers[i.name]: i for i in scope.resource.identifiers}
-        kind: Expr = identifier_type(ids[alias])
+        kind = identifier_type(ids[alias])
         doc = f"{member.name}: the same value as the {alias} identifier."
     else:
         kind = scope.ref(scope.types.member_expr(shape, member, "out"))
-        kind = kind if member.required else Br("Optional", (kind,))
+        kind = kind if member.required else sub(typing_name("Optional"), kind)
         summary = docs.summary(member.documentation, 300)
         doc = f"{summary}\n\n" if summary else ""
         doc += f"The {member.name} of {scope.resource.shape}; loaded on first access (None when absent)."
@@ -70,13 +77,14 @@ def reference_property(scope: Scope, related: Related) -> Method:
     name = scope.names.related[related.name]
     cls = scope.class_of(related.resource.type)
     plural = related.resource.plural
-    inner: Expr = scope.ref(cls)
-    returns = Br("Optional", (Br("List", (inner,)) if plural else inner,))
-    helper = "wrap_optional_list" if plural else "wrap_optional"
-    body = statement("return ", Br(helper, (cls, f"self._raw.{name}"), "(", ")"), 8)
+    inner = scope.ref(Name(None, cls))
+    returns = sub(typing_name("Optional"), sub(_LIST, inner) if plural else inner)
+    helper = _resources("wrap_optional_list" if plural else "wrap_optional")
+    body = statement("return ", Br(helper.name, (cls, f"self._raw.{name}"), "(", ")"), 8)
     what = f"the {related.resource.type} resources" if plural else f"the {related.resource.type}"
     doc = f"Reference: {what} named by this {scope.title}'s data (loaded on first access); None when it names none."
-    return Method(decorators=list(_PROPERTY), signature=function_def(name, ["self"], returns, 4), doc=docstring(doc, 8), body=body)
+    signature = function_def(name, ["self"], returns.layout(), 4)
+    return Method(name=name, decorators=list(_PROPERTY), signature=signature, doc=docstring(doc, 8), body=body, needs=uses(returns) | runs(helper))
 
 
 def load_methods(scope: Scope, load: Action) -> list[Method]:
@@ -87,7 +95,7 @@ def load_methods(scope: Scope, load: Action) -> list[Method]:
             f"{'Load' if name == 'load' else 'Reload'} this {scope.title}'s attributes with "
             f"{scope.service.name}.{op.method} (attributes load on first access too)."
         )
-        out.append(Method(signature=function_def(name, ["self"], "None", 4), doc=docstring(doc, 8), body=f"        self._raw.{name}()"))
+        out.append(Method(name=name, signature=function_def(name, ["self"], "None", 4), doc=docstring(doc, 8), body=f"        self._raw.{name}()"))
     return out
 
 
@@ -95,9 +103,10 @@ def action_method(scope: Scope, action: Action, name: str, batch: bool = False) 
     op = scope.service.operation(action.request.operation)
     filled = action.request.filled("batch" if batch else "action")
     kwargs = scope.types.request_name(op.input, filled) if op.input else ""
-    params: list[Expr] = ["self", *([f"**kwargs: Unpack[{scope.ref(kwargs)}]"] if kwargs else [])]
+    typed = unpack(scope.ref(Name(TYPE_DEFS, kwargs)))
+    params: list[Expr] = ["self", *([param("**kwargs", typed)] if kwargs else [])]
     call = Br(f"self._raw.{name}", ("**kwargs",) if kwargs else (), "(", ")")
-    returns, body = _action_result(scope, action, op.output, call, batch)
+    returns, body, needs = _action_result(scope, action, op.output, call, batch)
     summary = docs.summary(op.documentation, 300) or f"Calls {op.name}."
     where = f"{scope.service.name}.{op.method}"
     detail = (
@@ -106,49 +115,67 @@ def action_method(scope: Scope, action: Action, name: str, batch: bool = False) 
         else f"Calls {where}" + _filled_doc(filled, scope.title)
     )
     return Method(
-        signature=function_def(name, params, returns, 4),
+        name=name,
+        signature=function_def(name, params, returns.layout(), 4),
         doc=docstring(f"{summary}\n\n{detail}.\n\n{_link(scope, op.name)}".rstrip(), 8),
         body=body,
+        needs=(uses(typed) if kwargs else Needs()) | needs,
     )
 
 
-def _action_result(scope: Scope, action: Action, output: str, call: Br, batch: bool) -> tuple[Expr, str]:
+def _action_result(scope: Scope, action: Action, output: str, call: Br, batch: bool) -> tuple[PyExpr, str, Needs]:
+    """An action's return type, its body and what they need."""
+    text = _flat(call)
     if action.resource is not None and not batch:
         cls = scope.class_of(action.resource.type)
         if action.resource.plural:
-            return Br("List", (scope.ref(cls),)), statement("return ", Br("wrap_list", (cls, flat(call)), "(", ")"), 8)
-        return scope.ref(cls), statement("return ", Br(cls, (flat(call),), "(", ")"), 8)
+            returns: PyExpr = sub(_LIST, scope.ref(Name(None, cls)))
+            wrap = _resources("wrap_list")
+            return returns, statement("return ", Br(wrap.name, (cls, text), "(", ")"), 8), uses(returns) | runs(wrap)
+        returns = scope.ref(Name(None, cls))
+        return returns, statement("return ", Br(cls, (text,), "(", ")"), 8), uses(returns)
     if action.path:  # a JMESPath selection of the response: no declared shape
-        returns: Expr = "Any"
+        returns = typing_name("Any")
     else:
-        returns = scope.types.response_name(output) if output else "EmptyResponseTypeDef"
-    returns = Br("List", (returns,)) if batch else returns
-    return scope.ref(returns), statement("return ", Br("cast", (pystr(flat(returns)), flat(call)), "(", ")"), 8)
+        returns = Name(TYPE_DEFS, scope.types.response_name(output)) if output else EMPTY_RESPONSE
+    returns = sub(_LIST, returns) if batch else returns
+    body = statement("return ", Br("cast", (Quoted(returns).render(), text), "(", ")"), 8)
+    return scope.ref(returns), body, uses(scope.ref(returns), returns) | runs(CAST)
+
+
+def _flat(call: Br) -> str:
+    """A call's one-line text (its items are text)."""
+    return call.head + call.open + ", ".join(str(i) for i in call.items) + call.close
 
 
 def subresource_method(scope: Scope, related: Related) -> Method:
     name = scope.names.related[related.name]
     cls = scope.class_of(related.resource.type)
-    params, args = _identifier_params(scope, related.resource)
-    body = statement("return ", Br(cls, (flat(Br(f"self._raw.{name}", tuple(args), "(", ")")),), "(", ")"), 8)
+    params, args, needs = _identifier_params(scope, related.resource)
+    body = statement("return ", Br(cls, (_flat(Br(f"self._raw.{name}", tuple(args), "(", ")")),), "(", ")"), 8)
     given = f" from {', '.join(args)}" if args else ""
     doc = f"The {related.resource.type} sub-resource of this {scope.title}{given} (no request is made)."
-    return Method(signature=function_def(name, ["self", *params], scope.ref(cls), 4), doc=docstring(doc, 8), body=body)
+    returns = scope.ref(Name(None, cls))
+    signature = function_def(name, ["self", *params], returns.render(), 4)
+    return Method(name=name, signature=signature, doc=docstring(doc, 8), body=body, needs=needs | uses(returns))
 
 
-def _identifier_params(scope: Scope, target: Target) -> tuple[list[Expr], list[str]]:
+def _identifier_params(scope: Scope, target: Target) -> tuple[list[Expr], list[str], Needs]:
     """Parameters for the identifiers the caller gives, typed like the target's identifiers."""
     resources = scope.service.resources
     assert resources is not None
     kinds = {i.name: identifier_type(i) for i in resources.get(target.type).identifiers}
     params: list[Expr] = []
     args: list[str] = []
+    needs = Needs()
     for item in target.inputs():
         arg = escape_identifier(xform_name(item))
         arg = arg + "_" if arg == "self" else arg  # not the method's own receiver
-        params.append(f"{arg}: {kinds.get(item, 'str')}")
+        kind = kinds.get(item, STR)
+        params.append(param(arg, kind))
         args.append(arg)
-    return params, args
+        needs = needs | uses(kind)
+    return params, args, needs
 
 
 def collection_property(scope: Scope, collection: Collection, manager: str) -> Method:
@@ -160,22 +187,24 @@ def collection_property(scope: Scope, collection: Collection, manager: str) -> M
         "to get an iterable collection."
     )
     body = statement("return ", Br(manager, (f"self._raw.{name}",), "(", ")"), 8)
-    return Method(decorators=list(_PROPERTY), signature=function_def(name, ["self"], manager, 4), doc=docstring(doc, 8), body=body)
+    return Method(name=name, decorators=list(_PROPERTY), signature=function_def(name, ["self"], manager, 4), doc=docstring(doc, 8), body=body)
 
 
 def waiter_method(scope: Scope, waiter: Waiter, shape: str, client_method: str) -> Method:
     name = scope.names.waiters[waiter.name]
     filled = waiter.request.filled()
-    kwargs = scope.ref(scope.types.wait_name(shape, filled))
+    kwargs = unpack(scope.ref(Name(TYPE_DEFS, scope.types.wait_name(shape, filled))))
     doc = (
         f"Wait until this {scope.title} {xform_name(waiter.name).replace('_', ' ')}: polls with the "
         f"{scope.service.name} waiter {client_method}{_filled_doc(filled, scope.title)}; WaiterConfig "
         "sets Delay and MaxAttempts. Raises botocore's WaiterError on failure or timeout."
     )
     return Method(
-        signature=function_def(name, ["self", f"**kwargs: Unpack[{flat(kwargs)}]"], "None", 4),
+        name=name,
+        signature=function_def(name, ["self", param("**kwargs", kwargs)], "None", 4),
         doc=docstring(doc, 8),
         body=f"        self._raw.{name}(**kwargs)",
+        needs=uses(kwargs),
     )
 
 
@@ -183,7 +212,8 @@ def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Metho
     """filter() and, on a manager, its alias iterator(), with the operation's own parameters."""
     op = scope.service.operation(collection.request.operation)
     kwargs = scope.types.request_name(op.input, collection.filled()) if op.input else ""
-    params: list[Expr] = ["self", *([f"**kwargs: Unpack[{kwargs}]"] if kwargs else [])]
+    typed = unpack(Name(TYPE_DEFS, kwargs))
+    params: list[Expr] = ["self", *([param("**kwargs", typed)] if kwargs else [])]
     out = []
     for name in ("filter", "iterator"):
         call = Br(f"self._raw.{name}", ("**kwargs",) if kwargs else (), "(", ")")
@@ -193,33 +223,33 @@ def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Metho
         )
         out.append(
             Method(
+                name=name,
                 signature=function_def(name, params, cls, 4),
                 doc=docstring(doc, 8),
-                body=statement("return ", Br(cls, (flat(call),), "(", ")"), 8),
+                body=statement("return ", Br(cls, (_flat(call),), "(", ")"), 8),
+                needs=uses(typed) if kwargs else Needs(),
             )
         )
     return out
 
 
 def factory(service_name: str, cls: str) -> Method:
-    sig = function_def(
-        "resource",
-        ["*", "session: ResourceSessionLike | None = None", "**kwargs: Unpack[ResourceArgsTypeDef]"],
-        cls,
-        0,
-    )
+    session = Or((shared("ResourceSessionLike"), NONE))
+    kwargs = unpack(shared("ResourceArgsTypeDef"))
+    sig = function_def("resource", ["*", param("session", session, "None"), param("**kwargs", kwargs)], cls, 0)
     doc = docstring(
         f"Create a typed {service_name} service resource: the same arguments as "
         f"boto3.resource({service_name!r}, ...), from `session` when given.",
         4,
     )
     body = statement("return ", Br(cls, (f"create_resource({pystr(service_name)}, session, kwargs)",), "(", ")"), 4)
-    return Method(signature=sig, doc=doc, body=body)
+    return Method(name="resource", signature=sig, doc=doc, body=body, needs=uses(session, kwargs) | runs(_resources("create_resource")))
 
 
-def _property(name: str, kind: Expr, doc: str, source: str) -> Method:
-    body = statement("return ", Br("cast", (pystr(flat(kind)), source), "(", ")"), 8)
-    return Method(decorators=list(_PROPERTY), signature=function_def(name, ["self"], kind, 4), doc=docstring(doc, 8), body=body)
+def _property(name: str, kind: PyExpr, doc: str, source: str) -> Method:
+    body = statement("return ", Br("cast", (Quoted(kind).render(), source), "(", ")"), 8)
+    signature = function_def(name, ["self"], kind.layout(), 4)
+    return Method(name=name, decorators=list(_PROPERTY), signature=signature, doc=docstring(doc, 8), body=body, needs=uses(kind) | runs(CAST))
 
 
 def _filled_doc(filled: Filled, title: str) -> str:

@@ -26,9 +26,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Mapping
 
-from .layout import Br, Expr
 from .model import Member, Operation, Service, Shape
 from .naming import type_base
+from .pyexpr import STR, TYPE_DEFS, Name, PyExpr, optional, shared, sub, typing_name
 from .resources_model import Filled, Resource
 from .typemap import TypedDictKeys, ancestors
 
@@ -36,15 +36,11 @@ if TYPE_CHECKING:
     from .typemap import TypedDictSpec, TypeMap
 
 # Shapes boto3's resource client converts: (input type, output type).
-RESOURCE_SHAPE_OVERRIDES: dict[tuple[str, str], tuple[Expr, Expr]] = {
-    ("dynamodb", "AttributeValue"): ("TableAttributeValueTypeDef", "TableAttributeValueOutputTypeDef"),
-    ("dynamodb", "ConditionExpression"): ("ConditionBaseImportTypeDef", "str"),
-    ("dynamodb", "KeyExpression"): ("ConditionBaseImportTypeDef", "str"),
+RESOURCE_SHAPE_OVERRIDES: dict[tuple[str, str], tuple[PyExpr, PyExpr]] = {
+    ("dynamodb", "AttributeValue"): (shared("TableAttributeValueTypeDef"), shared("TableAttributeValueOutputTypeDef")),
+    ("dynamodb", "ConditionExpression"): (shared("ConditionBaseImportTypeDef"), STR),
+    ("dynamodb", "KeyExpression"): (shared("ConditionBaseImportTypeDef"), STR),
 }
-# The names above live in the package's _types module.
-RESOURCE_SHARED_NAMES = frozenset(
-    {"ConditionBaseImportTypeDef", "TableAttributeValueOutputTypeDef", "TableAttributeValueTypeDef"}
-)
 _STRUCTURES = ("structure", "union", "eventstream")
 
 
@@ -182,27 +178,27 @@ class ResourceTypes:
             return self.names[(shape, "response@")]
         return self._types.response_name(shape)
 
-    def member_expr(self, parent: Shape, member: Member, side: str) -> Expr:
+    def member_expr(self, parent: Shape, member: Member, side: str) -> PyExpr:
         """The type of a member on the resource side (e.g. of a resource attribute)."""
         if member.shape in self._affected:
             return self.expr(member.shape, side)
         return self._types._member_expr(parent, member, side)
 
-    def expr(self, shape_name: str, side: str) -> Expr:
+    def expr(self, shape_name: str, side: str) -> PyExpr:
         if shape_name in self._overrides:
             return self._overrides[shape_name][0 if side == "in" else 1]
         if shape_name not in self._affected:
             return self._types.expr(shape_name, side)
         shape = self.service.shape(shape_name)
         if shape.kind in _STRUCTURES:
-            return self.names[(shape_name, f"{side}@")]
+            return Name(TYPE_DEFS, self.names[(shape_name, f"{side}@")])
         if shape.kind == "list":
             item = self.expr(shape.member, side)
-            item = Br("Optional", (item,)) if side == "out" and shape.sparse else item
-            return Br("Sequence" if side == "in" else "List", (item,))
+            item = optional(item) if side == "out" and shape.sparse else item
+            return sub(typing_name("Sequence" if side == "in" else "List"), item)
         value = self.expr(shape.value, side)  # a map: only values can reach a converted shape
-        value = Br("Optional", (value,)) if side == "out" and shape.sparse else value
-        return Br("Mapping" if side == "in" else "Dict", (self._types.expr(shape.key, side), value))
+        value = optional(value) if side == "out" and shape.sparse else value
+        return sub(typing_name("Mapping" if side == "in" else "Dict"), self._types.expr(shape.key, side), value)
 
     def spec(self, shape_name: str, variant: str, name: str) -> TypedDictSpec:
         """The client's TypedDict of the base variant, without the dropped members and with

@@ -2,7 +2,7 @@
 
 One typed class per boto3 resource (and the service resource), one collection class and
 one collection-manager class per `hasMany`, the `resource()` factory, and the imports the
-text actually uses.  Class names come from the name table (name_table.py), which gives
+emitted code needs.  Class names come from the name table (name_table.py), which gives
 none of them a name the module imports, so a resource can never shadow a type it uses.
 """
 
@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .layout import Br, Expr, Signature, class_def, docstring, flat, import_from, pystr, statement
-from .naming import BASE_MEMBERS, INJECTED_NAMES, RUNTIME_NAMES, collection_members, resource_members
+from .imports import ImportSet
+from .layout import Br, Signature, class_def, docstring, pystr, statement
+from .naming import BASE_MEMBERS, collection_members, resource_members
+from .pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, uses
 from .resources_members import (
     Scope,
     action_method,
@@ -26,11 +28,11 @@ from .resources_members import (
     subresource_method,
     waiter_method,
 )
-from .resources_model import SERVICE_RESOURCE, Collection, Filled, Resource
-from .resources_types import RESOURCE_SHARED_NAMES, ResourceTypes
-from .views import _UNPACK_IMPORT, SHARED_NAMES, TYPING_NAMES, Method, ServiceView, dunder_all, header, imports_for, names_in
+from .resources_model import Collection, Filled, Resource
+from .resources_types import ResourceTypes
+from .views import EMPTY_RESPONSE, Method, ServiceView, dunder_all, header
 
-CHECKING_SHARED = SHARED_NAMES | RESOURCE_SHARED_NAMES | {"ResourceArgsTypeDef", "ResourceSessionLike"}
+RUNTIME_ORDER = (".._resources", ".._injected", ".client")  # the run-time imports, in this order
 _IGNORE_OVERRIDE = "  # type: ignore[override]"
 
 
@@ -42,6 +44,7 @@ class ClassBlock:
     doc: str
     attributes: list[str] = field(default_factory=list)
     methods: list[Method] = field(default_factory=list)
+    needs: Needs = Needs()  # of the header and the attributes
 
 
 class ResourceView:
@@ -62,7 +65,7 @@ class ResourceView:
         self.collections = dict(self._table.collections)
         self._typed_client = self._table.typed_client  # the typed client class, imported at run time
         self._client_class = self._table.client_class  # the class of meta.client
-        self._aliases: dict[str, str] = {}  # the aliases the class bodies use
+        self._aliases: dict[str, tuple[str, Name]] = {}  # name -> (alias, what it stands for)
 
     # ---- the module ---------------------------------------------------------------------
     def context(self) -> dict[str, Any]:
@@ -72,23 +75,23 @@ class ResourceView:
             for c in r.collections:
                 classes += self._collection_blocks(r, c)
         made = factory(self.service.name, self.service_class)
-        aliases = [statement(f"{alias} = ", name, 4) for name, alias in sorted(self._aliases.items())]
-        runtime, checking = self._imports(classes, aliases + [made.signature + made.body])
+        aliases = [statement(f"{alias} = ", name, 4) for name, (alias, _) in sorted(self._aliases.items())]
+        imports = self._imports(classes, made)
         public = [self.service_class, *self.classes.values()] + [n for pair in self.collections.values() for n in pair]
         public += [self._client_class] if self._client_class != self._typed_client else []
         return {
             "header": header(f"Typed resources and collections of {self.view.title}.", self.view.versions),
-            "runtime_imports": runtime,
-            "checking_imports": checking,
+            "runtime_imports": imports.runtime(RUNTIME_ORDER),
+            "checking_imports": imports.checking(),
             "all": dunder_all(sorted(set(public)) + ["resource"]),
             "classes": classes,
             "aliases": aliases,
             "factory": made,
         }
 
-    def package_exports(self) -> tuple[list[str], list[str], str]:
-        """The service package's import lines before and after its own, and the block that
-        imports this (large) module on first use of its names rather than with the package."""
+    def package_exports(self) -> tuple[list[str], str]:
+        """The names the service package imports from this (large) module for the type
+        checker only, and the block that imports it on first use of them at run time."""
         names = [self.service_class, "resource"]
         lazy = "\n".join(
             [
@@ -103,30 +106,15 @@ class ResourceView:
                 '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
             ]
         )
-        after = ["", "if TYPE_CHECKING:", import_from(".service_resource", names, 4)]
-        return [import_from("typing", ["TYPE_CHECKING"]), ""], after, lazy
+        return names, lazy
 
-    def _imports(self, classes: list[ClassBlock], extra: list[str]) -> tuple[str, str]:
-        text = [c.header + "\n".join(c.attributes) for c in classes] + extra
-        text += [m.signature + m.body for c in classes for m in c.methods]
-        used = names_in(text)
-        runtime = [
-            "import sys",
-            import_from("typing", ["TYPE_CHECKING", "cast"]),
-            "",
-            import_from(".._resources", sorted(RUNTIME_NAMES & used)),
-        ]
-        if INJECTED_NAMES & used:
-            runtime.append(import_from(".._injected", sorted(INJECTED_NAMES & used)))
-        runtime.append(self._client_import())
-        stdlib = [imports_for(used, "datetime", ["datetime"], 4), imports_for(used, "typing", TYPING_NAMES, 4)]
-        local = [
-            imports_for(used, ".._types", CHECKING_SHARED, 4),
-            imports_for(used, ".literals", self.view.types.literal_names.values(), 4),
-            imports_for(used, ".type_defs", self.view.types.typed_dict_names.values(), 4),
-        ]
-        groups = [_UNPACK_IMPORT, "\n".join(x for x in stdlib if x), "\n".join(x for x in local if x)]
-        return "\n".join(runtime), "\n\n".join(g for g in groups if g)
+    def _imports(self, classes: list[ClassBlock], made: Method) -> ImportSet:
+        imports = ImportSet(".service_resource")
+        imports.need(all_needs([made.needs, *(c.needs for c in classes), *(m.needs for c in classes for m in c.methods)]))
+        imports.need(uses(*(name for _, name in self._aliases.values())))
+        client = self.view.names.client
+        alias = "" if self._typed_client == client else self._typed_client
+        return imports.add(".client", client, alias=alias, runtime=True)
 
     # ---- classes ------------------------------------------------------------------------
     def _scope(self, resource: Resource, members: set[str]) -> Scope:
@@ -160,22 +148,20 @@ class ResourceView:
             methods.append(waiter_method(scope, w, op.input, client.method))
         self._check_unique(resource, methods)
         cls = self.classes[resource.name]
-        base = Br(resource.runtime_base or "BaseResource", (self._client_class,))  # meta.client's type
+        runtime_base = Name(".._injected", resource.runtime_base) if resource.runtime_base else None
+        base = Subscript(runtime_base or Name(".._resources", "BaseResource"), (Name(None, self._client_class),))
         boto3_class = f"{self.service.name}.{resource.name}"
         return ClassBlock(
-            header=class_def(cls, [base]),
+            header=class_def(cls, [base.layout()]),
             doc=docstring(self._resource_doc(resource, cls), 4),
             attributes=[
                 statement("_boto3_class = ", pystr(boto3_class), 4),
                 statement("_client_class = ", self._client_class, 4),
             ],
             methods=methods,
+            needs=runs(base),
         )
 
-    def _client_import(self) -> str:
-        client = self.view.names.client
-        name = client if self._typed_client == client else f"{client} as {self._typed_client}"
-        return import_from(".client", [name])
 
     def _resource_client_blocks(self) -> list[ClassBlock]:
         """The resource client (dynamodb): the typed client with the operations that boto3
@@ -189,7 +175,7 @@ class ResourceView:
         methods = []
         for op in ops:
             request = self.types.request_name(op.input, Filled()) if op.input else ""
-            returns = self.types.response_name(op.output) if op.output else "EmptyResponseTypeDef"
+            returns = Name(TYPE_DEFS, self.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
             method = self.view.operation_method(op, request, returns, note)
             assert isinstance(method.signature, Signature)
             methods.append(replace(method, signature=method.signature.with_comment(_IGNORE_OVERRIDE)))
@@ -205,10 +191,9 @@ class ResourceView:
     def _check_unique(self, resource: Resource, methods: list[Method]) -> None:
         seen: set[str] = set()
         for m in methods:
-            name = m.signature.split("(", 1)[0].split()[-1]
-            if name in seen or name in BASE_MEMBERS:
-                raise ValueError(f"resource {resource.name}: two members named {name!r}")
-            seen.add(name)
+            if m.name in seen or m.name in BASE_MEMBERS:
+                raise ValueError(f"resource {resource.name}: two members named {m.name!r}")
+            seen.add(m.name)
 
     def _resource_doc(self, resource: Resource, cls: str) -> str:
         if resource.is_service:
@@ -234,9 +219,10 @@ class ResourceView:
         item_cls = self.classes[item.name]
         batch_names = self.names[item.name].batch_actions
         blocks = []
+        item_name, coll_name = Name(None, item_cls), Name(None, coll_cls)
         for cls, base, attr in (
-            (coll_cls, Br("ResourceCollection", (item_cls,)), statement("_item = ", item_cls, 4)),
-            (manager_cls, Br("CollectionManager", (coll_cls, item_cls)), statement("_collection = ", coll_cls, 4)),
+            (coll_cls, Subscript(Name(".._resources", "ResourceCollection"), (item_name,)), statement("_item = ", item_cls, 4)),
+            (manager_cls, Subscript(Name(".._resources", "CollectionManager"), (coll_name, item_name)), statement("_collection = ", coll_cls, 4)),
         ):
             scope = self._scope(item, set(collection_members(self.names[item.name])))
             methods = filter_methods(scope, collection, coll_cls)[: 1 if cls == coll_cls else 2]
@@ -248,17 +234,14 @@ class ResourceView:
                 else f"{title[0].upper()}{title[1:]} (not iterable itself): all(), filter(...), "
                 f"limit(n) and page_size(n) give an iterable {coll_cls}."
             )
-            blocks.append(ClassBlock(class_def(cls, [flat(base)]), docstring(doc, 4), [attr], methods))
+            blocks.append(ClassBlock(class_def(cls, [base.render()]), docstring(doc, 4), [attr], methods, runs(base)))
         return blocks
 
-    def _ref(self, expr: Expr, shadowed: set[str]) -> Expr:
+    def _ref(self, expr: PyExpr, shadowed: set[str]) -> PyExpr:
         """`expr` with every name the class body shadows replaced by its module-level alias."""
-        if isinstance(expr, str):
-            return self._alias(expr) if expr in shadowed else expr
-        head = self._alias(expr.head) if expr.head in shadowed else expr.head
-        return Br(head, tuple(self._ref(i, shadowed) for i in expr.items), expr.open, expr.close)
+        return expr.rename(lambda n: self._alias(n) if n.name in shadowed else n)
 
-    def _alias(self, name: str) -> str:
-        if name not in self._aliases:
-            self._aliases[name] = self._table.alias(name)
-        return self._aliases[name]
+    def _alias(self, name: Name) -> Name:
+        if name.name not in self._aliases:
+            self._aliases[name.name] = (self._table.alias(name.name), name)
+        return Name(None, self._aliases[name.name][0])

@@ -9,29 +9,27 @@ request TypedDict.  add_client_error takes the service's modeled error codes as 
 
 from __future__ import annotations
 
-from .layout import Br, Expr, class_def, docstring, function_def, import_from, pystr, statement
+from .imports import ImportSet
+from .layout import Br, Expr, class_def, docstring, function_def, pystr, statement
 from .model import Operation
+from .pyexpr import LITERALS, NONE, STR, TYPE_DEFS, Literal, Name, Needs, Or, PyExpr, Subscript, all_needs, runs, sub, typing_name, uses
 from .typemap import Field, TypedDictSpec
-from .views import (
-    Block,
-    SHARED_NAMES,
-    TYPED_DICT_NAMES,
-    TYPING_NAMES,
-    Method,
-    ServiceView,
-    dunder_all,
-    header,
-    imports_for,
-    names_in,
-)
+from .views import Block, Method, ServiceView, dunder_all, header
 
 _RESPONSE = "service_response"
 _EXPECTED = "expected_params"
+_EMPTY = Name(".._stubber", "EmptyStubResponseTypeDef")
+_ANYTHING = sub(typing_name("Mapping"), STR, typing_name("Any"))
+_OPTIONAL_ANYTHING = Or((_ANYTHING, NONE))
+Variant = tuple[list[str], PyExpr, PyExpr]  # add_response's methods, service_response, expected_params
 
 
-def _typed(methods: list[str], response: str, expected: str) -> list[Expr]:
+def _typed(methods: list[str], response: PyExpr, expected: PyExpr) -> tuple[list[Expr], Needs]:
     """add_response's parameters for `methods`: the Literal, the response and request types."""
-    return ["self", Br("method: Literal", tuple(pystr(m) for m in methods)), f"{_RESPONSE}: {response}", f"{_EXPECTED}: {expected}"]
+    literal = Literal(tuple(methods))
+    method = Br("method: Literal", tuple(pystr(m) for m in methods))
+    params: list[Expr] = ["self", method, f"{_RESPONSE}: {response.render()}", f"{_EXPECTED}: {expected.render()} = None"]
+    return params, uses(literal, response, expected)
 
 
 class StubberView:
@@ -62,7 +60,8 @@ class StubberView:
         response = self.view.types._spec(shape_name, "response", self.view.types.response_name(shape_name))
         fields = []
         for f in response.fields:
-            expr = f.type.items[0] if isinstance(f.type, Br) and f.type.head == "EventStream" else f.type
+            stream = isinstance(f.type, Subscript) and f.type.base.name == "EventStream"
+            expr = f.type.args[0] if isinstance(f.type, Subscript) and stream else f.type
             fields.append(Field(f.key, expr, f.key in required, f.documentation))
         doc = f"{self.stubber}.add_response: a stubbed {shape_name} (ResponseMetadata may be left out)."
         return TypedDictSpec(name, shape_name, "response", tuple(fields), doc)
@@ -82,48 +81,50 @@ class StubberView:
 
     def methods(self) -> list[Method]:
         ops = list(self.service.operations)
-        variants: list[tuple[list[str], str, str]] = []
+        variants: list[Variant] = []
         silent = [op.method for op in ops if not op.output and not op.input]
         if silent:
-            variants.append((silent, "EmptyStubResponseTypeDef", "Mapping[str, Any] | None = None"))
+            variants.append((silent, _EMPTY, _OPTIONAL_ANYTHING))
         for op in ops:
             if op.output or op.input:
                 variants.append(([op.method], self._response_type(op), self._expected_type(op)))
-        out = [
-            Method(decorators=["    @overload"], signature=function_def("add_response", _typed(*v), "None", 4, stub=True))
-            for v in (variants if len(variants) > 1 else [])
-        ]
+        out = []
+        for variant in variants if len(variants) > 1 else []:
+            typed, needs = _typed(*variant)
+            signature = function_def("add_response", typed, "None", 4, stub=True)
+            out.append(Method(name="add_response", decorators=["    @overload"], signature=signature, needs=needs | runs(typing_name("overload"))))
         if len(variants) > 1:
-            params: list[Expr] = ["self", "method: str", f"{_RESPONSE}: Mapping[str, Any]", f"{_EXPECTED}: Mapping[str, Any] | None = None"]
+            params: list[Expr] = ["self", "method: str", f"{_RESPONSE}: {_ANYTHING.render()}", f"{_EXPECTED}: {_OPTIONAL_ANYTHING.render()} = None"]
+            needs = uses(_OPTIONAL_ANYTHING)
         else:
-            params = _typed(*variants[0])
+            params, needs = _typed(*variants[0])
         out.append(
             Method(
+                name="add_response",
                 signature=function_def("add_response", params, "None", 4),
                 doc=docstring(
                     "Queue a successful response to the next call of `method`; with expected_params, the call must have exactly those parameters.",
                     8,
                 ),
                 body=statement("", Br("self._stub_response", ("method", _RESPONSE, _EXPECTED), "(", ")"), 8),
+                needs=needs,
             )
         )
         out.append(self._client_error())
         return out
 
-    def _response_type(self, op: Operation) -> str:
-        return self.response_names[op.output] if op.output else "EmptyStubResponseTypeDef"
+    def _response_type(self, op: Operation) -> PyExpr:
+        return Name(None, self.response_names[op.output]) if op.output else _EMPTY
 
-    def _expected_type(self, op: Operation) -> str:
-        return (
-            f"{self.view.types.request_name(op.input)} | None = None" if op.input else "Mapping[str, Any] | None = None"
-        )
+    def _expected_type(self, op: Operation) -> PyExpr:
+        return Or((Name(TYPE_DEFS, self.view.types.request_name(op.input)), NONE)) if op.input else _OPTIONAL_ANYTHING
 
     def _client_error(self) -> Method:
-        code = self.code_alias or "str"
+        code = Name(None, self.code_alias) if self.code_alias else STR
         params = [
             "self",
             "method: OperationName",
-            f"service_error_code: {code}",
+            f"service_error_code: {code.render()}",
             'service_message: str = ""',
             "http_status_code: int = 400",
             "service_error_meta: Mapping[str, str] | None = None",
@@ -142,11 +143,13 @@ class StubberView:
             "modeled_fields",
         )
         return Method(
+            name="add_client_error",
             signature=function_def("add_client_error", params, "None", 4),
             doc=docstring(
                 "Queue a service error (one of the service's modeled error codes) for the next call of `method`.", 8
             ),
             body=statement("", Br("self._stub_client_error", args, "(", ")"), 8),
+            needs=uses(Name(LITERALS, "OperationName"), _OPTIONAL_ANYTHING, sub(typing_name("Mapping"), STR, STR)),
         )
 
     # ---- the module ----------------------------------------------------------------------
@@ -158,27 +161,15 @@ class StubberView:
             if self.code_alias
             else []
         )
-        text = [b.code for b in blocks] + aliases + [m.signature + m.body for m in methods]
-        used = names_in(text)
         view = self.view
-        imports = [
-            imports_for(used, "datetime", ["datetime"]),
-            imports_for(
-                used | {"overload"} if len(methods) > 2 else used,
-                "typing",
-                (TYPING_NAMES - TYPED_DICT_NAMES) | {"overload"},
-            ),
-            "",
-            imports_for(
-                used | {"ANY", "BaseStubber"}, ".._stubber", ["ANY", "BaseStubber", "EmptyStubResponseTypeDef"]
-            ),
-            imports_for(used, ".._types", SHARED_NAMES | TYPED_DICT_NAMES),
-            imports_for(used, ".literals", [*view.types.literal_names.values(), "OperationName"]),
-            imports_for(used, ".type_defs", view.types.typed_dict_names.values()),
-        ]
+        imports = ImportSet(".stubber", checking=False)
+        imports.add(".._stubber", "ANY").add(".._stubber", "BaseStubber")  # re-exported; the class's base
+        imports.need(all_needs([*(b.needs for b in blocks), *(m.needs for m in methods)]))
+        if self.code_alias:
+            imports.need(uses(Literal(tuple(self.error_codes))))
         return {
             "header": header(f"Typed botocore Stubber for {view.title}.", view.versions),
-            "imports": "\n".join(line for line in imports if line is not None).strip("\n").replace("\n\n\n", "\n\n"),
+            "imports": imports.runtime(),
             "all": dunder_all(
                 sorted(
                     [

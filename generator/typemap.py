@@ -22,50 +22,49 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import Mapping
 
 from . import blobs
-from .layout import Br, Expr
 from .options import DEFAULT, Options
 from .full_result import FullResults
 from .model import Member, Service, Shape
+from .pyexpr import LITERALS, STR, TYPE_DEFS, Name, PyExpr, builtin, optional, shared, sub, typing_name, union
 
-_SAME_BOTH_WAYS = {
-    "string": "str",
-    "integer": "int",
-    "long": "int",
-    "float": "float",
-    "double": "float",
-    "boolean": "bool",
+_SAME_BOTH_WAYS: dict[str, PyExpr] = {
+    "string": STR,
+    "integer": builtin("int"),
+    "long": builtin("int"),
+    "float": builtin("float"),
+    "double": builtin("float"),
+    "boolean": builtin("bool"),
 }
-INPUT_SCALARS: dict[str, str] = {
+INPUT_SCALARS: dict[str, PyExpr] = {
     **_SAME_BOTH_WAYS,
-    "timestamp": "TimestampTypeDef",
-    "blob": "BlobTypeDef",
-    "document": "DocumentTypeDef",
+    "timestamp": shared("TimestampTypeDef"),
+    "blob": shared("BlobTypeDef"),
+    "document": shared("DocumentTypeDef"),
 }
-OUTPUT_SCALARS: dict[str, str] = {
+OUTPUT_SCALARS: dict[str, PyExpr] = {
     **_SAME_BOTH_WAYS,
-    "timestamp": "datetime",
-    "blob": "bytes",
-    "document": "DocumentOutputTypeDef",
+    "timestamp": Name("datetime", "datetime"),
+    "blob": builtin("bytes"),
+    "document": shared("DocumentOutputTypeDef"),
 }
-STREAM_OUT = "StreamingBody"
+STREAM_OUT = shared("StreamingBody")
+_STR_ANY = sub(typing_name("Dict"), STR, typing_name("Any"))
 
 # botocore handlers that change a value's type on the way (service, shape or member) -> type.
 # iam: json_decode_policies turns every policyDocumentType string into a dict.
-OUTPUT_SHAPE_OVERRIDES: dict[tuple[str, str], Expr] = {
-    ("iam", "policyDocumentType"): Br("Dict", ("str", "Any")),
+OUTPUT_SHAPE_OVERRIDES: dict[tuple[str, str], PyExpr] = {
+    ("iam", "policyDocumentType"): _STR_ANY,
 }
 # cloudformation: json_decode_template_body parses JSON templates, keeps YAML as text.
-OUTPUT_MEMBER_OVERRIDES: dict[tuple[str, str, str], Expr] = {
-    ("cloudformation", "GetTemplateOutput", "TemplateBody"): Br(
-        "Union", ("str", Br("Dict", ("str", "Any")))
-    ),
+OUTPUT_MEMBER_OVERRIDES: dict[tuple[str, str, str], PyExpr] = {
+    ("cloudformation", "GetTemplateOutput", "TemplateBody"): union(STR, _STR_ANY),
 }
 # s3: handle_copy_source_param accepts "bucket/key" or {"Bucket", "Key", "VersionId"}.
-INPUT_MEMBER_OVERRIDES: dict[tuple[str, str], Expr] = {
-    ("s3", "CopySource"): Br("Union", ("str", "CopySourceTypeDef")),
+INPUT_MEMBER_OVERRIDES: dict[tuple[str, str], PyExpr] = {
+    ("s3", "CopySource"): union(STR, shared("CopySourceTypeDef")),
 }
 # Request members botocore fills in when missing (glacier: inject_account_id -> "-").
 FILLED_BY_BOTOCORE: dict[str, frozenset[str]] = {"glacier": frozenset({"accountId"})}
@@ -76,7 +75,7 @@ INPUT_SIDE = frozenset({"request", "in", "any", "paginate", "wait"})
 @dataclass(frozen=True)
 class Field:
     key: str
-    type: Expr
+    type: PyExpr
     required: bool
     documentation: str = ""
 
@@ -197,6 +196,10 @@ class TypeMap:
         self.one_of = {alias: list(members) for alias, members in names.one_of.items()}
 
     # ---- public queries -------------------------------------------------------------
+    def typed_dict(self, key: tuple[str, str]) -> Name:
+        """The TypedDict of (shape, variant), as a name of the service's type_defs."""
+        return Name(TYPE_DEFS, self.typed_dict_names[key])
+
     def request_name(self, shape: str) -> str:
         return self.typed_dict_names[self._variant(shape, "request")]
 
@@ -237,15 +240,15 @@ class TypeMap:
             # botocore's paginate() and wait() take PaginationConfig/WaiterConfig for themselves
             drop = self._paginate_drop.get(shape_name, frozenset()) | {"PaginationConfig"}
             fields = [f for f in fields if f.key not in drop]
-            fields.append(Field("PaginationConfig", "PaginatorConfigTypeDef", False))
+            fields.append(Field("PaginationConfig", shared("PaginatorConfigTypeDef"), False))
         elif variant in ("full", "fullpart"):
             fields = self.full.fields(self, shape_name, variant == "full")
         elif variant == "wait":
             fields = [f for f in fields if f.key != "WaiterConfig"]
-            fields.append(Field("WaiterConfig", "WaiterConfigTypeDef", False))
+            fields.append(Field("WaiterConfig", shared("WaiterConfigTypeDef"), False))
         elif variant == "response":  # botocore sets ResponseMetadata over any such member
             fields = [f for f in fields if f.key != "ResponseMetadata"]
-            fields.append(Field("ResponseMetadata", "ResponseMetadataTypeDef", True))
+            fields.append(Field("ResponseMetadata", shared("ResponseMetadataTypeDef"), True))
         return TypedDictSpec(name, shape_name, variant, tuple(fields), shape.documentation)
 
     def _field(self, shape: Shape, member: Member, variant: str) -> Field:
@@ -283,7 +286,7 @@ class TypeMap:
             return False
         return self.service.shape(member.shape).kind in ("blob", "eventstream")
 
-    def _member_expr(self, parent: Shape, member: Member, side: str) -> Expr:
+    def _member_expr(self, parent: Shape, member: Member, side: str) -> PyExpr:
         name = self.service.name
         if side == "in" and (name, member.name) in INPUT_MEMBER_OVERRIDES:
             return INPUT_MEMBER_OVERRIDES[(name, member.name)]
@@ -295,7 +298,7 @@ class TypeMap:
             return INPUT_SCALARS["document"] if side == "in" else OUTPUT_SCALARS["document"]
         return self.expr(member.shape, side)
 
-    def expr(self, shape_name: str, side: str, _within: frozenset[str] = frozenset()) -> Expr:
+    def expr(self, shape_name: str, side: str, _within: frozenset[str] = frozenset()) -> PyExpr:
         """The type of a value of `shape_name` on the input ("in") or output ("out") side.
 
         `_within`: the lists and maps being expanded; a cycle of lists and maps that no
@@ -307,23 +310,23 @@ class TypeMap:
         if side == "out" and (self.service.name, shape_name) in OUTPUT_SHAPE_OVERRIDES:
             return OUTPUT_SHAPE_OVERRIDES[(self.service.name, shape_name)]
         if kind in ("structure", "union"):
-            return self.typed_dict_names[self._variant(shape_name, side)]
+            return self.typed_dict(self._variant(shape_name, side))
         if kind == "eventstream":
-            inner = self.typed_dict_names[self._variant(shape_name, side)]
-            return inner if side == "in" else Br("EventStream", (inner,))
+            inner = self.typed_dict(self._variant(shape_name, side))
+            return inner if side == "in" else sub(shared("EventStream"), inner)
         if kind == "enum":
-            return self.literal_names[shape_name]
+            return Name(LITERALS, self.literal_names[shape_name])
         if kind == "list":
             item = self.expr(shape.member, side, _within | {shape_name})
             if side == "out" and shape.sparse:
-                item = Br("Optional", (item,))
-            return Br("Sequence" if side == "in" else "List", (item,))
+                item = optional(item)
+            return sub(typing_name("Sequence" if side == "in" else "List"), item)
         if kind == "map":
             key = self.expr(shape.key, side, _within | {shape_name})
             value = self.expr(shape.value, side, _within | {shape_name})
             if side == "out" and shape.sparse:
-                value = Br("Optional", (value,))
-            return Br("Mapping" if side == "in" else "Dict", (key, value))
+                value = optional(value)
+            return sub(typing_name("Mapping" if side == "in" else "Dict"), key, value)
         if kind == "blob" and side == "in":  # by where botocore puts it (blobs.py)
             return blobs.blob_input(self.service)
         table = INPUT_SCALARS if side == "in" else OUTPUT_SCALARS
@@ -370,16 +373,6 @@ def ancestors(service: Service, seeds: set[str]) -> frozenset[str]:
     return frozenset(seen)
 
 
-def atoms(expr: Expr) -> Iterator[str]:
-    """The names in a type expression (`List[FooTypeDef]` -> List, FooTypeDef)."""
-    if isinstance(expr, str):
-        yield expr
-    else:
-        yield expr.head
-        for item in expr.items:
-            yield from atoms(item)
-
-
 def dependency_order(specs: list[TypedDictSpec]) -> list[TypedDictSpec]:
     """`specs` (in name order) rearranged so each comes after the specs its fields name:
     depth-first, dependencies in name order. Type checkers then meet no forward reference
@@ -387,7 +380,7 @@ def dependency_order(specs: list[TypedDictSpec]) -> list[TypedDictSpec]:
     forward reference defers; sorted, ec2's type_defs takes about half the time)."""
     by_name = {spec.name: spec for spec in specs}
     uses = {
-        spec.name: sorted({a for f in spec.fields for a in atoms(f.type) if a in by_name} - {spec.name})
+        spec.name: sorted({n.name for f in spec.fields for n in f.type.names() if n.name in by_name} - {spec.name})
         for spec in specs
     }
     placed: dict[str, TypedDictSpec] = {}

@@ -16,8 +16,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, AbstractSet
 
 from . import docs
-from .layout import Br, class_def, docstring, flat, pystr, statement
+from .layout import Br, class_def, docstring, pystr, statement
 from .naming import is_plain_key
+from .pyexpr import TYPE_DEFS, TYPED_DICT, Name, PyExpr, runs, shared, sub, union
 
 if TYPE_CHECKING:
     from .typemap import TypedDictSpec
@@ -26,22 +27,25 @@ if TYPE_CHECKING:
 
 def render_one_of(spec: TypedDictSpec, members: list[tuple[str, str]], local: AbstractSet[str]) -> list[Block]:
     """The single-member TypedDicts of a union input, then the Union alias of them."""
-    from .views import Block, names_in, quote_names
+    from .views import Block, quote_names
 
     blocks = []
     by_key = {f.key: f for f in spec.fields}
     for key, name in members:
-        expr = Br("ReadOnly", (quote_names(by_key[key].type, local),))
+        expr = sub(shared("ReadOnly"), quote_names(by_key[key].type, local))
         doc = f"{spec.shape} with {key} set: a union takes exactly one member."
         summary = docs.summary(by_key[key].documentation, 200)
-        if is_plain_key(key) and key not in names_in([flat(expr)]):
+        if is_plain_key(key) and key not in {n.name for n in expr.names()}:
             text = doc + (f"\n\n{key}: {summary}" if summary else "")
-            blocks.append(Block(class_def(name, ["TypedDict"]), docstring(text, 4), statement(f"{key}: ", expr, 4)))
+            head = class_def(name, ["TypedDict"])
+            blocks.append(Block(head, docstring(text, 4), statement(f"{key}: ", expr.layout(), 4), runs(TYPED_DICT, expr)))
         else:
-            item = f"{pystr(key)}: {flat(expr)}"
-            blocks.append(Block(statement(f"{name} = ", Br("TypedDict", (pystr(name), Br("", (item,), "{", "}")), "(", ")"))))
-    alias = Br("Union", tuple(name for _, name in members)) if len(members) > 1 else members[0][1]
-    blocks.append(Block(statement(f"{spec.name} = ", alias)))
+            item = f"{pystr(key)}: {expr.render()}"
+            head = statement(f"{name} = ", Br("TypedDict", (pystr(name), Br("", (item,), "{", "}")), "(", ")"))
+            blocks.append(Block(head, needs=runs(TYPED_DICT, expr)))
+    names = [Name(TYPE_DEFS, name) for _, name in members]
+    alias: PyExpr = union(*names) if len(names) > 1 else names[0]
+    blocks.append(Block(statement(f"{spec.name} = ", alias.layout()), needs=runs(alias)))
     return blocks
 
 

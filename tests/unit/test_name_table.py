@@ -13,10 +13,8 @@ import pytest
 from generator.load import RawService
 from generator.model import build
 from generator.name_table import RESOURCE_MODULE_RESERVED, NameTable, name_table
-from generator.naming import INJECTED_NAMES, RUNTIME_NAMES
+from generator.naming import RUNTIME_BASES, importable
 from generator.render import render_service
-from generator.resources_views import CHECKING_SHARED
-from generator.views import TYPING_NAMES
 
 from ..tiny import raw
 
@@ -218,7 +216,11 @@ def test_a_resource_named_like_the_client_class() -> None:
 
 
 def test_the_resource_module_reserves_every_name_it_imports() -> None:
-    assert TYPING_NAMES | CHECKING_SHARED | RUNTIME_NAMES | INJECTED_NAMES <= RESOURCE_MODULE_RESERVED
+    assert importable() <= RESOURCE_MODULE_RESERVED
+    # what the module imports from the runtime: its bases, and the injected s3/dynamodb bases
+    assert {"BaseResource", "CollectionManager", "ResourceCollection", "create_resource"} <= importable()
+    assert set(RUNTIME_BASES.values()) <= importable()
+    assert {"Sequence", "Mapping", "Literal", "datetime"} <= importable()
 
 
 def test_an_error_called_type_renames_the_type_builtin_of_exceptions_py() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from generator.layout import flat
 from generator.model import Service
 from generator.name_table import name_table
 from generator.options import DEFAULT, Options
@@ -71,7 +70,7 @@ OPS = {
 
 def fields(tm: TypeMap, name: str) -> dict[str, tuple[str, bool]]:
     spec = next(s for s in tm.typed_dicts() if s.name == name)
-    return {f.key: (flat(f.type), f.required) for f in spec.fields}
+    return {f.key: (f.type.render(), f.required) for f in spec.fields}
 
 
 def test_request_response_and_variants() -> None:

@@ -7,14 +7,9 @@ again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .._runtime import BaseClientExceptions
 
 __all__ = ["EC2Exceptions"]
-
-if TYPE_CHECKING:
-    from .._types import ClientError
 
 
 class EC2Exceptions(BaseClientExceptions):

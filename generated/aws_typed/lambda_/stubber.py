@@ -9,13 +9,7 @@ from datetime import datetime
 from typing import Any, Dict, List, Literal, Mapping, overload
 
 from .._stubber import ANY, BaseStubber, EmptyStubResponseTypeDef
-from .._types import (
-    EventStream,
-    NotRequired,
-    ResponseMetadataTypeDef,
-    StreamingBody,
-    TypedDict,
-)
+from .._types import NotRequired, ResponseMetadataTypeDef, StreamingBody, TypedDict
 from .literals import (
     ArchitectureType,
     EventSourcePositionType,
