@@ -15,7 +15,7 @@ from botocore.utils import PRIORITY_ORDERED_SUPPORTED_PROTOCOLS
 
 from .errors import UserError
 from .load import RawService
-from .presign import presignable, service_signer
+from .signing import presignable, service_signer
 from .resources_model import ResourceService, build_resources
 
 SCALAR_KINDS = frozenset(
@@ -71,7 +71,7 @@ class Operation:
     errors: tuple[str, ...]
     documentation: str = ""
     deprecated: bool = False
-    presignable: bool = True  # botocore's generate_presigned_url can sign it (presign.py)
+    presignable: bool = True  # botocore's generate_presigned_url can sign it (signing.py)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Which operations botocore can presign, and the typed generate_presigned_url overloads.
+"""The typed generate_presigned_url overloads, for the operations botocore can presign
+(model.Operation.presignable, decided in signing.py).
 
 botocore adds generate_presigned_url to every client (signers.add_generate_presigned_url):
 it looks ClientMethod up in the client's method table (else UnknownClientMethodError),
@@ -10,62 +11,15 @@ UnsupportedSignatureVersionError, so those operations get no overload.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING
 
-import botocore.exceptions
-import botocore.loaders
-from botocore.auth import AUTH_TYPE_MAPS, resolve_auth_type
 
 from .layout import Br, Expr, docstring, function_def, statement
-from .pyexpr import NONE, TYPE_DEFS, Literal, Name, Needs, Or, PyExpr, builtin, runs, sub, typing_name, uses
+from .pyexpr import NONE, TYPE_DEFS, Literal, Name, Or, PyExpr, builtin, runs, sub, typing_name, uses
 
 if TYPE_CHECKING:
     from .model import Service
     from .views import Method, ServiceView
-
-UNSIGNED = "none"  # smithy.api#noAuth: botocore does not sign, the URL is returned as built
-
-
-@lru_cache(maxsize=1)
-def _endpoint_signers() -> Mapping[str, frozenset[str]]:
-    """service endpoint prefix -> every signatureVersions entry of botocore's endpoints.json."""
-    data: Any = botocore.loaders.create_loader().load_data("endpoints")
-    found: dict[str, set[str]] = {}
-    for partition in data.get("partitions", []):
-        for name, spec in partition.get("services", {}).items():
-            versions = found.setdefault(name, set())
-            for endpoint in [spec.get("defaults", {}), *spec.get("endpoints", {}).values()]:
-                versions.update(endpoint.get("signatureVersions", ()))
-    return {k: frozenset(v) for k, v in found.items()}
-
-
-def service_signer(metadata: Mapping[str, Any]) -> str:
-    """The service's default signature version, as botocore's ClientCreator resolves it."""
-    try:
-        return (
-            str(resolve_auth_type(metadata["auth"]))
-            if metadata.get("auth")
-            else str(metadata.get("signatureVersion", "v4"))
-        )
-    except (botocore.exceptions.UnknownSignatureVersionError, botocore.exceptions.UnsupportedSignatureVersionError):
-        return ""
-
-
-def presignable(spec: Mapping[str, Any], metadata: Mapping[str, Any], default: str) -> bool:
-    """Whether botocore can sign operation `spec` as a URL (see the module docstring)."""
-    try:
-        version = str(resolve_auth_type(spec["auth"])) if spec.get("auth") else str(spec.get("authtype") or default)
-    except (botocore.exceptions.UnknownSignatureVersionError, botocore.exceptions.UnsupportedSignatureVersionError):
-        return False
-    if version == UNSIGNED or version.endswith("-query") or f"{version}-query" in AUTH_TYPE_MAPS:
-        return True
-    if version.startswith("v4"):  # v4-unsigned-body and the like sign with SigV4's query form
-        return True
-    if version == "v2":  # botocore signs with v4 where the service's endpoints allow it
-        prefix = str(metadata.get("endpointPrefix", ""))
-        return "v4" in _endpoint_signers().get(prefix, frozenset())
-    return False
 
 
 def presigned_methods(view: ServiceView) -> list[Method]:
