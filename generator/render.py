@@ -11,6 +11,7 @@ import jinja2
 
 from . import entrypoints
 from .entrypoints import Entry
+from .format import format_files
 from .layout import Br, Signature, class_def, import_from, pystr, statement
 from .model import Service
 from .options import DEFAULT, Options
@@ -104,7 +105,7 @@ def render_service_entry(service: Service, versions: str, options: Options = DEF
 
         files.update(render_aio(view, _render))
     entry = Entry(service.name, mod, view.names.client, resources.service_class if resources is not None else None)
-    return files, entry
+    return format_files(files), entry
 
 
 def _reexport(view: ServiceView, runtime: str, title: str) -> str:
@@ -226,6 +227,7 @@ def render_package(package: str, entries: list[Entry], versions: str, aio: bool 
             header=header(f"Drop-in typed entry points of {package}: boto3's client(), resource() and Session.", versions),
             **entrypoints.context(entries),
         )
+    files = format_files(files)  # the runtime modules below are copied as they are
     runtime = resources.files("generator.runtime")
     for name in RUNTIME_FILES + ("_aio.py",) * aio:
         files[name] = runtime.joinpath(name).read_text(encoding="utf-8")
