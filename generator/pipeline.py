@@ -14,6 +14,7 @@ from typing import Iterator
 
 from . import __version__, fsguard, incremental
 from .errors import DefinitionError, UserError
+from .format import ruff_version
 from .load import Source
 from .model import build
 from .options import DEFAULT, Options
@@ -117,7 +118,8 @@ def _keys(plan: Plan) -> dict[str, list[object]]:
     code = incremental.generator_digest()
     src = source()
     options = plan.options.key()
-    return {n: [versions(), code, src.boto3_version, plan.package, src.fingerprint(n), options] for n in plan.names}
+    ruff = ruff_version()  # another formatter may format differently
+    return {n: [versions(), code, src.boto3_version, plan.package, src.fingerprint(n), options, ruff] for n in plan.names}
 
 
 def _unchanged(

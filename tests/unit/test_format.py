@@ -111,3 +111,15 @@ def test_command_is_isolated_and_fully_configured() -> None:
     assert args[args.index("--target-version") + 1] == "py310"
     assert args[-2:] == ["--", "x.py"]
     assert fmt.ruff_version().startswith("ruff ")
+
+
+def test_another_ruff_version_renders_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The incremental cache keys on the formatter: another ruff may format differently."""
+    from generator import pipeline
+
+    plan = pipeline.Plan(names=["sqs"], root=tmp_path / "out" / "aws_typed", package="aws_typed", jobs=1)
+    for version, rendered in [(None, "1 rendered"), (None, "0 rendered"), ("ruff 99.0.0", "1 rendered")]:
+        if version is not None:
+            monkeypatch.setattr(pipeline, "ruff_version", lambda: version)
+        assert pipeline.run_write(plan) == 0
+        assert rendered in capsys.readouterr().out
