@@ -41,8 +41,9 @@ SETTINGS = (
 _IF_OPENER = re.compile(r" *if .*:\Z")
 
 
+@lru_cache(maxsize=1)
 def ruff_bin() -> str:
-    """The ruff executable of the installed ruff package."""
+    """The ruff executable of the installed ruff package (looked up once per process)."""
     try:
         from ruff.__main__ import find_ruff_bin
     except ImportError:
@@ -56,7 +57,7 @@ def ruff_bin() -> str:
 @lru_cache(maxsize=1)
 def ruff_version() -> str:
     """`ruff --version` of the formatter in use (part of the incremental cache key)."""
-    return _run([ruff_bin(), "--version"], {}).stdout.strip()
+    return _run([ruff_bin(), "--version"], {}, "ruff --version failed").stdout.strip()
 
 
 def command(paths: list[str]) -> list[str]:
@@ -79,7 +80,7 @@ def format_files(files: Mapping[str, str]) -> dict[str, str]:
         for path, rel in zip(paths, todo):
             with open(path, "w", encoding="utf-8", newline="") as handle:
                 handle.write(files[rel])
-        _run(command(paths), dict(zip(paths, todo)))
+        _run(command(paths), dict(zip(paths, todo)), _CANNOT_FORMAT)
         for path, rel in zip(paths, todo):
             with open(path, encoding="utf-8", newline="") as handle:
                 text = handle.read()
@@ -87,7 +88,10 @@ def format_files(files: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-def _run(args: list[str], names: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+_CANNOT_FORMAT = "ruff cannot format the generated code (a botoloom bug, please report it)"
+
+
+def _run(args: list[str], names: Mapping[str, str], failure: str) -> subprocess.CompletedProcess[str]:
     """Run ruff; a failure is one line naming the generated file (``names``: temporary path
     -> relative path), not the temporary one."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RUFF_")}
@@ -99,7 +103,7 @@ def _run(args: list[str], names: Mapping[str, str]) -> subprocess.CompletedProce
         message = next((line for line in done.stderr.splitlines() if line.strip()), f"exit status {done.returncode}")
         for path, rel in names.items():
             message = message.replace(path, rel)
-        raise UserError(f"ruff cannot format the generated code (a botoloom bug, please report it): {message}")
+        raise UserError(f"{failure}: {message}")
     return done
 
 

@@ -4,6 +4,7 @@ black's output where ruff differs, and one clear error when ruff fails."""
 from __future__ import annotations
 
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -100,8 +101,12 @@ def test_ruff_package_without_binary_is_a_user_error(monkeypatch: pytest.MonkeyP
         raise FileNotFoundError
 
     monkeypatch.setattr(ruff.__main__, "find_ruff_bin", missing)
-    with pytest.raises(UserError, match="reinstall ruff"):
-        fmt.ruff_bin()
+    fmt.ruff_bin.cache_clear()
+    try:
+        with pytest.raises(UserError, match="reinstall ruff"):
+            fmt.ruff_bin()
+    finally:
+        fmt.ruff_bin.cache_clear()
 
 
 def test_command_is_isolated_and_fully_configured() -> None:
@@ -123,3 +128,15 @@ def test_another_ruff_version_renders_again(tmp_path: Path, monkeypatch: pytest.
             monkeypatch.setattr(pipeline, "ruff_version", lambda: version)
         assert pipeline.run_write(plan) == 0
         assert rendered in capsys.readouterr().out
+
+
+def test_cli_without_ruff_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    script = (
+        "import sys, generator.format as f\n"
+        f"f.ruff_bin = lambda: {str(tmp_path / 'no-such-ruff')!r}\n"
+        "from generator.cli import main\n"
+        "sys.exit(main(['--services', 'sqs', '--jobs', '1', '--quiet', '--output', sys.argv[1]]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "out")], capture_output=True, text=True)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("botoloom: error: cannot run ruff"), done.stderr
