@@ -76,8 +76,11 @@ def render_service(service: Service, versions: str, options: Options = DEFAULT) 
     return render_service_entry(service, versions, options)[0]
 
 
-def render_service_entry(service: Service, versions: str, options: Options = DEFAULT) -> tuple[dict[str, str], Entry]:
-    """render_service(), and what the service offers the package's entry module."""
+def render_service_entry(
+    service: Service, versions: str, options: Options = DEFAULT, *, formatted: bool = True
+) -> tuple[dict[str, str], Entry]:
+    """render_service(), and what the service offers the package's entry module; with
+    formatted=False the files as rendered, for format.format_many() over several services."""
     view = ServiceView(service, versions, options)
     resources = ResourceView(view) if service.resources is not None else None
     mod = view.names.module
@@ -105,7 +108,7 @@ def render_service_entry(service: Service, versions: str, options: Options = DEF
 
         files.update(render_aio(view, _render))
     entry = Entry(service.name, mod, view.names.client, resources.service_class if resources is not None else None)
-    return format_files(files), entry
+    return (format_files(files) if formatted else files), entry
 
 
 def _reexport(view: ServiceView, runtime: str, title: str) -> str:

@@ -56,7 +56,7 @@ def test_user_configuration_never_applies(tmp_path: Path, monkeypatch: pytest.Mo
     (tmp_path / "config" / "ruff").mkdir(parents=True)
     (tmp_path / "config" / "ruff" / "ruff.toml").write_text(hostile)
     (tmp_path / "tmp").mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setattr(fmt, "_scratch", lambda: str(tmp_path / "tmp"))  # the private directory in there
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("HOME", str(tmp_path))
@@ -140,3 +140,12 @@ def test_cli_without_ruff_is_one_line_and_exit_2(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "out")], capture_output=True, text=True)
     assert done.returncode == 2, done.stderr
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("botoloom: error: cannot run ruff"), done.stderr
+
+
+def test_format_many_is_one_run_split_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[list[str]] = []
+    real = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda args, **kwargs: runs.append(args) or real(args, **kwargs))
+    batches = [{"a/m.py": "x  =  1\n", "py.typed": ""}, {"a/m.py": "y=[1,]\n"}, {}]
+    assert fmt.format_many(batches) == [{"a/m.py": "x = 1\n", "py.typed": ""}, {"a/m.py": "y = [\n    1,\n]\n"}, {}]
+    assert len(runs) == 1
