@@ -1,4 +1,5 @@
-"""The formatting pass: rendered Python files in black's style, by one ruff run per batch.
+"""The formatting pass: rendered Python files in black's style, by one ruff run per batch
+(a few services' files: pipeline._some; the package's own files: render.render_package).
 
 The templates and ``layout`` write statements flat; ruff splits what is too long, in the
 style black 24+ gives (black stays the check in the tests). ruff runs isolated and fully
@@ -27,8 +28,8 @@ from .errors import UserError
 SUFFIXES = (".py", ".pyi")
 LINE_LENGTH = 88
 TARGET = "py310"  # the oldest Python the generated package supports
-# every format setting ruff has, spelled out: a default that changes in a later ruff
-# does not change our output
+# the format settings spelled out (with --isolated): a default that changes in a later
+# ruff, or a user's configuration, does not change our output
 SETTINGS = (
     f"line-length = {LINE_LENGTH}",
     "indent-width = 4",
