@@ -16,7 +16,7 @@ from typing import Callable
 
 from .imports import ImportSet
 from .layout import Br, class_def, function_def, pystr, statement
-from .pyexpr import NONE, TYPE_DEFS, Name, Needs, Or, PyExpr, Quoted, all_needs, runs, shared, sub, typing_name, unpack, uses
+from .pyexpr import NONE, TYPE_DEFS, Name, Or, PyExpr, Quoted, all_needs, runs, shared, sub, typing_name, unpack, uses
 from .pytext import docstring
 from .typemap import TypedDictSpec
 from .views import CAST, EMPTY_RESPONSE, Block, Method, ServiceView, dunder_all, header, param

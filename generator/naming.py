@@ -26,7 +26,7 @@ from botocore import xform_name
 from .errors import DefinitionError
 from .model import Service
 from .runtime import _types as _shared_types
-from .resources_model import RUNTIME_BASES, Resource
+from .resources_model import Resource
 
 # Services whose botocore class name is shared with another service: the later one
 # gets its own name here. tests/unit/test_naming.py checks that every class prefix over

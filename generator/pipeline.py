@@ -15,6 +15,7 @@ from typing import Iterator
 
 from . import __version__, incremental
 from .errors import DefinitionError, UserError
+from .format import format_many, ruff_version
 from .load import Source
 from .model import build
 from .options import DEFAULT, Options
@@ -120,15 +121,26 @@ def cache_keys(plan: Plan) -> dict[str, list[object]]:
     code = incremental.generator_digest()
     src = source()
     options = plan.options.key()
-    return {n: [versions(), code, src.boto3_version, plan.package, src.fingerprint(n), options] for n in plan.names}
+    ruff = ruff_version()  # another formatter may format differently
+    return {n: [versions(), code, src.boto3_version, plan.package, src.fingerprint(n), options, ruff] for n in plan.names}
+
+
+BATCH = 8  # services rendered by one worker task at most, their files formatted by one ruff run
+
+
+def _some(names: list[str], versions: str, options: Options = DEFAULT) -> list[tuple[str, dict[str, str], Entry, tuple[str, ...]]]:
+    """_one() for a few services (a worker task), their files formatted together."""
+    done = [_one(name, versions, options) for name in names]
+    files = format_many([rendered for _, rendered, _, _ in done])
+    return [(name, formatted, entry, warnings) for (name, _, entry, warnings), formatted in zip(done, files)]
 
 
 def _one(name: str, versions: str, options: Options = DEFAULT) -> tuple[str, dict[str, str], Entry, tuple[str, ...]]:
-    """Load, model and render one service (run in a worker process for many services)."""
+    """Load, model and render one service, not yet formatted."""
     raw = source().load(name)
     try:
         service = build(raw)
-        files, entry = render_service_entry(service, versions, options)
+        files, entry = render_service_entry(service, versions, options, formatted=False)
         return name, files, entry, service.warnings
     except DefinitionError as exc:
         raise UserError(f"{raw.source_of(exc.kind)}: {exc.where}: {exc.problem}") from None
@@ -143,15 +155,15 @@ Result = tuple[str, dict[str, str], Entry]
 
 def _render(names: list[str], jobs: int, quiet: bool, options: Options = DEFAULT) -> Iterator[Result]:
     """(service, {path: text}, entry) per service, in the order of `names`; warnings to stderr."""
+    size = max(1, min(BATCH, len(names) // (2 * jobs)))  # two tasks per worker at least
+    batches = [names[i : i + size] for i in range(0, len(names), size)]
     with Progress(len(names), "rendering", quiet) as progress:
         if jobs > 1 and len(names) > 1:
             with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
-                results: Iterator[tuple[str, dict[str, str], Entry, tuple[str, ...]]] = pool.map(
-                    _one, names, [versions()] * len(names), [options] * len(names), chunksize=2
-                )
-                yield from _report(results, progress)
+                results = pool.map(_some, batches, [versions()] * len(batches), [options] * len(batches))
+                yield from _report((r for batch in results for r in batch), progress)
         else:
-            yield from _report((_one(name, versions(), options) for name in names), progress)
+            yield from _report((r for batch in batches for r in _some(batch, versions(), options)), progress)
 
 
 def _report(results: Iterator[tuple[str, dict[str, str], Entry, tuple[str, ...]]], progress: Progress) -> Iterator[Result]:

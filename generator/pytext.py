@@ -72,6 +72,8 @@ def docstring(text: str, indent: int) -> str:
     if not paragraphs:
         return f'{pad}""""""'
     body = "\n\n".join(paragraphs)
+    if body.endswith('""\\"'):  # an escaped quote last: ruff would drop the pad black adds after it
+        body = body[:-4] + '"\\""'
     body = " " + body if body.startswith('"') else body  # black pads a quote next to the delimiters
     if "\n" not in body:  # black turns a docstring with one line of text into a one-liner anyway
         return f'{pad}"""{body}{" " * body.endswith(chr(34))}"""'

@@ -11,6 +11,7 @@ import jinja2
 
 from . import entrypoints
 from .entrypoints import Entry
+from .format import format_files
 from .layout import Br, Signature, class_def, pystr, statement
 from .model import Service
 from .name_table import name_table
@@ -77,8 +78,11 @@ def render_service(service: Service, versions: str, options: Options = DEFAULT) 
     return render_service_entry(service, versions, options)[0]
 
 
-def render_service_entry(service: Service, versions: str, options: Options = DEFAULT) -> tuple[dict[str, str], Entry]:
-    """render_service(), and what the service offers the package's entry module."""
+def render_service_entry(
+    service: Service, versions: str, options: Options = DEFAULT, *, formatted: bool = True
+) -> tuple[dict[str, str], Entry]:
+    """render_service(), and what the service offers the package's entry module; with
+    formatted=False the files as rendered, for format.format_many() over several services."""
     names = name_table(service)  # every module-level name, before any view (name_table.py)
     view = ServiceView(service, versions, options, names)
     resources = ResourceView(view) if service.resources is not None else None
@@ -107,7 +111,7 @@ def render_service_entry(service: Service, versions: str, options: Options = DEF
 
         files.update(render_aio(view, _render))
     entry = Entry(service.name, mod, view.names.client, resources.service_class if resources is not None else None)
-    return files, entry
+    return (format_files(files) if formatted else files), entry
 
 
 def _reexport(view: ServiceView, runtime: str, title: str) -> str:
@@ -243,6 +247,7 @@ def render_package(package: str, entries: list[Entry], versions: str, aio: bool 
             header=header(f"Drop-in typed entry points of {package}: boto3's client(), resource() and Session.", versions),
             **entrypoints.context(entries),
         )
+    files = format_files(files)  # the runtime modules below are copied as they are
     runtime = resources.files("generator.runtime")
     for name in RUNTIME_FILES + ("_aio.py",) * aio:
         files[name] = runtime.joinpath(name).read_text(encoding="utf-8")

@@ -30,7 +30,6 @@ from .pyexpr import (
     PyExpr,
     Quoted,
     all_needs,
-    builtin,
     runs,
     shared,
     sub,
@@ -343,7 +342,7 @@ class ServiceView:
                     f"Poll {op.method} until the waiter succeeds; raises botocore's WaiterError on failure or timeout.",
                     8,
                 ),
-                body=f"        self._raw.wait(**kwargs)",
+                body="        self._raw.wait(**kwargs)",
                 needs=uses(kwargs),
             )
             out.append((class_def(self.waiter_classes[w.method], ["Waiter"]), docstring(doc, 4), method))

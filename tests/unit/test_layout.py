@@ -1,11 +1,13 @@
-"""generator.layout must lay statements out exactly as black 26.10.1 does (default mode).
+"""generator.layout writes statements flat, the formatting pass (generator.format: ruff)
+splits them, and what comes out must be what black 26.10.1 (default mode) makes of the same
+statement: black stays the judge.
 
 Every case is put into a small module (``from __future__ import annotations`` first, inside
-``class C:`` at indent 4, inside ``class C: def f(self):`` at indent 8) and checked three ways:
-it compiles without warnings, black leaves it unchanged, and black turns the same statement
-written on one line into exactly our text.  Expected layouts below are written at column 0 and
-indented by the test.  Black is imported lazily: the tests skip (with a reason) only when it is
-not installed.
+``class C:`` at indent 4, inside ``class C: def f(self):`` at indent 8) and checked: it
+compiles without warnings, the formatter turns our flat text into the expected layout, black
+leaves that unchanged, and black turns the plain one-line statement into it too. Expected
+layouts below are written at column 0 and indented by the test.  Black is imported lazily:
+the tests skip (with a reason) only when it is not installed.
 """
 
 from __future__ import annotations
@@ -17,17 +19,23 @@ import warnings
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.layout import Br, Expr, class_def, docstring, flat, function_def, import_from, pystr, statement
+from generator.format import format_files
+from generator.layout import Br, Expr, Signature, class_def, docstring, flat, function_def, import_from, pystr, statement
 
 FUTURE = "from __future__ import annotations\n"
 
 
-def _black(src: str, line_length: int = 88) -> str:
+def _black(src: str, line_length: int = 88, pyi: bool = False) -> str:
     black: Any = pytest.importorskip("black", reason="black (a dev dependency) is needed to compare with its output")
-    return str(black.format_str(src, mode=black.Mode(line_length=line_length)))
+    return str(black.format_str(src, mode=black.Mode(line_length=line_length, is_pyi=pyi)))
+
+
+def _ruff(src: str, pyi: bool = False) -> str:
+    name = "m.pyi" if pyi else "m.py"
+    return format_files({name: src})[name]
 
 
 def _module(code: str, indent: int) -> str:
@@ -47,13 +55,14 @@ def _compiles(src: str) -> None:
         compile(src, "<layout>", "exec")
 
 
-def _assert_black(code: str, indent: int, one_line: str | None = None) -> None:
-    """``code`` is black-stable and is what black makes of ``one_line`` (the flat form, not yet indented)."""
-    src = _module(code, indent)
+def _assert_layout(ours: str, indent: int, expected: str, one_line: str) -> None:
+    """The formatter makes ``expected`` of ``ours`` (both indented by ``indent``), black
+    leaves it as it is, and black makes it of ``one_line`` (the plain form, not indented)."""
+    src = _module(expected, indent)
     _compiles(src)
+    assert _ruff(_module(ours, indent)) == src
     assert _black(src) == src
-    if one_line is not None:
-        assert _black(_module(textwrap.indent(one_line, " " * indent), indent)) == src
+    assert _black(_module(textwrap.indent(one_line, " " * indent), indent)) == src
 
 
 def _code(block: str, indent: int = 0) -> str:
@@ -276,8 +285,8 @@ STATEMENTS = [
 @pytest.mark.parametrize(("prefix", "expr", "indent", "expected"), STATEMENTS)
 def test_statement(prefix: str, expr: Expr, indent: int, expected: str) -> None:
     result = statement(prefix, expr, indent)
-    assert result == _code(expected, indent)
-    _assert_black(result, indent, prefix + flat(expr))
+    assert result == " " * indent + prefix + flat(expr)
+    _assert_layout(result, indent, _code(expected, indent), prefix + flat(expr))
 
 
 PAGINATOR: list[Expr] = ["self", Br("operation_name: Literal", ('"list_objects_v2"',))]
@@ -370,35 +379,6 @@ DEFS = [
         id="lone-self-split-for-a-long-return-annotation",
     ),
     pytest.param(
-        "get_object_attributes",
-        [],
-        Br("Dict", ("ObjectAttributesKeyTypeWithAVeryLongName", "GetObjectAttributesOutputTypeDef")),
-        4,
-        False,
-        """
-        def get_object_attributes() -> (
-            Dict[ObjectAttributesKeyTypeWithAVeryLongName, GetObjectAttributesOutputTypeDef]
-        ):
-        """,
-        id="no-params-return-annotation-parenthesised",
-    ),
-    pytest.param(
-        "get_object_attributes",
-        [],
-        Br("Dict", ("ObjectAttributesKeyTypeWithAVeryLongName", "GetObjectAttributesOutputTypeDefLonger")),
-        4,
-        False,
-        # black's first pass writes `-> (\n Dict[...]\n):`; its second pass drops those
-        # parentheses and splits at the trailing comma the first pass added (now magic)
-        """
-        def get_object_attributes() -> Dict[
-            ObjectAttributesKeyTypeWithAVeryLongName,
-            GetObjectAttributesOutputTypeDefLonger,
-        ]:
-        """,
-        id="no-params-return-annotation-second-pass",
-    ),
-    pytest.param(
         "head_object",
         ["self", "ExpectedBucketOwnerAccountIdentifierForTheRequestXY: AccountIdType | None = None"],
         "HeadObjectOutputTypeDef",
@@ -414,6 +394,45 @@ DEFS = [
         """,
         id="union-param-annotation-is-parenthesised",
     ),
+    pytest.param(
+        "generate_presigned_url",
+        [
+            "self",
+            'ClientMethod: Literal["describe_app_block_builder_app_block_associations"]',
+            "Params: DescribeAppBlockBuilderAppBlockAssociationsRequestTypeDef | None = None",
+            "ExpiresIn: int = 3600",
+        ],
+        "str",
+        8,
+        False,
+        """
+        def generate_presigned_url(
+            self,
+            ClientMethod: Literal["describe_app_block_builder_app_block_associations"],
+            Params: (
+                DescribeAppBlockBuilderAppBlockAssociationsRequestTypeDef | None
+            ) = None,
+            ExpiresIn: int = 3600,
+        ) -> str:
+        """,
+        id="nested-union-param-annotation-is-parenthesised",
+    ),
+    pytest.param(
+        "add_response",
+        ["self", "expected_params: CreateCertificateAuthorityAuditReportRequestTypeDefWithSuffix | None"],
+        "None",
+        4,
+        True,
+        """
+        def add_response(
+            self,
+            expected_params: (
+                CreateCertificateAuthorityAuditReportRequestTypeDefWithSuffix | None
+            ),
+        ) -> None: ...
+        """,
+        id="union-param-without-default-in-a-stub",
+    ),
 ]
 
 
@@ -422,12 +441,41 @@ def test_function_def(
     name: str, params: list[Expr], returns: Expr | None, indent: int, stub: bool, expected: str
 ) -> None:
     result = function_def(name, params, returns, indent, stub=stub)
-    assert result == _code(expected, indent)
+    assert "\n" not in result
     one_line = f"def {name}({', '.join(map(flat, params))})" + (f" -> {flat(returns)}" if returns else "")
     if stub:
-        _assert_black(" " * indent + "@overload\n" + result, indent, f"@overload\n{one_line}: ...")
+        decorator = " " * indent + "@overload\n"
+        _assert_layout(decorator + result, indent, decorator + _code(expected, indent), f"@overload\n{one_line}: ...")
     else:
-        _assert_black(result + "\n" + " " * (indent + 4) + "pass", indent, f"{one_line}:\n    pass")
+        body = "\n" + " " * (indent + 4) + "pass"
+        _assert_layout(result + body, indent, _code(expected, indent) + body, f"{one_line}:\n    pass")
+
+
+def test_function_def_needs_a_parameter() -> None:
+    """black and ruff split a long `def f() -> R:` differently: the generator never writes one."""
+    with pytest.raises(ValueError, match="parameter"):
+        function_def("get_object_attributes", [], "Dict[ObjectAttributesKeyType, GetObjectAttributesOutputTypeDef]", 4)
+
+
+def test_signature_stub_and_comment_on_its_first_line() -> None:
+    """A comment for the def line (mypy reports an override there) stays on the first line."""
+    sig = function_def("get_item", ["self", "**kwargs: Unpack[GetItemInputResourceTypeDef]"], "GetItemOutputResourceTypeDef", 4)
+    assert isinstance(sig, Signature)
+    assert sig.stub == sig + " ..."
+    commented = sig.with_comment("  # type: ignore[override]")
+    assert isinstance(commented, Signature) and commented.comment == "  # type: ignore[override]"
+    expected = _code(
+        """
+        def get_item(  # type: ignore[override]
+            self, **kwargs: Unpack[GetItemInputResourceTypeDef]
+        ) -> GetItemOutputResourceTypeDef
+        """,
+        4,
+    )
+    src = _module(expected + ":\n        pass", 4)
+    assert _ruff(_module(commented + "\n        pass", 4)) == src == _black(src)
+    stub = f"class C:\n{expected}: ...\n"
+    assert _ruff(f"class C:\n{commented.stub}\n", pyi=True) == stub == _black(stub, pyi=True)
 
 
 @pytest.mark.parametrize(
@@ -456,9 +504,9 @@ def test_function_def(
 )
 def test_class_def(name: str, bases: list[Expr], expected: str) -> None:
     result = class_def(name, bases)
-    assert result == expected
     one_line = f"class {name}" + (f"({', '.join(map(flat, bases))})" if bases else "") + ":"
-    _assert_black(result + "\n    pass", 0, one_line + "\n    pass")
+    assert result == one_line
+    _assert_layout(result + "\n    pass", 0, expected + "\n    pass", one_line + "\n    pass")
 
 
 @pytest.mark.parametrize(
@@ -497,19 +545,14 @@ def test_class_def(name: str, bases: list[Expr], expected: str) -> None:
 def test_import_from(module: str, names: list[str], indent: int, expected: str) -> None:
     result = import_from(module, names, indent)
     one_line = f"from {module} import {', '.join(names)}"
-    assert result == _code(expected, indent)
-    _assert_black(result, indent, one_line)
+    assert result == " " * indent + one_line
+    _assert_layout(result, indent, _code(expected, indent), one_line)
 
 
 def test_flat() -> None:
     assert flat(Br("Literal", ('"a"', '"b"'))) == 'Literal["a", "b"]'
     assert flat(_call("f", "**kwargs")) == "f(**kwargs)"
     assert flat(Br("Sequence", (Br("Mapping", ("str", "Any")),))) == "Sequence[Mapping[str, Any]]"
-
-
-def test_prefix_with_brackets_is_rejected() -> None:
-    with pytest.raises(ValueError, match="brackets"):
-        statement("x[0] = ", "1")
 
 
 # --- docstrings and string literals ---------------------------------------------------------
@@ -524,6 +567,7 @@ def _check_docstring(text: str, indent: int) -> str:
     src = f"{result}\n\n{FUTURE}" if indent == 0 else _module(result, indent)  # at 0: a module docstring
     _compiles(src)
     assert _black(src) == src
+    assert _ruff(src) == src  # the formatting pass leaves our docstrings alone
     # the same text, modulo ASCII whitespace; a lone surrogate stays as its escape's text
     # (pytext._escape: no class may have one in its __doc__)
     expected = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
@@ -573,7 +617,8 @@ def test_pystr(value: str, expected: str) -> None:
     result = pystr(value)
     assert result == expected
     assert ast.literal_eval(result) == value
-    _assert_black(f"X = {result}", 0)
+    src = _module(f"X = {result}", 0)
+    assert _black(src) == src == _ruff(src)
 
 
 # --- hypothesis: random names and item counts around the 88-column boundary ---------------
@@ -622,7 +667,19 @@ def test_statement_matches_black(expr: Expr, form: str, target: int, indent: int
         indent = 8
         expr = _call("cast", _ident(_fill(target, indent + len("return cast(, )") + len(flat(expr)))), expr)
     prefix = form.format(_ident(_fill(target, indent + len(form) - 2 + len(flat(expr)))))
-    _assert_black(statement(prefix, expr, indent), indent, prefix + flat(expr))
+    assume(not (isinstance(expr, str) and "|" not in expr and indent + len(prefix + expr) > 88))  # see below
+    src = _module(statement(prefix, expr, indent), indent)
+    assert _ruff(src) == _black(src)
+
+
+@pytest.mark.xfail(strict=True, reason="ruff does not parenthesise an atom when the line up to its parenthesis is too long")
+def test_long_line_ending_in_a_name_differs_from_black() -> None:
+    """`VeryLongName = N` (a name or a short string) over 88 columns, where even
+    `VeryLongName = (` does not fit: black writes `VeryLongName = (\n    N\n)`, ruff leaves
+    the line as it is. The generator writes no such line today (all services); if it ever
+    does, the black check of the golden (tests/test_golden.py) reports it."""
+    src = _module(statement("N" + "x" * 84 + " = ", "N"), 0)
+    assert _ruff(src) == _black(src)
 
 
 @_SETTINGS
@@ -637,6 +694,7 @@ def test_statement_matches_black(expr: Expr, form: str, target: int, indent: int
 def test_function_def_matches_black(
     specs: list[tuple[str, int, Expr]], kwargs: str | None, returns: Expr | None, target: int, indent: int, stub: bool
 ) -> None:
+    assume(not _exploded_return(returns, indent))  # a known difference, see below
     specs = sorted(specs, key=lambda spec: "=" in spec[0])  # no default before a non-default
     params: list[Expr] = ["self", *(form.format(_ident(n, f"p{i}"), flat(t)) for i, (form, n, t) in enumerate(specs))]
     if kwargs is not None:
@@ -645,17 +703,40 @@ def test_function_def_matches_black(
     name = _ident(_fill(target, used + 4 * stub), "f")
     result = function_def(name, params, returns, indent, stub=stub)
     one_line = f"def {name}({', '.join(map(flat, params))})" + (f" -> {flat(returns)}" if returns else "")
-    if stub:
-        _assert_black(result, indent, one_line + ": ...")
+    pad = " " * indent
+    if stub:  # ours (with the parentheses black adds to a long `|` parameter) and black's plain form
+        ours, plain = f"{pad}@overload\n{result}", f"{pad}@overload\n{pad}{one_line}: ..."
     else:
-        _assert_black(result + "\n" + " " * (indent + 4) + "pass", indent, one_line + ":\n    pass")
+        ours, plain = f"{result}\n{pad}    pass", f"{pad}{one_line}:\n{pad}    pass"
+    assert _ruff(_module(ours, indent)) == _black(_module(plain, indent))
+
+
+def _exploded_return(returns: Expr | None, indent: int) -> bool:
+    """A subscript return annotation whose items do not fit on one line together (so
+    that black splits them, or an item within them)."""
+    items = returns.items if isinstance(returns, Br) and returns.open == "[" else ()
+    return bool(items) and indent + 4 + len(", ".join(map(flat, items))) > 88
+
+
+@pytest.mark.xfail(strict=True, reason="ruff keeps the left-hand split; black's second pass joins the def")
+def test_exploded_return_annotation_differs_from_black() -> None:
+    """A subscript return annotation split one item per line: black (on its second pass, seeing
+    the trailing comma it added) joins `def f(self) -> Literal[` when that fits, ruff keeps
+    `def f(\n    self\n) -> Literal[`. The generator returns no such annotation today (all
+    services: Coroutine[Any, Any, X], PageIterator[X], ... fit on their own line); if it
+    ever does, the black check of the golden (tests/test_golden.py) reports it."""
+    returns = Br("Literal", ("N", "N", "N", "N", "N", "N" + "x" * 78))
+    assert _exploded_return(returns, 4)
+    src = _module(function_def("f", ["self", "**kwargs: Unpack[N]"], returns, 4) + "\n        pass", 4)
+    assert _ruff(src) == _black(src)
 
 
 @settings(max_examples=20, deadline=None)
 @given(st.lists(_names, min_size=1, max_size=5, unique=True), st.integers(82, 94), st.sampled_from([0, 4, 8]))
 def test_import_from_matches_black(names: list[str], target: int, indent: int) -> None:
     module = "m" + "o" * _fill(target, indent + len("from m import ") + len(", ".join(names)))
-    _assert_black(import_from(module, names, indent), indent, f"from {module} import {', '.join(names)}")
+    src = _module(import_from(module, names, indent), indent)
+    assert _ruff(src) == _black(src)
 
 
 _doc_chars = st.one_of(
@@ -678,6 +759,7 @@ def test_pystr_round_trips(value: str) -> None:
     src = f"{FUTURE}\nX = {result}\n"
     _compiles(src)
     assert _black(src, line_length=10**6) == src  # only quoting and escapes are compared, never wrapping
+    assert _ruff(src) == _black(src)
 
 
 def test_docstring_keeps_list_items_on_their_own_lines() -> None:
@@ -689,4 +771,4 @@ def test_docstring_keeps_list_items_on_their_own_lines() -> None:
     assert lines[4].startswith("          word")
     assert "        - Key (optional): short" in lines
     source = f"class C:\n    def f(self) -> None:\n{doc}\n"
-    assert _black(source) == source
+    assert _black(source) == source == _ruff(source)

@@ -13,7 +13,8 @@ import pytest
 from generator.load import RawService
 from generator.model import build
 from generator.name_table import RESOURCE_MODULE_RESERVED, NameTable, name_table
-from generator.naming import RUNTIME_BASES, importable
+from generator.naming import importable
+from generator.resources_model import RUNTIME_BASES
 from generator.render import render_service
 
 from ..tiny import raw
