@@ -126,7 +126,7 @@ def test_another_ruff_version_renders_again(tmp_path: Path, monkeypatch: pytest.
     for version, rendered in [(None, "1 rendered"), (None, "0 rendered"), ("ruff 99.0.0", "1 rendered")]:
         if version is not None:
             monkeypatch.setattr(pipeline, "ruff_version", lambda: version)
-        assert pipeline.run_write(plan) == 0
+        assert pipeline.generate(plan) == 0
         assert rendered in capsys.readouterr().out
 
 
