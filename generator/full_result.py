@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .model import Member, Service
 from .pyexpr import PyExpr, STR, optional
+from .variants import FULLPART
 
 if TYPE_CHECKING:
     from .typemap import Field, TypeMap
@@ -105,7 +106,7 @@ class FullResults:
         out = []
         for member in self.service.shape(shape_name).members:
             if member.name in node.nested and "always" not in node.leaf.get(member.name, ()):
-                expr: PyExpr = types.typed_dict((member.shape, "fullpart"))
+                expr: PyExpr = types.typed_dict((member.shape, FULLPART))
             elif member.name in node.leaf:  # a non-aggregate key: the first page's whole value
                 expr = types.expr(member.shape, "out")
                 expr = optional(expr) if "always" in node.leaf[member.name] else expr

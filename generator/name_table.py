@@ -22,7 +22,7 @@ names the package re-exports) is one namespace; nothing in it takes a name of RE
      model order, the service resource first (actions, batch actions, collections,
      waiters, attributes), then the operations boto3 converts on a resource's client
   6. the single-member TypedDicts of union inputs `<Union><Member>TypeDef` (else
-     `...MemberTypeDef`), unions in key order, members in model order
+     `...MemberTypeDef`), unions in shape-name order, members in model order
   7. paginator classes `<Operation>Paginator` (else `...PaginatorClass`), paginators-1 order
   8. waiter classes `<Waiter>Waiter` (else `...WaiterClass`), waiters-2 order
   9. `<Prefix>ServiceResource` (services with resources)
@@ -76,11 +76,12 @@ from .naming import (
 )
 from .resources_model import SERVICE_RESOURCE, Resource
 from .resources_types import ResourceShapes
-from .typemap import INPUT_SIDE, TypedDictKeys, TypeNames, typed_dict_keys
+from .typemap import TypedDictKeys, TypeNames, typed_dict_keys
+from .variants import IN, REQUEST, Variant
 
 FIXED = ("PaginatorName", "WaiterName", "OperationName", "client")
 RESOURCE_MODULE_RESERVED = RESERVED | importable()
-# The part of a TypedDict's name that tells its variant (typemap, resources_types).
+# The part of a TypedDict's name that tells its variant's kind (typemap, resources_types).
 VARIANT_SUFFIX = {
     "request": "Request",
     "out": "Output",
@@ -90,8 +91,8 @@ VARIANT_SUFFIX = {
     "fullpart": "FullResult",
     "wait": "Wait",
 }
-RESOURCE_SUFFIX = {"in@": "Resource", "out@": "ResourceOutput", "response@": "Resource"}
-Key = tuple[str, str]  # (shape, variant) of a TypedDict
+RESOURCE_SUFFIX = {"in": "Resource", "out": "ResourceOutput", "response": "Resource"}  # resource-side kinds
+Key = tuple[str, Variant]  # (shape, variant) of a TypedDict
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ class ResourceModuleNames:
     """The module-level names of service_resource.py (and boto3's member names)."""
 
     classes: Mapping[str, str]  # resource name (SERVICE_RESOURCE too) -> typed class
-    collections: Mapping[Key, tuple[str, str]]  # (owner, collection) -> (collection, manager)
+    collections: Mapping[tuple[str, str], tuple[str, str]]  # (owner, collection) -> (collection, manager)
     typed_client: str  # what the typed client class is imported as
     client_class: str  # the class of meta.client: the resource client, else typed_client
     members: Mapping[str, ResourceNames]  # resource name -> boto3's names of its members
@@ -137,7 +138,7 @@ class NameTable:
     def literal(self, shape: str) -> str:
         return self.types.literals[shape]
 
-    def typed_dict(self, shape: str, variant: str) -> str:
+    def typed_dict(self, shape: str, variant: Variant) -> str:
         key = (shape, variant)
         return self.types.typed_dicts[key] if key in self.types.typed_dicts else self.types.resource_typed_dicts[key]
 
@@ -221,42 +222,48 @@ def _type_names(registry: _Registry, service: Service, keys: TypedDictKeys, shap
     resource_typed_dicts = {}
     if shapes is not None:
         resource_typed_dicts = {key: registry.take(*_resource_candidates(key, label)) for key, label in shapes.typed_dicts().items()}
-    one_of: dict[str, tuple[Key, ...]] = {}
-    for (shape_name, variant), name in sorted({**typed_dicts, **resource_typed_dicts}.items()):
-        shape = service.shape(shape_name)
-        if variant == "in" and shape.kind == "union" and shape.members:
-            base = type_base(shape_name)
-            one_of[name] = tuple(
-                (m.name, registry.take(f"{base}{type_base(m.name)}TypeDef", f"{base}{type_base(m.name)}MemberTypeDef"))
-                for m in shape.members
-            )
     return TypeNames(
         keys=keys,
         literals=_frozen(literals),
         typed_dicts=MappingProxyType(typed_dicts),
         resource_typed_dicts=MappingProxyType(resource_typed_dicts),
-        one_of=MappingProxyType(one_of),
+        one_of=MappingProxyType(_one_of_names(registry, service, {**typed_dicts, **resource_typed_dicts})),
     )
 
 
+def _one_of_names(registry: _Registry, service: Service, typed_dicts: Mapping[Key, str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Step 6: the member TypedDicts of every union input (variant `in`), by shape name."""
+    one_of: dict[str, tuple[tuple[str, str], ...]] = {}
+    for shape_name, name in sorted((shape, name) for (shape, variant), name in typed_dicts.items() if variant == IN):
+        shape = service.shape(shape_name)
+        if shape.kind == "union" and shape.members:
+            base = type_base(shape_name)
+            one_of[name] = tuple(
+                (m.name, registry.take(f"{base}{type_base(m.name)}TypeDef", f"{base}{type_base(m.name)}MemberTypeDef"))
+                for m in shape.members
+            )
+    return one_of
+
+
 def _client_typed_dicts(registry: _Registry, ids: frozenset[Key]) -> dict[Key, str]:
-    """Step 4: plain `XTypeDef` names first, over all shapes; variant-suffixed ones after."""
-    both_sides = {s for s, v in ids if v in INPUT_SIDE} & {s for s, v in ids if v not in INPUT_SIDE}
+    """Step 4: plain `XTypeDef` names first, over all shapes; variant-suffixed ones after.
+    `ids` are plain variants only: sorted, they order by kind as their strings did (variants.py)."""
+    both_sides = {s for s, v in ids if v.input_side} & {s for s, v in ids if not v.input_side}
     plain: list[Key] = []
     suffixed: list[Key] = []
     for shape, variant in sorted(ids):
         wants_suffix = (
-            variant in ("paginate", "full", "fullpart", "wait")
-            or (shape in both_sides and variant in ("out", "response"))
-            or (variant == "request" and (shape, "in") in ids)
+            variant.kind in ("paginate", "full", "fullpart", "wait")
+            or (shape in both_sides and variant.kind in ("out", "response"))
+            or (variant == REQUEST and (shape, IN) in ids)
         )
         (suffixed if wants_suffix else plain).append((shape, variant))
     names: dict[Key, str] = {}
     for shape, variant in plain:
-        names[(shape, variant)] = registry.take(f"{type_base(shape)}TypeDef", f"{type_base(shape)}{variant.title()}TypeDef")
+        names[(shape, variant)] = registry.take(f"{type_base(shape)}TypeDef", f"{type_base(shape)}{variant.kind.title()}TypeDef")
     for shape, variant in suffixed:
-        base = type_base(shape) + VARIANT_SUFFIX[variant]
-        names[(shape, variant)] = registry.take(f"{base}TypeDef", f"{base}{variant.title()}TypeDef")
+        base = type_base(shape) + VARIANT_SUFFIX[variant.kind]
+        names[(shape, variant)] = registry.take(f"{base}TypeDef", f"{base}{variant.kind.title()}TypeDef")
     return names
 
 
@@ -264,14 +271,14 @@ def _resource_candidates(key: Key, label: str) -> tuple[str, str]:
     """Step 5: the candidate names of a resource-side TypedDict (resources_types variants)."""
     shape, variant = key
     base = type_base(shape)
-    if "~" in variant:  # a resource method's request: named after the resource and method
+    if variant.trimmed:  # a resource method's request: named after the resource and method
         return f"{base}{label}TypeDef", f"{base}{label}ResourceTypeDef"
-    if "@" in variant:
-        suffix = RESOURCE_SUFFIX[variant]
-        return f"{base}{suffix}TypeDef", f"{base}{suffix}{variant[:-1].title()}TypeDef"
+    if variant.resource:
+        suffix = RESOURCE_SUFFIX[variant.kind]
+        return f"{base}{suffix}TypeDef", f"{base}{suffix}{variant.kind.title()}TypeDef"
     # a client variant the client itself never needed (only a resource does)
-    suffix = {"out": "Output", "in": "Input"}.get(variant, "")
-    return f"{base}{suffix}TypeDef", f"{base}{suffix}{variant.title()}TypeDef"
+    suffix = {"out": "Output", "in": "Input"}.get(variant.kind, "")
+    return f"{base}{suffix}TypeDef", f"{base}{suffix}{variant.kind.title()}TypeDef"
 
 
 def _stubber_names(registry: _Registry, service: Service, prefix: str) -> tuple[str, str, dict[str, str]]:
@@ -317,7 +324,7 @@ def _resource_module(service: Service, shapes: ResourceShapes, types: TypeNames,
     classes = {SERVICE_RESOURCE: service_class}
     for r in model.resources:
         classes[r.name] = registry.take(type_base(r.name), f"{type_base(r.name)}Resource")
-    collections: dict[Key, tuple[str, str]] = {}
+    collections: dict[tuple[str, str], tuple[str, str]] = {}
     for r in model.all():
         for c in r.collections:
             base = f"{type_base(r.name)}{type_base(c.name)}Collection"

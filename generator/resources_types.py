@@ -14,11 +14,11 @@ everything else reuses the client's types:
   `meta.client` as well: each converted operation's request and response get one too
   (`PutItemInputResourceTypeDef`), for the service's resource client class.
 
-Variants (the second half of a TypedDict key, beside the TypeMap's own):
-  in@, out@, response@   a shape that reaches a converted shape, on the resource side
-  request~A,B[~C]        a resource method's request without members A and B, with C
-                         optional (boto3 fills part of it); resource-side member types
-  wait~A,B[~C]           the same for a resource waiter (WaiterConfig added)
+Variants (generator/variants.py; the second half of a TypedDict key, beside the TypeMap's own):
+  resource (kinds in, out, response)   a shape that reaches a converted shape, on the resource side
+  trimmed (kinds request, wait)        a resource method's request (a resource waiter's kwargs)
+                                       without the members `drop`, with `optional` ones optional
+                                       (boto3 fills part of them); resource-side member types
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from .naming import type_base
 from .pyexpr import STR, TYPE_DEFS, Name, PyExpr, optional, shared, sub, typing_name
 from .resources_model import Filled, Resource
 from .typemap import TypedDictKeys, ancestors
+from .variants import Variant, plain
 
 if TYPE_CHECKING:
     from .typemap import TypedDictSpec, TypeMap
@@ -44,11 +45,6 @@ RESOURCE_SHAPE_OVERRIDES: dict[tuple[str, str], tuple[PyExpr, PyExpr]] = {
 _STRUCTURES = ("structure", "union", "eventstream")
 
 
-def base_variant(variant: str) -> str:
-    """The TypeMap variant a resource-side variant is built like (request~Bucket -> request)."""
-    return variant.split("~")[0].rstrip("@")
-
-
 class ResourceShapes:
     """What boto3's resource layer changes in one service's types, from the model alone:
     the shapes it converts (`overrides`), those that reach one (`affected`), and which
@@ -59,7 +55,7 @@ class ResourceShapes:
         self._client = client
         self.overrides = {s: io for (svc, s), io in RESOURCE_SHAPE_OVERRIDES.items() if svc == service.name}
         self.affected = ancestors(service, set(self.overrides))
-        self._keys: dict[tuple[str, str], str] = {}  # key -> name label (first user wins)
+        self._keys: dict[tuple[str, Variant], str] = {}  # key -> name label (first user wins)
 
     def client_operations(self) -> list[Operation]:
         """The operations that boto3 converts on a resource's own client too (dynamodb:
@@ -67,17 +63,16 @@ class ResourceShapes:
         resource registers its transformation on that client)."""
         return [op for op in self.service.operations if op.input in self.affected or op.output in self.affected]
 
-    def trimmed(self, shape: str, kind: str, filled: Filled) -> tuple[str, str] | None:
+    def trimmed(self, shape: str, kind: str, filled: Filled) -> tuple[str, Variant] | None:
         """The key of a resource method's request; None when it is the client's own."""
         members = {m.name for m in self.service.shape(shape).members}
         drop = filled.drop & members
         optional = filled.optional & members - drop
         if not drop and not optional and shape not in self.affected:
             return None
-        extra = f"~{','.join(sorted(optional))}" if optional else ""
-        return (shape, f"{kind}~{','.join(sorted(drop))}{extra}")
+        return (shape, Variant.trim(kind, drop, optional))
 
-    def typed_dicts(self) -> dict[tuple[str, str], str]:
+    def typed_dicts(self) -> dict[tuple[str, Variant], str]:
         """Every resource-side TypedDict: key -> the label its name is made of ("" for
         none), in collection order: the resources' first, then the resource client's."""
         self._keys = {}
@@ -134,11 +129,11 @@ class ResourceShapes:
             if shape.kind not in _STRUCTURES:
                 stack.extend((c, mode) for c in shape.children())
                 continue
-            key = (name, f"{mode}@") if name in self.affected else self._client.key(name, mode)
+            key = (name, Variant.on_resource(mode)) if name in self.affected else self._client.key(name, mode)
             if key in self._keys or key in self._client.keys:
                 continue
             self._keys[key] = ""
-            child = "out" if base_variant(key[1]) in ("out", "response", "full") else "in"
+            child = "out" if key[1].kind in ("out", "response", "full") else "in"
             stack.extend((c, child) for c in shape.children())
 
 
@@ -146,7 +141,7 @@ class ResourceTypes:
     """The resource-side TypedDicts of one service (named by the name table, after the
     client's ones) and the types of calls made through resources."""
 
-    def __init__(self, types: TypeMap, names: Mapping[tuple[str, str], str]) -> None:
+    def __init__(self, types: TypeMap, names: Mapping[tuple[str, Variant], str]) -> None:
         self._types = types
         self.service: Service = types.service
         self._shapes = ResourceShapes(self.service, types.keys)
@@ -158,9 +153,6 @@ class ResourceTypes:
     def client_operations(self) -> list[Operation]:
         """The operations converted on a resource's own client too (ResourceShapes)."""
         return self._shapes.client_operations()
-
-    def owns(self, variant: str) -> bool:
-        return "@" in variant or "~" in variant
 
     def request_name(self, shape: str, filled: Filled) -> str:
         """The kwargs TypedDict of a resource method; "" when boto3 fills every member."""
@@ -175,7 +167,7 @@ class ResourceTypes:
 
     def response_name(self, shape: str) -> str:
         if shape in self._affected:
-            return self.names[(shape, "response@")]
+            return self.names[(shape, Variant.on_resource("response"))]
         return self._types.response_name(shape)
 
     def member_expr(self, parent: Shape, member: Member, side: str) -> PyExpr:
@@ -191,7 +183,7 @@ class ResourceTypes:
             return self._types.expr(shape_name, side)
         shape = self.service.shape(shape_name)
         if shape.kind in _STRUCTURES:
-            return Name(TYPE_DEFS, self.names[(shape_name, f"{side}@")])
+            return Name(TYPE_DEFS, self.names[(shape_name, Variant.on_resource(side))])
         if shape.kind == "list":
             item = self.expr(shape.member, side)
             item = optional(item) if side == "out" and shape.sparse else item
@@ -200,23 +192,21 @@ class ResourceTypes:
         value = optional(value) if side == "out" and shape.sparse else value
         return sub(typing_name("Mapping" if side == "in" else "Dict"), self._types.expr(shape.key, side), value)
 
-    def spec(self, shape_name: str, variant: str, name: str) -> TypedDictSpec:
+    def spec(self, shape_name: str, variant: Variant, name: str) -> TypedDictSpec:
         """The client's TypedDict of the base variant, without the dropped members and with
         resource-side member types."""
-        base = base_variant(variant)
-        if base == "request":  # built like the client's own request TypedDict
-            base = self._types._variant(shape_name, "request")[1]
-        parts = [set(p.split(",")) for p in variant.split("~")[1:]] + [set(), set()]
-        drop, optional = parts[0], parts[1]
-        spec = self._types._spec(shape_name, base, name)
+        base = plain(variant.kind)
+        if base.kind == "request":  # built like the client's own request TypedDict
+            base = self._types.keys.key(shape_name, "request")[1]
+        spec = self._types.spec(shape_name, base, name)
         shape = self.service.shape(shape_name)
         members = {m.name: m for m in shape.members}
-        side = "out" if base in ("out", "response") else "in"
+        side = "out" if base.kind in ("out", "response") else "in"
         fields = []
         for f in spec.fields:
-            if f.key in drop:
+            if f.key in variant.drop:
                 continue
             if f.key in members and members[f.key].shape in self._affected:
                 f = replace(f, type=self.member_expr(shape, members[f.key], side))
-            fields.append(replace(f, required=False) if f.key in optional else f)
+            fields.append(replace(f, required=False) if f.key in variant.optional else f)
         return replace(spec, fields=tuple(fields))

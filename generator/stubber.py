@@ -14,6 +14,7 @@ from .layout import Br, Expr, class_def, docstring, function_def, pystr, stateme
 from .model import Operation
 from .pyexpr import LITERALS, NONE, STR, TYPE_DEFS, Literal, Name, Needs, Or, PyExpr, Subscript, all_needs, runs, sub, typing_name, uses
 from .typemap import Field, TypedDictSpec
+from .variants import RESPONSE
 from .views import Block, Method, ServiceView, dunder_all, header
 
 _RESPONSE = "service_response"
@@ -59,14 +60,14 @@ class StubberView:
         # the Stubber drops ResponseMetadata before validating, so even a member of that name
         # that the model requires may be left out
         required = {m.name for m in shape.members if m.required} - {"ResponseMetadata"}
-        response = self.view.types._spec(shape_name, "response", self.view.types.response_name(shape_name))
+        response = self.view.types.spec(shape_name, RESPONSE, self.view.types.response_name(shape_name))
         fields = []
         for f in response.fields:
             stream = isinstance(f.type, Subscript) and f.type.base.name == "EventStream"
             expr = f.type.args[0] if isinstance(f.type, Subscript) and stream else f.type
             fields.append(Field(f.key, expr, f.key in required, f.documentation))
         doc = f"{self.stubber}.add_response: a stubbed {shape_name} (ResponseMetadata may be left out)."
-        return TypedDictSpec(name, shape_name, "response", tuple(fields), doc)
+        return TypedDictSpec(name, shape_name, RESPONSE, tuple(fields), doc)
 
     # ---- the class ---------------------------------------------------------------------
     def class_header(self) -> str:

@@ -5,17 +5,10 @@ on the way out (what botocore returns).  A structure becomes a TypedDict; it get
 TypedDict per *variant* it is used in, and variants whose text would be identical are
 merged, so most shapes have exactly one TypedDict.
 
-Variants:
-  request   top-level input of an operation (idempotency tokens optional)
-  in        nested input (members ReadOnly: botocore only reads them, and so a value the
-            service returned can be sent back, e.g. dynamodb LastEvaluatedKey)
-  out       nested output
-  any       nested, where input and output render the same
-  response  top-level output (ResponseMetadata and the streaming payload required)
-  paginate  request of a paginator (tokens and limit removed, PaginationConfig added)
-  full      build_full_result() of a paginator (what paginate.py sets: full_result.py)
-  fullpart  a dict under a dotted result path of a full result (full_result.py)
-  wait      request of a waiter (WaiterConfig added)
+Variants (generator/variants.py): request, in (nested input; members ReadOnly: botocore
+only reads them, and so a value the service returned can be sent back, e.g. dynamodb
+LastEvaluatedKey), out, any, response, paginate, full and fullpart (what paginate.py's
+build_full_result sets: full_result.py), wait.
 """
 
 from __future__ import annotations
@@ -29,6 +22,7 @@ from .options import DEFAULT, Options
 from .full_result import FullResults
 from .model import Member, Service, Shape
 from .pyexpr import LITERALS, STR, TYPE_DEFS, Name, PyExpr, builtin, optional, shared, sub, typing_name, union
+from .variants import FULL, FULLPART, INPUT_SIDE, PAGINATE, RESPONSE, WAIT, Variant, plain
 
 _SAME_BOTH_WAYS: dict[str, PyExpr] = {
     "string": STR,
@@ -69,8 +63,6 @@ INPUT_MEMBER_OVERRIDES: dict[tuple[str, str], PyExpr] = {
 # Request members botocore fills in when missing (glacier: inject_account_id -> "-").
 FILLED_BY_BOTOCORE: dict[str, frozenset[str]] = {"glacier": frozenset({"accountId"})}
 
-INPUT_SIDE = frozenset({"request", "in", "any", "paginate", "wait"})
-
 
 @dataclass(frozen=True)
 class Field:
@@ -84,7 +76,7 @@ class Field:
 class TypedDictSpec:
     name: str
     shape: str
-    variant: str
+    variant: Variant
     fields: tuple[Field, ...]
     documentation: str = ""
 
@@ -97,27 +89,27 @@ class TypedDictKeys:
 
     service: Service
     sensitive: frozenset[str]  # shapes whose input and output types differ
-    keys: frozenset[tuple[str, str]]
+    keys: frozenset[tuple[str, Variant]]
     paginate_drop: Mapping[str, frozenset[str]]  # input shape -> members its paginate TypedDict drops
 
-    def key(self, shape_name: str, mode: str) -> tuple[str, str]:
-        """The TypedDict of `shape_name` used in `mode` (a variant, or "in"/"out" nested)."""
+    def key(self, shape_name: str, mode: str) -> tuple[str, Variant]:
+        """The TypedDict of `shape_name` used in `mode` (a variant kind, "in"/"out" nested)."""
         if mode == "request":
             filled = FILLED_BY_BOTOCORE.get(self.service.name, frozenset())
             members = self.service.shape(shape_name).members
             if any(m.required and (m.idempotency_token or m.name in filled) for m in members):
-                return (shape_name, "request")
+                return (shape_name, plain("request"))
             mode = "in"
         if mode in ("in", "out") and shape_name not in self.sensitive:
-            return (shape_name, "any")
-        return (shape_name, mode)
+            return (shape_name, plain("any"))
+        return (shape_name, plain(mode))
 
 
 def typed_dict_keys(service: Service) -> TypedDictKeys:
     """Every TypedDict the client's types of `service` use: those of the operations'
     requests and responses, of paginators and waiters, and of every structure they reach."""
     found = TypedDictKeys(service, _sensitive_shapes(service), frozenset(), MappingProxyType({}))  # keys: below
-    ids: set[tuple[str, str]] = set()
+    ids: set[tuple[str, Variant]] = set()
     paginate_drop: dict[str, frozenset[str]] = {}
     for op in service.operations:
         if op.input:
@@ -136,7 +128,7 @@ def typed_dict_keys(service: Service) -> TypedDictKeys:
             _visit(found, ids, op.input, "paginate")
         if op.output:
             _visit(found, ids, op.output, "full")
-    ids.update((shape, "fullpart") for shape in FullResults(service).nested_shapes())
+    ids.update((shape, FULLPART) for shape in FullResults(service).nested_shapes())
     for waiter in service.waiters:
         op = service.operation(waiter.operation)
         if op.input:
@@ -144,7 +136,7 @@ def typed_dict_keys(service: Service) -> TypedDictKeys:
     return replace(found, keys=frozenset(ids), paginate_drop=MappingProxyType(paginate_drop))
 
 
-def _visit(found: TypedDictKeys, ids: set[tuple[str, str]], shape_name: str, mode: str) -> None:
+def _visit(found: TypedDictKeys, ids: set[tuple[str, Variant]], shape_name: str, mode: str) -> None:
     stack = [(shape_name, mode)]
     containers: set[tuple[str, str]] = set()  # lists/maps seen: they can form cycles too
     while stack:
@@ -159,8 +151,7 @@ def _visit(found: TypedDictKeys, ids: set[tuple[str, str]], shape_name: str, mod
         if key in ids:
             continue
         ids.add(key)
-        variant = key[1]
-        child_mode = "in" if variant in INPUT_SIDE else "out"
+        child_mode = "in" if key[1].input_side else "out"
         stack.extend((c, child_mode) for c in shape.children())
 
 
@@ -170,8 +161,8 @@ class TypeNames:
 
     keys: TypedDictKeys
     literals: Mapping[str, str]  # enum shape -> Literal alias
-    typed_dicts: Mapping[tuple[str, str], str]  # the client's (shape, variant) -> TypedDict
-    resource_typed_dicts: Mapping[tuple[str, str], str]  # the resource side's (resources_types.py)
+    typed_dicts: Mapping[tuple[str, Variant], str]  # the client's (shape, variant) -> TypedDict
+    resource_typed_dicts: Mapping[tuple[str, Variant], str]  # the resource side's (resources_types.py)
     one_of: Mapping[str, tuple[tuple[str, str], ...]]  # union input -> (member, TypedDict) (unions.py)
 
 
@@ -196,7 +187,7 @@ class TypeMap:
         self.one_of = {alias: list(members) for alias, members in names.one_of.items()}
 
     # ---- public queries -------------------------------------------------------------
-    def typed_dict(self, key: tuple[str, str]) -> Name:
+    def typed_dict(self, key: tuple[str, Variant]) -> Name:
         """The TypedDict of (shape, variant), as a name of the service's type_defs."""
         return Name(TYPE_DEFS, self.typed_dict_names[key])
 
@@ -204,16 +195,16 @@ class TypeMap:
         return self.typed_dict_names[self._variant(shape, "request")]
 
     def response_name(self, shape: str) -> str:
-        return self.typed_dict_names[(shape, "response")]
+        return self.typed_dict_names[(shape, RESPONSE)]
 
     def paginate_name(self, shape: str) -> str:
-        return self.typed_dict_names[(shape, "paginate")]
+        return self.typed_dict_names[(shape, PAGINATE)]
 
     def full_result_name(self, shape: str) -> str:
-        return self.typed_dict_names[(shape, "full")]
+        return self.typed_dict_names[(shape, FULL)]
 
     def wait_name(self, shape: str) -> str:
-        return self.typed_dict_names[(shape, "wait")]
+        return self.typed_dict_names[(shape, WAIT)]
 
     def literals(self) -> list[tuple[str, tuple[str, ...]]]:
         return [
@@ -225,43 +216,44 @@ class TypeMap:
     def typed_dicts(self) -> list[TypedDictSpec]:
         """Every TypedDict, each after the TypedDicts its fields use (dependency order)."""
         ordered = sorted(self.typed_dict_names.items(), key=lambda kv: kv[1])
-        return dependency_order([self._spec(shape, variant, name) for (shape, variant), name in ordered])
+        return dependency_order([self.spec(shape, variant, name) for (shape, variant), name in ordered])
 
-    def _variant(self, shape_name: str, mode: str) -> tuple[str, str]:
+    def _variant(self, shape_name: str, mode: str) -> tuple[str, Variant]:
         return self.keys.key(shape_name, mode)
 
     # ---- rendering --------------------------------------------------------------------
-    def _spec(self, shape_name: str, variant: str, name: str) -> TypedDictSpec:
-        if self.resources is not None and self.resources.owns(variant):
+    def spec(self, shape_name: str, variant: Variant, name: str) -> TypedDictSpec:
+        """The TypedDict `name` of (shape_name, variant): its fields."""
+        if self.resources is not None and not variant.plain:
             return self.resources.spec(shape_name, variant, name)
         shape = self.service.shape(shape_name)
-        fields = [self._field(shape, m, variant) for m in shape.members]
-        if variant == "paginate":
+        fields = [self._field(shape, m, variant.kind) for m in shape.members]
+        if variant == PAGINATE:
             # botocore's paginate() and wait() take PaginationConfig/WaiterConfig for themselves
             drop = self._paginate_drop.get(shape_name, frozenset()) | {"PaginationConfig"}
             fields = [f for f in fields if f.key not in drop]
             fields.append(Field("PaginationConfig", shared("PaginatorConfigTypeDef"), False))
-        elif variant in ("full", "fullpart"):
-            fields = self.full.fields(self, shape_name, variant == "full")
-        elif variant == "wait":
+        elif variant in (FULL, FULLPART):
+            fields = self.full.fields(self, shape_name, variant == FULL)
+        elif variant == WAIT:
             fields = [f for f in fields if f.key != "WaiterConfig"]
             fields.append(Field("WaiterConfig", shared("WaiterConfigTypeDef"), False))
-        elif variant == "response":  # botocore sets ResponseMetadata over any such member
+        elif variant == RESPONSE:  # botocore sets ResponseMetadata over any such member
             fields = [f for f in fields if f.key != "ResponseMetadata"]
             fields.append(Field("ResponseMetadata", shared("ResponseMetadataTypeDef"), True))
         return TypedDictSpec(name, shape_name, variant, tuple(fields), shape.documentation)
 
-    def _field(self, shape: Shape, member: Member, variant: str) -> Field:
-        side = "in" if variant in INPUT_SIDE else "out"
+    def _field(self, shape: Shape, member: Member, kind: str) -> Field:
+        side = "in" if kind in INPUT_SIDE else "out"
         required = member.required and shape.kind not in ("union", "eventstream")
-        if variant in ("request", "paginate", "wait"):
+        if kind in ("request", "paginate", "wait"):
             filled = FILLED_BY_BOTOCORE.get(self.service.name, frozenset())
             required = required and not member.idempotency_token and member.name not in filled
-        elif variant == "response" and self._is_stream_payload(shape, member):
+        elif kind == "response" and self._is_stream_payload(shape, member):
             required = True
-        elif variant == "response" and (shape.name, member.name) in self._present:
+        elif kind == "response" and (shape.name, member.name) in self._present:
             required = True
-        if variant == "response" and self._is_stream_payload(shape, member):
+        if kind == "response" and self._is_stream_payload(shape, member):
             stream = self.service.shape(member.shape).kind == "blob"
             return Field(member.name, STREAM_OUT if stream else self.expr(member.shape, "out"), True, member.documentation)
         return Field(member.name, self._member_expr(shape, member, side), required, member.documentation)

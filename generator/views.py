@@ -40,6 +40,7 @@ from .pyexpr import (
 from .resources_model import CLIENT_BASES
 from .typemap import TypeMap, TypedDictSpec
 from .unions import member_names, render_one_of
+from .variants import IN
 
 CAST = typing_name("cast")
 OVERLOAD = typing_name("overload")
@@ -125,7 +126,7 @@ class ServiceView:
     def _typed_dict(self, spec: TypedDictSpec, local: AbstractSet[str]) -> list[Block]:
         if spec.name in self.types.one_of:  # a union input: exactly one member (unions.py)
             return render_one_of(spec, self.types.one_of[spec.name], local)
-        read_only = spec.variant == "in"
+        read_only = spec.variant == IN
         fields: list[tuple[str, PyExpr]] = []
         for f in spec.fields:
             expr = quote_names(f.type, local)
@@ -136,7 +137,7 @@ class ServiceView:
         # class's own annotations use (a glue member is called Mapping).
         used = {n.name for _, t in fields for n in t.names()}
         if fields and all(is_plain_key(k) and k not in used for k, _ in fields):
-            doc = docs.summary(spec.documentation, 300) or f"{spec.shape} ({variant_label(spec.variant)})."
+            doc = docs.summary(spec.documentation, 300) or f"{spec.shape} ({spec.variant.label})."
             body = "\n".join(statement(f"{k}: ", t.layout(), 4) for k, t in fields)
             return [Block(class_def(spec.name, ["TypedDict"]), docstring(doc, 4), body, needs)]
         items = tuple(f"{pystr(k)}: {t.render()}" for k, t in fields)
@@ -362,20 +363,6 @@ class ServiceView:
 def quote_names(expr: PyExpr, names: AbstractSet[str]) -> PyExpr:
     """`expr` with every name that is one of `names` turned into a string forward reference."""
     return expr.rename(lambda n: Quoted(n) if n.name in names else n)
-
-
-def variant_label(variant: str) -> str:
-    return {
-        "request": "request",
-        "in": "input",
-        "any": "input and output",
-        "out": "output",
-        "response": "response",
-        "paginate": "paginate() request",
-        "full": "build_full_result() value",
-        "fullpart": "part of a build_full_result() value",
-        "wait": "wait() request",
-    }[variant]
 
 
 def dunder_all(names: Iterable[str]) -> str:

@@ -16,6 +16,7 @@ from generator.name_table import RESOURCE_MODULE_RESERVED, NameTable, name_table
 from generator.naming import importable
 from generator.resources_model import RUNTIME_BASES
 from generator.render import render_service
+from generator.variants import ANY, IN, OUT, RESPONSE
 
 from ..tiny import raw
 
@@ -62,9 +63,9 @@ def test_shapes_that_escape_to_the_same_name_are_numbered_in_key_order() -> None
     shapes = {"Thing": struct(A="String"), "_Thing": struct(B="String"), "thing": struct(C="String")}
     names = table(shapes, {"GetA": op(output="Thing"), "GetB": op(output="_Thing"), "GetC": op(output="thing")})
     # sorted keys: "Thing" < "_Thing" < "thing"; plain candidates: ThingTypeDef, ThingResponseTypeDef
-    assert names.typed_dict("Thing", "response") == "ThingTypeDef"
-    assert names.typed_dict("_Thing", "response") == "ThingResponseTypeDef"
-    assert names.typed_dict("thing", "response") == "ThingResponseTypeDef2"
+    assert names.typed_dict("Thing", RESPONSE) == "ThingTypeDef"
+    assert names.typed_dict("_Thing", RESPONSE) == "ThingResponseTypeDef"
+    assert names.typed_dict("thing", RESPONSE) == "ThingResponseTypeDef2"
 
 
 def test_plain_names_come_before_variant_suffixed_ones() -> None:
@@ -78,9 +79,9 @@ def test_plain_names_come_before_variant_suffixed_ones() -> None:
         "GetOut": struct(Foo="Foo", Other="FooOutput"),
     }
     names = table(shapes, {"Put": op(input="PutIn"), "Get": op(output="GetOut")})
-    assert names.typed_dict("Foo", "in") == "FooTypeDef"
-    assert names.typed_dict("FooOutput", "any") == "FooOutputTypeDef"
-    assert names.typed_dict("Foo", "out") == "FooOutputOutTypeDef"
+    assert names.typed_dict("Foo", IN) == "FooTypeDef"
+    assert names.typed_dict("FooOutput", ANY) == "FooOutputTypeDef"
+    assert names.typed_dict("Foo", OUT) == "FooOutputOutTypeDef"
 
 
 def test_enums_that_escape_alike() -> None:
@@ -102,7 +103,7 @@ def test_union_members_come_after_structures() -> None:
         "GetOut": struct(Other="ChoiceA"),
     }
     names = table(shapes, {"Put": op(input="PutIn"), "Get": op(output="GetOut")})
-    assert names.typed_dict("ChoiceA", "any") == "ChoiceATypeDef"
+    assert names.typed_dict("ChoiceA", ANY) == "ChoiceATypeDef"
     assert dict(names.types.one_of) == {"ChoiceTypeDef": (("a", "ChoiceAMemberTypeDef"), ("b", "ChoiceBTypeDef"))}
 
 
@@ -120,7 +121,7 @@ def test_paginators_and_waiters() -> None:
 def test_stub_responses_come_after_typed_dicts() -> None:
     shapes = {"GetStub": struct(A="String"), "Get": struct(B="String")}
     names = table(shapes, {"A": op(output="GetStub"), "B": op(output="Get")})
-    assert names.typed_dict("GetStub", "response") == "GetStubTypeDef"
+    assert names.typed_dict("GetStub", RESPONSE) == "GetStubTypeDef"
     assert names.stub_response("Get") == "GetStubTypeDef2"
     assert names.stub_response("GetStub") == "GetStubStubTypeDef"
     assert (names.stubber, names.error_code) == ("TinyStubber", "")
@@ -138,7 +139,7 @@ def test_exceptions_keep_their_names_unless_they_cannot() -> None:
         "bad_name": "bad_name",
         "type": "typeError",  # would shadow type[...] in the class body
     }
-    assert names.typed_dict("Thing", "response") == "ThingTypeDef"
+    assert names.typed_dict("Thing", RESPONSE) == "ThingTypeDef"
     assert names.error_code == "TinyErrorCode"
 
 
@@ -151,7 +152,7 @@ def test_the_table_is_frozen() -> None:
     with pytest.raises(TypeError):
         names.exception_classes["Oops"] = "Other"  # type: ignore[index]
     with pytest.raises(TypeError):
-        names.types.typed_dicts[("Thing", "response")] = "Other"  # type: ignore[index]
+        names.types.typed_dicts[("Thing", RESPONSE)] = "Other"  # type: ignore[index]
 
 
 def test_rendered_modules_use_the_table() -> None:

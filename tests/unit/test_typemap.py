@@ -10,6 +10,7 @@ from generator.name_table import name_table
 from generator.options import DEFAULT, Options
 from generator.render import render_service
 from generator.typemap import TypeMap, typed_dict_keys
+from generator.variants import ANY, IN, OUT, REQUEST
 
 from ..tiny import service
 
@@ -88,8 +89,8 @@ def test_request_response_and_variants() -> None:
     assert out["ResponseMetadata"] == ("ResponseMetadataTypeDef", True)
     # Node is used on both sides and differs (list): two TypedDicts, both recursive.
     names = tm.typed_dict_names
-    assert names[("Node", "in")] == "NodeTypeDef"
-    assert names[("Node", "out")] == "NodeOutputTypeDef"
+    assert names[("Node", IN)] == "NodeTypeDef"
+    assert names[("Node", OUT)] == "NodeOutputTypeDef"
     assert fields(tm, "NodeTypeDef")["Children"] == ("Sequence[NodeTypeDef]", False)
     assert fields(tm, "NodeOutputTypeDef")["Children"] == ("List[NodeOutputTypeDef]", False)
 
@@ -98,9 +99,9 @@ def test_typed_dict_keys_are_what_the_typemap_builds() -> None:
     svc = service(SHAPES, OPS)
     keys = typed_dict_keys(svc)
     assert set(typemap(svc).typed_dict_names) == keys.keys  # the name table names exactly these
-    assert keys.key("GetIn", "request") == keys.key("GetIn", "out") == ("GetIn", "any")  # same text both ways
-    assert keys.key("Node", "in") == ("Node", "in") and keys.key("Node", "out") == ("Node", "out")
-    assert keys.key("PutIn", "request") == ("PutIn", "request")  # an idempotency token: its own request
+    assert keys.key("GetIn", "request") == keys.key("GetIn", "out") == ("GetIn", ANY)  # same text both ways
+    assert keys.key("Node", "in") == ("Node", IN) and keys.key("Node", "out") == ("Node", OUT)
+    assert keys.key("PutIn", "request") == ("PutIn", REQUEST)  # an idempotency token: its own request
 
 
 def test_streaming_payload_is_required_streaming_body() -> None:
@@ -157,3 +158,4 @@ def test_output_presence_modes() -> None:
     chosen = typemap(svc, Options(required=(("tiny", "PutThing", ("At", "Nope")),)))
     put = fields(chosen, chosen.response_name("PutOut"))
     assert put["At"][1] is True and put["Root"][1] is False and "Nope" not in put
+
