@@ -18,8 +18,9 @@ from .imports import ImportSet
 from .layout import Br, class_def, function_def, pystr, statement
 from .pyexpr import NONE, TYPE_DEFS, Name, Or, PyExpr, Quoted, all_needs, runs, shared, sub, typing_name, unpack, uses
 from .pytext import docstring
-from .typemap import TypedDictSpec
-from .views import CAST, EMPTY_RESPONSE, Block, Method, ServiceView, dunder_all, header, param
+from .specs import TypedDictSpec
+from .blocks import Block, Method, dunder_all, header, param
+from .views import CAST, EMPTY_RESPONSE, ServiceView
 
 ASYNC_TYPES = ("EventStream", "StreamingBody")  # in _aio: the async protocols of the same names
 AIO_CLIENT_BASES = {"s3": "S3ClientMethods"}  # aiobotocore's injected coroutine methods, typed in _aio
@@ -54,7 +55,7 @@ class AioView:
         pending = set(self.variant_names)
         blocks: list[Block] = []
         for spec in self.variants:
-            blocks.extend(self.view._typed_dict(spec, pending))
+            blocks.extend(self.view.spec_blocks(spec, pending))
             pending.discard(spec.name)
         return blocks
 
@@ -76,16 +77,16 @@ class AioView:
     # ---- aio.py: the client ------------------------------------------------------------
     def client_methods(self) -> list[Method]:
         view = self.view
-        methods = [view._exceptions_property()]
+        methods = [view.exceptions_property()]
         for op in view.service.operations:
             request = view.types.request_name(op.input) if op.input else ""
             returns = Name(TYPE_DEFS, view.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
             methods.append(view.operation_method(op, request, coroutine(returns), _NOTE))
-        methods += view._getter(
+        methods += view.getter_methods(
             "get_paginator", "operation_name", "PaginatorName", view.paginator_classes, "Paginator", "aio",
             "PAGINATORS", "A typed async paginator for an operation that can be paginated.",
         )
-        methods += view._getter(
+        methods += view.getter_methods(
             "get_waiter", "waiter_name", "WaiterName", view.waiter_classes, "Waiter", "aio",
             "WAITERS", "A typed async waiter: polls an operation until a resource reaches a state.",
         )
@@ -134,7 +135,7 @@ class AioView:
             returns = coroutine(NONE)
             method = Method(
                 name="wait",
-                signature=function_def("wait", [*view._self(op.input), param("**kwargs", kwargs)], returns.render(), 4),
+                signature=function_def("wait", [*view.self_params(op.input), param("**kwargs", kwargs)], returns.render(), 4),
                 doc=docstring(_WAIT_DOC.format(op=op.method), 8),
                 body=statement("return ", Br("cast", (Quoted(returns).render(), "self._raw.wait(**kwargs)"), "(", ")"), 8),
                 needs=uses(kwargs, returns) | runs(CAST),

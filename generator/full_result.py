@@ -15,14 +15,21 @@ member's shape, with only those members.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .model import Member, Service
 from .pyexpr import PyExpr, STR, optional
-from .variants import FULLPART
+from .specs import Field
+from .variants import FULLPART, Variant
 
-if TYPE_CHECKING:
-    from .typemap import Field, TypeMap
+
+class Types(Protocol):
+    """What fields() asks of the service's TypeMap: the TypedDict of a (shape, variant) and
+    the type of a shape used as a nested output."""
+
+    def typed_dict(self, key: tuple[str, Variant]) -> PyExpr: ...
+
+    def expr(self, shape_name: str, mode: str) -> PyExpr: ...
 
 
 @dataclass
@@ -98,10 +105,8 @@ class FullResults:
             }
         )
 
-    def fields(self, types: TypeMap, shape_name: str, top: bool) -> list[Field]:
+    def fields(self, types: Types, shape_name: str, top: bool) -> list[Field]:
         """The members botocore's build_full_result sets in a value of `shape_name`."""
-        from .typemap import Field
-
         node = self.nodes.get(shape_name, _Node())
         out = []
         for member in self.service.shape(shape_name).members:

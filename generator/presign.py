@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING
 from .layout import Br, Expr, docstring, function_def, statement
 from .pyexpr import NONE, TYPE_DEFS, Literal, Name, Or, PyExpr, builtin, runs, sub, typing_name, uses
 
+from .blocks import Method
+from .typemap import FILLED_BY_BOTOCORE
+
 if TYPE_CHECKING:
     from .model import Service
-    from .views import Method, ServiceView
+    from .views import ServiceView
 
 
 def presigned_methods(view: ServiceView) -> list[Method]:
@@ -28,8 +31,6 @@ def presigned_methods(view: ServiceView) -> list[Method]:
     operation's request TypedDict (optional when no member is required).  The overloads
     stand under `if TYPE_CHECKING:` (mypy and pyright take such conditional overloads):
     defining ec2's 765 would add some 60 ms to importing its client."""
-    from .views import Method
-
     ops = [op for op in view.service.operations if op.presignable]
     if not ops:
         return []
@@ -112,7 +113,5 @@ def _client_method(method: Literal) -> Br:
 
 def _requires(service: Service, shape: str) -> bool:
     """Does the operation's request TypedDict have a required member?"""
-    from .typemap import FILLED_BY_BOTOCORE
-
     filled = FILLED_BY_BOTOCORE.get(service.name, frozenset())
     return any(m.required and not m.idempotency_token and m.name not in filled for m in service.shape(shape).members)

@@ -21,7 +21,8 @@ from .presign import builtins_import, presigned_methods
 from .stubber import StubberView
 from .resources_model import SERVICE_MODULES
 from .resources_views import ResourceView
-from .views import CLIENT_RUNTIME_ORDER, ServiceView, dunder_all, header
+from .blocks import dunder_all, header
+from .views import CLIENT_RUNTIME_ORDER, ServiceView
 
 RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py", "_conditions.py", "_entry.py", "_stubber.py")
 

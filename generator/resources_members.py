@@ -23,7 +23,8 @@ from .pyexpr import NONE, STR, TYPE_DEFS, Name, Needs, Or, PyExpr, Quoted, runs,
 from .resources_model import Action, Collection, Filled, Identifier, Related, Resource, Target, Waiter
 from .resources_types import ResourceTypes
 from .typemap import OUTPUT_SCALARS
-from .views import CAST, EMPTY_RESPONSE, Method, param
+from .blocks import Method, param
+from .views import CAST, EMPTY_RESPONSE
 
 _PROPERTY = ["    @property"]
 _LIST = typing_name("List")

@@ -30,11 +30,12 @@ from .model import Member, Operation, Service, Shape
 from .naming import type_base
 from .pyexpr import STR, TYPE_DEFS, Name, PyExpr, optional, shared, sub, typing_name
 from .resources_model import Filled, Resource
-from .typemap import TypedDictKeys, ancestors
+from .options import DEFAULT, Options
+from .typemap import TypedDictKeys, TypeMap, TypeNames, ancestors
 from .variants import Variant, plain
 
 if TYPE_CHECKING:
-    from .typemap import TypedDictSpec, TypeMap
+    from .specs import TypedDictSpec
 
 # Shapes boto3's resource client converts: (input type, output type).
 RESOURCE_SHAPE_OVERRIDES: dict[tuple[str, str], tuple[PyExpr, PyExpr]] = {
@@ -137,6 +138,14 @@ class ResourceShapes:
             stack.extend((c, child) for c in shape.children())
 
 
+def type_map(service: Service, names: TypeNames, options: Options = DEFAULT) -> TypeMap:
+    """The TypeMap of a service, with its resource side attached when it has resources."""
+    types = TypeMap(service, names, options)
+    if service.resources is not None:
+        types.attach(ResourceTypes(types, names.resource_typed_dicts))
+    return types
+
+
 class ResourceTypes:
     """The resource-side TypedDicts of one service (named by the name table, after the
     client's ones) and the types of calls made through resources."""
@@ -174,7 +183,7 @@ class ResourceTypes:
         """The type of a member on the resource side (e.g. of a resource attribute)."""
         if member.shape in self._affected:
             return self.expr(member.shape, side)
-        return self._types._member_expr(parent, member, side)
+        return self._types.member_expr(parent, member, side)
 
     def expr(self, shape_name: str, side: str) -> PyExpr:
         if shape_name in self._overrides:

@@ -30,7 +30,8 @@ from .resources_members import (
 )
 from .resources_model import Collection, Filled, Resource
 from .resources_types import ResourceTypes
-from .views import EMPTY_RESPONSE, Method, ServiceView, dunder_all, header
+from .blocks import Method, dunder_all, header
+from .views import EMPTY_RESPONSE, ServiceView
 
 RUNTIME_ORDER = (".._resources", ".._injected", ".client")  # the run-time imports, in this order
 _IGNORE_OVERRIDE = "  # type: ignore[override]"
@@ -52,11 +53,11 @@ class ResourceView:
 
     def __init__(self, view: ServiceView) -> None:
         service = view.service
-        assert service.resources is not None and view.types.resources is not None
+        assert service.resources is not None and isinstance(view.types.resources, ResourceTypes)
         self.view = view
         self.service = service
         self.model = service.resources
-        self.types: ResourceTypes = view.types.resources
+        self.types = view.types.resources
         assert view.names.resources is not None
         self._table = view.names.resources  # the module's names (name_table.py)
         self.names = dict(self._table.members)

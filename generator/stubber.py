@@ -13,9 +13,10 @@ from .imports import ImportSet
 from .layout import Br, Expr, class_def, docstring, function_def, pystr, statement
 from .model import Operation
 from .pyexpr import LITERALS, NONE, STR, TYPE_DEFS, Literal, Name, Needs, Or, PyExpr, Subscript, all_needs, runs, sub, typing_name, uses
-from .typemap import Field, TypedDictSpec
+from .specs import Field, TypedDictSpec
 from .variants import RESPONSE
-from .views import Block, Method, ServiceView, dunder_all, header
+from .blocks import Block, Method, dunder_all, header
+from .views import ServiceView
 
 _RESPONSE = "service_response"
 _EXPECTED = "expected_params"
@@ -49,7 +50,7 @@ class StubberView:
         return [
             block
             for shape, name in self.response_names.items()
-            for block in self.view._typed_dict(self._response_spec(shape, name), frozenset())
+            for block in self.view.spec_blocks(self._response_spec(shape, name), frozenset())
         ]
 
     def _response_spec(self, shape_name: str, name: str) -> TypedDictSpec:

@@ -21,6 +21,7 @@ from . import blobs
 from .options import DEFAULT, Options
 from .full_result import FullResults
 from .model import Member, Service, Shape
+from .specs import Field, ResourceSide, TypedDictSpec
 from .pyexpr import LITERALS, STR, TYPE_DEFS, Name, PyExpr, builtin, optional, shared, sub, typing_name, union
 from .variants import FULL, FULLPART, INPUT_SIDE, PAGINATE, RESPONSE, WAIT, Variant, plain
 
@@ -62,23 +63,6 @@ INPUT_MEMBER_OVERRIDES: dict[tuple[str, str], PyExpr] = {
 }
 # Request members botocore fills in when missing (glacier: inject_account_id -> "-").
 FILLED_BY_BOTOCORE: dict[str, frozenset[str]] = {"glacier": frozenset({"accountId"})}
-
-
-@dataclass(frozen=True)
-class Field:
-    key: str
-    type: PyExpr
-    required: bool
-    documentation: str = ""
-
-
-@dataclass(frozen=True)
-class TypedDictSpec:
-    name: str
-    shape: str
-    variant: Variant
-    fields: tuple[Field, ...]
-    documentation: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,14 +161,14 @@ class TypeMap:
         self.full = FullResults(service)
         self.literal_names = dict(names.literals)
         self.typed_dict_names = dict(names.typed_dicts)
-        self.resources = None  # resource-side variants: generator/resources_types.py
-        if service.resources is not None:
-            from .resources_types import ResourceTypes
-
-            self.resources = ResourceTypes(self, names.resource_typed_dicts)
-            self.typed_dict_names.update(self.resources.names)
+        self.resources: ResourceSide | None = None  # resource-side variants: see attach()
         # unions as inputs: exactly one member (unions.py)
         self.one_of = {alias: list(members) for alias, members in names.one_of.items()}
+
+    def attach(self, resources: ResourceSide) -> None:
+        """Add the resource side (resources_types.type_map() builds it around this map)."""
+        self.resources = resources
+        self.typed_dict_names.update(resources.names)
 
     # ---- public queries -------------------------------------------------------------
     def typed_dict(self, key: tuple[str, Variant]) -> Name:
@@ -256,7 +240,7 @@ class TypeMap:
         if kind == "response" and self._is_stream_payload(shape, member):
             stream = self.service.shape(member.shape).kind == "blob"
             return Field(member.name, STREAM_OUT if stream else self.expr(member.shape, "out"), True, member.documentation)
-        return Field(member.name, self._member_expr(shape, member, side), required, member.documentation)
+        return Field(member.name, self.member_expr(shape, member, side), required, member.documentation)
 
     def _always_present(self, options: Options) -> frozenset[tuple[str, str]]:
         """(output shape, member) pairs required in responses beyond what the model says:
@@ -278,7 +262,7 @@ class TypeMap:
             return False
         return self.service.shape(member.shape).kind in ("blob", "eventstream")
 
-    def _member_expr(self, parent: Shape, member: Member, side: str) -> PyExpr:
+    def member_expr(self, parent: Shape, member: Member, side: str) -> PyExpr:
         name = self.service.name
         if side == "in" and (name, member.name) in INPUT_MEMBER_OVERRIDES:
             return INPUT_MEMBER_OVERRIDES[(name, member.name)]

@@ -13,22 +13,19 @@ shapes are "sensitive" (typemap._sensitive_shapes): their input and output types
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, AbstractSet
+from typing import AbstractSet
 
 from . import docs
 from .layout import Br, class_def, docstring, pystr, statement
 from .naming import is_plain_key
 from .pyexpr import TYPE_DEFS, TYPED_DICT, Name, PyExpr, runs, shared, sub, union
 
-if TYPE_CHECKING:
-    from .typemap import TypedDictSpec
-    from .views import Block
+from .blocks import Block, quote_names
+from .specs import TypedDictSpec
 
 
 def render_one_of(spec: TypedDictSpec, members: list[tuple[str, str]], local: AbstractSet[str]) -> list[Block]:
     """The single-member TypedDicts of a union input, then the Union alias of them."""
-    from .views import Block, quote_names
-
     blocks = []
     by_key = {f.key: f for f in spec.fields}
     for key, name in members:

@@ -9,6 +9,7 @@ from generator.model import Service
 from generator.name_table import name_table
 from generator.options import DEFAULT, Options
 from generator.render import render_service
+from generator.resources_types import type_map
 from generator.typemap import TypeMap, typed_dict_keys
 from generator.variants import ANY, IN, OUT, REQUEST
 
@@ -18,7 +19,7 @@ S = {"type": "string"}
 
 
 def typemap(svc: Service, options: Options = DEFAULT) -> TypeMap:
-    return TypeMap(svc, name_table(svc).types, options)
+    return type_map(svc, name_table(svc).types, options)
 
 
 SHAPES: dict[str, Any] = {
