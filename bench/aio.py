@@ -92,7 +92,7 @@ async def one_call(service: str, method: str, params: dict[str, str], response: 
 
 
 def module_name(service: str) -> str:
-    from generator.naming import module_name as name
+    from generator.naming.rules import module_name as name
 
     return name(service)
 

@@ -13,7 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import config, pipeline
+from generator.app import config
+from generator import pipeline
 
 
 def profile(top: int) -> str:

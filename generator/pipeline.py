@@ -13,16 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import __version__, incremental
+from .output import cache as incremental
+from . import __version__
 from .errors import DefinitionError, UserError
-from .format import format_many, ruff_version
-from .load import Source
-from .model import build
+from .output.format import format_many, ruff_version
+from .source.load import Source
+from .model.service import build
 from .options import DEFAULT, Options
-from .progress import Progress
-from .entrypoints import Entry
-from .render import render_package, render_service_entry
-from .package_dir import Cached, PackageDir, Rendered
+from .app.progress import Progress
+from .views.entry import Entry
+from .render.files import render_package, render_service_entry
+from .output.package_dir import Cached, PackageDir, Rendered
 
 _SOURCE: Source | None = None
 

@@ -26,7 +26,7 @@ def test_all_services_generate_compile_and_import(all_out: Path) -> None:
     out = all_out
     package = out / "aws_typed"
     expected = botocore.session.get_session().get_available_services()
-    from generator.naming import module_name
+    from generator.naming.rules import module_name
 
     for name in expected:
         assert (package / module_name(name) / "client.py").is_file(), name
@@ -53,7 +53,7 @@ import importlib, json, sys, typing
 import botocore.session
 import pytest
 from botocore import xform_name
-from generator.naming import module_name
+from generator.naming.rules import module_name
 session = botocore.session.get_session()
 loader = session.get_component("data_loader")
 report = {"paginators": 0, "waiters": 0, "problems": []}

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, config, pipeline
-from generator.package_dir import MANIFEST, PackageDir
+from generator.app import cli
+from generator.app import config
+from generator import pipeline
+from generator.output.package_dir import MANIFEST, PackageDir
 
 from .helpers import REPO, botoloom
 
@@ -214,7 +216,7 @@ def test_output_not_writable_in_process(out: Path, monkeypatch: pytest.MonkeyPat
 
 def test_changed_generator_code_renders_again(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cache key includes botoloom's own code, not just its version number."""
-    from generator import incremental
+    from generator.output import cache as incremental
 
     assert cli.main(["--services", "sqs", "--output", str(out), "--quiet", "--jobs", "1"]) == 0
     plan = config.plan(config.Request(services=("sqs",), output=str(out), jobs=1, quiet=True), config.Config())

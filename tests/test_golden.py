@@ -12,7 +12,7 @@ import botocore
 import pytest
 
 import generator
-from generator.incremental import CACHE
+from generator.output.cache import CACHE
 
 from .helpers import BIN, GENERATED, REFERENCE, botoloom
 

@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
-from generator import config, hatch_hook, pipeline
-from generator.package_dir import CACHE, MANIFEST
+from generator.app import config
+from generator.app import hatch_hook
+from generator import pipeline
+from generator.output.package_dir import CACHE, MANIFEST
 
 PYPROJECT = """\
 [project]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.load import RawService
-from generator.model import Service, build
+from generator.source.load import RawService
+from generator.model.service import Service, build
 
 
 def raw(

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from .. import config
+from ..app import config
 from ..errors import UserError
 from .files import python_files, write_atomically
 from .package import Target, botocore_services, find_root

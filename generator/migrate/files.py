@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..errors import UserError
-from ..manifest import MANIFEST
+from ..output.manifest import MANIFEST
 
 SKIPPED_DIRECTORIES = frozenset({".venv", "venv", "site-packages", "__pycache__", "node_modules"})
 

@@ -14,7 +14,7 @@ import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..naming import module_name
+from ..naming.rules import module_name
 
 STUB_PREFIXES = ("mypy_boto3_", "types_boto3_")
 
@@ -149,7 +149,7 @@ def find_root(package: str, output: Path | None) -> Path | None:
 
 def botocore_services() -> tuple[frozenset[str], frozenset[str]]:
     """(every botocore service, the services boto3 has resources for)."""
-    from ..load import Source
+    from ..source.load import Source
 
     source = Source()
     return frozenset(source.available_services()), frozenset(source.resource_services())

@@ -25,7 +25,7 @@ import botocore.model
 import typing_extensions
 from aiobotocore.stub import AioStubber
 
-from generator.naming import module_name
+from generator.naming.rules import module_name
 
 from ..parity.checks import Package, _typed_name, _weight, request_params, unwrap
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.model import build
+from generator.model.service import build
 from generator.options import Options
-from generator.render import render_package, render_service, render_service_entry
+from generator.render.files import render_package, render_service, render_service_entry
 
 from ..helpers import GENERATED, botoloom
 from ..test_cli import assert_error, snapshot

@@ -14,7 +14,7 @@ import botocore.session
 import pytest
 from aiobotocore.config import AioConfig
 
-from generator.naming import module_name
+from generator.naming.rules import module_name
 
 from ..parity.conftest import PACKAGE
 from .checks import check_service

@@ -22,11 +22,12 @@ from pathlib import Path
 
 import black
 
-from generator import __version__, pragma
-from generator.load import Source
-from generator.model import build
-from generator.naming import module_name
-from generator.render import render_package, render_service_entry
+from generator.render import pragma
+from generator import __version__
+from generator.source.load import Source
+from generator.model.service import build
+from generator.naming.rules import module_name
+from generator.render.files import render_package, render_service_entry
 
 from ..helpers import BIN
 from ..parity.checks import check_service

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 
 from generator import __version__
 from generator.errors import UserError
-from generator.load import Source
-from generator.model import build
-from generator.render import render_package, render_service_entry
+from generator.source.load import Source
+from generator.model.service import build
+from generator.render.files import render_package, render_service_entry
 
 from . import harness
 from .strategies import API_VERSION, ENDPOINT_RULES, RESOURCE_SERVICE, RESOURCE_WAITERS, resource_documents

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main as botoloom
+from generator.app.cli import main as botoloom
 
 from ..helpers import GENERATED
 

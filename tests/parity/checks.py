@@ -7,7 +7,7 @@ package against `botocore.model` (never against the generator's own model):
 - the typed client has exactly the operations of the boto3 client;
 - the request TypedDict of every operation (through ``**kwargs: Unpack[...]``) has
   exactly the input shape's members, required exactly where botocore needs them
-  (idempotency tokens and the members of generator/typemap.py FILLED_BY_BOTOCORE
+  (idempotency tokens and the members of generator/types/typemap.py FILLED_BY_BOTOCORE
   are optional, because botocore fills them in);
 - the response TypedDict has exactly the output shape's members + ResponseMetadata;
 - nested TypedDicts, lists, maps, enums and scalars have the shape's structure,
@@ -41,11 +41,11 @@ import botocore.exceptions
 import botocore.model
 from botocore.stub import Stubber
 
-from generator.blobs import INPUT_SHAPE_MEMBER_OVERRIDES
-from generator.naming import WRAPPER_ATTRIBUTES, module_name
+from generator.types.blobs import INPUT_SHAPE_MEMBER_OVERRIDES
+from generator.naming.rules import WRAPPER_ATTRIBUTES, module_name
 
 from . import presign_stub_checks, union_checks
-from generator.typemap import (
+from generator.types.typemap import (
     FILLED_BY_BOTOCORE,
     INPUT_MEMBER_OVERRIDES,
     OUTPUT_MEMBER_OVERRIDES,
@@ -74,7 +74,7 @@ NO_VALIDATION = botocore.config.Config(parameter_validation=False, retries={"max
 
 def _typed_name(method: str) -> str:
     """The typed client's name for a boto3 method: a keyword, or a name the typed client
-    uses itself (generator/naming.py WRAPPER_ATTRIBUTES: raw, overload, ...), gets a trailing _."""
+    uses itself (generator/naming/rules.py WRAPPER_ATTRIBUTES: raw, overload, ...), gets a trailing _."""
     return method + "_" if keyword.iskeyword(method) or method in WRAPPER_ATTRIBUTES else method
 
 

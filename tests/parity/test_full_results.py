@@ -23,7 +23,7 @@ import botocore.model
 import pytest
 from botocore.stub import Stubber
 
-from generator.naming import module_name
+from generator.naming.rules import module_name
 
 from ..runtime import dummies
 from .checks import NO_VALIDATION, Package, request_params, unwrap

@@ -16,7 +16,7 @@ import boto3
 import botocore.session
 import pytest
 
-from generator.naming import module_name
+from generator.naming.rules import module_name
 
 from .checks import check_service
 from .conftest import PACKAGE

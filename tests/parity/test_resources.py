@@ -41,7 +41,7 @@ from boto3.utils import LazyLoadedWaiterModel, ServiceContext
 from botocore import xform_name
 
 from aws_typed._resources import BaseResource
-from generator.naming import module_name
+from generator.naming.rules import module_name
 from tests.conftest import GENERATED
 
 SERVICES = ["cloudformation", "cloudwatch", "dynamodb", "ec2", "glacier", "iam", "s3", "sns", "sqs"]

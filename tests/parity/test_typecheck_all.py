@@ -18,7 +18,7 @@ from pathlib import Path
 import botocore.session
 import pytest
 
-from generator.naming import module_name
+from generator.naming.rules import module_name
 from tools.typecheck_all import shard
 
 from ..helpers import BIN

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.naming import module_name
+from generator.naming.rules import module_name
 
 import pytest
 

@@ -18,7 +18,7 @@ MAX_LINES = 400
 
 
 def _modules() -> dict[str, Path]:
-    """Dotted name (`generator.views.service`) -> file, for every generator module."""
+    """Dotted name (`generator.views.service.service`) -> file, for every generator module."""
     out = {}
     for path in sorted(GENERATOR.rglob("*.py")):
         if RUNTIME in path.parents:

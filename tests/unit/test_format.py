@@ -1,4 +1,4 @@
-"""generator.format: one isolated ruff run per batch of rendered files, .pyi as stubs,
+"""generator.output.format: one isolated ruff run per batch of rendered files, .pyi as stubs,
 black's output where ruff differs, and one clear error when ruff fails."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator import format as fmt
+from generator.output import format as fmt
 from generator.errors import UserError
 
 LONG = "def f(self, first_parameter: int, second_parameter: str, third_parameter: bytes) -> None:"
@@ -132,9 +132,9 @@ def test_another_ruff_version_renders_again(tmp_path: Path, monkeypatch: pytest.
 
 def test_cli_without_ruff_is_one_line_and_exit_2(tmp_path: Path) -> None:
     script = (
-        "import sys, generator.format as f\n"
+        "import sys, generator.output.format as f\n"
         f"f.ruff_bin = lambda: {str(tmp_path / 'no-such-ruff')!r}\n"
-        "from generator.cli import main\n"
+        "from generator.app.cli import main\n"
         "sys.exit(main(['--services', 'sqs', '--jobs', '1', '--quiet', '--output', sys.argv[1]]))\n"
     )
     done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "out")], capture_output=True, text=True)

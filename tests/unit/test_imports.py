@@ -8,7 +8,7 @@ import builtins
 from pathlib import Path
 from typing import Any
 
-from generator.render import render_service
+from generator.render.files import render_service
 
 from ..tiny import service
 

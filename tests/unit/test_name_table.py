@@ -1,4 +1,4 @@
-"""The name table (generator/name_table.py) on tiny definitions: who gets which name when
+"""The name table (generator/naming/table.py) on tiny definitions: who gets which name when
 candidates clash, that the table is frozen, and that the rendered modules use its names."""
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
-from generator.load import RawService
-from generator.model import build
-from generator.name_table import RESOURCE_MODULE_RESERVED, NameTable, name_table
-from generator.naming import importable
-from generator.resources_model import RUNTIME_BASES
-from generator.render import render_service
-from generator.variants import ANY, IN, OUT, RESPONSE
+from generator.source.load import RawService
+from generator.model.service import build
+from generator.naming.table import RESOURCE_MODULE_RESERVED, NameTable, name_table
+from generator.naming.rules import importable
+from generator.model.resources import RUNTIME_BASES
+from generator.render.files import render_service
+from generator.types.variants import ANY, IN, OUT, RESPONSE
 
 from ..tiny import raw
 

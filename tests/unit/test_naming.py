@@ -6,9 +6,9 @@ import re
 import botocore.session
 import pytest
 
-from generator import naming
-from generator.load import Source
-from generator.model import build
+from generator.naming import rules as naming
+from generator.source.load import Source
+from generator.model.service import build
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,7 @@ def test_class_prefixes_unique_over_all_services() -> None:
 
 
 def build_meta_only(name: str, meta: dict[str, str]):  # type: ignore[no-untyped-def]
-    from generator.load import RawService
+    from generator.source.load import RawService
 
     return build(
         RawService(name=name, service={"metadata": meta, "operations": {}, "shapes": {}}, paginators={}, waiters={}, resources=None, client_methods=())

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.entrypoints import Entry
+from generator.views.entry import Entry
 from generator.errors import UserError
-from generator.fsguard import LOCK
-from generator.package_dir import CACHE, MANIFEST, Cached, PackageDir, Rendered
+from generator.output.fsguard import LOCK
+from generator.output.package_dir import CACHE, MANIFEST, Cached, PackageDir, Rendered
 
 META: dict[str, object] = {"botoloom": "test", "botocore": "1.0", "package": "pkg", "services": []}
 SHARED = {"__init__.py": "# package\n"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.imports import UNPACK_BLOCK, ImportSet
-from generator.layout import Br
-from generator.pyexpr import (
+from generator.types.imports import UNPACK_BLOCK, ImportSet
+from generator.render.layout import Br
+from generator.types.pyexpr import (
     NONE,
     STR,
     Literal,

@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.model import Service, build
-from generator.naming import resource_names
-from generator.render import render_package, render_service_entry
-from generator.resources_model import Filled, build_resources
-from generator.views import ServiceView
+from generator.model.service import Service, build
+from generator.naming.rules import resource_names
+from generator.render.files import render_package, render_service_entry
+from generator.model.resources import Filled, build_resources
+from generator.views.service import ServiceView
 from tests.helpers import BIN
 from tests.tiny import raw
 

@@ -10,8 +10,8 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import docs
-from generator.pytext import _fill, _words
+from generator.model import docs
+from generator.render.pytext import _fill, _words
 
 
 @settings(max_examples=500, deadline=None)

@@ -21,7 +21,7 @@ def _is_docstring(node: ast.stmt) -> bool:
 def _overloaded(body: list[ast.stmt]) -> set[int]:
     """Indexes of the implementations of overloaded functions in `body`."""
     out, overloads = set(), set()
-    for node in body:  # overloads under `if TYPE_CHECKING:` (presign.py) count too
+    for node in body:  # overloads under `if TYPE_CHECKING:` (views/presign.py) count too
         if isinstance(node, ast.If):
             overloads |= {n.name for n in node.body if isinstance(n, ast.FunctionDef) and _is_overload(n)}
     for i, node in enumerate(body):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from generator.model import Service
-from generator.name_table import name_table
+from generator.model.service import Service
+from generator.naming.table import name_table
 from generator.options import DEFAULT, Options
-from generator.render import render_service
-from generator.resources_types import type_map
-from generator.typemap import TypeMap, typed_dict_keys
-from generator.variants import ANY, IN, OUT, REQUEST
+from generator.render.files import render_service
+from generator.types.resources import type_map
+from generator.types.typemap import TypeMap, typed_dict_keys
+from generator.types.variants import ANY, IN, OUT, REQUEST
 
 from ..tiny import service
 

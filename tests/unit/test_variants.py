@@ -9,7 +9,7 @@ from typing import Callable
 
 import pytest
 
-from generator.variants import ANY, FULL, FULLPART, IN, KINDS, OUT, PAGINATE, REQUEST, RESPONSE, WAIT, Variant, plain
+from generator.types.variants import ANY, FULL, FULLPART, IN, KINDS, OUT, PAGINATE, REQUEST, RESPONSE, WAIT, Variant, plain
 
 # Old variant strings, as the name table keyed them for the 424 services of the pinned
 # botocore (s3, ec2, iam, glacier, sqs, sns, dynamodb, cloudwatch, cloudformation): a sample.
@@ -70,7 +70,7 @@ def test_ordering_is_the_old_strings_order() -> None:
     ]
     # Where the old text had optional members the orders part: "~" sorted after ",", but
     # a shorter drop tuple sorts first.  ec2's DeleteTagsRequest has both such keys; no
-    # name is decided by sorting trimmed variants (name_table.py sorts client keys only).
+    # name is decided by sorting trimmed variants (naming/table.py sorts client keys only).
     assert old("request~Resources") < old("request~Resources~Tags") < old("request~Resources,Tags")
     assert "request~Resources,Tags" < "request~Resources~Tags"
     assert sorted(OLD_OPTIONAL, key=old) == sorted(OLD_OPTIONAL)

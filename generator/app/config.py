@@ -1,0 +1,168 @@
+"""Settings: [tool.botoloom] of the user's pyproject.toml (load), and the one merge of what a
+caller asked for (command-line flags, the hatch hook's table: a Request) over those settings
+and the defaults into a checked pipeline Plan (plan).  The CLI reads pyproject.toml only
+when it gets no services; the hatch hook always reads the project's."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import UserError
+
+if TYPE_CHECKING:
+    from ..pipeline import Plan
+
+KEYS = frozenset({"services", "package", "output", "jobs", "outputs", "required", "aio"})
+
+
+@dataclass(frozen=True)
+class Config:
+    services: tuple[str, ...] = ()
+    all: bool = False
+    package: str | None = None
+    output: str | None = None
+    jobs: int | None = None
+    path: Path | None = None
+    outputs: str | None = None  # "sound" or "present" (options.py)
+    required: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # [tool.botoloom.required]
+    aio: bool = False  # aio = true: typed aiobotocore modules too (--aio)
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a caller asked for explicitly; unset fields come from [tool.botoloom] (Config),
+    then the defaults.  check: compare only (the output need not be writable)."""
+
+    services: tuple[str, ...] = ()
+    all: bool = False
+    package: str | None = None
+    output: str | None = None
+    jobs: int | None = None
+    outputs: str | None = None
+    aio: bool = False
+    check: bool = False
+    quiet: bool = False
+    overwrite: bool = False
+    lock_timeout: float = 600.0
+
+
+def plan(request: Request, settings: Config) -> Plan:
+    """`request` over `settings` over the defaults, checked: bad input raises UserError
+    before anything is rendered or written (the package directory is checked by the pipeline)."""
+    from . import targets
+    from .. import pipeline
+    from ..options import Options
+
+    package = request.package or settings.package or "aws_typed"
+    source = pipeline.source()
+    if request.all or (settings.all and not request.services):
+        names = source.available_services()
+    elif request.services or settings.services:
+        names = sorted(dict.fromkeys(request.services or settings.services))
+        source.check_names(names)
+    else:
+        raise UserError("name services with --services NAME ..., use --all, or add [tool.botoloom] services to pyproject.toml")
+    output = Path(request.output or settings.output or "generated")
+    targets.check_package(package, output)
+    targets.check_services(names)
+    targets.check_output(output, needs_write=not request.check)
+    if request.jobs is not None and request.jobs < 1:
+        raise UserError(f"--jobs must be at least 1 (got {request.jobs})")
+    if not request.lock_timeout >= 0:
+        raise UserError("--lock-timeout must be a number of seconds, 0 or more")
+    jobs = request.jobs or settings.jobs or os.cpu_count() or 1
+    outputs = request.outputs or settings.outputs or "sound"
+    options = Options(outputs=outputs, required=settings.required, aio=request.aio or settings.aio)
+    return pipeline.Plan(names, output / package, package, jobs, request.quiet, request.overwrite, request.lock_timeout, options)
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above `start`."""
+    for directory in (start, *start.parents):
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _inside(project: Path, output: str) -> bool:
+    """Is `output` (from an untrusted pyproject.toml) a relative path inside `project`?"""
+    if Path(output).is_absolute() or "\0" in output:
+        return False
+    base = project.resolve()
+    target = (base / output).resolve()
+    return target == base or base in target.parents
+
+
+def _output_options(path: Path, table: dict[str, object]) -> tuple[str | None, tuple[tuple[str, str, tuple[str, ...]], ...]]:
+    """outputs = "sound" | "present"; [tool.botoloom.required] "sts.GetCallerIdentity" = ["Account"]."""
+    outputs = table.get("outputs")
+    if outputs is not None and outputs not in ("sound", "present"):
+        raise UserError(f'{path}: [tool.botoloom] outputs must be "sound" or "present"')
+    required = table.get("required", {})
+    if not isinstance(required, dict):
+        raise UserError(f"{path}: [tool.botoloom.required] must be a table")
+    entries = []
+    for key, members in sorted(required.items()):
+        service, _, operation = key.rpartition(".")
+        if not service or not operation or not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+            raise UserError(f'{path}: [tool.botoloom.required] "{key}": want "service.Operation" = ["Member", ...]')
+        entries.append((service, operation, tuple(members)))
+    return outputs if isinstance(outputs, str) else None, tuple(entries)
+
+
+def load(start: Path) -> Config:
+    """[tool.botoloom] of the nearest pyproject.toml; an empty Config when there is none.
+
+    services = ["s3", "dynamodb"] (or "all"), package = "aws_typed", output = "src",
+    jobs = 2.  output is relative to the pyproject.toml's directory and must stay inside it
+    (the file is untrusted: a pull request can change it).
+    """
+    path = find_pyproject(start)
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise UserError(f"{path}: cannot read it: {exc}") from None
+    table = data.get("tool", {}).get("botoloom")
+    if table is None:
+        return Config(path=path)
+    if not isinstance(table, dict):
+        raise UserError(f"{path}: [tool.botoloom] must be a table")
+    unknown = sorted(set(table) - KEYS)
+    if unknown:
+        raise UserError(f"{path}: unknown [tool.botoloom] keys: {', '.join(unknown)} (known: {', '.join(sorted(KEYS))})")
+    services = table.get("services", [])
+    if services != "all" and not (isinstance(services, list) and all(isinstance(s, str) for s in services)):
+        raise UserError(f'{path}: [tool.botoloom] services must be a list of names or "all"')
+    package = table.get("package")
+    if package is not None and not isinstance(package, str):
+        raise UserError(f"{path}: [tool.botoloom] package must be a string (a Python package name)")
+    output = table.get("output")
+    if output is not None and not isinstance(output, str):
+        raise UserError(f"{path}: [tool.botoloom] output must be a string")
+    if output is not None and not _inside(path.parent, output):
+        raise UserError(f"{path}: [tool.botoloom] output {output!r} is outside the project; use a path inside {path.parent} (or --output)")
+    jobs = table.get("jobs")
+    if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
+        raise UserError(f"{path}: [tool.botoloom] jobs must be a positive integer")
+    outputs, required = _output_options(path, table)
+    aio = table.get("aio", False)
+    if not isinstance(aio, bool):
+        raise UserError(f"{path}: [tool.botoloom] aio must be true or false")
+    return Config(
+        aio=aio,
+        outputs=outputs,
+        required=required,
+        services=() if services == "all" else tuple(services),
+        all=services == "all",
+        package=package,
+        output=str(path.parent / output) if output else None,
+        jobs=jobs,
+        path=path,
+    )

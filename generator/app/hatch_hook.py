@@ -1,0 +1,90 @@
+"""A hatchling build hook: generate the typed package while a user project's wheel is built.
+
+In the user's pyproject.toml:
+
+    [build-system]
+    requires = ["hatchling", "botoloom @ git+<botoloom repository URL>@<commit>"]
+    build-backend = "hatchling.build"
+
+    [tool.hatch.build.hooks.botoloom]
+    services = ["s3", "dynamodb"]     # or "all"; default: [tool.botoloom] services
+    package = "aws_typed"             # default: [tool.botoloom] package, else aws_typed
+
+Everything else (jobs, outputs, required, aio) comes from [tool.botoloom], merged by the same
+code as the command line's (config.plan); the hook then runs pipeline.generate itself.
+The generated package is added to the wheel under its import name.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+from hatchling.plugin import hookimpl
+
+from . import config
+from ..errors import UserError
+from ..output.package_dir import PackageDir
+
+if TYPE_CHECKING:  # the pipeline (boto3, jinja2) is imported when a build runs the hook
+    from ..pipeline import Plan
+
+TABLE = "[tool.hatch.build.hooks.botoloom]"
+
+
+def build_plan(project: Path, table: Mapping[str, Any], output: Path) -> Plan:
+    """The hook's services and package over [tool.botoloom] of the project's pyproject.toml
+    (jobs, outputs, required, aio, ...), merged by config.plan as for the command line."""
+    settings = config.load(project)
+    services = table.get("services") or ("all" if settings.all else list(settings.services))
+    package = table.get("package")
+    if services != "all" and not (isinstance(services, list) and all(isinstance(s, str) for s in services)):
+        raise UserError(f'{TABLE} services must be a list of names or "all"')
+    if package is not None and not isinstance(package, str):
+        raise UserError(f"{TABLE} package must be a string (a Python package name)")
+    if not services:
+        raise RuntimeError(f"botoloom build hook: set services in {TABLE} or [tool.botoloom]")
+    request = config.Request(
+        services=() if services == "all" else tuple(services),
+        all=services == "all",
+        package=package,
+        output=str(output),
+        quiet=True,
+    )
+    return config.plan(request, settings)
+
+
+class BotoloomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
+    PLUGIN_NAME = "botoloom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        from .. import pipeline
+
+        tmp = tempfile.TemporaryDirectory(prefix="botoloom-build-")
+        try:
+            plan = build_plan(Path(self.root), self.config, Path(tmp.name))
+            pipeline.generate(plan)
+        except UserError as exc:
+            tmp.cleanup()
+            print(f"botoloom: error: {exc}", file=sys.stderr)
+            raise RuntimeError("botoloom build hook: generation failed (exit 2)") from None
+        except BaseException:
+            tmp.cleanup()
+            raise
+        self._tmp = tmp
+        for rel in PackageDir.open(plan.root).contents():
+            build_data["force_include"][str(plan.root / rel)] = f"{plan.package}/{rel}"
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        tmp = getattr(self, "_tmp", None)
+        if tmp is not None:
+            tmp.cleanup()
+
+
+@hookimpl
+def hatch_register_build_hook() -> type[BotoloomBuildHook]:
+    return BotoloomBuildHook

@@ -1,0 +1,81 @@
+"""The manifest: which files of a package directory botoloom wrote, with their digests.
+
+It is safe to commit and is read as untrusted input (a pull request can change it): every
+entry must be a relative path inside the package directory and a SHA-256 digest, or the
+run stops with exit 2 naming the entry.  While a run is in progress the manifest also
+lists, under "earlier", the digest each replaced file had before, so that a run killed
+half-way never makes the next one mistake botoloom's own old file for a hand edit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import fsguard
+from .cache import CACHE
+from ..errors import UserError
+
+MANIFEST = ".botoloom-manifest.json"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    files: dict[str, str] = field(default_factory=dict)  # path -> digest botoloom wrote (or is writing)
+    earlier: dict[str, str] = field(default_factory=dict)  # path -> digest before an unfinished run
+    botocore: str = ""  # the botocore version the files were generated from
+
+    def ours(self, rel: str, text: str) -> bool:
+        """Does `text` hold exactly what botoloom wrote (or was replacing) at `rel`?"""
+        return digest(text) in (self.files.get(rel), self.earlier.get(rel))
+
+    def names(self) -> set[str]:
+        """Base names of the files botoloom wrote here (0.1.0's temp files count only beside them)."""
+        return {MANIFEST, CACHE} | {rel.rsplit("/", 1)[-1] for rel in self.files}
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def render(meta: dict[str, object], files: dict[str, str], earlier: dict[str, str] | None = None) -> str:
+    data = dict(meta)
+    data["files"] = dict(sorted(files.items()))
+    if earlier:
+        data["earlier"] = dict(sorted(earlier.items()))
+    return json.dumps(data, indent=2, sort_keys=True) + "\n"
+
+
+def read(root: Path) -> Manifest | None:
+    """The manifest of `root`, validated; None when there is none."""
+    path = root / MANIFEST
+    text = fsguard.read(path)
+    if text is None:
+        if path.exists():
+            raise UserError(f"{path}: unreadable botoloom manifest (not a UTF-8 file); remove the directory or fix the file")
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise UserError(f"{path}: unreadable botoloom manifest (not JSON); remove the directory or fix the file") from None
+    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+        raise UserError(f'{path}: not a botoloom manifest (no "files" object); remove the directory or fix the file')
+    botocore = data.get("botocore", "")
+    return Manifest(
+        files=_entries(root, path, data["files"], "files"),
+        earlier=_entries(root, path, data.get("earlier", {}), "earlier"),
+        botocore=botocore if isinstance(botocore, str) else "",
+    )
+
+
+def _entries(root: Path, path: Path, table: object, key: str) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise UserError(f'{path}: "{key}" must be an object of path: digest')
+    where = f"{path}: {key}"
+    for rel, value in table.items():
+        fsguard.check_relative(rel, root, where)
+        if rel in (MANIFEST, CACHE, fsguard.LOCK) or not fsguard.is_digest(value):
+            raise UserError(f"{path}: {key}: invalid entry {rel!r}: {value!r}")
+    return dict(table)

@@ -1,0 +1,255 @@
+"""Stage 5, render: jinja2 templates turn prepared views into source text, in memory."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import import_module, resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..views import entry as entrypoints
+from ..views.entry import Entry
+from ..output.format import format_files
+from .layout import Br, Signature, class_def, pystr, statement
+from ..model.service import Service
+from ..naming.table import name_table
+from ..options import DEFAULT, Options
+from ..types.imports import ImportSet
+from ..views.presign import builtins_import, presigned_methods
+from ..views.stubber import StubberView
+from ..model.resources import SERVICE_MODULES
+from ..views.resources import ResourceView
+from ..views.blocks import dunder_all, header
+from ..views.service import CLIENT_RUNTIME_ORDER, ServiceView
+
+RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py", "_conditions.py", "_entry.py", "_stubber.py")
+
+
+def template_dir() -> Path:
+    """templates/ beside the package in a checkout, generator/templates in a wheel."""
+    package = Path(__file__).resolve().parents[1]  # generator/
+    for candidate in (package / "templates", package.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("botoloom templates not found (broken installation)")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir())),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["stubdef"] = _stubdef
+    return env
+
+
+def _render(template: str, **context: Any) -> str:
+    text = environment().get_template(template).render(**context)
+    return text.rstrip("\n") + "\n"
+
+
+def _stubdef(signature: str) -> str:
+    """`def f(...) -> R:` as a stub, `def f(...) -> R: ...`, laid out as black lays out a stub."""
+    if signature.endswith(": ..."):  # laid out as a stub already (an @overload)
+        return signature
+    assert isinstance(signature, Signature), signature
+    return signature.stub
+
+
+# Modules that also get a .pyi stub: no docstrings, `...` bodies. Type checkers read the stub
+# (less to parse and bind); editors still show the docstrings, from the .py beside it.
+STUBBED = ("client", "type_defs", "paginators", "waiters", "service_resource")
+
+
+def _both(files: dict[str, str], rel: str, template: str, **context: Any) -> None:
+    """`rel` (.py) and its stub (.pyi) from one template and one context."""
+    files[rel] = _render(template, stub=False, **context)
+    files[rel + "i"] = _render(template, stub=True, **context)
+
+
+def render_service(service: Service, versions: str, options: Options = DEFAULT) -> dict[str, str]:
+    """All files of one service package, keyed by path relative to the package root."""
+    return render_service_entry(service, versions, options)[0]
+
+
+def render_service_entry(
+    service: Service, versions: str, options: Options = DEFAULT, *, formatted: bool = True
+) -> tuple[dict[str, str], Entry]:
+    """render_service(), and what the service offers the package's entry module; with
+    formatted=False the files as rendered, for format.format_many() over several services."""
+    names = name_table(service)  # every module-level name, before any view (naming/table.py)
+    view = ServiceView(service, versions, options, names)
+    resources = ResourceView(view) if service.resources is not None else None
+    mod = view.names.module
+    files = {
+        f"{mod}/__init__.py": _service_init(view, resources),
+        f"{mod}/exceptions.py": _exceptions(view),
+        f"{mod}/literals.py": _literals(view),
+    }
+    _both(files, f"{mod}/client.py", "client.py.j2", **_client(view))
+    _both(files, f"{mod}/type_defs.py", "type_defs.py.j2", **_type_defs(view))
+    if service.paginators:
+        paginators = _wrappers(view, "paginators", "Paginator", "PAGINATORS", view.paginator_methods(), view.paginator_classes)
+        _both(files, f"{mod}/paginators.py", "wrappers.py.j2", **paginators)
+    if service.waiters:
+        waiters = _wrappers(view, "waiters", "Waiter", "WAITERS", view.waiter_methods(), view.waiter_classes)
+        _both(files, f"{mod}/waiters.py", "wrappers.py.j2", **waiters)
+    if service.operations:  # the typed botocore Stubber (generator/views/stubber.py)
+        files[f"{mod}/stubber.py"] = _render("stubber.py.j2", **StubberView(view).context())
+    if resources is not None:
+        _both(files, f"{mod}/service_resource.py", "service_resource.py.j2", **resources.context())
+    for module, (runtime, title) in SERVICE_MODULES.get(service.name, {}).items():
+        files[f"{mod}/{module}.py"] = _reexport(view, runtime, title)
+    if options.aio:  # typed aiobotocore clients (views/aio.py)
+        from ..views.aio import render_aio
+
+        files.update(render_aio(view, _render))
+    entry = Entry(service.name, mod, view.names.client, resources.service_class if resources is not None else None)
+    return (format_files(files) if formatted else files), entry
+
+
+def _reexport(view: ServiceView, runtime: str, title: str) -> str:
+    """A service module that re-exports a hand-typed runtime module (dynamodb.conditions)."""
+    names = sorted(import_module(f"generator.runtime.{runtime}").__all__)
+    return _render(
+        "reexport.py.j2",
+        header=header(f"{title} of {view.title}.", view.versions),
+        imports=_import_all(f"..{runtime}", names).runtime(),
+        all=dunder_all(names),
+    )
+
+
+def _client(view: ServiceView) -> dict[str, Any]:
+    methods = view.client_methods() + presigned_methods(view)
+    factory = view.factory()
+    imports = view.client_imports(methods, factory)
+    if builtins := builtins_import(view.service):  # what the presign overloads spell builtins as
+        imports.add_module("builtins", alias=builtins)
+    return dict(
+        header=header(f"Typed client for {view.title}.", view.versions),
+        runtime_imports=imports.runtime(CLIENT_RUNTIME_ORDER),
+        checking_imports=imports.checking(grouped=False),
+        all=dunder_all([view.names.client, "client"]),
+        client_class=view.names.client,
+        client_bases=view.client_bases(),
+        client_header=view.client_header(),
+        client_doc=view.client_doc(),
+        service_literal=pystr(view.service.name),
+        methods=methods,
+        factory=factory,
+    )
+
+
+def _type_defs(view: ServiceView) -> dict[str, Any]:
+    blocks = view.typed_dict_blocks()
+    return dict(
+        header=header(f"Request and response types of {view.title}.", view.versions),
+        imports=view.type_defs_imports(blocks),
+        all=view.type_defs_all(),
+        blocks=blocks,
+    )
+
+
+def _literals(view: ServiceView) -> str:
+    return _render(
+        "literals.py.j2",
+        header=header(f"Enums and names of {view.title}, as Literal aliases.", view.versions),
+        all=view.literal_all(),
+        aliases=view.literal_aliases(),
+    )
+
+
+def _exceptions(view: ServiceView) -> str:
+    classes = view.exception_classes()
+    alias = view.names.exception_type  # spells type[...] in the exceptions class body
+    attributes = [statement(f"{attr}: ", Br(alias, (cls,)), 4) for attr, cls, _ in classes if attr]
+    imports = ImportSet().add(".._runtime", "BaseClientExceptions", runtime=True)
+    if classes:  # the error classes derive from it (under TYPE_CHECKING)
+        imports.add(".._types", "ClientError")
+    if alias != "type" and attributes:
+        imports.add("typing", "Type", alias=alias)
+    return _render(
+        "exceptions.py.j2",
+        header=header(f"Modeled errors of {view.title}.", view.versions),
+        all=dunder_all([view.names.exceptions]),
+        classes=classes,
+        exceptions_class=view.names.exceptions,
+        exceptions_header=class_def(view.names.exceptions, ["BaseClientExceptions"]),
+        doc=view.exceptions_doc(),
+        attributes=attributes,
+        runtime_imports=imports.runtime(),
+        checking_imports=imports.checking(),
+    )
+
+
+def _wrappers(view: ServiceView, kind: str, base: str, table: str, classes: list[Any], names: dict[str, str]) -> dict[str, Any]:
+    imports = view.wrapper_imports([m for _, _, m in classes], base)
+    return dict(
+        header=header(f"Typed {kind} of {view.title}.", view.versions),
+        runtime_imports=imports.runtime(),
+        checking_imports=imports.checking(),
+        all=dunder_all([table] + list(names.values())),
+        classes=classes,
+        table=view.table(table, base, names),
+    )
+
+
+def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
+    imports = _import_all(".client", [view.names.client, "client"])
+    imports.add(".exceptions", view.names.exceptions, runtime=True)
+    public = [view.names.client, view.names.exceptions, "client"]
+    lazy = ""
+    if resources is not None:  # the service resource and its factory, imported on first use
+        lazy_names, lazy = resources.package_exports()
+        for name in lazy_names:
+            imports.add(".service_resource", name)
+        public += [resources.service_class, "resource"]
+    checking = f"\n\nif TYPE_CHECKING:\n{imports.checking()}" if imports.has_checking else ""
+    return _render(
+        "service_init.py.j2",
+        header=header(f"Typed boto3 layer for {view.title}.", view.versions),
+        imports=imports.runtime() + checking,
+        all=dunder_all(sorted(public)),
+        lazy=lazy,
+    )
+
+
+def _import_all(module: str, names: list[str]) -> ImportSet:
+    """`from module import names` at run time."""
+    imports = ImportSet()
+    for name in names:
+        imports.add(module, name, runtime=True)
+    return imports
+
+
+def render_package(package: str, entries: list[Entry], versions: str, aio: bool = False) -> dict[str, str]:
+    """The package's own files: __init__, the entry module, the copied runtime (with _aio for
+    --aio), py.typed."""
+    names = ", ".join(sorted(e.service for e in entries)) or "none"
+    title = (
+        f"Typed wrappers around boto3 ({package}).\n\nServices: {names}.\n\n"
+        f"`from {package} import {entrypoints.MODULE}` is the drop-in for `import boto3`: "
+        "typed client(), resource() and Session for these services."
+    )
+    files = {
+        "__init__.py": _render("package_init.py.j2", header=header(title, versions), all=dunder_all(["ClientError"])),
+        "py.typed": "",
+    }
+    if entries:
+        files[f"{entrypoints.MODULE}.py"] = _render(
+            "entry.py.j2",
+            header=header(f"Drop-in typed entry points of {package}: boto3's client(), resource() and Session.", versions),
+            **entrypoints.context(entries),
+        )
+    files = format_files(files)  # the runtime modules below are copied as they are
+    runtime = resources.files("generator.runtime")
+    for name in RUNTIME_FILES + ("_aio.py",) * aio:
+        files[name] = runtime.joinpath(name).read_text(encoding="utf-8")
+    return files

@@ -1,0 +1,216 @@
+"""The aio modules of a service (generated with --aio): typed aiobotocore clients.
+
+Everything is derived from the sync ServiceView: the same operations, request and
+response TypedDicts, paginator and waiter classes and docstrings; only what differs
+for aiobotocore is decided here.  Methods return the coroutine aiobotocore returns,
+typed Coroutine[Any, Any, T] (not Awaitable) so that a forgotten `await` is reported.
+Response TypedDicts that hold a streamed body or an event stream (and those that hold
+them) get async variants in `aio_type_defs`, with the same names and text, whose
+StreamingBody and EventStream come from the package's `_aio`; every other type is the
+sync one.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..types.imports import ImportSet
+from ..render.layout import Br, class_def, function_def, pystr, statement
+from ..types.pyexpr import NONE, TYPE_DEFS, Name, Or, PyExpr, Quoted, all_needs, runs, shared, sub, typing_name, unpack, uses
+from ..render.pytext import docstring
+from ..types.specs import TypedDictSpec
+from .blocks import Block, Method, dunder_all, header, param
+from .service import CAST, EMPTY_RESPONSE, ServiceView
+
+ASYNC_TYPES = ("EventStream", "StreamingBody")  # in _aio: the async protocols of the same names
+AIO_CLIENT_BASES = {"s3": "S3ClientMethods"}  # aiobotocore's injected coroutine methods, typed in _aio
+AIO = ".._aio"
+RUNTIME_ORDER = (AIO, ".exceptions")  # aio.py's run-time imports, in this order
+# Imported at run time in aio.py though only annotations use them (as ever: a layout choice).
+_RUNTIME_TYPING = ["Any", "Coroutine", "Literal"]
+_NOTE = "A coroutine: await it."
+_WAIT_DOC = (
+    "Poll {op} until the waiter succeeds (a coroutine); raises botocore's WaiterError on failure "
+    "or timeout. Typed as None: aiobotocore returns the last response, which is the operation's "
+    "output or an error response, depending on the acceptor that matched."
+)
+Renderer = Callable[..., str]
+
+
+def coroutine(returns: PyExpr) -> PyExpr:
+    anything = typing_name("Any")
+    return sub(typing_name("Coroutine"), anything, anything, returns)
+
+
+class AioView:
+    """What aio.py and aio_type_defs.py of one service print."""
+
+    def __init__(self, view: ServiceView) -> None:
+        self.view = view
+        self.variants = async_variants(view.types.typed_dicts())
+        self.variant_names = frozenset(spec.name for spec in self.variants)
+
+    # ---- aio_type_defs.py --------------------------------------------------------------
+    def type_defs_blocks(self) -> list[Block]:
+        pending = set(self.variant_names)
+        blocks: list[Block] = []
+        for spec in self.variants:
+            blocks.extend(self.view.spec_blocks(spec, pending))
+            pending.discard(spec.name)
+        return blocks
+
+    def locate(self, module: str, name: str) -> str:
+        """Where the aio modules import a name from: the async variants and protocols, and
+        everything of _runtime, are the aio ones."""
+        if module == TYPE_DEFS and name in self.variant_names:
+            return ".aio_type_defs"
+        if (module == ".._types" and name in ASYNC_TYPES) or module == ".._runtime":
+            return AIO
+        return module
+
+    def type_defs_imports(self, blocks: list[Block]) -> str:
+        imports = ImportSet(".aio_type_defs", checking=False, locate=self.locate)
+        for block in blocks:
+            imports.need(block.needs)
+        return imports.runtime()
+
+    # ---- aio.py: the client ------------------------------------------------------------
+    def client_methods(self) -> list[Method]:
+        view = self.view
+        methods = [view.exceptions_property()]
+        for op in view.service.operations:
+            request = view.types.request_name(op.input) if op.input else ""
+            returns = Name(TYPE_DEFS, view.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
+            methods.append(view.operation_method(op, request, coroutine(returns), _NOTE))
+        methods += view.getter_methods(
+            "get_paginator", "operation_name", "PaginatorName", view.paginator_classes, "Paginator", "aio",
+            "PAGINATORS", "A typed async paginator for an operation that can be paginated.",
+        )
+        methods += view.getter_methods(
+            "get_waiter", "waiter_name", "WaiterName", view.waiter_classes, "Waiter", "aio",
+            "WAITERS", "A typed async waiter: polls an operation until a resource reaches a state.",
+        )
+        return methods
+
+    def client_bases(self) -> list[Name]:
+        return [Name(AIO, n) for n in filter(None, [AIO_CLIENT_BASES.get(self.view.service.name), "BaseClient"])]
+
+    def client_doc(self) -> str:
+        service = self.view.service
+        return docstring(
+            f"Typed async client for {service.full_name} (botocore service {service.name!r}).\n\n"
+            f"Wraps an aiobotocore client: `async with client(...) as c`, or wrap one that is "
+            f"already open with {self.view.names.client}(raw). Operations return coroutines.",
+            4,
+        )
+
+    def factory(self) -> Method:
+        names = self.view.names
+        context = Name(AIO, "ClientContext")
+        returns = sub(context, Name(None, names.client))
+        session = Or((Name(AIO, "AioSessionLike"), NONE))
+        kwargs = unpack(shared("ClientArgsTypeDef"))
+        sig = function_def("client", ["*", param("session", session, "None"), param("**kwargs", kwargs)], returns.render(), 0)
+        doc = docstring(
+            f"A typed {self.view.service.name} client in an async context manager: the same arguments "
+            f"as aiobotocore's session.create_client({self.view.service.name!r}, ...), from `session` "
+            "when given (else a new aiobotocore session). Use it as `async with client(...) as c`.",
+            4,
+        )
+        call = f"create_client({pystr(self.view.service.name)}, session, kwargs)"
+        body = statement("return ", Br("ClientContext", (names.client, call), "(", ")"), 4)
+        needs = uses(returns, session, kwargs) | runs(context, Name(AIO, "create_client"))
+        return Method(name="client", signature=sig, doc=doc, body=body, needs=needs)
+
+    # ---- aio.py: paginators and waiters ------------------------------------------------
+    def paginator_classes(self) -> list[tuple[str, str, Method]]:
+        return self.view.paginator_methods()  # same text: PageIterator/Paginator are _aio's here
+
+    def waiter_classes(self) -> list[tuple[str, str, Method]]:
+        view = self.view
+        out = []
+        for waiter, (class_header, doc, _) in zip(view.service.waiters, view.waiter_methods()):
+            op = view.service.operation(waiter.operation)
+            kwargs = unpack(Name(TYPE_DEFS, view.types.wait_name(op.input)) if op.input else shared("WaitArgsTypeDef"))
+            returns = coroutine(NONE)
+            method = Method(
+                name="wait",
+                signature=function_def("wait", [*view.self_params(op.input), param("**kwargs", kwargs)], returns.render(), 4),
+                doc=docstring(_WAIT_DOC.format(op=op.method), 8),
+                body=statement("return ", Br("cast", (Quoted(returns).render(), "self._raw.wait(**kwargs)"), "(", ")"), 8),
+                needs=uses(kwargs, returns) | runs(CAST),
+            )
+            out.append((class_header, doc, method))
+        return out
+
+    def tables(self) -> list[str]:
+        view = self.view
+        out = []
+        if view.paginator_classes:
+            out.append(view.table("PAGINATORS", "Paginator", view.paginator_classes))
+        if view.waiter_classes:
+            out.append(view.table("WAITERS", "Waiter", view.waiter_classes))
+        return out
+
+    def public(self) -> list[str]:
+        view = self.view
+        names = [view.names.client, "client"]
+        names += ["PAGINATORS"] * bool(view.paginator_classes) + list(view.paginator_classes.values())
+        names += ["WAITERS"] * bool(view.waiter_classes) + list(view.waiter_classes.values())
+        return names
+
+    def imports(self, methods: list[Method], factory: Method) -> ImportSet:
+        """The imports of aio.py: what the sync client imports at run time is run-time here too."""
+        imports = ImportSet(".aio", at_runtime=[("typing", n) for n in _RUNTIME_TYPING], locate=self.locate)
+        imports.need(all_needs([*(m.needs for m in methods), factory.needs, runs(*self.client_bases())]))
+        return imports
+
+
+def async_variants(specs: list[TypedDictSpec]) -> list[TypedDictSpec]:
+    """The TypedDicts that hold a StreamingBody or EventStream, directly or through another
+    one, in the (dependency) order of `specs`."""
+    uses = {spec.name: {n.name for f in spec.fields for n in f.type.names()} for spec in specs}
+    marked = set(ASYNC_TYPES)
+    while True:
+        more = {name for name, used in uses.items() if name not in marked and used & marked}
+        if not more:
+            break
+        marked |= more
+    return [spec for spec in specs if spec.name in marked]
+
+
+def render_aio(view: ServiceView, render: Renderer) -> dict[str, str]:
+    """aio.py (and aio_type_defs.py when a response streams) of one service."""
+    aio = AioView(view)
+    mod = view.names.module
+    files = {}
+    if aio.variants:
+        blocks = aio.type_defs_blocks()
+        files[f"{mod}/aio_type_defs.py"] = render(
+            "type_defs.py.j2",
+            header=header(f"Async variants of the streaming response types of {view.title}.", view.versions),
+            imports=aio.type_defs_imports(blocks),
+            all=dunder_all([spec.name for spec in aio.variants]),
+            blocks=blocks,
+            stub=False,
+        )
+    methods = aio.client_methods()
+    paginators, waiters = aio.paginator_classes(), aio.waiter_classes()
+    factory = aio.factory()
+    bases = [Name(".._runtime", "Paginator")] * bool(paginators) + [Name(".._runtime", "Waiter")] * bool(waiters)
+    imports = aio.imports([*methods, *(m for _, _, m in paginators + waiters)], factory).need(runs(*bases))
+    files[f"{mod}/aio.py"] = render(
+        "aio.py.j2",
+        header=header(f"Typed async (aiobotocore) client of {view.title}.", view.versions),
+        runtime_imports=imports.runtime(RUNTIME_ORDER),
+        checking_imports=imports.checking(grouped=False),
+        all=dunder_all(aio.public()),
+        client_header=class_def(view.names.client, [", ".join(n.render() for n in aio.client_bases())]),
+        client_doc=aio.client_doc(),
+        service_literal=pystr(view.service.name),
+        methods=methods,
+        classes=paginators + waiters,
+        tables=aio.tables(),
+        factory=f"{factory.signature}\n{factory.doc}\n{factory.body}",
+    )
+    return files

@@ -1,0 +1,117 @@
+"""The typed generate_presigned_url overloads, for the operations botocore can presign
+(model.Operation.presignable, decided in model/signing.py).
+
+botocore adds generate_presigned_url to every client (signers.add_generate_presigned_url):
+it looks ClientMethod up in the client's method table (else UnknownClientMethodError),
+validates Params against the operation's input shape (ParamValidationError) and signs the
+request with the query form of the operation's signer.  A signer without a query form
+(bearer tokens; SigV2, where the service's endpoints allow nothing else) raises
+UnsupportedSignatureVersionError, so those operations get no overload.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+
+from ..render.layout import Br, Expr, docstring, function_def, statement
+from ..types.pyexpr import NONE, TYPE_DEFS, Literal, Name, Or, PyExpr, builtin, runs, sub, typing_name, uses
+
+from .blocks import Method
+from ..types.typemap import FILLED_BY_BOTOCORE
+
+if TYPE_CHECKING:
+    from ..model.service import Service
+    from .service import ServiceView
+
+
+def presigned_methods(view: ServiceView) -> list[Method]:
+    """generate_presigned_url: one overload per presignable operation (the operations that
+    take no input share one), ClientMethod a Literal of botocore's method name, Params the
+    operation's request TypedDict (optional when no member is required).  The overloads
+    stand under `if TYPE_CHECKING:` (mypy and pyright take such conditional overloads):
+    defining ec2's 765 would add some 60 ms to importing its client."""
+    ops = [op for op in view.service.operations if op.presignable]
+    if not ops:
+        return []
+    # builtins spelt out: in the class body an operation called `str` or `int` shadows them
+    b = builtins_alias(view.service)
+    text = builtin(f"{b}.str")
+    anything: PyExpr = Or((sub(typing_name("Mapping"), text, typing_name("Any")), NONE))
+    variants: list[tuple[Literal, PyExpr, str]] = []  # (ClientMethod, Params, its default)
+    no_input = [op.method for op in ops if not op.input]
+    if no_input:
+        variants.append((Literal(tuple(no_input)), anything, " = None"))
+    for op in ops:
+        if op.input:
+            request = Name(TYPE_DEFS, view.types.request_name(op.input))
+            params: PyExpr = request if _requires(view.service, op.input) else Or((request, NONE))
+            variants.append((Literal((op.method,)), params, "" if params is request else " = None"))
+    tail: list[Expr] = [f"ExpiresIn: {b}.int = 3600", f"HttpMethod: {b}.str | None = None"]
+    methods = []
+    if len(variants) > 1:  # for the type checker only: defining them costs import time
+        for i, (method, params, default) in enumerate(variants):
+            sig = function_def(
+                _NAME,
+                ["self", _client_method(method), f"Params: {params.render()}{default}", *tail],
+                f"{b}.str",
+                8,
+                stub=True,
+            )
+            guard = ["    if TYPE_CHECKING:", ""] if i == 0 else []
+            needs = uses(method, params) | runs(typing_name("overload"))
+            methods.append(Method(name=_NAME, decorators=[*guard, "        @overload"], signature=sig, needs=needs))
+        params_list: list[Expr] = ["self", f"ClientMethod: {b}.str", f"Params: {anything.render()} = None", *tail]
+        last = uses(anything)
+    else:
+        method, params, default = variants[0]
+        params_list = ["self", _client_method(method), f"Params: {params.render()}{default}", *tail]
+        last = uses(method, params)
+    doc = docstring(
+        "A presigned URL for calling ClientMethod with Params (botocore's generate_presigned_url,\n"
+        "which validates Params as the call would).",
+        8,
+    )
+    call = Br("self._raw.generate_presigned_url", ("ClientMethod", "Params", "ExpiresIn", "HttpMethod"), "(", ")")
+    methods.append(
+        Method(
+            name=_NAME,
+            signature=function_def(_NAME, params_list, f"{b}.str", 4),
+            doc=doc,
+            body=statement("return ", Br("str", (call,), "(", ")"), 8),
+            stub=len(variants) == 1,  # a stub has no implementation of its overloads
+            needs=last,
+        )
+    )
+    return methods
+
+
+_NAME = "generate_presigned_url"
+
+
+def builtins_alias(service: Service) -> str:
+    """The name client.py imports the builtins module as: `builtins`, unless an operation's
+    method is called so."""
+    taken = {op.method for op in service.operations}
+    name = "builtins"
+    while name in taken:
+        name += "_"
+    return name
+
+
+def builtins_import(service: Service) -> str:
+    """The name the overloads need `import builtins` as ("" when there are none)."""
+    return builtins_alias(service) if any(op.presignable for op in service.operations) else ""
+
+
+def _client_method(method: Literal) -> Br:
+    """The ClientMethod parameter, `ClientMethod: Literal[...]` (split at its brackets)."""
+    literal = method.layout()
+    assert isinstance(literal, Br)
+    return Br(f"ClientMethod: {literal.head}", literal.items)
+
+
+def _requires(service: Service, shape: str) -> bool:
+    """Does the operation's request TypedDict have a required member?"""
+    filled = FILLED_BY_BOTOCORE.get(service.name, frozenset())
+    return any(m.required and not m.idempotency_token and m.name not in filled for m in service.shape(shape).members)

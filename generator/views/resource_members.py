@@ -1,0 +1,265 @@
+"""Stage 5, views (resources): one laid-out method per member of a typed resource class.
+
+Each builder turns one part of the resource model (identifier, attribute, reference, load,
+action, sub-resource, collection, waiter, batch action) into a `Method`: signature,
+docstring and a body that forwards to boto3's resource object.  Names come from the
+naming stage (boto3's own rules), types from the typemap; `Scope.ref` swaps a class name
+for its module-level alias where a member of the class itself has that name (a method
+`Object` returning an `Object`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from botocore import xform_name
+
+from ..model import docs
+from ..render.layout import Br, Expr, docstring, function_def, pystr, statement
+from ..model.service import Member, Service
+from ..naming.rules import ResourceNames, escape_identifier
+from ..types.pyexpr import NONE, STR, TYPE_DEFS, Name, Needs, Or, PyExpr, Quoted, runs, shared, sub, typing_name, unpack, uses
+from ..model.resources import Action, Collection, Filled, Identifier, Related, Resource, Target, Waiter
+from ..types.resources import ResourceTypes
+from ..types.typemap import OUTPUT_SCALARS
+from .blocks import Method, param
+from .service import CAST, EMPTY_RESPONSE
+
+_PROPERTY = ["    @property"]
+_LIST = typing_name("List")
+
+
+def _resources(name: str) -> Name:
+    """A name of the package's hand-written _resources module."""
+    return Name(".._resources", name)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the builders of one class need: the service, its types, class names, aliases."""
+
+    service: Service
+    types: ResourceTypes
+    resource: Resource
+    names: ResourceNames
+    class_of: Callable[[str], str]  # resource type -> typed class name
+    ref: Callable[[PyExpr], PyExpr]  # an annotation, with shadowed names replaced by aliases
+    title: str  # e.g. "s3 Bucket"
+
+
+def identifier_type(identifier: Identifier) -> PyExpr:
+    return OUTPUT_SCALARS.get(identifier.type, STR)
+
+
+def identifier_property(scope: Scope, identifier: Identifier) -> Method:
+    name = scope.names.identifiers[identifier.name]
+    kind = identifier_type(identifier)
+    return _property(name, kind, f"The {identifier.name} identifier of this {scope.title}.", f"self._raw.{name}")
+
+
+def attribute_property(scope: Scope, name: str, member: Member) -> Method:
+    shape = scope.service.shape(scope.resource.shape)
+    alias = scope.names.aliases.get(name)
+    if alias is not None:
+        ids = {scope.names.identifiers[i.name]: i for i in scope.resource.identifiers}
+        kind = identifier_type(ids[alias])
+        doc = f"{member.name}: the same value as the {alias} identifier."
+    else:
+        kind = scope.ref(scope.types.member_expr(shape, member, "out"))
+        kind = kind if member.required else sub(typing_name("Optional"), kind)
+        summary = docs.summary(member.documentation, 300)
+        doc = f"{summary}\n\n" if summary else ""
+        doc += f"The {member.name} of {scope.resource.shape}; loaded on first access (None when absent)."
+    return _property(name, kind, doc, f"self._raw.{name}")
+
+
+def reference_property(scope: Scope, related: Related) -> Method:
+    name = scope.names.related[related.name]
+    cls = scope.class_of(related.resource.type)
+    plural = related.resource.plural
+    inner = scope.ref(Name(None, cls))
+    returns = sub(typing_name("Optional"), sub(_LIST, inner) if plural else inner)
+    helper = _resources("wrap_optional_list" if plural else "wrap_optional")
+    body = statement("return ", Br(helper.name, (cls, f"self._raw.{name}"), "(", ")"), 8)
+    what = f"the {related.resource.type} resources" if plural else f"the {related.resource.type}"
+    doc = f"Reference: {what} named by this {scope.title}'s data (loaded on first access); None when it names none."
+    signature = function_def(name, ["self"], returns.layout(), 4)
+    return Method(name=name, decorators=list(_PROPERTY), signature=signature, doc=docstring(doc, 8), body=body, needs=uses(returns) | runs(helper))
+
+
+def load_methods(scope: Scope, load: Action) -> list[Method]:
+    op = scope.service.operation(load.request.operation)
+    out = []
+    for name in ("load", "reload"):
+        doc = (
+            f"{'Load' if name == 'load' else 'Reload'} this {scope.title}'s attributes with "
+            f"{scope.service.name}.{op.method} (attributes load on first access too)."
+        )
+        out.append(Method(name=name, signature=function_def(name, ["self"], "None", 4), doc=docstring(doc, 8), body=f"        self._raw.{name}()"))
+    return out
+
+
+def action_method(scope: Scope, action: Action, name: str, batch: bool = False) -> Method:
+    op = scope.service.operation(action.request.operation)
+    filled = action.request.filled("batch" if batch else "action")
+    kwargs = scope.types.request_name(op.input, filled) if op.input else ""
+    typed = unpack(scope.ref(Name(TYPE_DEFS, kwargs)))
+    params: list[Expr] = ["self", *([param("**kwargs", typed)] if kwargs else [])]
+    call = Br(f"self._raw.{name}", ("**kwargs",) if kwargs else (), "(", ")")
+    returns, body, needs = _action_result(scope, action, op.output, call, batch)
+    summary = docs.summary(op.documentation, 300) or f"Calls {op.name}."
+    where = f"{scope.service.name}.{op.method}"
+    detail = (
+        f"Batch action: calls {where} once per page of the collection, with the page's resources"
+        if batch
+        else f"Calls {where}" + _filled_doc(filled, scope.title)
+    )
+    return Method(
+        name=name,
+        signature=function_def(name, params, returns.layout(), 4),
+        doc=docstring(f"{summary}\n\n{detail}.\n\n{_link(scope, op.name)}".rstrip(), 8),
+        body=body,
+        needs=(uses(typed) if kwargs else Needs()) | needs,
+    )
+
+
+def _action_result(scope: Scope, action: Action, output: str, call: Br, batch: bool) -> tuple[PyExpr, str, Needs]:
+    """An action's return type, its body and what they need."""
+    text = _flat(call)
+    if action.resource is not None and not batch:
+        cls = scope.class_of(action.resource.type)
+        if action.resource.plural:
+            returns: PyExpr = sub(_LIST, scope.ref(Name(None, cls)))
+            wrap = _resources("wrap_list")
+            return returns, statement("return ", Br(wrap.name, (cls, text), "(", ")"), 8), uses(returns) | runs(wrap)
+        returns = scope.ref(Name(None, cls))
+        return returns, statement("return ", Br(cls, (text,), "(", ")"), 8), uses(returns)
+    if action.path:  # a JMESPath selection of the response: no declared shape
+        returns = typing_name("Any")
+    else:
+        returns = Name(TYPE_DEFS, scope.types.response_name(output)) if output else EMPTY_RESPONSE
+    returns = sub(_LIST, returns) if batch else returns
+    body = statement("return ", Br("cast", (Quoted(returns).render(), text), "(", ")"), 8)
+    return scope.ref(returns), body, uses(scope.ref(returns), returns) | runs(CAST)
+
+
+def _flat(call: Br) -> str:
+    """A call's one-line text (its items are text)."""
+    return call.head + call.open + ", ".join(str(i) for i in call.items) + call.close
+
+
+def subresource_method(scope: Scope, related: Related) -> Method:
+    name = scope.names.related[related.name]
+    cls = scope.class_of(related.resource.type)
+    params, args, needs = _identifier_params(scope, related.resource)
+    body = statement("return ", Br(cls, (_flat(Br(f"self._raw.{name}", tuple(args), "(", ")")),), "(", ")"), 8)
+    given = f" from {', '.join(args)}" if args else ""
+    doc = f"The {related.resource.type} sub-resource of this {scope.title}{given} (no request is made)."
+    returns = scope.ref(Name(None, cls))
+    signature = function_def(name, ["self", *params], returns.render(), 4)
+    return Method(name=name, signature=signature, doc=docstring(doc, 8), body=body, needs=needs | uses(returns))
+
+
+def _identifier_params(scope: Scope, target: Target) -> tuple[list[Expr], list[str], Needs]:
+    """Parameters for the identifiers the caller gives, typed like the target's identifiers."""
+    resources = scope.service.resources
+    assert resources is not None
+    kinds = {i.name: identifier_type(i) for i in resources.get(target.type).identifiers}
+    params: list[Expr] = []
+    args: list[str] = []
+    needs = Needs()
+    for item in target.inputs():
+        arg = escape_identifier(xform_name(item))
+        arg = arg + "_" if arg == "self" else arg  # not the method's own receiver
+        kind = kinds.get(item, STR)
+        params.append(param(arg, kind))
+        args.append(arg)
+        needs = needs | uses(kind)
+    return params, args, needs
+
+
+def collection_property(scope: Scope, collection: Collection, manager: str) -> Method:
+    name = scope.names.collections[collection.name]
+    op = scope.service.operation(collection.request.operation)
+    doc = (
+        f"The {collection.resource.type} resources of this {scope.title}, from "
+        f"{scope.service.name}.{op.method}: call all(), filter(...), limit(n) or page_size(n) "
+        "to get an iterable collection."
+    )
+    body = statement("return ", Br(manager, (f"self._raw.{name}",), "(", ")"), 8)
+    return Method(name=name, decorators=list(_PROPERTY), signature=function_def(name, ["self"], manager, 4), doc=docstring(doc, 8), body=body)
+
+
+def waiter_method(scope: Scope, waiter: Waiter, shape: str, client_method: str) -> Method:
+    name = scope.names.waiters[waiter.name]
+    filled = waiter.request.filled()
+    kwargs = unpack(scope.ref(Name(TYPE_DEFS, scope.types.wait_name(shape, filled))))
+    doc = (
+        f"Wait until this {scope.title} {xform_name(waiter.name).replace('_', ' ')}: polls with the "
+        f"{scope.service.name} waiter {client_method}{_filled_doc(filled, scope.title)}; WaiterConfig "
+        "sets Delay and MaxAttempts. Raises botocore's WaiterError on failure or timeout."
+    )
+    return Method(
+        name=name,
+        signature=function_def(name, ["self", param("**kwargs", kwargs)], "None", 4),
+        doc=docstring(doc, 8),
+        body=f"        self._raw.{name}(**kwargs)",
+        needs=uses(kwargs),
+    )
+
+
+def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Method]:
+    """filter() and, on a manager, its alias iterator(), with the operation's own parameters."""
+    op = scope.service.operation(collection.request.operation)
+    kwargs = scope.types.request_name(op.input, collection.filled()) if op.input else ""
+    typed = unpack(Name(TYPE_DEFS, kwargs))
+    params: list[Expr] = ["self", *([param("**kwargs", typed)] if kwargs else [])]
+    out = []
+    for name in ("filter", "iterator"):
+        call = Br(f"self._raw.{name}", ("**kwargs",) if kwargs else (), "(", ")")
+        doc = (
+            f"The collection with these {scope.service.name}.{op.method} parameters "
+            "(requests are made only when it is iterated)."
+        )
+        out.append(
+            Method(
+                name=name,
+                signature=function_def(name, params, cls, 4),
+                doc=docstring(doc, 8),
+                body=statement("return ", Br(cls, (_flat(call),), "(", ")"), 8),
+                needs=uses(typed) if kwargs else Needs(),
+            )
+        )
+    return out
+
+
+def factory(service_name: str, cls: str) -> Method:
+    session = Or((shared("ResourceSessionLike"), NONE))
+    kwargs = unpack(shared("ResourceArgsTypeDef"))
+    sig = function_def("resource", ["*", param("session", session, "None"), param("**kwargs", kwargs)], cls, 0)
+    doc = docstring(
+        f"Create a typed {service_name} service resource: the same arguments as "
+        f"boto3.resource({service_name!r}, ...), from `session` when given.",
+        4,
+    )
+    body = statement("return ", Br(cls, (f"create_resource({pystr(service_name)}, session, kwargs)",), "(", ")"), 4)
+    return Method(name="resource", signature=sig, doc=doc, body=body, needs=uses(session, kwargs) | runs(_resources("create_resource")))
+
+
+def _property(name: str, kind: PyExpr, doc: str, source: str) -> Method:
+    body = statement("return ", Br("cast", (Quoted(kind).render(), source), "(", ")"), 8)
+    signature = function_def(name, ["self"], kind.layout(), 4)
+    return Method(name=name, decorators=list(_PROPERTY), signature=signature, doc=docstring(doc, 8), body=body, needs=uses(kind) | runs(CAST))
+
+
+def _filled_doc(filled: Filled, title: str) -> str:
+    text = f" with {', '.join(sorted(filled.drop))} from this {title}" if filled.drop else ""
+    if filled.optional:
+        text += f"; boto3 fills part of {', '.join(sorted(filled.optional))} from it unless given"
+    return text
+
+
+def _link(scope: Scope, operation: str) -> str:
+    link = docs.api_reference(scope.service.uid, operation)
+    return f"API reference: {link}" if link else ""

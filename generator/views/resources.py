@@ -1,0 +1,248 @@
+"""Stage 5, views (resources): everything service_resource.py.j2 places, laid out.
+
+One typed class per boto3 resource (and the service resource), one collection class and
+one collection-manager class per `hasMany`, the `resource()` factory, and the imports the
+emitted code needs.  Class names come from the name table (naming/table.py), which gives
+none of them a name the module imports, so a resource can never shadow a type it uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..types.imports import ImportSet
+from ..render.layout import Br, Signature, class_def, docstring, pystr, statement
+from ..naming.rules import BASE_MEMBERS, collection_members, resource_members
+from ..types.pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, uses
+from .resource_members import (
+    Scope,
+    action_method,
+    attribute_property,
+    collection_property,
+    factory,
+    filter_methods,
+    identifier_property,
+    load_methods,
+    reference_property,
+    subresource_method,
+    waiter_method,
+)
+from ..model.resources import Collection, Filled, Resource
+from ..types.resources import ResourceTypes
+from .blocks import Method, dunder_all, header
+from .service import EMPTY_RESPONSE, ServiceView
+
+RUNTIME_ORDER = (".._resources", ".._injected", ".client")  # the run-time imports, in this order
+_IGNORE_OVERRIDE = "  # type: ignore[override]"
+
+
+@dataclass
+class ClassBlock:
+    """A class: laid-out header, docstring, class-level statements and methods."""
+
+    header: str
+    doc: str
+    attributes: list[str] = field(default_factory=list)
+    methods: list[Method] = field(default_factory=list)
+    needs: Needs = Needs()  # of the header and the attributes
+
+
+class ResourceView:
+    """Everything service_resource.py of one resource service needs."""
+
+    def __init__(self, view: ServiceView) -> None:
+        service = view.service
+        assert service.resources is not None and isinstance(view.types.resources, ResourceTypes)
+        self.view = view
+        self.service = service
+        self.model = service.resources
+        self.types = view.types.resources
+        assert view.names.resources is not None
+        self._table = view.names.resources  # the module's names (naming/table.py)
+        self.names = dict(self._table.members)
+        self.service_class = view.names.service_resource  # exported by the service package too
+        self.classes = dict(self._table.classes)
+        self.collections = dict(self._table.collections)
+        self._typed_client = self._table.typed_client  # the typed client class, imported at run time
+        self._client_class = self._table.client_class  # the class of meta.client
+        self._aliases: dict[str, tuple[str, Name]] = {}  # name -> (alias, what it stands for)
+
+    # ---- the module ---------------------------------------------------------------------
+    def context(self) -> dict[str, Any]:
+        """The template's variables."""
+        classes = self._resource_client_blocks() + [self._resource_block(r) for r in self.model.all()]
+        for r in self.model.all():
+            for c in r.collections:
+                classes += self._collection_blocks(r, c)
+        made = factory(self.service.name, self.service_class)
+        aliases = [statement(f"{alias} = ", name, 4) for name, (alias, _) in sorted(self._aliases.items())]
+        imports = self._imports(classes, made)
+        public = [self.service_class, *self.classes.values()] + [n for pair in self.collections.values() for n in pair]
+        public += [self._client_class] if self._client_class != self._typed_client else []
+        return {
+            "header": header(f"Typed resources and collections of {self.view.title}.", self.view.versions),
+            "runtime_imports": imports.runtime(RUNTIME_ORDER),
+            "checking_imports": imports.checking(),
+            "all": dunder_all(sorted(set(public)) + ["resource"]),
+            "classes": classes,
+            "aliases": aliases,
+            "factory": made,
+        }
+
+    def package_exports(self) -> tuple[list[str], str]:
+        """The names the service package imports from this (large) module for the type
+        checker only, and the block that imports it on first use of them at run time."""
+        names = [self.service_class, "resource"]
+        lazy = "\n".join(
+            [
+                "if not TYPE_CHECKING:",
+                "",
+                "    def __getattr__(name):",
+                docstring("The service resource and its factory, imported on first use.", 8),
+                statement("if name in ", Br("", tuple(pystr(n) for n in names), "(", ")"), 8) + ":",
+                "            from . import service_resource",
+                "",
+                "            return getattr(service_resource, name)",
+                '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+            ]
+        )
+        return names, lazy
+
+    def _imports(self, classes: list[ClassBlock], made: Method) -> ImportSet:
+        imports = ImportSet(".service_resource")
+        imports.need(all_needs([made.needs, *(c.needs for c in classes), *(m.needs for c in classes for m in c.methods)]))
+        imports.need(uses(*(name for _, name in self._aliases.values())))
+        client = self.view.names.client
+        alias = "" if self._typed_client == client else self._typed_client
+        return imports.add(".client", client, alias=alias, runtime=True)
+
+    # ---- classes ------------------------------------------------------------------------
+    def _scope(self, resource: Resource, members: set[str]) -> Scope:
+        return Scope(
+            service=self.service,
+            types=self.types,
+            resource=resource,
+            names=self.names[resource.name],
+            class_of=self.classes.__getitem__,
+            ref=lambda expr: self._ref(expr, members),
+            title=f"{self.service.name} {resource.name}",
+        )
+
+    def _resource_block(self, resource: Resource) -> ClassBlock:
+        names = self.names[resource.name]
+        scope = self._scope(resource, set(resource_members(resource, names)))
+        members = {m.name: m for m in self.service.shape(resource.shape).members} if resource.shape else {}
+        methods = [identifier_property(scope, i) for i in resource.identifiers]
+        methods += [attribute_property(scope, py, members[m]) for py, m in names.attributes.items()]
+        methods += [reference_property(scope, r) for r in resource.related if r.is_reference]
+        methods += load_methods(scope, resource.load) if resource.load else []
+        methods += [action_method(scope, a, names.actions[a.name]) for a in resource.actions]
+        methods += [subresource_method(scope, r) for r in resource.related if not r.is_reference]
+        methods += [
+            collection_property(scope, c, self.collections[(resource.name, c.name)][1]) for c in resource.collections
+        ]
+        waiters = {w.name: w for w in self.service.waiters}
+        for w in resource.waiters:
+            client = waiters[w.waiter_name]
+            op = self.service.operation(client.operation)
+            methods.append(waiter_method(scope, w, op.input, client.method))
+        self._check_unique(resource, methods)
+        cls = self.classes[resource.name]
+        runtime_base = Name(".._injected", resource.runtime_base) if resource.runtime_base else None
+        base = Subscript(runtime_base or Name(".._resources", "BaseResource"), (Name(None, self._client_class),))
+        boto3_class = f"{self.service.name}.{resource.name}"
+        return ClassBlock(
+            header=class_def(cls, [base.layout()]),
+            doc=docstring(self._resource_doc(resource, cls), 4),
+            attributes=[
+                statement("_boto3_class = ", pystr(boto3_class), 4),
+                statement("_client_class = ", self._client_class, 4),
+            ],
+            methods=methods,
+            needs=runs(base),
+        )
+
+
+    def _resource_client_blocks(self) -> list[ClassBlock]:
+        """The resource client (dynamodb): the typed client with the operations that boto3
+        converts on a resource's client typed on the resource side.  Not substitutable for
+        the typed client (other values), hence the ignored override errors."""
+        ops = self.types.client_operations()
+        if not ops:
+            return []
+        title = f"{self.service.name} resource's client"
+        note = f"Through a {title} (meta.client): Python values in and out, as in the resource methods."
+        methods = []
+        for op in ops:
+            request = self.types.request_name(op.input, Filled()) if op.input else ""
+            returns = Name(TYPE_DEFS, self.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
+            method = self.view.operation_method(op, request, returns, note)
+            assert isinstance(method.signature, Signature)
+            methods.append(replace(method, signature=method.signature.with_comment(_IGNORE_OVERRIDE)))
+        doc = (
+            f"The {self.view.names.client} of a {self.service.name} resource (its meta.client): boto3 registers "
+            "the resource layer's conversion on that client, so "
+            f"{', '.join(sorted(op.method for op in ops))} take and return Python values there "
+            "(TableAttributeValueTypeDef, conditions) instead of AttributeValue dicts."
+        )
+        header = class_def(self._client_class, [self._typed_client])
+        return [ClassBlock(header=header, doc=docstring(doc, 4), methods=methods)]
+
+    def _check_unique(self, resource: Resource, methods: list[Method]) -> None:
+        seen: set[str] = set()
+        for m in methods:
+            if m.name in seen or m.name in BASE_MEMBERS:
+                raise ValueError(f"resource {resource.name}: two members named {m.name!r}")
+            seen.add(m.name)
+
+    def _resource_doc(self, resource: Resource, cls: str) -> str:
+        if resource.is_service:
+            return (
+                f"Typed service resource of {self.service.full_name} (boto3 {self.service.name}.ServiceResource).\n\n"
+                f"Create one with resource(...) or wrap an existing one with "
+                f"{cls}(boto3.resource({self.service.name!r})); its sub-resources, actions and "
+                "collections return the typed classes of this module."
+            )
+        ids = ", ".join(self.names[resource.name].identifiers.values()) or "none"
+        loads = ""
+        if resource.load:
+            op = self.service.operation(resource.load.request.operation)
+            loads = f" Attributes are loaded with {self.service.name}.{op.method} on first access."
+        return (
+            f"The {self.service.name} {resource.name} resource (boto3 {self.service.name}.{resource.name}), "
+            f"typed.\n\nIdentifiers: {ids}.{loads} Wrap an existing boto3 resource with {cls}(raw)."
+        )
+
+    def _collection_blocks(self, owner: Resource, collection: Collection) -> list[ClassBlock]:
+        coll_cls, manager_cls = self.collections[(owner.name, collection.name)]
+        item = self.model.get(collection.resource.type)
+        item_cls = self.classes[item.name]
+        batch_names = self.names[item.name].batch_actions
+        blocks = []
+        item_name, coll_name = Name(None, item_cls), Name(None, coll_cls)
+        for cls, base, attr in (
+            (coll_cls, Subscript(Name(".._resources", "ResourceCollection"), (item_name,)), statement("_item = ", item_cls, 4)),
+            (manager_cls, Subscript(Name(".._resources", "CollectionManager"), (coll_name, item_name)), statement("_collection = ", coll_cls, 4)),
+        ):
+            scope = self._scope(item, set(collection_members(self.names[item.name])))
+            methods = filter_methods(scope, collection, coll_cls)[: 1 if cls == coll_cls else 2]
+            methods += [action_method(scope, a, batch_names[a.name], batch=True) for a in item.batch_actions]
+            title = f"the {collection.name} collection of {self.service.name} {owner.name}"
+            doc = (
+                f"{item_cls} resources of {title}: iterable, fetched page by page while iterated."
+                if cls == coll_cls
+                else f"{title[0].upper()}{title[1:]} (not iterable itself): all(), filter(...), "
+                f"limit(n) and page_size(n) give an iterable {coll_cls}."
+            )
+            blocks.append(ClassBlock(class_def(cls, [base.render()]), docstring(doc, 4), [attr], methods, runs(base)))
+        return blocks
+
+    def _ref(self, expr: PyExpr, shadowed: set[str]) -> PyExpr:
+        """`expr` with every name the class body shadows replaced by its module-level alias."""
+        return expr.rename(lambda n: self._alias(n) if n.name in shadowed else n)
+
+    def _alias(self, name: Name) -> Name:
+        if name.name not in self._aliases:
+            self._aliases[name.name] = (self._table.alias(name.name), name)
+        return Name(None, self._aliases[name.name][0])

@@ -1,0 +1,326 @@
+"""Prepare what the templates print: every name, type and docstring laid out as text.
+
+The templates only place these blocks; all decisions are made here, from the model,
+the naming authority and the typemap.  Every block and method says what it needs
+imported (pyexpr.Needs); each module's imports.ImportSet collects those.
+"""
+
+from __future__ import annotations
+
+from typing import AbstractSet, Iterable
+
+from ..model import docs
+from .blocks import Block, Method, dunder_all, param, quote_names
+from ..types.imports import ImportSet
+from ..render.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
+from ..model.service import Operation, Service
+from ..options import DEFAULT, Options
+from ..naming.table import NameTable, name_table
+from ..naming.rules import is_plain_key, method_name
+from ..types.pyexpr import (
+    LITERALS,
+    NONE,
+    TYPE_DEFS,
+    TYPED_DICT,
+    Literal,
+    Name,
+    Needs,
+    Or,
+    PyExpr,
+    Quoted,
+    all_needs,
+    runs,
+    shared,
+    sub,
+    typing_name,
+    unpack,
+    uses,
+)
+from ..model.resources import CLIENT_BASES
+from ..types.specs import TypedDictSpec
+from ..types.resources import type_map
+from ..types.unions import member_names, render_one_of
+from ..types.variants import IN
+
+CAST = typing_name("cast")
+OVERLOAD = typing_name("overload")
+EMPTY_RESPONSE = shared("EmptyResponseTypeDef")
+CLIENT_RUNTIME_ORDER = (".._runtime", ".exceptions", ".._injected")  # client.py's run-time imports
+
+
+class ServiceView:
+    """Everything the templates of one service need."""
+
+    def __init__(self, service: Service, versions: str, options: Options = DEFAULT, names: NameTable | None = None) -> None:
+        self.service = service
+        self.versions = versions
+        self.names = names if names is not None else name_table(service)
+        self.types = type_map(service, self.names.types, options)
+        self.paginator_classes = dict(self.names.paginators)
+        self.waiter_classes = dict(self.names.waiters)
+        self._ops = {op.method: op for op in service.operations}
+        self.title = f"{service.full_name} (botocore service {service.name!r})"
+
+    # ---- literals.py ------------------------------------------------------------------
+    def literal_aliases(self) -> list[str]:
+        lines = [statement(f"{n} = ", Literal(vals).layout()) for n, vals in self.types.literals()]
+        for alias, values in (
+            ("PaginatorName", [p.method for p in self.service.paginators]),
+            ("WaiterName", [w.method for w in self.service.waiters]),
+            ("OperationName", [op.method for op in self.service.operations]),
+        ):
+            if values:
+                lines.append(statement(f"{alias} = ", Literal(tuple(values)).layout()))
+        return lines
+
+    def literal_all(self) -> str:
+        names = [n for n, _ in self.types.literals()]
+        names += [a for a, ok in (("PaginatorName", self.service.paginators), ("WaiterName", self.service.waiters), ("OperationName", self.service.operations)) if ok]
+        return dunder_all(names)
+
+    # ---- type_defs.py -----------------------------------------------------------------
+    def typed_dict_blocks(self) -> list[Block]:
+        """TypedDicts evaluated at run time (no future import, so typing sees NotRequired),
+        in dependency order; a name not defined yet (a cycle) is quoted."""
+        pending = set(self.types.typed_dict_names.values())
+        blocks: list[Block] = []
+        for spec in self.types.typed_dicts():
+            blocks.extend(self.spec_blocks(spec, pending))
+            pending.discard(spec.name)
+        return blocks
+
+    def spec_blocks(self, spec: TypedDictSpec, local: AbstractSet[str]) -> list[Block]:
+        if spec.name in self.types.one_of:  # a union input: exactly one member (types/unions.py)
+            return render_one_of(spec, self.types.one_of[spec.name], local)
+        read_only = spec.variant == IN
+        fields: list[tuple[str, PyExpr]] = []
+        for f in spec.fields:
+            expr = quote_names(f.type, local)
+            expr = sub(shared("ReadOnly"), expr) if read_only else expr
+            fields.append((f.key, expr if f.required else sub(shared("NotRequired"), expr)))
+        needs = runs(TYPED_DICT, *(t for _, t in fields))
+        # Class syntax unless a key is not an identifier, or would shadow a name that the
+        # class's own annotations use (a glue member is called Mapping).
+        used = {n.name for _, t in fields for n in t.names()}
+        if fields and all(is_plain_key(k) and k not in used for k, _ in fields):
+            doc = docs.summary(spec.documentation, 300) or f"{spec.shape} ({spec.variant.label})."
+            body = "\n".join(statement(f"{k}: ", t.layout(), 4) for k, t in fields)
+            return [Block(class_def(spec.name, ["TypedDict"]), docstring(doc, 4), body, needs)]
+        items = tuple(f"{pystr(k)}: {t.render()}" for k, t in fields)
+        head = statement(f"{spec.name} = ", Br("TypedDict", (pystr(spec.name), Br("", items, "{", "}")), "(", ")"))
+        return [Block(head, needs=needs)]
+
+    def type_defs_imports(self, blocks: list[Block]) -> str:
+        imports = ImportSet(TYPE_DEFS, checking=False)
+        for block in blocks:
+            imports.need(block.needs)
+        return imports.runtime()
+
+    def type_defs_all(self) -> str:
+        return dunder_all(sorted([*self.types.typed_dict_names.values(), *member_names(self.types.one_of)]))
+
+    # ---- client.py --------------------------------------------------------------------
+    def client_methods(self) -> list[Method]:
+        methods = [self.exceptions_property()]
+        methods += [self._operation_method(op) for op in self.service.operations]
+        methods += self.getter_methods("get_paginator", "operation_name", "PaginatorName", self.paginator_classes, "Paginator", "paginators", "PAGINATORS", "A typed paginator for an operation that can be paginated.")
+        methods += self.getter_methods("get_waiter", "waiter_name", "WaiterName", self.waiter_classes, "Waiter", "waiters", "WAITERS", "A typed waiter: polls an operation until a resource reaches a state.")
+        return methods
+
+    def exceptions_property(self) -> Method:
+        exceptions = Name(".exceptions", self.names.exceptions)
+        return Method(
+            name="exceptions",
+            decorators=["    @property"],
+            signature=function_def("exceptions", ["self"], self.names.exceptions, 4),
+            doc=docstring("The service's modeled errors: the classes botocore raises.", 8),
+            body=statement("return ", Br(self.names.exceptions, ("self._raw.exceptions",), "(", ")"), 8),
+            needs=runs(exceptions),
+        )
+
+    def self_params(self, input_shape: str) -> list[Expr]:
+        """`self`, positional-only when a request member is called self (else its key would
+        clash with the parameter: a type error in mypy and pyright)."""
+        members = self.service.shape(input_shape).members if input_shape else ()
+        return ["self", "/"] if any(m.name == "self" for m in members) else ["self"]
+
+    def _operation_method(self, op: Operation) -> Method:
+        request = self.types.request_name(op.input) if op.input else ""
+        returns = Name(TYPE_DEFS, self.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
+        return self.operation_method(op, request, returns)
+
+    def operation_method(self, op: Operation, request: str, returns: PyExpr, note: str = "") -> Method:
+        """A client method of `op` taking `request` (a TypedDict of type_defs, "" for none) and
+        returning `returns`; `note`, when given, is a paragraph of the docstring after the summary."""
+        params: list[Expr] = self.self_params(op.input)
+        kwargs = unpack(Name(TYPE_DEFS, request))
+        if request:
+            params.append(param("**kwargs", kwargs))
+        call_args = ("**kwargs",) if request else ()
+        target = f"self._raw.{op.method}" if method_name(op.name) == op.method else f"getattr(self._raw, {pystr(op.method)})"
+        call = Br(target, call_args, "(", ")")
+        body = statement("return ", Br("cast", (Quoted(returns).render(), call), "(", ")"), 8)
+        return Method(
+            name=method_name(op.name),
+            signature=function_def(method_name(op.name), params, returns.render(), 4),
+            doc=docstring(self._operation_doc(op, note), 8),
+            body=body,
+            needs=(uses(kwargs) if request else Needs()) | uses(returns) | runs(CAST),
+        )
+
+    def _operation_doc(self, op: Operation, note: str = "") -> str:
+        params = []
+        if op.input:
+            shape = self.service.shape(op.input)
+            params = [(m.name, m.required and not m.idempotency_token, m.documentation) for m in shape.members]
+        doc = docs.method_doc(op.documentation, params, docs.api_reference(self.service.uid, op.name))
+        if not note:
+            return doc
+        first, _, rest = doc.partition("\n\n")
+        return "\n\n".join(part for part in (first, note, rest) if part)
+
+    def getter_methods(self, method: str, arg: str, alias: str, classes: dict[str, str], base: str, module: str, table: str, doc: str) -> list[Method]:
+        """get_paginator/get_waiter: a Literal overload per name; the module of the classes is
+        imported on the first call (importing a client stays cheap)."""
+        if not classes:
+            return []
+        many = len(classes) > 1
+        out = []
+        if many:
+            for name, cls in classes.items():
+                literal = Literal((name,))
+                sig = function_def(method, ["self", param(arg, literal)], cls, 4)
+                needs = uses(literal, Name(f".{module}", cls)) | runs(OVERLOAD)
+                out.append(Method(name=method, decorators=["    @overload"], signature=sig, doc=docstring(f"{cls} for {name}.", 8), needs=needs))
+        only = next(iter(classes.items()))
+        param_type: PyExpr = Name(LITERALS, alias) if many else Literal((only[0],))
+        returns = Name(".._runtime", base) if many else Name(f".{module}", only[1])
+        wrapper = f"{module}.{table}[{arg}]" if many else f"{module}.{only[1]}"
+        body = f"        from . import {module}\n\n" + statement("return ", Br(wrapper, (f"self._raw.{method}({arg})",), "(", ")"), 8)
+        signature = function_def(method, ["self", param(arg, param_type)], returns.render(), 4)
+        out.append(Method(name=method, signature=signature, doc=docstring(doc, 8), body=body, stub=not many, needs=uses(param_type, returns)))
+        return out
+
+    def client_imports(self, methods: list[Method], factory: Method) -> ImportSet:
+        """The imports of client.py (Literal at run time, as ever)."""
+        imports = ImportSet(".client", at_runtime=[("typing", "Literal")])
+        imports.need(all_needs(m.needs for m in [*methods, factory]))
+        for base in self.client_base_names():
+            imports.need(runs(base))
+        return imports
+
+    def client_base_names(self) -> list[Name]:
+        injected = CLIENT_BASES.get(self.service.name)  # typed methods boto3 injects (s3 upload_file, ...)
+        return [*([Name(".._injected", injected)] if injected else []), Name(".._runtime", "BaseClient")]
+
+    def client_bases(self) -> str:
+        return ", ".join(n.render() for n in self.client_base_names())
+
+    def client_header(self) -> str:
+        """`class XClient(...):`, laid out like black (a long class name is split)."""
+        return class_def(self.names.client, [self.client_bases()])
+
+    def client_doc(self) -> str:
+        first = docs.summary(self.service.documentation) or f"{self.service.full_name}."
+        return docstring(
+            f"Typed client for {self.service.full_name} (botocore service {self.service.name!r}).\n\n{first}\n\n"
+            f"Wraps a boto3 client: create one with client(...) or wrap an existing one "
+            f"with {self.names.client}(boto3.client({self.service.name!r})).",
+            4,
+        )
+
+    def factory(self) -> Method:
+        session = Or((shared("SessionLike"), NONE))
+        kwargs = unpack(shared("ClientArgsTypeDef"))
+        sig = function_def(
+            "client",
+            ["*", param("session", session, "None"), param("**kwargs", kwargs)],
+            self.names.client,
+            0,
+        )
+        doc = docstring(
+            f"Create a typed {self.service.name} client: the same arguments as "
+            f"boto3.client({self.service.name!r}, ...), from `session` when given.",
+            4,
+        )
+        body = statement("return ", Br(self.names.client, (f"create_client({pystr(self.service.name)}, session, kwargs)",), "(", ")"), 4)
+        return Method(name="client", signature=sig, doc=doc, body=body, needs=uses(session, kwargs) | runs(Name(".._runtime", "create_client")))
+
+    # ---- exceptions.py ----------------------------------------------------------------
+    def exception_classes(self) -> list[tuple[str, str, str]]:
+        """(attribute name, class name, laid-out class header and docstring) per modeled error."""
+        out = []
+        for name in self.service.error_shapes:
+            shape = self.service.shape(name)
+            cls = self.names.exception_class(name)  # never an error's attribute name (name_table)
+            doc = docs.summary(shape.documentation, 300) or f"The service error {name}."
+            if shape.error_code != name:
+                doc += f"\n\nError code: {shape.error_code}"
+            out.append((name if is_plain_key(name) else "", cls, class_def(cls, ["ClientError"], 4) + "\n" + docstring(doc, 8)))
+        return out
+
+    def exceptions_doc(self) -> str:
+        return docstring(
+            f"The exception classes of {self.service.name} clients (client.exceptions).\n\n"
+            "Attributes are botocore's own classes, looked up on the client, so\n"
+            "`except client.exceptions.X` catches exactly what botocore raises.",
+            4,
+        )
+
+    # ---- paginators.py and waiters.py -------------------------------------------------
+    def paginator_methods(self) -> list[tuple[str, str, Method]]:
+        out = []
+        for p in self.service.paginators:
+            op = self._ops[p.method]
+            kwargs = unpack(Name(TYPE_DEFS, self.types.paginate_name(op.input)) if op.input else shared("PaginateArgsTypeDef"))
+            page = Name(TYPE_DEFS, self.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
+            full = Name(TYPE_DEFS, self.types.full_result_name(op.output)) if op.output else EMPTY_RESPONSE
+            pages = Name(".._runtime", "PageIterator")
+            returns = sub(pages, page, full)
+            keys = ", ".join(p.result_keys) or "(none)"
+            doc = f"Paginator for {self.names.client}.{p.method}: pages over {keys}."
+            method = Method(
+                name="paginate",
+                signature=function_def("paginate", [*self.self_params(op.input), param("**kwargs", kwargs)], returns.layout(), 4),
+                doc=docstring(f"Iterate over the pages of {p.method}; items in {keys}.", 8),
+                body=statement("return ", Br("PageIterator", ("self._raw.paginate(**kwargs)",), "(", ")"), 8),
+                needs=uses(kwargs, returns) | runs(pages),
+            )
+            out.append((class_def(self.paginator_classes[p.method], ["Paginator"]), docstring(doc, 4), method))
+        return out
+
+    def waiter_methods(self) -> list[tuple[str, str, Method]]:
+        out = []
+        for w in self.service.waiters:
+            op = self.service.operation(w.operation)
+            kwargs = unpack(Name(TYPE_DEFS, self.types.wait_name(op.input)) if op.input else shared("WaitArgsTypeDef"))
+            states = "; ".join(
+                f"{a.state} when {a.matcher}{' ' + a.argument if a.argument else ''} = {a.expected}"
+                for a in w.acceptors
+            )
+            doc = (
+                f"Waiter {w.name}: polls {self.names.client}.{op.method} every {w.delay} s, "
+                f"at most {w.max_attempts} times.\n\nAcceptors: {states}."
+            )
+            method = Method(
+                name="wait",
+                signature=function_def("wait", [*self.self_params(op.input), param("**kwargs", kwargs)], "None", 4),
+                doc=docstring(
+                    f"Poll {op.method} until the waiter succeeds; raises botocore's WaiterError on failure or timeout.",
+                    8,
+                ),
+                body="        self._raw.wait(**kwargs)",
+                needs=uses(kwargs),
+            )
+            out.append((class_def(self.waiter_classes[w.method], ["Waiter"]), docstring(doc, 4), method))
+        return out
+
+    def table(self, name: str, base: str, classes: dict[str, str]) -> str:
+        items = tuple(f"{pystr(k)}: {v}" for k, v in classes.items())
+        return statement(f"{name} = ", Br("", items, "{", "}"))
+
+    def wrapper_imports(self, methods: Iterable[Method], base: str) -> ImportSet:
+        """The imports of paginators.py or waiters.py (classes derived from `base`)."""
+        imports = ImportSet()
+        imports.need(all_needs(m.needs for m in methods) | runs(Name(".._runtime", base)))
+        return imports

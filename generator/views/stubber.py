@@ -1,0 +1,193 @@
+"""The typed Stubber of a service (`<service>/stubber.py`): what its template prints.
+
+`<Prefix>Stubber` is botocore's Stubber at run time (runtime/_stubber.py); for the type
+checker add_response is overloaded per operation: the method name a Literal,
+service_response what botocore's Stubber validates (the output shape: ResponseMetadata
+may be left out, members required as the model says), expected_params the operation's
+request TypedDict.  add_client_error takes the service's modeled error codes as a Literal.
+"""
+
+from __future__ import annotations
+
+from ..types.imports import ImportSet
+from ..render.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
+from ..model.service import Operation
+from ..types.pyexpr import LITERALS, NONE, STR, TYPE_DEFS, Literal, Name, Needs, Or, PyExpr, Subscript, all_needs, runs, sub, typing_name, uses
+from ..types.specs import Field, TypedDictSpec
+from ..types.variants import RESPONSE
+from .blocks import Block, Method, dunder_all, header
+from .service import ServiceView
+
+_RESPONSE = "service_response"
+_EXPECTED = "expected_params"
+_EMPTY = Name(".._stubber", "EmptyStubResponseTypeDef")
+_ANYTHING = sub(typing_name("Mapping"), STR, typing_name("Any"))
+_OPTIONAL_ANYTHING = Or((_ANYTHING, NONE))
+Variant = tuple[list[str], PyExpr, PyExpr]  # add_response's methods, service_response, expected_params
+
+
+def _typed(methods: list[str], response: PyExpr, expected: PyExpr) -> tuple[list[Expr], Needs]:
+    """add_response's parameters for `methods`: the Literal, the response and request types."""
+    literal = Literal(tuple(methods))
+    method = Br("method: Literal", tuple(pystr(m) for m in methods))
+    params: list[Expr] = ["self", method, f"{_RESPONSE}: {response.render()}", f"{_EXPECTED}: {expected.render()} = None"]
+    return params, uses(literal, response, expected)
+
+
+class StubberView:
+    """Everything templates/stubber.py.j2 needs for one service."""
+
+    def __init__(self, view: ServiceView) -> None:
+        self.view = view
+        self.service = view.service
+        self.stubber = view.names.stubber
+        self.error_codes = sorted({view.service.shape(e).error_code for e in view.service.error_shapes})
+        self.code_alias = view.names.error_code
+        self.response_names = dict(view.names.stub_responses)
+
+    # ---- the stub response TypedDicts ------------------------------------------------
+    def response_blocks(self) -> list[Block]:
+        return [
+            block
+            for shape, name in self.response_names.items()
+            for block in self.view.spec_blocks(self._response_spec(shape, name), frozenset())
+        ]
+
+    def _response_spec(self, shape_name: str, name: str) -> TypedDictSpec:
+        """The response TypedDict as botocore's Stubber checks it: the output shape's members,
+        required where the model says (its validator), ResponseMetadata optional (the Stubber
+        fills it in), an event stream as one event (the validator wants a dict there)."""
+        shape = self.service.shape(shape_name)
+        # the Stubber drops ResponseMetadata before validating, so even a member of that name
+        # that the model requires may be left out
+        required = {m.name for m in shape.members if m.required} - {"ResponseMetadata"}
+        response = self.view.types.spec(shape_name, RESPONSE, self.view.types.response_name(shape_name))
+        fields = []
+        for f in response.fields:
+            stream = isinstance(f.type, Subscript) and f.type.base.name == "EventStream"
+            expr = f.type.args[0] if isinstance(f.type, Subscript) and stream else f.type
+            fields.append(Field(f.key, expr, f.key in required, f.documentation))
+        doc = f"{self.stubber}.add_response: a stubbed {shape_name} (ResponseMetadata may be left out)."
+        return TypedDictSpec(name, shape_name, RESPONSE, tuple(fields), doc)
+
+    # ---- the class ---------------------------------------------------------------------
+    def class_header(self) -> str:
+        return class_def(self.stubber, ["BaseStubber"])
+
+    def class_doc(self) -> str:
+        client = self.view.names.client
+        return docstring(
+            f"botocore's Stubber for a {self.service.name} client, typed per operation.\n\n"
+            f"Wrap a {client} (or its .raw boto3 client): {self.stubber}(client). add_response takes the\n"
+            "operation's response and request types; add_client_error the service's modeled error codes.",
+            4,
+        )
+
+    def methods(self) -> list[Method]:
+        ops = list(self.service.operations)
+        variants: list[Variant] = []
+        silent = [op.method for op in ops if not op.output and not op.input]
+        if silent:
+            variants.append((silent, _EMPTY, _OPTIONAL_ANYTHING))
+        for op in ops:
+            if op.output or op.input:
+                variants.append(([op.method], self._response_type(op), self._expected_type(op)))
+        out = []
+        for variant in variants if len(variants) > 1 else []:
+            typed, needs = _typed(*variant)
+            signature = function_def("add_response", typed, "None", 4, stub=True)
+            out.append(Method(name="add_response", decorators=["    @overload"], signature=signature, needs=needs | runs(typing_name("overload"))))
+        if len(variants) > 1:
+            params: list[Expr] = ["self", "method: str", f"{_RESPONSE}: {_ANYTHING.render()}", f"{_EXPECTED}: {_OPTIONAL_ANYTHING.render()} = None"]
+            needs = uses(_OPTIONAL_ANYTHING)
+        else:
+            params, needs = _typed(*variants[0])
+        out.append(
+            Method(
+                name="add_response",
+                signature=function_def("add_response", params, "None", 4),
+                doc=docstring(
+                    "Queue a successful response to the next call of `method`; with expected_params, the call must have exactly those parameters.",
+                    8,
+                ),
+                body=statement("", Br("self._stub_response", ("method", _RESPONSE, _EXPECTED), "(", ")"), 8),
+                needs=needs,
+            )
+        )
+        out.append(self._client_error())
+        return out
+
+    def _response_type(self, op: Operation) -> PyExpr:
+        return Name(None, self.response_names[op.output]) if op.output else _EMPTY
+
+    def _expected_type(self, op: Operation) -> PyExpr:
+        return Or((Name(TYPE_DEFS, self.view.types.request_name(op.input)), NONE)) if op.input else _OPTIONAL_ANYTHING
+
+    def _client_error(self) -> Method:
+        code = Name(None, self.code_alias) if self.code_alias else STR
+        params = [
+            "self",
+            "method: OperationName",
+            f"service_error_code: {code.render()}",
+            'service_message: str = ""',
+            "http_status_code: int = 400",
+            "service_error_meta: Mapping[str, str] | None = None",
+            f"{_EXPECTED}: Mapping[str, Any] | None = None",
+            "response_meta: Mapping[str, Any] | None = None",
+            "modeled_fields: Mapping[str, Any] | None = None",
+        ]
+        args = (
+            "method",
+            "service_error_code",
+            "service_message",
+            "http_status_code",
+            "service_error_meta",
+            _EXPECTED,
+            "response_meta",
+            "modeled_fields",
+        )
+        return Method(
+            name="add_client_error",
+            signature=function_def("add_client_error", params, "None", 4),
+            doc=docstring(
+                "Queue a service error (one of the service's modeled error codes) for the next call of `method`.", 8
+            ),
+            body=statement("", Br("self._stub_client_error", args, "(", ")"), 8),
+            needs=uses(Name(LITERALS, "OperationName"), _OPTIONAL_ANYTHING, sub(typing_name("Mapping"), STR, STR)),
+        )
+
+    # ---- the module ----------------------------------------------------------------------
+    def context(self) -> dict[str, object]:
+        blocks = self.response_blocks()
+        methods = self.methods() if self.service.operations else []
+        aliases = (
+            [statement(f"{self.code_alias} = ", Br("Literal", tuple(pystr(c) for c in self.error_codes)))]
+            if self.code_alias
+            else []
+        )
+        view = self.view
+        imports = ImportSet(".stubber", checking=False)
+        imports.add(".._stubber", "ANY").add(".._stubber", "BaseStubber")  # re-exported; the class's base
+        imports.need(all_needs([*(b.needs for b in blocks), *(m.needs for m in methods)]))
+        if self.code_alias:
+            imports.need(uses(Literal(tuple(self.error_codes))))
+        return {
+            "header": header(f"Typed botocore Stubber for {view.title}.", view.versions),
+            "imports": imports.runtime(),
+            "all": dunder_all(
+                sorted(
+                    [
+                        "ANY",
+                        self.stubber,
+                        *self.response_names.values(),
+                        *([self.code_alias] if self.code_alias else []),
+                    ]
+                )
+            ),
+            "blocks": blocks,
+            "aliases": aliases,
+            "class_header": self.class_header(),
+            "class_doc": self.class_doc(),
+            "service_literal": pystr(self.service.name),
+            "methods": methods,
+        }
