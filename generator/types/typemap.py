@@ -147,7 +147,7 @@ class TypeNames:
     literals: Mapping[str, str]  # enum shape -> Literal alias
     typed_dicts: Mapping[tuple[str, Variant], str]  # the client's (shape, variant) -> TypedDict
     resource_typed_dicts: Mapping[tuple[str, Variant], str]  # the resource side's (types/resources.py)
-    one_of: Mapping[str, tuple[tuple[str, str], ...]]  # union input -> (member, TypedDict) (types/unions.py)
+    one_of: Mapping[str, tuple[tuple[str, str], ...]]  # union input -> (member, TypedDict) (views/unions.py)
 
 
 class TypeMap:
@@ -162,7 +162,7 @@ class TypeMap:
         self.literal_names = dict(names.literals)
         self.typed_dict_names = dict(names.typed_dicts)
         self.resources: ResourceSide | None = None  # resource-side variants: see attach()
-        # unions as inputs: exactly one member (types/unions.py)
+        # unions as inputs: exactly one member (views/unions.py)
         self.one_of = {alias: list(members) for alias, members in names.one_of.items()}
 
     def attach(self, resources: ResourceSide) -> None:

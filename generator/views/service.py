@@ -39,7 +39,7 @@ from ..types.pyexpr import (
 from ..model.resources import CLIENT_BASES
 from ..types.specs import TypedDictSpec
 from ..types.resources import type_map
-from ..types.unions import member_names, render_one_of
+from .unions import member_names, render_one_of
 from ..types.variants import IN
 
 CAST = typing_name("cast")
@@ -90,7 +90,7 @@ class ServiceView:
         return blocks
 
     def spec_blocks(self, spec: TypedDictSpec, local: AbstractSet[str]) -> list[Block]:
-        if spec.name in self.types.one_of:  # a union input: exactly one member (types/unions.py)
+        if spec.name in self.types.one_of:  # a union input: exactly one member (views/unions.py)
             return render_one_of(spec, self.types.one_of[spec.name], local)
         read_only = spec.variant == IN
         fields: list[tuple[str, PyExpr]] = []

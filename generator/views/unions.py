@@ -18,10 +18,10 @@ from typing import AbstractSet
 from ..model import docs
 from ..render.layout import Br, class_def, docstring, pystr, statement
 from ..naming.rules import is_plain_key
-from .pyexpr import TYPE_DEFS, TYPED_DICT, Name, PyExpr, runs, shared, sub, union
+from ..types.pyexpr import TYPE_DEFS, TYPED_DICT, Name, PyExpr, runs, shared, sub, union
 
-from ..views.blocks import Block, quote_names
-from .specs import TypedDictSpec
+from .blocks import Block, quote_names
+from ..types.specs import TypedDictSpec
 
 
 def render_one_of(spec: TypedDictSpec, members: list[tuple[str, str]], local: AbstractSet[str]) -> list[Block]:
