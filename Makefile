@@ -32,9 +32,9 @@ test: $(STAMP)
 ## modules on the copy without the stubs) and pyright over generated/
 typecheck: $(STAMP)
 	rm -rf .typecheck && mkdir .typecheck && cp -r generated/aws_typed .typecheck/
-	$(BIN)/python -m generator.render.pragma .typecheck
+	$(BIN)/python -m generator.text.pragma .typecheck
 	cd .typecheck && ../$(BIN)/mypy --strict aws_typed
-	$(BIN)/python -m generator.render.pragma --no-stubs .typecheck
+	$(BIN)/python -m generator.text.pragma --no-stubs .typecheck
 	cd .typecheck && ../$(BIN)/mypy --strict aws_typed
 	$(BIN)/pyright generated
 

@@ -16,11 +16,11 @@ from typing import Iterator
 from .output import cache as incremental
 from . import __version__
 from .errors import DefinitionError, UserError
-from .output.format import format_many, ruff_version
+from .render.format import format_many, ruff_version
 from .source.load import Source
 from .model.service import build
 from .options import DEFAULT, Options
-from .app.progress import Progress
+from .progress import Progress
 from .views.entry import Entry
 from .render.files import render_package, render_service_entry
 from .output.package_dir import Cached, PackageDir, Rendered

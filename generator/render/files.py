@@ -11,8 +11,8 @@ import jinja2
 
 from ..views import entry as entrypoints
 from ..views.entry import Entry
-from ..output.format import format_files
-from .layout import Br, Signature, class_def, pystr, statement
+from .format import format_files
+from ..text.layout import Br, Signature, class_def, pystr, statement
 from ..model.service import Service
 from ..naming.table import name_table
 from ..options import DEFAULT, Options

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
-from ..render.layout import import_from
+from ..text.layout import import_from
 from .pyexpr import Need, Needs
 
 Locate = Callable[[str, str], "str | None"]  # (module, name) -> the module to import it from, None: defined here

@@ -6,7 +6,7 @@
 
 A Name's module is where the generated module that uses it imports it from, spelt as it
 is spelt there (".type_defs", ".._types", "typing"); None for builtins and for names the
-generated module defines itself.  Line splitting is the layout's (generator/render/layout.py):
+generated module defines itself.  Line splitting is the layout's (generator/text/layout.py):
 `layout()` gives what statement()/function_def() take, text whose outer brackets stay
 a `Br` where the layout splits them.
 """
@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Union
 
-from ..render.layout import Br
-from ..render.pytext import pystr
+from ..text.layout import Br
+from ..text.pytext import pystr
 
 Need = tuple[str, str]  # (module, name) to import
 # Where a service's modules import the service's own kinds of names from.

@@ -15,9 +15,9 @@ from __future__ import annotations
 from typing import Callable
 
 from ..types.imports import ImportSet
-from ..render.layout import Br, class_def, function_def, pystr, statement
+from ..text.layout import Br, class_def, function_def, pystr, statement
 from ..types.pyexpr import NONE, TYPE_DEFS, Name, Or, PyExpr, Quoted, all_needs, runs, shared, sub, typing_name, unpack, uses
-from ..render.pytext import docstring
+from ..text.pytext import docstring
 from ..types.specs import TypedDictSpec
 from .blocks import Block, Method, dunder_all, header, param
 from .service import CAST, EMPTY_RESPONSE, ServiceView

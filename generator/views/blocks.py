@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import AbstractSet, Iterable
 
-from ..render.layout import Br, docstring, pystr, statement
-from ..render.pragma import PRAGMA
+from ..text.layout import Br, docstring, pystr, statement
+from ..text.pragma import PRAGMA
 from ..types.pyexpr import Needs, PyExpr, Quoted
 
 

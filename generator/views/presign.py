@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 
-from ..render.layout import Br, Expr, docstring, function_def, statement
+from ..text.layout import Br, Expr, docstring, function_def, statement
 from ..types.pyexpr import NONE, TYPE_DEFS, Literal, Name, Or, PyExpr, builtin, runs, sub, typing_name, uses
 
 from .blocks import Method

@@ -16,7 +16,7 @@ from typing import Callable
 from botocore import xform_name
 
 from ..model import docs
-from ..render.layout import Br, Expr, docstring, function_def, pystr, statement
+from ..text.layout import Br, Expr, docstring, function_def, pystr, statement
 from ..model.service import Member, Service
 from ..naming.rules import ResourceNames, escape_identifier
 from ..types.pyexpr import NONE, STR, TYPE_DEFS, Name, Needs, Or, PyExpr, Quoted, runs, shared, sub, typing_name, unpack, uses

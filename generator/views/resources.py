@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..types.imports import ImportSet
-from ..render.layout import Br, Signature, class_def, docstring, pystr, statement
+from ..text.layout import Br, Signature, class_def, docstring, pystr, statement
 from ..naming.rules import BASE_MEMBERS, collection_members, resource_members
 from ..types.pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, uses
 from .resource_members import (

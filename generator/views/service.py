@@ -12,7 +12,7 @@ from typing import AbstractSet, Iterable
 from ..model import docs
 from .blocks import Block, Method, dunder_all, param, quote_names
 from ..types.imports import ImportSet
-from ..render.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
+from ..text.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
 from ..model.service import Operation, Service
 from ..options import DEFAULT, Options
 from ..naming.table import NameTable, name_table

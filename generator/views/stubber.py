@@ -10,7 +10,7 @@ request TypedDict.  add_client_error takes the service's modeled error codes as 
 from __future__ import annotations
 
 from ..types.imports import ImportSet
-from ..render.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
+from ..text.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
 from ..model.service import Operation
 from ..types.pyexpr import LITERALS, NONE, STR, TYPE_DEFS, Literal, Name, Needs, Or, PyExpr, Subscript, all_needs, runs, sub, typing_name, uses
 from ..types.specs import Field, TypedDictSpec

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import AbstractSet
 
 from ..model import docs
-from ..render.layout import Br, class_def, docstring, pystr, statement
+from ..text.layout import Br, class_def, docstring, pystr, statement
 from ..naming.rules import is_plain_key
 from ..types.pyexpr import TYPE_DEFS, TYPED_DICT, Name, PyExpr, runs, shared, sub, union
 

@@ -200,3 +200,49 @@ def test_private_finder(tmp_path: Path) -> None:
     (tmp_path / "runtime" / "_types.py").write_text("", encoding="utf-8")
     hits = [h.split(": ", 1)[1] for h in _private_reaches(path)]
     assert sorted(hits) == sorted(["x._y", "self._z", "from m import _w"])
+
+
+# The stages in pipeline order (ARCHITECTURE.md), then what drives them: a module imports
+# only from its own stage, from earlier ones, or from the base layers, which everything may
+# use. Data goes one way: a stage reads what earlier stages made and never asks a later one.
+STAGES = ("source", "model", "naming", "types", "views", "render", "output", "pipeline", "app")
+BASE = frozenset({"generator", "errors", "options", "seams", "progress", "text", "runtime"})
+# `botoloom migrate` is a command of its own beside the generator (app/cli.py dispatches to
+# it): it may use any stage.
+OWN_COMMANDS = frozenset({"migrate", "__main__"})
+# Known edges against the order, each with its reason (ARCHITECTURE.md, "Where the order bends").
+AGAINST_THE_ORDER = {
+    # the name table asks which TypedDicts exist: pure functions of the model kept beside
+    # the TypeMap that builds them (TypedDictKeys, ResourceShapes, Variant)
+    ("generator.naming.table", "generator.types.typemap"),
+    ("generator.naming.table", "generator.types.resources"),
+    ("generator.naming.table", "generator.types.variants"),
+}
+
+
+def _stage(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "generator"
+
+
+def test_stages_import_only_earlier_stages() -> None:
+    wrong = []
+    for name, deps in _graph(eager_only=False).items():
+        here = _stage(name)
+        if here in OWN_COMMANDS or here in BASE:
+            continue
+        for target, line in deps.items():
+            there = _stage(target)
+            if there in BASE or there == here or (name, target) in AGAINST_THE_ORDER:
+                continue
+            if here == "app" and there in OWN_COMMANDS:
+                continue
+            if there not in STAGES or STAGES.index(there) > STAGES.index(here):
+                wrong.append(f"{MODULES[name]}:{line}: {name} imports {target} (stage {there} comes after {here})")
+    assert not wrong, "imports against the pipeline order:\n" + "\n".join(wrong)
+
+
+def test_every_stage_exists() -> None:
+    for stage in STAGES:
+        assert any(_stage(m) == stage for m in MODULES), stage
+    assert all(_stage(m) in {*STAGES, *BASE, *OWN_COMMANDS} for m in MODULES), sorted({_stage(m) for m in MODULES})

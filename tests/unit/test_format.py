@@ -1,4 +1,4 @@
-"""generator.output.format: one isolated ruff run per batch of rendered files, .pyi as stubs,
+"""generator.render.format: one isolated ruff run per batch of rendered files, .pyi as stubs,
 black's output where ruff differs, and one clear error when ruff fails."""
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ def test_another_ruff_version_renders_again(tmp_path: Path, monkeypatch: pytest.
 
 def test_cli_without_ruff_is_one_line_and_exit_2(tmp_path: Path) -> None:
     script = (
-        "import sys, generator.output.format as f\n"
+        "import sys, generator.render.format as f\n"
         f"f.ruff_bin = lambda: {str(tmp_path / 'no-such-ruff')!r}\n"
         "from generator.app.cli import main\n"
         "sys.exit(main(['--services', 'sqs', '--jobs', '1', '--quiet', '--output', sys.argv[1]]))\n"

@@ -1,4 +1,4 @@
-"""generator.render.layout writes statements flat, the formatting pass (generator.output.format: ruff)
+"""generator.text.layout writes statements flat, the formatting pass (generator.render.format: ruff)
 splits them, and what comes out must be what black 26.10.1 (default mode) makes of the same
 statement: black stays the judge.
 
@@ -22,8 +22,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.output.format import format_files
-from generator.render.layout import Br, Expr, Signature, class_def, docstring, flat, function_def, import_from, pystr, statement
+from generator.render.format import format_files
+from generator.text.layout import Br, Expr, Signature, class_def, docstring, flat, function_def, import_from, pystr, statement
 
 FUTURE = "from __future__ import annotations\n"
 

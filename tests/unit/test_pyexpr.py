@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.types.imports import UNPACK_BLOCK, ImportSet
-from generator.render.layout import Br
+from generator.text.layout import Br
 from generator.types.pyexpr import (
     NONE,
     STR,

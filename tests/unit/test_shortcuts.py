@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import docs
-from generator.render.pytext import _fill, _words
+from generator.text.pytext import _fill, _words
 
 
 @settings(max_examples=500, deadline=None)

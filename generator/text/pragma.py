@@ -6,7 +6,7 @@ types count, but the bodies of the wrappers and the overlap of overloads are not
 again on every cold run (a script over s3, ec2, dynamodb and sqs checks about a fifth
 faster). botoloom checks its own output in full: the tests, `make typecheck` and
 `make typecheck-all` run mypy --strict over a copy without the pragma (`python -m
-generator.render.pragma DIR`). pyright does not read the pragma.
+generator.text.pragma DIR`). pyright does not read the pragma.
 
 The heavy modules also come as .pyi stubs (no docstrings, `...` bodies); checkers prefer a
 stub to its module, so a full check of the modules themselves runs on a copy without the
@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
     argv = [a for a in argv if a != "--no-stubs"]
     if len(argv) != 1 or not Path(argv[0]).is_dir():
         print(
-            "usage: python -m generator.render.pragma [--no-stubs] DIR  (removes the mypy pragma from DIR's "
+            "usage: python -m generator.text.pragma [--no-stubs] DIR  (removes the mypy pragma from DIR's "
             "modules; --no-stubs also deletes the .pyi stubs, so that the .py modules are checked)",
             file=sys.stderr,
         )
