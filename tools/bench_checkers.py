@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(REPO))
 
-from generator.render import pragma# noqa: E402
+from generator.text import pragma  # noqa: E402
 
 # Each with an explicit empty configuration in the work directory: a mypy.ini or
 # pyproject.toml in a parent directory must not change what is measured.

@@ -60,7 +60,7 @@ def generate(names: list[str], out: Path, jobs: int) -> float:
     run = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     if run.returncode != 0:
         sys.exit(f"typecheck-all: generation failed:\n{run.stdout[-4000:]}{run.stderr[-4000:]}")
-    from generator.render import pragma
+    from generator.text import pragma
 
     pragma.strip(out)  # check every module in full, bodies and overloads included
     pragma.drop_stubs(out)  # ... the .py modules, not their stubs (the same signatures: tests/unit/test_stubs.py)

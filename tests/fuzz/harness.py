@@ -22,7 +22,7 @@ from pathlib import Path
 
 import black
 
-from generator.render import pragma
+from generator.text import pragma
 from generator import __version__
 from generator.source.load import Source
 from generator.model.service import build

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import pragma
+from generator.text import pragma
 
 from ..helpers import botoloom
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.output import format as fmt
+from generator.render import format as fmt
 from generator.errors import UserError
 
 LONG = "def f(self, first_parameter: int, second_parameter: str, third_parameter: bytes) -> None:"
