@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 REFERENCE := s3 sqs dynamodb ec2 iam sns cloudformation cloudwatch glacier lambda apigatewayv2 wafv2 glue
 PYTEST_ARGS ?=
+OWN_CODE := generator tests tools bench
 
 .PHONY: venv generate check test typecheck typecheck-all bench world bench-checkers clean
 
@@ -20,9 +21,12 @@ $(STAMP): pyproject.toml constraints.txt
 generate: $(STAMP)
 	$(BIN)/botoloom --services $(REFERENCE) --output generated --package aws_typed --aio
 
-## check: fail with a diff when generated/ is not what the generator produces
+## check: fail with a diff when generated/ is not what the generator produces; the generator's
+## own code formatted and linted with ruff ([tool.ruff] in pyproject.toml; also a test)
 check: $(STAMP)
 	$(BIN)/botoloom --services $(REFERENCE) --output generated --package aws_typed --aio --check
+	$(BIN)/ruff format --check $(OWN_CODE)
+	$(BIN)/ruff check $(OWN_CODE)
 
 ## test: the whole test suite (unit, golden, typing, run-time, end-to-end on moto)
 test: $(STAMP)

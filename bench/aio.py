@@ -20,10 +20,28 @@ import shutil
 import statistics
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any
 
-from harness import BENCH, OURS_BIN, PEERS, ROOT, WORK, Case, commands, fresh_dir, interleave, median_ratio, ratio, run_once, runs, save, spread, table
+from harness import (
+    BENCH,
+    OURS_BIN,
+    PEERS,
+    ROOT,
+    WORK,
+    Case,
+    commands,
+    fresh_dir,
+    interleave,
+    median_ratio,
+    ratio,
+    run_once,
+    runs,
+    save,
+    spread,
+    table,
+)
 
 AIO_BIN = PEERS / "aio" / "bin"
 CREDS = {"region_name": "us-east-1", "aws_access_key_id": "bench", "aws_secret_access_key": "bench"}
@@ -39,7 +57,9 @@ async def block(call: Call, number: int) -> float:
     return (time.perf_counter() - started) / number * 1e6
 
 
-async def alternate(queue: Callable[[int], None], raw: Call, typed: Call, number: int, rounds: int) -> tuple[list[float], list[float]]:
+async def alternate(
+    queue: Callable[[int], None], raw: Call, typed: Call, number: int, rounds: int
+) -> tuple[list[float], list[float]]:
     """µs per awaited call of raw and typed: `rounds` blocks each, alternating; round 0 warms up."""
     raws: list[float] = []
     typeds: list[float] = []
@@ -53,7 +73,9 @@ async def alternate(queue: Callable[[int], None], raw: Call, typed: Call, number
     return raws, typeds
 
 
-async def one_call(service: str, method: str, params: dict[str, str], response: dict[str, Any], rounds: int) -> tuple[list[str], float]:
+async def one_call(
+    service: str, method: str, params: dict[str, str], response: dict[str, Any], rounds: int
+) -> tuple[list[str], float]:
     from aiobotocore.session import get_session
     from aiobotocore.stub import AioStubber
 
@@ -83,8 +105,12 @@ async def one_call(service: str, method: str, params: dict[str, str], response: 
     fastest = min(typeds) / min(raws)
     delegation = statistics.median(no_typed) - statistics.median(no_raw)
     line = [
-        f"`{service}.{method}`", f"{rounds} x {number} awaited calls", spread(raws, "{:.1f}"), spread(typeds, "{:.1f}"),
-        f"{fastest:.3f}x", f"{statistics.median(per_round):.3f}x ({min(per_round):.3f}–{max(per_round):.3f})",
+        f"`{service}.{method}`",
+        f"{rounds} x {number} awaited calls",
+        spread(raws, "{:.1f}"),
+        spread(typeds, "{:.1f}"),
+        f"{fastest:.3f}x",
+        f"{statistics.median(per_round):.3f}x ({min(per_round):.3f}–{max(per_round):.3f})",
         f"{statistics.median(typeds) - statistics.median(raws):+.2f}",
         f"{delegation * 1000:+.0f} ns = {1 + delegation / statistics.median(raws):.4f}x",
     ]
@@ -102,12 +128,30 @@ def calls() -> None:
     rounds = runs() * 40
     lines = [
         asyncio.run(one_call("s3", "head_bucket", {"Bucket": "bench"}, {}, rounds)),
-        asyncio.run(one_call("sqs", "get_queue_url", {"QueueName": "bench"}, {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/1/bench"}, rounds)),
+        asyncio.run(
+            one_call(
+                "sqs",
+                "get_queue_url",
+                {"QueueName": "bench"},
+                {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/1/bench"},
+                rounds,
+            )
+        ),
     ]
     md = "## Async run time: per-call overhead, typed aio client vs raw aiobotocore (AioStubber, no network)\n\n"
-    md += table(["call", "rounds", "raw aiobotocore µs/call", "typed aio µs/call", "typed / raw (fastest blocks)",
-                 "typed / raw per round: median (min–max)", "typed − raw µs (medians)", "delegation alone (no-op raw method)"],
-                [line for line, _ in lines])
+    md += table(
+        [
+            "call",
+            "rounds",
+            "raw aiobotocore µs/call",
+            "typed aio µs/call",
+            "typed / raw (fastest blocks)",
+            "typed / raw per round: median (min–max)",
+            "typed − raw µs (medians)",
+            "delegation alone (no-op raw method)",
+        ],
+        [line for line, _ in lines],
+    )
     md += (
         "\nAs the sync table: fastest typed block / fastest raw block is the estimate the 2 % goal is judged on;"
         " per round, each typed block against the raw block next to it. A typed method returns aiobotocore's"
@@ -120,19 +164,39 @@ def calls() -> None:
 def generation() -> None:
     n = runs("BENCH_ALL_RUNS", 3)
     out = WORK / "aio-gen"
-    plain = Case("botoloom --all", [str(OURS_BIN / "botoloom"), "--all", "--output", str(out / "plain"), "--quiet"], prepare=fresh_dir(out / "plain"))
-    aio = Case("botoloom --all --aio", [str(OURS_BIN / "botoloom"), "--all", "--aio", "--output", str(out / "aio"), "--quiet"], prepare=fresh_dir(out / "aio"))
+    plain = Case(
+        "botoloom --all",
+        [str(OURS_BIN / "botoloom"), "--all", "--output", str(out / "plain"), "--quiet"],
+        prepare=fresh_dir(out / "plain"),
+    )
+    aio = Case(
+        "botoloom --all --aio",
+        [str(OURS_BIN / "botoloom"), "--all", "--aio", "--output", str(out / "aio"), "--quiet"],
+        prepare=fresh_dir(out / "aio"),
+    )
     interleave([plain, aio], n, label="generation")
     files = {c.name: sum(1 for _ in (out / d).rglob("*.py")) for c, d in ((plain, "plain"), (aio, "aio"))}
     md = "## Async: generation time with --aio, all services\n\n"
-    md += table(["command", "runs", "wall s", "CPU s", "max RSS MB", ".py files"],
-                [[c.name, str(n), spread(c.walls), spread(c.cpu_s), spread(c.rss_mb, "{:.0f}"), str(files[c.name])] for c in (plain, aio)])
+    md += table(
+        ["command", "runs", "wall s", "CPU s", "max RSS MB", ".py files"],
+        [
+            [c.name, str(n), spread(c.walls), spread(c.cpu_s), spread(c.rss_mb, "{:.0f}"), str(files[c.name])]
+            for c in (plain, aio)
+        ],
+    )
     md += (
         f"\n--aio / without: {ratio(aio.walls, plain.walls)} wall time, {ratio(aio.cpu_s, plain.cpu_s)} CPU time (medians);"
         " interleaved runs, fresh directory each run (CPU time is the steadier figure on a shared machine).\n\n"
     )
     md += commands([("all services", plain), ("all services", aio)])
-    save("5-aio-generation", md, {"aio generation": median_ratio(aio.walls, plain.walls), "aio generation cpu": median_ratio(aio.cpu_s, plain.cpu_s)})
+    save(
+        "5-aio-generation",
+        md,
+        {
+            "aio generation": median_ratio(aio.walls, plain.walls),
+            "aio generation cpu": median_ratio(aio.cpu_s, plain.cpu_s),
+        },
+    )
 
 
 def workspace(name: str, scripts: str) -> Path:
@@ -143,7 +207,12 @@ def workspace(name: str, scripts: str) -> Path:
         (where / file).write_text(text)
     shutil.copy(BENCH / "scripts" / scripts / "aio_services.py", where / "aio_services.py")
     if name == "botoloom":
-        run_once(Case("generate", [str(OURS_BIN / "botoloom"), "--services", *SERVICES, "--aio", "--output", str(where), "--quiet"]))
+        run_once(
+            Case(
+                "generate",
+                [str(OURS_BIN / "botoloom"), "--services", *SERVICES, "--aio", "--output", str(where), "--quiet"],
+            )
+        )
     return where
 
 
@@ -153,7 +222,9 @@ def checks(where: Path, bin_dir: Path) -> dict[str, Case]:
     return {
         "mypy --strict, cold cache": Case("", mypy, where, prepare=lambda: shutil.rmtree(cache, ignore_errors=True)),
         "mypy --strict, warm cache": Case("", mypy, where),
-        "pyright": Case("", [str(bin_dir / "pyright"), "--pythonpath", str(bin_dir / "python"), "aio_services.py"], where),
+        "pyright": Case(
+            "", [str(bin_dir / "pyright"), "--pythonpath", str(bin_dir / "python"), "aio_services.py"], where
+        ),
     }
 
 
@@ -168,12 +239,32 @@ def typecheck() -> None:
         a, b = ours[check], peer[check]
         a.name, b.name = "botoloom --aio", "types-aiobotocore"
         interleave([a, b], n, label=f"aio_services.py {check}", warmup=True)
-        rows.append([check, str(n), spread(a.walls), spread(b.walls), ratio(a.walls, b.walls), spread(a.rss_mb, "{:.0f}"), spread(b.rss_mb, "{:.0f}")])
+        rows.append(
+            [
+                check,
+                str(n),
+                spread(a.walls),
+                spread(b.walls),
+                ratio(a.walls, b.walls),
+                spread(a.rss_mb, "{:.0f}"),
+                spread(b.rss_mb, "{:.0f}"),
+            ]
+        )
         metrics[f"aio_services.py|{check}"] = median_ratio(a.walls, b.walls)
         labelled += [(check, a), (check, b)]
     md = "## Async: user type-check vs types-aiobotocore (s3, ec2, dynamodb, sqs)\n\n"
-    md += table(["checker", "runs", "botoloom s", "types-aiobotocore s", "botoloom / types-aiobotocore",
-                 "botoloom max RSS MB", "types-aiobotocore max RSS MB"], rows)
+    md += table(
+        [
+            "checker",
+            "runs",
+            "botoloom s",
+            "types-aiobotocore s",
+            "botoloom / types-aiobotocore",
+            "botoloom max RSS MB",
+            "types-aiobotocore max RSS MB",
+        ],
+        rows,
+    )
     md += (
         "\nThe same ~75-line async script in both setups (bench/scripts/*/aio_services.py; only the imports and"
         " the client construction differ), 0 errors in each (every command must exit 0); same Python, mypy,"

@@ -17,9 +17,9 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -92,9 +92,12 @@ def run_once(case: Case, memory: bool = False) -> None:
         start = time.perf_counter()
         proc = subprocess.Popen(
             ["/usr/bin/time", "-f", "%M %U %S", "-o", tfile.name, *case.cmd],
-            cwd=case.cwd, stdout=log, stderr=subprocess.STDOUT,
+            cwd=case.cwd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         if memory:  # sample in a thread: the wall time ends when wait() returns, not at a poll
+
             def sample() -> None:
                 while not done.wait(0.05):
                     peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
@@ -171,9 +174,11 @@ def save(name: str, markdown: str, metrics: dict[str, float]) -> None:
 def write_section(md: str, script: str, n: int) -> None:
     """Replace (or add, before the checkers' section) the section `md` of BENCHMARKS.md, with a
     line saying it was run on its own (`make bench` runs every script and rewrites the file)."""
-    note = (f"(Run on its own, `BENCH_RUNS={n} .venv/bin/python {script} --write`, "
-            f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average (1 min) at the end"
-            f" {os.getloadavg()[0]:.2f}; `make bench` runs it with the rest.)")
+    note = (
+        f"(Run on its own, `BENCH_RUNS={n} .venv/bin/python {script} --write`, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average (1 min) at the end"
+        f" {os.getloadavg()[0]:.2f}; `make bench` runs it with the rest.)"
+    )
     md = md.replace("\n\n", f"\n\n{note}\n\n", 1)
     path = ROOT / "BENCHMARKS.md"
     current = path.read_text()

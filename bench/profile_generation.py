@@ -13,8 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.app import config
 from generator import pipeline
+from generator.app import config
 
 
 def profile(top: int) -> str:

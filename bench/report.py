@@ -6,52 +6,145 @@ report.py --elapsed SECONDS  write BENCHMARKS.md at the repository root
 
 from __future__ import annotations
 
-from typing import Any
-
 import json
 import os
 import platform
 import subprocess
 import sys
 import time
-from pathlib import Path
+from typing import Any
 
 from harness import BUILDER_BIN, OURS_BIN, PEERS, RESULTS, ROOT, STUBS_BIN, WORK, runs
 
 VERSIONS = {
     OURS_BIN: ["botoloom", "boto3", "botocore", "aiobotocore", "mypy", "pyright", "pyrefly", "ty"],
     BUILDER_BIN: ["mypy-boto3-builder", "boto3", "botocore"],
-    STUBS_BIN: ["boto3-stubs", "mypy-boto3-ec2", "botocore-stubs", "types-s3transfer", "boto3", "mypy", "pyright", "pyrefly", "ty"],
+    STUBS_BIN: [
+        "boto3-stubs",
+        "mypy-boto3-ec2",
+        "botocore-stubs",
+        "types-s3transfer",
+        "boto3",
+        "mypy",
+        "pyright",
+        "pyrefly",
+        "ty",
+    ],
     PEERS / "aio" / "bin": ["types-aiobotocore", "types-aiobotocore-s3", "aiobotocore", "botocore", "mypy", "pyright"],
 }
 # (metric key, what it measures, target, passes)
 TARGETS = [
-    ("speed-up|all services", "generation, all services: builder wall time / botoloom wall time", ">= 10x", lambda v: v >= 10),
-    ("cpu|all services", "(for reference) generation, all services: builder CPU time / botoloom CPU time", "—", lambda v: True),
-    ("memory|all services", "generation, all services: botoloom peak / builder peak (tree PSS)", "< 1", lambda v: v < 1),
+    (
+        "speed-up|all services",
+        "generation, all services: builder wall time / botoloom wall time",
+        ">= 10x",
+        lambda v: v >= 10,
+    ),
+    (
+        "cpu|all services",
+        "(for reference) generation, all services: builder CPU time / botoloom CPU time",
+        "—",
+        lambda v: True,
+    ),
+    (
+        "memory|all services",
+        "generation, all services: botoloom peak / builder peak (tree PSS)",
+        "< 1",
+        lambda v: v < 1,
+    ),
     ("no-change s", "no-change regeneration, all services (s)", "< 2 s", lambda v: v < 2),
-    ("services.py|mypy --strict, cold cache", "mypy --strict cold, ~120-line script (services.py): botoloom / stubs", "<= 0.5x", lambda v: v <= 0.5),
+    (
+        "services.py|mypy --strict, cold cache",
+        "mypy --strict cold, ~120-line script (services.py): botoloom / stubs",
+        "<= 0.5x",
+        lambda v: v <= 0.5,
+    ),
     ("services.py|pyright", "pyright, ~120-line script (services.py): botoloom / stubs", "<= 0.7x", lambda v: v <= 0.7),
     ("resources.py|pyright", "(for reference) pyright, resources.py: botoloom / stubs", "—", lambda v: True),
-    ("resources.py|mypy --strict, cold cache", "(for reference) mypy --strict cold, resources.py: botoloom / stubs", "—", lambda v: True),
+    (
+        "resources.py|mypy --strict, cold cache",
+        "(for reference) mypy --strict cold, resources.py: botoloom / stubs",
+        "—",
+        lambda v: True,
+    ),
     ("serverless.py|pyright", "(for reference) pyright, serverless.py: botoloom / stubs", "—", lambda v: True),
-    ("serverless.py|mypy --strict, cold cache", "(for reference) mypy --strict cold, serverless.py: botoloom / stubs", "—", lambda v: True),
-    ("oneliner.py|mypy --strict, cold cache", "one-liner, mypy --strict cold: botoloom / stubs", "<= 1x", lambda v: v <= 1),
-    ("oneliner.py|mypy --strict, warm cache", "one-liner, mypy --strict warm: botoloom / stubs", "<= 1x", lambda v: v <= 1),
+    (
+        "serverless.py|mypy --strict, cold cache",
+        "(for reference) mypy --strict cold, serverless.py: botoloom / stubs",
+        "—",
+        lambda v: True,
+    ),
+    (
+        "oneliner.py|mypy --strict, cold cache",
+        "one-liner, mypy --strict cold: botoloom / stubs",
+        "<= 1x",
+        lambda v: v <= 1,
+    ),
+    (
+        "oneliner.py|mypy --strict, warm cache",
+        "one-liner, mypy --strict warm: botoloom / stubs",
+        "<= 1x",
+        lambda v: v <= 1,
+    ),
     ("oneliner.py|pyright", "one-liner, pyright: botoloom / stubs", "<= 1x", lambda v: v <= 1),
-    ("entry|mypy --strict, cold cache", "boto3.client(\"s3\") one-liner, 13 services, mypy --strict cold: aws_typed.boto3 / boto3-stubs", "<= 1x", lambda v: v <= 1),
-    ("entry|pyright", "boto3.client(\"s3\") one-liner, 13 services, pyright: aws_typed.boto3 / boto3-stubs", "<= 1x", lambda v: v <= 1),
-    ("module|mypy --strict, cold cache", "(for reference) s3.client() one-liner in the same 13-service package, mypy cold / boto3-stubs", "—", lambda v: True),
+    (
+        "entry|mypy --strict, cold cache",
+        'boto3.client("s3") one-liner, 13 services, mypy --strict cold: aws_typed.boto3 / boto3-stubs',
+        "<= 1x",
+        lambda v: v <= 1,
+    ),
+    (
+        "entry|pyright",
+        'boto3.client("s3") one-liner, 13 services, pyright: aws_typed.boto3 / boto3-stubs',
+        "<= 1x",
+        lambda v: v <= 1,
+    ),
+    (
+        "module|mypy --strict, cold cache",
+        "(for reference) s3.client() one-liner in the same 13-service package, mypy cold / boto3-stubs",
+        "—",
+        lambda v: True,
+    ),
     ("call|s3.head_bucket", "typed call / raw call, s3 head_bucket (fastest blocks)", "<= 1.02x", lambda v: v <= 1.02),
-    ("call|sqs.get_queue_url", "typed call / raw call, sqs get_queue_url (fastest blocks)", "<= 1.02x", lambda v: v <= 1.02),
+    (
+        "call|sqs.get_queue_url",
+        "typed call / raw call, sqs get_queue_url (fastest blocks)",
+        "<= 1.02x",
+        lambda v: v <= 1.02,
+    ),
     ("collection", "(for reference) 1,000-item s3 collection, typed / raw (fastest blocks)", "—", lambda v: True),
     ("startup|ec2", "import + construction, ec2: aws_typed / boto3.client", "<= 1.1x", lambda v: v <= 1.1),
-    ("aio call|s3.head_bucket", "async: typed aio call / raw aiobotocore call, s3 head_bucket (fastest blocks)", "<= 1.02x", lambda v: v <= 1.02),
-    ("aio call|sqs.get_queue_url", "async: typed aio call / raw aiobotocore call, sqs get_queue_url (fastest blocks)", "<= 1.02x", lambda v: v <= 1.02),
+    (
+        "aio call|s3.head_bucket",
+        "async: typed aio call / raw aiobotocore call, s3 head_bucket (fastest blocks)",
+        "<= 1.02x",
+        lambda v: v <= 1.02,
+    ),
+    (
+        "aio call|sqs.get_queue_url",
+        "async: typed aio call / raw aiobotocore call, sqs get_queue_url (fastest blocks)",
+        "<= 1.02x",
+        lambda v: v <= 1.02,
+    ),
     ("aio generation", "(for reference) async: generation of all services with --aio / without", "—", lambda v: True),
-    ("aio generation cpu", "(for reference) async: generation of all services with --aio / without, CPU time", "—", lambda v: True),
-    ("aio_services.py|mypy --strict, cold cache", "(for reference) async script, mypy --strict cold: botoloom / types-aiobotocore", "—", lambda v: True),
-    ("aio_services.py|pyright", "(for reference) async script, pyright: botoloom / types-aiobotocore", "—", lambda v: True),
+    (
+        "aio generation cpu",
+        "(for reference) async: generation of all services with --aio / without, CPU time",
+        "—",
+        lambda v: True,
+    ),
+    (
+        "aio_services.py|mypy --strict, cold cache",
+        "(for reference) async script, mypy --strict cold: botoloom / types-aiobotocore",
+        "—",
+        lambda v: True,
+    ),
+    (
+        "aio_services.py|pyright",
+        "(for reference) async script, pyright: botoloom / types-aiobotocore",
+        "—",
+        lambda v: True,
+    ),
 ]
 
 
@@ -62,12 +155,17 @@ def _out(cmd: list[str]) -> str:
 def versions() -> str:
     lines = []
     for bin_dir, names in VERSIONS.items():
-        code = "import importlib.metadata as m, sys; print(sys.version.split()[0], *(m.version(n) for n in sys.argv[1:]))"
+        code = (
+            "import importlib.metadata as m, sys; print(sys.version.split()[0], *(m.version(n) for n in sys.argv[1:]))"
+        )
         python, *found = _out([str(bin_dir / "python"), "-c", code, *names]).split()
         env = bin_dir.parent.relative_to(ROOT)
         lines.append(f"- `{env}` (Python {python}): " + ", ".join(f"{n} {v}" for n, v in zip(names, found)))
     commit = _out(["git", "describe", "--always", "--dirty"])
-    lines.append(f"- botoloom checkout: `{commit}`" + (" (uncommitted changes in the working tree)" if commit.endswith("dirty") else ""))
+    lines.append(
+        f"- botoloom checkout: `{commit}`"
+        + (" (uncommitted changes in the working tree)" if commit.endswith("dirty") else "")
+    )
     lines.append(f"- hyperfine: {_out(['hyperfine', '--version']) or 'not installed (Python timer loop)'}")
     return "\n".join(lines)
 
@@ -86,7 +184,13 @@ def _row(key: str, what: str, goal: str, ok: Any, metrics: dict[str, float]) -> 
     if key not in metrics:
         return f"| {what} | not measured | {goal} | — |"
     value = metrics[key]
-    shown = f"{value:.2f} s" if key.endswith(" s") else f"{value:.3f}x" if key.startswith(("call", "aio call")) else f"{value:.2f}x"
+    shown = (
+        f"{value:.2f} s"
+        if key.endswith(" s")
+        else f"{value:.3f}x"
+        if key.startswith(("call", "aio call"))
+        else f"{value:.2f}x"
+    )
     met = "—" if goal == "—" else "yes" if ok(value) else "**no**"
     return f"| {what} | {shown} | {goal} | {met} |"
 

@@ -14,18 +14,20 @@ import importlib
 import statistics
 import sys
 import timeit
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import boto3
 from botocore.stub import Stubber
-
 from harness import runs, save, spread, table
 
 CREDS = {"region_name": "us-east-1", "aws_access_key_id": "bench", "aws_secret_access_key": "bench"}
 ITEMS, PAGE = 1000, 500
 
 
-def alternate(queue: Callable[[int], None], raw: Callable[[], object], typed: Callable[[], object], number: int, rounds: int) -> tuple[list[float], list[float]]:
+def alternate(
+    queue: Callable[[int], None], raw: Callable[[], object], typed: Callable[[], object], number: int, rounds: int
+) -> tuple[list[float], list[float]]:
     """µs per call of raw and typed: `rounds` blocks of `number` calls each, alternating."""
     raws: list[float] = []
     typeds: list[float] = []
@@ -39,18 +41,29 @@ def alternate(queue: Callable[[int], None], raw: Callable[[], object], typed: Ca
     return raws, typeds
 
 
-def row(label: str, shape: str, raws: list[float], typeds: list[float], unit: str = "{:.1f}") -> tuple[list[str], float]:
+def row(
+    label: str, shape: str, raws: list[float], typeds: list[float], unit: str = "{:.1f}"
+) -> tuple[list[str], float]:
     """typed / raw twice: fastest block against fastest block (interference from other processes
     only ever adds time), and the median of the per-round ratios (each typed block against the raw
     block run next to it)."""
     per_round = [t / r for t, r in zip(typeds, raws)]
     fastest = min(typeds) / min(raws)
     extra = statistics.median(typeds) - statistics.median(raws)
-    return [label, shape, spread(raws, unit), spread(typeds, unit), f"{fastest:.3f}x",
-            f"{statistics.median(per_round):.3f}x ({min(per_round):.3f}–{max(per_round):.3f})", f"{extra:+.2f}"], fastest
+    return [
+        label,
+        shape,
+        spread(raws, unit),
+        spread(typeds, unit),
+        f"{fastest:.3f}x",
+        f"{statistics.median(per_round):.3f}x ({min(per_round):.3f}–{max(per_round):.3f})",
+        f"{extra:+.2f}",
+    ], fastest
 
 
-def call(service: str, method: str, params: dict[str, str], response: dict[str, Any], rounds: int) -> tuple[list[str], float]:
+def call(
+    service: str, method: str, params: dict[str, str], response: dict[str, Any], rounds: int
+) -> tuple[list[str], float]:
     """The stubbed call typed vs raw; then the delegation alone (the raw method replaced by a no-op
     on the instance, so only the typed wrapper's own work differs), as a noise-free cross-check."""
     module = importlib.import_module(f"aws_typed.{service}")
@@ -88,8 +101,12 @@ def collection(rounds: int) -> tuple[list[str], float] | None:
     stubber.activate()
     keys = [f"reports/{i:04d}.txt" for i in range(ITEMS)]
     pages = [
-        {"Contents": [{"Key": k, "Size": 1} for k in keys[at : at + PAGE]], "IsTruncated": at + PAGE < ITEMS,
-         "NextMarker": keys[min(at + PAGE, ITEMS) - 1], "Name": "bench"}
+        {
+            "Contents": [{"Key": k, "Size": 1} for k in keys[at : at + PAGE]],
+            "IsTruncated": at + PAGE < ITEMS,
+            "NextMarker": keys[min(at + PAGE, ITEMS) - 1],
+            "Name": "bench",
+        }
         for at in range(0, ITEMS, PAGE)
     ]
 
@@ -115,13 +132,29 @@ def main() -> None:
     rounds = runs() * 40
     calls = [
         call("s3", "head_bucket", {"Bucket": "bench"}, {}, rounds),
-        call("sqs", "get_queue_url", {"QueueName": "bench"}, {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/1/bench"}, rounds),
+        call(
+            "sqs",
+            "get_queue_url",
+            {"QueueName": "bench"},
+            {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/1/bench"},
+            rounds,
+        ),
     ]
     metrics = {f"call|{line[0].strip('`')}": typed_raw for line, typed_raw in calls}
     md = "## Run time: per-call overhead (botocore Stubber, no network)\n\n"
-    md += table(["call", "rounds", "raw boto3 µs/call", "typed µs/call", "typed / raw (fastest blocks)",
-                 "typed / raw per round: median (min–max)", "typed − raw µs (medians)",
-                 "delegation alone (no-op raw method)"], [line for line, _ in calls])
+    md += table(
+        [
+            "call",
+            "rounds",
+            "raw boto3 µs/call",
+            "typed µs/call",
+            "typed / raw (fastest blocks)",
+            "typed / raw per round: median (min–max)",
+            "typed − raw µs (medians)",
+            "delegation alone (no-op raw method)",
+        ],
+        [line for line, _ in calls],
+    )
     md += (
         "\ntyped / raw (fastest blocks): fastest typed block / fastest raw block — interference from other"
         " processes only adds time, so this is the least noisy estimate and the one the target is judged on."
@@ -135,8 +168,18 @@ def main() -> None:
         md += "Pending resources: the generated package has no `service_resource` module.\n"
     else:
         metrics["collection"] = coll[1]
-        md += table(["iteration", "rounds", "raw boto3 ms", "typed ms", "typed / raw (fastest blocks)",
-                     "typed / raw per round: median (min–max)", "typed − raw (medians)"], [coll[0]])
+        md += table(
+            [
+                "iteration",
+                "rounds",
+                "raw boto3 ms",
+                "typed ms",
+                "typed / raw (fastest blocks)",
+                "typed / raw per round: median (min–max)",
+                "typed − raw (medians)",
+            ],
+            [coll[0]],
+        )
     md += (
         "\nOne process (the project venv); typed and raw blocks alternate, after one warm-up round;"
         " each time is the mean of one block, reported as median (min–max) over the blocks.\n\n"

@@ -27,7 +27,7 @@ def commands(service: str, python: str) -> dict[str, str]:
     args = "region_name='us-east-1'"
     return {
         "boto3": f"{python} -c \"import boto3; boto3.client('{service}', {args})\"",
-        "typed": f"{python} -c \"from aws_typed import {service}; {service}.client({args})\"",
+        "typed": f'{python} -c "from aws_typed import {service}; {service}.client({args})"',
     }
 
 
@@ -38,9 +38,22 @@ def with_hyperfine(cmds: dict[str, str], cwd: Path, rounds: int) -> dict[str, li
         order = names if i % 2 == 0 else names[::-1]
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             subprocess.run(
-                ["hyperfine", "-N", "--style", "basic", "--warmup", "2", "--runs", str(PER_ROUND),
-                 "--export-json", out.name, *(cmds[name] for name in order)],
-                cwd=cwd, check=True, stdout=subprocess.DEVNULL,
+                [
+                    "hyperfine",
+                    "-N",
+                    "--style",
+                    "basic",
+                    "--warmup",
+                    "2",
+                    "--runs",
+                    str(PER_ROUND),
+                    "--export-json",
+                    out.name,
+                    *(cmds[name] for name in order),
+                ],
+                cwd=cwd,
+                check=True,
+                stdout=subprocess.DEVNULL,
             )
             for name, result in zip(order, json.load(open(out.name))["results"]):
                 times[name] += result["times"]
@@ -66,16 +79,27 @@ def main() -> None:
         measure = with_hyperfine if tool == "hyperfine" else with_timer_loop
         times = measure(cmds, where, runs())
         ms = {name: [t * 1000 for t in values] for name, values in times.items()}
-        rows.append([service, f"{runs()} x {PER_ROUND}", spread(ms["boto3"], "{:.0f}"), spread(ms["typed"], "{:.0f}"),
-                     ratio(ms["typed"], ms["boto3"])])
+        rows.append(
+            [
+                service,
+                f"{runs()} x {PER_ROUND}",
+                spread(ms["boto3"], "{:.0f}"),
+                spread(ms["typed"], "{:.0f}"),
+                ratio(ms["typed"], ms["boto3"]),
+            ]
+        )
         metrics[f"startup|{service}"] = median_ratio(ms["typed"], ms["boto3"])
         rel = commands(service, os.path.relpath(OURS_BIN / "python", where))
-        shown.append(f"(cd {os.path.relpath(where, ROOT)} && hyperfine -N --warmup 2 --runs {PER_ROUND} \\\n"
-                     f"    {shlex.quote(rel['boto3'])} \\\n    {shlex.quote(rel['typed'])})")
+        shown.append(
+            f"(cd {os.path.relpath(where, ROOT)} && hyperfine -N --warmup 2 --runs {PER_ROUND} \\\n"
+            f"    {shlex.quote(rel['boto3'])} \\\n    {shlex.quote(rel['typed'])})"
+        )
     md = "## Run time: import + client construction (fresh process)\n\n"
     md += table(["client", "rounds x runs", "boto3.client() ms", "aws_typed ms", "typed / boto3"], rows)
     md += f"\nMeasured with {tool}; both commands run in each round, order alternating between rounds.\n\n"
-    md += "```sh\n# one round (the next round runs the two commands in the other order)\n" + "\n".join(shown) + "\n```\n"
+    md += (
+        "```sh\n# one round (the next round runs the two commands in the other order)\n" + "\n".join(shown) + "\n```\n"
+    )
     save("4-startup", md, metrics)
 
 

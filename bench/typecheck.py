@@ -15,7 +15,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-from harness import BENCH, OURS_BIN, PEERS, WORK, Case, commands, interleave, median_ratio, ratio, run_once, runs, save, spread, table, write_section
+from harness import (
+    BENCH,
+    OURS_BIN,
+    PEERS,
+    WORK,
+    Case,
+    commands,
+    interleave,
+    median_ratio,
+    ratio,
+    run_once,
+    runs,
+    save,
+    spread,
+    table,
+    write_section,
+)
 
 # the services each setup has: ours generated, the peer's installed (bench/setup_peers.sh)
 SETUPS = {"": ["s3", "ec2", "dynamodb", "sqs"], "serverless": ["dynamodb", "sqs", "lambda"]}
@@ -46,7 +62,11 @@ def workspace(tool: str, setup: str, bin_dir: Path) -> Path:
         if wanted == setup:
             shutil.copy(BENCH / "scripts" / flavour / script, where / script)
     if tool == "botoloom":
-        run_once(Case("generate", [str(bin_dir / "botoloom"), "--services", *SETUPS[setup], "--output", str(where), "--quiet"]))
+        run_once(
+            Case(
+                "generate", [str(bin_dir / "botoloom"), "--services", *SETUPS[setup], "--output", str(where), "--quiet"]
+            )
+        )
     return where
 
 
@@ -58,7 +78,21 @@ def cases(where: Path, bin_dir: Path, script: str) -> dict[str, Case]:
         "mypy --strict, cold cache": Case("", mypy, where, prepare=lambda: shutil.rmtree(cache, ignore_errors=True)),
         "mypy --strict, warm cache": Case("", mypy, where),
         "pyright": Case("", [str(bin_dir / "pyright"), "--pythonpath", python, script], where),
-        "pyrefly": Case("", [str(bin_dir / "pyrefly"), "check", "--config", "pyrefly.toml", "--python-interpreter-path", python, "--progress-bar", "no", script], where),
+        "pyrefly": Case(
+            "",
+            [
+                str(bin_dir / "pyrefly"),
+                "check",
+                "--config",
+                "pyrefly.toml",
+                "--python-interpreter-path",
+                python,
+                "--progress-bar",
+                "no",
+                script,
+            ],
+            where,
+        ),
         "ty": Case("", [str(bin_dir / "ty"), "check", "--config-file", "ty.toml", "--python", python, script], where),
     }
 
@@ -84,7 +118,10 @@ def main() -> None:
     for setup in SETUPS:
         setups[setup] = {
             "botoloom": (workspace("botoloom", setup, OURS_BIN), OURS_BIN),
-            "boto3-stubs": (workspace("boto3-stubs", setup, PEERS / PEER_ENVS[setup] / "bin"), PEERS / PEER_ENVS[setup] / "bin"),
+            "boto3-stubs": (
+                workspace("boto3-stubs", setup, PEERS / PEER_ENVS[setup] / "bin"),
+                PEERS / PEER_ENVS[setup] / "bin",
+            ),
         }
     rows: list[list[str]] = []
     labelled: list[tuple[str, Case]] = []
@@ -101,17 +138,38 @@ def main() -> None:
                 rows.append([title, check, "0", "—", "—", "not comparable", why, ""])
                 continue
             interleave([ours, peer], n, label=f"{script} {check}", warmup=True)  # also fills the warm caches
-            rows.append([title, check, str(n), spread(ours.walls), spread(peer.walls), ratio(ours.walls, peer.walls),
-                         spread(ours.rss_mb, "{:.0f}"), spread(peer.rss_mb, "{:.0f}")])
+            rows.append(
+                [
+                    title,
+                    check,
+                    str(n),
+                    spread(ours.walls),
+                    spread(peer.walls),
+                    ratio(ours.walls, peer.walls),
+                    spread(ours.rss_mb, "{:.0f}"),
+                    spread(peer.rss_mb, "{:.0f}"),
+                ]
+            )
             metrics[f"{script}|{check}"] = median_ratio(ours.walls, peer.walls)
             labelled += [(f"{script}, {check}", ours), (f"{script}, {check}", peer)]
     md = "## User type-check\n\n"
-    md += table(["script", "checker", "runs", "botoloom s", "boto3-stubs s", "botoloom / stubs",
-                 "botoloom max RSS MB", "boto3-stubs max RSS MB"], rows)
+    md += table(
+        [
+            "script",
+            "checker",
+            "runs",
+            "botoloom s",
+            "boto3-stubs s",
+            "botoloom / stubs",
+            "botoloom max RSS MB",
+            "boto3-stubs max RSS MB",
+        ],
+        rows,
+    )
     md += (
         "\nBoth versions of each script (bench/scripts/botoloom, bench/scripts/boto3_stubs) type-check with"
         " 0 errors in their own setup (every mypy and pyright command must exit 0; a pyrefly or ty row where"
-        " either setup reports errors says \"not comparable\" and why). Same checkers and Python in both"
+        ' either setup reports errors says "not comparable" and why). Same checkers and Python in both'
         " setups. Each setup has exactly the services its scripts use: botoloom generates them, the peer"
         " installs boto3-stubs generated for them (bench/setup_peers.sh: s3 ec2 dynamodb sqs, and dynamodb"
         " sqs lambda for serverless.py). Each command runs once unmeasured first (OS file cache; fills mypy's"

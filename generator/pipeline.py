@@ -8,22 +8,22 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
-from .output import cache as incremental
 from . import __version__
 from .errors import DefinitionError, UserError
-from .render.format import format_many, ruff_version
-from .source.load import Source
 from .model.service import build
 from .options import DEFAULT, Options
-from .progress import Progress
-from .views.entry import Entry
-from .render.files import render_package, render_service_entry
+from .output import cache as incremental
 from .output.package_dir import Cached, PackageDir, Rendered
+from .progress import Progress
+from .render.files import render_package, render_service_entry
+from .render.format import format_many, ruff_version
+from .source.load import Source
+from .views.entry import Entry
 
 _SOURCE: Source | None = None
 
@@ -76,7 +76,10 @@ def check(plan: Plan) -> int:
     for diff in diffs:
         sys.stdout.write(diff)
     if diffs:
-        print(f"botoloom: {len(diffs)} file(s) in {plan.root} differ from what would be generated{_why(out.botocore)}", file=sys.stderr)
+        print(
+            f"botoloom: {len(diffs)} file(s) in {plan.root} differ from what would be generated{_why(out.botocore)}",
+            file=sys.stderr,
+        )
         return 1
     if not plan.quiet:
         print(f"botoloom: {plan.root} is up to date ({len(files)} files)")
@@ -123,13 +126,17 @@ def cache_keys(plan: Plan) -> dict[str, list[object]]:
     src = source()
     options = plan.options.key()
     ruff = ruff_version()  # another formatter may format differently
-    return {n: [versions(), code, src.boto3_version, plan.package, src.fingerprint(n), options, ruff] for n in plan.names}
+    return {
+        n: [versions(), code, src.boto3_version, plan.package, src.fingerprint(n), options, ruff] for n in plan.names
+    }
 
 
 BATCH = 8  # services rendered by one worker task at most, their files formatted by one ruff run
 
 
-def _some(names: list[str], versions: str, options: Options = DEFAULT) -> list[tuple[str, dict[str, str], Entry, tuple[str, ...]]]:
+def _some(
+    names: list[str], versions: str, options: Options = DEFAULT
+) -> list[tuple[str, dict[str, str], Entry, tuple[str, ...]]]:
     """_one() for a few services (a worker task), their files formatted together."""
     done = [_one(name, versions, options) for name in names]
     files = format_many([rendered for _, rendered, _, _ in done])
@@ -167,7 +174,9 @@ def _render(names: list[str], jobs: int, quiet: bool, options: Options = DEFAULT
             yield from _report((r for batch in batches for r in _some(batch, versions(), options)), progress)
 
 
-def _report(results: Iterator[tuple[str, dict[str, str], Entry, tuple[str, ...]]], progress: Progress) -> Iterator[Result]:
+def _report(
+    results: Iterator[tuple[str, dict[str, str], Entry, tuple[str, ...]]], progress: Progress
+) -> Iterator[Result]:
     for name, rendered, entry, warnings in results:
         progress.step(name)
         for warning in warnings:

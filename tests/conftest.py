@@ -47,11 +47,7 @@ _UNSET = (
     "AWS_WEB_IDENTITY_TOKEN_FILE",
 )
 for _name in list(os.environ):
-    if (
-        _name in _UNSET
-        or _name.startswith("AWS_ENDPOINT_URL")
-        or _name.startswith("AWS_CONTAINER_")
-    ):
+    if _name in _UNSET or _name.startswith("AWS_ENDPOINT_URL") or _name.startswith("AWS_CONTAINER_"):
         del os.environ[_name]
 os.environ.update(FAKE_ENV)
 
@@ -96,25 +92,19 @@ _real_connect_ex = socket.socket.connect_ex
 
 def _guarded_connect(self: socket.socket, address: Any) -> Any:
     if not _is_loopback(address):
-        raise NonLocalConnectionError(
-            f"test tried to connect to {address!r}; only 127.0.0.1 is allowed"
-        )
+        raise NonLocalConnectionError(f"test tried to connect to {address!r}; only 127.0.0.1 is allowed")
     return _real_connect(self, address)
 
 
 def _guarded_connect_ex(self: socket.socket, address: Any) -> Any:
     if not _is_loopback(address):
-        raise NonLocalConnectionError(
-            f"test tried to connect to {address!r}; only 127.0.0.1 is allowed"
-        )
+        raise NonLocalConnectionError(f"test tried to connect to {address!r}; only 127.0.0.1 is allowed")
     return _real_connect_ex(self, address)
 
 
 def _guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
     if not _is_local_name(host):
-        raise NonLocalConnectionError(
-            f"test tried to resolve {host!r}; only 127.0.0.1 is allowed"
-        )
+        raise NonLocalConnectionError(f"test tried to resolve {host!r}; only 127.0.0.1 is allowed")
     return _real_getaddrinfo(host, *args, **kwargs)
 
 
@@ -163,17 +153,13 @@ def _start_moto(port: int, timeout: float = 30.0) -> Any:
                 self._server_ready_event.set()
 
     server = _Server(ip_address=HOST, port=port, verbose=False)
-    server._thread = threading.Thread(
-        target=server._server_entry, daemon=True, name=f"moto-{port}"
-    )
+    server._thread = threading.Thread(target=server._server_entry, daemon=True, name=f"moto-{port}")
     server._thread.start()
     if not server._server_ready_event.wait(timeout):
         raise OSError(f"moto server on {HOST}:{port} did not start within {timeout}s")
     if server.startup_error is not None:
         server._thread.join(5)
-        raise OSError(
-            f"moto server could not bind {HOST}:{port}: {server.startup_error!r}"
-        )
+        raise OSError(f"moto server could not bind {HOST}:{port}: {server.startup_error!r}")
     return server
 
 
@@ -202,9 +188,7 @@ def moto_server() -> Iterator[str]:
 
 
 def _reset_moto(endpoint: str) -> None:
-    request = urllib.request.Request(
-        f"{endpoint}/moto-api/reset", data=b"", method="POST"
-    )
+    request = urllib.request.Request(f"{endpoint}/moto-api/reset", data=b"", method="POST")
     with urllib.request.urlopen(request, timeout=30) as response:
         assert response.status == 200, response.status
 

@@ -48,7 +48,7 @@ def test_all_services_generate_compile_and_import(all_out: Path) -> None:
 def test_every_paginator_and_waiter_has_its_class(all_out: Path) -> None:
     """get_paginator/get_waiter accept exactly botocore's names, each with its own class."""
     out = all_out
-    script = r'''
+    script = r"""
 import importlib, json, sys, typing
 import botocore.session
 import pytest
@@ -91,7 +91,7 @@ for name in session.get_available_services():
         if getter not in methods:
             report["problems"].append(f"{name}: client has no {getter}")
 print(json.dumps(report))
-'''
+"""
     import json
     import os
 

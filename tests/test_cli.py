@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.app import cli
-from generator.app import config
 from generator import pipeline
+from generator.app import cli, config
 from generator.output.package_dir import MANIFEST, PackageDir
 
 from .helpers import REPO, botoloom
@@ -52,7 +51,10 @@ def test_unknown_service_names_close_matches(out: Path) -> None:
 
 def test_invalid_package_name(out: Path) -> None:
     before = snapshot(out)
-    assert_error(botoloom("--services", "sqs", "--output", str(out), "--package", "my-pkg"), "'my-pkg' is not a valid Python package name")
+    assert_error(
+        botoloom("--services", "sqs", "--output", str(out), "--package", "my-pkg"),
+        "'my-pkg' is not a valid Python package name",
+    )
     assert_error(botoloom("--services", "sqs", "--output", str(out), "--package", "class"), "'class'")
     assert snapshot(out) == before
 
@@ -99,8 +101,17 @@ def test_broken_json_definition_names_the_file(tmp_path: Path, out: Path) -> Non
 def test_malformed_definition_names_service_and_file(tmp_path: Path, out: Path) -> None:
     definition = {
         "version": "2.0",
-        "metadata": {"apiVersion": "2020-01-01", "serviceId": "Badref", "protocol": "json", "serviceFullName": "Bad", "endpointPrefix": "badref", "signatureVersion": "v4"},
-        "operations": {"Go": {"name": "Go", "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "Missing"}}},
+        "metadata": {
+            "apiVersion": "2020-01-01",
+            "serviceId": "Badref",
+            "protocol": "json",
+            "serviceFullName": "Bad",
+            "endpointPrefix": "badref",
+            "signatureVersion": "v4",
+        },
+        "operations": {
+            "Go": {"name": "Go", "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "Missing"}}
+        },
         "shapes": {},
     }
     data = _data_path(tmp_path, "badref", json.dumps(definition))
@@ -139,7 +150,15 @@ def test_crash_half_way_is_repaired(out: Path) -> None:
     """A run stopped (Ctrl-C) after a few files are in place leaves a directory the next run completes."""
     clean = out.parent / "clean"
     assert botoloom("--services", "sqs", "sns", "--output", str(clean), "--quiet").returncode == 0
-    stopped = botoloom("--services", "sqs", "sns", "--output", str(out), "--quiet", env={"BOTOLOOM_TEST_SEAM": "commit:sqs/client.py=oserror:EINTR"})
+    stopped = botoloom(
+        "--services",
+        "sqs",
+        "sns",
+        "--output",
+        str(out),
+        "--quiet",
+        env={"BOTOLOOM_TEST_SEAM": "commit:sqs/client.py=oserror:EINTR"},
+    )
     assert stopped.returncode == 2 and "run botoloom again to repair" in stopped.stderr
     assert (out / "aws_typed" / MANIFEST).exists()  # the pending manifest came first
     assert botoloom("--services", "sqs", "sns", "--output", str(out), "--quiet").returncode == 0
@@ -149,7 +168,20 @@ def test_crash_half_way_is_repaired(out: Path) -> None:
 
 def test_killed_process_is_repaired(out: Path) -> None:
     """SIGKILL during a real run; the next run repairs the output."""
-    args = [sys.executable, "-m", "generator", "--services", "ec2", "s3", "sqs", "--output", str(out), "--jobs", "1", "--quiet"]
+    args = [
+        sys.executable,
+        "-m",
+        "generator",
+        "--services",
+        "ec2",
+        "s3",
+        "sqs",
+        "--output",
+        str(out),
+        "--jobs",
+        "1",
+        "--quiet",
+    ]
     proc = subprocess.Popen(args, cwd=REPO)
     manifest = out / "aws_typed" / MANIFEST
     deadline = time.monotonic() + 120
@@ -205,7 +237,9 @@ def test_list_services() -> None:
     assert result.returncode == 0 and "s3" in names and "lambda" in names and len(names) > 400
 
 
-def test_output_not_writable_in_process(out: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_not_writable_in_process(
+    out: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Same as above where the tests run as root: the writability check itself."""
     before = snapshot(out)
     monkeypatch.setattr(os, "access", lambda path, mode: False)
@@ -225,6 +259,8 @@ def test_changed_generator_code_renders_again(out: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(incremental, "generator_digest", lambda: "patched")
     rendered: list[str] = []
     real_one = pipeline._one
-    monkeypatch.setattr(pipeline, "_one", lambda name, versions, options: rendered.append(name) or real_one(name, versions, options))
+    monkeypatch.setattr(
+        pipeline, "_one", lambda name, versions, options: rendered.append(name) or real_one(name, versions, options)
+    )
     assert cli.main(["--services", "sqs", "--output", str(out), "--quiet", "--jobs", "1"]) == 0
     assert rendered == ["sqs"]

@@ -26,7 +26,9 @@ def test_check_fails_with_diff_after_hand_edit(tmp_path: Path) -> None:
     copy = tmp_path / "out"
     shutil.copytree(GENERATED, copy)
     target = copy / "aws_typed" / "sqs" / "client.py"
-    target.write_text(target.read_text().replace("class SQSClient(BaseClient):", "class SQSClient(BaseClient):  # edited"))
+    target.write_text(
+        target.read_text().replace("class SQSClient(BaseClient):", "class SQSClient(BaseClient):  # edited")
+    )
     result = botoloom("--services", *REFERENCE, "--aio", "--output", str(copy), "--check")
     assert result.returncode == 1
     assert "--- a/sqs/client.py" in result.stdout
@@ -60,7 +62,16 @@ def test_deterministic_across_hash_seeds(tmp_path: Path, runs: tuple[tuple[str, 
     outputs = []
     for seed, jobs in runs:
         out = tmp_path / f"seed{seed}"
-        result = botoloom("--services", *DETERMINISM_SERVICES, "--aio", "--output", str(out), "--jobs", jobs, env={"PYTHONHASHSEED": seed})
+        result = botoloom(
+            "--services",
+            *DETERMINISM_SERVICES,
+            "--aio",
+            "--output",
+            str(out),
+            "--jobs",
+            jobs,
+            env={"PYTHONHASHSEED": seed},
+        )
         assert result.returncode == 0, result.stderr
         files = sorted(p for p in out.rglob("*") if p.is_file() and p.name != CACHE)  # the cache is not output
         outputs.append({p.relative_to(out): p.read_bytes() for p in files})

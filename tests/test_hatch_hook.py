@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 
-from generator.app import config
-from generator.app import hatch_hook
 from generator import pipeline
+from generator.app import config, hatch_hook
 from generator.output.package_dir import CACHE, MANIFEST
 
 PYPROJECT = """\
@@ -67,7 +66,9 @@ def test_the_hook_and_the_command_line_merge_alike(project: Path) -> None:
 
 
 def test_hook_generates_and_includes_the_package(project: Path) -> None:
-    (project / "pyproject.toml").write_text('[project]\nname = "userapp"\nversion = "1.0"\n\n[tool.botoloom]\njobs = 1\n')
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "userapp"\nversion = "1.0"\n\n[tool.botoloom]\njobs = 1\n'
+    )
     build_data: dict[str, Any] = {"force_include": {}}
     built = hook(project, {"services": ["sqs"], "package": "userapp_aws"})
     built.initialize("standard", build_data)
@@ -82,9 +83,14 @@ def test_hook_generates_and_includes_the_package(project: Path) -> None:
 
 @pytest.mark.parametrize(
     ("table", "needle"),
-    [({"services": ["nosuchservice"]}, "unknown service 'nosuchservice'"), ({"services": "s3"}, 'must be a list of names or "all"')],
+    [
+        ({"services": ["nosuchservice"]}, "unknown service 'nosuchservice'"),
+        ({"services": "s3"}, 'must be a list of names or "all"'),
+    ],
 )
-def test_bad_input_fails_the_build_with_one_line(project: Path, capsys: pytest.CaptureFixture[str], table: dict[str, Any], needle: str) -> None:
+def test_bad_input_fails_the_build_with_one_line(
+    project: Path, capsys: pytest.CaptureFixture[str], table: dict[str, Any], needle: str
+) -> None:
     with pytest.raises(RuntimeError, match=r"generation failed \(exit 2\)"):
         hook(project, table).initialize("standard", {"force_include": {}})
     err = capsys.readouterr().err.splitlines()

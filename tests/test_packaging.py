@@ -33,7 +33,13 @@ package = "userapp_aws"
 
 
 def run(*args: str, cwd: Path) -> str:
-    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env={k: v for k, v in os.environ.items() if not k.startswith("PYTHON")})
+    result = subprocess.run(
+        args,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith("PYTHON")},
+    )
     assert result.returncode == 0, f"{args}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return result.stdout
 
@@ -51,7 +57,18 @@ def test_wheel_in_clean_venv_and_hatch_hook(tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     py = str(env_dir / "bin" / "python")
-    run(py, "-m", "pip", "install", "--quiet", "-c", str(REPO / "constraints.txt"), str(wheel), "hatchling", cwd=tmp_path)
+    run(
+        py,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "-c",
+        str(REPO / "constraints.txt"),
+        str(wheel),
+        "hatchling",
+        cwd=tmp_path,
+    )
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -63,7 +80,19 @@ def test_wheel_in_clean_venv_and_hatch_hook(tmp_path: Path) -> None:
     (project / "userapp").mkdir(parents=True)
     (project / "userapp" / "__init__.py").write_text("")
     (project / "pyproject.toml").write_text(USER_PYPROJECT)
-    run(py, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(dist), str(project), cwd=tmp_path)
+    run(
+        py,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "-w",
+        str(dist),
+        str(project),
+        cwd=tmp_path,
+    )
     user_wheel = next(dist.glob("userapp-*.whl"))
     assert "userapp_aws/sqs/client.py" in zipfile.ZipFile(user_wheel).namelist()
     run(py, "-m", "pip", "install", "--quiet", "--no-deps", str(user_wheel), cwd=tmp_path)

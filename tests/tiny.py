@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.source.load import RawService
 from generator.model.service import Service, build
+from generator.source.load import RawService
 
 
 def raw(
@@ -32,8 +32,7 @@ def raw(
             "targetPrefix": name.title(),
         },
         "operations": {
-            op: {"name": op, "http": {"method": "POST", "requestUri": "/"}, **spec}
-            for op, spec in operations.items()
+            op: {"name": op, "http": {"method": "POST", "requestUri": "/"}, **spec} for op, spec in operations.items()
         },
         "shapes": shapes,
     }

@@ -108,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(f"{name}: " + ", ".join(f"{t:.1f}" for t in times) + " s", file=sys.stderr, flush=True)
     table = "\n".join(
-        [f"| checker | command | median of {args.runs} | spread (min-max) | peak memory | errors |", "|---|---|---|---|---|---|", *rows]
+        [
+            f"| checker | command | median of {args.runs} | spread (min-max) | peak memory | errors |",
+            "|---|---|---|---|---|---|",
+            *rows,
+        ]
     )
     print(table)
     if args.write:

@@ -154,7 +154,10 @@ def main(argv: list[str] | None = None) -> int:
         failed |= not ok
         if not ok:
             print(r.tail)
-        print(f"typecheck-all: {r.checker}: {r.errors} error(s), {r.seconds:.0f} s, peak {r.peak_mib:,.0f} MiB", flush=True)
+        print(
+            f"typecheck-all: {r.checker}: {r.errors} error(s), {r.seconds:.0f} s, peak {r.peak_mib:,.0f} MiB",
+            flush=True,
+        )
     return 1 if failed else 0
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..errors import UserError
@@ -40,14 +41,38 @@ def parser() -> argparse.ArgumentParser:
     which.add_argument("--list-services", action="store_true", help="print the available service names and exit")
     p.add_argument("--output", metavar="DIR", help="directory that receives the package (default: generated)")
     p.add_argument("--package", metavar="NAME", help="import name of the generated package (default: aws_typed)")
-    p.add_argument("--check", action="store_true", help="write nothing; exit 1 with a unified diff if DIR differs from what would be generated")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 with a unified diff if DIR differs from what would be generated",
+    )
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per CPU)")
-    p.add_argument("--outputs", choices=["sound", "present"], help="output members: required where the model guarantees them (sound, default), or every top-level member (present, as boto3-stubs)")
-    p.add_argument("--aio", action="store_true", help="also an aio module per service: typed aiobotocore clients, paginators and waiters")
-    p.add_argument("--overwrite", action="store_true", help="replace files at generated paths that botoloom did not write (default: refuse)")
-    p.add_argument("--lock-timeout", type=float, metavar="S", default=600.0, help="seconds to wait for another run on the same package directory (default: 600)")
+    p.add_argument(
+        "--outputs",
+        choices=["sound", "present"],
+        help="output members: required where the model guarantees them (sound, default), or every top-level member (present, as boto3-stubs)",
+    )
+    p.add_argument(
+        "--aio",
+        action="store_true",
+        help="also an aio module per service: typed aiobotocore clients, paginators and waiters",
+    )
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace files at generated paths that botoloom did not write (default: refuse)",
+    )
+    p.add_argument(
+        "--lock-timeout",
+        type=float,
+        metavar="S",
+        default=600.0,
+        help="seconds to wait for another run on the same package directory (default: 600)",
+    )
     p.add_argument("--quiet", action="store_true", help="print only errors and diffs")
-    p.add_argument("--version", action="version", version=f"botoloom {__version__} (botocore {_installed_botocore()} installed)")
+    p.add_argument(
+        "--version", action="version", version=f"botoloom {__version__} (botocore {_installed_botocore()} installed)"
+    )
     return p
 
 

@@ -6,10 +6,11 @@ when it gets no services; the hatch hook always reads the project's."""
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import tomllib
 
 from ..errors import UserError
 
@@ -53,9 +54,9 @@ class Request:
 def plan(request: Request, settings: Config) -> Plan:
     """`request` over `settings` over the defaults, checked: bad input raises UserError
     before anything is rendered or written (the package directory is checked by the pipeline)."""
-    from . import targets
     from .. import pipeline
     from ..options import Options
+    from . import targets
 
     package = request.package or settings.package or "aws_typed"
     source = pipeline.source()
@@ -65,7 +66,9 @@ def plan(request: Request, settings: Config) -> Plan:
         names = sorted(dict.fromkeys(request.services or settings.services))
         source.check_names(names)
     else:
-        raise UserError("name services with --services NAME ..., use --all, or add [tool.botoloom] services to pyproject.toml")
+        raise UserError(
+            "name services with --services NAME ..., use --all, or add [tool.botoloom] services to pyproject.toml"
+        )
     output = Path(request.output or settings.output or "generated")
     targets.check_package(package, output)
     targets.check_services(names)
@@ -77,7 +80,9 @@ def plan(request: Request, settings: Config) -> Plan:
     jobs = request.jobs or settings.jobs or os.cpu_count() or 1
     outputs = request.outputs or settings.outputs or "sound"
     options = Options(outputs=outputs, required=settings.required, aio=request.aio or settings.aio)
-    return pipeline.Plan(names, output / package, package, jobs, request.quiet, request.overwrite, request.lock_timeout, options)
+    return pipeline.Plan(
+        names, output / package, package, jobs, request.quiet, request.overwrite, request.lock_timeout, options
+    )
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -98,7 +103,9 @@ def _inside(project: Path, output: str) -> bool:
     return target == base or base in target.parents
 
 
-def _output_options(path: Path, table: dict[str, object]) -> tuple[str | None, tuple[tuple[str, str, tuple[str, ...]], ...]]:
+def _output_options(
+    path: Path, table: dict[str, object]
+) -> tuple[str | None, tuple[tuple[str, str, tuple[str, ...]], ...]]:
     """outputs = "sound" | "present"; [tool.botoloom.required] "sts.GetCallerIdentity" = ["Account"]."""
     outputs = table.get("outputs")
     if outputs is not None and outputs not in ("sound", "present"):
@@ -109,7 +116,12 @@ def _output_options(path: Path, table: dict[str, object]) -> tuple[str | None, t
     entries = []
     for key, members in sorted(required.items()):
         service, _, operation = key.rpartition(".")
-        if not service or not operation or not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+        if (
+            not service
+            or not operation
+            or not isinstance(members, list)
+            or not all(isinstance(m, str) for m in members)
+        ):
             raise UserError(f'{path}: [tool.botoloom.required] "{key}": want "service.Operation" = ["Member", ...]')
         entries.append((service, operation, tuple(members)))
     return outputs if isinstance(outputs, str) else None, tuple(entries)
@@ -136,7 +148,9 @@ def load(start: Path) -> Config:
         raise UserError(f"{path}: [tool.botoloom] must be a table")
     unknown = sorted(set(table) - KEYS)
     if unknown:
-        raise UserError(f"{path}: unknown [tool.botoloom] keys: {', '.join(unknown)} (known: {', '.join(sorted(KEYS))})")
+        raise UserError(
+            f"{path}: unknown [tool.botoloom] keys: {', '.join(unknown)} (known: {', '.join(sorted(KEYS))})"
+        )
     services = table.get("services", [])
     if services != "all" and not (isinstance(services, list) and all(isinstance(s, str) for s in services)):
         raise UserError(f'{path}: [tool.botoloom] services must be a list of names or "all"')
@@ -147,7 +161,9 @@ def load(start: Path) -> Config:
     if output is not None and not isinstance(output, str):
         raise UserError(f"{path}: [tool.botoloom] output must be a string")
     if output is not None and not _inside(path.parent, output):
-        raise UserError(f"{path}: [tool.botoloom] output {output!r} is outside the project; use a path inside {path.parent} (or --output)")
+        raise UserError(
+            f"{path}: [tool.botoloom] output {output!r} is outside the project; use a path inside {path.parent} (or --output)"
+        )
     jobs = table.get("jobs")
     if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
         raise UserError(f"{path}: [tool.botoloom] jobs must be a positive integer")

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.plugin import hookimpl
 
-from . import config
 from ..errors import UserError
 from ..output.package_dir import PackageDir
+from . import config
 
 if TYPE_CHECKING:  # the pipeline (boto3, jinja2) is imported when a build runs the hook
     from ..pipeline import Plan

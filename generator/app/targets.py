@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..naming.rules import module_name
-from ..views.entry import MODULE
 from ..render.files import RUNTIME_FILES
+from ..views.entry import MODULE
 
 # The generated package's own modules and files: a service module must not take one.
 PACKAGE_MODULES = frozenset({name.removesuffix(".py") for name in RUNTIME_FILES} | {"__init__", MODULE})
@@ -26,13 +26,17 @@ def check_package(package: object, output: Path) -> None:
     if not isinstance(package, str) or not package.isidentifier() or keyword.iskeyword(package):
         raise UserError(f"--package {package!r} is not a valid Python package name")
     if package in sys.stdlib_module_names or package in sys.builtin_module_names:
-        raise UserError(f"--package {package!r} is a standard-library module name; the generated package would shadow it")
+        raise UserError(
+            f"--package {package!r} is a standard-library module name; the generated package would shadow it"
+        )
     if package in _NEEDED:
         raise UserError(f"--package {package!r} would shadow {package}, which the generated code imports")
     spec = _find(package)
     if spec is not None and not _is_target(spec, output / package):
         where = spec.origin or ", ".join(spec.submodule_search_locations or []) or "?"
-        raise UserError(f"--package {package!r} is already an installed module ({where}); importing the generated package would pick one of the two")
+        raise UserError(
+            f"--package {package!r} is already an installed module ({where}); importing the generated package would pick one of the two"
+        )
 
 
 def _find(package: str) -> importlib.machinery.ModuleSpec | None:
@@ -70,9 +74,13 @@ def check_services(names: list[str]) -> None:
     for name in names:
         module = module_name(name)
         if module in PACKAGE_MODULES or module.startswith("_"):
-            raise UserError(f"service {name!r} would become module {module!r}, which the generated package reserves for itself")
+            raise UserError(
+                f"service {name!r} would become module {module!r}, which the generated package reserves for itself"
+            )
         if module in seen:
-            raise UserError(f"services {seen[module]!r} and {name!r} would both become module {module!r}; generate them into separate packages")
+            raise UserError(
+                f"services {seen[module]!r} and {name!r} would both become module {module!r}; generate them into separate packages"
+            )
         seen[module] = name
 
 

@@ -1,15 +1,15 @@
 """`botoloom migrate`: move boto3 / boto3-stubs code over to the generated package (libcst).
 
-    cli.py        arguments, files, output, exit status
-    transform.py  the codemod: one libcst transformer, then libcst's import visitors
-    calls.py      boto3.client/resource and Session calls -> the package's factories
-    arguments.py  editing argument lists (positional -> keyword) keeping comments
-    bindings.py   pre-pass: session assignments, boto3 imports, names already taken
-    stubs.py      mypy_boto3_<svc> / types_boto3_<svc> imports -> the package's modules
-    package.py    the generated package: its services and the names of its modules
-    pyproject.py  --write-config: [tool.botoloom] services, the rest byte-identical
-    files.py      which files, and writing them atomically
-    report.py     places left as they are, per-file results
+cli.py        arguments, files, output, exit status
+transform.py  the codemod: one libcst transformer, then libcst's import visitors
+calls.py      boto3.client/resource and Session calls -> the package's factories
+arguments.py  editing argument lists (positional -> keyword) keeping comments
+bindings.py   pre-pass: session assignments, boto3 imports, names already taken
+stubs.py      mypy_boto3_<svc> / types_boto3_<svc> imports -> the package's modules
+package.py    the generated package: its services and the names of its modules
+pyproject.py  --write-config: [tool.botoloom] services, the rest byte-identical
+files.py      which files, and writing them atomically
+report.py     places left as they are, per-file results
 """
 
 from __future__ import annotations

@@ -49,7 +49,10 @@ def drop(call: cst.Call, index: int) -> cst.Call | None:
         args[-1] = args[-1].with_changes(comma=removed.comma, whitespace_after_arg=removed.whitespace_after_arg)
         return call.with_changes(args=args)
     if not args:
-        return call.with_changes(args=(), whitespace_before_args=_merge(cst.SimpleWhitespace(""), call.whitespace_before_args, _after(removed)))
+        return call.with_changes(
+            args=(),
+            whitespace_before_args=_merge(cst.SimpleWhitespace(""), call.whitespace_before_args, _after(removed)),
+        )
     if index == 0:
         return call.with_changes(args=args, whitespace_before_args=_merge(call.whitespace_before_args, _after(removed)))
     previous = args[index - 1]
@@ -70,7 +73,9 @@ def _comments(ws: cst.BaseParenthesizableWhitespace) -> bool:
     return ws.first_line.comment is not None or any(line.comment is not None for line in ws.empty_lines)
 
 
-def _merge(kept: cst.BaseParenthesizableWhitespace, *dropped: cst.BaseParenthesizableWhitespace) -> cst.BaseParenthesizableWhitespace:
+def _merge(
+    kept: cst.BaseParenthesizableWhitespace, *dropped: cst.BaseParenthesizableWhitespace
+) -> cst.BaseParenthesizableWhitespace:
     """The whitespace in front of the next argument once an argument is gone: `kept`, with
     the comments of the whitespace around the argument (`dropped`) as lines of their own."""
     for ws in dropped:
@@ -78,7 +83,9 @@ def _merge(kept: cst.BaseParenthesizableWhitespace, *dropped: cst.BaseParenthesi
     return kept
 
 
-def _merge_one(kept: cst.BaseParenthesizableWhitespace, dropped: cst.BaseParenthesizableWhitespace) -> cst.BaseParenthesizableWhitespace:
+def _merge_one(
+    kept: cst.BaseParenthesizableWhitespace, dropped: cst.BaseParenthesizableWhitespace
+) -> cst.BaseParenthesizableWhitespace:
     if not _comments(dropped) or kept is dropped:
         return kept
     assert isinstance(dropped, cst.ParenthesizedWhitespace)
@@ -87,4 +94,6 @@ def _merge_one(kept: cst.BaseParenthesizableWhitespace, dropped: cst.BaseParenth
     if kept.first_line.comment is None:  # `f(  # comment` when the line after `(` has none
         return kept.with_changes(first_line=dropped.first_line, empty_lines=[*kept.empty_lines, *dropped.empty_lines])
     moved = cst.EmptyLine(indent=dropped.indent, whitespace=dropped.last_line, comment=dropped.first_line.comment)
-    return kept.with_changes(empty_lines=[*kept.empty_lines, *([moved] if dropped.first_line.comment else []), *dropped.empty_lines])
+    return kept.with_changes(
+        empty_lines=[*kept.empty_lines, *([moved] if dropped.first_line.comment else []), *dropped.empty_lines]
+    )

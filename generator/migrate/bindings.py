@@ -66,7 +66,9 @@ class _Collector(cst.CSTVisitor):
         for alias in node.names:
             name = get_full_name_for_node(alias.name) or ""
             asname = _asname(alias)
-            self.bindings.boto3_imports.setdefault(asname or name, []).append(ImportedName(str(dotted), name, asname, node))
+            self.bindings.boto3_imports.setdefault(asname or name, []).append(
+                ImportedName(str(dotted), name, asname, node)
+            )
 
 
 def _asname(alias: cst.ImportAlias) -> str | None:

@@ -19,7 +19,15 @@ import libcst as cst
 from libcst import MetadataDependent
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
-from libcst.metadata import Assignment, BaseAssignment, FunctionScope, GlobalScope, ImportAssignment, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import (
+    Assignment,
+    BaseAssignment,
+    FunctionScope,
+    GlobalScope,
+    ImportAssignment,
+    QualifiedNameProvider,
+    ScopeProvider,
+)
 
 from .arguments import CLIENT_PARAMETERS, RESOURCE_PARAMETERS, drop, keyword, keywords
 from .bindings import Bindings, free_name
@@ -178,19 +186,28 @@ class CallRewriter:
             alias = free_name(module, self.bindings.taken)
             self.bindings.taken.add(alias)
             self.bindings.service_modules[module] = alias
-            AddImportsVisitor.add_needed_import(self.context, self.target.package, module, None if alias == module else alias)
+            AddImportsVisitor.add_needed_import(
+                self.context, self.target.package, module, None if alias == module else alias
+            )
         return self.bindings.service_modules[module]
 
     def _note_helper(self, call: cst.Call) -> None:
         """A module-level function that makes a client from its parameter (`def make(name):
         return boto3.client(name)`): its calls in this file get reported too."""
-        arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "service_name"), call.args[0] if call.args else None)
+        arg = next(
+            (a for a in call.args if a.keyword is not None and a.keyword.value == "service_name"),
+            call.args[0] if call.args else None,
+        )
         if arg is None or not isinstance(arg.value, cst.Name):
             return
         scope = self.meta.get_metadata(ScopeProvider, arg.value, None)
         for assignment in scope[arg.value.value] if scope is not None else ():
             where = assignment.scope
-            if isinstance(assignment, Assignment) and isinstance(assignment.node, cst.Param) and isinstance(where, FunctionScope):
+            if (
+                isinstance(assignment, Assignment)
+                and isinstance(assignment.node, cst.Param)
+                and isinstance(where, FunctionScope)
+            ):
                 if isinstance(where.node, cst.FunctionDef) and isinstance(where.parent, GlobalScope):
                     self.helpers.add(where.node.name.value)
 
@@ -202,7 +219,10 @@ class CallRewriter:
                 known = isinstance(literal, tuple) and literal[1] in self.target.known
                 module = self.target.module_path(literal[1]).rsplit(".", 1)[1] if isinstance(literal, tuple) else ""
                 factory = f"{module}.client(...) or {module}.resource(...)" if known else "the package's factory"
-                self.findings.leave(call, f"{call.func.value}() makes an untyped boto3 client or resource from the service name it is given; call {factory} here for a typed one")
+                self.findings.leave(
+                    call,
+                    f"{call.func.value}() makes an untyped boto3 client or resource from the service name it is given; call {factory} here for a typed one",
+                )
 
     def unused_boto3_imports(self) -> set[str]:
         """The boto3 import names that only rewritten calls used, scheduled for libcst's
@@ -218,7 +238,9 @@ class CallRewriter:
             if references and references <= self.rewritten_roots:
                 unused.add(name)
                 for imported in imports:
-                    RemoveImportsVisitor.remove_unused_import(self.context, imported.module, imported.obj, imported.asname)
+                    RemoveImportsVisitor.remove_unused_import(
+                        self.context, imported.module, imported.obj, imported.asname
+                    )
         return unused
 
     def _leave(self, node: cst.CSTNode, why: str, updated: cst.Call) -> cst.Call:

@@ -35,11 +35,27 @@ def parser() -> argparse.ArgumentParser:
         "calls to its factories, boto3-stubs imports to its modules. Writes the files in place unless --check or --diff.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories (every *.py below them)")
-    p.add_argument("--package", metavar="NAME", help="import name of the generated package (default: [tool.botoloom] package, else aws_typed)")
-    p.add_argument("--output", metavar="DIR", help="directory holding the generated package (default: [tool.botoloom] output, else generated)")
-    p.add_argument("--check", action="store_true", help="write nothing, print only the summary; exit 1 if a file would be rewritten")
+    p.add_argument(
+        "--package",
+        metavar="NAME",
+        help="import name of the generated package (default: [tool.botoloom] package, else aws_typed)",
+    )
+    p.add_argument(
+        "--output",
+        metavar="DIR",
+        help="directory holding the generated package (default: [tool.botoloom] output, else generated)",
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing, print only the summary; exit 1 if a file would be rewritten",
+    )
     p.add_argument("--diff", action="store_true", help="write nothing; print unified diffs")
-    p.add_argument("--write-config", action="store_true", help="add the services found to [tool.botoloom] services of the nearest pyproject.toml")
+    p.add_argument(
+        "--write-config",
+        action="store_true",
+        help="add the services found to [tool.botoloom] services of the nearest pyproject.toml",
+    )
     return p
 
 
@@ -84,7 +100,11 @@ def _target(args: argparse.Namespace) -> tuple[Target, str | None]:
     if not package.isidentifier():
         raise UserError(f"--package {package!r} is not a valid Python package name")
     output = args.output or settings.output
-    root = find_root(package, Path(output)) if output else find_root(package, Path("generated")) or find_root(package, None)
+    root = (
+        find_root(package, Path(output))
+        if output
+        else find_root(package, Path("generated")) or find_root(package, None)
+    )
     known, resourceful = botocore_services()
     warning = None
     if root is None:
@@ -150,7 +170,11 @@ def _summary(results: list[FileResult], services: list[str], args: argparse.Name
     verb = "would be rewritten" if args.check or args.diff else "rewritten"
     where = "run without --check to list them" if args.check else "listed on stderr"
     print(f"services found: {' '.join(services) if services else 'none'}")
-    left = f", {notes} place{'s' * (notes != 1)} left as {'they are' if notes != 1 else 'it is'} ({where})" if notes else ""
+    left = (
+        f", {notes} place{'s' * (notes != 1)} left as {'they are' if notes != 1 else 'it is'} ({where})"
+        if notes
+        else ""
+    )
     print(f"{changed} file{'s' * (changed != 1)} {verb}, {len(results) - changed} unchanged{left}")
 
 

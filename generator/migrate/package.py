@@ -123,7 +123,9 @@ def _all_of(source: str) -> frozenset[str] | None:
     except SyntaxError:
         return None
     for statement in tree.body:
-        if isinstance(statement, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in statement.targets):
+        if isinstance(statement, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in statement.targets
+        ):
             try:
                 value = ast.literal_eval(statement.value)
             except ValueError:

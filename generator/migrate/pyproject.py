@@ -9,10 +9,11 @@ exactly what was there plus the new services, or nothing is written.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from ..errors import UserError
 from .files import write_atomically

@@ -94,7 +94,9 @@ class StubImportRewriter:
                 groups.setdefault(str(dotted), []).append(alias)
                 continue
             if located.name != name:
-                alias = alias.with_changes(name=cst.Name(located.name), asname=alias.asname or cst.AsName(name=cst.Name(name)))
+                alias = alias.with_changes(
+                    name=cst.Name(located.name), asname=alias.asname or cst.AsName(name=cst.Name(name))
+                )
             groups.setdefault(located.module, []).append(alias)
         if missing:
             where = self.target.module_path(service, STUB_MODULES.get(found[1] or "", ""))
@@ -123,7 +125,9 @@ class StubImportRewriter:
             return f"cannot check its names: package {self.target.package} not found (generate it first, or pass --output DIR)"
         return None
 
-    def _star(self, line: cst.CSTNode, node: cst.ImportFrom, service: str, sub: str | None) -> list[cst.ImportFrom] | None:
+    def _star(
+        self, line: cst.CSTNode, node: cst.ImportFrom, service: str, sub: str | None
+    ) -> list[cst.ImportFrom] | None:
         if sub is None:
             self._leave(line, "a * import of the top of boto3-stubs is not rewritten (import the names instead)")
             return None
@@ -137,7 +141,9 @@ class StubImportRewriter:
         self.findings.leave(node, why)
 
 
-def _statement(original: cst.ImportFrom, module: str, aliases: Sequence[cst.ImportAlias], first: bool) -> cst.ImportFrom:
+def _statement(
+    original: cst.ImportFrom, module: str, aliases: Sequence[cst.ImportAlias], first: bool
+) -> cst.ImportFrom:
     """The first group keeps the original statement's formatting; the others get plain ones."""
     if first:
         last = original.names[-1] if isinstance(original.names, Sequence) else None
@@ -145,7 +151,9 @@ def _statement(original: cst.ImportFrom, module: str, aliases: Sequence[cst.Impo
         names = [*aliases[:-1], aliases[-1].with_changes(comma=comma)]
         return original.with_changes(module=_dotted(module), names=names)
     plain = [a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))) for a in aliases[:-1]]
-    return cst.ImportFrom(module=_dotted(module), names=[*plain, aliases[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)])
+    return cst.ImportFrom(
+        module=_dotted(module), names=[*plain, aliases[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]
+    )
 
 
 def _dotted(module: str) -> cst.Attribute | cst.Name:

@@ -60,7 +60,9 @@ class Migration(cst.CSTTransformer):
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         self.stubs.visit_import_from(node)
 
-    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine) -> Statement:
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> Statement:
         return self.stubs.leave_line(original_node, updated_node)
 
 

@@ -7,7 +7,28 @@ from collections.abc import Iterator
 from functools import lru_cache
 from html.parser import HTMLParser
 
-_BLOCK = frozenset({"p", "li", "ul", "ol", "note", "important", "br", "dl", "dt", "dd", "div", "h1", "h2", "h3", "h4", "pre", "table", "tr"})
+_BLOCK = frozenset(
+    {
+        "p",
+        "li",
+        "ul",
+        "ol",
+        "note",
+        "important",
+        "br",
+        "dl",
+        "dt",
+        "dd",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "pre",
+        "table",
+        "tr",
+    }
+)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]{2,}|[\t\r\f\v\u00a0]")  # a lone space stays as it is
 _MAX_SUMMARY = 600
 _API_REFERENCE = "https://docs.aws.amazon.com/goto/WebAPI/{uid}/{operation}"

@@ -14,9 +14,10 @@ customisations, so that the generated classes match what `boto3.resource()` real
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 # Actions boto3 injects with `creating-resource-class` handlers, written in the definition
 # format (boto3.ec2.createtags replaces the modeled ServiceResource.create_tags with one that
@@ -220,7 +221,12 @@ class Resource:
         return self.name == SERVICE_RESOURCE
 
     def operations(self) -> set[str]:
-        owners: list[Action | Collection] = [*([self.load] if self.load else []), *self.actions, *self.batch_actions, *self.collections]
+        owners: list[Action | Collection] = [
+            *([self.load] if self.load else []),
+            *self.actions,
+            *self.batch_actions,
+            *self.collections,
+        ]
         return {owner.request.operation for owner in owners}
 
 
@@ -243,16 +249,12 @@ class ResourceService:
         return [r.shape for r in self.resources if r.shape]
 
 
-def build_resources(
-    service: str, data: Mapping[str, Any], operations: set[str], waiters: set[str]
-) -> ResourceService:
+def build_resources(service: str, data: Mapping[str, Any], operations: set[str], waiters: set[str]) -> ResourceService:
     """The resource model of one service from its resources-1 JSON; KeyError when it names
     a resource, an operation or a waiter that does not exist."""
     definitions: dict[str, Any] = dict(data.get("resources", {}))
     top = _resource(service, SERVICE_RESOURCE, data.get("service", {}), _service_has(data))
-    resources = tuple(
-        _resource(service, name, spec, spec.get("has", {})) for name, spec in definitions.items()
-    )
+    resources = tuple(_resource(service, name, spec, spec.get("has", {})) for name, spec in definitions.items())
     built = ResourceService(top, resources, MappingProxyType(definitions))
     for resource in built.all():
         for target in _targets(resource):
@@ -301,12 +303,10 @@ def _resource(service: str, name: str, spec: Mapping[str, Any], has: Mapping[str
         batch_actions=tuple(_action(k, v) for k, v in spec.get("batchActions", {}).items()),
         related=tuple(Related(k, _target(v["resource"])) for k, v in has.items()),
         collections=tuple(
-            Collection(k, _request(v["request"]), _target(v["resource"]))
-            for k, v in spec.get("hasMany", {}).items()
+            Collection(k, _request(v["request"]), _target(v["resource"])) for k, v in spec.get("hasMany", {}).items()
         ),
         waiters=tuple(
-            Waiter(k, v["waiterName"], _params(v.get("params", [])))
-            for k, v in spec.get("waiters", {}).items()
+            Waiter(k, v["waiterName"], _params(v.get("params", []))) for k, v in spec.get("waiters", {}).items()
         ),
         definition=MappingProxyType(dict(spec)),
         runtime_base=RUNTIME_BASES.get((service, name), ""),

@@ -6,21 +6,20 @@ Only what is reachable from the client's operations, paginators and waiters is k
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from botocore import xform_name
 from botocore.utils import PRIORITY_ORDERED_SUPPORTED_PROTOCOLS
 
 from ..errors import UserError
 from ..source.load import RawService
-from .signing import presignable, service_signer
 from .resources import ResourceService, build_resources
+from .signing import presignable, service_signer
 
-SCALAR_KINDS = frozenset(
-    {"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
-)
+SCALAR_KINDS = frozenset({"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"})
 
 
 @dataclass(frozen=True)
@@ -140,9 +139,7 @@ def build(raw: RawService) -> Service:
         return _build(raw)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         where = f" ({raw.source})" if raw.source else ""
-        raise UserError(
-            f"{raw.name}: malformed service definition{where}: {type(exc).__name__}: {exc}"
-        ) from None
+        raise UserError(f"{raw.name}: malformed service definition{where}: {type(exc).__name__}: {exc}") from None
 
 
 def _build(raw: RawService) -> Service:
@@ -165,13 +162,17 @@ def _build(raw: RawService) -> Service:
         if xform_name(name) in op_methods:
             paginators.append(_paginator(name, spec))
         elif xform_name(name) not in removed:
-            warnings.append(f"{raw.source_of('paginators-1')}: pagination.{name}: no such operation; paginator left out")
+            warnings.append(
+                f"{raw.source_of('paginators-1')}: pagination.{name}: no such operation; paginator left out"
+            )
     waiters = []
     for name, spec in sorted(raw.waiters.items()):
         if xform_name(spec.get("operation", "")) in op_methods:
             waiters.append(_waiter(name, spec))
         elif xform_name(spec.get("operation", "")) not in removed:
-            warnings.append(f"{raw.source_of('waiters-2')}: waiters.{name}: operation {spec.get('operation')!r} does not exist; waiter left out")
+            warnings.append(
+                f"{raw.source_of('waiters-2')}: waiters.{name}: operation {spec.get('operation')!r} does not exist; waiter left out"
+            )
     roots = [op.input for op in ops] + [op.output for op in ops]
     # botocore's client.exceptions has a class for every exception shape, used or not
     errors = sorted({e for op in ops for e in op.errors} | {n for n, s in shapes_json.items() if s.get("exception")})
@@ -181,7 +182,9 @@ def _build(raw: RawService) -> Service:
             resources = build_resources(raw.name, raw.resources, {op.name for op in ops}, {w.name for w in waiters})
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             where = raw.source_of("resources-1")
-            raise UserError(f"{raw.name}: malformed resource definition ({where}): {type(exc).__name__}: {exc}") from None
+            raise UserError(
+                f"{raw.name}: malformed resource definition ({where}): {type(exc).__name__}: {exc}"
+            ) from None
         roots += resources.shapes()
     shapes = _reachable(shapes_json, [r for r in roots if r] + errors)
     return Service(

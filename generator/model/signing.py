@@ -10,8 +10,9 @@ UnsupportedSignatureVersionError, so those operations cannot be presigned.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 import botocore.exceptions
 import botocore.loaders

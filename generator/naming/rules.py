@@ -14,19 +14,20 @@ import ast
 import keyword
 import re
 import typing
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from boto3.resources.model import ResourceModel
 from botocore import xform_name
 
 from ..errors import DefinitionError
+from ..model.resources import Resource
 from ..model.service import Service
 from ..runtime import _types as _shared_types
-from ..model.resources import Resource
 
 # Services whose botocore class name is shared with another service: the later one
 # gets its own name here. tests/unit/test_naming.py checks that every class prefix over
@@ -36,10 +37,32 @@ CLASS_PREFIX_OVERRIDES = {"sms-voice": "SMSVoice"}
 # Names the generated modules import or define themselves; a generated name never takes one.
 RESERVED = frozenset(
     {
-        "annotations", "TYPE_CHECKING", "Any", "Dict", "IO", "List", "Literal", "Mapping",
-        "NotRequired", "Optional", "Sequence", "TypedDict", "Union", "Unpack", "cast",
-        "overload", "sys", "datetime", "ClientError", "BaseClient", "BaseClientExceptions",
-        "Paginator", "PageIterator", "Waiter", "StreamingBody", "EventStream",
+        "annotations",
+        "TYPE_CHECKING",
+        "Any",
+        "Dict",
+        "IO",
+        "List",
+        "Literal",
+        "Mapping",
+        "NotRequired",
+        "Optional",
+        "Sequence",
+        "TypedDict",
+        "Union",
+        "Unpack",
+        "cast",
+        "overload",
+        "sys",
+        "datetime",
+        "ClientError",
+        "BaseClient",
+        "BaseClientExceptions",
+        "Paginator",
+        "PageIterator",
+        "Waiter",
+        "StreamingBody",
+        "EventStream",
         "create_client",
         # everything the package's _types exports (a shape named Document or Timestamp
         # must not take DocumentTypeDef or TimestampTypeDef from it)
@@ -115,9 +138,13 @@ def importable() -> frozenset[str]:
     for module in ("_types", "_resources", "_injected"):
         tree = ast.parse((runtime / f"{module}.py").read_text(encoding="utf-8"))
         for node in tree.body:
-            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+            ):
                 names.update(ast.literal_eval(node.value))
     return frozenset(names)
+
+
 # Members every typed resource class has (runtime/_resources.py BaseResource), those the
 # hand-written runtime bases define (they count as class members for aliasing), and those
 # of every collection and collection-manager class.
@@ -174,9 +201,13 @@ class ResourceNames:
     aliases: dict[str, str]  # attribute python name -> identifier python name (memberName)
 
 
-def resource_names(service: str, resource: Resource, definitions: Mapping[str, Any], members: Iterable[str]) -> ResourceNames:
+def resource_names(
+    service: str, resource: Resource, definitions: Mapping[str, Any], members: Iterable[str]
+) -> ResourceNames:
     """Names of `resource`'s members; `members` are its shape's member names, in order."""
-    model = ResourceModel(service if resource.is_service else resource.name, dict(resource.definition), dict(definitions))
+    model = ResourceModel(
+        service if resource.is_service else resource.name, dict(resource.definition), dict(definitions)
+    )
     shape = SimpleNamespace(members=dict.fromkeys(members)) if resource.shape else None
     model.load_rename_map(shape)
     identifiers = [i.name for i in model.identifiers]
@@ -188,7 +219,9 @@ def resource_names(service: str, resource: Resource, definitions: Mapping[str, A
         actions={a.name: xform_name(a.name) for a in resource.actions}
         | dict(zip(defined, [a.name for a in model.actions], strict=True)),
         batch_actions=dict(
-            zip([a.name for a in resource.batch_actions], [xform_name(a.name) for a in model.batch_actions], strict=True)
+            zip(
+                [a.name for a in resource.batch_actions], [xform_name(a.name) for a in model.batch_actions], strict=True
+            )
         ),
         related=dict(zip(subresources, [a.name for a in model.subresources], strict=True))
         | dict(zip(references, [a.name for a in model.references], strict=True)),
@@ -209,7 +242,8 @@ def _check_resource_names(service: str, resource: str, names: ResourceNames) -> 
             name = python if kind != "attributes" else definition
             if not is_plain_key(name) or name in WRAPPER_ATTRIBUTES:
                 raise DefinitionError(
-                    "resources-1", f"{resource}.{kind}.{definition}",
+                    "resources-1",
+                    f"{resource}.{kind}.{definition}",
                     f"becomes the attribute {name!r}, which cannot be a Python method or property name",
                 )
 

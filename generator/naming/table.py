@@ -55,11 +55,15 @@ the names of 9 and `resource` (its factory), so none of those is handed out ther
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
+from ..model.resources import SERVICE_RESOURCE, Resource
 from ..model.service import Service
+from ..types.resources import ResourceShapes
+from ..types.typemap import TypedDictKeys, TypeNames, typed_dict_keys
+from ..types.variants import IN, REQUEST, Variant
 from .rules import (
     RESERVED,
     ResourceNames,
@@ -74,10 +78,6 @@ from .rules import (
     resource_names,
     type_base,
 )
-from ..model.resources import SERVICE_RESOURCE, Resource
-from ..types.resources import ResourceShapes
-from ..types.typemap import TypedDictKeys, TypeNames, typed_dict_keys
-from ..types.variants import IN, REQUEST, Variant
 
 FIXED = ("PaginatorName", "WaiterName", "OperationName", "client")
 RESOURCE_MODULE_RESERVED = RESERVED | importable()
@@ -221,7 +221,9 @@ def _type_names(registry: _Registry, service: Service, keys: TypedDictKeys, shap
     typed_dicts = _client_typed_dicts(registry, keys.keys)
     resource_typed_dicts = {}
     if shapes is not None:
-        resource_typed_dicts = {key: registry.take(*_resource_candidates(key, label)) for key, label in shapes.typed_dicts().items()}
+        resource_typed_dicts = {
+            key: registry.take(*_resource_candidates(key, label)) for key, label in shapes.typed_dicts().items()
+        }
     return TypeNames(
         keys=keys,
         literals=_frozen(literals),
@@ -231,7 +233,9 @@ def _type_names(registry: _Registry, service: Service, keys: TypedDictKeys, shap
     )
 
 
-def _one_of_names(registry: _Registry, service: Service, typed_dicts: Mapping[Key, str]) -> dict[str, tuple[tuple[str, str], ...]]:
+def _one_of_names(
+    registry: _Registry, service: Service, typed_dicts: Mapping[Key, str]
+) -> dict[str, tuple[tuple[str, str], ...]]:
     """Step 6: the member TypedDicts of every union input (variant `in`), by shape name."""
     one_of: dict[str, tuple[tuple[str, str], ...]] = {}
     for shape_name, name in sorted((shape, name) for (shape, variant), name in typed_dicts.items() if variant == IN):
@@ -260,7 +264,9 @@ def _client_typed_dicts(registry: _Registry, ids: frozenset[Key]) -> dict[Key, s
         (suffixed if wants_suffix else plain).append((shape, variant))
     names: dict[Key, str] = {}
     for shape, variant in plain:
-        names[(shape, variant)] = registry.take(f"{type_base(shape)}TypeDef", f"{type_base(shape)}{variant.kind.title()}TypeDef")
+        names[(shape, variant)] = registry.take(
+            f"{type_base(shape)}TypeDef", f"{type_base(shape)}{variant.kind.title()}TypeDef"
+        )
     for shape, variant in suffixed:
         base = type_base(shape) + VARIANT_SUFFIX[variant.kind]
         names[(shape, variant)] = registry.take(f"{base}TypeDef", f"{base}{variant.kind.title()}TypeDef")
@@ -310,10 +316,14 @@ def _type_alias(service: Service, classes: Mapping[str, str]) -> str:
     taken = {n if is_plain_key(n) else "" for n in service.error_shapes} | set(classes.values())
     if "type" not in taken:
         return "type"
-    return next(f"Type_{n}" if n else "Type_" for n in range(len(taken) + 1) if (f"Type_{n}" if n else "Type_") not in taken)
+    return next(
+        f"Type_{n}" if n else "Type_" for n in range(len(taken) + 1) if (f"Type_{n}" if n else "Type_") not in taken
+    )
 
 
-def _resource_module(service: Service, shapes: ResourceShapes, types: TypeNames, package: tuple[str, str, str]) -> ResourceModuleNames:
+def _resource_module(
+    service: Service, shapes: ResourceShapes, types: TypeNames, package: tuple[str, str, str]
+) -> ResourceModuleNames:
     """service_resource.py's names; `package`: the prefix, client and service resource class."""
     prefix, client, service_class = package
     assert service.resources is not None
@@ -331,7 +341,11 @@ def _resource_module(service: Service, shapes: ResourceShapes, types: TypeNames,
             collections[(r.name, c.name)] = (registry.take(base), registry.take(f"{base}Manager"))
     resource_client = registry.take(f"{prefix}ResourceClient") if shapes.client_operations() else ""
     aliases: dict[str, str] = {}
-    if not resource_client and client in classes.values() and client in resource_members(model.service, members[model.service.name]):
+    if (
+        not resource_client
+        and client in classes.values()
+        and client in resource_members(model.service, members[model.service.name])
+    ):
         aliases[client] = registry.take(f"_{client}")  # a resource class: the service resource's body uses it first
     typed_client = registry.take(client, f"_{client}")
     shadowed: set[str] = set()

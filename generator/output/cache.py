@@ -53,10 +53,14 @@ def _well_formed(data: Any) -> bool:
     if not isinstance(services, dict) or not isinstance(outputs, dict):
         return False
     entries_ok = all(
-        isinstance(e, dict) and isinstance(e.get("files", []), list) and all(isinstance(f, str) for f in e.get("files", []))
+        isinstance(e, dict)
+        and isinstance(e.get("files", []), list)
+        and all(isinstance(f, str) for f in e.get("files", []))
         for e in services.values()
     )
-    return entries_ok and all(v is None or (isinstance(v, list) and all(type(n) is int for n in v)) for v in outputs.values())
+    return entries_ok and all(
+        v is None or (isinstance(v, list) and all(type(n) is int for n in v)) for v in outputs.values()
+    )
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -97,7 +101,11 @@ def unchanged(cache: dict[str, Any], root: Path, service: str, key: Any, manifes
 
 
 def save(
-    root: Path, keys: dict[str, Any], files_by_service: dict[str, list[str]], entries: dict[str, Entry], all_files: list[str]
+    root: Path,
+    keys: dict[str, Any],
+    files_by_service: dict[str, list[str]],
+    entries: dict[str, Entry],
+    all_files: list[str],
 ) -> None:
     data = {
         "services": {

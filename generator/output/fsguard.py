@@ -71,7 +71,9 @@ def scan(root: Path, known: Collection[str] = ()) -> list[str]:
     non-regular file); return the botoloom temp files of killed runs found in it
     (`known`: base names of the files botoloom wrote, for 0.1.0's temp names)."""
     if root.is_symlink():
-        raise UserError(f"{root} is a symbolic link; botoloom never writes through links (use the real directory as --output)")
+        raise UserError(
+            f"{root} is a symbolic link; botoloom never writes through links (use the real directory as --output)"
+        )
     temps: list[str] = []
     if not root.is_dir():
         return temps
@@ -80,7 +82,9 @@ def scan(root: Path, known: Collection[str] = ()) -> list[str]:
             path = Path(directory, name)
             mode = os.lstat(path).st_mode
             if stat.S_ISLNK(mode):
-                raise UserError(f"{path} is a symbolic link inside the package directory; botoloom never reads, writes or deletes through links: remove it")
+                raise UserError(
+                    f"{path} is a symbolic link inside the package directory; botoloom never reads, writes or deletes through links: remove it"
+                )
             if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
                 raise UserError(f"{path} is not a regular file or directory; remove it")
         temps += [Path(directory, f).relative_to(root).as_posix() for f in files if is_temp(f, known)]
@@ -158,5 +162,7 @@ def _acquire(path: Path, timeout: float, quiet: bool) -> int:
             print(f"botoloom: waiting for another botoloom run on {path.parent} to finish", file=sys.stderr)
             told = True
         if time.monotonic() >= deadline:
-            raise UserError(f"{path.parent}: another botoloom run holds {LOCK} (waited {timeout:g} s; see --lock-timeout)")
+            raise UserError(
+                f"{path.parent}: another botoloom run holds {LOCK} (waited {timeout:g} s; see --lock-timeout)"
+            )
         time.sleep(0.05)

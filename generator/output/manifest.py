@@ -14,9 +14,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import UserError
 from . import fsguard
 from .cache import CACHE
-from ..errors import UserError
 
 MANIFEST = ".botoloom-manifest.json"
 
@@ -54,12 +54,16 @@ def read(root: Path) -> Manifest | None:
     text = fsguard.read(path)
     if text is None:
         if path.exists():
-            raise UserError(f"{path}: unreadable botoloom manifest (not a UTF-8 file); remove the directory or fix the file")
+            raise UserError(
+                f"{path}: unreadable botoloom manifest (not a UTF-8 file); remove the directory or fix the file"
+            )
         return None
     try:
         data = json.loads(text)
     except ValueError:
-        raise UserError(f"{path}: unreadable botoloom manifest (not JSON); remove the directory or fix the file") from None
+        raise UserError(
+            f"{path}: unreadable botoloom manifest (not JSON); remove the directory or fix the file"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
         raise UserError(f'{path}: not a botoloom manifest (no "files" object); remove the directory or fix the file')
     botocore = data.get("botocore", "")

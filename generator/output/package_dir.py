@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import fsguard
-from . import cache as incremental
-from ..views.entry import Entry
 from ..errors import UserError
+from ..views.entry import Entry
+from . import cache as incremental
+from . import fsguard
 from .cache import CACHE, Cached
 from .manifest import MANIFEST, Manifest, digest, render
 from .manifest import read as read_manifest
@@ -123,7 +123,10 @@ class PackageDir:
             current = fsguard.read(self.root / rel)
             if current is not None:
                 diffs.append(_diff(rel, current, ""))
-        diffs += [f"--- a/{rel}\n+++ /dev/null\n# a temp file of an interrupted botoloom run (the next run removes it)\n" for rel in temps]
+        diffs += [
+            f"--- a/{rel}\n+++ /dev/null\n# a temp file of an interrupted botoloom run (the next run removes it)\n"
+            for rel in temps
+        ]
         return diffs
 
 
@@ -133,7 +136,9 @@ def _owned(root: Path) -> Manifest:
         raise UserError(f"{root} exists and is not a directory" + (" (a symbolic link)" if root.is_symlink() else ""))
     found = read_manifest(root) if root.is_dir() else None
     if found is None and root.is_dir() and not _only_leftovers(root):
-        raise UserError(f"{root} exists, is not empty and was not written by botoloom (no {MANIFEST}); refusing to write into it")
+        raise UserError(
+            f"{root} exists, is not empty and was not written by botoloom (no {MANIFEST}); refusing to write into it"
+        )
     return found or Manifest()
 
 

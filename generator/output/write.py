@@ -23,9 +23,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fsguard
 from .. import seams
 from ..errors import UserError
+from . import fsguard
 from .manifest import MANIFEST, Manifest, digest, render
 
 __all__ = ["Outcome", "write"]
@@ -51,7 +51,14 @@ class _Plan:
     final: str | None
 
 
-def _plan(root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str], overwrite: bool, previous: Manifest) -> _Plan:
+def _plan(
+    root: Path,
+    files: dict[str, str],
+    meta: dict[str, object],
+    kept: dict[str, str],
+    overwrite: bool,
+    previous: Manifest,
+) -> _Plan:
     for rel in fsguard.scan(root, previous.names()):  # temp files of killed runs (the lock is held)
         (root / rel).unlink()
         _prune_empty((root / rel).parent, root)
@@ -63,11 +70,15 @@ def _plan(root: Path, files: dict[str, str], meta: dict[str, object], kept: dict
         if current == text:
             continue
         if rel not in previous.files and (current is not None or target.exists()) and not overwrite:
-            raise UserError(f"{target} is in the way: botoloom would generate it, but did not write it (not in {MANIFEST}); move it away or pass --overwrite")
+            raise UserError(
+                f"{target} is in the way: botoloom would generate it, but did not write it (not in {MANIFEST}); move it away or pass --overwrite"
+            )
         changes[rel] = text
     stale = sorted(set(previous.files) - set(digests))
     earlier = {rel: d for rel, d in previous.earlier.items() if rel in changes or rel in stale}
-    earlier |= {rel: previous.files[rel] for rel in changes if rel in previous.files and previous.files[rel] != digests[rel]}
+    earlier |= {
+        rel: previous.files[rel] for rel in changes if rel in previous.files and previous.files[rel] != digests[rel]
+    }
     final = render(meta, digests)
     pending = render(meta, previous.files | digests, earlier)
     needs_final = bool(changes or stale) or fsguard.read(root / MANIFEST) != final
@@ -75,7 +86,12 @@ def _plan(root: Path, files: dict[str, str], meta: dict[str, object], kept: dict
 
 
 def write(
-    root: Path, files: dict[str, str], meta: dict[str, object], kept: dict[str, str], overwrite: bool, previous: Manifest
+    root: Path,
+    files: dict[str, str],
+    meta: dict[str, object],
+    kept: dict[str, str],
+    overwrite: bool,
+    previous: Manifest,
 ) -> Outcome:
     """Make `root` hold `files` plus the `kept` ones ({path: digest}, not re-rendered
     because nothing changed), and any user files; touch only what changed.  The caller
@@ -151,7 +167,7 @@ def _stage(target: Path, text: str, rel: str) -> Path:
 
 def _commit(root: Path, plan: _Plan, staged: list[tuple[str, Path, Path]], outcome: Outcome) -> None:
     try:
-        for rel, tmp, target in [s for s in staged if s[0] == "pending"]:
+        for _rel, tmp, target in [s for s in staged if s[0] == "pending"]:
             os.replace(tmp, target)
             seams.reach("pending")
         for rel, tmp, target in [s for s in staged if s[0] not in ("pending", "final")]:
@@ -160,10 +176,12 @@ def _commit(root: Path, plan: _Plan, staged: list[tuple[str, Path, Path]], outco
             outcome.written.append(rel)
         _remove_stale(root, plan, outcome)
         seams.reach("removed")
-        for rel, tmp, target in [s for s in staged if s[0] == "final"]:
+        for _rel, tmp, target in [s for s in staged if s[0] == "final"]:
             os.replace(tmp, target)
     except OSError as exc:
-        raise UserError(f"cannot finish writing {fsguard.describe(exc, exc.filename)}; run botoloom again to repair {root}") from None
+        raise UserError(
+            f"cannot finish writing {fsguard.describe(exc, exc.filename)}; run botoloom again to repair {root}"
+        ) from None
 
 
 def _remove_stale(root: Path, plan: _Plan, outcome: Outcome) -> None:

@@ -9,22 +9,30 @@ from typing import Any
 
 import jinja2
 
-from ..views import entry as entrypoints
-from ..views.entry import Entry
-from .format import format_files
-from ..text.layout import Br, Signature, class_def, pystr, statement
+from ..model.resources import SERVICE_MODULES
 from ..model.service import Service
 from ..naming.table import name_table
 from ..options import DEFAULT, Options
+from ..text.layout import Br, Signature, class_def, pystr, statement
 from ..types.imports import ImportSet
-from ..views.presign import builtins_import, presigned_methods
-from ..views.stubber import StubberView
-from ..model.resources import SERVICE_MODULES
-from ..views.resources import ResourceView
+from ..views import entry as entrypoints
 from ..views.blocks import dunder_all, header
+from ..views.entry import Entry
+from ..views.presign import builtins_import, presigned_methods
+from ..views.resources import ResourceView
 from ..views.service import CLIENT_RUNTIME_ORDER, ServiceView
+from ..views.stubber import StubberView
+from .format import format_files
 
-RUNTIME_FILES = ("_runtime.py", "_types.py", "_resources.py", "_injected.py", "_conditions.py", "_entry.py", "_stubber.py")
+RUNTIME_FILES = (
+    "_runtime.py",
+    "_types.py",
+    "_resources.py",
+    "_injected.py",
+    "_conditions.py",
+    "_entry.py",
+    "_stubber.py",
+)
 
 
 def template_dir() -> Path:
@@ -96,7 +104,9 @@ def render_service_entry(
     _both(files, f"{mod}/client.py", "client.py.j2", **_client(view))
     _both(files, f"{mod}/type_defs.py", "type_defs.py.j2", **_type_defs(view))
     if service.paginators:
-        paginators = _wrappers(view, "paginators", "Paginator", "PAGINATORS", view.paginator_methods(), view.paginator_classes)
+        paginators = _wrappers(
+            view, "paginators", "Paginator", "PAGINATORS", view.paginator_methods(), view.paginator_classes
+        )
         _both(files, f"{mod}/paginators.py", "wrappers.py.j2", **paginators)
     if service.waiters:
         waiters = _wrappers(view, "waiters", "Waiter", "WAITERS", view.waiter_methods(), view.waiter_classes)
@@ -189,7 +199,9 @@ def _exceptions(view: ServiceView) -> str:
     )
 
 
-def _wrappers(view: ServiceView, kind: str, base: str, table: str, classes: list[Any], names: dict[str, str]) -> dict[str, Any]:
+def _wrappers(
+    view: ServiceView, kind: str, base: str, table: str, classes: list[Any], names: dict[str, str]
+) -> dict[str, Any]:
     imports = view.wrapper_imports([m for _, _, m in classes], base)
     return dict(
         header=header(f"Typed {kind} of {view.title}.", view.versions),
@@ -245,7 +257,9 @@ def render_package(package: str, entries: list[Entry], versions: str, aio: bool 
     if entries:
         files[f"{entrypoints.MODULE}.py"] = _render(
             "entry.py.j2",
-            header=header(f"Drop-in typed entry points of {package}: boto3's client(), resource() and Session.", versions),
+            header=header(
+                f"Drop-in typed entry points of {package}: boto3's client(), resource() and Session.", versions
+            ),
             **entrypoints.context(entries),
         )
     files = format_files(files)  # the runtime modules below are copied as they are

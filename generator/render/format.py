@@ -49,7 +49,9 @@ def ruff_bin() -> str:
     try:
         from ruff.__main__ import find_ruff_bin
     except ImportError:
-        raise UserError("ruff is not installed (botoloom formats its output with it): pip install 'ruff>=0.17'") from None
+        raise UserError(
+            "ruff is not installed (botoloom formats its output with it): pip install 'ruff>=0.17'"
+        ) from None
     try:
         return os.fsdecode(find_ruff_bin())
     except FileNotFoundError:

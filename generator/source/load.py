@@ -21,8 +21,8 @@ import botocore.exceptions
 import botocore.session
 from botocore import xform_name
 
-from . import validate
 from ..errors import UserError
+from . import validate
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,24 @@ from typing import Any, NoReturn, cast
 from ..errors import UserError
 
 SHAPE_TYPES = frozenset(
-    {"structure", "list", "map", "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob", "character", "byte", "short", "bigdecimal", "biginteger"}
+    {
+        "structure",
+        "list",
+        "map",
+        "string",
+        "integer",
+        "long",
+        "float",
+        "double",
+        "boolean",
+        "timestamp",
+        "blob",
+        "character",
+        "byte",
+        "short",
+        "bigdecimal",
+        "biginteger",
+    }
 )
 MAX_NESTING = 50
 """Lists and maps nested deeper than this (without a structure between) are refused:

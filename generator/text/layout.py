@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Union
 
-from .pytext import docstring as docstring, pystr as pystr  # re-exported: part of the layout API
+from .pytext import docstring as docstring  # re-exported: part of the layout API
+from .pytext import pystr as pystr
 
 LINE_LENGTH = 88  # the formatter's (format.py)
 
@@ -37,7 +38,7 @@ class Br:
     e.g. Literal["a", "b"], Sequence[X], f(**kwargs); head "" is a list/tuple display."""
 
     head: str
-    items: tuple["Expr", ...]
+    items: tuple[Expr, ...]
     open: str = "["
     close: str = "]"
 

@@ -8,7 +8,7 @@ the common case (plain printable text) that gives exactly what the general path 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 _WS = re.compile(r"[ \t\n\r\f\v]+")
 _NOT_ONE_SPACE = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")  # _WS, but a lone " " is left alone
@@ -47,7 +47,7 @@ def _fill(text: str, width: int, hang: str) -> list[str]:
     return [first.group(1), *(hang + line for line in rest)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _line(width: int) -> re.Pattern[str]:
     """The longest run of whole words that fits ``width`` (else one long word), and the space after."""
     return re.compile(r"(.{1,%d}|[^ ]+)(?: |\Z)" % width, re.DOTALL)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..model.service import Member, Service
-from .pyexpr import PyExpr, STR, optional
+from .pyexpr import STR, PyExpr, optional
 from .specs import Field
 from .variants import FULLPART, Variant
 
@@ -84,7 +84,7 @@ class FullResults:
         """(shape, member) along a dotted path; [] when it leads into nothing (botocore
         never sets such a path) or through something that is not a structure."""
         steps = []
-        for i, part in enumerate(parts):
+        for part in parts:
             shape = self.service.shape(shape_name)
             member = next((m for m in shape.members if m.name == part), None)
             if shape.kind != "structure" or member is None:

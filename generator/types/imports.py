@@ -12,7 +12,7 @@ ones; names sorted.  `typing.Unpack` is imported with its typing_extensions fall
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..text.layout import import_from
 from .pyexpr import Need, Needs
@@ -72,12 +72,16 @@ class ImportSet:
 
     def add_module(self, module: str, *, alias: str = "", runtime: bool = False) -> ImportSet:
         """`import module [as alias]`."""
-        self._modules[runtime or not self._checking].add(f"{module} as {alias}" if alias and alias != module else module)
+        self._modules[runtime or not self._checking].add(
+            f"{module} as {alias}" if alias and alias != module else module
+        )
         return self
 
     @property
     def has_checking(self) -> bool:
-        return bool(self._modules[False]) or any(n - self._froms[True].get(m, set()) for m, n in self._froms[False].items())
+        return bool(self._modules[False]) or any(
+            n - self._froms[True].get(m, set()) for m, n in self._froms[False].items()
+        )
 
     # ---- rendering --------------------------------------------------------------------
     def runtime(self, order: Sequence[str] = (), *, grouped: bool = True) -> str:

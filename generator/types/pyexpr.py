@@ -13,8 +13,9 @@ a `Br` where the layout splits them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Union
+from typing import Union
 
 from ..text.layout import Br
 from ..text.pytext import pystr

@@ -23,14 +23,15 @@ Variants (generator/types/variants.py; the second half of a TypedDict key, besid
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
+from ..model.resources import Filled, Resource
 from ..model.service import Member, Operation, Service, Shape
 from ..naming.rules import type_base
-from .pyexpr import STR, TYPE_DEFS, Name, PyExpr, optional, shared, sub, typing_name
-from ..model.resources import Filled, Resource
 from ..options import DEFAULT, Options
+from .pyexpr import STR, TYPE_DEFS, Name, PyExpr, optional, shared, sub, typing_name
 from .typemap import TypedDictKeys, TypeMap, TypeNames, ancestors
 from .variants import Variant, plain
 

@@ -13,16 +13,16 @@ build_full_result sets: types/full_result.py), wait.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Mapping
 
-from . import blobs
-from ..options import DEFAULT, Options
-from .full_result import FullResults
 from ..model.service import Member, Service, Shape
-from .specs import Field, ResourceSide, TypedDictSpec
+from ..options import DEFAULT, Options
+from . import blobs
+from .full_result import FullResults
 from .pyexpr import LITERALS, STR, TYPE_DEFS, Name, PyExpr, builtin, optional, shared, sub, typing_name, union
+from .specs import Field, ResourceSide, TypedDictSpec
 from .variants import FULL, FULLPART, INPUT_SIDE, PAGINATE, RESPONSE, WAIT, Variant, plain
 
 _SAME_BOTH_WAYS: dict[str, PyExpr] = {
@@ -239,7 +239,9 @@ class TypeMap:
             required = True
         if kind == "response" and self._is_stream_payload(shape, member):
             stream = self.service.shape(member.shape).kind == "blob"
-            return Field(member.name, STREAM_OUT if stream else self.expr(member.shape, "out"), True, member.documentation)
+            return Field(
+                member.name, STREAM_OUT if stream else self.expr(member.shape, "out"), True, member.documentation
+            )
         return Field(member.name, self.member_expr(shape, member, side), required, member.documentation)
 
     def _always_present(self, options: Options) -> frozenset[tuple[str, str]]:

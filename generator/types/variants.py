@@ -113,4 +113,3 @@ def plain(kind: str) -> Variant:
     if kind not in _PLAIN:
         raise ValueError(f"unknown variant kind {kind!r}")
     return _PLAIN[kind]
-

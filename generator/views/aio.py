@@ -12,12 +12,26 @@ sync one.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from ..types.imports import ImportSet
 from ..text.layout import Br, class_def, function_def, pystr, statement
-from ..types.pyexpr import NONE, TYPE_DEFS, Name, Or, PyExpr, Quoted, all_needs, runs, shared, sub, typing_name, unpack, uses
 from ..text.pytext import docstring
+from ..types.imports import ImportSet
+from ..types.pyexpr import (
+    NONE,
+    TYPE_DEFS,
+    Name,
+    Or,
+    PyExpr,
+    Quoted,
+    all_needs,
+    runs,
+    shared,
+    sub,
+    typing_name,
+    unpack,
+    uses,
+)
 from ..types.specs import TypedDictSpec
 from .blocks import Block, Method, dunder_all, header, param
 from .service import CAST, EMPTY_RESPONSE, ServiceView
@@ -83,12 +97,24 @@ class AioView:
             returns = Name(TYPE_DEFS, view.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
             methods.append(view.operation_method(op, request, coroutine(returns), _NOTE))
         methods += view.getter_methods(
-            "get_paginator", "operation_name", "PaginatorName", view.paginator_classes, "Paginator", "aio",
-            "PAGINATORS", "A typed async paginator for an operation that can be paginated.",
+            "get_paginator",
+            "operation_name",
+            "PaginatorName",
+            view.paginator_classes,
+            "Paginator",
+            "aio",
+            "PAGINATORS",
+            "A typed async paginator for an operation that can be paginated.",
         )
         methods += view.getter_methods(
-            "get_waiter", "waiter_name", "WaiterName", view.waiter_classes, "Waiter", "aio",
-            "WAITERS", "A typed async waiter: polls an operation until a resource reaches a state.",
+            "get_waiter",
+            "waiter_name",
+            "WaiterName",
+            view.waiter_classes,
+            "Waiter",
+            "aio",
+            "WAITERS",
+            "A typed async waiter: polls an operation until a resource reaches a state.",
         )
         return methods
 
@@ -110,7 +136,9 @@ class AioView:
         returns = sub(context, Name(None, names.client))
         session = Or((Name(AIO, "AioSessionLike"), NONE))
         kwargs = unpack(shared("ClientArgsTypeDef"))
-        sig = function_def("client", ["*", param("session", session, "None"), param("**kwargs", kwargs)], returns.render(), 0)
+        sig = function_def(
+            "client", ["*", param("session", session, "None"), param("**kwargs", kwargs)], returns.render(), 0
+        )
         doc = docstring(
             f"A typed {self.view.service.name} client in an async context manager: the same arguments "
             f"as aiobotocore's session.create_client({self.view.service.name!r}, ...), from `session` "
@@ -135,9 +163,13 @@ class AioView:
             returns = coroutine(NONE)
             method = Method(
                 name="wait",
-                signature=function_def("wait", [*view.self_params(op.input), param("**kwargs", kwargs)], returns.render(), 4),
+                signature=function_def(
+                    "wait", [*view.self_params(op.input), param("**kwargs", kwargs)], returns.render(), 4
+                ),
                 doc=docstring(_WAIT_DOC.format(op=op.method), 8),
-                body=statement("return ", Br("cast", (Quoted(returns).render(), "self._raw.wait(**kwargs)"), "(", ")"), 8),
+                body=statement(
+                    "return ", Br("cast", (Quoted(returns).render(), "self._raw.wait(**kwargs)"), "(", ")"), 8
+                ),
                 needs=uses(kwargs, returns) | runs(CAST),
             )
             out.append((class_header, doc, method))

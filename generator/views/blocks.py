@@ -4,8 +4,9 @@ they need imported), the module header, parameters, forward references and `__al
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import AbstractSet, Iterable
+from typing import AbstractSet
 
 from ..text.layout import Br, docstring, pystr, statement
 from ..text.pragma import PRAGMA

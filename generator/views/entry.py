@@ -12,8 +12,8 @@ import keyword
 from dataclasses import dataclass
 from typing import Any
 
-from ..text.layout import Br, function_def, import_from, pystr, statement
 from ..naming.rules import module_name
+from ..text.layout import Br, function_def, import_from, pystr, statement
 from ..text.pytext import docstring
 
 MODULE = "boto3"  # `from <package> import boto3` is the drop-in for `import boto3`

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-
 from ..text.layout import Br, Expr, docstring, function_def, statement
 from ..types.pyexpr import NONE, TYPE_DEFS, Literal, Name, Or, PyExpr, builtin, runs, sub, typing_name, uses
-
-from .blocks import Method
 from ..types.typemap import FILLED_BY_BOTOCORE
+from .blocks import Method
 
 if TYPE_CHECKING:
     from ..model.service import Service

@@ -10,17 +10,32 @@ for its module-level alias where a member of the class itself has that name (a m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from botocore import xform_name
 
 from ..model import docs
-from ..text.layout import Br, Expr, docstring, function_def, pystr, statement
+from ..model.resources import Action, Collection, Filled, Identifier, Related, Resource, Target, Waiter
 from ..model.service import Member, Service
 from ..naming.rules import ResourceNames, escape_identifier
-from ..types.pyexpr import NONE, STR, TYPE_DEFS, Name, Needs, Or, PyExpr, Quoted, runs, shared, sub, typing_name, unpack, uses
-from ..model.resources import Action, Collection, Filled, Identifier, Related, Resource, Target, Waiter
+from ..text.layout import Br, Expr, docstring, function_def, pystr, statement
+from ..types.pyexpr import (
+    NONE,
+    STR,
+    TYPE_DEFS,
+    Name,
+    Needs,
+    Or,
+    PyExpr,
+    Quoted,
+    runs,
+    shared,
+    sub,
+    typing_name,
+    unpack,
+    uses,
+)
 from ..types.resources import ResourceTypes
 from ..types.typemap import OUTPUT_SCALARS
 from .blocks import Method, param
@@ -85,7 +100,14 @@ def reference_property(scope: Scope, related: Related) -> Method:
     what = f"the {related.resource.type} resources" if plural else f"the {related.resource.type}"
     doc = f"Reference: {what} named by this {scope.title}'s data (loaded on first access); None when it names none."
     signature = function_def(name, ["self"], returns.layout(), 4)
-    return Method(name=name, decorators=list(_PROPERTY), signature=signature, doc=docstring(doc, 8), body=body, needs=uses(returns) | runs(helper))
+    return Method(
+        name=name,
+        decorators=list(_PROPERTY),
+        signature=signature,
+        doc=docstring(doc, 8),
+        body=body,
+        needs=uses(returns) | runs(helper),
+    )
 
 
 def load_methods(scope: Scope, load: Action) -> list[Method]:
@@ -96,7 +118,14 @@ def load_methods(scope: Scope, load: Action) -> list[Method]:
             f"{'Load' if name == 'load' else 'Reload'} this {scope.title}'s attributes with "
             f"{scope.service.name}.{op.method} (attributes load on first access too)."
         )
-        out.append(Method(name=name, signature=function_def(name, ["self"], "None", 4), doc=docstring(doc, 8), body=f"        self._raw.{name}()"))
+        out.append(
+            Method(
+                name=name,
+                signature=function_def(name, ["self"], "None", 4),
+                doc=docstring(doc, 8),
+                body=f"        self._raw.{name}()",
+            )
+        )
     return out
 
 
@@ -188,7 +217,13 @@ def collection_property(scope: Scope, collection: Collection, manager: str) -> M
         "to get an iterable collection."
     )
     body = statement("return ", Br(manager, (f"self._raw.{name}",), "(", ")"), 8)
-    return Method(name=name, decorators=list(_PROPERTY), signature=function_def(name, ["self"], manager, 4), doc=docstring(doc, 8), body=body)
+    return Method(
+        name=name,
+        decorators=list(_PROPERTY),
+        signature=function_def(name, ["self"], manager, 4),
+        doc=docstring(doc, 8),
+        body=body,
+    )
 
 
 def waiter_method(scope: Scope, waiter: Waiter, shape: str, client_method: str) -> Method:
@@ -244,13 +279,26 @@ def factory(service_name: str, cls: str) -> Method:
         4,
     )
     body = statement("return ", Br(cls, (f"create_resource({pystr(service_name)}, session, kwargs)",), "(", ")"), 4)
-    return Method(name="resource", signature=sig, doc=doc, body=body, needs=uses(session, kwargs) | runs(_resources("create_resource")))
+    return Method(
+        name="resource",
+        signature=sig,
+        doc=doc,
+        body=body,
+        needs=uses(session, kwargs) | runs(_resources("create_resource")),
+    )
 
 
 def _property(name: str, kind: PyExpr, doc: str, source: str) -> Method:
     body = statement("return ", Br("cast", (Quoted(kind).render(), source), "(", ")"), 8)
     signature = function_def(name, ["self"], kind.layout(), 4)
-    return Method(name=name, decorators=list(_PROPERTY), signature=signature, doc=docstring(doc, 8), body=body, needs=uses(kind) | runs(CAST))
+    return Method(
+        name=name,
+        decorators=list(_PROPERTY),
+        signature=signature,
+        doc=docstring(doc, 8),
+        body=body,
+        needs=uses(kind) | runs(CAST),
+    )
 
 
 def _filled_doc(filled: Filled, title: str) -> str:

@@ -11,10 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..types.imports import ImportSet
-from ..text.layout import Br, Signature, class_def, docstring, pystr, statement
+from ..model.resources import Collection, Filled, Resource
 from ..naming.rules import BASE_MEMBERS, collection_members, resource_members
+from ..text.layout import Br, Signature, class_def, docstring, pystr, statement
+from ..types.imports import ImportSet
 from ..types.pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, uses
+from ..types.resources import ResourceTypes
+from .blocks import Method, dunder_all, header
 from .resource_members import (
     Scope,
     action_method,
@@ -28,9 +31,6 @@ from .resource_members import (
     subresource_method,
     waiter_method,
 )
-from ..model.resources import Collection, Filled, Resource
-from ..types.resources import ResourceTypes
-from .blocks import Method, dunder_all, header
 from .service import EMPTY_RESPONSE, ServiceView
 
 RUNTIME_ORDER = (".._resources", ".._injected", ".client")  # the run-time imports, in this order
@@ -111,7 +111,9 @@ class ResourceView:
 
     def _imports(self, classes: list[ClassBlock], made: Method) -> ImportSet:
         imports = ImportSet(".service_resource")
-        imports.need(all_needs([made.needs, *(c.needs for c in classes), *(m.needs for c in classes for m in c.methods)]))
+        imports.need(
+            all_needs([made.needs, *(c.needs for c in classes), *(m.needs for c in classes for m in c.methods)])
+        )
         imports.need(uses(*(name for _, name in self._aliases.values())))
         client = self.view.names.client
         alias = "" if self._typed_client == client else self._typed_client
@@ -162,7 +164,6 @@ class ResourceView:
             methods=methods,
             needs=runs(base),
         )
-
 
     def _resource_client_blocks(self) -> list[ClassBlock]:
         """The resource client (dynamodb): the typed client with the operations that boto3
@@ -222,8 +223,16 @@ class ResourceView:
         blocks = []
         item_name, coll_name = Name(None, item_cls), Name(None, coll_cls)
         for cls, base, attr in (
-            (coll_cls, Subscript(Name(".._resources", "ResourceCollection"), (item_name,)), statement("_item = ", item_cls, 4)),
-            (manager_cls, Subscript(Name(".._resources", "CollectionManager"), (coll_name, item_name)), statement("_collection = ", coll_cls, 4)),
+            (
+                coll_cls,
+                Subscript(Name(".._resources", "ResourceCollection"), (item_name,)),
+                statement("_item = ", item_cls, 4),
+            ),
+            (
+                manager_cls,
+                Subscript(Name(".._resources", "CollectionManager"), (coll_name, item_name)),
+                statement("_collection = ", coll_cls, 4),
+            ),
         ):
             scope = self._scope(item, set(collection_members(self.names[item.name])))
             methods = filter_methods(scope, collection, coll_cls)[: 1 if cls == coll_cls else 2]

@@ -7,16 +7,17 @@ imported (pyexpr.Needs); each module's imports.ImportSet collects those.
 
 from __future__ import annotations
 
-from typing import AbstractSet, Iterable
+from collections.abc import Iterable
+from typing import AbstractSet
 
 from ..model import docs
-from .blocks import Block, Method, dunder_all, param, quote_names
-from ..types.imports import ImportSet
-from ..text.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
+from ..model.resources import CLIENT_BASES
 from ..model.service import Operation, Service
-from ..options import DEFAULT, Options
-from ..naming.table import NameTable, name_table
 from ..naming.rules import is_plain_key, method_name
+from ..naming.table import NameTable, name_table
+from ..options import DEFAULT, Options
+from ..text.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
+from ..types.imports import ImportSet
 from ..types.pyexpr import (
     LITERALS,
     NONE,
@@ -36,11 +37,11 @@ from ..types.pyexpr import (
     unpack,
     uses,
 )
-from ..model.resources import CLIENT_BASES
-from ..types.specs import TypedDictSpec
 from ..types.resources import type_map
-from .unions import member_names, render_one_of
+from ..types.specs import TypedDictSpec
 from ..types.variants import IN
+from .blocks import Block, Method, dunder_all, param, quote_names
+from .unions import member_names, render_one_of
 
 CAST = typing_name("cast")
 OVERLOAD = typing_name("overload")
@@ -51,7 +52,9 @@ CLIENT_RUNTIME_ORDER = (".._runtime", ".exceptions", ".._injected")  # client.py
 class ServiceView:
     """Everything the templates of one service need."""
 
-    def __init__(self, service: Service, versions: str, options: Options = DEFAULT, names: NameTable | None = None) -> None:
+    def __init__(
+        self, service: Service, versions: str, options: Options = DEFAULT, names: NameTable | None = None
+    ) -> None:
         self.service = service
         self.versions = versions
         self.names = names if names is not None else name_table(service)
@@ -75,7 +78,15 @@ class ServiceView:
 
     def literal_all(self) -> str:
         names = [n for n, _ in self.types.literals()]
-        names += [a for a, ok in (("PaginatorName", self.service.paginators), ("WaiterName", self.service.waiters), ("OperationName", self.service.operations)) if ok]
+        names += [
+            a
+            for a, ok in (
+                ("PaginatorName", self.service.paginators),
+                ("WaiterName", self.service.waiters),
+                ("OperationName", self.service.operations),
+            )
+            if ok
+        ]
         return dunder_all(names)
 
     # ---- type_defs.py -----------------------------------------------------------------
@@ -123,8 +134,26 @@ class ServiceView:
     def client_methods(self) -> list[Method]:
         methods = [self.exceptions_property()]
         methods += [self._operation_method(op) for op in self.service.operations]
-        methods += self.getter_methods("get_paginator", "operation_name", "PaginatorName", self.paginator_classes, "Paginator", "paginators", "PAGINATORS", "A typed paginator for an operation that can be paginated.")
-        methods += self.getter_methods("get_waiter", "waiter_name", "WaiterName", self.waiter_classes, "Waiter", "waiters", "WAITERS", "A typed waiter: polls an operation until a resource reaches a state.")
+        methods += self.getter_methods(
+            "get_paginator",
+            "operation_name",
+            "PaginatorName",
+            self.paginator_classes,
+            "Paginator",
+            "paginators",
+            "PAGINATORS",
+            "A typed paginator for an operation that can be paginated.",
+        )
+        methods += self.getter_methods(
+            "get_waiter",
+            "waiter_name",
+            "WaiterName",
+            self.waiter_classes,
+            "Waiter",
+            "waiters",
+            "WAITERS",
+            "A typed waiter: polls an operation until a resource reaches a state.",
+        )
         return methods
 
     def exceptions_property(self) -> Method:
@@ -157,7 +186,9 @@ class ServiceView:
         if request:
             params.append(param("**kwargs", kwargs))
         call_args = ("**kwargs",) if request else ()
-        target = f"self._raw.{op.method}" if method_name(op.name) == op.method else f"getattr(self._raw, {pystr(op.method)})"
+        target = (
+            f"self._raw.{op.method}" if method_name(op.name) == op.method else f"getattr(self._raw, {pystr(op.method)})"
+        )
         call = Br(target, call_args, "(", ")")
         body = statement("return ", Br("cast", (Quoted(returns).render(), call), "(", ")"), 8)
         return Method(
@@ -179,7 +210,9 @@ class ServiceView:
         first, _, rest = doc.partition("\n\n")
         return "\n\n".join(part for part in (first, note, rest) if part)
 
-    def getter_methods(self, method: str, arg: str, alias: str, classes: dict[str, str], base: str, module: str, table: str, doc: str) -> list[Method]:
+    def getter_methods(
+        self, method: str, arg: str, alias: str, classes: dict[str, str], base: str, module: str, table: str, doc: str
+    ) -> list[Method]:
         """get_paginator/get_waiter: a Literal overload per name; the module of the classes is
         imported on the first call (importing a client stays cheap)."""
         if not classes:
@@ -191,14 +224,33 @@ class ServiceView:
                 literal = Literal((name,))
                 sig = function_def(method, ["self", param(arg, literal)], cls, 4)
                 needs = uses(literal, Name(f".{module}", cls)) | runs(OVERLOAD)
-                out.append(Method(name=method, decorators=["    @overload"], signature=sig, doc=docstring(f"{cls} for {name}.", 8), needs=needs))
+                out.append(
+                    Method(
+                        name=method,
+                        decorators=["    @overload"],
+                        signature=sig,
+                        doc=docstring(f"{cls} for {name}.", 8),
+                        needs=needs,
+                    )
+                )
         only = next(iter(classes.items()))
         param_type: PyExpr = Name(LITERALS, alias) if many else Literal((only[0],))
         returns = Name(".._runtime", base) if many else Name(f".{module}", only[1])
         wrapper = f"{module}.{table}[{arg}]" if many else f"{module}.{only[1]}"
-        body = f"        from . import {module}\n\n" + statement("return ", Br(wrapper, (f"self._raw.{method}({arg})",), "(", ")"), 8)
+        body = f"        from . import {module}\n\n" + statement(
+            "return ", Br(wrapper, (f"self._raw.{method}({arg})",), "(", ")"), 8
+        )
         signature = function_def(method, ["self", param(arg, param_type)], returns.render(), 4)
-        out.append(Method(name=method, signature=signature, doc=docstring(doc, 8), body=body, stub=not many, needs=uses(param_type, returns)))
+        out.append(
+            Method(
+                name=method,
+                signature=signature,
+                doc=docstring(doc, 8),
+                body=body,
+                stub=not many,
+                needs=uses(param_type, returns),
+            )
+        )
         return out
 
     def client_imports(self, methods: list[Method], factory: Method) -> ImportSet:
@@ -243,8 +295,18 @@ class ServiceView:
             f"boto3.client({self.service.name!r}, ...), from `session` when given.",
             4,
         )
-        body = statement("return ", Br(self.names.client, (f"create_client({pystr(self.service.name)}, session, kwargs)",), "(", ")"), 4)
-        return Method(name="client", signature=sig, doc=doc, body=body, needs=uses(session, kwargs) | runs(Name(".._runtime", "create_client")))
+        body = statement(
+            "return ",
+            Br(self.names.client, (f"create_client({pystr(self.service.name)}, session, kwargs)",), "(", ")"),
+            4,
+        )
+        return Method(
+            name="client",
+            signature=sig,
+            doc=doc,
+            body=body,
+            needs=uses(session, kwargs) | runs(Name(".._runtime", "create_client")),
+        )
 
     # ---- exceptions.py ----------------------------------------------------------------
     def exception_classes(self) -> list[tuple[str, str, str]]:
@@ -256,7 +318,9 @@ class ServiceView:
             doc = docs.summary(shape.documentation, 300) or f"The service error {name}."
             if shape.error_code != name:
                 doc += f"\n\nError code: {shape.error_code}"
-            out.append((name if is_plain_key(name) else "", cls, class_def(cls, ["ClientError"], 4) + "\n" + docstring(doc, 8)))
+            out.append(
+                (name if is_plain_key(name) else "", cls, class_def(cls, ["ClientError"], 4) + "\n" + docstring(doc, 8))
+            )
         return out
 
     def exceptions_doc(self) -> str:
@@ -272,7 +336,9 @@ class ServiceView:
         out = []
         for p in self.service.paginators:
             op = self._ops[p.method]
-            kwargs = unpack(Name(TYPE_DEFS, self.types.paginate_name(op.input)) if op.input else shared("PaginateArgsTypeDef"))
+            kwargs = unpack(
+                Name(TYPE_DEFS, self.types.paginate_name(op.input)) if op.input else shared("PaginateArgsTypeDef")
+            )
             page = Name(TYPE_DEFS, self.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
             full = Name(TYPE_DEFS, self.types.full_result_name(op.output)) if op.output else EMPTY_RESPONSE
             pages = Name(".._runtime", "PageIterator")
@@ -281,7 +347,9 @@ class ServiceView:
             doc = f"Paginator for {self.names.client}.{p.method}: pages over {keys}."
             method = Method(
                 name="paginate",
-                signature=function_def("paginate", [*self.self_params(op.input), param("**kwargs", kwargs)], returns.layout(), 4),
+                signature=function_def(
+                    "paginate", [*self.self_params(op.input), param("**kwargs", kwargs)], returns.layout(), 4
+                ),
                 doc=docstring(f"Iterate over the pages of {p.method}; items in {keys}.", 8),
                 body=statement("return ", Br("PageIterator", ("self._raw.paginate(**kwargs)",), "(", ")"), 8),
                 needs=uses(kwargs, returns) | runs(pages),

@@ -9,10 +9,26 @@ request TypedDict.  add_client_error takes the service's modeled error codes as 
 
 from __future__ import annotations
 
-from ..types.imports import ImportSet
-from ..text.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
 from ..model.service import Operation
-from ..types.pyexpr import LITERALS, NONE, STR, TYPE_DEFS, Literal, Name, Needs, Or, PyExpr, Subscript, all_needs, runs, sub, typing_name, uses
+from ..text.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
+from ..types.imports import ImportSet
+from ..types.pyexpr import (
+    LITERALS,
+    NONE,
+    STR,
+    TYPE_DEFS,
+    Literal,
+    Name,
+    Needs,
+    Or,
+    PyExpr,
+    Subscript,
+    all_needs,
+    runs,
+    sub,
+    typing_name,
+    uses,
+)
 from ..types.specs import Field, TypedDictSpec
 from ..types.variants import RESPONSE
 from .blocks import Block, Method, dunder_all, header
@@ -30,7 +46,12 @@ def _typed(methods: list[str], response: PyExpr, expected: PyExpr) -> tuple[list
     """add_response's parameters for `methods`: the Literal, the response and request types."""
     literal = Literal(tuple(methods))
     method = Br("method: Literal", tuple(pystr(m) for m in methods))
-    params: list[Expr] = ["self", method, f"{_RESPONSE}: {response.render()}", f"{_EXPECTED}: {expected.render()} = None"]
+    params: list[Expr] = [
+        "self",
+        method,
+        f"{_RESPONSE}: {response.render()}",
+        f"{_EXPECTED}: {expected.render()} = None",
+    ]
     return params, uses(literal, response, expected)
 
 
@@ -96,9 +117,21 @@ class StubberView:
         for variant in variants if len(variants) > 1 else []:
             typed, needs = _typed(*variant)
             signature = function_def("add_response", typed, "None", 4, stub=True)
-            out.append(Method(name="add_response", decorators=["    @overload"], signature=signature, needs=needs | runs(typing_name("overload"))))
+            out.append(
+                Method(
+                    name="add_response",
+                    decorators=["    @overload"],
+                    signature=signature,
+                    needs=needs | runs(typing_name("overload")),
+                )
+            )
         if len(variants) > 1:
-            params: list[Expr] = ["self", "method: str", f"{_RESPONSE}: {_ANYTHING.render()}", f"{_EXPECTED}: {_OPTIONAL_ANYTHING.render()} = None"]
+            params: list[Expr] = [
+                "self",
+                "method: str",
+                f"{_RESPONSE}: {_ANYTHING.render()}",
+                f"{_EXPECTED}: {_OPTIONAL_ANYTHING.render()} = None",
+            ]
             needs = uses(_OPTIONAL_ANYTHING)
         else:
             params, needs = _typed(*variants[0])

@@ -16,12 +16,11 @@ from __future__ import annotations
 from typing import AbstractSet
 
 from ..model import docs
-from ..text.layout import Br, class_def, docstring, pystr, statement
 from ..naming.rules import is_plain_key
+from ..text.layout import Br, class_def, docstring, pystr, statement
 from ..types.pyexpr import TYPE_DEFS, TYPED_DICT, Name, PyExpr, runs, shared, sub, union
-
-from .blocks import Block, quote_names
 from ..types.specs import TypedDictSpec
+from .blocks import Block, quote_names
 
 
 def render_one_of(spec: TypedDictSpec, members: list[tuple[str, str]], local: AbstractSet[str]) -> list[Block]:
@@ -35,7 +34,9 @@ def render_one_of(spec: TypedDictSpec, members: list[tuple[str, str]], local: Ab
         if is_plain_key(key) and key not in {n.name for n in expr.names()}:
             text = doc + (f"\n\n{key}: {summary}" if summary else "")
             head = class_def(name, ["TypedDict"])
-            blocks.append(Block(head, docstring(text, 4), statement(f"{key}: ", expr.layout(), 4), runs(TYPED_DICT, expr)))
+            blocks.append(
+                Block(head, docstring(text, 4), statement(f"{key}: ", expr.layout(), 4), runs(TYPED_DICT, expr))
+            )
         else:
             item = f"{pystr(key)}: {expr.render()}"
             head = statement(f"{name} = ", Br("TypedDict", (pystr(name), Br("", (item,), "{", "}")), "(", ")"))

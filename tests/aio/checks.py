@@ -67,7 +67,9 @@ class AioChecker:
                 self.fail(name, "typed as a coroutine but aiobotocore's method is not one")
         sync_cls = self.sync.client_class
         for name in sorted(expected & typed):
-            self.operation(name, inspect.get_annotations(getattr(sync_cls, name)), inspect.get_annotations(getattr(self.cls, name)))
+            self.operation(
+                name, inspect.get_annotations(getattr(sync_cls, name)), inspect.get_annotations(getattr(self.cls, name))
+            )
 
     def operation(self, name: str, sync: dict[str, Any], aio: dict[str, Any]) -> None:
         if aio.get("kwargs") != sync.get("kwargs"):
@@ -150,7 +152,9 @@ class AioChecker:
         if problems:
             self.fail("exceptions", "; ".join(problems))
 
-    async def raise_stubbed(self, method: str, op: botocore.model.OperationModel, code: str, cls: type, arn: bool) -> str | None:
+    async def raise_stubbed(
+        self, method: str, op: botocore.model.OperationModel, code: str, cls: type, arn: bool
+    ) -> str | None:
         rules, self.raw._ruleset_resolver = self.raw._ruleset_resolver, None  # dummy values break endpoint rules
         try:
             with AioStubber(self.raw) as stubber:
@@ -178,4 +182,3 @@ async def check_service(package: str, service: str, session: Any, config: Any) -
                 checker.fail("check", f"crashed: {type(exc).__name__}: {exc}")
         await checker.exceptions()
         return checker.failures
-

@@ -14,7 +14,6 @@ import aiobotocore.response
 import aiobotocore.session
 import botocore.exceptions
 import pytest
-
 from aws_typed._aio import PageIterator
 from aws_typed.s3 import aio as s3_aio
 
@@ -84,8 +83,12 @@ def test_s3_select_event_stream(run_on_moto: Any) -> None:
         await client.create_bucket(Bucket="aio-select")
         await client.put_object(Bucket="aio-select", Key="d.csv", Body=b"a,b\n1,2\n3,4\n")
         out = await client.select_object_content(
-            Bucket="aio-select", Key="d.csv", Expression="SELECT * FROM S3Object", ExpressionType="SQL",
-            InputSerialization={"CSV": {"FileHeaderInfo": "USE"}}, OutputSerialization={"JSON": {}},
+            Bucket="aio-select",
+            Key="d.csv",
+            Expression="SELECT * FROM S3Object",
+            ExpressionType="SQL",
+            InputSerialization={"CSV": {"FileHeaderInfo": "USE"}},
+            OutputSerialization={"JSON": {}},
         )
         assert isinstance(out["Payload"], aiobotocore.eventstream.AioEventStream)
         records = [event["Records"]["Payload"] async for event in out["Payload"] if "Records" in event]
@@ -136,17 +139,25 @@ def test_dynamodb_table_items_scan_pages_and_errors(run_on_moto: Any) -> None:
             await client.put_item(TableName="aio-table", Item={"pk": {"S": f"p{i}"}, "n": {"N": str(i)}})
         got = await client.get_item(TableName="aio-table", Key={"pk": {"S": "p2"}})
         assert got["Item"]["n"] == {"N": "2"}
-        pages = await _pages(client.get_paginator("scan").paginate(TableName="aio-table", PaginationConfig={"PageSize": 2}))
+        pages = await _pages(
+            client.get_paginator("scan").paginate(TableName="aio-table", PaginationConfig={"PageSize": 2})
+        )
         assert sum(p["Count"] for p in pages) == 5 and len(pages) >= 3
-        first = client.get_paginator("scan").paginate(TableName="aio-table", PaginationConfig={"MaxItems": 3, "PageSize": 2})
+        first = client.get_paginator("scan").paginate(
+            TableName="aio-table", PaginationConfig={"MaxItems": 3, "PageSize": 2}
+        )
         head = [item["pk"]["S"] for page in await _pages(first) for item in page["Items"]]
-        rest_iter = client.get_paginator("scan").paginate(TableName="aio-table", PaginationConfig={"StartingToken": first.resume_token})
+        rest_iter = client.get_paginator("scan").paginate(
+            TableName="aio-table", PaginationConfig={"StartingToken": first.resume_token}
+        )
         rest = [item["pk"]["S"] for page in await _pages(rest_iter) for item in page["Items"]]
         assert len(head) == 3 and sorted(head + rest) == [f"p{i}" for i in range(5)]
         full = await client.get_paginator("scan").paginate(TableName="aio-table").build_full_result()
         assert len(full["Items"]) == 5
         with pytest.raises(client.exceptions.ConditionalCheckFailedException):
-            await client.put_item(TableName="aio-table", Item={"pk": {"S": "p1"}}, ConditionExpression="attribute_not_exists(pk)")
+            await client.put_item(
+                TableName="aio-table", Item={"pk": {"S": "p1"}}, ConditionExpression="attribute_not_exists(pk)"
+            )
         with pytest.raises(client.exceptions.ResourceNotFoundException):
             await client.describe_table(TableName="aio-missing")
         with pytest.raises(botocore.exceptions.WaiterError):
@@ -217,7 +228,11 @@ def test_lambda_functions_pages_waiters_and_errors(run_on_moto: Any) -> None:
         code = _zip()
         for i in range(5):
             await client.create_function(
-                FunctionName=f"aio-fn{i}", Runtime="python3.12", Role=role, Handler="handler.handler", Code={"ZipFile": code}
+                FunctionName=f"aio-fn{i}",
+                Runtime="python3.12",
+                Role=role,
+                Handler="handler.handler",
+                Code={"ZipFile": code},
             )
         await client.get_waiter("function_active_v2").wait(FunctionName="aio-fn0", WaiterConfig=FAST)
         got = await client.get_function(FunctionName="aio-fn1")
@@ -228,7 +243,9 @@ def test_lambda_functions_pages_waiters_and_errors(run_on_moto: Any) -> None:
         first = paginator.paginate(PaginationConfig={"MaxItems": 3, "PageSize": 2})
         head = _keys(await _pages(first), "Functions", "FunctionName")
         rest = paginator.paginate(PaginationConfig={"StartingToken": first.resume_token, "PageSize": 2})
-        assert len(head) == 3 and sorted(head + _keys(await _pages(rest), "Functions", "FunctionName")) == [f"aio-fn{i}" for i in range(5)]
+        assert len(head) == 3 and sorted(head + _keys(await _pages(rest), "Functions", "FunctionName")) == [
+            f"aio-fn{i}" for i in range(5)
+        ]
         full = await paginator.paginate().build_full_result()
         assert len(full["Functions"]) == 5
         with pytest.raises(client.exceptions.ResourceNotFoundException):

@@ -75,7 +75,6 @@ def test_the_parity_check_finds_a_wrong_aio_module() -> None:
     """The aio parity check (checks.py) against the committed s3 module, then a broken copy."""
     import aiobotocore.session
     from aiobotocore.config import AioConfig
-
     from aws_typed.s3 import aio
 
     async def check() -> list[str]:

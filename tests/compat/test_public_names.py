@@ -18,7 +18,9 @@ def _listing(version: str, client: str, type_defs: list[str], shapes: dict[str, 
                 "names": {"client": [client, "client"], "exceptions": [prefix + "Exceptions"], "type_defs": type_defs},
             }
         },
-        "botocore_data": {"sqs": {"shapes": shapes, "operations": ["SendMessage"], "pagination": [], "waiters": [], "resources": []}},
+        "botocore_data": {
+            "sqs": {"shapes": shapes, "operations": ["SendMessage"], "pagination": [], "waiters": [], "resources": []}
+        },
     }
 
 

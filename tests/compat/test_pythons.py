@@ -22,7 +22,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -86,7 +85,7 @@ def _locked_venv(version: str, python: str) -> Path:
     return venv
 
 
-CHECK = r'''
+CHECK = r"""
 import importlib, json, pkgutil, sys, typing
 import aws_typed
 report = {"python": sys.version.split()[0], "modules": 0, "problems": []}
@@ -137,7 +136,7 @@ for typed_dict, good, bads in cases:
             continue
         report["problems"].append(f"{typed_dict.__name__}: accepted {bad!r}")
 print(json.dumps(report))
-'''
+"""
 
 
 @pytest.mark.parametrize("version", VERSIONS)

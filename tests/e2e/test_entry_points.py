@@ -6,7 +6,6 @@ from __future__ import annotations
 import boto3 as real_boto3
 import botocore.exceptions
 import pytest
-
 from aws_typed import boto3, dynamodb, lambda_, s3, sqs
 
 pytestmark = pytest.mark.e2e

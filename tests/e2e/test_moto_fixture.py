@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import socket
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-
 from aws_typed import s3
+
 from tests.conftest import _start_moto
 
 pytestmark = pytest.mark.e2e
 
 
-def test_server_is_on_loopback(
-    moto_server: str, typed_client: Callable[..., Any]
-) -> None:
+def test_server_is_on_loopback(moto_server: str, typed_client: Callable[..., Any]) -> None:
     parts = urlsplit(moto_server)
     assert parts.scheme == "http" and parts.hostname == "127.0.0.1" and parts.port
     client = typed_client(s3)
@@ -27,13 +26,9 @@ def test_server_is_on_loopback(
 
 
 @pytest.mark.parametrize("attempt", [1, 2])
-def test_state_is_reset_between_tests(
-    typed_client: Callable[..., Any], attempt: int
-) -> None:
+def test_state_is_reset_between_tests(typed_client: Callable[..., Any], attempt: int) -> None:
     client = typed_client(s3)
-    assert (
-        client.list_buckets()["Buckets"] == []
-    )  # whatever the other round left is gone
+    assert client.list_buckets()["Buckets"] == []  # whatever the other round left is gone
     client.create_bucket(Bucket="botoloom-reset")
 
 

@@ -4,13 +4,13 @@ resume_token, build_full_result and search."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
-from botocore.config import Config
-
 from aws_typed import cloudwatch, dynamodb, ec2, iam, s3
 from aws_typed._runtime import PageIterator
+from botocore.config import Config
 
 pytestmark = pytest.mark.e2e
 
@@ -71,33 +71,25 @@ def test_s3_search_yields_every_key(bucket_of_25: Any) -> None:
     paginator = bucket_of_25.get_paginator("list_objects_v2")
     iterator = paginator.paginate(Bucket=BUCKET, PaginationConfig={"PageSize": 10})
     assert list(iterator.search("Contents[].Key")) == KEYS
-    sizes = paginator.paginate(Bucket=BUCKET, PaginationConfig={"PageSize": 7}).search(
-        "Contents[].Size"
-    )
+    sizes = paginator.paginate(Bucket=BUCKET, PaginationConfig={"PageSize": 7}).search("Contents[].Size")
     assert list(sizes) == [len(key) for key in KEYS]
 
 
 def test_s3_max_items_and_resume_token(bucket_of_25: Any) -> None:
     paginator = bucket_of_25.get_paginator("list_objects_v2")
-    first = paginator.paginate(
-        Bucket=BUCKET, PaginationConfig={"MaxItems": 12, "PageSize": 10}
-    )
+    first = paginator.paginate(Bucket=BUCKET, PaginationConfig={"MaxItems": 12, "PageSize": 10})
     first_pages = list(first)
     assert [len(page["Contents"]) for page in first_pages] == [10, 2]
     token = first.resume_token
     assert isinstance(token, str) and token
 
     # build_full_result of the same configuration reports the same token.
-    truncated = paginator.paginate(
-        Bucket=BUCKET, PaginationConfig={"MaxItems": 12, "PageSize": 10}
-    )
+    truncated = paginator.paginate(Bucket=BUCKET, PaginationConfig={"MaxItems": 12, "PageSize": 10})
     full = truncated.build_full_result()
     assert [item["Key"] for item in full["Contents"]] == KEYS[:12]
     assert full["NextToken"] == token
 
-    rest = paginator.paginate(
-        Bucket=BUCKET, PaginationConfig={"StartingToken": token, "PageSize": 10}
-    )
+    rest = paginator.paginate(Bucket=BUCKET, PaginationConfig={"StartingToken": token, "PageSize": 10})
     rest_keys = [item["Key"] for item in _merge(list(rest), "Contents")]
     assert rest_keys == KEYS[12:]
     assert [item["Key"] for item in _merge(first_pages, "Contents")] + rest_keys == KEYS
@@ -137,9 +129,7 @@ def test_dynamodb_scan_pages(typed_client: TypedClientFactory) -> None:
         )
 
     paginator = client.get_paginator("scan")
-    pages = list(
-        paginator.paginate(TableName="pages", PaginationConfig={"PageSize": 5})
-    )
+    pages = list(paginator.paginate(TableName="pages", PaginationConfig={"PageSize": 5}))
     assert len(pages) >= 5
     assert all(page["Count"] <= 5 for page in pages)
     assert sum(page["Count"] for page in pages) == 23
@@ -150,22 +140,16 @@ def test_dynamodb_scan_pages(typed_client: TypedClientFactory) -> None:
     limited = list(paginator.paginate(TableName="pages", Limit=5))
     assert [page["Count"] for page in limited] == [page["Count"] for page in pages]
 
-    full = paginator.paginate(
-        TableName="pages", PaginationConfig={"PageSize": 5}
-    ).build_full_result()
+    full = paginator.paginate(TableName="pages", PaginationConfig={"PageSize": 5}).build_full_result()
     assert full["Items"] == _merge(pages, "Items")
     assert full["Count"] == 23
 
-    first = paginator.paginate(
-        TableName="pages", PaginationConfig={"MaxItems": 7, "PageSize": 5}
-    )
+    first = paginator.paginate(TableName="pages", PaginationConfig={"MaxItems": 7, "PageSize": 5})
     first_items = _merge(list(first), "Items")
     assert len(first_items) == 7
     token = first.resume_token
     assert token
-    rest = paginator.paginate(
-        TableName="pages", PaginationConfig={"StartingToken": token, "PageSize": 5}
-    )
+    rest = paginator.paginate(TableName="pages", PaginationConfig={"StartingToken": token, "PageSize": 5})
     rest_items = _merge(list(rest), "Items")
     assert len(rest_items) == 16
     assert {item["id"]["S"] for item in first_items + rest_items} == ids
@@ -186,17 +170,13 @@ def test_ec2_describe_instances_pages(typed_client: TypedClientFactory) -> None:
             MaxCount=count,
         )
         assert len(reservation["Instances"]) == count
-        instance_ids |= {
-            instance["InstanceId"] for instance in reservation["Instances"]
-        }
+        instance_ids |= {instance["InstanceId"] for instance in reservation["Instances"]}
 
     paginator = client.get_paginator("describe_instances")
     pages = list(paginator.paginate(PaginationConfig={"PageSize": 5}))
     assert [len(page["Reservations"]) for page in pages] == [5, 5, 1]
     found = {
-        instance["InstanceId"]
-        for reservation in _merge(pages, "Reservations")
-        for instance in reservation["Instances"]
+        instance["InstanceId"] for reservation in _merge(pages, "Reservations") for instance in reservation["Instances"]
     }
     assert found == instance_ids
 
@@ -207,22 +187,18 @@ def test_ec2_describe_instances_pages(typed_client: TypedClientFactory) -> None:
         1,
     ]
 
-    searched = paginator.paginate(PaginationConfig={"PageSize": 5}).search(
-        "Reservations[].Instances[].InstanceId"
-    )
+    searched = paginator.paginate(PaginationConfig={"PageSize": 5}).search("Reservations[].Instances[].InstanceId")
     assert set(searched) == instance_ids
 
     first = paginator.paginate(PaginationConfig={"MaxItems": 6, "PageSize": 5})
     first_reservations = _merge(list(first), "Reservations")
     assert len(first_reservations) == 6
-    rest = paginator.paginate(
-        PaginationConfig={"StartingToken": first.resume_token, "PageSize": 5}
-    )
+    rest = paginator.paginate(PaginationConfig={"StartingToken": first.resume_token, "PageSize": 5})
     rest_reservations = _merge(list(rest), "Reservations")
     assert len(rest_reservations) == 5
-    assert {r["ReservationId"] for r in first_reservations} | {
-        r["ReservationId"] for r in rest_reservations
-    } == {r["ReservationId"] for r in _merge(pages, "Reservations")}
+    assert {r["ReservationId"] for r in first_reservations} | {r["ReservationId"] for r in rest_reservations} == {
+        r["ReservationId"] for r in _merge(pages, "Reservations")
+    }
 
 
 # --- iam list_roles ----------------------------------------------------------------------
@@ -234,26 +210,18 @@ def test_iam_list_roles_pages(typed_client: TypedClientFactory) -> None:
     client = typed_client(iam)
     names = {f"botoloom-role-{i:02d}" for i in range(12)}
     for name in sorted(names):
-        client.create_role(
-            RoleName=name, AssumeRolePolicyDocument=TRUST, Path="/botoloom/"
-        )
+        client.create_role(RoleName=name, AssumeRolePolicyDocument=TRUST, Path="/botoloom/")
 
     paginator = client.get_paginator("list_roles")
-    pages = list(
-        paginator.paginate(PathPrefix="/botoloom/", PaginationConfig={"PageSize": 5})
-    )
+    pages = list(paginator.paginate(PathPrefix="/botoloom/", PaginationConfig={"PageSize": 5}))
     assert [len(page["Roles"]) for page in pages] == [5, 5, 2]
     assert [page["IsTruncated"] for page in pages] == [True, True, False]
     assert {role["RoleName"] for role in _merge(pages, "Roles")} == names
 
-    full = paginator.paginate(
-        PathPrefix="/botoloom/", PaginationConfig={"PageSize": 5}
-    ).build_full_result()
+    full = paginator.paginate(PathPrefix="/botoloom/", PaginationConfig={"PageSize": 5}).build_full_result()
     assert full["Roles"] == _merge(pages, "Roles")
 
-    first = paginator.paginate(
-        PathPrefix="/botoloom/", PaginationConfig={"MaxItems": 7, "PageSize": 5}
-    )
+    first = paginator.paginate(PathPrefix="/botoloom/", PaginationConfig={"MaxItems": 7, "PageSize": 5})
     first_roles = [role["RoleName"] for role in _merge(list(first), "Roles")]
     assert len(first_roles) == 7
     rest = paginator.paginate(
@@ -297,8 +265,6 @@ def test_cloudwatch_list_metrics_pages(typed_client: TypedClientFactory) -> None
     assert {metric["MetricName"] for metric in full["Metrics"]} == names
     assert len(full["Metrics"]) == 1010
 
-    limited = paginator.paginate(
-        Namespace="Botoloom/E2E", PaginationConfig={"MaxItems": 7}
-    )
+    limited = paginator.paginate(Namespace="Botoloom/E2E", PaginationConfig={"MaxItems": 7})
     assert len(list(limited.search("Metrics[].MetricName"))) == 7
     assert limited.resume_token

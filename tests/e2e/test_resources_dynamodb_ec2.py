@@ -7,15 +7,15 @@ resource, the instances and a collection (batch action), waiters."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 import pytest
-from boto3.dynamodb.conditions import Attr, Key
-
 from aws_typed import dynamodb, ec2
 from aws_typed.dynamodb.service_resource import Table
 from aws_typed.ec2.service_resource import Instance, Subnet, Tag, Vpc
+from boto3.dynamodb.conditions import Attr, Key
 
 pytestmark = pytest.mark.e2e
 
@@ -26,7 +26,10 @@ def _table(res: dynamodb.DynamoDBServiceResource, name: str) -> Table:
     return res.create_table(
         TableName=name,
         KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
-        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "N"},
+        ],
         BillingMode="PAY_PER_REQUEST",
     )
 
@@ -46,14 +49,26 @@ def test_dynamodb_table_batch_writer_and_conditions(typed_resource: ResourceFact
 
     with found.batch_writer() as batch:
         for i in range(30):
-            batch.put_item(Item={"pk": f"user#{i % 3}", "sk": i, "tags": {"a", "b"}, "profile": {"n": Decimal("1.5"), "l": [1, "x", None]}})
+            batch.put_item(
+                Item={
+                    "pk": f"user#{i % 3}",
+                    "sk": i,
+                    "tags": {"a", "b"},
+                    "profile": {"n": Decimal("1.5"), "l": [1, "x", None]},
+                }
+            )
         batch.delete_item(Key={"pk": "user#0", "sk": 0})
     found.reload()
     assert found.item_count == 29
 
-    result = found.query(KeyConditionExpression=Key("pk").eq("user#1") & Key("sk").between(5, 20), ScanIndexForward=False)
+    result = found.query(
+        KeyConditionExpression=Key("pk").eq("user#1") & Key("sk").between(5, 20), ScanIndexForward=False
+    )
     assert [item["sk"] for item in result["Items"]] == [Decimal(n) for n in (19, 16, 13, 10, 7)]
-    assert result["Items"][0]["tags"] == {"a", "b"} and result["Items"][0]["profile"] == {"n": Decimal("1.5"), "l": [Decimal(1), "x", None]}
+    assert result["Items"][0]["tags"] == {"a", "b"} and result["Items"][0]["profile"] == {
+        "n": Decimal("1.5"),
+        "l": [Decimal(1), "x", None],
+    }
     text = found.query(KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": "user#2"})
     assert text["Count"] == 10
 
@@ -72,7 +87,9 @@ def test_dynamodb_table_batch_writer_and_conditions(typed_resource: ResourceFact
     found.delete_item(Key={"pk": "user#1", "sk": 1})
     assert "Item" not in found.get_item(Key={"pk": "user#1", "sk": 1})
 
-    got = res.batch_get_item(RequestItems={"botoloom-orders": {"Keys": [{"pk": "user#2", "sk": 2}, {"pk": "user#2", "sk": 5}]}})
+    got = res.batch_get_item(
+        RequestItems={"botoloom-orders": {"Keys": [{"pk": "user#2", "sk": 2}, {"pk": "user#2", "sk": 5}]}}
+    )
     assert sorted(item["sk"] for item in got["Responses"]["botoloom-orders"]) == [2, 5]
     res.batch_write_item(RequestItems={"botoloom-other": [{"PutRequest": {"Item": {"pk": "x", "sk": 1}}}]})
     assert res.Table("botoloom-other").scan()["Items"] == [{"pk": "x", "sk": Decimal(1)}]

@@ -6,12 +6,12 @@ typed client take."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 import boto3.dynamodb.conditions
 import pytest
-
 from aws_typed import dynamodb, s3, sqs
 from aws_typed._resources import ResourceMeta
 from aws_typed.dynamodb.conditions import Attr, ConditionExpressionBuilder, Key
@@ -52,12 +52,17 @@ def test_sqs_queue_meta_client(typed_resource: ResourceFactory) -> None:
     assert attrs["Attributes"]["ApproximateNumberOfMessages"] == "1"
 
 
-def test_dynamodb_meta_client_and_typed_conditions(typed_resource: ResourceFactory, typed_client: ResourceFactory) -> None:
+def test_dynamodb_meta_client_and_typed_conditions(
+    typed_resource: ResourceFactory, typed_client: ResourceFactory
+) -> None:
     res: dynamodb.DynamoDBServiceResource = typed_resource(dynamodb)
     table = res.create_table(
         TableName="botoloom-meta",
         KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
-        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "N"},
+        ],
         BillingMode="PAY_PER_REQUEST",
     )
     client = table.meta.client
@@ -65,24 +70,36 @@ def test_dynamodb_meta_client_and_typed_conditions(typed_resource: ResourceFacto
     assert isinstance(client, dynamodb.DynamoDBClient) and client.raw is table.raw.meta.client
     assert client.describe_table(TableName="botoloom-meta")["Table"]["TableName"] == "botoloom-meta"
     # boto3 converts on the resource's client: Python values in and out, as the types say
-    client.put_item(TableName="botoloom-meta", Item={"pk": "c", "sk": 1, "tags": {"x"}}, ConditionExpression=Attr("pk").not_exists())
-    assert client.get_item(TableName="botoloom-meta", Key={"pk": "c", "sk": 1})["Item"] == {"pk": "c", "sk": Decimal(1), "tags": {"x"}}
+    client.put_item(
+        TableName="botoloom-meta", Item={"pk": "c", "sk": 1, "tags": {"x"}}, ConditionExpression=Attr("pk").not_exists()
+    )
+    assert client.get_item(TableName="botoloom-meta", Key={"pk": "c", "sk": 1})["Item"] == {
+        "pk": "c",
+        "sk": Decimal(1),
+        "tags": {"x"},
+    }
     assert client.query(TableName="botoloom-meta", KeyConditionExpression=Key("pk").eq("c"))["Count"] == 1
     client.delete_item(TableName="botoloom-meta", Key={"pk": "c", "sk": 1})
     for i in range(6):
         table.put_item(Item={"pk": "u", "sk": i, "n": Decimal(i) / 2, "tags": {"a"} if i % 2 else {"a", "b"}})
 
     assert Key is boto3.dynamodb.conditions.Key and Attr is boto3.dynamodb.conditions.Attr  # boto3's own
-    found = table.query(KeyConditionExpression=Key("pk").eq("u") & Key("sk").between(1, 4), FilterExpression=Attr("tags").size().gt(1))
+    found = table.query(
+        KeyConditionExpression=Key("pk").eq("u") & Key("sk").between(1, 4), FilterExpression=Attr("tags").size().gt(1)
+    )
     assert [item["sk"] for item in found["Items"]] == [2, 4]
     mixed = table.scan(FilterExpression=boto3.dynamodb.conditions.Attr("n").gte(Decimal(2)) & ~Attr("gone").exists())
     assert sorted(item["sk"] for item in mixed["Items"]) == [4, 5]
 
-    assert [item["sk"] for item in table.query(KeyConditionExpression=Key("pk").eq("u") & Key("sk").lt(2))["Items"]] == [0, 1]
+    assert [
+        item["sk"] for item in table.query(KeyConditionExpression=Key("pk").eq("u") & Key("sk").lt(2))["Items"]
+    ] == [0, 1]
     # A plain client takes AttributeValues: the builder gives it text and placeholders.
     plain: dynamodb.DynamoDBClient = typed_client(dynamodb)
     built = ConditionExpressionBuilder().build_expression(Key("pk").eq("u") & Key("sk").lt(2), is_key_condition=True)
-    values = {k: {"S": v} if isinstance(v, str) else {"N": str(v)} for k, v in built.attribute_value_placeholders.items()}
+    values = {
+        k: {"S": v} if isinstance(v, str) else {"N": str(v)} for k, v in built.attribute_value_placeholders.items()
+    }
     raw = plain.query(
         TableName="botoloom-meta",
         KeyConditionExpression=built.condition_expression,

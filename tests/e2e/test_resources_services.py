@@ -5,11 +5,11 @@ through a filtered collection, attributes read, actions and batch actions run.""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Any
 
 import pytest
-
 from aws_typed import cloudformation, cloudwatch, iam, sns, sqs
 from aws_typed.cloudformation.service_resource import Stack, StackResource, StackResourceSummary
 from aws_typed.cloudwatch.service_resource import Alarm, Metric
@@ -49,7 +49,9 @@ def test_sqs_queue_messages(typed_resource: ResourceFactory) -> None:
     assert first.message_attributes is not None and first.message_attributes["kind"]["StringValue"] == "a"
     first.change_visibility(VisibilityTimeout=0)
     first.delete()
-    deleted = found.delete_messages(Entries=[{"Id": str(i), "ReceiptHandle": m.receipt_handle} for i, m in enumerate(messages[1:])])
+    deleted = found.delete_messages(
+        Entries=[{"Id": str(i), "ReceiptHandle": m.receipt_handle} for i, m in enumerate(messages[1:])]
+    )
     assert len(deleted["Successful"]) == 3
     found.reload()
     assert found.attributes is not None and found.attributes["ApproximateNumberOfMessages"] == "0"
@@ -92,7 +94,9 @@ TRUST = json.dumps(
         "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}],
     }
 )
-POLICY = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]})
+POLICY = json.dumps(
+    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
+)
 
 
 def test_iam_users_groups_roles_policies(typed_resource: ResourceFactory) -> None:
@@ -193,11 +197,21 @@ def test_cloudwatch_metrics_and_alarms(typed_resource: ResourceFactory) -> None:
 
     for name in ("botoloom-high-latency", "botoloom-low-latency"):
         alarm = metric.put_alarm(
-            AlarmName=name, Statistic="Average", Period=60, EvaluationPeriods=1, Threshold=20.0, ComparisonOperator="GreaterThanThreshold"
+            AlarmName=name,
+            Statistic="Average",
+            Period=60,
+            EvaluationPeriods=1,
+            Threshold=20.0,
+            ComparisonOperator="GreaterThanThreshold",
         )
         assert isinstance(alarm, Alarm) and alarm.name == name
     res.Metric("Other/Namespace", "Count").put_alarm(
-        AlarmName="unrelated", Statistic="Sum", Period=60, EvaluationPeriods=1, Threshold=1.0, ComparisonOperator="GreaterThanThreshold"
+        AlarmName="unrelated",
+        Statistic="Sum",
+        Period=60,
+        EvaluationPeriods=1,
+        Threshold=1.0,
+        ComparisonOperator="GreaterThanThreshold",
     )
 
     mine = res.alarms.filter(AlarmNamePrefix="botoloom-")

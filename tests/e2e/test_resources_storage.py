@@ -4,12 +4,12 @@ actions, waiters and boto3's injected s3 transfer methods (real HTTP to 127.0.0.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
-
 from aws_typed import glacier, s3
 from aws_typed.glacier.service_resource import Job, Vault
 from aws_typed.s3.service_resource import Bucket, Object, ObjectSummary
@@ -45,7 +45,11 @@ def test_s3_bucket_objects_filter_pages_and_batch_delete(typed_resource: Resourc
     assert all(isinstance(item, ObjectSummary) for item in items)
     assert [item.key for item in items] == [f"logs/{i:02d}.txt" for i in range(25)]
     assert [item.size for item in items] == list(range(25))
-    assert [o.key for o in found.objects.filter(Prefix="logs/").limit(3)] == ["logs/00.txt", "logs/01.txt", "logs/02.txt"]
+    assert [o.key for o in found.objects.filter(Prefix="logs/").limit(3)] == [
+        "logs/00.txt",
+        "logs/01.txt",
+        "logs/02.txt",
+    ]
 
     summary = items[3]
     obj = summary.Object()

@@ -4,12 +4,12 @@ HTTP round trips (to 127.0.0.1 only) and return botocore's parsed responses."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import botocore.exceptions
 import pytest
-
 from aws_typed import dynamodb, s3, sqs
 
 pytestmark = pytest.mark.e2e
@@ -31,28 +31,19 @@ def test_s3_object_round_trip(typed_client: TypedClientFactory, tmp_path: Path) 
     head = client.head_bucket(Bucket=BUCKET)
     assert head["ResponseMetadata"]["HTTPStatusCode"] == 200
 
-    client.put_object(
-        Bucket=BUCKET, Key="bytes.txt", Body=b"hello bytes", ContentType="text/plain"
-    )
-    client.put_object(
-        Bucket=BUCKET, Key="buffer.bin", Body=io.BytesIO(b"\x00\x01\x02 buffer")
-    )
+    client.put_object(Bucket=BUCKET, Key="bytes.txt", Body=b"hello bytes", ContentType="text/plain")
+    client.put_object(Bucket=BUCKET, Key="buffer.bin", Body=io.BytesIO(b"\x00\x01\x02 buffer"))
     path = tmp_path / "upload.txt"
     path.write_bytes(b"from a real file\n" * 100)
     with path.open("rb") as handle:
-        put = client.put_object(
-            Bucket=BUCKET, Key="dir/file.txt", Body=handle, Metadata={"origin": "file"}
-        )
+        put = client.put_object(Bucket=BUCKET, Key="dir/file.txt", Body=handle, Metadata={"origin": "file"})
     assert put["ETag"].strip('"')
 
     got = client.get_object(Bucket=BUCKET, Key="bytes.txt")
     assert got["Body"].read() == b"hello bytes"
     assert got["ContentType"] == "text/plain"
     assert got["ContentLength"] == len(b"hello bytes")
-    assert (
-        client.get_object(Bucket=BUCKET, Key="buffer.bin")["Body"].read()
-        == b"\x00\x01\x02 buffer"
-    )
+    assert client.get_object(Bucket=BUCKET, Key="buffer.bin")["Body"].read() == b"\x00\x01\x02 buffer"
     file_object = client.get_object(Bucket=BUCKET, Key="dir/file.txt")
     assert file_object["Body"].read() == path.read_bytes()
     assert file_object["Metadata"] == {"origin": "file"}
@@ -64,17 +55,13 @@ def test_s3_object_round_trip(typed_client: TypedClientFactory, tmp_path: Path) 
         "bytes.txt",
         "dir/file.txt",
     ]
-    assert {item["Key"]: item["Size"] for item in listed["Contents"]}[
-        "dir/file.txt"
-    ] == path.stat().st_size
+    assert {item["Key"]: item["Size"] for item in listed["Contents"]}["dir/file.txt"] == path.stat().st_size
     prefixed = client.list_objects_v2(Bucket=BUCKET, Prefix="dir/", Delimiter="/")
     assert [item["Key"] for item in prefixed["Contents"]] == ["dir/file.txt"]
 
     deleted = client.delete_object(Bucket=BUCKET, Key="bytes.txt")
     assert deleted["ResponseMetadata"]["HTTPStatusCode"] == 204
-    assert [
-        item["Key"] for item in client.list_objects_v2(Bucket=BUCKET)["Contents"]
-    ] == [
+    assert [item["Key"] for item in client.list_objects_v2(Bucket=BUCKET)["Contents"]] == [
         "buffer.bin",
         "dir/file.txt",
     ]
@@ -110,9 +97,7 @@ def test_s3_head_bucket_of_missing_bucket_is_a_client_error(
 def test_sqs_message_round_trip(typed_client: TypedClientFactory) -> None:
     client = typed_client(sqs)
     assert isinstance(client, sqs.SQSClient)
-    url = client.create_queue(
-        QueueName="botoloom-e2e", Attributes={"VisibilityTimeout": "30"}
-    )["QueueUrl"]
+    url = client.create_queue(QueueName="botoloom-e2e", Attributes={"VisibilityTimeout": "30"})["QueueUrl"]
     assert url.endswith("/botoloom-e2e")
     assert client.get_queue_url(QueueName="botoloom-e2e")["QueueUrl"] == url
 
@@ -135,15 +120,10 @@ def test_sqs_message_round_trip(typed_client: TypedClientFactory) -> None:
     assert message["MessageAttributes"]["kind"]["StringValue"] == "greeting"
 
     client.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-    attributes = client.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])[
-        "Attributes"
-    ]
+    attributes = client.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
     assert attributes["ApproximateNumberOfMessages"] == "0"
     assert attributes["ApproximateNumberOfMessagesNotVisible"] == "0"
-    assert (
-        client.receive_message(QueueUrl=url, WaitTimeSeconds=0).get("Messages", [])
-        == []
-    )
+    assert client.receive_message(QueueUrl=url, WaitTimeSeconds=0).get("Messages", []) == []
 
 
 def test_sqs_missing_queue_raises_queue_does_not_exist(
@@ -154,10 +134,7 @@ def test_sqs_missing_queue_raises_queue_does_not_exist(
         client.get_queue_url(QueueName="botoloom-missing")
     assert type(info.value) is client.raw.exceptions.QueueDoesNotExist
     # The wire code is not the shape name.
-    assert (
-        info.value.response["Error"]["Code"]
-        == "AWS.SimpleQueueService.NonExistentQueue"
-    )
+    assert info.value.response["Error"]["Code"] == "AWS.SimpleQueueService.NonExistentQueue"
 
 
 # --- dynamodb --------------------------------------------------------------------
@@ -193,9 +170,7 @@ def test_dynamodb_items_round_trip(typed_client: TypedClientFactory) -> None:
             "M": {
                 "name": {"S": "Ada"},
                 "age": {"N": "36"},
-                "languages": {
-                    "L": [{"S": "en"}, {"N": "2"}, {"M": {"nested": {"BOOL": True}}}]
-                },
+                "languages": {"L": [{"S": "en"}, {"N": "2"}, {"M": {"nested": {"BOOL": True}}}]},
                 "avatar": {"B": b"\x89PNG\x00"},
                 "nothing": {"NULL": True},
             }
@@ -223,9 +198,7 @@ def test_dynamodb_items_round_trip(typed_client: TypedClientFactory) -> None:
     assert stored["profile"] == item["profile"]
     assert sorted(stored["tags"]["SS"]) == ["a", "b"]
     assert stored["profile"]["M"]["avatar"]["B"] == b"\x89PNG\x00"
-    assert "Item" not in client.get_item(
-        TableName=TABLE, Key={"pk": {"S": "nobody"}, "sk": {"N": "1"}}
-    )
+    assert "Item" not in client.get_item(TableName=TABLE, Key={"pk": {"S": "nobody"}, "sk": {"N": "1"}})
 
     queried = client.query(
         TableName=TABLE,

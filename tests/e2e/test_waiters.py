@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import botocore.exceptions
 import pytest
-
 from aws_typed import cloudformation, dynamodb, ec2, iam, s3, sqs
 from aws_typed._runtime import Waiter
 
@@ -25,9 +25,7 @@ class CallCounter:
     def __init__(self, client: Any, operation: str) -> None:
         self.calls = 0
         service_id = client.meta.service_model.service_id.hyphenize()
-        client.meta.events.register(
-            f"before-call.{service_id}.{operation}", self._count
-        )
+        client.meta.events.register(f"before-call.{service_id}.{operation}", self._count)
 
     def _count(self, **_: Any) -> None:
         self.calls += 1
@@ -51,9 +49,7 @@ def test_bucket_exists_on_missing_bucket_fails_after_max_attempts(
     counter = CallCounter(client, "HeadBucket")
     started = time.monotonic()
     with pytest.raises(botocore.exceptions.WaiterError) as info:
-        client.get_waiter("bucket_exists").wait(
-            Bucket="botoloom-never", WaiterConfig={"Delay": 0.3, "MaxAttempts": 2}
-        )
+        client.get_waiter("bucket_exists").wait(Bucket="botoloom-never", WaiterConfig={"Delay": 0.3, "MaxAttempts": 2})
     elapsed = time.monotonic() - started
     assert counter.calls == 2
     assert 0.3 <= elapsed < 5
@@ -80,9 +76,7 @@ def test_table_exists_on_missing_table_fails_after_max_attempts(
     counter = CallCounter(client, "DescribeTable")
     started = time.monotonic()
     with pytest.raises(botocore.exceptions.WaiterError) as info:
-        client.get_waiter("table_exists").wait(
-            TableName="missing", WaiterConfig={"Delay": 0.2, "MaxAttempts": 3}
-        )
+        client.get_waiter("table_exists").wait(TableName="missing", WaiterConfig={"Delay": 0.2, "MaxAttempts": 3})
     assert counter.calls == 3
     assert 0.4 <= time.monotonic() - started < 5
     assert info.value.last_response["Error"]["Code"] == "ResourceNotFoundException"
@@ -107,9 +101,7 @@ def test_instance_running_and_terminal_failure(
     client.terminate_instances(InstanceIds=ids[:1])
     counter = CallCounter(client, "DescribeInstances")
     with pytest.raises(botocore.exceptions.WaiterError) as info:
-        client.get_waiter("instance_running").wait(
-            InstanceIds=ids[:1], WaiterConfig=FAST
-        )
+        client.get_waiter("instance_running").wait(InstanceIds=ids[:1], WaiterConfig=FAST)
     assert "terminal failure state" in str(info.value)
     assert counter.calls == 1
 
@@ -120,9 +112,7 @@ def test_user_exists(typed_client: TypedClientFactory) -> None:
     client.get_waiter("user_exists").wait(UserName="botoloom-user", WaiterConfig=FAST)
     counter = CallCounter(client, "GetUser")
     with pytest.raises(botocore.exceptions.WaiterError):
-        client.get_waiter("user_exists").wait(
-            UserName="botoloom-nobody", WaiterConfig={"Delay": 0.2, "MaxAttempts": 2}
-        )
+        client.get_waiter("user_exists").wait(UserName="botoloom-nobody", WaiterConfig={"Delay": 0.2, "MaxAttempts": 2})
     assert counter.calls == 2
 
 
@@ -138,17 +128,11 @@ def test_stack_create_complete(typed_client: TypedClientFactory) -> None:
         },
         "Outputs": {"QueueName": {"Value": {"Fn::GetAtt": ["Queue", "QueueName"]}}},
     }
-    stack_id = client.create_stack(
-        StackName="botoloom-stack", TemplateBody=json.dumps(template)
-    )["StackId"]
-    client.get_waiter("stack_create_complete").wait(
-        StackName="botoloom-stack", WaiterConfig=FAST
-    )
+    stack_id = client.create_stack(StackName="botoloom-stack", TemplateBody=json.dumps(template))["StackId"]
+    client.get_waiter("stack_create_complete").wait(StackName="botoloom-stack", WaiterConfig=FAST)
     (stack,) = client.describe_stacks(StackName="botoloom-stack")["Stacks"]
     assert stack["StackId"] == stack_id
     assert stack["StackStatus"] == "CREATE_COMPLETE"
     # The stack really made the queue.
     queues = typed_client(sqs)
-    assert queues.get_queue_url(QueueName="botoloom-stack-queue")["QueueUrl"].endswith(
-        "/botoloom-stack-queue"
-    )
+    assert queues.get_queue_url(QueueName="botoloom-stack-queue")["QueueUrl"].endswith("/botoloom-stack-queue")

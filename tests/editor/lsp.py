@@ -17,8 +17,15 @@ class Server:
         self._ids = 0
         folder = root.resolve().as_uri()
         capabilities = {"textDocument": {"hover": {"contentFormat": ["plaintext"]}}}
-        self.request("initialize", {"processId": None, "rootUri": folder, "capabilities": capabilities,
-                                    "workspaceFolders": [{"uri": folder, "name": "workspace"}]})
+        self.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": folder,
+                "capabilities": capabilities,
+                "workspaceFolders": [{"uri": folder, "name": "workspace"}],
+            },
+        )
         self._notify("initialized", {})
 
     def open(self, path: Path) -> str:

@@ -22,12 +22,12 @@ from pathlib import Path
 
 import black
 
-from generator.text import pragma
 from generator import __version__
-from generator.source.load import Source
 from generator.model.service import build
 from generator.naming.rules import module_name
 from generator.render.files import render_package, render_service_entry
+from generator.source.load import Source
+from generator.text import pragma
 
 from ..helpers import BIN
 from ..parity.checks import check_service
@@ -149,12 +149,18 @@ def type_check(packages: Path, names: list[str], *, pyright: bool = False) -> li
     cache = packages / ".mypy_cache"
     run = subprocess.run(
         [str(BIN / "mypy"), "--strict", "--cache-dir", str(cache), "--no-incremental", *names],
-        cwd=packages, capture_output=True, text=True,
+        cwd=packages,
+        capture_output=True,
+        text=True,
     )
     if run.returncode != 0:
-        problems += [line for line in run.stdout.splitlines() if ": error:" in line] or [run.stdout[-3000:] + run.stderr[-3000:]]
+        problems += [line for line in run.stdout.splitlines() if ": error:" in line] or [
+            run.stdout[-3000:] + run.stderr[-3000:]
+        ]
     if pyright:
         run = subprocess.run([str(BIN / "pyright"), *names], cwd=packages, capture_output=True, text=True)
         if run.returncode != 0:
-            problems += [line.strip() for line in run.stdout.splitlines() if " - error: " in line] or [run.stdout[-3000:]]
+            problems += [line.strip() for line in run.stdout.splitlines() if " - error: " in line] or [
+                run.stdout[-3000:]
+            ]
     return problems

@@ -13,7 +13,6 @@ very long text.
 
 from __future__ import annotations
 
-import builtins
 import keyword
 import re
 from dataclasses import dataclass
@@ -26,26 +25,119 @@ API_VERSION = "2020-01-01"
 
 KEYWORDS = sorted(keyword.kwlist + keyword.softkwlist)
 BUILTINS = [
-    "str", "int", "float", "bool", "bytes", "dict", "list", "set", "tuple", "type", "object",
-    "property", "super", "len", "id", "print", "range", "copy", "Exception", "TimeoutError",
-    "NotImplemented", "Ellipsis", "classmethod", "staticmethod", "format", "hash", "iter",
+    "str",
+    "int",
+    "float",
+    "bool",
+    "bytes",
+    "dict",
+    "list",
+    "set",
+    "tuple",
+    "type",
+    "object",
+    "property",
+    "super",
+    "len",
+    "id",
+    "print",
+    "range",
+    "copy",
+    "Exception",
+    "TimeoutError",
+    "NotImplemented",
+    "Ellipsis",
+    "classmethod",
+    "staticmethod",
+    "format",
+    "hash",
+    "iter",
 ]
 TYPING = [
-    "Union", "Optional", "Type", "List", "Dict", "Mapping", "Sequence", "Literal", "TypedDict",
-    "NotRequired", "Required", "ReadOnly", "Any", "IO", "Unpack", "cast", "overload",
-    "TYPE_CHECKING", "Protocol", "Generic", "TypeVar", "Annotated", "Final", "ClassVar", "Set",
+    "Union",
+    "Optional",
+    "Type",
+    "List",
+    "Dict",
+    "Mapping",
+    "Sequence",
+    "Literal",
+    "TypedDict",
+    "NotRequired",
+    "Required",
+    "ReadOnly",
+    "Any",
+    "IO",
+    "Unpack",
+    "cast",
+    "overload",
+    "TYPE_CHECKING",
+    "Protocol",
+    "Generic",
+    "TypeVar",
+    "Annotated",
+    "Final",
+    "ClassVar",
+    "Set",
 ]
 # Names the generated modules import or define themselves, and names of the package.
 GENERATED = [
-    "annotations", "sys", "datetime", "ClientError", "BaseClient", "BaseClientExceptions",
-    "Paginator", "PageIterator", "Waiter", "StreamingBody", "EventStream", "Document",
-    "Timestamp", "Blob", "DocumentTypeDef", "TimestampTypeDef", "BlobTypeDef", "ResponseMetadataTypeDef",
-    "PaginatorName", "WaiterName", "OperationName", "client", "paginators", "waiters", "literals",
-    "type_defs", "exceptions", "raw", "meta", "create_client", "kwargs", "self", "PAGINATORS",
-    "WAITERS", "EmptyResponse", "Client", "Exceptions", "PaginatorConfig", "WaiterConfig",
-    "PaginationConfig", "ResponseMetadata", "NextToken",
+    "annotations",
+    "sys",
+    "datetime",
+    "ClientError",
+    "BaseClient",
+    "BaseClientExceptions",
+    "Paginator",
+    "PageIterator",
+    "Waiter",
+    "StreamingBody",
+    "EventStream",
+    "Document",
+    "Timestamp",
+    "Blob",
+    "DocumentTypeDef",
+    "TimestampTypeDef",
+    "BlobTypeDef",
+    "ResponseMetadataTypeDef",
+    "PaginatorName",
+    "WaiterName",
+    "OperationName",
+    "client",
+    "paginators",
+    "waiters",
+    "literals",
+    "type_defs",
+    "exceptions",
+    "raw",
+    "meta",
+    "create_client",
+    "kwargs",
+    "self",
+    "PAGINATORS",
+    "WAITERS",
+    "EmptyResponse",
+    "Client",
+    "Exceptions",
+    "PaginatorConfig",
+    "WaiterConfig",
+    "PaginationConfig",
+    "ResponseMetadata",
+    "NextToken",
 ]
-DUNDER = ["__init__", "__class__", "__slots__", "__dict__", "__all__", "__name__", "__foo", "_private", "_", "__", "__x__"]
+DUNDER = [
+    "__init__",
+    "__class__",
+    "__slots__",
+    "__dict__",
+    "__all__",
+    "__name__",
+    "__foo",
+    "_private",
+    "_",
+    "__",
+    "__x__",
+]
 CASE_TWINS = ["value", "Value", "VALUE", "vAlue", "item", "Item", "ITEM"]
 ODD = ["my-key", "x.y", "1abc", "with space", "ünïcödé", "名前", "a$b", "a/b"]
 
@@ -60,7 +152,16 @@ MEMBER_NAME = st.one_of(HOSTILE_NAMES, IDENTIFIER, st.sampled_from(ODD)).filter(
 # Operations: PascalCase like botocore's (also keywords once snake_cased: Import -> import).
 # Not the names of botocore's own client attributes (meta, close, get_paginator, ...): an
 # operation called so would break the boto3 client itself.
-_CLIENT_ATTRIBUTES = {"meta", "exceptions", "close", "can_paginate", "get_paginator", "get_waiter", "waiter_names", "generate_presigned_url"}
+_CLIENT_ATTRIBUTES = {
+    "meta",
+    "exceptions",
+    "close",
+    "can_paginate",
+    "get_paginator",
+    "get_waiter",
+    "waiter_names",
+    "generate_presigned_url",
+}
 OPERATION_NAME = st.one_of(
     st.sampled_from([k.title() for k in KEYWORDS if k.isalpha()] + TYPING + ["Type", "Str", "None", "Raw"]),
     IDENTIFIER.map(lambda s: s[0].upper() + s[1:]),
@@ -69,18 +170,87 @@ OPERATION_NAME = st.one_of(
 TOKEN_NAME = st.one_of(st.sampled_from([k for k in KEYWORDS if k.isalpha()] + TYPING + CASE_TWINS), IDENTIFIER)
 # Services: not botocore's own names (their client customisations would apply).
 # Also directory names a custom model can have (AWS_DATA_PATH): quotes, code, spaces, unicode.
-HOSTILE_SERVICE_NAMES = ['evil"+str(1)+"', "q'uote", "sp ace", "ünï-cödé", "back\\slash", "a.b", "1st", "x--y", "{brace}", "percent%s"]
+HOSTILE_SERVICE_NAMES = [
+    'evil"+str(1)+"',
+    "q'uote",
+    "sp ace",
+    "ünï-cödé",
+    "back\\slash",
+    "a.b",
+    "1st",
+    "x--y",
+    "{brace}",
+    "percent%s",
+]
 SERVICE_NAME = st.sampled_from(
-    ["class", "import", "none", "typing", "sys", "aws-typed", "my-svc", "x1", "type-defs", "literals", "client", "async", "match"]
+    [
+        "class",
+        "import",
+        "none",
+        "typing",
+        "sys",
+        "aws-typed",
+        "my-svc",
+        "x1",
+        "type-defs",
+        "literals",
+        "client",
+        "async",
+        "match",
+    ]
     + HOSTILE_SERVICE_NAMES
 )
 # Waiter names are free text in waiters-2: they become class names through the naming authority.
-HOSTILE_WAITER_NAMES = ['Q"uote', "Sp ace", "New\nLine", "Ünïcode", "9Lives", "a.b", "Class", "None", "_Private", "__Dunder__", "Tab\tbed", "Waiter", "Paginator"]
+HOSTILE_WAITER_NAMES = [
+    'Q"uote',
+    "Sp ace",
+    "New\nLine",
+    "Ünïcode",
+    "9Lives",
+    "a.b",
+    "Class",
+    "None",
+    "_Private",
+    "__Dunder__",
+    "Tab\tbed",
+    "Waiter",
+    "Paginator",
+]
 
 _TEXT_BITS = st.sampled_from(
-    ['"', "'", '"""', "'''", "\\", "\\n", "\\\\", "\\x00", "\n", "\r\n", "\t", "<p>", "</p>", "<code>x</code>",
-     "<a href=\"https://e.x/?a=1&b=2\">link</a>", "&amp;", "&lt;b&gt;", "é", "😀", "\u2028", "\u00a0", "{", "}", "%s", "{0}", " ", "\x0c",
-     "\ud800", "\x85", "\u200b", "\x1b[0m"]
+    [
+        '"',
+        "'",
+        '"""',
+        "'''",
+        "\\",
+        "\\n",
+        "\\\\",
+        "\\x00",
+        "\n",
+        "\r\n",
+        "\t",
+        "<p>",
+        "</p>",
+        "<code>x</code>",
+        '<a href="https://e.x/?a=1&b=2">link</a>',
+        "&amp;",
+        "&lt;b&gt;",
+        "é",
+        "😀",
+        "\u2028",
+        "\u00a0",
+        "{",
+        "}",
+        "%s",
+        "{0}",
+        " ",
+        "\x0c",
+        "\ud800",
+        "\x85",
+        "\u200b",
+        "\x1b[0m",
+    ]
 )
 TEXT = st.lists(st.one_of(_TEXT_BITS, st.text(max_size=12)), max_size=12).map("".join)
 DOC = st.one_of(
@@ -89,10 +259,33 @@ DOC = st.one_of(
     st.tuples(TEXT, st.integers(200, 12_000)).map(lambda t: (t[0] + " word") * (t[1] // max(len(t[0]) + 5, 1))),
 )
 ENUM_VALUE = st.one_of(
-    st.sampled_from(["", '"', "'", "\\", '"""', "a'b\"c", "\\n", "é", "😀", "UPPER", "upper", "with space", "None", "True", "x" * 120, "\ud800", "\n", "\x00"]),
+    st.sampled_from(
+        [
+            "",
+            '"',
+            "'",
+            "\\",
+            '"""',
+            "a'b\"c",
+            "\\n",
+            "é",
+            "😀",
+            "UPPER",
+            "upper",
+            "with space",
+            "None",
+            "True",
+            "x" * 120,
+            "\ud800",
+            "\n",
+            "\x00",
+        ]
+    ),
     st.text(max_size=20),
 )
-ERROR_CODE = st.one_of(IDENTIFIER, st.sampled_from(["AWS.SimpleQueueService.NonExistentQueue", "Foo.Bar", "x-y", "Client.Error"]))
+ERROR_CODE = st.one_of(
+    IDENTIFIER, st.sampled_from(["AWS.SimpleQueueService.NonExistentQueue", "Foo.Bar", "x-y", "Client.Error"])
+)
 
 SCALARS = ["string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"]
 KINDS = ["structure"] * 6 + ["enum"] * 2 + ["list"] * 2 + ["map"] * 2 + ["union", "document"] + SCALARS
@@ -116,10 +309,15 @@ class Definition:
         return out
 
     def as_json(self) -> dict[str, Any]:
-        return {"name": self.name, "service-2": self.service, "paginators-1": self.paginators, "waiters-2": self.waiters}
+        return {
+            "name": self.name,
+            "service-2": self.service,
+            "paginators-1": self.paginators,
+            "waiters-2": self.waiters,
+        }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Definition":
+    def from_json(cls, data: dict[str, Any]) -> Definition:
         return cls(data["name"], data["service-2"], data.get("paginators-1", {}), data.get("waiters-2", {}))
 
 
@@ -154,7 +352,7 @@ def definitions(draw: st.DrawFn) -> Definition:
         """What list/map `n` holds: anything but a list/map that comes later, so that
         every cycle passes through a structure (a pure list/map cycle has no type;
         see regressions/list_map_cycle_without_structure.json)."""
-        later = set(containers[containers.index(n):])
+        later = set(containers[containers.index(n) :])
         return draw(st.sampled_from([r for r in refs if r not in later] or [key_shape]))
 
     for n, kind in kinds.items():
@@ -223,7 +421,11 @@ def definitions(draw: st.DrawFn) -> Definition:
     for op in op_names:
         spec = {"name": op, "http": {"method": "POST", "requestUri": f"/{len(operations)}"}}
         if draw(st.integers(0, 4)):
-            spec["input"] = {"shape": draw(st.sampled_from(structures)) if structures and draw(st.booleans()) else _new_structure(draw, shapes, fresh, refs, "Request")}
+            spec["input"] = {
+                "shape": draw(st.sampled_from(structures))
+                if structures and draw(st.booleans())
+                else _new_structure(draw, shapes, fresh, refs, "Request")
+            }
         if draw(st.integers(0, 4)):
             out = _new_structure(draw, shapes, fresh, refs, "Output")
             spec["output"] = {"shape": out}
@@ -239,14 +441,20 @@ def definitions(draw: st.DrawFn) -> Definition:
                 events = {}
                 for ev in _unique(draw(st.lists(MEMBER_NAME, min_size=1, max_size=3))):
                     ev_shape = fresh(f"{ev}Event")
-                    shapes[ev_shape] = {"type": "structure", "members": {"Payload": {"shape": draw(st.sampled_from(refs)), "eventpayload": True}}, "event": True}
+                    shapes[ev_shape] = {
+                        "type": "structure",
+                        "members": {"Payload": {"shape": draw(st.sampled_from(refs)), "eventpayload": True}},
+                        "event": True,
+                    }
                     events[ev] = {"shape": ev_shape}
                 shapes[stream] = {"type": "structure", "members": events, "eventstream": True}
                 member = draw(MEMBER_NAME.filter(lambda m: m not in shapes[out]["members"]))
                 shapes[out]["members"][member] = {"shape": stream}
                 shapes[out]["payload"] = member
         if errors:
-            spec["errors"] = [{"shape": e} for e in draw(st.lists(st.sampled_from(errors), unique=True, max_size=len(errors)))]
+            spec["errors"] = [
+                {"shape": e} for e in draw(st.lists(st.sampled_from(errors), unique=True, max_size=len(errors)))
+            ]
         if draw(st.booleans()):
             spec["documentation"] = draw(DOC)
         if draw(st.integers(0, 5)) == 0:
@@ -346,10 +554,12 @@ ACCEPTOR = st.fixed_dictionaries(
     {
         "state": st.sampled_from(["success", "failure", "retry"]),
         "matcher": st.sampled_from(["path", "pathAll", "pathAny"]),
-        "argument": st.sampled_from(["Items[].Status", "length(Items) > `0`", "Foo.\"quoted\"", "a || b"]),
+        "argument": st.sampled_from(["Items[].Status", "length(Items) > `0`", 'Foo."quoted"', "a || b"]),
         "expected": st.one_of(ENUM_VALUE, st.booleans(), st.integers()),
     }
-) | st.fixed_dictionaries({"state": st.sampled_from(["failure", "retry"]), "matcher": st.just("error"), "expected": ERROR_CODE})
+) | st.fixed_dictionaries(
+    {"state": st.sampled_from(["failure", "retry"]), "matcher": st.just("error"), "expected": ERROR_CODE}
+)
 
 
 def fresh_member(shape: dict[str, Any], draw: st.DrawFn) -> str:
@@ -361,7 +571,11 @@ def _waiters(draw: st.DrawFn, operations: dict[str, Any]) -> dict[str, Any]:
     for op in operations:
         if draw(st.integers(0, 3)) == 0:
             taken = {xform_name(w) for w in out}
-            name = draw(st.one_of(OPERATION_NAME, st.just(op), st.sampled_from(HOSTILE_WAITER_NAMES)).filter(lambda n: xform_name(n) not in taken))
+            name = draw(
+                st.one_of(OPERATION_NAME, st.just(op), st.sampled_from(HOSTILE_WAITER_NAMES)).filter(
+                    lambda n: xform_name(n) not in taken
+                )
+            )
             out[name] = {
                 "delay": 1,
                 "maxAttempts": 2,
@@ -374,7 +588,9 @@ def _waiters(draw: st.DrawFn, operations: dict[str, Any]) -> dict[str, Any]:
 
 
 # ---- boto3 resources-1 documents with hostile names (tests/fuzz/test_fuzz_resources.py) ----
-RESOURCE_NAME = st.one_of(HOSTILE_NAMES, st.sampled_from(ODD + HOSTILE_WAITER_NAMES), IDENTIFIER.map(lambda s: s[0].upper() + s[1:]))
+RESOURCE_NAME = st.one_of(
+    HOSTILE_NAMES, st.sampled_from(ODD + HOSTILE_WAITER_NAMES), IDENTIFIER.map(lambda s: s[0].upper() + s[1:])
+)
 
 
 @st.composite
@@ -390,13 +606,30 @@ def resource_documents(draw: st.DrawFn) -> dict[str, Any]:
         "service": {
             "actions": {draw(RESOURCE_NAME): {"request": {"operation": "ListThings"}}},
             "has": {thing: {"resource": {"type": thing, "identifiers": ids_in}}},
-            "hasMany": {draw(RESOURCE_NAME): {"request": {"operation": "ListThings"}, "resource": {"type": thing, "identifiers": ids_out}}},
+            "hasMany": {
+                draw(RESOURCE_NAME): {
+                    "request": {"operation": "ListThings"},
+                    "resource": {"type": thing, "identifiers": ids_out},
+                }
+            },
         },
         "resources": {
             thing: {
                 "identifiers": [{"name": ident}],
-                "actions": {draw(RESOURCE_NAME): {"request": {"operation": "GetThing", "params": [{"target": "Name", "source": "identifier", "name": ident}]}}},
-                "waiters": {draw(RESOURCE_NAME): {"waiterName": "ThingExists", "params": [{"target": "Name", "source": "identifier", "name": ident}]}},
+                "actions": {
+                    draw(RESOURCE_NAME): {
+                        "request": {
+                            "operation": "GetThing",
+                            "params": [{"target": "Name", "source": "identifier", "name": ident}],
+                        }
+                    }
+                },
+                "waiters": {
+                    draw(RESOURCE_NAME): {
+                        "waiterName": "ThingExists",
+                        "params": [{"target": "Name", "source": "identifier", "name": ident}],
+                    }
+                },
             }
         },
     }
@@ -405,12 +638,29 @@ def resource_documents(draw: st.DrawFn) -> dict[str, Any]:
 RESOURCE_SERVICE: dict[str, Any] = {
     "version": "2.0",
     "metadata": {
-        "apiVersion": API_VERSION, "endpointPrefix": "fuzzres", "jsonVersion": "1.1", "protocol": "json",
-        "serviceFullName": "Fuzz Resources", "serviceId": "Fuzzres", "signatureVersion": "v4", "targetPrefix": "Fuzzres", "uid": f"fuzzres-{API_VERSION}",
+        "apiVersion": API_VERSION,
+        "endpointPrefix": "fuzzres",
+        "jsonVersion": "1.1",
+        "protocol": "json",
+        "serviceFullName": "Fuzz Resources",
+        "serviceId": "Fuzzres",
+        "signatureVersion": "v4",
+        "targetPrefix": "Fuzzres",
+        "uid": f"fuzzres-{API_VERSION}",
     },
     "operations": {
-        "ListThings": {"name": "ListThings", "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "ListIn"}, "output": {"shape": "ListOut"}},
-        "GetThing": {"name": "GetThing", "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "GetIn"}, "output": {"shape": "GetOut"}},
+        "ListThings": {
+            "name": "ListThings",
+            "http": {"method": "POST", "requestUri": "/"},
+            "input": {"shape": "ListIn"},
+            "output": {"shape": "ListOut"},
+        },
+        "GetThing": {
+            "name": "GetThing",
+            "http": {"method": "POST", "requestUri": "/"},
+            "input": {"shape": "GetIn"},
+            "output": {"shape": "GetOut"},
+        },
     },
     "shapes": {
         "ListIn": {"type": "structure", "members": {"NextToken": {"shape": "S"}}},
@@ -421,4 +671,14 @@ RESOURCE_SERVICE: dict[str, Any] = {
         "S": {"type": "string"},
     },
 }
-RESOURCE_WAITERS = {"version": 2, "waiters": {"ThingExists": {"operation": "GetThing", "delay": 1, "maxAttempts": 2, "acceptors": [{"state": "success", "matcher": "status", "expected": 200}]}}}
+RESOURCE_WAITERS = {
+    "version": 2,
+    "waiters": {
+        "ThingExists": {
+            "operation": "GetThing",
+            "delay": 1,
+            "maxAttempts": 2,
+            "acceptors": [{"state": "success", "matcher": "status", "expected": 200}],
+        }
+    },
+}

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, example, given, seed, settings
@@ -57,8 +58,8 @@ def test_hostile_definitions(shard: int, tmp_path: Path) -> None:
             harness.forget(package)
         if not problems:
             packages.append(package)
-        assert not problems, (
-            f"service {definition.name!r} (package {package} in {tmp_path}):\n" + "\n".join(problems[:60])
+        assert not problems, f"service {definition.name!r} (package {package} in {tmp_path}):\n" + "\n".join(
+            problems[:60]
         )
 
     if shard == 0:
@@ -75,7 +76,10 @@ def test_hostile_definitions(shard: int, tmp_path: Path) -> None:
     run()
     assert len(packages) >= EXAMPLES // 2, f"only {len(packages)} examples ran"
     problems = harness.type_check(tmp_path / "packages", packages, pyright=True)
-    assert not problems, f"{len(problems)} type errors over {len(packages)} packages in {tmp_path / 'packages'}:\n" + "\n".join(problems[:80])
+    assert not problems, (
+        f"{len(problems)} type errors over {len(packages)} packages in {tmp_path / 'packages'}:\n"
+        + "\n".join(problems[:80])
+    )
 
 
 @pytest.mark.parametrize("path", [p for p in REGRESSIONS if _regression(p)["expect"] != "ok"], ids=lambda p: p.stem)
@@ -86,7 +90,12 @@ def test_regression_rejected_cleanly(path: Path, tmp_path: Path) -> None:
     definition = Definition.from_json(data)
     harness.write_definition(definition, tmp_path / "data")
     result = botoloom(
-        "--services", definition.name, "--output", str(tmp_path / "out"), "--jobs", "1",
+        "--services",
+        definition.name,
+        "--output",
+        str(tmp_path / "out"),
+        "--jobs",
+        "1",
         env={"AWS_DATA_PATH": str(tmp_path / "data")},
     )
     assert result.returncode == 2, result.stdout + result.stderr

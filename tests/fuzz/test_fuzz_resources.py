@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 
 from generator import __version__
 from generator.errors import UserError
-from generator.source.load import Source
 from generator.model.service import build
 from generator.render.files import render_package, render_service_entry
+from generator.source.load import Source
 
 from . import harness
 from .strategies import API_VERSION, ENDPOINT_RULES, RESOURCE_SERVICE, RESOURCE_WAITERS, resource_documents
@@ -28,7 +28,12 @@ EXAMPLES = int(os.environ.get("BOTOLOOM_FUZZ_EXAMPLES", "100")) // 2
 def _write(data: Path, resources: dict[str, Any]) -> None:
     folder = data / "fuzzres" / API_VERSION
     folder.mkdir(parents=True)
-    for name, document in (("service-2", RESOURCE_SERVICE), ("resources-1", resources), ("waiters-2", RESOURCE_WAITERS), ("endpoint-rule-set-1", ENDPOINT_RULES)):
+    for name, document in (
+        ("service-2", RESOURCE_SERVICE),
+        ("resources-1", resources),
+        ("waiters-2", RESOURCE_WAITERS),
+        ("endpoint-rule-set-1", ENDPOINT_RULES),
+    ):
         (folder / f"{name}.json").write_text(json.dumps(document), encoding="utf-8")
 
 
@@ -39,7 +44,13 @@ def test_hostile_resource_names(tmp_path: Path) -> None:
     count = iter(range(10**9))
 
     @seed(20261202)
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, phases=(Phase.generate,), suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        phases=(Phase.generate,),
+        suppress_health_check=list(HealthCheck),
+    )
     @given(resources=resource_documents())
     def one(resources: dict[str, Any]) -> None:
         package = f"fuzzres_{next(count)}"

@@ -279,11 +279,26 @@ def test_a_comment_before_a_last_keyword_service_is_left_alone(migrate: Migrate)
 
 
 LEFT_ALONE = {
-    "a non-literal service name": ("import boto3\nc = boto3.client(name)\n", "2: the service name `name` is not a string literal"),
-    "an f-string": ('import boto3\nc = boto3.client(f"s{n}")\n', '2: the service name `f"s{n}"` is not a string literal'),
-    "the service in **kwargs": ("import boto3\nc = boto3.client(**kwargs)\n", "2: the service name comes from a * or ** splat"),
-    "the service in *args": ("import boto3\nc = boto3.client(*args)\n", "2: the service name comes from a * or ** splat"),
-    "*args after the service": ('import boto3\nc = boto3.client("s3", *rest)\n', "2: a *args splat: its arguments cannot be named"),
+    "a non-literal service name": (
+        "import boto3\nc = boto3.client(name)\n",
+        "2: the service name `name` is not a string literal",
+    ),
+    "an f-string": (
+        'import boto3\nc = boto3.client(f"s{n}")\n',
+        '2: the service name `f"s{n}"` is not a string literal',
+    ),
+    "the service in **kwargs": (
+        "import boto3\nc = boto3.client(**kwargs)\n",
+        "2: the service name comes from a * or ** splat",
+    ),
+    "the service in *args": (
+        "import boto3\nc = boto3.client(*args)\n",
+        "2: the service name comes from a * or ** splat",
+    ),
+    "*args after the service": (
+        'import boto3\nc = boto3.client("s3", *rest)\n',
+        "2: a *args splat: its arguments cannot be named",
+    ),
     "too many positional arguments": (
         'import boto3\nr = boto3.resource("s3", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)\n',
         "2: more positional arguments than boto3 takes (10)",
@@ -356,7 +371,9 @@ def test_a_client_wrapped_by_the_package_stays_boto3s(migrate: Migrate) -> None:
 def test_a_client_given_to_stubber_stays_boto3s(migrate: Migrate) -> None:
     source = 'import boto3\nfrom botocore.stub import Stubber\nstub = Stubber(boto3.client("s3"))\nother = wrap(boto3.client("s3"))\n'
     result = migrate(source)
-    assert result.code == source.replace('wrap(boto3.client("s3"))', "wrap(s3.client())").replace("Stubber\n", "Stubber\nfrom aws_typed import s3\n\n", 1)
+    assert result.code == source.replace('wrap(boto3.client("s3"))', "wrap(s3.client())").replace(
+        "Stubber\n", "Stubber\nfrom aws_typed import s3\n\n", 1
+    )
     assert result.notes == ["3: botocore's Stubber takes boto3's client itself (the typed client's .raw)"]
 
 

@@ -13,7 +13,7 @@ from generator.app.cli import main as botoloom
 from ..helpers import GENERATED
 
 CLIENT = 'import boto3\n\nc = boto3.client("s3")\n'
-MIGRATED = 'from aws_typed import s3\n\nc = s3.client()\n'
+MIGRATED = "from aws_typed import s3\n\nc = s3.client()\n"
 LEFT = "import boto3\n\nc = boto3.client(name)\n"
 
 
@@ -50,7 +50,10 @@ def test_writes_changed_files_in_place(project: Path, capsys: pytest.CaptureFixt
 def test_check_prints_only_the_summary(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "--check", "app", "--output", str(GENERATED))
     assert (code, err) == (1, "")
-    assert out == "services found: s3\n1 file would be rewritten, 2 unchanged, 1 place left as it is (run without --check to list them)\n"
+    assert (
+        out
+        == "services found: s3\n1 file would be rewritten, 2 unchanged, 1 place left as it is (run without --check to list them)\n"
+    )
     assert (project / "app" / "files.py").read_text() == CLIENT
     run(capsys, "app", "--output", str(GENERATED))
     assert run(capsys, "--check", "app", "--output", str(GENERATED))[0] == 0  # idempotent
@@ -66,7 +69,9 @@ def test_diff_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) 
     assert (project / "app" / "files.py").read_text() == CLIENT
 
 
-def test_directories_skip_environments_hidden_and_generated_packages(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_directories_skip_environments_hidden_and_generated_packages(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for skipped in (".venv/lib", "venv", "lib/site-packages", ".hidden", "generated/aws_typed", "other_generated"):
         (project / skipped).mkdir(parents=True)
         (project / skipped / "x.py").write_text(CLIENT)
@@ -95,23 +100,34 @@ def test_package_from_pyproject(project: Path, capsys: pytest.CaptureFixture[str
 def test_services_not_generated_in_the_output_package(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "app" / "keys.py").write_text('import boto3\nk = boto3.client("kms")\n')
     code, out, err = run(capsys, "--check", "app/keys.py", "--output", str(GENERATED))
-    assert (code, out) == (0, "services found: kms\n0 files would be rewritten, 1 unchanged, 1 place left as it is (run without --check to list them)\n")
+    assert (code, out) == (
+        0,
+        "services found: kms\n0 files would be rewritten, 1 unchanged, 1 place left as it is (run without --check to list them)\n",
+    )
     code, out, err = run(capsys, "app/keys.py", "--output", str(GENERATED))
-    assert err == "app/keys.py:2: service 'kms' is not generated in aws_typed (add it to [tool.botoloom] services: --write-config)\n"
+    assert (
+        err
+        == "app/keys.py:2: service 'kms' is not generated in aws_typed (add it to [tool.botoloom] services: --write-config)\n"
+    )
 
 
 def test_write_config(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "pyproject.toml").write_text('[project]\nname = "app"\n\n[tool.botoloom]\nservices = ["sqs"]\n')
-    (project / "app" / "keys.py").write_text('from mypy_boto3_kms import KMSClient\n')
+    (project / "app" / "keys.py").write_text("from mypy_boto3_kms import KMSClient\n")
     code, out, _ = run(capsys, "--write-config", "app", "--output", str(GENERATED))
     assert code == 0
     assert out.endswith(f"{project / 'pyproject.toml'}: added to [tool.botoloom] services: kms s3\n")
-    assert (project / "pyproject.toml").read_text() == '[project]\nname = "app"\n\n[tool.botoloom]\nservices = ["kms", "s3", "sqs"]\n'
+    assert (
+        project / "pyproject.toml"
+    ).read_text() == '[project]\nname = "app"\n\n[tool.botoloom]\nservices = ["kms", "s3", "sqs"]\n'
 
 
 def test_write_config_needs_a_pyproject(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--write-config", "app", "--output", str(GENERATED))
-    assert (code, err.splitlines()[-1]) == (2, "botoloom: error: --write-config: no pyproject.toml in the current directory or above")
+    assert (code, err.splitlines()[-1]) == (
+        2,
+        "botoloom: error: --write-config: no pyproject.toml in the current directory or above",
+    )
 
 
 def test_a_syntax_error_skips_that_file_only(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,19 +145,33 @@ def test_a_syntax_error_skips_that_file_only(project: Path, capsys: pytest.Captu
         (["nowhere"], "botoloom: error: nowhere: no such file or directory"),
         ([], "botoloom: error: migrate: the following arguments are required: PATH"),
         (["app", "--bogus"], "botoloom: error: migrate: unrecognized arguments: --bogus"),
-        (["--check", "--write-config", "app"], "botoloom: error: --write-config writes pyproject.toml; it does not go with --check or --diff"),
-        (["--package", "not-a-name", "app"], "botoloom: error: --package 'not-a-name' is not a valid Python package name"),
+        (
+            ["--check", "--write-config", "app"],
+            "botoloom: error: --write-config writes pyproject.toml; it does not go with --check or --diff",
+        ),
+        (
+            ["--package", "not-a-name", "app"],
+            "botoloom: error: --package 'not-a-name' is not a valid Python package name",
+        ),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(project: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+def test_bad_input_is_one_line_and_exit_2(
+    project: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     code, out, err = run(capsys, *args)
     assert (code, out, err) == (2, "", message + "\n")
 
 
 def test_undecodable_and_binary_files(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (project / "app" / "latin.py").write_bytes(b"# -*- coding: latin-1 -*-\nimport boto3\nname = '\xe9'\nc = boto3.client('s3')\n")
+    (project / "app" / "latin.py").write_bytes(
+        b"# -*- coding: latin-1 -*-\nimport boto3\nname = '\xe9'\nc = boto3.client('s3')\n"
+    )
     (project / "app" / "nul.py").write_bytes(b"import boto3\x00\n")
     code, _, err = run(capsys, "app", "--output", str(GENERATED))
     assert code == 2
-    assert "botoloom: error: app/nul.py: cannot parse it: source code string cannot contain null bytes" in err.splitlines()
-    assert (project / "app" / "latin.py").read_bytes() == b"# -*- coding: latin-1 -*-\nfrom aws_typed import s3\n\nname = '\xe9'\nc = s3.client()\n"
+    assert (
+        "botoloom: error: app/nul.py: cannot parse it: source code string cannot contain null bytes" in err.splitlines()
+    )
+    assert (
+        project / "app" / "latin.py"
+    ).read_bytes() == b"# -*- coding: latin-1 -*-\nfrom aws_typed import s3\n\nname = '\xe9'\nc = s3.client()\n"

@@ -63,10 +63,14 @@ def test_the_migration_reports_what_it_did(copies: Copies) -> None:
         f"{copies.after / 'pyproject.toml'}: added to [tool.botoloom] services: dynamodb sns sqs",
     ]
     old = (PROJECT / "pyproject.toml").read_text()
-    assert (copies.after / "pyproject.toml").read_text() == old.replace('services = ["s3"]', 'services = ["dynamodb", "s3", "sns", "sqs"]')
+    assert (copies.after / "pyproject.toml").read_text() == old.replace(
+        'services = ["s3"]', 'services = ["dynamodb", "s3", "sns", "sqs"]'
+    )
     migrated = {p.relative_to(copies.after).as_posix(): p.read_text() for p in (copies.after / "shop").glob("*.py")}
     assert "mypy_boto3" not in "".join(migrated.values())
-    assert 'boto3.client(service, region_name=REGION, endpoint_url=ENDPOINT)' in migrated["shop/notices.py"]  # left alone
+    assert (
+        "boto3.client(service, region_name=REGION, endpoint_url=ENDPOINT)" in migrated["shop/notices.py"]
+    )  # left alone
     assert "import boto3" not in migrated["shop/storage.py"] + migrated["shop/stock.py"]
     assert "    return s3.client(  # the service\n        region_name=REGION,\n" in migrated["shop/storage.py"]
     assert "    sqs = typed_sqs.client(session=session, endpoint_url=ENDPOINT)\n" in migrated["shop/orders.py"]
@@ -75,7 +79,9 @@ def test_the_migration_reports_what_it_did(copies: Copies) -> None:
 def _run_app(directory: Path, extra_path: Path, endpoint: str) -> dict[str, object]:
     env = dict(os.environ, SHOP_AWS_ENDPOINT=endpoint, PYTHONPATH=os.pathsep.join([str(directory), str(extra_path)]))
     script = "import json, shop.app, shop.storage; print(json.dumps([shop.app.run(), type(shop.storage.make_client()).__module__]))"
-    done = subprocess.run([sys.executable, "-c", script], cwd=directory, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=directory, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-4000:]
     result, client_module = json.loads(done.stdout)
     return {"result": result, "client_module": client_module}
@@ -102,19 +108,33 @@ def test_the_migrated_project_type_checks(copies: Copies, tmp_path: Path) -> Non
     mypy_config = tmp_path / "mypy.ini"
     mypy_config.write_text("[mypy]\n[mypy-boto3,boto3.*,botocore,botocore.*]\nignore_missing_imports = True\n")
     pyright_config = tmp_path / "pyrightconfig.json"
-    pyright_config.write_text(json.dumps({"extraPaths": [str(GENERATED)], "pythonVersion": "3.11", "typeCheckingMode": "standard"}))
+    pyright_config.write_text(
+        json.dumps({"extraPaths": [str(GENERATED)], "pythonVersion": "3.11", "typeCheckingMode": "standard"})
+    )
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MYPY_FORCE_COLOR", "FORCE_COLOR")}
     env.update(MYPYPATH=str(GENERATED), NO_COLOR="1")
     commands = {
-        "mypy": [str(BIN / "mypy"), "--strict", "--config-file", str(mypy_config), "--cache-dir", str(tmp_path / "mypy_cache"), "shop"],
+        "mypy": [
+            str(BIN / "mypy"),
+            "--strict",
+            "--config-file",
+            str(mypy_config),
+            "--cache-dir",
+            str(tmp_path / "mypy_cache"),
+            "shop",
+        ],
         "pyright": [str(BIN / "pyright"), "--project", str(pyright_config), "--pythonpath", sys.executable, "shop"],
     }
     started = {
-        name: subprocess.Popen(command, cwd=copies.after, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        name: subprocess.Popen(
+            command, cwd=copies.after, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
         for name, command in commands.items()
     }
     outputs = {name: (process.communicate(timeout=300)[0], process.returncode) for name, process in started.items()}
-    assert outputs["mypy"][1] == 0 and "Success: no issues found in 7 source files" in outputs["mypy"][0], outputs["mypy"][0]
+    assert outputs["mypy"][1] == 0 and "Success: no issues found in 7 source files" in outputs["mypy"][0], outputs[
+        "mypy"
+    ][0]
     assert outputs["pyright"][1] == 0 and "0 errors" in outputs["pyright"][0], outputs["pyright"][0]
 
 

@@ -3,10 +3,10 @@ stays byte-identical."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 
 from generator.errors import UserError
 from generator.migrate.pyproject import add_services
@@ -33,7 +33,9 @@ def test_no_newline_at_the_end(tmp_path: Path) -> None:
 
 
 def test_a_table_without_services_keeps_its_keys(tmp_path: Path) -> None:
-    before = HEAD + '\n[tool.botoloom]  # typed boto3\npackage = "typed"\noutput = "src"\n\n[tool.mypy]\nstrict = true\n'
+    before = (
+        HEAD + '\n[tool.botoloom]  # typed boto3\npackage = "typed"\noutput = "src"\n\n[tool.mypy]\nstrict = true\n'
+    )
     text, _ = _edit(tmp_path, before, ["s3"])
     assert text == before.replace("# typed boto3\n", '# typed boto3\nservices = ["s3"]\n')
     assert tomllib.loads(text)["tool"]["botoloom"] == {"package": "typed", "output": "src", "services": ["s3"]}
@@ -55,7 +57,10 @@ def test_unsorted_services_get_the_new_ones_after_them_sorted(tmp_path: Path) ->
 def test_a_multiline_array_keeps_its_comments(tmp_path: Path) -> None:
     before = '[tool.botoloom]\nservices = [\n    "s3",  # files\n    # queues:\n    "sqs"\n]\njobs = 2\n'
     text, _ = _edit(tmp_path, before, ["lambda", "ec2"])
-    assert text == '[tool.botoloom]\nservices = [\n    "s3",  # files\n    # queues:\n    "sqs",\n    "ec2",\n    "lambda",\n]\njobs = 2\n'
+    assert (
+        text
+        == '[tool.botoloom]\nservices = [\n    "s3",  # files\n    # queues:\n    "sqs",\n    "ec2",\n    "lambda",\n]\njobs = 2\n'
+    )
 
 
 def test_nothing_new_writes_nothing(tmp_path: Path) -> None:

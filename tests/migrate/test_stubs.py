@@ -26,13 +26,22 @@ CASES = {
         "from mypy_boto3_dynamodb.service_resource import DynamoDBServiceResource, Table\n",
         "from aws_typed.dynamodb.service_resource import DynamoDBServiceResource, Table\n",
     ),
-    "type_defs": ("from mypy_boto3_sqs.type_defs import MessageTypeDef as Message\n", "from aws_typed.sqs.type_defs import MessageTypeDef as Message\n"),
-    "literals": ("from mypy_boto3_s3.literals import StorageClassType\n", "from aws_typed.s3.literals import StorageClassType\n"),
+    "type_defs": (
+        "from mypy_boto3_sqs.type_defs import MessageTypeDef as Message\n",
+        "from aws_typed.sqs.type_defs import MessageTypeDef as Message\n",
+    ),
+    "literals": (
+        "from mypy_boto3_s3.literals import StorageClassType\n",
+        "from aws_typed.s3.literals import StorageClassType\n",
+    ),
     "paginator is paginators": (
         "from mypy_boto3_s3.paginator import ListObjectsV2Paginator\n",
         "from aws_typed.s3.paginators import ListObjectsV2Paginator\n",
     ),
-    "waiter is waiters": ("from mypy_boto3_s3.waiter import ObjectExistsWaiter\n", "from aws_typed.s3.waiters import ObjectExistsWaiter\n"),
+    "waiter is waiters": (
+        "from mypy_boto3_s3.waiter import ObjectExistsWaiter\n",
+        "from aws_typed.s3.waiters import ObjectExistsWaiter\n",
+    ),
     "types_boto3 likewise; lambda is lambda_": (
         "from types_boto3_lambda import LambdaClient\nfrom types_boto3_lambda.type_defs import InvocationResponseTypeDef\n",
         "from aws_typed.lambda_ import LambdaClient\nfrom aws_typed.lambda_.type_defs import InvocationResponseTypeDef\n",
@@ -65,7 +74,10 @@ CASES = {
             S3Client = object
         """,
     ),
-    "a star import of a submodule": ("from mypy_boto3_s3.type_defs import *\n", "from aws_typed.s3.type_defs import *\n"),
+    "a star import of a submodule": (
+        "from mypy_boto3_s3.type_defs import *\n",
+        "from aws_typed.s3.type_defs import *\n",
+    ),
     "on one line with another statement": (
         "import os; from mypy_boto3_s3 import S3Client, ListObjectsV2Paginator\n",
         "import os; from aws_typed.s3 import S3Client; from aws_typed.s3.paginators import ListObjectsV2Paginator\n",
@@ -149,7 +161,9 @@ def test_without_the_package_names_cannot_be_checked(migrate: Migrate, target: T
     source = "from mypy_boto3_s3 import S3Client\n"
     result = migrate(source, unknown)
     assert result.code == source
-    assert result.notes == ["1: mypy_boto3_s3: cannot check its names: package aws_typed not found (generate it first, or pass --output DIR)"]
+    assert result.notes == [
+        "1: mypy_boto3_s3: cannot check its names: package aws_typed not found (generate it first, or pass --output DIR)"
+    ]
 
 
 def test_calls_and_stubs_together(migrate: Migrate) -> None:

@@ -19,7 +19,7 @@ from ..helpers import BIN, botoloom
 pytestmark = pytest.mark.typing
 
 SERVICES = ["sts", "kms", "dynamodb", "sqs", "s3"]
-USER_CODE = '''\
+USER_CODE = """\
 from aws_typed import dynamodb, kms, s3, sqs, sts
 
 
@@ -30,14 +30,21 @@ def main() -> list[str]:
     messages = sqs.client(region_name="us-east-1").receive_message(QueueUrl="q")["Messages"]
     contents = s3.client(region_name="us-east-1").list_objects_v2(Bucket="b")["Contents"]
     return [account, key_id, table, *[m.get("MessageId", "") for m in messages], *[c.get("Key", "") for c in contents]]
-'''
+"""
 ALWAYS_SENT = {5, 6, 7}  # lines: sts Account, kms KeyMetadata, dynamodb Table
 ABSENT_WHEN_EMPTY = {8, 9}  # sqs Messages, s3 Contents
 
 
 def _pyright_error_lines(work: Path) -> dict[int, list[str]]:
-    (work / "pyrightconfig.json").write_text(json.dumps({"include": ["user.py"], "typeCheckingMode": "strict", "pythonVersion": "3.11"}))
-    run = subprocess.run([str(BIN / "pyright"), "--outputjson", "--project", str(work / "pyrightconfig.json")], cwd=work, capture_output=True, text=True)
+    (work / "pyrightconfig.json").write_text(
+        json.dumps({"include": ["user.py"], "typeCheckingMode": "strict", "pythonVersion": "3.11"})
+    )
+    run = subprocess.run(
+        [str(BIN / "pyright"), "--outputjson", "--project", str(work / "pyrightconfig.json")],
+        cwd=work,
+        capture_output=True,
+        text=True,
+    )
     report = json.loads(run.stdout)
     lines: dict[int, list[str]] = {}
     for diag in report["generalDiagnostics"]:
@@ -67,7 +74,12 @@ def test_pyright_sees_the_chosen_presence(package: tuple[str, Path]) -> None:
 
 def test_mypy_strict_is_clean_in_both_modes(package: tuple[str, Path]) -> None:
     _, work = package
-    run = subprocess.run([str(BIN / "mypy"), "--strict", "--cache-dir", str(work / ".mypy_cache"), "user.py"], cwd=work, capture_output=True, text=True)
+    run = subprocess.run(
+        [str(BIN / "mypy"), "--strict", "--cache-dir", str(work / ".mypy_cache"), "user.py"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stdout[-3000:]
 
 

@@ -31,26 +31,27 @@ import keyword
 import re
 import sys
 import typing
-import typing_extensions  # is_typeddict knows both typing and typing_extensions TypedDicts
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
 import botocore.config
 import botocore.exceptions
 import botocore.model
+import typing_extensions  # is_typeddict knows both typing and typing_extensions TypedDicts
 from botocore.stub import Stubber
 
-from generator.types.blobs import INPUT_SHAPE_MEMBER_OVERRIDES
 from generator.naming.rules import WRAPPER_ATTRIBUTES, module_name
-
-from . import presign_stub_checks, union_checks
+from generator.types.blobs import INPUT_SHAPE_MEMBER_OVERRIDES
 from generator.types.typemap import (
     FILLED_BY_BOTOCORE,
     INPUT_MEMBER_OVERRIDES,
     OUTPUT_MEMBER_OVERRIDES,
     OUTPUT_SHAPE_OVERRIDES,
 )
+
+from . import presign_stub_checks, union_checks
 
 try:  # the generated _types takes ReadOnly from typing_extensions on Python < 3.13
     import typing_extensions
@@ -198,7 +199,10 @@ class Checker:
             got = k in td.__required_keys__
             if want != got:
                 state = "required" if got else "NotRequired"
-                self.fail(f"{where} ({td.__name__})", f"key {k!r} is {state}, botocore says {'required' if want else 'optional'}")
+                self.fail(
+                    f"{where} ({td.__name__})",
+                    f"key {k!r} is {state}, botocore says {'required' if want else 'optional'}",
+                )
         if top:  # what users' tools do: evaluate every annotation (one level deep)
             try:
                 typing.get_type_hints(td, include_extras=True)
@@ -211,14 +215,28 @@ class Checker:
             hint = self.resolve(unwrap(self.resolve(hints[name], td)), td)
             self.value(hint, member, side, f"{where}.{name}", parent=shape.name, member=name, owner=td)
 
-    def value(self, hint: Any, shape: botocore.model.Shape, side: str, where: str, *, parent: str = "", member: str = "", owner: Any = None) -> None:
+    def value(
+        self,
+        hint: Any,
+        shape: botocore.model.Shape,
+        side: str,
+        where: str,
+        *,
+        parent: str = "",
+        member: str = "",
+        owner: Any = None,
+    ) -> None:
         """`hint` is the type of a value of `shape` on `side` ("in" or "out");
         `owner` is the TypedDict whose module resolves forward references."""
         hint = self.resolve(hint, owner)
         svc = self.service
-        if side == "in" and ((svc, member) in INPUT_MEMBER_OVERRIDES or (svc, parent, member) in INPUT_SHAPE_MEMBER_OVERRIDES):
+        if side == "in" and (
+            (svc, member) in INPUT_MEMBER_OVERRIDES or (svc, parent, member) in INPUT_SHAPE_MEMBER_OVERRIDES
+        ):
             return  # documented conversion (s3 CopySource also takes a dict, ec2 UserData bytes)
-        if side == "out" and ((svc, parent, member) in OUTPUT_MEMBER_OVERRIDES or (svc, shape.name) in OUTPUT_SHAPE_OVERRIDES):
+        if side == "out" and (
+            (svc, parent, member) in OUTPUT_MEMBER_OVERRIDES or (svc, shape.name) in OUTPUT_SHAPE_OVERRIDES
+        ):
             return  # documented conversion (iam policy documents, cloudformation TemplateBody)
         types = self.pkg.types
         kind = shape.type_name
@@ -270,11 +288,19 @@ class Checker:
                 self.fail(where, f"enum {shape.name} typed {hint!r}, not a Literal")
             elif set(typing.get_args(hint)) != set(shape.enum):
                 got, want = set(typing.get_args(hint)), set(shape.enum)
-                self.fail(where, f"enum {shape.name}: Literal lacks {sorted(want - got)!r}, has extra {sorted(got - want)!r}")
+                self.fail(
+                    where, f"enum {shape.name}: Literal lacks {sorted(want - got)!r}, has extra {sorted(got - want)!r}"
+                )
             return
         scalars_in = {
-            "string": str, "integer": int, "long": int, "float": float, "double": float,
-            "boolean": bool, "timestamp": types.TimestampTypeDef, "blob": types.BlobTypeDef,
+            "string": str,
+            "integer": int,
+            "long": int,
+            "float": float,
+            "double": float,
+            "boolean": bool,
+            "timestamp": types.TimestampTypeDef,
+            "blob": types.BlobTypeDef,
         }
         scalars_out = dict(scalars_in, timestamp=_datetime(), blob=bytes)
         if side == "in" and kind == "blob" and not self._file_blob(parent, member):
@@ -299,10 +325,18 @@ class Checker:
     def operations(self, raw: Any) -> None:
         cls = self.pkg.client_class
         base = self.pkg.runtime.BaseClient
-        non_ops = {n for n in dir(base) if not n.startswith("_")} | {"exceptions", "get_paginator", "get_waiter", "generate_presigned_url"}
+        non_ops = {n for n in dir(base) if not n.startswith("_")} | {
+            "exceptions",
+            "get_paginator",
+            "get_waiter",
+            "generate_presigned_url",
+        }
         wrapper_only = non_ops - {n for n in dir(raw) if not n.startswith("_")}
         if not wrapper_only <= WRAPPER_ATTRIBUTES:
-            self.fail(f"client {cls.__name__}", f"attributes {sorted(wrapper_only - WRAPPER_ATTRIBUTES)} are not in naming.WRAPPER_ATTRIBUTES")
+            self.fail(
+                f"client {cls.__name__}",
+                f"attributes {sorted(wrapper_only - WRAPPER_ATTRIBUTES)} are not in naming.WRAPPER_ATTRIBUTES",
+            )
         typed = {n for n in dir(cls) if not n.startswith("_")} - non_ops
         mapping = raw.meta.method_to_api_mapping
         boto3_ops = {m for m in mapping if callable(getattr(type(raw), m, None))}
@@ -348,7 +382,15 @@ class Checker:
             return None
         return self.pkg.resolve(match.group(1))
 
-    def request(self, td: Any, op: botocore.model.OperationModel, where: str, *, drop: frozenset[str] = frozenset(), extra: dict[str, bool] | None = None) -> None:
+    def request(
+        self,
+        td: Any,
+        op: botocore.model.OperationModel,
+        where: str,
+        *,
+        drop: frozenset[str] = frozenset(),
+        extra: dict[str, bool] | None = None,
+    ) -> None:
         shape = op.input_shape
         filled = set(op.idempotent_members) | FILLED_BY_BOTOCORE.get(self.service, frozenset())
         required = set(shape.required_members) - filled - drop
@@ -373,7 +415,9 @@ class Checker:
                     self.fail(f"{where}.{payload}", f"streamed payload typed {hints[payload]!r}, not StreamingBody")
         # botocore sets ResponseMetadata itself, over a member of that name
         skip |= {"ResponseMetadata"}
-        self.typed_dict(td, shape, "out", where, required=required, extra={"ResponseMetadata": True}, top=True, skip_values=skip)
+        self.typed_dict(
+            td, shape, "out", where, required=required, extra={"ResponseMetadata": True}, top=True, skip_values=skip
+        )
 
     # ---- paginators and waiters -------------------------------------------------------
     def paginators(self, raw: Any) -> None:
@@ -412,7 +456,9 @@ class Checker:
             self.getter(typed.get_waiter, name, cls, where)
             self.config_request(cls.wait, op, where, "WaiterConfig", set())
 
-    def config_request(self, method: Callable[..., Any], op: botocore.model.OperationModel, where: str, config: str, drop: set[str]) -> None:
+    def config_request(
+        self, method: Callable[..., Any], op: botocore.model.OperationModel, where: str, config: str, drop: set[str]
+    ) -> None:
         """paginate()/wait(): the operation's request less `drop`, plus the optional `config`
         key (PaginationConfig/WaiterConfig), which the method pops for itself whatever the
         shape says."""
@@ -450,7 +496,12 @@ class Checker:
         for shape in self.model.error_shapes:
             name = shape.name
             where = f"exception {name}"
-            if name.isidentifier() and not keyword.iskeyword(name) and not name.startswith("__") and name not in declared:
+            if (
+                name.isidentifier()
+                and not keyword.iskeyword(name)
+                and not name.startswith("__")
+                and name not in declared
+            ):
                 self.fail(where, f"not declared on {type(typed.exceptions).__name__}")
             try:
                 cls = getattr(typed.exceptions, name)
@@ -485,7 +536,9 @@ class Checker:
             self.fail(f"exception {name}", "declared but not modeled by botocore")
 
     @staticmethod
-    def raise_stubbed(typed: Any, raw: Any, method: str, op: botocore.model.OperationModel, code: str, cls: type, mode: str) -> str | None:
+    def raise_stubbed(
+        typed: Any, raw: Any, method: str, op: botocore.model.OperationModel, code: str, cls: type, mode: str
+    ) -> str | None:
         """None when the typed method raises exactly `cls` for a stubbed error `code`."""
         params = request_params(op, mode != "x")
         rules = raw._ruleset_resolver

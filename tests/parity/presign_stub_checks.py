@@ -18,8 +18,8 @@ import ast
 import inspect
 import re
 import sys
-from pathlib import Path
 import typing
+from pathlib import Path
 from typing import Any
 
 import botocore.exceptions
@@ -46,9 +46,14 @@ def _presign_signatures(cls: type) -> list[dict[str, str]]:
     stand under `if TYPE_CHECKING:` (read from the source), or the one method."""
     tree = ast.parse(Path(sys.modules[cls.__module__].__file__ or "").read_text(encoding="utf-8"))
     body = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == cls.__name__)
-    found = [node for node in ast.walk(body) if isinstance(node, ast.FunctionDef) and node.name == "generate_presigned_url"]
+    found = [
+        node for node in ast.walk(body) if isinstance(node, ast.FunctionDef) and node.name == "generate_presigned_url"
+    ]
     overloads = [f for f in found if any(ast.unparse(d) == "overload" for d in f.decorator_list)]
-    return [{a.arg: ast.unparse(a.annotation) for a in f.args.args if a.annotation is not None} for f in (overloads or found)]
+    return [
+        {a.arg: ast.unparse(a.annotation) for a in f.args.args if a.annotation is not None}
+        for f in (overloads or found)
+    ]
 
 
 def presignable(raw: Any, method: str, params: dict[str, Any]) -> bool:
@@ -75,7 +80,9 @@ def check_presign(checker: Any, raw: Any, request_params: Any) -> None:
     for name in sorted(set(typed) - expected):
         checker.fail("generate_presigned_url", f"overload for {name!r}, which botocore cannot presign")
     for name in sorted(set(typed) & expected):
-        check_params(checker, cls, checker.typed_name(name), typed[name], checker.model.operation_model(mapping[name]), "Params")
+        check_params(
+            checker, cls, checker.typed_name(name), typed[name], checker.model.operation_model(mapping[name]), "Params"
+        )
 
 
 def check_params(checker: Any, cls: type, method: str, annotation: Any, op: Any, what: str) -> None:
@@ -102,7 +109,7 @@ def check_params(checker: Any, cls: type, method: str, annotation: Any, op: Any,
 def _text(annotation: Any) -> str:
     """An evaluated annotation as the text check_params reads: X, X | None, Mapping[...]."""
     args = typing.get_args(annotation)
-    if typing.get_origin(annotation) in (typing.Union, getattr(__import__("types"), "UnionType")) and type(None) in args:
+    if typing.get_origin(annotation) in (typing.Union, __import__("types").UnionType) and type(None) in args:
         inner = [a for a in args if a is not type(None)]
         return _text(inner[0]) + " | None" if len(inner) == 1 else repr(annotation)
     if typing.get_origin(annotation) is not None and "Mapping" in repr(annotation):
@@ -113,7 +120,11 @@ def _text(annotation: Any) -> str:
 def check_stubber(checker: Any, raw: Any) -> None:
     module = checker.pkg.submodule("stubber")
     base = checker.pkg.runtime_stubber.BaseStubber
-    classes = [v for v in vars(module).values() if isinstance(v, type) and issubclass(v, base) and v is not base] if module else []
+    classes = (
+        [v for v in vars(module).values() if isinstance(v, type) and issubclass(v, base) and v is not base]
+        if module
+        else []
+    )
     if len(classes) != 1:
         checker.fail("stubber", f"expected one Stubber class, found {classes}")
         return
@@ -127,7 +138,14 @@ def check_stubber(checker: Any, raw: Any) -> None:
             seen.add(name)
             if name in ops:
                 op = checker.model.operation_model(mapping[name])
-                check_params(checker, checker.pkg.client_class, checker.typed_name(name), notes["expected_params"], op, "add_response expected_params")
+                check_params(
+                    checker,
+                    checker.pkg.client_class,
+                    checker.typed_name(name),
+                    notes["expected_params"],
+                    op,
+                    "add_response expected_params",
+                )
                 check_stub_response(checker, notes["service_response"], op)
     for name in sorted(ops - seen):
         checker.fail("stubber add_response", f"no overload for {name!r}")
@@ -145,14 +163,18 @@ def check_stub_response(checker: Any, td: Any, op: Any) -> None:
     if keys != members | {"ResponseMetadata"}:
         checker.fail(where, f"keys {sorted(keys ^ (members | {'ResponseMetadata'}))} differ from the output shape")
     if set(td.__required_keys__) != required - {"ResponseMetadata"}:
-        checker.fail(where, f"required {sorted(td.__required_keys__)}, the Stubber's validator requires {sorted(required)}")
+        checker.fail(
+            where, f"required {sorted(td.__required_keys__)}, the Stubber's validator requires {sorted(required)}"
+        )
 
 
 def check_error_codes(checker: Any, raw: Any, annotation: Any) -> None:
     codes = {str(s.error_code) for s in checker.model.error_shapes}
     typed = set(typing.get_args(annotation)) if codes else {"str"} if annotation is str else {repr(annotation)}
     if codes and typed != codes:
-        checker.fail("stubber add_client_error", f"codes differ: lacks {sorted(codes - typed)}, extra {sorted(typed - codes)}")
+        checker.fail(
+            "stubber add_client_error", f"codes differ: lacks {sorted(codes - typed)}, extra {sorted(typed - codes)}"
+        )
     for code in sorted(codes & typed):
         if raw.exceptions.from_code(code) is botocore.exceptions.ClientError:
             checker.fail("stubber add_client_error", f"botocore raises plain ClientError for {code!r}")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib
 import sys
 import typing
-from pathlib import Path
 
 import boto3
 import pytest
@@ -55,7 +54,9 @@ def test_missing_and_extra_response_keys(sqs_package: str) -> None:
     td = _fresh("type_defs").SendMessageResultTypeDef
     td.__optional_keys__ = (td.__optional_keys__ - {"MessageId"}) | {"Bogus"}
     failures = _check()
-    assert any("SendMessage (send_message) response" in f and "missing key 'MessageId'" in f for f in failures), failures
+    assert any("SendMessage (send_message) response" in f and "missing key 'MessageId'" in f for f in failures), (
+        failures
+    )
     assert any("SendMessage (send_message) response" in f and "unexpected key 'Bogus'" in f for f in failures), failures
 
 
@@ -64,7 +65,10 @@ def test_nested_enum_and_type(sqs_package: str) -> None:
     annotations = mod.MessageAttributeValueTypeDef.__annotations__
     annotations["StringValue"] = typing.NotRequired[int]
     failures = _check()
-    assert any(".MessageAttributes{value}.StringValue" in f and "string shape String typed <class 'int'>" in f for f in failures), failures
+    assert any(
+        ".MessageAttributes{value}.StringValue" in f and "string shape String typed <class 'int'>" in f
+        for f in failures
+    ), failures
 
 
 def test_missing_operation_and_exception(sqs_package: str) -> None:

@@ -23,8 +23,6 @@ import botocore.model
 import pytest
 from botocore.stub import Stubber
 
-from generator.naming.rules import module_name
-
 from ..runtime import dummies
 from .checks import NO_VALIDATION, Package, request_params, unwrap
 from .conftest import PACKAGE
@@ -107,7 +105,11 @@ def _fill_paths(page: dict[str, Any], shape: botocore.model.StructureShape, path
         target: Any = page
         current: Any = shape
         for part in path.split("."):
-            if not isinstance(current, botocore.model.StructureShape) or part not in current.members or not isinstance(target, dict):
+            if (
+                not isinstance(current, botocore.model.StructureShape)
+                or part not in current.members
+                or not isinstance(target, dict)
+            ):
                 break
             current = current.members[part]
             if part not in target:
@@ -131,7 +133,9 @@ def compare(td: Any, value: Any, where: str, *, full: bool, problems: list[str])
     if required - got:
         problems.append(f"{where} ({td.__name__}): required keys {sorted(required - got)} are missing")
     if full and td.__name__.endswith("FullResultTypeDef") and allowed - got - {"NextToken"}:
-        problems.append(f"{where} ({td.__name__}): keys {sorted(allowed - got - {'NextToken'})} never set although every page member was")
+        problems.append(
+            f"{where} ({td.__name__}): keys {sorted(allowed - got - {'NextToken'})} never set although every page member was"
+        )
     hints = td.__annotations__
     module = sys.modules[td.__module__]
     for key in sorted(got & allowed):

@@ -36,11 +36,11 @@ from typing import Any
 
 import boto3
 import pytest
+from aws_typed._resources import BaseResource
 from boto3.resources.params import create_request_parameters
 from boto3.utils import LazyLoadedWaiterModel, ServiceContext
 from botocore import xform_name
 
-from aws_typed._resources import BaseResource
 from generator.naming.rules import module_name
 from tests.conftest import GENERATED
 
@@ -91,9 +91,7 @@ def _boto3_resources(service: str) -> dict[str, Any]:
         service_name=service,
         service_model=client.meta.service_model,
         resource_json_definitions=definitions,
-        service_waiter_model=LazyLoadedWaiterModel(
-            SESSION._session, service, client.meta.service_model.api_version
-        ),
+        service_waiter_model=LazyLoadedWaiterModel(SESSION._session, service, client.meta.service_model.api_version),
     )
     built: dict[str, Any] = {"ServiceResource": top}
     for name, spec in definitions.items():
@@ -162,7 +160,9 @@ def _expect_kwargs(
     keys, optional = got
     expected = members - filled[0]
     if keys != expected:
-        counts.problems.append(f"{where}: parameters differ: missing {sorted(expected - keys)}, extra {sorted(keys - expected)}")
+        counts.problems.append(
+            f"{where}: parameters differ: missing {sorted(expected - keys)}, extra {sorted(keys - expected)}"
+        )
     if not filled[1] <= optional:
         counts.problems.append(f"{where}: {sorted(filled[1] - optional)} are filled by boto3 but required")
 
@@ -198,7 +198,7 @@ def _check_values(b: Built, counts: Counts) -> None:
         attributes = model.get_attributes(shape)
         sentinels = {orig: object() for orig, _ in attributes.values()}
         b.raw.meta.data = dict(sentinels)
-        for python, (orig, _) in attributes.items():
+        for python, (_orig, _) in attributes.items():
             counts.attributes += 1
             if _member(typed, python, where, counts) is not getattr(b.raw, python):
                 counts.problems.append(f"{b.service}.{b.name}.{python}: attribute differs from boto3's")
@@ -343,7 +343,18 @@ def test_parity_covers_the_census() -> None:
     total = Counts()
     for service in SERVICES:
         counts = check_service(service)
-        for name in ("resources", "identifiers", "attributes", "actions", "batch_actions", "references", "subresources", "collections", "waiters", "injected"):
+        for name in (
+            "resources",
+            "identifiers",
+            "attributes",
+            "actions",
+            "batch_actions",
+            "references",
+            "subresources",
+            "collections",
+            "waiters",
+            "injected",
+        ):
             setattr(total, name, getattr(total, name) + getattr(counts, name))
     assert total.resources == 80
     assert total.actions == 318 and total.collections == 87 and total.waiters == 17

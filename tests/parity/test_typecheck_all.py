@@ -45,7 +45,9 @@ def pyright_services() -> tuple[str, list[str]]:
 def test_mypy_strict_on_every_service(all_services_dir: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [str(BIN / "mypy"), "--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), PACKAGE],
-        cwd=all_services_dir, capture_output=True, text=True,
+        cwd=all_services_dir,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout[-8000:] + result.stderr[-2000:]
     assert "Success: no issues found" in result.stdout

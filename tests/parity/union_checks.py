@@ -23,7 +23,10 @@ def check_union_input(checker: Any, hint: Any, shape: Any, where: str, owner: An
             continue
         keys = set(td.__required_keys__) | set(td.__optional_keys__)
         if len(keys) != 1 or set(td.__required_keys__) != keys:
-            checker.fail(where, f"union {shape.name}: {td.__name__} has keys {sorted(keys)}, required {sorted(td.__required_keys__)}: not exactly one required member")
+            checker.fail(
+                where,
+                f"union {shape.name}: {td.__name__} has keys {sorted(keys)}, required {sorted(td.__required_keys__)}: not exactly one required member",
+            )
             continue
         (name,) = keys
         if name not in shape.members:
@@ -31,6 +34,8 @@ def check_union_input(checker: Any, hint: Any, shape: Any, where: str, owner: An
             continue
         seen.add(name)
         member_hint = checker.resolve(unwrap(checker.resolve(td.__annotations__[name], td)), td)
-        checker.value(member_hint, shape.members[name], "in", f"{where}.{name}", parent=shape.name, member=name, owner=td)
+        checker.value(
+            member_hint, shape.members[name], "in", f"{where}.{name}", parent=shape.name, member=name, owner=td
+        )
     for name in sorted(set(shape.members) - seen):
         checker.fail(where, f"union {shape.name}: no single-member TypedDict for {name!r}")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import copy
 import json
 import subprocess
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,11 +23,23 @@ MANIFEST = ".botoloom-manifest.json"  # spelled out: these tests also run agains
 TINY: dict[str, Any] = {
     "version": "2.0",
     "metadata": {
-        "apiVersion": API, "endpointPrefix": "tiny", "protocol": "json", "serviceFullName": "Tiny Service",
-        "serviceId": "Tiny", "signatureVersion": "v4", "uid": f"tiny-{API}", "jsonVersion": "1.1", "targetPrefix": "Tiny",
+        "apiVersion": API,
+        "endpointPrefix": "tiny",
+        "protocol": "json",
+        "serviceFullName": "Tiny Service",
+        "serviceId": "Tiny",
+        "signatureVersion": "v4",
+        "uid": f"tiny-{API}",
+        "jsonVersion": "1.1",
+        "targetPrefix": "Tiny",
     },
     "operations": {
-        "ListThings": {"name": "ListThings", "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "ListIn"}, "output": {"shape": "ListOut"}},
+        "ListThings": {
+            "name": "ListThings",
+            "http": {"method": "POST", "requestUri": "/"},
+            "input": {"shape": "ListIn"},
+            "output": {"shape": "ListOut"},
+        },
     },
     "shapes": {
         "ListIn": {"type": "structure", "members": {"NextToken": {"shape": "S"}}},
@@ -69,7 +81,9 @@ def models(tmp_path: Path) -> Models:
     return Models(tmp_path / "models")
 
 
-def run(*args: str, models: Models | None = None, seam: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, models: Models | None = None, seam: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = models.env() if models else {}
     if seam:
         env["BOTOLOOM_TEST_SEAM"] = seam
@@ -80,7 +94,9 @@ def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under root (not following links), with its bytes."""
     if not root.exists():
         return {}
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()
+    }
 
 
 def without_cache(snap: dict[str, bytes]) -> dict[str, bytes]:
@@ -120,7 +136,14 @@ def start(args: list[str], models: Models | None = None, seam: str = "") -> subp
     from tests.helpers import REPO
 
     env = dict(os.environ, **(models.env() if models else {}), BOTOLOOM_TEST_SEAM=seam)
-    proc = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=REPO, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", *args],
+        cwd=REPO,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     _STARTED.append(proc)
     return proc
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Models, assert_error, run, snapshot, tiny
+from .conftest import Models, assert_error, run, tiny
 
 
 def _nested(depth: int) -> dict[str, Any]:
@@ -30,7 +30,12 @@ def test_nesting_that_python_accepts_generates(models: Models, tmp_path: Path) -
 def test_deeper_nesting_is_refused_naming_the_shape(models: Models, tmp_path: Path, depth: int) -> None:
     directory = models.add("tiny", _nested(depth))
     out = tmp_path / "out"
-    assert_error(run("--services", "tiny", "--output", str(out), models=models), str(directory / "service-2.json"), "shapes.L0", "nest")
+    assert_error(
+        run("--services", "tiny", "--output", str(out), models=models),
+        str(directory / "service-2.json"),
+        "shapes.L0",
+        "nest",
+    )
     assert not out.exists()
 
 
@@ -73,7 +78,9 @@ def test_wrong_schema_is_refused_naming_file_and_place(models: Models, tmp_path:
     service, where = WRONG[case]
     directory = models.add("tiny", service)
     out = tmp_path / "out"
-    assert_error(run("--services", "tiny", "--output", str(out), models=models), str(directory / "service-2.json"), where)
+    assert_error(
+        run("--services", "tiny", "--output", str(out), models=models), str(directory / "service-2.json"), where
+    )
     assert not out.exists()
 
 
@@ -81,13 +88,28 @@ def test_paginators_and_waiters_for_unknown_operations_are_reported(models: Mode
     acceptors = [{"state": "success", "matcher": "status", "expected": 200}]
     directory = models.add(
         "tiny",
-        paginators_1={"pagination": {"ListGhosts": {"input_token": "NextToken", "output_token": "NextToken", "result_key": "Things"}}},
-        waiters_2={"version": 2, "waiters": {"GhostGone": {"operation": "DescribeGhost", "delay": 1, "maxAttempts": 2, "acceptors": acceptors}}},
+        paginators_1={
+            "pagination": {
+                "ListGhosts": {"input_token": "NextToken", "output_token": "NextToken", "result_key": "Things"}
+            }
+        },
+        waiters_2={
+            "version": 2,
+            "waiters": {
+                "GhostGone": {"operation": "DescribeGhost", "delay": 1, "maxAttempts": 2, "acceptors": acceptors}
+            },
+        },
     )
     result = run("--services", "tiny", "--output", str(tmp_path / "out"), "--quiet", models=models)
     assert result.returncode == 0
-    assert f"botoloom: warning: {directory / 'paginators-1.json'}: pagination.ListGhosts: no such operation" in result.stderr
-    assert f"botoloom: warning: {directory / 'waiters-2.json'}: waiters.GhostGone: operation 'DescribeGhost' does not exist" in result.stderr
+    assert (
+        f"botoloom: warning: {directory / 'paginators-1.json'}: pagination.ListGhosts: no such operation"
+        in result.stderr
+    )
+    assert (
+        f"botoloom: warning: {directory / 'waiters-2.json'}: waiters.GhostGone: operation 'DescribeGhost' does not exist"
+        in result.stderr
+    )
 
 
 @pytest.mark.parametrize(
@@ -95,12 +117,22 @@ def test_paginators_and_waiters_for_unknown_operations_are_reported(models: Mode
     [
         ("paginators-1", {"pagination": {"ListThings": {"input_token": 5}}}, "pagination.ListThings.input_token"),
         ("paginators-1", {"pagination": []}, '"pagination" must be an object'),
-        ("waiters-2", {"version": 2, "waiters": {"W": {"operation": "ListThings", "delay": "1", "acceptors": []}}}, "waiters.W.delay"),
+        (
+            "waiters-2",
+            {"version": 2, "waiters": {"W": {"operation": "ListThings", "delay": "1", "acceptors": []}}},
+            "waiters.W.delay",
+        ),
         ("waiters-2", {"version": 2, "waiters": {"W": {"delay": 1, "acceptors": []}}}, "waiters.W.operation"),
-        ("waiters-2", {"version": 2, "waiters": {"W": {"operation": "ListThings", "acceptors": {}}}}, "waiters.W.acceptors"),
+        (
+            "waiters-2",
+            {"version": 2, "waiters": {"W": {"operation": "ListThings", "acceptors": {}}}},
+            "waiters.W.acceptors",
+        ),
     ],
 )
-def test_errors_in_other_files_name_that_file(models: Models, tmp_path: Path, kind: str, document: Any, where: str) -> None:
+def test_errors_in_other_files_name_that_file(
+    models: Models, tmp_path: Path, kind: str, document: Any, where: str
+) -> None:
     directory = models.add("tiny", **{kind.replace("-", "_"): document})
     result = run("--services", "tiny", "--output", str(tmp_path / "out"), models=models)
     assert_error(result, str(directory / f"{kind}.json"), where)

@@ -28,11 +28,24 @@ def made(tmp_path: Path, models: Models) -> Path:
 
 @pytest.mark.parametrize(
     ("code", "where"),
-    [("ENOSPC", "temp:tiny/client.py"), ("EROFS", "temp:tiny/client.py"), ("EACCES", "temp:.botoloom-manifest.json"), ("EDQUOT", "temp:.botoloom-manifest.json")],
+    [
+        ("ENOSPC", "temp:tiny/client.py"),
+        ("EROFS", "temp:tiny/client.py"),
+        ("EACCES", "temp:.botoloom-manifest.json"),
+        ("EDQUOT", "temp:.botoloom-manifest.json"),
+    ],
 )
 def test_disk_errors_leave_the_output_as_it_was(made: Path, models: Models, code: str, where: str) -> None:
     before = snapshot(made)
-    result = run("--services", "tiny", "--output", str(made), "--quiet", models=models, seam=f"{where}={code}".replace("=", "=oserror:", 1))
+    result = run(
+        "--services",
+        "tiny",
+        "--output",
+        str(made),
+        "--quiet",
+        models=models,
+        seam=f"{where}={code}".replace("=", "=oserror:", 1),
+    )
     target = made / "aws_typed" / where.removeprefix("temp:")
     assert_error(result, f"cannot write {target}: ")
     assert os.strerror(getattr(errno, code)).lower() in result.stderr.lower()
@@ -43,7 +56,9 @@ def test_disk_errors_leave_the_output_as_it_was(made: Path, models: Models, code
 def test_disk_full_on_a_new_directory_leaves_nothing(models: Models, tmp_path: Path) -> None:
     models.add("tiny")
     out = tmp_path / "out"
-    result = run("--services", "tiny", "--output", str(out), "--quiet", models=models, seam="temp:tiny/client.py=oserror:ENOSPC")
+    result = run(
+        "--services", "tiny", "--output", str(out), "--quiet", models=models, seam="temp:tiny/client.py=oserror:ENOSPC"
+    )
     assert_error(result, "no space left on device")
     assert not out.exists()
 
@@ -55,7 +70,14 @@ def test_output_that_cannot_be_a_directory(output: str) -> None:
 
 def test_cache_of_the_wrong_shape_is_ignored(made: Path, models: Models) -> None:
     cache = made / "aws_typed" / ".botoloom-cache.json"
-    for text in ('{"services": []}', '{"services": {"tiny": {"files": 5}}}', '{"outputs": {"a": "b"}}', "[1]", "\xff\xfe", ""):
+    for text in (
+        '{"services": []}',
+        '{"services": {"tiny": {"files": 5}}}',
+        '{"outputs": {"a": "b"}}',
+        "[1]",
+        "\xff\xfe",
+        "",
+    ):
         cache.write_text(text, encoding="latin-1")
         result = run("--services", "tiny", "--output", str(made), "--quiet", models=models)
         assert result.returncode == 0 and result.stderr == "", result.stderr
@@ -64,12 +86,16 @@ def test_cache_of_the_wrong_shape_is_ignored(made: Path, models: Models) -> None
 
 @pytest.mark.parametrize("jobs", ["0", "-3"])
 def test_jobs_must_be_positive(tmp_path: Path, jobs: str) -> None:
-    assert_error(run("--services", "sqs", "--output", str(tmp_path / "out"), "--jobs", jobs), "--jobs must be at least 1")
+    assert_error(
+        run("--services", "sqs", "--output", str(tmp_path / "out"), "--jobs", jobs), "--jobs must be at least 1"
+    )
 
 
 def test_broken_pipe_is_quiet() -> None:
     """`botoloom --list-services | head -1`"""
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "--list-services"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--list-services"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.readline()
     proc.stdout.close()  # the reader goes away
@@ -90,7 +116,9 @@ def test_ctrl_c_during_start_up(tmp_path: Path) -> None:
 def test_ctrl_c_while_writing_leaves_no_temp_files(made: Path, models: Models, tmp_path: Path) -> None:
     release = tmp_path / "release"
     before = snapshot(made)
-    proc = start(["--services", "tiny", "--output", str(made), "--quiet"], models, f"temp:tiny/client.py=wait:{release}")
+    proc = start(
+        ["--services", "tiny", "--output", str(made), "--quiet"], models, f"temp:tiny/client.py=wait:{release}"
+    )
     paused(proc, release)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)

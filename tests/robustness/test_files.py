@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-
-
-from .conftest import MANIFEST, Models, assert_error, run, snapshot, without_cache
+from .conftest import MANIFEST, Models, assert_error, run, snapshot
 
 
 @pytest.fixture

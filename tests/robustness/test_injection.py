@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.naming.rules import module_name
-
 import pytest
+
+from generator.naming.rules import module_name
 
 from .conftest import TINY, Models, assert_error, run, tiny
 
@@ -38,8 +38,15 @@ def test_service_directory_name_cannot_inject_code(models: Models, tmp_path: Pat
     client = (out / "aws_typed" / module_name(EVIL) / "client.py").read_text()
     compile(client, "client.py", "exec")
     check = subprocess.run(
-        [sys.executable, "-c", f"from aws_typed.{module_name(EVIL)}.client import TinyServiceClient as c; print(c._service_name)"],
-        cwd=out, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-c",
+            f"from aws_typed.{module_name(EVIL)}.client import TinyServiceClient as c; print(c._service_name)",
+        ],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert check.stdout.strip() == EVIL and not (out / "PWNED").exists()
 
@@ -47,13 +54,23 @@ def test_service_directory_name_cannot_inject_code(models: Models, tmp_path: Pat
 def test_hostile_waiter_and_paginator_names_make_valid_code(models: Models, tmp_path: Path) -> None:
     """Waiter and paginator names go into class names through the naming authority."""
     service = tiny()
-    service["operations"]['Q"uote'] = {"name": 'Q"uote', "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "ListIn"}, "output": {"shape": "ListOut"}}
+    service["operations"]['Q"uote'] = {
+        "name": 'Q"uote',
+        "http": {"method": "POST", "requestUri": "/"},
+        "input": {"shape": "ListIn"},
+        "output": {"shape": "ListOut"},
+    }
     acceptors = [{"state": "success", "matcher": "status", "expected": 200}]
     waiters = {
         "version": 2,
-        "waiters": {name: {"operation": "ListThings", "delay": 1, "maxAttempts": 2, "acceptors": acceptors} for name in ['Q"uote', "Sp ace", "New\nLine", "class", "9Lives"]},
+        "waiters": {
+            name: {"operation": "ListThings", "delay": 1, "maxAttempts": 2, "acceptors": acceptors}
+            for name in ['Q"uote', "Sp ace", "New\nLine", "class", "9Lives"]
+        },
     }
-    paginators = {"pagination": {'Q"uote': {"input_token": "NextToken", "output_token": "NextToken", "result_key": "Things"}}}
+    paginators = {
+        "pagination": {'Q"uote': {"input_token": "NextToken", "output_token": "NextToken", "result_key": "Things"}}
+    }
     models.add("tiny", service, waiters_2=waiters, paginators_1=paginators)
     out = tmp_path / "out"
     result = run("--services", "tiny", "--output", str(out), "--quiet", models=models)
@@ -81,7 +98,9 @@ def test_tiny_model_is_valid(models: Models, tmp_path: Path) -> None:
     assert result.returncode == 0 and result.stderr == "", result.stderr
 
 
-def _resources(thing: str = "Thing", collection: str = "Things", action: str = "ListAll", identifier: str = "Name") -> dict[str, object]:
+def _resources(
+    thing: str = "Thing", collection: str = "Things", action: str = "ListAll", identifier: str = "Name"
+) -> dict[str, object]:
     """A boto3 resources-1 document for the tiny service."""
     ids = [{"target": identifier, "source": "input"}]
     return {
@@ -91,7 +110,10 @@ def _resources(thing: str = "Thing", collection: str = "Things", action: str = "
             "hasMany": {
                 collection: {
                     "request": {"operation": "ListThings"},
-                    "resource": {"type": thing, "identifiers": [{"target": identifier, "source": "response", "path": "Things[]"}]},
+                    "resource": {
+                        "type": thing,
+                        "identifiers": [{"target": identifier, "source": "response", "path": "Things[]"}],
+                    },
                 }
             },
         },
@@ -117,8 +139,12 @@ def test_resource_definition_generates(models: Models, tmp_path: Path) -> None:
         ({"identifier": "Na me"}, "Thing.identifiers.Na me"),
     ],
 )
-def test_hostile_resource_names_are_refused_naming_the_file(models: Models, tmp_path: Path, changes: dict[str, str], where: str) -> None:
+def test_hostile_resource_names_are_refused_naming_the_file(
+    models: Models, tmp_path: Path, changes: dict[str, str], where: str
+) -> None:
     directory = models.add("tiny", resources_1=_resources(**changes))
     out = tmp_path / "out"
-    assert_error(run("--services", "tiny", "--output", str(out), models=models), str(directory / "resources-1.json"), where)
+    assert_error(
+        run("--services", "tiny", "--output", str(out), models=models), str(directory / "resources-1.json"), where
+    )
     assert not out.exists()

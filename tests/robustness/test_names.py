@@ -13,7 +13,9 @@ def test_services_that_become_one_module(models: Models, tmp_path: Path) -> None
     models.add("a-b")
     models.add("a_b")
     out = tmp_path / "out"
-    assert_error(run("--services", "a-b", "a_b", "--output", str(out), models=models), "'a-b' and 'a_b'", "module 'a_b'")
+    assert_error(
+        run("--services", "a-b", "a_b", "--output", str(out), models=models), "'a-b' and 'a_b'", "module 'a_b'"
+    )
     assert not out.exists()
 
 
@@ -39,7 +41,9 @@ def test_package_name_from_pyproject_must_be_a_string(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.parametrize("table", ['services = "sqs"', "services = [1]", 'output = 5', "jobs = 0", 'jobs = "2"', "[tool.botoloom.x]"])
+@pytest.mark.parametrize(
+    "table", ['services = "sqs"', "services = [1]", "output = 5", "jobs = 0", 'jobs = "2"', "[tool.botoloom.x]"]
+)
 def test_wrong_pyproject_values(tmp_path: Path, table: str) -> None:
     (tmp_path / "pyproject.toml").write_text(f"[tool.botoloom]\n{table}\n")
     assert_error(run(cwd=tmp_path), "pyproject.toml")

@@ -4,15 +4,10 @@ kill the next run gives exactly what a clean run gives."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-
-
-from tests.helpers import REPO
 
 from .conftest import MANIFEST, Models, assert_error, paused, run, snapshot, start, tiny, without_cache
 
@@ -83,7 +78,14 @@ def test_a_missing_file_always_counts_as_changed(models: Models, tmp_path: Path)
 
 @pytest.mark.parametrize(
     "seam",
-    ["temp:.botoloom-manifest.json=kill", "temp:tiny/client.py=kill", "staged=kill", "pending=kill", "commit:tiny/type_defs.py=kill", "removed=kill"],
+    [
+        "temp:.botoloom-manifest.json=kill",
+        "temp:tiny/client.py=kill",
+        "staged=kill",
+        "pending=kill",
+        "commit:tiny/type_defs.py=kill",
+        "removed=kill",
+    ],
 )
 def test_first_run_killed_anywhere_is_repaired(models: Models, tmp_path: Path, seam: str) -> None:
     models.add("tiny")
@@ -99,7 +101,12 @@ def test_temp_files_of_killed_runs_fail_check_and_are_cleaned(models: Models, tm
     out = tmp_path / "out"
     assert run("--services", "tiny", "--output", str(out), "--quiet", models=models).returncode == 0
     models.add("tiny", tiny(documentation="<p>Changed.</p>"))
-    assert run("--services", "tiny", "--output", str(out), "--quiet", models=models, seam="temp:tiny/client.py=kill").returncode == KILLED
+    assert (
+        run(
+            "--services", "tiny", "--output", str(out), "--quiet", models=models, seam="temp:tiny/client.py=kill"
+        ).returncode
+        == KILLED
+    )
     temps = [p for p in (out / "aws_typed").rglob(".*tmp")]
     assert temps, "the kill left a temp file"
     check = run("--services", "tiny", "--output", str(out), "--check", models=models)
@@ -127,7 +134,12 @@ def test_kill_after_pending_manifest_does_not_orphan_a_changed_file(models: Mode
     out = tmp_path / "out"
     assert run("--services", "tiny", "other", "--output", str(out), "--quiet", models=models).returncode == 0
     models.add("tiny", tiny(documentation="<p>Changed.</p>"))
-    assert run("--services", "tiny", "other", "--output", str(out), "--quiet", models=models, seam="pending=kill").returncode == KILLED
+    assert (
+        run(
+            "--services", "tiny", "other", "--output", str(out), "--quiet", models=models, seam="pending=kill"
+        ).returncode
+        == KILLED
+    )
     third = run("--services", "other", "--output", str(out), models=models)
     assert third.returncode == 0 and "kept" not in third.stdout, third.stdout
     assert without_cache(snapshot(out / "aws_typed")) == _clean(models, tmp_path, "other")

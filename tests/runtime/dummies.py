@@ -55,18 +55,13 @@ def dummy(shape: Shape, depth: int = 0, index: int = 0) -> Any:
                 key=lambda n: (members[n].type_name in ("structure", "list", "map"), n),
             )
             return {name: dummy(members[name], depth + 1)}
-        return {
-            name: dummy(members[name], depth + 1) for name in shape.required_members
-        }
+        return {name: dummy(members[name], depth + 1) for name in shape.required_members}
     if type_name == "list":
         assert isinstance(shape, ListShape)
         return [dummy(shape.member, depth + 1, index=i) for i in range(_count(shape))]
     if type_name == "map":
         assert isinstance(shape, MapShape)
-        return {
-            dummy(shape.key, depth + 1, index=i): dummy(shape.value, depth + 1)
-            for i in range(_count(shape))
-        }
+        return {dummy(shape.key, depth + 1, index=i): dummy(shape.value, depth + 1) for i in range(_count(shape))}
     if type_name == "string":
         return _string(shape, index)
     if type_name in ("integer", "long", "short", "byte"):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import boto3
 import pytest
-
 from aws_typed import s3
 from aws_typed.s3.stubber import S3Stubber
 
@@ -15,7 +14,9 @@ from aws_typed.s3.stubber import S3Stubber
 def test_full_result_of_an_empty_bucket() -> None:
     client = s3.S3Client(boto3.session.Session().client("s3", region_name="us-east-1"))
     with S3Stubber(client) as stubber:
-        stubber.add_response("list_objects_v2", {"KeyCount": 0, "IsTruncated": False, "MaxKeys": 1000, "Name": "b"}, {"Bucket": "b"})
+        stubber.add_response(
+            "list_objects_v2", {"KeyCount": 0, "IsTruncated": False, "MaxKeys": 1000, "Name": "b"}, {"Bucket": "b"}
+        )
         result = client.get_paginator("list_objects_v2").paginate(Bucket="b").build_full_result()
     assert result == {"Prefix": None, "RequestCharged": None}
     with pytest.raises(KeyError):

@@ -7,18 +7,16 @@ import os
 import socket
 from pathlib import Path
 
+import aws_typed
 import boto3
 import botocore.exceptions
 import pytest
+from aws_typed import s3
 from botocore.config import Config
 
-import aws_typed
-from aws_typed import s3
 from tests.conftest import GENERATED, NonLocalConnectionError
 
-NO_RETRIES = Config(
-    retries={"max_attempts": 0, "mode": "standard"}, connect_timeout=1, read_timeout=1
-)
+NO_RETRIES = Config(retries={"max_attempts": 0, "mode": "standard"}, connect_timeout=1, read_timeout=1)
 
 
 def test_generated_package_is_the_committed_one() -> None:

@@ -13,13 +13,12 @@ from __future__ import annotations
 import copy
 import importlib
 import io
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import boto3
 import botocore.exceptions
 import pytest
-from botocore.stub import Stubber, StubAssertionError
-
 from aws_typed import dynamodb, ec2, lambda_, s3, sqs
 from aws_typed._stubber import BaseStubber
 from aws_typed.dynamodb.stubber import DynamoDBStubber
@@ -27,6 +26,7 @@ from aws_typed.ec2.stubber import EC2Stubber
 from aws_typed.lambda_.stubber import LambdaStubber
 from aws_typed.s3.stubber import ANY, S3Stubber
 from aws_typed.sqs.stubber import SQSStubber
+from botocore.stub import StubAssertionError, Stubber
 
 from . import dummies
 from .services import SERVICES, GeneratedService
@@ -43,9 +43,19 @@ PRESIGN_FAILS: list[tuple[str, str, dict[str, Any] | None, type[Exception]]] = [
     ("s3", "get_objects", {"Bucket": "b", "Key": "k"}, botocore.exceptions.UnknownClientMethodError),
     ("s3", "get_object", {"Bucket": "b"}, botocore.exceptions.ParamValidationError),
     ("s3", "get_object", {"Bucket": "b", "Kee": "k"}, botocore.exceptions.ParamValidationError),
-    ("s3", "get_object", {"Bucket": "b", "Key": 1}, botocore.exceptions.EndpointResolutionError),  # s3 endpoint rules check Key first
+    (
+        "s3",
+        "get_object",
+        {"Bucket": "b", "Key": 1},
+        botocore.exceptions.EndpointResolutionError,
+    ),  # s3 endpoint rules check Key first
     ("s3", "get_object", None, botocore.exceptions.ParamValidationError),
-    ("sqs", "send_message", {"QueueUrl": "u", "MessageBody": "m", "DelaySeconds": "5"}, botocore.exceptions.ParamValidationError),
+    (
+        "sqs",
+        "send_message",
+        {"QueueUrl": "u", "MessageBody": "m", "DelaySeconds": "5"},
+        botocore.exceptions.ParamValidationError,
+    ),
 ]
 
 
@@ -72,7 +82,9 @@ def test_presign_pass_lines_sign_like_botocore() -> None:
     assert typed.generate_presigned_url("list_buckets").startswith("https://")
     queue = _client(sqs.SQSClient, "sqs")
     url = queue.generate_presigned_url("get_queue_url", Params={"QueueName": "q"})
-    assert url.split("?")[0] == queue.raw.generate_presigned_url("get_queue_url", Params={"QueueName": "q"}).split("?")[0]
+    assert (
+        url.split("?")[0] == queue.raw.generate_presigned_url("get_queue_url", Params={"QueueName": "q"}).split("?")[0]
+    )
 
 
 # --- the typed Stubber: the failing snippet lines -------------------------------------
@@ -125,7 +137,9 @@ def test_typed_stubber_is_botocores_on_typed_and_raw_clients() -> None:
             stubber.add_response("list_buckets", {"Buckets": [{"Name": "b"}]})
             stubber.add_response("head_object", {"ContentLength": 12}, {"Bucket": "b", "Key": ANY})
             stubber.add_response("put_object", {"ETag": "e"}, expected_params={"Bucket": "b", "Key": "k", "Body": body})
-            stubber.add_client_error("get_object", "NoSuchKey", http_status_code=404, expected_params={"Bucket": "b", "Key": "k"})
+            stubber.add_client_error(
+                "get_object", "NoSuchKey", http_status_code=404, expected_params={"Bucket": "b", "Key": "k"}
+            )
             assert typed.list_buckets()["Buckets"] == [{"Name": "b"}]
             assert typed.head_object(Bucket="b", Key="anything")["ContentLength"] == 12
             assert typed.put_object(Bucket="b", Key="k", Body=body)["ETag"] == "e"
@@ -154,13 +168,17 @@ def test_typed_stubber_on_more_services() -> None:
     table = _client(dynamodb.DynamoDBClient, "dynamodb")
     with DynamoDBStubber(table) as stubber:
         stubber.add_response("get_item", {"Item": {"pk": {"S": "a"}}}, {"TableName": "t", "Key": {"pk": {"S": "a"}}})
-        stubber.add_client_error("get_item", "ResourceNotFoundException", expected_params={"TableName": "missing", "Key": {"pk": {"S": "a"}}})
+        stubber.add_client_error(
+            "get_item", "ResourceNotFoundException", expected_params={"TableName": "missing", "Key": {"pk": {"S": "a"}}}
+        )
         assert table.get_item(TableName="t", Key={"pk": {"S": "a"}})["Item"] == {"pk": {"S": "a"}}
         with pytest.raises(table.exceptions.ResourceNotFoundException):
             table.get_item(TableName="missing", Key={"pk": {"S": "a"}})
     machines = _client(ec2.EC2Client, "ec2")
     with EC2Stubber(machines.raw) as stubber:
-        stubber.add_response("describe_instances", {"Reservations": [{"Instances": [{"InstanceId": "i-1"}]}]}, {"InstanceIds": ["i-1"]})
+        stubber.add_response(
+            "describe_instances", {"Reservations": [{"Instances": [{"InstanceId": "i-1"}]}]}, {"InstanceIds": ["i-1"]}
+        )
         reservations = machines.describe_instances(InstanceIds=["i-1"])["Reservations"]
         assert reservations[0]["Instances"][0]["InstanceId"] == "i-1"
     functions = _client(lambda_.LambdaClient, "lambda")

@@ -13,20 +13,17 @@ import typing_extensions
 
 from .services import SERVICES, GeneratedService
 
+
 @pytest.mark.parametrize("service", SERVICES, ids=str)
 def test_type_defs_resolve_at_run_time(service: GeneratedService) -> None:
     modules = [
         importlib.import_module(info.name)
-        for info in pkgutil.iter_modules(
-            service.package.__path__, f"{service.package.__name__}."
-        )
+        for info in pkgutil.iter_modules(service.package.__path__, f"{service.package.__name__}.")
     ]
     names = {module.__name__.rsplit(".", 1)[1] for module in modules}
     assert {"client", "exceptions", "literals", "type_defs"} <= names, names
     for name in service.package.__all__:
-        assert hasattr(
-            service.package, name
-        ), f"{service.package.__name__}.__all__ names missing {name}"
+        assert hasattr(service.package, name), f"{service.package.__name__}.__all__ names missing {name}"
 
     checked = 0
     failures: list[tuple[str, Exception]] = []
@@ -49,14 +46,9 @@ def test_type_defs_resolve_at_run_time(service: GeneratedService) -> None:
 def test_typed_dict_required_keys_at_run_time() -> None:
     """Run-time introspection of a request TypedDict agrees with botocore's model."""
     import boto3
-
     from aws_typed.s3 import type_defs
 
-    shape = (
-        boto3.client("s3").meta.service_model.operation_model("GetObject").input_shape
-    )
+    shape = boto3.client("s3").meta.service_model.operation_model("GetObject").input_shape
     typed_dict = type_defs.GetObjectRequestTypeDef
-    assert (
-        typed_dict.__required_keys__ == set(shape.required_members) == {"Bucket", "Key"}
-    )
+    assert typed_dict.__required_keys__ == set(shape.required_members) == {"Bucket", "Key"}
     assert typed_dict.__optional_keys__ == set(shape.members) - {"Bucket", "Key"}

@@ -16,6 +16,7 @@ import importlib
 import inspect
 from typing import Any
 
+import aws_typed
 import boto3
 import botocore.auth
 import botocore.client
@@ -23,9 +24,6 @@ import botocore.exceptions
 import botocore.paginate
 import botocore.waiter
 import pytest
-from botocore.stub import Stubber
-
-import aws_typed
 from aws_typed import lambda_, s3, sqs
 from aws_typed._runtime import (
     BaseClient,
@@ -34,6 +32,7 @@ from aws_typed._runtime import (
     Paginator,
     Waiter,
 )
+from botocore.stub import Stubber
 
 from . import dummies
 from .services import SERVICES, GeneratedService
@@ -41,9 +40,12 @@ from .services import SERVICES, GeneratedService
 REGION = "us-east-1"
 
 # Public attributes of a boto3 client that are not service operations.
-NON_OPERATIONS = frozenset(
-    name for name in dir(botocore.client.BaseClient) if not name.startswith("_")
-) | {"exceptions", "waiter_names", "meta", "generate_presigned_url"}
+NON_OPERATIONS = frozenset(name for name in dir(botocore.client.BaseClient) if not name.startswith("_")) | {
+    "exceptions",
+    "waiter_names",
+    "meta",
+    "generate_presigned_url",
+}
 # Methods boto3 injects into some clients (s3 transfer helpers): customisations,
 # not operations of the service model.
 BOTO3_INJECTED = {
@@ -59,9 +61,12 @@ BOTO3_INJECTED = {
     ),
 }
 # Public names the typed client adds on top of the operations.
-TYPED_NON_OPERATIONS = frozenset(
-    name for name in dir(BaseClient) if not name.startswith("_")
-) | {"exceptions", "get_paginator", "get_waiter", "generate_presigned_url"}
+TYPED_NON_OPERATIONS = frozenset(name for name in dir(BaseClient) if not name.startswith("_")) | {
+    "exceptions",
+    "get_paginator",
+    "get_waiter",
+    "generate_presigned_url",
+}
 
 
 # One session for the whole module: its loader caches the service models, so
@@ -93,11 +98,7 @@ def test_typed_client_has_exactly_the_boto3_operations(
 ) -> None:
     raw = raw_client(service.service_name)
     raw_public = {name for name in dir(raw) if not name.startswith("_")}
-    raw_operations = (
-        raw_public
-        - NON_OPERATIONS
-        - BOTO3_INJECTED.get(service.service_name, frozenset())
-    )
+    raw_operations = raw_public - NON_OPERATIONS - BOTO3_INJECTED.get(service.service_name, frozenset())
     assert raw_operations == set(_operations(raw)), (
         f"{service}: boto3 client's public methods differ from botocore's method_to_api_mapping "
         f"(test assumption broken): {sorted(raw_operations ^ set(_operations(raw)))}"
@@ -108,13 +109,9 @@ def test_typed_client_has_exactly_the_boto3_operations(
     typed_operations = typed_public - TYPED_NON_OPERATIONS
     missing = sorted(raw_operations - typed_operations)
     extra = sorted(typed_operations - raw_operations)
-    assert (
-        not missing and not extra
-    ), f"{service}: typed {cls.__name__} lacks {missing}, has extra {extra}"
+    assert not missing and not extra, f"{service}: typed {cls.__name__} lacks {missing}, has extra {extra}"
     for method in sorted(typed_operations):
-        assert inspect.isfunction(
-            getattr(cls, method)
-        ), f"{service}.{method} is not a plain method on {cls.__name__}"
+        assert inspect.isfunction(getattr(cls, method)), f"{service}.{method} is not a plain method on {cls.__name__}"
 
 
 def test_every_operation_reaches_botocore_unchanged(service: GeneratedService) -> None:
@@ -161,13 +158,8 @@ def test_every_operation_reaches_botocore_unchanged(service: GeneratedService) -
             failures.append(f"{where}: {type(exc).__name__}: {exc} ({raw_ok})")
             continue
         if result is not stubbed:
-            failures.append(
-                f"{where}: returned {result!r}, not the stubbed response {stubbed!r}"
-            )
-    assert not failures, (
-        f"{len(failures)} of {len(operations)} {service} operations failed:\n"
-        + "\n".join(failures)
-    )
+            failures.append(f"{where}: returned {result!r}, not the stubbed response {stubbed!r}")
+    assert not failures, f"{len(failures)} of {len(operations)} {service} operations failed:\n" + "\n".join(failures)
 
 
 def _table(service: GeneratedService, module: str, name: str) -> dict[str, type]:
@@ -189,9 +181,7 @@ def test_every_paginator_forwards_unchanged(service: GeneratedService) -> None:
     operations = _operations(raw)
     names = sorted(method for method in operations if raw.can_paginate(method))
     table = _table(service, "paginators", "PAGINATORS")
-    assert (
-        sorted(table) == names
-    ), f"{service}: PAGINATORS {sorted(table)} != botocore's {names}"
+    assert sorted(table) == names, f"{service}: PAGINATORS {sorted(table)} != botocore's {names}"
     failures: list[str] = []
     for name in names:
         where = f"{service}.get_paginator({name!r})"
@@ -204,9 +194,7 @@ def test_every_paginator_forwards_unchanged(service: GeneratedService) -> None:
             failures.append(f"{where}: .raw is {paginator.raw!r}")
             continue
         if paginator.raw._model.name != operations[name]:
-            failures.append(
-                f"{where}: wraps a paginator of {paginator.raw._model.name}"
-            )
+            failures.append(f"{where}: wraps a paginator of {paginator.raw._model.name}")
             continue
         operation = model.operation_model(operations[name])
         params = dummies.request(operation)
@@ -217,18 +205,14 @@ def test_every_paginator_forwards_unchanged(service: GeneratedService) -> None:
                 stubber.add_response(name, page, expected_params=copy.deepcopy(params))
                 iterator = paginator.paginate(**params)
                 assert isinstance(iterator, PageIterator), type(iterator)
-                assert isinstance(iterator.raw, botocore.paginate.PageIterator), type(
-                    iterator.raw
-                )
+                assert isinstance(iterator.raw, botocore.paginate.PageIterator), type(iterator.raw)
                 pages = list(iterator)
                 stubber.assert_no_pending_responses()
         except Exception as exc:
             failures.append(f"{where}.paginate: {type(exc).__name__}: {exc}")
             continue
         if len(pages) != 1 or pages[0] is not page:
-            failures.append(
-                f"{where}.paginate: pages {pages!r} are not [the stubbed page]"
-            )
+            failures.append(f"{where}.paginate: pages {pages!r} are not [the stubbed page]")
     assert not failures, "\n".join(failures)
 
 
@@ -237,9 +221,9 @@ def test_every_waiter_forwards_unchanged(service: GeneratedService) -> None:
     typed = service.client_class(raw)
     model = raw.meta.service_model
     table = _table(service, "waiters", "WAITERS")
-    assert sorted(table) == sorted(
-        raw.waiter_names
-    ), f"{service}: WAITERS {sorted(table)} != {sorted(raw.waiter_names)}"
+    assert sorted(table) == sorted(raw.waiter_names), (
+        f"{service}: WAITERS {sorted(table)} != {sorted(raw.waiter_names)}"
+    )
     failures: list[str] = []
     for name in sorted(raw.waiter_names):
         where = f"{service}.get_waiter({name!r})"
@@ -248,18 +232,11 @@ def test_every_waiter_forwards_unchanged(service: GeneratedService) -> None:
         if type(waiter) is not table[name] or not isinstance(waiter, Waiter):
             failures.append(f"{where}: returned a {type(waiter).__name__}")
             continue
-        if (
-            not isinstance(waiter.raw, botocore.waiter.Waiter)
-            or waiter.name != raw_waiter.name
-        ):
-            failures.append(
-                f"{where}: wraps {waiter.raw!r} named {waiter.name!r}, expected {raw_waiter.name!r}"
-            )
+        if not isinstance(waiter.raw, botocore.waiter.Waiter) or waiter.name != raw_waiter.name:
+            failures.append(f"{where}: wraps {waiter.raw!r} named {waiter.name!r}, expected {raw_waiter.name!r}")
             continue
         if type(waiter).__name__ != f"{raw_waiter.name}Waiter":
-            failures.append(
-                f"{where}: class {type(waiter).__name__} for waiter {raw_waiter.name}"
-            )
+            failures.append(f"{where}: class {type(waiter).__name__} for waiter {raw_waiter.name}")
         operation = model.operation_model(raw_waiter.config.operation)
         params = dummies.request(operation)
         # An error no acceptor matches (status 418) ends the wait on the first
@@ -304,30 +281,21 @@ def test_every_modeled_exception_is_botocores_class(service: GeneratedService) -
         f"declares unmodeled {sorted(declared - modeled)}"
     )
     for name in sorted(modeled):
-        assert getattr(exceptions, name) is getattr(
-            raw.exceptions, name
-        ), f"{service}.exceptions.{name}"
+        assert getattr(exceptions, name) is getattr(raw.exceptions, name), f"{service}.exceptions.{name}"
     for shape in raw.meta.service_model.error_shapes:
         code = shape.error_code
-        assert exceptions.from_code(code) is raw.exceptions.from_code(
-            code
-        ), f"{service}: from_code({code!r})"
+        assert exceptions.from_code(code) is raw.exceptions.from_code(code), f"{service}: from_code({code!r})"
     assert exceptions.from_code("BotoloomNoSuchCode") is botocore.exceptions.ClientError
 
 
 def test_module_factory_builds_the_typed_client(service: GeneratedService) -> None:
     factory = service.package.client
-    assert (
-        getattr(service.package, service.client_class.__name__) is service.client_class
-    )
+    assert getattr(service.package, service.client_class.__name__) is service.client_class
     typed = factory(region_name="eu-west-2")
     assert type(typed) is service.client_class
     assert typed.raw.meta.service_model.service_name == service.service_name
     # Same region as boto3 itself picks (IAM normalises to aws-global).
-    assert (
-        typed.meta.region_name
-        == raw_client(service.service_name, region_name="eu-west-2").meta.region_name
-    )
+    assert typed.meta.region_name == raw_client(service.service_name, region_name="eu-west-2").meta.region_name
     assert typed.meta is typed.raw.meta
     typed.close()
 
@@ -389,18 +357,12 @@ def test_generate_presigned_url_equals_raw(monkeypatch: pytest.MonkeyPatch) -> N
     params = {"Bucket": "example-bucket", "Key": "dir/object.txt"}
     url = typed.generate_presigned_url("get_object", Params=params, ExpiresIn=900)
     assert url == raw.generate_presigned_url("get_object", Params=params, ExpiresIn=900)
-    assert (
-        "X-Amz-Date=20240506T070809Z" in url
-        and "AKIDEXAMPLE" in url
-        and "X-Amz-Expires=900" in url
-    )
+    assert "X-Amz-Date=20240506T070809Z" in url and "AKIDEXAMPLE" in url and "X-Amz-Expires=900" in url
     # Positional arguments and HttpMethod pass through as well.
-    assert typed.generate_presigned_url(
+    assert typed.generate_presigned_url("put_object", params, 60, "PUT") == raw.generate_presigned_url(
         "put_object", params, 60, "PUT"
-    ) == raw.generate_presigned_url("put_object", params, 60, "PUT")
-    assert typed.generate_presigned_url("list_buckets") == raw.generate_presigned_url(
-        "list_buckets"
     )
+    assert typed.generate_presigned_url("list_buckets") == raw.generate_presigned_url("list_buckets")
 
 
 def test_exceptions_are_botocores_classes() -> None:
@@ -409,9 +371,7 @@ def test_exceptions_are_botocores_classes() -> None:
     assert typed.exceptions.NoSuchKey is raw.exceptions.NoSuchKey
     assert issubclass(typed.exceptions.NoSuchKey, botocore.exceptions.ClientError)
     assert typed.exceptions.from_code("NoSuchKey") is raw.exceptions.NoSuchKey
-    assert (
-        typed.exceptions.from_code("NotAModeledCode") is botocore.exceptions.ClientError
-    )
+    assert typed.exceptions.from_code("NotAModeledCode") is botocore.exceptions.ClientError
     assert typed.exceptions.ClientError is botocore.exceptions.ClientError
     assert aws_typed.ClientError is botocore.exceptions.ClientError
     with pytest.raises(AttributeError):
@@ -443,10 +403,7 @@ def test_sqs_error_code_differs_from_shape_name() -> None:
     typed = sqs.SQSClient(raw)
     code = "AWS.SimpleQueueService.NonExistentQueue"
     assert typed.exceptions.QueueDoesNotExist is raw.exceptions.QueueDoesNotExist
-    assert (
-        typed.exceptions.from_code("QueueDoesNotExist")
-        is raw.exceptions.QueueDoesNotExist
-    )
+    assert typed.exceptions.from_code("QueueDoesNotExist") is raw.exceptions.QueueDoesNotExist
     assert typed.exceptions.from_code(code) is raw.exceptions.from_code(code)
     with Stubber(raw) as stubber:
         stubber.add_client_error(

@@ -7,15 +7,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import warnings
 
 import pydantic
 import pytest
 import typing_extensions
-
 from aws_typed import _types
 from aws_typed.ec2.type_defs import DescribeInstancesRequestTypeDef
 from aws_typed.s3.type_defs import ListObjectsV2RequestTypeDef, PutObjectRequestTypeDef
+
 from tests.conftest import GENERATED
 
 
@@ -76,7 +75,9 @@ def test_clients_and_resources_run_without_typing_extensions() -> None:
     """Only the TypedDict modules want typing_extensions; clients, resources, conditions
     and ClientError import none of them."""
     env = {"PYTHONPATH": str(GENERATED), "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-    run = subprocess.run([sys.executable, "-c", _WITHOUT_TYPING_EXTENSIONS], capture_output=True, text=True, env=env, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_TYPING_EXTENSIONS], capture_output=True, text=True, env=env, timeout=120
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(run.stdout)
     assert result["client"] == "DynamoDBResourceClient"

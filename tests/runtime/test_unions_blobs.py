@@ -12,7 +12,6 @@ import botocore.exceptions
 import botocore.stub
 import botocore.validate
 import pytest
-
 from aws_typed import cloudwatch, s3
 from aws_typed.cloudwatch.stubber import CloudWatchStubber
 from aws_typed.s3.stubber import S3Stubber
@@ -32,7 +31,9 @@ def test_union_lines_fail_in_botocore() -> None:
     with CloudWatchStubber(alarms) as stubber:
         stubber.add_response("put_metric_alarm", {})
         with pytest.raises(botocore.exceptions.ParamValidationError, match="tagged union"):
-            alarms.put_metric_alarm(AlarmName="a", EvaluationPeriods=1, ComparisonOperator="GreaterThanThreshold", EvaluationCriteria={})  # type: ignore[typeddict-item]
+            alarms.put_metric_alarm(
+                AlarmName="a", EvaluationPeriods=1, ComparisonOperator="GreaterThanThreshold", EvaluationCriteria={}
+            )  # type: ignore[typeddict-item]
 
 
 @pytest.mark.parametrize(
@@ -46,7 +47,9 @@ def test_union_with_many_members_in_botocore(content: dict[str, Any], message: s
     params = {"modelId": "m", "messages": [{"role": "user", "content": [content]}]}
     with pytest.raises(botocore.exceptions.ParamValidationError, match=message):
         botocore.validate.validate_parameters(params, model)
-    botocore.validate.validate_parameters({"modelId": "m", "messages": [{"role": "user", "content": [{"text": "a"}]}]}, model)
+    botocore.validate.validate_parameters(
+        {"modelId": "m", "messages": [{"role": "user", "content": [{"text": "a"}]}]}, model
+    )
 
 
 def test_file_object_in_a_body_blob_raises_type_error() -> None:
@@ -67,7 +70,11 @@ def test_file_object_in_a_body_blob_raises_type_error() -> None:
         table.put_item(TableName="t", Item={"b": {"B": io.BytesIO(b"x")}})  # type: ignore[typeddict-item]
     with SQSStubber(queue) as stub, pytest.raises(TypeError):
         stub.add_response("send_message", {})
-        queue.send_message(QueueUrl="u", MessageBody="m", MessageAttributes={"a": {"DataType": "Binary", "BinaryValue": io.BytesIO(b"x")}})  # type: ignore[typeddict-item]
+        queue.send_message(
+            QueueUrl="u",
+            MessageBody="m",
+            MessageAttributes={"a": {"DataType": "Binary", "BinaryValue": io.BytesIO(b"x")}},
+        )  # type: ignore[typeddict-item]
 
 
 def test_payload_and_user_data_pass_in_botocore() -> None:
@@ -94,7 +101,12 @@ def test_document_tuple_fails_in_botocore() -> None:
     client = glue.GlueClient(_SESSION.client("glue"))
     for kind, ok in ((("int", "long"), False), (["int", "long"], True)):
         schema: Any = {"Fields": [{"Id": 1, "Name": "c", "Type": kind, "Required": True}]}
-        table: Any = {"IcebergInput": {"MetadataOperation": "CREATE", "CreateIcebergTableInput": {"Location": "s3://b/t", "Schema": schema}}}
+        table: Any = {
+            "IcebergInput": {
+                "MetadataOperation": "CREATE",
+                "CreateIcebergTableInput": {"Location": "s3://b/t", "Schema": schema},
+            }
+        }
         with GlueStubber(client) as stub:
             stub.add_response("create_table", {})
             if ok:

@@ -33,7 +33,9 @@ def test_mypy_strict_on_generated(tmp_path: Path, what: str) -> None:
         assert pragma.drop_stubs(tmp_path) > 50
     result = subprocess.run(
         [str(BIN / "mypy"), "--strict", "--cache-dir", str(tmp_path / ".mypy_cache"), "aws_typed"],
-        cwd=tmp_path, capture_output=True, text=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout[-8000:]
     assert "Success: no issues found" in result.stdout
@@ -49,7 +51,9 @@ def test_mypy_strict_on_the_generator(tmp_path: Path) -> None:
     """botoloom's own code, with the settings of pyproject.toml ([tool.mypy] strict)."""
     result = subprocess.run(
         [str(BIN / "mypy"), "--cache-dir", str(tmp_path / ".mypy_cache"), "generator"],
-        cwd=REPO, capture_output=True, text=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout[-8000:]
     assert "Success: no issues found" in result.stdout

@@ -75,10 +75,11 @@ import subprocess
 import sys
 import time
 import tokenize
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 import pytest
 
@@ -87,21 +88,15 @@ pytestmark = pytest.mark.typing
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 BIN = Path(sys.executable).parent
-GENERATED = Path(
-    os.environ.get("BOTOLOOM_TYPING_GENERATED") or REPO / "generated"
-).resolve()
+GENERATED = Path(os.environ.get("BOTOLOOM_TYPING_GENERATED") or REPO / "generated").resolve()
 SNIPPETS = HERE / "snippets"
 ALL_CHECKERS = ("mypy", "pyright", "basedpyright", "pyrefly", "ty")
 CHECKERS = tuple(
     name.strip()
-    for name in (
-        os.environ.get("BOTOLOOM_TYPING_CHECKERS") or ",".join(ALL_CHECKERS)
-    ).split(",")
+    for name in (os.environ.get("BOTOLOOM_TYPING_CHECKERS") or ",".join(ALL_CHECKERS)).split(",")
     if name.strip()
 )
-ALIASES = {
-    "basedpyright": "pyright"
-}  # its markers are pyright's (same engine, same messages)
+ALIASES = {"basedpyright": "pyright"}  # its markers are pyright's (same engine, same messages)
 LINE_ONLY = (
     "pyrefly",
     "ty",
@@ -235,9 +230,7 @@ class Snippet:
     path: Path
     kind: str  # "pass" or "fail"
     markers: list[Marker] = field(default_factory=list)
-    missed: dict[tuple[int, str], str] = field(
-        default_factory=dict
-    )  # (line, checker) -> reason
+    missed: dict[tuple[int, str], str] = field(default_factory=dict)  # (line, checker) -> reason
     xfail: dict[str, str] = field(default_factory=dict)  # checker -> reason
     problems: list[str] = field(default_factory=list)  # malformed markers etc.
 
@@ -251,22 +244,14 @@ class Snippet:
 
     def expected(self, checker: str) -> list[Marker]:
         """The markers `checker` must match, including its line-only expectations."""
-        own = [
-            m
-            for m in self.markers
-            if m.applies_to(checker) and (m.line, checker) not in self.missed
-        ]
+        own = [m for m in self.markers if m.applies_to(checker) and (m.line, checker) not in self.missed]
         if checker in LINE_ONLY:
             # An error that both mypy and pyright report is one that every checker
             # must find; one that only one of them reports (pyright's NotRequired
             # indexing) is expected only where the checker has a marker of its own.
             covered = {m.line for m in own}
-            agreed = {
-                m.line for m in self.markers if m.kind == "E" and m.applies_to("mypy")
-            } & {
-                m.line
-                for m in self.markers
-                if m.kind == "E" and m.applies_to("pyright")
+            agreed = {m.line for m in self.markers if m.kind == "E" and m.applies_to("mypy")} & {
+                m.line for m in self.markers if m.kind == "E" and m.applies_to("pyright")
             }
             for line in sorted(agreed - covered):
                 if (line, checker) not in self.missed:
@@ -291,17 +276,13 @@ def _parse_checkers(raw: str | None) -> tuple[list[str], list[str]]:
     if raw is None:
         return list(ALL_CHECKERS), []
     names = [n.strip() for n in raw.split(",")]
-    return [n for n in names if n in ALL_CHECKERS], [
-        n for n in names if n not in ALL_CHECKERS
-    ]
+    return [n for n in names if n in ALL_CHECKERS], [n for n in names if n not in ALL_CHECKERS]
 
 
 def _add_miss(snippet: Snippet, line: int, names: list[str], reason: str) -> None:
     for name in names:
         if name in NO_MISS:
-            snippet.problems.append(
-                f"line {line}: {name} must report every marked error; MISS[{name}] is not allowed"
-            )
+            snippet.problems.append(f"line {line}: {name} must report every marked error; MISS[{name}] is not allowed")
         snippet.missed[(line, name)] = reason
 
 
@@ -313,9 +294,7 @@ def load_snippet(path: Path, kind: str) -> Snippet:
             names, unknown = _parse_checkers(xfail["checkers"])
             reason = xfail["reason"].strip()
             if unknown or not reason:
-                snippet.problems.append(
-                    f"line {line}: malformed XFAIL directive {comment!r}"
-                )
+                snippet.problems.append(f"line {line}: malformed XFAIL directive {comment!r}")
             for name in names:
                 snippet.xfail[name] = f"{snippet.rel}: {reason}"
             continue
@@ -326,9 +305,7 @@ def load_snippet(path: Path, kind: str) -> Snippet:
             directive, raw = match["kind"], match["checker"]
             names, unknown = _parse_checkers(raw)
             if unknown or not names or (directive != "E" and raw is None):
-                snippet.problems.append(
-                    f"line {line}: unknown or missing checker in {match.group(0)!r}"
-                )
+                snippet.problems.append(f"line {line}: unknown or missing checker in {match.group(0)!r}")
                 continue
             if not text:
                 snippet.problems.append(f"line {line}: {match.group(0)!r} has no text")
@@ -338,29 +315,19 @@ def load_snippet(path: Path, kind: str) -> Snippet:
             elif directive == "WRONG":
                 message, _, reason = text.partition(" -- ")
                 if not reason.strip():
-                    snippet.problems.append(
-                        f"line {line}: {match.group(0)!r} needs 'message -- reason'"
-                    )
-                snippet.markers.append(
-                    Marker(line, tuple(names), message.strip(), "WRONG", reason.strip())
-                )
+                    snippet.problems.append(f"line {line}: {match.group(0)!r} needs 'message -- reason'")
+                snippet.markers.append(Marker(line, tuple(names), message.strip(), "WRONG", reason.strip()))
             else:
-                snippet.markers.append(
-                    Marker(line, None if raw is None else tuple(names), text)
-                )
+                snippet.markers.append(Marker(line, None if raw is None else tuple(names), text))
     _apply_limits(snippet)
-    if kind == "pass" and (
-        snippet.missed or [m for m in snippet.markers if m.kind == "E"]
-    ):
+    if kind == "pass" and (snippet.missed or [m for m in snippet.markers if m.kind == "E"]):
         snippet.problems.append("a pass snippet must not carry E or MISS markers")
     if kind == "fail" and not [m for m in snippet.markers if m.kind == "E"]:
         snippet.problems.append("a fail snippet needs at least one error marker")
     marked = {m.line for m in snippet.markers if m.kind == "E"}
     for line, name in snippet.missed:
         if line not in marked:
-            snippet.problems.append(
-                f"line {line}: MISS[{name}] on a line that no checker is expected to report"
-            )
+            snippet.problems.append(f"line {line}: MISS[{name}] on a line that no checker is expected to report")
     return snippet
 
 
@@ -384,17 +351,11 @@ def _apply_limits(snippet: Snippet) -> None:
             if limit.kind == "MISS":
                 _add_miss(snippet, line, [limit.checker], limit.reason)
             else:
-                snippet.markers.append(
-                    Marker(line, (limit.checker,), limit.text, "WRONG", limit.reason)
-                )
+                snippet.markers.append(Marker(line, (limit.checker,), limit.text, "WRONG", limit.reason))
 
 
 def discover() -> list[Snippet]:
-    return [
-        load_snippet(path, kind)
-        for kind in ("pass", "fail")
-        for path in sorted((SNIPPETS / kind).glob("*.py"))
-    ]
+    return [load_snippet(path, kind) for kind in ("pass", "fail") for path in sorted((SNIPPETS / kind).glob("*.py"))]
 
 
 ALL_SNIPPETS = discover()
@@ -462,9 +423,7 @@ def _start(name: str, command: list[str], work: Path) -> _Started:
     # Output goes to files, not pipes: two concurrent checkers cannot block each other.
     stdout = open(work / f"{name}.stdout", "w+b")
     stderr = open(work / f"{name}.stderr", "w+b")
-    process = subprocess.Popen(
-        command, cwd=work, env=_env(), stdout=stdout, stderr=stderr
-    )
+    process = subprocess.Popen(command, cwd=work, env=_env(), stdout=stdout, stderr=stderr)
     return _Started(name, command, process, stdout, stderr, time.monotonic())
 
 
@@ -526,9 +485,7 @@ def _pyright_command(work: Path, files: list[Path], name: str = "pyright") -> li
         ),
         encoding="utf-8",
     )
-    program = (
-        [sys.executable, "-m", "pyright"] if name == "pyright" else [str(BIN / name)]
-    )
+    program = [sys.executable, "-m", "pyright"] if name == "pyright" else [str(BIN / name)]
     return [
         *program,
         "--outputjson",
@@ -539,9 +496,7 @@ def _pyright_command(work: Path, files: list[Path], name: str = "pyright") -> li
 
 
 def _pyrefly_command(work: Path, files: list[Path]) -> list[str]:
-    config = (
-        work / "pyrefly.toml"
-    )  # explicit, so that no project configuration is found
+    config = work / "pyrefly.toml"  # explicit, so that no project configuration is found
     config.write_text("", encoding="utf-8")
     return [
         str(BIN / "pyrefly"), "check",
@@ -670,11 +625,7 @@ def _parse_ty(run: CheckerRun) -> list[Diagnostic]:
                 Path(item["location"]["path"]).resolve(),
                 int(begin["line"]),
                 int(begin["column"]),
-                (
-                    "error"
-                    if item.get("severity") in ("major", "critical", "blocker")
-                    else "warning"
-                ),
+                ("error" if item.get("severity") in ("major", "critical", "blocker") else "warning"),
                 item["description"],
                 item.get("check_name") or "",
             )
@@ -700,9 +651,7 @@ _PARSERS = {
 }
 
 
-def run_checkers(
-    work: Path, snippets: list[Snippet], checkers: tuple[str, ...] = CHECKERS
-) -> dict[str, CheckerRun]:
+def run_checkers(work: Path, snippets: list[Snippet], checkers: tuple[str, ...] = CHECKERS) -> dict[str, CheckerRun]:
     """Every checker over all snippets, all at once; each one's diagnostics by file."""
     files = [s.path for s in snippets]
     commands = {name: _COMMANDS[name](work, files) for name in checkers}
@@ -723,9 +672,7 @@ def run_checkers(
 def _locked(path: Path) -> Iterator[None]:
     try:
         import fcntl
-    except (
-        ImportError
-    ):  # pragma: no cover - not POSIX: every worker runs its own checkers
+    except ImportError:  # pragma: no cover - not POSIX: every worker runs its own checkers
         yield
         return
     with open(path, "w") as handle:
@@ -776,9 +723,7 @@ def compare(snippet: Snippet, checker: str, diagnostics: list[Diagnostic]) -> li
         where = f"line {line}: `{snippet.source_line(line)}`"
         if not diags:
             wanted = "; ".join(str(m) for m in markers)
-            problems.append(
-                f"{where}\n    expected an error ({wanted}) but {checker} reported none"
-            )
+            problems.append(f"{where}\n    expected an error ({wanted}) but {checker} reported none")
             continue
         if not markers:
             got = "; ".join(d.message.splitlines()[0] for d in diags)
@@ -790,9 +735,7 @@ def compare(snippet: Snippet, checker: str, diagnostics: list[Diagnostic]) -> li
                     f"{got[:MAX_MESSAGE]}"
                 )
             else:
-                problems.append(
-                    f"{where}\n    unexpected {checker} error: {got[:MAX_MESSAGE]}"
-                )
+                problems.append(f"{where}\n    unexpected {checker} error: {got[:MAX_MESSAGE]}")
             continue
         unused = list(diags)  # each marker must match its own diagnostic
         for marker in markers:
@@ -807,12 +750,8 @@ def compare(snippet: Snippet, checker: str, diagnostics: list[Diagnostic]) -> li
                     f"{str(marker)!r} ({marker.reason}): remove the WRONG marker"
                 )
             elif hit is None:
-                got = " | ".join(
-                    d.message.replace("\n", " ")[:MAX_MESSAGE] for d in diags
-                )
-                problems.append(
-                    f"{where}\n    no {checker} error matches {str(marker)!r}; got: {got}"
-                )
+                got = " | ".join(d.message.replace("\n", " ")[:MAX_MESSAGE] for d in diags)
+                problems.append(f"{where}\n    no {checker} error matches {str(marker)!r}; got: {got}")
             else:
                 unused.remove(hit)
     return problems
@@ -823,21 +762,13 @@ def _cases() -> Iterator[object]:
         for checker in CHECKERS:
             marks = []
             if checker in snippet.xfail:
-                marks.append(
-                    pytest.mark.xfail(strict=True, reason=snippet.xfail[checker])
-                )
-            yield pytest.param(
-                snippet, checker, id=f"{snippet.id}-{checker}", marks=marks
-            )
+                marks.append(pytest.mark.xfail(strict=True, reason=snippet.xfail[checker]))
+            yield pytest.param(snippet, checker, id=f"{snippet.id}-{checker}", marks=marks)
 
 
 @pytest.mark.parametrize(("snippet", "checker"), list(_cases()))
-def test_snippet(
-    snippet: Snippet, checker: str, checker_runs: dict[str, CheckerRun]
-) -> None:
-    assert not snippet.problems, f"{snippet.rel} is malformed: " + "; ".join(
-        snippet.problems
-    )
+def test_snippet(snippet: Snippet, checker: str, checker_runs: dict[str, CheckerRun]) -> None:
+    assert not snippet.problems, f"{snippet.rel} is malformed: " + "; ".join(snippet.problems)
     run = checker_runs[checker]
     if run.fatal:
         pytest.fail(
@@ -880,14 +811,11 @@ def test_snippet_inventory() -> None:
 def test_checker_run(checker: str, checker_runs: dict[str, CheckerRun]) -> None:
     """The checker ran, analysed every snippet and reported nothing outside them."""
     run = checker_runs[checker]
-    assert (
-        run.fatal is None
-    ), f"{checker} did not run properly: {run.fatal}\n{run.transcript()}"
+    assert run.fatal is None, f"{checker} did not run properly: {run.fatal}\n{run.transcript()}"
     if checker in ("pyright", "basedpyright"):
         assert run.files_analyzed == len(ALL_SNIPPETS), run.transcript()
-    assert not run.outside, (
-        f"{checker} reported errors outside the snippets (in code they import):\n"
-        + "\n".join(d.render() for d in run.outside)
+    assert not run.outside, f"{checker} reported errors outside the snippets (in code they import):\n" + "\n".join(
+        d.render() for d in run.outside
     )
 
 
@@ -902,9 +830,7 @@ def test_marker_grammar(tmp_path: Path) -> None:
     )
     snippet = load_snippet(fail, "fail")
     assert snippet.problems == []
-    by_checker = {
-        c: sorted((m.line, m.text) for m in snippet.expected(c)) for c in ALL_CHECKERS
-    }
+    by_checker = {c: sorted((m.line, m.text) for m in snippet.expected(c)) for c in ALL_CHECKERS}
     assert by_checker["mypy"] == [(1, "unexpected keyword"), (2, "missing")]
     assert (
         by_checker["basedpyright"]

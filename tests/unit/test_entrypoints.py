@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from generator.views.entry import Entry, context
 from generator.render.files import render_package
+from generator.views.entry import Entry, context
 
 
 @pytest.mark.parametrize(

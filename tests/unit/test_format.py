@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from generator.render import format as fmt
 from generator.errors import UserError
+from generator.render import format as fmt
 
 LONG = "def f(self, first_parameter: int, second_parameter: str, third_parameter: bytes) -> None:"
 
@@ -39,7 +39,11 @@ def test_formats_py_and_pyi_in_one_run_and_leaves_other_files(monkeypatch: pytes
     assert out["py.typed"] == "" and out["s/notes.txt"] == files["s/notes.txt"]
     assert out["s/m.py"] == _black(body)
     assert "\n\n    def g" in out["s/m.py"]  # a .py: a blank line between methods
-    assert out["s/m.pyi"] == _black(stub, pyi=True) == 'class C:\n    def f(self) -> None: ...\n    def g(self) -> int: ...\n\nx = "a"\n'
+    assert (
+        out["s/m.pyi"]
+        == _black(stub, pyi=True)
+        == 'class C:\n    def f(self) -> None: ...\n    def g(self) -> int: ...\n\nx = "a"\n'
+    )
 
 
 def test_no_python_files_no_run(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -51,7 +55,11 @@ def test_user_configuration_never_applies(tmp_path: Path, monkeypatch: pytest.Mo
     """ruff.toml / pyproject.toml above the temporary directory, in the working directory
     and in the user's config directory, and RUFF_* variables, change nothing."""
     hostile = "line-length = 20\nindent-width = 2\n[format]\nquote-style = 'single'\nskip-magic-trailing-comma = true\n"
-    for name, text in [("ruff.toml", hostile), (".ruff.toml", hostile), ("pyproject.toml", "[tool.ruff]\n" + hostile.replace("[format]", "[tool.ruff.format]"))]:
+    for name, text in [
+        ("ruff.toml", hostile),
+        (".ruff.toml", hostile),
+        ("pyproject.toml", "[tool.ruff]\n" + hostile.replace("[format]", "[tool.ruff.format]")),
+    ]:
         (tmp_path / name).write_text(text)
     (tmp_path / "config" / "ruff").mkdir(parents=True)
     (tmp_path / "config" / "ruff" / "ruff.toml").write_text(hostile)
@@ -118,7 +126,9 @@ def test_command_is_isolated_and_fully_configured() -> None:
     assert fmt.ruff_version().startswith("ruff ")
 
 
-def test_another_ruff_version_renders_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_another_ruff_version_renders_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The incremental cache keys on the formatter: another ruff may format differently."""
     from generator import pipeline
 

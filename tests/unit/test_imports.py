@@ -61,7 +61,11 @@ def referenced(text: str) -> set[str]:
         elif isinstance(node, ast.Dict):  # the functional TypedDict form's values
             typed.extend(node.values)
     found = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-    literal = [n.slice for n in ast.walk(tree) if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == "Literal"]
+    literal = [
+        n.slice
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == "Literal"
+    ]
     values = {id(c) for part in literal for c in ast.walk(part)}  # Literal["x"]: a value, not a reference
     for node in ast.walk(tree):  # what __all__ lists is used: re-exported
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
@@ -86,7 +90,16 @@ def test_words_in_docstrings_and_keys_add_no_import() -> None:
     for rel in ("tiny/type_defs.py", "tiny/client.py", "tiny/stubber.py", "tiny/exceptions.py"):
         assert unused(files[rel]) == set(), rel
     type_defs = imported(files["tiny/type_defs.py"])
-    assert not type_defs & {"Optional", "Any", "Union", "Mapping", "EventStream", "StreamingBody", "datetime", "Literal"}
+    assert not type_defs & {
+        "Optional",
+        "Any",
+        "Union",
+        "Mapping",
+        "EventStream",
+        "StreamingBody",
+        "datetime",
+        "Literal",
+    }
 
 
 def test_every_import_is_defined_and_used() -> None:
@@ -99,7 +112,9 @@ def test_every_import_is_defined_and_used() -> None:
         own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.ClassDef, ast.FunctionDef))}
         own |= {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
         missing = referenced(text) - imported(text) - own - set(dir(builtins)) - {"sys", "builtins"}
-        params = {a.arg for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) for a in [*n.args.args, *n.args.kwonlyargs]}
+        params = {
+            a.arg for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) for a in [*n.args.args, *n.args.kwonlyargs]
+        }
         params |= {n.args.kwarg.arg for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.args.kwarg}
         assert missing - params - {"name", "paginators", "waiters", "service_resource"} == set(), rel
 

@@ -23,7 +23,18 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator.render.format import format_files
-from generator.text.layout import Br, Expr, Signature, class_def, docstring, flat, function_def, import_from, pystr, statement
+from generator.text.layout import (
+    Br,
+    Expr,
+    Signature,
+    class_def,
+    docstring,
+    flat,
+    function_def,
+    import_from,
+    pystr,
+    statement,
+)
 
 FUTURE = "from __future__ import annotations\n"
 
@@ -459,7 +470,9 @@ def test_function_def_needs_a_parameter() -> None:
 
 def test_signature_stub_and_comment_on_its_first_line() -> None:
     """A comment for the def line (mypy reports an override there) stays on the first line."""
-    sig = function_def("get_item", ["self", "**kwargs: Unpack[GetItemInputResourceTypeDef]"], "GetItemOutputResourceTypeDef", 4)
+    sig = function_def(
+        "get_item", ["self", "**kwargs: Unpack[GetItemInputResourceTypeDef]"], "GetItemOutputResourceTypeDef", 4
+    )
     assert isinstance(sig, Signature)
     assert sig.stub == sig + " ..."
     commented = sig.with_comment("  # type: ignore[override]")
@@ -672,7 +685,9 @@ def test_statement_matches_black(expr: Expr, form: str, target: int, indent: int
     assert _ruff(src) == _black(src)
 
 
-@pytest.mark.xfail(strict=True, reason="ruff does not parenthesise an atom when the line up to its parenthesis is too long")
+@pytest.mark.xfail(
+    strict=True, reason="ruff does not parenthesise an atom when the line up to its parenthesis is too long"
+)
 def test_long_line_ending_in_a_name_differs_from_black() -> None:
     """`VeryLongName = N` (a name or a short string) over 88 columns, where even
     `VeryLongName = (` does not fit: black writes `VeryLongName = (\n    N\n)`, ruff leaves
@@ -741,7 +756,7 @@ def test_import_from_matches_black(names: list[str], target: int, indent: int) -
 
 _doc_chars = st.one_of(
     st.characters(),
-    st.sampled_from([*'"\'\\ \t\n\r\f\v\x1c\x85\u2028\xa0\u3000', '"""', "\\N", "\r\n", "\n\n"]),
+    st.sampled_from([*"\"'\\ \t\n\r\f\v\x1c\x85\u2028\xa0\u3000", '"""', "\\N", "\r\n", "\n\n"]),
 )
 
 

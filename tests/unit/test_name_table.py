@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from generator.source.load import RawService
-from generator.model.service import build
-from generator.naming.table import RESOURCE_MODULE_RESERVED, NameTable, name_table
-from generator.naming.rules import importable
 from generator.model.resources import RUNTIME_BASES
+from generator.model.service import build
+from generator.naming.rules import importable
+from generator.naming.table import RESOURCE_MODULE_RESERVED, NameTable, name_table
 from generator.render.files import render_service
+from generator.source.load import RawService
 from generator.types.variants import ANY, IN, OUT, RESPONSE
 
 from ..tiny import raw
@@ -115,7 +115,11 @@ def test_paginators_and_waiters() -> None:
     waiters = {"ListThings": waiter, "Ready": waiter, "_Ready": waiter}  # the last two: both ReadyWaiter
     names = table(shapes, {"ListThings": op("ListIn", "ListOut")}, paginators=paginators, waiters=waiters)
     assert dict(names.paginators) == {"list_things": "ListThingsPaginator"}  # a waiter of the same name beside
-    assert dict(names.waiters) == {"list_things": "ListThingsWaiter", "ready": "ReadyWaiter", "_Ready": "ReadyWaiterClass"}
+    assert dict(names.waiters) == {
+        "list_things": "ListThingsWaiter",
+        "ready": "ReadyWaiter",
+        "_Ready": "ReadyWaiterClass",
+    }
 
 
 def test_stub_responses_come_after_typed_dicts() -> None:
@@ -147,7 +151,13 @@ def test_the_table_is_frozen() -> None:
     names = table({"Thing": struct(A="String"), "Oops": ERROR}, {"Get": op(output="Thing", errors=("Oops",))})
     with pytest.raises(dataclasses.FrozenInstanceError):
         names.client = "Other"  # type: ignore[misc]
-    for mapping in (names.paginators, names.exception_classes, names.stub_responses, names.types.typed_dicts, names.types.literals):
+    for mapping in (
+        names.paginators,
+        names.exception_classes,
+        names.stub_responses,
+        names.types.typed_dicts,
+        names.types.literals,
+    ):
         assert isinstance(mapping, MappingProxyType)
     with pytest.raises(TypeError):
         names.exception_classes["Oops"] = "Other"  # type: ignore[index]
@@ -184,12 +194,26 @@ def resource_service(resources: dict[str, Any]) -> Any:
 
 
 def loaded(**extra: Any) -> dict[str, Any]:
-    return {"identifiers": [{"name": "Id"}], "shape": "Thing", "load": {"request": {"operation": "GetThing", "params": ID}, "path": "Thing"}, **extra}
+    return {
+        "identifiers": [{"name": "Id"}],
+        "shape": "Thing",
+        "load": {"request": {"operation": "GetThing", "params": ID}, "path": "Thing"},
+        **extra,
+    }
 
 
 def test_resource_classes_avoid_what_the_module_imports() -> None:
-    things = {"request": {"operation": "ListThings"}, "resource": {"type": "Sequence", "identifiers": [{"target": "Id", "source": "response", "path": "Things[].Id"}]}}
-    resources = {"service": {"hasMany": {"Things": things}}, "resources": {"Sequence": loaded(), "BaseResource": {"identifiers": [{"name": "Id"}]}}}
+    things = {
+        "request": {"operation": "ListThings"},
+        "resource": {
+            "type": "Sequence",
+            "identifiers": [{"target": "Id", "source": "response", "path": "Things[].Id"}],
+        },
+    }
+    resources = {
+        "service": {"hasMany": {"Things": things}},
+        "resources": {"Sequence": loaded(), "BaseResource": {"identifiers": [{"name": "Id"}]}},
+    }
     names = name_table(resource_service(resources)).resources
     assert names is not None
     assert dict(names.classes) == {
@@ -197,7 +221,10 @@ def test_resource_classes_avoid_what_the_module_imports() -> None:
         "Sequence": "SequenceResource",  # typing's
         "BaseResource": "BaseResourceResource",  # the runtime's
     }
-    assert names.collection("ServiceResource", "Things") == ("ServiceResourceThingsCollection", "ServiceResourceThingsCollectionManager")
+    assert names.collection("ServiceResource", "Things") == (
+        "ServiceResourceThingsCollection",
+        "ServiceResourceThingsCollectionManager",
+    )
     assert (names.typed_client, names.client_class) == ("TinyClient", "TinyClient")
     assert names.alias("Sequence") == "_Sequence"  # the service resource's method Sequence shadows typing's
 

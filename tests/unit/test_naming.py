@@ -6,9 +6,9 @@ import re
 import botocore.session
 import pytest
 
+from generator.model.service import build
 from generator.naming import rules as naming
 from generator.source.load import Source
-from generator.model.service import build
 
 
 @pytest.mark.parametrize(
@@ -60,13 +60,28 @@ def build_meta_only(name: str, meta: dict[str, str]):  # type: ignore[no-untyped
     from generator.source.load import RawService
 
     return build(
-        RawService(name=name, service={"metadata": meta, "operations": {}, "shapes": {}}, paginators={}, waiters={}, resources=None, client_methods=())
+        RawService(
+            name=name,
+            service={"metadata": meta, "operations": {}, "shapes": {}},
+            paginators={},
+            waiters={},
+            resources=None,
+            client_methods=(),
+        )
     )
 
 
 def test_known_prefixes() -> None:
     source = Source()
-    for service, prefix in [("s3", "S3"), ("ec2", "EC2"), ("dynamodb", "DynamoDB"), ("lambda", "Lambda"), ("sqs", "SQS"), ("sms-voice", "SMSVoice"), ("pinpoint-sms-voice", "PinpointSMSVoice")]:
+    for service, prefix in [
+        ("s3", "S3"),
+        ("ec2", "EC2"),
+        ("dynamodb", "DynamoDB"),
+        ("lambda", "Lambda"),
+        ("sqs", "SQS"),
+        ("sms-voice", "SMSVoice"),
+        ("pinpoint-sms-voice", "PinpointSMSVoice"),
+    ]:
         assert naming.class_prefix(build(source.load(service))) == prefix
 
 
@@ -128,7 +143,13 @@ def test_class_prefix_is_botocore_1_43_rule_for_every_service() -> None:
 @pytest.mark.usefixtures("botocore_1_44_naming")
 @pytest.mark.parametrize(
     ("service", "prefix"),
-    [("sqs", "SQS"), ("dynamodb", "DynamoDB"), ("ec2", "EC2"), ("cognito-idp", "CognitoIdentityProvider"), ("elbv2", "ElasticLoadBalancingv2")],
+    [
+        ("sqs", "SQS"),
+        ("dynamodb", "DynamoDB"),
+        ("ec2", "EC2"),
+        ("cognito-idp", "CognitoIdentityProvider"),
+        ("elbv2", "ElasticLoadBalancingv2"),
+    ],
 )
 def test_known_prefixes_under_botocore_1_44_rule(service: str, prefix: str) -> None:
     """What botocore 1.44.8 renamed (SqsClient, DynamodbClient, ...) keeps the golden names."""
@@ -137,7 +158,11 @@ def test_known_prefixes_under_botocore_1_44_rule(service: str, prefix: str) -> N
 
 @pytest.mark.parametrize("service_id", ["SQS", "Simple Queue", "sqs-other", ""])
 def test_class_prefix_ignores_service_id(service_id: str) -> None:
-    meta = {"serviceFullName": "Amazon Simple Queue Service", "serviceAbbreviation": "Amazon SQS", "serviceId": service_id}
+    meta = {
+        "serviceFullName": "Amazon Simple Queue Service",
+        "serviceAbbreviation": "Amazon SQS",
+        "serviceId": service_id,
+    }
     assert naming.class_prefix(build_meta_only("sqs", meta)) == "SQS"
     del meta["serviceAbbreviation"]
     assert naming.class_prefix(build_meta_only("sqs", meta)) == "SimpleQueueService"

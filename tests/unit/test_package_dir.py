@@ -9,17 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from generator.views.entry import Entry
 from generator.errors import UserError
 from generator.output.fsguard import LOCK
 from generator.output.package_dir import CACHE, MANIFEST, Cached, PackageDir, Rendered
+from generator.views.entry import Entry
 
 META: dict[str, object] = {"botoloom": "test", "botocore": "1.0", "package": "pkg", "services": []}
 SHARED = {"__init__.py": "# package\n"}
 
 
 def service(name: str, body: str = "x = 1\n") -> Rendered:
-    return Rendered({f"{name}/__init__.py": "", f"{name}/client.py": body}, Entry(name, name, f"{name.title()}Client", None))
+    return Rendered(
+        {f"{name}/__init__.py": "", f"{name}/client.py": body}, Entry(name, name, f"{name.title()}Client", None)
+    )
 
 
 def generate(root: Path, services: dict[str, Rendered], keys: dict[str, object] | None = None) -> PackageDir:
@@ -91,7 +93,10 @@ def test_cache_of_the_wrong_shape_is_ignored(root: Path, text: str) -> None:
     assert unchanged(root, "tiny", ["k", "tiny"]) is not None  # and the next run's cache is good again
 
 
-@pytest.mark.parametrize("entry", [None, "TinyClient", ["tiny", "../../elsewhere", "TinyClient", None], ["other", "tiny", "TinyClient", None]])
+@pytest.mark.parametrize(
+    "entry",
+    [None, "TinyClient", ["tiny", "../../elsewhere", "TinyClient", None], ["other", "tiny", "TinyClient", None]],
+)
 def test_cache_entry_botoloom_did_not_write_renders_again(root: Path, entry: object) -> None:
     """An older botoloom's cache (no entry) or one a pull request changed: not trusted."""
     data = json.loads((root / CACHE).read_text())
@@ -149,7 +154,11 @@ def test_stale_files_are_removed_hand_edited_ones_kept(root: Path) -> None:
     assert (root / "third" / "client.py").read_text() == "# my change\n"
     assert outcome.kept == ["third/client.py"]
     assert "other/client.py" in outcome.removed and "third/__init__.py" in outcome.removed
-    assert set(json.loads((root / MANIFEST).read_text())["files"]) == {"__init__.py", "tiny/__init__.py", "tiny/client.py"}
+    assert set(json.loads((root / MANIFEST).read_text())["files"]) == {
+        "__init__.py",
+        "tiny/__init__.py",
+        "tiny/client.py",
+    }
 
 
 def test_users_file_at_a_generated_path_is_not_overwritten(root: Path) -> None:

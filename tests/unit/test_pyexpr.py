@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.types.imports import UNPACK_BLOCK, ImportSet
 from generator.text.layout import Br
+from generator.types.imports import UNPACK_BLOCK, ImportSet
 from generator.types.pyexpr import (
     NONE,
     STR,
@@ -38,7 +38,12 @@ def test_names_render_and_need_their_module() -> None:
 def test_subscripts_nest() -> None:
     expr = sub(typing_name("Dict"), STR, sub(typing_name("List"), optional(TAG)))
     assert expr.render() == "Dict[str, List[Optional[TagTypeDef]]]"
-    assert expr.needs() == {("typing", "Dict"), ("typing", "List"), ("typing", "Optional"), (".type_defs", "TagTypeDef")}
+    assert expr.needs() == {
+        ("typing", "Dict"),
+        ("typing", "List"),
+        ("typing", "Optional"),
+        (".type_defs", "TagTypeDef"),
+    }
     assert [n.name for n in expr.names()] == ["Dict", "str", "List", "Optional", "TagTypeDef"]
 
 
@@ -102,7 +107,9 @@ def test_checking_imports_get_their_own_block_and_unpack_its_fallback() -> None:
 
 def test_a_name_imported_at_run_time_is_not_imported_again_for_the_checker() -> None:
     imports = ImportSet()
-    imports.need(Needs(types=frozenset({(".._runtime", "PageIterator")}), code=frozenset({(".._runtime", "PageIterator")})))
+    imports.need(
+        Needs(types=frozenset({(".._runtime", "PageIterator")}), code=frozenset({(".._runtime", "PageIterator")}))
+    )
     assert imports.checking() == ""
     assert imports.runtime() == "from .._runtime import PageIterator"  # no TYPE_CHECKING: nothing needs it
 

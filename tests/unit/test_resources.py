@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.model.resources import Filled, build_resources
 from generator.model.service import Service, build
 from generator.naming.rules import resource_names
 from generator.render.files import render_package, render_service_entry
-from generator.model.resources import Filled, build_resources
 from generator.views.service import ServiceView
 from tests.helpers import BIN
 from tests.tiny import raw
@@ -22,9 +22,17 @@ SHAPES: dict[str, Any] = {
     "String": STR,
     "Boolean": {"type": "boolean"},
     "Ids": {"type": "list", "member": {"shape": "String"}},
-    "Tag": {"type": "structure", "required": ["Key"], "members": {"Key": {"shape": "String"}, "Value": {"shape": "String"}}},
+    "Tag": {
+        "type": "structure",
+        "required": ["Key"],
+        "members": {"Key": {"shape": "String"}, "Value": {"shape": "String"}},
+    },
     "Tags": {"type": "list", "member": {"shape": "Tag"}},
-    "Datum": {"type": "structure", "required": ["Name"], "members": {"Name": {"shape": "String"}, "Value": {"shape": "String"}}},
+    "Datum": {
+        "type": "structure",
+        "required": ["Name"],
+        "members": {"Name": {"shape": "String"}, "Value": {"shape": "String"}},
+    },
     "Data": {"type": "list", "member": {"shape": "Datum"}},
     "Thing": {
         "type": "structure",
@@ -39,9 +47,21 @@ SHAPES: dict[str, Any] = {
         "members": {"ParentId": {"shape": "String"}, "Prefix": {"shape": "String"}, "limit": {"shape": "String"}},
     },
     "ListThingsOutput": {"type": "structure", "members": {"Things": {"shape": "ThingList"}}},
-    "DeleteThingsRequest": {"type": "structure", "required": ["Ids"], "members": {"Ids": {"shape": "Ids"}, "Force": {"shape": "Boolean"}}},
-    "TagThingRequest": {"type": "structure", "required": ["ThingId", "Tags"], "members": {"ThingId": {"shape": "String"}, "Tags": {"shape": "Tags"}}},
-    "PutDataRequest": {"type": "structure", "required": ["Namespace", "Data"], "members": {"Namespace": {"shape": "String"}, "Data": {"shape": "Data"}}},
+    "DeleteThingsRequest": {
+        "type": "structure",
+        "required": ["Ids"],
+        "members": {"Ids": {"shape": "Ids"}, "Force": {"shape": "Boolean"}},
+    },
+    "TagThingRequest": {
+        "type": "structure",
+        "required": ["ThingId", "Tags"],
+        "members": {"ThingId": {"shape": "String"}, "Tags": {"shape": "Tags"}},
+    },
+    "PutDataRequest": {
+        "type": "structure",
+        "required": ["Namespace", "Data"],
+        "members": {"Namespace": {"shape": "String"}, "Data": {"shape": "Data"}},
+    },
 }
 OPERATIONS = {
     "GetThing": {"input": {"shape": "GetThingRequest"}, "output": {"shape": "GetThingOutput"}},
@@ -56,7 +76,11 @@ RESOURCES = {
         "hasMany": {
             "Things": {
                 "request": {"operation": "ListThings"},
-                "resource": {"type": "Thing", "identifiers": [{"target": "Id", "source": "response", "path": "Things[].ThingId"}], "path": "Things[]"},
+                "resource": {
+                    "type": "Thing",
+                    "identifiers": [{"target": "Id", "source": "response", "path": "Things[].ThingId"}],
+                    "path": "Things[]",
+                },
             }
         }
     },
@@ -66,7 +90,12 @@ RESOURCES = {
             "shape": "Thing",
             "load": {"request": {"operation": "GetThing", "params": ID}, "path": "Thing"},
             "actions": {
-                "Tag": {"request": {"operation": "TagThing", "params": [*ID, {"target": "Tags[0].Key", "source": "string", "value": "k"}]}},
+                "Tag": {
+                    "request": {
+                        "operation": "TagThing",
+                        "params": [*ID, {"target": "Tags[0].Key", "source": "string", "value": "k"}],
+                    }
+                },
                 "PutData": {
                     "request": {
                         "operation": "PutData",
@@ -77,12 +106,33 @@ RESOURCES = {
                     }
                 },
             },
-            "batchActions": {"Delete": {"request": {"operation": "DeleteThings", "params": [{"target": "Ids[]", "source": "identifier", "name": "Id"}]}}},
-            "has": {"Parent": {"resource": {"type": "Thing", "identifiers": [{"target": "Id", "source": "data", "path": "ParentId"}]}}},
+            "batchActions": {
+                "Delete": {
+                    "request": {
+                        "operation": "DeleteThings",
+                        "params": [{"target": "Ids[]", "source": "identifier", "name": "Id"}],
+                    }
+                }
+            },
+            "has": {
+                "Parent": {
+                    "resource": {
+                        "type": "Thing",
+                        "identifiers": [{"target": "Id", "source": "data", "path": "ParentId"}],
+                    }
+                }
+            },
             "hasMany": {
                 "Children": {
-                    "request": {"operation": "ListThings", "params": [{"target": "ParentId", "source": "identifier", "name": "Id"}]},
-                    "resource": {"type": "Thing", "identifiers": [{"target": "Id", "source": "response", "path": "Things[].ThingId"}], "path": "Things[]"},
+                    "request": {
+                        "operation": "ListThings",
+                        "params": [{"target": "ParentId", "source": "identifier", "name": "Id"}],
+                    },
+                    "resource": {
+                        "type": "Thing",
+                        "identifiers": [{"target": "Id", "source": "response", "path": "Things[].ThingId"}],
+                        "path": "Things[]",
+                    },
                 }
             },
         }

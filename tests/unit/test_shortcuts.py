@@ -15,7 +15,11 @@ from generator.text.pytext import _fill, _words
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text("ab-é\x85\u2028\xa0 \n\\", min_size=1, max_size=300), st.sampled_from([30, 71, 75, 79]), st.sampled_from(["", "  "]))
+@given(
+    st.text("ab-é\x85\u2028\xa0 \n\\", min_size=1, max_size=300),
+    st.sampled_from([30, 71, 75, 79]),
+    st.sampled_from(["", "  "]),
+)
 def test_fill_is_textwrap(text: str, width: int, hang: str) -> None:
     words = _words(text)
     if words:

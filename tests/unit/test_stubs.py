@@ -47,10 +47,19 @@ def _shape(body: list[ast.stmt], stub: bool, where: str) -> list[str]:
         if isinstance(node, ast.FunctionDef):
             if stub:
                 assert [ast.unparse(s) for s in node.body] == ["..."], f"{where}{node.name}: a stub body"
-            node = ast.FunctionDef(node.name, node.args, [ast.Expr(ast.Constant(...))], node.decorator_list, node.returns, node.type_comment)
+            node = ast.FunctionDef(
+                node.name,
+                node.args,
+                [ast.Expr(ast.Constant(...))],
+                node.decorator_list,
+                node.returns,
+                node.type_comment,
+            )
             out.append(ast.unparse(ast.fix_missing_locations(node)))
         elif isinstance(node, ast.ClassDef):
-            assert not (stub and node.body and _is_docstring(node.body[0])), f"{where}{node.name}: a docstring in a stub"
+            assert not (stub and node.body and _is_docstring(node.body[0])), (
+                f"{where}{node.name}: a docstring in a stub"
+            )
             out.append(f"class {node.name}({', '.join(map(ast.unparse, node.bases))}):")
             out += ["    " + line for line in _shape(node.body, stub, f"{where}{node.name}.")]
         elif isinstance(node, (ast.If, ast.Try)):
@@ -62,7 +71,11 @@ def _shape(body: list[ast.stmt], stub: bool, where: str) -> list[str]:
 
 def test_every_heavy_module_has_a_stub() -> None:
     stubbed = {p.with_suffix(".py") for p in STUBS}
-    heavy = {p for p in GENERATED.rglob("*.py") if p.stem in {"client", "type_defs", "paginators", "waiters", "service_resource"}}
+    heavy = {
+        p
+        for p in GENERATED.rglob("*.py")
+        if p.stem in {"client", "type_defs", "paginators", "waiters", "service_resource"}
+    }
     assert heavy and heavy == stubbed
 
 

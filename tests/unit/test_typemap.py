@@ -61,7 +61,12 @@ SHAPES: dict[str, Any] = {
     },
     "Choice": {"type": "structure", "union": True, "members": {"A": {"shape": "Str"}, "B": {"shape": "Int"}}},
     "PickIn": {"type": "structure", "members": {"Choice": {"shape": "Choice"}}},
-    "Boom": {"type": "structure", "members": {"message": {"shape": "Str"}}, "exception": True, "error": {"code": "Boom.Code"}},
+    "Boom": {
+        "type": "structure",
+        "members": {"message": {"shape": "Str"}},
+        "exception": True,
+        "error": {"code": "Boom.Code"},
+    },
 }
 OPS = {
     "PutThing": {"input": {"shape": "PutIn"}, "output": {"shape": "PutOut"}, "errors": [{"shape": "Boom"}]},
@@ -149,7 +154,10 @@ def test_output_presence_modes() -> None:
     svc = service(SHAPES, OPS)
     sound = typemap(svc)
     assert {k: r for k, (_, r) in fields(sound, sound.response_name("PutOut")).items()} == {
-        "Id": True, "At": False, "Root": False, "ResponseMetadata": True,
+        "Id": True,
+        "At": False,
+        "Root": False,
+        "ResponseMetadata": True,
     }
     present = typemap(svc, Options(outputs="present"))
     put = fields(present, present.response_name("PutOut"))
@@ -159,4 +167,3 @@ def test_output_presence_modes() -> None:
     chosen = typemap(svc, Options(required=(("tiny", "PutThing", ("At", "Nope")),)))
     put = fields(chosen, chosen.response_name("PutOut"))
     assert put["At"][1] is True and put["Root"][1] is False and "Nope" not in put
-

@@ -4,24 +4,66 @@ string language it replaced ("request~A,B~C", "in@"); labels, ordering, what it 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from itertools import combinations
-from typing import Callable
 
 import pytest
 
-from generator.types.variants import ANY, FULL, FULLPART, IN, KINDS, OUT, PAGINATE, REQUEST, RESPONSE, WAIT, Variant, plain
+from generator.types.variants import (
+    ANY,
+    FULL,
+    FULLPART,
+    IN,
+    KINDS,
+    OUT,
+    PAGINATE,
+    REQUEST,
+    RESPONSE,
+    WAIT,
+    Variant,
+    plain,
+)
 
 # Old variant strings, as the name table keyed them for the 424 services of the pinned
 # botocore (s3, ec2, iam, glacier, sqs, sns, dynamodb, cloudwatch, cloudformation): a sample.
 OLD = [
-    "any", "full", "fullpart", "in", "in@", "out", "out@", "paginate", "request", "request~",
-    "request~AlarmName", "request~Attribute,InstanceId", "request~Bucket", "request~Bucket,Delete",
-    "request~Bucket,Key", "request~Bucket,Key,PartNumber,UploadId", "request~Bucket,Key,UploadId",
-    "request~Bucket,Key,VersionId", "request~GroupName,PolicyName", "request~InstanceId",
-    "request~InstanceIds", "request~Instances", "request~QueueUrl", "request~QueueUrl,ReceiptHandle",
-    "request~Resources", "request~Resources,Tags", "request~accountId", "request~accountId,limit",
-    "request~accountId,limit,statuscode,vaultName", "request~accountId,vaultName", "response",
-    "response@", "wait", "wait~Bucket", "wait~Bucket,Key", "wait~InstanceIds", "wait~VpcIds",
+    "any",
+    "full",
+    "fullpart",
+    "in",
+    "in@",
+    "out",
+    "out@",
+    "paginate",
+    "request",
+    "request~",
+    "request~AlarmName",
+    "request~Attribute,InstanceId",
+    "request~Bucket",
+    "request~Bucket,Delete",
+    "request~Bucket,Key",
+    "request~Bucket,Key,PartNumber,UploadId",
+    "request~Bucket,Key,UploadId",
+    "request~Bucket,Key,VersionId",
+    "request~GroupName,PolicyName",
+    "request~InstanceId",
+    "request~InstanceIds",
+    "request~Instances",
+    "request~QueueUrl",
+    "request~QueueUrl,ReceiptHandle",
+    "request~Resources",
+    "request~Resources,Tags",
+    "request~accountId",
+    "request~accountId,limit",
+    "request~accountId,limit,statuscode,vaultName",
+    "request~accountId,vaultName",
+    "response",
+    "response@",
+    "wait",
+    "wait~Bucket",
+    "wait~Bucket,Key",
+    "wait~InstanceIds",
+    "wait~VpcIds",
 ]
 # ... and those with optional members (after a second "~").
 OLD_OPTIONAL = ["request~Bucket~VersioningConfiguration", "request~Namespace~MetricData", "request~Resources~Tags"]

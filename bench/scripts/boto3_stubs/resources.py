@@ -64,5 +64,8 @@ def queue_depths(queues: SQSServiceResource) -> dict[str, str]:
 def main() -> None:
     print(buckets(boto3.resource("s3", region_name=REGION), "logs-"))
     print(table_items(boto3.resource("dynamodb", region_name=REGION), "orders", "2026-12-02"))
-    print(stop_tagged(boto3.resource("ec2", region_name=REGION), "dev"), volumes(boto3.resource("ec2", region_name=REGION)))
+    print(
+        stop_tagged(boto3.resource("ec2", region_name=REGION), "dev"),
+        volumes(boto3.resource("ec2", region_name=REGION)),
+    )
     print(queue_depths(boto3.resource("sqs", region_name=REGION)))

@@ -39,7 +39,10 @@ def archive_reports(storage: S3Client, bucket: str, prefix: str) -> int:
 def running_instances(compute: EC2Client, environment: str) -> list[str]:
     ids: list[str] = []
     paginator = compute.get_paginator("describe_instances")
-    filters: list[FilterTypeDef] = [{"Name": "tag:env", "Values": [environment]}, {"Name": "instance-state-name", "Values": ["running"]}]
+    filters: list[FilterTypeDef] = [
+        {"Name": "tag:env", "Values": [environment]},
+        {"Name": "instance-state-name", "Values": ["running"]},
+    ]
     for page in paginator.paginate(Filters=filters):
         for reservation in page.get("Reservations", []):
             for instance in reservation.get("Instances", []):
@@ -69,7 +72,10 @@ def store_orders(table: DynamoDBClient, name: str) -> int:
     table.create_table(
         TableName=name,
         KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
-        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "N"},
+        ],
         BillingMode="PAY_PER_REQUEST",
     )
     table.get_waiter("table_exists").wait(TableName=name)

@@ -12,7 +12,9 @@ from aws_typed.sqs import aio as sqs
 
 async def sizes(client: s3.S3Client, bucket: str) -> dict[str, int]:
     found: dict[str, int] = {}
-    async for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, PaginationConfig={"PageSize": 100}):
+    async for page in client.get_paginator("list_objects_v2").paginate(
+        Bucket=bucket, PaginationConfig={"PageSize": 100}
+    ):
         for obj in page.get("Contents", []):
             found[obj.get("Key", "")] = obj.get("Size", 0)
     return found
@@ -21,14 +23,18 @@ async def sizes(client: s3.S3Client, bucket: str) -> dict[str, int]:
 async def copy_text(client: s3.S3Client, bucket: str, key: str) -> str:
     got = await client.get_object(Bucket=bucket, Key=key)
     text = (await got["Body"].read()).decode()
-    await client.put_object(Bucket=bucket, Key=key + ".copy", Body=text.encode(), ContentType=got.get("ContentType", "text/plain"))
+    await client.put_object(
+        Bucket=bucket, Key=key + ".copy", Body=text.encode(), ContentType=got.get("ContentType", "text/plain")
+    )
     await client.get_waiter("object_exists").wait(Bucket=bucket, Key=key + ".copy", WaiterConfig={"Delay": 1})
     return text
 
 
 async def running(client: ec2.EC2Client) -> list[str]:
     ids: list[str] = []
-    pages = client.get_paginator("describe_instances").paginate(Filters=[{"Name": "instance-state-name", "Values": ["running"]}])
+    pages = client.get_paginator("describe_instances").paginate(
+        Filters=[{"Name": "instance-state-name", "Values": ["running"]}]
+    )
     async for page in pages:
         for reservation in page.get("Reservations", []):
             ids += [i["InstanceId"] for i in reservation.get("Instances", []) if "InstanceId" in i]
@@ -41,7 +47,9 @@ async def counts(client: dynamodb.DynamoDBClient, table: str) -> int:
     await client.get_waiter("table_exists").wait(TableName=table)
     item = await client.get_item(TableName=table, Key={"pk": {"S": "counter"}})
     value = item.get("Item", {}).get("n", {}).get("N", "0")
-    result = await client.query(TableName=table, KeyConditionExpression="pk = :p", ExpressionAttributeValues={":p": {"S": "a"}})
+    result = await client.query(
+        TableName=table, KeyConditionExpression="pk = :p", ExpressionAttributeValues={":p": {"S": "a"}}
+    )
     try:
         await client.put_item(TableName=table, Item={"pk": {"S": "a"}}, ConditionExpression="attribute_not_exists(pk)")
     except client.exceptions.ConditionalCheckFailedException as exc:
