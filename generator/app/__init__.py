@@ -1,1 +1,3 @@
-"""app: see ARCHITECTURE.md."""
+"""The ways in: the command line, pyproject configuration (-> pipeline.Plan), the hatch build
+hook, the checks on what a run will create. See ARCHITECTURE.md.
+"""

@@ -1,1 +1,3 @@
-"""model: see ARCHITECTURE.md."""
+"""Stage 2: a frozen, typed model of one service (operations, shapes, paginators, waiters,
+resources, which operations can be presigned). See ARCHITECTURE.md.
+"""

@@ -1,1 +1,3 @@
-"""naming: see ARCHITECTURE.md."""
+"""Stage 3: how a Python name is spelt (rules) and every module-level name of a service,
+assigned once (table). See ARCHITECTURE.md.
+"""

@@ -1,1 +1,3 @@
-"""text: see ARCHITECTURE.md."""
+"""Base layer: the one literal writer and docstring wrapping (pytext), flat statements and
+signatures (layout), the mypy pragma. See ARCHITECTURE.md.
+"""

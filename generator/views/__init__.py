@@ -1,1 +1,3 @@
-"""views: see ARCHITECTURE.md."""
+"""Stage 5: plain data for the templates, per generated module: methods, blocks, classes,
+import sets. See ARCHITECTURE.md.
+"""
