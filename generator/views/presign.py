@@ -1,12 +1,7 @@
 """The typed generate_presigned_url overloads, for the operations botocore can presign
-(model.Operation.presignable, decided in model/signing.py).
-
-botocore adds generate_presigned_url to every client (signers.add_generate_presigned_url):
-it looks ClientMethod up in the client's method table (else UnknownClientMethodError),
-validates Params against the operation's input shape (ParamValidationError) and signs the
-request with the query form of the operation's signer.  A signer without a query form
-(bearer tokens; SigV2, where the service's endpoints allow nothing else) raises
-UnsupportedSignatureVersionError, so those operations get no overload.
+(model.Operation.presignable; how botocore decides it: model/signing.py).  ClientMethod is
+a Literal of botocore's method names, Params the operation's request TypedDict: botocore
+raises UnknownClientMethodError and ParamValidationError for anything else.
 """
 
 from __future__ import annotations
