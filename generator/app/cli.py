@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..errors import UserError
+from ..options import OUTPUT_MODES
 
 if TYPE_CHECKING:
     from ..pipeline import Plan
@@ -49,7 +50,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per CPU)")
     p.add_argument(
         "--outputs",
-        choices=["sound", "present"],
+        choices=OUTPUT_MODES,
         help="output members: required where the model guarantees them (sound, default), or every top-level member (present, as boto3-stubs)",
     )
     p.add_argument(

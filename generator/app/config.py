@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import tomllib
 
 from ..errors import UserError
+from ..options import OUTPUT_MODES
 
 if TYPE_CHECKING:
     from ..pipeline import Plan
@@ -108,7 +109,7 @@ def _output_options(
 ) -> tuple[str | None, tuple[tuple[str, str, tuple[str, ...]], ...]]:
     """outputs = "sound" | "present"; [tool.botoloom.required] "sts.GetCallerIdentity" = ["Account"]."""
     outputs = table.get("outputs")
-    if outputs is not None and outputs not in ("sound", "present"):
+    if outputs is not None and outputs not in OUTPUT_MODES:
         raise UserError(f'{path}: [tool.botoloom] outputs must be "sound" or "present"')
     required = table.get("required", {})
     if not isinstance(required, dict):

@@ -19,8 +19,6 @@ from ..source.load import RawService
 from .resources import ResourceService, build_resources
 from .signing import presignable, service_signer
 
-SCALAR_KINDS = frozenset({"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"})
-
 
 @dataclass(frozen=True)
 class Member:

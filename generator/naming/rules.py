@@ -10,14 +10,13 @@ views, typemap and templates look names up there and never build them.
 
 from __future__ import annotations
 
-import ast
 import keyword
 import re
 import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib import import_module
 from types import SimpleNamespace
 from typing import Any
 
@@ -131,17 +130,12 @@ def type_base(shape_name: str) -> str:
 @lru_cache(maxsize=1)
 def importable() -> frozenset[str]:
     """Every name a service_resource module could import: typing's, datetime, and the
-    public names of the runtime modules it imports from (their `__all__`, read from the
-    source, so that a name added to the runtime is reserved without a list to keep)."""
+    public names of the runtime modules it imports from (their `__all__`, as render/files.py
+    reads them for the re-export modules), so that a name added to the runtime is reserved
+    without a list to keep."""
     names = set(typing.__all__) | {"datetime"}
-    runtime = Path(__file__).resolve().parents[1] / "runtime"
     for module in ("_types", "_resources", "_injected"):
-        tree = ast.parse((runtime / f"{module}.py").read_text(encoding="utf-8"))
-        for node in tree.body:
-            if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
-            ):
-                names.update(ast.literal_eval(node.value))
+        names.update(import_module(f"generator.runtime.{module}").__all__)
     return frozenset(names)
 
 

@@ -71,13 +71,10 @@ def _stubdef(signature: str) -> str:
     return signature.stub
 
 
-# Modules that also get a .pyi stub: no docstrings, `...` bodies. Type checkers read the stub
-# (less to parse and bind); editors still show the docstrings, from the .py beside it.
-STUBBED = ("client", "type_defs", "paginators", "waiters", "service_resource")
-
-
 def _both(files: dict[str, str], rel: str, template: str, **context: Any) -> None:
-    """`rel` (.py) and its stub (.pyi) from one template and one context."""
+    """`rel` (.py) and its stub (.pyi) from one template and one context: the stub has no
+    docstrings and `...` bodies, so type checkers read less; editors still show the
+    docstrings, from the .py beside it."""
     files[rel] = _render(template, stub=False, **context)
     files[rel + "i"] = _render(template, stub=True, **context)
 
