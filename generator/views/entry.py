@@ -104,8 +104,9 @@ def _functions(
     entries: list[Entry], imported: list[tuple[str, str, str]], kind: str, names: str, args: str, base: str
 ) -> dict[str, dict[str, Any]]:
     """`kind` (client or resource) as a module function (indent 0) and as a Session method
-    (indent 4): a Literal overload per service and the implementation's signature (with one
-    service, no overloads: the implementation takes that service's Literal)."""
+    (indent 4): a Literal overload per service, then one over the whole service Literal, and
+    the implementation's signature (with one service, no overloads: the implementation takes
+    that service's Literal)."""
     out: dict[str, dict[str, Any]] = {}
     if not entries:
         return out
