@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Union
 
 from ..text.layout import Br
@@ -38,6 +39,10 @@ class Name:
         return self.name
 
     def needs(self) -> frozenset[Need]:
+        return self._needs
+
+    @cached_property
+    def _needs(self) -> frozenset[Need]:
         return frozenset() if self.module is None else frozenset({(self.module, self.name)})
 
     def names(self) -> Iterator[Name]:
@@ -58,9 +63,17 @@ class Subscript:
     args: tuple[PyExpr, ...]
 
     def render(self) -> str:
-        return f"{self.base.name}[{', '.join(a.render() for a in self.args)}]"
+        return self._text
 
     def needs(self) -> frozenset[Need]:
+        return self._needs
+
+    @cached_property
+    def _text(self) -> str:  # a type is rendered and asked for its imports many times
+        return f"{self.base.name}[{', '.join(a.render() for a in self.args)}]"
+
+    @cached_property
+    def _needs(self) -> frozenset[Need]:
         return self.base.needs().union(*(a.needs() for a in self.args))
 
     def names(self) -> Iterator[Name]:
@@ -127,9 +140,17 @@ class Or:
     items: tuple[PyExpr, ...]
 
     def render(self) -> str:
-        return " | ".join(i.render() for i in self.items)
+        return self._text
 
     def needs(self) -> frozenset[Need]:
+        return self._needs
+
+    @cached_property
+    def _text(self) -> str:
+        return " | ".join(i.render() for i in self.items)
+
+    @cached_property
+    def _needs(self) -> frozenset[Need]:
         return frozenset().union(*(i.needs() for i in self.items))
 
     def names(self) -> Iterator[Name]:

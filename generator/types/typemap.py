@@ -164,11 +164,15 @@ class TypeMap:
         self.resources: ResourceSide | None = None  # resource-side variants: see attach()
         # unions as inputs: exactly one member (views/unions.py)
         self.one_of = {alias: list(members) for alias, members in names.one_of.items()}
+        self._specs: list[TypedDictSpec] | None = None  # typed_dicts(), made once
+        self._exprs: dict[tuple[str, str], PyExpr] = {}  # expr() of a shape and side, made once
 
     def attach(self, resources: ResourceSide) -> None:
         """Add the resource side (resources_types.type_map() builds it around this map)."""
         self.resources = resources
         self.typed_dict_names.update(resources.names)
+        self._specs = None
+        self._exprs.clear()
 
     # ---- public queries -------------------------------------------------------------
     def typed_dict(self, key: tuple[str, Variant]) -> Name:
@@ -199,8 +203,10 @@ class TypeMap:
 
     def typed_dicts(self) -> list[TypedDictSpec]:
         """Every TypedDict, each after the TypedDicts its fields use (dependency order)."""
-        ordered = sorted(self.typed_dict_names.items(), key=lambda kv: kv[1])
-        return dependency_order([self.spec(shape, variant, name) for (shape, variant), name in ordered])
+        if self._specs is None:  # the client's and the aio modules' views both ask
+            ordered = sorted(self.typed_dict_names.items(), key=lambda kv: kv[1])
+            self._specs = dependency_order([self.spec(shape, variant, name) for (shape, variant), name in ordered])
+        return list(self._specs)
 
     def _variant(self, shape_name: str, mode: str) -> tuple[str, Variant]:
         return self.keys.key(shape_name, mode)
@@ -281,6 +287,14 @@ class TypeMap:
 
         `_within`: the lists and maps being expanded; a cycle of lists and maps that no
         structure breaks has no Python type (a TypedDict name is what ends a cycle)."""
+        if not _within:
+            known = self._exprs.get((shape_name, side))
+            if known is None:
+                known = self._exprs[(shape_name, side)] = self._expr(shape_name, side, _within)
+            return known
+        return self._expr(shape_name, side, _within)
+
+    def _expr(self, shape_name: str, side: str, _within: frozenset[str]) -> PyExpr:
         if shape_name in _within:
             raise ValueError(f"shape {shape_name!r} contains itself through lists and maps only: it has no Python type")
         shape = self.service.shape(shape_name)

@@ -62,6 +62,7 @@ class ServiceView:
         self.paginator_classes = dict(self.names.paginators)
         self.waiter_classes = dict(self.names.waiters)
         self._ops = {op.method: op for op in service.operations}
+        self._docs: dict[str, str] = {}  # operation -> method_doc (the client and aio client both ask)
         self.title = f"{service.full_name} (botocore service {service.name!r})"
 
     # ---- literals.py ------------------------------------------------------------------
@@ -200,11 +201,14 @@ class ServiceView:
         )
 
     def _operation_doc(self, op: Operation, note: str = "") -> str:
-        params = []
-        if op.input:
-            shape = self.service.shape(op.input)
-            params = [(m.name, m.required and not m.idempotency_token, m.documentation) for m in shape.members]
-        doc = docs.method_doc(op.documentation, params, docs.api_reference(self.service.uid, op.name))
+        doc = self._docs.get(op.name)
+        if doc is None:
+            params = []
+            if op.input:
+                shape = self.service.shape(op.input)
+                params = [(m.name, m.required and not m.idempotency_token, m.documentation) for m in shape.members]
+            link = docs.api_reference(self.service.uid, op.name)
+            doc = self._docs[op.name] = docs.method_doc(op.documentation, params, link)
         if not note:
             return doc
         first, _, rest = doc.partition("\n\n")
