@@ -9,8 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Literal, TYPE_CHECKING, overload
-
+from typing import Literal, TYPE_CHECKING, overload
 
 from ._entry import (
     BaseSession,
@@ -29,31 +28,33 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    from typing import Any
+
     from ._resources import BaseResource
     from ._runtime import BaseClient
     from ._types import ClientArgsTypeDef, ResourceArgsTypeDef
     from .apigatewayv2.client import ApiGatewayV2Client
     from .cloudformation.client import CloudFormationClient
+    from .cloudformation.service_resource import CloudFormationServiceResource
     from .cloudwatch.client import CloudWatchClient
+    from .cloudwatch.service_resource import CloudWatchServiceResource
     from .dynamodb.client import DynamoDBClient
+    from .dynamodb.service_resource import DynamoDBServiceResource
     from .ec2.client import EC2Client
+    from .ec2.service_resource import EC2ServiceResource
     from .glacier.client import GlacierClient
+    from .glacier.service_resource import GlacierServiceResource
     from .glue.client import GlueClient
     from .iam.client import IAMClient
+    from .iam.service_resource import IAMServiceResource
     from .lambda_.client import LambdaClient
     from .s3.client import S3Client
-    from .sns.client import SNSClient
-    from .sqs.client import SQSClient
-    from .wafv2.client import WAFV2Client
-    from .cloudformation.service_resource import CloudFormationServiceResource
-    from .cloudwatch.service_resource import CloudWatchServiceResource
-    from .dynamodb.service_resource import DynamoDBServiceResource
-    from .ec2.service_resource import EC2ServiceResource
-    from .glacier.service_resource import GlacierServiceResource
-    from .iam.service_resource import IAMServiceResource
     from .s3.service_resource import S3ServiceResource
+    from .sns.client import SNSClient
     from .sns.service_resource import SNSServiceResource
+    from .sqs.client import SQSClient
     from .sqs.service_resource import SQSServiceResource
+    from .wafv2.client import WAFV2Client
 
 __all__ = [
     "ClientError",

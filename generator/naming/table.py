@@ -64,6 +64,7 @@ from ..model.service import Service
 from ..types.resources import ResourceShapes
 from ..types.typemap import TypedDictKeys, TypeNames, typed_dict_keys
 from ..types.variants import IN, REQUEST, Variant
+from .registry import Registry
 from .rules import (
     RESERVED,
     ResourceNames,
@@ -155,25 +156,6 @@ class NameTable:
         return self.stub_responses[output_shape]
 
 
-class _Registry:
-    """Hands out unique names in one namespace: first come, first served."""
-
-    def __init__(self, reserved: frozenset[str]) -> None:
-        self._taken: set[str] = set(reserved)
-
-    def take(self, *candidates: str) -> str:
-        """The first free candidate; else the last one with the smallest free number."""
-        for name in candidates:
-            if name not in self._taken:
-                self._taken.add(name)
-                return name
-        base, n = candidates[-1], 2
-        while f"{base}{n}" in self._taken:
-            n += 1
-        self._taken.add(f"{base}{n}")
-        return f"{base}{n}"
-
-
 def _frozen(mapping: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(mapping))
 
@@ -182,7 +164,7 @@ def name_table(service: Service) -> NameTable:
     """Every module-level name of `service`, in the order of the module docstring."""
     keys = typed_dict_keys(service)
     shapes = ResourceShapes(service, keys) if service.resources is not None else None
-    registry = _Registry(RESERVED)
+    registry = Registry(RESERVED)
     prefix = class_prefix(service)
     for fixed in FIXED:
         registry.take(fixed)
@@ -215,7 +197,7 @@ def name_table(service: Service) -> NameTable:
     )
 
 
-def _type_names(registry: _Registry, service: Service, keys: TypedDictKeys, shapes: ResourceShapes | None) -> TypeNames:
+def _type_names(registry: Registry, service: Service, keys: TypedDictKeys, shapes: ResourceShapes | None) -> TypeNames:
     """Steps 3-6: Literal aliases, the client's TypedDicts, the resource side's, union members."""
     literals = {s.name: registry.take(f"{type_base(s.name)}Type") for s in service.shapes.values() if s.kind == "enum"}
     typed_dicts = _client_typed_dicts(registry, keys.keys)
@@ -234,7 +216,7 @@ def _type_names(registry: _Registry, service: Service, keys: TypedDictKeys, shap
 
 
 def _one_of_names(
-    registry: _Registry, service: Service, typed_dicts: Mapping[Key, str]
+    registry: Registry, service: Service, typed_dicts: Mapping[Key, str]
 ) -> dict[str, tuple[tuple[str, str], ...]]:
     """Step 6: the member TypedDicts of every union input (variant `in`), by shape name."""
     one_of: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -249,7 +231,7 @@ def _one_of_names(
     return one_of
 
 
-def _client_typed_dicts(registry: _Registry, ids: frozenset[Key]) -> dict[Key, str]:
+def _client_typed_dicts(registry: Registry, ids: frozenset[Key]) -> dict[Key, str]:
     """Step 4: plain `XTypeDef` names first, over all shapes; variant-suffixed ones after.
     `ids` are plain variants only: sorted, they order by kind as their strings did (types/variants.py)."""
     both_sides = {s for s, v in ids if v.input_side} & {s for s, v in ids if not v.input_side}
@@ -287,7 +269,7 @@ def _resource_candidates(key: Key, label: str) -> tuple[str, str]:
     return f"{base}{suffix}TypeDef", f"{base}{suffix}{variant.kind.title()}TypeDef"
 
 
-def _stubber_names(registry: _Registry, service: Service, prefix: str) -> tuple[str, str, dict[str, str]]:
+def _stubber_names(registry: Registry, service: Service, prefix: str) -> tuple[str, str, dict[str, str]]:
     """Step 10: the stubber module's names (it exists for services with operations)."""
     if not service.operations:
         return "", "", {}
@@ -302,7 +284,7 @@ def _exception_names(service: Service, exceptions_class: str) -> dict[str, str]:
     attributes = {n for n in service.error_shapes if is_plain_key(n)}
     taken = RESERVED | {exceptions_class, "type"}
     own = {n: n for n in attributes if n == escape_identifier(n) and n not in taken}
-    registry = _Registry(taken | attributes)
+    registry = Registry(taken | attributes)
     return {
         name: own.get(name) or registry.take(escape_identifier(name), f"{escape_identifier(name)}Error")
         for name in service.error_shapes
@@ -330,7 +312,7 @@ def _resource_module(
     model = service.resources
     members = {r.name: _members_of(service, r) for r in model.all()}
     imported = {*types.typed_dicts.values(), *types.resource_typed_dicts.values(), *types.literals.values()}
-    registry = _Registry(RESOURCE_MODULE_RESERVED | imported | {service_class, "resource"})
+    registry = Registry(RESOURCE_MODULE_RESERVED | imported | {service_class, "resource"})
     classes = {SERVICE_RESOURCE: service_class}
     for r in model.resources:
         classes[r.name] = registry.take(type_base(r.name), f"{type_base(r.name)}Resource")

@@ -12,11 +12,19 @@ import keyword
 from dataclasses import dataclass
 from typing import Any
 
+from ..naming.entry import entry_aliases
 from ..naming.rules import module_name
-from ..text.layout import Br, function_def, import_from, pystr, statement
+from ..text.layout import Br, function_def, pystr, statement
 from ..text.pytext import docstring
+from ..types.imports import ImportSet
+from ..types.pyexpr import Literal, Name, PyExpr, all_needs, runs, sub, typing_name, unpack, uses
+from .blocks import param
 
 MODULE = "boto3"  # `from <package> import boto3` is the drop-in for `import boto3`
+BASE_CLIENT = Name("._runtime", "BaseClient")
+BASE_RESOURCE = sub(Name("._resources", "BaseResource"), typing_name("Any"))
+OVERLOAD = typing_name("overload")
+CAST = typing_name("cast")
 
 
 @dataclass(frozen=True)
@@ -51,23 +59,24 @@ def _identifier(name: Any) -> bool:
 def context(entries: list[Entry]) -> dict[str, Any]:
     """The template context of the entry module (entries in service-name order)."""
     entries = sorted(entries, key=lambda e: e.service)
-    clients = _imported(entries, "client", lambda e: e.client)
     with_resources = [e for e in entries if e.resource is not None]
-    resources = _imported(with_resources, "service_resource", lambda e: e.resource or "")
+    client_names, resource_names = entry_aliases(
+        [(e.module, e.client) for e in entries], [(e.module, e.resource or "") for e in with_resources]
+    )
     public = ["ClientError", "ClientServiceName", "Credentials", "ReadOnlyCredentials", "ServiceNotGeneratedError"]
     public += ["Session", "client", "setup_default_session"]
     if with_resources:
         public += ["ResourceServiceName", "resource"]
-    functions = _functions(entries, clients, "client", "ClientServiceName", "ClientArgsTypeDef", "BaseClient")
+    functions = _functions(entries, client_names, "client", "ClientServiceName", "ClientArgsTypeDef", BASE_CLIENT)
     resource_functions = _functions(
-        with_resources, resources, "resource", "ResourceServiceName", "ResourceArgsTypeDef", "BaseResource[Any]"
+        with_resources, resource_names, "resource", "ResourceServiceName", "ResourceArgsTypeDef", BASE_RESOURCE
     )
-    made = [*functions.values(), *resource_functions.values()]
-    typing = {"TYPE_CHECKING", "Literal"} | ({"Any"} if with_resources else set())
-    typing |= {"overload" for f in made if f["overloads"]} | {"cast" for f in made if f["cast"]}
+    imports = _imports(
+        entries, client_names, with_resources, resource_names, [*functions.values(), *resource_functions.values()]
+    )
     return {
-        "typing_import": import_from("typing", sorted(typing)),
-        "imports": "\n".join(import_from(f".{module}", [name], 4) for module, name, _ in [*clients, *resources]),
+        "runtime_imports": imports.runtime(),
+        "checking_imports": imports.checking(),
         "all": statement("__all__ = ", Br("", tuple(pystr(n) for n in sorted(public)), "[", "]")),
         "client_names": _literal("ClientServiceName", entries),
         "resource_names": _literal("ResourceServiceName", with_resources) if with_resources else "",
@@ -78,17 +87,29 @@ def context(entries: list[Entry]) -> dict[str, Any]:
     }
 
 
-def _imported(entries: list[Entry], submodule: str, name_of: Any) -> list[tuple[str, str, str]]:
-    """(module, `Class` or `Class as Alias`, the name to use) per entry; a class name that an
-    earlier service already uses is imported under an alias."""
-    seen: set[str] = set()
-    out = []
-    for entry in entries:
-        name = name_of(entry)
-        alias = name if name not in seen else f"{name}_{entry.module}"
-        seen.add(alias)
-        out.append((f"{entry.module}.{submodule}", name if alias == name else f"{name} as {alias}", alias))
-    return out
+def _imports(
+    entries: list[Entry],
+    client_names: list[str],
+    with_resources: list[Entry],
+    resource_names: list[str],
+    made: list[dict[str, Any]],
+) -> ImportSet:
+    """What the entry module imports: the runtime's entry points, what the functions'
+    signatures need, and for the type checker each service's classes (under the names
+    naming/entry.py gave them)."""
+    imports = ImportSet()
+    runtime = ["BaseSession", "Credentials", "ReadOnlyCredentials", "ServiceNotGeneratedError", "create_client"]
+    runtime += ["create_resource"] if with_resources else []
+    for name in [*runtime, "setup_default_session"]:
+        imports.add("._entry", name, runtime=True)
+    imports.add("._runtime", "ClientError", runtime=True).add("typing", "Literal", runtime=True)  # the aliases
+    imports.need(all_needs(f["needs"] for f in made))
+    for entry, alias in zip(entries, client_names):
+        imports.add(f".{entry.module}.client", entry.client, alias="" if alias == entry.client else alias)
+    for entry, alias in zip(with_resources, resource_names):
+        cls = entry.resource or ""
+        imports.add(f".{entry.module}.service_resource", cls, alias="" if alias == cls else alias)
+    return imports
 
 
 def _literal(alias: str, entries: list[Entry]) -> str:
@@ -101,32 +122,35 @@ def _table(name: str, entries: list[Entry]) -> str:
 
 
 def _functions(
-    entries: list[Entry], imported: list[tuple[str, str, str]], kind: str, names: str, args: str, base: str
+    entries: list[Entry], classes: list[str], kind: str, names: str, args: str, base: PyExpr
 ) -> dict[str, dict[str, Any]]:
     """`kind` (client or resource) as a module function (indent 0) and as a Session method
     (indent 4): a Literal overload per service, then one over the whole service Literal, and
     the implementation's signature (with one service, no overloads: the implementation takes
-    that service's Literal)."""
+    that service's Literal). Each with `needs`: what its signatures need imported."""
     out: dict[str, dict[str, Any]] = {}
     if not entries:
         return out
-    many = len(entries) > 1
+    kwargs = unpack(Name("._types", args))
     for where, indent, first in (("module", 0, ()), ("session", 4, ("self",))):
         overloads = []
-        for entry, (_, _, cls) in zip(entries, imported):
-            params = [*first, f"service_name: Literal[{pystr(entry.service)}]", f"**kwargs: Unpack[{args}]"]
-            doc = f"The typed {cls}: boto3's {kind}({entry.service!r}, ...)."
+        for entry, cls in zip(entries, classes):
+            params = [*first, param("service_name", Literal((entry.service,))), param("**kwargs", kwargs)]
+            doc = f"The typed {cls}: boto3's {kind}('{entry.service}', ...)."
             overloads.append({"signature": function_def(kind, params, cls, indent), "doc": docstring(doc, indent + 4)})
-        if many:
+        needs = uses(kwargs, Literal(()))
+        if len(entries) > 1:
             # The last overload takes the whole Literal: a name typed as that alias (a union of
             # every generated service) gets the base class. Checkers stop expanding a union
             # argument over overloads at a limit (pyright: 64 members), so without it a package
             # of many services rejects `client(name)`.
-            params = [*first, f"service_name: {names}", f"**kwargs: Unpack[{args}]"]
-            signature = function_def(kind, params, base, indent)
-            doc = f"Any generated service, as {base.split('[')[0]}: boto3's {kind}(name, ...)."
+            params = [*first, f"service_name: {names}", param("**kwargs", kwargs)]
+            signature = function_def(kind, params, base.render(), indent)
+            doc = f"Any generated service, as {next(base.names()).name}: boto3's {kind}(name, ...)."
             overloads.append({"signature": signature, "doc": docstring(doc, indent + 4)})
-            out[where] = {"overloads": overloads, "signature": signature, "cast": ""}
+            needs = needs | uses(base) | runs(OVERLOAD)
+            out[where] = {"overloads": overloads, "signature": signature, "cast": "", "needs": needs}
         else:  # the one service's class: create_*() returns the base class
-            out[where] = {"overloads": [], "signature": overloads[0]["signature"], "cast": pystr(imported[0][2])}
+            cast = {"cast": pystr(classes[0]), "needs": needs | runs(CAST)}
+            out[where] = {"overloads": [], "signature": overloads[0]["signature"], **cast}
     return out

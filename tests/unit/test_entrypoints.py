@@ -45,10 +45,20 @@ def test_records_botoloom_did_not_write_are_refused(data: Any) -> None:
 
 def test_a_class_name_two_services_share_is_imported_under_an_alias() -> None:
     made = context([Entry("a", "a", "SameClient", None), Entry("b", "b", "SameClient", None)])
-    assert "from .a.client import SameClient\n" in made["imports"] + "\n"
-    assert "from .b.client import SameClient as SameClient_b" in made["imports"]
+    assert "from .a.client import SameClient\n" in made["checking_imports"] + "\n"
+    assert "from .b.client import SameClient as SameClient_b" in made["checking_imports"]
     signatures = [o["signature"] for o in made["functions"]["module"]["overloads"]]
     assert signatures[1].endswith("-> SameClient_b:")
+
+
+@pytest.mark.parametrize("taken", ["BaseClient", "Session", "ClientError", "Literal", "client"])
+def test_a_class_named_like_a_name_of_the_entry_module_is_imported_under_an_alias(taken: str) -> None:
+    """A hostile definition can make any class name: it never shadows what the module itself uses."""
+    made = context([Entry("a", "a", taken, None), Entry("b", "b", "BClient", None)])
+    assert f"from .a.client import {taken} as {taken}_a" in made["checking_imports"]
+    assert made["functions"]["module"]["overloads"][0]["signature"].endswith(f"-> {taken}_a:")
+    text = render_package("pkg", [Entry("a", "a", taken, None), Entry("b", "b", "BClient", None)], "test")["boto3.py"]
+    compile(text, "boto3.py", "exec")
 
 
 def test_services_in_name_order_whatever_order_they_come_in() -> None:
@@ -60,7 +70,8 @@ def test_services_in_name_order_whatever_order_they_come_in() -> None:
 def test_no_resources_no_resource_function() -> None:
     made = context([Entry("sts", "sts", "STSClient", None), Entry("acm", "acm", "ACMClient", None)])
     assert made["resource_functions"] == {} and made["resource_names"] == ""
-    assert "Any" not in made["typing_import"] and "cast" not in made["typing_import"]
+    assert "Any" not in made["runtime_imports"] + made["checking_imports"]
+    assert "cast" not in made["runtime_imports"]
     text = render_package("pkg", [Entry("sts", "sts", "STSClient", None)], "test")["boto3.py"]
     assert "def resource" not in text and '"resource"' not in text
     assert "@overload" not in text and 'return cast("STSClient", made)' in text
