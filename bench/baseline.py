@@ -1,0 +1,100 @@
+"""Generation against an earlier botoloom: this checkout vs the code of a git revision, every
+service with --aio, cold (empty output directory) and no-change rerun, interleaved in one run.
+
+BENCH_BASELINE: the revision (default bc93bcc, the generator before the stage packages and the
+ruff formatting pass of issue #17). Its tree is taken with `git archive` into
+bench/.work/baseline/<rev> and run by this checkout's .venv as `python -m generator` from
+there (the pins are the same; a revision that needs other packages cannot be compared so).
+BENCH_BASELINE_RUNS (default 5): cold runs each; the no-change reruns take BENCH_RUNS.
+Run on its own: .venv/bin/python bench/baseline.py --write
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+from harness import (
+    OURS_BIN,
+    ROOT,
+    WORK,
+    Case,
+    commands,
+    fresh_dir,
+    interleave,
+    median_ratio,
+    runs,
+    save,
+    spread,
+    table,
+    write_section,
+)
+
+REVISION = os.environ.get("BENCH_BASELINE", "bc93bcc")
+OUT = WORK / "baseline-out"
+
+
+def checkout(rev: str) -> Path:
+    """The tree of `rev`, extracted once."""
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", f"{rev}^{{commit}}"], capture_output=True, text=True
+    )
+    if commit.returncode:
+        raise SystemExit(f"bench: BENCH_BASELINE={rev!r} is not a commit of this repository")
+    dest = WORK / "baseline" / commit.stdout.strip()
+    if not (dest / "generator").is_dir():
+        dest.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+        tar = dest.with_suffix(".tar")
+        tar.write_bytes(archive)
+        with tarfile.open(tar) as t:
+            t.extractall(dest, filter="data")
+        tar.unlink()
+    return dest
+
+
+def case(name: str, cwd: Path, out: Path, fresh: bool) -> Case:
+    cmd = [str(OURS_BIN / "python"), "-m", "generator", "--all", "--aio", "--output", str(out), "--quiet"]
+    return Case(name, cmd, cwd=cwd, prepare=fresh_dir(out) if fresh else None)
+
+
+def main() -> None:
+    base_src = checkout(REVISION)
+    label = f"botoloom at {base_src.name}"
+    n = runs("BENCH_BASELINE_RUNS", 5)
+    now = case("botoloom (this checkout)", ROOT, OUT / "now", True)
+    then = case(label, base_src, OUT / "then", True)
+    interleave([now, then], n, memory=True, label="baseline cold")
+    now_again = case("botoloom (this checkout), no change", ROOT, OUT / "now", False)
+    then_again = case(f"{label}, no change", base_src, OUT / "then", False)
+    interleave([now_again, then_again], runs(), memory=True, label="baseline no-change", warmup=True)
+    metrics = {
+        "baseline|wall": median_ratio(now.walls, then.walls),
+        "baseline|cpu": median_ratio(now.cpu_s, then.cpu_s),
+        "baseline|no-change": median_ratio(now_again.walls, then_again.walls),
+    }
+    rows = [
+        [c.name, str(len(c.walls)), spread(c.walls), spread(c.cpu_s, "{:.1f}"), spread(c.tree_mb, "{:.0f}")]
+        for c in (now, then, now_again, then_again)
+    ]
+    md = f"## Generation against an earlier botoloom ({base_src.name})\n\n"
+    md += table(["all services, --aio", "runs", "wall s", "CPU s", "peak MB (tree PSS)"], rows)
+    md += (
+        f"\nthis checkout / {base_src.name}: wall {metrics['baseline|wall']:.2f}x, CPU {metrics['baseline|cpu']:.2f}x,"
+        f" no-change rerun {metrics['baseline|no-change']:.2f}x (medians of interleaved runs, same .venv;"
+        " BENCH_BASELINE picks the revision).\n\n"
+    )
+    md += commands([("baseline", c) for c in (now, then, now_again, then_again)])
+    save("1b-baseline", md, metrics)
+    if "--write" in sys.argv:
+        write_section(md, "bench/baseline.py", n)
+        from report import refresh_targets
+
+        refresh_targets(metrics, "bench/baseline.py")
+
+
+if __name__ == "__main__":
+    main()
