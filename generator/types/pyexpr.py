@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Union
 
 from ..text.layout import Br
@@ -167,17 +167,26 @@ class Or:
 PyExpr = Union[Name, Subscript, Literal, Quoted, Or]
 
 
+@cache  # one value per name: its text and imports are made once
 def typing_name(name: str) -> Name:
     return Name("typing", name)
 
 
+@cache
 def shared(name: str) -> Name:
     """A name of the package's hand-written _types module, seen from a service module."""
     return Name(".._types", name)
 
 
+@cache
 def builtin(name: str) -> Name:
     return Name(None, name)
+
+
+@lru_cache(maxsize=4096)
+def type_def(name: str) -> Name:
+    """A TypedDict of the service's type_defs module."""
+    return Name(TYPE_DEFS, name)
 
 
 LITERAL = typing_name("Literal")

@@ -21,7 +21,7 @@ from ..model.service import Member, Service, Shape
 from ..options import DEFAULT, Options
 from . import blobs
 from .full_result import FullResults
-from .pyexpr import LITERALS, STR, TYPE_DEFS, Name, PyExpr, builtin, optional, shared, sub, typing_name, union
+from .pyexpr import LITERALS, STR, Name, PyExpr, builtin, optional, shared, sub, type_def, typing_name, union
 from .specs import Field, ResourceSide, TypedDictSpec
 from .variants import FULL, FULLPART, INPUT_SIDE, PAGINATE, RESPONSE, WAIT, Variant, plain
 
@@ -177,7 +177,7 @@ class TypeMap:
     # ---- public queries -------------------------------------------------------------
     def typed_dict(self, key: tuple[str, Variant]) -> Name:
         """The TypedDict of (shape, variant), as a name of the service's type_defs."""
-        return Name(TYPE_DEFS, self.typed_dict_names[key])
+        return type_def(self.typed_dict_names[key])
 
     def request_name(self, shape: str) -> str:
         return self.typed_dict_names[self._variant(shape, "request")]
