@@ -13,7 +13,7 @@ from ..types.typemap import FILLED_BY_BOTOCORE
 from .blocks import SELF, Method, Param
 
 if TYPE_CHECKING:
-    from ..model.service import Service
+    from ..model.service import Operation, Service
     from .service import ServiceView
 
 
@@ -30,15 +30,7 @@ def presigned_methods(view: ServiceView) -> list[Method]:
     b = builtins_alias(view.service)
     text = builtin(f"{b}.str")
     anything: PyExpr = Or((sub(typing_name("Mapping"), text, typing_name("Any")), NONE))
-    variants: list[tuple[Literal, PyExpr, str]] = []  # (ClientMethod, Params, its default)
-    no_input = [op.method for op in ops if not op.input]
-    if no_input:
-        variants.append((Literal(tuple(no_input)), anything, "None"))
-    for op in ops:
-        if op.input:
-            request = Name(TYPE_DEFS, view.types.request_name(op.input))
-            params: PyExpr = request if _requires(view.service, op.input) else Or((request, NONE))
-            variants.append((Literal((op.method,)), params, "" if params is request else "None"))
+    variants = _variants(view, ops, anything)
     tail = [Param("ExpiresIn", builtin(f"{b}.int"), "3600"), Param("HttpMethod", Or((text, NONE)), "None")]
     returns = builtin(f"{b}.str")
     methods = []
@@ -80,6 +72,21 @@ def presigned_methods(view: ServiceView) -> list[Method]:
 
 
 _NAME = "generate_presigned_url"
+
+
+def _variants(view: ServiceView, ops: list[Operation], anything: PyExpr) -> list[tuple[Literal, PyExpr, str]]:
+    """(ClientMethod, Params, Params' default) per overload: one for the operations without
+    input, then one per operation with input."""
+    variants: list[tuple[Literal, PyExpr, str]] = []
+    no_input = [op.method for op in ops if not op.input]
+    if no_input:
+        variants.append((Literal(tuple(no_input)), anything, "None"))
+    for op in ops:
+        if op.input:
+            request = Name(TYPE_DEFS, view.types.request_name(op.input))
+            params: PyExpr = request if _requires(view.service, op.input) else Or((request, NONE))
+            variants.append((Literal((op.method,)), params, "" if params is request else "None"))
+    return variants
 
 
 def builtins_alias(service: Service) -> str:
