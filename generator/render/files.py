@@ -13,10 +13,11 @@ from ..model.resources import SERVICE_MODULES
 from ..model.service import Service
 from ..naming.table import name_table
 from ..options import DEFAULT, Options
-from ..text.layout import Br, Signature, class_def, pystr, statement
+from ..text import layout
+from ..text.layout import docstring, pystr
 from ..types.imports import ImportSet
 from ..views import entry as entrypoints
-from ..views.blocks import dunder_all, header
+from ..views.blocks import Param, dunder_all, header
 from ..views.entry import Entry
 from ..views.presign import builtins_import, presigned_methods
 from ..views.resources import ResourceView
@@ -54,7 +55,9 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters["stubdef"] = _stubdef
+    env.filters["params"] = _params
+    env.filters["docstring"] = docstring
+    env.filters["lines"] = _lines
     return env
 
 
@@ -63,12 +66,17 @@ def _render(template: str, **context: Any) -> str:
     return text.rstrip("\n") + "\n"
 
 
-def _stubdef(signature: str) -> str:
-    """`def f(...) -> R:` as a stub, `def f(...) -> R: ...`, laid out as black lays out a stub."""
-    if signature.endswith(": ..."):  # laid out as a stub already (an @overload)
-        return signature
-    assert isinstance(signature, Signature), signature
-    return signature.stub
+def _lines(lines: list[str], indent: int) -> str:
+    """Statements one per line at column `indent` ("" a blank line): jinja's join and indent
+    filters do the same, slower (a TypedDict's fields, every method's body)."""
+    pad = " " * indent
+    return "\n".join([pad + line if line else "" for line in lines])
+
+
+def _params(params: list[Param], indent: int) -> str:
+    """A signature's parameters, each at column `indent` when the formatter splits them (an
+    annotation with a top-level `|` is parenthesised when it does not fit: layout.param)."""
+    return ", ".join([layout.param(p.text, indent) for p in params])
 
 
 def _both(files: dict[str, str], rel: str, template: str, **context: Any) -> None:
@@ -144,10 +152,7 @@ def _client(view: ServiceView) -> dict[str, Any]:
         runtime_imports=imports.runtime(CLIENT_RUNTIME_ORDER),
         checking_imports=imports.checking(grouped=False),
         all=dunder_all([view.names.client, "client"]),
-        client_class=view.names.client,
-        client_bases=view.client_bases(),
-        client_header=view.client_header(),
-        client_doc=view.client_doc(),
+        client=view.client_class(),
         service_literal=pystr(view.service.name),
         methods=methods,
         factory=factory,
@@ -176,7 +181,7 @@ def _literals(view: ServiceView) -> str:
 def _exceptions(view: ServiceView) -> str:
     classes = view.exception_classes()
     alias = view.names.exception_type  # spells type[...] in the exceptions class body
-    attributes = [statement(f"{attr}: ", Br(alias, (cls,)), 4) for attr, cls, _ in classes if attr]
+    attributes = [(attr, head.name) for attr, head in classes if attr]
     imports = ImportSet().add(".._runtime", "BaseClientExceptions", runtime=True)
     if classes:  # the error classes derive from it (under TYPE_CHECKING)
         imports.add(".._types", "ClientError")
@@ -188,9 +193,9 @@ def _exceptions(view: ServiceView) -> str:
         all=dunder_all([view.names.exceptions]),
         classes=classes,
         exceptions_class=view.names.exceptions,
-        exceptions_header=class_def(view.names.exceptions, ["BaseClientExceptions"]),
         doc=view.exceptions_doc(),
         attributes=attributes,
+        alias=alias,
         runtime_imports=imports.runtime(),
         checking_imports=imports.checking(),
     )
@@ -199,7 +204,7 @@ def _exceptions(view: ServiceView) -> str:
 def _wrappers(
     view: ServiceView, kind: str, base: str, table: str, classes: list[Any], names: dict[str, str]
 ) -> dict[str, Any]:
-    imports = view.wrapper_imports([m for _, _, m in classes], base)
+    imports = view.wrapper_imports([m for _, m in classes], base)
     return dict(
         header=header(f"Typed {kind} of {view.title}.", view.versions),
         runtime_imports=imports.runtime(),
@@ -214,10 +219,10 @@ def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
     imports = _import_all(".client", [view.names.client, "client"])
     imports.add(".exceptions", view.names.exceptions, runtime=True)
     public = [view.names.client, view.names.exceptions, "client"]
-    lazy = ""
+    lazy: list[str] = []
     if resources is not None:  # the service resource and its factory, imported on first use
-        lazy_names, lazy = resources.package_exports()
-        for name in lazy_names:
+        lazy = resources.package_exports()
+        for name in lazy:
             imports.add(".service_resource", name)
         public += [resources.service_class, "resource"]
     checking = f"\n\nif TYPE_CHECKING:\n{imports.checking()}" if imports.has_checking else ""
@@ -226,7 +231,7 @@ def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
         header=header(f"Typed boto3 layer for {view.title}.", view.versions),
         imports=imports.runtime() + checking,
         all=dunder_all(sorted(public)),
-        lazy=lazy,
+        lazy=[pystr(n) for n in lazy],
     )
 
 

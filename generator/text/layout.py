@@ -1,7 +1,8 @@
 """Statements of generated code, written flat: each on one line, with its own indent.
 
-The emitters here (``statement``, ``function_def``, ``class_def``, ``import_from``) say
-what a statement is; where a line too long for 88 columns is split is decided once, for
+The emitters here (``statement``, ``function_def``, ``import_from``) say what a statement
+is (the service modules' ``def`` and ``class`` lines are written by the templates:
+templates/_macros.j2); where a line too long for 88 columns is split is decided once, for
 every rendered file, by the formatting pass (``format.py``: ruff in black's style). So the
 text they return is one line (a signature with a comment: two), and the tests compare what
 the formatter makes of it with what black makes of it.
@@ -11,7 +12,8 @@ What the formatter cannot know is written here:
 - a parameter annotation with a top-level ``|`` gets its own parentheses when the
   parameter does not fit on a line by itself (black adds those, ruff does not);
 - a comment that must stay on the first line of a signature (``# type: ignore[...]``
-  reported on the ``def`` line) goes after its opening parenthesis.
+  reported on the ``def`` line) goes after its opening parenthesis (written so by the
+  ``method`` macro of templates/_macros.j2).
 
 Item texts must be spelled the way black spells them (one space after commas and colons
 and around ``=`` of a default, none around ``=`` of a keyword argument, ``pystr()``
@@ -69,43 +71,22 @@ def statement(prefix: str, expr: Expr, indent: int = 0) -> str:
     return " " * indent + prefix + flat(expr)
 
 
-class Signature(str):
-    """A 'def' line that can give its stub form (``...`` body, for a .pyi) and take a
-    comment that must stay on its first line."""
-
-    comment = ""
-
-    @property
-    def stub(self) -> str:
-        """`def f(...) -> R: ...`."""
-        return self + " ..."
-
-    def with_comment(self, comment: str) -> Signature:
-        """This signature with `comment` (e.g. '  # type: ignore[override]') after its
-        opening parenthesis: the formatter keeps it on the first line when it splits."""
-        head, paren, rest = self.partition("(")
-        indent = len(head) - len(head.lstrip(" "))
-        made = Signature(f"{head}{paren}{comment}\n{' ' * (indent + 4)}{rest}")
-        made.comment = comment
-        return made
-
-
 def function_def(
     name: str, params: Sequence[Expr], returns: Expr | None, indent: int = 0, *, stub: bool = False
 ) -> str:
     """'def name(p1, p2) -> R:'; stub=True adds the one-line ' ...' body (for @overload).
-    Without stub, a Signature: its `.stub` is the stub form. At least one parameter: ruff
+    (The templates write the generated modules' signatures: templates/_macros.j2.) At least one parameter: ruff
     splits a long `def f() -> R:` unlike black (the generator writes methods and keyword
     functions only)."""
     if not params:
         raise ValueError(f"def {name}: a signature needs a parameter (see layout.function_def)")
-    texts = [_param(flat(p), indent + 4) for p in params]
+    texts = [param(flat(p), indent + 4) for p in params]
     text = " " * indent + f"def {name}(" + ", ".join(texts) + ")"
     text += (f" -> {flat(returns)}" if returns is not None else "") + ":"
-    return text + " ..." if stub else Signature(text)
+    return text + " ..." if stub else text
 
 
-def _param(text: str, indent: int) -> str:
+def param(text: str, indent: int) -> str:
     """``text``, its ``|`` annotation parenthesised when the parameter alone does not fit
     on its line (as black parenthesises it: ``name: (\\n A | B\\n) = default``)."""
     if width(" " * indent + text + ",") <= LINE_LENGTH:
@@ -140,12 +121,6 @@ def _top_level(text: str) -> tuple[str, str, str] | None:
         return None
     end = equals if equals >= 0 else len(text)
     return text[:colon], text[colon + 1 : end].strip(), (" " + text[end:] if equals >= 0 else "")
-
-
-def class_def(name: str, bases: Sequence[Expr], indent: int = 0) -> str:
-    """'class Name(Base, total=False):'."""
-    args = "(" + ", ".join(flat(b) for b in bases) + ")" if bases else ""
-    return " " * indent + f"class {name}{args}:"
 
 
 def import_from(module: str, names: Sequence[str], indent: int = 0) -> str:

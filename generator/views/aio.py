@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..text.layout import Br, class_def, function_def, pystr, statement
-from ..text.pytext import docstring
+from ..text.layout import pystr
 from ..types.imports import ImportSet
 from ..types.pyexpr import (
     NONE,
@@ -33,7 +32,7 @@ from ..types.pyexpr import (
     uses,
 )
 from ..types.specs import TypedDictSpec
-from .blocks import Block, Method, dunder_all, header, param
+from .blocks import Block, ClassHead, Method, Param, dunder_all, header, param
 from .service import CAST, EMPTY_RESPONSE, ServiceView
 
 ASYNC_TYPES = ("EventStream", "StreamingBody")  # in _aio: the async protocols of the same names
@@ -121,14 +120,14 @@ class AioView:
     def client_bases(self) -> list[Name]:
         return [Name(AIO, n) for n in filter(None, [AIO_CLIENT_BASES.get(self.view.service.name), "BaseClient"])]
 
-    def client_doc(self) -> str:
+    def client_class(self) -> ClassHead:
         service = self.view.service
-        return docstring(
+        doc = (
             f"Typed async client for {service.full_name} (botocore service {service.name!r}).\n\n"
             f"Wraps an aiobotocore client: `async with client(...) as c`, or wrap one that is "
-            f"already open with {self.view.names.client}(raw). Operations return coroutines.",
-            4,
+            f"already open with {self.view.names.client}(raw). Operations return coroutines."
         )
+        return ClassHead(self.view.names.client, (", ".join(n.render() for n in self.client_bases()),), doc)
 
     def factory(self) -> Method:
         names = self.view.names
@@ -136,43 +135,41 @@ class AioView:
         returns = sub(context, Name(None, names.client))
         session = Or((Name(AIO, "AioSessionLike"), NONE))
         kwargs = unpack(shared("ClientArgsTypeDef"))
-        sig = function_def(
-            "client", ["*", param("session", session, "None"), param("**kwargs", kwargs)], returns.render(), 0
-        )
-        doc = docstring(
+        doc = (
             f"A typed {self.view.service.name} client in an async context manager: the same arguments "
             f"as aiobotocore's session.create_client({self.view.service.name!r}, ...), from `session` "
-            "when given (else a new aiobotocore session). Use it as `async with client(...) as c`.",
-            4,
+            "when given (else a new aiobotocore session). Use it as `async with client(...) as c`."
         )
         call = f"create_client({pystr(self.view.service.name)}, session, kwargs)"
-        body = statement("return ", Br("ClientContext", (names.client, call), "(", ")"), 4)
-        needs = uses(returns, session, kwargs) | runs(context, Name(AIO, "create_client"))
-        return Method(name="client", signature=sig, doc=doc, body=body, needs=needs)
+        return Method(
+            name="client",
+            params=[Param("*"), param("session", session, "None"), param("**kwargs", kwargs)],
+            returns=returns,
+            doc=doc,
+            body=[f"return ClientContext({names.client}, {call})"],
+            needs=uses(returns, session, kwargs) | runs(context, Name(AIO, "create_client")),
+        )
 
     # ---- aio.py: paginators and waiters ------------------------------------------------
-    def paginator_classes(self) -> list[tuple[str, str, Method]]:
+    def paginator_classes(self) -> list[tuple[ClassHead, Method]]:
         return self.view.paginator_methods()  # same text: PageIterator/Paginator are _aio's here
 
-    def waiter_classes(self) -> list[tuple[str, str, Method]]:
+    def waiter_classes(self) -> list[tuple[ClassHead, Method]]:
         view = self.view
         out = []
-        for waiter, (class_header, doc, _) in zip(view.service.waiters, view.waiter_methods()):
+        for waiter, (head, _) in zip(view.service.waiters, view.waiter_methods()):
             op = view.service.operation(waiter.operation)
             kwargs = unpack(Name(TYPE_DEFS, view.types.wait_name(op.input)) if op.input else shared("WaitArgsTypeDef"))
             returns = coroutine(NONE)
             method = Method(
                 name="wait",
-                signature=function_def(
-                    "wait", [*view.self_params(op.input), param("**kwargs", kwargs)], returns.render(), 4
-                ),
-                doc=docstring(_WAIT_DOC.format(op=op.method), 8),
-                body=statement(
-                    "return ", Br("cast", (Quoted(returns).render(), "self._raw.wait(**kwargs)"), "(", ")"), 8
-                ),
+                params=[*view.self_params(op.input), param("**kwargs", kwargs)],
+                returns=returns,
+                doc=_WAIT_DOC.format(op=op.method),
+                body=[f"return cast({Quoted(returns).render()}, self._raw.wait(**kwargs))"],
                 needs=uses(kwargs, returns) | runs(CAST),
             )
-            out.append((class_header, doc, method))
+            out.append((head, method))
         return out
 
     def tables(self) -> list[str]:
@@ -230,19 +227,18 @@ def render_aio(view: ServiceView, render: Renderer) -> dict[str, str]:
     paginators, waiters = aio.paginator_classes(), aio.waiter_classes()
     factory = aio.factory()
     bases = [Name(".._runtime", "Paginator")] * bool(paginators) + [Name(".._runtime", "Waiter")] * bool(waiters)
-    imports = aio.imports([*methods, *(m for _, _, m in paginators + waiters)], factory).need(runs(*bases))
+    imports = aio.imports([*methods, *(m for _, m in paginators + waiters)], factory).need(runs(*bases))
     files[f"{mod}/aio.py"] = render(
         "aio.py.j2",
         header=header(f"Typed async (aiobotocore) client of {view.title}.", view.versions),
         runtime_imports=imports.runtime(RUNTIME_ORDER),
         checking_imports=imports.checking(grouped=False),
         all=dunder_all(aio.public()),
-        client_header=class_def(view.names.client, [", ".join(n.render() for n in aio.client_bases())]),
-        client_doc=aio.client_doc(),
+        client=aio.client_class(),
         service_literal=pystr(view.service.name),
         methods=methods,
         classes=paginators + waiters,
         tables=aio.tables(),
-        factory=f"{factory.signature}\n{factory.doc}\n{factory.body}",
+        factory=factory,
     )
     return files

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..text.layout import Br, Expr, docstring, function_def, statement
 from ..types.pyexpr import NONE, TYPE_DEFS, Literal, Name, Or, PyExpr, builtin, runs, sub, typing_name, uses
 from ..types.typemap import FILLED_BY_BOTOCORE
-from .blocks import Method
+from .blocks import SELF, Method, Param
 
 if TYPE_CHECKING:
-    from ..model.service import Service
+    from ..model.service import Operation, Service
     from .service import ServiceView
 
 
@@ -31,47 +30,40 @@ def presigned_methods(view: ServiceView) -> list[Method]:
     b = builtins_alias(view.service)
     text = builtin(f"{b}.str")
     anything: PyExpr = Or((sub(typing_name("Mapping"), text, typing_name("Any")), NONE))
-    variants: list[tuple[Literal, PyExpr, str]] = []  # (ClientMethod, Params, its default)
-    no_input = [op.method for op in ops if not op.input]
-    if no_input:
-        variants.append((Literal(tuple(no_input)), anything, " = None"))
-    for op in ops:
-        if op.input:
-            request = Name(TYPE_DEFS, view.types.request_name(op.input))
-            params: PyExpr = request if _requires(view.service, op.input) else Or((request, NONE))
-            variants.append((Literal((op.method,)), params, "" if params is request else " = None"))
-    tail: list[Expr] = [f"ExpiresIn: {b}.int = 3600", f"HttpMethod: {b}.str | None = None"]
+    variants = _variants(view, ops, anything)
+    tail = [Param("ExpiresIn", builtin(f"{b}.int"), "3600"), Param("HttpMethod", Or((text, NONE)), "None")]
+    returns = builtin(f"{b}.str")
     methods = []
     if len(variants) > 1:  # for the type checker only: defining them costs import time
-        for i, (method, params, default) in enumerate(variants):
-            sig = function_def(
-                _NAME,
-                ["self", _client_method(method), f"Params: {params.render()}{default}", *tail],
-                f"{b}.str",
-                8,
-                stub=True,
+        for method, params, default in variants:
+            methods.append(
+                Method(
+                    name=_NAME,
+                    params=[SELF, Param("ClientMethod", method), Param("Params", params, default), *tail],
+                    returns=returns,
+                    decorators=["overload"],
+                    ellipsis=True,
+                    checking=True,
+                    needs=uses(method, params) | runs(typing_name("overload")),
+                )
             )
-            guard = ["    if TYPE_CHECKING:", ""] if i == 0 else []
-            needs = uses(method, params) | runs(typing_name("overload"))
-            methods.append(Method(name=_NAME, decorators=[*guard, "        @overload"], signature=sig, needs=needs))
-        params_list: list[Expr] = ["self", f"ClientMethod: {b}.str", f"Params: {anything.render()} = None", *tail]
+        last_params = [SELF, Param("ClientMethod", text), Param("Params", anything, "None"), *tail]
         last = uses(anything)
     else:
         method, params, default = variants[0]
-        params_list = ["self", _client_method(method), f"Params: {params.render()}{default}", *tail]
+        last_params = [SELF, Param("ClientMethod", method), Param("Params", params, default), *tail]
         last = uses(method, params)
-    doc = docstring(
+    doc = (
         "A presigned URL for calling ClientMethod with Params (botocore's generate_presigned_url,\n"
-        "which validates Params as the call would).",
-        8,
+        "which validates Params as the call would)."
     )
-    call = Br("self._raw.generate_presigned_url", ("ClientMethod", "Params", "ExpiresIn", "HttpMethod"), "(", ")")
     methods.append(
         Method(
             name=_NAME,
-            signature=function_def(_NAME, params_list, f"{b}.str", 4),
+            params=last_params,
+            returns=returns,
             doc=doc,
-            body=statement("return ", Br("str", (call,), "(", ")"), 8),
+            body=["return str(self._raw.generate_presigned_url(ClientMethod, Params, ExpiresIn, HttpMethod))"],
             stub=len(variants) == 1,  # a stub has no implementation of its overloads
             needs=last,
         )
@@ -80,6 +72,21 @@ def presigned_methods(view: ServiceView) -> list[Method]:
 
 
 _NAME = "generate_presigned_url"
+
+
+def _variants(view: ServiceView, ops: list[Operation], anything: PyExpr) -> list[tuple[Literal, PyExpr, str]]:
+    """(ClientMethod, Params, Params' default) per overload: one for the operations without
+    input, then one per operation with input."""
+    variants: list[tuple[Literal, PyExpr, str]] = []
+    no_input = [op.method for op in ops if not op.input]
+    if no_input:
+        variants.append((Literal(tuple(no_input)), anything, "None"))
+    for op in ops:
+        if op.input:
+            request = Name(TYPE_DEFS, view.types.request_name(op.input))
+            params: PyExpr = request if _requires(view.service, op.input) else Or((request, NONE))
+            variants.append((Literal((op.method,)), params, "" if params is request else "None"))
+    return variants
 
 
 def builtins_alias(service: Service) -> str:
@@ -95,13 +102,6 @@ def builtins_alias(service: Service) -> str:
 def builtins_import(service: Service) -> str:
     """The name the overloads need `import builtins` as ("" when there are none)."""
     return builtins_alias(service) if any(op.presignable for op in service.operations) else ""
-
-
-def _client_method(method: Literal) -> Br:
-    """The ClientMethod parameter, `ClientMethod: Literal[...]` (split at its brackets)."""
-    literal = method.layout()
-    assert isinstance(literal, Br)
-    return Br(f"ClientMethod: {literal.head}", literal.items)
 
 
 def _requires(service: Service, shape: str) -> bool:

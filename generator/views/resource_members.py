@@ -1,8 +1,8 @@
-"""Stage 5, views (resources): one laid-out method per member of a typed resource class.
+"""Stage 5, views (resources): one method per member of a typed resource class.
 
 Each builder turns one part of the resource model (identifier, attribute, reference, load,
-action, sub-resource, collection, waiter, batch action) into a `Method`: signature,
-docstring and a body that forwards to boto3's resource object.  Names come from the
+action, sub-resource, collection, waiter, batch action) into a `Method`: parameters, return
+type, docstring text and a body that forwards to boto3's resource object.  Names come from the
 naming stage (boto3's own rules), types from the typemap; `Scope.ref` swaps a class name
 for its module-level alias where a member of the class itself has that name (a method
 `Object` returning an `Object`).
@@ -19,7 +19,7 @@ from ..model import docs
 from ..model.resources import Action, Collection, Filled, Identifier, Related, Resource, Target, Waiter
 from ..model.service import Member, Service
 from ..naming.rules import ResourceNames, escape_identifier
-from ..text.layout import Br, Expr, docstring, function_def, pystr, statement
+from ..text.layout import pystr
 from ..types.pyexpr import (
     NONE,
     STR,
@@ -38,10 +38,10 @@ from ..types.pyexpr import (
 )
 from ..types.resources import ResourceTypes
 from ..types.typemap import OUTPUT_SCALARS
-from .blocks import Method, param
+from .blocks import SELF, Method, Param, param
 from .service import CAST, EMPTY_RESPONSE
 
-_PROPERTY = ["    @property"]
+_PROPERTY = ["property"]
 _LIST = typing_name("List")
 
 
@@ -96,16 +96,15 @@ def reference_property(scope: Scope, related: Related) -> Method:
     inner = scope.ref(Name(None, cls))
     returns = sub(typing_name("Optional"), sub(_LIST, inner) if plural else inner)
     helper = _resources("wrap_optional_list" if plural else "wrap_optional")
-    body = statement("return ", Br(helper.name, (cls, f"self._raw.{name}"), "(", ")"), 8)
     what = f"the {related.resource.type} resources" if plural else f"the {related.resource.type}"
     doc = f"Reference: {what} named by this {scope.title}'s data (loaded on first access); None when it names none."
-    signature = function_def(name, ["self"], returns.layout(), 4)
     return Method(
         name=name,
+        params=[SELF],
+        returns=returns,
         decorators=list(_PROPERTY),
-        signature=signature,
-        doc=docstring(doc, 8),
-        body=body,
+        doc=doc,
+        body=[f"return {helper.name}({cls}, self._raw.{name})"],
         needs=uses(returns) | runs(helper),
     )
 
@@ -118,14 +117,7 @@ def load_methods(scope: Scope, load: Action) -> list[Method]:
             f"{'Load' if name == 'load' else 'Reload'} this {scope.title}'s attributes with "
             f"{scope.service.name}.{op.method} (attributes load on first access too)."
         )
-        out.append(
-            Method(
-                name=name,
-                signature=function_def(name, ["self"], "None", 4),
-                doc=docstring(doc, 8),
-                body=f"        self._raw.{name}()",
-            )
-        )
+        out.append(Method(name=name, params=[SELF], returns=NONE, doc=doc, body=[f"self._raw.{name}()"]))
     return out
 
 
@@ -134,8 +126,8 @@ def action_method(scope: Scope, action: Action, name: str, batch: bool = False) 
     filled = action.request.filled("batch" if batch else "action")
     kwargs = scope.types.request_name(op.input, filled) if op.input else ""
     typed = unpack(scope.ref(Name(TYPE_DEFS, kwargs)))
-    params: list[Expr] = ["self", *([param("**kwargs", typed)] if kwargs else [])]
-    call = Br(f"self._raw.{name}", ("**kwargs",) if kwargs else (), "(", ")")
+    params = [SELF, *([param("**kwargs", typed)] if kwargs else [])]
+    call = f"self._raw.{name}(**kwargs)" if kwargs else f"self._raw.{name}()"
     returns, body, needs = _action_result(scope, action, op.output, call, batch)
     summary = docs.summary(op.documentation, 300) or f"Calls {op.name}."
     where = f"{scope.service.name}.{op.method}"
@@ -146,56 +138,56 @@ def action_method(scope: Scope, action: Action, name: str, batch: bool = False) 
     )
     return Method(
         name=name,
-        signature=function_def(name, params, returns.layout(), 4),
-        doc=docstring(f"{summary}\n\n{detail}.\n\n{_link(scope, op.name)}".rstrip(), 8),
-        body=body,
+        params=params,
+        returns=returns,
+        doc=f"{summary}\n\n{detail}.\n\n{_link(scope, op.name)}".rstrip(),
+        body=[body],
         needs=(uses(typed) if kwargs else Needs()) | needs,
     )
 
 
-def _action_result(scope: Scope, action: Action, output: str, call: Br, batch: bool) -> tuple[PyExpr, str, Needs]:
-    """An action's return type, its body and what they need."""
-    text = _flat(call)
+def _action_result(scope: Scope, action: Action, output: str, text: str, batch: bool) -> tuple[PyExpr, str, Needs]:
+    """An action's return type, its body (`text` the call of boto3's action) and what they need."""
     if action.resource is not None and not batch:
         cls = scope.class_of(action.resource.type)
         if action.resource.plural:
             returns: PyExpr = sub(_LIST, scope.ref(Name(None, cls)))
             wrap = _resources("wrap_list")
-            return returns, statement("return ", Br(wrap.name, (cls, text), "(", ")"), 8), uses(returns) | runs(wrap)
+            return returns, f"return {wrap.name}({cls}, {text})", uses(returns) | runs(wrap)
         returns = scope.ref(Name(None, cls))
-        return returns, statement("return ", Br(cls, (text,), "(", ")"), 8), uses(returns)
+        return returns, f"return {cls}({text})", uses(returns)
     if action.path:  # a JMESPath selection of the response: no declared shape
         returns = typing_name("Any")
     else:
         returns = Name(TYPE_DEFS, scope.types.response_name(output)) if output else EMPTY_RESPONSE
     returns = sub(_LIST, returns) if batch else returns
-    body = statement("return ", Br("cast", (Quoted(returns).render(), text), "(", ")"), 8)
+    body = f"return cast({Quoted(returns).render()}, {text})"
     return scope.ref(returns), body, uses(scope.ref(returns), returns) | runs(CAST)
-
-
-def _flat(call: Br) -> str:
-    """A call's one-line text (its items are text)."""
-    return call.head + call.open + ", ".join(str(i) for i in call.items) + call.close
 
 
 def subresource_method(scope: Scope, related: Related) -> Method:
     name = scope.names.related[related.name]
     cls = scope.class_of(related.resource.type)
     params, args, needs = _identifier_params(scope, related.resource)
-    body = statement("return ", Br(cls, (_flat(Br(f"self._raw.{name}", tuple(args), "(", ")")),), "(", ")"), 8)
     given = f" from {', '.join(args)}" if args else ""
     doc = f"The {related.resource.type} sub-resource of this {scope.title}{given} (no request is made)."
     returns = scope.ref(Name(None, cls))
-    signature = function_def(name, ["self", *params], returns.render(), 4)
-    return Method(name=name, signature=signature, doc=docstring(doc, 8), body=body, needs=needs | uses(returns))
+    return Method(
+        name=name,
+        params=[SELF, *params],
+        returns=returns,
+        doc=doc,
+        body=[f"return {cls}(self._raw.{name}({', '.join(args)}))"],
+        needs=needs | uses(returns),
+    )
 
 
-def _identifier_params(scope: Scope, target: Target) -> tuple[list[Expr], list[str], Needs]:
+def _identifier_params(scope: Scope, target: Target) -> tuple[list[Param], list[str], Needs]:
     """Parameters for the identifiers the caller gives, typed like the target's identifiers."""
     resources = scope.service.resources
     assert resources is not None
     kinds = {i.name: identifier_type(i) for i in resources.get(target.type).identifiers}
-    params: list[Expr] = []
+    params: list[Param] = []
     args: list[str] = []
     needs = Needs()
     for item in target.inputs():
@@ -216,13 +208,13 @@ def collection_property(scope: Scope, collection: Collection, manager: str) -> M
         f"{scope.service.name}.{op.method}: call all(), filter(...), limit(n) or page_size(n) "
         "to get an iterable collection."
     )
-    body = statement("return ", Br(manager, (f"self._raw.{name}",), "(", ")"), 8)
     return Method(
         name=name,
+        params=[SELF],
+        returns=Name(None, manager),
         decorators=list(_PROPERTY),
-        signature=function_def(name, ["self"], manager, 4),
-        doc=docstring(doc, 8),
-        body=body,
+        doc=doc,
+        body=[f"return {manager}(self._raw.{name})"],
     )
 
 
@@ -237,9 +229,10 @@ def waiter_method(scope: Scope, waiter: Waiter, shape: str, client_method: str) 
     )
     return Method(
         name=name,
-        signature=function_def(name, ["self", param("**kwargs", kwargs)], "None", 4),
-        doc=docstring(doc, 8),
-        body=f"        self._raw.{name}(**kwargs)",
+        params=[SELF, param("**kwargs", kwargs)],
+        returns=NONE,
+        doc=doc,
+        body=[f"self._raw.{name}(**kwargs)"],
         needs=uses(kwargs),
     )
 
@@ -249,10 +242,10 @@ def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Metho
     op = scope.service.operation(collection.request.operation)
     kwargs = scope.types.request_name(op.input, collection.filled()) if op.input else ""
     typed = unpack(Name(TYPE_DEFS, kwargs))
-    params: list[Expr] = ["self", *([param("**kwargs", typed)] if kwargs else [])]
+    params = [SELF, *([param("**kwargs", typed)] if kwargs else [])]
     out = []
     for name in ("filter", "iterator"):
-        call = Br(f"self._raw.{name}", ("**kwargs",) if kwargs else (), "(", ")")
+        call = f"self._raw.{name}(**kwargs)" if kwargs else f"self._raw.{name}()"
         doc = (
             f"The collection with these {scope.service.name}.{op.method} parameters "
             "(requests are made only when it is iterated)."
@@ -260,9 +253,10 @@ def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Metho
         out.append(
             Method(
                 name=name,
-                signature=function_def(name, params, cls, 4),
-                doc=docstring(doc, 8),
-                body=statement("return ", Br(cls, (_flat(call),), "(", ")"), 8),
+                params=params,
+                returns=Name(None, cls),
+                doc=doc,
+                body=[f"return {cls}({call})"],
                 needs=uses(typed) if kwargs else Needs(),
             )
         )
@@ -272,31 +266,28 @@ def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Metho
 def factory(service_name: str, cls: str) -> Method:
     session = Or((shared("ResourceSessionLike"), NONE))
     kwargs = unpack(shared("ResourceArgsTypeDef"))
-    sig = function_def("resource", ["*", param("session", session, "None"), param("**kwargs", kwargs)], cls, 0)
-    doc = docstring(
+    doc = (
         f"Create a typed {service_name} service resource: the same arguments as "
-        f"boto3.resource({service_name!r}, ...), from `session` when given.",
-        4,
+        f"boto3.resource({service_name!r}, ...), from `session` when given."
     )
-    body = statement("return ", Br(cls, (f"create_resource({pystr(service_name)}, session, kwargs)",), "(", ")"), 4)
     return Method(
         name="resource",
-        signature=sig,
+        params=[Param("*"), param("session", session, "None"), param("**kwargs", kwargs)],
+        returns=Name(None, cls),
         doc=doc,
-        body=body,
+        body=[f"return {cls}(create_resource({pystr(service_name)}, session, kwargs))"],
         needs=uses(session, kwargs) | runs(_resources("create_resource")),
     )
 
 
 def _property(name: str, kind: PyExpr, doc: str, source: str) -> Method:
-    body = statement("return ", Br("cast", (Quoted(kind).render(), source), "(", ")"), 8)
-    signature = function_def(name, ["self"], kind.layout(), 4)
     return Method(
         name=name,
+        params=[SELF],
+        returns=kind,
         decorators=list(_PROPERTY),
-        signature=signature,
-        doc=docstring(doc, 8),
-        body=body,
+        doc=doc,
+        body=[f"return cast({Quoted(kind).render()}, {source})"],
         needs=uses(kind) | runs(CAST),
     )
 

@@ -13,11 +13,11 @@ from typing import Any
 
 from ..model.resources import Collection, Filled, Resource
 from ..naming.rules import BASE_MEMBERS, collection_members, resource_members
-from ..text.layout import Br, Signature, class_def, docstring, pystr, statement
+from ..text.layout import pystr
 from ..types.imports import ImportSet
 from ..types.pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, uses
 from ..types.resources import ResourceTypes
-from .blocks import Method, dunder_all, header
+from .blocks import ClassHead, Method, dunder_all, header
 from .resource_members import (
     Scope,
     action_method,
@@ -39,10 +39,9 @@ _IGNORE_OVERRIDE = "  # type: ignore[override]"
 
 @dataclass
 class ClassBlock:
-    """A class: laid-out header, docstring, class-level statements and methods."""
+    """A class: its head (name, bases, docstring), class-level statements (unindented) and methods."""
 
-    header: str
-    doc: str
+    head: ClassHead
     attributes: list[str] = field(default_factory=list)
     methods: list[Method] = field(default_factory=list)
     needs: Needs = Needs()  # of the header and the attributes
@@ -76,7 +75,7 @@ class ResourceView:
             for c in r.collections:
                 classes += self._collection_blocks(r, c)
         made = factory(self.service.name, self.service_class)
-        aliases = [statement(f"{alias} = ", name, 4) for name, (alias, _) in sorted(self._aliases.items())]
+        aliases = [f"{alias} = {name}" for name, (alias, _) in sorted(self._aliases.items())]
         imports = self._imports(classes, made)
         public = [self.service_class, *self.classes.values()] + [n for pair in self.collections.values() for n in pair]
         public += [self._client_class] if self._client_class != self._typed_client else []
@@ -90,24 +89,11 @@ class ResourceView:
             "factory": made,
         }
 
-    def package_exports(self) -> tuple[list[str], str]:
+    def package_exports(self) -> list[str]:
         """The names the service package imports from this (large) module for the type
-        checker only, and the block that imports it on first use of them at run time."""
-        names = [self.service_class, "resource"]
-        lazy = "\n".join(
-            [
-                "if not TYPE_CHECKING:",
-                "",
-                "    def __getattr__(name):",
-                docstring("The service resource and its factory, imported on first use.", 8),
-                statement("if name in ", Br("", tuple(pystr(n) for n in names), "(", ")"), 8) + ":",
-                "            from . import service_resource",
-                "",
-                "            return getattr(service_resource, name)",
-                '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
-            ]
-        )
-        return names, lazy
+        checker only; it imports the module on first use of them at run time
+        (templates/service_init.py.j2)."""
+        return [self.service_class, "resource"]
 
     def _imports(self, classes: list[ClassBlock], made: Method) -> ImportSet:
         imports = ImportSet(".service_resource")
@@ -155,12 +141,8 @@ class ResourceView:
         base = Subscript(runtime_base or Name(".._resources", "BaseResource"), (Name(None, self._client_class),))
         boto3_class = f"{self.service.name}.{resource.name}"
         return ClassBlock(
-            header=class_def(cls, [base.layout()]),
-            doc=docstring(self._resource_doc(resource, cls), 4),
-            attributes=[
-                statement("_boto3_class = ", pystr(boto3_class), 4),
-                statement("_client_class = ", self._client_class, 4),
-            ],
+            head=ClassHead(cls, (base.render(),), self._resource_doc(resource, cls)),
+            attributes=[f"_boto3_class = {pystr(boto3_class)}", f"_client_class = {self._client_class}"],
             methods=methods,
             needs=runs(base),
         )
@@ -178,17 +160,14 @@ class ResourceView:
         for op in ops:
             request = self.types.request_name(op.input, Filled()) if op.input else ""
             returns = Name(TYPE_DEFS, self.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
-            method = self.view.operation_method(op, request, returns, note)
-            assert isinstance(method.signature, Signature)
-            methods.append(replace(method, signature=method.signature.with_comment(_IGNORE_OVERRIDE)))
+            methods.append(replace(self.view.operation_method(op, request, returns, note), comment=_IGNORE_OVERRIDE))
         doc = (
             f"The {self.view.names.client} of a {self.service.name} resource (its meta.client): boto3 registers "
             "the resource layer's conversion on that client, so "
             f"{', '.join(sorted(op.method for op in ops))} take and return Python values there "
             "(TableAttributeValueTypeDef, conditions) instead of AttributeValue dicts."
         )
-        header = class_def(self._client_class, [self._typed_client])
-        return [ClassBlock(header=header, doc=docstring(doc, 4), methods=methods)]
+        return [ClassBlock(ClassHead(self._client_class, (self._typed_client,), doc), methods=methods)]
 
     def _check_unique(self, resource: Resource, methods: list[Method]) -> None:
         seen: set[str] = set()
@@ -226,12 +205,12 @@ class ResourceView:
             (
                 coll_cls,
                 Subscript(Name(".._resources", "ResourceCollection"), (item_name,)),
-                statement("_item = ", item_cls, 4),
+                f"_item = {item_cls}",
             ),
             (
                 manager_cls,
                 Subscript(Name(".._resources", "CollectionManager"), (coll_name, item_name)),
-                statement("_collection = ", coll_cls, 4),
+                f"_collection = {coll_cls}",
             ),
         ):
             scope = self._scope(item, set(collection_members(self.names[item.name])))
@@ -244,7 +223,7 @@ class ResourceView:
                 else f"{title[0].upper()}{title[1:]} (not iterable itself): all(), filter(...), "
                 f"limit(n) and page_size(n) give an iterable {coll_cls}."
             )
-            blocks.append(ClassBlock(class_def(cls, [base.render()]), docstring(doc, 4), [attr], methods, runs(base)))
+            blocks.append(ClassBlock(ClassHead(cls, (base.render(),), doc), [attr], methods, runs(base)))
         return blocks
 
     def _ref(self, expr: PyExpr, shadowed: set[str]) -> PyExpr:

@@ -1,8 +1,10 @@
-"""Prepare what the templates print: every name, type and docstring laid out as text.
+"""Prepare what the templates print: names, types (pyexpr), parameters, docstring texts,
+statements (unindented).
 
-The templates only place these blocks; all decisions are made here, from the model,
-the naming authority and the typemap.  Every block and method says what it needs
-imported (pyexpr.Needs); each module's imports.ImportSet collects those.
+The templates write the code around them (the `def` and `class` lines, decorators,
+indentation); what is printed is decided here, from the model, the naming authority and
+the typemap.  Every block and method says what it needs imported (pyexpr.Needs); each
+module's imports.ImportSet collects those.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from ..model.service import Operation, Service
 from ..naming.rules import is_plain_key, method_name
 from ..naming.table import NameTable, name_table
 from ..options import DEFAULT, Options
-from ..text.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
+from ..text.layout import Br, pystr, statement
 from ..types.imports import ImportSet
 from ..types.pyexpr import (
     LITERALS,
@@ -40,7 +42,7 @@ from ..types.pyexpr import (
 from ..types.resources import type_map
 from ..types.specs import TypedDictSpec
 from ..types.variants import IN
-from .blocks import Block, Method, dunder_all, param, quote_names
+from .blocks import SELF, Block, ClassHead, Method, Param, dunder_all, param, quote_names
 from .unions import member_names, render_one_of
 
 CAST = typing_name("cast")
@@ -116,11 +118,11 @@ class ServiceView:
         used = {n.name for _, t in fields for n in t.names()}
         if fields and all(is_plain_key(k) and k not in used for k, _ in fields):
             doc = docs.summary(spec.documentation, 300) or f"{spec.shape} ({spec.variant.label})."
-            body = "\n".join(statement(f"{k}: ", t.layout(), 4) for k, t in fields)
-            return [Block(class_def(spec.name, ["TypedDict"]), docstring(doc, 4), body, needs)]
+            body = [f"{k}: {t.render()}" for k, t in fields]
+            return [Block(ClassHead(spec.name, ("TypedDict",), doc), body, needs=needs)]
         items = tuple(f"{pystr(k)}: {t.render()}" for k, t in fields)
         head = statement(f"{spec.name} = ", Br("TypedDict", (pystr(spec.name), Br("", items, "{", "}")), "(", ")"))
-        return [Block(head, needs=needs)]
+        return [Block(statement=head, needs=needs)]
 
     def type_defs_imports(self, blocks: list[Block]) -> str:
         imports = ImportSet(TYPE_DEFS, checking=False)
@@ -161,18 +163,19 @@ class ServiceView:
         exceptions = Name(".exceptions", self.names.exceptions)
         return Method(
             name="exceptions",
-            decorators=["    @property"],
-            signature=function_def("exceptions", ["self"], self.names.exceptions, 4),
-            doc=docstring("The service's modeled errors: the classes botocore raises.", 8),
-            body=statement("return ", Br(self.names.exceptions, ("self._raw.exceptions",), "(", ")"), 8),
+            params=[SELF],
+            returns=Name(None, self.names.exceptions),
+            decorators=["property"],
+            doc="The service's modeled errors: the classes botocore raises.",
+            body=[f"return {self.names.exceptions}(self._raw.exceptions)"],
             needs=runs(exceptions),
         )
 
-    def self_params(self, input_shape: str) -> list[Expr]:
+    def self_params(self, input_shape: str) -> list[Param]:
         """`self`, positional-only when a request member is called self (else its key would
         clash with the parameter: a type error in mypy and pyright)."""
         members = self.service.shape(input_shape).members if input_shape else ()
-        return ["self", "/"] if any(m.name == "self" for m in members) else ["self"]
+        return [SELF, Param("/")] if any(m.name == "self" for m in members) else [SELF]
 
     def _operation_method(self, op: Operation) -> Method:
         request = self.types.request_name(op.input) if op.input else ""
@@ -182,21 +185,19 @@ class ServiceView:
     def operation_method(self, op: Operation, request: str, returns: PyExpr, note: str = "") -> Method:
         """A client method of `op` taking `request` (a TypedDict of type_defs, "" for none) and
         returning `returns`; `note`, when given, is a paragraph of the docstring after the summary."""
-        params: list[Expr] = self.self_params(op.input)
+        params = self.self_params(op.input)
         kwargs = unpack(Name(TYPE_DEFS, request))
         if request:
             params.append(param("**kwargs", kwargs))
-        call_args = ("**kwargs",) if request else ()
-        target = (
-            f"self._raw.{op.method}" if method_name(op.name) == op.method else f"getattr(self._raw, {pystr(op.method)})"
-        )
-        call = Br(target, call_args, "(", ")")
-        body = statement("return ", Br("cast", (Quoted(returns).render(), call), "(", ")"), 8)
+        name = method_name(op.name)
+        target = f"self._raw.{op.method}" if name == op.method else f"getattr(self._raw, {pystr(op.method)})"
+        call = f"{target}(**kwargs)" if request else f"{target}()"
         return Method(
-            name=method_name(op.name),
-            signature=function_def(method_name(op.name), params, returns.render(), 4),
-            doc=docstring(self._operation_doc(op, note), 8),
-            body=body,
+            name=name,
+            params=params,
+            returns=returns,
+            doc=self._operation_doc(op, note),
+            body=[f"return cast({Quoted(returns).render()}, {call})"],
             needs=(uses(kwargs) if request else Needs()) | uses(returns) | runs(CAST),
         )
 
@@ -226,14 +227,14 @@ class ServiceView:
         if many:
             for name, cls in classes.items():
                 literal = Literal((name,))
-                sig = function_def(method, ["self", param(arg, literal)], cls, 4)
                 needs = uses(literal, Name(f".{module}", cls)) | runs(OVERLOAD)
                 out.append(
                     Method(
                         name=method,
-                        decorators=["    @overload"],
-                        signature=sig,
-                        doc=docstring(f"{cls} for {name}.", 8),
+                        params=[SELF, param(arg, literal)],
+                        returns=Name(None, cls),
+                        decorators=["overload"],
+                        doc=f"{cls} for {name}.",
                         needs=needs,
                     )
                 )
@@ -241,16 +242,13 @@ class ServiceView:
         param_type: PyExpr = Name(LITERALS, alias) if many else Literal((only[0],))
         returns = Name(".._runtime", base) if many else Name(f".{module}", only[1])
         wrapper = f"{module}.{table}[{arg}]" if many else f"{module}.{only[1]}"
-        body = f"        from . import {module}\n\n" + statement(
-            "return ", Br(wrapper, (f"self._raw.{method}({arg})",), "(", ")"), 8
-        )
-        signature = function_def(method, ["self", param(arg, param_type)], returns.render(), 4)
         out.append(
             Method(
                 name=method,
-                signature=signature,
-                doc=docstring(doc, 8),
-                body=body,
+                params=[SELF, param(arg, param_type)],
+                returns=returns,
+                doc=doc,
+                body=[f"from . import {module}", "", f"return {wrapper}(self._raw.{method}({arg}))"],
                 stub=not many,
                 needs=uses(param_type, returns),
             )
@@ -269,52 +267,34 @@ class ServiceView:
         injected = CLIENT_BASES.get(self.service.name)  # typed methods boto3 injects (s3 upload_file, ...)
         return [*([Name(".._injected", injected)] if injected else []), Name(".._runtime", "BaseClient")]
 
-    def client_bases(self) -> str:
-        return ", ".join(n.render() for n in self.client_base_names())
-
-    def client_header(self) -> str:
-        """`class XClient(...):`, laid out like black (a long class name is split)."""
-        return class_def(self.names.client, [self.client_bases()])
-
-    def client_doc(self) -> str:
+    def client_class(self) -> ClassHead:
         first = docs.summary(self.service.documentation) or f"{self.service.full_name}."
-        return docstring(
+        doc = (
             f"Typed client for {self.service.full_name} (botocore service {self.service.name!r}).\n\n{first}\n\n"
             f"Wraps a boto3 client: create one with client(...) or wrap an existing one "
-            f"with {self.names.client}(boto3.client({self.service.name!r})).",
-            4,
+            f"with {self.names.client}(boto3.client({self.service.name!r}))."
         )
+        return ClassHead(self.names.client, tuple(n.render() for n in self.client_base_names()), doc)
 
     def factory(self) -> Method:
         session = Or((shared("SessionLike"), NONE))
         kwargs = unpack(shared("ClientArgsTypeDef"))
-        sig = function_def(
-            "client",
-            ["*", param("session", session, "None"), param("**kwargs", kwargs)],
-            self.names.client,
-            0,
-        )
-        doc = docstring(
+        doc = (
             f"Create a typed {self.service.name} client: the same arguments as "
-            f"boto3.client({self.service.name!r}, ...), from `session` when given.",
-            4,
-        )
-        body = statement(
-            "return ",
-            Br(self.names.client, (f"create_client({pystr(self.service.name)}, session, kwargs)",), "(", ")"),
-            4,
+            f"boto3.client({self.service.name!r}, ...), from `session` when given."
         )
         return Method(
             name="client",
-            signature=sig,
+            params=[Param("*"), param("session", session, "None"), param("**kwargs", kwargs)],
+            returns=Name(None, self.names.client),
             doc=doc,
-            body=body,
+            body=[f"return {self.names.client}(create_client({pystr(self.service.name)}, session, kwargs))"],
             needs=uses(session, kwargs) | runs(Name(".._runtime", "create_client")),
         )
 
     # ---- exceptions.py ----------------------------------------------------------------
-    def exception_classes(self) -> list[tuple[str, str, str]]:
-        """(attribute name, class name, laid-out class header and docstring) per modeled error."""
+    def exception_classes(self) -> list[tuple[str, ClassHead]]:
+        """(attribute name, the class) per modeled error."""
         out = []
         for name in self.service.error_shapes:
             shape = self.service.shape(name)
@@ -322,21 +302,18 @@ class ServiceView:
             doc = docs.summary(shape.documentation, 300) or f"The service error {name}."
             if shape.error_code != name:
                 doc += f"\n\nError code: {shape.error_code}"
-            out.append(
-                (name if is_plain_key(name) else "", cls, class_def(cls, ["ClientError"], 4) + "\n" + docstring(doc, 8))
-            )
+            out.append((name if is_plain_key(name) else "", ClassHead(cls, ("ClientError",), doc)))
         return out
 
     def exceptions_doc(self) -> str:
-        return docstring(
+        return (
             f"The exception classes of {self.service.name} clients (client.exceptions).\n\n"
             "Attributes are botocore's own classes, looked up on the client, so\n"
-            "`except client.exceptions.X` catches exactly what botocore raises.",
-            4,
+            "`except client.exceptions.X` catches exactly what botocore raises."
         )
 
     # ---- paginators.py and waiters.py -------------------------------------------------
-    def paginator_methods(self) -> list[tuple[str, str, Method]]:
+    def paginator_methods(self) -> list[tuple[ClassHead, Method]]:
         out = []
         for p in self.service.paginators:
             op = self._ops[p.method]
@@ -351,17 +328,16 @@ class ServiceView:
             doc = f"Paginator for {self.names.client}.{p.method}: pages over {keys}."
             method = Method(
                 name="paginate",
-                signature=function_def(
-                    "paginate", [*self.self_params(op.input), param("**kwargs", kwargs)], returns.layout(), 4
-                ),
-                doc=docstring(f"Iterate over the pages of {p.method}; items in {keys}.", 8),
-                body=statement("return ", Br("PageIterator", ("self._raw.paginate(**kwargs)",), "(", ")"), 8),
+                params=[*self.self_params(op.input), param("**kwargs", kwargs)],
+                returns=returns,
+                doc=f"Iterate over the pages of {p.method}; items in {keys}.",
+                body=["return PageIterator(self._raw.paginate(**kwargs))"],
                 needs=uses(kwargs, returns) | runs(pages),
             )
-            out.append((class_def(self.paginator_classes[p.method], ["Paginator"]), docstring(doc, 4), method))
+            out.append((ClassHead(self.paginator_classes[p.method], ("Paginator",), doc), method))
         return out
 
-    def waiter_methods(self) -> list[tuple[str, str, Method]]:
+    def waiter_methods(self) -> list[tuple[ClassHead, Method]]:
         out = []
         for w in self.service.waiters:
             op = self.service.operation(w.operation)
@@ -376,15 +352,13 @@ class ServiceView:
             )
             method = Method(
                 name="wait",
-                signature=function_def("wait", [*self.self_params(op.input), param("**kwargs", kwargs)], "None", 4),
-                doc=docstring(
-                    f"Poll {op.method} until the waiter succeeds; raises botocore's WaiterError on failure or timeout.",
-                    8,
-                ),
-                body="        self._raw.wait(**kwargs)",
+                params=[*self.self_params(op.input), param("**kwargs", kwargs)],
+                returns=NONE,
+                doc=f"Poll {op.method} until the waiter succeeds; raises botocore's WaiterError on failure or timeout.",
+                body=["self._raw.wait(**kwargs)"],
                 needs=uses(kwargs),
             )
-            out.append((class_def(self.waiter_classes[w.method], ["Waiter"]), docstring(doc, 4), method))
+            out.append((ClassHead(self.waiter_classes[w.method], ("Waiter",), doc), method))
         return out
 
     def table(self, name: str, base: str, classes: dict[str, str]) -> str:

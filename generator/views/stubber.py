@@ -10,7 +10,7 @@ request TypedDict.  add_client_error takes the service's modeled error codes as 
 from __future__ import annotations
 
 from ..model.service import Operation
-from ..text.layout import Br, Expr, class_def, docstring, function_def, pystr, statement
+from ..text.layout import Br, pystr, statement
 from ..types.imports import ImportSet
 from ..types.pyexpr import (
     LITERALS,
@@ -24,6 +24,7 @@ from ..types.pyexpr import (
     PyExpr,
     Subscript,
     all_needs,
+    builtin,
     runs,
     sub,
     typing_name,
@@ -31,7 +32,7 @@ from ..types.pyexpr import (
 )
 from ..types.specs import Field, TypedDictSpec
 from ..types.variants import RESPONSE
-from .blocks import Block, Method, dunder_all, header
+from .blocks import SELF, Block, ClassHead, Method, Param, dunder_all, header
 from .service import ServiceView
 
 _RESPONSE = "service_response"
@@ -42,16 +43,10 @@ _OPTIONAL_ANYTHING = Or((_ANYTHING, NONE))
 Variant = tuple[list[str], PyExpr, PyExpr]  # add_response's methods, service_response, expected_params
 
 
-def _typed(methods: list[str], response: PyExpr, expected: PyExpr) -> tuple[list[Expr], Needs]:
+def _typed(methods: list[str], response: PyExpr, expected: PyExpr) -> tuple[list[Param], Needs]:
     """add_response's parameters for `methods`: the Literal, the response and request types."""
     literal = Literal(tuple(methods))
-    method = Br("method: Literal", tuple(pystr(m) for m in methods))
-    params: list[Expr] = [
-        "self",
-        method,
-        f"{_RESPONSE}: {response.render()}",
-        f"{_EXPECTED}: {expected.render()} = None",
-    ]
+    params = [SELF, Param("method", literal), Param(_RESPONSE, response), Param(_EXPECTED, expected, "None")]
     return params, uses(literal, response, expected)
 
 
@@ -92,17 +87,14 @@ class StubberView:
         return TypedDictSpec(name, shape_name, RESPONSE, tuple(fields), doc)
 
     # ---- the class ---------------------------------------------------------------------
-    def class_header(self) -> str:
-        return class_def(self.stubber, ["BaseStubber"])
-
-    def class_doc(self) -> str:
+    def class_head(self) -> ClassHead:
         client = self.view.names.client
-        return docstring(
+        doc = (
             f"botocore's Stubber for a {self.service.name} client, typed per operation.\n\n"
             f"Wrap a {client} (or its .raw boto3 client): {self.stubber}(client). add_response takes the\n"
-            "operation's response and request types; add_client_error the service's modeled error codes.",
-            4,
+            "operation's response and request types; add_client_error the service's modeled error codes."
         )
+        return ClassHead(self.stubber, ("BaseStubber",), doc)
 
     def methods(self) -> list[Method]:
         ops = list(self.service.operations)
@@ -116,21 +108,22 @@ class StubberView:
         out = []
         for variant in variants if len(variants) > 1 else []:
             typed, needs = _typed(*variant)
-            signature = function_def("add_response", typed, "None", 4, stub=True)
             out.append(
                 Method(
                     name="add_response",
-                    decorators=["    @overload"],
-                    signature=signature,
+                    params=typed,
+                    returns=NONE,
+                    decorators=["overload"],
+                    ellipsis=True,
                     needs=needs | runs(typing_name("overload")),
                 )
             )
         if len(variants) > 1:
-            params: list[Expr] = [
-                "self",
-                "method: str",
-                f"{_RESPONSE}: {_ANYTHING.render()}",
-                f"{_EXPECTED}: {_OPTIONAL_ANYTHING.render()} = None",
+            params = [
+                SELF,
+                Param("method", STR),
+                Param(_RESPONSE, _ANYTHING),
+                Param(_EXPECTED, _OPTIONAL_ANYTHING, "None"),
             ]
             needs = uses(_OPTIONAL_ANYTHING)
         else:
@@ -138,12 +131,10 @@ class StubberView:
         out.append(
             Method(
                 name="add_response",
-                signature=function_def("add_response", params, "None", 4),
-                doc=docstring(
-                    "Queue a successful response to the next call of `method`; with expected_params, the call must have exactly those parameters.",
-                    8,
-                ),
-                body=statement("", Br("self._stub_response", ("method", _RESPONSE, _EXPECTED), "(", ")"), 8),
+                params=params,
+                returns=NONE,
+                doc="Queue a successful response to the next call of `method`; with expected_params, the call must have exactly those parameters.",
+                body=[f"self._stub_response(method, {_RESPONSE}, {_EXPECTED})"],
                 needs=needs,
             )
         )
@@ -158,16 +149,15 @@ class StubberView:
 
     def _client_error(self) -> Method:
         code = Name(None, self.code_alias) if self.code_alias else STR
+        meta = Or((sub(typing_name("Mapping"), STR, STR), NONE))
         params = [
-            "self",
-            "method: OperationName",
-            f"service_error_code: {code.render()}",
-            'service_message: str = ""',
-            "http_status_code: int = 400",
-            "service_error_meta: Mapping[str, str] | None = None",
-            f"{_EXPECTED}: Mapping[str, Any] | None = None",
-            "response_meta: Mapping[str, Any] | None = None",
-            "modeled_fields: Mapping[str, Any] | None = None",
+            SELF,
+            Param("method", Name(LITERALS, "OperationName")),
+            Param("service_error_code", code),
+            Param("service_message", STR, '""'),
+            Param("http_status_code", builtin("int"), "400"),
+            Param("service_error_meta", meta, "None"),
+            *(Param(name, _OPTIONAL_ANYTHING, "None") for name in (_EXPECTED, "response_meta", "modeled_fields")),
         ]
         args = (
             "method",
@@ -181,11 +171,10 @@ class StubberView:
         )
         return Method(
             name="add_client_error",
-            signature=function_def("add_client_error", params, "None", 4),
-            doc=docstring(
-                "Queue a service error (one of the service's modeled error codes) for the next call of `method`.", 8
-            ),
-            body=statement("", Br("self._stub_client_error", args, "(", ")"), 8),
+            params=params,
+            returns=NONE,
+            doc="Queue a service error (one of the service's modeled error codes) for the next call of `method`.",
+            body=[f"self._stub_client_error({', '.join(args)})"],
             needs=uses(Name(LITERALS, "OperationName"), _OPTIONAL_ANYTHING, sub(typing_name("Mapping"), STR, STR)),
         )
 
@@ -219,8 +208,7 @@ class StubberView:
             ),
             "blocks": blocks,
             "aliases": aliases,
-            "class_header": self.class_header(),
-            "class_doc": self.class_doc(),
+            "cls": self.class_head(),
             "service_literal": pystr(self.service.name),
             "methods": methods,
         }

@@ -17,10 +17,10 @@ from typing import AbstractSet
 
 from ..model import docs
 from ..naming.rules import is_plain_key
-from ..text.layout import Br, class_def, docstring, pystr, statement
+from ..text.layout import Br, pystr, statement
 from ..types.pyexpr import TYPE_DEFS, TYPED_DICT, Name, PyExpr, runs, shared, sub, union
 from ..types.specs import TypedDictSpec
-from .blocks import Block, quote_names
+from .blocks import Block, ClassHead, quote_names
 
 
 def render_one_of(spec: TypedDictSpec, members: list[tuple[str, str]], local: AbstractSet[str]) -> list[Block]:
@@ -33,17 +33,15 @@ def render_one_of(spec: TypedDictSpec, members: list[tuple[str, str]], local: Ab
         summary = docs.summary(by_key[key].documentation, 200)
         if is_plain_key(key) and key not in {n.name for n in expr.names()}:
             text = doc + (f"\n\n{key}: {summary}" if summary else "")
-            head = class_def(name, ["TypedDict"])
-            blocks.append(
-                Block(head, docstring(text, 4), statement(f"{key}: ", expr.layout(), 4), runs(TYPED_DICT, expr))
-            )
+            head = ClassHead(name, ("TypedDict",), text)
+            blocks.append(Block(head, [f"{key}: {expr.render()}"], needs=runs(TYPED_DICT, expr)))
         else:
             item = f"{pystr(key)}: {expr.render()}"
             head = statement(f"{name} = ", Br("TypedDict", (pystr(name), Br("", (item,), "{", "}")), "(", ")"))
-            blocks.append(Block(head, needs=runs(TYPED_DICT, expr)))
+            blocks.append(Block(statement=head, needs=runs(TYPED_DICT, expr)))
     names = [Name(TYPE_DEFS, name) for _, name in members]
     alias: PyExpr = union(*names) if len(names) > 1 else names[0]
-    blocks.append(Block(statement(f"{spec.name} = ", alias.layout()), needs=runs(alias)))
+    blocks.append(Block(statement=statement(f"{spec.name} = ", alias.layout()), needs=runs(alias)))
     return blocks
 
 

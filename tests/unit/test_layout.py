@@ -26,8 +26,6 @@ from generator.render.format import format_files
 from generator.text.layout import (
     Br,
     Expr,
-    Signature,
-    class_def,
     docstring,
     flat,
     function_def,
@@ -466,60 +464,6 @@ def test_function_def_needs_a_parameter() -> None:
     """black and ruff split a long `def f() -> R:` differently: the generator never writes one."""
     with pytest.raises(ValueError, match="parameter"):
         function_def("get_object_attributes", [], "Dict[ObjectAttributesKeyType, GetObjectAttributesOutputTypeDef]", 4)
-
-
-def test_signature_stub_and_comment_on_its_first_line() -> None:
-    """A comment for the def line (mypy reports an override there) stays on the first line."""
-    sig = function_def(
-        "get_item", ["self", "**kwargs: Unpack[GetItemInputResourceTypeDef]"], "GetItemOutputResourceTypeDef", 4
-    )
-    assert isinstance(sig, Signature)
-    assert sig.stub == sig + " ..."
-    commented = sig.with_comment("  # type: ignore[override]")
-    assert isinstance(commented, Signature) and commented.comment == "  # type: ignore[override]"
-    expected = _code(
-        """
-        def get_item(  # type: ignore[override]
-            self, **kwargs: Unpack[GetItemInputResourceTypeDef]
-        ) -> GetItemOutputResourceTypeDef
-        """,
-        4,
-    )
-    src = _module(expected + ":\n        pass", 4)
-    assert _ruff(_module(commented + "\n        pass", 4)) == src == _black(src)
-    stub = f"class C:\n{expected}: ...\n"
-    assert _ruff(f"class C:\n{commented.stub}\n", pyi=True) == stub == _black(stub, pyi=True)
-
-
-@pytest.mark.parametrize(
-    ("name", "bases", "expected"),
-    [
-        (
-            "ListObjectsV2OutputTypeDef",
-            ["TypedDict", "total=False"],
-            "class ListObjectsV2OutputTypeDef(TypedDict, total=False):",
-        ),
-        ("Empty", [], "class Empty:"),
-        (
-            "PutBucketIntelligentTieringConfigurationRequestRequestTypeDef",
-            ["TypedDict", "total=False"],
-            "class PutBucketIntelligentTieringConfigurationRequestRequestTypeDef(\n    TypedDict, total=False\n):",
-        ),
-        (
-            "Name",
-            ["PutBucketIntelligentTieringConfigurationRequestRequestTypeDefWithAVeryLongBase", "total=False"],
-            "class Name(\n"
-            "    PutBucketIntelligentTieringConfigurationRequestRequestTypeDefWithAVeryLongBase,\n"
-            "    total=False,\n"
-            "):",
-        ),
-    ],
-)
-def test_class_def(name: str, bases: list[Expr], expected: str) -> None:
-    result = class_def(name, bases)
-    one_line = f"class {name}" + (f"({', '.join(map(flat, bases))})" if bases else "") + ":"
-    assert result == one_line
-    _assert_layout(result + "\n    pass", 0, expected + "\n    pass", one_line + "\n    pass")
 
 
 @pytest.mark.parametrize(
