@@ -135,7 +135,7 @@ def _functions(
     for where, indent, first in (("module", 0, ()), ("session", 4, ("self",))):
         overloads = []
         for entry, cls in zip(entries, classes):
-            params = [*first, param("service_name", Literal((entry.service,))), param("**kwargs", kwargs)]
+            params = [*first, param("service_name", Literal((entry.service,))).text, param("**kwargs", kwargs).text]
             doc = f"The typed {cls}: boto3's {kind}('{entry.service}', ...)."
             overloads.append({"signature": function_def(kind, params, cls, indent), "doc": docstring(doc, indent + 4)})
         needs = uses(kwargs, Literal(()))
@@ -144,7 +144,7 @@ def _functions(
             # every generated service) gets the base class. Checkers stop expanding a union
             # argument over overloads at a limit (pyright: 64 members), so without it a package
             # of many services rejects `client(name)`.
-            params = [*first, f"service_name: {names}", param("**kwargs", kwargs)]
+            params = [*first, f"service_name: {names}", param("**kwargs", kwargs).text]
             signature = function_def(kind, params, base.render(), indent)
             doc = f"Any generated service, as {next(base.names()).name}: boto3's {kind}(name, ...)."
             overloads.append({"signature": signature, "doc": docstring(doc, indent + 4)})
