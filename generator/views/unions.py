@@ -37,8 +37,8 @@ def render_one_of(spec: TypedDictSpec, members: list[tuple[str, str]], local: Ab
             blocks.append(Block(head, [f"{key}: {expr.render()}"], needs=runs(TYPED_DICT, expr)))
         else:
             item = f"{pystr(key)}: {expr.render()}"
-            head = statement(f"{name} = ", Br("TypedDict", (pystr(name), Br("", (item,), "{", "}")), "(", ")"))
-            blocks.append(Block(statement=head, needs=runs(TYPED_DICT, expr)))
+            functional = statement(f"{name} = ", Br("TypedDict", (pystr(name), Br("", (item,), "{", "}")), "(", ")"))
+            blocks.append(Block(statement=functional, needs=runs(TYPED_DICT, expr)))
     names = [Name(TYPE_DEFS, name) for _, name in members]
     alias: PyExpr = union(*names) if len(names) > 1 else names[0]
     blocks.append(Block(statement=statement(f"{spec.name} = ", alias.layout()), needs=runs(alias)))
