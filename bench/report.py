@@ -55,19 +55,19 @@ TARGETS = [
     ("no-change s", "no-change regeneration, all services (s)", "< 2 s", lambda v: v < 2),
     (
         "baseline|wall",
-        "generation, all services --aio: this checkout / BENCH_BASELINE, wall (bench/baseline.py)",
+        "generation, all services --aio: this checkout / BENCH_BASELINE, wall",
         "<= 1x",
         lambda v: v <= 1,
     ),
     (
         "baseline|cpu",
-        "generation, all services --aio: this checkout / BENCH_BASELINE, CPU (bench/baseline.py)",
+        "generation, all services --aio: this checkout / BENCH_BASELINE, CPU",
         "<= 1x",
         lambda v: v <= 1,
     ),
     (
         "baseline|no-change",
-        "no-change regeneration, all services --aio: this checkout / BENCH_BASELINE (bench/baseline.py)",
+        "no-change regeneration, all services --aio: this checkout / BENCH_BASELINE",
         "<= 1x",
         lambda v: v <= 1,
     ),
