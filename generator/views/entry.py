@@ -17,7 +17,7 @@ from ..naming.rules import module_name
 from ..text.layout import Br, function_def, pystr, statement
 from ..text.pytext import docstring
 from ..types.imports import ImportSet
-from ..types.pyexpr import Literal, Name, PyExpr, all_needs, runs, sub, typing_name, unpack, uses
+from ..types.pyexpr import LITERAL, Literal, Name, PyExpr, all_needs, runs, sub, typing_name, unpack, uses
 from .blocks import param
 
 MODULE = "boto3"  # `from <package> import boto3` is the drop-in for `import boto3`
@@ -138,7 +138,7 @@ def _functions(
             params = [*first, param("service_name", Literal((entry.service,))).text, param("**kwargs", kwargs).text]
             doc = f"The typed {cls}: boto3's {kind}('{entry.service}', ...)."
             overloads.append({"signature": function_def(kind, params, cls, indent), "doc": docstring(doc, indent + 4)})
-        needs = uses(kwargs, Literal(()))
+        needs = uses(kwargs, LITERAL)
         if len(entries) > 1:
             # The last overload takes the whole Literal: a name typed as that alias (a union of
             # every generated service) gets the base class. Checkers stop expanding a union

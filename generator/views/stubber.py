@@ -159,23 +159,14 @@ class StubberView:
             Param("service_error_meta", meta, "None"),
             *(Param(name, _OPTIONAL_ANYTHING, "None") for name in (_EXPECTED, "response_meta", "modeled_fields")),
         ]
-        args = (
-            "method",
-            "service_error_code",
-            "service_message",
-            "http_status_code",
-            "service_error_meta",
-            _EXPECTED,
-            "response_meta",
-            "modeled_fields",
-        )
+        args = [p.name for p in params[1:]]  # passed on in the order they are declared
         return Method(
             name="add_client_error",
             params=params,
             returns=NONE,
             doc="Queue a service error (one of the service's modeled error codes) for the next call of `method`.",
             body=[f"self._stub_client_error({', '.join(args)})"],
-            needs=uses(Name(LITERALS, "OperationName"), _OPTIONAL_ANYTHING, sub(typing_name("Mapping"), STR, STR)),
+            needs=uses(*(p.annotation for p in params if p.annotation is not None)),
         )
 
     # ---- the module ----------------------------------------------------------------------
