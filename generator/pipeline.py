@@ -6,10 +6,12 @@ and call generate(plan) or check(plan); everything after that is here.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,8 +65,37 @@ def _meta(plan: Plan) -> dict[str, object]:
     }
 
 
+# Python's default thresholds (700, 10, 10) run the cyclic collector so often over the
+# many small values a service's rendering keeps alive (type expressions, blocks, the name
+# table) that it took a quarter of the rendering time of all services; those values hold
+# next to no cycles (all services in one process: 421 MB with the defaults, 435 MB with no
+# collection at all). Collect as rarely as mypy does, only while botoloom runs.
+THRESHOLDS = (200_000, 30, 30)
+
+
+@contextmanager
+def collect_less() -> Iterator[None]:
+    """THRESHOLDS for the duration, the caller's own settings after (the hatch hook runs
+    inside the user's build)."""
+    before = gc.get_threshold()
+    gc.set_threshold(*THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _worker_start() -> None:
+    gc.set_threshold(*THRESHOLDS)  # a worker process is botoloom's own
+
+
 def check(plan: Plan) -> int:
     """Exit 1 with diffs when plan.root differs from what would be generated."""
+    with collect_less():
+        return _check(plan)
+
+
+def _check(plan: Plan) -> int:
     out = PackageDir.open(plan.root)  # a foreign or broken directory stops the run before anything is rendered
     files: dict[str, str] = {}
     entries = []
@@ -95,6 +126,11 @@ def _why(made: str) -> str:
 
 def generate(plan: Plan) -> int:
     """Write plan.root: render the services whose inputs or files changed, keep the others."""
+    with collect_less():
+        return _generate(plan)
+
+
+def _generate(plan: Plan) -> int:
     started = time.perf_counter()
     with PackageDir.locked(plan.root, plan.lock_timeout, plan.quiet) as out:
         keys = cache_keys(plan)
@@ -167,7 +203,7 @@ def _render(names: list[str], jobs: int, quiet: bool, options: Options = DEFAULT
     batches = [names[i : i + size] for i in range(0, len(names), size)]
     with Progress(len(names), "rendering", quiet) as progress:
         if jobs > 1 and len(names) > 1:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(names)), initializer=_worker_start) as pool:
                 results = pool.map(_some, batches, [versions()] * len(batches), [options] * len(batches))
                 yield from _report((r for batch in results for r in batch), progress)
         else:
