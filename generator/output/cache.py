@@ -63,7 +63,7 @@ def _well_formed(data: Any) -> bool:
     )
 
 
-def _stat(path: Path) -> list[int] | None:
+def _stat(path: str) -> list[int] | None:
     """What changes whenever the file is written, replaced or touched: size, mtime,
     ctime (which no user tool sets back) and inode."""
     try:
@@ -92,7 +92,7 @@ def unchanged(cache: dict[str, Any], root: Path, service: str, key: Any, manifes
     for rel in record.get("files", []):
         if rel not in manifest:
             return None
-        now = _stat(root / rel)  # rel is a manifest entry: validated, inside root
+        now = _stat(os.path.join(root, rel))  # rel is a manifest entry: validated, inside root
         if now is None or now != outputs.get(rel):  # a missing file always counts as changed
             return None
         kept[rel] = manifest[rel]
@@ -112,7 +112,7 @@ def save(
             name: {"key": keys[name], "files": sorted(files), "entry": entries[name].to_json()}
             for name, files in files_by_service.items()
         },
-        "outputs": {rel: _stat(root / rel) for rel in sorted(all_files)},
+        "outputs": {rel: _stat(os.path.join(root, rel)) for rel in sorted(all_files)},
     }
     text = json.dumps(data, sort_keys=True)
     tmp = None

@@ -17,6 +17,7 @@ import time
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 from .. import seams
 from ..errors import UserError
@@ -75,23 +76,36 @@ def scan(root: Path, known: Collection[str] = ()) -> list[str]:
             f"{root} is a symbolic link; botoloom never writes through links (use the real directory as --output)"
         )
     temps: list[str] = []
-    if not root.is_dir():
-        return temps
-    for directory, dirs, files in os.walk(root, onerror=_walk_error):
-        for name in [*dirs, *files]:
-            path = Path(directory, name)
-            mode = os.lstat(path).st_mode
-            if stat.S_ISLNK(mode):
-                raise UserError(
-                    f"{path} is a symbolic link inside the package directory; botoloom never reads, writes or deletes through links: remove it"
-                )
-            if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
-                raise UserError(f"{path} is not a regular file or directory; remove it")
-        temps += [Path(directory, f).relative_to(root).as_posix() for f in files if is_temp(f, known)]
+    if root.is_dir():
+        _scan(os.fspath(root), "", known, temps)
     return sorted(temps)
 
 
-def _walk_error(exc: OSError) -> None:
+def _scan(directory: str, rel: str, known: Collection[str], temps: list[str]) -> None:
+    """One directory of scan(): the kind of each entry from the directory listing itself
+    (os.scandir: no stat per file where the file system tells the kind)."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = list(listing)
+    except OSError as exc:
+        _walk_error(exc)
+    below = []
+    for entry in entries:
+        if entry.is_symlink():
+            raise UserError(
+                f"{entry.path} is a symbolic link inside the package directory; botoloom never reads, writes or deletes through links: remove it"
+            )
+        if entry.is_dir(follow_symlinks=False):
+            below.append(entry)
+        elif not entry.is_file(follow_symlinks=False):
+            raise UserError(f"{entry.path} is not a regular file or directory; remove it")
+        elif is_temp(entry.name, known):
+            temps.append(rel + entry.name)
+    for entry in below:
+        _scan(entry.path, f"{rel}{entry.name}/", known, temps)
+
+
+def _walk_error(exc: OSError) -> NoReturn:
     raise UserError(describe(exc, exc.filename or "?")) from None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import UserError
@@ -58,6 +59,11 @@ def read(root: Path) -> Manifest | None:
                 f"{path}: unreadable botoloom manifest (not a UTF-8 file); remove the directory or fix the file"
             )
         return None
+    return _parse(root, path, text)
+
+
+@lru_cache(maxsize=4)  # a run reads it before taking the lock and again once it holds it
+def _parse(root: Path, path: Path, text: str) -> Manifest:
     try:
         data = json.loads(text)
     except ValueError:

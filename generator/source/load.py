@@ -8,7 +8,6 @@ interprets the data: that is the model stage's job.
 from __future__ import annotations
 
 import difflib
-import glob
 import os
 import zlib
 from dataclasses import dataclass
@@ -116,7 +115,7 @@ class Source:
         """
         found = []
         for base in self._loader.search_paths:
-            for path in sorted(glob.glob(os.path.join(glob.escape(base), glob.escape(name), "*", "*.json*"))):
+            for path in _definition_files(os.path.join(base, name)):
                 try:
                     stat = os.stat(path)
                 except OSError:
@@ -170,3 +169,22 @@ class Source:
             f"creating-client-class.{hyphenized}", class_attributes=attrs, base_classes=[object]
         )
         return tuple(sorted(k for k in attrs if not k.startswith("_")))
+
+
+def _definition_files(directory: str) -> list[str]:
+    """The paths `glob(<directory>/*/*.json*)` gives, sorted (a search path's version
+    directories and their JSON files, no hidden names), listed without glob's pattern
+    machinery: a no-change run does this for every service."""
+    found = []
+    for version in _listing(directory):
+        if not version.name.startswith(".") and version.is_dir():
+            found += [f.path for f in _listing(version.path) if not f.name.startswith(".") and ".json" in f.name]
+    return sorted(found)
+
+
+def _listing(directory: str) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(directory) as entries:
+            return list(entries)
+    except OSError:
+        return []

@@ -192,3 +192,21 @@ def test_check_refuses_a_link_inside_the_package(root: Path, tmp_path: Path) -> 
     os.symlink(elsewhere, root / "tiny" / "link.py")
     with pytest.raises(UserError, match="symbolic link"):
         PackageDir.open(root).check(service("tiny").files, META)
+
+
+def test_scan_finds_links_and_special_files_at_any_depth(tmp_path: Path) -> None:
+    from generator.output.fsguard import TEMP_SUFFIX, scan
+
+    root = tmp_path / "pkg"
+    deep = root / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    (deep / f".x.py.abcd1234{TEMP_SUFFIX}").write_text("")
+    (root / f".y.py.zz_99999{TEMP_SUFFIX}").write_text("")
+    assert scan(root) == [f".y.py.zz_99999{TEMP_SUFFIX}", f"a/b/c/.x.py.abcd1234{TEMP_SUFFIX}"]
+    os.mkfifo(deep / "pipe")
+    with pytest.raises(UserError, match=r"c/pipe is not a regular file or directory"):
+        scan(root)
+    (deep / "pipe").unlink()
+    os.symlink(tmp_path, root / "a" / "b" / "up")  # a link to a directory is not walked into
+    with pytest.raises(UserError, match=r"b/up is a symbolic link inside the package directory"):
+        scan(root)
