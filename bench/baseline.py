@@ -26,6 +26,7 @@ from harness import (
     fresh_dir,
     interleave,
     median_ratio,
+    precompile,
     runs,
     save,
     spread,
@@ -65,6 +66,7 @@ def main() -> None:
     base_src = checkout(REVISION)
     label = f"botoloom at {base_src.name}"
     n = runs("BENCH_BASELINE_RUNS", 5)
+    precompile(ROOT / "generator", base_src / "generator")
     now = case("botoloom (this checkout)", ROOT, OUT / "now", True)
     then = case(label, base_src, OUT / "then", True)
     interleave([now, then], n, memory=True, label="baseline cold")

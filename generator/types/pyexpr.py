@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from typing import Union
 
+from ..memo import memo
 from ..text.layout import Br
 from ..text.pytext import pystr
 
@@ -41,7 +42,7 @@ class Name:
     def needs(self) -> frozenset[Need]:
         return self._needs
 
-    @cached_property
+    @memo
     def _needs(self) -> frozenset[Need]:
         return frozenset() if self.module is None else frozenset({(self.module, self.name)})
 
@@ -68,11 +69,11 @@ class Subscript:
     def needs(self) -> frozenset[Need]:
         return self._needs
 
-    @cached_property
+    @memo
     def _text(self) -> str:  # a type is rendered and asked for its imports many times
         return f"{self.base.name}[{', '.join(a.render() for a in self.args)}]"
 
-    @cached_property
+    @memo
     def _needs(self) -> frozenset[Need]:
         return self.base.needs().union(*(a.needs() for a in self.args))
 
@@ -145,11 +146,11 @@ class Or:
     def needs(self) -> frozenset[Need]:
         return self._needs
 
-    @cached_property
+    @memo
     def _text(self) -> str:
         return " | ".join(i.render() for i in self.items)
 
-    @cached_property
+    @memo
     def _needs(self) -> frozenset[Need]:
         return frozenset().union(*(i.needs() for i in self.items))
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import AbstractSet
 
+from ..memo import memo
 from ..text.layout import Br, docstring, pystr, statement
 from ..text.pragma import PRAGMA
 from ..types.pyexpr import Needs, PyExpr, Quoted
@@ -26,7 +26,7 @@ class Param:
     annotation: PyExpr | None = None
     default: str = ""
 
-    @cached_property  # the .py and the .pyi both ask
+    @memo  # the .py and the .pyi both ask
     def text(self) -> str:
         text = self.name if self.annotation is None else f"{self.name}: {self.annotation.render()}"
         return f"{text} = {self.default}" if self.default else text
