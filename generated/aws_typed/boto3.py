@@ -306,8 +306,8 @@ def resource(
 def resource(
     service_name: ResourceServiceName, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> BaseResource[Any]:
-    """Create a typed service resource: the arguments of boto3.resource(...),
-    from boto3's default session (see setup_default_session()).
+    """Create a typed service resource: the arguments of boto3.resource(...), from
+    boto3's default session (see setup_default_session()).
     """
     return create_resource(_RESOURCES, service_name, None, kwargs)
 

@@ -1,8 +1,7 @@
 """Statements of generated code, written flat: each on one line, with its own indent.
 
-The emitters here (``statement``, ``function_def``, ``import_from``) say what a statement
-is (the service modules' ``def`` and ``class`` lines are written by the templates:
-templates/_macros.j2); where a line too long for 88 columns is split is decided once, for
+The emitters here (``statement``, ``import_from``) say what a statement is (every ``def``
+and ``class`` line is written by the templates: templates/_macros.j2); where a line too long for 88 columns is split is decided once, for
 every rendered file, by the formatting pass (``format.py``: ruff in black's style). So the
 text they return is one line (a signature with a comment: two), and the tests compare what
 the formatter makes of it with what black makes of it.
@@ -69,21 +68,6 @@ def width(s: str) -> int:
 def statement(prefix: str, expr: Expr, indent: int = 0) -> str:
     """'<indent><prefix><expr>'; prefix is e.g. "X = ", "Name: ", "return "."""
     return " " * indent + prefix + flat(expr)
-
-
-def function_def(
-    name: str, params: Sequence[Expr], returns: Expr | None, indent: int = 0, *, stub: bool = False
-) -> str:
-    """'def name(p1, p2) -> R:'; stub=True adds the one-line ' ...' body (for @overload).
-    (The templates write the generated modules' signatures: templates/_macros.j2.) At least one parameter: ruff
-    splits a long `def f() -> R:` unlike black (the generator writes methods and keyword
-    functions only)."""
-    if not params:
-        raise ValueError(f"def {name}: a signature needs a parameter (see layout.function_def)")
-    texts = [param(flat(p), indent + 4) for p in params]
-    text = " " * indent + f"def {name}(" + ", ".join(texts) + ")"
-    text += (f" -> {flat(returns)}" if returns is not None else "") + ":"
-    return text + " ..." if stub else text
 
 
 def param(text: str, indent: int) -> str:

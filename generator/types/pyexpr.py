@@ -7,7 +7,7 @@
 A Name's module is where the generated module that uses it imports it from, spelt as it
 is spelt there (".type_defs", ".._types", "typing"); None for builtins and for names the
 generated module defines itself.  Line splitting is the layout's (generator/text/layout.py):
-`layout()` gives what statement()/function_def() take, text whose outer brackets stay
+`layout()` gives what statement() takes, text whose outer brackets stay
 a `Br` where the layout splits them.
 """
 

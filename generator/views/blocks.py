@@ -52,6 +52,10 @@ class Method:
     checking: bool = False  # under `if TYPE_CHECKING:` in the class body (the presign overloads)
     needs: Needs = Needs()  # what the signature, decorators and body need imported
 
+    def __post_init__(self) -> None:
+        if not self.params:  # ruff splits a long `def f() -> R:` unlike black: never write one
+            raise ValueError(f"def {self.name}: a signature needs a parameter (a method or keyword function)")
+
 
 @dataclass(frozen=True)
 class ClassHead:

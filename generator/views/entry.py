@@ -9,16 +9,27 @@ like any other untrusted input.  The text is rendered by render.py from template
 from __future__ import annotations
 
 import keyword
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..naming.entry import entry_aliases
 from ..naming.rules import module_name
-from ..text.layout import Br, function_def, pystr, statement
-from ..text.pytext import docstring
+from ..text.layout import Br, pystr, statement
 from ..types.imports import ImportSet
-from ..types.pyexpr import LITERAL, Literal, Name, PyExpr, all_needs, runs, sub, typing_name, unpack, uses
-from .blocks import param
+from ..types.pyexpr import (
+    LITERAL,
+    Literal,
+    Name,
+    PyExpr,
+    all_needs,
+    builtin,
+    runs,
+    sub,
+    typing_name,
+    unpack,
+    uses,
+)
+from .blocks import SELF, Method, param
 
 MODULE = "boto3"  # `from <package> import boto3` is the drop-in for `import boto3`
 BASE_CLIENT = Name("._runtime", "BaseClient")
@@ -121,36 +132,53 @@ def _table(name: str, entries: list[Entry]) -> str:
     return statement(f"{name} = ", Br("", items, "{", "}"))
 
 
+_DOCS = {
+    ("client", "module"): "Create a typed client: the arguments of boto3.client(...), from boto3's default "
+    "session (see setup_default_session()).",
+    ("resource", "module"): "Create a typed service resource: the arguments of boto3.resource(...), from "
+    "boto3's default session (see setup_default_session()).",
+    ("client", "session"): "Create a typed client from this session: the arguments of "
+    "boto3.session.Session.client(...).",
+    ("resource", "session"): "Create a typed service resource from this session: the arguments of "
+    "boto3.session.Session.resource(...).",
+}
+
+
 def _functions(
     entries: list[Entry], classes: list[str], kind: str, names: str, args: str, base: PyExpr
 ) -> dict[str, dict[str, Any]]:
-    """`kind` (client or resource) as a module function (indent 0) and as a Session method
-    (indent 4): a Literal overload per service, then one over the whole service Literal, and
-    the implementation's signature (with one service, no overloads: the implementation takes
-    that service's Literal). Each with `needs`: what its signatures need imported."""
+    """`kind` (client or resource) as a module function and as a Session method: a Literal
+    overload per service, then one over the whole service Literal, and the implementation
+    (with one service, no overloads: the implementation takes that service's Literal and
+    casts to its class). Each as blocks.Method, with `needs`: what the signatures and
+    bodies need imported."""
     out: dict[str, dict[str, Any]] = {}
     if not entries:
         return out
-    kwargs = unpack(Name("._types", args))
-    for where, indent, first in (("module", 0, ()), ("session", 4, ("self",))):
+    unpacked = unpack(Name("._types", args))
+    kwargs = param("**kwargs", unpacked)
+    table = "_CLIENTS" if kind == "client" else "_RESOURCES"
+    for where, first, raw in (("module", [], "None"), ("session", [SELF], "self._raw")):
         overloads = []
         for entry, cls in zip(entries, classes):
-            params = [*first, param("service_name", Literal((entry.service,))).text, param("**kwargs", kwargs).text]
+            params = [*first, param("service_name", Literal((entry.service,))), kwargs]
             doc = f"The typed {cls}: boto3's {kind}('{entry.service}', ...)."
-            overloads.append({"signature": function_def(kind, params, cls, indent), "doc": docstring(doc, indent + 4)})
-        needs = uses(kwargs, LITERAL)
+            overloads.append(Method(kind, params, builtin(cls), doc, decorators=["overload"]))
+        needs = uses(unpacked, LITERAL)
+        make = f"create_{kind}({table}, service_name, {raw}, kwargs)"
         if len(entries) > 1:
             # The last overload takes the whole Literal: a name typed as that alias (a union of
             # every generated service) gets the base class. Checkers stop expanding a union
             # argument over overloads at a limit (pyright: 64 members), so without it a package
             # of many services rejects `client(name)`.
-            params = [*first, f"service_name: {names}", param("**kwargs", kwargs).text]
-            signature = function_def(kind, params, base.render(), indent)
+            params = [*first, param("service_name", builtin(names)), kwargs]
             doc = f"Any generated service, as {next(base.names()).name}: boto3's {kind}(name, ...)."
-            overloads.append({"signature": signature, "doc": docstring(doc, indent + 4)})
+            overloads.append(Method(kind, params, base, doc, decorators=["overload"]))
+            impl = Method(kind, params, base, _DOCS[kind, where], [f"return {make}"])
             needs = needs | uses(base) | runs(OVERLOAD)
-            out[where] = {"overloads": overloads, "signature": signature, "cast": "", "needs": needs}
         else:  # the one service's class: create_*() returns the base class
-            cast = {"cast": pystr(classes[0]), "needs": needs | runs(CAST)}
-            out[where] = {"overloads": [], "signature": overloads[0]["signature"], **cast}
+            body = [f"made = {make}", f"return cast({pystr(classes[0])}, made)"]
+            impl = replace(overloads.pop(), doc=_DOCS[kind, where], body=body, decorators=[])
+            needs = needs | runs(CAST)
+        out[where] = {"overloads": overloads, "impl": impl, "needs": needs}
     return out

@@ -22,19 +22,30 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from generator.render.files import environment
 from generator.render.format import format_files
 from generator.text.layout import (
     Br,
     Expr,
     docstring,
     flat,
-    function_def,
     import_from,
     pystr,
     statement,
 )
+from generator.types.pyexpr import Name
+from generator.views.blocks import Method, Param
 
 FUTURE = "from __future__ import annotations\n"
+_MACROS: Any = environment().get_template("_macros.j2").module
+
+
+def function_def(name: str, params: list[Expr], returns: Expr | None, indent: int = 0, *, stub: bool = False) -> str:
+    """The `def` line the `method` macro of templates/_macros.j2 writes (every generated
+    signature), for parameters and a return type given as flat texts; stub: `: ...` after it."""
+    annotation = Name(None, flat(returns)) if returns is not None else None
+    method = Method(name, [Param(flat(p)) for p in params], annotation, ellipsis=stub)
+    return str(_MACROS.method(method, False, indent)).rstrip("\n")
 
 
 def _black(src: str, line_length: int = 88, pyi: bool = False) -> str:
@@ -460,7 +471,7 @@ def test_function_def(
         _assert_layout(result + body, indent, _code(expected, indent) + body, f"{one_line}:\n    pass")
 
 
-def test_function_def_needs_a_parameter() -> None:
+def test_a_method_needs_a_parameter() -> None:
     """black and ruff split a long `def f() -> R:` differently: the generator never writes one."""
     with pytest.raises(ValueError, match="parameter"):
         function_def("get_object_attributes", [], "Dict[ObjectAttributesKeyType, GetObjectAttributesOutputTypeDef]", 4)
