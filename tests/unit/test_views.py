@@ -1,0 +1,249 @@
+"""The service view (generator/views/service.py ServiceView), built as render_service_entry
+builds it (name_table first, then the view), on tiny hand-written definitions: the client's
+methods (name, parameters, return type, body, docstring), the TypedDict blocks of type_defs
+(dependency order, NotRequired, forward references in a cycle, functional form) and their
+imports, the Literal aliases, the exception classes, the paginator and waiter classes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.model.service import Service
+from generator.naming.table import name_table
+from generator.options import DEFAULT
+from generator.views.blocks import Block, Method
+from generator.views.service import ServiceView
+
+from ..tiny import service
+
+S = {"type": "string"}
+SHAPES: dict[str, Any] = {
+    "Str": S,
+    "Color": {"type": "string", "enum": ["red", "green", "red"]},
+    "Mood": {"type": "string", "enum": ["calm"]},  # reachable from no operation
+    "A": {"type": "structure", "required": ["Name"], "members": {"Name": {"shape": "Str"}, "B": {"shape": "B"}}},
+    "B": {"type": "structure", "members": {"A": {"shape": "A"}}},
+    "PutIn": {
+        "type": "structure",
+        "required": ["Id", "Token"],
+        "members": {
+            "Id": {"shape": "Str", "documentation": "<p>The <b>id</b>  of it.</p>"},
+            "Token": {"shape": "Str", "idempotencyToken": True},
+            "Color": {"shape": "Color"},
+            "A": {"shape": "A"},
+        },
+    },
+    "PutOut": {
+        "type": "structure",
+        "documentation": "<p>What <i>put</i> gives.</p>",
+        "members": {"Id": {"shape": "Str"}},
+    },
+    "OddIn": {"type": "structure", "members": {"self": {"shape": "Str"}, "my-key": {"shape": "Str"}}},
+    "Boom": {"type": "structure", "members": {}, "exception": True, "documentation": "<p>It went <b>boom</b>.</p>"},
+    "Coded": {"type": "structure", "members": {}, "exception": True, "error": {"code": "Coded.Error"}},
+}
+OPS: dict[str, Any] = {
+    "PutThing": {
+        "input": {"shape": "PutIn"},
+        "output": {"shape": "PutOut"},
+        "errors": [{"shape": "Boom"}],
+        "documentation": "<p>Puts a <code>thing</code>.</p><p>More.</p>",
+    },
+    "Ping": {},
+    "Import": {"input": {"shape": "OddIn"}},
+}
+WAITERS = {
+    "ThingPut": {
+        "operation": "PutThing",
+        "delay": 5,
+        "maxAttempts": 3,
+        "acceptors": [{"state": "success", "matcher": "path", "argument": "Id", "expected": "x"}],
+    }
+}
+
+
+def view(svc: Service) -> ServiceView:
+    names = name_table(svc)  # as render_service_entry: every name before any view
+    return ServiceView(svc, "botoloom test", DEFAULT, names)
+
+
+def tiny_view(**kwargs: Any) -> ServiceView:
+    return view(service(SHAPES, OPS, **kwargs))
+
+
+def methods(v: ServiceView) -> dict[str, Method]:
+    return {m.name: m for m in v.client_methods() if not m.decorators or m.decorators == ["property"]}
+
+
+def signature(m: Method) -> tuple[list[str], str | None]:
+    return [p.text for p in m.params], m.returns.render() if m.returns is not None else None
+
+
+def block_text(b: Block) -> tuple[str, str]:
+    """(the name the block defines, its text)."""
+    if b.cls is not None:
+        return b.cls.name, "\n".join(b.body)
+    return b.statement.split(" = ", 1)[0], b.statement
+
+
+def test_client_methods_in_order() -> None:
+    v = tiny_view(waiters=WAITERS)
+    assert [m.name for m in v.client_methods()] == ["exceptions", "import_", "ping", "put_thing", "get_waiter"]
+
+
+def test_operation_method_params_returns_and_body() -> None:
+    put = methods(tiny_view())["put_thing"]
+    assert signature(put) == (["self", "**kwargs: Unpack[PutInTypeDef]"], "PutOutTypeDef")
+    assert put.body == ['return cast("PutOutTypeDef", self._raw.put_thing(**kwargs))']
+    assert {("typing", "Unpack"), (".type_defs", "PutInTypeDef"), (".type_defs", "PutOutTypeDef")} <= put.needs.types
+    assert ("typing", "cast") in put.needs.code  # cast() runs: a run-time import
+
+
+def test_operation_without_input_or_output() -> None:
+    ping = methods(tiny_view())["ping"]
+    assert signature(ping) == (["self"], "EmptyResponseTypeDef")
+    assert ping.body == ['return cast("EmptyResponseTypeDef", self._raw.ping())']
+
+
+def test_keyword_method_and_member_called_self() -> None:
+    imp = methods(tiny_view())["import_"]
+    assert signature(imp) == (["self", "/", "**kwargs: Unpack[OddInTypeDef]"], "EmptyResponseTypeDef")
+    assert imp.body == ['return cast("EmptyResponseTypeDef", getattr(self._raw, "import")(**kwargs))']
+
+
+def test_operation_docstring() -> None:
+    m = methods(tiny_view())
+    assert m["put_thing"].doc == (
+        "Puts a thing.\n\n"
+        "Parameters:\n- Id (required): The id of it.\n- Token (optional)\n- Color (optional)\n- A (optional)\n\n"
+        "API reference: https://docs.aws.amazon.com/goto/WebAPI/tiny-2020-01-01/PutThing"
+    )  # first paragraph only, HTML stripped; an idempotency token is optional (botocore fills it in)
+    assert m["ping"].doc.startswith("No documentation in the service definition.\n\nAPI reference: ")
+
+
+def test_exceptions_property() -> None:
+    v = tiny_view()
+    prop = methods(v)["exceptions"]
+    cls = v.names.exceptions
+    assert prop.decorators == ["property"] and signature(prop) == (["self"], cls)
+    assert prop.body == [f"return {cls}(self._raw.exceptions)"]
+    assert (".exceptions", cls) in prop.needs.code
+
+
+def test_one_waiter_getter_takes_its_literal() -> None:
+    (getter,) = [m for m in tiny_view(waiters=WAITERS).client_methods() if m.name == "get_waiter"]
+    assert signature(getter) == (["self", 'waiter_name: Literal["thing_put"]'], "ThingPutWaiter")
+    assert getter.body[-1] == "return waiters.ThingPutWaiter(self._raw.get_waiter(waiter_name))"
+    assert [m.name for m in tiny_view().client_methods()][-1] == "put_thing"  # no waiter: no getter
+
+
+def test_several_paginators_get_overloads() -> None:
+    svc = service({"S": S}, {"ListA": {}, "ListB": {}}, paginators={"ListA": {"result_key": "X"}, "ListB": {}})
+    getters = [m for m in view(svc).client_methods() if m.name == "get_paginator"]
+    assert [(m.decorators, signature(m)) for m in getters] == [
+        (["overload"], (["self", 'operation_name: Literal["list_a"]'], "ListAPaginator")),
+        (["overload"], (["self", 'operation_name: Literal["list_b"]'], "ListBPaginator")),
+        ([], (["self", "operation_name: PaginatorName"], "Paginator")),
+    ]
+    assert not getters[-1].stub  # the implementation is not in the .pyi
+    assert "paginators.PAGINATORS[operation_name]" in getters[-1].body[-1]
+
+
+def test_typed_dicts_required_and_not_required() -> None:
+    blocks = dict(block_text(b) for b in tiny_view().typed_dict_blocks())
+    assert blocks["PutInTypeDef"].splitlines() == [
+        "Id: str",
+        "Token: NotRequired[str]",
+        "Color: NotRequired[ColorType]",
+        "A: NotRequired[ATypeDef]",
+    ]
+    assert blocks["PutOutTypeDef"].splitlines() == ["Id: NotRequired[str]", "ResponseMetadata: ResponseMetadataTypeDef"]
+
+
+def test_typed_dicts_in_dependency_order_with_a_quoted_cycle() -> None:
+    blocks = [block_text(b) for b in tiny_view().typed_dict_blocks()]
+    local = {name for name, _ in blocks}
+    defined: set[str] = set()
+    for name, text in blocks:
+        unquoted = set(re.findall(r'(?<!")\b(\w+TypeDef)\b(?!")', text)) & local - {name}
+        assert unquoted <= defined, (name, unquoted - defined)
+        defined.add(name)
+    order = [name for name, _ in blocks]
+    first, second = sorted(["ATypeDef", "BTypeDef"], key=order.index)
+    text = dict(blocks)
+    assert f'NotRequired["{second}"]' in text[first]  # not defined yet: a forward reference
+    assert f"NotRequired[{first}]" in text[second]  # defined above: plain
+    quoted = [q for _, body in blocks for q in re.findall(r'\["(\w+TypeDef)"', body)]
+    assert quoted == [second]  # in dependency order only the cycle needs a forward reference
+
+
+def test_class_heads_and_their_docstrings() -> None:
+    heads = {b.cls.name: b.cls for b in tiny_view().typed_dict_blocks() if b.cls is not None}
+    assert heads["PutOutTypeDef"].bases == ("TypedDict",)
+    assert heads["PutOutTypeDef"].doc == "What put gives."  # the shape's documentation, as text
+    assert heads["BTypeDef"].doc == "B (input and output)."  # none: the shape and its variant
+
+
+def test_non_identifier_key_gives_functional_typed_dict() -> None:
+    (odd,) = [b for b in tiny_view().typed_dict_blocks() if block_text(b)[0] == "OddInTypeDef"]
+    assert odd.cls is None
+    assert odd.statement == (
+        'OddInTypeDef = TypedDict("OddInTypeDef", {"self": NotRequired[str], "my-key": NotRequired[str]})'
+    )
+
+
+def test_type_defs_imports_only_what_is_used() -> None:
+    v = tiny_view()
+    imports = v.type_defs_imports(v.typed_dict_blocks())
+    assert imports.splitlines() == [
+        "from .._types import NotRequired, ResponseMetadataTypeDef, TypedDict",
+        "from .literals import ColorType",
+    ]
+    lists = view(
+        service(
+            {
+                "S": S,
+                "L": {"type": "list", "member": {"shape": "S"}},
+                "O": {"type": "structure", "members": {"L": {"shape": "L"}}},
+            },
+            {"Get": {"output": {"shape": "O"}}},
+        )
+    )
+    imports = lists.type_defs_imports(lists.typed_dict_blocks())
+    assert "from typing import List" in imports and "Sequence" not in imports and "Literal" not in imports
+
+
+def test_type_defs_all_lists_every_typed_dict() -> None:
+    v = tiny_view()
+    names = sorted(block_text(b)[0] for b in v.typed_dict_blocks())
+    assert v.type_defs_all() == "__all__ = [" + ", ".join(f'"{n}"' for n in names) + "]"
+
+
+def test_literal_aliases() -> None:
+    v = tiny_view(waiters=WAITERS)
+    assert v.literal_aliases() == [
+        'ColorType = Literal["red", "green"]',  # each value once; Mood is not reachable
+        'WaiterName = Literal["thing_put"]',
+        'OperationName = Literal["import", "ping", "put_thing"]',  # botocore's method names
+    ]
+    assert v.literal_all() == '__all__ = ["ColorType", "WaiterName", "OperationName"]'
+
+
+def test_exception_classes() -> None:
+    classes = tiny_view().exception_classes()
+    assert [(attr, head.name, head.bases) for attr, head in classes] == [
+        ("Boom", "Boom", ("ClientError",)),
+        ("Coded", "Coded", ("ClientError",)),
+    ]
+    assert classes[0][1].doc == "It went boom."
+    assert classes[1][1].doc == "The service error Coded.\n\nError code: Coded.Error"
+
+
+def test_waiter_class_and_method() -> None:
+    ((head, wait),) = tiny_view(waiters=WAITERS).waiter_methods()
+    assert (head.name, head.bases) == ("ThingPutWaiter", ("Waiter",))
+    assert head.doc.endswith("put_thing every 5 s, at most 3 times.\n\nAcceptors: success when path Id = x.")
+    assert signature(wait) == (["self", "**kwargs: Unpack[PutInWaitTypeDef]"], "None")
+    assert wait.body == ["self._raw.wait(**kwargs)"]
+    assert "PutInWaitTypeDef" in {block_text(b)[0] for b in tiny_view(waiters=WAITERS).typed_dict_blocks()}
