@@ -79,12 +79,12 @@ def _params(params: list[Param], indent: int) -> str:
     return ", ".join([layout.param(p.text, indent) for p in params])
 
 
-def _both(files: dict[str, str], rel: str, template: str, **context: Any) -> None:
-    """`rel` (.py) and its stub (.pyi) from one template and one context: the stub has no
-    docstrings and `...` bodies, so type checkers read less; editors still show the
-    docstrings, from the .py beside it."""
+def _both(files: dict[str, str], rel: str, template: str, pyi: dict[str, Any] | None = None, **context: Any) -> None:
+    """`rel` (.py) and its stub (.pyi) from one template and one context (`pyi`: what
+    differs in the stub, its imports): the stub has no docstrings and `...` bodies, so type
+    checkers read less; editors still show the docstrings, from the .py beside it."""
     files[rel] = _render(template, stub=False, **context)
-    files[rel + "i"] = _render(template, stub=True, **context)
+    files[rel + "i"] = _render(template, stub=True, **{**context, **(pyi or {})})
 
 
 def render_service(service: Service, versions: str, options: Options = DEFAULT) -> dict[str, str]:
@@ -144,13 +144,18 @@ def _reexport(view: ServiceView, runtime: str, title: str) -> str:
 def _client(view: ServiceView) -> dict[str, Any]:
     methods = view.client_methods() + presigned_methods(view)
     factory = view.factory()
-    imports = view.client_imports(methods, factory)
-    if builtins := builtins_import(view.service):  # what the presign overloads spell builtins as
-        imports.add_module("builtins", alias=builtins)
+    blocks = {}
+    for stub in (False, True):
+        imports = view.client_imports(methods, factory, stub)
+        if builtins := builtins_import(view.service):  # what the presign overloads spell builtins as
+            imports.add_module("builtins", alias=builtins)
+        blocks[stub] = dict(
+            runtime_imports=imports.runtime(CLIENT_RUNTIME_ORDER), checking_imports=imports.checking(grouped=False)
+        )
     return dict(
         header=header(f"Typed client for {view.title}.", view.versions),
-        runtime_imports=imports.runtime(CLIENT_RUNTIME_ORDER),
-        checking_imports=imports.checking(grouped=False),
+        **blocks[False],
+        pyi=blocks[True],
         all=dunder_all([view.names.client, "client"]),
         client=view.client_class(),
         service_literal=pystr(view.service.name),
@@ -204,11 +209,14 @@ def _exceptions(view: ServiceView) -> str:
 def _wrappers(
     view: ServiceView, kind: str, base: str, table: str, classes: list[Any], names: dict[str, str]
 ) -> dict[str, Any]:
-    imports = view.wrapper_imports([m for _, m in classes], base)
+    blocks = {}
+    for stub in (False, True):
+        imports = view.wrapper_imports([m for _, m in classes], base, stub)
+        blocks[stub] = dict(runtime_imports=imports.runtime(), checking_imports=imports.checking())
     return dict(
         header=header(f"Typed {kind} of {view.title}.", view.versions),
-        runtime_imports=imports.runtime(),
-        checking_imports=imports.checking(),
+        **blocks[False],
+        pyi=blocks[True],
         all=dunder_all([table] + list(names.values())),
         classes=classes,
         table=view.table(table, base, names),

@@ -52,10 +52,13 @@ class ImportSet:
         self._modules: dict[bool, set[str]] = {True: set(), False: set()}  # `import x [as y]`
 
     # ---- collecting -------------------------------------------------------------------
-    def need(self, needs: Needs) -> ImportSet:
+    def need(self, needs: Needs, *, stub: bool = False) -> ImportSet:
+        """`needs`; for a .pyi stub (`stub`) without what only method bodies call."""
         for module, name in needs.types:
             self.add(module, name)
         for module, name in needs.code:
+            self.add(module, name, runtime=True)
+        for module, name in () if stub else needs.calls:
             self.add(module, name, runtime=True)
         return self
 

@@ -219,14 +219,16 @@ def needs_of(exprs: Iterable[PyExpr]) -> frozenset[Need]:
 @dataclass(frozen=True)
 class Needs:
     """What a piece of emitted code needs imported: for annotations (`types`: under
-    TYPE_CHECKING where the module has such a block) and for code run at import or call
-    time (`code`: class bases, decorators, calls)."""
+    TYPE_CHECKING where the module has such a block), for code run at import time (`code`:
+    class bases, decorators, class attributes) and for what only method bodies call
+    (`calls`: at run time in the .py; a .pyi stub has no bodies, so it imports none)."""
 
     types: frozenset[Need] = frozenset()
     code: frozenset[Need] = frozenset()
+    calls: frozenset[Need] = frozenset()
 
     def __or__(self, other: Needs) -> Needs:
-        return Needs(self.types | other.types, self.code | other.code)
+        return Needs(self.types | other.types, self.code | other.code, self.calls | other.calls)
 
 
 def uses(*exprs: PyExpr) -> Needs:
@@ -235,6 +237,11 @@ def uses(*exprs: PyExpr) -> Needs:
 
 def runs(*exprs: PyExpr) -> Needs:
     return Needs(code=needs_of(exprs))
+
+
+def calls(*exprs: PyExpr) -> Needs:
+    """What a method body uses (cast, create_client, ...): the .py imports it, the stub not."""
+    return Needs(calls=needs_of(exprs))
 
 
 def all_needs(items: Iterable[Needs]) -> Needs:

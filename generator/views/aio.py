@@ -24,6 +24,7 @@ from ..types.pyexpr import (
     PyExpr,
     Quoted,
     all_needs,
+    calls,
     runs,
     shared,
     sub,
@@ -147,7 +148,7 @@ class AioView:
             returns=returns,
             doc=doc,
             body=[f"return ClientContext({names.client}, {call})"],
-            needs=uses(returns, session, kwargs) | runs(context, Name(AIO, "create_client")),
+            needs=uses(returns, session, kwargs) | calls(context, Name(AIO, "create_client")),
         )
 
     # ---- aio.py: paginators and waiters ------------------------------------------------
@@ -167,7 +168,7 @@ class AioView:
                 returns=returns,
                 doc=_WAIT_DOC.format(op=op.method),
                 body=[f"return cast({Quoted(returns).render()}, self._raw.wait(**kwargs))"],
-                needs=uses(kwargs, returns) | runs(CAST),
+                needs=uses(kwargs, returns) | calls(CAST),
             )
             out.append((head, method))
         return out

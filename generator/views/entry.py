@@ -23,6 +23,7 @@ from ..types.pyexpr import (
     PyExpr,
     all_needs,
     builtin,
+    calls,
     runs,
     sub,
     typing_name,
@@ -179,6 +180,6 @@ def _functions(
         else:  # the one service's class: create_*() returns the base class
             body = [f"made = {make}", f"return cast({pystr(classes[0])}, made)"]
             impl = replace(overloads.pop(), doc=_DOCS[kind, where], body=body, decorators=[])
-            needs = needs | runs(CAST)
+            needs = needs | calls(CAST)
         out[where] = {"overloads": overloads, "impl": impl, "needs": needs}
     return out

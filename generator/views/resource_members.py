@@ -29,7 +29,7 @@ from ..types.pyexpr import (
     Or,
     PyExpr,
     Quoted,
-    runs,
+    calls,
     shared,
     sub,
     typing_name,
@@ -105,7 +105,7 @@ def reference_property(scope: Scope, related: Related) -> Method:
         decorators=list(_PROPERTY),
         doc=doc,
         body=[f"return {helper.name}({cls}, self._raw.{name})"],
-        needs=uses(returns) | runs(helper),
+        needs=uses(returns) | calls(helper),
     )
 
 
@@ -153,7 +153,7 @@ def _action_result(scope: Scope, action: Action, output: str, text: str, batch: 
         if action.resource.plural:
             returns: PyExpr = sub(_LIST, scope.ref(Name(None, cls)))
             wrap = _resources("wrap_list")
-            return returns, f"return {wrap.name}({cls}, {text})", uses(returns) | runs(wrap)
+            return returns, f"return {wrap.name}({cls}, {text})", uses(returns) | calls(wrap)
         returns = scope.ref(Name(None, cls))
         return returns, f"return {cls}({text})", uses(returns)
     if action.path:  # a JMESPath selection of the response: no declared shape
@@ -162,7 +162,7 @@ def _action_result(scope: Scope, action: Action, output: str, text: str, batch: 
         returns = Name(TYPE_DEFS, scope.types.response_name(output)) if output else EMPTY_RESPONSE
     returns = sub(_LIST, returns) if batch else returns
     body = f"return cast({Quoted(returns).render()}, {text})"
-    return scope.ref(returns), body, uses(scope.ref(returns), returns) | runs(CAST)
+    return scope.ref(returns), body, uses(scope.ref(returns), returns) | calls(CAST)
 
 
 def subresource_method(scope: Scope, related: Related) -> Method:
@@ -276,7 +276,7 @@ def factory(service_name: str, cls: str) -> Method:
         returns=Name(None, cls),
         doc=doc,
         body=[f"return {cls}(create_resource({pystr(service_name)}, session, kwargs))"],
-        needs=uses(session, kwargs) | runs(_resources("create_resource")),
+        needs=uses(session, kwargs) | calls(_resources("create_resource")),
     )
 
 
@@ -288,7 +288,7 @@ def _property(name: str, kind: PyExpr, doc: str, source: str) -> Method:
         decorators=list(_PROPERTY),
         doc=doc,
         body=[f"return cast({Quoted(kind).render()}, {source})"],
-        needs=uses(kind) | runs(CAST),
+        needs=uses(kind) | calls(CAST),
     )
 
 

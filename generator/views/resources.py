@@ -76,13 +76,17 @@ class ResourceView:
                 classes += self._collection_blocks(r, c)
         made = factory(self.service.name, self.service_class)
         aliases = [f"{alias} = {name}" for name, (alias, _) in sorted(self._aliases.items())]
-        imports = self._imports(classes, made)
+        imports, stub_imports = self._imports(classes, made), self._imports(classes, made, stub=True)
         public = [self.service_class, *self.classes.values()] + [n for pair in self.collections.values() for n in pair]
         public += [self._client_class] if self._client_class != self._typed_client else []
         return {
             "header": header(f"Typed resources and collections of {self.view.title}.", self.view.versions),
             "runtime_imports": imports.runtime(RUNTIME_ORDER),
             "checking_imports": imports.checking(),
+            "pyi": {
+                "runtime_imports": stub_imports.runtime(RUNTIME_ORDER),
+                "checking_imports": stub_imports.checking(),
+            },
             "all": dunder_all(sorted(set(public)) + ["resource"]),
             "classes": classes,
             "aliases": aliases,
@@ -95,11 +99,12 @@ class ResourceView:
         (templates/service_init.py.j2)."""
         return [self.service_class, "resource"]
 
-    def _imports(self, classes: list[ClassBlock], made: Method) -> ImportSet:
+    def _imports(self, classes: list[ClassBlock], made: Method, stub: bool = False) -> ImportSet:
+        """The imports of service_resource.py, or of its stub (`stub`: what its signatures,
+        bases and attributes use)."""
         imports = ImportSet(".service_resource")
-        imports.need(
-            all_needs([made.needs, *(c.needs for c in classes), *(m.needs for c in classes for m in c.methods)])
-        )
+        methods = [m for c in classes for m in c.methods if m.stub or not stub]
+        imports.need(all_needs([made.needs, *(c.needs for c in classes), *(m.needs for m in methods)]), stub=stub)
         imports.need(uses(*(name for _, name in self._aliases.values())))
         client = self.view.names.client
         alias = "" if self._typed_client == client else self._typed_client

@@ -32,6 +32,7 @@ from ..types.pyexpr import (
     PyExpr,
     Quoted,
     all_needs,
+    calls,
     runs,
     shared,
     sub,
@@ -168,7 +169,7 @@ class ServiceView:
             decorators=["property"],
             doc="The service's modeled errors: the classes botocore raises.",
             body=[f"return {self.names.exceptions}(self._raw.exceptions)"],
-            needs=runs(exceptions),
+            needs=uses(exceptions) | calls(exceptions),
         )
 
     def self_params(self, input_shape: str) -> list[Param]:
@@ -198,7 +199,7 @@ class ServiceView:
             returns=returns,
             doc=self._operation_doc(op, note),
             body=[f"return cast({Quoted(returns).render()}, {call})"],
-            needs=(uses(kwargs) if request else Needs()) | uses(returns) | runs(CAST),
+            needs=(uses(kwargs) if request else Needs()) | uses(returns) | calls(CAST),
         )
 
     def _operation_doc(self, op: Operation, note: str = "") -> str:
@@ -255,10 +256,11 @@ class ServiceView:
         )
         return out
 
-    def client_imports(self, methods: list[Method], factory: Method) -> ImportSet:
-        """The imports of client.py (Literal at run time, as ever)."""
+    def client_imports(self, methods: list[Method], factory: Method, stub: bool = False) -> ImportSet:
+        """The imports of client.py, or of client.pyi (`stub`: what its signatures use;
+        Literal at run time, as ever)."""
         imports = ImportSet(".client", at_runtime=[("typing", "Literal")])
-        imports.need(all_needs(m.needs for m in [*methods, factory]))
+        imports.need(all_needs(m.needs for m in [*methods, factory] if m.stub or not stub), stub=stub)
         for base in self.client_base_names():
             imports.need(runs(base))
         return imports
@@ -289,7 +291,7 @@ class ServiceView:
             returns=Name(None, self.names.client),
             doc=doc,
             body=[f"return {self.names.client}(create_client({pystr(self.service.name)}, session, kwargs))"],
-            needs=uses(session, kwargs) | runs(Name(".._runtime", "create_client")),
+            needs=uses(session, kwargs) | calls(Name(".._runtime", "create_client")),
         )
 
     # ---- exceptions.py ----------------------------------------------------------------
@@ -332,7 +334,7 @@ class ServiceView:
                 returns=returns,
                 doc=f"Iterate over the pages of {p.method}; items in {keys}.",
                 body=["return PageIterator(self._raw.paginate(**kwargs))"],
-                needs=uses(kwargs, returns) | runs(pages),
+                needs=uses(kwargs, returns) | calls(pages),
             )
             out.append((ClassHead(self.paginator_classes[p.method], ("Paginator",), doc), method))
         return out
@@ -365,8 +367,10 @@ class ServiceView:
         items = tuple(f"{pystr(k)}: {v}" for k, v in classes.items())
         return statement(f"{name} = ", Br("", items, "{", "}"))
 
-    def wrapper_imports(self, methods: Iterable[Method], base: str) -> ImportSet:
-        """The imports of paginators.py or waiters.py (classes derived from `base`)."""
+    def wrapper_imports(self, methods: Iterable[Method], base: str, stub: bool = False) -> ImportSet:
+        """The imports of paginators.py or waiters.py, or of their stub (`stub`): classes
+        derived from `base`."""
         imports = ImportSet()
-        imports.need(all_needs(m.needs for m in methods) | runs(Name(".._runtime", base)))
+        needs = all_needs(m.needs for m in methods if m.stub or not stub)
+        imports.need(needs | runs(Name(".._runtime", base)), stub=stub)
         return imports

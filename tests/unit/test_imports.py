@@ -137,3 +137,14 @@ def test_golden_has_none_of_the_wrong_imports() -> None:
     for service_dir in ("s3", "dynamodb", "lambda_", "ec2", "glue"):
         for path in (GOLDEN / service_dir).glob("*.py"):
             assert unused(path.read_text()) == set(), path
+
+
+def test_what_only_bodies_call_is_imported_by_the_py_not_by_the_stub() -> None:
+    from generator.types.imports import ImportSet
+    from generator.types.pyexpr import calls, typing_name, uses
+
+    needs = uses(typing_name("Mapping")) | calls(typing_name("cast"))
+    module, stub = ImportSet().need(needs), ImportSet().need(needs, stub=True)
+    assert "from typing import TYPE_CHECKING, cast" in module.runtime()
+    assert "cast" not in stub.runtime() + stub.checking()
+    assert "Mapping" in module.checking() and "Mapping" in stub.checking()

@@ -1,7 +1,9 @@
 """The .pyi stubs say exactly what their .py modules say, minus docstrings and bodies: same
-imports, names, classes, bases, attributes and signatures (overload implementations aside,
-which a stub must not have). The full type checks run on the .py modules (make typecheck,
-typecheck-all) and on the stubs (make typecheck), so this is what ties the two together."""
+names, classes, bases, attributes and signatures (overload implementations aside, which a
+stub must not have), and the imports of the .py that the stub uses, no others (what only
+method bodies call, cast or create_client, a stub does not import). The full type checks
+run on the .py modules (make typecheck, typecheck-all) and on the stubs (make typecheck),
+so this is what ties the two together."""
 
 from __future__ import annotations
 
@@ -37,12 +39,30 @@ def _is_overload(node: ast.FunctionDef) -> bool:
     return any(ast.unparse(d) == "overload" for d in node.decorator_list)
 
 
+def _only_imports(node: ast.stmt) -> bool:
+    """An import, or an `if` (TYPE_CHECKING, a version check) holding nothing else."""
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return True
+    return isinstance(node, ast.If) and all(_only_imports(n) for n in [*node.body, *node.orelse])
+
+
+def _imported(tree: ast.Module) -> set[tuple[str, str]]:
+    """(module, name as bound) of every import of the module, at any depth."""
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            out |= {(f"{'.' * node.level}{node.module or ''}", a.asname or a.name) for a in node.names}
+        elif isinstance(node, ast.Import):
+            out |= {("", a.asname or a.name) for a in node.names}
+    return out
+
+
 def _shape(body: list[ast.stmt], stub: bool, where: str) -> list[str]:
-    """Every statement as text, docstrings and function bodies left out."""
+    """Every statement as text, docstrings, function bodies and imports left out."""
     skip = set() if stub else _overloaded(body)
     out = []
     for i, node in enumerate(body):
-        if i in skip or (i == 0 and _is_docstring(node) and where):
+        if i in skip or (i == 0 and _is_docstring(node) and where) or _only_imports(node):
             continue
         if isinstance(node, ast.FunctionDef):
             if stub:
@@ -86,3 +106,10 @@ def test_stub_says_what_the_module_says(stub: Path) -> None:
     tree = ast.parse(stub.read_text())
     got = _shape(tree.body[1:] if _is_docstring(tree.body[0]) else tree.body, True, "")
     assert got == expected
+    imported, available = _imported(tree), _imported(module)
+    assert imported <= available, f"imports the .py does not have: {sorted(imported - available)}"
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    names = {name for _, name in imported} - {"annotations"}  # from __future__
+    assert names <= used, f"imported, not used: {sorted(names - used)}"
+    missing = {name for _, name in available if name in used} - names
+    assert not missing, f"used, imported by the .py, not by the stub: {sorted(missing)}"

@@ -8,10 +8,9 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, cast, overload
+from typing import Literal, TYPE_CHECKING, overload
 
-from .._runtime import BaseClient, create_client
-from .exceptions import ApiGatewayV2Exceptions
+from .._runtime import BaseClient
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -20,10 +19,8 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     import builtins
-    from typing import Any, Mapping
-    from .._runtime import Paginator
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
-    from .literals import PaginatorName
+    from .exceptions import ApiGatewayV2Exceptions
     from .paginators import (
         GetApisPaginator,
         GetAuthorizersPaginator,

@@ -9,17 +9,9 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from .._resources import (
-    BaseResource,
-    CollectionManager,
-    ResourceCollection,
-    create_resource,
-    wrap_list,
-    wrap_optional,
-    wrap_optional_list,
-)
+from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import EC2Client
 
 if TYPE_CHECKING:

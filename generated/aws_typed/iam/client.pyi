@@ -8,10 +8,9 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, cast, overload
+from typing import Literal, TYPE_CHECKING, overload
 
-from .._runtime import BaseClient, create_client
-from .exceptions import IAMExceptions
+from .._runtime import BaseClient
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -21,9 +20,8 @@ if TYPE_CHECKING:
 
     import builtins
     from typing import Any, Mapping
-    from .._runtime import Paginator, Waiter
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
-    from .literals import PaginatorName, WaiterName
+    from .exceptions import IAMExceptions
     from .paginators import (
         GetAccountAuthorizationDetailsPaginator,
         GetGroupPaginator,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from .._runtime import PageIterator, Paginator
+from .._runtime import Paginator
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    from .._runtime import PageIterator
     from .type_defs import (
         GetAccountAuthorizationDetailsRequestPaginateTypeDef,
         GetAccountAuthorizationDetailsResponseFullResultTypeDef,

@@ -9,14 +9,9 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from .._resources import (
-    BaseResource,
-    CollectionManager,
-    ResourceCollection,
-    create_resource,
-)
+from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .._injected import S3BucketMethods, S3ObjectMethods, S3ObjectSummaryMethods
 from .client import S3Client
 
