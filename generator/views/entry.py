@@ -116,11 +116,12 @@ def _imports(
         imports.add("._entry", name, runtime=True)
     imports.add("._runtime", "ClientError", runtime=True).add("typing", "Literal", runtime=True)  # the aliases
     imports.need(all_needs(f["needs"] for f in made))
-    for entry, alias in zip(entries, client_names):
-        imports.add(f".{entry.module}.client", entry.client, alias="" if alias == entry.client else alias)
-    for entry, alias in zip(with_resources, resource_names):
-        cls = entry.resource or ""
-        imports.add(f".{entry.module}.service_resource", cls, alias="" if alias == cls else alias)
+    classes = [(f".{e.module}.client", e.client, alias) for e, alias in zip(entries, client_names)]
+    classes += [
+        (f".{e.module}.service_resource", e.resource or "", alias) for e, alias in zip(with_resources, resource_names)
+    ]
+    for module, cls, alias in classes:
+        imports.add(module, cls, alias="" if alias == cls else alias)
     return imports
 
 
