@@ -17,7 +17,7 @@ from ..text import layout
 from ..text.layout import docstring, pystr
 from ..types.imports import ImportSet
 from ..views import entry as entrypoints
-from ..views.blocks import Param, dunder_all, header
+from ..views.blocks import Param, dunder_all, header, import_blocks
 from ..views.entry import Entry
 from ..views.presign import builtins_import, presigned_methods
 from ..views.resources import ResourceView
@@ -144,14 +144,13 @@ def _reexport(view: ServiceView, runtime: str, title: str) -> str:
 def _client(view: ServiceView) -> dict[str, Any]:
     methods = view.client_methods() + presigned_methods(view)
     factory = view.factory()
+    builtins = builtins_import(view.service)  # what the presign overloads spell builtins as
     blocks = {}
     for stub in (False, True):
         imports = view.client_imports(methods, factory, stub)
-        if builtins := builtins_import(view.service):  # what the presign overloads spell builtins as
+        if builtins:
             imports.add_module("builtins", alias=builtins)
-        blocks[stub] = dict(
-            runtime_imports=imports.runtime(CLIENT_RUNTIME_ORDER), checking_imports=imports.checking(grouped=False)
-        )
+        blocks[stub] = import_blocks(imports, CLIENT_RUNTIME_ORDER, grouped=False)
     return dict(
         header=header(f"Typed client for {view.title}.", view.versions),
         **blocks[False],
@@ -201,22 +200,18 @@ def _exceptions(view: ServiceView) -> str:
         doc=view.exceptions_doc(),
         attributes=attributes,
         alias=alias,
-        runtime_imports=imports.runtime(),
-        checking_imports=imports.checking(),
+        **import_blocks(imports),
     )
 
 
 def _wrappers(
     view: ServiceView, kind: str, base: str, table: str, classes: list[Any], names: dict[str, str]
 ) -> dict[str, Any]:
-    blocks = {}
-    for stub in (False, True):
-        imports = view.wrapper_imports([m for _, m in classes], base, stub)
-        blocks[stub] = dict(runtime_imports=imports.runtime(), checking_imports=imports.checking())
+    methods = [m for _, m in classes]
     return dict(
         header=header(f"Typed {kind} of {view.title}.", view.versions),
-        **blocks[False],
-        pyi=blocks[True],
+        **import_blocks(view.wrapper_imports(methods, base)),
+        pyi=import_blocks(view.wrapper_imports(methods, base, stub=True)),
         all=dunder_all([table] + list(names.values())),
         classes=classes,
         table=view.table(table, base, names),

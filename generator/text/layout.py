@@ -1,10 +1,10 @@
 """Statements of generated code, written flat: each on one line, with its own indent.
 
 The emitters here (``statement``, ``import_from``) say what a statement is (every ``def``
-and ``class`` line is written by the templates: templates/_macros.j2); where a line too long for 88 columns is split is decided once, for
-every rendered file, by the formatting pass (``format.py``: ruff in black's style). So the
-text they return is one line (a signature with a comment: two), and the tests compare what
-the formatter makes of it with what black makes of it.
+and ``class`` line is written by the templates: templates/_macros.j2); where a line too
+long for 88 columns is split is decided once, for every rendered file, by the formatting
+pass (``format.py``: ruff in black's style). So the text they return is one line, and the
+tests compare what the formatter makes of it with what black makes of it.
 
 What the formatter cannot know is written here:
 

@@ -33,7 +33,7 @@ from ..types.pyexpr import (
     uses,
 )
 from ..types.specs import TypedDictSpec
-from .blocks import Block, ClassHead, Method, Param, dunder_all, header, param
+from .blocks import Block, ClassHead, Method, Param, dunder_all, header, import_blocks, param
 from .service import CAST, EMPTY_RESPONSE, ServiceView
 
 ASYNC_TYPES = ("EventStream", "StreamingBody")  # in _aio: the async protocols of the same names
@@ -232,8 +232,7 @@ def render_aio(view: ServiceView, render: Renderer) -> dict[str, str]:
     files[f"{mod}/aio.py"] = render(
         "aio.py.j2",
         header=header(f"Typed async (aiobotocore) client of {view.title}.", view.versions),
-        runtime_imports=imports.runtime(RUNTIME_ORDER),
-        checking_imports=imports.checking(grouped=False),
+        **import_blocks(imports, RUNTIME_ORDER, grouped=False),
         all=dunder_all(aio.public()),
         client=aio.client_class(),
         service_literal=pystr(view.service.name),

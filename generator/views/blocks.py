@@ -8,14 +8,15 @@ them and indent them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import AbstractSet
 
 from ..memo import memo
 from ..text.layout import Br, docstring, pystr, statement
 from ..text.pragma import PRAGMA
-from ..types.pyexpr import Needs, PyExpr, Quoted
+from ..types.imports import ImportSet
+from ..types.pyexpr import Needs, PyExpr, Quoted, all_needs
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,17 @@ class Method:
     def __post_init__(self) -> None:
         if not self.params:  # ruff splits a long `def f() -> R:` unlike black: never write one
             raise ValueError(f"def {self.name}: a signature needs a parameter (a method or keyword function)")
+
+
+def method_needs(methods: Iterable[Method], stub: bool = False) -> Needs:
+    """What `methods` need imported in a .py, or in its stub (`stub`: only the methods the
+    stub has; what their bodies call is left out by ImportSet.need(..., stub=True))."""
+    return all_needs(m.needs for m in methods if m.stub or not stub)
+
+
+def import_blocks(imports: ImportSet, order: Sequence[str] = (), *, grouped: bool = True) -> dict[str, str]:
+    """The templates' `runtime_imports` and `checking_imports` (ImportSet.runtime/checking)."""
+    return {"runtime_imports": imports.runtime(order), "checking_imports": imports.checking(grouped=grouped)}
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from ..types.pyexpr import (
     unpack,
     uses,
 )
-from .blocks import SELF, Method, param
+from .blocks import SELF, Method, import_blocks, param
 
 MODULE = "boto3"  # `from <package> import boto3` is the drop-in for `import boto3`
 BASE_CLIENT = Name("._runtime", "BaseClient")
@@ -87,8 +87,7 @@ def context(entries: list[Entry]) -> dict[str, Any]:
         entries, client_names, with_resources, resource_names, [*functions.values(), *resource_functions.values()]
     )
     return {
-        "runtime_imports": imports.runtime(),
-        "checking_imports": imports.checking(),
+        **import_blocks(imports),
         "all": statement("__all__ = ", Br("", tuple(pystr(n) for n in sorted(public)), "[", "]")),
         "client_names": _literal("ClientServiceName", entries),
         "resource_names": _literal("ResourceServiceName", with_resources) if with_resources else "",

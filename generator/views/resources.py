@@ -17,7 +17,7 @@ from ..text.layout import pystr
 from ..types.imports import ImportSet
 from ..types.pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, uses
 from ..types.resources import ResourceTypes
-from .blocks import ClassHead, Method, dunder_all, header
+from .blocks import ClassHead, Method, dunder_all, header, import_blocks, method_needs
 from .resource_members import (
     Scope,
     action_method,
@@ -81,12 +81,8 @@ class ResourceView:
         public += [self._client_class] if self._client_class != self._typed_client else []
         return {
             "header": header(f"Typed resources and collections of {self.view.title}.", self.view.versions),
-            "runtime_imports": imports.runtime(RUNTIME_ORDER),
-            "checking_imports": imports.checking(),
-            "pyi": {
-                "runtime_imports": stub_imports.runtime(RUNTIME_ORDER),
-                "checking_imports": stub_imports.checking(),
-            },
+            **import_blocks(imports, RUNTIME_ORDER),
+            "pyi": import_blocks(stub_imports, RUNTIME_ORDER),
             "all": dunder_all(sorted(set(public)) + ["resource"]),
             "classes": classes,
             "aliases": aliases,
@@ -103,8 +99,8 @@ class ResourceView:
         """The imports of service_resource.py, or of its stub (`stub`: what its signatures,
         bases and attributes use)."""
         imports = ImportSet(".service_resource")
-        methods = [m for c in classes for m in c.methods if m.stub or not stub]
-        imports.need(all_needs([made.needs, *(c.needs for c in classes), *(m.needs for m in methods)]), stub=stub)
+        members = method_needs([m for c in classes for m in c.methods], stub)
+        imports.need(all_needs([made.needs, *(c.needs for c in classes), members]), stub=stub)
         imports.need(uses(*(name for _, name in self._aliases.values())))
         client = self.view.names.client
         alias = "" if self._typed_client == client else self._typed_client

@@ -31,7 +31,6 @@ from ..types.pyexpr import (
     Or,
     PyExpr,
     Quoted,
-    all_needs,
     calls,
     runs,
     shared,
@@ -43,7 +42,7 @@ from ..types.pyexpr import (
 from ..types.resources import type_map
 from ..types.specs import TypedDictSpec
 from ..types.variants import IN
-from .blocks import SELF, Block, ClassHead, Method, Param, dunder_all, param, quote_names
+from .blocks import SELF, Block, ClassHead, Method, Param, dunder_all, method_needs, param, quote_names
 from .unions import member_names, render_one_of
 
 CAST = typing_name("cast")
@@ -260,7 +259,7 @@ class ServiceView:
         """The imports of client.py, or of client.pyi (`stub`: what its signatures use;
         Literal at run time, as ever)."""
         imports = ImportSet(".client", at_runtime=[("typing", "Literal")])
-        imports.need(all_needs(m.needs for m in [*methods, factory] if m.stub or not stub), stub=stub)
+        imports.need(method_needs([*methods, factory], stub), stub=stub)
         for base in self.client_base_names():
             imports.need(runs(base))
         return imports
@@ -371,6 +370,5 @@ class ServiceView:
         """The imports of paginators.py or waiters.py, or of their stub (`stub`): classes
         derived from `base`."""
         imports = ImportSet()
-        needs = all_needs(m.needs for m in methods if m.stub or not stub)
-        imports.need(needs | runs(Name(".._runtime", base)), stub=stub)
+        imports.need(method_needs(methods, stub) | runs(Name(".._runtime", base)), stub=stub)
         return imports
