@@ -9,13 +9,10 @@ from typing import Any
 
 import pytest
 
-from generator.render.files import environment
 from generator.types.pyexpr import NONE, Name, Or, sub, typing_name, unpack
 from generator.views.blocks import SELF, ClassHead, Method, Param
 
-from .test_layout import FUTURE, _black, _module, _ruff
-
-_MACROS: Any = environment().get_template("_macros.j2").module
+from .test_layout import _MACROS, FUTURE, _black, _module, _ruff
 
 
 def _class(code: str, stub: bool = False) -> str:
