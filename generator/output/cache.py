@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..views.entry import Entry
+from .tree import Tree
 
 CACHE = ".botoloom-cache.json"
 
@@ -34,16 +34,17 @@ def generator_digest() -> str:
     return hasher.hexdigest()
 
 
-def load(root: Path) -> dict[str, Any]:
-    """The cache of `root`; {} when missing, unreadable or of any other shape (a pull
-    request can change it: nothing in it is trusted beyond "render again or not")."""
+def load(tree: Tree) -> dict[str, Any]:
+    """The cache of the package directory `tree`; {} when missing, unreadable, nested too
+    deeply, too large or of any other shape (a pull request can change it: nothing in it is
+    trusted beyond "render again or not")."""
     try:
-        fd = os.open(root / CACHE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(fd, "rb") as handle:
-            data = json.loads(handle.read().decode("utf-8"))
-    except (OSError, ValueError):
+        with tree.enter("") as here:
+            raw = here.read(CACHE) if here is not None else None
+        data = json.loads(raw.decode("utf-8")) if raw is not None else {}
+        return data if _well_formed(data) else {}
+    except (OSError, ValueError, RecursionError, MemoryError):
         return {}
-    return data if _well_formed(data) else {}
 
 
 def _well_formed(data: Any) -> bool:
@@ -63,14 +64,13 @@ def _well_formed(data: Any) -> bool:
     )
 
 
-def _stat(path: str) -> list[int] | None:
-    """What changes whenever the file is written, replaced or touched: size, mtime,
-    ctime (which no user tool sets back) and inode."""
-    try:
-        st = os.stat(path, follow_symlinks=False)
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+def _stats(tree: Tree, rels: list[str]) -> dict[str, list[int] | None]:
+    """What changes whenever a file is written, replaced or touched: size, mtime, ctime
+    (which no user tool sets back) and inode; None for a missing file."""
+    return {
+        rel: None if st is None else [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        for rel, st in tree.stats(rels).items()
+    }
 
 
 @dataclass(frozen=True)
@@ -81,18 +81,18 @@ class Cached:
     entry: Entry  # its record for the entry module
 
 
-def unchanged(cache: dict[str, Any], root: Path, service: str, key: Any, manifest: dict[str, str]) -> Cached | None:
+def unchanged(cache: dict[str, Any], tree: Tree, service: str, key: Any, manifest: dict[str, str]) -> Cached | None:
     """`service`'s files and entry when its inputs and its files on disk are as last
     written; None when it must be rendered again."""
     record = cache.get("services", {}).get(service)
     if not record or record.get("key") != key:
         return None
     outputs = cache.get("outputs", {})
+    files = record.get("files", [])
+    if not files or not all(rel in manifest for rel in files):  # manifest entries: validated, inside the tree
+        return None
     kept = {}
-    for rel in record.get("files", []):
-        if rel not in manifest:
-            return None
-        now = _stat(os.path.join(root, rel))  # rel is a manifest entry: validated, inside root
+    for rel, now in _stats(tree, files).items():
         if now is None or now != outputs.get(rel):  # a missing file always counts as changed
             return None
         kept[rel] = manifest[rel]
@@ -101,7 +101,7 @@ def unchanged(cache: dict[str, Any], root: Path, service: str, key: Any, manifes
 
 
 def save(
-    root: Path,
+    tree: Tree,
     keys: dict[str, Any],
     files_by_service: dict[str, list[str]],
     entries: dict[str, Entry],
@@ -112,16 +112,16 @@ def save(
             name: {"key": keys[name], "files": sorted(files), "entry": entries[name].to_json()}
             for name, files in files_by_service.items()
         },
-        "outputs": {rel: _stat(os.path.join(root, rel)) for rel in sorted(all_files)},
+        "outputs": _stats(tree, sorted(all_files)),
     }
     text = json.dumps(data, sort_keys=True)
-    tmp = None
-    try:  # atomically, never through a link (fsguard.scan refused links in root)
-        fd, tmp = tempfile.mkstemp(dir=root, prefix=f".{CACHE}.", suffix=".botoloom-tmp")
+    temp = None
+    try:  # atomically, never through a link
+        temp, fd = tree.stage(CACHE, ".botoloom-tmp", [])
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, root / CACHE)
+            os.fchmod(handle.fileno(), 0o644)
+        tree.commit(temp)
     except OSError:  # only a cache: the next run renders again
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        if temp is not None:
+            tree.discard(temp)

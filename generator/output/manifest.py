@@ -18,6 +18,7 @@ from pathlib import Path
 from ..errors import UserError
 from . import fsguard
 from .cache import CACHE
+from .tree import Tree
 
 MANIFEST = ".botoloom-manifest.json"
 
@@ -49,17 +50,30 @@ def render(meta: dict[str, object], files: dict[str, str], earlier: dict[str, st
     return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
 
-def read(root: Path) -> Manifest | None:
-    """The manifest of `root`, validated; None when there is none."""
-    path = root / MANIFEST
-    text = fsguard.read(path)
+def read(tree: Tree) -> Manifest | None:
+    """The manifest of the package directory `tree`, validated; None when there is none."""
+    path = tree.root / MANIFEST
+    try:
+        text = tree.read(MANIFEST)
+    except MemoryError:
+        raise UserError(f"{path}: too large to read; remove the directory or fix the file") from None
+    except OSError as exc:
+        raise UserError(f"cannot read {fsguard.describe(exc, path)}") from None
     if text is None:
-        if path.exists():
-            raise UserError(
-                f"{path}: unreadable botoloom manifest (not a UTF-8 file); remove the directory or fix the file"
-            )
+        with tree.enter("") as here:
+            if here is not None and here.stat(MANIFEST) is not None:
+                raise UserError(
+                    f"{path}: unreadable botoloom manifest (not a UTF-8 file); remove the directory or fix the file"
+                )
         return None
-    return _parse(root, path, text)
+    try:
+        return _parse(tree.root, path, text)
+    except RecursionError:
+        raise UserError(
+            f"{path}: not a botoloom manifest (nested too deeply to read); remove the directory or fix the file"
+        ) from None
+    except MemoryError:
+        raise UserError(f"{path}: too large to read; remove the directory or fix the file") from None
 
 
 @lru_cache(maxsize=4)  # a run reads it before taking the lock and again once it holds it
@@ -70,6 +84,7 @@ def _parse(root: Path, path: Path, text: str) -> Manifest:
         raise UserError(
             f"{path}: unreadable botoloom manifest (not JSON); remove the directory or fix the file"
         ) from None
+
     if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
         raise UserError(f'{path}: not a botoloom manifest (no "files" object); remove the directory or fix the file')
     botocore = data.get("botocore", "")
@@ -87,5 +102,10 @@ def _entries(root: Path, path: Path, table: object, key: str) -> dict[str, str]:
     for rel, value in table.items():
         fsguard.check_relative(rel, root, where)
         if rel in (MANIFEST, CACHE, fsguard.LOCK) or not fsguard.is_digest(value):
-            raise UserError(f"{path}: {key}: invalid entry {rel!r}: {value!r}")
+            raise UserError(f"{path}: {key}: invalid entry {rel!r}: {_short(value)}")
     return dict(table)
+
+
+def _short(value: object) -> str:
+    """A value from the manifest for a message: short, whatever its size or depth."""
+    return repr(value)[:80] if isinstance(value, str | int | float | bool | type(None)) else type(value).__name__

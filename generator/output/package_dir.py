@@ -15,7 +15,6 @@ file is made in it.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from . import fsguard
 from .cache import CACHE, Cached
 from .manifest import MANIFEST, Manifest, digest, render
 from .manifest import read as read_manifest
+from .tree import Tree
 from .write import Outcome, write
 
 __all__ = ["CACHE", "MANIFEST", "Cached", "Outcome", "PackageDir", "Rendered"]
@@ -48,8 +48,9 @@ class PackageDir:
     """One package directory (output/package).  PackageDir.locked() for a run that writes,
     PackageDir.open() to compare or to look."""
 
-    def __init__(self, root: Path, manifest: Manifest, cache: dict[str, Any]) -> None:
-        self.root = root
+    def __init__(self, tree: Tree, manifest: Manifest, cache: dict[str, Any]) -> None:
+        self.root = tree.root
+        self._tree = tree
         self._manifest = manifest
         self._cache = cache
 
@@ -57,16 +58,18 @@ class PackageDir:
     def open(cls, root: Path) -> PackageDir:
         """`root` as it is now, without the lock and without the cache (so every service
         counts as changed); raises UserError for a directory botoloom did not create."""
-        return cls(root, _owned(root), {})
+        tree = Tree.open(root)
+        return cls(tree, _owned(tree), {})
 
     @classmethod
     @contextmanager
     def locked(cls, root: Path, timeout: float, quiet: bool) -> Iterator[PackageDir]:
         """`root` under its lock (fsguard.locked) for the whole block, manifest and cache
-        read once the lock is held."""
-        cls.open(root)  # refuse a foreign or broken directory before making the lock file in it
-        with fsguard.locked(root, timeout, quiet):
-            yield cls(root, _owned(root), incremental.load(root))
+        read once the lock is held.  Every change goes through the directory's descriptor
+        (tree.Tree), which the lock holds for the whole block."""
+        cls.open(root)._tree.close()  # refuse a foreign or broken directory before making the lock file in it
+        with fsguard.locked(root, timeout, quiet) as tree:
+            yield cls(tree, _owned(tree), incremental.load(tree))
 
     @property
     def botocore(self) -> str:
@@ -81,7 +84,7 @@ class PackageDir:
     def unchanged(self, service: str, key: object) -> Cached | None:
         """`service`'s files and entry when its cache key is `key` and its files on disk are
         as the last run wrote them; None when it must be rendered."""
-        return incremental.unchanged(self._cache, self.root, service, key, self._manifest.files)
+        return incremental.unchanged(self._cache, self._tree, service, key, self._manifest.files)
 
     def write(
         self,
@@ -101,26 +104,26 @@ class PackageDir:
                 files.update(service.files)
             else:
                 kept.update(service.files)
-        outcome = write(self.root, files, meta, kept, overwrite, self._manifest)
+        outcome = write(self._tree, files, meta, kept, overwrite, self._manifest)
         files_by_service = {name: list(service.files) for name, service in services.items()}
         entries = {name: service.entry for name, service in services.items()}
-        incremental.save(self.root, dict(keys), files_by_service, entries, [*files, *kept])
+        incremental.save(self._tree, dict(keys), files_by_service, entries, [*files, *kept])
         return outcome
 
     def check(self, files: dict[str, str], meta: dict[str, object]) -> list[str]:
         """Unified diffs between the directory and `files` with their manifest ([] when
         equal), botoloom's files that would be removed, and temp files of killed runs.
         Reads only files that would be generated and files the manifest lists."""
-        temps = fsguard.scan(self.root, self._manifest.names())
+        temps = fsguard.scan(self._tree, self._manifest.names())
         expected = dict(files)
         expected[MANIFEST] = render(meta, {rel: digest(text) for rel, text in files.items()})
         diffs = []
         for rel, text in sorted(expected.items()):
-            current = fsguard.read(fsguard.relative(self.root, rel, "generated file"))
+            current = self._tree.read(fsguard.check_relative(rel, self.root, "generated file"))
             if current != text:
                 diffs.append(_diff(rel, current or "", text))
         for rel in sorted(set(self._manifest.files) - set(files)):
-            current = fsguard.read(self.root / rel)
+            current = self._tree.read(rel)
             if current is not None:
                 diffs.append(_diff(rel, current, ""))
         diffs += [
@@ -130,27 +133,30 @@ class PackageDir:
         return diffs
 
 
-def _owned(root: Path) -> Manifest:
-    """What botoloom wrote in `root` (empty for a new directory); refuses foreign ones."""
-    if root.is_symlink() or (root.exists() and not root.is_dir()):
-        raise UserError(f"{root} exists and is not a directory" + (" (a symbolic link)" if root.is_symlink() else ""))
-    found = read_manifest(root) if root.is_dir() else None
-    if found is None and root.is_dir() and not _only_leftovers(root):
+def _owned(tree: Tree) -> Manifest:
+    """What botoloom wrote in the package directory (empty for a new one); refuses foreign ones."""
+    found = read_manifest(tree) if tree.exists() else None
+    if found is None and tree.exists() and not _only_leftovers(tree, ""):
         raise UserError(
-            f"{root} exists, is not empty and was not written by botoloom (no {MANIFEST}); refusing to write into it"
+            f"{tree.root} exists, is not empty and was not written by botoloom (no {MANIFEST}); refusing to write into it"
         )
     return found or Manifest()
 
 
-def _only_leftovers(root: Path) -> bool:
-    """Does `root` hold nothing but what a run killed before its first manifest leaves
-    (the lock, temp files, the directories they are in)?"""
-    for directory, _, files in os.walk(root):
-        here = Path(directory)
-        for name in files:
-            legacy = here == root and fsguard.is_temp(name, (MANIFEST,))
-            if not (name in _OWN and here == root) and not legacy and not fsguard.is_temp(name):
+def _only_leftovers(tree: Tree, folder: str) -> bool:
+    """Does the directory hold nothing but what a run killed before its first manifest
+    leaves (the lock, temp files, the directories they are in)?"""
+    with tree.enter(folder) as here:
+        entries = here.listing() if here is not None else []
+    for entry in entries:
+        rel = f"{folder}/{entry.name}" if folder else entry.name
+        if entry.is_dir(follow_symlinks=False):
+            if not _only_leftovers(tree, rel):
                 return False
+            continue
+        legacy = not folder and fsguard.is_temp(entry.name, (MANIFEST,))
+        if not (entry.name in _OWN and not folder) and not legacy and not fsguard.is_temp(entry.name):
+            return False
     return True
 
 

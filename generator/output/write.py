@@ -14,19 +14,22 @@ A run works in three steps, so that a failure or a kill never loses files:
 
 Only files listed in the manifest are ever removed, and only when they still hold what
 botoloom wrote.  A directory without a manifest that holds anything is not botoloom's.
+Every step goes through the package directory's descriptor (tree.Tree): a directory
+replaced by a link while the run is in flight stops it (exit 2) before anything in it,
+or through it, is touched.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .. import seams
 from ..errors import UserError
 from . import fsguard
 from .manifest import MANIFEST, Manifest, digest, render
+from .tree import Temp, Tree
 
 __all__ = ["Outcome", "write"]
 
@@ -52,26 +55,25 @@ class _Plan:
 
 
 def _plan(
-    root: Path,
+    tree: Tree,
     files: dict[str, str],
     meta: dict[str, object],
     kept: dict[str, str],
     overwrite: bool,
     previous: Manifest,
 ) -> _Plan:
-    for rel in fsguard.scan(root, previous.names()):  # temp files of killed runs (the lock is held)
-        (root / rel).unlink()
-        _prune_empty((root / rel).parent, root)
+    for rel in fsguard.scan(tree, previous.names()):  # temp files of killed runs (the lock is held)
+        tree.unlink(rel, missing_ok=True)
+        _prune_empty(tree, rel.rpartition("/")[0])
     digests = {rel: digest(text) for rel, text in files.items()} | kept
     changes = {}
     for rel, text in sorted(files.items()):
-        target = fsguard.relative(root, rel, "generated file")
-        current = fsguard.read(target)
+        current = tree.read(fsguard.check_relative(rel, tree.root, "generated file"))
         if current == text:
             continue
-        if rel not in previous.files and (current is not None or target.exists()) and not overwrite:
+        if rel not in previous.files and not overwrite and _occupied(tree, rel):
             raise UserError(
-                f"{target} is in the way: botoloom would generate it, but did not write it (not in {MANIFEST}); move it away or pass --overwrite"
+                f"{tree.root / rel} is in the way: botoloom would generate it, but did not write it (not in {MANIFEST}); move it away or pass --overwrite"
             )
         changes[rel] = text
     stale = sorted(set(previous.files) - set(digests))
@@ -81,73 +83,74 @@ def _plan(
     }
     final = render(meta, digests)
     pending = render(meta, previous.files | digests, earlier)
-    needs_final = bool(changes or stale) or fsguard.read(root / MANIFEST) != final
+    needs_final = bool(changes or stale) or tree.read(MANIFEST) != final
     return _Plan(previous, changes, stale, pending, final if needs_final else None)
 
 
+def _occupied(tree: Tree, rel: str) -> bool:
+    with tree.parent(rel) as (where, name):
+        return where is not None and where.stat(name) is not None
+
+
 def write(
-    root: Path,
+    tree: Tree,
     files: dict[str, str],
     meta: dict[str, object],
     kept: dict[str, str],
     overwrite: bool,
     previous: Manifest,
 ) -> Outcome:
-    """Make `root` hold `files` plus the `kept` ones ({path: digest}, not re-rendered
-    because nothing changed), and any user files; touch only what changed.  The caller
-    holds the directory's lock (fsguard.locked) and passes the manifest it read under it."""
-    plan = _plan(root, files, meta, kept, overwrite, previous)
+    """Make the package directory hold `files` plus the `kept` ones ({path: digest}, not
+    re-rendered because nothing changed), and any user files; touch only what changed.  The
+    caller holds the directory's lock (fsguard.locked) and passes the manifest it read under it."""
+    plan = _plan(tree, files, meta, kept, overwrite, previous)
     outcome = Outcome(unchanged=sorted([*kept, *(rel for rel in files if rel not in plan.changes)]))
-    staged: list[tuple[str, Path, Path]] = []
+    staged: list[tuple[str, Temp]] = []
     try:
-        _stage_all(root, plan, staged)
-        _commit(root, plan, staged, outcome)
+        _stage_all(tree, plan, staged)
+        _commit(tree, plan, staged, outcome)
     finally:
-        for _, tmp, _ in staged:  # whatever was not renamed into place (a failure, Ctrl-C)
-            tmp.unlink(missing_ok=True)
+        for _, temp in staged:  # whatever was not renamed into place (a failure, Ctrl-C)
+            tree.discard(temp)
     return outcome
 
 
-def _stage_all(root: Path, plan: _Plan, staged: list[tuple[str, Path, Path]]) -> None:
-    created: list[Path] = []
+def _stage_all(tree: Tree, plan: _Plan, staged: list[tuple[str, Temp]]) -> None:
+    created: list[str] = []
     try:
         for rel, text in plan.changes.items():
-            target = root / rel
-            _make_dirs(target.parent, root, created)
-            staged.append((rel, _stage(target, text, rel), target))
+            staged.append((rel, _stage(tree, rel, text, created)))
         if plan.final is not None:
-            staged.append(("pending", _stage(root / MANIFEST, plan.pending, MANIFEST), root / MANIFEST))
-            staged.append(("final", _stage(root / MANIFEST, plan.final, MANIFEST), root / MANIFEST))
+            staged.append(("pending", _stage(tree, MANIFEST, plan.pending, created)))
+            staged.append(("final", _stage(tree, MANIFEST, plan.final, created)))
         seams.reach("staged")
-    except OSError as exc:
-        for _, tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+    except BaseException as exc:
+        for _, temp in staged:
+            tree.discard(temp)
         staged.clear()
-        for directory in reversed(created):
-            directory.rmdir()
-        raise UserError(f"cannot write {fsguard.describe(exc, exc.filename)}; nothing in {root} was changed") from None
+        for folder in reversed(created):
+            _quietly(tree.rmdir, folder)
+        if isinstance(exc, OSError):
+            raise UserError(
+                f"cannot write {fsguard.describe(exc, exc.filename)}; nothing in {tree.root} was changed"
+            ) from None
+        raise
 
 
-def _make_dirs(directory: Path, root: Path, created: list[Path]) -> None:
-    missing = []
-    while directory != root and not directory.exists():
-        missing.append(directory)
-        directory = directory.parent
-    for path in reversed(missing):
-        try:
-            path.mkdir()
-        except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, str(path)) from None
-        created.append(path)
-
-
-def _stage(target: Path, text: str, rel: str) -> Path:
-    """`text` in a new temp file beside `target` (a full disk fails here, naming `target`)."""
+def _quietly(action: Callable[[str], None], arg: str) -> None:
     try:
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=fsguard.TEMP_SUFFIX)
+        action(arg)
+    except (OSError, UserError):
+        pass
+
+
+def _stage(tree: Tree, rel: str, text: str, created: list[str]) -> Temp:
+    """`text` in a new temp file beside `rel` (a full disk fails here, naming `rel`)."""
+    target = tree.root / rel
+    try:
+        temp, fd = tree.stage(rel, fsguard.TEMP_SUFFIX, created)
     except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(target)) from None
-    tmp = Path(name)
+        raise OSError(exc.errno, exc.strerror, exc.filename or str(target)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             half = len(text) // 2
@@ -155,68 +158,90 @@ def _stage(target: Path, text: str, rel: str) -> Path:
             handle.flush()
             seams.reach(f"temp:{rel}", target)
             handle.write(text[half:])
-        os.chmod(tmp, 0o666 & ~_UMASK)
+            os.fchmod(handle.fileno(), 0o666 & ~_UMASK)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        tree.discard(temp)
         raise OSError(exc.errno, exc.strerror, str(target)) from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        tree.discard(temp)
         raise
-    return tmp
+    return temp
 
 
-def _commit(root: Path, plan: _Plan, staged: list[tuple[str, Path, Path]], outcome: Outcome) -> None:
+def _commit(tree: Tree, plan: _Plan, staged: list[tuple[str, Temp]], outcome: Outcome) -> None:
     try:
-        for _rel, tmp, target in [s for s in staged if s[0] == "pending"]:
-            os.replace(tmp, target)
+        for _rel, temp in [s for s in staged if s[0] == "pending"]:
+            tree.commit(temp)
             seams.reach("pending")
-        for rel, tmp, target in [s for s in staged if s[0] not in ("pending", "final")]:
+        for rel, temp in [s for s in staged if s[0] not in ("pending", "final")]:
             seams.reach(f"commit:{rel}")
-            os.replace(tmp, target)
+            tree.commit(temp)
             outcome.written.append(rel)
-        _remove_stale(root, plan, outcome)
+        _remove_stale(tree, plan, outcome)
         seams.reach("removed")
-        for _rel, tmp, target in [s for s in staged if s[0] == "final"]:
-            os.replace(tmp, target)
+        for _rel, temp in [s for s in staged if s[0] == "final"]:
+            tree.commit(temp)
     except OSError as exc:
         raise UserError(
-            f"cannot finish writing {fsguard.describe(exc, exc.filename)}; run botoloom again to repair {root}"
+            f"cannot finish writing {fsguard.describe(exc, exc.filename)}; run botoloom again to repair {tree.root}"
         ) from None
 
 
-def _remove_stale(root: Path, plan: _Plan, outcome: Outcome) -> None:
-    """Remove files botoloom wrote before and no longer generates, unless edited since."""
+def _remove_stale(tree: Tree, plan: _Plan, outcome: Outcome) -> None:
+    """Remove files botoloom wrote before and no longer generates, unless edited since: the
+    file is read and removed in the one directory entered for it."""
     for rel in plan.stale:
-        target = root / rel
-        text = fsguard.read(target)
-        if text is None:
-            continue
-        if plan.previous.ours(rel, text):
-            target.unlink()
-            outcome.removed.append(rel)
-            _remove_compiled(target)
-            _prune_empty(target.parent, root)
-        else:
-            outcome.kept.append(rel)
+        tree.check_root()
+        with tree.parent(rel) as (where, name):
+            text = _text(where.read(name)) if where is not None else None
+            if where is None or text is None:
+                continue
+            if plan.previous.ours(rel, text):
+                where.unlink(name)
+                outcome.removed.append(rel)
+                _remove_compiled(tree, rel)
+            else:
+                outcome.kept.append(rel)
+                continue
+        _prune_empty(tree, rel.rpartition("/")[0])
 
 
-def _remove_compiled(source: Path) -> None:
+def _text(data: bytes | None) -> str | None:
+    try:
+        return None if data is None else data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _remove_compiled(tree: Tree, rel: str) -> None:
     """The interpreter's compiled copies of a removed module (__pycache__/name.*.pyc)."""
-    cache = source.parent / "__pycache__"
-    if source.suffix != ".py" or not cache.is_dir():
+    folder, _, name = rel.rpartition("/")
+    if not name.endswith(".py"):
         return
-    for compiled in cache.glob(f"{source.stem}.*.pyc"):
-        if compiled.name.split(".")[0] == source.stem and compiled.is_file():
-            compiled.unlink()
-
-
-def _prune_empty(directory: Path, root: Path) -> None:
-    """Remove directories left empty (an empty __pycache__ counts as empty), up to `root`."""
-    while directory != root and root in directory.parents and directory.is_dir():
-        cache = directory / "__pycache__"
-        if any(p.name != "__pycache__" for p in directory.iterdir()) or (cache.is_dir() and any(cache.iterdir())):
+    stem = name[: -len(".py")]
+    with tree.enter(f"{folder}/__pycache__" if folder else "__pycache__") as cache:
+        if cache is None:
             return
-        if cache.is_dir():
-            cache.rmdir()
-        directory.rmdir()
-        directory = directory.parent
+        for entry in cache.listing():
+            parts = entry.name.split(".")
+            if parts[0] == stem and len(parts) >= 3 and parts[-1] == "pyc" and entry.is_file(follow_symlinks=False):
+                cache.unlink(entry.name, missing_ok=True)
+
+
+def _prune_empty(tree: Tree, folder: str) -> None:
+    """Remove directories left empty (an empty __pycache__ counts as empty), up to the
+    package directory, each entered from its parent."""
+    while folder:
+        with tree.enter(folder) as here:
+            if here is None:
+                return
+            entries = here.listing()
+            if any(e.name != "__pycache__" for e in entries):
+                return
+            if entries:
+                with tree.enter(f"{folder}/__pycache__") as cache:
+                    if cache is None or cache.listing():
+                        return
+                    os.rmdir("__pycache__", dir_fd=here.fd)
+        tree.rmdir(folder)
+        folder = folder.rpartition("/")[0]
