@@ -6,9 +6,10 @@ when it gets no services; the hatch hook always reads the project's."""
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import tomllib
 
@@ -78,12 +79,38 @@ def plan(request: Request, settings: Config) -> Plan:
         raise UserError(f"--jobs must be at least 1 (got {request.jobs})")
     if not request.lock_timeout >= 0:
         raise UserError("--lock-timeout must be a number of seconds, 0 or more")
-    jobs = request.jobs or settings.jobs or os.cpu_count() or 1
+    jobs = _jobs(request.jobs, settings)
     outputs = request.outputs or settings.outputs or "sound"
     options = Options(outputs=outputs, required=settings.required, aio=request.aio or settings.aio)
     return pipeline.Plan(
         names, output / package, package, jobs, request.quiet, request.overwrite, request.lock_timeout, options
     )
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask where the system has one, as in a
+    container limited with --cpuset-cpus or taskset), else the CPUs of the machine."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _jobs(asked: int | None, settings: Config) -> int:
+    """Worker processes: as asked (--jobs over [tool.botoloom] jobs), never more than the CPUs
+    available (rendering is CPU-bound: more would only cost memory), saying so in one line
+    when a request is capped; one per available CPU by default."""
+    cpus = available_cpus()
+    wanted = asked or settings.jobs
+    if wanted is None:
+        return cpus
+    if wanted > cpus:
+        where = f"--jobs {wanted}" if asked else f"jobs = {wanted} in {settings.path}"
+        print(
+            f"botoloom: warning: {where}: only {cpus} CPU(s) available, using {cpus} worker process(es)",
+            file=sys.stderr,
+        )
+        return cpus
+    return wanted
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -128,6 +155,31 @@ def _output_options(
     return outputs if isinstance(outputs, str) else None, tuple(entries)
 
 
+MAX_PYPROJECT = 16 * 1024 * 1024
+"""Bytes of pyproject.toml botoloom reads at most (untrusted input: no configuration is that large)."""
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    """The TOML document at `path`; one line naming it for anything it cannot read: not
+    readable, too large, not UTF-8, not TOML, or nested too deeply for the parser."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_PYPROJECT + 1)
+        if len(raw) > MAX_PYPROJECT:
+            raise UserError(f"{path}: cannot read it: larger than {MAX_PYPROJECT // (1024 * 1024)} MB")
+        return tomllib.loads(raw.decode("utf-8"))
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read it: {(exc.strerror or type(exc).__name__).lower()}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: cannot read it: not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"{path}: cannot read it: {exc}") from None
+    except RecursionError:
+        raise UserError(f"{path}: cannot read it: arrays or tables nested too deeply") from None
+    except MemoryError:
+        raise UserError(f"{path}: cannot read it: too large") from None
+
+
 def load(start: Path) -> Config:
     """[tool.botoloom] of the nearest pyproject.toml; an empty Config when there is none.
 
@@ -138,11 +190,9 @@ def load(start: Path) -> Config:
     path = find_pyproject(start)
     if path is None:
         return Config()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise UserError(f"{path}: cannot read it: {exc}") from None
-    table = data.get("tool", {}).get("botoloom")
+    data = _parse(path)
+    tool = data.get("tool", {})
+    table = tool.get("botoloom") if isinstance(tool, dict) else None
     if table is None:
         return Config(path=path)
     if not isinstance(table, dict):

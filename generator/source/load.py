@@ -134,6 +134,11 @@ class Source:
             raise UserError(
                 f"{name}: cannot read its {type_name} definition ({self._path(name, type_name)}): {exc}"
             ) from None
+        except (RecursionError, MemoryError) as exc:  # JSON nested 100,000 deep, a file larger than memory
+            why = "nested too deeply" if isinstance(exc, RecursionError) else "too large"
+            raise UserError(
+                f"{name}: cannot read its {type_name} definition ({self._path(name, type_name)}): {why}"
+            ) from None
         if not isinstance(data, dict):
             raise UserError(f"{name}: {type_name} definition is not a JSON object")
         return data

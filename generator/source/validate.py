@@ -37,6 +37,12 @@ MAX_NESTING = 50
 Python's parser stops at 200 nested brackets, and no botocore definition comes close."""
 
 
+def _short(value: Any) -> str:
+    """A value for a message: the start of a scalar's repr, a container's type (its repr
+    could be 50 MB, or nested deeper than repr can go)."""
+    return repr(value)[:60] if isinstance(value, str | int | float | bool | type(None)) else type(value).__name__
+
+
 class _Checker:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -51,11 +57,11 @@ class _Checker:
 
     def text(self, value: Any, where: str) -> None:
         if not isinstance(value, str):
-            self.fail(where, f"must be a string (got {value!r:.60})")
+            self.fail(where, f"must be a string (got {_short(value)})")
 
     def texts(self, value: Any, where: str) -> None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(where, f"must be a list of strings (got {value!r:.60})")
+            self.fail(where, f"must be a list of strings (got {_short(value)})")
 
     def ref(self, value: Any, where: str) -> None:
         self.text(self.obj(value, where).get("shape"), f"{where}.shape")
@@ -163,7 +169,7 @@ def waiters(data: dict[str, Any], path: str) -> None:
         check.text(spec.get("operation"), f"{where}.operation")
         for key in ("delay", "maxAttempts"):
             if key in spec and (not isinstance(spec[key], int) or isinstance(spec[key], bool)):
-                check.fail(f"{where}.{key}", f"must be an integer (got {spec[key]!r:.60})")
+                check.fail(f"{where}.{key}", f"must be an integer (got {_short(spec[key])})")
         acceptors = spec.get("acceptors", [])
         if not isinstance(acceptors, list):
             check.fail(f"{where}.acceptors", "must be a list")
