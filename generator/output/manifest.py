@@ -63,7 +63,7 @@ def read(tree: Tree) -> Manifest | None:
         with tree.enter("") as here:
             if here is not None and here.stat(MANIFEST) is not None:
                 raise UserError(
-                    f"{path}: unreadable botoloom manifest (not a UTF-8 file); remove the directory or fix the file"
+                    f"{path}: unreadable botoloom manifest (not a regular UTF-8 file); remove the directory or fix the file"
                 )
         return None
     try:

@@ -6,12 +6,14 @@ and exit 2 (never a RecursionError, MemoryError or OSError traceback, never exit
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import MANIFEST, TINY, Models, assert_error, run, snapshot, without_cache
+from .conftest import MANIFEST, TINY, Models, assert_error, run, snapshot, start, without_cache
 
 DEPTH = 100_000
 DEEP = "[" * DEPTH + "]" * DEPTH
@@ -128,3 +130,14 @@ def test_cache_nested_too_deeply_is_ignored(made: Path, models: Models, tmp_path
     clean = tmp_path / "clean"
     assert run("--services", "tiny", "--output", str(clean), "--quiet", models=models).returncode == 0
     assert without_cache(snapshot(made)) == without_cache(snapshot(clean))
+
+
+@pytest.mark.parametrize("name", [MANIFEST, ".botoloom-cache.json"])
+def test_a_fifo_in_place_of_manifest_or_cache_never_blocks(made: Path, models: Models, name: str) -> None:
+    """Opening a FIFO for reading waits for a writer: botoloom never opens one so."""
+    place = made / "aws_typed" / name
+    place.unlink()
+    os.mkfifo(place)
+    proc = start(["--services", "tiny", "--output", str(made)], models)
+    stdout, stderr = proc.communicate(timeout=120)  # on a blocking open: TimeoutExpired, and the fixture kills it
+    assert_error(subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr), str(place))
