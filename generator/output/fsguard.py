@@ -69,14 +69,17 @@ def scan(root: Path | Tree, known: Collection[str] = ()) -> list[str]:
     directory is entered from the package directory's descriptor, never through a link."""
     tree = root if isinstance(root, Tree) else Tree.open(root)
     temps: list[str] = []
-    _scan(tree, "", known, temps)
+    todo = [""]
+    while todo:  # no recursion: a package directory may nest thousands of directories
+        todo += _scan(tree, todo.pop(), known, temps)
     return sorted(temps)
 
 
-def _scan(tree: Tree, folder: str, known: Collection[str], temps: list[str]) -> None:
+def _scan(tree: Tree, folder: str, known: Collection[str], temps: list[str]) -> list[str]:
     """One directory of scan(): the kind of each entry from the directory listing itself
-    (os.scandir: no stat per file where the file system tells the kind)."""
+    (os.scandir: no stat per file where the file system tells the kind); its subdirectories."""
     rel = f"{folder}/" if folder else ""
+    too_deep(tree, folder)
     try:
         with tree.enter(folder) as here:
             entries = here.listing() if here is not None else []
@@ -87,13 +90,24 @@ def _scan(tree: Tree, folder: str, known: Collection[str], temps: list[str]) -> 
         if entry.is_symlink():
             raise linked(tree.root / rel / entry.name)
         if entry.is_dir(follow_symlinks=False):
-            below.append(entry.name)
+            below.append(rel + entry.name)
         elif not entry.is_file(follow_symlinks=False):
             raise UserError(f"{tree.root / rel / entry.name} is not a regular file or directory; remove it")
         elif is_temp(entry.name, known):
             temps.append(rel + entry.name)
-    for name in sorted(below):
-        _scan(tree, rel + name, known, temps)
+    return sorted(below, reverse=True)
+
+
+MAX_DEPTH = 32
+"""Directories nested deeper than this inside a package directory are refused (botoloom's
+own nest two deep): each is entered from the package directory, one at a time."""
+
+
+def too_deep(tree: Tree, folder: str) -> None:
+    if folder.count("/") >= MAX_DEPTH:
+        raise UserError(
+            f"{tree.root / folder}: directories nested more than {MAX_DEPTH} deep inside the package directory; remove them"
+        )
 
 
 def _walk_error(exc: OSError) -> NoReturn:

@@ -136,27 +136,29 @@ class PackageDir:
 def _owned(tree: Tree) -> Manifest:
     """What botoloom wrote in the package directory (empty for a new one); refuses foreign ones."""
     found = read_manifest(tree) if tree.exists() else None
-    if found is None and tree.exists() and not _only_leftovers(tree, ""):
+    if found is None and tree.exists() and not _only_leftovers(tree):
         raise UserError(
             f"{tree.root} exists, is not empty and was not written by botoloom (no {MANIFEST}); refusing to write into it"
         )
     return found or Manifest()
 
 
-def _only_leftovers(tree: Tree, folder: str) -> bool:
+def _only_leftovers(tree: Tree) -> bool:
     """Does the directory hold nothing but what a run killed before its first manifest
     leaves (the lock, temp files, the directories they are in)?"""
-    with tree.enter(folder) as here:
-        entries = here.listing() if here is not None else []
-    for entry in entries:
-        rel = f"{folder}/{entry.name}" if folder else entry.name
-        if entry.is_dir(follow_symlinks=False):
-            if not _only_leftovers(tree, rel):
+    todo = [""]
+    while todo:  # no recursion: a directory may nest thousands of directories
+        folder = todo.pop()
+        fsguard.too_deep(tree, folder)
+        with tree.enter(folder) as here:
+            entries = here.listing() if here is not None else []
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                todo.append(f"{folder}/{entry.name}" if folder else entry.name)
+                continue
+            legacy = not folder and fsguard.is_temp(entry.name, (MANIFEST,))
+            if not (entry.name in _OWN and not folder) and not legacy and not fsguard.is_temp(entry.name):
                 return False
-            continue
-        legacy = not folder and fsguard.is_temp(entry.name, (MANIFEST,))
-        if not (entry.name in _OWN and not folder) and not legacy and not fsguard.is_temp(entry.name):
-            return False
     return True
 
 

@@ -168,7 +168,7 @@ class Tree:
         if self.fd is None:
             yield None
             return
-        opened: list[int] = []
+        opened: int | None = None  # one descriptor at a time, however deep
         try:
             here, path, rel = self.fd, self.root, ""
             for part in folder.split("/") if folder else ():
@@ -181,12 +181,14 @@ class Tree:
                 if fd is None:
                     yield None
                     return
-                opened.append(fd)
-                here, rel = fd, rel + "/"
+                if opened is not None:
+                    os.close(opened)
+                opened = here = fd
+                rel += "/"
             yield Dir(here, path)
         finally:
-            for fd in opened:
-                os.close(fd)
+            if opened is not None:
+                os.close(opened)
 
     @staticmethod
     def _step(parent: int, name: str, path: Path, creating: bool) -> int | None:

@@ -141,3 +141,39 @@ def test_a_fifo_in_place_of_manifest_or_cache_never_blocks(made: Path, models: M
     proc = start(["--services", "tiny", "--output", str(made)], models)
     stdout, stderr = proc.communicate(timeout=120)  # on a blocking open: TimeoutExpired, and the fixture kills it
     assert_error(subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr), str(place))
+
+
+def _nest(directory: Path, depth: int) -> None:
+    """`depth` directories `a/a/a/...` in `directory` (deeper than a path can name)."""
+    fds = [os.open(directory, os.O_RDONLY)]
+    for _ in range(depth):
+        os.mkdir("a", dir_fd=fds[-1])
+        fds.append(os.open("a", os.O_RDONLY, dir_fd=fds[-1]))
+        os.close(fds.pop(-2))
+    os.close(fds[0])
+
+
+def _unnest(directory: Path, depth: int) -> None:
+    """Remove what _nest made, one level at a time from the top (shutil.rmtree recurses)."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        for level in range(depth, 0, -1):
+            if level > 1:
+                os.rename("a/a", "b", src_dir_fd=fd, dst_dir_fd=fd)
+            os.rmdir("a", dir_fd=fd)
+            if level > 1:
+                os.rename("b", "a", src_dir_fd=fd, dst_dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_directories_nested_thousands_deep_in_the_package_are_refused(made: Path, models: Models, check: bool) -> None:
+    """The package directory is untrusted too: 1,500 nested directories in it (deeper than
+    PATH_MAX can name, deeper than a recursive walk goes) stop the run with one line."""
+    _nest(made / "aws_typed", 1500)
+    try:
+        result = run("--services", "tiny", "--output", str(made), *(["--check"] if check else []), models=models)
+        assert_error(result, "nested more than")
+    finally:
+        _unnest(made / "aws_typed", 1500)
