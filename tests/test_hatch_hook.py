@@ -35,7 +35,8 @@ def hook(project: Path, table: dict[str, Any]) -> hatch_hook.BotoloomBuildHook:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(config, "available_cpus", lambda: 8)  # jobs = 3 is not capped (tests/robustness/test_bounds.py)
     (tmp_path / "pyproject.toml").write_text(PYPROJECT)
     return tmp_path
 
