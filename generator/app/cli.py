@@ -20,14 +20,56 @@ from ..options import OUTPUT_MODES
 if TYPE_CHECKING:
     from ..pipeline import Plan
 
+EPILOG = """\
+other commands:
+  botoloom migrate PATH ...   rewrite boto3 / boto3-stubs code to use the generated package
+                              (botoloom migrate --help)
 
-def _installed_botocore() -> str:
+examples:
+  botoloom --services s3 dynamodb --output src    write src/aws_typed/
+  botoloom --check                                compare with [tool.botoloom] of pyproject.toml
+"""
+
+
+# botoloom's dependencies and what botoloom needs them for (the distribution to install is
+# the same name, dateutil's aside): a missing one is one line and exit 2, not a traceback.
+DEPENDENCIES = {
+    "botocore": "botocore",
+    "boto3": "boto3",
+    "s3transfer": "s3transfer",
+    "jmespath": "jmespath",
+    "dateutil": "python-dateutil",
+    "urllib3": "urllib3",
+    "jinja2": "jinja2",
+    "markupsafe": "markupsafe",
+    "tqdm": "tqdm",
+    "libcst": "libcst",
+    "yaml": "pyyaml",
+    "ruff": "ruff",
+    "typing_extensions": "typing_extensions",
+}
+
+
+def _botocore_version() -> str:
+    """`(botocore X installed)`, or `(botocore not installed)`."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("botocore")
-    except PackageNotFoundError:  # pragma: no cover - botocore is a dependency
-        return "not installed"
+        return f"botocore {version('botocore')} installed"
+    except PackageNotFoundError:
+        return "botocore not installed"
+
+
+def missing_dependency(exc: ModuleNotFoundError) -> str | None:
+    """The one line for an import of a dependency that failed; None for any other module."""
+    module = (exc.name or "").partition(".")[0]
+    if module not in DEPENDENCIES:
+        return None
+    return (
+        f"botoloom needs {module}, which this Python ({sys.executable}) cannot import: "
+        f"install it with `{sys.executable} -m pip install {DEPENDENCIES[module]}` "
+        "(or reinstall botoloom, which brings its dependencies)"
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -35,6 +77,8 @@ def parser() -> argparse.ArgumentParser:
         prog="botoloom",
         description="Generate a typed wrapper package around boto3 from botocore's service definitions. "
         "Without --services/--all, [tool.botoloom] of the nearest pyproject.toml is used.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     which = p.add_mutually_exclusive_group()
     which.add_argument("--services", nargs="+", metavar="NAME", help="botocore service names (s3 ec2 lambda ...)")
@@ -71,9 +115,7 @@ def parser() -> argparse.ArgumentParser:
         help="seconds to wait for another run on the same package directory (default: 600)",
     )
     p.add_argument("--quiet", action="store_true", help="print only errors and diffs")
-    p.add_argument(
-        "--version", action="version", version=f"botoloom {__version__} (botocore {_installed_botocore()} installed)"
-    )
+    p.add_argument("--version", action="version", version=f"botoloom {__version__} ({_botocore_version()})")
     return p
 
 
@@ -92,6 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("botoloom: interrupted", file=sys.stderr)
         return 130
+    except ModuleNotFoundError as exc:
+        line = missing_dependency(exc)
+        if line is None:
+            raise
+        print(f"botoloom: error: {line}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `botoloom --list-services | head`: the reader left, quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
