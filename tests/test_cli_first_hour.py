@@ -110,3 +110,89 @@ def test_help_names_the_migrate_command() -> None:
     assert "botoloom migrate PATH" in result.stdout
     migrate = botoloom("migrate", "--help")
     assert migrate.returncode == 0 and "usage:" in migrate.stdout
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_narrower_run_names_what_it_would_remove_and_needs_prune(tmp_path: Path) -> None:
+    package = tmp_path / "aws_typed"
+    assert botoloom("--services", "sqs", "sns", "--aio", "--output", str(tmp_path), "--quiet").returncode == 0
+    before = snapshot(tmp_path)
+    narrower = botoloom("--services", "sqs", "--output", str(tmp_path))
+    one_line_error(narrower, "would remove 1 service(s) (sns) and the aio modules", "--prune", "--aio")
+    still = botoloom("--services", "sqs", "--aio", "--output", str(tmp_path))
+    one_line_error(still, "would remove 1 service(s) (sns) from", "name them in --services")
+    assert "aio" not in still.stderr
+    assert snapshot(tmp_path) == before
+    pruned = botoloom("--services", "sqs", "--prune", "--output", str(tmp_path))
+    assert pruned.returncode == 0, pruned.stderr
+    assert "botoloom: removing 1 service(s) (sns) and the aio modules from" in pruned.stderr
+    assert not (package / "sns").exists() and not (package / "sqs" / "aio.py").exists()
+    assert (package / "sqs" / "client.py").is_file()
+
+
+def test_wider_run_and_same_run_need_no_prune(tmp_path: Path) -> None:
+    assert botoloom("--services", "sqs", "--output", str(tmp_path), "--quiet").returncode == 0
+    wider = botoloom("--services", "sqs", "sns", "--aio", "--output", str(tmp_path))
+    assert wider.returncode == 0 and "removing" not in wider.stderr, wider.stderr
+
+
+def test_run_driven_by_pyproject_removes_what_the_list_dropped_and_names_it(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text('[tool.botoloom]\nservices = ["sqs", "sns"]\noutput = "src"\n')
+    (project / "src").mkdir()
+    assert botoloom("--quiet", cwd=project).returncode == 0
+    pyproject.write_text('[tool.botoloom]\nservices = ["sqs"]\noutput = "src"\n')
+    result = botoloom(cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "botoloom: removing 1 service(s) (sns) from" in result.stderr
+    assert not (project / "src" / "aws_typed" / "sns").exists()
+
+
+def test_check_of_a_missing_package_says_missing(tmp_path: Path) -> None:
+    result = botoloom("--services", "s3", "--output", str(tmp_path / "src"), "--check")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"botoloom: {tmp_path / 'src' / 'aws_typed'} is missing: nothing was generated there; "
+        f"run `botoloom --services s3 --output {tmp_path / 'src'}` to generate it"
+    ]
+
+
+def test_check_summary_comes_first_and_the_diff_is_bounded(tmp_path: Path) -> None:
+    assert botoloom("--services", "sqs", "--output", str(tmp_path), "--quiet").returncode == 0
+    client = tmp_path / "aws_typed" / "sqs" / "client.py"
+    client.write_text(client.read_text() + "# edited\n")
+    args = [sys.executable, "-m", "generator", "--services", "sqs", "sns", "--output", str(tmp_path), "--check"]
+    both = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO, check=False)
+    assert both.returncode == 1
+    lines = both.stdout.splitlines()
+    summary = next(i for i, line in enumerate(lines) if "differ from what would be generated" in line)
+    assert summary < next(i for i, line in enumerate(lines) if line.startswith("--- a/"))
+    assert "(4 changed, 12 new)" in lines[summary], lines[summary]
+    assert "botoloom:   changed   sqs/client.py" in lines
+    assert "botoloom:   new       sns/client.py" in lines
+    rerun = f"botoloom: run `botoloom --services sqs sns --output {tmp_path}` to regenerate it; add --diff to see the whole diff"
+    assert rerun in lines
+    assert "-# edited" in lines  # the hand edit is in the bounded diff
+    assert len(lines) < 400, len(lines)
+    full = botoloom("--services", "sqs", "sns", "--output", str(tmp_path), "--check", "--diff")
+    assert full.returncode == 1 and "more lines of this diff" not in full.stdout
+    assert full.stdout.count("\n+++ b/sns/") == 12 and len(full.stdout.splitlines()) > 2000
+
+
+def test_output_with_a_missing_parent_is_refused(tmp_path: Path) -> None:
+    typo = tmp_path / "scr" / "generated"
+    result = botoloom("--services", "sqs", "--output", str(typo))
+    one_line_error(result, f"{tmp_path / 'scr'} does not exist", "--parents")
+    assert list(tmp_path.iterdir()) == []
+    made = botoloom("--services", "sqs", "--output", str(typo), "--parents")
+    assert made.returncode == 0, made.stderr
+    assert f"botoloom: creating {typo / 'aws_typed'}" in made.stderr.splitlines()
+    assert (typo / "aws_typed" / "sqs" / "client.py").is_file()
+    again = botoloom("--services", "sqs", "--output", str(typo))
+    assert again.returncode == 0 and "creating" not in again.stderr

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,7 +91,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--check",
         action="store_true",
-        help="write nothing; exit 1 with a unified diff if DIR differs from what would be generated",
+        help="write nothing; exit 1 if DIR differs from what would be generated: which files, why and what to run, "
+        'then the start of the diff ("missing" when there is no package)',
+    )
+    p.add_argument("--diff", action="store_true", help="with --check: print the whole unified diff")
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove services (and aio modules) that the package has and this run does not generate "
+        "(default: refuse and name them; a run driven by [tool.botoloom] services removes and names them)",
+    )
+    p.add_argument(
+        "--parents",
+        action="store_true",
+        help="create --output's missing parent directories (default: refuse, a typo is likely)",
     )
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per CPU)")
     p.add_argument(
@@ -127,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return migrate(argv[1:])
         args = parser().parse_args(argv)
-        return _main(args)
+        return _main(args, argv)
     except UserError as exc:
         print(f"botoloom: error: {exc}", file=sys.stderr)
         return 2
@@ -145,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
 
 
-def _main(args: argparse.Namespace) -> int:
+def _main(args: argparse.Namespace, argv: list[str]) -> int:
     from .. import seams
 
     seams.reach("startup")
@@ -155,11 +170,26 @@ def _main(args: argparse.Namespace) -> int:
         print("\n".join(pipeline.source().available_services()))
         sys.stdout.flush()
         return 0
-    plan = _plan(args)
-    return pipeline.check(plan) if args.check else pipeline.generate(plan)
+    plan = _plan(args, argv)
+    if args.check:
+        return pipeline.check(plan)
+    _before_writing(args, plan)
+    return pipeline.generate(plan)
 
 
-def _plan(args: argparse.Namespace) -> Plan:
+def _before_writing(args: argparse.Namespace, plan: Plan) -> None:
+    """Refuse an --output whose parent does not exist: a typo, unless --parents (the pipeline
+    says "creating ..." when it makes the package directory)."""
+    if args.output and not args.parents:
+        output = Path(args.output)
+        parent = output.absolute().parent
+        if not output.exists() and not parent.exists():
+            raise UserError(
+                f"--output {args.output}: {parent} does not exist; check the path, or pass --parents to create it"
+            )
+
+
+def _plan(args: argparse.Namespace, argv: list[str]) -> Plan:
     """The flags over [tool.botoloom] of the nearest pyproject.toml (read only without
     --services/--all) over the defaults: config.plan, as for the hatch hook."""
     from . import config
@@ -177,5 +207,10 @@ def _plan(args: argparse.Namespace) -> Plan:
         overwrite=args.overwrite,
         lock_timeout=args.lock_timeout,
     )
-    settings = config.load(Path.cwd()) if not (args.services or args.all) else config.Config()
-    return config.plan(request, settings)
+    explicit = bool(args.services or args.all)
+    settings = config.load(Path.cwd()) if not explicit else config.Config()
+    plan = config.plan(request, settings)
+    # A run driven by [tool.botoloom] services removes (and names) the services the list dropped;
+    # one given --services/--all removes services only with --prune (pipeline._prune).
+    rerun = shlex.join(["botoloom", *(a for a in argv if a not in ("--check", "--diff"))])
+    return replace(plan, prune=args.prune or not explicit, diff=args.diff, rerun=rerun)
