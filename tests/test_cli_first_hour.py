@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import venv
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,51 @@ def test_output_with_a_missing_parent_is_refused(tmp_path: Path) -> None:
     assert (typo / "aws_typed" / "sqs" / "client.py").is_file()
     again = botoloom("--services", "sqs", "--output", str(typo))
     assert again.returncode == 0 and "creating" not in again.stderr
+
+
+def test_aio_names_aiobotocore_and_the_botocore_range_it_supports() -> None:
+    """With the real installed aiobotocore's metadata: no word for the botocore it supports,
+    one line for one it excludes."""
+    import botocore
+    from packaging.requirements import Requirement
+
+    from generator.app.aio_check import mismatch
+
+    aio = metadata.distribution("aiobotocore")
+    pin = next(r for r in map(Requirement, aio.requires or []) if r.name == "botocore" and r.marker is None)
+    assert pin.specifier.contains(botocore.__version__)
+    assert mismatch(botocore.__version__) is None
+    line = mismatch("1.99.0")
+    assert line is not None and "\n" not in line
+    lower = next(s for s in pin.specifier if s.operator.startswith(">"))
+    upper = next(s for s in pin.specifier if s.operator.startswith("<"))
+    assert f"aiobotocore {aio.version} (installed) supports botocore {lower},{upper}" in line
+    assert "generated from botocore 1.99.0" in line and f"pip install 'botocore{lower},{upper}'" in line
+
+
+def test_aio_run_warns_when_aiobotocore_excludes_the_installed_botocore(tmp_path: Path) -> None:
+    """The issue's case, aiobotocore 3.10.0 (botocore >=1.43.115,<1.43.118) beside an older
+    botocore: a dist-info of it first on sys.path is the aiobotocore importlib.metadata finds."""
+    import botocore
+
+    site = tmp_path / "site"
+    info = site / "aiobotocore-3.10.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: aiobotocore\nVersion: 3.10.0\n"
+        "Requires-Dist: aiohttp<4.0.0,>=3.14.0\nRequires-Dist: botocore<1.43.118,>=1.43.115\n"
+        "Requires-Dist: httpx<0.29,>=0.25.1; extra == 'httpx'\n"
+    )
+    env = {"PYTHONPATH": str(site)}
+    result = botoloom("--services", "sqs", "--aio", "--quiet", "--output", str(tmp_path), env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"botoloom: warning: aiobotocore 3.10.0 (installed) supports botocore >=1.43.115,<1.43.118, but the aio "
+        f"modules are generated from botocore {botocore.__version__}: install a botocore it supports "
+        f"(pip install 'botocore>=1.43.115,<1.43.118') and regenerate, or an aiobotocore release that supports "
+        f"botocore {botocore.__version__}"
+    ]
+    without_aio = botoloom("--services", "sqs", "--quiet", "--output", str(tmp_path / "sync"), env=env)
+    assert without_aio.returncode == 0 and without_aio.stderr == ""
+    supported = botoloom("--services", "sqs", "--aio", "--quiet", "--output", str(tmp_path))
+    assert supported.returncode == 0 and supported.stderr == ""

@@ -171,6 +171,12 @@ def _main(args: argparse.Namespace, argv: list[str]) -> int:
         sys.stdout.flush()
         return 0
     plan = _plan(args, argv)
+    if plan.options.aio:
+        from .aio_check import mismatch
+
+        warning = mismatch(pipeline.source().botocore_version)
+        if warning:
+            print(f"botoloom: warning: {warning}", file=sys.stderr)
     if args.check:
         return pipeline.check(plan)
     _before_writing(args, plan)
