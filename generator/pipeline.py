@@ -307,5 +307,5 @@ def _report(
     for name, rendered, entry, warnings in results:
         progress.step(name)
         for warning in warnings:
-            print(f"botoloom: warning: {warning}", file=sys.stderr)
+            progress.write(f"botoloom: warning: {warning}")
         yield name, rendered, entry
