@@ -170,6 +170,8 @@ def _main(args: argparse.Namespace, argv: list[str]) -> int:
         print("\n".join(pipeline.source().available_services()))
         sys.stdout.flush()
         return 0
+    if args.diff and not args.check:
+        raise UserError("--diff shows what --check found: use it with --check")
     plan = _plan(args, argv)
     if plan.options.aio:
         from .aio_check import mismatch
