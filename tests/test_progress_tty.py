@@ -82,7 +82,9 @@ def test_progress_bar_in_a_real_terminal(tmp_path: Path) -> None:
             time.sleep(0.2)
         assert done.read_text().strip() == "EXIT=0"
         time.sleep(0.5)  # the pipe-pane reader catches up
-        screen = [line.rstrip() for line in tmux("capture-pane", "-p", "-t", session).splitlines() if line.strip()]
+        screen = [
+            line.rstrip() for line in tmux("capture-pane", "-p", "-J", "-t", session).splitlines() if line.strip()
+        ]
         stream = raw.read_bytes().decode("utf-8", "replace")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
