@@ -18,6 +18,7 @@ from pathlib import Path
 from . import __version__
 from .errors import DefinitionError, UserError
 from .model.service import build
+from .naming.rules import module_name
 from .options import DEFAULT, Options
 from .output import cache as incremental
 from .output.package_dir import Cached, PackageDir, Rendered
@@ -50,6 +51,9 @@ class Plan:
     overwrite: bool = False
     lock_timeout: float = 600.0
     options: Options = DEFAULT
+    prune: bool = False  # may remove services (and aio modules) the package has and this run does not generate
+    diff: bool = False  # check: print every differing file's whole diff, not only the start of a few
+    rerun: str = "botoloom"  # check: the command that regenerates the package, as the user typed it
 
 
 def versions() -> str:
@@ -97,6 +101,12 @@ def check(plan: Plan) -> int:
 
 def _check(plan: Plan) -> int:
     out = PackageDir.open(plan.root)  # a foreign or broken directory stops the run before anything is rendered
+    if not out.contents():
+        print(
+            f"botoloom: {plan.root} is missing: nothing was generated there; run `{plan.rerun}` to generate it",
+            file=sys.stderr,
+        )
+        return 1
     files: dict[str, str] = {}
     entries = []
     for _, rendered, entry in _render(plan.names, plan.jobs, plan.quiet, plan.options):
@@ -104,17 +114,61 @@ def _check(plan: Plan) -> int:
         entries.append(entry)
     files.update(render_package(plan.package, entries, versions(), plan.options.aio))
     diffs = out.check(files, _meta(plan))
-    for diff in diffs:
-        sys.stdout.write(diff)
     if diffs:
-        print(
-            f"botoloom: {len(diffs)} file(s) in {plan.root} differ from what would be generated{_why(out.botocore)}",
-            file=sys.stderr,
-        )
+        rerun = plan.rerun + " --prune" * bool(not plan.prune and dropped(plan, out.contents()))
+        order = sorted(diffs, key=lambda diff: ORDER.index(_status(diff)[0]))  # stable: by path within a kind
+        _summary(plan, out.botocore, order, rerun)
+        _preview(order, plan.diff)
         return 1
     if not plan.quiet:
         print(f"botoloom: {plan.root} is up to date ({len(files)} files)")
     return 0
+
+
+ORDER = ("changed", "temp file", "new", "removed")  # --check lists and shows the most telling first
+LISTED = 20  # --check names this many differing files, then counts the others
+PREVIEW_FILES, PREVIEW_LINES = 10, 30  # --check without --diff: the start of the first files' diffs
+
+
+def _status(diff: str) -> tuple[str, str]:
+    """(changed | new | removed | temp file, path) of one of PackageDir.check's diffs."""
+    head = diff.split("\n", 3)
+    rel = head[0].removeprefix("--- a/")
+    if head[1] == "+++ /dev/null":
+        return "temp file", rel
+    hunk = head[2] if len(head) > 2 else ""
+    return ("new" if hunk.startswith("@@ -0,0 ") else "removed" if " +0,0 @@" in hunk else "changed"), rel
+
+
+def _summary(plan: Plan, made: str, diffs: list[str], rerun: str) -> None:
+    """What differs, why, and what to run: on stderr, before any diff."""
+    statuses = [_status(diff) for diff in diffs]
+    counts = ", ".join(f"{n} {kind}" for kind in ORDER if (n := sum(s == kind for s, _ in statuses)))
+    why = _why(made) or " (same botocore: edited by hand, or generated with other services, options or botoloom)"
+    err = sys.stderr
+    print(
+        f"botoloom: {len(diffs)} file(s) in {plan.root} differ from what would be generated ({counts}){why}", file=err
+    )
+    for kind, rel in statuses[:LISTED]:
+        print(f"botoloom:   {kind:<9} {rel}", file=err)
+    if len(statuses) > LISTED:
+        print(f"botoloom:   ... and {len(statuses) - LISTED} more", file=err)
+    more = "" if plan.diff else "; add --diff to see the whole diff"
+    print(f"botoloom: run `{rerun}` to regenerate it{more}", file=err)
+    err.flush()
+
+
+def _preview(diffs: list[str], full: bool) -> None:
+    """Every diff (--diff), or the first PREVIEW_LINES lines of the first PREVIEW_FILES."""
+    for diff in diffs if full else diffs[:PREVIEW_FILES]:
+        lines = diff.splitlines(keepends=True)
+        if full or len(lines) <= PREVIEW_LINES:
+            sys.stdout.write(diff)
+        else:
+            sys.stdout.write("".join(lines[:PREVIEW_LINES]))
+            sys.stdout.write(f"# ... {len(lines) - PREVIEW_LINES} more lines of this diff (--diff shows them)\n")
+    if not full and len(diffs) > PREVIEW_FILES:
+        sys.stdout.write(f"# ... the diffs of {len(diffs) - PREVIEW_FILES} more file(s) (--diff shows them)\n")
 
 
 def _why(made: str) -> str:
@@ -132,7 +186,9 @@ def generate(plan: Plan) -> int:
 
 def _generate(plan: Plan) -> int:
     started = time.perf_counter()
+    new = not plan.root.exists()
     with PackageDir.locked(plan.root, plan.lock_timeout, plan.quiet) as out:
+        removing = _prune(plan, dropped(plan, out.contents()))
         keys = cache_keys(plan)
         services: dict[str, Rendered | Cached] = {}
         for name in plan.names:
@@ -144,6 +200,8 @@ def _generate(plan: Plan) -> int:
             services[name] = Rendered(rendered, entry)
         entries = [services[name].entry for name in plan.names]
         shared = render_package(plan.package, entries, versions(), plan.options.aio)
+        for line in ([f"creating {plan.root}"] * new + removing) * (not plan.quiet):
+            print(f"botoloom: {line}", file=sys.stderr)
         outcome = out.write(services, shared, _meta(plan), keys, plan.overwrite)
     if not plan.quiet:
         print(
@@ -154,6 +212,39 @@ def _generate(plan: Plan) -> int:
         for rel in outcome.kept:
             print(f"botoloom: kept {plan.root / rel}: no longer generated but edited by hand")
     return 0
+
+
+def dropped(plan: Plan, contents: list[str]) -> list[str]:
+    """What writing `plan` would remove from a package that holds `contents` (PackageDir's
+    files): the services it has and the plan does not name, and its aio modules without --aio."""
+    wanted = {module_name(name) for name in plan.names}
+    modules = sorted({rel.split("/", 1)[0] for rel in contents if "/" in rel} - wanted)
+    names = {module_name(name): name for name in source().available_services()} if modules else {}
+    gone = [names.get(module, module) for module in modules]
+    return gone + ["the aio modules"] * ("_aio.py" in contents and not plan.options.aio)
+
+
+def _prune(plan: Plan, gone: list[str]) -> list[str]:
+    """The line that says which services (and aio modules) this run removes, printed before
+    it writes; without plan.prune (--prune, or [tool.botoloom] services driving the run)
+    refuse instead, naming them, before anything is rendered."""
+    if not gone:
+        return []
+    services = [g for g in gone if g != "the aio modules"]
+    shown = ", ".join(services[:10]) + (f" and {len(services) - 10} more" if len(services) > 10 else "")
+    what = " and ".join(
+        filter(None, [f"{len(services)} service(s) ({shown})" if services else "", *gone[len(services) :]])
+    )
+    if not plan.prune:
+        keep = " and ".join(
+            filter(
+                None, ["name them in --services" if services else "", "pass --aio" if len(gone) > len(services) else ""]
+            )
+        )
+        raise UserError(
+            f"this run would remove {what} from {plan.root}; {keep} to keep them, or pass --prune to remove them"
+        )
+    return [f"removing {what} from {plan.root}: this run does not generate them"]
 
 
 def cache_keys(plan: Plan) -> dict[str, list[object]]:
@@ -216,5 +307,5 @@ def _report(
     for name, rendered, entry, warnings in results:
         progress.step(name)
         for warning in warnings:
-            print(f"botoloom: warning: {warning}", file=sys.stderr)
+            progress.write(f"botoloom: warning: {warning}")
         yield name, rendered, entry

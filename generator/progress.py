@@ -31,6 +31,14 @@ class Progress:
             width = len(str(self.total))
             print(f"botoloom: [{self.done:>{width}}/{self.total}] {self.label} {name}", file=sys.stderr)
 
+    def write(self, line: str) -> None:
+        """A line on stderr while the bar may be shown: above the bar, which is drawn again
+        below it (a plain print would be appended to the bar's line)."""
+        if self._bar is not None:
+            self._bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
     def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
         if self._bar is not None:
             self._bar.close()

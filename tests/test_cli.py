@@ -126,7 +126,7 @@ def test_user_files_survive_generation_regeneration_and_check(out: Path) -> None
     assert botoloom("--services", "sqs", "sns", "--output", str(out), "--quiet").returncode == 0
     (package / "mine.py").write_text("MINE = 1\n")
     (package / "sns" / "notes.md").write_text("my notes")
-    assert botoloom("--services", "sqs", "--output", str(out), "--quiet").returncode == 0
+    assert botoloom("--services", "sqs", "--prune", "--output", str(out), "--quiet").returncode == 0
     assert (out / "user.txt").read_text() == "mine"
     assert (package / "mine.py").read_text() == "MINE = 1\n"
     assert (package / "sns" / "notes.md").read_text() == "my notes"
@@ -141,7 +141,7 @@ def test_hand_edited_stale_file_is_kept(out: Path) -> None:
     assert botoloom("--services", "sqs", "sns", "--output", str(out), "--quiet").returncode == 0
     edited = package / "sns" / "client.py"
     edited.write_text(edited.read_text() + "# my change\n")
-    result = botoloom("--services", "sqs", "--output", str(out))
+    result = botoloom("--services", "sqs", "--prune", "--output", str(out))
     assert result.returncode == 0
     assert edited.exists() and "kept" in result.stdout
 

@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     checkers = ["mypy", "pyright"] if args.checker == "both" else [args.checker]
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="botoloom-typecheck-"))
+    work.mkdir(parents=True, exist_ok=True)  # --keep DIR: botoloom refuses an --output whose parent is missing
     try:
         out = work / "out"
         print(f"typecheck-all: generating {len(names)} service(s) into {out}", flush=True)

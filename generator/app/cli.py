@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,14 +22,56 @@ from ..options import OUTPUT_MODES
 if TYPE_CHECKING:
     from ..pipeline import Plan
 
+EPILOG = """\
+other commands:
+  botoloom migrate PATH ...   rewrite boto3 / boto3-stubs code to use the generated package
+                              (botoloom migrate --help)
 
-def _installed_botocore() -> str:
+examples:
+  botoloom --services s3 dynamodb --output src    write src/aws_typed/
+  botoloom --check                                compare with [tool.botoloom] of pyproject.toml
+"""
+
+
+# botoloom's dependencies and what botoloom needs them for (the distribution to install is
+# the same name, dateutil's aside): a missing one is one line and exit 2, not a traceback.
+DEPENDENCIES = {
+    "botocore": "botocore",
+    "boto3": "boto3",
+    "s3transfer": "s3transfer",
+    "jmespath": "jmespath",
+    "dateutil": "python-dateutil",
+    "urllib3": "urllib3",
+    "jinja2": "jinja2",
+    "markupsafe": "markupsafe",
+    "tqdm": "tqdm",
+    "libcst": "libcst",
+    "yaml": "pyyaml",
+    "ruff": "ruff",
+    "typing_extensions": "typing_extensions",
+}
+
+
+def _botocore_version() -> str:
+    """`(botocore X installed)`, or `(botocore not installed)`."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("botocore")
-    except PackageNotFoundError:  # pragma: no cover - botocore is a dependency
-        return "not installed"
+        return f"botocore {version('botocore')} installed"
+    except PackageNotFoundError:
+        return "botocore not installed"
+
+
+def missing_dependency(exc: ModuleNotFoundError) -> str | None:
+    """The one line for an import of a dependency that failed; None for any other module."""
+    module = (exc.name or "").partition(".")[0]
+    if module not in DEPENDENCIES:
+        return None
+    return (
+        f"botoloom needs {module}, which this Python ({sys.executable}) cannot import: "
+        f"install it with `{sys.executable} -m pip install {DEPENDENCIES[module]}` "
+        "(or reinstall botoloom, which brings its dependencies)"
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -35,6 +79,8 @@ def parser() -> argparse.ArgumentParser:
         prog="botoloom",
         description="Generate a typed wrapper package around boto3 from botocore's service definitions. "
         "Without --services/--all, [tool.botoloom] of the nearest pyproject.toml is used.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     which = p.add_mutually_exclusive_group()
     which.add_argument("--services", nargs="+", metavar="NAME", help="botocore service names (s3 ec2 lambda ...)")
@@ -45,7 +91,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--check",
         action="store_true",
-        help="write nothing; exit 1 with a unified diff if DIR differs from what would be generated",
+        help="write nothing; exit 1 if DIR differs from what would be generated: which files, why and what to run, "
+        'then the start of the diff ("missing" when there is no package)',
+    )
+    p.add_argument("--diff", action="store_true", help="with --check: print the whole unified diff")
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove services (and aio modules) that the package has and this run does not generate "
+        "(default: refuse and name them; a run driven by [tool.botoloom] services removes and names them)",
+    )
+    p.add_argument(
+        "--parents",
+        action="store_true",
+        help="create --output's missing parent directories (default: refuse, a typo is likely)",
     )
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per CPU)")
     p.add_argument(
@@ -71,9 +130,7 @@ def parser() -> argparse.ArgumentParser:
         help="seconds to wait for another run on the same package directory (default: 600)",
     )
     p.add_argument("--quiet", action="store_true", help="print only errors and diffs")
-    p.add_argument(
-        "--version", action="version", version=f"botoloom {__version__} (botocore {_installed_botocore()} installed)"
-    )
+    p.add_argument("--version", action="version", version=f"botoloom {__version__} ({_botocore_version()})")
     return p
 
 
@@ -85,19 +142,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return migrate(argv[1:])
         args = parser().parse_args(argv)
-        return _main(args)
+        return _main(args, argv)
     except UserError as exc:
         print(f"botoloom: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("botoloom: interrupted", file=sys.stderr)
         return 130
+    except ModuleNotFoundError as exc:
+        line = missing_dependency(exc)
+        if line is None:
+            raise
+        print(f"botoloom: error: {line}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `botoloom --list-services | head`: the reader left, quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
 
 
-def _main(args: argparse.Namespace) -> int:
+def _main(args: argparse.Namespace, argv: list[str]) -> int:
     from .. import seams
 
     seams.reach("startup")
@@ -107,11 +170,34 @@ def _main(args: argparse.Namespace) -> int:
         print("\n".join(pipeline.source().available_services()))
         sys.stdout.flush()
         return 0
-    plan = _plan(args)
-    return pipeline.check(plan) if args.check else pipeline.generate(plan)
+    if args.diff and not args.check:
+        raise UserError("--diff shows what --check found: use it with --check")
+    plan = _plan(args, argv)
+    if plan.options.aio:
+        from .aio_check import mismatch
+
+        warning = mismatch(pipeline.source().botocore_version)
+        if warning:
+            print(f"botoloom: warning: {warning}", file=sys.stderr)
+    if args.check:
+        return pipeline.check(plan)
+    _before_writing(args, plan)
+    return pipeline.generate(plan)
 
 
-def _plan(args: argparse.Namespace) -> Plan:
+def _before_writing(args: argparse.Namespace, plan: Plan) -> None:
+    """Refuse an --output whose parent does not exist: a typo, unless --parents (the pipeline
+    says "creating ..." when it makes the package directory)."""
+    if args.output and not args.parents:
+        output = Path(args.output)
+        parent = output.absolute().parent
+        if not output.exists() and not parent.exists():
+            raise UserError(
+                f"--output {args.output}: {parent} does not exist; check the path, or pass --parents to create it"
+            )
+
+
+def _plan(args: argparse.Namespace, argv: list[str]) -> Plan:
     """The flags over [tool.botoloom] of the nearest pyproject.toml (read only without
     --services/--all) over the defaults: config.plan, as for the hatch hook."""
     from . import config
@@ -129,5 +215,10 @@ def _plan(args: argparse.Namespace) -> Plan:
         overwrite=args.overwrite,
         lock_timeout=args.lock_timeout,
     )
-    settings = config.load(Path.cwd()) if not (args.services or args.all) else config.Config()
-    return config.plan(request, settings)
+    explicit = bool(args.services or args.all)
+    settings = config.load(Path.cwd()) if not explicit else config.Config()
+    plan = config.plan(request, settings)
+    # A run driven by [tool.botoloom] services removes (and names) the services the list dropped;
+    # one given --services/--all removes services only with --prune (pipeline._prune).
+    rerun = shlex.join(["botoloom", *(a for a in argv if a not in ("--check", "--diff"))])
+    return replace(plan, prune=args.prune or not explicit, diff=args.diff, rerun=rerun)

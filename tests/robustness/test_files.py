@@ -79,7 +79,9 @@ def test_links_inside_the_package_are_refused(made: Path, models: Models, tmp_pa
     for args in (["--services", "tiny"], ["--services", "tiny", "--check"]):
         assert_error(run(*args, "--output", str(made), "--quiet", models=models), str(place), "symbolic link")
     models.add("other")
-    assert_error(run("--services", "other", "--output", str(made), "--quiet", models=models), "symbolic link")
+    assert_error(
+        run("--services", "other", "--prune", "--output", str(made), "--quiet", models=models), "symbolic link"
+    )
     assert snapshot(elsewhere) == before
 
 
@@ -89,7 +91,7 @@ def test_pycache_keeps_what_botoloom_did_not_compile(made: Path, models: Models)
     (cache / "client.cpython-311.pyc").write_bytes(b"compiled")
     (cache / "notes.txt").write_text("mine")
     models.add("other")
-    assert run("--services", "other", "--output", str(made), "--quiet", models=models).returncode == 0
+    assert run("--services", "other", "--prune", "--output", str(made), "--quiet", models=models).returncode == 0
     assert not (made / "aws_typed" / "tiny" / "client.py").exists()
     assert not (cache / "client.cpython-311.pyc").exists()
     assert (cache / "notes.txt").read_text() == "mine"
@@ -124,7 +126,7 @@ def test_nothing_outside_the_package_is_touched(made: Path, models: Models, tmp_
     models.add("other")
     before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if "aws_typed" not in p.parts}
     for services in (["tiny", "other"], ["other"], ["tiny"]):
-        assert run("--services", *services, "--output", str(made), "--quiet", models=models).returncode == 0
+        assert run("--services", *services, "--prune", "--output", str(made), "--quiet", models=models).returncode == 0
     assert run("--services", "tiny", "--output", str(made), "--check", "--quiet", models=models).returncode == 0
     after = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if "aws_typed" not in p.parts}
     assert after == before

@@ -35,7 +35,7 @@ def test_second_run_waits_for_the_lock_then_gives_up(models: Models, tmp_path: P
     assert "waiting for another botoloom run" in second.stderr
     release.touch()
     assert first.wait(timeout=120) == 0, first.communicate()
-    assert run("--services", "other", "--output", str(out), "--quiet", models=models).returncode == 0
+    assert run("--services", "other", "--prune", "--output", str(out), "--quiet", models=models).returncode == 0
     assert without_cache(snapshot(out / "aws_typed")) == _clean(models, tmp_path, "other")
     assert run("--services", "other", "--output", str(out), "--check", models=models).returncode == 0
 
@@ -140,7 +140,7 @@ def test_kill_after_pending_manifest_does_not_orphan_a_changed_file(models: Mode
         ).returncode
         == KILLED
     )
-    third = run("--services", "other", "--output", str(out), models=models)
+    third = run("--services", "other", "--prune", "--output", str(out), models=models)
     assert third.returncode == 0 and "kept" not in third.stdout, third.stdout
     assert without_cache(snapshot(out / "aws_typed")) == _clean(models, tmp_path, "other")
 
