@@ -58,6 +58,7 @@ def project(dist: Distribution, package: str, files: dict[str, str], fingerprint
                     "targets": {
                         "wheel": {
                             "bypass-selection": True,
+                            "exclude": ["*"],  # nothing by walking the directory: only `files`
                             "force-include": {path: f"{package}/{rel}" for rel, path in sorted(files.items())},
                             "extra-metadata": {str(fingerprint): FINGERPRINT_NAME},
                         }
