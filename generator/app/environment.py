@@ -16,10 +16,12 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
-from ..source.load import Data
+
+if TYPE_CHECKING:  # source.load imports boto3: a no-op install never needs it
+    from ..source.load import Data
 
 FINGERPRINT = "extra_metadata/botoloom.json"  # in the installed distribution's .dist-info
 
@@ -85,11 +87,20 @@ class Target:
     python: str  # the interpreter botoloom runs pip with
     prefix: str
     version: tuple[int, int]
-    data: Data
+    paths: tuple[str, ...]  # its botocore's and boto3's data directories
+    botocore_version: str
+    boto3_version: str
     has_pip: bool
     installed_version: str | None  # the distribution botoloom installed there, if any
     installed_fingerprint: dict[str, Any] | None
     module: str | None  # where `import <package>` resolves there, if anywhere
+
+    @property
+    def data(self) -> Data:
+        """Its definitions, for the pipeline (source.load.Source reads exactly these)."""
+        from ..source.load import Data
+
+        return Data(self.paths, self.botocore_version, self.boto3_version)
 
 
 def default_python() -> str:
@@ -160,7 +171,9 @@ def _target(found: dict[str, Any], where: str) -> Target:
         python=executable,
         prefix=prefix,
         version=version,
-        data=Data((str(botocore["data"]), str(boto3["data"])), botocore["version"], boto3["version"]),
+        paths=(str(botocore["data"]), str(boto3["data"])),
+        botocore_version=botocore["version"],
+        boto3_version=boto3["version"],
         has_pip=bool(found.get("pip")),
         installed_version=str(installed["version"]) if isinstance(installed, dict) else None,
         installed_fingerprint=fingerprint,

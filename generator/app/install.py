@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import UserError
-from ..options import OUTPUT_MODES
-from . import environment, wheel
+from ..options import OUTPUT_MODES, Options
+from . import config, environment, wheel
 
 if TYPE_CHECKING:
     from ..pipeline import Plan
@@ -77,31 +77,34 @@ def main(command: str, argv: Sequence[str]) -> int:
     """`botoloom install ...` / `botoloom build ...` (argv without the command)."""
     args = parser(command).parse_args(list(argv))
     started = time.perf_counter()
-    dist_name = args.package or "aws_typed"
-    target = environment.probe(args.python, dist_name, dist_name)
-    plan = _plan(args, target)
-    dist = _distribution(plan, target)
+    settings = _settings(args)
+    package = args.package or settings.package or "aws_typed"
+    target = environment.probe(args.python, package, package)
+    want = wanted(args, settings, package, target)  # no definition read yet: a no-op stays cheap
+    if _unknown(want, target):
+        _plan(args, settings, want, target)  # says which names are unknown and the closest ones
     if command == "build":
         from .targets import check_output
 
         check_output(Path(args.output), needs_write=True)
-        made = _build(plan, dist, Path(args.output))
-        _say(args, f"botoloom: wrote {made} ({len(plan.names)} service(s), botocore {target.data.botocore_version})")
+        made = _build(_plan(args, settings, want, target), want, Path(os.path.abspath(args.output)))
+        _say(args, f"botoloom: wrote {made} ({_summary(want)}, botocore {want.botocore})")
         return 0
     if args.check:
-        return _check(target, dist)
-    if target.installed_fingerprint == dist.fingerprint:
-        _say(args, f"botoloom: {dist.name} {dist.version} in {target.prefix} is unchanged ({_summary(plan)})")
+        return _check(target, want)
+    if target.installed_fingerprint == want.fingerprint:
+        _say(args, f"botoloom: {want.name} {want.version} in {target.prefix} is unchanged ({_summary(want)})")
         return 0
-    _refuse_foreign(target, plan.package)
+    _refuse_foreign(target, package)
     if not target.has_pip:
         raise UserError(f"{target.python} has no pip to install the package with ({target.python} -m ensurepip)")
+    plan = _plan(args, settings, want, target)
     with tempfile.TemporaryDirectory(prefix="botoloom-wheel-") as tmp:
-        made = _build(plan, dist, Path(tmp))
-        _pip_install(target.python, made, dist)
+        made = _build(plan, want, Path(tmp))
+        _pip_install(target.python, made, want)
     took = time.perf_counter() - started
     _say(
-        args, f"botoloom: installed {dist.name} {dist.version} into {target.prefix} ({_summary(plan)}) in {took:.1f} s"
+        args, f"botoloom: installed {want.name} {want.version} into {target.prefix} ({_summary(want)}) in {took:.1f} s"
     )
     return 0
 
@@ -111,32 +114,83 @@ def _say(args: argparse.Namespace, line: str) -> None:
         print(line)
 
 
-def _summary(plan: Plan) -> str:
-    names = ", ".join(plan.names) if len(plan.names) <= 8 else f"{len(plan.names)} services"
-    return f"{names}{'; aio' if plan.options.aio else ''}"
+def _summary(want: wheel.Distribution) -> str:
+    names = want.fingerprint["services"]
+    text = "every service" if names == "all" else ", ".join(names) if len(names) <= 8 else f"{len(names)} services"
+    return f"{text}{'; aio' if 'aio' in want.fingerprint['options'] else ''}"
 
 
-def _plan(args: argparse.Namespace, target: environment.Target) -> Plan:
-    """The flags over [tool.botoloom] (read only without --services/--all), as for the main
-    command, over the target's definitions, into botoloom's work directory for the target."""
-    from . import config
-
+def _settings(args: argparse.Namespace) -> config.Config:
+    """[tool.botoloom] of the nearest pyproject.toml without --services/--all, as for the main command."""
     if args.jobs is not None and args.jobs < 1:
         raise UserError(f"--jobs must be at least 1 (got {args.jobs})")
-    package = args.package or "aws_typed"
+    return config.load(Path.cwd()) if not (args.services or args.all) else config.Config()
+
+
+def wanted(
+    args: argparse.Namespace, settings: config.Config, package: str, target: environment.Target
+) -> wheel.Distribution:
+    """What install would install, and the fingerprint it records: the request (flags over
+    [tool.botoloom], merged as config.plan merges them) and the target's botocore and boto3.
+    --all is recorded as "all": the services of a botocore version are fixed by that version."""
+    services: str | list[str] = "all"
+    if not (args.all or (settings.all and not args.services)):
+        services = sorted(dict.fromkeys(args.services or settings.services))
+    aio = args.aio or settings.aio
+    options = Options(outputs=args.outputs or settings.outputs or "sound", required=settings.required, aio=aio)
+    fingerprint: dict[str, Any] = {
+        "botoloom": __version__,
+        "generator": code_digest(),
+        "botocore": target.botocore_version,
+        "boto3": target.boto3_version,
+        "data": list(target.paths),
+        "package": package,
+        "services": services,
+        "options": options.key(),
+    }
+    version = wheel.dist_version(__version__, target.botocore_version)
+    return wheel.Distribution(package, version, target.botocore_version, fingerprint)
+
+
+def _unknown(want: wheel.Distribution, target: environment.Target) -> bool:
+    """Does a requested service have no directory in the target's data (a typo: config.plan
+    names it and its closest matches)?"""
+    names = want.fingerprint["services"]
+    return names != "all" and not all(any(os.path.isdir(os.path.join(p, n)) for p in target.paths) for n in names)
+
+
+def code_digest() -> str:
+    """botoloom's own code and templates, hashed as output.cache.generator_digest hashes them
+    (that module imports the pipeline, boto3 included: 0.5 s a no-op install does not need)."""
+    package = Path(__file__).resolve().parents[1]  # generator/
+    templates = next((d for d in (package / "templates", package.parent / "templates") if d.is_dir()), package)
+    hasher = hashlib.sha256()
+    for path in sorted([*package.rglob("*.py"), *templates.glob("*.j2")]):
+        hasher.update(path.relative_to(package.parent).as_posix().encode())
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def _plan(
+    args: argparse.Namespace, settings: config.Config, want: wheel.Distribution, target: environment.Target
+) -> Plan:
+    """The Plan for `want` (config.plan: names checked against the target's definitions),
+    into botoloom's work directory for the target."""
     request = config.Request(
         services=tuple(args.services or ()),
         all=args.all,
-        package=package,
-        output=str(work_dir(target, package)),
+        package=want.name,
+        output=str(work_dir(target, want.name)),
         jobs=args.jobs,
         outputs=args.outputs,
         aio=args.aio,
         quiet=True,
         data=target.data,
     )
-    settings = config.load(Path.cwd()) if not (args.services or args.all) else config.Config()
-    return config.plan(request, settings)
+    plan = config.plan(request, settings)
+    if plan.options.key() != want.fingerprint["options"]:  # the two merges must agree
+        raise UserError(f"internal error: options {plan.options.key()} != {want.fingerprint['options']}")
+    return plan
 
 
 def work_dir(target: environment.Target, package: str) -> Path:
@@ -148,24 +202,7 @@ def work_dir(target: environment.Target, package: str) -> Path:
         cache = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA") or str(Path.home() / ".cache")
         base = str(Path(cache) / "botoloom")
     key = hashlib.sha256(os.path.realpath(target.prefix).encode()).hexdigest()[:16]
-    return Path(base) / "install" / f"{key}-{package}"
-
-
-def _distribution(plan: Plan, target: environment.Target) -> wheel.Distribution:
-    from ..output.cache import generator_digest
-
-    fingerprint: dict[str, Any] = {
-        "botoloom": __version__,
-        "generator": generator_digest(),
-        "botocore": target.data.botocore_version,
-        "boto3": target.data.boto3_version,
-        "data": list(target.data.paths),
-        "package": plan.package,
-        "services": list(plan.names),
-        "options": plan.options.key(),
-    }
-    version = wheel.dist_version(__version__, target.data.botocore_version)
-    return wheel.Distribution(plan.package, version, target.data.botocore_version, fingerprint)
+    return Path(os.path.abspath(base)) / "install" / f"{key}-{package}"
 
 
 def _build(plan: Plan, dist: wheel.Distribution, directory: Path) -> Path:
@@ -175,17 +212,17 @@ def _build(plan: Plan, dist: wheel.Distribution, directory: Path) -> Path:
     return wheel.build(plan.root, dist, directory)
 
 
-def _check(target: environment.Target, dist: wheel.Distribution) -> int:
+def _check(target: environment.Target, want: wheel.Distribution) -> int:
     """0 when the installed distribution is what install would install; else 1 and why."""
-    why = differences(target.installed_fingerprint, dist.fingerprint)
+    why = differences(target.installed_fingerprint, want.fingerprint)
     if target.installed_version is None:
-        why = [f"{dist.name} is not installed in {target.prefix}"]
+        why = [f"{want.name} is not installed in {target.prefix}"]
     elif target.installed_fingerprint is None:
-        why = [f"{dist.name} {target.installed_version} in {target.prefix} was not installed by botoloom install"]
+        why = [f"{want.name} {target.installed_version} in {target.prefix} was not installed by botoloom install"]
     if not why:
-        print(f"botoloom: {dist.name} {dist.version} in {target.prefix} is up to date")
+        print(f"botoloom: {want.name} {want.version} in {target.prefix} is up to date")
         return 0
-    print(f"botoloom: {dist.name} in {target.prefix} is out of date: {'; '.join(why)}", file=sys.stderr)
+    print(f"botoloom: {want.name} in {target.prefix} is out of date: {'; '.join(why)}", file=sys.stderr)
     print("botoloom: run botoloom install again (with the same options) to bring it up to date", file=sys.stderr)
     return 1
 
@@ -200,8 +237,7 @@ def differences(installed: dict[str, Any] | None, wanted: dict[str, Any]) -> lis
                 f"it was generated from {lib} {have.get(lib)}, the environment has {lib} {wanted[lib]} (upgraded?)"
             )
     if have.get("services") != wanted["services"]:
-        old, new = set(have.get("services") or ()), set(wanted["services"])
-        why.append(f"services differ (to add: {_names(new - old)}; to remove: {_names(old - new)})")
+        why.append(_services(have.get("services"), wanted["services"]))
     if have.get("options") != wanted["options"]:
         why.append(f"options differ (installed: {have.get('options')}, wanted: {wanted['options']})")
     if (have.get("botoloom"), have.get("generator")) != (wanted["botoloom"], wanted["generator"]):
@@ -211,8 +247,21 @@ def differences(installed: dict[str, Any] | None, wanted: dict[str, Any]) -> lis
     return why
 
 
-def _names(names: set[str]) -> str:
-    return ", ".join(sorted(names)) or "none"
+def _services(have: object, want: object) -> str:
+    if isinstance(have, list) and isinstance(want, list):
+        old, new = {str(n) for n in have}, {str(n) for n in want}
+        return f"services differ (to add: {_names(sorted(new - old))}; to remove: {_names(sorted(old - new))})"
+    return f"services differ (installed: {_names(have)}; wanted: {_names(want)})"
+
+
+def _names(names: object) -> str:
+    if names == "all":
+        return "every service"
+    if not isinstance(names, list):
+        return "unknown"
+    if len(names) > 8:
+        return f"{len(names)} services"
+    return ", ".join(str(n) for n in names) or "none"
 
 
 def _refuse_foreign(target: environment.Target, package: str) -> None:

@@ -11,13 +11,13 @@ normalised permissions, so the same package gives the same bytes.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
-from ..output.package_dir import PackageDir
 
 FINGERPRINT_NAME = "botoloom.json"
 
@@ -74,6 +74,9 @@ def build(root: Path, dist: Distribution, directory: Path) -> Path:
     from hatchling.builders.wheel import WheelBuilder
     from hatchling.plugin.manager import PluginManager
 
+    from ..output.package_dir import PackageDir
+
+    root = Path(os.path.abspath(root))  # hatchling takes relative paths from its own root
     contents = PackageDir.open(root).contents()
     if not contents:
         raise UserError(f"{root}: no generated package to build a wheel from")

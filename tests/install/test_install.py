@@ -178,3 +178,5 @@ def test_bad_targets_get_one_line_and_exit_2(tmp_path: Path, cache: Path) -> Non
     install_into(bare, f"botocore=={PINNED}", f"boto3=={PINNED}")
     no_pip = run_botoloom("install", "--python", str(bare), "--services", "sts", cache=cache)
     assert no_pip.returncode == 2 and no_pip.stderr.count("\n") == 1 and "has no pip" in no_pip.stderr
+    typo = run_botoloom("install", "--python", str(bare), "--services", "s4", "--check", cache=cache)
+    assert typo.returncode == 2 and "unknown service 's4' (did you mean s3" in typo.stderr
