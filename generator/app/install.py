@@ -97,7 +97,10 @@ def main(command: str, argv: Sequence[str]) -> int:
         return 0
     _refuse_foreign(target, package)
     if not target.has_pip:
-        raise UserError(f"{target.python} has no pip to install the package with ({target.python} -m ensurepip)")
+        raise UserError(
+            f"{target.python} has no pip to install the package with: add it ({target.python} -m ensurepip), "
+            "or write the wheel with botoloom build --output DIR and install that with your installer"
+        )
     plan = _plan(args, settings, want, target)
     with tempfile.TemporaryDirectory(prefix="botoloom-wheel-") as tmp:
         made = _build(plan, want, Path(tmp))

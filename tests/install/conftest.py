@@ -45,7 +45,9 @@ def install_into(python: Path, *requirements: str) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
 
 
-def run_botoloom(*args: str, cache: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_botoloom(
+    *args: str, cache: Path, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """`botoloom ARGS` in a fresh process, as a user runs it: no active virtual environment
     unless `env` names one, botoloom's work directories under `cache`."""
     clean = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV" and not k.startswith("PYTHON")}
@@ -56,7 +58,7 @@ def run_botoloom(*args: str, cache: Path, env: dict[str, str] | None = None) -> 
         capture_output=True,
         text=True,
         env={**clean, **(env or {})},
-        cwd=cache,
+        cwd=cwd or cache,
         timeout=600,
     )
 

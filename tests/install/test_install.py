@@ -94,6 +94,11 @@ def test_a_rerun_is_a_no_op_and_check_says_current(pinned_env: Path, cache: Path
     assert "up to date" in ok(run_botoloom(*args, "--check", cache=cache))
     more = run_botoloom("install", "--python", str(pinned_env), "--services", "sts", "sqs", "--check", cache=cache)
     assert more.returncode == 1 and "services differ (to add: sqs" in more.stderr
+    project = cache / "project"  # without --services: [tool.botoloom] of the nearest pyproject.toml
+    (project / "src").mkdir(parents=True, exist_ok=True)
+    (project / "pyproject.toml").write_text('[tool.botoloom]\nservices = ["sts"]\noutput = "src"\n')
+    assert "up to date" in ok(run_botoloom("install", "--python", str(pinned_env), "--check", cache=cache, cwd=project))
+    assert not list((project / "src").iterdir())  # output is for the main command: install writes no file there
 
 
 def test_each_environment_gets_the_package_of_its_own_botocore(pinned_env: Path, other_env: Path, cache: Path) -> None:
