@@ -25,16 +25,26 @@ from .output.package_dir import Cached, PackageDir, Rendered
 from .progress import Progress
 from .render.files import render_package, render_service_entry
 from .render.format import format_many, ruff_version
-from .source.load import Source
+from .source.load import Data, Source
 from .views.entry import Entry
 
 _SOURCE: Source | None = None
+_DATA: Data | None = None  # where _SOURCE reads: None for the botocore botoloom runs with
 
 
 def source() -> Source:
     global _SOURCE
     if _SOURCE is None:
-        _SOURCE = Source()
+        _SOURCE = Source(_DATA)
+    return _SOURCE
+
+
+def use(data: Data | None) -> Source:
+    """Read definitions from `data` (another environment's botocore) from now on; None:
+    the botocore botoloom runs with.  Worker processes are started with the same."""
+    global _SOURCE, _DATA
+    if _SOURCE is None or data != _DATA:
+        _SOURCE, _DATA = Source(data), data
     return _SOURCE
 
 
@@ -54,6 +64,7 @@ class Plan:
     prune: bool = False  # may remove services (and aio modules) the package has and this run does not generate
     diff: bool = False  # check: print every differing file's whole diff, not only the start of a few
     rerun: str = "botoloom"  # check: the command that regenerates the package, as the user typed it
+    data: Data | None = None  # another environment's definitions (botoloom install)
 
 
 def versions() -> str:
@@ -89,12 +100,14 @@ def collect_less() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _worker_start() -> None:
+def _worker_start(data: Data | None = None) -> None:
     gc.set_threshold(*THRESHOLDS)  # a worker process is botoloom's own
+    use(data)
 
 
 def check(plan: Plan) -> int:
     """Exit 1 with diffs when plan.root differs from what would be generated."""
+    use(plan.data)
     with collect_less():
         return _check(plan)
 
@@ -180,6 +193,7 @@ def _why(made: str) -> str:
 
 def generate(plan: Plan) -> int:
     """Write plan.root: render the services whose inputs or files changed, keep the others."""
+    use(plan.data)
     with collect_less():
         return _generate(plan)
 
@@ -294,7 +308,9 @@ def _render(names: list[str], jobs: int, quiet: bool, options: Options = DEFAULT
     batches = [names[i : i + size] for i in range(0, len(names), size)]
     with Progress(len(names), "rendering", quiet) as progress:
         if jobs > 1 and len(names) > 1:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(names)), initializer=_worker_start) as pool:
+            with ProcessPoolExecutor(
+                max_workers=min(jobs, len(names)), initializer=_worker_start, initargs=(_DATA,)
+            ) as pool:
                 results = pool.map(_some, batches, [versions()] * len(batches), [options] * len(batches))
                 yield from _report((r for batch in results for r in batch), progress)
         else:

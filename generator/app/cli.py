@@ -141,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ..migrate import main as migrate
 
             return migrate(argv[1:])
+        if argv[:1] in (["install"], ["build"]):  # the package as a wheel, installed or written (install.py)
+            from .install import main as install
+
+            return install(argv[0], argv[1:])
         args = parser().parse_args(argv)
         return _main(args, argv)
     except UserError as exc:

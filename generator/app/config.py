@@ -18,6 +18,7 @@ from ..options import OUTPUT_MODES
 
 if TYPE_CHECKING:
     from ..pipeline import Plan
+    from ..source.load import Data
 
 KEYS = frozenset({"services", "package", "output", "jobs", "outputs", "required", "aio"})
 
@@ -51,6 +52,7 @@ class Request:
     quiet: bool = False
     overwrite: bool = False
     lock_timeout: float = 600.0
+    data: Data | None = None  # another environment's botocore (botoloom install --python)
 
 
 def plan(request: Request, settings: Config) -> Plan:
@@ -61,7 +63,7 @@ def plan(request: Request, settings: Config) -> Plan:
     from . import targets
 
     package = request.package or settings.package or "aws_typed"
-    source = pipeline.source()
+    source = pipeline.use(request.data)
     if request.all or (settings.all and not request.services):
         names = source.available_services()
     elif request.services or settings.services:
@@ -83,7 +85,15 @@ def plan(request: Request, settings: Config) -> Plan:
     outputs = request.outputs or settings.outputs or "sound"
     options = Options(outputs=outputs, required=settings.required, aio=request.aio or settings.aio)
     return pipeline.Plan(
-        names, output / package, package, jobs, request.quiet, request.overwrite, request.lock_timeout, options
+        names,
+        output / package,
+        package,
+        jobs,
+        request.quiet,
+        request.overwrite,
+        request.lock_timeout,
+        options,
+        request.data,
     )
 
 

@@ -17,6 +17,7 @@ import boto3
 import boto3.session
 import botocore
 import botocore.exceptions
+import botocore.loaders
 import botocore.session
 from botocore import xform_name
 
@@ -44,21 +45,38 @@ class RawService:
         return dict(self.sources).get(type_name, f"{self.name}/{type_name}")
 
 
-class Source:
-    """Where definitions come from: one boto3/botocore session and its Loader."""
+@dataclass(frozen=True)
+class Data:
+    """Another environment's definitions (`botoloom install --python`): exactly these data
+    directories (its botocore's and boto3's), with the versions they ship."""
 
-    def __init__(self) -> None:
+    paths: tuple[str, ...]
+    botocore_version: str
+    boto3_version: str
+
+
+class Source:
+    """Where definitions come from: one boto3/botocore session and its Loader (given
+    `data`, a Loader whose search paths are exactly data.paths: no defaults, no AWS_DATA_PATH)."""
+
+    def __init__(self, data: Data | None = None) -> None:
+        self._data = data
         self._botocore = botocore.session.get_session()
+        if data is not None:
+            loader = botocore.loaders.Loader(list(data.paths), include_default_search_paths=False)
+            self._botocore.register_component("data_loader", loader)
         self._session = boto3.session.Session(botocore_session=self._botocore)
         self._loader = self._botocore.get_component("data_loader")
+        if data is not None:  # boto3's Session appended the running boto3's data directory
+            self._loader.search_paths[:] = data.paths
 
     @property
     def botocore_version(self) -> str:
-        return str(botocore.__version__)
+        return self._data.botocore_version if self._data else str(botocore.__version__)
 
     @property
     def boto3_version(self) -> str:
-        return str(boto3.__version__)
+        return self._data.boto3_version if self._data else str(boto3.__version__)
 
     def available_services(self) -> list[str]:
         return sorted(self._botocore.get_available_services())
