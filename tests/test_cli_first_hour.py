@@ -105,12 +105,14 @@ def test_missing_botocore_or_boto3_is_one_line(blocked: str, args: list[str], tm
     assert not (tmp_path / "out").exists()
 
 
-def test_help_names_the_migrate_command() -> None:
+def test_help_names_every_command() -> None:
     result = botoloom("--help")
     assert result.returncode == 0
-    assert "botoloom migrate PATH" in result.stdout
-    migrate = botoloom("migrate", "--help")
-    assert migrate.returncode == 0 and "usage:" in migrate.stdout
+    for command in ("migrate PATH", "install --services", "build --services"):
+        assert f"botoloom {command}" in result.stdout
+    for command in ("migrate", "install", "build"):
+        sub = botoloom(command, "--help")
+        assert sub.returncode == 0 and f"usage: botoloom {command}" in sub.stdout
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 EPILOG = """\
 other commands:
+  botoloom install --services NAME ...   generate from the active environment's botocore and
+                                          install the package there as a wheel (install --help)
+  botoloom build --services NAME ...     the same wheel, written to a directory (build --help)
   botoloom migrate PATH ...   rewrite boto3 / boto3-stubs code to use the generated package
                               (botoloom migrate --help)
 
