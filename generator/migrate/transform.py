@@ -4,11 +4,16 @@ when there are imports to add or remove.
 
 A file that mentions neither boto3, `.client`, `.resource` nor the package is only checked for syntax:
 libcst's metadata passes cost a good part of a second for a few hundred lines.
+
+Every byte outside the rewritten spans is kept: the footer (trailing blank and comment lines,
+where libcst drops a final CR and some blank lines) is cut off before parsing and put back
+after, and a file libcst would not give back byte for byte unchanged is refused (NotKept).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 
 import libcst as cst
 from libcst.codemod import CodemodContext
@@ -20,6 +25,13 @@ from .calls import CallRewriter
 from .package import Target
 from .report import Findings
 from .stubs import Statement, StubImportRewriter
+
+_NEWLINE = re.compile(rb"\r\n|\r|\n")
+_BLANK = b" \t\x0c\r\n"
+
+
+class NotKept(ValueError):
+    """libcst would not give the file back byte for byte: it is left as it is."""
 
 
 class Migration(cst.CSTTransformer):
@@ -72,7 +84,8 @@ def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, F
     if not any(word in source for word in (b"boto3", b".client", b".resource", target.package.encode())):
         compile(source, filename or "<file>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
         return source, findings
-    wrapper = MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True)
+    module, tail = _parse(source)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     context = CodemodContext(filename=filename or None)
     tree = wrapper.visit(Migration(context, target, findings))
     if context.scratch.get(AddImportsVisitor.CONTEXT_KEY):
@@ -81,4 +94,40 @@ def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, F
         tree = RemoveImportsVisitor(context).transform_module(tree)
     if findings.pending:
         findings.place(wrapper.resolve(PositionProvider))
-    return tree.bytes, findings
+    return tree.bytes + tail, findings
+
+
+def _parse(source: bytes) -> tuple[cst.Module, bytes]:
+    """The module of `source` without its footer (trailing blank and comment lines, where
+    libcst drops bytes), and that footer; else without its trailing blank space only.
+    Raises libcst.ParserSyntaxError, or NotKept if libcst would not give the rest back."""
+    error: Exception | None = None
+    for body in dict.fromkeys(_bodies(source)):
+        try:
+            module = cst.parse_module(body)
+        except cst.ParserSyntaxError as exc:
+            error = error or exc
+            continue
+        if not _NEWLINE.search(body):  # libcst would take "\n"; the file's own comes after
+            first = _NEWLINE.search(source)
+            module = module.with_changes(default_newline=first.group().decode() if first else "\n")
+        if module.bytes == body:
+            return module, source[len(body) :]
+        error = NotKept("libcst would not give it back byte for byte; left as it is")
+    assert error is not None
+    raise error
+
+
+def _bodies(source: bytes) -> list[bytes]:
+    """`source` without its footer, and without its trailing blank space; a final backslash
+    keeps the line ending after it."""
+    lines = source.splitlines(keepends=True)
+    while lines and (not lines[-1].strip(_BLANK) or lines[-1].lstrip(b" \t\x0c").startswith(b"#")):
+        lines.pop()
+    bodies = []
+    for body in (b"".join(lines).rstrip(_BLANK), source.rstrip(_BLANK)):
+        if body.endswith(b"\\"):
+            end = _NEWLINE.match(source, len(body))
+            body = source[: end.end()] if end else body
+        bodies.append(body)
+    return bodies
