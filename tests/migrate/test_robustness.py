@@ -29,6 +29,7 @@ CLIENT = 'import boto3\n\nc = boto3.client("s3")\n'
 MIGRATED = "from aws_typed import s3\n\nc = s3.client()\n"
 OUT = ("--output", str(GENERATED))
 TEMP_SUFFIX = ".botoloom-tmp"
+MAX_BYTES = 4 * 1024 * 1024  # README: "at most 4 MiB"
 
 
 @pytest.fixture
@@ -193,8 +194,6 @@ def test_a_file_whose_owner_cannot_be_kept_is_left_as_it_is(project: Path) -> No
 def test_only_regular_files_are_read(project: Path) -> None:
     """A FIFO in a scanned directory and one named, a link to /dev/zero named, a file over
     the size limit: each named, nothing blocks or reads without limit, the rest migrated."""
-    from generator.migrate.safeio import MAX_BYTES
-
     app = project / "app"
     os.mkfifo(app / "pipe.py")
     os.mkfifo(project / "named_pipe.py")
@@ -302,6 +301,17 @@ def test_a_cr_only_file_keeps_its_final_line_ending(project: Path) -> None:
     assert (project / "app" / "a.py").read_bytes() == b"from aws_typed import s3\r\rc = s3.client()\rx = 1\r"
 
 
+def test_a_file_libcst_would_not_give_back_is_left_as_it_is(project: Path) -> None:
+    """libcst drops a form feed that starts a file: the file is named, not changed."""
+    text = b'\x0cimport boto3\nc = boto3.client("s3")\n'
+    (project / "app" / "a.py").write_bytes(text)
+    result = migrate_run(project, "app", *OUT)
+    assert result.returncode == 2
+    assert errors(result) == ["botoloom: error: app/a.py: libcst would not give it back byte for byte; left as it is"]
+    assert (project / "app" / "a.py").read_bytes() == text
+    assert (project / "app" / "b.py").read_text() == MIGRATED
+
+
 # Deep nesting ---------------------------------------------------------------------------------
 
 DEEP = {
@@ -372,6 +382,19 @@ def test_a_deeply_nested_pyproject_is_one_line(project: Path, args: list[str]) -
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == f"botoloom: error: {pyproject}: cannot read it: nested too deeply\n"
     assert (project / "app" / "a.py").read_text() == CLIENT
+
+
+def test_a_pyproject_over_the_size_limit_is_one_line(project: Path) -> None:
+    pyproject = project / "pyproject.toml"
+    with pyproject.open("wb") as handle:
+        handle.write(b"[tool.botoloom]\n")
+        handle.truncate(MAX_BYTES + 1)
+    result = migrate_run(project, "app", *OUT)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"botoloom: error: {pyproject}: cannot read it: {MAX_BYTES + 1} bytes, over the size limit of "
+        f"{MAX_BYTES} bytes; left as it is\n"
+    )
 
 
 def test_write_config_reads_a_deeply_nested_pyproject_without_a_traceback(tmp_path: Path) -> None:
