@@ -21,6 +21,7 @@ from ..app import config
 from ..errors import UserError
 from . import safeio
 from .files import Source, python_files
+from .imports import first_party
 from .package import Target, botocore_services, find_root
 from .report import FileResult
 
@@ -119,7 +120,7 @@ def _target(args: argparse.Namespace) -> tuple[Target, str | None]:
     if root is None:
         where = f" in {output}" if output else ""
         warning = f"package {package} not found{where}: every botocore service counts as generated; boto3-stubs imports are left as they are"
-    return Target(package, root, known, resourceful), warning
+    return Target(package, root, known, resourceful, first_party(Path.cwd())), warning
 
 
 def _settings() -> config.Config:

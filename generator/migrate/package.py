@@ -49,6 +49,7 @@ class Target:
     root: Path | None  # the package directory, when found
     known: frozenset[str]  # every botocore service name
     resourceful: frozenset[str]  # services boto3 has resources for
+    first_party: frozenset[str] = frozenset()  # the project's own top-level modules (ruff's first party)
     _exports: dict[Path, frozenset[str] | None] = field(default_factory=dict)
 
     def generated(self, service: str) -> bool:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import partial
 
 import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
-from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import FunctionScope, MetadataWrapper, PositionProvider, QualifiedNameProvider, ScopeProvider
 
-from . import bindings
+from . import bindings, imports
 from .calls import CallRewriter
 from .package import Target
 from .report import Findings
@@ -49,6 +50,26 @@ class Migration(cst.CSTTransformer):
     def visit_Module(self, node: cst.Module) -> None:
         found = bindings.collect(node, self.metadata[ScopeProvider].values(), self.target.package)  # type: ignore[arg-type]
         self.calls = CallRewriter(self, self.context, self.target, found, self.findings)
+        for imported in (i for names in found.boto3_imports.values() for i in names):
+            scope = self.get_metadata(ScopeProvider, imported.statement, None)
+            if isinstance(scope, FunctionScope) and isinstance(scope.node, cst.FunctionDef):
+                self.calls.lazy.setdefault(scope.node, imported.statement)
+        self.lazy_lines: dict[cst.CSTNode, cst.SimpleStatementLine] = {}  # boto3 import -> its line, as left
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
+        """The imports of the function's rewritten calls go where it imports boto3: in place of
+        that import (its comments kept) when nothing else uses it, else right after it."""
+        assert self.calls is not None
+        names = self.calls.local_needed.pop(original_node, None)
+        statement = self.calls.lazy.get(original_node)
+        line = self.lazy_lines.get(statement) if statement is not None else None
+        if not names or statement is None or line is None:
+            self.calls.module_needed.update(names or {})
+            return updated_node
+        new = imports.line(self.target.package, names)
+        if len(line.body) == 1 and self.calls.only_rewritten(statement):
+            return updated_node.deep_replace(line, line.with_changes(body=new.body))  # type: ignore[return-value]
+        return updated_node.deep_replace(line, cst.FlattenSentinel([line, new]))  # type: ignore[arg-type, return-value]
 
     def visit_Call(self, node: cst.Call) -> None:
         self.open_calls.append(node)
@@ -64,7 +85,17 @@ class Migration(cst.CSTTransformer):
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         assert self.calls is not None
         self.calls.report_helper_calls()
-        return bindings.hoist_comments(updated_node, self.calls.unused_boto3_imports())
+        unused = self.calls.unused_boto3_imports()
+        if self.calls.module_needed and not imports.merge(
+            updated_node, self.target.package, {}, self.target.first_party
+        ):
+            new = imports.line(self.target.package, self.calls.module_needed)
+            going = partial(bindings.binds_only, names=unused)
+            taken = imports.take_place(updated_node, new, self.target.first_party, going)
+            if taken is not None:
+                updated_node = taken
+                self.calls.module_needed = {}
+        return bindings.hoist_comments(updated_node, unused)
 
     def visit_Import(self, node: cst.Import) -> None:
         self.stubs.visit_import(node)
@@ -75,7 +106,12 @@ class Migration(cst.CSTTransformer):
     def leave_SimpleStatementLine(
         self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
     ) -> Statement:
-        return self.stubs.leave_line(original_node, updated_node)
+        left = self.stubs.leave_line(original_node, updated_node)
+        if isinstance(left, cst.SimpleStatementLine):
+            for small in original_node.body:
+                if any(small is statement for statement in self.calls.lazy.values()):  # type: ignore[union-attr]
+                    self.lazy_lines[small] = left
+        return left
 
 
 def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, Findings]:
@@ -87,14 +123,32 @@ def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, F
     module, tail = _parse(source)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     context = CodemodContext(filename=filename or None)
-    tree = wrapper.visit(Migration(context, target, findings))
-    if context.scratch.get(AddImportsVisitor.CONTEXT_KEY):
-        tree = AddImportsVisitor(context).transform_module(tree)
-    if context.scratch.get(RemoveImportsVisitor.CONTEXT_KEY):
+    migration = Migration(context, target, findings)
+    tree = wrapper.visit(migration)
+    assert migration.calls is not None
+    changed = bool(context.scratch.get(RemoveImportsVisitor.CONTEXT_KEY))
+    if changed:
         tree = RemoveImportsVisitor(context).transform_module(tree)
+    if migration.calls.module_needed:
+        tree, changed = _add_imports(tree, migration.calls.module_needed, target, context), True
+    if changed:
+        tree = imports.tidy(tree, target.first_party)
     if findings.pending:
         findings.place(wrapper.resolve(PositionProvider))
     return tree.bytes + tail, findings
+
+
+def _add_imports(tree: cst.Module, names: dict[str, str], target: Target, context: CodemodContext) -> cst.Module:
+    """`from <package> import ...` where ruff would put it; libcst's AddImportsVisitor's
+    place in a module with no import block."""
+    placed = imports.merge(tree, target.package, names, target.first_party) or imports.place(
+        tree, imports.line(target.package, names), target.first_party
+    )
+    if placed is not None:
+        return placed
+    for module, alias in names.items():
+        AddImportsVisitor.add_needed_import(context, target.package, module, None if alias == module else alias)
+    return AddImportsVisitor(context).transform_module(tree)
 
 
 def _parse(source: bytes) -> tuple[cst.Module, bytes]:

@@ -6,7 +6,6 @@ migrate-temp:PATH), never by sleeping."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import stat
 import subprocess
@@ -259,8 +258,8 @@ UNTOUCHED = [
 @st.composite
 def sources(draw: st.DrawFn, endings: str) -> tuple[bytes, bytes]:
     """(a file with `import boto3` and one `boto3.client("s3")` among untouched lines, what
-    it must become): every byte outside the two rewritten spans kept.  The new import line
-    ends as the file's first line does (libcst's default newline)."""
+    it must become): every byte outside the two rewritten spans kept, the rewritten import
+    line's own line ending too."""
 
     def lines(n: int, pool: list[str] = UNTOUCHED[:6]) -> str:
         return "".join(line + eol() for line in draw(st.lists(st.sampled_from(pool), max_size=n)))
@@ -277,9 +276,7 @@ def sources(draw: st.DrawFn, endings: str) -> tuple[bytes, bytes]:
     end = "".join(eol() + line for line in draw(st.lists(st.sampled_from(UNTOUCHED[:6]), max_size=4)))
     end += draw(st.sampled_from(["", eol()]))  # no final line ending, or any
     before = f'{head}import boto3{newline}{blank}{rest}c = boto3.client("s3"){end}'
-    first = re.search(r"\r\n|\r|\n", before)
-    default = first.group() if first else "\n"
-    after = f"{head}from aws_typed import s3{default}{blank}{rest}c = s3.client(){end}"
+    after = f"{head}from aws_typed import s3{newline}{blank}{rest}c = s3.client(){end}"
     return before.encode(), after.encode()
 
 
