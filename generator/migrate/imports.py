@@ -186,6 +186,38 @@ def tidy(module: cst.Module, own: Collection[str]) -> cst.Module:
     return module.with_changes(body=body)
 
 
+def is_sorted(module: cst.Module, own: Collection[str]) -> bool:
+    """Whether the import block is as ruff sorts it: lines in key order, one blank line
+    between sections and none within one."""
+    body = list(module.body)
+    start, keys = _block(body, own)
+    if keys != sorted(keys):
+        return False
+    for i in range(1, len(keys)):
+        blank, _ = _split_blank(body[start + i].leading_lines)
+        if len(blank) != (keys[i][0] != keys[i - 1][0]):
+            return False
+    return True
+
+
+def sort_block(module: cst.Module, own: Collection[str]) -> cst.Module:
+    """The import block's lines in ruff's order (each with the comments above it), one blank
+    line between sections and none within one; what is above the block as it was."""
+    body = list(module.body)
+    start, keys = _block(body, own)
+    if len(keys) < 2:
+        return module
+    lines = body[start : start + len(keys)]
+    above, _ = _split_blank(lines[0].leading_lines)
+    order = sorted(range(len(lines)), key=lambda i: keys[i])
+    for n, i in enumerate(order):
+        blank, rest = _split_blank(lines[i].leading_lines)
+        want = len(above) if n == 0 else int(keys[i][0] != keys[order[n - 1]][0])
+        lead = blank if len(blank) == want else (above if n == 0 else [cst.EmptyLine()] * want)
+        body[start + n] = lines[i].with_changes(leading_lines=[*lead, *rest])
+    return module.with_changes(body=body)
+
+
 def _split_blank(lines: Sequence[cst.EmptyLine]) -> tuple[list[cst.EmptyLine], list[cst.EmptyLine]]:
     """(the blank lines leading `lines`, the rest from the first comment on)."""
     lines = list(lines)

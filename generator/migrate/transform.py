@@ -1,9 +1,11 @@
-"""The codemod: one libcst transformer over a module (boto3 calls and boto3-stubs imports,
-positions from the same parse), then libcst's AddImportsVisitor and RemoveImportsVisitor
-when there are imports to add or remove.
+"""The codemod: one libcst transformer over a module (boto3 calls, boto3-stubs imports and the
+boto3 / botocore surfaces the package types; positions from the same parse), then libcst's
+RemoveImportsVisitor when boto3 imports go, and the package's imports placed (imports.py):
+in the function that imports boto3 lazily, else where ruff's isort puts them.
 
-A file that mentions neither boto3, `.client`, `.resource` nor the package is only checked for syntax:
-libcst's metadata passes cost a good part of a second for a few hundred lines.
+A file that mentions neither boto3, botocore.exceptions, `.client`, `.resource` nor the
+package is only checked for syntax: libcst's metadata passes cost a good part of a second
+for a few hundred lines.
 
 Every byte outside the rewritten spans is kept: the footer (trailing blank and comment lines,
 where libcst drops a final CR and some blank lines) is cut off before parsing and put back
@@ -117,10 +119,13 @@ class Migration(cst.CSTTransformer):
 def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, Findings]:
     """The migrated source and what was found; raises libcst.ParserSyntaxError or SyntaxError."""
     findings = Findings()
-    if not any(word in source for word in (b"boto3", b".client", b".resource", target.package.encode())):
+    if not any(
+        word in source for word in (b"boto3", b"botocore.exceptions", b".client", b".resource", target.package.encode())
+    ):
         compile(source, filename or "<file>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
         return source, findings
     module, tail = _parse(source)
+    was_sorted = imports.is_sorted(module, target.first_party)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     context = CodemodContext(filename=filename or None)
     migration = Migration(context, target, findings)
@@ -133,6 +138,8 @@ def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, F
         tree, changed = _add_imports(tree, migration.calls.module_needed, target, context), True
     if changed:
         tree = imports.tidy(tree, target.first_party)
+    if was_sorted:  # keep it so: rewritten imports (boto3-stubs', botocore's) to their place
+        tree = imports.sort_block(tree, target.first_party)
     if findings.pending:
         findings.place(wrapper.resolve(PositionProvider))
     return tree.bytes + tail, findings

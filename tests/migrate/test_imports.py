@@ -190,3 +190,68 @@ def test_no_stray_blank_lines_where_boto3_was(migrate: Migrate, target: Target) 
     assert migrate(source, into).code == (
         "import json\n\nfrom aws_typed import s3\n\nfrom myapp import util\n\nc = s3.client()\n"
     )
+
+
+# boto3's and botocore's own surfaces the package types -------------------------------------------
+
+LIBRARY = """\
+    import boto3
+    from boto3.dynamodb.conditions import Attr, Key
+    from botocore.exceptions import BotoCoreError, ClientError
+
+
+    def get(name: str) -> object:
+        table = boto3.resource("dynamodb").Table(name)
+        try:
+            return table.query(KeyConditionExpression=Key("pk").eq("x"), FilterExpression=Attr("a").exists())
+        except (ClientError, BotoCoreError):
+            return None
+    """
+
+
+def test_client_error_and_conditions_move_to_the_package(migrate: Migrate, tmp_path: Path) -> None:
+    result = migrate(LIBRARY)
+    assert result.code == textwrap.dedent(LIBRARY).replace(
+        "import boto3\nfrom boto3.dynamodb.conditions import Attr, Key\n"
+        "from botocore.exceptions import BotoCoreError, ClientError\n",
+        "from aws_typed import ClientError, dynamodb\nfrom aws_typed.dynamodb.conditions import Attr, Key\n"
+        "from botocore.exceptions import BotoCoreError\n",
+    ).replace('boto3.resource("dynamodb")', "dynamodb.resource()")
+    assert result.notes == []
+    assert ruff_import_errors(tmp_path, result.code) == ""
+
+
+def test_the_typed_client_error_is_botocores_at_run_time(migrate: Migrate, tmp_path: Path) -> None:
+    """`except ClientError` after the move catches what botocore raises (the typed class is
+    the type of botocore's object)."""
+    code = migrate("from botocore.exceptions import ClientError\n").code
+    assert code == "from aws_typed import ClientError\n"
+    probe = code + (
+        "import botocore.exceptions\n"
+        "try:\n"
+        "    raise botocore.exceptions.ClientError({'Error': {'Code': 'X'}}, 'Op')\n"
+        "except ClientError as exc:\n"
+        "    print(exc.response['Error']['Code'])\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], env={"PYTHONPATH": str(GENERATED)}, capture_output=True, text=True, check=False
+    )
+    assert (run.returncode, run.stdout) == (0, "X\n"), run.stderr
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from botocore.exceptions import BotoCoreError\n",  # not in the package: stays
+        "import botocore.exceptions\n",
+        "from boto3.dynamodb.conditions import *\n",
+    ],
+)
+def test_names_the_package_has_not_stay(migrate: Migrate, source: str) -> None:
+    assert migrate(source).code == source
+
+
+def test_without_the_package_nothing_moves(migrate: Migrate, target: Target) -> None:
+    elsewhere = Target("aws_typed", None, target.known, target.resourceful)
+    source = "from boto3.dynamodb.conditions import Key\nfrom botocore.exceptions import ClientError\n"
+    assert migrate(source, elsewhere).code == source
