@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import ast
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from .. import seams
 from ..app import config
 from ..errors import UserError
 from . import safeio
-from .files import Source, python_files
+from .files import Source, python_files, temp_files
 from .imports import first_party
 from .package import Target, botocore_services, find_root
 from .report import FileResult
@@ -82,6 +83,9 @@ def _run(args: argparse.Namespace) -> int:
     if not args.check:
         for link in found.links:
             print(f"botoloom migrate: {link}: a link, skipped (migrate never writes through a link)", file=sys.stderr)
+    if args.write_config:  # a --write-config run killed before its rename
+        known = {os.path.abspath(temp.path) for temp in found.leftovers}
+        found.leftovers.extend(t for t in _config_leftovers() if os.path.abspath(t.path) not in known)
     leftovers, errors = _leftovers(found.leftovers, args)
     results, failed = _migrate_all(found.sources, target)
     errors += failed
@@ -129,7 +133,7 @@ def _settings() -> config.Config:
     path = config.find_pyproject(Path.cwd())
     if path is not None:
         try:
-            safeio.read(Source.named(path))
+            safeio.read(Source.named(path), to_replace=False)
         except safeio.Link:
             pass  # read through the link (only writing through one is refused)
         except (safeio.Refused, OSError) as exc:
@@ -138,6 +142,11 @@ def _settings() -> config.Config:
         return config.load(Path.cwd())
     except RecursionError:
         raise UserError(f"{path}: cannot read it: nested too deeply") from None
+
+
+def _config_leftovers() -> list[Source]:
+    path = config.find_pyproject(Path.cwd())
+    return [] if path is None else [Source.named(temp) for temp in temp_files(path)]
 
 
 def _leftovers(temps: list[Source], args: argparse.Namespace) -> tuple[int, int]:

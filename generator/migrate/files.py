@@ -70,7 +70,7 @@ def python_files(paths: Sequence[str], package_root: Path | None) -> Found:
                 (leftovers if is_temp else sources).setdefault(path, Source.named(path, below))
         else:
             sources.setdefault(given, Source.named(given))
-            for temp in _temp_files(given):
+            for temp in temp_files(given):
                 leftovers.setdefault(temp, Source.named(temp))
     found.sources, found.leftovers = list(sources.values()), list(leftovers.values())
     return found
@@ -88,7 +88,7 @@ def _walk(directory: Path, package_root: Path | None) -> Iterator[tuple[Path, bo
                 yield here / name, False
 
 
-def _temp_files(path: Path) -> list[Path]:
+def temp_files(path: Path) -> list[Path]:
     """botoloom's temp files for `path` (named on the command line) beside it."""
     prefix = f".{path.name}."
     try:

@@ -69,13 +69,17 @@ def _is_link(name: str, dir_fd: int) -> bool:
         return False
 
 
-def read(source: Source) -> Snapshot:
+def read(source: Source, *, to_replace: bool = True) -> Snapshot:
+    """The file's bytes and stat; `to_replace`: it must have no other hard link either."""
     with directory(source) as dir_fd:
-        return _read_at(dir_fd, source.name)
+        return _read_at(dir_fd, source.name, to_replace)
 
 
-def _read_at(dir_fd: int, name: str) -> Snapshot:
-    _check_kind(os.stat(name, dir_fd=dir_fd, follow_symlinks=False))
+def _read_at(dir_fd: int, name: str, to_replace: bool = True) -> Snapshot:
+    st = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+    _check_kind(st)
+    if to_replace and st.st_nlink > 1:
+        raise Refused(f"has {st.st_nlink} hard links; replacing it would part them; left as it is")
     try:
         fd = os.open(name, _READ, dir_fd=dir_fd)  # O_NONBLOCK: a FIFO swapped in does not block
     except OSError as exc:
@@ -107,8 +111,6 @@ def _check_kind(st: os.stat_result) -> None:
         raise Refused(f"{kind}; only regular files are read")
     if st.st_size > MAX_BYTES:
         raise Refused(f"{st.st_size} bytes, over the size limit of {MAX_BYTES} bytes; left as it is")
-    if st.st_nlink > 1:
-        raise Refused(f"has {st.st_nlink} hard links; replacing it would part them; left as it is")
 
 
 def replace(source: Source, before: Snapshot, data: bytes) -> None:

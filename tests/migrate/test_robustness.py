@@ -96,6 +96,10 @@ def test_links_named_on_the_command_line_are_never_followed(project: Path) -> No
     assert (outside / "victim.py").read_text() == CLIENT
     assert (project / "app" / "link.py").is_symlink()
     assert (project / "app" / "a.py").read_text() == MIGRATED
+    scanned = migrate_run(project, ".", *OUT)  # below a directory: links are not even listed
+    assert (scanned.returncode, scanned.stderr) == (0, "")
+    assert (outside / "victim.py").read_text() == CLIENT
+    assert (project / "app" / "b.py").read_text() == MIGRATED
 
 
 def test_a_directory_swapped_for_a_link_before_the_replace(project: Path, paused: Callable[..., Paused]) -> None:
@@ -234,6 +238,32 @@ def test_a_killed_run_leaves_a_temp_file_the_next_run_removes(project: Path) -> 
     assert cleaned.stderr == f"botoloom migrate: removed app/{temp} (a temp file left by an interrupted run)\n"
     assert temp_files(project) == []
     assert migrate_run(project, "--check", "app", *OUT).returncode == 0
+
+
+@pytest.mark.parametrize("named", ["app", "."])
+def test_a_killed_write_config_leaves_a_temp_file_the_next_one_removes(project: Path, named: str) -> None:
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text('[tool.botoloom]\nservices = ["sqs"]\n')
+    killed = migrate_run(project, "--write-config", named, *OUT, seam=f"migrate-temp:{pyproject}=kill")
+    assert killed.returncode == 137
+    [temp] = temp_files(project)
+    assert temp.startswith(".pyproject.toml.")
+    assert pyproject.read_text() == '[tool.botoloom]\nservices = ["sqs"]\n'
+    cleaned = migrate_run(project, "--write-config", named, *OUT)
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert temp_files(project) == []
+    assert "(a temp file left by an interrupted run)" in cleaned.stderr
+    assert pyproject.read_text() == '[tool.botoloom]\nservices = ["s3", "sqs"]\n'
+
+
+def test_a_pyproject_with_another_hard_link_is_read(project: Path) -> None:
+    """Only a file to be replaced must have one name: settings are read from any."""
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text('[tool.botoloom]\npackage = "typed_aws"\n')
+    os.link(pyproject, project.parent / "outside" / "pyproject.toml")
+    result = migrate_run(project, "--diff", "app/a.py")
+    assert result.returncode == 0, result.stderr
+    assert "+from typed_aws import s3\n" in result.stdout
 
 
 # Line endings -----------------------------------------------------------------------------------
