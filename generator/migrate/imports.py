@@ -51,7 +51,7 @@ def line(package: str, names: Mapping[str, str]) -> cst.SimpleStatementLine:
     """`from <package> import a, b as c`, names sorted."""
     aliases = [
         cst.ImportAlias(name=cst.Name(name), asname=None if alias == name else cst.AsName(name=cst.Name(alias)))
-        for name, alias in sorted(names.items(), key=lambda item: (item[0].lower(), item[0]))
+        for name, alias in sorted(names.items(), key=lambda item: _member_key(*item))
     ]
     comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
     aliases = [*(a.with_changes(comma=comma) for a in aliases[:-1]), aliases[-1]]
@@ -81,6 +81,12 @@ def merge(module: cst.Module, package: str, names: Mapping[str, str], own: Colle
         body[index] = statement.with_changes(body=[small.with_changes(names=merged.names)])
         return module.with_changes(body=body)
     return None
+
+
+def _member_key(name: str, alias: str) -> tuple[int, str, str, str]:
+    """ruff's order-by-type: CONSTANTS, then Classes, then the rest, each case-insensitively."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, name.lower(), name, alias
 
 
 def _key(statement: cst.BaseStatement, own: Collection[str]) -> Key | None:

@@ -255,3 +255,10 @@ def test_without_the_package_nothing_moves(migrate: Migrate, target: Target) -> 
     elsewhere = Target("aws_typed", None, target.known, target.resourceful)
     source = "from boto3.dynamodb.conditions import Key\nfrom botocore.exceptions import ClientError\n"
     assert migrate(source, elsewhere).code == source
+
+
+def test_merged_names_in_ruffs_order_by_type(migrate: Migrate, tmp_path: Path) -> None:
+    source = 'import boto3\nfrom aws_typed import ClientError\n\nc = boto3.client("apigatewayv2")\n'
+    code = migrate(source).code
+    assert code == "from aws_typed import ClientError, apigatewayv2\n\nc = apigatewayv2.client()\n"
+    assert ruff_import_errors(tmp_path, code) == ""
