@@ -193,7 +193,8 @@ class CallRewriter:
             return self.bindings.service_modules[module]
         names = self.module_needed if function is None else self.local_needed.setdefault(function, {})
         if module not in names:
-            names[module] = free_name(module, self.bindings.taken)
+            same = self.module_needed.get(module) or self.bindings.service_modules.get(module)
+            names[module] = same or free_name(module, self.bindings.taken)  # same: the same module again
             self.bindings.taken.add(names[module])
         return names[module]
 
