@@ -1,9 +1,13 @@
 """`botoloom migrate PATH ...`: arguments, the files, and what is printed and written.
 
 stdout: diffs (--diff), then the summary (the services found, the counts).  stderr: every
-place left as it is (`file:line: why`) and errors (`botoloom: error: ...`).  Exit status 0,
-1 when --check finds a file to rewrite, 2 on bad input (a file that does not parse is
-skipped, the others are still migrated).
+place left as it is (`file:line: why`), notices (`botoloom migrate: ...`: links skipped, own
+temp files removed) and errors (`botoloom: error: ...`).  Exit status 0, 1 when --check finds
+a file to rewrite (or a temp file to remove), 2 on bad input (a file that cannot be read,
+parsed or written is named and left as it is, the others are still migrated).
+
+Every file is read first (seam `migrate-read`), then --write-config writes pyproject.toml,
+then the changed files are replaced one by one (safeio: never over an edit made meanwhile).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from .. import seams
 from ..app import config
 from ..errors import UserError
 from . import safeio
-from .files import Source, python_files, temp_files
+from .files import Found, Source, python_files, temp_files
 from .imports import first_party
 from .package import Target, botocore_services, find_root
 from .report import FileResult
@@ -83,10 +87,7 @@ def _run(args: argparse.Namespace) -> int:
     if not args.check:
         for link in found.links:
             print(f"botoloom migrate: {link}: a link, skipped (migrate never writes through a link)", file=sys.stderr)
-    if args.write_config:  # a --write-config run killed before its rename
-        known = {os.path.abspath(temp.path) for temp in found.leftovers}
-        found.leftovers.extend(t for t in _config_leftovers() if os.path.abspath(t.path) not in known)
-    leftovers, errors = _leftovers(found.leftovers, args)
+    leftovers, errors = _leftovers(found.leftovers + _config_leftovers(found, args), args)
     results, failed = _migrate_all(found.sources, target)
     errors += failed
     seams.reach("migrate-read")
@@ -144,9 +145,12 @@ def _settings() -> config.Config:
         raise UserError(f"{path}: cannot read it: nested too deeply") from None
 
 
-def _config_leftovers() -> list[Source]:
-    path = config.find_pyproject(Path.cwd())
-    return [] if path is None else [Source.named(temp) for temp in temp_files(path)]
+def _config_leftovers(found: Found, args: argparse.Namespace) -> list[Source]:
+    """With --write-config, the temp files of one killed before its rename (once)."""
+    path = config.find_pyproject(Path.cwd()) if args.write_config else None
+    known = {os.path.abspath(temp.path) for temp in found.leftovers}
+    temps = temp_files(path) if path is not None else []
+    return [Source.named(temp) for temp in temps if os.path.abspath(temp) not in known]
 
 
 def _leftovers(temps: list[Source], args: argparse.Namespace) -> tuple[int, int]:
