@@ -88,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
         for link in found.links:
             print(f"botoloom migrate: {link}: a link, skipped (migrate never writes through a link)", file=sys.stderr)
     leftovers, errors = _leftovers(found.leftovers + _config_leftovers(found, args), args)
-    results, failed = _migrate_all(found.sources, target)
+    results, failed = _migrate_all(found.sources, target, quiet=args.check)
     errors += failed
     seams.reach("migrate-read")
     services = sorted(set().union(*(r.services for r in results)))
@@ -174,20 +174,24 @@ def _leftovers(temps: list[Source], args: argparse.Namespace) -> tuple[int, int]
     return (len(temps) if args.check else 0), errors
 
 
-def _migrate_all(sources: list[Source], target: Target) -> tuple[list[FileResult], int]:
+def _migrate_all(sources: list[Source], target: Target, quiet: bool) -> tuple[list[FileResult], int]:
+    """The results, and how many files could not be read or parsed (each named on stderr;
+    a link on the way is a notice, left out when `quiet`)."""
     results, errors = [], 0
     for source in sources:
         result = _migrate(source, target)
         if isinstance(result, FileResult):
             results.append(result)
-        elif result:
+            continue
+        error = result.startswith("botoloom: error: ")
+        if error or not quiet:
             print(result, file=sys.stderr)
-            errors += 1
+        errors += error
     return results, errors
 
 
 def _migrate(source: Source, target: Target) -> FileResult | str:
-    """The file's result, or the line saying why it is left as it is ("" for a link)."""
+    """The file's result, or the line saying why it is left as it is."""
     import libcst
 
     from .transform import NotKept, rewrite
@@ -197,8 +201,7 @@ def _migrate(source: Source, target: Target) -> FileResult | str:
         read = safeio.read(source)
         new, findings = rewrite(read.data, target, str(path))
     except safeio.Link as exc:
-        print(f"botoloom migrate: {path}: {exc}, skipped (migrate never writes through a link)", file=sys.stderr)
-        return ""
+        return f"botoloom migrate: {path}: {exc}, skipped (migrate never writes through a link)"
     except (safeio.Refused, OSError) as exc:
         return f"botoloom: error: {path}: cannot read it: {_why(exc)}"
     except libcst.ParserSyntaxError as exc:

@@ -54,9 +54,9 @@ def migrate(target: Target) -> Migrate:
 
 
 def migrate_run(cwd: Path, *args: str, seam: str = "", timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """`botoloom migrate ARGS` in a fresh process in `cwd`, at most 2 GiB of address space
-    more than it starts with (a run that reads without limit fails instead of filling the
-    machine) and `timeout` seconds (a run that blocks fails the test)."""
+    """`botoloom migrate ARGS` in a fresh process in `cwd`, with at most 4 GiB of address
+    space (a run that reads without limit fails instead of filling the machine) and `timeout`
+    seconds (a run that blocks fails the test)."""
     return subprocess.run(
         [sys.executable, "-m", "generator", "migrate", *args],
         cwd=cwd,

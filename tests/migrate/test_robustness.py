@@ -86,7 +86,10 @@ def test_links_named_on_the_command_line_are_never_followed(project: Path) -> No
     (outside / "victim.py").write_text(CLIENT)
     (project / "app" / "link.py").symlink_to(outside / "victim.py")
     (project / "vendored").symlink_to(outside)
-    result = migrate_run(project, "app/link.py", "vendored", "vendored/victim.py", "app/a.py", *OUT)
+    named = ("app/link.py", "vendored", "vendored/victim.py", "app/a.py")
+    checked = migrate_run(project, "--check", *named, *OUT)
+    assert (checked.returncode, checked.stderr) == (1, "")  # a.py would be rewritten; links are no error
+    result = migrate_run(project, *named, *OUT)
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
         "botoloom migrate: app/link.py: a link, skipped (migrate never writes through a link)",
