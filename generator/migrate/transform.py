@@ -31,6 +31,7 @@ from .stubs import Statement, StubImportRewriter
 
 _NEWLINE = re.compile(rb"\r\n|\r|\n")
 _BLANK = b" \t\x0c\r\n"
+_FORM_FEED = re.compile(rb"(?m)^[ \t\x0c]*\x0c[ \t\x0c]*[^\s#]")  # libcst drops such a form feed
 
 
 class NotKept(ValueError):
@@ -174,7 +175,8 @@ def _parse(source: bytes) -> tuple[cst.Module, bytes]:
             module = module.with_changes(default_newline=first.group().decode() if first else "\n")
         if module.bytes == body:
             return module, source[len(body) :]
-        error = NotKept("libcst would not give it back byte for byte; left as it is")
+        hint = " (a form feed before code on its line)" if _FORM_FEED.search(body) else ""
+        error = NotKept(f"libcst would not give it back byte for byte{hint}; left as it is")
     assert error is not None
     raise error
 

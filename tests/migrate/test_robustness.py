@@ -337,7 +337,10 @@ def test_a_file_libcst_would_not_give_back_is_left_as_it_is(project: Path) -> No
     (project / "app" / "a.py").write_bytes(text)
     result = migrate_run(project, "app", *OUT)
     assert result.returncode == 2
-    assert errors(result) == ["botoloom: error: app/a.py: libcst would not give it back byte for byte; left as it is"]
+    assert errors(result) == [
+        "botoloom: error: app/a.py: libcst would not give it back byte for byte (a form feed before code on its line); "
+        "left as it is"
+    ]
     assert (project / "app" / "a.py").read_bytes() == text
     assert (project / "app" / "b.py").read_text() == MIGRATED
 
