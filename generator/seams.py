@@ -12,6 +12,10 @@ Points: `locked` (the lock is held), `staged` (every temp file written), `pendin
 (the pending manifest is in place), `commit:REL` (before REL is renamed into place),
 `temp:REL` (half of REL's temp file written), `removed` (stale files removed).
 Unset (always, outside the tests), a point costs one dictionary lookup.
+
+Points of `botoloom migrate` (PATH as printed): `migrate-read` (every file read and parsed,
+nothing written yet), `migrate-replace:PATH` (before anything is written for PATH),
+`migrate-temp:PATH` (PATH's temp file written in full, before the check and the rename).
 """
 
 from __future__ import annotations

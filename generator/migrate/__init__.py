@@ -5,10 +5,13 @@ transform.py  the codemod: one libcst transformer, then libcst's import visitors
 calls.py      boto3.client/resource and Session calls -> the package's factories
 arguments.py  editing argument lists (positional -> keyword) keeping comments
 bindings.py   pre-pass: session assignments, boto3 imports, names already taken
-stubs.py      mypy_boto3_<svc> / types_boto3_<svc> imports -> the package's modules
+stubs.py      mypy_boto3_<svc> / types_boto3_<svc> imports -> the package's modules (and
+              botocore.exceptions' ClientError, boto3.dynamodb.conditions)
+imports.py    where the package's imports go: ruff's isort order, lazy imports kept lazy
 package.py    the generated package: its services and the names of its modules
 pyproject.py  --write-config: [tool.botoloom] services, the rest byte-identical
-files.py      which files, and writing them atomically
+files.py      which files (never through a link), and botoloom's own leftover temp files
+safeio.py     reading and replacing a file: regular, bounded, no link, no lost edit, owner kept
 report.py     places left as they are, per-file results
 """
 

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -122,15 +122,26 @@ def hoist_comments(module: cst.Module, unused: set[str]) -> cst.Module:
     carried: list[cst.EmptyLine] = []
     for index, statement in enumerate(body):
         if carried:
-            body[index] = statement = statement.with_changes(leading_lines=[*carried, *statement.leading_lines])
+            body[index] = statement = statement.with_changes(leading_lines=_join(carried, statement.leading_lines))
             carried = []
-        if isinstance(statement, cst.SimpleStatementLine) and _binds_only(statement, unused) and index + 1 < len(body):
+        if isinstance(statement, cst.SimpleStatementLine) and binds_only(statement, unused) and index + 1 < len(body):
             carried = list(statement.leading_lines)
             body[index] = statement.with_changes(leading_lines=[])
     return module.with_changes(body=body)
 
 
-def _binds_only(line: cst.SimpleStatementLine, names: set[str]) -> bool:
+def _join(above: Sequence[cst.EmptyLine], own: Sequence[cst.EmptyLine]) -> list[cst.EmptyLine]:
+    """`above` then `own`, the blank lines where they meet not stacked: as many as the larger
+    of the two runs (a removed import's section break and the next one's make one)."""
+    end = len(above)
+    while end and above[end - 1].comment is None:
+        end -= 1
+    start = next((i for i, line in enumerate(own) if line.comment is not None), len(own))
+    blank = above[end:] if len(above) - end >= start else own[:start]
+    return [*above[:end], *blank, *own[start:]]
+
+
+def binds_only(line: cst.SimpleStatementLine, names: set[str]) -> bool:
     bound: list[str] = []
     for small in line.body:
         if isinstance(small, cst.Import):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst import MetadataDependent
 from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst.codemod.visitors import RemoveImportsVisitor
 from libcst.metadata import (
     Assignment,
     BaseAssignment,
@@ -56,6 +56,11 @@ class CallRewriter:
     rewritten_roots: set[cst.CSTNode] = field(default_factory=set)
     named_calls: list[cst.Call] = field(default_factory=list)  # f(...) calls, for helpers
     helpers: set[str] = field(default_factory=set)  # module-level functions passing a parameter as the service
+    lazy: dict[cst.FunctionDef, cst.Import | cst.ImportFrom] = field(
+        default_factory=dict
+    )  # function-local boto3 imports
+    module_needed: dict[str, str] = field(default_factory=dict)  # service module -> name, at module level
+    local_needed: dict[cst.FunctionDef, dict[str, str]] = field(default_factory=dict)  # ... in that function
 
     def leave_call(self, original: cst.Call, updated: cst.Call, outer: cst.Call | None = None) -> cst.Call:
         """`outer`: the call `original` is an argument of, if any."""
@@ -80,7 +85,7 @@ class CallRewriter:
         rewritten = self._rewrite(updated, index, factory)
         if isinstance(rewritten, str):
             return self._leave(original, rewritten, updated)
-        alias = self._import(name)
+        alias = self._import(name, original)
         if factory.root is not None:
             self.rewritten_roots.add(factory.root)
         return rewritten.with_changes(func=cst.Attribute(value=cst.Name(alias), attr=cst.Name(factory.kind)))
@@ -179,17 +184,32 @@ class CallRewriter:
 
     # --- imports -----------------------------------------------------------------------
 
-    def _import(self, service: str) -> str:
-        """The name the service module is imported as, adding the import when needed."""
+    def _import(self, service: str, call: cst.Call) -> str:
+        """The name the service module is imported as, adding the import when needed: in the
+        function that imports boto3 lazily (function-local), else at module level."""
         module = self.target.module_path(service).rsplit(".", 1)[1]
-        if module not in self.bindings.service_modules:
-            alias = free_name(module, self.bindings.taken)
-            self.bindings.taken.add(alias)
-            self.bindings.service_modules[module] = alias
-            AddImportsVisitor.add_needed_import(
-                self.context, self.target.package, module, None if alias == module else alias
-            )
-        return self.bindings.service_modules[module]
+        function = self._lazy_function(call)
+        if function is None and module in self.bindings.service_modules:
+            return self.bindings.service_modules[module]
+        names = self.module_needed if function is None else self.local_needed.setdefault(function, {})
+        if module not in names:
+            same = self.module_needed.get(module) or self.bindings.service_modules.get(module)
+            names[module] = same or free_name(module, self.bindings.taken)  # same: the same module again
+            self.bindings.taken.add(names[module])
+        return names[module]
+
+    def _lazy_function(self, node: cst.CSTNode) -> cst.FunctionDef | None:
+        """The innermost function around `node` that imports boto3 itself."""
+        scope = self.meta.get_metadata(ScopeProvider, node, None)
+        while scope is not None and not isinstance(scope, GlobalScope):
+            if isinstance(scope, FunctionScope) and scope.node in self.lazy:
+                return scope.node  # type: ignore[return-value]
+            scope = scope.parent
+        return None
+
+    def only_rewritten(self, statement: cst.Import | cst.ImportFrom) -> bool:
+        """Whether every name `statement` binds is read only by rewritten calls."""
+        return self._references(statement) <= self.rewritten_roots
 
     def _note_helper(self, call: cst.Call) -> None:
         """A module-level function that makes a client from its parameter (`def make(name):
@@ -225,23 +245,33 @@ class CallRewriter:
                 )
 
     def unused_boto3_imports(self) -> set[str]:
-        """The boto3 import names that only rewritten calls used, scheduled for libcst's
-        RemoveImportsVisitor (which removes them if nothing else uses them after all)."""
+        """The names of module-level boto3 imports that only rewritten calls used, scheduled
+        for libcst's RemoveImportsVisitor (which removes them if nothing else uses them after
+        all); function-local ones are replaced by the transformer (leave_FunctionDef)."""
         unused = set()
         for name, imports in self.bindings.boto3_imports.items():
+            module_level = [i for i in imports if isinstance(self._scope(i.statement), GlobalScope)]
             references: set[cst.CSTNode] = set()
-            for imported in imports:
-                scope = self.meta.get_metadata(ScopeProvider, imported.statement, None)
-                for assignment in scope.assignments[name] if scope is not None else ():
-                    if isinstance(assignment, ImportAssignment) and assignment.node is imported.statement:
-                        references.update(access.node for access in assignment.references)
+            for imported in module_level:
+                references |= self._references(imported.statement)
             if references and references <= self.rewritten_roots:
                 unused.add(name)
-                for imported in imports:
+                for imported in module_level:
                     RemoveImportsVisitor.remove_unused_import(
                         self.context, imported.module, imported.obj, imported.asname
                     )
         return unused
+
+    def _scope(self, node: cst.CSTNode) -> object:
+        return self.meta.get_metadata(ScopeProvider, node, None)
+
+    def _references(self, statement: cst.Import | cst.ImportFrom) -> set[cst.CSTNode]:
+        scope = self.meta.get_metadata(ScopeProvider, statement, None)
+        found: set[cst.CSTNode] = set()
+        for assignment in scope.assignments if scope is not None else ():
+            if isinstance(assignment, ImportAssignment) and assignment.node is statement:
+                found.update(access.node for access in assignment.references)
+        return found
 
     def _leave(self, node: cst.CSTNode, why: str, updated: cst.Call) -> cst.Call:
         self.findings.leave(node, why)

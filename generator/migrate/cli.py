@@ -1,9 +1,13 @@
 """`botoloom migrate PATH ...`: arguments, the files, and what is printed and written.
 
 stdout: diffs (--diff), then the summary (the services found, the counts).  stderr: every
-place left as it is (`file:line: why`) and errors (`botoloom: error: ...`).  Exit status 0,
-1 when --check finds a file to rewrite, 2 on bad input (a file that does not parse is
-skipped, the others are still migrated).
+place left as it is (`file:line: why`), notices (`botoloom migrate: ...`: links skipped, own
+temp files removed) and errors (`botoloom: error: ...`).  Exit status 0, 1 when --check finds
+a file to rewrite (or a temp file to remove), 2 on bad input (a file that cannot be read,
+parsed or written is named and left as it is, the others are still migrated).
+
+Every file is read first (seam `migrate-read`), then --write-config writes pyproject.toml,
+then the changed files are replaced one by one (safeio: never over an edit made meanwhile).
 """
 
 from __future__ import annotations
@@ -11,14 +15,18 @@ from __future__ import annotations
 import argparse
 import ast
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from .. import seams
 from ..app import config
 from ..errors import UserError
-from .files import python_files, write_atomically
+from . import safeio
+from .files import Found, Source, python_files, temp_files
+from .imports import first_party
 from .package import Target, botocore_services, find_root
 from .report import FileResult
 
@@ -73,10 +81,18 @@ def _run(args: argparse.Namespace) -> int:
     if args.write_config and (args.check or args.diff):
         raise UserError("--write-config writes pyproject.toml; it does not go with --check or --diff")
     target, warning = _target(args)
-    paths = python_files(args.paths, target.root)
+    found = python_files(args.paths, target.root)
     if warning and not args.check:
         print(f"botoloom migrate: {warning}", file=sys.stderr)
-    results, errors = _migrate_all(paths, target)
+    if not args.check:
+        for link in found.links:
+            print(f"botoloom migrate: {link}: a link, skipped (migrate never writes through a link)", file=sys.stderr)
+    leftovers, errors = _leftovers(found.leftovers + _config_leftovers(found, args), args)
+    results, failed = _migrate_all(found.sources, target, quiet=args.check)
+    errors += failed
+    seams.reach("migrate-read")
+    services = sorted(set().union(*(r.services for r in results)))
+    configured = _write_config(services) if args.write_config else None  # before any source is written
     for result in results:
         if not args.check:
             for note in result.notes:
@@ -85,17 +101,16 @@ def _run(args: argparse.Namespace) -> int:
             sys.stdout.write(_diff(result))
         elif result.changed and not args.check:
             errors += not _write(result)
-    services = sorted(set().union(*(r.services for r in results)))
     _summary(results, services, args)
-    if args.write_config:
-        _write_config(services)
+    if configured:
+        print(configured)
     if errors:
         return 2
-    return 1 if args.check and any(r.changed for r in results) else 0
+    return 1 if args.check and (leftovers or any(r.changed for r in results)) else 0
 
 
 def _target(args: argparse.Namespace) -> tuple[Target, str | None]:
-    settings = config.load(Path.cwd())
+    settings = _settings()
     package = args.package or settings.package or "aws_typed"
     if not package.isidentifier():
         raise UserError(f"--package {package!r} is not a valid Python package name")
@@ -110,39 +125,115 @@ def _target(args: argparse.Namespace) -> tuple[Target, str | None]:
     if root is None:
         where = f" in {output}" if output else ""
         warning = f"package {package} not found{where}: every botocore service counts as generated; boto3-stubs imports are left as they are"
-    return Target(package, root, known, resourceful), warning
+    return Target(package, root, known, resourceful, first_party(Path.cwd())), warning
 
 
-def _migrate_all(paths: list[Path], target: Target) -> tuple[list[FileResult], int]:
+def _settings() -> config.Config:
+    """[tool.botoloom] of the nearest pyproject.toml, which must be a regular file of a sane
+    size and not nested too deeply for tomllib."""
+    path = config.find_pyproject(Path.cwd())
+    if path is not None:
+        try:
+            safeio.read(Source.named(path), to_replace=False)
+        except safeio.Link:
+            pass  # read through the link (only writing through one is refused)
+        except (safeio.Refused, OSError) as exc:
+            raise UserError(f"{path}: cannot read it: {_why(exc)}") from None
+    try:
+        return config.load(Path.cwd())
+    except RecursionError:
+        raise UserError(f"{path}: cannot read it: nested too deeply") from None
+
+
+def _config_leftovers(found: Found, args: argparse.Namespace) -> list[Source]:
+    """With --write-config, the temp files of one killed before its rename (once)."""
+    path = config.find_pyproject(Path.cwd()) if args.write_config else None
+    known = {os.path.abspath(temp.path) for temp in found.leftovers}
+    temps = temp_files(path) if path is not None else []
+    return [Source.named(temp) for temp in temps if os.path.abspath(temp) not in known]
+
+
+def _leftovers(temps: list[Source], args: argparse.Namespace) -> tuple[int, int]:
+    """Own temp files of a killed run: removed, or only listed under --check and --diff.
+    Returns (listed, errors)."""
+    errors = 0
+    for temp in temps:
+        if args.check or args.diff:
+            print(
+                f"botoloom migrate: {temp.path}: a temp file left by an interrupted run (removed by a run without --check or --diff)",
+                file=sys.stderr,
+            )
+            continue
+        try:
+            safeio.remove_temp(temp)
+        except (safeio.Refused, OSError) as exc:
+            print(f"botoloom: error: {temp.path}: cannot remove it: {_why(exc)}", file=sys.stderr)
+            errors += 1
+        else:
+            print(f"botoloom migrate: removed {temp.path} (a temp file left by an interrupted run)", file=sys.stderr)
+    return (len(temps) if args.check else 0), errors
+
+
+def _migrate_all(sources: list[Source], target: Target, quiet: bool) -> tuple[list[FileResult], int]:
+    """The results, and how many files could not be read or parsed (each named on stderr;
+    a link on the way is a notice, left out when `quiet`)."""
+    results, errors = [], 0
+    for source in sources:
+        result = _migrate(source, target)
+        if isinstance(result, FileResult):
+            results.append(result)
+            continue
+        error = result.startswith("botoloom: error: ")
+        if error or not quiet:
+            print(result, file=sys.stderr)
+        errors += error
+    return results, errors
+
+
+def _migrate(source: Source, target: Target) -> FileResult | str:
+    """The file's result, or the line saying why it is left as it is."""
     import libcst
 
-    from .transform import rewrite
+    from .transform import NotKept, rewrite
 
-    results, errors = [], 0
-    for path in paths:
-        try:
-            old = path.read_bytes()
-            new, findings = rewrite(old, target, str(path))
-        except OSError as exc:
-            print(f"botoloom: error: {path}: cannot read it: {exc.strerror or exc}", file=sys.stderr)
-        except libcst.ParserSyntaxError as exc:
-            print(f"botoloom: error: {path}{_syntax_error(old, exc)}", file=sys.stderr)
-        except (UnicodeDecodeError, SyntaxError, ValueError) as exc:
-            print(f"botoloom: error: {path}: cannot parse it: {exc}", file=sys.stderr)
-        else:
-            results.append(FileResult(str(path), old, new, tuple(findings.notes), frozenset(findings.services)))
-            continue
-        errors += 1
-    return results, errors
+    path = source.path
+    try:
+        read = safeio.read(source)
+        new, findings = rewrite(read.data, target, str(path))
+    except safeio.Link as exc:
+        return f"botoloom migrate: {path}: {exc}, skipped (migrate never writes through a link)"
+    except (safeio.Refused, OSError) as exc:
+        return f"botoloom: error: {path}: cannot read it: {_why(exc)}"
+    except libcst.ParserSyntaxError as exc:
+        return f"botoloom: error: {path}{_syntax_error(read.data, exc)}"
+    except NotKept as exc:
+        return f"botoloom: error: {path}: {exc}"
+    except RecursionError:
+        return f"botoloom: error: {path}: nested too deeply to migrate (Python's recursion limit); left as it is"
+    except MemoryError:
+        return f"botoloom: error: {path}: not enough memory to migrate it; left as it is"
+    except (UnicodeDecodeError, SyntaxError, ValueError) as exc:
+        return f"botoloom: error: {path}: cannot parse it: {exc}"
+    notes, services = tuple(findings.notes), frozenset(findings.services)
+    return FileResult(str(path), read.data, new, notes, services, source, read.stat)
 
 
 def _write(result: FileResult) -> bool:
     try:
-        write_atomically(Path(result.path), result.new)
-    except OSError as exc:
-        print(f"botoloom: error: {result.path}: cannot write it: {exc.strerror or exc}", file=sys.stderr)
-        return False
-    return True
+        safeio.replace(result.source, safeio.Snapshot(result.old, result.stat), result.new)
+    except safeio.Link as exc:
+        print(
+            f"botoloom: error: {result.path}: {exc}; not written (migrate never writes through a link)", file=sys.stderr
+        )
+    except (safeio.Refused, OSError) as exc:
+        print(f"botoloom: error: {result.path}: cannot write it: {_why(exc)}", file=sys.stderr)
+    else:
+        return True
+    return False
+
+
+def _why(exc: Exception) -> str:
+    return exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
 
 
 def _syntax_error(source: bytes, exc: Exception) -> str:
@@ -178,7 +269,8 @@ def _summary(results: list[FileResult], services: list[str], args: argparse.Name
     print(f"{changed} file{'s' * (changed != 1)} {verb}, {len(results) - changed} unchanged{left}")
 
 
-def _write_config(services: list[str]) -> None:
+def _write_config(services: list[str]) -> str:
+    """Add the services to pyproject.toml (before any source is written); the line to print."""
     from .pyproject import add_services
 
     path = config.find_pyproject(Path.cwd())
@@ -186,6 +278,5 @@ def _write_config(services: list[str]) -> None:
         raise UserError("--write-config: no pyproject.toml in the current directory or above")
     added = add_services(path, services)
     if added:
-        print(f"{path}: added to [tool.botoloom] services: {' '.join(added)}")
-    else:
-        print(f"{path}: [tool.botoloom] services already has every service found")
+        return f"{path}: added to [tool.botoloom] services: {' '.join(added)}"
+    return f"{path}: [tool.botoloom] services already has every service found"

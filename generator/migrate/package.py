@@ -35,6 +35,11 @@ TOP_LEVEL_SEARCH = ("", "client", "service_resource", "paginators", "waiters", "
 STUB_ALIASES = {"Client": ("client", "Client"), "ServiceResource": ("service_resource", "ServiceResource")}
 
 
+# boto3 / botocore modules whose names the package types: module -> (service, its module)
+# ("" service: the package's top level)
+LIBRARY_MODULES = {"botocore.exceptions": ("", ""), "boto3.dynamodb.conditions": ("dynamodb", "conditions")}
+
+
 @dataclass(frozen=True)
 class Located:
     """Where a boto3-stubs name lives in the generated package."""
@@ -49,6 +54,7 @@ class Target:
     root: Path | None  # the package directory, when found
     known: frozenset[str]  # every botocore service name
     resourceful: frozenset[str]  # services boto3 has resources for
+    first_party: frozenset[str] = frozenset()  # the project's own top-level modules (ruff's first party)
     _exports: dict[Path, frozenset[str] | None] = field(default_factory=dict)
 
     def generated(self, service: str) -> bool:
@@ -84,6 +90,21 @@ class Target:
         if path not in self._exports:
             self._exports[path] = read_all(path)
         return self._exports[path]
+
+    def library(self, dotted: str) -> tuple[str, frozenset[str]] | None:
+        """(the package's module, the names it has) for a boto3 / botocore module whose
+        names it types (LIBRARY_MODULES); None when there is none here or it cannot be checked."""
+        if dotted not in LIBRARY_MODULES or self.root is None:
+            return None
+        service, module = LIBRARY_MODULES[dotted]
+        if not service:
+            path = self.root / "__init__.py"
+            if path not in self._exports:
+                self._exports[path] = read_all(path)
+            names = self._exports[path]
+        else:
+            names = self.exports(service, module) if self.generated(service) else None
+        return (self.module_path(service, module) if service else self.package, names) if names else None
 
     def locate(self, service: str, stub_module: str | None, name: str) -> Located | None:
         """Where `name` of boto3-stubs' mypy_boto3_<service>[.<stub_module>] lives here."""

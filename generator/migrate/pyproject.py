@@ -3,7 +3,8 @@
 The file is read with tomllib and edited as text, so that everything else in it stays
 byte-identical: the `services` array is extended where it stands, a missing key goes under
 the table's header, a missing table at the end.  The result is parsed again and must hold
-exactly what was there plus the new services, or nothing is written.
+exactly what was there plus the new services, or nothing is written.  It is read and
+replaced as the sources are (safeio): never through a link, never over an edit made meanwhile.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import Any
 import tomllib
 
 from ..errors import UserError
-from .files import write_atomically
+from . import safeio
+from .files import Source
 
 _HEADER = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*botoloom[ \t]*\][ \t]*(#[^\r\n]*)?\r?$", re.MULTILINE)
 _ANY_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
@@ -25,12 +27,19 @@ _SERVICES = re.compile(r"^[ \t]*services[ \t]*=[ \t]*", re.MULTILINE)
 
 def add_services(path: Path, services: Iterable[str]) -> list[str]:
     """Add `services` to [tool.botoloom] services of `path`; returns the names added."""
-    raw = path.read_bytes()
+    source = Source.named(path)
     try:
-        text = raw.decode("utf-8")
+        read = safeio.read(source)
+        text = read.data.decode("utf-8")
         data = tomllib.loads(text)
+    except safeio.Link:
+        raise UserError(f"{path}: a link; botoloom never writes through a link: {_by_hand(sorted(services))}") from None
+    except (safeio.Refused, OSError) as exc:
+        raise UserError(f"{path}: cannot read it: {exc.strerror or exc if isinstance(exc, OSError) else exc}") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UserError(f"{path}: cannot read it: {exc}") from None
+    except RecursionError:
+        raise UserError(f"{path}: cannot read it: nested too deeply") from None
     table = data.get("tool", {}).get("botoloom", {})
     if not isinstance(table, dict):
         raise UserError(f"{path}: [tool.botoloom] must be a table")
@@ -45,8 +54,16 @@ def add_services(path: Path, services: Iterable[str]) -> list[str]:
     merged = sorted([*existing, *new]) if existing == sorted(existing) else [*existing, *new]
     edited = _edit(text, "tool" in data and "botoloom" in data["tool"], "services" in table, merged, new)
     _verify(path, data, edited, merged, [*existing, *new])
-    write_atomically(path, edited.encode("utf-8"))
+    try:
+        safeio.replace(source, read, edited.encode("utf-8"))
+    except (safeio.Refused, OSError) as exc:
+        why = exc.strerror or exc if isinstance(exc, OSError) else exc
+        raise UserError(f"{path}: cannot write it: {why}; {_by_hand(merged)}") from None
     return new
+
+
+def _by_hand(services: Iterable[str]) -> str:
+    return "add services = [" + ", ".join(f'"{name}"' for name in services) + "] to [tool.botoloom] by hand"
 
 
 def _edit(text: str, has_table: bool, has_key: bool, merged: list[str], new: list[str]) -> str:

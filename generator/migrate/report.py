@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.metadata import CodeRange
+
+from .files import Source
 
 
 @dataclass(frozen=True, order=True)
@@ -46,6 +49,8 @@ class FileResult:
     new: bytes
     notes: tuple[Note, ...]
     services: frozenset[str]
+    source: Source
+    stat: os.stat_result  # as read: the file is replaced only if it still is so
 
     @property
     def changed(self) -> bool:

@@ -5,6 +5,8 @@
     from aws_typed.s3.paginators import ListObjectsV2Paginator
     from mypy_boto3_s3.type_defs import ObjectTypeDef   -> from aws_typed.s3.type_defs import ObjectTypeDef
     from types_boto3_s3 import Client                    -> from aws_typed.s3.client import S3Client as Client
+    from botocore.exceptions import ClientError          -> from aws_typed import ClientError
+    from boto3.dynamodb.conditions import Key            -> from aws_typed.dynamodb.conditions import Key
 
 The statement is replaced where it stands (inside `if TYPE_CHECKING:` too).  Every name is
 checked against the `__all__` of the generated module it would come from; names that are not
@@ -20,7 +22,7 @@ import libcst as cst
 from libcst import MetadataDependent
 from libcst.helpers import get_full_name_for_node
 
-from .package import STUB_MODULES, STUB_PREFIXES, Target
+from .package import LIBRARY_MODULES, STUB_MODULES, STUB_PREFIXES, Target
 from .report import Findings
 
 Statement = cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]
@@ -76,6 +78,8 @@ class StubImportRewriter:
 
     def _import_from(self, line: cst.CSTNode, node: cst.ImportFrom) -> list[cst.ImportFrom] | None:
         dotted = get_full_name_for_node(node.module) if node.module is not None and not node.relative else None
+        if dotted in LIBRARY_MODULES:
+            return self._library(node, dotted)
         found = stub_module(dotted or "")
         if found is None:
             return None
@@ -102,6 +106,20 @@ class StubImportRewriter:
             where = self.target.module_path(service, STUB_MODULES.get(found[1] or "", ""))
             self._leave(line, f"{dotted}: {', '.join(missing)} not found in {where} (left in the import)")
         return [_statement(node, module, aliases, i == 0) for i, (module, aliases) in enumerate(groups.items())]
+
+    def _library(self, node: cst.ImportFrom, dotted: str) -> list[cst.ImportFrom] | None:
+        """botocore.exceptions' ClientError, boto3.dynamodb.conditions' Key, Attr, ...: the
+        names the package has move to it (the typed class is the type of boto3's object)."""
+        located = self.target.library(dotted)
+        if located is None or isinstance(node.names, cst.ImportStar):
+            return None
+        module, names = located
+        moving = [alias for alias in node.names if (get_full_name_for_node(alias.name) or "") in names]
+        if not moving:
+            return None
+        staying = [alias for alias in node.names if not any(alias is m for m in moving)]
+        groups = [(module, moving), *([(dotted, staying)] if staying else [])]
+        return [_statement(node, where, aliases, i == 0) for i, (where, aliases) in enumerate(groups)]
 
     def _usable(self, line: cst.CSTNode, dotted: str, stub_service: str, sub: str | None) -> str | None:
         """The botocore service of a boto3-stubs module, when its names can be rewritten."""

@@ -130,8 +130,9 @@ CASES = {
             return session.client("iam", region)
         """,
         """\
-        from boto3 import Session
         from aws_typed import iam
+        from boto3 import Session
+
 
         def make(session: Session, region: str):
             return iam.client(session=session, region_name=region)
@@ -171,6 +172,7 @@ CASES = {
         """,
         """\
         from aws_typed import sqs as typed_sqs_2
+
 
         def a():
             sqs = typed_sqs_2.client()
@@ -252,7 +254,7 @@ def test_comments_and_formatting_are_kept(migrate: Migrate) -> None:
     )
     assert result.code == textwrap.dedent(
         """\
-        from aws_typed import s3, sqs
+        from aws_typed import s3, sqs  # the SDK
 
         # a client for files
         files = s3.client(  # the service
@@ -372,8 +374,8 @@ def test_a_client_given_to_stubber_stays_boto3s(migrate: Migrate) -> None:
     source = 'import boto3\nfrom botocore.stub import Stubber\nstub = Stubber(boto3.client("s3"))\nother = wrap(boto3.client("s3"))\n'
     result = migrate(source)
     assert result.code == source.replace('wrap(boto3.client("s3"))', "wrap(s3.client())").replace(
-        "Stubber\n", "Stubber\nfrom aws_typed import s3\n\n", 1
-    )
+        "import boto3\n", "import boto3\nfrom aws_typed import s3\n", 1
+    ).replace("Stubber\n", "Stubber\n\n", 1)
     assert result.notes == ["3: botocore's Stubber takes boto3's client itself (the typed client's .raw)"]
 
 

@@ -74,6 +74,14 @@ def test_the_migration_reports_what_it_did(copies: Copies) -> None:
     assert "import boto3" not in migrated["shop/storage.py"] + migrated["shop/stock.py"]
     assert "    return s3.client(  # the service\n        region_name=REGION,\n" in migrated["shop/storage.py"]
     assert "    sqs = typed_sqs.client(session=session, endpoint_url=ENDPOINT)\n" in migrated["shop/orders.py"]
+    assert (  # lazy stays lazy, comments kept
+        "    # boto3 only when this is called (a cold-start path)\n    from aws_typed import s3  # lazy: not at module level\n"
+        in migrated["shop/storage.py"]
+    )
+    assert (
+        "from aws_typed import ClientError, dynamodb\nfrom aws_typed.dynamodb.conditions import Key\n"
+        in (migrated["shop/stock.py"])
+    )
 
 
 def _run_app(directory: Path, extra_path: Path, endpoint: str) -> dict[str, object]:
@@ -99,6 +107,9 @@ def test_both_versions_behave_the_same_on_moto(copies: Copies, moto_reset: str) 
         "stock": 8,
         "notice_sent": True,
         "account": "123456789012",
+        "matching": 1,
+        "no_table": None,
+        "buckets": 1,
     }
     assert (before["client_module"], after["client_module"]) == ("botocore.client", "aws_typed.s3.client")
 

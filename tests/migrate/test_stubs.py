@@ -185,8 +185,8 @@ def test_calls_and_stubs_together(migrate: Migrate) -> None:
         from __future__ import annotations
 
         # AWS
-        from aws_typed.s3 import S3Client
         from aws_typed import s3
+        from aws_typed.s3 import S3Client
 
 
         def make() -> S3Client:

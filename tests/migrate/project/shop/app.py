@@ -33,6 +33,9 @@ def run() -> dict[str, object]:
         "stock": stock.count(table, "sku-1"),
         "notice_sent": bool(sent),
         "account": caller["Account"],
+        "matching": stock.matching(table, "sku-1"),
+        "no_table": stock.count_in(db, "nowhere", "sku-1"),
+        "buckets": storage.bucket_count(),
     }
 
 

@@ -47,3 +47,11 @@ def list_objects(client: S3Client, prefix: str = "") -> list[ObjectTypeDef]:
 
 def read(client: S3Client, key: str) -> bytes:
     return client.get_object(Bucket=BUCKET, Key=key)["Body"].read()
+
+
+def bucket_count() -> int:
+    # boto3 only when this is called (a cold-start path)
+    import boto3  # lazy: not at module level
+
+    client: S3Client = boto3.client("s3", region_name=REGION, endpoint_url=ENDPOINT)
+    return len(client.list_buckets().get("Buckets", []))
