@@ -38,6 +38,8 @@ def test_definition_nested_too_deeply_names_the_file(
     models: Models, tmp_path: Path, kind: str, base: dict[str, object], check: bool
 ) -> None:
     directory = models.add("tiny", resources_1={"service": {"actions": {}}, "resources": {}})
+    if check:  # --check of a missing package says "missing" without reading definitions: make one
+        assert run("--services", "tiny", "--output", str(tmp_path / "out"), models=models).returncode == 0
     (directory / f"{kind}.json").write_text(_deep_document(base))
     flags = ["--check"] if check else []
     result = run("--services", "tiny", "--output", str(tmp_path / "out"), *flags, models=models)
