@@ -30,8 +30,6 @@ from typing import (
     cast,
 )
 
-from ._runtime import Paginator, Waiter  # their sync bases hold only the raw object
-
 if TYPE_CHECKING:
     from ._types import ClientMeta, PresignedPostTypeDef
 
@@ -104,6 +102,29 @@ def create_client(
 
         session = cast(AioSessionLike, get_session())
     return session.create_client(service_name, **kwargs)
+
+
+class Paginator:
+    """Common part of every typed async paginator: wraps one aiobotocore Paginator."""
+
+    __slots__ = ("_raw",)
+
+    def __init__(self, raw_paginator: Any) -> None:
+        self._raw = raw_paginator
+
+
+class Waiter:
+    """Common part of every typed async waiter: wraps one aiobotocore Waiter."""
+
+    __slots__ = ("_raw",)
+
+    def __init__(self, raw_waiter: Any) -> None:
+        self._raw = raw_waiter
+
+    @property
+    def name(self) -> str:
+        """The waiter's name, e.g. BucketExists."""
+        return str(self._raw.name)
 
 
 class BaseClient:

@@ -27,6 +27,7 @@ from aiobotocore.stub import AioStubber
 
 from generator.naming.rules import module_name
 
+from ..helpers import stub_module
 from ..parity.checks import Package, _typed_name, _weight, request_params, unwrap
 
 _COROUTINE = "Coroutine[Any, Any, {}]"
@@ -108,7 +109,8 @@ class AioChecker:
     def getters(self, kind: str) -> None:
         table = dict(getattr(self.aio, kind.upper() + "S", {}))
         sync_module = self.sync.submodule(kind + "s")
-        sync_table = dict(getattr(sync_module, kind.upper() + "S", {})) if sync_module else {}
+        # the sync classes as the stub declares them (the .py classes are run-time shims)
+        sync_table = dict(getattr(stub_module(sync_module.__name__), kind.upper() + "S", {})) if sync_module else {}
         if set(table) != set(sync_table):
             self.fail(kind + "s", f"{sorted(set(table) ^ set(sync_table))} differ from the sync module's")
         get = getattr(self.typed, f"get_{kind}")

@@ -12,7 +12,6 @@ import sys
 from typing import Any, Coroutine, Literal, TYPE_CHECKING, cast, overload
 
 from .._aio import BaseClient, ClientContext, PageIterator, Paginator, create_client
-from .exceptions import ApiGatewayV2Exceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from .._aio import AioSessionLike
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
     from .aio_type_defs import ExportApiResponseTypeDef
+    from .exceptions import ApiGatewayV2Exceptions
     from .literals import PaginatorName
     from .type_defs import (
         CreateApiMappingRequestTypeDef,
@@ -275,7 +275,7 @@ class ApiGatewayV2Client(BaseClient):
     @property
     def exceptions(self) -> ApiGatewayV2Exceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return ApiGatewayV2Exceptions(self._raw.exceptions)
+        return cast("ApiGatewayV2Exceptions", self._raw.exceptions)
 
     def create_api(
         self, **kwargs: Unpack[CreateApiRequestTypeDef]

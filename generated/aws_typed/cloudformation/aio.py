@@ -19,7 +19,6 @@ from .._aio import (
     Waiter,
     create_client,
 )
-from .exceptions import CloudFormationExceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
 
     from .._aio import AioSessionLike
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .exceptions import CloudFormationExceptions
     from .literals import PaginatorName, WaiterName
     from .type_defs import (
         ActivateOrganizationsAccessInputTypeDef,
@@ -307,7 +307,7 @@ class CloudFormationClient(BaseClient):
     @property
     def exceptions(self) -> CloudFormationExceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return CloudFormationExceptions(self._raw.exceptions)
+        return cast("CloudFormationExceptions", self._raw.exceptions)
 
     def activate_organizations_access(
         self, **kwargs: Unpack[ActivateOrganizationsAccessInputTypeDef]

@@ -19,7 +19,6 @@ from .._aio import (
     Waiter,
     create_client,
 )
-from .exceptions import CloudWatchExceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
 
     from .._aio import AioSessionLike
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .exceptions import CloudWatchExceptions
     from .literals import PaginatorName, WaiterName
     from .type_defs import (
         DeleteAlarmMuteRuleInputTypeDef,
@@ -164,7 +164,7 @@ class CloudWatchClient(BaseClient):
     @property
     def exceptions(self) -> CloudWatchExceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return CloudWatchExceptions(self._raw.exceptions)
+        return cast("CloudWatchExceptions", self._raw.exceptions)
 
     def delete_alarm_mute_rule(
         self, **kwargs: Unpack[DeleteAlarmMuteRuleInputTypeDef]

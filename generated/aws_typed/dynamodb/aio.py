@@ -19,7 +19,6 @@ from .._aio import (
     Waiter,
     create_client,
 )
-from .exceptions import DynamoDBExceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
 
     from .._aio import AioSessionLike
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .exceptions import DynamoDBExceptions
     from .literals import PaginatorName, WaiterName
     from .type_defs import (
         BatchExecuteStatementInputTypeDef,
@@ -191,7 +191,7 @@ class DynamoDBClient(BaseClient):
     @property
     def exceptions(self) -> DynamoDBExceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return DynamoDBExceptions(self._raw.exceptions)
+        return cast("DynamoDBExceptions", self._raw.exceptions)
 
     def batch_execute_statement(
         self, **kwargs: Unpack[BatchExecuteStatementInputTypeDef]

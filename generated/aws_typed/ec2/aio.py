@@ -19,7 +19,6 @@ from .._aio import (
     Waiter,
     create_client,
 )
-from .exceptions import EC2Exceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
 
     from .._aio import AioSessionLike
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .exceptions import EC2Exceptions
     from .literals import PaginatorName, WaiterName
     from .type_defs import (
         AcceptAddressTransferRequestTypeDef,
@@ -2113,7 +2113,7 @@ class EC2Client(BaseClient):
     @property
     def exceptions(self) -> EC2Exceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return EC2Exceptions(self._raw.exceptions)
+        return cast("EC2Exceptions", self._raw.exceptions)
 
     def accept_address_transfer(
         self, **kwargs: Unpack[AcceptAddressTransferRequestTypeDef]

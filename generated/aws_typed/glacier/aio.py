@@ -19,7 +19,6 @@ from .._aio import (
     Waiter,
     create_client,
 )
-from .exceptions import GlacierExceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from .._aio import AioSessionLike
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
     from .aio_type_defs import GetJobOutputOutputTypeDef
+    from .exceptions import GlacierExceptions
     from .literals import PaginatorName, WaiterName
     from .type_defs import (
         AbortMultipartUploadInputTypeDef,
@@ -122,7 +122,7 @@ class GlacierClient(BaseClient):
     @property
     def exceptions(self) -> GlacierExceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return GlacierExceptions(self._raw.exceptions)
+        return cast("GlacierExceptions", self._raw.exceptions)
 
     def abort_multipart_upload(
         self, **kwargs: Unpack[AbortMultipartUploadInputTypeDef]

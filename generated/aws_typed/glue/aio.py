@@ -11,7 +11,6 @@ import sys
 from typing import Any, Coroutine, Literal, TYPE_CHECKING, cast, overload
 
 from .._aio import BaseClient, ClientContext, PageIterator, Paginator, create_client
-from .exceptions import GlueExceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
 
     from .._aio import AioSessionLike
     from .._types import ClientArgsTypeDef
+    from .exceptions import GlueExceptions
     from .literals import PaginatorName
     from .type_defs import (
         BatchCreatePartitionRequestTypeDef,
@@ -665,7 +665,7 @@ class GlueClient(BaseClient):
     @property
     def exceptions(self) -> GlueExceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return GlueExceptions(self._raw.exceptions)
+        return cast("GlueExceptions", self._raw.exceptions)
 
     def batch_create_partition(
         self, **kwargs: Unpack[BatchCreatePartitionRequestTypeDef]

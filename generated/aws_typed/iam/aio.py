@@ -19,7 +19,6 @@ from .._aio import (
     Waiter,
     create_client,
 )
-from .exceptions import IAMExceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
 
     from .._aio import AioSessionLike
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .exceptions import IAMExceptions
     from .literals import PaginatorName, WaiterName
     from .type_defs import (
         AcceptDelegationRequestRequestTypeDef,
@@ -427,7 +427,7 @@ class IAMClient(BaseClient):
     @property
     def exceptions(self) -> IAMExceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return IAMExceptions(self._raw.exceptions)
+        return cast("IAMExceptions", self._raw.exceptions)
 
     def accept_delegation_request(
         self, **kwargs: Unpack[AcceptDelegationRequestRequestTypeDef]

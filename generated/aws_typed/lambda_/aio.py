@@ -18,7 +18,6 @@ from .._aio import (
     Waiter,
     create_client,
 )
-from .exceptions import LambdaExceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
         InvocationResponseTypeDef,
         InvokeWithResponseStreamResponseTypeDef,
     )
+    from .exceptions import LambdaExceptions
     from .literals import PaginatorName, WaiterName
     from .type_defs import (
         AddLayerVersionPermissionRequestTypeDef,
@@ -258,7 +258,7 @@ class LambdaClient(BaseClient):
     @property
     def exceptions(self) -> LambdaExceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return LambdaExceptions(self._raw.exceptions)
+        return cast("LambdaExceptions", self._raw.exceptions)
 
     def add_layer_version_permission(
         self, **kwargs: Unpack[AddLayerVersionPermissionRequestTypeDef]

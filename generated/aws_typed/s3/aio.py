@@ -20,7 +20,6 @@ from .._aio import (
     Waiter,
     create_client,
 )
-from .exceptions import S3Exceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
         GetObjectTorrentOutputTypeDef,
         SelectObjectContentOutputTypeDef,
     )
+    from .exceptions import S3Exceptions
     from .literals import PaginatorName, WaiterName
     from .type_defs import (
         AbortMultipartUploadOutputTypeDef,
@@ -264,7 +264,7 @@ class S3Client(S3ClientMethods, BaseClient):
     @property
     def exceptions(self) -> S3Exceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return S3Exceptions(self._raw.exceptions)
+        return cast("S3Exceptions", self._raw.exceptions)
 
     def abort_multipart_upload(
         self, **kwargs: Unpack[AbortMultipartUploadRequestTypeDef]

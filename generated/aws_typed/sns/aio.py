@@ -12,7 +12,6 @@ import sys
 from typing import Any, Coroutine, Literal, TYPE_CHECKING, cast, overload
 
 from .._aio import BaseClient, ClientContext, PageIterator, Paginator, create_client
-from .exceptions import SNSExceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
 
     from .._aio import AioSessionLike
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .exceptions import SNSExceptions
     from .literals import PaginatorName
     from .type_defs import (
         AddPermissionInputTypeDef,
@@ -144,7 +144,7 @@ class SNSClient(BaseClient):
     @property
     def exceptions(self) -> SNSExceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return SNSExceptions(self._raw.exceptions)
+        return cast("SNSExceptions", self._raw.exceptions)
 
     def add_permission(
         self, **kwargs: Unpack[AddPermissionInputTypeDef]

@@ -12,7 +12,6 @@ import sys
 from typing import Any, Coroutine, Literal, TYPE_CHECKING, cast, overload
 
 from .._aio import BaseClient, ClientContext, PageIterator, Paginator, create_client
-from .exceptions import SQSExceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
 
     from .._aio import AioSessionLike
     from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .exceptions import SQSExceptions
     from .literals import PaginatorName
     from .type_defs import (
         AddPermissionRequestTypeDef,
@@ -90,7 +90,7 @@ class SQSClient(BaseClient):
     @property
     def exceptions(self) -> SQSExceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return SQSExceptions(self._raw.exceptions)
+        return cast("SQSExceptions", self._raw.exceptions)
 
     def add_permission(
         self, **kwargs: Unpack[AddPermissionRequestTypeDef]

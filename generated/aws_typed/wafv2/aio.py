@@ -11,7 +11,6 @@ import sys
 from typing import Any, Coroutine, TYPE_CHECKING, cast
 
 from .._aio import BaseClient, ClientContext, create_client
-from .exceptions import WAFV2Exceptions
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
 
     from .._aio import AioSessionLike
     from .._types import ClientArgsTypeDef
+    from .exceptions import WAFV2Exceptions
     from .type_defs import (
         AssociateWebACLRequestTypeDef,
         AssociateWebACLResponseTypeDef,
@@ -150,7 +150,7 @@ class WAFV2Client(BaseClient):
     @property
     def exceptions(self) -> WAFV2Exceptions:
         """The service's modeled errors: the classes botocore raises."""
-        return WAFV2Exceptions(self._raw.exceptions)
+        return cast("WAFV2Exceptions", self._raw.exceptions)
 
     def associate_web_acl(
         self, **kwargs: Unpack[AssociateWebACLRequestTypeDef]
