@@ -20,7 +20,7 @@ import pytest
 
 GENERATED = Path(__file__).resolve().parents[2] / "generated" / "aws_typed"
 STUBS = sorted(GENERATED.rglob("*.pyi"))
-SHIMS = ("client", "paginators", "waiters")
+SHIMS = ("client", "paginators", "waiters", "aio")
 
 
 def _is_docstring(node: ast.stmt) -> bool:
@@ -75,7 +75,7 @@ def test_every_heavy_module_has_a_stub() -> None:
     heavy = {
         p
         for p in GENERATED.rglob("*.py")
-        if p.stem in {"client", "type_defs", "paginators", "waiters", "service_resource"}
+        if p.stem in {"client", "type_defs", "paginators", "waiters", "service_resource", "aio"}
     }
     assert heavy and heavy == stubbed
 

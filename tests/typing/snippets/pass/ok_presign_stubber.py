@@ -1,4 +1,4 @@
-"""generate_presigned_url per operation and the typed Stubber on the typed client and its .raw."""
+"""generate_presigned_url per operation and the typed Stubber on a typed client and on a client made with boto3."""
 
 from __future__ import annotations
 
