@@ -562,7 +562,7 @@ class Checker:
         try:
             with Stubber(raw) as stubber:
                 stubber.add_client_error(method, service_error_code=code, http_status_code=400)
-                getattr(typed, _typed_name(method))(**params)
+                getattr(typed, method)(**params)  # boto3's own client: its method name
         except cls as exc:
             if type(exc) is not cls:
                 return f"raised {type(exc).__name__}, a subclass of the modeled class"
