@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
+import importlib.util
 import os
 import subprocess
 import sys
@@ -68,3 +70,23 @@ def on_moto(endpoint: str, factory: str, close: Callable[[Any], None]) -> Iterat
     yield make
     for obj in made:
         close(obj)
+
+
+def stub_module(module_name: str) -> ModuleType:
+    """The .pyi stub beside a generated module, executed as a module of its own package:
+    its classes are what type checkers read (the .py is the run-time shim), so tests that
+    inspect methods and annotations inspect these. The module itself when it has no stub."""
+    module = importlib.import_module(module_name)
+    path = Path(str(module.__file__)).with_suffix(".pyi")
+    if not path.is_file():
+        return module
+    name = f"{module_name}__stub"
+    if name in sys.modules:
+        return sys.modules[name]
+    loader = importlib.machinery.SourceFileLoader(name, str(path))
+    spec = importlib.util.spec_from_loader(name, loader)
+    assert spec is not None
+    stub = importlib.util.module_from_spec(spec)
+    sys.modules[name] = stub
+    loader.exec_module(stub)
+    return stub

@@ -61,8 +61,8 @@ CLAIMS = [
     ),
     (
         "Methods botocore injects into other clients (rds `generate_db_auth_token`, ...) are not declared: they "
-        'work at run time through delegation, but a checker reports them (`"RDSClient" has no attribute '
-        '"generate_db_auth_token"`)',
+        "are there at run time (the typed client is boto3's own client), but a checker reports them "
+        '(`"RDSClient" has no attribute "generate_db_auth_token"`)',
         [("rds.client().generate_db_auth_token('h', 5432, 'u')", 'error: "RDSClient" has no attribute')],
     ),
     (
@@ -132,7 +132,7 @@ def test_readme_claims_about_what_is_typed(rds_package: Path, tmp_path: Path) ->
     assert not unexpected, unexpected
 
 
-def test_untyped_botocore_method_works_through_delegation(rds_package: Path) -> None:
+def test_untyped_botocore_method_works_at_run_time(rds_package: Path) -> None:
     """The other half of the rds claim: at run time the typed client has the method."""
     code = (
         "from rds_typed import rds; print(rds.client(region_name='us-east-1').generate_db_auth_token('h', 5432, 'u'))"

@@ -1,9 +1,12 @@
-"""Run-time behaviour of the generated aio modules: thin delegation to aiobotocore.
+"""The aio modules' classes: the types of aiobotocore's own objects.
 
-Copied verbatim by botoloom into a package generated with --aio.  The generated
-classes only declare types; every call goes to the aiobotocore object unchanged, and
-every method that aiobotocore makes a coroutine returns that coroutine as it is
-(typed Coroutine[...], so that a forgotten `await` is a type error).  aiobotocore
+Copied verbatim by botoloom into a package generated with --aio.  As for the sync classes
+(_runtime.py), a typed class is the type of aiobotocore's object: what checkers read is
+declared under `if TYPE_CHECKING:` here and in the aio.pyi stubs; at run time client()
+returns aiobotocore's create_client context itself, and the class names exist for imports,
+`isinstance` and the old spelling `S3Client(raw)`, which returns `raw`.  Every method that
+aiobotocore makes a coroutine is typed Coroutine[...], so that a forgotten `await` is a
+type error.  aiobotocore
 ships no type information (no py.typed), so its bodies, page iterators, event
 streams and sessions are typed here, as Protocols.  aiobotocore itself is imported
 only by client() without a session.
@@ -16,7 +19,6 @@ from typing import (
     Any,
     AsyncIterator,
     Callable,
-    ClassVar,
     Coroutine,
     Dict,
     Generic,
@@ -25,12 +27,9 @@ from typing import (
     Optional,
     Protocol,
     Sequence,
-    Type,
     TypeVar,
     cast,
 )
-
-from ._runtime import Paginator, Waiter  # their sync bases hold only the raw object
 
 if TYPE_CHECKING:
     from ._types import ClientMeta, PresignedPostTypeDef
@@ -106,151 +105,144 @@ def create_client(
     return session.create_client(service_name, **kwargs)
 
 
-class BaseClient:
-    """Common part of every typed async client: wraps one aiobotocore client."""
+if TYPE_CHECKING:
 
-    __slots__ = ("_raw",)
-    _service_name: ClassVar[str] = ""
+    class Paginator:
+        """aiobotocore's AioPaginator of one operation."""
 
-    def __init__(self, raw_client: Any) -> None:
-        """Wrap an existing aiobotocore client of this class's service (already entered)."""
-        meta = getattr(raw_client, "meta", None)
-        name = getattr(getattr(meta, "service_model", None), "service_name", None)
-        if name is None:
-            raise TypeError(
-                f"{type(self).__name__} wraps an aiobotocore client, got {raw_client!r}"
-            )
-        if name != self._service_name:
-            raise TypeError(
-                f"{type(self).__name__} wraps a {self._service_name!r} client, got {name!r}"
-            )
-        self._raw = raw_client
+    class Waiter:
+        """aiobotocore's AIOWaiter of one waiter."""
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._raw!r})"
+        @property
+        def name(self) -> str:
+            """The waiter's name, e.g. BucketExists."""
+            ...
 
-    async def __aenter__(self: _Self) -> _Self:
-        await self._raw.__aenter__()
-        return self
+    class BaseClient:
+        """What every aiobotocore client of a service has."""
 
-    async def __aexit__(self, exc_type: Any, exc_value: Any, tb: Any) -> None:
-        await self._raw.__aexit__(exc_type, exc_value, tb)
+        def __init__(self, client: Any, /) -> None:
+            """The old wrapping spelling: `S3Client(raw)` is `raw` itself, typed."""
 
-    @property
-    def raw(self) -> Any:
-        """The underlying aiobotocore client."""
-        return self._raw
+        async def __aenter__(self: _Self) -> _Self: ...
 
-    @property
-    def meta(self) -> ClientMeta:
-        """botocore's client metadata: region, endpoint, service model, config, events."""
-        return cast("ClientMeta", self._raw.meta)
+        async def __aexit__(self, exc_type: Any, exc_value: Any, tb: Any) -> None: ...
 
-    def can_paginate(self, operation_name: str) -> bool:
-        """Whether `operation_name` (a method name) has a paginator."""
-        return bool(self._raw.can_paginate(operation_name))
+        @property
+        def meta(self) -> ClientMeta:
+            """botocore's client metadata: region, endpoint, service model, config, events."""
+            ...
 
-    def close(self) -> Coroutine[Any, Any, None]:
-        """Close the client's HTTP connections (a coroutine: await it)."""
-        return cast("Coroutine[Any, Any, None]", self._raw.close())
+        @property
+        def waiter_names(self) -> List[str]:
+            """The names of the client's waiters (get_waiter's names)."""
+            ...
 
-    def generate_presigned_url(
-        self,
-        ClientMethod: str,
-        Params: Dict[str, Any] | None = None,
-        ExpiresIn: int = 3600,
-        HttpMethod: str | None = None,
-    ) -> Coroutine[Any, Any, str]:
-        """A presigned URL for `ClientMethod` called with `Params` (a coroutine in aiobotocore)."""
-        return cast(
-            "Coroutine[Any, Any, str]",
-            self._raw.generate_presigned_url(
-                ClientMethod, Params, ExpiresIn, HttpMethod
-            ),
-        )
+        def can_paginate(self, operation_name: str) -> bool:
+            """Whether `operation_name` (a method name) has a paginator."""
+            ...
 
-    if not TYPE_CHECKING:
+        def close(self) -> Coroutine[Any, Any, None]:
+            """Close the client's HTTP connections (a coroutine: await it)."""
+            ...
 
-        def __getattr__(self, name):
-            # Methods aiobotocore injects at run time that are not typed here
-            # (rds generate_db_auth_token, ...).
-            return getattr(self._raw, name)
+        def generate_presigned_url(
+            self,
+            ClientMethod: str,
+            Params: Dict[str, Any] | None = None,
+            ExpiresIn: int = 3600,
+            HttpMethod: str | None = None,
+        ) -> Coroutine[Any, Any, str]:
+            """A presigned URL for `ClientMethod` called with `Params` (a coroutine in aiobotocore)."""
+            ...
 
+    class S3ClientMethods:
+        """The s3 client's injected method that aiobotocore makes a coroutine, typed."""
 
-class S3ClientMethods:
-    """The s3 client's injected method that aiobotocore makes a coroutine, typed."""
+        def generate_presigned_post(
+            self,
+            Bucket: str,
+            Key: str,
+            Fields: Optional[Mapping[str, Any]] = None,
+            Conditions: Optional[Sequence[Any]] = None,
+            ExpiresIn: int = 3600,
+        ) -> Coroutine[Any, Any, PresignedPostTypeDef]:
+            """The URL and form fields of a presigned HTML form POST upload (a coroutine)."""
+            ...
 
-    __slots__ = ()
-    if TYPE_CHECKING:
-        _raw: Any
+    class ClientContext(Generic[_Client]):
+        """`async with aio.client(...) as client`: aiobotocore's create_client context; it
+        gives the client and closes it on leaving."""
 
-    def generate_presigned_post(
-        self,
-        Bucket: str,
-        Key: str,
-        Fields: Optional[Mapping[str, Any]] = None,
-        Conditions: Optional[Sequence[Any]] = None,
-        ExpiresIn: int = 3600,
-    ) -> Coroutine[Any, Any, PresignedPostTypeDef]:
-        """The URL and form fields of a presigned HTML form POST upload (a coroutine)."""
-        return cast(
-            "Coroutine[Any, Any, PresignedPostTypeDef]",
-            self._raw.generate_presigned_post(
-                Bucket, Key, Fields, Conditions, ExpiresIn
-            ),
-        )
+        async def __aenter__(self) -> _Client: ...
 
+        async def __aexit__(self, exc_type: Any, exc_value: Any, tb: Any) -> None: ...
 
-class ClientContext(Generic[_Client]):
-    """`async with aio.client(...) as client`: enters aiobotocore's create_client context
-    and gives the typed client; leaving it closes the client."""
+    class PageIterator(Generic[_Page, _Full]):
+        """aiobotocore's AioPageIterator: typed pages with `async for`.
 
-    __slots__ = ("_cls", "_raw")
+        It has no __iter__: a sync `for` over it is a type error (aiobotocore's own
+        iterator would yield a coroutine there, without raising)."""
 
-    def __init__(self, cls: Type[_Client], raw_context: Any) -> None:
-        self._cls = cls
-        self._raw = raw_context
+        def __aiter__(self) -> AsyncIterator[_Page]: ...
 
-    async def __aenter__(self) -> _Client:
-        return self._cls(await self._raw.__aenter__())
+        def build_full_result(self) -> Coroutine[Any, Any, _Full]:
+            """All pages merged (a coroutine): result keys joined, NextToken set when MaxItems cut it short."""
+            ...
 
-    async def __aexit__(self, exc_type: Any, exc_value: Any, tb: Any) -> None:
-        await self._raw.__aexit__(exc_type, exc_value, tb)
+        def search(self, expression: str) -> AsyncIterator[Any]:
+            """Apply a JMESPath expression to every page; `async for` over the results."""
+            ...
 
+        @property
+        def resume_token(self) -> str | None:
+            """Token to pass as PaginationConfig StartingToken to continue later."""
+            ...
 
-class PageIterator(Generic[_Page, _Full]):
-    """Iterates typed pages with `async for`; wraps aiobotocore's AioPageIterator.
+        @property
+        def result_keys(self) -> List[Any]:
+            """The JMESPath expressions of the keys that are aggregated across pages."""
+            ...
 
-    It has no __iter__: a sync `for` over it is a type error (aiobotocore's own
-    iterator would yield a coroutine there, without raising)."""
+else:
 
-    __slots__ = ("_raw",)
+    from . import _runtime
+    from ._runtime import TypedClass
 
-    def __init__(self, raw_iterator: Any) -> None:
-        self._raw = raw_iterator
+    def _is_aio(obj):
+        """An object of one of aiobotocore's classes (aiobotocore is not imported here)."""
+        return any(c.__module__.startswith("aiobotocore") for c in type(obj).__mro__)
 
-    def __aiter__(self) -> AsyncIterator[_Page]:
-        return cast("AsyncIterator[_Page]", self._raw.__aiter__())
+    class BaseClient(_runtime.BaseClient):
+        """An aiobotocore client; the generated subclass says of which service."""
 
-    def build_full_result(self) -> Coroutine[Any, Any, _Full]:
-        """All pages merged (a coroutine): result keys joined, NextToken set when MaxItems cut it short."""
-        return cast("Coroutine[Any, Any, _Full]", self._raw.build_full_result())
+        @classmethod
+        def _boto_is(cls, obj):
+            return _is_aio(obj) and super()._boto_is(obj)
 
-    def search(self, expression: str) -> AsyncIterator[Any]:
-        """Apply a JMESPath expression to every page; `async for` over the results."""
-        return cast("AsyncIterator[Any]", self._raw.search(expression))
+    class S3ClientMethods:
+        pass
 
-    @property
-    def resume_token(self) -> str | None:
-        """Token to pass as PaginationConfig StartingToken to continue later."""
-        return cast("str | None", self._raw.resume_token)
+    class ClientContext(metaclass=TypedClass):
+        @classmethod
+        def _boto_is(cls, obj):
+            return _is_aio(obj) and hasattr(obj, "__aenter__")
 
-    @property
-    def result_keys(self) -> List[Any]:
-        """The JMESPath expressions of the keys that are aggregated across pages."""
-        return cast(List[Any], self._raw.result_keys)
+        @classmethod
+        def _boto_of(cls, obj):
+            return obj
 
-    @property
-    def raw(self) -> Any:
-        """The underlying aiobotocore AioPageIterator."""
-        return self._raw
+    class PageIterator(_runtime.PageIterator):
+        @classmethod
+        def _matches(cls, obj):
+            return _is_aio(obj)
+
+    class Paginator(_runtime.Paginator):
+        @classmethod
+        def _matches(cls, obj):
+            return _is_aio(obj) and super()._matches(obj)
+
+    class Waiter(_runtime.Waiter):
+        @classmethod
+        def _matches(cls, obj):
+            return _is_aio(obj) and super()._matches(obj)

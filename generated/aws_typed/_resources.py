@@ -1,9 +1,11 @@
-"""Run-time behaviour of typed resources and collections: thin delegation to boto3.
+"""Typed resources and collections: the types of boto3's own resource objects.
 
-Copied verbatim by botoloom into each generated package.  A typed resource wraps one of
-boto3's own resource objects (`boto3.resource("s3").Bucket("b")`) and forwards every call
-to it unchanged; the generated subclasses only declare types.  The methods boto3 injects
-at run time (s3 transfers, dynamodb's batch writer) are typed in _injected.py.
+Copied verbatim by botoloom into each generated package.  A typed resource is the type of
+one of boto3's own resource objects (`boto3.resource("s3").Bucket("b")`): what checkers
+read is declared under `if TYPE_CHECKING:` here and in the generated stubs; at run time
+the classes exist for imports, `isinstance` and the old spelling `Bucket(raw)`, which
+returns `raw` itself (_runtime.TypedClass).  The methods boto3 injects at run time (s3
+transfers, dynamodb's batch writer) are typed in _injected.py.
 """
 
 from __future__ import annotations
@@ -12,14 +14,12 @@ from typing import (
     TYPE_CHECKING,
     Any,
     Callable,
-    ClassVar,
     Dict,
     Generic,
     Iterator,
     List,
     Optional,
     TypeVar,
-    cast,
 )
 
 import boto3  # type: ignore[import-untyped, unused-ignore]
@@ -73,183 +73,134 @@ def wrap_optional_list(cls: Callable[[Any], _R], raw: Any) -> Optional[List[_R]]
     return None if raw is None else [cls(item) for item in raw]
 
 
-class ResourceMeta(Generic[_Client]):
-    """boto3's resource.meta, with `client` the typed client of the resource's service."""
+if TYPE_CHECKING:
 
-    __slots__ = ("_raw", "_client")
+    class ResourceMeta(Generic[_Client]):
+        """boto3's resource.meta, with `client` the typed client of the resource's service."""
 
-    def __init__(self, raw_meta: Any, client: _Client) -> None:
-        self._raw = raw_meta
-        self._client = client
+        @property
+        def client(self) -> _Client:
+            """The client the resource makes its requests with (boto3's, typed)."""
+            ...
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._raw!r})"
+        @property
+        def service_name(self) -> str:
+            """The service's name, e.g. "s3"."""
+            ...
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, ResourceMeta) and bool(self._raw == other._raw)
+        @property
+        def identifiers(self) -> List[str]:
+            """The resource's identifier names, e.g. ["bucket_name", "key"]."""
+            ...
 
-    def __hash__(self) -> int:
-        return hash(self._raw)
+        @property
+        def data(self) -> Optional[Dict[str, Any]]:
+            """The loaded attributes, as the service returned them (None until loaded)."""
+            ...
 
-    @property
-    def client(self) -> _Client:
-        """The typed client the resource makes its requests with (boto3's, wrapped)."""
-        return self._client
+        @property
+        def resource_model(self) -> Any:
+            """boto3's model of the resource."""
+            ...
 
-    @property
-    def service_name(self) -> str:
-        """The service's name, e.g. "s3"."""
-        return str(self._raw.service_name)
+    class BaseResource(Generic[_Client]):
+        """What every boto3 resource and service resource has; parametrised by the typed
+        client of its service: `meta.client` is that client."""
 
-    @property
-    def identifiers(self) -> List[str]:
-        """The resource's identifier names, e.g. ["bucket_name", "key"]."""
-        return cast(List[str], self._raw.identifiers)
+        def __init__(self, resource: Any, /) -> None:
+            """The old wrapping spelling: `Bucket(raw)` is `raw` itself, typed."""
 
-    @property
-    def data(self) -> Optional[Dict[str, Any]]:
-        """The loaded attributes, as the service returned them (None until loaded)."""
-        return cast(Optional[Dict[str, Any]], self._raw.data)
+        @property
+        def meta(self) -> ResourceMeta[_Client]:
+            """boto3's resource metadata: service name, identifiers, loaded data, and the
+            client (`meta.client`) the resource makes its requests with."""
+            ...
 
-    @property
-    def resource_model(self) -> Any:
-        """boto3's model of the resource."""
-        return self._raw.resource_model
+        def get_available_subresources(self) -> List[str]:
+            """The names of this resource's sub-resources, sorted."""
+            ...
 
-    @property
-    def raw(self) -> Any:
-        """The underlying boto3 ResourceMeta."""
-        return self._raw
+    class ResourceCollection(Generic[_R]):
+        """An iterable, lazily fetched group of resources (boto3's ResourceCollection).
 
+        all(), filter(), limit() and page_size() return a new collection of the same type;
+        requests are made only when it is iterated."""
 
-class BaseResource(Generic[_Client]):
-    """Common part of every typed resource and service resource: wraps one boto3 resource.
+        def __iter__(self) -> Iterator[_R]:
+            """Every resource, over as many requests (pages) as needed."""
+            ...
 
-    Parametrised by the typed client of its service: `meta.client` is that client."""
+        def pages(self) -> Iterator[List[_R]]:
+            """The resources page by page (one list per service response)."""
+            ...
 
-    __slots__ = ("_raw",)
-    _boto3_class: ClassVar[str] = ""  # the boto3 class name, e.g. "s3.Bucket"
-    # the typed client class that wraps meta.client (the generated classes set it)
-    _client_class: ClassVar[Optional[type[Any]]] = None
+        def all(self) -> Self:
+            """The collection without further filters (a copy)."""
+            ...
 
-    def __init__(self, raw_resource: Any) -> None:
-        """Wrap an existing boto3 resource of this class's type."""
-        name = type(raw_resource).__name__
-        if name != self._boto3_class or not hasattr(raw_resource, "meta"):
-            raise TypeError(
-                f"{type(self).__name__} wraps a boto3 {self._boto3_class} resource, "
-                f"got {raw_resource!r}"
-            )
-        self._raw = raw_resource
+        def limit(self, count: int) -> Self:
+            """At most `count` resources in total."""
+            ...
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._raw!r})"
+        def page_size(self, count: int) -> Self:
+            """Fetch at most `count` resources per request."""
+            ...
 
-    def __eq__(self, other: object) -> bool:
-        """Equal when the wrapped boto3 resources are (same type and identifiers)."""
-        return isinstance(other, BaseResource) and bool(self._raw == other._raw)
+    class CollectionManager(Generic[_C, _R]):
+        """A resource's collection attribute (boto3's CollectionManager): not iterable
+        itself; all(), filter(), limit() and page_size() give an iterable collection."""
 
-    def __hash__(self) -> int:
-        return hash(self._raw)
+        def all(self) -> _C:
+            """Every resource of the collection."""
+            ...
 
-    @property
-    def raw(self) -> Any:
-        """The underlying boto3 resource."""
-        return self._raw
+        def limit(self, count: int) -> _C:
+            """At most `count` resources in total."""
+            ...
 
-    @property
-    def meta(self) -> ResourceMeta[_Client]:
-        """boto3's resource metadata: service name, identifiers, loaded data, and the
-        typed client (`meta.client`) the resource makes its requests with."""
-        raw_meta = self._raw.meta
-        wrap = self._client_class
-        client = raw_meta.client if wrap is None else wrap(raw_meta.client)
-        return ResourceMeta(raw_meta, cast(_Client, client))
+        def page_size(self, count: int) -> _C:
+            """Fetch at most `count` resources per request."""
+            ...
 
-    def get_available_subresources(self) -> List[str]:
-        """The names of this resource's sub-resources, sorted."""
-        return list(self._raw.get_available_subresources())
+        def pages(self) -> Iterator[List[_R]]:
+            """The resources page by page (one list per service response)."""
+            ...
 
+else:
+    import boto3.resources.base
+    import boto3.resources.collection
 
-class ResourceCollection(Generic[_R]):
-    """An iterable, lazily fetched group of typed resources (boto3's ResourceCollection).
+    from ._runtime import TypedClass
 
-    all(), filter(), limit() and page_size() return a new collection of the same type;
-    requests are made only when it is iterated."""
+    class _Boto3(metaclass=TypedClass):
+        """Instances: boto3's objects of one class (`_boto3`), of one name when the
+        generated class gives it (`_boto3_class`, e.g. "s3.Bucket")."""
 
-    __slots__ = ("_raw",)
-    _item: ClassVar[type[Any]]  # the typed resource class of the items
+        _boto3 = object
+        _boto3_class = ""
 
-    def __init__(self, raw_collection: Any) -> None:
-        """Wrap one of boto3's ResourceCollection objects."""
-        self._raw = raw_collection
+        @classmethod
+        def _boto_is(cls, obj):
+            if not isinstance(obj, cls._boto3):
+                return False
+            return not cls._boto3_class or type(obj).__name__ == cls._boto3_class
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._raw!r})"
+        @classmethod
+        def _boto_of(cls, obj):
+            if isinstance(obj, cls._boto3) and not cls._boto_is(obj):
+                raise TypeError(
+                    f"{cls.__name__} is the type of boto3's {cls._boto3_class}, got {obj!r}"
+                )
+            return obj
 
-    def __iter__(self) -> Iterator[_R]:
-        """Every resource, over as many requests (pages) as needed."""
-        item = self._item
-        for raw in self._raw:
-            yield cast(_R, item(raw))
+    class ResourceMeta(_Boto3):
+        _boto3 = boto3.resources.base.ResourceMeta
 
-    def pages(self) -> Iterator[List[_R]]:
-        """The resources page by page (one list per service response)."""
-        item = self._item
-        for page in self._raw.pages():
-            yield [cast(_R, item(raw)) for raw in page]
+    class BaseResource(_Boto3):
+        _boto3 = boto3.resources.base.ServiceResource
 
-    def all(self) -> Self:
-        """The collection without further filters (a copy)."""
-        return type(self)(self._raw.all())
+    class ResourceCollection(_Boto3):
+        _boto3 = boto3.resources.collection.ResourceCollection
 
-    def limit(self, count: int) -> Self:
-        """At most `count` resources in total."""
-        return type(self)(self._raw.limit(count))
-
-    def page_size(self, count: int) -> Self:
-        """Fetch at most `count` resources per request."""
-        return type(self)(self._raw.page_size(count))
-
-    @property
-    def raw(self) -> Any:
-        """The underlying boto3 ResourceCollection."""
-        return self._raw
-
-
-class CollectionManager(Generic[_C, _R]):
-    """A resource's collection attribute (boto3's CollectionManager): not iterable itself;
-    all(), filter(), limit() and page_size() give an iterable collection."""
-
-    __slots__ = ("_raw",)
-    _collection: ClassVar[type[Any]]  # the typed collection class
-
-    def __init__(self, raw_manager: Any) -> None:
-        """Wrap one of boto3's CollectionManager objects."""
-        self._raw = raw_manager
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._raw!r})"
-
-    def all(self) -> _C:
-        """Every resource of the collection."""
-        return cast(_C, self._collection(self._raw.all()))
-
-    def limit(self, count: int) -> _C:
-        """At most `count` resources in total."""
-        return cast(_C, self._collection(self._raw.limit(count)))
-
-    def page_size(self, count: int) -> _C:
-        """Fetch at most `count` resources per request."""
-        return cast(_C, self._collection(self._raw.page_size(count)))
-
-    def pages(self) -> Iterator[List[_R]]:
-        """The resources page by page (one list per service response)."""
-        item = self._collection._item
-        for page in self._raw.pages():
-            yield [cast(_R, item(raw)) for raw in page]
-
-    @property
-    def raw(self) -> Any:
-        """The underlying boto3 CollectionManager."""
-        return self._raw
+    class CollectionManager(_Boto3):
+        _boto3 = boto3.resources.collection.CollectionManager

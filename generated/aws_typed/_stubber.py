@@ -7,7 +7,6 @@ at run time every call is botocore.stub.Stubber's.
 
 from typing import TYPE_CHECKING, Any, ClassVar, Mapping, TypeVar
 
-from ._runtime import BaseClient
 from ._types import ResponseMetadataTypeDef, TypedDict, NotRequired
 
 if TYPE_CHECKING:
@@ -32,17 +31,16 @@ class EmptyStubResponseTypeDef(TypedDict):
 
 
 class BaseStubber(_Base):
-    """botocore.stub.Stubber for one service's client: the typed client or its .raw."""
+    """botocore.stub.Stubber for one service's client (a typed client is boto3's client)."""
 
     _service_name: ClassVar[str] = ""
     if TYPE_CHECKING:
         client: Any
 
     def __init__(self, client: Any) -> None:
-        """Stub `client`: a typed client of this service, or the boto3 client itself."""
-        raw = client.raw if isinstance(client, BaseClient) else client
+        """Stub `client`: a boto3 client of this service (typed or not: the same object)."""
         try:
-            name = raw.meta.service_model.service_name
+            name = client.meta.service_model.service_name
         except AttributeError:
             raise TypeError(
                 f"{type(self).__name__} stubs a boto3 client, got {client!r}"
@@ -51,7 +49,7 @@ class BaseStubber(_Base):
             raise TypeError(
                 f"{type(self).__name__} stubs a {self._service_name!r} client, got {name!r}"
             )
-        _STUBBER.__init__(self, raw)
+        _STUBBER.__init__(self, client)
 
     def __enter__(self: _S) -> _S:
         self.activate()

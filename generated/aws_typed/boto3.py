@@ -313,13 +313,11 @@ def resource(
 
 
 class Session(BaseSession):
-    """A boto3 session whose client() and resource() are typed.
+    """boto3.session.Session, with client() and resource() typed.
 
-    Session(...) takes boto3.session.Session's arguments; Session.wrap(raw) wraps an
-    existing boto3 session.
+    Session(...) takes boto3.session.Session's arguments and returns boto3's session
+    itself; isinstance(boto3.session.Session(), Session) is true.
     """
-
-    __slots__ = ()
 
     @overload
     def client(
@@ -413,7 +411,7 @@ class Session(BaseSession):
         """Create a typed client from this session: the arguments of
         boto3.session.Session.client(...).
         """
-        return create_client(_CLIENTS, service_name, self._raw, kwargs)
+        return create_client(_CLIENTS, service_name, self, kwargs)
 
     @overload
     def resource(
@@ -487,4 +485,4 @@ class Session(BaseSession):
         """Create a typed service resource from this session: the arguments of
         boto3.session.Session.resource(...).
         """
-        return create_resource(_RESOURCES, service_name, self._raw, kwargs)
+        return create_resource(_RESOURCES, service_name, self, kwargs)

@@ -142,24 +142,25 @@ def _reexport(view: ServiceView, runtime: str, title: str) -> str:
 
 
 def _client(view: ServiceView) -> dict[str, Any]:
+    """client.py: the run-time shim (the class names, the factory); client.pyi: the class
+    as type checkers and editors read it (every method, with its docstring)."""
     methods = view.client_methods() + presigned_methods(view)
     factory = view.factory()
     builtins = builtins_import(view.service)  # what the presign overloads spell builtins as
-    blocks = {}
-    for stub in (False, True):
-        imports = view.client_imports(methods, factory, stub)
-        if builtins:
-            imports.add_module("builtins", alias=builtins)
-        blocks[stub] = import_blocks(imports, CLIENT_RUNTIME_ORDER, grouped=False)
+    shim = view.client_imports([], factory, False).add(".._runtime", "callable_module", runtime=True)
+    stub = view.client_imports(methods, factory, True)
+    if builtins:
+        stub.add_module("builtins", alias=builtins)
     return dict(
         header=header(f"Typed client for {view.title}.", view.versions),
-        **blocks[False],
-        pyi=blocks[True],
+        **import_blocks(shim, CLIENT_RUNTIME_ORDER, grouped=False),
+        pyi=import_blocks(stub, CLIENT_RUNTIME_ORDER, grouped=False),
         all=dunder_all([view.names.client, "client"]),
         client=view.client_class(),
         service_literal=pystr(view.service.name),
         methods=methods,
         factory=factory,
+        module_call="callable_module(__name__)",
     )
 
 
@@ -207,19 +208,23 @@ def _exceptions(view: ServiceView) -> str:
 def _wrappers(
     view: ServiceView, kind: str, base: str, table: str, classes: list[Any], names: dict[str, str]
 ) -> dict[str, Any]:
+    """paginators.py or waiters.py (the run-time classes: names and what each one is of),
+    and their stub (each class's method, with its docstring)."""
     methods = [m for _, m in classes]
+    keys = view.paginator_keys() if base == "Paginator" else view.waiter_keys()
     return dict(
         header=header(f"Typed {kind} of {view.title}.", view.versions),
-        **import_blocks(view.wrapper_imports(methods, base)),
+        **import_blocks(view.wrapper_imports([], base)),
         pyi=import_blocks(view.wrapper_imports(methods, base, stub=True)),
         all=dunder_all([table] + list(names.values())),
-        classes=classes,
+        classes=[(head, m, key) for (head, m), key in zip(classes, keys)],
         table=view.table(table, base, names),
     )
 
 
 def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
-    imports = _import_all(".client", [view.names.client, "client"])
+    imports = _import_all(".client", [view.names.client])
+    imports.add(".client", "client")  # for checkers the factory; at run time the module, callable
     imports.add(".exceptions", view.names.exceptions, runtime=True)
     public = [view.names.client, view.names.exceptions, "client"]
     lazy: list[str] = []
@@ -228,7 +233,11 @@ def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
         for name in lazy:
             imports.add(".service_resource", name)
         public += [resources.service_class, "resource"]
-    checking = f"\n\nif TYPE_CHECKING:\n{imports.checking()}" if imports.has_checking else ""
+    checking = (
+        f"\n\nif TYPE_CHECKING:\n{imports.checking()}\n"
+        "else:  # the submodule, not its factory: calling the module calls client() (_runtime.CallableModule)\n"
+        "    from . import client"
+    )
     return _render(
         "service_init.py.j2",
         header=header(f"Typed boto3 layer for {view.title}.", view.versions),

@@ -17,13 +17,14 @@ from typing import (
     NamedTuple,
     Optional,
     Protocol,
-    TypeVar,
     cast,
 )
 
 import boto3  # type: ignore[import-untyped, unused-ignore]
 import boto3.session  # type: ignore[import-untyped, unused-ignore]
 from botocore.exceptions import UnknownServiceError  # type: ignore[import-untyped, unused-ignore]
+
+from ._runtime import TypedClass
 
 if TYPE_CHECKING:
     from ._resources import BaseResource
@@ -38,8 +39,6 @@ __all__ = (
     "create_resource",
     "setup_default_session",
 )
-
-_Session = TypeVar("_Session", bound="BaseSession")
 
 
 class ReadOnlyCredentials(NamedTuple):
@@ -131,104 +130,82 @@ def setup_default_session(
     )
 
 
-class BaseSession:
-    """Common part of the typed Session: wraps one boto3.session.Session.
+if TYPE_CHECKING:
 
-    The generated Session adds client() and resource() with a Literal overload per
-    generated service; everything else is boto3's Session, typed."""
+    class BaseSession:
+        """What a boto3.session.Session has (the generated Session adds client() and
+        resource() with a Literal overload per generated service)."""
 
-    __slots__ = ("_raw",)
+        def __init__(
+            self,
+            aws_access_key_id: Optional[str] = None,
+            aws_secret_access_key: Optional[str] = None,
+            aws_session_token: Optional[str] = None,
+            region_name: Optional[str] = None,
+            botocore_session: Any = None,
+            profile_name: Optional[str] = None,
+            aws_account_id: Optional[str] = None,
+        ) -> None:
+            """A new boto3.session.Session with these arguments."""
 
-    def __init__(
-        self,
-        aws_access_key_id: Optional[str] = None,
-        aws_secret_access_key: Optional[str] = None,
-        aws_session_token: Optional[str] = None,
-        region_name: Optional[str] = None,
-        botocore_session: Any = None,
-        profile_name: Optional[str] = None,
-        aws_account_id: Optional[str] = None,
-    ) -> None:
-        """A new boto3 session with these arguments (as boto3.session.Session)."""
-        self._raw = boto3.session.Session(
-            aws_access_key_id=aws_access_key_id,
-            aws_secret_access_key=aws_secret_access_key,
-            aws_session_token=aws_session_token,
-            region_name=region_name,
-            botocore_session=botocore_session,
-            profile_name=profile_name,
-            aws_account_id=aws_account_id,
-        )
+        @property
+        def profile_name(self) -> str:
+            """The profile this session reads (\"default\" when none was given)."""
+            ...
 
-    @classmethod
-    def wrap(cls: type[_Session], raw_session: Any) -> _Session:
-        """Wrap an existing boto3.session.Session: its clients and resources, typed."""
-        if not isinstance(raw_session, boto3.session.Session):
-            raise TypeError(
-                f"{cls.__name__}.wrap() takes a boto3.session.Session, got {raw_session!r}"
-            )
-        session = cls.__new__(cls)
-        session._raw = raw_session
-        return session
+        @property
+        def region_name(self) -> Optional[str]:
+            """The configured region, None when no region is configured anywhere."""
+            ...
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}.wrap({self._raw!r})"
+        @property
+        def available_profiles(self) -> List[str]:
+            """The profiles of the shared config and credentials files."""
+            ...
 
-    @property
-    def raw(self) -> Any:
-        """The underlying boto3.session.Session."""
-        return self._raw
+        @property
+        def events(self) -> Any:
+            """The session's event system (botocore's HierarchicalEmitter)."""
+            ...
 
-    @property
-    def profile_name(self) -> str:
-        """The profile this session reads (\"default\" when none was given)."""
-        return str(self._raw.profile_name)
+        def get_credentials(self) -> Optional[Credentials]:
+            """The credentials boto3 finds for this session, None when there are none."""
+            ...
 
-    @property
-    def region_name(self) -> Optional[str]:
-        """The configured region, None when no region is configured anywhere."""
-        region: Optional[str] = self._raw.region_name
-        return region
+        def get_available_services(self) -> List[str]:
+            """Every service botocore has a definition for (not only the generated ones)."""
+            ...
 
-    @property
-    def available_profiles(self) -> List[str]:
-        """The profiles of the shared config and credentials files."""
-        return list(self._raw.available_profiles)
+        def get_available_resources(self) -> List[str]:
+            """Every service boto3 has resources for (not only the generated ones)."""
+            ...
 
-    @property
-    def events(self) -> Any:
-        """The session's event system (botocore's HierarchicalEmitter)."""
-        return self._raw.events
+        def get_available_partitions(self) -> List[str]:
+            """The partitions botocore knows: aws, aws-cn, aws-us-gov, ..."""
+            ...
 
-    def get_credentials(self) -> Optional[Credentials]:
-        """The credentials boto3 finds for this session, None when there are none."""
-        return self._raw.get_credentials()  # type: ignore[no-any-return]
+        def get_available_regions(
+            self,
+            service_name: str,
+            partition_name: str = "aws",
+            allow_non_regional: bool = False,
+        ) -> List[str]:
+            """The regions where `service_name` has an endpoint in `partition_name`."""
+            ...
 
-    def get_available_services(self) -> List[str]:
-        """Every service botocore has a definition for (not only the generated ones)."""
-        return list(self._raw.get_available_services())
+        def get_partition_for_region(self, region_name: str) -> str:
+            """The partition a region belongs to (us-east-1: aws)."""
+            ...
 
-    def get_available_resources(self) -> List[str]:
-        """Every service boto3 has resources for (not only the generated ones)."""
-        return list(self._raw.get_available_resources())
+else:
 
-    def get_available_partitions(self) -> List[str]:
-        """The partitions botocore knows: aws, aws-cn, aws-us-gov, ..."""
-        return list(self._raw.get_available_partitions())
+    class BaseSession(metaclass=TypedClass):
+        """boto3.session.Session: `Session(...)` makes one, isinstance is true for one."""
 
-    def get_available_regions(
-        self,
-        service_name: str,
-        partition_name: str = "aws",
-        allow_non_regional: bool = False,
-    ) -> List[str]:
-        """The regions where `service_name` has an endpoint in `partition_name`."""
-        return list(
-            self._raw.get_available_regions(
-                service_name, partition_name, allow_non_regional
-            )
-        )
+        @classmethod
+        def _boto_is(cls, obj):
+            return isinstance(obj, boto3.session.Session)
 
-    def get_partition_for_region(self, region_name: str) -> str:
-        """The partition a region belongs to (us-east-1: aws)."""
-        return str(self._raw.get_partition_for_region(region_name))
+        @classmethod
+        def _boto_of(cls, *args, **kwargs):
+            return boto3.session.Session(*args, **kwargs)

@@ -1,8 +1,8 @@
 """Typed declarations of the methods boto3 injects at run time (boto3.s3.inject,
 boto3.dynamodb.table), as bases of the generated classes.
 
-Copied verbatim by botoloom into each generated package.  Each method forwards to the
-boto3 method of the same name unchanged.
+Copied verbatim by botoloom into each generated package.  Declarations only: boto3's
+objects have these methods themselves.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import (
     Sequence,
     TypeVar,
     Union,
-    cast,
 )
 
 from ._resources import BaseResource
@@ -48,10 +47,7 @@ _Client = TypeVar("_Client")  # the typed client of the service (BaseResource)
 class S3ClientMethods:
     """The s3 client's transfer and presigned-POST methods (boto3.s3.inject), typed.
 
-    Declarations only: at run time the typed client forwards these names to boto3's
-    own methods unchanged."""
-
-    __slots__ = ()
+    Declarations only: boto3's client has these methods itself."""
 
     if TYPE_CHECKING:
 
@@ -131,11 +127,9 @@ class S3ClientMethods:
 class S3BucketMethods(BaseResource[_Client]):
     """Methods boto3 injects into s3 Bucket resources, typed."""
 
-    __slots__ = ()
-
     def load(self) -> None:
         """Load the bucket's attributes (creation date) with s3.list_buckets."""
-        self._raw.load()
+        ...
 
     def upload_file(
         self,
@@ -146,7 +140,7 @@ class S3BucketMethods(BaseResource[_Client]):
         Config: Any = None,
     ) -> None:
         """Upload a file to an object of this bucket."""
-        self._raw.upload_file(Filename, Key, ExtraArgs, Callback, Config)
+        ...
 
     def download_file(
         self,
@@ -157,7 +151,7 @@ class S3BucketMethods(BaseResource[_Client]):
         Config: Any = None,
     ) -> None:
         """Download an object of this bucket to a file."""
-        self._raw.download_file(Key, Filename, ExtraArgs, Callback, Config)
+        ...
 
     def upload_fileobj(
         self,
@@ -168,7 +162,7 @@ class S3BucketMethods(BaseResource[_Client]):
         Config: Any = None,
     ) -> None:
         """Upload a readable binary file-like object to an object of this bucket."""
-        self._raw.upload_fileobj(Fileobj, Key, ExtraArgs, Callback, Config)
+        ...
 
     def download_fileobj(
         self,
@@ -179,7 +173,7 @@ class S3BucketMethods(BaseResource[_Client]):
         Config: Any = None,
     ) -> None:
         """Download an object of this bucket into a writable binary file-like object."""
-        self._raw.download_fileobj(Key, Fileobj, ExtraArgs, Callback, Config)
+        ...
 
     def copy(
         self,
@@ -191,13 +185,11 @@ class S3BucketMethods(BaseResource[_Client]):
         Config: Any = None,
     ) -> None:
         """Copy an object into this bucket (managed, multipart when large)."""
-        self._raw.copy(CopySource, Key, ExtraArgs, Callback, SourceClient, Config)
+        ...
 
 
 class S3ObjectMethods(BaseResource[_Client]):
     """Methods boto3 injects into s3 Object resources, typed."""
-
-    __slots__ = ()
 
     def upload_file(
         self,
@@ -207,7 +199,7 @@ class S3ObjectMethods(BaseResource[_Client]):
         Config: Any = None,
     ) -> None:
         """Upload a file to this object."""
-        self._raw.upload_file(Filename, ExtraArgs, Callback, Config)
+        ...
 
     def download_file(
         self,
@@ -217,7 +209,7 @@ class S3ObjectMethods(BaseResource[_Client]):
         Config: Any = None,
     ) -> None:
         """Download this object to a file."""
-        self._raw.download_file(Filename, ExtraArgs, Callback, Config)
+        ...
 
     def upload_fileobj(
         self,
@@ -227,7 +219,7 @@ class S3ObjectMethods(BaseResource[_Client]):
         Config: Any = None,
     ) -> None:
         """Upload a readable binary file-like object to this object."""
-        self._raw.upload_fileobj(Fileobj, ExtraArgs, Callback, Config)
+        ...
 
     def download_fileobj(
         self,
@@ -237,7 +229,7 @@ class S3ObjectMethods(BaseResource[_Client]):
         Config: Any = None,
     ) -> None:
         """Download this object into a writable binary file-like object."""
-        self._raw.download_fileobj(Fileobj, ExtraArgs, Callback, Config)
+        ...
 
     def copy(
         self,
@@ -248,17 +240,15 @@ class S3ObjectMethods(BaseResource[_Client]):
         Config: Any = None,
     ) -> None:
         """Copy another object onto this one (managed, multipart when large)."""
-        self._raw.copy(CopySource, ExtraArgs, Callback, SourceClient, Config)
+        ...
 
 
 class S3ObjectSummaryMethods(BaseResource[_Client]):
     """Methods boto3 injects into s3 ObjectSummary resources, typed."""
 
-    __slots__ = ()
-
     def load(self) -> None:
         """Load the summary's attributes with s3.head_object."""
-        self._raw.load()
+        ...
 
 
 class BatchWriter(Protocol):
@@ -282,10 +272,8 @@ class BatchWriter(Protocol):
 class DynamoDBTableMethods(BaseResource[_Client]):
     """Methods boto3 injects into dynamodb Table resources, typed."""
 
-    __slots__ = ()
-
-    def batch_writer(
+    def batch_writer(  # type: ignore[empty-body]  # a declaration: boto3's Table has it
         self, overwrite_by_pkeys: Optional[Sequence[str]] = None
     ) -> BatchWriter:
         """A context manager that writes put_item/delete_item calls in batches."""
-        return cast("BatchWriter", self._raw.batch_writer(overwrite_by_pkeys))
+        ...

@@ -8,9 +8,10 @@ faster). botoloom checks its own output in full: the tests, `make typecheck` and
 `make typecheck-all` run mypy --strict over a copy without the pragma (`python -m
 generator.text.pragma DIR`). pyright does not read the pragma.
 
-The heavy modules also come as .pyi stubs (no docstrings, `...` bodies); checkers prefer a
-stub to its module, so a full check of the modules themselves runs on a copy without the
-stubs (`--no-stubs`), and the stubs are checked on their own (make typecheck does both).
+The heavy modules come as .pyi stubs (the typed classes, with docstrings, no bodies) beside
+.py run-time shims; checkers prefer a stub to its module, so a check of the shims themselves
+runs on a copy without the stubs (`--no-stubs`), and the stubs are checked on their own
+(make typecheck does both).
 """
 
 from __future__ import annotations

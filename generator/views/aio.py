@@ -20,6 +20,7 @@ from ..types.pyexpr import (
     NONE,
     TYPE_DEFS,
     Name,
+    Needs,
     Or,
     PyExpr,
     Quoted,
@@ -33,7 +34,7 @@ from ..types.pyexpr import (
     uses,
 )
 from ..types.specs import TypedDictSpec
-from .blocks import Block, ClassHead, Method, Param, dunder_all, header, import_blocks, param
+from .blocks import Block, ClassHead, Method, Param, dunder_all, header, import_blocks, method_needs, param
 from .service import CAST, EMPTY_RESPONSE, ServiceView
 
 ASYNC_TYPES = ("EventStream", "StreamingBody")  # in _aio: the async protocols of the same names
@@ -125,8 +126,9 @@ class AioView:
         service = self.view.service
         doc = (
             f"Typed async client for {service.full_name} (botocore service {service.name!r}).\n\n"
-            f"Wraps an aiobotocore client: `async with client(...) as c`, or wrap one that is "
-            f"already open with {self.view.names.client}(raw). Operations return coroutines."
+            f"The type of aiobotocore's own {service.name} client: `async with client(...) as c` "
+            f"gives it; {self.view.names.client}(raw) is a client that is already open, typed. "
+            "Operations return coroutines."
         )
         return ClassHead(self.view.names.client, (", ".join(n.render() for n in self.client_bases()),), doc)
 
@@ -147,8 +149,8 @@ class AioView:
             params=[Param("*"), param("session", session, "None"), param("**kwargs", kwargs)],
             returns=returns,
             doc=doc,
-            body=[f"return ClientContext({names.client}, {call})"],
-            needs=uses(returns, session, kwargs) | calls(context, Name(AIO, "create_client")),
+            body=[f"return cast({Quoted(returns).render()}, {call})"],
+            needs=uses(returns, session, kwargs) | calls(CAST, Name(AIO, "create_client")),
         )
 
     # ---- aio.py: paginators and waiters ------------------------------------------------
@@ -189,10 +191,13 @@ class AioView:
         names += ["WAITERS"] * bool(view.waiter_classes) + list(view.waiter_classes.values())
         return names
 
-    def imports(self, methods: list[Method], factory: Method) -> ImportSet:
-        """The imports of aio.py: what the sync client imports at run time is run-time here too."""
-        imports = ImportSet(".aio", at_runtime=[("typing", n) for n in _RUNTIME_TYPING], locate=self.locate)
-        imports.need(all_needs([*(m.needs for m in methods), factory.needs, runs(*self.client_bases())]))
+    def imports(self, methods: list[Method], factory: Method, stub: bool = False) -> ImportSet:
+        """The imports of aio.pyi (`stub`: what the signatures of `methods` use), or of the
+        aio.py shim (the factory and the bases)."""
+        at_runtime = [("typing", n) for n in _RUNTIME_TYPING] if stub else []
+        imports = ImportSet(".aio", at_runtime=at_runtime, locate=self.locate)
+        members = method_needs(methods, stub) if stub else Needs()
+        imports.need(all_needs([members, factory.needs, runs(*self.client_bases())]), stub=stub)
         return imports
 
 
@@ -228,17 +233,21 @@ def render_aio(view: ServiceView, render: Renderer) -> dict[str, str]:
     paginators, waiters = aio.paginator_classes(), aio.waiter_classes()
     factory = aio.factory()
     bases = [Name(".._runtime", "Paginator")] * bool(paginators) + [Name(".._runtime", "Waiter")] * bool(waiters)
-    imports = aio.imports([*methods, *(m for _, m in paginators + waiters)], factory).need(runs(*bases))
-    files[f"{mod}/aio.py"] = render(
-        "aio.py.j2",
+    members = [*methods, *(m for _, m in paginators + waiters)]
+    keys = view.paginator_keys() + view.waiter_keys()  # what each class is of, at run time
+    context = dict(
         header=header(f"Typed async (aiobotocore) client of {view.title}.", view.versions),
-        **import_blocks(imports, RUNTIME_ORDER, grouped=False),
         all=dunder_all(aio.public()),
         client=aio.client_class(),
         service_literal=pystr(view.service.name),
         methods=methods,
-        classes=paginators + waiters,
+        classes=[(head, m, key) for (head, m), key in zip(paginators + waiters, keys)],
         tables=aio.tables(),
         factory=factory,
     )
+    for stub, name in ((False, "aio.py"), (True, "aio.pyi")):
+        imports = aio.imports(members, factory, stub).need(runs(*bases))
+        files[f"{mod}/{name}"] = render(
+            "aio.py.j2", stub=stub, **import_blocks(imports, RUNTIME_ORDER, grouped=False), **context
+        )
     return files

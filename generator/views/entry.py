@@ -159,7 +159,7 @@ def _functions(
     unpacked = unpack(Name("._types", args))
     kwargs = param("**kwargs", unpacked)
     table = "_CLIENTS" if kind == "client" else "_RESOURCES"
-    for where, first, raw in (("module", [], "None"), ("session", [SELF], "self._raw")):
+    for where, first, raw in (("module", [], "None"), ("session", [SELF], "self")):
         overloads = []
         for entry, cls in zip(entries, classes):
             params = [*first, param("service_name", Literal((entry.service,))), kwargs]

@@ -267,16 +267,16 @@ def factory(service_name: str, cls: str) -> Method:
     session = Or((shared("ResourceSessionLike"), NONE))
     kwargs = unpack(shared("ResourceArgsTypeDef"))
     doc = (
-        f"Create a typed {service_name} service resource: the same arguments as "
-        f"boto3.resource({service_name!r}, ...), from `session` when given."
+        f"boto3.resource({service_name!r}, ...) with the same arguments, from `session` when "
+        f"given: boto3's service resource itself, typed {cls}."
     )
     return Method(
         name="resource",
         params=[Param("*"), param("session", session, "None"), param("**kwargs", kwargs)],
         returns=Name(None, cls),
         doc=doc,
-        body=[f"return {cls}(create_resource({pystr(service_name)}, session, kwargs))"],
-        needs=uses(session, kwargs) | calls(_resources("create_resource")),
+        body=[f"return cast({pystr(cls)}, create_resource({pystr(service_name)}, session, kwargs))"],
+        needs=uses(session, kwargs) | calls(_resources("create_resource"), CAST),
     )
 
 

@@ -99,7 +99,8 @@ class ResourceView:
         """The imports of service_resource.py, or of its stub (`stub`: what its signatures,
         bases and attributes use)."""
         imports = ImportSet(".service_resource")
-        members = method_needs([m for c in classes for m in c.methods], stub)
+        # the .py is the run-time shim: its classes hold no methods (the stub declares them)
+        members = method_needs([m for c in classes for m in c.methods], stub) if stub else Needs()
         imports.need(all_needs([made.needs, *(c.needs for c in classes), members]), stub=stub)
         imports.need(uses(*(name for _, name in self._aliases.values())))
         client = self.view.names.client

@@ -167,8 +167,8 @@ class ServiceView:
             returns=Name(None, self.names.exceptions),
             decorators=["property"],
             doc="The service's modeled errors: the classes botocore raises.",
-            body=[f"return {self.names.exceptions}(self._raw.exceptions)"],
-            needs=uses(exceptions) | calls(exceptions),
+            body=[f"return cast({pystr(self.names.exceptions)}, self._raw.exceptions)"],
+            needs=uses(exceptions) | calls(CAST),
         )
 
     def self_params(self, input_shape: str) -> list[Param]:
@@ -256,9 +256,9 @@ class ServiceView:
         return out
 
     def client_imports(self, methods: list[Method], factory: Method, stub: bool = False) -> ImportSet:
-        """The imports of client.py, or of client.pyi (`stub`: what its signatures use;
-        Literal at run time, as ever)."""
-        imports = ImportSet(".client", at_runtime=[("typing", "Literal")])
+        """The imports of client.py (the factory and the class's bases), or of client.pyi
+        (`stub`: what the signatures of `methods` use)."""
+        imports = ImportSet(".client", at_runtime=[("typing", "Literal")] if stub else ())
         imports.need(method_needs([*methods, factory], stub), stub=stub)
         for base in self.client_base_names():
             imports.need(runs(base))
@@ -272,8 +272,9 @@ class ServiceView:
         first = docs.summary(self.service.documentation) or f"{self.service.full_name}."
         doc = (
             f"Typed client for {self.service.full_name} (botocore service {self.service.name!r}).\n\n{first}\n\n"
-            f"Wraps a boto3 client: create one with client(...) or wrap an existing one "
-            f"with {self.names.client}(boto3.client({self.service.name!r}))."
+            f"The type of boto3's own {self.service.name} client: client(...) returns "
+            f"boto3.client({self.service.name!r}, ...) unchanged, and "
+            f"isinstance(boto3.client({self.service.name!r}), {self.names.client}) is true."
         )
         return ClassHead(self.names.client, tuple(n.render() for n in self.client_base_names()), doc)
 
@@ -281,16 +282,18 @@ class ServiceView:
         session = Or((shared("SessionLike"), NONE))
         kwargs = unpack(shared("ClientArgsTypeDef"))
         doc = (
-            f"Create a typed {self.service.name} client: the same arguments as "
-            f"boto3.client({self.service.name!r}, ...), from `session` when given."
+            f"boto3.client({self.service.name!r}, ...) with the same arguments, from `session` "
+            f"when given: boto3's client itself, typed {self.names.client}."
         )
         return Method(
             name="client",
             params=[Param("*"), param("session", session, "None"), param("**kwargs", kwargs)],
             returns=Name(None, self.names.client),
             doc=doc,
-            body=[f"return {self.names.client}(create_client({pystr(self.service.name)}, session, kwargs))"],
-            needs=uses(session, kwargs) | calls(Name(".._runtime", "create_client")),
+            body=[
+                f"return cast({pystr(self.names.client)}, create_client({pystr(self.service.name)}, session, kwargs))"
+            ],
+            needs=uses(session, kwargs) | calls(Name(".._runtime", "create_client"), CAST),
         )
 
     # ---- exceptions.py ----------------------------------------------------------------
@@ -361,6 +364,14 @@ class ServiceView:
             )
             out.append((ClassHead(self.waiter_classes[w.method], ("Waiter",), doc), method))
         return out
+
+    def paginator_keys(self) -> list[str]:
+        """What each paginator class is of, at run time (isinstance asks botocore's paginator)."""
+        return [f"_operation = {pystr(self._ops[p.method].name)}" for p in self.service.paginators]
+
+    def waiter_keys(self) -> list[str]:
+        """What each waiter class is of, at run time (isinstance asks botocore's waiter)."""
+        return [f"_waiter = {pystr(w.name)}" for w in self.service.waiters]
 
     def table(self, name: str, base: str, classes: dict[str, str]) -> str:
         items = tuple(f"{pystr(k)}: {v}" for k, v in classes.items())

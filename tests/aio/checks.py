@@ -27,6 +27,7 @@ from aiobotocore.stub import AioStubber
 
 from generator.naming.rules import module_name
 
+from ..helpers import stub_module
 from ..parity.checks import Package, _typed_name, _weight, request_params, unwrap
 
 _COROUTINE = "Coroutine[Any, Any, {}]"
@@ -44,16 +45,18 @@ class AioChecker:
             self.variants = importlib.import_module(f"{base}.aio_type_defs")
         except ModuleNotFoundError:
             self.variants = None
-        self.cls = getattr(self.aio, self.aio.__all__[0])
-        self.typed = self.cls(raw)
+        self.stub = stub_module(self.aio.__name__)  # the classes as checkers read them (aio.pyi)
+        self.cls = getattr(self.stub, self.aio.__all__[0])
+        self.typed = getattr(self.aio, self.aio.__all__[0])(raw)  # the old spelling: raw itself
         self.failures: list[str] = []
 
     def fail(self, where: str, message: str) -> None:
         self.failures.append(f"{self.service}: aio {where}: {message}")
 
     def operations(self) -> None:
-        base = self.runtime.BaseClient
-        non_ops = {n for n in dir(base) if not n.startswith("_")} | {"exceptions", "get_paginator", "get_waiter"}
+        # _aio's BaseClient declares these for checkers (its TYPE_CHECKING view)
+        non_ops = {"exceptions", "get_paginator", "get_waiter", "meta", "waiter_names", "can_paginate"}
+        non_ops |= {"close", "generate_presigned_url"}
         typed = {n for n in dir(self.cls) if not n.startswith("_")} - non_ops
         mapping = self.raw.meta.method_to_api_mapping
         expected = {_typed_name(m) for m in mapping if callable(getattr(type(self.raw), m, None))}
@@ -108,20 +111,22 @@ class AioChecker:
     def getters(self, kind: str) -> None:
         table = dict(getattr(self.aio, kind.upper() + "S", {}))
         sync_module = self.sync.submodule(kind + "s")
-        sync_table = dict(getattr(sync_module, kind.upper() + "S", {})) if sync_module else {}
+        # the sync classes as the stub declares them (the .py classes are run-time shims)
+        sync_table = dict(getattr(stub_module(sync_module.__name__), kind.upper() + "S", {})) if sync_module else {}
         if set(table) != set(sync_table):
             self.fail(kind + "s", f"{sorted(set(table) ^ set(sync_table))} differ from the sync module's")
         get = getattr(self.typed, f"get_{kind}")
         method = "paginate" if kind == "paginator" else "wait"
+        declared = dict(getattr(self.stub, kind.upper() + "S", {}))
         for name, cls in sorted(table.items()):
             try:
                 made = get(name)
             except Exception as exc:  # noqa: BLE001 - a parity failure
                 self.fail(name, f"get_{kind}({name!r}) raised {type(exc).__name__}: {exc}")
                 continue
-            if type(made) is not cls:
-                self.fail(name, f"get_{kind}({name!r}) gave {type(made).__name__}, not {cls.__name__}")
-            ours = inspect.get_annotations(getattr(cls, method))
+            if not isinstance(made, cls):
+                self.fail(name, f"get_{kind}({name!r}) gave {type(made).__name__}, not a {cls.__name__}")
+            ours = inspect.get_annotations(getattr(declared[name], method))
             theirs = inspect.get_annotations(getattr(sync_table.get(name), method, None) or (lambda: None))
             if ours.get("kwargs") != theirs.get("kwargs"):
                 self.fail(name, f"{method}() takes {ours.get('kwargs')}, the sync one {theirs.get('kwargs')}")

@@ -16,7 +16,7 @@ from generator.model.service import build
 from generator.options import Options
 from generator.render.files import render_package, render_service, render_service_entry
 
-from ..helpers import GENERATED, botoloom
+from ..helpers import GENERATED, botoloom, stub_module
 from ..test_cli import assert_error, snapshot
 from .checks import AioChecker
 
@@ -27,7 +27,7 @@ def test_aio_adds_files_and_changes_no_other(service: str) -> None:
     plain = render_service(model, "v", Options())
     with_aio = render_service(model, "v", Options(aio=True))
     added = sorted(set(with_aio) - set(plain))
-    assert {path.rsplit("/", 1)[1] for path in added} <= {"aio.py", "aio_type_defs.py"} and added
+    assert {path.rsplit("/", 1)[1] for path in added} <= {"aio.py", "aio.pyi", "aio_type_defs.py"} and added
     assert {k: with_aio[k] for k in plain} == plain  # every other file byte-identical
     entry = render_service_entry(model, "v", Options())[1]
     assert set(render_package("p", [entry], "v", aio=True)) - set(render_package("p", [entry], "v")) == {"_aio.py"}
@@ -89,13 +89,14 @@ def test_the_parity_check_finds_a_wrong_aio_module() -> None:
             return checker.failures
 
     assert asyncio.run(check()) == []
-    saved = dict(aio.S3Client.get_object.__annotations__), dict(aio.WAITERS)
+    declared = stub_module(aio.__name__).S3Client  # the class as checkers read it (aio.pyi)
+    saved = dict(declared.get_object.__annotations__), dict(aio.WAITERS)
     try:
-        aio.S3Client.get_object.__annotations__["return"] = "GetObjectOutputTypeDef"  # a missing Coroutine
+        declared.get_object.__annotations__["return"] = "GetObjectOutputTypeDef"  # a missing Coroutine
         del aio.WAITERS["object_exists"]
         failures = asyncio.run(check())
     finally:
-        aio.S3Client.get_object.__annotations__.update(saved[0])
+        declared.get_object.__annotations__.update(saved[0])
         aio.WAITERS.update(saved[1])
     assert any("get_object: returns 'GetObjectOutputTypeDef'" in f for f in failures), failures
     assert any("waiters: ['object_exists'] differ from the sync module's" in f for f in failures), failures

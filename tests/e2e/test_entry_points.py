@@ -1,9 +1,11 @@
 """The drop-in entry module `aws_typed.boto3` on the moto server (127.0.0.1): the same calls
-as boto3's own client(), resource() and Session, returning the typed classes."""
+as boto3's own client(), resource() and Session, returning boto3's own objects (instances of
+the typed classes)."""
 
 from __future__ import annotations
 
 import boto3 as real_boto3
+import botocore.client
 import botocore.exceptions
 import pytest
 from aws_typed import boto3, dynamodb, lambda_, s3, sqs
@@ -13,37 +15,36 @@ pytestmark = pytest.mark.e2e
 
 def test_client_and_resource_are_the_typed_classes(moto_reset: str) -> None:
     client = boto3.client("s3", endpoint_url=moto_reset, region_name="us-east-1")
-    assert type(client) is s3.S3Client
+    assert isinstance(client, s3.S3Client) and isinstance(client, botocore.client.BaseClient)
     client.create_bucket(Bucket="entry")
     resource = boto3.resource("s3", endpoint_url=moto_reset, region_name="us-east-1")
-    assert type(resource) is s3.S3ServiceResource
+    assert isinstance(resource, s3.S3ServiceResource) and not isinstance(resource, sqs.SQSServiceResource)
     assert [b.name for b in resource.buckets.all()] == ["entry"]
-    assert type(boto3.client("lambda", endpoint_url=moto_reset)) is lambda_.LambdaClient
+    assert isinstance(boto3.client("lambda", endpoint_url=moto_reset), lambda_.LambdaClient)
 
 
-def test_session_client_resource_and_wrap(moto_reset: str) -> None:
+def test_session_client_and_resource(moto_reset: str) -> None:
     session = boto3.Session(region_name="eu-west-1")
+    assert type(session) is real_boto3.session.Session and isinstance(session, boto3.Session)
     assert session.region_name == "eu-west-1"
     queue = session.client("sqs", endpoint_url=moto_reset).create_queue(QueueName="q")
     assert queue["QueueUrl"].endswith("/q")
     resource = session.resource("sqs", endpoint_url=moto_reset)
-    assert type(resource) is sqs.SQSServiceResource
+    assert isinstance(resource, sqs.SQSServiceResource)
     assert [q.url for q in resource.queues.all()] == [queue["QueueUrl"]]
     assert resource.meta.client.meta.region_name == "eu-west-1"
 
     raw = real_boto3.session.Session(region_name="us-west-2")
-    wrapped = boto3.Session.wrap(raw)
-    assert wrapped.raw is raw and wrapped.region_name == "us-west-2"
-    table = wrapped.client("dynamodb", endpoint_url=moto_reset)
-    assert type(table) is dynamodb.DynamoDBClient
+    assert isinstance(raw, boto3.Session)  # boto3's own session is the typed Session
+    table = raw.client("dynamodb", endpoint_url=moto_reset)
+    assert isinstance(table, dynamodb.DynamoDBClient) and not isinstance(table, sqs.SQSClient)
     assert table.list_tables()["TableNames"] == []
-    with pytest.raises(TypeError, match="boto3.session.Session"):
-        boto3.Session.wrap(object())
+    assert not isinstance(object(), boto3.Session)
 
 
 def test_session_methods_are_boto3s() -> None:
     session = boto3.Session(region_name="us-east-1", aws_access_key_id="AK", aws_secret_access_key="SK")
-    raw = session.raw
+    raw = real_boto3.session.Session(region_name="us-east-1", aws_access_key_id="AK", aws_secret_access_key="SK")
     credentials = session.get_credentials()
     assert credentials is not None and credentials.access_key == "AK"
     assert credentials.get_frozen_credentials() == ("AK", "SK", None, None)
@@ -54,7 +55,7 @@ def test_session_methods_are_boto3s() -> None:
     assert session.get_partition_for_region("cn-north-1") == "aws-cn"
     assert session.profile_name == raw.profile_name
     assert session.available_profiles == raw.available_profiles
-    assert session.events is raw.events
+    assert isinstance(session.events, type(raw.events))
 
 
 def test_default_session_is_boto3s(moto_reset: str) -> None:
@@ -72,7 +73,8 @@ def test_a_service_that_was_not_generated(name: object) -> None:
         boto3.client(name)  # type: ignore[call-overload]
     assert isinstance(caught.value, botocore.exceptions.UnknownServiceError)
     assert "s3" in str(caught.value)
-    with pytest.raises(botocore.exceptions.UnknownServiceError):
+    # a Session is boto3's own: it raises boto3's error for a service without resources
+    with pytest.raises(real_boto3.exceptions.ResourceNotExistsError):
         boto3.Session(region_name="us-east-1").resource("lambda")  # type: ignore[call-overload]
 
 

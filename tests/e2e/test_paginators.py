@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from aws_typed import cloudwatch, dynamodb, ec2, iam, s3
 from aws_typed._runtime import PageIterator
+from aws_typed.s3.paginators import ListObjectsPaginator, ListObjectsV2Paginator
 from botocore.config import Config
 
 pytestmark = pytest.mark.e2e
@@ -37,7 +38,7 @@ def _merge(pages: list[dict[str, Any]], key: str) -> list[Any]:
 
 def test_s3_list_objects_v2_every_item_across_pages(bucket_of_25: Any) -> None:
     paginator = bucket_of_25.get_paginator("list_objects_v2")
-    assert type(paginator).__name__ == "ListObjectsV2Paginator"
+    assert isinstance(paginator, ListObjectsV2Paginator) and not isinstance(paginator, ListObjectsPaginator)
     iterator = paginator.paginate(Bucket=BUCKET, PaginationConfig={"PageSize": 10})
     assert isinstance(iterator, PageIterator)
     pages = list(iterator)

@@ -1,5 +1,5 @@
 """meta.client of typed resources and service resources is the typed client of the
-service, wrapping boto3's own (same connection, same config), on the moto server; for
+service: boto3's own (same connection, same config), on the moto server; for
 dynamodb the resource client, since boto3 converts values on a resource's client; and
 aws_typed.dynamodb.conditions builds conditions that boto3's resource layer and the
 typed client take."""
@@ -29,8 +29,8 @@ def test_s3_meta_client_is_the_typed_client(typed_resource: ResourceFactory) -> 
     for owner in (res, bucket, obj):
         client = owner.meta.client
         assert isinstance(client, s3.S3Client)
-        assert client.raw is owner.raw.meta.client  # boto3's own client, wrapped
-        assert isinstance(owner.meta, ResourceMeta) and owner.meta.raw is owner.raw.meta
+        assert client is owner.meta.client  # boto3's own client, the same each time
+        assert isinstance(owner.meta, ResourceMeta) and type(owner.meta).__module__ == "boto3.resources.base"
     head = obj.meta.client.head_object(Bucket="botoloom-meta", Key="a/1.txt")
     assert head["ContentLength"] == 5
     assert [o["Key"] for o in bucket.meta.client.list_objects_v2(Bucket="botoloom-meta")["Contents"]] == ["a/1.txt"]
@@ -38,8 +38,8 @@ def test_s3_meta_client_is_the_typed_client(typed_resource: ResourceFactory) -> 
     assert obj.meta.data is None
     obj.load()
     assert obj.meta.data is not None and obj.meta.data["ContentLength"] == 5
-    assert obj.meta.resource_model is obj.raw.meta.resource_model
-    assert res.meta.client.meta.endpoint_url == res.raw.meta.client.meta.endpoint_url
+    assert obj.meta.resource_model.name == "Object"
+    assert res.meta.client.meta.endpoint_url == obj.meta.client.meta.endpoint_url
 
 
 def test_sqs_queue_meta_client(typed_resource: ResourceFactory) -> None:
@@ -67,7 +67,7 @@ def test_dynamodb_meta_client_and_typed_conditions(
     )
     client = table.meta.client
     assert isinstance(client, DynamoDBResourceClient) and isinstance(res.meta.client, DynamoDBResourceClient)
-    assert isinstance(client, dynamodb.DynamoDBClient) and client.raw is table.raw.meta.client
+    assert isinstance(client, dynamodb.DynamoDBClient) and client is table.meta.client
     assert client.describe_table(TableName="botoloom-meta")["Table"]["TableName"] == "botoloom-meta"
     # boto3 converts on the resource's client: Python values in and out, as the types say
     client.put_item(

@@ -74,7 +74,7 @@ def test_s3_missing_key_raises_modeled_exception(
     client.create_bucket(Bucket=BUCKET)
     with pytest.raises(client.exceptions.NoSuchKey) as info:
         client.get_object(Bucket=BUCKET, Key="missing")
-    assert type(info.value) is client.raw.exceptions.NoSuchKey
+    assert type(info.value) is client.exceptions.NoSuchKey
     assert isinstance(info.value, botocore.exceptions.ClientError)
     assert info.value.response["Error"]["Code"] == "NoSuchKey"
     assert info.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
@@ -132,7 +132,7 @@ def test_sqs_missing_queue_raises_queue_does_not_exist(
     client = typed_client(sqs)
     with pytest.raises(client.exceptions.QueueDoesNotExist) as info:
         client.get_queue_url(QueueName="botoloom-missing")
-    assert type(info.value) is client.raw.exceptions.QueueDoesNotExist
+    assert type(info.value) is client.exceptions.QueueDoesNotExist
     # The wire code is not the shape name.
     assert info.value.response["Error"]["Code"] == "AWS.SimpleQueueService.NonExistentQueue"
 

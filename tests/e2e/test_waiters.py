@@ -12,6 +12,7 @@ import botocore.exceptions
 import pytest
 from aws_typed import cloudformation, dynamodb, ec2, iam, s3, sqs
 from aws_typed._runtime import Waiter
+from aws_typed.s3.waiters import BucketExistsWaiter, BucketNotExistsWaiter
 
 pytestmark = pytest.mark.e2e
 
@@ -35,7 +36,8 @@ def test_bucket_exists(typed_client: TypedClientFactory) -> None:
     client = typed_client(s3)
     client.create_bucket(Bucket="botoloom-waited")
     waiter = client.get_waiter("bucket_exists")
-    assert isinstance(waiter, Waiter) and type(waiter).__name__ == "BucketExistsWaiter"
+    assert isinstance(waiter, Waiter) and isinstance(waiter, BucketExistsWaiter)
+    assert not isinstance(waiter, BucketNotExistsWaiter)
     assert waiter.name == "BucketExists"
     counter = CallCounter(client, "HeadBucket")
     assert waiter.wait(Bucket="botoloom-waited", WaiterConfig=FAST) is None

@@ -1,6 +1,7 @@
 """What an editor shows with the .pyi stubs beside the modules (pyright's language server, the
-engine of VS Code's Pylance): hover still has the docstrings, which only the .py modules
-carry, and go-to-definition still reaches the implementation in the .py."""
+engine of VS Code's Pylance): the stubs are the typed classes, so hover shows their docstrings,
+go-to-definition reaches the stub's declaration, and completion after `client.` offers what
+boto3's client has and nothing of the run-time shim (issue #29, item 12)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from aws_typed.s3.type_defs import ListObjectsV2OutputTypeDef
 client = s3.client(region_name="eu-west-1")
 page: ListObjectsV2OutputTypeDef = client.list_objects_v2(Bucket="b")
 client.get_paginator("list_objects_v2").paginate(Bucket="b")
+client.
 """
 
 
@@ -44,18 +46,18 @@ def _position(text: str, line: int, needle: str) -> tuple[int, int]:
     return line, text.splitlines()[line].index(needle) + 1
 
 
-def test_the_stubs_carry_no_docstrings() -> None:
+def test_the_stubs_carry_the_docstrings() -> None:
     stub = (GENERATED / "s3" / "client.pyi").read_text()
     source = (GENERATED / "s3" / "client.py").read_text()
-    assert "Returns some or all (up to 1,000) of the objects" in source
-    assert "Returns some or all" not in stub and "def list_objects_v2(" in stub
+    assert "Returns some or all (up to 1,000) of the objects" in stub and "def list_objects_v2(" in stub
+    assert "Returns some or all" not in source and "def list_objects_v2(" not in source  # the shim
 
 
 @pytest.mark.parametrize(
     ("line", "needle", "shown"),
     [
         (4, "list_objects_v2", "Returns some or all (up to 1,000) of the objects in a bucket"),
-        (3, "client(", "Create a typed s3 client"),
+        (3, "client(", "boto3.client('s3', ...) with the same arguments"),
         (5, "paginate", "Iterate over the pages of list_objects_v2"),
         (1, "ListObjectsV2OutputTypeDef", "ListObjectsV2Output (response)."),
     ],
@@ -66,10 +68,20 @@ def test_hover_shows_the_docstring(workspace: tuple[Server, Path], line: int, ne
     assert shown in text, text
 
 
-def test_definition_reaches_the_implementation(workspace: tuple[Server, Path]) -> None:
+def test_definition_reaches_the_declaration(workspace: tuple[Server, Path]) -> None:
     server, user = workspace
     targets = server.definition(user, *_position(USER_CODE, 4, "list_objects_v2"))
-    sources = [(path, line) for path, line in targets if path.endswith("aws_typed/s3/client.py")]
+    sources = [(path, line) for path, line in targets if path.endswith("aws_typed/s3/client.pyi")]
     assert sources, targets
     path, line = sources[0]
     assert "def list_objects_v2(" in Path(path).read_text().splitlines()[line]
+
+
+def test_completion_offers_what_boto3s_client_has(workspace: tuple[Server, Path]) -> None:
+    """Issue #29, item 12: after `client.` no `__slots__`, `_raw`, `_service_name` (the wrapper's
+    noise), and boto3's client attributes are there (waiter_names was missing)."""
+    server, user = workspace
+    labels = set(server.completion(user, 6, len("client.")))
+    assert {"waiter_names", "can_paginate", "meta", "exceptions", "close", "get_paginator", "get_waiter"} <= labels
+    assert {"list_objects_v2", "generate_presigned_url", "upload_file"} <= labels
+    assert not labels & {"__slots__", "_raw", "_service_name", "raw"}, sorted(labels & {"__slots__", "_raw"})

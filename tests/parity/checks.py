@@ -51,6 +51,7 @@ from generator.types.typemap import (
     OUTPUT_SHAPE_OVERRIDES,
 )
 
+from ..helpers import stub_module
 from . import presign_stub_checks, union_checks
 
 try:  # the generated _types takes ReadOnly from typing_extensions on Python < 3.13
@@ -104,6 +105,12 @@ class Package:
 
     @property
     def client_class(self) -> type:
+        """The client class as type checkers read it (client.pyi: methods, annotations)."""
+        return getattr(stub_module(self.client.__name__), self.client.__all__[0])  # type: ignore[no-any-return]
+
+    @property
+    def runtime_client_class(self) -> type:
+        """The client class at run time (client.py: isinstance, the old spelling)."""
         return getattr(self.client, self.client.__all__[0])  # type: ignore[no-any-return]
 
     def submodule(self, name: str) -> ModuleType | None:
@@ -437,24 +444,26 @@ class Checker:
             if op.input_shape is not None:
                 key = op.input_shape.name
                 controlled[key] = controlled[key] & drop if key in controlled else drop
-        typed = self.pkg.client_class(raw)
+        typed = self.pkg.runtime_client_class(raw)
+        declared = getattr(stub_module(module.__name__), "PAGINATORS", {}) if module else {}
         for name, cls in sorted(table.items()):
             op = self.model.operation_model(mapping[name])
             where = f"{op.name} paginate()"
             self.getter(typed.get_paginator, name, cls, where)
             drop = controlled[op.input_shape.name] if op.input_shape is not None else set()
-            self.config_request(cls.paginate, op, where, "PaginationConfig", drop)
+            self.config_request(declared[name].paginate, op, where, "PaginationConfig", drop)
 
     def waiters(self, raw: Any) -> None:
         module = self.pkg.submodule("waiters")
         table = dict(getattr(module, "WAITERS", {})) if module else {}
-        typed = self.pkg.client_class(raw)
+        typed = self.pkg.runtime_client_class(raw)
+        declared = getattr(stub_module(module.__name__), "WAITERS", {}) if module else {}
         for name, cls in sorted(table.items()):
             waiter = raw.get_waiter(name)
             op = self.model.operation_model(waiter.config.operation)
             where = f"{op.name} waiter {waiter.name}"
             self.getter(typed.get_waiter, name, cls, where)
-            self.config_request(cls.wait, op, where, "WaiterConfig", set())
+            self.config_request(declared[name].wait, op, where, "WaiterConfig", set())
 
     def config_request(
         self, method: Callable[..., Any], op: botocore.model.OperationModel, where: str, config: str, drop: set[str]
@@ -473,19 +482,25 @@ class Checker:
         self.request(td, op, where, drop=frozenset(drop | {config}), extra={config: False})
 
     def getter(self, get: Callable[[str], Any], name: str, cls: type, where: str) -> None:
-        """The typed client's get_paginator/get_waiter gives the typed class at run time."""
+        """The typed client's get_paginator/get_waiter gives botocore's object, an instance of
+        the typed class (and of no other class of the table) at run time."""
         try:
             made = get(name)
         except Exception as exc:  # noqa: BLE001
             self.fail(where, f"{get.__name__}({name!r}) raised {type(exc).__name__}: {exc}")
             return
-        if type(made) is not cls:
-            self.fail(where, f"{get.__name__}({name!r}) gave {type(made).__name__}, not {cls.__name__}")
+        if not isinstance(made, cls):
+            self.fail(where, f"{get.__name__}({name!r}) gave {type(made).__name__}, not a {cls.__name__}")
 
     # ---- exceptions ---------------------------------------------------------------------
     def exceptions(self, raw: Any, *, stub: bool = True) -> None:
-        typed = self.pkg.client_class(raw)
-        declared = set(inspect.get_annotations(type(typed.exceptions)))
+        typed = self.pkg.runtime_client_class(raw)
+        exceptions_module = self.pkg.submodule("exceptions")
+        assert exceptions_module is not None
+        exceptions_class = getattr(exceptions_module, exceptions_module.__all__[0])
+        if not isinstance(typed.exceptions, exceptions_class):
+            self.fail("exceptions", f"client.exceptions is not a {exceptions_class.__name__}")
+        declared = set(inspect.get_annotations(exceptions_class))
         raisers: dict[str, list[tuple[str, botocore.model.OperationModel]]] = {}
         for method, op_name in sorted(raw.meta.method_to_api_mapping.items()):
             if not callable(getattr(type(raw), method, None)):
@@ -502,7 +517,7 @@ class Checker:
                 and not name.startswith("__")
                 and name not in declared
             ):
-                self.fail(where, f"not declared on {type(typed.exceptions).__name__}")
+                self.fail(where, f"not declared on {exceptions_class.__name__}")
             try:
                 cls = getattr(typed.exceptions, name)
             except AttributeError:
@@ -547,7 +562,7 @@ class Checker:
         try:
             with Stubber(raw) as stubber:
                 stubber.add_client_error(method, service_error_code=code, http_status_code=400)
-                getattr(typed, _typed_name(method))(**params)
+                getattr(typed, method)(**params)  # boto3's own client: its method name
         except cls as exc:
             if type(exc) is not cls:
                 return f"raised {type(exc).__name__}, a subclass of the modeled class"

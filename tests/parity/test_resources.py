@@ -30,6 +30,7 @@ import ast
 import importlib
 import inspect
 import re
+import sys
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -43,6 +44,7 @@ from botocore import xform_name
 
 from generator.naming.rules import module_name
 from tests.conftest import GENERATED
+from tests.helpers import stub_module
 
 SERVICES = ["cloudformation", "cloudwatch", "dynamodb", "ec2", "glacier", "iam", "s3", "sns", "sqs"]
 SESSION = boto3.session.Session(region_name="us-east-1")
@@ -76,9 +78,10 @@ class Built:
     service: str
     name: str  # resource name, "ServiceResource" for the service resource
     raw: Any  # boto3's resource object
-    typed_class: type[BaseResource]
-    module: ModuleType  # aws_typed.<service>.service_resource
+    typed_class: type[BaseResource]  # as service_resource.pyi declares it (what checkers read)
+    module: ModuleType  # aws_typed.<service>.service_resource (the run-time classes)
     type_defs: ModuleType
+    classes: dict[str, type[BaseResource]]  # the run-time classes by boto3 class name
 
 
 def _boto3_resources(service: str) -> dict[str, Any]:
@@ -102,6 +105,7 @@ def _boto3_resources(service: str) -> dict[str, Any]:
 
 
 def _typed_classes(module: ModuleType) -> dict[str, type[BaseResource]]:
+    """The run-time classes by the boto3 class they are the type of."""
     return {
         obj._boto3_class: obj
         for obj in vars(module).values()
@@ -167,15 +171,20 @@ def _expect_kwargs(
         counts.problems.append(f"{where}: {sorted(filled[1] - optional)} are filled by boto3 but required")
 
 
+# what _resources declares for checkers on every resource, collection manager and collection
+BASE_NAMES = {"meta", "get_available_subresources"}
+COLLECTION_NAMES = {"all", "limit", "page_size", "pages"}
+
+
 def _check_names(b: Built, counts: Counts) -> None:
     raw_names = _public(b.raw)
-    typed_names = _public(b.typed_class) - {"raw"}
+    typed_names = _public(b.typed_class) | BASE_NAMES
     if raw_names != typed_names:
         counts.problems.append(
             f"{b.service}.{b.name}: boto3 has {sorted(raw_names - typed_names)} that the typed class lacks, "
             f"the typed class has {sorted(typed_names - raw_names)} that boto3 lacks"
         )
-    for name in sorted(raw_names & typed_names - {"meta"}):
+    for name in sorted(raw_names & typed_names - BASE_NAMES):
         raw_kind = isinstance(inspect.getattr_static(type(b.raw), name), property)
         typed_attr = inspect.getattr_static(b.typed_class, name)
         if raw_kind != isinstance(typed_attr, property):
@@ -185,28 +194,25 @@ def _check_names(b: Built, counts: Counts) -> None:
 
 
 def _check_values(b: Built, counts: Counts) -> None:
-    """Identifiers, attributes and references return what boto3's object returns."""
+    """boto3's object is an instance of its typed class (and the old spelling gives it back);
+    identifiers, attributes and references are properties of the typed class."""
     model = b.raw.meta.resource_model
-    typed = b.typed_class(b.raw)
+    runtime = b.classes[type(b.raw).__name__]
     where = f"{b.service}.{b.name}"
-    for identifier in model.identifiers:
-        counts.identifiers += 1
-        if _member(typed, identifier.name, where, counts) != getattr(b.raw, identifier.name):
-            counts.problems.append(f"{b.service}.{b.name}.{identifier.name}: identifier differs")
+    if not isinstance(b.raw, runtime) or runtime(b.raw) is not b.raw:
+        counts.problems.append(f"{where}: boto3's {type(b.raw).__name__} is not a {runtime.__name__}")
+    names = [i.name for i in model.identifiers] + [r.name for r in model.references]
+    counts.identifiers += len(model.identifiers)
+    counts.references += len(model.references)
     if model.shape:
         shape = b.raw.meta.client.meta.service_model.shape_for(model.shape)
         attributes = model.get_attributes(shape)
-        sentinels = {orig: object() for orig, _ in attributes.values()}
-        b.raw.meta.data = dict(sentinels)
-        for python, (_orig, _) in attributes.items():
-            counts.attributes += 1
-            if _member(typed, python, where, counts) is not getattr(b.raw, python):
-                counts.problems.append(f"{b.service}.{b.name}.{python}: attribute differs from boto3's")
-    b.raw.meta.data = {}
-    for reference in model.references:
-        counts.references += 1
-        if _member(typed, reference.name, where, counts) is not None or getattr(b.raw, reference.name) is not None:
-            counts.problems.append(f"{b.service}.{b.name}.{reference.name}: a reference without data is not None")
+        counts.attributes += len(attributes)
+        names += list(attributes)
+    for name in names:
+        member = _member(b.typed_class, name, where, counts)
+        if member is not _MISSING and not isinstance(member, property):
+            counts.problems.append(f"{where}.{name}: not a property of the typed class")
 
 
 def _check_actions(b: Built, counts: Counts) -> None:
@@ -245,28 +251,40 @@ def _check_subresource(b: Built, sub: Any, counts: Counts) -> None:
         counts.problems.append(f"{where}: takes {params}, boto3 takes {expected}")
         return
     values = [f"v{i}" for i in range(len(params))]
-    typed = getattr(b.typed_class(b.raw), sub.name)(*values)
     raw = getattr(b.raw, sub.name)(*values)
-    if not isinstance(typed, BaseResource) or typed.raw != raw or type(typed).__name__ != sub.resource.type:
-        counts.problems.append(f"{where}: builds {typed!r}, boto3 builds {raw!r}")
+    declared = inspect.get_annotations(method).get("return")
+    runtime = b.classes.get(type(raw).__name__)
+    if runtime is None or not isinstance(raw, runtime) or not isinstance(raw, BaseResource):
+        counts.problems.append(f"{where}: boto3 builds {raw!r}, no typed class of it")
+    elif declared not in (runtime.__name__, f"_{runtime.__name__}"):
+        counts.problems.append(f"{where}: typed {declared!r}, boto3 builds a {runtime.__name__}")
 
 
 def _check_collections(b: Built, resources: dict[str, Any], counts: Counts) -> None:
     model = b.raw.meta.resource_model
     client = b.raw.meta.client
-    typed = b.typed_class(b.raw)
+    stub = sys.modules[b.typed_class.__module__]
     for collection in model.collections:
         counts.collections += 1
         where = f"{b.service}.{b.name}.{collection.name}"
-        raw_manager, manager = getattr(b.raw, collection.name), _member(typed, collection.name, where, counts)
-        if manager is _MISSING:
+        prop = _member(b.typed_class, collection.name, where, counts)
+        if prop is _MISSING:
             continue
-        raw_coll, coll = raw_manager.all(), manager.all()
-        for label, raw_obj, typed_obj in (("manager", raw_manager, manager), ("collection", raw_coll, coll)):
-            if _public(raw_obj) != _public(typed_obj) - {"raw"}:
-                counts.problems.append(f"{where} {label}: {sorted(_public(raw_obj) ^ (_public(typed_obj) - {'raw'}))}")
-            if typed_obj.raw.__class__ is not raw_obj.__class__:
-                counts.problems.append(f"{where} {label}: wraps {typed_obj.raw!r}")
+        runtime_manager = getattr(b.module, inspect.get_annotations(prop.fget)["return"])
+        runtime_coll = runtime_manager._collection
+        manager, coll = getattr(stub, runtime_manager.__name__), getattr(stub, runtime_coll.__name__)
+        raw_manager = getattr(b.raw, collection.name)
+        raw_coll = raw_manager.all()
+        for label, raw_obj, typed_cls, runtime_cls in (
+            ("manager", raw_manager, manager, runtime_manager),
+            ("collection", raw_coll, coll, runtime_coll),
+        ):
+            if _public(raw_obj) != _public(typed_cls) | COLLECTION_NAMES:
+                counts.problems.append(
+                    f"{where} {label}: {sorted(_public(raw_obj) ^ (_public(typed_cls) | COLLECTION_NAMES))}"
+                )
+            if not isinstance(raw_obj, runtime_cls):
+                counts.problems.append(f"{where} {label}: boto3's {raw_obj!r} is not a {runtime_cls.__name__}")
         # limit and page_size: boto3's own collection settings (ResourceCollection.pages() pops them)
         members = _members(client, collection.request.operation) - {"limit", "page_size"}
         filled = _filled(b.raw, collection.request, "collection")
@@ -323,7 +341,9 @@ def check_service(service: str) -> Counts:
         if cls is None:
             continue
         counts.resources += name != "ServiceResource"
-        built = Built(service, name, raw, cls, module, type_defs)
+        built = Built(
+            service, name, raw, getattr(stub_module(module.__name__), cls.__name__), module, type_defs, classes
+        )
         for check in (_check_names, _check_values, _check_actions, _check_injected):
             check(built, counts)
         _check_collections(built, resources, counts)

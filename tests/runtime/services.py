@@ -11,13 +11,16 @@ from types import ModuleType
 import aws_typed
 from aws_typed._runtime import BaseClient
 
+from ..helpers import stub_module
+
 
 @dataclass(frozen=True)
 class GeneratedService:
     module_name: str  # e.g. "lambda_"
     package: ModuleType  # aws_typed.lambda_
-    client_class: type[BaseClient]  # LambdaClient
+    client_class: type[BaseClient]  # LambdaClient (the run-time class: isinstance, imports)
     service_name: str  # botocore's name, e.g. "lambda"
+    stub_class: type[BaseClient]  # LambdaClient as client.pyi declares it (methods, annotations)
 
     def __str__(self) -> str:
         return self.service_name
@@ -40,7 +43,8 @@ def discover() -> list[GeneratedService]:
         ]
         assert len(classes) == 1, f"aws_typed.{info.name}.client defines {classes}"
         (cls,) = classes
-        found.append(GeneratedService(info.name, package, cls, cls._service_name))
+        stub = getattr(stub_module(client_module.__name__), cls.__name__)
+        found.append(GeneratedService(info.name, package, cls, cls._service_name, stub))
     assert found, "no service packages found in generated/aws_typed"
     return found
 

@@ -4,7 +4,7 @@ Every line of tests/typing/snippets/fail/bad_presign_stubber.py is run here agai
 botocore itself and seen to fail (UnknownClientMethodError, ParamValidationError,
 StubAssertionError, ValueError): the types claim nothing botocore does not enforce.
 The one exception is listed: an unmodeled error code, which botocore stubs as a plain
-ClientError.  The typed Stubber is used on the typed client and its .raw of several
+ClientError.  The typed Stubber is used on the typed client (boto3's client itself) of several
 services, and every operation of every golden service goes through it.
 """
 
@@ -64,13 +64,11 @@ def test_presign_fail_lines_fail_in_botocore(service: str, method: str, params: 
     typed = _client(s3.S3Client if service == "s3" else sqs.SQSClient, service)
     with pytest.raises(error):
         typed.generate_presigned_url(method, Params=params)
-    with pytest.raises(error):
-        typed.raw.generate_presigned_url(method, Params=params)
 
 
 def test_presign_pass_lines_sign_like_botocore() -> None:
     typed = _client(s3.S3Client, "s3")
-    raw = typed.raw
+    raw = _SESSION.client("s3", region_name="us-east-1")  # a second client, not the typed one
     for method, params in (
         ("get_object", {"Bucket": "b", "Key": "k"}),
         ("put_object", {"Bucket": "b", "Key": "k", "ContentType": "text/plain"}),
@@ -82,8 +80,9 @@ def test_presign_pass_lines_sign_like_botocore() -> None:
     assert typed.generate_presigned_url("list_buckets").startswith("https://")
     queue = _client(sqs.SQSClient, "sqs")
     url = queue.generate_presigned_url("get_queue_url", Params={"QueueName": "q"})
+    raw_queue = _SESSION.client("sqs", region_name="us-east-1")
     assert (
-        url.split("?")[0] == queue.raw.generate_presigned_url("get_queue_url", Params={"QueueName": "q"}).split("?")[0]
+        url.split("?")[0] == raw_queue.generate_presigned_url("get_queue_url", Params={"QueueName": "q"}).split("?")[0]
     )
 
 
@@ -129,10 +128,10 @@ def test_unmodeled_error_code_is_stubbed_as_plain_client_error() -> None:
 # --- the typed Stubber on several services --------------------------------------------
 def test_typed_stubber_is_botocores_on_typed_and_raw_clients() -> None:
     typed = _client(s3.S3Client, "s3")
-    for target in (typed, typed.raw):
+    for target in (typed, s3.S3Client(typed)):  # the old wrapping spelling gives the client itself
         with S3Stubber(target) as stubber:
             assert isinstance(stubber, Stubber) and isinstance(stubber, BaseStubber)
-            assert stubber.client is typed.raw
+            assert stubber.client is typed
             body = io.BytesIO(b"data")
             stubber.add_response("list_buckets", {"Buckets": [{"Name": "b"}]})
             stubber.add_response("head_object", {"ContentLength": 12}, {"Bucket": "b", "Key": ANY})
@@ -175,7 +174,7 @@ def test_typed_stubber_on_more_services() -> None:
         with pytest.raises(table.exceptions.ResourceNotFoundException):
             table.get_item(TableName="missing", Key={"pk": {"S": "a"}})
     machines = _client(ec2.EC2Client, "ec2")
-    with EC2Stubber(machines.raw) as stubber:
+    with EC2Stubber(machines) as stubber:
         stubber.add_response(
             "describe_instances", {"Reservations": [{"Instances": [{"InstanceId": "i-1"}]}]}, {"InstanceIds": ["i-1"]}
         )

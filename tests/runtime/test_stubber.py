@@ -2,7 +2,8 @@
 
 For every operation of every service package in generated/aws_typed, a minimal
 valid request built from botocore's own input shape is passed to the typed
-method while botocore's Stubber, activated on the wrapped boto3 client, expects
+client (boto3's client itself, its methods as client.pyi declares them) while
+botocore's Stubber, activated on that client, expects
 exactly those parameters for exactly that operation; the typed method must
 return the very response object the Stubber produced.  Paginators, waiters,
 exceptions and the client factories are checked the same way.
@@ -104,7 +105,7 @@ def test_typed_client_has_exactly_the_boto3_operations(
         f"(test assumption broken): {sorted(raw_operations ^ set(_operations(raw)))}"
     )
 
-    cls = service.client_class
+    cls = service.stub_class  # what checkers read
     typed_public = {name for name in dir(cls) if not name.startswith("_")}
     typed_operations = typed_public - TYPED_NON_OPERATIONS
     missing = sorted(raw_operations - typed_operations)
@@ -132,14 +133,15 @@ def test_every_operation_reaches_botocore_unchanged(service: GeneratedService) -
             failures.append(f"{where}: cannot build dummy request/response: {exc!r}")
             continue
         expected = copy.deepcopy(params)
-        typed_method = getattr(type(typed), method, None)
+        typed_method = getattr(service.stub_class, method, None)  # declared in client.pyi
+        assert typed is raw
         if typed_method is None:
-            failures.append(f"{where}: no method on {type(typed).__name__}")
+            failures.append(f"{where}: no method on {service.stub_class.__name__}")
             continue
         try:
             with Stubber(raw) as stubber:
                 stubber.add_response(method, stubbed, expected_params=expected)
-                result = typed_method(typed, **params)
+                result = getattr(typed, method)(**params)
                 stubber.assert_no_pending_responses()
         except Exception as exc:
             # Does the raw boto3 client accept the same call?  If not, the dummy
@@ -187,15 +189,18 @@ def test_every_paginator_forwards_unchanged(service: GeneratedService) -> None:
         where = f"{service}.get_paginator({name!r})"
         assert typed.can_paginate(name), where
         paginator = typed.get_paginator(name)
-        if type(paginator) is not table[name] or not isinstance(paginator, Paginator):
-            failures.append(f"{where}: returned a {type(paginator).__name__}")
+        if not isinstance(paginator, table[name]) or not isinstance(paginator, Paginator):
+            failures.append(f"{where}: {type(paginator).__name__} is not a {table[name].__name__}")
             continue
-        if not isinstance(paginator.raw, botocore.paginate.Paginator):
-            failures.append(f"{where}: .raw is {paginator.raw!r}")
+        if not isinstance(paginator, botocore.paginate.Paginator):
+            failures.append(f"{where}: is {paginator!r}, not botocore's paginator")
             continue
-        if paginator.raw._model.name != operations[name]:
-            failures.append(f"{where}: wraps a paginator of {paginator.raw._model.name}")
+        if paginator._model.name != operations[name]:
+            failures.append(f"{where}: a paginator of {paginator._model.name}")
             continue
+        others = [cls for key, cls in table.items() if key != name and isinstance(paginator, cls)]
+        if others:
+            failures.append(f"{where}: isinstance of {others} too")
         operation = model.operation_model(operations[name])
         params = dummies.request(operation)
         page = dummies.response(operation)
@@ -205,7 +210,7 @@ def test_every_paginator_forwards_unchanged(service: GeneratedService) -> None:
                 stubber.add_response(name, page, expected_params=copy.deepcopy(params))
                 iterator = paginator.paginate(**params)
                 assert isinstance(iterator, PageIterator), type(iterator)
-                assert isinstance(iterator.raw, botocore.paginate.PageIterator), type(iterator.raw)
+                assert isinstance(iterator, botocore.paginate.PageIterator), type(iterator)
                 pages = list(iterator)
                 stubber.assert_no_pending_responses()
         except Exception as exc:
@@ -229,14 +234,17 @@ def test_every_waiter_forwards_unchanged(service: GeneratedService) -> None:
         where = f"{service}.get_waiter({name!r})"
         waiter = typed.get_waiter(name)
         raw_waiter = raw.get_waiter(name)
-        if type(waiter) is not table[name] or not isinstance(waiter, Waiter):
-            failures.append(f"{where}: returned a {type(waiter).__name__}")
+        if not isinstance(waiter, table[name]) or not isinstance(waiter, Waiter):
+            failures.append(f"{where}: {type(waiter).__name__} is not a {table[name].__name__}")
             continue
-        if not isinstance(waiter.raw, botocore.waiter.Waiter) or waiter.name != raw_waiter.name:
-            failures.append(f"{where}: wraps {waiter.raw!r} named {waiter.name!r}, expected {raw_waiter.name!r}")
+        if not isinstance(waiter, botocore.waiter.Waiter) or waiter.name != raw_waiter.name:
+            failures.append(f"{where}: {waiter!r} named {waiter.name!r}, expected {raw_waiter.name!r}")
             continue
-        if type(waiter).__name__ != f"{raw_waiter.name}Waiter":
-            failures.append(f"{where}: class {type(waiter).__name__} for waiter {raw_waiter.name}")
+        if table[name].__name__ != f"{raw_waiter.name}Waiter":
+            failures.append(f"{where}: class {table[name].__name__} for waiter {raw_waiter.name}")
+        others = [cls for key, cls in table.items() if key != name and isinstance(waiter, cls)]
+        if others:
+            failures.append(f"{where}: isinstance of {others} too")
         operation = model.operation_model(raw_waiter.config.operation)
         params = dummies.request(operation)
         # An error no acceptor matches (status 418) ends the wait on the first
@@ -272,9 +280,10 @@ def test_every_modeled_exception_is_botocores_class(service: GeneratedService) -
     raw = raw_client(service.service_name)
     typed = service.client_class(raw)
     exceptions = typed.exceptions
-    assert isinstance(exceptions, BaseClientExceptions)
-    assert type(exceptions).__module__ == f"{service.package.__name__}.exceptions"
-    declared = set(inspect.get_annotations(type(exceptions)))
+    declared_class = getattr(service.package, f"{service.client_class.__name__[: -len('Client')]}Exceptions")
+    assert isinstance(exceptions, BaseClientExceptions) and isinstance(exceptions, declared_class)
+    assert exceptions is raw.exceptions  # botocore's own object
+    declared = set(inspect.get_annotations(declared_class))
     modeled = {str(shape.name) for shape in raw.meta.service_model.error_shapes}
     assert declared == modeled, (
         f"{service}: {type(exceptions).__name__} lacks {sorted(modeled - declared)}, "
@@ -292,40 +301,30 @@ def test_module_factory_builds_the_typed_client(service: GeneratedService) -> No
     factory = service.package.client
     assert getattr(service.package, service.client_class.__name__) is service.client_class
     typed = factory(region_name="eu-west-2")
-    assert type(typed) is service.client_class
-    assert typed.raw.meta.service_model.service_name == service.service_name
+    assert isinstance(typed, service.client_class) and isinstance(typed, botocore.client.BaseClient)
+    assert type(typed).__name__ == type(raw_client(service.service_name)).__name__  # botocore's own class
+    assert typed.meta.service_model.service_name == service.service_name
     # Same region as boto3 itself picks (IAM normalises to aws-global).
     assert typed.meta.region_name == raw_client(service.service_name, region_name="eu-west-2").meta.region_name
-    assert typed.meta is typed.raw.meta
     typed.close()
 
 
-# --- the wrapper itself ---------------------------------------------------------
+# --- the old wrapping spelling -----------------------------------------------------
 
 
-def test_wrapping_another_services_client_raises_type_error() -> None:
+def test_old_spelling_refuses_another_services_client() -> None:
     with pytest.raises(TypeError, match="'s3'"):
         s3.S3Client(raw_client("sqs"))
     with pytest.raises(TypeError):
         sqs.SQSClient(raw_client("s3"))
-    with pytest.raises(TypeError):
-        s3.S3Client(object())
+    assert not isinstance(raw_client("sqs"), s3.S3Client)
 
 
-def test_wrapping_lambda_client() -> None:
+def test_old_spelling_is_the_client_itself() -> None:
     raw = raw_client("lambda")
-    typed = lambda_.LambdaClient(raw)
-    assert typed.raw is raw
-    assert typed.meta.service_model.service_name == "lambda"
-
-
-def test_raw_is_the_wrapped_boto3_client() -> None:
+    assert lambda_.LambdaClient(raw) is raw
     raw = raw_client("s3", region_name="eu-central-1")
-    typed = s3.S3Client(raw)
-    assert typed.raw is raw
-    assert typed.meta.region_name == "eu-central-1"
-    assert typed.meta is raw.meta
-    assert repr(raw) in repr(typed)
+    assert s3.S3Client(raw) is raw and isinstance(raw, s3.S3Client)
 
 
 def test_can_paginate_delegates() -> None:
@@ -444,22 +443,22 @@ def test_client_factory_with_session() -> None:
         region_name="ap-southeast-2",
     )
     typed = s3.client(session=session)
-    assert type(typed) is s3.S3Client
+    assert isinstance(typed, s3.S3Client)
     assert typed.meta.region_name == "ap-southeast-2"
-    assert typed.raw._request_signer._credentials.access_key == "AKIDSESSION"
+    assert typed._request_signer._credentials.access_key == "AKIDSESSION"
     # Keyword arguments still reach session.client(...).
     config = botocore.client.Config(retries={"max_attempts": 1}, connect_timeout=3)
     other = sqs.client(session=session, region_name="eu-west-1", config=config)
-    assert type(other) is sqs.SQSClient
+    assert isinstance(other, sqs.SQSClient)
     assert other.meta.region_name == "eu-west-1"
     assert other.meta.config.connect_timeout == 3
-    assert other.raw._request_signer._credentials.access_key == "AKIDSESSION"
+    assert other._request_signer._credentials.access_key == "AKIDSESSION"
 
 
 def test_client_factory_without_session_uses_default_environment() -> None:
     typed = s3.client()
     assert typed.meta.region_name == "us-east-1"
-    assert typed.raw._request_signer._credentials.access_key == "testing"
+    assert typed._request_signer._credentials.access_key == "testing"
     typed = lambda_.client(region_name="eu-west-1", endpoint_url="http://127.0.0.1:9")
     assert typed.meta.service_model.service_name == "lambda"
     assert typed.meta.endpoint_url == "http://127.0.0.1:9"

@@ -60,7 +60,8 @@ from aws_typed.dynamodb.conditions import Key
 s3.client(region_name="us-east-1").can_paginate("list_objects_v2")
 table = dynamodb.resource(region_name="us-east-1").Table("t")
 loaded = sorted(m for m in sys.modules if m.startswith("aws_typed."))
-result = {"client": type(table.meta.client).__name__, "loaded": loaded,
+result = {"client": [type(table.meta.client).__name__, isinstance(table.meta.client, dynamodb.DynamoDBClient)],
+          "loaded": loaded,
           "condition": Key("pk").eq("a").get_expression()["format"]}
 try:
     from aws_typed.s3.type_defs import PutObjectRequestTypeDef
@@ -80,7 +81,7 @@ def test_clients_and_resources_run_without_typing_extensions() -> None:
     )
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(run.stdout)
-    assert result["client"] == "DynamoDBResourceClient"
+    assert result["client"] == ["DynamoDB", True]  # boto3's own client, a DynamoDBClient for isinstance
     assert result["condition"] == "{0} {operator} {1}"
     assert not [m for m in result["loaded"] if m == "aws_typed._types" or m.endswith(".type_defs")]
     if sys.version_info >= (3, 11):  # typing's TypedDict then honours NotRequired

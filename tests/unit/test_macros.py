@@ -41,14 +41,18 @@ def test_method_comment_stays_on_the_def_line() -> None:
     )
     src = _module(expected, 4)
     assert _ruff(_module(str(_MACROS.method(m, False)).rstrip("\n"), 4)) == src == _black(src)
-    stub = _class(expected.split(":\n")[0] + ": ...", stub=True)
+    stub = _class(expected.split('        """Get it."""')[0] + '        """Get it."""', stub=True)
     assert _ruff(_class(str(_MACROS.method(m, True)).rstrip("\n"), stub=True), pyi=True) == stub
     assert _black(stub, pyi=True) == stub
+    bare = _get_item(comment="  # type: ignore[override]")  # no docstring: `...` on the def line
+    stub = _class(expected.split(":\n")[0] + ": ...", stub=True)
+    assert _ruff(_class(str(_MACROS.method(bare, True)).rstrip("\n"), stub=True), pyi=True) == stub
 
 
 def test_method_indent_and_body_from_the_template() -> None:
-    """The body's statements are indented under the def; a blank one stays empty; no docstring
-    and no body in the stub; a method that is not in the stub is not rendered there."""
+    """The body's statements are indented under the def; a blank one stays empty; the stub has
+    the docstring and no body (`...` without a docstring); a method that is not in the stub is
+    not rendered there."""
     m = _get_item(decorators=["overload"], doc="Doc.", body=["from . import x", "", "return x"])
     assert str(_MACROS.method(m, False, 8)) == (
         "        @overload\n"
@@ -57,7 +61,8 @@ def test_method_indent_and_body_from_the_template() -> None:
         "            from . import x\n\n"
         "            return x\n"
     )
-    assert str(_MACROS.method(m, True, 0)).endswith("-> GetItemOutputResourceTypeDef: ...\n")
+    assert str(_MACROS.method(m, True, 0)).endswith('-> GetItemOutputResourceTypeDef:\n    """Doc."""\n')
+    assert str(_MACROS.method(_get_item(), True, 0)).endswith("-> GetItemOutputResourceTypeDef: ...\n")
     assert str(_MACROS.method(_get_item(stub=False), True)) == ""
     assert str(_MACROS.method(_get_item(ellipsis=True), False)).endswith(": ...\n")
 
@@ -95,7 +100,8 @@ def test_class_head(head: ClassHead, expected: str) -> None:
     assert _ruff(FUTURE + "\n\n" + code + "\n") == src == _black(src)
 
 
-def test_class_head_docstring_not_in_the_stub() -> None:
+def test_class_head_docstring_in_the_stub_too() -> None:
+    """Editors read the stub's docstrings (the .py beside it is a run-time shim)."""
     head = ClassHead("C", ("Base",), "The class.")
     assert str(_MACROS.class_head(head, False, 4)) == '    class C(Base):\n        """The class."""\n\n'
-    assert str(_MACROS.class_head(head, True, 4)) == "    class C(Base):\n"
+    assert str(_MACROS.class_head(head, True, 4)) == '    class C(Base):\n        """The class."""\n\n'

@@ -238,10 +238,12 @@ def test_a_resource_named_like_the_client_class() -> None:
     assert names is not None
     assert names.resource_class("TinyClient") == "TinyClient"
     assert (names.alias("TinyClient"), names.typed_client) == ("_TinyClient", "_TinyClient2")
-    text = render_service(service, "test")["tiny/service_resource.py"]
+    files = render_service(service, "test")
+    text, stub = files["tiny/service_resource.py"], files["tiny/service_resource.pyi"]
     assert "from .client import TinyClient as _TinyClient2" in text
-    assert "def TinyClient(self, id: str) -> _TinyClient:" in text and "    _TinyClient = TinyClient" in text
+    assert "def TinyClient(self, id: str) -> _TinyClient:" in stub and "    _TinyClient = TinyClient" in stub
     compile(text, "service_resource.py", "exec")
+    compile(stub, "service_resource.pyi", "exec")
 
 
 def test_the_resource_module_reserves_every_name_it_imports() -> None:

@@ -187,7 +187,7 @@ def test_rendered_module_compiles_imports_and_is_black_stable(tmp_path: Path) ->
     for rel, text in files.items():
         (package / rel).parent.mkdir(parents=True, exist_ok=True)
         (package / rel).write_text(text, encoding="utf-8")
-    source = files["tiny/service_resource.py"]
+    source = files["tiny/service_resource.pyi"]  # the classes as checkers read them
     assert "def children_attribute(self) -> Optional[List[str]]:" in source
     assert "def Thing(self, id: str) -> _Thing:" in source  # the method shadows the class: alias
     assert "def parent(self) -> Optional[Thing]:" in source

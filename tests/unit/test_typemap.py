@@ -134,7 +134,7 @@ def test_rendered_module_compiles_with_hostile_names() -> None:
     assert values == ["red", "green", 'say "hi"', "back\\slash"]
     exceptions = files["tiny/exceptions.py"]
     assert "class Boom(ClientError):" in exceptions and "Error code: Boom.Code" in exceptions
-    client = files["tiny/client.py"]
+    client = files["tiny/client.pyi"]  # the class as checkers and editors read it
     assert "def pick(self, **kwargs: Unpack[PickInTypeDef]) -> EmptyResponseTypeDef:" in client
     assert "https://docs.aws.amazon.com/goto/WebAPI/tiny-2020-01-01/PutThing" in client
 

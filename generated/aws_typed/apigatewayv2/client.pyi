@@ -226,1207 +226,2798 @@ if TYPE_CHECKING:
 __all__ = ["ApiGatewayV2Client", "client"]
 
 class ApiGatewayV2Client(BaseClient):
-    __slots__ = ()
-    _service_name = "apigatewayv2"
+    """Typed client for AmazonApiGatewayV2 (botocore service 'apigatewayv2').
+
+    Amazon API Gateway V2
+
+    The type of boto3's own apigatewayv2 client: client(...) returns
+    boto3.client('apigatewayv2', ...) unchanged, and
+    isinstance(boto3.client('apigatewayv2'), ApiGatewayV2Client) is true.
+    """
 
     @property
-    def exceptions(self) -> ApiGatewayV2Exceptions: ...
+    def exceptions(self) -> ApiGatewayV2Exceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def create_api(
         self, **kwargs: Unpack[CreateApiRequestTypeDef]
-    ) -> CreateApiResponseTypeDef: ...
+    ) -> CreateApiResponseTypeDef:
+        """Creates an Api resource.
+
+        Parameters:
+        - ApiKeySelectionExpression (optional): An API key selection
+          expression. Supported only for WebSocket APIs. See API Key Selection
+          Expressions.
+        - CorsConfiguration (optional): A CORS configuration. Supported only
+          for HTTP APIs. See Configuring CORS for more information.
+        - CredentialsArn (optional): This property is part of quick create. It
+          specifies the credentials required for the integration, if any. For a
+          Lambda integration, three options are available. To specify an IAM
+          Role for API Gateway ...
+        - Description (optional): The description of the API.
+        - DisableSchemaValidation (optional): Avoid validating models when
+          creating a deployment. Supported only for WebSocket APIs.
+        - DisableExecuteApiEndpoint (optional): Specifies whether clients can
+          invoke your API by using the default execute-api endpoint. By
+          default, clients can invoke your API with the default
+          https://{api_id}.execute-api.{region}.amazonaws.com ...
+        - IpAddressType (optional): The IP address types that can invoke the
+          API.
+        - Name (required): The name of the API.
+        - ProtocolType (required): The API protocol.
+        - RouteKey (optional): This property is part of quick create. If you
+          don't specify a routeKey, a default route of $default is created. The
+          $default route acts as a catch-all for any request made to your API,
+          for a ...
+        - RouteSelectionExpression (optional): The route selection expression
+          for the API. For HTTP APIs, the routeSelectionExpression must be
+          ${request.method} ${request.path}. If not provided, this will be the
+          default for HTTP APIs. This ...
+        - Tags (optional): The collection of tags. Each tag element is
+          associated with a given resource.
+        - Target (optional): This property is part of quick create. Quick
+          create produces an API with an integration, a default catch-all
+          route, and a default stage which is configured to automatically
+          deploy changes. For HTTP ...
+        - Version (optional): A version identifier for the API.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateApi
+        """
+
     def create_api_mapping(
         self, **kwargs: Unpack[CreateApiMappingRequestTypeDef]
-    ) -> CreateApiMappingResponseTypeDef: ...
+    ) -> CreateApiMappingResponseTypeDef:
+        """Creates an API mapping.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ApiMappingKey (optional): The API mapping key.
+        - DomainName (required): The domain name.
+        - Stage (required): The API stage.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateApiMapping
+        """
+
     def create_authorizer(
         self, **kwargs: Unpack[CreateAuthorizerRequestTypeDef]
-    ) -> CreateAuthorizerResponseTypeDef: ...
+    ) -> CreateAuthorizerResponseTypeDef:
+        """Creates an Authorizer for an API.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - AuthorizerCredentialsArn (optional): Specifies the required
+          credentials as an IAM role for API Gateway to invoke the authorizer.
+          To specify an IAM role for API Gateway to assume, use the role's
+          Amazon Resource Name (ARN). To use ...
+        - AuthorizerPayloadFormatVersion (optional): Specifies the format of
+          the payload sent to an HTTP API Lambda authorizer. Required for HTTP
+          API Lambda authorizers. Supported values are 1.0 and 2.0. To learn
+          more, see Working with AWS Lambda ...
+        - AuthorizerResultTtlInSeconds (optional): The time to live (TTL) for
+          cached authorizer results, in seconds. If it equals 0, authorization
+          caching is disabled. If it is greater than 0, API Gateway caches
+          authorizer responses. The maximum ...
+        - AuthorizerType (required): The authorizer type. Specify REQUEST for a
+          Lambda function using incoming request parameters. Specify JWT to use
+          JSON Web Tokens (supported only for HTTP APIs).
+        - AuthorizerUri (optional): The authorizer's Uniform Resource
+          Identifier (URI). For REQUEST authorizers, this must be a well-formed
+          Lambda function URI, for example, ...
+        - EnableSimpleResponses (optional): Specifies whether a Lambda
+          authorizer returns a response in a simple format. By default, a
+          Lambda authorizer must return an IAM policy. If enabled, the Lambda
+          authorizer can return a boolean value ...
+        - IdentitySource (required): The identity source for which
+          authorization is requested.
+        - IdentityValidationExpression (optional): This parameter is not used.
+        - JwtConfiguration (optional): Represents the configuration of a JWT
+          authorizer. Required for the JWT authorizer type. Supported only for
+          HTTP APIs.
+        - Name (required): The name of the authorizer.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateAuthorizer
+        """
+
     def create_deployment(
         self, **kwargs: Unpack[CreateDeploymentRequestTypeDef]
-    ) -> CreateDeploymentResponseTypeDef: ...
+    ) -> CreateDeploymentResponseTypeDef:
+        """Creates a Deployment for an API.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - Description (optional): The description for the deployment resource.
+        - StageName (optional): The name of the Stage resource for the
+          Deployment resource to create.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateDeployment
+        """
+
     def create_domain_name(
         self, **kwargs: Unpack[CreateDomainNameRequestTypeDef]
-    ) -> CreateDomainNameResponseTypeDef: ...
+    ) -> CreateDomainNameResponseTypeDef:
+        """Creates a domain name.
+
+        Parameters:
+        - DomainName (required): The domain name.
+        - DomainNameConfigurations (optional): The domain name configurations.
+        - MutualTlsAuthentication (optional): The mutual TLS authentication
+          configuration for a custom domain name.
+        - RoutingMode (optional): The routing mode.
+        - Tags (optional): The collection of tags associated with a domain
+          name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateDomainName
+        """
+
     def create_integration(
         self, **kwargs: Unpack[CreateIntegrationRequestTypeDef]
-    ) -> CreateIntegrationResultTypeDef: ...
+    ) -> CreateIntegrationResultTypeDef:
+        """Creates an Integration.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ConnectionId (optional): The ID of the VPC link for a private
+          integration. Supported only for HTTP APIs.
+        - ConnectionType (optional): The type of the network connection to the
+          integration endpoint. Specify INTERNET for connections through the
+          public routable internet or VPC_LINK for private connections between
+          API Gateway and ...
+        - ContentHandlingStrategy (optional): Supported only for WebSocket
+          APIs. Specifies how to handle response payload content type
+          conversions. Supported values are CONVERT_TO_BINARY and
+          CONVERT_TO_TEXT, with the following behaviors:
+        - CredentialsArn (optional): Specifies the credentials required for the
+          integration, if any. For AWS integrations, three options are
+          available. To specify an IAM Role for API Gateway to assume, use the
+          role's Amazon Resource ...
+        - Description (optional): The description of the integration.
+        - IntegrationMethod (optional): Specifies the integration's HTTP method
+          type.
+        - IntegrationSubtype (optional): Supported only for HTTP API AWS_PROXY
+          integrations. Specifies the AWS service action to invoke. To learn
+          more, see Integration subtype reference.
+        - IntegrationType (required): The integration type of an integration.
+          One of the following:
+        - IntegrationUri (optional): For a Lambda integration, specify the URI
+          of a Lambda function.
+        - PassthroughBehavior (optional): Specifies the pass-through behavior
+          for incoming requests based on the Content-Type header in the
+          request, and the available mapping templates specified as the
+          requestTemplates property on the ...
+        - PayloadFormatVersion (optional): Specifies the format of the payload
+          sent to an integration. Required for HTTP APIs. Supported values for
+          Lambda proxy integrations are 1.0 and 2.0. For all other
+          integrations, 1.0 is the only ...
+        - RequestParameters (optional): For WebSocket APIs, a key-value map
+          specifying request parameters that are passed from the method request
+          to the backend. The key is an integration request parameter name and
+          the associated value is ...
+        - RequestTemplates (optional): Represents a map of Velocity templates
+          that are applied on the request payload based on the value of the
+          Content-Type header sent by the client. The content type value is the
+          key in this map, and the ...
+        - ResponseParameters (optional): Supported only for HTTP APIs. You use
+          response parameters to transform the HTTP response from a backend
+          integration before returning the response to clients. Specify a
+          key-value map from a selection ...
+        - TemplateSelectionExpression (optional): The template selection
+          expression for the integration.
+        - TimeoutInMillis (optional): Custom timeout between 50 and 29,000
+          milliseconds for WebSocket APIs and between 50 and 30,000
+          milliseconds for HTTP APIs. The default timeout is 29 seconds for
+          WebSocket APIs and 30 seconds for HTTP ...
+        - TlsConfig (optional): The TLS configuration for a private
+          integration. If you specify a TLS configuration, private integration
+          traffic uses the HTTPS protocol. Supported only for HTTP APIs.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateIntegration
+        """
+
     def create_integration_response(
         self, **kwargs: Unpack[CreateIntegrationResponseRequestTypeDef]
-    ) -> CreateIntegrationResponseResponseTypeDef: ...
+    ) -> CreateIntegrationResponseResponseTypeDef:
+        """Creates an IntegrationResponses.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ContentHandlingStrategy (optional): Specifies how to handle response
+          payload content type conversions. Supported values are
+          CONVERT_TO_BINARY and CONVERT_TO_TEXT, with the following behaviors:
+        - IntegrationId (required): The integration ID.
+        - IntegrationResponseKey (required): The integration response key.
+        - ResponseParameters (optional): A key-value map specifying response
+          parameters that are passed to the method response from the backend.
+          The key is a method response header parameter name and the mapped
+          value is an integration ...
+        - ResponseTemplates (optional): The collection of response templates
+          for the integration response as a string-to-string map of key-value
+          pairs. Response templates are represented as a key/value map, with a
+          content-type as the key ...
+        - TemplateSelectionExpression (optional): The template selection
+          expression for the integration response. Supported only for WebSocket
+          APIs.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateIntegrationResponse
+        """
+
     def create_model(
         self, **kwargs: Unpack[CreateModelRequestTypeDef]
-    ) -> CreateModelResponseTypeDef: ...
+    ) -> CreateModelResponseTypeDef:
+        """Creates a Model for an API.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ContentType (optional): The content-type for the model, for example,
+          "application/json".
+        - Description (optional): The description of the model.
+        - Name (required): The name of the model. Must be alphanumeric.
+        - Schema (required): The schema for the model. For application/json
+          models, this should be JSON schema draft 4 model.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateModel
+        """
+
     def create_portal(
         self, **kwargs: Unpack[CreatePortalRequestTypeDef]
-    ) -> CreatePortalResponseTypeDef: ...
+    ) -> CreatePortalResponseTypeDef:
+        """Creates a portal.
+
+        Parameters:
+        - Authorization (required): The authentication configuration for the
+          portal.
+        - EndpointConfiguration (required): The domain configuration for the
+          portal. Use a default domain provided by API Gateway or provide a
+          fully-qualified domain name that you own.
+        - IncludedPortalProductArns (optional): The ARNs of the portal products
+          included in the portal.
+        - LogoUri (optional): The URI for the portal logo image that is
+          displayed in the portal header.
+        - PortalContent (required): The content of the portal.
+        - RumAppMonitorName (optional): The name of the Amazon CloudWatch RUM
+          app monitor for the portal.
+        - Tags (optional): The collection of tags. Each tag element is
+          associated with a given resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreatePortal
+        """
+
     def create_portal_product(
         self, **kwargs: Unpack[CreatePortalProductRequestTypeDef]
-    ) -> CreatePortalProductResponseTypeDef: ...
+    ) -> CreatePortalProductResponseTypeDef:
+        """Creates a new portal product.
+
+        Parameters:
+        - Description (optional): A description of the portal product.
+        - DisplayName (required): The name of the portal product as it appears
+          in a published portal.
+        - Tags (optional): The collection of tags. Each tag element is
+          associated with a given resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreatePortalProduct
+        """
+
     def create_product_page(
         self, **kwargs: Unpack[CreateProductPageRequestTypeDef]
-    ) -> CreateProductPageResponseTypeDef: ...
+    ) -> CreateProductPageResponseTypeDef:
+        """Creates a new product page for a portal product.
+
+        Parameters:
+        - DisplayContent (required): The content of the product page.
+        - PortalProductId (required): The portal product identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateProductPage
+        """
+
     def create_product_rest_endpoint_page(
         self, **kwargs: Unpack[CreateProductRestEndpointPageRequestTypeDef]
-    ) -> CreateProductRestEndpointPageResponseTypeDef: ...
+    ) -> CreateProductRestEndpointPageResponseTypeDef:
+        """Creates a product REST endpoint page for a portal product.
+
+        Parameters:
+        - DisplayContent (optional): The content of the product REST endpoint
+          page.
+        - PortalProductId (required): The portal product identifier.
+        - RestEndpointIdentifier (required): The REST endpoint identifier.
+        - TryItState (optional): The try it state of the product REST endpoint
+          page.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateProductRestEndpointPage
+        """
+
     def create_route(
         self, **kwargs: Unpack[CreateRouteRequestTypeDef]
-    ) -> CreateRouteResultTypeDef: ...
+    ) -> CreateRouteResultTypeDef:
+        """Creates a Route for an API.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ApiKeyRequired (optional): Specifies whether an API key is required
+          for the route. Supported only for WebSocket APIs.
+        - AuthorizationScopes (optional): The authorization scopes supported by
+          this route.
+        - AuthorizationType (optional): The authorization type for the route.
+          For WebSocket APIs, valid values are NONE for open access, AWS_IAM
+          for using AWS IAM permissions, and CUSTOM for using a Lambda
+          authorizer For HTTP APIs, valid ...
+        - AuthorizerId (optional): The identifier of the Authorizer resource to
+          be associated with this route. The authorizer identifier is generated
+          by API Gateway when you created the authorizer.
+        - ModelSelectionExpression (optional): The model selection expression
+          for the route. Supported only for WebSocket APIs.
+        - OperationName (optional): The operation name for the route.
+        - RequestModels (optional): The request models for the route. Supported
+          only for WebSocket APIs.
+        - RequestParameters (optional): The request parameters for the route.
+          Supported only for WebSocket APIs.
+        - RouteKey (required): The route key for the route.
+        - RouteResponseSelectionExpression (optional): The route response
+          selection expression for the route. Supported only for WebSocket
+          APIs.
+        - Target (optional): The target for the route.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateRoute
+        """
+
     def create_route_response(
         self, **kwargs: Unpack[CreateRouteResponseRequestTypeDef]
-    ) -> CreateRouteResponseResponseTypeDef: ...
+    ) -> CreateRouteResponseResponseTypeDef:
+        """Creates a RouteResponse for a Route.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ModelSelectionExpression (optional): The model selection expression
+          for the route response. Supported only for WebSocket APIs.
+        - ResponseModels (optional): The response models for the route
+          response.
+        - ResponseParameters (optional): The route response parameters.
+        - RouteId (required): The route ID.
+        - RouteResponseKey (required): The route response key.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateRouteResponse
+        """
+
     def create_routing_rule(
         self, **kwargs: Unpack[CreateRoutingRuleRequestTypeDef]
-    ) -> CreateRoutingRuleResponseTypeDef: ...
+    ) -> CreateRoutingRuleResponseTypeDef:
+        """Creates a RoutingRule.
+
+        Parameters:
+        - Actions (required): Represents a routing rule action. The only
+          supported action is invokeApi.
+        - Conditions (required): Represents a condition. Conditions can contain
+          up to two matchHeaders conditions and one matchBasePaths conditions.
+          API Gateway evaluates header conditions and base path conditions
+          together. You can ...
+        - DomainName (required): The domain name.
+        - DomainNameId (optional): The domain name ID.
+        - Priority (required): Represents the priority of the routing rule.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateRoutingRule
+        """
+
     def create_stage(
         self, **kwargs: Unpack[CreateStageRequestTypeDef]
-    ) -> CreateStageResponseTypeDef: ...
+    ) -> CreateStageResponseTypeDef:
+        """Creates a Stage for an API.
+
+        Parameters:
+        - AccessLogSettings (optional): Settings for logging access in this
+          stage.
+        - ApiId (required): The API identifier.
+        - AutoDeploy (optional): Specifies whether updates to an API
+          automatically trigger a new deployment. The default value is false.
+        - ClientCertificateId (optional): The identifier of a client
+          certificate for a Stage. Supported only for WebSocket APIs.
+        - DefaultRouteSettings (optional): The default route settings for the
+          stage.
+        - DeploymentId (optional): The deployment identifier of the API stage.
+        - Description (optional): The description for the API stage.
+        - RouteSettings (optional): Route settings for the stage, by routeKey.
+        - StageName (required): The name of the stage.
+        - StageVariables (optional): A map that defines the stage variables for
+          a Stage. Variable names can have alphanumeric and underscore
+          characters, and the values must match [A-Za-z0-9-._~:/?#&=,]+.
+        - Tags (optional): The collection of tags. Each tag element is
+          associated with a given resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateStage
+        """
+
     def create_vpc_link(
         self, **kwargs: Unpack[CreateVpcLinkRequestTypeDef]
-    ) -> CreateVpcLinkResponseTypeDef: ...
+    ) -> CreateVpcLinkResponseTypeDef:
+        """Creates a VPC link.
+
+        Parameters:
+        - Name (required): The name of the VPC link.
+        - SecurityGroupIds (optional): A list of security group IDs for the VPC
+          link.
+        - SubnetIds (required): A list of subnet IDs to include in the VPC
+          link.
+        - Tags (optional): A list of tags.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/CreateVpcLink
+        """
+
     def delete_access_log_settings(
         self, **kwargs: Unpack[DeleteAccessLogSettingsRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the AccessLogSettings for a Stage. To disable access logging
+        for a Stage, delete its AccessLogSettings.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - StageName (required): The stage name. Stage names can only contain
+          alphanumeric characters, hyphens, and underscores. Maximum length is
+          128 characters.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteAccessLogSettings
+        """
+
     def delete_api(
         self, **kwargs: Unpack[DeleteApiRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes an Api resource.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteApi
+        """
+
     def delete_api_mapping(
         self, **kwargs: Unpack[DeleteApiMappingRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes an API mapping.
+
+        Parameters:
+        - ApiMappingId (required): The API mapping identifier.
+        - DomainName (required): The domain name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteApiMapping
+        """
+
     def delete_authorizer(
         self, **kwargs: Unpack[DeleteAuthorizerRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes an Authorizer.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - AuthorizerId (required): The authorizer identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteAuthorizer
+        """
+
     def delete_cors_configuration(
         self, **kwargs: Unpack[DeleteCorsConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a CORS configuration.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteCorsConfiguration
+        """
+
     def delete_deployment(
         self, **kwargs: Unpack[DeleteDeploymentRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a Deployment.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - DeploymentId (required): The deployment ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteDeployment
+        """
+
     def delete_domain_name(
         self, **kwargs: Unpack[DeleteDomainNameRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a domain name.
+
+        Parameters:
+        - DomainName (required): The domain name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteDomainName
+        """
+
     def delete_integration(
         self, **kwargs: Unpack[DeleteIntegrationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes an Integration.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - IntegrationId (required): The integration ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteIntegration
+        """
+
     def delete_integration_response(
         self, **kwargs: Unpack[DeleteIntegrationResponseRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes an IntegrationResponses.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - IntegrationId (required): The integration ID.
+        - IntegrationResponseId (required): The integration response ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteIntegrationResponse
+        """
+
     def delete_model(
         self, **kwargs: Unpack[DeleteModelRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a Model.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ModelId (required): The model ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteModel
+        """
+
     def delete_portal(
         self, **kwargs: Unpack[DeletePortalRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a portal.
+
+        Parameters:
+        - PortalId (required): The portal identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeletePortal
+        """
+
     def delete_portal_product(
         self, **kwargs: Unpack[DeletePortalProductRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a portal product.
+
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeletePortalProduct
+        """
+
     def delete_portal_product_sharing_policy(
         self, **kwargs: Unpack[DeletePortalProductSharingPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the sharing policy for a portal product.
+
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeletePortalProductSharingPolicy
+        """
+
     def delete_product_page(
         self, **kwargs: Unpack[DeleteProductPageRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a product page of a portal product.
+
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
+        - ProductPageId (required): The portal product identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteProductPage
+        """
+
     def delete_product_rest_endpoint_page(
         self, **kwargs: Unpack[DeleteProductRestEndpointPageRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a product REST endpoint page.
+
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
+        - ProductRestEndpointPageId (required): The product REST endpoint
+          identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteProductRestEndpointPage
+        """
+
     def delete_route(
         self, **kwargs: Unpack[DeleteRouteRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a Route.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RouteId (required): The route ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteRoute
+        """
+
     def delete_route_request_parameter(
         self, **kwargs: Unpack[DeleteRouteRequestParameterRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a route request parameter. Supported only for WebSocket APIs.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RequestParameterKey (required): The route request parameter key.
+        - RouteId (required): The route ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteRouteRequestParameter
+        """
+
     def delete_route_response(
         self, **kwargs: Unpack[DeleteRouteResponseRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a RouteResponse.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RouteId (required): The route ID.
+        - RouteResponseId (required): The route response ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteRouteResponse
+        """
+
     def delete_route_settings(
         self, **kwargs: Unpack[DeleteRouteSettingsRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the RouteSettings for a stage.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RouteKey (required): The route key.
+        - StageName (required): The stage name. Stage names can only contain
+          alphanumeric characters, hyphens, and underscores. Maximum length is
+          128 characters.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteRouteSettings
+        """
+
     def delete_routing_rule(
         self, **kwargs: Unpack[DeleteRoutingRuleRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a routing rule.
+
+        Parameters:
+        - DomainName (required): The domain name.
+        - DomainNameId (optional): The domain name ID.
+        - RoutingRuleId (required): The routing rule ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteRoutingRule
+        """
+
     def delete_stage(
         self, **kwargs: Unpack[DeleteStageRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a Stage.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - StageName (required): The stage name. Stage names can only contain
+          alphanumeric characters, hyphens, and underscores. Maximum length is
+          128 characters.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteStage
+        """
+
     def delete_vpc_link(
         self, **kwargs: Unpack[DeleteVpcLinkRequestTypeDef]
-    ) -> DeleteVpcLinkResponseTypeDef: ...
+    ) -> DeleteVpcLinkResponseTypeDef:
+        """Deletes a VPC link.
+
+        Parameters:
+        - VpcLinkId (required): The ID of the VPC link.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DeleteVpcLink
+        """
+
     def disable_portal(
         self, **kwargs: Unpack[DisablePortalRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the publication of a portal portal.
+
+        Parameters:
+        - PortalId (required): The portal identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/DisablePortal
+        """
+
     def export_api(
         self, **kwargs: Unpack[ExportApiRequestTypeDef]
-    ) -> ExportApiResponseTypeDef: ...
-    def get_api(
-        self, **kwargs: Unpack[GetApiRequestTypeDef]
-    ) -> GetApiResponseTypeDef: ...
+    ) -> ExportApiResponseTypeDef:
+        """No documentation in the service definition.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ExportVersion (optional): The version of the API Gateway export
+          algorithm. API Gateway uses the latest version by default. Currently,
+          the only supported version is 1.0.
+        - IncludeExtensions (optional): Specifies whether to include API
+          Gateway extensions in the exported API definition. API Gateway
+          extensions are included by default.
+        - OutputType (required): The output type of the exported definition
+          file. Valid values are JSON and YAML.
+        - Specification (required): The version of the API specification to
+          use. OAS30, for OpenAPI 3.0, is the only supported value.
+        - StageName (optional): The name of the API stage to export. If you
+          don't specify this property, a representation of the latest API
+          configuration is exported.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ExportApi
+        """
+
+    def get_api(self, **kwargs: Unpack[GetApiRequestTypeDef]) -> GetApiResponseTypeDef:
+        """Gets an Api resource.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetApi
+        """
+
     def get_api_mapping(
         self, **kwargs: Unpack[GetApiMappingRequestTypeDef]
-    ) -> GetApiMappingResponseTypeDef: ...
+    ) -> GetApiMappingResponseTypeDef:
+        """Gets an API mapping.
+
+        Parameters:
+        - ApiMappingId (required): The API mapping identifier.
+        - DomainName (required): The domain name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetApiMapping
+        """
+
     def get_api_mappings(
         self, **kwargs: Unpack[GetApiMappingsRequestTypeDef]
-    ) -> GetApiMappingsResponseTypeDef: ...
+    ) -> GetApiMappingsResponseTypeDef:
+        """Gets API mappings.
+
+        Parameters:
+        - DomainName (required): The domain name.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetApiMappings
+        """
+
     def get_apis(
         self, **kwargs: Unpack[GetApisRequestTypeDef]
-    ) -> GetApisResponseTypeDef: ...
+    ) -> GetApisResponseTypeDef:
+        """Gets a collection of Api resources.
+
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetApis
+        """
+
     def get_authorizer(
         self, **kwargs: Unpack[GetAuthorizerRequestTypeDef]
-    ) -> GetAuthorizerResponseTypeDef: ...
+    ) -> GetAuthorizerResponseTypeDef:
+        """Gets an Authorizer.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - AuthorizerId (required): The authorizer identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetAuthorizer
+        """
+
     def get_authorizers(
         self, **kwargs: Unpack[GetAuthorizersRequestTypeDef]
-    ) -> GetAuthorizersResponseTypeDef: ...
+    ) -> GetAuthorizersResponseTypeDef:
+        """Gets the Authorizers for an API.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetAuthorizers
+        """
+
     def get_deployment(
         self, **kwargs: Unpack[GetDeploymentRequestTypeDef]
-    ) -> GetDeploymentResponseTypeDef: ...
+    ) -> GetDeploymentResponseTypeDef:
+        """Gets a Deployment.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - DeploymentId (required): The deployment ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetDeployment
+        """
+
     def get_deployments(
         self, **kwargs: Unpack[GetDeploymentsRequestTypeDef]
-    ) -> GetDeploymentsResponseTypeDef: ...
+    ) -> GetDeploymentsResponseTypeDef:
+        """Gets the Deployments for an API.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetDeployments
+        """
+
     def get_domain_name(
         self, **kwargs: Unpack[GetDomainNameRequestTypeDef]
-    ) -> GetDomainNameResponseTypeDef: ...
+    ) -> GetDomainNameResponseTypeDef:
+        """Gets a domain name.
+
+        Parameters:
+        - DomainName (required): The domain name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetDomainName
+        """
+
     def get_domain_names(
         self, **kwargs: Unpack[GetDomainNamesRequestTypeDef]
-    ) -> GetDomainNamesResponseTypeDef: ...
+    ) -> GetDomainNamesResponseTypeDef:
+        """Gets the domain names for an AWS account.
+
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetDomainNames
+        """
+
     def get_integration(
         self, **kwargs: Unpack[GetIntegrationRequestTypeDef]
-    ) -> GetIntegrationResultTypeDef: ...
+    ) -> GetIntegrationResultTypeDef:
+        """Gets an Integration.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - IntegrationId (required): The integration ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetIntegration
+        """
+
     def get_integration_response(
         self, **kwargs: Unpack[GetIntegrationResponseRequestTypeDef]
-    ) -> GetIntegrationResponseResponseTypeDef: ...
+    ) -> GetIntegrationResponseResponseTypeDef:
+        """Gets an IntegrationResponses.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - IntegrationId (required): The integration ID.
+        - IntegrationResponseId (required): The integration response ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetIntegrationResponse
+        """
+
     def get_integration_responses(
         self, **kwargs: Unpack[GetIntegrationResponsesRequestTypeDef]
-    ) -> GetIntegrationResponsesResponseTypeDef: ...
+    ) -> GetIntegrationResponsesResponseTypeDef:
+        """Gets the IntegrationResponses for an Integration.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - IntegrationId (required): The integration ID.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetIntegrationResponses
+        """
+
     def get_integrations(
         self, **kwargs: Unpack[GetIntegrationsRequestTypeDef]
-    ) -> GetIntegrationsResponseTypeDef: ...
+    ) -> GetIntegrationsResponseTypeDef:
+        """Gets the Integrations for an API.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetIntegrations
+        """
+
     def get_model(
         self, **kwargs: Unpack[GetModelRequestTypeDef]
-    ) -> GetModelResponseTypeDef: ...
+    ) -> GetModelResponseTypeDef:
+        """Gets a Model.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ModelId (required): The model ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetModel
+        """
+
     def get_model_template(
         self, **kwargs: Unpack[GetModelTemplateRequestTypeDef]
-    ) -> GetModelTemplateResponseTypeDef: ...
+    ) -> GetModelTemplateResponseTypeDef:
+        """Gets a model template.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ModelId (required): The model ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetModelTemplate
+        """
+
     def get_models(
         self, **kwargs: Unpack[GetModelsRequestTypeDef]
-    ) -> GetModelsResponseTypeDef: ...
+    ) -> GetModelsResponseTypeDef:
+        """Gets the Models for an API.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetModels
+        """
+
     def get_portal(
         self, **kwargs: Unpack[GetPortalRequestTypeDef]
-    ) -> GetPortalResponseTypeDef: ...
+    ) -> GetPortalResponseTypeDef:
+        """Gets a portal.
+
+        Parameters:
+        - PortalId (required): The portal identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetPortal
+        """
+
     def get_portal_product(
         self, **kwargs: Unpack[GetPortalProductRequestTypeDef]
-    ) -> GetPortalProductResponseTypeDef: ...
+    ) -> GetPortalProductResponseTypeDef:
+        """Gets a portal product.
+
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
+        - ResourceOwnerAccountId (optional): The account ID of the resource
+          owner of the portal product.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetPortalProduct
+        """
+
     def get_portal_product_sharing_policy(
         self, **kwargs: Unpack[GetPortalProductSharingPolicyRequestTypeDef]
-    ) -> GetPortalProductSharingPolicyResponseTypeDef: ...
+    ) -> GetPortalProductSharingPolicyResponseTypeDef:
+        """Gets the sharing policy for a portal product.
+
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetPortalProductSharingPolicy
+        """
+
     def get_product_page(
         self, **kwargs: Unpack[GetProductPageRequestTypeDef]
-    ) -> GetProductPageResponseTypeDef: ...
+    ) -> GetProductPageResponseTypeDef:
+        """Gets a product page of a portal product.
+
+        Parameters:
+        - PortalProductId (required): The portal product identifier.
+        - ProductPageId (required): The portal product identifier.
+        - ResourceOwnerAccountId (optional): The account ID of the resource
+          owner of the portal product.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetProductPage
+        """
+
     def get_product_rest_endpoint_page(
         self, **kwargs: Unpack[GetProductRestEndpointPageRequestTypeDef]
-    ) -> GetProductRestEndpointPageResponseTypeDef: ...
+    ) -> GetProductRestEndpointPageResponseTypeDef:
+        """Gets a product REST endpoint page.
+
+        Parameters:
+        - IncludeRawDisplayContent (optional): The query parameter to include
+          raw display content.
+        - PortalProductId (required): The portal product identifier.
+        - ProductRestEndpointPageId (required): The product REST endpoint
+          identifier.
+        - ResourceOwnerAccountId (optional): The account ID of the resource
+          owner of the portal product.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetProductRestEndpointPage
+        """
+
     def get_route(
         self, **kwargs: Unpack[GetRouteRequestTypeDef]
-    ) -> GetRouteResultTypeDef: ...
+    ) -> GetRouteResultTypeDef:
+        """Gets a Route.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RouteId (required): The route ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetRoute
+        """
+
     def get_route_response(
         self, **kwargs: Unpack[GetRouteResponseRequestTypeDef]
-    ) -> GetRouteResponseResponseTypeDef: ...
+    ) -> GetRouteResponseResponseTypeDef:
+        """Gets a RouteResponse.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - RouteId (required): The route ID.
+        - RouteResponseId (required): The route response ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetRouteResponse
+        """
+
     def get_route_responses(
         self, **kwargs: Unpack[GetRouteResponsesRequestTypeDef]
-    ) -> GetRouteResponsesResponseTypeDef: ...
+    ) -> GetRouteResponsesResponseTypeDef:
+        """Gets the RouteResponses for a Route.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+        - RouteId (required): The route ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetRouteResponses
+        """
+
     def get_routes(
         self, **kwargs: Unpack[GetRoutesRequestTypeDef]
-    ) -> GetRoutesResponseTypeDef: ...
+    ) -> GetRoutesResponseTypeDef:
+        """Gets the Routes for an API.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetRoutes
+        """
+
     def get_routing_rule(
         self, **kwargs: Unpack[GetRoutingRuleRequestTypeDef]
-    ) -> GetRoutingRuleResponseTypeDef: ...
+    ) -> GetRoutingRuleResponseTypeDef:
+        """Gets a routing rule.
+
+        Parameters:
+        - DomainName (required): The domain name.
+        - DomainNameId (optional): The domain name ID.
+        - RoutingRuleId (required): The routing rule ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetRoutingRule
+        """
+
     def get_stage(
         self, **kwargs: Unpack[GetStageRequestTypeDef]
-    ) -> GetStageResponseTypeDef: ...
+    ) -> GetStageResponseTypeDef:
+        """Gets a Stage.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - StageName (required): The stage name. Stage names can only contain
+          alphanumeric characters, hyphens, and underscores. Maximum length is
+          128 characters.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetStage
+        """
+
     def get_stages(
         self, **kwargs: Unpack[GetStagesRequestTypeDef]
-    ) -> GetStagesResponseTypeDef: ...
+    ) -> GetStagesResponseTypeDef:
+        """Gets the Stages for an API.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetStages
+        """
+
     def get_tags(
         self, **kwargs: Unpack[GetTagsRequestTypeDef]
-    ) -> GetTagsResponseTypeDef: ...
+    ) -> GetTagsResponseTypeDef:
+        """Gets a collection of Tag resources.
+
+        Parameters:
+        - ResourceArn (required): The resource ARN for the tag.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetTags
+        """
+
     def get_vpc_link(
         self, **kwargs: Unpack[GetVpcLinkRequestTypeDef]
-    ) -> GetVpcLinkResponseTypeDef: ...
+    ) -> GetVpcLinkResponseTypeDef:
+        """Gets a VPC link.
+
+        Parameters:
+        - VpcLinkId (required): The ID of the VPC link.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetVpcLink
+        """
+
     def get_vpc_links(
         self, **kwargs: Unpack[GetVpcLinksRequestTypeDef]
-    ) -> GetVpcLinksResponseTypeDef: ...
+    ) -> GetVpcLinksResponseTypeDef:
+        """Gets a collection of VPC links.
+
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/GetVpcLinks
+        """
+
     def import_api(
         self, **kwargs: Unpack[ImportApiRequestTypeDef]
-    ) -> ImportApiResponseTypeDef: ...
+    ) -> ImportApiResponseTypeDef:
+        """Imports an API.
+
+        Parameters:
+        - Basepath (optional): Specifies how to interpret the base path of the
+          API during import. Valid values are ignore, prepend, and split. The
+          default value is ignore. To learn more, see Set the OpenAPI basePath
+          Property. ...
+        - Body (required): The OpenAPI definition. Supported only for HTTP
+          APIs.
+        - FailOnWarnings (optional): Specifies whether to rollback the API
+          creation when a warning is encountered. By default, API creation
+          continues if a warning is encountered.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ImportApi
+        """
+
     def list_portal_products(
         self, **kwargs: Unpack[ListPortalProductsRequestTypeDef]
-    ) -> ListPortalProductsResponseTypeDef: ...
+    ) -> ListPortalProductsResponseTypeDef:
+        """Lists portal products.
+
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+        - ResourceOwner (optional): The resource owner of the portal product.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ListPortalProducts
+        """
+
     def list_portals(
         self, **kwargs: Unpack[ListPortalsRequestTypeDef]
-    ) -> ListPortalsResponseTypeDef: ...
+    ) -> ListPortalsResponseTypeDef:
+        """Lists portals.
+
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ListPortals
+        """
+
     def list_product_pages(
         self, **kwargs: Unpack[ListProductPagesRequestTypeDef]
-    ) -> ListProductPagesResponseTypeDef: ...
+    ) -> ListProductPagesResponseTypeDef:
+        """Lists the product pages for a portal product.
+
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+        - PortalProductId (required): The portal product identifier.
+        - ResourceOwnerAccountId (optional): The account ID of the resource
+          owner of the portal product.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ListProductPages
+        """
+
     def list_product_rest_endpoint_pages(
         self, **kwargs: Unpack[ListProductRestEndpointPagesRequestTypeDef]
-    ) -> ListProductRestEndpointPagesResponseTypeDef: ...
+    ) -> ListProductRestEndpointPagesResponseTypeDef:
+        """Lists the product REST endpoint pages of a portal product.
+
+        Parameters:
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+        - PortalProductId (required): The portal product identifier.
+        - ResourceOwnerAccountId (optional): The account ID of the resource
+          owner of the portal product.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ListProductRestEndpointPages
+        """
+
     def list_routing_rules(
         self, **kwargs: Unpack[ListRoutingRulesRequestTypeDef]
-    ) -> ListRoutingRulesResponseTypeDef: ...
+    ) -> ListRoutingRulesResponseTypeDef:
+        """Lists routing rules.
+
+        Parameters:
+        - DomainName (required): The domain name.
+        - DomainNameId (optional): The domain name ID.
+        - MaxResults (optional): The maximum number of elements to be returned
+          for this resource.
+        - NextToken (optional): The next page of elements from this collection.
+          Not valid for the last element of the collection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ListRoutingRules
+        """
+
     def preview_portal(
         self, **kwargs: Unpack[PreviewPortalRequestTypeDef]
-    ) -> PreviewPortalResponseTypeDef: ...
+    ) -> PreviewPortalResponseTypeDef:
+        """Creates a portal preview.
+
+        Parameters:
+        - PortalId (required): The portal identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/PreviewPortal
+        """
+
     def publish_portal(
         self, **kwargs: Unpack[PublishPortalRequestTypeDef]
-    ) -> PublishPortalResponseTypeDef: ...
+    ) -> PublishPortalResponseTypeDef:
+        """Publishes a portal.
+
+        Parameters:
+        - Description (optional): The description of the portal. When the
+          portal is published, this description becomes the last published
+          description.
+        - PortalId (required): The portal identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/PublishPortal
+        """
+
     def put_portal_product_sharing_policy(
         self, **kwargs: Unpack[PutPortalProductSharingPolicyRequestTypeDef]
-    ) -> PutPortalProductSharingPolicyResponseTypeDef: ...
+    ) -> PutPortalProductSharingPolicyResponseTypeDef:
+        """Updates the sharing policy for a portal product.
+
+        Parameters:
+        - PolicyDocument (required): The product sharing policy.
+        - PortalProductId (required): The portal product identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/PutPortalProductSharingPolicy
+        """
+
     def put_routing_rule(
         self, **kwargs: Unpack[PutRoutingRuleRequestTypeDef]
-    ) -> PutRoutingRuleResponseTypeDef: ...
+    ) -> PutRoutingRuleResponseTypeDef:
+        """Updates a routing rule.
+
+        Parameters:
+        - Actions (required): The routing rule action.
+        - Conditions (required): The routing rule condition.
+        - DomainName (required): The domain name.
+        - DomainNameId (optional): The domain name ID.
+        - Priority (required): The routing rule priority.
+        - RoutingRuleId (required): The routing rule ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/PutRoutingRule
+        """
+
     def reimport_api(
         self, **kwargs: Unpack[ReimportApiRequestTypeDef]
-    ) -> ReimportApiResponseTypeDef: ...
+    ) -> ReimportApiResponseTypeDef:
+        """Puts an Api resource.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - Basepath (optional): Specifies how to interpret the base path of the
+          API during import. Valid values are ignore, prepend, and split. The
+          default value is ignore. To learn more, see Set the OpenAPI basePath
+          Property. ...
+        - Body (required): The OpenAPI definition. Supported only for HTTP
+          APIs.
+        - FailOnWarnings (optional): Specifies whether to rollback the API
+          creation when a warning is encountered. By default, API creation
+          continues if a warning is encountered.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ReimportApi
+        """
+
     def reset_authorizers_cache(
         self, **kwargs: Unpack[ResetAuthorizersCacheRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Resets all authorizer cache entries on a stage. Supported only for HTTP
+        APIs.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - StageName (required): The stage name. Stage names can contain only
+          alphanumeric characters, hyphens, and underscores, or be $default.
+          Maximum length is 128 characters.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/ResetAuthorizersCache
+        """
+
     def tag_resource(
         self, **kwargs: Unpack[TagResourceRequestTypeDef]
-    ) -> TagResourceResponseTypeDef: ...
+    ) -> TagResourceResponseTypeDef:
+        """Creates a new Tag resource to represent a tag.
+
+        Parameters:
+        - ResourceArn (required): The resource ARN for the tag.
+        - Tags (optional): The collection of tags. Each tag element is
+          associated with a given resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/TagResource
+        """
+
     def untag_resource(
         self, **kwargs: Unpack[UntagResourceRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a Tag.
+
+        Parameters:
+        - ResourceArn (required): The resource ARN for the tag.
+        - TagKeys (required): The Tag keys to delete
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UntagResource
+        """
+
     def update_api(
         self, **kwargs: Unpack[UpdateApiRequestTypeDef]
-    ) -> UpdateApiResponseTypeDef: ...
+    ) -> UpdateApiResponseTypeDef:
+        """Updates an Api resource.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ApiKeySelectionExpression (optional): An API key selection
+          expression. Supported only for WebSocket APIs. See API Key Selection
+          Expressions.
+        - CorsConfiguration (optional): A CORS configuration. Supported only
+          for HTTP APIs.
+        - CredentialsArn (optional): This property is part of quick create. It
+          specifies the credentials required for the integration, if any. For a
+          Lambda integration, three options are available. To specify an IAM
+          Role for API Gateway ...
+        - Description (optional): The description of the API.
+        - DisableSchemaValidation (optional): Avoid validating models when
+          creating a deployment. Supported only for WebSocket APIs.
+        - DisableExecuteApiEndpoint (optional): Specifies whether clients can
+          invoke your API by using the default execute-api endpoint. By
+          default, clients can invoke your API with the default
+          https://{api_id}.execute-api.{region}.amazonaws.com ...
+        - IpAddressType (optional): The IP address types that can invoke your
+          API or domain name.
+        - Name (optional): The name of the API.
+        - RouteKey (optional): This property is part of quick create. If not
+          specified, the route created using quick create is kept. Otherwise,
+          this value replaces the route key of the quick create route.
+          Additional routes may ...
+        - RouteSelectionExpression (optional): The route selection expression
+          for the API. For HTTP APIs, the routeSelectionExpression must be
+          ${request.method} ${request.path}. If not provided, this will be the
+          default for HTTP APIs. This ...
+        - Target (optional): This property is part of quick create. For HTTP
+          integrations, specify a fully qualified URL. For Lambda integrations,
+          specify a function ARN. The type of the integration will be
+          HTTP_PROXY or ...
+        - Version (optional): A version identifier for the API.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateApi
+        """
+
     def update_api_mapping(
         self, **kwargs: Unpack[UpdateApiMappingRequestTypeDef]
-    ) -> UpdateApiMappingResponseTypeDef: ...
+    ) -> UpdateApiMappingResponseTypeDef:
+        """The API mapping.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ApiMappingId (required): The API mapping identifier.
+        - ApiMappingKey (optional): The API mapping key.
+        - DomainName (required): The domain name.
+        - Stage (optional): The API stage.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateApiMapping
+        """
+
     def update_authorizer(
         self, **kwargs: Unpack[UpdateAuthorizerRequestTypeDef]
-    ) -> UpdateAuthorizerResponseTypeDef: ...
+    ) -> UpdateAuthorizerResponseTypeDef:
+        """Updates an Authorizer.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - AuthorizerCredentialsArn (optional): Specifies the required
+          credentials as an IAM role for API Gateway to invoke the authorizer.
+          To specify an IAM role for API Gateway to assume, use the role's
+          Amazon Resource Name (ARN). To use ...
+        - AuthorizerId (required): The authorizer identifier.
+        - AuthorizerPayloadFormatVersion (optional): Specifies the format of
+          the payload sent to an HTTP API Lambda authorizer. Required for HTTP
+          API Lambda authorizers. Supported values are 1.0 and 2.0. To learn
+          more, see Working with AWS Lambda ...
+        - AuthorizerResultTtlInSeconds (optional): The time to live (TTL) for
+          cached authorizer results, in seconds. If it equals 0, authorization
+          caching is disabled. If it is greater than 0, API Gateway caches
+          authorizer responses. The maximum ...
+        - AuthorizerType (optional): The authorizer type. Specify REQUEST for a
+          Lambda function using incoming request parameters. Specify JWT to use
+          JSON Web Tokens (supported only for HTTP APIs).
+        - AuthorizerUri (optional): The authorizer's Uniform Resource
+          Identifier (URI). For REQUEST authorizers, this must be a well-formed
+          Lambda function URI, for example, ...
+        - EnableSimpleResponses (optional): Specifies whether a Lambda
+          authorizer returns a response in a simple format. By default, a
+          Lambda authorizer must return an IAM policy. If enabled, the Lambda
+          authorizer can return a boolean value ...
+        - IdentitySource (optional): The identity source for which
+          authorization is requested.
+        - IdentityValidationExpression (optional): This parameter is not used.
+        - JwtConfiguration (optional): Represents the configuration of a JWT
+          authorizer. Required for the JWT authorizer type. Supported only for
+          HTTP APIs.
+        - Name (optional): The name of the authorizer.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateAuthorizer
+        """
+
     def update_deployment(
         self, **kwargs: Unpack[UpdateDeploymentRequestTypeDef]
-    ) -> UpdateDeploymentResponseTypeDef: ...
+    ) -> UpdateDeploymentResponseTypeDef:
+        """Updates a Deployment.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - DeploymentId (required): The deployment ID.
+        - Description (optional): The description for the deployment resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateDeployment
+        """
+
     def update_domain_name(
         self, **kwargs: Unpack[UpdateDomainNameRequestTypeDef]
-    ) -> UpdateDomainNameResponseTypeDef: ...
+    ) -> UpdateDomainNameResponseTypeDef:
+        """Updates a domain name.
+
+        Parameters:
+        - DomainName (required): The domain name.
+        - DomainNameConfigurations (optional): The domain name configurations.
+        - MutualTlsAuthentication (optional): The mutual TLS authentication
+          configuration for a custom domain name.
+        - RoutingMode (optional): The routing mode.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateDomainName
+        """
+
     def update_integration(
         self, **kwargs: Unpack[UpdateIntegrationRequestTypeDef]
-    ) -> UpdateIntegrationResultTypeDef: ...
+    ) -> UpdateIntegrationResultTypeDef:
+        """Updates an Integration.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ConnectionId (optional): The ID of the VPC link for a private
+          integration. Supported only for HTTP APIs.
+        - ConnectionType (optional): The type of the network connection to the
+          integration endpoint. Specify INTERNET for connections through the
+          public routable internet or VPC_LINK for private connections between
+          API Gateway and ...
+        - ContentHandlingStrategy (optional): Supported only for WebSocket
+          APIs. Specifies how to handle response payload content type
+          conversions. Supported values are CONVERT_TO_BINARY and
+          CONVERT_TO_TEXT, with the following behaviors:
+        - CredentialsArn (optional): Specifies the credentials required for the
+          integration, if any. For AWS integrations, three options are
+          available. To specify an IAM Role for API Gateway to assume, use the
+          role's Amazon Resource ...
+        - Description (optional): The description of the integration
+        - IntegrationId (required): The integration ID.
+        - IntegrationMethod (optional): Specifies the integration's HTTP method
+          type.
+        - IntegrationSubtype (optional): Supported only for HTTP API AWS_PROXY
+          integrations. Specifies the AWS service action to invoke. To learn
+          more, see Integration subtype reference.
+        - IntegrationType (optional): The integration type of an integration.
+          One of the following:
+        - IntegrationUri (optional): For a Lambda integration, specify the URI
+          of a Lambda function.
+        - PassthroughBehavior (optional): Specifies the pass-through behavior
+          for incoming requests based on the Content-Type header in the
+          request, and the available mapping templates specified as the
+          requestTemplates property on the ...
+        - PayloadFormatVersion (optional): Specifies the format of the payload
+          sent to an integration. Required for HTTP APIs. Supported values for
+          Lambda proxy integrations are 1.0 and 2.0. For all other
+          integrations, 1.0 is the only ...
+        - RequestParameters (optional): For WebSocket APIs, a key-value map
+          specifying request parameters that are passed from the method request
+          to the backend. The key is an integration request parameter name and
+          the associated value is ...
+        - RequestTemplates (optional): Represents a map of Velocity templates
+          that are applied on the request payload based on the value of the
+          Content-Type header sent by the client. The content type value is the
+          key in this map, and the ...
+        - ResponseParameters (optional): Supported only for HTTP APIs. You use
+          response parameters to transform the HTTP response from a backend
+          integration before returning the response to clients. Specify a
+          key-value map from a selection ...
+        - TemplateSelectionExpression (optional): The template selection
+          expression for the integration.
+        - TimeoutInMillis (optional): Custom timeout between 50 and 29,000
+          milliseconds for WebSocket APIs and between 50 and 30,000
+          milliseconds for HTTP APIs. The default timeout is 29 seconds for
+          WebSocket APIs and 30 seconds for HTTP ...
+        - TlsConfig (optional): The TLS configuration for a private
+          integration. If you specify a TLS configuration, private integration
+          traffic uses the HTTPS protocol. Supported only for HTTP APIs.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateIntegration
+        """
+
     def update_integration_response(
         self, **kwargs: Unpack[UpdateIntegrationResponseRequestTypeDef]
-    ) -> UpdateIntegrationResponseResponseTypeDef: ...
+    ) -> UpdateIntegrationResponseResponseTypeDef:
+        """Updates an IntegrationResponses.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ContentHandlingStrategy (optional): Supported only for WebSocket
+          APIs. Specifies how to handle response payload content type
+          conversions. Supported values are CONVERT_TO_BINARY and
+          CONVERT_TO_TEXT, with the following behaviors:
+        - IntegrationId (required): The integration ID.
+        - IntegrationResponseId (required): The integration response ID.
+        - IntegrationResponseKey (optional): The integration response key.
+        - ResponseParameters (optional): A key-value map specifying response
+          parameters that are passed to the method response from the backend.
+          The key is a method response header parameter name and the mapped
+          value is an integration ...
+        - ResponseTemplates (optional): The collection of response templates
+          for the integration response as a string-to-string map of key-value
+          pairs. Response templates are represented as a key/value map, with a
+          content-type as the key ...
+        - TemplateSelectionExpression (optional): The template selection
+          expression for the integration response. Supported only for WebSocket
+          APIs.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateIntegrationResponse
+        """
+
     def update_model(
         self, **kwargs: Unpack[UpdateModelRequestTypeDef]
-    ) -> UpdateModelResponseTypeDef: ...
+    ) -> UpdateModelResponseTypeDef:
+        """Updates a Model.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ContentType (optional): The content-type for the model, for example,
+          "application/json".
+        - Description (optional): The description of the model.
+        - ModelId (required): The model ID.
+        - Name (optional): The name of the model.
+        - Schema (optional): The schema for the model. For application/json
+          models, this should be JSON schema draft 4 model.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateModel
+        """
+
     def update_portal(
         self, **kwargs: Unpack[UpdatePortalRequestTypeDef]
-    ) -> UpdatePortalResponseTypeDef: ...
+    ) -> UpdatePortalResponseTypeDef:
+        """Updates a portal.
+
+        Parameters:
+        - Authorization (optional): The authorization of the portal.
+        - EndpointConfiguration (optional): Represents an endpoint
+          configuration.
+        - IncludedPortalProductArns (optional): The ARNs of the portal products
+          included in the portal.
+        - LogoUri (optional): The logo URI.
+        - PortalContent (optional): Contains the content that is visible to
+          portal consumers including the themes, display names, and
+          description.
+        - PortalId (required): The portal identifier.
+        - RumAppMonitorName (optional): The CloudWatch RUM app monitor name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdatePortal
+        """
+
     def update_portal_product(
         self, **kwargs: Unpack[UpdatePortalProductRequestTypeDef]
-    ) -> UpdatePortalProductResponseTypeDef: ...
+    ) -> UpdatePortalProductResponseTypeDef:
+        """Updates the portal product.
+
+        Parameters:
+        - Description (optional): The description.
+        - DisplayName (optional): The displayName.
+        - DisplayOrder (optional): The display order.
+        - PortalProductId (required): The portal product identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdatePortalProduct
+        """
+
     def update_product_page(
         self, **kwargs: Unpack[UpdateProductPageRequestTypeDef]
-    ) -> UpdateProductPageResponseTypeDef: ...
+    ) -> UpdateProductPageResponseTypeDef:
+        """Updates a product page of a portal product.
+
+        Parameters:
+        - DisplayContent (optional): The content of the product page.
+        - PortalProductId (required): The portal product identifier.
+        - ProductPageId (required): The portal product identifier.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateProductPage
+        """
+
     def update_product_rest_endpoint_page(
         self, **kwargs: Unpack[UpdateProductRestEndpointPageRequestTypeDef]
-    ) -> UpdateProductRestEndpointPageResponseTypeDef: ...
+    ) -> UpdateProductRestEndpointPageResponseTypeDef:
+        """Updates a product REST endpoint page.
+
+        Parameters:
+        - DisplayContent (optional): The display content.
+        - PortalProductId (required): The portal product identifier.
+        - ProductRestEndpointPageId (required): The product REST endpoint
+          identifier.
+        - TryItState (optional): The try it state of a product REST endpoint
+          page.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateProductRestEndpointPage
+        """
+
     def update_route(
         self, **kwargs: Unpack[UpdateRouteRequestTypeDef]
-    ) -> UpdateRouteResultTypeDef: ...
+    ) -> UpdateRouteResultTypeDef:
+        """Updates a Route.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ApiKeyRequired (optional): Specifies whether an API key is required
+          for the route. Supported only for WebSocket APIs.
+        - AuthorizationScopes (optional): The authorization scopes supported by
+          this route.
+        - AuthorizationType (optional): The authorization type for the route.
+          For WebSocket APIs, valid values are NONE for open access, AWS_IAM
+          for using AWS IAM permissions, and CUSTOM for using a Lambda
+          authorizer For HTTP APIs, valid ...
+        - AuthorizerId (optional): The identifier of the Authorizer resource to
+          be associated with this route. The authorizer identifier is generated
+          by API Gateway when you created the authorizer.
+        - ModelSelectionExpression (optional): The model selection expression
+          for the route. Supported only for WebSocket APIs.
+        - OperationName (optional): The operation name for the route.
+        - RequestModels (optional): The request models for the route. Supported
+          only for WebSocket APIs.
+        - RequestParameters (optional): The request parameters for the route.
+          Supported only for WebSocket APIs.
+        - RouteId (required): The route ID.
+        - RouteKey (optional): The route key for the route.
+        - RouteResponseSelectionExpression (optional): The route response
+          selection expression for the route. Supported only for WebSocket
+          APIs.
+        - Target (optional): The target for the route.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateRoute
+        """
+
     def update_route_response(
         self, **kwargs: Unpack[UpdateRouteResponseRequestTypeDef]
-    ) -> UpdateRouteResponseResponseTypeDef: ...
+    ) -> UpdateRouteResponseResponseTypeDef:
+        """Updates a RouteResponse.
+
+        Parameters:
+        - ApiId (required): The API identifier.
+        - ModelSelectionExpression (optional): The model selection expression
+          for the route response. Supported only for WebSocket APIs.
+        - ResponseModels (optional): The response models for the route
+          response.
+        - ResponseParameters (optional): The route response parameters.
+        - RouteId (required): The route ID.
+        - RouteResponseId (required): The route response ID.
+        - RouteResponseKey (optional): The route response key.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateRouteResponse
+        """
+
     def update_stage(
         self, **kwargs: Unpack[UpdateStageRequestTypeDef]
-    ) -> UpdateStageResponseTypeDef: ...
+    ) -> UpdateStageResponseTypeDef:
+        """Updates a Stage.
+
+        Parameters:
+        - AccessLogSettings (optional): Settings for logging access in this
+          stage.
+        - ApiId (required): The API identifier.
+        - AutoDeploy (optional): Specifies whether updates to an API
+          automatically trigger a new deployment. The default value is false.
+        - ClientCertificateId (optional): The identifier of a client
+          certificate for a Stage.
+        - DefaultRouteSettings (optional): The default route settings for the
+          stage.
+        - DeploymentId (optional): The deployment identifier for the API stage.
+          Can't be updated if autoDeploy is enabled.
+        - Description (optional): The description for the API stage.
+        - RouteSettings (optional): Route settings for the stage.
+        - StageName (required): The stage name. Stage names can contain only
+          alphanumeric characters, hyphens, and underscores, or be $default.
+          Maximum length is 128 characters.
+        - StageVariables (optional): A map that defines the stage variables for
+          a Stage. Variable names can have alphanumeric and underscore
+          characters, and the values must match [A-Za-z0-9-._~:/?#&=,]+.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateStage
+        """
+
     def update_vpc_link(
         self, **kwargs: Unpack[UpdateVpcLinkRequestTypeDef]
-    ) -> UpdateVpcLinkResponseTypeDef: ...
+    ) -> UpdateVpcLinkResponseTypeDef:
+        """Updates a VPC link.
+
+        Parameters:
+        - Name (optional): The name of the VPC link.
+        - VpcLinkId (required): The ID of the VPC link.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateVpcLink
+        """
+
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_apis"]
-    ) -> GetApisPaginator: ...
+    def get_paginator(self, operation_name: Literal["get_apis"]) -> GetApisPaginator:
+        """GetApisPaginator for get_apis."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_authorizers"]
-    ) -> GetAuthorizersPaginator: ...
+    ) -> GetAuthorizersPaginator:
+        """GetAuthorizersPaginator for get_authorizers."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_deployments"]
-    ) -> GetDeploymentsPaginator: ...
+    ) -> GetDeploymentsPaginator:
+        """GetDeploymentsPaginator for get_deployments."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_domain_names"]
-    ) -> GetDomainNamesPaginator: ...
+    ) -> GetDomainNamesPaginator:
+        """GetDomainNamesPaginator for get_domain_names."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_integration_responses"]
-    ) -> GetIntegrationResponsesPaginator: ...
+    ) -> GetIntegrationResponsesPaginator:
+        """GetIntegrationResponsesPaginator for get_integration_responses."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_integrations"]
-    ) -> GetIntegrationsPaginator: ...
+    ) -> GetIntegrationsPaginator:
+        """GetIntegrationsPaginator for get_integrations."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_models"]
-    ) -> GetModelsPaginator: ...
+    ) -> GetModelsPaginator:
+        """GetModelsPaginator for get_models."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_route_responses"]
-    ) -> GetRouteResponsesPaginator: ...
+    ) -> GetRouteResponsesPaginator:
+        """GetRouteResponsesPaginator for get_route_responses."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_routes"]
-    ) -> GetRoutesPaginator: ...
+    ) -> GetRoutesPaginator:
+        """GetRoutesPaginator for get_routes."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_stages"]
-    ) -> GetStagesPaginator: ...
+    ) -> GetStagesPaginator:
+        """GetStagesPaginator for get_stages."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_portal_products"]
-    ) -> ListPortalProductsPaginator: ...
+    ) -> ListPortalProductsPaginator:
+        """ListPortalProductsPaginator for list_portal_products."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_portals"]
-    ) -> ListPortalsPaginator: ...
+    ) -> ListPortalsPaginator:
+        """ListPortalsPaginator for list_portals."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_product_pages"]
-    ) -> ListProductPagesPaginator: ...
+    ) -> ListProductPagesPaginator:
+        """ListProductPagesPaginator for list_product_pages."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_product_rest_endpoint_pages"]
-    ) -> ListProductRestEndpointPagesPaginator: ...
+    ) -> ListProductRestEndpointPagesPaginator:
+        """ListProductRestEndpointPagesPaginator for
+        list_product_rest_endpoint_pages.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_routing_rules"]
-    ) -> ListRoutingRulesPaginator: ...
-    if TYPE_CHECKING:
+    ) -> ListRoutingRulesPaginator:
+        """ListRoutingRulesPaginator for list_routing_rules."""
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_api"],
-            Params: CreateApiRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_api_mapping"],
-            Params: CreateApiMappingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_authorizer"],
-            Params: CreateAuthorizerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_deployment"],
-            Params: CreateDeploymentRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_domain_name"],
-            Params: CreateDomainNameRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_integration"],
-            Params: CreateIntegrationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_integration_response"],
-            Params: CreateIntegrationResponseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_model"],
-            Params: CreateModelRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_portal"],
-            Params: CreatePortalRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_portal_product"],
-            Params: CreatePortalProductRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_product_page"],
-            Params: CreateProductPageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_product_rest_endpoint_page"],
-            Params: CreateProductRestEndpointPageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_route"],
-            Params: CreateRouteRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_route_response"],
-            Params: CreateRouteResponseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_routing_rule"],
-            Params: CreateRoutingRuleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_stage"],
-            Params: CreateStageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_vpc_link"],
-            Params: CreateVpcLinkRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_access_log_settings"],
-            Params: DeleteAccessLogSettingsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_api"],
-            Params: DeleteApiRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_api_mapping"],
-            Params: DeleteApiMappingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_authorizer"],
-            Params: DeleteAuthorizerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_cors_configuration"],
-            Params: DeleteCorsConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_deployment"],
-            Params: DeleteDeploymentRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_domain_name"],
-            Params: DeleteDomainNameRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_integration"],
-            Params: DeleteIntegrationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_integration_response"],
-            Params: DeleteIntegrationResponseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_model"],
-            Params: DeleteModelRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_portal"],
-            Params: DeletePortalRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_portal_product"],
-            Params: DeletePortalProductRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_portal_product_sharing_policy"],
-            Params: DeletePortalProductSharingPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_product_page"],
-            Params: DeleteProductPageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_product_rest_endpoint_page"],
-            Params: DeleteProductRestEndpointPageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_route"],
-            Params: DeleteRouteRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_route_request_parameter"],
-            Params: DeleteRouteRequestParameterRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_route_response"],
-            Params: DeleteRouteResponseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_route_settings"],
-            Params: DeleteRouteSettingsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_routing_rule"],
-            Params: DeleteRoutingRuleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_stage"],
-            Params: DeleteStageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_vpc_link"],
-            Params: DeleteVpcLinkRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["disable_portal"],
-            Params: DisablePortalRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["export_api"],
-            Params: ExportApiRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_api"],
-            Params: GetApiRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_api_mapping"],
-            Params: GetApiMappingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_api_mappings"],
-            Params: GetApiMappingsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_apis"],
-            Params: GetApisRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_authorizer"],
-            Params: GetAuthorizerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_authorizers"],
-            Params: GetAuthorizersRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_deployment"],
-            Params: GetDeploymentRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_deployments"],
-            Params: GetDeploymentsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_domain_name"],
-            Params: GetDomainNameRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_domain_names"],
-            Params: GetDomainNamesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_integration"],
-            Params: GetIntegrationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_integration_response"],
-            Params: GetIntegrationResponseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_integration_responses"],
-            Params: GetIntegrationResponsesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_integrations"],
-            Params: GetIntegrationsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_model"],
-            Params: GetModelRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_model_template"],
-            Params: GetModelTemplateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_models"],
-            Params: GetModelsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_portal"],
-            Params: GetPortalRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_portal_product"],
-            Params: GetPortalProductRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_portal_product_sharing_policy"],
-            Params: GetPortalProductSharingPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_product_page"],
-            Params: GetProductPageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_product_rest_endpoint_page"],
-            Params: GetProductRestEndpointPageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_route"],
-            Params: GetRouteRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_route_response"],
-            Params: GetRouteResponseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_route_responses"],
-            Params: GetRouteResponsesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_routes"],
-            Params: GetRoutesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_routing_rule"],
-            Params: GetRoutingRuleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_stage"],
-            Params: GetStageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_stages"],
-            Params: GetStagesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_tags"],
-            Params: GetTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_vpc_link"],
-            Params: GetVpcLinkRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_vpc_links"],
-            Params: GetVpcLinksRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["import_api"],
-            Params: ImportApiRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_portal_products"],
-            Params: ListPortalProductsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_portals"],
-            Params: ListPortalsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_product_pages"],
-            Params: ListProductPagesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_product_rest_endpoint_pages"],
-            Params: ListProductRestEndpointPagesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_routing_rules"],
-            Params: ListRoutingRulesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["preview_portal"],
-            Params: PreviewPortalRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["publish_portal"],
-            Params: PublishPortalRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_portal_product_sharing_policy"],
-            Params: PutPortalProductSharingPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_routing_rule"],
-            Params: PutRoutingRuleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["reimport_api"],
-            Params: ReimportApiRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["reset_authorizers_cache"],
-            Params: ResetAuthorizersCacheRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_resource"],
-            Params: TagResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_resource"],
-            Params: UntagResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_api"],
-            Params: UpdateApiRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_api_mapping"],
-            Params: UpdateApiMappingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_authorizer"],
-            Params: UpdateAuthorizerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_deployment"],
-            Params: UpdateDeploymentRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_domain_name"],
-            Params: UpdateDomainNameRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_integration"],
-            Params: UpdateIntegrationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_integration_response"],
-            Params: UpdateIntegrationResponseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_model"],
-            Params: UpdateModelRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_portal"],
-            Params: UpdatePortalRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_portal_product"],
-            Params: UpdatePortalProductRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_product_page"],
-            Params: UpdateProductPageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_product_rest_endpoint_page"],
-            Params: UpdateProductRestEndpointPageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_route"],
-            Params: UpdateRouteRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_route_response"],
-            Params: UpdateRouteResponseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_stage"],
-            Params: UpdateStageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_vpc_link"],
-            Params: UpdateVpcLinkRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_api"],
+        Params: CreateApiRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_api_mapping"],
+        Params: CreateApiMappingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_authorizer"],
+        Params: CreateAuthorizerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_deployment"],
+        Params: CreateDeploymentRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_domain_name"],
+        Params: CreateDomainNameRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_integration"],
+        Params: CreateIntegrationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_integration_response"],
+        Params: CreateIntegrationResponseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_model"],
+        Params: CreateModelRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_portal"],
+        Params: CreatePortalRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_portal_product"],
+        Params: CreatePortalProductRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_product_page"],
+        Params: CreateProductPageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_product_rest_endpoint_page"],
+        Params: CreateProductRestEndpointPageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_route"],
+        Params: CreateRouteRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_route_response"],
+        Params: CreateRouteResponseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_routing_rule"],
+        Params: CreateRoutingRuleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_stage"],
+        Params: CreateStageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_vpc_link"],
+        Params: CreateVpcLinkRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_access_log_settings"],
+        Params: DeleteAccessLogSettingsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_api"],
+        Params: DeleteApiRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_api_mapping"],
+        Params: DeleteApiMappingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_authorizer"],
+        Params: DeleteAuthorizerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_cors_configuration"],
+        Params: DeleteCorsConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_deployment"],
+        Params: DeleteDeploymentRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_domain_name"],
+        Params: DeleteDomainNameRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_integration"],
+        Params: DeleteIntegrationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_integration_response"],
+        Params: DeleteIntegrationResponseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_model"],
+        Params: DeleteModelRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_portal"],
+        Params: DeletePortalRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_portal_product"],
+        Params: DeletePortalProductRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_portal_product_sharing_policy"],
+        Params: DeletePortalProductSharingPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_product_page"],
+        Params: DeleteProductPageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_product_rest_endpoint_page"],
+        Params: DeleteProductRestEndpointPageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_route"],
+        Params: DeleteRouteRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_route_request_parameter"],
+        Params: DeleteRouteRequestParameterRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_route_response"],
+        Params: DeleteRouteResponseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_route_settings"],
+        Params: DeleteRouteSettingsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_routing_rule"],
+        Params: DeleteRoutingRuleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_stage"],
+        Params: DeleteStageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_vpc_link"],
+        Params: DeleteVpcLinkRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["disable_portal"],
+        Params: DisablePortalRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["export_api"],
+        Params: ExportApiRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_api"],
+        Params: GetApiRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_api_mapping"],
+        Params: GetApiMappingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_api_mappings"],
+        Params: GetApiMappingsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_apis"],
+        Params: GetApisRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_authorizer"],
+        Params: GetAuthorizerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_authorizers"],
+        Params: GetAuthorizersRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_deployment"],
+        Params: GetDeploymentRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_deployments"],
+        Params: GetDeploymentsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_domain_name"],
+        Params: GetDomainNameRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_domain_names"],
+        Params: GetDomainNamesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_integration"],
+        Params: GetIntegrationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_integration_response"],
+        Params: GetIntegrationResponseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_integration_responses"],
+        Params: GetIntegrationResponsesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_integrations"],
+        Params: GetIntegrationsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_model"],
+        Params: GetModelRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_model_template"],
+        Params: GetModelTemplateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_models"],
+        Params: GetModelsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_portal"],
+        Params: GetPortalRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_portal_product"],
+        Params: GetPortalProductRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_portal_product_sharing_policy"],
+        Params: GetPortalProductSharingPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_product_page"],
+        Params: GetProductPageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_product_rest_endpoint_page"],
+        Params: GetProductRestEndpointPageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_route"],
+        Params: GetRouteRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_route_response"],
+        Params: GetRouteResponseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_route_responses"],
+        Params: GetRouteResponsesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_routes"],
+        Params: GetRoutesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_routing_rule"],
+        Params: GetRoutingRuleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_stage"],
+        Params: GetStageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_stages"],
+        Params: GetStagesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_tags"],
+        Params: GetTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_vpc_link"],
+        Params: GetVpcLinkRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_vpc_links"],
+        Params: GetVpcLinksRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["import_api"],
+        Params: ImportApiRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_portal_products"],
+        Params: ListPortalProductsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_portals"],
+        Params: ListPortalsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_product_pages"],
+        Params: ListProductPagesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_product_rest_endpoint_pages"],
+        Params: ListProductRestEndpointPagesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_routing_rules"],
+        Params: ListRoutingRulesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["preview_portal"],
+        Params: PreviewPortalRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["publish_portal"],
+        Params: PublishPortalRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_portal_product_sharing_policy"],
+        Params: PutPortalProductSharingPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_routing_rule"],
+        Params: PutRoutingRuleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["reimport_api"],
+        Params: ReimportApiRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["reset_authorizers_cache"],
+        Params: ResetAuthorizersCacheRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_resource"],
+        Params: TagResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_resource"],
+        Params: UntagResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_api"],
+        Params: UpdateApiRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_api_mapping"],
+        Params: UpdateApiMappingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_authorizer"],
+        Params: UpdateAuthorizerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_deployment"],
+        Params: UpdateDeploymentRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_domain_name"],
+        Params: UpdateDomainNameRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_integration"],
+        Params: UpdateIntegrationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_integration_response"],
+        Params: UpdateIntegrationResponseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_model"],
+        Params: UpdateModelRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_portal"],
+        Params: UpdatePortalRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_portal_product"],
+        Params: UpdatePortalProductRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_product_page"],
+        Params: UpdateProductPageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_product_rest_endpoint_page"],
+        Params: UpdateProductRestEndpointPageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_route"],
+        Params: UpdateRouteRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_route_response"],
+        Params: UpdateRouteResponseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_stage"],
+        Params: UpdateStageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_vpc_link"],
+        Params: UpdateVpcLinkRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> ApiGatewayV2Client: ...
+) -> ApiGatewayV2Client:
+    """boto3.client('apigatewayv2', ...) with the same arguments, from `session`
+    when given: boto3's client itself, typed ApiGatewayV2Client.
+    """

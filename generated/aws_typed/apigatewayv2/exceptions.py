@@ -49,8 +49,6 @@ class ApiGatewayV2Exceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     AccessDeniedException: type[AccessDeniedException]
     BadRequestException: type[BadRequestException]
     ConflictException: type[ConflictException]

@@ -7,64 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        GetApisRequestPaginateTypeDef,
-        GetApisResponseFullResultTypeDef,
-        GetApisResponseTypeDef,
-        GetAuthorizersRequestPaginateTypeDef,
-        GetAuthorizersResponseFullResultTypeDef,
-        GetAuthorizersResponseTypeDef,
-        GetDeploymentsRequestPaginateTypeDef,
-        GetDeploymentsResponseFullResultTypeDef,
-        GetDeploymentsResponseTypeDef,
-        GetDomainNamesRequestPaginateTypeDef,
-        GetDomainNamesResponseFullResultTypeDef,
-        GetDomainNamesResponseTypeDef,
-        GetIntegrationResponsesRequestPaginateTypeDef,
-        GetIntegrationResponsesResponseFullResultTypeDef,
-        GetIntegrationResponsesResponseTypeDef,
-        GetIntegrationsRequestPaginateTypeDef,
-        GetIntegrationsResponseFullResultTypeDef,
-        GetIntegrationsResponseTypeDef,
-        GetModelsRequestPaginateTypeDef,
-        GetModelsResponseFullResultTypeDef,
-        GetModelsResponseTypeDef,
-        GetRouteResponsesRequestPaginateTypeDef,
-        GetRouteResponsesResponseFullResultTypeDef,
-        GetRouteResponsesResponseTypeDef,
-        GetRoutesRequestPaginateTypeDef,
-        GetRoutesResponseFullResultTypeDef,
-        GetRoutesResponseTypeDef,
-        GetStagesRequestPaginateTypeDef,
-        GetStagesResponseFullResultTypeDef,
-        GetStagesResponseTypeDef,
-        ListPortalProductsRequestPaginateTypeDef,
-        ListPortalProductsResponseFullResultTypeDef,
-        ListPortalProductsResponseTypeDef,
-        ListPortalsRequestPaginateTypeDef,
-        ListPortalsResponseFullResultTypeDef,
-        ListPortalsResponseTypeDef,
-        ListProductPagesRequestPaginateTypeDef,
-        ListProductPagesResponseFullResultTypeDef,
-        ListProductPagesResponseTypeDef,
-        ListProductRestEndpointPagesRequestPaginateTypeDef,
-        ListProductRestEndpointPagesResponseFullResultTypeDef,
-        ListProductRestEndpointPagesResponseTypeDef,
-        ListRoutingRulesRequestPaginateTypeDef,
-        ListRoutingRulesResponseFullResultTypeDef,
-        ListRoutingRulesResponseTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = [
     "PAGINATORS",
@@ -89,55 +32,25 @@ __all__ = [
 class GetApisPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.get_apis: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetApisRequestPaginateTypeDef]
-    ) -> PageIterator[GetApisResponseTypeDef, GetApisResponseFullResultTypeDef]:
-        """Iterate over the pages of get_apis; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetApis"
 
 
 class GetAuthorizersPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.get_authorizers: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetAuthorizersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetAuthorizersResponseTypeDef, GetAuthorizersResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_authorizers; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetAuthorizers"
 
 
 class GetDeploymentsPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.get_deployments: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetDeploymentsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetDeploymentsResponseTypeDef, GetDeploymentsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_deployments; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetDeployments"
 
 
 class GetDomainNamesPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.get_domain_names: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetDomainNamesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetDomainNamesResponseTypeDef, GetDomainNamesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_domain_names; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetDomainNames"
 
 
 class GetIntegrationResponsesPaginator(Paginator):
@@ -145,120 +58,55 @@ class GetIntegrationResponsesPaginator(Paginator):
     Items.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetIntegrationResponsesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetIntegrationResponsesResponseTypeDef,
-        GetIntegrationResponsesResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_integration_responses; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetIntegrationResponses"
 
 
 class GetIntegrationsPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.get_integrations: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetIntegrationsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetIntegrationsResponseTypeDef, GetIntegrationsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_integrations; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetIntegrations"
 
 
 class GetModelsPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.get_models: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetModelsRequestPaginateTypeDef]
-    ) -> PageIterator[GetModelsResponseTypeDef, GetModelsResponseFullResultTypeDef]:
-        """Iterate over the pages of get_models; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetModels"
 
 
 class GetRouteResponsesPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.get_route_responses: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetRouteResponsesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetRouteResponsesResponseTypeDef, GetRouteResponsesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_route_responses; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetRouteResponses"
 
 
 class GetRoutesPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.get_routes: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetRoutesRequestPaginateTypeDef]
-    ) -> PageIterator[GetRoutesResponseTypeDef, GetRoutesResponseFullResultTypeDef]:
-        """Iterate over the pages of get_routes; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetRoutes"
 
 
 class GetStagesPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.get_stages: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetStagesRequestPaginateTypeDef]
-    ) -> PageIterator[GetStagesResponseTypeDef, GetStagesResponseFullResultTypeDef]:
-        """Iterate over the pages of get_stages; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetStages"
 
 
 class ListPortalProductsPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.list_portal_products: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListPortalProductsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListPortalProductsResponseTypeDef, ListPortalProductsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_portal_products; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListPortalProducts"
 
 
 class ListPortalsPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.list_portals: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListPortalsRequestPaginateTypeDef]
-    ) -> PageIterator[ListPortalsResponseTypeDef, ListPortalsResponseFullResultTypeDef]:
-        """Iterate over the pages of list_portals; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListPortals"
 
 
 class ListProductPagesPaginator(Paginator):
     """Paginator for ApiGatewayV2Client.list_product_pages: pages over Items."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListProductPagesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListProductPagesResponseTypeDef, ListProductPagesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_product_pages; items in Items."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListProductPages"
 
 
 class ListProductRestEndpointPagesPaginator(Paginator):
@@ -266,18 +114,7 @@ class ListProductRestEndpointPagesPaginator(Paginator):
     over Items.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListProductRestEndpointPagesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListProductRestEndpointPagesResponseTypeDef,
-        ListProductRestEndpointPagesResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_product_rest_endpoint_pages; items in
-        Items.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListProductRestEndpointPages"
 
 
 class ListRoutingRulesPaginator(Paginator):
@@ -285,15 +122,7 @@ class ListRoutingRulesPaginator(Paginator):
     RoutingRules.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListRoutingRulesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListRoutingRulesResponseTypeDef, ListRoutingRulesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_routing_rules; items in RoutingRules."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListRoutingRules"
 
 
 PAGINATORS = {

@@ -87,133 +87,154 @@ __all__ = [
 ]
 
 class GetApisPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.get_apis: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[GetApisRequestPaginateTypeDef]
-    ) -> PageIterator[GetApisResponseTypeDef, GetApisResponseFullResultTypeDef]: ...
+    ) -> PageIterator[GetApisResponseTypeDef, GetApisResponseFullResultTypeDef]:
+        """Iterate over the pages of get_apis; items in Items."""
 
 class GetAuthorizersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.get_authorizers: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[GetAuthorizersRequestPaginateTypeDef]
     ) -> PageIterator[
         GetAuthorizersResponseTypeDef, GetAuthorizersResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_authorizers; items in Items."""
 
 class GetDeploymentsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.get_deployments: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[GetDeploymentsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetDeploymentsResponseTypeDef, GetDeploymentsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_deployments; items in Items."""
 
 class GetDomainNamesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.get_domain_names: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[GetDomainNamesRequestPaginateTypeDef]
     ) -> PageIterator[
         GetDomainNamesResponseTypeDef, GetDomainNamesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_domain_names; items in Items."""
 
 class GetIntegrationResponsesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.get_integration_responses: pages over
+    Items.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetIntegrationResponsesRequestPaginateTypeDef]
     ) -> PageIterator[
         GetIntegrationResponsesResponseTypeDef,
         GetIntegrationResponsesResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_integration_responses; items in Items."""
 
 class GetIntegrationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.get_integrations: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[GetIntegrationsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetIntegrationsResponseTypeDef, GetIntegrationsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_integrations; items in Items."""
 
 class GetModelsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.get_models: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[GetModelsRequestPaginateTypeDef]
-    ) -> PageIterator[GetModelsResponseTypeDef, GetModelsResponseFullResultTypeDef]: ...
+    ) -> PageIterator[GetModelsResponseTypeDef, GetModelsResponseFullResultTypeDef]:
+        """Iterate over the pages of get_models; items in Items."""
 
 class GetRouteResponsesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.get_route_responses: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[GetRouteResponsesRequestPaginateTypeDef]
     ) -> PageIterator[
         GetRouteResponsesResponseTypeDef, GetRouteResponsesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_route_responses; items in Items."""
 
 class GetRoutesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.get_routes: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[GetRoutesRequestPaginateTypeDef]
-    ) -> PageIterator[GetRoutesResponseTypeDef, GetRoutesResponseFullResultTypeDef]: ...
+    ) -> PageIterator[GetRoutesResponseTypeDef, GetRoutesResponseFullResultTypeDef]:
+        """Iterate over the pages of get_routes; items in Items."""
 
 class GetStagesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.get_stages: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[GetStagesRequestPaginateTypeDef]
-    ) -> PageIterator[GetStagesResponseTypeDef, GetStagesResponseFullResultTypeDef]: ...
+    ) -> PageIterator[GetStagesResponseTypeDef, GetStagesResponseFullResultTypeDef]:
+        """Iterate over the pages of get_stages; items in Items."""
 
 class ListPortalProductsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.list_portal_products: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[ListPortalProductsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListPortalProductsResponseTypeDef, ListPortalProductsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_portal_products; items in Items."""
 
 class ListPortalsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.list_portals: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[ListPortalsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListPortalsResponseTypeDef, ListPortalsResponseFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[ListPortalsResponseTypeDef, ListPortalsResponseFullResultTypeDef]:
+        """Iterate over the pages of list_portals; items in Items."""
 
 class ListProductPagesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.list_product_pages: pages over Items."""
 
     def paginate(
         self, **kwargs: Unpack[ListProductPagesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListProductPagesResponseTypeDef, ListProductPagesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_product_pages; items in Items."""
 
 class ListProductRestEndpointPagesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.list_product_rest_endpoint_pages: pages
+    over Items.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListProductRestEndpointPagesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListProductRestEndpointPagesResponseTypeDef,
         ListProductRestEndpointPagesResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_product_rest_endpoint_pages; items in
+        Items.
+        """
 
 class ListRoutingRulesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for ApiGatewayV2Client.list_routing_rules: pages over
+    RoutingRules.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListRoutingRulesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListRoutingRulesResponseTypeDef, ListRoutingRulesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_routing_rules; items in RoutingRules."""
 
 PAGINATORS = {
     "get_apis": GetApisPaginator,

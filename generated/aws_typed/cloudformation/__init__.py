@@ -7,11 +7,14 @@ again.
 
 from typing import TYPE_CHECKING
 
-from .client import CloudFormationClient, client
+from .client import CloudFormationClient
 from .exceptions import CloudFormationExceptions
 
 if TYPE_CHECKING:
+    from .client import client
     from .service_resource import CloudFormationServiceResource, resource
+else:  # the submodule, not its factory: calling the module calls client() (_runtime.CallableModule)
+    from . import client
 
 __all__ = [
     "CloudFormationClient",

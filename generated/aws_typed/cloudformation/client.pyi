@@ -236,1126 +236,3089 @@ if TYPE_CHECKING:
 __all__ = ["CloudFormationClient", "client"]
 
 class CloudFormationClient(BaseClient):
-    __slots__ = ()
-    _service_name = "cloudformation"
+    """Typed client for AWS CloudFormation (botocore service 'cloudformation').
+
+    CloudFormation
+
+    The type of boto3's own cloudformation client: client(...) returns
+    boto3.client('cloudformation', ...) unchanged, and
+    isinstance(boto3.client('cloudformation'), CloudFormationClient) is true.
+    """
 
     @property
-    def exceptions(self) -> CloudFormationExceptions: ...
+    def exceptions(self) -> CloudFormationExceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def activate_organizations_access(
         self, **kwargs: Unpack[ActivateOrganizationsAccessInputTypeDef]
-    ) -> ActivateOrganizationsAccessOutputTypeDef: ...
+    ) -> ActivateOrganizationsAccessOutputTypeDef:
+        """Activate trusted access with Organizations. With trusted access between
+        StackSets and Organizations activated, the management account has
+        permissions to create and manage StackSets for your organization.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ActivateOrganizationsAccess
+        """
+
     def activate_type(
         self, **kwargs: Unpack[ActivateTypeInputTypeDef]
-    ) -> ActivateTypeOutputTypeDef: ...
+    ) -> ActivateTypeOutputTypeDef:
+        """Activates a public third-party extension, such as a resource or module,
+        to make it available for use in stack templates in your current account
+        and Region. It can also create CloudFormation Hooks, which allow you to
+        evaluate resource configurations before CloudFormation provisions them.
+        Hooks integrate with both CloudFormation and Cloud Control API
+        operations.
+
+        Parameters:
+        - Type (optional): The extension type.
+        - PublicTypeArn (optional): The Amazon Resource Name (ARN) of the
+          public extension.
+        - PublisherId (optional): The ID of the extension publisher.
+        - TypeName (optional): The name of the extension.
+        - TypeNameAlias (optional): An alias to assign to the public extension
+          in this account and Region. If you specify an alias for the
+          extension, CloudFormation treats the alias as the extension type name
+          within this account and ...
+        - AutoUpdate (optional): Whether to automatically update the extension
+          in this account and Region when a new minor version is published by
+          the extension publisher. Major versions released by the publisher
+          must be manually ...
+        - LoggingConfig (optional): Contains logging configuration information
+          for an extension.
+        - ExecutionRoleArn (optional): The name of the IAM execution role to
+          use to activate the extension.
+        - VersionBump (optional): Manually updates a previously-activated type
+          to a new major or minor version, if available. You can also use this
+          parameter to update the value of AutoUpdate.
+        - MajorVersion (optional): The major version of this extension you want
+          to activate, if multiple major versions are available. The default is
+          the latest major version. CloudFormation uses the latest available
+          minor version of ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ActivateType
+        """
+
     def batch_describe_type_configurations(
         self, **kwargs: Unpack[BatchDescribeTypeConfigurationsInputTypeDef]
-    ) -> BatchDescribeTypeConfigurationsOutputTypeDef: ...
+    ) -> BatchDescribeTypeConfigurationsOutputTypeDef:
+        """Returns configuration data for the specified CloudFormation extensions,
+        from the CloudFormation registry in your current account and Region.
+
+        Parameters:
+        - TypeConfigurationIdentifiers (required): The list of identifiers for
+          the desired extension configurations.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/BatchDescribeTypeConfigurations
+        """
+
     def cancel_update_stack(
         self, **kwargs: Unpack[CancelUpdateStackInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Cancels an update on the specified stack. If the call completes
+        successfully, the stack rolls back the update and reverts to the
+        previous stack configuration.
+
+        Parameters:
+        - StackName (required): If you don't pass a parameter to StackName, the
+          API returns a response that describes all resources in the account.
+        - ClientRequestToken (optional): A unique identifier for this
+          CancelUpdateStack request. Specify this token if you plan to retry
+          requests so that CloudFormation knows that you're not attempting to
+          cancel an update on a stack with ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CancelUpdateStack
+        """
+
     def continue_update_rollback(
         self, **kwargs: Unpack[ContinueUpdateRollbackInputTypeDef]
-    ) -> ContinueUpdateRollbackOutputTypeDef: ...
+    ) -> ContinueUpdateRollbackOutputTypeDef:
+        """Continues rolling back a stack from UPDATE_ROLLBACK_FAILED to
+        UPDATE_ROLLBACK_COMPLETE state. Depending on the cause of the failure,
+        you can manually fix the error and continue the rollback. By continuing
+        the rollback, you can return your stack to a working state (the
+        UPDATE_ROLLBACK_COMPLETE state) and then try to update the stack again.
+
+        Parameters:
+        - StackName (required): The name or the unique ID of the stack that you
+          want to continue rolling back.
+        - RoleARN (optional): The Amazon Resource Name (ARN) of an IAM role
+          that CloudFormation assumes to roll back the stack. CloudFormation
+          uses the role's credentials to make calls on your behalf.
+          CloudFormation always uses ...
+        - ResourcesToSkip (optional): A list of the logical IDs of the
+          resources that CloudFormation skips during the continue update
+          rollback operation. You can specify only resources that are in the
+          UPDATE_FAILED state because a ...
+        - ClientRequestToken (optional): A unique identifier for this
+          ContinueUpdateRollback request. Specify this token if you plan to
+          retry requests so that CloudFormation knows that you're not
+          attempting to continue the rollback to a ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ContinueUpdateRollback
+        """
+
     def create_change_set(
         self, **kwargs: Unpack[CreateChangeSetInputTypeDef]
-    ) -> CreateChangeSetOutputTypeDef: ...
+    ) -> CreateChangeSetOutputTypeDef:
+        """Creates a list of changes that will be applied to a stack so that you
+        can review the changes before executing them. You can create a change
+        set for a stack that doesn't exist or an existing stack. If you create
+        a change set for a stack that doesn't exist, the change set shows all
+        of the resources that CloudFormation will create. If you create a
+        change set for an existing stack, CloudFormation compares the stack's
+        information with the information that you submit in the change set and
+        lists the differences. Use change sets to understand which resources
+        CloudFormation will create or change, and ...
+
+        Parameters:
+        - StackName (required): The name or the unique ID of the stack for
+          which you are creating a change set. CloudFormation generates the
+          change set by comparing this stack's information with the information
+          that you submit, ...
+        - TemplateBody (optional): A structure that contains the body of the
+          revised template, with a minimum length of 1 byte and a maximum
+          length of 51,200 bytes. CloudFormation generates the change set by
+          comparing this template ...
+        - TemplateURL (optional): The URL of the file that contains the revised
+          template. The URL must point to a template (max size: 1 MB) that's
+          located in an Amazon S3 bucket or a Systems Manager document.
+          CloudFormation generates ...
+        - UsePreviousTemplate (optional): Whether to reuse the template that's
+          associated with the stack to create the change set.
+        - Parameters (optional): A list of Parameter structures that specify
+          input parameters for the change set. For more information, see the
+          Parameter data type.
+        - Capabilities (optional): In some cases, you must explicitly
+          acknowledge that your stack template contains certain capabilities in
+          order for CloudFormation to create the stack.
+        - ResourceTypes (optional): Specifies which resource types you can work
+          with, such as AWS::EC2::Instance or Custom::MyCustomInstance.
+        - RoleARN (optional): The Amazon Resource Name (ARN) of an IAM role
+          that CloudFormation assumes when executing the change set.
+          CloudFormation uses the role's credentials to make calls on your
+          behalf. CloudFormation uses ...
+        - RollbackConfiguration (optional): The rollback triggers for
+          CloudFormation to monitor during stack creation and updating
+          operations, and for the specified monitoring period afterwards.
+        - NotificationARNs (optional): The Amazon Resource Names (ARNs) of
+          Amazon SNS topics that CloudFormation associates with the stack. To
+          remove all associated notification topics, specify an empty list.
+        - Tags (optional): Key-value pairs to associate with this stack.
+          CloudFormation also propagates these tags to resources in the stack.
+          You can specify a maximum of 50 tags.
+        - ChangeSetName (required): The name of the change set. The name must
+          be unique among all change sets that are associated with the
+          specified stack.
+        - ClientToken (optional): A unique identifier for this CreateChangeSet
+          request. Specify this token if you plan to retry requests so that
+          CloudFormation knows that you're not attempting to create another
+          change set with the ...
+        - Description (optional): A description to help you identify this
+          change set.
+        - ChangeSetType (optional): The type of change set operation. To create
+          a change set for a new stack, specify CREATE. To create a change set
+          for an existing stack, specify UPDATE. To create a change set for an
+          import operation, ...
+        - ResourcesToImport (optional): The resources to import into your
+          stack.
+        - IncludeNestedStacks (optional): Creates a change set for the all
+          nested stacks specified in the template. The default behavior of this
+          action is set to False. To include nested sets in a change set,
+          specify True.
+        - OnStackFailure (optional): Determines what action will be taken if
+          stack creation fails. If this parameter is specified, the
+          DisableRollback parameter to the ExecuteChangeSet API operation must
+          not be specified. This must be ...
+        - ImportExistingResources (optional): Indicates if the change set
+          auto-imports resources that already exist. For more information, see
+          Import Amazon Web Services resources into a CloudFormation stack
+          automatically in the CloudFormation ...
+        - DeploymentMode (optional): Determines how CloudFormation handles
+          configuration drift during deployment.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CreateChangeSet
+        """
+
     def create_generated_template(
         self, **kwargs: Unpack[CreateGeneratedTemplateInputTypeDef]
-    ) -> CreateGeneratedTemplateOutputTypeDef: ...
+    ) -> CreateGeneratedTemplateOutputTypeDef:
+        """Creates a template from existing resources that are not already managed
+        with CloudFormation. You can check the status of the template
+        generation using the DescribeGeneratedTemplate API action.
+
+        Parameters:
+        - Resources (optional): An optional list of resources to be included in
+          the generated template.
+        - GeneratedTemplateName (required): The name assigned to the generated
+          template.
+        - StackName (optional): An optional name or ARN of a stack to use as
+          the base stack for the generated template.
+        - TemplateConfiguration (optional): The configuration details of the
+          generated template, including the DeletionPolicy and
+          UpdateReplacePolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CreateGeneratedTemplate
+        """
+
     def create_stack(
         self, **kwargs: Unpack[CreateStackInputTypeDef]
-    ) -> CreateStackOutputTypeDef: ...
+    ) -> CreateStackOutputTypeDef:
+        """Creates a stack as specified in the template. After the call completes
+        successfully, the stack creation starts. You can check the status of
+        the stack through the DescribeStacks operation.
+
+        Parameters:
+        - StackName (required): The name that's associated with the stack. The
+          name must be unique in the Region in which you are creating the
+          stack.
+        - TemplateBody (optional): Structure that contains the template body
+          with a minimum length of 1 byte and a maximum length of 51,200 bytes.
+        - TemplateURL (optional): The URL of a file that contains the template
+          body. The URL must point to a template (max size: 1 MB) that's
+          located in an Amazon S3 bucket or a Systems Manager document. The
+          location for an Amazon S3 ...
+        - Parameters (optional): A list of Parameter structures that specify
+          input parameters for the stack. For more information, see the
+          Parameter data type.
+        - DisableRollback (optional): Set to true to disable rollback of the
+          stack if stack creation failed. You can specify either
+          DisableRollback or OnFailure, but not both.
+        - RollbackConfiguration (optional): The rollback triggers for
+          CloudFormation to monitor during stack creation and updating
+          operations, and for the specified monitoring period afterwards.
+        - TimeoutInMinutes (optional): The amount of time that can pass before
+          the stack status becomes CREATE_FAILED; if DisableRollback is not set
+          or is set to false, the stack will be rolled back.
+        - NotificationARNs (optional): The Amazon SNS topic ARNs to publish
+          stack related events. You can find your Amazon SNS topic ARNs using
+          the Amazon SNS console or your Command Line Interface (CLI).
+        - Capabilities (optional): In some cases, you must explicitly
+          acknowledge that your stack template contains certain capabilities in
+          order for CloudFormation to create the stack.
+        - ResourceTypes (optional): Specifies which resource types you can work
+          with, such as AWS::EC2::Instance or Custom::MyCustomInstance.
+        - RoleARN (optional): The Amazon Resource Name (ARN) of an IAM role
+          that CloudFormation assumes to create the stack. CloudFormation uses
+          the role's credentials to make calls on your behalf. CloudFormation
+          always uses this ...
+        - OnFailure (optional): Determines what action will be taken if stack
+          creation fails. This must be one of: DO_NOTHING, ROLLBACK, or DELETE.
+          You can specify either OnFailure or DisableRollback, but not both.
+        - StackPolicyBody (optional): Structure that contains the stack policy
+          body. For more information, see Prevent updates to stack resources in
+          the CloudFormation User Guide. You can specify either the
+          StackPolicyBody or the ...
+        - StackPolicyURL (optional): Location of a file that contains the stack
+          policy. The URL must point to a policy (maximum size: 16 KB) located
+          in an S3 bucket in the same Region as the stack. The location for an
+          Amazon S3 bucket ...
+        - Tags (optional): Key-value pairs to associate with this stack.
+          CloudFormation also propagates these tags to the resources created in
+          the stack. A maximum number of 50 tags can be specified.
+        - ClientRequestToken (optional): A unique identifier for this
+          CreateStack request. Specify this token if you plan to retry requests
+          so that CloudFormation knows that you're not attempting to create a
+          stack with the same name. You ...
+        - EnableTerminationProtection (optional): Whether to enable termination
+          protection on the specified stack. If a user attempts to delete a
+          stack with termination protection enabled, the operation fails and
+          the stack remains unchanged. For ...
+        - RetainExceptOnCreate (optional): When set to true, newly created
+          resources are deleted when the operation rolls back. This includes
+          newly created resources marked with a deletion policy of Retain.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CreateStack
+        """
+
     def create_stack_instances(
         self, **kwargs: Unpack[CreateStackInstancesInputTypeDef]
-    ) -> CreateStackInstancesOutputTypeDef: ...
+    ) -> CreateStackInstancesOutputTypeDef:
+        """Creates stack instances for the specified accounts, within the
+        specified Amazon Web Services Regions. A stack instance refers to a
+        stack in a specific account and Region. You must specify at least one
+        value for either Accounts or DeploymentTargets, and you must specify at
+        least one value for Regions.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet that
+          you want to create stack instances from.
+        - Accounts (optional): [Self-managed permissions] The account IDs of
+          one or more Amazon Web Services accounts that you want to create
+          stack instances in the specified Region(s) for.
+        - DeploymentTargets (optional): [Service-managed permissions] The
+          Organizations accounts in which to create stack instances in the
+          specified Amazon Web Services Regions.
+        - Regions (required): The names of one or more Amazon Web Services
+          Regions where you want to create stack instances using the specified
+          Amazon Web Services accounts.
+        - ParameterOverrides (optional): A list of StackSet parameters whose
+          values you want to override in the selected stack instances.
+        - OperationPreferences (optional): Preferences for how CloudFormation
+          performs this StackSet operation.
+        - OperationId (optional): The unique identifier for this StackSet
+          operation.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CreateStackInstances
+        """
+
     def create_stack_refactor(
         self, **kwargs: Unpack[CreateStackRefactorInputTypeDef]
-    ) -> CreateStackRefactorOutputTypeDef: ...
+    ) -> CreateStackRefactorOutputTypeDef:
+        """Creates a refactor across multiple stacks, with the list of stacks and
+        resources that are affected.
+
+        Parameters:
+        - Description (optional): A description to help you identify the stack
+          refactor.
+        - EnableStackCreation (optional): Determines if a new stack is created
+          with the refactor.
+        - ResourceMappings (optional): The mappings for the stack resource
+          Source and stack resource Destination.
+        - StackDefinitions (required): The stacks being refactored.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CreateStackRefactor
+        """
+
     def create_stack_set(
         self, **kwargs: Unpack[CreateStackSetInputTypeDef]
-    ) -> CreateStackSetOutputTypeDef: ...
+    ) -> CreateStackSetOutputTypeDef:
+        """Creates a StackSet.
+
+        Parameters:
+        - StackSetName (required): The name to associate with the StackSet. The
+          name must be unique in the Region where you create your StackSet.
+        - Description (optional): A description of the StackSet. You can use
+          the description to identify the StackSet's purpose or other important
+          information.
+        - TemplateBody (optional): The structure that contains the template
+          body, with a minimum length of 1 byte and a maximum length of 51,200
+          bytes.
+        - TemplateURL (optional): The URL of a file that contains the template
+          body. The URL must point to a template (maximum size: 1 MB) that's
+          located in an Amazon S3 bucket or a Systems Manager document. The
+          location for an ...
+        - StackId (optional): The stack ID you are importing into a new
+          StackSet. Specify the Amazon Resource Name (ARN) of the stack.
+        - Parameters (optional): The input parameters for the StackSet
+          template.
+        - Capabilities (optional): In some cases, you must explicitly
+          acknowledge that your StackSet template contains certain capabilities
+          in order for CloudFormation to create the StackSet and related stack
+          instances.
+        - Tags (optional): The key-value pairs to associate with this StackSet
+          and the stacks created from it. CloudFormation also propagates these
+          tags to supported resources that are created in the stacks. A maximum
+          number ...
+        - AdministrationRoleARN (optional): The Amazon Resource Name (ARN) of
+          the IAM role to use to create this StackSet.
+        - ExecutionRoleName (optional): The name of the IAM execution role to
+          use to create the StackSet. If you do not specify an execution role,
+          CloudFormation uses the AWSCloudFormationStackSetExecutionRole role
+          for the StackSet ...
+        - PermissionModel (optional): Describes how the IAM roles required for
+          StackSet operations are created. By default, SELF-MANAGED is
+          specified.
+        - AutoDeployment (optional): Describes whether StackSets automatically
+          deploys to Organizations accounts that are added to the target
+          organization or organizational unit (OU). For more information, see
+          Enable or disable ...
+        - CallAs (optional): Specifies whether you are acting as an account
+          administrator in the organization's management account or as a
+          delegated administrator in a member account.
+        - ClientRequestToken (optional): A unique identifier for this
+          CreateStackSet request. Specify this token if you plan to retry
+          requests so that CloudFormation knows that you're not attempting to
+          create another StackSet with the same ...
+        - ManagedExecution (optional): Describes whether CloudFormation
+          performs non-conflicting operations concurrently and queues
+          conflicting operations.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CreateStackSet
+        """
+
     def deactivate_organizations_access(
         self, **kwargs: Unpack[DeactivateOrganizationsAccessInputTypeDef]
-    ) -> DeactivateOrganizationsAccessOutputTypeDef: ...
+    ) -> DeactivateOrganizationsAccessOutputTypeDef:
+        """Deactivates trusted access with Organizations. If trusted access is
+        deactivated, the management account does not have permissions to create
+        and manage service-managed StackSets for your organization.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DeactivateOrganizationsAccess
+        """
+
     def deactivate_type(
         self, **kwargs: Unpack[DeactivateTypeInputTypeDef]
-    ) -> DeactivateTypeOutputTypeDef: ...
+    ) -> DeactivateTypeOutputTypeDef:
+        """Deactivates a public third-party extension, such as a resource or
+        module, or a CloudFormation Hook when you no longer use it.
+
+        Parameters:
+        - TypeName (optional): The type name of the extension in this account
+          and Region. If you specified a type name alias when enabling the
+          extension, use the type name alias.
+        - Type (optional): The extension type.
+        - Arn (optional): The Amazon Resource Name (ARN) for the extension in
+          this account and Region.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DeactivateType
+        """
+
     def delete_change_set(
         self, **kwargs: Unpack[DeleteChangeSetInputTypeDef]
-    ) -> DeleteChangeSetOutputTypeDef: ...
+    ) -> DeleteChangeSetOutputTypeDef:
+        """Deletes the specified change set. Deleting change sets ensures that no
+        one executes the wrong change set.
+
+        Parameters:
+        - ChangeSetName (required): The name or Amazon Resource Name (ARN) of
+          the change set that you want to delete.
+        - StackName (optional): If you specified the name of a change set to
+          delete, specify the stack name or Amazon Resource Name (ARN) that's
+          associated with it.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DeleteChangeSet
+        """
+
     def delete_generated_template(
         self, **kwargs: Unpack[DeleteGeneratedTemplateInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deleted a generated template.
+
+        Parameters:
+        - GeneratedTemplateName (required): The name or Amazon Resource Name
+          (ARN) of a generated template.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DeleteGeneratedTemplate
+        """
+
     def delete_stack(
         self, **kwargs: Unpack[DeleteStackInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a specified stack. Once the call completes successfully, stack
+        deletion starts. Deleted stacks don't show up in the DescribeStacks
+        operation if the deletion has been completed successfully.
+
+        Parameters:
+        - StackName (required): The name or the unique stack ID that's
+          associated with the stack.
+        - RetainResources (optional): For stacks in the DELETE_FAILED state, a
+          list of resource logical IDs that are associated with the resources
+          you want to retain. During deletion, CloudFormation deletes the stack
+          but doesn't delete ...
+        - RoleARN (optional): The Amazon Resource Name (ARN) of an IAM role
+          that CloudFormation assumes to delete the stack. CloudFormation uses
+          the role's credentials to make calls on your behalf.
+        - ClientRequestToken (optional): A unique identifier for this
+          DeleteStack request. Specify this token if you plan to retry requests
+          so that CloudFormation knows that you're not attempting to delete a
+          stack with the same name. You ...
+        - DeletionMode (optional): Specifies the deletion mode for the stack.
+          Possible values are:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DeleteStack
+        """
+
     def delete_stack_instances(
         self, **kwargs: Unpack[DeleteStackInstancesInputTypeDef]
-    ) -> DeleteStackInstancesOutputTypeDef: ...
+    ) -> DeleteStackInstancesOutputTypeDef:
+        """Deletes stack instances for the specified accounts, in the specified
+        Amazon Web Services Regions.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet that
+          you want to delete stack instances for.
+        - Accounts (optional): [Self-managed permissions] The account IDs of
+          the Amazon Web Services accounts that you want to delete stack
+          instances for.
+        - DeploymentTargets (optional): [Service-managed permissions] The
+          Organizations accounts from which to delete stack instances.
+        - Regions (required): The Amazon Web Services Regions where you want to
+          delete StackSet instances.
+        - OperationPreferences (optional): Preferences for how CloudFormation
+          performs this StackSet operation.
+        - RetainStacks (required): Removes the stack instances from the
+          specified StackSet, but doesn't delete the stacks. You can't
+          reassociate a retained stack or add an existing, saved stack to a new
+          stack set.
+        - OperationId (optional): The unique identifier for this StackSet
+          operation.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DeleteStackInstances
+        """
+
     def delete_stack_set(
         self, **kwargs: Unpack[DeleteStackSetInputTypeDef]
-    ) -> DeleteStackSetOutputTypeDef: ...
+    ) -> DeleteStackSetOutputTypeDef:
+        """Deletes a StackSet. Before you can delete a StackSet, all its member
+        stack instances must be deleted. For more information about how to
+        complete this, see DeleteStackInstances.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet that
+          you're deleting. You can obtain this value by running ListStackSets.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DeleteStackSet
+        """
+
     def deregister_type(
         self, **kwargs: Unpack[DeregisterTypeInputTypeDef]
-    ) -> DeregisterTypeOutputTypeDef: ...
+    ) -> DeregisterTypeOutputTypeDef:
+        """Marks an extension or extension version as DEPRECATED in the
+        CloudFormation registry, removing it from active use. Deprecated
+        extensions or extension versions cannot be used in CloudFormation
+        operations.
+
+        Parameters:
+        - Arn (optional): The Amazon Resource Name (ARN) of the extension.
+        - Type (optional): The kind of extension.
+        - TypeName (optional): The name of the extension.
+        - VersionId (optional): The ID of a specific version of the extension.
+          The version ID is the value at the end of the Amazon Resource Name
+          (ARN) assigned to the extension version when it is registered.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DeregisterType
+        """
+
     def describe_account_limits(
         self, **kwargs: Unpack[DescribeAccountLimitsInputTypeDef]
-    ) -> DescribeAccountLimitsOutputTypeDef: ...
+    ) -> DescribeAccountLimitsOutputTypeDef:
+        """Retrieves your account's CloudFormation limits, such as the maximum
+        number of stacks that you can create in your account. For more
+        information about account limits, see Understand CloudFormation quotas
+        in the CloudFormation User Guide.
+
+        Parameters:
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeAccountLimits
+        """
+
     def describe_change_set(
         self, **kwargs: Unpack[DescribeChangeSetInputTypeDef]
-    ) -> DescribeChangeSetOutputTypeDef: ...
+    ) -> DescribeChangeSetOutputTypeDef:
+        """Returns the inputs for the change set and a list of changes that
+        CloudFormation will make if you execute the change set. For more
+        information, see Update CloudFormation stacks using change sets in the
+        CloudFormation User Guide.
+
+        Parameters:
+        - ChangeSetName (required): The name or Amazon Resource Name (ARN) of
+          the change set that you want to describe.
+        - StackName (optional): If you specified the name of a change set,
+          specify the stack name or ID (ARN) of the change set you want to
+          describe.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - IncludePropertyValues (optional): If true, the returned changes
+          include detailed changes in the property values.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeChangeSet
+        """
+
     def describe_change_set_hooks(
         self, **kwargs: Unpack[DescribeChangeSetHooksInputTypeDef]
-    ) -> DescribeChangeSetHooksOutputTypeDef: ...
+    ) -> DescribeChangeSetHooksOutputTypeDef:
+        """Returns Hook-related information for the change set and a list of
+        changes that CloudFormation makes when you run the change set.
+
+        Parameters:
+        - ChangeSetName (required): The name or Amazon Resource Name (ARN) of
+          the change set that you want to describe.
+        - StackName (optional): If you specified the name of a change set,
+          specify the stack name or stack ID (ARN) of the change set you want
+          to describe.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - LogicalResourceId (optional): If specified, lists only the Hooks
+          related to the specified LogicalResourceId.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeChangeSetHooks
+        """
+
     def describe_events(
         self, **kwargs: Unpack[DescribeEventsInputTypeDef]
-    ) -> DescribeEventsOutputTypeDef: ...
+    ) -> DescribeEventsOutputTypeDef:
+        """Returns CloudFormation events based on flexible query criteria. Groups
+        events by operation ID, enabling you to focus on individual stack
+        operations during deployment.
+
+        Parameters:
+        - StackName (optional): The name or unique stack ID for which you want
+          to retrieve events.
+        - ChangeSetName (optional): The name or Amazon Resource Name (ARN) of
+          the change set for which you want to retrieve events.
+        - OperationId (optional): The unique identifier of the operation for
+          which you want to retrieve events.
+        - Filters (optional): Filters to apply when retrieving events.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeEvents
+        """
+
     def describe_generated_template(
         self, **kwargs: Unpack[DescribeGeneratedTemplateInputTypeDef]
-    ) -> DescribeGeneratedTemplateOutputTypeDef: ...
+    ) -> DescribeGeneratedTemplateOutputTypeDef:
+        """Describes a generated template. The output includes details about the
+        progress of the creation of a generated template started by a
+        CreateGeneratedTemplate API action or the update of a generated
+        template started with an UpdateGeneratedTemplate API action.
+
+        Parameters:
+        - GeneratedTemplateName (required): The name or Amazon Resource Name
+          (ARN) of a generated template.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeGeneratedTemplate
+        """
+
     def describe_organizations_access(
         self, **kwargs: Unpack[DescribeOrganizationsAccessInputTypeDef]
-    ) -> DescribeOrganizationsAccessOutputTypeDef: ...
+    ) -> DescribeOrganizationsAccessOutputTypeDef:
+        """Retrieves information about the account's OrganizationAccess status.
+        This API can be called either by the management account or the
+        delegated administrator by using the CallAs parameter. This API can
+        also be called without the CallAs parameter by the management account.
+
+        Parameters:
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeOrganizationsAccess
+        """
+
     def describe_publisher(
         self, **kwargs: Unpack[DescribePublisherInputTypeDef]
-    ) -> DescribePublisherOutputTypeDef: ...
+    ) -> DescribePublisherOutputTypeDef:
+        """Returns information about a CloudFormation extension publisher.
+
+        Parameters:
+        - PublisherId (optional): The ID of the extension publisher.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribePublisher
+        """
+
     def describe_resource_scan(
         self, **kwargs: Unpack[DescribeResourceScanInputTypeDef]
-    ) -> DescribeResourceScanOutputTypeDef: ...
+    ) -> DescribeResourceScanOutputTypeDef:
+        """Describes details of a resource scan.
+
+        Parameters:
+        - ResourceScanId (required): The Amazon Resource Name (ARN) of the
+          resource scan.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeResourceScan
+        """
+
     def describe_stack_drift_detection_status(
         self, **kwargs: Unpack[DescribeStackDriftDetectionStatusInputTypeDef]
-    ) -> DescribeStackDriftDetectionStatusOutputTypeDef: ...
+    ) -> DescribeStackDriftDetectionStatusOutputTypeDef:
+        """Returns information about a stack drift detection operation. A stack
+        drift detection operation detects whether a stack's actual
+        configuration differs, or has drifted, from its expected configuration,
+        as defined in the stack template and any values specified as template
+        parameters. A stack is considered to have drifted if one or more of its
+        resources have drifted. For more information about stack and resource
+        drift, see Detect unmanaged configuration changes to stacks and
+        resources with drift detection.
+
+        Parameters:
+        - StackDriftDetectionId (required): The ID of the drift detection
+          results of this operation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeStackDriftDetectionStatus
+        """
+
     def describe_stack_events(
         self, **kwargs: Unpack[DescribeStackEventsInputTypeDef]
-    ) -> DescribeStackEventsOutputTypeDef: ...
+    ) -> DescribeStackEventsOutputTypeDef:
+        """Returns all stack related events for a specified stack in reverse
+        chronological order. For more information about a stack's event
+        history, see Understand CloudFormation stack creation events in the
+        CloudFormation User Guide.
+
+        Parameters:
+        - StackName (required): The name or the unique stack ID that's
+          associated with the stack, which aren't always interchangeable:
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeStackEvents
+        """
+
     def describe_stack_instance(
         self, **kwargs: Unpack[DescribeStackInstanceInputTypeDef]
-    ) -> DescribeStackInstanceOutputTypeDef: ...
+    ) -> DescribeStackInstanceOutputTypeDef:
+        """Returns the stack instance that's associated with the specified
+        StackSet, Amazon Web Services account, and Amazon Web Services Region.
+
+        Parameters:
+        - StackSetName (required): The name or the unique stack ID of the
+          StackSet that you want to get stack instance information for.
+        - StackInstanceAccount (required): The ID of an Amazon Web Services
+          account that's associated with this stack instance.
+        - StackInstanceRegion (required): The name of a Region that's
+          associated with this stack instance.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeStackInstance
+        """
+
     def describe_stack_refactor(
         self, **kwargs: Unpack[DescribeStackRefactorInputTypeDef]
-    ) -> DescribeStackRefactorOutputTypeDef: ...
+    ) -> DescribeStackRefactorOutputTypeDef:
+        """Describes the stack refactor status.
+
+        Parameters:
+        - StackRefactorId (required): The ID associated with the stack refactor
+          created from the CreateStackRefactor action.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeStackRefactor
+        """
+
     def describe_stack_resource(
         self, **kwargs: Unpack[DescribeStackResourceInputTypeDef]
-    ) -> DescribeStackResourceOutputTypeDef: ...
+    ) -> DescribeStackResourceOutputTypeDef:
+        """Returns a description of the specified resource in the specified stack.
+
+        Parameters:
+        - StackName (required): The name or the unique stack ID that's
+          associated with the stack, which aren't always interchangeable:
+        - LogicalResourceId (required): The logical name of the resource as
+          specified in the template.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeStackResource
+        """
+
     def describe_stack_resource_drifts(
         self, **kwargs: Unpack[DescribeStackResourceDriftsInputTypeDef]
-    ) -> DescribeStackResourceDriftsOutputTypeDef: ...
+    ) -> DescribeStackResourceDriftsOutputTypeDef:
+        """Returns drift information for the resources that have been checked for
+        drift in the specified stack. This includes actual and expected
+        configuration values for resources where CloudFormation detects
+        configuration drift.
+
+        Parameters:
+        - StackName (required): The name of the stack for which you want drift
+          information.
+        - StackResourceDriftStatusFilters (optional): The resource drift status
+          values to use as filters for the resource drift results returned.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeStackResourceDrifts
+        """
+
     def describe_stack_resources(
         self, **kwargs: Unpack[DescribeStackResourcesInputTypeDef]
-    ) -> DescribeStackResourcesOutputTypeDef: ...
+    ) -> DescribeStackResourcesOutputTypeDef:
+        """Returns Amazon Web Services resource descriptions for running and
+        deleted stacks. If StackName is specified, all the associated resources
+        that are part of the stack are returned. If PhysicalResourceId is
+        specified, the associated resources of the stack that the resource
+        belongs to are returned.
+
+        Parameters:
+        - StackName (optional): The name or the unique stack ID that is
+          associated with the stack, which aren't always interchangeable:
+        - LogicalResourceId (optional): The logical name of the resource as
+          specified in the template.
+        - PhysicalResourceId (optional): The name or unique identifier that
+          corresponds to a physical instance ID of a resource supported by
+          CloudFormation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeStackResources
+        """
+
     def describe_stack_set(
         self, **kwargs: Unpack[DescribeStackSetInputTypeDef]
-    ) -> DescribeStackSetOutputTypeDef: ...
+    ) -> DescribeStackSetOutputTypeDef:
+        """Returns the description of the specified StackSet.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet whose
+          description you want.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeStackSet
+        """
+
     def describe_stack_set_operation(
         self, **kwargs: Unpack[DescribeStackSetOperationInputTypeDef]
-    ) -> DescribeStackSetOperationOutputTypeDef: ...
+    ) -> DescribeStackSetOperationOutputTypeDef:
+        """Returns the description of the specified StackSet operation.
+
+        Parameters:
+        - StackSetName (required): The name or the unique stack ID of the
+          StackSet for the stack operation.
+        - OperationId (required): The unique ID of the StackSet operation.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeStackSetOperation
+        """
+
     def describe_stacks(
         self, **kwargs: Unpack[DescribeStacksInputTypeDef]
-    ) -> DescribeStacksOutputTypeDef: ...
+    ) -> DescribeStacksOutputTypeDef:
+        """Returns the description for the specified stack; if no stack name was
+        specified, then it returns the description for all the stacks created.
+        For more information about a stack's event history, see Understand
+        CloudFormation stack creation events in the CloudFormation User Guide.
+
+        Parameters:
+        - StackName (optional): If you don't pass a parameter to StackName, the
+          API returns a response that describes all resources in the account,
+          which can impact performance. This requires ListStacks and
+          DescribeStacks ...
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeStacks
+        """
+
     def describe_type(
         self, **kwargs: Unpack[DescribeTypeInputTypeDef]
-    ) -> DescribeTypeOutputTypeDef: ...
+    ) -> DescribeTypeOutputTypeDef:
+        """Returns detailed information about an extension from the CloudFormation
+        registry in your current account and Region.
+
+        Parameters:
+        - Type (optional): The kind of extension.
+        - TypeName (optional): The name of the extension.
+        - Arn (optional): The Amazon Resource Name (ARN) of the extension.
+        - VersionId (optional): The ID of a specific version of the extension.
+          The version ID is the value at the end of the Amazon Resource Name
+          (ARN) assigned to the extension version when it is registered.
+        - PublisherId (optional): The publisher ID of the extension publisher.
+        - PublicVersionNumber (optional): The version number of a public
+          third-party extension.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeType
+        """
+
     def describe_type_registration(
         self, **kwargs: Unpack[DescribeTypeRegistrationInputTypeDef]
-    ) -> DescribeTypeRegistrationOutputTypeDef: ...
+    ) -> DescribeTypeRegistrationOutputTypeDef:
+        """Returns information about an extension's registration, including its
+        current status and type and version identifiers.
+
+        Parameters:
+        - RegistrationToken (required): The identifier for this registration
+          request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DescribeTypeRegistration
+        """
+
     def detect_stack_drift(
         self, **kwargs: Unpack[DetectStackDriftInputTypeDef]
-    ) -> DetectStackDriftOutputTypeDef: ...
+    ) -> DetectStackDriftOutputTypeDef:
+        """Detects whether a stack's actual configuration differs, or has drifted,
+        from its expected configuration, as defined in the stack template and
+        any values specified as template parameters. For each resource in the
+        stack that supports drift detection, CloudFormation compares the actual
+        configuration of the resource with its expected template configuration.
+        Only resource properties explicitly defined in the stack template are
+        checked for drift. A stack is considered to have drifted if one or more
+        of its resources differ from their expected template configurations.
+        For more information, see Detect ...
+
+        Parameters:
+        - StackName (required): The name of the stack for which you want to
+          detect drift.
+        - LogicalResourceIds (optional): The logical names of any resources you
+          want to use as filters.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DetectStackDrift
+        """
+
     def detect_stack_resource_drift(
         self, **kwargs: Unpack[DetectStackResourceDriftInputTypeDef]
-    ) -> DetectStackResourceDriftOutputTypeDef: ...
+    ) -> DetectStackResourceDriftOutputTypeDef:
+        """Returns information about whether a resource's actual configuration
+        differs, or has drifted, from its expected configuration, as defined in
+        the stack template and any values specified as template parameters.
+        This information includes actual and expected property values for
+        resources in which CloudFormation detects drift. Only resource
+        properties explicitly defined in the stack template are checked for
+        drift. For more information about stack and resource drift, see Detect
+        unmanaged configuration changes to stacks and resources with drift
+        detection.
+
+        Parameters:
+        - StackName (required): The name of the stack to which the resource
+          belongs.
+        - LogicalResourceId (required): The logical name of the resource for
+          which to return drift information.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DetectStackResourceDrift
+        """
+
     def detect_stack_set_drift(
         self, **kwargs: Unpack[DetectStackSetDriftInputTypeDef]
-    ) -> DetectStackSetDriftOutputTypeDef: ...
+    ) -> DetectStackSetDriftOutputTypeDef:
+        """Detect drift on a StackSet. When CloudFormation performs drift
+        detection on a StackSet, it performs drift detection on the stack
+        associated with each stack instance in the StackSet. For more
+        information, see Performing drift detection on CloudFormation
+        StackSets.
+
+        Parameters:
+        - StackSetName (required): The name of the StackSet on which to perform
+          the drift detection operation.
+        - OperationPreferences (optional): The user-specified preferences for
+          how CloudFormation performs a StackSet operation.
+        - OperationId (optional): The ID of the StackSet operation.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DetectStackSetDrift
+        """
+
     def estimate_template_cost(
         self, **kwargs: Unpack[EstimateTemplateCostInputTypeDef]
-    ) -> EstimateTemplateCostOutputTypeDef: ...
+    ) -> EstimateTemplateCostOutputTypeDef:
+        """Returns the estimated monthly cost of a template. The return value is
+        an Amazon Web Services Simple Monthly Calculator URL with a query
+        string that describes the resources required to run the template.
+
+        Parameters:
+        - TemplateBody (optional): Structure that contains the template body
+          with a minimum length of 1 byte and a maximum length of 51,200 bytes.
+        - TemplateURL (optional): The URL of a file that contains the template
+          body. The URL must point to a template that's located in an Amazon S3
+          bucket or a Systems Manager document. The location for an Amazon S3
+          bucket must ...
+        - Parameters (optional): A list of Parameter structures that specify
+          input parameters.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/EstimateTemplateCost
+        """
+
     def execute_change_set(
         self, **kwargs: Unpack[ExecuteChangeSetInputTypeDef]
-    ) -> ExecuteChangeSetOutputTypeDef: ...
+    ) -> ExecuteChangeSetOutputTypeDef:
+        """Updates a stack using the input information that was provided when the
+        specified change set was created. After the call successfully
+        completes, CloudFormation starts updating the stack. Use the
+        DescribeStacks action to view the status of the update.
+
+        Parameters:
+        - ChangeSetName (required): The name or Amazon Resource Name (ARN) of
+          the change set that you want use to update the specified stack.
+        - StackName (optional): If you specified the name of a change set,
+          specify the stack name or Amazon Resource Name (ARN) that's
+          associated with the change set you want to execute.
+        - ClientRequestToken (optional): A unique identifier for this
+          ExecuteChangeSet request. Specify this token if you plan to retry
+          requests so that CloudFormation knows that you're not attempting to
+          execute a change set to update a ...
+        - DisableRollback (optional): Preserves the state of previously
+          provisioned resources when an operation fails. This parameter can't
+          be specified when the OnStackFailure parameter to the CreateChangeSet
+          API operation was specified.
+        - RetainExceptOnCreate (optional): When set to true, newly created
+          resources are deleted when the operation rolls back. This includes
+          newly created resources marked with a deletion policy of Retain.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ExecuteChangeSet
+        """
+
     def execute_stack_refactor(
         self, **kwargs: Unpack[ExecuteStackRefactorInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Executes the stack refactor operation.
+
+        Parameters:
+        - StackRefactorId (required): The ID associated with the stack refactor
+          created from the CreateStackRefactor action.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ExecuteStackRefactor
+        """
+
     def get_generated_template(
         self, **kwargs: Unpack[GetGeneratedTemplateInputTypeDef]
-    ) -> GetGeneratedTemplateOutputTypeDef: ...
+    ) -> GetGeneratedTemplateOutputTypeDef:
+        """Retrieves a generated template. If the template is in an InProgress or
+        Pending status then the template returned will be the template when the
+        template was last in a Complete status. If the template has not yet
+        been in a Complete status then an empty template will be returned.
+
+        Parameters:
+        - Format (optional): The language to use to retrieve for the generated
+          template. Supported values are:
+        - GeneratedTemplateName (required): The name or Amazon Resource Name
+          (ARN) of the generated template. The format is
+          arn:${Partition}:cloudformation:${Region}:${Account}:generatedtemplate/${Id}.
+          For example, ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/GetGeneratedTemplate
+        """
+
     def get_hook_result(
         self, **kwargs: Unpack[GetHookResultInputTypeDef]
-    ) -> GetHookResultOutputTypeDef: ...
+    ) -> GetHookResultOutputTypeDef:
+        """Retrieves detailed information and remediation guidance for a Hook
+        invocation result.
+
+        Parameters:
+        - HookResultId (optional): The unique identifier (ID) of the Hook
+          invocation result that you want details about. You can get the ID
+          from the ListHookResults operation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/GetHookResult
+        """
+
     def get_stack_policy(
         self, **kwargs: Unpack[GetStackPolicyInputTypeDef]
-    ) -> GetStackPolicyOutputTypeDef: ...
+    ) -> GetStackPolicyOutputTypeDef:
+        """Returns the stack policy for a specified stack. If a stack doesn't have
+        a policy, a null value is returned.
+
+        Parameters:
+        - StackName (required): The name or unique stack ID that's associated
+          with the stack whose policy you want to get.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/GetStackPolicy
+        """
+
     def get_template(
         self, **kwargs: Unpack[GetTemplateInputTypeDef]
-    ) -> GetTemplateOutputTypeDef: ...
+    ) -> GetTemplateOutputTypeDef:
+        """Returns the template body for a specified stack. You can get the
+        template for running or deleted stacks.
+
+        Parameters:
+        - StackName (optional): The name or the unique stack ID that's
+          associated with the stack, which aren't always interchangeable:
+        - ChangeSetName (optional): The name or Amazon Resource Name (ARN) of a
+          change set for which CloudFormation returns the associated template.
+          If you specify a name, you must also specify the StackName.
+        - TemplateStage (optional): For templates that include transforms, the
+          stage of the template that CloudFormation returns. To get the
+          user-submitted template, specify Original. To get the template after
+          CloudFormation has ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/GetTemplate
+        """
+
     def get_template_summary(
         self, **kwargs: Unpack[GetTemplateSummaryInputTypeDef]
-    ) -> GetTemplateSummaryOutputTypeDef: ...
+    ) -> GetTemplateSummaryOutputTypeDef:
+        """Returns information about a new or existing template. The
+        GetTemplateSummary action is useful for viewing parameter information,
+        such as default parameter values and parameter types, before you create
+        or update a stack or StackSet.
+
+        Parameters:
+        - TemplateBody (optional): Structure that contains the template body
+          with a minimum length of 1 byte and a maximum length of 51,200 bytes.
+        - TemplateURL (optional): The URL of a file that contains the template
+          body. The URL must point to a template (max size: 1 MB) that's
+          located in an Amazon S3 bucket or a Systems Manager document. The
+          location for an Amazon S3 ...
+        - StackName (optional): The name or the stack ID that's associated with
+          the stack, which aren't always interchangeable. For running stacks,
+          you can specify either the stack's name or its unique stack ID. For
+          deleted stack, ...
+        - StackSetName (optional): The name or unique ID of the StackSet from
+          which the stack was created.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+        - TemplateSummaryConfig (optional): Specifies options for the
+          GetTemplateSummary API action.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/GetTemplateSummary
+        """
+
     def import_stacks_to_stack_set(
         self, **kwargs: Unpack[ImportStacksToStackSetInputTypeDef]
-    ) -> ImportStacksToStackSetOutputTypeDef: ...
+    ) -> ImportStacksToStackSetOutputTypeDef:
+        """Import existing stacks into a new StackSets. Use the stack import
+        operation to import up to 10 stacks into a new StackSet in the same
+        account as the source stack or in a different administrator account and
+        Region, by specifying the stack ID of the stack you intend to import.
+
+        Parameters:
+        - StackSetName (required): The name of the StackSet. The name must be
+          unique in the Region where you create your StackSet.
+        - StackIds (optional): The IDs of the stacks you are importing into a
+          StackSet. You import up to 10 stacks per StackSet at a time.
+        - StackIdsUrl (optional): The Amazon S3 URL which contains list of
+          stack ids to be inputted.
+        - OrganizationalUnitIds (optional): The list of OU ID's to which the
+          imported stacks must be mapped as deployment targets.
+        - OperationPreferences (optional): The user-specified preferences for
+          how CloudFormation performs a StackSet operation.
+        - OperationId (optional): A unique, user defined, identifier for the
+          StackSet operation.
+        - CallAs (optional): By default, SELF is specified. Use SELF for
+          StackSets with self-managed permissions.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ImportStacksToStackSet
+        """
+
     def list_change_sets(
         self, **kwargs: Unpack[ListChangeSetsInputTypeDef]
-    ) -> ListChangeSetsOutputTypeDef: ...
+    ) -> ListChangeSetsOutputTypeDef:
+        """Returns the ID and status of each active change set for a stack. For
+        example, CloudFormation lists change sets that are in the
+        CREATE_IN_PROGRESS or CREATE_PENDING state.
+
+        Parameters:
+        - StackName (required): The name or the Amazon Resource Name (ARN) of
+          the stack for which you want to list change sets.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListChangeSets
+        """
+
     def list_exports(
         self, **kwargs: Unpack[ListExportsInputTypeDef]
-    ) -> ListExportsOutputTypeDef: ...
+    ) -> ListExportsOutputTypeDef:
+        """Lists all exported output values in the account and Region in which you
+        call this action. Use this action to see the exported output values
+        that you can import into other stacks. To import values, use the
+        Fn::ImportValue function.
+
+        Parameters:
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListExports
+        """
+
     def list_generated_templates(
         self, **kwargs: Unpack[ListGeneratedTemplatesInputTypeDef]
-    ) -> ListGeneratedTemplatesOutputTypeDef: ...
+    ) -> ListGeneratedTemplatesOutputTypeDef:
+        """Lists your generated templates in this Region.
+
+        Parameters:
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): If the number of available results exceeds
+          this maximum, the response includes a NextToken value that you can
+          use for the NextToken parameter to get the next set of results. By
+          default the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListGeneratedTemplates
+        """
+
     def list_hook_results(
         self, **kwargs: Unpack[ListHookResultsInputTypeDef]
-    ) -> ListHookResultsOutputTypeDef: ...
+    ) -> ListHookResultsOutputTypeDef:
+        """Returns summaries of invoked Hooks. For more information, see View
+        invocation summaries for CloudFormation Hooks in the CloudFormation
+        Hooks User Guide.
+
+        Parameters:
+        - TargetType (optional): Filters results by target type. Currently,
+          only CHANGE_SET and CLOUD_CONTROL are supported filter options.
+        - TargetId (optional): Filters results by the unique identifier of the
+          target the Hook was invoked against.
+        - TypeArn (optional): Filters results by the ARN of the Hook. Can be
+          used alone or in combination with Status.
+        - Status (optional): Filters results by the status of Hook invocations.
+          Can only be used in combination with TypeArn. Valid values are:
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListHookResults
+        """
+
     def list_imports(
         self, **kwargs: Unpack[ListImportsInputTypeDef]
-    ) -> ListImportsOutputTypeDef: ...
+    ) -> ListImportsOutputTypeDef:
+        """Lists all stacks that are importing an exported output value. To modify
+        or remove an exported output value, first use this action to see which
+        stacks are using it. To see the exported output values in your account,
+        see ListExports.
+
+        Parameters:
+        - ExportName (required): The name of the exported output value.
+          CloudFormation returns the stack names that are importing this value.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListImports
+        """
+
     def list_resource_scan_related_resources(
         self, **kwargs: Unpack[ListResourceScanRelatedResourcesInputTypeDef]
-    ) -> ListResourceScanRelatedResourcesOutputTypeDef: ...
+    ) -> ListResourceScanRelatedResourcesOutputTypeDef:
+        """Lists the related resources for a list of resources from a resource
+        scan. The response indicates whether each returned resource is already
+        managed by CloudFormation.
+
+        Parameters:
+        - ResourceScanId (required): The Amazon Resource Name (ARN) of the
+          resource scan.
+        - Resources (required): The list of resources for which you want to get
+          the related resources. Up to 100 resources can be provided.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): If the number of available results exceeds
+          this maximum, the response includes a NextToken value that you can
+          use for the NextToken parameter to get the next set of results. By
+          default the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListResourceScanRelatedResources
+        """
+
     def list_resource_scan_resources(
         self, **kwargs: Unpack[ListResourceScanResourcesInputTypeDef]
-    ) -> ListResourceScanResourcesOutputTypeDef: ...
+    ) -> ListResourceScanResourcesOutputTypeDef:
+        """Lists the resources from a resource scan. The results can be filtered
+        by resource identifier, resource type prefix, tag key, and tag value.
+        Only resources that match all specified filters are returned. The
+        response indicates whether each returned resource is already managed by
+        CloudFormation.
+
+        Parameters:
+        - ResourceScanId (required): The Amazon Resource Name (ARN) of the
+          resource scan.
+        - ResourceIdentifier (optional): If specified, the returned resources
+          will have the specified resource identifier (or one of them in the
+          case where the resource has multiple identifiers).
+        - ResourceTypePrefix (optional): If specified, the returned resources
+          will be of any of the resource types with the specified prefix.
+        - TagKey (optional): If specified, the returned resources will have a
+          matching tag key.
+        - TagValue (optional): If specified, the returned resources will have a
+          matching tag value.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): If the number of available results exceeds
+          this maximum, the response includes a NextToken value that you can
+          use for the NextToken parameter to get the next set of results. By
+          default the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListResourceScanResources
+        """
+
     def list_resource_scans(
         self, **kwargs: Unpack[ListResourceScansInputTypeDef]
-    ) -> ListResourceScansOutputTypeDef: ...
+    ) -> ListResourceScansOutputTypeDef:
+        """List the resource scans from newest to oldest. By default it will
+        return up to 10 resource scans.
+
+        Parameters:
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): If the number of available results exceeds
+          this maximum, the response includes a NextToken value that you can
+          use for the NextToken parameter to get the next set of results. The
+          default value is 10. ...
+        - ScanTypeFilter (optional): The scan type that you want to get summary
+          information about. The default is FULL.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListResourceScans
+        """
+
     def list_stack_instance_resource_drifts(
         self, **kwargs: Unpack[ListStackInstanceResourceDriftsInputTypeDef]
-    ) -> ListStackInstanceResourceDriftsOutputTypeDef: ...
+    ) -> ListStackInstanceResourceDriftsOutputTypeDef:
+        """Returns drift information for resources in a stack instance.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet that
+          you want to list drifted resources for.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+        - StackInstanceResourceDriftStatuses (optional): The resource drift
+          status of the stack instance.
+        - StackInstanceAccount (required): The name of the Amazon Web Services
+          account that you want to list resource drifts for.
+        - StackInstanceRegion (required): The name of the Region where you want
+          to list resource drifts.
+        - OperationId (required): The unique ID of the drift operation.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListStackInstanceResourceDrifts
+        """
+
     def list_stack_instances(
         self, **kwargs: Unpack[ListStackInstancesInputTypeDef]
-    ) -> ListStackInstancesOutputTypeDef: ...
+    ) -> ListStackInstancesOutputTypeDef:
+        """Returns summary information about stack instances that are associated
+        with the specified StackSet. You can filter for stack instances that
+        are associated with a specific Amazon Web Services account name or
+        Region, or that have a specific status.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet that
+          you want to list stack instances for.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+        - Filters (optional): The filter to apply to stack instances
+        - StackInstanceAccount (optional): The name of the Amazon Web Services
+          account that you want to list stack instances for.
+        - StackInstanceRegion (optional): The name of the Region where you want
+          to list stack instances.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListStackInstances
+        """
+
     def list_stack_refactor_actions(
         self, **kwargs: Unpack[ListStackRefactorActionsInputTypeDef]
-    ) -> ListStackRefactorActionsOutputTypeDef: ...
+    ) -> ListStackRefactorActionsOutputTypeDef:
+        """Lists the stack refactor actions that will be taken after calling the
+        ExecuteStackRefactor action.
+
+        Parameters:
+        - StackRefactorId (required): The ID associated with the stack refactor
+          created from the CreateStackRefactor action.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListStackRefactorActions
+        """
+
     def list_stack_refactors(
         self, **kwargs: Unpack[ListStackRefactorsInputTypeDef]
-    ) -> ListStackRefactorsOutputTypeDef: ...
+    ) -> ListStackRefactorsOutputTypeDef:
+        """Lists all account stack refactor operations and their statuses.
+
+        Parameters:
+        - ExecutionStatusFilter (optional): Execution status to use as a
+          filter. Specify one or more execution status codes to list only stack
+          refactors with the specified execution status codes.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListStackRefactors
+        """
+
     def list_stack_resources(
         self, **kwargs: Unpack[ListStackResourcesInputTypeDef]
-    ) -> ListStackResourcesOutputTypeDef: ...
+    ) -> ListStackResourcesOutputTypeDef:
+        """Returns descriptions of all resources of the specified stack.
+
+        Parameters:
+        - StackName (required): The name or the unique stack ID that is
+          associated with the stack, which aren't always interchangeable:
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListStackResources
+        """
+
     def list_stack_set_auto_deployment_targets(
         self, **kwargs: Unpack[ListStackSetAutoDeploymentTargetsInputTypeDef]
-    ) -> ListStackSetAutoDeploymentTargetsOutputTypeDef: ...
+    ) -> ListStackSetAutoDeploymentTargetsOutputTypeDef:
+        """Returns summary information about deployment targets for a StackSet.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet that
+          you want to get automatic deployment targets for.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+        - CallAs (optional): Specifies whether you are acting as an account
+          administrator in the organization's management account or as a
+          delegated administrator in a member account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListStackSetAutoDeploymentTargets
+        """
+
     def list_stack_set_operation_results(
         self, **kwargs: Unpack[ListStackSetOperationResultsInputTypeDef]
-    ) -> ListStackSetOperationResultsOutputTypeDef: ...
+    ) -> ListStackSetOperationResultsOutputTypeDef:
+        """Returns summary information about the results of a StackSet operation.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet that
+          you want to get operation results for.
+        - OperationId (required): The ID of the StackSet operation.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+        - Filters (optional): The filter to apply to operation results.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListStackSetOperationResults
+        """
+
     def list_stack_set_operations(
         self, **kwargs: Unpack[ListStackSetOperationsInputTypeDef]
-    ) -> ListStackSetOperationsOutputTypeDef: ...
+    ) -> ListStackSetOperationsOutputTypeDef:
+        """Returns summary information about operations performed on a StackSet.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet that
+          you want to get operation summaries for.
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListStackSetOperations
+        """
+
     def list_stack_sets(
         self, **kwargs: Unpack[ListStackSetsInputTypeDef]
-    ) -> ListStackSetsOutputTypeDef: ...
+    ) -> ListStackSetsOutputTypeDef:
+        """Returns summary information about StackSets that are associated with
+        the user.
+
+        Parameters:
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+        - Status (optional): The status of the StackSets that you want to get
+          summary information about.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the management account
+          or as a delegated administrator in a member account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListStackSets
+        """
+
     def list_stacks(
         self, **kwargs: Unpack[ListStacksInputTypeDef]
-    ) -> ListStacksOutputTypeDef: ...
+    ) -> ListStacksOutputTypeDef:
+        """Returns the summary information for stacks whose status matches the
+        specified StackStatusFilter. Summary information for stacks that have
+        been deleted is kept for 90 days after the stack is deleted. If no
+        StackStatusFilter is specified, summary information for all stacks is
+        returned (including existing stacks and stacks that have been deleted).
+
+        Parameters:
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - StackStatusFilter (optional): Stack status to use as a filter.
+          Specify one or more stack status codes to list only stacks with the
+          specified status codes. For a complete list of stack status codes,
+          see the StackStatus parameter ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListStacks
+        """
+
     def list_type_registrations(
         self, **kwargs: Unpack[ListTypeRegistrationsInputTypeDef]
-    ) -> ListTypeRegistrationsOutputTypeDef: ...
+    ) -> ListTypeRegistrationsOutputTypeDef:
+        """Returns a list of registration tokens for the specified extension(s).
+
+        Parameters:
+        - Type (optional): The kind of extension.
+        - TypeName (optional): The name of the extension.
+        - TypeArn (optional): The Amazon Resource Name (ARN) of the extension.
+        - RegistrationStatusFilter (optional): The current status of the
+          extension registration request.
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListTypeRegistrations
+        """
+
     def list_type_versions(
         self, **kwargs: Unpack[ListTypeVersionsInputTypeDef]
-    ) -> ListTypeVersionsOutputTypeDef: ...
+    ) -> ListTypeVersionsOutputTypeDef:
+        """Returns summary information about the versions of an extension.
+
+        Parameters:
+        - Type (optional): The kind of the extension.
+        - TypeName (optional): The name of the extension for which you want
+          version summary information.
+        - Arn (optional): The Amazon Resource Name (ARN) of the extension for
+          which you want version summary information.
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+        - DeprecatedStatus (optional): The deprecation status of the extension
+          versions that you want to get summary information about.
+        - PublisherId (optional): The publisher ID of the extension publisher.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListTypeVersions
+        """
+
     def list_types(
         self, **kwargs: Unpack[ListTypesInputTypeDef]
-    ) -> ListTypesOutputTypeDef: ...
+    ) -> ListTypesOutputTypeDef:
+        """Returns summary information about all extensions, including your
+        private resource types, modules, and Hooks as well as all public
+        extensions from Amazon Web Services and third-party publishers.
+
+        Parameters:
+        - Visibility (optional): The scope at which the extensions are visible
+          and usable in CloudFormation operations.
+        - ProvisioningType (optional): For resource types, the provisioning
+          behavior of the resource type. CloudFormation determines the
+          provisioning type during registration, based on the types of handlers
+          in the schema handler package ...
+        - DeprecatedStatus (optional): The deprecation status of the extension
+          that you want to get summary information about.
+        - Type (optional): The type of extension.
+        - Filters (optional): Filter criteria to use in determining which
+          extensions to return.
+        - MaxResults (optional): The maximum number of results to be returned
+          with a single call. If the number of available results exceeds this
+          maximum, the response includes a NextToken value that you can assign
+          to the NextToken ...
+        - NextToken (optional): The token for the next set of items to return.
+          (You received this token from a previous call.)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ListTypes
+        """
+
     def publish_type(
         self, **kwargs: Unpack[PublishTypeInputTypeDef]
-    ) -> PublishTypeOutputTypeDef: ...
+    ) -> PublishTypeOutputTypeDef:
+        """Publishes the specified extension to the CloudFormation registry as a
+        public extension in this Region. Public extensions are available for
+        use by all CloudFormation users. For more information about publishing
+        extensions, see Publishing extensions to make them available for public
+        use in the CloudFormation Command Line Interface (CLI) User Guide.
+
+        Parameters:
+        - Type (optional): The type of the extension.
+        - Arn (optional): The Amazon Resource Name (ARN) of the extension.
+        - TypeName (optional): The name of the extension.
+        - PublicVersionNumber (optional): The version number to assign to this
+          version of the extension.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/PublishType
+        """
+
     def record_handler_progress(
         self, **kwargs: Unpack[RecordHandlerProgressInputTypeDef]
-    ) -> RecordHandlerProgressOutputTypeDef: ...
+    ) -> RecordHandlerProgressOutputTypeDef:
+        """Reports progress of a resource handler to CloudFormation.
+
+        Parameters:
+        - BearerToken (required): Reserved for use by the CloudFormation CLI.
+        - OperationStatus (required): Reserved for use by the CloudFormation
+          CLI.
+        - CurrentOperationStatus (optional): Reserved for use by the
+          CloudFormation CLI.
+        - StatusMessage (optional): Reserved for use by the CloudFormation CLI.
+        - ErrorCode (optional): Reserved for use by the CloudFormation CLI.
+        - ResourceModel (optional): Reserved for use by the CloudFormation CLI.
+        - ClientRequestToken (optional): Reserved for use by the CloudFormation
+          CLI.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/RecordHandlerProgress
+        """
+
     def register_publisher(
         self, **kwargs: Unpack[RegisterPublisherInputTypeDef]
-    ) -> RegisterPublisherOutputTypeDef: ...
+    ) -> RegisterPublisherOutputTypeDef:
+        """Registers your account as a publisher of public extensions in the
+        CloudFormation registry. Public extensions are available for use by all
+        CloudFormation users. This publisher ID applies to your account in all
+        Amazon Web Services Regions.
+
+        Parameters:
+        - AcceptTermsAndConditions (optional): Whether you accept the Terms and
+          Conditions for publishing extensions in the CloudFormation registry.
+          You must accept the terms and conditions in order to register to
+          publish public extensions to the ...
+        - ConnectionArn (optional): If you are using a Bitbucket or GitHub
+          account for identity verification, the Amazon Resource Name (ARN) for
+          your connection to that account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/RegisterPublisher
+        """
+
     def register_type(
         self, **kwargs: Unpack[RegisterTypeInputTypeDef]
-    ) -> RegisterTypeOutputTypeDef: ...
+    ) -> RegisterTypeOutputTypeDef:
+        """Registers an extension with the CloudFormation service. Registering an
+        extension makes it available for use in CloudFormation templates in
+        your Amazon Web Services account, and includes:
+
+        Parameters:
+        - Type (optional): The kind of extension.
+        - TypeName (required): The name of the extension being registered.
+        - SchemaHandlerPackage (required): A URL to the S3 bucket that contains
+          the extension project package that contains the necessary files for
+          the extension you want to register.
+        - LoggingConfig (optional): Specifies logging configuration information
+          for an extension.
+        - ExecutionRoleArn (optional): The Amazon Resource Name (ARN) of the
+          IAM role for CloudFormation to assume when invoking the extension.
+        - ClientRequestToken (optional): A unique identifier that acts as an
+          idempotency key for this registration request. Specifying a client
+          request token prevents CloudFormation from generating more than one
+          version of an extension from ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/RegisterType
+        """
+
     def rollback_stack(
         self, **kwargs: Unpack[RollbackStackInputTypeDef]
-    ) -> RollbackStackOutputTypeDef: ...
+    ) -> RollbackStackOutputTypeDef:
+        """When specifying RollbackStack, you preserve the state of previously
+        provisioned resources when an operation fails. You can check the status
+        of the stack through the DescribeStacks operation.
+
+        Parameters:
+        - StackName (required): The name that's associated with the stack.
+        - RoleARN (optional): The Amazon Resource Name (ARN) of an IAM role
+          that CloudFormation assumes to rollback the stack.
+        - ClientRequestToken (optional): A unique identifier for this
+          RollbackStack request.
+        - RetainExceptOnCreate (optional): When set to true, newly created
+          resources are deleted when the operation rolls back. This includes
+          newly created resources marked with a deletion policy of Retain.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/RollbackStack
+        """
+
     def set_stack_policy(
         self, **kwargs: Unpack[SetStackPolicyInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets a stack policy for a specified stack.
+
+        Parameters:
+        - StackName (required): The name or unique stack ID that you want to
+          associate a policy with.
+        - StackPolicyBody (optional): Structure that contains the stack policy
+          body. For more information, see Prevent updates to stack resources in
+          the CloudFormation User Guide. You can specify either the
+          StackPolicyBody or the ...
+        - StackPolicyURL (optional): Location of a file that contains the stack
+          policy. The URL must point to a policy (maximum size: 16 KB) located
+          in an Amazon S3 bucket in the same Amazon Web Services Region as the
+          stack. The ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/SetStackPolicy
+        """
+
     def set_type_configuration(
         self, **kwargs: Unpack[SetTypeConfigurationInputTypeDef]
-    ) -> SetTypeConfigurationOutputTypeDef: ...
+    ) -> SetTypeConfigurationOutputTypeDef:
+        """Specifies the configuration data for a CloudFormation extension, such
+        as a resource or Hook, in the given account and Region.
+
+        Parameters:
+        - TypeArn (optional): The Amazon Resource Name (ARN) for the extension
+          in this account and Region.
+        - Configuration (required): The configuration data for the extension in
+          this account and Region.
+        - ConfigurationAlias (optional): An alias by which to refer to this
+          extension configuration data.
+        - TypeName (optional): The name of the extension.
+        - Type (optional): The type of extension.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/SetTypeConfiguration
+        """
+
     def set_type_default_version(
         self, **kwargs: Unpack[SetTypeDefaultVersionInputTypeDef]
-    ) -> SetTypeDefaultVersionOutputTypeDef: ...
+    ) -> SetTypeDefaultVersionOutputTypeDef:
+        """Specify the default version of an extension. The default version of an
+        extension will be used in CloudFormation operations.
+
+        Parameters:
+        - Arn (optional): The Amazon Resource Name (ARN) of the extension for
+          which you want version summary information.
+        - Type (optional): The kind of extension.
+        - TypeName (optional): The name of the extension.
+        - VersionId (optional): The ID of a specific version of the extension.
+          The version ID is the value at the end of the Amazon Resource Name
+          (ARN) assigned to the extension version when it is registered.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/SetTypeDefaultVersion
+        """
+
     def signal_resource(
         self, **kwargs: Unpack[SignalResourceInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sends a signal to the specified resource with a success or failure
+        status. You can use the SignalResource operation in conjunction with a
+        creation policy or update policy. CloudFormation doesn't proceed with a
+        stack creation or update until resources receive the required number of
+        signals or the timeout period is exceeded. The SignalResource operation
+        is useful in cases where you want to send signals from anywhere other
+        than an Amazon EC2 instance.
+
+        Parameters:
+        - StackName (required): The stack name or unique stack ID that includes
+          the resource that you want to signal.
+        - LogicalResourceId (required): The logical ID of the resource that you
+          want to signal. The logical ID is the name of the resource that given
+          in the template.
+        - UniqueId (required): A unique ID of the signal. When you signal
+          Amazon EC2 instances or Amazon EC2 Auto Scaling groups, specify the
+          instance ID that you are signaling as the unique ID. If you send
+          multiple signals to a ...
+        - Status (required): The status of the signal, which is either success
+          or failure. A failure signal causes CloudFormation to immediately
+          fail the stack creation or update.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/SignalResource
+        """
+
     def start_resource_scan(
         self, **kwargs: Unpack[StartResourceScanInputTypeDef]
-    ) -> StartResourceScanOutputTypeDef: ...
+    ) -> StartResourceScanOutputTypeDef:
+        """Starts a scan of the resources in this account in this Region. You can
+        the status of a scan using the ListResourceScans API action.
+
+        Parameters:
+        - ClientRequestToken (optional): A unique identifier for this
+          StartResourceScan request. Specify this token if you plan to retry
+          requests so that CloudFormation knows that you're not attempting to
+          start a new resource scan.
+        - ScanFilters (optional): The scan filters to use.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/StartResourceScan
+        """
+
     def stop_stack_set_operation(
         self, **kwargs: Unpack[StopStackSetOperationInputTypeDef]
-    ) -> StopStackSetOperationOutputTypeDef: ...
+    ) -> StopStackSetOperationOutputTypeDef:
+        """Stops an in-progress operation on a StackSet and its associated stack
+        instances. StackSets will cancel all the unstarted stack instance
+        deployments and wait for those are in-progress to complete.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet that
+          you want to stop the operation for.
+        - OperationId (required): The ID of the stack operation.
+        - CallAs (optional): Specifies whether you are acting as an account
+          administrator in the organization's management account or as a
+          delegated administrator in a member account. Valid only if the
+          StackSet uses ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/StopStackSetOperation
+        """
+
     def test_type(
         self, **kwargs: Unpack[TestTypeInputTypeDef]
-    ) -> TestTypeOutputTypeDef: ...
+    ) -> TestTypeOutputTypeDef:
+        """Tests a registered extension to make sure it meets all necessary
+        requirements for being published in the CloudFormation registry.
+
+        Parameters:
+        - Arn (optional): The Amazon Resource Name (ARN) of the extension.
+        - Type (optional): The type of the extension to test.
+        - TypeName (optional): The name of the extension to test.
+        - VersionId (optional): The version of the extension to test.
+        - LogDeliveryBucket (optional): The S3 bucket to which CloudFormation
+          delivers the contract test execution logs.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/TestType
+        """
+
     def update_generated_template(
         self, **kwargs: Unpack[UpdateGeneratedTemplateInputTypeDef]
-    ) -> UpdateGeneratedTemplateOutputTypeDef: ...
+    ) -> UpdateGeneratedTemplateOutputTypeDef:
+        """Updates a generated template. This can be used to change the name, add
+        and remove resources, refresh resources, and change the DeletionPolicy
+        and UpdateReplacePolicy settings. You can check the status of the
+        update to the generated template using the DescribeGeneratedTemplate
+        API action.
+
+        Parameters:
+        - GeneratedTemplateName (required): The name or Amazon Resource Name
+          (ARN) of a generated template.
+        - NewGeneratedTemplateName (optional): An optional new name to assign
+          to the generated template.
+        - AddResources (optional): An optional list of resources to be added to
+          the generated template.
+        - RemoveResources (optional): A list of logical ids for resources to
+          remove from the generated template.
+        - RefreshAllResources (optional): If true, update the resource
+          properties in the generated template with their current live state.
+          This feature is useful when the resource properties in your generated
+          a template does not reflect the ...
+        - TemplateConfiguration (optional): The configuration details of the
+          generated template, including the DeletionPolicy and
+          UpdateReplacePolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/UpdateGeneratedTemplate
+        """
+
     def update_stack(
         self, **kwargs: Unpack[UpdateStackInputTypeDef]
-    ) -> UpdateStackOutputTypeDef: ...
+    ) -> UpdateStackOutputTypeDef:
+        """Updates a stack as specified in the template. After the call completes
+        successfully, the stack update starts. You can check the status of the
+        stack through the DescribeStacks action.
+
+        Parameters:
+        - StackName (required): The name or unique stack ID of the stack to
+          update.
+        - TemplateBody (optional): Structure that contains the template body
+          with a minimum length of 1 byte and a maximum length of 51,200 bytes.
+        - TemplateURL (optional): The URL of a file that contains the template
+          body. The URL must point to a template that's located in an Amazon S3
+          bucket or a Systems Manager document. The location for an Amazon S3
+          bucket must ...
+        - UsePreviousTemplate (optional): Reuse the existing template that is
+          associated with the stack that you are updating.
+        - StackPolicyDuringUpdateBody (optional): Structure that contains the
+          temporary overriding stack policy body. You can specify either the
+          StackPolicyDuringUpdateBody or the StackPolicyDuringUpdateURL
+          parameter, but not both.
+        - StackPolicyDuringUpdateURL (optional): Location of a file that
+          contains the temporary overriding stack policy. The URL must point to
+          a policy (max size: 16KB) located in an S3 bucket in the same Region
+          as the stack. The location for an ...
+        - Parameters (optional): A list of Parameter structures that specify
+          input parameters for the stack. For more information, see the
+          Parameter data type.
+        - Capabilities (optional): In some cases, you must explicitly
+          acknowledge that your stack template contains certain capabilities in
+          order for CloudFormation to update the stack.
+        - ResourceTypes (optional): Specifies which resource types you can work
+          with, such as AWS::EC2::Instance or Custom::MyCustomInstance.
+        - RoleARN (optional): The Amazon Resource Name (ARN) of an IAM role
+          that CloudFormation assumes to update the stack. CloudFormation uses
+          the role's credentials to make calls on your behalf. CloudFormation
+          always uses this ...
+        - RollbackConfiguration (optional): The rollback triggers for
+          CloudFormation to monitor during stack creation and updating
+          operations, and for the specified monitoring period afterwards.
+        - StackPolicyBody (optional): Structure that contains a new stack
+          policy body. You can specify either the StackPolicyBody or the
+          StackPolicyURL parameter, but not both.
+        - StackPolicyURL (optional): Location of a file that contains the
+          updated stack policy. The URL must point to a policy (max size: 16KB)
+          located in an S3 bucket in the same Region as the stack. The location
+          for an Amazon S3 ...
+        - NotificationARNs (optional): Amazon Simple Notification Service topic
+          Amazon Resource Names (ARNs) that CloudFormation associates with the
+          stack. Specify an empty list to remove all notification topics.
+        - Tags (optional): Key-value pairs to associate with this stack.
+          CloudFormation also propagates these tags to supported resources in
+          the stack. You can specify a maximum number of 50 tags.
+        - DisableRollback (optional): Preserve the state of previously
+          provisioned resources when an operation fails.
+        - ClientRequestToken (optional): A unique identifier for this
+          UpdateStack request. Specify this token if you plan to retry requests
+          so that CloudFormation knows that you're not attempting to update a
+          stack with the same name. You ...
+        - RetainExceptOnCreate (optional): When set to true, newly created
+          resources are deleted when the operation rolls back. This includes
+          newly created resources marked with a deletion policy of Retain.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/UpdateStack
+        """
+
     def update_stack_instances(
         self, **kwargs: Unpack[UpdateStackInstancesInputTypeDef]
-    ) -> UpdateStackInstancesOutputTypeDef: ...
+    ) -> UpdateStackInstancesOutputTypeDef:
+        """Updates the parameter values for stack instances for the specified
+        accounts, within the specified Amazon Web Services Regions. A stack
+        instance refers to a stack in a specific account and Region.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet
+          associated with the stack instances.
+        - Accounts (optional): [Self-managed permissions] The account IDs of
+          one or more Amazon Web Services accounts in which you want to update
+          parameter values for stack instances. The overridden parameter values
+          will be ...
+        - DeploymentTargets (optional): [Service-managed permissions] The
+          Organizations accounts in which you want to update parameter values
+          for stack instances. If your update targets OUs, the overridden
+          parameter values only apply to ...
+        - Regions (required): The names of one or more Amazon Web Services
+          Regions in which you want to update parameter values for stack
+          instances. The overridden parameter values will be applied to all
+          stack instances in the ...
+        - ParameterOverrides (optional): A list of input parameters whose
+          values you want to update for the specified stack instances.
+        - OperationPreferences (optional): Preferences for how CloudFormation
+          performs this StackSet operation.
+        - OperationId (optional): The unique identifier for this StackSet
+          operation.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/UpdateStackInstances
+        """
+
     def update_stack_set(
         self, **kwargs: Unpack[UpdateStackSetInputTypeDef]
-    ) -> UpdateStackSetOutputTypeDef: ...
+    ) -> UpdateStackSetOutputTypeDef:
+        """Updates the StackSet and associated stack instances in the specified
+        accounts and Amazon Web Services Regions.
+
+        Parameters:
+        - StackSetName (required): The name or unique ID of the StackSet that
+          you want to update.
+        - Description (optional): A brief description of updates that you are
+          making.
+        - TemplateBody (optional): The structure that contains the template
+          body, with a minimum length of 1 byte and a maximum length of 51,200
+          bytes.
+        - TemplateURL (optional): The URL of a file that contains the template
+          body. The URL must point to a template (maximum size: 1 MB) that is
+          located in an Amazon S3 bucket or a Systems Manager document. The
+          location for an ...
+        - UsePreviousTemplate (optional): Use the existing template that's
+          associated with the StackSet that you're updating.
+        - Parameters (optional): A list of input parameters for the StackSet
+          template.
+        - Capabilities (optional): In some cases, you must explicitly
+          acknowledge that your stack template contains certain capabilities in
+          order for CloudFormation to update the StackSet and its associated
+          stack instances.
+        - Tags (optional): The key-value pairs to associate with this StackSet
+          and the stacks created from it. CloudFormation also propagates these
+          tags to supported resources that are created in the stacks. You can
+          specify a ...
+        - OperationPreferences (optional): Preferences for how CloudFormation
+          performs this StackSet operation.
+        - AdministrationRoleARN (optional): [Self-managed permissions] The
+          Amazon Resource Name (ARN) of the IAM role to use to update this
+          StackSet.
+        - ExecutionRoleName (optional): [Self-managed permissions] The name of
+          the IAM execution role to use to update the stack set. If you do not
+          specify an execution role, CloudFormation uses the
+          AWSCloudFormationStackSetExecutionRole ...
+        - DeploymentTargets (optional): [Service-managed permissions] The
+          Organizations accounts in which to update associated stack instances.
+        - PermissionModel (optional): Describes how the IAM roles required for
+          StackSet operations are created. You cannot modify PermissionModel if
+          there are stack instances associated with your stack set.
+        - AutoDeployment (optional): [Service-managed permissions] Describes
+          whether StackSets automatically deploys to Organizations accounts
+          that are added to a target organization or organizational unit (OU).
+          For more information, ...
+        - OperationId (optional): The unique ID for this StackSet operation.
+        - Accounts (optional): [Self-managed permissions] The accounts in which
+          to update associated stack instances. If you specify accounts, you
+          must also specify the Amazon Web Services Regions in which to update
+          StackSet ...
+        - Regions (optional): The Amazon Web Services Regions in which to
+          update associated stack instances. If you specify Regions, you must
+          also specify accounts in which to update StackSet instances.
+        - CallAs (optional): [Service-managed permissions] Specifies whether
+          you are acting as an account administrator in the organization's
+          management account or as a delegated administrator in a member
+          account.
+        - ManagedExecution (optional): Describes whether CloudFormation
+          performs non-conflicting operations concurrently and queues
+          conflicting operations.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/UpdateStackSet
+        """
+
     def update_termination_protection(
         self, **kwargs: Unpack[UpdateTerminationProtectionInputTypeDef]
-    ) -> UpdateTerminationProtectionOutputTypeDef: ...
+    ) -> UpdateTerminationProtectionOutputTypeDef:
+        """Updates termination protection for the specified stack. If a user
+        attempts to delete a stack with termination protection enabled, the
+        operation fails and the stack remains unchanged. For more information,
+        see Protect a CloudFormation stack from being deleted in the
+        CloudFormation User Guide.
+
+        Parameters:
+        - EnableTerminationProtection (required): Whether to enable termination
+          protection on the specified stack.
+        - StackName (required): The name or unique ID of the stack for which
+          you want to set termination protection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/UpdateTerminationProtection
+        """
+
     def validate_template(
         self, **kwargs: Unpack[ValidateTemplateInputTypeDef]
-    ) -> ValidateTemplateOutputTypeDef: ...
+    ) -> ValidateTemplateOutputTypeDef:
+        """Validates a specified template. CloudFormation first checks if the
+        template is valid JSON. If it isn't, CloudFormation checks if the
+        template is valid YAML. If both these checks fail, CloudFormation
+        returns a template validation error.
+
+        Parameters:
+        - TemplateBody (optional): Structure that contains the template body
+          with a minimum length of 1 byte and a maximum length of 51,200 bytes.
+        - TemplateURL (optional): The URL of a file that contains the template
+          body. The URL must point to a template (max size: 1 MB) that is
+          located in an Amazon S3 bucket or a Systems Manager document. The
+          location for an Amazon ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ValidateTemplate
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_account_limits"]
-    ) -> DescribeAccountLimitsPaginator: ...
+    ) -> DescribeAccountLimitsPaginator:
+        """DescribeAccountLimitsPaginator for describe_account_limits."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_change_set"]
-    ) -> DescribeChangeSetPaginator: ...
+    ) -> DescribeChangeSetPaginator:
+        """DescribeChangeSetPaginator for describe_change_set."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_events"]
-    ) -> DescribeEventsPaginator: ...
+    ) -> DescribeEventsPaginator:
+        """DescribeEventsPaginator for describe_events."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_stack_events"]
-    ) -> DescribeStackEventsPaginator: ...
+    ) -> DescribeStackEventsPaginator:
+        """DescribeStackEventsPaginator for describe_stack_events."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_stacks"]
-    ) -> DescribeStacksPaginator: ...
+    ) -> DescribeStacksPaginator:
+        """DescribeStacksPaginator for describe_stacks."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_change_sets"]
-    ) -> ListChangeSetsPaginator: ...
+    ) -> ListChangeSetsPaginator:
+        """ListChangeSetsPaginator for list_change_sets."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_exports"]
-    ) -> ListExportsPaginator: ...
+    ) -> ListExportsPaginator:
+        """ListExportsPaginator for list_exports."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_generated_templates"]
-    ) -> ListGeneratedTemplatesPaginator: ...
+    ) -> ListGeneratedTemplatesPaginator:
+        """ListGeneratedTemplatesPaginator for list_generated_templates."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_imports"]
-    ) -> ListImportsPaginator: ...
+    ) -> ListImportsPaginator:
+        """ListImportsPaginator for list_imports."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_resource_scan_related_resources"]
-    ) -> ListResourceScanRelatedResourcesPaginator: ...
+    ) -> ListResourceScanRelatedResourcesPaginator:
+        """ListResourceScanRelatedResourcesPaginator for
+        list_resource_scan_related_resources.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_resource_scan_resources"]
-    ) -> ListResourceScanResourcesPaginator: ...
+    ) -> ListResourceScanResourcesPaginator:
+        """ListResourceScanResourcesPaginator for list_resource_scan_resources."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_resource_scans"]
-    ) -> ListResourceScansPaginator: ...
+    ) -> ListResourceScansPaginator:
+        """ListResourceScansPaginator for list_resource_scans."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_instances"]
-    ) -> ListStackInstancesPaginator: ...
+    ) -> ListStackInstancesPaginator:
+        """ListStackInstancesPaginator for list_stack_instances."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_refactor_actions"]
-    ) -> ListStackRefactorActionsPaginator: ...
+    ) -> ListStackRefactorActionsPaginator:
+        """ListStackRefactorActionsPaginator for list_stack_refactor_actions."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_refactors"]
-    ) -> ListStackRefactorsPaginator: ...
+    ) -> ListStackRefactorsPaginator:
+        """ListStackRefactorsPaginator for list_stack_refactors."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_resources"]
-    ) -> ListStackResourcesPaginator: ...
+    ) -> ListStackResourcesPaginator:
+        """ListStackResourcesPaginator for list_stack_resources."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_set_operation_results"]
-    ) -> ListStackSetOperationResultsPaginator: ...
+    ) -> ListStackSetOperationResultsPaginator:
+        """ListStackSetOperationResultsPaginator for
+        list_stack_set_operation_results.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_set_operations"]
-    ) -> ListStackSetOperationsPaginator: ...
+    ) -> ListStackSetOperationsPaginator:
+        """ListStackSetOperationsPaginator for list_stack_set_operations."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stack_sets"]
-    ) -> ListStackSetsPaginator: ...
+    ) -> ListStackSetsPaginator:
+        """ListStackSetsPaginator for list_stack_sets."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_stacks"]
-    ) -> ListStacksPaginator: ...
+    ) -> ListStacksPaginator:
+        """ListStacksPaginator for list_stacks."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_types"]
-    ) -> ListTypesPaginator: ...
+    ) -> ListTypesPaginator:
+        """ListTypesPaginator for list_types."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["change_set_create_complete"]
-    ) -> ChangeSetCreateCompleteWaiter: ...
+    ) -> ChangeSetCreateCompleteWaiter:
+        """ChangeSetCreateCompleteWaiter for change_set_create_complete."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_create_complete"]
-    ) -> StackCreateCompleteWaiter: ...
+    ) -> StackCreateCompleteWaiter:
+        """StackCreateCompleteWaiter for stack_create_complete."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_delete_complete"]
-    ) -> StackDeleteCompleteWaiter: ...
+    ) -> StackDeleteCompleteWaiter:
+        """StackDeleteCompleteWaiter for stack_delete_complete."""
+
     @overload
-    def get_waiter(self, waiter_name: Literal["stack_exists"]) -> StackExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["stack_exists"]) -> StackExistsWaiter:
+        """StackExistsWaiter for stack_exists."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_import_complete"]
-    ) -> StackImportCompleteWaiter: ...
+    ) -> StackImportCompleteWaiter:
+        """StackImportCompleteWaiter for stack_import_complete."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_refactor_create_complete"]
-    ) -> StackRefactorCreateCompleteWaiter: ...
+    ) -> StackRefactorCreateCompleteWaiter:
+        """StackRefactorCreateCompleteWaiter for stack_refactor_create_complete."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_refactor_execute_complete"]
-    ) -> StackRefactorExecuteCompleteWaiter: ...
+    ) -> StackRefactorExecuteCompleteWaiter:
+        """StackRefactorExecuteCompleteWaiter for stack_refactor_execute_complete."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_rollback_complete"]
-    ) -> StackRollbackCompleteWaiter: ...
+    ) -> StackRollbackCompleteWaiter:
+        """StackRollbackCompleteWaiter for stack_rollback_complete."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["stack_update_complete"]
-    ) -> StackUpdateCompleteWaiter: ...
+    ) -> StackUpdateCompleteWaiter:
+        """StackUpdateCompleteWaiter for stack_update_complete."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["type_registration_complete"]
-    ) -> TypeRegistrationCompleteWaiter: ...
-    if TYPE_CHECKING:
+    ) -> TypeRegistrationCompleteWaiter:
+        """TypeRegistrationCompleteWaiter for type_registration_complete."""
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["activate_organizations_access"],
-            Params: ActivateOrganizationsAccessInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["activate_type"],
-            Params: ActivateTypeInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_describe_type_configurations"],
-            Params: BatchDescribeTypeConfigurationsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["cancel_update_stack"],
-            Params: CancelUpdateStackInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["continue_update_rollback"],
-            Params: ContinueUpdateRollbackInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_change_set"],
-            Params: CreateChangeSetInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_generated_template"],
-            Params: CreateGeneratedTemplateInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_stack"],
-            Params: CreateStackInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_stack_instances"],
-            Params: CreateStackInstancesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_stack_refactor"],
-            Params: CreateStackRefactorInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_stack_set"],
-            Params: CreateStackSetInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["deactivate_organizations_access"],
-            Params: DeactivateOrganizationsAccessInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["deactivate_type"],
-            Params: DeactivateTypeInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_change_set"],
-            Params: DeleteChangeSetInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_generated_template"],
-            Params: DeleteGeneratedTemplateInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_stack"],
-            Params: DeleteStackInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_stack_instances"],
-            Params: DeleteStackInstancesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_stack_set"],
-            Params: DeleteStackSetInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["deregister_type"],
-            Params: DeregisterTypeInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_account_limits"],
-            Params: DescribeAccountLimitsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_change_set"],
-            Params: DescribeChangeSetInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_change_set_hooks"],
-            Params: DescribeChangeSetHooksInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_events"],
-            Params: DescribeEventsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_generated_template"],
-            Params: DescribeGeneratedTemplateInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_organizations_access"],
-            Params: DescribeOrganizationsAccessInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_publisher"],
-            Params: DescribePublisherInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_resource_scan"],
-            Params: DescribeResourceScanInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_stack_drift_detection_status"],
-            Params: DescribeStackDriftDetectionStatusInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_stack_events"],
-            Params: DescribeStackEventsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_stack_instance"],
-            Params: DescribeStackInstanceInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_stack_refactor"],
-            Params: DescribeStackRefactorInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_stack_resource"],
-            Params: DescribeStackResourceInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_stack_resource_drifts"],
-            Params: DescribeStackResourceDriftsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_stack_resources"],
-            Params: DescribeStackResourcesInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_stack_set"],
-            Params: DescribeStackSetInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_stack_set_operation"],
-            Params: DescribeStackSetOperationInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_stacks"],
-            Params: DescribeStacksInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_type"],
-            Params: DescribeTypeInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_type_registration"],
-            Params: DescribeTypeRegistrationInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["detect_stack_drift"],
-            Params: DetectStackDriftInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["detect_stack_resource_drift"],
-            Params: DetectStackResourceDriftInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["detect_stack_set_drift"],
-            Params: DetectStackSetDriftInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["estimate_template_cost"],
-            Params: EstimateTemplateCostInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["execute_change_set"],
-            Params: ExecuteChangeSetInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["execute_stack_refactor"],
-            Params: ExecuteStackRefactorInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_generated_template"],
-            Params: GetGeneratedTemplateInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_hook_result"],
-            Params: GetHookResultInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_stack_policy"],
-            Params: GetStackPolicyInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_template"],
-            Params: GetTemplateInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_template_summary"],
-            Params: GetTemplateSummaryInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["import_stacks_to_stack_set"],
-            Params: ImportStacksToStackSetInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_change_sets"],
-            Params: ListChangeSetsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_exports"],
-            Params: ListExportsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_generated_templates"],
-            Params: ListGeneratedTemplatesInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_hook_results"],
-            Params: ListHookResultsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_imports"],
-            Params: ListImportsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_resource_scan_related_resources"],
-            Params: ListResourceScanRelatedResourcesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_resource_scan_resources"],
-            Params: ListResourceScanResourcesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_resource_scans"],
-            Params: ListResourceScansInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_stack_instance_resource_drifts"],
-            Params: ListStackInstanceResourceDriftsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_stack_instances"],
-            Params: ListStackInstancesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_stack_refactor_actions"],
-            Params: ListStackRefactorActionsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_stack_refactors"],
-            Params: ListStackRefactorsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_stack_resources"],
-            Params: ListStackResourcesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_stack_set_auto_deployment_targets"],
-            Params: ListStackSetAutoDeploymentTargetsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_stack_set_operation_results"],
-            Params: ListStackSetOperationResultsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_stack_set_operations"],
-            Params: ListStackSetOperationsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_stack_sets"],
-            Params: ListStackSetsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_stacks"],
-            Params: ListStacksInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_type_registrations"],
-            Params: ListTypeRegistrationsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_type_versions"],
-            Params: ListTypeVersionsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_types"],
-            Params: ListTypesInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["publish_type"],
-            Params: PublishTypeInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["record_handler_progress"],
-            Params: RecordHandlerProgressInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["register_publisher"],
-            Params: RegisterPublisherInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["register_type"],
-            Params: RegisterTypeInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["rollback_stack"],
-            Params: RollbackStackInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_stack_policy"],
-            Params: SetStackPolicyInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_type_configuration"],
-            Params: SetTypeConfigurationInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_type_default_version"],
-            Params: SetTypeDefaultVersionInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["signal_resource"],
-            Params: SignalResourceInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_resource_scan"],
-            Params: StartResourceScanInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_stack_set_operation"],
-            Params: StopStackSetOperationInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["test_type"],
-            Params: TestTypeInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_generated_template"],
-            Params: UpdateGeneratedTemplateInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_stack"],
-            Params: UpdateStackInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_stack_instances"],
-            Params: UpdateStackInstancesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_stack_set"],
-            Params: UpdateStackSetInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_termination_protection"],
-            Params: UpdateTerminationProtectionInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["validate_template"],
-            Params: ValidateTemplateInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["activate_organizations_access"],
+        Params: ActivateOrganizationsAccessInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["activate_type"],
+        Params: ActivateTypeInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_describe_type_configurations"],
+        Params: BatchDescribeTypeConfigurationsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["cancel_update_stack"],
+        Params: CancelUpdateStackInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["continue_update_rollback"],
+        Params: ContinueUpdateRollbackInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_change_set"],
+        Params: CreateChangeSetInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_generated_template"],
+        Params: CreateGeneratedTemplateInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_stack"],
+        Params: CreateStackInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_stack_instances"],
+        Params: CreateStackInstancesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_stack_refactor"],
+        Params: CreateStackRefactorInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_stack_set"],
+        Params: CreateStackSetInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["deactivate_organizations_access"],
+        Params: DeactivateOrganizationsAccessInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["deactivate_type"],
+        Params: DeactivateTypeInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_change_set"],
+        Params: DeleteChangeSetInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_generated_template"],
+        Params: DeleteGeneratedTemplateInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_stack"],
+        Params: DeleteStackInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_stack_instances"],
+        Params: DeleteStackInstancesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_stack_set"],
+        Params: DeleteStackSetInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["deregister_type"],
+        Params: DeregisterTypeInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_account_limits"],
+        Params: DescribeAccountLimitsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_change_set"],
+        Params: DescribeChangeSetInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_change_set_hooks"],
+        Params: DescribeChangeSetHooksInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_events"],
+        Params: DescribeEventsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_generated_template"],
+        Params: DescribeGeneratedTemplateInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_organizations_access"],
+        Params: DescribeOrganizationsAccessInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_publisher"],
+        Params: DescribePublisherInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_resource_scan"],
+        Params: DescribeResourceScanInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_stack_drift_detection_status"],
+        Params: DescribeStackDriftDetectionStatusInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_stack_events"],
+        Params: DescribeStackEventsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_stack_instance"],
+        Params: DescribeStackInstanceInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_stack_refactor"],
+        Params: DescribeStackRefactorInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_stack_resource"],
+        Params: DescribeStackResourceInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_stack_resource_drifts"],
+        Params: DescribeStackResourceDriftsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_stack_resources"],
+        Params: DescribeStackResourcesInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_stack_set"],
+        Params: DescribeStackSetInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_stack_set_operation"],
+        Params: DescribeStackSetOperationInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_stacks"],
+        Params: DescribeStacksInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_type"],
+        Params: DescribeTypeInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_type_registration"],
+        Params: DescribeTypeRegistrationInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["detect_stack_drift"],
+        Params: DetectStackDriftInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["detect_stack_resource_drift"],
+        Params: DetectStackResourceDriftInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["detect_stack_set_drift"],
+        Params: DetectStackSetDriftInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["estimate_template_cost"],
+        Params: EstimateTemplateCostInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["execute_change_set"],
+        Params: ExecuteChangeSetInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["execute_stack_refactor"],
+        Params: ExecuteStackRefactorInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_generated_template"],
+        Params: GetGeneratedTemplateInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_hook_result"],
+        Params: GetHookResultInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_stack_policy"],
+        Params: GetStackPolicyInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_template"],
+        Params: GetTemplateInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_template_summary"],
+        Params: GetTemplateSummaryInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["import_stacks_to_stack_set"],
+        Params: ImportStacksToStackSetInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_change_sets"],
+        Params: ListChangeSetsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_exports"],
+        Params: ListExportsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_generated_templates"],
+        Params: ListGeneratedTemplatesInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_hook_results"],
+        Params: ListHookResultsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_imports"],
+        Params: ListImportsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_resource_scan_related_resources"],
+        Params: ListResourceScanRelatedResourcesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_resource_scan_resources"],
+        Params: ListResourceScanResourcesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_resource_scans"],
+        Params: ListResourceScansInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_stack_instance_resource_drifts"],
+        Params: ListStackInstanceResourceDriftsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_stack_instances"],
+        Params: ListStackInstancesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_stack_refactor_actions"],
+        Params: ListStackRefactorActionsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_stack_refactors"],
+        Params: ListStackRefactorsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_stack_resources"],
+        Params: ListStackResourcesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_stack_set_auto_deployment_targets"],
+        Params: ListStackSetAutoDeploymentTargetsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_stack_set_operation_results"],
+        Params: ListStackSetOperationResultsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_stack_set_operations"],
+        Params: ListStackSetOperationsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_stack_sets"],
+        Params: ListStackSetsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_stacks"],
+        Params: ListStacksInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_type_registrations"],
+        Params: ListTypeRegistrationsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_type_versions"],
+        Params: ListTypeVersionsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_types"],
+        Params: ListTypesInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["publish_type"],
+        Params: PublishTypeInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["record_handler_progress"],
+        Params: RecordHandlerProgressInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["register_publisher"],
+        Params: RegisterPublisherInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["register_type"],
+        Params: RegisterTypeInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["rollback_stack"],
+        Params: RollbackStackInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_stack_policy"],
+        Params: SetStackPolicyInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_type_configuration"],
+        Params: SetTypeConfigurationInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_type_default_version"],
+        Params: SetTypeDefaultVersionInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["signal_resource"],
+        Params: SignalResourceInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_resource_scan"],
+        Params: StartResourceScanInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_stack_set_operation"],
+        Params: StopStackSetOperationInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["test_type"],
+        Params: TestTypeInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_generated_template"],
+        Params: UpdateGeneratedTemplateInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_stack"],
+        Params: UpdateStackInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_stack_instances"],
+        Params: UpdateStackInstancesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_stack_set"],
+        Params: UpdateStackSetInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_termination_protection"],
+        Params: UpdateTerminationProtectionInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["validate_template"],
+        Params: ValidateTemplateInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> CloudFormationClient: ...
+) -> CloudFormationClient:
+    """boto3.client('cloudformation', ...) with the same arguments, from `session`
+    when given: boto3's client itself, typed CloudFormationClient.
+    """

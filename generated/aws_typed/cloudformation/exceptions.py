@@ -161,8 +161,6 @@ class CloudFormationExceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     AlreadyExistsException: type[AlreadyExistsException]
     CFNRegistryException: type[CFNRegistryException]
     ChangeSetNotFoundException: type[ChangeSetNotFoundException]

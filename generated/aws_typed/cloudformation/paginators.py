@@ -7,82 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        DescribeAccountLimitsInputPaginateTypeDef,
-        DescribeAccountLimitsOutputFullResultTypeDef,
-        DescribeAccountLimitsOutputTypeDef,
-        DescribeChangeSetInputPaginateTypeDef,
-        DescribeChangeSetOutputFullResultTypeDef,
-        DescribeChangeSetOutputTypeDef,
-        DescribeEventsInputPaginateTypeDef,
-        DescribeEventsOutputFullResultTypeDef,
-        DescribeEventsOutputTypeDef,
-        DescribeStackEventsInputPaginateTypeDef,
-        DescribeStackEventsOutputFullResultTypeDef,
-        DescribeStackEventsOutputTypeDef,
-        DescribeStacksInputPaginateTypeDef,
-        DescribeStacksOutputFullResultTypeDef,
-        DescribeStacksOutputTypeDef,
-        ListChangeSetsInputPaginateTypeDef,
-        ListChangeSetsOutputFullResultTypeDef,
-        ListChangeSetsOutputTypeDef,
-        ListExportsInputPaginateTypeDef,
-        ListExportsOutputFullResultTypeDef,
-        ListExportsOutputTypeDef,
-        ListGeneratedTemplatesInputPaginateTypeDef,
-        ListGeneratedTemplatesOutputFullResultTypeDef,
-        ListGeneratedTemplatesOutputTypeDef,
-        ListImportsInputPaginateTypeDef,
-        ListImportsOutputFullResultTypeDef,
-        ListImportsOutputTypeDef,
-        ListResourceScanRelatedResourcesInputPaginateTypeDef,
-        ListResourceScanRelatedResourcesOutputFullResultTypeDef,
-        ListResourceScanRelatedResourcesOutputTypeDef,
-        ListResourceScanResourcesInputPaginateTypeDef,
-        ListResourceScanResourcesOutputFullResultTypeDef,
-        ListResourceScanResourcesOutputTypeDef,
-        ListResourceScansInputPaginateTypeDef,
-        ListResourceScansOutputFullResultTypeDef,
-        ListResourceScansOutputTypeDef,
-        ListStackInstancesInputPaginateTypeDef,
-        ListStackInstancesOutputFullResultTypeDef,
-        ListStackInstancesOutputTypeDef,
-        ListStackRefactorActionsInputPaginateTypeDef,
-        ListStackRefactorActionsOutputFullResultTypeDef,
-        ListStackRefactorActionsOutputTypeDef,
-        ListStackRefactorsInputPaginateTypeDef,
-        ListStackRefactorsOutputFullResultTypeDef,
-        ListStackRefactorsOutputTypeDef,
-        ListStackResourcesInputPaginateTypeDef,
-        ListStackResourcesOutputFullResultTypeDef,
-        ListStackResourcesOutputTypeDef,
-        ListStackSetOperationResultsInputPaginateTypeDef,
-        ListStackSetOperationResultsOutputFullResultTypeDef,
-        ListStackSetOperationResultsOutputTypeDef,
-        ListStackSetOperationsInputPaginateTypeDef,
-        ListStackSetOperationsOutputFullResultTypeDef,
-        ListStackSetOperationsOutputTypeDef,
-        ListStackSetsInputPaginateTypeDef,
-        ListStackSetsOutputFullResultTypeDef,
-        ListStackSetsOutputTypeDef,
-        ListStacksInputPaginateTypeDef,
-        ListStacksOutputFullResultTypeDef,
-        ListStacksOutputTypeDef,
-        ListTypesInputPaginateTypeDef,
-        ListTypesOutputFullResultTypeDef,
-        ListTypesOutputTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = [
     "PAGINATORS",
@@ -115,31 +40,13 @@ class DescribeAccountLimitsPaginator(Paginator):
     AccountLimits.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeAccountLimitsInputPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeAccountLimitsOutputTypeDef, DescribeAccountLimitsOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_account_limits; items in
-        AccountLimits.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeAccountLimits"
 
 
 class DescribeChangeSetPaginator(Paginator):
     """Paginator for CloudFormationClient.describe_change_set: pages over Changes."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeChangeSetInputPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeChangeSetOutputTypeDef, DescribeChangeSetOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_change_set; items in Changes."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeChangeSet"
 
 
 class DescribeEventsPaginator(Paginator):
@@ -147,15 +54,7 @@ class DescribeEventsPaginator(Paginator):
     OperationEvents.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeEventsInputPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeEventsOutputTypeDef, DescribeEventsOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_events; items in OperationEvents."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeEvents"
 
 
 class DescribeStackEventsPaginator(Paginator):
@@ -163,55 +62,25 @@ class DescribeStackEventsPaginator(Paginator):
     StackEvents.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeStackEventsInputPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeStackEventsOutputTypeDef, DescribeStackEventsOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_stack_events; items in StackEvents."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeStackEvents"
 
 
 class DescribeStacksPaginator(Paginator):
     """Paginator for CloudFormationClient.describe_stacks: pages over Stacks."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeStacksInputPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeStacksOutputTypeDef, DescribeStacksOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_stacks; items in Stacks."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeStacks"
 
 
 class ListChangeSetsPaginator(Paginator):
     """Paginator for CloudFormationClient.list_change_sets: pages over Summaries."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListChangeSetsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListChangeSetsOutputTypeDef, ListChangeSetsOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_change_sets; items in Summaries."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListChangeSets"
 
 
 class ListExportsPaginator(Paginator):
     """Paginator for CloudFormationClient.list_exports: pages over Exports."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListExportsInputPaginateTypeDef]
-    ) -> PageIterator[ListExportsOutputTypeDef, ListExportsOutputFullResultTypeDef]:
-        """Iterate over the pages of list_exports; items in Exports."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListExports"
 
 
 class ListGeneratedTemplatesPaginator(Paginator):
@@ -219,28 +88,13 @@ class ListGeneratedTemplatesPaginator(Paginator):
     Summaries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListGeneratedTemplatesInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListGeneratedTemplatesOutputTypeDef,
-        ListGeneratedTemplatesOutputFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_generated_templates; items in Summaries."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListGeneratedTemplates"
 
 
 class ListImportsPaginator(Paginator):
     """Paginator for CloudFormationClient.list_imports: pages over Imports."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListImportsInputPaginateTypeDef]
-    ) -> PageIterator[ListImportsOutputTypeDef, ListImportsOutputFullResultTypeDef]:
-        """Iterate over the pages of list_imports; items in Imports."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListImports"
 
 
 class ListResourceScanRelatedResourcesPaginator(Paginator):
@@ -248,18 +102,7 @@ class ListResourceScanRelatedResourcesPaginator(Paginator):
     pages over RelatedResources.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListResourceScanRelatedResourcesInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListResourceScanRelatedResourcesOutputTypeDef,
-        ListResourceScanRelatedResourcesOutputFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_resource_scan_related_resources; items
-        in RelatedResources.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListResourceScanRelatedResources"
 
 
 class ListResourceScanResourcesPaginator(Paginator):
@@ -267,18 +110,7 @@ class ListResourceScanResourcesPaginator(Paginator):
     Resources.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListResourceScanResourcesInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListResourceScanResourcesOutputTypeDef,
-        ListResourceScanResourcesOutputFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_resource_scan_resources; items in
-        Resources.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListResourceScanResources"
 
 
 class ListResourceScansPaginator(Paginator):
@@ -286,17 +118,7 @@ class ListResourceScansPaginator(Paginator):
     ResourceScanSummaries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListResourceScansInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListResourceScansOutputTypeDef, ListResourceScansOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_resource_scans; items in
-        ResourceScanSummaries.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListResourceScans"
 
 
 class ListStackInstancesPaginator(Paginator):
@@ -304,15 +126,7 @@ class ListStackInstancesPaginator(Paginator):
     Summaries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListStackInstancesInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListStackInstancesOutputTypeDef, ListStackInstancesOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_stack_instances; items in Summaries."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListStackInstances"
 
 
 class ListStackRefactorActionsPaginator(Paginator):
@@ -320,18 +134,7 @@ class ListStackRefactorActionsPaginator(Paginator):
     StackRefactorActions.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListStackRefactorActionsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListStackRefactorActionsOutputTypeDef,
-        ListStackRefactorActionsOutputFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_stack_refactor_actions; items in
-        StackRefactorActions.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListStackRefactorActions"
 
 
 class ListStackRefactorsPaginator(Paginator):
@@ -339,17 +142,7 @@ class ListStackRefactorsPaginator(Paginator):
     StackRefactorSummaries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListStackRefactorsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListStackRefactorsOutputTypeDef, ListStackRefactorsOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_stack_refactors; items in
-        StackRefactorSummaries.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListStackRefactors"
 
 
 class ListStackResourcesPaginator(Paginator):
@@ -357,17 +150,7 @@ class ListStackResourcesPaginator(Paginator):
     StackResourceSummaries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListStackResourcesInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListStackResourcesOutputTypeDef, ListStackResourcesOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_stack_resources; items in
-        StackResourceSummaries.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListStackResources"
 
 
 class ListStackSetOperationResultsPaginator(Paginator):
@@ -375,18 +158,7 @@ class ListStackSetOperationResultsPaginator(Paginator):
     over Summaries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListStackSetOperationResultsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListStackSetOperationResultsOutputTypeDef,
-        ListStackSetOperationResultsOutputFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_stack_set_operation_results; items in
-        Summaries.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListStackSetOperationResults"
 
 
 class ListStackSetOperationsPaginator(Paginator):
@@ -394,54 +166,25 @@ class ListStackSetOperationsPaginator(Paginator):
     Summaries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListStackSetOperationsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListStackSetOperationsOutputTypeDef,
-        ListStackSetOperationsOutputFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_stack_set_operations; items in
-        Summaries.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListStackSetOperations"
 
 
 class ListStackSetsPaginator(Paginator):
     """Paginator for CloudFormationClient.list_stack_sets: pages over Summaries."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListStackSetsInputPaginateTypeDef]
-    ) -> PageIterator[ListStackSetsOutputTypeDef, ListStackSetsOutputFullResultTypeDef]:
-        """Iterate over the pages of list_stack_sets; items in Summaries."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListStackSets"
 
 
 class ListStacksPaginator(Paginator):
     """Paginator for CloudFormationClient.list_stacks: pages over StackSummaries."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListStacksInputPaginateTypeDef]
-    ) -> PageIterator[ListStacksOutputTypeDef, ListStacksOutputFullResultTypeDef]:
-        """Iterate over the pages of list_stacks; items in StackSummaries."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListStacks"
 
 
 class ListTypesPaginator(Paginator):
     """Paginator for CloudFormationClient.list_types: pages over TypeSummaries."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListTypesInputPaginateTypeDef]
-    ) -> PageIterator[ListTypesOutputTypeDef, ListTypesOutputFullResultTypeDef]:
-        """Iterate over the pages of list_types; items in TypeSummaries."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListTypes"
 
 
 PAGINATORS = {

@@ -111,191 +111,254 @@ __all__ = [
 ]
 
 class DescribeAccountLimitsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.describe_account_limits: pages over
+    AccountLimits.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeAccountLimitsInputPaginateTypeDef]
     ) -> PageIterator[
         DescribeAccountLimitsOutputTypeDef, DescribeAccountLimitsOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_account_limits; items in
+        AccountLimits.
+        """
 
 class DescribeChangeSetPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.describe_change_set: pages over Changes."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeChangeSetInputPaginateTypeDef]
     ) -> PageIterator[
         DescribeChangeSetOutputTypeDef, DescribeChangeSetOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_change_set; items in Changes."""
 
 class DescribeEventsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.describe_events: pages over
+    OperationEvents.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeEventsInputPaginateTypeDef]
     ) -> PageIterator[
         DescribeEventsOutputTypeDef, DescribeEventsOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_events; items in OperationEvents."""
 
 class DescribeStackEventsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.describe_stack_events: pages over
+    StackEvents.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeStackEventsInputPaginateTypeDef]
     ) -> PageIterator[
         DescribeStackEventsOutputTypeDef, DescribeStackEventsOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_stack_events; items in StackEvents."""
 
 class DescribeStacksPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.describe_stacks: pages over Stacks."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeStacksInputPaginateTypeDef]
     ) -> PageIterator[
         DescribeStacksOutputTypeDef, DescribeStacksOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_stacks; items in Stacks."""
 
 class ListChangeSetsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_change_sets: pages over Summaries."""
 
     def paginate(
         self, **kwargs: Unpack[ListChangeSetsInputPaginateTypeDef]
     ) -> PageIterator[
         ListChangeSetsOutputTypeDef, ListChangeSetsOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_change_sets; items in Summaries."""
 
 class ListExportsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_exports: pages over Exports."""
 
     def paginate(
         self, **kwargs: Unpack[ListExportsInputPaginateTypeDef]
-    ) -> PageIterator[ListExportsOutputTypeDef, ListExportsOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListExportsOutputTypeDef, ListExportsOutputFullResultTypeDef]:
+        """Iterate over the pages of list_exports; items in Exports."""
 
 class ListGeneratedTemplatesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_generated_templates: pages over
+    Summaries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListGeneratedTemplatesInputPaginateTypeDef]
     ) -> PageIterator[
         ListGeneratedTemplatesOutputTypeDef,
         ListGeneratedTemplatesOutputFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_generated_templates; items in Summaries."""
 
 class ListImportsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_imports: pages over Imports."""
 
     def paginate(
         self, **kwargs: Unpack[ListImportsInputPaginateTypeDef]
-    ) -> PageIterator[ListImportsOutputTypeDef, ListImportsOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListImportsOutputTypeDef, ListImportsOutputFullResultTypeDef]:
+        """Iterate over the pages of list_imports; items in Imports."""
 
 class ListResourceScanRelatedResourcesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_resource_scan_related_resources:
+    pages over RelatedResources.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListResourceScanRelatedResourcesInputPaginateTypeDef]
     ) -> PageIterator[
         ListResourceScanRelatedResourcesOutputTypeDef,
         ListResourceScanRelatedResourcesOutputFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_resource_scan_related_resources; items
+        in RelatedResources.
+        """
 
 class ListResourceScanResourcesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_resource_scan_resources: pages over
+    Resources.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListResourceScanResourcesInputPaginateTypeDef]
     ) -> PageIterator[
         ListResourceScanResourcesOutputTypeDef,
         ListResourceScanResourcesOutputFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_resource_scan_resources; items in
+        Resources.
+        """
 
 class ListResourceScansPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_resource_scans: pages over
+    ResourceScanSummaries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListResourceScansInputPaginateTypeDef]
     ) -> PageIterator[
         ListResourceScansOutputTypeDef, ListResourceScansOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_resource_scans; items in
+        ResourceScanSummaries.
+        """
 
 class ListStackInstancesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_stack_instances: pages over
+    Summaries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListStackInstancesInputPaginateTypeDef]
     ) -> PageIterator[
         ListStackInstancesOutputTypeDef, ListStackInstancesOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_stack_instances; items in Summaries."""
 
 class ListStackRefactorActionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_stack_refactor_actions: pages over
+    StackRefactorActions.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListStackRefactorActionsInputPaginateTypeDef]
     ) -> PageIterator[
         ListStackRefactorActionsOutputTypeDef,
         ListStackRefactorActionsOutputFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_stack_refactor_actions; items in
+        StackRefactorActions.
+        """
 
 class ListStackRefactorsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_stack_refactors: pages over
+    StackRefactorSummaries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListStackRefactorsInputPaginateTypeDef]
     ) -> PageIterator[
         ListStackRefactorsOutputTypeDef, ListStackRefactorsOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_stack_refactors; items in
+        StackRefactorSummaries.
+        """
 
 class ListStackResourcesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_stack_resources: pages over
+    StackResourceSummaries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListStackResourcesInputPaginateTypeDef]
     ) -> PageIterator[
         ListStackResourcesOutputTypeDef, ListStackResourcesOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_stack_resources; items in
+        StackResourceSummaries.
+        """
 
 class ListStackSetOperationResultsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_stack_set_operation_results: pages
+    over Summaries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListStackSetOperationResultsInputPaginateTypeDef]
     ) -> PageIterator[
         ListStackSetOperationResultsOutputTypeDef,
         ListStackSetOperationResultsOutputFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_stack_set_operation_results; items in
+        Summaries.
+        """
 
 class ListStackSetOperationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_stack_set_operations: pages over
+    Summaries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListStackSetOperationsInputPaginateTypeDef]
     ) -> PageIterator[
         ListStackSetOperationsOutputTypeDef,
         ListStackSetOperationsOutputFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_stack_set_operations; items in
+        Summaries.
+        """
 
 class ListStackSetsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_stack_sets: pages over Summaries."""
 
     def paginate(
         self, **kwargs: Unpack[ListStackSetsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListStackSetsOutputTypeDef, ListStackSetsOutputFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[ListStackSetsOutputTypeDef, ListStackSetsOutputFullResultTypeDef]:
+        """Iterate over the pages of list_stack_sets; items in Summaries."""
 
 class ListStacksPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_stacks: pages over StackSummaries."""
 
     def paginate(
         self, **kwargs: Unpack[ListStacksInputPaginateTypeDef]
-    ) -> PageIterator[ListStacksOutputTypeDef, ListStacksOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListStacksOutputTypeDef, ListStacksOutputFullResultTypeDef]:
+        """Iterate over the pages of list_stacks; items in StackSummaries."""
 
 class ListTypesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudFormationClient.list_types: pages over TypeSummaries."""
 
     def paginate(
         self, **kwargs: Unpack[ListTypesInputPaginateTypeDef]
-    ) -> PageIterator[ListTypesOutputTypeDef, ListTypesOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListTypesOutputTypeDef, ListTypesOutputFullResultTypeDef]:
+        """Iterate over the pages of list_types; items in TypeSummaries."""
 
 PAGINATORS = {
     "describe_account_limits": DescribeAccountLimitsPaginator,

@@ -25,39 +25,7 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
-    from datetime import datetime
-    from typing import List, Optional
-
-    from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
-    from .literals import (
-        CapabilityType,
-        DeletionModeType,
-        DetailedStatusType,
-        HookFailureModeType,
-        HookInvocationPointType,
-        HookStatusType,
-        ResourceStatusType,
-        StackStatusType,
-    )
-    from .type_defs import (
-        CancelUpdateStackInputStackCancelUpdateTypeDef,
-        CreateStackInputTypeDef,
-        DeleteStackInputStackDeleteTypeDef,
-        DescribeStackEventsInputStackEventsTypeDef,
-        DescribeStacksInputTypeDef,
-        ListStackResourcesInputStackResourceSummariesTypeDef,
-        ModuleInfoTypeDef,
-        OperationEntryTypeDef,
-        OutputTypeDef,
-        ParameterTypeDef,
-        RollbackConfigurationOutputTypeDef,
-        StackDriftInformationTypeDef,
-        StackResourceDriftInformationSummaryTypeDef,
-        StackResourceDriftInformationTypeDef,
-        TagTypeDef,
-        UpdateStackInputStackUpdateTypeDef,
-        UpdateStackOutputTypeDef,
-    )
+    from .._types import ResourceArgsTypeDef, ResourceSessionLike
 
 __all__ = [
     "CloudFormationServiceResource",
@@ -85,57 +53,8 @@ class CloudFormationServiceResource(BaseResource[CloudFormationClient]):
     module.
     """
 
-    __slots__ = ()
     _boto3_class = "cloudformation.ServiceResource"
     _client_class = CloudFormationClient
-
-    def create_stack(self, **kwargs: Unpack[CreateStackInputTypeDef]) -> _Stack:
-        """Creates a stack as specified in the template. After the call completes
-        successfully, the stack creation starts. You can check the status of
-        the stack through the DescribeStacks operation.
-
-        Calls cloudformation.create_stack.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CreateStack
-        """
-        return Stack(self._raw.create_stack(**kwargs))
-
-    def Event(self, id: str) -> _Event:
-        """The Event sub-resource of this cloudformation ServiceResource from id
-        (no request is made).
-        """
-        return Event(self._raw.Event(id))
-
-    def Stack(self, name: str) -> _Stack:
-        """The Stack sub-resource of this cloudformation ServiceResource from name
-        (no request is made).
-        """
-        return Stack(self._raw.Stack(name))
-
-    def StackResource(self, stack_name: str, logical_id: str) -> _StackResource:
-        """The StackResource sub-resource of this cloudformation ServiceResource
-        from stack_name, logical_id (no request is made).
-        """
-        return StackResource(self._raw.StackResource(stack_name, logical_id))
-
-    def StackResourceSummary(
-        self, stack_name: str, logical_id: str
-    ) -> _StackResourceSummary:
-        """The StackResourceSummary sub-resource of this cloudformation
-        ServiceResource from stack_name, logical_id (no request is made).
-        """
-        return StackResourceSummary(
-            self._raw.StackResourceSummary(stack_name, logical_id)
-        )
-
-    @property
-    def stacks(self) -> ServiceResourceStacksCollectionManager:
-        """The Stack resources of this cloudformation ServiceResource, from
-        cloudformation.describe_stacks: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return ServiceResourceStacksCollectionManager(self._raw.stacks)
 
 
 class Event(BaseResource[CloudFormationClient]):
@@ -144,184 +63,8 @@ class Event(BaseResource[CloudFormationClient]):
     Identifiers: id. Wrap an existing boto3 resource with Event(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "cloudformation.Event"
     _client_class = CloudFormationClient
-
-    @property
-    def id(self) -> str:
-        """The Id identifier of this cloudformation Event."""
-        return cast("str", self._raw.id)
-
-    @property
-    def stack_id(self) -> str:
-        """The unique ID name of the instance of the stack.
-
-        The StackId of StackEvent; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.stack_id)
-
-    @property
-    def event_id(self) -> str:
-        """EventId: the same value as the id identifier."""
-        return cast("str", self._raw.event_id)
-
-    @property
-    def stack_name(self) -> str:
-        """The name associated with a stack.
-
-        The StackName of StackEvent; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.stack_name)
-
-    @property
-    def operation_id(self) -> Optional[str]:
-        """The unique identifier of the operation that generated this stack event.
-
-        The OperationId of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.operation_id)
-
-    @property
-    def logical_resource_id(self) -> Optional[str]:
-        """The logical name of the resource specified in the template.
-
-        The LogicalResourceId of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.logical_resource_id)
-
-    @property
-    def physical_resource_id(self) -> Optional[str]:
-        """The name or unique identifier associated with the physical instance of
-        the resource.
-
-        The PhysicalResourceId of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.physical_resource_id)
-
-    @property
-    def resource_type(self) -> Optional[str]:
-        """Type of resource. For more information, see Amazon Web Services
-        resource and property types reference in the CloudFormation User Guide.
-
-        The ResourceType of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.resource_type)
-
-    @property
-    def timestamp(self) -> datetime:
-        """Time the status was updated.
-
-        The Timestamp of StackEvent; loaded on first access (None when absent).
-        """
-        return cast("datetime", self._raw.timestamp)
-
-    @property
-    def resource_status(self) -> Optional[ResourceStatusType]:
-        """Current status of the resource.
-
-        The ResourceStatus of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[ResourceStatusType]", self._raw.resource_status)
-
-    @property
-    def resource_status_reason(self) -> Optional[str]:
-        """Success/failure message associated with the resource.
-
-        The ResourceStatusReason of StackEvent; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[str]", self._raw.resource_status_reason)
-
-    @property
-    def resource_properties(self) -> Optional[str]:
-        """BLOB of the properties used to create the resource.
-
-        The ResourceProperties of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.resource_properties)
-
-    @property
-    def client_request_token(self) -> Optional[str]:
-        """The token passed to the operation that generated this event.
-
-        The ClientRequestToken of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.client_request_token)
-
-    @property
-    def hook_type(self) -> Optional[str]:
-        """The name of the Hook.
-
-        The HookType of StackEvent; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.hook_type)
-
-    @property
-    def hook_status(self) -> Optional[HookStatusType]:
-        """Provides the status of the change set Hook.
-
-        The HookStatus of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[HookStatusType]", self._raw.hook_status)
-
-    @property
-    def hook_status_reason(self) -> Optional[str]:
-        """Provides the reason for the Hook status.
-
-        The HookStatusReason of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.hook_status_reason)
-
-    @property
-    def hook_invocation_point(self) -> Optional[HookInvocationPointType]:
-        """The specific point in the provisioning process where the Hook is
-        invoked.
-
-        The HookInvocationPoint of StackEvent; loaded on first access (None
-        when absent).
-        """
-        return cast(
-            "Optional[HookInvocationPointType]", self._raw.hook_invocation_point
-        )
-
-    @property
-    def hook_invocation_id(self) -> Optional[str]:
-        """The unique identifier of the Hook invocation.
-
-        The HookInvocationId of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.hook_invocation_id)
-
-    @property
-    def hook_failure_mode(self) -> Optional[HookFailureModeType]:
-        """Specify the Hook failure mode for non-compliant resources in the
-        followings ways.
-
-        The HookFailureMode of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[HookFailureModeType]", self._raw.hook_failure_mode)
-
-    @property
-    def detailed_status(self) -> Optional[DetailedStatusType]:
-        """An optional field that contains information about the detailed status
-        of the stack event.
-
-        The DetailedStatus of StackEvent; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[DetailedStatusType]", self._raw.detailed_status)
 
 
 class Stack(BaseResource[CloudFormationClient]):
@@ -332,331 +75,8 @@ class Stack(BaseResource[CloudFormationClient]):
     resource with Stack(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "cloudformation.Stack"
     _client_class = CloudFormationClient
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this cloudformation Stack."""
-        return cast("str", self._raw.name)
-
-    @property
-    def stack_id(self) -> Optional[str]:
-        """Unique identifier of the stack.
-
-        The StackId of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.stack_id)
-
-    @property
-    def stack_name(self) -> str:
-        """StackName: the same value as the name identifier."""
-        return cast("str", self._raw.stack_name)
-
-    @property
-    def change_set_id(self) -> Optional[str]:
-        """The unique ID of the change set.
-
-        The ChangeSetId of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.change_set_id)
-
-    @property
-    def description(self) -> Optional[str]:
-        """A user-defined description associated with the stack.
-
-        The Description of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.description)
-
-    @property
-    def parameters(self) -> Optional[List[ParameterTypeDef]]:
-        """A list of Parameter structures.
-
-        The Parameters of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[ParameterTypeDef]]", self._raw.parameters)
-
-    @property
-    def creation_time(self) -> datetime:
-        """The time at which the stack was created.
-
-        The CreationTime of Stack; loaded on first access (None when absent).
-        """
-        return cast("datetime", self._raw.creation_time)
-
-    @property
-    def deletion_time(self) -> Optional[datetime]:
-        """The time the stack was deleted.
-
-        The DeletionTime of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[datetime]", self._raw.deletion_time)
-
-    @property
-    def last_updated_time(self) -> Optional[datetime]:
-        """The time the stack was last updated. This field will only be returned
-        if the stack has been updated at least once.
-
-        The LastUpdatedTime of Stack; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[datetime]", self._raw.last_updated_time)
-
-    @property
-    def rollback_configuration(self) -> Optional[RollbackConfigurationOutputTypeDef]:
-        """The rollback triggers for CloudFormation to monitor during stack
-        creation and updating operations, and for the specified monitoring
-        period afterwards.
-
-        The RollbackConfiguration of Stack; loaded on first access (None when
-        absent).
-        """
-        return cast(
-            "Optional[RollbackConfigurationOutputTypeDef]",
-            self._raw.rollback_configuration,
-        )
-
-    @property
-    def stack_status(self) -> StackStatusType:
-        """Current status of the stack.
-
-        The StackStatus of Stack; loaded on first access (None when absent).
-        """
-        return cast("StackStatusType", self._raw.stack_status)
-
-    @property
-    def stack_status_reason(self) -> Optional[str]:
-        """Success/failure message associated with the stack status.
-
-        The StackStatusReason of Stack; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.stack_status_reason)
-
-    @property
-    def disable_rollback(self) -> Optional[bool]:
-        """Boolean to enable or disable rollback on stack creation failures:
-
-        The DisableRollback of Stack; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[bool]", self._raw.disable_rollback)
-
-    @property
-    def notification_arns(self) -> Optional[List[str]]:
-        """Amazon SNS topic Amazon Resource Names (ARNs) to which stack related
-        events are published.
-
-        The NotificationARNs of Stack; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[List[str]]", self._raw.notification_arns)
-
-    @property
-    def timeout_in_minutes(self) -> Optional[int]:
-        """The amount of time within which stack creation should complete.
-
-        The TimeoutInMinutes of Stack; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[int]", self._raw.timeout_in_minutes)
-
-    @property
-    def capabilities(self) -> Optional[List[CapabilityType]]:
-        """The capabilities allowed in the stack.
-
-        The Capabilities of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[CapabilityType]]", self._raw.capabilities)
-
-    @property
-    def outputs(self) -> Optional[List[OutputTypeDef]]:
-        """A list of output structures.
-
-        The Outputs of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[OutputTypeDef]]", self._raw.outputs)
-
-    @property
-    def role_arn(self) -> Optional[str]:
-        """The Amazon Resource Name (ARN) of an IAM role that's associated with
-        the stack. During a stack operation, CloudFormation uses this role's
-        credentials to make calls on your behalf.
-
-        The RoleARN of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.role_arn)
-
-    @property
-    def tags(self) -> Optional[List[TagTypeDef]]:
-        """A list of Tags that specify information about the stack.
-
-        The Tags of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[TagTypeDef]]", self._raw.tags)
-
-    @property
-    def enable_termination_protection(self) -> Optional[bool]:
-        """Whether termination protection is enabled for the stack.
-
-        The EnableTerminationProtection of Stack; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[bool]", self._raw.enable_termination_protection)
-
-    @property
-    def parent_id(self) -> Optional[str]:
-        """For nested stacks, the stack ID of the direct parent of this stack. For
-        the first level of nested stacks, the root stack is also the parent
-        stack.
-
-        The ParentId of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.parent_id)
-
-    @property
-    def root_id(self) -> Optional[str]:
-        """For nested stacks, the stack ID of the top-level stack to which the
-        nested stack ultimately belongs.
-
-        The RootId of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.root_id)
-
-    @property
-    def drift_information(self) -> Optional[StackDriftInformationTypeDef]:
-        """Information about whether a stack's actual configuration differs, or
-        has drifted, from its expected configuration, as defined in the stack
-        template and any values specified as template parameters. For more
-        information, see Detect unmanaged configuration changes to stacks and
-        resources with drift ...
-
-        The DriftInformation of Stack; loaded on first access (None when
-        absent).
-        """
-        return cast(
-            "Optional[StackDriftInformationTypeDef]", self._raw.drift_information
-        )
-
-    @property
-    def retain_except_on_create(self) -> Optional[bool]:
-        """When set to true, newly created resources are deleted when the
-        operation rolls back. This includes newly created resources marked with
-        a deletion policy of Retain.
-
-        The RetainExceptOnCreate of Stack; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[bool]", self._raw.retain_except_on_create)
-
-    @property
-    def deletion_mode(self) -> Optional[DeletionModeType]:
-        """Specifies the deletion mode for the stack. Possible values are:
-
-        The DeletionMode of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[DeletionModeType]", self._raw.deletion_mode)
-
-    @property
-    def detailed_status(self) -> Optional[DetailedStatusType]:
-        """The detailed status of the resource or stack. If CONFIGURATION_COMPLETE
-        is present, the resource or resource configuration phase has completed
-        and the stabilization of the resources is in progress. The StackSets
-        CONFIGURATION_COMPLETE when all of the resources in the stack have
-        reached that event. ...
-
-        The DetailedStatus of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[DetailedStatusType]", self._raw.detailed_status)
-
-    @property
-    def last_operations(self) -> Optional[List[OperationEntryTypeDef]]:
-        """Information about the most recent operations performed on this stack.
-
-        The LastOperations of Stack; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[OperationEntryTypeDef]]", self._raw.last_operations)
-
-    def load(self) -> None:
-        """Load this cloudformation Stack's attributes with
-        cloudformation.describe_stacks (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this cloudformation Stack's attributes with
-        cloudformation.describe_stacks (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def cancel_update(
-        self, **kwargs: Unpack[CancelUpdateStackInputStackCancelUpdateTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Cancels an update on the specified stack. If the call completes
-        successfully, the stack rolls back the update and reverts to the
-        previous stack configuration.
-
-        Calls cloudformation.cancel_update_stack with StackName from this
-        cloudformation Stack.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CancelUpdateStack
-        """
-        return cast("EmptyResponseTypeDef", self._raw.cancel_update(**kwargs))
-
-    def delete(
-        self, **kwargs: Unpack[DeleteStackInputStackDeleteTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Deletes a specified stack. Once the call completes successfully, stack
-        deletion starts. Deleted stacks don't show up in the DescribeStacks
-        operation if the deletion has been completed successfully.
-
-        Calls cloudformation.delete_stack with StackName from this
-        cloudformation Stack.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DeleteStack
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete(**kwargs))
-
-    def update(
-        self, **kwargs: Unpack[UpdateStackInputStackUpdateTypeDef]
-    ) -> UpdateStackOutputTypeDef:
-        """Updates a stack as specified in the template. After the call completes
-        successfully, the stack update starts. You can check the status of the
-        stack through the DescribeStacks action.
-
-        Calls cloudformation.update_stack with StackName from this
-        cloudformation Stack.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/UpdateStack
-        """
-        return cast("UpdateStackOutputTypeDef", self._raw.update(**kwargs))
-
-    def Resource(self, logical_id: str) -> StackResource:
-        """The StackResource sub-resource of this cloudformation Stack from
-        logical_id (no request is made).
-        """
-        return StackResource(self._raw.Resource(logical_id))
-
-    @property
-    def events(self) -> StackEventsCollectionManager:
-        """The Event resources of this cloudformation Stack, from
-        cloudformation.describe_stack_events: call all(), filter(...), limit(n)
-        or page_size(n) to get an iterable collection.
-        """
-        return StackEventsCollectionManager(self._raw.events)
-
-    @property
-    def resource_summaries(self) -> StackResourceSummariesCollectionManager:
-        """The StackResourceSummary resources of this cloudformation Stack, from
-        cloudformation.list_stack_resources: call all(), filter(...), limit(n)
-        or page_size(n) to get an iterable collection.
-        """
-        return StackResourceSummariesCollectionManager(self._raw.resource_summaries)
 
 
 class StackResource(BaseResource[CloudFormationClient]):
@@ -668,147 +88,8 @@ class StackResource(BaseResource[CloudFormationClient]):
     boto3 resource with StackResource(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "cloudformation.StackResource"
     _client_class = CloudFormationClient
-
-    @property
-    def stack_name(self) -> str:
-        """The StackName identifier of this cloudformation StackResource."""
-        return cast("str", self._raw.stack_name)
-
-    @property
-    def logical_id(self) -> str:
-        """The LogicalId identifier of this cloudformation StackResource."""
-        return cast("str", self._raw.logical_id)
-
-    @property
-    def stack_id(self) -> Optional[str]:
-        """Unique identifier of the stack.
-
-        The StackId of StackResourceDetail; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.stack_id)
-
-    @property
-    def logical_resource_id(self) -> str:
-        """LogicalResourceId: the same value as the logical_id identifier."""
-        return cast("str", self._raw.logical_resource_id)
-
-    @property
-    def physical_resource_id(self) -> Optional[str]:
-        """The name or unique identifier that corresponds to a physical instance
-        ID of a resource supported by CloudFormation.
-
-        The PhysicalResourceId of StackResourceDetail; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.physical_resource_id)
-
-    @property
-    def resource_type(self) -> str:
-        """Type of resource. For more information, see Amazon Web Services
-        resource and property types reference in the CloudFormation User Guide.
-
-        The ResourceType of StackResourceDetail; loaded on first access (None
-        when absent).
-        """
-        return cast("str", self._raw.resource_type)
-
-    @property
-    def last_updated_timestamp(self) -> datetime:
-        """Time the status was updated.
-
-        The LastUpdatedTimestamp of StackResourceDetail; loaded on first access
-        (None when absent).
-        """
-        return cast("datetime", self._raw.last_updated_timestamp)
-
-    @property
-    def resource_status(self) -> ResourceStatusType:
-        """Current status of the resource.
-
-        The ResourceStatus of StackResourceDetail; loaded on first access (None
-        when absent).
-        """
-        return cast("ResourceStatusType", self._raw.resource_status)
-
-    @property
-    def resource_status_reason(self) -> Optional[str]:
-        """Success/failure message associated with the resource.
-
-        The ResourceStatusReason of StackResourceDetail; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.resource_status_reason)
-
-    @property
-    def description(self) -> Optional[str]:
-        """User defined description associated with the resource.
-
-        The Description of StackResourceDetail; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[str]", self._raw.description)
-
-    @property
-    def metadata(self) -> Optional[str]:
-        """The content of the Metadata attribute declared for the resource. For
-        more information, see Metadata attribute in the CloudFormation User
-        Guide.
-
-        The Metadata of StackResourceDetail; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.metadata)
-
-    @property
-    def drift_information(self) -> Optional[StackResourceDriftInformationTypeDef]:
-        """Information about whether the resource's actual configuration differs,
-        or has drifted, from its expected configuration, as defined in the
-        stack template and any values specified as template parameters. For
-        more information, see Detect unmanaged configuration changes to stacks
-        and resources with ...
-
-        The DriftInformation of StackResourceDetail; loaded on first access
-        (None when absent).
-        """
-        return cast(
-            "Optional[StackResourceDriftInformationTypeDef]",
-            self._raw.drift_information,
-        )
-
-    @property
-    def module_info(self) -> Optional[ModuleInfoTypeDef]:
-        """Contains information about the module from which the resource was
-        created, if the resource was created from a module included in the
-        stack template.
-
-        The ModuleInfo of StackResourceDetail; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[ModuleInfoTypeDef]", self._raw.module_info)
-
-    def load(self) -> None:
-        """Load this cloudformation StackResource's attributes with
-        cloudformation.describe_stack_resource (attributes load on first access
-        too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this cloudformation StackResource's attributes with
-        cloudformation.describe_stack_resource (attributes load on first access
-        too).
-        """
-        self._raw.reload()
-
-    def Stack(self) -> _Stack:
-        """The Stack sub-resource of this cloudformation StackResource (no request
-        is made).
-        """
-        return Stack(self._raw.Stack())
 
 
 class StackResourceSummary(BaseResource[CloudFormationClient]):
@@ -819,107 +100,8 @@ class StackResourceSummary(BaseResource[CloudFormationClient]):
     StackResourceSummary(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "cloudformation.StackResourceSummary"
     _client_class = CloudFormationClient
-
-    @property
-    def stack_name(self) -> str:
-        """The StackName identifier of this cloudformation StackResourceSummary."""
-        return cast("str", self._raw.stack_name)
-
-    @property
-    def logical_id(self) -> str:
-        """The LogicalId identifier of this cloudformation StackResourceSummary."""
-        return cast("str", self._raw.logical_id)
-
-    @property
-    def logical_resource_id(self) -> str:
-        """LogicalResourceId: the same value as the logical_id identifier."""
-        return cast("str", self._raw.logical_resource_id)
-
-    @property
-    def physical_resource_id(self) -> Optional[str]:
-        """The name or unique identifier that corresponds to a physical instance
-        ID of the resource.
-
-        The PhysicalResourceId of StackResourceSummary; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.physical_resource_id)
-
-    @property
-    def resource_type(self) -> str:
-        """Type of resource. (For more information, see Amazon Web Services
-        resource and property types reference in the CloudFormation User
-        Guide.)
-
-        The ResourceType of StackResourceSummary; loaded on first access (None
-        when absent).
-        """
-        return cast("str", self._raw.resource_type)
-
-    @property
-    def last_updated_timestamp(self) -> datetime:
-        """Time the status was updated.
-
-        The LastUpdatedTimestamp of StackResourceSummary; loaded on first
-        access (None when absent).
-        """
-        return cast("datetime", self._raw.last_updated_timestamp)
-
-    @property
-    def resource_status(self) -> ResourceStatusType:
-        """Current status of the resource.
-
-        The ResourceStatus of StackResourceSummary; loaded on first access
-        (None when absent).
-        """
-        return cast("ResourceStatusType", self._raw.resource_status)
-
-    @property
-    def resource_status_reason(self) -> Optional[str]:
-        """Success/failure message associated with the resource.
-
-        The ResourceStatusReason of StackResourceSummary; loaded on first
-        access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.resource_status_reason)
-
-    @property
-    def drift_information(
-        self,
-    ) -> Optional[StackResourceDriftInformationSummaryTypeDef]:
-        """Information about whether the resource's actual configuration differs,
-        or has drifted, from its expected configuration, as defined in the
-        stack template and any values specified as template parameters. For
-        more information, see Detect unmanaged configuration changes to stacks
-        and resources with ...
-
-        The DriftInformation of StackResourceSummary; loaded on first access
-        (None when absent).
-        """
-        return cast(
-            "Optional[StackResourceDriftInformationSummaryTypeDef]",
-            self._raw.drift_information,
-        )
-
-    @property
-    def module_info(self) -> Optional[ModuleInfoTypeDef]:
-        """Contains information about the module from which the resource was
-        created, if the resource was created from a module included in the
-        stack template.
-
-        The ModuleInfo of StackResourceSummary; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[ModuleInfoTypeDef]", self._raw.module_info)
-
-    def Resource(self) -> StackResource:
-        """The StackResource sub-resource of this cloudformation
-        StackResourceSummary (no request is made).
-        """
-        return StackResource(self._raw.Resource())
 
 
 class ServiceResourceStacksCollection(ResourceCollection[Stack]):
@@ -927,16 +109,7 @@ class ServiceResourceStacksCollection(ResourceCollection[Stack]):
     iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Stack
-
-    def filter(
-        self, **kwargs: Unpack[DescribeStacksInputTypeDef]
-    ) -> ServiceResourceStacksCollection:
-        """The collection with these cloudformation.describe_stacks parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceStacksCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceStacksCollectionManager(
@@ -947,24 +120,7 @@ class ServiceResourceStacksCollectionManager(
     ServiceResourceStacksCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceStacksCollection
-
-    def filter(
-        self, **kwargs: Unpack[DescribeStacksInputTypeDef]
-    ) -> ServiceResourceStacksCollection:
-        """The collection with these cloudformation.describe_stacks parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceStacksCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[DescribeStacksInputTypeDef]
-    ) -> ServiceResourceStacksCollection:
-        """The collection with these cloudformation.describe_stacks parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceStacksCollection(self._raw.iterator(**kwargs))
 
 
 class StackEventsCollection(ResourceCollection[Event]):
@@ -972,16 +128,7 @@ class StackEventsCollection(ResourceCollection[Event]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Event
-
-    def filter(
-        self, **kwargs: Unpack[DescribeStackEventsInputStackEventsTypeDef]
-    ) -> StackEventsCollection:
-        """The collection with these cloudformation.describe_stack_events
-        parameters (requests are made only when it is iterated).
-        """
-        return StackEventsCollection(self._raw.filter(**kwargs))
 
 
 class StackEventsCollectionManager(CollectionManager[StackEventsCollection, Event]):
@@ -990,24 +137,7 @@ class StackEventsCollectionManager(CollectionManager[StackEventsCollection, Even
     StackEventsCollection.
     """
 
-    __slots__ = ()
     _collection = StackEventsCollection
-
-    def filter(
-        self, **kwargs: Unpack[DescribeStackEventsInputStackEventsTypeDef]
-    ) -> StackEventsCollection:
-        """The collection with these cloudformation.describe_stack_events
-        parameters (requests are made only when it is iterated).
-        """
-        return StackEventsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[DescribeStackEventsInputStackEventsTypeDef]
-    ) -> StackEventsCollection:
-        """The collection with these cloudformation.describe_stack_events
-        parameters (requests are made only when it is iterated).
-        """
-        return StackEventsCollection(self._raw.iterator(**kwargs))
 
 
 class StackResourceSummariesCollection(ResourceCollection[StackResourceSummary]):
@@ -1015,16 +145,7 @@ class StackResourceSummariesCollection(ResourceCollection[StackResourceSummary])
     cloudformation Stack: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = StackResourceSummary
-
-    def filter(
-        self, **kwargs: Unpack[ListStackResourcesInputStackResourceSummariesTypeDef]
-    ) -> StackResourceSummariesCollection:
-        """The collection with these cloudformation.list_stack_resources
-        parameters (requests are made only when it is iterated).
-        """
-        return StackResourceSummariesCollection(self._raw.filter(**kwargs))
 
 
 class StackResourceSummariesCollectionManager(
@@ -1035,24 +156,7 @@ class StackResourceSummariesCollectionManager(
     StackResourceSummariesCollection.
     """
 
-    __slots__ = ()
     _collection = StackResourceSummariesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListStackResourcesInputStackResourceSummariesTypeDef]
-    ) -> StackResourceSummariesCollection:
-        """The collection with these cloudformation.list_stack_resources
-        parameters (requests are made only when it is iterated).
-        """
-        return StackResourceSummariesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListStackResourcesInputStackResourceSummariesTypeDef]
-    ) -> StackResourceSummariesCollection:
-        """The collection with these cloudformation.list_stack_resources
-        parameters (requests are made only when it is iterated).
-        """
-        return StackResourceSummariesCollection(self._raw.iterator(**kwargs))
 
 
 if TYPE_CHECKING:
@@ -1065,9 +169,11 @@ if TYPE_CHECKING:
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> CloudFormationServiceResource:
-    """Create a typed cloudformation service resource: the same arguments as
-    boto3.resource('cloudformation', ...), from `session` when given.
+    """boto3.resource('cloudformation', ...) with the same arguments, from
+    `session` when given: boto3's service resource itself, typed
+    CloudFormationServiceResource.
     """
-    return CloudFormationServiceResource(
-        create_resource("cloudformation", session, kwargs)
+    return cast(
+        "CloudFormationServiceResource",
+        create_resource("cloudformation", session, kwargs),
     )

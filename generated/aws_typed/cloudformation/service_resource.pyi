@@ -70,268 +70,823 @@ __all__ = [
 ]
 
 class CloudFormationServiceResource(BaseResource[CloudFormationClient]):
-    __slots__ = ()
-    _boto3_class = "cloudformation.ServiceResource"
-    _client_class = CloudFormationClient
+    """Typed service resource of AWS CloudFormation (boto3
+    cloudformation.ServiceResource).
 
-    def create_stack(self, **kwargs: Unpack[CreateStackInputTypeDef]) -> _Stack: ...
-    def Event(self, id: str) -> _Event: ...
-    def Stack(self, name: str) -> _Stack: ...
-    def StackResource(self, stack_name: str, logical_id: str) -> _StackResource: ...
+    Create one with resource(...) or wrap an existing one with
+    CloudFormationServiceResource(boto3.resource('cloudformation')); its
+    sub-resources, actions and collections return the typed classes of this
+    module.
+    """
+
+    def create_stack(self, **kwargs: Unpack[CreateStackInputTypeDef]) -> _Stack:
+        """Creates a stack as specified in the template. After the call completes
+        successfully, the stack creation starts. You can check the status of
+        the stack through the DescribeStacks operation.
+
+        Calls cloudformation.create_stack.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CreateStack
+        """
+
+    def Event(self, id: str) -> _Event:
+        """The Event sub-resource of this cloudformation ServiceResource from id
+        (no request is made).
+        """
+
+    def Stack(self, name: str) -> _Stack:
+        """The Stack sub-resource of this cloudformation ServiceResource from name
+        (no request is made).
+        """
+
+    def StackResource(self, stack_name: str, logical_id: str) -> _StackResource:
+        """The StackResource sub-resource of this cloudformation ServiceResource
+        from stack_name, logical_id (no request is made).
+        """
+
     def StackResourceSummary(
         self, stack_name: str, logical_id: str
-    ) -> _StackResourceSummary: ...
+    ) -> _StackResourceSummary:
+        """The StackResourceSummary sub-resource of this cloudformation
+        ServiceResource from stack_name, logical_id (no request is made).
+        """
+
     @property
-    def stacks(self) -> ServiceResourceStacksCollectionManager: ...
+    def stacks(self) -> ServiceResourceStacksCollectionManager:
+        """The Stack resources of this cloudformation ServiceResource, from
+        cloudformation.describe_stacks: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
 
 class Event(BaseResource[CloudFormationClient]):
-    __slots__ = ()
-    _boto3_class = "cloudformation.Event"
-    _client_class = CloudFormationClient
+    """The cloudformation Event resource (boto3 cloudformation.Event), typed.
+
+    Identifiers: id. Wrap an existing boto3 resource with Event(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this cloudformation Event."""
+
     @property
-    def stack_id(self) -> str: ...
+    def stack_id(self) -> str:
+        """The unique ID name of the instance of the stack.
+
+        The StackId of StackEvent; loaded on first access (None when absent).
+        """
+
     @property
-    def event_id(self) -> str: ...
+    def event_id(self) -> str:
+        """EventId: the same value as the id identifier."""
+
     @property
-    def stack_name(self) -> str: ...
+    def stack_name(self) -> str:
+        """The name associated with a stack.
+
+        The StackName of StackEvent; loaded on first access (None when absent).
+        """
+
     @property
-    def operation_id(self) -> Optional[str]: ...
+    def operation_id(self) -> Optional[str]:
+        """The unique identifier of the operation that generated this stack event.
+
+        The OperationId of StackEvent; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def logical_resource_id(self) -> Optional[str]: ...
+    def logical_resource_id(self) -> Optional[str]:
+        """The logical name of the resource specified in the template.
+
+        The LogicalResourceId of StackEvent; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def physical_resource_id(self) -> Optional[str]: ...
+    def physical_resource_id(self) -> Optional[str]:
+        """The name or unique identifier associated with the physical instance of
+        the resource.
+
+        The PhysicalResourceId of StackEvent; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def resource_type(self) -> Optional[str]: ...
+    def resource_type(self) -> Optional[str]:
+        """Type of resource. For more information, see Amazon Web Services
+        resource and property types reference in the CloudFormation User Guide.
+
+        The ResourceType of StackEvent; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def timestamp(self) -> datetime: ...
+    def timestamp(self) -> datetime:
+        """Time the status was updated.
+
+        The Timestamp of StackEvent; loaded on first access (None when absent).
+        """
+
     @property
-    def resource_status(self) -> Optional[ResourceStatusType]: ...
+    def resource_status(self) -> Optional[ResourceStatusType]:
+        """Current status of the resource.
+
+        The ResourceStatus of StackEvent; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def resource_status_reason(self) -> Optional[str]: ...
+    def resource_status_reason(self) -> Optional[str]:
+        """Success/failure message associated with the resource.
+
+        The ResourceStatusReason of StackEvent; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def resource_properties(self) -> Optional[str]: ...
+    def resource_properties(self) -> Optional[str]:
+        """BLOB of the properties used to create the resource.
+
+        The ResourceProperties of StackEvent; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def client_request_token(self) -> Optional[str]: ...
+    def client_request_token(self) -> Optional[str]:
+        """The token passed to the operation that generated this event.
+
+        The ClientRequestToken of StackEvent; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def hook_type(self) -> Optional[str]: ...
+    def hook_type(self) -> Optional[str]:
+        """The name of the Hook.
+
+        The HookType of StackEvent; loaded on first access (None when absent).
+        """
+
     @property
-    def hook_status(self) -> Optional[HookStatusType]: ...
+    def hook_status(self) -> Optional[HookStatusType]:
+        """Provides the status of the change set Hook.
+
+        The HookStatus of StackEvent; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def hook_status_reason(self) -> Optional[str]: ...
+    def hook_status_reason(self) -> Optional[str]:
+        """Provides the reason for the Hook status.
+
+        The HookStatusReason of StackEvent; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def hook_invocation_point(self) -> Optional[HookInvocationPointType]: ...
+    def hook_invocation_point(self) -> Optional[HookInvocationPointType]:
+        """The specific point in the provisioning process where the Hook is
+        invoked.
+
+        The HookInvocationPoint of StackEvent; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def hook_invocation_id(self) -> Optional[str]: ...
+    def hook_invocation_id(self) -> Optional[str]:
+        """The unique identifier of the Hook invocation.
+
+        The HookInvocationId of StackEvent; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def hook_failure_mode(self) -> Optional[HookFailureModeType]: ...
+    def hook_failure_mode(self) -> Optional[HookFailureModeType]:
+        """Specify the Hook failure mode for non-compliant resources in the
+        followings ways.
+
+        The HookFailureMode of StackEvent; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def detailed_status(self) -> Optional[DetailedStatusType]: ...
+    def detailed_status(self) -> Optional[DetailedStatusType]:
+        """An optional field that contains information about the detailed status
+        of the stack event.
+
+        The DetailedStatus of StackEvent; loaded on first access (None when
+        absent).
+        """
 
 class Stack(BaseResource[CloudFormationClient]):
-    __slots__ = ()
-    _boto3_class = "cloudformation.Stack"
-    _client_class = CloudFormationClient
+    """The cloudformation Stack resource (boto3 cloudformation.Stack), typed.
+
+    Identifiers: name. Attributes are loaded with
+    cloudformation.describe_stacks on first access. Wrap an existing boto3
+    resource with Stack(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this cloudformation Stack."""
+
     @property
-    def stack_id(self) -> Optional[str]: ...
+    def stack_id(self) -> Optional[str]:
+        """Unique identifier of the stack.
+
+        The StackId of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def stack_name(self) -> str: ...
+    def stack_name(self) -> str:
+        """StackName: the same value as the name identifier."""
+
     @property
-    def change_set_id(self) -> Optional[str]: ...
+    def change_set_id(self) -> Optional[str]:
+        """The unique ID of the change set.
+
+        The ChangeSetId of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def description(self) -> Optional[str]: ...
+    def description(self) -> Optional[str]:
+        """A user-defined description associated with the stack.
+
+        The Description of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def parameters(self) -> Optional[List[ParameterTypeDef]]: ...
+    def parameters(self) -> Optional[List[ParameterTypeDef]]:
+        """A list of Parameter structures.
+
+        The Parameters of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def creation_time(self) -> datetime: ...
+    def creation_time(self) -> datetime:
+        """The time at which the stack was created.
+
+        The CreationTime of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def deletion_time(self) -> Optional[datetime]: ...
+    def deletion_time(self) -> Optional[datetime]:
+        """The time the stack was deleted.
+
+        The DeletionTime of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def last_updated_time(self) -> Optional[datetime]: ...
+    def last_updated_time(self) -> Optional[datetime]:
+        """The time the stack was last updated. This field will only be returned
+        if the stack has been updated at least once.
+
+        The LastUpdatedTime of Stack; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def rollback_configuration(
-        self,
-    ) -> Optional[RollbackConfigurationOutputTypeDef]: ...
+    def rollback_configuration(self) -> Optional[RollbackConfigurationOutputTypeDef]:
+        """The rollback triggers for CloudFormation to monitor during stack
+        creation and updating operations, and for the specified monitoring
+        period afterwards.
+
+        The RollbackConfiguration of Stack; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def stack_status(self) -> StackStatusType: ...
+    def stack_status(self) -> StackStatusType:
+        """Current status of the stack.
+
+        The StackStatus of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def stack_status_reason(self) -> Optional[str]: ...
+    def stack_status_reason(self) -> Optional[str]:
+        """Success/failure message associated with the stack status.
+
+        The StackStatusReason of Stack; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def disable_rollback(self) -> Optional[bool]: ...
+    def disable_rollback(self) -> Optional[bool]:
+        """Boolean to enable or disable rollback on stack creation failures:
+
+        The DisableRollback of Stack; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def notification_arns(self) -> Optional[List[str]]: ...
+    def notification_arns(self) -> Optional[List[str]]:
+        """Amazon SNS topic Amazon Resource Names (ARNs) to which stack related
+        events are published.
+
+        The NotificationARNs of Stack; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def timeout_in_minutes(self) -> Optional[int]: ...
+    def timeout_in_minutes(self) -> Optional[int]:
+        """The amount of time within which stack creation should complete.
+
+        The TimeoutInMinutes of Stack; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def capabilities(self) -> Optional[List[CapabilityType]]: ...
+    def capabilities(self) -> Optional[List[CapabilityType]]:
+        """The capabilities allowed in the stack.
+
+        The Capabilities of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def outputs(self) -> Optional[List[OutputTypeDef]]: ...
+    def outputs(self) -> Optional[List[OutputTypeDef]]:
+        """A list of output structures.
+
+        The Outputs of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def role_arn(self) -> Optional[str]: ...
+    def role_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of an IAM role that's associated with
+        the stack. During a stack operation, CloudFormation uses this role's
+        credentials to make calls on your behalf.
+
+        The RoleARN of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """A list of Tags that specify information about the stack.
+
+        The Tags of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def enable_termination_protection(self) -> Optional[bool]: ...
+    def enable_termination_protection(self) -> Optional[bool]:
+        """Whether termination protection is enabled for the stack.
+
+        The EnableTerminationProtection of Stack; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def parent_id(self) -> Optional[str]: ...
+    def parent_id(self) -> Optional[str]:
+        """For nested stacks, the stack ID of the direct parent of this stack. For
+        the first level of nested stacks, the root stack is also the parent
+        stack.
+
+        The ParentId of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def root_id(self) -> Optional[str]: ...
+    def root_id(self) -> Optional[str]:
+        """For nested stacks, the stack ID of the top-level stack to which the
+        nested stack ultimately belongs.
+
+        The RootId of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def drift_information(self) -> Optional[StackDriftInformationTypeDef]: ...
+    def drift_information(self) -> Optional[StackDriftInformationTypeDef]:
+        """Information about whether a stack's actual configuration differs, or
+        has drifted, from its expected configuration, as defined in the stack
+        template and any values specified as template parameters. For more
+        information, see Detect unmanaged configuration changes to stacks and
+        resources with drift ...
+
+        The DriftInformation of Stack; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def retain_except_on_create(self) -> Optional[bool]: ...
+    def retain_except_on_create(self) -> Optional[bool]:
+        """When set to true, newly created resources are deleted when the
+        operation rolls back. This includes newly created resources marked with
+        a deletion policy of Retain.
+
+        The RetainExceptOnCreate of Stack; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def deletion_mode(self) -> Optional[DeletionModeType]: ...
+    def deletion_mode(self) -> Optional[DeletionModeType]:
+        """Specifies the deletion mode for the stack. Possible values are:
+
+        The DeletionMode of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def detailed_status(self) -> Optional[DetailedStatusType]: ...
+    def detailed_status(self) -> Optional[DetailedStatusType]:
+        """The detailed status of the resource or stack. If CONFIGURATION_COMPLETE
+        is present, the resource or resource configuration phase has completed
+        and the stabilization of the resources is in progress. The StackSets
+        CONFIGURATION_COMPLETE when all of the resources in the stack have
+        reached that event. ...
+
+        The DetailedStatus of Stack; loaded on first access (None when absent).
+        """
+
     @property
-    def last_operations(self) -> Optional[List[OperationEntryTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def last_operations(self) -> Optional[List[OperationEntryTypeDef]]:
+        """Information about the most recent operations performed on this stack.
+
+        The LastOperations of Stack; loaded on first access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this cloudformation Stack's attributes with
+        cloudformation.describe_stacks (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this cloudformation Stack's attributes with
+        cloudformation.describe_stacks (attributes load on first access too).
+        """
+
     def cancel_update(
         self, **kwargs: Unpack[CancelUpdateStackInputStackCancelUpdateTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Cancels an update on the specified stack. If the call completes
+        successfully, the stack rolls back the update and reverts to the
+        previous stack configuration.
+
+        Calls cloudformation.cancel_update_stack with StackName from this
+        cloudformation Stack.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CancelUpdateStack
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteStackInputStackDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a specified stack. Once the call completes successfully, stack
+        deletion starts. Deleted stacks don't show up in the DescribeStacks
+        operation if the deletion has been completed successfully.
+
+        Calls cloudformation.delete_stack with StackName from this
+        cloudformation Stack.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/DeleteStack
+        """
+
     def update(
         self, **kwargs: Unpack[UpdateStackInputStackUpdateTypeDef]
-    ) -> UpdateStackOutputTypeDef: ...
-    def Resource(self, logical_id: str) -> StackResource: ...
+    ) -> UpdateStackOutputTypeDef:
+        """Updates a stack as specified in the template. After the call completes
+        successfully, the stack update starts. You can check the status of the
+        stack through the DescribeStacks action.
+
+        Calls cloudformation.update_stack with StackName from this
+        cloudformation Stack.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/UpdateStack
+        """
+
+    def Resource(self, logical_id: str) -> StackResource:
+        """The StackResource sub-resource of this cloudformation Stack from
+        logical_id (no request is made).
+        """
+
     @property
-    def events(self) -> StackEventsCollectionManager: ...
+    def events(self) -> StackEventsCollectionManager:
+        """The Event resources of this cloudformation Stack, from
+        cloudformation.describe_stack_events: call all(), filter(...), limit(n)
+        or page_size(n) to get an iterable collection.
+        """
+
     @property
-    def resource_summaries(self) -> StackResourceSummariesCollectionManager: ...
+    def resource_summaries(self) -> StackResourceSummariesCollectionManager:
+        """The StackResourceSummary resources of this cloudformation Stack, from
+        cloudformation.list_stack_resources: call all(), filter(...), limit(n)
+        or page_size(n) to get an iterable collection.
+        """
 
 class StackResource(BaseResource[CloudFormationClient]):
-    __slots__ = ()
-    _boto3_class = "cloudformation.StackResource"
-    _client_class = CloudFormationClient
+    """The cloudformation StackResource resource (boto3
+    cloudformation.StackResource), typed.
+
+    Identifiers: stack_name, logical_id. Attributes are loaded with
+    cloudformation.describe_stack_resource on first access. Wrap an existing
+    boto3 resource with StackResource(raw).
+    """
 
     @property
-    def stack_name(self) -> str: ...
+    def stack_name(self) -> str:
+        """The StackName identifier of this cloudformation StackResource."""
+
     @property
-    def logical_id(self) -> str: ...
+    def logical_id(self) -> str:
+        """The LogicalId identifier of this cloudformation StackResource."""
+
     @property
-    def stack_id(self) -> Optional[str]: ...
+    def stack_id(self) -> Optional[str]:
+        """Unique identifier of the stack.
+
+        The StackId of StackResourceDetail; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def logical_resource_id(self) -> str: ...
+    def logical_resource_id(self) -> str:
+        """LogicalResourceId: the same value as the logical_id identifier."""
+
     @property
-    def physical_resource_id(self) -> Optional[str]: ...
+    def physical_resource_id(self) -> Optional[str]:
+        """The name or unique identifier that corresponds to a physical instance
+        ID of a resource supported by CloudFormation.
+
+        The PhysicalResourceId of StackResourceDetail; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def resource_type(self) -> str: ...
+    def resource_type(self) -> str:
+        """Type of resource. For more information, see Amazon Web Services
+        resource and property types reference in the CloudFormation User Guide.
+
+        The ResourceType of StackResourceDetail; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def last_updated_timestamp(self) -> datetime: ...
+    def last_updated_timestamp(self) -> datetime:
+        """Time the status was updated.
+
+        The LastUpdatedTimestamp of StackResourceDetail; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def resource_status(self) -> ResourceStatusType: ...
+    def resource_status(self) -> ResourceStatusType:
+        """Current status of the resource.
+
+        The ResourceStatus of StackResourceDetail; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def resource_status_reason(self) -> Optional[str]: ...
+    def resource_status_reason(self) -> Optional[str]:
+        """Success/failure message associated with the resource.
+
+        The ResourceStatusReason of StackResourceDetail; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def description(self) -> Optional[str]: ...
+    def description(self) -> Optional[str]:
+        """User defined description associated with the resource.
+
+        The Description of StackResourceDetail; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def metadata(self) -> Optional[str]: ...
+    def metadata(self) -> Optional[str]:
+        """The content of the Metadata attribute declared for the resource. For
+        more information, see Metadata attribute in the CloudFormation User
+        Guide.
+
+        The Metadata of StackResourceDetail; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def drift_information(self) -> Optional[StackResourceDriftInformationTypeDef]: ...
+    def drift_information(self) -> Optional[StackResourceDriftInformationTypeDef]:
+        """Information about whether the resource's actual configuration differs,
+        or has drifted, from its expected configuration, as defined in the
+        stack template and any values specified as template parameters. For
+        more information, see Detect unmanaged configuration changes to stacks
+        and resources with ...
+
+        The DriftInformation of StackResourceDetail; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def module_info(self) -> Optional[ModuleInfoTypeDef]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def Stack(self) -> _Stack: ...
+    def module_info(self) -> Optional[ModuleInfoTypeDef]:
+        """Contains information about the module from which the resource was
+        created, if the resource was created from a module included in the
+        stack template.
+
+        The ModuleInfo of StackResourceDetail; loaded on first access (None
+        when absent).
+        """
+
+    def load(self) -> None:
+        """Load this cloudformation StackResource's attributes with
+        cloudformation.describe_stack_resource (attributes load on first access
+        too).
+        """
+
+    def reload(self) -> None:
+        """Reload this cloudformation StackResource's attributes with
+        cloudformation.describe_stack_resource (attributes load on first access
+        too).
+        """
+
+    def Stack(self) -> _Stack:
+        """The Stack sub-resource of this cloudformation StackResource (no request
+        is made).
+        """
 
 class StackResourceSummary(BaseResource[CloudFormationClient]):
-    __slots__ = ()
-    _boto3_class = "cloudformation.StackResourceSummary"
-    _client_class = CloudFormationClient
+    """The cloudformation StackResourceSummary resource (boto3
+    cloudformation.StackResourceSummary), typed.
+
+    Identifiers: stack_name, logical_id. Wrap an existing boto3 resource with
+    StackResourceSummary(raw).
+    """
 
     @property
-    def stack_name(self) -> str: ...
+    def stack_name(self) -> str:
+        """The StackName identifier of this cloudformation StackResourceSummary."""
+
     @property
-    def logical_id(self) -> str: ...
+    def logical_id(self) -> str:
+        """The LogicalId identifier of this cloudformation StackResourceSummary."""
+
     @property
-    def logical_resource_id(self) -> str: ...
+    def logical_resource_id(self) -> str:
+        """LogicalResourceId: the same value as the logical_id identifier."""
+
     @property
-    def physical_resource_id(self) -> Optional[str]: ...
+    def physical_resource_id(self) -> Optional[str]:
+        """The name or unique identifier that corresponds to a physical instance
+        ID of the resource.
+
+        The PhysicalResourceId of StackResourceSummary; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def resource_type(self) -> str: ...
+    def resource_type(self) -> str:
+        """Type of resource. (For more information, see Amazon Web Services
+        resource and property types reference in the CloudFormation User
+        Guide.)
+
+        The ResourceType of StackResourceSummary; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def last_updated_timestamp(self) -> datetime: ...
+    def last_updated_timestamp(self) -> datetime:
+        """Time the status was updated.
+
+        The LastUpdatedTimestamp of StackResourceSummary; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def resource_status(self) -> ResourceStatusType: ...
+    def resource_status(self) -> ResourceStatusType:
+        """Current status of the resource.
+
+        The ResourceStatus of StackResourceSummary; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def resource_status_reason(self) -> Optional[str]: ...
+    def resource_status_reason(self) -> Optional[str]:
+        """Success/failure message associated with the resource.
+
+        The ResourceStatusReason of StackResourceSummary; loaded on first
+        access (None when absent).
+        """
+
     @property
     def drift_information(
         self,
-    ) -> Optional[StackResourceDriftInformationSummaryTypeDef]: ...
+    ) -> Optional[StackResourceDriftInformationSummaryTypeDef]:
+        """Information about whether the resource's actual configuration differs,
+        or has drifted, from its expected configuration, as defined in the
+        stack template and any values specified as template parameters. For
+        more information, see Detect unmanaged configuration changes to stacks
+        and resources with ...
+
+        The DriftInformation of StackResourceSummary; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def module_info(self) -> Optional[ModuleInfoTypeDef]: ...
-    def Resource(self) -> StackResource: ...
+    def module_info(self) -> Optional[ModuleInfoTypeDef]:
+        """Contains information about the module from which the resource was
+        created, if the resource was created from a module included in the
+        stack template.
+
+        The ModuleInfo of StackResourceSummary; loaded on first access (None
+        when absent).
+        """
+
+    def Resource(self) -> StackResource:
+        """The StackResource sub-resource of this cloudformation
+        StackResourceSummary (no request is made).
+        """
 
 class ServiceResourceStacksCollection(ResourceCollection[Stack]):
-    __slots__ = ()
-    _item = Stack
+    """Stack resources of the Stacks collection of cloudformation ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeStacksInputTypeDef]
-    ) -> ServiceResourceStacksCollection: ...
+    ) -> ServiceResourceStacksCollection:
+        """The collection with these cloudformation.describe_stacks parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceStacksCollectionManager(
     CollectionManager[ServiceResourceStacksCollection, Stack]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceStacksCollection
+    """The Stacks collection of cloudformation ServiceResource (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceStacksCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeStacksInputTypeDef]
-    ) -> ServiceResourceStacksCollection: ...
+    ) -> ServiceResourceStacksCollection:
+        """The collection with these cloudformation.describe_stacks parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeStacksInputTypeDef]
-    ) -> ServiceResourceStacksCollection: ...
+    ) -> ServiceResourceStacksCollection:
+        """The collection with these cloudformation.describe_stacks parameters
+        (requests are made only when it is iterated).
+        """
 
 class StackEventsCollection(ResourceCollection[Event]):
-    __slots__ = ()
-    _item = Event
+    """Event resources of the Events collection of cloudformation Stack: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeStackEventsInputStackEventsTypeDef]
-    ) -> StackEventsCollection: ...
+    ) -> StackEventsCollection:
+        """The collection with these cloudformation.describe_stack_events
+        parameters (requests are made only when it is iterated).
+        """
 
 class StackEventsCollectionManager(CollectionManager[StackEventsCollection, Event]):
-    __slots__ = ()
-    _collection = StackEventsCollection
+    """The Events collection of cloudformation Stack (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    StackEventsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeStackEventsInputStackEventsTypeDef]
-    ) -> StackEventsCollection: ...
+    ) -> StackEventsCollection:
+        """The collection with these cloudformation.describe_stack_events
+        parameters (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeStackEventsInputStackEventsTypeDef]
-    ) -> StackEventsCollection: ...
+    ) -> StackEventsCollection:
+        """The collection with these cloudformation.describe_stack_events
+        parameters (requests are made only when it is iterated).
+        """
 
 class StackResourceSummariesCollection(ResourceCollection[StackResourceSummary]):
-    __slots__ = ()
-    _item = StackResourceSummary
+    """StackResourceSummary resources of the ResourceSummaries collection of
+    cloudformation Stack: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListStackResourcesInputStackResourceSummariesTypeDef]
-    ) -> StackResourceSummariesCollection: ...
+    ) -> StackResourceSummariesCollection:
+        """The collection with these cloudformation.list_stack_resources
+        parameters (requests are made only when it is iterated).
+        """
 
 class StackResourceSummariesCollectionManager(
     CollectionManager[StackResourceSummariesCollection, StackResourceSummary]
 ):
-    __slots__ = ()
-    _collection = StackResourceSummariesCollection
+    """The ResourceSummaries collection of cloudformation Stack (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    StackResourceSummariesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListStackResourcesInputStackResourceSummariesTypeDef]
-    ) -> StackResourceSummariesCollection: ...
+    ) -> StackResourceSummariesCollection:
+        """The collection with these cloudformation.list_stack_resources
+        parameters (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListStackResourcesInputStackResourceSummariesTypeDef]
-    ) -> StackResourceSummariesCollection: ...
+    ) -> StackResourceSummariesCollection:
+        """The collection with these cloudformation.list_stack_resources
+        parameters (requests are made only when it is iterated).
+        """
 
 if TYPE_CHECKING:
     _Event = Event
@@ -341,4 +896,8 @@ if TYPE_CHECKING:
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
-) -> CloudFormationServiceResource: ...
+) -> CloudFormationServiceResource:
+    """boto3.resource('cloudformation', ...) with the same arguments, from
+    `session` when given: boto3's service resource itself, typed
+    CloudFormationServiceResource.
+    """

@@ -7,23 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
 from .._runtime import Waiter
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        DescribeChangeSetInputWaitTypeDef,
-        DescribeStackRefactorInputWaitTypeDef,
-        DescribeStacksInputWaitTypeDef,
-        DescribeTypeRegistrationInputWaitTypeDef,
-    )
 
 __all__ = [
     "WAITERS",
@@ -48,13 +32,7 @@ class ChangeSetCreateCompleteWaiter(Waiter):
     Status = FAILED; failure when error = ValidationError.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeChangeSetInputWaitTypeDef]) -> None:
-        """Poll describe_change_set until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ChangeSetCreateComplete"
 
 
 class StackCreateCompleteWaiter(Waiter):
@@ -78,13 +56,7 @@ class StackCreateCompleteWaiter(Waiter):
     ValidationError.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
-        """Poll describe_stacks until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "StackCreateComplete"
 
 
 class StackDeleteCompleteWaiter(Waiter):
@@ -102,13 +74,7 @@ class StackDeleteCompleteWaiter(Waiter):
     Stacks[].StackStatus = UPDATE_COMPLETE.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
-        """Poll describe_stacks until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "StackDeleteComplete"
 
 
 class StackExistsWaiter(Waiter):
@@ -118,13 +84,7 @@ class StackExistsWaiter(Waiter):
     Acceptors: success when status = 200; retry when error = ValidationError.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
-        """Poll describe_stacks until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "StackExists"
 
 
 class StackImportCompleteWaiter(Waiter):
@@ -140,13 +100,7 @@ class StackImportCompleteWaiter(Waiter):
     ValidationError.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
-        """Poll describe_stacks until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "StackImportComplete"
 
 
 class StackRefactorCreateCompleteWaiter(Waiter):
@@ -157,13 +111,7 @@ class StackRefactorCreateCompleteWaiter(Waiter):
     Status = CREATE_FAILED; failure when error = ValidationError.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeStackRefactorInputWaitTypeDef]) -> None:
-        """Poll describe_stack_refactor until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "StackRefactorCreateComplete"
 
 
 class StackRefactorExecuteCompleteWaiter(Waiter):
@@ -175,13 +123,7 @@ class StackRefactorExecuteCompleteWaiter(Waiter):
     ExecutionStatus = ROLLBACK_COMPLETE; failure when error = ValidationError.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeStackRefactorInputWaitTypeDef]) -> None:
-        """Poll describe_stack_refactor until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "StackRefactorExecuteComplete"
 
 
 class StackRollbackCompleteWaiter(Waiter):
@@ -195,13 +137,7 @@ class StackRollbackCompleteWaiter(Waiter):
     DELETE_FAILED; failure when error = ValidationError.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
-        """Poll describe_stacks until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "StackRollbackComplete"
 
 
 class StackUpdateCompleteWaiter(Waiter):
@@ -215,13 +151,7 @@ class StackUpdateCompleteWaiter(Waiter):
     ValidationError.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
-        """Poll describe_stacks until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "StackUpdateComplete"
 
 
 class TypeRegistrationCompleteWaiter(Waiter):
@@ -233,13 +163,7 @@ class TypeRegistrationCompleteWaiter(Waiter):
     ProgressStatus = FAILED.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeTypeRegistrationInputWaitTypeDef]) -> None:
-        """Poll describe_type_registration until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "TypeRegistrationComplete"
 
 
 WAITERS = {

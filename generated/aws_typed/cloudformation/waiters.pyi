@@ -40,56 +40,166 @@ __all__ = [
 ]
 
 class ChangeSetCreateCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ChangeSetCreateComplete: polls
+    CloudFormationClient.describe_change_set every 30 s, at most 120 times.
 
-    def wait(self, **kwargs: Unpack[DescribeChangeSetInputWaitTypeDef]) -> None: ...
+    Acceptors: success when path Status = CREATE_COMPLETE; failure when path
+    Status = FAILED; failure when error = ValidationError.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeChangeSetInputWaitTypeDef]) -> None:
+        """Poll describe_change_set until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class StackCreateCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter StackCreateComplete: polls CloudFormationClient.describe_stacks
+    every 30 s, at most 120 times.
 
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Stacks[].StackStatus = CREATE_COMPLETE;
+    success when pathAll Stacks[].StackStatus = UPDATE_COMPLETE; success when
+    pathAll Stacks[].StackStatus = UPDATE_IN_PROGRESS; success when pathAll
+    Stacks[].StackStatus = UPDATE_COMPLETE_CLEANUP_IN_PROGRESS; success when
+    pathAll Stacks[].StackStatus = UPDATE_FAILED; success when pathAll
+    Stacks[].StackStatus = UPDATE_ROLLBACK_IN_PROGRESS; success when pathAll
+    Stacks[].StackStatus = UPDATE_ROLLBACK_FAILED; success when pathAll
+    Stacks[].StackStatus = UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS;
+    success when pathAll Stacks[].StackStatus = UPDATE_ROLLBACK_COMPLETE;
+    failure when pathAny Stacks[].StackStatus = CREATE_FAILED; failure when
+    pathAny Stacks[].StackStatus = DELETE_COMPLETE; failure when pathAny
+    Stacks[].StackStatus = DELETE_FAILED; failure when pathAny
+    Stacks[].StackStatus = ROLLBACK_FAILED; failure when pathAny
+    Stacks[].StackStatus = ROLLBACK_COMPLETE; failure when error =
+    ValidationError.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
+        """Poll describe_stacks until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class StackDeleteCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter StackDeleteComplete: polls CloudFormationClient.describe_stacks
+    every 30 s, at most 120 times.
 
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Stacks[].StackStatus = DELETE_COMPLETE;
+    success when error = ValidationError; failure when pathAny
+    Stacks[].StackStatus = DELETE_FAILED; failure when pathAny
+    Stacks[].StackStatus = CREATE_FAILED; failure when pathAny
+    Stacks[].StackStatus = ROLLBACK_FAILED; failure when pathAny
+    Stacks[].StackStatus = UPDATE_ROLLBACK_IN_PROGRESS; failure when pathAny
+    Stacks[].StackStatus = UPDATE_ROLLBACK_FAILED; failure when pathAny
+    Stacks[].StackStatus = UPDATE_ROLLBACK_COMPLETE; failure when pathAny
+    Stacks[].StackStatus = UPDATE_COMPLETE.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
+        """Poll describe_stacks until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class StackExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter StackExists: polls CloudFormationClient.describe_stacks every 5 s,
+    at most 20 times.
 
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 200; retry when error = ValidationError.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
+        """Poll describe_stacks until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class StackImportCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter StackImportComplete: polls CloudFormationClient.describe_stacks
+    every 30 s, at most 120 times.
 
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Stacks[].StackStatus = IMPORT_COMPLETE;
+    failure when pathAny Stacks[].StackStatus = ROLLBACK_COMPLETE; failure when
+    pathAny Stacks[].StackStatus = ROLLBACK_FAILED; failure when pathAny
+    Stacks[].StackStatus = IMPORT_ROLLBACK_IN_PROGRESS; failure when pathAny
+    Stacks[].StackStatus = IMPORT_ROLLBACK_FAILED; failure when pathAny
+    Stacks[].StackStatus = IMPORT_ROLLBACK_COMPLETE; failure when error =
+    ValidationError.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
+        """Poll describe_stacks until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class StackRefactorCreateCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter StackRefactorCreateComplete: polls
+    CloudFormationClient.describe_stack_refactor every 5 s, at most 120 times.
 
-    def wait(self, **kwargs: Unpack[DescribeStackRefactorInputWaitTypeDef]) -> None: ...
+    Acceptors: success when path Status = CREATE_COMPLETE; failure when path
+    Status = CREATE_FAILED; failure when error = ValidationError.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeStackRefactorInputWaitTypeDef]) -> None:
+        """Poll describe_stack_refactor until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class StackRefactorExecuteCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter StackRefactorExecuteComplete: polls
+    CloudFormationClient.describe_stack_refactor every 15 s, at most 120 times.
 
-    def wait(self, **kwargs: Unpack[DescribeStackRefactorInputWaitTypeDef]) -> None: ...
+    Acceptors: success when path ExecutionStatus = EXECUTE_COMPLETE; failure
+    when path ExecutionStatus = EXECUTE_FAILED; failure when path
+    ExecutionStatus = ROLLBACK_COMPLETE; failure when error = ValidationError.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeStackRefactorInputWaitTypeDef]) -> None:
+        """Poll describe_stack_refactor until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class StackRollbackCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter StackRollbackComplete: polls CloudFormationClient.describe_stacks
+    every 30 s, at most 120 times.
 
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Stacks[].StackStatus =
+    UPDATE_ROLLBACK_COMPLETE; failure when pathAny Stacks[].StackStatus =
+    UPDATE_FAILED; failure when pathAny Stacks[].StackStatus =
+    UPDATE_ROLLBACK_FAILED; failure when pathAny Stacks[].StackStatus =
+    DELETE_FAILED; failure when error = ValidationError.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
+        """Poll describe_stacks until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class StackUpdateCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter StackUpdateComplete: polls CloudFormationClient.describe_stacks
+    every 30 s, at most 120 times.
 
-    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Stacks[].StackStatus = UPDATE_COMPLETE;
+    failure when pathAny Stacks[].StackStatus = UPDATE_FAILED; failure when
+    pathAny Stacks[].StackStatus = UPDATE_ROLLBACK_FAILED; failure when pathAny
+    Stacks[].StackStatus = UPDATE_ROLLBACK_COMPLETE; failure when error =
+    ValidationError.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeStacksInputWaitTypeDef]) -> None:
+        """Poll describe_stacks until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class TypeRegistrationCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter TypeRegistrationComplete: polls
+    CloudFormationClient.describe_type_registration every 30 s, at most 120
+    times.
 
-    def wait(
-        self, **kwargs: Unpack[DescribeTypeRegistrationInputWaitTypeDef]
-    ) -> None: ...
+    Acceptors: success when path ProgressStatus = COMPLETE; failure when path
+    ProgressStatus = FAILED.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeTypeRegistrationInputWaitTypeDef]) -> None:
+        """Poll describe_type_registration until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 WAITERS = {
     "change_set_create_complete": ChangeSetCreateCompleteWaiter,

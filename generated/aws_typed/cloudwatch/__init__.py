@@ -7,11 +7,14 @@ again.
 
 from typing import TYPE_CHECKING
 
-from .client import CloudWatchClient, client
+from .client import CloudWatchClient
 from .exceptions import CloudWatchExceptions
 
 if TYPE_CHECKING:
+    from .client import client
     from .service_resource import CloudWatchServiceResource, resource
+else:  # the submodule, not its factory: calling the module calls client() (_runtime.CallableModule)
+    from . import client
 
 __all__ = [
     "CloudWatchClient",

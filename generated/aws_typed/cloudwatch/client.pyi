@@ -124,558 +124,1506 @@ if TYPE_CHECKING:
 __all__ = ["CloudWatchClient", "client"]
 
 class CloudWatchClient(BaseClient):
-    __slots__ = ()
-    _service_name = "cloudwatch"
+    """Typed client for Amazon CloudWatch (botocore service 'cloudwatch').
+
+    Amazon CloudWatch monitors your Amazon Web Services (Amazon Web Services)
+    resources and the applications you run on Amazon Web Services in real time.
+    You can use CloudWatch to collect and track metrics, which are the
+    variables you want to measure for your resources and applications.
+
+    The type of boto3's own cloudwatch client: client(...) returns
+    boto3.client('cloudwatch', ...) unchanged, and
+    isinstance(boto3.client('cloudwatch'), CloudWatchClient) is true.
+    """
 
     @property
-    def exceptions(self) -> CloudWatchExceptions: ...
+    def exceptions(self) -> CloudWatchExceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def delete_alarm_mute_rule(
         self, **kwargs: Unpack[DeleteAlarmMuteRuleInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a specific alarm mute rule.
+
+        Parameters:
+        - AlarmMuteRuleName (required): The name of the alarm mute rule to
+          delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarmMuteRule
+        """
+
     def delete_alarms(
         self, **kwargs: Unpack[DeleteAlarmsInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified alarms. You can delete up to 100 alarms in one
+        operation. However, this total can include no more than one composite
+        alarm. For example, you could delete 99 metric alarms and one composite
+        alarms with one operation, but you can't delete two composite alarms
+        with one operation.
+
+        Parameters:
+        - AlarmNames (required): The alarms to be deleted. Do not enclose the
+          alarm names in quote marks.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarms
+        """
+
     def delete_anomaly_detector(
         self, **kwargs: Unpack[DeleteAnomalyDetectorInputTypeDef]
-    ) -> DeleteAnomalyDetectorOutputTypeDef: ...
+    ) -> DeleteAnomalyDetectorOutputTypeDef:
+        """Deletes the specified anomaly detection model from your account. For
+        more information about how to delete an anomaly detection model, see
+        Deleting an anomaly detection model in the CloudWatch User Guide.
+
+        Parameters:
+        - Namespace (optional): The namespace associated with the anomaly
+          detection model to delete.
+        - MetricName (optional): The metric name associated with the anomaly
+          detection model to delete.
+        - Dimensions (optional): The metric dimensions associated with the
+          anomaly detection model to delete.
+        - Stat (optional): The statistic associated with the anomaly detection
+          model to delete.
+        - SingleMetricAnomalyDetector (optional): A single metric anomaly
+          detector to be deleted.
+        - MetricMathAnomalyDetector (optional): The metric math anomaly
+          detector to be deleted.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAnomalyDetector
+        """
+
     def delete_dashboards(
         self, **kwargs: Unpack[DeleteDashboardsInputTypeDef]
-    ) -> DeleteDashboardsOutputTypeDef: ...
+    ) -> DeleteDashboardsOutputTypeDef:
+        """Deletes all dashboards that you specify. You can specify up to 100
+        dashboards to delete. If there is an error during this call, the
+        operation attempts to delete as many dashboards as possible.
+
+        Parameters:
+        - DashboardNames (required): The dashboards to be deleted. This
+          parameter is required.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteDashboards
+        """
+
     def delete_insight_rules(
         self, **kwargs: Unpack[DeleteInsightRulesInputTypeDef]
-    ) -> DeleteInsightRulesOutputTypeDef: ...
+    ) -> DeleteInsightRulesOutputTypeDef:
+        """Permanently deletes the specified Contributor Insights rules.
+
+        Parameters:
+        - RuleNames (required): An array of the rule names to delete. If you
+          need to find out the names of your rules, use DescribeInsightRules.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteInsightRules
+        """
+
     def delete_metric_stream(
         self, **kwargs: Unpack[DeleteMetricStreamInputTypeDef]
-    ) -> DeleteMetricStreamOutputTypeDef: ...
+    ) -> DeleteMetricStreamOutputTypeDef:
+        """Permanently deletes the metric stream that you specify.
+
+        Parameters:
+        - Name (required): The name of the metric stream to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteMetricStream
+        """
+
     def describe_alarm_contributors(
         self, **kwargs: Unpack[DescribeAlarmContributorsInputTypeDef]
-    ) -> DescribeAlarmContributorsOutputTypeDef: ...
+    ) -> DescribeAlarmContributorsOutputTypeDef:
+        """Returns the information of the current alarm contributors that are in
+        ALARM state. This operation returns details about the individual time
+        series that contribute to the alarm's state.
+
+        Parameters:
+        - AlarmName (required): The name of the alarm for which to retrieve
+          contributor information.
+        - NextToken (optional): The token returned by a previous call to
+          indicate that there is more data available.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DescribeAlarmContributors
+        """
+
     def describe_alarm_history(
         self, **kwargs: Unpack[DescribeAlarmHistoryInputTypeDef]
-    ) -> DescribeAlarmHistoryOutputTypeDef: ...
+    ) -> DescribeAlarmHistoryOutputTypeDef:
+        """Retrieves the history for the specified alarm. You can filter the
+        results by date range or item type. If an alarm name is not specified,
+        the histories for either all metric alarms or all composite alarms are
+        returned.
+
+        Parameters:
+        - AlarmName (optional): The name of the alarm.
+        - AlarmContributorId (optional): The unique identifier of a specific
+          alarm contributor to filter the alarm history results.
+        - AlarmTypes (optional): Use this parameter to specify whether you want
+          the operation to return metric alarms or composite alarms. If you
+          omit this parameter, only metric alarms are returned.
+        - HistoryItemType (optional): The type of alarm histories to retrieve.
+        - StartDate (optional): The starting date to retrieve alarm history.
+        - EndDate (optional): The ending date to retrieve alarm history.
+        - MaxRecords (optional): The maximum number of alarm history records to
+          retrieve.
+        - NextToken (optional): The token returned by a previous call to
+          indicate that there is more data available.
+        - ScanBy (optional): Specified whether to return the newest or oldest
+          alarm history first. Specify TimestampDescending to have the newest
+          event history returned first, and specify TimestampAscending to have
+          the oldest ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DescribeAlarmHistory
+        """
+
     def describe_alarms(
         self, **kwargs: Unpack[DescribeAlarmsInputTypeDef]
-    ) -> DescribeAlarmsOutputTypeDef: ...
+    ) -> DescribeAlarmsOutputTypeDef:
+        """Retrieves the specified alarms. You can filter the results by
+        specifying a prefix for the alarm name, the alarm state, or a prefix
+        for any action.
+
+        Parameters:
+        - AlarmNames (optional): The names of the alarms to retrieve
+          information about.
+        - AlarmNamePrefix (optional): An alarm name prefix. If you specify this
+          parameter, you receive information about all alarms that have names
+          that start with this prefix.
+        - AlarmTypes (optional): Use this parameter to specify whether you want
+          the operation to return metric alarms or composite alarms. If you
+          omit this parameter, only metric alarms are returned, even if
+          composite alarms exist ...
+        - ChildrenOfAlarmName (optional): If you use this parameter and specify
+          the name of a composite alarm, the operation returns information
+          about the "children" alarms of the alarm you specify. These are the
+          metric alarms and composite ...
+        - ParentsOfAlarmName (optional): If you use this parameter and specify
+          the name of a metric or composite alarm, the operation returns
+          information about the "parent" alarms of the alarm you specify. These
+          are the composite alarms ...
+        - StateValue (optional): Specify this parameter to receive information
+          only about alarms that are currently in the state that you specify.
+        - ActionPrefix (optional): Use this parameter to filter the results of
+          the operation to only those alarms that use a certain alarm action.
+          For example, you could specify the ARN of an SNS topic to find all
+          alarms that send ...
+        - MaxRecords (optional): The maximum number of alarm descriptions to
+          retrieve.
+        - NextToken (optional): The token returned by a previous call to
+          indicate that there is more data available.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DescribeAlarms
+        """
+
     def describe_alarms_for_metric(
         self, **kwargs: Unpack[DescribeAlarmsForMetricInputTypeDef]
-    ) -> DescribeAlarmsForMetricOutputTypeDef: ...
+    ) -> DescribeAlarmsForMetricOutputTypeDef:
+        """Retrieves the alarms for the specified metric. To filter the results,
+        specify a statistic, period, or unit.
+
+        Parameters:
+        - MetricName (required): The name of the metric.
+        - Namespace (required): The namespace of the metric.
+        - Statistic (optional): The statistic for the metric, other than
+          percentiles. For percentile statistics, use ExtendedStatistics.
+        - ExtendedStatistic (optional): The percentile statistic for the
+          metric. Specify a value between p0.0 and p100.
+        - Dimensions (optional): The dimensions associated with the metric. If
+          the metric has any associated dimensions, you must specify them in
+          order for the call to succeed.
+        - Period (optional): The period, in seconds, over which the statistic
+          is applied.
+        - Unit (optional): The unit for the metric.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DescribeAlarmsForMetric
+        """
+
     def describe_anomaly_detectors(
         self, **kwargs: Unpack[DescribeAnomalyDetectorsInputTypeDef]
-    ) -> DescribeAnomalyDetectorsOutputTypeDef: ...
+    ) -> DescribeAnomalyDetectorsOutputTypeDef:
+        """Lists the anomaly detection models that you have created in your
+        account. For single metric anomaly detectors, you can list all of the
+        models in your account or filter the results to only the models that
+        are related to a certain namespace, metric name, or metric dimension.
+        For metric math anomaly detectors, you can list them by adding
+        METRIC_MATH to the AnomalyDetectorTypes array. This will return all
+        metric math anomaly detectors in your account.
+
+        Parameters:
+        - NextToken (optional): Use the token returned by the previous
+          operation to request the next page of results.
+        - MaxResults (optional): The maximum number of results to return in one
+          operation. The maximum value that you can specify is 100.
+        - Namespace (optional): Limits the results to only the anomaly
+          detection models that are associated with the specified namespace.
+        - MetricName (optional): Limits the results to only the anomaly
+          detection models that are associated with the specified metric name.
+          If there are multiple metrics with this name in different namespaces
+          that have anomaly ...
+        - Dimensions (optional): Limits the results to only the anomaly
+          detection models that are associated with the specified metric
+          dimensions. If there are multiple metrics that have these dimensions
+          and have anomaly detection ...
+        - AnomalyDetectorTypes (optional): The anomaly detector types to
+          request when using DescribeAnomalyDetectorsInput. If empty, defaults
+          to SINGLE_METRIC.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DescribeAnomalyDetectors
+        """
+
     def describe_insight_rules(
         self, **kwargs: Unpack[DescribeInsightRulesInputTypeDef]
-    ) -> DescribeInsightRulesOutputTypeDef: ...
+    ) -> DescribeInsightRulesOutputTypeDef:
+        """Returns a list of all the Contributor Insights rules in your account.
+
+        Parameters:
+        - NextToken (optional): Include this value, if it was returned by the
+          previous operation, to get the next set of rules.
+        - MaxResults (optional): The maximum number of results to return in one
+          operation. If you omit this parameter, the default of 500 is used.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DescribeInsightRules
+        """
+
     def disable_alarm_actions(
         self, **kwargs: Unpack[DisableAlarmActionsInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Disables the actions for the specified alarms. When an alarm's actions
+        are disabled, the alarm actions do not execute when the alarm state
+        changes.
+
+        Parameters:
+        - AlarmNames (required): The names of the alarms.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableAlarmActions
+        """
+
     def disable_insight_rules(
         self, **kwargs: Unpack[DisableInsightRulesInputTypeDef]
-    ) -> DisableInsightRulesOutputTypeDef: ...
+    ) -> DisableInsightRulesOutputTypeDef:
+        """Disables the specified Contributor Insights rules. When rules are
+        disabled, they do not analyze log groups and do not incur costs.
+
+        Parameters:
+        - RuleNames (required): An array of the rule names to disable. If you
+          need to find out the names of your rules, use DescribeInsightRules.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableInsightRules
+        """
+
     def enable_alarm_actions(
         self, **kwargs: Unpack[EnableAlarmActionsInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Enables the actions for the specified alarms.
+
+        Parameters:
+        - AlarmNames (required): The names of the alarms.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
+        """
+
     def enable_insight_rules(
         self, **kwargs: Unpack[EnableInsightRulesInputTypeDef]
-    ) -> EnableInsightRulesOutputTypeDef: ...
+    ) -> EnableInsightRulesOutputTypeDef:
+        """Enables the specified Contributor Insights rules. When rules are
+        enabled, they immediately begin analyzing log data.
+
+        Parameters:
+        - RuleNames (required): An array of the rule names to enable. If you
+          need to find out the names of your rules, use DescribeInsightRules.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableInsightRules
+        """
+
     def get_alarm_mute_rule(
         self, **kwargs: Unpack[GetAlarmMuteRuleInputTypeDef]
-    ) -> GetAlarmMuteRuleOutputTypeDef: ...
+    ) -> GetAlarmMuteRuleOutputTypeDef:
+        """Retrieves details for a specific alarm mute rule.
+
+        Parameters:
+        - AlarmMuteRuleName (required): The name of the alarm mute rule to
+          retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/GetAlarmMuteRule
+        """
+
     def get_dashboard(
         self, **kwargs: Unpack[GetDashboardInputTypeDef]
-    ) -> GetDashboardOutputTypeDef: ...
+    ) -> GetDashboardOutputTypeDef:
+        """Displays the details of the dashboard that you specify.
+
+        Parameters:
+        - DashboardName (required): The name of the dashboard to be described.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/GetDashboard
+        """
+
     def get_insight_rule_report(
         self, **kwargs: Unpack[GetInsightRuleReportInputTypeDef]
-    ) -> GetInsightRuleReportOutputTypeDef: ...
+    ) -> GetInsightRuleReportOutputTypeDef:
+        """This operation returns the time series data collected by a Contributor
+        Insights rule. The data includes the identity and number of
+        contributors to the log group.
+
+        Parameters:
+        - RuleName (required): The name of the rule that you want to see data
+          from.
+        - StartTime (required): The start time of the data to use in the
+          report. When used in a raw HTTP Query API, it is formatted as
+          yyyy-MM-dd'T'HH:mm:ss. For example, 2019-07-01T23:59:59.
+        - EndTime (required): The end time of the data to use in the report.
+          When used in a raw HTTP Query API, it is formatted as
+          yyyy-MM-dd'T'HH:mm:ss. For example, 2019-07-01T23:59:59.
+        - Period (required): The period, in seconds, to use for the statistics
+          in the InsightRuleMetricDatapoint results.
+        - MaxContributorCount (optional): The maximum number of contributors to
+          include in the report. The range is 1 to 100. If you omit this, the
+          default of 10 is used.
+        - Metrics (optional): Specifies which metrics to use for aggregation of
+          contributor values for the report. You can specify one or more of the
+          following metrics:
+        - OrderBy (optional): Determines what statistic to use to rank the
+          contributors. Valid values are Sum and Maximum.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/GetInsightRuleReport
+        """
+
     def get_metric_data(
         self, **kwargs: Unpack[GetMetricDataInputTypeDef]
-    ) -> GetMetricDataOutputTypeDef: ...
+    ) -> GetMetricDataOutputTypeDef:
+        """You can use the GetMetricData API to retrieve CloudWatch metric values.
+        The operation can also include a CloudWatch Metrics Insights query, and
+        one or more metric math functions.
+
+        Parameters:
+        - MetricDataQueries (required): The metric queries to be returned. A
+          single GetMetricData call can include as many as 500 MetricDataQuery
+          structures. Each of these structures can specify either a metric to
+          retrieve, a Metrics ...
+        - StartTime (required): The time stamp indicating the earliest data to
+          be returned.
+        - EndTime (required): The time stamp indicating the latest data to be
+          returned.
+        - NextToken (optional): Include this value, if it was returned by the
+          previous GetMetricData operation, to get the next set of data points.
+        - ScanBy (optional): The order in which data points should be returned.
+          TimestampDescending returns the newest data first and paginates when
+          the MaxDatapoints limit is reached. TimestampAscending returns the
+          oldest data ...
+        - MaxDatapoints (optional): The maximum number of data points the
+          request should return before paginating. If you omit this, the
+          default of 100,800 is used.
+        - LabelOptions (optional): This structure includes the Timezone
+          parameter, which you can use to specify your time zone so that the
+          labels of returned data display the correct time for your time zone.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/GetMetricData
+        """
+
     def get_metric_statistics(
         self, **kwargs: Unpack[GetMetricStatisticsInputTypeDef]
-    ) -> GetMetricStatisticsOutputTypeDef: ...
+    ) -> GetMetricStatisticsOutputTypeDef:
+        """Gets statistics for the specified metric.
+
+        Parameters:
+        - Namespace (required): The namespace of the metric, with or without
+          spaces.
+        - MetricName (required): The name of the metric, with or without
+          spaces.
+        - Dimensions (optional): The dimensions. If the metric contains
+          multiple dimensions, you must include a value for each dimension.
+          CloudWatch treats each unique combination of dimensions as a separate
+          metric. If a specific ...
+        - StartTime (required): The time stamp that determines the first data
+          point to return. Start times are evaluated relative to the time that
+          CloudWatch receives the request.
+        - EndTime (required): The time stamp that determines the last data
+          point to return.
+        - Period (required): The granularity, in seconds, of the returned data
+          points. For metrics with regular resolution, a period can be as short
+          as one minute (60 seconds) and must be a multiple of 60. For
+          high-resolution ...
+        - Statistics (optional): The metric statistics, other than percentile.
+          For percentile statistics, use ExtendedStatistics. When calling
+          GetMetricStatistics, you must specify either Statistics or
+          ExtendedStatistics, but not ...
+        - ExtendedStatistics (optional): The percentile statistics. Specify
+          values between p0.0 and p100. When calling GetMetricStatistics, you
+          must specify either Statistics or ExtendedStatistics, but not both.
+          Percentile statistics are ...
+        - Unit (optional): The unit for a given metric. If you omit Unit, all
+          data that was collected with any unit is returned, along with the
+          corresponding units that were specified when the data was reported to
+          CloudWatch. ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/GetMetricStatistics
+        """
+
     def get_metric_stream(
         self, **kwargs: Unpack[GetMetricStreamInputTypeDef]
-    ) -> GetMetricStreamOutputTypeDef: ...
+    ) -> GetMetricStreamOutputTypeDef:
+        """Returns information about the metric stream that you specify.
+
+        Parameters:
+        - Name (required): The name of the metric stream to retrieve
+          information about.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/GetMetricStream
+        """
+
     def get_metric_widget_image(
         self, **kwargs: Unpack[GetMetricWidgetImageInputTypeDef]
-    ) -> GetMetricWidgetImageOutputTypeDef: ...
+    ) -> GetMetricWidgetImageOutputTypeDef:
+        """You can use the GetMetricWidgetImage API to retrieve a snapshot graph
+        of one or more Amazon CloudWatch metrics as a bitmap image. You can
+        then embed this image into your services and products, such as wiki
+        pages, reports, and documents. You could also retrieve images
+        regularly, such as every minute, and create your own custom live
+        dashboard.
+
+        Parameters:
+        - MetricWidget (required): A JSON string that defines the bitmap graph
+          to be retrieved. The string includes the metrics to include in the
+          graph, statistics, annotations, title, axis limits, and so on. You
+          can include only one ...
+        - OutputFormat (optional): The format of the resulting image. Only PNG
+          images are supported.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/GetMetricWidgetImage
+        """
+
     def get_otel_enrichment(
         self, **kwargs: Unpack[GetOTelEnrichmentInputTypeDef]
-    ) -> GetOTelEnrichmentOutputTypeDef: ...
+    ) -> GetOTelEnrichmentOutputTypeDef:
+        """Returns the current status of vended metric enrichment for the account,
+        including whether CloudWatch vended metrics are enriched with resource
+        ARN and resource tag labels and queryable using PromQL. For the list of
+        supported resources, see Supported Amazon Web Services infrastructure
+        metrics.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/GetOTelEnrichment
+        """
+
     def list_alarm_mute_rules(
         self, **kwargs: Unpack[ListAlarmMuteRulesInputTypeDef]
-    ) -> ListAlarmMuteRulesOutputTypeDef: ...
+    ) -> ListAlarmMuteRulesOutputTypeDef:
+        """Lists alarm mute rules in your Amazon Web Services account and region.
+
+        Parameters:
+        - AlarmName (optional): Filter results to show only mute rules that
+          target the specified alarm name.
+        - Statuses (optional): Filter results to show only mute rules with the
+          specified statuses. Valid values are SCHEDULED, ACTIVE, or EXPIRED.
+        - MaxRecords (optional): The maximum number of mute rules to return in
+          one call. The default is 50.
+        - NextToken (optional): The token returned from a previous call to
+          indicate where to continue retrieving results.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/ListAlarmMuteRules
+        """
+
     def list_dashboards(
         self, **kwargs: Unpack[ListDashboardsInputTypeDef]
-    ) -> ListDashboardsOutputTypeDef: ...
+    ) -> ListDashboardsOutputTypeDef:
+        """Returns a list of the dashboards for your account. If you include
+        DashboardNamePrefix, only those dashboards with names starting with the
+        prefix are listed. Otherwise, all dashboards in your account are
+        listed.
+
+        Parameters:
+        - DashboardNamePrefix (optional): If you specify this parameter, only
+          the dashboards with names starting with the specified string are
+          listed. The maximum length is 255, and valid characters are A-Z, a-z,
+          0-9, ".", "-", and "_".
+        - NextToken (optional): The token returned by a previous call to
+          indicate that there is more data available.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/ListDashboards
+        """
+
     def list_managed_insight_rules(
         self, **kwargs: Unpack[ListManagedInsightRulesInputTypeDef]
-    ) -> ListManagedInsightRulesOutputTypeDef: ...
+    ) -> ListManagedInsightRulesOutputTypeDef:
+        """Returns a list that contains the number of managed Contributor Insights
+        rules in your account.
+
+        Parameters:
+        - ResourceARN (required): The ARN of an Amazon Web Services resource
+          that has managed Contributor Insights rules.
+        - NextToken (optional): Include this value to get the next set of rules
+          if the value was returned by the previous operation.
+        - MaxResults (optional): The maximum number of results to return in one
+          operation. If you omit this parameter, the default number is used.
+          The default number is 100.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/ListManagedInsightRules
+        """
+
     def list_metric_streams(
         self, **kwargs: Unpack[ListMetricStreamsInputTypeDef]
-    ) -> ListMetricStreamsOutputTypeDef: ...
+    ) -> ListMetricStreamsOutputTypeDef:
+        """Returns a list of metric streams in this account.
+
+        Parameters:
+        - NextToken (optional): Include this value, if it was returned by the
+          previous call, to get the next set of metric streams.
+        - MaxResults (optional): The maximum number of results to return in one
+          operation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/ListMetricStreams
+        """
+
     def list_metrics(
         self, **kwargs: Unpack[ListMetricsInputTypeDef]
-    ) -> ListMetricsOutputTypeDef: ...
+    ) -> ListMetricsOutputTypeDef:
+        """List the specified metrics. You can use the returned metrics with
+        GetMetricData or GetMetricStatistics to get statistical data.
+
+        Parameters:
+        - Namespace (optional): The metric namespace to filter against. Only
+          the namespace that matches exactly will be returned.
+        - MetricName (optional): The name of the metric to filter against. Only
+          the metrics with names that match exactly will be returned.
+        - Dimensions (optional): The dimensions to filter against. Only the
+          dimension with names that match exactly will be returned. If you
+          specify one dimension name and a metric has that dimension and also
+          other dimensions, it ...
+        - NextToken (optional): The token returned by a previous call to
+          indicate that there is more data available.
+        - RecentlyActive (optional): To filter the results to show only metrics
+          that have had data points published in the past three hours, specify
+          this parameter with a value of PT3H. This is the only valid value for
+          this parameter.
+        - IncludeLinkedAccounts (optional): If you are using this operation in
+          a monitoring account, specify true to include metrics from source
+          accounts in the returned data.
+        - OwningAccount (optional): When you use this operation in a monitoring
+          account, use this field to return metrics only from one source
+          account. To do so, specify that source account ID in this field, and
+          also specify true for ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/ListMetrics
+        """
+
     def list_tags_for_resource(
         self, **kwargs: Unpack[ListTagsForResourceInputTypeDef]
-    ) -> ListTagsForResourceOutputTypeDef: ...
+    ) -> ListTagsForResourceOutputTypeDef:
+        """Displays the tags associated with a CloudWatch resource. Currently,
+        alarms, dashboards, metric streams and Contributor Insights rules
+        support tagging.
+
+        Parameters:
+        - ResourceARN (required): The ARN of the CloudWatch resource that you
+          want to view tags for.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/ListTagsForResource
+        """
+
     def put_alarm_mute_rule(
         self, **kwargs: Unpack[PutAlarmMuteRuleInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Creates or updates an alarm mute rule.
+
+        Parameters:
+        - Name (required): The name of the alarm mute rule. This name must be
+          unique within your Amazon Web Services account and region.
+        - Description (optional): A description of the alarm mute rule that
+          helps you identify its purpose.
+        - Rule (required): The configuration that defines when and how long
+          alarms should be muted.
+        - MuteTargets (optional): Specifies which alarms this rule applies to.
+        - Tags (optional): A list of key-value pairs to associate with the
+          alarm mute rule. You can use tags to categorize and manage your mute
+          rules.
+        - StartDate (optional): The date and time after which the mute rule
+          takes effect, specified as a timestamp in ISO 8601 format (for
+          example, 2026-04-15T08:00:00Z). If not specified, the mute rule takes
+          effect immediately ...
+        - ExpireDate (optional): The date and time when the mute rule expires
+          and is no longer evaluated, specified as a timestamp in ISO 8601
+          format (for example, 2026-12-31T23:59:59Z). After this time, the rule
+          status becomes ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutAlarmMuteRule
+        """
+
     def put_anomaly_detector(
         self, **kwargs: Unpack[PutAnomalyDetectorInputTypeDef]
-    ) -> PutAnomalyDetectorOutputTypeDef: ...
+    ) -> PutAnomalyDetectorOutputTypeDef:
+        """Creates an anomaly detection model for a CloudWatch metric. You can use
+        the model to display a band of expected normal values when the metric
+        is graphed.
+
+        Parameters:
+        - Namespace (optional): The namespace of the metric to create the
+          anomaly detection model for.
+        - MetricName (optional): The name of the metric to create the anomaly
+          detection model for.
+        - Dimensions (optional): The metric dimensions to create the anomaly
+          detection model for.
+        - Stat (optional): The statistic to use for the metric and the anomaly
+          detection model.
+        - Configuration (optional): The configuration specifies details about
+          how the anomaly detection model is to be trained, including time
+          ranges to exclude when training and updating the model. You can
+          specify as many as 10 time ...
+        - MetricCharacteristics (optional): Use this object to include
+          parameters to provide information about your metric to CloudWatch to
+          help it build more accurate anomaly detection models. Currently, it
+          includes the PeriodicSpikes ...
+        - SingleMetricAnomalyDetector (optional): A single metric anomaly
+          detector to be created.
+        - MetricMathAnomalyDetector (optional): The metric math anomaly
+          detector to be created.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutAnomalyDetector
+        """
+
     def put_composite_alarm(
         self, **kwargs: Unpack[PutCompositeAlarmInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Creates or updates a composite alarm. When you create a composite
+        alarm, you specify a rule expression for the alarm that takes into
+        account the alarm states of other alarms that you have created. The
+        composite alarm goes into ALARM state only if all conditions of the
+        rule are met.
+
+        Parameters:
+        - ActionsEnabled (optional): Indicates whether actions should be
+          executed during any changes to the alarm state of the composite
+          alarm. The default is TRUE.
+        - AlarmActions (optional): The actions to execute when this alarm
+          transitions to the ALARM state from any other state. Each action is
+          specified as an Amazon Resource Name (ARN).
+        - AlarmDescription (optional): The description for the composite alarm.
+        - AlarmName (required): The name for the composite alarm. This name
+          must be unique within the Region.
+        - AlarmRule (required): An expression that specifies which other alarms
+          are to be evaluated to determine this composite alarm's state. For
+          each alarm that you reference, you designate a function that
+          specifies whether that ...
+        - InsufficientDataActions (optional): The actions to execute when this
+          alarm transitions to the INSUFFICIENT_DATA state from any other
+          state. Each action is specified as an Amazon Resource Name (ARN).
+        - OKActions (optional): The actions to execute when this alarm
+          transitions to an OK state from any other state. Each action is
+          specified as an Amazon Resource Name (ARN).
+        - Tags (optional): A list of key-value pairs to associate with the
+          alarm. You can associate as many as 50 tags with an alarm. To be able
+          to associate tags with the alarm when you create the alarm, you must
+          have the ...
+        - ActionsSuppressor (optional): Actions will be suppressed if the
+          suppressor alarm is in the ALARM state. ActionsSuppressor can be an
+          AlarmName or an Amazon Resource Name (ARN) from an existing alarm.
+        - ActionsSuppressorWaitPeriod (optional): The maximum time in seconds
+          that the composite alarm waits for the suppressor alarm to go into
+          the ALARM state. After this time, the composite alarm performs its
+          actions.
+        - ActionsSuppressorExtensionPeriod (optional): The maximum time in
+          seconds that the composite alarm waits after suppressor alarm goes
+          out of the ALARM state. After this time, the composite alarm performs
+          its actions.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutCompositeAlarm
+        """
+
     def put_dashboard(
         self, **kwargs: Unpack[PutDashboardInputTypeDef]
-    ) -> PutDashboardOutputTypeDef: ...
+    ) -> PutDashboardOutputTypeDef:
+        """Creates a dashboard if it does not already exist, or updates an
+        existing dashboard. If you update a dashboard, the entire contents are
+        replaced with what you specify here.
+
+        Parameters:
+        - DashboardName (required): The name of the dashboard. If a dashboard
+          with this name already exists, this call modifies that dashboard,
+          replacing its current contents. Otherwise, a new dashboard is
+          created. The maximum length ...
+        - DashboardBody (required): The detailed information about the
+          dashboard in JSON format, including the widgets to include and their
+          location on the dashboard. This parameter is required.
+        - Tags (optional): A list of key-value pairs to associate with the
+          dashboard. You can associate as many as 50 tags with a dashboard.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutDashboard
+        """
+
     def put_insight_rule(
         self, **kwargs: Unpack[PutInsightRuleInputTypeDef]
-    ) -> PutInsightRuleOutputTypeDef: ...
+    ) -> PutInsightRuleOutputTypeDef:
+        """Creates a Contributor Insights rule. Rules evaluate log events in a
+        CloudWatch Logs log group, enabling you to find contributor data for
+        the log events in that log group. For more information, see Using
+        Contributor Insights to Analyze High-Cardinality Data.
+
+        Parameters:
+        - RuleName (required): A unique name for the rule.
+        - RuleState (optional): The state of the rule. Valid values are ENABLED
+          and DISABLED.
+        - RuleDefinition (required): The definition of the rule, as a JSON
+          object. For details on the valid syntax, see Contributor Insights
+          Rule Syntax.
+        - Tags (optional): A list of key-value pairs to associate with the
+          Contributor Insights rule. You can associate as many as 50 tags with
+          a rule.
+        - ApplyOnTransformedLogs (optional): Specify true to have this rule
+          evaluate log events after they have been transformed by Log
+          transformation. If you specify true, then the log events in log
+          groups that have transformers will be ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutInsightRule
+        """
+
     def put_managed_insight_rules(
         self, **kwargs: Unpack[PutManagedInsightRulesInputTypeDef]
-    ) -> PutManagedInsightRulesOutputTypeDef: ...
+    ) -> PutManagedInsightRulesOutputTypeDef:
+        """Creates a managed Contributor Insights rule for a specified Amazon Web
+        Services resource. When you enable a managed rule, you create a
+        Contributor Insights rule that collects data from Amazon Web Services
+        services. You cannot edit these rules with PutInsightRule. The rules
+        can be enabled, disabled, and deleted using EnableInsightRules,
+        DisableInsightRules, and DeleteInsightRules. If a previously created
+        managed rule is currently disabled, a subsequent call to this API will
+        re-enable it. Use ListManagedInsightRules to describe all available
+        rules.
+
+        Parameters:
+        - ManagedRules (required): A list of ManagedRules to enable.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutManagedInsightRules
+        """
+
     def put_metric_alarm(
         self, **kwargs: Unpack[PutMetricAlarmInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Creates or updates an alarm and associates it with the specified
+        metric, metric math expression, anomaly detection model, Metrics
+        Insights query, or PromQL query. For more information about using a
+        Metrics Insights query for an alarm, see Create alarms on Metrics
+        Insights queries.
+
+        Parameters:
+        - AlarmName (required): The name for the alarm. This name must be
+          unique within the Region.
+        - AlarmDescription (optional): The description for the alarm.
+        - ActionsEnabled (optional): Indicates whether actions should be
+          executed during any changes to the alarm state. The default is TRUE.
+        - OKActions (optional): The actions to execute when this alarm
+          transitions to an OK state from any other state. Each action is
+          specified as an Amazon Resource Name (ARN). Valid values:
+        - AlarmActions (optional): The actions to execute when this alarm
+          transitions to the ALARM state from any other state. Each action is
+          specified as an Amazon Resource Name (ARN). Valid values:
+        - InsufficientDataActions (optional): The actions to execute when this
+          alarm transitions to the INSUFFICIENT_DATA state from any other
+          state. Each action is specified as an Amazon Resource Name (ARN).
+          Valid values:
+        - MetricName (optional): The name for the metric associated with the
+          alarm. For each PutMetricAlarm operation, you must specify either
+          MetricName, a Metrics array, or an EvaluationCriteria.
+        - Namespace (optional): The namespace for the metric associated
+          specified in MetricName.
+        - Statistic (optional): The statistic for the metric specified in
+          MetricName, other than percentile. For percentile statistics, use
+          ExtendedStatistic. When you call PutMetricAlarm and specify a
+          MetricName, you must specify ...
+        - ExtendedStatistic (optional): The extended statistic for the metric
+          specified in MetricName. When you call PutMetricAlarm and specify a
+          MetricName, you must specify either Statistic or ExtendedStatistic
+          but not both.
+        - Dimensions (optional): The dimensions for the metric specified in
+          MetricName.
+        - Period (optional): The length, in seconds, used each time the metric
+          specified in MetricName is evaluated. Valid values are 10, 20, 30,
+          and any multiple of 60.
+        - Unit (optional): The unit of measure for the statistic. For example,
+          the units for the Amazon EC2 NetworkIn metric are Bytes because
+          NetworkIn tracks the number of bytes that an instance receives on all
+          network ...
+        - EvaluationPeriods (optional): The number of periods over which data
+          is compared to the specified threshold. If you are setting an alarm
+          that requires that a number of consecutive data points be breaching
+          to trigger the alarm, ...
+        - DatapointsToAlarm (optional): The number of data points that must be
+          breaching to trigger the alarm. This is used only if you are setting
+          an "M out of N" alarm. In that case, this value is the M. For more
+          information, see ...
+        - Threshold (optional): The value against which the specified statistic
+          is compared.
+        - ComparisonOperator (optional): The arithmetic operation to use when
+          comparing the specified statistic and threshold. The specified
+          statistic value is used as the first operand.
+        - TreatMissingData (optional): Sets how this alarm is to handle missing
+          data points. If TreatMissingData is omitted, the default behavior of
+          missing is used. For more information, see Configuring How CloudWatch
+          Alarms Treats ...
+        - EvaluateLowSampleCountPercentile (optional): Used only for alarms
+          based on percentiles. If you specify ignore, the alarm state does not
+          change during periods with too few data points to be statistically
+          significant. If you specify evaluate or ...
+        - Metrics (optional): An array of MetricDataQuery structures that
+          enable you to create an alarm based on the result of a metric math
+          expression. For each PutMetricAlarm operation, you must specify
+          either MetricName, a ...
+        - Tags (optional): A list of key-value pairs to associate with the
+          alarm. You can associate as many as 50 tags with an alarm. To be able
+          to associate tags with the alarm when you create the alarm, you must
+          have the ...
+        - ThresholdMetricId (optional): If this is an alarm based on an anomaly
+          detection model, make this value match the ID of the
+          ANOMALY_DETECTION_BAND function.
+        - EvaluationCriteria (optional): The evaluation criteria for the alarm.
+          For each PutMetricAlarm operation, you must specify either
+          MetricName, a Metrics array, or an EvaluationCriteria.
+        - EvaluationInterval (optional): The frequency, in seconds, at which
+          the alarm is evaluated. Valid values are 10, 20, 30, and any multiple
+          of 60.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutMetricAlarm
+        """
+
     def put_metric_data(
         self, **kwargs: Unpack[PutMetricDataInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Publishes metric data to Amazon CloudWatch. CloudWatch associates the
+        data with the specified metric. If the specified metric does not exist,
+        CloudWatch creates the metric. When CloudWatch creates a metric, it can
+        take up to fifteen minutes for the metric to appear in calls to
+        ListMetrics.
+
+        Parameters:
+        - Namespace (required): The namespace for the metric data. You can use
+          ASCII characters for the namespace, except for control characters
+          which are not supported.
+        - MetricData (optional): The data for the metrics. Use this parameter
+          if your metrics do not contain associated entities. The array can
+          include no more than 1000 metrics per call.
+        - EntityMetricData (optional): Data for metrics that contain associated
+          entity information. You can include up to two EntityMetricData
+          objects, each of which can contain a single Entity and associated
+          metrics.
+        - StrictEntityValidation (optional): Whether to accept valid metric
+          data when an invalid entity is sent.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutMetricData
+        """
+
     def put_metric_stream(
         self, **kwargs: Unpack[PutMetricStreamInputTypeDef]
-    ) -> PutMetricStreamOutputTypeDef: ...
+    ) -> PutMetricStreamOutputTypeDef:
+        """Creates or updates a metric stream. Metric streams can automatically
+        stream CloudWatch metrics to Amazon Web Services destinations,
+        including Amazon S3, and to many third-party solutions.
+
+        Parameters:
+        - Name (required): If you are creating a new metric stream, this is the
+          name for the new stream. The name must be different than the names of
+          other metric streams in this account and Region.
+        - IncludeFilters (optional): If you specify this parameter, the stream
+          sends only the metrics from the metric namespaces that you specify
+          here.
+        - ExcludeFilters (optional): If you specify this parameter, the stream
+          sends metrics from all metric namespaces except for the namespaces
+          that you specify here.
+        - FirehoseArn (required): The ARN of the Amazon Kinesis Data Firehose
+          delivery stream to use for this metric stream. This Amazon Kinesis
+          Data Firehose delivery stream must already exist and must be in the
+          same account as the ...
+        - RoleArn (required): The ARN of an IAM role that this metric stream
+          will use to access Amazon Kinesis Data Firehose resources. This IAM
+          role must already exist and must be in the same account as the metric
+          stream. This ...
+        - OutputFormat (required): The output format for the stream. Valid
+          values are json, opentelemetry1.0, and opentelemetry0.7. For more
+          information about metric stream output formats, see Metric streams
+          output formats.
+        - Tags (optional): A list of key-value pairs to associate with the
+          metric stream. You can associate as many as 50 tags with a metric
+          stream.
+        - StatisticsConfigurations (optional): By default, a metric stream
+          always sends the MAX, MIN, SUM, and SAMPLECOUNT statistics for each
+          metric that is streamed. You can use this parameter to have the
+          metric stream also send additional ...
+        - IncludeLinkedAccountsMetrics (optional): If you are creating a metric
+          stream in a monitoring account, specify true to include metrics from
+          source accounts in the metric stream.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutMetricStream
+        """
+
     def set_alarm_state(
         self, **kwargs: Unpack[SetAlarmStateInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Temporarily sets the state of an alarm for testing purposes. When the
+        updated state differs from the previous value, the action configured
+        for the appropriate state is invoked. For example, if your alarm is
+        configured to send an Amazon SNS message when an alarm is triggered,
+        temporarily changing the alarm state to ALARM sends an SNS message.
+
+        Parameters:
+        - AlarmName (required): The name of the alarm.
+        - StateValue (required): The value of the state.
+        - StateReason (required): The reason that this alarm is set to this
+          specific state, in text format.
+        - StateReasonData (optional): The reason that this alarm is set to this
+          specific state, in JSON format.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/SetAlarmState
+        """
+
     def start_metric_streams(
         self, **kwargs: Unpack[StartMetricStreamsInputTypeDef]
-    ) -> StartMetricStreamsOutputTypeDef: ...
+    ) -> StartMetricStreamsOutputTypeDef:
+        """Starts the streaming of metrics for one or more of your metric streams.
+
+        Parameters:
+        - Names (required): The array of the names of metric streams to start
+          streaming.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/StartMetricStreams
+        """
+
     def start_otel_enrichment(
         self, **kwargs: Unpack[StartOTelEnrichmentInputTypeDef]
-    ) -> StartOTelEnrichmentOutputTypeDef: ...
+    ) -> StartOTelEnrichmentOutputTypeDef:
+        """Enables enrichment and PromQL access for CloudWatch vended metrics for
+        supported Amazon Web Services resources in the account. Once enabled,
+        metrics that contain a resource identifier dimension (for example, EC2
+        CPUUtilization with an InstanceId dimension) are enriched with resource
+        ARN and resource tag labels and become queryable using PromQL.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/StartOTelEnrichment
+        """
+
     def stop_metric_streams(
         self, **kwargs: Unpack[StopMetricStreamsInputTypeDef]
-    ) -> StopMetricStreamsOutputTypeDef: ...
+    ) -> StopMetricStreamsOutputTypeDef:
+        """Stops the streaming of metrics for one or more of your metric streams.
+
+        Parameters:
+        - Names (required): The array of the names of metric streams to stop
+          streaming.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/StopMetricStreams
+        """
+
     def stop_otel_enrichment(
         self, **kwargs: Unpack[StopOTelEnrichmentInputTypeDef]
-    ) -> StopOTelEnrichmentOutputTypeDef: ...
+    ) -> StopOTelEnrichmentOutputTypeDef:
+        """Disables enrichment and PromQL access for CloudWatch vended metrics for
+        supported Amazon Web Services resources in the account. After
+        disabling, these metrics are no longer enriched with resource ARN and
+        resource tag labels, and cannot be queried using PromQL.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/StopOTelEnrichment
+        """
+
     def tag_resource(
         self, **kwargs: Unpack[TagResourceInputTypeDef]
-    ) -> TagResourceOutputTypeDef: ...
+    ) -> TagResourceOutputTypeDef:
+        """Assigns one or more tags (key-value pairs) to the specified CloudWatch
+        resource. Currently, the only CloudWatch resources that can be tagged
+        are alarms, dashboards, metric streams and Contributor Insights rules.
+
+        Parameters:
+        - ResourceARN (required): The ARN of the CloudWatch resource that
+          you're adding tags to.
+        - Tags (required): The list of key-value pairs to associate with the
+          alarm.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/TagResource
+        """
+
     def untag_resource(
         self, **kwargs: Unpack[UntagResourceInputTypeDef]
-    ) -> UntagResourceOutputTypeDef: ...
+    ) -> UntagResourceOutputTypeDef:
+        """Removes one or more tags from the specified resource. Currently,
+        alarms, dashboards, metric streams and Contributor Insights rules
+        support tagging.
+
+        Parameters:
+        - ResourceARN (required): The ARN of the CloudWatch resource that
+          you're removing tags from.
+        - TagKeys (required): The list of tag keys to remove from the resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/UntagResource
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_alarm_history"]
-    ) -> DescribeAlarmHistoryPaginator: ...
+    ) -> DescribeAlarmHistoryPaginator:
+        """DescribeAlarmHistoryPaginator for describe_alarm_history."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_alarms"]
-    ) -> DescribeAlarmsPaginator: ...
+    ) -> DescribeAlarmsPaginator:
+        """DescribeAlarmsPaginator for describe_alarms."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_anomaly_detectors"]
-    ) -> DescribeAnomalyDetectorsPaginator: ...
+    ) -> DescribeAnomalyDetectorsPaginator:
+        """DescribeAnomalyDetectorsPaginator for describe_anomaly_detectors."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_metric_data"]
-    ) -> GetMetricDataPaginator: ...
+    ) -> GetMetricDataPaginator:
+        """GetMetricDataPaginator for get_metric_data."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_alarm_mute_rules"]
-    ) -> ListAlarmMuteRulesPaginator: ...
+    ) -> ListAlarmMuteRulesPaginator:
+        """ListAlarmMuteRulesPaginator for list_alarm_mute_rules."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_dashboards"]
-    ) -> ListDashboardsPaginator: ...
+    ) -> ListDashboardsPaginator:
+        """ListDashboardsPaginator for list_dashboards."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_metrics"]
-    ) -> ListMetricsPaginator: ...
+    ) -> ListMetricsPaginator:
+        """ListMetricsPaginator for list_metrics."""
+
     @overload
-    def get_waiter(self, waiter_name: Literal["alarm_exists"]) -> AlarmExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["alarm_exists"]) -> AlarmExistsWaiter:
+        """AlarmExistsWaiter for alarm_exists."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["alarm_mute_rule_exists"]
-    ) -> AlarmMuteRuleExistsWaiter: ...
+    ) -> AlarmMuteRuleExistsWaiter:
+        """AlarmMuteRuleExistsWaiter for alarm_mute_rule_exists."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["composite_alarm_exists"]
-    ) -> CompositeAlarmExistsWaiter: ...
-    if TYPE_CHECKING:
+    ) -> CompositeAlarmExistsWaiter:
+        """CompositeAlarmExistsWaiter for composite_alarm_exists."""
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_alarm_mute_rule"],
-            Params: DeleteAlarmMuteRuleInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_alarms"],
-            Params: DeleteAlarmsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_anomaly_detector"],
-            Params: DeleteAnomalyDetectorInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_dashboards"],
-            Params: DeleteDashboardsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_insight_rules"],
-            Params: DeleteInsightRulesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_metric_stream"],
-            Params: DeleteMetricStreamInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_alarm_contributors"],
-            Params: DescribeAlarmContributorsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_alarm_history"],
-            Params: DescribeAlarmHistoryInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_alarms"],
-            Params: DescribeAlarmsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_alarms_for_metric"],
-            Params: DescribeAlarmsForMetricInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_anomaly_detectors"],
-            Params: DescribeAnomalyDetectorsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_insight_rules"],
-            Params: DescribeInsightRulesInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["disable_alarm_actions"],
-            Params: DisableAlarmActionsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["disable_insight_rules"],
-            Params: DisableInsightRulesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["enable_alarm_actions"],
-            Params: EnableAlarmActionsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["enable_insight_rules"],
-            Params: EnableInsightRulesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_alarm_mute_rule"],
-            Params: GetAlarmMuteRuleInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_dashboard"],
-            Params: GetDashboardInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_insight_rule_report"],
-            Params: GetInsightRuleReportInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_metric_data"],
-            Params: GetMetricDataInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_metric_statistics"],
-            Params: GetMetricStatisticsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_metric_stream"],
-            Params: GetMetricStreamInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_metric_widget_image"],
-            Params: GetMetricWidgetImageInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_otel_enrichment"],
-            Params: GetOTelEnrichmentInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_alarm_mute_rules"],
-            Params: ListAlarmMuteRulesInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_dashboards"],
-            Params: ListDashboardsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_managed_insight_rules"],
-            Params: ListManagedInsightRulesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_metric_streams"],
-            Params: ListMetricStreamsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_metrics"],
-            Params: ListMetricsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_tags_for_resource"],
-            Params: ListTagsForResourceInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_alarm_mute_rule"],
-            Params: PutAlarmMuteRuleInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_anomaly_detector"],
-            Params: PutAnomalyDetectorInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_composite_alarm"],
-            Params: PutCompositeAlarmInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_dashboard"],
-            Params: PutDashboardInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_insight_rule"],
-            Params: PutInsightRuleInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_managed_insight_rules"],
-            Params: PutManagedInsightRulesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_metric_alarm"],
-            Params: PutMetricAlarmInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_metric_data"],
-            Params: PutMetricDataInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_metric_stream"],
-            Params: PutMetricStreamInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_alarm_state"],
-            Params: SetAlarmStateInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_metric_streams"],
-            Params: StartMetricStreamsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_otel_enrichment"],
-            Params: StartOTelEnrichmentInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_metric_streams"],
-            Params: StopMetricStreamsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_otel_enrichment"],
-            Params: StopOTelEnrichmentInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_resource"],
-            Params: TagResourceInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_resource"],
-            Params: UntagResourceInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_alarm_mute_rule"],
+        Params: DeleteAlarmMuteRuleInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_alarms"],
+        Params: DeleteAlarmsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_anomaly_detector"],
+        Params: DeleteAnomalyDetectorInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_dashboards"],
+        Params: DeleteDashboardsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_insight_rules"],
+        Params: DeleteInsightRulesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_metric_stream"],
+        Params: DeleteMetricStreamInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_alarm_contributors"],
+        Params: DescribeAlarmContributorsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_alarm_history"],
+        Params: DescribeAlarmHistoryInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_alarms"],
+        Params: DescribeAlarmsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_alarms_for_metric"],
+        Params: DescribeAlarmsForMetricInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_anomaly_detectors"],
+        Params: DescribeAnomalyDetectorsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_insight_rules"],
+        Params: DescribeInsightRulesInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["disable_alarm_actions"],
+        Params: DisableAlarmActionsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["disable_insight_rules"],
+        Params: DisableInsightRulesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["enable_alarm_actions"],
+        Params: EnableAlarmActionsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["enable_insight_rules"],
+        Params: EnableInsightRulesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_alarm_mute_rule"],
+        Params: GetAlarmMuteRuleInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_dashboard"],
+        Params: GetDashboardInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_insight_rule_report"],
+        Params: GetInsightRuleReportInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_metric_data"],
+        Params: GetMetricDataInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_metric_statistics"],
+        Params: GetMetricStatisticsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_metric_stream"],
+        Params: GetMetricStreamInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_metric_widget_image"],
+        Params: GetMetricWidgetImageInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_otel_enrichment"],
+        Params: GetOTelEnrichmentInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_alarm_mute_rules"],
+        Params: ListAlarmMuteRulesInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_dashboards"],
+        Params: ListDashboardsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_managed_insight_rules"],
+        Params: ListManagedInsightRulesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_metric_streams"],
+        Params: ListMetricStreamsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_metrics"],
+        Params: ListMetricsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_tags_for_resource"],
+        Params: ListTagsForResourceInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_alarm_mute_rule"],
+        Params: PutAlarmMuteRuleInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_anomaly_detector"],
+        Params: PutAnomalyDetectorInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_composite_alarm"],
+        Params: PutCompositeAlarmInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_dashboard"],
+        Params: PutDashboardInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_insight_rule"],
+        Params: PutInsightRuleInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_managed_insight_rules"],
+        Params: PutManagedInsightRulesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_metric_alarm"],
+        Params: PutMetricAlarmInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_metric_data"],
+        Params: PutMetricDataInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_metric_stream"],
+        Params: PutMetricStreamInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_alarm_state"],
+        Params: SetAlarmStateInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_metric_streams"],
+        Params: StartMetricStreamsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_otel_enrichment"],
+        Params: StartOTelEnrichmentInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_metric_streams"],
+        Params: StopMetricStreamsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_otel_enrichment"],
+        Params: StopOTelEnrichmentInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_resource"],
+        Params: TagResourceInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_resource"],
+        Params: UntagResourceInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> CloudWatchClient: ...
+) -> CloudWatchClient:
+    """boto3.client('cloudwatch', ...) with the same arguments, from `session`
+    when given: boto3's client itself, typed CloudWatchClient.
+    """

@@ -91,8 +91,6 @@ class CloudWatchExceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     ConcurrentModificationException: type[ConcurrentModificationException]
     ConflictException: type[ConflictException]
     DashboardInvalidInputError: type[DashboardInvalidInputError]

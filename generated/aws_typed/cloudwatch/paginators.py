@@ -7,40 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        DescribeAlarmHistoryInputPaginateTypeDef,
-        DescribeAlarmHistoryOutputFullResultTypeDef,
-        DescribeAlarmHistoryOutputTypeDef,
-        DescribeAlarmsInputPaginateTypeDef,
-        DescribeAlarmsOutputFullResultTypeDef,
-        DescribeAlarmsOutputTypeDef,
-        DescribeAnomalyDetectorsInputPaginateTypeDef,
-        DescribeAnomalyDetectorsOutputFullResultTypeDef,
-        DescribeAnomalyDetectorsOutputTypeDef,
-        GetMetricDataInputPaginateTypeDef,
-        GetMetricDataOutputFullResultTypeDef,
-        GetMetricDataOutputTypeDef,
-        ListAlarmMuteRulesInputPaginateTypeDef,
-        ListAlarmMuteRulesOutputFullResultTypeDef,
-        ListAlarmMuteRulesOutputTypeDef,
-        ListDashboardsInputPaginateTypeDef,
-        ListDashboardsOutputFullResultTypeDef,
-        ListDashboardsOutputTypeDef,
-        ListMetricsInputPaginateTypeDef,
-        ListMetricsOutputFullResultTypeDef,
-        ListMetricsOutputTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = [
     "PAGINATORS",
@@ -59,17 +26,7 @@ class DescribeAlarmHistoryPaginator(Paginator):
     AlarmHistoryItems.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeAlarmHistoryInputPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeAlarmHistoryOutputTypeDef, DescribeAlarmHistoryOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_alarm_history; items in
-        AlarmHistoryItems.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeAlarmHistory"
 
 
 class DescribeAlarmsPaginator(Paginator):
@@ -77,17 +34,7 @@ class DescribeAlarmsPaginator(Paginator):
     CompositeAlarms.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeAlarmsInputPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeAlarmsOutputTypeDef, DescribeAlarmsOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_alarms; items in MetricAlarms,
-        CompositeAlarms.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeAlarms"
 
 
 class DescribeAnomalyDetectorsPaginator(Paginator):
@@ -95,18 +42,7 @@ class DescribeAnomalyDetectorsPaginator(Paginator):
     AnomalyDetectors.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeAnomalyDetectorsInputPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeAnomalyDetectorsOutputTypeDef,
-        DescribeAnomalyDetectorsOutputFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_anomaly_detectors; items in
-        AnomalyDetectors.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeAnomalyDetectors"
 
 
 class GetMetricDataPaginator(Paginator):
@@ -114,15 +50,7 @@ class GetMetricDataPaginator(Paginator):
     MetricDataResults, Messages.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetMetricDataInputPaginateTypeDef]
-    ) -> PageIterator[GetMetricDataOutputTypeDef, GetMetricDataOutputFullResultTypeDef]:
-        """Iterate over the pages of get_metric_data; items in MetricDataResults,
-        Messages.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetMetricData"
 
 
 class ListAlarmMuteRulesPaginator(Paginator):
@@ -130,17 +58,7 @@ class ListAlarmMuteRulesPaginator(Paginator):
     AlarmMuteRuleSummaries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListAlarmMuteRulesInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListAlarmMuteRulesOutputTypeDef, ListAlarmMuteRulesOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_alarm_mute_rules; items in
-        AlarmMuteRuleSummaries.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListAlarmMuteRules"
 
 
 class ListDashboardsPaginator(Paginator):
@@ -148,15 +66,7 @@ class ListDashboardsPaginator(Paginator):
     DashboardEntries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListDashboardsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListDashboardsOutputTypeDef, ListDashboardsOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_dashboards; items in DashboardEntries."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListDashboards"
 
 
 class ListMetricsPaginator(Paginator):
@@ -164,15 +74,7 @@ class ListMetricsPaginator(Paginator):
     OwningAccounts.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListMetricsInputPaginateTypeDef]
-    ) -> PageIterator[ListMetricsOutputTypeDef, ListMetricsOutputFullResultTypeDef]:
-        """Iterate over the pages of list_metrics; items in Metrics,
-        OwningAccounts.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListMetrics"
 
 
 PAGINATORS = {

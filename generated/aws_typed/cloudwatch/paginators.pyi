@@ -55,66 +55,97 @@ __all__ = [
 ]
 
 class DescribeAlarmHistoryPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudWatchClient.describe_alarm_history: pages over
+    AlarmHistoryItems.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeAlarmHistoryInputPaginateTypeDef]
     ) -> PageIterator[
         DescribeAlarmHistoryOutputTypeDef, DescribeAlarmHistoryOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_alarm_history; items in
+        AlarmHistoryItems.
+        """
 
 class DescribeAlarmsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudWatchClient.describe_alarms: pages over MetricAlarms,
+    CompositeAlarms.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeAlarmsInputPaginateTypeDef]
     ) -> PageIterator[
         DescribeAlarmsOutputTypeDef, DescribeAlarmsOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_alarms; items in MetricAlarms,
+        CompositeAlarms.
+        """
 
 class DescribeAnomalyDetectorsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudWatchClient.describe_anomaly_detectors: pages over
+    AnomalyDetectors.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeAnomalyDetectorsInputPaginateTypeDef]
     ) -> PageIterator[
         DescribeAnomalyDetectorsOutputTypeDef,
         DescribeAnomalyDetectorsOutputFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_anomaly_detectors; items in
+        AnomalyDetectors.
+        """
 
 class GetMetricDataPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudWatchClient.get_metric_data: pages over
+    MetricDataResults, Messages.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetMetricDataInputPaginateTypeDef]
-    ) -> PageIterator[
-        GetMetricDataOutputTypeDef, GetMetricDataOutputFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[GetMetricDataOutputTypeDef, GetMetricDataOutputFullResultTypeDef]:
+        """Iterate over the pages of get_metric_data; items in MetricDataResults,
+        Messages.
+        """
 
 class ListAlarmMuteRulesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudWatchClient.list_alarm_mute_rules: pages over
+    AlarmMuteRuleSummaries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListAlarmMuteRulesInputPaginateTypeDef]
     ) -> PageIterator[
         ListAlarmMuteRulesOutputTypeDef, ListAlarmMuteRulesOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_alarm_mute_rules; items in
+        AlarmMuteRuleSummaries.
+        """
 
 class ListDashboardsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudWatchClient.list_dashboards: pages over
+    DashboardEntries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListDashboardsInputPaginateTypeDef]
     ) -> PageIterator[
         ListDashboardsOutputTypeDef, ListDashboardsOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_dashboards; items in DashboardEntries."""
 
 class ListMetricsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for CloudWatchClient.list_metrics: pages over Metrics,
+    OwningAccounts.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListMetricsInputPaginateTypeDef]
-    ) -> PageIterator[ListMetricsOutputTypeDef, ListMetricsOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListMetricsOutputTypeDef, ListMetricsOutputFullResultTypeDef]:
+        """Iterate over the pages of list_metrics; items in Metrics,
+        OwningAccounts.
+        """
 
 PAGINATORS = {
     "describe_alarm_history": DescribeAlarmHistoryPaginator,

@@ -16,7 +16,6 @@ from .._resources import (
     CollectionManager,
     ResourceCollection,
     create_resource,
-    wrap_optional,
 )
 from .client import CloudWatchClient
 
@@ -26,32 +25,7 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
-    from datetime import datetime
-    from typing import List, Optional
-
-    from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
-    from .literals import (
-        ComparisonOperatorType,
-        EvaluationStateType,
-        StandardUnitType,
-        StateValueType,
-        StatisticType,
-    )
-    from .type_defs import (
-        DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef,
-        DescribeAlarmHistoryOutputTypeDef,
-        DescribeAlarmsForMetricInputMetricAlarmsTypeDef,
-        DescribeAlarmsInputTypeDef,
-        DimensionTypeDef,
-        EvaluationCriteriaOutputTypeDef,
-        GetMetricStatisticsInputMetricGetStatisticsTypeDef,
-        GetMetricStatisticsOutputTypeDef,
-        ListMetricsInputTypeDef,
-        MetricDataQueryOutputTypeDef,
-        PutMetricAlarmInputMetricPutAlarmTypeDef,
-        PutMetricDataInputMetricPutDataTypeDef,
-        SetAlarmStateInputAlarmSetStateTypeDef,
-    )
+    from .._types import ResourceArgsTypeDef, ResourceSessionLike
 
 __all__ = [
     "Alarm",
@@ -76,37 +50,8 @@ class CloudWatchServiceResource(BaseResource[CloudWatchClient]):
     actions and collections return the typed classes of this module.
     """
 
-    __slots__ = ()
     _boto3_class = "cloudwatch.ServiceResource"
     _client_class = CloudWatchClient
-
-    def Alarm(self, name: str) -> _Alarm:
-        """The Alarm sub-resource of this cloudwatch ServiceResource from name (no
-        request is made).
-        """
-        return Alarm(self._raw.Alarm(name))
-
-    def Metric(self, namespace: str, name: str) -> _Metric:
-        """The Metric sub-resource of this cloudwatch ServiceResource from
-        namespace, name (no request is made).
-        """
-        return Metric(self._raw.Metric(namespace, name))
-
-    @property
-    def alarms(self) -> ServiceResourceAlarmsCollectionManager:
-        """The Alarm resources of this cloudwatch ServiceResource, from
-        cloudwatch.describe_alarms: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return ServiceResourceAlarmsCollectionManager(self._raw.alarms)
-
-    @property
-    def metrics(self) -> ServiceResourceMetricsCollectionManager:
-        """The Metric resources of this cloudwatch ServiceResource, from
-        cloudwatch.list_metrics: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return ServiceResourceMetricsCollectionManager(self._raw.metrics)
 
 
 class Alarm(BaseResource[CloudWatchClient]):
@@ -116,409 +61,8 @@ class Alarm(BaseResource[CloudWatchClient]):
     first access. Wrap an existing boto3 resource with Alarm(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "cloudwatch.Alarm"
     _client_class = CloudWatchClient
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this cloudwatch Alarm."""
-        return cast("str", self._raw.name)
-
-    @property
-    def alarm_name(self) -> str:
-        """AlarmName: the same value as the name identifier."""
-        return cast("str", self._raw.alarm_name)
-
-    @property
-    def alarm_arn(self) -> Optional[str]:
-        """The Amazon Resource Name (ARN) of the alarm.
-
-        The AlarmArn of MetricAlarm; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.alarm_arn)
-
-    @property
-    def alarm_description(self) -> Optional[str]:
-        """The description of the alarm.
-
-        The AlarmDescription of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.alarm_description)
-
-    @property
-    def alarm_configuration_updated_timestamp(self) -> Optional[datetime]:
-        """The time stamp of the last update to the alarm configuration.
-
-        The AlarmConfigurationUpdatedTimestamp of MetricAlarm; loaded on first
-        access (None when absent).
-        """
-        return cast(
-            "Optional[datetime]", self._raw.alarm_configuration_updated_timestamp
-        )
-
-    @property
-    def actions_enabled(self) -> Optional[bool]:
-        """Indicates whether actions should be executed during any changes to the
-        alarm state.
-
-        The ActionsEnabled of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[bool]", self._raw.actions_enabled)
-
-    @property
-    def ok_actions(self) -> Optional[List[str]]:
-        """The actions to execute when this alarm transitions to the OK state from
-        any other state. Each action is specified as an Amazon Resource Name
-        (ARN).
-
-        The OKActions of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[List[str]]", self._raw.ok_actions)
-
-    @property
-    def alarm_actions(self) -> Optional[List[str]]:
-        """The actions to execute when this alarm transitions to the ALARM state
-        from any other state. Each action is specified as an Amazon Resource
-        Name (ARN).
-
-        The AlarmActions of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[List[str]]", self._raw.alarm_actions)
-
-    @property
-    def insufficient_data_actions(self) -> Optional[List[str]]:
-        """The actions to execute when this alarm transitions to the
-        INSUFFICIENT_DATA state from any other state. Each action is specified
-        as an Amazon Resource Name (ARN).
-
-        The InsufficientDataActions of MetricAlarm; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[List[str]]", self._raw.insufficient_data_actions)
-
-    @property
-    def state_value(self) -> Optional[StateValueType]:
-        """The state value for the alarm.
-
-        The StateValue of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[StateValueType]", self._raw.state_value)
-
-    @property
-    def state_reason(self) -> Optional[str]:
-        """An explanation for the alarm state, in text format.
-
-        The StateReason of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.state_reason)
-
-    @property
-    def state_reason_data(self) -> Optional[str]:
-        """An explanation for the alarm state, in JSON format.
-
-        The StateReasonData of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.state_reason_data)
-
-    @property
-    def state_updated_timestamp(self) -> Optional[datetime]:
-        """The time stamp of the last update to the value of either the StateValue
-        or EvaluationState parameters.
-
-        The StateUpdatedTimestamp of MetricAlarm; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[datetime]", self._raw.state_updated_timestamp)
-
-    @property
-    def metric_name(self) -> Optional[str]:
-        """The name of the metric associated with the alarm, if this is an alarm
-        based on a single metric.
-
-        The MetricName of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.metric_name)
-
-    @property
-    def namespace(self) -> Optional[str]:
-        """The namespace of the metric associated with the alarm.
-
-        The Namespace of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.namespace)
-
-    @property
-    def statistic(self) -> Optional[StatisticType]:
-        """The statistic for the metric associated with the alarm, other than
-        percentile. For percentile statistics, use ExtendedStatistic.
-
-        The Statistic of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[StatisticType]", self._raw.statistic)
-
-    @property
-    def extended_statistic(self) -> Optional[str]:
-        """The percentile statistic for the metric associated with the alarm.
-        Specify a value between p0.0 and p100.
-
-        The ExtendedStatistic of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.extended_statistic)
-
-    @property
-    def dimensions(self) -> Optional[List[DimensionTypeDef]]:
-        """The dimensions for the metric associated with the alarm.
-
-        The Dimensions of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[List[DimensionTypeDef]]", self._raw.dimensions)
-
-    @property
-    def period(self) -> Optional[int]:
-        """The period, in seconds, over which the statistic is applied.
-
-        The Period of MetricAlarm; loaded on first access (None when absent).
-        """
-        return cast("Optional[int]", self._raw.period)
-
-    @property
-    def unit(self) -> Optional[StandardUnitType]:
-        """The unit of the metric associated with the alarm.
-
-        The Unit of MetricAlarm; loaded on first access (None when absent).
-        """
-        return cast("Optional[StandardUnitType]", self._raw.unit)
-
-    @property
-    def evaluation_periods(self) -> Optional[int]:
-        """The number of periods over which data is compared to the specified
-        threshold.
-
-        The EvaluationPeriods of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[int]", self._raw.evaluation_periods)
-
-    @property
-    def datapoints_to_alarm(self) -> Optional[int]:
-        """The number of data points that must be breaching to trigger the alarm.
-
-        The DatapointsToAlarm of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[int]", self._raw.datapoints_to_alarm)
-
-    @property
-    def threshold(self) -> Optional[float]:
-        """The value to compare with the specified statistic.
-
-        The Threshold of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[float]", self._raw.threshold)
-
-    @property
-    def comparison_operator(self) -> Optional[ComparisonOperatorType]:
-        """The arithmetic operation to use when comparing the specified statistic
-        and threshold. The specified statistic value is used as the first
-        operand.
-
-        The ComparisonOperator of MetricAlarm; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[ComparisonOperatorType]", self._raw.comparison_operator)
-
-    @property
-    def treat_missing_data(self) -> Optional[str]:
-        """Sets how this alarm is to handle missing data points. The valid values
-        are breaching, notBreaching, ignore, and missing. For more information,
-        see Configuring how CloudWatch alarms treat missing data.
-
-        The TreatMissingData of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.treat_missing_data)
-
-    @property
-    def evaluate_low_sample_count_percentile(self) -> Optional[str]:
-        """Used only for alarms based on percentiles. If ignore, the alarm state
-        does not change during periods with too few data points to be
-        statistically significant. If evaluate or this parameter is not used,
-        the alarm is always evaluated and possibly changes state no matter how
-        many data points are ...
-
-        The EvaluateLowSampleCountPercentile of MetricAlarm; loaded on first
-        access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.evaluate_low_sample_count_percentile)
-
-    @property
-    def metrics(self) -> Optional[List[MetricDataQueryOutputTypeDef]]:
-        """An array of MetricDataQuery structures, used in an alarm based on a
-        metric math expression. Each structure either retrieves a metric or
-        performs a math expression. One item in the Metrics array is the math
-        expression that the alarm watches. This expression by designated by
-        having ReturnData set to ...
-
-        The Metrics of MetricAlarm; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[MetricDataQueryOutputTypeDef]]", self._raw.metrics)
-
-    @property
-    def threshold_metric_id(self) -> Optional[str]:
-        """In an alarm based on an anomaly detection model, this is the ID of the
-        ANOMALY_DETECTION_BAND function used as the threshold for the alarm.
-
-        The ThresholdMetricId of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.threshold_metric_id)
-
-    @property
-    def evaluation_state(self) -> Optional[EvaluationStateType]:
-        """If the value of this field is PARTIAL_DATA, it indicates that not all
-        the available data was able to be retrieved due to quota limitations.
-        For more information, see Create alarms on Metrics Insights queries.
-
-        The EvaluationState of MetricAlarm; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[EvaluationStateType]", self._raw.evaluation_state)
-
-    @property
-    def state_transitioned_timestamp(self) -> Optional[datetime]:
-        """The date and time that the alarm's StateValue most recently changed.
-
-        The StateTransitionedTimestamp of MetricAlarm; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[datetime]", self._raw.state_transitioned_timestamp)
-
-    @property
-    def evaluation_criteria(self) -> Optional[EvaluationCriteriaOutputTypeDef]:
-        """The evaluation criteria for the alarm.
-
-        The EvaluationCriteria of MetricAlarm; loaded on first access (None
-        when absent).
-        """
-        return cast(
-            "Optional[EvaluationCriteriaOutputTypeDef]", self._raw.evaluation_criteria
-        )
-
-    @property
-    def evaluation_interval(self) -> Optional[int]:
-        """The frequency, in seconds, at which the alarm is evaluated.
-
-        The EvaluationInterval of MetricAlarm; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[int]", self._raw.evaluation_interval)
-
-    @property
-    def metric(self) -> Optional[Metric]:
-        """Reference: the Metric named by this cloudwatch Alarm's data (loaded on
-        first access); None when it names none.
-        """
-        return wrap_optional(Metric, self._raw.metric)
-
-    def load(self) -> None:
-        """Load this cloudwatch Alarm's attributes with cloudwatch.describe_alarms
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this cloudwatch Alarm's attributes with
-        cloudwatch.describe_alarms (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified alarms. You can delete up to 100 alarms in one
-        operation. However, this total can include no more than one composite
-        alarm. For example, you could delete 99 metric alarms and one composite
-        alarms with one operation, but you can't delete two composite alarms
-        with one operation.
-
-        Calls cloudwatch.delete_alarms with AlarmNames from this cloudwatch
-        Alarm.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarms
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def describe_history(
-        self, **kwargs: Unpack[DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef]
-    ) -> DescribeAlarmHistoryOutputTypeDef:
-        """Retrieves the history for the specified alarm. You can filter the
-        results by date range or item type. If an alarm name is not specified,
-        the histories for either all metric alarms or all composite alarms are
-        returned.
-
-        Calls cloudwatch.describe_alarm_history with AlarmName from this
-        cloudwatch Alarm.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DescribeAlarmHistory
-        """
-        return cast(
-            "DescribeAlarmHistoryOutputTypeDef", self._raw.describe_history(**kwargs)
-        )
-
-    def disable_actions(self) -> EmptyResponseTypeDef:
-        """Disables the actions for the specified alarms. When an alarm's actions
-        are disabled, the alarm actions do not execute when the alarm state
-        changes.
-
-        Calls cloudwatch.disable_alarm_actions with AlarmNames from this
-        cloudwatch Alarm.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableAlarmActions
-        """
-        return cast("EmptyResponseTypeDef", self._raw.disable_actions())
-
-    def enable_actions(self) -> EmptyResponseTypeDef:
-        """Enables the actions for the specified alarms.
-
-        Calls cloudwatch.enable_alarm_actions with AlarmNames from this
-        cloudwatch Alarm.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
-        """
-        return cast("EmptyResponseTypeDef", self._raw.enable_actions())
-
-    def set_state(
-        self, **kwargs: Unpack[SetAlarmStateInputAlarmSetStateTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Temporarily sets the state of an alarm for testing purposes. When the
-        updated state differs from the previous value, the action configured
-        for the appropriate state is invoked. For example, if your alarm is
-        configured to send an Amazon SNS message when an alarm is triggered,
-        temporarily changing ...
-
-        Calls cloudwatch.set_alarm_state with AlarmName from this cloudwatch
-        Alarm.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/SetAlarmState
-        """
-        return cast("EmptyResponseTypeDef", self._raw.set_state(**kwargs))
 
 
 class Metric(BaseResource[CloudWatchClient]):
@@ -529,101 +73,8 @@ class Metric(BaseResource[CloudWatchClient]):
     with Metric(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "cloudwatch.Metric"
     _client_class = CloudWatchClient
-
-    @property
-    def namespace(self) -> str:
-        """The Namespace identifier of this cloudwatch Metric."""
-        return cast("str", self._raw.namespace)
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this cloudwatch Metric."""
-        return cast("str", self._raw.name)
-
-    @property
-    def metric_name(self) -> str:
-        """MetricName: the same value as the name identifier."""
-        return cast("str", self._raw.metric_name)
-
-    @property
-    def dimensions(self) -> Optional[List[DimensionTypeDef]]:
-        """The dimensions for the metric.
-
-        The Dimensions of Metric; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[DimensionTypeDef]]", self._raw.dimensions)
-
-    def load(self) -> None:
-        """Load this cloudwatch Metric's attributes with cloudwatch.list_metrics
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this cloudwatch Metric's attributes with cloudwatch.list_metrics
-        (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def get_statistics(
-        self, **kwargs: Unpack[GetMetricStatisticsInputMetricGetStatisticsTypeDef]
-    ) -> GetMetricStatisticsOutputTypeDef:
-        """Gets statistics for the specified metric.
-
-        Calls cloudwatch.get_metric_statistics with MetricName, Namespace from
-        this cloudwatch Metric.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/GetMetricStatistics
-        """
-        return cast(
-            "GetMetricStatisticsOutputTypeDef", self._raw.get_statistics(**kwargs)
-        )
-
-    def put_alarm(
-        self, **kwargs: Unpack[PutMetricAlarmInputMetricPutAlarmTypeDef]
-    ) -> Alarm:
-        """Creates or updates an alarm and associates it with the specified
-        metric, metric math expression, anomaly detection model, Metrics
-        Insights query, or PromQL query. For more information about using a
-        Metrics Insights query for an alarm, see Create alarms on Metrics
-        Insights queries.
-
-        Calls cloudwatch.put_metric_alarm with MetricName, Namespace from this
-        cloudwatch Metric.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutMetricAlarm
-        """
-        return Alarm(self._raw.put_alarm(**kwargs))
-
-    def put_data(
-        self, **kwargs: Unpack[PutMetricDataInputMetricPutDataTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Publishes metric data to Amazon CloudWatch. CloudWatch associates the
-        data with the specified metric. If the specified metric does not exist,
-        CloudWatch creates the metric. When CloudWatch creates a metric, it can
-        take up to fifteen minutes for the metric to appear in calls to
-        ListMetrics.
-
-        Calls cloudwatch.put_metric_data with Namespace from this cloudwatch
-        Metric; boto3 fills part of MetricData from it unless given.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutMetricData
-        """
-        return cast("EmptyResponseTypeDef", self._raw.put_data(**kwargs))
-
-    @property
-    def alarms(self) -> MetricAlarmsCollectionManager:
-        """The Alarm resources of this cloudwatch Metric, from
-        cloudwatch.describe_alarms_for_metric: call all(), filter(...),
-        limit(n) or page_size(n) to get an iterable collection.
-        """
-        return MetricAlarmsCollectionManager(self._raw.alarms)
 
 
 class ServiceResourceAlarmsCollection(ResourceCollection[Alarm]):
@@ -631,55 +82,7 @@ class ServiceResourceAlarmsCollection(ResourceCollection[Alarm]):
     iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Alarm
-
-    def filter(
-        self, **kwargs: Unpack[DescribeAlarmsInputTypeDef]
-    ) -> ServiceResourceAlarmsCollection:
-        """The collection with these cloudwatch.describe_alarms parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceAlarmsCollection(self._raw.filter(**kwargs))
-
-    def delete(self) -> List[EmptyResponseTypeDef]:
-        """Deletes the specified alarms. You can delete up to 100 alarms in one
-        operation. However, this total can include no more than one composite
-        alarm. For example, you could delete 99 metric alarms and one composite
-        alarms with one operation, but you can't delete two composite alarms
-        with one operation.
-
-        Batch action: calls cloudwatch.delete_alarms once per page of the
-        collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarms
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.delete())
-
-    def disable_actions(self) -> List[EmptyResponseTypeDef]:
-        """Disables the actions for the specified alarms. When an alarm's actions
-        are disabled, the alarm actions do not execute when the alarm state
-        changes.
-
-        Batch action: calls cloudwatch.disable_alarm_actions once per page of
-        the collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableAlarmActions
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.disable_actions())
-
-    def enable_actions(self) -> List[EmptyResponseTypeDef]:
-        """Enables the actions for the specified alarms.
-
-        Batch action: calls cloudwatch.enable_alarm_actions once per page of
-        the collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.enable_actions())
 
 
 class ServiceResourceAlarmsCollectionManager(
@@ -690,63 +93,7 @@ class ServiceResourceAlarmsCollectionManager(
     ServiceResourceAlarmsCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceAlarmsCollection
-
-    def filter(
-        self, **kwargs: Unpack[DescribeAlarmsInputTypeDef]
-    ) -> ServiceResourceAlarmsCollection:
-        """The collection with these cloudwatch.describe_alarms parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceAlarmsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[DescribeAlarmsInputTypeDef]
-    ) -> ServiceResourceAlarmsCollection:
-        """The collection with these cloudwatch.describe_alarms parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceAlarmsCollection(self._raw.iterator(**kwargs))
-
-    def delete(self) -> List[EmptyResponseTypeDef]:
-        """Deletes the specified alarms. You can delete up to 100 alarms in one
-        operation. However, this total can include no more than one composite
-        alarm. For example, you could delete 99 metric alarms and one composite
-        alarms with one operation, but you can't delete two composite alarms
-        with one operation.
-
-        Batch action: calls cloudwatch.delete_alarms once per page of the
-        collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarms
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.delete())
-
-    def disable_actions(self) -> List[EmptyResponseTypeDef]:
-        """Disables the actions for the specified alarms. When an alarm's actions
-        are disabled, the alarm actions do not execute when the alarm state
-        changes.
-
-        Batch action: calls cloudwatch.disable_alarm_actions once per page of
-        the collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableAlarmActions
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.disable_actions())
-
-    def enable_actions(self) -> List[EmptyResponseTypeDef]:
-        """Enables the actions for the specified alarms.
-
-        Batch action: calls cloudwatch.enable_alarm_actions once per page of
-        the collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.enable_actions())
 
 
 class ServiceResourceMetricsCollection(ResourceCollection[Metric]):
@@ -754,16 +101,7 @@ class ServiceResourceMetricsCollection(ResourceCollection[Metric]):
     iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Metric
-
-    def filter(
-        self, **kwargs: Unpack[ListMetricsInputTypeDef]
-    ) -> ServiceResourceMetricsCollection:
-        """The collection with these cloudwatch.list_metrics parameters (requests
-        are made only when it is iterated).
-        """
-        return ServiceResourceMetricsCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceMetricsCollectionManager(
@@ -774,24 +112,7 @@ class ServiceResourceMetricsCollectionManager(
     ServiceResourceMetricsCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceMetricsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListMetricsInputTypeDef]
-    ) -> ServiceResourceMetricsCollection:
-        """The collection with these cloudwatch.list_metrics parameters (requests
-        are made only when it is iterated).
-        """
-        return ServiceResourceMetricsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListMetricsInputTypeDef]
-    ) -> ServiceResourceMetricsCollection:
-        """The collection with these cloudwatch.list_metrics parameters (requests
-        are made only when it is iterated).
-        """
-        return ServiceResourceMetricsCollection(self._raw.iterator(**kwargs))
 
 
 class MetricAlarmsCollection(ResourceCollection[Alarm]):
@@ -799,55 +120,7 @@ class MetricAlarmsCollection(ResourceCollection[Alarm]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Alarm
-
-    def filter(
-        self, **kwargs: Unpack[DescribeAlarmsForMetricInputMetricAlarmsTypeDef]
-    ) -> MetricAlarmsCollection:
-        """The collection with these cloudwatch.describe_alarms_for_metric
-        parameters (requests are made only when it is iterated).
-        """
-        return MetricAlarmsCollection(self._raw.filter(**kwargs))
-
-    def delete(self) -> List[EmptyResponseTypeDef]:
-        """Deletes the specified alarms. You can delete up to 100 alarms in one
-        operation. However, this total can include no more than one composite
-        alarm. For example, you could delete 99 metric alarms and one composite
-        alarms with one operation, but you can't delete two composite alarms
-        with one operation.
-
-        Batch action: calls cloudwatch.delete_alarms once per page of the
-        collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarms
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.delete())
-
-    def disable_actions(self) -> List[EmptyResponseTypeDef]:
-        """Disables the actions for the specified alarms. When an alarm's actions
-        are disabled, the alarm actions do not execute when the alarm state
-        changes.
-
-        Batch action: calls cloudwatch.disable_alarm_actions once per page of
-        the collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableAlarmActions
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.disable_actions())
-
-    def enable_actions(self) -> List[EmptyResponseTypeDef]:
-        """Enables the actions for the specified alarms.
-
-        Batch action: calls cloudwatch.enable_alarm_actions once per page of
-        the collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.enable_actions())
 
 
 class MetricAlarmsCollectionManager(CollectionManager[MetricAlarmsCollection, Alarm]):
@@ -856,63 +129,7 @@ class MetricAlarmsCollectionManager(CollectionManager[MetricAlarmsCollection, Al
     MetricAlarmsCollection.
     """
 
-    __slots__ = ()
     _collection = MetricAlarmsCollection
-
-    def filter(
-        self, **kwargs: Unpack[DescribeAlarmsForMetricInputMetricAlarmsTypeDef]
-    ) -> MetricAlarmsCollection:
-        """The collection with these cloudwatch.describe_alarms_for_metric
-        parameters (requests are made only when it is iterated).
-        """
-        return MetricAlarmsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[DescribeAlarmsForMetricInputMetricAlarmsTypeDef]
-    ) -> MetricAlarmsCollection:
-        """The collection with these cloudwatch.describe_alarms_for_metric
-        parameters (requests are made only when it is iterated).
-        """
-        return MetricAlarmsCollection(self._raw.iterator(**kwargs))
-
-    def delete(self) -> List[EmptyResponseTypeDef]:
-        """Deletes the specified alarms. You can delete up to 100 alarms in one
-        operation. However, this total can include no more than one composite
-        alarm. For example, you could delete 99 metric alarms and one composite
-        alarms with one operation, but you can't delete two composite alarms
-        with one operation.
-
-        Batch action: calls cloudwatch.delete_alarms once per page of the
-        collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarms
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.delete())
-
-    def disable_actions(self) -> List[EmptyResponseTypeDef]:
-        """Disables the actions for the specified alarms. When an alarm's actions
-        are disabled, the alarm actions do not execute when the alarm state
-        changes.
-
-        Batch action: calls cloudwatch.disable_alarm_actions once per page of
-        the collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableAlarmActions
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.disable_actions())
-
-    def enable_actions(self) -> List[EmptyResponseTypeDef]:
-        """Enables the actions for the specified alarms.
-
-        Batch action: calls cloudwatch.enable_alarm_actions once per page of
-        the collection, with the page's resources.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
-        """
-        return cast("List[EmptyResponseTypeDef]", self._raw.enable_actions())
 
 
 if TYPE_CHECKING:
@@ -923,7 +140,10 @@ if TYPE_CHECKING:
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> CloudWatchServiceResource:
-    """Create a typed cloudwatch service resource: the same arguments as
-    boto3.resource('cloudwatch', ...), from `session` when given.
+    """boto3.resource('cloudwatch', ...) with the same arguments, from `session`
+    when given: boto3's service resource itself, typed
+    CloudWatchServiceResource.
     """
-    return CloudWatchServiceResource(create_resource("cloudwatch", session, kwargs))
+    return cast(
+        "CloudWatchServiceResource", create_resource("cloudwatch", session, kwargs)
+    )

@@ -61,199 +61,730 @@ __all__ = [
 ]
 
 class CloudWatchServiceResource(BaseResource[CloudWatchClient]):
-    __slots__ = ()
-    _boto3_class = "cloudwatch.ServiceResource"
-    _client_class = CloudWatchClient
+    """Typed service resource of Amazon CloudWatch (boto3
+    cloudwatch.ServiceResource).
 
-    def Alarm(self, name: str) -> _Alarm: ...
-    def Metric(self, namespace: str, name: str) -> _Metric: ...
+    Create one with resource(...) or wrap an existing one with
+    CloudWatchServiceResource(boto3.resource('cloudwatch')); its sub-resources,
+    actions and collections return the typed classes of this module.
+    """
+
+    def Alarm(self, name: str) -> _Alarm:
+        """The Alarm sub-resource of this cloudwatch ServiceResource from name (no
+        request is made).
+        """
+
+    def Metric(self, namespace: str, name: str) -> _Metric:
+        """The Metric sub-resource of this cloudwatch ServiceResource from
+        namespace, name (no request is made).
+        """
+
     @property
-    def alarms(self) -> ServiceResourceAlarmsCollectionManager: ...
+    def alarms(self) -> ServiceResourceAlarmsCollectionManager:
+        """The Alarm resources of this cloudwatch ServiceResource, from
+        cloudwatch.describe_alarms: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def metrics(self) -> ServiceResourceMetricsCollectionManager: ...
+    def metrics(self) -> ServiceResourceMetricsCollectionManager:
+        """The Metric resources of this cloudwatch ServiceResource, from
+        cloudwatch.list_metrics: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
 
 class Alarm(BaseResource[CloudWatchClient]):
-    __slots__ = ()
-    _boto3_class = "cloudwatch.Alarm"
-    _client_class = CloudWatchClient
+    """The cloudwatch Alarm resource (boto3 cloudwatch.Alarm), typed.
+
+    Identifiers: name. Attributes are loaded with cloudwatch.describe_alarms on
+    first access. Wrap an existing boto3 resource with Alarm(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this cloudwatch Alarm."""
+
     @property
-    def alarm_name(self) -> str: ...
+    def alarm_name(self) -> str:
+        """AlarmName: the same value as the name identifier."""
+
     @property
-    def alarm_arn(self) -> Optional[str]: ...
+    def alarm_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the alarm.
+
+        The AlarmArn of MetricAlarm; loaded on first access (None when absent).
+        """
+
     @property
-    def alarm_description(self) -> Optional[str]: ...
+    def alarm_description(self) -> Optional[str]:
+        """The description of the alarm.
+
+        The AlarmDescription of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def alarm_configuration_updated_timestamp(self) -> Optional[datetime]: ...
+    def alarm_configuration_updated_timestamp(self) -> Optional[datetime]:
+        """The time stamp of the last update to the alarm configuration.
+
+        The AlarmConfigurationUpdatedTimestamp of MetricAlarm; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def actions_enabled(self) -> Optional[bool]: ...
+    def actions_enabled(self) -> Optional[bool]:
+        """Indicates whether actions should be executed during any changes to the
+        alarm state.
+
+        The ActionsEnabled of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def ok_actions(self) -> Optional[List[str]]: ...
+    def ok_actions(self) -> Optional[List[str]]:
+        """The actions to execute when this alarm transitions to the OK state from
+        any other state. Each action is specified as an Amazon Resource Name
+        (ARN).
+
+        The OKActions of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def alarm_actions(self) -> Optional[List[str]]: ...
+    def alarm_actions(self) -> Optional[List[str]]:
+        """The actions to execute when this alarm transitions to the ALARM state
+        from any other state. Each action is specified as an Amazon Resource
+        Name (ARN).
+
+        The AlarmActions of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def insufficient_data_actions(self) -> Optional[List[str]]: ...
+    def insufficient_data_actions(self) -> Optional[List[str]]:
+        """The actions to execute when this alarm transitions to the
+        INSUFFICIENT_DATA state from any other state. Each action is specified
+        as an Amazon Resource Name (ARN).
+
+        The InsufficientDataActions of MetricAlarm; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def state_value(self) -> Optional[StateValueType]: ...
+    def state_value(self) -> Optional[StateValueType]:
+        """The state value for the alarm.
+
+        The StateValue of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def state_reason(self) -> Optional[str]: ...
+    def state_reason(self) -> Optional[str]:
+        """An explanation for the alarm state, in text format.
+
+        The StateReason of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def state_reason_data(self) -> Optional[str]: ...
+    def state_reason_data(self) -> Optional[str]:
+        """An explanation for the alarm state, in JSON format.
+
+        The StateReasonData of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def state_updated_timestamp(self) -> Optional[datetime]: ...
+    def state_updated_timestamp(self) -> Optional[datetime]:
+        """The time stamp of the last update to the value of either the StateValue
+        or EvaluationState parameters.
+
+        The StateUpdatedTimestamp of MetricAlarm; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def metric_name(self) -> Optional[str]: ...
+    def metric_name(self) -> Optional[str]:
+        """The name of the metric associated with the alarm, if this is an alarm
+        based on a single metric.
+
+        The MetricName of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def namespace(self) -> Optional[str]: ...
+    def namespace(self) -> Optional[str]:
+        """The namespace of the metric associated with the alarm.
+
+        The Namespace of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def statistic(self) -> Optional[StatisticType]: ...
+    def statistic(self) -> Optional[StatisticType]:
+        """The statistic for the metric associated with the alarm, other than
+        percentile. For percentile statistics, use ExtendedStatistic.
+
+        The Statistic of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def extended_statistic(self) -> Optional[str]: ...
+    def extended_statistic(self) -> Optional[str]:
+        """The percentile statistic for the metric associated with the alarm.
+        Specify a value between p0.0 and p100.
+
+        The ExtendedStatistic of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def dimensions(self) -> Optional[List[DimensionTypeDef]]: ...
+    def dimensions(self) -> Optional[List[DimensionTypeDef]]:
+        """The dimensions for the metric associated with the alarm.
+
+        The Dimensions of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def period(self) -> Optional[int]: ...
+    def period(self) -> Optional[int]:
+        """The period, in seconds, over which the statistic is applied.
+
+        The Period of MetricAlarm; loaded on first access (None when absent).
+        """
+
     @property
-    def unit(self) -> Optional[StandardUnitType]: ...
+    def unit(self) -> Optional[StandardUnitType]:
+        """The unit of the metric associated with the alarm.
+
+        The Unit of MetricAlarm; loaded on first access (None when absent).
+        """
+
     @property
-    def evaluation_periods(self) -> Optional[int]: ...
+    def evaluation_periods(self) -> Optional[int]:
+        """The number of periods over which data is compared to the specified
+        threshold.
+
+        The EvaluationPeriods of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def datapoints_to_alarm(self) -> Optional[int]: ...
+    def datapoints_to_alarm(self) -> Optional[int]:
+        """The number of data points that must be breaching to trigger the alarm.
+
+        The DatapointsToAlarm of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def threshold(self) -> Optional[float]: ...
+    def threshold(self) -> Optional[float]:
+        """The value to compare with the specified statistic.
+
+        The Threshold of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def comparison_operator(self) -> Optional[ComparisonOperatorType]: ...
+    def comparison_operator(self) -> Optional[ComparisonOperatorType]:
+        """The arithmetic operation to use when comparing the specified statistic
+        and threshold. The specified statistic value is used as the first
+        operand.
+
+        The ComparisonOperator of MetricAlarm; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def treat_missing_data(self) -> Optional[str]: ...
+    def treat_missing_data(self) -> Optional[str]:
+        """Sets how this alarm is to handle missing data points. The valid values
+        are breaching, notBreaching, ignore, and missing. For more information,
+        see Configuring how CloudWatch alarms treat missing data.
+
+        The TreatMissingData of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def evaluate_low_sample_count_percentile(self) -> Optional[str]: ...
+    def evaluate_low_sample_count_percentile(self) -> Optional[str]:
+        """Used only for alarms based on percentiles. If ignore, the alarm state
+        does not change during periods with too few data points to be
+        statistically significant. If evaluate or this parameter is not used,
+        the alarm is always evaluated and possibly changes state no matter how
+        many data points are ...
+
+        The EvaluateLowSampleCountPercentile of MetricAlarm; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def metrics(self) -> Optional[List[MetricDataQueryOutputTypeDef]]: ...
+    def metrics(self) -> Optional[List[MetricDataQueryOutputTypeDef]]:
+        """An array of MetricDataQuery structures, used in an alarm based on a
+        metric math expression. Each structure either retrieves a metric or
+        performs a math expression. One item in the Metrics array is the math
+        expression that the alarm watches. This expression by designated by
+        having ReturnData set to ...
+
+        The Metrics of MetricAlarm; loaded on first access (None when absent).
+        """
+
     @property
-    def threshold_metric_id(self) -> Optional[str]: ...
+    def threshold_metric_id(self) -> Optional[str]:
+        """In an alarm based on an anomaly detection model, this is the ID of the
+        ANOMALY_DETECTION_BAND function used as the threshold for the alarm.
+
+        The ThresholdMetricId of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def evaluation_state(self) -> Optional[EvaluationStateType]: ...
+    def evaluation_state(self) -> Optional[EvaluationStateType]:
+        """If the value of this field is PARTIAL_DATA, it indicates that not all
+        the available data was able to be retrieved due to quota limitations.
+        For more information, see Create alarms on Metrics Insights queries.
+
+        The EvaluationState of MetricAlarm; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def state_transitioned_timestamp(self) -> Optional[datetime]: ...
+    def state_transitioned_timestamp(self) -> Optional[datetime]:
+        """The date and time that the alarm's StateValue most recently changed.
+
+        The StateTransitionedTimestamp of MetricAlarm; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def evaluation_criteria(self) -> Optional[EvaluationCriteriaOutputTypeDef]: ...
+    def evaluation_criteria(self) -> Optional[EvaluationCriteriaOutputTypeDef]:
+        """The evaluation criteria for the alarm.
+
+        The EvaluationCriteria of MetricAlarm; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def evaluation_interval(self) -> Optional[int]: ...
+    def evaluation_interval(self) -> Optional[int]:
+        """The frequency, in seconds, at which the alarm is evaluated.
+
+        The EvaluationInterval of MetricAlarm; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def metric(self) -> Optional[Metric]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def metric(self) -> Optional[Metric]:
+        """Reference: the Metric named by this cloudwatch Alarm's data (loaded on
+        first access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this cloudwatch Alarm's attributes with cloudwatch.describe_alarms
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this cloudwatch Alarm's attributes with
+        cloudwatch.describe_alarms (attributes load on first access too).
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified alarms. You can delete up to 100 alarms in one
+        operation. However, this total can include no more than one composite
+        alarm. For example, you could delete 99 metric alarms and one composite
+        alarms with one operation, but you can't delete two composite alarms
+        with one operation.
+
+        Calls cloudwatch.delete_alarms with AlarmNames from this cloudwatch
+        Alarm.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarms
+        """
+
     def describe_history(
         self, **kwargs: Unpack[DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef]
-    ) -> DescribeAlarmHistoryOutputTypeDef: ...
-    def disable_actions(self) -> EmptyResponseTypeDef: ...
-    def enable_actions(self) -> EmptyResponseTypeDef: ...
+    ) -> DescribeAlarmHistoryOutputTypeDef:
+        """Retrieves the history for the specified alarm. You can filter the
+        results by date range or item type. If an alarm name is not specified,
+        the histories for either all metric alarms or all composite alarms are
+        returned.
+
+        Calls cloudwatch.describe_alarm_history with AlarmName from this
+        cloudwatch Alarm.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DescribeAlarmHistory
+        """
+
+    def disable_actions(self) -> EmptyResponseTypeDef:
+        """Disables the actions for the specified alarms. When an alarm's actions
+        are disabled, the alarm actions do not execute when the alarm state
+        changes.
+
+        Calls cloudwatch.disable_alarm_actions with AlarmNames from this
+        cloudwatch Alarm.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableAlarmActions
+        """
+
+    def enable_actions(self) -> EmptyResponseTypeDef:
+        """Enables the actions for the specified alarms.
+
+        Calls cloudwatch.enable_alarm_actions with AlarmNames from this
+        cloudwatch Alarm.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
+        """
+
     def set_state(
         self, **kwargs: Unpack[SetAlarmStateInputAlarmSetStateTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Temporarily sets the state of an alarm for testing purposes. When the
+        updated state differs from the previous value, the action configured
+        for the appropriate state is invoked. For example, if your alarm is
+        configured to send an Amazon SNS message when an alarm is triggered,
+        temporarily changing ...
+
+        Calls cloudwatch.set_alarm_state with AlarmName from this cloudwatch
+        Alarm.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/SetAlarmState
+        """
 
 class Metric(BaseResource[CloudWatchClient]):
-    __slots__ = ()
-    _boto3_class = "cloudwatch.Metric"
-    _client_class = CloudWatchClient
+    """The cloudwatch Metric resource (boto3 cloudwatch.Metric), typed.
+
+    Identifiers: namespace, name. Attributes are loaded with
+    cloudwatch.list_metrics on first access. Wrap an existing boto3 resource
+    with Metric(raw).
+    """
 
     @property
-    def namespace(self) -> str: ...
+    def namespace(self) -> str:
+        """The Namespace identifier of this cloudwatch Metric."""
+
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this cloudwatch Metric."""
+
     @property
-    def metric_name(self) -> str: ...
+    def metric_name(self) -> str:
+        """MetricName: the same value as the name identifier."""
+
     @property
-    def dimensions(self) -> Optional[List[DimensionTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def dimensions(self) -> Optional[List[DimensionTypeDef]]:
+        """The dimensions for the metric.
+
+        The Dimensions of Metric; loaded on first access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this cloudwatch Metric's attributes with cloudwatch.list_metrics
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this cloudwatch Metric's attributes with cloudwatch.list_metrics
+        (attributes load on first access too).
+        """
+
     def get_statistics(
         self, **kwargs: Unpack[GetMetricStatisticsInputMetricGetStatisticsTypeDef]
-    ) -> GetMetricStatisticsOutputTypeDef: ...
+    ) -> GetMetricStatisticsOutputTypeDef:
+        """Gets statistics for the specified metric.
+
+        Calls cloudwatch.get_metric_statistics with MetricName, Namespace from
+        this cloudwatch Metric.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/GetMetricStatistics
+        """
+
     def put_alarm(
         self, **kwargs: Unpack[PutMetricAlarmInputMetricPutAlarmTypeDef]
-    ) -> Alarm: ...
+    ) -> Alarm:
+        """Creates or updates an alarm and associates it with the specified
+        metric, metric math expression, anomaly detection model, Metrics
+        Insights query, or PromQL query. For more information about using a
+        Metrics Insights query for an alarm, see Create alarms on Metrics
+        Insights queries.
+
+        Calls cloudwatch.put_metric_alarm with MetricName, Namespace from this
+        cloudwatch Metric.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutMetricAlarm
+        """
+
     def put_data(
         self, **kwargs: Unpack[PutMetricDataInputMetricPutDataTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Publishes metric data to Amazon CloudWatch. CloudWatch associates the
+        data with the specified metric. If the specified metric does not exist,
+        CloudWatch creates the metric. When CloudWatch creates a metric, it can
+        take up to fifteen minutes for the metric to appear in calls to
+        ListMetrics.
+
+        Calls cloudwatch.put_metric_data with Namespace from this cloudwatch
+        Metric; boto3 fills part of MetricData from it unless given.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/PutMetricData
+        """
+
     @property
-    def alarms(self) -> MetricAlarmsCollectionManager: ...
+    def alarms(self) -> MetricAlarmsCollectionManager:
+        """The Alarm resources of this cloudwatch Metric, from
+        cloudwatch.describe_alarms_for_metric: call all(), filter(...),
+        limit(n) or page_size(n) to get an iterable collection.
+        """
 
 class ServiceResourceAlarmsCollection(ResourceCollection[Alarm]):
-    __slots__ = ()
-    _item = Alarm
+    """Alarm resources of the Alarms collection of cloudwatch ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeAlarmsInputTypeDef]
-    ) -> ServiceResourceAlarmsCollection: ...
-    def delete(self) -> List[EmptyResponseTypeDef]: ...
-    def disable_actions(self) -> List[EmptyResponseTypeDef]: ...
-    def enable_actions(self) -> List[EmptyResponseTypeDef]: ...
+    ) -> ServiceResourceAlarmsCollection:
+        """The collection with these cloudwatch.describe_alarms parameters
+        (requests are made only when it is iterated).
+        """
+
+    def delete(self) -> List[EmptyResponseTypeDef]:
+        """Deletes the specified alarms. You can delete up to 100 alarms in one
+        operation. However, this total can include no more than one composite
+        alarm. For example, you could delete 99 metric alarms and one composite
+        alarms with one operation, but you can't delete two composite alarms
+        with one operation.
+
+        Batch action: calls cloudwatch.delete_alarms once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarms
+        """
+
+    def disable_actions(self) -> List[EmptyResponseTypeDef]:
+        """Disables the actions for the specified alarms. When an alarm's actions
+        are disabled, the alarm actions do not execute when the alarm state
+        changes.
+
+        Batch action: calls cloudwatch.disable_alarm_actions once per page of
+        the collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableAlarmActions
+        """
+
+    def enable_actions(self) -> List[EmptyResponseTypeDef]:
+        """Enables the actions for the specified alarms.
+
+        Batch action: calls cloudwatch.enable_alarm_actions once per page of
+        the collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
+        """
 
 class ServiceResourceAlarmsCollectionManager(
     CollectionManager[ServiceResourceAlarmsCollection, Alarm]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceAlarmsCollection
+    """The Alarms collection of cloudwatch ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceAlarmsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeAlarmsInputTypeDef]
-    ) -> ServiceResourceAlarmsCollection: ...
+    ) -> ServiceResourceAlarmsCollection:
+        """The collection with these cloudwatch.describe_alarms parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeAlarmsInputTypeDef]
-    ) -> ServiceResourceAlarmsCollection: ...
-    def delete(self) -> List[EmptyResponseTypeDef]: ...
-    def disable_actions(self) -> List[EmptyResponseTypeDef]: ...
-    def enable_actions(self) -> List[EmptyResponseTypeDef]: ...
+    ) -> ServiceResourceAlarmsCollection:
+        """The collection with these cloudwatch.describe_alarms parameters
+        (requests are made only when it is iterated).
+        """
+
+    def delete(self) -> List[EmptyResponseTypeDef]:
+        """Deletes the specified alarms. You can delete up to 100 alarms in one
+        operation. However, this total can include no more than one composite
+        alarm. For example, you could delete 99 metric alarms and one composite
+        alarms with one operation, but you can't delete two composite alarms
+        with one operation.
+
+        Batch action: calls cloudwatch.delete_alarms once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarms
+        """
+
+    def disable_actions(self) -> List[EmptyResponseTypeDef]:
+        """Disables the actions for the specified alarms. When an alarm's actions
+        are disabled, the alarm actions do not execute when the alarm state
+        changes.
+
+        Batch action: calls cloudwatch.disable_alarm_actions once per page of
+        the collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableAlarmActions
+        """
+
+    def enable_actions(self) -> List[EmptyResponseTypeDef]:
+        """Enables the actions for the specified alarms.
+
+        Batch action: calls cloudwatch.enable_alarm_actions once per page of
+        the collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
+        """
 
 class ServiceResourceMetricsCollection(ResourceCollection[Metric]):
-    __slots__ = ()
-    _item = Metric
+    """Metric resources of the Metrics collection of cloudwatch ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMetricsInputTypeDef]
-    ) -> ServiceResourceMetricsCollection: ...
+    ) -> ServiceResourceMetricsCollection:
+        """The collection with these cloudwatch.list_metrics parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceMetricsCollectionManager(
     CollectionManager[ServiceResourceMetricsCollection, Metric]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceMetricsCollection
+    """The Metrics collection of cloudwatch ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceMetricsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMetricsInputTypeDef]
-    ) -> ServiceResourceMetricsCollection: ...
+    ) -> ServiceResourceMetricsCollection:
+        """The collection with these cloudwatch.list_metrics parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListMetricsInputTypeDef]
-    ) -> ServiceResourceMetricsCollection: ...
+    ) -> ServiceResourceMetricsCollection:
+        """The collection with these cloudwatch.list_metrics parameters (requests
+        are made only when it is iterated).
+        """
 
 class MetricAlarmsCollection(ResourceCollection[Alarm]):
-    __slots__ = ()
-    _item = Alarm
+    """Alarm resources of the Alarms collection of cloudwatch Metric: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeAlarmsForMetricInputMetricAlarmsTypeDef]
-    ) -> MetricAlarmsCollection: ...
-    def delete(self) -> List[EmptyResponseTypeDef]: ...
-    def disable_actions(self) -> List[EmptyResponseTypeDef]: ...
-    def enable_actions(self) -> List[EmptyResponseTypeDef]: ...
+    ) -> MetricAlarmsCollection:
+        """The collection with these cloudwatch.describe_alarms_for_metric
+        parameters (requests are made only when it is iterated).
+        """
+
+    def delete(self) -> List[EmptyResponseTypeDef]:
+        """Deletes the specified alarms. You can delete up to 100 alarms in one
+        operation. However, this total can include no more than one composite
+        alarm. For example, you could delete 99 metric alarms and one composite
+        alarms with one operation, but you can't delete two composite alarms
+        with one operation.
+
+        Batch action: calls cloudwatch.delete_alarms once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarms
+        """
+
+    def disable_actions(self) -> List[EmptyResponseTypeDef]:
+        """Disables the actions for the specified alarms. When an alarm's actions
+        are disabled, the alarm actions do not execute when the alarm state
+        changes.
+
+        Batch action: calls cloudwatch.disable_alarm_actions once per page of
+        the collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableAlarmActions
+        """
+
+    def enable_actions(self) -> List[EmptyResponseTypeDef]:
+        """Enables the actions for the specified alarms.
+
+        Batch action: calls cloudwatch.enable_alarm_actions once per page of
+        the collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
+        """
 
 class MetricAlarmsCollectionManager(CollectionManager[MetricAlarmsCollection, Alarm]):
-    __slots__ = ()
-    _collection = MetricAlarmsCollection
+    """The Alarms collection of cloudwatch Metric (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    MetricAlarmsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeAlarmsForMetricInputMetricAlarmsTypeDef]
-    ) -> MetricAlarmsCollection: ...
+    ) -> MetricAlarmsCollection:
+        """The collection with these cloudwatch.describe_alarms_for_metric
+        parameters (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeAlarmsForMetricInputMetricAlarmsTypeDef]
-    ) -> MetricAlarmsCollection: ...
-    def delete(self) -> List[EmptyResponseTypeDef]: ...
-    def disable_actions(self) -> List[EmptyResponseTypeDef]: ...
-    def enable_actions(self) -> List[EmptyResponseTypeDef]: ...
+    ) -> MetricAlarmsCollection:
+        """The collection with these cloudwatch.describe_alarms_for_metric
+        parameters (requests are made only when it is iterated).
+        """
+
+    def delete(self) -> List[EmptyResponseTypeDef]:
+        """Deletes the specified alarms. You can delete up to 100 alarms in one
+        operation. However, this total can include no more than one composite
+        alarm. For example, you could delete 99 metric alarms and one composite
+        alarms with one operation, but you can't delete two composite alarms
+        with one operation.
+
+        Batch action: calls cloudwatch.delete_alarms once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DeleteAlarms
+        """
+
+    def disable_actions(self) -> List[EmptyResponseTypeDef]:
+        """Disables the actions for the specified alarms. When an alarm's actions
+        are disabled, the alarm actions do not execute when the alarm state
+        changes.
+
+        Batch action: calls cloudwatch.disable_alarm_actions once per page of
+        the collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/DisableAlarmActions
+        """
+
+    def enable_actions(self) -> List[EmptyResponseTypeDef]:
+        """Enables the actions for the specified alarms.
+
+        Batch action: calls cloudwatch.enable_alarm_actions once per page of
+        the collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
+        """
 
 if TYPE_CHECKING:
     _Alarm = Alarm
@@ -261,4 +792,8 @@ if TYPE_CHECKING:
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
-) -> CloudWatchServiceResource: ...
+) -> CloudWatchServiceResource:
+    """boto3.resource('cloudwatch', ...) with the same arguments, from `session`
+    when given: boto3's service resource itself, typed
+    CloudWatchServiceResource.
+    """

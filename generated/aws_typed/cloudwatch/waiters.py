@@ -7,21 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
 from .._runtime import Waiter
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        DescribeAlarmsInputWaitTypeDef,
-        GetAlarmMuteRuleInputWaitTypeDef,
-    )
 
 __all__ = [
     "WAITERS",
@@ -38,13 +24,7 @@ class AlarmExistsWaiter(Waiter):
     Acceptors: success when path length(MetricAlarms[]) > `0` = True.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeAlarmsInputWaitTypeDef]) -> None:
-        """Poll describe_alarms until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "AlarmExists"
 
 
 class AlarmMuteRuleExistsWaiter(Waiter):
@@ -54,13 +34,7 @@ class AlarmMuteRuleExistsWaiter(Waiter):
     Acceptors: success when status = 200; retry when status = 404.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[GetAlarmMuteRuleInputWaitTypeDef]) -> None:
-        """Poll get_alarm_mute_rule until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "AlarmMuteRuleExists"
 
 
 class CompositeAlarmExistsWaiter(Waiter):
@@ -70,13 +44,7 @@ class CompositeAlarmExistsWaiter(Waiter):
     Acceptors: success when path length(CompositeAlarms[]) > `0` = True.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeAlarmsInputWaitTypeDef]) -> None:
-        """Poll describe_alarms until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "CompositeAlarmExists"
 
 
 WAITERS = {

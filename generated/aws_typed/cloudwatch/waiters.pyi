@@ -31,19 +31,40 @@ __all__ = [
 ]
 
 class AlarmExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter AlarmExists: polls CloudWatchClient.describe_alarms every 5 s, at
+    most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeAlarmsInputWaitTypeDef]) -> None: ...
+    Acceptors: success when path length(MetricAlarms[]) > `0` = True.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeAlarmsInputWaitTypeDef]) -> None:
+        """Poll describe_alarms until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class AlarmMuteRuleExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter AlarmMuteRuleExists: polls CloudWatchClient.get_alarm_mute_rule
+    every 5 s, at most 40 times.
 
-    def wait(self, **kwargs: Unpack[GetAlarmMuteRuleInputWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 200; retry when status = 404.
+    """
+
+    def wait(self, **kwargs: Unpack[GetAlarmMuteRuleInputWaitTypeDef]) -> None:
+        """Poll get_alarm_mute_rule until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class CompositeAlarmExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter CompositeAlarmExists: polls CloudWatchClient.describe_alarms every 5
+    s, at most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeAlarmsInputWaitTypeDef]) -> None: ...
+    Acceptors: success when path length(CompositeAlarms[]) > `0` = True.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeAlarmsInputWaitTypeDef]) -> None:
+        """Poll describe_alarms until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 WAITERS = {
     "alarm_exists": AlarmExistsWaiter,

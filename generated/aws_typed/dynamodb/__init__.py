@@ -7,11 +7,14 @@ again.
 
 from typing import TYPE_CHECKING
 
-from .client import DynamoDBClient, client
+from .client import DynamoDBClient
 from .exceptions import DynamoDBExceptions
 
 if TYPE_CHECKING:
+    from .client import client
     from .service_resource import DynamoDBServiceResource, resource
+else:  # the submodule, not its factory: calling the module calls client() (_runtime.CallableModule)
+    from . import client
 
 __all__ = [
     "DynamoDBClient",

@@ -152,675 +152,1904 @@ if TYPE_CHECKING:
 __all__ = ["DynamoDBClient", "client"]
 
 class DynamoDBClient(BaseClient):
-    __slots__ = ()
-    _service_name = "dynamodb"
+    """Typed client for Amazon DynamoDB (botocore service 'dynamodb').
+
+    Amazon DynamoDB
+
+    The type of boto3's own dynamodb client: client(...) returns
+    boto3.client('dynamodb', ...) unchanged, and
+    isinstance(boto3.client('dynamodb'), DynamoDBClient) is true.
+    """
 
     @property
-    def exceptions(self) -> DynamoDBExceptions: ...
+    def exceptions(self) -> DynamoDBExceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def batch_execute_statement(
         self, **kwargs: Unpack[BatchExecuteStatementInputTypeDef]
-    ) -> BatchExecuteStatementOutputTypeDef: ...
+    ) -> BatchExecuteStatementOutputTypeDef:
+        """This operation allows you to perform batch reads or writes on data
+        stored in DynamoDB, using PartiQL. Each read statement in a
+        BatchExecuteStatement must specify an equality condition on all key
+        attributes. This enforces that each SELECT statement in a batch returns
+        at most a single item. For more information, see Running batch
+        operations with PartiQL for DynamoDB .
+
+        Parameters:
+        - Statements (required): The list of PartiQL statements representing
+          the batch to run.
+        - ReturnConsumedCapacity (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchExecuteStatement
+        """
+
     def batch_get_item(
         self, **kwargs: Unpack[BatchGetItemInputTypeDef]
-    ) -> BatchGetItemOutputTypeDef: ...
+    ) -> BatchGetItemOutputTypeDef:
+        """The BatchGetItem operation returns the attributes of one or more items
+        from one or more tables. You identify requested items by primary key.
+
+        Parameters:
+        - RequestItems (required): A map of one or more table names or table
+          ARNs and, for each table, a map that describes one or more items to
+          retrieve from that table. Each table name or ARN can be used only
+          once per BatchGetItem ...
+        - ReturnConsumedCapacity (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchGetItem
+        """
+
     def batch_write_item(
         self, **kwargs: Unpack[BatchWriteItemInputTypeDef]
-    ) -> BatchWriteItemOutputTypeDef: ...
+    ) -> BatchWriteItemOutputTypeDef:
+        """The BatchWriteItem operation puts or deletes multiple items in one or
+        more tables. A single call to BatchWriteItem can transmit up to 16MB of
+        data over the network, consisting of up to 25 item put or delete
+        operations. While individual items can be up to 400 KB once stored,
+        it's important to note that an item's representation might be greater
+        than 400KB while being sent in DynamoDB's JSON format for the API call.
+        For more details on this distinction, see Naming Rules and Data Types.
+
+        Parameters:
+        - RequestItems (required): A map of one or more table names or table
+          ARNs and, for each table, a list of operations to be performed
+          (DeleteRequest or PutRequest). Each element in the map consists of
+          the following:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchWriteItem
+        """
+
     def create_backup(
         self, **kwargs: Unpack[CreateBackupInputTypeDef]
-    ) -> CreateBackupOutputTypeDef: ...
+    ) -> CreateBackupOutputTypeDef:
+        """Creates a backup for an existing table.
+
+        Parameters:
+        - TableName (required): The name of the table. You can also provide the
+          Amazon Resource Name (ARN) of the table in this parameter.
+        - BackupName (required): Specified name for the backup.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/CreateBackup
+        """
+
     def create_global_table(
         self, **kwargs: Unpack[CreateGlobalTableInputTypeDef]
-    ) -> CreateGlobalTableOutputTypeDef: ...
+    ) -> CreateGlobalTableOutputTypeDef:
+        """Creates a global table from an existing table. A global table creates a
+        replication relationship between two or more DynamoDB tables with the
+        same table name in the provided Regions.
+
+        Parameters:
+        - GlobalTableName (required): The global table name.
+        - ReplicationGroup (required): The Regions where the global table needs
+          to be created.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/CreateGlobalTable
+        """
+
     def create_table(
         self, **kwargs: Unpack[CreateTableInputTypeDef]
-    ) -> CreateTableOutputTypeDef: ...
+    ) -> CreateTableOutputTypeDef:
+        """The CreateTable operation adds a new table to your account. In an
+        Amazon Web Services account, table names must be unique within each
+        Region. That is, you can have two tables with same name if you create
+        the tables in different Regions.
+
+        Parameters:
+        - AttributeDefinitions (optional): An array of attributes that describe
+          the key schema for the table and indexes.
+        - TableName (required): The name of the table to create. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - KeySchema (optional): Specifies the attributes that make up the
+          primary key for a table or an index. The attributes in KeySchema must
+          also be defined in the AttributeDefinitions array. For more
+          information, see Data Model ...
+        - LocalSecondaryIndexes (optional): One or more local secondary indexes
+          (the maximum is 5) to be created on the table. Each index is scoped
+          to a given partition key value. There is a 10 GB size limit per
+          partition key value; otherwise, ...
+        - GlobalSecondaryIndexes (optional): One or more global secondary
+          indexes (the maximum is 20) to be created on the table. Each global
+          secondary index in the array includes the following:
+        - BillingMode (optional): Controls how you are charged for read and
+          write throughput and how you manage capacity. This setting can be
+          changed later.
+        - ProvisionedThroughput (optional): Represents the provisioned
+          throughput settings for a specified table or index. The settings can
+          be modified using the UpdateTable operation.
+        - StreamSpecification (optional): The settings for DynamoDB Streams on
+          the table. These settings consist of:
+        - SSESpecification (optional): Represents the settings used to enable
+          server-side encryption.
+        - Tags (optional): A list of key-value pairs to label the table. For
+          more information, see Tagging for DynamoDB.
+        - TableClass (optional): The table class of the new table. Valid values
+          are STANDARD and STANDARD_INFREQUENT_ACCESS.
+        - DeletionProtectionEnabled (optional): Indicates whether deletion
+          protection is to be enabled (true) or disabled (false) on the table.
+        - WarmThroughput (optional): Represents the warm throughput (in read
+          units per second and write units per second) for creating a table.
+        - ResourcePolicy (optional): An Amazon Web Services resource-based
+          policy document in JSON format that will be attached to the table.
+        - OnDemandThroughput (optional): Sets the maximum number of read and
+          write units for the specified table in on-demand capacity mode. If
+          you use this parameter, you must specify MaxReadRequestUnits,
+          MaxWriteRequestUnits, or both.
+        - GlobalTableSourceArn (optional): The Amazon Resource Name (ARN) of
+          the source table used for the creation of a multi-account global
+          table.
+        - GlobalTableSettingsReplicationMode (optional): Controls the settings
+          synchronization mode for the global table. For multi-account global
+          tables, this parameter is required and the only supported value is
+          ENABLED. For same-account global tables, ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/CreateTable
+        """
+
     def delete_backup(
         self, **kwargs: Unpack[DeleteBackupInputTypeDef]
-    ) -> DeleteBackupOutputTypeDef: ...
+    ) -> DeleteBackupOutputTypeDef:
+        """Deletes an existing backup of a table.
+
+        Parameters:
+        - BackupArn (required): The ARN associated with the backup.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DeleteBackup
+        """
+
     def delete_item(
         self, **kwargs: Unpack[DeleteItemInputTypeDef]
-    ) -> DeleteItemOutputTypeDef: ...
+    ) -> DeleteItemOutputTypeDef:
+        """Deletes a single item in a table by primary key. You can perform a
+        conditional delete operation that deletes the item if it exists, or if
+        it has an expected attribute value.
+
+        Parameters:
+        - TableName (required): The name of the table from which to delete the
+          item. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - Key (required): A map of attribute names to AttributeValue objects,
+          representing the primary key of the item to delete.
+        - Expected (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see Expected in
+          the Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ReturnValues (optional): Use ReturnValues if you want to get the item
+          attributes as they appeared before they were deleted. For DeleteItem,
+          the valid values are:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
+        - ConditionExpression (optional): A condition that must be satisfied in
+          order for a conditional DeleteItem to succeed.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for a DeleteItem operation that
+          failed a condition check.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DeleteItem
+        """
+
     def delete_resource_policy(
         self, **kwargs: Unpack[DeleteResourcePolicyInputTypeDef]
-    ) -> DeleteResourcePolicyOutputTypeDef: ...
+    ) -> DeleteResourcePolicyOutputTypeDef:
+        """Deletes the resource-based policy attached to the resource, which can
+        be a table or stream.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          DynamoDB resource from which the policy will be removed. The
+          resources you can specify include tables and streams. If you remove
+          the policy of a table, it will ...
+        - ExpectedRevisionId (optional): A string value that you can use to
+          conditionally delete your policy. When you provide an expected
+          revision ID, if the revision ID of the existing policy on the
+          resource doesn't match or if there's no ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DeleteResourcePolicy
+        """
+
     def delete_table(
         self, **kwargs: Unpack[DeleteTableInputTypeDef]
-    ) -> DeleteTableOutputTypeDef: ...
+    ) -> DeleteTableOutputTypeDef:
+        """The DeleteTable operation deletes a table and all of its items. After a
+        DeleteTable request, the specified table is in the DELETING state until
+        DynamoDB completes the deletion. If the table is in the ACTIVE state,
+        you can delete it. If a table is in CREATING or UPDATING states, then
+        DynamoDB returns a ResourceInUseException. If the specified table does
+        not exist, DynamoDB returns a ResourceNotFoundException. If table is
+        already in the DELETING state, no error is returned.
+
+        Parameters:
+        - TableName (required): The name of the table to delete. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DeleteTable
+        """
+
     def describe_backup(
         self, **kwargs: Unpack[DescribeBackupInputTypeDef]
-    ) -> DescribeBackupOutputTypeDef: ...
+    ) -> DescribeBackupOutputTypeDef:
+        """Describes an existing backup of a table.
+
+        Parameters:
+        - BackupArn (required): The Amazon Resource Name (ARN) associated with
+          the backup.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeBackup
+        """
+
     def describe_continuous_backups(
         self, **kwargs: Unpack[DescribeContinuousBackupsInputTypeDef]
-    ) -> DescribeContinuousBackupsOutputTypeDef: ...
+    ) -> DescribeContinuousBackupsOutputTypeDef:
+        """Checks the status of continuous backups and point in time recovery on
+        the specified table. Continuous backups are ENABLED on all tables at
+        table creation. If point in time recovery is enabled,
+        PointInTimeRecoveryStatus will be set to ENABLED.
+
+        Parameters:
+        - TableName (required): Name of the table for which the customer wants
+          to check the continuous backups and point in time recovery settings.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeContinuousBackups
+        """
+
     def describe_contributor_insights(
         self, **kwargs: Unpack[DescribeContributorInsightsInputTypeDef]
-    ) -> DescribeContributorInsightsOutputTypeDef: ...
+    ) -> DescribeContributorInsightsOutputTypeDef:
+        """Returns information about contributor insights for a given table or
+        global secondary index.
+
+        Parameters:
+        - TableName (required): The name of the table to describe. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - IndexName (optional): The name of the global secondary index to
+          describe, if applicable.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeContributorInsights
+        """
+
     def describe_endpoints(
         self, **kwargs: Unpack[DescribeEndpointsRequestTypeDef]
-    ) -> DescribeEndpointsResponseTypeDef: ...
+    ) -> DescribeEndpointsResponseTypeDef:
+        """Returns the regional endpoint information. For more information on
+        policy permissions, please see Internetwork traffic privacy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeEndpoints
+        """
+
     def describe_export(
         self, **kwargs: Unpack[DescribeExportInputTypeDef]
-    ) -> DescribeExportOutputTypeDef: ...
+    ) -> DescribeExportOutputTypeDef:
+        """Describes an existing table export.
+
+        Parameters:
+        - ExportArn (required): The Amazon Resource Name (ARN) associated with
+          the export.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeExport
+        """
+
     def describe_global_table(
         self, **kwargs: Unpack[DescribeGlobalTableInputTypeDef]
-    ) -> DescribeGlobalTableOutputTypeDef: ...
+    ) -> DescribeGlobalTableOutputTypeDef:
+        """Returns information about the specified global table.
+
+        Parameters:
+        - GlobalTableName (required): The name of the global table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeGlobalTable
+        """
+
     def describe_global_table_settings(
         self, **kwargs: Unpack[DescribeGlobalTableSettingsInputTypeDef]
-    ) -> DescribeGlobalTableSettingsOutputTypeDef: ...
+    ) -> DescribeGlobalTableSettingsOutputTypeDef:
+        """Describes Region-specific settings for a global table.
+
+        Parameters:
+        - GlobalTableName (required): The name of the global table to describe.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeGlobalTableSettings
+        """
+
     def describe_import(
         self, **kwargs: Unpack[DescribeImportInputTypeDef]
-    ) -> DescribeImportOutputTypeDef: ...
+    ) -> DescribeImportOutputTypeDef:
+        """Represents the properties of the import.
+
+        Parameters:
+        - ImportArn (required): The Amazon Resource Name (ARN) associated with
+          the table you're importing to.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeImport
+        """
+
     def describe_kinesis_streaming_destination(
         self, **kwargs: Unpack[DescribeKinesisStreamingDestinationInputTypeDef]
-    ) -> DescribeKinesisStreamingDestinationOutputTypeDef: ...
+    ) -> DescribeKinesisStreamingDestinationOutputTypeDef:
+        """Returns information about the status of Kinesis streaming.
+
+        Parameters:
+        - TableName (required): The name of the table being described. You can
+          also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeKinesisStreamingDestination
+        """
+
     def describe_limits(
         self, **kwargs: Unpack[DescribeLimitsInputTypeDef]
-    ) -> DescribeLimitsOutputTypeDef: ...
+    ) -> DescribeLimitsOutputTypeDef:
+        """Returns the current provisioned-capacity quotas for your Amazon Web
+        Services account in a Region, both for the Region as a whole and for
+        any one DynamoDB table that you create there.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeLimits
+        """
+
     def describe_table(
         self, **kwargs: Unpack[DescribeTableInputTypeDef]
-    ) -> DescribeTableOutputTypeDef: ...
+    ) -> DescribeTableOutputTypeDef:
+        """Returns information about the table, including the current status of
+        the table, when it was created, the primary key schema, and any indexes
+        on the table.
+
+        Parameters:
+        - TableName (required): The name of the table to describe. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeTable
+        """
+
     def describe_table_replica_auto_scaling(
         self, **kwargs: Unpack[DescribeTableReplicaAutoScalingInputTypeDef]
-    ) -> DescribeTableReplicaAutoScalingOutputTypeDef: ...
+    ) -> DescribeTableReplicaAutoScalingOutputTypeDef:
+        """Describes auto scaling settings across replicas of the global table at
+        once.
+
+        Parameters:
+        - TableName (required): The name of the table. You can also provide the
+          Amazon Resource Name (ARN) of the table in this parameter.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeTableReplicaAutoScaling
+        """
+
     def describe_time_to_live(
         self, **kwargs: Unpack[DescribeTimeToLiveInputTypeDef]
-    ) -> DescribeTimeToLiveOutputTypeDef: ...
+    ) -> DescribeTimeToLiveOutputTypeDef:
+        """Gives a description of the Time to Live (TTL) status on the specified
+        table.
+
+        Parameters:
+        - TableName (required): The name of the table to be described. You can
+          also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DescribeTimeToLive
+        """
+
     def disable_kinesis_streaming_destination(
         self, **kwargs: Unpack[KinesisStreamingDestinationInputTypeDef]
-    ) -> KinesisStreamingDestinationOutputTypeDef: ...
+    ) -> KinesisStreamingDestinationOutputTypeDef:
+        """Stops replication from the DynamoDB table to the Kinesis data stream.
+        This is done without deleting either of the resources.
+
+        Parameters:
+        - TableName (required): The name of the DynamoDB table. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - StreamArn (required): The ARN for a Kinesis data stream.
+        - EnableKinesisStreamingConfiguration (optional): The source for the
+          Kinesis streaming information that is being enabled.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DisableKinesisStreamingDestination
+        """
+
     def enable_kinesis_streaming_destination(
         self, **kwargs: Unpack[KinesisStreamingDestinationInputTypeDef]
-    ) -> KinesisStreamingDestinationOutputTypeDef: ...
+    ) -> KinesisStreamingDestinationOutputTypeDef:
+        """Starts table data replication to the specified Kinesis data stream at a
+        timestamp chosen during the enable workflow. If this operation doesn't
+        return results immediately, use DescribeKinesisStreamingDestination to
+        check if streaming to the Kinesis data stream is ACTIVE.
+
+        Parameters:
+        - TableName (required): The name of the DynamoDB table. You can also
+          provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - StreamArn (required): The ARN for a Kinesis data stream.
+        - EnableKinesisStreamingConfiguration (optional): The source for the
+          Kinesis streaming information that is being enabled.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/EnableKinesisStreamingDestination
+        """
+
     def execute_statement(
         self, **kwargs: Unpack[ExecuteStatementInputTypeDef]
-    ) -> ExecuteStatementOutputTypeDef: ...
+    ) -> ExecuteStatementOutputTypeDef:
+        """This operation allows you to perform reads and singleton writes on data
+        stored in DynamoDB, using PartiQL.
+
+        Parameters:
+        - Statement (required): The PartiQL statement representing the
+          operation to run.
+        - Parameters (optional): The parameters for the PartiQL statement, if
+          any.
+        - ConsistentRead (optional): The consistency of a read operation. If
+          set to true, then a strongly consistent read is used; otherwise, an
+          eventually consistent read is used.
+        - NextToken (optional): Set this value to get remaining results, if
+          NextToken was returned in the statement response.
+        - ReturnConsumedCapacity (optional)
+        - Limit (optional): The maximum number of items to evaluate (not
+          necessarily the number of matching items). If DynamoDB processes the
+          number of items up to the limit while processing the results, it
+          stops the operation ...
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for an ExecuteStatement operation
+          that failed a condition check.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ExecuteStatement
+        """
+
     def execute_transaction(
         self, **kwargs: Unpack[ExecuteTransactionInputTypeDef]
-    ) -> ExecuteTransactionOutputTypeDef: ...
+    ) -> ExecuteTransactionOutputTypeDef:
+        """This operation allows you to perform transactional reads or writes on
+        data stored in DynamoDB, using PartiQL.
+
+        Parameters:
+        - TransactStatements (required): The list of PartiQL statements
+          representing the transaction to run.
+        - ClientRequestToken (optional): Set this value to get remaining
+          results, if NextToken was returned in the statement response.
+        - ReturnConsumedCapacity (optional): Determines the level of detail
+          about either provisioned or on-demand throughput consumption that is
+          returned in the response. For more information, see TransactGetItems
+          and TransactWriteItems.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ExecuteTransaction
+        """
+
     def export_table_to_point_in_time(
         self, **kwargs: Unpack[ExportTableToPointInTimeInputTypeDef]
-    ) -> ExportTableToPointInTimeOutputTypeDef: ...
-    def get_item(
-        self, **kwargs: Unpack[GetItemInputTypeDef]
-    ) -> GetItemOutputTypeDef: ...
+    ) -> ExportTableToPointInTimeOutputTypeDef:
+        """Exports table data to an S3 bucket. The table must have point in time
+        recovery enabled, and you can export data from any time within the
+        point in time recovery window.
+
+        Parameters:
+        - TableArn (required): The Amazon Resource Name (ARN) associated with
+          the table to export.
+        - ExportTime (optional): Time in the past from which to export table
+          data, counted in seconds from the start of the Unix epoch. The table
+          export will be a snapshot of the table's state at this point in time.
+        - ClientToken (optional): Providing a ClientToken makes the call to
+          ExportTableToPointInTimeInput idempotent, meaning that multiple
+          identical calls have the same effect as one single call.
+        - S3Bucket (required): The name of the Amazon S3 bucket to export the
+          snapshot to.
+        - S3BucketOwner (optional): The ID of the Amazon Web Services account
+          that owns the bucket the export will be stored in.
+        - S3Prefix (optional): The Amazon S3 bucket prefix to use as the file
+          name and path of the exported snapshot.
+        - S3SseAlgorithm (optional): Type of encryption used on the bucket
+          where export data will be stored. Valid values for S3SseAlgorithm
+          are:
+        - S3SseKmsKeyId (optional): The ID of the KMS managed key used to
+          encrypt the S3 bucket where export data will be stored (if
+          applicable).
+        - ExportFormat (optional): The format for the exported data. Valid
+          values for ExportFormat are DYNAMODB_JSON or ION.
+        - ExportType (optional): Choice of whether to execute as a full export
+          or incremental export. Valid values are FULL_EXPORT or
+          INCREMENTAL_EXPORT. The default value is FULL_EXPORT. If
+          INCREMENTAL_EXPORT is provided, the ...
+        - IncrementalExportSpecification (optional): Optional object containing
+          the parameters specific to an incremental export.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ExportTableToPointInTime
+        """
+
+    def get_item(self, **kwargs: Unpack[GetItemInputTypeDef]) -> GetItemOutputTypeDef:
+        """The GetItem operation returns a set of attributes for the item with the
+        given primary key. If there is no matching item, GetItem does not
+        return any data and there will be no Item element in the response.
+
+        Parameters:
+        - TableName (required): The name of the table containing the requested
+          item. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - Key (required): A map of attribute names to AttributeValue objects,
+          representing the primary key of the item to retrieve.
+        - AttributesToGet (optional): This is a legacy parameter. Use
+          ProjectionExpression instead. For more information, see
+          AttributesToGet in the Amazon DynamoDB Developer Guide.
+        - ConsistentRead (optional): Determines the read consistency model: If
+          set to true, then the operation uses strongly consistent reads;
+          otherwise, the operation uses eventually consistent reads.
+        - ReturnConsumedCapacity (optional)
+        - ProjectionExpression (optional): A string that identifies one or more
+          attributes to retrieve from the table. These attributes can include
+          scalars, sets, or elements of a JSON document. The attributes in the
+          expression must be ...
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/GetItem
+        """
+
     def get_resource_policy(
         self, **kwargs: Unpack[GetResourcePolicyInputTypeDef]
-    ) -> GetResourcePolicyOutputTypeDef: ...
+    ) -> GetResourcePolicyOutputTypeDef:
+        """Returns the resource-based policy document attached to the resource,
+        which can be a table or stream, in JSON format.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          DynamoDB resource to which the policy is attached. The resources you
+          can specify include tables and streams.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/GetResourcePolicy
+        """
+
     def import_table(
         self, **kwargs: Unpack[ImportTableInputTypeDef]
-    ) -> ImportTableOutputTypeDef: ...
+    ) -> ImportTableOutputTypeDef:
+        """Imports table data from an S3 bucket.
+
+        Parameters:
+        - ClientToken (optional): Providing a ClientToken makes the call to
+          ImportTableInput idempotent, meaning that multiple identical calls
+          have the same effect as one single call.
+        - S3BucketSource (required): The S3 bucket that provides the source for
+          the import.
+        - InputFormat (required): The format of the source data. Valid values
+          for ImportFormat are CSV, DYNAMODB_JSON or ION.
+        - InputFormatOptions (optional): Additional properties that specify how
+          the input is formatted,
+        - InputCompressionType (optional): Type of compression to be used on
+          the input coming from the imported table.
+        - TableCreationParameters (required): Parameters for the table to
+          import the data into.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ImportTable
+        """
+
     def list_backups(
         self, **kwargs: Unpack[ListBackupsInputTypeDef]
-    ) -> ListBackupsOutputTypeDef: ...
+    ) -> ListBackupsOutputTypeDef:
+        """List DynamoDB backups that are associated with an Amazon Web Services
+        account and weren't made with Amazon Web Services Backup. To list these
+        backups for a given table, specify TableName. ListBackups returns a
+        paginated list of results with at most 1 MB worth of items in a page.
+        You can also specify a maximum number of entries to be returned in a
+        page.
+
+        Parameters:
+        - TableName (optional): Lists the backups from the table specified in
+          TableName. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - Limit (optional): Maximum number of backups to return at once.
+        - TimeRangeLowerBound (optional): Only backups created after this time
+          are listed. TimeRangeLowerBound is inclusive.
+        - TimeRangeUpperBound (optional): Only backups created before this time
+          are listed. TimeRangeUpperBound is exclusive.
+        - ExclusiveStartBackupArn (optional): LastEvaluatedBackupArn is the
+          Amazon Resource Name (ARN) of the backup last evaluated when the
+          current page of results was returned, inclusive of the current page
+          of results. This value may be ...
+        - BackupType (optional): The backups from the table specified by
+          BackupType are listed.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListBackups
+        """
+
     def list_contributor_insights(
         self, **kwargs: Unpack[ListContributorInsightsInputTypeDef]
-    ) -> ListContributorInsightsOutputTypeDef: ...
+    ) -> ListContributorInsightsOutputTypeDef:
+        """Returns a list of ContributorInsightsSummary for a table and all its
+        global secondary indexes.
+
+        Parameters:
+        - TableName (optional): The name of the table. You can also provide the
+          Amazon Resource Name (ARN) of the table in this parameter.
+        - NextToken (optional): A token to for the desired page, if there is
+          one.
+        - MaxResults (optional): Maximum number of results to return per page.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListContributorInsights
+        """
+
     def list_exports(
         self, **kwargs: Unpack[ListExportsInputTypeDef]
-    ) -> ListExportsOutputTypeDef: ...
+    ) -> ListExportsOutputTypeDef:
+        """Lists completed exports within the past 90 days, in reverse
+        alphanumeric order of ExportArn.
+
+        Parameters:
+        - TableArn (optional): The Amazon Resource Name (ARN) associated with
+          the exported table.
+        - MaxResults (optional): Maximum number of results to return per page.
+        - NextToken (optional): An optional string that, if supplied, must be
+          copied from the output of a previous call to ListExports. When
+          provided in this manner, the API fetches the next page of results.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListExports
+        """
+
     def list_global_tables(
         self, **kwargs: Unpack[ListGlobalTablesInputTypeDef]
-    ) -> ListGlobalTablesOutputTypeDef: ...
+    ) -> ListGlobalTablesOutputTypeDef:
+        """Lists all global tables that have a replica in the specified Region.
+
+        Parameters:
+        - ExclusiveStartGlobalTableName (optional): The first global table name
+          that this operation will evaluate.
+        - Limit (optional): The maximum number of table names to return, if the
+          parameter is not specified DynamoDB defaults to 100.
+        - RegionName (optional): Lists the global tables in a specific Region.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListGlobalTables
+        """
+
     def list_imports(
         self, **kwargs: Unpack[ListImportsInputTypeDef]
-    ) -> ListImportsOutputTypeDef: ...
+    ) -> ListImportsOutputTypeDef:
+        """Lists completed imports within the past 90 days.
+
+        Parameters:
+        - TableArn (optional): The Amazon Resource Name (ARN) associated with
+          the table that was imported to.
+        - PageSize (optional): The number of ImportSummary objects returned in
+          a single page.
+        - NextToken (optional): An optional string that, if supplied, must be
+          copied from the output of a previous call to ListImports. When
+          provided in this manner, the API fetches the next page of results.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListImports
+        """
+
     def list_tables(
         self, **kwargs: Unpack[ListTablesInputTypeDef]
-    ) -> ListTablesOutputTypeDef: ...
+    ) -> ListTablesOutputTypeDef:
+        """Returns an array of table names associated with the current account and
+        endpoint. The output from ListTables is paginated, with each page
+        returning a maximum of 100 table names.
+
+        Parameters:
+        - ExclusiveStartTableName (optional): The first table name that this
+          operation will evaluate. Use the value that was returned for
+          LastEvaluatedTableName in a previous operation, so that you can
+          obtain the next page of results.
+        - Limit (optional): A maximum number of table names to return. If this
+          parameter is not specified, the limit is 100.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListTables
+        """
+
     def list_tags_of_resource(
         self, **kwargs: Unpack[ListTagsOfResourceInputTypeDef]
-    ) -> ListTagsOfResourceOutputTypeDef: ...
-    def put_item(
-        self, **kwargs: Unpack[PutItemInputTypeDef]
-    ) -> PutItemOutputTypeDef: ...
+    ) -> ListTagsOfResourceOutputTypeDef:
+        """List all tags on an Amazon DynamoDB resource. You can call
+        ListTagsOfResource up to 10 times per second, per account.
+
+        Parameters:
+        - ResourceArn (required): The Amazon DynamoDB resource with tags to be
+          listed. This value is an Amazon Resource Name (ARN).
+        - NextToken (optional): An optional string that, if supplied, must be
+          copied from the output of a previous call to ListTagOfResource. When
+          provided in this manner, this API fetches the next page of results.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ListTagsOfResource
+        """
+
+    def put_item(self, **kwargs: Unpack[PutItemInputTypeDef]) -> PutItemOutputTypeDef:
+        """Creates a new item, or replaces an old item with a new item. If an item
+        that has the same primary key as the new item already exists in the
+        specified table, the new item completely replaces the existing item.
+        You can perform a conditional put operation (add a new item if one with
+        the specified primary key doesn't exist), or replace an existing item
+        if it has certain attribute values. You can return the item's attribute
+        values in the same operation, using the ReturnValues parameter.
+
+        Parameters:
+        - TableName (required): The name of the table to contain the item. You
+          can also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - Item (required): A map of attribute name/value pairs, one for each
+          attribute. Only the primary key attributes are required; you can
+          optionally provide other attribute name-value pairs for the item.
+        - Expected (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see Expected in
+          the Amazon DynamoDB Developer Guide.
+        - ReturnValues (optional): Use ReturnValues if you want to get the item
+          attributes as they appeared before they were updated with the PutItem
+          request. For PutItem, the valid values are:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ConditionExpression (optional): A condition that must be satisfied in
+          order for a conditional PutItem operation to succeed.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for a PutItem operation that failed
+          a condition check.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/PutItem
+        """
+
     def put_resource_policy(
         self, **kwargs: Unpack[PutResourcePolicyInputTypeDef]
-    ) -> PutResourcePolicyOutputTypeDef: ...
-    def query(self, **kwargs: Unpack[QueryInputTypeDef]) -> QueryOutputTypeDef: ...
+    ) -> PutResourcePolicyOutputTypeDef:
+        """Attaches a resource-based policy document to the resource, which can be
+        a table or stream. When you attach a resource-based policy using this
+        API, the policy application is eventually consistent .
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          DynamoDB resource to which the policy will be attached. The resources
+          you can specify include tables and streams.
+        - Policy (required): An Amazon Web Services resource-based policy
+          document in JSON format.
+        - ExpectedRevisionId (optional): A string value that you can use to
+          conditionally update your policy. You can provide the revision ID of
+          your existing policy to make mutating requests against that policy.
+        - ConfirmRemoveSelfResourceAccess (optional): Set this parameter to
+          true to confirm that you want to remove your permissions to change
+          the policy of this resource in the future.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/PutResourcePolicy
+        """
+
+    def query(self, **kwargs: Unpack[QueryInputTypeDef]) -> QueryOutputTypeDef:
+        """You must provide the name of the partition key attribute and a single
+        value for that attribute. Query returns all items with that partition
+        key value. Optionally, you can provide a sort key attribute and use a
+        comparison operator to refine the search results.
+
+        Parameters:
+        - TableName (required): The name of the table containing the requested
+          items. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - IndexName (optional): The name of an index to query. This index can
+          be any local secondary index or global secondary index on the table.
+          Note that if you use the IndexName parameter, you must also provide
+          TableName.
+        - Select (optional): The attributes to be returned in the result. You
+          can retrieve all item attributes, specific item attributes, the count
+          of matching items, or in the case of an index, some or all of the
+          attributes ...
+        - AttributesToGet (optional): This is a legacy parameter. Use
+          ProjectionExpression instead. For more information, see
+          AttributesToGet in the Amazon DynamoDB Developer Guide.
+        - Limit (optional): The maximum number of items to evaluate (not
+          necessarily the number of matching items). If DynamoDB processes the
+          number of items up to the limit while processing the results, it
+          stops the operation ...
+        - ConsistentRead (optional): Determines the read consistency model: If
+          set to true, then the operation uses strongly consistent reads;
+          otherwise, the operation uses eventually consistent reads.
+        - KeyConditions (optional): This is a legacy parameter. Use
+          KeyConditionExpression instead. For more information, see
+          KeyConditions in the Amazon DynamoDB Developer Guide.
+        - QueryFilter (optional): This is a legacy parameter. Use
+          FilterExpression instead. For more information, see QueryFilter in
+          the Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          FilterExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ScanIndexForward (optional): Specifies the order for index traversal:
+          If true (default), the traversal is performed in ascending order; if
+          false, the traversal is performed in descending order.
+        - ExclusiveStartKey (optional): The primary key of the first item that
+          this operation will evaluate. Use the value that was returned for
+          LastEvaluatedKey in the previous operation.
+        - ReturnConsumedCapacity (optional)
+        - ProjectionExpression (optional): A string that identifies one or more
+          attributes to retrieve from the table. These attributes can include
+          scalars, sets, or elements of a JSON document. The attributes in the
+          expression must be ...
+        - FilterExpression (optional): A string that contains conditions that
+          DynamoDB applies after the Query operation, but before the data is
+          returned to you. Items that do not satisfy the FilterExpression
+          criteria are not returned.
+        - KeyConditionExpression (optional): The condition that specifies the
+          key values for items to be retrieved by the Query action.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/Query
+        """
+
     def restore_table_from_backup(
         self, **kwargs: Unpack[RestoreTableFromBackupInputTypeDef]
-    ) -> RestoreTableFromBackupOutputTypeDef: ...
+    ) -> RestoreTableFromBackupOutputTypeDef:
+        """Creates a new table from an existing backup. Any number of users can
+        execute up to 50 concurrent restores (any type of restore) in a given
+        account.
+
+        Parameters:
+        - TargetTableName (required): The name of the new table to which the
+          backup must be restored.
+        - BackupArn (required): The Amazon Resource Name (ARN) associated with
+          the backup.
+        - BillingModeOverride (optional): The billing mode of the restored
+          table.
+        - GlobalSecondaryIndexOverride (optional): List of global secondary
+          indexes for the restored table. The indexes provided should match
+          existing secondary indexes. You can choose to exclude some or all of
+          the indexes at the time of restore.
+        - LocalSecondaryIndexOverride (optional): List of local secondary
+          indexes for the restored table. The indexes provided should match
+          existing secondary indexes. You can choose to exclude some or all of
+          the indexes at the time of restore.
+        - ProvisionedThroughputOverride (optional): Provisioned throughput
+          settings for the restored table.
+        - OnDemandThroughputOverride (optional)
+        - SSESpecificationOverride (optional): The new server-side encryption
+          settings for the restored table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/RestoreTableFromBackup
+        """
+
     def restore_table_to_point_in_time(
         self, **kwargs: Unpack[RestoreTableToPointInTimeInputTypeDef]
-    ) -> RestoreTableToPointInTimeOutputTypeDef: ...
-    def scan(self, **kwargs: Unpack[ScanInputTypeDef]) -> ScanOutputTypeDef: ...
+    ) -> RestoreTableToPointInTimeOutputTypeDef:
+        """Restores the specified table to the specified point in time within
+        EarliestRestorableDateTime and LatestRestorableDateTime. You can
+        restore your table to any point in time in the last 35 days. You can
+        set the recovery period to any value between 1 and 35 days. Any number
+        of users can execute up to 50 concurrent restores (any type of restore)
+        in a given account.
+
+        Parameters:
+        - SourceTableArn (optional): The DynamoDB table that will be restored.
+          This value is an Amazon Resource Name (ARN).
+        - SourceTableName (optional): Name of the source table that is being
+          restored.
+        - TargetTableName (required): The name of the new table to which it
+          must be restored to.
+        - UseLatestRestorableTime (optional): Restore the table to the latest
+          possible time. LatestRestorableDateTime is typically 5 minutes before
+          the current time.
+        - RestoreDateTime (optional): Time in the past to restore the table to.
+        - BillingModeOverride (optional): The billing mode of the restored
+          table.
+        - GlobalSecondaryIndexOverride (optional): List of global secondary
+          indexes for the restored table. The indexes provided should match
+          existing secondary indexes. You can choose to exclude some or all of
+          the indexes at the time of restore.
+        - LocalSecondaryIndexOverride (optional): List of local secondary
+          indexes for the restored table. The indexes provided should match
+          existing secondary indexes. You can choose to exclude some or all of
+          the indexes at the time of restore.
+        - ProvisionedThroughputOverride (optional): Provisioned throughput
+          settings for the restored table.
+        - OnDemandThroughputOverride (optional)
+        - SSESpecificationOverride (optional): The new server-side encryption
+          settings for the restored table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/RestoreTableToPointInTime
+        """
+
+    def scan(self, **kwargs: Unpack[ScanInputTypeDef]) -> ScanOutputTypeDef:
+        """The Scan operation returns one or more items and item attributes by
+        accessing every item in a table or a secondary index. To have DynamoDB
+        return fewer items, you can provide a FilterExpression operation.
+
+        Parameters:
+        - TableName (required): The name of the table containing the requested
+          items or if you provide IndexName, the name of the table to which
+          that index belongs.
+        - IndexName (optional): The name of a secondary index to scan. This
+          index can be any local secondary index or global secondary index.
+          Note that if you use the IndexName parameter, you must also provide
+          TableName.
+        - AttributesToGet (optional): This is a legacy parameter. Use
+          ProjectionExpression instead. For more information, see
+          AttributesToGet in the Amazon DynamoDB Developer Guide.
+        - Limit (optional): The maximum number of items to evaluate (not
+          necessarily the number of matching items). If DynamoDB processes the
+          number of items up to the limit while processing the results, it
+          stops the operation ...
+        - Select (optional): The attributes to be returned in the result. You
+          can retrieve all item attributes, specific item attributes, the count
+          of matching items, or in the case of an index, some or all of the
+          attributes ...
+        - ScanFilter (optional): This is a legacy parameter. Use
+          FilterExpression instead. For more information, see ScanFilter in the
+          Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          FilterExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ExclusiveStartKey (optional): The primary key of the first item that
+          this operation will evaluate. Use the value that was returned for
+          LastEvaluatedKey in the previous operation.
+        - ReturnConsumedCapacity (optional)
+        - TotalSegments (optional): For a parallel Scan request, TotalSegments
+          represents the total number of segments into which the Scan operation
+          will be divided. The value of TotalSegments corresponds to the number
+          of application ...
+        - Segment (optional): For a parallel Scan request, Segment identifies
+          an individual segment to be scanned by an application worker.
+        - ProjectionExpression (optional): A string that identifies one or more
+          attributes to retrieve from the specified table or index. These
+          attributes can include scalars, sets, or elements of a JSON document.
+          The attributes in the ...
+        - FilterExpression (optional): A string that contains conditions that
+          DynamoDB applies after the Scan operation, but before the data is
+          returned to you. Items that do not satisfy the FilterExpression
+          criteria are not returned.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ConsistentRead (optional): A Boolean value that determines the read
+          consistency model during the scan:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/Scan
+        """
+
     def tag_resource(
         self, **kwargs: Unpack[TagResourceInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Associate a set of tags with an Amazon DynamoDB resource. You can then
+        activate these user-defined tags so that they appear on the Billing and
+        Cost Management console for cost allocation tracking. You can call
+        TagResource up to five times per second, per account.
+
+        Parameters:
+        - ResourceArn (required): Identifies the Amazon DynamoDB resource to
+          which tags should be added. This value is an Amazon Resource Name
+          (ARN).
+        - Tags (required): The tags to be assigned to the Amazon DynamoDB
+          resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/TagResource
+        """
+
     def transact_get_items(
         self, **kwargs: Unpack[TransactGetItemsInputTypeDef]
-    ) -> TransactGetItemsOutputTypeDef: ...
+    ) -> TransactGetItemsOutputTypeDef:
+        """TransactGetItems is a synchronous operation that atomically retrieves
+        multiple items from one or more tables (but not from indexes) in a
+        single account and Region. A TransactGetItems call can contain up to
+        100 TransactGetItem objects, each of which contains a Get structure
+        that specifies an item to retrieve from a table in the account and
+        Region. A call to TransactGetItems cannot retrieve items from tables in
+        more than one Amazon Web Services account or Region. The aggregate size
+        of the items in the transaction cannot exceed 4 MB.
+
+        Parameters:
+        - TransactItems (required): An ordered array of up to 100
+          TransactGetItem objects, each of which contains a Get structure.
+        - ReturnConsumedCapacity (optional): A value of TOTAL causes consumed
+          capacity information to be returned, and a value of NONE prevents
+          that information from being returned. No other value is valid.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/TransactGetItems
+        """
+
     def transact_write_items(
         self, **kwargs: Unpack[TransactWriteItemsInputTypeDef]
-    ) -> TransactWriteItemsOutputTypeDef: ...
+    ) -> TransactWriteItemsOutputTypeDef:
+        """TransactWriteItems is a synchronous write operation that groups up to
+        100 action requests. These actions can target items in different
+        tables, but not in different Amazon Web Services accounts or Regions,
+        and no two actions can target the same item. For example, you cannot
+        both ConditionCheck and Update the same item. The aggregate size of the
+        items in the transaction cannot exceed 4 MB.
+
+        Parameters:
+        - TransactItems (required): An ordered array of up to 100
+          TransactWriteItem objects, each of which contains a ConditionCheck,
+          Put, Update, or Delete object. These can operate on items in
+          different tables, but the tables must ...
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections (if any), that were
+          modified during the operation and are returned in ...
+        - ClientRequestToken (optional): Providing a ClientRequestToken makes
+          the call to TransactWriteItems idempotent, meaning that multiple
+          identical calls have the same effect as one single call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/TransactWriteItems
+        """
+
     def untag_resource(
         self, **kwargs: Unpack[UntagResourceInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the association of tags from an Amazon DynamoDB resource. You
+        can call UntagResource up to five times per second, per account.
+
+        Parameters:
+        - ResourceArn (required): The DynamoDB resource that the tags will be
+          removed from. This value is an Amazon Resource Name (ARN).
+        - TagKeys (required): A list of tag keys. Existing tags of the resource
+          whose keys are members of this list will be removed from the DynamoDB
+          resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UntagResource
+        """
+
     def update_continuous_backups(
         self, **kwargs: Unpack[UpdateContinuousBackupsInputTypeDef]
-    ) -> UpdateContinuousBackupsOutputTypeDef: ...
+    ) -> UpdateContinuousBackupsOutputTypeDef:
+        """UpdateContinuousBackups enables or disables point in time recovery for
+        the specified table. A successful UpdateContinuousBackups call returns
+        the current ContinuousBackupsDescription. Continuous backups are
+        ENABLED on all tables at table creation. If point in time recovery is
+        enabled, PointInTimeRecoveryStatus will be set to ENABLED.
+
+        Parameters:
+        - TableName (required): The name of the table. You can also provide the
+          Amazon Resource Name (ARN) of the table in this parameter.
+        - PointInTimeRecoverySpecification (required): Represents the settings
+          used to enable point in time recovery.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateContinuousBackups
+        """
+
     def update_contributor_insights(
         self, **kwargs: Unpack[UpdateContributorInsightsInputTypeDef]
-    ) -> UpdateContributorInsightsOutputTypeDef: ...
+    ) -> UpdateContributorInsightsOutputTypeDef:
+        """Updates the status for contributor insights for a specific table or
+        index. CloudWatch Contributor Insights for DynamoDB graphs display the
+        partition key and (if applicable) sort key of frequently accessed items
+        and frequently throttled items in plaintext. If you require the use of
+        Amazon Web Services Key Management Service (KMS) to encrypt this
+        table’s partition key and sort key data with an Amazon Web Services
+        managed key or customer managed key, you should not enable CloudWatch
+        Contributor Insights for DynamoDB for this table.
+
+        Parameters:
+        - TableName (required): The name of the table. You can also provide the
+          Amazon Resource Name (ARN) of the table in this parameter.
+        - IndexName (optional): The global secondary index name, if applicable.
+        - ContributorInsightsAction (required): Represents the contributor
+          insights action.
+        - ContributorInsightsMode (optional): Specifies whether to track all
+          access and throttled events or throttled events only for the DynamoDB
+          table or index.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateContributorInsights
+        """
+
     def update_global_table(
         self, **kwargs: Unpack[UpdateGlobalTableInputTypeDef]
-    ) -> UpdateGlobalTableOutputTypeDef: ...
+    ) -> UpdateGlobalTableOutputTypeDef:
+        """Adds or removes replicas in the specified global table. The global
+        table must already exist to be able to use this operation. Any replica
+        to be added must be empty, have the same name as the global table, have
+        the same key schema, have DynamoDB Streams enabled, and have the same
+        provisioned and maximum write capacity units.
+
+        Parameters:
+        - GlobalTableName (required): The global table name.
+        - ReplicaUpdates (required): A list of Regions that should be added or
+          removed from the global table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateGlobalTable
+        """
+
     def update_global_table_settings(
         self, **kwargs: Unpack[UpdateGlobalTableSettingsInputTypeDef]
-    ) -> UpdateGlobalTableSettingsOutputTypeDef: ...
+    ) -> UpdateGlobalTableSettingsOutputTypeDef:
+        """Updates settings for a global table.
+
+        Parameters:
+        - GlobalTableName (required): The name of the global table
+        - GlobalTableBillingMode (optional): The billing mode of the global
+          table. If GlobalTableBillingMode is not specified, the global table
+          defaults to PROVISIONED capacity billing mode.
+        - GlobalTableProvisionedWriteCapacityUnits (optional): The maximum
+          number of writes consumed per second before DynamoDB returns a
+          ThrottlingException.
+        - GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate
+          (optional): Auto scaling settings for managing provisioned write
+          capacity for the global table.
+        - GlobalTableGlobalSecondaryIndexSettingsUpdate (optional): Represents
+          the settings of a global secondary index for a global table that will
+          be modified.
+        - ReplicaSettingsUpdate (optional): Represents the settings for a
+          global table in a Region that will be modified.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateGlobalTableSettings
+        """
+
     def update_item(
         self, **kwargs: Unpack[UpdateItemInputTypeDef]
-    ) -> UpdateItemOutputTypeDef: ...
+    ) -> UpdateItemOutputTypeDef:
+        """Edits an existing item's attributes, or adds a new item to the table if
+        it does not already exist. You can put, delete, or add attribute
+        values. You can also perform a conditional update on an existing item
+        (insert a new attribute name-value pair if it doesn't exist, or replace
+        an existing name-value pair if it has certain expected attribute
+        values).
+
+        Parameters:
+        - TableName (required): The name of the table containing the item to
+          update. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - Key (required): The primary key of the item to be updated. Each
+          element consists of an attribute name and a value for that attribute.
+        - AttributeUpdates (optional): This is a legacy parameter. Use
+          UpdateExpression instead. For more information, see AttributeUpdates
+          in the Amazon DynamoDB Developer Guide.
+        - Expected (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see Expected in
+          the Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ReturnValues (optional): Use ReturnValues if you want to get the item
+          attributes as they appear before or after they are successfully
+          updated. For UpdateItem, the valid values are:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
+        - UpdateExpression (optional): An expression that defines one or more
+          attributes to be updated, the action to be performed on them, and new
+          values for them.
+        - ConditionExpression (optional): A condition that must be satisfied in
+          order for a conditional update to succeed.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for an UpdateItem operation that
+          failed a condition check.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateItem
+        """
+
     def update_kinesis_streaming_destination(
         self, **kwargs: Unpack[UpdateKinesisStreamingDestinationInputTypeDef]
-    ) -> UpdateKinesisStreamingDestinationOutputTypeDef: ...
+    ) -> UpdateKinesisStreamingDestinationOutputTypeDef:
+        """The command to update the Kinesis stream destination.
+
+        Parameters:
+        - TableName (required): The table name for the Kinesis streaming
+          destination input. You can also provide the ARN of the table in this
+          parameter.
+        - StreamArn (required): The Amazon Resource Name (ARN) for the Kinesis
+          stream input.
+        - UpdateKinesisStreamingConfiguration (optional): The command to update
+          the Kinesis stream configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateKinesisStreamingDestination
+        """
+
     def update_table(
         self, **kwargs: Unpack[UpdateTableInputTypeDef]
-    ) -> UpdateTableOutputTypeDef: ...
+    ) -> UpdateTableOutputTypeDef:
+        """Modifies the provisioned throughput settings, global secondary indexes,
+        or DynamoDB Streams settings for a given table.
+
+        Parameters:
+        - AttributeDefinitions (optional): An array of attributes that describe
+          the key schema for the table and indexes. If you are adding a new
+          global secondary index to the table, AttributeDefinitions must
+          include the key element(s) of the ...
+        - TableName (required): The name of the table to be updated. You can
+          also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - BillingMode (optional): Controls how you are charged for read and
+          write throughput and how you manage capacity. When switching from
+          pay-per-request to provisioned capacity, initial provisioned capacity
+          values must be set. ...
+        - ProvisionedThroughput (optional): The new provisioned throughput
+          settings for the specified table or index.
+        - GlobalSecondaryIndexUpdates (optional): An array of one or more
+          global secondary indexes for the table. For each index in the array,
+          you can request one action:
+        - StreamSpecification (optional): Represents the DynamoDB Streams
+          configuration for the table.
+        - SSESpecification (optional): The new server-side encryption settings
+          for the specified table.
+        - ReplicaUpdates (optional): A list of replica update actions (create,
+          delete, or update) for the table.
+        - TableClass (optional): The table class of the table to be updated.
+          Valid values are STANDARD and STANDARD_INFREQUENT_ACCESS.
+        - DeletionProtectionEnabled (optional): Indicates whether deletion
+          protection is to be enabled (true) or disabled (false) on the table.
+        - MultiRegionConsistency (optional): Specifies the consistency mode for
+          a new global table. This parameter is only valid when you create a
+          global table by specifying one or more Create actions in the
+          ReplicaUpdates action list.
+        - GlobalTableWitnessUpdates (optional): A list of witness updates for a
+          MRSC global table. A witness provides a cost-effective alternative to
+          a full replica in a MRSC global table by maintaining replicated
+          change data written to global ...
+        - OnDemandThroughput (optional): Updates the maximum number of read and
+          write units for the specified table in on-demand capacity mode. If
+          you use this parameter, you must specify MaxReadRequestUnits,
+          MaxWriteRequestUnits, or both.
+        - WarmThroughput (optional): Represents the warm throughput (in read
+          units per second and write units per second) for updating a table.
+        - GlobalTableSettingsReplicationMode (optional): Controls the settings
+          replication mode for a global table replica. This attribute can be
+          defined using UpdateTable operation only on a regional table with
+          values:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateTable
+        """
+
     def update_table_replica_auto_scaling(
         self, **kwargs: Unpack[UpdateTableReplicaAutoScalingInputTypeDef]
-    ) -> UpdateTableReplicaAutoScalingOutputTypeDef: ...
+    ) -> UpdateTableReplicaAutoScalingOutputTypeDef:
+        """Updates auto scaling settings on your global tables at once.
+
+        Parameters:
+        - GlobalSecondaryIndexUpdates (optional): Represents the auto scaling
+          settings of the global secondary indexes of the replica to be
+          updated.
+        - TableName (required): The name of the global table to be updated. You
+          can also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - ProvisionedWriteCapacityAutoScalingUpdate (optional)
+        - ReplicaUpdates (optional): Represents the auto scaling settings of
+          replicas of the table that will be modified.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateTableReplicaAutoScaling
+        """
+
     def update_time_to_live(
         self, **kwargs: Unpack[UpdateTimeToLiveInputTypeDef]
-    ) -> UpdateTimeToLiveOutputTypeDef: ...
+    ) -> UpdateTimeToLiveOutputTypeDef:
+        """The UpdateTimeToLive method enables or disables Time to Live (TTL) for
+        the specified table. A successful UpdateTimeToLive call returns the
+        current TimeToLiveSpecification. It can take up to one hour for the
+        change to fully process. Any additional UpdateTimeToLive calls for the
+        same table during this one hour duration result in a
+        ValidationException.
+
+        Parameters:
+        - TableName (required): The name of the table to be configured. You can
+          also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - TimeToLiveSpecification (required): Represents the settings used to
+          enable or disable Time to Live for the specified table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateTimeToLive
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_backups"]
-    ) -> ListBackupsPaginator: ...
+    ) -> ListBackupsPaginator:
+        """ListBackupsPaginator for list_backups."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_tables"]
-    ) -> ListTablesPaginator: ...
+    ) -> ListTablesPaginator:
+        """ListTablesPaginator for list_tables."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_tags_of_resource"]
-    ) -> ListTagsOfResourcePaginator: ...
+    ) -> ListTagsOfResourcePaginator:
+        """ListTagsOfResourcePaginator for list_tags_of_resource."""
+
     @overload
-    def get_paginator(self, operation_name: Literal["query"]) -> QueryPaginator: ...
+    def get_paginator(self, operation_name: Literal["query"]) -> QueryPaginator:
+        """QueryPaginator for query."""
+
     @overload
-    def get_paginator(self, operation_name: Literal["scan"]) -> ScanPaginator: ...
+    def get_paginator(self, operation_name: Literal["scan"]) -> ScanPaginator:
+        """ScanPaginator for scan."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["contributor_insights_enabled"]
-    ) -> ContributorInsightsEnabledWaiter: ...
+    ) -> ContributorInsightsEnabledWaiter:
+        """ContributorInsightsEnabledWaiter for contributor_insights_enabled."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["export_completed"]
-    ) -> ExportCompletedWaiter: ...
+    ) -> ExportCompletedWaiter:
+        """ExportCompletedWaiter for export_completed."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["import_completed"]
-    ) -> ImportCompletedWaiter: ...
+    ) -> ImportCompletedWaiter:
+        """ImportCompletedWaiter for import_completed."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["kinesis_streaming_destination_active"]
-    ) -> KinesisStreamingDestinationActiveWaiter: ...
+    ) -> KinesisStreamingDestinationActiveWaiter:
+        """KinesisStreamingDestinationActiveWaiter for
+        kinesis_streaming_destination_active.
+        """
+
     @overload
-    def get_waiter(self, waiter_name: Literal["table_exists"]) -> TableExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["table_exists"]) -> TableExistsWaiter:
+        """TableExistsWaiter for table_exists."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["table_not_exists"]
-    ) -> TableNotExistsWaiter: ...
-    if TYPE_CHECKING:
+    ) -> TableNotExistsWaiter:
+        """TableNotExistsWaiter for table_not_exists."""
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_execute_statement"],
-            Params: BatchExecuteStatementInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_get_item"],
-            Params: BatchGetItemInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_write_item"],
-            Params: BatchWriteItemInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_backup"],
-            Params: CreateBackupInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_global_table"],
-            Params: CreateGlobalTableInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_table"],
-            Params: CreateTableInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_backup"],
-            Params: DeleteBackupInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_item"],
-            Params: DeleteItemInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_resource_policy"],
-            Params: DeleteResourcePolicyInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_table"],
-            Params: DeleteTableInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_backup"],
-            Params: DescribeBackupInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_continuous_backups"],
-            Params: DescribeContinuousBackupsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_contributor_insights"],
-            Params: DescribeContributorInsightsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_endpoints"],
-            Params: DescribeEndpointsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_export"],
-            Params: DescribeExportInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_global_table"],
-            Params: DescribeGlobalTableInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_global_table_settings"],
-            Params: DescribeGlobalTableSettingsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_import"],
-            Params: DescribeImportInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_kinesis_streaming_destination"],
-            Params: DescribeKinesisStreamingDestinationInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_limits"],
-            Params: DescribeLimitsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_table"],
-            Params: DescribeTableInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_table_replica_auto_scaling"],
-            Params: DescribeTableReplicaAutoScalingInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_time_to_live"],
-            Params: DescribeTimeToLiveInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["disable_kinesis_streaming_destination"],
-            Params: KinesisStreamingDestinationInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["enable_kinesis_streaming_destination"],
-            Params: KinesisStreamingDestinationInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["execute_statement"],
-            Params: ExecuteStatementInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["execute_transaction"],
-            Params: ExecuteTransactionInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["export_table_to_point_in_time"],
-            Params: ExportTableToPointInTimeInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_item"],
-            Params: GetItemInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_resource_policy"],
-            Params: GetResourcePolicyInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["import_table"],
-            Params: ImportTableInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_backups"],
-            Params: ListBackupsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_contributor_insights"],
-            Params: ListContributorInsightsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_exports"],
-            Params: ListExportsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_global_tables"],
-            Params: ListGlobalTablesInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_imports"],
-            Params: ListImportsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_tables"],
-            Params: ListTablesInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_tags_of_resource"],
-            Params: ListTagsOfResourceInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_item"],
-            Params: PutItemInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_resource_policy"],
-            Params: PutResourcePolicyInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["query"],
-            Params: QueryInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["restore_table_from_backup"],
-            Params: RestoreTableFromBackupInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["restore_table_to_point_in_time"],
-            Params: RestoreTableToPointInTimeInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["scan"],
-            Params: ScanInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_resource"],
-            Params: TagResourceInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["transact_get_items"],
-            Params: TransactGetItemsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["transact_write_items"],
-            Params: TransactWriteItemsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_resource"],
-            Params: UntagResourceInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_continuous_backups"],
-            Params: UpdateContinuousBackupsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_contributor_insights"],
-            Params: UpdateContributorInsightsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_global_table"],
-            Params: UpdateGlobalTableInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_global_table_settings"],
-            Params: UpdateGlobalTableSettingsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_item"],
-            Params: UpdateItemInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_kinesis_streaming_destination"],
-            Params: UpdateKinesisStreamingDestinationInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_table"],
-            Params: UpdateTableInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_table_replica_auto_scaling"],
-            Params: UpdateTableReplicaAutoScalingInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_time_to_live"],
-            Params: UpdateTimeToLiveInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_execute_statement"],
+        Params: BatchExecuteStatementInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_get_item"],
+        Params: BatchGetItemInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_write_item"],
+        Params: BatchWriteItemInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_backup"],
+        Params: CreateBackupInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_global_table"],
+        Params: CreateGlobalTableInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_table"],
+        Params: CreateTableInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_backup"],
+        Params: DeleteBackupInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_item"],
+        Params: DeleteItemInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_resource_policy"],
+        Params: DeleteResourcePolicyInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_table"],
+        Params: DeleteTableInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_backup"],
+        Params: DescribeBackupInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_continuous_backups"],
+        Params: DescribeContinuousBackupsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_contributor_insights"],
+        Params: DescribeContributorInsightsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_endpoints"],
+        Params: DescribeEndpointsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_export"],
+        Params: DescribeExportInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_global_table"],
+        Params: DescribeGlobalTableInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_global_table_settings"],
+        Params: DescribeGlobalTableSettingsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_import"],
+        Params: DescribeImportInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_kinesis_streaming_destination"],
+        Params: DescribeKinesisStreamingDestinationInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_limits"],
+        Params: DescribeLimitsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_table"],
+        Params: DescribeTableInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_table_replica_auto_scaling"],
+        Params: DescribeTableReplicaAutoScalingInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_time_to_live"],
+        Params: DescribeTimeToLiveInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["disable_kinesis_streaming_destination"],
+        Params: KinesisStreamingDestinationInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["enable_kinesis_streaming_destination"],
+        Params: KinesisStreamingDestinationInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["execute_statement"],
+        Params: ExecuteStatementInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["execute_transaction"],
+        Params: ExecuteTransactionInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["export_table_to_point_in_time"],
+        Params: ExportTableToPointInTimeInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_item"],
+        Params: GetItemInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_resource_policy"],
+        Params: GetResourcePolicyInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["import_table"],
+        Params: ImportTableInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_backups"],
+        Params: ListBackupsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_contributor_insights"],
+        Params: ListContributorInsightsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_exports"],
+        Params: ListExportsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_global_tables"],
+        Params: ListGlobalTablesInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_imports"],
+        Params: ListImportsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_tables"],
+        Params: ListTablesInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_tags_of_resource"],
+        Params: ListTagsOfResourceInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_item"],
+        Params: PutItemInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_resource_policy"],
+        Params: PutResourcePolicyInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["query"],
+        Params: QueryInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["restore_table_from_backup"],
+        Params: RestoreTableFromBackupInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["restore_table_to_point_in_time"],
+        Params: RestoreTableToPointInTimeInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["scan"],
+        Params: ScanInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_resource"],
+        Params: TagResourceInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["transact_get_items"],
+        Params: TransactGetItemsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["transact_write_items"],
+        Params: TransactWriteItemsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_resource"],
+        Params: UntagResourceInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_continuous_backups"],
+        Params: UpdateContinuousBackupsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_contributor_insights"],
+        Params: UpdateContributorInsightsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_global_table"],
+        Params: UpdateGlobalTableInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_global_table_settings"],
+        Params: UpdateGlobalTableSettingsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_item"],
+        Params: UpdateItemInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_kinesis_streaming_destination"],
+        Params: UpdateKinesisStreamingDestinationInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_table"],
+        Params: UpdateTableInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_table_replica_auto_scaling"],
+        Params: UpdateTableReplicaAutoScalingInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_time_to_live"],
+        Params: UpdateTimeToLiveInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> DynamoDBClient: ...
+) -> DynamoDBClient:
+    """boto3.client('dynamodb', ...) with the same arguments, from `session` when
+    given: boto3's client itself, typed DynamoDBClient.
+    """

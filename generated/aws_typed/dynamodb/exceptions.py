@@ -170,8 +170,6 @@ class DynamoDBExceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     BackupInUseException: type[BackupInUseException]
     BackupNotFoundException: type[BackupNotFoundException]
     ConditionalCheckFailedException: type[ConditionalCheckFailedException]

@@ -7,34 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        ListBackupsInputPaginateTypeDef,
-        ListBackupsOutputFullResultTypeDef,
-        ListBackupsOutputTypeDef,
-        ListTablesInputPaginateTypeDef,
-        ListTablesOutputFullResultTypeDef,
-        ListTablesOutputTypeDef,
-        ListTagsOfResourceInputPaginateTypeDef,
-        ListTagsOfResourceOutputFullResultTypeDef,
-        ListTagsOfResourceOutputTypeDef,
-        QueryInputPaginateTypeDef,
-        QueryOutputFullResultTypeDef,
-        QueryOutputTypeDef,
-        ScanInputPaginateTypeDef,
-        ScanOutputFullResultTypeDef,
-        ScanOutputTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = [
     "PAGINATORS",
@@ -49,63 +22,31 @@ __all__ = [
 class ListBackupsPaginator(Paginator):
     """Paginator for DynamoDBClient.list_backups: pages over BackupSummaries."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListBackupsInputPaginateTypeDef]
-    ) -> PageIterator[ListBackupsOutputTypeDef, ListBackupsOutputFullResultTypeDef]:
-        """Iterate over the pages of list_backups; items in BackupSummaries."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListBackups"
 
 
 class ListTablesPaginator(Paginator):
     """Paginator for DynamoDBClient.list_tables: pages over TableNames."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListTablesInputPaginateTypeDef]
-    ) -> PageIterator[ListTablesOutputTypeDef, ListTablesOutputFullResultTypeDef]:
-        """Iterate over the pages of list_tables; items in TableNames."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListTables"
 
 
 class ListTagsOfResourcePaginator(Paginator):
     """Paginator for DynamoDBClient.list_tags_of_resource: pages over Tags."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListTagsOfResourceInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListTagsOfResourceOutputTypeDef, ListTagsOfResourceOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_tags_of_resource; items in Tags."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListTagsOfResource"
 
 
 class QueryPaginator(Paginator):
     """Paginator for DynamoDBClient.query: pages over Items, Count, ScannedCount."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[QueryInputPaginateTypeDef]
-    ) -> PageIterator[QueryOutputTypeDef, QueryOutputFullResultTypeDef]:
-        """Iterate over the pages of query; items in Items, Count, ScannedCount."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "Query"
 
 
 class ScanPaginator(Paginator):
     """Paginator for DynamoDBClient.scan: pages over Items, Count, ScannedCount."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ScanInputPaginateTypeDef]
-    ) -> PageIterator[ScanOutputTypeDef, ScanOutputFullResultTypeDef]:
-        """Iterate over the pages of scan; items in Items, Count, ScannedCount."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "Scan"
 
 
 PAGINATORS = {

@@ -47,41 +47,46 @@ __all__ = [
 ]
 
 class ListBackupsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for DynamoDBClient.list_backups: pages over BackupSummaries."""
 
     def paginate(
         self, **kwargs: Unpack[ListBackupsInputPaginateTypeDef]
-    ) -> PageIterator[ListBackupsOutputTypeDef, ListBackupsOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListBackupsOutputTypeDef, ListBackupsOutputFullResultTypeDef]:
+        """Iterate over the pages of list_backups; items in BackupSummaries."""
 
 class ListTablesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for DynamoDBClient.list_tables: pages over TableNames."""
 
     def paginate(
         self, **kwargs: Unpack[ListTablesInputPaginateTypeDef]
-    ) -> PageIterator[ListTablesOutputTypeDef, ListTablesOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListTablesOutputTypeDef, ListTablesOutputFullResultTypeDef]:
+        """Iterate over the pages of list_tables; items in TableNames."""
 
 class ListTagsOfResourcePaginator(Paginator):
-    __slots__ = ()
+    """Paginator for DynamoDBClient.list_tags_of_resource: pages over Tags."""
 
     def paginate(
         self, **kwargs: Unpack[ListTagsOfResourceInputPaginateTypeDef]
     ) -> PageIterator[
         ListTagsOfResourceOutputTypeDef, ListTagsOfResourceOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_tags_of_resource; items in Tags."""
 
 class QueryPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for DynamoDBClient.query: pages over Items, Count, ScannedCount."""
 
     def paginate(
         self, **kwargs: Unpack[QueryInputPaginateTypeDef]
-    ) -> PageIterator[QueryOutputTypeDef, QueryOutputFullResultTypeDef]: ...
+    ) -> PageIterator[QueryOutputTypeDef, QueryOutputFullResultTypeDef]:
+        """Iterate over the pages of query; items in Items, Count, ScannedCount."""
 
 class ScanPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for DynamoDBClient.scan: pages over Items, Count, ScannedCount."""
 
     def paginate(
         self, **kwargs: Unpack[ScanInputPaginateTypeDef]
-    ) -> PageIterator[ScanOutputTypeDef, ScanOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ScanOutputTypeDef, ScanOutputFullResultTypeDef]:
+        """Iterate over the pages of scan; items in Items, Count, ScannedCount."""
 
 PAGINATORS = {
     "list_backups": ListBackupsPaginator,

@@ -95,190 +95,1012 @@ __all__ = [
 ]
 
 class DynamoDBResourceClient(DynamoDBClient):
-    __slots__ = ()
+    """The DynamoDBClient of a dynamodb resource (its meta.client): boto3
+    registers the resource layer's conversion on that client, so
+    batch_execute_statement, batch_get_item, batch_write_item, delete_item,
+    execute_statement, execute_transaction, get_item, put_item, query, scan,
+    transact_get_items, transact_write_items, update_item take and return
+    Python values there (TableAttributeValueTypeDef, conditions) instead of
+    AttributeValue dicts.
+    """
 
     def batch_execute_statement(  # type: ignore[override]
         self, **kwargs: Unpack[BatchExecuteStatementInputResourceTypeDef]
-    ) -> BatchExecuteStatementOutputResourceTypeDef: ...
+    ) -> BatchExecuteStatementOutputResourceTypeDef:
+        """This operation allows you to perform batch reads or writes on data
+        stored in DynamoDB, using PartiQL. Each read statement in a
+        BatchExecuteStatement must specify an equality condition on all key
+        attributes. This enforces that each SELECT statement in a batch returns
+        at most a single item. For more information, see Running batch
+        operations with PartiQL for DynamoDB .
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - Statements (required): The list of PartiQL statements representing
+          the batch to run.
+        - ReturnConsumedCapacity (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchExecuteStatement
+        """
+
     def batch_get_item(  # type: ignore[override]
         self, **kwargs: Unpack[BatchGetItemInputServiceResourceBatchGetItemTypeDef]
-    ) -> BatchGetItemOutputResourceTypeDef: ...
+    ) -> BatchGetItemOutputResourceTypeDef:
+        """The BatchGetItem operation returns the attributes of one or more items
+        from one or more tables. You identify requested items by primary key.
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - RequestItems (required): A map of one or more table names or table
+          ARNs and, for each table, a map that describes one or more items to
+          retrieve from that table. Each table name or ARN can be used only
+          once per BatchGetItem ...
+        - ReturnConsumedCapacity (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchGetItem
+        """
+
     def batch_write_item(  # type: ignore[override]
         self, **kwargs: Unpack[BatchWriteItemInputServiceResourceBatchWriteItemTypeDef]
-    ) -> BatchWriteItemOutputResourceTypeDef: ...
+    ) -> BatchWriteItemOutputResourceTypeDef:
+        """The BatchWriteItem operation puts or deletes multiple items in one or
+        more tables. A single call to BatchWriteItem can transmit up to 16MB of
+        data over the network, consisting of up to 25 item put or delete
+        operations. While individual items can be up to 400 KB once stored,
+        it's important to note that an item's representation might be greater
+        than 400KB while being sent in DynamoDB's JSON format for the API call.
+        For more details on this distinction, see Naming Rules and Data Types.
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - RequestItems (required): A map of one or more table names or table
+          ARNs and, for each table, a list of operations to be performed
+          (DeleteRequest or PutRequest). Each element in the map consists of
+          the following:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchWriteItem
+        """
+
     def delete_item(  # type: ignore[override]
         self, **kwargs: Unpack[DeleteItemInputResourceTypeDef]
-    ) -> DeleteItemOutputResourceTypeDef: ...
+    ) -> DeleteItemOutputResourceTypeDef:
+        """Deletes a single item in a table by primary key. You can perform a
+        conditional delete operation that deletes the item if it exists, or if
+        it has an expected attribute value.
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - TableName (required): The name of the table from which to delete the
+          item. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - Key (required): A map of attribute names to AttributeValue objects,
+          representing the primary key of the item to delete.
+        - Expected (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see Expected in
+          the Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ReturnValues (optional): Use ReturnValues if you want to get the item
+          attributes as they appeared before they were deleted. For DeleteItem,
+          the valid values are:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
+        - ConditionExpression (optional): A condition that must be satisfied in
+          order for a conditional DeleteItem to succeed.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for a DeleteItem operation that
+          failed a condition check.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DeleteItem
+        """
+
     def execute_statement(  # type: ignore[override]
         self, **kwargs: Unpack[ExecuteStatementInputResourceTypeDef]
-    ) -> ExecuteStatementOutputResourceTypeDef: ...
+    ) -> ExecuteStatementOutputResourceTypeDef:
+        """This operation allows you to perform reads and singleton writes on data
+        stored in DynamoDB, using PartiQL.
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - Statement (required): The PartiQL statement representing the
+          operation to run.
+        - Parameters (optional): The parameters for the PartiQL statement, if
+          any.
+        - ConsistentRead (optional): The consistency of a read operation. If
+          set to true, then a strongly consistent read is used; otherwise, an
+          eventually consistent read is used.
+        - NextToken (optional): Set this value to get remaining results, if
+          NextToken was returned in the statement response.
+        - ReturnConsumedCapacity (optional)
+        - Limit (optional): The maximum number of items to evaluate (not
+          necessarily the number of matching items). If DynamoDB processes the
+          number of items up to the limit while processing the results, it
+          stops the operation ...
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for an ExecuteStatement operation
+          that failed a condition check.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ExecuteStatement
+        """
+
     def execute_transaction(  # type: ignore[override]
         self, **kwargs: Unpack[ExecuteTransactionInputResourceTypeDef]
-    ) -> ExecuteTransactionOutputResourceTypeDef: ...
+    ) -> ExecuteTransactionOutputResourceTypeDef:
+        """This operation allows you to perform transactional reads or writes on
+        data stored in DynamoDB, using PartiQL.
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - TransactStatements (required): The list of PartiQL statements
+          representing the transaction to run.
+        - ClientRequestToken (optional): Set this value to get remaining
+          results, if NextToken was returned in the statement response.
+        - ReturnConsumedCapacity (optional): Determines the level of detail
+          about either provisioned or on-demand throughput consumption that is
+          returned in the response. For more information, see TransactGetItems
+          and TransactWriteItems.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/ExecuteTransaction
+        """
+
     def get_item(  # type: ignore[override]
         self, **kwargs: Unpack[GetItemInputResourceTypeDef]
-    ) -> GetItemOutputResourceTypeDef: ...
+    ) -> GetItemOutputResourceTypeDef:
+        """The GetItem operation returns a set of attributes for the item with the
+        given primary key. If there is no matching item, GetItem does not
+        return any data and there will be no Item element in the response.
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - TableName (required): The name of the table containing the requested
+          item. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - Key (required): A map of attribute names to AttributeValue objects,
+          representing the primary key of the item to retrieve.
+        - AttributesToGet (optional): This is a legacy parameter. Use
+          ProjectionExpression instead. For more information, see
+          AttributesToGet in the Amazon DynamoDB Developer Guide.
+        - ConsistentRead (optional): Determines the read consistency model: If
+          set to true, then the operation uses strongly consistent reads;
+          otherwise, the operation uses eventually consistent reads.
+        - ReturnConsumedCapacity (optional)
+        - ProjectionExpression (optional): A string that identifies one or more
+          attributes to retrieve from the table. These attributes can include
+          scalars, sets, or elements of a JSON document. The attributes in the
+          expression must be ...
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/GetItem
+        """
+
     def put_item(  # type: ignore[override]
         self, **kwargs: Unpack[PutItemInputResourceTypeDef]
-    ) -> PutItemOutputResourceTypeDef: ...
+    ) -> PutItemOutputResourceTypeDef:
+        """Creates a new item, or replaces an old item with a new item. If an item
+        that has the same primary key as the new item already exists in the
+        specified table, the new item completely replaces the existing item.
+        You can perform a conditional put operation (add a new item if one with
+        the specified primary key doesn't exist), or replace an existing item
+        if it has certain attribute values. You can return the item's attribute
+        values in the same operation, using the ReturnValues parameter.
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - TableName (required): The name of the table to contain the item. You
+          can also provide the Amazon Resource Name (ARN) of the table in this
+          parameter.
+        - Item (required): A map of attribute name/value pairs, one for each
+          attribute. Only the primary key attributes are required; you can
+          optionally provide other attribute name-value pairs for the item.
+        - Expected (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see Expected in
+          the Amazon DynamoDB Developer Guide.
+        - ReturnValues (optional): Use ReturnValues if you want to get the item
+          attributes as they appeared before they were updated with the PutItem
+          request. For PutItem, the valid values are:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ConditionExpression (optional): A condition that must be satisfied in
+          order for a conditional PutItem operation to succeed.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for a PutItem operation that failed
+          a condition check.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/PutItem
+        """
+
     def query(  # type: ignore[override]
         self, **kwargs: Unpack[QueryInputResourceTypeDef]
-    ) -> QueryOutputResourceTypeDef: ...
+    ) -> QueryOutputResourceTypeDef:
+        """You must provide the name of the partition key attribute and a single
+        value for that attribute. Query returns all items with that partition
+        key value. Optionally, you can provide a sort key attribute and use a
+        comparison operator to refine the search results.
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - TableName (required): The name of the table containing the requested
+          items. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - IndexName (optional): The name of an index to query. This index can
+          be any local secondary index or global secondary index on the table.
+          Note that if you use the IndexName parameter, you must also provide
+          TableName.
+        - Select (optional): The attributes to be returned in the result. You
+          can retrieve all item attributes, specific item attributes, the count
+          of matching items, or in the case of an index, some or all of the
+          attributes ...
+        - AttributesToGet (optional): This is a legacy parameter. Use
+          ProjectionExpression instead. For more information, see
+          AttributesToGet in the Amazon DynamoDB Developer Guide.
+        - Limit (optional): The maximum number of items to evaluate (not
+          necessarily the number of matching items). If DynamoDB processes the
+          number of items up to the limit while processing the results, it
+          stops the operation ...
+        - ConsistentRead (optional): Determines the read consistency model: If
+          set to true, then the operation uses strongly consistent reads;
+          otherwise, the operation uses eventually consistent reads.
+        - KeyConditions (optional): This is a legacy parameter. Use
+          KeyConditionExpression instead. For more information, see
+          KeyConditions in the Amazon DynamoDB Developer Guide.
+        - QueryFilter (optional): This is a legacy parameter. Use
+          FilterExpression instead. For more information, see QueryFilter in
+          the Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          FilterExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ScanIndexForward (optional): Specifies the order for index traversal:
+          If true (default), the traversal is performed in ascending order; if
+          false, the traversal is performed in descending order.
+        - ExclusiveStartKey (optional): The primary key of the first item that
+          this operation will evaluate. Use the value that was returned for
+          LastEvaluatedKey in the previous operation.
+        - ReturnConsumedCapacity (optional)
+        - ProjectionExpression (optional): A string that identifies one or more
+          attributes to retrieve from the table. These attributes can include
+          scalars, sets, or elements of a JSON document. The attributes in the
+          expression must be ...
+        - FilterExpression (optional): A string that contains conditions that
+          DynamoDB applies after the Query operation, but before the data is
+          returned to you. Items that do not satisfy the FilterExpression
+          criteria are not returned.
+        - KeyConditionExpression (optional): The condition that specifies the
+          key values for items to be retrieved by the Query action.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/Query
+        """
+
     def scan(  # type: ignore[override]
         self, **kwargs: Unpack[ScanInputResourceTypeDef]
-    ) -> ScanOutputResourceTypeDef: ...
+    ) -> ScanOutputResourceTypeDef:
+        """The Scan operation returns one or more items and item attributes by
+        accessing every item in a table or a secondary index. To have DynamoDB
+        return fewer items, you can provide a FilterExpression operation.
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - TableName (required): The name of the table containing the requested
+          items or if you provide IndexName, the name of the table to which
+          that index belongs.
+        - IndexName (optional): The name of a secondary index to scan. This
+          index can be any local secondary index or global secondary index.
+          Note that if you use the IndexName parameter, you must also provide
+          TableName.
+        - AttributesToGet (optional): This is a legacy parameter. Use
+          ProjectionExpression instead. For more information, see
+          AttributesToGet in the Amazon DynamoDB Developer Guide.
+        - Limit (optional): The maximum number of items to evaluate (not
+          necessarily the number of matching items). If DynamoDB processes the
+          number of items up to the limit while processing the results, it
+          stops the operation ...
+        - Select (optional): The attributes to be returned in the result. You
+          can retrieve all item attributes, specific item attributes, the count
+          of matching items, or in the case of an index, some or all of the
+          attributes ...
+        - ScanFilter (optional): This is a legacy parameter. Use
+          FilterExpression instead. For more information, see ScanFilter in the
+          Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          FilterExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ExclusiveStartKey (optional): The primary key of the first item that
+          this operation will evaluate. Use the value that was returned for
+          LastEvaluatedKey in the previous operation.
+        - ReturnConsumedCapacity (optional)
+        - TotalSegments (optional): For a parallel Scan request, TotalSegments
+          represents the total number of segments into which the Scan operation
+          will be divided. The value of TotalSegments corresponds to the number
+          of application ...
+        - Segment (optional): For a parallel Scan request, Segment identifies
+          an individual segment to be scanned by an application worker.
+        - ProjectionExpression (optional): A string that identifies one or more
+          attributes to retrieve from the specified table or index. These
+          attributes can include scalars, sets, or elements of a JSON document.
+          The attributes in the ...
+        - FilterExpression (optional): A string that contains conditions that
+          DynamoDB applies after the Scan operation, but before the data is
+          returned to you. Items that do not satisfy the FilterExpression
+          criteria are not returned.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ConsistentRead (optional): A Boolean value that determines the read
+          consistency model during the scan:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/Scan
+        """
+
     def transact_get_items(  # type: ignore[override]
         self, **kwargs: Unpack[TransactGetItemsInputResourceTypeDef]
-    ) -> TransactGetItemsOutputResourceTypeDef: ...
+    ) -> TransactGetItemsOutputResourceTypeDef:
+        """TransactGetItems is a synchronous operation that atomically retrieves
+        multiple items from one or more tables (but not from indexes) in a
+        single account and Region. A TransactGetItems call can contain up to
+        100 TransactGetItem objects, each of which contains a Get structure
+        that specifies an item to retrieve from a table in the account and
+        Region. A call to TransactGetItems cannot retrieve items from tables in
+        more than one Amazon Web Services account or Region. The aggregate size
+        of the items in the transaction cannot exceed 4 MB.
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - TransactItems (required): An ordered array of up to 100
+          TransactGetItem objects, each of which contains a Get structure.
+        - ReturnConsumedCapacity (optional): A value of TOTAL causes consumed
+          capacity information to be returned, and a value of NONE prevents
+          that information from being returned. No other value is valid.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/TransactGetItems
+        """
+
     def transact_write_items(  # type: ignore[override]
         self, **kwargs: Unpack[TransactWriteItemsInputResourceTypeDef]
-    ) -> TransactWriteItemsOutputResourceTypeDef: ...
+    ) -> TransactWriteItemsOutputResourceTypeDef:
+        """TransactWriteItems is a synchronous write operation that groups up to
+        100 action requests. These actions can target items in different
+        tables, but not in different Amazon Web Services accounts or Regions,
+        and no two actions can target the same item. For example, you cannot
+        both ConditionCheck and Update the same item. The aggregate size of the
+        items in the transaction cannot exceed 4 MB.
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - TransactItems (required): An ordered array of up to 100
+          TransactWriteItem objects, each of which contains a ConditionCheck,
+          Put, Update, or Delete object. These can operate on items in
+          different tables, but the tables must ...
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections (if any), that were
+          modified during the operation and are returned in ...
+        - ClientRequestToken (optional): Providing a ClientRequestToken makes
+          the call to TransactWriteItems idempotent, meaning that multiple
+          identical calls have the same effect as one single call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/TransactWriteItems
+        """
+
     def update_item(  # type: ignore[override]
         self, **kwargs: Unpack[UpdateItemInputResourceTypeDef]
-    ) -> UpdateItemOutputResourceTypeDef: ...
+    ) -> UpdateItemOutputResourceTypeDef:
+        """Edits an existing item's attributes, or adds a new item to the table if
+        it does not already exist. You can put, delete, or add attribute
+        values. You can also perform a conditional update on an existing item
+        (insert a new attribute name-value pair if it doesn't exist, or replace
+        an existing name-value pair if it has certain expected attribute
+        values).
+
+        Through a dynamodb resource's client (meta.client): Python values in
+        and out, as in the resource methods.
+
+        Parameters:
+        - TableName (required): The name of the table containing the item to
+          update. You can also provide the Amazon Resource Name (ARN) of the
+          table in this parameter.
+        - Key (required): The primary key of the item to be updated. Each
+          element consists of an attribute name and a value for that attribute.
+        - AttributeUpdates (optional): This is a legacy parameter. Use
+          UpdateExpression instead. For more information, see AttributeUpdates
+          in the Amazon DynamoDB Developer Guide.
+        - Expected (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see Expected in
+          the Amazon DynamoDB Developer Guide.
+        - ConditionalOperator (optional): This is a legacy parameter. Use
+          ConditionExpression instead. For more information, see
+          ConditionalOperator in the Amazon DynamoDB Developer Guide.
+        - ReturnValues (optional): Use ReturnValues if you want to get the item
+          attributes as they appear before or after they are successfully
+          updated. For UpdateItem, the valid values are:
+        - ReturnConsumedCapacity (optional)
+        - ReturnItemCollectionMetrics (optional): Determines whether item
+          collection metrics are returned. If set to SIZE, the response
+          includes statistics about item collections, if any, that were
+          modified during the operation are returned in the ...
+        - UpdateExpression (optional): An expression that defines one or more
+          attributes to be updated, the action to be performed on them, and new
+          values for them.
+        - ConditionExpression (optional): A condition that must be satisfied in
+          order for a conditional update to succeed.
+        - ExpressionAttributeNames (optional): One or more substitution tokens
+          for attribute names in an expression. The following are some use
+          cases for using ExpressionAttributeNames:
+        - ExpressionAttributeValues (optional): One or more values that can be
+          substituted in an expression.
+        - ReturnValuesOnConditionCheckFailure (optional): An optional parameter
+          that returns the item attributes for an UpdateItem operation that
+          failed a condition check.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateItem
+        """
 
 class DynamoDBServiceResource(BaseResource[DynamoDBResourceClient]):
-    __slots__ = ()
-    _boto3_class = "dynamodb.ServiceResource"
-    _client_class = DynamoDBResourceClient
+    """Typed service resource of Amazon DynamoDB (boto3 dynamodb.ServiceResource).
+
+    Create one with resource(...) or wrap an existing one with
+    DynamoDBServiceResource(boto3.resource('dynamodb')); its sub-resources,
+    actions and collections return the typed classes of this module.
+    """
 
     def batch_get_item(
         self, **kwargs: Unpack[BatchGetItemInputServiceResourceBatchGetItemTypeDef]
-    ) -> BatchGetItemOutputResourceTypeDef: ...
+    ) -> BatchGetItemOutputResourceTypeDef:
+        """The BatchGetItem operation returns the attributes of one or more items
+        from one or more tables. You identify requested items by primary key.
+
+        Calls dynamodb.batch_get_item.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchGetItem
+        """
+
     def batch_write_item(
         self, **kwargs: Unpack[BatchWriteItemInputServiceResourceBatchWriteItemTypeDef]
-    ) -> BatchWriteItemOutputResourceTypeDef: ...
-    def create_table(self, **kwargs: Unpack[CreateTableInputTypeDef]) -> _Table: ...
-    def Table(self, name: str) -> _Table: ...
+    ) -> BatchWriteItemOutputResourceTypeDef:
+        """The BatchWriteItem operation puts or deletes multiple items in one or
+        more tables. A single call to BatchWriteItem can transmit up to 16MB of
+        data over the network, consisting of up to 25 item put or delete
+        operations. While individual items can be up to 400 KB once stored,
+        it's important to note ...
+
+        Calls dynamodb.batch_write_item.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchWriteItem
+        """
+
+    def create_table(self, **kwargs: Unpack[CreateTableInputTypeDef]) -> _Table:
+        """The CreateTable operation adds a new table to your account. In an
+        Amazon Web Services account, table names must be unique within each
+        Region. That is, you can have two tables with same name if you create
+        the tables in different Regions.
+
+        Calls dynamodb.create_table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/CreateTable
+        """
+
+    def Table(self, name: str) -> _Table:
+        """The Table sub-resource of this dynamodb ServiceResource from name (no
+        request is made).
+        """
+
     @property
-    def tables(self) -> ServiceResourceTablesCollectionManager: ...
+    def tables(self) -> ServiceResourceTablesCollectionManager:
+        """The Table resources of this dynamodb ServiceResource, from
+        dynamodb.list_tables: call all(), filter(...), limit(n) or page_size(n)
+        to get an iterable collection.
+        """
 
 class Table(DynamoDBTableMethods[DynamoDBResourceClient]):
-    __slots__ = ()
-    _boto3_class = "dynamodb.Table"
-    _client_class = DynamoDBResourceClient
+    """The dynamodb Table resource (boto3 dynamodb.Table), typed.
+
+    Identifiers: name. Attributes are loaded with dynamodb.describe_table on
+    first access. Wrap an existing boto3 resource with Table(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this dynamodb Table."""
+
     @property
-    def attribute_definitions(self) -> Optional[List[AttributeDefinitionTypeDef]]: ...
+    def attribute_definitions(self) -> Optional[List[AttributeDefinitionTypeDef]]:
+        """An array of AttributeDefinition objects. Each of these objects
+        describes one attribute in the table and index key schema.
+
+        The AttributeDefinitions of TableDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def table_name(self) -> str: ...
+    def table_name(self) -> str:
+        """TableName: the same value as the name identifier."""
+
     @property
-    def key_schema(self) -> Optional[List[KeySchemaElementTypeDef]]: ...
+    def key_schema(self) -> Optional[List[KeySchemaElementTypeDef]]:
+        """The primary key structure for the table. Each KeySchemaElement consists
+        of:
+
+        The KeySchema of TableDescription; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def table_status(self) -> Optional[TableStatusType]: ...
+    def table_status(self) -> Optional[TableStatusType]:
+        """The current state of the table:
+
+        The TableStatus of TableDescription; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def creation_date_time(self) -> Optional[datetime]: ...
+    def creation_date_time(self) -> Optional[datetime]:
+        """The date and time when the table was created, in UNIX epoch time
+        format.
+
+        The CreationDateTime of TableDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
     def provisioned_throughput(
         self,
-    ) -> Optional[ProvisionedThroughputDescriptionTypeDef]: ...
+    ) -> Optional[ProvisionedThroughputDescriptionTypeDef]:
+        """The provisioned throughput settings for the table, consisting of read
+        and write capacity units, along with data about increases and
+        decreases.
+
+        The ProvisionedThroughput of TableDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def table_size_bytes(self) -> Optional[int]: ...
+    def table_size_bytes(self) -> Optional[int]:
+        """The total size of the specified table, in bytes. DynamoDB updates this
+        value approximately every six hours. Recent changes might not be
+        reflected in this value.
+
+        The TableSizeBytes of TableDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def item_count(self) -> Optional[int]: ...
+    def item_count(self) -> Optional[int]:
+        """The number of items in the specified table. DynamoDB updates this value
+        approximately every six hours. Recent changes might not be reflected in
+        this value.
+
+        The ItemCount of TableDescription; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def table_arn(self) -> Optional[str]: ...
+    def table_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) that uniquely identifies the table.
+
+        The TableArn of TableDescription; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def table_id(self) -> Optional[str]: ...
+    def table_id(self) -> Optional[str]:
+        """Unique identifier for the table for which the backup was created.
+
+        The TableId of TableDescription; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def billing_mode_summary(self) -> Optional[BillingModeSummaryTypeDef]: ...
+    def billing_mode_summary(self) -> Optional[BillingModeSummaryTypeDef]:
+        """Contains the details for the read/write capacity mode.
+
+        The BillingModeSummary of TableDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
     def local_secondary_indexes(
         self,
-    ) -> Optional[List[LocalSecondaryIndexDescriptionTypeDef]]: ...
+    ) -> Optional[List[LocalSecondaryIndexDescriptionTypeDef]]:
+        """Represents one or more local secondary indexes on the table. Each index
+        is scoped to a given partition key value. Tables with one or more local
+        secondary indexes are subject to an item collection size limit, where
+        the amount of data within a given item collection cannot exceed 10 GB.
+        Each element ...
+
+        The LocalSecondaryIndexes of TableDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
     def global_secondary_indexes(
         self,
-    ) -> Optional[List[GlobalSecondaryIndexDescriptionTypeDef]]: ...
+    ) -> Optional[List[GlobalSecondaryIndexDescriptionTypeDef]]:
+        """The global secondary indexes, if any, on the table. Each index is
+        scoped to a given partition key value. Each element is composed of:
+
+        The GlobalSecondaryIndexes of TableDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def stream_specification(self) -> Optional[StreamSpecificationTypeDef]: ...
+    def stream_specification(self) -> Optional[StreamSpecificationTypeDef]:
+        """The current DynamoDB Streams configuration for the table.
+
+        The StreamSpecification of TableDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def latest_stream_label(self) -> Optional[str]: ...
+    def latest_stream_label(self) -> Optional[str]:
+        """A timestamp, in ISO 8601 format, for this stream.
+
+        The LatestStreamLabel of TableDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def latest_stream_arn(self) -> Optional[str]: ...
+    def latest_stream_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) that uniquely identifies the latest
+        stream for this table.
+
+        The LatestStreamArn of TableDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def global_table_version(self) -> Optional[str]: ...
+    def global_table_version(self) -> Optional[str]:
+        """Represents the version of global tables in use, if the table is
+        replicated across Amazon Web Services Regions.
+
+        The GlobalTableVersion of TableDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def replicas(self) -> Optional[List[ReplicaDescriptionTypeDef]]: ...
+    def replicas(self) -> Optional[List[ReplicaDescriptionTypeDef]]:
+        """Represents replicas of the table.
+
+        The Replicas of TableDescription; loaded on first access (None when
+        absent).
+        """
+
     @property
     def global_table_witnesses(
         self,
-    ) -> Optional[List[GlobalTableWitnessDescriptionTypeDef]]: ...
+    ) -> Optional[List[GlobalTableWitnessDescriptionTypeDef]]:
+        """The witness Region and its current status in the MRSC global table.
+        Only one witness Region can be configured per MRSC global table.
+
+        The GlobalTableWitnesses of TableDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
     def global_table_settings_replication_mode(
         self,
-    ) -> Optional[GlobalTableSettingsReplicationModeType]: ...
+    ) -> Optional[GlobalTableSettingsReplicationModeType]:
+        """Indicates one of the settings synchronization modes for the global
+        table:
+
+        The GlobalTableSettingsReplicationMode of TableDescription; loaded on
+        first access (None when absent).
+        """
+
     @property
-    def restore_summary(self) -> Optional[RestoreSummaryTypeDef]: ...
+    def restore_summary(self) -> Optional[RestoreSummaryTypeDef]:
+        """Contains details for the restore.
+
+        The RestoreSummary of TableDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def sse_description(self) -> Optional[SSEDescriptionTypeDef]: ...
+    def sse_description(self) -> Optional[SSEDescriptionTypeDef]:
+        """The description of the server-side encryption status on the specified
+        table.
+
+        The SSEDescription of TableDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def archival_summary(self) -> Optional[ArchivalSummaryTypeDef]: ...
+    def archival_summary(self) -> Optional[ArchivalSummaryTypeDef]:
+        """Contains information about the table archive.
+
+        The ArchivalSummary of TableDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def table_class_summary(self) -> Optional[TableClassSummaryTypeDef]: ...
+    def table_class_summary(self) -> Optional[TableClassSummaryTypeDef]:
+        """Contains details of the table class.
+
+        The TableClassSummary of TableDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def deletion_protection_enabled(self) -> Optional[bool]: ...
+    def deletion_protection_enabled(self) -> Optional[bool]:
+        """Indicates whether deletion protection is enabled (true) or disabled
+        (false) on the table.
+
+        The DeletionProtectionEnabled of TableDescription; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def on_demand_throughput(self) -> Optional[OnDemandThroughputTypeDef]: ...
+    def on_demand_throughput(self) -> Optional[OnDemandThroughputTypeDef]:
+        """The maximum number of read and write units for the specified on-demand
+        table. If you use this parameter, you must specify MaxReadRequestUnits,
+        MaxWriteRequestUnits, or both.
+
+        The OnDemandThroughput of TableDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def warm_throughput(self) -> Optional[TableWarmThroughputDescriptionTypeDef]: ...
+    def warm_throughput(self) -> Optional[TableWarmThroughputDescriptionTypeDef]:
+        """Describes the warm throughput value of the base table.
+
+        The WarmThroughput of TableDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def multi_region_consistency(self) -> Optional[MultiRegionConsistencyType]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> DeleteTableOutputTypeDef: ...
+    def multi_region_consistency(self) -> Optional[MultiRegionConsistencyType]:
+        """Indicates one of the following consistency modes for a global table:
+
+        The MultiRegionConsistency of TableDescription; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this dynamodb Table's attributes with dynamodb.describe_table
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this dynamodb Table's attributes with dynamodb.describe_table
+        (attributes load on first access too).
+        """
+
+    def delete(self) -> DeleteTableOutputTypeDef:
+        """The DeleteTable operation deletes a table and all of its items. After a
+        DeleteTable request, the specified table is in the DELETING state until
+        DynamoDB completes the deletion. If the table is in the ACTIVE state,
+        you can delete it. If a table is in CREATING or UPDATING states, then
+        DynamoDB ...
+
+        Calls dynamodb.delete_table with TableName from this dynamodb Table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DeleteTable
+        """
+
     def delete_item(
         self, **kwargs: Unpack[DeleteItemInputTableDeleteItemTypeDef]
-    ) -> DeleteItemOutputResourceTypeDef: ...
+    ) -> DeleteItemOutputResourceTypeDef:
+        """Deletes a single item in a table by primary key. You can perform a
+        conditional delete operation that deletes the item if it exists, or if
+        it has an expected attribute value.
+
+        Calls dynamodb.delete_item with TableName from this dynamodb Table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/DeleteItem
+        """
+
     def get_item(
         self, **kwargs: Unpack[GetItemInputTableGetItemTypeDef]
-    ) -> GetItemOutputResourceTypeDef: ...
+    ) -> GetItemOutputResourceTypeDef:
+        """The GetItem operation returns a set of attributes for the item with the
+        given primary key. If there is no matching item, GetItem does not
+        return any data and there will be no Item element in the response.
+
+        Calls dynamodb.get_item with TableName from this dynamodb Table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/GetItem
+        """
+
     def put_item(
         self, **kwargs: Unpack[PutItemInputTablePutItemTypeDef]
-    ) -> PutItemOutputResourceTypeDef: ...
+    ) -> PutItemOutputResourceTypeDef:
+        """Creates a new item, or replaces an old item with a new item. If an item
+        that has the same primary key as the new item already exists in the
+        specified table, the new item completely replaces the existing item.
+        You can perform a conditional put operation (add a new item if one with
+        the specified ...
+
+        Calls dynamodb.put_item with TableName from this dynamodb Table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/PutItem
+        """
+
     def query(
         self, **kwargs: Unpack[QueryInputTableQueryTypeDef]
-    ) -> QueryOutputResourceTypeDef: ...
+    ) -> QueryOutputResourceTypeDef:
+        """You must provide the name of the partition key attribute and a single
+        value for that attribute. Query returns all items with that partition
+        key value. Optionally, you can provide a sort key attribute and use a
+        comparison operator to refine the search results.
+
+        Calls dynamodb.query with TableName from this dynamodb Table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/Query
+        """
+
     def scan(
         self, **kwargs: Unpack[ScanInputTableScanTypeDef]
-    ) -> ScanOutputResourceTypeDef: ...
-    def update(self, **kwargs: Unpack[UpdateTableInputTableUpdateTypeDef]) -> Table: ...
+    ) -> ScanOutputResourceTypeDef:
+        """The Scan operation returns one or more items and item attributes by
+        accessing every item in a table or a secondary index. To have DynamoDB
+        return fewer items, you can provide a FilterExpression operation.
+
+        Calls dynamodb.scan with TableName from this dynamodb Table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/Scan
+        """
+
+    def update(self, **kwargs: Unpack[UpdateTableInputTableUpdateTypeDef]) -> Table:
+        """Modifies the provisioned throughput settings, global secondary indexes,
+        or DynamoDB Streams settings for a given table.
+
+        Calls dynamodb.update_table with TableName from this dynamodb Table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateTable
+        """
+
     def update_item(
         self, **kwargs: Unpack[UpdateItemInputTableUpdateItemTypeDef]
-    ) -> UpdateItemOutputResourceTypeDef: ...
+    ) -> UpdateItemOutputResourceTypeDef:
+        """Edits an existing item's attributes, or adds a new item to the table if
+        it does not already exist. You can put, delete, or add attribute
+        values. You can also perform a conditional update on an existing item
+        (insert a new attribute name-value pair if it doesn't exist, or replace
+        an existing ...
+
+        Calls dynamodb.update_item with TableName from this dynamodb Table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateItem
+        """
+
     def wait_until_exists(
         self, **kwargs: Unpack[DescribeTableInputTableExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this dynamodb Table exists: polls with the dynamodb waiter
+        table_exists with TableName from this dynamodb Table; WaiterConfig sets
+        Delay and MaxAttempts. Raises botocore's WaiterError on failure or
+        timeout.
+        """
+
     def wait_until_not_exists(
         self, **kwargs: Unpack[DescribeTableInputTableExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this dynamodb Table not exists: polls with the dynamodb
+        waiter table_not_exists with TableName from this dynamodb Table;
+        WaiterConfig sets Delay and MaxAttempts. Raises botocore's WaiterError
+        on failure or timeout.
+        """
 
 class ServiceResourceTablesCollection(ResourceCollection[Table]):
-    __slots__ = ()
-    _item = Table
+    """Table resources of the Tables collection of dynamodb ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListTablesInputTypeDef]
-    ) -> ServiceResourceTablesCollection: ...
+    ) -> ServiceResourceTablesCollection:
+        """The collection with these dynamodb.list_tables parameters (requests are
+        made only when it is iterated).
+        """
 
 class ServiceResourceTablesCollectionManager(
     CollectionManager[ServiceResourceTablesCollection, Table]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceTablesCollection
+    """The Tables collection of dynamodb ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceTablesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListTablesInputTypeDef]
-    ) -> ServiceResourceTablesCollection: ...
+    ) -> ServiceResourceTablesCollection:
+        """The collection with these dynamodb.list_tables parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListTablesInputTypeDef]
-    ) -> ServiceResourceTablesCollection: ...
+    ) -> ServiceResourceTablesCollection:
+        """The collection with these dynamodb.list_tables parameters (requests are
+        made only when it is iterated).
+        """
 
 if TYPE_CHECKING:
     _Table = Table
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
-) -> DynamoDBServiceResource: ...
+) -> DynamoDBServiceResource:
+    """boto3.resource('dynamodb', ...) with the same arguments, from `session`
+    when given: boto3's service resource itself, typed DynamoDBServiceResource.
+    """

@@ -7,24 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
 from .._runtime import Waiter
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        DescribeContributorInsightsInputWaitTypeDef,
-        DescribeExportInputWaitTypeDef,
-        DescribeImportInputWaitTypeDef,
-        DescribeKinesisStreamingDestinationInputWaitTypeDef,
-        DescribeTableInputWaitTypeDef,
-    )
 
 __all__ = [
     "WAITERS",
@@ -45,15 +28,7 @@ class ContributorInsightsEnabledWaiter(Waiter):
     when path ContributorInsightsStatus = FAILED.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeContributorInsightsInputWaitTypeDef]
-    ) -> None:
-        """Poll describe_contributor_insights until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ContributorInsightsEnabled"
 
 
 class ExportCompletedWaiter(Waiter):
@@ -64,13 +39,7 @@ class ExportCompletedWaiter(Waiter):
     failure when path ExportDescription.ExportStatus = FAILED.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeExportInputWaitTypeDef]) -> None:
-        """Poll describe_export until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ExportCompleted"
 
 
 class ImportCompletedWaiter(Waiter):
@@ -82,13 +51,7 @@ class ImportCompletedWaiter(Waiter):
     failure when path ImportTableDescription.ImportStatus = CANCELLED.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeImportInputWaitTypeDef]) -> None:
-        """Poll describe_import until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ImportCompleted"
 
 
 class KinesisStreamingDestinationActiveWaiter(Waiter):
@@ -104,15 +67,7 @@ class KinesisStreamingDestinationActiveWaiter(Waiter):
     length(KinesisDataStreamDestinations) = True.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeKinesisStreamingDestinationInputWaitTypeDef]
-    ) -> None:
-        """Poll describe_kinesis_streaming_destination until the waiter succeeds;
-        raises botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "KinesisStreamingDestinationActive"
 
 
 class TableExistsWaiter(Waiter):
@@ -123,13 +78,7 @@ class TableExistsWaiter(Waiter):
     ResourceNotFoundException.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeTableInputWaitTypeDef]) -> None:
-        """Poll describe_table until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "TableExists"
 
 
 class TableNotExistsWaiter(Waiter):
@@ -139,13 +88,7 @@ class TableNotExistsWaiter(Waiter):
     Acceptors: success when error = ResourceNotFoundException.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeTableInputWaitTypeDef]) -> None:
-        """Poll describe_table until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "TableNotExists"
 
 
 WAITERS = {

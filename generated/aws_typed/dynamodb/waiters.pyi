@@ -37,38 +37,91 @@ __all__ = [
 ]
 
 class ContributorInsightsEnabledWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ContributorInsightsEnabled: polls
+    DynamoDBClient.describe_contributor_insights every 20 s, at most 30 times.
+
+    Acceptors: success when path ContributorInsightsStatus = ENABLED; failure
+    when path ContributorInsightsStatus = FAILED.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeContributorInsightsInputWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_contributor_insights until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class ExportCompletedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ExportCompleted: polls DynamoDBClient.describe_export every 20 s, at
+    most 60 times.
 
-    def wait(self, **kwargs: Unpack[DescribeExportInputWaitTypeDef]) -> None: ...
+    Acceptors: success when path ExportDescription.ExportStatus = COMPLETED;
+    failure when path ExportDescription.ExportStatus = FAILED.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeExportInputWaitTypeDef]) -> None:
+        """Poll describe_export until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class ImportCompletedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ImportCompleted: polls DynamoDBClient.describe_import every 20 s, at
+    most 60 times.
 
-    def wait(self, **kwargs: Unpack[DescribeImportInputWaitTypeDef]) -> None: ...
+    Acceptors: success when path ImportTableDescription.ImportStatus =
+    COMPLETED; failure when path ImportTableDescription.ImportStatus = FAILED;
+    failure when path ImportTableDescription.ImportStatus = CANCELLED.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeImportInputWaitTypeDef]) -> None:
+        """Poll describe_import until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class KinesisStreamingDestinationActiveWaiter(Waiter):
-    __slots__ = ()
+    """Waiter KinesisStreamingDestinationActive: polls
+    DynamoDBClient.describe_kinesis_streaming_destination every 20 s, at most
+    30 times.
+
+    Acceptors: success when pathAny
+    KinesisDataStreamDestinations[].DestinationStatus = ACTIVE; failure when
+    path length(KinesisDataStreamDestinations) > `0` &&
+    length(KinesisDataStreamDestinations[?DestinationStatus == 'DISABLED' ||
+    DestinationStatus == 'ENABLE_FAILED']) ==
+    length(KinesisDataStreamDestinations) = True.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeKinesisStreamingDestinationInputWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_kinesis_streaming_destination until the waiter succeeds;
+        raises botocore's WaiterError on failure or timeout.
+        """
 
 class TableExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter TableExists: polls DynamoDBClient.describe_table every 20 s, at most
+    25 times.
 
-    def wait(self, **kwargs: Unpack[DescribeTableInputWaitTypeDef]) -> None: ...
+    Acceptors: success when path Table.TableStatus = ACTIVE; retry when error =
+    ResourceNotFoundException.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeTableInputWaitTypeDef]) -> None:
+        """Poll describe_table until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class TableNotExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter TableNotExists: polls DynamoDBClient.describe_table every 20 s, at
+    most 25 times.
 
-    def wait(self, **kwargs: Unpack[DescribeTableInputWaitTypeDef]) -> None: ...
+    Acceptors: success when error = ResourceNotFoundException.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeTableInputWaitTypeDef]) -> None:
+        """Poll describe_table until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 WAITERS = {
     "contributor_insights_enabled": ContributorInsightsEnabledWaiter,

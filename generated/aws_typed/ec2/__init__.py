@@ -7,11 +7,14 @@ again.
 
 from typing import TYPE_CHECKING
 
-from .client import EC2Client, client
+from .client import EC2Client
 from .exceptions import EC2Exceptions
 
 if TYPE_CHECKING:
+    from .client import client
     from .service_resource import EC2ServiceResource, resource
+else:  # the submodule, not its factory: calling the module calls client() (_runtime.CallableModule)
+    from . import client
 
 __all__ = ["EC2Client", "EC2Exceptions", "EC2ServiceResource", "client", "resource"]
 

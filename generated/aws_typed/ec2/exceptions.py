@@ -18,5 +18,3 @@ class EC2Exceptions(BaseClientExceptions):
     Attributes are botocore's own classes, looked up on the client, so `except
     client.exceptions.X` catches exactly what botocore raises.
     """
-
-    __slots__ = ()

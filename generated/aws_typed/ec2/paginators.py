@@ -7,532 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        DescribeAddressTransfersRequestPaginateTypeDef,
-        DescribeAddressTransfersResultFullResultTypeDef,
-        DescribeAddressTransfersResultTypeDef,
-        DescribeAddressesAttributeRequestPaginateTypeDef,
-        DescribeAddressesAttributeResultFullResultTypeDef,
-        DescribeAddressesAttributeResultTypeDef,
-        DescribeAwsNetworkPerformanceMetricSubscriptionsRequestPaginateTypeDef,
-        DescribeAwsNetworkPerformanceMetricSubscriptionsResultFullResultTypeDef,
-        DescribeAwsNetworkPerformanceMetricSubscriptionsResultTypeDef,
-        DescribeByoipCidrsRequestPaginateTypeDef,
-        DescribeByoipCidrsResultFullResultTypeDef,
-        DescribeByoipCidrsResultTypeDef,
-        DescribeCapacityBlockExtensionHistoryRequestPaginateTypeDef,
-        DescribeCapacityBlockExtensionHistoryResultFullResultTypeDef,
-        DescribeCapacityBlockExtensionHistoryResultTypeDef,
-        DescribeCapacityBlockExtensionOfferingsRequestPaginateTypeDef,
-        DescribeCapacityBlockExtensionOfferingsResultFullResultTypeDef,
-        DescribeCapacityBlockExtensionOfferingsResultTypeDef,
-        DescribeCapacityBlockOfferingsRequestPaginateTypeDef,
-        DescribeCapacityBlockOfferingsResultFullResultTypeDef,
-        DescribeCapacityBlockOfferingsResultTypeDef,
-        DescribeCapacityBlockStatusRequestPaginateTypeDef,
-        DescribeCapacityBlockStatusResultFullResultTypeDef,
-        DescribeCapacityBlockStatusResultTypeDef,
-        DescribeCapacityBlocksRequestPaginateTypeDef,
-        DescribeCapacityBlocksResultFullResultTypeDef,
-        DescribeCapacityBlocksResultTypeDef,
-        DescribeCapacityManagerDataExportsRequestPaginateTypeDef,
-        DescribeCapacityManagerDataExportsResultFullResultTypeDef,
-        DescribeCapacityManagerDataExportsResultTypeDef,
-        DescribeCapacityReservationBillingRequestsRequestPaginateTypeDef,
-        DescribeCapacityReservationBillingRequestsResultFullResultTypeDef,
-        DescribeCapacityReservationBillingRequestsResultTypeDef,
-        DescribeCapacityReservationFleetsRequestPaginateTypeDef,
-        DescribeCapacityReservationFleetsResultFullResultTypeDef,
-        DescribeCapacityReservationFleetsResultTypeDef,
-        DescribeCapacityReservationsRequestPaginateTypeDef,
-        DescribeCapacityReservationsResultFullResultTypeDef,
-        DescribeCapacityReservationsResultTypeDef,
-        DescribeCarrierGatewaysRequestPaginateTypeDef,
-        DescribeCarrierGatewaysResultFullResultTypeDef,
-        DescribeCarrierGatewaysResultTypeDef,
-        DescribeClassicLinkInstancesRequestPaginateTypeDef,
-        DescribeClassicLinkInstancesResultFullResultTypeDef,
-        DescribeClassicLinkInstancesResultTypeDef,
-        DescribeClientVpnAuthorizationRulesRequestPaginateTypeDef,
-        DescribeClientVpnAuthorizationRulesResultFullResultTypeDef,
-        DescribeClientVpnAuthorizationRulesResultTypeDef,
-        DescribeClientVpnConnectionsRequestPaginateTypeDef,
-        DescribeClientVpnConnectionsResultFullResultTypeDef,
-        DescribeClientVpnConnectionsResultTypeDef,
-        DescribeClientVpnEndpointsRequestPaginateTypeDef,
-        DescribeClientVpnEndpointsResultFullResultTypeDef,
-        DescribeClientVpnEndpointsResultTypeDef,
-        DescribeClientVpnRoutesRequestPaginateTypeDef,
-        DescribeClientVpnRoutesResultFullResultTypeDef,
-        DescribeClientVpnRoutesResultTypeDef,
-        DescribeClientVpnTargetNetworksRequestPaginateTypeDef,
-        DescribeClientVpnTargetNetworksResultFullResultTypeDef,
-        DescribeClientVpnTargetNetworksResultTypeDef,
-        DescribeCoipPoolsRequestPaginateTypeDef,
-        DescribeCoipPoolsResultFullResultTypeDef,
-        DescribeCoipPoolsResultTypeDef,
-        DescribeDhcpOptionsRequestPaginateTypeDef,
-        DescribeDhcpOptionsResultFullResultTypeDef,
-        DescribeDhcpOptionsResultTypeDef,
-        DescribeEgressOnlyInternetGatewaysRequestPaginateTypeDef,
-        DescribeEgressOnlyInternetGatewaysResultFullResultTypeDef,
-        DescribeEgressOnlyInternetGatewaysResultTypeDef,
-        DescribeExportImageTasksRequestPaginateTypeDef,
-        DescribeExportImageTasksResultFullResultTypeDef,
-        DescribeExportImageTasksResultTypeDef,
-        DescribeFastLaunchImagesRequestPaginateTypeDef,
-        DescribeFastLaunchImagesResultFullResultTypeDef,
-        DescribeFastLaunchImagesResultTypeDef,
-        DescribeFastSnapshotRestoresRequestPaginateTypeDef,
-        DescribeFastSnapshotRestoresResultFullResultTypeDef,
-        DescribeFastSnapshotRestoresResultTypeDef,
-        DescribeFleetsRequestPaginateTypeDef,
-        DescribeFleetsResultFullResultTypeDef,
-        DescribeFleetsResultTypeDef,
-        DescribeFlowLogsRequestPaginateTypeDef,
-        DescribeFlowLogsResultFullResultTypeDef,
-        DescribeFlowLogsResultTypeDef,
-        DescribeFpgaImagesRequestPaginateTypeDef,
-        DescribeFpgaImagesResultFullResultTypeDef,
-        DescribeFpgaImagesResultTypeDef,
-        DescribeHostReservationOfferingsRequestPaginateTypeDef,
-        DescribeHostReservationOfferingsResultFullResultTypeDef,
-        DescribeHostReservationOfferingsResultTypeDef,
-        DescribeHostReservationsRequestPaginateTypeDef,
-        DescribeHostReservationsResultFullResultTypeDef,
-        DescribeHostReservationsResultTypeDef,
-        DescribeHostsRequestPaginateTypeDef,
-        DescribeHostsResultFullResultTypeDef,
-        DescribeHostsResultTypeDef,
-        DescribeIamInstanceProfileAssociationsRequestPaginateTypeDef,
-        DescribeIamInstanceProfileAssociationsResultFullResultTypeDef,
-        DescribeIamInstanceProfileAssociationsResultTypeDef,
-        DescribeImageReferencesRequestPaginateTypeDef,
-        DescribeImageReferencesResultFullResultTypeDef,
-        DescribeImageReferencesResultTypeDef,
-        DescribeImageUsageReportEntriesRequestPaginateTypeDef,
-        DescribeImageUsageReportEntriesResultFullResultTypeDef,
-        DescribeImageUsageReportEntriesResultTypeDef,
-        DescribeImageUsageReportsRequestPaginateTypeDef,
-        DescribeImageUsageReportsResultFullResultTypeDef,
-        DescribeImageUsageReportsResultTypeDef,
-        DescribeImagesRequestPaginateTypeDef,
-        DescribeImagesResultFullResultTypeDef,
-        DescribeImagesResultTypeDef,
-        DescribeImportImageTasksRequestPaginateTypeDef,
-        DescribeImportImageTasksResultFullResultTypeDef,
-        DescribeImportImageTasksResultTypeDef,
-        DescribeImportSnapshotTasksRequestPaginateTypeDef,
-        DescribeImportSnapshotTasksResultFullResultTypeDef,
-        DescribeImportSnapshotTasksResultTypeDef,
-        DescribeInstanceConnectEndpointsRequestPaginateTypeDef,
-        DescribeInstanceConnectEndpointsResultFullResultTypeDef,
-        DescribeInstanceConnectEndpointsResultTypeDef,
-        DescribeInstanceCreditSpecificationsRequestPaginateTypeDef,
-        DescribeInstanceCreditSpecificationsResultFullResultTypeDef,
-        DescribeInstanceCreditSpecificationsResultTypeDef,
-        DescribeInstanceEventWindowsRequestPaginateTypeDef,
-        DescribeInstanceEventWindowsResultFullResultTypeDef,
-        DescribeInstanceEventWindowsResultTypeDef,
-        DescribeInstanceImageMetadataRequestPaginateTypeDef,
-        DescribeInstanceImageMetadataResultFullResultTypeDef,
-        DescribeInstanceImageMetadataResultTypeDef,
-        DescribeInstanceStatusRequestPaginateTypeDef,
-        DescribeInstanceStatusResultFullResultTypeDef,
-        DescribeInstanceStatusResultTypeDef,
-        DescribeInstanceTopologyRequestPaginateTypeDef,
-        DescribeInstanceTopologyResultFullResultTypeDef,
-        DescribeInstanceTopologyResultTypeDef,
-        DescribeInstanceTypeOfferingsRequestPaginateTypeDef,
-        DescribeInstanceTypeOfferingsResultFullResultTypeDef,
-        DescribeInstanceTypeOfferingsResultTypeDef,
-        DescribeInstanceTypesRequestPaginateTypeDef,
-        DescribeInstanceTypesResultFullResultTypeDef,
-        DescribeInstanceTypesResultTypeDef,
-        DescribeInstancesRequestPaginateTypeDef,
-        DescribeInstancesResultFullResultTypeDef,
-        DescribeInstancesResultTypeDef,
-        DescribeInternetGatewaysRequestPaginateTypeDef,
-        DescribeInternetGatewaysResultFullResultTypeDef,
-        DescribeInternetGatewaysResultTypeDef,
-        DescribeIpamPoolAllocationsRequestPaginateTypeDef,
-        DescribeIpamPoolAllocationsResultFullResultTypeDef,
-        DescribeIpamPoolAllocationsResultTypeDef,
-        DescribeIpamPoolsRequestPaginateTypeDef,
-        DescribeIpamPoolsResultFullResultTypeDef,
-        DescribeIpamPoolsResultTypeDef,
-        DescribeIpamPrefixListResolverTargetsRequestPaginateTypeDef,
-        DescribeIpamPrefixListResolverTargetsResultFullResultTypeDef,
-        DescribeIpamPrefixListResolverTargetsResultTypeDef,
-        DescribeIpamPrefixListResolversRequestPaginateTypeDef,
-        DescribeIpamPrefixListResolversResultFullResultTypeDef,
-        DescribeIpamPrefixListResolversResultTypeDef,
-        DescribeIpamResourceDiscoveriesRequestPaginateTypeDef,
-        DescribeIpamResourceDiscoveriesResultFullResultTypeDef,
-        DescribeIpamResourceDiscoveriesResultTypeDef,
-        DescribeIpamResourceDiscoveryAssociationsRequestPaginateTypeDef,
-        DescribeIpamResourceDiscoveryAssociationsResultFullResultTypeDef,
-        DescribeIpamResourceDiscoveryAssociationsResultTypeDef,
-        DescribeIpamScopesRequestPaginateTypeDef,
-        DescribeIpamScopesResultFullResultTypeDef,
-        DescribeIpamScopesResultTypeDef,
-        DescribeIpamsRequestPaginateTypeDef,
-        DescribeIpamsResultFullResultTypeDef,
-        DescribeIpamsResultTypeDef,
-        DescribeIpv6PoolsRequestPaginateTypeDef,
-        DescribeIpv6PoolsResultFullResultTypeDef,
-        DescribeIpv6PoolsResultTypeDef,
-        DescribeLaunchTemplateVersionsRequestPaginateTypeDef,
-        DescribeLaunchTemplateVersionsResultFullResultTypeDef,
-        DescribeLaunchTemplateVersionsResultTypeDef,
-        DescribeLaunchTemplatesRequestPaginateTypeDef,
-        DescribeLaunchTemplatesResultFullResultTypeDef,
-        DescribeLaunchTemplatesResultTypeDef,
-        DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestPaginateTypeDef,
-        DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultFullResultTypeDef,
-        DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultTypeDef,
-        DescribeLocalGatewayRouteTableVpcAssociationsRequestPaginateTypeDef,
-        DescribeLocalGatewayRouteTableVpcAssociationsResultFullResultTypeDef,
-        DescribeLocalGatewayRouteTableVpcAssociationsResultTypeDef,
-        DescribeLocalGatewayRouteTablesRequestPaginateTypeDef,
-        DescribeLocalGatewayRouteTablesResultFullResultTypeDef,
-        DescribeLocalGatewayRouteTablesResultTypeDef,
-        DescribeLocalGatewayVirtualInterfaceGroupsRequestPaginateTypeDef,
-        DescribeLocalGatewayVirtualInterfaceGroupsResultFullResultTypeDef,
-        DescribeLocalGatewayVirtualInterfaceGroupsResultTypeDef,
-        DescribeLocalGatewayVirtualInterfacesRequestPaginateTypeDef,
-        DescribeLocalGatewayVirtualInterfacesResultFullResultTypeDef,
-        DescribeLocalGatewayVirtualInterfacesResultTypeDef,
-        DescribeLocalGatewaysRequestPaginateTypeDef,
-        DescribeLocalGatewaysResultFullResultTypeDef,
-        DescribeLocalGatewaysResultTypeDef,
-        DescribeMacHostsRequestPaginateTypeDef,
-        DescribeMacHostsResultFullResultTypeDef,
-        DescribeMacHostsResultTypeDef,
-        DescribeMacModificationTasksRequestPaginateTypeDef,
-        DescribeMacModificationTasksResultFullResultTypeDef,
-        DescribeMacModificationTasksResultTypeDef,
-        DescribeManagedPrefixListsRequestPaginateTypeDef,
-        DescribeManagedPrefixListsResultFullResultTypeDef,
-        DescribeManagedPrefixListsResultTypeDef,
-        DescribeMovingAddressesRequestPaginateTypeDef,
-        DescribeMovingAddressesResultFullResultTypeDef,
-        DescribeMovingAddressesResultTypeDef,
-        DescribeNatGatewaysRequestPaginateTypeDef,
-        DescribeNatGatewaysResultFullResultTypeDef,
-        DescribeNatGatewaysResultTypeDef,
-        DescribeNetworkAclsRequestPaginateTypeDef,
-        DescribeNetworkAclsResultFullResultTypeDef,
-        DescribeNetworkAclsResultTypeDef,
-        DescribeNetworkInsightsAccessScopeAnalysesRequestPaginateTypeDef,
-        DescribeNetworkInsightsAccessScopeAnalysesResultFullResultTypeDef,
-        DescribeNetworkInsightsAccessScopeAnalysesResultTypeDef,
-        DescribeNetworkInsightsAccessScopesRequestPaginateTypeDef,
-        DescribeNetworkInsightsAccessScopesResultFullResultTypeDef,
-        DescribeNetworkInsightsAccessScopesResultTypeDef,
-        DescribeNetworkInsightsAnalysesRequestPaginateTypeDef,
-        DescribeNetworkInsightsAnalysesResultFullResultTypeDef,
-        DescribeNetworkInsightsAnalysesResultTypeDef,
-        DescribeNetworkInsightsPathsRequestPaginateTypeDef,
-        DescribeNetworkInsightsPathsResultFullResultTypeDef,
-        DescribeNetworkInsightsPathsResultTypeDef,
-        DescribeNetworkInterfacePermissionsRequestPaginateTypeDef,
-        DescribeNetworkInterfacePermissionsResultFullResultTypeDef,
-        DescribeNetworkInterfacePermissionsResultTypeDef,
-        DescribeNetworkInterfacesRequestPaginateTypeDef,
-        DescribeNetworkInterfacesResultFullResultTypeDef,
-        DescribeNetworkInterfacesResultTypeDef,
-        DescribePrefixListsRequestPaginateTypeDef,
-        DescribePrefixListsResultFullResultTypeDef,
-        DescribePrefixListsResultTypeDef,
-        DescribePrincipalIdFormatRequestPaginateTypeDef,
-        DescribePrincipalIdFormatResultFullResultTypeDef,
-        DescribePrincipalIdFormatResultTypeDef,
-        DescribePublicIpv4PoolsRequestPaginateTypeDef,
-        DescribePublicIpv4PoolsResultFullResultTypeDef,
-        DescribePublicIpv4PoolsResultTypeDef,
-        DescribeReplaceRootVolumeTasksRequestPaginateTypeDef,
-        DescribeReplaceRootVolumeTasksResultFullResultTypeDef,
-        DescribeReplaceRootVolumeTasksResultTypeDef,
-        DescribeReservedInstancesModificationsRequestPaginateTypeDef,
-        DescribeReservedInstancesModificationsResultFullResultTypeDef,
-        DescribeReservedInstancesModificationsResultTypeDef,
-        DescribeReservedInstancesOfferingsRequestPaginateTypeDef,
-        DescribeReservedInstancesOfferingsResultFullResultTypeDef,
-        DescribeReservedInstancesOfferingsResultTypeDef,
-        DescribeRouteServerEndpointsRequestPaginateTypeDef,
-        DescribeRouteServerEndpointsResultFullResultTypeDef,
-        DescribeRouteServerEndpointsResultTypeDef,
-        DescribeRouteServerPeersRequestPaginateTypeDef,
-        DescribeRouteServerPeersResultFullResultTypeDef,
-        DescribeRouteServerPeersResultTypeDef,
-        DescribeRouteServersRequestPaginateTypeDef,
-        DescribeRouteServersResultFullResultTypeDef,
-        DescribeRouteServersResultTypeDef,
-        DescribeRouteTablesRequestPaginateTypeDef,
-        DescribeRouteTablesResultFullResultTypeDef,
-        DescribeRouteTablesResultTypeDef,
-        DescribeScheduledInstanceAvailabilityRequestPaginateTypeDef,
-        DescribeScheduledInstanceAvailabilityResultFullResultTypeDef,
-        DescribeScheduledInstanceAvailabilityResultTypeDef,
-        DescribeScheduledInstancesRequestPaginateTypeDef,
-        DescribeScheduledInstancesResultFullResultTypeDef,
-        DescribeScheduledInstancesResultTypeDef,
-        DescribeSecondaryInterfacesRequestPaginateTypeDef,
-        DescribeSecondaryInterfacesResultFullResultTypeDef,
-        DescribeSecondaryInterfacesResultTypeDef,
-        DescribeSecondaryNetworksRequestPaginateTypeDef,
-        DescribeSecondaryNetworksResultFullResultTypeDef,
-        DescribeSecondaryNetworksResultTypeDef,
-        DescribeSecondarySubnetsRequestPaginateTypeDef,
-        DescribeSecondarySubnetsResultFullResultTypeDef,
-        DescribeSecondarySubnetsResultTypeDef,
-        DescribeSecurityGroupRulesRequestPaginateTypeDef,
-        DescribeSecurityGroupRulesResultFullResultTypeDef,
-        DescribeSecurityGroupRulesResultTypeDef,
-        DescribeSecurityGroupVpcAssociationsRequestPaginateTypeDef,
-        DescribeSecurityGroupVpcAssociationsResultFullResultTypeDef,
-        DescribeSecurityGroupVpcAssociationsResultTypeDef,
-        DescribeSecurityGroupsRequestPaginateTypeDef,
-        DescribeSecurityGroupsResultFullResultTypeDef,
-        DescribeSecurityGroupsResultTypeDef,
-        DescribeSnapshotTierStatusRequestPaginateTypeDef,
-        DescribeSnapshotTierStatusResultFullResultTypeDef,
-        DescribeSnapshotTierStatusResultTypeDef,
-        DescribeSnapshotsRequestPaginateTypeDef,
-        DescribeSnapshotsResultFullResultTypeDef,
-        DescribeSnapshotsResultTypeDef,
-        DescribeSpotFleetInstancesRequestPaginateTypeDef,
-        DescribeSpotFleetInstancesResponseFullResultTypeDef,
-        DescribeSpotFleetInstancesResponseTypeDef,
-        DescribeSpotFleetRequestsRequestPaginateTypeDef,
-        DescribeSpotFleetRequestsResponseFullResultTypeDef,
-        DescribeSpotFleetRequestsResponseTypeDef,
-        DescribeSpotInstanceRequestsRequestPaginateTypeDef,
-        DescribeSpotInstanceRequestsResultFullResultTypeDef,
-        DescribeSpotInstanceRequestsResultTypeDef,
-        DescribeSpotPriceHistoryRequestPaginateTypeDef,
-        DescribeSpotPriceHistoryResultFullResultTypeDef,
-        DescribeSpotPriceHistoryResultTypeDef,
-        DescribeStaleSecurityGroupsRequestPaginateTypeDef,
-        DescribeStaleSecurityGroupsResultFullResultTypeDef,
-        DescribeStaleSecurityGroupsResultTypeDef,
-        DescribeStoreImageTasksRequestPaginateTypeDef,
-        DescribeStoreImageTasksResultFullResultTypeDef,
-        DescribeStoreImageTasksResultTypeDef,
-        DescribeSubnetsRequestPaginateTypeDef,
-        DescribeSubnetsResultFullResultTypeDef,
-        DescribeSubnetsResultTypeDef,
-        DescribeTagsRequestPaginateTypeDef,
-        DescribeTagsResultFullResultTypeDef,
-        DescribeTagsResultTypeDef,
-        DescribeTrafficMirrorFiltersRequestPaginateTypeDef,
-        DescribeTrafficMirrorFiltersResultFullResultTypeDef,
-        DescribeTrafficMirrorFiltersResultTypeDef,
-        DescribeTrafficMirrorSessionsRequestPaginateTypeDef,
-        DescribeTrafficMirrorSessionsResultFullResultTypeDef,
-        DescribeTrafficMirrorSessionsResultTypeDef,
-        DescribeTrafficMirrorTargetsRequestPaginateTypeDef,
-        DescribeTrafficMirrorTargetsResultFullResultTypeDef,
-        DescribeTrafficMirrorTargetsResultTypeDef,
-        DescribeTransitGatewayAttachmentsRequestPaginateTypeDef,
-        DescribeTransitGatewayAttachmentsResultFullResultTypeDef,
-        DescribeTransitGatewayAttachmentsResultTypeDef,
-        DescribeTransitGatewayConnectPeersRequestPaginateTypeDef,
-        DescribeTransitGatewayConnectPeersResultFullResultTypeDef,
-        DescribeTransitGatewayConnectPeersResultTypeDef,
-        DescribeTransitGatewayConnectsRequestPaginateTypeDef,
-        DescribeTransitGatewayConnectsResultFullResultTypeDef,
-        DescribeTransitGatewayConnectsResultTypeDef,
-        DescribeTransitGatewayMulticastDomainsRequestPaginateTypeDef,
-        DescribeTransitGatewayMulticastDomainsResultFullResultTypeDef,
-        DescribeTransitGatewayMulticastDomainsResultTypeDef,
-        DescribeTransitGatewayPeeringAttachmentsRequestPaginateTypeDef,
-        DescribeTransitGatewayPeeringAttachmentsResultFullResultTypeDef,
-        DescribeTransitGatewayPeeringAttachmentsResultTypeDef,
-        DescribeTransitGatewayPolicyTablesRequestPaginateTypeDef,
-        DescribeTransitGatewayPolicyTablesResultFullResultTypeDef,
-        DescribeTransitGatewayPolicyTablesResultTypeDef,
-        DescribeTransitGatewayRouteTableAnnouncementsRequestPaginateTypeDef,
-        DescribeTransitGatewayRouteTableAnnouncementsResultFullResultTypeDef,
-        DescribeTransitGatewayRouteTableAnnouncementsResultTypeDef,
-        DescribeTransitGatewayRouteTablesRequestPaginateTypeDef,
-        DescribeTransitGatewayRouteTablesResultFullResultTypeDef,
-        DescribeTransitGatewayRouteTablesResultTypeDef,
-        DescribeTransitGatewayVpcAttachmentsRequestPaginateTypeDef,
-        DescribeTransitGatewayVpcAttachmentsResultFullResultTypeDef,
-        DescribeTransitGatewayVpcAttachmentsResultTypeDef,
-        DescribeTransitGatewaysRequestPaginateTypeDef,
-        DescribeTransitGatewaysResultFullResultTypeDef,
-        DescribeTransitGatewaysResultTypeDef,
-        DescribeTrunkInterfaceAssociationsRequestPaginateTypeDef,
-        DescribeTrunkInterfaceAssociationsResultFullResultTypeDef,
-        DescribeTrunkInterfaceAssociationsResultTypeDef,
-        DescribeVerifiedAccessEndpointsRequestPaginateTypeDef,
-        DescribeVerifiedAccessEndpointsResultFullResultTypeDef,
-        DescribeVerifiedAccessEndpointsResultTypeDef,
-        DescribeVerifiedAccessGroupsRequestPaginateTypeDef,
-        DescribeVerifiedAccessGroupsResultFullResultTypeDef,
-        DescribeVerifiedAccessGroupsResultTypeDef,
-        DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef,
-        DescribeVerifiedAccessInstanceLoggingConfigurationsResultFullResultTypeDef,
-        DescribeVerifiedAccessInstanceLoggingConfigurationsResultTypeDef,
-        DescribeVerifiedAccessInstancesRequestPaginateTypeDef,
-        DescribeVerifiedAccessInstancesResultFullResultTypeDef,
-        DescribeVerifiedAccessInstancesResultTypeDef,
-        DescribeVerifiedAccessTrustProvidersRequestPaginateTypeDef,
-        DescribeVerifiedAccessTrustProvidersResultFullResultTypeDef,
-        DescribeVerifiedAccessTrustProvidersResultTypeDef,
-        DescribeVolumeStatusRequestPaginateTypeDef,
-        DescribeVolumeStatusResultFullResultTypeDef,
-        DescribeVolumeStatusResultTypeDef,
-        DescribeVolumesModificationsRequestPaginateTypeDef,
-        DescribeVolumesModificationsResultFullResultTypeDef,
-        DescribeVolumesModificationsResultTypeDef,
-        DescribeVolumesRequestPaginateTypeDef,
-        DescribeVolumesResultFullResultTypeDef,
-        DescribeVolumesResultTypeDef,
-        DescribeVpcClassicLinkDnsSupportRequestPaginateTypeDef,
-        DescribeVpcClassicLinkDnsSupportResultFullResultTypeDef,
-        DescribeVpcClassicLinkDnsSupportResultTypeDef,
-        DescribeVpcEndpointConnectionNotificationsRequestPaginateTypeDef,
-        DescribeVpcEndpointConnectionNotificationsResultFullResultTypeDef,
-        DescribeVpcEndpointConnectionNotificationsResultTypeDef,
-        DescribeVpcEndpointConnectionsRequestPaginateTypeDef,
-        DescribeVpcEndpointConnectionsResultFullResultTypeDef,
-        DescribeVpcEndpointConnectionsResultTypeDef,
-        DescribeVpcEndpointServiceConfigurationsRequestPaginateTypeDef,
-        DescribeVpcEndpointServiceConfigurationsResultFullResultTypeDef,
-        DescribeVpcEndpointServiceConfigurationsResultTypeDef,
-        DescribeVpcEndpointServicePermissionsRequestPaginateTypeDef,
-        DescribeVpcEndpointServicePermissionsResultFullResultTypeDef,
-        DescribeVpcEndpointServicePermissionsResultTypeDef,
-        DescribeVpcEndpointServicesRequestPaginateTypeDef,
-        DescribeVpcEndpointServicesResultFullResultTypeDef,
-        DescribeVpcEndpointServicesResultTypeDef,
-        DescribeVpcEndpointsRequestPaginateTypeDef,
-        DescribeVpcEndpointsResultFullResultTypeDef,
-        DescribeVpcEndpointsResultTypeDef,
-        DescribeVpcPeeringConnectionsRequestPaginateTypeDef,
-        DescribeVpcPeeringConnectionsResultFullResultTypeDef,
-        DescribeVpcPeeringConnectionsResultTypeDef,
-        DescribeVpcsRequestPaginateTypeDef,
-        DescribeVpcsResultFullResultTypeDef,
-        DescribeVpcsResultTypeDef,
-        DescribeVpnConcentratorsRequestPaginateTypeDef,
-        DescribeVpnConcentratorsResultFullResultTypeDef,
-        DescribeVpnConcentratorsResultTypeDef,
-        GetAssociatedIpv6PoolCidrsRequestPaginateTypeDef,
-        GetAssociatedIpv6PoolCidrsResultFullResultTypeDef,
-        GetAssociatedIpv6PoolCidrsResultTypeDef,
-        GetAwsNetworkPerformanceDataRequestPaginateTypeDef,
-        GetAwsNetworkPerformanceDataResultFullResultTypeDef,
-        GetAwsNetworkPerformanceDataResultTypeDef,
-        GetCapacityManagerMetricDataRequestPaginateTypeDef,
-        GetCapacityManagerMetricDataResultFullResultTypeDef,
-        GetCapacityManagerMetricDataResultTypeDef,
-        GetCapacityManagerMetricDimensionsRequestPaginateTypeDef,
-        GetCapacityManagerMetricDimensionsResultFullResultTypeDef,
-        GetCapacityManagerMetricDimensionsResultTypeDef,
-        GetCapacityManagerMonitoredTagKeysRequestPaginateTypeDef,
-        GetCapacityManagerMonitoredTagKeysResultFullResultTypeDef,
-        GetCapacityManagerMonitoredTagKeysResultTypeDef,
-        GetGroupsForCapacityReservationRequestPaginateTypeDef,
-        GetGroupsForCapacityReservationResultFullResultTypeDef,
-        GetGroupsForCapacityReservationResultTypeDef,
-        GetInstanceTypesFromInstanceRequirementsRequestPaginateTypeDef,
-        GetInstanceTypesFromInstanceRequirementsResultFullResultTypeDef,
-        GetInstanceTypesFromInstanceRequirementsResultTypeDef,
-        GetIpamAddressHistoryRequestPaginateTypeDef,
-        GetIpamAddressHistoryResultFullResultTypeDef,
-        GetIpamAddressHistoryResultTypeDef,
-        GetIpamDiscoveredAccountsRequestPaginateTypeDef,
-        GetIpamDiscoveredAccountsResultFullResultTypeDef,
-        GetIpamDiscoveredAccountsResultTypeDef,
-        GetIpamDiscoveredResourceCidrsRequestPaginateTypeDef,
-        GetIpamDiscoveredResourceCidrsResultFullResultTypeDef,
-        GetIpamDiscoveredResourceCidrsResultTypeDef,
-        GetIpamPoolAllocationsRequestPaginateTypeDef,
-        GetIpamPoolAllocationsResultFullResultTypeDef,
-        GetIpamPoolAllocationsResultTypeDef,
-        GetIpamPoolCidrsRequestPaginateTypeDef,
-        GetIpamPoolCidrsResultFullResultTypeDef,
-        GetIpamPoolCidrsResultTypeDef,
-        GetIpamPrefixListResolverRulesRequestPaginateTypeDef,
-        GetIpamPrefixListResolverRulesResultFullResultTypeDef,
-        GetIpamPrefixListResolverRulesResultTypeDef,
-        GetIpamPrefixListResolverVersionEntriesRequestPaginateTypeDef,
-        GetIpamPrefixListResolverVersionEntriesResultFullResultTypeDef,
-        GetIpamPrefixListResolverVersionEntriesResultTypeDef,
-        GetIpamPrefixListResolverVersionsRequestPaginateTypeDef,
-        GetIpamPrefixListResolverVersionsResultFullResultTypeDef,
-        GetIpamPrefixListResolverVersionsResultTypeDef,
-        GetIpamResourceCidrsRequestPaginateTypeDef,
-        GetIpamResourceCidrsResultFullResultTypeDef,
-        GetIpamResourceCidrsResultTypeDef,
-        GetManagedPrefixListAssociationsRequestPaginateTypeDef,
-        GetManagedPrefixListAssociationsResultFullResultTypeDef,
-        GetManagedPrefixListAssociationsResultTypeDef,
-        GetManagedPrefixListEntriesRequestPaginateTypeDef,
-        GetManagedPrefixListEntriesResultFullResultTypeDef,
-        GetManagedPrefixListEntriesResultTypeDef,
-        GetNetworkInsightsAccessScopeAnalysisFindingsRequestPaginateTypeDef,
-        GetNetworkInsightsAccessScopeAnalysisFindingsResultFullResultTypeDef,
-        GetNetworkInsightsAccessScopeAnalysisFindingsResultTypeDef,
-        GetSecurityGroupsForVpcRequestPaginateTypeDef,
-        GetSecurityGroupsForVpcResultFullResultTypeDef,
-        GetSecurityGroupsForVpcResultTypeDef,
-        GetSpotPlacementScoresRequestPaginateTypeDef,
-        GetSpotPlacementScoresResultFullResultTypeDef,
-        GetSpotPlacementScoresResultTypeDef,
-        GetTransitGatewayAttachmentPropagationsRequestPaginateTypeDef,
-        GetTransitGatewayAttachmentPropagationsResultFullResultTypeDef,
-        GetTransitGatewayAttachmentPropagationsResultTypeDef,
-        GetTransitGatewayMulticastDomainAssociationsRequestPaginateTypeDef,
-        GetTransitGatewayMulticastDomainAssociationsResultFullResultTypeDef,
-        GetTransitGatewayMulticastDomainAssociationsResultTypeDef,
-        GetTransitGatewayPolicyTableAssociationsRequestPaginateTypeDef,
-        GetTransitGatewayPolicyTableAssociationsResultFullResultTypeDef,
-        GetTransitGatewayPolicyTableAssociationsResultTypeDef,
-        GetTransitGatewayPrefixListReferencesRequestPaginateTypeDef,
-        GetTransitGatewayPrefixListReferencesResultFullResultTypeDef,
-        GetTransitGatewayPrefixListReferencesResultTypeDef,
-        GetTransitGatewayRouteTableAssociationsRequestPaginateTypeDef,
-        GetTransitGatewayRouteTableAssociationsResultFullResultTypeDef,
-        GetTransitGatewayRouteTableAssociationsResultTypeDef,
-        GetTransitGatewayRouteTablePropagationsRequestPaginateTypeDef,
-        GetTransitGatewayRouteTablePropagationsResultFullResultTypeDef,
-        GetTransitGatewayRouteTablePropagationsResultTypeDef,
-        GetVpnConnectionDeviceTypesRequestPaginateTypeDef,
-        GetVpnConnectionDeviceTypesResultFullResultTypeDef,
-        GetVpnConnectionDeviceTypesResultTypeDef,
-        ListImagesInRecycleBinRequestPaginateTypeDef,
-        ListImagesInRecycleBinResultFullResultTypeDef,
-        ListImagesInRecycleBinResultTypeDef,
-        ListSnapshotsInRecycleBinRequestPaginateTypeDef,
-        ListSnapshotsInRecycleBinResultFullResultTypeDef,
-        ListSnapshotsInRecycleBinResultTypeDef,
-        SearchLocalGatewayRoutesRequestPaginateTypeDef,
-        SearchLocalGatewayRoutesResultFullResultTypeDef,
-        SearchLocalGatewayRoutesResultTypeDef,
-        SearchTransitGatewayMulticastGroupsRequestPaginateTypeDef,
-        SearchTransitGatewayMulticastGroupsResultFullResultTypeDef,
-        SearchTransitGatewayMulticastGroupsResultTypeDef,
-        SearchTransitGatewayRoutesRequestPaginateTypeDef,
-        SearchTransitGatewayRoutesResultFullResultTypeDef,
-        SearchTransitGatewayRoutesResultTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = [
     "PAGINATORS",
@@ -715,35 +190,13 @@ class DescribeAddressTransfersPaginator(Paginator):
     AddressTransfers.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeAddressTransfersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeAddressTransfersResultTypeDef,
-        DescribeAddressTransfersResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_address_transfers; items in
-        AddressTransfers.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeAddressTransfers"
 
 
 class DescribeAddressesAttributePaginator(Paginator):
     """Paginator for EC2Client.describe_addresses_attribute: pages over Addresses."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeAddressesAttributeRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeAddressesAttributeResultTypeDef,
-        DescribeAddressesAttributeResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_addresses_attribute; items in
-        Addresses.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeAddressesAttribute"
 
 
 class DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(Paginator):
@@ -752,36 +205,13 @@ class DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(Paginator):
     Subscriptions.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeAwsNetworkPerformanceMetricSubscriptionsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeAwsNetworkPerformanceMetricSubscriptionsResultTypeDef,
-        DescribeAwsNetworkPerformanceMetricSubscriptionsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        describe_aws_network_performance_metric_subscriptions; items in
-        Subscriptions.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeAwsNetworkPerformanceMetricSubscriptions"
 
 
 class DescribeByoipCidrsPaginator(Paginator):
     """Paginator for EC2Client.describe_byoip_cidrs: pages over ByoipCidrs."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeByoipCidrsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeByoipCidrsResultTypeDef, DescribeByoipCidrsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_byoip_cidrs; items in ByoipCidrs."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeByoipCidrs"
 
 
 class DescribeCapacityBlockExtensionHistoryPaginator(Paginator):
@@ -789,19 +219,7 @@ class DescribeCapacityBlockExtensionHistoryPaginator(Paginator):
     over CapacityBlockExtensions.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeCapacityBlockExtensionHistoryRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeCapacityBlockExtensionHistoryResultTypeDef,
-        DescribeCapacityBlockExtensionHistoryResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_capacity_block_extension_history;
-        items in CapacityBlockExtensions.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeCapacityBlockExtensionHistory"
 
 
 class DescribeCapacityBlockExtensionOfferingsPaginator(Paginator):
@@ -809,19 +227,7 @@ class DescribeCapacityBlockExtensionOfferingsPaginator(Paginator):
     over CapacityBlockExtensionOfferings.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeCapacityBlockExtensionOfferingsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeCapacityBlockExtensionOfferingsResultTypeDef,
-        DescribeCapacityBlockExtensionOfferingsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_capacity_block_extension_offerings;
-        items in CapacityBlockExtensionOfferings.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeCapacityBlockExtensionOfferings"
 
 
 class DescribeCapacityBlockOfferingsPaginator(Paginator):
@@ -829,18 +235,7 @@ class DescribeCapacityBlockOfferingsPaginator(Paginator):
     CapacityBlockOfferings.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeCapacityBlockOfferingsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeCapacityBlockOfferingsResultTypeDef,
-        DescribeCapacityBlockOfferingsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_capacity_block_offerings; items in
-        CapacityBlockOfferings.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeCapacityBlockOfferings"
 
 
 class DescribeCapacityBlockStatusPaginator(Paginator):
@@ -848,18 +243,7 @@ class DescribeCapacityBlockStatusPaginator(Paginator):
     CapacityBlockStatuses.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeCapacityBlockStatusRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeCapacityBlockStatusResultTypeDef,
-        DescribeCapacityBlockStatusResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_capacity_block_status; items in
-        CapacityBlockStatuses.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeCapacityBlockStatus"
 
 
 class DescribeCapacityBlocksPaginator(Paginator):
@@ -867,18 +251,7 @@ class DescribeCapacityBlocksPaginator(Paginator):
     CapacityBlocks.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeCapacityBlocksRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeCapacityBlocksResultTypeDef,
-        DescribeCapacityBlocksResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_capacity_blocks; items in
-        CapacityBlocks.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeCapacityBlocks"
 
 
 class DescribeCapacityManagerDataExportsPaginator(Paginator):
@@ -886,18 +259,7 @@ class DescribeCapacityManagerDataExportsPaginator(Paginator):
     CapacityManagerDataExports.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeCapacityManagerDataExportsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeCapacityManagerDataExportsResultTypeDef,
-        DescribeCapacityManagerDataExportsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_capacity_manager_data_exports; items
-        in CapacityManagerDataExports.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeCapacityManagerDataExports"
 
 
 class DescribeCapacityReservationBillingRequestsPaginator(Paginator):
@@ -905,22 +267,7 @@ class DescribeCapacityReservationBillingRequestsPaginator(Paginator):
     pages over CapacityReservationBillingRequests.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeCapacityReservationBillingRequestsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeCapacityReservationBillingRequestsResultTypeDef,
-        DescribeCapacityReservationBillingRequestsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        describe_capacity_reservation_billing_requests; items in
-        CapacityReservationBillingRequests.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeCapacityReservationBillingRequests"
 
 
 class DescribeCapacityReservationFleetsPaginator(Paginator):
@@ -928,18 +275,7 @@ class DescribeCapacityReservationFleetsPaginator(Paginator):
     CapacityReservationFleets.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeCapacityReservationFleetsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeCapacityReservationFleetsResultTypeDef,
-        DescribeCapacityReservationFleetsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_capacity_reservation_fleets; items
-        in CapacityReservationFleets.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeCapacityReservationFleets"
 
 
 class DescribeCapacityReservationsPaginator(Paginator):
@@ -947,18 +283,7 @@ class DescribeCapacityReservationsPaginator(Paginator):
     CapacityReservations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeCapacityReservationsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeCapacityReservationsResultTypeDef,
-        DescribeCapacityReservationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_capacity_reservations; items in
-        CapacityReservations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeCapacityReservations"
 
 
 class DescribeCarrierGatewaysPaginator(Paginator):
@@ -966,18 +291,7 @@ class DescribeCarrierGatewaysPaginator(Paginator):
     CarrierGateways.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeCarrierGatewaysRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeCarrierGatewaysResultTypeDef,
-        DescribeCarrierGatewaysResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_carrier_gateways; items in
-        CarrierGateways.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeCarrierGateways"
 
 
 class DescribeClassicLinkInstancesPaginator(Paginator):
@@ -985,18 +299,7 @@ class DescribeClassicLinkInstancesPaginator(Paginator):
     Instances.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeClassicLinkInstancesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeClassicLinkInstancesResultTypeDef,
-        DescribeClassicLinkInstancesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_classic_link_instances; items in
-        Instances.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeClassicLinkInstances"
 
 
 class DescribeClientVpnAuthorizationRulesPaginator(Paginator):
@@ -1004,19 +307,7 @@ class DescribeClientVpnAuthorizationRulesPaginator(Paginator):
     AuthorizationRules.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeClientVpnAuthorizationRulesRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeClientVpnAuthorizationRulesResultTypeDef,
-        DescribeClientVpnAuthorizationRulesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_client_vpn_authorization_rules;
-        items in AuthorizationRules.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeClientVpnAuthorizationRules"
 
 
 class DescribeClientVpnConnectionsPaginator(Paginator):
@@ -1024,18 +315,7 @@ class DescribeClientVpnConnectionsPaginator(Paginator):
     Connections.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeClientVpnConnectionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeClientVpnConnectionsResultTypeDef,
-        DescribeClientVpnConnectionsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_client_vpn_connections; items in
-        Connections.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeClientVpnConnections"
 
 
 class DescribeClientVpnEndpointsPaginator(Paginator):
@@ -1043,33 +323,13 @@ class DescribeClientVpnEndpointsPaginator(Paginator):
     ClientVpnEndpoints.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeClientVpnEndpointsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeClientVpnEndpointsResultTypeDef,
-        DescribeClientVpnEndpointsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_client_vpn_endpoints; items in
-        ClientVpnEndpoints.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeClientVpnEndpoints"
 
 
 class DescribeClientVpnRoutesPaginator(Paginator):
     """Paginator for EC2Client.describe_client_vpn_routes: pages over Routes."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeClientVpnRoutesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeClientVpnRoutesResultTypeDef,
-        DescribeClientVpnRoutesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_client_vpn_routes; items in Routes."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeClientVpnRoutes"
 
 
 class DescribeClientVpnTargetNetworksPaginator(Paginator):
@@ -1077,46 +337,19 @@ class DescribeClientVpnTargetNetworksPaginator(Paginator):
     ClientVpnTargetNetworks.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeClientVpnTargetNetworksRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeClientVpnTargetNetworksResultTypeDef,
-        DescribeClientVpnTargetNetworksResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_client_vpn_target_networks; items in
-        ClientVpnTargetNetworks.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeClientVpnTargetNetworks"
 
 
 class DescribeCoipPoolsPaginator(Paginator):
     """Paginator for EC2Client.describe_coip_pools: pages over CoipPools."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeCoipPoolsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeCoipPoolsResultTypeDef, DescribeCoipPoolsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_coip_pools; items in CoipPools."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeCoipPools"
 
 
 class DescribeDhcpOptionsPaginator(Paginator):
     """Paginator for EC2Client.describe_dhcp_options: pages over DhcpOptions."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeDhcpOptionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeDhcpOptionsResultTypeDef, DescribeDhcpOptionsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_dhcp_options; items in DhcpOptions."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeDhcpOptions"
 
 
 class DescribeEgressOnlyInternetGatewaysPaginator(Paginator):
@@ -1124,18 +357,7 @@ class DescribeEgressOnlyInternetGatewaysPaginator(Paginator):
     EgressOnlyInternetGateways.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeEgressOnlyInternetGatewaysRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeEgressOnlyInternetGatewaysResultTypeDef,
-        DescribeEgressOnlyInternetGatewaysResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_egress_only_internet_gateways; items
-        in EgressOnlyInternetGateways.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeEgressOnlyInternetGateways"
 
 
 class DescribeExportImageTasksPaginator(Paginator):
@@ -1143,18 +365,7 @@ class DescribeExportImageTasksPaginator(Paginator):
     ExportImageTasks.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeExportImageTasksRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeExportImageTasksResultTypeDef,
-        DescribeExportImageTasksResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_export_image_tasks; items in
-        ExportImageTasks.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeExportImageTasks"
 
 
 class DescribeFastLaunchImagesPaginator(Paginator):
@@ -1162,18 +373,7 @@ class DescribeFastLaunchImagesPaginator(Paginator):
     FastLaunchImages.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeFastLaunchImagesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeFastLaunchImagesResultTypeDef,
-        DescribeFastLaunchImagesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_fast_launch_images; items in
-        FastLaunchImages.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeFastLaunchImages"
 
 
 class DescribeFastSnapshotRestoresPaginator(Paginator):
@@ -1181,60 +381,25 @@ class DescribeFastSnapshotRestoresPaginator(Paginator):
     FastSnapshotRestores.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeFastSnapshotRestoresRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeFastSnapshotRestoresResultTypeDef,
-        DescribeFastSnapshotRestoresResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_fast_snapshot_restores; items in
-        FastSnapshotRestores.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeFastSnapshotRestores"
 
 
 class DescribeFleetsPaginator(Paginator):
     """Paginator for EC2Client.describe_fleets: pages over Fleets."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeFleetsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeFleetsResultTypeDef, DescribeFleetsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_fleets; items in Fleets."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeFleets"
 
 
 class DescribeFlowLogsPaginator(Paginator):
     """Paginator for EC2Client.describe_flow_logs: pages over FlowLogs."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeFlowLogsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeFlowLogsResultTypeDef, DescribeFlowLogsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_flow_logs; items in FlowLogs."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeFlowLogs"
 
 
 class DescribeFpgaImagesPaginator(Paginator):
     """Paginator for EC2Client.describe_fpga_images: pages over FpgaImages."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeFpgaImagesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeFpgaImagesResultTypeDef, DescribeFpgaImagesResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_fpga_images; items in FpgaImages."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeFpgaImages"
 
 
 class DescribeHostReservationOfferingsPaginator(Paginator):
@@ -1242,18 +407,7 @@ class DescribeHostReservationOfferingsPaginator(Paginator):
     OfferingSet.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeHostReservationOfferingsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeHostReservationOfferingsResultTypeDef,
-        DescribeHostReservationOfferingsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_host_reservation_offerings; items in
-        OfferingSet.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeHostReservationOfferings"
 
 
 class DescribeHostReservationsPaginator(Paginator):
@@ -1261,30 +415,13 @@ class DescribeHostReservationsPaginator(Paginator):
     HostReservationSet.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeHostReservationsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeHostReservationsResultTypeDef,
-        DescribeHostReservationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_host_reservations; items in
-        HostReservationSet.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeHostReservations"
 
 
 class DescribeHostsPaginator(Paginator):
     """Paginator for EC2Client.describe_hosts: pages over Hosts."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeHostsRequestPaginateTypeDef]
-    ) -> PageIterator[DescribeHostsResultTypeDef, DescribeHostsResultFullResultTypeDef]:
-        """Iterate over the pages of describe_hosts; items in Hosts."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeHosts"
 
 
 class DescribeIamInstanceProfileAssociationsPaginator(Paginator):
@@ -1292,19 +429,7 @@ class DescribeIamInstanceProfileAssociationsPaginator(Paginator):
     over IamInstanceProfileAssociations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeIamInstanceProfileAssociationsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeIamInstanceProfileAssociationsResultTypeDef,
-        DescribeIamInstanceProfileAssociationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_iam_instance_profile_associations;
-        items in IamInstanceProfileAssociations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeIamInstanceProfileAssociations"
 
 
 class DescribeImageReferencesPaginator(Paginator):
@@ -1312,18 +437,7 @@ class DescribeImageReferencesPaginator(Paginator):
     ImageReferences.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeImageReferencesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeImageReferencesResultTypeDef,
-        DescribeImageReferencesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_image_references; items in
-        ImageReferences.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeImageReferences"
 
 
 class DescribeImageUsageReportEntriesPaginator(Paginator):
@@ -1331,18 +445,7 @@ class DescribeImageUsageReportEntriesPaginator(Paginator):
     ImageUsageReportEntries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeImageUsageReportEntriesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeImageUsageReportEntriesResultTypeDef,
-        DescribeImageUsageReportEntriesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_image_usage_report_entries; items in
-        ImageUsageReportEntries.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeImageUsageReportEntries"
 
 
 class DescribeImageUsageReportsPaginator(Paginator):
@@ -1350,32 +453,13 @@ class DescribeImageUsageReportsPaginator(Paginator):
     ImageUsageReports.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeImageUsageReportsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeImageUsageReportsResultTypeDef,
-        DescribeImageUsageReportsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_image_usage_reports; items in
-        ImageUsageReports.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeImageUsageReports"
 
 
 class DescribeImagesPaginator(Paginator):
     """Paginator for EC2Client.describe_images: pages over Images."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeImagesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeImagesResultTypeDef, DescribeImagesResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_images; items in Images."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeImages"
 
 
 class DescribeImportImageTasksPaginator(Paginator):
@@ -1383,18 +467,7 @@ class DescribeImportImageTasksPaginator(Paginator):
     ImportImageTasks.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeImportImageTasksRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeImportImageTasksResultTypeDef,
-        DescribeImportImageTasksResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_import_image_tasks; items in
-        ImportImageTasks.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeImportImageTasks"
 
 
 class DescribeImportSnapshotTasksPaginator(Paginator):
@@ -1402,18 +475,7 @@ class DescribeImportSnapshotTasksPaginator(Paginator):
     ImportSnapshotTasks.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeImportSnapshotTasksRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeImportSnapshotTasksResultTypeDef,
-        DescribeImportSnapshotTasksResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_import_snapshot_tasks; items in
-        ImportSnapshotTasks.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeImportSnapshotTasks"
 
 
 class DescribeInstanceConnectEndpointsPaginator(Paginator):
@@ -1421,18 +483,7 @@ class DescribeInstanceConnectEndpointsPaginator(Paginator):
     InstanceConnectEndpoints.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeInstanceConnectEndpointsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeInstanceConnectEndpointsResultTypeDef,
-        DescribeInstanceConnectEndpointsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_instance_connect_endpoints; items in
-        InstanceConnectEndpoints.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeInstanceConnectEndpoints"
 
 
 class DescribeInstanceCreditSpecificationsPaginator(Paginator):
@@ -1440,19 +491,7 @@ class DescribeInstanceCreditSpecificationsPaginator(Paginator):
     InstanceCreditSpecifications.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeInstanceCreditSpecificationsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeInstanceCreditSpecificationsResultTypeDef,
-        DescribeInstanceCreditSpecificationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_instance_credit_specifications;
-        items in InstanceCreditSpecifications.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeInstanceCreditSpecifications"
 
 
 class DescribeInstanceEventWindowsPaginator(Paginator):
@@ -1460,18 +499,7 @@ class DescribeInstanceEventWindowsPaginator(Paginator):
     InstanceEventWindows.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeInstanceEventWindowsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeInstanceEventWindowsResultTypeDef,
-        DescribeInstanceEventWindowsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_instance_event_windows; items in
-        InstanceEventWindows.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeInstanceEventWindows"
 
 
 class DescribeInstanceImageMetadataPaginator(Paginator):
@@ -1479,18 +507,7 @@ class DescribeInstanceImageMetadataPaginator(Paginator):
     InstanceImageMetadata.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeInstanceImageMetadataRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeInstanceImageMetadataResultTypeDef,
-        DescribeInstanceImageMetadataResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_instance_image_metadata; items in
-        InstanceImageMetadata.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeInstanceImageMetadata"
 
 
 class DescribeInstanceStatusPaginator(Paginator):
@@ -1498,35 +515,13 @@ class DescribeInstanceStatusPaginator(Paginator):
     InstanceStatuses.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeInstanceStatusRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeInstanceStatusResultTypeDef,
-        DescribeInstanceStatusResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_instance_status; items in
-        InstanceStatuses.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeInstanceStatus"
 
 
 class DescribeInstanceTopologyPaginator(Paginator):
     """Paginator for EC2Client.describe_instance_topology: pages over Instances."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeInstanceTopologyRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeInstanceTopologyResultTypeDef,
-        DescribeInstanceTopologyResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_instance_topology; items in
-        Instances.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeInstanceTopology"
 
 
 class DescribeInstanceTypeOfferingsPaginator(Paginator):
@@ -1534,48 +529,19 @@ class DescribeInstanceTypeOfferingsPaginator(Paginator):
     InstanceTypeOfferings.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeInstanceTypeOfferingsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeInstanceTypeOfferingsResultTypeDef,
-        DescribeInstanceTypeOfferingsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_instance_type_offerings; items in
-        InstanceTypeOfferings.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeInstanceTypeOfferings"
 
 
 class DescribeInstanceTypesPaginator(Paginator):
     """Paginator for EC2Client.describe_instance_types: pages over InstanceTypes."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeInstanceTypesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeInstanceTypesResultTypeDef, DescribeInstanceTypesResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_instance_types; items in
-        InstanceTypes.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeInstanceTypes"
 
 
 class DescribeInstancesPaginator(Paginator):
     """Paginator for EC2Client.describe_instances: pages over Reservations."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeInstancesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeInstancesResultTypeDef, DescribeInstancesResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_instances; items in Reservations."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeInstances"
 
 
 class DescribeInternetGatewaysPaginator(Paginator):
@@ -1583,18 +549,7 @@ class DescribeInternetGatewaysPaginator(Paginator):
     InternetGateways.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeInternetGatewaysRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeInternetGatewaysResultTypeDef,
-        DescribeInternetGatewaysResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_internet_gateways; items in
-        InternetGateways.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeInternetGateways"
 
 
 class DescribeIpamPoolAllocationsPaginator(Paginator):
@@ -1602,32 +557,13 @@ class DescribeIpamPoolAllocationsPaginator(Paginator):
     IpamPoolAllocations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeIpamPoolAllocationsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeIpamPoolAllocationsResultTypeDef,
-        DescribeIpamPoolAllocationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_ipam_pool_allocations; items in
-        IpamPoolAllocations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeIpamPoolAllocations"
 
 
 class DescribeIpamPoolsPaginator(Paginator):
     """Paginator for EC2Client.describe_ipam_pools: pages over IpamPools."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeIpamPoolsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeIpamPoolsResultTypeDef, DescribeIpamPoolsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_ipam_pools; items in IpamPools."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeIpamPools"
 
 
 class DescribeIpamPrefixListResolverTargetsPaginator(Paginator):
@@ -1635,19 +571,7 @@ class DescribeIpamPrefixListResolverTargetsPaginator(Paginator):
     over IpamPrefixListResolverTargets.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeIpamPrefixListResolverTargetsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeIpamPrefixListResolverTargetsResultTypeDef,
-        DescribeIpamPrefixListResolverTargetsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_ipam_prefix_list_resolver_targets;
-        items in IpamPrefixListResolverTargets.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeIpamPrefixListResolverTargets"
 
 
 class DescribeIpamPrefixListResolversPaginator(Paginator):
@@ -1655,18 +579,7 @@ class DescribeIpamPrefixListResolversPaginator(Paginator):
     IpamPrefixListResolvers.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeIpamPrefixListResolversRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeIpamPrefixListResolversResultTypeDef,
-        DescribeIpamPrefixListResolversResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_ipam_prefix_list_resolvers; items in
-        IpamPrefixListResolvers.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeIpamPrefixListResolvers"
 
 
 class DescribeIpamResourceDiscoveriesPaginator(Paginator):
@@ -1674,18 +587,7 @@ class DescribeIpamResourceDiscoveriesPaginator(Paginator):
     IpamResourceDiscoveries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeIpamResourceDiscoveriesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeIpamResourceDiscoveriesResultTypeDef,
-        DescribeIpamResourceDiscoveriesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_ipam_resource_discoveries; items in
-        IpamResourceDiscoveries.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeIpamResourceDiscoveries"
 
 
 class DescribeIpamResourceDiscoveryAssociationsPaginator(Paginator):
@@ -1693,62 +595,25 @@ class DescribeIpamResourceDiscoveryAssociationsPaginator(Paginator):
     pages over IpamResourceDiscoveryAssociations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeIpamResourceDiscoveryAssociationsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeIpamResourceDiscoveryAssociationsResultTypeDef,
-        DescribeIpamResourceDiscoveryAssociationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        describe_ipam_resource_discovery_associations; items in
-        IpamResourceDiscoveryAssociations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeIpamResourceDiscoveryAssociations"
 
 
 class DescribeIpamScopesPaginator(Paginator):
     """Paginator for EC2Client.describe_ipam_scopes: pages over IpamScopes."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeIpamScopesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeIpamScopesResultTypeDef, DescribeIpamScopesResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_ipam_scopes; items in IpamScopes."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeIpamScopes"
 
 
 class DescribeIpamsPaginator(Paginator):
     """Paginator for EC2Client.describe_ipams: pages over Ipams."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeIpamsRequestPaginateTypeDef]
-    ) -> PageIterator[DescribeIpamsResultTypeDef, DescribeIpamsResultFullResultTypeDef]:
-        """Iterate over the pages of describe_ipams; items in Ipams."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeIpams"
 
 
 class DescribeIpv6PoolsPaginator(Paginator):
     """Paginator for EC2Client.describe_ipv6_pools: pages over Ipv6Pools."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeIpv6PoolsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeIpv6PoolsResultTypeDef, DescribeIpv6PoolsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_ipv6_pools; items in Ipv6Pools."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeIpv6Pools"
 
 
 class DescribeLaunchTemplateVersionsPaginator(Paginator):
@@ -1756,18 +621,7 @@ class DescribeLaunchTemplateVersionsPaginator(Paginator):
     LaunchTemplateVersions.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeLaunchTemplateVersionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeLaunchTemplateVersionsResultTypeDef,
-        DescribeLaunchTemplateVersionsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_launch_template_versions; items in
-        LaunchTemplateVersions.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeLaunchTemplateVersions"
 
 
 class DescribeLaunchTemplatesPaginator(Paginator):
@@ -1775,18 +629,7 @@ class DescribeLaunchTemplatesPaginator(Paginator):
     LaunchTemplates.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeLaunchTemplatesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeLaunchTemplatesResultTypeDef,
-        DescribeLaunchTemplatesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_launch_templates; items in
-        LaunchTemplates.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeLaunchTemplates"
 
 
 class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(
@@ -1797,22 +640,7 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(
     pages over LocalGatewayRouteTableVirtualInterfaceGroupAssociations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultTypeDef,
-        DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        describe_local_gateway_route_table_virtual_interface_group_associations;
-        items in LocalGatewayRouteTableVirtualInterfaceGroupAssociations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations"
 
 
 class DescribeLocalGatewayRouteTableVpcAssociationsPaginator(Paginator):
@@ -1821,22 +649,7 @@ class DescribeLocalGatewayRouteTableVpcAssociationsPaginator(Paginator):
     LocalGatewayRouteTableVpcAssociations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeLocalGatewayRouteTableVpcAssociationsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeLocalGatewayRouteTableVpcAssociationsResultTypeDef,
-        DescribeLocalGatewayRouteTableVpcAssociationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        describe_local_gateway_route_table_vpc_associations; items in
-        LocalGatewayRouteTableVpcAssociations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeLocalGatewayRouteTableVpcAssociations"
 
 
 class DescribeLocalGatewayRouteTablesPaginator(Paginator):
@@ -1844,18 +657,7 @@ class DescribeLocalGatewayRouteTablesPaginator(Paginator):
     LocalGatewayRouteTables.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeLocalGatewayRouteTablesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeLocalGatewayRouteTablesResultTypeDef,
-        DescribeLocalGatewayRouteTablesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_local_gateway_route_tables; items in
-        LocalGatewayRouteTables.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeLocalGatewayRouteTables"
 
 
 class DescribeLocalGatewayVirtualInterfaceGroupsPaginator(Paginator):
@@ -1863,22 +665,7 @@ class DescribeLocalGatewayVirtualInterfaceGroupsPaginator(Paginator):
     pages over LocalGatewayVirtualInterfaceGroups.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeLocalGatewayVirtualInterfaceGroupsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeLocalGatewayVirtualInterfaceGroupsResultTypeDef,
-        DescribeLocalGatewayVirtualInterfaceGroupsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        describe_local_gateway_virtual_interface_groups; items in
-        LocalGatewayVirtualInterfaceGroups.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeLocalGatewayVirtualInterfaceGroups"
 
 
 class DescribeLocalGatewayVirtualInterfacesPaginator(Paginator):
@@ -1886,49 +673,19 @@ class DescribeLocalGatewayVirtualInterfacesPaginator(Paginator):
     over LocalGatewayVirtualInterfaces.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeLocalGatewayVirtualInterfacesRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeLocalGatewayVirtualInterfacesResultTypeDef,
-        DescribeLocalGatewayVirtualInterfacesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_local_gateway_virtual_interfaces;
-        items in LocalGatewayVirtualInterfaces.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeLocalGatewayVirtualInterfaces"
 
 
 class DescribeLocalGatewaysPaginator(Paginator):
     """Paginator for EC2Client.describe_local_gateways: pages over LocalGateways."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeLocalGatewaysRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeLocalGatewaysResultTypeDef, DescribeLocalGatewaysResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_local_gateways; items in
-        LocalGateways.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeLocalGateways"
 
 
 class DescribeMacHostsPaginator(Paginator):
     """Paginator for EC2Client.describe_mac_hosts: pages over MacHosts."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeMacHostsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeMacHostsResultTypeDef, DescribeMacHostsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_mac_hosts; items in MacHosts."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeMacHosts"
 
 
 class DescribeMacModificationTasksPaginator(Paginator):
@@ -1936,18 +693,7 @@ class DescribeMacModificationTasksPaginator(Paginator):
     MacModificationTasks.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeMacModificationTasksRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeMacModificationTasksResultTypeDef,
-        DescribeMacModificationTasksResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_mac_modification_tasks; items in
-        MacModificationTasks.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeMacModificationTasks"
 
 
 class DescribeManagedPrefixListsPaginator(Paginator):
@@ -1955,18 +701,7 @@ class DescribeManagedPrefixListsPaginator(Paginator):
     PrefixLists.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeManagedPrefixListsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeManagedPrefixListsResultTypeDef,
-        DescribeManagedPrefixListsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_managed_prefix_lists; items in
-        PrefixLists.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeManagedPrefixLists"
 
 
 class DescribeMovingAddressesPaginator(Paginator):
@@ -1974,46 +709,19 @@ class DescribeMovingAddressesPaginator(Paginator):
     MovingAddressStatuses.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeMovingAddressesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeMovingAddressesResultTypeDef,
-        DescribeMovingAddressesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_moving_addresses; items in
-        MovingAddressStatuses.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeMovingAddresses"
 
 
 class DescribeNatGatewaysPaginator(Paginator):
     """Paginator for EC2Client.describe_nat_gateways: pages over NatGateways."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeNatGatewaysRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeNatGatewaysResultTypeDef, DescribeNatGatewaysResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_nat_gateways; items in NatGateways."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeNatGateways"
 
 
 class DescribeNetworkAclsPaginator(Paginator):
     """Paginator for EC2Client.describe_network_acls: pages over NetworkAcls."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeNetworkAclsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeNetworkAclsResultTypeDef, DescribeNetworkAclsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_network_acls; items in NetworkAcls."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeNetworkAcls"
 
 
 class DescribeNetworkInsightsAccessScopeAnalysesPaginator(Paginator):
@@ -2021,22 +729,7 @@ class DescribeNetworkInsightsAccessScopeAnalysesPaginator(Paginator):
     pages over NetworkInsightsAccessScopeAnalyses.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeNetworkInsightsAccessScopeAnalysesRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeNetworkInsightsAccessScopeAnalysesResultTypeDef,
-        DescribeNetworkInsightsAccessScopeAnalysesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        describe_network_insights_access_scope_analyses; items in
-        NetworkInsightsAccessScopeAnalyses.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeNetworkInsightsAccessScopeAnalyses"
 
 
 class DescribeNetworkInsightsAccessScopesPaginator(Paginator):
@@ -2044,19 +737,7 @@ class DescribeNetworkInsightsAccessScopesPaginator(Paginator):
     NetworkInsightsAccessScopes.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeNetworkInsightsAccessScopesRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeNetworkInsightsAccessScopesResultTypeDef,
-        DescribeNetworkInsightsAccessScopesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_network_insights_access_scopes;
-        items in NetworkInsightsAccessScopes.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeNetworkInsightsAccessScopes"
 
 
 class DescribeNetworkInsightsAnalysesPaginator(Paginator):
@@ -2064,18 +745,7 @@ class DescribeNetworkInsightsAnalysesPaginator(Paginator):
     NetworkInsightsAnalyses.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeNetworkInsightsAnalysesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeNetworkInsightsAnalysesResultTypeDef,
-        DescribeNetworkInsightsAnalysesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_network_insights_analyses; items in
-        NetworkInsightsAnalyses.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeNetworkInsightsAnalyses"
 
 
 class DescribeNetworkInsightsPathsPaginator(Paginator):
@@ -2083,18 +753,7 @@ class DescribeNetworkInsightsPathsPaginator(Paginator):
     NetworkInsightsPaths.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeNetworkInsightsPathsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeNetworkInsightsPathsResultTypeDef,
-        DescribeNetworkInsightsPathsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_network_insights_paths; items in
-        NetworkInsightsPaths.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeNetworkInsightsPaths"
 
 
 class DescribeNetworkInterfacePermissionsPaginator(Paginator):
@@ -2102,19 +761,7 @@ class DescribeNetworkInterfacePermissionsPaginator(Paginator):
     NetworkInterfacePermissions.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeNetworkInterfacePermissionsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeNetworkInterfacePermissionsResultTypeDef,
-        DescribeNetworkInterfacePermissionsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_network_interface_permissions; items
-        in NetworkInterfacePermissions.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeNetworkInterfacePermissions"
 
 
 class DescribeNetworkInterfacesPaginator(Paginator):
@@ -2122,32 +769,13 @@ class DescribeNetworkInterfacesPaginator(Paginator):
     NetworkInterfaces.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeNetworkInterfacesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeNetworkInterfacesResultTypeDef,
-        DescribeNetworkInterfacesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_network_interfaces; items in
-        NetworkInterfaces.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeNetworkInterfaces"
 
 
 class DescribePrefixListsPaginator(Paginator):
     """Paginator for EC2Client.describe_prefix_lists: pages over PrefixLists."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribePrefixListsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribePrefixListsResultTypeDef, DescribePrefixListsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_prefix_lists; items in PrefixLists."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribePrefixLists"
 
 
 class DescribePrincipalIdFormatPaginator(Paginator):
@@ -2155,18 +783,7 @@ class DescribePrincipalIdFormatPaginator(Paginator):
     Principals.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribePrincipalIdFormatRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribePrincipalIdFormatResultTypeDef,
-        DescribePrincipalIdFormatResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_principal_id_format; items in
-        Principals.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribePrincipalIdFormat"
 
 
 class DescribePublicIpv4PoolsPaginator(Paginator):
@@ -2174,18 +791,7 @@ class DescribePublicIpv4PoolsPaginator(Paginator):
     PublicIpv4Pools.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribePublicIpv4PoolsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribePublicIpv4PoolsResultTypeDef,
-        DescribePublicIpv4PoolsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_public_ipv4_pools; items in
-        PublicIpv4Pools.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribePublicIpv4Pools"
 
 
 class DescribeReplaceRootVolumeTasksPaginator(Paginator):
@@ -2193,18 +799,7 @@ class DescribeReplaceRootVolumeTasksPaginator(Paginator):
     ReplaceRootVolumeTasks.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeReplaceRootVolumeTasksRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeReplaceRootVolumeTasksResultTypeDef,
-        DescribeReplaceRootVolumeTasksResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_replace_root_volume_tasks; items in
-        ReplaceRootVolumeTasks.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeReplaceRootVolumeTasks"
 
 
 class DescribeReservedInstancesModificationsPaginator(Paginator):
@@ -2212,19 +807,7 @@ class DescribeReservedInstancesModificationsPaginator(Paginator):
     over ReservedInstancesModifications.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeReservedInstancesModificationsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeReservedInstancesModificationsResultTypeDef,
-        DescribeReservedInstancesModificationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_reserved_instances_modifications;
-        items in ReservedInstancesModifications.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeReservedInstancesModifications"
 
 
 class DescribeReservedInstancesOfferingsPaginator(Paginator):
@@ -2232,18 +815,7 @@ class DescribeReservedInstancesOfferingsPaginator(Paginator):
     ReservedInstancesOfferings.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeReservedInstancesOfferingsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeReservedInstancesOfferingsResultTypeDef,
-        DescribeReservedInstancesOfferingsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_reserved_instances_offerings; items
-        in ReservedInstancesOfferings.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeReservedInstancesOfferings"
 
 
 class DescribeRouteServerEndpointsPaginator(Paginator):
@@ -2251,18 +823,7 @@ class DescribeRouteServerEndpointsPaginator(Paginator):
     RouteServerEndpoints.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeRouteServerEndpointsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeRouteServerEndpointsResultTypeDef,
-        DescribeRouteServerEndpointsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_route_server_endpoints; items in
-        RouteServerEndpoints.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeRouteServerEndpoints"
 
 
 class DescribeRouteServerPeersPaginator(Paginator):
@@ -2270,48 +831,19 @@ class DescribeRouteServerPeersPaginator(Paginator):
     RouteServerPeers.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeRouteServerPeersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeRouteServerPeersResultTypeDef,
-        DescribeRouteServerPeersResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_route_server_peers; items in
-        RouteServerPeers.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeRouteServerPeers"
 
 
 class DescribeRouteServersPaginator(Paginator):
     """Paginator for EC2Client.describe_route_servers: pages over RouteServers."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeRouteServersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeRouteServersResultTypeDef, DescribeRouteServersResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_route_servers; items in
-        RouteServers.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeRouteServers"
 
 
 class DescribeRouteTablesPaginator(Paginator):
     """Paginator for EC2Client.describe_route_tables: pages over RouteTables."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeRouteTablesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeRouteTablesResultTypeDef, DescribeRouteTablesResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_route_tables; items in RouteTables."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeRouteTables"
 
 
 class DescribeScheduledInstanceAvailabilityPaginator(Paginator):
@@ -2319,19 +851,7 @@ class DescribeScheduledInstanceAvailabilityPaginator(Paginator):
     over ScheduledInstanceAvailabilitySet.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeScheduledInstanceAvailabilityRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeScheduledInstanceAvailabilityResultTypeDef,
-        DescribeScheduledInstanceAvailabilityResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_scheduled_instance_availability;
-        items in ScheduledInstanceAvailabilitySet.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeScheduledInstanceAvailability"
 
 
 class DescribeScheduledInstancesPaginator(Paginator):
@@ -2339,18 +859,7 @@ class DescribeScheduledInstancesPaginator(Paginator):
     ScheduledInstanceSet.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeScheduledInstancesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeScheduledInstancesResultTypeDef,
-        DescribeScheduledInstancesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_scheduled_instances; items in
-        ScheduledInstanceSet.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeScheduledInstances"
 
 
 class DescribeSecondaryInterfacesPaginator(Paginator):
@@ -2358,18 +867,7 @@ class DescribeSecondaryInterfacesPaginator(Paginator):
     SecondaryInterfaces.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSecondaryInterfacesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSecondaryInterfacesResultTypeDef,
-        DescribeSecondaryInterfacesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_secondary_interfaces; items in
-        SecondaryInterfaces.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSecondaryInterfaces"
 
 
 class DescribeSecondaryNetworksPaginator(Paginator):
@@ -2377,18 +875,7 @@ class DescribeSecondaryNetworksPaginator(Paginator):
     SecondaryNetworks.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSecondaryNetworksRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSecondaryNetworksResultTypeDef,
-        DescribeSecondaryNetworksResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_secondary_networks; items in
-        SecondaryNetworks.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSecondaryNetworks"
 
 
 class DescribeSecondarySubnetsPaginator(Paginator):
@@ -2396,18 +883,7 @@ class DescribeSecondarySubnetsPaginator(Paginator):
     SecondarySubnets.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSecondarySubnetsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSecondarySubnetsResultTypeDef,
-        DescribeSecondarySubnetsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_secondary_subnets; items in
-        SecondarySubnets.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSecondarySubnets"
 
 
 class DescribeSecurityGroupRulesPaginator(Paginator):
@@ -2415,18 +891,7 @@ class DescribeSecurityGroupRulesPaginator(Paginator):
     SecurityGroupRules.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSecurityGroupRulesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSecurityGroupRulesResultTypeDef,
-        DescribeSecurityGroupRulesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_security_group_rules; items in
-        SecurityGroupRules.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSecurityGroupRules"
 
 
 class DescribeSecurityGroupVpcAssociationsPaginator(Paginator):
@@ -2434,19 +899,7 @@ class DescribeSecurityGroupVpcAssociationsPaginator(Paginator):
     over SecurityGroupVpcAssociations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeSecurityGroupVpcAssociationsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeSecurityGroupVpcAssociationsResultTypeDef,
-        DescribeSecurityGroupVpcAssociationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_security_group_vpc_associations;
-        items in SecurityGroupVpcAssociations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSecurityGroupVpcAssociations"
 
 
 class DescribeSecurityGroupsPaginator(Paginator):
@@ -2454,18 +907,7 @@ class DescribeSecurityGroupsPaginator(Paginator):
     SecurityGroups.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSecurityGroupsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSecurityGroupsResultTypeDef,
-        DescribeSecurityGroupsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_security_groups; items in
-        SecurityGroups.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSecurityGroups"
 
 
 class DescribeSnapshotTierStatusPaginator(Paginator):
@@ -2473,32 +915,13 @@ class DescribeSnapshotTierStatusPaginator(Paginator):
     SnapshotTierStatuses.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSnapshotTierStatusRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSnapshotTierStatusResultTypeDef,
-        DescribeSnapshotTierStatusResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_snapshot_tier_status; items in
-        SnapshotTierStatuses.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSnapshotTierStatus"
 
 
 class DescribeSnapshotsPaginator(Paginator):
     """Paginator for EC2Client.describe_snapshots: pages over Snapshots."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSnapshotsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSnapshotsResultTypeDef, DescribeSnapshotsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_snapshots; items in Snapshots."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSnapshots"
 
 
 class DescribeSpotFleetInstancesPaginator(Paginator):
@@ -2506,18 +929,7 @@ class DescribeSpotFleetInstancesPaginator(Paginator):
     ActiveInstances.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSpotFleetInstancesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSpotFleetInstancesResponseTypeDef,
-        DescribeSpotFleetInstancesResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_spot_fleet_instances; items in
-        ActiveInstances.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSpotFleetInstances"
 
 
 class DescribeSpotFleetRequestsPaginator(Paginator):
@@ -2525,18 +937,7 @@ class DescribeSpotFleetRequestsPaginator(Paginator):
     SpotFleetRequestConfigs.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSpotFleetRequestsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSpotFleetRequestsResponseTypeDef,
-        DescribeSpotFleetRequestsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_spot_fleet_requests; items in
-        SpotFleetRequestConfigs.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSpotFleetRequests"
 
 
 class DescribeSpotInstanceRequestsPaginator(Paginator):
@@ -2544,18 +945,7 @@ class DescribeSpotInstanceRequestsPaginator(Paginator):
     SpotInstanceRequests.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSpotInstanceRequestsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSpotInstanceRequestsResultTypeDef,
-        DescribeSpotInstanceRequestsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_spot_instance_requests; items in
-        SpotInstanceRequests.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSpotInstanceRequests"
 
 
 class DescribeSpotPriceHistoryPaginator(Paginator):
@@ -2563,18 +953,7 @@ class DescribeSpotPriceHistoryPaginator(Paginator):
     SpotPriceHistory.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSpotPriceHistoryRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSpotPriceHistoryResultTypeDef,
-        DescribeSpotPriceHistoryResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_spot_price_history; items in
-        SpotPriceHistory.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSpotPriceHistory"
 
 
 class DescribeStaleSecurityGroupsPaginator(Paginator):
@@ -2582,18 +961,7 @@ class DescribeStaleSecurityGroupsPaginator(Paginator):
     StaleSecurityGroupSet.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeStaleSecurityGroupsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeStaleSecurityGroupsResultTypeDef,
-        DescribeStaleSecurityGroupsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_stale_security_groups; items in
-        StaleSecurityGroupSet.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeStaleSecurityGroups"
 
 
 class DescribeStoreImageTasksPaginator(Paginator):
@@ -2601,44 +969,19 @@ class DescribeStoreImageTasksPaginator(Paginator):
     StoreImageTaskResults.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeStoreImageTasksRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeStoreImageTasksResultTypeDef,
-        DescribeStoreImageTasksResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_store_image_tasks; items in
-        StoreImageTaskResults.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeStoreImageTasks"
 
 
 class DescribeSubnetsPaginator(Paginator):
     """Paginator for EC2Client.describe_subnets: pages over Subnets."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeSubnetsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeSubnetsResultTypeDef, DescribeSubnetsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_subnets; items in Subnets."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeSubnets"
 
 
 class DescribeTagsPaginator(Paginator):
     """Paginator for EC2Client.describe_tags: pages over Tags."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeTagsRequestPaginateTypeDef]
-    ) -> PageIterator[DescribeTagsResultTypeDef, DescribeTagsResultFullResultTypeDef]:
-        """Iterate over the pages of describe_tags; items in Tags."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTags"
 
 
 class DescribeTrafficMirrorFiltersPaginator(Paginator):
@@ -2646,18 +989,7 @@ class DescribeTrafficMirrorFiltersPaginator(Paginator):
     TrafficMirrorFilters.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeTrafficMirrorFiltersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeTrafficMirrorFiltersResultTypeDef,
-        DescribeTrafficMirrorFiltersResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_traffic_mirror_filters; items in
-        TrafficMirrorFilters.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTrafficMirrorFilters"
 
 
 class DescribeTrafficMirrorSessionsPaginator(Paginator):
@@ -2665,18 +997,7 @@ class DescribeTrafficMirrorSessionsPaginator(Paginator):
     TrafficMirrorSessions.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeTrafficMirrorSessionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeTrafficMirrorSessionsResultTypeDef,
-        DescribeTrafficMirrorSessionsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_traffic_mirror_sessions; items in
-        TrafficMirrorSessions.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTrafficMirrorSessions"
 
 
 class DescribeTrafficMirrorTargetsPaginator(Paginator):
@@ -2684,18 +1005,7 @@ class DescribeTrafficMirrorTargetsPaginator(Paginator):
     TrafficMirrorTargets.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeTrafficMirrorTargetsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeTrafficMirrorTargetsResultTypeDef,
-        DescribeTrafficMirrorTargetsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_traffic_mirror_targets; items in
-        TrafficMirrorTargets.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTrafficMirrorTargets"
 
 
 class DescribeTransitGatewayAttachmentsPaginator(Paginator):
@@ -2703,18 +1013,7 @@ class DescribeTransitGatewayAttachmentsPaginator(Paginator):
     TransitGatewayAttachments.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeTransitGatewayAttachmentsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeTransitGatewayAttachmentsResultTypeDef,
-        DescribeTransitGatewayAttachmentsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_transit_gateway_attachments; items
-        in TransitGatewayAttachments.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTransitGatewayAttachments"
 
 
 class DescribeTransitGatewayConnectPeersPaginator(Paginator):
@@ -2722,18 +1021,7 @@ class DescribeTransitGatewayConnectPeersPaginator(Paginator):
     TransitGatewayConnectPeers.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeTransitGatewayConnectPeersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeTransitGatewayConnectPeersResultTypeDef,
-        DescribeTransitGatewayConnectPeersResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_transit_gateway_connect_peers; items
-        in TransitGatewayConnectPeers.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTransitGatewayConnectPeers"
 
 
 class DescribeTransitGatewayConnectsPaginator(Paginator):
@@ -2741,18 +1029,7 @@ class DescribeTransitGatewayConnectsPaginator(Paginator):
     TransitGatewayConnects.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeTransitGatewayConnectsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeTransitGatewayConnectsResultTypeDef,
-        DescribeTransitGatewayConnectsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_transit_gateway_connects; items in
-        TransitGatewayConnects.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTransitGatewayConnects"
 
 
 class DescribeTransitGatewayMulticastDomainsPaginator(Paginator):
@@ -2760,19 +1037,7 @@ class DescribeTransitGatewayMulticastDomainsPaginator(Paginator):
     over TransitGatewayMulticastDomains.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeTransitGatewayMulticastDomainsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeTransitGatewayMulticastDomainsResultTypeDef,
-        DescribeTransitGatewayMulticastDomainsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_transit_gateway_multicast_domains;
-        items in TransitGatewayMulticastDomains.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTransitGatewayMulticastDomains"
 
 
 class DescribeTransitGatewayPeeringAttachmentsPaginator(Paginator):
@@ -2780,21 +1045,7 @@ class DescribeTransitGatewayPeeringAttachmentsPaginator(Paginator):
     over TransitGatewayPeeringAttachments.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeTransitGatewayPeeringAttachmentsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeTransitGatewayPeeringAttachmentsResultTypeDef,
-        DescribeTransitGatewayPeeringAttachmentsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_transit_gateway_peering_attachments;
-        items in TransitGatewayPeeringAttachments.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTransitGatewayPeeringAttachments"
 
 
 class DescribeTransitGatewayPolicyTablesPaginator(Paginator):
@@ -2802,18 +1053,7 @@ class DescribeTransitGatewayPolicyTablesPaginator(Paginator):
     TransitGatewayPolicyTables.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeTransitGatewayPolicyTablesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeTransitGatewayPolicyTablesResultTypeDef,
-        DescribeTransitGatewayPolicyTablesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_transit_gateway_policy_tables; items
-        in TransitGatewayPolicyTables.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTransitGatewayPolicyTables"
 
 
 class DescribeTransitGatewayRouteTableAnnouncementsPaginator(Paginator):
@@ -2821,22 +1061,7 @@ class DescribeTransitGatewayRouteTableAnnouncementsPaginator(Paginator):
     pages over TransitGatewayRouteTableAnnouncements.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeTransitGatewayRouteTableAnnouncementsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeTransitGatewayRouteTableAnnouncementsResultTypeDef,
-        DescribeTransitGatewayRouteTableAnnouncementsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        describe_transit_gateway_route_table_announcements; items in
-        TransitGatewayRouteTableAnnouncements.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTransitGatewayRouteTableAnnouncements"
 
 
 class DescribeTransitGatewayRouteTablesPaginator(Paginator):
@@ -2844,18 +1069,7 @@ class DescribeTransitGatewayRouteTablesPaginator(Paginator):
     TransitGatewayRouteTables.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeTransitGatewayRouteTablesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeTransitGatewayRouteTablesResultTypeDef,
-        DescribeTransitGatewayRouteTablesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_transit_gateway_route_tables; items
-        in TransitGatewayRouteTables.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTransitGatewayRouteTables"
 
 
 class DescribeTransitGatewayVpcAttachmentsPaginator(Paginator):
@@ -2863,19 +1077,7 @@ class DescribeTransitGatewayVpcAttachmentsPaginator(Paginator):
     over TransitGatewayVpcAttachments.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeTransitGatewayVpcAttachmentsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeTransitGatewayVpcAttachmentsResultTypeDef,
-        DescribeTransitGatewayVpcAttachmentsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_transit_gateway_vpc_attachments;
-        items in TransitGatewayVpcAttachments.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTransitGatewayVpcAttachments"
 
 
 class DescribeTransitGatewaysPaginator(Paginator):
@@ -2883,18 +1085,7 @@ class DescribeTransitGatewaysPaginator(Paginator):
     TransitGateways.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeTransitGatewaysRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeTransitGatewaysResultTypeDef,
-        DescribeTransitGatewaysResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_transit_gateways; items in
-        TransitGateways.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTransitGateways"
 
 
 class DescribeTrunkInterfaceAssociationsPaginator(Paginator):
@@ -2902,18 +1093,7 @@ class DescribeTrunkInterfaceAssociationsPaginator(Paginator):
     InterfaceAssociations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeTrunkInterfaceAssociationsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeTrunkInterfaceAssociationsResultTypeDef,
-        DescribeTrunkInterfaceAssociationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_trunk_interface_associations; items
-        in InterfaceAssociations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeTrunkInterfaceAssociations"
 
 
 class DescribeVerifiedAccessEndpointsPaginator(Paginator):
@@ -2921,18 +1101,7 @@ class DescribeVerifiedAccessEndpointsPaginator(Paginator):
     VerifiedAccessEndpoints.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVerifiedAccessEndpointsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVerifiedAccessEndpointsResultTypeDef,
-        DescribeVerifiedAccessEndpointsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_verified_access_endpoints; items in
-        VerifiedAccessEndpoints.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVerifiedAccessEndpoints"
 
 
 class DescribeVerifiedAccessGroupsPaginator(Paginator):
@@ -2940,18 +1109,7 @@ class DescribeVerifiedAccessGroupsPaginator(Paginator):
     VerifiedAccessGroups.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVerifiedAccessGroupsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVerifiedAccessGroupsResultTypeDef,
-        DescribeVerifiedAccessGroupsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_verified_access_groups; items in
-        VerifiedAccessGroups.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVerifiedAccessGroups"
 
 
 class DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(Paginator):
@@ -2960,22 +1118,7 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(Paginator):
     over LoggingConfigurations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeVerifiedAccessInstanceLoggingConfigurationsResultTypeDef,
-        DescribeVerifiedAccessInstanceLoggingConfigurationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        describe_verified_access_instance_logging_configurations; items in
-        LoggingConfigurations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVerifiedAccessInstanceLoggingConfigurations"
 
 
 class DescribeVerifiedAccessInstancesPaginator(Paginator):
@@ -2983,18 +1126,7 @@ class DescribeVerifiedAccessInstancesPaginator(Paginator):
     VerifiedAccessInstances.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVerifiedAccessInstancesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVerifiedAccessInstancesResultTypeDef,
-        DescribeVerifiedAccessInstancesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_verified_access_instances; items in
-        VerifiedAccessInstances.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVerifiedAccessInstances"
 
 
 class DescribeVerifiedAccessTrustProvidersPaginator(Paginator):
@@ -3002,49 +1134,19 @@ class DescribeVerifiedAccessTrustProvidersPaginator(Paginator):
     over VerifiedAccessTrustProviders.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeVerifiedAccessTrustProvidersRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeVerifiedAccessTrustProvidersResultTypeDef,
-        DescribeVerifiedAccessTrustProvidersResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_verified_access_trust_providers;
-        items in VerifiedAccessTrustProviders.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVerifiedAccessTrustProviders"
 
 
 class DescribeVolumeStatusPaginator(Paginator):
     """Paginator for EC2Client.describe_volume_status: pages over VolumeStatuses."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVolumeStatusRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVolumeStatusResultTypeDef, DescribeVolumeStatusResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_volume_status; items in
-        VolumeStatuses.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVolumeStatus"
 
 
 class DescribeVolumesPaginator(Paginator):
     """Paginator for EC2Client.describe_volumes: pages over Volumes."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVolumesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVolumesResultTypeDef, DescribeVolumesResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_volumes; items in Volumes."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVolumes"
 
 
 class DescribeVolumesModificationsPaginator(Paginator):
@@ -3052,18 +1154,7 @@ class DescribeVolumesModificationsPaginator(Paginator):
     VolumesModifications.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVolumesModificationsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVolumesModificationsResultTypeDef,
-        DescribeVolumesModificationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_volumes_modifications; items in
-        VolumesModifications.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVolumesModifications"
 
 
 class DescribeVpcClassicLinkDnsSupportPaginator(Paginator):
@@ -3071,18 +1162,7 @@ class DescribeVpcClassicLinkDnsSupportPaginator(Paginator):
     Vpcs.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVpcClassicLinkDnsSupportRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVpcClassicLinkDnsSupportResultTypeDef,
-        DescribeVpcClassicLinkDnsSupportResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_vpc_classic_link_dns_support; items
-        in Vpcs.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVpcClassicLinkDnsSupport"
 
 
 class DescribeVpcEndpointConnectionNotificationsPaginator(Paginator):
@@ -3090,22 +1170,7 @@ class DescribeVpcEndpointConnectionNotificationsPaginator(Paginator):
     pages over ConnectionNotificationSet.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeVpcEndpointConnectionNotificationsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeVpcEndpointConnectionNotificationsResultTypeDef,
-        DescribeVpcEndpointConnectionNotificationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        describe_vpc_endpoint_connection_notifications; items in
-        ConnectionNotificationSet.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVpcEndpointConnectionNotifications"
 
 
 class DescribeVpcEndpointConnectionsPaginator(Paginator):
@@ -3113,18 +1178,7 @@ class DescribeVpcEndpointConnectionsPaginator(Paginator):
     VpcEndpointConnections.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVpcEndpointConnectionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVpcEndpointConnectionsResultTypeDef,
-        DescribeVpcEndpointConnectionsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_vpc_endpoint_connections; items in
-        VpcEndpointConnections.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVpcEndpointConnections"
 
 
 class DescribeVpcEndpointServiceConfigurationsPaginator(Paginator):
@@ -3132,21 +1186,7 @@ class DescribeVpcEndpointServiceConfigurationsPaginator(Paginator):
     over ServiceConfigurations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            DescribeVpcEndpointServiceConfigurationsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        DescribeVpcEndpointServiceConfigurationsResultTypeDef,
-        DescribeVpcEndpointServiceConfigurationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_vpc_endpoint_service_configurations;
-        items in ServiceConfigurations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVpcEndpointServiceConfigurations"
 
 
 class DescribeVpcEndpointServicePermissionsPaginator(Paginator):
@@ -3154,19 +1194,7 @@ class DescribeVpcEndpointServicePermissionsPaginator(Paginator):
     over AllowedPrincipals.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[DescribeVpcEndpointServicePermissionsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        DescribeVpcEndpointServicePermissionsResultTypeDef,
-        DescribeVpcEndpointServicePermissionsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_vpc_endpoint_service_permissions;
-        items in AllowedPrincipals.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVpcEndpointServicePermissions"
 
 
 class DescribeVpcEndpointServicesPaginator(Paginator):
@@ -3174,34 +1202,13 @@ class DescribeVpcEndpointServicesPaginator(Paginator):
     ServiceDetails, ServiceNames.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVpcEndpointServicesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVpcEndpointServicesResultTypeDef,
-        DescribeVpcEndpointServicesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_vpc_endpoint_services; items in
-        ServiceDetails, ServiceNames.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVpcEndpointServices"
 
 
 class DescribeVpcEndpointsPaginator(Paginator):
     """Paginator for EC2Client.describe_vpc_endpoints: pages over VpcEndpoints."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVpcEndpointsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVpcEndpointsResultTypeDef, DescribeVpcEndpointsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_vpc_endpoints; items in
-        VpcEndpoints.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVpcEndpoints"
 
 
 class DescribeVpcPeeringConnectionsPaginator(Paginator):
@@ -3209,30 +1216,13 @@ class DescribeVpcPeeringConnectionsPaginator(Paginator):
     VpcPeeringConnections.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVpcPeeringConnectionsResultTypeDef,
-        DescribeVpcPeeringConnectionsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_vpc_peering_connections; items in
-        VpcPeeringConnections.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVpcPeeringConnections"
 
 
 class DescribeVpcsPaginator(Paginator):
     """Paginator for EC2Client.describe_vpcs: pages over Vpcs."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVpcsRequestPaginateTypeDef]
-    ) -> PageIterator[DescribeVpcsResultTypeDef, DescribeVpcsResultFullResultTypeDef]:
-        """Iterate over the pages of describe_vpcs; items in Vpcs."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVpcs"
 
 
 class DescribeVpnConcentratorsPaginator(Paginator):
@@ -3240,18 +1230,7 @@ class DescribeVpnConcentratorsPaginator(Paginator):
     VpnConcentrators.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeVpnConcentratorsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVpnConcentratorsResultTypeDef,
-        DescribeVpnConcentratorsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of describe_vpn_concentrators; items in
-        VpnConcentrators.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeVpnConcentrators"
 
 
 class GetAssociatedIpv6PoolCidrsPaginator(Paginator):
@@ -3259,18 +1238,7 @@ class GetAssociatedIpv6PoolCidrsPaginator(Paginator):
     Ipv6CidrAssociations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetAssociatedIpv6PoolCidrsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetAssociatedIpv6PoolCidrsResultTypeDef,
-        GetAssociatedIpv6PoolCidrsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_associated_ipv6_pool_cidrs; items in
-        Ipv6CidrAssociations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetAssociatedIpv6PoolCidrs"
 
 
 class GetAwsNetworkPerformanceDataPaginator(Paginator):
@@ -3278,18 +1246,7 @@ class GetAwsNetworkPerformanceDataPaginator(Paginator):
     DataResponses.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetAwsNetworkPerformanceDataRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetAwsNetworkPerformanceDataResultTypeDef,
-        GetAwsNetworkPerformanceDataResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_aws_network_performance_data; items in
-        DataResponses.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetAwsNetworkPerformanceData"
 
 
 class GetCapacityManagerMetricDataPaginator(Paginator):
@@ -3297,18 +1254,7 @@ class GetCapacityManagerMetricDataPaginator(Paginator):
     MetricDataResults.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetCapacityManagerMetricDataRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetCapacityManagerMetricDataResultTypeDef,
-        GetCapacityManagerMetricDataResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_capacity_manager_metric_data; items in
-        MetricDataResults.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetCapacityManagerMetricData"
 
 
 class GetCapacityManagerMetricDimensionsPaginator(Paginator):
@@ -3316,18 +1262,7 @@ class GetCapacityManagerMetricDimensionsPaginator(Paginator):
     MetricDimensionResults.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetCapacityManagerMetricDimensionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetCapacityManagerMetricDimensionsResultTypeDef,
-        GetCapacityManagerMetricDimensionsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_capacity_manager_metric_dimensions; items
-        in MetricDimensionResults.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetCapacityManagerMetricDimensions"
 
 
 class GetCapacityManagerMonitoredTagKeysPaginator(Paginator):
@@ -3335,18 +1270,7 @@ class GetCapacityManagerMonitoredTagKeysPaginator(Paginator):
     CapacityManagerTagKeys.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetCapacityManagerMonitoredTagKeysRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetCapacityManagerMonitoredTagKeysResultTypeDef,
-        GetCapacityManagerMonitoredTagKeysResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_capacity_manager_monitored_tag_keys;
-        items in CapacityManagerTagKeys.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetCapacityManagerMonitoredTagKeys"
 
 
 class GetGroupsForCapacityReservationPaginator(Paginator):
@@ -3354,18 +1278,7 @@ class GetGroupsForCapacityReservationPaginator(Paginator):
     CapacityReservationGroups.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetGroupsForCapacityReservationRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetGroupsForCapacityReservationResultTypeDef,
-        GetGroupsForCapacityReservationResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_groups_for_capacity_reservation; items in
-        CapacityReservationGroups.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetGroupsForCapacityReservation"
 
 
 class GetInstanceTypesFromInstanceRequirementsPaginator(Paginator):
@@ -3373,21 +1286,7 @@ class GetInstanceTypesFromInstanceRequirementsPaginator(Paginator):
     pages over InstanceTypes.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            GetInstanceTypesFromInstanceRequirementsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        GetInstanceTypesFromInstanceRequirementsResultTypeDef,
-        GetInstanceTypesFromInstanceRequirementsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        get_instance_types_from_instance_requirements; items in InstanceTypes.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetInstanceTypesFromInstanceRequirements"
 
 
 class GetIpamAddressHistoryPaginator(Paginator):
@@ -3395,17 +1294,7 @@ class GetIpamAddressHistoryPaginator(Paginator):
     HistoryRecords.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetIpamAddressHistoryRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetIpamAddressHistoryResultTypeDef, GetIpamAddressHistoryResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_ipam_address_history; items in
-        HistoryRecords.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetIpamAddressHistory"
 
 
 class GetIpamDiscoveredAccountsPaginator(Paginator):
@@ -3413,18 +1302,7 @@ class GetIpamDiscoveredAccountsPaginator(Paginator):
     IpamDiscoveredAccounts.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetIpamDiscoveredAccountsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetIpamDiscoveredAccountsResultTypeDef,
-        GetIpamDiscoveredAccountsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_ipam_discovered_accounts; items in
-        IpamDiscoveredAccounts.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetIpamDiscoveredAccounts"
 
 
 class GetIpamDiscoveredResourceCidrsPaginator(Paginator):
@@ -3432,18 +1310,7 @@ class GetIpamDiscoveredResourceCidrsPaginator(Paginator):
     IpamDiscoveredResourceCidrs.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetIpamDiscoveredResourceCidrsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetIpamDiscoveredResourceCidrsResultTypeDef,
-        GetIpamDiscoveredResourceCidrsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_ipam_discovered_resource_cidrs; items in
-        IpamDiscoveredResourceCidrs.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetIpamDiscoveredResourceCidrs"
 
 
 class GetIpamPoolAllocationsPaginator(Paginator):
@@ -3451,32 +1318,13 @@ class GetIpamPoolAllocationsPaginator(Paginator):
     IpamPoolAllocations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetIpamPoolAllocationsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetIpamPoolAllocationsResultTypeDef,
-        GetIpamPoolAllocationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_ipam_pool_allocations; items in
-        IpamPoolAllocations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetIpamPoolAllocations"
 
 
 class GetIpamPoolCidrsPaginator(Paginator):
     """Paginator for EC2Client.get_ipam_pool_cidrs: pages over IpamPoolCidrs."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetIpamPoolCidrsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetIpamPoolCidrsResultTypeDef, GetIpamPoolCidrsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_ipam_pool_cidrs; items in IpamPoolCidrs."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetIpamPoolCidrs"
 
 
 class GetIpamPrefixListResolverRulesPaginator(Paginator):
@@ -3484,18 +1332,7 @@ class GetIpamPrefixListResolverRulesPaginator(Paginator):
     Rules.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetIpamPrefixListResolverRulesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetIpamPrefixListResolverRulesResultTypeDef,
-        GetIpamPrefixListResolverRulesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_ipam_prefix_list_resolver_rules; items in
-        Rules.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetIpamPrefixListResolverRules"
 
 
 class GetIpamPrefixListResolverVersionEntriesPaginator(Paginator):
@@ -3503,19 +1340,7 @@ class GetIpamPrefixListResolverVersionEntriesPaginator(Paginator):
     pages over Entries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[GetIpamPrefixListResolverVersionEntriesRequestPaginateTypeDef],
-    ) -> PageIterator[
-        GetIpamPrefixListResolverVersionEntriesResultTypeDef,
-        GetIpamPrefixListResolverVersionEntriesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        get_ipam_prefix_list_resolver_version_entries; items in Entries.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetIpamPrefixListResolverVersionEntries"
 
 
 class GetIpamPrefixListResolverVersionsPaginator(Paginator):
@@ -3523,18 +1348,7 @@ class GetIpamPrefixListResolverVersionsPaginator(Paginator):
     IpamPrefixListResolverVersions.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetIpamPrefixListResolverVersionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetIpamPrefixListResolverVersionsResultTypeDef,
-        GetIpamPrefixListResolverVersionsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_ipam_prefix_list_resolver_versions; items
-        in IpamPrefixListResolverVersions.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetIpamPrefixListResolverVersions"
 
 
 class GetIpamResourceCidrsPaginator(Paginator):
@@ -3542,17 +1356,7 @@ class GetIpamResourceCidrsPaginator(Paginator):
     IpamResourceCidrs.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetIpamResourceCidrsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetIpamResourceCidrsResultTypeDef, GetIpamResourceCidrsResultFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_ipam_resource_cidrs; items in
-        IpamResourceCidrs.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetIpamResourceCidrs"
 
 
 class GetManagedPrefixListAssociationsPaginator(Paginator):
@@ -3560,18 +1364,7 @@ class GetManagedPrefixListAssociationsPaginator(Paginator):
     PrefixListAssociations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetManagedPrefixListAssociationsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetManagedPrefixListAssociationsResultTypeDef,
-        GetManagedPrefixListAssociationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_managed_prefix_list_associations; items
-        in PrefixListAssociations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetManagedPrefixListAssociations"
 
 
 class GetManagedPrefixListEntriesPaginator(Paginator):
@@ -3579,18 +1372,7 @@ class GetManagedPrefixListEntriesPaginator(Paginator):
     Entries.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetManagedPrefixListEntriesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetManagedPrefixListEntriesResultTypeDef,
-        GetManagedPrefixListEntriesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_managed_prefix_list_entries; items in
-        Entries.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetManagedPrefixListEntries"
 
 
 class GetNetworkInsightsAccessScopeAnalysisFindingsPaginator(Paginator):
@@ -3599,22 +1381,7 @@ class GetNetworkInsightsAccessScopeAnalysisFindingsPaginator(Paginator):
     AnalysisFindings.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            GetNetworkInsightsAccessScopeAnalysisFindingsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        GetNetworkInsightsAccessScopeAnalysisFindingsResultTypeDef,
-        GetNetworkInsightsAccessScopeAnalysisFindingsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        get_network_insights_access_scope_analysis_findings; items in
-        AnalysisFindings.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetNetworkInsightsAccessScopeAnalysisFindings"
 
 
 class GetSecurityGroupsForVpcPaginator(Paginator):
@@ -3622,18 +1389,7 @@ class GetSecurityGroupsForVpcPaginator(Paginator):
     SecurityGroupForVpcs.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetSecurityGroupsForVpcRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetSecurityGroupsForVpcResultTypeDef,
-        GetSecurityGroupsForVpcResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_security_groups_for_vpc; items in
-        SecurityGroupForVpcs.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetSecurityGroupsForVpc"
 
 
 class GetSpotPlacementScoresPaginator(Paginator):
@@ -3641,18 +1397,7 @@ class GetSpotPlacementScoresPaginator(Paginator):
     SpotPlacementScores.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetSpotPlacementScoresRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetSpotPlacementScoresResultTypeDef,
-        GetSpotPlacementScoresResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_spot_placement_scores; items in
-        SpotPlacementScores.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetSpotPlacementScores"
 
 
 class GetTransitGatewayAttachmentPropagationsPaginator(Paginator):
@@ -3660,19 +1405,7 @@ class GetTransitGatewayAttachmentPropagationsPaginator(Paginator):
     over TransitGatewayAttachmentPropagations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[GetTransitGatewayAttachmentPropagationsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        GetTransitGatewayAttachmentPropagationsResultTypeDef,
-        GetTransitGatewayAttachmentPropagationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_transit_gateway_attachment_propagations;
-        items in TransitGatewayAttachmentPropagations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetTransitGatewayAttachmentPropagations"
 
 
 class GetTransitGatewayMulticastDomainAssociationsPaginator(Paginator):
@@ -3680,22 +1413,7 @@ class GetTransitGatewayMulticastDomainAssociationsPaginator(Paginator):
     pages over MulticastDomainAssociations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            GetTransitGatewayMulticastDomainAssociationsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        GetTransitGatewayMulticastDomainAssociationsResultTypeDef,
-        GetTransitGatewayMulticastDomainAssociationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        get_transit_gateway_multicast_domain_associations; items in
-        MulticastDomainAssociations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetTransitGatewayMulticastDomainAssociations"
 
 
 class GetTransitGatewayPolicyTableAssociationsPaginator(Paginator):
@@ -3703,21 +1421,7 @@ class GetTransitGatewayPolicyTableAssociationsPaginator(Paginator):
     pages over Associations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[
-            GetTransitGatewayPolicyTableAssociationsRequestPaginateTypeDef
-        ],
-    ) -> PageIterator[
-        GetTransitGatewayPolicyTableAssociationsResultTypeDef,
-        GetTransitGatewayPolicyTableAssociationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of
-        get_transit_gateway_policy_table_associations; items in Associations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetTransitGatewayPolicyTableAssociations"
 
 
 class GetTransitGatewayPrefixListReferencesPaginator(Paginator):
@@ -3725,19 +1429,7 @@ class GetTransitGatewayPrefixListReferencesPaginator(Paginator):
     over TransitGatewayPrefixListReferences.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[GetTransitGatewayPrefixListReferencesRequestPaginateTypeDef],
-    ) -> PageIterator[
-        GetTransitGatewayPrefixListReferencesResultTypeDef,
-        GetTransitGatewayPrefixListReferencesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_transit_gateway_prefix_list_references;
-        items in TransitGatewayPrefixListReferences.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetTransitGatewayPrefixListReferences"
 
 
 class GetTransitGatewayRouteTableAssociationsPaginator(Paginator):
@@ -3745,19 +1437,7 @@ class GetTransitGatewayRouteTableAssociationsPaginator(Paginator):
     over Associations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[GetTransitGatewayRouteTableAssociationsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        GetTransitGatewayRouteTableAssociationsResultTypeDef,
-        GetTransitGatewayRouteTableAssociationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_transit_gateway_route_table_associations;
-        items in Associations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetTransitGatewayRouteTableAssociations"
 
 
 class GetTransitGatewayRouteTablePropagationsPaginator(Paginator):
@@ -3765,19 +1445,7 @@ class GetTransitGatewayRouteTablePropagationsPaginator(Paginator):
     over TransitGatewayRouteTablePropagations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[GetTransitGatewayRouteTablePropagationsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        GetTransitGatewayRouteTablePropagationsResultTypeDef,
-        GetTransitGatewayRouteTablePropagationsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_transit_gateway_route_table_propagations;
-        items in TransitGatewayRouteTablePropagations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetTransitGatewayRouteTablePropagations"
 
 
 class GetVpnConnectionDeviceTypesPaginator(Paginator):
@@ -3785,33 +1453,13 @@ class GetVpnConnectionDeviceTypesPaginator(Paginator):
     VpnConnectionDeviceTypes.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetVpnConnectionDeviceTypesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetVpnConnectionDeviceTypesResultTypeDef,
-        GetVpnConnectionDeviceTypesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_vpn_connection_device_types; items in
-        VpnConnectionDeviceTypes.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetVpnConnectionDeviceTypes"
 
 
 class ListImagesInRecycleBinPaginator(Paginator):
     """Paginator for EC2Client.list_images_in_recycle_bin: pages over Images."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListImagesInRecycleBinRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListImagesInRecycleBinResultTypeDef,
-        ListImagesInRecycleBinResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_images_in_recycle_bin; items in Images."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListImagesInRecycleBin"
 
 
 class ListSnapshotsInRecycleBinPaginator(Paginator):
@@ -3819,33 +1467,13 @@ class ListSnapshotsInRecycleBinPaginator(Paginator):
     Snapshots.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListSnapshotsInRecycleBinRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListSnapshotsInRecycleBinResultTypeDef,
-        ListSnapshotsInRecycleBinResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_snapshots_in_recycle_bin; items in
-        Snapshots.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListSnapshotsInRecycleBin"
 
 
 class SearchLocalGatewayRoutesPaginator(Paginator):
     """Paginator for EC2Client.search_local_gateway_routes: pages over Routes."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[SearchLocalGatewayRoutesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        SearchLocalGatewayRoutesResultTypeDef,
-        SearchLocalGatewayRoutesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of search_local_gateway_routes; items in Routes."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "SearchLocalGatewayRoutes"
 
 
 class SearchTransitGatewayMulticastGroupsPaginator(Paginator):
@@ -3853,36 +1481,13 @@ class SearchTransitGatewayMulticastGroupsPaginator(Paginator):
     MulticastGroups.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[SearchTransitGatewayMulticastGroupsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        SearchTransitGatewayMulticastGroupsResultTypeDef,
-        SearchTransitGatewayMulticastGroupsResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of search_transit_gateway_multicast_groups;
-        items in MulticastGroups.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "SearchTransitGatewayMulticastGroups"
 
 
 class SearchTransitGatewayRoutesPaginator(Paginator):
     """Paginator for EC2Client.search_transit_gateway_routes: pages over Routes."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[SearchTransitGatewayRoutesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        SearchTransitGatewayRoutesResultTypeDef,
-        SearchTransitGatewayRoutesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of search_transit_gateway_routes; items in
-        Routes.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "SearchTransitGatewayRoutes"
 
 
 PAGINATORS = {

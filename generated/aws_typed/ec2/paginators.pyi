@@ -711,27 +711,38 @@ __all__ = [
 ]
 
 class DescribeAddressTransfersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_address_transfers: pages over
+    AddressTransfers.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeAddressTransfersRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeAddressTransfersResultTypeDef,
         DescribeAddressTransfersResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_address_transfers; items in
+        AddressTransfers.
+        """
 
 class DescribeAddressesAttributePaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_addresses_attribute: pages over Addresses."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeAddressesAttributeRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeAddressesAttributeResultTypeDef,
         DescribeAddressesAttributeResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_addresses_attribute; items in
+        Addresses.
+        """
 
 class DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for
+    EC2Client.describe_aws_network_performance_metric_subscriptions: pages over
+    Subscriptions.
+    """
 
     def paginate(
         self,
@@ -741,19 +752,26 @@ class DescribeAwsNetworkPerformanceMetricSubscriptionsPaginator(Paginator):
     ) -> PageIterator[
         DescribeAwsNetworkPerformanceMetricSubscriptionsResultTypeDef,
         DescribeAwsNetworkPerformanceMetricSubscriptionsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        describe_aws_network_performance_metric_subscriptions; items in
+        Subscriptions.
+        """
 
 class DescribeByoipCidrsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_byoip_cidrs: pages over ByoipCidrs."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeByoipCidrsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeByoipCidrsResultTypeDef, DescribeByoipCidrsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_byoip_cidrs; items in ByoipCidrs."""
 
 class DescribeCapacityBlockExtensionHistoryPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_capacity_block_extension_history: pages
+    over CapacityBlockExtensions.
+    """
 
     def paginate(
         self,
@@ -761,10 +779,15 @@ class DescribeCapacityBlockExtensionHistoryPaginator(Paginator):
     ) -> PageIterator[
         DescribeCapacityBlockExtensionHistoryResultTypeDef,
         DescribeCapacityBlockExtensionHistoryResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_capacity_block_extension_history;
+        items in CapacityBlockExtensions.
+        """
 
 class DescribeCapacityBlockExtensionOfferingsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_capacity_block_extension_offerings: pages
+    over CapacityBlockExtensionOfferings.
+    """
 
     def paginate(
         self,
@@ -772,50 +795,75 @@ class DescribeCapacityBlockExtensionOfferingsPaginator(Paginator):
     ) -> PageIterator[
         DescribeCapacityBlockExtensionOfferingsResultTypeDef,
         DescribeCapacityBlockExtensionOfferingsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_capacity_block_extension_offerings;
+        items in CapacityBlockExtensionOfferings.
+        """
 
 class DescribeCapacityBlockOfferingsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_capacity_block_offerings: pages over
+    CapacityBlockOfferings.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeCapacityBlockOfferingsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeCapacityBlockOfferingsResultTypeDef,
         DescribeCapacityBlockOfferingsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_capacity_block_offerings; items in
+        CapacityBlockOfferings.
+        """
 
 class DescribeCapacityBlockStatusPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_capacity_block_status: pages over
+    CapacityBlockStatuses.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeCapacityBlockStatusRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeCapacityBlockStatusResultTypeDef,
         DescribeCapacityBlockStatusResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_capacity_block_status; items in
+        CapacityBlockStatuses.
+        """
 
 class DescribeCapacityBlocksPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_capacity_blocks: pages over
+    CapacityBlocks.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeCapacityBlocksRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeCapacityBlocksResultTypeDef,
         DescribeCapacityBlocksResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_capacity_blocks; items in
+        CapacityBlocks.
+        """
 
 class DescribeCapacityManagerDataExportsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_capacity_manager_data_exports: pages over
+    CapacityManagerDataExports.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeCapacityManagerDataExportsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeCapacityManagerDataExportsResultTypeDef,
         DescribeCapacityManagerDataExportsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_capacity_manager_data_exports; items
+        in CapacityManagerDataExports.
+        """
 
 class DescribeCapacityReservationBillingRequestsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_capacity_reservation_billing_requests:
+    pages over CapacityReservationBillingRequests.
+    """
 
     def paginate(
         self,
@@ -825,50 +873,76 @@ class DescribeCapacityReservationBillingRequestsPaginator(Paginator):
     ) -> PageIterator[
         DescribeCapacityReservationBillingRequestsResultTypeDef,
         DescribeCapacityReservationBillingRequestsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        describe_capacity_reservation_billing_requests; items in
+        CapacityReservationBillingRequests.
+        """
 
 class DescribeCapacityReservationFleetsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_capacity_reservation_fleets: pages over
+    CapacityReservationFleets.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeCapacityReservationFleetsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeCapacityReservationFleetsResultTypeDef,
         DescribeCapacityReservationFleetsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_capacity_reservation_fleets; items
+        in CapacityReservationFleets.
+        """
 
 class DescribeCapacityReservationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_capacity_reservations: pages over
+    CapacityReservations.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeCapacityReservationsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeCapacityReservationsResultTypeDef,
         DescribeCapacityReservationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_capacity_reservations; items in
+        CapacityReservations.
+        """
 
 class DescribeCarrierGatewaysPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_carrier_gateways: pages over
+    CarrierGateways.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeCarrierGatewaysRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeCarrierGatewaysResultTypeDef,
         DescribeCarrierGatewaysResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_carrier_gateways; items in
+        CarrierGateways.
+        """
 
 class DescribeClassicLinkInstancesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_classic_link_instances: pages over
+    Instances.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeClassicLinkInstancesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeClassicLinkInstancesResultTypeDef,
         DescribeClassicLinkInstancesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_classic_link_instances; items in
+        Instances.
+        """
 
 class DescribeClientVpnAuthorizationRulesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_client_vpn_authorization_rules: pages over
+    AuthorizationRules.
+    """
 
     def paginate(
         self,
@@ -876,164 +950,219 @@ class DescribeClientVpnAuthorizationRulesPaginator(Paginator):
     ) -> PageIterator[
         DescribeClientVpnAuthorizationRulesResultTypeDef,
         DescribeClientVpnAuthorizationRulesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_client_vpn_authorization_rules;
+        items in AuthorizationRules.
+        """
 
 class DescribeClientVpnConnectionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_client_vpn_connections: pages over
+    Connections.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeClientVpnConnectionsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeClientVpnConnectionsResultTypeDef,
         DescribeClientVpnConnectionsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_client_vpn_connections; items in
+        Connections.
+        """
 
 class DescribeClientVpnEndpointsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_client_vpn_endpoints: pages over
+    ClientVpnEndpoints.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeClientVpnEndpointsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeClientVpnEndpointsResultTypeDef,
         DescribeClientVpnEndpointsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_client_vpn_endpoints; items in
+        ClientVpnEndpoints.
+        """
 
 class DescribeClientVpnRoutesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_client_vpn_routes: pages over Routes."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeClientVpnRoutesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeClientVpnRoutesResultTypeDef,
         DescribeClientVpnRoutesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_client_vpn_routes; items in Routes."""
 
 class DescribeClientVpnTargetNetworksPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_client_vpn_target_networks: pages over
+    ClientVpnTargetNetworks.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeClientVpnTargetNetworksRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeClientVpnTargetNetworksResultTypeDef,
         DescribeClientVpnTargetNetworksResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_client_vpn_target_networks; items in
+        ClientVpnTargetNetworks.
+        """
 
 class DescribeCoipPoolsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_coip_pools: pages over CoipPools."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeCoipPoolsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeCoipPoolsResultTypeDef, DescribeCoipPoolsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_coip_pools; items in CoipPools."""
 
 class DescribeDhcpOptionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_dhcp_options: pages over DhcpOptions."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeDhcpOptionsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeDhcpOptionsResultTypeDef, DescribeDhcpOptionsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_dhcp_options; items in DhcpOptions."""
 
 class DescribeEgressOnlyInternetGatewaysPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_egress_only_internet_gateways: pages over
+    EgressOnlyInternetGateways.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeEgressOnlyInternetGatewaysRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeEgressOnlyInternetGatewaysResultTypeDef,
         DescribeEgressOnlyInternetGatewaysResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_egress_only_internet_gateways; items
+        in EgressOnlyInternetGateways.
+        """
 
 class DescribeExportImageTasksPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_export_image_tasks: pages over
+    ExportImageTasks.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeExportImageTasksRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeExportImageTasksResultTypeDef,
         DescribeExportImageTasksResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_export_image_tasks; items in
+        ExportImageTasks.
+        """
 
 class DescribeFastLaunchImagesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_fast_launch_images: pages over
+    FastLaunchImages.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeFastLaunchImagesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeFastLaunchImagesResultTypeDef,
         DescribeFastLaunchImagesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_fast_launch_images; items in
+        FastLaunchImages.
+        """
 
 class DescribeFastSnapshotRestoresPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_fast_snapshot_restores: pages over
+    FastSnapshotRestores.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeFastSnapshotRestoresRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeFastSnapshotRestoresResultTypeDef,
         DescribeFastSnapshotRestoresResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_fast_snapshot_restores; items in
+        FastSnapshotRestores.
+        """
 
 class DescribeFleetsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_fleets: pages over Fleets."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeFleetsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeFleetsResultTypeDef, DescribeFleetsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_fleets; items in Fleets."""
 
 class DescribeFlowLogsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_flow_logs: pages over FlowLogs."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeFlowLogsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeFlowLogsResultTypeDef, DescribeFlowLogsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_flow_logs; items in FlowLogs."""
 
 class DescribeFpgaImagesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_fpga_images: pages over FpgaImages."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeFpgaImagesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeFpgaImagesResultTypeDef, DescribeFpgaImagesResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_fpga_images; items in FpgaImages."""
 
 class DescribeHostReservationOfferingsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_host_reservation_offerings: pages over
+    OfferingSet.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeHostReservationOfferingsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeHostReservationOfferingsResultTypeDef,
         DescribeHostReservationOfferingsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_host_reservation_offerings; items in
+        OfferingSet.
+        """
 
 class DescribeHostReservationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_host_reservations: pages over
+    HostReservationSet.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeHostReservationsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeHostReservationsResultTypeDef,
         DescribeHostReservationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_host_reservations; items in
+        HostReservationSet.
+        """
 
 class DescribeHostsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_hosts: pages over Hosts."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeHostsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeHostsResultTypeDef, DescribeHostsResultFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[DescribeHostsResultTypeDef, DescribeHostsResultFullResultTypeDef]:
+        """Iterate over the pages of describe_hosts; items in Hosts."""
 
 class DescribeIamInstanceProfileAssociationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_iam_instance_profile_associations: pages
+    over IamInstanceProfileAssociations.
+    """
 
     def paginate(
         self,
@@ -1041,79 +1170,115 @@ class DescribeIamInstanceProfileAssociationsPaginator(Paginator):
     ) -> PageIterator[
         DescribeIamInstanceProfileAssociationsResultTypeDef,
         DescribeIamInstanceProfileAssociationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_iam_instance_profile_associations;
+        items in IamInstanceProfileAssociations.
+        """
 
 class DescribeImageReferencesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_image_references: pages over
+    ImageReferences.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeImageReferencesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeImageReferencesResultTypeDef,
         DescribeImageReferencesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_image_references; items in
+        ImageReferences.
+        """
 
 class DescribeImageUsageReportEntriesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_image_usage_report_entries: pages over
+    ImageUsageReportEntries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeImageUsageReportEntriesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeImageUsageReportEntriesResultTypeDef,
         DescribeImageUsageReportEntriesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_image_usage_report_entries; items in
+        ImageUsageReportEntries.
+        """
 
 class DescribeImageUsageReportsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_image_usage_reports: pages over
+    ImageUsageReports.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeImageUsageReportsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeImageUsageReportsResultTypeDef,
         DescribeImageUsageReportsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_image_usage_reports; items in
+        ImageUsageReports.
+        """
 
 class DescribeImagesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_images: pages over Images."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeImagesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeImagesResultTypeDef, DescribeImagesResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_images; items in Images."""
 
 class DescribeImportImageTasksPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_import_image_tasks: pages over
+    ImportImageTasks.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeImportImageTasksRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeImportImageTasksResultTypeDef,
         DescribeImportImageTasksResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_import_image_tasks; items in
+        ImportImageTasks.
+        """
 
 class DescribeImportSnapshotTasksPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_import_snapshot_tasks: pages over
+    ImportSnapshotTasks.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeImportSnapshotTasksRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeImportSnapshotTasksResultTypeDef,
         DescribeImportSnapshotTasksResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_import_snapshot_tasks; items in
+        ImportSnapshotTasks.
+        """
 
 class DescribeInstanceConnectEndpointsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_instance_connect_endpoints: pages over
+    InstanceConnectEndpoints.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeInstanceConnectEndpointsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeInstanceConnectEndpointsResultTypeDef,
         DescribeInstanceConnectEndpointsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_instance_connect_endpoints; items in
+        InstanceConnectEndpoints.
+        """
 
 class DescribeInstanceCreditSpecificationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_instance_credit_specifications: pages over
+    InstanceCreditSpecifications.
+    """
 
     def paginate(
         self,
@@ -1121,107 +1286,150 @@ class DescribeInstanceCreditSpecificationsPaginator(Paginator):
     ) -> PageIterator[
         DescribeInstanceCreditSpecificationsResultTypeDef,
         DescribeInstanceCreditSpecificationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_instance_credit_specifications;
+        items in InstanceCreditSpecifications.
+        """
 
 class DescribeInstanceEventWindowsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_instance_event_windows: pages over
+    InstanceEventWindows.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeInstanceEventWindowsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeInstanceEventWindowsResultTypeDef,
         DescribeInstanceEventWindowsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_instance_event_windows; items in
+        InstanceEventWindows.
+        """
 
 class DescribeInstanceImageMetadataPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_instance_image_metadata: pages over
+    InstanceImageMetadata.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeInstanceImageMetadataRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeInstanceImageMetadataResultTypeDef,
         DescribeInstanceImageMetadataResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_instance_image_metadata; items in
+        InstanceImageMetadata.
+        """
 
 class DescribeInstanceStatusPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_instance_status: pages over
+    InstanceStatuses.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeInstanceStatusRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeInstanceStatusResultTypeDef,
         DescribeInstanceStatusResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_instance_status; items in
+        InstanceStatuses.
+        """
 
 class DescribeInstanceTopologyPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_instance_topology: pages over Instances."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeInstanceTopologyRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeInstanceTopologyResultTypeDef,
         DescribeInstanceTopologyResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_instance_topology; items in
+        Instances.
+        """
 
 class DescribeInstanceTypeOfferingsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_instance_type_offerings: pages over
+    InstanceTypeOfferings.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeInstanceTypeOfferingsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeInstanceTypeOfferingsResultTypeDef,
         DescribeInstanceTypeOfferingsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_instance_type_offerings; items in
+        InstanceTypeOfferings.
+        """
 
 class DescribeInstanceTypesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_instance_types: pages over InstanceTypes."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeInstanceTypesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeInstanceTypesResultTypeDef, DescribeInstanceTypesResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_instance_types; items in
+        InstanceTypes.
+        """
 
 class DescribeInstancesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_instances: pages over Reservations."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeInstancesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeInstancesResultTypeDef, DescribeInstancesResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_instances; items in Reservations."""
 
 class DescribeInternetGatewaysPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_internet_gateways: pages over
+    InternetGateways.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeInternetGatewaysRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeInternetGatewaysResultTypeDef,
         DescribeInternetGatewaysResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_internet_gateways; items in
+        InternetGateways.
+        """
 
 class DescribeIpamPoolAllocationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_ipam_pool_allocations: pages over
+    IpamPoolAllocations.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeIpamPoolAllocationsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeIpamPoolAllocationsResultTypeDef,
         DescribeIpamPoolAllocationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_ipam_pool_allocations; items in
+        IpamPoolAllocations.
+        """
 
 class DescribeIpamPoolsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_ipam_pools: pages over IpamPools."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeIpamPoolsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeIpamPoolsResultTypeDef, DescribeIpamPoolsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_ipam_pools; items in IpamPools."""
 
 class DescribeIpamPrefixListResolverTargetsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_ipam_prefix_list_resolver_targets: pages
+    over IpamPrefixListResolverTargets.
+    """
 
     def paginate(
         self,
@@ -1229,30 +1437,45 @@ class DescribeIpamPrefixListResolverTargetsPaginator(Paginator):
     ) -> PageIterator[
         DescribeIpamPrefixListResolverTargetsResultTypeDef,
         DescribeIpamPrefixListResolverTargetsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_ipam_prefix_list_resolver_targets;
+        items in IpamPrefixListResolverTargets.
+        """
 
 class DescribeIpamPrefixListResolversPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_ipam_prefix_list_resolvers: pages over
+    IpamPrefixListResolvers.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeIpamPrefixListResolversRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeIpamPrefixListResolversResultTypeDef,
         DescribeIpamPrefixListResolversResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_ipam_prefix_list_resolvers; items in
+        IpamPrefixListResolvers.
+        """
 
 class DescribeIpamResourceDiscoveriesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_ipam_resource_discoveries: pages over
+    IpamResourceDiscoveries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeIpamResourceDiscoveriesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeIpamResourceDiscoveriesResultTypeDef,
         DescribeIpamResourceDiscoveriesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_ipam_resource_discoveries; items in
+        IpamResourceDiscoveries.
+        """
 
 class DescribeIpamResourceDiscoveryAssociationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_ipam_resource_discovery_associations:
+    pages over IpamResourceDiscoveryAssociations.
+    """
 
     def paginate(
         self,
@@ -1262,59 +1485,77 @@ class DescribeIpamResourceDiscoveryAssociationsPaginator(Paginator):
     ) -> PageIterator[
         DescribeIpamResourceDiscoveryAssociationsResultTypeDef,
         DescribeIpamResourceDiscoveryAssociationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        describe_ipam_resource_discovery_associations; items in
+        IpamResourceDiscoveryAssociations.
+        """
 
 class DescribeIpamScopesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_ipam_scopes: pages over IpamScopes."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeIpamScopesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeIpamScopesResultTypeDef, DescribeIpamScopesResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_ipam_scopes; items in IpamScopes."""
 
 class DescribeIpamsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_ipams: pages over Ipams."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeIpamsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeIpamsResultTypeDef, DescribeIpamsResultFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[DescribeIpamsResultTypeDef, DescribeIpamsResultFullResultTypeDef]:
+        """Iterate over the pages of describe_ipams; items in Ipams."""
 
 class DescribeIpv6PoolsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_ipv6_pools: pages over Ipv6Pools."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeIpv6PoolsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeIpv6PoolsResultTypeDef, DescribeIpv6PoolsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_ipv6_pools; items in Ipv6Pools."""
 
 class DescribeLaunchTemplateVersionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_launch_template_versions: pages over
+    LaunchTemplateVersions.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeLaunchTemplateVersionsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeLaunchTemplateVersionsResultTypeDef,
         DescribeLaunchTemplateVersionsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_launch_template_versions; items in
+        LaunchTemplateVersions.
+        """
 
 class DescribeLaunchTemplatesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_launch_templates: pages over
+    LaunchTemplates.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeLaunchTemplatesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeLaunchTemplatesResultTypeDef,
         DescribeLaunchTemplatesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_launch_templates; items in
+        LaunchTemplates.
+        """
 
 class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(
     Paginator
 ):
-    __slots__ = ()
+    """Paginator for
+    EC2Client.describe_local_gateway_route_table_virtual_interface_group_associations:
+    pages over LocalGatewayRouteTableVirtualInterfaceGroupAssociations.
+    """
 
     def paginate(
         self,
@@ -1324,10 +1565,17 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsPaginator(
     ) -> PageIterator[
         DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultTypeDef,
         DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        describe_local_gateway_route_table_virtual_interface_group_associations;
+        items in LocalGatewayRouteTableVirtualInterfaceGroupAssociations.
+        """
 
 class DescribeLocalGatewayRouteTableVpcAssociationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for
+    EC2Client.describe_local_gateway_route_table_vpc_associations: pages over
+    LocalGatewayRouteTableVpcAssociations.
+    """
 
     def paginate(
         self,
@@ -1337,20 +1585,31 @@ class DescribeLocalGatewayRouteTableVpcAssociationsPaginator(Paginator):
     ) -> PageIterator[
         DescribeLocalGatewayRouteTableVpcAssociationsResultTypeDef,
         DescribeLocalGatewayRouteTableVpcAssociationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        describe_local_gateway_route_table_vpc_associations; items in
+        LocalGatewayRouteTableVpcAssociations.
+        """
 
 class DescribeLocalGatewayRouteTablesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_local_gateway_route_tables: pages over
+    LocalGatewayRouteTables.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeLocalGatewayRouteTablesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeLocalGatewayRouteTablesResultTypeDef,
         DescribeLocalGatewayRouteTablesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_local_gateway_route_tables; items in
+        LocalGatewayRouteTables.
+        """
 
 class DescribeLocalGatewayVirtualInterfaceGroupsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_local_gateway_virtual_interface_groups:
+    pages over LocalGatewayVirtualInterfaceGroups.
+    """
 
     def paginate(
         self,
@@ -1360,10 +1619,16 @@ class DescribeLocalGatewayVirtualInterfaceGroupsPaginator(Paginator):
     ) -> PageIterator[
         DescribeLocalGatewayVirtualInterfaceGroupsResultTypeDef,
         DescribeLocalGatewayVirtualInterfaceGroupsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        describe_local_gateway_virtual_interface_groups; items in
+        LocalGatewayVirtualInterfaceGroups.
+        """
 
 class DescribeLocalGatewayVirtualInterfacesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_local_gateway_virtual_interfaces: pages
+    over LocalGatewayVirtualInterfaces.
+    """
 
     def paginate(
         self,
@@ -1371,76 +1636,102 @@ class DescribeLocalGatewayVirtualInterfacesPaginator(Paginator):
     ) -> PageIterator[
         DescribeLocalGatewayVirtualInterfacesResultTypeDef,
         DescribeLocalGatewayVirtualInterfacesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_local_gateway_virtual_interfaces;
+        items in LocalGatewayVirtualInterfaces.
+        """
 
 class DescribeLocalGatewaysPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_local_gateways: pages over LocalGateways."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeLocalGatewaysRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeLocalGatewaysResultTypeDef, DescribeLocalGatewaysResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_local_gateways; items in
+        LocalGateways.
+        """
 
 class DescribeMacHostsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_mac_hosts: pages over MacHosts."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeMacHostsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeMacHostsResultTypeDef, DescribeMacHostsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_mac_hosts; items in MacHosts."""
 
 class DescribeMacModificationTasksPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_mac_modification_tasks: pages over
+    MacModificationTasks.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeMacModificationTasksRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeMacModificationTasksResultTypeDef,
         DescribeMacModificationTasksResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_mac_modification_tasks; items in
+        MacModificationTasks.
+        """
 
 class DescribeManagedPrefixListsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_managed_prefix_lists: pages over
+    PrefixLists.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeManagedPrefixListsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeManagedPrefixListsResultTypeDef,
         DescribeManagedPrefixListsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_managed_prefix_lists; items in
+        PrefixLists.
+        """
 
 class DescribeMovingAddressesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_moving_addresses: pages over
+    MovingAddressStatuses.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeMovingAddressesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeMovingAddressesResultTypeDef,
         DescribeMovingAddressesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_moving_addresses; items in
+        MovingAddressStatuses.
+        """
 
 class DescribeNatGatewaysPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_nat_gateways: pages over NatGateways."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeNatGatewaysRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeNatGatewaysResultTypeDef, DescribeNatGatewaysResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_nat_gateways; items in NatGateways."""
 
 class DescribeNetworkAclsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_network_acls: pages over NetworkAcls."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeNetworkAclsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeNetworkAclsResultTypeDef, DescribeNetworkAclsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_network_acls; items in NetworkAcls."""
 
 class DescribeNetworkInsightsAccessScopeAnalysesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_network_insights_access_scope_analyses:
+    pages over NetworkInsightsAccessScopeAnalyses.
+    """
 
     def paginate(
         self,
@@ -1450,10 +1741,16 @@ class DescribeNetworkInsightsAccessScopeAnalysesPaginator(Paginator):
     ) -> PageIterator[
         DescribeNetworkInsightsAccessScopeAnalysesResultTypeDef,
         DescribeNetworkInsightsAccessScopeAnalysesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        describe_network_insights_access_scope_analyses; items in
+        NetworkInsightsAccessScopeAnalyses.
+        """
 
 class DescribeNetworkInsightsAccessScopesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_network_insights_access_scopes: pages over
+    NetworkInsightsAccessScopes.
+    """
 
     def paginate(
         self,
@@ -1461,30 +1758,45 @@ class DescribeNetworkInsightsAccessScopesPaginator(Paginator):
     ) -> PageIterator[
         DescribeNetworkInsightsAccessScopesResultTypeDef,
         DescribeNetworkInsightsAccessScopesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_network_insights_access_scopes;
+        items in NetworkInsightsAccessScopes.
+        """
 
 class DescribeNetworkInsightsAnalysesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_network_insights_analyses: pages over
+    NetworkInsightsAnalyses.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeNetworkInsightsAnalysesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeNetworkInsightsAnalysesResultTypeDef,
         DescribeNetworkInsightsAnalysesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_network_insights_analyses; items in
+        NetworkInsightsAnalyses.
+        """
 
 class DescribeNetworkInsightsPathsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_network_insights_paths: pages over
+    NetworkInsightsPaths.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeNetworkInsightsPathsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeNetworkInsightsPathsResultTypeDef,
         DescribeNetworkInsightsPathsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_network_insights_paths; items in
+        NetworkInsightsPaths.
+        """
 
 class DescribeNetworkInterfacePermissionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_network_interface_permissions: pages over
+    NetworkInterfacePermissions.
+    """
 
     def paginate(
         self,
@@ -1492,59 +1804,85 @@ class DescribeNetworkInterfacePermissionsPaginator(Paginator):
     ) -> PageIterator[
         DescribeNetworkInterfacePermissionsResultTypeDef,
         DescribeNetworkInterfacePermissionsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_network_interface_permissions; items
+        in NetworkInterfacePermissions.
+        """
 
 class DescribeNetworkInterfacesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_network_interfaces: pages over
+    NetworkInterfaces.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeNetworkInterfacesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeNetworkInterfacesResultTypeDef,
         DescribeNetworkInterfacesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_network_interfaces; items in
+        NetworkInterfaces.
+        """
 
 class DescribePrefixListsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_prefix_lists: pages over PrefixLists."""
 
     def paginate(
         self, **kwargs: Unpack[DescribePrefixListsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribePrefixListsResultTypeDef, DescribePrefixListsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_prefix_lists; items in PrefixLists."""
 
 class DescribePrincipalIdFormatPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_principal_id_format: pages over
+    Principals.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribePrincipalIdFormatRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribePrincipalIdFormatResultTypeDef,
         DescribePrincipalIdFormatResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_principal_id_format; items in
+        Principals.
+        """
 
 class DescribePublicIpv4PoolsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_public_ipv4_pools: pages over
+    PublicIpv4Pools.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribePublicIpv4PoolsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribePublicIpv4PoolsResultTypeDef,
         DescribePublicIpv4PoolsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_public_ipv4_pools; items in
+        PublicIpv4Pools.
+        """
 
 class DescribeReplaceRootVolumeTasksPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_replace_root_volume_tasks: pages over
+    ReplaceRootVolumeTasks.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeReplaceRootVolumeTasksRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeReplaceRootVolumeTasksResultTypeDef,
         DescribeReplaceRootVolumeTasksResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_replace_root_volume_tasks; items in
+        ReplaceRootVolumeTasks.
+        """
 
 class DescribeReservedInstancesModificationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_reserved_instances_modifications: pages
+    over ReservedInstancesModifications.
+    """
 
     def paginate(
         self,
@@ -1552,58 +1890,82 @@ class DescribeReservedInstancesModificationsPaginator(Paginator):
     ) -> PageIterator[
         DescribeReservedInstancesModificationsResultTypeDef,
         DescribeReservedInstancesModificationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_reserved_instances_modifications;
+        items in ReservedInstancesModifications.
+        """
 
 class DescribeReservedInstancesOfferingsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_reserved_instances_offerings: pages over
+    ReservedInstancesOfferings.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeReservedInstancesOfferingsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeReservedInstancesOfferingsResultTypeDef,
         DescribeReservedInstancesOfferingsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_reserved_instances_offerings; items
+        in ReservedInstancesOfferings.
+        """
 
 class DescribeRouteServerEndpointsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_route_server_endpoints: pages over
+    RouteServerEndpoints.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeRouteServerEndpointsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeRouteServerEndpointsResultTypeDef,
         DescribeRouteServerEndpointsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_route_server_endpoints; items in
+        RouteServerEndpoints.
+        """
 
 class DescribeRouteServerPeersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_route_server_peers: pages over
+    RouteServerPeers.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeRouteServerPeersRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeRouteServerPeersResultTypeDef,
         DescribeRouteServerPeersResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_route_server_peers; items in
+        RouteServerPeers.
+        """
 
 class DescribeRouteServersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_route_servers: pages over RouteServers."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeRouteServersRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeRouteServersResultTypeDef, DescribeRouteServersResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_route_servers; items in
+        RouteServers.
+        """
 
 class DescribeRouteTablesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_route_tables: pages over RouteTables."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeRouteTablesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeRouteTablesResultTypeDef, DescribeRouteTablesResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_route_tables; items in RouteTables."""
 
 class DescribeScheduledInstanceAvailabilityPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_scheduled_instance_availability: pages
+    over ScheduledInstanceAvailabilitySet.
+    """
 
     def paginate(
         self,
@@ -1611,60 +1973,90 @@ class DescribeScheduledInstanceAvailabilityPaginator(Paginator):
     ) -> PageIterator[
         DescribeScheduledInstanceAvailabilityResultTypeDef,
         DescribeScheduledInstanceAvailabilityResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_scheduled_instance_availability;
+        items in ScheduledInstanceAvailabilitySet.
+        """
 
 class DescribeScheduledInstancesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_scheduled_instances: pages over
+    ScheduledInstanceSet.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeScheduledInstancesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeScheduledInstancesResultTypeDef,
         DescribeScheduledInstancesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_scheduled_instances; items in
+        ScheduledInstanceSet.
+        """
 
 class DescribeSecondaryInterfacesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_secondary_interfaces: pages over
+    SecondaryInterfaces.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeSecondaryInterfacesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSecondaryInterfacesResultTypeDef,
         DescribeSecondaryInterfacesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_secondary_interfaces; items in
+        SecondaryInterfaces.
+        """
 
 class DescribeSecondaryNetworksPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_secondary_networks: pages over
+    SecondaryNetworks.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeSecondaryNetworksRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSecondaryNetworksResultTypeDef,
         DescribeSecondaryNetworksResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_secondary_networks; items in
+        SecondaryNetworks.
+        """
 
 class DescribeSecondarySubnetsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_secondary_subnets: pages over
+    SecondarySubnets.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeSecondarySubnetsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSecondarySubnetsResultTypeDef,
         DescribeSecondarySubnetsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_secondary_subnets; items in
+        SecondarySubnets.
+        """
 
 class DescribeSecurityGroupRulesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_security_group_rules: pages over
+    SecurityGroupRules.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeSecurityGroupRulesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSecurityGroupRulesResultTypeDef,
         DescribeSecurityGroupRulesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_security_group_rules; items in
+        SecurityGroupRules.
+        """
 
 class DescribeSecurityGroupVpcAssociationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_security_group_vpc_associations: pages
+    over SecurityGroupVpcAssociations.
+    """
 
     def paginate(
         self,
@@ -1672,177 +2064,253 @@ class DescribeSecurityGroupVpcAssociationsPaginator(Paginator):
     ) -> PageIterator[
         DescribeSecurityGroupVpcAssociationsResultTypeDef,
         DescribeSecurityGroupVpcAssociationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_security_group_vpc_associations;
+        items in SecurityGroupVpcAssociations.
+        """
 
 class DescribeSecurityGroupsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_security_groups: pages over
+    SecurityGroups.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeSecurityGroupsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSecurityGroupsResultTypeDef,
         DescribeSecurityGroupsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_security_groups; items in
+        SecurityGroups.
+        """
 
 class DescribeSnapshotTierStatusPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_snapshot_tier_status: pages over
+    SnapshotTierStatuses.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeSnapshotTierStatusRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSnapshotTierStatusResultTypeDef,
         DescribeSnapshotTierStatusResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_snapshot_tier_status; items in
+        SnapshotTierStatuses.
+        """
 
 class DescribeSnapshotsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_snapshots: pages over Snapshots."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeSnapshotsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSnapshotsResultTypeDef, DescribeSnapshotsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_snapshots; items in Snapshots."""
 
 class DescribeSpotFleetInstancesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_spot_fleet_instances: pages over
+    ActiveInstances.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeSpotFleetInstancesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSpotFleetInstancesResponseTypeDef,
         DescribeSpotFleetInstancesResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_spot_fleet_instances; items in
+        ActiveInstances.
+        """
 
 class DescribeSpotFleetRequestsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_spot_fleet_requests: pages over
+    SpotFleetRequestConfigs.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeSpotFleetRequestsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSpotFleetRequestsResponseTypeDef,
         DescribeSpotFleetRequestsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_spot_fleet_requests; items in
+        SpotFleetRequestConfigs.
+        """
 
 class DescribeSpotInstanceRequestsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_spot_instance_requests: pages over
+    SpotInstanceRequests.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeSpotInstanceRequestsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSpotInstanceRequestsResultTypeDef,
         DescribeSpotInstanceRequestsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_spot_instance_requests; items in
+        SpotInstanceRequests.
+        """
 
 class DescribeSpotPriceHistoryPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_spot_price_history: pages over
+    SpotPriceHistory.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeSpotPriceHistoryRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSpotPriceHistoryResultTypeDef,
         DescribeSpotPriceHistoryResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_spot_price_history; items in
+        SpotPriceHistory.
+        """
 
 class DescribeStaleSecurityGroupsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_stale_security_groups: pages over
+    StaleSecurityGroupSet.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeStaleSecurityGroupsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeStaleSecurityGroupsResultTypeDef,
         DescribeStaleSecurityGroupsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_stale_security_groups; items in
+        StaleSecurityGroupSet.
+        """
 
 class DescribeStoreImageTasksPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_store_image_tasks: pages over
+    StoreImageTaskResults.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeStoreImageTasksRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeStoreImageTasksResultTypeDef,
         DescribeStoreImageTasksResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_store_image_tasks; items in
+        StoreImageTaskResults.
+        """
 
 class DescribeSubnetsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_subnets: pages over Subnets."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeSubnetsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeSubnetsResultTypeDef, DescribeSubnetsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_subnets; items in Subnets."""
 
 class DescribeTagsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_tags: pages over Tags."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeTagsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeTagsResultTypeDef, DescribeTagsResultFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[DescribeTagsResultTypeDef, DescribeTagsResultFullResultTypeDef]:
+        """Iterate over the pages of describe_tags; items in Tags."""
 
 class DescribeTrafficMirrorFiltersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_traffic_mirror_filters: pages over
+    TrafficMirrorFilters.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeTrafficMirrorFiltersRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeTrafficMirrorFiltersResultTypeDef,
         DescribeTrafficMirrorFiltersResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_traffic_mirror_filters; items in
+        TrafficMirrorFilters.
+        """
 
 class DescribeTrafficMirrorSessionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_traffic_mirror_sessions: pages over
+    TrafficMirrorSessions.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeTrafficMirrorSessionsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeTrafficMirrorSessionsResultTypeDef,
         DescribeTrafficMirrorSessionsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_traffic_mirror_sessions; items in
+        TrafficMirrorSessions.
+        """
 
 class DescribeTrafficMirrorTargetsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_traffic_mirror_targets: pages over
+    TrafficMirrorTargets.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeTrafficMirrorTargetsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeTrafficMirrorTargetsResultTypeDef,
         DescribeTrafficMirrorTargetsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_traffic_mirror_targets; items in
+        TrafficMirrorTargets.
+        """
 
 class DescribeTransitGatewayAttachmentsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_transit_gateway_attachments: pages over
+    TransitGatewayAttachments.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeTransitGatewayAttachmentsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeTransitGatewayAttachmentsResultTypeDef,
         DescribeTransitGatewayAttachmentsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_transit_gateway_attachments; items
+        in TransitGatewayAttachments.
+        """
 
 class DescribeTransitGatewayConnectPeersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_transit_gateway_connect_peers: pages over
+    TransitGatewayConnectPeers.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeTransitGatewayConnectPeersRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeTransitGatewayConnectPeersResultTypeDef,
         DescribeTransitGatewayConnectPeersResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_transit_gateway_connect_peers; items
+        in TransitGatewayConnectPeers.
+        """
 
 class DescribeTransitGatewayConnectsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_transit_gateway_connects: pages over
+    TransitGatewayConnects.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeTransitGatewayConnectsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeTransitGatewayConnectsResultTypeDef,
         DescribeTransitGatewayConnectsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_transit_gateway_connects; items in
+        TransitGatewayConnects.
+        """
 
 class DescribeTransitGatewayMulticastDomainsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_transit_gateway_multicast_domains: pages
+    over TransitGatewayMulticastDomains.
+    """
 
     def paginate(
         self,
@@ -1850,10 +2318,15 @@ class DescribeTransitGatewayMulticastDomainsPaginator(Paginator):
     ) -> PageIterator[
         DescribeTransitGatewayMulticastDomainsResultTypeDef,
         DescribeTransitGatewayMulticastDomainsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_transit_gateway_multicast_domains;
+        items in TransitGatewayMulticastDomains.
+        """
 
 class DescribeTransitGatewayPeeringAttachmentsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_transit_gateway_peering_attachments: pages
+    over TransitGatewayPeeringAttachments.
+    """
 
     def paginate(
         self,
@@ -1863,20 +2336,30 @@ class DescribeTransitGatewayPeeringAttachmentsPaginator(Paginator):
     ) -> PageIterator[
         DescribeTransitGatewayPeeringAttachmentsResultTypeDef,
         DescribeTransitGatewayPeeringAttachmentsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_transit_gateway_peering_attachments;
+        items in TransitGatewayPeeringAttachments.
+        """
 
 class DescribeTransitGatewayPolicyTablesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_transit_gateway_policy_tables: pages over
+    TransitGatewayPolicyTables.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeTransitGatewayPolicyTablesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeTransitGatewayPolicyTablesResultTypeDef,
         DescribeTransitGatewayPolicyTablesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_transit_gateway_policy_tables; items
+        in TransitGatewayPolicyTables.
+        """
 
 class DescribeTransitGatewayRouteTableAnnouncementsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_transit_gateway_route_table_announcements:
+    pages over TransitGatewayRouteTableAnnouncements.
+    """
 
     def paginate(
         self,
@@ -1886,20 +2369,31 @@ class DescribeTransitGatewayRouteTableAnnouncementsPaginator(Paginator):
     ) -> PageIterator[
         DescribeTransitGatewayRouteTableAnnouncementsResultTypeDef,
         DescribeTransitGatewayRouteTableAnnouncementsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        describe_transit_gateway_route_table_announcements; items in
+        TransitGatewayRouteTableAnnouncements.
+        """
 
 class DescribeTransitGatewayRouteTablesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_transit_gateway_route_tables: pages over
+    TransitGatewayRouteTables.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeTransitGatewayRouteTablesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeTransitGatewayRouteTablesResultTypeDef,
         DescribeTransitGatewayRouteTablesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_transit_gateway_route_tables; items
+        in TransitGatewayRouteTables.
+        """
 
 class DescribeTransitGatewayVpcAttachmentsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_transit_gateway_vpc_attachments: pages
+    over TransitGatewayVpcAttachments.
+    """
 
     def paginate(
         self,
@@ -1907,50 +2401,76 @@ class DescribeTransitGatewayVpcAttachmentsPaginator(Paginator):
     ) -> PageIterator[
         DescribeTransitGatewayVpcAttachmentsResultTypeDef,
         DescribeTransitGatewayVpcAttachmentsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_transit_gateway_vpc_attachments;
+        items in TransitGatewayVpcAttachments.
+        """
 
 class DescribeTransitGatewaysPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_transit_gateways: pages over
+    TransitGateways.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeTransitGatewaysRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeTransitGatewaysResultTypeDef,
         DescribeTransitGatewaysResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_transit_gateways; items in
+        TransitGateways.
+        """
 
 class DescribeTrunkInterfaceAssociationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_trunk_interface_associations: pages over
+    InterfaceAssociations.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeTrunkInterfaceAssociationsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeTrunkInterfaceAssociationsResultTypeDef,
         DescribeTrunkInterfaceAssociationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_trunk_interface_associations; items
+        in InterfaceAssociations.
+        """
 
 class DescribeVerifiedAccessEndpointsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_verified_access_endpoints: pages over
+    VerifiedAccessEndpoints.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeVerifiedAccessEndpointsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVerifiedAccessEndpointsResultTypeDef,
         DescribeVerifiedAccessEndpointsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_verified_access_endpoints; items in
+        VerifiedAccessEndpoints.
+        """
 
 class DescribeVerifiedAccessGroupsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_verified_access_groups: pages over
+    VerifiedAccessGroups.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeVerifiedAccessGroupsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVerifiedAccessGroupsResultTypeDef,
         DescribeVerifiedAccessGroupsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_verified_access_groups; items in
+        VerifiedAccessGroups.
+        """
 
 class DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for
+    EC2Client.describe_verified_access_instance_logging_configurations: pages
+    over LoggingConfigurations.
+    """
 
     def paginate(
         self,
@@ -1960,20 +2480,31 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsPaginator(Paginator):
     ) -> PageIterator[
         DescribeVerifiedAccessInstanceLoggingConfigurationsResultTypeDef,
         DescribeVerifiedAccessInstanceLoggingConfigurationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        describe_verified_access_instance_logging_configurations; items in
+        LoggingConfigurations.
+        """
 
 class DescribeVerifiedAccessInstancesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_verified_access_instances: pages over
+    VerifiedAccessInstances.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeVerifiedAccessInstancesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVerifiedAccessInstancesResultTypeDef,
         DescribeVerifiedAccessInstancesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_verified_access_instances; items in
+        VerifiedAccessInstances.
+        """
 
 class DescribeVerifiedAccessTrustProvidersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_verified_access_trust_providers: pages
+    over VerifiedAccessTrustProviders.
+    """
 
     def paginate(
         self,
@@ -1981,48 +2512,67 @@ class DescribeVerifiedAccessTrustProvidersPaginator(Paginator):
     ) -> PageIterator[
         DescribeVerifiedAccessTrustProvidersResultTypeDef,
         DescribeVerifiedAccessTrustProvidersResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_verified_access_trust_providers;
+        items in VerifiedAccessTrustProviders.
+        """
 
 class DescribeVolumeStatusPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_volume_status: pages over VolumeStatuses."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeVolumeStatusRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVolumeStatusResultTypeDef, DescribeVolumeStatusResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_volume_status; items in
+        VolumeStatuses.
+        """
 
 class DescribeVolumesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_volumes: pages over Volumes."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeVolumesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVolumesResultTypeDef, DescribeVolumesResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_volumes; items in Volumes."""
 
 class DescribeVolumesModificationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_volumes_modifications: pages over
+    VolumesModifications.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeVolumesModificationsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVolumesModificationsResultTypeDef,
         DescribeVolumesModificationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_volumes_modifications; items in
+        VolumesModifications.
+        """
 
 class DescribeVpcClassicLinkDnsSupportPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_vpc_classic_link_dns_support: pages over
+    Vpcs.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeVpcClassicLinkDnsSupportRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVpcClassicLinkDnsSupportResultTypeDef,
         DescribeVpcClassicLinkDnsSupportResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_vpc_classic_link_dns_support; items
+        in Vpcs.
+        """
 
 class DescribeVpcEndpointConnectionNotificationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_vpc_endpoint_connection_notifications:
+    pages over ConnectionNotificationSet.
+    """
 
     def paginate(
         self,
@@ -2032,20 +2582,31 @@ class DescribeVpcEndpointConnectionNotificationsPaginator(Paginator):
     ) -> PageIterator[
         DescribeVpcEndpointConnectionNotificationsResultTypeDef,
         DescribeVpcEndpointConnectionNotificationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        describe_vpc_endpoint_connection_notifications; items in
+        ConnectionNotificationSet.
+        """
 
 class DescribeVpcEndpointConnectionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_vpc_endpoint_connections: pages over
+    VpcEndpointConnections.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeVpcEndpointConnectionsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVpcEndpointConnectionsResultTypeDef,
         DescribeVpcEndpointConnectionsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_vpc_endpoint_connections; items in
+        VpcEndpointConnections.
+        """
 
 class DescribeVpcEndpointServiceConfigurationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_vpc_endpoint_service_configurations: pages
+    over ServiceConfigurations.
+    """
 
     def paginate(
         self,
@@ -2055,10 +2616,15 @@ class DescribeVpcEndpointServiceConfigurationsPaginator(Paginator):
     ) -> PageIterator[
         DescribeVpcEndpointServiceConfigurationsResultTypeDef,
         DescribeVpcEndpointServiceConfigurationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_vpc_endpoint_service_configurations;
+        items in ServiceConfigurations.
+        """
 
 class DescribeVpcEndpointServicePermissionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_vpc_endpoint_service_permissions: pages
+    over AllowedPrincipals.
+    """
 
     def paginate(
         self,
@@ -2066,118 +2632,170 @@ class DescribeVpcEndpointServicePermissionsPaginator(Paginator):
     ) -> PageIterator[
         DescribeVpcEndpointServicePermissionsResultTypeDef,
         DescribeVpcEndpointServicePermissionsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_vpc_endpoint_service_permissions;
+        items in AllowedPrincipals.
+        """
 
 class DescribeVpcEndpointServicesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_vpc_endpoint_services: pages over
+    ServiceDetails, ServiceNames.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeVpcEndpointServicesRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVpcEndpointServicesResultTypeDef,
         DescribeVpcEndpointServicesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_vpc_endpoint_services; items in
+        ServiceDetails, ServiceNames.
+        """
 
 class DescribeVpcEndpointsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_vpc_endpoints: pages over VpcEndpoints."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeVpcEndpointsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVpcEndpointsResultTypeDef, DescribeVpcEndpointsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_vpc_endpoints; items in
+        VpcEndpoints.
+        """
 
 class DescribeVpcPeeringConnectionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_vpc_peering_connections: pages over
+    VpcPeeringConnections.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVpcPeeringConnectionsResultTypeDef,
         DescribeVpcPeeringConnectionsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_vpc_peering_connections; items in
+        VpcPeeringConnections.
+        """
 
 class DescribeVpcsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_vpcs: pages over Vpcs."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeVpcsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeVpcsResultTypeDef, DescribeVpcsResultFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[DescribeVpcsResultTypeDef, DescribeVpcsResultFullResultTypeDef]:
+        """Iterate over the pages of describe_vpcs; items in Vpcs."""
 
 class DescribeVpnConcentratorsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.describe_vpn_concentrators: pages over
+    VpnConcentrators.
+    """
 
     def paginate(
         self, **kwargs: Unpack[DescribeVpnConcentratorsRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeVpnConcentratorsResultTypeDef,
         DescribeVpnConcentratorsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_vpn_concentrators; items in
+        VpnConcentrators.
+        """
 
 class GetAssociatedIpv6PoolCidrsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_associated_ipv6_pool_cidrs: pages over
+    Ipv6CidrAssociations.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetAssociatedIpv6PoolCidrsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetAssociatedIpv6PoolCidrsResultTypeDef,
         GetAssociatedIpv6PoolCidrsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_associated_ipv6_pool_cidrs; items in
+        Ipv6CidrAssociations.
+        """
 
 class GetAwsNetworkPerformanceDataPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_aws_network_performance_data: pages over
+    DataResponses.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetAwsNetworkPerformanceDataRequestPaginateTypeDef]
     ) -> PageIterator[
         GetAwsNetworkPerformanceDataResultTypeDef,
         GetAwsNetworkPerformanceDataResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_aws_network_performance_data; items in
+        DataResponses.
+        """
 
 class GetCapacityManagerMetricDataPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_capacity_manager_metric_data: pages over
+    MetricDataResults.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetCapacityManagerMetricDataRequestPaginateTypeDef]
     ) -> PageIterator[
         GetCapacityManagerMetricDataResultTypeDef,
         GetCapacityManagerMetricDataResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_capacity_manager_metric_data; items in
+        MetricDataResults.
+        """
 
 class GetCapacityManagerMetricDimensionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_capacity_manager_metric_dimensions: pages over
+    MetricDimensionResults.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetCapacityManagerMetricDimensionsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetCapacityManagerMetricDimensionsResultTypeDef,
         GetCapacityManagerMetricDimensionsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_capacity_manager_metric_dimensions; items
+        in MetricDimensionResults.
+        """
 
 class GetCapacityManagerMonitoredTagKeysPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_capacity_manager_monitored_tag_keys: pages over
+    CapacityManagerTagKeys.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetCapacityManagerMonitoredTagKeysRequestPaginateTypeDef]
     ) -> PageIterator[
         GetCapacityManagerMonitoredTagKeysResultTypeDef,
         GetCapacityManagerMonitoredTagKeysResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_capacity_manager_monitored_tag_keys;
+        items in CapacityManagerTagKeys.
+        """
 
 class GetGroupsForCapacityReservationPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_groups_for_capacity_reservation: pages over
+    CapacityReservationGroups.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetGroupsForCapacityReservationRequestPaginateTypeDef]
     ) -> PageIterator[
         GetGroupsForCapacityReservationResultTypeDef,
         GetGroupsForCapacityReservationResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_groups_for_capacity_reservation; items in
+        CapacityReservationGroups.
+        """
 
 class GetInstanceTypesFromInstanceRequirementsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_instance_types_from_instance_requirements:
+    pages over InstanceTypes.
+    """
 
     def paginate(
         self,
@@ -2187,68 +2805,99 @@ class GetInstanceTypesFromInstanceRequirementsPaginator(Paginator):
     ) -> PageIterator[
         GetInstanceTypesFromInstanceRequirementsResultTypeDef,
         GetInstanceTypesFromInstanceRequirementsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        get_instance_types_from_instance_requirements; items in InstanceTypes.
+        """
 
 class GetIpamAddressHistoryPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_ipam_address_history: pages over
+    HistoryRecords.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetIpamAddressHistoryRequestPaginateTypeDef]
     ) -> PageIterator[
         GetIpamAddressHistoryResultTypeDef, GetIpamAddressHistoryResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_ipam_address_history; items in
+        HistoryRecords.
+        """
 
 class GetIpamDiscoveredAccountsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_ipam_discovered_accounts: pages over
+    IpamDiscoveredAccounts.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetIpamDiscoveredAccountsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetIpamDiscoveredAccountsResultTypeDef,
         GetIpamDiscoveredAccountsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_ipam_discovered_accounts; items in
+        IpamDiscoveredAccounts.
+        """
 
 class GetIpamDiscoveredResourceCidrsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_ipam_discovered_resource_cidrs: pages over
+    IpamDiscoveredResourceCidrs.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetIpamDiscoveredResourceCidrsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetIpamDiscoveredResourceCidrsResultTypeDef,
         GetIpamDiscoveredResourceCidrsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_ipam_discovered_resource_cidrs; items in
+        IpamDiscoveredResourceCidrs.
+        """
 
 class GetIpamPoolAllocationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_ipam_pool_allocations: pages over
+    IpamPoolAllocations.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetIpamPoolAllocationsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetIpamPoolAllocationsResultTypeDef,
         GetIpamPoolAllocationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_ipam_pool_allocations; items in
+        IpamPoolAllocations.
+        """
 
 class GetIpamPoolCidrsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_ipam_pool_cidrs: pages over IpamPoolCidrs."""
 
     def paginate(
         self, **kwargs: Unpack[GetIpamPoolCidrsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetIpamPoolCidrsResultTypeDef, GetIpamPoolCidrsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_ipam_pool_cidrs; items in IpamPoolCidrs."""
 
 class GetIpamPrefixListResolverRulesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_ipam_prefix_list_resolver_rules: pages over
+    Rules.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetIpamPrefixListResolverRulesRequestPaginateTypeDef]
     ) -> PageIterator[
         GetIpamPrefixListResolverRulesResultTypeDef,
         GetIpamPrefixListResolverRulesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_ipam_prefix_list_resolver_rules; items in
+        Rules.
+        """
 
 class GetIpamPrefixListResolverVersionEntriesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_ipam_prefix_list_resolver_version_entries:
+    pages over Entries.
+    """
 
     def paginate(
         self,
@@ -2256,49 +2905,75 @@ class GetIpamPrefixListResolverVersionEntriesPaginator(Paginator):
     ) -> PageIterator[
         GetIpamPrefixListResolverVersionEntriesResultTypeDef,
         GetIpamPrefixListResolverVersionEntriesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        get_ipam_prefix_list_resolver_version_entries; items in Entries.
+        """
 
 class GetIpamPrefixListResolverVersionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_ipam_prefix_list_resolver_versions: pages over
+    IpamPrefixListResolverVersions.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetIpamPrefixListResolverVersionsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetIpamPrefixListResolverVersionsResultTypeDef,
         GetIpamPrefixListResolverVersionsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_ipam_prefix_list_resolver_versions; items
+        in IpamPrefixListResolverVersions.
+        """
 
 class GetIpamResourceCidrsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_ipam_resource_cidrs: pages over
+    IpamResourceCidrs.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetIpamResourceCidrsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetIpamResourceCidrsResultTypeDef, GetIpamResourceCidrsResultFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_ipam_resource_cidrs; items in
+        IpamResourceCidrs.
+        """
 
 class GetManagedPrefixListAssociationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_managed_prefix_list_associations: pages over
+    PrefixListAssociations.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetManagedPrefixListAssociationsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetManagedPrefixListAssociationsResultTypeDef,
         GetManagedPrefixListAssociationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_managed_prefix_list_associations; items
+        in PrefixListAssociations.
+        """
 
 class GetManagedPrefixListEntriesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_managed_prefix_list_entries: pages over
+    Entries.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetManagedPrefixListEntriesRequestPaginateTypeDef]
     ) -> PageIterator[
         GetManagedPrefixListEntriesResultTypeDef,
         GetManagedPrefixListEntriesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_managed_prefix_list_entries; items in
+        Entries.
+        """
 
 class GetNetworkInsightsAccessScopeAnalysisFindingsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for
+    EC2Client.get_network_insights_access_scope_analysis_findings: pages over
+    AnalysisFindings.
+    """
 
     def paginate(
         self,
@@ -2308,30 +2983,46 @@ class GetNetworkInsightsAccessScopeAnalysisFindingsPaginator(Paginator):
     ) -> PageIterator[
         GetNetworkInsightsAccessScopeAnalysisFindingsResultTypeDef,
         GetNetworkInsightsAccessScopeAnalysisFindingsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        get_network_insights_access_scope_analysis_findings; items in
+        AnalysisFindings.
+        """
 
 class GetSecurityGroupsForVpcPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_security_groups_for_vpc: pages over
+    SecurityGroupForVpcs.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetSecurityGroupsForVpcRequestPaginateTypeDef]
     ) -> PageIterator[
         GetSecurityGroupsForVpcResultTypeDef,
         GetSecurityGroupsForVpcResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_security_groups_for_vpc; items in
+        SecurityGroupForVpcs.
+        """
 
 class GetSpotPlacementScoresPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_spot_placement_scores: pages over
+    SpotPlacementScores.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetSpotPlacementScoresRequestPaginateTypeDef]
     ) -> PageIterator[
         GetSpotPlacementScoresResultTypeDef,
         GetSpotPlacementScoresResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_spot_placement_scores; items in
+        SpotPlacementScores.
+        """
 
 class GetTransitGatewayAttachmentPropagationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_transit_gateway_attachment_propagations: pages
+    over TransitGatewayAttachmentPropagations.
+    """
 
     def paginate(
         self,
@@ -2339,10 +3030,15 @@ class GetTransitGatewayAttachmentPropagationsPaginator(Paginator):
     ) -> PageIterator[
         GetTransitGatewayAttachmentPropagationsResultTypeDef,
         GetTransitGatewayAttachmentPropagationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_transit_gateway_attachment_propagations;
+        items in TransitGatewayAttachmentPropagations.
+        """
 
 class GetTransitGatewayMulticastDomainAssociationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_transit_gateway_multicast_domain_associations:
+    pages over MulticastDomainAssociations.
+    """
 
     def paginate(
         self,
@@ -2352,10 +3048,16 @@ class GetTransitGatewayMulticastDomainAssociationsPaginator(Paginator):
     ) -> PageIterator[
         GetTransitGatewayMulticastDomainAssociationsResultTypeDef,
         GetTransitGatewayMulticastDomainAssociationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        get_transit_gateway_multicast_domain_associations; items in
+        MulticastDomainAssociations.
+        """
 
 class GetTransitGatewayPolicyTableAssociationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_transit_gateway_policy_table_associations:
+    pages over Associations.
+    """
 
     def paginate(
         self,
@@ -2365,10 +3067,15 @@ class GetTransitGatewayPolicyTableAssociationsPaginator(Paginator):
     ) -> PageIterator[
         GetTransitGatewayPolicyTableAssociationsResultTypeDef,
         GetTransitGatewayPolicyTableAssociationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of
+        get_transit_gateway_policy_table_associations; items in Associations.
+        """
 
 class GetTransitGatewayPrefixListReferencesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_transit_gateway_prefix_list_references: pages
+    over TransitGatewayPrefixListReferences.
+    """
 
     def paginate(
         self,
@@ -2376,10 +3083,15 @@ class GetTransitGatewayPrefixListReferencesPaginator(Paginator):
     ) -> PageIterator[
         GetTransitGatewayPrefixListReferencesResultTypeDef,
         GetTransitGatewayPrefixListReferencesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_transit_gateway_prefix_list_references;
+        items in TransitGatewayPrefixListReferences.
+        """
 
 class GetTransitGatewayRouteTableAssociationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_transit_gateway_route_table_associations: pages
+    over Associations.
+    """
 
     def paginate(
         self,
@@ -2387,10 +3099,15 @@ class GetTransitGatewayRouteTableAssociationsPaginator(Paginator):
     ) -> PageIterator[
         GetTransitGatewayRouteTableAssociationsResultTypeDef,
         GetTransitGatewayRouteTableAssociationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_transit_gateway_route_table_associations;
+        items in Associations.
+        """
 
 class GetTransitGatewayRouteTablePropagationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_transit_gateway_route_table_propagations: pages
+    over TransitGatewayRouteTablePropagations.
+    """
 
     def paginate(
         self,
@@ -2398,50 +3115,67 @@ class GetTransitGatewayRouteTablePropagationsPaginator(Paginator):
     ) -> PageIterator[
         GetTransitGatewayRouteTablePropagationsResultTypeDef,
         GetTransitGatewayRouteTablePropagationsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_transit_gateway_route_table_propagations;
+        items in TransitGatewayRouteTablePropagations.
+        """
 
 class GetVpnConnectionDeviceTypesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.get_vpn_connection_device_types: pages over
+    VpnConnectionDeviceTypes.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetVpnConnectionDeviceTypesRequestPaginateTypeDef]
     ) -> PageIterator[
         GetVpnConnectionDeviceTypesResultTypeDef,
         GetVpnConnectionDeviceTypesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_vpn_connection_device_types; items in
+        VpnConnectionDeviceTypes.
+        """
 
 class ListImagesInRecycleBinPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.list_images_in_recycle_bin: pages over Images."""
 
     def paginate(
         self, **kwargs: Unpack[ListImagesInRecycleBinRequestPaginateTypeDef]
     ) -> PageIterator[
         ListImagesInRecycleBinResultTypeDef,
         ListImagesInRecycleBinResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_images_in_recycle_bin; items in Images."""
 
 class ListSnapshotsInRecycleBinPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.list_snapshots_in_recycle_bin: pages over
+    Snapshots.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListSnapshotsInRecycleBinRequestPaginateTypeDef]
     ) -> PageIterator[
         ListSnapshotsInRecycleBinResultTypeDef,
         ListSnapshotsInRecycleBinResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_snapshots_in_recycle_bin; items in
+        Snapshots.
+        """
 
 class SearchLocalGatewayRoutesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.search_local_gateway_routes: pages over Routes."""
 
     def paginate(
         self, **kwargs: Unpack[SearchLocalGatewayRoutesRequestPaginateTypeDef]
     ) -> PageIterator[
         SearchLocalGatewayRoutesResultTypeDef,
         SearchLocalGatewayRoutesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of search_local_gateway_routes; items in Routes."""
 
 class SearchTransitGatewayMulticastGroupsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.search_transit_gateway_multicast_groups: pages over
+    MulticastGroups.
+    """
 
     def paginate(
         self,
@@ -2449,17 +3183,23 @@ class SearchTransitGatewayMulticastGroupsPaginator(Paginator):
     ) -> PageIterator[
         SearchTransitGatewayMulticastGroupsResultTypeDef,
         SearchTransitGatewayMulticastGroupsResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of search_transit_gateway_multicast_groups;
+        items in MulticastGroups.
+        """
 
 class SearchTransitGatewayRoutesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for EC2Client.search_transit_gateway_routes: pages over Routes."""
 
     def paginate(
         self, **kwargs: Unpack[SearchTransitGatewayRoutesRequestPaginateTypeDef]
     ) -> PageIterator[
         SearchTransitGatewayRoutesResultTypeDef,
         SearchTransitGatewayRoutesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of search_transit_gateway_routes; items in
+        Routes.
+        """
 
 PAGINATORS = {
     "describe_address_transfers": DescribeAddressTransfersPaginator,

@@ -374,2413 +374,7272 @@ __all__ = [
 ]
 
 class EC2ServiceResource(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.ServiceResource"
-    _client_class = EC2Client
+    """Typed service resource of Amazon Elastic Compute Cloud (boto3
+    ec2.ServiceResource).
+
+    Create one with resource(...) or wrap an existing one with
+    EC2ServiceResource(boto3.resource('ec2')); its sub-resources, actions and
+    collections return the typed classes of this module.
+    """
 
     def create_dhcp_options(
         self, **kwargs: Unpack[CreateDhcpOptionsRequestTypeDef]
-    ) -> _DhcpOptions: ...
+    ) -> _DhcpOptions:
+        """Creates a custom set of DHCP options. After you create a DHCP option
+        set, you associate it with a VPC. After you associate a DHCP option set
+        with a VPC, all existing and newly launched instances in the VPC use
+        this set of DHCP options.
+
+        Calls ec2.create_dhcp_options.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateDhcpOptions
+        """
+
     def create_instances(
         self, **kwargs: Unpack[RunInstancesRequestTypeDef]
-    ) -> List[_Instance]: ...
+    ) -> List[_Instance]:
+        """Launches the specified number of instances using an AMI for which you
+        have permissions.
+
+        Calls ec2.run_instances.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RunInstances
+        """
+
     def create_internet_gateway(
         self, **kwargs: Unpack[CreateInternetGatewayRequestTypeDef]
-    ) -> _InternetGateway: ...
+    ) -> _InternetGateway:
+        """Creates an internet gateway for use with a VPC. After creating the
+        internet gateway, you attach it to a VPC using AttachInternetGateway.
+
+        Calls ec2.create_internet_gateway.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateInternetGateway
+        """
+
     def create_key_pair(
         self, **kwargs: Unpack[CreateKeyPairRequestTypeDef]
-    ) -> _KeyPair: ...
+    ) -> _KeyPair:
+        """Creates an ED25519 or 2048-bit RSA key pair with the specified name and
+        in the specified format. Amazon EC2 stores the public key and displays
+        the private key for you to save to a file. The private key is returned
+        as an unencrypted PEM encoded PKCS#1 private key or an unencrypted PPK
+        formatted ...
+
+        Calls ec2.create_key_pair.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateKeyPair
+        """
+
     def create_network_acl(
         self, **kwargs: Unpack[CreateNetworkAclRequestTypeDef]
-    ) -> _NetworkAcl: ...
+    ) -> _NetworkAcl:
+        """Creates a network ACL in a VPC. Network ACLs provide an optional layer
+        of security (in addition to security groups) for the instances in your
+        VPC.
+
+        Calls ec2.create_network_acl.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateNetworkAcl
+        """
+
     def create_network_interface(
         self, **kwargs: Unpack[CreateNetworkInterfaceRequestTypeDef]
-    ) -> _NetworkInterface: ...
+    ) -> _NetworkInterface:
+        """Creates a network interface in the specified subnet.
+
+        Calls ec2.create_network_interface.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateNetworkInterface
+        """
+
     def create_placement_group(
         self, **kwargs: Unpack[CreatePlacementGroupRequestTypeDef]
-    ) -> _PlacementGroup: ...
+    ) -> _PlacementGroup:
+        """Creates a placement group in which to launch instances. The strategy of
+        the placement group determines how the instances are organized within
+        the group.
+
+        Calls ec2.create_placement_group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreatePlacementGroup
+        """
+
     def create_route_table(
         self, **kwargs: Unpack[CreateRouteTableRequestTypeDef]
-    ) -> _RouteTable: ...
+    ) -> _RouteTable:
+        """Creates a route table for the specified VPC. After you create a route
+        table, you can add routes and associate the table with a subnet.
+
+        Calls ec2.create_route_table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateRouteTable
+        """
+
     def create_security_group(
         self, **kwargs: Unpack[CreateSecurityGroupRequestTypeDef]
-    ) -> _SecurityGroup: ...
+    ) -> _SecurityGroup:
+        """Creates a security group.
+
+        Calls ec2.create_security_group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateSecurityGroup
+        """
+
     def create_snapshot(
         self, **kwargs: Unpack[CreateSnapshotRequestTypeDef]
-    ) -> _Snapshot: ...
-    def create_subnet(
-        self, **kwargs: Unpack[CreateSubnetRequestTypeDef]
-    ) -> _Subnet: ...
-    def create_tags(self, **kwargs: Unpack[CreateTagsRequestTypeDef]) -> List[_Tag]: ...
-    def create_volume(
-        self, **kwargs: Unpack[CreateVolumeRequestTypeDef]
-    ) -> _Volume: ...
-    def create_vpc(self, **kwargs: Unpack[CreateVpcRequestTypeDef]) -> _Vpc: ...
+    ) -> _Snapshot:
+        """Creates a snapshot of an EBS volume and stores it in Amazon S3. You can
+        use snapshots for backups, to make copies of EBS volumes, and to save
+        data before shutting down an instance.
+
+        Calls ec2.create_snapshot.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateSnapshot
+        """
+
+    def create_subnet(self, **kwargs: Unpack[CreateSubnetRequestTypeDef]) -> _Subnet:
+        """Creates a subnet in the specified VPC. For an IPv4 only subnet, specify
+        an IPv4 CIDR block. If the VPC has an IPv6 CIDR block, you can create
+        an IPv6 only subnet or a dual stack subnet instead. For an IPv6 only
+        subnet, specify an IPv6 CIDR block. For a dual stack subnet, specify
+        both an IPv4 CIDR ...
+
+        Calls ec2.create_subnet.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateSubnet
+        """
+
+    def create_tags(self, **kwargs: Unpack[CreateTagsRequestTypeDef]) -> List[_Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
+    def create_volume(self, **kwargs: Unpack[CreateVolumeRequestTypeDef]) -> _Volume:
+        """Creates an EBS volume that can be attached to an instance in the same
+        Availability Zone.
+
+        Calls ec2.create_volume.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateVolume
+        """
+
+    def create_vpc(self, **kwargs: Unpack[CreateVpcRequestTypeDef]) -> _Vpc:
+        """Creates a VPC with the specified CIDR blocks.
+
+        Calls ec2.create_vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateVpc
+        """
+
     def create_vpc_peering_connection(
         self, **kwargs: Unpack[CreateVpcPeeringConnectionRequestTypeDef]
-    ) -> _VpcPeeringConnection: ...
+    ) -> _VpcPeeringConnection:
+        """Requests a VPC peering connection between two VPCs: a requester VPC
+        that you own and an accepter VPC with which to create the connection.
+        The accepter VPC can belong to another Amazon Web Services account and
+        can be in a different Region to the requester VPC. The requester VPC
+        and accepter VPC ...
+
+        Calls ec2.create_vpc_peering_connection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateVpcPeeringConnection
+        """
+
     def disassociate_route_table(
         self, **kwargs: Unpack[DisassociateRouteTableRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Disassociates a subnet or gateway from a route table.
+
+        Calls ec2.disassociate_route_table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DisassociateRouteTable
+        """
+
     def import_key_pair(
         self, **kwargs: Unpack[ImportKeyPairRequestTypeDef]
-    ) -> KeyPairInfo: ...
-    def register_image(
-        self, **kwargs: Unpack[RegisterImageRequestTypeDef]
-    ) -> _Image: ...
-    def ClassicAddress(self, public_ip: str) -> _ClassicAddress: ...
-    def DhcpOptions(self, id: str) -> _DhcpOptions: ...
-    def Image(self, id: str) -> _Image: ...
-    def Instance(self, id: str) -> _Instance: ...
-    def InternetGateway(self, id: str) -> _InternetGateway: ...
-    def KeyPair(self, name: str) -> KeyPairInfo: ...
-    def NetworkAcl(self, id: str) -> _NetworkAcl: ...
-    def NetworkInterface(self, id: str) -> _NetworkInterface: ...
-    def NetworkInterfaceAssociation(self, id: str) -> _NetworkInterfaceAssociation: ...
-    def PlacementGroup(self, name: str) -> _PlacementGroup: ...
-    def Route(self, route_table_id: str, destination_cidr_block: str) -> _Route: ...
-    def RouteTable(self, id: str) -> _RouteTable: ...
-    def RouteTableAssociation(self, id: str) -> _RouteTableAssociation: ...
-    def SecurityGroup(self, id: str) -> _SecurityGroup: ...
-    def Snapshot(self, id: str) -> _Snapshot: ...
-    def Subnet(self, id: str) -> _Subnet: ...
-    def Tag(self, resource_id: str, key: str, value: str) -> _Tag: ...
-    def Volume(self, id: str) -> _Volume: ...
-    def Vpc(self, id: str) -> _Vpc: ...
-    def VpcPeeringConnection(self, id: str) -> _VpcPeeringConnection: ...
-    def VpcAddress(self, allocation_id: str) -> _VpcAddress: ...
+    ) -> KeyPairInfo:
+        """Imports the public key from an RSA or ED25519 key pair that you created
+        using a third-party tool. You give Amazon Web Services only the public
+        key. The private key is never transferred between you and Amazon Web
+        Services.
+
+        Calls ec2.import_key_pair.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ImportKeyPair
+        """
+
+    def register_image(self, **kwargs: Unpack[RegisterImageRequestTypeDef]) -> _Image:
+        """Registers an AMI. When you're creating an instance-store backed AMI,
+        registering the AMI is the final step in the creation process. For more
+        information about creating AMIs, see Create an AMI from a snapshot and
+        Create an instance-store backed AMI in the Amazon EC2 User Guide.
+
+        Calls ec2.register_image.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RegisterImage
+        """
+
+    def ClassicAddress(self, public_ip: str) -> _ClassicAddress:
+        """The ClassicAddress sub-resource of this ec2 ServiceResource from
+        public_ip (no request is made).
+        """
+
+    def DhcpOptions(self, id: str) -> _DhcpOptions:
+        """The DhcpOptions sub-resource of this ec2 ServiceResource from id (no
+        request is made).
+        """
+
+    def Image(self, id: str) -> _Image:
+        """The Image sub-resource of this ec2 ServiceResource from id (no request
+        is made).
+        """
+
+    def Instance(self, id: str) -> _Instance:
+        """The Instance sub-resource of this ec2 ServiceResource from id (no
+        request is made).
+        """
+
+    def InternetGateway(self, id: str) -> _InternetGateway:
+        """The InternetGateway sub-resource of this ec2 ServiceResource from id
+        (no request is made).
+        """
+
+    def KeyPair(self, name: str) -> KeyPairInfo:
+        """The KeyPairInfo sub-resource of this ec2 ServiceResource from name (no
+        request is made).
+        """
+
+    def NetworkAcl(self, id: str) -> _NetworkAcl:
+        """The NetworkAcl sub-resource of this ec2 ServiceResource from id (no
+        request is made).
+        """
+
+    def NetworkInterface(self, id: str) -> _NetworkInterface:
+        """The NetworkInterface sub-resource of this ec2 ServiceResource from id
+        (no request is made).
+        """
+
+    def NetworkInterfaceAssociation(self, id: str) -> _NetworkInterfaceAssociation:
+        """The NetworkInterfaceAssociation sub-resource of this ec2
+        ServiceResource from id (no request is made).
+        """
+
+    def PlacementGroup(self, name: str) -> _PlacementGroup:
+        """The PlacementGroup sub-resource of this ec2 ServiceResource from name
+        (no request is made).
+        """
+
+    def Route(self, route_table_id: str, destination_cidr_block: str) -> _Route:
+        """The Route sub-resource of this ec2 ServiceResource from route_table_id,
+        destination_cidr_block (no request is made).
+        """
+
+    def RouteTable(self, id: str) -> _RouteTable:
+        """The RouteTable sub-resource of this ec2 ServiceResource from id (no
+        request is made).
+        """
+
+    def RouteTableAssociation(self, id: str) -> _RouteTableAssociation:
+        """The RouteTableAssociation sub-resource of this ec2 ServiceResource from
+        id (no request is made).
+        """
+
+    def SecurityGroup(self, id: str) -> _SecurityGroup:
+        """The SecurityGroup sub-resource of this ec2 ServiceResource from id (no
+        request is made).
+        """
+
+    def Snapshot(self, id: str) -> _Snapshot:
+        """The Snapshot sub-resource of this ec2 ServiceResource from id (no
+        request is made).
+        """
+
+    def Subnet(self, id: str) -> _Subnet:
+        """The Subnet sub-resource of this ec2 ServiceResource from id (no request
+        is made).
+        """
+
+    def Tag(self, resource_id: str, key: str, value: str) -> _Tag:
+        """The Tag sub-resource of this ec2 ServiceResource from resource_id, key,
+        value (no request is made).
+        """
+
+    def Volume(self, id: str) -> _Volume:
+        """The Volume sub-resource of this ec2 ServiceResource from id (no request
+        is made).
+        """
+
+    def Vpc(self, id: str) -> _Vpc:
+        """The Vpc sub-resource of this ec2 ServiceResource from id (no request is
+        made).
+        """
+
+    def VpcPeeringConnection(self, id: str) -> _VpcPeeringConnection:
+        """The VpcPeeringConnection sub-resource of this ec2 ServiceResource from
+        id (no request is made).
+        """
+
+    def VpcAddress(self, allocation_id: str) -> _VpcAddress:
+        """The VpcAddress sub-resource of this ec2 ServiceResource from
+        allocation_id (no request is made).
+        """
+
     @property
-    def classic_addresses(self) -> ServiceResourceClassicAddressesCollectionManager: ...
+    def classic_addresses(self) -> ServiceResourceClassicAddressesCollectionManager:
+        """The ClassicAddress resources of this ec2 ServiceResource, from
+        ec2.describe_addresses: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def dhcp_options_sets(self) -> ServiceResourceDhcpOptionsSetsCollectionManager: ...
+    def dhcp_options_sets(self) -> ServiceResourceDhcpOptionsSetsCollectionManager:
+        """The DhcpOptions resources of this ec2 ServiceResource, from
+        ec2.describe_dhcp_options: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def images(self) -> ServiceResourceImagesCollectionManager: ...
+    def images(self) -> ServiceResourceImagesCollectionManager:
+        """The Image resources of this ec2 ServiceResource, from
+        ec2.describe_images: call all(), filter(...), limit(n) or page_size(n)
+        to get an iterable collection.
+        """
+
     @property
-    def instances(self) -> ServiceResourceInstancesCollectionManager: ...
+    def instances(self) -> ServiceResourceInstancesCollectionManager:
+        """The Instance resources of this ec2 ServiceResource, from
+        ec2.describe_instances: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def internet_gateways(self) -> ServiceResourceInternetGatewaysCollectionManager: ...
+    def internet_gateways(self) -> ServiceResourceInternetGatewaysCollectionManager:
+        """The InternetGateway resources of this ec2 ServiceResource, from
+        ec2.describe_internet_gateways: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def key_pairs(self) -> ServiceResourceKeyPairsCollectionManager: ...
+    def key_pairs(self) -> ServiceResourceKeyPairsCollectionManager:
+        """The KeyPairInfo resources of this ec2 ServiceResource, from
+        ec2.describe_key_pairs: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def network_acls(self) -> ServiceResourceNetworkAclsCollectionManager: ...
+    def network_acls(self) -> ServiceResourceNetworkAclsCollectionManager:
+        """The NetworkAcl resources of this ec2 ServiceResource, from
+        ec2.describe_network_acls: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def network_interfaces(
-        self,
-    ) -> ServiceResourceNetworkInterfacesCollectionManager: ...
+    def network_interfaces(self) -> ServiceResourceNetworkInterfacesCollectionManager:
+        """The NetworkInterface resources of this ec2 ServiceResource, from
+        ec2.describe_network_interfaces: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def placement_groups(self) -> ServiceResourcePlacementGroupsCollectionManager: ...
+    def placement_groups(self) -> ServiceResourcePlacementGroupsCollectionManager:
+        """The PlacementGroup resources of this ec2 ServiceResource, from
+        ec2.describe_placement_groups: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def route_tables(self) -> ServiceResourceRouteTablesCollectionManager: ...
+    def route_tables(self) -> ServiceResourceRouteTablesCollectionManager:
+        """The RouteTable resources of this ec2 ServiceResource, from
+        ec2.describe_route_tables: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def security_groups(self) -> ServiceResourceSecurityGroupsCollectionManager: ...
+    def security_groups(self) -> ServiceResourceSecurityGroupsCollectionManager:
+        """The SecurityGroup resources of this ec2 ServiceResource, from
+        ec2.describe_security_groups: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def snapshots(self) -> ServiceResourceSnapshotsCollectionManager: ...
+    def snapshots(self) -> ServiceResourceSnapshotsCollectionManager:
+        """The Snapshot resources of this ec2 ServiceResource, from
+        ec2.describe_snapshots: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def subnets(self) -> ServiceResourceSubnetsCollectionManager: ...
+    def subnets(self) -> ServiceResourceSubnetsCollectionManager:
+        """The Subnet resources of this ec2 ServiceResource, from
+        ec2.describe_subnets: call all(), filter(...), limit(n) or page_size(n)
+        to get an iterable collection.
+        """
+
     @property
-    def volumes(self) -> ServiceResourceVolumesCollectionManager: ...
+    def volumes(self) -> ServiceResourceVolumesCollectionManager:
+        """The Volume resources of this ec2 ServiceResource, from
+        ec2.describe_volumes: call all(), filter(...), limit(n) or page_size(n)
+        to get an iterable collection.
+        """
+
     @property
-    def vpc_addresses(self) -> ServiceResourceVpcAddressesCollectionManager: ...
+    def vpc_addresses(self) -> ServiceResourceVpcAddressesCollectionManager:
+        """The VpcAddress resources of this ec2 ServiceResource, from
+        ec2.describe_addresses: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
     def vpc_peering_connections(
         self,
-    ) -> ServiceResourceVpcPeeringConnectionsCollectionManager: ...
+    ) -> ServiceResourceVpcPeeringConnectionsCollectionManager:
+        """The VpcPeeringConnection resources of this ec2 ServiceResource, from
+        ec2.describe_vpc_peering_connections: call all(), filter(...), limit(n)
+        or page_size(n) to get an iterable collection.
+        """
+
     @property
-    def vpcs(self) -> ServiceResourceVpcsCollectionManager: ...
+    def vpcs(self) -> ServiceResourceVpcsCollectionManager:
+        """The Vpc resources of this ec2 ServiceResource, from ec2.describe_vpcs:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
 
 class ClassicAddress(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.ClassicAddress"
-    _client_class = EC2Client
+    """The ec2 ClassicAddress resource (boto3 ec2.ClassicAddress), typed.
+
+    Identifiers: public_ip. Attributes are loaded with ec2.describe_addresses
+    on first access. Wrap an existing boto3 resource with ClassicAddress(raw).
+    """
 
     @property
-    def public_ip(self) -> str: ...
+    def public_ip(self) -> str:
+        """The PublicIp identifier of this ec2 ClassicAddress."""
+
     @property
-    def allocation_id(self) -> Optional[str]: ...
+    def allocation_id(self) -> Optional[str]:
+        """The ID representing the allocation of the address.
+
+        The AllocationId of Address; loaded on first access (None when absent).
+        """
+
     @property
-    def association_id(self) -> Optional[str]: ...
+    def association_id(self) -> Optional[str]:
+        """The ID representing the association of the address with an instance.
+
+        The AssociationId of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def domain(self) -> Optional[DomainTypeType]: ...
+    def domain(self) -> Optional[DomainTypeType]:
+        """The network (vpc).
+
+        The Domain of Address; loaded on first access (None when absent).
+        """
+
     @property
-    def network_interface_id(self) -> Optional[str]: ...
+    def network_interface_id(self) -> Optional[str]:
+        """The ID of the network interface.
+
+        The NetworkInterfaceId of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def network_interface_owner_id(self) -> Optional[str]: ...
+    def network_interface_owner_id(self) -> Optional[str]:
+        """The ID of the Amazon Web Services account that owns the network
+        interface.
+
+        The NetworkInterfaceOwnerId of Address; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def private_ip_address(self) -> Optional[str]: ...
+    def private_ip_address(self) -> Optional[str]:
+        """The private IP address associated with the Elastic IP address.
+
+        The PrivateIpAddress of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the Elastic IP address.
+
+        The Tags of Address; loaded on first access (None when absent).
+        """
+
     @property
-    def public_ipv4_pool(self) -> Optional[str]: ...
+    def public_ipv4_pool(self) -> Optional[str]:
+        """The ID of an address pool.
+
+        The PublicIpv4Pool of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def network_border_group(self) -> Optional[str]: ...
+    def network_border_group(self) -> Optional[str]:
+        """The name of the unique set of Availability Zones, Local Zones, or
+        Wavelength Zones from which Amazon Web Services advertises IP
+        addresses.
+
+        The NetworkBorderGroup of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def customer_owned_ip(self) -> Optional[str]: ...
+    def customer_owned_ip(self) -> Optional[str]:
+        """The customer-owned IP address.
+
+        The CustomerOwnedIp of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def customer_owned_ipv4_pool(self) -> Optional[str]: ...
+    def customer_owned_ipv4_pool(self) -> Optional[str]:
+        """The ID of the customer-owned address pool.
+
+        The CustomerOwnedIpv4Pool of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def carrier_ip(self) -> Optional[str]: ...
+    def carrier_ip(self) -> Optional[str]:
+        """The carrier IP address associated. This option is only available for
+        network interfaces which reside in a subnet in a Wavelength Zone (for
+        example an EC2 instance).
+
+        The CarrierIp of Address; loaded on first access (None when absent).
+        """
+
     @property
-    def subnet_id(self) -> Optional[str]: ...
+    def subnet_id(self) -> Optional[str]:
+        """The ID of the subnet where the IP address is allocated.
+
+        The SubnetId of Address; loaded on first access (None when absent).
+        """
+
     @property
-    def service_managed(self) -> Optional[ServiceManagedType]: ...
+    def service_managed(self) -> Optional[ServiceManagedType]:
+        """The service that manages the elastic IP address.
+
+        The ServiceManaged of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def instance_id(self) -> Optional[str]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def instance_id(self) -> Optional[str]:
+        """The ID of the instance that the address is associated with (if any).
+
+        The InstanceId of Address; loaded on first access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this ec2 ClassicAddress's attributes with ec2.describe_addresses
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 ClassicAddress's attributes with ec2.describe_addresses
+        (attributes load on first access too).
+        """
+
     def associate(
         self, **kwargs: Unpack[AssociateAddressRequestClassicAddressAssociateTypeDef]
-    ) -> AssociateAddressResultTypeDef: ...
+    ) -> AssociateAddressResultTypeDef:
+        """Associates an Elastic IP address, or carrier IP address (for instances
+        that are in subnets in Wavelength Zones) with an instance or a network
+        interface. Before you can use an Elastic IP address, you must allocate
+        it to your account.
+
+        Calls ec2.associate_address with PublicIp from this ec2 ClassicAddress.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AssociateAddress
+        """
+
     def disassociate(
         self,
         **kwargs: Unpack[DisassociateAddressRequestClassicAddressDisassociateTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Disassociates an Elastic IP address from the instance or network
+        interface it's associated with.
+
+        Calls ec2.disassociate_address with PublicIp from this ec2
+        ClassicAddress.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DisassociateAddress
+        """
+
     def release(
         self, **kwargs: Unpack[ReleaseAddressRequestClassicAddressReleaseTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Releases the specified Elastic IP address.
+
+        Calls ec2.release_address with PublicIp from this ec2 ClassicAddress.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReleaseAddress
+        """
 
 class DhcpOptions(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.DhcpOptions"
-    _client_class = EC2Client
+    """The ec2 DhcpOptions resource (boto3 ec2.DhcpOptions), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_dhcp_options on
+    first access. Wrap an existing boto3 resource with DhcpOptions(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 DhcpOptions."""
+
     @property
-    def owner_id(self) -> Optional[str]: ...
+    def owner_id(self) -> Optional[str]:
+        """The ID of the Amazon Web Services account that owns the DHCP options
+        set.
+
+        The OwnerId of DhcpOptions; loaded on first access (None when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the DHCP options set.
+
+        The Tags of DhcpOptions; loaded on first access (None when absent).
+        """
+
     @property
-    def dhcp_options_id(self) -> str: ...
+    def dhcp_options_id(self) -> str:
+        """DhcpOptionsId: the same value as the id identifier."""
+
     @property
-    def dhcp_configurations(self) -> Optional[List[DhcpConfigurationTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def dhcp_configurations(self) -> Optional[List[DhcpConfigurationTypeDef]]:
+        """The DHCP options in the set.
+
+        The DhcpConfigurations of DhcpOptions; loaded on first access (None
+        when absent).
+        """
+
+    def load(self) -> None:
+        """Load this ec2 DhcpOptions's attributes with ec2.describe_dhcp_options
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 DhcpOptions's attributes with ec2.describe_dhcp_options
+        (attributes load on first access too).
+        """
+
     def associate_with_vpc(
         self,
         **kwargs: Unpack[AssociateDhcpOptionsRequestDhcpOptionsAssociateWithVpcTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Associates a set of DHCP options (that you've previously created) with
+        the specified VPC, or associates no DHCP options with the VPC.
+
+        Calls ec2.associate_dhcp_options with DhcpOptionsId from this ec2
+        DhcpOptions.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AssociateDhcpOptions
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 DhcpOptions.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteDhcpOptionsRequestDhcpOptionsDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified set of DHCP options. You must disassociate the
+        set of DHCP options before you can delete it. You can disassociate the
+        set of DHCP options by associating either a new set of options or the
+        default set of options with the VPC.
+
+        Calls ec2.delete_dhcp_options with DhcpOptionsId from this ec2
+        DhcpOptions.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteDhcpOptions
+        """
 
 class Image(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.Image"
-    _client_class = EC2Client
+    """The ec2 Image resource (boto3 ec2.Image), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_images on first
+    access. Wrap an existing boto3 resource with Image(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 Image."""
+
     @property
-    def platform_details(self) -> Optional[str]: ...
+    def platform_details(self) -> Optional[str]:
+        """The platform details associated with the billing code of the AMI. For
+        more information, see Understand AMI billing information in the Amazon
+        EC2 User Guide.
+
+        The PlatformDetails of Image; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def usage_operation(self) -> Optional[str]: ...
+    def usage_operation(self) -> Optional[str]:
+        """The operation of the Amazon EC2 instance and the billing code that is
+        associated with the AMI. usageOperation corresponds to the
+        lineitem/Operation column on your Amazon Web Services Cost and Usage
+        Report and in the Amazon Web Services Price List API. You can view
+        these fields on the Instances or ...
+
+        The UsageOperation of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def block_device_mappings(self) -> Optional[List[BlockDeviceMappingTypeDef]]: ...
+    def block_device_mappings(self) -> Optional[List[BlockDeviceMappingTypeDef]]:
+        """Any block device mapping entries.
+
+        The BlockDeviceMappings of Image; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def description(self) -> Optional[str]: ...
+    def description(self) -> Optional[str]:
+        """The description of the AMI that was provided during image creation.
+
+        The Description of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def ena_support(self) -> Optional[bool]: ...
+    def ena_support(self) -> Optional[bool]:
+        """Specifies whether enhanced networking with ENA is enabled.
+
+        The EnaSupport of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def hypervisor(self) -> Optional[HypervisorTypeType]: ...
+    def hypervisor(self) -> Optional[HypervisorTypeType]:
+        """The hypervisor type of the image. Only xen is supported. ovm is not
+        supported.
+
+        The Hypervisor of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def image_owner_alias(self) -> Optional[str]: ...
+    def image_owner_alias(self) -> Optional[str]:
+        """The owner alias (amazon | aws-backup-vault | aws-marketplace).
+
+        The ImageOwnerAlias of Image; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def name(self) -> Optional[str]: ...
+    def name(self) -> Optional[str]:
+        """The name of the AMI that was provided during image creation.
+
+        The Name of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def root_device_name(self) -> Optional[str]: ...
+    def root_device_name(self) -> Optional[str]:
+        """The device name of the root device volume (for example, /dev/sda1).
+
+        The RootDeviceName of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def root_device_type(self) -> Optional[DeviceTypeType]: ...
+    def root_device_type(self) -> Optional[DeviceTypeType]:
+        """The type of root device used by the AMI. The AMI can use an Amazon EBS
+        volume or an instance store volume.
+
+        The RootDeviceType of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def sriov_net_support(self) -> Optional[str]: ...
+    def sriov_net_support(self) -> Optional[str]:
+        """Specifies whether enhanced networking with the Intel 82599 Virtual
+        Function interface is enabled.
+
+        The SriovNetSupport of Image; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def state_reason(self) -> Optional[StateReasonTypeDef]: ...
+    def state_reason(self) -> Optional[StateReasonTypeDef]:
+        """The reason for the state change.
+
+        The StateReason of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the image.
+
+        The Tags of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def virtualization_type(self) -> Optional[VirtualizationTypeType]: ...
+    def virtualization_type(self) -> Optional[VirtualizationTypeType]:
+        """The type of virtualization of the AMI.
+
+        The VirtualizationType of Image; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def boot_mode(self) -> Optional[BootModeValuesType]: ...
+    def boot_mode(self) -> Optional[BootModeValuesType]:
+        """The boot mode of the image. For more information, see Instance launch
+        behavior with Amazon EC2 boot modes in the Amazon EC2 User Guide.
+
+        The BootMode of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def tpm_support(self) -> Optional[TpmSupportValuesType]: ...
+    def tpm_support(self) -> Optional[TpmSupportValuesType]:
+        """If the image is configured for NitroTPM support, the value is v2.0. For
+        more information, see NitroTPM in the Amazon EC2 User Guide.
+
+        The TpmSupport of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def deprecation_time(self) -> Optional[str]: ...
+    def deprecation_time(self) -> Optional[str]:
+        """The date and time to deprecate the AMI, in UTC, in the following
+        format: YYYY-MM-DDTHH:MM:SSZ. If you specified a value for seconds,
+        Amazon EC2 rounds the seconds to the nearest minute.
+
+        The DeprecationTime of Image; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def imds_support(self) -> Optional[ImdsSupportValuesType]: ...
+    def imds_support(self) -> Optional[ImdsSupportValuesType]:
+        """If v2.0, it indicates that IMDSv2 is specified in the AMI. Instances
+        launched from this AMI will have HttpTokens automatically set to
+        required so that, by default, the instance requires that IMDSv2 is used
+        when requesting instance metadata. In addition, HttpPutResponseHopLimit
+        is set to 2. For more ...
+
+        The ImdsSupport of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def source_instance_id(self) -> Optional[str]: ...
+    def source_instance_id(self) -> Optional[str]:
+        """The ID of the instance that the AMI was created from if the AMI was
+        created using CreateImage. This field only appears if the AMI was
+        created using CreateImage.
+
+        The SourceInstanceId of Image; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def deregistration_protection(self) -> Optional[str]: ...
+    def deregistration_protection(self) -> Optional[str]:
+        """Indicates whether deregistration protection is enabled for the AMI.
+
+        The DeregistrationProtection of Image; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def last_launched_time(self) -> Optional[str]: ...
+    def last_launched_time(self) -> Optional[str]:
+        """The date and time, in ISO 8601 date-time format, when the AMI was last
+        used to launch an EC2 instance. When the AMI is used to launch an
+        instance, there is a 24-hour delay before that usage is reported.
+
+        The LastLaunchedTime of Image; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def image_allowed(self) -> Optional[bool]: ...
+    def image_allowed(self) -> Optional[bool]:
+        """If true, the AMI satisfies the criteria for Allowed AMIs and can be
+        discovered and used in the account. If false and Allowed AMIs is set to
+        enabled, the AMI can't be discovered or used in the account. If false
+        and Allowed AMIs is set to audit-mode, the AMI can be discovered and
+        used in the account.
+
+        The ImageAllowed of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def source_image_id(self) -> Optional[str]: ...
+    def source_image_id(self) -> Optional[str]:
+        """The ID of the source AMI from which the AMI was created.
+
+        The SourceImageId of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def source_image_region(self) -> Optional[str]: ...
+    def source_image_region(self) -> Optional[str]:
+        """The Region of the source AMI.
+
+        The SourceImageRegion of Image; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def free_tier_eligible(self) -> Optional[bool]: ...
+    def free_tier_eligible(self) -> Optional[bool]:
+        """Indicates whether the image is eligible for Amazon Web Services Free
+        Tier.
+
+        The FreeTierEligible of Image; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def image_id(self) -> str: ...
+    def image_id(self) -> str:
+        """ImageId: the same value as the id identifier."""
+
     @property
-    def image_location(self) -> Optional[str]: ...
+    def image_location(self) -> Optional[str]:
+        """The location of the AMI.
+
+        The ImageLocation of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def state(self) -> Optional[ImageStateType]: ...
+    def state(self) -> Optional[ImageStateType]:
+        """The current state of the AMI. If the state is available, the image is
+        successfully registered and can be used to launch an instance.
+
+        The State of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def owner_id(self) -> Optional[str]: ...
+    def owner_id(self) -> Optional[str]:
+        """The ID of the Amazon Web Services account that owns the image.
+
+        The OwnerId of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def creation_date(self) -> Optional[str]: ...
+    def creation_date(self) -> Optional[str]:
+        """The date and time the image was created.
+
+        The CreationDate of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def public(self) -> Optional[bool]: ...
+    def public(self) -> Optional[bool]:
+        """Indicates whether the image has public launch permissions. The value is
+        true if this image has public launch permissions or false if it has
+        only implicit and explicit launch permissions.
+
+        The Public of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def product_codes(self) -> Optional[List[ProductCodeTypeDef]]: ...
+    def product_codes(self) -> Optional[List[ProductCodeTypeDef]]:
+        """Any product codes associated with the AMI.
+
+        The ProductCodes of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def architecture(self) -> Optional[ArchitectureValuesType]: ...
+    def architecture(self) -> Optional[ArchitectureValuesType]:
+        """The architecture of the image.
+
+        The Architecture of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def image_type(self) -> Optional[ImageTypeValuesType]: ...
+    def image_type(self) -> Optional[ImageTypeValuesType]:
+        """The type of image.
+
+        The ImageType of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def kernel_id(self) -> Optional[str]: ...
+    def kernel_id(self) -> Optional[str]:
+        """The kernel associated with the image, if any. Only applicable for
+        machine images.
+
+        The KernelId of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def ramdisk_id(self) -> Optional[str]: ...
+    def ramdisk_id(self) -> Optional[str]:
+        """The RAM disk associated with the image, if any. Only applicable for
+        machine images.
+
+        The RamdiskId of Image; loaded on first access (None when absent).
+        """
+
     @property
-    def platform(self) -> Optional[PlatformValuesType]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def platform(self) -> Optional[PlatformValuesType]:
+        """This value is set to windows for Windows AMIs; otherwise, it is blank.
+
+        The Platform of Image; loaded on first access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this ec2 Image's attributes with ec2.describe_images (attributes
+        load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 Image's attributes with ec2.describe_images (attributes
+        load on first access too).
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 Image.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def deregister(
         self, **kwargs: Unpack[DeregisterImageRequestImageDeregisterTypeDef]
-    ) -> DeregisterImageResultTypeDef: ...
+    ) -> DeregisterImageResultTypeDef:
+        """Deregisters the specified AMI. A deregistered AMI can't be used to
+        launch new instances.
+
+        Calls ec2.deregister_image with ImageId from this ec2 Image.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeregisterImage
+        """
+
     def describe_attribute(
         self,
         **kwargs: Unpack[DescribeImageAttributeRequestImageDescribeAttributeTypeDef],
-    ) -> ImageAttributeTypeDef: ...
+    ) -> ImageAttributeTypeDef:
+        """Describes the specified attribute of the specified AMI. You can specify
+        only one attribute at a time.
+
+        Calls ec2.describe_image_attribute with ImageId from this ec2 Image.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DescribeImageAttribute
+        """
+
     def modify_attribute(
         self, **kwargs: Unpack[ModifyImageAttributeRequestImageModifyAttributeTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Modifies the specified attribute of the specified AMI. You can specify
+        only one attribute at a time.
+
+        Calls ec2.modify_image_attribute with ImageId from this ec2 Image.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ModifyImageAttribute
+        """
+
     def reset_attribute(
         self, **kwargs: Unpack[ResetImageAttributeRequestImageResetAttributeTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Resets an attribute of an AMI to its default value.
+
+        Calls ec2.reset_image_attribute with ImageId from this ec2 Image.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ResetImageAttribute
+        """
+
     def wait_until_exists(
         self, **kwargs: Unpack[DescribeImagesRequestImageExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this ec2 Image exists: polls with the ec2 waiter
+        image_exists with ImageIds from this ec2 Image; WaiterConfig sets Delay
+        and MaxAttempts. Raises botocore's WaiterError on failure or timeout.
+        """
 
 class Instance(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.Instance"
-    _client_class = EC2Client
+    """The ec2 Instance resource (boto3 ec2.Instance), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_instances on first
+    access. Wrap an existing boto3 resource with Instance(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 Instance."""
+
     @property
-    def architecture(self) -> Optional[ArchitectureValuesType]: ...
+    def architecture(self) -> Optional[ArchitectureValuesType]:
+        """The architecture of the image.
+
+        The Architecture of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
     def block_device_mappings(
         self,
-    ) -> Optional[List[InstanceBlockDeviceMappingTypeDef]]: ...
+    ) -> Optional[List[InstanceBlockDeviceMappingTypeDef]]:
+        """Any block device mapping entries for the instance.
+
+        The BlockDeviceMappings of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def client_token(self) -> Optional[str]: ...
+    def client_token(self) -> Optional[str]:
+        """The idempotency token you provided when you launched the instance, if
+        applicable.
+
+        The ClientToken of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def ebs_optimized(self) -> Optional[bool]: ...
+    def ebs_optimized(self) -> Optional[bool]:
+        """Indicates whether the instance is optimized for Amazon EBS I/O. This
+        optimization provides dedicated throughput to Amazon EBS and an
+        optimized configuration stack to provide optimal I/O performance. This
+        optimization isn't available with all instance types. Additional usage
+        charges apply when using ...
+
+        The EbsOptimized of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def ena_support(self) -> Optional[bool]: ...
+    def ena_support(self) -> Optional[bool]:
+        """Specifies whether enhanced networking with ENA is enabled.
+
+        The EnaSupport of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def hypervisor(self) -> Optional[HypervisorTypeType]: ...
+    def hypervisor(self) -> Optional[HypervisorTypeType]:
+        """The hypervisor type of the instance. The value xen is used for both Xen
+        and Nitro hypervisors.
+
+        The Hypervisor of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def iam_instance_profile(self) -> Optional[IamInstanceProfileTypeDef]: ...
+    def iam_instance_profile(self) -> Optional[IamInstanceProfileTypeDef]:
+        """The IAM instance profile associated with the instance, if applicable.
+
+        The IamInstanceProfile of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def instance_lifecycle(self) -> Optional[InstanceLifecycleTypeType]: ...
+    def instance_lifecycle(self) -> Optional[InstanceLifecycleTypeType]:
+        """Indicates whether this is a Spot Instance or a Scheduled Instance.
+
+        The InstanceLifecycle of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def elastic_gpu_associations(
-        self,
-    ) -> Optional[List[ElasticGpuAssociationTypeDef]]: ...
+    def elastic_gpu_associations(self) -> Optional[List[ElasticGpuAssociationTypeDef]]:
+        """Deprecated.
+
+        The ElasticGpuAssociations of Instance; loaded on first access (None
+        when absent).
+        """
+
     @property
     def elastic_inference_accelerator_associations(
         self,
-    ) -> Optional[List[ElasticInferenceAcceleratorAssociationTypeDef]]: ...
+    ) -> Optional[List[ElasticInferenceAcceleratorAssociationTypeDef]]:
+        """Deprecated
+
+        The ElasticInferenceAcceleratorAssociations of Instance; loaded on
+        first access (None when absent).
+        """
+
     @property
     def network_interfaces_attribute(
         self,
-    ) -> Optional[List[InstanceNetworkInterfaceTypeDef]]: ...
+    ) -> Optional[List[InstanceNetworkInterfaceTypeDef]]:
+        """The network interfaces for the instance.
+
+        The NetworkInterfaces of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def outpost_arn(self) -> Optional[str]: ...
+    def outpost_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the Outpost.
+
+        The OutpostArn of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def root_device_name(self) -> Optional[str]: ...
+    def root_device_name(self) -> Optional[str]:
+        """The device name of the root device volume (for example, /dev/sda1).
+
+        The RootDeviceName of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def root_device_type(self) -> Optional[DeviceTypeType]: ...
+    def root_device_type(self) -> Optional[DeviceTypeType]:
+        """The root device type used by the AMI. The AMI can use an EBS volume or
+        an instance store volume.
+
+        The RootDeviceType of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def security_groups(self) -> Optional[List[GroupIdentifierTypeDef]]: ...
+    def security_groups(self) -> Optional[List[GroupIdentifierTypeDef]]:
+        """The security groups for the instance.
+
+        The SecurityGroups of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def source_dest_check(self) -> Optional[bool]: ...
+    def source_dest_check(self) -> Optional[bool]:
+        """Indicates whether source/destination checking is enabled.
+
+        The SourceDestCheck of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def spot_instance_request_id(self) -> Optional[str]: ...
+    def spot_instance_request_id(self) -> Optional[str]:
+        """If the request is a Spot Instance request, the ID of the request.
+
+        The SpotInstanceRequestId of Instance; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def sriov_net_support(self) -> Optional[str]: ...
+    def sriov_net_support(self) -> Optional[str]:
+        """Specifies whether enhanced networking with the Intel 82599 Virtual
+        Function interface is enabled.
+
+        The SriovNetSupport of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def state_reason(self) -> Optional[StateReasonTypeDef]: ...
+    def state_reason(self) -> Optional[StateReasonTypeDef]:
+        """The reason for the most recent state transition.
+
+        The StateReason of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the instance.
+
+        The Tags of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def virtualization_type(self) -> Optional[VirtualizationTypeType]: ...
+    def virtualization_type(self) -> Optional[VirtualizationTypeType]:
+        """The virtualization type of the instance.
+
+        The VirtualizationType of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def cpu_options(self) -> Optional[CpuOptionsTypeDef]: ...
+    def cpu_options(self) -> Optional[CpuOptionsTypeDef]:
+        """The CPU options for the instance.
+
+        The CpuOptions of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def capacity_block_id(self) -> Optional[str]: ...
+    def capacity_block_id(self) -> Optional[str]:
+        """The ID of the Capacity Block.
+
+        The CapacityBlockId of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def capacity_reservation_id(self) -> Optional[str]: ...
+    def capacity_reservation_id(self) -> Optional[str]:
+        """The ID of the Capacity Reservation.
+
+        The CapacityReservationId of Instance; loaded on first access (None
+        when absent).
+        """
+
     @property
     def capacity_reservation_specification(
         self,
-    ) -> Optional[CapacityReservationSpecificationResponseTypeDef]: ...
+    ) -> Optional[CapacityReservationSpecificationResponseTypeDef]:
+        """Information about the Capacity Reservation targeting option.
+
+        The CapacityReservationSpecification of Instance; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def hibernation_options(self) -> Optional[HibernationOptionsTypeDef]: ...
+    def hibernation_options(self) -> Optional[HibernationOptionsTypeDef]:
+        """Indicates whether the instance is enabled for hibernation.
+
+        The HibernationOptions of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def licenses(self) -> Optional[List[LicenseConfigurationTypeDef]]: ...
+    def licenses(self) -> Optional[List[LicenseConfigurationTypeDef]]:
+        """The license configurations for the instance.
+
+        The Licenses of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def metadata_options(self) -> Optional[InstanceMetadataOptionsResponseTypeDef]: ...
+    def metadata_options(self) -> Optional[InstanceMetadataOptionsResponseTypeDef]:
+        """The metadata options for the instance.
+
+        The MetadataOptions of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def enclave_options(self) -> Optional[EnclaveOptionsTypeDef]: ...
+    def enclave_options(self) -> Optional[EnclaveOptionsTypeDef]:
+        """Indicates whether the instance is enabled for Amazon Web Services Nitro
+        Enclaves.
+
+        The EnclaveOptions of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def boot_mode(self) -> Optional[BootModeValuesType]: ...
+    def boot_mode(self) -> Optional[BootModeValuesType]:
+        """The boot mode that was specified by the AMI. If the value is
+        uefi-preferred, the AMI supports both UEFI and Legacy BIOS. The
+        currentInstanceBootMode parameter is the boot mode that is used to boot
+        the instance at launch or start.
+
+        The BootMode of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def platform_details(self) -> Optional[str]: ...
+    def platform_details(self) -> Optional[str]:
+        """The platform details value for the instance. For more information, see
+        AMI billing information fields in the Amazon EC2 User Guide.
+
+        The PlatformDetails of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def usage_operation(self) -> Optional[str]: ...
+    def usage_operation(self) -> Optional[str]:
+        """The usage operation value for the instance. For more information, see
+        AMI billing information fields in the Amazon EC2 User Guide.
+
+        The UsageOperation of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def usage_operation_update_time(self) -> Optional[datetime]: ...
+    def usage_operation_update_time(self) -> Optional[datetime]:
+        """The time that the usage operation was last updated.
+
+        The UsageOperationUpdateTime of Instance; loaded on first access (None
+        when absent).
+        """
+
     @property
     def private_dns_name_options(
         self,
-    ) -> Optional[PrivateDnsNameOptionsResponseTypeDef]: ...
+    ) -> Optional[PrivateDnsNameOptionsResponseTypeDef]:
+        """The options for the instance hostname.
+
+        The PrivateDnsNameOptions of Instance; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def ipv6_address(self) -> Optional[str]: ...
+    def ipv6_address(self) -> Optional[str]:
+        """The IPv6 address assigned to the instance.
+
+        The Ipv6Address of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def tpm_support(self) -> Optional[str]: ...
+    def tpm_support(self) -> Optional[str]:
+        """If the instance is configured for NitroTPM support, the value is v2.0.
+        For more information, see NitroTPM in the Amazon EC2 User Guide.
+
+        The TpmSupport of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def maintenance_options(self) -> Optional[InstanceMaintenanceOptionsTypeDef]: ...
+    def maintenance_options(self) -> Optional[InstanceMaintenanceOptionsTypeDef]:
+        """Provides information on the recovery and maintenance options of your
+        instance.
+
+        The MaintenanceOptions of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def current_instance_boot_mode(self) -> Optional[InstanceBootModeValuesType]: ...
+    def current_instance_boot_mode(self) -> Optional[InstanceBootModeValuesType]:
+        """The boot mode that is used to boot the instance at launch or start. For
+        more information, see Boot modes in the Amazon EC2 User Guide.
+
+        The CurrentInstanceBootMode of Instance; loaded on first access (None
+        when absent).
+        """
+
     @property
     def network_performance_options(
         self,
-    ) -> Optional[InstanceNetworkPerformanceOptionsTypeDef]: ...
+    ) -> Optional[InstanceNetworkPerformanceOptionsTypeDef]:
+        """Contains settings for the network performance options for your
+        instance.
+
+        The NetworkPerformanceOptions of Instance; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def operator(self) -> Optional[OperatorResponseTypeDef]: ...
+    def operator(self) -> Optional[OperatorResponseTypeDef]:
+        """The service provider that manages the instance.
+
+        The Operator of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def secondary_interfaces(
-        self,
-    ) -> Optional[List[InstanceSecondaryInterfaceTypeDef]]: ...
+    def secondary_interfaces(self) -> Optional[List[InstanceSecondaryInterfaceTypeDef]]:
+        """The secondary interfaces for the instance.
+
+        The SecondaryInterfaces of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def instance_id(self) -> str: ...
+    def instance_id(self) -> str:
+        """InstanceId: the same value as the id identifier."""
+
     @property
-    def image_id(self) -> Optional[str]: ...
+    def image_id(self) -> Optional[str]:
+        """The ID of the AMI used to launch the instance.
+
+        The ImageId of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def state(self) -> Optional[InstanceStateTypeDef]: ...
+    def state(self) -> Optional[InstanceStateTypeDef]:
+        """The current state of the instance.
+
+        The State of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def private_dns_name(self) -> Optional[str]: ...
+    def private_dns_name(self) -> Optional[str]:
+        """[IPv4 only] The private DNS hostname name assigned to the instance.
+        This DNS hostname can only be used inside the Amazon EC2 network. This
+        name is not available until the instance enters the running state.
+
+        The PrivateDnsName of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def public_dns_name(self) -> Optional[str]: ...
+    def public_dns_name(self) -> Optional[str]:
+        """The public DNS name assigned to the instance. This name is not
+        available until the instance enters the running state. This name is
+        only available if you've enabled DNS hostnames for your VPC. The format
+        of this name depends on the public hostname type.
+
+        The PublicDnsName of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def state_transition_reason(self) -> Optional[str]: ...
+    def state_transition_reason(self) -> Optional[str]:
+        """The reason for the most recent state transition. This might be an empty
+        string.
+
+        The StateTransitionReason of Instance; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def key_name(self) -> Optional[str]: ...
+    def key_name(self) -> Optional[str]:
+        """The name of the key pair, if this instance was launched with an
+        associated key pair.
+
+        The KeyName of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def ami_launch_index(self) -> Optional[int]: ...
+    def ami_launch_index(self) -> Optional[int]:
+        """The AMI launch index, which can be used to find this instance in the
+        launch group.
+
+        The AmiLaunchIndex of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def product_codes(self) -> Optional[List[ProductCodeTypeDef]]: ...
+    def product_codes(self) -> Optional[List[ProductCodeTypeDef]]:
+        """The product codes attached to this instance, if applicable.
+
+        The ProductCodes of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def instance_type(self) -> Optional[InstanceTypeType]: ...
+    def instance_type(self) -> Optional[InstanceTypeType]:
+        """The instance type.
+
+        The InstanceType of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def launch_time(self) -> Optional[datetime]: ...
+    def launch_time(self) -> Optional[datetime]:
+        """The time that the instance was last launched. To determine the time
+        that instance was first launched, see the attachment time for the
+        primary network interface.
+
+        The LaunchTime of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def placement(self) -> Optional[PlacementTypeDef]: ...
+    def placement(self) -> Optional[PlacementTypeDef]:
+        """The location where the instance launched, if applicable.
+
+        The Placement of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def kernel_id(self) -> Optional[str]: ...
+    def kernel_id(self) -> Optional[str]:
+        """The kernel associated with this instance, if applicable.
+
+        The KernelId of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def ramdisk_id(self) -> Optional[str]: ...
+    def ramdisk_id(self) -> Optional[str]:
+        """The RAM disk associated with this instance, if applicable.
+
+        The RamdiskId of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def platform(self) -> Optional[PlatformValuesType]: ...
+    def platform(self) -> Optional[PlatformValuesType]:
+        """The platform. This value is windows for Windows instances; otherwise,
+        it is empty.
+
+        The Platform of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def monitoring(self) -> Optional[MonitoringTypeDef]: ...
+    def monitoring(self) -> Optional[MonitoringTypeDef]:
+        """The monitoring for the instance.
+
+        The Monitoring of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def subnet_id(self) -> Optional[str]: ...
+    def subnet_id(self) -> Optional[str]:
+        """The ID of the subnet in which the instance is running.
+
+        The SubnetId of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def vpc_id(self) -> Optional[str]: ...
+    def vpc_id(self) -> Optional[str]:
+        """The ID of the VPC in which the instance is running.
+
+        The VpcId of Instance; loaded on first access (None when absent).
+        """
+
     @property
-    def private_ip_address(self) -> Optional[str]: ...
+    def private_ip_address(self) -> Optional[str]:
+        """The private IPv4 address assigned to the instance.
+
+        The PrivateIpAddress of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def public_ip_address(self) -> Optional[str]: ...
+    def public_ip_address(self) -> Optional[str]:
+        """The public IPv4 address, or the Carrier IP address assigned to the
+        instance, if applicable.
+
+        The PublicIpAddress of Instance; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def classic_address(self) -> Optional[ClassicAddress]: ...
+    def classic_address(self) -> Optional[ClassicAddress]:
+        """Reference: the ClassicAddress named by this ec2 Instance's data (loaded
+        on first access); None when it names none.
+        """
+
     @property
-    def image(self) -> Optional[Image]: ...
+    def image(self) -> Optional[Image]:
+        """Reference: the Image named by this ec2 Instance's data (loaded on first
+        access); None when it names none.
+        """
+
     @property
-    def key_pair(self) -> Optional[KeyPairInfo]: ...
+    def key_pair(self) -> Optional[KeyPairInfo]:
+        """Reference: the KeyPairInfo named by this ec2 Instance's data (loaded on
+        first access); None when it names none.
+        """
+
     @property
-    def network_interfaces(self) -> Optional[List[NetworkInterface]]: ...
+    def network_interfaces(self) -> Optional[List[NetworkInterface]]:
+        """Reference: the NetworkInterface resources named by this ec2 Instance's
+        data (loaded on first access); None when it names none.
+        """
+
     @property
-    def placement_group(self) -> Optional[PlacementGroup]: ...
+    def placement_group(self) -> Optional[PlacementGroup]:
+        """Reference: the PlacementGroup named by this ec2 Instance's data (loaded
+        on first access); None when it names none.
+        """
+
     @property
-    def subnet(self) -> Optional[Subnet]: ...
+    def subnet(self) -> Optional[Subnet]:
+        """Reference: the Subnet named by this ec2 Instance's data (loaded on
+        first access); None when it names none.
+        """
+
     @property
-    def vpc(self) -> Optional[Vpc]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def vpc(self) -> Optional[Vpc]:
+        """Reference: the Vpc named by this ec2 Instance's data (loaded on first
+        access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this ec2 Instance's attributes with ec2.describe_instances
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 Instance's attributes with ec2.describe_instances
+        (attributes load on first access too).
+        """
+
     def attach_classic_link_vpc(
         self,
         **kwargs: Unpack[
             AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef
         ],
-    ) -> AttachClassicLinkVpcResultTypeDef: ...
+    ) -> AttachClassicLinkVpcResultTypeDef:
+        """This action is deprecated.
+
+        Calls ec2.attach_classic_link_vpc with InstanceId from this ec2
+        Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AttachClassicLinkVpc
+        """
+
     def attach_volume(
         self, **kwargs: Unpack[AttachVolumeRequestInstanceAttachVolumeTypeDef]
-    ) -> VolumeAttachmentResponseTypeDef: ...
+    ) -> VolumeAttachmentResponseTypeDef:
+        """Attaches an Amazon EBS volume to a running or stopped instance, and
+        exposes it to the instance with the specified device name.
+
+        Calls ec2.attach_volume with InstanceId from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AttachVolume
+        """
+
     def console_output(
         self, **kwargs: Unpack[GetConsoleOutputRequestInstanceConsoleOutputTypeDef]
-    ) -> GetConsoleOutputResultTypeDef: ...
+    ) -> GetConsoleOutputResultTypeDef:
+        """Gets the console output for the specified instance. For Linux
+        instances, the instance console output displays the exact console
+        output that would normally be displayed on a physical monitor attached
+        to a computer. For Windows instances, the instance console output
+        includes the last three system ...
+
+        Calls ec2.get_console_output with InstanceId from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/GetConsoleOutput
+        """
+
     def create_image(
         self, **kwargs: Unpack[CreateImageRequestInstanceCreateImageTypeDef]
-    ) -> Image: ...
+    ) -> Image:
+        """Creates an Amazon EBS-backed AMI from an Amazon EBS-backed instance
+        that is either running or stopped.
+
+        Calls ec2.create_image with InstanceId from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateImage
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def describe_attribute(
         self,
         **kwargs: Unpack[
             DescribeInstanceAttributeRequestInstanceDescribeAttributeTypeDef
         ],
-    ) -> InstanceAttributeTypeDef: ...
+    ) -> InstanceAttributeTypeDef:
+        """Describes the specified attribute of the specified instance. You can
+        specify only one attribute at a time. Available attributes include SQL
+        license exemption configuration for instances registered with the SQL
+        LE service.
+
+        Calls ec2.describe_instance_attribute with InstanceId from this ec2
+        Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DescribeInstanceAttribute
+        """
+
     def detach_classic_link_vpc(
         self,
         **kwargs: Unpack[
             DetachClassicLinkVpcRequestInstanceDetachClassicLinkVpcTypeDef
         ],
-    ) -> DetachClassicLinkVpcResultTypeDef: ...
+    ) -> DetachClassicLinkVpcResultTypeDef:
+        """This action is deprecated.
+
+        Calls ec2.detach_classic_link_vpc with InstanceId from this ec2
+        Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DetachClassicLinkVpc
+        """
+
     def detach_volume(
         self, **kwargs: Unpack[DetachVolumeRequestInstanceDetachVolumeTypeDef]
-    ) -> VolumeAttachmentResponseTypeDef: ...
+    ) -> VolumeAttachmentResponseTypeDef:
+        """Detaches an EBS volume from an instance. Make sure to unmount any file
+        systems on the device within your operating system before detaching the
+        volume. Failure to do so can result in the volume becoming stuck in the
+        busy state while detaching. If this happens, detachment can be delayed
+        indefinitely ...
+
+        Calls ec2.detach_volume with InstanceId from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DetachVolume
+        """
+
     def modify_attribute(
         self,
         **kwargs: Unpack[ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Modifies the specified attribute of the specified instance. You can
+        specify only one attribute at a time.
+
+        Calls ec2.modify_instance_attribute with InstanceId from this ec2
+        Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ModifyInstanceAttribute
+        """
+
     def monitor(
         self, **kwargs: Unpack[MonitorInstancesRequestInstanceMonitorTypeDef]
-    ) -> MonitorInstancesResultTypeDef: ...
+    ) -> MonitorInstancesResultTypeDef:
+        """Enables detailed monitoring for a running instance. Otherwise, basic
+        monitoring is enabled. For more information, see Monitor your instances
+        using CloudWatch in the Amazon EC2 User Guide.
+
+        Calls ec2.monitor_instances with InstanceIds from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/MonitorInstances
+        """
+
     def password_data(
         self, **kwargs: Unpack[GetPasswordDataRequestInstancePasswordDataTypeDef]
-    ) -> GetPasswordDataResultTypeDef: ...
+    ) -> GetPasswordDataResultTypeDef:
+        """Retrieves the encrypted administrator password for a running Windows
+        instance.
+
+        Calls ec2.get_password_data with InstanceId from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/GetPasswordData
+        """
+
     def reboot(
         self, **kwargs: Unpack[RebootInstancesRequestInstanceRebootTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Requests a reboot of the specified instances. This operation is
+        asynchronous; it only queues a request to reboot the specified
+        instances. The operation succeeds if the instances are valid and belong
+        to you. Requests to reboot terminated instances are ignored.
+
+        Calls ec2.reboot_instances with InstanceIds from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RebootInstances
+        """
+
     def report_status(
         self, **kwargs: Unpack[ReportInstanceStatusRequestInstanceReportStatusTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Submits feedback about the status of an instance. The instance must be
+        in the running state. If your experience with the instance differs from
+        the instance status returned by DescribeInstanceStatus, use
+        ReportInstanceStatus to report your experience with the instance.
+        Amazon EC2 collects this ...
+
+        Calls ec2.report_instance_status with Instances from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReportInstanceStatus
+        """
+
     def reset_attribute(
         self,
         **kwargs: Unpack[ResetInstanceAttributeRequestInstanceResetAttributeTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Resets an attribute of an instance to its default value. To reset the
+        kernel or ramdisk, the instance must be in a stopped state. To reset
+        the sourceDestCheck, the instance can be either running or stopped.
+
+        Calls ec2.reset_instance_attribute with InstanceId from this ec2
+        Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ResetInstanceAttribute
+        """
+
     def reset_kernel(
         self, **kwargs: Unpack[ResetInstanceAttributeRequestInstanceResetKernelTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Resets an attribute of an instance to its default value. To reset the
+        kernel or ramdisk, the instance must be in a stopped state. To reset
+        the sourceDestCheck, the instance can be either running or stopped.
+
+        Calls ec2.reset_instance_attribute with Attribute, InstanceId from this
+        ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ResetInstanceAttribute
+        """
+
     def reset_ramdisk(
         self, **kwargs: Unpack[ResetInstanceAttributeRequestInstanceResetKernelTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Resets an attribute of an instance to its default value. To reset the
+        kernel or ramdisk, the instance must be in a stopped state. To reset
+        the sourceDestCheck, the instance can be either running or stopped.
+
+        Calls ec2.reset_instance_attribute with Attribute, InstanceId from this
+        ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ResetInstanceAttribute
+        """
+
     def reset_source_dest_check(
         self, **kwargs: Unpack[ResetInstanceAttributeRequestInstanceResetKernelTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Resets an attribute of an instance to its default value. To reset the
+        kernel or ramdisk, the instance must be in a stopped state. To reset
+        the sourceDestCheck, the instance can be either running or stopped.
+
+        Calls ec2.reset_instance_attribute with Attribute, InstanceId from this
+        ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ResetInstanceAttribute
+        """
+
     def start(
         self, **kwargs: Unpack[StartInstancesRequestInstanceStartTypeDef]
-    ) -> StartInstancesResultTypeDef: ...
+    ) -> StartInstancesResultTypeDef:
+        """Starts an Amazon EBS-backed instance that you've previously stopped.
+
+        Calls ec2.start_instances with InstanceIds from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StartInstances
+        """
+
     def stop(
         self, **kwargs: Unpack[StopInstancesRequestInstanceStopTypeDef]
-    ) -> StopInstancesResultTypeDef: ...
+    ) -> StopInstancesResultTypeDef:
+        """Stops an Amazon EBS-backed instance. You can restart your instance at
+        any time using the StartInstances API. For more information, see Stop
+        and start Amazon EC2 instances in the Amazon EC2 User Guide.
+
+        Calls ec2.stop_instances with InstanceIds from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StopInstances
+        """
+
     def terminate(
         self, **kwargs: Unpack[TerminateInstancesRequestInstanceTerminateTypeDef]
-    ) -> TerminateInstancesResultTypeDef: ...
+    ) -> TerminateInstancesResultTypeDef:
+        """Terminates (deletes) the specified instances. This operation is
+        idempotent; if you terminate an instance more than once, each call
+        succeeds.
+
+        Calls ec2.terminate_instances with InstanceIds from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/TerminateInstances
+        """
+
     def unmonitor(
         self, **kwargs: Unpack[UnmonitorInstancesRequestInstanceUnmonitorTypeDef]
-    ) -> UnmonitorInstancesResultTypeDef: ...
+    ) -> UnmonitorInstancesResultTypeDef:
+        """Disables detailed monitoring for a running instance. For more
+        information, see Monitoring your instances and volumes in the Amazon
+        EC2 User Guide.
+
+        Calls ec2.unmonitor_instances with InstanceIds from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/UnmonitorInstances
+        """
+
     def delete_tags(
         self, **kwargs: Unpack[DeleteTagsRequestInstanceDeleteTagsTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified set of tags from the specified set of resources.
+
+        Calls ec2.delete_tags with Resources from this ec2 Instance.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteTags
+        """
+
     @property
-    def volumes(self) -> InstanceVolumesCollectionManager: ...
+    def volumes(self) -> InstanceVolumesCollectionManager:
+        """The Volume resources of this ec2 Instance, from ec2.describe_volumes:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def vpc_addresses(self) -> InstanceVpcAddressesCollectionManager: ...
+    def vpc_addresses(self) -> InstanceVpcAddressesCollectionManager:
+        """The VpcAddress resources of this ec2 Instance, from
+        ec2.describe_addresses: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     def wait_until_exists(
         self, **kwargs: Unpack[DescribeInstancesRequestInstanceExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this ec2 Instance exists: polls with the ec2 waiter
+        instance_exists with InstanceIds from this ec2 Instance; WaiterConfig
+        sets Delay and MaxAttempts. Raises botocore's WaiterError on failure or
+        timeout.
+        """
+
     def wait_until_running(
         self, **kwargs: Unpack[DescribeInstancesRequestInstanceExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this ec2 Instance running: polls with the ec2 waiter
+        instance_running with InstanceIds from this ec2 Instance; WaiterConfig
+        sets Delay and MaxAttempts. Raises botocore's WaiterError on failure or
+        timeout.
+        """
+
     def wait_until_stopped(
         self, **kwargs: Unpack[DescribeInstancesRequestInstanceExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this ec2 Instance stopped: polls with the ec2 waiter
+        instance_stopped with InstanceIds from this ec2 Instance; WaiterConfig
+        sets Delay and MaxAttempts. Raises botocore's WaiterError on failure or
+        timeout.
+        """
+
     def wait_until_terminated(
         self, **kwargs: Unpack[DescribeInstancesRequestInstanceExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this ec2 Instance terminated: polls with the ec2 waiter
+        instance_terminated with InstanceIds from this ec2 Instance;
+        WaiterConfig sets Delay and MaxAttempts. Raises botocore's WaiterError
+        on failure or timeout.
+        """
 
 class InternetGateway(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.InternetGateway"
-    _client_class = EC2Client
+    """The ec2 InternetGateway resource (boto3 ec2.InternetGateway), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_internet_gateways
+    on first access. Wrap an existing boto3 resource with InternetGateway(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 InternetGateway."""
+
     @property
-    def attachments(self) -> Optional[List[InternetGatewayAttachmentTypeDef]]: ...
+    def attachments(self) -> Optional[List[InternetGatewayAttachmentTypeDef]]:
+        """Any VPCs attached to the internet gateway.
+
+        The Attachments of InternetGateway; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def internet_gateway_id(self) -> str: ...
+    def internet_gateway_id(self) -> str:
+        """InternetGatewayId: the same value as the id identifier."""
+
     @property
-    def owner_id(self) -> Optional[str]: ...
+    def owner_id(self) -> Optional[str]:
+        """The ID of the Amazon Web Services account that owns the internet
+        gateway.
+
+        The OwnerId of InternetGateway; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the internet gateway.
+
+        The Tags of InternetGateway; loaded on first access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this ec2 InternetGateway's attributes with
+        ec2.describe_internet_gateways (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 InternetGateway's attributes with
+        ec2.describe_internet_gateways (attributes load on first access too).
+        """
+
     def attach_to_vpc(
         self,
         **kwargs: Unpack[AttachInternetGatewayRequestInternetGatewayAttachToVpcTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Attaches an internet gateway or a virtual private gateway to a VPC,
+        enabling connectivity between the internet and the VPC. For more
+        information, see Internet gateways in the Amazon VPC User Guide.
+
+        Calls ec2.attach_internet_gateway with InternetGatewayId from this ec2
+        InternetGateway.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AttachInternetGateway
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 InternetGateway.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteInternetGatewayRequestInternetGatewayDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified internet gateway. You must detach the internet
+        gateway from the VPC before you can delete it.
+
+        Calls ec2.delete_internet_gateway with InternetGatewayId from this ec2
+        InternetGateway.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteInternetGateway
+        """
+
     def detach_from_vpc(
         self,
         **kwargs: Unpack[
             DetachInternetGatewayRequestInternetGatewayDetachFromVpcTypeDef
         ],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Detaches an internet gateway from a VPC, disabling connectivity between
+        the internet and the VPC. The VPC must not contain any running
+        instances with Elastic IP addresses or public IPv4 addresses.
+
+        Calls ec2.detach_internet_gateway with InternetGatewayId from this ec2
+        InternetGateway.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DetachInternetGateway
+        """
 
 class KeyPair(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.KeyPair"
-    _client_class = EC2Client
+    """The ec2 KeyPair resource (boto3 ec2.KeyPair), typed.
+
+    Identifiers: name. Wrap an existing boto3 resource with KeyPair(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this ec2 KeyPair."""
+
     @property
-    def key_pair_id(self) -> Optional[str]: ...
+    def key_pair_id(self) -> Optional[str]:
+        """The ID of the key pair.
+
+        The KeyPairId of KeyPair; loaded on first access (None when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags applied to the key pair.
+
+        The Tags of KeyPair; loaded on first access (None when absent).
+        """
+
     @property
-    def key_name(self) -> str: ...
+    def key_name(self) -> str:
+        """KeyName: the same value as the name identifier."""
+
     @property
-    def key_fingerprint(self) -> Optional[str]: ...
+    def key_fingerprint(self) -> Optional[str]:
+        """-
+
+        The KeyFingerprint of KeyPair; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def key_material(self) -> Optional[str]: ...
+    def key_material(self) -> Optional[str]:
+        """An unencrypted PEM encoded RSA or ED25519 private key.
+
+        The KeyMaterial of KeyPair; loaded on first access (None when absent).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteKeyPairRequestKeyPairDeleteTypeDef]
-    ) -> DeleteKeyPairResultTypeDef: ...
+    ) -> DeleteKeyPairResultTypeDef:
+        """Deletes the specified key pair, by removing the public key from Amazon
+        EC2.
+
+        Calls ec2.delete_key_pair with KeyName from this ec2 KeyPair.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteKeyPair
+        """
 
 class KeyPairInfo(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.KeyPairInfo"
-    _client_class = EC2Client
+    """The ec2 KeyPairInfo resource (boto3 ec2.KeyPairInfo), typed.
+
+    Identifiers: name. Attributes are loaded with ec2.describe_key_pairs on
+    first access. Wrap an existing boto3 resource with KeyPairInfo(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this ec2 KeyPairInfo."""
+
     @property
-    def key_pair_id(self) -> Optional[str]: ...
+    def key_pair_id(self) -> Optional[str]:
+        """The ID of the key pair.
+
+        The KeyPairId of KeyPairInfo; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def key_type(self) -> Optional[KeyTypeType]: ...
+    def key_type(self) -> Optional[KeyTypeType]:
+        """The type of key pair.
+
+        The KeyType of KeyPairInfo; loaded on first access (None when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags applied to the key pair.
+
+        The Tags of KeyPairInfo; loaded on first access (None when absent).
+        """
+
     @property
-    def public_key(self) -> Optional[str]: ...
+    def public_key(self) -> Optional[str]:
+        """The public key material.
+
+        The PublicKey of KeyPairInfo; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def create_time(self) -> Optional[datetime]: ...
+    def create_time(self) -> Optional[datetime]:
+        """If you used Amazon EC2 to create the key pair, this is the date and
+        time when the key was created, in ISO 8601 date-time format, in the UTC
+        time zone.
+
+        The CreateTime of KeyPairInfo; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def key_name(self) -> str: ...
+    def key_name(self) -> str:
+        """KeyName: the same value as the name identifier."""
+
     @property
-    def key_fingerprint(self) -> Optional[str]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def key_fingerprint(self) -> Optional[str]:
+        """If you used CreateKeyPair to create the key pair:
+
+        The KeyFingerprint of KeyPairInfo; loaded on first access (None when
+        absent).
+        """
+
+    def load(self) -> None:
+        """Load this ec2 KeyPairInfo's attributes with ec2.describe_key_pairs
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 KeyPairInfo's attributes with ec2.describe_key_pairs
+        (attributes load on first access too).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteKeyPairRequestKeyPairDeleteTypeDef]
-    ) -> DeleteKeyPairResultTypeDef: ...
+    ) -> DeleteKeyPairResultTypeDef:
+        """Deletes the specified key pair, by removing the public key from Amazon
+        EC2.
+
+        Calls ec2.delete_key_pair with KeyName from this ec2 KeyPairInfo.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteKeyPair
+        """
 
 class NetworkAcl(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.NetworkAcl"
-    _client_class = EC2Client
+    """The ec2 NetworkAcl resource (boto3 ec2.NetworkAcl), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_network_acls on
+    first access. Wrap an existing boto3 resource with NetworkAcl(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 NetworkAcl."""
+
     @property
-    def associations(self) -> Optional[List[NetworkAclAssociationTypeDef]]: ...
+    def associations(self) -> Optional[List[NetworkAclAssociationTypeDef]]:
+        """Any associations between the network ACL and your subnets
+
+        The Associations of NetworkAcl; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def entries(self) -> Optional[List[NetworkAclEntryTypeDef]]: ...
+    def entries(self) -> Optional[List[NetworkAclEntryTypeDef]]:
+        """The entries (rules) in the network ACL.
+
+        The Entries of NetworkAcl; loaded on first access (None when absent).
+        """
+
     @property
-    def is_default(self) -> Optional[bool]: ...
+    def is_default(self) -> Optional[bool]:
+        """Indicates whether this is the default network ACL for the VPC.
+
+        The IsDefault of NetworkAcl; loaded on first access (None when absent).
+        """
+
     @property
-    def network_acl_id(self) -> str: ...
+    def network_acl_id(self) -> str:
+        """NetworkAclId: the same value as the id identifier."""
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the network ACL.
+
+        The Tags of NetworkAcl; loaded on first access (None when absent).
+        """
+
     @property
-    def vpc_id(self) -> Optional[str]: ...
+    def vpc_id(self) -> Optional[str]:
+        """The ID of the VPC for the network ACL.
+
+        The VpcId of NetworkAcl; loaded on first access (None when absent).
+        """
+
     @property
-    def owner_id(self) -> Optional[str]: ...
+    def owner_id(self) -> Optional[str]:
+        """The ID of the Amazon Web Services account that owns the network ACL.
+
+        The OwnerId of NetworkAcl; loaded on first access (None when absent).
+        """
+
     @property
-    def vpc(self) -> Optional[Vpc]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def vpc(self) -> Optional[Vpc]:
+        """Reference: the Vpc named by this ec2 NetworkAcl's data (loaded on first
+        access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this ec2 NetworkAcl's attributes with ec2.describe_network_acls
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 NetworkAcl's attributes with ec2.describe_network_acls
+        (attributes load on first access too).
+        """
+
     def create_entry(
         self, **kwargs: Unpack[CreateNetworkAclEntryRequestNetworkAclCreateEntryTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Creates an entry (a rule) in a network ACL with the specified rule
+        number. Each network ACL has a set of numbered ingress rules and a
+        separate set of numbered egress rules. When determining whether a
+        packet should be allowed in or out of a subnet associated with the ACL,
+        we process the entries in ...
+
+        Calls ec2.create_network_acl_entry with NetworkAclId from this ec2
+        NetworkAcl.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateNetworkAclEntry
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 NetworkAcl.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteNetworkAclRequestNetworkAclDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified network ACL. You can't delete the ACL if it's
+        associated with any subnets. You can't delete the default network ACL.
+
+        Calls ec2.delete_network_acl with NetworkAclId from this ec2
+        NetworkAcl.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteNetworkAcl
+        """
+
     def delete_entry(
         self, **kwargs: Unpack[DeleteNetworkAclEntryRequestNetworkAclDeleteEntryTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified ingress or egress entry (rule) from the specified
+        network ACL.
+
+        Calls ec2.delete_network_acl_entry with NetworkAclId from this ec2
+        NetworkAcl.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteNetworkAclEntry
+        """
+
     def replace_association(
         self,
         **kwargs: Unpack[
             ReplaceNetworkAclAssociationRequestNetworkAclReplaceAssociationTypeDef
         ],
-    ) -> ReplaceNetworkAclAssociationResultTypeDef: ...
+    ) -> ReplaceNetworkAclAssociationResultTypeDef:
+        """Changes which network ACL a subnet is associated with. By default when
+        you create a subnet, it's automatically associated with the default
+        network ACL. For more information, see Network ACLs in the Amazon VPC
+        User Guide.
+
+        Calls ec2.replace_network_acl_association with NetworkAclId from this
+        ec2 NetworkAcl.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReplaceNetworkAclAssociation
+        """
+
     def replace_entry(
         self,
         **kwargs: Unpack[ReplaceNetworkAclEntryRequestNetworkAclReplaceEntryTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Replaces an entry (rule) in a network ACL. For more information, see
+        Network ACLs in the Amazon VPC User Guide.
+
+        Calls ec2.replace_network_acl_entry with NetworkAclId from this ec2
+        NetworkAcl.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReplaceNetworkAclEntry
+        """
 
 class NetworkInterface(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.NetworkInterface"
-    _client_class = EC2Client
+    """The ec2 NetworkInterface resource (boto3 ec2.NetworkInterface), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_network_interfaces
+    on first access. Wrap an existing boto3 resource with
+    NetworkInterface(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 NetworkInterface."""
+
     @property
-    def association_attribute(self) -> Optional[NetworkInterfaceAssociationTypeDef]: ...
+    def association_attribute(self) -> Optional[NetworkInterfaceAssociationTypeDef]:
+        """The association information for an Elastic IP address (IPv4) associated
+        with the network interface.
+
+        The Association of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def attachment(self) -> Optional[NetworkInterfaceAttachmentTypeDef]: ...
+    def attachment(self) -> Optional[NetworkInterfaceAttachmentTypeDef]:
+        """The network interface attachment.
+
+        The Attachment of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def availability_zone(self) -> Optional[str]: ...
+    def availability_zone(self) -> Optional[str]:
+        """The Availability Zone.
+
+        The AvailabilityZone of NetworkInterface; loaded on first access (None
+        when absent).
+        """
+
     @property
     def connection_tracking_configuration(
         self,
-    ) -> Optional[ConnectionTrackingConfigurationTypeDef]: ...
+    ) -> Optional[ConnectionTrackingConfigurationTypeDef]:
+        """A security group connection tracking configuration that enables you to
+        set the timeout for connection tracking on an Elastic network
+        interface. For more information, see Connection tracking timeouts in
+        the Amazon EC2 User Guide.
+
+        The ConnectionTrackingConfiguration of NetworkInterface; loaded on
+        first access (None when absent).
+        """
+
     @property
-    def description(self) -> Optional[str]: ...
+    def description(self) -> Optional[str]:
+        """A description.
+
+        The Description of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def groups(self) -> Optional[List[GroupIdentifierTypeDef]]: ...
+    def groups(self) -> Optional[List[GroupIdentifierTypeDef]]:
+        """Any security groups for the network interface.
+
+        The Groups of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def interface_type(self) -> Optional[NetworkInterfaceTypeType]: ...
+    def interface_type(self) -> Optional[NetworkInterfaceTypeType]:
+        """The type of network interface.
+
+        The InterfaceType of NetworkInterface; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def ipv6_addresses(self) -> Optional[List[NetworkInterfaceIpv6AddressTypeDef]]: ...
+    def ipv6_addresses(self) -> Optional[List[NetworkInterfaceIpv6AddressTypeDef]]:
+        """The IPv6 addresses associated with the network interface.
+
+        The Ipv6Addresses of NetworkInterface; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def mac_address(self) -> Optional[str]: ...
+    def mac_address(self) -> Optional[str]:
+        """The MAC address.
+
+        The MacAddress of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def network_interface_id(self) -> str: ...
+    def network_interface_id(self) -> str:
+        """NetworkInterfaceId: the same value as the id identifier."""
+
     @property
-    def outpost_arn(self) -> Optional[str]: ...
+    def outpost_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the Outpost.
+
+        The OutpostArn of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def owner_id(self) -> Optional[str]: ...
+    def owner_id(self) -> Optional[str]:
+        """The Amazon Web Services account ID of the owner of the network
+        interface.
+
+        The OwnerId of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def private_dns_name(self) -> Optional[str]: ...
+    def private_dns_name(self) -> Optional[str]:
+        """The private hostname. For more information, see EC2 instance hostnames,
+        DNS names, and domains in the Amazon EC2 User Guide.
+
+        The PrivateDnsName of NetworkInterface; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def public_dns_name(self) -> Optional[str]: ...
+    def public_dns_name(self) -> Optional[str]:
+        """A public hostname. For more information, see EC2 instance hostnames,
+        DNS names, and domains in the Amazon EC2 User Guide.
+
+        The PublicDnsName of NetworkInterface; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def public_ip_dns_name_options(self) -> Optional[PublicIpDnsNameOptionsTypeDef]: ...
+    def public_ip_dns_name_options(self) -> Optional[PublicIpDnsNameOptionsTypeDef]:
+        """Public hostname type options. For more information, see EC2 instance
+        hostnames, DNS names, and domains in the Amazon EC2 User Guide.
+
+        The PublicIpDnsNameOptions of NetworkInterface; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def private_ip_address(self) -> Optional[str]: ...
+    def private_ip_address(self) -> Optional[str]:
+        """The IPv4 address of the network interface within the subnet.
+
+        The PrivateIpAddress of NetworkInterface; loaded on first access (None
+        when absent).
+        """
+
     @property
     def private_ip_addresses(
         self,
-    ) -> Optional[List[NetworkInterfacePrivateIpAddressTypeDef]]: ...
+    ) -> Optional[List[NetworkInterfacePrivateIpAddressTypeDef]]:
+        """The private IPv4 addresses associated with the network interface.
+
+        The PrivateIpAddresses of NetworkInterface; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def ipv4_prefixes(self) -> Optional[List[Ipv4PrefixSpecificationTypeDef]]: ...
+    def ipv4_prefixes(self) -> Optional[List[Ipv4PrefixSpecificationTypeDef]]:
+        """The IPv4 prefixes that are assigned to the network interface.
+
+        The Ipv4Prefixes of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def ipv6_prefixes(self) -> Optional[List[Ipv6PrefixSpecificationTypeDef]]: ...
+    def ipv6_prefixes(self) -> Optional[List[Ipv6PrefixSpecificationTypeDef]]:
+        """The IPv6 prefixes that are assigned to the network interface.
+
+        The Ipv6Prefixes of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def requester_id(self) -> Optional[str]: ...
+    def requester_id(self) -> Optional[str]:
+        """The alias or Amazon Web Services account ID of the principal or service
+        that created the network interface.
+
+        The RequesterId of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def requester_managed(self) -> Optional[bool]: ...
+    def requester_managed(self) -> Optional[bool]:
+        """Indicates whether the network interface is being managed by Amazon Web
+        Services.
+
+        The RequesterManaged of NetworkInterface; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def source_dest_check(self) -> Optional[bool]: ...
+    def source_dest_check(self) -> Optional[bool]:
+        """Indicates whether source/destination checking is enabled.
+
+        The SourceDestCheck of NetworkInterface; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def status(self) -> Optional[NetworkInterfaceStatusType]: ...
+    def status(self) -> Optional[NetworkInterfaceStatusType]:
+        """The status of the network interface.
+
+        The Status of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def subnet_id(self) -> Optional[str]: ...
+    def subnet_id(self) -> Optional[str]:
+        """The ID of the subnet.
+
+        The SubnetId of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tag_set(self) -> Optional[List[TagTypeDef]]: ...
+    def tag_set(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the network interface.
+
+        The TagSet of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def vpc_id(self) -> Optional[str]: ...
+    def vpc_id(self) -> Optional[str]:
+        """The ID of the VPC.
+
+        The VpcId of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def deny_all_igw_traffic(self) -> Optional[bool]: ...
+    def deny_all_igw_traffic(self) -> Optional[bool]:
+        """Indicates whether a network interface with an IPv6 address is
+        unreachable from the public internet. If the value is true, inbound
+        traffic from the internet is dropped and you cannot assign an elastic
+        IP address to the network interface. The network interface is reachable
+        from peered VPCs and ...
+
+        The DenyAllIgwTraffic of NetworkInterface; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def ipv6_native(self) -> Optional[bool]: ...
+    def ipv6_native(self) -> Optional[bool]:
+        """Indicates whether this is an IPv6 only network interface.
+
+        The Ipv6Native of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def ipv6_address(self) -> Optional[str]: ...
+    def ipv6_address(self) -> Optional[str]:
+        """The IPv6 globally unique address associated with the network interface.
+
+        The Ipv6Address of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def operator(self) -> Optional[OperatorResponseTypeDef]: ...
+    def operator(self) -> Optional[OperatorResponseTypeDef]:
+        """The service provider that manages the network interface.
+
+        The Operator of NetworkInterface; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def associated_subnets(self) -> Optional[List[str]]: ...
+    def associated_subnets(self) -> Optional[List[str]]:
+        """The subnets associated with this network interface.
+
+        The AssociatedSubnets of NetworkInterface; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def availability_zone_id(self) -> Optional[str]: ...
+    def availability_zone_id(self) -> Optional[str]:
+        """The ID of the Availability Zone.
+
+        The AvailabilityZoneId of NetworkInterface; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def association(self) -> Optional[NetworkInterfaceAssociation]: ...
+    def association(self) -> Optional[NetworkInterfaceAssociation]:
+        """Reference: the NetworkInterfaceAssociation named by this ec2
+        NetworkInterface's data (loaded on first access); None when it names
+        none.
+        """
+
     @property
-    def subnet(self) -> Optional[Subnet]: ...
+    def subnet(self) -> Optional[Subnet]:
+        """Reference: the Subnet named by this ec2 NetworkInterface's data (loaded
+        on first access); None when it names none.
+        """
+
     @property
-    def vpc(self) -> Optional[Vpc]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def vpc(self) -> Optional[Vpc]:
+        """Reference: the Vpc named by this ec2 NetworkInterface's data (loaded on
+        first access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this ec2 NetworkInterface's attributes with
+        ec2.describe_network_interfaces (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 NetworkInterface's attributes with
+        ec2.describe_network_interfaces (attributes load on first access too).
+        """
+
     def assign_private_ip_addresses(
         self,
         **kwargs: Unpack[
             AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTypeDef
         ],
-    ) -> AssignPrivateIpAddressesResultTypeDef: ...
+    ) -> AssignPrivateIpAddressesResultTypeDef:
+        """Assigns the specified secondary private IP addresses to the specified
+        network interface.
+
+        Calls ec2.assign_private_ip_addresses with NetworkInterfaceId from this
+        ec2 NetworkInterface.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AssignPrivateIpAddresses
+        """
+
     def attach(
         self,
         **kwargs: Unpack[AttachNetworkInterfaceRequestNetworkInterfaceAttachTypeDef],
-    ) -> AttachNetworkInterfaceResultTypeDef: ...
+    ) -> AttachNetworkInterfaceResultTypeDef:
+        """Attaches a network interface to an instance.
+
+        Calls ec2.attach_network_interface with NetworkInterfaceId from this
+        ec2 NetworkInterface.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AttachNetworkInterface
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 NetworkInterface.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def delete(
         self,
         **kwargs: Unpack[DeleteNetworkInterfaceRequestNetworkInterfaceDeleteTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified network interface. You must detach the network
+        interface before you can delete it.
+
+        Calls ec2.delete_network_interface with NetworkInterfaceId from this
+        ec2 NetworkInterface.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteNetworkInterface
+        """
+
     def describe_attribute(
         self,
         **kwargs: Unpack[
             DescribeNetworkInterfaceAttributeRequestNetworkInterfaceDescribeAttributeTypeDef
         ],
-    ) -> DescribeNetworkInterfaceAttributeResultTypeDef: ...
+    ) -> DescribeNetworkInterfaceAttributeResultTypeDef:
+        """Describes a network interface attribute. You can specify only one
+        attribute at a time.
+
+        Calls ec2.describe_network_interface_attribute with NetworkInterfaceId
+        from this ec2 NetworkInterface.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DescribeNetworkInterfaceAttribute
+        """
+
     def detach(
         self,
         **kwargs: Unpack[DetachNetworkInterfaceRequestNetworkInterfaceDetachTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Detaches a network interface from an instance.
+
+        Calls ec2.detach_network_interface with AttachmentId from this ec2
+        NetworkInterface.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DetachNetworkInterface
+        """
+
     def modify_attribute(
         self,
         **kwargs: Unpack[
             ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeDef
         ],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Modifies the specified network interface attribute. You can specify
+        only one attribute at a time. You can use this action to attach and
+        detach security groups from an existing EC2 instance.
+
+        Calls ec2.modify_network_interface_attribute with NetworkInterfaceId
+        from this ec2 NetworkInterface.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ModifyNetworkInterfaceAttribute
+        """
+
     def reset_attribute(
         self,
         **kwargs: Unpack[
             ResetNetworkInterfaceAttributeRequestNetworkInterfaceResetAttributeTypeDef
         ],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Resets a network interface attribute. You can specify only one
+        attribute at a time.
+
+        Calls ec2.reset_network_interface_attribute with NetworkInterfaceId
+        from this ec2 NetworkInterface.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ResetNetworkInterfaceAttribute
+        """
+
     def unassign_private_ip_addresses(
         self,
         **kwargs: Unpack[
             UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddressesTypeDef
         ],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Unassigns the specified secondary private IP addresses or IPv4 Prefix
+        Delegation prefixes from a network interface.
+
+        Calls ec2.unassign_private_ip_addresses with NetworkInterfaceId from
+        this ec2 NetworkInterface.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/UnassignPrivateIpAddresses
+        """
 
 class NetworkInterfaceAssociation(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.NetworkInterfaceAssociation"
-    _client_class = EC2Client
+    """The ec2 NetworkInterfaceAssociation resource (boto3
+    ec2.NetworkInterfaceAssociation), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_network_interfaces
+    on first access. Wrap an existing boto3 resource with
+    NetworkInterfaceAssociation(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 NetworkInterfaceAssociation."""
+
     @property
-    def carrier_ip(self) -> Optional[str]: ...
+    def carrier_ip(self) -> Optional[str]:
+        """The carrier IP address associated with the network interface.
+
+        The CarrierIp of InstanceNetworkInterfaceAssociation; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def customer_owned_ip(self) -> Optional[str]: ...
+    def customer_owned_ip(self) -> Optional[str]:
+        """The customer-owned IP address associated with the network interface.
+
+        The CustomerOwnedIp of InstanceNetworkInterfaceAssociation; loaded on
+        first access (None when absent).
+        """
+
     @property
-    def ip_owner_id(self) -> Optional[str]: ...
+    def ip_owner_id(self) -> Optional[str]:
+        """The ID of the owner of the Elastic IP address.
+
+        The IpOwnerId of InstanceNetworkInterfaceAssociation; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def public_dns_name(self) -> Optional[str]: ...
+    def public_dns_name(self) -> Optional[str]:
+        """The public DNS name.
+
+        The PublicDnsName of InstanceNetworkInterfaceAssociation; loaded on
+        first access (None when absent).
+        """
+
     @property
-    def public_ip(self) -> Optional[str]: ...
+    def public_ip(self) -> Optional[str]:
+        """The public IP address or Elastic IP address bound to the network
+        interface.
+
+        The PublicIp of InstanceNetworkInterfaceAssociation; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def address(self) -> Optional[VpcAddress]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def address(self) -> Optional[VpcAddress]:
+        """Reference: the VpcAddress named by this ec2
+        NetworkInterfaceAssociation's data (loaded on first access); None when
+        it names none.
+        """
+
+    def load(self) -> None:
+        """Load this ec2 NetworkInterfaceAssociation's attributes with
+        ec2.describe_network_interfaces (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 NetworkInterfaceAssociation's attributes with
+        ec2.describe_network_interfaces (attributes load on first access too).
+        """
+
     def delete(
         self,
         **kwargs: Unpack[
             DisassociateAddressRequestNetworkInterfaceAssociationDeleteTypeDef
         ],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Disassociates an Elastic IP address from the instance or network
+        interface it's associated with.
+
+        Calls ec2.disassociate_address with AssociationId from this ec2
+        NetworkInterfaceAssociation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DisassociateAddress
+        """
 
 class PlacementGroup(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.PlacementGroup"
-    _client_class = EC2Client
+    """The ec2 PlacementGroup resource (boto3 ec2.PlacementGroup), typed.
+
+    Identifiers: name. Attributes are loaded with ec2.describe_placement_groups
+    on first access. Wrap an existing boto3 resource with PlacementGroup(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this ec2 PlacementGroup."""
+
     @property
-    def group_name(self) -> str: ...
+    def group_name(self) -> str:
+        """GroupName: the same value as the name identifier."""
+
     @property
-    def state(self) -> Optional[PlacementGroupStateType]: ...
+    def state(self) -> Optional[PlacementGroupStateType]:
+        """The state of the placement group.
+
+        The State of PlacementGroup; loaded on first access (None when absent).
+        """
+
     @property
-    def strategy(self) -> Optional[PlacementStrategyType]: ...
+    def strategy(self) -> Optional[PlacementStrategyType]:
+        """The placement strategy.
+
+        The Strategy of PlacementGroup; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def partition_count(self) -> Optional[int]: ...
+    def partition_count(self) -> Optional[int]:
+        """The number of partitions. Valid only if strategy is set to partition.
+
+        The PartitionCount of PlacementGroup; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def group_id(self) -> Optional[str]: ...
+    def group_id(self) -> Optional[str]:
+        """The ID of the placement group.
+
+        The GroupId of PlacementGroup; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags applied to the placement group.
+
+        The Tags of PlacementGroup; loaded on first access (None when absent).
+        """
+
     @property
-    def group_arn(self) -> Optional[str]: ...
+    def group_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the placement group.
+
+        The GroupArn of PlacementGroup; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def spread_level(self) -> Optional[SpreadLevelType]: ...
+    def spread_level(self) -> Optional[SpreadLevelType]:
+        """The spread level for the placement group. Only Outpost placement groups
+        can be spread across hosts.
+
+        The SpreadLevel of PlacementGroup; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def linked_group_id(self) -> Optional[str]: ...
+    def linked_group_id(self) -> Optional[str]:
+        """Reserved for future use.
+
+        The LinkedGroupId of PlacementGroup; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def operator(self) -> Optional[OperatorResponseTypeDef]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def operator(self) -> Optional[OperatorResponseTypeDef]:
+        """The service provider that manages the Placement Group.
+
+        The Operator of PlacementGroup; loaded on first access (None when
+        absent).
+        """
+
+    def load(self) -> None:
+        """Load this ec2 PlacementGroup's attributes with
+        ec2.describe_placement_groups (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 PlacementGroup's attributes with
+        ec2.describe_placement_groups (attributes load on first access too).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeletePlacementGroupRequestPlacementGroupDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified placement group. You must terminate all instances
+        in the placement group before you can delete the placement group. For
+        more information, see Placement groups in the Amazon EC2 User Guide.
+
+        Calls ec2.delete_placement_group with GroupName from this ec2
+        PlacementGroup.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeletePlacementGroup
+        """
+
     @property
-    def instances(self) -> PlacementGroupInstancesCollectionManager: ...
+    def instances(self) -> PlacementGroupInstancesCollectionManager:
+        """The Instance resources of this ec2 PlacementGroup, from
+        ec2.describe_instances: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
 
 class Route(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.Route"
-    _client_class = EC2Client
+    """The ec2 Route resource (boto3 ec2.Route), typed.
+
+    Identifiers: route_table_id, destination_cidr_block. Wrap an existing boto3
+    resource with Route(raw).
+    """
 
     @property
-    def route_table_id(self) -> str: ...
+    def route_table_id(self) -> str:
+        """The RouteTableId identifier of this ec2 Route."""
+
     @property
-    def destination_cidr_block(self) -> str: ...
+    def destination_cidr_block(self) -> str:
+        """The DestinationCidrBlock identifier of this ec2 Route."""
+
     @property
-    def destination_ipv6_cidr_block(self) -> Optional[str]: ...
+    def destination_ipv6_cidr_block(self) -> Optional[str]:
+        """The IPv6 CIDR block used for the destination match.
+
+        The DestinationIpv6CidrBlock of Route; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def destination_prefix_list_id(self) -> Optional[str]: ...
+    def destination_prefix_list_id(self) -> Optional[str]:
+        """The prefix of the Amazon Web Services service.
+
+        The DestinationPrefixListId of Route; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def egress_only_internet_gateway_id(self) -> Optional[str]: ...
+    def egress_only_internet_gateway_id(self) -> Optional[str]:
+        """The ID of the egress-only internet gateway.
+
+        The EgressOnlyInternetGatewayId of Route; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def gateway_id(self) -> Optional[str]: ...
+    def gateway_id(self) -> Optional[str]:
+        """The ID of a gateway attached to your VPC.
+
+        The GatewayId of Route; loaded on first access (None when absent).
+        """
+
     @property
-    def instance_id(self) -> Optional[str]: ...
+    def instance_id(self) -> Optional[str]:
+        """The ID of a NAT instance in your VPC.
+
+        The InstanceId of Route; loaded on first access (None when absent).
+        """
+
     @property
-    def instance_owner_id(self) -> Optional[str]: ...
+    def instance_owner_id(self) -> Optional[str]:
+        """The ID of Amazon Web Services account that owns the instance.
+
+        The InstanceOwnerId of Route; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def nat_gateway_id(self) -> Optional[str]: ...
+    def nat_gateway_id(self) -> Optional[str]:
+        """The ID of a NAT gateway.
+
+        The NatGatewayId of Route; loaded on first access (None when absent).
+        """
+
     @property
-    def transit_gateway_id(self) -> Optional[str]: ...
+    def transit_gateway_id(self) -> Optional[str]:
+        """The ID of a transit gateway.
+
+        The TransitGatewayId of Route; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def local_gateway_id(self) -> Optional[str]: ...
+    def local_gateway_id(self) -> Optional[str]:
+        """The ID of the local gateway.
+
+        The LocalGatewayId of Route; loaded on first access (None when absent).
+        """
+
     @property
-    def carrier_gateway_id(self) -> Optional[str]: ...
+    def carrier_gateway_id(self) -> Optional[str]:
+        """The ID of the carrier gateway.
+
+        The CarrierGatewayId of Route; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def network_interface_id(self) -> Optional[str]: ...
+    def network_interface_id(self) -> Optional[str]:
+        """The ID of the network interface.
+
+        The NetworkInterfaceId of Route; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def origin(self) -> Optional[RouteOriginType]: ...
+    def origin(self) -> Optional[RouteOriginType]:
+        """Describes how the route was created.
+
+        The Origin of Route; loaded on first access (None when absent).
+        """
+
     @property
-    def state(self) -> Optional[RouteStateType]: ...
+    def state(self) -> Optional[RouteStateType]:
+        """The state of the route. The blackhole state indicates that the route's
+        target isn't available (for example, the specified gateway isn't
+        attached to the VPC, or the specified NAT instance has been
+        terminated).
+
+        The State of Route; loaded on first access (None when absent).
+        """
+
     @property
-    def vpc_peering_connection_id(self) -> Optional[str]: ...
+    def vpc_peering_connection_id(self) -> Optional[str]:
+        """The ID of a VPC peering connection.
+
+        The VpcPeeringConnectionId of Route; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def core_network_arn(self) -> Optional[str]: ...
+    def core_network_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the core network.
+
+        The CoreNetworkArn of Route; loaded on first access (None when absent).
+        """
+
     @property
-    def odb_network_arn(self) -> Optional[str]: ...
+    def odb_network_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the ODB network.
+
+        The OdbNetworkArn of Route; loaded on first access (None when absent).
+        """
+
     @property
-    def ip_address(self) -> Optional[str]: ...
+    def ip_address(self) -> Optional[str]:
+        """The next hop IP address for routes propagated by VPC Route Server into
+        VPC route tables.
+
+        The IpAddress of Route; loaded on first access (None when absent).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteRouteRequestRouteDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified route from the specified route table.
+
+        Calls ec2.delete_route with DestinationCidrBlock, RouteTableId from
+        this ec2 Route.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteRoute
+        """
+
     def replace(
         self, **kwargs: Unpack[ReplaceRouteRequestRouteReplaceTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def RouteTable(self) -> _RouteTable: ...
+    ) -> EmptyResponseTypeDef:
+        """Replaces an existing route within a route table in a VPC.
+
+        Calls ec2.replace_route with DestinationCidrBlock, RouteTableId from
+        this ec2 Route.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReplaceRoute
+        """
+
+    def RouteTable(self) -> _RouteTable:
+        """The RouteTable sub-resource of this ec2 Route (no request is made)."""
 
 class RouteTable(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.RouteTable"
-    _client_class = EC2Client
+    """The ec2 RouteTable resource (boto3 ec2.RouteTable), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_route_tables on
+    first access. Wrap an existing boto3 resource with RouteTable(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 RouteTable."""
+
     @property
-    def associations_attribute(
-        self,
-    ) -> Optional[List[RouteTableAssociationTypeDef]]: ...
+    def associations_attribute(self) -> Optional[List[RouteTableAssociationTypeDef]]:
+        """The associations between the route table and your subnets or gateways.
+
+        The Associations of RouteTable; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def propagating_vgws(self) -> Optional[List[PropagatingVgwTypeDef]]: ...
+    def propagating_vgws(self) -> Optional[List[PropagatingVgwTypeDef]]:
+        """Any virtual private gateway (VGW) propagating routes.
+
+        The PropagatingVgws of RouteTable; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def route_table_id(self) -> str: ...
+    def route_table_id(self) -> str:
+        """RouteTableId: the same value as the id identifier."""
+
     @property
-    def routes_attribute(self) -> Optional[List[RouteTypeDef]]: ...
+    def routes_attribute(self) -> Optional[List[RouteTypeDef]]:
+        """The routes in the route table.
+
+        The Routes of RouteTable; loaded on first access (None when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the route table.
+
+        The Tags of RouteTable; loaded on first access (None when absent).
+        """
+
     @property
-    def vpc_id(self) -> Optional[str]: ...
+    def vpc_id(self) -> Optional[str]:
+        """The ID of the VPC.
+
+        The VpcId of RouteTable; loaded on first access (None when absent).
+        """
+
     @property
-    def owner_id(self) -> Optional[str]: ...
+    def owner_id(self) -> Optional[str]:
+        """The ID of the Amazon Web Services account that owns the route table.
+
+        The OwnerId of RouteTable; loaded on first access (None when absent).
+        """
+
     @property
-    def associations(self) -> Optional[List[RouteTableAssociation]]: ...
+    def associations(self) -> Optional[List[RouteTableAssociation]]:
+        """Reference: the RouteTableAssociation resources named by this ec2
+        RouteTable's data (loaded on first access); None when it names none.
+        """
+
     @property
-    def routes(self) -> Optional[List[Route]]: ...
+    def routes(self) -> Optional[List[Route]]:
+        """Reference: the Route resources named by this ec2 RouteTable's data
+        (loaded on first access); None when it names none.
+        """
+
     @property
-    def vpc(self) -> Optional[Vpc]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def vpc(self) -> Optional[Vpc]:
+        """Reference: the Vpc named by this ec2 RouteTable's data (loaded on first
+        access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this ec2 RouteTable's attributes with ec2.describe_route_tables
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 RouteTable's attributes with ec2.describe_route_tables
+        (attributes load on first access too).
+        """
+
     def associate_with_subnet(
         self,
         **kwargs: Unpack[
             AssociateRouteTableRequestRouteTableAssociateWithSubnetTypeDef
         ],
-    ) -> RouteTableAssociation: ...
+    ) -> RouteTableAssociation:
+        """Associates a subnet in your VPC or an internet gateway or virtual
+        private gateway attached to your VPC with a route table in your VPC.
+        This association causes traffic from the subnet or gateway to be routed
+        according to the routes in the route table. The action returns an
+        association ID, which you ...
+
+        Calls ec2.associate_route_table with RouteTableId from this ec2
+        RouteTable.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AssociateRouteTable
+        """
+
     def create_route(
         self, **kwargs: Unpack[CreateRouteRequestRouteTableCreateRouteTypeDef]
-    ) -> Route: ...
+    ) -> Route:
+        """Creates a route in a route table within a VPC.
+
+        Calls ec2.create_route with RouteTableId from this ec2 RouteTable.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateRoute
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 RouteTable.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteRouteTableRequestRouteTableDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified route table. You must disassociate the route
+        table from any subnets before you can delete it. You can't delete the
+        main route table.
+
+        Calls ec2.delete_route_table with RouteTableId from this ec2
+        RouteTable.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteRouteTable
+        """
 
 class RouteTableAssociation(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.RouteTableAssociation"
-    _client_class = EC2Client
+    """The ec2 RouteTableAssociation resource (boto3 ec2.RouteTableAssociation),
+    typed.
+
+    Identifiers: id. Wrap an existing boto3 resource with
+    RouteTableAssociation(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 RouteTableAssociation."""
+
     @property
-    def main(self) -> Optional[bool]: ...
+    def main(self) -> Optional[bool]:
+        """Indicates whether this is the main route table.
+
+        The Main of RouteTableAssociation; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def route_table_association_id(self) -> str: ...
+    def route_table_association_id(self) -> str:
+        """RouteTableAssociationId: the same value as the id identifier."""
+
     @property
-    def route_table_id(self) -> Optional[str]: ...
+    def route_table_id(self) -> Optional[str]:
+        """The ID of the route table.
+
+        The RouteTableId of RouteTableAssociation; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def subnet_id(self) -> Optional[str]: ...
+    def subnet_id(self) -> Optional[str]:
+        """The ID of the subnet. A subnet ID is not returned for an implicit
+        association.
+
+        The SubnetId of RouteTableAssociation; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def gateway_id(self) -> Optional[str]: ...
+    def gateway_id(self) -> Optional[str]:
+        """The ID of the internet gateway or virtual private gateway.
+
+        The GatewayId of RouteTableAssociation; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def public_ipv4_pool(self) -> Optional[str]: ...
+    def public_ipv4_pool(self) -> Optional[str]:
+        """The ID of a public IPv4 pool. A public IPv4 pool is a pool of IPv4
+        addresses that you've brought to Amazon Web Services with BYOIP.
+
+        The PublicIpv4Pool of RouteTableAssociation; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def association_state(self) -> Optional[RouteTableAssociationStateTypeDef]: ...
+    def association_state(self) -> Optional[RouteTableAssociationStateTypeDef]:
+        """The state of the association.
+
+        The AssociationState of RouteTableAssociation; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def route_table(self) -> Optional[RouteTable]: ...
+    def route_table(self) -> Optional[RouteTable]:
+        """Reference: the RouteTable named by this ec2 RouteTableAssociation's
+        data (loaded on first access); None when it names none.
+        """
+
     @property
-    def subnet(self) -> Optional[Subnet]: ...
+    def subnet(self) -> Optional[Subnet]:
+        """Reference: the Subnet named by this ec2 RouteTableAssociation's data
+        (loaded on first access); None when it names none.
+        """
+
     def delete(
         self,
         **kwargs: Unpack[
             DisassociateRouteTableRequestRouteTableAssociationDeleteTypeDef
         ],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Disassociates a subnet or gateway from a route table.
+
+        Calls ec2.disassociate_route_table with AssociationId from this ec2
+        RouteTableAssociation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DisassociateRouteTable
+        """
+
     def replace_subnet(
         self,
         **kwargs: Unpack[
             ReplaceRouteTableAssociationRequestRouteTableAssociationReplaceSubnetTypeDef
         ],
-    ) -> RouteTableAssociation: ...
+    ) -> RouteTableAssociation:
+        """Changes the route table associated with a given subnet, internet
+        gateway, or virtual private gateway in a VPC. After the operation
+        completes, the subnet or gateway uses the routes in the new route
+        table. For more information about route tables, see Route tables in the
+        Amazon VPC User Guide.
+
+        Calls ec2.replace_route_table_association with AssociationId from this
+        ec2 RouteTableAssociation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReplaceRouteTableAssociation
+        """
 
 class SecurityGroup(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.SecurityGroup"
-    _client_class = EC2Client
+    """The ec2 SecurityGroup resource (boto3 ec2.SecurityGroup), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_security_groups on
+    first access. Wrap an existing boto3 resource with SecurityGroup(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 SecurityGroup."""
+
     @property
-    def group_id(self) -> str: ...
+    def group_id(self) -> str:
+        """GroupId: the same value as the id identifier."""
+
     @property
-    def ip_permissions_egress(self) -> Optional[List[IpPermissionOutputTypeDef]]: ...
+    def ip_permissions_egress(self) -> Optional[List[IpPermissionOutputTypeDef]]:
+        """The outbound rules associated with the security group.
+
+        The IpPermissionsEgress of SecurityGroup; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the security group.
+
+        The Tags of SecurityGroup; loaded on first access (None when absent).
+        """
+
     @property
-    def vpc_id(self) -> Optional[str]: ...
+    def vpc_id(self) -> Optional[str]:
+        """The ID of the VPC for the security group.
+
+        The VpcId of SecurityGroup; loaded on first access (None when absent).
+        """
+
     @property
-    def security_group_arn(self) -> Optional[str]: ...
+    def security_group_arn(self) -> Optional[str]:
+        """The ARN of the security group.
+
+        The SecurityGroupArn of SecurityGroup; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def owner_id(self) -> Optional[str]: ...
+    def owner_id(self) -> Optional[str]:
+        """The Amazon Web Services account ID of the owner of the security group.
+
+        The OwnerId of SecurityGroup; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def group_name(self) -> Optional[str]: ...
+    def group_name(self) -> Optional[str]:
+        """The name of the security group.
+
+        The GroupName of SecurityGroup; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def description(self) -> Optional[str]: ...
+    def description(self) -> Optional[str]:
+        """A description of the security group.
+
+        The Description of SecurityGroup; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def ip_permissions(self) -> Optional[List[IpPermissionOutputTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def ip_permissions(self) -> Optional[List[IpPermissionOutputTypeDef]]:
+        """The inbound rules associated with the security group.
+
+        The IpPermissions of SecurityGroup; loaded on first access (None when
+        absent).
+        """
+
+    def load(self) -> None:
+        """Load this ec2 SecurityGroup's attributes with
+        ec2.describe_security_groups (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 SecurityGroup's attributes with
+        ec2.describe_security_groups (attributes load on first access too).
+        """
+
     def authorize_egress(
         self,
         **kwargs: Unpack[
             AuthorizeSecurityGroupEgressRequestSecurityGroupAuthorizeEgressTypeDef
         ],
-    ) -> AuthorizeSecurityGroupEgressResultTypeDef: ...
+    ) -> AuthorizeSecurityGroupEgressResultTypeDef:
+        """Adds the specified outbound (egress) rules to a security group.
+
+        Calls ec2.authorize_security_group_egress with GroupId from this ec2
+        SecurityGroup.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AuthorizeSecurityGroupEgress
+        """
+
     def authorize_ingress(
         self,
         **kwargs: Unpack[
             AuthorizeSecurityGroupIngressRequestSecurityGroupAuthorizeIngressTypeDef
         ],
-    ) -> AuthorizeSecurityGroupIngressResultTypeDef: ...
+    ) -> AuthorizeSecurityGroupIngressResultTypeDef:
+        """Adds the specified inbound (ingress) rules to a security group.
+
+        Calls ec2.authorize_security_group_ingress with GroupId from this ec2
+        SecurityGroup.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AuthorizeSecurityGroupIngress
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 SecurityGroup.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteSecurityGroupRequestSecurityGroupDeleteTypeDef]
-    ) -> DeleteSecurityGroupResultTypeDef: ...
+    ) -> DeleteSecurityGroupResultTypeDef:
+        """Deletes a security group.
+
+        Calls ec2.delete_security_group with GroupId from this ec2
+        SecurityGroup.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteSecurityGroup
+        """
+
     def revoke_egress(
         self,
         **kwargs: Unpack[
             RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef
         ],
-    ) -> RevokeSecurityGroupEgressResultTypeDef: ...
+    ) -> RevokeSecurityGroupEgressResultTypeDef:
+        """Removes the specified outbound (egress) rules from the specified
+        security group.
+
+        Calls ec2.revoke_security_group_egress with GroupId from this ec2
+        SecurityGroup.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RevokeSecurityGroupEgress
+        """
+
     def revoke_ingress(
         self,
         **kwargs: Unpack[
             RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef
         ],
-    ) -> RevokeSecurityGroupIngressResultTypeDef: ...
+    ) -> RevokeSecurityGroupIngressResultTypeDef:
+        """Removes the specified inbound (ingress) rules from a security group.
+
+        Calls ec2.revoke_security_group_ingress with GroupId from this ec2
+        SecurityGroup.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RevokeSecurityGroupIngress
+        """
 
 class Snapshot(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.Snapshot"
-    _client_class = EC2Client
+    """The ec2 Snapshot resource (boto3 ec2.Snapshot), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_snapshots on first
+    access. Wrap an existing boto3 resource with Snapshot(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 Snapshot."""
+
     @property
-    def owner_alias(self) -> Optional[str]: ...
+    def owner_alias(self) -> Optional[str]:
+        """The Amazon Web Services owner alias, from an Amazon-maintained list
+        (amazon). This is not the user-configured Amazon Web Services account
+        alias set using the IAM console.
+
+        The OwnerAlias of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def outpost_arn(self) -> Optional[str]: ...
+    def outpost_arn(self) -> Optional[str]:
+        """The ARN of the Outpost on which the snapshot is stored. For more
+        information, see Amazon EBS local snapshots on Outposts in the Amazon
+        EBS User Guide.
+
+        The OutpostArn of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the snapshot.
+
+        The Tags of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def storage_tier(self) -> Optional[StorageTierType]: ...
+    def storage_tier(self) -> Optional[StorageTierType]:
+        """The storage tier in which the snapshot is stored. standard indicates
+        that the snapshot is stored in the standard snapshot storage tier and
+        that it is ready for use. archive indicates that the snapshot is
+        currently archived and that it must be restored before it can be used.
+
+        The StorageTier of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def restore_expiry_time(self) -> Optional[datetime]: ...
+    def restore_expiry_time(self) -> Optional[datetime]:
+        """Only for archived snapshots that are temporarily restored. Indicates
+        the date and time when a temporarily restored snapshot will be
+        automatically re-archived.
+
+        The RestoreExpiryTime of Snapshot; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def sse_type(self) -> Optional[SSETypeType]: ...
+    def sse_type(self) -> Optional[SSETypeType]:
+        """Reserved for future use.
+
+        The SseType of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def availability_zone(self) -> Optional[str]: ...
+    def availability_zone(self) -> Optional[str]:
+        """The Availability Zone or Local Zone of the snapshot. For example,
+        us-west-1a (Availability Zone) or us-west-2-lax-1a (Local Zone).
+
+        The AvailabilityZone of Snapshot; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def transfer_type(self) -> Optional[TransferTypeType]: ...
+    def transfer_type(self) -> Optional[TransferTypeType]:
+        """Only for snapshot copies.
+
+        The TransferType of Snapshot; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def completion_duration_minutes(self) -> Optional[int]: ...
+    def completion_duration_minutes(self) -> Optional[int]:
+        """Only for snapshot copies created with time-based snapshot copy
+        operations.
+
+        The CompletionDurationMinutes of Snapshot; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def completion_time(self) -> Optional[datetime]: ...
+    def completion_time(self) -> Optional[datetime]:
+        """The time stamp when the snapshot was completed.
+
+        The CompletionTime of Snapshot; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def full_snapshot_size_in_bytes(self) -> Optional[int]: ...
+    def full_snapshot_size_in_bytes(self) -> Optional[int]:
+        """The full size of the snapshot, in bytes.
+
+        The FullSnapshotSizeInBytes of Snapshot; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def snapshot_id(self) -> str: ...
+    def snapshot_id(self) -> str:
+        """SnapshotId: the same value as the id identifier."""
+
     @property
-    def volume_id(self) -> Optional[str]: ...
+    def volume_id(self) -> Optional[str]:
+        """The ID of the volume that was used to create the snapshot. Snapshots
+        created by a copy snapshot operation have an arbitrary volume ID that
+        you should not use for any purpose.
+
+        The VolumeId of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def state(self) -> Optional[SnapshotStateType]: ...
+    def state(self) -> Optional[SnapshotStateType]:
+        """The snapshot state.
+
+        The State of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def state_message(self) -> Optional[str]: ...
+    def state_message(self) -> Optional[str]:
+        """Encrypted Amazon EBS snapshots are copied asynchronously. If a snapshot
+        copy operation fails (for example, if the proper KMS permissions are
+        not obtained) this field displays error state details to help you
+        diagnose why the error occurred. This parameter is only returned by
+        DescribeSnapshots.
+
+        The StateMessage of Snapshot; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def start_time(self) -> Optional[datetime]: ...
+    def start_time(self) -> Optional[datetime]:
+        """The time stamp when the snapshot was initiated.
+
+        The StartTime of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def progress(self) -> Optional[str]: ...
+    def progress(self) -> Optional[str]:
+        """The progress of the snapshot, as a percentage.
+
+        The Progress of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def owner_id(self) -> Optional[str]: ...
+    def owner_id(self) -> Optional[str]:
+        """The ID of the Amazon Web Services account that owns the EBS snapshot.
+
+        The OwnerId of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def description(self) -> Optional[str]: ...
+    def description(self) -> Optional[str]:
+        """The description for the snapshot.
+
+        The Description of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def volume_size(self) -> Optional[int]: ...
+    def volume_size(self) -> Optional[int]:
+        """The size of the volume, in GiB.
+
+        The VolumeSize of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def encrypted(self) -> Optional[bool]: ...
+    def encrypted(self) -> Optional[bool]:
+        """Indicates whether the snapshot is encrypted.
+
+        The Encrypted of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def kms_key_id(self) -> Optional[str]: ...
+    def kms_key_id(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the KMS key that was used to protect
+        the volume encryption key for the parent volume.
+
+        The KmsKeyId of Snapshot; loaded on first access (None when absent).
+        """
+
     @property
-    def data_encryption_key_id(self) -> Optional[str]: ...
+    def data_encryption_key_id(self) -> Optional[str]:
+        """The data encryption key identifier for the snapshot. This value is a
+        unique identifier that corresponds to the data encryption key that was
+        used to encrypt the original volume or snapshot copy. Because data
+        encryption keys are inherited by volumes created from snapshots, and
+        vice versa, if ...
+
+        The DataEncryptionKeyId of Snapshot; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def volume(self) -> Optional[Volume]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def volume(self) -> Optional[Volume]:
+        """Reference: the Volume named by this ec2 Snapshot's data (loaded on
+        first access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this ec2 Snapshot's attributes with ec2.describe_snapshots
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 Snapshot's attributes with ec2.describe_snapshots
+        (attributes load on first access too).
+        """
+
     def copy(
         self, **kwargs: Unpack[CopySnapshotRequestSnapshotCopyTypeDef]
-    ) -> CopySnapshotResultTypeDef: ...
+    ) -> CopySnapshotResultTypeDef:
+        """Creates an exact copy of an Amazon EBS snapshot.
+
+        Calls ec2.copy_snapshot with SourceSnapshotId from this ec2 Snapshot.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CopySnapshot
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 Snapshot.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteSnapshotRequestSnapshotDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified snapshot.
+
+        Calls ec2.delete_snapshot with SnapshotId from this ec2 Snapshot.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteSnapshot
+        """
+
     def describe_attribute(
         self,
         **kwargs: Unpack[
             DescribeSnapshotAttributeRequestSnapshotDescribeAttributeTypeDef
         ],
-    ) -> DescribeSnapshotAttributeResultTypeDef: ...
+    ) -> DescribeSnapshotAttributeResultTypeDef:
+        """Describes the specified attribute of the specified snapshot. You can
+        specify only one attribute at a time.
+
+        Calls ec2.describe_snapshot_attribute with SnapshotId from this ec2
+        Snapshot.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DescribeSnapshotAttribute
+        """
+
     def modify_attribute(
         self,
         **kwargs: Unpack[ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds or removes permission settings for the specified snapshot. You may
+        add or remove specified Amazon Web Services account IDs from a
+        snapshot's list of create volume permissions, but you cannot do both in
+        a single operation. If you need to both add and remove account IDs for
+        a snapshot, you must ...
+
+        Calls ec2.modify_snapshot_attribute with SnapshotId from this ec2
+        Snapshot.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ModifySnapshotAttribute
+        """
+
     def reset_attribute(
         self,
         **kwargs: Unpack[ResetSnapshotAttributeRequestSnapshotResetAttributeTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Resets permission settings for the specified snapshot.
+
+        Calls ec2.reset_snapshot_attribute with SnapshotId from this ec2
+        Snapshot.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ResetSnapshotAttribute
+        """
+
     def wait_until_completed(
         self, **kwargs: Unpack[DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this ec2 Snapshot completed: polls with the ec2 waiter
+        snapshot_completed with SnapshotIds from this ec2 Snapshot;
+        WaiterConfig sets Delay and MaxAttempts. Raises botocore's WaiterError
+        on failure or timeout.
+        """
 
 class Subnet(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.Subnet"
-    _client_class = EC2Client
+    """The ec2 Subnet resource (boto3 ec2.Subnet), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_subnets on first
+    access. Wrap an existing boto3 resource with Subnet(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 Subnet."""
+
     @property
-    def availability_zone_id(self) -> Optional[str]: ...
+    def availability_zone_id(self) -> Optional[str]:
+        """The AZ ID of the subnet.
+
+        The AvailabilityZoneId of Subnet; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def enable_lni_at_device_index(self) -> Optional[int]: ...
+    def enable_lni_at_device_index(self) -> Optional[int]:
+        """Indicates the device position for local network interfaces in this
+        subnet. For example, 1 indicates local network interfaces in this
+        subnet are the secondary network interface (eth1).
+
+        The EnableLniAtDeviceIndex of Subnet; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def map_customer_owned_ip_on_launch(self) -> Optional[bool]: ...
+    def map_customer_owned_ip_on_launch(self) -> Optional[bool]:
+        """Indicates whether a network interface created in this subnet (including
+        a network interface created by RunInstances) receives a customer-owned
+        IPv4 address.
+
+        The MapCustomerOwnedIpOnLaunch of Subnet; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def customer_owned_ipv4_pool(self) -> Optional[str]: ...
+    def customer_owned_ipv4_pool(self) -> Optional[str]:
+        """The customer-owned IPv4 address pool associated with the subnet.
+
+        The CustomerOwnedIpv4Pool of Subnet; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def owner_id(self) -> Optional[str]: ...
+    def owner_id(self) -> Optional[str]:
+        """The ID of the Amazon Web Services account that owns the subnet.
+
+        The OwnerId of Subnet; loaded on first access (None when absent).
+        """
+
     @property
-    def assign_ipv6_address_on_creation(self) -> Optional[bool]: ...
+    def assign_ipv6_address_on_creation(self) -> Optional[bool]:
+        """Indicates whether a network interface created in this subnet (including
+        a network interface created by RunInstances) receives an IPv6 address.
+
+        The AssignIpv6AddressOnCreation of Subnet; loaded on first access (None
+        when absent).
+        """
+
     @property
     def ipv6_cidr_block_association_set(
         self,
-    ) -> Optional[List[SubnetIpv6CidrBlockAssociationTypeDef]]: ...
+    ) -> Optional[List[SubnetIpv6CidrBlockAssociationTypeDef]]:
+        """Information about the IPv6 CIDR blocks associated with the subnet.
+
+        The Ipv6CidrBlockAssociationSet of Subnet; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the subnet.
+
+        The Tags of Subnet; loaded on first access (None when absent).
+        """
+
     @property
-    def subnet_arn(self) -> Optional[str]: ...
+    def subnet_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the subnet.
+
+        The SubnetArn of Subnet; loaded on first access (None when absent).
+        """
+
     @property
-    def outpost_arn(self) -> Optional[str]: ...
+    def outpost_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the Outpost.
+
+        The OutpostArn of Subnet; loaded on first access (None when absent).
+        """
+
     @property
-    def enable_dns64(self) -> Optional[bool]: ...
+    def enable_dns64(self) -> Optional[bool]:
+        """Indicates whether DNS queries made to the Amazon-provided DNS Resolver
+        in this subnet should return synthetic IPv6 addresses for IPv4-only
+        destinations.
+
+        The EnableDns64 of Subnet; loaded on first access (None when absent).
+        """
+
     @property
-    def ipv6_native(self) -> Optional[bool]: ...
+    def ipv6_native(self) -> Optional[bool]:
+        """Indicates whether this is an IPv6 only subnet.
+
+        The Ipv6Native of Subnet; loaded on first access (None when absent).
+        """
+
     @property
     def private_dns_name_options_on_launch(
         self,
-    ) -> Optional[PrivateDnsNameOptionsOnLaunchTypeDef]: ...
+    ) -> Optional[PrivateDnsNameOptionsOnLaunchTypeDef]:
+        """The type of hostnames to assign to instances in the subnet at launch.
+        An instance hostname is based on the IPv4 address or ID of the
+        instance.
+
+        The PrivateDnsNameOptionsOnLaunch of Subnet; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def block_public_access_states(
-        self,
-    ) -> Optional[BlockPublicAccessStatesTypeDef]: ...
+    def block_public_access_states(self) -> Optional[BlockPublicAccessStatesTypeDef]:
+        """The state of VPC Block Public Access (BPA).
+
+        The BlockPublicAccessStates of Subnet; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def type(self) -> Optional[str]: ...
+    def type(self) -> Optional[str]:
+        """Indicates if this is a subnet used with Amazon Elastic VMware Service
+        (EVS). Possible values are Elastic VMware Service or no value. For more
+        information about Amazon EVS, see Amazon Elastic VMware Service API
+        Reference .
+
+        The Type of Subnet; loaded on first access (None when absent).
+        """
+
     @property
-    def subnet_id(self) -> str: ...
+    def subnet_id(self) -> str:
+        """SubnetId: the same value as the id identifier."""
+
     @property
-    def state(self) -> Optional[SubnetStateType]: ...
+    def state(self) -> Optional[SubnetStateType]:
+        """The current state of the subnet.
+
+        The State of Subnet; loaded on first access (None when absent).
+        """
+
     @property
-    def vpc_id(self) -> Optional[str]: ...
+    def vpc_id(self) -> Optional[str]:
+        """The ID of the VPC the subnet is in.
+
+        The VpcId of Subnet; loaded on first access (None when absent).
+        """
+
     @property
-    def cidr_block(self) -> Optional[str]: ...
+    def cidr_block(self) -> Optional[str]:
+        """The IPv4 CIDR block assigned to the subnet.
+
+        The CidrBlock of Subnet; loaded on first access (None when absent).
+        """
+
     @property
-    def available_ip_address_count(self) -> Optional[int]: ...
+    def available_ip_address_count(self) -> Optional[int]:
+        """The number of unused private IPv4 addresses in the subnet. The IPv4
+        addresses for any stopped instances are considered unavailable.
+
+        The AvailableIpAddressCount of Subnet; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def availability_zone(self) -> Optional[str]: ...
+    def availability_zone(self) -> Optional[str]:
+        """The Availability Zone of the subnet.
+
+        The AvailabilityZone of Subnet; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def default_for_az(self) -> Optional[bool]: ...
+    def default_for_az(self) -> Optional[bool]:
+        """Indicates whether this is the default subnet for the Availability Zone.
+
+        The DefaultForAz of Subnet; loaded on first access (None when absent).
+        """
+
     @property
-    def map_public_ip_on_launch(self) -> Optional[bool]: ...
+    def map_public_ip_on_launch(self) -> Optional[bool]:
+        """Indicates whether instances launched in this subnet receive a public
+        IPv4 address.
+
+        The MapPublicIpOnLaunch of Subnet; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def vpc(self) -> Optional[Vpc]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def vpc(self) -> Optional[Vpc]:
+        """Reference: the Vpc named by this ec2 Subnet's data (loaded on first
+        access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this ec2 Subnet's attributes with ec2.describe_subnets (attributes
+        load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 Subnet's attributes with ec2.describe_subnets
+        (attributes load on first access too).
+        """
+
     def create_instances(
         self, **kwargs: Unpack[RunInstancesRequestSubnetCreateInstancesTypeDef]
-    ) -> List[Instance]: ...
+    ) -> List[Instance]:
+        """Launches the specified number of instances using an AMI for which you
+        have permissions.
+
+        Calls ec2.run_instances with SubnetId from this ec2 Subnet.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RunInstances
+        """
+
     def create_network_interface(
         self,
         **kwargs: Unpack[
             CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef
         ],
-    ) -> NetworkInterface: ...
+    ) -> NetworkInterface:
+        """Creates a network interface in the specified subnet.
+
+        Calls ec2.create_network_interface with SubnetId from this ec2 Subnet.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateNetworkInterface
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 Subnet.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteSubnetRequestSubnetDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified subnet. You must terminate all running instances
+        in the subnet before you can delete the subnet.
+
+        Calls ec2.delete_subnet with SubnetId from this ec2 Subnet.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteSubnet
+        """
+
     @property
-    def instances(self) -> SubnetInstancesCollectionManager: ...
+    def instances(self) -> SubnetInstancesCollectionManager:
+        """The Instance resources of this ec2 Subnet, from ec2.describe_instances:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def network_interfaces(self) -> SubnetNetworkInterfacesCollectionManager: ...
+    def network_interfaces(self) -> SubnetNetworkInterfacesCollectionManager:
+        """The NetworkInterface resources of this ec2 Subnet, from
+        ec2.describe_network_interfaces: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
 
 class Tag(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.Tag"
-    _client_class = EC2Client
+    """The ec2 Tag resource (boto3 ec2.Tag), typed.
+
+    Identifiers: resource_id, key, value. Attributes are loaded with
+    ec2.describe_tags on first access. Wrap an existing boto3 resource with
+    Tag(raw).
+    """
 
     @property
-    def resource_id(self) -> str: ...
+    def resource_id(self) -> str:
+        """The ResourceId identifier of this ec2 Tag."""
+
     @property
-    def key(self) -> str: ...
+    def key(self) -> str:
+        """The Key identifier of this ec2 Tag."""
+
     @property
-    def value(self) -> str: ...
+    def value(self) -> str:
+        """The Value identifier of this ec2 Tag."""
+
     @property
-    def resource_type(self) -> Optional[ResourceTypeType]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def resource_type(self) -> Optional[ResourceTypeType]:
+        """The resource type.
+
+        The ResourceType of TagDescription; loaded on first access (None when
+        absent).
+        """
+
+    def load(self) -> None:
+        """Load this ec2 Tag's attributes with ec2.describe_tags (attributes load
+        on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 Tag's attributes with ec2.describe_tags (attributes
+        load on first access too).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteTagsRequestTagDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified set of tags from the specified set of resources.
+
+        Calls ec2.delete_tags with Resources from this ec2 Tag; boto3 fills
+        part of Tags from it unless given.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteTags
+        """
 
 class Volume(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.Volume"
-    _client_class = EC2Client
+    """The ec2 Volume resource (boto3 ec2.Volume), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_volumes on first
+    access. Wrap an existing boto3 resource with Volume(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 Volume."""
+
     @property
-    def availability_zone_id(self) -> Optional[str]: ...
+    def availability_zone_id(self) -> Optional[str]:
+        """The ID of the Availability Zone for the volume.
+
+        The AvailabilityZoneId of Volume; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def outpost_arn(self) -> Optional[str]: ...
+    def outpost_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the Outpost.
+
+        The OutpostArn of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def source_volume_id(self) -> Optional[str]: ...
+    def source_volume_id(self) -> Optional[str]:
+        """The ID of the source volume from which the volume copy was created.
+        Only for volume copies.
+
+        The SourceVolumeId of Volume; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def iops(self) -> Optional[int]: ...
+    def iops(self) -> Optional[int]:
+        """The number of I/O operations per second (IOPS). For gp3, io1, and io2
+        volumes, this represents the number of IOPS that are provisioned for
+        the volume. For gp2 volumes, this represents the baseline performance
+        of the volume and the rate at which the volume accumulates I/O credits
+        for bursting.
+
+        The Iops of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the volume.
+
+        The Tags of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def volume_type(self) -> Optional[VolumeTypeType]: ...
+    def volume_type(self) -> Optional[VolumeTypeType]:
+        """The volume type.
+
+        The VolumeType of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def fast_restored(self) -> Optional[bool]: ...
+    def fast_restored(self) -> Optional[bool]:
+        """This parameter is not returned by CreateVolume.
+
+        The FastRestored of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def multi_attach_enabled(self) -> Optional[bool]: ...
+    def multi_attach_enabled(self) -> Optional[bool]:
+        """Indicates whether Amazon EBS Multi-Attach is enabled.
+
+        The MultiAttachEnabled of Volume; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def throughput(self) -> Optional[int]: ...
+    def throughput(self) -> Optional[int]:
+        """The throughput that the volume supports, in MiB/s.
+
+        The Throughput of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def sse_type(self) -> Optional[SSETypeType]: ...
+    def sse_type(self) -> Optional[SSETypeType]:
+        """This parameter is not returned by CreateVolume.
+
+        The SseType of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def operator(self) -> Optional[OperatorResponseTypeDef]: ...
+    def operator(self) -> Optional[OperatorResponseTypeDef]:
+        """The service provider that manages the volume.
+
+        The Operator of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def volume_initialization_rate(self) -> Optional[int]: ...
+    def volume_initialization_rate(self) -> Optional[int]:
+        """The Amazon EBS Provisioned Rate for Volume Initialization (volume
+        initialization rate) specified for the volume during creation, in
+        MiB/s. If no volume initialization rate was specified, the value is
+        null.
+
+        The VolumeInitializationRate of Volume; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def volume_id(self) -> str: ...
+    def volume_id(self) -> str:
+        """VolumeId: the same value as the id identifier."""
+
     @property
-    def size(self) -> Optional[int]: ...
+    def size(self) -> Optional[int]:
+        """The size of the volume, in GiBs.
+
+        The Size of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def snapshot_id(self) -> Optional[str]: ...
+    def snapshot_id(self) -> Optional[str]:
+        """The snapshot from which the volume was created, if applicable.
+
+        The SnapshotId of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def availability_zone(self) -> Optional[str]: ...
+    def availability_zone(self) -> Optional[str]:
+        """The Availability Zone for the volume.
+
+        The AvailabilityZone of Volume; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def state(self) -> Optional[VolumeStateType]: ...
+    def state(self) -> Optional[VolumeStateType]:
+        """The volume state.
+
+        The State of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def create_time(self) -> Optional[datetime]: ...
+    def create_time(self) -> Optional[datetime]:
+        """The time stamp when volume creation was initiated.
+
+        The CreateTime of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def attachments(self) -> Optional[List[VolumeAttachmentTypeDef]]: ...
+    def attachments(self) -> Optional[List[VolumeAttachmentTypeDef]]:
+        """This parameter is not returned by CreateVolume.
+
+        The Attachments of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def encrypted(self) -> Optional[bool]: ...
+    def encrypted(self) -> Optional[bool]:
+        """Indicates whether the volume is encrypted.
+
+        The Encrypted of Volume; loaded on first access (None when absent).
+        """
+
     @property
-    def kms_key_id(self) -> Optional[str]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def kms_key_id(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the KMS key that was used to protect
+        the volume encryption key for the volume.
+
+        The KmsKeyId of Volume; loaded on first access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this ec2 Volume's attributes with ec2.describe_volumes (attributes
+        load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 Volume's attributes with ec2.describe_volumes
+        (attributes load on first access too).
+        """
+
     def attach_to_instance(
         self, **kwargs: Unpack[AttachVolumeRequestVolumeAttachToInstanceTypeDef]
-    ) -> VolumeAttachmentResponseTypeDef: ...
+    ) -> VolumeAttachmentResponseTypeDef:
+        """Attaches an Amazon EBS volume to a running or stopped instance, and
+        exposes it to the instance with the specified device name.
+
+        Calls ec2.attach_volume with VolumeId from this ec2 Volume.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AttachVolume
+        """
+
     def create_snapshot(
         self, **kwargs: Unpack[CreateSnapshotRequestVolumeCreateSnapshotTypeDef]
-    ) -> Snapshot: ...
+    ) -> Snapshot:
+        """Creates a snapshot of an EBS volume and stores it in Amazon S3. You can
+        use snapshots for backups, to make copies of EBS volumes, and to save
+        data before shutting down an instance.
+
+        Calls ec2.create_snapshot with VolumeId from this ec2 Volume.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateSnapshot
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 Volume.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteVolumeRequestVolumeDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified EBS volume. The volume must be in the available
+        state (not attached to an instance).
+
+        Calls ec2.delete_volume with VolumeId from this ec2 Volume.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteVolume
+        """
+
     def describe_attribute(
         self,
         **kwargs: Unpack[DescribeVolumeAttributeRequestVolumeDescribeAttributeTypeDef],
-    ) -> DescribeVolumeAttributeResultTypeDef: ...
+    ) -> DescribeVolumeAttributeResultTypeDef:
+        """Describes the specified attribute of the specified volume. You can
+        specify only one attribute at a time.
+
+        Calls ec2.describe_volume_attribute with VolumeId from this ec2 Volume.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DescribeVolumeAttribute
+        """
+
     def describe_status(
         self, **kwargs: Unpack[DescribeVolumeStatusRequestVolumeDescribeStatusTypeDef]
-    ) -> DescribeVolumeStatusResultTypeDef: ...
+    ) -> DescribeVolumeStatusResultTypeDef:
+        """Describes the status of the specified volumes. Volume status provides
+        the result of the checks performed on your volumes to determine events
+        that can impair the performance of your volumes. The performance of a
+        volume can be affected if an issue occurs on the volume's underlying
+        host. If the ...
+
+        Calls ec2.describe_volume_status with VolumeIds from this ec2 Volume.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DescribeVolumeStatus
+        """
+
     def detach_from_instance(
         self, **kwargs: Unpack[DetachVolumeRequestVolumeDetachFromInstanceTypeDef]
-    ) -> VolumeAttachmentResponseTypeDef: ...
+    ) -> VolumeAttachmentResponseTypeDef:
+        """Detaches an EBS volume from an instance. Make sure to unmount any file
+        systems on the device within your operating system before detaching the
+        volume. Failure to do so can result in the volume becoming stuck in the
+        busy state while detaching. If this happens, detachment can be delayed
+        indefinitely ...
+
+        Calls ec2.detach_volume with VolumeId from this ec2 Volume.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DetachVolume
+        """
+
     def enable_io(
         self, **kwargs: Unpack[EnableVolumeIORequestVolumeEnableIoTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Enables I/O operations for a volume that had I/O operations disabled
+        because the data on the volume was potentially inconsistent.
+
+        Calls ec2.enable_volume_io with VolumeId from this ec2 Volume.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/EnableVolumeIO
+        """
+
     def modify_attribute(
         self, **kwargs: Unpack[ModifyVolumeAttributeRequestVolumeModifyAttributeTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Modifies a volume attribute.
+
+        Calls ec2.modify_volume_attribute with VolumeId from this ec2 Volume.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ModifyVolumeAttribute
+        """
+
     @property
-    def snapshots(self) -> VolumeSnapshotsCollectionManager: ...
+    def snapshots(self) -> VolumeSnapshotsCollectionManager:
+        """The Snapshot resources of this ec2 Volume, from ec2.describe_snapshots:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
 
 class Vpc(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.Vpc"
-    _client_class = EC2Client
+    """The ec2 Vpc resource (boto3 ec2.Vpc), typed.
+
+    Identifiers: id. Attributes are loaded with ec2.describe_vpcs on first
+    access. Wrap an existing boto3 resource with Vpc(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 Vpc."""
+
     @property
-    def owner_id(self) -> Optional[str]: ...
+    def owner_id(self) -> Optional[str]:
+        """The ID of the Amazon Web Services account that owns the VPC.
+
+        The OwnerId of Vpc; loaded on first access (None when absent).
+        """
+
     @property
-    def instance_tenancy(self) -> Optional[TenancyType]: ...
+    def instance_tenancy(self) -> Optional[TenancyType]:
+        """The allowed tenancy of instances launched into the VPC.
+
+        The InstanceTenancy of Vpc; loaded on first access (None when absent).
+        """
+
     @property
     def ipv6_cidr_block_association_set(
         self,
-    ) -> Optional[List[VpcIpv6CidrBlockAssociationTypeDef]]: ...
+    ) -> Optional[List[VpcIpv6CidrBlockAssociationTypeDef]]:
+        """Information about the IPv6 CIDR blocks associated with the VPC.
+
+        The Ipv6CidrBlockAssociationSet of Vpc; loaded on first access (None
+        when absent).
+        """
+
     @property
     def cidr_block_association_set(
         self,
-    ) -> Optional[List[VpcCidrBlockAssociationTypeDef]]: ...
+    ) -> Optional[List[VpcCidrBlockAssociationTypeDef]]:
+        """Information about the IPv4 CIDR blocks associated with the VPC.
+
+        The CidrBlockAssociationSet of Vpc; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def is_default(self) -> Optional[bool]: ...
+    def is_default(self) -> Optional[bool]:
+        """Indicates whether the VPC is the default VPC.
+
+        The IsDefault of Vpc; loaded on first access (None when absent).
+        """
+
     @property
-    def encryption_control(self) -> Optional[VpcEncryptionControlTypeDef]: ...
+    def encryption_control(self) -> Optional[VpcEncryptionControlTypeDef]:
+        """The EncryptionControl of Vpc; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the VPC.
+
+        The Tags of Vpc; loaded on first access (None when absent).
+        """
+
     @property
-    def block_public_access_states(
-        self,
-    ) -> Optional[BlockPublicAccessStatesTypeDef]: ...
+    def block_public_access_states(self) -> Optional[BlockPublicAccessStatesTypeDef]:
+        """The state of VPC Block Public Access (BPA).
+
+        The BlockPublicAccessStates of Vpc; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def vpc_id(self) -> str: ...
+    def vpc_id(self) -> str:
+        """VpcId: the same value as the id identifier."""
+
     @property
-    def state(self) -> Optional[VpcStateType]: ...
+    def state(self) -> Optional[VpcStateType]:
+        """The current state of the VPC.
+
+        The State of Vpc; loaded on first access (None when absent).
+        """
+
     @property
-    def cidr_block(self) -> Optional[str]: ...
+    def cidr_block(self) -> Optional[str]:
+        """The primary IPv4 CIDR block for the VPC.
+
+        The CidrBlock of Vpc; loaded on first access (None when absent).
+        """
+
     @property
-    def dhcp_options_id(self) -> Optional[str]: ...
+    def dhcp_options_id(self) -> Optional[str]:
+        """The ID of the set of DHCP options you've associated with the VPC.
+
+        The DhcpOptionsId of Vpc; loaded on first access (None when absent).
+        """
+
     @property
-    def dhcp_options(self) -> Optional[DhcpOptions]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def dhcp_options(self) -> Optional[DhcpOptions]:
+        """Reference: the DhcpOptions named by this ec2 Vpc's data (loaded on
+        first access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this ec2 Vpc's attributes with ec2.describe_vpcs (attributes load
+        on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 Vpc's attributes with ec2.describe_vpcs (attributes
+        load on first access too).
+        """
+
     def associate_dhcp_options(
         self,
         **kwargs: Unpack[AssociateDhcpOptionsRequestVpcAssociateDhcpOptionsTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Associates a set of DHCP options (that you've previously created) with
+        the specified VPC, or associates no DHCP options with the VPC.
+
+        Calls ec2.associate_dhcp_options with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AssociateDhcpOptions
+        """
+
     def attach_classic_link_instance(
         self,
         **kwargs: Unpack[
             AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef
         ],
-    ) -> AttachClassicLinkVpcResultTypeDef: ...
+    ) -> AttachClassicLinkVpcResultTypeDef:
+        """This action is deprecated.
+
+        Calls ec2.attach_classic_link_vpc with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AttachClassicLinkVpc
+        """
+
     def attach_internet_gateway(
         self,
         **kwargs: Unpack[AttachInternetGatewayRequestVpcAttachInternetGatewayTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Attaches an internet gateway or a virtual private gateway to a VPC,
+        enabling connectivity between the internet and the VPC. For more
+        information, see Internet gateways in the Amazon VPC User Guide.
+
+        Calls ec2.attach_internet_gateway with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AttachInternetGateway
+        """
+
     def create_network_acl(
         self, **kwargs: Unpack[CreateNetworkAclRequestVpcCreateNetworkAclTypeDef]
-    ) -> NetworkAcl: ...
+    ) -> NetworkAcl:
+        """Creates a network ACL in a VPC. Network ACLs provide an optional layer
+        of security (in addition to security groups) for the instances in your
+        VPC.
+
+        Calls ec2.create_network_acl with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateNetworkAcl
+        """
+
     def create_route_table(
         self, **kwargs: Unpack[CreateRouteTableRequestVpcCreateRouteTableTypeDef]
-    ) -> RouteTable: ...
+    ) -> RouteTable:
+        """Creates a route table for the specified VPC. After you create a route
+        table, you can add routes and associate the table with a subnet.
+
+        Calls ec2.create_route_table with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateRouteTable
+        """
+
     def create_security_group(
         self, **kwargs: Unpack[CreateSecurityGroupRequestVpcCreateSecurityGroupTypeDef]
-    ) -> SecurityGroup: ...
+    ) -> SecurityGroup:
+        """Creates a security group.
+
+        Calls ec2.create_security_group with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateSecurityGroup
+        """
+
     def create_subnet(
         self, **kwargs: Unpack[CreateSubnetRequestVpcCreateSubnetTypeDef]
-    ) -> Subnet: ...
+    ) -> Subnet:
+        """Creates a subnet in the specified VPC. For an IPv4 only subnet, specify
+        an IPv4 CIDR block. If the VPC has an IPv6 CIDR block, you can create
+        an IPv6 only subnet or a dual stack subnet instead. For an IPv6 only
+        subnet, specify an IPv6 CIDR block. For a dual stack subnet, specify
+        both an IPv4 CIDR ...
+
+        Calls ec2.create_subnet with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateSubnet
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[Tag]: ...
+    ) -> List[Tag]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Calls ec2.create_tags with Resources from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteVpcRequestVpcDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified VPC. You must detach or delete all gateways and
+        resources that are associated with the VPC before you can delete it.
+        For example, you must terminate all instances running in the VPC,
+        delete all security groups associated with the VPC (except the default
+        one), delete all route ...
+
+        Calls ec2.delete_vpc with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteVpc
+        """
+
     def describe_attribute(
         self, **kwargs: Unpack[DescribeVpcAttributeRequestVpcDescribeAttributeTypeDef]
-    ) -> DescribeVpcAttributeResultTypeDef: ...
+    ) -> DescribeVpcAttributeResultTypeDef:
+        """Describes the specified attribute of the specified VPC. You can specify
+        only one attribute at a time.
+
+        Calls ec2.describe_vpc_attribute with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DescribeVpcAttribute
+        """
+
     def detach_classic_link_instance(
         self,
         **kwargs: Unpack[
             DetachClassicLinkVpcRequestVpcDetachClassicLinkInstanceTypeDef
         ],
-    ) -> DetachClassicLinkVpcResultTypeDef: ...
+    ) -> DetachClassicLinkVpcResultTypeDef:
+        """This action is deprecated.
+
+        Calls ec2.detach_classic_link_vpc with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DetachClassicLinkVpc
+        """
+
     def detach_internet_gateway(
         self,
         **kwargs: Unpack[DetachInternetGatewayRequestVpcDetachInternetGatewayTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Detaches an internet gateway from a VPC, disabling connectivity between
+        the internet and the VPC. The VPC must not contain any running
+        instances with Elastic IP addresses or public IPv4 addresses.
+
+        Calls ec2.detach_internet_gateway with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DetachInternetGateway
+        """
+
     def disable_classic_link(
         self, **kwargs: Unpack[DisableVpcClassicLinkRequestVpcDisableClassicLinkTypeDef]
-    ) -> DisableVpcClassicLinkResultTypeDef: ...
+    ) -> DisableVpcClassicLinkResultTypeDef:
+        """This action is deprecated.
+
+        Calls ec2.disable_vpc_classic_link with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DisableVpcClassicLink
+        """
+
     def enable_classic_link(
         self, **kwargs: Unpack[EnableVpcClassicLinkRequestVpcEnableClassicLinkTypeDef]
-    ) -> EnableVpcClassicLinkResultTypeDef: ...
+    ) -> EnableVpcClassicLinkResultTypeDef:
+        """This action is deprecated.
+
+        Calls ec2.enable_vpc_classic_link with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/EnableVpcClassicLink
+        """
+
     def modify_attribute(
         self, **kwargs: Unpack[ModifyVpcAttributeRequestVpcModifyAttributeTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Modifies the specified attribute of the specified VPC.
+
+        Calls ec2.modify_vpc_attribute with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ModifyVpcAttribute
+        """
+
     def request_vpc_peering_connection(
         self,
         **kwargs: Unpack[
             CreateVpcPeeringConnectionRequestVpcRequestVpcPeeringConnectionTypeDef
         ],
-    ) -> VpcPeeringConnection: ...
+    ) -> VpcPeeringConnection:
+        """Requests a VPC peering connection between two VPCs: a requester VPC
+        that you own and an accepter VPC with which to create the connection.
+        The accepter VPC can belong to another Amazon Web Services account and
+        can be in a different Region to the requester VPC. The requester VPC
+        and accepter VPC ...
+
+        Calls ec2.create_vpc_peering_connection with VpcId from this ec2 Vpc.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateVpcPeeringConnection
+        """
+
     @property
     def accepted_vpc_peering_connections(
         self,
-    ) -> VpcAcceptedVpcPeeringConnectionsCollectionManager: ...
+    ) -> VpcAcceptedVpcPeeringConnectionsCollectionManager:
+        """The VpcPeeringConnection resources of this ec2 Vpc, from
+        ec2.describe_vpc_peering_connections: call all(), filter(...), limit(n)
+        or page_size(n) to get an iterable collection.
+        """
+
     @property
-    def instances(self) -> VpcInstancesCollectionManager: ...
+    def instances(self) -> VpcInstancesCollectionManager:
+        """The Instance resources of this ec2 Vpc, from ec2.describe_instances:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def internet_gateways(self) -> VpcInternetGatewaysCollectionManager: ...
+    def internet_gateways(self) -> VpcInternetGatewaysCollectionManager:
+        """The InternetGateway resources of this ec2 Vpc, from
+        ec2.describe_internet_gateways: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def network_acls(self) -> VpcNetworkAclsCollectionManager: ...
+    def network_acls(self) -> VpcNetworkAclsCollectionManager:
+        """The NetworkAcl resources of this ec2 Vpc, from
+        ec2.describe_network_acls: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def network_interfaces(self) -> VpcNetworkInterfacesCollectionManager: ...
+    def network_interfaces(self) -> VpcNetworkInterfacesCollectionManager:
+        """The NetworkInterface resources of this ec2 Vpc, from
+        ec2.describe_network_interfaces: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
     def requested_vpc_peering_connections(
         self,
-    ) -> VpcRequestedVpcPeeringConnectionsCollectionManager: ...
+    ) -> VpcRequestedVpcPeeringConnectionsCollectionManager:
+        """The VpcPeeringConnection resources of this ec2 Vpc, from
+        ec2.describe_vpc_peering_connections: call all(), filter(...), limit(n)
+        or page_size(n) to get an iterable collection.
+        """
+
     @property
-    def route_tables(self) -> VpcRouteTablesCollectionManager: ...
+    def route_tables(self) -> VpcRouteTablesCollectionManager:
+        """The RouteTable resources of this ec2 Vpc, from
+        ec2.describe_route_tables: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def security_groups(self) -> VpcSecurityGroupsCollectionManager: ...
+    def security_groups(self) -> VpcSecurityGroupsCollectionManager:
+        """The SecurityGroup resources of this ec2 Vpc, from
+        ec2.describe_security_groups: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def subnets(self) -> VpcSubnetsCollectionManager: ...
+    def subnets(self) -> VpcSubnetsCollectionManager:
+        """The Subnet resources of this ec2 Vpc, from ec2.describe_subnets: call
+        all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     def wait_until_available(
         self, **kwargs: Unpack[DescribeVpcsRequestVpcAvailableWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this ec2 Vpc available: polls with the ec2 waiter
+        vpc_available with VpcIds from this ec2 Vpc; WaiterConfig sets Delay
+        and MaxAttempts. Raises botocore's WaiterError on failure or timeout.
+        """
+
     def wait_until_exists(
         self, **kwargs: Unpack[DescribeVpcsRequestVpcAvailableWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this ec2 Vpc exists: polls with the ec2 waiter vpc_exists
+        with VpcIds from this ec2 Vpc; WaiterConfig sets Delay and MaxAttempts.
+        Raises botocore's WaiterError on failure or timeout.
+        """
 
 class VpcPeeringConnection(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.VpcPeeringConnection"
-    _client_class = EC2Client
+    """The ec2 VpcPeeringConnection resource (boto3 ec2.VpcPeeringConnection),
+    typed.
+
+    Identifiers: id. Attributes are loaded with
+    ec2.describe_vpc_peering_connections on first access. Wrap an existing
+    boto3 resource with VpcPeeringConnection(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this ec2 VpcPeeringConnection."""
+
     @property
-    def accepter_vpc_info(self) -> Optional[VpcPeeringConnectionVpcInfoTypeDef]: ...
+    def accepter_vpc_info(self) -> Optional[VpcPeeringConnectionVpcInfoTypeDef]:
+        """Information about the accepter VPC. CIDR block information is only
+        returned when describing an active VPC peering connection.
+
+        The AccepterVpcInfo of VpcPeeringConnection; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def expiration_time(self) -> Optional[datetime]: ...
+    def expiration_time(self) -> Optional[datetime]:
+        """The time that an unaccepted VPC peering connection will expire.
+
+        The ExpirationTime of VpcPeeringConnection; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def requester_vpc_info(self) -> Optional[VpcPeeringConnectionVpcInfoTypeDef]: ...
+    def requester_vpc_info(self) -> Optional[VpcPeeringConnectionVpcInfoTypeDef]:
+        """Information about the requester VPC. CIDR block information is only
+        returned when describing an active VPC peering connection.
+
+        The RequesterVpcInfo of VpcPeeringConnection; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def status(self) -> Optional[VpcPeeringConnectionStateReasonTypeDef]: ...
+    def status(self) -> Optional[VpcPeeringConnectionStateReasonTypeDef]:
+        """The status of the VPC peering connection.
+
+        The Status of VpcPeeringConnection; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the resource.
+
+        The Tags of VpcPeeringConnection; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def vpc_peering_connection_id(self) -> str: ...
+    def vpc_peering_connection_id(self) -> str:
+        """VpcPeeringConnectionId: the same value as the id identifier."""
+
     @property
-    def accepter_vpc(self) -> Optional[Vpc]: ...
+    def accepter_vpc(self) -> Optional[Vpc]:
+        """Reference: the Vpc named by this ec2 VpcPeeringConnection's data
+        (loaded on first access); None when it names none.
+        """
+
     @property
-    def requester_vpc(self) -> Optional[Vpc]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def requester_vpc(self) -> Optional[Vpc]:
+        """Reference: the Vpc named by this ec2 VpcPeeringConnection's data
+        (loaded on first access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this ec2 VpcPeeringConnection's attributes with
+        ec2.describe_vpc_peering_connections (attributes load on first access
+        too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 VpcPeeringConnection's attributes with
+        ec2.describe_vpc_peering_connections (attributes load on first access
+        too).
+        """
+
     def accept(
         self,
         **kwargs: Unpack[
             AcceptVpcPeeringConnectionRequestVpcPeeringConnectionAcceptTypeDef
         ],
-    ) -> AcceptVpcPeeringConnectionResultTypeDef: ...
+    ) -> AcceptVpcPeeringConnectionResultTypeDef:
+        """Accept a VPC peering connection request. To accept a request, the VPC
+        peering connection must be in the pending-acceptance state, and you
+        must be the owner of the peer VPC. Use DescribeVpcPeeringConnections to
+        view your outstanding VPC peering connection requests.
+
+        Calls ec2.accept_vpc_peering_connection with VpcPeeringConnectionId
+        from this ec2 VpcPeeringConnection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AcceptVpcPeeringConnection
+        """
+
     def delete(
         self,
         **kwargs: Unpack[
             DeleteVpcPeeringConnectionRequestVpcPeeringConnectionDeleteTypeDef
         ],
-    ) -> DeleteVpcPeeringConnectionResultTypeDef: ...
+    ) -> DeleteVpcPeeringConnectionResultTypeDef:
+        """Deletes a VPC peering connection. Either the owner of the requester VPC
+        or the owner of the accepter VPC can delete the VPC peering connection
+        if it's in the active state. The owner of the requester VPC can delete
+        a VPC peering connection in the pending-acceptance state. You cannot
+        delete a VPC ...
+
+        Calls ec2.delete_vpc_peering_connection with VpcPeeringConnectionId
+        from this ec2 VpcPeeringConnection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteVpcPeeringConnection
+        """
+
     def reject(
         self,
         **kwargs: Unpack[
             RejectVpcPeeringConnectionRequestVpcPeeringConnectionRejectTypeDef
         ],
-    ) -> RejectVpcPeeringConnectionResultTypeDef: ...
+    ) -> RejectVpcPeeringConnectionResultTypeDef:
+        """Rejects a VPC peering connection request. The VPC peering connection
+        must be in the pending-acceptance state. Use the
+        DescribeVpcPeeringConnections request to view your outstanding VPC
+        peering connection requests. To delete an active VPC peering
+        connection, or to delete a VPC peering connection ...
+
+        Calls ec2.reject_vpc_peering_connection with VpcPeeringConnectionId
+        from this ec2 VpcPeeringConnection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RejectVpcPeeringConnection
+        """
+
     def wait_until_exists(
         self,
         **kwargs: Unpack[
             DescribeVpcPeeringConnectionsRequestVpcPeeringConnectionExistsWaitTypeDef
         ],
-    ) -> None: ...
+    ) -> None:
+        """Wait until this ec2 VpcPeeringConnection exists: polls with the ec2
+        waiter vpc_peering_connection_exists with VpcPeeringConnectionIds from
+        this ec2 VpcPeeringConnection; WaiterConfig sets Delay and MaxAttempts.
+        Raises botocore's WaiterError on failure or timeout.
+        """
 
 class VpcAddress(BaseResource[EC2Client]):
-    __slots__ = ()
-    _boto3_class = "ec2.VpcAddress"
-    _client_class = EC2Client
+    """The ec2 VpcAddress resource (boto3 ec2.VpcAddress), typed.
+
+    Identifiers: allocation_id. Attributes are loaded with
+    ec2.describe_addresses on first access. Wrap an existing boto3 resource
+    with VpcAddress(raw).
+    """
 
     @property
-    def allocation_id(self) -> str: ...
+    def allocation_id(self) -> str:
+        """The AllocationId identifier of this ec2 VpcAddress."""
+
     @property
-    def association_id(self) -> Optional[str]: ...
+    def association_id(self) -> Optional[str]:
+        """The ID representing the association of the address with an instance.
+
+        The AssociationId of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def domain(self) -> Optional[DomainTypeType]: ...
+    def domain(self) -> Optional[DomainTypeType]:
+        """The network (vpc).
+
+        The Domain of Address; loaded on first access (None when absent).
+        """
+
     @property
-    def network_interface_id(self) -> Optional[str]: ...
+    def network_interface_id(self) -> Optional[str]:
+        """The ID of the network interface.
+
+        The NetworkInterfaceId of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def network_interface_owner_id(self) -> Optional[str]: ...
+    def network_interface_owner_id(self) -> Optional[str]:
+        """The ID of the Amazon Web Services account that owns the network
+        interface.
+
+        The NetworkInterfaceOwnerId of Address; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def private_ip_address(self) -> Optional[str]: ...
+    def private_ip_address(self) -> Optional[str]:
+        """The private IP address associated with the Elastic IP address.
+
+        The PrivateIpAddress of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """Any tags assigned to the Elastic IP address.
+
+        The Tags of Address; loaded on first access (None when absent).
+        """
+
     @property
-    def public_ipv4_pool(self) -> Optional[str]: ...
+    def public_ipv4_pool(self) -> Optional[str]:
+        """The ID of an address pool.
+
+        The PublicIpv4Pool of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def network_border_group(self) -> Optional[str]: ...
+    def network_border_group(self) -> Optional[str]:
+        """The name of the unique set of Availability Zones, Local Zones, or
+        Wavelength Zones from which Amazon Web Services advertises IP
+        addresses.
+
+        The NetworkBorderGroup of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def customer_owned_ip(self) -> Optional[str]: ...
+    def customer_owned_ip(self) -> Optional[str]:
+        """The customer-owned IP address.
+
+        The CustomerOwnedIp of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def customer_owned_ipv4_pool(self) -> Optional[str]: ...
+    def customer_owned_ipv4_pool(self) -> Optional[str]:
+        """The ID of the customer-owned address pool.
+
+        The CustomerOwnedIpv4Pool of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def carrier_ip(self) -> Optional[str]: ...
+    def carrier_ip(self) -> Optional[str]:
+        """The carrier IP address associated. This option is only available for
+        network interfaces which reside in a subnet in a Wavelength Zone (for
+        example an EC2 instance).
+
+        The CarrierIp of Address; loaded on first access (None when absent).
+        """
+
     @property
-    def subnet_id(self) -> Optional[str]: ...
+    def subnet_id(self) -> Optional[str]:
+        """The ID of the subnet where the IP address is allocated.
+
+        The SubnetId of Address; loaded on first access (None when absent).
+        """
+
     @property
-    def service_managed(self) -> Optional[ServiceManagedType]: ...
+    def service_managed(self) -> Optional[ServiceManagedType]:
+        """The service that manages the elastic IP address.
+
+        The ServiceManaged of Address; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def instance_id(self) -> Optional[str]: ...
+    def instance_id(self) -> Optional[str]:
+        """The ID of the instance that the address is associated with (if any).
+
+        The InstanceId of Address; loaded on first access (None when absent).
+        """
+
     @property
-    def public_ip(self) -> Optional[str]: ...
+    def public_ip(self) -> Optional[str]:
+        """The Elastic IP address.
+
+        The PublicIp of Address; loaded on first access (None when absent).
+        """
+
     @property
-    def association(self) -> Optional[NetworkInterfaceAssociation]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def association(self) -> Optional[NetworkInterfaceAssociation]:
+        """Reference: the NetworkInterfaceAssociation named by this ec2
+        VpcAddress's data (loaded on first access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this ec2 VpcAddress's attributes with ec2.describe_addresses
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this ec2 VpcAddress's attributes with ec2.describe_addresses
+        (attributes load on first access too).
+        """
+
     def associate(
         self, **kwargs: Unpack[AssociateAddressRequestVpcAddressAssociateTypeDef]
-    ) -> AssociateAddressResultTypeDef: ...
+    ) -> AssociateAddressResultTypeDef:
+        """Associates an Elastic IP address, or carrier IP address (for instances
+        that are in subnets in Wavelength Zones) with an instance or a network
+        interface. Before you can use an Elastic IP address, you must allocate
+        it to your account.
+
+        Calls ec2.associate_address with AllocationId from this ec2 VpcAddress.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/AssociateAddress
+        """
+
     def release(
         self, **kwargs: Unpack[ReleaseAddressRequestVpcAddressReleaseTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Releases the specified Elastic IP address.
+
+        Calls ec2.release_address with AllocationId from this ec2 VpcAddress.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReleaseAddress
+        """
 
 class ServiceResourceClassicAddressesCollection(ResourceCollection[ClassicAddress]):
-    __slots__ = ()
-    _item = ClassicAddress
+    """ClassicAddress resources of the ClassicAddresses collection of ec2
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeAddressesRequestTypeDef]
-    ) -> ServiceResourceClassicAddressesCollection: ...
+    ) -> ServiceResourceClassicAddressesCollection:
+        """The collection with these ec2.describe_addresses parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceClassicAddressesCollectionManager(
     CollectionManager[ServiceResourceClassicAddressesCollection, ClassicAddress]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceClassicAddressesCollection
+    """The ClassicAddresses collection of ec2 ServiceResource (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceClassicAddressesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeAddressesRequestTypeDef]
-    ) -> ServiceResourceClassicAddressesCollection: ...
+    ) -> ServiceResourceClassicAddressesCollection:
+        """The collection with these ec2.describe_addresses parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeAddressesRequestTypeDef]
-    ) -> ServiceResourceClassicAddressesCollection: ...
+    ) -> ServiceResourceClassicAddressesCollection:
+        """The collection with these ec2.describe_addresses parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceDhcpOptionsSetsCollection(ResourceCollection[DhcpOptions]):
-    __slots__ = ()
-    _item = DhcpOptions
+    """DhcpOptions resources of the DhcpOptionsSets collection of ec2
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeDhcpOptionsRequestTypeDef]
-    ) -> ServiceResourceDhcpOptionsSetsCollection: ...
+    ) -> ServiceResourceDhcpOptionsSetsCollection:
+        """The collection with these ec2.describe_dhcp_options parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceDhcpOptionsSetsCollectionManager(
     CollectionManager[ServiceResourceDhcpOptionsSetsCollection, DhcpOptions]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceDhcpOptionsSetsCollection
+    """The DhcpOptionsSets collection of ec2 ServiceResource (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceDhcpOptionsSetsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeDhcpOptionsRequestTypeDef]
-    ) -> ServiceResourceDhcpOptionsSetsCollection: ...
+    ) -> ServiceResourceDhcpOptionsSetsCollection:
+        """The collection with these ec2.describe_dhcp_options parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeDhcpOptionsRequestTypeDef]
-    ) -> ServiceResourceDhcpOptionsSetsCollection: ...
+    ) -> ServiceResourceDhcpOptionsSetsCollection:
+        """The collection with these ec2.describe_dhcp_options parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceImagesCollection(ResourceCollection[Image]):
-    __slots__ = ()
-    _item = Image
+    """Image resources of the Images collection of ec2 ServiceResource: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeImagesRequestTypeDef]
-    ) -> ServiceResourceImagesCollection: ...
+    ) -> ServiceResourceImagesCollection:
+        """The collection with these ec2.describe_images parameters (requests are
+        made only when it is iterated).
+        """
 
 class ServiceResourceImagesCollectionManager(
     CollectionManager[ServiceResourceImagesCollection, Image]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceImagesCollection
+    """The Images collection of ec2 ServiceResource (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceImagesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeImagesRequestTypeDef]
-    ) -> ServiceResourceImagesCollection: ...
+    ) -> ServiceResourceImagesCollection:
+        """The collection with these ec2.describe_images parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeImagesRequestTypeDef]
-    ) -> ServiceResourceImagesCollection: ...
+    ) -> ServiceResourceImagesCollection:
+        """The collection with these ec2.describe_images parameters (requests are
+        made only when it is iterated).
+        """
 
 class ServiceResourceInstancesCollection(ResourceCollection[Instance]):
-    __slots__ = ()
-    _item = Instance
+    """Instance resources of the Instances collection of ec2 ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> ServiceResourceInstancesCollection: ...
+    ) -> ServiceResourceInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Batch action: calls ec2.create_tags once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def monitor(
         self, **kwargs: Unpack[MonitorInstancesRequestInstanceMonitorTypeDef]
-    ) -> List[MonitorInstancesResultTypeDef]: ...
+    ) -> List[MonitorInstancesResultTypeDef]:
+        """Enables detailed monitoring for a running instance. Otherwise, basic
+        monitoring is enabled. For more information, see Monitor your instances
+        using CloudWatch in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.monitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/MonitorInstances
+        """
+
     def reboot(
         self, **kwargs: Unpack[RebootInstancesRequestInstanceRebootTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Requests a reboot of the specified instances. This operation is
+        asynchronous; it only queues a request to reboot the specified
+        instances. The operation succeeds if the instances are valid and belong
+        to you. Requests to reboot terminated instances are ignored.
+
+        Batch action: calls ec2.reboot_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RebootInstances
+        """
+
     def start(
         self, **kwargs: Unpack[StartInstancesRequestInstanceStartTypeDef]
-    ) -> List[StartInstancesResultTypeDef]: ...
+    ) -> List[StartInstancesResultTypeDef]:
+        """Starts an Amazon EBS-backed instance that you've previously stopped.
+
+        Batch action: calls ec2.start_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StartInstances
+        """
+
     def stop(
         self, **kwargs: Unpack[StopInstancesRequestInstanceStopTypeDef]
-    ) -> List[StopInstancesResultTypeDef]: ...
+    ) -> List[StopInstancesResultTypeDef]:
+        """Stops an Amazon EBS-backed instance. You can restart your instance at
+        any time using the StartInstances API. For more information, see Stop
+        and start Amazon EC2 instances in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.stop_instances once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StopInstances
+        """
+
     def terminate(
         self, **kwargs: Unpack[TerminateInstancesRequestInstanceTerminateTypeDef]
-    ) -> List[TerminateInstancesResultTypeDef]: ...
+    ) -> List[TerminateInstancesResultTypeDef]:
+        """Terminates (deletes) the specified instances. This operation is
+        idempotent; if you terminate an instance more than once, each call
+        succeeds.
+
+        Batch action: calls ec2.terminate_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/TerminateInstances
+        """
+
     def unmonitor(
         self, **kwargs: Unpack[UnmonitorInstancesRequestInstanceUnmonitorTypeDef]
-    ) -> List[UnmonitorInstancesResultTypeDef]: ...
+    ) -> List[UnmonitorInstancesResultTypeDef]:
+        """Disables detailed monitoring for a running instance. For more
+        information, see Monitoring your instances and volumes in the Amazon
+        EC2 User Guide.
+
+        Batch action: calls ec2.unmonitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/UnmonitorInstances
+        """
 
 class ServiceResourceInstancesCollectionManager(
     CollectionManager[ServiceResourceInstancesCollection, Instance]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceInstancesCollection
+    """The Instances collection of ec2 ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceInstancesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> ServiceResourceInstancesCollection: ...
+    ) -> ServiceResourceInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> ServiceResourceInstancesCollection: ...
+    ) -> ServiceResourceInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Batch action: calls ec2.create_tags once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def monitor(
         self, **kwargs: Unpack[MonitorInstancesRequestInstanceMonitorTypeDef]
-    ) -> List[MonitorInstancesResultTypeDef]: ...
+    ) -> List[MonitorInstancesResultTypeDef]:
+        """Enables detailed monitoring for a running instance. Otherwise, basic
+        monitoring is enabled. For more information, see Monitor your instances
+        using CloudWatch in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.monitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/MonitorInstances
+        """
+
     def reboot(
         self, **kwargs: Unpack[RebootInstancesRequestInstanceRebootTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Requests a reboot of the specified instances. This operation is
+        asynchronous; it only queues a request to reboot the specified
+        instances. The operation succeeds if the instances are valid and belong
+        to you. Requests to reboot terminated instances are ignored.
+
+        Batch action: calls ec2.reboot_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RebootInstances
+        """
+
     def start(
         self, **kwargs: Unpack[StartInstancesRequestInstanceStartTypeDef]
-    ) -> List[StartInstancesResultTypeDef]: ...
+    ) -> List[StartInstancesResultTypeDef]:
+        """Starts an Amazon EBS-backed instance that you've previously stopped.
+
+        Batch action: calls ec2.start_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StartInstances
+        """
+
     def stop(
         self, **kwargs: Unpack[StopInstancesRequestInstanceStopTypeDef]
-    ) -> List[StopInstancesResultTypeDef]: ...
+    ) -> List[StopInstancesResultTypeDef]:
+        """Stops an Amazon EBS-backed instance. You can restart your instance at
+        any time using the StartInstances API. For more information, see Stop
+        and start Amazon EC2 instances in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.stop_instances once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StopInstances
+        """
+
     def terminate(
         self, **kwargs: Unpack[TerminateInstancesRequestInstanceTerminateTypeDef]
-    ) -> List[TerminateInstancesResultTypeDef]: ...
+    ) -> List[TerminateInstancesResultTypeDef]:
+        """Terminates (deletes) the specified instances. This operation is
+        idempotent; if you terminate an instance more than once, each call
+        succeeds.
+
+        Batch action: calls ec2.terminate_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/TerminateInstances
+        """
+
     def unmonitor(
         self, **kwargs: Unpack[UnmonitorInstancesRequestInstanceUnmonitorTypeDef]
-    ) -> List[UnmonitorInstancesResultTypeDef]: ...
+    ) -> List[UnmonitorInstancesResultTypeDef]:
+        """Disables detailed monitoring for a running instance. For more
+        information, see Monitoring your instances and volumes in the Amazon
+        EC2 User Guide.
+
+        Batch action: calls ec2.unmonitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/UnmonitorInstances
+        """
 
 class ServiceResourceInternetGatewaysCollection(ResourceCollection[InternetGateway]):
-    __slots__ = ()
-    _item = InternetGateway
+    """InternetGateway resources of the InternetGateways collection of ec2
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInternetGatewaysRequestTypeDef]
-    ) -> ServiceResourceInternetGatewaysCollection: ...
+    ) -> ServiceResourceInternetGatewaysCollection:
+        """The collection with these ec2.describe_internet_gateways parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceInternetGatewaysCollectionManager(
     CollectionManager[ServiceResourceInternetGatewaysCollection, InternetGateway]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceInternetGatewaysCollection
+    """The InternetGateways collection of ec2 ServiceResource (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceInternetGatewaysCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInternetGatewaysRequestTypeDef]
-    ) -> ServiceResourceInternetGatewaysCollection: ...
+    ) -> ServiceResourceInternetGatewaysCollection:
+        """The collection with these ec2.describe_internet_gateways parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeInternetGatewaysRequestTypeDef]
-    ) -> ServiceResourceInternetGatewaysCollection: ...
+    ) -> ServiceResourceInternetGatewaysCollection:
+        """The collection with these ec2.describe_internet_gateways parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceKeyPairsCollection(ResourceCollection[KeyPairInfo]):
-    __slots__ = ()
-    _item = KeyPairInfo
+    """KeyPairInfo resources of the KeyPairs collection of ec2 ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeKeyPairsRequestTypeDef]
-    ) -> ServiceResourceKeyPairsCollection: ...
+    ) -> ServiceResourceKeyPairsCollection:
+        """The collection with these ec2.describe_key_pairs parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceKeyPairsCollectionManager(
     CollectionManager[ServiceResourceKeyPairsCollection, KeyPairInfo]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceKeyPairsCollection
+    """The KeyPairs collection of ec2 ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceKeyPairsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeKeyPairsRequestTypeDef]
-    ) -> ServiceResourceKeyPairsCollection: ...
+    ) -> ServiceResourceKeyPairsCollection:
+        """The collection with these ec2.describe_key_pairs parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeKeyPairsRequestTypeDef]
-    ) -> ServiceResourceKeyPairsCollection: ...
+    ) -> ServiceResourceKeyPairsCollection:
+        """The collection with these ec2.describe_key_pairs parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceNetworkAclsCollection(ResourceCollection[NetworkAcl]):
-    __slots__ = ()
-    _item = NetworkAcl
+    """NetworkAcl resources of the NetworkAcls collection of ec2 ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeNetworkAclsRequestTypeDef]
-    ) -> ServiceResourceNetworkAclsCollection: ...
+    ) -> ServiceResourceNetworkAclsCollection:
+        """The collection with these ec2.describe_network_acls parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceNetworkAclsCollectionManager(
     CollectionManager[ServiceResourceNetworkAclsCollection, NetworkAcl]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceNetworkAclsCollection
+    """The NetworkAcls collection of ec2 ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceNetworkAclsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeNetworkAclsRequestTypeDef]
-    ) -> ServiceResourceNetworkAclsCollection: ...
+    ) -> ServiceResourceNetworkAclsCollection:
+        """The collection with these ec2.describe_network_acls parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeNetworkAclsRequestTypeDef]
-    ) -> ServiceResourceNetworkAclsCollection: ...
+    ) -> ServiceResourceNetworkAclsCollection:
+        """The collection with these ec2.describe_network_acls parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceNetworkInterfacesCollection(ResourceCollection[NetworkInterface]):
-    __slots__ = ()
-    _item = NetworkInterface
+    """NetworkInterface resources of the NetworkInterfaces collection of ec2
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeNetworkInterfacesRequestTypeDef]
-    ) -> ServiceResourceNetworkInterfacesCollection: ...
+    ) -> ServiceResourceNetworkInterfacesCollection:
+        """The collection with these ec2.describe_network_interfaces parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceNetworkInterfacesCollectionManager(
     CollectionManager[ServiceResourceNetworkInterfacesCollection, NetworkInterface]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceNetworkInterfacesCollection
+    """The NetworkInterfaces collection of ec2 ServiceResource (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceNetworkInterfacesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeNetworkInterfacesRequestTypeDef]
-    ) -> ServiceResourceNetworkInterfacesCollection: ...
+    ) -> ServiceResourceNetworkInterfacesCollection:
+        """The collection with these ec2.describe_network_interfaces parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeNetworkInterfacesRequestTypeDef]
-    ) -> ServiceResourceNetworkInterfacesCollection: ...
+    ) -> ServiceResourceNetworkInterfacesCollection:
+        """The collection with these ec2.describe_network_interfaces parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourcePlacementGroupsCollection(ResourceCollection[PlacementGroup]):
-    __slots__ = ()
-    _item = PlacementGroup
+    """PlacementGroup resources of the PlacementGroups collection of ec2
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribePlacementGroupsRequestTypeDef]
-    ) -> ServiceResourcePlacementGroupsCollection: ...
+    ) -> ServiceResourcePlacementGroupsCollection:
+        """The collection with these ec2.describe_placement_groups parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourcePlacementGroupsCollectionManager(
     CollectionManager[ServiceResourcePlacementGroupsCollection, PlacementGroup]
 ):
-    __slots__ = ()
-    _collection = ServiceResourcePlacementGroupsCollection
+    """The PlacementGroups collection of ec2 ServiceResource (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourcePlacementGroupsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribePlacementGroupsRequestTypeDef]
-    ) -> ServiceResourcePlacementGroupsCollection: ...
+    ) -> ServiceResourcePlacementGroupsCollection:
+        """The collection with these ec2.describe_placement_groups parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribePlacementGroupsRequestTypeDef]
-    ) -> ServiceResourcePlacementGroupsCollection: ...
+    ) -> ServiceResourcePlacementGroupsCollection:
+        """The collection with these ec2.describe_placement_groups parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceRouteTablesCollection(ResourceCollection[RouteTable]):
-    __slots__ = ()
-    _item = RouteTable
+    """RouteTable resources of the RouteTables collection of ec2 ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeRouteTablesRequestTypeDef]
-    ) -> ServiceResourceRouteTablesCollection: ...
+    ) -> ServiceResourceRouteTablesCollection:
+        """The collection with these ec2.describe_route_tables parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceRouteTablesCollectionManager(
     CollectionManager[ServiceResourceRouteTablesCollection, RouteTable]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceRouteTablesCollection
+    """The RouteTables collection of ec2 ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceRouteTablesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeRouteTablesRequestTypeDef]
-    ) -> ServiceResourceRouteTablesCollection: ...
+    ) -> ServiceResourceRouteTablesCollection:
+        """The collection with these ec2.describe_route_tables parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeRouteTablesRequestTypeDef]
-    ) -> ServiceResourceRouteTablesCollection: ...
+    ) -> ServiceResourceRouteTablesCollection:
+        """The collection with these ec2.describe_route_tables parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceSecurityGroupsCollection(ResourceCollection[SecurityGroup]):
-    __slots__ = ()
-    _item = SecurityGroup
+    """SecurityGroup resources of the SecurityGroups collection of ec2
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSecurityGroupsRequestTypeDef]
-    ) -> ServiceResourceSecurityGroupsCollection: ...
+    ) -> ServiceResourceSecurityGroupsCollection:
+        """The collection with these ec2.describe_security_groups parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceSecurityGroupsCollectionManager(
     CollectionManager[ServiceResourceSecurityGroupsCollection, SecurityGroup]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceSecurityGroupsCollection
+    """The SecurityGroups collection of ec2 ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceSecurityGroupsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSecurityGroupsRequestTypeDef]
-    ) -> ServiceResourceSecurityGroupsCollection: ...
+    ) -> ServiceResourceSecurityGroupsCollection:
+        """The collection with these ec2.describe_security_groups parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeSecurityGroupsRequestTypeDef]
-    ) -> ServiceResourceSecurityGroupsCollection: ...
+    ) -> ServiceResourceSecurityGroupsCollection:
+        """The collection with these ec2.describe_security_groups parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceSnapshotsCollection(ResourceCollection[Snapshot]):
-    __slots__ = ()
-    _item = Snapshot
+    """Snapshot resources of the Snapshots collection of ec2 ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSnapshotsRequestTypeDef]
-    ) -> ServiceResourceSnapshotsCollection: ...
+    ) -> ServiceResourceSnapshotsCollection:
+        """The collection with these ec2.describe_snapshots parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceSnapshotsCollectionManager(
     CollectionManager[ServiceResourceSnapshotsCollection, Snapshot]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceSnapshotsCollection
+    """The Snapshots collection of ec2 ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceSnapshotsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSnapshotsRequestTypeDef]
-    ) -> ServiceResourceSnapshotsCollection: ...
+    ) -> ServiceResourceSnapshotsCollection:
+        """The collection with these ec2.describe_snapshots parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeSnapshotsRequestTypeDef]
-    ) -> ServiceResourceSnapshotsCollection: ...
+    ) -> ServiceResourceSnapshotsCollection:
+        """The collection with these ec2.describe_snapshots parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceSubnetsCollection(ResourceCollection[Subnet]):
-    __slots__ = ()
-    _item = Subnet
+    """Subnet resources of the Subnets collection of ec2 ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSubnetsRequestTypeDef]
-    ) -> ServiceResourceSubnetsCollection: ...
+    ) -> ServiceResourceSubnetsCollection:
+        """The collection with these ec2.describe_subnets parameters (requests are
+        made only when it is iterated).
+        """
 
 class ServiceResourceSubnetsCollectionManager(
     CollectionManager[ServiceResourceSubnetsCollection, Subnet]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceSubnetsCollection
+    """The Subnets collection of ec2 ServiceResource (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceSubnetsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSubnetsRequestTypeDef]
-    ) -> ServiceResourceSubnetsCollection: ...
+    ) -> ServiceResourceSubnetsCollection:
+        """The collection with these ec2.describe_subnets parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeSubnetsRequestTypeDef]
-    ) -> ServiceResourceSubnetsCollection: ...
+    ) -> ServiceResourceSubnetsCollection:
+        """The collection with these ec2.describe_subnets parameters (requests are
+        made only when it is iterated).
+        """
 
 class ServiceResourceVolumesCollection(ResourceCollection[Volume]):
-    __slots__ = ()
-    _item = Volume
+    """Volume resources of the Volumes collection of ec2 ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVolumesRequestTypeDef]
-    ) -> ServiceResourceVolumesCollection: ...
+    ) -> ServiceResourceVolumesCollection:
+        """The collection with these ec2.describe_volumes parameters (requests are
+        made only when it is iterated).
+        """
 
 class ServiceResourceVolumesCollectionManager(
     CollectionManager[ServiceResourceVolumesCollection, Volume]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceVolumesCollection
+    """The Volumes collection of ec2 ServiceResource (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceVolumesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVolumesRequestTypeDef]
-    ) -> ServiceResourceVolumesCollection: ...
+    ) -> ServiceResourceVolumesCollection:
+        """The collection with these ec2.describe_volumes parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeVolumesRequestTypeDef]
-    ) -> ServiceResourceVolumesCollection: ...
+    ) -> ServiceResourceVolumesCollection:
+        """The collection with these ec2.describe_volumes parameters (requests are
+        made only when it is iterated).
+        """
 
 class ServiceResourceVpcAddressesCollection(ResourceCollection[VpcAddress]):
-    __slots__ = ()
-    _item = VpcAddress
+    """VpcAddress resources of the VpcAddresses collection of ec2 ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeAddressesRequestTypeDef]
-    ) -> ServiceResourceVpcAddressesCollection: ...
+    ) -> ServiceResourceVpcAddressesCollection:
+        """The collection with these ec2.describe_addresses parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceVpcAddressesCollectionManager(
     CollectionManager[ServiceResourceVpcAddressesCollection, VpcAddress]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceVpcAddressesCollection
+    """The VpcAddresses collection of ec2 ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceVpcAddressesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeAddressesRequestTypeDef]
-    ) -> ServiceResourceVpcAddressesCollection: ...
+    ) -> ServiceResourceVpcAddressesCollection:
+        """The collection with these ec2.describe_addresses parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeAddressesRequestTypeDef]
-    ) -> ServiceResourceVpcAddressesCollection: ...
+    ) -> ServiceResourceVpcAddressesCollection:
+        """The collection with these ec2.describe_addresses parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceVpcPeeringConnectionsCollection(
     ResourceCollection[VpcPeeringConnection]
 ):
-    __slots__ = ()
-    _item = VpcPeeringConnection
+    """VpcPeeringConnection resources of the VpcPeeringConnections collection of
+    ec2 ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestTypeDef]
-    ) -> ServiceResourceVpcPeeringConnectionsCollection: ...
+    ) -> ServiceResourceVpcPeeringConnectionsCollection:
+        """The collection with these ec2.describe_vpc_peering_connections
+        parameters (requests are made only when it is iterated).
+        """
 
 class ServiceResourceVpcPeeringConnectionsCollectionManager(
     CollectionManager[
         ServiceResourceVpcPeeringConnectionsCollection, VpcPeeringConnection
     ]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceVpcPeeringConnectionsCollection
+    """The VpcPeeringConnections collection of ec2 ServiceResource (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceVpcPeeringConnectionsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestTypeDef]
-    ) -> ServiceResourceVpcPeeringConnectionsCollection: ...
+    ) -> ServiceResourceVpcPeeringConnectionsCollection:
+        """The collection with these ec2.describe_vpc_peering_connections
+        parameters (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestTypeDef]
-    ) -> ServiceResourceVpcPeeringConnectionsCollection: ...
+    ) -> ServiceResourceVpcPeeringConnectionsCollection:
+        """The collection with these ec2.describe_vpc_peering_connections
+        parameters (requests are made only when it is iterated).
+        """
 
 class ServiceResourceVpcsCollection(ResourceCollection[Vpc]):
-    __slots__ = ()
-    _item = Vpc
+    """Vpc resources of the Vpcs collection of ec2 ServiceResource: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVpcsRequestTypeDef]
-    ) -> ServiceResourceVpcsCollection: ...
+    ) -> ServiceResourceVpcsCollection:
+        """The collection with these ec2.describe_vpcs parameters (requests are
+        made only when it is iterated).
+        """
 
 class ServiceResourceVpcsCollectionManager(
     CollectionManager[ServiceResourceVpcsCollection, Vpc]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceVpcsCollection
+    """The Vpcs collection of ec2 ServiceResource (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceVpcsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVpcsRequestTypeDef]
-    ) -> ServiceResourceVpcsCollection: ...
+    ) -> ServiceResourceVpcsCollection:
+        """The collection with these ec2.describe_vpcs parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeVpcsRequestTypeDef]
-    ) -> ServiceResourceVpcsCollection: ...
+    ) -> ServiceResourceVpcsCollection:
+        """The collection with these ec2.describe_vpcs parameters (requests are
+        made only when it is iterated).
+        """
 
 class InstanceVolumesCollection(ResourceCollection[Volume]):
-    __slots__ = ()
-    _item = Volume
+    """Volume resources of the Volumes collection of ec2 Instance: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVolumesRequestTypeDef]
-    ) -> InstanceVolumesCollection: ...
+    ) -> InstanceVolumesCollection:
+        """The collection with these ec2.describe_volumes parameters (requests are
+        made only when it is iterated).
+        """
 
 class InstanceVolumesCollectionManager(
     CollectionManager[InstanceVolumesCollection, Volume]
 ):
-    __slots__ = ()
-    _collection = InstanceVolumesCollection
+    """The Volumes collection of ec2 Instance (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    InstanceVolumesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVolumesRequestTypeDef]
-    ) -> InstanceVolumesCollection: ...
+    ) -> InstanceVolumesCollection:
+        """The collection with these ec2.describe_volumes parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeVolumesRequestTypeDef]
-    ) -> InstanceVolumesCollection: ...
+    ) -> InstanceVolumesCollection:
+        """The collection with these ec2.describe_volumes parameters (requests are
+        made only when it is iterated).
+        """
 
 class InstanceVpcAddressesCollection(ResourceCollection[VpcAddress]):
-    __slots__ = ()
-    _item = VpcAddress
+    """VpcAddress resources of the VpcAddresses collection of ec2 Instance:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeAddressesRequestTypeDef]
-    ) -> InstanceVpcAddressesCollection: ...
+    ) -> InstanceVpcAddressesCollection:
+        """The collection with these ec2.describe_addresses parameters (requests
+        are made only when it is iterated).
+        """
 
 class InstanceVpcAddressesCollectionManager(
     CollectionManager[InstanceVpcAddressesCollection, VpcAddress]
 ):
-    __slots__ = ()
-    _collection = InstanceVpcAddressesCollection
+    """The VpcAddresses collection of ec2 Instance (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    InstanceVpcAddressesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeAddressesRequestTypeDef]
-    ) -> InstanceVpcAddressesCollection: ...
+    ) -> InstanceVpcAddressesCollection:
+        """The collection with these ec2.describe_addresses parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeAddressesRequestTypeDef]
-    ) -> InstanceVpcAddressesCollection: ...
+    ) -> InstanceVpcAddressesCollection:
+        """The collection with these ec2.describe_addresses parameters (requests
+        are made only when it is iterated).
+        """
 
 class PlacementGroupInstancesCollection(ResourceCollection[Instance]):
-    __slots__ = ()
-    _item = Instance
+    """Instance resources of the Instances collection of ec2 PlacementGroup:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> PlacementGroupInstancesCollection: ...
+    ) -> PlacementGroupInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Batch action: calls ec2.create_tags once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def monitor(
         self, **kwargs: Unpack[MonitorInstancesRequestInstanceMonitorTypeDef]
-    ) -> List[MonitorInstancesResultTypeDef]: ...
+    ) -> List[MonitorInstancesResultTypeDef]:
+        """Enables detailed monitoring for a running instance. Otherwise, basic
+        monitoring is enabled. For more information, see Monitor your instances
+        using CloudWatch in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.monitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/MonitorInstances
+        """
+
     def reboot(
         self, **kwargs: Unpack[RebootInstancesRequestInstanceRebootTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Requests a reboot of the specified instances. This operation is
+        asynchronous; it only queues a request to reboot the specified
+        instances. The operation succeeds if the instances are valid and belong
+        to you. Requests to reboot terminated instances are ignored.
+
+        Batch action: calls ec2.reboot_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RebootInstances
+        """
+
     def start(
         self, **kwargs: Unpack[StartInstancesRequestInstanceStartTypeDef]
-    ) -> List[StartInstancesResultTypeDef]: ...
+    ) -> List[StartInstancesResultTypeDef]:
+        """Starts an Amazon EBS-backed instance that you've previously stopped.
+
+        Batch action: calls ec2.start_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StartInstances
+        """
+
     def stop(
         self, **kwargs: Unpack[StopInstancesRequestInstanceStopTypeDef]
-    ) -> List[StopInstancesResultTypeDef]: ...
+    ) -> List[StopInstancesResultTypeDef]:
+        """Stops an Amazon EBS-backed instance. You can restart your instance at
+        any time using the StartInstances API. For more information, see Stop
+        and start Amazon EC2 instances in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.stop_instances once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StopInstances
+        """
+
     def terminate(
         self, **kwargs: Unpack[TerminateInstancesRequestInstanceTerminateTypeDef]
-    ) -> List[TerminateInstancesResultTypeDef]: ...
+    ) -> List[TerminateInstancesResultTypeDef]:
+        """Terminates (deletes) the specified instances. This operation is
+        idempotent; if you terminate an instance more than once, each call
+        succeeds.
+
+        Batch action: calls ec2.terminate_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/TerminateInstances
+        """
+
     def unmonitor(
         self, **kwargs: Unpack[UnmonitorInstancesRequestInstanceUnmonitorTypeDef]
-    ) -> List[UnmonitorInstancesResultTypeDef]: ...
+    ) -> List[UnmonitorInstancesResultTypeDef]:
+        """Disables detailed monitoring for a running instance. For more
+        information, see Monitoring your instances and volumes in the Amazon
+        EC2 User Guide.
+
+        Batch action: calls ec2.unmonitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/UnmonitorInstances
+        """
 
 class PlacementGroupInstancesCollectionManager(
     CollectionManager[PlacementGroupInstancesCollection, Instance]
 ):
-    __slots__ = ()
-    _collection = PlacementGroupInstancesCollection
+    """The Instances collection of ec2 PlacementGroup (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    PlacementGroupInstancesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> PlacementGroupInstancesCollection: ...
+    ) -> PlacementGroupInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> PlacementGroupInstancesCollection: ...
+    ) -> PlacementGroupInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Batch action: calls ec2.create_tags once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def monitor(
         self, **kwargs: Unpack[MonitorInstancesRequestInstanceMonitorTypeDef]
-    ) -> List[MonitorInstancesResultTypeDef]: ...
+    ) -> List[MonitorInstancesResultTypeDef]:
+        """Enables detailed monitoring for a running instance. Otherwise, basic
+        monitoring is enabled. For more information, see Monitor your instances
+        using CloudWatch in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.monitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/MonitorInstances
+        """
+
     def reboot(
         self, **kwargs: Unpack[RebootInstancesRequestInstanceRebootTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Requests a reboot of the specified instances. This operation is
+        asynchronous; it only queues a request to reboot the specified
+        instances. The operation succeeds if the instances are valid and belong
+        to you. Requests to reboot terminated instances are ignored.
+
+        Batch action: calls ec2.reboot_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RebootInstances
+        """
+
     def start(
         self, **kwargs: Unpack[StartInstancesRequestInstanceStartTypeDef]
-    ) -> List[StartInstancesResultTypeDef]: ...
+    ) -> List[StartInstancesResultTypeDef]:
+        """Starts an Amazon EBS-backed instance that you've previously stopped.
+
+        Batch action: calls ec2.start_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StartInstances
+        """
+
     def stop(
         self, **kwargs: Unpack[StopInstancesRequestInstanceStopTypeDef]
-    ) -> List[StopInstancesResultTypeDef]: ...
+    ) -> List[StopInstancesResultTypeDef]:
+        """Stops an Amazon EBS-backed instance. You can restart your instance at
+        any time using the StartInstances API. For more information, see Stop
+        and start Amazon EC2 instances in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.stop_instances once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StopInstances
+        """
+
     def terminate(
         self, **kwargs: Unpack[TerminateInstancesRequestInstanceTerminateTypeDef]
-    ) -> List[TerminateInstancesResultTypeDef]: ...
+    ) -> List[TerminateInstancesResultTypeDef]:
+        """Terminates (deletes) the specified instances. This operation is
+        idempotent; if you terminate an instance more than once, each call
+        succeeds.
+
+        Batch action: calls ec2.terminate_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/TerminateInstances
+        """
+
     def unmonitor(
         self, **kwargs: Unpack[UnmonitorInstancesRequestInstanceUnmonitorTypeDef]
-    ) -> List[UnmonitorInstancesResultTypeDef]: ...
+    ) -> List[UnmonitorInstancesResultTypeDef]:
+        """Disables detailed monitoring for a running instance. For more
+        information, see Monitoring your instances and volumes in the Amazon
+        EC2 User Guide.
+
+        Batch action: calls ec2.unmonitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/UnmonitorInstances
+        """
 
 class SubnetInstancesCollection(ResourceCollection[Instance]):
-    __slots__ = ()
-    _item = Instance
+    """Instance resources of the Instances collection of ec2 Subnet: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> SubnetInstancesCollection: ...
+    ) -> SubnetInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Batch action: calls ec2.create_tags once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def monitor(
         self, **kwargs: Unpack[MonitorInstancesRequestInstanceMonitorTypeDef]
-    ) -> List[MonitorInstancesResultTypeDef]: ...
+    ) -> List[MonitorInstancesResultTypeDef]:
+        """Enables detailed monitoring for a running instance. Otherwise, basic
+        monitoring is enabled. For more information, see Monitor your instances
+        using CloudWatch in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.monitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/MonitorInstances
+        """
+
     def reboot(
         self, **kwargs: Unpack[RebootInstancesRequestInstanceRebootTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Requests a reboot of the specified instances. This operation is
+        asynchronous; it only queues a request to reboot the specified
+        instances. The operation succeeds if the instances are valid and belong
+        to you. Requests to reboot terminated instances are ignored.
+
+        Batch action: calls ec2.reboot_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RebootInstances
+        """
+
     def start(
         self, **kwargs: Unpack[StartInstancesRequestInstanceStartTypeDef]
-    ) -> List[StartInstancesResultTypeDef]: ...
+    ) -> List[StartInstancesResultTypeDef]:
+        """Starts an Amazon EBS-backed instance that you've previously stopped.
+
+        Batch action: calls ec2.start_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StartInstances
+        """
+
     def stop(
         self, **kwargs: Unpack[StopInstancesRequestInstanceStopTypeDef]
-    ) -> List[StopInstancesResultTypeDef]: ...
+    ) -> List[StopInstancesResultTypeDef]:
+        """Stops an Amazon EBS-backed instance. You can restart your instance at
+        any time using the StartInstances API. For more information, see Stop
+        and start Amazon EC2 instances in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.stop_instances once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StopInstances
+        """
+
     def terminate(
         self, **kwargs: Unpack[TerminateInstancesRequestInstanceTerminateTypeDef]
-    ) -> List[TerminateInstancesResultTypeDef]: ...
+    ) -> List[TerminateInstancesResultTypeDef]:
+        """Terminates (deletes) the specified instances. This operation is
+        idempotent; if you terminate an instance more than once, each call
+        succeeds.
+
+        Batch action: calls ec2.terminate_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/TerminateInstances
+        """
+
     def unmonitor(
         self, **kwargs: Unpack[UnmonitorInstancesRequestInstanceUnmonitorTypeDef]
-    ) -> List[UnmonitorInstancesResultTypeDef]: ...
+    ) -> List[UnmonitorInstancesResultTypeDef]:
+        """Disables detailed monitoring for a running instance. For more
+        information, see Monitoring your instances and volumes in the Amazon
+        EC2 User Guide.
+
+        Batch action: calls ec2.unmonitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/UnmonitorInstances
+        """
 
 class SubnetInstancesCollectionManager(
     CollectionManager[SubnetInstancesCollection, Instance]
 ):
-    __slots__ = ()
-    _collection = SubnetInstancesCollection
+    """The Instances collection of ec2 Subnet (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    SubnetInstancesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> SubnetInstancesCollection: ...
+    ) -> SubnetInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> SubnetInstancesCollection: ...
+    ) -> SubnetInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Batch action: calls ec2.create_tags once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def monitor(
         self, **kwargs: Unpack[MonitorInstancesRequestInstanceMonitorTypeDef]
-    ) -> List[MonitorInstancesResultTypeDef]: ...
+    ) -> List[MonitorInstancesResultTypeDef]:
+        """Enables detailed monitoring for a running instance. Otherwise, basic
+        monitoring is enabled. For more information, see Monitor your instances
+        using CloudWatch in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.monitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/MonitorInstances
+        """
+
     def reboot(
         self, **kwargs: Unpack[RebootInstancesRequestInstanceRebootTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Requests a reboot of the specified instances. This operation is
+        asynchronous; it only queues a request to reboot the specified
+        instances. The operation succeeds if the instances are valid and belong
+        to you. Requests to reboot terminated instances are ignored.
+
+        Batch action: calls ec2.reboot_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RebootInstances
+        """
+
     def start(
         self, **kwargs: Unpack[StartInstancesRequestInstanceStartTypeDef]
-    ) -> List[StartInstancesResultTypeDef]: ...
+    ) -> List[StartInstancesResultTypeDef]:
+        """Starts an Amazon EBS-backed instance that you've previously stopped.
+
+        Batch action: calls ec2.start_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StartInstances
+        """
+
     def stop(
         self, **kwargs: Unpack[StopInstancesRequestInstanceStopTypeDef]
-    ) -> List[StopInstancesResultTypeDef]: ...
+    ) -> List[StopInstancesResultTypeDef]:
+        """Stops an Amazon EBS-backed instance. You can restart your instance at
+        any time using the StartInstances API. For more information, see Stop
+        and start Amazon EC2 instances in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.stop_instances once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StopInstances
+        """
+
     def terminate(
         self, **kwargs: Unpack[TerminateInstancesRequestInstanceTerminateTypeDef]
-    ) -> List[TerminateInstancesResultTypeDef]: ...
+    ) -> List[TerminateInstancesResultTypeDef]:
+        """Terminates (deletes) the specified instances. This operation is
+        idempotent; if you terminate an instance more than once, each call
+        succeeds.
+
+        Batch action: calls ec2.terminate_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/TerminateInstances
+        """
+
     def unmonitor(
         self, **kwargs: Unpack[UnmonitorInstancesRequestInstanceUnmonitorTypeDef]
-    ) -> List[UnmonitorInstancesResultTypeDef]: ...
+    ) -> List[UnmonitorInstancesResultTypeDef]:
+        """Disables detailed monitoring for a running instance. For more
+        information, see Monitoring your instances and volumes in the Amazon
+        EC2 User Guide.
+
+        Batch action: calls ec2.unmonitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/UnmonitorInstances
+        """
 
 class SubnetNetworkInterfacesCollection(ResourceCollection[NetworkInterface]):
-    __slots__ = ()
-    _item = NetworkInterface
+    """NetworkInterface resources of the NetworkInterfaces collection of ec2
+    Subnet: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeNetworkInterfacesRequestTypeDef]
-    ) -> SubnetNetworkInterfacesCollection: ...
+    ) -> SubnetNetworkInterfacesCollection:
+        """The collection with these ec2.describe_network_interfaces parameters
+        (requests are made only when it is iterated).
+        """
 
 class SubnetNetworkInterfacesCollectionManager(
     CollectionManager[SubnetNetworkInterfacesCollection, NetworkInterface]
 ):
-    __slots__ = ()
-    _collection = SubnetNetworkInterfacesCollection
+    """The NetworkInterfaces collection of ec2 Subnet (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    SubnetNetworkInterfacesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeNetworkInterfacesRequestTypeDef]
-    ) -> SubnetNetworkInterfacesCollection: ...
+    ) -> SubnetNetworkInterfacesCollection:
+        """The collection with these ec2.describe_network_interfaces parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeNetworkInterfacesRequestTypeDef]
-    ) -> SubnetNetworkInterfacesCollection: ...
+    ) -> SubnetNetworkInterfacesCollection:
+        """The collection with these ec2.describe_network_interfaces parameters
+        (requests are made only when it is iterated).
+        """
 
 class VolumeSnapshotsCollection(ResourceCollection[Snapshot]):
-    __slots__ = ()
-    _item = Snapshot
+    """Snapshot resources of the Snapshots collection of ec2 Volume: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSnapshotsRequestTypeDef]
-    ) -> VolumeSnapshotsCollection: ...
+    ) -> VolumeSnapshotsCollection:
+        """The collection with these ec2.describe_snapshots parameters (requests
+        are made only when it is iterated).
+        """
 
 class VolumeSnapshotsCollectionManager(
     CollectionManager[VolumeSnapshotsCollection, Snapshot]
 ):
-    __slots__ = ()
-    _collection = VolumeSnapshotsCollection
+    """The Snapshots collection of ec2 Volume (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VolumeSnapshotsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSnapshotsRequestTypeDef]
-    ) -> VolumeSnapshotsCollection: ...
+    ) -> VolumeSnapshotsCollection:
+        """The collection with these ec2.describe_snapshots parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeSnapshotsRequestTypeDef]
-    ) -> VolumeSnapshotsCollection: ...
+    ) -> VolumeSnapshotsCollection:
+        """The collection with these ec2.describe_snapshots parameters (requests
+        are made only when it is iterated).
+        """
 
 class VpcAcceptedVpcPeeringConnectionsCollection(
     ResourceCollection[VpcPeeringConnection]
 ):
-    __slots__ = ()
-    _item = VpcPeeringConnection
+    """VpcPeeringConnection resources of the AcceptedVpcPeeringConnections
+    collection of ec2 Vpc: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestTypeDef]
-    ) -> VpcAcceptedVpcPeeringConnectionsCollection: ...
+    ) -> VpcAcceptedVpcPeeringConnectionsCollection:
+        """The collection with these ec2.describe_vpc_peering_connections
+        parameters (requests are made only when it is iterated).
+        """
 
 class VpcAcceptedVpcPeeringConnectionsCollectionManager(
     CollectionManager[VpcAcceptedVpcPeeringConnectionsCollection, VpcPeeringConnection]
 ):
-    __slots__ = ()
-    _collection = VpcAcceptedVpcPeeringConnectionsCollection
+    """The AcceptedVpcPeeringConnections collection of ec2 Vpc (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    VpcAcceptedVpcPeeringConnectionsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestTypeDef]
-    ) -> VpcAcceptedVpcPeeringConnectionsCollection: ...
+    ) -> VpcAcceptedVpcPeeringConnectionsCollection:
+        """The collection with these ec2.describe_vpc_peering_connections
+        parameters (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestTypeDef]
-    ) -> VpcAcceptedVpcPeeringConnectionsCollection: ...
+    ) -> VpcAcceptedVpcPeeringConnectionsCollection:
+        """The collection with these ec2.describe_vpc_peering_connections
+        parameters (requests are made only when it is iterated).
+        """
 
 class VpcInstancesCollection(ResourceCollection[Instance]):
-    __slots__ = ()
-    _item = Instance
+    """Instance resources of the Instances collection of ec2 Vpc: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> VpcInstancesCollection: ...
+    ) -> VpcInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Batch action: calls ec2.create_tags once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def monitor(
         self, **kwargs: Unpack[MonitorInstancesRequestInstanceMonitorTypeDef]
-    ) -> List[MonitorInstancesResultTypeDef]: ...
+    ) -> List[MonitorInstancesResultTypeDef]:
+        """Enables detailed monitoring for a running instance. Otherwise, basic
+        monitoring is enabled. For more information, see Monitor your instances
+        using CloudWatch in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.monitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/MonitorInstances
+        """
+
     def reboot(
         self, **kwargs: Unpack[RebootInstancesRequestInstanceRebootTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Requests a reboot of the specified instances. This operation is
+        asynchronous; it only queues a request to reboot the specified
+        instances. The operation succeeds if the instances are valid and belong
+        to you. Requests to reboot terminated instances are ignored.
+
+        Batch action: calls ec2.reboot_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RebootInstances
+        """
+
     def start(
         self, **kwargs: Unpack[StartInstancesRequestInstanceStartTypeDef]
-    ) -> List[StartInstancesResultTypeDef]: ...
+    ) -> List[StartInstancesResultTypeDef]:
+        """Starts an Amazon EBS-backed instance that you've previously stopped.
+
+        Batch action: calls ec2.start_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StartInstances
+        """
+
     def stop(
         self, **kwargs: Unpack[StopInstancesRequestInstanceStopTypeDef]
-    ) -> List[StopInstancesResultTypeDef]: ...
+    ) -> List[StopInstancesResultTypeDef]:
+        """Stops an Amazon EBS-backed instance. You can restart your instance at
+        any time using the StartInstances API. For more information, see Stop
+        and start Amazon EC2 instances in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.stop_instances once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StopInstances
+        """
+
     def terminate(
         self, **kwargs: Unpack[TerminateInstancesRequestInstanceTerminateTypeDef]
-    ) -> List[TerminateInstancesResultTypeDef]: ...
+    ) -> List[TerminateInstancesResultTypeDef]:
+        """Terminates (deletes) the specified instances. This operation is
+        idempotent; if you terminate an instance more than once, each call
+        succeeds.
+
+        Batch action: calls ec2.terminate_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/TerminateInstances
+        """
+
     def unmonitor(
         self, **kwargs: Unpack[UnmonitorInstancesRequestInstanceUnmonitorTypeDef]
-    ) -> List[UnmonitorInstancesResultTypeDef]: ...
+    ) -> List[UnmonitorInstancesResultTypeDef]:
+        """Disables detailed monitoring for a running instance. For more
+        information, see Monitoring your instances and volumes in the Amazon
+        EC2 User Guide.
+
+        Batch action: calls ec2.unmonitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/UnmonitorInstances
+        """
 
 class VpcInstancesCollectionManager(
     CollectionManager[VpcInstancesCollection, Instance]
 ):
-    __slots__ = ()
-    _collection = VpcInstancesCollection
+    """The Instances collection of ec2 Vpc (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VpcInstancesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> VpcInstancesCollection: ...
+    ) -> VpcInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeInstancesRequestTypeDef]
-    ) -> VpcInstancesCollection: ...
+    ) -> VpcInstancesCollection:
+        """The collection with these ec2.describe_instances parameters (requests
+        are made only when it is iterated).
+        """
+
     def create_tags(
         self, **kwargs: Unpack[CreateTagsRequestDhcpOptionsCreateTagsTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Adds or overwrites only the specified tags for the specified Amazon EC2
+        resource or resources. When you specify an existing tag key, the value
+        is overwritten with the new value. Each resource can have a maximum of
+        50 tags. Each tag consists of a key and optional value. Tag keys must
+        be unique per ...
+
+        Batch action: calls ec2.create_tags once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
+        """
+
     def monitor(
         self, **kwargs: Unpack[MonitorInstancesRequestInstanceMonitorTypeDef]
-    ) -> List[MonitorInstancesResultTypeDef]: ...
+    ) -> List[MonitorInstancesResultTypeDef]:
+        """Enables detailed monitoring for a running instance. Otherwise, basic
+        monitoring is enabled. For more information, see Monitor your instances
+        using CloudWatch in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.monitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/MonitorInstances
+        """
+
     def reboot(
         self, **kwargs: Unpack[RebootInstancesRequestInstanceRebootTypeDef]
-    ) -> List[EmptyResponseTypeDef]: ...
+    ) -> List[EmptyResponseTypeDef]:
+        """Requests a reboot of the specified instances. This operation is
+        asynchronous; it only queues a request to reboot the specified
+        instances. The operation succeeds if the instances are valid and belong
+        to you. Requests to reboot terminated instances are ignored.
+
+        Batch action: calls ec2.reboot_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RebootInstances
+        """
+
     def start(
         self, **kwargs: Unpack[StartInstancesRequestInstanceStartTypeDef]
-    ) -> List[StartInstancesResultTypeDef]: ...
+    ) -> List[StartInstancesResultTypeDef]:
+        """Starts an Amazon EBS-backed instance that you've previously stopped.
+
+        Batch action: calls ec2.start_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StartInstances
+        """
+
     def stop(
         self, **kwargs: Unpack[StopInstancesRequestInstanceStopTypeDef]
-    ) -> List[StopInstancesResultTypeDef]: ...
+    ) -> List[StopInstancesResultTypeDef]:
+        """Stops an Amazon EBS-backed instance. You can restart your instance at
+        any time using the StartInstances API. For more information, see Stop
+        and start Amazon EC2 instances in the Amazon EC2 User Guide.
+
+        Batch action: calls ec2.stop_instances once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/StopInstances
+        """
+
     def terminate(
         self, **kwargs: Unpack[TerminateInstancesRequestInstanceTerminateTypeDef]
-    ) -> List[TerminateInstancesResultTypeDef]: ...
+    ) -> List[TerminateInstancesResultTypeDef]:
+        """Terminates (deletes) the specified instances. This operation is
+        idempotent; if you terminate an instance more than once, each call
+        succeeds.
+
+        Batch action: calls ec2.terminate_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/TerminateInstances
+        """
+
     def unmonitor(
         self, **kwargs: Unpack[UnmonitorInstancesRequestInstanceUnmonitorTypeDef]
-    ) -> List[UnmonitorInstancesResultTypeDef]: ...
+    ) -> List[UnmonitorInstancesResultTypeDef]:
+        """Disables detailed monitoring for a running instance. For more
+        information, see Monitoring your instances and volumes in the Amazon
+        EC2 User Guide.
+
+        Batch action: calls ec2.unmonitor_instances once per page of the
+        collection, with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/UnmonitorInstances
+        """
 
 class VpcInternetGatewaysCollection(ResourceCollection[InternetGateway]):
-    __slots__ = ()
-    _item = InternetGateway
+    """InternetGateway resources of the InternetGateways collection of ec2 Vpc:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInternetGatewaysRequestTypeDef]
-    ) -> VpcInternetGatewaysCollection: ...
+    ) -> VpcInternetGatewaysCollection:
+        """The collection with these ec2.describe_internet_gateways parameters
+        (requests are made only when it is iterated).
+        """
 
 class VpcInternetGatewaysCollectionManager(
     CollectionManager[VpcInternetGatewaysCollection, InternetGateway]
 ):
-    __slots__ = ()
-    _collection = VpcInternetGatewaysCollection
+    """The InternetGateways collection of ec2 Vpc (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VpcInternetGatewaysCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeInternetGatewaysRequestTypeDef]
-    ) -> VpcInternetGatewaysCollection: ...
+    ) -> VpcInternetGatewaysCollection:
+        """The collection with these ec2.describe_internet_gateways parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeInternetGatewaysRequestTypeDef]
-    ) -> VpcInternetGatewaysCollection: ...
+    ) -> VpcInternetGatewaysCollection:
+        """The collection with these ec2.describe_internet_gateways parameters
+        (requests are made only when it is iterated).
+        """
 
 class VpcNetworkAclsCollection(ResourceCollection[NetworkAcl]):
-    __slots__ = ()
-    _item = NetworkAcl
+    """NetworkAcl resources of the NetworkAcls collection of ec2 Vpc: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeNetworkAclsRequestTypeDef]
-    ) -> VpcNetworkAclsCollection: ...
+    ) -> VpcNetworkAclsCollection:
+        """The collection with these ec2.describe_network_acls parameters
+        (requests are made only when it is iterated).
+        """
 
 class VpcNetworkAclsCollectionManager(
     CollectionManager[VpcNetworkAclsCollection, NetworkAcl]
 ):
-    __slots__ = ()
-    _collection = VpcNetworkAclsCollection
+    """The NetworkAcls collection of ec2 Vpc (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VpcNetworkAclsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeNetworkAclsRequestTypeDef]
-    ) -> VpcNetworkAclsCollection: ...
+    ) -> VpcNetworkAclsCollection:
+        """The collection with these ec2.describe_network_acls parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeNetworkAclsRequestTypeDef]
-    ) -> VpcNetworkAclsCollection: ...
+    ) -> VpcNetworkAclsCollection:
+        """The collection with these ec2.describe_network_acls parameters
+        (requests are made only when it is iterated).
+        """
 
 class VpcNetworkInterfacesCollection(ResourceCollection[NetworkInterface]):
-    __slots__ = ()
-    _item = NetworkInterface
+    """NetworkInterface resources of the NetworkInterfaces collection of ec2 Vpc:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeNetworkInterfacesRequestTypeDef]
-    ) -> VpcNetworkInterfacesCollection: ...
+    ) -> VpcNetworkInterfacesCollection:
+        """The collection with these ec2.describe_network_interfaces parameters
+        (requests are made only when it is iterated).
+        """
 
 class VpcNetworkInterfacesCollectionManager(
     CollectionManager[VpcNetworkInterfacesCollection, NetworkInterface]
 ):
-    __slots__ = ()
-    _collection = VpcNetworkInterfacesCollection
+    """The NetworkInterfaces collection of ec2 Vpc (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VpcNetworkInterfacesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeNetworkInterfacesRequestTypeDef]
-    ) -> VpcNetworkInterfacesCollection: ...
+    ) -> VpcNetworkInterfacesCollection:
+        """The collection with these ec2.describe_network_interfaces parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeNetworkInterfacesRequestTypeDef]
-    ) -> VpcNetworkInterfacesCollection: ...
+    ) -> VpcNetworkInterfacesCollection:
+        """The collection with these ec2.describe_network_interfaces parameters
+        (requests are made only when it is iterated).
+        """
 
 class VpcRequestedVpcPeeringConnectionsCollection(
     ResourceCollection[VpcPeeringConnection]
 ):
-    __slots__ = ()
-    _item = VpcPeeringConnection
+    """VpcPeeringConnection resources of the RequestedVpcPeeringConnections
+    collection of ec2 Vpc: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestTypeDef]
-    ) -> VpcRequestedVpcPeeringConnectionsCollection: ...
+    ) -> VpcRequestedVpcPeeringConnectionsCollection:
+        """The collection with these ec2.describe_vpc_peering_connections
+        parameters (requests are made only when it is iterated).
+        """
 
 class VpcRequestedVpcPeeringConnectionsCollectionManager(
     CollectionManager[VpcRequestedVpcPeeringConnectionsCollection, VpcPeeringConnection]
 ):
-    __slots__ = ()
-    _collection = VpcRequestedVpcPeeringConnectionsCollection
+    """The RequestedVpcPeeringConnections collection of ec2 Vpc (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    VpcRequestedVpcPeeringConnectionsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestTypeDef]
-    ) -> VpcRequestedVpcPeeringConnectionsCollection: ...
+    ) -> VpcRequestedVpcPeeringConnectionsCollection:
+        """The collection with these ec2.describe_vpc_peering_connections
+        parameters (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestTypeDef]
-    ) -> VpcRequestedVpcPeeringConnectionsCollection: ...
+    ) -> VpcRequestedVpcPeeringConnectionsCollection:
+        """The collection with these ec2.describe_vpc_peering_connections
+        parameters (requests are made only when it is iterated).
+        """
 
 class VpcRouteTablesCollection(ResourceCollection[RouteTable]):
-    __slots__ = ()
-    _item = RouteTable
+    """RouteTable resources of the RouteTables collection of ec2 Vpc: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeRouteTablesRequestTypeDef]
-    ) -> VpcRouteTablesCollection: ...
+    ) -> VpcRouteTablesCollection:
+        """The collection with these ec2.describe_route_tables parameters
+        (requests are made only when it is iterated).
+        """
 
 class VpcRouteTablesCollectionManager(
     CollectionManager[VpcRouteTablesCollection, RouteTable]
 ):
-    __slots__ = ()
-    _collection = VpcRouteTablesCollection
+    """The RouteTables collection of ec2 Vpc (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VpcRouteTablesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeRouteTablesRequestTypeDef]
-    ) -> VpcRouteTablesCollection: ...
+    ) -> VpcRouteTablesCollection:
+        """The collection with these ec2.describe_route_tables parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeRouteTablesRequestTypeDef]
-    ) -> VpcRouteTablesCollection: ...
+    ) -> VpcRouteTablesCollection:
+        """The collection with these ec2.describe_route_tables parameters
+        (requests are made only when it is iterated).
+        """
 
 class VpcSecurityGroupsCollection(ResourceCollection[SecurityGroup]):
-    __slots__ = ()
-    _item = SecurityGroup
+    """SecurityGroup resources of the SecurityGroups collection of ec2 Vpc:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSecurityGroupsRequestTypeDef]
-    ) -> VpcSecurityGroupsCollection: ...
+    ) -> VpcSecurityGroupsCollection:
+        """The collection with these ec2.describe_security_groups parameters
+        (requests are made only when it is iterated).
+        """
 
 class VpcSecurityGroupsCollectionManager(
     CollectionManager[VpcSecurityGroupsCollection, SecurityGroup]
 ):
-    __slots__ = ()
-    _collection = VpcSecurityGroupsCollection
+    """The SecurityGroups collection of ec2 Vpc (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VpcSecurityGroupsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSecurityGroupsRequestTypeDef]
-    ) -> VpcSecurityGroupsCollection: ...
+    ) -> VpcSecurityGroupsCollection:
+        """The collection with these ec2.describe_security_groups parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeSecurityGroupsRequestTypeDef]
-    ) -> VpcSecurityGroupsCollection: ...
+    ) -> VpcSecurityGroupsCollection:
+        """The collection with these ec2.describe_security_groups parameters
+        (requests are made only when it is iterated).
+        """
 
 class VpcSubnetsCollection(ResourceCollection[Subnet]):
-    __slots__ = ()
-    _item = Subnet
+    """Subnet resources of the Subnets collection of ec2 Vpc: iterable, fetched
+    page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSubnetsRequestTypeDef]
-    ) -> VpcSubnetsCollection: ...
+    ) -> VpcSubnetsCollection:
+        """The collection with these ec2.describe_subnets parameters (requests are
+        made only when it is iterated).
+        """
 
 class VpcSubnetsCollectionManager(CollectionManager[VpcSubnetsCollection, Subnet]):
-    __slots__ = ()
-    _collection = VpcSubnetsCollection
+    """The Subnets collection of ec2 Vpc (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VpcSubnetsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[DescribeSubnetsRequestTypeDef]
-    ) -> VpcSubnetsCollection: ...
+    ) -> VpcSubnetsCollection:
+        """The collection with these ec2.describe_subnets parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[DescribeSubnetsRequestTypeDef]
-    ) -> VpcSubnetsCollection: ...
+    ) -> VpcSubnetsCollection:
+        """The collection with these ec2.describe_subnets parameters (requests are
+        made only when it is iterated).
+        """
 
 if TYPE_CHECKING:
     _ClassicAddress = ClassicAddress
@@ -2807,4 +7666,7 @@ if TYPE_CHECKING:
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
-) -> EC2ServiceResource: ...
+) -> EC2ServiceResource:
+    """boto3.resource('ec2', ...) with the same arguments, from `session` when
+    given: boto3's service resource itself, typed EC2ServiceResource.
+    """

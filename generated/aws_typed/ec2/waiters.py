@@ -7,45 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
 from .._runtime import Waiter
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        DescribeBundleTasksRequestWaitTypeDef,
-        DescribeConversionTasksRequestWaitTypeDef,
-        DescribeCustomerGatewaysRequestWaitTypeDef,
-        DescribeExportTasksRequestWaitTypeDef,
-        DescribeImageUsageReportsRequestWaitTypeDef,
-        DescribeImagesRequestWaitTypeDef,
-        DescribeImportSnapshotTasksRequestWaitTypeDef,
-        DescribeInstanceStatusRequestWaitTypeDef,
-        DescribeInstancesRequestWaitTypeDef,
-        DescribeInternetGatewaysRequestWaitTypeDef,
-        DescribeKeyPairsRequestWaitTypeDef,
-        DescribeNatGatewaysRequestWaitTypeDef,
-        DescribeNetworkInterfacesRequestWaitTypeDef,
-        DescribeSecondaryNetworksRequestWaitTypeDef,
-        DescribeSecondarySubnetsRequestWaitTypeDef,
-        DescribeSecurityGroupVpcAssociationsRequestWaitTypeDef,
-        DescribeSecurityGroupsRequestWaitTypeDef,
-        DescribeSnapshotsRequestWaitTypeDef,
-        DescribeSpotInstanceRequestsRequestWaitTypeDef,
-        DescribeStoreImageTasksRequestWaitTypeDef,
-        DescribeSubnetsRequestWaitTypeDef,
-        DescribeVolumesRequestWaitTypeDef,
-        DescribeVpcPeeringConnectionsRequestWaitTypeDef,
-        DescribeVpcsRequestWaitTypeDef,
-        DescribeVpnConnectionsRequestWaitTypeDef,
-        GetPasswordDataRequestWaitTypeDef,
-    )
 
 __all__ = [
     "WAITERS",
@@ -103,13 +65,7 @@ class BundleTaskCompleteWaiter(Waiter):
     when pathAny BundleTasks[].State = failed.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeBundleTasksRequestWaitTypeDef]) -> None:
-        """Poll describe_bundle_tasks until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "BundleTaskComplete"
 
 
 class ConversionTaskCancelledWaiter(Waiter):
@@ -119,13 +75,7 @@ class ConversionTaskCancelledWaiter(Waiter):
     Acceptors: success when pathAll ConversionTasks[].State = cancelled.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeConversionTasksRequestWaitTypeDef]) -> None:
-        """Poll describe_conversion_tasks until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ConversionTaskCancelled"
 
 
 class ConversionTaskCompletedWaiter(Waiter):
@@ -137,13 +87,7 @@ class ConversionTaskCompletedWaiter(Waiter):
     pathAny ConversionTasks[].State = cancelling.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeConversionTasksRequestWaitTypeDef]) -> None:
-        """Poll describe_conversion_tasks until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ConversionTaskCompleted"
 
 
 class ConversionTaskDeletedWaiter(Waiter):
@@ -153,13 +97,7 @@ class ConversionTaskDeletedWaiter(Waiter):
     Acceptors: success when pathAll ConversionTasks[].State = deleted.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeConversionTasksRequestWaitTypeDef]) -> None:
-        """Poll describe_conversion_tasks until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ConversionTaskDeleted"
 
 
 class CustomerGatewayAvailableWaiter(Waiter):
@@ -171,15 +109,7 @@ class CustomerGatewayAvailableWaiter(Waiter):
     pathAny CustomerGateways[].State = deleting.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeCustomerGatewaysRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_customer_gateways until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "CustomerGatewayAvailable"
 
 
 class ExportTaskCancelledWaiter(Waiter):
@@ -189,13 +119,7 @@ class ExportTaskCancelledWaiter(Waiter):
     Acceptors: success when pathAll ExportTasks[].State = cancelled.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeExportTasksRequestWaitTypeDef]) -> None:
-        """Poll describe_export_tasks until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ExportTaskCancelled"
 
 
 class ExportTaskCompletedWaiter(Waiter):
@@ -205,13 +129,7 @@ class ExportTaskCompletedWaiter(Waiter):
     Acceptors: success when pathAll ExportTasks[].State = completed.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeExportTasksRequestWaitTypeDef]) -> None:
-        """Poll describe_export_tasks until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ExportTaskCompleted"
 
 
 class ImageAvailableWaiter(Waiter):
@@ -222,13 +140,7 @@ class ImageAvailableWaiter(Waiter):
     pathAny Images[].State = failed.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeImagesRequestWaitTypeDef]) -> None:
-        """Poll describe_images until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ImageAvailable"
 
 
 class ImageExistsWaiter(Waiter):
@@ -239,13 +151,7 @@ class ImageExistsWaiter(Waiter):
     error = InvalidAMIID.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeImagesRequestWaitTypeDef]) -> None:
-        """Poll describe_images until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ImageExists"
 
 
 class ImageUsageReportAvailableWaiter(Waiter):
@@ -256,15 +162,7 @@ class ImageUsageReportAvailableWaiter(Waiter):
     failure when pathAny ImageUsageReports[].State = failed.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeImageUsageReportsRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_image_usage_reports until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ImageUsageReportAvailable"
 
 
 class InstanceExistsWaiter(Waiter):
@@ -275,13 +173,7 @@ class InstanceExistsWaiter(Waiter):
     when error = InvalidInstanceID.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None:
-        """Poll describe_instances until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "InstanceExists"
 
 
 class InstanceRunningWaiter(Waiter):
@@ -295,13 +187,7 @@ class InstanceRunningWaiter(Waiter):
     stopping; retry when error = InvalidInstanceID.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None:
-        """Poll describe_instances until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "InstanceRunning"
 
 
 class InstanceStatusOkWaiter(Waiter):
@@ -312,13 +198,7 @@ class InstanceStatusOkWaiter(Waiter):
     ok; retry when error = InvalidInstanceID.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeInstanceStatusRequestWaitTypeDef]) -> None:
-        """Poll describe_instance_status until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "InstanceStatusOk"
 
 
 class InstanceStoppedWaiter(Waiter):
@@ -331,13 +211,7 @@ class InstanceStoppedWaiter(Waiter):
     terminated.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None:
-        """Poll describe_instances until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "InstanceStopped"
 
 
 class InstanceTerminatedWaiter(Waiter):
@@ -350,13 +224,7 @@ class InstanceTerminatedWaiter(Waiter):
     stopping.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None:
-        """Poll describe_instances until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "InstanceTerminated"
 
 
 class InternetGatewayExistsWaiter(Waiter):
@@ -367,15 +235,7 @@ class InternetGatewayExistsWaiter(Waiter):
     `0` = True; retry when error = InvalidInternetGateway.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeInternetGatewaysRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_internet_gateways until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "InternetGatewayExists"
 
 
 class KeyPairExistsWaiter(Waiter):
@@ -386,13 +246,7 @@ class KeyPairExistsWaiter(Waiter):
     when error = InvalidKeyPair.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeKeyPairsRequestWaitTypeDef]) -> None:
-        """Poll describe_key_pairs until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "KeyPairExists"
 
 
 class NatGatewayAvailableWaiter(Waiter):
@@ -405,13 +259,7 @@ class NatGatewayAvailableWaiter(Waiter):
     deleted; retry when error = NatGatewayNotFound.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeNatGatewaysRequestWaitTypeDef]) -> None:
-        """Poll describe_nat_gateways until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "NatGatewayAvailable"
 
 
 class NatGatewayDeletedWaiter(Waiter):
@@ -422,13 +270,7 @@ class NatGatewayDeletedWaiter(Waiter):
     error = NatGatewayNotFound.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeNatGatewaysRequestWaitTypeDef]) -> None:
-        """Poll describe_nat_gateways until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "NatGatewayDeleted"
 
 
 class NetworkInterfaceAvailableWaiter(Waiter):
@@ -439,15 +281,7 @@ class NetworkInterfaceAvailableWaiter(Waiter):
     failure when error = InvalidNetworkInterfaceID.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeNetworkInterfacesRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_network_interfaces until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "NetworkInterfaceAvailable"
 
 
 class PasswordDataAvailableWaiter(Waiter):
@@ -457,13 +291,7 @@ class PasswordDataAvailableWaiter(Waiter):
     Acceptors: success when path length(PasswordData) > `0` = True.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[GetPasswordDataRequestWaitTypeDef]) -> None:
-        """Poll get_password_data until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "PasswordDataAvailable"
 
 
 class SecondaryNetworkCreateCompleteWaiter(Waiter):
@@ -475,15 +303,7 @@ class SecondaryNetworkCreateCompleteWaiter(Waiter):
     create-failed; retry when error = InvalidSecondaryNetworkId.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeSecondaryNetworksRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_secondary_networks until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SecondaryNetworkCreateComplete"
 
 
 class SecondaryNetworkDeleteCompleteWaiter(Waiter):
@@ -495,15 +315,7 @@ class SecondaryNetworkDeleteCompleteWaiter(Waiter):
     delete-failed.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeSecondaryNetworksRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_secondary_networks until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SecondaryNetworkDeleteComplete"
 
 
 class SecondarySubnetCreateCompleteWaiter(Waiter):
@@ -515,15 +327,7 @@ class SecondarySubnetCreateCompleteWaiter(Waiter):
     error = InvalidSecondarySubnetId.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeSecondarySubnetsRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_secondary_subnets until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SecondarySubnetCreateComplete"
 
 
 class SecondarySubnetDeleteCompleteWaiter(Waiter):
@@ -534,15 +338,7 @@ class SecondarySubnetDeleteCompleteWaiter(Waiter):
     failure when pathAny SecondarySubnets[].State = delete-failed.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeSecondarySubnetsRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_secondary_subnets until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SecondarySubnetDeleteComplete"
 
 
 class SecurityGroupExistsWaiter(Waiter):
@@ -553,13 +349,7 @@ class SecurityGroupExistsWaiter(Waiter):
     retry when error = InvalidGroup.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeSecurityGroupsRequestWaitTypeDef]) -> None:
-        """Poll describe_security_groups until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SecurityGroupExists"
 
 
 class SecurityGroupVpcAssociationAssociatedWaiter(Waiter):
@@ -573,15 +363,7 @@ class SecurityGroupVpcAssociationAssociatedWaiter(Waiter):
     association-failed.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeSecurityGroupVpcAssociationsRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_security_group_vpc_associations until the waiter
-        succeeds; raises botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SecurityGroupVpcAssociationAssociated"
 
 
 class SecurityGroupVpcAssociationDisassociatedWaiter(Waiter):
@@ -596,15 +378,7 @@ class SecurityGroupVpcAssociationDisassociatedWaiter(Waiter):
     length(SecurityGroupVpcAssociations[]) == `0` = True.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeSecurityGroupVpcAssociationsRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_security_group_vpc_associations until the waiter
-        succeeds; raises botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SecurityGroupVpcAssociationDisassociated"
 
 
 class SnapshotCompletedWaiter(Waiter):
@@ -615,13 +389,7 @@ class SnapshotCompletedWaiter(Waiter):
     pathAny Snapshots[].State = error.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeSnapshotsRequestWaitTypeDef]) -> None:
-        """Poll describe_snapshots until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SnapshotCompleted"
 
 
 class SnapshotImportedWaiter(Waiter):
@@ -633,15 +401,7 @@ class SnapshotImportedWaiter(Waiter):
     pathAny ImportSnapshotTasks[].SnapshotTaskDetail.Status = error.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeImportSnapshotTasksRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_import_snapshot_tasks until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SnapshotImported"
 
 
 class SpotInstanceRequestFulfilledWaiter(Waiter):
@@ -658,15 +418,7 @@ class SpotInstanceRequestFulfilledWaiter(Waiter):
     error = InvalidSpotInstanceRequestID.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeSpotInstanceRequestsRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_spot_instance_requests until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SpotInstanceRequestFulfilled"
 
 
 class StoreImageTaskCompleteWaiter(Waiter):
@@ -679,13 +431,7 @@ class StoreImageTaskCompleteWaiter(Waiter):
     InProgress.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeStoreImageTasksRequestWaitTypeDef]) -> None:
-        """Poll describe_store_image_tasks until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "StoreImageTaskComplete"
 
 
 class SubnetAvailableWaiter(Waiter):
@@ -695,13 +441,7 @@ class SubnetAvailableWaiter(Waiter):
     Acceptors: success when pathAll Subnets[].State = available.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeSubnetsRequestWaitTypeDef]) -> None:
-        """Poll describe_subnets until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SubnetAvailable"
 
 
 class SystemStatusOkWaiter(Waiter):
@@ -712,13 +452,7 @@ class SystemStatusOkWaiter(Waiter):
     ok.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeInstanceStatusRequestWaitTypeDef]) -> None:
-        """Poll describe_instance_status until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "SystemStatusOk"
 
 
 class VolumeAvailableWaiter(Waiter):
@@ -729,13 +463,7 @@ class VolumeAvailableWaiter(Waiter):
     pathAny Volumes[].State = deleted.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeVolumesRequestWaitTypeDef]) -> None:
-        """Poll describe_volumes until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "VolumeAvailable"
 
 
 class VolumeDeletedWaiter(Waiter):
@@ -746,13 +474,7 @@ class VolumeDeletedWaiter(Waiter):
     error = InvalidVolume.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeVolumesRequestWaitTypeDef]) -> None:
-        """Poll describe_volumes until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "VolumeDeleted"
 
 
 class VolumeInUseWaiter(Waiter):
@@ -763,13 +485,7 @@ class VolumeInUseWaiter(Waiter):
     pathAny Volumes[].State = deleted.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeVolumesRequestWaitTypeDef]) -> None:
-        """Poll describe_volumes until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "VolumeInUse"
 
 
 class VpcAvailableWaiter(Waiter):
@@ -779,13 +495,7 @@ class VpcAvailableWaiter(Waiter):
     Acceptors: success when pathAll Vpcs[].State = available.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeVpcsRequestWaitTypeDef]) -> None:
-        """Poll describe_vpcs until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "VpcAvailable"
 
 
 class VpcExistsWaiter(Waiter):
@@ -795,13 +505,7 @@ class VpcExistsWaiter(Waiter):
     InvalidVpcID.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeVpcsRequestWaitTypeDef]) -> None:
-        """Poll describe_vpcs until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "VpcExists"
 
 
 class VpcPeeringConnectionDeletedWaiter(Waiter):
@@ -812,15 +516,7 @@ class VpcPeeringConnectionDeletedWaiter(Waiter):
     deleted; success when error = InvalidVpcPeeringConnectionID.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_vpc_peering_connections until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "VpcPeeringConnectionDeleted"
 
 
 class VpcPeeringConnectionExistsWaiter(Waiter):
@@ -831,15 +527,7 @@ class VpcPeeringConnectionExistsWaiter(Waiter):
     InvalidVpcPeeringConnectionID.NotFound.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestWaitTypeDef]
-    ) -> None:
-        """Poll describe_vpc_peering_connections until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "VpcPeeringConnectionExists"
 
 
 class VpnConnectionAvailableWaiter(Waiter):
@@ -851,13 +539,7 @@ class VpnConnectionAvailableWaiter(Waiter):
     VpnConnections[].State = deleted.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeVpnConnectionsRequestWaitTypeDef]) -> None:
-        """Poll describe_vpn_connections until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "VpnConnectionAvailable"
 
 
 class VpnConnectionDeletedWaiter(Waiter):
@@ -868,13 +550,7 @@ class VpnConnectionDeletedWaiter(Waiter):
     when pathAny VpnConnections[].State = pending.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeVpnConnectionsRequestWaitTypeDef]) -> None:
-        """Poll describe_vpn_connections until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "VpnConnectionDeleted"
 
 
 WAITERS = {

@@ -95,265 +95,614 @@ __all__ = [
 ]
 
 class BundleTaskCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter BundleTaskComplete: polls EC2Client.describe_bundle_tasks every 15
+    s, at most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeBundleTasksRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll BundleTasks[].State = complete; failure
+    when pathAny BundleTasks[].State = failed.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeBundleTasksRequestWaitTypeDef]) -> None:
+        """Poll describe_bundle_tasks until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class ConversionTaskCancelledWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ConversionTaskCancelled: polls EC2Client.describe_conversion_tasks
+    every 15 s, at most 40 times.
 
-    def wait(
-        self, **kwargs: Unpack[DescribeConversionTasksRequestWaitTypeDef]
-    ) -> None: ...
+    Acceptors: success when pathAll ConversionTasks[].State = cancelled.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeConversionTasksRequestWaitTypeDef]) -> None:
+        """Poll describe_conversion_tasks until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class ConversionTaskCompletedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ConversionTaskCompleted: polls EC2Client.describe_conversion_tasks
+    every 15 s, at most 40 times.
 
-    def wait(
-        self, **kwargs: Unpack[DescribeConversionTasksRequestWaitTypeDef]
-    ) -> None: ...
+    Acceptors: success when pathAll ConversionTasks[].State = completed;
+    failure when pathAny ConversionTasks[].State = cancelled; failure when
+    pathAny ConversionTasks[].State = cancelling.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeConversionTasksRequestWaitTypeDef]) -> None:
+        """Poll describe_conversion_tasks until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class ConversionTaskDeletedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ConversionTaskDeleted: polls EC2Client.describe_conversion_tasks
+    every 15 s, at most 40 times.
 
-    def wait(
-        self, **kwargs: Unpack[DescribeConversionTasksRequestWaitTypeDef]
-    ) -> None: ...
+    Acceptors: success when pathAll ConversionTasks[].State = deleted.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeConversionTasksRequestWaitTypeDef]) -> None:
+        """Poll describe_conversion_tasks until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class CustomerGatewayAvailableWaiter(Waiter):
-    __slots__ = ()
+    """Waiter CustomerGatewayAvailable: polls EC2Client.describe_customer_gateways
+    every 15 s, at most 40 times.
+
+    Acceptors: success when pathAll CustomerGateways[].State = available;
+    failure when pathAny CustomerGateways[].State = deleted; failure when
+    pathAny CustomerGateways[].State = deleting.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeCustomerGatewaysRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_customer_gateways until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class ExportTaskCancelledWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ExportTaskCancelled: polls EC2Client.describe_export_tasks every 15
+    s, at most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeExportTasksRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll ExportTasks[].State = cancelled.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeExportTasksRequestWaitTypeDef]) -> None:
+        """Poll describe_export_tasks until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class ExportTaskCompletedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ExportTaskCompleted: polls EC2Client.describe_export_tasks every 15
+    s, at most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeExportTasksRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll ExportTasks[].State = completed.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeExportTasksRequestWaitTypeDef]) -> None:
+        """Poll describe_export_tasks until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class ImageAvailableWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ImageAvailable: polls EC2Client.describe_images every 15 s, at most
+    40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeImagesRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Images[].State = available; failure when
+    pathAny Images[].State = failed.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeImagesRequestWaitTypeDef]) -> None:
+        """Poll describe_images until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class ImageExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ImageExists: polls EC2Client.describe_images every 15 s, at most 40
+    times.
 
-    def wait(self, **kwargs: Unpack[DescribeImagesRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when path length(Images[]) > `0` = True; retry when
+    error = InvalidAMIID.NotFound.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeImagesRequestWaitTypeDef]) -> None:
+        """Poll describe_images until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class ImageUsageReportAvailableWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ImageUsageReportAvailable: polls
+    EC2Client.describe_image_usage_reports every 15 s, at most 40 times.
+
+    Acceptors: success when pathAll ImageUsageReports[].State = available;
+    failure when pathAny ImageUsageReports[].State = failed.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeImageUsageReportsRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_image_usage_reports until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class InstanceExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter InstanceExists: polls EC2Client.describe_instances every 5 s, at
+    most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when path length(Reservations[]) > `0` = True; retry
+    when error = InvalidInstanceID.NotFound.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None:
+        """Poll describe_instances until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class InstanceRunningWaiter(Waiter):
-    __slots__ = ()
+    """Waiter InstanceRunning: polls EC2Client.describe_instances every 15 s, at
+    most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Reservations[].Instances[].State.Name =
+    running; failure when pathAny Reservations[].Instances[].State.Name =
+    shutting-down; failure when pathAny Reservations[].Instances[].State.Name =
+    terminated; failure when pathAny Reservations[].Instances[].State.Name =
+    stopping; retry when error = InvalidInstanceID.NotFound.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None:
+        """Poll describe_instances until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class InstanceStatusOkWaiter(Waiter):
-    __slots__ = ()
+    """Waiter InstanceStatusOk: polls EC2Client.describe_instance_status every 15
+    s, at most 40 times.
 
-    def wait(
-        self, **kwargs: Unpack[DescribeInstanceStatusRequestWaitTypeDef]
-    ) -> None: ...
+    Acceptors: success when pathAll InstanceStatuses[].InstanceStatus.Status =
+    ok; retry when error = InvalidInstanceID.NotFound.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeInstanceStatusRequestWaitTypeDef]) -> None:
+        """Poll describe_instance_status until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class InstanceStoppedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter InstanceStopped: polls EC2Client.describe_instances every 15 s, at
+    most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Reservations[].Instances[].State.Name =
+    stopped; failure when pathAny Reservations[].Instances[].State.Name =
+    pending; failure when pathAny Reservations[].Instances[].State.Name =
+    terminated.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None:
+        """Poll describe_instances until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class InstanceTerminatedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter InstanceTerminated: polls EC2Client.describe_instances every 15 s,
+    at most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Reservations[].Instances[].State.Name =
+    terminated; failure when pathAny Reservations[].Instances[].State.Name =
+    pending; failure when pathAny Reservations[].Instances[].State.Name =
+    stopping.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeInstancesRequestWaitTypeDef]) -> None:
+        """Poll describe_instances until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class InternetGatewayExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter InternetGatewayExists: polls EC2Client.describe_internet_gateways
+    every 5 s, at most 6 times.
+
+    Acceptors: success when path length(InternetGateways[].InternetGatewayId) >
+    `0` = True; retry when error = InvalidInternetGateway.NotFound.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeInternetGatewaysRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_internet_gateways until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class KeyPairExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter KeyPairExists: polls EC2Client.describe_key_pairs every 5 s, at most
+    6 times.
 
-    def wait(self, **kwargs: Unpack[DescribeKeyPairsRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when path length(KeyPairs[].KeyName) > `0` = True; retry
+    when error = InvalidKeyPair.NotFound.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeKeyPairsRequestWaitTypeDef]) -> None:
+        """Poll describe_key_pairs until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class NatGatewayAvailableWaiter(Waiter):
-    __slots__ = ()
+    """Waiter NatGatewayAvailable: polls EC2Client.describe_nat_gateways every 15
+    s, at most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeNatGatewaysRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll NatGateways[].State = available; failure
+    when pathAny NatGateways[].State = failed; failure when pathAny
+    NatGateways[].State = deleting; failure when pathAny NatGateways[].State =
+    deleted; retry when error = NatGatewayNotFound.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeNatGatewaysRequestWaitTypeDef]) -> None:
+        """Poll describe_nat_gateways until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class NatGatewayDeletedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter NatGatewayDeleted: polls EC2Client.describe_nat_gateways every 15 s,
+    at most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeNatGatewaysRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll NatGateways[].State = deleted; success when
+    error = NatGatewayNotFound.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeNatGatewaysRequestWaitTypeDef]) -> None:
+        """Poll describe_nat_gateways until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class NetworkInterfaceAvailableWaiter(Waiter):
-    __slots__ = ()
+    """Waiter NetworkInterfaceAvailable: polls
+    EC2Client.describe_network_interfaces every 20 s, at most 10 times.
+
+    Acceptors: success when pathAll NetworkInterfaces[].Status = available;
+    failure when error = InvalidNetworkInterfaceID.NotFound.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeNetworkInterfacesRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_network_interfaces until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class PasswordDataAvailableWaiter(Waiter):
-    __slots__ = ()
+    """Waiter PasswordDataAvailable: polls EC2Client.get_password_data every 15 s,
+    at most 40 times.
 
-    def wait(self, **kwargs: Unpack[GetPasswordDataRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when path length(PasswordData) > `0` = True.
+    """
+
+    def wait(self, **kwargs: Unpack[GetPasswordDataRequestWaitTypeDef]) -> None:
+        """Poll get_password_data until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class SecondaryNetworkCreateCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SecondaryNetworkCreateComplete: polls
+    EC2Client.describe_secondary_networks every 10 s, at most 30 times.
+
+    Acceptors: success when pathAll SecondaryNetworks[].State =
+    create-complete; failure when pathAny SecondaryNetworks[].State =
+    create-failed; retry when error = InvalidSecondaryNetworkId.NotFound.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeSecondaryNetworksRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_secondary_networks until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class SecondaryNetworkDeleteCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SecondaryNetworkDeleteComplete: polls
+    EC2Client.describe_secondary_networks every 10 s, at most 30 times.
+
+    Acceptors: success when pathAll SecondaryNetworks[].State =
+    delete-complete; failure when pathAny SecondaryNetworks[].State =
+    delete-failed.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeSecondaryNetworksRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_secondary_networks until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class SecondarySubnetCreateCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SecondarySubnetCreateComplete: polls
+    EC2Client.describe_secondary_subnets every 10 s, at most 30 times.
+
+    Acceptors: success when pathAll SecondarySubnets[].State = create-complete;
+    failure when pathAny SecondarySubnets[].State = delete-failed; retry when
+    error = InvalidSecondarySubnetId.NotFound.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeSecondarySubnetsRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_secondary_subnets until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class SecondarySubnetDeleteCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SecondarySubnetDeleteComplete: polls
+    EC2Client.describe_secondary_subnets every 10 s, at most 30 times.
+
+    Acceptors: success when pathAll SecondarySubnets[].State = delete-complete;
+    failure when pathAny SecondarySubnets[].State = delete-failed.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeSecondarySubnetsRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_secondary_subnets until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class SecurityGroupExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SecurityGroupExists: polls EC2Client.describe_security_groups every
+    5 s, at most 6 times.
 
-    def wait(
-        self, **kwargs: Unpack[DescribeSecurityGroupsRequestWaitTypeDef]
-    ) -> None: ...
+    Acceptors: success when path length(SecurityGroups[].GroupId) > `0` = True;
+    retry when error = InvalidGroup.NotFound.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeSecurityGroupsRequestWaitTypeDef]) -> None:
+        """Poll describe_security_groups until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class SecurityGroupVpcAssociationAssociatedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SecurityGroupVpcAssociationAssociated: polls
+    EC2Client.describe_security_group_vpc_associations every 10 s, at most 7
+    times.
+
+    Acceptors: success when pathAll SecurityGroupVpcAssociations[].State =
+    associated; retry when pathAny SecurityGroupVpcAssociations[].State =
+    associating; failure when pathAny SecurityGroupVpcAssociations[].State =
+    association-failed.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeSecurityGroupVpcAssociationsRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_security_group_vpc_associations until the waiter
+        succeeds; raises botocore's WaiterError on failure or timeout.
+        """
 
 class SecurityGroupVpcAssociationDisassociatedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SecurityGroupVpcAssociationDisassociated: polls
+    EC2Client.describe_security_group_vpc_associations every 10 s, at most 7
+    times.
+
+    Acceptors: success when pathAll SecurityGroupVpcAssociations[].State =
+    disassociated; retry when pathAny SecurityGroupVpcAssociations[].State =
+    disassociating; failure when pathAny SecurityGroupVpcAssociations[].State =
+    disassociation-failed; success when path
+    length(SecurityGroupVpcAssociations[]) == `0` = True.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeSecurityGroupVpcAssociationsRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_security_group_vpc_associations until the waiter
+        succeeds; raises botocore's WaiterError on failure or timeout.
+        """
 
 class SnapshotCompletedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SnapshotCompleted: polls EC2Client.describe_snapshots every 15 s, at
+    most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeSnapshotsRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Snapshots[].State = completed; failure when
+    pathAny Snapshots[].State = error.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeSnapshotsRequestWaitTypeDef]) -> None:
+        """Poll describe_snapshots until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class SnapshotImportedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SnapshotImported: polls EC2Client.describe_import_snapshot_tasks
+    every 15 s, at most 40 times.
+
+    Acceptors: success when pathAll
+    ImportSnapshotTasks[].SnapshotTaskDetail.Status = completed; failure when
+    pathAny ImportSnapshotTasks[].SnapshotTaskDetail.Status = error.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeImportSnapshotTasksRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_import_snapshot_tasks until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class SpotInstanceRequestFulfilledWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SpotInstanceRequestFulfilled: polls
+    EC2Client.describe_spot_instance_requests every 15 s, at most 40 times.
+
+    Acceptors: success when pathAll SpotInstanceRequests[].Status.Code =
+    fulfilled; success when pathAll SpotInstanceRequests[].Status.Code =
+    request-canceled-and-instance-running; failure when pathAny
+    SpotInstanceRequests[].Status.Code = schedule-expired; failure when pathAny
+    SpotInstanceRequests[].Status.Code = canceled-before-fulfillment; failure
+    when pathAny SpotInstanceRequests[].Status.Code = bad-parameters; failure
+    when pathAny SpotInstanceRequests[].Status.Code = system-error; retry when
+    error = InvalidSpotInstanceRequestID.NotFound.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeSpotInstanceRequestsRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_spot_instance_requests until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class StoreImageTaskCompleteWaiter(Waiter):
-    __slots__ = ()
+    """Waiter StoreImageTaskComplete: polls EC2Client.describe_store_image_tasks
+    every 5 s, at most 40 times.
 
-    def wait(
-        self, **kwargs: Unpack[DescribeStoreImageTasksRequestWaitTypeDef]
-    ) -> None: ...
+    Acceptors: success when pathAll StoreImageTaskResults[].StoreTaskState =
+    Completed; failure when pathAny StoreImageTaskResults[].StoreTaskState =
+    Failed; retry when pathAny StoreImageTaskResults[].StoreTaskState =
+    InProgress.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeStoreImageTasksRequestWaitTypeDef]) -> None:
+        """Poll describe_store_image_tasks until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class SubnetAvailableWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SubnetAvailable: polls EC2Client.describe_subnets every 15 s, at
+    most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeSubnetsRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Subnets[].State = available.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeSubnetsRequestWaitTypeDef]) -> None:
+        """Poll describe_subnets until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class SystemStatusOkWaiter(Waiter):
-    __slots__ = ()
+    """Waiter SystemStatusOk: polls EC2Client.describe_instance_status every 15 s,
+    at most 40 times.
 
-    def wait(
-        self, **kwargs: Unpack[DescribeInstanceStatusRequestWaitTypeDef]
-    ) -> None: ...
+    Acceptors: success when pathAll InstanceStatuses[].SystemStatus.Status =
+    ok.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeInstanceStatusRequestWaitTypeDef]) -> None:
+        """Poll describe_instance_status until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class VolumeAvailableWaiter(Waiter):
-    __slots__ = ()
+    """Waiter VolumeAvailable: polls EC2Client.describe_volumes every 15 s, at
+    most 40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeVolumesRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Volumes[].State = available; failure when
+    pathAny Volumes[].State = deleted.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeVolumesRequestWaitTypeDef]) -> None:
+        """Poll describe_volumes until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class VolumeDeletedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter VolumeDeleted: polls EC2Client.describe_volumes every 15 s, at most
+    40 times.
 
-    def wait(self, **kwargs: Unpack[DescribeVolumesRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Volumes[].State = deleted; success when
+    error = InvalidVolume.NotFound.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeVolumesRequestWaitTypeDef]) -> None:
+        """Poll describe_volumes until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class VolumeInUseWaiter(Waiter):
-    __slots__ = ()
+    """Waiter VolumeInUse: polls EC2Client.describe_volumes every 15 s, at most 40
+    times.
 
-    def wait(self, **kwargs: Unpack[DescribeVolumesRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Volumes[].State = in-use; failure when
+    pathAny Volumes[].State = deleted.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeVolumesRequestWaitTypeDef]) -> None:
+        """Poll describe_volumes until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class VpcAvailableWaiter(Waiter):
-    __slots__ = ()
+    """Waiter VpcAvailable: polls EC2Client.describe_vpcs every 15 s, at most 40
+    times.
 
-    def wait(self, **kwargs: Unpack[DescribeVpcsRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when pathAll Vpcs[].State = available.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeVpcsRequestWaitTypeDef]) -> None:
+        """Poll describe_vpcs until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class VpcExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter VpcExists: polls EC2Client.describe_vpcs every 1 s, at most 5 times.
 
-    def wait(self, **kwargs: Unpack[DescribeVpcsRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 200; retry when error =
+    InvalidVpcID.NotFound.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeVpcsRequestWaitTypeDef]) -> None:
+        """Poll describe_vpcs until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class VpcPeeringConnectionDeletedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter VpcPeeringConnectionDeleted: polls
+    EC2Client.describe_vpc_peering_connections every 15 s, at most 40 times.
+
+    Acceptors: success when pathAll VpcPeeringConnections[].Status.Code =
+    deleted; success when error = InvalidVpcPeeringConnectionID.NotFound.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_vpc_peering_connections until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class VpcPeeringConnectionExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter VpcPeeringConnectionExists: polls
+    EC2Client.describe_vpc_peering_connections every 15 s, at most 40 times.
+
+    Acceptors: success when status = 200; retry when error =
+    InvalidVpcPeeringConnectionID.NotFound.
+    """
 
     def wait(
         self, **kwargs: Unpack[DescribeVpcPeeringConnectionsRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll describe_vpc_peering_connections until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class VpnConnectionAvailableWaiter(Waiter):
-    __slots__ = ()
+    """Waiter VpnConnectionAvailable: polls EC2Client.describe_vpn_connections
+    every 15 s, at most 40 times.
 
-    def wait(
-        self, **kwargs: Unpack[DescribeVpnConnectionsRequestWaitTypeDef]
-    ) -> None: ...
+    Acceptors: success when pathAll VpnConnections[].State = available; failure
+    when pathAny VpnConnections[].State = deleting; failure when pathAny
+    VpnConnections[].State = deleted.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeVpnConnectionsRequestWaitTypeDef]) -> None:
+        """Poll describe_vpn_connections until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class VpnConnectionDeletedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter VpnConnectionDeleted: polls EC2Client.describe_vpn_connections every
+    15 s, at most 40 times.
 
-    def wait(
-        self, **kwargs: Unpack[DescribeVpnConnectionsRequestWaitTypeDef]
-    ) -> None: ...
+    Acceptors: success when pathAll VpnConnections[].State = deleted; failure
+    when pathAny VpnConnections[].State = pending.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeVpnConnectionsRequestWaitTypeDef]) -> None:
+        """Poll describe_vpn_connections until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 WAITERS = {
     "bundle_task_complete": BundleTaskCompleteWaiter,

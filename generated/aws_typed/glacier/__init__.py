@@ -7,11 +7,14 @@ again.
 
 from typing import TYPE_CHECKING
 
-from .client import GlacierClient, client
+from .client import GlacierClient
 from .exceptions import GlacierExceptions
 
 if TYPE_CHECKING:
+    from .client import client
     from .service_resource import GlacierServiceResource, resource
+else:  # the submodule, not its factory: calling the module calls client() (_runtime.CallableModule)
+    from . import client
 
 __all__ = [
     "GlacierClient",

@@ -87,399 +87,1032 @@ if TYPE_CHECKING:
 __all__ = ["GlacierClient", "client"]
 
 class GlacierClient(BaseClient):
-    __slots__ = ()
-    _service_name = "glacier"
+    """Typed client for Amazon Glacier (botocore service 'glacier').
+
+    Amazon Glacier (Glacier) is a storage solution for "cold data."
+
+    The type of boto3's own glacier client: client(...) returns
+    boto3.client('glacier', ...) unchanged, and
+    isinstance(boto3.client('glacier'), GlacierClient) is true.
+    """
 
     @property
-    def exceptions(self) -> GlacierExceptions: ...
+    def exceptions(self) -> GlacierExceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def abort_multipart_upload(
         self, **kwargs: Unpack[AbortMultipartUploadInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation aborts a multipart upload identified by the upload ID.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - uploadId (required): The upload ID of the multipart upload to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/AbortMultipartUpload
+        """
+
     def abort_vault_lock(
         self, **kwargs: Unpack[AbortVaultLockInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation aborts the vault locking process if the vault lock is
+        not in the Locked state. If the vault lock is in the Locked state when
+        this operation is requested, the operation returns an
+        AccessDeniedException error. Aborting the vault locking process removes
+        the vault lock policy from the specified vault.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - vaultName (required): The name of the vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/AbortVaultLock
+        """
+
     def add_tags_to_vault(
         self, **kwargs: Unpack[AddTagsToVaultInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation adds the specified tags to a vault. Each tag is composed
+        of a key and a value. Each vault can have up to 10 tags. If your
+        request would cause the tag limit for the vault to be exceeded, the
+        operation throws the LimitExceededException error. If a tag already
+        exists on the vault under a specified key, the existing key value will
+        be overwritten. For more information about tags, see Tagging Amazon
+        Glacier Resources.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - Tags (optional): The tags to add to the vault. Each tag is composed
+          of a key and a value. The value can be an empty string.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/AddTagsToVault
+        """
+
     def complete_multipart_upload(
         self, **kwargs: Unpack[CompleteMultipartUploadInputTypeDef]
-    ) -> ArchiveCreationOutputTypeDef: ...
+    ) -> ArchiveCreationOutputTypeDef:
+        """You call this operation to inform Amazon Glacier (Glacier) that all the
+        archive parts have been uploaded and that Glacier can now assemble the
+        archive from the uploaded parts. After assembling and saving the
+        archive to the vault, Glacier returns the URI path of the newly created
+        archive resource. Using the URI path, you can then access the archive.
+        After you upload an archive, you should save the archive ID returned to
+        retrieve the archive at a later point. You can also get the vault
+        inventory to obtain a list of archive IDs in a vault. For more
+        information, see InitiateJob.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - uploadId (required): The upload ID of the multipart upload.
+        - archiveSize (optional): The total size, in bytes, of the entire
+          archive. This value should be the sum of all the sizes of the
+          individual parts that you uploaded.
+        - checksum (optional): The SHA256 tree hash of the entire archive. It
+          is the tree hash of SHA256 tree hash of the individual parts. If the
+          value you specify in the request does not match the SHA256 tree hash
+          of the final ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CompleteMultipartUpload
+        """
+
     def complete_vault_lock(
         self, **kwargs: Unpack[CompleteVaultLockInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation completes the vault locking process by transitioning the
+        vault lock from the InProgress state to the Locked state, which causes
+        the vault lock policy to become unchangeable. A vault lock is put into
+        the InProgress state by calling InitiateVaultLock. You can obtain the
+        state of the vault lock by calling GetVaultLock. For more information
+        about the vault locking process, Amazon Glacier Vault Lock.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - vaultName (required): The name of the vault.
+        - lockId (required): The lockId value is the lock ID obtained from a
+          InitiateVaultLock request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CompleteVaultLock
+        """
+
     def create_vault(
         self, **kwargs: Unpack[CreateVaultInputTypeDef]
-    ) -> CreateVaultOutputTypeDef: ...
+    ) -> CreateVaultOutputTypeDef:
+        """This operation creates a new vault with the specified name. The name of
+        the vault must be unique within a region for an AWS account. You can
+        create up to 1,000 vaults per account. If you need to create more
+        vaults, contact Amazon Glacier.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - vaultName (required): The name of the vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CreateVault
+        """
+
     def delete_archive(
         self, **kwargs: Unpack[DeleteArchiveInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation deletes an archive from a vault. Subsequent requests to
+        initiate a retrieval of this archive will fail. Archive retrievals that
+        are in progress for this archive ID may or may not succeed according to
+        the following scenarios:
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - archiveId (required): The ID of the archive to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteArchive
+        """
+
     def delete_vault(
         self, **kwargs: Unpack[DeleteVaultInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation deletes a vault. Amazon Glacier will delete a vault only
+        if there are no archives in the vault as of the last inventory and
+        there have been no writes to the vault since the last inventory. If
+        either of these conditions is not satisfied, the vault deletion fails
+        (that is, the vault is not removed) and Amazon Glacier returns an
+        error. You can use DescribeVault to return the number of archives in a
+        vault, and you can use Initiate a Job (POST jobs) to initiate a new
+        inventory retrieval for a vault. The inventory contains the archive IDs
+        you use to delete archives using Delete ...
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteVault
+        """
+
     def delete_vault_access_policy(
         self, **kwargs: Unpack[DeleteVaultAccessPolicyInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation deletes the access policy associated with the specified
+        vault. The operation is eventually consistent; that is, it might take
+        some time for Amazon Glacier to completely remove the access policy,
+        and you might still see the effect of the policy for a short time after
+        you send the delete request.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteVaultAccessPolicy
+        """
+
     def delete_vault_notifications(
         self, **kwargs: Unpack[DeleteVaultNotificationsInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation deletes the notification configuration set for a vault.
+        The operation is eventually consistent; that is, it might take some
+        time for Amazon Glacier to completely disable the notifications and you
+        might still receive some notifications for a short time after you send
+        the delete request.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteVaultNotifications
+        """
+
     def describe_job(
         self, **kwargs: Unpack[DescribeJobInputTypeDef]
-    ) -> GlacierJobDescriptionResponseTypeDef: ...
+    ) -> GlacierJobDescriptionResponseTypeDef:
+        """This operation returns information about a job you previously
+        initiated, including the job initiation date, the user who initiated
+        the job, the job status code/message and the Amazon SNS topic to notify
+        after Amazon Glacier (Glacier) completes the job. For more information
+        about initiating a job, see InitiateJob.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - jobId (required): The ID of the job to describe.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DescribeJob
+        """
+
     def describe_vault(
         self, **kwargs: Unpack[DescribeVaultInputTypeDef]
-    ) -> DescribeVaultOutputResponseTypeDef: ...
+    ) -> DescribeVaultOutputResponseTypeDef:
+        """This operation returns information about a vault, including the vault's
+        Amazon Resource Name (ARN), the date the vault was created, the number
+        of archives it contains, and the total size of all the archives in the
+        vault. The number of archives and their total size are as of the last
+        inventory generation. This means that if you add or remove an archive
+        from a vault, and then immediately use Describe Vault, the change in
+        contents will not be immediately reflected. If you want to retrieve the
+        latest inventory of the vault, use InitiateJob. Amazon Glacier
+        generates vault inventories approximately ...
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DescribeVault
+        """
+
     def get_data_retrieval_policy(
         self, **kwargs: Unpack[GetDataRetrievalPolicyInputTypeDef]
-    ) -> GetDataRetrievalPolicyOutputTypeDef: ...
+    ) -> GetDataRetrievalPolicyOutputTypeDef:
+        """This operation returns the current data retrieval policy for the
+        account and region specified in the GET request. For more information
+        about data retrieval policies, see Amazon Glacier Data Retrieval
+        Policies.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetDataRetrievalPolicy
+        """
+
     def get_job_output(
         self, **kwargs: Unpack[GetJobOutputInputTypeDef]
-    ) -> GetJobOutputOutputTypeDef: ...
+    ) -> GetJobOutputOutputTypeDef:
+        """This operation downloads the output of the job you initiated using
+        InitiateJob. Depending on the job type you specified when you initiated
+        the job, the output will be either the content of an archive or a vault
+        inventory.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - jobId (required): The job ID whose data is downloaded.
+        - range (optional): The range of bytes to retrieve from the output. For
+          example, if you want to download the first 1,048,576 bytes, specify
+          the range as bytes=0-1048575. By default, this operation downloads
+          the entire ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetJobOutput
+        """
+
     def get_vault_access_policy(
         self, **kwargs: Unpack[GetVaultAccessPolicyInputTypeDef]
-    ) -> GetVaultAccessPolicyOutputTypeDef: ...
+    ) -> GetVaultAccessPolicyOutputTypeDef:
+        """This operation retrieves the access-policy subresource set on the
+        vault; for more information on setting this subresource, see Set Vault
+        Access Policy (PUT access-policy). If there is no access policy set on
+        the vault, the operation returns a 404 Not found error. For more
+        information about vault access policies, see Amazon Glacier Access
+        Control with Vault Access Policies.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetVaultAccessPolicy
+        """
+
     def get_vault_lock(
         self, **kwargs: Unpack[GetVaultLockInputTypeDef]
-    ) -> GetVaultLockOutputTypeDef: ...
+    ) -> GetVaultLockOutputTypeDef:
+        """This operation retrieves the following attributes from the lock-policy
+        subresource set on the specified vault:
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetVaultLock
+        """
+
     def get_vault_notifications(
         self, **kwargs: Unpack[GetVaultNotificationsInputTypeDef]
-    ) -> GetVaultNotificationsOutputTypeDef: ...
+    ) -> GetVaultNotificationsOutputTypeDef:
+        """This operation retrieves the notification-configuration subresource of
+        the specified vault.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetVaultNotifications
+        """
+
     def initiate_job(
         self, **kwargs: Unpack[InitiateJobInputTypeDef]
-    ) -> InitiateJobOutputTypeDef: ...
+    ) -> InitiateJobOutputTypeDef:
+        """This operation initiates a job of the specified type, which can be a
+        select, an archival retrieval, or a vault retrieval. For more
+        information about using this operation, see the documentation for the
+        underlying REST API Initiate a Job.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - jobParameters (optional): Provides options for specifying job
+          information.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateJob
+        """
+
     def initiate_multipart_upload(
         self, **kwargs: Unpack[InitiateMultipartUploadInputTypeDef]
-    ) -> InitiateMultipartUploadOutputTypeDef: ...
+    ) -> InitiateMultipartUploadOutputTypeDef:
+        """This operation initiates a multipart upload. Amazon Glacier creates a
+        multipart upload resource and returns its ID in the response. The
+        multipart upload ID is used in subsequent requests to upload parts of
+        an archive (see UploadMultipartPart).
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - archiveDescription (optional): The archive description that you are
+          uploading in parts.
+        - partSize (optional): The size of each part except the last, in bytes.
+          The last part can be smaller than this part size.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateMultipartUpload
+        """
+
     def initiate_vault_lock(
         self, **kwargs: Unpack[InitiateVaultLockInputTypeDef]
-    ) -> InitiateVaultLockOutputTypeDef: ...
+    ) -> InitiateVaultLockOutputTypeDef:
+        """This operation initiates the vault locking process by doing the
+        following:
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - vaultName (required): The name of the vault.
+        - policy (optional): The vault lock policy as a JSON string, which uses
+          "\\" as an escape character.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateVaultLock
+        """
+
     def list_jobs(
         self, **kwargs: Unpack[ListJobsInputTypeDef]
-    ) -> ListJobsOutputTypeDef: ...
+    ) -> ListJobsOutputTypeDef:
+        """This operation lists jobs for a vault, including jobs that are
+        in-progress and jobs that have recently finished. The List Job
+        operation returns a list of these jobs sorted by job initiation time.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - limit (optional): The maximum number of jobs to be returned. The
+          default limit is 50. The number of jobs returned might be fewer than
+          the specified limit, but the number of returned jobs never exceeds
+          the limit.
+        - marker (optional): An opaque string used for pagination. This value
+          specifies the job at which the listing of jobs should begin. Get the
+          marker value from a previous List Jobs response. You only need to
+          include the ...
+        - statuscode (optional): The type of job status to return. You can
+          specify the following values: InProgress, Succeeded, or Failed.
+        - completed (optional): The state of the jobs to return. You can
+          specify true or false.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListJobs
+        """
+
     def list_multipart_uploads(
         self, **kwargs: Unpack[ListMultipartUploadsInputTypeDef]
-    ) -> ListMultipartUploadsOutputTypeDef: ...
+    ) -> ListMultipartUploadsOutputTypeDef:
+        """This operation lists in-progress multipart uploads for the specified
+        vault. An in-progress multipart upload is a multipart upload that has
+        been initiated by an InitiateMultipartUpload request, but has not yet
+        been completed or aborted. The list returned in the List Multipart
+        Upload response has no guaranteed order.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - marker (optional): An opaque string used for pagination. This value
+          specifies the upload at which the listing of uploads should begin.
+          Get the marker value from a previous List Uploads response. You need
+          only include ...
+        - limit (optional): Specifies the maximum number of uploads returned in
+          the response body. If this value is not specified, the List Uploads
+          operation returns up to 50 uploads.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListMultipartUploads
+        """
+
     def list_parts(
         self, **kwargs: Unpack[ListPartsInputTypeDef]
-    ) -> ListPartsOutputTypeDef: ...
+    ) -> ListPartsOutputTypeDef:
+        """This operation lists the parts of an archive that have been uploaded in
+        a specific multipart upload. You can make this request at any time
+        during an in-progress multipart upload before you complete the upload
+        (see CompleteMultipartUpload. List Parts returns an error for completed
+        uploads. The list returned in the List Parts response is sorted by part
+        range.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - uploadId (required): The upload ID of the multipart upload.
+        - marker (optional): An opaque string used for pagination. This value
+          specifies the part at which the listing of parts should begin. Get
+          the marker value from the response of a previous List Parts response.
+          You need only ...
+        - limit (optional): The maximum number of parts to be returned. The
+          default limit is 50. The number of parts returned might be fewer than
+          the specified limit, but the number of returned parts never exceeds
+          the limit.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListParts
+        """
+
     def list_provisioned_capacity(
         self, **kwargs: Unpack[ListProvisionedCapacityInputTypeDef]
-    ) -> ListProvisionedCapacityOutputTypeDef: ...
+    ) -> ListProvisionedCapacityOutputTypeDef:
+        """This operation lists the provisioned capacity units for the specified
+        AWS account.
+
+        Parameters:
+        - accountId (required): The AWS account ID of the account that owns the
+          vault. You can either specify an AWS account ID or optionally a
+          single '-' (hyphen), in which case Amazon Glacier uses the AWS
+          account ID associated ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListProvisionedCapacity
+        """
+
     def list_tags_for_vault(
         self, **kwargs: Unpack[ListTagsForVaultInputTypeDef]
-    ) -> ListTagsForVaultOutputTypeDef: ...
+    ) -> ListTagsForVaultOutputTypeDef:
+        """This operation lists all the tags attached to a vault. The operation
+        returns an empty map if there are no tags. For more information about
+        tags, see Tagging Amazon Glacier Resources.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListTagsForVault
+        """
+
     def list_vaults(
         self, **kwargs: Unpack[ListVaultsInputTypeDef]
-    ) -> ListVaultsOutputTypeDef: ...
+    ) -> ListVaultsOutputTypeDef:
+        """This operation lists all vaults owned by the calling user's account.
+        The list returned in the response is ASCII-sorted by vault name.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - marker (optional): A string used for pagination. The marker specifies
+          the vault ARN after which the listing of vaults should begin.
+        - limit (optional): The maximum number of vaults to be returned. The
+          default limit is 10. The number of vaults returned might be fewer
+          than the specified limit, but the number of returned vaults never
+          exceeds the limit.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListVaults
+        """
+
     def purchase_provisioned_capacity(
         self, **kwargs: Unpack[PurchaseProvisionedCapacityInputTypeDef]
-    ) -> PurchaseProvisionedCapacityOutputTypeDef: ...
+    ) -> PurchaseProvisionedCapacityOutputTypeDef:
+        """This operation purchases a provisioned capacity unit for an AWS
+        account.
+
+        Parameters:
+        - accountId (required): The AWS account ID of the account that owns the
+          vault. You can either specify an AWS account ID or optionally a
+          single '-' (hyphen), in which case Amazon Glacier uses the AWS
+          account ID associated ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/PurchaseProvisionedCapacity
+        """
+
     def remove_tags_from_vault(
         self, **kwargs: Unpack[RemoveTagsFromVaultInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation removes one or more tags from the set of tags attached
+        to a vault. For more information about tags, see Tagging Amazon Glacier
+        Resources. This operation is idempotent. The operation will be
+        successful, even if there are no tags attached to the vault.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - TagKeys (optional): A list of tag keys. Each corresponding tag is
+          removed from the vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/RemoveTagsFromVault
+        """
+
     def set_data_retrieval_policy(
         self, **kwargs: Unpack[SetDataRetrievalPolicyInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation sets and then enacts a data retrieval policy in the
+        region specified in the PUT request. You can set one policy per region
+        for an AWS account. The policy is enacted within a few minutes of a
+        successful PUT operation.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID. This
+          value must match the AWS account ID associated with the credentials
+          used to sign the request. You can either specify an AWS account ID or
+          optionally a ...
+        - Policy (optional): The data retrieval policy in JSON format.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/SetDataRetrievalPolicy
+        """
+
     def set_vault_access_policy(
         self, **kwargs: Unpack[SetVaultAccessPolicyInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation configures an access policy for a vault and will
+        overwrite an existing policy. To configure a vault access policy, send
+        a PUT request to the access-policy subresource of the vault. An access
+        policy is specific to a vault and is also called a vault subresource.
+        You can set one access policy per vault and the policy can be up to 20
+        KB in size. For more information about vault access policies, see
+        Amazon Glacier Access Control with Vault Access Policies.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - policy (optional): The vault access policy as a JSON string.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/SetVaultAccessPolicy
+        """
+
     def set_vault_notifications(
         self, **kwargs: Unpack[SetVaultNotificationsInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation configures notifications that will be sent when specific
+        events happen to a vault. By default, you don't get any notifications.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - vaultNotificationConfig (optional): Provides options for specifying
+          notification configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/SetVaultNotifications
+        """
+
     def upload_archive(
         self, **kwargs: Unpack[UploadArchiveInputTypeDef]
-    ) -> ArchiveCreationOutputTypeDef: ...
+    ) -> ArchiveCreationOutputTypeDef:
+        """This operation adds an archive to a vault. This is a synchronous
+        operation, and for a successful upload, your data is durably persisted.
+        Amazon Glacier returns the archive ID in the x-amz-archive-id header of
+        the response.
+
+        Parameters:
+        - vaultName (required): The name of the vault.
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - archiveDescription (optional): The optional description of the
+          archive you are uploading.
+        - checksum (optional): The SHA256 tree hash of the data being uploaded.
+        - body (optional): The data to upload.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadArchive
+        """
+
     def upload_multipart_part(
         self, **kwargs: Unpack[UploadMultipartPartInputTypeDef]
-    ) -> UploadMultipartPartOutputTypeDef: ...
+    ) -> UploadMultipartPartOutputTypeDef:
+        """This operation uploads a part of an archive. You can upload archive
+        parts in any order. You can also upload them in parallel. You can
+        upload up to 10,000 parts for a multipart upload.
+
+        Parameters:
+        - accountId (required): The AccountId value is the AWS account ID of
+          the account that owns the vault. You can either specify an AWS
+          account ID or optionally a single '-' (hyphen), in which case Amazon
+          Glacier uses the AWS ...
+        - vaultName (required): The name of the vault.
+        - uploadId (required): The upload ID of the multipart upload.
+        - checksum (optional): The SHA256 tree hash of the data being uploaded.
+        - range (optional): Identifies the range of bytes in the assembled
+          archive that will be uploaded in this part. Amazon Glacier uses this
+          information to assemble the archive in the proper sequence. The
+          format of this ...
+        - body (optional): The data to upload.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadMultipartPart
+        """
+
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_jobs"]
-    ) -> ListJobsPaginator: ...
+    def get_paginator(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
+        """ListJobsPaginator for list_jobs."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_multipart_uploads"]
-    ) -> ListMultipartUploadsPaginator: ...
+    ) -> ListMultipartUploadsPaginator:
+        """ListMultipartUploadsPaginator for list_multipart_uploads."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_parts"]
-    ) -> ListPartsPaginator: ...
+    ) -> ListPartsPaginator:
+        """ListPartsPaginator for list_parts."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_vaults"]
-    ) -> ListVaultsPaginator: ...
+    ) -> ListVaultsPaginator:
+        """ListVaultsPaginator for list_vaults."""
+
     @overload
-    def get_waiter(self, waiter_name: Literal["vault_exists"]) -> VaultExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["vault_exists"]) -> VaultExistsWaiter:
+        """VaultExistsWaiter for vault_exists."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["vault_not_exists"]
-    ) -> VaultNotExistsWaiter: ...
-    if TYPE_CHECKING:
+    ) -> VaultNotExistsWaiter:
+        """VaultNotExistsWaiter for vault_not_exists."""
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["abort_multipart_upload"],
-            Params: AbortMultipartUploadInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["abort_vault_lock"],
-            Params: AbortVaultLockInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["add_tags_to_vault"],
-            Params: AddTagsToVaultInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["complete_multipart_upload"],
-            Params: CompleteMultipartUploadInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["complete_vault_lock"],
-            Params: CompleteVaultLockInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_vault"],
-            Params: CreateVaultInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_archive"],
-            Params: DeleteArchiveInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_vault"],
-            Params: DeleteVaultInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_vault_access_policy"],
-            Params: DeleteVaultAccessPolicyInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_vault_notifications"],
-            Params: DeleteVaultNotificationsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_job"],
-            Params: DescribeJobInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_vault"],
-            Params: DescribeVaultInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_data_retrieval_policy"],
-            Params: GetDataRetrievalPolicyInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_job_output"],
-            Params: GetJobOutputInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_vault_access_policy"],
-            Params: GetVaultAccessPolicyInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_vault_lock"],
-            Params: GetVaultLockInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_vault_notifications"],
-            Params: GetVaultNotificationsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["initiate_job"],
-            Params: InitiateJobInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["initiate_multipart_upload"],
-            Params: InitiateMultipartUploadInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["initiate_vault_lock"],
-            Params: InitiateVaultLockInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_jobs"],
-            Params: ListJobsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_multipart_uploads"],
-            Params: ListMultipartUploadsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_parts"],
-            Params: ListPartsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_provisioned_capacity"],
-            Params: ListProvisionedCapacityInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_tags_for_vault"],
-            Params: ListTagsForVaultInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_vaults"],
-            Params: ListVaultsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["purchase_provisioned_capacity"],
-            Params: PurchaseProvisionedCapacityInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["remove_tags_from_vault"],
-            Params: RemoveTagsFromVaultInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_data_retrieval_policy"],
-            Params: SetDataRetrievalPolicyInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_vault_access_policy"],
-            Params: SetVaultAccessPolicyInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_vault_notifications"],
-            Params: SetVaultNotificationsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["upload_archive"],
-            Params: UploadArchiveInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["upload_multipart_part"],
-            Params: UploadMultipartPartInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["abort_multipart_upload"],
+        Params: AbortMultipartUploadInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["abort_vault_lock"],
+        Params: AbortVaultLockInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["add_tags_to_vault"],
+        Params: AddTagsToVaultInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["complete_multipart_upload"],
+        Params: CompleteMultipartUploadInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["complete_vault_lock"],
+        Params: CompleteVaultLockInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_vault"],
+        Params: CreateVaultInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_archive"],
+        Params: DeleteArchiveInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_vault"],
+        Params: DeleteVaultInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_vault_access_policy"],
+        Params: DeleteVaultAccessPolicyInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_vault_notifications"],
+        Params: DeleteVaultNotificationsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_job"],
+        Params: DescribeJobInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_vault"],
+        Params: DescribeVaultInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_data_retrieval_policy"],
+        Params: GetDataRetrievalPolicyInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_job_output"],
+        Params: GetJobOutputInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_vault_access_policy"],
+        Params: GetVaultAccessPolicyInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_vault_lock"],
+        Params: GetVaultLockInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_vault_notifications"],
+        Params: GetVaultNotificationsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["initiate_job"],
+        Params: InitiateJobInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["initiate_multipart_upload"],
+        Params: InitiateMultipartUploadInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["initiate_vault_lock"],
+        Params: InitiateVaultLockInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_jobs"],
+        Params: ListJobsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_multipart_uploads"],
+        Params: ListMultipartUploadsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_parts"],
+        Params: ListPartsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_provisioned_capacity"],
+        Params: ListProvisionedCapacityInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_tags_for_vault"],
+        Params: ListTagsForVaultInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_vaults"],
+        Params: ListVaultsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["purchase_provisioned_capacity"],
+        Params: PurchaseProvisionedCapacityInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["remove_tags_from_vault"],
+        Params: RemoveTagsFromVaultInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_data_retrieval_policy"],
+        Params: SetDataRetrievalPolicyInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_vault_access_policy"],
+        Params: SetVaultAccessPolicyInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_vault_notifications"],
+        Params: SetVaultNotificationsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["upload_archive"],
+        Params: UploadArchiveInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["upload_multipart_part"],
+        Params: UploadMultipartPartInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> GlacierClient: ...
+) -> GlacierClient:
+    """boto3.client('glacier', ...) with the same arguments, from `session` when
+    given: boto3's client itself, typed GlacierClient.
+    """

@@ -66,8 +66,6 @@ class GlacierExceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     InsufficientCapacityException: type[InsufficientCapacityException]
     InvalidParameterValueException: type[InvalidParameterValueException]
     LimitExceededException: type[LimitExceededException]

@@ -7,31 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        ListJobsInputPaginateTypeDef,
-        ListJobsOutputFullResultTypeDef,
-        ListJobsOutputTypeDef,
-        ListMultipartUploadsInputPaginateTypeDef,
-        ListMultipartUploadsOutputFullResultTypeDef,
-        ListMultipartUploadsOutputTypeDef,
-        ListPartsInputPaginateTypeDef,
-        ListPartsOutputFullResultTypeDef,
-        ListPartsOutputTypeDef,
-        ListVaultsInputPaginateTypeDef,
-        ListVaultsOutputFullResultTypeDef,
-        ListVaultsOutputTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = [
     "PAGINATORS",
@@ -45,51 +21,25 @@ __all__ = [
 class ListJobsPaginator(Paginator):
     """Paginator for GlacierClient.list_jobs: pages over JobList."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListJobsInputPaginateTypeDef]
-    ) -> PageIterator[ListJobsOutputTypeDef, ListJobsOutputFullResultTypeDef]:
-        """Iterate over the pages of list_jobs; items in JobList."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListJobs"
 
 
 class ListMultipartUploadsPaginator(Paginator):
     """Paginator for GlacierClient.list_multipart_uploads: pages over UploadsList."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListMultipartUploadsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListMultipartUploadsOutputTypeDef, ListMultipartUploadsOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_multipart_uploads; items in UploadsList."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListMultipartUploads"
 
 
 class ListPartsPaginator(Paginator):
     """Paginator for GlacierClient.list_parts: pages over Parts."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListPartsInputPaginateTypeDef]
-    ) -> PageIterator[ListPartsOutputTypeDef, ListPartsOutputFullResultTypeDef]:
-        """Iterate over the pages of list_parts; items in Parts."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListParts"
 
 
 class ListVaultsPaginator(Paginator):
     """Paginator for GlacierClient.list_vaults: pages over VaultList."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListVaultsInputPaginateTypeDef]
-    ) -> PageIterator[ListVaultsOutputTypeDef, ListVaultsOutputFullResultTypeDef]:
-        """Iterate over the pages of list_vaults; items in VaultList."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListVaults"
 
 
 PAGINATORS = {

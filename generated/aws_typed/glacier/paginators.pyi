@@ -43,34 +43,38 @@ __all__ = [
 ]
 
 class ListJobsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlacierClient.list_jobs: pages over JobList."""
 
     def paginate(
         self, **kwargs: Unpack[ListJobsInputPaginateTypeDef]
-    ) -> PageIterator[ListJobsOutputTypeDef, ListJobsOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListJobsOutputTypeDef, ListJobsOutputFullResultTypeDef]:
+        """Iterate over the pages of list_jobs; items in JobList."""
 
 class ListMultipartUploadsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlacierClient.list_multipart_uploads: pages over UploadsList."""
 
     def paginate(
         self, **kwargs: Unpack[ListMultipartUploadsInputPaginateTypeDef]
     ) -> PageIterator[
         ListMultipartUploadsOutputTypeDef, ListMultipartUploadsOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_multipart_uploads; items in UploadsList."""
 
 class ListPartsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlacierClient.list_parts: pages over Parts."""
 
     def paginate(
         self, **kwargs: Unpack[ListPartsInputPaginateTypeDef]
-    ) -> PageIterator[ListPartsOutputTypeDef, ListPartsOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListPartsOutputTypeDef, ListPartsOutputFullResultTypeDef]:
+        """Iterate over the pages of list_parts; items in Parts."""
 
 class ListVaultsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlacierClient.list_vaults: pages over VaultList."""
 
     def paginate(
         self, **kwargs: Unpack[ListVaultsInputPaginateTypeDef]
-    ) -> PageIterator[ListVaultsOutputTypeDef, ListVaultsOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListVaultsOutputTypeDef, ListVaultsOutputFullResultTypeDef]:
+        """Iterate over the pages of list_vaults; items in VaultList."""
 
 PAGINATORS = {
     "list_jobs": ListJobsPaginator,

@@ -24,34 +24,7 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
-    from typing import List, Optional
-
-    from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
-    from .literals import ActionCodeType, StatusCodeType
-    from .type_defs import (
-        ArchiveCreationOutputTypeDef,
-        CompleteMultipartUploadInputMultipartUploadCompleteTypeDef,
-        CreateVaultInputServiceResourceCreateVaultTypeDef,
-        CreateVaultOutputTypeDef,
-        GetJobOutputInputJobGetOutputTypeDef,
-        GetJobOutputOutputTypeDef,
-        InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef,
-        InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef,
-        InventoryRetrievalJobDescriptionTypeDef,
-        ListJobsInputVaultCompletedJobsTypeDef,
-        ListJobsInputVaultFailedJobsTypeDef,
-        ListJobsInputVaultJobsTypeDef,
-        ListMultipartUploadsInputVaultMultipartUplaodsTypeDef,
-        ListPartsInputMultipartUploadPartsTypeDef,
-        ListPartsOutputTypeDef,
-        ListVaultsInputServiceResourceVaultsTypeDef,
-        OutputLocationOutputTypeDef,
-        SelectParametersTypeDef,
-        SetVaultNotificationsInputNotificationSetTypeDef,
-        UploadArchiveInputVaultUploadArchiveTypeDef,
-        UploadMultipartPartInputMultipartUploadUploadPartTypeDef,
-        UploadMultipartPartOutputTypeDef,
-    )
+    from .._types import ResourceArgsTypeDef, ResourceSessionLike
 
 __all__ = [
     "Account",
@@ -91,71 +64,8 @@ class GlacierServiceResource(BaseResource[GlacierClient]):
     actions and collections return the typed classes of this module.
     """
 
-    __slots__ = ()
     _boto3_class = "glacier.ServiceResource"
     _client_class = GlacierClient
-
-    def create_vault(
-        self, **kwargs: Unpack[CreateVaultInputServiceResourceCreateVaultTypeDef]
-    ) -> _Vault:
-        """This operation creates a new vault with the specified name. The name of
-        the vault must be unique within a region for an AWS account. You can
-        create up to 1,000 vaults per account. If you need to create more
-        vaults, contact Amazon Glacier.
-
-        Calls glacier.create_vault with accountId from this glacier
-        ServiceResource.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CreateVault
-        """
-        return Vault(self._raw.create_vault(**kwargs))
-
-    def Account(self, id: str) -> _Account:
-        """The Account sub-resource of this glacier ServiceResource from id (no
-        request is made).
-        """
-        return Account(self._raw.Account(id))
-
-    def Archive(self, account_id: str, vault_name: str, id: str) -> _Archive:
-        """The Archive sub-resource of this glacier ServiceResource from
-        account_id, vault_name, id (no request is made).
-        """
-        return Archive(self._raw.Archive(account_id, vault_name, id))
-
-    def Job(self, account_id: str, vault_name: str, id: str) -> _Job:
-        """The Job sub-resource of this glacier ServiceResource from account_id,
-        vault_name, id (no request is made).
-        """
-        return Job(self._raw.Job(account_id, vault_name, id))
-
-    def MultipartUpload(
-        self, account_id: str, vault_name: str, id: str
-    ) -> _MultipartUpload:
-        """The MultipartUpload sub-resource of this glacier ServiceResource from
-        account_id, vault_name, id (no request is made).
-        """
-        return MultipartUpload(self._raw.MultipartUpload(account_id, vault_name, id))
-
-    def Notification(self, account_id: str, vault_name: str) -> _Notification:
-        """The Notification sub-resource of this glacier ServiceResource from
-        account_id, vault_name (no request is made).
-        """
-        return Notification(self._raw.Notification(account_id, vault_name))
-
-    def Vault(self, account_id: str, name: str) -> _Vault:
-        """The Vault sub-resource of this glacier ServiceResource from account_id,
-        name (no request is made).
-        """
-        return Vault(self._raw.Vault(account_id, name))
-
-    @property
-    def vaults(self) -> ServiceResourceVaultsCollectionManager:
-        """The Vault resources of this glacier ServiceResource, from
-        glacier.list_vaults: call all(), filter(...), limit(n) or page_size(n)
-        to get an iterable collection.
-        """
-        return ServiceResourceVaultsCollectionManager(self._raw.vaults)
 
 
 class Account(BaseResource[GlacierClient]):
@@ -164,43 +74,8 @@ class Account(BaseResource[GlacierClient]):
     Identifiers: id. Wrap an existing boto3 resource with Account(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "glacier.Account"
     _client_class = GlacierClient
-
-    @property
-    def id(self) -> str:
-        """The Id identifier of this glacier Account."""
-        return cast("str", self._raw.id)
-
-    def create_vault(
-        self, **kwargs: Unpack[CreateVaultInputServiceResourceCreateVaultTypeDef]
-    ) -> _Vault:
-        """This operation creates a new vault with the specified name. The name of
-        the vault must be unique within a region for an AWS account. You can
-        create up to 1,000 vaults per account. If you need to create more
-        vaults, contact Amazon Glacier.
-
-        Calls glacier.create_vault with accountId from this glacier Account.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CreateVault
-        """
-        return Vault(self._raw.create_vault(**kwargs))
-
-    def Vault(self, name: str) -> _Vault:
-        """The Vault sub-resource of this glacier Account from name (no request is
-        made).
-        """
-        return Vault(self._raw.Vault(name))
-
-    @property
-    def vaults(self) -> AccountVaultsCollectionManager:
-        """The Vault resources of this glacier Account, from glacier.list_vaults:
-        call all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return AccountVaultsCollectionManager(self._raw.vaults)
 
 
 class Archive(BaseResource[GlacierClient]):
@@ -210,58 +85,8 @@ class Archive(BaseResource[GlacierClient]):
     with Archive(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "glacier.Archive"
     _client_class = GlacierClient
-
-    @property
-    def account_id(self) -> str:
-        """The AccountId identifier of this glacier Archive."""
-        return cast("str", self._raw.account_id)
-
-    @property
-    def vault_name(self) -> str:
-        """The VaultName identifier of this glacier Archive."""
-        return cast("str", self._raw.vault_name)
-
-    @property
-    def id(self) -> str:
-        """The Id identifier of this glacier Archive."""
-        return cast("str", self._raw.id)
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """This operation deletes an archive from a vault. Subsequent requests to
-        initiate a retrieval of this archive will fail. Archive retrievals that
-        are in progress for this archive ID may or may not succeed according to
-        the following scenarios:
-
-        Calls glacier.delete_archive with accountId, archiveId, vaultName from
-        this glacier Archive.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteArchive
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def initiate_archive_retrieval(
-        self, **kwargs: Unpack[InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef]
-    ) -> Job:
-        """This operation initiates a job of the specified type, which can be a
-        select, an archival retrieval, or a vault retrieval. For more
-        information about using this operation, see the documentation for the
-        underlying REST API Initiate a Job.
-
-        Calls glacier.initiate_job with accountId, vaultName from this glacier
-        Archive; boto3 fills part of jobParameters from it unless given.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateJob
-        """
-        return Job(self._raw.initiate_archive_retrieval(**kwargs))
-
-    def Vault(self) -> _Vault:
-        """The Vault sub-resource of this glacier Archive (no request is made)."""
-        return Vault(self._raw.Vault())
 
 
 class Job(BaseResource[GlacierClient]):
@@ -272,265 +97,8 @@ class Job(BaseResource[GlacierClient]):
     Job(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "glacier.Job"
     _client_class = GlacierClient
-
-    @property
-    def account_id(self) -> str:
-        """The AccountId identifier of this glacier Job."""
-        return cast("str", self._raw.account_id)
-
-    @property
-    def vault_name(self) -> str:
-        """The VaultName identifier of this glacier Job."""
-        return cast("str", self._raw.vault_name)
-
-    @property
-    def id(self) -> str:
-        """The Id identifier of this glacier Job."""
-        return cast("str", self._raw.id)
-
-    @property
-    def job_id(self) -> str:
-        """JobId: the same value as the id identifier."""
-        return cast("str", self._raw.job_id)
-
-    @property
-    def job_description(self) -> Optional[str]:
-        """The job description provided when initiating the job.
-
-        The JobDescription of GlacierJobDescription; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.job_description)
-
-    @property
-    def action(self) -> Optional[ActionCodeType]:
-        """The job type. This value is either ArchiveRetrieval,
-        InventoryRetrieval, or Select.
-
-        The Action of GlacierJobDescription; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[ActionCodeType]", self._raw.action)
-
-    @property
-    def archive_id(self) -> Optional[str]:
-        """The archive ID requested for a select job or archive retrieval.
-        Otherwise, this field is null.
-
-        The ArchiveId of GlacierJobDescription; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[str]", self._raw.archive_id)
-
-    @property
-    def vault_arn(self) -> Optional[str]:
-        """The Amazon Resource Name (ARN) of the vault from which an archive
-        retrieval was requested.
-
-        The VaultARN of GlacierJobDescription; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[str]", self._raw.vault_arn)
-
-    @property
-    def creation_date(self) -> Optional[str]:
-        """The UTC date when the job was created. This value is a string
-        representation of ISO 8601 date format, for example
-        "2012-03-20T17:03:43.221Z".
-
-        The CreationDate of GlacierJobDescription; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[str]", self._raw.creation_date)
-
-    @property
-    def completed(self) -> Optional[bool]:
-        """The job status. When a job is completed, you get the job's output using
-        Get Job Output (GET output).
-
-        The Completed of GlacierJobDescription; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[bool]", self._raw.completed)
-
-    @property
-    def status_code(self) -> Optional[StatusCodeType]:
-        """The status code can be InProgress, Succeeded, or Failed, and indicates
-        the status of the job.
-
-        The StatusCode of GlacierJobDescription; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[StatusCodeType]", self._raw.status_code)
-
-    @property
-    def status_message(self) -> Optional[str]:
-        """A friendly message that describes the job status.
-
-        The StatusMessage of GlacierJobDescription; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.status_message)
-
-    @property
-    def archive_size_in_bytes(self) -> Optional[int]:
-        """For an archive retrieval job, this value is the size in bytes of the
-        archive being requested for download. For an inventory retrieval or
-        select job, this value is null.
-
-        The ArchiveSizeInBytes of GlacierJobDescription; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[int]", self._raw.archive_size_in_bytes)
-
-    @property
-    def inventory_size_in_bytes(self) -> Optional[int]:
-        """For an inventory retrieval job, this value is the size in bytes of the
-        inventory requested for download. For an archive retrieval or select
-        job, this value is null.
-
-        The InventorySizeInBytes of GlacierJobDescription; loaded on first
-        access (None when absent).
-        """
-        return cast("Optional[int]", self._raw.inventory_size_in_bytes)
-
-    @property
-    def sns_topic(self) -> Optional[str]:
-        """An Amazon SNS topic that receives notification.
-
-        The SNSTopic of GlacierJobDescription; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[str]", self._raw.sns_topic)
-
-    @property
-    def completion_date(self) -> Optional[str]:
-        """The UTC time that the job request completed. While the job is in
-        progress, the value is null.
-
-        The CompletionDate of GlacierJobDescription; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.completion_date)
-
-    @property
-    def sha256_tree_hash(self) -> Optional[str]:
-        """For an archive retrieval job, this value is the checksum of the
-        archive. Otherwise, this value is null.
-
-        The SHA256TreeHash of GlacierJobDescription; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.sha256_tree_hash)
-
-    @property
-    def archive_sha256_tree_hash(self) -> Optional[str]:
-        """The SHA256 tree hash of the entire archive for an archive retrieval.
-        For inventory retrieval or select jobs, this field is null.
-
-        The ArchiveSHA256TreeHash of GlacierJobDescription; loaded on first
-        access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.archive_sha256_tree_hash)
-
-    @property
-    def retrieval_byte_range(self) -> Optional[str]:
-        """The retrieved byte range for archive retrieval jobs in the form
-        StartByteValue-EndByteValue. If no range was specified in the archive
-        retrieval, then the whole archive is retrieved. In this case,
-        StartByteValue equals 0 and EndByteValue equals the size of the archive
-        minus 1. For inventory ...
-
-        The RetrievalByteRange of GlacierJobDescription; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.retrieval_byte_range)
-
-    @property
-    def tier(self) -> Optional[str]:
-        """The tier to use for a select or an archive retrieval. Valid values are
-        Expedited, Standard, or Bulk. Standard is the default.
-
-        The Tier of GlacierJobDescription; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.tier)
-
-    @property
-    def inventory_retrieval_parameters(
-        self,
-    ) -> Optional[InventoryRetrievalJobDescriptionTypeDef]:
-        """Parameters used for range inventory retrieval.
-
-        The InventoryRetrievalParameters of GlacierJobDescription; loaded on
-        first access (None when absent).
-        """
-        return cast(
-            "Optional[InventoryRetrievalJobDescriptionTypeDef]",
-            self._raw.inventory_retrieval_parameters,
-        )
-
-    @property
-    def job_output_path(self) -> Optional[str]:
-        """Contains the job output location.
-
-        The JobOutputPath of GlacierJobDescription; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.job_output_path)
-
-    @property
-    def select_parameters(self) -> Optional[SelectParametersTypeDef]:
-        """Contains the parameters used for a select.
-
-        The SelectParameters of GlacierJobDescription; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[SelectParametersTypeDef]", self._raw.select_parameters)
-
-    @property
-    def output_location(self) -> Optional[OutputLocationOutputTypeDef]:
-        """Contains the location where the data from the select job is stored.
-
-        The OutputLocation of GlacierJobDescription; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[OutputLocationOutputTypeDef]", self._raw.output_location)
-
-    def load(self) -> None:
-        """Load this glacier Job's attributes with glacier.describe_job
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this glacier Job's attributes with glacier.describe_job
-        (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def get_output(
-        self, **kwargs: Unpack[GetJobOutputInputJobGetOutputTypeDef]
-    ) -> GetJobOutputOutputTypeDef:
-        """This operation downloads the output of the job you initiated using
-        InitiateJob. Depending on the job type you specified when you initiated
-        the job, the output will be either the content of an archive or a vault
-        inventory.
-
-        Calls glacier.get_job_output with accountId, jobId, vaultName from this
-        glacier Job.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetJobOutput
-        """
-        return cast("GetJobOutputOutputTypeDef", self._raw.get_output(**kwargs))
-
-    def Vault(self) -> _Vault:
-        """The Vault sub-resource of this glacier Job (no request is made)."""
-        return Vault(self._raw.Vault())
 
 
 class MultipartUpload(BaseResource[GlacierClient]):
@@ -541,135 +109,8 @@ class MultipartUpload(BaseResource[GlacierClient]):
     with MultipartUpload(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "glacier.MultipartUpload"
     _client_class = GlacierClient
-
-    @property
-    def account_id(self) -> str:
-        """The AccountId identifier of this glacier MultipartUpload."""
-        return cast("str", self._raw.account_id)
-
-    @property
-    def vault_name(self) -> str:
-        """The VaultName identifier of this glacier MultipartUpload."""
-        return cast("str", self._raw.vault_name)
-
-    @property
-    def id(self) -> str:
-        """The Id identifier of this glacier MultipartUpload."""
-        return cast("str", self._raw.id)
-
-    @property
-    def multipart_upload_id(self) -> str:
-        """MultipartUploadId: the same value as the id identifier."""
-        return cast("str", self._raw.multipart_upload_id)
-
-    @property
-    def vault_arn(self) -> Optional[str]:
-        """The Amazon Resource Name (ARN) of the vault that contains the archive.
-
-        The VaultARN of UploadListElement; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.vault_arn)
-
-    @property
-    def archive_description(self) -> Optional[str]:
-        """The description of the archive that was specified in the Initiate
-        Multipart Upload request.
-
-        The ArchiveDescription of UploadListElement; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.archive_description)
-
-    @property
-    def part_size_in_bytes(self) -> Optional[int]:
-        """The part size, in bytes, specified in the Initiate Multipart Upload
-        request. This is the size of all the parts in the upload except the
-        last part, which may be smaller than this size.
-
-        The PartSizeInBytes of UploadListElement; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[int]", self._raw.part_size_in_bytes)
-
-    @property
-    def creation_date(self) -> Optional[str]:
-        """The UTC time at which the multipart upload was initiated.
-
-        The CreationDate of UploadListElement; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[str]", self._raw.creation_date)
-
-    def abort(self) -> EmptyResponseTypeDef:
-        """This operation aborts a multipart upload identified by the upload ID.
-
-        Calls glacier.abort_multipart_upload with accountId, uploadId,
-        vaultName from this glacier MultipartUpload.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/AbortMultipartUpload
-        """
-        return cast("EmptyResponseTypeDef", self._raw.abort())
-
-    def complete(
-        self,
-        **kwargs: Unpack[CompleteMultipartUploadInputMultipartUploadCompleteTypeDef],
-    ) -> ArchiveCreationOutputTypeDef:
-        """You call this operation to inform Amazon Glacier (Glacier) that all the
-        archive parts have been uploaded and that Glacier can now assemble the
-        archive from the uploaded parts. After assembling and saving the
-        archive to the vault, Glacier returns the URI path of the newly created
-        archive resource. ...
-
-        Calls glacier.complete_multipart_upload with accountId, uploadId,
-        vaultName from this glacier MultipartUpload.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CompleteMultipartUpload
-        """
-        return cast("ArchiveCreationOutputTypeDef", self._raw.complete(**kwargs))
-
-    def parts(
-        self, **kwargs: Unpack[ListPartsInputMultipartUploadPartsTypeDef]
-    ) -> ListPartsOutputTypeDef:
-        """This operation lists the parts of an archive that have been uploaded in
-        a specific multipart upload. You can make this request at any time
-        during an in-progress multipart upload before you complete the upload
-        (see CompleteMultipartUpload. List Parts returns an error for completed
-        uploads. The list ...
-
-        Calls glacier.list_parts with accountId, uploadId, vaultName from this
-        glacier MultipartUpload.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListParts
-        """
-        return cast("ListPartsOutputTypeDef", self._raw.parts(**kwargs))
-
-    def upload_part(
-        self, **kwargs: Unpack[UploadMultipartPartInputMultipartUploadUploadPartTypeDef]
-    ) -> UploadMultipartPartOutputTypeDef:
-        """This operation uploads a part of an archive. You can upload archive
-        parts in any order. You can also upload them in parallel. You can
-        upload up to 10,000 parts for a multipart upload.
-
-        Calls glacier.upload_multipart_part with accountId, uploadId, vaultName
-        from this glacier MultipartUpload.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadMultipartPart
-        """
-        return cast("UploadMultipartPartOutputTypeDef", self._raw.upload_part(**kwargs))
-
-    def Vault(self) -> _Vault:
-        """The Vault sub-resource of this glacier MultipartUpload (no request is
-        made).
-        """
-        return Vault(self._raw.Vault())
 
 
 class Notification(BaseResource[GlacierClient]):
@@ -680,86 +121,8 @@ class Notification(BaseResource[GlacierClient]):
     resource with Notification(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "glacier.Notification"
     _client_class = GlacierClient
-
-    @property
-    def account_id(self) -> str:
-        """The AccountId identifier of this glacier Notification."""
-        return cast("str", self._raw.account_id)
-
-    @property
-    def vault_name(self) -> str:
-        """The VaultName identifier of this glacier Notification."""
-        return cast("str", self._raw.vault_name)
-
-    @property
-    def sns_topic(self) -> Optional[str]:
-        """The Amazon Simple Notification Service (Amazon SNS) topic Amazon
-        Resource Name (ARN).
-
-        The SNSTopic of VaultNotificationConfig; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[str]", self._raw.sns_topic)
-
-    @property
-    def events(self) -> Optional[List[str]]:
-        """A list of one or more events for which Amazon Glacier will send a
-        notification to the specified Amazon SNS topic.
-
-        The Events of VaultNotificationConfig; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[List[str]]", self._raw.events)
-
-    def load(self) -> None:
-        """Load this glacier Notification's attributes with
-        glacier.get_vault_notifications (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this glacier Notification's attributes with
-        glacier.get_vault_notifications (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """This operation deletes the notification configuration set for a vault.
-        The operation is eventually consistent; that is, it might take some
-        time for Amazon Glacier to completely disable the notifications and you
-        might still receive some notifications for a short time after you send
-        the delete ...
-
-        Calls glacier.delete_vault_notifications with accountId, vaultName from
-        this glacier Notification.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteVaultNotifications
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def set(
-        self, **kwargs: Unpack[SetVaultNotificationsInputNotificationSetTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """This operation configures notifications that will be sent when specific
-        events happen to a vault. By default, you don't get any notifications.
-
-        Calls glacier.set_vault_notifications with accountId, vaultName from
-        this glacier Notification.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/SetVaultNotifications
-        """
-        return cast("EmptyResponseTypeDef", self._raw.set(**kwargs))
-
-    def Vault(self) -> _Vault:
-        """The Vault sub-resource of this glacier Notification (no request is
-        made).
-        """
-        return Vault(self._raw.Vault())
 
 
 class Vault(BaseResource[GlacierClient]):
@@ -770,253 +133,8 @@ class Vault(BaseResource[GlacierClient]):
     with Vault(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "glacier.Vault"
     _client_class = GlacierClient
-
-    @property
-    def account_id(self) -> str:
-        """The AccountId identifier of this glacier Vault."""
-        return cast("str", self._raw.account_id)
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this glacier Vault."""
-        return cast("str", self._raw.name)
-
-    @property
-    def vault_arn(self) -> Optional[str]:
-        """The Amazon Resource Name (ARN) of the vault.
-
-        The VaultARN of DescribeVaultOutput; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.vault_arn)
-
-    @property
-    def vault_name(self) -> str:
-        """VaultName: the same value as the name identifier."""
-        return cast("str", self._raw.vault_name)
-
-    @property
-    def creation_date(self) -> Optional[str]:
-        """The Universal Coordinated Time (UTC) date when the vault was created.
-        This value should be a string in the ISO 8601 date format, for example
-        2012-03-20T17:03:43.221Z.
-
-        The CreationDate of DescribeVaultOutput; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[str]", self._raw.creation_date)
-
-    @property
-    def last_inventory_date(self) -> Optional[str]:
-        """The Universal Coordinated Time (UTC) date when Amazon Glacier completed
-        the last vault inventory. This value should be a string in the ISO 8601
-        date format, for example 2012-03-20T17:03:43.221Z.
-
-        The LastInventoryDate of DescribeVaultOutput; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.last_inventory_date)
-
-    @property
-    def number_of_archives(self) -> Optional[int]:
-        """The number of archives in the vault as of the last inventory date. This
-        field will return null if an inventory has not yet run on the vault,
-        for example if you just created the vault.
-
-        The NumberOfArchives of DescribeVaultOutput; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[int]", self._raw.number_of_archives)
-
-    @property
-    def size_in_bytes(self) -> Optional[int]:
-        """Total size, in bytes, of the archives in the vault as of the last
-        inventory date. This field will return null if an inventory has not yet
-        run on the vault, for example if you just created the vault.
-
-        The SizeInBytes of DescribeVaultOutput; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[int]", self._raw.size_in_bytes)
-
-    def load(self) -> None:
-        """Load this glacier Vault's attributes with glacier.describe_vault
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this glacier Vault's attributes with glacier.describe_vault
-        (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def create(self) -> CreateVaultOutputTypeDef:
-        """This operation creates a new vault with the specified name. The name of
-        the vault must be unique within a region for an AWS account. You can
-        create up to 1,000 vaults per account. If you need to create more
-        vaults, contact Amazon Glacier.
-
-        Calls glacier.create_vault with accountId, vaultName from this glacier
-        Vault.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CreateVault
-        """
-        return cast("CreateVaultOutputTypeDef", self._raw.create())
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """This operation deletes a vault. Amazon Glacier will delete a vault only
-        if there are no archives in the vault as of the last inventory and
-        there have been no writes to the vault since the last inventory. If
-        either of these conditions is not satisfied, the vault deletion fails
-        (that is, the vault is ...
-
-        Calls glacier.delete_vault with accountId, vaultName from this glacier
-        Vault.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteVault
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def initiate_inventory_retrieval(
-        self, **kwargs: Unpack[InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef]
-    ) -> _Job:
-        """This operation initiates a job of the specified type, which can be a
-        select, an archival retrieval, or a vault retrieval. For more
-        information about using this operation, see the documentation for the
-        underlying REST API Initiate a Job.
-
-        Calls glacier.initiate_job with accountId, vaultName from this glacier
-        Vault; boto3 fills part of jobParameters from it unless given.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateJob
-        """
-        return Job(self._raw.initiate_inventory_retrieval(**kwargs))
-
-    def initiate_multipart_upload(
-        self,
-        **kwargs: Unpack[
-            InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef
-        ],
-    ) -> _MultipartUpload:
-        """This operation initiates a multipart upload. Amazon Glacier creates a
-        multipart upload resource and returns its ID in the response. The
-        multipart upload ID is used in subsequent requests to upload parts of
-        an archive (see UploadMultipartPart).
-
-        Calls glacier.initiate_multipart_upload with accountId, vaultName from
-        this glacier Vault.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateMultipartUpload
-        """
-        return MultipartUpload(self._raw.initiate_multipart_upload(**kwargs))
-
-    def upload_archive(
-        self, **kwargs: Unpack[UploadArchiveInputVaultUploadArchiveTypeDef]
-    ) -> _Archive:
-        """This operation adds an archive to a vault. This is a synchronous
-        operation, and for a successful upload, your data is durably persisted.
-        Amazon Glacier returns the archive ID in the x-amz-archive-id header of
-        the response.
-
-        Calls glacier.upload_archive with accountId, vaultName from this
-        glacier Vault.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadArchive
-        """
-        return Archive(self._raw.upload_archive(**kwargs))
-
-    def Account(self) -> _Account:
-        """The Account sub-resource of this glacier Vault (no request is made)."""
-        return Account(self._raw.Account())
-
-    def Archive(self, id: str) -> _Archive:
-        """The Archive sub-resource of this glacier Vault from id (no request is
-        made).
-        """
-        return Archive(self._raw.Archive(id))
-
-    def Job(self, id: str) -> _Job:
-        """The Job sub-resource of this glacier Vault from id (no request is
-        made).
-        """
-        return Job(self._raw.Job(id))
-
-    def MultipartUpload(self, id: str) -> _MultipartUpload:
-        """The MultipartUpload sub-resource of this glacier Vault from id (no
-        request is made).
-        """
-        return MultipartUpload(self._raw.MultipartUpload(id))
-
-    def Notification(self) -> _Notification:
-        """The Notification sub-resource of this glacier Vault (no request is
-        made).
-        """
-        return Notification(self._raw.Notification())
-
-    @property
-    def completed_jobs(self) -> VaultCompletedJobsCollectionManager:
-        """The Job resources of this glacier Vault, from glacier.list_jobs: call
-        all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return VaultCompletedJobsCollectionManager(self._raw.completed_jobs)
-
-    @property
-    def failed_jobs(self) -> VaultFailedJobsCollectionManager:
-        """The Job resources of this glacier Vault, from glacier.list_jobs: call
-        all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return VaultFailedJobsCollectionManager(self._raw.failed_jobs)
-
-    @property
-    def jobs(self) -> VaultJobsCollectionManager:
-        """The Job resources of this glacier Vault, from glacier.list_jobs: call
-        all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return VaultJobsCollectionManager(self._raw.jobs)
-
-    @property
-    def jobs_in_progress(self) -> VaultJobsInProgressCollectionManager:
-        """The Job resources of this glacier Vault, from glacier.list_jobs: call
-        all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return VaultJobsInProgressCollectionManager(self._raw.jobs_in_progress)
-
-    @property
-    def multipart_uplaods(self) -> VaultMultipartUplaodsCollectionManager:
-        """The MultipartUpload resources of this glacier Vault, from
-        glacier.list_multipart_uploads: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return VaultMultipartUplaodsCollectionManager(self._raw.multipart_uplaods)
-
-    @property
-    def multipart_uploads(self) -> VaultMultipartUploadsCollectionManager:
-        """The MultipartUpload resources of this glacier Vault, from
-        glacier.list_multipart_uploads: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return VaultMultipartUploadsCollectionManager(self._raw.multipart_uploads)
-
-    @property
-    def succeeded_jobs(self) -> VaultSucceededJobsCollectionManager:
-        """The Job resources of this glacier Vault, from glacier.list_jobs: call
-        all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return VaultSucceededJobsCollectionManager(self._raw.succeeded_jobs)
 
 
 class ServiceResourceVaultsCollection(ResourceCollection[Vault]):
@@ -1024,16 +142,7 @@ class ServiceResourceVaultsCollection(ResourceCollection[Vault]):
     iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Vault
-
-    def filter(
-        self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> ServiceResourceVaultsCollection:
-        """The collection with these glacier.list_vaults parameters (requests are
-        made only when it is iterated).
-        """
-        return ServiceResourceVaultsCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceVaultsCollectionManager(
@@ -1044,24 +153,7 @@ class ServiceResourceVaultsCollectionManager(
     ServiceResourceVaultsCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceVaultsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> ServiceResourceVaultsCollection:
-        """The collection with these glacier.list_vaults parameters (requests are
-        made only when it is iterated).
-        """
-        return ServiceResourceVaultsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> ServiceResourceVaultsCollection:
-        """The collection with these glacier.list_vaults parameters (requests are
-        made only when it is iterated).
-        """
-        return ServiceResourceVaultsCollection(self._raw.iterator(**kwargs))
 
 
 class AccountVaultsCollection(ResourceCollection[Vault]):
@@ -1069,16 +161,7 @@ class AccountVaultsCollection(ResourceCollection[Vault]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Vault
-
-    def filter(
-        self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> AccountVaultsCollection:
-        """The collection with these glacier.list_vaults parameters (requests are
-        made only when it is iterated).
-        """
-        return AccountVaultsCollection(self._raw.filter(**kwargs))
 
 
 class AccountVaultsCollectionManager(CollectionManager[AccountVaultsCollection, Vault]):
@@ -1087,24 +170,7 @@ class AccountVaultsCollectionManager(CollectionManager[AccountVaultsCollection, 
     AccountVaultsCollection.
     """
 
-    __slots__ = ()
     _collection = AccountVaultsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> AccountVaultsCollection:
-        """The collection with these glacier.list_vaults parameters (requests are
-        made only when it is iterated).
-        """
-        return AccountVaultsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> AccountVaultsCollection:
-        """The collection with these glacier.list_vaults parameters (requests are
-        made only when it is iterated).
-        """
-        return AccountVaultsCollection(self._raw.iterator(**kwargs))
 
 
 class VaultCompletedJobsCollection(ResourceCollection[Job]):
@@ -1112,16 +178,7 @@ class VaultCompletedJobsCollection(ResourceCollection[Job]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Job
-
-    def filter(
-        self, **kwargs: Unpack[ListJobsInputVaultCompletedJobsTypeDef]
-    ) -> VaultCompletedJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultCompletedJobsCollection(self._raw.filter(**kwargs))
 
 
 class VaultCompletedJobsCollectionManager(
@@ -1132,24 +189,7 @@ class VaultCompletedJobsCollectionManager(
     VaultCompletedJobsCollection.
     """
 
-    __slots__ = ()
     _collection = VaultCompletedJobsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListJobsInputVaultCompletedJobsTypeDef]
-    ) -> VaultCompletedJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultCompletedJobsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListJobsInputVaultCompletedJobsTypeDef]
-    ) -> VaultCompletedJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultCompletedJobsCollection(self._raw.iterator(**kwargs))
 
 
 class VaultFailedJobsCollection(ResourceCollection[Job]):
@@ -1157,16 +197,7 @@ class VaultFailedJobsCollection(ResourceCollection[Job]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Job
-
-    def filter(
-        self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultFailedJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultFailedJobsCollection(self._raw.filter(**kwargs))
 
 
 class VaultFailedJobsCollectionManager(
@@ -1177,24 +208,7 @@ class VaultFailedJobsCollectionManager(
     VaultFailedJobsCollection.
     """
 
-    __slots__ = ()
     _collection = VaultFailedJobsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultFailedJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultFailedJobsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultFailedJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultFailedJobsCollection(self._raw.iterator(**kwargs))
 
 
 class VaultJobsCollection(ResourceCollection[Job]):
@@ -1202,16 +216,7 @@ class VaultJobsCollection(ResourceCollection[Job]):
     page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Job
-
-    def filter(
-        self, **kwargs: Unpack[ListJobsInputVaultJobsTypeDef]
-    ) -> VaultJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultJobsCollection(self._raw.filter(**kwargs))
 
 
 class VaultJobsCollectionManager(CollectionManager[VaultJobsCollection, Job]):
@@ -1220,24 +225,7 @@ class VaultJobsCollectionManager(CollectionManager[VaultJobsCollection, Job]):
     VaultJobsCollection.
     """
 
-    __slots__ = ()
     _collection = VaultJobsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListJobsInputVaultJobsTypeDef]
-    ) -> VaultJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultJobsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListJobsInputVaultJobsTypeDef]
-    ) -> VaultJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultJobsCollection(self._raw.iterator(**kwargs))
 
 
 class VaultJobsInProgressCollection(ResourceCollection[Job]):
@@ -1245,16 +233,7 @@ class VaultJobsInProgressCollection(ResourceCollection[Job]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Job
-
-    def filter(
-        self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultJobsInProgressCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultJobsInProgressCollection(self._raw.filter(**kwargs))
 
 
 class VaultJobsInProgressCollectionManager(
@@ -1265,24 +244,7 @@ class VaultJobsInProgressCollectionManager(
     VaultJobsInProgressCollection.
     """
 
-    __slots__ = ()
     _collection = VaultJobsInProgressCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultJobsInProgressCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultJobsInProgressCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultJobsInProgressCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultJobsInProgressCollection(self._raw.iterator(**kwargs))
 
 
 class VaultMultipartUplaodsCollection(ResourceCollection[MultipartUpload]):
@@ -1290,16 +252,7 @@ class VaultMultipartUplaodsCollection(ResourceCollection[MultipartUpload]):
     Vault: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = MultipartUpload
-
-    def filter(
-        self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUplaodsCollection:
-        """The collection with these glacier.list_multipart_uploads parameters
-        (requests are made only when it is iterated).
-        """
-        return VaultMultipartUplaodsCollection(self._raw.filter(**kwargs))
 
 
 class VaultMultipartUplaodsCollectionManager(
@@ -1310,24 +263,7 @@ class VaultMultipartUplaodsCollectionManager(
     VaultMultipartUplaodsCollection.
     """
 
-    __slots__ = ()
     _collection = VaultMultipartUplaodsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUplaodsCollection:
-        """The collection with these glacier.list_multipart_uploads parameters
-        (requests are made only when it is iterated).
-        """
-        return VaultMultipartUplaodsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUplaodsCollection:
-        """The collection with these glacier.list_multipart_uploads parameters
-        (requests are made only when it is iterated).
-        """
-        return VaultMultipartUplaodsCollection(self._raw.iterator(**kwargs))
 
 
 class VaultMultipartUploadsCollection(ResourceCollection[MultipartUpload]):
@@ -1335,16 +271,7 @@ class VaultMultipartUploadsCollection(ResourceCollection[MultipartUpload]):
     Vault: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = MultipartUpload
-
-    def filter(
-        self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUploadsCollection:
-        """The collection with these glacier.list_multipart_uploads parameters
-        (requests are made only when it is iterated).
-        """
-        return VaultMultipartUploadsCollection(self._raw.filter(**kwargs))
 
 
 class VaultMultipartUploadsCollectionManager(
@@ -1355,24 +282,7 @@ class VaultMultipartUploadsCollectionManager(
     VaultMultipartUploadsCollection.
     """
 
-    __slots__ = ()
     _collection = VaultMultipartUploadsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUploadsCollection:
-        """The collection with these glacier.list_multipart_uploads parameters
-        (requests are made only when it is iterated).
-        """
-        return VaultMultipartUploadsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUploadsCollection:
-        """The collection with these glacier.list_multipart_uploads parameters
-        (requests are made only when it is iterated).
-        """
-        return VaultMultipartUploadsCollection(self._raw.iterator(**kwargs))
 
 
 class VaultSucceededJobsCollection(ResourceCollection[Job]):
@@ -1380,16 +290,7 @@ class VaultSucceededJobsCollection(ResourceCollection[Job]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Job
-
-    def filter(
-        self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultSucceededJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultSucceededJobsCollection(self._raw.filter(**kwargs))
 
 
 class VaultSucceededJobsCollectionManager(
@@ -1400,24 +301,7 @@ class VaultSucceededJobsCollectionManager(
     VaultSucceededJobsCollection.
     """
 
-    __slots__ = ()
     _collection = VaultSucceededJobsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultSucceededJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultSucceededJobsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultSucceededJobsCollection:
-        """The collection with these glacier.list_jobs parameters (requests are
-        made only when it is iterated).
-        """
-        return VaultSucceededJobsCollection(self._raw.iterator(**kwargs))
 
 
 if TYPE_CHECKING:
@@ -1432,7 +316,7 @@ if TYPE_CHECKING:
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> GlacierServiceResource:
-    """Create a typed glacier service resource: the same arguments as
-    boto3.resource('glacier', ...), from `session` when given.
+    """boto3.resource('glacier', ...) with the same arguments, from `session` when
+    given: boto3's service resource itself, typed GlacierServiceResource.
     """
-    return GlacierServiceResource(create_resource("glacier", session, kwargs))
+    return cast("GlacierServiceResource", create_resource("glacier", session, kwargs))

@@ -78,413 +78,1109 @@ __all__ = [
 ]
 
 class GlacierServiceResource(BaseResource[GlacierClient]):
-    __slots__ = ()
-    _boto3_class = "glacier.ServiceResource"
-    _client_class = GlacierClient
+    """Typed service resource of Amazon Glacier (boto3 glacier.ServiceResource).
+
+    Create one with resource(...) or wrap an existing one with
+    GlacierServiceResource(boto3.resource('glacier')); its sub-resources,
+    actions and collections return the typed classes of this module.
+    """
 
     def create_vault(
         self, **kwargs: Unpack[CreateVaultInputServiceResourceCreateVaultTypeDef]
-    ) -> _Vault: ...
-    def Account(self, id: str) -> _Account: ...
-    def Archive(self, account_id: str, vault_name: str, id: str) -> _Archive: ...
-    def Job(self, account_id: str, vault_name: str, id: str) -> _Job: ...
+    ) -> _Vault:
+        """This operation creates a new vault with the specified name. The name of
+        the vault must be unique within a region for an AWS account. You can
+        create up to 1,000 vaults per account. If you need to create more
+        vaults, contact Amazon Glacier.
+
+        Calls glacier.create_vault with accountId from this glacier
+        ServiceResource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CreateVault
+        """
+
+    def Account(self, id: str) -> _Account:
+        """The Account sub-resource of this glacier ServiceResource from id (no
+        request is made).
+        """
+
+    def Archive(self, account_id: str, vault_name: str, id: str) -> _Archive:
+        """The Archive sub-resource of this glacier ServiceResource from
+        account_id, vault_name, id (no request is made).
+        """
+
+    def Job(self, account_id: str, vault_name: str, id: str) -> _Job:
+        """The Job sub-resource of this glacier ServiceResource from account_id,
+        vault_name, id (no request is made).
+        """
+
     def MultipartUpload(
         self, account_id: str, vault_name: str, id: str
-    ) -> _MultipartUpload: ...
-    def Notification(self, account_id: str, vault_name: str) -> _Notification: ...
-    def Vault(self, account_id: str, name: str) -> _Vault: ...
+    ) -> _MultipartUpload:
+        """The MultipartUpload sub-resource of this glacier ServiceResource from
+        account_id, vault_name, id (no request is made).
+        """
+
+    def Notification(self, account_id: str, vault_name: str) -> _Notification:
+        """The Notification sub-resource of this glacier ServiceResource from
+        account_id, vault_name (no request is made).
+        """
+
+    def Vault(self, account_id: str, name: str) -> _Vault:
+        """The Vault sub-resource of this glacier ServiceResource from account_id,
+        name (no request is made).
+        """
+
     @property
-    def vaults(self) -> ServiceResourceVaultsCollectionManager: ...
+    def vaults(self) -> ServiceResourceVaultsCollectionManager:
+        """The Vault resources of this glacier ServiceResource, from
+        glacier.list_vaults: call all(), filter(...), limit(n) or page_size(n)
+        to get an iterable collection.
+        """
 
 class Account(BaseResource[GlacierClient]):
-    __slots__ = ()
-    _boto3_class = "glacier.Account"
-    _client_class = GlacierClient
+    """The glacier Account resource (boto3 glacier.Account), typed.
+
+    Identifiers: id. Wrap an existing boto3 resource with Account(raw).
+    """
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this glacier Account."""
+
     def create_vault(
         self, **kwargs: Unpack[CreateVaultInputServiceResourceCreateVaultTypeDef]
-    ) -> _Vault: ...
-    def Vault(self, name: str) -> _Vault: ...
+    ) -> _Vault:
+        """This operation creates a new vault with the specified name. The name of
+        the vault must be unique within a region for an AWS account. You can
+        create up to 1,000 vaults per account. If you need to create more
+        vaults, contact Amazon Glacier.
+
+        Calls glacier.create_vault with accountId from this glacier Account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CreateVault
+        """
+
+    def Vault(self, name: str) -> _Vault:
+        """The Vault sub-resource of this glacier Account from name (no request is
+        made).
+        """
+
     @property
-    def vaults(self) -> AccountVaultsCollectionManager: ...
+    def vaults(self) -> AccountVaultsCollectionManager:
+        """The Vault resources of this glacier Account, from glacier.list_vaults:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
 
 class Archive(BaseResource[GlacierClient]):
-    __slots__ = ()
-    _boto3_class = "glacier.Archive"
-    _client_class = GlacierClient
+    """The glacier Archive resource (boto3 glacier.Archive), typed.
+
+    Identifiers: account_id, vault_name, id. Wrap an existing boto3 resource
+    with Archive(raw).
+    """
 
     @property
-    def account_id(self) -> str: ...
+    def account_id(self) -> str:
+        """The AccountId identifier of this glacier Archive."""
+
     @property
-    def vault_name(self) -> str: ...
+    def vault_name(self) -> str:
+        """The VaultName identifier of this glacier Archive."""
+
     @property
-    def id(self) -> str: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def id(self) -> str:
+        """The Id identifier of this glacier Archive."""
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """This operation deletes an archive from a vault. Subsequent requests to
+        initiate a retrieval of this archive will fail. Archive retrievals that
+        are in progress for this archive ID may or may not succeed according to
+        the following scenarios:
+
+        Calls glacier.delete_archive with accountId, archiveId, vaultName from
+        this glacier Archive.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteArchive
+        """
+
     def initiate_archive_retrieval(
         self, **kwargs: Unpack[InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef]
-    ) -> Job: ...
-    def Vault(self) -> _Vault: ...
+    ) -> Job:
+        """This operation initiates a job of the specified type, which can be a
+        select, an archival retrieval, or a vault retrieval. For more
+        information about using this operation, see the documentation for the
+        underlying REST API Initiate a Job.
+
+        Calls glacier.initiate_job with accountId, vaultName from this glacier
+        Archive; boto3 fills part of jobParameters from it unless given.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateJob
+        """
+
+    def Vault(self) -> _Vault:
+        """The Vault sub-resource of this glacier Archive (no request is made)."""
 
 class Job(BaseResource[GlacierClient]):
-    __slots__ = ()
-    _boto3_class = "glacier.Job"
-    _client_class = GlacierClient
+    """The glacier Job resource (boto3 glacier.Job), typed.
+
+    Identifiers: account_id, vault_name, id. Attributes are loaded with
+    glacier.describe_job on first access. Wrap an existing boto3 resource with
+    Job(raw).
+    """
 
     @property
-    def account_id(self) -> str: ...
+    def account_id(self) -> str:
+        """The AccountId identifier of this glacier Job."""
+
     @property
-    def vault_name(self) -> str: ...
+    def vault_name(self) -> str:
+        """The VaultName identifier of this glacier Job."""
+
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this glacier Job."""
+
     @property
-    def job_id(self) -> str: ...
+    def job_id(self) -> str:
+        """JobId: the same value as the id identifier."""
+
     @property
-    def job_description(self) -> Optional[str]: ...
+    def job_description(self) -> Optional[str]:
+        """The job description provided when initiating the job.
+
+        The JobDescription of GlacierJobDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def action(self) -> Optional[ActionCodeType]: ...
+    def action(self) -> Optional[ActionCodeType]:
+        """The job type. This value is either ArchiveRetrieval,
+        InventoryRetrieval, or Select.
+
+        The Action of GlacierJobDescription; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def archive_id(self) -> Optional[str]: ...
+    def archive_id(self) -> Optional[str]:
+        """The archive ID requested for a select job or archive retrieval.
+        Otherwise, this field is null.
+
+        The ArchiveId of GlacierJobDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def vault_arn(self) -> Optional[str]: ...
+    def vault_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the vault from which an archive
+        retrieval was requested.
+
+        The VaultARN of GlacierJobDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def creation_date(self) -> Optional[str]: ...
+    def creation_date(self) -> Optional[str]:
+        """The UTC date when the job was created. This value is a string
+        representation of ISO 8601 date format, for example
+        "2012-03-20T17:03:43.221Z".
+
+        The CreationDate of GlacierJobDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def completed(self) -> Optional[bool]: ...
+    def completed(self) -> Optional[bool]:
+        """The job status. When a job is completed, you get the job's output using
+        Get Job Output (GET output).
+
+        The Completed of GlacierJobDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def status_code(self) -> Optional[StatusCodeType]: ...
+    def status_code(self) -> Optional[StatusCodeType]:
+        """The status code can be InProgress, Succeeded, or Failed, and indicates
+        the status of the job.
+
+        The StatusCode of GlacierJobDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def status_message(self) -> Optional[str]: ...
+    def status_message(self) -> Optional[str]:
+        """A friendly message that describes the job status.
+
+        The StatusMessage of GlacierJobDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def archive_size_in_bytes(self) -> Optional[int]: ...
+    def archive_size_in_bytes(self) -> Optional[int]:
+        """For an archive retrieval job, this value is the size in bytes of the
+        archive being requested for download. For an inventory retrieval or
+        select job, this value is null.
+
+        The ArchiveSizeInBytes of GlacierJobDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def inventory_size_in_bytes(self) -> Optional[int]: ...
+    def inventory_size_in_bytes(self) -> Optional[int]:
+        """For an inventory retrieval job, this value is the size in bytes of the
+        inventory requested for download. For an archive retrieval or select
+        job, this value is null.
+
+        The InventorySizeInBytes of GlacierJobDescription; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def sns_topic(self) -> Optional[str]: ...
+    def sns_topic(self) -> Optional[str]:
+        """An Amazon SNS topic that receives notification.
+
+        The SNSTopic of GlacierJobDescription; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def completion_date(self) -> Optional[str]: ...
+    def completion_date(self) -> Optional[str]:
+        """The UTC time that the job request completed. While the job is in
+        progress, the value is null.
+
+        The CompletionDate of GlacierJobDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def sha256_tree_hash(self) -> Optional[str]: ...
+    def sha256_tree_hash(self) -> Optional[str]:
+        """For an archive retrieval job, this value is the checksum of the
+        archive. Otherwise, this value is null.
+
+        The SHA256TreeHash of GlacierJobDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def archive_sha256_tree_hash(self) -> Optional[str]: ...
+    def archive_sha256_tree_hash(self) -> Optional[str]:
+        """The SHA256 tree hash of the entire archive for an archive retrieval.
+        For inventory retrieval or select jobs, this field is null.
+
+        The ArchiveSHA256TreeHash of GlacierJobDescription; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def retrieval_byte_range(self) -> Optional[str]: ...
+    def retrieval_byte_range(self) -> Optional[str]:
+        """The retrieved byte range for archive retrieval jobs in the form
+        StartByteValue-EndByteValue. If no range was specified in the archive
+        retrieval, then the whole archive is retrieved. In this case,
+        StartByteValue equals 0 and EndByteValue equals the size of the archive
+        minus 1. For inventory ...
+
+        The RetrievalByteRange of GlacierJobDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def tier(self) -> Optional[str]: ...
+    def tier(self) -> Optional[str]:
+        """The tier to use for a select or an archive retrieval. Valid values are
+        Expedited, Standard, or Bulk. Standard is the default.
+
+        The Tier of GlacierJobDescription; loaded on first access (None when
+        absent).
+        """
+
     @property
     def inventory_retrieval_parameters(
         self,
-    ) -> Optional[InventoryRetrievalJobDescriptionTypeDef]: ...
+    ) -> Optional[InventoryRetrievalJobDescriptionTypeDef]:
+        """Parameters used for range inventory retrieval.
+
+        The InventoryRetrievalParameters of GlacierJobDescription; loaded on
+        first access (None when absent).
+        """
+
     @property
-    def job_output_path(self) -> Optional[str]: ...
+    def job_output_path(self) -> Optional[str]:
+        """Contains the job output location.
+
+        The JobOutputPath of GlacierJobDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def select_parameters(self) -> Optional[SelectParametersTypeDef]: ...
+    def select_parameters(self) -> Optional[SelectParametersTypeDef]:
+        """Contains the parameters used for a select.
+
+        The SelectParameters of GlacierJobDescription; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def output_location(self) -> Optional[OutputLocationOutputTypeDef]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def output_location(self) -> Optional[OutputLocationOutputTypeDef]:
+        """Contains the location where the data from the select job is stored.
+
+        The OutputLocation of GlacierJobDescription; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this glacier Job's attributes with glacier.describe_job
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this glacier Job's attributes with glacier.describe_job
+        (attributes load on first access too).
+        """
+
     def get_output(
         self, **kwargs: Unpack[GetJobOutputInputJobGetOutputTypeDef]
-    ) -> GetJobOutputOutputTypeDef: ...
-    def Vault(self) -> _Vault: ...
+    ) -> GetJobOutputOutputTypeDef:
+        """This operation downloads the output of the job you initiated using
+        InitiateJob. Depending on the job type you specified when you initiated
+        the job, the output will be either the content of an archive or a vault
+        inventory.
+
+        Calls glacier.get_job_output with accountId, jobId, vaultName from this
+        glacier Job.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetJobOutput
+        """
+
+    def Vault(self) -> _Vault:
+        """The Vault sub-resource of this glacier Job (no request is made)."""
 
 class MultipartUpload(BaseResource[GlacierClient]):
-    __slots__ = ()
-    _boto3_class = "glacier.MultipartUpload"
-    _client_class = GlacierClient
+    """The glacier MultipartUpload resource (boto3 glacier.MultipartUpload),
+    typed.
+
+    Identifiers: account_id, vault_name, id. Wrap an existing boto3 resource
+    with MultipartUpload(raw).
+    """
 
     @property
-    def account_id(self) -> str: ...
+    def account_id(self) -> str:
+        """The AccountId identifier of this glacier MultipartUpload."""
+
     @property
-    def vault_name(self) -> str: ...
+    def vault_name(self) -> str:
+        """The VaultName identifier of this glacier MultipartUpload."""
+
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this glacier MultipartUpload."""
+
     @property
-    def multipart_upload_id(self) -> str: ...
+    def multipart_upload_id(self) -> str:
+        """MultipartUploadId: the same value as the id identifier."""
+
     @property
-    def vault_arn(self) -> Optional[str]: ...
+    def vault_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the vault that contains the archive.
+
+        The VaultARN of UploadListElement; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def archive_description(self) -> Optional[str]: ...
+    def archive_description(self) -> Optional[str]:
+        """The description of the archive that was specified in the Initiate
+        Multipart Upload request.
+
+        The ArchiveDescription of UploadListElement; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def part_size_in_bytes(self) -> Optional[int]: ...
+    def part_size_in_bytes(self) -> Optional[int]:
+        """The part size, in bytes, specified in the Initiate Multipart Upload
+        request. This is the size of all the parts in the upload except the
+        last part, which may be smaller than this size.
+
+        The PartSizeInBytes of UploadListElement; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def creation_date(self) -> Optional[str]: ...
-    def abort(self) -> EmptyResponseTypeDef: ...
+    def creation_date(self) -> Optional[str]:
+        """The UTC time at which the multipart upload was initiated.
+
+        The CreationDate of UploadListElement; loaded on first access (None
+        when absent).
+        """
+
+    def abort(self) -> EmptyResponseTypeDef:
+        """This operation aborts a multipart upload identified by the upload ID.
+
+        Calls glacier.abort_multipart_upload with accountId, uploadId,
+        vaultName from this glacier MultipartUpload.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/AbortMultipartUpload
+        """
+
     def complete(
         self,
         **kwargs: Unpack[CompleteMultipartUploadInputMultipartUploadCompleteTypeDef],
-    ) -> ArchiveCreationOutputTypeDef: ...
+    ) -> ArchiveCreationOutputTypeDef:
+        """You call this operation to inform Amazon Glacier (Glacier) that all the
+        archive parts have been uploaded and that Glacier can now assemble the
+        archive from the uploaded parts. After assembling and saving the
+        archive to the vault, Glacier returns the URI path of the newly created
+        archive resource. ...
+
+        Calls glacier.complete_multipart_upload with accountId, uploadId,
+        vaultName from this glacier MultipartUpload.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CompleteMultipartUpload
+        """
+
     def parts(
         self, **kwargs: Unpack[ListPartsInputMultipartUploadPartsTypeDef]
-    ) -> ListPartsOutputTypeDef: ...
+    ) -> ListPartsOutputTypeDef:
+        """This operation lists the parts of an archive that have been uploaded in
+        a specific multipart upload. You can make this request at any time
+        during an in-progress multipart upload before you complete the upload
+        (see CompleteMultipartUpload. List Parts returns an error for completed
+        uploads. The list ...
+
+        Calls glacier.list_parts with accountId, uploadId, vaultName from this
+        glacier MultipartUpload.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/ListParts
+        """
+
     def upload_part(
         self, **kwargs: Unpack[UploadMultipartPartInputMultipartUploadUploadPartTypeDef]
-    ) -> UploadMultipartPartOutputTypeDef: ...
-    def Vault(self) -> _Vault: ...
+    ) -> UploadMultipartPartOutputTypeDef:
+        """This operation uploads a part of an archive. You can upload archive
+        parts in any order. You can also upload them in parallel. You can
+        upload up to 10,000 parts for a multipart upload.
+
+        Calls glacier.upload_multipart_part with accountId, uploadId, vaultName
+        from this glacier MultipartUpload.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadMultipartPart
+        """
+
+    def Vault(self) -> _Vault:
+        """The Vault sub-resource of this glacier MultipartUpload (no request is
+        made).
+        """
 
 class Notification(BaseResource[GlacierClient]):
-    __slots__ = ()
-    _boto3_class = "glacier.Notification"
-    _client_class = GlacierClient
+    """The glacier Notification resource (boto3 glacier.Notification), typed.
+
+    Identifiers: account_id, vault_name. Attributes are loaded with
+    glacier.get_vault_notifications on first access. Wrap an existing boto3
+    resource with Notification(raw).
+    """
 
     @property
-    def account_id(self) -> str: ...
+    def account_id(self) -> str:
+        """The AccountId identifier of this glacier Notification."""
+
     @property
-    def vault_name(self) -> str: ...
+    def vault_name(self) -> str:
+        """The VaultName identifier of this glacier Notification."""
+
     @property
-    def sns_topic(self) -> Optional[str]: ...
+    def sns_topic(self) -> Optional[str]:
+        """The Amazon Simple Notification Service (Amazon SNS) topic Amazon
+        Resource Name (ARN).
+
+        The SNSTopic of VaultNotificationConfig; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def events(self) -> Optional[List[str]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def events(self) -> Optional[List[str]]:
+        """A list of one or more events for which Amazon Glacier will send a
+        notification to the specified Amazon SNS topic.
+
+        The Events of VaultNotificationConfig; loaded on first access (None
+        when absent).
+        """
+
+    def load(self) -> None:
+        """Load this glacier Notification's attributes with
+        glacier.get_vault_notifications (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this glacier Notification's attributes with
+        glacier.get_vault_notifications (attributes load on first access too).
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """This operation deletes the notification configuration set for a vault.
+        The operation is eventually consistent; that is, it might take some
+        time for Amazon Glacier to completely disable the notifications and you
+        might still receive some notifications for a short time after you send
+        the delete ...
+
+        Calls glacier.delete_vault_notifications with accountId, vaultName from
+        this glacier Notification.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteVaultNotifications
+        """
+
     def set(
         self, **kwargs: Unpack[SetVaultNotificationsInputNotificationSetTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Vault(self) -> _Vault: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation configures notifications that will be sent when specific
+        events happen to a vault. By default, you don't get any notifications.
+
+        Calls glacier.set_vault_notifications with accountId, vaultName from
+        this glacier Notification.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/SetVaultNotifications
+        """
+
+    def Vault(self) -> _Vault:
+        """The Vault sub-resource of this glacier Notification (no request is
+        made).
+        """
 
 class Vault(BaseResource[GlacierClient]):
-    __slots__ = ()
-    _boto3_class = "glacier.Vault"
-    _client_class = GlacierClient
+    """The glacier Vault resource (boto3 glacier.Vault), typed.
+
+    Identifiers: account_id, name. Attributes are loaded with
+    glacier.describe_vault on first access. Wrap an existing boto3 resource
+    with Vault(raw).
+    """
 
     @property
-    def account_id(self) -> str: ...
+    def account_id(self) -> str:
+        """The AccountId identifier of this glacier Vault."""
+
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this glacier Vault."""
+
     @property
-    def vault_arn(self) -> Optional[str]: ...
+    def vault_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the vault.
+
+        The VaultARN of DescribeVaultOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def vault_name(self) -> str: ...
+    def vault_name(self) -> str:
+        """VaultName: the same value as the name identifier."""
+
     @property
-    def creation_date(self) -> Optional[str]: ...
+    def creation_date(self) -> Optional[str]:
+        """The Universal Coordinated Time (UTC) date when the vault was created.
+        This value should be a string in the ISO 8601 date format, for example
+        2012-03-20T17:03:43.221Z.
+
+        The CreationDate of DescribeVaultOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def last_inventory_date(self) -> Optional[str]: ...
+    def last_inventory_date(self) -> Optional[str]:
+        """The Universal Coordinated Time (UTC) date when Amazon Glacier completed
+        the last vault inventory. This value should be a string in the ISO 8601
+        date format, for example 2012-03-20T17:03:43.221Z.
+
+        The LastInventoryDate of DescribeVaultOutput; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def number_of_archives(self) -> Optional[int]: ...
+    def number_of_archives(self) -> Optional[int]:
+        """The number of archives in the vault as of the last inventory date. This
+        field will return null if an inventory has not yet run on the vault,
+        for example if you just created the vault.
+
+        The NumberOfArchives of DescribeVaultOutput; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def size_in_bytes(self) -> Optional[int]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def create(self) -> CreateVaultOutputTypeDef: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def size_in_bytes(self) -> Optional[int]:
+        """Total size, in bytes, of the archives in the vault as of the last
+        inventory date. This field will return null if an inventory has not yet
+        run on the vault, for example if you just created the vault.
+
+        The SizeInBytes of DescribeVaultOutput; loaded on first access (None
+        when absent).
+        """
+
+    def load(self) -> None:
+        """Load this glacier Vault's attributes with glacier.describe_vault
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this glacier Vault's attributes with glacier.describe_vault
+        (attributes load on first access too).
+        """
+
+    def create(self) -> CreateVaultOutputTypeDef:
+        """This operation creates a new vault with the specified name. The name of
+        the vault must be unique within a region for an AWS account. You can
+        create up to 1,000 vaults per account. If you need to create more
+        vaults, contact Amazon Glacier.
+
+        Calls glacier.create_vault with accountId, vaultName from this glacier
+        Vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CreateVault
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """This operation deletes a vault. Amazon Glacier will delete a vault only
+        if there are no archives in the vault as of the last inventory and
+        there have been no writes to the vault since the last inventory. If
+        either of these conditions is not satisfied, the vault deletion fails
+        (that is, the vault is ...
+
+        Calls glacier.delete_vault with accountId, vaultName from this glacier
+        Vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/DeleteVault
+        """
+
     def initiate_inventory_retrieval(
         self, **kwargs: Unpack[InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef]
-    ) -> _Job: ...
+    ) -> _Job:
+        """This operation initiates a job of the specified type, which can be a
+        select, an archival retrieval, or a vault retrieval. For more
+        information about using this operation, see the documentation for the
+        underlying REST API Initiate a Job.
+
+        Calls glacier.initiate_job with accountId, vaultName from this glacier
+        Vault; boto3 fills part of jobParameters from it unless given.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateJob
+        """
+
     def initiate_multipart_upload(
         self,
         **kwargs: Unpack[
             InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef
         ],
-    ) -> _MultipartUpload: ...
+    ) -> _MultipartUpload:
+        """This operation initiates a multipart upload. Amazon Glacier creates a
+        multipart upload resource and returns its ID in the response. The
+        multipart upload ID is used in subsequent requests to upload parts of
+        an archive (see UploadMultipartPart).
+
+        Calls glacier.initiate_multipart_upload with accountId, vaultName from
+        this glacier Vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateMultipartUpload
+        """
+
     def upload_archive(
         self, **kwargs: Unpack[UploadArchiveInputVaultUploadArchiveTypeDef]
-    ) -> _Archive: ...
-    def Account(self) -> _Account: ...
-    def Archive(self, id: str) -> _Archive: ...
-    def Job(self, id: str) -> _Job: ...
-    def MultipartUpload(self, id: str) -> _MultipartUpload: ...
-    def Notification(self) -> _Notification: ...
+    ) -> _Archive:
+        """This operation adds an archive to a vault. This is a synchronous
+        operation, and for a successful upload, your data is durably persisted.
+        Amazon Glacier returns the archive ID in the x-amz-archive-id header of
+        the response.
+
+        Calls glacier.upload_archive with accountId, vaultName from this
+        glacier Vault.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadArchive
+        """
+
+    def Account(self) -> _Account:
+        """The Account sub-resource of this glacier Vault (no request is made)."""
+
+    def Archive(self, id: str) -> _Archive:
+        """The Archive sub-resource of this glacier Vault from id (no request is
+        made).
+        """
+
+    def Job(self, id: str) -> _Job:
+        """The Job sub-resource of this glacier Vault from id (no request is
+        made).
+        """
+
+    def MultipartUpload(self, id: str) -> _MultipartUpload:
+        """The MultipartUpload sub-resource of this glacier Vault from id (no
+        request is made).
+        """
+
+    def Notification(self) -> _Notification:
+        """The Notification sub-resource of this glacier Vault (no request is
+        made).
+        """
+
     @property
-    def completed_jobs(self) -> VaultCompletedJobsCollectionManager: ...
+    def completed_jobs(self) -> VaultCompletedJobsCollectionManager:
+        """The Job resources of this glacier Vault, from glacier.list_jobs: call
+        all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def failed_jobs(self) -> VaultFailedJobsCollectionManager: ...
+    def failed_jobs(self) -> VaultFailedJobsCollectionManager:
+        """The Job resources of this glacier Vault, from glacier.list_jobs: call
+        all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def jobs(self) -> VaultJobsCollectionManager: ...
+    def jobs(self) -> VaultJobsCollectionManager:
+        """The Job resources of this glacier Vault, from glacier.list_jobs: call
+        all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def jobs_in_progress(self) -> VaultJobsInProgressCollectionManager: ...
+    def jobs_in_progress(self) -> VaultJobsInProgressCollectionManager:
+        """The Job resources of this glacier Vault, from glacier.list_jobs: call
+        all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def multipart_uplaods(self) -> VaultMultipartUplaodsCollectionManager: ...
+    def multipart_uplaods(self) -> VaultMultipartUplaodsCollectionManager:
+        """The MultipartUpload resources of this glacier Vault, from
+        glacier.list_multipart_uploads: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def multipart_uploads(self) -> VaultMultipartUploadsCollectionManager: ...
+    def multipart_uploads(self) -> VaultMultipartUploadsCollectionManager:
+        """The MultipartUpload resources of this glacier Vault, from
+        glacier.list_multipart_uploads: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def succeeded_jobs(self) -> VaultSucceededJobsCollectionManager: ...
+    def succeeded_jobs(self) -> VaultSucceededJobsCollectionManager:
+        """The Job resources of this glacier Vault, from glacier.list_jobs: call
+        all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
 
 class ServiceResourceVaultsCollection(ResourceCollection[Vault]):
-    __slots__ = ()
-    _item = Vault
+    """Vault resources of the Vaults collection of glacier ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> ServiceResourceVaultsCollection: ...
+    ) -> ServiceResourceVaultsCollection:
+        """The collection with these glacier.list_vaults parameters (requests are
+        made only when it is iterated).
+        """
 
 class ServiceResourceVaultsCollectionManager(
     CollectionManager[ServiceResourceVaultsCollection, Vault]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceVaultsCollection
+    """The Vaults collection of glacier ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceVaultsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> ServiceResourceVaultsCollection: ...
+    ) -> ServiceResourceVaultsCollection:
+        """The collection with these glacier.list_vaults parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> ServiceResourceVaultsCollection: ...
+    ) -> ServiceResourceVaultsCollection:
+        """The collection with these glacier.list_vaults parameters (requests are
+        made only when it is iterated).
+        """
 
 class AccountVaultsCollection(ResourceCollection[Vault]):
-    __slots__ = ()
-    _item = Vault
+    """Vault resources of the Vaults collection of glacier Account: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> AccountVaultsCollection: ...
+    ) -> AccountVaultsCollection:
+        """The collection with these glacier.list_vaults parameters (requests are
+        made only when it is iterated).
+        """
 
 class AccountVaultsCollectionManager(CollectionManager[AccountVaultsCollection, Vault]):
-    __slots__ = ()
-    _collection = AccountVaultsCollection
+    """The Vaults collection of glacier Account (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    AccountVaultsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> AccountVaultsCollection: ...
+    ) -> AccountVaultsCollection:
+        """The collection with these glacier.list_vaults parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListVaultsInputServiceResourceVaultsTypeDef]
-    ) -> AccountVaultsCollection: ...
+    ) -> AccountVaultsCollection:
+        """The collection with these glacier.list_vaults parameters (requests are
+        made only when it is iterated).
+        """
 
 class VaultCompletedJobsCollection(ResourceCollection[Job]):
-    __slots__ = ()
-    _item = Job
+    """Job resources of the CompletedJobs collection of glacier Vault: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListJobsInputVaultCompletedJobsTypeDef]
-    ) -> VaultCompletedJobsCollection: ...
+    ) -> VaultCompletedJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
 
 class VaultCompletedJobsCollectionManager(
     CollectionManager[VaultCompletedJobsCollection, Job]
 ):
-    __slots__ = ()
-    _collection = VaultCompletedJobsCollection
+    """The CompletedJobs collection of glacier Vault (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VaultCompletedJobsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListJobsInputVaultCompletedJobsTypeDef]
-    ) -> VaultCompletedJobsCollection: ...
+    ) -> VaultCompletedJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListJobsInputVaultCompletedJobsTypeDef]
-    ) -> VaultCompletedJobsCollection: ...
+    ) -> VaultCompletedJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
 
 class VaultFailedJobsCollection(ResourceCollection[Job]):
-    __slots__ = ()
-    _item = Job
+    """Job resources of the FailedJobs collection of glacier Vault: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultFailedJobsCollection: ...
+    ) -> VaultFailedJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
 
 class VaultFailedJobsCollectionManager(
     CollectionManager[VaultFailedJobsCollection, Job]
 ):
-    __slots__ = ()
-    _collection = VaultFailedJobsCollection
+    """The FailedJobs collection of glacier Vault (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VaultFailedJobsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultFailedJobsCollection: ...
+    ) -> VaultFailedJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultFailedJobsCollection: ...
+    ) -> VaultFailedJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
 
 class VaultJobsCollection(ResourceCollection[Job]):
-    __slots__ = ()
-    _item = Job
+    """Job resources of the Jobs collection of glacier Vault: iterable, fetched
+    page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListJobsInputVaultJobsTypeDef]
-    ) -> VaultJobsCollection: ...
+    ) -> VaultJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
 
 class VaultJobsCollectionManager(CollectionManager[VaultJobsCollection, Job]):
-    __slots__ = ()
-    _collection = VaultJobsCollection
+    """The Jobs collection of glacier Vault (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VaultJobsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListJobsInputVaultJobsTypeDef]
-    ) -> VaultJobsCollection: ...
+    ) -> VaultJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListJobsInputVaultJobsTypeDef]
-    ) -> VaultJobsCollection: ...
+    ) -> VaultJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
 
 class VaultJobsInProgressCollection(ResourceCollection[Job]):
-    __slots__ = ()
-    _item = Job
+    """Job resources of the JobsInProgress collection of glacier Vault: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultJobsInProgressCollection: ...
+    ) -> VaultJobsInProgressCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
 
 class VaultJobsInProgressCollectionManager(
     CollectionManager[VaultJobsInProgressCollection, Job]
 ):
-    __slots__ = ()
-    _collection = VaultJobsInProgressCollection
+    """The JobsInProgress collection of glacier Vault (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    VaultJobsInProgressCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultJobsInProgressCollection: ...
+    ) -> VaultJobsInProgressCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultJobsInProgressCollection: ...
+    ) -> VaultJobsInProgressCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
 
 class VaultMultipartUplaodsCollection(ResourceCollection[MultipartUpload]):
-    __slots__ = ()
-    _item = MultipartUpload
+    """MultipartUpload resources of the MultipartUplaods collection of glacier
+    Vault: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUplaodsCollection: ...
+    ) -> VaultMultipartUplaodsCollection:
+        """The collection with these glacier.list_multipart_uploads parameters
+        (requests are made only when it is iterated).
+        """
 
 class VaultMultipartUplaodsCollectionManager(
     CollectionManager[VaultMultipartUplaodsCollection, MultipartUpload]
 ):
-    __slots__ = ()
-    _collection = VaultMultipartUplaodsCollection
+    """The MultipartUplaods collection of glacier Vault (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    VaultMultipartUplaodsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUplaodsCollection: ...
+    ) -> VaultMultipartUplaodsCollection:
+        """The collection with these glacier.list_multipart_uploads parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUplaodsCollection: ...
+    ) -> VaultMultipartUplaodsCollection:
+        """The collection with these glacier.list_multipart_uploads parameters
+        (requests are made only when it is iterated).
+        """
 
 class VaultMultipartUploadsCollection(ResourceCollection[MultipartUpload]):
-    __slots__ = ()
-    _item = MultipartUpload
+    """MultipartUpload resources of the MultipartUploads collection of glacier
+    Vault: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUploadsCollection: ...
+    ) -> VaultMultipartUploadsCollection:
+        """The collection with these glacier.list_multipart_uploads parameters
+        (requests are made only when it is iterated).
+        """
 
 class VaultMultipartUploadsCollectionManager(
     CollectionManager[VaultMultipartUploadsCollection, MultipartUpload]
 ):
-    __slots__ = ()
-    _collection = VaultMultipartUploadsCollection
+    """The MultipartUploads collection of glacier Vault (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    VaultMultipartUploadsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUploadsCollection: ...
+    ) -> VaultMultipartUploadsCollection:
+        """The collection with these glacier.list_multipart_uploads parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListMultipartUploadsInputVaultMultipartUplaodsTypeDef]
-    ) -> VaultMultipartUploadsCollection: ...
+    ) -> VaultMultipartUploadsCollection:
+        """The collection with these glacier.list_multipart_uploads parameters
+        (requests are made only when it is iterated).
+        """
 
 class VaultSucceededJobsCollection(ResourceCollection[Job]):
-    __slots__ = ()
-    _item = Job
+    """Job resources of the SucceededJobs collection of glacier Vault: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultSucceededJobsCollection: ...
+    ) -> VaultSucceededJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
 
 class VaultSucceededJobsCollectionManager(
     CollectionManager[VaultSucceededJobsCollection, Job]
 ):
-    __slots__ = ()
-    _collection = VaultSucceededJobsCollection
+    """The SucceededJobs collection of glacier Vault (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    VaultSucceededJobsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultSucceededJobsCollection: ...
+    ) -> VaultSucceededJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListJobsInputVaultFailedJobsTypeDef]
-    ) -> VaultSucceededJobsCollection: ...
+    ) -> VaultSucceededJobsCollection:
+        """The collection with these glacier.list_jobs parameters (requests are
+        made only when it is iterated).
+        """
 
 if TYPE_CHECKING:
     _Account = Account
@@ -496,4 +1192,7 @@ if TYPE_CHECKING:
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
-) -> GlacierServiceResource: ...
+) -> GlacierServiceResource:
+    """boto3.resource('glacier', ...) with the same arguments, from `session` when
+    given: boto3's service resource itself, typed GlacierServiceResource.
+    """

@@ -7,18 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
 from .._runtime import Waiter
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import DescribeVaultInputWaitTypeDef
 
 __all__ = ["WAITERS", "VaultExistsWaiter", "VaultNotExistsWaiter"]
 
@@ -31,13 +20,7 @@ class VaultExistsWaiter(Waiter):
     ResourceNotFoundException.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeVaultInputWaitTypeDef]) -> None:
-        """Poll describe_vault until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "VaultExists"
 
 
 class VaultNotExistsWaiter(Waiter):
@@ -48,13 +31,7 @@ class VaultNotExistsWaiter(Waiter):
     ResourceNotFoundException.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[DescribeVaultInputWaitTypeDef]) -> None:
-        """Poll describe_vault until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "VaultNotExists"
 
 
 WAITERS = {"vault_exists": VaultExistsWaiter, "vault_not_exists": VaultNotExistsWaiter}

@@ -23,13 +23,29 @@ if TYPE_CHECKING:
 __all__ = ["WAITERS", "VaultExistsWaiter", "VaultNotExistsWaiter"]
 
 class VaultExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter VaultExists: polls GlacierClient.describe_vault every 3 s, at most
+    15 times.
 
-    def wait(self, **kwargs: Unpack[DescribeVaultInputWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 200; retry when error =
+    ResourceNotFoundException.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeVaultInputWaitTypeDef]) -> None:
+        """Poll describe_vault until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class VaultNotExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter VaultNotExists: polls GlacierClient.describe_vault every 3 s, at
+    most 15 times.
 
-    def wait(self, **kwargs: Unpack[DescribeVaultInputWaitTypeDef]) -> None: ...
+    Acceptors: retry when status = 200; success when error =
+    ResourceNotFoundException.
+    """
+
+    def wait(self, **kwargs: Unpack[DescribeVaultInputWaitTypeDef]) -> None:
+        """Poll describe_vault until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 WAITERS = {"vault_exists": VaultExistsWaiter, "vault_not_exists": VaultNotExistsWaiter}

@@ -589,3049 +589,7331 @@ if TYPE_CHECKING:
 __all__ = ["GlueClient", "client"]
 
 class GlueClient(BaseClient):
-    __slots__ = ()
-    _service_name = "glue"
+    """Typed client for AWS Glue (botocore service 'glue').
+
+    Glue
+
+    The type of boto3's own glue client: client(...) returns
+    boto3.client('glue', ...) unchanged, and isinstance(boto3.client('glue'),
+    GlueClient) is true.
+    """
 
     @property
-    def exceptions(self) -> GlueExceptions: ...
+    def exceptions(self) -> GlueExceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def batch_create_partition(
         self, **kwargs: Unpack[BatchCreatePartitionRequestTypeDef]
-    ) -> BatchCreatePartitionResponseTypeDef: ...
+    ) -> BatchCreatePartitionResponseTypeDef:
+        """Creates one or more partitions in a batch operation.
+
+        Parameters:
+        - CatalogId (optional): The ID of the catalog in which the partition is
+          to be created. Currently, this should be the Amazon Web Services
+          account ID.
+        - DatabaseName (required): The name of the metadata database in which
+          the partition is to be created.
+        - TableName (required): The name of the metadata table in which the
+          partition is to be created.
+        - PartitionInputList (required): A list of PartitionInput structures
+          that define the partitions to be created.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchCreatePartition
+        """
+
     def batch_delete_connection(
         self, **kwargs: Unpack[BatchDeleteConnectionRequestTypeDef]
-    ) -> BatchDeleteConnectionResponseTypeDef: ...
+    ) -> BatchDeleteConnectionResponseTypeDef:
+        """Deletes a list of connection definitions from the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          connections reside. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - ConnectionNameList (required): A list of names of the connections to
+          delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchDeleteConnection
+        """
+
     def batch_delete_partition(
         self, **kwargs: Unpack[BatchDeletePartitionRequestTypeDef]
-    ) -> BatchDeletePartitionResponseTypeDef: ...
+    ) -> BatchDeletePartitionResponseTypeDef:
+        """Deletes one or more partitions in a batch operation.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partition
+          to be deleted resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the table in question resides.
+        - TableName (required): The name of the table that contains the
+          partitions to be deleted.
+        - PartitionsToDelete (required): A list of PartitionInput structures
+          that define the partitions to be deleted.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchDeletePartition
+        """
+
     def batch_delete_table(
         self, **kwargs: Unpack[BatchDeleteTableRequestTypeDef]
-    ) -> BatchDeleteTableResponseTypeDef: ...
+    ) -> BatchDeleteTableResponseTypeDef:
+        """Deletes multiple tables at once.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the table
+          resides. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the tables to delete reside. For Hive compatibility, this name is
+          entirely lowercase.
+        - TablesToDelete (required): A list of the table to delete.
+        - TransactionId (optional): The transaction ID at which to delete the
+          table contents.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchDeleteTable
+        """
+
     def batch_delete_table_version(
         self, **kwargs: Unpack[BatchDeleteTableVersionRequestTypeDef]
-    ) -> BatchDeleteTableVersionResponseTypeDef: ...
+    ) -> BatchDeleteTableVersionResponseTypeDef:
+        """Deletes a specified batch of versions of a table.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the tables
+          reside. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The database in the catalog in which the
+          table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - TableName (required): The name of the table. For Hive compatibility,
+          this name is entirely lowercase.
+        - VersionIds (required): A list of the IDs of versions to be deleted. A
+          VersionId is a string representation of an integer. Each version is
+          incremented by 1.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchDeleteTableVersion
+        """
+
     def batch_get_blueprints(
         self, **kwargs: Unpack[BatchGetBlueprintsRequestTypeDef]
-    ) -> BatchGetBlueprintsResponseTypeDef: ...
+    ) -> BatchGetBlueprintsResponseTypeDef:
+        """Retrieves information about a list of blueprints.
+
+        Parameters:
+        - Names (required): A list of blueprint names.
+        - IncludeBlueprint (optional): Specifies whether or not to include the
+          blueprint in the response.
+        - IncludeParameterSpec (optional): Specifies whether or not to include
+          the parameters, as a JSON string, for the blueprint in the response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetBlueprints
+        """
+
     def batch_get_crawlers(
         self, **kwargs: Unpack[BatchGetCrawlersRequestTypeDef]
-    ) -> BatchGetCrawlersResponseTypeDef: ...
+    ) -> BatchGetCrawlersResponseTypeDef:
+        """Returns a list of resource metadata for a given list of crawler names.
+        After calling the ListCrawlers operation, you can call this operation
+        to access the data to which you have been granted permissions. This
+        operation supports all IAM permissions, including permission conditions
+        that uses tags.
+
+        Parameters:
+        - CrawlerNames (required): A list of crawler names, which might be the
+          names returned from the ListCrawlers operation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetCrawlers
+        """
+
     def batch_get_custom_entity_types(
         self, **kwargs: Unpack[BatchGetCustomEntityTypesRequestTypeDef]
-    ) -> BatchGetCustomEntityTypesResponseTypeDef: ...
+    ) -> BatchGetCustomEntityTypesResponseTypeDef:
+        """Retrieves the details for the custom patterns specified by a list of
+        names.
+
+        Parameters:
+        - Names (required): A list of names of the custom patterns that you
+          want to retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetCustomEntityTypes
+        """
+
     def batch_get_data_quality_result(
         self, **kwargs: Unpack[BatchGetDataQualityResultRequestTypeDef]
-    ) -> BatchGetDataQualityResultResponseTypeDef: ...
+    ) -> BatchGetDataQualityResultResponseTypeDef:
+        """Retrieves a list of data quality results for the specified result IDs.
+
+        Parameters:
+        - ResultIds (required): A list of unique result IDs for the data
+          quality results.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetDataQualityResult
+        """
+
     def batch_get_dev_endpoints(
         self, **kwargs: Unpack[BatchGetDevEndpointsRequestTypeDef]
-    ) -> BatchGetDevEndpointsResponseTypeDef: ...
+    ) -> BatchGetDevEndpointsResponseTypeDef:
+        """Returns a list of resource metadata for a given list of development
+        endpoint names. After calling the ListDevEndpoints operation, you can
+        call this operation to access the data to which you have been granted
+        permissions. This operation supports all IAM permissions, including
+        permission conditions that uses tags.
+
+        Parameters:
+        - DevEndpointNames (required): The list of DevEndpoint names, which
+          might be the names returned from the ListDevEndpoint operation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetDevEndpoints
+        """
+
     def batch_get_jobs(
         self, **kwargs: Unpack[BatchGetJobsRequestTypeDef]
-    ) -> BatchGetJobsResponseTypeDef: ...
+    ) -> BatchGetJobsResponseTypeDef:
+        """Returns a list of resource metadata for a given list of job names.
+        After calling the ListJobs operation, you can call this operation to
+        access the data to which you have been granted permissions. This
+        operation supports all IAM permissions, including permission conditions
+        that uses tags.
+
+        Parameters:
+        - JobNames (required): A list of job names, which might be the names
+          returned from the ListJobs operation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetJobs
+        """
+
     def batch_get_partition(
         self, **kwargs: Unpack[BatchGetPartitionRequestTypeDef]
-    ) -> BatchGetPartitionResponseTypeDef: ...
+    ) -> BatchGetPartitionResponseTypeDef:
+        """Retrieves partitions in a batch request.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - PartitionsToGet (required): A list of partition values identifying
+          the partitions to retrieve.
+        - AuditContext (optional)
+        - QuerySessionContext (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetPartition
+        """
+
     def batch_get_table_optimizer(
         self, **kwargs: Unpack[BatchGetTableOptimizerRequestTypeDef]
-    ) -> BatchGetTableOptimizerResponseTypeDef: ...
+    ) -> BatchGetTableOptimizerResponseTypeDef:
+        """Returns the configuration for the specified table optimizers.
+
+        Parameters:
+        - Entries (required): A list of BatchGetTableOptimizerEntry objects
+          specifying the table optimizers to retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetTableOptimizer
+        """
+
     def batch_get_triggers(
         self, **kwargs: Unpack[BatchGetTriggersRequestTypeDef]
-    ) -> BatchGetTriggersResponseTypeDef: ...
+    ) -> BatchGetTriggersResponseTypeDef:
+        """Returns a list of resource metadata for a given list of trigger names.
+        After calling the ListTriggers operation, you can call this operation
+        to access the data to which you have been granted permissions. This
+        operation supports all IAM permissions, including permission conditions
+        that uses tags.
+
+        Parameters:
+        - TriggerNames (required): A list of trigger names, which may be the
+          names returned from the ListTriggers operation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetTriggers
+        """
+
     def batch_get_workflows(
         self, **kwargs: Unpack[BatchGetWorkflowsRequestTypeDef]
-    ) -> BatchGetWorkflowsResponseTypeDef: ...
+    ) -> BatchGetWorkflowsResponseTypeDef:
+        """Returns a list of resource metadata for a given list of workflow names.
+        After calling the ListWorkflows operation, you can call this operation
+        to access the data to which you have been granted permissions. This
+        operation supports all IAM permissions, including permission conditions
+        that uses tags.
+
+        Parameters:
+        - Names (required): A list of workflow names, which may be the names
+          returned from the ListWorkflows operation.
+        - IncludeGraph (optional): Specifies whether to include a graph when
+          returning the workflow resource metadata.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchGetWorkflows
+        """
+
     def batch_put_data_quality_statistic_annotation(
         self, **kwargs: Unpack[BatchPutDataQualityStatisticAnnotationRequestTypeDef]
-    ) -> BatchPutDataQualityStatisticAnnotationResponseTypeDef: ...
+    ) -> BatchPutDataQualityStatisticAnnotationResponseTypeDef:
+        """Annotate datapoints over time for a specific data quality statistic.
+        The API requires both profileID and statisticID as part of the
+        InclusionAnnotation input. The API only works for a single statisticId
+        across multiple profiles.
+
+        Parameters:
+        - InclusionAnnotations (required): A list of
+          DatapointInclusionAnnotation's. The InclusionAnnotations must contain
+          a profileId and statisticId. If there are multiple
+          InclusionAnnotations, the list must refer to a single statisticId ...
+        - ClientToken (optional): Client Token.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchPutDataQualityStatisticAnnotation
+        """
+
     def batch_stop_job_run(
         self, **kwargs: Unpack[BatchStopJobRunRequestTypeDef]
-    ) -> BatchStopJobRunResponseTypeDef: ...
+    ) -> BatchStopJobRunResponseTypeDef:
+        """Stops one or more job runs for a specified job definition.
+
+        Parameters:
+        - JobName (required): The name of the job definition for which to stop
+          job runs.
+        - JobRunIds (required): A list of the JobRunIds that should be stopped
+          for that job definition.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchStopJobRun
+        """
+
     def batch_update_partition(
         self, **kwargs: Unpack[BatchUpdatePartitionRequestTypeDef]
-    ) -> BatchUpdatePartitionResponseTypeDef: ...
+    ) -> BatchUpdatePartitionResponseTypeDef:
+        """Updates one or more partitions in a batch operation.
+
+        Parameters:
+        - CatalogId (optional): The ID of the catalog in which the partition is
+          to be updated. Currently, this should be the Amazon Web Services
+          account ID.
+        - DatabaseName (required): The name of the metadata database in which
+          the partition is to be updated.
+        - TableName (required): The name of the metadata table in which the
+          partition is to be updated.
+        - Entries (required): A list of up to 100
+          BatchUpdatePartitionRequestEntry objects to update.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/BatchUpdatePartition
+        """
+
     def cancel_data_quality_rule_recommendation_run(
         self, **kwargs: Unpack[CancelDataQualityRuleRecommendationRunRequestTypeDef]
-    ) -> CancelDataQualityRuleRecommendationRunResponseTypeDef: ...
+    ) -> CancelDataQualityRuleRecommendationRunResponseTypeDef:
+        """Cancels the specified recommendation run that was being used to
+        generate rules.
+
+        Parameters:
+        - RunId (required): The unique run identifier associated with this run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CancelDataQualityRuleRecommendationRun
+        """
+
     def cancel_data_quality_ruleset_evaluation_run(
         self, **kwargs: Unpack[CancelDataQualityRulesetEvaluationRunRequestTypeDef]
-    ) -> CancelDataQualityRulesetEvaluationRunResponseTypeDef: ...
+    ) -> CancelDataQualityRulesetEvaluationRunResponseTypeDef:
+        """Cancels a run where a ruleset is being evaluated against a data source.
+
+        Parameters:
+        - RunId (required): The unique run identifier associated with this run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CancelDataQualityRulesetEvaluationRun
+        """
+
     def cancel_ml_task_run(
         self, **kwargs: Unpack[CancelMLTaskRunRequestTypeDef]
-    ) -> CancelMLTaskRunResponseTypeDef: ...
+    ) -> CancelMLTaskRunResponseTypeDef:
+        """Cancels (stops) a task run. Machine learning task runs are asynchronous
+        tasks that Glue runs on your behalf as part of various machine learning
+        workflows. You can cancel a machine learning task run at any time by
+        calling CancelMLTaskRun with a task run's parent transform's
+        TransformID and the task run's TaskRunId.
+
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - TaskRunId (required): A unique identifier for the task run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CancelMLTaskRun
+        """
+
     def cancel_statement(
         self, **kwargs: Unpack[CancelStatementRequestTypeDef]
-    ) -> CancelStatementResponseTypeDef: ...
+    ) -> CancelStatementResponseTypeDef:
+        """Cancels the statement.
+
+        Parameters:
+        - SessionId (required): The Session ID of the statement to be
+          cancelled.
+        - Id (required): The ID of the statement to be cancelled.
+        - RequestOrigin (optional): The origin of the request to cancel the
+          statement.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CancelStatement
+        """
+
     def check_schema_version_validity(
         self, **kwargs: Unpack[CheckSchemaVersionValidityInputTypeDef]
-    ) -> CheckSchemaVersionValidityResponseTypeDef: ...
+    ) -> CheckSchemaVersionValidityResponseTypeDef:
+        """Validates the supplied schema. This call has no side effects, it simply
+        validates using the supplied schema using DataFormat as the format.
+        Since it does not take a schema set name, no compatibility checks are
+        performed.
+
+        Parameters:
+        - DataFormat (required): The data format of the schema definition.
+          Currently AVRO, JSON and PROTOBUF are supported.
+        - SchemaDefinition (required): The definition of the schema that has to
+          be validated.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CheckSchemaVersionValidity
+        """
+
     def create_blueprint(
         self, **kwargs: Unpack[CreateBlueprintRequestTypeDef]
-    ) -> CreateBlueprintResponseTypeDef: ...
+    ) -> CreateBlueprintResponseTypeDef:
+        """Registers a blueprint with Glue.
+
+        Parameters:
+        - Name (required): The name of the blueprint.
+        - Description (optional): A description of the blueprint.
+        - BlueprintLocation (required): Specifies a path in Amazon S3 where the
+          blueprint is published.
+        - Tags (optional): The tags to be applied to this blueprint.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateBlueprint
+        """
+
     def create_catalog(
         self, **kwargs: Unpack[CreateCatalogRequestTypeDef]
-    ) -> CreateCatalogResponseTypeDef: ...
+    ) -> CreateCatalogResponseTypeDef:
+        """Creates a new catalog in the Glue Data Catalog.
+
+        Parameters:
+        - Name (required): The name of the catalog to create.
+        - CatalogInput (required): A CatalogInput object that defines the
+          metadata for the catalog.
+        - Tags (optional): A map array of key-value pairs, not more than 50
+          pairs. Each key is a UTF-8 string, not less than 1 or more than 128
+          bytes long. Each value is a UTF-8 string, not more than 256 bytes
+          long. The tags ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateCatalog
+        """
+
     def create_classifier(
         self, **kwargs: Unpack[CreateClassifierRequestTypeDef]
-    ) -> CreateClassifierResponseTypeDef: ...
+    ) -> CreateClassifierResponseTypeDef:
+        """Creates a classifier in the user's account. This can be a
+        GrokClassifier, an XMLClassifier, a JsonClassifier, or a CsvClassifier,
+        depending on which field of the request is present.
+
+        Parameters:
+        - GrokClassifier (optional): A GrokClassifier object specifying the
+          classifier to create.
+        - XMLClassifier (optional): An XMLClassifier object specifying the
+          classifier to create.
+        - JsonClassifier (optional): A JsonClassifier object specifying the
+          classifier to create.
+        - CsvClassifier (optional): A CsvClassifier object specifying the
+          classifier to create.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateClassifier
+        """
+
     def create_column_statistics_task_settings(
         self, **kwargs: Unpack[CreateColumnStatisticsTaskSettingsRequestTypeDef]
-    ) -> CreateColumnStatisticsTaskSettingsResponseTypeDef: ...
+    ) -> CreateColumnStatisticsTaskSettingsResponseTypeDef:
+        """Creates settings for a column statistics task.
+
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to generate
+          column statistics.
+        - Role (required): The role used for running the column statistics.
+        - Schedule (optional): A schedule for running the column statistics,
+          specified in CRON syntax.
+        - ColumnNameList (optional): A list of column names for which to run
+          statistics.
+        - SampleSize (optional): The percentage of data to sample.
+        - CatalogID (optional): The ID of the Data Catalog in which the
+          database resides.
+        - SecurityConfiguration (optional): Name of the security configuration
+          that is used to encrypt CloudWatch logs.
+        - Tags (optional): A map of tags.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateColumnStatisticsTaskSettings
+        """
+
     def create_connection(
         self, **kwargs: Unpack[CreateConnectionRequestTypeDef]
-    ) -> CreateConnectionResponseTypeDef: ...
+    ) -> CreateConnectionResponseTypeDef:
+        """Creates a connection definition in the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which to create
+          the connection. If none is provided, the Amazon Web Services account
+          ID is used by default.
+        - ConnectionInput (required): A ConnectionInput object defining the
+          connection to create.
+        - Tags (optional): The tags you assign to the connection.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateConnection
+        """
+
     def create_crawler(
         self, **kwargs: Unpack[CreateCrawlerRequestTypeDef]
-    ) -> CreateCrawlerResponseTypeDef: ...
+    ) -> CreateCrawlerResponseTypeDef:
+        """Creates a new crawler with specified targets, role, configuration, and
+        optional schedule. At least one crawl target must be specified, in the
+        s3Targets field, the jdbcTargets field, or the DynamoDBTargets field.
+
+        Parameters:
+        - Name (required): Name of the new crawler.
+        - Role (required): The IAM role or Amazon Resource Name (ARN) of an IAM
+          role used by the new crawler to access customer resources.
+        - DatabaseName (optional): The Glue database where results are written,
+          such as: arn:aws:daylight:us-east-1::database/sometable/*.
+        - Description (optional): A description of the new crawler.
+        - Targets (required): A list of collection of targets to crawl.
+        - Schedule (optional): A cron expression used to specify the schedule
+          (see Time-Based Schedules for Jobs and Crawlers. For example, to run
+          something every day at 12:15 UTC, you would specify: cron(15 12 * * ?
+          *).
+        - Classifiers (optional): A list of custom classifiers that the user
+          has registered. By default, all built-in classifiers are included in
+          a crawl, but these custom classifiers always override the default
+          classifiers for a ...
+        - TablePrefix (optional): The table prefix used for catalog tables that
+          are created.
+        - SchemaChangePolicy (optional): The policy for the crawler's update
+          and deletion behavior.
+        - RecrawlPolicy (optional): A policy that specifies whether to crawl
+          the entire dataset again, or to crawl only folders that were added
+          since the last crawler run.
+        - LineageConfiguration (optional): Specifies data lineage configuration
+          settings for the crawler.
+        - LakeFormationConfiguration (optional): Specifies Lake Formation
+          configuration settings for the crawler.
+        - Configuration (optional): Crawler configuration information. This
+          versioned JSON string allows users to specify aspects of a crawler's
+          behavior. For more information, see Setting crawler configuration
+          options.
+        - CrawlerSecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used by this crawler.
+        - Tags (optional): The tags to use with this crawler request. You may
+          use tags to limit access to the crawler. For more information about
+          tags in Glue, see Amazon Web Services Tags in Glue in the developer
+          guide.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateCrawler
+        """
+
     def create_custom_entity_type(
         self, **kwargs: Unpack[CreateCustomEntityTypeRequestTypeDef]
-    ) -> CreateCustomEntityTypeResponseTypeDef: ...
+    ) -> CreateCustomEntityTypeResponseTypeDef:
+        """Creates a custom pattern that is used to detect sensitive data across
+        the columns and rows of your structured data.
+
+        Parameters:
+        - Name (required): A name for the custom pattern that allows it to be
+          retrieved or deleted later. This name must be unique per Amazon Web
+          Services account.
+        - RegexString (required): A regular expression string that is used for
+          detecting sensitive data in a custom pattern.
+        - ContextWords (optional): A list of context words. If none of these
+          context words are found within the vicinity of the regular expression
+          the data will not be detected as sensitive data.
+        - Tags (optional): A list of tags applied to the custom entity type.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateCustomEntityType
+        """
+
     def create_data_quality_ruleset(
         self, **kwargs: Unpack[CreateDataQualityRulesetRequestTypeDef]
-    ) -> CreateDataQualityRulesetResponseTypeDef: ...
+    ) -> CreateDataQualityRulesetResponseTypeDef:
+        """Creates a data quality ruleset with DQDL rules applied to a specified
+        Glue table.
+
+        Parameters:
+        - Name (required): A unique name for the data quality ruleset.
+        - Description (optional): A description of the data quality ruleset.
+        - Ruleset (required): A Data Quality Definition Language (DQDL)
+          ruleset. For more information, see the Glue developer guide.
+        - Tags (optional): A list of tags applied to the data quality ruleset.
+        - TargetTable (optional): A target table associated with the data
+          quality ruleset.
+        - DataQualitySecurityConfiguration (optional): The name of the security
+          configuration created with the data quality encryption option.
+        - ClientToken (optional): Used for idempotency and is recommended to be
+          set to a random ID (such as a UUID) to avoid creating or starting
+          multiple instances of the same resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateDataQualityRuleset
+        """
+
     def create_database(
         self, **kwargs: Unpack[CreateDatabaseRequestTypeDef]
-    ) -> CreateDatabaseResponseTypeDef: ...
+    ) -> CreateDatabaseResponseTypeDef:
+        """Creates a new database in a Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which to create
+          the database. If none is provided, the Amazon Web Services account ID
+          is used by default.
+        - DatabaseInput (required): The metadata for the database.
+        - Tags (optional): The tags you assign to the database.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateDatabase
+        """
+
     def create_dev_endpoint(
         self, **kwargs: Unpack[CreateDevEndpointRequestTypeDef]
-    ) -> CreateDevEndpointResponseTypeDef: ...
+    ) -> CreateDevEndpointResponseTypeDef:
+        """Creates a new development endpoint.
+
+        Parameters:
+        - EndpointName (required): The name to be assigned to the new
+          DevEndpoint.
+        - RoleArn (required): The IAM role for the DevEndpoint.
+        - SecurityGroupIds (optional): Security group IDs for the security
+          groups to be used by the new DevEndpoint.
+        - SubnetId (optional): The subnet ID for the new DevEndpoint to use.
+        - PublicKey (optional): The public key to be used by this DevEndpoint
+          for authentication. This attribute is provided for backward
+          compatibility because the recommended attribute to use is public
+          keys.
+        - PublicKeys (optional): A list of public keys to be used by the
+          development endpoints for authentication. The use of this attribute
+          is preferred over a single public key because the public keys allow
+          you to have a different ...
+        - NumberOfNodes (optional): The number of Glue Data Processing Units
+          (DPUs) to allocate to this DevEndpoint.
+        - WorkerType (optional): The type of predefined worker that is
+          allocated to the development endpoint. Accepts a value of Standard,
+          G.1X, or G.2X.
+        - GlueVersion (optional): Glue version determines the versions of
+          Apache Spark and Python that Glue supports. The Python version
+          indicates the version supported for running your ETL scripts on
+          development endpoints.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          workerType that are allocated to the development endpoint.
+        - ExtraPythonLibsS3Path (optional): The paths to one or more Python
+          libraries in an Amazon S3 bucket that should be loaded in your
+          DevEndpoint. Multiple values must be complete paths separated by a
+          comma.
+        - ExtraJarsS3Path (optional): The path to one or more Java .jar files
+          in an S3 bucket that should be loaded in your DevEndpoint.
+        - SecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used with this DevEndpoint.
+        - Tags (optional): The tags to use with this DevEndpoint. You may use
+          tags to limit access to the DevEndpoint. For more information about
+          tags in Glue, see Amazon Web Services Tags in Glue in the developer
+          guide.
+        - Arguments (optional): A map of arguments used to configure the
+          DevEndpoint.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateDevEndpoint
+        """
+
     def create_glue_identity_center_configuration(
         self, **kwargs: Unpack[CreateGlueIdentityCenterConfigurationRequestTypeDef]
-    ) -> CreateGlueIdentityCenterConfigurationResponseTypeDef: ...
+    ) -> CreateGlueIdentityCenterConfigurationResponseTypeDef:
+        """Creates a new Glue Identity Center configuration to enable integration
+        between Glue and Amazon Web Services IAM Identity Center for
+        authentication and authorization.
+
+        Parameters:
+        - InstanceArn (required): The Amazon Resource Name (ARN) of the
+          Identity Center instance to be associated with the Glue
+          configuration.
+        - Scopes (optional): A list of Identity Center scopes that define the
+          permissions and access levels for the Glue configuration.
+        - UserBackgroundSessionsEnabled (optional): Specifies whether users can
+          run background sessions when using Identity Center authentication
+          with Glue services.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateGlueIdentityCenterConfiguration
+        """
+
     def create_integration(
         self, **kwargs: Unpack[CreateIntegrationRequestTypeDef]
-    ) -> CreateIntegrationResponseTypeDef: ...
+    ) -> CreateIntegrationResponseTypeDef:
+        """Creates a Zero-ETL integration in the caller's account between two
+        resources with Amazon Resource Names (ARNs): the SourceArn and
+        TargetArn.
+
+        Parameters:
+        - IntegrationName (required): A unique name for an integration in Glue.
+        - SourceArn (required): The ARN of the source resource for the
+          integration.
+        - TargetArn (required): The ARN of the target resource for the
+          integration.
+        - Description (optional): A description of the integration.
+        - DataFilter (optional): Selects source tables for the integration
+          using Maxwell filter syntax.
+        - KmsKeyId (optional): The ARN of a KMS key used for encrypting the
+          channel.
+        - AdditionalEncryptionContext (optional): An optional set of non-secret
+          key–value pairs that contains additional contextual information for
+          encryption. This can only be provided if KMSKeyId is provided.
+        - Tags (optional): Metadata assigned to the resource consisting of a
+          list of key-value pairs.
+        - IntegrationConfig (optional): The configuration settings.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateIntegration
+        """
+
     def create_integration_resource_property(
         self, **kwargs: Unpack[CreateIntegrationResourcePropertyRequestTypeDef]
-    ) -> CreateIntegrationResourcePropertyResponseTypeDef: ...
+    ) -> CreateIntegrationResourcePropertyResponseTypeDef:
+        """This API can be used for setting up the ResourceProperty of the Glue
+        connection (for the source) or Glue database ARN (for the target).
+        These properties can include the role to access the connection or
+        database. To set both source and target properties the same API needs
+        to be invoked with the Glue connection ARN as ResourceArn with
+        SourceProcessingProperties and the Glue database ARN as ResourceArn
+        with TargetProcessingProperties respectively.
+
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
+        - SourceProcessingProperties (optional): The resource properties
+          associated with the integration source.
+        - TargetProcessingProperties (optional): The resource properties
+          associated with the integration target.
+        - Tags (optional): Metadata assigned to the resource consisting of a
+          list of key-value pairs.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateIntegrationResourceProperty
+        """
+
     def create_integration_table_properties(
         self, **kwargs: Unpack[CreateIntegrationTablePropertiesRequestTypeDef]
-    ) -> CreateIntegrationTablePropertiesResponseTypeDef: ...
+    ) -> CreateIntegrationTablePropertiesResponseTypeDef:
+        """This API is used to provide optional override properties for the the
+        tables that need to be replicated. These properties can include
+        properties for filtering and partitioning for the source and target
+        tables. To set both source and target properties the same API need to
+        be invoked with the Glue connection ARN as ResourceArn with
+        SourceTableConfig, and the Glue database ARN as ResourceArn with
+        TargetTableConfig respectively.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the target
+          table for which to create integration table properties. Currently,
+          this API only supports creating integration table properties for
+          target tables, and the ...
+        - TableName (required): The name of the table to be replicated.
+        - SourceTableConfig (optional): A structure for the source table
+          configuration. See the SourceTableConfig structure to see list of
+          supported source properties.
+        - TargetTableConfig (optional): A structure for the target table
+          configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateIntegrationTableProperties
+        """
+
     def create_job(
         self, **kwargs: Unpack[CreateJobRequestTypeDef]
-    ) -> CreateJobResponseTypeDef: ...
+    ) -> CreateJobResponseTypeDef:
+        """Creates a new job definition.
+
+        Parameters:
+        - Name (required): The name you assign to this job definition. It must
+          be unique in your account.
+        - JobMode (optional): A mode that describes how a job was created.
+          Valid values are:
+        - JobRunQueuingEnabled (optional): Specifies whether job run queuing is
+          enabled for the job runs for this job.
+        - Description (optional): Description of the job being defined.
+        - LogUri (optional): This field is reserved for future use.
+        - Role (required): The name or Amazon Resource Name (ARN) of the IAM
+          role associated with this job.
+        - ExecutionProperty (optional): An ExecutionProperty specifying the
+          maximum number of concurrent runs allowed for this job.
+        - Command (required): The JobCommand that runs this job.
+        - DefaultArguments (optional): The default arguments for every run of
+          this job, specified as name-value pairs.
+        - NonOverridableArguments (optional): Arguments for this job that are
+          not overridden when providing job arguments in a job run, specified
+          as name-value pairs.
+        - Connections (optional): The connections used for this job.
+        - MaxRetries (optional): The maximum number of times to retry this job
+          if it fails.
+        - AllocatedCapacity (optional): This parameter is deprecated. Use
+          MaxCapacity instead.
+        - Timeout (optional): The job timeout in minutes. This is the maximum
+          time that a job run can consume resources before it is terminated and
+          enters TIMEOUT status.
+        - MaxCapacity (optional): For Glue version 1.0 or earlier jobs, using
+          the standard worker type, the number of Glue data processing units
+          (DPUs) that can be allocated when this job runs. A DPU is a relative
+          measure of ...
+        - SecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used with this job.
+        - Tags (optional): The tags to use with this job. You may use tags to
+          limit access to the job. For more information about tags in Glue, see
+          Amazon Web Services Tags in Glue in the developer guide.
+        - NotificationProperty (optional): Specifies configuration properties
+          of a job notification.
+        - GlueVersion (optional): In Spark jobs, GlueVersion determines the
+          versions of Apache Spark and Python that Glue available in a job. The
+          Python version indicates the version supported for jobs of type
+          Spark.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          workerType that are allocated when a job runs.
+        - WorkerType (optional): The type of predefined worker that is
+          allocated when a job runs. Accepts a value of G.1X, G.2X, G.4X, G.8X
+          or G.025X for Spark jobs. Accepts the value Z.2X for Ray jobs.
+        - CodeGenConfigurationNodes (optional): The representation of a
+          directed acyclic graph on which both the Glue Studio visual component
+          and Glue Studio code generation is based.
+        - ExecutionClass (optional): Indicates whether the job is run with a
+          standard or flexible execution class. The standard execution-class is
+          ideal for time-sensitive workloads that require fast job startup and
+          dedicated resources.
+        - SourceControlDetails (optional): The details for a source control
+          configuration for a job, allowing synchronization of job artifacts to
+          or from a remote repository.
+        - MaintenanceWindow (optional): This field specifies a day of the week
+          and hour for a maintenance window for streaming jobs. Glue
+          periodically performs maintenance activities. During these
+          maintenance windows, Glue will need to ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateJob
+        """
+
     def create_ml_transform(
         self, **kwargs: Unpack[CreateMLTransformRequestTypeDef]
-    ) -> CreateMLTransformResponseTypeDef: ...
+    ) -> CreateMLTransformResponseTypeDef:
+        """Creates an Glue machine learning transform. This operation creates the
+        transform and all the necessary parameters to train it.
+
+        Parameters:
+        - Name (required): The unique name that you give the transform when you
+          create it.
+        - Description (optional): A description of the machine learning
+          transform that is being defined. The default is an empty string.
+        - InputRecordTables (required): A list of Glue table definitions used
+          by the transform.
+        - Parameters (required): The algorithmic parameters that are specific
+          to the transform type used. Conditionally dependent on the transform
+          type.
+        - Role (required): The name or Amazon Resource Name (ARN) of the IAM
+          role with the required permissions. The required permissions include
+          both Glue service role permissions to Glue resources, and Amazon S3
+          permissions ...
+        - GlueVersion (optional): This value determines which version of Glue
+          this machine learning transform is compatible with. Glue 1.0 is
+          recommended for most customers. If the value is not set, the Glue
+          compatibility defaults to ...
+        - MaxCapacity (optional): The number of Glue data processing units
+          (DPUs) that are allocated to task runs for this transform. You can
+          allocate from 2 to 100 DPUs; the default is 10. A DPU is a relative
+          measure of processing ...
+        - WorkerType (optional): The type of predefined worker that is
+          allocated when this task runs. Accepts a value of Standard, G.1X, or
+          G.2X.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          workerType that are allocated when this task runs.
+        - Timeout (optional): The timeout of the task run for this transform in
+          minutes. This is the maximum time that a task run for this transform
+          can consume resources before it is terminated and enters TIMEOUT
+          status. The ...
+        - MaxRetries (optional): The maximum number of times to retry a task
+          for this transform after a task run fails.
+        - Tags (optional): The tags to use with this machine learning
+          transform. You may use tags to limit access to the machine learning
+          transform. For more information about tags in Glue, see Amazon Web
+          Services Tags in Glue ...
+        - TransformEncryption (optional): The encryption-at-rest settings of
+          the transform that apply to accessing user data. Machine learning
+          transforms can access user data encrypted in Amazon S3 using KMS.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateMLTransform
+        """
+
     def create_partition(
         self, **kwargs: Unpack[CreatePartitionRequestTypeDef]
-    ) -> CreatePartitionResponseTypeDef: ...
+    ) -> CreatePartitionResponseTypeDef:
+        """Creates a new partition.
+
+        Parameters:
+        - CatalogId (optional): The Amazon Web Services account ID of the
+          catalog in which the partition is to be created.
+        - DatabaseName (required): The name of the metadata database in which
+          the partition is to be created.
+        - TableName (required): The name of the metadata table in which the
+          partition is to be created.
+        - PartitionInput (required): A PartitionInput structure defining the
+          partition to be created.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreatePartition
+        """
+
     def create_partition_index(
         self, **kwargs: Unpack[CreatePartitionIndexRequestTypeDef]
-    ) -> CreatePartitionIndexResponseTypeDef: ...
+    ) -> CreatePartitionIndexResponseTypeDef:
+        """Creates a specified partition index in an existing table.
+
+        Parameters:
+        - CatalogId (optional): The catalog ID where the table resides.
+        - DatabaseName (required): Specifies the name of a database in which
+          you want to create a partition index.
+        - TableName (required): Specifies the name of a table in which you want
+          to create a partition index.
+        - PartitionIndex (required): Specifies a PartitionIndex structure to
+          create a partition index in an existing table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreatePartitionIndex
+        """
+
     def create_registry(
         self, **kwargs: Unpack[CreateRegistryInputTypeDef]
-    ) -> CreateRegistryResponseTypeDef: ...
+    ) -> CreateRegistryResponseTypeDef:
+        """Creates a new registry which may be used to hold a collection of
+        schemas.
+
+        Parameters:
+        - RegistryName (required): Name of the registry to be created of max
+          length of 255, and may only contain letters, numbers, hyphen,
+          underscore, dollar sign, or hash mark. No whitespace.
+        - Description (optional): A description of the registry. If description
+          is not provided, there will not be any default value for this.
+        - Tags (optional): Amazon Web Services tags that contain a key value
+          pair and may be searched by console, command line, or API.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateRegistry
+        """
+
     def create_schema(
         self, **kwargs: Unpack[CreateSchemaInputTypeDef]
-    ) -> CreateSchemaResponseTypeDef: ...
+    ) -> CreateSchemaResponseTypeDef:
+        """Creates a new schema set and registers the schema definition. Returns
+        an error if the schema set already exists without actually registering
+        the version.
+
+        Parameters:
+        - RegistryId (optional): This is a wrapper shape to contain the
+          registry identity fields. If this is not provided, the default
+          registry will be used. The ARN format for the same will be:
+          arn:aws:glue:us-east-2:<customer ...
+        - SchemaName (required): Name of the schema to be created of max length
+          of 255, and may only contain letters, numbers, hyphen, underscore,
+          dollar sign, or hash mark. No whitespace.
+        - DataFormat (required): The data format of the schema definition.
+          Currently AVRO, JSON and PROTOBUF are supported.
+        - Compatibility (optional): The compatibility mode of the schema. The
+          possible values are:
+        - Description (optional): An optional description of the schema. If
+          description is not provided, there will not be any automatic default
+          value for this.
+        - Tags (optional): Amazon Web Services tags that contain a key value
+          pair and may be searched by console, command line, or API. If
+          specified, follows the Amazon Web Services tags-on-create pattern.
+        - SchemaDefinition (optional): The schema definition using the
+          DataFormat setting for SchemaName.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateSchema
+        """
+
     def create_script(
         self, **kwargs: Unpack[CreateScriptRequestTypeDef]
-    ) -> CreateScriptResponseTypeDef: ...
+    ) -> CreateScriptResponseTypeDef:
+        """Transforms a directed acyclic graph (DAG) into code.
+
+        Parameters:
+        - DagNodes (optional): A list of the nodes in the DAG.
+        - DagEdges (optional): A list of the edges in the DAG.
+        - Language (optional): The programming language of the resulting code
+          from the DAG.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateScript
+        """
+
     def create_security_configuration(
         self, **kwargs: Unpack[CreateSecurityConfigurationRequestTypeDef]
-    ) -> CreateSecurityConfigurationResponseTypeDef: ...
+    ) -> CreateSecurityConfigurationResponseTypeDef:
+        """Creates a new security configuration. A security configuration is a set
+        of security properties that can be used by Glue. You can use a security
+        configuration to encrypt data at rest. For information about using
+        security configurations in Glue, see Encrypting Data Written by
+        Crawlers, Jobs, and Development Endpoints.
+
+        Parameters:
+        - Name (required): The name for the new security configuration.
+        - EncryptionConfiguration (required): The encryption configuration for
+          the new security configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateSecurityConfiguration
+        """
+
     def create_session(
         self, **kwargs: Unpack[CreateSessionRequestTypeDef]
-    ) -> CreateSessionResponseTypeDef: ...
+    ) -> CreateSessionResponseTypeDef:
+        """Creates a new session.
+
+        Parameters:
+        - Id (required): The ID of the session request.
+        - Description (optional): The description of the session.
+        - Role (required): The IAM Role ARN
+        - Command (required): The SessionCommand that runs the job.
+        - Timeout (optional): The number of minutes before session times out.
+          Default for Spark ETL jobs is 48 hours (2880 minutes). Consult the
+          documentation for other job types.
+        - IdleTimeout (optional): The number of minutes when idle before
+          session times out. Default for Spark ETL jobs is value of Timeout.
+          Consult the documentation for other job types.
+        - DefaultArguments (optional): A map array of key-value pairs. Max is
+          75 pairs.
+        - Connections (optional): The number of connections to use for the
+          session.
+        - MaxCapacity (optional): The number of Glue data processing units
+          (DPUs) that can be allocated when the job runs. A DPU is a relative
+          measure of processing power that consists of 4 vCPUs of compute
+          capacity and 16 GB memory.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          WorkerType to use for the session.
+        - WorkerType (optional): The type of predefined worker that is
+          allocated when a job runs. Accepts a value of G.1X, G.2X, G.4X, or
+          G.8X for Spark jobs. Accepts the value Z.2X for Ray notebooks.
+        - SecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used with the session
+        - GlueVersion (optional): The Glue version determines the versions of
+          Apache Spark and Python that Glue supports. The GlueVersion must be
+          greater than 2.0.
+        - Tags (optional): The map of key value pairs (tags) belonging to the
+          session.
+        - RequestOrigin (optional): The origin of the request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateSession
+        """
+
     def create_table(
         self, **kwargs: Unpack[CreateTableRequestTypeDef]
-    ) -> CreateTableResponseTypeDef: ...
+    ) -> CreateTableResponseTypeDef:
+        """Creates a new table definition in the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which to create
+          the Table. If none is supplied, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The catalog database in which to create the
+          new table. For Hive compatibility, this name is entirely lowercase.
+        - Name (optional): The unique identifier for the table within the
+          specified database that will be created in the Glue Data Catalog.
+        - TableInput (optional): The TableInput object that defines the
+          metadata table to create in the catalog.
+        - PartitionIndexes (optional): A list of partition indexes,
+          PartitionIndex structures, to create in the table.
+        - TransactionId (optional): The ID of the transaction.
+        - OpenTableFormatInput (optional): Specifies an OpenTableFormatInput
+          structure when creating an open format table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateTable
+        """
+
     def create_table_optimizer(
         self, **kwargs: Unpack[CreateTableOptimizerRequestTypeDef]
-    ) -> CreateTableOptimizerResponseTypeDef: ...
+    ) -> CreateTableOptimizerResponseTypeDef:
+        """Creates a new table optimizer for a specific function.
+
+        Parameters:
+        - CatalogId (required): The Catalog ID of the table.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides.
+        - TableName (required): The name of the table.
+        - Type (required): The type of table optimizer.
+        - TableOptimizerConfiguration (required): A TableOptimizerConfiguration
+          object representing the configuration of a table optimizer.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateTableOptimizer
+        """
+
     def create_trigger(
         self, **kwargs: Unpack[CreateTriggerRequestTypeDef]
-    ) -> CreateTriggerResponseTypeDef: ...
+    ) -> CreateTriggerResponseTypeDef:
+        """Creates a new trigger.
+
+        Parameters:
+        - Name (required): The name of the trigger.
+        - WorkflowName (optional): The name of the workflow associated with the
+          trigger.
+        - Type (required): The type of the new trigger.
+        - Schedule (optional): A cron expression used to specify the schedule
+          (see Time-Based Schedules for Jobs and Crawlers. For example, to run
+          something every day at 12:15 UTC, you would specify: cron(15 12 * * ?
+          *).
+        - Predicate (optional): A predicate to specify when the new trigger
+          should fire.
+        - Actions (required): The actions initiated by this trigger when it
+          fires.
+        - Description (optional): A description of the new trigger.
+        - StartOnCreation (optional): Set to true to start SCHEDULED and
+          CONDITIONAL triggers when created. True is not supported for
+          ON_DEMAND triggers.
+        - Tags (optional): The tags to use with this trigger. You may use tags
+          to limit access to the trigger. For more information about tags in
+          Glue, see Amazon Web Services Tags in Glue in the developer guide.
+        - EventBatchingCondition (optional): Batch condition that must be met
+          (specified number of events received or batch time window expired)
+          before EventBridge event trigger fires.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateTrigger
+        """
+
     def create_usage_profile(
         self, **kwargs: Unpack[CreateUsageProfileRequestTypeDef]
-    ) -> CreateUsageProfileResponseTypeDef: ...
+    ) -> CreateUsageProfileResponseTypeDef:
+        """Creates an Glue usage profile.
+
+        Parameters:
+        - Name (required): The name of the usage profile.
+        - Description (optional): A description of the usage profile.
+        - Configuration (required): A ProfileConfiguration object specifying
+          the job and session values for the profile.
+        - Tags (optional): A list of tags applied to the usage profile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateUsageProfile
+        """
+
     def create_user_defined_function(
         self, **kwargs: Unpack[CreateUserDefinedFunctionRequestTypeDef]
-    ) -> CreateUserDefinedFunctionResponseTypeDef: ...
+    ) -> CreateUserDefinedFunctionResponseTypeDef:
+        """Creates a new function definition in the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which to create
+          the function. If none is provided, the Amazon Web Services account ID
+          is used by default.
+        - DatabaseName (required): The name of the catalog database in which to
+          create the function.
+        - FunctionInput (required): A FunctionInput object that defines the
+          function to create in the Data Catalog.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateUserDefinedFunction
+        """
+
     def create_workflow(
         self, **kwargs: Unpack[CreateWorkflowRequestTypeDef]
-    ) -> CreateWorkflowResponseTypeDef: ...
+    ) -> CreateWorkflowResponseTypeDef:
+        """Creates a new workflow.
+
+        Parameters:
+        - Name (required): The name to be assigned to the workflow. It should
+          be unique within your account.
+        - Description (optional): A description of the workflow.
+        - DefaultRunProperties (optional): A collection of properties to be
+          used as part of each execution of the workflow.
+        - Tags (optional): The tags to be used with this workflow.
+        - MaxConcurrentRuns (optional): You can use this parameter to prevent
+          unwanted multiple updates to data, to control costs, or in some
+          cases, to prevent exceeding the maximum number of concurrent runs of
+          any of the component jobs. ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/CreateWorkflow
+        """
+
     def delete_blueprint(
         self, **kwargs: Unpack[DeleteBlueprintRequestTypeDef]
-    ) -> DeleteBlueprintResponseTypeDef: ...
+    ) -> DeleteBlueprintResponseTypeDef:
+        """Deletes an existing blueprint.
+
+        Parameters:
+        - Name (required): The name of the blueprint to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteBlueprint
+        """
+
     def delete_catalog(
         self, **kwargs: Unpack[DeleteCatalogRequestTypeDef]
-    ) -> DeleteCatalogResponseTypeDef: ...
+    ) -> DeleteCatalogResponseTypeDef:
+        """Removes the specified catalog from the Glue Data Catalog.
+
+        Parameters:
+        - CatalogId (required): The ID of the catalog.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteCatalog
+        """
+
     def delete_classifier(
         self, **kwargs: Unpack[DeleteClassifierRequestTypeDef]
-    ) -> DeleteClassifierResponseTypeDef: ...
+    ) -> DeleteClassifierResponseTypeDef:
+        """Removes a classifier from the Data Catalog.
+
+        Parameters:
+        - Name (required): Name of the classifier to remove.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteClassifier
+        """
+
     def delete_column_statistics_for_partition(
         self, **kwargs: Unpack[DeleteColumnStatisticsForPartitionRequestTypeDef]
-    ) -> DeleteColumnStatisticsForPartitionResponseTypeDef: ...
+    ) -> DeleteColumnStatisticsForPartitionResponseTypeDef:
+        """Delete the partition column statistics of a column.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - PartitionValues (required): A list of partition values identifying
+          the partition.
+        - ColumnName (required): Name of the column.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteColumnStatisticsForPartition
+        """
+
     def delete_column_statistics_for_table(
         self, **kwargs: Unpack[DeleteColumnStatisticsForTableRequestTypeDef]
-    ) -> DeleteColumnStatisticsForTableResponseTypeDef: ...
+    ) -> DeleteColumnStatisticsForTableResponseTypeDef:
+        """Retrieves table statistics of columns.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - ColumnName (required): The name of the column.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteColumnStatisticsForTable
+        """
+
     def delete_column_statistics_task_settings(
         self, **kwargs: Unpack[DeleteColumnStatisticsTaskSettingsRequestTypeDef]
-    ) -> DeleteColumnStatisticsTaskSettingsResponseTypeDef: ...
+    ) -> DeleteColumnStatisticsTaskSettingsResponseTypeDef:
+        """Deletes settings for a column statistics task.
+
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to delete
+          column statistics.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteColumnStatisticsTaskSettings
+        """
+
     def delete_connection(
         self, **kwargs: Unpack[DeleteConnectionRequestTypeDef]
-    ) -> DeleteConnectionResponseTypeDef: ...
+    ) -> DeleteConnectionResponseTypeDef:
+        """Deletes a connection from the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          connection resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - ConnectionName (required): The name of the connection to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteConnection
+        """
+
     def delete_connection_type(
         self, **kwargs: Unpack[DeleteConnectionTypeRequestTypeDef]
-    ) -> DeleteConnectionTypeResponseTypeDef: ...
+    ) -> DeleteConnectionTypeResponseTypeDef:
+        """Deletes a custom connection type in Glue.
+
+        Parameters:
+        - ConnectionType (required): The name of the connection type to delete.
+          Must reference an existing registered connection type.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteConnectionType
+        """
+
     def delete_crawler(
         self, **kwargs: Unpack[DeleteCrawlerRequestTypeDef]
-    ) -> DeleteCrawlerResponseTypeDef: ...
+    ) -> DeleteCrawlerResponseTypeDef:
+        """Removes a specified crawler from the Glue Data Catalog, unless the
+        crawler state is RUNNING.
+
+        Parameters:
+        - Name (required): The name of the crawler to remove.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteCrawler
+        """
+
     def delete_custom_entity_type(
         self, **kwargs: Unpack[DeleteCustomEntityTypeRequestTypeDef]
-    ) -> DeleteCustomEntityTypeResponseTypeDef: ...
+    ) -> DeleteCustomEntityTypeResponseTypeDef:
+        """Deletes a custom pattern by specifying its name.
+
+        Parameters:
+        - Name (required): The name of the custom pattern that you want to
+          delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteCustomEntityType
+        """
+
     def delete_data_quality_ruleset(
         self, **kwargs: Unpack[DeleteDataQualityRulesetRequestTypeDef]
-    ) -> DeleteDataQualityRulesetResponseTypeDef: ...
+    ) -> DeleteDataQualityRulesetResponseTypeDef:
+        """Deletes a data quality ruleset.
+
+        Parameters:
+        - Name (required): A name for the data quality ruleset.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteDataQualityRuleset
+        """
+
     def delete_database(
         self, **kwargs: Unpack[DeleteDatabaseRequestTypeDef]
-    ) -> DeleteDatabaseResponseTypeDef: ...
+    ) -> DeleteDatabaseResponseTypeDef:
+        """Removes a specified database from a Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          database resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - Name (required): The name of the database to delete. For Hive
+          compatibility, this must be all lowercase.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteDatabase
+        """
+
     def delete_dev_endpoint(
         self, **kwargs: Unpack[DeleteDevEndpointRequestTypeDef]
-    ) -> DeleteDevEndpointResponseTypeDef: ...
+    ) -> DeleteDevEndpointResponseTypeDef:
+        """Deletes a specified development endpoint.
+
+        Parameters:
+        - EndpointName (required): The name of the DevEndpoint.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteDevEndpoint
+        """
+
     def delete_glue_identity_center_configuration(
         self, **kwargs: Unpack[DeleteGlueIdentityCenterConfigurationRequestTypeDef]
-    ) -> DeleteGlueIdentityCenterConfigurationResponseTypeDef: ...
+    ) -> DeleteGlueIdentityCenterConfigurationResponseTypeDef:
+        """Deletes the existing Glue Identity Center configuration, removing the
+        integration between Glue and Amazon Web Services IAM Identity Center.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteGlueIdentityCenterConfiguration
+        """
+
     def delete_integration(
         self, **kwargs: Unpack[DeleteIntegrationRequestTypeDef]
-    ) -> DeleteIntegrationResponseTypeDef: ...
+    ) -> DeleteIntegrationResponseTypeDef:
+        """Deletes the specified Zero-ETL integration.
+
+        Parameters:
+        - IntegrationIdentifier (required): The Amazon Resource Name (ARN) for
+          the integration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteIntegration
+        """
+
     def delete_integration_resource_property(
         self, **kwargs: Unpack[DeleteIntegrationResourcePropertyRequestTypeDef]
-    ) -> DeleteIntegrationResourcePropertyResponseTypeDef: ...
+    ) -> DeleteIntegrationResourcePropertyResponseTypeDef:
+        """This API is used for deleting the ResourceProperty of the Glue
+        connection (for the source) or Glue database ARN (for the target).
+
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteIntegrationResourceProperty
+        """
+
     def delete_integration_table_properties(
         self, **kwargs: Unpack[DeleteIntegrationTablePropertiesRequestTypeDef]
-    ) -> DeleteIntegrationTablePropertiesResponseTypeDef: ...
+    ) -> DeleteIntegrationTablePropertiesResponseTypeDef:
+        """Deletes the table properties that have been created for the tables that
+        need to be replicated.
+
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
+        - TableName (required): The name of the table to be replicated.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteIntegrationTableProperties
+        """
+
     def delete_job(
         self, **kwargs: Unpack[DeleteJobRequestTypeDef]
-    ) -> DeleteJobResponseTypeDef: ...
+    ) -> DeleteJobResponseTypeDef:
+        """Deletes a specified job definition. If the job definition is not found,
+        no exception is thrown.
+
+        Parameters:
+        - JobName (required): The name of the job definition to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteJob
+        """
+
     def delete_ml_transform(
         self, **kwargs: Unpack[DeleteMLTransformRequestTypeDef]
-    ) -> DeleteMLTransformResponseTypeDef: ...
+    ) -> DeleteMLTransformResponseTypeDef:
+        """Deletes an Glue machine learning transform. Machine learning transforms
+        are a special type of transform that use machine learning to learn the
+        details of the transformation to be performed by learning from examples
+        provided by humans. These transformations are then saved by Glue. If
+        you no longer need a transform, you can delete it by calling
+        DeleteMLTransforms. However, any Glue jobs that still reference the
+        deleted transform will no longer succeed.
+
+        Parameters:
+        - TransformId (required): The unique identifier of the transform to
+          delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteMLTransform
+        """
+
     def delete_partition(
         self, **kwargs: Unpack[DeletePartitionRequestTypeDef]
-    ) -> DeletePartitionResponseTypeDef: ...
+    ) -> DeletePartitionResponseTypeDef:
+        """Deletes a specified partition.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partition
+          to be deleted resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the table in question resides.
+        - TableName (required): The name of the table that contains the
+          partition to be deleted.
+        - PartitionValues (required): The values that define the partition.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeletePartition
+        """
+
     def delete_partition_index(
         self, **kwargs: Unpack[DeletePartitionIndexRequestTypeDef]
-    ) -> DeletePartitionIndexResponseTypeDef: ...
+    ) -> DeletePartitionIndexResponseTypeDef:
+        """Deletes a specified partition index from an existing table.
+
+        Parameters:
+        - CatalogId (optional): The catalog ID where the table resides.
+        - DatabaseName (required): Specifies the name of a database from which
+          you want to delete a partition index.
+        - TableName (required): Specifies the name of a table from which you
+          want to delete a partition index.
+        - IndexName (required): The name of the partition index to be deleted.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeletePartitionIndex
+        """
+
     def delete_registry(
         self, **kwargs: Unpack[DeleteRegistryInputTypeDef]
-    ) -> DeleteRegistryResponseTypeDef: ...
+    ) -> DeleteRegistryResponseTypeDef:
+        """Delete the entire registry including schema and all of its versions. To
+        get the status of the delete operation, you can call the GetRegistry
+        API after the asynchronous call. Deleting a registry will deactivate
+        all online operations for the registry such as the UpdateRegistry,
+        CreateSchema, UpdateSchema, and RegisterSchemaVersion APIs.
+
+        Parameters:
+        - RegistryId (required): This is a wrapper structure that may contain
+          the registry name and Amazon Resource Name (ARN).
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteRegistry
+        """
+
     def delete_resource_policy(
         self, **kwargs: Unpack[DeleteResourcePolicyRequestTypeDef]
-    ) -> DeleteResourcePolicyResponseTypeDef: ...
+    ) -> DeleteResourcePolicyResponseTypeDef:
+        """Deletes a specified policy.
+
+        Parameters:
+        - PolicyHashCondition (optional): The hash value returned when this
+          policy was set.
+        - ResourceArn (optional): The ARN of the Glue resource for the resource
+          policy to be deleted.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteResourcePolicy
+        """
+
     def delete_schema(
         self, **kwargs: Unpack[DeleteSchemaInputTypeDef]
-    ) -> DeleteSchemaResponseTypeDef: ...
+    ) -> DeleteSchemaResponseTypeDef:
+        """Deletes the entire schema set, including the schema set and all of its
+        versions. To get the status of the delete operation, you can call
+        GetSchema API after the asynchronous call. Deleting a registry will
+        deactivate all online operations for the schema, such as the
+        GetSchemaByDefinition, and RegisterSchemaVersion APIs.
+
+        Parameters:
+        - SchemaId (required): This is a wrapper structure that may contain the
+          schema name and Amazon Resource Name (ARN).
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteSchema
+        """
+
     def delete_schema_versions(
         self, **kwargs: Unpack[DeleteSchemaVersionsInputTypeDef]
-    ) -> DeleteSchemaVersionsResponseTypeDef: ...
+    ) -> DeleteSchemaVersionsResponseTypeDef:
+        """Remove versions from the specified schema. A version number or range
+        may be supplied. If the compatibility mode forbids deleting of a
+        version that is necessary, such as BACKWARDS_FULL, an error is
+        returned. Calling the GetSchemaVersions API after this call will list
+        the status of the deleted versions.
+
+        Parameters:
+        - SchemaId (required): This is a wrapper structure that may contain the
+          schema name and Amazon Resource Name (ARN).
+        - Versions (required): A version range may be supplied which may be of
+          the format:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteSchemaVersions
+        """
+
     def delete_security_configuration(
         self, **kwargs: Unpack[DeleteSecurityConfigurationRequestTypeDef]
-    ) -> DeleteSecurityConfigurationResponseTypeDef: ...
+    ) -> DeleteSecurityConfigurationResponseTypeDef:
+        """Deletes a specified security configuration.
+
+        Parameters:
+        - Name (required): The name of the security configuration to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteSecurityConfiguration
+        """
+
     def delete_session(
         self, **kwargs: Unpack[DeleteSessionRequestTypeDef]
-    ) -> DeleteSessionResponseTypeDef: ...
+    ) -> DeleteSessionResponseTypeDef:
+        """Deletes the session.
+
+        Parameters:
+        - Id (required): The ID of the session to be deleted.
+        - RequestOrigin (optional): The name of the origin of the delete
+          session request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteSession
+        """
+
     def delete_table(
         self, **kwargs: Unpack[DeleteTableRequestTypeDef]
-    ) -> DeleteTableResponseTypeDef: ...
+    ) -> DeleteTableResponseTypeDef:
+        """Removes a table definition from the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the table
+          resides. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - Name (required): The name of the table to be deleted. For Hive
+          compatibility, this name is entirely lowercase.
+        - TransactionId (optional): The transaction ID at which to delete the
+          table contents.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteTable
+        """
+
     def delete_table_optimizer(
         self, **kwargs: Unpack[DeleteTableOptimizerRequestTypeDef]
-    ) -> DeleteTableOptimizerResponseTypeDef: ...
+    ) -> DeleteTableOptimizerResponseTypeDef:
+        """Deletes an optimizer and all associated metadata for a table. The
+        optimization will no longer be performed on the table.
+
+        Parameters:
+        - CatalogId (required): The Catalog ID of the table.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides.
+        - TableName (required): The name of the table.
+        - Type (required): The type of table optimizer.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteTableOptimizer
+        """
+
     def delete_table_version(
         self, **kwargs: Unpack[DeleteTableVersionRequestTypeDef]
-    ) -> DeleteTableVersionResponseTypeDef: ...
+    ) -> DeleteTableVersionResponseTypeDef:
+        """Deletes a specified version of a table.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the tables
+          reside. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The database in the catalog in which the
+          table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - TableName (required): The name of the table. For Hive compatibility,
+          this name is entirely lowercase.
+        - VersionId (required): The ID of the table version to be deleted. A
+          VersionID is a string representation of an integer. Each version is
+          incremented by 1.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteTableVersion
+        """
+
     def delete_trigger(
         self, **kwargs: Unpack[DeleteTriggerRequestTypeDef]
-    ) -> DeleteTriggerResponseTypeDef: ...
+    ) -> DeleteTriggerResponseTypeDef:
+        """Deletes a specified trigger. If the trigger is not found, no exception
+        is thrown.
+
+        Parameters:
+        - Name (required): The name of the trigger to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteTrigger
+        """
+
     def delete_usage_profile(
         self, **kwargs: Unpack[DeleteUsageProfileRequestTypeDef]
-    ) -> DeleteUsageProfileResponseTypeDef: ...
+    ) -> DeleteUsageProfileResponseTypeDef:
+        """Deletes the Glue specified usage profile.
+
+        Parameters:
+        - Name (required): The name of the usage profile to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteUsageProfile
+        """
+
     def delete_user_defined_function(
         self, **kwargs: Unpack[DeleteUserDefinedFunctionRequestTypeDef]
-    ) -> DeleteUserDefinedFunctionResponseTypeDef: ...
+    ) -> DeleteUserDefinedFunctionResponseTypeDef:
+        """Deletes an existing function definition from the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the function
+          to be deleted is located. If none is supplied, the Amazon Web
+          Services account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          function is located.
+        - FunctionName (required): The name of the function definition to be
+          deleted.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteUserDefinedFunction
+        """
+
     def delete_workflow(
         self, **kwargs: Unpack[DeleteWorkflowRequestTypeDef]
-    ) -> DeleteWorkflowResponseTypeDef: ...
+    ) -> DeleteWorkflowResponseTypeDef:
+        """Deletes a workflow.
+
+        Parameters:
+        - Name (required): Name of the workflow to be deleted.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DeleteWorkflow
+        """
+
     def describe_connection_type(
         self, **kwargs: Unpack[DescribeConnectionTypeRequestTypeDef]
-    ) -> DescribeConnectionTypeResponseTypeDef: ...
+    ) -> DescribeConnectionTypeResponseTypeDef:
+        """The DescribeConnectionType API provides full details of the supported
+        options for a given connection type in Glue. The response includes
+        authentication configuration details that show supported authentication
+        types and properties, and RestConfiguration for custom REST-based
+        connection types registered via RegisterConnectionType.
+
+        Parameters:
+        - ConnectionType (required): The name of the connection type to be
+          described.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DescribeConnectionType
+        """
+
     def describe_entity(
         self, **kwargs: Unpack[DescribeEntityRequestTypeDef]
-    ) -> DescribeEntityResponseTypeDef: ...
+    ) -> DescribeEntityResponseTypeDef:
+        """Provides details regarding the entity used with the connection type,
+        with a description of the data model for each field in the selected
+        entity.
+
+        Parameters:
+        - ConnectionName (required): The name of the connection that contains
+          the connection type credentials.
+        - CatalogId (optional): The catalog ID of the catalog that contains the
+          connection. This can be null, By default, the Amazon Web Services
+          Account ID is the catalog ID.
+        - EntityName (required): The name of the entity that you want to
+          describe from the connection type.
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+        - DataStoreApiVersion (optional): The version of the API used for the
+          data store.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DescribeEntity
+        """
+
     def describe_inbound_integrations(
         self, **kwargs: Unpack[DescribeInboundIntegrationsRequestTypeDef]
-    ) -> DescribeInboundIntegrationsResponseTypeDef: ...
+    ) -> DescribeInboundIntegrationsResponseTypeDef:
+        """Returns a list of inbound integrations for the specified integration.
+
+        Parameters:
+        - IntegrationArn (optional): The Amazon Resource Name (ARN) of the
+          integration.
+        - Marker (optional): A token to specify where to start paginating. This
+          is the marker from a previously truncated response.
+        - MaxRecords (optional): The total number of items to return in the
+          output.
+        - TargetArn (optional): The Amazon Resource Name (ARN) of the target
+          resource in the integration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DescribeInboundIntegrations
+        """
+
     def describe_integrations(
         self, **kwargs: Unpack[DescribeIntegrationsRequestTypeDef]
-    ) -> DescribeIntegrationsResponseTypeDef: ...
+    ) -> DescribeIntegrationsResponseTypeDef:
+        """The API is used to retrieve a list of integrations.
+
+        Parameters:
+        - IntegrationIdentifier (optional): The Amazon Resource Name (ARN) for
+          the integration.
+        - Marker (optional): A value that indicates the starting point for the
+          next set of response records in a subsequent request.
+        - MaxRecords (optional): The total number of items to return in the
+          output.
+        - Filters (optional): A list of key and values, to filter down the
+          results. Supported keys are "Status", "IntegrationName", and
+          "SourceArn". IntegrationName is limited to only one value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/DescribeIntegrations
+        """
+
     def get_blueprint(
         self, **kwargs: Unpack[GetBlueprintRequestTypeDef]
-    ) -> GetBlueprintResponseTypeDef: ...
+    ) -> GetBlueprintResponseTypeDef:
+        """Retrieves the details of a blueprint.
+
+        Parameters:
+        - Name (required): The name of the blueprint.
+        - IncludeBlueprint (optional): Specifies whether or not to include the
+          blueprint in the response.
+        - IncludeParameterSpec (optional): Specifies whether or not to include
+          the parameter specification.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetBlueprint
+        """
+
     def get_blueprint_run(
         self, **kwargs: Unpack[GetBlueprintRunRequestTypeDef]
-    ) -> GetBlueprintRunResponseTypeDef: ...
+    ) -> GetBlueprintRunResponseTypeDef:
+        """Retrieves the details of a blueprint run.
+
+        Parameters:
+        - BlueprintName (required): The name of the blueprint.
+        - RunId (required): The run ID for the blueprint run you want to
+          retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetBlueprintRun
+        """
+
     def get_blueprint_runs(
         self, **kwargs: Unpack[GetBlueprintRunsRequestTypeDef]
-    ) -> GetBlueprintRunsResponseTypeDef: ...
+    ) -> GetBlueprintRunsResponseTypeDef:
+        """Retrieves the details of blueprint runs for a specified blueprint.
+
+        Parameters:
+        - BlueprintName (required): The name of the blueprint.
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetBlueprintRuns
+        """
+
     def get_catalog(
         self, **kwargs: Unpack[GetCatalogRequestTypeDef]
-    ) -> GetCatalogResponseTypeDef: ...
+    ) -> GetCatalogResponseTypeDef:
+        """The name of the Catalog to retrieve. This should be all lowercase.
+
+        Parameters:
+        - CatalogId (required): The ID of the parent catalog in which the
+          catalog resides. If none is provided, the Amazon Web Services Account
+          Number is used by default.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCatalog
+        """
+
     def get_catalog_import_status(
         self, **kwargs: Unpack[GetCatalogImportStatusRequestTypeDef]
-    ) -> GetCatalogImportStatusResponseTypeDef: ...
+    ) -> GetCatalogImportStatusResponseTypeDef:
+        """Retrieves the status of a migration operation.
+
+        Parameters:
+        - CatalogId (optional): The ID of the catalog to migrate. Currently,
+          this should be the Amazon Web Services account ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCatalogImportStatus
+        """
+
     def get_catalogs(
         self, **kwargs: Unpack[GetCatalogsRequestTypeDef]
-    ) -> GetCatalogsResponseTypeDef: ...
+    ) -> GetCatalogsResponseTypeDef:
+        """Retrieves all catalogs defined in a catalog in the Glue Data Catalog.
+        For a Redshift-federated catalog use case, this operation returns the
+        list of catalogs mapped to Redshift databases in the Redshift namespace
+        catalog.
+
+        Parameters:
+        - ParentCatalogId (optional): The ID of the parent catalog in which the
+          catalog resides. If none is provided, the Amazon Web Services Account
+          Number is used by default.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum number of catalogs to return in
+          one response.
+        - Recursive (optional): Whether to list all catalogs across the catalog
+          hierarchy, starting from the ParentCatalogId. Defaults to false .
+          When true, all catalog objects in the ParentCatalogID hierarchy are
+          enumerated in the ...
+        - IncludeRoot (optional): Whether to list the default catalog in the
+          account and region in the response. Defaults to false. When true and
+          ParentCatalogId = NULL | Amazon Web Services Account ID, all catalogs
+          and the default ...
+        - HasDatabases (optional): When true, the response only includes
+          catalogs that can contain databases. Some catalogs are organizational
+          containers that hold only other catalogs, not databases. When this
+          parameter is set to ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCatalogs
+        """
+
     def get_classifier(
         self, **kwargs: Unpack[GetClassifierRequestTypeDef]
-    ) -> GetClassifierResponseTypeDef: ...
+    ) -> GetClassifierResponseTypeDef:
+        """Retrieve a classifier by name.
+
+        Parameters:
+        - Name (required): Name of the classifier to retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetClassifier
+        """
+
     def get_classifiers(
         self, **kwargs: Unpack[GetClassifiersRequestTypeDef]
-    ) -> GetClassifiersResponseTypeDef: ...
+    ) -> GetClassifiersResponseTypeDef:
+        """Lists all classifier objects in the Data Catalog.
+
+        Parameters:
+        - MaxResults (optional): The size of the list to return (optional).
+        - NextToken (optional): An optional continuation token.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetClassifiers
+        """
+
     def get_column_statistics_for_partition(
         self, **kwargs: Unpack[GetColumnStatisticsForPartitionRequestTypeDef]
-    ) -> GetColumnStatisticsForPartitionResponseTypeDef: ...
+    ) -> GetColumnStatisticsForPartitionResponseTypeDef:
+        """Retrieves partition statistics of columns.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - PartitionValues (required): A list of partition values identifying
+          the partition.
+        - ColumnNames (required): A list of the column names.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetColumnStatisticsForPartition
+        """
+
     def get_column_statistics_for_table(
         self, **kwargs: Unpack[GetColumnStatisticsForTableRequestTypeDef]
-    ) -> GetColumnStatisticsForTableResponseTypeDef: ...
+    ) -> GetColumnStatisticsForTableResponseTypeDef:
+        """Retrieves table statistics of columns.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - ColumnNames (required): A list of the column names.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetColumnStatisticsForTable
+        """
+
     def get_column_statistics_task_run(
         self, **kwargs: Unpack[GetColumnStatisticsTaskRunRequestTypeDef]
-    ) -> GetColumnStatisticsTaskRunResponseTypeDef: ...
+    ) -> GetColumnStatisticsTaskRunResponseTypeDef:
+        """Get the associated metadata/information for a task run, given a task
+        run ID.
+
+        Parameters:
+        - ColumnStatisticsTaskRunId (required): The identifier for the
+          particular column statistics task run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetColumnStatisticsTaskRun
+        """
+
     def get_column_statistics_task_runs(
         self, **kwargs: Unpack[GetColumnStatisticsTaskRunsRequestTypeDef]
-    ) -> GetColumnStatisticsTaskRunsResponseTypeDef: ...
+    ) -> GetColumnStatisticsTaskRunsResponseTypeDef:
+        """Retrieves information about all runs associated with the specified
+        table.
+
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table.
+        - MaxResults (optional): The maximum size of the response.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetColumnStatisticsTaskRuns
+        """
+
     def get_column_statistics_task_settings(
         self, **kwargs: Unpack[GetColumnStatisticsTaskSettingsRequestTypeDef]
-    ) -> GetColumnStatisticsTaskSettingsResponseTypeDef: ...
+    ) -> GetColumnStatisticsTaskSettingsResponseTypeDef:
+        """Gets settings for a column statistics task.
+
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to retrieve
+          column statistics.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetColumnStatisticsTaskSettings
+        """
+
     def get_connection(
         self, **kwargs: Unpack[GetConnectionRequestTypeDef]
-    ) -> GetConnectionResponseTypeDef: ...
+    ) -> GetConnectionResponseTypeDef:
+        """Retrieves a connection definition from the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          connection resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - Name (required): The name of the connection definition to retrieve.
+        - HidePassword (optional): Allows you to retrieve the connection
+          metadata without returning the password. For instance, the Glue
+          console uses this flag to retrieve the connection, and does not
+          display the password. Set this ...
+        - ApplyOverrideForComputeEnvironment (optional): For connections that
+          may be used in multiple services, specifies returning properties for
+          the specified compute environment.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetConnection
+        """
+
     def get_connections(
         self, **kwargs: Unpack[GetConnectionsRequestTypeDef]
-    ) -> GetConnectionsResponseTypeDef: ...
+    ) -> GetConnectionsResponseTypeDef:
+        """Retrieves a list of connection definitions from the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          connections reside. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - Filter (optional): A filter that controls which connections are
+          returned.
+        - HidePassword (optional): Allows you to retrieve the connection
+          metadata without returning the password. For instance, the Glue
+          console uses this flag to retrieve the connection, and does not
+          display the password. Set this ...
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum number of connections to return in
+          one response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetConnections
+        """
+
     def get_crawler(
         self, **kwargs: Unpack[GetCrawlerRequestTypeDef]
-    ) -> GetCrawlerResponseTypeDef: ...
+    ) -> GetCrawlerResponseTypeDef:
+        """Retrieves metadata for a specified crawler.
+
+        Parameters:
+        - Name (required): The name of the crawler to retrieve metadata for.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCrawler
+        """
+
     def get_crawler_metrics(
         self, **kwargs: Unpack[GetCrawlerMetricsRequestTypeDef]
-    ) -> GetCrawlerMetricsResponseTypeDef: ...
+    ) -> GetCrawlerMetricsResponseTypeDef:
+        """Retrieves metrics about specified crawlers.
+
+        Parameters:
+        - CrawlerNameList (optional): A list of the names of crawlers about
+          which to retrieve metrics.
+        - MaxResults (optional): The maximum size of a list to return.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCrawlerMetrics
+        """
+
     def get_crawlers(
         self, **kwargs: Unpack[GetCrawlersRequestTypeDef]
-    ) -> GetCrawlersResponseTypeDef: ...
+    ) -> GetCrawlersResponseTypeDef:
+        """Retrieves metadata for all crawlers defined in the customer account.
+
+        Parameters:
+        - MaxResults (optional): The number of crawlers to return on each call.
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCrawlers
+        """
+
     def get_custom_entity_type(
         self, **kwargs: Unpack[GetCustomEntityTypeRequestTypeDef]
-    ) -> GetCustomEntityTypeResponseTypeDef: ...
+    ) -> GetCustomEntityTypeResponseTypeDef:
+        """Retrieves the details of a custom pattern by specifying its name.
+
+        Parameters:
+        - Name (required): The name of the custom pattern that you want to
+          retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetCustomEntityType
+        """
+
     def get_data_catalog_encryption_settings(
         self, **kwargs: Unpack[GetDataCatalogEncryptionSettingsRequestTypeDef]
-    ) -> GetDataCatalogEncryptionSettingsResponseTypeDef: ...
+    ) -> GetDataCatalogEncryptionSettingsResponseTypeDef:
+        """Retrieves the security configuration for a specified catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog to retrieve the
+          security configuration for. If none is provided, the Amazon Web
+          Services account ID is used by default.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataCatalogEncryptionSettings
+        """
+
     def get_data_quality_model(
         self, **kwargs: Unpack[GetDataQualityModelRequestTypeDef]
-    ) -> GetDataQualityModelResponseTypeDef: ...
+    ) -> GetDataQualityModelResponseTypeDef:
+        """Retrieve the training status of the model along with more information
+        (CompletedOn, StartedOn, FailureReason).
+
+        Parameters:
+        - StatisticId (optional): The Statistic ID.
+        - ProfileId (required): The Profile ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityModel
+        """
+
     def get_data_quality_model_result(
         self, **kwargs: Unpack[GetDataQualityModelResultRequestTypeDef]
-    ) -> GetDataQualityModelResultResponseTypeDef: ...
+    ) -> GetDataQualityModelResultResponseTypeDef:
+        """Retrieve a statistic's predictions for a given Profile ID.
+
+        Parameters:
+        - StatisticId (required): The Statistic ID.
+        - ProfileId (required): The Profile ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityModelResult
+        """
+
     def get_data_quality_result(
         self, **kwargs: Unpack[GetDataQualityResultRequestTypeDef]
-    ) -> GetDataQualityResultResponseTypeDef: ...
+    ) -> GetDataQualityResultResponseTypeDef:
+        """Retrieves the result of a data quality rule evaluation.
+
+        Parameters:
+        - ResultId (required): A unique result ID for the data quality result.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityResult
+        """
+
     def get_data_quality_rule_recommendation_run(
         self, **kwargs: Unpack[GetDataQualityRuleRecommendationRunRequestTypeDef]
-    ) -> GetDataQualityRuleRecommendationRunResponseTypeDef: ...
+    ) -> GetDataQualityRuleRecommendationRunResponseTypeDef:
+        """Gets the specified recommendation run that was used to generate rules.
+
+        Parameters:
+        - RunId (required): The unique run identifier associated with this run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityRuleRecommendationRun
+        """
+
     def get_data_quality_ruleset(
         self, **kwargs: Unpack[GetDataQualityRulesetRequestTypeDef]
-    ) -> GetDataQualityRulesetResponseTypeDef: ...
+    ) -> GetDataQualityRulesetResponseTypeDef:
+        """Returns an existing ruleset by identifier or name.
+
+        Parameters:
+        - Name (required): The name of the ruleset.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityRuleset
+        """
+
     def get_data_quality_ruleset_evaluation_run(
         self, **kwargs: Unpack[GetDataQualityRulesetEvaluationRunRequestTypeDef]
-    ) -> GetDataQualityRulesetEvaluationRunResponseTypeDef: ...
+    ) -> GetDataQualityRulesetEvaluationRunResponseTypeDef:
+        """Retrieves a specific run where a ruleset is evaluated against a data
+        source.
+
+        Parameters:
+        - RunId (required): The unique run identifier associated with this run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataQualityRulesetEvaluationRun
+        """
+
     def get_database(
         self, **kwargs: Unpack[GetDatabaseRequestTypeDef]
-    ) -> GetDatabaseResponseTypeDef: ...
+    ) -> GetDatabaseResponseTypeDef:
+        """Retrieves the definition of a specified database.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          database resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - Name (required): The name of the database to retrieve. For Hive
+          compatibility, this should be all lowercase.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDatabase
+        """
+
     def get_databases(
         self, **kwargs: Unpack[GetDatabasesRequestTypeDef]
-    ) -> GetDatabasesResponseTypeDef: ...
+    ) -> GetDatabasesResponseTypeDef:
+        """Retrieves all databases defined in a given Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog from which to
+          retrieve Databases. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum number of databases to return in
+          one response.
+        - ResourceShareType (optional): Allows you to specify that you want to
+          list the databases shared with your account. The allowable values are
+          FEDERATED, FOREIGN or ALL.
+        - AttributesToGet (optional): Specifies the database fields returned by
+          the GetDatabases call. This parameter doesn’t accept an empty list.
+          The request must include the NAME.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDatabases
+        """
+
     def get_dataflow_graph(
         self, **kwargs: Unpack[GetDataflowGraphRequestTypeDef]
-    ) -> GetDataflowGraphResponseTypeDef: ...
+    ) -> GetDataflowGraphResponseTypeDef:
+        """Transforms a Python script into a directed acyclic graph (DAG).
+
+        Parameters:
+        - PythonScript (optional): The Python script to transform.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDataflowGraph
+        """
+
     def get_dev_endpoint(
         self, **kwargs: Unpack[GetDevEndpointRequestTypeDef]
-    ) -> GetDevEndpointResponseTypeDef: ...
+    ) -> GetDevEndpointResponseTypeDef:
+        """Retrieves information about a specified development endpoint.
+
+        Parameters:
+        - EndpointName (required): Name of the DevEndpoint to retrieve
+          information for.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDevEndpoint
+        """
+
     def get_dev_endpoints(
         self, **kwargs: Unpack[GetDevEndpointsRequestTypeDef]
-    ) -> GetDevEndpointsResponseTypeDef: ...
+    ) -> GetDevEndpointsResponseTypeDef:
+        """Retrieves all the development endpoints in this Amazon Web Services
+        account.
+
+        Parameters:
+        - MaxResults (optional): The maximum size of information to return.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetDevEndpoints
+        """
+
     def get_entity_records(
         self, **kwargs: Unpack[GetEntityRecordsRequestTypeDef]
-    ) -> GetEntityRecordsResponseTypeDef: ...
+    ) -> GetEntityRecordsResponseTypeDef:
+        """This API is used to query preview data from a given connection type or
+        from a native Amazon S3 based Glue Data Catalog.
+
+        Parameters:
+        - ConnectionName (optional): The name of the connection that contains
+          the connection type credentials.
+        - CatalogId (optional): The catalog ID of the catalog that contains the
+          connection. This can be null, By default, the Amazon Web Services
+          Account ID is the catalog ID.
+        - EntityName (required): Name of the entity that we want to query the
+          preview data from the given connection type.
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+        - DataStoreApiVersion (optional): The API version of the SaaS
+          connector.
+        - ConnectionOptions (optional): Connector options that are required to
+          query the data.
+        - FilterPredicate (optional): A filter predicate that you can apply in
+          the query request.
+        - Limit (required): Limits the number of records fetched with the
+          request.
+        - OrderBy (optional): A parameter that orders the response preview
+          data.
+        - SelectedFields (optional): List of fields that we want to fetch as
+          part of preview data.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetEntityRecords
+        """
+
     def get_glue_identity_center_configuration(
         self, **kwargs: Unpack[GetGlueIdentityCenterConfigurationRequestTypeDef]
-    ) -> GetGlueIdentityCenterConfigurationResponseTypeDef: ...
+    ) -> GetGlueIdentityCenterConfigurationResponseTypeDef:
+        """Retrieves the current Glue Identity Center configuration details,
+        including the associated Identity Center instance and application
+        information.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetGlueIdentityCenterConfiguration
+        """
+
     def get_integration_resource_property(
         self, **kwargs: Unpack[GetIntegrationResourcePropertyRequestTypeDef]
-    ) -> GetIntegrationResourcePropertyResponseTypeDef: ...
+    ) -> GetIntegrationResourcePropertyResponseTypeDef:
+        """This API is used for fetching the ResourceProperty of the Glue
+        connection (for the source) or Glue database ARN (for the target)
+
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetIntegrationResourceProperty
+        """
+
     def get_integration_table_properties(
         self, **kwargs: Unpack[GetIntegrationTablePropertiesRequestTypeDef]
-    ) -> GetIntegrationTablePropertiesResponseTypeDef: ...
-    def get_job(
-        self, **kwargs: Unpack[GetJobRequestTypeDef]
-    ) -> GetJobResponseTypeDef: ...
+    ) -> GetIntegrationTablePropertiesResponseTypeDef:
+        """This API is used to retrieve optional override properties for the
+        tables that need to be replicated. These properties can include
+        properties for filtering and partition for source and target tables.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the target
+          table for which to retrieve integration table properties. Currently,
+          this API only supports retrieving properties for target tables, and
+          the provided ARN ...
+        - TableName (required): The name of the table to be replicated.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetIntegrationTableProperties
+        """
+
+    def get_job(self, **kwargs: Unpack[GetJobRequestTypeDef]) -> GetJobResponseTypeDef:
+        """Retrieves an existing job definition.
+
+        Parameters:
+        - JobName (required): The name of the job definition to retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetJob
+        """
+
     def get_job_bookmark(
         self, **kwargs: Unpack[GetJobBookmarkRequestTypeDef]
-    ) -> GetJobBookmarkResponseTypeDef: ...
+    ) -> GetJobBookmarkResponseTypeDef:
+        """Returns information on a job bookmark entry.
+
+        Parameters:
+        - JobName (required): The name of the job in question.
+        - RunId (optional): The unique run identifier associated with this job
+          run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetJobBookmark
+        """
+
     def get_job_run(
         self, **kwargs: Unpack[GetJobRunRequestTypeDef]
-    ) -> GetJobRunResponseTypeDef: ...
+    ) -> GetJobRunResponseTypeDef:
+        """Retrieves the metadata for a given job run. Job run history is
+        accessible for 365 days for your workflow and job run.
+
+        Parameters:
+        - JobName (required): Name of the job definition being run.
+        - RunId (required): The ID of the job run.
+        - PredecessorsIncluded (optional): True if a list of predecessor runs
+          should be returned.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetJobRun
+        """
+
     def get_job_runs(
         self, **kwargs: Unpack[GetJobRunsRequestTypeDef]
-    ) -> GetJobRunsResponseTypeDef: ...
+    ) -> GetJobRunsResponseTypeDef:
+        """Retrieves metadata for all runs of a given job definition.
+
+        Parameters:
+        - JobName (required): The name of the job definition for which to
+          retrieve all job runs.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum size of the response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetJobRuns
+        """
+
     def get_jobs(
         self, **kwargs: Unpack[GetJobsRequestTypeDef]
-    ) -> GetJobsResponseTypeDef: ...
+    ) -> GetJobsResponseTypeDef:
+        """Retrieves all current job definitions.
+
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum size of the response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetJobs
+        """
+
     def get_ml_task_run(
         self, **kwargs: Unpack[GetMLTaskRunRequestTypeDef]
-    ) -> GetMLTaskRunResponseTypeDef: ...
+    ) -> GetMLTaskRunResponseTypeDef:
+        """Gets details for a specific task run on a machine learning transform.
+        Machine learning task runs are asynchronous tasks that Glue runs on
+        your behalf as part of various machine learning workflows. You can
+        check the stats of any task run by calling GetMLTaskRun with the
+        TaskRunID and its parent transform's TransformID.
+
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - TaskRunId (required): The unique identifier of the task run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMLTaskRun
+        """
+
     def get_ml_task_runs(
         self, **kwargs: Unpack[GetMLTaskRunsRequestTypeDef]
-    ) -> GetMLTaskRunsResponseTypeDef: ...
+    ) -> GetMLTaskRunsResponseTypeDef:
+        """Gets a list of runs for a machine learning transform. Machine learning
+        task runs are asynchronous tasks that Glue runs on your behalf as part
+        of various machine learning workflows. You can get a sortable,
+        filterable list of machine learning task runs by calling GetMLTaskRuns
+        with their parent transform's TransformID and other optional parameters
+        as documented in this section.
+
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - NextToken (optional): A token for pagination of the results. The
+          default is empty.
+        - MaxResults (optional): The maximum number of results to return.
+        - Filter (optional): The filter criteria, in the TaskRunFilterCriteria
+          structure, for the task run.
+        - Sort (optional): The sorting criteria, in the TaskRunSortCriteria
+          structure, for the task run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMLTaskRuns
+        """
+
     def get_ml_transform(
         self, **kwargs: Unpack[GetMLTransformRequestTypeDef]
-    ) -> GetMLTransformResponseTypeDef: ...
+    ) -> GetMLTransformResponseTypeDef:
+        """Gets an Glue machine learning transform artifact and all its
+        corresponding metadata. Machine learning transforms are a special type
+        of transform that use machine learning to learn the details of the
+        transformation to be performed by learning from examples provided by
+        humans. These transformations are then saved by Glue. You can retrieve
+        their metadata by calling GetMLTransform.
+
+        Parameters:
+        - TransformId (required): The unique identifier of the transform,
+          generated at the time that the transform was created.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMLTransform
+        """
+
     def get_ml_transforms(
         self, **kwargs: Unpack[GetMLTransformsRequestTypeDef]
-    ) -> GetMLTransformsResponseTypeDef: ...
+    ) -> GetMLTransformsResponseTypeDef:
+        """Gets a sortable, filterable list of existing Glue machine learning
+        transforms. Machine learning transforms are a special type of transform
+        that use machine learning to learn the details of the transformation to
+        be performed by learning from examples provided by humans. These
+        transformations are then saved by Glue, and you can retrieve their
+        metadata by calling GetMLTransforms.
+
+        Parameters:
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
+        - Filter (optional): The filter transformation criteria.
+        - Sort (optional): The sorting criteria.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMLTransforms
+        """
+
     def get_mapping(
         self, **kwargs: Unpack[GetMappingRequestTypeDef]
-    ) -> GetMappingResponseTypeDef: ...
+    ) -> GetMappingResponseTypeDef:
+        """Creates mappings.
+
+        Parameters:
+        - Source (required): Specifies the source table.
+        - Sinks (optional): A list of target tables.
+        - Location (optional): Parameters for the mapping.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMapping
+        """
+
     def get_materialized_view_refresh_task_run(
         self, **kwargs: Unpack[GetMaterializedViewRefreshTaskRunRequestTypeDef]
-    ) -> GetMaterializedViewRefreshTaskRunResponseTypeDef: ...
+    ) -> GetMaterializedViewRefreshTaskRunResponseTypeDef:
+        """Get the associated metadata/information for a task run, given a task
+        run ID.
+
+        Parameters:
+        - CatalogId (required): The ID of the Data Catalog where the table
+          resides. If none is supplied, the account ID is used by default.
+        - MaterializedViewRefreshTaskRunId (required): The identifier for the
+          particular materialized view refresh task run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetMaterializedViewRefreshTaskRun
+        """
+
     def get_partition(
         self, **kwargs: Unpack[GetPartitionRequestTypeDef]
-    ) -> GetPartitionResponseTypeDef: ...
+    ) -> GetPartitionResponseTypeDef:
+        """Retrieves information about a specified partition.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partition
+          in question resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partition resides.
+        - TableName (required): The name of the partition's table.
+        - PartitionValues (required): The values that define the partition.
+        - AuditContext (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetPartition
+        """
+
     def get_partition_indexes(
         self, **kwargs: Unpack[GetPartitionIndexesRequestTypeDef]
-    ) -> GetPartitionIndexesResponseTypeDef: ...
+    ) -> GetPartitionIndexesResponseTypeDef:
+        """Retrieves the partition indexes associated with a table.
+
+        Parameters:
+        - CatalogId (optional): The catalog ID where the table resides.
+        - DatabaseName (required): Specifies the name of a database from which
+          you want to retrieve partition indexes.
+        - TableName (required): Specifies the name of a table for which you
+          want to retrieve the partition indexes.
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetPartitionIndexes
+        """
+
     def get_partitions(
         self, **kwargs: Unpack[GetPartitionsRequestTypeDef]
-    ) -> GetPartitionsResponseTypeDef: ...
+    ) -> GetPartitionsResponseTypeDef:
+        """Retrieves information about the partitions in a table.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - Expression (optional): An expression that filters the partitions to
+          be returned.
+        - NextToken (optional): A continuation token, if this is not the first
+          call to retrieve these partitions.
+        - Segment (optional): The segment of the table's partitions to scan in
+          this request.
+        - MaxResults (optional): The maximum number of partitions to return in
+          a single response.
+        - ExcludeColumnSchema (optional): When true, specifies not returning
+          the partition column schema. Useful when you are interested only in
+          other partition attributes such as partition values or location. This
+          approach avoids the ...
+        - TransactionId (optional): The transaction ID at which to read the
+          partition contents.
+        - QueryAsOfTime (optional): The time as of when to read the partition
+          contents. If not set, the most recent transaction commit time will be
+          used. Cannot be specified along with TransactionId.
+        - AuditContext (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetPartitions
+        """
+
     def get_plan(
         self, **kwargs: Unpack[GetPlanRequestTypeDef]
-    ) -> GetPlanResponseTypeDef: ...
+    ) -> GetPlanResponseTypeDef:
+        """Gets code to perform a specified mapping.
+
+        Parameters:
+        - Mapping (required): The list of mappings from a source table to
+          target tables.
+        - Source (required): The source table.
+        - Sinks (optional): The target tables.
+        - Location (optional): The parameters for the mapping.
+        - Language (optional): The programming language of the code to perform
+          the mapping.
+        - AdditionalPlanOptionsMap (optional): A map to hold additional
+          optional key-value parameters.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetPlan
+        """
+
     def get_registry(
         self, **kwargs: Unpack[GetRegistryInputTypeDef]
-    ) -> GetRegistryResponseTypeDef: ...
+    ) -> GetRegistryResponseTypeDef:
+        """Describes the specified registry in detail.
+
+        Parameters:
+        - RegistryId (required): This is a wrapper structure that may contain
+          the registry name and Amazon Resource Name (ARN).
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetRegistry
+        """
+
     def get_resource_policies(
         self, **kwargs: Unpack[GetResourcePoliciesRequestTypeDef]
-    ) -> GetResourcePoliciesResponseTypeDef: ...
+    ) -> GetResourcePoliciesResponseTypeDef:
+        """Retrieves the resource policies set on individual resources by Resource
+        Access Manager during cross-account permission grants. Also retrieves
+        the Data Catalog resource policy.
+
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetResourcePolicies
+        """
+
     def get_resource_policy(
         self, **kwargs: Unpack[GetResourcePolicyRequestTypeDef]
-    ) -> GetResourcePolicyResponseTypeDef: ...
+    ) -> GetResourcePolicyResponseTypeDef:
+        """Retrieves a specified resource policy.
+
+        Parameters:
+        - ResourceArn (optional): The ARN of the Glue resource for which to
+          retrieve the resource policy. If not supplied, the Data Catalog
+          resource policy is returned. Use GetResourcePolicies to view all
+          existing resource policies. ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetResourcePolicy
+        """
+
     def get_schema(
         self, **kwargs: Unpack[GetSchemaInputTypeDef]
-    ) -> GetSchemaResponseTypeDef: ...
+    ) -> GetSchemaResponseTypeDef:
+        """Describes the specified schema in detail.
+
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSchema
+        """
+
     def get_schema_by_definition(
         self, **kwargs: Unpack[GetSchemaByDefinitionInputTypeDef]
-    ) -> GetSchemaByDefinitionResponseTypeDef: ...
+    ) -> GetSchemaByDefinitionResponseTypeDef:
+        """Retrieves a schema by the SchemaDefinition. The schema definition is
+        sent to the Schema Registry, canonicalized, and hashed. If the hash is
+        matched within the scope of the SchemaName or ARN (or the default
+        registry, if none is supplied), that schema’s metadata is returned.
+        Otherwise, a 404 or NotFound error is returned. Schema versions in
+        Deleted statuses will not be included in the results.
+
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - SchemaDefinition (required): The definition of the schema for which
+          schema details are required.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSchemaByDefinition
+        """
+
     def get_schema_version(
         self, **kwargs: Unpack[GetSchemaVersionInputTypeDef]
-    ) -> GetSchemaVersionResponseTypeDef: ...
+    ) -> GetSchemaVersionResponseTypeDef:
+        """Get the specified schema by its unique ID assigned when a version of
+        the schema is created or registered. Schema versions in Deleted status
+        will not be included in the results.
+
+        Parameters:
+        - SchemaId (optional): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - SchemaVersionId (optional): The SchemaVersionId of the schema
+          version. This field is required for fetching by schema ID. Either
+          this or the SchemaId wrapper has to be provided.
+        - SchemaVersionNumber (optional): The version number of the schema.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSchemaVersion
+        """
+
     def get_schema_versions_diff(
         self, **kwargs: Unpack[GetSchemaVersionsDiffInputTypeDef]
-    ) -> GetSchemaVersionsDiffResponseTypeDef: ...
+    ) -> GetSchemaVersionsDiffResponseTypeDef:
+        """Fetches the schema version difference in the specified difference type
+        between two stored schema versions in the Schema Registry.
+
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - FirstSchemaVersionNumber (required): The first of the two schema
+          versions to be compared.
+        - SecondSchemaVersionNumber (required): The second of the two schema
+          versions to be compared.
+        - SchemaDiffType (required): Refers to SYNTAX_DIFF, which is the
+          currently supported diff type.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSchemaVersionsDiff
+        """
+
     def get_security_configuration(
         self, **kwargs: Unpack[GetSecurityConfigurationRequestTypeDef]
-    ) -> GetSecurityConfigurationResponseTypeDef: ...
+    ) -> GetSecurityConfigurationResponseTypeDef:
+        """Retrieves a specified security configuration.
+
+        Parameters:
+        - Name (required): The name of the security configuration to retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSecurityConfiguration
+        """
+
     def get_security_configurations(
         self, **kwargs: Unpack[GetSecurityConfigurationsRequestTypeDef]
-    ) -> GetSecurityConfigurationsResponseTypeDef: ...
+    ) -> GetSecurityConfigurationsResponseTypeDef:
+        """Retrieves a list of all security configurations.
+
+        Parameters:
+        - MaxResults (optional): The maximum number of results to return.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSecurityConfigurations
+        """
+
     def get_session(
         self, **kwargs: Unpack[GetSessionRequestTypeDef]
-    ) -> GetSessionResponseTypeDef: ...
+    ) -> GetSessionResponseTypeDef:
+        """Retrieves the session.
+
+        Parameters:
+        - Id (required): The ID of the session.
+        - RequestOrigin (optional): The origin of the request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetSession
+        """
+
     def get_statement(
         self, **kwargs: Unpack[GetStatementRequestTypeDef]
-    ) -> GetStatementResponseTypeDef: ...
+    ) -> GetStatementResponseTypeDef:
+        """Retrieves the statement.
+
+        Parameters:
+        - SessionId (required): The Session ID of the statement.
+        - Id (required): The Id of the statement.
+        - RequestOrigin (optional): The origin of the request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetStatement
+        """
+
     def get_table(
         self, **kwargs: Unpack[GetTableRequestTypeDef]
-    ) -> GetTableResponseTypeDef: ...
+    ) -> GetTableResponseTypeDef:
+        """Retrieves the Table definition in a Data Catalog for a specified table.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the table
+          resides. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides. For Hive compatibility, this name is
+          entirely lowercase.
+        - Name (required): The name of the table for which to retrieve the
+          definition. For Hive compatibility, this name is entirely lowercase.
+        - TransactionId (optional): The transaction ID at which to read the
+          table contents.
+        - QueryAsOfTime (optional): The time as of when to read the table
+          contents. If not set, the most recent transaction commit time will be
+          used. Cannot be specified along with TransactionId.
+        - AuditContext (optional): A structure containing the Lake Formation
+          audit context.
+        - IncludeStatusDetails (optional): Specifies whether to include status
+          details related to a request to create or update an Glue Data Catalog
+          view.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTable
+        """
+
     def get_table_optimizer(
         self, **kwargs: Unpack[GetTableOptimizerRequestTypeDef]
-    ) -> GetTableOptimizerResponseTypeDef: ...
+    ) -> GetTableOptimizerResponseTypeDef:
+        """Returns the configuration of all optimizers associated with a specified
+        table.
+
+        Parameters:
+        - CatalogId (required): The Catalog ID of the table.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides.
+        - TableName (required): The name of the table.
+        - Type (required): The type of table optimizer.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTableOptimizer
+        """
+
     def get_table_version(
         self, **kwargs: Unpack[GetTableVersionRequestTypeDef]
-    ) -> GetTableVersionResponseTypeDef: ...
+    ) -> GetTableVersionResponseTypeDef:
+        """Retrieves a specified version of a table.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the tables
+          reside. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The database in the catalog in which the
+          table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - TableName (required): The name of the table. For Hive compatibility,
+          this name is entirely lowercase.
+        - VersionId (optional): The ID value of the table version to be
+          retrieved. A VersionID is a string representation of an integer. Each
+          version is incremented by 1.
+        - AuditContext (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTableVersion
+        """
+
     def get_table_versions(
         self, **kwargs: Unpack[GetTableVersionsRequestTypeDef]
-    ) -> GetTableVersionsResponseTypeDef: ...
+    ) -> GetTableVersionsResponseTypeDef:
+        """Retrieves a list of strings that identify available versions of a
+        specified table.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the tables
+          reside. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The database in the catalog in which the
+          table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - TableName (required): The name of the table. For Hive compatibility,
+          this name is entirely lowercase.
+        - NextToken (optional): A continuation token, if this is not the first
+          call.
+        - MaxResults (optional): The maximum number of table versions to return
+          in one response.
+        - AuditContext (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTableVersions
+        """
+
     def get_tables(
         self, **kwargs: Unpack[GetTablesRequestTypeDef]
-    ) -> GetTablesResponseTypeDef: ...
+    ) -> GetTablesResponseTypeDef:
+        """Retrieves the definitions of some or all of the tables in a given
+        Database.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the tables
+          reside. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The database in the catalog whose tables to
+          list. For Hive compatibility, this name is entirely lowercase.
+        - Expression (optional): A regular expression pattern. If present, only
+          those tables whose names match the pattern are returned.
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+        - MaxResults (optional): The maximum number of tables to return in a
+          single response.
+        - TransactionId (optional): The transaction ID at which to read the
+          table contents.
+        - QueryAsOfTime (optional): The time as of when to read the table
+          contents. If not set, the most recent transaction commit time will be
+          used. Cannot be specified along with TransactionId.
+        - AuditContext (optional): A structure containing the Lake Formation
+          audit context.
+        - IncludeStatusDetails (optional): Specifies whether to include status
+          details related to a request to create or update an Glue Data Catalog
+          view.
+        - AttributesToGet (optional): Specifies the table fields returned by
+          the GetTables call. This parameter doesn’t accept an empty list. The
+          request must include NAME.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTables
+        """
+
     def get_tags(
         self, **kwargs: Unpack[GetTagsRequestTypeDef]
-    ) -> GetTagsResponseTypeDef: ...
+    ) -> GetTagsResponseTypeDef:
+        """Retrieves a list of tags associated with a resource.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          resource for which to retrieve tags.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTags
+        """
+
     def get_trigger(
         self, **kwargs: Unpack[GetTriggerRequestTypeDef]
-    ) -> GetTriggerResponseTypeDef: ...
+    ) -> GetTriggerResponseTypeDef:
+        """Retrieves the definition of a trigger.
+
+        Parameters:
+        - Name (required): The name of the trigger to retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTrigger
+        """
+
     def get_triggers(
         self, **kwargs: Unpack[GetTriggersRequestTypeDef]
-    ) -> GetTriggersResponseTypeDef: ...
+    ) -> GetTriggersResponseTypeDef:
+        """Gets all the triggers associated with a job.
+
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - DependentJobName (optional): The name of the job to retrieve triggers
+          for. The trigger that can start this job is returned, and if there is
+          no such trigger, all triggers are returned.
+        - MaxResults (optional): The maximum size of the response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetTriggers
+        """
+
     def get_unfiltered_partition_metadata(
         self, **kwargs: Unpack[GetUnfilteredPartitionMetadataRequestTypeDef]
-    ) -> GetUnfilteredPartitionMetadataResponseTypeDef: ...
+    ) -> GetUnfilteredPartitionMetadataResponseTypeDef:
+        """Retrieves partition metadata from the Data Catalog that contains
+        unfiltered metadata.
+
+        Parameters:
+        - Region (optional): Specified only if the base tables belong to a
+          different Amazon Web Services Region.
+        - CatalogId (required): The catalog ID where the partition resides.
+        - DatabaseName (required): (Required) Specifies the name of a database
+          that contains the partition.
+        - TableName (required): (Required) Specifies the name of a table that
+          contains the partition.
+        - PartitionValues (required): (Required) A list of partition key
+          values.
+        - AuditContext (optional): A structure containing Lake Formation audit
+          context information.
+        - SupportedPermissionTypes (required): (Required) A list of supported
+          permission types.
+        - QuerySessionContext (optional): A structure used as a protocol
+          between query engines and Lake Formation or Glue. Contains both a
+          Lake Formation generated authorization identifier and information
+          from the request's authorization ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUnfilteredPartitionMetadata
+        """
+
     def get_unfiltered_partitions_metadata(
         self, **kwargs: Unpack[GetUnfilteredPartitionsMetadataRequestTypeDef]
-    ) -> GetUnfilteredPartitionsMetadataResponseTypeDef: ...
+    ) -> GetUnfilteredPartitionsMetadataResponseTypeDef:
+        """Retrieves partition metadata from the Data Catalog that contains
+        unfiltered metadata.
+
+        Parameters:
+        - Region (optional): Specified only if the base tables belong to a
+          different Amazon Web Services Region.
+        - CatalogId (required): The ID of the Data Catalog where the partitions
+          in question reside. If none is provided, the AWS account ID is used
+          by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the table that contains the
+          partition.
+        - Expression (optional): An expression that filters the partitions to
+          be returned.
+        - AuditContext (optional): A structure containing Lake Formation audit
+          context information.
+        - SupportedPermissionTypes (required): A list of supported permission
+          types.
+        - NextToken (optional): A continuation token, if this is not the first
+          call to retrieve these partitions.
+        - Segment (optional): The segment of the table's partitions to scan in
+          this request.
+        - MaxResults (optional): The maximum number of partitions to return in
+          a single response.
+        - QuerySessionContext (optional): A structure used as a protocol
+          between query engines and Lake Formation or Glue. Contains both a
+          Lake Formation generated authorization identifier and information
+          from the request's authorization ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUnfilteredPartitionsMetadata
+        """
+
     def get_unfiltered_table_metadata(
         self, **kwargs: Unpack[GetUnfilteredTableMetadataRequestTypeDef]
-    ) -> GetUnfilteredTableMetadataResponseTypeDef: ...
+    ) -> GetUnfilteredTableMetadataResponseTypeDef:
+        """Allows a third-party analytical engine to retrieve unfiltered table
+        metadata from the Data Catalog.
+
+        Parameters:
+        - Region (optional): Specified only if the base tables belong to a
+          different Amazon Web Services Region.
+        - CatalogId (required): The catalog ID where the table resides.
+        - DatabaseName (required): (Required) Specifies the name of a database
+          that contains the table.
+        - Name (required): (Required) Specifies the name of a table for which
+          you are requesting metadata.
+        - AuditContext (optional): A structure containing Lake Formation audit
+          context information.
+        - SupportedPermissionTypes (required): Indicates the level of filtering
+          a third-party analytical engine is capable of enforcing when calling
+          the GetUnfilteredTableMetadata API operation. Accepted values are:
+        - ParentResourceArn (optional): The resource ARN of the view.
+        - RootResourceArn (optional): The resource ARN of the root view in a
+          chain of nested views.
+        - SupportedDialect (optional): A structure specifying the dialect and
+          dialect version used by the query engine.
+        - Permissions (optional): The Lake Formation data permissions of the
+          caller on the table. Used to authorize the call when no view context
+          is found.
+        - QuerySessionContext (optional): A structure used as a protocol
+          between query engines and Lake Formation or Glue. Contains both a
+          Lake Formation generated authorization identifier and information
+          from the request's authorization ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUnfilteredTableMetadata
+        """
+
     def get_usage_profile(
         self, **kwargs: Unpack[GetUsageProfileRequestTypeDef]
-    ) -> GetUsageProfileResponseTypeDef: ...
+    ) -> GetUsageProfileResponseTypeDef:
+        """Retrieves information about the specified Glue usage profile.
+
+        Parameters:
+        - Name (required): The name of the usage profile to retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUsageProfile
+        """
+
     def get_user_defined_function(
         self, **kwargs: Unpack[GetUserDefinedFunctionRequestTypeDef]
-    ) -> GetUserDefinedFunctionResponseTypeDef: ...
+    ) -> GetUserDefinedFunctionResponseTypeDef:
+        """Retrieves a specified function definition from the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the function
+          to be retrieved is located. If none is provided, the Amazon Web
+          Services account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          function is located.
+        - FunctionName (required): The name of the function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUserDefinedFunction
+        """
+
     def get_user_defined_functions(
         self, **kwargs: Unpack[GetUserDefinedFunctionsRequestTypeDef]
-    ) -> GetUserDefinedFunctionsResponseTypeDef: ...
+    ) -> GetUserDefinedFunctionsResponseTypeDef:
+        """Retrieves multiple function definitions from the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the functions
+          to be retrieved are located. If none is provided, the Amazon Web
+          Services account ID is used by default.
+        - DatabaseName (optional): The name of the catalog database where the
+          functions are located. If none is provided, functions from all the
+          databases across the catalog will be returned.
+        - Pattern (required): An optional function-name pattern string that
+          filters the function definitions returned.
+        - FunctionType (optional): An optional function-type pattern string
+          that filters the function definitions returned from Amazon Redshift
+          Federated Permissions Catalog.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+        - MaxResults (optional): The maximum number of functions to return in
+          one response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetUserDefinedFunctions
+        """
+
     def get_workflow(
         self, **kwargs: Unpack[GetWorkflowRequestTypeDef]
-    ) -> GetWorkflowResponseTypeDef: ...
+    ) -> GetWorkflowResponseTypeDef:
+        """Retrieves resource metadata for a workflow.
+
+        Parameters:
+        - Name (required): The name of the workflow to retrieve.
+        - IncludeGraph (optional): Specifies whether to include a graph when
+          returning the workflow resource metadata.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetWorkflow
+        """
+
     def get_workflow_run(
         self, **kwargs: Unpack[GetWorkflowRunRequestTypeDef]
-    ) -> GetWorkflowRunResponseTypeDef: ...
+    ) -> GetWorkflowRunResponseTypeDef:
+        """Retrieves the metadata for a given workflow run. Job run history is
+        accessible for 90 days for your workflow and job run.
+
+        Parameters:
+        - Name (required): Name of the workflow being run.
+        - RunId (required): The ID of the workflow run.
+        - IncludeGraph (optional): Specifies whether to include the workflow
+          graph in response or not.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetWorkflowRun
+        """
+
     def get_workflow_run_properties(
         self, **kwargs: Unpack[GetWorkflowRunPropertiesRequestTypeDef]
-    ) -> GetWorkflowRunPropertiesResponseTypeDef: ...
+    ) -> GetWorkflowRunPropertiesResponseTypeDef:
+        """Retrieves the workflow run properties which were set during the run.
+
+        Parameters:
+        - Name (required): Name of the workflow which was run.
+        - RunId (required): The ID of the workflow run whose run properties
+          should be returned.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetWorkflowRunProperties
+        """
+
     def get_workflow_runs(
         self, **kwargs: Unpack[GetWorkflowRunsRequestTypeDef]
-    ) -> GetWorkflowRunsResponseTypeDef: ...
+    ) -> GetWorkflowRunsResponseTypeDef:
+        """Retrieves metadata for all runs of a given workflow.
+
+        Parameters:
+        - Name (required): Name of the workflow whose metadata of runs should
+          be returned.
+        - IncludeGraph (optional): Specifies whether to include the workflow
+          graph in response or not.
+        - NextToken (optional): The maximum size of the response.
+        - MaxResults (optional): The maximum number of workflow runs to be
+          included in the response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/GetWorkflowRuns
+        """
+
     def import_catalog_to_glue(
         self, **kwargs: Unpack[ImportCatalogToGlueRequestTypeDef]
-    ) -> ImportCatalogToGlueResponseTypeDef: ...
+    ) -> ImportCatalogToGlueResponseTypeDef:
+        """Imports an existing Amazon Athena Data Catalog to Glue.
+
+        Parameters:
+        - CatalogId (optional): The ID of the catalog to import. Currently,
+          this should be the Amazon Web Services account ID.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ImportCatalogToGlue
+        """
+
     def list_blueprints(
         self, **kwargs: Unpack[ListBlueprintsRequestTypeDef]
-    ) -> ListBlueprintsResponseTypeDef: ...
+    ) -> ListBlueprintsResponseTypeDef:
+        """Lists all the blueprint names in an account.
+
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
+        - Tags (optional): Filters the list by an Amazon Web Services resource
+          tag.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListBlueprints
+        """
+
     def list_column_statistics_task_runs(
         self, **kwargs: Unpack[ListColumnStatisticsTaskRunsRequestTypeDef]
-    ) -> ListColumnStatisticsTaskRunsResponseTypeDef: ...
+    ) -> ListColumnStatisticsTaskRunsResponseTypeDef:
+        """List all task runs for a particular account.
+
+        Parameters:
+        - MaxResults (optional): The maximum size of the response.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListColumnStatisticsTaskRuns
+        """
+
     def list_connection_types(
         self, **kwargs: Unpack[ListConnectionTypesRequestTypeDef]
-    ) -> ListConnectionTypesResponseTypeDef: ...
+    ) -> ListConnectionTypesResponseTypeDef:
+        """The ListConnectionTypes API provides a discovery mechanism to learn
+        available connection types in Glue. The response contains a list of
+        connection types with high-level details of what is supported for each
+        connection type, including both built-in connection types and custom
+        connection types registered via RegisterConnectionType. The connection
+        types listed are the set of supported options for the ConnectionType
+        value in the CreateConnection API.
+
+        Parameters:
+        - MaxResults (optional): The maximum number of results to return.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListConnectionTypes
+        """
+
     def list_crawlers(
         self, **kwargs: Unpack[ListCrawlersRequestTypeDef]
-    ) -> ListCrawlersResponseTypeDef: ...
+    ) -> ListCrawlersResponseTypeDef:
+        """Retrieves the names of all crawler resources in this Amazon Web
+        Services account, or the resources with the specified tag. This
+        operation allows you to see which resources are available in your
+        account, and their names.
+
+        Parameters:
+        - MaxResults (optional): The maximum size of a list to return.
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - Tags (optional): Specifies to return only these tagged resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListCrawlers
+        """
+
     def list_crawls(
         self, **kwargs: Unpack[ListCrawlsRequestTypeDef]
-    ) -> ListCrawlsResponseTypeDef: ...
+    ) -> ListCrawlsResponseTypeDef:
+        """Returns all the crawls of a specified crawler. Returns only the crawls
+        that have occurred since the launch date of the crawler history
+        feature, and only retains up to 12 months of crawls. Older crawls will
+        not be returned.
+
+        Parameters:
+        - CrawlerName (required): The name of the crawler whose runs you want
+          to retrieve.
+        - MaxResults (optional): The maximum number of results to return. The
+          default is 20, and maximum is 100.
+        - Filters (optional): Filters the crawls by the criteria you specify in
+          a list of CrawlsFilter objects.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListCrawls
+        """
+
     def list_custom_entity_types(
         self, **kwargs: Unpack[ListCustomEntityTypesRequestTypeDef]
-    ) -> ListCustomEntityTypesResponseTypeDef: ...
+    ) -> ListCustomEntityTypesResponseTypeDef:
+        """Lists all the custom patterns that have been created.
+
+        Parameters:
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
+        - Tags (optional): A list of key-value pair tags.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListCustomEntityTypes
+        """
+
     def list_data_quality_results(
         self, **kwargs: Unpack[ListDataQualityResultsRequestTypeDef]
-    ) -> ListDataQualityResultsResponseTypeDef: ...
+    ) -> ListDataQualityResultsResponseTypeDef:
+        """Returns all data quality execution results for your account.
+
+        Parameters:
+        - Filter (optional): The filter criteria.
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityResults
+        """
+
     def list_data_quality_rule_recommendation_runs(
         self, **kwargs: Unpack[ListDataQualityRuleRecommendationRunsRequestTypeDef]
-    ) -> ListDataQualityRuleRecommendationRunsResponseTypeDef: ...
+    ) -> ListDataQualityRuleRecommendationRunsResponseTypeDef:
+        """Lists the recommendation runs meeting the filter criteria.
+
+        Parameters:
+        - Filter (optional): The filter criteria.
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityRuleRecommendationRuns
+        """
+
     def list_data_quality_ruleset_evaluation_runs(
         self, **kwargs: Unpack[ListDataQualityRulesetEvaluationRunsRequestTypeDef]
-    ) -> ListDataQualityRulesetEvaluationRunsResponseTypeDef: ...
+    ) -> ListDataQualityRulesetEvaluationRunsResponseTypeDef:
+        """Lists all the runs meeting the filter criteria, where a ruleset is
+        evaluated against a data source.
+
+        Parameters:
+        - Filter (optional): The filter criteria.
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityRulesetEvaluationRuns
+        """
+
     def list_data_quality_rulesets(
         self, **kwargs: Unpack[ListDataQualityRulesetsRequestTypeDef]
-    ) -> ListDataQualityRulesetsResponseTypeDef: ...
+    ) -> ListDataQualityRulesetsResponseTypeDef:
+        """Returns a paginated list of rulesets for the specified list of Glue
+        tables.
+
+        Parameters:
+        - NextToken (optional): A paginated token to offset the results.
+        - MaxResults (optional): The maximum number of results to return.
+        - Filter (optional): The filter criteria.
+        - Tags (optional): A list of key-value pair tags.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityRulesets
+        """
+
     def list_data_quality_statistic_annotations(
         self, **kwargs: Unpack[ListDataQualityStatisticAnnotationsRequestTypeDef]
-    ) -> ListDataQualityStatisticAnnotationsResponseTypeDef: ...
+    ) -> ListDataQualityStatisticAnnotationsResponseTypeDef:
+        """Retrieve annotations for a data quality statistic.
+
+        Parameters:
+        - StatisticId (optional): The Statistic ID.
+        - ProfileId (optional): The Profile ID.
+        - TimestampFilter (optional): A timestamp filter.
+        - MaxResults (optional): The maximum number of results to return in
+          this request.
+        - NextToken (optional): A pagination token to retrieve the next set of
+          results.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityStatisticAnnotations
+        """
+
     def list_data_quality_statistics(
         self, **kwargs: Unpack[ListDataQualityStatisticsRequestTypeDef]
-    ) -> ListDataQualityStatisticsResponseTypeDef: ...
+    ) -> ListDataQualityStatisticsResponseTypeDef:
+        """Retrieves a list of data quality statistics.
+
+        Parameters:
+        - StatisticId (optional): The Statistic ID.
+        - ProfileId (optional): The Profile ID.
+        - TimestampFilter (optional): A timestamp filter.
+        - MaxResults (optional): The maximum number of results to return in
+          this request.
+        - NextToken (optional): A pagination token to request the next page of
+          results.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDataQualityStatistics
+        """
+
     def list_dev_endpoints(
         self, **kwargs: Unpack[ListDevEndpointsRequestTypeDef]
-    ) -> ListDevEndpointsResponseTypeDef: ...
+    ) -> ListDevEndpointsResponseTypeDef:
+        """Retrieves the names of all DevEndpoint resources in this Amazon Web
+        Services account, or the resources with the specified tag. This
+        operation allows you to see which resources are available in your
+        account, and their names.
+
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
+        - Tags (optional): Specifies to return only these tagged resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListDevEndpoints
+        """
+
     def list_entities(
         self, **kwargs: Unpack[ListEntitiesRequestTypeDef]
-    ) -> ListEntitiesResponseTypeDef: ...
+    ) -> ListEntitiesResponseTypeDef:
+        """Returns the available entities supported by the connection type.
+
+        Parameters:
+        - ConnectionName (optional): A name for the connection that has
+          required credentials to query any connection type.
+        - CatalogId (optional): The catalog ID of the catalog that contains the
+          connection. This can be null, By default, the Amazon Web Services
+          Account ID is the catalog ID.
+        - ParentEntityName (optional): Name of the parent entity for which you
+          want to list the children. This parameter takes a fully-qualified
+          path of the entity in order to list the child entities.
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+        - DataStoreApiVersion (optional): The API version of the SaaS
+          connector.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListEntities
+        """
+
     def list_integration_resource_properties(
         self, **kwargs: Unpack[ListIntegrationResourcePropertiesRequestTypeDef]
-    ) -> ListIntegrationResourcePropertiesResponseTypeDef: ...
+    ) -> ListIntegrationResourcePropertiesResponseTypeDef:
+        """List integration resource properties for a single customer. It supports
+        the filters, maxRecords and markers.
+
+        Parameters:
+        - Marker (optional): This is the pagination token for next page,
+          initial value is null.
+        - Filters (optional): A list of filters, supported filter Key is
+          SourceArn and TargetArn.
+        - MaxRecords (optional): This is total number of items to be evaluated.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListIntegrationResourceProperties
+        """
+
     def list_jobs(
         self, **kwargs: Unpack[ListJobsRequestTypeDef]
-    ) -> ListJobsResponseTypeDef: ...
+    ) -> ListJobsResponseTypeDef:
+        """Retrieves the names of all job resources in this Amazon Web Services
+        account, or the resources with the specified tag. This operation allows
+        you to see which resources are available in your account, and their
+        names.
+
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
+        - Tags (optional): Specifies to return only these tagged resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListJobs
+        """
+
     def list_ml_transforms(
         self, **kwargs: Unpack[ListMLTransformsRequestTypeDef]
-    ) -> ListMLTransformsResponseTypeDef: ...
+    ) -> ListMLTransformsResponseTypeDef:
+        """Retrieves a sortable, filterable list of existing Glue machine learning
+        transforms in this Amazon Web Services account, or the resources with
+        the specified tag. This operation takes the optional Tags field, which
+        you can use as a filter of the responses so that tagged resources can
+        be retrieved as a group. If you choose to use tag filtering, only
+        resources with the tags are retrieved.
+
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
+        - Filter (optional): A TransformFilterCriteria used to filter the
+          machine learning transforms.
+        - Sort (optional): A TransformSortCriteria used to sort the machine
+          learning transforms.
+        - Tags (optional): Specifies to return only these tagged resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListMLTransforms
+        """
+
     def list_materialized_view_refresh_task_runs(
         self, **kwargs: Unpack[ListMaterializedViewRefreshTaskRunsRequestTypeDef]
-    ) -> ListMaterializedViewRefreshTaskRunsResponseTypeDef: ...
+    ) -> ListMaterializedViewRefreshTaskRunsResponseTypeDef:
+        """List all task runs for a particular account.
+
+        Parameters:
+        - CatalogId (required): The ID of the Data Catalog where the table
+          resides. If none is supplied, the account ID is used by default.
+        - DatabaseName (optional): The database where the table resides.
+        - TableName (optional): The name of the table for which statistics is
+          generated.
+        - MaxResults (optional): The maximum size of the response.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListMaterializedViewRefreshTaskRuns
+        """
+
     def list_registries(
         self, **kwargs: Unpack[ListRegistriesInputTypeDef]
-    ) -> ListRegistriesResponseTypeDef: ...
+    ) -> ListRegistriesResponseTypeDef:
+        """Returns a list of registries that you have created, with minimal
+        registry information. Registries in the Deleting status will not be
+        included in the results. Empty results will be returned if there are no
+        registries available.
+
+        Parameters:
+        - MaxResults (optional): Maximum number of results required per page.
+          If the value is not supplied, this will be defaulted to 25 per page.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListRegistries
+        """
+
     def list_schema_versions(
         self, **kwargs: Unpack[ListSchemaVersionsInputTypeDef]
-    ) -> ListSchemaVersionsResponseTypeDef: ...
+    ) -> ListSchemaVersionsResponseTypeDef:
+        """Returns a list of schema versions that you have created, with minimal
+        information. Schema versions in Deleted status will not be included in
+        the results. Empty results will be returned if there are no schema
+        versions available.
+
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - MaxResults (optional): Maximum number of results required per page.
+          If the value is not supplied, this will be defaulted to 25 per page.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListSchemaVersions
+        """
+
     def list_schemas(
         self, **kwargs: Unpack[ListSchemasInputTypeDef]
-    ) -> ListSchemasResponseTypeDef: ...
+    ) -> ListSchemasResponseTypeDef:
+        """Returns a list of schemas with minimal details. Schemas in Deleting
+        status will not be included in the results. Empty results will be
+        returned if there are no schemas available.
+
+        Parameters:
+        - RegistryId (optional): A wrapper structure that may contain the
+          registry name and Amazon Resource Name (ARN).
+        - MaxResults (optional): Maximum number of results required per page.
+          If the value is not supplied, this will be defaulted to 25 per page.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListSchemas
+        """
+
     def list_sessions(
         self, **kwargs: Unpack[ListSessionsRequestTypeDef]
-    ) -> ListSessionsResponseTypeDef: ...
+    ) -> ListSessionsResponseTypeDef:
+        """Retrieve a list of sessions.
+
+        Parameters:
+        - NextToken (optional): The token for the next set of results, or null
+          if there are no more result.
+        - MaxResults (optional): The maximum number of results.
+        - Tags (optional): Tags belonging to the session.
+        - RequestOrigin (optional): The origin of the request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListSessions
+        """
+
     def list_statements(
         self, **kwargs: Unpack[ListStatementsRequestTypeDef]
-    ) -> ListStatementsResponseTypeDef: ...
+    ) -> ListStatementsResponseTypeDef:
+        """Lists statements for the session.
+
+        Parameters:
+        - SessionId (required): The Session ID of the statements.
+        - RequestOrigin (optional): The origin of the request to list
+          statements.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListStatements
+        """
+
     def list_table_optimizer_runs(
         self, **kwargs: Unpack[ListTableOptimizerRunsRequestTypeDef]
-    ) -> ListTableOptimizerRunsResponseTypeDef: ...
+    ) -> ListTableOptimizerRunsResponseTypeDef:
+        """Lists the history of previous optimizer runs for a specific table.
+
+        Parameters:
+        - CatalogId (required): The Catalog ID of the table.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides.
+        - TableName (required): The name of the table.
+        - Type (required): The type of table optimizer.
+        - MaxResults (optional): The maximum number of optimizer runs to return
+          on each call.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListTableOptimizerRuns
+        """
+
     def list_triggers(
         self, **kwargs: Unpack[ListTriggersRequestTypeDef]
-    ) -> ListTriggersResponseTypeDef: ...
+    ) -> ListTriggersResponseTypeDef:
+        """Retrieves the names of all trigger resources in this Amazon Web
+        Services account, or the resources with the specified tag. This
+        operation allows you to see which resources are available in your
+        account, and their names.
+
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - DependentJobName (optional): The name of the job for which to
+          retrieve triggers. The trigger that can start this job is returned.
+          If there is no such trigger, all triggers are returned.
+        - MaxResults (optional): The maximum size of a list to return.
+        - Tags (optional): Specifies to return only these tagged resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListTriggers
+        """
+
     def list_usage_profiles(
         self, **kwargs: Unpack[ListUsageProfilesRequestTypeDef]
-    ) -> ListUsageProfilesResponseTypeDef: ...
+    ) -> ListUsageProfilesResponseTypeDef:
+        """List all the Glue usage profiles.
+
+        Parameters:
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+        - MaxResults (optional): The maximum number of usage profiles to return
+          in a single response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListUsageProfiles
+        """
+
     def list_workflows(
         self, **kwargs: Unpack[ListWorkflowsRequestTypeDef]
-    ) -> ListWorkflowsResponseTypeDef: ...
+    ) -> ListWorkflowsResponseTypeDef:
+        """Lists names of workflows created in the account.
+
+        Parameters:
+        - NextToken (optional): A continuation token, if this is a continuation
+          request.
+        - MaxResults (optional): The maximum size of a list to return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ListWorkflows
+        """
+
     def modify_integration(
         self, **kwargs: Unpack[ModifyIntegrationRequestTypeDef]
-    ) -> ModifyIntegrationResponseTypeDef: ...
+    ) -> ModifyIntegrationResponseTypeDef:
+        """Modifies a Zero-ETL integration in the caller's account.
+
+        Parameters:
+        - IntegrationIdentifier (required): The Amazon Resource Name (ARN) for
+          the integration.
+        - Description (optional): A description of the integration.
+        - DataFilter (optional): Selects source tables for the integration
+          using Maxwell filter syntax.
+        - IntegrationConfig (optional): The configuration settings for the
+          integration. Currently, only the RefreshInterval can be modified.
+        - IntegrationName (optional): A unique name for an integration in Glue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ModifyIntegration
+        """
+
     def put_data_catalog_encryption_settings(
         self, **kwargs: Unpack[PutDataCatalogEncryptionSettingsRequestTypeDef]
-    ) -> PutDataCatalogEncryptionSettingsResponseTypeDef: ...
+    ) -> PutDataCatalogEncryptionSettingsResponseTypeDef:
+        """Sets the security configuration for a specified catalog. After the
+        configuration has been set, the specified encryption is applied to
+        every catalog write thereafter.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog to set the security
+          configuration for. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DataCatalogEncryptionSettings (required): The security configuration
+          to set.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/PutDataCatalogEncryptionSettings
+        """
+
     def put_data_quality_profile_annotation(
         self, **kwargs: Unpack[PutDataQualityProfileAnnotationRequestTypeDef]
-    ) -> PutDataQualityProfileAnnotationResponseTypeDef: ...
+    ) -> PutDataQualityProfileAnnotationResponseTypeDef:
+        """Annotate all datapoints for a Profile.
+
+        Parameters:
+        - ProfileId (required): The ID of the data quality monitoring profile
+          to annotate.
+        - InclusionAnnotation (required): The inclusion annotation value to
+          apply to the profile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/PutDataQualityProfileAnnotation
+        """
+
     def put_resource_policy(
         self, **kwargs: Unpack[PutResourcePolicyRequestTypeDef]
-    ) -> PutResourcePolicyResponseTypeDef: ...
+    ) -> PutResourcePolicyResponseTypeDef:
+        """Sets the Data Catalog resource policy for access control.
+
+        Parameters:
+        - PolicyInJson (required): Contains the policy document to set, in JSON
+          format.
+        - ResourceArn (optional): Do not use. For internal use only.
+        - PolicyHashCondition (optional): The hash value returned when the
+          previous policy was set using PutResourcePolicy. Its purpose is to
+          prevent concurrent modifications of a policy. Do not use this
+          parameter if no previous policy has ...
+        - PolicyExistsCondition (optional): A value of MUST_EXIST is used to
+          update a policy. A value of NOT_EXIST is used to create a new policy.
+          If a value of NONE or a null value is used, the call does not depend
+          on the existence of a ...
+        - EnableHybrid (optional): If 'TRUE', indicates that you are using both
+          methods to grant cross-account access to Data Catalog resources:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/PutResourcePolicy
+        """
+
     def put_schema_version_metadata(
         self, **kwargs: Unpack[PutSchemaVersionMetadataInputTypeDef]
-    ) -> PutSchemaVersionMetadataResponseTypeDef: ...
+    ) -> PutSchemaVersionMetadataResponseTypeDef:
+        """Puts the metadata key value pair for a specified schema version ID. A
+        maximum of 10 key value pairs will be allowed per schema version. They
+        can be added over one or more calls.
+
+        Parameters:
+        - SchemaId (optional): The unique ID for the schema.
+        - SchemaVersionNumber (optional): The version number of the schema.
+        - SchemaVersionId (optional): The unique version ID of the schema
+          version.
+        - MetadataKeyValue (required): The metadata key's corresponding value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/PutSchemaVersionMetadata
+        """
+
     def put_workflow_run_properties(
         self, **kwargs: Unpack[PutWorkflowRunPropertiesRequestTypeDef]
-    ) -> PutWorkflowRunPropertiesResponseTypeDef: ...
+    ) -> PutWorkflowRunPropertiesResponseTypeDef:
+        """Puts the specified workflow run properties for the given workflow run.
+        If a property already exists for the specified run, then it overrides
+        the value otherwise adds the property to existing properties.
+
+        Parameters:
+        - Name (required): Name of the workflow which was run.
+        - RunId (required): The ID of the workflow run for which the run
+          properties should be updated.
+        - RunProperties (required): The properties to put for the specified
+          run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/PutWorkflowRunProperties
+        """
+
     def query_schema_version_metadata(
         self, **kwargs: Unpack[QuerySchemaVersionMetadataInputTypeDef]
-    ) -> QuerySchemaVersionMetadataResponseTypeDef: ...
+    ) -> QuerySchemaVersionMetadataResponseTypeDef:
+        """Queries for the schema version metadata information.
+
+        Parameters:
+        - SchemaId (optional): A wrapper structure that may contain the schema
+          name and Amazon Resource Name (ARN).
+        - SchemaVersionNumber (optional): The version number of the schema.
+        - SchemaVersionId (optional): The unique version ID of the schema
+          version.
+        - MetadataList (optional): Search key-value pairs for metadata, if they
+          are not provided all the metadata information will be fetched.
+        - MaxResults (optional): Maximum number of results required per page.
+          If the value is not supplied, this will be defaulted to 25 per page.
+        - NextToken (optional): A continuation token, if this is a continuation
+          call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/QuerySchemaVersionMetadata
+        """
+
     def register_connection_type(
         self, **kwargs: Unpack[RegisterConnectionTypeRequestTypeDef]
-    ) -> RegisterConnectionTypeResponseTypeDef: ...
+    ) -> RegisterConnectionTypeResponseTypeDef:
+        """Registers a custom connection type in Glue based on the configuration
+        provided. This operation enables customers to configure custom
+        connectors for any data source with REST-based APIs, eliminating the
+        need for building custom Lambda connectors.
+
+        Parameters:
+        - ConnectionType (required): The name of the connection type. Must be
+          between 1 and 255 characters and must be prefixed with "REST-" to
+          indicate it is a REST-based connector.
+        - IntegrationType (required): The integration type for the connection.
+          Currently only "REST" protocol is supported.
+        - Description (optional): A description of the connection type. Can be
+          up to 2048 characters and provides details about the purpose and
+          functionality of the connection type.
+        - ConnectionProperties (required): Defines the base URL and additional
+          request parameters needed during connection creation for this
+          connection type.
+        - ConnectorAuthenticationConfiguration (required): Defines the
+          supported authentication types and required properties for this
+          connection type, including Basic, OAuth2, and Custom authentication
+          methods.
+        - RestConfiguration (required): Defines the HTTP request and response
+          configuration, validation endpoint, and entity configurations for
+          REST API interactions.
+        - Tags (optional): The tags you assign to the connection type.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/RegisterConnectionType
+        """
+
     def register_schema_version(
         self, **kwargs: Unpack[RegisterSchemaVersionInputTypeDef]
-    ) -> RegisterSchemaVersionResponseTypeDef: ...
+    ) -> RegisterSchemaVersionResponseTypeDef:
+        """Adds a new version to the existing schema. Returns an error if new
+        version of schema does not meet the compatibility requirements of the
+        schema set. This API will not create a new schema set and will return a
+        404 error if the schema set is not already present in the Schema
+        Registry.
+
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - SchemaDefinition (required): The schema definition using the
+          DataFormat setting for the SchemaName.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/RegisterSchemaVersion
+        """
+
     def remove_schema_version_metadata(
         self, **kwargs: Unpack[RemoveSchemaVersionMetadataInputTypeDef]
-    ) -> RemoveSchemaVersionMetadataResponseTypeDef: ...
+    ) -> RemoveSchemaVersionMetadataResponseTypeDef:
+        """Removes a key value pair from the schema version metadata for the
+        specified schema version ID.
+
+        Parameters:
+        - SchemaId (optional): A wrapper structure that may contain the schema
+          name and Amazon Resource Name (ARN).
+        - SchemaVersionNumber (optional): The version number of the schema.
+        - SchemaVersionId (optional): The unique version ID of the schema
+          version.
+        - MetadataKeyValue (required): The value of the metadata key.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/RemoveSchemaVersionMetadata
+        """
+
     def reset_job_bookmark(
         self, **kwargs: Unpack[ResetJobBookmarkRequestTypeDef]
-    ) -> ResetJobBookmarkResponseTypeDef: ...
+    ) -> ResetJobBookmarkResponseTypeDef:
+        """Resets a bookmark entry.
+
+        Parameters:
+        - JobName (required): The name of the job in question.
+        - RunId (optional): The unique run identifier associated with this job
+          run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ResetJobBookmark
+        """
+
     def resume_workflow_run(
         self, **kwargs: Unpack[ResumeWorkflowRunRequestTypeDef]
-    ) -> ResumeWorkflowRunResponseTypeDef: ...
+    ) -> ResumeWorkflowRunResponseTypeDef:
+        """Restarts selected nodes of a previous partially completed workflow run
+        and resumes the workflow run. The selected nodes and all nodes that are
+        downstream from the selected nodes are run.
+
+        Parameters:
+        - Name (required): The name of the workflow to resume.
+        - RunId (required): The ID of the workflow run to resume.
+        - NodeIds (required): A list of the node IDs for the nodes you want to
+          restart. The nodes that are to be restarted must have a run attempt
+          in the original run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/ResumeWorkflowRun
+        """
+
     def run_statement(
         self, **kwargs: Unpack[RunStatementRequestTypeDef]
-    ) -> RunStatementResponseTypeDef: ...
+    ) -> RunStatementResponseTypeDef:
+        """Executes the statement.
+
+        Parameters:
+        - SessionId (required): The Session Id of the statement to be run.
+        - Code (required): The statement code to be run.
+        - RequestOrigin (optional): The origin of the request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/RunStatement
+        """
+
     def search_tables(
         self, **kwargs: Unpack[SearchTablesRequestTypeDef]
-    ) -> SearchTablesResponseTypeDef: ...
+    ) -> SearchTablesResponseTypeDef:
+        """Searches a set of tables based on properties in the table metadata as
+        well as on the parent database. You can search against text or filter
+        conditions.
+
+        Parameters:
+        - CatalogId (optional): A unique identifier, consisting of account_id .
+        - NextToken (optional): A continuation token, included if this is a
+          continuation call.
+        - Filters (optional): A list of key-value pairs, and a comparator used
+          to filter the search results. Returns all entities matching the
+          predicate.
+        - SearchText (optional): A string used for a text search.
+        - SortCriteria (optional): A list of criteria for sorting the results
+          by a field name, in an ascending or descending order.
+        - MaxResults (optional): The maximum number of tables to return in a
+          single response.
+        - ResourceShareType (optional): Allows you to specify that you want to
+          search the tables shared with your account. The allowable values are
+          FOREIGN or ALL.
+        - IncludeStatusDetails (optional): Specifies whether to include status
+          details related to a request to create or update an Glue Data Catalog
+          view.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/SearchTables
+        """
+
     def start_blueprint_run(
         self, **kwargs: Unpack[StartBlueprintRunRequestTypeDef]
-    ) -> StartBlueprintRunResponseTypeDef: ...
+    ) -> StartBlueprintRunResponseTypeDef:
+        """Starts a new run of the specified blueprint.
+
+        Parameters:
+        - BlueprintName (required): The name of the blueprint.
+        - Parameters (optional): Specifies the parameters as a
+          BlueprintParameters object.
+        - RoleArn (required): Specifies the IAM role used to create the
+          workflow.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartBlueprintRun
+        """
+
     def start_column_statistics_task_run(
         self, **kwargs: Unpack[StartColumnStatisticsTaskRunRequestTypeDef]
-    ) -> StartColumnStatisticsTaskRunResponseTypeDef: ...
+    ) -> StartColumnStatisticsTaskRunResponseTypeDef:
+        """Starts a column statistics task run, for a specified table and columns.
+
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table to generate statistics.
+        - ColumnNameList (optional): A list of the column names to generate
+          statistics. If none is supplied, all column names for the table will
+          be used by default.
+        - Role (required): The IAM role that the service assumes to generate
+          statistics.
+        - SampleSize (optional): The percentage of rows used to generate
+          statistics. If none is supplied, the entire table will be used to
+          generate stats.
+        - CatalogID (optional): The ID of the Data Catalog where the table
+          reside. If none is supplied, the Amazon Web Services account ID is
+          used by default.
+        - SecurityConfiguration (optional): Name of the security configuration
+          that is used to encrypt CloudWatch logs for the column stats task
+          run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartColumnStatisticsTaskRun
+        """
+
     def start_column_statistics_task_run_schedule(
         self, **kwargs: Unpack[StartColumnStatisticsTaskRunScheduleRequestTypeDef]
-    ) -> StartColumnStatisticsTaskRunScheduleResponseTypeDef: ...
+    ) -> StartColumnStatisticsTaskRunScheduleResponseTypeDef:
+        """Starts a column statistics task run schedule.
+
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to start a
+          column statistic task run schedule.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartColumnStatisticsTaskRunSchedule
+        """
+
     def start_crawler(
         self, **kwargs: Unpack[StartCrawlerRequestTypeDef]
-    ) -> StartCrawlerResponseTypeDef: ...
+    ) -> StartCrawlerResponseTypeDef:
+        """Starts a crawl using the specified crawler, regardless of what is
+        scheduled. If the crawler is already running, returns a
+        CrawlerRunningException.
+
+        Parameters:
+        - Name (required): Name of the crawler to start.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartCrawler
+        """
+
     def start_crawler_schedule(
         self, **kwargs: Unpack[StartCrawlerScheduleRequestTypeDef]
-    ) -> StartCrawlerScheduleResponseTypeDef: ...
+    ) -> StartCrawlerScheduleResponseTypeDef:
+        """Changes the schedule state of the specified crawler to SCHEDULED,
+        unless the crawler is already running or the schedule state is already
+        SCHEDULED.
+
+        Parameters:
+        - CrawlerName (required): Name of the crawler to schedule.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartCrawlerSchedule
+        """
+
     def start_data_quality_rule_recommendation_run(
         self, **kwargs: Unpack[StartDataQualityRuleRecommendationRunRequestTypeDef]
-    ) -> StartDataQualityRuleRecommendationRunResponseTypeDef: ...
+    ) -> StartDataQualityRuleRecommendationRunResponseTypeDef:
+        """Starts a recommendation run that is used to generate rules when you
+        don't know what rules to write. Glue Data Quality analyzes the data and
+        comes up with recommendations for a potential ruleset. You can then
+        triage the ruleset and modify the generated ruleset to your liking.
+
+        Parameters:
+        - DataSource (required): The data source (Glue table) associated with
+          this run.
+        - Role (required): An IAM role supplied to encrypt the results of the
+          run.
+        - NumberOfWorkers (optional): The number of G.1X workers to be used in
+          the run. The default is 5.
+        - Timeout (optional): The timeout for a run in minutes. This is the
+          maximum time that a run can consume resources before it is terminated
+          and enters TIMEOUT status. The default is 2,880 minutes (48 hours).
+        - CreatedRulesetName (optional): A name for the ruleset.
+        - DataQualitySecurityConfiguration (optional): The name of the security
+          configuration created with the data quality encryption option.
+        - ClientToken (optional): Used for idempotency and is recommended to be
+          set to a random ID (such as a UUID) to avoid creating or starting
+          multiple instances of the same resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartDataQualityRuleRecommendationRun
+        """
+
     def start_data_quality_ruleset_evaluation_run(
         self, **kwargs: Unpack[StartDataQualityRulesetEvaluationRunRequestTypeDef]
-    ) -> StartDataQualityRulesetEvaluationRunResponseTypeDef: ...
+    ) -> StartDataQualityRulesetEvaluationRunResponseTypeDef:
+        """Once you have a ruleset definition (either recommended or your own),
+        you call this operation to evaluate the ruleset against a data source
+        (Glue table). The evaluation computes results which you can retrieve
+        with the GetDataQualityResult API.
+
+        Parameters:
+        - DataSource (required): The data source (Glue table) associated with
+          this run.
+        - Role (required): An IAM role supplied to encrypt the results of the
+          run.
+        - NumberOfWorkers (optional): The number of G.1X workers to be used in
+          the run. The default is 5.
+        - Timeout (optional): The timeout for a run in minutes. This is the
+          maximum time that a run can consume resources before it is terminated
+          and enters TIMEOUT status. The default is 2,880 minutes (48 hours).
+        - ClientToken (optional): Used for idempotency and is recommended to be
+          set to a random ID (such as a UUID) to avoid creating or starting
+          multiple instances of the same resource.
+        - AdditionalRunOptions (optional): Additional run options you can
+          specify for an evaluation run.
+        - RulesetNames (required): A list of ruleset names.
+        - AdditionalDataSources (optional): A map of reference strings to
+          additional data sources you can specify for an evaluation run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartDataQualityRulesetEvaluationRun
+        """
+
     def start_export_labels_task_run(
         self, **kwargs: Unpack[StartExportLabelsTaskRunRequestTypeDef]
-    ) -> StartExportLabelsTaskRunResponseTypeDef: ...
+    ) -> StartExportLabelsTaskRunResponseTypeDef:
+        """Begins an asynchronous task to export all labeled data for a particular
+        transform. This task is the only label-related API call that is not
+        part of the typical active learning workflow. You typically use
+        StartExportLabelsTaskRun when you want to work with all of your
+        existing labels at the same time, such as when you want to remove or
+        change labels that were previously submitted as truth. This API
+        operation accepts the TransformId whose labels you want to export and
+        an Amazon Simple Storage Service (Amazon S3) path to export the labels
+        to. The operation returns a TaskRunId. You can check on ...
+
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - OutputS3Path (required): The Amazon S3 path where you export the
+          labels.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartExportLabelsTaskRun
+        """
+
     def start_import_labels_task_run(
         self, **kwargs: Unpack[StartImportLabelsTaskRunRequestTypeDef]
-    ) -> StartImportLabelsTaskRunResponseTypeDef: ...
+    ) -> StartImportLabelsTaskRunResponseTypeDef:
+        """Enables you to provide additional labels (examples of truth) to be used
+        to teach the machine learning transform and improve its quality. This
+        API operation is generally used as part of the active learning workflow
+        that starts with the StartMLLabelingSetGenerationTaskRun call and that
+        ultimately results in improving the quality of your machine learning
+        transform.
+
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - InputS3Path (required): The Amazon Simple Storage Service (Amazon S3)
+          path from where you import the labels.
+        - ReplaceAllLabels (optional): Indicates whether to overwrite your
+          existing labels.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartImportLabelsTaskRun
+        """
+
     def start_job_run(
         self, **kwargs: Unpack[StartJobRunRequestTypeDef]
-    ) -> StartJobRunResponseTypeDef: ...
+    ) -> StartJobRunResponseTypeDef:
+        """Starts a job run using a job definition.
+
+        Parameters:
+        - JobName (required): The name of the job definition to use.
+        - JobRunQueuingEnabled (optional): Specifies whether job run queuing is
+          enabled for the job run.
+        - JobRunId (optional): The ID of a previous JobRun to retry.
+        - Arguments (optional): The job arguments associated with this run. For
+          this job run, they replace the default arguments set in the job
+          definition itself.
+        - AllocatedCapacity (optional): This field is deprecated. Use
+          MaxCapacity instead.
+        - Timeout (optional): The JobRun timeout in minutes. This is the
+          maximum time that a job run can consume resources before it is
+          terminated and enters TIMEOUT status. This value overrides the
+          timeout value set in the ...
+        - MaxCapacity (optional): For Glue version 1.0 or earlier jobs, using
+          the standard worker type, the number of Glue data processing units
+          (DPUs) that can be allocated when this job runs. A DPU is a relative
+          measure of ...
+        - SecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used with this job run.
+        - NotificationProperty (optional): Specifies configuration properties
+          of a job run notification.
+        - WorkerType (optional): The type of predefined worker that is
+          allocated when a job runs. Accepts a value of G.1X, G.2X, G.4X, G.8X
+          or G.025X for Spark jobs. Accepts the value Z.2X for Ray jobs.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          workerType that are allocated when a job runs.
+        - ExecutionClass (optional): Indicates whether the job is run with a
+          standard or flexible execution class. The standard execution-class is
+          ideal for time-sensitive workloads that require fast job startup and
+          dedicated resources.
+        - ExecutionRoleSessionPolicy (optional): This inline session policy to
+          the StartJobRun API allows you to dynamically restrict the
+          permissions of the specified execution role for the scope of the job,
+          without requiring the creation of ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartJobRun
+        """
+
     def start_ml_evaluation_task_run(
         self, **kwargs: Unpack[StartMLEvaluationTaskRunRequestTypeDef]
-    ) -> StartMLEvaluationTaskRunResponseTypeDef: ...
+    ) -> StartMLEvaluationTaskRunResponseTypeDef:
+        """Starts a task to estimate the quality of the transform.
+
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartMLEvaluationTaskRun
+        """
+
     def start_ml_labeling_set_generation_task_run(
         self, **kwargs: Unpack[StartMLLabelingSetGenerationTaskRunRequestTypeDef]
-    ) -> StartMLLabelingSetGenerationTaskRunResponseTypeDef: ...
+    ) -> StartMLLabelingSetGenerationTaskRunResponseTypeDef:
+        """Starts the active learning workflow for your machine learning transform
+        to improve the transform's quality by generating label sets and adding
+        labels.
+
+        Parameters:
+        - TransformId (required): The unique identifier of the machine learning
+          transform.
+        - OutputS3Path (required): The Amazon Simple Storage Service (Amazon
+          S3) path where you generate the labeling set.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartMLLabelingSetGenerationTaskRun
+        """
+
     def start_materialized_view_refresh_task_run(
         self, **kwargs: Unpack[StartMaterializedViewRefreshTaskRunRequestTypeDef]
-    ) -> StartMaterializedViewRefreshTaskRunResponseTypeDef: ...
+    ) -> StartMaterializedViewRefreshTaskRunResponseTypeDef:
+        """Starts a materialized view refresh task run, for a specified table and
+        columns.
+
+        Parameters:
+        - CatalogId (required): The ID of the Data Catalog where the table
+          reside. If none is supplied, the account ID is used by default.
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table to generate run the
+          materialized view refresh task.
+        - FullRefresh (optional): Specifies whether this is a full refresh of
+          the task run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartMaterializedViewRefreshTaskRun
+        """
+
     def start_trigger(
         self, **kwargs: Unpack[StartTriggerRequestTypeDef]
-    ) -> StartTriggerResponseTypeDef: ...
+    ) -> StartTriggerResponseTypeDef:
+        """Starts an existing trigger. See Triggering Jobs for information about
+        how different types of trigger are started.
+
+        Parameters:
+        - Name (required): The name of the trigger to start.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartTrigger
+        """
+
     def start_workflow_run(
         self, **kwargs: Unpack[StartWorkflowRunRequestTypeDef]
-    ) -> StartWorkflowRunResponseTypeDef: ...
+    ) -> StartWorkflowRunResponseTypeDef:
+        """Starts a new run of the specified workflow.
+
+        Parameters:
+        - Name (required): The name of the workflow to start.
+        - RunProperties (optional): The workflow run properties for the new
+          workflow run.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StartWorkflowRun
+        """
+
     def stop_column_statistics_task_run(
         self, **kwargs: Unpack[StopColumnStatisticsTaskRunRequestTypeDef]
-    ) -> StopColumnStatisticsTaskRunResponseTypeDef: ...
+    ) -> StopColumnStatisticsTaskRunResponseTypeDef:
+        """Stops a task run for the specified table.
+
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopColumnStatisticsTaskRun
+        """
+
     def stop_column_statistics_task_run_schedule(
         self, **kwargs: Unpack[StopColumnStatisticsTaskRunScheduleRequestTypeDef]
-    ) -> StopColumnStatisticsTaskRunScheduleResponseTypeDef: ...
+    ) -> StopColumnStatisticsTaskRunScheduleResponseTypeDef:
+        """Stops a column statistics task run schedule.
+
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to stop a
+          column statistic task run schedule.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopColumnStatisticsTaskRunSchedule
+        """
+
     def stop_crawler(
         self, **kwargs: Unpack[StopCrawlerRequestTypeDef]
-    ) -> StopCrawlerResponseTypeDef: ...
+    ) -> StopCrawlerResponseTypeDef:
+        """If the specified crawler is running, stops the crawl.
+
+        Parameters:
+        - Name (required): Name of the crawler to stop.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopCrawler
+        """
+
     def stop_crawler_schedule(
         self, **kwargs: Unpack[StopCrawlerScheduleRequestTypeDef]
-    ) -> StopCrawlerScheduleResponseTypeDef: ...
+    ) -> StopCrawlerScheduleResponseTypeDef:
+        """Sets the schedule state of the specified crawler to NOT_SCHEDULED, but
+        does not stop the crawler if it is already running.
+
+        Parameters:
+        - CrawlerName (required): Name of the crawler whose schedule state to
+          set.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopCrawlerSchedule
+        """
+
     def stop_materialized_view_refresh_task_run(
         self, **kwargs: Unpack[StopMaterializedViewRefreshTaskRunRequestTypeDef]
-    ) -> StopMaterializedViewRefreshTaskRunResponseTypeDef: ...
+    ) -> StopMaterializedViewRefreshTaskRunResponseTypeDef:
+        """Stops a materialized view refresh task run, for a specified table and
+        columns.
+
+        Parameters:
+        - CatalogId (required): The ID of the Data Catalog where the table
+          reside. If none is supplied, the account ID is used by default.
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table to generate statistics.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopMaterializedViewRefreshTaskRun
+        """
+
     def stop_session(
         self, **kwargs: Unpack[StopSessionRequestTypeDef]
-    ) -> StopSessionResponseTypeDef: ...
+    ) -> StopSessionResponseTypeDef:
+        """Stops the session.
+
+        Parameters:
+        - Id (required): The ID of the session to be stopped.
+        - RequestOrigin (optional): The origin of the request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopSession
+        """
+
     def stop_trigger(
         self, **kwargs: Unpack[StopTriggerRequestTypeDef]
-    ) -> StopTriggerResponseTypeDef: ...
+    ) -> StopTriggerResponseTypeDef:
+        """Stops a specified trigger.
+
+        Parameters:
+        - Name (required): The name of the trigger to stop.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopTrigger
+        """
+
     def stop_workflow_run(
         self, **kwargs: Unpack[StopWorkflowRunRequestTypeDef]
-    ) -> StopWorkflowRunResponseTypeDef: ...
+    ) -> StopWorkflowRunResponseTypeDef:
+        """Stops the execution of the specified workflow run.
+
+        Parameters:
+        - Name (required): The name of the workflow to stop.
+        - RunId (required): The ID of the workflow run to stop.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/StopWorkflowRun
+        """
+
     def tag_resource(
         self, **kwargs: Unpack[TagResourceRequestTypeDef]
-    ) -> TagResourceResponseTypeDef: ...
+    ) -> TagResourceResponseTypeDef:
+        """Adds tags to a resource. A tag is a label you can assign to an Amazon
+        Web Services resource. In Glue, you can tag only certain resources. For
+        information about what resources you can tag, see Amazon Web Services
+        Tags in Glue.
+
+        Parameters:
+        - ResourceArn (required): The ARN of the Glue resource to which to add
+          the tags. For more information about Glue resource ARNs, see the Glue
+          ARN string pattern.
+        - TagsToAdd (required): Tags to add to this resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/TagResource
+        """
+
     def test_connection(
         self, **kwargs: Unpack[TestConnectionRequestTypeDef]
-    ) -> TestConnectionResponseTypeDef: ...
+    ) -> TestConnectionResponseTypeDef:
+        """Tests a connection to a service to validate the service credentials
+        that you provide.
+
+        Parameters:
+        - ConnectionName (optional): Optional. The name of the connection to
+          test. If only name is provided, the operation will get the connection
+          and use that for testing.
+        - CatalogId (optional): The catalog ID where the connection resides.
+        - TestConnectionInput (optional): A structure that is used to specify
+          testing a connection to a service.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/TestConnection
+        """
+
     def untag_resource(
         self, **kwargs: Unpack[UntagResourceRequestTypeDef]
-    ) -> UntagResourceResponseTypeDef: ...
+    ) -> UntagResourceResponseTypeDef:
+        """Removes tags from a resource.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          resource from which to remove the tags.
+        - TagsToRemove (required): Tags to remove from this resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UntagResource
+        """
+
     def update_blueprint(
         self, **kwargs: Unpack[UpdateBlueprintRequestTypeDef]
-    ) -> UpdateBlueprintResponseTypeDef: ...
+    ) -> UpdateBlueprintResponseTypeDef:
+        """Updates a registered blueprint.
+
+        Parameters:
+        - Name (required): The name of the blueprint.
+        - Description (optional): A description of the blueprint.
+        - BlueprintLocation (required): Specifies a path in Amazon S3 where the
+          blueprint is published.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateBlueprint
+        """
+
     def update_catalog(
         self, **kwargs: Unpack[UpdateCatalogRequestTypeDef]
-    ) -> UpdateCatalogResponseTypeDef: ...
+    ) -> UpdateCatalogResponseTypeDef:
+        """Updates an existing catalog's properties in the Glue Data Catalog.
+
+        Parameters:
+        - CatalogId (required): The ID of the catalog.
+        - CatalogInput (required): A CatalogInput object specifying the new
+          properties of an existing catalog.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateCatalog
+        """
+
     def update_classifier(
         self, **kwargs: Unpack[UpdateClassifierRequestTypeDef]
-    ) -> UpdateClassifierResponseTypeDef: ...
+    ) -> UpdateClassifierResponseTypeDef:
+        """Modifies an existing classifier (a GrokClassifier, an XMLClassifier, a
+        JsonClassifier, or a CsvClassifier, depending on which field is
+        present).
+
+        Parameters:
+        - GrokClassifier (optional): A GrokClassifier object with updated
+          fields.
+        - XMLClassifier (optional): An XMLClassifier object with updated
+          fields.
+        - JsonClassifier (optional): A JsonClassifier object with updated
+          fields.
+        - CsvClassifier (optional): A CsvClassifier object with updated fields.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateClassifier
+        """
+
     def update_column_statistics_for_partition(
         self, **kwargs: Unpack[UpdateColumnStatisticsForPartitionRequestTypeDef]
-    ) -> UpdateColumnStatisticsForPartitionResponseTypeDef: ...
+    ) -> UpdateColumnStatisticsForPartitionResponseTypeDef:
+        """Creates or updates partition statistics of columns.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - PartitionValues (required): A list of partition values identifying
+          the partition.
+        - ColumnStatisticsList (required): A list of the column statistics.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateColumnStatisticsForPartition
+        """
+
     def update_column_statistics_for_table(
         self, **kwargs: Unpack[UpdateColumnStatisticsForTableRequestTypeDef]
-    ) -> UpdateColumnStatisticsForTableResponseTypeDef: ...
+    ) -> UpdateColumnStatisticsForTableResponseTypeDef:
+        """Creates or updates table statistics of columns.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partitions
+          in question reside. If none is supplied, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          partitions reside.
+        - TableName (required): The name of the partitions' table.
+        - ColumnStatisticsList (required): A list of the column statistics.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateColumnStatisticsForTable
+        """
+
     def update_column_statistics_task_settings(
         self, **kwargs: Unpack[UpdateColumnStatisticsTaskSettingsRequestTypeDef]
-    ) -> UpdateColumnStatisticsTaskSettingsResponseTypeDef: ...
+    ) -> UpdateColumnStatisticsTaskSettingsResponseTypeDef:
+        """Updates settings for a column statistics task.
+
+        Parameters:
+        - DatabaseName (required): The name of the database where the table
+          resides.
+        - TableName (required): The name of the table for which to generate
+          column statistics.
+        - Role (optional): The role used for running the column statistics.
+        - Schedule (optional): A schedule for running the column statistics,
+          specified in CRON syntax.
+        - ColumnNameList (optional): A list of column names for which to run
+          statistics.
+        - SampleSize (optional): The percentage of data to sample.
+        - CatalogID (optional): The ID of the Data Catalog in which the
+          database resides.
+        - SecurityConfiguration (optional): Name of the security configuration
+          that is used to encrypt CloudWatch logs.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateColumnStatisticsTaskSettings
+        """
+
     def update_connection(
         self, **kwargs: Unpack[UpdateConnectionRequestTypeDef]
-    ) -> UpdateConnectionResponseTypeDef: ...
+    ) -> UpdateConnectionResponseTypeDef:
+        """Updates a connection definition in the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          connection resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - Name (required): The name of the connection definition to update.
+        - ConnectionInput (required): A ConnectionInput object that redefines
+          the connection in question.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateConnection
+        """
+
     def update_crawler(
         self, **kwargs: Unpack[UpdateCrawlerRequestTypeDef]
-    ) -> UpdateCrawlerResponseTypeDef: ...
+    ) -> UpdateCrawlerResponseTypeDef:
+        """Updates a crawler. If a crawler is running, you must stop it using
+        StopCrawler before updating it.
+
+        Parameters:
+        - Name (required): Name of the new crawler.
+        - Role (optional): The IAM role or Amazon Resource Name (ARN) of an IAM
+          role that is used by the new crawler to access customer resources.
+        - DatabaseName (optional): The Glue database where results are stored,
+          such as: arn:aws:daylight:us-east-1::database/sometable/*.
+        - Description (optional): A description of the new crawler.
+        - Targets (optional): A list of targets to crawl.
+        - Schedule (optional): A cron expression used to specify the schedule
+          (see Time-Based Schedules for Jobs and Crawlers. For example, to run
+          something every day at 12:15 UTC, you would specify: cron(15 12 * * ?
+          *).
+        - Classifiers (optional): A list of custom classifiers that the user
+          has registered. By default, all built-in classifiers are included in
+          a crawl, but these custom classifiers always override the default
+          classifiers for a ...
+        - TablePrefix (optional): The table prefix used for catalog tables that
+          are created.
+        - SchemaChangePolicy (optional): The policy for the crawler's update
+          and deletion behavior.
+        - RecrawlPolicy (optional): A policy that specifies whether to crawl
+          the entire dataset again, or to crawl only folders that were added
+          since the last crawler run.
+        - LineageConfiguration (optional): Specifies data lineage configuration
+          settings for the crawler.
+        - LakeFormationConfiguration (optional): Specifies Lake Formation
+          configuration settings for the crawler.
+        - Configuration (optional): Crawler configuration information. This
+          versioned JSON string allows users to specify aspects of a crawler's
+          behavior. For more information, see Setting crawler configuration
+          options.
+        - CrawlerSecurityConfiguration (optional): The name of the
+          SecurityConfiguration structure to be used by this crawler.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateCrawler
+        """
+
     def update_crawler_schedule(
         self, **kwargs: Unpack[UpdateCrawlerScheduleRequestTypeDef]
-    ) -> UpdateCrawlerScheduleResponseTypeDef: ...
+    ) -> UpdateCrawlerScheduleResponseTypeDef:
+        """Updates the schedule of a crawler using a cron expression.
+
+        Parameters:
+        - CrawlerName (required): The name of the crawler whose schedule to
+          update.
+        - Schedule (optional): The updated cron expression used to specify the
+          schedule (see Time-Based Schedules for Jobs and Crawlers. For
+          example, to run something every day at 12:15 UTC, you would specify:
+          cron(15 12 * * ? *).
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateCrawlerSchedule
+        """
+
     def update_data_quality_ruleset(
         self, **kwargs: Unpack[UpdateDataQualityRulesetRequestTypeDef]
-    ) -> UpdateDataQualityRulesetResponseTypeDef: ...
+    ) -> UpdateDataQualityRulesetResponseTypeDef:
+        """Updates the specified data quality ruleset.
+
+        Parameters:
+        - Name (required): The name of the data quality ruleset.
+        - Description (optional): A description of the ruleset.
+        - Ruleset (optional): A Data Quality Definition Language (DQDL)
+          ruleset. For more information, see the Glue developer guide.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateDataQualityRuleset
+        """
+
     def update_database(
         self, **kwargs: Unpack[UpdateDatabaseRequestTypeDef]
-    ) -> UpdateDatabaseResponseTypeDef: ...
+    ) -> UpdateDatabaseResponseTypeDef:
+        """Updates an existing database definition in a Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog in which the
+          metadata database resides. If none is provided, the Amazon Web
+          Services account ID is used by default.
+        - Name (required): The name of the database to update in the catalog.
+          For Hive compatibility, this is folded to lowercase.
+        - DatabaseInput (required): A DatabaseInput object specifying the new
+          definition of the metadata database in the catalog.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateDatabase
+        """
+
     def update_dev_endpoint(
         self, **kwargs: Unpack[UpdateDevEndpointRequestTypeDef]
-    ) -> UpdateDevEndpointResponseTypeDef: ...
+    ) -> UpdateDevEndpointResponseTypeDef:
+        """Updates a specified development endpoint.
+
+        Parameters:
+        - EndpointName (required): The name of the DevEndpoint to be updated.
+        - PublicKey (optional): The public key for the DevEndpoint to use.
+        - AddPublicKeys (optional): The list of public keys for the DevEndpoint
+          to use.
+        - DeletePublicKeys (optional): The list of public keys to be deleted
+          from the DevEndpoint.
+        - CustomLibraries (optional): Custom Python or Java libraries to be
+          loaded in the DevEndpoint.
+        - UpdateEtlLibraries (optional): True if the list of custom libraries
+          to be loaded in the development endpoint needs to be updated, or
+          False if otherwise.
+        - DeleteArguments (optional): The list of argument keys to be deleted
+          from the map of arguments used to configure the DevEndpoint.
+        - AddArguments (optional): The map of arguments to add the map of
+          arguments used to configure the DevEndpoint.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateDevEndpoint
+        """
+
     def update_glue_identity_center_configuration(
         self, **kwargs: Unpack[UpdateGlueIdentityCenterConfigurationRequestTypeDef]
-    ) -> UpdateGlueIdentityCenterConfigurationResponseTypeDef: ...
+    ) -> UpdateGlueIdentityCenterConfigurationResponseTypeDef:
+        """Updates the existing Glue Identity Center configuration, allowing
+        modification of scopes and permissions for the integration.
+
+        Parameters:
+        - Scopes (optional): A list of Identity Center scopes that define the
+          updated permissions and access levels for the Glue configuration.
+        - UserBackgroundSessionsEnabled (optional): Specifies whether users can
+          run background sessions when using Identity Center authentication
+          with Glue services.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateGlueIdentityCenterConfiguration
+        """
+
     def update_integration_resource_property(
         self, **kwargs: Unpack[UpdateIntegrationResourcePropertyRequestTypeDef]
-    ) -> UpdateIntegrationResourcePropertyResponseTypeDef: ...
+    ) -> UpdateIntegrationResourcePropertyResponseTypeDef:
+        """This API can be used for updating the ResourceProperty of the Glue
+        connection (for the source) or Glue database ARN (for the target).
+        These properties can include the role to access the connection or
+        database. Since the same resource can be used across multiple
+        integrations, updating resource properties will impact all the
+        integrations using it.
+
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
+        - SourceProcessingProperties (optional): The resource properties
+          associated with the integration source.
+        - TargetProcessingProperties (optional): The resource properties
+          associated with the integration target.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateIntegrationResourceProperty
+        """
+
     def update_integration_table_properties(
         self, **kwargs: Unpack[UpdateIntegrationTablePropertiesRequestTypeDef]
-    ) -> UpdateIntegrationTablePropertiesResponseTypeDef: ...
+    ) -> UpdateIntegrationTablePropertiesResponseTypeDef:
+        """This API is used to provide optional override properties for the tables
+        that need to be replicated. These properties can include properties for
+        filtering and partitioning for the source and target tables. To set
+        both source and target properties the same API need to be invoked with
+        the Glue connection ARN as ResourceArn with SourceTableConfig, and the
+        Glue database ARN as ResourceArn with TargetTableConfig respectively.
+
+        Parameters:
+        - ResourceArn (required): The connection ARN of the source, or the
+          database ARN of the target.
+        - TableName (required): The name of the table to be replicated.
+        - SourceTableConfig (optional): A structure for the source table
+          configuration.
+        - TargetTableConfig (optional): A structure for the target table
+          configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateIntegrationTableProperties
+        """
+
     def update_job(
         self, **kwargs: Unpack[UpdateJobRequestTypeDef]
-    ) -> UpdateJobResponseTypeDef: ...
+    ) -> UpdateJobResponseTypeDef:
+        """Updates an existing job definition. The previous job definition is
+        completely overwritten by this information.
+
+        Parameters:
+        - JobName (required): The name of the job definition to update.
+        - JobUpdate (required): Specifies the values with which to update the
+          job definition. Unspecified configuration is removed or reset to
+          default values.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateJob
+        """
+
     def update_job_from_source_control(
         self, **kwargs: Unpack[UpdateJobFromSourceControlRequestTypeDef]
-    ) -> UpdateJobFromSourceControlResponseTypeDef: ...
+    ) -> UpdateJobFromSourceControlResponseTypeDef:
+        """Synchronizes a job from the source control repository. This operation
+        takes the job artifacts that are located in the remote repository and
+        updates the Glue internal stores with these artifacts.
+
+        Parameters:
+        - JobName (optional): The name of the Glue job to be synchronized to or
+          from the remote repository.
+        - Provider (optional): The provider for the remote repository. Possible
+          values: GITHUB, AWS_CODE_COMMIT, GITLAB, BITBUCKET.
+        - RepositoryName (optional): The name of the remote repository that
+          contains the job artifacts. For BitBucket providers, RepositoryName
+          should include WorkspaceName. Use the format
+          <WorkspaceName>/<RepositoryName>.
+        - RepositoryOwner (optional): The owner of the remote repository that
+          contains the job artifacts.
+        - BranchName (optional): An optional branch in the remote repository.
+        - Folder (optional): An optional folder in the remote repository.
+        - CommitId (optional): A commit ID for a commit in the remote
+          repository.
+        - AuthStrategy (optional): The type of authentication, which can be an
+          authentication token stored in Amazon Web Services Secrets Manager,
+          or a personal access token.
+        - AuthToken (optional): The value of the authorization token.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateJobFromSourceControl
+        """
+
     def update_ml_transform(
         self, **kwargs: Unpack[UpdateMLTransformRequestTypeDef]
-    ) -> UpdateMLTransformResponseTypeDef: ...
+    ) -> UpdateMLTransformResponseTypeDef:
+        """Updates an existing machine learning transform. Call this operation to
+        tune the algorithm parameters to achieve better results.
+
+        Parameters:
+        - TransformId (required): A unique identifier that was generated when
+          the transform was created.
+        - Name (optional): The unique name that you gave the transform when you
+          created it.
+        - Description (optional): A description of the transform. The default
+          is an empty string.
+        - Parameters (optional): The configuration parameters that are specific
+          to the transform type (algorithm) used. Conditionally dependent on
+          the transform type.
+        - Role (optional): The name or Amazon Resource Name (ARN) of the IAM
+          role with the required permissions.
+        - GlueVersion (optional): This value determines which version of Glue
+          this machine learning transform is compatible with. Glue 1.0 is
+          recommended for most customers. If the value is not set, the Glue
+          compatibility defaults to ...
+        - MaxCapacity (optional): The number of Glue data processing units
+          (DPUs) that are allocated to task runs for this transform. You can
+          allocate from 2 to 100 DPUs; the default is 10. A DPU is a relative
+          measure of processing ...
+        - WorkerType (optional): The type of predefined worker that is
+          allocated when this task runs. Accepts a value of Standard, G.1X, or
+          G.2X.
+        - NumberOfWorkers (optional): The number of workers of a defined
+          workerType that are allocated when this task runs.
+        - Timeout (optional): The timeout for a task run for this transform in
+          minutes. This is the maximum time that a task run for this transform
+          can consume resources before it is terminated and enters TIMEOUT
+          status. The ...
+        - MaxRetries (optional): The maximum number of times to retry a task
+          for this transform after a task run fails.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateMLTransform
+        """
+
     def update_partition(
         self, **kwargs: Unpack[UpdatePartitionRequestTypeDef]
-    ) -> UpdatePartitionResponseTypeDef: ...
+    ) -> UpdatePartitionResponseTypeDef:
+        """Updates a partition.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the partition
+          to be updated resides. If none is provided, the Amazon Web Services
+          account ID is used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the table in question resides.
+        - TableName (required): The name of the table in which the partition to
+          be updated is located.
+        - PartitionValueList (required): List of partition key values that
+          define the partition to update.
+        - PartitionInput (required): The new partition object to update the
+          partition to.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdatePartition
+        """
+
     def update_registry(
         self, **kwargs: Unpack[UpdateRegistryInputTypeDef]
-    ) -> UpdateRegistryResponseTypeDef: ...
+    ) -> UpdateRegistryResponseTypeDef:
+        """Updates an existing registry which is used to hold a collection of
+        schemas. The updated properties relate to the registry, and do not
+        modify any of the schemas within the registry.
+
+        Parameters:
+        - RegistryId (required): This is a wrapper structure that may contain
+          the registry name and Amazon Resource Name (ARN).
+        - Description (required): A description of the registry. If description
+          is not provided, this field will not be updated.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateRegistry
+        """
+
     def update_schema(
         self, **kwargs: Unpack[UpdateSchemaInputTypeDef]
-    ) -> UpdateSchemaResponseTypeDef: ...
+    ) -> UpdateSchemaResponseTypeDef:
+        """Updates the description, compatibility setting, or version checkpoint
+        for a schema set.
+
+        Parameters:
+        - SchemaId (required): This is a wrapper structure to contain schema
+          identity fields. The structure contains:
+        - SchemaVersionNumber (optional): Version number required for check
+          pointing. One of VersionNumber or Compatibility has to be provided.
+        - Compatibility (optional): The new compatibility setting for the
+          schema.
+        - Description (optional): The new description for the schema.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateSchema
+        """
+
     def update_source_control_from_job(
         self, **kwargs: Unpack[UpdateSourceControlFromJobRequestTypeDef]
-    ) -> UpdateSourceControlFromJobResponseTypeDef: ...
+    ) -> UpdateSourceControlFromJobResponseTypeDef:
+        """Synchronizes a job to the source control repository. This operation
+        takes the job artifacts from the Glue internal stores and makes a
+        commit to the remote repository that is configured on the job.
+
+        Parameters:
+        - JobName (optional): The name of the Glue job to be synchronized to or
+          from the remote repository.
+        - Provider (optional): The provider for the remote repository. Possible
+          values: GITHUB, AWS_CODE_COMMIT, GITLAB, BITBUCKET.
+        - RepositoryName (optional): The name of the remote repository that
+          contains the job artifacts. For BitBucket providers, RepositoryName
+          should include WorkspaceName. Use the format
+          <WorkspaceName>/<RepositoryName>.
+        - RepositoryOwner (optional): The owner of the remote repository that
+          contains the job artifacts.
+        - BranchName (optional): An optional branch in the remote repository.
+        - Folder (optional): An optional folder in the remote repository.
+        - CommitId (optional): A commit ID for a commit in the remote
+          repository.
+        - AuthStrategy (optional): The type of authentication, which can be an
+          authentication token stored in Amazon Web Services Secrets Manager,
+          or a personal access token.
+        - AuthToken (optional): The value of the authorization token.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateSourceControlFromJob
+        """
+
     def update_table(
         self, **kwargs: Unpack[UpdateTableRequestTypeDef]
-    ) -> UpdateTableResponseTypeDef: ...
+    ) -> UpdateTableResponseTypeDef:
+        """Updates a metadata table in the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the table
+          resides. If none is provided, the Amazon Web Services account ID is
+          used by default.
+        - DatabaseName (required): The name of the catalog database in which
+          the table resides. For Hive compatibility, this name is entirely
+          lowercase.
+        - Name (optional): The unique identifier for the table within the
+          specified database that will be created in the Glue Data Catalog.
+        - TableInput (optional): An updated TableInput object to define the
+          metadata table in the catalog.
+        - SkipArchive (optional): By default, UpdateTable always creates an
+          archived version of the table before updating it. However, if
+          skipArchive is set to true, UpdateTable does not create the archived
+          version.
+        - TransactionId (optional): The transaction ID at which to update the
+          table contents.
+        - VersionId (optional): The version ID at which to update the table
+          contents.
+        - ViewUpdateAction (optional): The operation to be performed when
+          updating the view.
+        - Force (optional): A flag that can be set to true to ignore matching
+          storage descriptor and subobject matching requirements.
+        - UpdateOpenTableFormatInput (optional): Input parameters for updating
+          open table format tables in GlueData Catalog, serving as a wrapper
+          for format-specific update operations such as Apache Iceberg.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateTable
+        """
+
     def update_table_optimizer(
         self, **kwargs: Unpack[UpdateTableOptimizerRequestTypeDef]
-    ) -> UpdateTableOptimizerResponseTypeDef: ...
+    ) -> UpdateTableOptimizerResponseTypeDef:
+        """Updates the configuration for an existing table optimizer.
+
+        Parameters:
+        - CatalogId (required): The Catalog ID of the table.
+        - DatabaseName (required): The name of the database in the catalog in
+          which the table resides.
+        - TableName (required): The name of the table.
+        - Type (required): The type of table optimizer.
+        - TableOptimizerConfiguration (required): A TableOptimizerConfiguration
+          object representing the configuration of a table optimizer.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateTableOptimizer
+        """
+
     def update_trigger(
         self, **kwargs: Unpack[UpdateTriggerRequestTypeDef]
-    ) -> UpdateTriggerResponseTypeDef: ...
+    ) -> UpdateTriggerResponseTypeDef:
+        """Updates a trigger definition.
+
+        Parameters:
+        - Name (required): The name of the trigger to update.
+        - TriggerUpdate (required): The new values with which to update the
+          trigger.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateTrigger
+        """
+
     def update_usage_profile(
         self, **kwargs: Unpack[UpdateUsageProfileRequestTypeDef]
-    ) -> UpdateUsageProfileResponseTypeDef: ...
+    ) -> UpdateUsageProfileResponseTypeDef:
+        """Update an Glue usage profile.
+
+        Parameters:
+        - Name (required): The name of the usage profile.
+        - Description (optional): A description of the usage profile.
+        - Configuration (required): A ProfileConfiguration object specifying
+          the job and session values for the profile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateUsageProfile
+        """
+
     def update_user_defined_function(
         self, **kwargs: Unpack[UpdateUserDefinedFunctionRequestTypeDef]
-    ) -> UpdateUserDefinedFunctionResponseTypeDef: ...
+    ) -> UpdateUserDefinedFunctionResponseTypeDef:
+        """Updates an existing function definition in the Data Catalog.
+
+        Parameters:
+        - CatalogId (optional): The ID of the Data Catalog where the function
+          to be updated is located. If none is provided, the Amazon Web
+          Services account ID is used by default.
+        - DatabaseName (required): The name of the catalog database where the
+          function to be updated is located.
+        - FunctionName (required): The name of the function.
+        - FunctionInput (required): A FunctionInput object that redefines the
+          function in the Data Catalog.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateUserDefinedFunction
+        """
+
     def update_workflow(
         self, **kwargs: Unpack[UpdateWorkflowRequestTypeDef]
-    ) -> UpdateWorkflowResponseTypeDef: ...
+    ) -> UpdateWorkflowResponseTypeDef:
+        """Updates an existing workflow.
+
+        Parameters:
+        - Name (required): Name of the workflow to be updated.
+        - Description (optional): The description of the workflow.
+        - DefaultRunProperties (optional): A collection of properties to be
+          used as part of each execution of the workflow.
+        - MaxConcurrentRuns (optional): You can use this parameter to prevent
+          unwanted multiple updates to data, to control costs, or in some
+          cases, to prevent exceeding the maximum number of concurrent runs of
+          any of the component jobs. ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateWorkflow
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["describe_entity"]
-    ) -> DescribeEntityPaginator: ...
+    ) -> DescribeEntityPaginator:
+        """DescribeEntityPaginator for describe_entity."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_classifiers"]
-    ) -> GetClassifiersPaginator: ...
+    ) -> GetClassifiersPaginator:
+        """GetClassifiersPaginator for get_classifiers."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_connections"]
-    ) -> GetConnectionsPaginator: ...
+    ) -> GetConnectionsPaginator:
+        """GetConnectionsPaginator for get_connections."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_crawler_metrics"]
-    ) -> GetCrawlerMetricsPaginator: ...
+    ) -> GetCrawlerMetricsPaginator:
+        """GetCrawlerMetricsPaginator for get_crawler_metrics."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_crawlers"]
-    ) -> GetCrawlersPaginator: ...
+    ) -> GetCrawlersPaginator:
+        """GetCrawlersPaginator for get_crawlers."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_databases"]
-    ) -> GetDatabasesPaginator: ...
+    ) -> GetDatabasesPaginator:
+        """GetDatabasesPaginator for get_databases."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_dev_endpoints"]
-    ) -> GetDevEndpointsPaginator: ...
+    ) -> GetDevEndpointsPaginator:
+        """GetDevEndpointsPaginator for get_dev_endpoints."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_job_runs"]
-    ) -> GetJobRunsPaginator: ...
+    ) -> GetJobRunsPaginator:
+        """GetJobRunsPaginator for get_job_runs."""
+
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_jobs"]
-    ) -> GetJobsPaginator: ...
+    def get_paginator(self, operation_name: Literal["get_jobs"]) -> GetJobsPaginator:
+        """GetJobsPaginator for get_jobs."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_partition_indexes"]
-    ) -> GetPartitionIndexesPaginator: ...
+    ) -> GetPartitionIndexesPaginator:
+        """GetPartitionIndexesPaginator for get_partition_indexes."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_partitions"]
-    ) -> GetPartitionsPaginator: ...
+    ) -> GetPartitionsPaginator:
+        """GetPartitionsPaginator for get_partitions."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_resource_policies"]
-    ) -> GetResourcePoliciesPaginator: ...
+    ) -> GetResourcePoliciesPaginator:
+        """GetResourcePoliciesPaginator for get_resource_policies."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_security_configurations"]
-    ) -> GetSecurityConfigurationsPaginator: ...
+    ) -> GetSecurityConfigurationsPaginator:
+        """GetSecurityConfigurationsPaginator for get_security_configurations."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_table_versions"]
-    ) -> GetTableVersionsPaginator: ...
+    ) -> GetTableVersionsPaginator:
+        """GetTableVersionsPaginator for get_table_versions."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_tables"]
-    ) -> GetTablesPaginator: ...
+    ) -> GetTablesPaginator:
+        """GetTablesPaginator for get_tables."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_triggers"]
-    ) -> GetTriggersPaginator: ...
+    ) -> GetTriggersPaginator:
+        """GetTriggersPaginator for get_triggers."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_user_defined_functions"]
-    ) -> GetUserDefinedFunctionsPaginator: ...
+    ) -> GetUserDefinedFunctionsPaginator:
+        """GetUserDefinedFunctionsPaginator for get_user_defined_functions."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_workflow_runs"]
-    ) -> GetWorkflowRunsPaginator: ...
+    ) -> GetWorkflowRunsPaginator:
+        """GetWorkflowRunsPaginator for get_workflow_runs."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_blueprints"]
-    ) -> ListBlueprintsPaginator: ...
+    ) -> ListBlueprintsPaginator:
+        """ListBlueprintsPaginator for list_blueprints."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_connection_types"]
-    ) -> ListConnectionTypesPaginator: ...
+    ) -> ListConnectionTypesPaginator:
+        """ListConnectionTypesPaginator for list_connection_types."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_entities"]
-    ) -> ListEntitiesPaginator: ...
+    ) -> ListEntitiesPaginator:
+        """ListEntitiesPaginator for list_entities."""
+
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_jobs"]
-    ) -> ListJobsPaginator: ...
+    def get_paginator(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
+        """ListJobsPaginator for list_jobs."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_materialized_view_refresh_task_runs"]
-    ) -> ListMaterializedViewRefreshTaskRunsPaginator: ...
+    ) -> ListMaterializedViewRefreshTaskRunsPaginator:
+        """ListMaterializedViewRefreshTaskRunsPaginator for
+        list_materialized_view_refresh_task_runs.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_registries"]
-    ) -> ListRegistriesPaginator: ...
+    ) -> ListRegistriesPaginator:
+        """ListRegistriesPaginator for list_registries."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_schema_versions"]
-    ) -> ListSchemaVersionsPaginator: ...
+    ) -> ListSchemaVersionsPaginator:
+        """ListSchemaVersionsPaginator for list_schema_versions."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_schemas"]
-    ) -> ListSchemasPaginator: ...
+    ) -> ListSchemasPaginator:
+        """ListSchemasPaginator for list_schemas."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_table_optimizer_runs"]
-    ) -> ListTableOptimizerRunsPaginator: ...
+    ) -> ListTableOptimizerRunsPaginator:
+        """ListTableOptimizerRunsPaginator for list_table_optimizer_runs."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_triggers"]
-    ) -> ListTriggersPaginator: ...
+    ) -> ListTriggersPaginator:
+        """ListTriggersPaginator for list_triggers."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_usage_profiles"]
-    ) -> ListUsageProfilesPaginator: ...
+    ) -> ListUsageProfilesPaginator:
+        """ListUsageProfilesPaginator for list_usage_profiles."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_workflows"]
-    ) -> ListWorkflowsPaginator: ...
-    if TYPE_CHECKING:
+    ) -> ListWorkflowsPaginator:
+        """ListWorkflowsPaginator for list_workflows."""
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_create_partition"],
-            Params: BatchCreatePartitionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_delete_connection"],
-            Params: BatchDeleteConnectionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_delete_partition"],
-            Params: BatchDeletePartitionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_delete_table"],
-            Params: BatchDeleteTableRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_delete_table_version"],
-            Params: BatchDeleteTableVersionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_get_blueprints"],
-            Params: BatchGetBlueprintsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_get_crawlers"],
-            Params: BatchGetCrawlersRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_get_custom_entity_types"],
-            Params: BatchGetCustomEntityTypesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_get_data_quality_result"],
-            Params: BatchGetDataQualityResultRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_get_dev_endpoints"],
-            Params: BatchGetDevEndpointsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_get_jobs"],
-            Params: BatchGetJobsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_get_partition"],
-            Params: BatchGetPartitionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_get_table_optimizer"],
-            Params: BatchGetTableOptimizerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_get_triggers"],
-            Params: BatchGetTriggersRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_get_workflows"],
-            Params: BatchGetWorkflowsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_put_data_quality_statistic_annotation"],
-            Params: BatchPutDataQualityStatisticAnnotationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_stop_job_run"],
-            Params: BatchStopJobRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["batch_update_partition"],
-            Params: BatchUpdatePartitionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["cancel_data_quality_rule_recommendation_run"],
-            Params: CancelDataQualityRuleRecommendationRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["cancel_data_quality_ruleset_evaluation_run"],
-            Params: CancelDataQualityRulesetEvaluationRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["cancel_ml_task_run"],
-            Params: CancelMLTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["cancel_statement"],
-            Params: CancelStatementRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["check_schema_version_validity"],
-            Params: CheckSchemaVersionValidityInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_blueprint"],
-            Params: CreateBlueprintRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_catalog"],
-            Params: CreateCatalogRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_classifier"],
-            Params: CreateClassifierRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_column_statistics_task_settings"],
-            Params: CreateColumnStatisticsTaskSettingsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_connection"],
-            Params: CreateConnectionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_crawler"],
-            Params: CreateCrawlerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_custom_entity_type"],
-            Params: CreateCustomEntityTypeRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_data_quality_ruleset"],
-            Params: CreateDataQualityRulesetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_database"],
-            Params: CreateDatabaseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_dev_endpoint"],
-            Params: CreateDevEndpointRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_glue_identity_center_configuration"],
-            Params: CreateGlueIdentityCenterConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_integration"],
-            Params: CreateIntegrationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_integration_resource_property"],
-            Params: CreateIntegrationResourcePropertyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_integration_table_properties"],
-            Params: CreateIntegrationTablePropertiesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_job"],
-            Params: CreateJobRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_ml_transform"],
-            Params: CreateMLTransformRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_partition"],
-            Params: CreatePartitionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_partition_index"],
-            Params: CreatePartitionIndexRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_registry"],
-            Params: CreateRegistryInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_schema"],
-            Params: CreateSchemaInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_script"],
-            Params: CreateScriptRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_security_configuration"],
-            Params: CreateSecurityConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_session"],
-            Params: CreateSessionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_table"],
-            Params: CreateTableRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_table_optimizer"],
-            Params: CreateTableOptimizerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_trigger"],
-            Params: CreateTriggerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_usage_profile"],
-            Params: CreateUsageProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_user_defined_function"],
-            Params: CreateUserDefinedFunctionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_workflow"],
-            Params: CreateWorkflowRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_blueprint"],
-            Params: DeleteBlueprintRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_catalog"],
-            Params: DeleteCatalogRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_classifier"],
-            Params: DeleteClassifierRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_column_statistics_for_partition"],
-            Params: DeleteColumnStatisticsForPartitionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_column_statistics_for_table"],
-            Params: DeleteColumnStatisticsForTableRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_column_statistics_task_settings"],
-            Params: DeleteColumnStatisticsTaskSettingsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_connection"],
-            Params: DeleteConnectionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_connection_type"],
-            Params: DeleteConnectionTypeRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_crawler"],
-            Params: DeleteCrawlerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_custom_entity_type"],
-            Params: DeleteCustomEntityTypeRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_data_quality_ruleset"],
-            Params: DeleteDataQualityRulesetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_database"],
-            Params: DeleteDatabaseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_dev_endpoint"],
-            Params: DeleteDevEndpointRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_glue_identity_center_configuration"],
-            Params: DeleteGlueIdentityCenterConfigurationRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_integration"],
-            Params: DeleteIntegrationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_integration_resource_property"],
-            Params: DeleteIntegrationResourcePropertyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_integration_table_properties"],
-            Params: DeleteIntegrationTablePropertiesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_job"],
-            Params: DeleteJobRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_ml_transform"],
-            Params: DeleteMLTransformRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_partition"],
-            Params: DeletePartitionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_partition_index"],
-            Params: DeletePartitionIndexRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_registry"],
-            Params: DeleteRegistryInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_resource_policy"],
-            Params: DeleteResourcePolicyRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_schema"],
-            Params: DeleteSchemaInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_schema_versions"],
-            Params: DeleteSchemaVersionsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_security_configuration"],
-            Params: DeleteSecurityConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_session"],
-            Params: DeleteSessionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_table"],
-            Params: DeleteTableRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_table_optimizer"],
-            Params: DeleteTableOptimizerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_table_version"],
-            Params: DeleteTableVersionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_trigger"],
-            Params: DeleteTriggerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_usage_profile"],
-            Params: DeleteUsageProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_user_defined_function"],
-            Params: DeleteUserDefinedFunctionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_workflow"],
-            Params: DeleteWorkflowRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_connection_type"],
-            Params: DescribeConnectionTypeRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_entity"],
-            Params: DescribeEntityRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_inbound_integrations"],
-            Params: DescribeInboundIntegrationsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_integrations"],
-            Params: DescribeIntegrationsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_blueprint"],
-            Params: GetBlueprintRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_blueprint_run"],
-            Params: GetBlueprintRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_blueprint_runs"],
-            Params: GetBlueprintRunsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_catalog"],
-            Params: GetCatalogRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_catalog_import_status"],
-            Params: GetCatalogImportStatusRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_catalogs"],
-            Params: GetCatalogsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_classifier"],
-            Params: GetClassifierRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_classifiers"],
-            Params: GetClassifiersRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_column_statistics_for_partition"],
-            Params: GetColumnStatisticsForPartitionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_column_statistics_for_table"],
-            Params: GetColumnStatisticsForTableRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_column_statistics_task_run"],
-            Params: GetColumnStatisticsTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_column_statistics_task_runs"],
-            Params: GetColumnStatisticsTaskRunsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_column_statistics_task_settings"],
-            Params: GetColumnStatisticsTaskSettingsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_connection"],
-            Params: GetConnectionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_connections"],
-            Params: GetConnectionsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_crawler"],
-            Params: GetCrawlerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_crawler_metrics"],
-            Params: GetCrawlerMetricsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_crawlers"],
-            Params: GetCrawlersRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_custom_entity_type"],
-            Params: GetCustomEntityTypeRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_data_catalog_encryption_settings"],
-            Params: GetDataCatalogEncryptionSettingsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_data_quality_model"],
-            Params: GetDataQualityModelRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_data_quality_model_result"],
-            Params: GetDataQualityModelResultRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_data_quality_result"],
-            Params: GetDataQualityResultRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_data_quality_rule_recommendation_run"],
-            Params: GetDataQualityRuleRecommendationRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_data_quality_ruleset"],
-            Params: GetDataQualityRulesetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_data_quality_ruleset_evaluation_run"],
-            Params: GetDataQualityRulesetEvaluationRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_database"],
-            Params: GetDatabaseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_databases"],
-            Params: GetDatabasesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_dataflow_graph"],
-            Params: GetDataflowGraphRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_dev_endpoint"],
-            Params: GetDevEndpointRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_dev_endpoints"],
-            Params: GetDevEndpointsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_entity_records"],
-            Params: GetEntityRecordsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_glue_identity_center_configuration"],
-            Params: GetGlueIdentityCenterConfigurationRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_integration_resource_property"],
-            Params: GetIntegrationResourcePropertyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_integration_table_properties"],
-            Params: GetIntegrationTablePropertiesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_job"],
-            Params: GetJobRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_job_bookmark"],
-            Params: GetJobBookmarkRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_job_run"],
-            Params: GetJobRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_job_runs"],
-            Params: GetJobRunsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_jobs"],
-            Params: GetJobsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_ml_task_run"],
-            Params: GetMLTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_ml_task_runs"],
-            Params: GetMLTaskRunsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_ml_transform"],
-            Params: GetMLTransformRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_ml_transforms"],
-            Params: GetMLTransformsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_mapping"],
-            Params: GetMappingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_materialized_view_refresh_task_run"],
-            Params: GetMaterializedViewRefreshTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_partition"],
-            Params: GetPartitionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_partition_indexes"],
-            Params: GetPartitionIndexesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_partitions"],
-            Params: GetPartitionsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_plan"],
-            Params: GetPlanRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_registry"],
-            Params: GetRegistryInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_resource_policies"],
-            Params: GetResourcePoliciesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_resource_policy"],
-            Params: GetResourcePolicyRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_schema"],
-            Params: GetSchemaInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_schema_by_definition"],
-            Params: GetSchemaByDefinitionInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_schema_version"],
-            Params: GetSchemaVersionInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_schema_versions_diff"],
-            Params: GetSchemaVersionsDiffInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_security_configuration"],
-            Params: GetSecurityConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_security_configurations"],
-            Params: GetSecurityConfigurationsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_session"],
-            Params: GetSessionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_statement"],
-            Params: GetStatementRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_table"],
-            Params: GetTableRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_table_optimizer"],
-            Params: GetTableOptimizerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_table_version"],
-            Params: GetTableVersionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_table_versions"],
-            Params: GetTableVersionsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_tables"],
-            Params: GetTablesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_tags"],
-            Params: GetTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_trigger"],
-            Params: GetTriggerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_triggers"],
-            Params: GetTriggersRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_unfiltered_partition_metadata"],
-            Params: GetUnfilteredPartitionMetadataRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_unfiltered_partitions_metadata"],
-            Params: GetUnfilteredPartitionsMetadataRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_unfiltered_table_metadata"],
-            Params: GetUnfilteredTableMetadataRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_usage_profile"],
-            Params: GetUsageProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_user_defined_function"],
-            Params: GetUserDefinedFunctionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_user_defined_functions"],
-            Params: GetUserDefinedFunctionsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_workflow"],
-            Params: GetWorkflowRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_workflow_run"],
-            Params: GetWorkflowRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_workflow_run_properties"],
-            Params: GetWorkflowRunPropertiesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_workflow_runs"],
-            Params: GetWorkflowRunsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["import_catalog_to_glue"],
-            Params: ImportCatalogToGlueRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_blueprints"],
-            Params: ListBlueprintsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_column_statistics_task_runs"],
-            Params: ListColumnStatisticsTaskRunsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_connection_types"],
-            Params: ListConnectionTypesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_crawlers"],
-            Params: ListCrawlersRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_crawls"],
-            Params: ListCrawlsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_custom_entity_types"],
-            Params: ListCustomEntityTypesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_data_quality_results"],
-            Params: ListDataQualityResultsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_data_quality_rule_recommendation_runs"],
-            Params: ListDataQualityRuleRecommendationRunsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_data_quality_ruleset_evaluation_runs"],
-            Params: ListDataQualityRulesetEvaluationRunsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_data_quality_rulesets"],
-            Params: ListDataQualityRulesetsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_data_quality_statistic_annotations"],
-            Params: ListDataQualityStatisticAnnotationsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_data_quality_statistics"],
-            Params: ListDataQualityStatisticsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_dev_endpoints"],
-            Params: ListDevEndpointsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_entities"],
-            Params: ListEntitiesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_integration_resource_properties"],
-            Params: ListIntegrationResourcePropertiesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_jobs"],
-            Params: ListJobsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_ml_transforms"],
-            Params: ListMLTransformsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_materialized_view_refresh_task_runs"],
-            Params: ListMaterializedViewRefreshTaskRunsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_registries"],
-            Params: ListRegistriesInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_schema_versions"],
-            Params: ListSchemaVersionsInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_schemas"],
-            Params: ListSchemasInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_sessions"],
-            Params: ListSessionsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_statements"],
-            Params: ListStatementsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_table_optimizer_runs"],
-            Params: ListTableOptimizerRunsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_triggers"],
-            Params: ListTriggersRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_usage_profiles"],
-            Params: ListUsageProfilesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_workflows"],
-            Params: ListWorkflowsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["modify_integration"],
-            Params: ModifyIntegrationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_data_catalog_encryption_settings"],
-            Params: PutDataCatalogEncryptionSettingsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_data_quality_profile_annotation"],
-            Params: PutDataQualityProfileAnnotationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_resource_policy"],
-            Params: PutResourcePolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_schema_version_metadata"],
-            Params: PutSchemaVersionMetadataInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_workflow_run_properties"],
-            Params: PutWorkflowRunPropertiesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["query_schema_version_metadata"],
-            Params: QuerySchemaVersionMetadataInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["register_connection_type"],
-            Params: RegisterConnectionTypeRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["register_schema_version"],
-            Params: RegisterSchemaVersionInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["remove_schema_version_metadata"],
-            Params: RemoveSchemaVersionMetadataInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["reset_job_bookmark"],
-            Params: ResetJobBookmarkRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["resume_workflow_run"],
-            Params: ResumeWorkflowRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["run_statement"],
-            Params: RunStatementRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["search_tables"],
-            Params: SearchTablesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_blueprint_run"],
-            Params: StartBlueprintRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_column_statistics_task_run"],
-            Params: StartColumnStatisticsTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_column_statistics_task_run_schedule"],
-            Params: StartColumnStatisticsTaskRunScheduleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_crawler"],
-            Params: StartCrawlerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_crawler_schedule"],
-            Params: StartCrawlerScheduleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_data_quality_rule_recommendation_run"],
-            Params: StartDataQualityRuleRecommendationRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_data_quality_ruleset_evaluation_run"],
-            Params: StartDataQualityRulesetEvaluationRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_export_labels_task_run"],
-            Params: StartExportLabelsTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_import_labels_task_run"],
-            Params: StartImportLabelsTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_job_run"],
-            Params: StartJobRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_ml_evaluation_task_run"],
-            Params: StartMLEvaluationTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_ml_labeling_set_generation_task_run"],
-            Params: StartMLLabelingSetGenerationTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_materialized_view_refresh_task_run"],
-            Params: StartMaterializedViewRefreshTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_trigger"],
-            Params: StartTriggerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_workflow_run"],
-            Params: StartWorkflowRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_column_statistics_task_run"],
-            Params: StopColumnStatisticsTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_column_statistics_task_run_schedule"],
-            Params: StopColumnStatisticsTaskRunScheduleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_crawler"],
-            Params: StopCrawlerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_crawler_schedule"],
-            Params: StopCrawlerScheduleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_materialized_view_refresh_task_run"],
-            Params: StopMaterializedViewRefreshTaskRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_session"],
-            Params: StopSessionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_trigger"],
-            Params: StopTriggerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_workflow_run"],
-            Params: StopWorkflowRunRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_resource"],
-            Params: TagResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["test_connection"],
-            Params: TestConnectionRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_resource"],
-            Params: UntagResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_blueprint"],
-            Params: UpdateBlueprintRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_catalog"],
-            Params: UpdateCatalogRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_classifier"],
-            Params: UpdateClassifierRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_column_statistics_for_partition"],
-            Params: UpdateColumnStatisticsForPartitionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_column_statistics_for_table"],
-            Params: UpdateColumnStatisticsForTableRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_column_statistics_task_settings"],
-            Params: UpdateColumnStatisticsTaskSettingsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_connection"],
-            Params: UpdateConnectionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_crawler"],
-            Params: UpdateCrawlerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_crawler_schedule"],
-            Params: UpdateCrawlerScheduleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_data_quality_ruleset"],
-            Params: UpdateDataQualityRulesetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_database"],
-            Params: UpdateDatabaseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_dev_endpoint"],
-            Params: UpdateDevEndpointRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_glue_identity_center_configuration"],
-            Params: UpdateGlueIdentityCenterConfigurationRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_integration_resource_property"],
-            Params: UpdateIntegrationResourcePropertyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_integration_table_properties"],
-            Params: UpdateIntegrationTablePropertiesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_job"],
-            Params: UpdateJobRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_job_from_source_control"],
-            Params: UpdateJobFromSourceControlRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_ml_transform"],
-            Params: UpdateMLTransformRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_partition"],
-            Params: UpdatePartitionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_registry"],
-            Params: UpdateRegistryInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_schema"],
-            Params: UpdateSchemaInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_source_control_from_job"],
-            Params: UpdateSourceControlFromJobRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_table"],
-            Params: UpdateTableRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_table_optimizer"],
-            Params: UpdateTableOptimizerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_trigger"],
-            Params: UpdateTriggerRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_usage_profile"],
-            Params: UpdateUsageProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_user_defined_function"],
-            Params: UpdateUserDefinedFunctionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_workflow"],
-            Params: UpdateWorkflowRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_create_partition"],
+        Params: BatchCreatePartitionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_delete_connection"],
+        Params: BatchDeleteConnectionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_delete_partition"],
+        Params: BatchDeletePartitionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_delete_table"],
+        Params: BatchDeleteTableRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_delete_table_version"],
+        Params: BatchDeleteTableVersionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_get_blueprints"],
+        Params: BatchGetBlueprintsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_get_crawlers"],
+        Params: BatchGetCrawlersRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_get_custom_entity_types"],
+        Params: BatchGetCustomEntityTypesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_get_data_quality_result"],
+        Params: BatchGetDataQualityResultRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_get_dev_endpoints"],
+        Params: BatchGetDevEndpointsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_get_jobs"],
+        Params: BatchGetJobsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_get_partition"],
+        Params: BatchGetPartitionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_get_table_optimizer"],
+        Params: BatchGetTableOptimizerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_get_triggers"],
+        Params: BatchGetTriggersRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_get_workflows"],
+        Params: BatchGetWorkflowsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_put_data_quality_statistic_annotation"],
+        Params: BatchPutDataQualityStatisticAnnotationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_stop_job_run"],
+        Params: BatchStopJobRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["batch_update_partition"],
+        Params: BatchUpdatePartitionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["cancel_data_quality_rule_recommendation_run"],
+        Params: CancelDataQualityRuleRecommendationRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["cancel_data_quality_ruleset_evaluation_run"],
+        Params: CancelDataQualityRulesetEvaluationRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["cancel_ml_task_run"],
+        Params: CancelMLTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["cancel_statement"],
+        Params: CancelStatementRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["check_schema_version_validity"],
+        Params: CheckSchemaVersionValidityInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_blueprint"],
+        Params: CreateBlueprintRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_catalog"],
+        Params: CreateCatalogRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_classifier"],
+        Params: CreateClassifierRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_column_statistics_task_settings"],
+        Params: CreateColumnStatisticsTaskSettingsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_connection"],
+        Params: CreateConnectionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_crawler"],
+        Params: CreateCrawlerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_custom_entity_type"],
+        Params: CreateCustomEntityTypeRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_data_quality_ruleset"],
+        Params: CreateDataQualityRulesetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_database"],
+        Params: CreateDatabaseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_dev_endpoint"],
+        Params: CreateDevEndpointRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_glue_identity_center_configuration"],
+        Params: CreateGlueIdentityCenterConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_integration"],
+        Params: CreateIntegrationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_integration_resource_property"],
+        Params: CreateIntegrationResourcePropertyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_integration_table_properties"],
+        Params: CreateIntegrationTablePropertiesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_job"],
+        Params: CreateJobRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_ml_transform"],
+        Params: CreateMLTransformRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_partition"],
+        Params: CreatePartitionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_partition_index"],
+        Params: CreatePartitionIndexRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_registry"],
+        Params: CreateRegistryInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_schema"],
+        Params: CreateSchemaInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_script"],
+        Params: CreateScriptRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_security_configuration"],
+        Params: CreateSecurityConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_session"],
+        Params: CreateSessionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_table"],
+        Params: CreateTableRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_table_optimizer"],
+        Params: CreateTableOptimizerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_trigger"],
+        Params: CreateTriggerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_usage_profile"],
+        Params: CreateUsageProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_user_defined_function"],
+        Params: CreateUserDefinedFunctionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_workflow"],
+        Params: CreateWorkflowRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_blueprint"],
+        Params: DeleteBlueprintRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_catalog"],
+        Params: DeleteCatalogRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_classifier"],
+        Params: DeleteClassifierRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_column_statistics_for_partition"],
+        Params: DeleteColumnStatisticsForPartitionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_column_statistics_for_table"],
+        Params: DeleteColumnStatisticsForTableRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_column_statistics_task_settings"],
+        Params: DeleteColumnStatisticsTaskSettingsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_connection"],
+        Params: DeleteConnectionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_connection_type"],
+        Params: DeleteConnectionTypeRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_crawler"],
+        Params: DeleteCrawlerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_custom_entity_type"],
+        Params: DeleteCustomEntityTypeRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_data_quality_ruleset"],
+        Params: DeleteDataQualityRulesetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_database"],
+        Params: DeleteDatabaseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_dev_endpoint"],
+        Params: DeleteDevEndpointRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_glue_identity_center_configuration"],
+        Params: DeleteGlueIdentityCenterConfigurationRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_integration"],
+        Params: DeleteIntegrationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_integration_resource_property"],
+        Params: DeleteIntegrationResourcePropertyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_integration_table_properties"],
+        Params: DeleteIntegrationTablePropertiesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_job"],
+        Params: DeleteJobRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_ml_transform"],
+        Params: DeleteMLTransformRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_partition"],
+        Params: DeletePartitionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_partition_index"],
+        Params: DeletePartitionIndexRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_registry"],
+        Params: DeleteRegistryInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_resource_policy"],
+        Params: DeleteResourcePolicyRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_schema"],
+        Params: DeleteSchemaInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_schema_versions"],
+        Params: DeleteSchemaVersionsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_security_configuration"],
+        Params: DeleteSecurityConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_session"],
+        Params: DeleteSessionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_table"],
+        Params: DeleteTableRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_table_optimizer"],
+        Params: DeleteTableOptimizerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_table_version"],
+        Params: DeleteTableVersionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_trigger"],
+        Params: DeleteTriggerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_usage_profile"],
+        Params: DeleteUsageProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_user_defined_function"],
+        Params: DeleteUserDefinedFunctionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_workflow"],
+        Params: DeleteWorkflowRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_connection_type"],
+        Params: DescribeConnectionTypeRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_entity"],
+        Params: DescribeEntityRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_inbound_integrations"],
+        Params: DescribeInboundIntegrationsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_integrations"],
+        Params: DescribeIntegrationsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_blueprint"],
+        Params: GetBlueprintRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_blueprint_run"],
+        Params: GetBlueprintRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_blueprint_runs"],
+        Params: GetBlueprintRunsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_catalog"],
+        Params: GetCatalogRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_catalog_import_status"],
+        Params: GetCatalogImportStatusRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_catalogs"],
+        Params: GetCatalogsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_classifier"],
+        Params: GetClassifierRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_classifiers"],
+        Params: GetClassifiersRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_column_statistics_for_partition"],
+        Params: GetColumnStatisticsForPartitionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_column_statistics_for_table"],
+        Params: GetColumnStatisticsForTableRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_column_statistics_task_run"],
+        Params: GetColumnStatisticsTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_column_statistics_task_runs"],
+        Params: GetColumnStatisticsTaskRunsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_column_statistics_task_settings"],
+        Params: GetColumnStatisticsTaskSettingsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_connection"],
+        Params: GetConnectionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_connections"],
+        Params: GetConnectionsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_crawler"],
+        Params: GetCrawlerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_crawler_metrics"],
+        Params: GetCrawlerMetricsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_crawlers"],
+        Params: GetCrawlersRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_custom_entity_type"],
+        Params: GetCustomEntityTypeRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_data_catalog_encryption_settings"],
+        Params: GetDataCatalogEncryptionSettingsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_data_quality_model"],
+        Params: GetDataQualityModelRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_data_quality_model_result"],
+        Params: GetDataQualityModelResultRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_data_quality_result"],
+        Params: GetDataQualityResultRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_data_quality_rule_recommendation_run"],
+        Params: GetDataQualityRuleRecommendationRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_data_quality_ruleset"],
+        Params: GetDataQualityRulesetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_data_quality_ruleset_evaluation_run"],
+        Params: GetDataQualityRulesetEvaluationRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_database"],
+        Params: GetDatabaseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_databases"],
+        Params: GetDatabasesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_dataflow_graph"],
+        Params: GetDataflowGraphRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_dev_endpoint"],
+        Params: GetDevEndpointRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_dev_endpoints"],
+        Params: GetDevEndpointsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_entity_records"],
+        Params: GetEntityRecordsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_glue_identity_center_configuration"],
+        Params: GetGlueIdentityCenterConfigurationRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_integration_resource_property"],
+        Params: GetIntegrationResourcePropertyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_integration_table_properties"],
+        Params: GetIntegrationTablePropertiesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_job"],
+        Params: GetJobRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_job_bookmark"],
+        Params: GetJobBookmarkRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_job_run"],
+        Params: GetJobRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_job_runs"],
+        Params: GetJobRunsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_jobs"],
+        Params: GetJobsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_ml_task_run"],
+        Params: GetMLTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_ml_task_runs"],
+        Params: GetMLTaskRunsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_ml_transform"],
+        Params: GetMLTransformRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_ml_transforms"],
+        Params: GetMLTransformsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_mapping"],
+        Params: GetMappingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_materialized_view_refresh_task_run"],
+        Params: GetMaterializedViewRefreshTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_partition"],
+        Params: GetPartitionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_partition_indexes"],
+        Params: GetPartitionIndexesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_partitions"],
+        Params: GetPartitionsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_plan"],
+        Params: GetPlanRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_registry"],
+        Params: GetRegistryInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_resource_policies"],
+        Params: GetResourcePoliciesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_resource_policy"],
+        Params: GetResourcePolicyRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_schema"],
+        Params: GetSchemaInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_schema_by_definition"],
+        Params: GetSchemaByDefinitionInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_schema_version"],
+        Params: GetSchemaVersionInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_schema_versions_diff"],
+        Params: GetSchemaVersionsDiffInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_security_configuration"],
+        Params: GetSecurityConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_security_configurations"],
+        Params: GetSecurityConfigurationsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_session"],
+        Params: GetSessionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_statement"],
+        Params: GetStatementRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_table"],
+        Params: GetTableRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_table_optimizer"],
+        Params: GetTableOptimizerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_table_version"],
+        Params: GetTableVersionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_table_versions"],
+        Params: GetTableVersionsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_tables"],
+        Params: GetTablesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_tags"],
+        Params: GetTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_trigger"],
+        Params: GetTriggerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_triggers"],
+        Params: GetTriggersRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_unfiltered_partition_metadata"],
+        Params: GetUnfilteredPartitionMetadataRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_unfiltered_partitions_metadata"],
+        Params: GetUnfilteredPartitionsMetadataRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_unfiltered_table_metadata"],
+        Params: GetUnfilteredTableMetadataRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_usage_profile"],
+        Params: GetUsageProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_user_defined_function"],
+        Params: GetUserDefinedFunctionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_user_defined_functions"],
+        Params: GetUserDefinedFunctionsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_workflow"],
+        Params: GetWorkflowRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_workflow_run"],
+        Params: GetWorkflowRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_workflow_run_properties"],
+        Params: GetWorkflowRunPropertiesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_workflow_runs"],
+        Params: GetWorkflowRunsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["import_catalog_to_glue"],
+        Params: ImportCatalogToGlueRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_blueprints"],
+        Params: ListBlueprintsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_column_statistics_task_runs"],
+        Params: ListColumnStatisticsTaskRunsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_connection_types"],
+        Params: ListConnectionTypesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_crawlers"],
+        Params: ListCrawlersRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_crawls"],
+        Params: ListCrawlsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_custom_entity_types"],
+        Params: ListCustomEntityTypesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_data_quality_results"],
+        Params: ListDataQualityResultsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_data_quality_rule_recommendation_runs"],
+        Params: ListDataQualityRuleRecommendationRunsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_data_quality_ruleset_evaluation_runs"],
+        Params: ListDataQualityRulesetEvaluationRunsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_data_quality_rulesets"],
+        Params: ListDataQualityRulesetsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_data_quality_statistic_annotations"],
+        Params: ListDataQualityStatisticAnnotationsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_data_quality_statistics"],
+        Params: ListDataQualityStatisticsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_dev_endpoints"],
+        Params: ListDevEndpointsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_entities"],
+        Params: ListEntitiesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_integration_resource_properties"],
+        Params: ListIntegrationResourcePropertiesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_jobs"],
+        Params: ListJobsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_ml_transforms"],
+        Params: ListMLTransformsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_materialized_view_refresh_task_runs"],
+        Params: ListMaterializedViewRefreshTaskRunsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_registries"],
+        Params: ListRegistriesInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_schema_versions"],
+        Params: ListSchemaVersionsInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_schemas"],
+        Params: ListSchemasInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_sessions"],
+        Params: ListSessionsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_statements"],
+        Params: ListStatementsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_table_optimizer_runs"],
+        Params: ListTableOptimizerRunsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_triggers"],
+        Params: ListTriggersRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_usage_profiles"],
+        Params: ListUsageProfilesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_workflows"],
+        Params: ListWorkflowsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["modify_integration"],
+        Params: ModifyIntegrationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_data_catalog_encryption_settings"],
+        Params: PutDataCatalogEncryptionSettingsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_data_quality_profile_annotation"],
+        Params: PutDataQualityProfileAnnotationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_resource_policy"],
+        Params: PutResourcePolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_schema_version_metadata"],
+        Params: PutSchemaVersionMetadataInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_workflow_run_properties"],
+        Params: PutWorkflowRunPropertiesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["query_schema_version_metadata"],
+        Params: QuerySchemaVersionMetadataInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["register_connection_type"],
+        Params: RegisterConnectionTypeRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["register_schema_version"],
+        Params: RegisterSchemaVersionInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["remove_schema_version_metadata"],
+        Params: RemoveSchemaVersionMetadataInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["reset_job_bookmark"],
+        Params: ResetJobBookmarkRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["resume_workflow_run"],
+        Params: ResumeWorkflowRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["run_statement"],
+        Params: RunStatementRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["search_tables"],
+        Params: SearchTablesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_blueprint_run"],
+        Params: StartBlueprintRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_column_statistics_task_run"],
+        Params: StartColumnStatisticsTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_column_statistics_task_run_schedule"],
+        Params: StartColumnStatisticsTaskRunScheduleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_crawler"],
+        Params: StartCrawlerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_crawler_schedule"],
+        Params: StartCrawlerScheduleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_data_quality_rule_recommendation_run"],
+        Params: StartDataQualityRuleRecommendationRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_data_quality_ruleset_evaluation_run"],
+        Params: StartDataQualityRulesetEvaluationRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_export_labels_task_run"],
+        Params: StartExportLabelsTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_import_labels_task_run"],
+        Params: StartImportLabelsTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_job_run"],
+        Params: StartJobRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_ml_evaluation_task_run"],
+        Params: StartMLEvaluationTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_ml_labeling_set_generation_task_run"],
+        Params: StartMLLabelingSetGenerationTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_materialized_view_refresh_task_run"],
+        Params: StartMaterializedViewRefreshTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_trigger"],
+        Params: StartTriggerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_workflow_run"],
+        Params: StartWorkflowRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_column_statistics_task_run"],
+        Params: StopColumnStatisticsTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_column_statistics_task_run_schedule"],
+        Params: StopColumnStatisticsTaskRunScheduleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_crawler"],
+        Params: StopCrawlerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_crawler_schedule"],
+        Params: StopCrawlerScheduleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_materialized_view_refresh_task_run"],
+        Params: StopMaterializedViewRefreshTaskRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_session"],
+        Params: StopSessionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_trigger"],
+        Params: StopTriggerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_workflow_run"],
+        Params: StopWorkflowRunRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_resource"],
+        Params: TagResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["test_connection"],
+        Params: TestConnectionRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_resource"],
+        Params: UntagResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_blueprint"],
+        Params: UpdateBlueprintRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_catalog"],
+        Params: UpdateCatalogRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_classifier"],
+        Params: UpdateClassifierRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_column_statistics_for_partition"],
+        Params: UpdateColumnStatisticsForPartitionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_column_statistics_for_table"],
+        Params: UpdateColumnStatisticsForTableRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_column_statistics_task_settings"],
+        Params: UpdateColumnStatisticsTaskSettingsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_connection"],
+        Params: UpdateConnectionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_crawler"],
+        Params: UpdateCrawlerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_crawler_schedule"],
+        Params: UpdateCrawlerScheduleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_data_quality_ruleset"],
+        Params: UpdateDataQualityRulesetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_database"],
+        Params: UpdateDatabaseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_dev_endpoint"],
+        Params: UpdateDevEndpointRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_glue_identity_center_configuration"],
+        Params: UpdateGlueIdentityCenterConfigurationRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_integration_resource_property"],
+        Params: UpdateIntegrationResourcePropertyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_integration_table_properties"],
+        Params: UpdateIntegrationTablePropertiesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_job"],
+        Params: UpdateJobRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_job_from_source_control"],
+        Params: UpdateJobFromSourceControlRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_ml_transform"],
+        Params: UpdateMLTransformRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_partition"],
+        Params: UpdatePartitionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_registry"],
+        Params: UpdateRegistryInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_schema"],
+        Params: UpdateSchemaInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_source_control_from_job"],
+        Params: UpdateSourceControlFromJobRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_table"],
+        Params: UpdateTableRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_table_optimizer"],
+        Params: UpdateTableOptimizerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_trigger"],
+        Params: UpdateTriggerRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_usage_profile"],
+        Params: UpdateUsageProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_user_defined_function"],
+        Params: UpdateUserDefinedFunctionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_workflow"],
+        Params: UpdateWorkflowRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> GlueClient: ...
+) -> GlueClient:
+    """boto3.client('glue', ...) with the same arguments, from `session` when
+    given: boto3's client itself, typed GlueClient.
+    """

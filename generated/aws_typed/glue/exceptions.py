@@ -176,8 +176,6 @@ class GlueExceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     AccessDeniedException: type[AccessDeniedException]
     AlreadyExistsException: type[AlreadyExistsException]
     ColumnStatisticsTaskNotRunningException: type[

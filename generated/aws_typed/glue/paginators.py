@@ -7,109 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        DescribeEntityRequestPaginateTypeDef,
-        DescribeEntityResponseFullResultTypeDef,
-        DescribeEntityResponseTypeDef,
-        GetClassifiersRequestPaginateTypeDef,
-        GetClassifiersResponseFullResultTypeDef,
-        GetClassifiersResponseTypeDef,
-        GetConnectionsRequestPaginateTypeDef,
-        GetConnectionsResponseFullResultTypeDef,
-        GetConnectionsResponseTypeDef,
-        GetCrawlerMetricsRequestPaginateTypeDef,
-        GetCrawlerMetricsResponseFullResultTypeDef,
-        GetCrawlerMetricsResponseTypeDef,
-        GetCrawlersRequestPaginateTypeDef,
-        GetCrawlersResponseFullResultTypeDef,
-        GetCrawlersResponseTypeDef,
-        GetDatabasesRequestPaginateTypeDef,
-        GetDatabasesResponseFullResultTypeDef,
-        GetDatabasesResponseTypeDef,
-        GetDevEndpointsRequestPaginateTypeDef,
-        GetDevEndpointsResponseFullResultTypeDef,
-        GetDevEndpointsResponseTypeDef,
-        GetJobRunsRequestPaginateTypeDef,
-        GetJobRunsResponseFullResultTypeDef,
-        GetJobRunsResponseTypeDef,
-        GetJobsRequestPaginateTypeDef,
-        GetJobsResponseFullResultTypeDef,
-        GetJobsResponseTypeDef,
-        GetPartitionIndexesRequestPaginateTypeDef,
-        GetPartitionIndexesResponseFullResultTypeDef,
-        GetPartitionIndexesResponseTypeDef,
-        GetPartitionsRequestPaginateTypeDef,
-        GetPartitionsResponseFullResultTypeDef,
-        GetPartitionsResponseTypeDef,
-        GetResourcePoliciesRequestPaginateTypeDef,
-        GetResourcePoliciesResponseFullResultTypeDef,
-        GetResourcePoliciesResponseTypeDef,
-        GetSecurityConfigurationsRequestPaginateTypeDef,
-        GetSecurityConfigurationsResponseFullResultTypeDef,
-        GetSecurityConfigurationsResponseTypeDef,
-        GetTableVersionsRequestPaginateTypeDef,
-        GetTableVersionsResponseFullResultTypeDef,
-        GetTableVersionsResponseTypeDef,
-        GetTablesRequestPaginateTypeDef,
-        GetTablesResponseFullResultTypeDef,
-        GetTablesResponseTypeDef,
-        GetTriggersRequestPaginateTypeDef,
-        GetTriggersResponseFullResultTypeDef,
-        GetTriggersResponseTypeDef,
-        GetUserDefinedFunctionsRequestPaginateTypeDef,
-        GetUserDefinedFunctionsResponseFullResultTypeDef,
-        GetUserDefinedFunctionsResponseTypeDef,
-        GetWorkflowRunsRequestPaginateTypeDef,
-        GetWorkflowRunsResponseFullResultTypeDef,
-        GetWorkflowRunsResponseTypeDef,
-        ListBlueprintsRequestPaginateTypeDef,
-        ListBlueprintsResponseFullResultTypeDef,
-        ListBlueprintsResponseTypeDef,
-        ListConnectionTypesRequestPaginateTypeDef,
-        ListConnectionTypesResponseFullResultTypeDef,
-        ListConnectionTypesResponseTypeDef,
-        ListEntitiesRequestPaginateTypeDef,
-        ListEntitiesResponseFullResultTypeDef,
-        ListEntitiesResponseTypeDef,
-        ListJobsRequestPaginateTypeDef,
-        ListJobsResponseFullResultTypeDef,
-        ListJobsResponseTypeDef,
-        ListMaterializedViewRefreshTaskRunsRequestPaginateTypeDef,
-        ListMaterializedViewRefreshTaskRunsResponseFullResultTypeDef,
-        ListMaterializedViewRefreshTaskRunsResponseTypeDef,
-        ListRegistriesInputPaginateTypeDef,
-        ListRegistriesResponseFullResultTypeDef,
-        ListRegistriesResponseTypeDef,
-        ListSchemaVersionsInputPaginateTypeDef,
-        ListSchemaVersionsResponseFullResultTypeDef,
-        ListSchemaVersionsResponseTypeDef,
-        ListSchemasInputPaginateTypeDef,
-        ListSchemasResponseFullResultTypeDef,
-        ListSchemasResponseTypeDef,
-        ListTableOptimizerRunsRequestPaginateTypeDef,
-        ListTableOptimizerRunsResponseFullResultTypeDef,
-        ListTableOptimizerRunsResponseTypeDef,
-        ListTriggersRequestPaginateTypeDef,
-        ListTriggersResponseFullResultTypeDef,
-        ListTriggersResponseTypeDef,
-        ListUsageProfilesRequestPaginateTypeDef,
-        ListUsageProfilesResponseFullResultTypeDef,
-        ListUsageProfilesResponseTypeDef,
-        ListWorkflowsRequestPaginateTypeDef,
-        ListWorkflowsResponseFullResultTypeDef,
-        ListWorkflowsResponseTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = [
     "PAGINATORS",
@@ -149,43 +47,19 @@ __all__ = [
 class DescribeEntityPaginator(Paginator):
     """Paginator for GlueClient.describe_entity: pages over Fields."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[DescribeEntityRequestPaginateTypeDef]
-    ) -> PageIterator[
-        DescribeEntityResponseTypeDef, DescribeEntityResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of describe_entity; items in Fields."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "DescribeEntity"
 
 
 class GetClassifiersPaginator(Paginator):
     """Paginator for GlueClient.get_classifiers: pages over Classifiers."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetClassifiersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetClassifiersResponseTypeDef, GetClassifiersResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_classifiers; items in Classifiers."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetClassifiers"
 
 
 class GetConnectionsPaginator(Paginator):
     """Paginator for GlueClient.get_connections: pages over ConnectionList."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetConnectionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetConnectionsResponseTypeDef, GetConnectionsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_connections; items in ConnectionList."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetConnections"
 
 
 class GetCrawlerMetricsPaginator(Paginator):
@@ -193,81 +67,37 @@ class GetCrawlerMetricsPaginator(Paginator):
     CrawlerMetricsList.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetCrawlerMetricsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetCrawlerMetricsResponseTypeDef, GetCrawlerMetricsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_crawler_metrics; items in
-        CrawlerMetricsList.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetCrawlerMetrics"
 
 
 class GetCrawlersPaginator(Paginator):
     """Paginator for GlueClient.get_crawlers: pages over Crawlers."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetCrawlersRequestPaginateTypeDef]
-    ) -> PageIterator[GetCrawlersResponseTypeDef, GetCrawlersResponseFullResultTypeDef]:
-        """Iterate over the pages of get_crawlers; items in Crawlers."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetCrawlers"
 
 
 class GetDatabasesPaginator(Paginator):
     """Paginator for GlueClient.get_databases: pages over DatabaseList."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetDatabasesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetDatabasesResponseTypeDef, GetDatabasesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_databases; items in DatabaseList."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetDatabases"
 
 
 class GetDevEndpointsPaginator(Paginator):
     """Paginator for GlueClient.get_dev_endpoints: pages over DevEndpoints."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetDevEndpointsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetDevEndpointsResponseTypeDef, GetDevEndpointsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_dev_endpoints; items in DevEndpoints."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetDevEndpoints"
 
 
 class GetJobRunsPaginator(Paginator):
     """Paginator for GlueClient.get_job_runs: pages over JobRuns."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetJobRunsRequestPaginateTypeDef]
-    ) -> PageIterator[GetJobRunsResponseTypeDef, GetJobRunsResponseFullResultTypeDef]:
-        """Iterate over the pages of get_job_runs; items in JobRuns."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetJobRuns"
 
 
 class GetJobsPaginator(Paginator):
     """Paginator for GlueClient.get_jobs: pages over Jobs."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetJobsRequestPaginateTypeDef]
-    ) -> PageIterator[GetJobsResponseTypeDef, GetJobsResponseFullResultTypeDef]:
-        """Iterate over the pages of get_jobs; items in Jobs."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetJobs"
 
 
 class GetPartitionIndexesPaginator(Paginator):
@@ -275,31 +105,13 @@ class GetPartitionIndexesPaginator(Paginator):
     PartitionIndexDescriptorList.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetPartitionIndexesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetPartitionIndexesResponseTypeDef, GetPartitionIndexesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_partition_indexes; items in
-        PartitionIndexDescriptorList.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetPartitionIndexes"
 
 
 class GetPartitionsPaginator(Paginator):
     """Paginator for GlueClient.get_partitions: pages over Partitions."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetPartitionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetPartitionsResponseTypeDef, GetPartitionsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_partitions; items in Partitions."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetPartitions"
 
 
 class GetResourcePoliciesPaginator(Paginator):
@@ -307,17 +119,7 @@ class GetResourcePoliciesPaginator(Paginator):
     GetResourcePoliciesResponseList.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetResourcePoliciesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetResourcePoliciesResponseTypeDef, GetResourcePoliciesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_resource_policies; items in
-        GetResourcePoliciesResponseList.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetResourcePolicies"
 
 
 class GetSecurityConfigurationsPaginator(Paginator):
@@ -325,56 +127,25 @@ class GetSecurityConfigurationsPaginator(Paginator):
     SecurityConfigurations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetSecurityConfigurationsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetSecurityConfigurationsResponseTypeDef,
-        GetSecurityConfigurationsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_security_configurations; items in
-        SecurityConfigurations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetSecurityConfigurations"
 
 
 class GetTableVersionsPaginator(Paginator):
     """Paginator for GlueClient.get_table_versions: pages over TableVersions."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetTableVersionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetTableVersionsResponseTypeDef, GetTableVersionsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_table_versions; items in TableVersions."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetTableVersions"
 
 
 class GetTablesPaginator(Paginator):
     """Paginator for GlueClient.get_tables: pages over TableList."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetTablesRequestPaginateTypeDef]
-    ) -> PageIterator[GetTablesResponseTypeDef, GetTablesResponseFullResultTypeDef]:
-        """Iterate over the pages of get_tables; items in TableList."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetTables"
 
 
 class GetTriggersPaginator(Paginator):
     """Paginator for GlueClient.get_triggers: pages over Triggers."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetTriggersRequestPaginateTypeDef]
-    ) -> PageIterator[GetTriggersResponseTypeDef, GetTriggersResponseFullResultTypeDef]:
-        """Iterate over the pages of get_triggers; items in Triggers."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetTriggers"
 
 
 class GetUserDefinedFunctionsPaginator(Paginator):
@@ -382,88 +153,37 @@ class GetUserDefinedFunctionsPaginator(Paginator):
     UserDefinedFunctions.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetUserDefinedFunctionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetUserDefinedFunctionsResponseTypeDef,
-        GetUserDefinedFunctionsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_user_defined_functions; items in
-        UserDefinedFunctions.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetUserDefinedFunctions"
 
 
 class GetWorkflowRunsPaginator(Paginator):
     """Paginator for GlueClient.get_workflow_runs: pages over Runs."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetWorkflowRunsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetWorkflowRunsResponseTypeDef, GetWorkflowRunsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of get_workflow_runs; items in Runs."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetWorkflowRuns"
 
 
 class ListBlueprintsPaginator(Paginator):
     """Paginator for GlueClient.list_blueprints: pages over Blueprints."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListBlueprintsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListBlueprintsResponseTypeDef, ListBlueprintsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_blueprints; items in Blueprints."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListBlueprints"
 
 
 class ListConnectionTypesPaginator(Paginator):
     """Paginator for GlueClient.list_connection_types: pages over ConnectionTypes."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListConnectionTypesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListConnectionTypesResponseTypeDef, ListConnectionTypesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_connection_types; items in
-        ConnectionTypes.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListConnectionTypes"
 
 
 class ListEntitiesPaginator(Paginator):
     """Paginator for GlueClient.list_entities: pages over Entities."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListEntitiesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListEntitiesResponseTypeDef, ListEntitiesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_entities; items in Entities."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListEntities"
 
 
 class ListJobsPaginator(Paginator):
     """Paginator for GlueClient.list_jobs: pages over JobNames."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListJobsRequestPaginateTypeDef]
-    ) -> PageIterator[ListJobsResponseTypeDef, ListJobsResponseFullResultTypeDef]:
-        """Iterate over the pages of list_jobs; items in JobNames."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListJobs"
 
 
 class ListMaterializedViewRefreshTaskRunsPaginator(Paginator):
@@ -471,59 +191,25 @@ class ListMaterializedViewRefreshTaskRunsPaginator(Paginator):
     over MaterializedViewRefreshTaskRuns.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[ListMaterializedViewRefreshTaskRunsRequestPaginateTypeDef],
-    ) -> PageIterator[
-        ListMaterializedViewRefreshTaskRunsResponseTypeDef,
-        ListMaterializedViewRefreshTaskRunsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_materialized_view_refresh_task_runs;
-        items in MaterializedViewRefreshTaskRuns.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListMaterializedViewRefreshTaskRuns"
 
 
 class ListRegistriesPaginator(Paginator):
     """Paginator for GlueClient.list_registries: pages over Registries."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListRegistriesInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListRegistriesResponseTypeDef, ListRegistriesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_registries; items in Registries."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListRegistries"
 
 
 class ListSchemaVersionsPaginator(Paginator):
     """Paginator for GlueClient.list_schema_versions: pages over Schemas."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListSchemaVersionsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListSchemaVersionsResponseTypeDef, ListSchemaVersionsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_schema_versions; items in Schemas."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListSchemaVersions"
 
 
 class ListSchemasPaginator(Paginator):
     """Paginator for GlueClient.list_schemas: pages over Schemas."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListSchemasInputPaginateTypeDef]
-    ) -> PageIterator[ListSchemasResponseTypeDef, ListSchemasResponseFullResultTypeDef]:
-        """Iterate over the pages of list_schemas; items in Schemas."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListSchemas"
 
 
 class ListTableOptimizerRunsPaginator(Paginator):
@@ -531,60 +217,25 @@ class ListTableOptimizerRunsPaginator(Paginator):
     TableOptimizerRuns.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListTableOptimizerRunsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListTableOptimizerRunsResponseTypeDef,
-        ListTableOptimizerRunsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_table_optimizer_runs; items in
-        TableOptimizerRuns.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListTableOptimizerRuns"
 
 
 class ListTriggersPaginator(Paginator):
     """Paginator for GlueClient.list_triggers: pages over TriggerNames."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListTriggersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListTriggersResponseTypeDef, ListTriggersResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_triggers; items in TriggerNames."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListTriggers"
 
 
 class ListUsageProfilesPaginator(Paginator):
     """Paginator for GlueClient.list_usage_profiles: pages over Profiles."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListUsageProfilesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListUsageProfilesResponseTypeDef, ListUsageProfilesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_usage_profiles; items in Profiles."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListUsageProfiles"
 
 
 class ListWorkflowsPaginator(Paginator):
     """Paginator for GlueClient.list_workflows: pages over Workflows."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListWorkflowsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListWorkflowsResponseTypeDef, ListWorkflowsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_workflows; items in Workflows."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListWorkflows"
 
 
 PAGINATORS = {

@@ -147,201 +147,241 @@ __all__ = [
 ]
 
 class DescribeEntityPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.describe_entity: pages over Fields."""
 
     def paginate(
         self, **kwargs: Unpack[DescribeEntityRequestPaginateTypeDef]
     ) -> PageIterator[
         DescribeEntityResponseTypeDef, DescribeEntityResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of describe_entity; items in Fields."""
 
 class GetClassifiersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_classifiers: pages over Classifiers."""
 
     def paginate(
         self, **kwargs: Unpack[GetClassifiersRequestPaginateTypeDef]
     ) -> PageIterator[
         GetClassifiersResponseTypeDef, GetClassifiersResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_classifiers; items in Classifiers."""
 
 class GetConnectionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_connections: pages over ConnectionList."""
 
     def paginate(
         self, **kwargs: Unpack[GetConnectionsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetConnectionsResponseTypeDef, GetConnectionsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_connections; items in ConnectionList."""
 
 class GetCrawlerMetricsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_crawler_metrics: pages over
+    CrawlerMetricsList.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetCrawlerMetricsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetCrawlerMetricsResponseTypeDef, GetCrawlerMetricsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_crawler_metrics; items in
+        CrawlerMetricsList.
+        """
 
 class GetCrawlersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_crawlers: pages over Crawlers."""
 
     def paginate(
         self, **kwargs: Unpack[GetCrawlersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetCrawlersResponseTypeDef, GetCrawlersResponseFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[GetCrawlersResponseTypeDef, GetCrawlersResponseFullResultTypeDef]:
+        """Iterate over the pages of get_crawlers; items in Crawlers."""
 
 class GetDatabasesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_databases: pages over DatabaseList."""
 
     def paginate(
         self, **kwargs: Unpack[GetDatabasesRequestPaginateTypeDef]
     ) -> PageIterator[
         GetDatabasesResponseTypeDef, GetDatabasesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_databases; items in DatabaseList."""
 
 class GetDevEndpointsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_dev_endpoints: pages over DevEndpoints."""
 
     def paginate(
         self, **kwargs: Unpack[GetDevEndpointsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetDevEndpointsResponseTypeDef, GetDevEndpointsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_dev_endpoints; items in DevEndpoints."""
 
 class GetJobRunsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_job_runs: pages over JobRuns."""
 
     def paginate(
         self, **kwargs: Unpack[GetJobRunsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetJobRunsResponseTypeDef, GetJobRunsResponseFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[GetJobRunsResponseTypeDef, GetJobRunsResponseFullResultTypeDef]:
+        """Iterate over the pages of get_job_runs; items in JobRuns."""
 
 class GetJobsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_jobs: pages over Jobs."""
 
     def paginate(
         self, **kwargs: Unpack[GetJobsRequestPaginateTypeDef]
-    ) -> PageIterator[GetJobsResponseTypeDef, GetJobsResponseFullResultTypeDef]: ...
+    ) -> PageIterator[GetJobsResponseTypeDef, GetJobsResponseFullResultTypeDef]:
+        """Iterate over the pages of get_jobs; items in Jobs."""
 
 class GetPartitionIndexesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_partition_indexes: pages over
+    PartitionIndexDescriptorList.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetPartitionIndexesRequestPaginateTypeDef]
     ) -> PageIterator[
         GetPartitionIndexesResponseTypeDef, GetPartitionIndexesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_partition_indexes; items in
+        PartitionIndexDescriptorList.
+        """
 
 class GetPartitionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_partitions: pages over Partitions."""
 
     def paginate(
         self, **kwargs: Unpack[GetPartitionsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetPartitionsResponseTypeDef, GetPartitionsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_partitions; items in Partitions."""
 
 class GetResourcePoliciesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_resource_policies: pages over
+    GetResourcePoliciesResponseList.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetResourcePoliciesRequestPaginateTypeDef]
     ) -> PageIterator[
         GetResourcePoliciesResponseTypeDef, GetResourcePoliciesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_resource_policies; items in
+        GetResourcePoliciesResponseList.
+        """
 
 class GetSecurityConfigurationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_security_configurations: pages over
+    SecurityConfigurations.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetSecurityConfigurationsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetSecurityConfigurationsResponseTypeDef,
         GetSecurityConfigurationsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_security_configurations; items in
+        SecurityConfigurations.
+        """
 
 class GetTableVersionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_table_versions: pages over TableVersions."""
 
     def paginate(
         self, **kwargs: Unpack[GetTableVersionsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetTableVersionsResponseTypeDef, GetTableVersionsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_table_versions; items in TableVersions."""
 
 class GetTablesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_tables: pages over TableList."""
 
     def paginate(
         self, **kwargs: Unpack[GetTablesRequestPaginateTypeDef]
-    ) -> PageIterator[GetTablesResponseTypeDef, GetTablesResponseFullResultTypeDef]: ...
+    ) -> PageIterator[GetTablesResponseTypeDef, GetTablesResponseFullResultTypeDef]:
+        """Iterate over the pages of get_tables; items in TableList."""
 
 class GetTriggersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_triggers: pages over Triggers."""
 
     def paginate(
         self, **kwargs: Unpack[GetTriggersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetTriggersResponseTypeDef, GetTriggersResponseFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[GetTriggersResponseTypeDef, GetTriggersResponseFullResultTypeDef]:
+        """Iterate over the pages of get_triggers; items in Triggers."""
 
 class GetUserDefinedFunctionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_user_defined_functions: pages over
+    UserDefinedFunctions.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetUserDefinedFunctionsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetUserDefinedFunctionsResponseTypeDef,
         GetUserDefinedFunctionsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_user_defined_functions; items in
+        UserDefinedFunctions.
+        """
 
 class GetWorkflowRunsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.get_workflow_runs: pages over Runs."""
 
     def paginate(
         self, **kwargs: Unpack[GetWorkflowRunsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetWorkflowRunsResponseTypeDef, GetWorkflowRunsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of get_workflow_runs; items in Runs."""
 
 class ListBlueprintsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_blueprints: pages over Blueprints."""
 
     def paginate(
         self, **kwargs: Unpack[ListBlueprintsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListBlueprintsResponseTypeDef, ListBlueprintsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_blueprints; items in Blueprints."""
 
 class ListConnectionTypesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_connection_types: pages over ConnectionTypes."""
 
     def paginate(
         self, **kwargs: Unpack[ListConnectionTypesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListConnectionTypesResponseTypeDef, ListConnectionTypesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_connection_types; items in
+        ConnectionTypes.
+        """
 
 class ListEntitiesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_entities: pages over Entities."""
 
     def paginate(
         self, **kwargs: Unpack[ListEntitiesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListEntitiesResponseTypeDef, ListEntitiesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_entities; items in Entities."""
 
 class ListJobsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_jobs: pages over JobNames."""
 
     def paginate(
         self, **kwargs: Unpack[ListJobsRequestPaginateTypeDef]
-    ) -> PageIterator[ListJobsResponseTypeDef, ListJobsResponseFullResultTypeDef]: ...
+    ) -> PageIterator[ListJobsResponseTypeDef, ListJobsResponseFullResultTypeDef]:
+        """Iterate over the pages of list_jobs; items in JobNames."""
 
 class ListMaterializedViewRefreshTaskRunsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_materialized_view_refresh_task_runs: pages
+    over MaterializedViewRefreshTaskRuns.
+    """
 
     def paginate(
         self,
@@ -349,71 +389,83 @@ class ListMaterializedViewRefreshTaskRunsPaginator(Paginator):
     ) -> PageIterator[
         ListMaterializedViewRefreshTaskRunsResponseTypeDef,
         ListMaterializedViewRefreshTaskRunsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_materialized_view_refresh_task_runs;
+        items in MaterializedViewRefreshTaskRuns.
+        """
 
 class ListRegistriesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_registries: pages over Registries."""
 
     def paginate(
         self, **kwargs: Unpack[ListRegistriesInputPaginateTypeDef]
     ) -> PageIterator[
         ListRegistriesResponseTypeDef, ListRegistriesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_registries; items in Registries."""
 
 class ListSchemaVersionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_schema_versions: pages over Schemas."""
 
     def paginate(
         self, **kwargs: Unpack[ListSchemaVersionsInputPaginateTypeDef]
     ) -> PageIterator[
         ListSchemaVersionsResponseTypeDef, ListSchemaVersionsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_schema_versions; items in Schemas."""
 
 class ListSchemasPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_schemas: pages over Schemas."""
 
     def paginate(
         self, **kwargs: Unpack[ListSchemasInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListSchemasResponseTypeDef, ListSchemasResponseFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[ListSchemasResponseTypeDef, ListSchemasResponseFullResultTypeDef]:
+        """Iterate over the pages of list_schemas; items in Schemas."""
 
 class ListTableOptimizerRunsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_table_optimizer_runs: pages over
+    TableOptimizerRuns.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListTableOptimizerRunsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListTableOptimizerRunsResponseTypeDef,
         ListTableOptimizerRunsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_table_optimizer_runs; items in
+        TableOptimizerRuns.
+        """
 
 class ListTriggersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_triggers: pages over TriggerNames."""
 
     def paginate(
         self, **kwargs: Unpack[ListTriggersRequestPaginateTypeDef]
     ) -> PageIterator[
         ListTriggersResponseTypeDef, ListTriggersResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_triggers; items in TriggerNames."""
 
 class ListUsageProfilesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_usage_profiles: pages over Profiles."""
 
     def paginate(
         self, **kwargs: Unpack[ListUsageProfilesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListUsageProfilesResponseTypeDef, ListUsageProfilesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_usage_profiles; items in Profiles."""
 
 class ListWorkflowsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for GlueClient.list_workflows: pages over Workflows."""
 
     def paginate(
         self, **kwargs: Unpack[ListWorkflowsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListWorkflowsResponseTypeDef, ListWorkflowsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_workflows; items in Workflows."""
 
 PAGINATORS = {
     "describe_entity": DescribeEntityPaginator,

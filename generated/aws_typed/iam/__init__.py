@@ -8,11 +8,14 @@ again.
 
 from typing import TYPE_CHECKING
 
-from .client import IAMClient, client
+from .client import IAMClient
 from .exceptions import IAMExceptions
 
 if TYPE_CHECKING:
+    from .client import client
     from .service_resource import IAMServiceResource, resource
+else:  # the submodule, not its factory: calling the module calls client() (_runtime.CallableModule)
+    from . import client
 
 __all__ = ["IAMClient", "IAMExceptions", "IAMServiceResource", "client", "resource"]
 

@@ -333,2047 +333,4980 @@ if TYPE_CHECKING:
 __all__ = ["IAMClient", "client"]
 
 class IAMClient(BaseClient):
-    __slots__ = ()
-    _service_name = "iam"
+    """Typed client for AWS Identity and Access Management (botocore service
+    'iam').
+
+    Identity and Access Management
+
+    The type of boto3's own iam client: client(...) returns boto3.client('iam',
+    ...) unchanged, and isinstance(boto3.client('iam'), IAMClient) is true.
+    """
 
     @property
-    def exceptions(self) -> IAMExceptions: ...
+    def exceptions(self) -> IAMExceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def accept_delegation_request(
         self, **kwargs: Unpack[AcceptDelegationRequestRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Accepts a delegation request, granting the requested temporary access.
+
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request to accept.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AcceptDelegationRequest
+        """
+
     def add_client_id_to_open_id_connect_provider(
         self, **kwargs: Unpack[AddClientIDToOpenIDConnectProviderRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds a new client ID (also known as audience) to the list of client IDs
+        already registered for the specified IAM OpenID Connect (OIDC) provider
+        resource.
+
+        Parameters:
+        - OpenIDConnectProviderArn (required): The Amazon Resource Name (ARN)
+          of the IAM OpenID Connect (OIDC) provider resource to add the client
+          ID to. You can get a list of OIDC provider ARNs by using the
+          ListOpenIDConnectProviders operation.
+        - ClientID (required): The client ID (also known as audience) to add to
+          the IAM OpenID Connect provider resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddClientIDToOpenIDConnectProvider
+        """
+
     def add_role_to_instance_profile(
         self, **kwargs: Unpack[AddRoleToInstanceProfileRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds the specified IAM role to the specified instance profile. An
+        instance profile can contain only one role, and this quota cannot be
+        increased. You can remove the existing role and then add a different
+        role to an instance profile. You must then wait for the change to
+        appear across all of Amazon Web Services because of eventual
+        consistency. To force the change, you must disassociate the instance
+        profile and then associate the instance profile, or you can stop your
+        instance and then restart it.
+
+        Parameters:
+        - InstanceProfileName (required): The name of the instance profile to
+          update.
+        - RoleName (required): The name of the role to add.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddRoleToInstanceProfile
+        """
+
     def add_user_to_group(
         self, **kwargs: Unpack[AddUserToGroupRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds the specified user to the specified group.
+
+        Parameters:
+        - GroupName (required): The name of the group to update.
+        - UserName (required): The name of the user to add.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddUserToGroup
+        """
+
     def associate_delegation_request(
         self, **kwargs: Unpack[AssociateDelegationRequestRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Associates a delegation request with the current identity.
+
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request to associate.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AssociateDelegationRequest
+        """
+
     def attach_group_policy(
         self, **kwargs: Unpack[AttachGroupPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Attaches the specified managed policy to the specified IAM group.
+
+        Parameters:
+        - GroupName (required): The name (friendly name, not ARN) of the group
+          to attach the policy to.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to attach.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachGroupPolicy
+        """
+
     def attach_role_policy(
         self, **kwargs: Unpack[AttachRolePolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Attaches the specified managed policy to the specified IAM role. When
+        you attach a managed policy to a role, the managed policy becomes part
+        of the role's permission (access) policy.
+
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) of the role to
+          attach the policy to.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to attach.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachRolePolicy
+        """
+
     def attach_user_policy(
         self, **kwargs: Unpack[AttachUserPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Attaches the specified managed policy to the specified user.
+
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) of the IAM
+          user to attach the policy to.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to attach.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachUserPolicy
+        """
+
     def change_password(
         self, **kwargs: Unpack[ChangePasswordRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Changes the password of the IAM user who is calling this operation.
+        This operation can be performed using the CLI, the Amazon Web Services
+        API, or the My Security Credentials page in the Amazon Web Services
+        Management Console. The Amazon Web Services account root user password
+        is not affected by this operation.
+
+        Parameters:
+        - OldPassword (required): The IAM user's current password.
+        - NewPassword (required): The new password. The new password must
+          conform to the Amazon Web Services account's password policy, if one
+          exists.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ChangePassword
+        """
+
     def create_access_key(
         self, **kwargs: Unpack[CreateAccessKeyRequestTypeDef]
-    ) -> CreateAccessKeyResponseTypeDef: ...
+    ) -> CreateAccessKeyResponseTypeDef:
+        """Creates a new Amazon Web Services secret access key and corresponding
+        Amazon Web Services access key ID for the specified user. The default
+        status for new keys is Active.
+
+        Parameters:
+        - UserName (optional): The name of the IAM user that the new key will
+          belong to.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateAccessKey
+        """
+
     def create_account_alias(
         self, **kwargs: Unpack[CreateAccountAliasRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Creates an alias for your Amazon Web Services account. For information
+        about using an Amazon Web Services account alias, see Creating,
+        deleting, and listing an Amazon Web Services account alias in the
+        Amazon Web Services Sign-In User Guide.
+
+        Parameters:
+        - AccountAlias (required): The account alias to create.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateAccountAlias
+        """
+
     def create_delegation_request(
         self, **kwargs: Unpack[CreateDelegationRequestRequestTypeDef]
-    ) -> CreateDelegationRequestResponseTypeDef: ...
+    ) -> CreateDelegationRequestResponseTypeDef:
+        """Creates an IAM delegation request for temporary access delegation.
+
+        Parameters:
+        - OwnerAccountId (optional): The Amazon Web Services account ID this
+          delegation request is targeted to.
+        - Description (required): A description of the delegation request.
+        - Permissions (required): The permissions to be delegated in this
+          delegation request.
+        - RequestMessage (optional): A message explaining the reason for the
+          delegation request.
+        - RequestorWorkflowId (required): The workflow ID associated with the
+          requestor.
+        - RedirectUrl (optional): The URL to redirect to after the delegation
+          request is processed.
+        - NotificationChannel (required): The notification channel for updates
+          about the delegation request.
+        - SessionDuration (required): The duration for which the delegated
+          session should remain active, in seconds.
+        - OnlySendByOwner (optional): Specifies whether the delegation token
+          should only be sent by the owner.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateDelegationRequest
+        """
+
     def create_group(
         self, **kwargs: Unpack[CreateGroupRequestTypeDef]
-    ) -> CreateGroupResponseTypeDef: ...
+    ) -> CreateGroupResponseTypeDef:
+        """Creates a new group.
+
+        Parameters:
+        - Path (optional): The path to the group. For more information about
+          paths, see IAM identifiers in the IAM User Guide.
+        - GroupName (required): The name of the group to create. Do not include
+          the path in this value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateGroup
+        """
+
     def create_instance_profile(
         self, **kwargs: Unpack[CreateInstanceProfileRequestTypeDef]
-    ) -> CreateInstanceProfileResponseTypeDef: ...
+    ) -> CreateInstanceProfileResponseTypeDef:
+        """Creates a new instance profile. For information about instance
+        profiles, see Using roles for applications on Amazon EC2 in the IAM
+        User Guide, and Instance profiles in the Amazon EC2 User Guide.
+
+        Parameters:
+        - InstanceProfileName (required): The name of the instance profile to
+          create.
+        - Path (optional): The path to the instance profile. For more
+          information about paths, see IAM Identifiers in the IAM User Guide.
+        - Tags (optional): A list of tags that you want to attach to the newly
+          created IAM instance profile. Each tag consists of a key name and an
+          associated value. For more information about tagging, see Tagging IAM
+          ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateInstanceProfile
+        """
+
     def create_login_profile(
         self, **kwargs: Unpack[CreateLoginProfileRequestTypeDef]
-    ) -> CreateLoginProfileResponseTypeDef: ...
+    ) -> CreateLoginProfileResponseTypeDef:
+        """Creates a password for the specified IAM user. A password allows an IAM
+        user to access Amazon Web Services services through the Amazon Web
+        Services Management Console.
+
+        Parameters:
+        - UserName (optional): The name of the IAM user to create a password
+          for. The user must already exist.
+        - Password (optional): The new password for the user.
+        - PasswordResetRequired (optional): Specifies whether the user is
+          required to set a new password on next sign-in.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateLoginProfile
+        """
+
     def create_open_id_connect_provider(
         self, **kwargs: Unpack[CreateOpenIDConnectProviderRequestTypeDef]
-    ) -> CreateOpenIDConnectProviderResponseTypeDef: ...
+    ) -> CreateOpenIDConnectProviderResponseTypeDef:
+        """Creates an IAM entity to describe an identity provider (IdP) that
+        supports OpenID Connect (OIDC).
+
+        Parameters:
+        - Url (required): The URL of the identity provider. The URL must begin
+          with https:// and should correspond to the iss claim in the
+          provider's OpenID Connect ID tokens. Per the OIDC standard, path
+          components are ...
+        - ClientIDList (optional): Provides a list of client IDs, also known as
+          audiences. When a mobile or web app registers with an OpenID Connect
+          provider, they establish a value that identifies the application.
+          This is the value ...
+        - ThumbprintList (optional): A list of server certificate thumbprints
+          for the OpenID Connect (OIDC) identity provider's server
+          certificates. Typically this list includes only one entry. However,
+          IAM lets you have up to five ...
+        - Tags (optional): A list of tags that you want to attach to the new
+          IAM OpenID Connect (OIDC) provider. Each tag consists of a key name
+          and an associated value. For more information about tagging, see
+          Tagging IAM ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateOpenIDConnectProvider
+        """
+
     def create_policy(
         self, **kwargs: Unpack[CreatePolicyRequestTypeDef]
-    ) -> CreatePolicyResponseTypeDef: ...
+    ) -> CreatePolicyResponseTypeDef:
+        """Creates a new managed policy for your Amazon Web Services account.
+
+        Parameters:
+        - PolicyName (required): The friendly name of the policy.
+        - Path (optional): The path for the policy.
+        - PolicyDocument (required): The JSON policy document that you want to
+          use as the content for the new policy.
+        - Description (optional): A friendly description of the policy.
+        - Tags (optional): A list of tags that you want to attach to the new
+          IAM customer managed policy. Each tag consists of a key name and an
+          associated value. For more information about tagging, see Tagging IAM
+          resources ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreatePolicy
+        """
+
     def create_policy_version(
         self, **kwargs: Unpack[CreatePolicyVersionRequestTypeDef]
-    ) -> CreatePolicyVersionResponseTypeDef: ...
+    ) -> CreatePolicyVersionResponseTypeDef:
+        """Creates a new version of the specified managed policy. To update a
+        managed policy, you create a new policy version. A managed policy can
+        have up to five versions. If the policy has five versions, you must
+        delete an existing version using DeletePolicyVersion before you create
+        a new version.
+
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy to which you want to add a new version.
+        - PolicyDocument (required): The JSON policy document that you want to
+          use as the content for this new version of the policy.
+        - SetAsDefault (optional): Specifies whether to set this version as the
+          policy's default version.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreatePolicyVersion
+        """
+
     def create_role(
         self, **kwargs: Unpack[CreateRoleRequestTypeDef]
-    ) -> CreateRoleResponseTypeDef: ...
+    ) -> CreateRoleResponseTypeDef:
+        """Creates a new role for your Amazon Web Services account.
+
+        Parameters:
+        - Path (optional): The path to the role. For more information about
+          paths, see IAM Identifiers in the IAM User Guide.
+        - RoleName (required): The name of the role to create.
+        - AssumeRolePolicyDocument (required): The trust relationship policy
+          document that grants an entity permission to assume the role.
+        - Description (optional): A description of the role.
+        - MaxSessionDuration (optional): The maximum session duration (in
+          seconds) that you want to set for the specified role. If you do not
+          specify a value for this setting, the default value of one hour is
+          applied. This setting can have ...
+        - PermissionsBoundary (optional): The ARN of the managed policy that is
+          used to set the permissions boundary for the role.
+        - Tags (optional): A list of tags that you want to attach to the new
+          role. Each tag consists of a key name and an associated value. For
+          more information about tagging, see Tagging IAM resources in the IAM
+          User Guide.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateRole
+        """
+
     def create_saml_provider(
         self, **kwargs: Unpack[CreateSAMLProviderRequestTypeDef]
-    ) -> CreateSAMLProviderResponseTypeDef: ...
+    ) -> CreateSAMLProviderResponseTypeDef:
+        """Creates an IAM resource that describes an identity provider (IdP) that
+        supports SAML 2.0.
+
+        Parameters:
+        - SAMLMetadataDocument (required): An XML document generated by an
+          identity provider (IdP) that supports SAML 2.0. The document includes
+          the issuer's name, expiration information, and keys that can be used
+          to validate the SAML ...
+        - Name (required): The name of the provider to create.
+        - Tags (optional): A list of tags that you want to attach to the new
+          IAM SAML provider. Each tag consists of a key name and an associated
+          value. For more information about tagging, see Tagging IAM resources
+          in the IAM ...
+        - AssertionEncryptionMode (optional): Specifies the encryption setting
+          for the SAML provider.
+        - AddPrivateKey (optional): The private key generated from your
+          external identity provider. The private key must be a .pem file that
+          uses AES-GCM or AES-CBC encryption algorithm to decrypt SAML
+          assertions.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateSAMLProvider
+        """
+
     def create_service_linked_role(
         self, **kwargs: Unpack[CreateServiceLinkedRoleRequestTypeDef]
-    ) -> CreateServiceLinkedRoleResponseTypeDef: ...
+    ) -> CreateServiceLinkedRoleResponseTypeDef:
+        """Creates an IAM role that is linked to a specific Amazon Web Services
+        service. The service controls the attached policies and when the role
+        can be deleted. This helps ensure that the service is not broken by an
+        unexpectedly changed or deleted role, which could put your Amazon Web
+        Services resources into an unknown state. Allowing the service to
+        control the role helps improve service stability and proper cleanup
+        when a service and its role are no longer needed. For more information,
+        see Using service-linked roles in the IAM User Guide.
+
+        Parameters:
+        - AWSServiceName (required): The service principal for the Amazon Web
+          Services service to which this role is attached. You use a string
+          similar to a URL but without the http:// in front. For example: ...
+        - Description (optional): The description of the role.
+        - CustomSuffix (optional): A string that you provide, which is combined
+          with the service-provided prefix to form the complete role name. If
+          you make multiple requests for the same service, then you must supply
+          a different ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateServiceLinkedRole
+        """
+
     def create_service_specific_credential(
         self, **kwargs: Unpack[CreateServiceSpecificCredentialRequestTypeDef]
-    ) -> CreateServiceSpecificCredentialResponseTypeDef: ...
+    ) -> CreateServiceSpecificCredentialResponseTypeDef:
+        """Generates a set of credentials consisting of a user name and password
+        that can be used to access the service specified in the request. These
+        credentials are generated by IAM, and can be used only for the
+        specified service.
+
+        Parameters:
+        - UserName (required): The name of the IAM user that is to be
+          associated with the credentials. The new service-specific credentials
+          have the same permissions as the associated user except that they can
+          be used only to ...
+        - ServiceName (required): The name of the Amazon Web Services service
+          that is to be associated with the credentials. The service you
+          specify here is the only service that can be accessed using these
+          credentials.
+        - CredentialAgeDays (optional): The number of days until the service
+          specific credential expires. This field is only valid for Bedrock and
+          CloudWatch Logs API keys and must be a positive integer. When not
+          specified, the credential ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateServiceSpecificCredential
+        """
+
     def create_user(
         self, **kwargs: Unpack[CreateUserRequestTypeDef]
-    ) -> CreateUserResponseTypeDef: ...
+    ) -> CreateUserResponseTypeDef:
+        """Creates a new IAM user for your Amazon Web Services account.
+
+        Parameters:
+        - Path (optional): The path for the user name. For more information
+          about paths, see IAM identifiers in the IAM User Guide.
+        - UserName (required): The name of the user to create.
+        - PermissionsBoundary (optional): The ARN of the managed policy that is
+          used to set the permissions boundary for the user.
+        - Tags (optional): A list of tags that you want to attach to the new
+          user. Each tag consists of a key name and an associated value. For
+          more information about tagging, see Tagging IAM resources in the IAM
+          User Guide.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateUser
+        """
+
     def create_virtual_mfa_device(
         self, **kwargs: Unpack[CreateVirtualMFADeviceRequestTypeDef]
-    ) -> CreateVirtualMFADeviceResponseTypeDef: ...
+    ) -> CreateVirtualMFADeviceResponseTypeDef:
+        """Creates a new virtual MFA device for the Amazon Web Services account.
+        After creating the virtual MFA, use EnableMFADevice to attach the MFA
+        device to an IAM user. For more information about creating and working
+        with virtual MFA devices, see Using a virtual MFA device in the IAM
+        User Guide.
+
+        Parameters:
+        - Path (optional): The path for the virtual MFA device. For more
+          information about paths, see IAM identifiers in the IAM User Guide.
+        - VirtualMFADeviceName (required): The name of the virtual MFA device,
+          which must be unique. Use with path to uniquely identify a virtual
+          MFA device.
+        - Tags (optional): A list of tags that you want to attach to the new
+          IAM virtual MFA device. Each tag consists of a key name and an
+          associated value. For more information about tagging, see Tagging IAM
+          resources in the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateVirtualMFADevice
+        """
+
     def deactivate_mfa_device(
         self, **kwargs: Unpack[DeactivateMFADeviceRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deactivates the specified MFA device and removes it from association
+        with the user name for which it was originally enabled.
+
+        Parameters:
+        - UserName (optional): The name of the user whose MFA device you want
+          to deactivate.
+        - SerialNumber (required): The serial number that uniquely identifies
+          the MFA device. For virtual MFA devices, the serial number is the
+          device ARN.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeactivateMFADevice
+        """
+
     def delete_access_key(
         self, **kwargs: Unpack[DeleteAccessKeyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the access key pair associated with the specified IAM user.
+
+        Parameters:
+        - UserName (optional): The name of the user whose access key pair you
+          want to delete.
+        - AccessKeyId (required): The access key ID for the access key ID and
+          secret access key you want to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccessKey
+        """
+
     def delete_account_alias(
         self, **kwargs: Unpack[DeleteAccountAliasRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def delete_account_password_policy(self) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified Amazon Web Services account alias. For
+        information about using an Amazon Web Services account alias, see
+        Creating, deleting, and listing an Amazon Web Services account alias in
+        the Amazon Web Services Sign-In User Guide.
+
+        Parameters:
+        - AccountAlias (required): The name of the account alias to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccountAlias
+        """
+
+    def delete_account_password_policy(self) -> EmptyResponseTypeDef:
+        """Deletes the password policy for the Amazon Web Services account. There
+        are no parameters.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccountPasswordPolicy
+        """
+
     def delete_group(
         self, **kwargs: Unpack[DeleteGroupRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified IAM group. The group must not contain any users
+        or have any attached policies.
+
+        Parameters:
+        - GroupName (required): The name of the IAM group to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteGroup
+        """
+
     def delete_group_policy(
         self, **kwargs: Unpack[DeleteGroupPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified inline policy that is embedded in the specified
+        IAM group.
+
+        Parameters:
+        - GroupName (required): The name (friendly name, not ARN) identifying
+          the group that the policy is embedded in.
+        - PolicyName (required): The name identifying the policy document to
+          delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteGroupPolicy
+        """
+
     def delete_instance_profile(
         self, **kwargs: Unpack[DeleteInstanceProfileRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified instance profile. The instance profile must not
+        have an associated role.
+
+        Parameters:
+        - InstanceProfileName (required): The name of the instance profile to
+          delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteInstanceProfile
+        """
+
     def delete_login_profile(
         self, **kwargs: Unpack[DeleteLoginProfileRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the password for the specified IAM user or root user, For more
+        information, see Managing passwords for IAM users.
+
+        Parameters:
+        - UserName (optional): The name of the user whose password you want to
+          delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteLoginProfile
+        """
+
     def delete_open_id_connect_provider(
         self, **kwargs: Unpack[DeleteOpenIDConnectProviderRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes an OpenID Connect identity provider (IdP) resource object in
+        IAM.
+
+        Parameters:
+        - OpenIDConnectProviderArn (required): The Amazon Resource Name (ARN)
+          of the IAM OpenID Connect provider resource object to delete. You can
+          get a list of OpenID Connect provider resource ARNs by using the
+          ListOpenIDConnectProviders ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteOpenIDConnectProvider
+        """
+
     def delete_policy(
         self, **kwargs: Unpack[DeletePolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified managed policy.
+
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeletePolicy
+        """
+
     def delete_policy_version(
         self, **kwargs: Unpack[DeletePolicyVersionRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified version from the specified managed policy.
+
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy from which you want to delete a version.
+        - VersionId (required): The policy version to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeletePolicyVersion
+        """
+
     def delete_role(
         self, **kwargs: Unpack[DeleteRoleRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified role. Unlike the Amazon Web Services Management
+        Console, when you delete a role programmatically, you must delete the
+        items attached to the role manually, or the deletion fails. For more
+        information, see Deleting an IAM role. Before attempting to delete a
+        role, remove the following attached items:
+
+        Parameters:
+        - RoleName (required): The name of the role to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRole
+        """
+
     def delete_role_permissions_boundary(
         self, **kwargs: Unpack[DeleteRolePermissionsBoundaryRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the permissions boundary for the specified IAM role.
+
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) of the IAM
+          role from which you want to remove the permissions boundary.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRolePermissionsBoundary
+        """
+
     def delete_role_policy(
         self, **kwargs: Unpack[DeleteRolePolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified inline policy that is embedded in the specified
+        IAM role.
+
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) identifying
+          the role that the policy is embedded in.
+        - PolicyName (required): The name of the inline policy to delete from
+          the specified IAM role.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRolePolicy
+        """
+
     def delete_saml_provider(
         self, **kwargs: Unpack[DeleteSAMLProviderRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a SAML provider resource in IAM.
+
+        Parameters:
+        - SAMLProviderArn (required): The Amazon Resource Name (ARN) of the
+          SAML provider to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSAMLProvider
+        """
+
     def delete_ssh_public_key(
         self, **kwargs: Unpack[DeleteSSHPublicKeyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified SSH public key.
+
+        Parameters:
+        - UserName (required): The name of the IAM user associated with the SSH
+          public key.
+        - SSHPublicKeyId (required): The unique identifier for the SSH public
+          key.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSSHPublicKey
+        """
+
     def delete_server_certificate(
         self, **kwargs: Unpack[DeleteServerCertificateRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified server certificate.
+
+        Parameters:
+        - ServerCertificateName (required): The name of the server certificate
+          you want to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteServerCertificate
+        """
+
     def delete_service_linked_role(
         self, **kwargs: Unpack[DeleteServiceLinkedRoleRequestTypeDef]
-    ) -> DeleteServiceLinkedRoleResponseTypeDef: ...
+    ) -> DeleteServiceLinkedRoleResponseTypeDef:
+        """Submits a service-linked role deletion request and returns a
+        DeletionTaskId, which you can use to check the status of the deletion.
+        Before you call this operation, confirm that the role has no active
+        sessions and that any resources used by the role in the linked service
+        are deleted. If you call this operation more than once for the same
+        service-linked role and an earlier deletion task is not complete, then
+        the DeletionTaskId of the earlier request is returned.
+
+        Parameters:
+        - RoleName (required): The name of the service-linked role to be
+          deleted.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteServiceLinkedRole
+        """
+
     def delete_service_specific_credential(
         self, **kwargs: Unpack[DeleteServiceSpecificCredentialRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified service-specific credential.
+
+        Parameters:
+        - UserName (optional): The name of the IAM user associated with the
+          service-specific credential. If this value is not specified, then the
+          operation assumes the user whose credentials are used to call the
+          operation.
+        - ServiceSpecificCredentialId (required): The unique identifier of the
+          service-specific credential. You can get this value by calling
+          ListServiceSpecificCredentials.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteServiceSpecificCredential
+        """
+
     def delete_signing_certificate(
         self, **kwargs: Unpack[DeleteSigningCertificateRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a signing certificate associated with the specified IAM user.
+
+        Parameters:
+        - UserName (optional): The name of the user the signing certificate
+          belongs to.
+        - CertificateId (required): The ID of the signing certificate to
+          delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSigningCertificate
+        """
+
     def delete_user(
         self, **kwargs: Unpack[DeleteUserRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified IAM user. Unlike the Amazon Web Services
+        Management Console, when you delete a user programmatically, you must
+        delete the items attached to the user manually, or the deletion fails.
+        For more information, see Deleting an IAM user. Before attempting to
+        delete a user, remove the following items:
+
+        Parameters:
+        - UserName (required): The name of the user to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUser
+        """
+
     def delete_user_permissions_boundary(
         self, **kwargs: Unpack[DeleteUserPermissionsBoundaryRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the permissions boundary for the specified IAM user.
+
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) of the IAM
+          user from which you want to remove the permissions boundary.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUserPermissionsBoundary
+        """
+
     def delete_user_policy(
         self, **kwargs: Unpack[DeleteUserPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified inline policy that is embedded in the specified
+        IAM user.
+
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) identifying
+          the user that the policy is embedded in.
+        - PolicyName (required): The name identifying the policy document to
+          delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUserPolicy
+        """
+
     def delete_virtual_mfa_device(
         self, **kwargs: Unpack[DeleteVirtualMFADeviceRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a virtual MFA device.
+
+        Parameters:
+        - SerialNumber (required): The serial number that uniquely identifies
+          the MFA device. For virtual MFA devices, the serial number is the
+          same as the ARN.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteVirtualMFADevice
+        """
+
     def detach_group_policy(
         self, **kwargs: Unpack[DetachGroupPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified managed policy from the specified IAM group.
+
+        Parameters:
+        - GroupName (required): The name (friendly name, not ARN) of the IAM
+          group to detach the policy from.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to detach.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachGroupPolicy
+        """
+
     def detach_role_policy(
         self, **kwargs: Unpack[DetachRolePolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified managed policy from the specified role.
+
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) of the IAM
+          role to detach the policy from.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to detach.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachRolePolicy
+        """
+
     def detach_user_policy(
         self, **kwargs: Unpack[DetachUserPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified managed policy from the specified user.
+
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) of the IAM
+          user to detach the policy from.
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy you want to detach.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachUserPolicy
+        """
+
     def disable_organizations_root_credentials_management(
         self,
         **kwargs: Unpack[DisableOrganizationsRootCredentialsManagementRequestTypeDef],
-    ) -> DisableOrganizationsRootCredentialsManagementResponseTypeDef: ...
+    ) -> DisableOrganizationsRootCredentialsManagementResponseTypeDef:
+        """Disables the management of privileged root user credentials across
+        member accounts in your organization. When you disable this feature,
+        the management account and the delegated administrator for IAM can no
+        longer manage root user credentials for member accounts in your
+        organization.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DisableOrganizationsRootCredentialsManagement
+        """
+
     def disable_organizations_root_sessions(
         self, **kwargs: Unpack[DisableOrganizationsRootSessionsRequestTypeDef]
-    ) -> DisableOrganizationsRootSessionsResponseTypeDef: ...
-    def disable_outbound_web_identity_federation(self) -> EmptyResponseTypeDef: ...
+    ) -> DisableOrganizationsRootSessionsResponseTypeDef:
+        """Disables root user sessions for privileged tasks across member accounts
+        in your organization. When you disable this feature, the management
+        account and the delegated administrator for IAM can no longer perform
+        privileged tasks on member accounts in your organization.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DisableOrganizationsRootSessions
+        """
+
+    def disable_outbound_web_identity_federation(self) -> EmptyResponseTypeDef:
+        """Disables the outbound identity federation feature for your Amazon Web
+        Services account. When disabled, IAM principals in the account cannot
+        use the GetWebIdentityToken API to obtain JSON Web Tokens (JWTs) for
+        authentication with external services. This operation does not affect
+        tokens that were issued before the feature was disabled.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DisableOutboundWebIdentityFederation
+        """
+
     def enable_mfa_device(
         self, **kwargs: Unpack[EnableMFADeviceRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Enables the specified MFA device and associates it with the specified
+        IAM user. When enabled, the MFA device is required for every subsequent
+        login by the IAM user associated with the device.
+
+        Parameters:
+        - UserName (required): The name of the IAM user for whom you want to
+          enable the MFA device.
+        - SerialNumber (required): The serial number that uniquely identifies
+          the MFA device. For virtual MFA devices, the serial number is the
+          device ARN.
+        - AuthenticationCode1 (required): An authentication code emitted by the
+          device.
+        - AuthenticationCode2 (required): A subsequent authentication code
+          emitted by the device.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableMFADevice
+        """
+
     def enable_organizations_root_credentials_management(
         self,
         **kwargs: Unpack[EnableOrganizationsRootCredentialsManagementRequestTypeDef],
-    ) -> EnableOrganizationsRootCredentialsManagementResponseTypeDef: ...
+    ) -> EnableOrganizationsRootCredentialsManagementResponseTypeDef:
+        """Enables the management of privileged root user credentials across
+        member accounts in your organization. When you enable root credentials
+        management for centralized root access, the management account and the
+        delegated administrator for IAM can manage root user credentials for
+        member accounts in your organization.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableOrganizationsRootCredentialsManagement
+        """
+
     def enable_organizations_root_sessions(
         self, **kwargs: Unpack[EnableOrganizationsRootSessionsRequestTypeDef]
-    ) -> EnableOrganizationsRootSessionsResponseTypeDef: ...
+    ) -> EnableOrganizationsRootSessionsResponseTypeDef:
+        """Allows the management account or delegated administrator to perform
+        privileged tasks on member accounts in your organization. For more
+        information, see Centrally manage root access for member accounts in
+        the Identity and Access Management User Guide.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableOrganizationsRootSessions
+        """
+
     def enable_outbound_web_identity_federation(
         self,
-    ) -> EnableOutboundWebIdentityFederationResponseTypeDef: ...
-    def generate_credential_report(self) -> GenerateCredentialReportResponseTypeDef: ...
+    ) -> EnableOutboundWebIdentityFederationResponseTypeDef:
+        """Enables the outbound identity federation feature for your Amazon Web
+        Services account. When enabled, IAM principals in your account can use
+        the GetWebIdentityToken API to obtain JSON Web Tokens (JWTs) for secure
+        authentication with external services. This operation also generates a
+        unique issuer URL for your Amazon Web Services account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableOutboundWebIdentityFederation
+        """
+
+    def generate_credential_report(self) -> GenerateCredentialReportResponseTypeDef:
+        """Generates a credential report for the Amazon Web Services account. For
+        more information about the credential report, see Getting credential
+        reports in the IAM User Guide.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GenerateCredentialReport
+        """
+
     def generate_organizations_access_report(
         self, **kwargs: Unpack[GenerateOrganizationsAccessReportRequestTypeDef]
-    ) -> GenerateOrganizationsAccessReportResponseTypeDef: ...
+    ) -> GenerateOrganizationsAccessReportResponseTypeDef:
+        """Generates a report for service last accessed data for Organizations.
+        You can generate a report for any entities (organization root,
+        organizational unit, or account) or policies in your organization.
+
+        Parameters:
+        - EntityPath (required): The path of the Organizations entity (root,
+          OU, or account). You can build an entity path using the known
+          structure of your organization. For example, assume that your account
+          ID is 123456789012 and ...
+        - OrganizationsPolicyId (optional): The identifier of the Organizations
+          service control policy (SCP). This parameter is optional.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GenerateOrganizationsAccessReport
+        """
+
     def generate_service_last_accessed_details(
         self, **kwargs: Unpack[GenerateServiceLastAccessedDetailsRequestTypeDef]
-    ) -> GenerateServiceLastAccessedDetailsResponseTypeDef: ...
+    ) -> GenerateServiceLastAccessedDetailsResponseTypeDef:
+        """Generates a report that includes details about when an IAM resource
+        (user, group, role, or policy) was last used in an attempt to access
+        Amazon Web Services services. Recent activity usually appears within
+        four hours. IAM reports activity for at least the last 400 days, or
+        less if your Region began supporting this feature within the last year.
+        For more information, see Regions where data is tracked. For more
+        information about services and actions for which action last accessed
+        information is displayed, see IAM action last accessed information
+        services and actions.
+
+        Parameters:
+        - Arn (required): The ARN of the IAM resource (user, group, role, or
+          managed policy) used to generate information about when the resource
+          was last used in an attempt to access an Amazon Web Services service.
+        - Granularity (optional): The level of detail that you want to
+          generate. You can specify whether you want to generate information
+          about the last attempt to access services or actions. If you specify
+          service-level granularity, ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GenerateServiceLastAccessedDetails
+        """
+
     def get_access_key_last_used(
         self, **kwargs: Unpack[GetAccessKeyLastUsedRequestTypeDef]
-    ) -> GetAccessKeyLastUsedResponseTypeDef: ...
+    ) -> GetAccessKeyLastUsedResponseTypeDef:
+        """Retrieves information about when the specified access key was last
+        used. The information includes the date and time of last use, along
+        with the Amazon Web Services service and Region that were specified in
+        the last request made with that key.
+
+        Parameters:
+        - AccessKeyId (required): The identifier of an access key.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetAccessKeyLastUsed
+        """
+
     def get_account_authorization_details(
         self, **kwargs: Unpack[GetAccountAuthorizationDetailsRequestTypeDef]
-    ) -> GetAccountAuthorizationDetailsResponseTypeDef: ...
-    def get_account_password_policy(
-        self,
-    ) -> GetAccountPasswordPolicyResponseTypeDef: ...
-    def get_account_summary(self) -> GetAccountSummaryResponseTypeDef: ...
+    ) -> GetAccountAuthorizationDetailsResponseTypeDef:
+        """Retrieves information about all IAM users, groups, roles, and policies
+        in your Amazon Web Services account, including their relationships to
+        one another. Use this operation to obtain a snapshot of the
+        configuration of IAM permissions (users, groups, roles, and policies)
+        in your account.
+
+        Parameters:
+        - Filter (optional): A list of entity types used to filter the results.
+          Only the entities that match the types you specify are included in
+          the output. Use the value LocalManagedPolicy to include customer
+          managed policies.
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetAccountAuthorizationDetails
+        """
+
+    def get_account_password_policy(self) -> GetAccountPasswordPolicyResponseTypeDef:
+        """Retrieves the password policy for the Amazon Web Services account. This
+        tells you the complexity requirements and mandatory rotation periods
+        for the IAM user passwords in your account. For more information about
+        using a password policy, see Managing an IAM password policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetAccountPasswordPolicy
+        """
+
+    def get_account_summary(self) -> GetAccountSummaryResponseTypeDef:
+        """Retrieves information about IAM entity usage and IAM quotas in the
+        Amazon Web Services account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetAccountSummary
+        """
+
     def get_context_keys_for_custom_policy(
         self, **kwargs: Unpack[GetContextKeysForCustomPolicyRequestTypeDef]
-    ) -> GetContextKeysForPolicyResponseTypeDef: ...
+    ) -> GetContextKeysForPolicyResponseTypeDef:
+        """Gets a list of all of the context keys referenced in the input
+        policies. The policies are supplied as a list of one or more strings.
+        To get the context keys from policies associated with an IAM user,
+        group, or role, use GetContextKeysForPrincipalPolicy.
+
+        Parameters:
+        - PolicyInputList (required): A list of policies for which you want the
+          list of context keys referenced in those policies. Each document is
+          specified as a string containing the complete, valid JSON text of an
+          IAM policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetContextKeysForCustomPolicy
+        """
+
     def get_context_keys_for_principal_policy(
         self, **kwargs: Unpack[GetContextKeysForPrincipalPolicyRequestTypeDef]
-    ) -> GetContextKeysForPolicyResponseTypeDef: ...
-    def get_credential_report(self) -> GetCredentialReportResponseTypeDef: ...
+    ) -> GetContextKeysForPolicyResponseTypeDef:
+        """Gets a list of all of the context keys referenced in all the IAM
+        policies that are attached to the specified IAM entity. The entity can
+        be an IAM user, group, or role. If you specify a user, then the request
+        also includes all of the policies attached to groups that the user is a
+        member of.
+
+        Parameters:
+        - PolicySourceArn (required): The ARN of a user, group, or role whose
+          policies contain the context keys that you want listed. If you
+          specify a user, the list includes context keys that are found in all
+          policies that are attached ...
+        - PolicyInputList (optional): An optional list of additional policies
+          for which you want the list of context keys that are referenced.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetContextKeysForPrincipalPolicy
+        """
+
+    def get_credential_report(self) -> GetCredentialReportResponseTypeDef:
+        """Retrieves a credential report for the Amazon Web Services account. For
+        more information about the credential report, see Getting credential
+        reports in the IAM User Guide.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetCredentialReport
+        """
+
     def get_delegation_request(
         self, **kwargs: Unpack[GetDelegationRequestRequestTypeDef]
-    ) -> GetDelegationRequestResponseTypeDef: ...
+    ) -> GetDelegationRequestResponseTypeDef:
+        """Retrieves information about a specific delegation request.
+
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request to retrieve.
+        - DelegationPermissionCheck (optional): Specifies whether to perform a
+          permission check for the delegation request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetDelegationRequest
+        """
+
     def get_group(
         self, **kwargs: Unpack[GetGroupRequestTypeDef]
-    ) -> GetGroupResponseTypeDef: ...
+    ) -> GetGroupResponseTypeDef:
+        """Returns a list of IAM users that are in the specified IAM group. You
+        can paginate the results using the MaxItems and Marker parameters.
+
+        Parameters:
+        - GroupName (required): The name of the group.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetGroup
+        """
+
     def get_group_policy(
         self, **kwargs: Unpack[GetGroupPolicyRequestTypeDef]
-    ) -> GetGroupPolicyResponseTypeDef: ...
+    ) -> GetGroupPolicyResponseTypeDef:
+        """Retrieves the specified inline policy document that is embedded in the
+        specified IAM group.
+
+        Parameters:
+        - GroupName (required): The name of the group the policy is associated
+          with.
+        - PolicyName (required): The name of the policy document to get.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetGroupPolicy
+        """
+
     def get_human_readable_summary(
         self, **kwargs: Unpack[GetHumanReadableSummaryRequestTypeDef]
-    ) -> GetHumanReadableSummaryResponseTypeDef: ...
+    ) -> GetHumanReadableSummaryResponseTypeDef:
+        """Retrieves a human readable summary for a given entity. At this time,
+        the only supported entity type is delegation-request
+
+        Parameters:
+        - EntityArn (required): Arn of the entity to be summarized. At this
+          time, the only supported entity type is delegation-request
+        - Locale (optional): A string representing the locale to use for the
+          summary generation. The supported locale strings are based on the
+          Supported languages of the Amazon Web Services Management Console .
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetHumanReadableSummary
+        """
+
     def get_instance_profile(
         self, **kwargs: Unpack[GetInstanceProfileRequestTypeDef]
-    ) -> GetInstanceProfileResponseTypeDef: ...
+    ) -> GetInstanceProfileResponseTypeDef:
+        """Retrieves information about the specified instance profile, including
+        the instance profile's path, GUID, ARN, and role. For more information
+        about instance profiles, see Using instance profiles in the IAM User
+        Guide.
+
+        Parameters:
+        - InstanceProfileName (required): The name of the instance profile to
+          get information about.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetInstanceProfile
+        """
+
     def get_login_profile(
         self, **kwargs: Unpack[GetLoginProfileRequestTypeDef]
-    ) -> GetLoginProfileResponseTypeDef: ...
+    ) -> GetLoginProfileResponseTypeDef:
+        """Retrieves the user name for the specified IAM user. A login profile is
+        created when you create a password for the user to access the Amazon
+        Web Services Management Console. If the user does not exist or does not
+        have a password, the operation returns a 404 (NoSuchEntity) error.
+
+        Parameters:
+        - UserName (optional): The name of the user whose login profile you
+          want to retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetLoginProfile
+        """
+
     def get_mfa_device(
         self, **kwargs: Unpack[GetMFADeviceRequestTypeDef]
-    ) -> GetMFADeviceResponseTypeDef: ...
+    ) -> GetMFADeviceResponseTypeDef:
+        """Retrieves information about an MFA device for a specified user.
+
+        Parameters:
+        - SerialNumber (required): Serial number that uniquely identifies the
+          MFA device. For this API, we only accept FIDO security key ARNs.
+        - UserName (optional): The friendly name identifying the user.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetMFADevice
+        """
+
     def get_open_id_connect_provider(
         self, **kwargs: Unpack[GetOpenIDConnectProviderRequestTypeDef]
-    ) -> GetOpenIDConnectProviderResponseTypeDef: ...
+    ) -> GetOpenIDConnectProviderResponseTypeDef:
+        """Returns information about the specified OpenID Connect (OIDC) provider
+        resource object in IAM.
+
+        Parameters:
+        - OpenIDConnectProviderArn (required): The Amazon Resource Name (ARN)
+          of the OIDC provider resource object in IAM to get information for.
+          You can get a list of OIDC provider resource ARNs by using the
+          ListOpenIDConnectProviders operation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetOpenIDConnectProvider
+        """
+
     def get_organizations_access_report(
         self, **kwargs: Unpack[GetOrganizationsAccessReportRequestTypeDef]
-    ) -> GetOrganizationsAccessReportResponseTypeDef: ...
+    ) -> GetOrganizationsAccessReportResponseTypeDef:
+        """Retrieves the service last accessed data report for Organizations that
+        was previously generated using the GenerateOrganizationsAccessReport
+        operation. This operation retrieves the status of your report job and
+        the report contents.
+
+        Parameters:
+        - JobId (required): The identifier of the request generated by the
+          GenerateOrganizationsAccessReport operation.
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - SortKey (optional): The key that is used to sort the results. If you
+          choose the namespace key, the results are returned in alphabetical
+          order. If you choose the time key, the results are sorted numerically
+          by the date ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetOrganizationsAccessReport
+        """
+
     def get_outbound_web_identity_federation_info(
         self,
-    ) -> GetOutboundWebIdentityFederationInfoResponseTypeDef: ...
+    ) -> GetOutboundWebIdentityFederationInfoResponseTypeDef:
+        """Retrieves the configuration information for the outbound identity
+        federation feature in your Amazon Web Services account. The response
+        includes the unique issuer URL for your Amazon Web Services account and
+        the current enabled/disabled status of the feature. Use this operation
+        to obtain the issuer URL that you need to configure trust relationships
+        with external services.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetOutboundWebIdentityFederationInfo
+        """
+
     def get_policy(
         self, **kwargs: Unpack[GetPolicyRequestTypeDef]
-    ) -> GetPolicyResponseTypeDef: ...
+    ) -> GetPolicyResponseTypeDef:
+        """Retrieves information about the specified managed policy, including the
+        policy's default version and the total number of IAM users, groups, and
+        roles to which the policy is attached. To retrieve the list of the
+        specific users, groups, and roles that the policy is attached to, use
+        ListEntitiesForPolicy. This operation returns metadata about the
+        policy. To retrieve the actual policy document for a specific version
+        of the policy, use GetPolicyVersion.
+
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the managed
+          policy that you want information about.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetPolicy
+        """
+
     def get_policy_version(
         self, **kwargs: Unpack[GetPolicyVersionRequestTypeDef]
-    ) -> GetPolicyVersionResponseTypeDef: ...
+    ) -> GetPolicyVersionResponseTypeDef:
+        """Retrieves information about the specified version of the specified
+        managed policy, including the policy document.
+
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the managed
+          policy that you want information about.
+        - VersionId (required): Identifies the policy version to retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetPolicyVersion
+        """
+
     def get_role(
         self, **kwargs: Unpack[GetRoleRequestTypeDef]
-    ) -> GetRoleResponseTypeDef: ...
+    ) -> GetRoleResponseTypeDef:
+        """Retrieves information about the specified role, including the role's
+        path, GUID, ARN, and the role's trust policy that grants permission to
+        assume the role. For more information about roles, see IAM roles in the
+        IAM User Guide.
+
+        Parameters:
+        - RoleName (required): The name of the IAM role to get information
+          about.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetRole
+        """
+
     def get_role_policy(
         self, **kwargs: Unpack[GetRolePolicyRequestTypeDef]
-    ) -> GetRolePolicyResponseTypeDef: ...
+    ) -> GetRolePolicyResponseTypeDef:
+        """Retrieves the specified inline policy document that is embedded with
+        the specified IAM role.
+
+        Parameters:
+        - RoleName (required): The name of the role associated with the policy.
+        - PolicyName (required): The name of the policy document to get.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetRolePolicy
+        """
+
     def get_saml_provider(
         self, **kwargs: Unpack[GetSAMLProviderRequestTypeDef]
-    ) -> GetSAMLProviderResponseTypeDef: ...
+    ) -> GetSAMLProviderResponseTypeDef:
+        """Returns the SAML provider metadocument that was uploaded when the IAM
+        SAML provider resource object was created or updated.
+
+        Parameters:
+        - SAMLProviderArn (required): The Amazon Resource Name (ARN) of the
+          SAML provider resource object in IAM to get information about.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetSAMLProvider
+        """
+
     def get_ssh_public_key(
         self, **kwargs: Unpack[GetSSHPublicKeyRequestTypeDef]
-    ) -> GetSSHPublicKeyResponseTypeDef: ...
+    ) -> GetSSHPublicKeyResponseTypeDef:
+        """Retrieves the specified SSH public key, including metadata about the
+        key.
+
+        Parameters:
+        - UserName (required): The name of the IAM user associated with the SSH
+          public key.
+        - SSHPublicKeyId (required): The unique identifier for the SSH public
+          key.
+        - Encoding (required): Specifies the public key encoding format to use
+          in the response. To retrieve the public key in ssh-rsa format, use
+          SSH. To retrieve the public key in PEM format, use PEM.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetSSHPublicKey
+        """
+
     def get_server_certificate(
         self, **kwargs: Unpack[GetServerCertificateRequestTypeDef]
-    ) -> GetServerCertificateResponseTypeDef: ...
+    ) -> GetServerCertificateResponseTypeDef:
+        """Retrieves information about the specified server certificate stored in
+        IAM.
+
+        Parameters:
+        - ServerCertificateName (required): The name of the server certificate
+          you want to retrieve information about.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServerCertificate
+        """
+
     def get_service_last_accessed_details(
         self, **kwargs: Unpack[GetServiceLastAccessedDetailsRequestTypeDef]
-    ) -> GetServiceLastAccessedDetailsResponseTypeDef: ...
+    ) -> GetServiceLastAccessedDetailsResponseTypeDef:
+        """Retrieves a service last accessed report that was created using the
+        GenerateServiceLastAccessedDetails operation. You can use the JobId
+        parameter in GetServiceLastAccessedDetails to retrieve the status of
+        your report job. When the report is complete, you can retrieve the
+        generated report. The report includes a list of Amazon Web Services
+        services that the resource (user, group, role, or managed policy) can
+        access.
+
+        Parameters:
+        - JobId (required): The ID of the request generated by the
+          GenerateServiceLastAccessedDetails operation. The JobId returned by
+          GenerateServiceLastAccessedDetail must be used by the same role
+          within a session, or by the ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServiceLastAccessedDetails
+        """
+
     def get_service_last_accessed_details_with_entities(
         self, **kwargs: Unpack[GetServiceLastAccessedDetailsWithEntitiesRequestTypeDef]
-    ) -> GetServiceLastAccessedDetailsWithEntitiesResponseTypeDef: ...
+    ) -> GetServiceLastAccessedDetailsWithEntitiesResponseTypeDef:
+        """After you generate a group or policy report using the
+        GenerateServiceLastAccessedDetails operation, you can use the JobId
+        parameter in GetServiceLastAccessedDetailsWithEntities. This operation
+        retrieves the status of your report job and a list of entities that
+        could have used group or policy permissions to access the specified
+        service.
+
+        Parameters:
+        - JobId (required): The ID of the request generated by the
+          GenerateServiceLastAccessedDetails operation.
+        - ServiceNamespace (required): The service namespace for an Amazon Web
+          Services service. Provide the service namespace to learn when the IAM
+          entity last attempted to access the specified service.
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServiceLastAccessedDetailsWithEntities
+        """
+
     def get_service_linked_role_deletion_status(
         self, **kwargs: Unpack[GetServiceLinkedRoleDeletionStatusRequestTypeDef]
-    ) -> GetServiceLinkedRoleDeletionStatusResponseTypeDef: ...
+    ) -> GetServiceLinkedRoleDeletionStatusResponseTypeDef:
+        """Retrieves the status of your service-linked role deletion. After you
+        use DeleteServiceLinkedRole to submit a service-linked role for
+        deletion, you can use the DeletionTaskId parameter in
+        GetServiceLinkedRoleDeletionStatus to check the status of the deletion.
+        If the deletion fails, this operation returns the reason that it
+        failed, if that information is returned by the service.
+
+        Parameters:
+        - DeletionTaskId (required): The deletion task identifier. This
+          identifier is returned by the DeleteServiceLinkedRole operation in
+          the format
+          task/aws-service-role/<service-principal-name>/<role-name>/<task-uuid>.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetServiceLinkedRoleDeletionStatus
+        """
+
     def get_user(
         self, **kwargs: Unpack[GetUserRequestTypeDef]
-    ) -> GetUserResponseTypeDef: ...
+    ) -> GetUserResponseTypeDef:
+        """Retrieves information about the specified IAM user, including the
+        user's creation date, path, unique ID, and ARN.
+
+        Parameters:
+        - UserName (optional): The name of the user to get information about.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetUser
+        """
+
     def get_user_policy(
         self, **kwargs: Unpack[GetUserPolicyRequestTypeDef]
-    ) -> GetUserPolicyResponseTypeDef: ...
+    ) -> GetUserPolicyResponseTypeDef:
+        """Retrieves the specified inline policy document that is embedded in the
+        specified IAM user.
+
+        Parameters:
+        - UserName (required): The name of the user who the policy is
+          associated with.
+        - PolicyName (required): The name of the policy document to get.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/GetUserPolicy
+        """
+
     def list_access_keys(
         self, **kwargs: Unpack[ListAccessKeysRequestTypeDef]
-    ) -> ListAccessKeysResponseTypeDef: ...
+    ) -> ListAccessKeysResponseTypeDef:
+        """Returns information about the access key IDs associated with the
+        specified IAM user. If there is none, the operation returns an empty
+        list.
+
+        Parameters:
+        - UserName (optional): The name of the user.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAccessKeys
+        """
+
     def list_account_aliases(
         self, **kwargs: Unpack[ListAccountAliasesRequestTypeDef]
-    ) -> ListAccountAliasesResponseTypeDef: ...
+    ) -> ListAccountAliasesResponseTypeDef:
+        """Lists the account alias associated with the Amazon Web Services account
+        (Note: you can have only one). For information about using an Amazon
+        Web Services account alias, see Creating, deleting, and listing an
+        Amazon Web Services account alias in the IAM User Guide.
+
+        Parameters:
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAccountAliases
+        """
+
     def list_attached_group_policies(
         self, **kwargs: Unpack[ListAttachedGroupPoliciesRequestTypeDef]
-    ) -> ListAttachedGroupPoliciesResponseTypeDef: ...
+    ) -> ListAttachedGroupPoliciesResponseTypeDef:
+        """Lists all managed policies that are attached to the specified IAM
+        group.
+
+        Parameters:
+        - GroupName (required): The name (friendly name, not ARN) of the group
+          to list attached policies for.
+        - PathPrefix (optional): The path prefix for filtering the results.
+          This parameter is optional. If it is not included, it defaults to a
+          slash (/), listing all policies.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAttachedGroupPolicies
+        """
+
     def list_attached_role_policies(
         self, **kwargs: Unpack[ListAttachedRolePoliciesRequestTypeDef]
-    ) -> ListAttachedRolePoliciesResponseTypeDef: ...
+    ) -> ListAttachedRolePoliciesResponseTypeDef:
+        """Lists all managed policies that are attached to the specified IAM role.
+
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) of the role to
+          list attached policies for.
+        - PathPrefix (optional): The path prefix for filtering the results.
+          This parameter is optional. If it is not included, it defaults to a
+          slash (/), listing all policies.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAttachedRolePolicies
+        """
+
     def list_attached_user_policies(
         self, **kwargs: Unpack[ListAttachedUserPoliciesRequestTypeDef]
-    ) -> ListAttachedUserPoliciesResponseTypeDef: ...
+    ) -> ListAttachedUserPoliciesResponseTypeDef:
+        """Lists all managed policies that are attached to the specified IAM user.
+
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) of the user to
+          list attached policies for.
+        - PathPrefix (optional): The path prefix for filtering the results.
+          This parameter is optional. If it is not included, it defaults to a
+          slash (/), listing all policies.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListAttachedUserPolicies
+        """
+
     def list_delegation_requests(
         self, **kwargs: Unpack[ListDelegationRequestsRequestTypeDef]
-    ) -> ListDelegationRequestsResponseTypeDef: ...
+    ) -> ListDelegationRequestsResponseTypeDef:
+        """Lists delegation requests based on the specified criteria.
+
+        Parameters:
+        - OwnerId (optional): The owner ID to filter delegation requests by.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListDelegationRequests
+        """
+
     def list_entities_for_policy(
         self, **kwargs: Unpack[ListEntitiesForPolicyRequestTypeDef]
-    ) -> ListEntitiesForPolicyResponseTypeDef: ...
+    ) -> ListEntitiesForPolicyResponseTypeDef:
+        """Lists all IAM users, groups, and roles that the specified managed
+        policy is attached to.
+
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy for which you want the versions.
+        - EntityFilter (optional): The entity type to use for filtering the
+          results.
+        - PathPrefix (optional): The path prefix for filtering the results.
+          This parameter is optional. If it is not included, it defaults to a
+          slash (/), listing all entities.
+        - PolicyUsageFilter (optional): The policy usage method to use for
+          filtering the results.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListEntitiesForPolicy
+        """
+
     def list_group_policies(
         self, **kwargs: Unpack[ListGroupPoliciesRequestTypeDef]
-    ) -> ListGroupPoliciesResponseTypeDef: ...
+    ) -> ListGroupPoliciesResponseTypeDef:
+        """Lists the names of the inline policies that are embedded in the
+        specified IAM group.
+
+        Parameters:
+        - GroupName (required): The name of the group to list policies for.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListGroupPolicies
+        """
+
     def list_groups(
         self, **kwargs: Unpack[ListGroupsRequestTypeDef]
-    ) -> ListGroupsResponseTypeDef: ...
+    ) -> ListGroupsResponseTypeDef:
+        """Lists the IAM groups that have the specified path prefix.
+
+        Parameters:
+        - PathPrefix (optional): The path prefix for filtering the results. For
+          example, the prefix /division_abc/subdivision_xyz/ gets all groups
+          whose path starts with /division_abc/subdivision_xyz/.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListGroups
+        """
+
     def list_groups_for_user(
         self, **kwargs: Unpack[ListGroupsForUserRequestTypeDef]
-    ) -> ListGroupsForUserResponseTypeDef: ...
+    ) -> ListGroupsForUserResponseTypeDef:
+        """Lists the IAM groups that the specified IAM user belongs to.
+
+        Parameters:
+        - UserName (required): The name of the user to list groups for.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListGroupsForUser
+        """
+
     def list_instance_profile_tags(
         self, **kwargs: Unpack[ListInstanceProfileTagsRequestTypeDef]
-    ) -> ListInstanceProfileTagsResponseTypeDef: ...
+    ) -> ListInstanceProfileTagsResponseTypeDef:
+        """Lists the tags that are attached to the specified IAM instance profile.
+        The returned list of tags is sorted by tag key. For more information
+        about tagging, see Tagging IAM resources in the IAM User Guide.
+
+        Parameters:
+        - InstanceProfileName (required): The name of the IAM instance profile
+          whose tags you want to see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListInstanceProfileTags
+        """
+
     def list_instance_profiles(
         self, **kwargs: Unpack[ListInstanceProfilesRequestTypeDef]
-    ) -> ListInstanceProfilesResponseTypeDef: ...
+    ) -> ListInstanceProfilesResponseTypeDef:
+        """Lists the instance profiles that have the specified path prefix. If
+        there are none, the operation returns an empty list. For more
+        information about instance profiles, see Using instance profiles in the
+        IAM User Guide.
+
+        Parameters:
+        - PathPrefix (optional): The path prefix for filtering the results. For
+          example, the prefix /application_abc/component_xyz/ gets all instance
+          profiles whose path starts with /application_abc/component_xyz/.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListInstanceProfiles
+        """
+
     def list_instance_profiles_for_role(
         self, **kwargs: Unpack[ListInstanceProfilesForRoleRequestTypeDef]
-    ) -> ListInstanceProfilesForRoleResponseTypeDef: ...
+    ) -> ListInstanceProfilesForRoleResponseTypeDef:
+        """Lists the instance profiles that have the specified associated IAM
+        role. If there are none, the operation returns an empty list. For more
+        information about instance profiles, go to Using instance profiles in
+        the IAM User Guide.
+
+        Parameters:
+        - RoleName (required): The name of the role to list instance profiles
+          for.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListInstanceProfilesForRole
+        """
+
     def list_mfa_device_tags(
         self, **kwargs: Unpack[ListMFADeviceTagsRequestTypeDef]
-    ) -> ListMFADeviceTagsResponseTypeDef: ...
+    ) -> ListMFADeviceTagsResponseTypeDef:
+        """Lists the tags that are attached to the specified IAM virtual
+        multi-factor authentication (MFA) device. The returned list of tags is
+        sorted by tag key. For more information about tagging, see Tagging IAM
+        resources in the IAM User Guide.
+
+        Parameters:
+        - SerialNumber (required): The unique identifier for the IAM virtual
+          MFA device whose tags you want to see. For virtual MFA devices, the
+          serial number is the same as the ARN.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListMFADeviceTags
+        """
+
     def list_mfa_devices(
         self, **kwargs: Unpack[ListMFADevicesRequestTypeDef]
-    ) -> ListMFADevicesResponseTypeDef: ...
+    ) -> ListMFADevicesResponseTypeDef:
+        """Lists the MFA devices for an IAM user. If the request includes a IAM
+        user name, then this operation lists all the MFA devices associated
+        with the specified user. If you do not specify a user name, IAM
+        determines the user name implicitly based on the Amazon Web Services
+        access key ID signing the request for this operation.
+
+        Parameters:
+        - UserName (optional): The name of the user whose MFA devices you want
+          to list.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListMFADevices
+        """
+
     def list_open_id_connect_provider_tags(
         self, **kwargs: Unpack[ListOpenIDConnectProviderTagsRequestTypeDef]
-    ) -> ListOpenIDConnectProviderTagsResponseTypeDef: ...
+    ) -> ListOpenIDConnectProviderTagsResponseTypeDef:
+        """Lists the tags that are attached to the specified OpenID Connect
+        (OIDC)-compatible identity provider. The returned list of tags is
+        sorted by tag key. For more information, see About web identity
+        federation.
+
+        Parameters:
+        - OpenIDConnectProviderArn (required): The ARN of the OpenID Connect
+          (OIDC) identity provider whose tags you want to see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListOpenIDConnectProviderTags
+        """
+
     def list_open_id_connect_providers(
         self, **kwargs: Unpack[ListOpenIDConnectProvidersRequestTypeDef]
-    ) -> ListOpenIDConnectProvidersResponseTypeDef: ...
+    ) -> ListOpenIDConnectProvidersResponseTypeDef:
+        """Lists information about the IAM OpenID Connect (OIDC) provider resource
+        objects defined in the Amazon Web Services account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListOpenIDConnectProviders
+        """
+
     def list_organizations_features(
         self, **kwargs: Unpack[ListOrganizationsFeaturesRequestTypeDef]
-    ) -> ListOrganizationsFeaturesResponseTypeDef: ...
+    ) -> ListOrganizationsFeaturesResponseTypeDef:
+        """Lists the centralized root access features enabled for your
+        organization. For more information, see Centrally manage root access
+        for member accounts.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListOrganizationsFeatures
+        """
+
     def list_policies(
         self, **kwargs: Unpack[ListPoliciesRequestTypeDef]
-    ) -> ListPoliciesResponseTypeDef: ...
+    ) -> ListPoliciesResponseTypeDef:
+        """Lists all the managed policies that are available in your Amazon Web
+        Services account, including your own customer-defined managed policies
+        and all Amazon Web Services managed policies.
+
+        Parameters:
+        - Scope (optional): The scope to use for filtering the results.
+        - OnlyAttached (optional): A flag to filter the results to only the
+          attached policies.
+        - PathPrefix (optional): The path prefix for filtering the results.
+          This parameter is optional. If it is not included, it defaults to a
+          slash (/), listing all policies. This parameter allows (through its
+          regex pattern) a ...
+        - PolicyUsageFilter (optional): The policy usage method to use for
+          filtering the results.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPolicies
+        """
+
     def list_policies_granting_service_access(
         self, **kwargs: Unpack[ListPoliciesGrantingServiceAccessRequestTypeDef]
-    ) -> ListPoliciesGrantingServiceAccessResponseTypeDef: ...
+    ) -> ListPoliciesGrantingServiceAccessResponseTypeDef:
+        """Retrieves a list of policies that the IAM identity (user, group, or
+        role) can use to access each specified service.
+
+        Parameters:
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - Arn (required): The ARN of the IAM identity (user, group, or role)
+          whose policies you want to list.
+        - ServiceNamespaces (required): The service namespace for the Amazon
+          Web Services services whose policies you want to list.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPoliciesGrantingServiceAccess
+        """
+
     def list_policy_tags(
         self, **kwargs: Unpack[ListPolicyTagsRequestTypeDef]
-    ) -> ListPolicyTagsResponseTypeDef: ...
+    ) -> ListPolicyTagsResponseTypeDef:
+        """Lists the tags that are attached to the specified IAM customer managed
+        policy. The returned list of tags is sorted by tag key. For more
+        information about tagging, see Tagging IAM resources in the IAM User
+        Guide.
+
+        Parameters:
+        - PolicyArn (required): The ARN of the IAM customer managed policy
+          whose tags you want to see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPolicyTags
+        """
+
     def list_policy_versions(
         self, **kwargs: Unpack[ListPolicyVersionsRequestTypeDef]
-    ) -> ListPolicyVersionsResponseTypeDef: ...
+    ) -> ListPolicyVersionsResponseTypeDef:
+        """Lists information about the versions of the specified managed policy,
+        including the version that is currently set as the policy's default
+        version.
+
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy for which you want the versions.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListPolicyVersions
+        """
+
     def list_role_policies(
         self, **kwargs: Unpack[ListRolePoliciesRequestTypeDef]
-    ) -> ListRolePoliciesResponseTypeDef: ...
+    ) -> ListRolePoliciesResponseTypeDef:
+        """Lists the names of the inline policies that are embedded in the
+        specified IAM role.
+
+        Parameters:
+        - RoleName (required): The name of the role to list policies for.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListRolePolicies
+        """
+
     def list_role_tags(
         self, **kwargs: Unpack[ListRoleTagsRequestTypeDef]
-    ) -> ListRoleTagsResponseTypeDef: ...
+    ) -> ListRoleTagsResponseTypeDef:
+        """Lists the tags that are attached to the specified role. The returned
+        list of tags is sorted by tag key. For more information about tagging,
+        see Tagging IAM resources in the IAM User Guide.
+
+        Parameters:
+        - RoleName (required): The name of the IAM role for which you want to
+          see the list of tags.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListRoleTags
+        """
+
     def list_roles(
         self, **kwargs: Unpack[ListRolesRequestTypeDef]
-    ) -> ListRolesResponseTypeDef: ...
+    ) -> ListRolesResponseTypeDef:
+        """Lists the IAM roles that have the specified path prefix. If there are
+        none, the operation returns an empty list. For more information about
+        roles, see IAM roles in the IAM User Guide.
+
+        Parameters:
+        - PathPrefix (optional): The path prefix for filtering the results. For
+          example, the prefix /application_abc/component_xyz/ gets all roles
+          whose path starts with /application_abc/component_xyz/.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListRoles
+        """
+
     def list_saml_provider_tags(
         self, **kwargs: Unpack[ListSAMLProviderTagsRequestTypeDef]
-    ) -> ListSAMLProviderTagsResponseTypeDef: ...
+    ) -> ListSAMLProviderTagsResponseTypeDef:
+        """Lists the tags that are attached to the specified Security Assertion
+        Markup Language (SAML) identity provider. The returned list of tags is
+        sorted by tag key. For more information, see About SAML 2.0-based
+        federation.
+
+        Parameters:
+        - SAMLProviderArn (required): The ARN of the Security Assertion Markup
+          Language (SAML) identity provider whose tags you want to see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListSAMLProviderTags
+        """
+
     def list_saml_providers(
         self, **kwargs: Unpack[ListSAMLProvidersRequestTypeDef]
-    ) -> ListSAMLProvidersResponseTypeDef: ...
+    ) -> ListSAMLProvidersResponseTypeDef:
+        """Lists the SAML provider resource objects defined in IAM in the account.
+        IAM resource-listing operations return a subset of the available
+        attributes for the resource. For example, this operation does not
+        return tags, even though they are an attribute of the returned object.
+        To view all of the information for a SAML provider, see
+        GetSAMLProvider.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListSAMLProviders
+        """
+
     def list_ssh_public_keys(
         self, **kwargs: Unpack[ListSSHPublicKeysRequestTypeDef]
-    ) -> ListSSHPublicKeysResponseTypeDef: ...
+    ) -> ListSSHPublicKeysResponseTypeDef:
+        """Returns information about the SSH public keys associated with the
+        specified IAM user. If none exists, the operation returns an empty
+        list.
+
+        Parameters:
+        - UserName (optional): The name of the IAM user to list SSH public keys
+          for. If none is specified, the UserName field is determined
+          implicitly based on the Amazon Web Services access key used to sign
+          the request.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListSSHPublicKeys
+        """
+
     def list_server_certificate_tags(
         self, **kwargs: Unpack[ListServerCertificateTagsRequestTypeDef]
-    ) -> ListServerCertificateTagsResponseTypeDef: ...
+    ) -> ListServerCertificateTagsResponseTypeDef:
+        """Lists the tags that are attached to the specified IAM server
+        certificate. The returned list of tags is sorted by tag key. For more
+        information about tagging, see Tagging IAM resources in the IAM User
+        Guide.
+
+        Parameters:
+        - ServerCertificateName (required): The name of the IAM server
+          certificate whose tags you want to see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListServerCertificateTags
+        """
+
     def list_server_certificates(
         self, **kwargs: Unpack[ListServerCertificatesRequestTypeDef]
-    ) -> ListServerCertificatesResponseTypeDef: ...
+    ) -> ListServerCertificatesResponseTypeDef:
+        """Lists the server certificates stored in IAM that have the specified
+        path prefix. If none exist, the operation returns an empty list.
+
+        Parameters:
+        - PathPrefix (optional): The path prefix for filtering the results. For
+          example: /company/servercerts would get all server certificates for
+          which the path starts with /company/servercerts.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListServerCertificates
+        """
+
     def list_service_specific_credentials(
         self, **kwargs: Unpack[ListServiceSpecificCredentialsRequestTypeDef]
-    ) -> ListServiceSpecificCredentialsResponseTypeDef: ...
+    ) -> ListServiceSpecificCredentialsResponseTypeDef:
+        """Returns information about the service-specific credentials associated
+        with the specified IAM user. If none exists, the operation returns an
+        empty list. The service-specific credentials returned by this operation
+        are used only for authenticating the IAM user to a specific service.
+        For more information about using service-specific credentials to
+        authenticate to an Amazon Web Services service, see Set up
+        service-specific credentials in the CodeCommit User Guide.
+
+        Parameters:
+        - UserName (optional): The name of the user whose service-specific
+          credentials you want information about. If this value is not
+          specified, then the operation assumes the user whose credentials are
+          used to call the ...
+        - ServiceName (optional): Filters the returned results to only those
+          for the specified Amazon Web Services service. If not specified, then
+          Amazon Web Services returns service-specific credentials for all
+          services.
+        - AllUsers (optional): A flag indicating whether to list service
+          specific credentials for all users. This parameter cannot be
+          specified together with UserName. When true, returns all credentials
+          associated with the ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker from the response that
+          you received ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListServiceSpecificCredentials
+        """
+
     def list_signing_certificates(
         self, **kwargs: Unpack[ListSigningCertificatesRequestTypeDef]
-    ) -> ListSigningCertificatesResponseTypeDef: ...
+    ) -> ListSigningCertificatesResponseTypeDef:
+        """Returns information about the signing certificates associated with the
+        specified IAM user. If none exists, the operation returns an empty
+        list.
+
+        Parameters:
+        - UserName (optional): The name of the IAM user whose signing
+          certificates you want to examine.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListSigningCertificates
+        """
+
     def list_user_policies(
         self, **kwargs: Unpack[ListUserPoliciesRequestTypeDef]
-    ) -> ListUserPoliciesResponseTypeDef: ...
+    ) -> ListUserPoliciesResponseTypeDef:
+        """Lists the names of the inline policies embedded in the specified IAM
+        user.
+
+        Parameters:
+        - UserName (required): The name of the user to list policies for.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListUserPolicies
+        """
+
     def list_user_tags(
         self, **kwargs: Unpack[ListUserTagsRequestTypeDef]
-    ) -> ListUserTagsResponseTypeDef: ...
+    ) -> ListUserTagsResponseTypeDef:
+        """Lists the tags that are attached to the specified IAM user. The
+        returned list of tags is sorted by tag key. For more information about
+        tagging, see Tagging IAM resources in the IAM User Guide.
+
+        Parameters:
+        - UserName (required): The name of the IAM user whose tags you want to
+          see.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListUserTags
+        """
+
     def list_users(
         self, **kwargs: Unpack[ListUsersRequestTypeDef]
-    ) -> ListUsersResponseTypeDef: ...
+    ) -> ListUsersResponseTypeDef:
+        """Lists the IAM users that have the specified path prefix. If no path
+        prefix is specified, the operation returns all users in the Amazon Web
+        Services account. If there are none, the operation returns an empty
+        list.
+
+        Parameters:
+        - PathPrefix (optional): The path prefix for filtering the results. For
+          example: /division_abc/subdivision_xyz/, which would get all user
+          names whose path starts with /division_abc/subdivision_xyz/.
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListUsers
+        """
+
     def list_virtual_mfa_devices(
         self, **kwargs: Unpack[ListVirtualMFADevicesRequestTypeDef]
-    ) -> ListVirtualMFADevicesResponseTypeDef: ...
+    ) -> ListVirtualMFADevicesResponseTypeDef:
+        """Lists the virtual MFA devices defined in the Amazon Web Services
+        account by assignment status. If you do not specify an assignment
+        status, the operation returns a list of all virtual MFA devices.
+        Assignment status can be Assigned, Unassigned, or Any.
+
+        Parameters:
+        - AssignmentStatus (optional): The status (Unassigned or Assigned) of
+          the devices to list. If you do not specify an AssignmentStatus, the
+          operation defaults to Any, which lists both assigned and unassigned
+          virtual MFA devices.,
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ListVirtualMFADevices
+        """
+
     def put_group_policy(
         self, **kwargs: Unpack[PutGroupPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds or updates an inline policy document that is embedded in the
+        specified IAM group.
+
+        Parameters:
+        - GroupName (required): The name of the group to associate the policy
+          with.
+        - PolicyName (required): The name of the policy document.
+        - PolicyDocument (required): The policy document.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutGroupPolicy
+        """
+
     def put_role_permissions_boundary(
         self, **kwargs: Unpack[PutRolePermissionsBoundaryRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds or updates the policy that is specified as the IAM role's
+        permissions boundary. You can use an Amazon Web Services managed policy
+        or a customer managed policy to set the boundary for a role. Use the
+        boundary to control the maximum permissions that the role can have.
+        Setting a permissions boundary is an advanced feature that can affect
+        the permissions for the role.
+
+        Parameters:
+        - RoleName (required): The name (friendly name, not ARN) of the IAM
+          role for which you want to set the permissions boundary.
+        - PermissionsBoundary (required): The ARN of the managed policy that is
+          used to set the permissions boundary for the role.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutRolePermissionsBoundary
+        """
+
     def put_role_policy(
         self, **kwargs: Unpack[PutRolePolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds or updates an inline policy document that is embedded in the
+        specified IAM role.
+
+        Parameters:
+        - RoleName (required): The name of the role to associate the policy
+          with.
+        - PolicyName (required): The name of the policy document.
+        - PolicyDocument (required): The policy document.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutRolePolicy
+        """
+
     def put_user_permissions_boundary(
         self, **kwargs: Unpack[PutUserPermissionsBoundaryRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds or updates the policy that is specified as the IAM user's
+        permissions boundary. You can use an Amazon Web Services managed policy
+        or a customer managed policy to set the boundary for a user. Use the
+        boundary to control the maximum permissions that the user can have.
+        Setting a permissions boundary is an advanced feature that can affect
+        the permissions for the user.
+
+        Parameters:
+        - UserName (required): The name (friendly name, not ARN) of the IAM
+          user for which you want to set the permissions boundary.
+        - PermissionsBoundary (required): The ARN of the managed policy that is
+          used to set the permissions boundary for the user.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutUserPermissionsBoundary
+        """
+
     def put_user_policy(
         self, **kwargs: Unpack[PutUserPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds or updates an inline policy document that is embedded in the
+        specified IAM user.
+
+        Parameters:
+        - UserName (required): The name of the user to associate the policy
+          with.
+        - PolicyName (required): The name of the policy document.
+        - PolicyDocument (required): The policy document.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutUserPolicy
+        """
+
     def reject_delegation_request(
         self, **kwargs: Unpack[RejectDelegationRequestRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Rejects a delegation request, denying the requested temporary access.
+
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request to reject.
+        - Notes (optional): Optional notes explaining the reason for rejecting
+          the delegation request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RejectDelegationRequest
+        """
+
     def remove_client_id_from_open_id_connect_provider(
         self, **kwargs: Unpack[RemoveClientIDFromOpenIDConnectProviderRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified client ID (also known as audience) from the list
+        of client IDs registered for the specified IAM OpenID Connect (OIDC)
+        provider resource object.
+
+        Parameters:
+        - OpenIDConnectProviderArn (required): The Amazon Resource Name (ARN)
+          of the IAM OIDC provider resource to remove the client ID from. You
+          can get a list of OIDC provider ARNs by using the
+          ListOpenIDConnectProviders operation.
+        - ClientID (required): The client ID (also known as audience) to remove
+          from the IAM OIDC provider resource. For more information about
+          client IDs, see CreateOpenIDConnectProvider.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveClientIDFromOpenIDConnectProvider
+        """
+
     def remove_role_from_instance_profile(
         self, **kwargs: Unpack[RemoveRoleFromInstanceProfileRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified IAM role from the specified Amazon EC2 instance
+        profile.
+
+        Parameters:
+        - InstanceProfileName (required): The name of the instance profile to
+          update.
+        - RoleName (required): The name of the role to remove.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveRoleFromInstanceProfile
+        """
+
     def remove_user_from_group(
         self, **kwargs: Unpack[RemoveUserFromGroupRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified user from the specified group.
+
+        Parameters:
+        - GroupName (required): The name of the group to update.
+        - UserName (required): The name of the user to remove.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveUserFromGroup
+        """
+
     def reset_service_specific_credential(
         self, **kwargs: Unpack[ResetServiceSpecificCredentialRequestTypeDef]
-    ) -> ResetServiceSpecificCredentialResponseTypeDef: ...
+    ) -> ResetServiceSpecificCredentialResponseTypeDef:
+        """Resets the password for a service-specific credential. The new password
+        is Amazon Web Services generated and cryptographically strong. It
+        cannot be configured by the user. Resetting the password immediately
+        invalidates the previous password associated with this user.
+
+        Parameters:
+        - UserName (optional): The name of the IAM user associated with the
+          service-specific credential. If this value is not specified, then the
+          operation assumes the user whose credentials are used to call the
+          operation.
+        - ServiceSpecificCredentialId (required): The unique identifier of the
+          service-specific credential.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ResetServiceSpecificCredential
+        """
+
     def resync_mfa_device(
         self, **kwargs: Unpack[ResyncMFADeviceRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Synchronizes the specified MFA device with its IAM resource object on
+        the Amazon Web Services servers.
+
+        Parameters:
+        - UserName (required): The name of the user whose MFA device you want
+          to resynchronize.
+        - SerialNumber (required): Serial number that uniquely identifies the
+          MFA device.
+        - AuthenticationCode1 (required): An authentication code emitted by the
+          device.
+        - AuthenticationCode2 (required): A subsequent authentication code
+          emitted by the device.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ResyncMFADevice
+        """
+
     def send_delegation_token(
         self, **kwargs: Unpack[SendDelegationTokenRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sends the exchange token for an accepted delegation request.
+
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request for which to send the token.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SendDelegationToken
+        """
+
     def set_default_policy_version(
         self, **kwargs: Unpack[SetDefaultPolicyVersionRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets the specified version of the specified policy as the policy's
+        default (operative) version.
+
+        Parameters:
+        - PolicyArn (required): The Amazon Resource Name (ARN) of the IAM
+          policy whose default version you want to set.
+        - VersionId (required): The version of the policy to set as the default
+          (operative) version.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SetDefaultPolicyVersion
+        """
+
     def set_security_token_service_preferences(
         self, **kwargs: Unpack[SetSecurityTokenServicePreferencesRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets the specified version of the global endpoint token as the token
+        version used for the Amazon Web Services account.
+
+        Parameters:
+        - GlobalEndpointTokenVersion (required): The version of the global
+          endpoint token. Version 1 tokens are valid only in Amazon Web
+          Services Regions that are available by default. These tokens do not
+          work in manually enabled Regions, such as ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SetSecurityTokenServicePreferences
+        """
+
     def simulate_custom_policy(
         self, **kwargs: Unpack[SimulateCustomPolicyRequestTypeDef]
-    ) -> SimulatePolicyResponseTypeDef: ...
+    ) -> SimulatePolicyResponseTypeDef:
+        """Simulate how a set of IAM policies and optionally a resource-based
+        policy works with a list of API operations and Amazon Web Services
+        resources to determine the policies' effective permissions. The
+        policies are provided as strings.
+
+        Parameters:
+        - PolicyInputList (required): A list of policy documents to include in
+          the simulation. Each document is specified as a string containing the
+          complete, valid JSON text of an IAM policy. Do not include any
+          resource-based policies ...
+        - PermissionsBoundaryPolicyInputList (optional): The IAM permissions
+          boundary policy to simulate. The permissions boundary sets the
+          maximum permissions that an IAM entity can have. You can input only
+          one permissions boundary when you pass a policy ...
+        - ActionNames (required): A list of names of API operations to evaluate
+          in the simulation. Each operation is evaluated against each resource.
+          Each operation must include the service identifier, such as
+          iam:CreateUser. This ...
+        - ResourceArns (optional): A list of ARNs of Amazon Web Services
+          resources to include in the simulation. If this parameter is not
+          provided, then the value defaults to * (all resources). Each API in
+          the ActionNames parameter is ...
+        - ResourcePolicy (optional): A resource-based policy to include in the
+          simulation provided as a string. Each resource in the simulation is
+          treated as if it had this policy attached. You can include only one
+          resource-based policy ...
+        - ResourceOwner (optional): An ARN representing the Amazon Web Services
+          account ID that specifies the owner of any simulated resource that
+          does not identify its owner in the resource ARN. Examples of resource
+          ARNs include an S3 ...
+        - CallerArn (optional): The ARN of the IAM user that you want to use as
+          the simulated caller of the API operations. CallerArn is required if
+          you include a ResourcePolicy so that the policy's Principal element
+          has a value to ...
+        - ContextEntries (optional): A list of context keys and corresponding
+          values for the simulation to use. Whenever a context key is evaluated
+          in one of the simulated IAM permissions policies, the corresponding
+          value is supplied.
+        - ResourceHandlingOption (optional): Specifies the type of simulation
+          to run. Different API operations that support resource-based policies
+          require different combinations of resources. By specifying the type
+          of simulation to run, you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SimulateCustomPolicy
+        """
+
     def simulate_principal_policy(
         self, **kwargs: Unpack[SimulatePrincipalPolicyRequestTypeDef]
-    ) -> SimulatePolicyResponseTypeDef: ...
+    ) -> SimulatePolicyResponseTypeDef:
+        """Simulate how a set of IAM policies attached to an IAM entity works with
+        a list of API operations and Amazon Web Services resources to determine
+        the policies' effective permissions. The entity can be an IAM user,
+        group, or role. If you specify a user, then the simulation also
+        includes all of the policies that are attached to groups that the user
+        belongs to. You can simulate resources that don't exist in your
+        account.
+
+        Parameters:
+        - PolicySourceArn (required): The Amazon Resource Name (ARN) of a user,
+          group, or role whose policies you want to include in the simulation.
+          If you specify a user, group, or role, the simulation includes all
+          policies that are ...
+        - PolicyInputList (optional): An optional list of additional policy
+          documents to include in the simulation. Each document is specified as
+          a string containing the complete, valid JSON text of an IAM policy.
+        - PermissionsBoundaryPolicyInputList (optional): The IAM permissions
+          boundary policy to simulate. The permissions boundary sets the
+          maximum permissions that the entity can have. You can input only one
+          permissions boundary when you pass a policy to ...
+        - ActionNames (required): A list of names of API operations to evaluate
+          in the simulation. Each operation is evaluated for each resource.
+          Each operation must include the service identifier, such as
+          iam:CreateUser.
+        - ResourceArns (optional): A list of ARNs of Amazon Web Services
+          resources to include in the simulation. If this parameter is not
+          provided, then the value defaults to * (all resources). Each API in
+          the ActionNames parameter is ...
+        - ResourcePolicy (optional): A resource-based policy to include in the
+          simulation provided as a string. Each resource in the simulation is
+          treated as if it had this policy attached. You can include only one
+          resource-based policy ...
+        - ResourceOwner (optional): An Amazon Web Services account ID that
+          specifies the owner of any simulated resource that does not identify
+          its owner in the resource ARN. Examples of resource ARNs include an
+          S3 bucket or object. If ...
+        - CallerArn (optional): The ARN of the IAM user that you want to
+          specify as the simulated caller of the API operations. If you do not
+          specify a CallerArn, it defaults to the ARN of the user that you
+          specify in ...
+        - ContextEntries (optional): A list of context keys and corresponding
+          values for the simulation to use. Whenever a context key is evaluated
+          in one of the simulated IAM permissions policies, the corresponding
+          value is supplied.
+        - ResourceHandlingOption (optional): Specifies the type of simulation
+          to run. Different API operations that support resource-based policies
+          require different combinations of resources. By specifying the type
+          of simulation to run, you ...
+        - MaxItems (optional): Use this only when paginating results to
+          indicate the maximum number of items you want in the response. If
+          additional items exist beyond the maximum you specify, the
+          IsTruncated response element is ...
+        - Marker (optional): Use this parameter only when paginating results
+          and only after you receive a response indicating that the results are
+          truncated. Set it to the value of the Marker element in the response
+          that you ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SimulatePrincipalPolicy
+        """
+
     def tag_instance_profile(
         self, **kwargs: Unpack[TagInstanceProfileRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds one or more tags to an IAM instance profile. If a tag with the
+        same key name already exists, then that tag is overwritten with the new
+        value.
+
+        Parameters:
+        - InstanceProfileName (required): The name of the IAM instance profile
+          to which you want to add tags.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          instance profile. Each tag consists of a key name and an associated
+          value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagInstanceProfile
+        """
+
     def tag_mfa_device(
         self, **kwargs: Unpack[TagMFADeviceRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds one or more tags to an IAM virtual multi-factor authentication
+        (MFA) device. If a tag with the same key name already exists, then that
+        tag is overwritten with the new value.
+
+        Parameters:
+        - SerialNumber (required): The unique identifier for the IAM virtual
+          MFA device to which you want to add tags. For virtual MFA devices,
+          the serial number is the same as the ARN.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          virtual MFA device. Each tag consists of a key name and an associated
+          value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagMFADevice
+        """
+
     def tag_open_id_connect_provider(
         self, **kwargs: Unpack[TagOpenIDConnectProviderRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds one or more tags to an OpenID Connect (OIDC)-compatible identity
+        provider. For more information about these providers, see About web
+        identity federation. If a tag with the same key name already exists,
+        then that tag is overwritten with the new value.
+
+        Parameters:
+        - OpenIDConnectProviderArn (required): The ARN of the OIDC identity
+          provider in IAM to which you want to add tags.
+        - Tags (required): The list of tags that you want to attach to the OIDC
+          identity provider in IAM. Each tag consists of a key name and an
+          associated value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagOpenIDConnectProvider
+        """
+
     def tag_policy(
         self, **kwargs: Unpack[TagPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def tag_role(
-        self, **kwargs: Unpack[TagRoleRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds one or more tags to an IAM customer managed policy. If a tag with
+        the same key name already exists, then that tag is overwritten with the
+        new value.
+
+        Parameters:
+        - PolicyArn (required): The ARN of the IAM customer managed policy to
+          which you want to add tags.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          customer managed policy. Each tag consists of a key name and an
+          associated value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagPolicy
+        """
+
+    def tag_role(self, **kwargs: Unpack[TagRoleRequestTypeDef]) -> EmptyResponseTypeDef:
+        """Adds one or more tags to an IAM role. The role can be a regular role or
+        a service-linked role. If a tag with the same key name already exists,
+        then that tag is overwritten with the new value.
+
+        Parameters:
+        - RoleName (required): The name of the IAM role to which you want to
+          add tags.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          role. Each tag consists of a key name and an associated value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagRole
+        """
+
     def tag_saml_provider(
         self, **kwargs: Unpack[TagSAMLProviderRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds one or more tags to a Security Assertion Markup Language (SAML)
+        identity provider. For more information about these providers, see
+        About SAML 2.0-based federation . If a tag with the same key name
+        already exists, then that tag is overwritten with the new value.
+
+        Parameters:
+        - SAMLProviderArn (required): The ARN of the SAML identity provider in
+          IAM to which you want to add tags.
+        - Tags (required): The list of tags that you want to attach to the SAML
+          identity provider in IAM. Each tag consists of a key name and an
+          associated value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagSAMLProvider
+        """
+
     def tag_server_certificate(
         self, **kwargs: Unpack[TagServerCertificateRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def tag_user(
-        self, **kwargs: Unpack[TagUserRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds one or more tags to an IAM server certificate. If a tag with the
+        same key name already exists, then that tag is overwritten with the new
+        value.
+
+        Parameters:
+        - ServerCertificateName (required): The name of the IAM server
+          certificate to which you want to add tags.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          server certificate. Each tag consists of a key name and an associated
+          value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagServerCertificate
+        """
+
+    def tag_user(self, **kwargs: Unpack[TagUserRequestTypeDef]) -> EmptyResponseTypeDef:
+        """Adds one or more tags to an IAM user. If a tag with the same key name
+        already exists, then that tag is overwritten with the new value.
+
+        Parameters:
+        - UserName (required): The name of the IAM user to which you want to
+          add tags.
+        - Tags (required): The list of tags that you want to attach to the IAM
+          user. Each tag consists of a key name and an associated value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/TagUser
+        """
+
     def untag_instance_profile(
         self, **kwargs: Unpack[UntagInstanceProfileRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified tags from the IAM instance profile. For more
+        information about tagging, see Tagging IAM resources in the IAM User
+        Guide.
+
+        Parameters:
+        - InstanceProfileName (required): The name of the IAM instance profile
+          from which you want to remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified instance
+          profile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagInstanceProfile
+        """
+
     def untag_mfa_device(
         self, **kwargs: Unpack[UntagMFADeviceRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified tags from the IAM virtual multi-factor
+        authentication (MFA) device. For more information about tagging, see
+        Tagging IAM resources in the IAM User Guide.
+
+        Parameters:
+        - SerialNumber (required): The unique identifier for the IAM virtual
+          MFA device from which you want to remove tags. For virtual MFA
+          devices, the serial number is the same as the ARN.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified instance
+          profile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagMFADevice
+        """
+
     def untag_open_id_connect_provider(
         self, **kwargs: Unpack[UntagOpenIDConnectProviderRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified tags from the specified OpenID Connect
+        (OIDC)-compatible identity provider in IAM. For more information about
+        OIDC providers, see About web identity federation. For more information
+        about tagging, see Tagging IAM resources in the IAM User Guide.
+
+        Parameters:
+        - OpenIDConnectProviderArn (required): The ARN of the OIDC provider in
+          IAM from which you want to remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified OIDC
+          provider.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagOpenIDConnectProvider
+        """
+
     def untag_policy(
         self, **kwargs: Unpack[UntagPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified tags from the customer managed policy. For more
+        information about tagging, see Tagging IAM resources in the IAM User
+        Guide.
+
+        Parameters:
+        - PolicyArn (required): The ARN of the IAM customer managed policy from
+          which you want to remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagPolicy
+        """
+
     def untag_role(
         self, **kwargs: Unpack[UntagRoleRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified tags from the role. For more information about
+        tagging, see Tagging IAM resources in the IAM User Guide.
+
+        Parameters:
+        - RoleName (required): The name of the IAM role from which you want to
+          remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified role.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagRole
+        """
+
     def untag_saml_provider(
         self, **kwargs: Unpack[UntagSAMLProviderRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified tags from the specified Security Assertion Markup
+        Language (SAML) identity provider in IAM. For more information about
+        these providers, see About web identity federation. For more
+        information about tagging, see Tagging IAM resources in the IAM User
+        Guide.
+
+        Parameters:
+        - SAMLProviderArn (required): The ARN of the SAML identity provider in
+          IAM from which you want to remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified SAML
+          identity provider.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagSAMLProvider
+        """
+
     def untag_server_certificate(
         self, **kwargs: Unpack[UntagServerCertificateRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified tags from the IAM server certificate. For more
+        information about tagging, see Tagging IAM resources in the IAM User
+        Guide.
+
+        Parameters:
+        - ServerCertificateName (required): The name of the IAM server
+          certificate from which you want to remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified IAM server
+          certificate.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagServerCertificate
+        """
+
     def untag_user(
         self, **kwargs: Unpack[UntagUserRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified tags from the user. For more information about
+        tagging, see Tagging IAM resources in the IAM User Guide.
+
+        Parameters:
+        - UserName (required): The name of the IAM user from which you want to
+          remove tags.
+        - TagKeys (required): A list of key names as a simple array of strings.
+          The tags with matching keys are removed from the specified user.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UntagUser
+        """
+
     def update_access_key(
         self, **kwargs: Unpack[UpdateAccessKeyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Changes the status of the specified access key from Active to Inactive,
+        or vice versa. This operation can be used to disable a user's key as
+        part of a key rotation workflow.
+
+        Parameters:
+        - UserName (optional): The name of the user whose key you want to
+          update.
+        - AccessKeyId (required): The access key ID of the secret access key
+          you want to update.
+        - Status (required): The status you want to assign to the secret access
+          key. Active means that the key can be used for programmatic calls to
+          Amazon Web Services, while Inactive means that the key cannot be
+          used.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccessKey
+        """
+
     def update_account_password_policy(
         self, **kwargs: Unpack[UpdateAccountPasswordPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Updates the password policy settings for the Amazon Web Services
+        account.
+
+        Parameters:
+        - MinimumPasswordLength (optional): The minimum number of characters
+          allowed in an IAM user password.
+        - RequireSymbols (optional): Specifies whether IAM user passwords must
+          contain at least one of the following non-alphanumeric characters:
+        - RequireNumbers (optional): Specifies whether IAM user passwords must
+          contain at least one numeric character (0 to 9).
+        - RequireUppercaseCharacters (optional): Specifies whether IAM user
+          passwords must contain at least one uppercase character from the ISO
+          basic Latin alphabet (A to Z).
+        - RequireLowercaseCharacters (optional): Specifies whether IAM user
+          passwords must contain at least one lowercase character from the ISO
+          basic Latin alphabet (a to z).
+        - AllowUsersToChangePassword (optional): Allows all IAM users in your
+          account to use the Amazon Web Services Management Console to change
+          their own passwords. For more information, see Permitting IAM users
+          to change their own passwords in ...
+        - MaxPasswordAge (optional): The number of days that an IAM user
+          password is valid.
+        - PasswordReusePrevention (optional): Specifies the number of previous
+          passwords that IAM users are prevented from reusing.
+        - HardExpiry (optional): Prevents IAM users who are accessing the
+          account via the Amazon Web Services Management Console from setting a
+          new console password after their password has expired. The IAM user
+          cannot access the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccountPasswordPolicy
+        """
+
     def update_assume_role_policy(
         self, **kwargs: Unpack[UpdateAssumeRolePolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Updates the policy that grants an IAM entity permission to assume a
+        role. This is typically referred to as the "role trust policy". For
+        more information about roles, see Using roles to delegate permissions
+        and federate identities.
+
+        Parameters:
+        - RoleName (required): The name of the role to update with the new
+          policy.
+        - PolicyDocument (required): The policy that grants an entity
+          permission to assume the role.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAssumeRolePolicy
+        """
+
     def update_delegation_request(
         self, **kwargs: Unpack[UpdateDelegationRequestRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Updates an existing delegation request with additional information.
+        When the delegation request is updated, it reaches the PENDING_APPROVAL
+        state.
+
+        Parameters:
+        - DelegationRequestId (required): The unique identifier of the
+          delegation request to update.
+        - Notes (optional): Additional notes or comments to add to the
+          delegation request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateDelegationRequest
+        """
+
     def update_group(
         self, **kwargs: Unpack[UpdateGroupRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Updates the name and/or the path of the specified IAM group.
+
+        Parameters:
+        - GroupName (required): Name of the IAM group to update. If you're
+          changing the name of the group, this is the original name.
+        - NewPath (optional): New path for the IAM group. Only include this if
+          changing the group's path.
+        - NewGroupName (optional): New name for the IAM group. Only include
+          this if changing the group's name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateGroup
+        """
+
     def update_login_profile(
         self, **kwargs: Unpack[UpdateLoginProfileRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Changes the password for the specified IAM user. You can use the CLI,
+        the Amazon Web Services API, or the Users page in the IAM console to
+        change the password for any IAM user. Use ChangePassword to change your
+        own password in the My Security Credentials page in the Amazon Web
+        Services Management Console.
+
+        Parameters:
+        - UserName (required): The name of the user whose password you want to
+          update.
+        - Password (optional): The new password for the specified IAM user.
+        - PasswordResetRequired (optional): Allows this new password to be used
+          only once by requiring the specified IAM user to set a new password
+          on next sign-in.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateLoginProfile
+        """
+
     def update_open_id_connect_provider_thumbprint(
         self, **kwargs: Unpack[UpdateOpenIDConnectProviderThumbprintRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Replaces the existing list of server certificate thumbprints associated
+        with an OpenID Connect (OIDC) provider resource object with a new list
+        of thumbprints.
+
+        Parameters:
+        - OpenIDConnectProviderArn (required): The Amazon Resource Name (ARN)
+          of the IAM OIDC provider resource object for which you want to update
+          the thumbprint. You can get a list of OIDC provider ARNs by using the
+          ListOpenIDConnectProviders ...
+        - ThumbprintList (required): A list of certificate thumbprints that are
+          associated with the specified IAM OpenID Connect provider. For more
+          information, see CreateOpenIDConnectProvider.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateOpenIDConnectProviderThumbprint
+        """
+
     def update_role(
         self, **kwargs: Unpack[UpdateRoleRequestTypeDef]
-    ) -> UpdateRoleResponseTypeDef: ...
+    ) -> UpdateRoleResponseTypeDef:
+        """Updates the description or maximum session duration setting of a role.
+
+        Parameters:
+        - RoleName (required): The name of the role that you want to modify.
+        - Description (optional): The new description that you want to apply to
+          the specified role.
+        - MaxSessionDuration (optional): The maximum session duration (in
+          seconds) that you want to set for the specified role. If you do not
+          specify a value for this setting, the default value of one hour is
+          applied. This setting can have ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateRole
+        """
+
     def update_role_description(
         self, **kwargs: Unpack[UpdateRoleDescriptionRequestTypeDef]
-    ) -> UpdateRoleDescriptionResponseTypeDef: ...
+    ) -> UpdateRoleDescriptionResponseTypeDef:
+        """Use UpdateRole instead.
+
+        Parameters:
+        - RoleName (required): The name of the role that you want to modify.
+        - Description (required): The new description that you want to apply to
+          the specified role.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateRoleDescription
+        """
+
     def update_saml_provider(
         self, **kwargs: Unpack[UpdateSAMLProviderRequestTypeDef]
-    ) -> UpdateSAMLProviderResponseTypeDef: ...
+    ) -> UpdateSAMLProviderResponseTypeDef:
+        """Updates the metadata document, SAML encryption settings, and private
+        keys for an existing SAML provider. To rotate private keys, add your
+        new private key and then remove the old key in a separate request.
+
+        Parameters:
+        - SAMLMetadataDocument (optional): An XML document generated by an
+          identity provider (IdP) that supports SAML 2.0. The document includes
+          the issuer's name, expiration information, and keys that can be used
+          to validate the SAML ...
+        - SAMLProviderArn (required): The Amazon Resource Name (ARN) of the
+          SAML provider to update.
+        - AssertionEncryptionMode (optional): Specifies the encryption setting
+          for the SAML provider.
+        - AddPrivateKey (optional): Specifies the new private key from your
+          external identity provider. The private key must be a .pem file that
+          uses AES-GCM or AES-CBC encryption algorithm to decrypt SAML
+          assertions.
+        - RemovePrivateKey (optional): The Key ID of the private key to remove.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSAMLProvider
+        """
+
     def update_ssh_public_key(
         self, **kwargs: Unpack[UpdateSSHPublicKeyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets the status of an IAM user's SSH public key to active or inactive.
+        SSH public keys that are inactive cannot be used for authentication.
+        This operation can be used to disable a user's SSH public key as part
+        of a key rotation work flow.
+
+        Parameters:
+        - UserName (required): The name of the IAM user associated with the SSH
+          public key.
+        - SSHPublicKeyId (required): The unique identifier for the SSH public
+          key.
+        - Status (required): The status to assign to the SSH public key. Active
+          means that the key can be used for authentication with an CodeCommit
+          repository. Inactive means that the key cannot be used.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSSHPublicKey
+        """
+
     def update_server_certificate(
         self, **kwargs: Unpack[UpdateServerCertificateRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Updates the name and/or the path of the specified server certificate
+        stored in IAM.
+
+        Parameters:
+        - ServerCertificateName (required): The name of the server certificate
+          that you want to update.
+        - NewPath (optional): The new path for the server certificate. Include
+          this only if you are updating the server certificate's path.
+        - NewServerCertificateName (optional): The new name for the server
+          certificate. Include this only if you are updating the server
+          certificate's name. The name of the certificate cannot contain any
+          spaces.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateServerCertificate
+        """
+
     def update_service_specific_credential(
         self, **kwargs: Unpack[UpdateServiceSpecificCredentialRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets the status of a service-specific credential to Active or Inactive.
+        Service-specific credentials that are inactive cannot be used for
+        authentication to the service. This operation can be used to disable a
+        user's service-specific credential as part of a credential rotation
+        work flow.
+
+        Parameters:
+        - UserName (optional): The name of the IAM user associated with the
+          service-specific credential. If you do not specify this value, then
+          the operation assumes the user whose credentials are used to call the
+          operation.
+        - ServiceSpecificCredentialId (required): The unique identifier of the
+          service-specific credential.
+        - Status (required): The status to be assigned to the service-specific
+          credential.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateServiceSpecificCredential
+        """
+
     def update_signing_certificate(
         self, **kwargs: Unpack[UpdateSigningCertificateRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Changes the status of the specified user signing certificate from
+        active to disabled, or vice versa. This operation can be used to
+        disable an IAM user's signing certificate as part of a certificate
+        rotation work flow.
+
+        Parameters:
+        - UserName (optional): The name of the IAM user the signing certificate
+          belongs to.
+        - CertificateId (required): The ID of the signing certificate you want
+          to update.
+        - Status (required): The status you want to assign to the certificate.
+          Active means that the certificate can be used for programmatic calls
+          to Amazon Web Services Inactive means that the certificate cannot be
+          used.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSigningCertificate
+        """
+
     def update_user(
         self, **kwargs: Unpack[UpdateUserRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Updates the name and/or the path of the specified IAM user.
+
+        Parameters:
+        - UserName (required): Name of the user to update. If you're changing
+          the name of the user, this is the original user name.
+        - NewPath (optional): New path for the IAM user. Include this parameter
+          only if you're changing the user's path.
+        - NewUserName (optional): New name for the user. Include this parameter
+          only if you're changing the user's name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateUser
+        """
+
     def upload_ssh_public_key(
         self, **kwargs: Unpack[UploadSSHPublicKeyRequestTypeDef]
-    ) -> UploadSSHPublicKeyResponseTypeDef: ...
+    ) -> UploadSSHPublicKeyResponseTypeDef:
+        """Uploads an SSH public key and associates it with the specified IAM
+        user.
+
+        Parameters:
+        - UserName (required): The name of the IAM user to associate the SSH
+          public key with.
+        - SSHPublicKeyBody (required): The SSH public key. The public key must
+          be encoded in ssh-rsa format or PEM format. The minimum bit-length of
+          the public key is 2048 bits. For example, you can generate a 2048-bit
+          key, and the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadSSHPublicKey
+        """
+
     def upload_server_certificate(
         self, **kwargs: Unpack[UploadServerCertificateRequestTypeDef]
-    ) -> UploadServerCertificateResponseTypeDef: ...
+    ) -> UploadServerCertificateResponseTypeDef:
+        """Uploads a server certificate entity for the Amazon Web Services
+        account. The server certificate entity includes a public key
+        certificate, a private key, and an optional certificate chain, which
+        should all be PEM-encoded.
+
+        Parameters:
+        - Path (optional): The path for the server certificate. For more
+          information about paths, see IAM identifiers in the IAM User Guide.
+        - ServerCertificateName (required): The name for the server
+          certificate. Do not include the path in this value. The name of the
+          certificate cannot contain any spaces.
+        - CertificateBody (required): The contents of the public key
+          certificate in PEM-encoded format.
+        - PrivateKey (required): The contents of the private key in PEM-encoded
+          format.
+        - CertificateChain (optional): The contents of the certificate chain.
+          This is typically a concatenation of the PEM-encoded public key
+          certificates of the chain.
+        - Tags (optional): A list of tags that you want to attach to the new
+          IAM server certificate resource. Each tag consists of a key name and
+          an associated value. For more information about tagging, see Tagging
+          IAM ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadServerCertificate
+        """
+
     def upload_signing_certificate(
         self, **kwargs: Unpack[UploadSigningCertificateRequestTypeDef]
-    ) -> UploadSigningCertificateResponseTypeDef: ...
+    ) -> UploadSigningCertificateResponseTypeDef:
+        """Uploads an X.509 signing certificate and associates it with the
+        specified IAM user. Some Amazon Web Services services require you to
+        use certificates to validate requests that are signed with a
+        corresponding private key. When you upload the certificate, its default
+        status is Active.
+
+        Parameters:
+        - UserName (optional): The name of the user the signing certificate is
+          for.
+        - CertificateBody (required): The contents of the signing certificate.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadSigningCertificate
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_account_authorization_details"]
-    ) -> GetAccountAuthorizationDetailsPaginator: ...
+    ) -> GetAccountAuthorizationDetailsPaginator:
+        """GetAccountAuthorizationDetailsPaginator for
+        get_account_authorization_details.
+        """
+
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_group"]
-    ) -> GetGroupPaginator: ...
+    def get_paginator(self, operation_name: Literal["get_group"]) -> GetGroupPaginator:
+        """GetGroupPaginator for get_group."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_access_keys"]
-    ) -> ListAccessKeysPaginator: ...
+    ) -> ListAccessKeysPaginator:
+        """ListAccessKeysPaginator for list_access_keys."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_account_aliases"]
-    ) -> ListAccountAliasesPaginator: ...
+    ) -> ListAccountAliasesPaginator:
+        """ListAccountAliasesPaginator for list_account_aliases."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_attached_group_policies"]
-    ) -> ListAttachedGroupPoliciesPaginator: ...
+    ) -> ListAttachedGroupPoliciesPaginator:
+        """ListAttachedGroupPoliciesPaginator for list_attached_group_policies."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_attached_role_policies"]
-    ) -> ListAttachedRolePoliciesPaginator: ...
+    ) -> ListAttachedRolePoliciesPaginator:
+        """ListAttachedRolePoliciesPaginator for list_attached_role_policies."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_attached_user_policies"]
-    ) -> ListAttachedUserPoliciesPaginator: ...
+    ) -> ListAttachedUserPoliciesPaginator:
+        """ListAttachedUserPoliciesPaginator for list_attached_user_policies."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_entities_for_policy"]
-    ) -> ListEntitiesForPolicyPaginator: ...
+    ) -> ListEntitiesForPolicyPaginator:
+        """ListEntitiesForPolicyPaginator for list_entities_for_policy."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_group_policies"]
-    ) -> ListGroupPoliciesPaginator: ...
+    ) -> ListGroupPoliciesPaginator:
+        """ListGroupPoliciesPaginator for list_group_policies."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_groups"]
-    ) -> ListGroupsPaginator: ...
+    ) -> ListGroupsPaginator:
+        """ListGroupsPaginator for list_groups."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_groups_for_user"]
-    ) -> ListGroupsForUserPaginator: ...
+    ) -> ListGroupsForUserPaginator:
+        """ListGroupsForUserPaginator for list_groups_for_user."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_instance_profile_tags"]
-    ) -> ListInstanceProfileTagsPaginator: ...
+    ) -> ListInstanceProfileTagsPaginator:
+        """ListInstanceProfileTagsPaginator for list_instance_profile_tags."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_instance_profiles"]
-    ) -> ListInstanceProfilesPaginator: ...
+    ) -> ListInstanceProfilesPaginator:
+        """ListInstanceProfilesPaginator for list_instance_profiles."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_instance_profiles_for_role"]
-    ) -> ListInstanceProfilesForRolePaginator: ...
+    ) -> ListInstanceProfilesForRolePaginator:
+        """ListInstanceProfilesForRolePaginator for
+        list_instance_profiles_for_role.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_mfa_device_tags"]
-    ) -> ListMFADeviceTagsPaginator: ...
+    ) -> ListMFADeviceTagsPaginator:
+        """ListMFADeviceTagsPaginator for list_mfa_device_tags."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_mfa_devices"]
-    ) -> ListMFADevicesPaginator: ...
+    ) -> ListMFADevicesPaginator:
+        """ListMFADevicesPaginator for list_mfa_devices."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_open_id_connect_provider_tags"]
-    ) -> ListOpenIDConnectProviderTagsPaginator: ...
+    ) -> ListOpenIDConnectProviderTagsPaginator:
+        """ListOpenIDConnectProviderTagsPaginator for
+        list_open_id_connect_provider_tags.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_policies"]
-    ) -> ListPoliciesPaginator: ...
+    ) -> ListPoliciesPaginator:
+        """ListPoliciesPaginator for list_policies."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_policy_tags"]
-    ) -> ListPolicyTagsPaginator: ...
+    ) -> ListPolicyTagsPaginator:
+        """ListPolicyTagsPaginator for list_policy_tags."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_policy_versions"]
-    ) -> ListPolicyVersionsPaginator: ...
+    ) -> ListPolicyVersionsPaginator:
+        """ListPolicyVersionsPaginator for list_policy_versions."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_role_policies"]
-    ) -> ListRolePoliciesPaginator: ...
+    ) -> ListRolePoliciesPaginator:
+        """ListRolePoliciesPaginator for list_role_policies."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_role_tags"]
-    ) -> ListRoleTagsPaginator: ...
+    ) -> ListRoleTagsPaginator:
+        """ListRoleTagsPaginator for list_role_tags."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_roles"]
-    ) -> ListRolesPaginator: ...
+    ) -> ListRolesPaginator:
+        """ListRolesPaginator for list_roles."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_saml_provider_tags"]
-    ) -> ListSAMLProviderTagsPaginator: ...
+    ) -> ListSAMLProviderTagsPaginator:
+        """ListSAMLProviderTagsPaginator for list_saml_provider_tags."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_ssh_public_keys"]
-    ) -> ListSSHPublicKeysPaginator: ...
+    ) -> ListSSHPublicKeysPaginator:
+        """ListSSHPublicKeysPaginator for list_ssh_public_keys."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_server_certificate_tags"]
-    ) -> ListServerCertificateTagsPaginator: ...
+    ) -> ListServerCertificateTagsPaginator:
+        """ListServerCertificateTagsPaginator for list_server_certificate_tags."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_server_certificates"]
-    ) -> ListServerCertificatesPaginator: ...
+    ) -> ListServerCertificatesPaginator:
+        """ListServerCertificatesPaginator for list_server_certificates."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_signing_certificates"]
-    ) -> ListSigningCertificatesPaginator: ...
+    ) -> ListSigningCertificatesPaginator:
+        """ListSigningCertificatesPaginator for list_signing_certificates."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_user_policies"]
-    ) -> ListUserPoliciesPaginator: ...
+    ) -> ListUserPoliciesPaginator:
+        """ListUserPoliciesPaginator for list_user_policies."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_user_tags"]
-    ) -> ListUserTagsPaginator: ...
+    ) -> ListUserTagsPaginator:
+        """ListUserTagsPaginator for list_user_tags."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_users"]
-    ) -> ListUsersPaginator: ...
+    ) -> ListUsersPaginator:
+        """ListUsersPaginator for list_users."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_virtual_mfa_devices"]
-    ) -> ListVirtualMFADevicesPaginator: ...
+    ) -> ListVirtualMFADevicesPaginator:
+        """ListVirtualMFADevicesPaginator for list_virtual_mfa_devices."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["simulate_custom_policy"]
-    ) -> SimulateCustomPolicyPaginator: ...
+    ) -> SimulateCustomPolicyPaginator:
+        """SimulateCustomPolicyPaginator for simulate_custom_policy."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["simulate_principal_policy"]
-    ) -> SimulatePrincipalPolicyPaginator: ...
+    ) -> SimulatePrincipalPolicyPaginator:
+        """SimulatePrincipalPolicyPaginator for simulate_principal_policy."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["instance_profile_exists"]
-    ) -> InstanceProfileExistsWaiter: ...
-    @overload
-    def get_waiter(
-        self, waiter_name: Literal["policy_exists"]
-    ) -> PolicyExistsWaiter: ...
-    @overload
-    def get_waiter(self, waiter_name: Literal["role_exists"]) -> RoleExistsWaiter: ...
-    @overload
-    def get_waiter(self, waiter_name: Literal["user_exists"]) -> UserExistsWaiter: ...
-    if TYPE_CHECKING:
+    ) -> InstanceProfileExistsWaiter:
+        """InstanceProfileExistsWaiter for instance_profile_exists."""
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal[
-                "delete_account_password_policy",
-                "disable_outbound_web_identity_federation",
-                "enable_outbound_web_identity_federation",
-                "generate_credential_report",
-                "get_account_password_policy",
-                "get_account_summary",
-                "get_credential_report",
-                "get_outbound_web_identity_federation_info",
-            ],
-            Params: Mapping[builtins.str, Any] | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["accept_delegation_request"],
-            Params: AcceptDelegationRequestRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["add_client_id_to_open_id_connect_provider"],
-            Params: AddClientIDToOpenIDConnectProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["add_role_to_instance_profile"],
-            Params: AddRoleToInstanceProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["add_user_to_group"],
-            Params: AddUserToGroupRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["associate_delegation_request"],
-            Params: AssociateDelegationRequestRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["attach_group_policy"],
-            Params: AttachGroupPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["attach_role_policy"],
-            Params: AttachRolePolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["attach_user_policy"],
-            Params: AttachUserPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["change_password"],
-            Params: ChangePasswordRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_access_key"],
-            Params: CreateAccessKeyRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_account_alias"],
-            Params: CreateAccountAliasRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_delegation_request"],
-            Params: CreateDelegationRequestRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_group"],
-            Params: CreateGroupRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_instance_profile"],
-            Params: CreateInstanceProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_login_profile"],
-            Params: CreateLoginProfileRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_open_id_connect_provider"],
-            Params: CreateOpenIDConnectProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_policy"],
-            Params: CreatePolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_policy_version"],
-            Params: CreatePolicyVersionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_role"],
-            Params: CreateRoleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_saml_provider"],
-            Params: CreateSAMLProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_service_linked_role"],
-            Params: CreateServiceLinkedRoleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_service_specific_credential"],
-            Params: CreateServiceSpecificCredentialRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_user"],
-            Params: CreateUserRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_virtual_mfa_device"],
-            Params: CreateVirtualMFADeviceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["deactivate_mfa_device"],
-            Params: DeactivateMFADeviceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_access_key"],
-            Params: DeleteAccessKeyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_account_alias"],
-            Params: DeleteAccountAliasRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_group"],
-            Params: DeleteGroupRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_group_policy"],
-            Params: DeleteGroupPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_instance_profile"],
-            Params: DeleteInstanceProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_login_profile"],
-            Params: DeleteLoginProfileRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_open_id_connect_provider"],
-            Params: DeleteOpenIDConnectProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_policy"],
-            Params: DeletePolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_policy_version"],
-            Params: DeletePolicyVersionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_role"],
-            Params: DeleteRoleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_role_permissions_boundary"],
-            Params: DeleteRolePermissionsBoundaryRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_role_policy"],
-            Params: DeleteRolePolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_saml_provider"],
-            Params: DeleteSAMLProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_ssh_public_key"],
-            Params: DeleteSSHPublicKeyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_server_certificate"],
-            Params: DeleteServerCertificateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_service_linked_role"],
-            Params: DeleteServiceLinkedRoleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_service_specific_credential"],
-            Params: DeleteServiceSpecificCredentialRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_signing_certificate"],
-            Params: DeleteSigningCertificateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_user"],
-            Params: DeleteUserRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_user_permissions_boundary"],
-            Params: DeleteUserPermissionsBoundaryRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_user_policy"],
-            Params: DeleteUserPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_virtual_mfa_device"],
-            Params: DeleteVirtualMFADeviceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["detach_group_policy"],
-            Params: DetachGroupPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["detach_role_policy"],
-            Params: DetachRolePolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["detach_user_policy"],
-            Params: DetachUserPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["disable_organizations_root_credentials_management"],
-            Params: (
-                DisableOrganizationsRootCredentialsManagementRequestTypeDef | None
-            ) = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["disable_organizations_root_sessions"],
-            Params: DisableOrganizationsRootSessionsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["enable_mfa_device"],
-            Params: EnableMFADeviceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["enable_organizations_root_credentials_management"],
-            Params: (
-                EnableOrganizationsRootCredentialsManagementRequestTypeDef | None
-            ) = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["enable_organizations_root_sessions"],
-            Params: EnableOrganizationsRootSessionsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["generate_organizations_access_report"],
-            Params: GenerateOrganizationsAccessReportRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["generate_service_last_accessed_details"],
-            Params: GenerateServiceLastAccessedDetailsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_access_key_last_used"],
-            Params: GetAccessKeyLastUsedRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_account_authorization_details"],
-            Params: GetAccountAuthorizationDetailsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_context_keys_for_custom_policy"],
-            Params: GetContextKeysForCustomPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_context_keys_for_principal_policy"],
-            Params: GetContextKeysForPrincipalPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_delegation_request"],
-            Params: GetDelegationRequestRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_group"],
-            Params: GetGroupRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_group_policy"],
-            Params: GetGroupPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_human_readable_summary"],
-            Params: GetHumanReadableSummaryRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_instance_profile"],
-            Params: GetInstanceProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_login_profile"],
-            Params: GetLoginProfileRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_mfa_device"],
-            Params: GetMFADeviceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_open_id_connect_provider"],
-            Params: GetOpenIDConnectProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_organizations_access_report"],
-            Params: GetOrganizationsAccessReportRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_policy"],
-            Params: GetPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_policy_version"],
-            Params: GetPolicyVersionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_role"],
-            Params: GetRoleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_role_policy"],
-            Params: GetRolePolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_saml_provider"],
-            Params: GetSAMLProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_ssh_public_key"],
-            Params: GetSSHPublicKeyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_server_certificate"],
-            Params: GetServerCertificateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_service_last_accessed_details"],
-            Params: GetServiceLastAccessedDetailsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_service_last_accessed_details_with_entities"],
-            Params: GetServiceLastAccessedDetailsWithEntitiesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_service_linked_role_deletion_status"],
-            Params: GetServiceLinkedRoleDeletionStatusRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_user"],
-            Params: GetUserRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_user_policy"],
-            Params: GetUserPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_access_keys"],
-            Params: ListAccessKeysRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_account_aliases"],
-            Params: ListAccountAliasesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_attached_group_policies"],
-            Params: ListAttachedGroupPoliciesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_attached_role_policies"],
-            Params: ListAttachedRolePoliciesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_attached_user_policies"],
-            Params: ListAttachedUserPoliciesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_delegation_requests"],
-            Params: ListDelegationRequestsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_entities_for_policy"],
-            Params: ListEntitiesForPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_group_policies"],
-            Params: ListGroupPoliciesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_groups"],
-            Params: ListGroupsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_groups_for_user"],
-            Params: ListGroupsForUserRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_instance_profile_tags"],
-            Params: ListInstanceProfileTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_instance_profiles"],
-            Params: ListInstanceProfilesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_instance_profiles_for_role"],
-            Params: ListInstanceProfilesForRoleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_mfa_device_tags"],
-            Params: ListMFADeviceTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_mfa_devices"],
-            Params: ListMFADevicesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_open_id_connect_provider_tags"],
-            Params: ListOpenIDConnectProviderTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_open_id_connect_providers"],
-            Params: ListOpenIDConnectProvidersRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_organizations_features"],
-            Params: ListOrganizationsFeaturesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_policies"],
-            Params: ListPoliciesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_policies_granting_service_access"],
-            Params: ListPoliciesGrantingServiceAccessRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_policy_tags"],
-            Params: ListPolicyTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_policy_versions"],
-            Params: ListPolicyVersionsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_role_policies"],
-            Params: ListRolePoliciesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_role_tags"],
-            Params: ListRoleTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_roles"],
-            Params: ListRolesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_saml_provider_tags"],
-            Params: ListSAMLProviderTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_saml_providers"],
-            Params: ListSAMLProvidersRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_ssh_public_keys"],
-            Params: ListSSHPublicKeysRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_server_certificate_tags"],
-            Params: ListServerCertificateTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_server_certificates"],
-            Params: ListServerCertificatesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_service_specific_credentials"],
-            Params: ListServiceSpecificCredentialsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_signing_certificates"],
-            Params: ListSigningCertificatesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_user_policies"],
-            Params: ListUserPoliciesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_user_tags"],
-            Params: ListUserTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_users"],
-            Params: ListUsersRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_virtual_mfa_devices"],
-            Params: ListVirtualMFADevicesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_group_policy"],
-            Params: PutGroupPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_role_permissions_boundary"],
-            Params: PutRolePermissionsBoundaryRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_role_policy"],
-            Params: PutRolePolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_user_permissions_boundary"],
-            Params: PutUserPermissionsBoundaryRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_user_policy"],
-            Params: PutUserPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["reject_delegation_request"],
-            Params: RejectDelegationRequestRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["remove_client_id_from_open_id_connect_provider"],
-            Params: RemoveClientIDFromOpenIDConnectProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["remove_role_from_instance_profile"],
-            Params: RemoveRoleFromInstanceProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["remove_user_from_group"],
-            Params: RemoveUserFromGroupRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["reset_service_specific_credential"],
-            Params: ResetServiceSpecificCredentialRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["resync_mfa_device"],
-            Params: ResyncMFADeviceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["send_delegation_token"],
-            Params: SendDelegationTokenRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_default_policy_version"],
-            Params: SetDefaultPolicyVersionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_security_token_service_preferences"],
-            Params: SetSecurityTokenServicePreferencesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["simulate_custom_policy"],
-            Params: SimulateCustomPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["simulate_principal_policy"],
-            Params: SimulatePrincipalPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_instance_profile"],
-            Params: TagInstanceProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_mfa_device"],
-            Params: TagMFADeviceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_open_id_connect_provider"],
-            Params: TagOpenIDConnectProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_policy"],
-            Params: TagPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_role"],
-            Params: TagRoleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_saml_provider"],
-            Params: TagSAMLProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_server_certificate"],
-            Params: TagServerCertificateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_user"],
-            Params: TagUserRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_instance_profile"],
-            Params: UntagInstanceProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_mfa_device"],
-            Params: UntagMFADeviceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_open_id_connect_provider"],
-            Params: UntagOpenIDConnectProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_policy"],
-            Params: UntagPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_role"],
-            Params: UntagRoleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_saml_provider"],
-            Params: UntagSAMLProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_server_certificate"],
-            Params: UntagServerCertificateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_user"],
-            Params: UntagUserRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_access_key"],
-            Params: UpdateAccessKeyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_account_password_policy"],
-            Params: UpdateAccountPasswordPolicyRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_assume_role_policy"],
-            Params: UpdateAssumeRolePolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_delegation_request"],
-            Params: UpdateDelegationRequestRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_group"],
-            Params: UpdateGroupRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_login_profile"],
-            Params: UpdateLoginProfileRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_open_id_connect_provider_thumbprint"],
-            Params: UpdateOpenIDConnectProviderThumbprintRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_role"],
-            Params: UpdateRoleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_role_description"],
-            Params: UpdateRoleDescriptionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_saml_provider"],
-            Params: UpdateSAMLProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_ssh_public_key"],
-            Params: UpdateSSHPublicKeyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_server_certificate"],
-            Params: UpdateServerCertificateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_service_specific_credential"],
-            Params: UpdateServiceSpecificCredentialRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_signing_certificate"],
-            Params: UpdateSigningCertificateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_user"],
-            Params: UpdateUserRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["upload_ssh_public_key"],
-            Params: UploadSSHPublicKeyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["upload_server_certificate"],
-            Params: UploadServerCertificateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["upload_signing_certificate"],
-            Params: UploadSigningCertificateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+    @overload
+    def get_waiter(self, waiter_name: Literal["policy_exists"]) -> PolicyExistsWaiter:
+        """PolicyExistsWaiter for policy_exists."""
+
+    @overload
+    def get_waiter(self, waiter_name: Literal["role_exists"]) -> RoleExistsWaiter:
+        """RoleExistsWaiter for role_exists."""
+
+    @overload
+    def get_waiter(self, waiter_name: Literal["user_exists"]) -> UserExistsWaiter:
+        """UserExistsWaiter for user_exists."""
+
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal[
+            "delete_account_password_policy",
+            "disable_outbound_web_identity_federation",
+            "enable_outbound_web_identity_federation",
+            "generate_credential_report",
+            "get_account_password_policy",
+            "get_account_summary",
+            "get_credential_report",
+            "get_outbound_web_identity_federation_info",
+        ],
+        Params: Mapping[builtins.str, Any] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["accept_delegation_request"],
+        Params: AcceptDelegationRequestRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["add_client_id_to_open_id_connect_provider"],
+        Params: AddClientIDToOpenIDConnectProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["add_role_to_instance_profile"],
+        Params: AddRoleToInstanceProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["add_user_to_group"],
+        Params: AddUserToGroupRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["associate_delegation_request"],
+        Params: AssociateDelegationRequestRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["attach_group_policy"],
+        Params: AttachGroupPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["attach_role_policy"],
+        Params: AttachRolePolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["attach_user_policy"],
+        Params: AttachUserPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["change_password"],
+        Params: ChangePasswordRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_access_key"],
+        Params: CreateAccessKeyRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_account_alias"],
+        Params: CreateAccountAliasRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_delegation_request"],
+        Params: CreateDelegationRequestRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_group"],
+        Params: CreateGroupRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_instance_profile"],
+        Params: CreateInstanceProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_login_profile"],
+        Params: CreateLoginProfileRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_open_id_connect_provider"],
+        Params: CreateOpenIDConnectProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_policy"],
+        Params: CreatePolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_policy_version"],
+        Params: CreatePolicyVersionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_role"],
+        Params: CreateRoleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_saml_provider"],
+        Params: CreateSAMLProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_service_linked_role"],
+        Params: CreateServiceLinkedRoleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_service_specific_credential"],
+        Params: CreateServiceSpecificCredentialRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_user"],
+        Params: CreateUserRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_virtual_mfa_device"],
+        Params: CreateVirtualMFADeviceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["deactivate_mfa_device"],
+        Params: DeactivateMFADeviceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_access_key"],
+        Params: DeleteAccessKeyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_account_alias"],
+        Params: DeleteAccountAliasRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_group"],
+        Params: DeleteGroupRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_group_policy"],
+        Params: DeleteGroupPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_instance_profile"],
+        Params: DeleteInstanceProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_login_profile"],
+        Params: DeleteLoginProfileRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_open_id_connect_provider"],
+        Params: DeleteOpenIDConnectProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_policy"],
+        Params: DeletePolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_policy_version"],
+        Params: DeletePolicyVersionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_role"],
+        Params: DeleteRoleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_role_permissions_boundary"],
+        Params: DeleteRolePermissionsBoundaryRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_role_policy"],
+        Params: DeleteRolePolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_saml_provider"],
+        Params: DeleteSAMLProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_ssh_public_key"],
+        Params: DeleteSSHPublicKeyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_server_certificate"],
+        Params: DeleteServerCertificateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_service_linked_role"],
+        Params: DeleteServiceLinkedRoleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_service_specific_credential"],
+        Params: DeleteServiceSpecificCredentialRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_signing_certificate"],
+        Params: DeleteSigningCertificateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_user"],
+        Params: DeleteUserRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_user_permissions_boundary"],
+        Params: DeleteUserPermissionsBoundaryRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_user_policy"],
+        Params: DeleteUserPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_virtual_mfa_device"],
+        Params: DeleteVirtualMFADeviceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["detach_group_policy"],
+        Params: DetachGroupPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["detach_role_policy"],
+        Params: DetachRolePolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["detach_user_policy"],
+        Params: DetachUserPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["disable_organizations_root_credentials_management"],
+        Params: (
+            DisableOrganizationsRootCredentialsManagementRequestTypeDef | None
+        ) = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["disable_organizations_root_sessions"],
+        Params: DisableOrganizationsRootSessionsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["enable_mfa_device"],
+        Params: EnableMFADeviceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["enable_organizations_root_credentials_management"],
+        Params: (
+            EnableOrganizationsRootCredentialsManagementRequestTypeDef | None
+        ) = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["enable_organizations_root_sessions"],
+        Params: EnableOrganizationsRootSessionsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["generate_organizations_access_report"],
+        Params: GenerateOrganizationsAccessReportRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["generate_service_last_accessed_details"],
+        Params: GenerateServiceLastAccessedDetailsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_access_key_last_used"],
+        Params: GetAccessKeyLastUsedRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_account_authorization_details"],
+        Params: GetAccountAuthorizationDetailsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_context_keys_for_custom_policy"],
+        Params: GetContextKeysForCustomPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_context_keys_for_principal_policy"],
+        Params: GetContextKeysForPrincipalPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_delegation_request"],
+        Params: GetDelegationRequestRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_group"],
+        Params: GetGroupRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_group_policy"],
+        Params: GetGroupPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_human_readable_summary"],
+        Params: GetHumanReadableSummaryRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_instance_profile"],
+        Params: GetInstanceProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_login_profile"],
+        Params: GetLoginProfileRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_mfa_device"],
+        Params: GetMFADeviceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_open_id_connect_provider"],
+        Params: GetOpenIDConnectProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_organizations_access_report"],
+        Params: GetOrganizationsAccessReportRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_policy"],
+        Params: GetPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_policy_version"],
+        Params: GetPolicyVersionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_role"],
+        Params: GetRoleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_role_policy"],
+        Params: GetRolePolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_saml_provider"],
+        Params: GetSAMLProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_ssh_public_key"],
+        Params: GetSSHPublicKeyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_server_certificate"],
+        Params: GetServerCertificateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_service_last_accessed_details"],
+        Params: GetServiceLastAccessedDetailsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_service_last_accessed_details_with_entities"],
+        Params: GetServiceLastAccessedDetailsWithEntitiesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_service_linked_role_deletion_status"],
+        Params: GetServiceLinkedRoleDeletionStatusRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_user"],
+        Params: GetUserRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_user_policy"],
+        Params: GetUserPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_access_keys"],
+        Params: ListAccessKeysRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_account_aliases"],
+        Params: ListAccountAliasesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_attached_group_policies"],
+        Params: ListAttachedGroupPoliciesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_attached_role_policies"],
+        Params: ListAttachedRolePoliciesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_attached_user_policies"],
+        Params: ListAttachedUserPoliciesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_delegation_requests"],
+        Params: ListDelegationRequestsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_entities_for_policy"],
+        Params: ListEntitiesForPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_group_policies"],
+        Params: ListGroupPoliciesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_groups"],
+        Params: ListGroupsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_groups_for_user"],
+        Params: ListGroupsForUserRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_instance_profile_tags"],
+        Params: ListInstanceProfileTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_instance_profiles"],
+        Params: ListInstanceProfilesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_instance_profiles_for_role"],
+        Params: ListInstanceProfilesForRoleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_mfa_device_tags"],
+        Params: ListMFADeviceTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_mfa_devices"],
+        Params: ListMFADevicesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_open_id_connect_provider_tags"],
+        Params: ListOpenIDConnectProviderTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_open_id_connect_providers"],
+        Params: ListOpenIDConnectProvidersRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_organizations_features"],
+        Params: ListOrganizationsFeaturesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_policies"],
+        Params: ListPoliciesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_policies_granting_service_access"],
+        Params: ListPoliciesGrantingServiceAccessRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_policy_tags"],
+        Params: ListPolicyTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_policy_versions"],
+        Params: ListPolicyVersionsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_role_policies"],
+        Params: ListRolePoliciesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_role_tags"],
+        Params: ListRoleTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_roles"],
+        Params: ListRolesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_saml_provider_tags"],
+        Params: ListSAMLProviderTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_saml_providers"],
+        Params: ListSAMLProvidersRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_ssh_public_keys"],
+        Params: ListSSHPublicKeysRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_server_certificate_tags"],
+        Params: ListServerCertificateTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_server_certificates"],
+        Params: ListServerCertificatesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_service_specific_credentials"],
+        Params: ListServiceSpecificCredentialsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_signing_certificates"],
+        Params: ListSigningCertificatesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_user_policies"],
+        Params: ListUserPoliciesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_user_tags"],
+        Params: ListUserTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_users"],
+        Params: ListUsersRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_virtual_mfa_devices"],
+        Params: ListVirtualMFADevicesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_group_policy"],
+        Params: PutGroupPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_role_permissions_boundary"],
+        Params: PutRolePermissionsBoundaryRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_role_policy"],
+        Params: PutRolePolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_user_permissions_boundary"],
+        Params: PutUserPermissionsBoundaryRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_user_policy"],
+        Params: PutUserPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["reject_delegation_request"],
+        Params: RejectDelegationRequestRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["remove_client_id_from_open_id_connect_provider"],
+        Params: RemoveClientIDFromOpenIDConnectProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["remove_role_from_instance_profile"],
+        Params: RemoveRoleFromInstanceProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["remove_user_from_group"],
+        Params: RemoveUserFromGroupRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["reset_service_specific_credential"],
+        Params: ResetServiceSpecificCredentialRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["resync_mfa_device"],
+        Params: ResyncMFADeviceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["send_delegation_token"],
+        Params: SendDelegationTokenRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_default_policy_version"],
+        Params: SetDefaultPolicyVersionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_security_token_service_preferences"],
+        Params: SetSecurityTokenServicePreferencesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["simulate_custom_policy"],
+        Params: SimulateCustomPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["simulate_principal_policy"],
+        Params: SimulatePrincipalPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_instance_profile"],
+        Params: TagInstanceProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_mfa_device"],
+        Params: TagMFADeviceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_open_id_connect_provider"],
+        Params: TagOpenIDConnectProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_policy"],
+        Params: TagPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_role"],
+        Params: TagRoleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_saml_provider"],
+        Params: TagSAMLProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_server_certificate"],
+        Params: TagServerCertificateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_user"],
+        Params: TagUserRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_instance_profile"],
+        Params: UntagInstanceProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_mfa_device"],
+        Params: UntagMFADeviceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_open_id_connect_provider"],
+        Params: UntagOpenIDConnectProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_policy"],
+        Params: UntagPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_role"],
+        Params: UntagRoleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_saml_provider"],
+        Params: UntagSAMLProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_server_certificate"],
+        Params: UntagServerCertificateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_user"],
+        Params: UntagUserRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_access_key"],
+        Params: UpdateAccessKeyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_account_password_policy"],
+        Params: UpdateAccountPasswordPolicyRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_assume_role_policy"],
+        Params: UpdateAssumeRolePolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_delegation_request"],
+        Params: UpdateDelegationRequestRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_group"],
+        Params: UpdateGroupRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_login_profile"],
+        Params: UpdateLoginProfileRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_open_id_connect_provider_thumbprint"],
+        Params: UpdateOpenIDConnectProviderThumbprintRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_role"],
+        Params: UpdateRoleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_role_description"],
+        Params: UpdateRoleDescriptionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_saml_provider"],
+        Params: UpdateSAMLProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_ssh_public_key"],
+        Params: UpdateSSHPublicKeyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_server_certificate"],
+        Params: UpdateServerCertificateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_service_specific_credential"],
+        Params: UpdateServiceSpecificCredentialRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_signing_certificate"],
+        Params: UpdateSigningCertificateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_user"],
+        Params: UpdateUserRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["upload_ssh_public_key"],
+        Params: UploadSSHPublicKeyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["upload_server_certificate"],
+        Params: UploadServerCertificateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["upload_signing_certificate"],
+        Params: UploadSigningCertificateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> IAMClient: ...
+) -> IAMClient:
+    """boto3.client('iam', ...) with the same arguments, from `session` when
+    given: boto3's client itself, typed IAMClient.
+    """

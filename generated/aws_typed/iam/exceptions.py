@@ -276,8 +276,6 @@ class IAMExceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     AccountNotManagementOrDelegatedAdministratorException: type[
         AccountNotManagementOrDelegatedAdministratorException
     ]

@@ -8,119 +8,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        GetAccountAuthorizationDetailsRequestPaginateTypeDef,
-        GetAccountAuthorizationDetailsResponseFullResultTypeDef,
-        GetAccountAuthorizationDetailsResponseTypeDef,
-        GetGroupRequestPaginateTypeDef,
-        GetGroupResponseFullResultTypeDef,
-        GetGroupResponseTypeDef,
-        ListAccessKeysRequestPaginateTypeDef,
-        ListAccessKeysResponseFullResultTypeDef,
-        ListAccessKeysResponseTypeDef,
-        ListAccountAliasesRequestPaginateTypeDef,
-        ListAccountAliasesResponseFullResultTypeDef,
-        ListAccountAliasesResponseTypeDef,
-        ListAttachedGroupPoliciesRequestPaginateTypeDef,
-        ListAttachedGroupPoliciesResponseFullResultTypeDef,
-        ListAttachedGroupPoliciesResponseTypeDef,
-        ListAttachedRolePoliciesRequestPaginateTypeDef,
-        ListAttachedRolePoliciesResponseFullResultTypeDef,
-        ListAttachedRolePoliciesResponseTypeDef,
-        ListAttachedUserPoliciesRequestPaginateTypeDef,
-        ListAttachedUserPoliciesResponseFullResultTypeDef,
-        ListAttachedUserPoliciesResponseTypeDef,
-        ListEntitiesForPolicyRequestPaginateTypeDef,
-        ListEntitiesForPolicyResponseFullResultTypeDef,
-        ListEntitiesForPolicyResponseTypeDef,
-        ListGroupPoliciesRequestPaginateTypeDef,
-        ListGroupPoliciesResponseFullResultTypeDef,
-        ListGroupPoliciesResponseTypeDef,
-        ListGroupsForUserRequestPaginateTypeDef,
-        ListGroupsForUserResponseFullResultTypeDef,
-        ListGroupsForUserResponseTypeDef,
-        ListGroupsRequestPaginateTypeDef,
-        ListGroupsResponseFullResultTypeDef,
-        ListGroupsResponseTypeDef,
-        ListInstanceProfileTagsRequestPaginateTypeDef,
-        ListInstanceProfileTagsResponseFullResultTypeDef,
-        ListInstanceProfileTagsResponseTypeDef,
-        ListInstanceProfilesForRoleRequestPaginateTypeDef,
-        ListInstanceProfilesForRoleResponseFullResultTypeDef,
-        ListInstanceProfilesForRoleResponseTypeDef,
-        ListInstanceProfilesRequestPaginateTypeDef,
-        ListInstanceProfilesResponseFullResultTypeDef,
-        ListInstanceProfilesResponseTypeDef,
-        ListMFADeviceTagsRequestPaginateTypeDef,
-        ListMFADeviceTagsResponseFullResultTypeDef,
-        ListMFADeviceTagsResponseTypeDef,
-        ListMFADevicesRequestPaginateTypeDef,
-        ListMFADevicesResponseFullResultTypeDef,
-        ListMFADevicesResponseTypeDef,
-        ListOpenIDConnectProviderTagsRequestPaginateTypeDef,
-        ListOpenIDConnectProviderTagsResponseFullResultTypeDef,
-        ListOpenIDConnectProviderTagsResponseTypeDef,
-        ListPoliciesRequestPaginateTypeDef,
-        ListPoliciesResponseFullResultTypeDef,
-        ListPoliciesResponseTypeDef,
-        ListPolicyTagsRequestPaginateTypeDef,
-        ListPolicyTagsResponseFullResultTypeDef,
-        ListPolicyTagsResponseTypeDef,
-        ListPolicyVersionsRequestPaginateTypeDef,
-        ListPolicyVersionsResponseFullResultTypeDef,
-        ListPolicyVersionsResponseTypeDef,
-        ListRolePoliciesRequestPaginateTypeDef,
-        ListRolePoliciesResponseFullResultTypeDef,
-        ListRolePoliciesResponseTypeDef,
-        ListRoleTagsRequestPaginateTypeDef,
-        ListRoleTagsResponseFullResultTypeDef,
-        ListRoleTagsResponseTypeDef,
-        ListRolesRequestPaginateTypeDef,
-        ListRolesResponseFullResultTypeDef,
-        ListRolesResponseTypeDef,
-        ListSAMLProviderTagsRequestPaginateTypeDef,
-        ListSAMLProviderTagsResponseFullResultTypeDef,
-        ListSAMLProviderTagsResponseTypeDef,
-        ListSSHPublicKeysRequestPaginateTypeDef,
-        ListSSHPublicKeysResponseFullResultTypeDef,
-        ListSSHPublicKeysResponseTypeDef,
-        ListServerCertificateTagsRequestPaginateTypeDef,
-        ListServerCertificateTagsResponseFullResultTypeDef,
-        ListServerCertificateTagsResponseTypeDef,
-        ListServerCertificatesRequestPaginateTypeDef,
-        ListServerCertificatesResponseFullResultTypeDef,
-        ListServerCertificatesResponseTypeDef,
-        ListSigningCertificatesRequestPaginateTypeDef,
-        ListSigningCertificatesResponseFullResultTypeDef,
-        ListSigningCertificatesResponseTypeDef,
-        ListUserPoliciesRequestPaginateTypeDef,
-        ListUserPoliciesResponseFullResultTypeDef,
-        ListUserPoliciesResponseTypeDef,
-        ListUserTagsRequestPaginateTypeDef,
-        ListUserTagsResponseFullResultTypeDef,
-        ListUserTagsResponseTypeDef,
-        ListUsersRequestPaginateTypeDef,
-        ListUsersResponseFullResultTypeDef,
-        ListUsersResponseTypeDef,
-        ListVirtualMFADevicesRequestPaginateTypeDef,
-        ListVirtualMFADevicesResponseFullResultTypeDef,
-        ListVirtualMFADevicesResponseTypeDef,
-        SimulateCustomPolicyRequestPaginateTypeDef,
-        SimulatePolicyResponseFullResultTypeDef,
-        SimulatePolicyResponseTypeDef,
-        SimulatePrincipalPolicyRequestPaginateTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = [
     "PAGINATORS",
@@ -166,60 +54,25 @@ class GetAccountAuthorizationDetailsPaginator(Paginator):
     UserDetailList, GroupDetailList, RoleDetailList, Policies.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetAccountAuthorizationDetailsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetAccountAuthorizationDetailsResponseTypeDef,
-        GetAccountAuthorizationDetailsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_account_authorization_details; items in
-        UserDetailList, GroupDetailList, RoleDetailList, Policies.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetAccountAuthorizationDetails"
 
 
 class GetGroupPaginator(Paginator):
     """Paginator for IAMClient.get_group: pages over Users."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetGroupRequestPaginateTypeDef]
-    ) -> PageIterator[GetGroupResponseTypeDef, GetGroupResponseFullResultTypeDef]:
-        """Iterate over the pages of get_group; items in Users."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetGroup"
 
 
 class ListAccessKeysPaginator(Paginator):
     """Paginator for IAMClient.list_access_keys: pages over AccessKeyMetadata."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListAccessKeysRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListAccessKeysResponseTypeDef, ListAccessKeysResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_access_keys; items in AccessKeyMetadata."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListAccessKeys"
 
 
 class ListAccountAliasesPaginator(Paginator):
     """Paginator for IAMClient.list_account_aliases: pages over AccountAliases."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListAccountAliasesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListAccountAliasesResponseTypeDef, ListAccountAliasesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_account_aliases; items in
-        AccountAliases.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListAccountAliases"
 
 
 class ListAttachedGroupPoliciesPaginator(Paginator):
@@ -227,18 +80,7 @@ class ListAttachedGroupPoliciesPaginator(Paginator):
     AttachedPolicies.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListAttachedGroupPoliciesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListAttachedGroupPoliciesResponseTypeDef,
-        ListAttachedGroupPoliciesResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_attached_group_policies; items in
-        AttachedPolicies.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListAttachedGroupPolicies"
 
 
 class ListAttachedRolePoliciesPaginator(Paginator):
@@ -246,18 +88,7 @@ class ListAttachedRolePoliciesPaginator(Paginator):
     AttachedPolicies.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListAttachedRolePoliciesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListAttachedRolePoliciesResponseTypeDef,
-        ListAttachedRolePoliciesResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_attached_role_policies; items in
-        AttachedPolicies.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListAttachedRolePolicies"
 
 
 class ListAttachedUserPoliciesPaginator(Paginator):
@@ -265,18 +96,7 @@ class ListAttachedUserPoliciesPaginator(Paginator):
     AttachedPolicies.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListAttachedUserPoliciesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListAttachedUserPoliciesResponseTypeDef,
-        ListAttachedUserPoliciesResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_attached_user_policies; items in
-        AttachedPolicies.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListAttachedUserPolicies"
 
 
 class ListEntitiesForPolicyPaginator(Paginator):
@@ -284,73 +104,31 @@ class ListEntitiesForPolicyPaginator(Paginator):
     PolicyUsers, PolicyRoles.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListEntitiesForPolicyRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListEntitiesForPolicyResponseTypeDef,
-        ListEntitiesForPolicyResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_entities_for_policy; items in
-        PolicyGroups, PolicyUsers, PolicyRoles.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListEntitiesForPolicy"
 
 
 class ListGroupPoliciesPaginator(Paginator):
     """Paginator for IAMClient.list_group_policies: pages over PolicyNames."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListGroupPoliciesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListGroupPoliciesResponseTypeDef, ListGroupPoliciesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_group_policies; items in PolicyNames."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListGroupPolicies"
 
 
 class ListGroupsPaginator(Paginator):
     """Paginator for IAMClient.list_groups: pages over Groups."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListGroupsRequestPaginateTypeDef]
-    ) -> PageIterator[ListGroupsResponseTypeDef, ListGroupsResponseFullResultTypeDef]:
-        """Iterate over the pages of list_groups; items in Groups."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListGroups"
 
 
 class ListGroupsForUserPaginator(Paginator):
     """Paginator for IAMClient.list_groups_for_user: pages over Groups."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListGroupsForUserRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListGroupsForUserResponseTypeDef, ListGroupsForUserResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_groups_for_user; items in Groups."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListGroupsForUser"
 
 
 class ListInstanceProfileTagsPaginator(Paginator):
     """Paginator for IAMClient.list_instance_profile_tags: pages over Tags."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListInstanceProfileTagsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListInstanceProfileTagsResponseTypeDef,
-        ListInstanceProfileTagsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_instance_profile_tags; items in Tags."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListInstanceProfileTags"
 
 
 class ListInstanceProfilesPaginator(Paginator):
@@ -358,18 +136,7 @@ class ListInstanceProfilesPaginator(Paginator):
     InstanceProfiles.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListInstanceProfilesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListInstanceProfilesResponseTypeDef,
-        ListInstanceProfilesResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_instance_profiles; items in
-        InstanceProfiles.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListInstanceProfiles"
 
 
 class ListInstanceProfilesForRolePaginator(Paginator):
@@ -377,46 +144,19 @@ class ListInstanceProfilesForRolePaginator(Paginator):
     InstanceProfiles.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListInstanceProfilesForRoleRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListInstanceProfilesForRoleResponseTypeDef,
-        ListInstanceProfilesForRoleResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_instance_profiles_for_role; items in
-        InstanceProfiles.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListInstanceProfilesForRole"
 
 
 class ListMFADeviceTagsPaginator(Paginator):
     """Paginator for IAMClient.list_mfa_device_tags: pages over Tags."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListMFADeviceTagsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListMFADeviceTagsResponseTypeDef, ListMFADeviceTagsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_mfa_device_tags; items in Tags."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListMFADeviceTags"
 
 
 class ListMFADevicesPaginator(Paginator):
     """Paginator for IAMClient.list_mfa_devices: pages over MFADevices."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListMFADevicesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListMFADevicesResponseTypeDef, ListMFADevicesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_mfa_devices; items in MFADevices."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListMFADevices"
 
 
 class ListOpenIDConnectProviderTagsPaginator(Paginator):
@@ -424,144 +164,61 @@ class ListOpenIDConnectProviderTagsPaginator(Paginator):
     Tags.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListOpenIDConnectProviderTagsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListOpenIDConnectProviderTagsResponseTypeDef,
-        ListOpenIDConnectProviderTagsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_open_id_connect_provider_tags; items in
-        Tags.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListOpenIDConnectProviderTags"
 
 
 class ListPoliciesPaginator(Paginator):
     """Paginator for IAMClient.list_policies: pages over Policies."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListPoliciesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListPoliciesResponseTypeDef, ListPoliciesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_policies; items in Policies."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListPolicies"
 
 
 class ListPolicyTagsPaginator(Paginator):
     """Paginator for IAMClient.list_policy_tags: pages over Tags."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListPolicyTagsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListPolicyTagsResponseTypeDef, ListPolicyTagsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_policy_tags; items in Tags."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListPolicyTags"
 
 
 class ListPolicyVersionsPaginator(Paginator):
     """Paginator for IAMClient.list_policy_versions: pages over Versions."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListPolicyVersionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListPolicyVersionsResponseTypeDef, ListPolicyVersionsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_policy_versions; items in Versions."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListPolicyVersions"
 
 
 class ListRolePoliciesPaginator(Paginator):
     """Paginator for IAMClient.list_role_policies: pages over PolicyNames."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListRolePoliciesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListRolePoliciesResponseTypeDef, ListRolePoliciesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_role_policies; items in PolicyNames."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListRolePolicies"
 
 
 class ListRoleTagsPaginator(Paginator):
     """Paginator for IAMClient.list_role_tags: pages over Tags."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListRoleTagsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListRoleTagsResponseTypeDef, ListRoleTagsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_role_tags; items in Tags."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListRoleTags"
 
 
 class ListRolesPaginator(Paginator):
     """Paginator for IAMClient.list_roles: pages over Roles."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListRolesRequestPaginateTypeDef]
-    ) -> PageIterator[ListRolesResponseTypeDef, ListRolesResponseFullResultTypeDef]:
-        """Iterate over the pages of list_roles; items in Roles."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListRoles"
 
 
 class ListSAMLProviderTagsPaginator(Paginator):
     """Paginator for IAMClient.list_saml_provider_tags: pages over Tags."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListSAMLProviderTagsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListSAMLProviderTagsResponseTypeDef,
-        ListSAMLProviderTagsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_saml_provider_tags; items in Tags."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListSAMLProviderTags"
 
 
 class ListSSHPublicKeysPaginator(Paginator):
     """Paginator for IAMClient.list_ssh_public_keys: pages over SSHPublicKeys."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListSSHPublicKeysRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListSSHPublicKeysResponseTypeDef, ListSSHPublicKeysResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_ssh_public_keys; items in SSHPublicKeys."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListSSHPublicKeys"
 
 
 class ListServerCertificateTagsPaginator(Paginator):
     """Paginator for IAMClient.list_server_certificate_tags: pages over Tags."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListServerCertificateTagsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListServerCertificateTagsResponseTypeDef,
-        ListServerCertificateTagsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_server_certificate_tags; items in Tags."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListServerCertificateTags"
 
 
 class ListServerCertificatesPaginator(Paginator):
@@ -569,75 +226,31 @@ class ListServerCertificatesPaginator(Paginator):
     ServerCertificateMetadataList.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListServerCertificatesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListServerCertificatesResponseTypeDef,
-        ListServerCertificatesResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_server_certificates; items in
-        ServerCertificateMetadataList.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListServerCertificates"
 
 
 class ListSigningCertificatesPaginator(Paginator):
     """Paginator for IAMClient.list_signing_certificates: pages over Certificates."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListSigningCertificatesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListSigningCertificatesResponseTypeDef,
-        ListSigningCertificatesResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_signing_certificates; items in
-        Certificates.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListSigningCertificates"
 
 
 class ListUserPoliciesPaginator(Paginator):
     """Paginator for IAMClient.list_user_policies: pages over PolicyNames."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListUserPoliciesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListUserPoliciesResponseTypeDef, ListUserPoliciesResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_user_policies; items in PolicyNames."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListUserPolicies"
 
 
 class ListUserTagsPaginator(Paginator):
     """Paginator for IAMClient.list_user_tags: pages over Tags."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListUserTagsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListUserTagsResponseTypeDef, ListUserTagsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_user_tags; items in Tags."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListUserTags"
 
 
 class ListUsersPaginator(Paginator):
     """Paginator for IAMClient.list_users: pages over Users."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListUsersRequestPaginateTypeDef]
-    ) -> PageIterator[ListUsersResponseTypeDef, ListUsersResponseFullResultTypeDef]:
-        """Iterate over the pages of list_users; items in Users."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListUsers"
 
 
 class ListVirtualMFADevicesPaginator(Paginator):
@@ -645,18 +258,7 @@ class ListVirtualMFADevicesPaginator(Paginator):
     VirtualMFADevices.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListVirtualMFADevicesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListVirtualMFADevicesResponseTypeDef,
-        ListVirtualMFADevicesResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_virtual_mfa_devices; items in
-        VirtualMFADevices.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListVirtualMFADevices"
 
 
 class SimulateCustomPolicyPaginator(Paginator):
@@ -664,17 +266,7 @@ class SimulateCustomPolicyPaginator(Paginator):
     EvaluationResults.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[SimulateCustomPolicyRequestPaginateTypeDef]
-    ) -> PageIterator[
-        SimulatePolicyResponseTypeDef, SimulatePolicyResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of simulate_custom_policy; items in
-        EvaluationResults.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "SimulateCustomPolicy"
 
 
 class SimulatePrincipalPolicyPaginator(Paginator):
@@ -682,17 +274,7 @@ class SimulatePrincipalPolicyPaginator(Paginator):
     EvaluationResults.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[SimulatePrincipalPolicyRequestPaginateTypeDef]
-    ) -> PageIterator[
-        SimulatePolicyResponseTypeDef, SimulatePolicyResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of simulate_principal_policy; items in
-        EvaluationResults.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "SimulatePrincipalPolicy"
 
 
 PAGINATORS = {

@@ -162,318 +162,402 @@ __all__ = [
 ]
 
 class GetAccountAuthorizationDetailsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.get_account_authorization_details: pages over
+    UserDetailList, GroupDetailList, RoleDetailList, Policies.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetAccountAuthorizationDetailsRequestPaginateTypeDef]
     ) -> PageIterator[
         GetAccountAuthorizationDetailsResponseTypeDef,
         GetAccountAuthorizationDetailsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_account_authorization_details; items in
+        UserDetailList, GroupDetailList, RoleDetailList, Policies.
+        """
 
 class GetGroupPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.get_group: pages over Users."""
 
     def paginate(
         self, **kwargs: Unpack[GetGroupRequestPaginateTypeDef]
-    ) -> PageIterator[GetGroupResponseTypeDef, GetGroupResponseFullResultTypeDef]: ...
+    ) -> PageIterator[GetGroupResponseTypeDef, GetGroupResponseFullResultTypeDef]:
+        """Iterate over the pages of get_group; items in Users."""
 
 class ListAccessKeysPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_access_keys: pages over AccessKeyMetadata."""
 
     def paginate(
         self, **kwargs: Unpack[ListAccessKeysRequestPaginateTypeDef]
     ) -> PageIterator[
         ListAccessKeysResponseTypeDef, ListAccessKeysResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_access_keys; items in AccessKeyMetadata."""
 
 class ListAccountAliasesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_account_aliases: pages over AccountAliases."""
 
     def paginate(
         self, **kwargs: Unpack[ListAccountAliasesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListAccountAliasesResponseTypeDef, ListAccountAliasesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_account_aliases; items in
+        AccountAliases.
+        """
 
 class ListAttachedGroupPoliciesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_attached_group_policies: pages over
+    AttachedPolicies.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListAttachedGroupPoliciesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListAttachedGroupPoliciesResponseTypeDef,
         ListAttachedGroupPoliciesResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_attached_group_policies; items in
+        AttachedPolicies.
+        """
 
 class ListAttachedRolePoliciesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_attached_role_policies: pages over
+    AttachedPolicies.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListAttachedRolePoliciesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListAttachedRolePoliciesResponseTypeDef,
         ListAttachedRolePoliciesResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_attached_role_policies; items in
+        AttachedPolicies.
+        """
 
 class ListAttachedUserPoliciesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_attached_user_policies: pages over
+    AttachedPolicies.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListAttachedUserPoliciesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListAttachedUserPoliciesResponseTypeDef,
         ListAttachedUserPoliciesResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_attached_user_policies; items in
+        AttachedPolicies.
+        """
 
 class ListEntitiesForPolicyPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_entities_for_policy: pages over PolicyGroups,
+    PolicyUsers, PolicyRoles.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListEntitiesForPolicyRequestPaginateTypeDef]
     ) -> PageIterator[
         ListEntitiesForPolicyResponseTypeDef,
         ListEntitiesForPolicyResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_entities_for_policy; items in
+        PolicyGroups, PolicyUsers, PolicyRoles.
+        """
 
 class ListGroupPoliciesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_group_policies: pages over PolicyNames."""
 
     def paginate(
         self, **kwargs: Unpack[ListGroupPoliciesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListGroupPoliciesResponseTypeDef, ListGroupPoliciesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_group_policies; items in PolicyNames."""
 
 class ListGroupsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_groups: pages over Groups."""
 
     def paginate(
         self, **kwargs: Unpack[ListGroupsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListGroupsResponseTypeDef, ListGroupsResponseFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[ListGroupsResponseTypeDef, ListGroupsResponseFullResultTypeDef]:
+        """Iterate over the pages of list_groups; items in Groups."""
 
 class ListGroupsForUserPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_groups_for_user: pages over Groups."""
 
     def paginate(
         self, **kwargs: Unpack[ListGroupsForUserRequestPaginateTypeDef]
     ) -> PageIterator[
         ListGroupsForUserResponseTypeDef, ListGroupsForUserResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_groups_for_user; items in Groups."""
 
 class ListInstanceProfileTagsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_instance_profile_tags: pages over Tags."""
 
     def paginate(
         self, **kwargs: Unpack[ListInstanceProfileTagsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListInstanceProfileTagsResponseTypeDef,
         ListInstanceProfileTagsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_instance_profile_tags; items in Tags."""
 
 class ListInstanceProfilesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_instance_profiles: pages over
+    InstanceProfiles.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListInstanceProfilesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListInstanceProfilesResponseTypeDef,
         ListInstanceProfilesResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_instance_profiles; items in
+        InstanceProfiles.
+        """
 
 class ListInstanceProfilesForRolePaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_instance_profiles_for_role: pages over
+    InstanceProfiles.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListInstanceProfilesForRoleRequestPaginateTypeDef]
     ) -> PageIterator[
         ListInstanceProfilesForRoleResponseTypeDef,
         ListInstanceProfilesForRoleResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_instance_profiles_for_role; items in
+        InstanceProfiles.
+        """
 
 class ListMFADeviceTagsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_mfa_device_tags: pages over Tags."""
 
     def paginate(
         self, **kwargs: Unpack[ListMFADeviceTagsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListMFADeviceTagsResponseTypeDef, ListMFADeviceTagsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_mfa_device_tags; items in Tags."""
 
 class ListMFADevicesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_mfa_devices: pages over MFADevices."""
 
     def paginate(
         self, **kwargs: Unpack[ListMFADevicesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListMFADevicesResponseTypeDef, ListMFADevicesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_mfa_devices; items in MFADevices."""
 
 class ListOpenIDConnectProviderTagsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_open_id_connect_provider_tags: pages over
+    Tags.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListOpenIDConnectProviderTagsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListOpenIDConnectProviderTagsResponseTypeDef,
         ListOpenIDConnectProviderTagsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_open_id_connect_provider_tags; items in
+        Tags.
+        """
 
 class ListPoliciesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_policies: pages over Policies."""
 
     def paginate(
         self, **kwargs: Unpack[ListPoliciesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListPoliciesResponseTypeDef, ListPoliciesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_policies; items in Policies."""
 
 class ListPolicyTagsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_policy_tags: pages over Tags."""
 
     def paginate(
         self, **kwargs: Unpack[ListPolicyTagsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListPolicyTagsResponseTypeDef, ListPolicyTagsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_policy_tags; items in Tags."""
 
 class ListPolicyVersionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_policy_versions: pages over Versions."""
 
     def paginate(
         self, **kwargs: Unpack[ListPolicyVersionsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListPolicyVersionsResponseTypeDef, ListPolicyVersionsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_policy_versions; items in Versions."""
 
 class ListRolePoliciesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_role_policies: pages over PolicyNames."""
 
     def paginate(
         self, **kwargs: Unpack[ListRolePoliciesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListRolePoliciesResponseTypeDef, ListRolePoliciesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_role_policies; items in PolicyNames."""
 
 class ListRoleTagsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_role_tags: pages over Tags."""
 
     def paginate(
         self, **kwargs: Unpack[ListRoleTagsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListRoleTagsResponseTypeDef, ListRoleTagsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_role_tags; items in Tags."""
 
 class ListRolesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_roles: pages over Roles."""
 
     def paginate(
         self, **kwargs: Unpack[ListRolesRequestPaginateTypeDef]
-    ) -> PageIterator[ListRolesResponseTypeDef, ListRolesResponseFullResultTypeDef]: ...
+    ) -> PageIterator[ListRolesResponseTypeDef, ListRolesResponseFullResultTypeDef]:
+        """Iterate over the pages of list_roles; items in Roles."""
 
 class ListSAMLProviderTagsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_saml_provider_tags: pages over Tags."""
 
     def paginate(
         self, **kwargs: Unpack[ListSAMLProviderTagsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListSAMLProviderTagsResponseTypeDef,
         ListSAMLProviderTagsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_saml_provider_tags; items in Tags."""
 
 class ListSSHPublicKeysPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_ssh_public_keys: pages over SSHPublicKeys."""
 
     def paginate(
         self, **kwargs: Unpack[ListSSHPublicKeysRequestPaginateTypeDef]
     ) -> PageIterator[
         ListSSHPublicKeysResponseTypeDef, ListSSHPublicKeysResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_ssh_public_keys; items in SSHPublicKeys."""
 
 class ListServerCertificateTagsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_server_certificate_tags: pages over Tags."""
 
     def paginate(
         self, **kwargs: Unpack[ListServerCertificateTagsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListServerCertificateTagsResponseTypeDef,
         ListServerCertificateTagsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_server_certificate_tags; items in Tags."""
 
 class ListServerCertificatesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_server_certificates: pages over
+    ServerCertificateMetadataList.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListServerCertificatesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListServerCertificatesResponseTypeDef,
         ListServerCertificatesResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_server_certificates; items in
+        ServerCertificateMetadataList.
+        """
 
 class ListSigningCertificatesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_signing_certificates: pages over Certificates."""
 
     def paginate(
         self, **kwargs: Unpack[ListSigningCertificatesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListSigningCertificatesResponseTypeDef,
         ListSigningCertificatesResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_signing_certificates; items in
+        Certificates.
+        """
 
 class ListUserPoliciesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_user_policies: pages over PolicyNames."""
 
     def paginate(
         self, **kwargs: Unpack[ListUserPoliciesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListUserPoliciesResponseTypeDef, ListUserPoliciesResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_user_policies; items in PolicyNames."""
 
 class ListUserTagsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_user_tags: pages over Tags."""
 
     def paginate(
         self, **kwargs: Unpack[ListUserTagsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListUserTagsResponseTypeDef, ListUserTagsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_user_tags; items in Tags."""
 
 class ListUsersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_users: pages over Users."""
 
     def paginate(
         self, **kwargs: Unpack[ListUsersRequestPaginateTypeDef]
-    ) -> PageIterator[ListUsersResponseTypeDef, ListUsersResponseFullResultTypeDef]: ...
+    ) -> PageIterator[ListUsersResponseTypeDef, ListUsersResponseFullResultTypeDef]:
+        """Iterate over the pages of list_users; items in Users."""
 
 class ListVirtualMFADevicesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.list_virtual_mfa_devices: pages over
+    VirtualMFADevices.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListVirtualMFADevicesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListVirtualMFADevicesResponseTypeDef,
         ListVirtualMFADevicesResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_virtual_mfa_devices; items in
+        VirtualMFADevices.
+        """
 
 class SimulateCustomPolicyPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.simulate_custom_policy: pages over
+    EvaluationResults.
+    """
 
     def paginate(
         self, **kwargs: Unpack[SimulateCustomPolicyRequestPaginateTypeDef]
     ) -> PageIterator[
         SimulatePolicyResponseTypeDef, SimulatePolicyResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of simulate_custom_policy; items in
+        EvaluationResults.
+        """
 
 class SimulatePrincipalPolicyPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for IAMClient.simulate_principal_policy: pages over
+    EvaluationResults.
+    """
 
     def paginate(
         self, **kwargs: Unpack[SimulatePrincipalPolicyRequestPaginateTypeDef]
     ) -> PageIterator[
         SimulatePolicyResponseTypeDef, SimulatePolicyResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of simulate_principal_policy; items in
+        EvaluationResults.
+        """
 
 PAGINATORS = {
     "get_account_authorization_details": GetAccountAuthorizationDetailsPaginator,

@@ -16,8 +16,6 @@ from .._resources import (
     CollectionManager,
     ResourceCollection,
     create_resource,
-    wrap_optional,
-    wrap_optional_list,
 )
 from .client import IAMClient
 
@@ -27,98 +25,7 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
-    from datetime import datetime
-    from typing import Any, Dict, List, Optional
-
-    from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
-    from .literals import (
-        AssertionEncryptionModeTypeType,
-        StatusTypeType,
-        SummaryKeyTypeType,
-    )
-    from .type_defs import (
-        AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef,
-        AddUserToGroupRequestGroupAddUserTypeDef,
-        AddUserToGroupRequestUserAddGroupTypeDef,
-        AttachGroupPolicyRequestGroupAttachPolicyTypeDef,
-        AttachGroupPolicyRequestPolicyAttachGroupTypeDef,
-        AttachRolePolicyRequestPolicyAttachRoleTypeDef,
-        AttachRolePolicyRequestRoleAttachPolicyTypeDef,
-        AttachUserPolicyRequestPolicyAttachUserTypeDef,
-        AttachUserPolicyRequestUserAttachPolicyTypeDef,
-        AttachedPermissionsBoundaryTypeDef,
-        ChangePasswordRequestTypeDef,
-        CreateAccountAliasRequestTypeDef,
-        CreateGroupRequestGroupCreateTypeDef,
-        CreateGroupRequestTypeDef,
-        CreateInstanceProfileRequestTypeDef,
-        CreateLoginProfileRequestLoginProfileCreateTypeDef,
-        CreatePolicyRequestTypeDef,
-        CreatePolicyVersionRequestPolicyCreateVersionTypeDef,
-        CreateRoleRequestTypeDef,
-        CreateSAMLProviderRequestTypeDef,
-        CreateUserRequestTypeDef,
-        CreateUserRequestUserCreateTypeDef,
-        CreateVirtualMFADeviceRequestTypeDef,
-        DetachGroupPolicyRequestGroupDetachPolicyTypeDef,
-        DetachGroupPolicyRequestPolicyDetachGroupTypeDef,
-        DetachRolePolicyRequestPolicyDetachRoleTypeDef,
-        DetachRolePolicyRequestRoleDetachPolicyTypeDef,
-        DetachUserPolicyRequestPolicyDetachUserTypeDef,
-        DetachUserPolicyRequestUserDetachPolicyTypeDef,
-        EnableMFADeviceRequestMfaDeviceAssociateTypeDef,
-        EnableMFADeviceRequestUserEnableMfaTypeDef,
-        GetGroupRequestGroupUsersTypeDef,
-        ListAccessKeysRequestTypeDef,
-        ListAccessKeysRequestUserAccessKeysTypeDef,
-        ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef,
-        ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef,
-        ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef,
-        ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef,
-        ListGroupPoliciesRequestGroupPoliciesTypeDef,
-        ListGroupsForUserRequestUserGroupsTypeDef,
-        ListGroupsRequestTypeDef,
-        ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef,
-        ListInstanceProfilesRequestTypeDef,
-        ListMFADevicesRequestTypeDef,
-        ListMFADevicesRequestUserMfaDevicesTypeDef,
-        ListPoliciesRequestTypeDef,
-        ListPolicyVersionsRequestPolicyVersionsTypeDef,
-        ListRolePoliciesRequestRolePoliciesTypeDef,
-        ListRolesRequestTypeDef,
-        ListSAMLProvidersRequestTypeDef,
-        ListServerCertificatesRequestTypeDef,
-        ListSigningCertificatesRequestTypeDef,
-        ListSigningCertificatesRequestUserSigningCertificatesTypeDef,
-        ListUserPoliciesRequestUserPoliciesTypeDef,
-        ListUsersRequestTypeDef,
-        ListVirtualMFADevicesRequestTypeDef,
-        PutGroupPolicyRequestGroupCreatePolicyTypeDef,
-        PutGroupPolicyRequestGroupPolicyPutTypeDef,
-        PutRolePolicyRequestRolePolicyPutTypeDef,
-        PutUserPolicyRequestUserCreatePolicyTypeDef,
-        PutUserPolicyRequestUserPolicyPutTypeDef,
-        RemoveRoleFromInstanceProfileRequestInstanceProfileRemoveRoleTypeDef,
-        RemoveUserFromGroupRequestGroupRemoveUserTypeDef,
-        RemoveUserFromGroupRequestUserRemoveGroupTypeDef,
-        ResyncMFADeviceRequestMfaDeviceResyncTypeDef,
-        RoleLastUsedTypeDef,
-        RoleTypeDef,
-        SAMLPrivateKeyTypeDef,
-        ServerCertificateMetadataTypeDef,
-        TagTypeDef,
-        UpdateAccountPasswordPolicyRequestTypeDef,
-        UpdateAssumeRolePolicyRequestAssumeRolePolicyUpdateTypeDef,
-        UpdateGroupRequestGroupUpdateTypeDef,
-        UpdateLoginProfileRequestLoginProfileUpdateTypeDef,
-        UpdateSAMLProviderRequestSamlProviderUpdateTypeDef,
-        UpdateSAMLProviderResponseTypeDef,
-        UpdateServerCertificateRequestServerCertificateUpdateTypeDef,
-        UpdateUserRequestUserUpdateTypeDef,
-        UploadServerCertificateRequestTypeDef,
-        UploadSigningCertificateRequestTypeDef,
-        UserTypeDef,
-    )
+    from .._types import ResourceArgsTypeDef, ResourceSessionLike
 
 __all__ = [
     "AccessKey",
@@ -210,363 +117,8 @@ class IAMServiceResource(BaseResource[IAMClient]):
     collections return the typed classes of this module.
     """
 
-    __slots__ = ()
     _boto3_class = "iam.ServiceResource"
     _client_class = IAMClient
-
-    def change_password(
-        self, **kwargs: Unpack[ChangePasswordRequestTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Changes the password of the IAM user who is calling this operation.
-        This operation can be performed using the CLI, the Amazon Web Services
-        API, or the My Security Credentials page in the Amazon Web Services
-        Management Console. The Amazon Web Services account root user password
-        is not affected by ...
-
-        Calls iam.change_password.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ChangePassword
-        """
-        return cast("EmptyResponseTypeDef", self._raw.change_password(**kwargs))
-
-    def create_account_alias(
-        self, **kwargs: Unpack[CreateAccountAliasRequestTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Creates an alias for your Amazon Web Services account. For information
-        about using an Amazon Web Services account alias, see Creating,
-        deleting, and listing an Amazon Web Services account alias in the
-        Amazon Web Services Sign-In User Guide.
-
-        Calls iam.create_account_alias.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateAccountAlias
-        """
-        return cast("EmptyResponseTypeDef", self._raw.create_account_alias(**kwargs))
-
-    def create_account_password_policy(
-        self, **kwargs: Unpack[UpdateAccountPasswordPolicyRequestTypeDef]
-    ) -> _AccountPasswordPolicy:
-        """Updates the password policy settings for the Amazon Web Services
-        account.
-
-        Calls iam.update_account_password_policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccountPasswordPolicy
-        """
-        return AccountPasswordPolicy(self._raw.create_account_password_policy(**kwargs))
-
-    def create_group(self, **kwargs: Unpack[CreateGroupRequestTypeDef]) -> _Group:
-        """Creates a new group.
-
-        Calls iam.create_group.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateGroup
-        """
-        return Group(self._raw.create_group(**kwargs))
-
-    def create_instance_profile(
-        self, **kwargs: Unpack[CreateInstanceProfileRequestTypeDef]
-    ) -> _InstanceProfile:
-        """Creates a new instance profile. For information about instance
-        profiles, see Using roles for applications on Amazon EC2 in the IAM
-        User Guide, and Instance profiles in the Amazon EC2 User Guide.
-
-        Calls iam.create_instance_profile.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateInstanceProfile
-        """
-        return InstanceProfile(self._raw.create_instance_profile(**kwargs))
-
-    def create_policy(self, **kwargs: Unpack[CreatePolicyRequestTypeDef]) -> _Policy:
-        """Creates a new managed policy for your Amazon Web Services account.
-
-        Calls iam.create_policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreatePolicy
-        """
-        return Policy(self._raw.create_policy(**kwargs))
-
-    def create_role(self, **kwargs: Unpack[CreateRoleRequestTypeDef]) -> _Role:
-        """Creates a new role for your Amazon Web Services account.
-
-        Calls iam.create_role.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateRole
-        """
-        return Role(self._raw.create_role(**kwargs))
-
-    def create_saml_provider(
-        self, **kwargs: Unpack[CreateSAMLProviderRequestTypeDef]
-    ) -> _SamlProvider:
-        """Creates an IAM resource that describes an identity provider (IdP) that
-        supports SAML 2.0.
-
-        Calls iam.create_saml_provider.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateSAMLProvider
-        """
-        return SamlProvider(self._raw.create_saml_provider(**kwargs))
-
-    def create_server_certificate(
-        self, **kwargs: Unpack[UploadServerCertificateRequestTypeDef]
-    ) -> _ServerCertificate:
-        """Uploads a server certificate entity for the Amazon Web Services
-        account. The server certificate entity includes a public key
-        certificate, a private key, and an optional certificate chain, which
-        should all be PEM-encoded.
-
-        Calls iam.upload_server_certificate.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadServerCertificate
-        """
-        return ServerCertificate(self._raw.create_server_certificate(**kwargs))
-
-    def create_signing_certificate(
-        self, **kwargs: Unpack[UploadSigningCertificateRequestTypeDef]
-    ) -> _SigningCertificate:
-        """Uploads an X.509 signing certificate and associates it with the
-        specified IAM user. Some Amazon Web Services services require you to
-        use certificates to validate requests that are signed with a
-        corresponding private key. When you upload the certificate, its default
-        status is Active.
-
-        Calls iam.upload_signing_certificate.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadSigningCertificate
-        """
-        return SigningCertificate(self._raw.create_signing_certificate(**kwargs))
-
-    def create_user(self, **kwargs: Unpack[CreateUserRequestTypeDef]) -> _User:
-        """Creates a new IAM user for your Amazon Web Services account.
-
-        Calls iam.create_user.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateUser
-        """
-        return User(self._raw.create_user(**kwargs))
-
-    def create_virtual_mfa_device(
-        self, **kwargs: Unpack[CreateVirtualMFADeviceRequestTypeDef]
-    ) -> _VirtualMfaDevice:
-        """Creates a new virtual MFA device for the Amazon Web Services account.
-        After creating the virtual MFA, use EnableMFADevice to attach the MFA
-        device to an IAM user. For more information about creating and working
-        with virtual MFA devices, see Using a virtual MFA device in the IAM
-        User Guide.
-
-        Calls iam.create_virtual_mfa_device.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateVirtualMFADevice
-        """
-        return VirtualMfaDevice(self._raw.create_virtual_mfa_device(**kwargs))
-
-    def AccessKey(self, user_name: str, id: str) -> _AccessKey:
-        """The AccessKey sub-resource of this iam ServiceResource from user_name,
-        id (no request is made).
-        """
-        return AccessKey(self._raw.AccessKey(user_name, id))
-
-    def AccessKeyPair(self, user_name: str, id: str, secret: str) -> _AccessKeyPair:
-        """The AccessKeyPair sub-resource of this iam ServiceResource from
-        user_name, id, secret (no request is made).
-        """
-        return AccessKeyPair(self._raw.AccessKeyPair(user_name, id, secret))
-
-    def AccountPasswordPolicy(self) -> _AccountPasswordPolicy:
-        """The AccountPasswordPolicy sub-resource of this iam ServiceResource (no
-        request is made).
-        """
-        return AccountPasswordPolicy(self._raw.AccountPasswordPolicy())
-
-    def AccountSummary(self) -> _AccountSummary:
-        """The AccountSummary sub-resource of this iam ServiceResource (no request
-        is made).
-        """
-        return AccountSummary(self._raw.AccountSummary())
-
-    def AssumeRolePolicy(self, role_name: str) -> _AssumeRolePolicy:
-        """The AssumeRolePolicy sub-resource of this iam ServiceResource from
-        role_name (no request is made).
-        """
-        return AssumeRolePolicy(self._raw.AssumeRolePolicy(role_name))
-
-    def CurrentUser(self) -> _CurrentUser:
-        """The CurrentUser sub-resource of this iam ServiceResource (no request is
-        made).
-        """
-        return CurrentUser(self._raw.CurrentUser())
-
-    def Group(self, name: str) -> _Group:
-        """The Group sub-resource of this iam ServiceResource from name (no
-        request is made).
-        """
-        return Group(self._raw.Group(name))
-
-    def GroupPolicy(self, group_name: str, name: str) -> _GroupPolicy:
-        """The GroupPolicy sub-resource of this iam ServiceResource from
-        group_name, name (no request is made).
-        """
-        return GroupPolicy(self._raw.GroupPolicy(group_name, name))
-
-    def InstanceProfile(self, name: str) -> _InstanceProfile:
-        """The InstanceProfile sub-resource of this iam ServiceResource from name
-        (no request is made).
-        """
-        return InstanceProfile(self._raw.InstanceProfile(name))
-
-    def LoginProfile(self, user_name: str) -> _LoginProfile:
-        """The LoginProfile sub-resource of this iam ServiceResource from
-        user_name (no request is made).
-        """
-        return LoginProfile(self._raw.LoginProfile(user_name))
-
-    def MfaDevice(self, user_name: str, serial_number: str) -> _MfaDevice:
-        """The MfaDevice sub-resource of this iam ServiceResource from user_name,
-        serial_number (no request is made).
-        """
-        return MfaDevice(self._raw.MfaDevice(user_name, serial_number))
-
-    def Policy(self, policy_arn: str) -> _Policy:
-        """The Policy sub-resource of this iam ServiceResource from policy_arn (no
-        request is made).
-        """
-        return Policy(self._raw.Policy(policy_arn))
-
-    def PolicyVersion(self, arn: str, version_id: str) -> _PolicyVersion:
-        """The PolicyVersion sub-resource of this iam ServiceResource from arn,
-        version_id (no request is made).
-        """
-        return PolicyVersion(self._raw.PolicyVersion(arn, version_id))
-
-    def Role(self, name: str) -> _Role:
-        """The Role sub-resource of this iam ServiceResource from name (no request
-        is made).
-        """
-        return Role(self._raw.Role(name))
-
-    def RolePolicy(self, role_name: str, name: str) -> _RolePolicy:
-        """The RolePolicy sub-resource of this iam ServiceResource from role_name,
-        name (no request is made).
-        """
-        return RolePolicy(self._raw.RolePolicy(role_name, name))
-
-    def SamlProvider(self, arn: str) -> _SamlProvider:
-        """The SamlProvider sub-resource of this iam ServiceResource from arn (no
-        request is made).
-        """
-        return SamlProvider(self._raw.SamlProvider(arn))
-
-    def ServerCertificate(self, name: str) -> _ServerCertificate:
-        """The ServerCertificate sub-resource of this iam ServiceResource from
-        name (no request is made).
-        """
-        return ServerCertificate(self._raw.ServerCertificate(name))
-
-    def SigningCertificate(self, user_name: str, id: str) -> _SigningCertificate:
-        """The SigningCertificate sub-resource of this iam ServiceResource from
-        user_name, id (no request is made).
-        """
-        return SigningCertificate(self._raw.SigningCertificate(user_name, id))
-
-    def User(self, name: str) -> _User:
-        """The User sub-resource of this iam ServiceResource from name (no request
-        is made).
-        """
-        return User(self._raw.User(name))
-
-    def UserPolicy(self, user_name: str, name: str) -> _UserPolicy:
-        """The UserPolicy sub-resource of this iam ServiceResource from user_name,
-        name (no request is made).
-        """
-        return UserPolicy(self._raw.UserPolicy(user_name, name))
-
-    def VirtualMfaDevice(self, serial_number: str) -> _VirtualMfaDevice:
-        """The VirtualMfaDevice sub-resource of this iam ServiceResource from
-        serial_number (no request is made).
-        """
-        return VirtualMfaDevice(self._raw.VirtualMfaDevice(serial_number))
-
-    @property
-    def groups(self) -> ServiceResourceGroupsCollectionManager:
-        """The Group resources of this iam ServiceResource, from iam.list_groups:
-        call all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return ServiceResourceGroupsCollectionManager(self._raw.groups)
-
-    @property
-    def instance_profiles(self) -> ServiceResourceInstanceProfilesCollectionManager:
-        """The InstanceProfile resources of this iam ServiceResource, from
-        iam.list_instance_profiles: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return ServiceResourceInstanceProfilesCollectionManager(
-            self._raw.instance_profiles
-        )
-
-    @property
-    def policies(self) -> ServiceResourcePoliciesCollectionManager:
-        """The Policy resources of this iam ServiceResource, from
-        iam.list_policies: call all(), filter(...), limit(n) or page_size(n) to
-        get an iterable collection.
-        """
-        return ServiceResourcePoliciesCollectionManager(self._raw.policies)
-
-    @property
-    def roles(self) -> ServiceResourceRolesCollectionManager:
-        """The Role resources of this iam ServiceResource, from iam.list_roles:
-        call all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return ServiceResourceRolesCollectionManager(self._raw.roles)
-
-    @property
-    def saml_providers(self) -> ServiceResourceSamlProvidersCollectionManager:
-        """The SamlProvider resources of this iam ServiceResource, from
-        iam.list_saml_providers: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return ServiceResourceSamlProvidersCollectionManager(self._raw.saml_providers)
-
-    @property
-    def server_certificates(self) -> ServiceResourceServerCertificatesCollectionManager:
-        """The ServerCertificate resources of this iam ServiceResource, from
-        iam.list_server_certificates: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return ServiceResourceServerCertificatesCollectionManager(
-            self._raw.server_certificates
-        )
-
-    @property
-    def users(self) -> ServiceResourceUsersCollectionManager:
-        """The User resources of this iam ServiceResource, from iam.list_users:
-        call all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return ServiceResourceUsersCollectionManager(self._raw.users)
-
-    @property
-    def virtual_mfa_devices(self) -> ServiceResourceVirtualMfaDevicesCollectionManager:
-        """The VirtualMfaDevice resources of this iam ServiceResource, from
-        iam.list_virtual_mfa_devices: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return ServiceResourceVirtualMfaDevicesCollectionManager(
-            self._raw.virtual_mfa_devices
-        )
 
 
 class AccessKey(BaseResource[IAMClient]):
@@ -576,84 +128,8 @@ class AccessKey(BaseResource[IAMClient]):
     AccessKey(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.AccessKey"
     _client_class = IAMClient
-
-    @property
-    def user_name(self) -> str:
-        """The UserName identifier of this iam AccessKey."""
-        return cast("str", self._raw.user_name)
-
-    @property
-    def id(self) -> str:
-        """The Id identifier of this iam AccessKey."""
-        return cast("str", self._raw.id)
-
-    @property
-    def access_key_id(self) -> str:
-        """AccessKeyId: the same value as the id identifier."""
-        return cast("str", self._raw.access_key_id)
-
-    @property
-    def status(self) -> Optional[StatusTypeType]:
-        """The status of the access key. Active means that the key is valid for
-        API calls; Inactive means it is not.
-
-        The Status of AccessKeyMetadata; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[StatusTypeType]", self._raw.status)
-
-    @property
-    def create_date(self) -> Optional[datetime]:
-        """The date when the access key was created.
-
-        The CreateDate of AccessKeyMetadata; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[datetime]", self._raw.create_date)
-
-    def activate(self) -> EmptyResponseTypeDef:
-        """Changes the status of the specified access key from Active to Inactive,
-        or vice versa. This operation can be used to disable a user's key as
-        part of a key rotation workflow.
-
-        Calls iam.update_access_key with AccessKeyId, Status, UserName from
-        this iam AccessKey.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccessKey
-        """
-        return cast("EmptyResponseTypeDef", self._raw.activate())
-
-    def deactivate(self) -> EmptyResponseTypeDef:
-        """Changes the status of the specified access key from Active to Inactive,
-        or vice versa. This operation can be used to disable a user's key as
-        part of a key rotation workflow.
-
-        Calls iam.update_access_key with AccessKeyId, Status, UserName from
-        this iam AccessKey.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccessKey
-        """
-        return cast("EmptyResponseTypeDef", self._raw.deactivate())
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the access key pair associated with the specified IAM user.
-
-        Calls iam.delete_access_key with AccessKeyId, UserName from this iam
-        AccessKey.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccessKey
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def User(self) -> _User:
-        """The User sub-resource of this iam AccessKey (no request is made)."""
-        return User(self._raw.User())
 
 
 class AccessKeyPair(BaseResource[IAMClient]):
@@ -663,88 +139,8 @@ class AccessKeyPair(BaseResource[IAMClient]):
     AccessKeyPair(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.AccessKeyPair"
     _client_class = IAMClient
-
-    @property
-    def user_name(self) -> str:
-        """The UserName identifier of this iam AccessKeyPair."""
-        return cast("str", self._raw.user_name)
-
-    @property
-    def id(self) -> str:
-        """The Id identifier of this iam AccessKeyPair."""
-        return cast("str", self._raw.id)
-
-    @property
-    def secret(self) -> str:
-        """The Secret identifier of this iam AccessKeyPair."""
-        return cast("str", self._raw.secret)
-
-    @property
-    def access_key_id(self) -> str:
-        """AccessKeyId: the same value as the id identifier."""
-        return cast("str", self._raw.access_key_id)
-
-    @property
-    def status(self) -> StatusTypeType:
-        """The status of the access key. Active means that the key is valid for
-        API calls, while Inactive means it is not.
-
-        The Status of AccessKey; loaded on first access (None when absent).
-        """
-        return cast("StatusTypeType", self._raw.status)
-
-    @property
-    def secret_access_key(self) -> str:
-        """SecretAccessKey: the same value as the secret identifier."""
-        return cast("str", self._raw.secret_access_key)
-
-    @property
-    def create_date(self) -> Optional[datetime]:
-        """The date when the access key was created.
-
-        The CreateDate of AccessKey; loaded on first access (None when absent).
-        """
-        return cast("Optional[datetime]", self._raw.create_date)
-
-    def activate(self) -> EmptyResponseTypeDef:
-        """Changes the status of the specified access key from Active to Inactive,
-        or vice versa. This operation can be used to disable a user's key as
-        part of a key rotation workflow.
-
-        Calls iam.update_access_key with AccessKeyId, Status, UserName from
-        this iam AccessKeyPair.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccessKey
-        """
-        return cast("EmptyResponseTypeDef", self._raw.activate())
-
-    def deactivate(self) -> EmptyResponseTypeDef:
-        """Changes the status of the specified access key from Active to Inactive,
-        or vice versa. This operation can be used to disable a user's key as
-        part of a key rotation workflow.
-
-        Calls iam.update_access_key with AccessKeyId, Status, UserName from
-        this iam AccessKeyPair.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccessKey
-        """
-        return cast("EmptyResponseTypeDef", self._raw.deactivate())
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the access key pair associated with the specified IAM user.
-
-        Calls iam.delete_access_key with AccessKeyId, UserName from this iam
-        AccessKeyPair.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccessKey
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
 
 
 class AccountPasswordPolicy(BaseResource[IAMClient]):
@@ -756,150 +152,8 @@ class AccountPasswordPolicy(BaseResource[IAMClient]):
     resource with AccountPasswordPolicy(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.AccountPasswordPolicy"
     _client_class = IAMClient
-
-    @property
-    def minimum_password_length(self) -> Optional[int]:
-        """Minimum length to require for IAM user passwords.
-
-        The MinimumPasswordLength of PasswordPolicy; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[int]", self._raw.minimum_password_length)
-
-    @property
-    def require_symbols(self) -> Optional[bool]:
-        """Specifies whether IAM user passwords must contain at least one of the
-        following symbols:
-
-        The RequireSymbols of PasswordPolicy; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[bool]", self._raw.require_symbols)
-
-    @property
-    def require_numbers(self) -> Optional[bool]:
-        """Specifies whether IAM user passwords must contain at least one numeric
-        character (0 to 9).
-
-        The RequireNumbers of PasswordPolicy; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[bool]", self._raw.require_numbers)
-
-    @property
-    def require_uppercase_characters(self) -> Optional[bool]:
-        """Specifies whether IAM user passwords must contain at least one
-        uppercase character (A to Z).
-
-        The RequireUppercaseCharacters of PasswordPolicy; loaded on first
-        access (None when absent).
-        """
-        return cast("Optional[bool]", self._raw.require_uppercase_characters)
-
-    @property
-    def require_lowercase_characters(self) -> Optional[bool]:
-        """Specifies whether IAM user passwords must contain at least one
-        lowercase character (a to z).
-
-        The RequireLowercaseCharacters of PasswordPolicy; loaded on first
-        access (None when absent).
-        """
-        return cast("Optional[bool]", self._raw.require_lowercase_characters)
-
-    @property
-    def allow_users_to_change_password(self) -> Optional[bool]:
-        """Specifies whether IAM users are allowed to change their own password.
-        Gives IAM users permissions to iam:ChangePassword for only their user
-        and to the iam:GetAccountPasswordPolicy action. This option does not
-        attach a permissions policy to each user, rather the permissions are
-        applied at the ...
-
-        The AllowUsersToChangePassword of PasswordPolicy; loaded on first
-        access (None when absent).
-        """
-        return cast("Optional[bool]", self._raw.allow_users_to_change_password)
-
-    @property
-    def expire_passwords(self) -> Optional[bool]:
-        """Indicates whether passwords in the account expire. Returns true if
-        MaxPasswordAge contains a value greater than 0. Returns false if
-        MaxPasswordAge is 0 or not present.
-
-        The ExpirePasswords of PasswordPolicy; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[bool]", self._raw.expire_passwords)
-
-    @property
-    def max_password_age(self) -> Optional[int]:
-        """The number of days that an IAM user password is valid.
-
-        The MaxPasswordAge of PasswordPolicy; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[int]", self._raw.max_password_age)
-
-    @property
-    def password_reuse_prevention(self) -> Optional[int]:
-        """Specifies the number of previous passwords that IAM users are prevented
-        from reusing.
-
-        The PasswordReusePrevention of PasswordPolicy; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[int]", self._raw.password_reuse_prevention)
-
-    @property
-    def hard_expiry(self) -> Optional[bool]:
-        """Specifies whether IAM users are prevented from setting a new password
-        via the Amazon Web Services Management Console after their password has
-        expired. The IAM user cannot access the console until an administrator
-        resets the password. IAM users with iam:ChangePassword permission and
-        active access ...
-
-        The HardExpiry of PasswordPolicy; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[bool]", self._raw.hard_expiry)
-
-    def load(self) -> None:
-        """Load this iam AccountPasswordPolicy's attributes with
-        iam.get_account_password_policy (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam AccountPasswordPolicy's attributes with
-        iam.get_account_password_policy (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the password policy for the Amazon Web Services account. There
-        are no parameters.
-
-        Calls iam.delete_account_password_policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccountPasswordPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def update(
-        self, **kwargs: Unpack[UpdateAccountPasswordPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Updates the password policy settings for the Amazon Web Services
-        account.
-
-        Calls iam.update_account_password_policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccountPasswordPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.update(**kwargs))
 
 
 class AccountSummary(BaseResource[IAMClient]):
@@ -909,31 +163,8 @@ class AccountSummary(BaseResource[IAMClient]):
     first access. Wrap an existing boto3 resource with AccountSummary(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.AccountSummary"
     _client_class = IAMClient
-
-    @property
-    def summary_map(self) -> Optional[Dict[SummaryKeyTypeType, int]]:
-        """A set of key–value pairs containing information about IAM entity usage
-        and IAM quotas.
-
-        The SummaryMap of GetAccountSummaryResponse; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[Dict[SummaryKeyTypeType, int]]", self._raw.summary_map)
-
-    def load(self) -> None:
-        """Load this iam AccountSummary's attributes with iam.get_account_summary
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam AccountSummary's attributes with
-        iam.get_account_summary (attributes load on first access too).
-        """
-        self._raw.reload()
 
 
 class AssumeRolePolicy(BaseResource[IAMClient]):
@@ -943,37 +174,8 @@ class AssumeRolePolicy(BaseResource[IAMClient]):
     AssumeRolePolicy(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.AssumeRolePolicy"
     _client_class = IAMClient
-
-    @property
-    def role_name(self) -> str:
-        """The RoleName identifier of this iam AssumeRolePolicy."""
-        return cast("str", self._raw.role_name)
-
-    def update(
-        self,
-        **kwargs: Unpack[UpdateAssumeRolePolicyRequestAssumeRolePolicyUpdateTypeDef],
-    ) -> EmptyResponseTypeDef:
-        """Updates the policy that grants an IAM entity permission to assume a
-        role. This is typically referred to as the "role trust policy". For
-        more information about roles, see Using roles to delegate permissions
-        and federate identities.
-
-        Calls iam.update_assume_role_policy with RoleName from this iam
-        AssumeRolePolicy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAssumeRolePolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.update(**kwargs))
-
-    def Role(self) -> _Role:
-        """The Role sub-resource of this iam AssumeRolePolicy (no request is
-        made).
-        """
-        return Role(self._raw.Role())
 
 
 class CurrentUser(BaseResource[IAMClient]):
@@ -983,134 +185,8 @@ class CurrentUser(BaseResource[IAMClient]):
     Wrap an existing boto3 resource with CurrentUser(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.CurrentUser"
     _client_class = IAMClient
-
-    @property
-    def path(self) -> str:
-        """The path to the user. For more information about paths, see IAM
-        identifiers in the IAM User Guide.
-
-        The Path of User; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.path)
-
-    @property
-    def user_name(self) -> str:
-        """The friendly name identifying the user.
-
-        The UserName of User; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.user_name)
-
-    @property
-    def user_id(self) -> str:
-        """The stable and unique string identifying the user. For more information
-        about IDs, see IAM identifiers in the IAM User Guide.
-
-        The UserId of User; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.user_id)
-
-    @property
-    def arn(self) -> str:
-        """The Amazon Resource Name (ARN) that identifies the user. For more
-        information about ARNs and how to use ARNs in policies, see IAM
-        Identifiers in the IAM User Guide.
-
-        The Arn of User; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.arn)
-
-    @property
-    def create_date(self) -> datetime:
-        """The date and time, in ISO 8601 date-time format, when the user was
-        created.
-
-        The CreateDate of User; loaded on first access (None when absent).
-        """
-        return cast("datetime", self._raw.create_date)
-
-    @property
-    def password_last_used(self) -> Optional[datetime]:
-        """The date and time, in ISO 8601 date-time format, when the user's
-        password was last used to sign in to an Amazon Web Services website.
-        For a list of Amazon Web Services websites that capture a user's last
-        sign-in time, see the Credential reports topic in the IAM User Guide.
-        If a password is used ...
-
-        The PasswordLastUsed of User; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[datetime]", self._raw.password_last_used)
-
-    @property
-    def permissions_boundary(self) -> Optional[AttachedPermissionsBoundaryTypeDef]:
-        """For more information about permissions boundaries, see Permissions
-        boundaries for IAM identities in the IAM User Guide.
-
-        The PermissionsBoundary of User; loaded on first access (None when
-        absent).
-        """
-        return cast(
-            "Optional[AttachedPermissionsBoundaryTypeDef]",
-            self._raw.permissions_boundary,
-        )
-
-    @property
-    def tags(self) -> Optional[List[TagTypeDef]]:
-        """A list of tags that are associated with the user. For more information
-        about tagging, see Tagging IAM resources in the IAM User Guide.
-
-        The Tags of User; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[TagTypeDef]]", self._raw.tags)
-
-    @property
-    def user(self) -> Optional[User]:
-        """Reference: the User named by this iam CurrentUser's data (loaded on
-        first access); None when it names none.
-        """
-        return wrap_optional(User, self._raw.user)
-
-    def load(self) -> None:
-        """Load this iam CurrentUser's attributes with iam.get_user (attributes
-        load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam CurrentUser's attributes with iam.get_user (attributes
-        load on first access too).
-        """
-        self._raw.reload()
-
-    @property
-    def access_keys(self) -> CurrentUserAccessKeysCollectionManager:
-        """The AccessKey resources of this iam CurrentUser, from
-        iam.list_access_keys: call all(), filter(...), limit(n) or page_size(n)
-        to get an iterable collection.
-        """
-        return CurrentUserAccessKeysCollectionManager(self._raw.access_keys)
-
-    @property
-    def mfa_devices(self) -> CurrentUserMfaDevicesCollectionManager:
-        """The MfaDevice resources of this iam CurrentUser, from
-        iam.list_mfa_devices: call all(), filter(...), limit(n) or page_size(n)
-        to get an iterable collection.
-        """
-        return CurrentUserMfaDevicesCollectionManager(self._raw.mfa_devices)
-
-    @property
-    def signing_certificates(self) -> CurrentUserSigningCertificatesCollectionManager:
-        """The SigningCertificate resources of this iam CurrentUser, from
-        iam.list_signing_certificates: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return CurrentUserSigningCertificatesCollectionManager(
-            self._raw.signing_certificates
-        )
 
 
 class Group(BaseResource[IAMClient]):
@@ -1120,189 +196,8 @@ class Group(BaseResource[IAMClient]):
     access. Wrap an existing boto3 resource with Group(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.Group"
     _client_class = IAMClient
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this iam Group."""
-        return cast("str", self._raw.name)
-
-    @property
-    def path(self) -> str:
-        """The path to the group. For more information about paths, see IAM
-        identifiers in the IAM User Guide.
-
-        The Path of Group; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.path)
-
-    @property
-    def group_name(self) -> str:
-        """GroupName: the same value as the name identifier."""
-        return cast("str", self._raw.group_name)
-
-    @property
-    def group_id(self) -> str:
-        """The stable and unique string identifying the group. For more
-        information about IDs, see IAM identifiers in the IAM User Guide.
-
-        The GroupId of Group; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.group_id)
-
-    @property
-    def arn(self) -> str:
-        """The Amazon Resource Name (ARN) specifying the group. For more
-        information about ARNs and how to use them in policies, see IAM
-        identifiers in the IAM User Guide.
-
-        The Arn of Group; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.arn)
-
-    @property
-    def create_date(self) -> datetime:
-        """The date and time, in ISO 8601 date-time format, when the group was
-        created.
-
-        The CreateDate of Group; loaded on first access (None when absent).
-        """
-        return cast("datetime", self._raw.create_date)
-
-    def load(self) -> None:
-        """Load this iam Group's attributes with iam.get_group (attributes load on
-        first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam Group's attributes with iam.get_group (attributes load
-        on first access too).
-        """
-        self._raw.reload()
-
-    def add_user(
-        self, **kwargs: Unpack[AddUserToGroupRequestGroupAddUserTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Adds the specified user to the specified group.
-
-        Calls iam.add_user_to_group with GroupName from this iam Group.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddUserToGroup
-        """
-        return cast("EmptyResponseTypeDef", self._raw.add_user(**kwargs))
-
-    def attach_policy(
-        self, **kwargs: Unpack[AttachGroupPolicyRequestGroupAttachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Attaches the specified managed policy to the specified IAM group.
-
-        Calls iam.attach_group_policy with GroupName from this iam Group.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachGroupPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.attach_policy(**kwargs))
-
-    def create(self, **kwargs: Unpack[CreateGroupRequestGroupCreateTypeDef]) -> Group:
-        """Creates a new group.
-
-        Calls iam.create_group with GroupName from this iam Group.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateGroup
-        """
-        return Group(self._raw.create(**kwargs))
-
-    def create_policy(
-        self, **kwargs: Unpack[PutGroupPolicyRequestGroupCreatePolicyTypeDef]
-    ) -> GroupPolicy:
-        """Adds or updates an inline policy document that is embedded in the
-        specified IAM group.
-
-        Calls iam.put_group_policy with GroupName from this iam Group.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutGroupPolicy
-        """
-        return GroupPolicy(self._raw.create_policy(**kwargs))
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified IAM group. The group must not contain any users
-        or have any attached policies.
-
-        Calls iam.delete_group with GroupName from this iam Group.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteGroup
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def detach_policy(
-        self, **kwargs: Unpack[DetachGroupPolicyRequestGroupDetachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Removes the specified managed policy from the specified IAM group.
-
-        Calls iam.detach_group_policy with GroupName from this iam Group.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachGroupPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.detach_policy(**kwargs))
-
-    def remove_user(
-        self, **kwargs: Unpack[RemoveUserFromGroupRequestGroupRemoveUserTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Removes the specified user from the specified group.
-
-        Calls iam.remove_user_from_group with GroupName from this iam Group.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveUserFromGroup
-        """
-        return cast("EmptyResponseTypeDef", self._raw.remove_user(**kwargs))
-
-    def update(self, **kwargs: Unpack[UpdateGroupRequestGroupUpdateTypeDef]) -> Group:
-        """Updates the name and/or the path of the specified IAM group.
-
-        Calls iam.update_group with GroupName from this iam Group.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateGroup
-        """
-        return Group(self._raw.update(**kwargs))
-
-    def Policy(self, name: str) -> GroupPolicy:
-        """The GroupPolicy sub-resource of this iam Group from name (no request is
-        made).
-        """
-        return GroupPolicy(self._raw.Policy(name))
-
-    @property
-    def attached_policies(self) -> GroupAttachedPoliciesCollectionManager:
-        """The Policy resources of this iam Group, from
-        iam.list_attached_group_policies: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return GroupAttachedPoliciesCollectionManager(self._raw.attached_policies)
-
-    @property
-    def policies(self) -> GroupPoliciesCollectionManager:
-        """The GroupPolicy resources of this iam Group, from
-        iam.list_group_policies: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return GroupPoliciesCollectionManager(self._raw.policies)
-
-    @property
-    def users(self) -> GroupUsersCollectionManager:
-        """The User resources of this iam Group, from iam.get_group: call all(),
-        filter(...), limit(n) or page_size(n) to get an iterable collection.
-        """
-        return GroupUsersCollectionManager(self._raw.users)
 
 
 class GroupPolicy(BaseResource[IAMClient]):
@@ -1313,75 +208,8 @@ class GroupPolicy(BaseResource[IAMClient]):
     GroupPolicy(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.GroupPolicy"
     _client_class = IAMClient
-
-    @property
-    def group_name(self) -> str:
-        """The GroupName identifier of this iam GroupPolicy."""
-        return cast("str", self._raw.group_name)
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this iam GroupPolicy."""
-        return cast("str", self._raw.name)
-
-    @property
-    def policy_name(self) -> str:
-        """PolicyName: the same value as the name identifier."""
-        return cast("str", self._raw.policy_name)
-
-    @property
-    def policy_document(self) -> Dict[str, Any]:
-        """The policy document.
-
-        The PolicyDocument of GetGroupPolicyResponse; loaded on first access
-        (None when absent).
-        """
-        return cast("Dict[str, Any]", self._raw.policy_document)
-
-    def load(self) -> None:
-        """Load this iam GroupPolicy's attributes with iam.get_group_policy
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam GroupPolicy's attributes with iam.get_group_policy
-        (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified inline policy that is embedded in the specified
-        IAM group.
-
-        Calls iam.delete_group_policy with GroupName, PolicyName from this iam
-        GroupPolicy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteGroupPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def put(
-        self, **kwargs: Unpack[PutGroupPolicyRequestGroupPolicyPutTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Adds or updates an inline policy document that is embedded in the
-        specified IAM group.
-
-        Calls iam.put_group_policy with GroupName, PolicyName from this iam
-        GroupPolicy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutGroupPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.put(**kwargs))
-
-    def Group(self) -> _Group:
-        """The Group sub-resource of this iam GroupPolicy (no request is made)."""
-        return Group(self._raw.Group())
 
 
 class InstanceProfile(BaseResource[IAMClient]):
@@ -1391,142 +219,8 @@ class InstanceProfile(BaseResource[IAMClient]):
     first access. Wrap an existing boto3 resource with InstanceProfile(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.InstanceProfile"
     _client_class = IAMClient
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this iam InstanceProfile."""
-        return cast("str", self._raw.name)
-
-    @property
-    def path(self) -> str:
-        """The path to the instance profile. For more information about paths, see
-        IAM identifiers in the IAM User Guide.
-
-        The Path of InstanceProfile; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.path)
-
-    @property
-    def instance_profile_name(self) -> str:
-        """InstanceProfileName: the same value as the name identifier."""
-        return cast("str", self._raw.instance_profile_name)
-
-    @property
-    def instance_profile_id(self) -> str:
-        """The stable and unique string identifying the instance profile. For more
-        information about IDs, see IAM identifiers in the IAM User Guide.
-
-        The InstanceProfileId of InstanceProfile; loaded on first access (None
-        when absent).
-        """
-        return cast("str", self._raw.instance_profile_id)
-
-    @property
-    def arn(self) -> str:
-        """The Amazon Resource Name (ARN) specifying the instance profile. For
-        more information about ARNs and how to use them in policies, see IAM
-        identifiers in the IAM User Guide.
-
-        The Arn of InstanceProfile; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.arn)
-
-    @property
-    def create_date(self) -> datetime:
-        """The date when the instance profile was created.
-
-        The CreateDate of InstanceProfile; loaded on first access (None when
-        absent).
-        """
-        return cast("datetime", self._raw.create_date)
-
-    @property
-    def roles_attribute(self) -> List[RoleTypeDef]:
-        """The role associated with the instance profile.
-
-        The Roles of InstanceProfile; loaded on first access (None when
-        absent).
-        """
-        return cast("List[RoleTypeDef]", self._raw.roles_attribute)
-
-    @property
-    def tags(self) -> Optional[List[TagTypeDef]]:
-        """A list of tags that are attached to the instance profile. For more
-        information about tagging, see Tagging IAM resources in the IAM User
-        Guide.
-
-        The Tags of InstanceProfile; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[TagTypeDef]]", self._raw.tags)
-
-    @property
-    def roles(self) -> Optional[List[Role]]:
-        """Reference: the Role resources named by this iam InstanceProfile's data
-        (loaded on first access); None when it names none.
-        """
-        return wrap_optional_list(Role, self._raw.roles)
-
-    def load(self) -> None:
-        """Load this iam InstanceProfile's attributes with
-        iam.get_instance_profile (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam InstanceProfile's attributes with
-        iam.get_instance_profile (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def add_role(
-        self,
-        **kwargs: Unpack[AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef],
-    ) -> EmptyResponseTypeDef:
-        """Adds the specified IAM role to the specified instance profile. An
-        instance profile can contain only one role, and this quota cannot be
-        increased. You can remove the existing role and then add a different
-        role to an instance profile. You must then wait for the change to
-        appear across all of Amazon ...
-
-        Calls iam.add_role_to_instance_profile with InstanceProfileName from
-        this iam InstanceProfile.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddRoleToInstanceProfile
-        """
-        return cast("EmptyResponseTypeDef", self._raw.add_role(**kwargs))
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified instance profile. The instance profile must not
-        have an associated role.
-
-        Calls iam.delete_instance_profile with InstanceProfileName from this
-        iam InstanceProfile.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteInstanceProfile
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def remove_role(
-        self,
-        **kwargs: Unpack[
-            RemoveRoleFromInstanceProfileRequestInstanceProfileRemoveRoleTypeDef
-        ],
-    ) -> EmptyResponseTypeDef:
-        """Removes the specified IAM role from the specified Amazon EC2 instance
-        profile.
-
-        Calls iam.remove_role_from_instance_profile with InstanceProfileName
-        from this iam InstanceProfile.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveRoleFromInstanceProfile
-        """
-        return cast("EmptyResponseTypeDef", self._raw.remove_role(**kwargs))
 
 
 class LoginProfile(BaseResource[IAMClient]):
@@ -1536,93 +230,8 @@ class LoginProfile(BaseResource[IAMClient]):
     first access. Wrap an existing boto3 resource with LoginProfile(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.LoginProfile"
     _client_class = IAMClient
-
-    @property
-    def user_name(self) -> str:
-        """The UserName identifier of this iam LoginProfile."""
-        return cast("str", self._raw.user_name)
-
-    @property
-    def create_date(self) -> datetime:
-        """The date when the password for the user was created.
-
-        The CreateDate of LoginProfile; loaded on first access (None when
-        absent).
-        """
-        return cast("datetime", self._raw.create_date)
-
-    @property
-    def password_reset_required(self) -> Optional[bool]:
-        """Specifies whether the user is required to set a new password on next
-        sign-in.
-
-        The PasswordResetRequired of LoginProfile; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[bool]", self._raw.password_reset_required)
-
-    def load(self) -> None:
-        """Load this iam LoginProfile's attributes with iam.get_login_profile
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam LoginProfile's attributes with iam.get_login_profile
-        (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def create(
-        self, **kwargs: Unpack[CreateLoginProfileRequestLoginProfileCreateTypeDef]
-    ) -> LoginProfile:
-        """Creates a password for the specified IAM user. A password allows an IAM
-        user to access Amazon Web Services services through the Amazon Web
-        Services Management Console.
-
-        Calls iam.create_login_profile with UserName from this iam
-        LoginProfile.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateLoginProfile
-        """
-        return LoginProfile(self._raw.create(**kwargs))
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the password for the specified IAM user or root user, For more
-        information, see Managing passwords for IAM users.
-
-        Calls iam.delete_login_profile with UserName from this iam
-        LoginProfile.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteLoginProfile
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def update(
-        self, **kwargs: Unpack[UpdateLoginProfileRequestLoginProfileUpdateTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Changes the password for the specified IAM user. You can use the CLI,
-        the Amazon Web Services API, or the Users page in the IAM console to
-        change the password for any IAM user. Use ChangePassword to change your
-        own password in the My Security Credentials page in the Amazon Web
-        Services Management ...
-
-        Calls iam.update_login_profile with UserName from this iam
-        LoginProfile.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateLoginProfile
-        """
-        return cast("EmptyResponseTypeDef", self._raw.update(**kwargs))
-
-    def User(self) -> _User:
-        """The User sub-resource of this iam LoginProfile (no request is made)."""
-        return User(self._raw.User())
 
 
 class MfaDevice(BaseResource[IAMClient]):
@@ -1632,72 +241,8 @@ class MfaDevice(BaseResource[IAMClient]):
     MfaDevice(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.MfaDevice"
     _client_class = IAMClient
-
-    @property
-    def user_name(self) -> str:
-        """The UserName identifier of this iam MfaDevice."""
-        return cast("str", self._raw.user_name)
-
-    @property
-    def serial_number(self) -> str:
-        """The SerialNumber identifier of this iam MfaDevice."""
-        return cast("str", self._raw.serial_number)
-
-    @property
-    def enable_date(self) -> datetime:
-        """The date when the MFA device was enabled for the user.
-
-        The EnableDate of MFADevice; loaded on first access (None when absent).
-        """
-        return cast("datetime", self._raw.enable_date)
-
-    def associate(
-        self, **kwargs: Unpack[EnableMFADeviceRequestMfaDeviceAssociateTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Enables the specified MFA device and associates it with the specified
-        IAM user. When enabled, the MFA device is required for every subsequent
-        login by the IAM user associated with the device.
-
-        Calls iam.enable_mfa_device with SerialNumber, UserName from this iam
-        MfaDevice.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableMFADevice
-        """
-        return cast("EmptyResponseTypeDef", self._raw.associate(**kwargs))
-
-    def disassociate(self) -> EmptyResponseTypeDef:
-        """Deactivates the specified MFA device and removes it from association
-        with the user name for which it was originally enabled.
-
-        Calls iam.deactivate_mfa_device with SerialNumber, UserName from this
-        iam MfaDevice.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeactivateMFADevice
-        """
-        return cast("EmptyResponseTypeDef", self._raw.disassociate())
-
-    def resync(
-        self, **kwargs: Unpack[ResyncMFADeviceRequestMfaDeviceResyncTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Synchronizes the specified MFA device with its IAM resource object on
-        the Amazon Web Services servers.
-
-        Calls iam.resync_mfa_device with SerialNumber, UserName from this iam
-        MfaDevice.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ResyncMFADevice
-        """
-        return cast("EmptyResponseTypeDef", self._raw.resync(**kwargs))
-
-    def User(self) -> _User:
-        """The User sub-resource of this iam MfaDevice (no request is made)."""
-        return User(self._raw.User())
 
 
 class Policy(BaseResource[IAMClient]):
@@ -1707,264 +252,8 @@ class Policy(BaseResource[IAMClient]):
     access. Wrap an existing boto3 resource with Policy(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.Policy"
     _client_class = IAMClient
-
-    @property
-    def arn(self) -> str:
-        """The Arn identifier of this iam Policy."""
-        return cast("str", self._raw.arn)
-
-    @property
-    def policy_name(self) -> Optional[str]:
-        """The friendly name (not ARN) identifying the policy.
-
-        The PolicyName of Policy; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.policy_name)
-
-    @property
-    def policy_id(self) -> Optional[str]:
-        """The stable and unique string identifying the policy.
-
-        The PolicyId of Policy; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.policy_id)
-
-    @property
-    def path(self) -> Optional[str]:
-        """The path to the policy.
-
-        The Path of Policy; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.path)
-
-    @property
-    def default_version_id(self) -> Optional[str]:
-        """The identifier for the version of the policy that is set as the default
-        version.
-
-        The DefaultVersionId of Policy; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[str]", self._raw.default_version_id)
-
-    @property
-    def attachment_count(self) -> Optional[int]:
-        """The number of entities (users, groups, and roles) that the policy is
-        attached to.
-
-        The AttachmentCount of Policy; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[int]", self._raw.attachment_count)
-
-    @property
-    def permissions_boundary_usage_count(self) -> Optional[int]:
-        """The number of entities (users and roles) for which the policy is used
-        to set the permissions boundary.
-
-        The PermissionsBoundaryUsageCount of Policy; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[int]", self._raw.permissions_boundary_usage_count)
-
-    @property
-    def is_attachable(self) -> Optional[bool]:
-        """Specifies whether the policy can be attached to an IAM user, group, or
-        role.
-
-        The IsAttachable of Policy; loaded on first access (None when absent).
-        """
-        return cast("Optional[bool]", self._raw.is_attachable)
-
-    @property
-    def description(self) -> Optional[str]:
-        """A friendly description of the policy.
-
-        The Description of Policy; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.description)
-
-    @property
-    def create_date(self) -> Optional[datetime]:
-        """The date and time, in ISO 8601 date-time format, when the policy was
-        created.
-
-        The CreateDate of Policy; loaded on first access (None when absent).
-        """
-        return cast("Optional[datetime]", self._raw.create_date)
-
-    @property
-    def update_date(self) -> Optional[datetime]:
-        """The date and time, in ISO 8601 date-time format, when the policy was
-        last updated.
-
-        The UpdateDate of Policy; loaded on first access (None when absent).
-        """
-        return cast("Optional[datetime]", self._raw.update_date)
-
-    @property
-    def tags(self) -> Optional[List[TagTypeDef]]:
-        """A list of tags that are attached to the instance profile. For more
-        information about tagging, see Tagging IAM resources in the IAM User
-        Guide.
-
-        The Tags of Policy; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[TagTypeDef]]", self._raw.tags)
-
-    @property
-    def default_version(self) -> Optional[PolicyVersion]:
-        """Reference: the PolicyVersion named by this iam Policy's data (loaded on
-        first access); None when it names none.
-        """
-        return wrap_optional(PolicyVersion, self._raw.default_version)
-
-    def load(self) -> None:
-        """Load this iam Policy's attributes with iam.get_policy (attributes load
-        on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam Policy's attributes with iam.get_policy (attributes
-        load on first access too).
-        """
-        self._raw.reload()
-
-    def attach_group(
-        self, **kwargs: Unpack[AttachGroupPolicyRequestPolicyAttachGroupTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Attaches the specified managed policy to the specified IAM group.
-
-        Calls iam.attach_group_policy with PolicyArn from this iam Policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachGroupPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.attach_group(**kwargs))
-
-    def attach_role(
-        self, **kwargs: Unpack[AttachRolePolicyRequestPolicyAttachRoleTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Attaches the specified managed policy to the specified IAM role. When
-        you attach a managed policy to a role, the managed policy becomes part
-        of the role's permission (access) policy.
-
-        Calls iam.attach_role_policy with PolicyArn from this iam Policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachRolePolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.attach_role(**kwargs))
-
-    def attach_user(
-        self, **kwargs: Unpack[AttachUserPolicyRequestPolicyAttachUserTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Attaches the specified managed policy to the specified user.
-
-        Calls iam.attach_user_policy with PolicyArn from this iam Policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachUserPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.attach_user(**kwargs))
-
-    def create_version(
-        self, **kwargs: Unpack[CreatePolicyVersionRequestPolicyCreateVersionTypeDef]
-    ) -> PolicyVersion:
-        """Creates a new version of the specified managed policy. To update a
-        managed policy, you create a new policy version. A managed policy can
-        have up to five versions. If the policy has five versions, you must
-        delete an existing version using DeletePolicyVersion before you create
-        a new version.
-
-        Calls iam.create_policy_version with PolicyArn from this iam Policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreatePolicyVersion
-        """
-        return PolicyVersion(self._raw.create_version(**kwargs))
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified managed policy.
-
-        Calls iam.delete_policy with PolicyArn from this iam Policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeletePolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def detach_group(
-        self, **kwargs: Unpack[DetachGroupPolicyRequestPolicyDetachGroupTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Removes the specified managed policy from the specified IAM group.
-
-        Calls iam.detach_group_policy with PolicyArn from this iam Policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachGroupPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.detach_group(**kwargs))
-
-    def detach_role(
-        self, **kwargs: Unpack[DetachRolePolicyRequestPolicyDetachRoleTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Removes the specified managed policy from the specified role.
-
-        Calls iam.detach_role_policy with PolicyArn from this iam Policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachRolePolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.detach_role(**kwargs))
-
-    def detach_user(
-        self, **kwargs: Unpack[DetachUserPolicyRequestPolicyDetachUserTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Removes the specified managed policy from the specified user.
-
-        Calls iam.detach_user_policy with PolicyArn from this iam Policy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachUserPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.detach_user(**kwargs))
-
-    @property
-    def attached_groups(self) -> PolicyAttachedGroupsCollectionManager:
-        """The Group resources of this iam Policy, from
-        iam.list_entities_for_policy: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return PolicyAttachedGroupsCollectionManager(self._raw.attached_groups)
-
-    @property
-    def attached_roles(self) -> PolicyAttachedRolesCollectionManager:
-        """The Role resources of this iam Policy, from
-        iam.list_entities_for_policy: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return PolicyAttachedRolesCollectionManager(self._raw.attached_roles)
-
-    @property
-    def attached_users(self) -> PolicyAttachedUsersCollectionManager:
-        """The User resources of this iam Policy, from
-        iam.list_entities_for_policy: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return PolicyAttachedUsersCollectionManager(self._raw.attached_users)
-
-    @property
-    def versions(self) -> PolicyVersionsCollectionManager:
-        """The PolicyVersion resources of this iam Policy, from
-        iam.list_policy_versions: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return PolicyVersionsCollectionManager(self._raw.versions)
 
 
 class PolicyVersion(BaseResource[IAMClient]):
@@ -1975,83 +264,8 @@ class PolicyVersion(BaseResource[IAMClient]):
     with PolicyVersion(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.PolicyVersion"
     _client_class = IAMClient
-
-    @property
-    def arn(self) -> str:
-        """The Arn identifier of this iam PolicyVersion."""
-        return cast("str", self._raw.arn)
-
-    @property
-    def version_id(self) -> str:
-        """The VersionId identifier of this iam PolicyVersion."""
-        return cast("str", self._raw.version_id)
-
-    @property
-    def document(self) -> Optional[Dict[str, Any]]:
-        """The policy document.
-
-        The Document of PolicyVersion; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[Dict[str, Any]]", self._raw.document)
-
-    @property
-    def is_default_version(self) -> Optional[bool]:
-        """Specifies whether the policy version is set as the policy's default
-        version.
-
-        The IsDefaultVersion of PolicyVersion; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[bool]", self._raw.is_default_version)
-
-    @property
-    def create_date(self) -> Optional[datetime]:
-        """The date and time, in ISO 8601 date-time format, when the policy
-        version was created.
-
-        The CreateDate of PolicyVersion; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[datetime]", self._raw.create_date)
-
-    def load(self) -> None:
-        """Load this iam PolicyVersion's attributes with iam.get_policy_version
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam PolicyVersion's attributes with iam.get_policy_version
-        (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified version from the specified managed policy.
-
-        Calls iam.delete_policy_version with PolicyArn, VersionId from this iam
-        PolicyVersion.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeletePolicyVersion
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def set_as_default(self) -> EmptyResponseTypeDef:
-        """Sets the specified version of the specified policy as the policy's
-        default (operative) version.
-
-        Calls iam.set_default_policy_version with PolicyArn, VersionId from
-        this iam PolicyVersion.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SetDefaultPolicyVersion
-        """
-        return cast("EmptyResponseTypeDef", self._raw.set_as_default())
 
 
 class Role(BaseResource[IAMClient]):
@@ -2061,207 +275,8 @@ class Role(BaseResource[IAMClient]):
     Wrap an existing boto3 resource with Role(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.Role"
     _client_class = IAMClient
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this iam Role."""
-        return cast("str", self._raw.name)
-
-    @property
-    def path(self) -> str:
-        """The path to the role. For more information about paths, see IAM
-        identifiers in the IAM User Guide.
-
-        The Path of Role; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.path)
-
-    @property
-    def role_name(self) -> str:
-        """RoleName: the same value as the name identifier."""
-        return cast("str", self._raw.role_name)
-
-    @property
-    def role_id(self) -> str:
-        """The stable and unique string identifying the role. For more information
-        about IDs, see IAM identifiers in the IAM User Guide.
-
-        The RoleId of Role; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.role_id)
-
-    @property
-    def arn(self) -> str:
-        """The Amazon Resource Name (ARN) specifying the role. For more
-        information about ARNs and how to use them in policies, see IAM
-        identifiers in the IAM User Guide guide.
-
-        The Arn of Role; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.arn)
-
-    @property
-    def create_date(self) -> datetime:
-        """The date and time, in ISO 8601 date-time format, when the role was
-        created.
-
-        The CreateDate of Role; loaded on first access (None when absent).
-        """
-        return cast("datetime", self._raw.create_date)
-
-    @property
-    def assume_role_policy_document(self) -> Optional[Dict[str, Any]]:
-        """The policy that grants an entity permission to assume the role.
-
-        The AssumeRolePolicyDocument of Role; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[Dict[str, Any]]", self._raw.assume_role_policy_document)
-
-    @property
-    def description(self) -> Optional[str]:
-        """A description of the role that you provide.
-
-        The Description of Role; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.description)
-
-    @property
-    def max_session_duration(self) -> Optional[int]:
-        """The maximum session duration (in seconds) for the specified role.
-        Anyone who uses the CLI, or API to assume the role can specify the
-        duration using the optional DurationSeconds API parameter or
-        duration-seconds CLI parameter.
-
-        The MaxSessionDuration of Role; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[int]", self._raw.max_session_duration)
-
-    @property
-    def permissions_boundary(self) -> Optional[AttachedPermissionsBoundaryTypeDef]:
-        """The ARN of the policy used to set the permissions boundary for the
-        role.
-
-        The PermissionsBoundary of Role; loaded on first access (None when
-        absent).
-        """
-        return cast(
-            "Optional[AttachedPermissionsBoundaryTypeDef]",
-            self._raw.permissions_boundary,
-        )
-
-    @property
-    def tags(self) -> Optional[List[TagTypeDef]]:
-        """A list of tags that are attached to the role. For more information
-        about tagging, see Tagging IAM resources in the IAM User Guide.
-
-        The Tags of Role; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[TagTypeDef]]", self._raw.tags)
-
-    @property
-    def role_last_used(self) -> Optional[RoleLastUsedTypeDef]:
-        """Contains information about the last time that an IAM role was used.
-        This includes the date and time and the Region in which the role was
-        last used. Activity is only reported for the trailing 400 days. This
-        period can be shorter if your Region began supporting these features
-        within the last year. ...
-
-        The RoleLastUsed of Role; loaded on first access (None when absent).
-        """
-        return cast("Optional[RoleLastUsedTypeDef]", self._raw.role_last_used)
-
-    def load(self) -> None:
-        """Load this iam Role's attributes with iam.get_role (attributes load on
-        first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam Role's attributes with iam.get_role (attributes load on
-        first access too).
-        """
-        self._raw.reload()
-
-    def attach_policy(
-        self, **kwargs: Unpack[AttachRolePolicyRequestRoleAttachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Attaches the specified managed policy to the specified IAM role. When
-        you attach a managed policy to a role, the managed policy becomes part
-        of the role's permission (access) policy.
-
-        Calls iam.attach_role_policy with RoleName from this iam Role.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachRolePolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.attach_policy(**kwargs))
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified role. Unlike the Amazon Web Services Management
-        Console, when you delete a role programmatically, you must delete the
-        items attached to the role manually, or the deletion fails. For more
-        information, see Deleting an IAM role. Before attempting to delete a
-        role, remove the ...
-
-        Calls iam.delete_role with RoleName from this iam Role.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRole
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def detach_policy(
-        self, **kwargs: Unpack[DetachRolePolicyRequestRoleDetachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Removes the specified managed policy from the specified role.
-
-        Calls iam.detach_role_policy with RoleName from this iam Role.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachRolePolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.detach_policy(**kwargs))
-
-    def AssumeRolePolicy(self) -> _AssumeRolePolicy:
-        """The AssumeRolePolicy sub-resource of this iam Role (no request is
-        made).
-        """
-        return AssumeRolePolicy(self._raw.AssumeRolePolicy())
-
-    def Policy(self, name: str) -> RolePolicy:
-        """The RolePolicy sub-resource of this iam Role from name (no request is
-        made).
-        """
-        return RolePolicy(self._raw.Policy(name))
-
-    @property
-    def attached_policies(self) -> RoleAttachedPoliciesCollectionManager:
-        """The Policy resources of this iam Role, from
-        iam.list_attached_role_policies: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return RoleAttachedPoliciesCollectionManager(self._raw.attached_policies)
-
-    @property
-    def instance_profiles(self) -> RoleInstanceProfilesCollectionManager:
-        """The InstanceProfile resources of this iam Role, from
-        iam.list_instance_profiles_for_role: call all(), filter(...), limit(n)
-        or page_size(n) to get an iterable collection.
-        """
-        return RoleInstanceProfilesCollectionManager(self._raw.instance_profiles)
-
-    @property
-    def policies(self) -> RolePoliciesCollectionManager:
-        """The RolePolicy resources of this iam Role, from iam.list_role_policies:
-        call all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return RolePoliciesCollectionManager(self._raw.policies)
 
 
 class RolePolicy(BaseResource[IAMClient]):
@@ -2272,75 +287,8 @@ class RolePolicy(BaseResource[IAMClient]):
     RolePolicy(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.RolePolicy"
     _client_class = IAMClient
-
-    @property
-    def role_name(self) -> str:
-        """The RoleName identifier of this iam RolePolicy."""
-        return cast("str", self._raw.role_name)
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this iam RolePolicy."""
-        return cast("str", self._raw.name)
-
-    @property
-    def policy_name(self) -> str:
-        """PolicyName: the same value as the name identifier."""
-        return cast("str", self._raw.policy_name)
-
-    @property
-    def policy_document(self) -> Dict[str, Any]:
-        """The policy document.
-
-        The PolicyDocument of GetRolePolicyResponse; loaded on first access
-        (None when absent).
-        """
-        return cast("Dict[str, Any]", self._raw.policy_document)
-
-    def load(self) -> None:
-        """Load this iam RolePolicy's attributes with iam.get_role_policy
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam RolePolicy's attributes with iam.get_role_policy
-        (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified inline policy that is embedded in the specified
-        IAM role.
-
-        Calls iam.delete_role_policy with PolicyName, RoleName from this iam
-        RolePolicy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRolePolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def put(
-        self, **kwargs: Unpack[PutRolePolicyRequestRolePolicyPutTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Adds or updates an inline policy document that is embedded in the
-        specified IAM role.
-
-        Calls iam.put_role_policy with PolicyName, RoleName from this iam
-        RolePolicy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutRolePolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.put(**kwargs))
-
-    def Role(self) -> _Role:
-        """The Role sub-resource of this iam RolePolicy (no request is made)."""
-        return Role(self._raw.Role())
 
 
 class SamlProvider(BaseResource[IAMClient]):
@@ -2350,121 +298,8 @@ class SamlProvider(BaseResource[IAMClient]):
     access. Wrap an existing boto3 resource with SamlProvider(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.SamlProvider"
     _client_class = IAMClient
-
-    @property
-    def arn(self) -> str:
-        """The Arn identifier of this iam SamlProvider."""
-        return cast("str", self._raw.arn)
-
-    @property
-    def saml_provider_uuid(self) -> Optional[str]:
-        """The unique identifier assigned to the SAML provider.
-
-        The SAMLProviderUUID of GetSAMLProviderResponse; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[str]", self._raw.saml_provider_uuid)
-
-    @property
-    def saml_metadata_document(self) -> Optional[str]:
-        """The XML metadata document that includes information about an identity
-        provider.
-
-        The SAMLMetadataDocument of GetSAMLProviderResponse; loaded on first
-        access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.saml_metadata_document)
-
-    @property
-    def create_date(self) -> Optional[datetime]:
-        """The date and time when the SAML provider was created.
-
-        The CreateDate of GetSAMLProviderResponse; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[datetime]", self._raw.create_date)
-
-    @property
-    def valid_until(self) -> Optional[datetime]:
-        """The expiration date and time for the SAML provider.
-
-        The ValidUntil of GetSAMLProviderResponse; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[datetime]", self._raw.valid_until)
-
-    @property
-    def tags(self) -> Optional[List[TagTypeDef]]:
-        """A list of tags that are attached to the specified IAM SAML provider.
-        The returned list of tags is sorted by tag key. For more information
-        about tagging, see Tagging IAM resources in the IAM User Guide.
-
-        The Tags of GetSAMLProviderResponse; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[List[TagTypeDef]]", self._raw.tags)
-
-    @property
-    def assertion_encryption_mode(self) -> Optional[AssertionEncryptionModeTypeType]:
-        """Specifies the encryption setting for the SAML provider.
-
-        The AssertionEncryptionMode of GetSAMLProviderResponse; loaded on first
-        access (None when absent).
-        """
-        return cast(
-            "Optional[AssertionEncryptionModeTypeType]",
-            self._raw.assertion_encryption_mode,
-        )
-
-    @property
-    def private_key_list(self) -> Optional[List[SAMLPrivateKeyTypeDef]]:
-        """The private key metadata for the SAML provider.
-
-        The PrivateKeyList of GetSAMLProviderResponse; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[List[SAMLPrivateKeyTypeDef]]", self._raw.private_key_list)
-
-    def load(self) -> None:
-        """Load this iam SamlProvider's attributes with iam.get_saml_provider
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam SamlProvider's attributes with iam.get_saml_provider
-        (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes a SAML provider resource in IAM.
-
-        Calls iam.delete_saml_provider with SAMLProviderArn from this iam
-        SamlProvider.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSAMLProvider
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def update(
-        self, **kwargs: Unpack[UpdateSAMLProviderRequestSamlProviderUpdateTypeDef]
-    ) -> UpdateSAMLProviderResponseTypeDef:
-        """Updates the metadata document, SAML encryption settings, and private
-        keys for an existing SAML provider. To rotate private keys, add your
-        new private key and then remove the old key in a separate request.
-
-        Calls iam.update_saml_provider with SAMLProviderArn from this iam
-        SamlProvider.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSAMLProvider
-        """
-        return cast("UpdateSAMLProviderResponseTypeDef", self._raw.update(**kwargs))
 
 
 class ServerCertificate(BaseResource[IAMClient]):
@@ -2474,93 +309,8 @@ class ServerCertificate(BaseResource[IAMClient]):
     first access. Wrap an existing boto3 resource with ServerCertificate(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.ServerCertificate"
     _client_class = IAMClient
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this iam ServerCertificate."""
-        return cast("str", self._raw.name)
-
-    @property
-    def server_certificate_metadata(self) -> ServerCertificateMetadataTypeDef:
-        """The meta information of the server certificate, such as its name, path,
-        ID, and ARN.
-
-        The ServerCertificateMetadata of ServerCertificate; loaded on first
-        access (None when absent).
-        """
-        return cast(
-            "ServerCertificateMetadataTypeDef", self._raw.server_certificate_metadata
-        )
-
-    @property
-    def certificate_body(self) -> str:
-        """The contents of the public key certificate.
-
-        The CertificateBody of ServerCertificate; loaded on first access (None
-        when absent).
-        """
-        return cast("str", self._raw.certificate_body)
-
-    @property
-    def certificate_chain(self) -> Optional[str]:
-        """The contents of the public key certificate chain.
-
-        The CertificateChain of ServerCertificate; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[str]", self._raw.certificate_chain)
-
-    @property
-    def tags(self) -> Optional[List[TagTypeDef]]:
-        """A list of tags that are attached to the server certificate. For more
-        information about tagging, see Tagging IAM resources in the IAM User
-        Guide.
-
-        The Tags of ServerCertificate; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[List[TagTypeDef]]", self._raw.tags)
-
-    def load(self) -> None:
-        """Load this iam ServerCertificate's attributes with
-        iam.get_server_certificate (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam ServerCertificate's attributes with
-        iam.get_server_certificate (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified server certificate.
-
-        Calls iam.delete_server_certificate with ServerCertificateName from
-        this iam ServerCertificate.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteServerCertificate
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def update(
-        self,
-        **kwargs: Unpack[UpdateServerCertificateRequestServerCertificateUpdateTypeDef],
-    ) -> ServerCertificate:
-        """Updates the name and/or the path of the specified server certificate
-        stored in IAM.
-
-        Calls iam.update_server_certificate with ServerCertificateName from
-        this iam ServerCertificate.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateServerCertificate
-        """
-        return ServerCertificate(self._raw.update(**kwargs))
 
 
 class SigningCertificate(BaseResource[IAMClient]):
@@ -2570,97 +320,8 @@ class SigningCertificate(BaseResource[IAMClient]):
     SigningCertificate(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.SigningCertificate"
     _client_class = IAMClient
-
-    @property
-    def user_name(self) -> str:
-        """The UserName identifier of this iam SigningCertificate."""
-        return cast("str", self._raw.user_name)
-
-    @property
-    def id(self) -> str:
-        """The Id identifier of this iam SigningCertificate."""
-        return cast("str", self._raw.id)
-
-    @property
-    def certificate_id(self) -> str:
-        """CertificateId: the same value as the id identifier."""
-        return cast("str", self._raw.certificate_id)
-
-    @property
-    def certificate_body(self) -> str:
-        """The contents of the signing certificate.
-
-        The CertificateBody of SigningCertificate; loaded on first access (None
-        when absent).
-        """
-        return cast("str", self._raw.certificate_body)
-
-    @property
-    def status(self) -> StatusTypeType:
-        """The status of the signing certificate. Active means that the key is
-        valid for API calls, while Inactive means it is not.
-
-        The Status of SigningCertificate; loaded on first access (None when
-        absent).
-        """
-        return cast("StatusTypeType", self._raw.status)
-
-    @property
-    def upload_date(self) -> Optional[datetime]:
-        """The date when the signing certificate was uploaded.
-
-        The UploadDate of SigningCertificate; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[datetime]", self._raw.upload_date)
-
-    def activate(self) -> EmptyResponseTypeDef:
-        """Changes the status of the specified user signing certificate from
-        active to disabled, or vice versa. This operation can be used to
-        disable an IAM user's signing certificate as part of a certificate
-        rotation work flow.
-
-        Calls iam.update_signing_certificate with CertificateId, Status,
-        UserName from this iam SigningCertificate.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSigningCertificate
-        """
-        return cast("EmptyResponseTypeDef", self._raw.activate())
-
-    def deactivate(self) -> EmptyResponseTypeDef:
-        """Changes the status of the specified user signing certificate from
-        active to disabled, or vice versa. This operation can be used to
-        disable an IAM user's signing certificate as part of a certificate
-        rotation work flow.
-
-        Calls iam.update_signing_certificate with CertificateId, Status,
-        UserName from this iam SigningCertificate.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSigningCertificate
-        """
-        return cast("EmptyResponseTypeDef", self._raw.deactivate())
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes a signing certificate associated with the specified IAM user.
-
-        Calls iam.delete_signing_certificate with CertificateId, UserName from
-        this iam SigningCertificate.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSigningCertificate
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def User(self) -> _User:
-        """The User sub-resource of this iam SigningCertificate (no request is
-        made).
-        """
-        return User(self._raw.User())
 
 
 class User(BaseResource[IAMClient]):
@@ -2670,314 +331,8 @@ class User(BaseResource[IAMClient]):
     Wrap an existing boto3 resource with User(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.User"
     _client_class = IAMClient
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this iam User."""
-        return cast("str", self._raw.name)
-
-    @property
-    def path(self) -> str:
-        """The path to the user. For more information about paths, see IAM
-        identifiers in the IAM User Guide.
-
-        The Path of User; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.path)
-
-    @property
-    def user_name(self) -> str:
-        """UserName: the same value as the name identifier."""
-        return cast("str", self._raw.user_name)
-
-    @property
-    def user_id(self) -> str:
-        """The stable and unique string identifying the user. For more information
-        about IDs, see IAM identifiers in the IAM User Guide.
-
-        The UserId of User; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.user_id)
-
-    @property
-    def arn(self) -> str:
-        """The Amazon Resource Name (ARN) that identifies the user. For more
-        information about ARNs and how to use ARNs in policies, see IAM
-        Identifiers in the IAM User Guide.
-
-        The Arn of User; loaded on first access (None when absent).
-        """
-        return cast("str", self._raw.arn)
-
-    @property
-    def create_date(self) -> datetime:
-        """The date and time, in ISO 8601 date-time format, when the user was
-        created.
-
-        The CreateDate of User; loaded on first access (None when absent).
-        """
-        return cast("datetime", self._raw.create_date)
-
-    @property
-    def password_last_used(self) -> Optional[datetime]:
-        """The date and time, in ISO 8601 date-time format, when the user's
-        password was last used to sign in to an Amazon Web Services website.
-        For a list of Amazon Web Services websites that capture a user's last
-        sign-in time, see the Credential reports topic in the IAM User Guide.
-        If a password is used ...
-
-        The PasswordLastUsed of User; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[datetime]", self._raw.password_last_used)
-
-    @property
-    def permissions_boundary(self) -> Optional[AttachedPermissionsBoundaryTypeDef]:
-        """For more information about permissions boundaries, see Permissions
-        boundaries for IAM identities in the IAM User Guide.
-
-        The PermissionsBoundary of User; loaded on first access (None when
-        absent).
-        """
-        return cast(
-            "Optional[AttachedPermissionsBoundaryTypeDef]",
-            self._raw.permissions_boundary,
-        )
-
-    @property
-    def tags(self) -> Optional[List[TagTypeDef]]:
-        """A list of tags that are associated with the user. For more information
-        about tagging, see Tagging IAM resources in the IAM User Guide.
-
-        The Tags of User; loaded on first access (None when absent).
-        """
-        return cast("Optional[List[TagTypeDef]]", self._raw.tags)
-
-    def load(self) -> None:
-        """Load this iam User's attributes with iam.get_user (attributes load on
-        first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam User's attributes with iam.get_user (attributes load on
-        first access too).
-        """
-        self._raw.reload()
-
-    def add_group(
-        self, **kwargs: Unpack[AddUserToGroupRequestUserAddGroupTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Adds the specified user to the specified group.
-
-        Calls iam.add_user_to_group with UserName from this iam User.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddUserToGroup
-        """
-        return cast("EmptyResponseTypeDef", self._raw.add_group(**kwargs))
-
-    def attach_policy(
-        self, **kwargs: Unpack[AttachUserPolicyRequestUserAttachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Attaches the specified managed policy to the specified user.
-
-        Calls iam.attach_user_policy with UserName from this iam User.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachUserPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.attach_policy(**kwargs))
-
-    def create(self, **kwargs: Unpack[CreateUserRequestUserCreateTypeDef]) -> User:
-        """Creates a new IAM user for your Amazon Web Services account.
-
-        Calls iam.create_user with UserName from this iam User.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateUser
-        """
-        return User(self._raw.create(**kwargs))
-
-    def create_access_key_pair(self) -> AccessKeyPair:
-        """Creates a new Amazon Web Services secret access key and corresponding
-        Amazon Web Services access key ID for the specified user. The default
-        status for new keys is Active.
-
-        Calls iam.create_access_key with UserName from this iam User.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateAccessKey
-        """
-        return AccessKeyPair(self._raw.create_access_key_pair())
-
-    def create_login_profile(
-        self, **kwargs: Unpack[CreateLoginProfileRequestLoginProfileCreateTypeDef]
-    ) -> _LoginProfile:
-        """Creates a password for the specified IAM user. A password allows an IAM
-        user to access Amazon Web Services services through the Amazon Web
-        Services Management Console.
-
-        Calls iam.create_login_profile with UserName from this iam User.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateLoginProfile
-        """
-        return LoginProfile(self._raw.create_login_profile(**kwargs))
-
-    def create_policy(
-        self, **kwargs: Unpack[PutUserPolicyRequestUserCreatePolicyTypeDef]
-    ) -> UserPolicy:
-        """Adds or updates an inline policy document that is embedded in the
-        specified IAM user.
-
-        Calls iam.put_user_policy with UserName from this iam User.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutUserPolicy
-        """
-        return UserPolicy(self._raw.create_policy(**kwargs))
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified IAM user. Unlike the Amazon Web Services
-        Management Console, when you delete a user programmatically, you must
-        delete the items attached to the user manually, or the deletion fails.
-        For more information, see Deleting an IAM user. Before attempting to
-        delete a user, remove the ...
-
-        Calls iam.delete_user with UserName from this iam User.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUser
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def detach_policy(
-        self, **kwargs: Unpack[DetachUserPolicyRequestUserDetachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Removes the specified managed policy from the specified user.
-
-        Calls iam.detach_user_policy with UserName from this iam User.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachUserPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.detach_policy(**kwargs))
-
-    def enable_mfa(
-        self, **kwargs: Unpack[EnableMFADeviceRequestUserEnableMfaTypeDef]
-    ) -> _MfaDevice:
-        """Enables the specified MFA device and associates it with the specified
-        IAM user. When enabled, the MFA device is required for every subsequent
-        login by the IAM user associated with the device.
-
-        Calls iam.enable_mfa_device with UserName from this iam User.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableMFADevice
-        """
-        return MfaDevice(self._raw.enable_mfa(**kwargs))
-
-    def remove_group(
-        self, **kwargs: Unpack[RemoveUserFromGroupRequestUserRemoveGroupTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Removes the specified user from the specified group.
-
-        Calls iam.remove_user_from_group with UserName from this iam User.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveUserFromGroup
-        """
-        return cast("EmptyResponseTypeDef", self._raw.remove_group(**kwargs))
-
-    def update(self, **kwargs: Unpack[UpdateUserRequestUserUpdateTypeDef]) -> User:
-        """Updates the name and/or the path of the specified IAM user.
-
-        Calls iam.update_user with UserName from this iam User.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateUser
-        """
-        return User(self._raw.update(**kwargs))
-
-    def AccessKey(self, id: str) -> _AccessKey:
-        """The AccessKey sub-resource of this iam User from id (no request is
-        made).
-        """
-        return AccessKey(self._raw.AccessKey(id))
-
-    def LoginProfile(self) -> _LoginProfile:
-        """The LoginProfile sub-resource of this iam User (no request is made)."""
-        return LoginProfile(self._raw.LoginProfile())
-
-    def MfaDevice(self, serial_number: str) -> _MfaDevice:
-        """The MfaDevice sub-resource of this iam User from serial_number (no
-        request is made).
-        """
-        return MfaDevice(self._raw.MfaDevice(serial_number))
-
-    def Policy(self, name: str) -> UserPolicy:
-        """The UserPolicy sub-resource of this iam User from name (no request is
-        made).
-        """
-        return UserPolicy(self._raw.Policy(name))
-
-    def SigningCertificate(self, id: str) -> _SigningCertificate:
-        """The SigningCertificate sub-resource of this iam User from id (no
-        request is made).
-        """
-        return SigningCertificate(self._raw.SigningCertificate(id))
-
-    @property
-    def access_keys(self) -> UserAccessKeysCollectionManager:
-        """The AccessKey resources of this iam User, from iam.list_access_keys:
-        call all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return UserAccessKeysCollectionManager(self._raw.access_keys)
-
-    @property
-    def attached_policies(self) -> UserAttachedPoliciesCollectionManager:
-        """The Policy resources of this iam User, from
-        iam.list_attached_user_policies: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return UserAttachedPoliciesCollectionManager(self._raw.attached_policies)
-
-    @property
-    def groups(self) -> UserGroupsCollectionManager:
-        """The Group resources of this iam User, from iam.list_groups_for_user:
-        call all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return UserGroupsCollectionManager(self._raw.groups)
-
-    @property
-    def mfa_devices(self) -> UserMfaDevicesCollectionManager:
-        """The MfaDevice resources of this iam User, from iam.list_mfa_devices:
-        call all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return UserMfaDevicesCollectionManager(self._raw.mfa_devices)
-
-    @property
-    def policies(self) -> UserPoliciesCollectionManager:
-        """The UserPolicy resources of this iam User, from iam.list_user_policies:
-        call all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return UserPoliciesCollectionManager(self._raw.policies)
-
-    @property
-    def signing_certificates(self) -> UserSigningCertificatesCollectionManager:
-        """The SigningCertificate resources of this iam User, from
-        iam.list_signing_certificates: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return UserSigningCertificatesCollectionManager(self._raw.signing_certificates)
 
 
 class UserPolicy(BaseResource[IAMClient]):
@@ -2988,75 +343,8 @@ class UserPolicy(BaseResource[IAMClient]):
     UserPolicy(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.UserPolicy"
     _client_class = IAMClient
-
-    @property
-    def user_name(self) -> str:
-        """The UserName identifier of this iam UserPolicy."""
-        return cast("str", self._raw.user_name)
-
-    @property
-    def name(self) -> str:
-        """The Name identifier of this iam UserPolicy."""
-        return cast("str", self._raw.name)
-
-    @property
-    def policy_name(self) -> str:
-        """PolicyName: the same value as the name identifier."""
-        return cast("str", self._raw.policy_name)
-
-    @property
-    def policy_document(self) -> Dict[str, Any]:
-        """The policy document.
-
-        The PolicyDocument of GetUserPolicyResponse; loaded on first access
-        (None when absent).
-        """
-        return cast("Dict[str, Any]", self._raw.policy_document)
-
-    def load(self) -> None:
-        """Load this iam UserPolicy's attributes with iam.get_user_policy
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this iam UserPolicy's attributes with iam.get_user_policy
-        (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified inline policy that is embedded in the specified
-        IAM user.
-
-        Calls iam.delete_user_policy with PolicyName, UserName from this iam
-        UserPolicy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUserPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def put(
-        self, **kwargs: Unpack[PutUserPolicyRequestUserPolicyPutTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Adds or updates an inline policy document that is embedded in the
-        specified IAM user.
-
-        Calls iam.put_user_policy with PolicyName, UserName from this iam
-        UserPolicy.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutUserPolicy
-        """
-        return cast("EmptyResponseTypeDef", self._raw.put(**kwargs))
-
-    def User(self) -> _User:
-        """The User sub-resource of this iam UserPolicy (no request is made)."""
-        return User(self._raw.User())
 
 
 class VirtualMfaDevice(BaseResource[IAMClient]):
@@ -3066,84 +354,8 @@ class VirtualMfaDevice(BaseResource[IAMClient]):
     VirtualMfaDevice(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "iam.VirtualMfaDevice"
     _client_class = IAMClient
-
-    @property
-    def serial_number(self) -> str:
-        """The SerialNumber identifier of this iam VirtualMfaDevice."""
-        return cast("str", self._raw.serial_number)
-
-    @property
-    def base32_string_seed(self) -> Optional[bytes]:
-        """The base32 seed defined as specified in RFC3548. The Base32StringSeed
-        is base32-encoded.
-
-        The Base32StringSeed of VirtualMFADevice; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[bytes]", self._raw.base32_string_seed)
-
-    @property
-    def qr_code_png(self) -> Optional[bytes]:
-        """A QR code PNG image that encodes
-        otpauth://totp/$virtualMFADeviceName@$AccountName?secret=$Base32String
-        where $virtualMFADeviceName is one of the create call arguments.
-        AccountName is the user name if set (otherwise, the account ID
-        otherwise), and Base32String is the seed in base32 format. The ...
-
-        The QRCodePNG of VirtualMFADevice; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[bytes]", self._raw.qr_code_png)
-
-    @property
-    def user_attribute(self) -> Optional[UserTypeDef]:
-        """The IAM user associated with this virtual MFA device.
-
-        The User of VirtualMFADevice; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[UserTypeDef]", self._raw.user_attribute)
-
-    @property
-    def enable_date(self) -> Optional[datetime]:
-        """The date and time on which the virtual MFA device was enabled.
-
-        The EnableDate of VirtualMFADevice; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[datetime]", self._raw.enable_date)
-
-    @property
-    def tags(self) -> Optional[List[TagTypeDef]]:
-        """A list of tags that are attached to the virtual MFA device. For more
-        information about tagging, see Tagging IAM resources in the IAM User
-        Guide.
-
-        The Tags of VirtualMFADevice; loaded on first access (None when
-        absent).
-        """
-        return cast("Optional[List[TagTypeDef]]", self._raw.tags)
-
-    @property
-    def user(self) -> Optional[User]:
-        """Reference: the User named by this iam VirtualMfaDevice's data (loaded
-        on first access); None when it names none.
-        """
-        return wrap_optional(User, self._raw.user)
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes a virtual MFA device.
-
-        Calls iam.delete_virtual_mfa_device with SerialNumber from this iam
-        VirtualMfaDevice.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteVirtualMFADevice
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
 
 
 class ServiceResourceGroupsCollection(ResourceCollection[Group]):
@@ -3151,16 +363,7 @@ class ServiceResourceGroupsCollection(ResourceCollection[Group]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Group
-
-    def filter(
-        self, **kwargs: Unpack[ListGroupsRequestTypeDef]
-    ) -> ServiceResourceGroupsCollection:
-        """The collection with these iam.list_groups parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceGroupsCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceGroupsCollectionManager(
@@ -3171,24 +374,7 @@ class ServiceResourceGroupsCollectionManager(
     ServiceResourceGroupsCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceGroupsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListGroupsRequestTypeDef]
-    ) -> ServiceResourceGroupsCollection:
-        """The collection with these iam.list_groups parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceGroupsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListGroupsRequestTypeDef]
-    ) -> ServiceResourceGroupsCollection:
-        """The collection with these iam.list_groups parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceGroupsCollection(self._raw.iterator(**kwargs))
 
 
 class ServiceResourceInstanceProfilesCollection(ResourceCollection[InstanceProfile]):
@@ -3196,16 +382,7 @@ class ServiceResourceInstanceProfilesCollection(ResourceCollection[InstanceProfi
     ServiceResource: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = InstanceProfile
-
-    def filter(
-        self, **kwargs: Unpack[ListInstanceProfilesRequestTypeDef]
-    ) -> ServiceResourceInstanceProfilesCollection:
-        """The collection with these iam.list_instance_profiles parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceInstanceProfilesCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceInstanceProfilesCollectionManager(
@@ -3216,24 +393,7 @@ class ServiceResourceInstanceProfilesCollectionManager(
     ServiceResourceInstanceProfilesCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceInstanceProfilesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListInstanceProfilesRequestTypeDef]
-    ) -> ServiceResourceInstanceProfilesCollection:
-        """The collection with these iam.list_instance_profiles parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceInstanceProfilesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListInstanceProfilesRequestTypeDef]
-    ) -> ServiceResourceInstanceProfilesCollection:
-        """The collection with these iam.list_instance_profiles parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceInstanceProfilesCollection(self._raw.iterator(**kwargs))
 
 
 class ServiceResourcePoliciesCollection(ResourceCollection[Policy]):
@@ -3241,16 +401,7 @@ class ServiceResourcePoliciesCollection(ResourceCollection[Policy]):
     iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Policy
-
-    def filter(
-        self, **kwargs: Unpack[ListPoliciesRequestTypeDef]
-    ) -> ServiceResourcePoliciesCollection:
-        """The collection with these iam.list_policies parameters (requests are
-        made only when it is iterated).
-        """
-        return ServiceResourcePoliciesCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourcePoliciesCollectionManager(
@@ -3261,24 +412,7 @@ class ServiceResourcePoliciesCollectionManager(
     ServiceResourcePoliciesCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourcePoliciesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListPoliciesRequestTypeDef]
-    ) -> ServiceResourcePoliciesCollection:
-        """The collection with these iam.list_policies parameters (requests are
-        made only when it is iterated).
-        """
-        return ServiceResourcePoliciesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListPoliciesRequestTypeDef]
-    ) -> ServiceResourcePoliciesCollection:
-        """The collection with these iam.list_policies parameters (requests are
-        made only when it is iterated).
-        """
-        return ServiceResourcePoliciesCollection(self._raw.iterator(**kwargs))
 
 
 class ServiceResourceRolesCollection(ResourceCollection[Role]):
@@ -3286,16 +420,7 @@ class ServiceResourceRolesCollection(ResourceCollection[Role]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Role
-
-    def filter(
-        self, **kwargs: Unpack[ListRolesRequestTypeDef]
-    ) -> ServiceResourceRolesCollection:
-        """The collection with these iam.list_roles parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceRolesCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceRolesCollectionManager(
@@ -3306,24 +431,7 @@ class ServiceResourceRolesCollectionManager(
     ServiceResourceRolesCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceRolesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListRolesRequestTypeDef]
-    ) -> ServiceResourceRolesCollection:
-        """The collection with these iam.list_roles parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceRolesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListRolesRequestTypeDef]
-    ) -> ServiceResourceRolesCollection:
-        """The collection with these iam.list_roles parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceRolesCollection(self._raw.iterator(**kwargs))
 
 
 class ServiceResourceSamlProvidersCollection(ResourceCollection[SamlProvider]):
@@ -3331,16 +439,7 @@ class ServiceResourceSamlProvidersCollection(ResourceCollection[SamlProvider]):
     ServiceResource: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = SamlProvider
-
-    def filter(
-        self, **kwargs: Unpack[ListSAMLProvidersRequestTypeDef]
-    ) -> ServiceResourceSamlProvidersCollection:
-        """The collection with these iam.list_saml_providers parameters (requests
-        are made only when it is iterated).
-        """
-        return ServiceResourceSamlProvidersCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceSamlProvidersCollectionManager(
@@ -3351,24 +450,7 @@ class ServiceResourceSamlProvidersCollectionManager(
     ServiceResourceSamlProvidersCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceSamlProvidersCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListSAMLProvidersRequestTypeDef]
-    ) -> ServiceResourceSamlProvidersCollection:
-        """The collection with these iam.list_saml_providers parameters (requests
-        are made only when it is iterated).
-        """
-        return ServiceResourceSamlProvidersCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListSAMLProvidersRequestTypeDef]
-    ) -> ServiceResourceSamlProvidersCollection:
-        """The collection with these iam.list_saml_providers parameters (requests
-        are made only when it is iterated).
-        """
-        return ServiceResourceSamlProvidersCollection(self._raw.iterator(**kwargs))
 
 
 class ServiceResourceServerCertificatesCollection(
@@ -3378,16 +460,7 @@ class ServiceResourceServerCertificatesCollection(
     ServiceResource: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = ServerCertificate
-
-    def filter(
-        self, **kwargs: Unpack[ListServerCertificatesRequestTypeDef]
-    ) -> ServiceResourceServerCertificatesCollection:
-        """The collection with these iam.list_server_certificates parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceServerCertificatesCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceServerCertificatesCollectionManager(
@@ -3398,24 +471,7 @@ class ServiceResourceServerCertificatesCollectionManager(
     ServiceResourceServerCertificatesCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceServerCertificatesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListServerCertificatesRequestTypeDef]
-    ) -> ServiceResourceServerCertificatesCollection:
-        """The collection with these iam.list_server_certificates parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceServerCertificatesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListServerCertificatesRequestTypeDef]
-    ) -> ServiceResourceServerCertificatesCollection:
-        """The collection with these iam.list_server_certificates parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceServerCertificatesCollection(self._raw.iterator(**kwargs))
 
 
 class ServiceResourceUsersCollection(ResourceCollection[User]):
@@ -3423,16 +479,7 @@ class ServiceResourceUsersCollection(ResourceCollection[User]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = User
-
-    def filter(
-        self, **kwargs: Unpack[ListUsersRequestTypeDef]
-    ) -> ServiceResourceUsersCollection:
-        """The collection with these iam.list_users parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceUsersCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceUsersCollectionManager(
@@ -3443,24 +490,7 @@ class ServiceResourceUsersCollectionManager(
     ServiceResourceUsersCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceUsersCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListUsersRequestTypeDef]
-    ) -> ServiceResourceUsersCollection:
-        """The collection with these iam.list_users parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceUsersCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListUsersRequestTypeDef]
-    ) -> ServiceResourceUsersCollection:
-        """The collection with these iam.list_users parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceUsersCollection(self._raw.iterator(**kwargs))
 
 
 class ServiceResourceVirtualMfaDevicesCollection(ResourceCollection[VirtualMfaDevice]):
@@ -3468,16 +498,7 @@ class ServiceResourceVirtualMfaDevicesCollection(ResourceCollection[VirtualMfaDe
     ServiceResource: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = VirtualMfaDevice
-
-    def filter(
-        self, **kwargs: Unpack[ListVirtualMFADevicesRequestTypeDef]
-    ) -> ServiceResourceVirtualMfaDevicesCollection:
-        """The collection with these iam.list_virtual_mfa_devices parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceVirtualMfaDevicesCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceVirtualMfaDevicesCollectionManager(
@@ -3488,24 +509,7 @@ class ServiceResourceVirtualMfaDevicesCollectionManager(
     ServiceResourceVirtualMfaDevicesCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceVirtualMfaDevicesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListVirtualMFADevicesRequestTypeDef]
-    ) -> ServiceResourceVirtualMfaDevicesCollection:
-        """The collection with these iam.list_virtual_mfa_devices parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceVirtualMfaDevicesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListVirtualMFADevicesRequestTypeDef]
-    ) -> ServiceResourceVirtualMfaDevicesCollection:
-        """The collection with these iam.list_virtual_mfa_devices parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourceVirtualMfaDevicesCollection(self._raw.iterator(**kwargs))
 
 
 class CurrentUserAccessKeysCollection(ResourceCollection[AccessKey]):
@@ -3513,16 +517,7 @@ class CurrentUserAccessKeysCollection(ResourceCollection[AccessKey]):
     iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = AccessKey
-
-    def filter(
-        self, **kwargs: Unpack[ListAccessKeysRequestTypeDef]
-    ) -> CurrentUserAccessKeysCollection:
-        """The collection with these iam.list_access_keys parameters (requests are
-        made only when it is iterated).
-        """
-        return CurrentUserAccessKeysCollection(self._raw.filter(**kwargs))
 
 
 class CurrentUserAccessKeysCollectionManager(
@@ -3533,24 +528,7 @@ class CurrentUserAccessKeysCollectionManager(
     CurrentUserAccessKeysCollection.
     """
 
-    __slots__ = ()
     _collection = CurrentUserAccessKeysCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListAccessKeysRequestTypeDef]
-    ) -> CurrentUserAccessKeysCollection:
-        """The collection with these iam.list_access_keys parameters (requests are
-        made only when it is iterated).
-        """
-        return CurrentUserAccessKeysCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListAccessKeysRequestTypeDef]
-    ) -> CurrentUserAccessKeysCollection:
-        """The collection with these iam.list_access_keys parameters (requests are
-        made only when it is iterated).
-        """
-        return CurrentUserAccessKeysCollection(self._raw.iterator(**kwargs))
 
 
 class CurrentUserMfaDevicesCollection(ResourceCollection[MfaDevice]):
@@ -3558,16 +536,7 @@ class CurrentUserMfaDevicesCollection(ResourceCollection[MfaDevice]):
     iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = MfaDevice
-
-    def filter(
-        self, **kwargs: Unpack[ListMFADevicesRequestTypeDef]
-    ) -> CurrentUserMfaDevicesCollection:
-        """The collection with these iam.list_mfa_devices parameters (requests are
-        made only when it is iterated).
-        """
-        return CurrentUserMfaDevicesCollection(self._raw.filter(**kwargs))
 
 
 class CurrentUserMfaDevicesCollectionManager(
@@ -3578,24 +547,7 @@ class CurrentUserMfaDevicesCollectionManager(
     CurrentUserMfaDevicesCollection.
     """
 
-    __slots__ = ()
     _collection = CurrentUserMfaDevicesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListMFADevicesRequestTypeDef]
-    ) -> CurrentUserMfaDevicesCollection:
-        """The collection with these iam.list_mfa_devices parameters (requests are
-        made only when it is iterated).
-        """
-        return CurrentUserMfaDevicesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListMFADevicesRequestTypeDef]
-    ) -> CurrentUserMfaDevicesCollection:
-        """The collection with these iam.list_mfa_devices parameters (requests are
-        made only when it is iterated).
-        """
-        return CurrentUserMfaDevicesCollection(self._raw.iterator(**kwargs))
 
 
 class CurrentUserSigningCertificatesCollection(ResourceCollection[SigningCertificate]):
@@ -3603,16 +555,7 @@ class CurrentUserSigningCertificatesCollection(ResourceCollection[SigningCertifi
     CurrentUser: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = SigningCertificate
-
-    def filter(
-        self, **kwargs: Unpack[ListSigningCertificatesRequestTypeDef]
-    ) -> CurrentUserSigningCertificatesCollection:
-        """The collection with these iam.list_signing_certificates parameters
-        (requests are made only when it is iterated).
-        """
-        return CurrentUserSigningCertificatesCollection(self._raw.filter(**kwargs))
 
 
 class CurrentUserSigningCertificatesCollectionManager(
@@ -3623,24 +566,7 @@ class CurrentUserSigningCertificatesCollectionManager(
     CurrentUserSigningCertificatesCollection.
     """
 
-    __slots__ = ()
     _collection = CurrentUserSigningCertificatesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListSigningCertificatesRequestTypeDef]
-    ) -> CurrentUserSigningCertificatesCollection:
-        """The collection with these iam.list_signing_certificates parameters
-        (requests are made only when it is iterated).
-        """
-        return CurrentUserSigningCertificatesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListSigningCertificatesRequestTypeDef]
-    ) -> CurrentUserSigningCertificatesCollection:
-        """The collection with these iam.list_signing_certificates parameters
-        (requests are made only when it is iterated).
-        """
-        return CurrentUserSigningCertificatesCollection(self._raw.iterator(**kwargs))
 
 
 class GroupAttachedPoliciesCollection(ResourceCollection[Policy]):
@@ -3648,17 +574,7 @@ class GroupAttachedPoliciesCollection(ResourceCollection[Policy]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Policy
-
-    def filter(
-        self,
-        **kwargs: Unpack[ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef],
-    ) -> GroupAttachedPoliciesCollection:
-        """The collection with these iam.list_attached_group_policies parameters
-        (requests are made only when it is iterated).
-        """
-        return GroupAttachedPoliciesCollection(self._raw.filter(**kwargs))
 
 
 class GroupAttachedPoliciesCollectionManager(
@@ -3669,26 +585,7 @@ class GroupAttachedPoliciesCollectionManager(
     GroupAttachedPoliciesCollection.
     """
 
-    __slots__ = ()
     _collection = GroupAttachedPoliciesCollection
-
-    def filter(
-        self,
-        **kwargs: Unpack[ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef],
-    ) -> GroupAttachedPoliciesCollection:
-        """The collection with these iam.list_attached_group_policies parameters
-        (requests are made only when it is iterated).
-        """
-        return GroupAttachedPoliciesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self,
-        **kwargs: Unpack[ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef],
-    ) -> GroupAttachedPoliciesCollection:
-        """The collection with these iam.list_attached_group_policies parameters
-        (requests are made only when it is iterated).
-        """
-        return GroupAttachedPoliciesCollection(self._raw.iterator(**kwargs))
 
 
 class GroupPoliciesCollection(ResourceCollection[GroupPolicy]):
@@ -3696,16 +593,7 @@ class GroupPoliciesCollection(ResourceCollection[GroupPolicy]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = GroupPolicy
-
-    def filter(
-        self, **kwargs: Unpack[ListGroupPoliciesRequestGroupPoliciesTypeDef]
-    ) -> GroupPoliciesCollection:
-        """The collection with these iam.list_group_policies parameters (requests
-        are made only when it is iterated).
-        """
-        return GroupPoliciesCollection(self._raw.filter(**kwargs))
 
 
 class GroupPoliciesCollectionManager(
@@ -3716,24 +604,7 @@ class GroupPoliciesCollectionManager(
     GroupPoliciesCollection.
     """
 
-    __slots__ = ()
     _collection = GroupPoliciesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListGroupPoliciesRequestGroupPoliciesTypeDef]
-    ) -> GroupPoliciesCollection:
-        """The collection with these iam.list_group_policies parameters (requests
-        are made only when it is iterated).
-        """
-        return GroupPoliciesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListGroupPoliciesRequestGroupPoliciesTypeDef]
-    ) -> GroupPoliciesCollection:
-        """The collection with these iam.list_group_policies parameters (requests
-        are made only when it is iterated).
-        """
-        return GroupPoliciesCollection(self._raw.iterator(**kwargs))
 
 
 class GroupUsersCollection(ResourceCollection[User]):
@@ -3741,16 +612,7 @@ class GroupUsersCollection(ResourceCollection[User]):
     by page while iterated.
     """
 
-    __slots__ = ()
     _item = User
-
-    def filter(
-        self, **kwargs: Unpack[GetGroupRequestGroupUsersTypeDef]
-    ) -> GroupUsersCollection:
-        """The collection with these iam.get_group parameters (requests are made
-        only when it is iterated).
-        """
-        return GroupUsersCollection(self._raw.filter(**kwargs))
 
 
 class GroupUsersCollectionManager(CollectionManager[GroupUsersCollection, User]):
@@ -3759,24 +621,7 @@ class GroupUsersCollectionManager(CollectionManager[GroupUsersCollection, User])
     GroupUsersCollection.
     """
 
-    __slots__ = ()
     _collection = GroupUsersCollection
-
-    def filter(
-        self, **kwargs: Unpack[GetGroupRequestGroupUsersTypeDef]
-    ) -> GroupUsersCollection:
-        """The collection with these iam.get_group parameters (requests are made
-        only when it is iterated).
-        """
-        return GroupUsersCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[GetGroupRequestGroupUsersTypeDef]
-    ) -> GroupUsersCollection:
-        """The collection with these iam.get_group parameters (requests are made
-        only when it is iterated).
-        """
-        return GroupUsersCollection(self._raw.iterator(**kwargs))
 
 
 class PolicyAttachedGroupsCollection(ResourceCollection[Group]):
@@ -3784,16 +629,7 @@ class PolicyAttachedGroupsCollection(ResourceCollection[Group]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Group
-
-    def filter(
-        self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedGroupsCollection:
-        """The collection with these iam.list_entities_for_policy parameters
-        (requests are made only when it is iterated).
-        """
-        return PolicyAttachedGroupsCollection(self._raw.filter(**kwargs))
 
 
 class PolicyAttachedGroupsCollectionManager(
@@ -3804,24 +640,7 @@ class PolicyAttachedGroupsCollectionManager(
     PolicyAttachedGroupsCollection.
     """
 
-    __slots__ = ()
     _collection = PolicyAttachedGroupsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedGroupsCollection:
-        """The collection with these iam.list_entities_for_policy parameters
-        (requests are made only when it is iterated).
-        """
-        return PolicyAttachedGroupsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedGroupsCollection:
-        """The collection with these iam.list_entities_for_policy parameters
-        (requests are made only when it is iterated).
-        """
-        return PolicyAttachedGroupsCollection(self._raw.iterator(**kwargs))
 
 
 class PolicyAttachedRolesCollection(ResourceCollection[Role]):
@@ -3829,16 +648,7 @@ class PolicyAttachedRolesCollection(ResourceCollection[Role]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Role
-
-    def filter(
-        self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedRolesCollection:
-        """The collection with these iam.list_entities_for_policy parameters
-        (requests are made only when it is iterated).
-        """
-        return PolicyAttachedRolesCollection(self._raw.filter(**kwargs))
 
 
 class PolicyAttachedRolesCollectionManager(
@@ -3849,24 +659,7 @@ class PolicyAttachedRolesCollectionManager(
     PolicyAttachedRolesCollection.
     """
 
-    __slots__ = ()
     _collection = PolicyAttachedRolesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedRolesCollection:
-        """The collection with these iam.list_entities_for_policy parameters
-        (requests are made only when it is iterated).
-        """
-        return PolicyAttachedRolesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedRolesCollection:
-        """The collection with these iam.list_entities_for_policy parameters
-        (requests are made only when it is iterated).
-        """
-        return PolicyAttachedRolesCollection(self._raw.iterator(**kwargs))
 
 
 class PolicyAttachedUsersCollection(ResourceCollection[User]):
@@ -3874,16 +667,7 @@ class PolicyAttachedUsersCollection(ResourceCollection[User]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = User
-
-    def filter(
-        self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedUsersCollection:
-        """The collection with these iam.list_entities_for_policy parameters
-        (requests are made only when it is iterated).
-        """
-        return PolicyAttachedUsersCollection(self._raw.filter(**kwargs))
 
 
 class PolicyAttachedUsersCollectionManager(
@@ -3894,24 +678,7 @@ class PolicyAttachedUsersCollectionManager(
     PolicyAttachedUsersCollection.
     """
 
-    __slots__ = ()
     _collection = PolicyAttachedUsersCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedUsersCollection:
-        """The collection with these iam.list_entities_for_policy parameters
-        (requests are made only when it is iterated).
-        """
-        return PolicyAttachedUsersCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedUsersCollection:
-        """The collection with these iam.list_entities_for_policy parameters
-        (requests are made only when it is iterated).
-        """
-        return PolicyAttachedUsersCollection(self._raw.iterator(**kwargs))
 
 
 class PolicyVersionsCollection(ResourceCollection[PolicyVersion]):
@@ -3919,16 +686,7 @@ class PolicyVersionsCollection(ResourceCollection[PolicyVersion]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = PolicyVersion
-
-    def filter(
-        self, **kwargs: Unpack[ListPolicyVersionsRequestPolicyVersionsTypeDef]
-    ) -> PolicyVersionsCollection:
-        """The collection with these iam.list_policy_versions parameters (requests
-        are made only when it is iterated).
-        """
-        return PolicyVersionsCollection(self._raw.filter(**kwargs))
 
 
 class PolicyVersionsCollectionManager(
@@ -3939,24 +697,7 @@ class PolicyVersionsCollectionManager(
     PolicyVersionsCollection.
     """
 
-    __slots__ = ()
     _collection = PolicyVersionsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListPolicyVersionsRequestPolicyVersionsTypeDef]
-    ) -> PolicyVersionsCollection:
-        """The collection with these iam.list_policy_versions parameters (requests
-        are made only when it is iterated).
-        """
-        return PolicyVersionsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListPolicyVersionsRequestPolicyVersionsTypeDef]
-    ) -> PolicyVersionsCollection:
-        """The collection with these iam.list_policy_versions parameters (requests
-        are made only when it is iterated).
-        """
-        return PolicyVersionsCollection(self._raw.iterator(**kwargs))
 
 
 class RoleAttachedPoliciesCollection(ResourceCollection[Policy]):
@@ -3964,17 +705,7 @@ class RoleAttachedPoliciesCollection(ResourceCollection[Policy]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Policy
-
-    def filter(
-        self,
-        **kwargs: Unpack[ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef],
-    ) -> RoleAttachedPoliciesCollection:
-        """The collection with these iam.list_attached_role_policies parameters
-        (requests are made only when it is iterated).
-        """
-        return RoleAttachedPoliciesCollection(self._raw.filter(**kwargs))
 
 
 class RoleAttachedPoliciesCollectionManager(
@@ -3985,26 +716,7 @@ class RoleAttachedPoliciesCollectionManager(
     RoleAttachedPoliciesCollection.
     """
 
-    __slots__ = ()
     _collection = RoleAttachedPoliciesCollection
-
-    def filter(
-        self,
-        **kwargs: Unpack[ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef],
-    ) -> RoleAttachedPoliciesCollection:
-        """The collection with these iam.list_attached_role_policies parameters
-        (requests are made only when it is iterated).
-        """
-        return RoleAttachedPoliciesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self,
-        **kwargs: Unpack[ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef],
-    ) -> RoleAttachedPoliciesCollection:
-        """The collection with these iam.list_attached_role_policies parameters
-        (requests are made only when it is iterated).
-        """
-        return RoleAttachedPoliciesCollection(self._raw.iterator(**kwargs))
 
 
 class RoleInstanceProfilesCollection(ResourceCollection[InstanceProfile]):
@@ -4012,17 +724,7 @@ class RoleInstanceProfilesCollection(ResourceCollection[InstanceProfile]):
     iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = InstanceProfile
-
-    def filter(
-        self,
-        **kwargs: Unpack[ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef],
-    ) -> RoleInstanceProfilesCollection:
-        """The collection with these iam.list_instance_profiles_for_role
-        parameters (requests are made only when it is iterated).
-        """
-        return RoleInstanceProfilesCollection(self._raw.filter(**kwargs))
 
 
 class RoleInstanceProfilesCollectionManager(
@@ -4033,26 +735,7 @@ class RoleInstanceProfilesCollectionManager(
     RoleInstanceProfilesCollection.
     """
 
-    __slots__ = ()
     _collection = RoleInstanceProfilesCollection
-
-    def filter(
-        self,
-        **kwargs: Unpack[ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef],
-    ) -> RoleInstanceProfilesCollection:
-        """The collection with these iam.list_instance_profiles_for_role
-        parameters (requests are made only when it is iterated).
-        """
-        return RoleInstanceProfilesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self,
-        **kwargs: Unpack[ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef],
-    ) -> RoleInstanceProfilesCollection:
-        """The collection with these iam.list_instance_profiles_for_role
-        parameters (requests are made only when it is iterated).
-        """
-        return RoleInstanceProfilesCollection(self._raw.iterator(**kwargs))
 
 
 class RolePoliciesCollection(ResourceCollection[RolePolicy]):
@@ -4060,16 +743,7 @@ class RolePoliciesCollection(ResourceCollection[RolePolicy]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = RolePolicy
-
-    def filter(
-        self, **kwargs: Unpack[ListRolePoliciesRequestRolePoliciesTypeDef]
-    ) -> RolePoliciesCollection:
-        """The collection with these iam.list_role_policies parameters (requests
-        are made only when it is iterated).
-        """
-        return RolePoliciesCollection(self._raw.filter(**kwargs))
 
 
 class RolePoliciesCollectionManager(
@@ -4080,24 +754,7 @@ class RolePoliciesCollectionManager(
     RolePoliciesCollection.
     """
 
-    __slots__ = ()
     _collection = RolePoliciesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListRolePoliciesRequestRolePoliciesTypeDef]
-    ) -> RolePoliciesCollection:
-        """The collection with these iam.list_role_policies parameters (requests
-        are made only when it is iterated).
-        """
-        return RolePoliciesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListRolePoliciesRequestRolePoliciesTypeDef]
-    ) -> RolePoliciesCollection:
-        """The collection with these iam.list_role_policies parameters (requests
-        are made only when it is iterated).
-        """
-        return RolePoliciesCollection(self._raw.iterator(**kwargs))
 
 
 class UserAccessKeysCollection(ResourceCollection[AccessKey]):
@@ -4105,16 +762,7 @@ class UserAccessKeysCollection(ResourceCollection[AccessKey]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = AccessKey
-
-    def filter(
-        self, **kwargs: Unpack[ListAccessKeysRequestUserAccessKeysTypeDef]
-    ) -> UserAccessKeysCollection:
-        """The collection with these iam.list_access_keys parameters (requests are
-        made only when it is iterated).
-        """
-        return UserAccessKeysCollection(self._raw.filter(**kwargs))
 
 
 class UserAccessKeysCollectionManager(
@@ -4125,24 +773,7 @@ class UserAccessKeysCollectionManager(
     UserAccessKeysCollection.
     """
 
-    __slots__ = ()
     _collection = UserAccessKeysCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListAccessKeysRequestUserAccessKeysTypeDef]
-    ) -> UserAccessKeysCollection:
-        """The collection with these iam.list_access_keys parameters (requests are
-        made only when it is iterated).
-        """
-        return UserAccessKeysCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListAccessKeysRequestUserAccessKeysTypeDef]
-    ) -> UserAccessKeysCollection:
-        """The collection with these iam.list_access_keys parameters (requests are
-        made only when it is iterated).
-        """
-        return UserAccessKeysCollection(self._raw.iterator(**kwargs))
 
 
 class UserAttachedPoliciesCollection(ResourceCollection[Policy]):
@@ -4150,17 +781,7 @@ class UserAttachedPoliciesCollection(ResourceCollection[Policy]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Policy
-
-    def filter(
-        self,
-        **kwargs: Unpack[ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef],
-    ) -> UserAttachedPoliciesCollection:
-        """The collection with these iam.list_attached_user_policies parameters
-        (requests are made only when it is iterated).
-        """
-        return UserAttachedPoliciesCollection(self._raw.filter(**kwargs))
 
 
 class UserAttachedPoliciesCollectionManager(
@@ -4171,26 +792,7 @@ class UserAttachedPoliciesCollectionManager(
     UserAttachedPoliciesCollection.
     """
 
-    __slots__ = ()
     _collection = UserAttachedPoliciesCollection
-
-    def filter(
-        self,
-        **kwargs: Unpack[ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef],
-    ) -> UserAttachedPoliciesCollection:
-        """The collection with these iam.list_attached_user_policies parameters
-        (requests are made only when it is iterated).
-        """
-        return UserAttachedPoliciesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self,
-        **kwargs: Unpack[ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef],
-    ) -> UserAttachedPoliciesCollection:
-        """The collection with these iam.list_attached_user_policies parameters
-        (requests are made only when it is iterated).
-        """
-        return UserAttachedPoliciesCollection(self._raw.iterator(**kwargs))
 
 
 class UserGroupsCollection(ResourceCollection[Group]):
@@ -4198,16 +800,7 @@ class UserGroupsCollection(ResourceCollection[Group]):
     page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Group
-
-    def filter(
-        self, **kwargs: Unpack[ListGroupsForUserRequestUserGroupsTypeDef]
-    ) -> UserGroupsCollection:
-        """The collection with these iam.list_groups_for_user parameters (requests
-        are made only when it is iterated).
-        """
-        return UserGroupsCollection(self._raw.filter(**kwargs))
 
 
 class UserGroupsCollectionManager(CollectionManager[UserGroupsCollection, Group]):
@@ -4216,24 +809,7 @@ class UserGroupsCollectionManager(CollectionManager[UserGroupsCollection, Group]
     UserGroupsCollection.
     """
 
-    __slots__ = ()
     _collection = UserGroupsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListGroupsForUserRequestUserGroupsTypeDef]
-    ) -> UserGroupsCollection:
-        """The collection with these iam.list_groups_for_user parameters (requests
-        are made only when it is iterated).
-        """
-        return UserGroupsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListGroupsForUserRequestUserGroupsTypeDef]
-    ) -> UserGroupsCollection:
-        """The collection with these iam.list_groups_for_user parameters (requests
-        are made only when it is iterated).
-        """
-        return UserGroupsCollection(self._raw.iterator(**kwargs))
 
 
 class UserMfaDevicesCollection(ResourceCollection[MfaDevice]):
@@ -4241,16 +817,7 @@ class UserMfaDevicesCollection(ResourceCollection[MfaDevice]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = MfaDevice
-
-    def filter(
-        self, **kwargs: Unpack[ListMFADevicesRequestUserMfaDevicesTypeDef]
-    ) -> UserMfaDevicesCollection:
-        """The collection with these iam.list_mfa_devices parameters (requests are
-        made only when it is iterated).
-        """
-        return UserMfaDevicesCollection(self._raw.filter(**kwargs))
 
 
 class UserMfaDevicesCollectionManager(
@@ -4261,24 +828,7 @@ class UserMfaDevicesCollectionManager(
     UserMfaDevicesCollection.
     """
 
-    __slots__ = ()
     _collection = UserMfaDevicesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListMFADevicesRequestUserMfaDevicesTypeDef]
-    ) -> UserMfaDevicesCollection:
-        """The collection with these iam.list_mfa_devices parameters (requests are
-        made only when it is iterated).
-        """
-        return UserMfaDevicesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListMFADevicesRequestUserMfaDevicesTypeDef]
-    ) -> UserMfaDevicesCollection:
-        """The collection with these iam.list_mfa_devices parameters (requests are
-        made only when it is iterated).
-        """
-        return UserMfaDevicesCollection(self._raw.iterator(**kwargs))
 
 
 class UserPoliciesCollection(ResourceCollection[UserPolicy]):
@@ -4286,16 +836,7 @@ class UserPoliciesCollection(ResourceCollection[UserPolicy]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = UserPolicy
-
-    def filter(
-        self, **kwargs: Unpack[ListUserPoliciesRequestUserPoliciesTypeDef]
-    ) -> UserPoliciesCollection:
-        """The collection with these iam.list_user_policies parameters (requests
-        are made only when it is iterated).
-        """
-        return UserPoliciesCollection(self._raw.filter(**kwargs))
 
 
 class UserPoliciesCollectionManager(
@@ -4306,24 +847,7 @@ class UserPoliciesCollectionManager(
     UserPoliciesCollection.
     """
 
-    __slots__ = ()
     _collection = UserPoliciesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListUserPoliciesRequestUserPoliciesTypeDef]
-    ) -> UserPoliciesCollection:
-        """The collection with these iam.list_user_policies parameters (requests
-        are made only when it is iterated).
-        """
-        return UserPoliciesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListUserPoliciesRequestUserPoliciesTypeDef]
-    ) -> UserPoliciesCollection:
-        """The collection with these iam.list_user_policies parameters (requests
-        are made only when it is iterated).
-        """
-        return UserPoliciesCollection(self._raw.iterator(**kwargs))
 
 
 class UserSigningCertificatesCollection(ResourceCollection[SigningCertificate]):
@@ -4331,17 +855,7 @@ class UserSigningCertificatesCollection(ResourceCollection[SigningCertificate]):
     User: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = SigningCertificate
-
-    def filter(
-        self,
-        **kwargs: Unpack[ListSigningCertificatesRequestUserSigningCertificatesTypeDef],
-    ) -> UserSigningCertificatesCollection:
-        """The collection with these iam.list_signing_certificates parameters
-        (requests are made only when it is iterated).
-        """
-        return UserSigningCertificatesCollection(self._raw.filter(**kwargs))
 
 
 class UserSigningCertificatesCollectionManager(
@@ -4352,26 +866,7 @@ class UserSigningCertificatesCollectionManager(
     UserSigningCertificatesCollection.
     """
 
-    __slots__ = ()
     _collection = UserSigningCertificatesCollection
-
-    def filter(
-        self,
-        **kwargs: Unpack[ListSigningCertificatesRequestUserSigningCertificatesTypeDef],
-    ) -> UserSigningCertificatesCollection:
-        """The collection with these iam.list_signing_certificates parameters
-        (requests are made only when it is iterated).
-        """
-        return UserSigningCertificatesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self,
-        **kwargs: Unpack[ListSigningCertificatesRequestUserSigningCertificatesTypeDef],
-    ) -> UserSigningCertificatesCollection:
-        """The collection with these iam.list_signing_certificates parameters
-        (requests are made only when it is iterated).
-        """
-        return UserSigningCertificatesCollection(self._raw.iterator(**kwargs))
 
 
 if TYPE_CHECKING:
@@ -4401,7 +896,7 @@ if TYPE_CHECKING:
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> IAMServiceResource:
-    """Create a typed iam service resource: the same arguments as
-    boto3.resource('iam', ...), from `session` when given.
+    """boto3.resource('iam', ...) with the same arguments, from `session` when
+    given: boto3's service resource itself, typed IAMServiceResource.
     """
-    return IAMServiceResource(create_resource("iam", session, kwargs))
+    return cast("IAMServiceResource", create_resource("iam", session, kwargs))

@@ -194,1279 +194,3447 @@ __all__ = [
 ]
 
 class IAMServiceResource(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.ServiceResource"
-    _client_class = IAMClient
+    """Typed service resource of AWS Identity and Access Management (boto3
+    iam.ServiceResource).
+
+    Create one with resource(...) or wrap an existing one with
+    IAMServiceResource(boto3.resource('iam')); its sub-resources, actions and
+    collections return the typed classes of this module.
+    """
 
     def change_password(
         self, **kwargs: Unpack[ChangePasswordRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Changes the password of the IAM user who is calling this operation.
+        This operation can be performed using the CLI, the Amazon Web Services
+        API, or the My Security Credentials page in the Amazon Web Services
+        Management Console. The Amazon Web Services account root user password
+        is not affected by ...
+
+        Calls iam.change_password.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ChangePassword
+        """
+
     def create_account_alias(
         self, **kwargs: Unpack[CreateAccountAliasRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Creates an alias for your Amazon Web Services account. For information
+        about using an Amazon Web Services account alias, see Creating,
+        deleting, and listing an Amazon Web Services account alias in the
+        Amazon Web Services Sign-In User Guide.
+
+        Calls iam.create_account_alias.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateAccountAlias
+        """
+
     def create_account_password_policy(
         self, **kwargs: Unpack[UpdateAccountPasswordPolicyRequestTypeDef]
-    ) -> _AccountPasswordPolicy: ...
-    def create_group(self, **kwargs: Unpack[CreateGroupRequestTypeDef]) -> _Group: ...
+    ) -> _AccountPasswordPolicy:
+        """Updates the password policy settings for the Amazon Web Services
+        account.
+
+        Calls iam.update_account_password_policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccountPasswordPolicy
+        """
+
+    def create_group(self, **kwargs: Unpack[CreateGroupRequestTypeDef]) -> _Group:
+        """Creates a new group.
+
+        Calls iam.create_group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateGroup
+        """
+
     def create_instance_profile(
         self, **kwargs: Unpack[CreateInstanceProfileRequestTypeDef]
-    ) -> _InstanceProfile: ...
-    def create_policy(
-        self, **kwargs: Unpack[CreatePolicyRequestTypeDef]
-    ) -> _Policy: ...
-    def create_role(self, **kwargs: Unpack[CreateRoleRequestTypeDef]) -> _Role: ...
+    ) -> _InstanceProfile:
+        """Creates a new instance profile. For information about instance
+        profiles, see Using roles for applications on Amazon EC2 in the IAM
+        User Guide, and Instance profiles in the Amazon EC2 User Guide.
+
+        Calls iam.create_instance_profile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateInstanceProfile
+        """
+
+    def create_policy(self, **kwargs: Unpack[CreatePolicyRequestTypeDef]) -> _Policy:
+        """Creates a new managed policy for your Amazon Web Services account.
+
+        Calls iam.create_policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreatePolicy
+        """
+
+    def create_role(self, **kwargs: Unpack[CreateRoleRequestTypeDef]) -> _Role:
+        """Creates a new role for your Amazon Web Services account.
+
+        Calls iam.create_role.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateRole
+        """
+
     def create_saml_provider(
         self, **kwargs: Unpack[CreateSAMLProviderRequestTypeDef]
-    ) -> _SamlProvider: ...
+    ) -> _SamlProvider:
+        """Creates an IAM resource that describes an identity provider (IdP) that
+        supports SAML 2.0.
+
+        Calls iam.create_saml_provider.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateSAMLProvider
+        """
+
     def create_server_certificate(
         self, **kwargs: Unpack[UploadServerCertificateRequestTypeDef]
-    ) -> _ServerCertificate: ...
+    ) -> _ServerCertificate:
+        """Uploads a server certificate entity for the Amazon Web Services
+        account. The server certificate entity includes a public key
+        certificate, a private key, and an optional certificate chain, which
+        should all be PEM-encoded.
+
+        Calls iam.upload_server_certificate.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadServerCertificate
+        """
+
     def create_signing_certificate(
         self, **kwargs: Unpack[UploadSigningCertificateRequestTypeDef]
-    ) -> _SigningCertificate: ...
-    def create_user(self, **kwargs: Unpack[CreateUserRequestTypeDef]) -> _User: ...
+    ) -> _SigningCertificate:
+        """Uploads an X.509 signing certificate and associates it with the
+        specified IAM user. Some Amazon Web Services services require you to
+        use certificates to validate requests that are signed with a
+        corresponding private key. When you upload the certificate, its default
+        status is Active.
+
+        Calls iam.upload_signing_certificate.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadSigningCertificate
+        """
+
+    def create_user(self, **kwargs: Unpack[CreateUserRequestTypeDef]) -> _User:
+        """Creates a new IAM user for your Amazon Web Services account.
+
+        Calls iam.create_user.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateUser
+        """
+
     def create_virtual_mfa_device(
         self, **kwargs: Unpack[CreateVirtualMFADeviceRequestTypeDef]
-    ) -> _VirtualMfaDevice: ...
-    def AccessKey(self, user_name: str, id: str) -> _AccessKey: ...
-    def AccessKeyPair(self, user_name: str, id: str, secret: str) -> _AccessKeyPair: ...
-    def AccountPasswordPolicy(self) -> _AccountPasswordPolicy: ...
-    def AccountSummary(self) -> _AccountSummary: ...
-    def AssumeRolePolicy(self, role_name: str) -> _AssumeRolePolicy: ...
-    def CurrentUser(self) -> _CurrentUser: ...
-    def Group(self, name: str) -> _Group: ...
-    def GroupPolicy(self, group_name: str, name: str) -> _GroupPolicy: ...
-    def InstanceProfile(self, name: str) -> _InstanceProfile: ...
-    def LoginProfile(self, user_name: str) -> _LoginProfile: ...
-    def MfaDevice(self, user_name: str, serial_number: str) -> _MfaDevice: ...
-    def Policy(self, policy_arn: str) -> _Policy: ...
-    def PolicyVersion(self, arn: str, version_id: str) -> _PolicyVersion: ...
-    def Role(self, name: str) -> _Role: ...
-    def RolePolicy(self, role_name: str, name: str) -> _RolePolicy: ...
-    def SamlProvider(self, arn: str) -> _SamlProvider: ...
-    def ServerCertificate(self, name: str) -> _ServerCertificate: ...
-    def SigningCertificate(self, user_name: str, id: str) -> _SigningCertificate: ...
-    def User(self, name: str) -> _User: ...
-    def UserPolicy(self, user_name: str, name: str) -> _UserPolicy: ...
-    def VirtualMfaDevice(self, serial_number: str) -> _VirtualMfaDevice: ...
+    ) -> _VirtualMfaDevice:
+        """Creates a new virtual MFA device for the Amazon Web Services account.
+        After creating the virtual MFA, use EnableMFADevice to attach the MFA
+        device to an IAM user. For more information about creating and working
+        with virtual MFA devices, see Using a virtual MFA device in the IAM
+        User Guide.
+
+        Calls iam.create_virtual_mfa_device.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateVirtualMFADevice
+        """
+
+    def AccessKey(self, user_name: str, id: str) -> _AccessKey:
+        """The AccessKey sub-resource of this iam ServiceResource from user_name,
+        id (no request is made).
+        """
+
+    def AccessKeyPair(self, user_name: str, id: str, secret: str) -> _AccessKeyPair:
+        """The AccessKeyPair sub-resource of this iam ServiceResource from
+        user_name, id, secret (no request is made).
+        """
+
+    def AccountPasswordPolicy(self) -> _AccountPasswordPolicy:
+        """The AccountPasswordPolicy sub-resource of this iam ServiceResource (no
+        request is made).
+        """
+
+    def AccountSummary(self) -> _AccountSummary:
+        """The AccountSummary sub-resource of this iam ServiceResource (no request
+        is made).
+        """
+
+    def AssumeRolePolicy(self, role_name: str) -> _AssumeRolePolicy:
+        """The AssumeRolePolicy sub-resource of this iam ServiceResource from
+        role_name (no request is made).
+        """
+
+    def CurrentUser(self) -> _CurrentUser:
+        """The CurrentUser sub-resource of this iam ServiceResource (no request is
+        made).
+        """
+
+    def Group(self, name: str) -> _Group:
+        """The Group sub-resource of this iam ServiceResource from name (no
+        request is made).
+        """
+
+    def GroupPolicy(self, group_name: str, name: str) -> _GroupPolicy:
+        """The GroupPolicy sub-resource of this iam ServiceResource from
+        group_name, name (no request is made).
+        """
+
+    def InstanceProfile(self, name: str) -> _InstanceProfile:
+        """The InstanceProfile sub-resource of this iam ServiceResource from name
+        (no request is made).
+        """
+
+    def LoginProfile(self, user_name: str) -> _LoginProfile:
+        """The LoginProfile sub-resource of this iam ServiceResource from
+        user_name (no request is made).
+        """
+
+    def MfaDevice(self, user_name: str, serial_number: str) -> _MfaDevice:
+        """The MfaDevice sub-resource of this iam ServiceResource from user_name,
+        serial_number (no request is made).
+        """
+
+    def Policy(self, policy_arn: str) -> _Policy:
+        """The Policy sub-resource of this iam ServiceResource from policy_arn (no
+        request is made).
+        """
+
+    def PolicyVersion(self, arn: str, version_id: str) -> _PolicyVersion:
+        """The PolicyVersion sub-resource of this iam ServiceResource from arn,
+        version_id (no request is made).
+        """
+
+    def Role(self, name: str) -> _Role:
+        """The Role sub-resource of this iam ServiceResource from name (no request
+        is made).
+        """
+
+    def RolePolicy(self, role_name: str, name: str) -> _RolePolicy:
+        """The RolePolicy sub-resource of this iam ServiceResource from role_name,
+        name (no request is made).
+        """
+
+    def SamlProvider(self, arn: str) -> _SamlProvider:
+        """The SamlProvider sub-resource of this iam ServiceResource from arn (no
+        request is made).
+        """
+
+    def ServerCertificate(self, name: str) -> _ServerCertificate:
+        """The ServerCertificate sub-resource of this iam ServiceResource from
+        name (no request is made).
+        """
+
+    def SigningCertificate(self, user_name: str, id: str) -> _SigningCertificate:
+        """The SigningCertificate sub-resource of this iam ServiceResource from
+        user_name, id (no request is made).
+        """
+
+    def User(self, name: str) -> _User:
+        """The User sub-resource of this iam ServiceResource from name (no request
+        is made).
+        """
+
+    def UserPolicy(self, user_name: str, name: str) -> _UserPolicy:
+        """The UserPolicy sub-resource of this iam ServiceResource from user_name,
+        name (no request is made).
+        """
+
+    def VirtualMfaDevice(self, serial_number: str) -> _VirtualMfaDevice:
+        """The VirtualMfaDevice sub-resource of this iam ServiceResource from
+        serial_number (no request is made).
+        """
+
     @property
-    def groups(self) -> ServiceResourceGroupsCollectionManager: ...
+    def groups(self) -> ServiceResourceGroupsCollectionManager:
+        """The Group resources of this iam ServiceResource, from iam.list_groups:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def instance_profiles(self) -> ServiceResourceInstanceProfilesCollectionManager: ...
+    def instance_profiles(self) -> ServiceResourceInstanceProfilesCollectionManager:
+        """The InstanceProfile resources of this iam ServiceResource, from
+        iam.list_instance_profiles: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def policies(self) -> ServiceResourcePoliciesCollectionManager: ...
+    def policies(self) -> ServiceResourcePoliciesCollectionManager:
+        """The Policy resources of this iam ServiceResource, from
+        iam.list_policies: call all(), filter(...), limit(n) or page_size(n) to
+        get an iterable collection.
+        """
+
     @property
-    def roles(self) -> ServiceResourceRolesCollectionManager: ...
+    def roles(self) -> ServiceResourceRolesCollectionManager:
+        """The Role resources of this iam ServiceResource, from iam.list_roles:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def saml_providers(self) -> ServiceResourceSamlProvidersCollectionManager: ...
+    def saml_providers(self) -> ServiceResourceSamlProvidersCollectionManager:
+        """The SamlProvider resources of this iam ServiceResource, from
+        iam.list_saml_providers: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def server_certificates(
-        self,
-    ) -> ServiceResourceServerCertificatesCollectionManager: ...
+    def server_certificates(self) -> ServiceResourceServerCertificatesCollectionManager:
+        """The ServerCertificate resources of this iam ServiceResource, from
+        iam.list_server_certificates: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def users(self) -> ServiceResourceUsersCollectionManager: ...
+    def users(self) -> ServiceResourceUsersCollectionManager:
+        """The User resources of this iam ServiceResource, from iam.list_users:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def virtual_mfa_devices(
-        self,
-    ) -> ServiceResourceVirtualMfaDevicesCollectionManager: ...
+    def virtual_mfa_devices(self) -> ServiceResourceVirtualMfaDevicesCollectionManager:
+        """The VirtualMfaDevice resources of this iam ServiceResource, from
+        iam.list_virtual_mfa_devices: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
 
 class AccessKey(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.AccessKey"
-    _client_class = IAMClient
+    """The iam AccessKey resource (boto3 iam.AccessKey), typed.
+
+    Identifiers: user_name, id. Wrap an existing boto3 resource with
+    AccessKey(raw).
+    """
 
     @property
-    def user_name(self) -> str: ...
+    def user_name(self) -> str:
+        """The UserName identifier of this iam AccessKey."""
+
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this iam AccessKey."""
+
     @property
-    def access_key_id(self) -> str: ...
+    def access_key_id(self) -> str:
+        """AccessKeyId: the same value as the id identifier."""
+
     @property
-    def status(self) -> Optional[StatusTypeType]: ...
+    def status(self) -> Optional[StatusTypeType]:
+        """The status of the access key. Active means that the key is valid for
+        API calls; Inactive means it is not.
+
+        The Status of AccessKeyMetadata; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def create_date(self) -> Optional[datetime]: ...
-    def activate(self) -> EmptyResponseTypeDef: ...
-    def deactivate(self) -> EmptyResponseTypeDef: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
-    def User(self) -> _User: ...
+    def create_date(self) -> Optional[datetime]:
+        """The date when the access key was created.
+
+        The CreateDate of AccessKeyMetadata; loaded on first access (None when
+        absent).
+        """
+
+    def activate(self) -> EmptyResponseTypeDef:
+        """Changes the status of the specified access key from Active to Inactive,
+        or vice versa. This operation can be used to disable a user's key as
+        part of a key rotation workflow.
+
+        Calls iam.update_access_key with AccessKeyId, Status, UserName from
+        this iam AccessKey.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccessKey
+        """
+
+    def deactivate(self) -> EmptyResponseTypeDef:
+        """Changes the status of the specified access key from Active to Inactive,
+        or vice versa. This operation can be used to disable a user's key as
+        part of a key rotation workflow.
+
+        Calls iam.update_access_key with AccessKeyId, Status, UserName from
+        this iam AccessKey.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccessKey
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the access key pair associated with the specified IAM user.
+
+        Calls iam.delete_access_key with AccessKeyId, UserName from this iam
+        AccessKey.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccessKey
+        """
+
+    def User(self) -> _User:
+        """The User sub-resource of this iam AccessKey (no request is made)."""
 
 class AccessKeyPair(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.AccessKeyPair"
-    _client_class = IAMClient
+    """The iam AccessKeyPair resource (boto3 iam.AccessKeyPair), typed.
+
+    Identifiers: user_name, id, secret. Wrap an existing boto3 resource with
+    AccessKeyPair(raw).
+    """
 
     @property
-    def user_name(self) -> str: ...
+    def user_name(self) -> str:
+        """The UserName identifier of this iam AccessKeyPair."""
+
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this iam AccessKeyPair."""
+
     @property
-    def secret(self) -> str: ...
+    def secret(self) -> str:
+        """The Secret identifier of this iam AccessKeyPair."""
+
     @property
-    def access_key_id(self) -> str: ...
+    def access_key_id(self) -> str:
+        """AccessKeyId: the same value as the id identifier."""
+
     @property
-    def status(self) -> StatusTypeType: ...
+    def status(self) -> StatusTypeType:
+        """The status of the access key. Active means that the key is valid for
+        API calls, while Inactive means it is not.
+
+        The Status of AccessKey; loaded on first access (None when absent).
+        """
+
     @property
-    def secret_access_key(self) -> str: ...
+    def secret_access_key(self) -> str:
+        """SecretAccessKey: the same value as the secret identifier."""
+
     @property
-    def create_date(self) -> Optional[datetime]: ...
-    def activate(self) -> EmptyResponseTypeDef: ...
-    def deactivate(self) -> EmptyResponseTypeDef: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def create_date(self) -> Optional[datetime]:
+        """The date when the access key was created.
+
+        The CreateDate of AccessKey; loaded on first access (None when absent).
+        """
+
+    def activate(self) -> EmptyResponseTypeDef:
+        """Changes the status of the specified access key from Active to Inactive,
+        or vice versa. This operation can be used to disable a user's key as
+        part of a key rotation workflow.
+
+        Calls iam.update_access_key with AccessKeyId, Status, UserName from
+        this iam AccessKeyPair.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccessKey
+        """
+
+    def deactivate(self) -> EmptyResponseTypeDef:
+        """Changes the status of the specified access key from Active to Inactive,
+        or vice versa. This operation can be used to disable a user's key as
+        part of a key rotation workflow.
+
+        Calls iam.update_access_key with AccessKeyId, Status, UserName from
+        this iam AccessKeyPair.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccessKey
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the access key pair associated with the specified IAM user.
+
+        Calls iam.delete_access_key with AccessKeyId, UserName from this iam
+        AccessKeyPair.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccessKey
+        """
 
 class AccountPasswordPolicy(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.AccountPasswordPolicy"
-    _client_class = IAMClient
+    """The iam AccountPasswordPolicy resource (boto3 iam.AccountPasswordPolicy),
+    typed.
+
+    Identifiers: none. Attributes are loaded with
+    iam.get_account_password_policy on first access. Wrap an existing boto3
+    resource with AccountPasswordPolicy(raw).
+    """
 
     @property
-    def minimum_password_length(self) -> Optional[int]: ...
+    def minimum_password_length(self) -> Optional[int]:
+        """Minimum length to require for IAM user passwords.
+
+        The MinimumPasswordLength of PasswordPolicy; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def require_symbols(self) -> Optional[bool]: ...
+    def require_symbols(self) -> Optional[bool]:
+        """Specifies whether IAM user passwords must contain at least one of the
+        following symbols:
+
+        The RequireSymbols of PasswordPolicy; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def require_numbers(self) -> Optional[bool]: ...
+    def require_numbers(self) -> Optional[bool]:
+        """Specifies whether IAM user passwords must contain at least one numeric
+        character (0 to 9).
+
+        The RequireNumbers of PasswordPolicy; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def require_uppercase_characters(self) -> Optional[bool]: ...
+    def require_uppercase_characters(self) -> Optional[bool]:
+        """Specifies whether IAM user passwords must contain at least one
+        uppercase character (A to Z).
+
+        The RequireUppercaseCharacters of PasswordPolicy; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def require_lowercase_characters(self) -> Optional[bool]: ...
+    def require_lowercase_characters(self) -> Optional[bool]:
+        """Specifies whether IAM user passwords must contain at least one
+        lowercase character (a to z).
+
+        The RequireLowercaseCharacters of PasswordPolicy; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def allow_users_to_change_password(self) -> Optional[bool]: ...
+    def allow_users_to_change_password(self) -> Optional[bool]:
+        """Specifies whether IAM users are allowed to change their own password.
+        Gives IAM users permissions to iam:ChangePassword for only their user
+        and to the iam:GetAccountPasswordPolicy action. This option does not
+        attach a permissions policy to each user, rather the permissions are
+        applied at the ...
+
+        The AllowUsersToChangePassword of PasswordPolicy; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def expire_passwords(self) -> Optional[bool]: ...
+    def expire_passwords(self) -> Optional[bool]:
+        """Indicates whether passwords in the account expire. Returns true if
+        MaxPasswordAge contains a value greater than 0. Returns false if
+        MaxPasswordAge is 0 or not present.
+
+        The ExpirePasswords of PasswordPolicy; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def max_password_age(self) -> Optional[int]: ...
+    def max_password_age(self) -> Optional[int]:
+        """The number of days that an IAM user password is valid.
+
+        The MaxPasswordAge of PasswordPolicy; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def password_reuse_prevention(self) -> Optional[int]: ...
+    def password_reuse_prevention(self) -> Optional[int]:
+        """Specifies the number of previous passwords that IAM users are prevented
+        from reusing.
+
+        The PasswordReusePrevention of PasswordPolicy; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def hard_expiry(self) -> Optional[bool]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def hard_expiry(self) -> Optional[bool]:
+        """Specifies whether IAM users are prevented from setting a new password
+        via the Amazon Web Services Management Console after their password has
+        expired. The IAM user cannot access the console until an administrator
+        resets the password. IAM users with iam:ChangePassword permission and
+        active access ...
+
+        The HardExpiry of PasswordPolicy; loaded on first access (None when
+        absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam AccountPasswordPolicy's attributes with
+        iam.get_account_password_policy (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam AccountPasswordPolicy's attributes with
+        iam.get_account_password_policy (attributes load on first access too).
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the password policy for the Amazon Web Services account. There
+        are no parameters.
+
+        Calls iam.delete_account_password_policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccountPasswordPolicy
+        """
+
     def update(
         self, **kwargs: Unpack[UpdateAccountPasswordPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Updates the password policy settings for the Amazon Web Services
+        account.
+
+        Calls iam.update_account_password_policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccountPasswordPolicy
+        """
 
 class AccountSummary(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.AccountSummary"
-    _client_class = IAMClient
+    """The iam AccountSummary resource (boto3 iam.AccountSummary), typed.
+
+    Identifiers: none. Attributes are loaded with iam.get_account_summary on
+    first access. Wrap an existing boto3 resource with AccountSummary(raw).
+    """
 
     @property
-    def summary_map(self) -> Optional[Dict[SummaryKeyTypeType, int]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def summary_map(self) -> Optional[Dict[SummaryKeyTypeType, int]]:
+        """A set of key–value pairs containing information about IAM entity usage
+        and IAM quotas.
+
+        The SummaryMap of GetAccountSummaryResponse; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam AccountSummary's attributes with iam.get_account_summary
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam AccountSummary's attributes with
+        iam.get_account_summary (attributes load on first access too).
+        """
 
 class AssumeRolePolicy(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.AssumeRolePolicy"
-    _client_class = IAMClient
+    """The iam AssumeRolePolicy resource (boto3 iam.AssumeRolePolicy), typed.
+
+    Identifiers: role_name. Wrap an existing boto3 resource with
+    AssumeRolePolicy(raw).
+    """
 
     @property
-    def role_name(self) -> str: ...
+    def role_name(self) -> str:
+        """The RoleName identifier of this iam AssumeRolePolicy."""
+
     def update(
         self,
         **kwargs: Unpack[UpdateAssumeRolePolicyRequestAssumeRolePolicyUpdateTypeDef],
-    ) -> EmptyResponseTypeDef: ...
-    def Role(self) -> _Role: ...
+    ) -> EmptyResponseTypeDef:
+        """Updates the policy that grants an IAM entity permission to assume a
+        role. This is typically referred to as the "role trust policy". For
+        more information about roles, see Using roles to delegate permissions
+        and federate identities.
+
+        Calls iam.update_assume_role_policy with RoleName from this iam
+        AssumeRolePolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAssumeRolePolicy
+        """
+
+    def Role(self) -> _Role:
+        """The Role sub-resource of this iam AssumeRolePolicy (no request is
+        made).
+        """
 
 class CurrentUser(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.CurrentUser"
-    _client_class = IAMClient
+    """The iam CurrentUser resource (boto3 iam.CurrentUser), typed.
+
+    Identifiers: none. Attributes are loaded with iam.get_user on first access.
+    Wrap an existing boto3 resource with CurrentUser(raw).
+    """
 
     @property
-    def path(self) -> str: ...
+    def path(self) -> str:
+        """The path to the user. For more information about paths, see IAM
+        identifiers in the IAM User Guide.
+
+        The Path of User; loaded on first access (None when absent).
+        """
+
     @property
-    def user_name(self) -> str: ...
+    def user_name(self) -> str:
+        """The friendly name identifying the user.
+
+        The UserName of User; loaded on first access (None when absent).
+        """
+
     @property
-    def user_id(self) -> str: ...
+    def user_id(self) -> str:
+        """The stable and unique string identifying the user. For more information
+        about IDs, see IAM identifiers in the IAM User Guide.
+
+        The UserId of User; loaded on first access (None when absent).
+        """
+
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Amazon Resource Name (ARN) that identifies the user. For more
+        information about ARNs and how to use ARNs in policies, see IAM
+        Identifiers in the IAM User Guide.
+
+        The Arn of User; loaded on first access (None when absent).
+        """
+
     @property
-    def create_date(self) -> datetime: ...
+    def create_date(self) -> datetime:
+        """The date and time, in ISO 8601 date-time format, when the user was
+        created.
+
+        The CreateDate of User; loaded on first access (None when absent).
+        """
+
     @property
-    def password_last_used(self) -> Optional[datetime]: ...
+    def password_last_used(self) -> Optional[datetime]:
+        """The date and time, in ISO 8601 date-time format, when the user's
+        password was last used to sign in to an Amazon Web Services website.
+        For a list of Amazon Web Services websites that capture a user's last
+        sign-in time, see the Credential reports topic in the IAM User Guide.
+        If a password is used ...
+
+        The PasswordLastUsed of User; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def permissions_boundary(self) -> Optional[AttachedPermissionsBoundaryTypeDef]: ...
+    def permissions_boundary(self) -> Optional[AttachedPermissionsBoundaryTypeDef]:
+        """For more information about permissions boundaries, see Permissions
+        boundaries for IAM identities in the IAM User Guide.
+
+        The PermissionsBoundary of User; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """A list of tags that are associated with the user. For more information
+        about tagging, see Tagging IAM resources in the IAM User Guide.
+
+        The Tags of User; loaded on first access (None when absent).
+        """
+
     @property
-    def user(self) -> Optional[User]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def user(self) -> Optional[User]:
+        """Reference: the User named by this iam CurrentUser's data (loaded on
+        first access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this iam CurrentUser's attributes with iam.get_user (attributes
+        load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam CurrentUser's attributes with iam.get_user (attributes
+        load on first access too).
+        """
+
     @property
-    def access_keys(self) -> CurrentUserAccessKeysCollectionManager: ...
+    def access_keys(self) -> CurrentUserAccessKeysCollectionManager:
+        """The AccessKey resources of this iam CurrentUser, from
+        iam.list_access_keys: call all(), filter(...), limit(n) or page_size(n)
+        to get an iterable collection.
+        """
+
     @property
-    def mfa_devices(self) -> CurrentUserMfaDevicesCollectionManager: ...
+    def mfa_devices(self) -> CurrentUserMfaDevicesCollectionManager:
+        """The MfaDevice resources of this iam CurrentUser, from
+        iam.list_mfa_devices: call all(), filter(...), limit(n) or page_size(n)
+        to get an iterable collection.
+        """
+
     @property
-    def signing_certificates(
-        self,
-    ) -> CurrentUserSigningCertificatesCollectionManager: ...
+    def signing_certificates(self) -> CurrentUserSigningCertificatesCollectionManager:
+        """The SigningCertificate resources of this iam CurrentUser, from
+        iam.list_signing_certificates: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
 
 class Group(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.Group"
-    _client_class = IAMClient
+    """The iam Group resource (boto3 iam.Group), typed.
+
+    Identifiers: name. Attributes are loaded with iam.get_group on first
+    access. Wrap an existing boto3 resource with Group(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this iam Group."""
+
     @property
-    def path(self) -> str: ...
+    def path(self) -> str:
+        """The path to the group. For more information about paths, see IAM
+        identifiers in the IAM User Guide.
+
+        The Path of Group; loaded on first access (None when absent).
+        """
+
     @property
-    def group_name(self) -> str: ...
+    def group_name(self) -> str:
+        """GroupName: the same value as the name identifier."""
+
     @property
-    def group_id(self) -> str: ...
+    def group_id(self) -> str:
+        """The stable and unique string identifying the group. For more
+        information about IDs, see IAM identifiers in the IAM User Guide.
+
+        The GroupId of Group; loaded on first access (None when absent).
+        """
+
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Amazon Resource Name (ARN) specifying the group. For more
+        information about ARNs and how to use them in policies, see IAM
+        identifiers in the IAM User Guide.
+
+        The Arn of Group; loaded on first access (None when absent).
+        """
+
     @property
-    def create_date(self) -> datetime: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def create_date(self) -> datetime:
+        """The date and time, in ISO 8601 date-time format, when the group was
+        created.
+
+        The CreateDate of Group; loaded on first access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam Group's attributes with iam.get_group (attributes load on
+        first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam Group's attributes with iam.get_group (attributes load
+        on first access too).
+        """
+
     def add_user(
         self, **kwargs: Unpack[AddUserToGroupRequestGroupAddUserTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds the specified user to the specified group.
+
+        Calls iam.add_user_to_group with GroupName from this iam Group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddUserToGroup
+        """
+
     def attach_policy(
         self, **kwargs: Unpack[AttachGroupPolicyRequestGroupAttachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def create(
-        self, **kwargs: Unpack[CreateGroupRequestGroupCreateTypeDef]
-    ) -> Group: ...
+    ) -> EmptyResponseTypeDef:
+        """Attaches the specified managed policy to the specified IAM group.
+
+        Calls iam.attach_group_policy with GroupName from this iam Group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachGroupPolicy
+        """
+
+    def create(self, **kwargs: Unpack[CreateGroupRequestGroupCreateTypeDef]) -> Group:
+        """Creates a new group.
+
+        Calls iam.create_group with GroupName from this iam Group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateGroup
+        """
+
     def create_policy(
         self, **kwargs: Unpack[PutGroupPolicyRequestGroupCreatePolicyTypeDef]
-    ) -> GroupPolicy: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    ) -> GroupPolicy:
+        """Adds or updates an inline policy document that is embedded in the
+        specified IAM group.
+
+        Calls iam.put_group_policy with GroupName from this iam Group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutGroupPolicy
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified IAM group. The group must not contain any users
+        or have any attached policies.
+
+        Calls iam.delete_group with GroupName from this iam Group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteGroup
+        """
+
     def detach_policy(
         self, **kwargs: Unpack[DetachGroupPolicyRequestGroupDetachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified managed policy from the specified IAM group.
+
+        Calls iam.detach_group_policy with GroupName from this iam Group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachGroupPolicy
+        """
+
     def remove_user(
         self, **kwargs: Unpack[RemoveUserFromGroupRequestGroupRemoveUserTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def update(
-        self, **kwargs: Unpack[UpdateGroupRequestGroupUpdateTypeDef]
-    ) -> Group: ...
-    def Policy(self, name: str) -> GroupPolicy: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified user from the specified group.
+
+        Calls iam.remove_user_from_group with GroupName from this iam Group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveUserFromGroup
+        """
+
+    def update(self, **kwargs: Unpack[UpdateGroupRequestGroupUpdateTypeDef]) -> Group:
+        """Updates the name and/or the path of the specified IAM group.
+
+        Calls iam.update_group with GroupName from this iam Group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateGroup
+        """
+
+    def Policy(self, name: str) -> GroupPolicy:
+        """The GroupPolicy sub-resource of this iam Group from name (no request is
+        made).
+        """
+
     @property
-    def attached_policies(self) -> GroupAttachedPoliciesCollectionManager: ...
+    def attached_policies(self) -> GroupAttachedPoliciesCollectionManager:
+        """The Policy resources of this iam Group, from
+        iam.list_attached_group_policies: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def policies(self) -> GroupPoliciesCollectionManager: ...
+    def policies(self) -> GroupPoliciesCollectionManager:
+        """The GroupPolicy resources of this iam Group, from
+        iam.list_group_policies: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def users(self) -> GroupUsersCollectionManager: ...
+    def users(self) -> GroupUsersCollectionManager:
+        """The User resources of this iam Group, from iam.get_group: call all(),
+        filter(...), limit(n) or page_size(n) to get an iterable collection.
+        """
 
 class GroupPolicy(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.GroupPolicy"
-    _client_class = IAMClient
+    """The iam GroupPolicy resource (boto3 iam.GroupPolicy), typed.
+
+    Identifiers: group_name, name. Attributes are loaded with
+    iam.get_group_policy on first access. Wrap an existing boto3 resource with
+    GroupPolicy(raw).
+    """
 
     @property
-    def group_name(self) -> str: ...
+    def group_name(self) -> str:
+        """The GroupName identifier of this iam GroupPolicy."""
+
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this iam GroupPolicy."""
+
     @property
-    def policy_name(self) -> str: ...
+    def policy_name(self) -> str:
+        """PolicyName: the same value as the name identifier."""
+
     @property
-    def policy_document(self) -> Dict[str, Any]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def policy_document(self) -> Dict[str, Any]:
+        """The policy document.
+
+        The PolicyDocument of GetGroupPolicyResponse; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam GroupPolicy's attributes with iam.get_group_policy
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam GroupPolicy's attributes with iam.get_group_policy
+        (attributes load on first access too).
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified inline policy that is embedded in the specified
+        IAM group.
+
+        Calls iam.delete_group_policy with GroupName, PolicyName from this iam
+        GroupPolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteGroupPolicy
+        """
+
     def put(
         self, **kwargs: Unpack[PutGroupPolicyRequestGroupPolicyPutTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Group(self) -> _Group: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds or updates an inline policy document that is embedded in the
+        specified IAM group.
+
+        Calls iam.put_group_policy with GroupName, PolicyName from this iam
+        GroupPolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutGroupPolicy
+        """
+
+    def Group(self) -> _Group:
+        """The Group sub-resource of this iam GroupPolicy (no request is made)."""
 
 class InstanceProfile(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.InstanceProfile"
-    _client_class = IAMClient
+    """The iam InstanceProfile resource (boto3 iam.InstanceProfile), typed.
+
+    Identifiers: name. Attributes are loaded with iam.get_instance_profile on
+    first access. Wrap an existing boto3 resource with InstanceProfile(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this iam InstanceProfile."""
+
     @property
-    def path(self) -> str: ...
+    def path(self) -> str:
+        """The path to the instance profile. For more information about paths, see
+        IAM identifiers in the IAM User Guide.
+
+        The Path of InstanceProfile; loaded on first access (None when absent).
+        """
+
     @property
-    def instance_profile_name(self) -> str: ...
+    def instance_profile_name(self) -> str:
+        """InstanceProfileName: the same value as the name identifier."""
+
     @property
-    def instance_profile_id(self) -> str: ...
+    def instance_profile_id(self) -> str:
+        """The stable and unique string identifying the instance profile. For more
+        information about IDs, see IAM identifiers in the IAM User Guide.
+
+        The InstanceProfileId of InstanceProfile; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Amazon Resource Name (ARN) specifying the instance profile. For
+        more information about ARNs and how to use them in policies, see IAM
+        identifiers in the IAM User Guide.
+
+        The Arn of InstanceProfile; loaded on first access (None when absent).
+        """
+
     @property
-    def create_date(self) -> datetime: ...
+    def create_date(self) -> datetime:
+        """The date when the instance profile was created.
+
+        The CreateDate of InstanceProfile; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def roles_attribute(self) -> List[RoleTypeDef]: ...
+    def roles_attribute(self) -> List[RoleTypeDef]:
+        """The role associated with the instance profile.
+
+        The Roles of InstanceProfile; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """A list of tags that are attached to the instance profile. For more
+        information about tagging, see Tagging IAM resources in the IAM User
+        Guide.
+
+        The Tags of InstanceProfile; loaded on first access (None when absent).
+        """
+
     @property
-    def roles(self) -> Optional[List[Role]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def roles(self) -> Optional[List[Role]]:
+        """Reference: the Role resources named by this iam InstanceProfile's data
+        (loaded on first access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this iam InstanceProfile's attributes with
+        iam.get_instance_profile (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam InstanceProfile's attributes with
+        iam.get_instance_profile (attributes load on first access too).
+        """
+
     def add_role(
         self,
         **kwargs: Unpack[AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef],
-    ) -> EmptyResponseTypeDef: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds the specified IAM role to the specified instance profile. An
+        instance profile can contain only one role, and this quota cannot be
+        increased. You can remove the existing role and then add a different
+        role to an instance profile. You must then wait for the change to
+        appear across all of Amazon ...
+
+        Calls iam.add_role_to_instance_profile with InstanceProfileName from
+        this iam InstanceProfile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddRoleToInstanceProfile
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified instance profile. The instance profile must not
+        have an associated role.
+
+        Calls iam.delete_instance_profile with InstanceProfileName from this
+        iam InstanceProfile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteInstanceProfile
+        """
+
     def remove_role(
         self,
         **kwargs: Unpack[
             RemoveRoleFromInstanceProfileRequestInstanceProfileRemoveRoleTypeDef
         ],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified IAM role from the specified Amazon EC2 instance
+        profile.
+
+        Calls iam.remove_role_from_instance_profile with InstanceProfileName
+        from this iam InstanceProfile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveRoleFromInstanceProfile
+        """
 
 class LoginProfile(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.LoginProfile"
-    _client_class = IAMClient
+    """The iam LoginProfile resource (boto3 iam.LoginProfile), typed.
+
+    Identifiers: user_name. Attributes are loaded with iam.get_login_profile on
+    first access. Wrap an existing boto3 resource with LoginProfile(raw).
+    """
 
     @property
-    def user_name(self) -> str: ...
+    def user_name(self) -> str:
+        """The UserName identifier of this iam LoginProfile."""
+
     @property
-    def create_date(self) -> datetime: ...
+    def create_date(self) -> datetime:
+        """The date when the password for the user was created.
+
+        The CreateDate of LoginProfile; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def password_reset_required(self) -> Optional[bool]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def password_reset_required(self) -> Optional[bool]:
+        """Specifies whether the user is required to set a new password on next
+        sign-in.
+
+        The PasswordResetRequired of LoginProfile; loaded on first access (None
+        when absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam LoginProfile's attributes with iam.get_login_profile
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam LoginProfile's attributes with iam.get_login_profile
+        (attributes load on first access too).
+        """
+
     def create(
         self, **kwargs: Unpack[CreateLoginProfileRequestLoginProfileCreateTypeDef]
-    ) -> LoginProfile: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    ) -> LoginProfile:
+        """Creates a password for the specified IAM user. A password allows an IAM
+        user to access Amazon Web Services services through the Amazon Web
+        Services Management Console.
+
+        Calls iam.create_login_profile with UserName from this iam
+        LoginProfile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateLoginProfile
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the password for the specified IAM user or root user, For more
+        information, see Managing passwords for IAM users.
+
+        Calls iam.delete_login_profile with UserName from this iam
+        LoginProfile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteLoginProfile
+        """
+
     def update(
         self, **kwargs: Unpack[UpdateLoginProfileRequestLoginProfileUpdateTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def User(self) -> _User: ...
+    ) -> EmptyResponseTypeDef:
+        """Changes the password for the specified IAM user. You can use the CLI,
+        the Amazon Web Services API, or the Users page in the IAM console to
+        change the password for any IAM user. Use ChangePassword to change your
+        own password in the My Security Credentials page in the Amazon Web
+        Services Management ...
+
+        Calls iam.update_login_profile with UserName from this iam
+        LoginProfile.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateLoginProfile
+        """
+
+    def User(self) -> _User:
+        """The User sub-resource of this iam LoginProfile (no request is made)."""
 
 class MfaDevice(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.MfaDevice"
-    _client_class = IAMClient
+    """The iam MfaDevice resource (boto3 iam.MfaDevice), typed.
+
+    Identifiers: user_name, serial_number. Wrap an existing boto3 resource with
+    MfaDevice(raw).
+    """
 
     @property
-    def user_name(self) -> str: ...
+    def user_name(self) -> str:
+        """The UserName identifier of this iam MfaDevice."""
+
     @property
-    def serial_number(self) -> str: ...
+    def serial_number(self) -> str:
+        """The SerialNumber identifier of this iam MfaDevice."""
+
     @property
-    def enable_date(self) -> datetime: ...
+    def enable_date(self) -> datetime:
+        """The date when the MFA device was enabled for the user.
+
+        The EnableDate of MFADevice; loaded on first access (None when absent).
+        """
+
     def associate(
         self, **kwargs: Unpack[EnableMFADeviceRequestMfaDeviceAssociateTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def disassociate(self) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Enables the specified MFA device and associates it with the specified
+        IAM user. When enabled, the MFA device is required for every subsequent
+        login by the IAM user associated with the device.
+
+        Calls iam.enable_mfa_device with SerialNumber, UserName from this iam
+        MfaDevice.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableMFADevice
+        """
+
+    def disassociate(self) -> EmptyResponseTypeDef:
+        """Deactivates the specified MFA device and removes it from association
+        with the user name for which it was originally enabled.
+
+        Calls iam.deactivate_mfa_device with SerialNumber, UserName from this
+        iam MfaDevice.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeactivateMFADevice
+        """
+
     def resync(
         self, **kwargs: Unpack[ResyncMFADeviceRequestMfaDeviceResyncTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def User(self) -> _User: ...
+    ) -> EmptyResponseTypeDef:
+        """Synchronizes the specified MFA device with its IAM resource object on
+        the Amazon Web Services servers.
+
+        Calls iam.resync_mfa_device with SerialNumber, UserName from this iam
+        MfaDevice.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ResyncMFADevice
+        """
+
+    def User(self) -> _User:
+        """The User sub-resource of this iam MfaDevice (no request is made)."""
 
 class Policy(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.Policy"
-    _client_class = IAMClient
+    """The iam Policy resource (boto3 iam.Policy), typed.
+
+    Identifiers: arn. Attributes are loaded with iam.get_policy on first
+    access. Wrap an existing boto3 resource with Policy(raw).
+    """
 
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Arn identifier of this iam Policy."""
+
     @property
-    def policy_name(self) -> Optional[str]: ...
+    def policy_name(self) -> Optional[str]:
+        """The friendly name (not ARN) identifying the policy.
+
+        The PolicyName of Policy; loaded on first access (None when absent).
+        """
+
     @property
-    def policy_id(self) -> Optional[str]: ...
+    def policy_id(self) -> Optional[str]:
+        """The stable and unique string identifying the policy.
+
+        The PolicyId of Policy; loaded on first access (None when absent).
+        """
+
     @property
-    def path(self) -> Optional[str]: ...
+    def path(self) -> Optional[str]:
+        """The path to the policy.
+
+        The Path of Policy; loaded on first access (None when absent).
+        """
+
     @property
-    def default_version_id(self) -> Optional[str]: ...
+    def default_version_id(self) -> Optional[str]:
+        """The identifier for the version of the policy that is set as the default
+        version.
+
+        The DefaultVersionId of Policy; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def attachment_count(self) -> Optional[int]: ...
+    def attachment_count(self) -> Optional[int]:
+        """The number of entities (users, groups, and roles) that the policy is
+        attached to.
+
+        The AttachmentCount of Policy; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def permissions_boundary_usage_count(self) -> Optional[int]: ...
+    def permissions_boundary_usage_count(self) -> Optional[int]:
+        """The number of entities (users and roles) for which the policy is used
+        to set the permissions boundary.
+
+        The PermissionsBoundaryUsageCount of Policy; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def is_attachable(self) -> Optional[bool]: ...
+    def is_attachable(self) -> Optional[bool]:
+        """Specifies whether the policy can be attached to an IAM user, group, or
+        role.
+
+        The IsAttachable of Policy; loaded on first access (None when absent).
+        """
+
     @property
-    def description(self) -> Optional[str]: ...
+    def description(self) -> Optional[str]:
+        """A friendly description of the policy.
+
+        The Description of Policy; loaded on first access (None when absent).
+        """
+
     @property
-    def create_date(self) -> Optional[datetime]: ...
+    def create_date(self) -> Optional[datetime]:
+        """The date and time, in ISO 8601 date-time format, when the policy was
+        created.
+
+        The CreateDate of Policy; loaded on first access (None when absent).
+        """
+
     @property
-    def update_date(self) -> Optional[datetime]: ...
+    def update_date(self) -> Optional[datetime]:
+        """The date and time, in ISO 8601 date-time format, when the policy was
+        last updated.
+
+        The UpdateDate of Policy; loaded on first access (None when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """A list of tags that are attached to the instance profile. For more
+        information about tagging, see Tagging IAM resources in the IAM User
+        Guide.
+
+        The Tags of Policy; loaded on first access (None when absent).
+        """
+
     @property
-    def default_version(self) -> Optional[PolicyVersion]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def default_version(self) -> Optional[PolicyVersion]:
+        """Reference: the PolicyVersion named by this iam Policy's data (loaded on
+        first access); None when it names none.
+        """
+
+    def load(self) -> None:
+        """Load this iam Policy's attributes with iam.get_policy (attributes load
+        on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam Policy's attributes with iam.get_policy (attributes
+        load on first access too).
+        """
+
     def attach_group(
         self, **kwargs: Unpack[AttachGroupPolicyRequestPolicyAttachGroupTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Attaches the specified managed policy to the specified IAM group.
+
+        Calls iam.attach_group_policy with PolicyArn from this iam Policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachGroupPolicy
+        """
+
     def attach_role(
         self, **kwargs: Unpack[AttachRolePolicyRequestPolicyAttachRoleTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Attaches the specified managed policy to the specified IAM role. When
+        you attach a managed policy to a role, the managed policy becomes part
+        of the role's permission (access) policy.
+
+        Calls iam.attach_role_policy with PolicyArn from this iam Policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachRolePolicy
+        """
+
     def attach_user(
         self, **kwargs: Unpack[AttachUserPolicyRequestPolicyAttachUserTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Attaches the specified managed policy to the specified user.
+
+        Calls iam.attach_user_policy with PolicyArn from this iam Policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachUserPolicy
+        """
+
     def create_version(
         self, **kwargs: Unpack[CreatePolicyVersionRequestPolicyCreateVersionTypeDef]
-    ) -> PolicyVersion: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    ) -> PolicyVersion:
+        """Creates a new version of the specified managed policy. To update a
+        managed policy, you create a new policy version. A managed policy can
+        have up to five versions. If the policy has five versions, you must
+        delete an existing version using DeletePolicyVersion before you create
+        a new version.
+
+        Calls iam.create_policy_version with PolicyArn from this iam Policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreatePolicyVersion
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified managed policy.
+
+        Calls iam.delete_policy with PolicyArn from this iam Policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeletePolicy
+        """
+
     def detach_group(
         self, **kwargs: Unpack[DetachGroupPolicyRequestPolicyDetachGroupTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified managed policy from the specified IAM group.
+
+        Calls iam.detach_group_policy with PolicyArn from this iam Policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachGroupPolicy
+        """
+
     def detach_role(
         self, **kwargs: Unpack[DetachRolePolicyRequestPolicyDetachRoleTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified managed policy from the specified role.
+
+        Calls iam.detach_role_policy with PolicyArn from this iam Policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachRolePolicy
+        """
+
     def detach_user(
         self, **kwargs: Unpack[DetachUserPolicyRequestPolicyDetachUserTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified managed policy from the specified user.
+
+        Calls iam.detach_user_policy with PolicyArn from this iam Policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachUserPolicy
+        """
+
     @property
-    def attached_groups(self) -> PolicyAttachedGroupsCollectionManager: ...
+    def attached_groups(self) -> PolicyAttachedGroupsCollectionManager:
+        """The Group resources of this iam Policy, from
+        iam.list_entities_for_policy: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def attached_roles(self) -> PolicyAttachedRolesCollectionManager: ...
+    def attached_roles(self) -> PolicyAttachedRolesCollectionManager:
+        """The Role resources of this iam Policy, from
+        iam.list_entities_for_policy: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def attached_users(self) -> PolicyAttachedUsersCollectionManager: ...
+    def attached_users(self) -> PolicyAttachedUsersCollectionManager:
+        """The User resources of this iam Policy, from
+        iam.list_entities_for_policy: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def versions(self) -> PolicyVersionsCollectionManager: ...
+    def versions(self) -> PolicyVersionsCollectionManager:
+        """The PolicyVersion resources of this iam Policy, from
+        iam.list_policy_versions: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
 
 class PolicyVersion(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.PolicyVersion"
-    _client_class = IAMClient
+    """The iam PolicyVersion resource (boto3 iam.PolicyVersion), typed.
+
+    Identifiers: arn, version_id. Attributes are loaded with
+    iam.get_policy_version on first access. Wrap an existing boto3 resource
+    with PolicyVersion(raw).
+    """
 
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Arn identifier of this iam PolicyVersion."""
+
     @property
-    def version_id(self) -> str: ...
+    def version_id(self) -> str:
+        """The VersionId identifier of this iam PolicyVersion."""
+
     @property
-    def document(self) -> Optional[Dict[str, Any]]: ...
+    def document(self) -> Optional[Dict[str, Any]]:
+        """The policy document.
+
+        The Document of PolicyVersion; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def is_default_version(self) -> Optional[bool]: ...
+    def is_default_version(self) -> Optional[bool]:
+        """Specifies whether the policy version is set as the policy's default
+        version.
+
+        The IsDefaultVersion of PolicyVersion; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def create_date(self) -> Optional[datetime]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
-    def set_as_default(self) -> EmptyResponseTypeDef: ...
+    def create_date(self) -> Optional[datetime]:
+        """The date and time, in ISO 8601 date-time format, when the policy
+        version was created.
+
+        The CreateDate of PolicyVersion; loaded on first access (None when
+        absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam PolicyVersion's attributes with iam.get_policy_version
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam PolicyVersion's attributes with iam.get_policy_version
+        (attributes load on first access too).
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified version from the specified managed policy.
+
+        Calls iam.delete_policy_version with PolicyArn, VersionId from this iam
+        PolicyVersion.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeletePolicyVersion
+        """
+
+    def set_as_default(self) -> EmptyResponseTypeDef:
+        """Sets the specified version of the specified policy as the policy's
+        default (operative) version.
+
+        Calls iam.set_default_policy_version with PolicyArn, VersionId from
+        this iam PolicyVersion.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SetDefaultPolicyVersion
+        """
 
 class Role(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.Role"
-    _client_class = IAMClient
+    """The iam Role resource (boto3 iam.Role), typed.
+
+    Identifiers: name. Attributes are loaded with iam.get_role on first access.
+    Wrap an existing boto3 resource with Role(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this iam Role."""
+
     @property
-    def path(self) -> str: ...
+    def path(self) -> str:
+        """The path to the role. For more information about paths, see IAM
+        identifiers in the IAM User Guide.
+
+        The Path of Role; loaded on first access (None when absent).
+        """
+
     @property
-    def role_name(self) -> str: ...
+    def role_name(self) -> str:
+        """RoleName: the same value as the name identifier."""
+
     @property
-    def role_id(self) -> str: ...
+    def role_id(self) -> str:
+        """The stable and unique string identifying the role. For more information
+        about IDs, see IAM identifiers in the IAM User Guide.
+
+        The RoleId of Role; loaded on first access (None when absent).
+        """
+
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Amazon Resource Name (ARN) specifying the role. For more
+        information about ARNs and how to use them in policies, see IAM
+        identifiers in the IAM User Guide guide.
+
+        The Arn of Role; loaded on first access (None when absent).
+        """
+
     @property
-    def create_date(self) -> datetime: ...
+    def create_date(self) -> datetime:
+        """The date and time, in ISO 8601 date-time format, when the role was
+        created.
+
+        The CreateDate of Role; loaded on first access (None when absent).
+        """
+
     @property
-    def assume_role_policy_document(self) -> Optional[Dict[str, Any]]: ...
+    def assume_role_policy_document(self) -> Optional[Dict[str, Any]]:
+        """The policy that grants an entity permission to assume the role.
+
+        The AssumeRolePolicyDocument of Role; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def description(self) -> Optional[str]: ...
+    def description(self) -> Optional[str]:
+        """A description of the role that you provide.
+
+        The Description of Role; loaded on first access (None when absent).
+        """
+
     @property
-    def max_session_duration(self) -> Optional[int]: ...
+    def max_session_duration(self) -> Optional[int]:
+        """The maximum session duration (in seconds) for the specified role.
+        Anyone who uses the CLI, or API to assume the role can specify the
+        duration using the optional DurationSeconds API parameter or
+        duration-seconds CLI parameter.
+
+        The MaxSessionDuration of Role; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def permissions_boundary(self) -> Optional[AttachedPermissionsBoundaryTypeDef]: ...
+    def permissions_boundary(self) -> Optional[AttachedPermissionsBoundaryTypeDef]:
+        """The ARN of the policy used to set the permissions boundary for the
+        role.
+
+        The PermissionsBoundary of Role; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """A list of tags that are attached to the role. For more information
+        about tagging, see Tagging IAM resources in the IAM User Guide.
+
+        The Tags of Role; loaded on first access (None when absent).
+        """
+
     @property
-    def role_last_used(self) -> Optional[RoleLastUsedTypeDef]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def role_last_used(self) -> Optional[RoleLastUsedTypeDef]:
+        """Contains information about the last time that an IAM role was used.
+        This includes the date and time and the Region in which the role was
+        last used. Activity is only reported for the trailing 400 days. This
+        period can be shorter if your Region began supporting these features
+        within the last year. ...
+
+        The RoleLastUsed of Role; loaded on first access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam Role's attributes with iam.get_role (attributes load on
+        first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam Role's attributes with iam.get_role (attributes load on
+        first access too).
+        """
+
     def attach_policy(
         self, **kwargs: Unpack[AttachRolePolicyRequestRoleAttachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Attaches the specified managed policy to the specified IAM role. When
+        you attach a managed policy to a role, the managed policy becomes part
+        of the role's permission (access) policy.
+
+        Calls iam.attach_role_policy with RoleName from this iam Role.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachRolePolicy
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified role. Unlike the Amazon Web Services Management
+        Console, when you delete a role programmatically, you must delete the
+        items attached to the role manually, or the deletion fails. For more
+        information, see Deleting an IAM role. Before attempting to delete a
+        role, remove the ...
+
+        Calls iam.delete_role with RoleName from this iam Role.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRole
+        """
+
     def detach_policy(
         self, **kwargs: Unpack[DetachRolePolicyRequestRoleDetachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def AssumeRolePolicy(self) -> _AssumeRolePolicy: ...
-    def Policy(self, name: str) -> RolePolicy: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified managed policy from the specified role.
+
+        Calls iam.detach_role_policy with RoleName from this iam Role.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachRolePolicy
+        """
+
+    def AssumeRolePolicy(self) -> _AssumeRolePolicy:
+        """The AssumeRolePolicy sub-resource of this iam Role (no request is
+        made).
+        """
+
+    def Policy(self, name: str) -> RolePolicy:
+        """The RolePolicy sub-resource of this iam Role from name (no request is
+        made).
+        """
+
     @property
-    def attached_policies(self) -> RoleAttachedPoliciesCollectionManager: ...
+    def attached_policies(self) -> RoleAttachedPoliciesCollectionManager:
+        """The Policy resources of this iam Role, from
+        iam.list_attached_role_policies: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def instance_profiles(self) -> RoleInstanceProfilesCollectionManager: ...
+    def instance_profiles(self) -> RoleInstanceProfilesCollectionManager:
+        """The InstanceProfile resources of this iam Role, from
+        iam.list_instance_profiles_for_role: call all(), filter(...), limit(n)
+        or page_size(n) to get an iterable collection.
+        """
+
     @property
-    def policies(self) -> RolePoliciesCollectionManager: ...
+    def policies(self) -> RolePoliciesCollectionManager:
+        """The RolePolicy resources of this iam Role, from iam.list_role_policies:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
 
 class RolePolicy(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.RolePolicy"
-    _client_class = IAMClient
+    """The iam RolePolicy resource (boto3 iam.RolePolicy), typed.
+
+    Identifiers: role_name, name. Attributes are loaded with
+    iam.get_role_policy on first access. Wrap an existing boto3 resource with
+    RolePolicy(raw).
+    """
 
     @property
-    def role_name(self) -> str: ...
+    def role_name(self) -> str:
+        """The RoleName identifier of this iam RolePolicy."""
+
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this iam RolePolicy."""
+
     @property
-    def policy_name(self) -> str: ...
+    def policy_name(self) -> str:
+        """PolicyName: the same value as the name identifier."""
+
     @property
-    def policy_document(self) -> Dict[str, Any]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def policy_document(self) -> Dict[str, Any]:
+        """The policy document.
+
+        The PolicyDocument of GetRolePolicyResponse; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam RolePolicy's attributes with iam.get_role_policy
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam RolePolicy's attributes with iam.get_role_policy
+        (attributes load on first access too).
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified inline policy that is embedded in the specified
+        IAM role.
+
+        Calls iam.delete_role_policy with PolicyName, RoleName from this iam
+        RolePolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteRolePolicy
+        """
+
     def put(
         self, **kwargs: Unpack[PutRolePolicyRequestRolePolicyPutTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Role(self) -> _Role: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds or updates an inline policy document that is embedded in the
+        specified IAM role.
+
+        Calls iam.put_role_policy with PolicyName, RoleName from this iam
+        RolePolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutRolePolicy
+        """
+
+    def Role(self) -> _Role:
+        """The Role sub-resource of this iam RolePolicy (no request is made)."""
 
 class SamlProvider(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.SamlProvider"
-    _client_class = IAMClient
+    """The iam SamlProvider resource (boto3 iam.SamlProvider), typed.
+
+    Identifiers: arn. Attributes are loaded with iam.get_saml_provider on first
+    access. Wrap an existing boto3 resource with SamlProvider(raw).
+    """
 
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Arn identifier of this iam SamlProvider."""
+
     @property
-    def saml_provider_uuid(self) -> Optional[str]: ...
+    def saml_provider_uuid(self) -> Optional[str]:
+        """The unique identifier assigned to the SAML provider.
+
+        The SAMLProviderUUID of GetSAMLProviderResponse; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def saml_metadata_document(self) -> Optional[str]: ...
+    def saml_metadata_document(self) -> Optional[str]:
+        """The XML metadata document that includes information about an identity
+        provider.
+
+        The SAMLMetadataDocument of GetSAMLProviderResponse; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def create_date(self) -> Optional[datetime]: ...
+    def create_date(self) -> Optional[datetime]:
+        """The date and time when the SAML provider was created.
+
+        The CreateDate of GetSAMLProviderResponse; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def valid_until(self) -> Optional[datetime]: ...
+    def valid_until(self) -> Optional[datetime]:
+        """The expiration date and time for the SAML provider.
+
+        The ValidUntil of GetSAMLProviderResponse; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """A list of tags that are attached to the specified IAM SAML provider.
+        The returned list of tags is sorted by tag key. For more information
+        about tagging, see Tagging IAM resources in the IAM User Guide.
+
+        The Tags of GetSAMLProviderResponse; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def assertion_encryption_mode(
-        self,
-    ) -> Optional[AssertionEncryptionModeTypeType]: ...
+    def assertion_encryption_mode(self) -> Optional[AssertionEncryptionModeTypeType]:
+        """Specifies the encryption setting for the SAML provider.
+
+        The AssertionEncryptionMode of GetSAMLProviderResponse; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def private_key_list(self) -> Optional[List[SAMLPrivateKeyTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def private_key_list(self) -> Optional[List[SAMLPrivateKeyTypeDef]]:
+        """The private key metadata for the SAML provider.
+
+        The PrivateKeyList of GetSAMLProviderResponse; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam SamlProvider's attributes with iam.get_saml_provider
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam SamlProvider's attributes with iam.get_saml_provider
+        (attributes load on first access too).
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes a SAML provider resource in IAM.
+
+        Calls iam.delete_saml_provider with SAMLProviderArn from this iam
+        SamlProvider.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSAMLProvider
+        """
+
     def update(
         self, **kwargs: Unpack[UpdateSAMLProviderRequestSamlProviderUpdateTypeDef]
-    ) -> UpdateSAMLProviderResponseTypeDef: ...
+    ) -> UpdateSAMLProviderResponseTypeDef:
+        """Updates the metadata document, SAML encryption settings, and private
+        keys for an existing SAML provider. To rotate private keys, add your
+        new private key and then remove the old key in a separate request.
+
+        Calls iam.update_saml_provider with SAMLProviderArn from this iam
+        SamlProvider.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSAMLProvider
+        """
 
 class ServerCertificate(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.ServerCertificate"
-    _client_class = IAMClient
+    """The iam ServerCertificate resource (boto3 iam.ServerCertificate), typed.
+
+    Identifiers: name. Attributes are loaded with iam.get_server_certificate on
+    first access. Wrap an existing boto3 resource with ServerCertificate(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this iam ServerCertificate."""
+
     @property
-    def server_certificate_metadata(self) -> ServerCertificateMetadataTypeDef: ...
+    def server_certificate_metadata(self) -> ServerCertificateMetadataTypeDef:
+        """The meta information of the server certificate, such as its name, path,
+        ID, and ARN.
+
+        The ServerCertificateMetadata of ServerCertificate; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def certificate_body(self) -> str: ...
+    def certificate_body(self) -> str:
+        """The contents of the public key certificate.
+
+        The CertificateBody of ServerCertificate; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def certificate_chain(self) -> Optional[str]: ...
+    def certificate_chain(self) -> Optional[str]:
+        """The contents of the public key certificate chain.
+
+        The CertificateChain of ServerCertificate; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """A list of tags that are attached to the server certificate. For more
+        information about tagging, see Tagging IAM resources in the IAM User
+        Guide.
+
+        The Tags of ServerCertificate; loaded on first access (None when
+        absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam ServerCertificate's attributes with
+        iam.get_server_certificate (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam ServerCertificate's attributes with
+        iam.get_server_certificate (attributes load on first access too).
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified server certificate.
+
+        Calls iam.delete_server_certificate with ServerCertificateName from
+        this iam ServerCertificate.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteServerCertificate
+        """
+
     def update(
         self,
         **kwargs: Unpack[UpdateServerCertificateRequestServerCertificateUpdateTypeDef],
-    ) -> ServerCertificate: ...
+    ) -> ServerCertificate:
+        """Updates the name and/or the path of the specified server certificate
+        stored in IAM.
+
+        Calls iam.update_server_certificate with ServerCertificateName from
+        this iam ServerCertificate.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateServerCertificate
+        """
 
 class SigningCertificate(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.SigningCertificate"
-    _client_class = IAMClient
+    """The iam SigningCertificate resource (boto3 iam.SigningCertificate), typed.
+
+    Identifiers: user_name, id. Wrap an existing boto3 resource with
+    SigningCertificate(raw).
+    """
 
     @property
-    def user_name(self) -> str: ...
+    def user_name(self) -> str:
+        """The UserName identifier of this iam SigningCertificate."""
+
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this iam SigningCertificate."""
+
     @property
-    def certificate_id(self) -> str: ...
+    def certificate_id(self) -> str:
+        """CertificateId: the same value as the id identifier."""
+
     @property
-    def certificate_body(self) -> str: ...
+    def certificate_body(self) -> str:
+        """The contents of the signing certificate.
+
+        The CertificateBody of SigningCertificate; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def status(self) -> StatusTypeType: ...
+    def status(self) -> StatusTypeType:
+        """The status of the signing certificate. Active means that the key is
+        valid for API calls, while Inactive means it is not.
+
+        The Status of SigningCertificate; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def upload_date(self) -> Optional[datetime]: ...
-    def activate(self) -> EmptyResponseTypeDef: ...
-    def deactivate(self) -> EmptyResponseTypeDef: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
-    def User(self) -> _User: ...
+    def upload_date(self) -> Optional[datetime]:
+        """The date when the signing certificate was uploaded.
+
+        The UploadDate of SigningCertificate; loaded on first access (None when
+        absent).
+        """
+
+    def activate(self) -> EmptyResponseTypeDef:
+        """Changes the status of the specified user signing certificate from
+        active to disabled, or vice versa. This operation can be used to
+        disable an IAM user's signing certificate as part of a certificate
+        rotation work flow.
+
+        Calls iam.update_signing_certificate with CertificateId, Status,
+        UserName from this iam SigningCertificate.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSigningCertificate
+        """
+
+    def deactivate(self) -> EmptyResponseTypeDef:
+        """Changes the status of the specified user signing certificate from
+        active to disabled, or vice versa. This operation can be used to
+        disable an IAM user's signing certificate as part of a certificate
+        rotation work flow.
+
+        Calls iam.update_signing_certificate with CertificateId, Status,
+        UserName from this iam SigningCertificate.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSigningCertificate
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes a signing certificate associated with the specified IAM user.
+
+        Calls iam.delete_signing_certificate with CertificateId, UserName from
+        this iam SigningCertificate.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSigningCertificate
+        """
+
+    def User(self) -> _User:
+        """The User sub-resource of this iam SigningCertificate (no request is
+        made).
+        """
 
 class User(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.User"
-    _client_class = IAMClient
+    """The iam User resource (boto3 iam.User), typed.
+
+    Identifiers: name. Attributes are loaded with iam.get_user on first access.
+    Wrap an existing boto3 resource with User(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this iam User."""
+
     @property
-    def path(self) -> str: ...
+    def path(self) -> str:
+        """The path to the user. For more information about paths, see IAM
+        identifiers in the IAM User Guide.
+
+        The Path of User; loaded on first access (None when absent).
+        """
+
     @property
-    def user_name(self) -> str: ...
+    def user_name(self) -> str:
+        """UserName: the same value as the name identifier."""
+
     @property
-    def user_id(self) -> str: ...
+    def user_id(self) -> str:
+        """The stable and unique string identifying the user. For more information
+        about IDs, see IAM identifiers in the IAM User Guide.
+
+        The UserId of User; loaded on first access (None when absent).
+        """
+
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Amazon Resource Name (ARN) that identifies the user. For more
+        information about ARNs and how to use ARNs in policies, see IAM
+        Identifiers in the IAM User Guide.
+
+        The Arn of User; loaded on first access (None when absent).
+        """
+
     @property
-    def create_date(self) -> datetime: ...
+    def create_date(self) -> datetime:
+        """The date and time, in ISO 8601 date-time format, when the user was
+        created.
+
+        The CreateDate of User; loaded on first access (None when absent).
+        """
+
     @property
-    def password_last_used(self) -> Optional[datetime]: ...
+    def password_last_used(self) -> Optional[datetime]:
+        """The date and time, in ISO 8601 date-time format, when the user's
+        password was last used to sign in to an Amazon Web Services website.
+        For a list of Amazon Web Services websites that capture a user's last
+        sign-in time, see the Credential reports topic in the IAM User Guide.
+        If a password is used ...
+
+        The PasswordLastUsed of User; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def permissions_boundary(self) -> Optional[AttachedPermissionsBoundaryTypeDef]: ...
+    def permissions_boundary(self) -> Optional[AttachedPermissionsBoundaryTypeDef]:
+        """For more information about permissions boundaries, see Permissions
+        boundaries for IAM identities in the IAM User Guide.
+
+        The PermissionsBoundary of User; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """A list of tags that are associated with the user. For more information
+        about tagging, see Tagging IAM resources in the IAM User Guide.
+
+        The Tags of User; loaded on first access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam User's attributes with iam.get_user (attributes load on
+        first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam User's attributes with iam.get_user (attributes load on
+        first access too).
+        """
+
     def add_group(
         self, **kwargs: Unpack[AddUserToGroupRequestUserAddGroupTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds the specified user to the specified group.
+
+        Calls iam.add_user_to_group with UserName from this iam User.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AddUserToGroup
+        """
+
     def attach_policy(
         self, **kwargs: Unpack[AttachUserPolicyRequestUserAttachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def create(self, **kwargs: Unpack[CreateUserRequestUserCreateTypeDef]) -> User: ...
-    def create_access_key_pair(self) -> AccessKeyPair: ...
+    ) -> EmptyResponseTypeDef:
+        """Attaches the specified managed policy to the specified user.
+
+        Calls iam.attach_user_policy with UserName from this iam User.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/AttachUserPolicy
+        """
+
+    def create(self, **kwargs: Unpack[CreateUserRequestUserCreateTypeDef]) -> User:
+        """Creates a new IAM user for your Amazon Web Services account.
+
+        Calls iam.create_user with UserName from this iam User.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateUser
+        """
+
+    def create_access_key_pair(self) -> AccessKeyPair:
+        """Creates a new Amazon Web Services secret access key and corresponding
+        Amazon Web Services access key ID for the specified user. The default
+        status for new keys is Active.
+
+        Calls iam.create_access_key with UserName from this iam User.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateAccessKey
+        """
+
     def create_login_profile(
         self, **kwargs: Unpack[CreateLoginProfileRequestLoginProfileCreateTypeDef]
-    ) -> _LoginProfile: ...
+    ) -> _LoginProfile:
+        """Creates a password for the specified IAM user. A password allows an IAM
+        user to access Amazon Web Services services through the Amazon Web
+        Services Management Console.
+
+        Calls iam.create_login_profile with UserName from this iam User.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateLoginProfile
+        """
+
     def create_policy(
         self, **kwargs: Unpack[PutUserPolicyRequestUserCreatePolicyTypeDef]
-    ) -> UserPolicy: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    ) -> UserPolicy:
+        """Adds or updates an inline policy document that is embedded in the
+        specified IAM user.
+
+        Calls iam.put_user_policy with UserName from this iam User.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutUserPolicy
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified IAM user. Unlike the Amazon Web Services
+        Management Console, when you delete a user programmatically, you must
+        delete the items attached to the user manually, or the deletion fails.
+        For more information, see Deleting an IAM user. Before attempting to
+        delete a user, remove the ...
+
+        Calls iam.delete_user with UserName from this iam User.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUser
+        """
+
     def detach_policy(
         self, **kwargs: Unpack[DetachUserPolicyRequestUserDetachPolicyTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified managed policy from the specified user.
+
+        Calls iam.detach_user_policy with UserName from this iam User.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachUserPolicy
+        """
+
     def enable_mfa(
         self, **kwargs: Unpack[EnableMFADeviceRequestUserEnableMfaTypeDef]
-    ) -> _MfaDevice: ...
+    ) -> _MfaDevice:
+        """Enables the specified MFA device and associates it with the specified
+        IAM user. When enabled, the MFA device is required for every subsequent
+        login by the IAM user associated with the device.
+
+        Calls iam.enable_mfa_device with UserName from this iam User.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/EnableMFADevice
+        """
+
     def remove_group(
         self, **kwargs: Unpack[RemoveUserFromGroupRequestUserRemoveGroupTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def update(self, **kwargs: Unpack[UpdateUserRequestUserUpdateTypeDef]) -> User: ...
-    def AccessKey(self, id: str) -> _AccessKey: ...
-    def LoginProfile(self) -> _LoginProfile: ...
-    def MfaDevice(self, serial_number: str) -> _MfaDevice: ...
-    def Policy(self, name: str) -> UserPolicy: ...
-    def SigningCertificate(self, id: str) -> _SigningCertificate: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the specified user from the specified group.
+
+        Calls iam.remove_user_from_group with UserName from this iam User.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveUserFromGroup
+        """
+
+    def update(self, **kwargs: Unpack[UpdateUserRequestUserUpdateTypeDef]) -> User:
+        """Updates the name and/or the path of the specified IAM user.
+
+        Calls iam.update_user with UserName from this iam User.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateUser
+        """
+
+    def AccessKey(self, id: str) -> _AccessKey:
+        """The AccessKey sub-resource of this iam User from id (no request is
+        made).
+        """
+
+    def LoginProfile(self) -> _LoginProfile:
+        """The LoginProfile sub-resource of this iam User (no request is made)."""
+
+    def MfaDevice(self, serial_number: str) -> _MfaDevice:
+        """The MfaDevice sub-resource of this iam User from serial_number (no
+        request is made).
+        """
+
+    def Policy(self, name: str) -> UserPolicy:
+        """The UserPolicy sub-resource of this iam User from name (no request is
+        made).
+        """
+
+    def SigningCertificate(self, id: str) -> _SigningCertificate:
+        """The SigningCertificate sub-resource of this iam User from id (no
+        request is made).
+        """
+
     @property
-    def access_keys(self) -> UserAccessKeysCollectionManager: ...
+    def access_keys(self) -> UserAccessKeysCollectionManager:
+        """The AccessKey resources of this iam User, from iam.list_access_keys:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def attached_policies(self) -> UserAttachedPoliciesCollectionManager: ...
+    def attached_policies(self) -> UserAttachedPoliciesCollectionManager:
+        """The Policy resources of this iam User, from
+        iam.list_attached_user_policies: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def groups(self) -> UserGroupsCollectionManager: ...
+    def groups(self) -> UserGroupsCollectionManager:
+        """The Group resources of this iam User, from iam.list_groups_for_user:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def mfa_devices(self) -> UserMfaDevicesCollectionManager: ...
+    def mfa_devices(self) -> UserMfaDevicesCollectionManager:
+        """The MfaDevice resources of this iam User, from iam.list_mfa_devices:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def policies(self) -> UserPoliciesCollectionManager: ...
+    def policies(self) -> UserPoliciesCollectionManager:
+        """The UserPolicy resources of this iam User, from iam.list_user_policies:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     @property
-    def signing_certificates(self) -> UserSigningCertificatesCollectionManager: ...
+    def signing_certificates(self) -> UserSigningCertificatesCollectionManager:
+        """The SigningCertificate resources of this iam User, from
+        iam.list_signing_certificates: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
 
 class UserPolicy(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.UserPolicy"
-    _client_class = IAMClient
+    """The iam UserPolicy resource (boto3 iam.UserPolicy), typed.
+
+    Identifiers: user_name, name. Attributes are loaded with
+    iam.get_user_policy on first access. Wrap an existing boto3 resource with
+    UserPolicy(raw).
+    """
 
     @property
-    def user_name(self) -> str: ...
+    def user_name(self) -> str:
+        """The UserName identifier of this iam UserPolicy."""
+
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this iam UserPolicy."""
+
     @property
-    def policy_name(self) -> str: ...
+    def policy_name(self) -> str:
+        """PolicyName: the same value as the name identifier."""
+
     @property
-    def policy_document(self) -> Dict[str, Any]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def policy_document(self) -> Dict[str, Any]:
+        """The policy document.
+
+        The PolicyDocument of GetUserPolicyResponse; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this iam UserPolicy's attributes with iam.get_user_policy
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this iam UserPolicy's attributes with iam.get_user_policy
+        (attributes load on first access too).
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified inline policy that is embedded in the specified
+        IAM user.
+
+        Calls iam.delete_user_policy with PolicyName, UserName from this iam
+        UserPolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteUserPolicy
+        """
+
     def put(
         self, **kwargs: Unpack[PutUserPolicyRequestUserPolicyPutTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def User(self) -> _User: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds or updates an inline policy document that is embedded in the
+        specified IAM user.
+
+        Calls iam.put_user_policy with PolicyName, UserName from this iam
+        UserPolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutUserPolicy
+        """
+
+    def User(self) -> _User:
+        """The User sub-resource of this iam UserPolicy (no request is made)."""
 
 class VirtualMfaDevice(BaseResource[IAMClient]):
-    __slots__ = ()
-    _boto3_class = "iam.VirtualMfaDevice"
-    _client_class = IAMClient
+    """The iam VirtualMfaDevice resource (boto3 iam.VirtualMfaDevice), typed.
+
+    Identifiers: serial_number. Wrap an existing boto3 resource with
+    VirtualMfaDevice(raw).
+    """
 
     @property
-    def serial_number(self) -> str: ...
+    def serial_number(self) -> str:
+        """The SerialNumber identifier of this iam VirtualMfaDevice."""
+
     @property
-    def base32_string_seed(self) -> Optional[bytes]: ...
+    def base32_string_seed(self) -> Optional[bytes]:
+        """The base32 seed defined as specified in RFC3548. The Base32StringSeed
+        is base32-encoded.
+
+        The Base32StringSeed of VirtualMFADevice; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def qr_code_png(self) -> Optional[bytes]: ...
+    def qr_code_png(self) -> Optional[bytes]:
+        """A QR code PNG image that encodes
+        otpauth://totp/$virtualMFADeviceName@$AccountName?secret=$Base32String
+        where $virtualMFADeviceName is one of the create call arguments.
+        AccountName is the user name if set (otherwise, the account ID
+        otherwise), and Base32String is the seed in base32 format. The ...
+
+        The QRCodePNG of VirtualMFADevice; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def user_attribute(self) -> Optional[UserTypeDef]: ...
+    def user_attribute(self) -> Optional[UserTypeDef]:
+        """The IAM user associated with this virtual MFA device.
+
+        The User of VirtualMFADevice; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def enable_date(self) -> Optional[datetime]: ...
+    def enable_date(self) -> Optional[datetime]:
+        """The date and time on which the virtual MFA device was enabled.
+
+        The EnableDate of VirtualMFADevice; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tags(self) -> Optional[List[TagTypeDef]]: ...
+    def tags(self) -> Optional[List[TagTypeDef]]:
+        """A list of tags that are attached to the virtual MFA device. For more
+        information about tagging, see Tagging IAM resources in the IAM User
+        Guide.
+
+        The Tags of VirtualMFADevice; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def user(self) -> Optional[User]: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def user(self) -> Optional[User]:
+        """Reference: the User named by this iam VirtualMfaDevice's data (loaded
+        on first access); None when it names none.
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes a virtual MFA device.
+
+        Calls iam.delete_virtual_mfa_device with SerialNumber from this iam
+        VirtualMfaDevice.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteVirtualMFADevice
+        """
 
 class ServiceResourceGroupsCollection(ResourceCollection[Group]):
-    __slots__ = ()
-    _item = Group
+    """Group resources of the Groups collection of iam ServiceResource: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListGroupsRequestTypeDef]
-    ) -> ServiceResourceGroupsCollection: ...
+    ) -> ServiceResourceGroupsCollection:
+        """The collection with these iam.list_groups parameters (requests are made
+        only when it is iterated).
+        """
 
 class ServiceResourceGroupsCollectionManager(
     CollectionManager[ServiceResourceGroupsCollection, Group]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceGroupsCollection
+    """The Groups collection of iam ServiceResource (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceGroupsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListGroupsRequestTypeDef]
-    ) -> ServiceResourceGroupsCollection: ...
+    ) -> ServiceResourceGroupsCollection:
+        """The collection with these iam.list_groups parameters (requests are made
+        only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListGroupsRequestTypeDef]
-    ) -> ServiceResourceGroupsCollection: ...
+    ) -> ServiceResourceGroupsCollection:
+        """The collection with these iam.list_groups parameters (requests are made
+        only when it is iterated).
+        """
 
 class ServiceResourceInstanceProfilesCollection(ResourceCollection[InstanceProfile]):
-    __slots__ = ()
-    _item = InstanceProfile
+    """InstanceProfile resources of the InstanceProfiles collection of iam
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListInstanceProfilesRequestTypeDef]
-    ) -> ServiceResourceInstanceProfilesCollection: ...
+    ) -> ServiceResourceInstanceProfilesCollection:
+        """The collection with these iam.list_instance_profiles parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceInstanceProfilesCollectionManager(
     CollectionManager[ServiceResourceInstanceProfilesCollection, InstanceProfile]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceInstanceProfilesCollection
+    """The InstanceProfiles collection of iam ServiceResource (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceInstanceProfilesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListInstanceProfilesRequestTypeDef]
-    ) -> ServiceResourceInstanceProfilesCollection: ...
+    ) -> ServiceResourceInstanceProfilesCollection:
+        """The collection with these iam.list_instance_profiles parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListInstanceProfilesRequestTypeDef]
-    ) -> ServiceResourceInstanceProfilesCollection: ...
+    ) -> ServiceResourceInstanceProfilesCollection:
+        """The collection with these iam.list_instance_profiles parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourcePoliciesCollection(ResourceCollection[Policy]):
-    __slots__ = ()
-    _item = Policy
+    """Policy resources of the Policies collection of iam ServiceResource:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListPoliciesRequestTypeDef]
-    ) -> ServiceResourcePoliciesCollection: ...
+    ) -> ServiceResourcePoliciesCollection:
+        """The collection with these iam.list_policies parameters (requests are
+        made only when it is iterated).
+        """
 
 class ServiceResourcePoliciesCollectionManager(
     CollectionManager[ServiceResourcePoliciesCollection, Policy]
 ):
-    __slots__ = ()
-    _collection = ServiceResourcePoliciesCollection
+    """The Policies collection of iam ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourcePoliciesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListPoliciesRequestTypeDef]
-    ) -> ServiceResourcePoliciesCollection: ...
+    ) -> ServiceResourcePoliciesCollection:
+        """The collection with these iam.list_policies parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListPoliciesRequestTypeDef]
-    ) -> ServiceResourcePoliciesCollection: ...
+    ) -> ServiceResourcePoliciesCollection:
+        """The collection with these iam.list_policies parameters (requests are
+        made only when it is iterated).
+        """
 
 class ServiceResourceRolesCollection(ResourceCollection[Role]):
-    __slots__ = ()
-    _item = Role
+    """Role resources of the Roles collection of iam ServiceResource: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListRolesRequestTypeDef]
-    ) -> ServiceResourceRolesCollection: ...
+    ) -> ServiceResourceRolesCollection:
+        """The collection with these iam.list_roles parameters (requests are made
+        only when it is iterated).
+        """
 
 class ServiceResourceRolesCollectionManager(
     CollectionManager[ServiceResourceRolesCollection, Role]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceRolesCollection
+    """The Roles collection of iam ServiceResource (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceRolesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListRolesRequestTypeDef]
-    ) -> ServiceResourceRolesCollection: ...
+    ) -> ServiceResourceRolesCollection:
+        """The collection with these iam.list_roles parameters (requests are made
+        only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListRolesRequestTypeDef]
-    ) -> ServiceResourceRolesCollection: ...
+    ) -> ServiceResourceRolesCollection:
+        """The collection with these iam.list_roles parameters (requests are made
+        only when it is iterated).
+        """
 
 class ServiceResourceSamlProvidersCollection(ResourceCollection[SamlProvider]):
-    __slots__ = ()
-    _item = SamlProvider
+    """SamlProvider resources of the SamlProviders collection of iam
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListSAMLProvidersRequestTypeDef]
-    ) -> ServiceResourceSamlProvidersCollection: ...
+    ) -> ServiceResourceSamlProvidersCollection:
+        """The collection with these iam.list_saml_providers parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceSamlProvidersCollectionManager(
     CollectionManager[ServiceResourceSamlProvidersCollection, SamlProvider]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceSamlProvidersCollection
+    """The SamlProviders collection of iam ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceSamlProvidersCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListSAMLProvidersRequestTypeDef]
-    ) -> ServiceResourceSamlProvidersCollection: ...
+    ) -> ServiceResourceSamlProvidersCollection:
+        """The collection with these iam.list_saml_providers parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListSAMLProvidersRequestTypeDef]
-    ) -> ServiceResourceSamlProvidersCollection: ...
+    ) -> ServiceResourceSamlProvidersCollection:
+        """The collection with these iam.list_saml_providers parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceServerCertificatesCollection(
     ResourceCollection[ServerCertificate]
 ):
-    __slots__ = ()
-    _item = ServerCertificate
+    """ServerCertificate resources of the ServerCertificates collection of iam
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListServerCertificatesRequestTypeDef]
-    ) -> ServiceResourceServerCertificatesCollection: ...
+    ) -> ServiceResourceServerCertificatesCollection:
+        """The collection with these iam.list_server_certificates parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceServerCertificatesCollectionManager(
     CollectionManager[ServiceResourceServerCertificatesCollection, ServerCertificate]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceServerCertificatesCollection
+    """The ServerCertificates collection of iam ServiceResource (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceServerCertificatesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListServerCertificatesRequestTypeDef]
-    ) -> ServiceResourceServerCertificatesCollection: ...
+    ) -> ServiceResourceServerCertificatesCollection:
+        """The collection with these iam.list_server_certificates parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListServerCertificatesRequestTypeDef]
-    ) -> ServiceResourceServerCertificatesCollection: ...
+    ) -> ServiceResourceServerCertificatesCollection:
+        """The collection with these iam.list_server_certificates parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceUsersCollection(ResourceCollection[User]):
-    __slots__ = ()
-    _item = User
+    """User resources of the Users collection of iam ServiceResource: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListUsersRequestTypeDef]
-    ) -> ServiceResourceUsersCollection: ...
+    ) -> ServiceResourceUsersCollection:
+        """The collection with these iam.list_users parameters (requests are made
+        only when it is iterated).
+        """
 
 class ServiceResourceUsersCollectionManager(
     CollectionManager[ServiceResourceUsersCollection, User]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceUsersCollection
+    """The Users collection of iam ServiceResource (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceUsersCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListUsersRequestTypeDef]
-    ) -> ServiceResourceUsersCollection: ...
+    ) -> ServiceResourceUsersCollection:
+        """The collection with these iam.list_users parameters (requests are made
+        only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListUsersRequestTypeDef]
-    ) -> ServiceResourceUsersCollection: ...
+    ) -> ServiceResourceUsersCollection:
+        """The collection with these iam.list_users parameters (requests are made
+        only when it is iterated).
+        """
 
 class ServiceResourceVirtualMfaDevicesCollection(ResourceCollection[VirtualMfaDevice]):
-    __slots__ = ()
-    _item = VirtualMfaDevice
+    """VirtualMfaDevice resources of the VirtualMfaDevices collection of iam
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListVirtualMFADevicesRequestTypeDef]
-    ) -> ServiceResourceVirtualMfaDevicesCollection: ...
+    ) -> ServiceResourceVirtualMfaDevicesCollection:
+        """The collection with these iam.list_virtual_mfa_devices parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceVirtualMfaDevicesCollectionManager(
     CollectionManager[ServiceResourceVirtualMfaDevicesCollection, VirtualMfaDevice]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceVirtualMfaDevicesCollection
+    """The VirtualMfaDevices collection of iam ServiceResource (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceVirtualMfaDevicesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListVirtualMFADevicesRequestTypeDef]
-    ) -> ServiceResourceVirtualMfaDevicesCollection: ...
+    ) -> ServiceResourceVirtualMfaDevicesCollection:
+        """The collection with these iam.list_virtual_mfa_devices parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListVirtualMFADevicesRequestTypeDef]
-    ) -> ServiceResourceVirtualMfaDevicesCollection: ...
+    ) -> ServiceResourceVirtualMfaDevicesCollection:
+        """The collection with these iam.list_virtual_mfa_devices parameters
+        (requests are made only when it is iterated).
+        """
 
 class CurrentUserAccessKeysCollection(ResourceCollection[AccessKey]):
-    __slots__ = ()
-    _item = AccessKey
+    """AccessKey resources of the AccessKeys collection of iam CurrentUser:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListAccessKeysRequestTypeDef]
-    ) -> CurrentUserAccessKeysCollection: ...
+    ) -> CurrentUserAccessKeysCollection:
+        """The collection with these iam.list_access_keys parameters (requests are
+        made only when it is iterated).
+        """
 
 class CurrentUserAccessKeysCollectionManager(
     CollectionManager[CurrentUserAccessKeysCollection, AccessKey]
 ):
-    __slots__ = ()
-    _collection = CurrentUserAccessKeysCollection
+    """The AccessKeys collection of iam CurrentUser (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    CurrentUserAccessKeysCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListAccessKeysRequestTypeDef]
-    ) -> CurrentUserAccessKeysCollection: ...
+    ) -> CurrentUserAccessKeysCollection:
+        """The collection with these iam.list_access_keys parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListAccessKeysRequestTypeDef]
-    ) -> CurrentUserAccessKeysCollection: ...
+    ) -> CurrentUserAccessKeysCollection:
+        """The collection with these iam.list_access_keys parameters (requests are
+        made only when it is iterated).
+        """
 
 class CurrentUserMfaDevicesCollection(ResourceCollection[MfaDevice]):
-    __slots__ = ()
-    _item = MfaDevice
+    """MfaDevice resources of the MfaDevices collection of iam CurrentUser:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMFADevicesRequestTypeDef]
-    ) -> CurrentUserMfaDevicesCollection: ...
+    ) -> CurrentUserMfaDevicesCollection:
+        """The collection with these iam.list_mfa_devices parameters (requests are
+        made only when it is iterated).
+        """
 
 class CurrentUserMfaDevicesCollectionManager(
     CollectionManager[CurrentUserMfaDevicesCollection, MfaDevice]
 ):
-    __slots__ = ()
-    _collection = CurrentUserMfaDevicesCollection
+    """The MfaDevices collection of iam CurrentUser (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    CurrentUserMfaDevicesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMFADevicesRequestTypeDef]
-    ) -> CurrentUserMfaDevicesCollection: ...
+    ) -> CurrentUserMfaDevicesCollection:
+        """The collection with these iam.list_mfa_devices parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListMFADevicesRequestTypeDef]
-    ) -> CurrentUserMfaDevicesCollection: ...
+    ) -> CurrentUserMfaDevicesCollection:
+        """The collection with these iam.list_mfa_devices parameters (requests are
+        made only when it is iterated).
+        """
 
 class CurrentUserSigningCertificatesCollection(ResourceCollection[SigningCertificate]):
-    __slots__ = ()
-    _item = SigningCertificate
+    """SigningCertificate resources of the SigningCertificates collection of iam
+    CurrentUser: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListSigningCertificatesRequestTypeDef]
-    ) -> CurrentUserSigningCertificatesCollection: ...
+    ) -> CurrentUserSigningCertificatesCollection:
+        """The collection with these iam.list_signing_certificates parameters
+        (requests are made only when it is iterated).
+        """
 
 class CurrentUserSigningCertificatesCollectionManager(
     CollectionManager[CurrentUserSigningCertificatesCollection, SigningCertificate]
 ):
-    __slots__ = ()
-    _collection = CurrentUserSigningCertificatesCollection
+    """The SigningCertificates collection of iam CurrentUser (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    CurrentUserSigningCertificatesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListSigningCertificatesRequestTypeDef]
-    ) -> CurrentUserSigningCertificatesCollection: ...
+    ) -> CurrentUserSigningCertificatesCollection:
+        """The collection with these iam.list_signing_certificates parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListSigningCertificatesRequestTypeDef]
-    ) -> CurrentUserSigningCertificatesCollection: ...
+    ) -> CurrentUserSigningCertificatesCollection:
+        """The collection with these iam.list_signing_certificates parameters
+        (requests are made only when it is iterated).
+        """
 
 class GroupAttachedPoliciesCollection(ResourceCollection[Policy]):
-    __slots__ = ()
-    _item = Policy
+    """Policy resources of the AttachedPolicies collection of iam Group: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef],
-    ) -> GroupAttachedPoliciesCollection: ...
+    ) -> GroupAttachedPoliciesCollection:
+        """The collection with these iam.list_attached_group_policies parameters
+        (requests are made only when it is iterated).
+        """
 
 class GroupAttachedPoliciesCollectionManager(
     CollectionManager[GroupAttachedPoliciesCollection, Policy]
 ):
-    __slots__ = ()
-    _collection = GroupAttachedPoliciesCollection
+    """The AttachedPolicies collection of iam Group (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    GroupAttachedPoliciesCollection.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef],
-    ) -> GroupAttachedPoliciesCollection: ...
+    ) -> GroupAttachedPoliciesCollection:
+        """The collection with these iam.list_attached_group_policies parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self,
         **kwargs: Unpack[ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef],
-    ) -> GroupAttachedPoliciesCollection: ...
+    ) -> GroupAttachedPoliciesCollection:
+        """The collection with these iam.list_attached_group_policies parameters
+        (requests are made only when it is iterated).
+        """
 
 class GroupPoliciesCollection(ResourceCollection[GroupPolicy]):
-    __slots__ = ()
-    _item = GroupPolicy
+    """GroupPolicy resources of the Policies collection of iam Group: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListGroupPoliciesRequestGroupPoliciesTypeDef]
-    ) -> GroupPoliciesCollection: ...
+    ) -> GroupPoliciesCollection:
+        """The collection with these iam.list_group_policies parameters (requests
+        are made only when it is iterated).
+        """
 
 class GroupPoliciesCollectionManager(
     CollectionManager[GroupPoliciesCollection, GroupPolicy]
 ):
-    __slots__ = ()
-    _collection = GroupPoliciesCollection
+    """The Policies collection of iam Group (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    GroupPoliciesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListGroupPoliciesRequestGroupPoliciesTypeDef]
-    ) -> GroupPoliciesCollection: ...
+    ) -> GroupPoliciesCollection:
+        """The collection with these iam.list_group_policies parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListGroupPoliciesRequestGroupPoliciesTypeDef]
-    ) -> GroupPoliciesCollection: ...
+    ) -> GroupPoliciesCollection:
+        """The collection with these iam.list_group_policies parameters (requests
+        are made only when it is iterated).
+        """
 
 class GroupUsersCollection(ResourceCollection[User]):
-    __slots__ = ()
-    _item = User
+    """User resources of the Users collection of iam Group: iterable, fetched page
+    by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[GetGroupRequestGroupUsersTypeDef]
-    ) -> GroupUsersCollection: ...
+    ) -> GroupUsersCollection:
+        """The collection with these iam.get_group parameters (requests are made
+        only when it is iterated).
+        """
 
 class GroupUsersCollectionManager(CollectionManager[GroupUsersCollection, User]):
-    __slots__ = ()
-    _collection = GroupUsersCollection
+    """The Users collection of iam Group (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    GroupUsersCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[GetGroupRequestGroupUsersTypeDef]
-    ) -> GroupUsersCollection: ...
+    ) -> GroupUsersCollection:
+        """The collection with these iam.get_group parameters (requests are made
+        only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[GetGroupRequestGroupUsersTypeDef]
-    ) -> GroupUsersCollection: ...
+    ) -> GroupUsersCollection:
+        """The collection with these iam.get_group parameters (requests are made
+        only when it is iterated).
+        """
 
 class PolicyAttachedGroupsCollection(ResourceCollection[Group]):
-    __slots__ = ()
-    _item = Group
+    """Group resources of the AttachedGroups collection of iam Policy: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedGroupsCollection: ...
+    ) -> PolicyAttachedGroupsCollection:
+        """The collection with these iam.list_entities_for_policy parameters
+        (requests are made only when it is iterated).
+        """
 
 class PolicyAttachedGroupsCollectionManager(
     CollectionManager[PolicyAttachedGroupsCollection, Group]
 ):
-    __slots__ = ()
-    _collection = PolicyAttachedGroupsCollection
+    """The AttachedGroups collection of iam Policy (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    PolicyAttachedGroupsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedGroupsCollection: ...
+    ) -> PolicyAttachedGroupsCollection:
+        """The collection with these iam.list_entities_for_policy parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedGroupsCollection: ...
+    ) -> PolicyAttachedGroupsCollection:
+        """The collection with these iam.list_entities_for_policy parameters
+        (requests are made only when it is iterated).
+        """
 
 class PolicyAttachedRolesCollection(ResourceCollection[Role]):
-    __slots__ = ()
-    _item = Role
+    """Role resources of the AttachedRoles collection of iam Policy: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedRolesCollection: ...
+    ) -> PolicyAttachedRolesCollection:
+        """The collection with these iam.list_entities_for_policy parameters
+        (requests are made only when it is iterated).
+        """
 
 class PolicyAttachedRolesCollectionManager(
     CollectionManager[PolicyAttachedRolesCollection, Role]
 ):
-    __slots__ = ()
-    _collection = PolicyAttachedRolesCollection
+    """The AttachedRoles collection of iam Policy (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    PolicyAttachedRolesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedRolesCollection: ...
+    ) -> PolicyAttachedRolesCollection:
+        """The collection with these iam.list_entities_for_policy parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedRolesCollection: ...
+    ) -> PolicyAttachedRolesCollection:
+        """The collection with these iam.list_entities_for_policy parameters
+        (requests are made only when it is iterated).
+        """
 
 class PolicyAttachedUsersCollection(ResourceCollection[User]):
-    __slots__ = ()
-    _item = User
+    """User resources of the AttachedUsers collection of iam Policy: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedUsersCollection: ...
+    ) -> PolicyAttachedUsersCollection:
+        """The collection with these iam.list_entities_for_policy parameters
+        (requests are made only when it is iterated).
+        """
 
 class PolicyAttachedUsersCollectionManager(
     CollectionManager[PolicyAttachedUsersCollection, User]
 ):
-    __slots__ = ()
-    _collection = PolicyAttachedUsersCollection
+    """The AttachedUsers collection of iam Policy (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    PolicyAttachedUsersCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedUsersCollection: ...
+    ) -> PolicyAttachedUsersCollection:
+        """The collection with these iam.list_entities_for_policy parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef]
-    ) -> PolicyAttachedUsersCollection: ...
+    ) -> PolicyAttachedUsersCollection:
+        """The collection with these iam.list_entities_for_policy parameters
+        (requests are made only when it is iterated).
+        """
 
 class PolicyVersionsCollection(ResourceCollection[PolicyVersion]):
-    __slots__ = ()
-    _item = PolicyVersion
+    """PolicyVersion resources of the Versions collection of iam Policy: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListPolicyVersionsRequestPolicyVersionsTypeDef]
-    ) -> PolicyVersionsCollection: ...
+    ) -> PolicyVersionsCollection:
+        """The collection with these iam.list_policy_versions parameters (requests
+        are made only when it is iterated).
+        """
 
 class PolicyVersionsCollectionManager(
     CollectionManager[PolicyVersionsCollection, PolicyVersion]
 ):
-    __slots__ = ()
-    _collection = PolicyVersionsCollection
+    """The Versions collection of iam Policy (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    PolicyVersionsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListPolicyVersionsRequestPolicyVersionsTypeDef]
-    ) -> PolicyVersionsCollection: ...
+    ) -> PolicyVersionsCollection:
+        """The collection with these iam.list_policy_versions parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListPolicyVersionsRequestPolicyVersionsTypeDef]
-    ) -> PolicyVersionsCollection: ...
+    ) -> PolicyVersionsCollection:
+        """The collection with these iam.list_policy_versions parameters (requests
+        are made only when it is iterated).
+        """
 
 class RoleAttachedPoliciesCollection(ResourceCollection[Policy]):
-    __slots__ = ()
-    _item = Policy
+    """Policy resources of the AttachedPolicies collection of iam Role: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef],
-    ) -> RoleAttachedPoliciesCollection: ...
+    ) -> RoleAttachedPoliciesCollection:
+        """The collection with these iam.list_attached_role_policies parameters
+        (requests are made only when it is iterated).
+        """
 
 class RoleAttachedPoliciesCollectionManager(
     CollectionManager[RoleAttachedPoliciesCollection, Policy]
 ):
-    __slots__ = ()
-    _collection = RoleAttachedPoliciesCollection
+    """The AttachedPolicies collection of iam Role (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    RoleAttachedPoliciesCollection.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef],
-    ) -> RoleAttachedPoliciesCollection: ...
+    ) -> RoleAttachedPoliciesCollection:
+        """The collection with these iam.list_attached_role_policies parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self,
         **kwargs: Unpack[ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef],
-    ) -> RoleAttachedPoliciesCollection: ...
+    ) -> RoleAttachedPoliciesCollection:
+        """The collection with these iam.list_attached_role_policies parameters
+        (requests are made only when it is iterated).
+        """
 
 class RoleInstanceProfilesCollection(ResourceCollection[InstanceProfile]):
-    __slots__ = ()
-    _item = InstanceProfile
+    """InstanceProfile resources of the InstanceProfiles collection of iam Role:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef],
-    ) -> RoleInstanceProfilesCollection: ...
+    ) -> RoleInstanceProfilesCollection:
+        """The collection with these iam.list_instance_profiles_for_role
+        parameters (requests are made only when it is iterated).
+        """
 
 class RoleInstanceProfilesCollectionManager(
     CollectionManager[RoleInstanceProfilesCollection, InstanceProfile]
 ):
-    __slots__ = ()
-    _collection = RoleInstanceProfilesCollection
+    """The InstanceProfiles collection of iam Role (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    RoleInstanceProfilesCollection.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef],
-    ) -> RoleInstanceProfilesCollection: ...
+    ) -> RoleInstanceProfilesCollection:
+        """The collection with these iam.list_instance_profiles_for_role
+        parameters (requests are made only when it is iterated).
+        """
+
     def iterator(
         self,
         **kwargs: Unpack[ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef],
-    ) -> RoleInstanceProfilesCollection: ...
+    ) -> RoleInstanceProfilesCollection:
+        """The collection with these iam.list_instance_profiles_for_role
+        parameters (requests are made only when it is iterated).
+        """
 
 class RolePoliciesCollection(ResourceCollection[RolePolicy]):
-    __slots__ = ()
-    _item = RolePolicy
+    """RolePolicy resources of the Policies collection of iam Role: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListRolePoliciesRequestRolePoliciesTypeDef]
-    ) -> RolePoliciesCollection: ...
+    ) -> RolePoliciesCollection:
+        """The collection with these iam.list_role_policies parameters (requests
+        are made only when it is iterated).
+        """
 
 class RolePoliciesCollectionManager(
     CollectionManager[RolePoliciesCollection, RolePolicy]
 ):
-    __slots__ = ()
-    _collection = RolePoliciesCollection
+    """The Policies collection of iam Role (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    RolePoliciesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListRolePoliciesRequestRolePoliciesTypeDef]
-    ) -> RolePoliciesCollection: ...
+    ) -> RolePoliciesCollection:
+        """The collection with these iam.list_role_policies parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListRolePoliciesRequestRolePoliciesTypeDef]
-    ) -> RolePoliciesCollection: ...
+    ) -> RolePoliciesCollection:
+        """The collection with these iam.list_role_policies parameters (requests
+        are made only when it is iterated).
+        """
 
 class UserAccessKeysCollection(ResourceCollection[AccessKey]):
-    __slots__ = ()
-    _item = AccessKey
+    """AccessKey resources of the AccessKeys collection of iam User: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListAccessKeysRequestUserAccessKeysTypeDef]
-    ) -> UserAccessKeysCollection: ...
+    ) -> UserAccessKeysCollection:
+        """The collection with these iam.list_access_keys parameters (requests are
+        made only when it is iterated).
+        """
 
 class UserAccessKeysCollectionManager(
     CollectionManager[UserAccessKeysCollection, AccessKey]
 ):
-    __slots__ = ()
-    _collection = UserAccessKeysCollection
+    """The AccessKeys collection of iam User (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    UserAccessKeysCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListAccessKeysRequestUserAccessKeysTypeDef]
-    ) -> UserAccessKeysCollection: ...
+    ) -> UserAccessKeysCollection:
+        """The collection with these iam.list_access_keys parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListAccessKeysRequestUserAccessKeysTypeDef]
-    ) -> UserAccessKeysCollection: ...
+    ) -> UserAccessKeysCollection:
+        """The collection with these iam.list_access_keys parameters (requests are
+        made only when it is iterated).
+        """
 
 class UserAttachedPoliciesCollection(ResourceCollection[Policy]):
-    __slots__ = ()
-    _item = Policy
+    """Policy resources of the AttachedPolicies collection of iam User: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef],
-    ) -> UserAttachedPoliciesCollection: ...
+    ) -> UserAttachedPoliciesCollection:
+        """The collection with these iam.list_attached_user_policies parameters
+        (requests are made only when it is iterated).
+        """
 
 class UserAttachedPoliciesCollectionManager(
     CollectionManager[UserAttachedPoliciesCollection, Policy]
 ):
-    __slots__ = ()
-    _collection = UserAttachedPoliciesCollection
+    """The AttachedPolicies collection of iam User (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    UserAttachedPoliciesCollection.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef],
-    ) -> UserAttachedPoliciesCollection: ...
+    ) -> UserAttachedPoliciesCollection:
+        """The collection with these iam.list_attached_user_policies parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self,
         **kwargs: Unpack[ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef],
-    ) -> UserAttachedPoliciesCollection: ...
+    ) -> UserAttachedPoliciesCollection:
+        """The collection with these iam.list_attached_user_policies parameters
+        (requests are made only when it is iterated).
+        """
 
 class UserGroupsCollection(ResourceCollection[Group]):
-    __slots__ = ()
-    _item = Group
+    """Group resources of the Groups collection of iam User: iterable, fetched
+    page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListGroupsForUserRequestUserGroupsTypeDef]
-    ) -> UserGroupsCollection: ...
+    ) -> UserGroupsCollection:
+        """The collection with these iam.list_groups_for_user parameters (requests
+        are made only when it is iterated).
+        """
 
 class UserGroupsCollectionManager(CollectionManager[UserGroupsCollection, Group]):
-    __slots__ = ()
-    _collection = UserGroupsCollection
+    """The Groups collection of iam User (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    UserGroupsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListGroupsForUserRequestUserGroupsTypeDef]
-    ) -> UserGroupsCollection: ...
+    ) -> UserGroupsCollection:
+        """The collection with these iam.list_groups_for_user parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListGroupsForUserRequestUserGroupsTypeDef]
-    ) -> UserGroupsCollection: ...
+    ) -> UserGroupsCollection:
+        """The collection with these iam.list_groups_for_user parameters (requests
+        are made only when it is iterated).
+        """
 
 class UserMfaDevicesCollection(ResourceCollection[MfaDevice]):
-    __slots__ = ()
-    _item = MfaDevice
+    """MfaDevice resources of the MfaDevices collection of iam User: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMFADevicesRequestUserMfaDevicesTypeDef]
-    ) -> UserMfaDevicesCollection: ...
+    ) -> UserMfaDevicesCollection:
+        """The collection with these iam.list_mfa_devices parameters (requests are
+        made only when it is iterated).
+        """
 
 class UserMfaDevicesCollectionManager(
     CollectionManager[UserMfaDevicesCollection, MfaDevice]
 ):
-    __slots__ = ()
-    _collection = UserMfaDevicesCollection
+    """The MfaDevices collection of iam User (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    UserMfaDevicesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMFADevicesRequestUserMfaDevicesTypeDef]
-    ) -> UserMfaDevicesCollection: ...
+    ) -> UserMfaDevicesCollection:
+        """The collection with these iam.list_mfa_devices parameters (requests are
+        made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListMFADevicesRequestUserMfaDevicesTypeDef]
-    ) -> UserMfaDevicesCollection: ...
+    ) -> UserMfaDevicesCollection:
+        """The collection with these iam.list_mfa_devices parameters (requests are
+        made only when it is iterated).
+        """
 
 class UserPoliciesCollection(ResourceCollection[UserPolicy]):
-    __slots__ = ()
-    _item = UserPolicy
+    """UserPolicy resources of the Policies collection of iam User: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListUserPoliciesRequestUserPoliciesTypeDef]
-    ) -> UserPoliciesCollection: ...
+    ) -> UserPoliciesCollection:
+        """The collection with these iam.list_user_policies parameters (requests
+        are made only when it is iterated).
+        """
 
 class UserPoliciesCollectionManager(
     CollectionManager[UserPoliciesCollection, UserPolicy]
 ):
-    __slots__ = ()
-    _collection = UserPoliciesCollection
+    """The Policies collection of iam User (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    UserPoliciesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListUserPoliciesRequestUserPoliciesTypeDef]
-    ) -> UserPoliciesCollection: ...
+    ) -> UserPoliciesCollection:
+        """The collection with these iam.list_user_policies parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListUserPoliciesRequestUserPoliciesTypeDef]
-    ) -> UserPoliciesCollection: ...
+    ) -> UserPoliciesCollection:
+        """The collection with these iam.list_user_policies parameters (requests
+        are made only when it is iterated).
+        """
 
 class UserSigningCertificatesCollection(ResourceCollection[SigningCertificate]):
-    __slots__ = ()
-    _item = SigningCertificate
+    """SigningCertificate resources of the SigningCertificates collection of iam
+    User: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[ListSigningCertificatesRequestUserSigningCertificatesTypeDef],
-    ) -> UserSigningCertificatesCollection: ...
+    ) -> UserSigningCertificatesCollection:
+        """The collection with these iam.list_signing_certificates parameters
+        (requests are made only when it is iterated).
+        """
 
 class UserSigningCertificatesCollectionManager(
     CollectionManager[UserSigningCertificatesCollection, SigningCertificate]
 ):
-    __slots__ = ()
-    _collection = UserSigningCertificatesCollection
+    """The SigningCertificates collection of iam User (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    UserSigningCertificatesCollection.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[ListSigningCertificatesRequestUserSigningCertificatesTypeDef],
-    ) -> UserSigningCertificatesCollection: ...
+    ) -> UserSigningCertificatesCollection:
+        """The collection with these iam.list_signing_certificates parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self,
         **kwargs: Unpack[ListSigningCertificatesRequestUserSigningCertificatesTypeDef],
-    ) -> UserSigningCertificatesCollection: ...
+    ) -> UserSigningCertificatesCollection:
+        """The collection with these iam.list_signing_certificates parameters
+        (requests are made only when it is iterated).
+        """
 
 if TYPE_CHECKING:
     _AccessKey = AccessKey
@@ -1493,4 +3661,7 @@ if TYPE_CHECKING:
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
-) -> IAMServiceResource: ...
+) -> IAMServiceResource:
+    """boto3.resource('iam', ...) with the same arguments, from `session` when
+    given: boto3's service resource itself, typed IAMServiceResource.
+    """

@@ -7,23 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
 from .._runtime import Waiter
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        GetInstanceProfileRequestWaitTypeDef,
-        GetPolicyRequestWaitTypeDef,
-        GetRoleRequestWaitTypeDef,
-        GetUserRequestWaitTypeDef,
-    )
 
 __all__ = [
     "WAITERS",
@@ -41,13 +25,7 @@ class InstanceProfileExistsWaiter(Waiter):
     Acceptors: success when status = 200; retry when status = 404.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[GetInstanceProfileRequestWaitTypeDef]) -> None:
-        """Poll get_instance_profile until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "InstanceProfileExists"
 
 
 class PolicyExistsWaiter(Waiter):
@@ -57,13 +35,7 @@ class PolicyExistsWaiter(Waiter):
     Acceptors: success when status = 200; retry when error = NoSuchEntity.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[GetPolicyRequestWaitTypeDef]) -> None:
-        """Poll get_policy until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "PolicyExists"
 
 
 class RoleExistsWaiter(Waiter):
@@ -72,13 +44,7 @@ class RoleExistsWaiter(Waiter):
     Acceptors: success when status = 200; retry when error = NoSuchEntity.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[GetRoleRequestWaitTypeDef]) -> None:
-        """Poll get_role until the waiter succeeds; raises botocore's WaiterError
-        on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "RoleExists"
 
 
 class UserExistsWaiter(Waiter):
@@ -87,13 +53,7 @@ class UserExistsWaiter(Waiter):
     Acceptors: success when status = 200; retry when error = NoSuchEntity.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[GetUserRequestWaitTypeDef]) -> None:
-        """Poll get_user until the waiter succeeds; raises botocore's WaiterError
-        on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "UserExists"
 
 
 WAITERS = {

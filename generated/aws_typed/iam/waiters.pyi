@@ -34,24 +34,50 @@ __all__ = [
 ]
 
 class InstanceProfileExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter InstanceProfileExists: polls IAMClient.get_instance_profile every 1
+    s, at most 40 times.
 
-    def wait(self, **kwargs: Unpack[GetInstanceProfileRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 200; retry when status = 404.
+    """
+
+    def wait(self, **kwargs: Unpack[GetInstanceProfileRequestWaitTypeDef]) -> None:
+        """Poll get_instance_profile until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class PolicyExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter PolicyExists: polls IAMClient.get_policy every 1 s, at most 20
+    times.
 
-    def wait(self, **kwargs: Unpack[GetPolicyRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 200; retry when error = NoSuchEntity.
+    """
+
+    def wait(self, **kwargs: Unpack[GetPolicyRequestWaitTypeDef]) -> None:
+        """Poll get_policy until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class RoleExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter RoleExists: polls IAMClient.get_role every 1 s, at most 20 times.
 
-    def wait(self, **kwargs: Unpack[GetRoleRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 200; retry when error = NoSuchEntity.
+    """
+
+    def wait(self, **kwargs: Unpack[GetRoleRequestWaitTypeDef]) -> None:
+        """Poll get_role until the waiter succeeds; raises botocore's WaiterError
+        on failure or timeout.
+        """
 
 class UserExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter UserExists: polls IAMClient.get_user every 1 s, at most 20 times.
 
-    def wait(self, **kwargs: Unpack[GetUserRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 200; retry when error = NoSuchEntity.
+    """
+
+    def wait(self, **kwargs: Unpack[GetUserRequestWaitTypeDef]) -> None:
+        """Poll get_user until the waiter succeeds; raises botocore's WaiterError
+        on failure or timeout.
+        """
 
 WAITERS = {
     "instance_profile_exists": InstanceProfileExistsWaiter,

@@ -200,1037 +200,2666 @@ if TYPE_CHECKING:
 __all__ = ["LambdaClient", "client"]
 
 class LambdaClient(BaseClient):
-    __slots__ = ()
-    _service_name = "lambda"
+    """Typed client for AWS Lambda (botocore service 'lambda').
+
+    Lambda
+
+    The type of boto3's own lambda client: client(...) returns
+    boto3.client('lambda', ...) unchanged, and
+    isinstance(boto3.client('lambda'), LambdaClient) is true.
+    """
 
     @property
-    def exceptions(self) -> LambdaExceptions: ...
+    def exceptions(self) -> LambdaExceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def add_layer_version_permission(
         self, **kwargs: Unpack[AddLayerVersionPermissionRequestTypeDef]
-    ) -> AddLayerVersionPermissionResponseTypeDef: ...
+    ) -> AddLayerVersionPermissionResponseTypeDef:
+        """Adds permissions to the resource-based policy of a version of an Lambda
+        layer. Use this action to grant layer usage permission to other
+        accounts. You can grant permission to a single account, all accounts in
+        an organization, or all Amazon Web Services accounts.
+
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - VersionNumber (required): The version number.
+        - StatementId (required): An identifier that distinguishes the policy
+          from others on the same layer version.
+        - Action (required): The API action that grants access to the layer.
+          For example, lambda:GetLayerVersion.
+        - Principal (required): An account ID, or * to grant layer usage
+          permission to all accounts in an organization, or all Amazon Web
+          Services accounts (if organizationId is not specified). For the last
+          case, make sure that you ...
+        - OrganizationId (optional): With the principal set to *, grant
+          permission to all accounts in the specified organization.
+        - RevisionId (optional): Only update the policy if the revision ID
+          matches the ID specified. Use this option to avoid modifying a policy
+          that has changed since you last read it.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/AddLayerVersionPermission
+        """
+
     def add_permission(
         self, **kwargs: Unpack[AddPermissionRequestTypeDef]
-    ) -> AddPermissionResponseTypeDef: ...
+    ) -> AddPermissionResponseTypeDef:
+        """Grants a principal permission to use a function. You can apply the
+        policy at the function level, or specify a qualifier to restrict access
+        to a single version or alias. If you use a qualifier, the invoker must
+        use the full Amazon Resource Name (ARN) of that version or alias to
+        invoke the function. Note: Lambda does not support adding policies to
+        version $LATEST.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - StatementId (required): A statement identifier that differentiates
+          the statement from others in the same policy.
+        - Action (required): The action that the principal can use on the
+          function. For example, lambda:InvokeFunction or lambda:GetFunction.
+        - Principal (required): The Amazon Web Services service, Amazon Web
+          Services account, IAM user, or IAM role that invokes the function. If
+          you specify a service, use SourceArn or SourceAccount to limit who
+          can invoke the ...
+        - SourceArn (optional): For Amazon Web Services services, the ARN of
+          the Amazon Web Services resource that invokes the function. For
+          example, an Amazon S3 bucket or Amazon SNS topic.
+        - SourceAccount (optional): For Amazon Web Services service, the ID of
+          the Amazon Web Services account that owns the resource. Use this
+          together with SourceArn to ensure that the specified account owns the
+          resource. It is ...
+        - EventSourceToken (optional): For Alexa Smart Home functions, a token
+          that the invoker must supply.
+        - Qualifier (optional): Specify a version or alias to add permissions
+          to a published version of the function.
+        - RevisionId (optional): Update the policy only if the revision ID
+          matches the ID that's specified. Use this option to avoid modifying a
+          policy that has changed since you last read it.
+        - PrincipalOrgID (optional): The identifier for your organization in
+          Organizations. Use this to grant permissions to all the Amazon Web
+          Services accounts under this organization.
+        - FunctionUrlAuthType (optional): The type of authentication that your
+          function URL uses. Set to AWS_IAM if you want to restrict access to
+          authenticated users only. Set to NONE if you want to bypass IAM
+          authentication to create a ...
+        - InvokedViaFunctionUrl (optional): Indicates whether the permission
+          applies when the function is invoked through a function URL.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/AddPermission
+        """
+
     def checkpoint_durable_execution(
         self, **kwargs: Unpack[CheckpointDurableExecutionRequestTypeDef]
-    ) -> CheckpointDurableExecutionResponseTypeDef: ...
+    ) -> CheckpointDurableExecutionResponseTypeDef:
+        """Saves the progress of a durable function execution during runtime. This
+        API is used by the Lambda durable functions SDK to checkpoint completed
+        steps and schedule asynchronous operations. You typically don't need to
+        call this API directly as the SDK handles checkpointing automatically.
+
+        Parameters:
+        - DurableExecutionArn (required): The Amazon Resource Name (ARN) of the
+          durable execution.
+        - CheckpointToken (required): A unique token that identifies the
+          current checkpoint state. This token is provided by the Lambda
+          runtime and must be used to ensure checkpoints are applied in the
+          correct order. Each checkpoint ...
+        - Updates (optional): An array of state updates to apply during this
+          checkpoint. Each update represents a change to the execution state,
+          such as completing a step, starting a callback, or scheduling a
+          timer. Updates are ...
+        - ClientToken (optional): An optional idempotency token to ensure that
+          duplicate checkpoint requests are handled correctly. If provided,
+          Lambda uses this token to detect and handle duplicate requests within
+          a 15-minute window.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CheckpointDurableExecution
+        """
+
     def create_alias(
         self, **kwargs: Unpack[CreateAliasRequestTypeDef]
-    ) -> AliasConfigurationResponseTypeDef: ...
+    ) -> AliasConfigurationResponseTypeDef:
+        """Creates an alias for a Lambda function version. Use aliases to provide
+        clients with a function identifier that you can update to invoke a
+        different version.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Name (required): The name of the alias.
+        - FunctionVersion (required): The function version that the alias
+          invokes.
+        - Description (optional): A description of the alias.
+        - RoutingConfig (optional): The routing configuration of the alias.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateAlias
+        """
+
     def create_capacity_provider(
         self, **kwargs: Unpack[CreateCapacityProviderRequestTypeDef]
-    ) -> CreateCapacityProviderResponseTypeDef: ...
+    ) -> CreateCapacityProviderResponseTypeDef:
+        """Creates a capacity provider that manages compute resources for Lambda
+        functions
+
+        Parameters:
+        - CapacityProviderName (required): The name of the capacity provider.
+        - VpcConfig (required): The VPC configuration for the capacity
+          provider, including subnet IDs and security group IDs where compute
+          instances will be launched.
+        - PermissionsConfig (required): The permissions configuration that
+          specifies the IAM role ARN used by the capacity provider to manage
+          compute resources.
+        - InstanceRequirements (optional): The instance requirements that
+          specify the compute instance characteristics, including architectures
+          and allowed or excluded instance types.
+        - CapacityProviderScalingConfig (optional): The scaling configuration
+          that defines how the capacity provider scales compute instances,
+          including maximum vCPU count and scaling policies.
+        - KmsKeyArn (optional): The ARN of the KMS key used to encrypt data
+          associated with the capacity provider.
+        - Tags (optional): A list of tags to associate with the capacity
+          provider.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateCapacityProvider
+        """
+
     def create_code_signing_config(
         self, **kwargs: Unpack[CreateCodeSigningConfigRequestTypeDef]
-    ) -> CreateCodeSigningConfigResponseTypeDef: ...
+    ) -> CreateCodeSigningConfigResponseTypeDef:
+        """Creates a code signing configuration. A code signing configuration
+        defines a list of allowed signing profiles and defines the code-signing
+        validation policy (action to be taken if deployment validation checks
+        fail).
+
+        Parameters:
+        - Description (optional): Descriptive name for this code signing
+          configuration.
+        - AllowedPublishers (required): Signing profiles for this code signing
+          configuration.
+        - CodeSigningPolicies (optional): The code signing policies define the
+          actions to take if the validation checks fail.
+        - Tags (optional): A list of tags to add to the code signing
+          configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateCodeSigningConfig
+        """
+
     def create_event_source_mapping(
         self, **kwargs: Unpack[CreateEventSourceMappingRequestTypeDef]
-    ) -> EventSourceMappingConfigurationResponseTypeDef: ...
+    ) -> EventSourceMappingConfigurationResponseTypeDef:
+        """Creates a mapping between an event source and an Lambda function.
+        Lambda reads items from the event source and invokes the function.
+
+        Parameters:
+        - EventSourceArn (optional): The Amazon Resource Name (ARN) of the
+          event source.
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Enabled (optional): When true, the event source mapping is active.
+          When false, Lambda pauses polling and invocation.
+        - BatchSize (optional): The maximum number of records in each batch
+          that Lambda pulls from your stream or queue and sends to your
+          function. Lambda passes all of the records in the batch to the
+          function in a single call, up ...
+        - FilterCriteria (optional): An object that defines the filter criteria
+          that determine whether Lambda should process an event. For more
+          information, see Lambda event filtering.
+        - MaximumBatchingWindowInSeconds (optional): The maximum amount of
+          time, in seconds, that Lambda spends gathering records before
+          invoking the function. You can configure
+          MaximumBatchingWindowInSeconds to any value from 0 seconds to 300
+          seconds ...
+        - ParallelizationFactor (optional): (Kinesis and DynamoDB Streams only)
+          The number of batches to process from each shard concurrently.
+        - StartingPosition (optional): The position in a stream from which to
+          start reading. Required for Amazon Kinesis and Amazon DynamoDB Stream
+          event sources. AT_TIMESTAMP is supported only for Amazon Kinesis
+          streams, Amazon ...
+        - StartingPositionTimestamp (optional): With StartingPosition set to
+          AT_TIMESTAMP, the time from which to start reading.
+          StartingPositionTimestamp cannot be in the future.
+        - DestinationConfig (optional): (Kinesis, DynamoDB Streams, Amazon MSK,
+          and self-managed Apache Kafka) A configuration object that specifies
+          the destination of an event after Lambda processes it.
+        - MaximumRecordAgeInSeconds (optional): (Kinesis, DynamoDB Streams,
+          Amazon MSK, and self-managed Apache Kafka) Discard records older than
+          the specified age. The default value is infinite (-1).
+        - BisectBatchOnFunctionError (optional): (Kinesis, DynamoDB Streams,
+          Amazon MSK, and self-managed Apache Kafka) If the function returns an
+          error, split the batch in two and retry.
+        - MaximumRetryAttempts (optional): (Kinesis, DynamoDB Streams, Amazon
+          MSK, and self-managed Apache Kafka) Discard records after the
+          specified number of retries. The default value is infinite (-1). When
+          set to infinite (-1), failed ...
+        - Tags (optional): A list of tags to apply to the event source mapping.
+        - TumblingWindowInSeconds (optional): (Kinesis and DynamoDB Streams
+          only) The duration in seconds of a processing window for DynamoDB and
+          Kinesis Streams event sources. A value of 0 seconds indicates no
+          tumbling window.
+        - Topics (optional): The name of the Kafka topic.
+        - Queues (optional): (MQ) The name of the Amazon MQ broker destination
+          queue to consume.
+        - SourceAccessConfigurations (optional): An array of authentication
+          protocols or VPC components required to secure your event source.
+        - SelfManagedEventSource (optional): The self-managed Apache Kafka
+          cluster to receive records from.
+        - FunctionResponseTypes (optional): (Kinesis, DynamoDB Streams, Amazon
+          MSK, self-managed Apache Kafka, and Amazon SQS) A list of current
+          response type enums applied to the event source mapping.
+        - AmazonManagedKafkaEventSourceConfig (optional): Specific
+          configuration settings for an Amazon Managed Streaming for Apache
+          Kafka (Amazon MSK) event source.
+        - SelfManagedKafkaEventSourceConfig (optional): Specific configuration
+          settings for a self-managed Apache Kafka event source.
+        - ScalingConfig (optional): (Amazon SQS only) The scaling configuration
+          for the event source. For more information, see Configuring maximum
+          concurrency for Amazon SQS event sources.
+        - DocumentDBEventSourceConfig (optional): Specific configuration
+          settings for a DocumentDB event source.
+        - KMSKeyArn (optional): The ARN of the Key Management Service (KMS)
+          customer managed key that Lambda uses to encrypt your function's
+          filter criteria. By default, Lambda does not encrypt your filter
+          criteria object. Specify ...
+        - MetricsConfig (optional): The metrics configuration for your event
+          source. For more information, see Event source mapping metrics.
+        - LoggingConfig (optional): (Amazon MSK, and self-managed Apache Kafka
+          only) The logging configuration for your event source. For more
+          information, see Event source mapping logging.
+        - ProvisionedPollerConfig (optional): (Amazon SQS, Amazon MSK, and
+          self-managed Apache Kafka only) The provisioned mode configuration
+          for the event source. For more information, see provisioned mode.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateEventSourceMapping
+        """
+
     def create_function(
         self, **kwargs: Unpack[CreateFunctionRequestTypeDef]
-    ) -> FunctionConfigurationResponseTypeDef: ...
+    ) -> FunctionConfigurationResponseTypeDef:
+        """Creates a Lambda function. To create a function, you need a deployment
+        package and an execution role. The deployment package is a .zip file
+        archive or container image that contains your function code. The
+        execution role grants the function permission to use Amazon Web
+        Services services, such as Amazon CloudWatch Logs for log streaming and
+        X-Ray for request tracing.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Runtime (optional): The identifier of the function's runtime. Runtime
+          is required if the deployment package is a .zip file archive.
+          Specifying a runtime results in an error if you're deploying a
+          function using a ...
+        - Role (required): The Amazon Resource Name (ARN) of the function's
+          execution role.
+        - Handler (optional): The name of the method within your code that
+          Lambda calls to run your function. Handler is required if the
+          deployment package is a .zip file archive. The format includes the
+          file name. It can also ...
+        - Code (required): The code for the function.
+        - Description (optional): A description of the function.
+        - Timeout (optional): The amount of time (in seconds) that Lambda
+          allows a function to run before stopping it. The default is 3
+          seconds. The maximum allowed value is 900 seconds. For more
+          information, see Lambda execution ...
+        - MemorySize (optional): The amount of memory available to the function
+          at runtime. Increasing the function memory also increases its CPU
+          allocation. The default value is 128 MB. The value can be any
+          multiple of 1 MB.
+        - Publish (optional): Set to true to publish the first version of the
+          function during creation.
+        - VpcConfig (optional): For network connectivity to Amazon Web Services
+          resources in a VPC, specify a list of security groups and subnets in
+          the VPC. When you connect a function to a VPC, it can access
+          resources and the ...
+        - PackageType (optional): The type of deployment package. Set to Image
+          for container image and set to Zip for .zip file archive.
+        - DeadLetterConfig (optional): A dead-letter queue configuration that
+          specifies the queue or topic where Lambda sends asynchronous events
+          when they fail processing. For more information, see Dead-letter
+          queues.
+        - Environment (optional): Environment variables that are accessible
+          from function code during execution.
+        - KMSKeyArn (optional): The ARN of the Key Management Service (KMS)
+          customer managed key that's used to encrypt the following resources:
+        - TracingConfig (optional): Set Mode to Active to sample and trace a
+          subset of incoming requests with X-Ray.
+        - Tags (optional): A list of tags to apply to the function.
+        - Layers (optional): A list of function layers to add to the function's
+          execution environment. Specify each layer by its ARN, including the
+          version.
+        - FileSystemConfigs (optional): Connection settings for an Amazon EFS
+          file system or an Amazon S3 Files file system.
+        - ImageConfig (optional): Container image configuration values that
+          override the values in the container image Dockerfile.
+        - CodeSigningConfigArn (optional): To enable code signing for this
+          function, specify the ARN of a code-signing configuration. A
+          code-signing configuration includes a set of signing profiles, which
+          define the trusted publishers for ...
+        - Architectures (optional): The instruction set architecture that the
+          function supports. Enter a string array with one of the valid values
+          (arm64 or x86_64). The default value is x86_64.
+        - EphemeralStorage (optional): The size of the function's /tmp
+          directory in MB. The default value is 512, but can be any whole
+          number between 512 and 10,240 MB. For more information, see
+          Configuring ephemeral storage (console).
+        - SnapStart (optional): The function's SnapStart setting.
+        - LoggingConfig (optional): The function's Amazon CloudWatch Logs
+          configuration settings.
+        - CapacityProviderConfig (optional): Configuration for the capacity
+          provider that manages compute resources for Lambda functions.
+        - PublishTo (optional): Specifies where to publish the function version
+          or configuration.
+        - DurableConfig (optional): Configuration settings for durable
+          functions. Enables creating functions with durability that can
+          remember their state and continue execution even after interruptions.
+        - TenancyConfig (optional): Configuration for multi-tenant applications
+          that use Lambda functions. Defines tenant isolation settings and
+          resource allocations. Required for functions supporting multiple
+          tenants.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateFunction
+        """
+
     def create_function_url_config(
         self, **kwargs: Unpack[CreateFunctionUrlConfigRequestTypeDef]
-    ) -> CreateFunctionUrlConfigResponseTypeDef: ...
+    ) -> CreateFunctionUrlConfigResponseTypeDef:
+        """Creates a Lambda function URL with the specified configuration
+        parameters. A function URL is a dedicated HTTP(S) endpoint that you can
+        use to invoke your function.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): The alias name.
+        - AuthType (required): The type of authentication that your function
+          URL uses. Set to AWS_IAM if you want to restrict access to
+          authenticated users only. Set to NONE if you want to bypass IAM
+          authentication to create a ...
+        - Cors (optional): The cross-origin resource sharing (CORS) settings
+          for your function URL.
+        - InvokeMode (optional): Use one of the following options:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/CreateFunctionUrlConfig
+        """
+
     def delete_alias(
         self, **kwargs: Unpack[DeleteAliasRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a Lambda function alias.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Name (required): The name of the alias.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteAlias
+        """
+
     def delete_capacity_provider(
         self, **kwargs: Unpack[DeleteCapacityProviderRequestTypeDef]
-    ) -> DeleteCapacityProviderResponseTypeDef: ...
+    ) -> DeleteCapacityProviderResponseTypeDef:
+        """Deletes a capacity provider. You cannot delete a capacity provider that
+        is currently being used by Lambda functions.
+
+        Parameters:
+        - CapacityProviderName (required): The name of the capacity provider to
+          delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteCapacityProvider
+        """
+
     def delete_code_signing_config(
         self, **kwargs: Unpack[DeleteCodeSigningConfigRequestTypeDef]
-    ) -> DeleteCodeSigningConfigResponseTypeDef: ...
+    ) -> DeleteCodeSigningConfigResponseTypeDef:
+        """Deletes the code signing configuration. You can delete the code signing
+        configuration only if no function is using it.
+
+        Parameters:
+        - CodeSigningConfigArn (required): The The Amazon Resource Name (ARN)
+          of the code signing configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteCodeSigningConfig
+        """
+
     def delete_event_source_mapping(
         self, **kwargs: Unpack[DeleteEventSourceMappingRequestTypeDef]
-    ) -> EventSourceMappingConfigurationResponseTypeDef: ...
+    ) -> EventSourceMappingConfigurationResponseTypeDef:
+        """Deletes an event source mapping. You can get the identifier of a
+        mapping from the output of ListEventSourceMappings.
+
+        Parameters:
+        - UUID (required): The identifier of the event source mapping.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteEventSourceMapping
+        """
+
     def delete_function(
         self, **kwargs: Unpack[DeleteFunctionRequestTypeDef]
-    ) -> DeleteFunctionResponseTypeDef: ...
+    ) -> DeleteFunctionResponseTypeDef:
+        """Deletes a Lambda function. To delete a specific function version, use
+        the Qualifier parameter. Otherwise, all versions and aliases are
+        deleted. This doesn't require the user to have explicit permissions for
+        DeleteAlias.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function or
+          version.
+        - Qualifier (optional): Specify a version to delete. You can't delete a
+          version that an alias references.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunction
+        """
+
     def delete_function_code_signing_config(
         self, **kwargs: Unpack[DeleteFunctionCodeSigningConfigRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes the code signing configuration from the function.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionCodeSigningConfig
+        """
+
     def delete_function_concurrency(
         self, **kwargs: Unpack[DeleteFunctionConcurrencyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes a concurrent execution limit from a function.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionConcurrency
+        """
+
     def delete_function_event_invoke_config(
         self, **kwargs: Unpack[DeleteFunctionEventInvokeConfigRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the configuration for asynchronous invocation for a function,
+        version, or alias.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): A version number or alias name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionEventInvokeConfig
+        """
+
     def delete_function_url_config(
         self, **kwargs: Unpack[DeleteFunctionUrlConfigRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a Lambda function URL. When you delete a function URL, you
+        can't recover it. Creating a new function URL results in a different
+        URL address.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): The alias name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteFunctionUrlConfig
+        """
+
     def delete_layer_version(
         self, **kwargs: Unpack[DeleteLayerVersionRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a version of an Lambda layer. Deleted versions can no longer be
+        viewed or added to functions. To avoid breaking functions, a copy of
+        the version remains in Lambda until no functions refer to it.
+
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - VersionNumber (required): The version number.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteLayerVersion
+        """
+
     def delete_provisioned_concurrency_config(
         self, **kwargs: Unpack[DeleteProvisionedConcurrencyConfigRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the provisioned concurrency configuration for a function.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (required): The version number or alias name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/DeleteProvisionedConcurrencyConfig
+        """
+
     def get_account_settings(
         self, **kwargs: Unpack[GetAccountSettingsRequestTypeDef]
-    ) -> GetAccountSettingsResponseTypeDef: ...
+    ) -> GetAccountSettingsResponseTypeDef:
+        """Retrieves details about your account's limits and usage in an Amazon
+        Web Services Region.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetAccountSettings
+        """
+
     def get_alias(
         self, **kwargs: Unpack[GetAliasRequestTypeDef]
-    ) -> AliasConfigurationResponseTypeDef: ...
+    ) -> AliasConfigurationResponseTypeDef:
+        """Returns details about a Lambda function alias.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Name (required): The name of the alias.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetAlias
+        """
+
     def get_capacity_provider(
         self, **kwargs: Unpack[GetCapacityProviderRequestTypeDef]
-    ) -> GetCapacityProviderResponseTypeDef: ...
+    ) -> GetCapacityProviderResponseTypeDef:
+        """Retrieves information about a specific capacity provider, including its
+        configuration, state, and associated resources.
+
+        Parameters:
+        - CapacityProviderName (required): The name of the capacity provider to
+          retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetCapacityProvider
+        """
+
     def get_code_signing_config(
         self, **kwargs: Unpack[GetCodeSigningConfigRequestTypeDef]
-    ) -> GetCodeSigningConfigResponseTypeDef: ...
+    ) -> GetCodeSigningConfigResponseTypeDef:
+        """Returns information about the specified code signing configuration.
+
+        Parameters:
+        - CodeSigningConfigArn (required): The The Amazon Resource Name (ARN)
+          of the code signing configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetCodeSigningConfig
+        """
+
     def get_durable_execution(
         self, **kwargs: Unpack[GetDurableExecutionRequestTypeDef]
-    ) -> GetDurableExecutionResponseTypeDef: ...
+    ) -> GetDurableExecutionResponseTypeDef:
+        """Retrieves detailed information about a specific durable execution,
+        including its current status, input payload, result or error
+        information, and execution metadata such as start time and usage
+        statistics.
+
+        Parameters:
+        - DurableExecutionArn (required): The Amazon Resource Name (ARN) of the
+          durable execution.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetDurableExecution
+        """
+
     def get_durable_execution_history(
         self, **kwargs: Unpack[GetDurableExecutionHistoryRequestTypeDef]
-    ) -> GetDurableExecutionHistoryResponseTypeDef: ...
+    ) -> GetDurableExecutionHistoryResponseTypeDef:
+        """Retrieves the execution history for a durable execution, showing all
+        the steps, callbacks, and events that occurred during the execution.
+        This provides a detailed audit trail of the execution's progress over
+        time.
+
+        Parameters:
+        - DurableExecutionArn (required): The Amazon Resource Name (ARN) of the
+          durable execution.
+        - IncludeExecutionData (optional): Specifies whether to include
+          execution data such as step results and callback payloads in the
+          history events. Set to true to include data, or false to exclude it
+          for a more compact response. The ...
+        - MaxItems (optional): The maximum number of history events to return
+          per call. You can use Marker to retrieve additional pages of results.
+          The default is 100 and the maximum allowed is 1000. A value of 0 uses
+          the default.
+        - Marker (optional): If NextMarker was returned from a previous
+          request, use this value to retrieve the next page of results. Each
+          pagination token expires after 24 hours.
+        - ReverseOrder (optional): When set to true, returns the history events
+          in reverse chronological order (newest first). By default, events are
+          returned in chronological order (oldest first).
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetDurableExecutionHistory
+        """
+
     def get_durable_execution_state(
         self, **kwargs: Unpack[GetDurableExecutionStateRequestTypeDef]
-    ) -> GetDurableExecutionStateResponseTypeDef: ...
+    ) -> GetDurableExecutionStateResponseTypeDef:
+        """Retrieves the current execution state required for the replay process
+        during durable function execution. This API is used by the Lambda
+        durable functions SDK to get state information needed for replay. You
+        typically don't need to call this API directly as the SDK handles state
+        management automatically.
+
+        Parameters:
+        - DurableExecutionArn (required): The Amazon Resource Name (ARN) of the
+          durable execution.
+        - CheckpointToken (required): A checkpoint token that identifies the
+          current state of the execution. This token is provided by the Lambda
+          runtime and ensures that state retrieval is consistent with the
+          current execution context.
+        - Marker (optional): If NextMarker was returned from a previous
+          request, use this value to retrieve the next page of operations. Each
+          pagination token expires after 24 hours.
+        - MaxItems (optional): The maximum number of operations to return per
+          call. You can use Marker to retrieve additional pages of results. The
+          default is 100 and the maximum allowed is 1000. A value of 0 uses the
+          default.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetDurableExecutionState
+        """
+
     def get_event_source_mapping(
         self, **kwargs: Unpack[GetEventSourceMappingRequestTypeDef]
-    ) -> EventSourceMappingConfigurationResponseTypeDef: ...
+    ) -> EventSourceMappingConfigurationResponseTypeDef:
+        """Returns details about an event source mapping. You can get the
+        identifier of a mapping from the output of ListEventSourceMappings.
+
+        Parameters:
+        - UUID (required): The identifier of the event source mapping.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetEventSourceMapping
+        """
+
     def get_function(
         self, **kwargs: Unpack[GetFunctionRequestTypeDef]
-    ) -> GetFunctionResponseTypeDef: ...
+    ) -> GetFunctionResponseTypeDef:
+        """Returns information about the function or function version, with a link
+        to download the deployment package that's valid for 10 minutes. If you
+        specify a function version, only details that are specific to that
+        version are returned.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): Specify a version or alias to get details about
+          a published version of the function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunction
+        """
+
     def get_function_code_signing_config(
         self, **kwargs: Unpack[GetFunctionCodeSigningConfigRequestTypeDef]
-    ) -> GetFunctionCodeSigningConfigResponseTypeDef: ...
+    ) -> GetFunctionCodeSigningConfigResponseTypeDef:
+        """Returns the code signing configuration for the specified function.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionCodeSigningConfig
+        """
+
     def get_function_concurrency(
         self, **kwargs: Unpack[GetFunctionConcurrencyRequestTypeDef]
-    ) -> GetFunctionConcurrencyResponseTypeDef: ...
+    ) -> GetFunctionConcurrencyResponseTypeDef:
+        """Returns details about the reserved concurrency configuration for a
+        function. To set a concurrency limit for a function, use
+        PutFunctionConcurrency.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionConcurrency
+        """
+
     def get_function_configuration(
         self, **kwargs: Unpack[GetFunctionConfigurationRequestTypeDef]
-    ) -> FunctionConfigurationResponseTypeDef: ...
+    ) -> FunctionConfigurationResponseTypeDef:
+        """Returns the version-specific settings of a Lambda function or version.
+        The output includes only options that can vary between versions of a
+        function. To modify these settings, use UpdateFunctionConfiguration.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): Specify a version or alias to get details about
+          a published version of the function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionConfiguration
+        """
+
     def get_function_event_invoke_config(
         self, **kwargs: Unpack[GetFunctionEventInvokeConfigRequestTypeDef]
-    ) -> FunctionEventInvokeConfigResponseTypeDef: ...
+    ) -> FunctionEventInvokeConfigResponseTypeDef:
+        """Retrieves the configuration for asynchronous invocation for a function,
+        version, or alias.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): A version number or alias name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionEventInvokeConfig
+        """
+
     def get_function_recursion_config(
         self, **kwargs: Unpack[GetFunctionRecursionConfigRequestTypeDef]
-    ) -> GetFunctionRecursionConfigResponseTypeDef: ...
+    ) -> GetFunctionRecursionConfigResponseTypeDef:
+        """Returns your function's recursive loop detection configuration.
+
+        Parameters:
+        - FunctionName (required): The name of the function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionRecursionConfig
+        """
+
     def get_function_scaling_config(
         self, **kwargs: Unpack[GetFunctionScalingConfigRequestTypeDef]
-    ) -> GetFunctionScalingConfigResponseTypeDef: ...
+    ) -> GetFunctionScalingConfigResponseTypeDef:
+        """Retrieves the scaling configuration for a Lambda Managed Instances
+        function.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (required): Specify a version or alias to get the scaling
+          configuration for a published version of the function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionScalingConfig
+        """
+
     def get_function_url_config(
         self, **kwargs: Unpack[GetFunctionUrlConfigRequestTypeDef]
-    ) -> GetFunctionUrlConfigResponseTypeDef: ...
+    ) -> GetFunctionUrlConfigResponseTypeDef:
+        """Returns details about a Lambda function URL.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): The alias name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetFunctionUrlConfig
+        """
+
     def get_layer_version(
         self, **kwargs: Unpack[GetLayerVersionRequestTypeDef]
-    ) -> GetLayerVersionResponseTypeDef: ...
+    ) -> GetLayerVersionResponseTypeDef:
+        """Returns information about a version of an Lambda layer, with a link to
+        download the layer archive that's valid for 10 minutes.
+
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - VersionNumber (required): The version number.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetLayerVersion
+        """
+
     def get_layer_version_by_arn(
         self, **kwargs: Unpack[GetLayerVersionByArnRequestTypeDef]
-    ) -> GetLayerVersionResponseTypeDef: ...
+    ) -> GetLayerVersionResponseTypeDef:
+        """Returns information about a version of an Lambda layer, with a link to
+        download the layer archive that's valid for 10 minutes.
+
+        Parameters:
+        - Arn (required): The ARN of the layer version.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetLayerVersionByArn
+        """
+
     def get_layer_version_policy(
         self, **kwargs: Unpack[GetLayerVersionPolicyRequestTypeDef]
-    ) -> GetLayerVersionPolicyResponseTypeDef: ...
+    ) -> GetLayerVersionPolicyResponseTypeDef:
+        """Returns the permission policy for a version of an Lambda layer. For
+        more information, see AddLayerVersionPermission.
+
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - VersionNumber (required): The version number.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetLayerVersionPolicy
+        """
+
     def get_policy(
         self, **kwargs: Unpack[GetPolicyRequestTypeDef]
-    ) -> GetPolicyResponseTypeDef: ...
+    ) -> GetPolicyResponseTypeDef:
+        """Returns the resource-based IAM policy for a function, version, or
+        alias.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): Specify a version or alias to get the policy
+          for that resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetPolicy
+        """
+
     def get_provisioned_concurrency_config(
         self, **kwargs: Unpack[GetProvisionedConcurrencyConfigRequestTypeDef]
-    ) -> GetProvisionedConcurrencyConfigResponseTypeDef: ...
+    ) -> GetProvisionedConcurrencyConfigResponseTypeDef:
+        """Retrieves the provisioned concurrency configuration for a function's
+        alias or version.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (required): The version number or alias name.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetProvisionedConcurrencyConfig
+        """
+
     def get_runtime_management_config(
         self, **kwargs: Unpack[GetRuntimeManagementConfigRequestTypeDef]
-    ) -> GetRuntimeManagementConfigResponseTypeDef: ...
+    ) -> GetRuntimeManagementConfigResponseTypeDef:
+        """Retrieves the runtime management configuration for a function's
+        version. If the runtime update mode is Manual, this includes the ARN of
+        the runtime version and the runtime update mode. If the runtime update
+        mode is Auto or Function update, this includes the runtime update mode
+        and null is returned for the ARN. For more information, see Runtime
+        updates.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): Specify a version of the function. This can be
+          $LATEST or a published version number. If no value is specified, the
+          configuration for the $LATEST version is returned.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/GetRuntimeManagementConfig
+        """
+
     def invoke(
         self, **kwargs: Unpack[InvocationRequestTypeDef]
-    ) -> InvocationResponseTypeDef: ...
+    ) -> InvocationResponseTypeDef:
+        """Invokes a Lambda function. You can invoke a function synchronously (and
+        wait for the response), or asynchronously. By default, Lambda invokes
+        your function synchronously (i.e. theInvocationType is
+        RequestResponse). To invoke a function asynchronously, set
+        InvocationType to Event. Lambda passes the ClientContext object to your
+        function for synchronous invocations only.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - InvocationType (optional): Choose from the following options.
+        - LogType (optional): Set to Tail to include the execution log in the
+          response. Applies to synchronously invoked functions only.
+        - ClientContext (optional): Up to 3,583 bytes of base64-encoded data
+          about the invoking client to pass to the function in the context
+          object. Lambda passes the ClientContext object to your function for
+          synchronous invocations ...
+        - DurableExecutionName (optional): Optional unique name for the durable
+          execution. When you start your special function, you can give it a
+          unique name to identify this specific execution. It's like giving a
+          nickname to a task.
+        - Payload (optional): The JSON that you want to provide to your Lambda
+          function as input. The maximum payload size is 6 MB for synchronous
+          invocations and 1 MB for asynchronous invocations.
+        - Qualifier (optional): Specify a version or alias to invoke a
+          published version of the function.
+        - TenantId (optional): The identifier of the tenant in a multi-tenant
+          Lambda function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/Invoke
+        """
+
     def invoke_async(
         self, **kwargs: Unpack[InvokeAsyncRequestTypeDef]
-    ) -> InvokeAsyncResponseTypeDef: ...
+    ) -> InvokeAsyncResponseTypeDef:
+        """For asynchronous function invocation, use Invoke.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - InvokeArgs (required): The JSON that you want to provide to your
+          Lambda function as input.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/InvokeAsync
+        """
+
     def invoke_with_response_stream(
         self, **kwargs: Unpack[InvokeWithResponseStreamRequestTypeDef]
-    ) -> InvokeWithResponseStreamResponseTypeDef: ...
+    ) -> InvokeWithResponseStreamResponseTypeDef:
+        """Configure your Lambda functions to stream response payloads back to
+        clients. For more information, see Configuring a Lambda function to
+        stream responses.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - InvocationType (optional): Use one of the following options:
+        - LogType (optional): Set to Tail to include the execution log in the
+          response. Applies to synchronously invoked functions only.
+        - ClientContext (optional): Up to 3,583 bytes of base64-encoded data
+          about the invoking client to pass to the function in the context
+          object.
+        - Qualifier (optional): The alias name.
+        - Payload (optional): The JSON that you want to provide to your Lambda
+          function as input.
+        - TenantId (optional): The identifier of the tenant in a multi-tenant
+          Lambda function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/InvokeWithResponseStream
+        """
+
     def list_aliases(
         self, **kwargs: Unpack[ListAliasesRequestTypeDef]
-    ) -> ListAliasesResponseTypeDef: ...
+    ) -> ListAliasesResponseTypeDef:
+        """Returns a list of aliases for a Lambda function.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - FunctionVersion (optional): Specify a function version to only list
+          aliases that invoke that version.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): Limit the number of aliases returned.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListAliases
+        """
+
     def list_capacity_providers(
         self, **kwargs: Unpack[ListCapacityProvidersRequestTypeDef]
-    ) -> ListCapacityProvidersResponseTypeDef: ...
+    ) -> ListCapacityProvidersResponseTypeDef:
+        """Returns a list of capacity providers in your account.
+
+        Parameters:
+        - State (optional): Filter capacity providers by their current state.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of capacity providers to
+          return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListCapacityProviders
+        """
+
     def list_code_signing_configs(
         self, **kwargs: Unpack[ListCodeSigningConfigsRequestTypeDef]
-    ) -> ListCodeSigningConfigsResponseTypeDef: ...
+    ) -> ListCodeSigningConfigsResponseTypeDef:
+        """Returns a list of code signing configurations. A request returns up to
+        10,000 configurations per call. You can use the MaxItems parameter to
+        return fewer configurations per call.
+
+        Parameters:
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): Maximum number of items to return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListCodeSigningConfigs
+        """
+
     def list_durable_executions_by_function(
         self, **kwargs: Unpack[ListDurableExecutionsByFunctionRequestTypeDef]
-    ) -> ListDurableExecutionsByFunctionResponseTypeDef: ...
+    ) -> ListDurableExecutionsByFunctionResponseTypeDef:
+        """Returns a list of durable executions for a specified Lambda function.
+        You can filter the results by execution name, status, and start time
+        range. This API supports pagination for large result sets.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function. You
+          can specify a function name, a partial ARN, or a full ARN.
+        - Qualifier (optional): The function version or alias. If not
+          specified, lists executions for the $LATEST version.
+        - DurableExecutionName (optional): Filter executions by name. Only
+          executions with names that matches this string are returned.
+        - Statuses (optional): Filter executions by status. Valid values:
+          RUNNING, SUCCEEDED, FAILED, TIMED_OUT, STOPPED.
+        - StartedAfter (optional): Filter executions that started after this
+          timestamp (ISO 8601 format).
+        - StartedBefore (optional): Filter executions that started before this
+          timestamp (ISO 8601 format).
+        - ReverseOrder (optional): Set to true to return results in reverse
+          chronological order (newest first). Default is false.
+        - Marker (optional): Pagination token from a previous request to
+          continue retrieving results.
+        - MaxItems (optional): Maximum number of executions to return (1-1000).
+          Default is 100.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListDurableExecutionsByFunction
+        """
+
     def list_event_source_mappings(
         self, **kwargs: Unpack[ListEventSourceMappingsRequestTypeDef]
-    ) -> ListEventSourceMappingsResponseTypeDef: ...
+    ) -> ListEventSourceMappingsResponseTypeDef:
+        """Lists event source mappings. Specify an EventSourceArn to show only
+        event source mappings for a single event source.
+
+        Parameters:
+        - EventSourceArn (optional): The Amazon Resource Name (ARN) of the
+          event source.
+        - FunctionName (optional): The name or ARN of the Lambda function.
+        - Marker (optional): A pagination token returned by a previous call.
+        - MaxItems (optional): The maximum number of event source mappings to
+          return. Note that ListEventSourceMappings returns a maximum of 100
+          items in each response, even if you set the number higher.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListEventSourceMappings
+        """
+
     def list_function_event_invoke_configs(
         self, **kwargs: Unpack[ListFunctionEventInvokeConfigsRequestTypeDef]
-    ) -> ListFunctionEventInvokeConfigsResponseTypeDef: ...
+    ) -> ListFunctionEventInvokeConfigsResponseTypeDef:
+        """Retrieves a list of configurations for asynchronous invocation for a
+        function.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of configurations to return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionEventInvokeConfigs
+        """
+
     def list_function_url_configs(
         self, **kwargs: Unpack[ListFunctionUrlConfigsRequestTypeDef]
-    ) -> ListFunctionUrlConfigsResponseTypeDef: ...
+    ) -> ListFunctionUrlConfigsResponseTypeDef:
+        """Returns a list of Lambda function URLs for the specified function.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of function URLs to return in
+          the response. Note that ListFunctionUrlConfigs returns a maximum of
+          50 items in each response, even if you set the number higher.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionUrlConfigs
+        """
+
     def list_function_versions_by_capacity_provider(
         self, **kwargs: Unpack[ListFunctionVersionsByCapacityProviderRequestTypeDef]
-    ) -> ListFunctionVersionsByCapacityProviderResponseTypeDef: ...
+    ) -> ListFunctionVersionsByCapacityProviderResponseTypeDef:
+        """Returns a list of function versions that are configured to use a
+        specific capacity provider.
+
+        Parameters:
+        - CapacityProviderName (required): The name of the capacity provider to
+          list function versions for.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of function versions to
+          return in the response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionVersionsByCapacityProvider
+        """
+
     def list_functions(
         self, **kwargs: Unpack[ListFunctionsRequestTypeDef]
-    ) -> ListFunctionsResponseTypeDef: ...
+    ) -> ListFunctionsResponseTypeDef:
+        """Returns a list of Lambda functions, with the version-specific
+        configuration of each. Lambda returns up to 50 functions per call.
+
+        Parameters:
+        - MasterRegion (optional): For Lambda@Edge functions, the Amazon Web
+          Services Region of the master function. For example, us-east-1
+          filters the list of functions to include only Lambda@Edge functions
+          replicated from a master ...
+        - FunctionVersion (optional): Set to ALL to include entries for all
+          published versions of each function.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of functions to return in the
+          response. Note that ListFunctions returns a maximum of 50 items in
+          each response, even if you set the number higher.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctions
+        """
+
     def list_functions_by_code_signing_config(
         self, **kwargs: Unpack[ListFunctionsByCodeSigningConfigRequestTypeDef]
-    ) -> ListFunctionsByCodeSigningConfigResponseTypeDef: ...
+    ) -> ListFunctionsByCodeSigningConfigResponseTypeDef:
+        """List the functions that use the specified code signing configuration.
+        You can use this method prior to deleting a code signing configuration,
+        to verify that no functions are using it.
+
+        Parameters:
+        - CodeSigningConfigArn (required): The The Amazon Resource Name (ARN)
+          of the code signing configuration.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): Maximum number of items to return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListFunctionsByCodeSigningConfig
+        """
+
     def list_layer_versions(
         self, **kwargs: Unpack[ListLayerVersionsRequestTypeDef]
-    ) -> ListLayerVersionsResponseTypeDef: ...
+    ) -> ListLayerVersionsResponseTypeDef:
+        """Lists the versions of an Lambda layer. Versions that have been deleted
+        aren't listed. Specify a runtime identifier to list only versions that
+        indicate that they're compatible with that runtime. Specify a
+        compatible architecture to include only layer versions that are
+        compatible with that architecture.
+
+        Parameters:
+        - CompatibleRuntime (optional): A runtime identifier.
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - Marker (optional): A pagination token returned by a previous call.
+        - MaxItems (optional): The maximum number of versions to return.
+        - CompatibleArchitecture (optional): The compatible instruction set
+          architecture.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListLayerVersions
+        """
+
     def list_layers(
         self, **kwargs: Unpack[ListLayersRequestTypeDef]
-    ) -> ListLayersResponseTypeDef: ...
+    ) -> ListLayersResponseTypeDef:
+        """Lists Lambda layers and shows information about the latest version of
+        each. Specify a runtime identifier to list only layers that indicate
+        that they're compatible with that runtime. Specify a compatible
+        architecture to include only layers that are compatible with that
+        instruction set architecture.
+
+        Parameters:
+        - CompatibleRuntime (optional): A runtime identifier.
+        - Marker (optional): A pagination token returned by a previous call.
+        - MaxItems (optional): The maximum number of layers to return.
+        - CompatibleArchitecture (optional): The compatible instruction set
+          architecture.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListLayers
+        """
+
     def list_provisioned_concurrency_configs(
         self, **kwargs: Unpack[ListProvisionedConcurrencyConfigsRequestTypeDef]
-    ) -> ListProvisionedConcurrencyConfigsResponseTypeDef: ...
+    ) -> ListProvisionedConcurrencyConfigsResponseTypeDef:
+        """Retrieves a list of provisioned concurrency configurations for a
+        function.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): Specify a number to limit the number of
+          configurations returned.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListProvisionedConcurrencyConfigs
+        """
+
     def list_tags(
         self, **kwargs: Unpack[ListTagsRequestTypeDef]
-    ) -> ListTagsResponseTypeDef: ...
+    ) -> ListTagsResponseTypeDef:
+        """Returns a function, event source mapping, or code signing
+        configuration's tags. You can also view function tags with GetFunction.
+
+        Parameters:
+        - Resource (required): The resource's Amazon Resource Name (ARN). Note:
+          Lambda does not support adding tags to function aliases or versions.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListTags
+        """
+
     def list_versions_by_function(
         self, **kwargs: Unpack[ListVersionsByFunctionRequestTypeDef]
-    ) -> ListVersionsByFunctionResponseTypeDef: ...
+    ) -> ListVersionsByFunctionResponseTypeDef:
+        """Returns a list of versions, with the version-specific configuration of
+        each. Lambda returns up to 50 versions per call.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Marker (optional): Specify the pagination token that's returned by a
+          previous request to retrieve the next page of results.
+        - MaxItems (optional): The maximum number of versions to return. Note
+          that ListVersionsByFunction returns a maximum of 50 items in each
+          response, even if you set the number higher.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/ListVersionsByFunction
+        """
+
     def publish_layer_version(
         self, **kwargs: Unpack[PublishLayerVersionRequestTypeDef]
-    ) -> PublishLayerVersionResponseTypeDef: ...
+    ) -> PublishLayerVersionResponseTypeDef:
+        """Creates an Lambda layer from a ZIP archive. Each time you call
+        PublishLayerVersion with the same layer name, a new version is created.
+
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - Description (optional): The description of the version.
+        - Content (required): The function layer archive.
+        - CompatibleRuntimes (optional): A list of compatible function
+          runtimes. Used for filtering with ListLayers and ListLayerVersions.
+        - LicenseInfo (optional): The layer's software license. It can be any
+          of the following:
+        - CompatibleArchitectures (optional): A list of compatible instruction
+          set architectures.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PublishLayerVersion
+        """
+
     def publish_version(
         self, **kwargs: Unpack[PublishVersionRequestTypeDef]
-    ) -> FunctionConfigurationResponseTypeDef: ...
+    ) -> FunctionConfigurationResponseTypeDef:
+        """Creates a version from the current code and configuration of a
+        function. Use versions to create a snapshot of your function code and
+        configuration that doesn't change.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - CodeSha256 (optional): Only publish a version if the hash value
+          matches the value that's specified. Use this option to avoid
+          publishing a version if the function code has changed since you last
+          updated it. You can get the ...
+        - Description (optional): A description for the version to override the
+          description in the function configuration.
+        - RevisionId (optional): Only update the function if the revision ID
+          matches the ID that's specified. Use this option to avoid publishing
+          a version if the function configuration has changed since you last
+          updated it.
+        - PublishTo (optional): Specifies where to publish the function version
+          or configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PublishVersion
+        """
+
     def put_function_code_signing_config(
         self, **kwargs: Unpack[PutFunctionCodeSigningConfigRequestTypeDef]
-    ) -> PutFunctionCodeSigningConfigResponseTypeDef: ...
+    ) -> PutFunctionCodeSigningConfigResponseTypeDef:
+        """Update the code signing configuration for the function. Changes to the
+        code signing configuration take effect the next time a user tries to
+        deploy a code package to the function.
+
+        Parameters:
+        - CodeSigningConfigArn (required): The The Amazon Resource Name (ARN)
+          of the code signing configuration.
+        - FunctionName (required): The name or ARN of the Lambda function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionCodeSigningConfig
+        """
+
     def put_function_concurrency(
         self, **kwargs: Unpack[PutFunctionConcurrencyRequestTypeDef]
-    ) -> ConcurrencyResponseTypeDef: ...
+    ) -> ConcurrencyResponseTypeDef:
+        """Sets the maximum number of simultaneous executions for a function, and
+        reserves capacity for that concurrency level.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - ReservedConcurrentExecutions (required): The number of simultaneous
+          executions to reserve for the function.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionConcurrency
+        """
+
     def put_function_event_invoke_config(
         self, **kwargs: Unpack[PutFunctionEventInvokeConfigRequestTypeDef]
-    ) -> FunctionEventInvokeConfigResponseTypeDef: ...
+    ) -> FunctionEventInvokeConfigResponseTypeDef:
+        """Configures options for asynchronous invocation on a function, version,
+        or alias. If a configuration already exists for a function, version, or
+        alias, this operation overwrites it. If you exclude any settings, they
+        are removed. To set one option without affecting existing settings for
+        other options, use UpdateFunctionEventInvokeConfig.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): A version number or alias name.
+        - MaximumRetryAttempts (optional): The maximum number of times to retry
+          when the function returns an error.
+        - MaximumEventAgeInSeconds (optional): The maximum age of a request
+          that Lambda sends to a function for processing.
+        - DestinationConfig (optional): A destination for events after they
+          have been sent to a function for processing.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionEventInvokeConfig
+        """
+
     def put_function_recursion_config(
         self, **kwargs: Unpack[PutFunctionRecursionConfigRequestTypeDef]
-    ) -> PutFunctionRecursionConfigResponseTypeDef: ...
+    ) -> PutFunctionRecursionConfigResponseTypeDef:
+        """Sets your function's recursive loop detection configuration.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - RecursiveLoop (required): If you set your function's recursive loop
+          detection configuration to Allow, Lambda doesn't take any action when
+          it detects your function being invoked as part of a recursive loop.
+          We recommend that ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionRecursionConfig
+        """
+
     def put_function_scaling_config(
         self, **kwargs: Unpack[PutFunctionScalingConfigRequestTypeDef]
-    ) -> PutFunctionScalingConfigResponseTypeDef: ...
+    ) -> PutFunctionScalingConfigResponseTypeDef:
+        """Sets the scaling configuration for a Lambda Managed Instances function.
+        The scaling configuration defines the minimum and maximum number of
+        execution environments that can be provisioned for the function,
+        allowing you to control scaling behavior and resource allocation.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (required): Specify a version or alias to set the scaling
+          configuration for a published version of the function.
+        - FunctionScalingConfig (optional): The scaling configuration to apply
+          to the function, including minimum and maximum execution environment
+          limits.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutFunctionScalingConfig
+        """
+
     def put_provisioned_concurrency_config(
         self, **kwargs: Unpack[PutProvisionedConcurrencyConfigRequestTypeDef]
-    ) -> PutProvisionedConcurrencyConfigResponseTypeDef: ...
+    ) -> PutProvisionedConcurrencyConfigResponseTypeDef:
+        """Adds a provisioned concurrency configuration to a function's alias or
+        version.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (required): The version number or alias name.
+        - ProvisionedConcurrentExecutions (required): The amount of provisioned
+          concurrency to allocate for the version or alias.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutProvisionedConcurrencyConfig
+        """
+
     def put_runtime_management_config(
         self, **kwargs: Unpack[PutRuntimeManagementConfigRequestTypeDef]
-    ) -> PutRuntimeManagementConfigResponseTypeDef: ...
+    ) -> PutRuntimeManagementConfigResponseTypeDef:
+        """Sets the runtime management configuration for a function's version. For
+        more information, see Runtime updates.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): Specify a version of the function. This can be
+          $LATEST or a published version number. If no value is specified, the
+          configuration for the $LATEST version is returned.
+        - UpdateRuntimeOn (required): Specify the runtime update mode.
+        - RuntimeVersionArn (optional): The ARN of the runtime version you want
+          the function to use.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/PutRuntimeManagementConfig
+        """
+
     def remove_layer_version_permission(
         self, **kwargs: Unpack[RemoveLayerVersionPermissionRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes a statement from the permissions policy for a version of an
+        Lambda layer. For more information, see AddLayerVersionPermission.
+
+        Parameters:
+        - LayerName (required): The name or Amazon Resource Name (ARN) of the
+          layer.
+        - VersionNumber (required): The version number.
+        - StatementId (required): The identifier that was specified when the
+          statement was added.
+        - RevisionId (optional): Only update the policy if the revision ID
+          matches the ID specified. Use this option to avoid modifying a policy
+          that has changed since you last read it.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/RemoveLayerVersionPermission
+        """
+
     def remove_permission(
         self, **kwargs: Unpack[RemovePermissionRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Revokes function-use permission from an Amazon Web Services service or
+        another Amazon Web Services account. You can get the ID of the
+        statement from the output of GetPolicy.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - StatementId (required): Statement ID of the permission to remove.
+        - Qualifier (optional): Specify a version or alias to remove
+          permissions from a published version of the function.
+        - RevisionId (optional): Update the policy only if the revision ID
+          matches the ID that's specified. Use this option to avoid modifying a
+          policy that has changed since you last read it.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/RemovePermission
+        """
+
     def send_durable_execution_callback_failure(
         self, **kwargs: Unpack[SendDurableExecutionCallbackFailureRequestTypeDef]
-    ) -> SendDurableExecutionCallbackFailureResponseTypeDef: ...
+    ) -> SendDurableExecutionCallbackFailureResponseTypeDef:
+        """Sends a failure response for a callback operation in a durable
+        execution. Use this API when an external system cannot complete a
+        callback operation successfully.
+
+        Parameters:
+        - CallbackId (required): The unique identifier for the callback
+          operation.
+        - Error (optional): Error details describing why the callback operation
+          failed.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/SendDurableExecutionCallbackFailure
+        """
+
     def send_durable_execution_callback_heartbeat(
         self, **kwargs: Unpack[SendDurableExecutionCallbackHeartbeatRequestTypeDef]
-    ) -> SendDurableExecutionCallbackHeartbeatResponseTypeDef: ...
+    ) -> SendDurableExecutionCallbackHeartbeatResponseTypeDef:
+        """Sends a heartbeat signal for a long-running callback operation to
+        prevent timeout. Use this API to extend the callback timeout period
+        while the external operation is still in progress.
+
+        Parameters:
+        - CallbackId (required): The unique identifier for the callback
+          operation.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/SendDurableExecutionCallbackHeartbeat
+        """
+
     def send_durable_execution_callback_success(
         self, **kwargs: Unpack[SendDurableExecutionCallbackSuccessRequestTypeDef]
-    ) -> SendDurableExecutionCallbackSuccessResponseTypeDef: ...
+    ) -> SendDurableExecutionCallbackSuccessResponseTypeDef:
+        """Sends a successful completion response for a callback operation in a
+        durable execution. Use this API when an external system has
+        successfully completed a callback operation.
+
+        Parameters:
+        - CallbackId (required): The unique identifier for the callback
+          operation.
+        - Result (optional): The result data from the successful callback
+          operation. Maximum size is 256 KB.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/SendDurableExecutionCallbackSuccess
+        """
+
     def stop_durable_execution(
         self, **kwargs: Unpack[StopDurableExecutionRequestTypeDef]
-    ) -> StopDurableExecutionResponseTypeDef: ...
+    ) -> StopDurableExecutionResponseTypeDef:
+        """Stops a running durable execution. The execution transitions to STOPPED
+        status and cannot be resumed. Any in-progress operations are
+        terminated.
+
+        Parameters:
+        - DurableExecutionArn (required): The Amazon Resource Name (ARN) of the
+          durable execution.
+        - Error (optional): Optional error details explaining why the execution
+          is being stopped.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/StopDurableExecution
+        """
+
     def tag_resource(
         self, **kwargs: Unpack[TagResourceRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds tags to a function, event source mapping, or code signing
+        configuration.
+
+        Parameters:
+        - Resource (required): The resource's Amazon Resource Name (ARN).
+        - Tags (required): A list of tags to apply to the resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/TagResource
+        """
+
     def untag_resource(
         self, **kwargs: Unpack[UntagResourceRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes tags from a function, event source mapping, or code signing
+        configuration.
+
+        Parameters:
+        - Resource (required): The resource's Amazon Resource Name (ARN).
+        - TagKeys (required): A list of tag keys to remove from the resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UntagResource
+        """
+
     def update_alias(
         self, **kwargs: Unpack[UpdateAliasRequestTypeDef]
-    ) -> AliasConfigurationResponseTypeDef: ...
+    ) -> AliasConfigurationResponseTypeDef:
+        """Updates the configuration of a Lambda function alias.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Name (required): The name of the alias.
+        - FunctionVersion (optional): The function version that the alias
+          invokes.
+        - Description (optional): A description of the alias.
+        - RoutingConfig (optional): The routing configuration of the alias.
+        - RevisionId (optional): Only update the alias if the revision ID
+          matches the ID that's specified. Use this option to avoid modifying
+          an alias that has changed since you last read it.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateAlias
+        """
+
     def update_capacity_provider(
         self, **kwargs: Unpack[UpdateCapacityProviderRequestTypeDef]
-    ) -> UpdateCapacityProviderResponseTypeDef: ...
+    ) -> UpdateCapacityProviderResponseTypeDef:
+        """Updates the configuration of an existing capacity provider.
+
+        Parameters:
+        - CapacityProviderName (required): The name of the capacity provider to
+          update.
+        - CapacityProviderScalingConfig (optional): The updated scaling
+          configuration for the capacity provider.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateCapacityProvider
+        """
+
     def update_code_signing_config(
         self, **kwargs: Unpack[UpdateCodeSigningConfigRequestTypeDef]
-    ) -> UpdateCodeSigningConfigResponseTypeDef: ...
+    ) -> UpdateCodeSigningConfigResponseTypeDef:
+        """Update the code signing configuration. Changes to the code signing
+        configuration take effect the next time a user tries to deploy a code
+        package to the function.
+
+        Parameters:
+        - CodeSigningConfigArn (required): The The Amazon Resource Name (ARN)
+          of the code signing configuration.
+        - Description (optional): Descriptive name for this code signing
+          configuration.
+        - AllowedPublishers (optional): Signing profiles for this code signing
+          configuration.
+        - CodeSigningPolicies (optional): The code signing policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateCodeSigningConfig
+        """
+
     def update_event_source_mapping(
         self, **kwargs: Unpack[UpdateEventSourceMappingRequestTypeDef]
-    ) -> EventSourceMappingConfigurationResponseTypeDef: ...
+    ) -> EventSourceMappingConfigurationResponseTypeDef:
+        """Updates an event source mapping. You can change the function that
+        Lambda invokes, or pause invocation and resume later from the same
+        location.
+
+        Parameters:
+        - UUID (required): The identifier of the event source mapping.
+        - FunctionName (optional): The name or ARN of the Lambda function.
+        - Enabled (optional): When true, the event source mapping is active.
+          When false, Lambda pauses polling and invocation.
+        - BatchSize (optional): The maximum number of records in each batch
+          that Lambda pulls from your stream or queue and sends to your
+          function. Lambda passes all of the records in the batch to the
+          function in a single call, up ...
+        - FilterCriteria (optional): An object that defines the filter criteria
+          that determine whether Lambda should process an event. For more
+          information, see Lambda event filtering.
+        - MaximumBatchingWindowInSeconds (optional): The maximum amount of
+          time, in seconds, that Lambda spends gathering records before
+          invoking the function. You can configure
+          MaximumBatchingWindowInSeconds to any value from 0 seconds to 300
+          seconds ...
+        - DestinationConfig (optional): (Kinesis, DynamoDB Streams, Amazon MSK,
+          and self-managed Apache Kafka) A configuration object that specifies
+          the destination of an event after Lambda processes it.
+        - MaximumRecordAgeInSeconds (optional): (Kinesis, DynamoDB Streams,
+          Amazon MSK, and self-managed Apache Kafka) Discard records older than
+          the specified age. The default value is infinite (-1).
+        - BisectBatchOnFunctionError (optional): (Kinesis, DynamoDB Streams,
+          Amazon MSK, and self-managed Apache Kafka) If the function returns an
+          error, split the batch in two and retry.
+        - MaximumRetryAttempts (optional): (Kinesis, DynamoDB Streams, Amazon
+          MSK, and self-managed Apache Kafka) Discard records after the
+          specified number of retries. The default value is infinite (-1). When
+          set to infinite (-1), failed ...
+        - ParallelizationFactor (optional): (Kinesis and DynamoDB Streams only)
+          The number of batches to process from each shard concurrently.
+        - SourceAccessConfigurations (optional): An array of authentication
+          protocols or VPC components required to secure your event source.
+        - TumblingWindowInSeconds (optional): (Kinesis and DynamoDB Streams
+          only) The duration in seconds of a processing window for DynamoDB and
+          Kinesis Streams event sources. A value of 0 seconds indicates no
+          tumbling window.
+        - FunctionResponseTypes (optional): (Kinesis, DynamoDB Streams, Amazon
+          MSK, self-managed Apache Kafka, and Amazon SQS) A list of current
+          response type enums applied to the event source mapping.
+        - ScalingConfig (optional): (Amazon SQS only) The scaling configuration
+          for the event source. For more information, see Configuring maximum
+          concurrency for Amazon SQS event sources.
+        - AmazonManagedKafkaEventSourceConfig (optional)
+        - SelfManagedKafkaEventSourceConfig (optional)
+        - DocumentDBEventSourceConfig (optional): Specific configuration
+          settings for a DocumentDB event source.
+        - KMSKeyArn (optional): The ARN of the Key Management Service (KMS)
+          customer managed key that Lambda uses to encrypt your function's
+          filter criteria. By default, Lambda does not encrypt your filter
+          criteria object. Specify ...
+        - MetricsConfig (optional): The metrics configuration for your event
+          source. For more information, see Event source mapping metrics.
+        - LoggingConfig (optional)
+        - ProvisionedPollerConfig (optional): (Amazon SQS, Amazon MSK, and
+          self-managed Apache Kafka only) The provisioned mode configuration
+          for the event source. For more information, see provisioned mode.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateEventSourceMapping
+        """
+
     def update_function_code(
         self, **kwargs: Unpack[UpdateFunctionCodeRequestTypeDef]
-    ) -> FunctionConfigurationResponseTypeDef: ...
+    ) -> FunctionConfigurationResponseTypeDef:
+        """Updates a Lambda function's code. If code signing is enabled for the
+        function, the code package must be signed by a trusted publisher. For
+        more information, see Configuring code signing for Lambda.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - ZipFile (optional): The base64-encoded contents of the deployment
+          package. Amazon Web Services SDK and CLI clients handle the encoding
+          for you. Use only with a function defined with a .zip file archive
+          deployment ...
+        - S3Bucket (optional): An Amazon S3 bucket in the same Amazon Web
+          Services Region as your function. The bucket can be in a different
+          Amazon Web Services account. Use only with a function defined with a
+          .zip file archive ...
+        - S3Key (optional): The Amazon S3 key of the deployment package. Use
+          only with a function defined with a .zip file archive deployment
+          package.
+        - S3ObjectVersion (optional): For versioned objects, the version of the
+          deployment package object to use.
+        - ImageUri (optional): URI of a container image in the Amazon ECR
+          registry. Do not use for a function defined with a .zip file archive.
+        - Publish (optional): Set to true to publish a new version of the
+          function after updating the code. This has the same effect as calling
+          PublishVersion separately.
+        - DryRun (optional): Set to true to validate the request parameters and
+          access permissions without modifying the function code.
+        - RevisionId (optional): Update the function only if the revision ID
+          matches the ID that's specified. Use this option to avoid modifying a
+          function that has changed since you last read it.
+        - Architectures (optional): The instruction set architecture that the
+          function supports. Enter a string array with one of the valid values
+          (arm64 or x86_64). The default value is x86_64.
+        - SourceKMSKeyArn (optional): The ARN of the Key Management Service
+          (KMS) customer managed key that's used to encrypt your function's
+          .zip deployment package. If you don't provide a customer managed key,
+          Lambda uses an Amazon Web ...
+        - PublishTo (optional): Specifies where to publish the function version
+          or configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionCode
+        """
+
     def update_function_configuration(
         self, **kwargs: Unpack[UpdateFunctionConfigurationRequestTypeDef]
-    ) -> FunctionConfigurationResponseTypeDef: ...
+    ) -> FunctionConfigurationResponseTypeDef:
+        """Modify the version-specific settings of a Lambda function.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Role (optional): The Amazon Resource Name (ARN) of the function's
+          execution role.
+        - Handler (optional): The name of the method within your code that
+          Lambda calls to run your function. Handler is required if the
+          deployment package is a .zip file archive. The format includes the
+          file name. It can also ...
+        - Description (optional): A description of the function.
+        - Timeout (optional): The amount of time (in seconds) that Lambda
+          allows a function to run before stopping it. The default is 3
+          seconds. The maximum allowed value is 900 seconds. For more
+          information, see Lambda execution ...
+        - MemorySize (optional): The amount of memory available to the function
+          at runtime. Increasing the function memory also increases its CPU
+          allocation. The default value is 128 MB. The value can be any
+          multiple of 1 MB.
+        - VpcConfig (optional): For network connectivity to Amazon Web Services
+          resources in a VPC, specify a list of security groups and subnets in
+          the VPC. When you connect a function to a VPC, it can access
+          resources and the ...
+        - Environment (optional): Environment variables that are accessible
+          from function code during execution.
+        - Runtime (optional): The identifier of the function's runtime. Runtime
+          is required if the deployment package is a .zip file archive.
+          Specifying a runtime results in an error if you're deploying a
+          function using a ...
+        - DeadLetterConfig (optional): A dead-letter queue configuration that
+          specifies the queue or topic where Lambda sends asynchronous events
+          when they fail processing. For more information, see Dead-letter
+          queues.
+        - KMSKeyArn (optional): The ARN of the Key Management Service (KMS)
+          customer managed key that's used to encrypt the following resources:
+        - TracingConfig (optional): Set Mode to Active to sample and trace a
+          subset of incoming requests with X-Ray.
+        - RevisionId (optional): Update the function only if the revision ID
+          matches the ID that's specified. Use this option to avoid modifying a
+          function that has changed since you last read it.
+        - Layers (optional): A list of function layers to add to the function's
+          execution environment. Specify each layer by its ARN, including the
+          version.
+        - FileSystemConfigs (optional): Connection settings for an Amazon EFS
+          file system or an Amazon S3 Files file system.
+        - ImageConfig (optional): Container image configuration values that
+          override the values in the container image Docker file.
+        - EphemeralStorage (optional): The size of the function's /tmp
+          directory in MB. The default value is 512, but can be any whole
+          number between 512 and 10,240 MB. For more information, see
+          Configuring ephemeral storage (console).
+        - SnapStart (optional): The function's SnapStart setting.
+        - LoggingConfig (optional): The function's Amazon CloudWatch Logs
+          configuration settings.
+        - CapacityProviderConfig (optional): Configuration for the capacity
+          provider that manages compute resources for Lambda functions.
+        - DurableConfig (optional): Configuration settings for durable
+          functions. Allows updating execution timeout and retention period for
+          functions with durability enabled.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionConfiguration
+        """
+
     def update_function_event_invoke_config(
         self, **kwargs: Unpack[UpdateFunctionEventInvokeConfigRequestTypeDef]
-    ) -> FunctionEventInvokeConfigResponseTypeDef: ...
+    ) -> FunctionEventInvokeConfigResponseTypeDef:
+        """Updates the configuration for asynchronous invocation for a function,
+        version, or alias.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function,
+          version, or alias.
+        - Qualifier (optional): A version number or alias name.
+        - MaximumRetryAttempts (optional): The maximum number of times to retry
+          when the function returns an error.
+        - MaximumEventAgeInSeconds (optional): The maximum age of a request
+          that Lambda sends to a function for processing.
+        - DestinationConfig (optional): A destination for events after they
+          have been sent to a function for processing.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionEventInvokeConfig
+        """
+
     def update_function_url_config(
         self, **kwargs: Unpack[UpdateFunctionUrlConfigRequestTypeDef]
-    ) -> UpdateFunctionUrlConfigResponseTypeDef: ...
+    ) -> UpdateFunctionUrlConfigResponseTypeDef:
+        """Updates the configuration for a Lambda function URL.
+
+        Parameters:
+        - FunctionName (required): The name or ARN of the Lambda function.
+        - Qualifier (optional): The alias name.
+        - AuthType (optional): The type of authentication that your function
+          URL uses. Set to AWS_IAM if you want to restrict access to
+          authenticated users only. Set to NONE if you want to bypass IAM
+          authentication to create a ...
+        - Cors (optional): The cross-origin resource sharing (CORS) settings
+          for your function URL.
+        - InvokeMode (optional): Use one of the following options:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionUrlConfig
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_durable_execution_history"]
-    ) -> GetDurableExecutionHistoryPaginator: ...
+    ) -> GetDurableExecutionHistoryPaginator:
+        """GetDurableExecutionHistoryPaginator for get_durable_execution_history."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["get_durable_execution_state"]
-    ) -> GetDurableExecutionStatePaginator: ...
+    ) -> GetDurableExecutionStatePaginator:
+        """GetDurableExecutionStatePaginator for get_durable_execution_state."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_aliases"]
-    ) -> ListAliasesPaginator: ...
+    ) -> ListAliasesPaginator:
+        """ListAliasesPaginator for list_aliases."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_capacity_providers"]
-    ) -> ListCapacityProvidersPaginator: ...
+    ) -> ListCapacityProvidersPaginator:
+        """ListCapacityProvidersPaginator for list_capacity_providers."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_code_signing_configs"]
-    ) -> ListCodeSigningConfigsPaginator: ...
+    ) -> ListCodeSigningConfigsPaginator:
+        """ListCodeSigningConfigsPaginator for list_code_signing_configs."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_durable_executions_by_function"]
-    ) -> ListDurableExecutionsByFunctionPaginator: ...
+    ) -> ListDurableExecutionsByFunctionPaginator:
+        """ListDurableExecutionsByFunctionPaginator for
+        list_durable_executions_by_function.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_event_source_mappings"]
-    ) -> ListEventSourceMappingsPaginator: ...
+    ) -> ListEventSourceMappingsPaginator:
+        """ListEventSourceMappingsPaginator for list_event_source_mappings."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_function_event_invoke_configs"]
-    ) -> ListFunctionEventInvokeConfigsPaginator: ...
+    ) -> ListFunctionEventInvokeConfigsPaginator:
+        """ListFunctionEventInvokeConfigsPaginator for
+        list_function_event_invoke_configs.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_function_url_configs"]
-    ) -> ListFunctionUrlConfigsPaginator: ...
+    ) -> ListFunctionUrlConfigsPaginator:
+        """ListFunctionUrlConfigsPaginator for list_function_url_configs."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_function_versions_by_capacity_provider"]
-    ) -> ListFunctionVersionsByCapacityProviderPaginator: ...
+    ) -> ListFunctionVersionsByCapacityProviderPaginator:
+        """ListFunctionVersionsByCapacityProviderPaginator for
+        list_function_versions_by_capacity_provider.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_functions"]
-    ) -> ListFunctionsPaginator: ...
+    ) -> ListFunctionsPaginator:
+        """ListFunctionsPaginator for list_functions."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_functions_by_code_signing_config"]
-    ) -> ListFunctionsByCodeSigningConfigPaginator: ...
+    ) -> ListFunctionsByCodeSigningConfigPaginator:
+        """ListFunctionsByCodeSigningConfigPaginator for
+        list_functions_by_code_signing_config.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_layer_versions"]
-    ) -> ListLayerVersionsPaginator: ...
+    ) -> ListLayerVersionsPaginator:
+        """ListLayerVersionsPaginator for list_layer_versions."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_layers"]
-    ) -> ListLayersPaginator: ...
+    ) -> ListLayersPaginator:
+        """ListLayersPaginator for list_layers."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_provisioned_concurrency_configs"]
-    ) -> ListProvisionedConcurrencyConfigsPaginator: ...
+    ) -> ListProvisionedConcurrencyConfigsPaginator:
+        """ListProvisionedConcurrencyConfigsPaginator for
+        list_provisioned_concurrency_configs.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_versions_by_function"]
-    ) -> ListVersionsByFunctionPaginator: ...
+    ) -> ListVersionsByFunctionPaginator:
+        """ListVersionsByFunctionPaginator for list_versions_by_function."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["function_active"]
-    ) -> FunctionActiveWaiter: ...
+    ) -> FunctionActiveWaiter:
+        """FunctionActiveWaiter for function_active."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["function_active_v2"]
-    ) -> FunctionActiveV2Waiter: ...
+    ) -> FunctionActiveV2Waiter:
+        """FunctionActiveV2Waiter for function_active_v2."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["function_exists"]
-    ) -> FunctionExistsWaiter: ...
+    ) -> FunctionExistsWaiter:
+        """FunctionExistsWaiter for function_exists."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["function_updated"]
-    ) -> FunctionUpdatedWaiter: ...
+    ) -> FunctionUpdatedWaiter:
+        """FunctionUpdatedWaiter for function_updated."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["function_updated_v2"]
-    ) -> FunctionUpdatedV2Waiter: ...
+    ) -> FunctionUpdatedV2Waiter:
+        """FunctionUpdatedV2Waiter for function_updated_v2."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["published_version_active"]
-    ) -> PublishedVersionActiveWaiter: ...
-    if TYPE_CHECKING:
+    ) -> PublishedVersionActiveWaiter:
+        """PublishedVersionActiveWaiter for published_version_active."""
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["add_layer_version_permission"],
-            Params: AddLayerVersionPermissionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["add_permission"],
-            Params: AddPermissionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["checkpoint_durable_execution"],
-            Params: CheckpointDurableExecutionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_alias"],
-            Params: CreateAliasRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_capacity_provider"],
-            Params: CreateCapacityProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_code_signing_config"],
-            Params: CreateCodeSigningConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_event_source_mapping"],
-            Params: CreateEventSourceMappingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_function"],
-            Params: CreateFunctionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_function_url_config"],
-            Params: CreateFunctionUrlConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_alias"],
-            Params: DeleteAliasRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_capacity_provider"],
-            Params: DeleteCapacityProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_code_signing_config"],
-            Params: DeleteCodeSigningConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_event_source_mapping"],
-            Params: DeleteEventSourceMappingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_function"],
-            Params: DeleteFunctionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_function_code_signing_config"],
-            Params: DeleteFunctionCodeSigningConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_function_concurrency"],
-            Params: DeleteFunctionConcurrencyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_function_event_invoke_config"],
-            Params: DeleteFunctionEventInvokeConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_function_url_config"],
-            Params: DeleteFunctionUrlConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_layer_version"],
-            Params: DeleteLayerVersionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_provisioned_concurrency_config"],
-            Params: DeleteProvisionedConcurrencyConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_account_settings"],
-            Params: GetAccountSettingsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_alias"],
-            Params: GetAliasRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_capacity_provider"],
-            Params: GetCapacityProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_code_signing_config"],
-            Params: GetCodeSigningConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_durable_execution"],
-            Params: GetDurableExecutionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_durable_execution_history"],
-            Params: GetDurableExecutionHistoryRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_durable_execution_state"],
-            Params: GetDurableExecutionStateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_event_source_mapping"],
-            Params: GetEventSourceMappingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_function"],
-            Params: GetFunctionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_function_code_signing_config"],
-            Params: GetFunctionCodeSigningConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_function_concurrency"],
-            Params: GetFunctionConcurrencyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_function_configuration"],
-            Params: GetFunctionConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_function_event_invoke_config"],
-            Params: GetFunctionEventInvokeConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_function_recursion_config"],
-            Params: GetFunctionRecursionConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_function_scaling_config"],
-            Params: GetFunctionScalingConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_function_url_config"],
-            Params: GetFunctionUrlConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_layer_version"],
-            Params: GetLayerVersionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_layer_version_by_arn"],
-            Params: GetLayerVersionByArnRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_layer_version_policy"],
-            Params: GetLayerVersionPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_policy"],
-            Params: GetPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_provisioned_concurrency_config"],
-            Params: GetProvisionedConcurrencyConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_runtime_management_config"],
-            Params: GetRuntimeManagementConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["invoke"],
-            Params: InvocationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["invoke_async"],
-            Params: InvokeAsyncRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["invoke_with_response_stream"],
-            Params: InvokeWithResponseStreamRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_aliases"],
-            Params: ListAliasesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_capacity_providers"],
-            Params: ListCapacityProvidersRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_code_signing_configs"],
-            Params: ListCodeSigningConfigsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_durable_executions_by_function"],
-            Params: ListDurableExecutionsByFunctionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_event_source_mappings"],
-            Params: ListEventSourceMappingsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_function_event_invoke_configs"],
-            Params: ListFunctionEventInvokeConfigsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_function_url_configs"],
-            Params: ListFunctionUrlConfigsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_function_versions_by_capacity_provider"],
-            Params: ListFunctionVersionsByCapacityProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_functions"],
-            Params: ListFunctionsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_functions_by_code_signing_config"],
-            Params: ListFunctionsByCodeSigningConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_layer_versions"],
-            Params: ListLayerVersionsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_layers"],
-            Params: ListLayersRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_provisioned_concurrency_configs"],
-            Params: ListProvisionedConcurrencyConfigsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_tags"],
-            Params: ListTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_versions_by_function"],
-            Params: ListVersionsByFunctionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["publish_layer_version"],
-            Params: PublishLayerVersionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["publish_version"],
-            Params: PublishVersionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_function_code_signing_config"],
-            Params: PutFunctionCodeSigningConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_function_concurrency"],
-            Params: PutFunctionConcurrencyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_function_event_invoke_config"],
-            Params: PutFunctionEventInvokeConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_function_recursion_config"],
-            Params: PutFunctionRecursionConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_function_scaling_config"],
-            Params: PutFunctionScalingConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_provisioned_concurrency_config"],
-            Params: PutProvisionedConcurrencyConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_runtime_management_config"],
-            Params: PutRuntimeManagementConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["remove_layer_version_permission"],
-            Params: RemoveLayerVersionPermissionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["remove_permission"],
-            Params: RemovePermissionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["send_durable_execution_callback_failure"],
-            Params: SendDurableExecutionCallbackFailureRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["send_durable_execution_callback_heartbeat"],
-            Params: SendDurableExecutionCallbackHeartbeatRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["send_durable_execution_callback_success"],
-            Params: SendDurableExecutionCallbackSuccessRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["stop_durable_execution"],
-            Params: StopDurableExecutionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_resource"],
-            Params: TagResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_resource"],
-            Params: UntagResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_alias"],
-            Params: UpdateAliasRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_capacity_provider"],
-            Params: UpdateCapacityProviderRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_code_signing_config"],
-            Params: UpdateCodeSigningConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_event_source_mapping"],
-            Params: UpdateEventSourceMappingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_function_code"],
-            Params: UpdateFunctionCodeRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_function_configuration"],
-            Params: UpdateFunctionConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_function_event_invoke_config"],
-            Params: UpdateFunctionEventInvokeConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_function_url_config"],
-            Params: UpdateFunctionUrlConfigRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["add_layer_version_permission"],
+        Params: AddLayerVersionPermissionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["add_permission"],
+        Params: AddPermissionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["checkpoint_durable_execution"],
+        Params: CheckpointDurableExecutionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_alias"],
+        Params: CreateAliasRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_capacity_provider"],
+        Params: CreateCapacityProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_code_signing_config"],
+        Params: CreateCodeSigningConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_event_source_mapping"],
+        Params: CreateEventSourceMappingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_function"],
+        Params: CreateFunctionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_function_url_config"],
+        Params: CreateFunctionUrlConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_alias"],
+        Params: DeleteAliasRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_capacity_provider"],
+        Params: DeleteCapacityProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_code_signing_config"],
+        Params: DeleteCodeSigningConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_event_source_mapping"],
+        Params: DeleteEventSourceMappingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_function"],
+        Params: DeleteFunctionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_function_code_signing_config"],
+        Params: DeleteFunctionCodeSigningConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_function_concurrency"],
+        Params: DeleteFunctionConcurrencyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_function_event_invoke_config"],
+        Params: DeleteFunctionEventInvokeConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_function_url_config"],
+        Params: DeleteFunctionUrlConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_layer_version"],
+        Params: DeleteLayerVersionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_provisioned_concurrency_config"],
+        Params: DeleteProvisionedConcurrencyConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_account_settings"],
+        Params: GetAccountSettingsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_alias"],
+        Params: GetAliasRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_capacity_provider"],
+        Params: GetCapacityProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_code_signing_config"],
+        Params: GetCodeSigningConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_durable_execution"],
+        Params: GetDurableExecutionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_durable_execution_history"],
+        Params: GetDurableExecutionHistoryRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_durable_execution_state"],
+        Params: GetDurableExecutionStateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_event_source_mapping"],
+        Params: GetEventSourceMappingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_function"],
+        Params: GetFunctionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_function_code_signing_config"],
+        Params: GetFunctionCodeSigningConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_function_concurrency"],
+        Params: GetFunctionConcurrencyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_function_configuration"],
+        Params: GetFunctionConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_function_event_invoke_config"],
+        Params: GetFunctionEventInvokeConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_function_recursion_config"],
+        Params: GetFunctionRecursionConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_function_scaling_config"],
+        Params: GetFunctionScalingConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_function_url_config"],
+        Params: GetFunctionUrlConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_layer_version"],
+        Params: GetLayerVersionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_layer_version_by_arn"],
+        Params: GetLayerVersionByArnRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_layer_version_policy"],
+        Params: GetLayerVersionPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_policy"],
+        Params: GetPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_provisioned_concurrency_config"],
+        Params: GetProvisionedConcurrencyConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_runtime_management_config"],
+        Params: GetRuntimeManagementConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["invoke"],
+        Params: InvocationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["invoke_async"],
+        Params: InvokeAsyncRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["invoke_with_response_stream"],
+        Params: InvokeWithResponseStreamRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_aliases"],
+        Params: ListAliasesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_capacity_providers"],
+        Params: ListCapacityProvidersRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_code_signing_configs"],
+        Params: ListCodeSigningConfigsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_durable_executions_by_function"],
+        Params: ListDurableExecutionsByFunctionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_event_source_mappings"],
+        Params: ListEventSourceMappingsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_function_event_invoke_configs"],
+        Params: ListFunctionEventInvokeConfigsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_function_url_configs"],
+        Params: ListFunctionUrlConfigsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_function_versions_by_capacity_provider"],
+        Params: ListFunctionVersionsByCapacityProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_functions"],
+        Params: ListFunctionsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_functions_by_code_signing_config"],
+        Params: ListFunctionsByCodeSigningConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_layer_versions"],
+        Params: ListLayerVersionsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_layers"],
+        Params: ListLayersRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_provisioned_concurrency_configs"],
+        Params: ListProvisionedConcurrencyConfigsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_tags"],
+        Params: ListTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_versions_by_function"],
+        Params: ListVersionsByFunctionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["publish_layer_version"],
+        Params: PublishLayerVersionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["publish_version"],
+        Params: PublishVersionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_function_code_signing_config"],
+        Params: PutFunctionCodeSigningConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_function_concurrency"],
+        Params: PutFunctionConcurrencyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_function_event_invoke_config"],
+        Params: PutFunctionEventInvokeConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_function_recursion_config"],
+        Params: PutFunctionRecursionConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_function_scaling_config"],
+        Params: PutFunctionScalingConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_provisioned_concurrency_config"],
+        Params: PutProvisionedConcurrencyConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_runtime_management_config"],
+        Params: PutRuntimeManagementConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["remove_layer_version_permission"],
+        Params: RemoveLayerVersionPermissionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["remove_permission"],
+        Params: RemovePermissionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["send_durable_execution_callback_failure"],
+        Params: SendDurableExecutionCallbackFailureRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["send_durable_execution_callback_heartbeat"],
+        Params: SendDurableExecutionCallbackHeartbeatRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["send_durable_execution_callback_success"],
+        Params: SendDurableExecutionCallbackSuccessRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["stop_durable_execution"],
+        Params: StopDurableExecutionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_resource"],
+        Params: TagResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_resource"],
+        Params: UntagResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_alias"],
+        Params: UpdateAliasRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_capacity_provider"],
+        Params: UpdateCapacityProviderRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_code_signing_config"],
+        Params: UpdateCodeSigningConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_event_source_mapping"],
+        Params: UpdateEventSourceMappingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_function_code"],
+        Params: UpdateFunctionCodeRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_function_configuration"],
+        Params: UpdateFunctionConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_function_event_invoke_config"],
+        Params: UpdateFunctionEventInvokeConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_function_url_config"],
+        Params: UpdateFunctionUrlConfigRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> LambdaClient: ...
+) -> LambdaClient:
+    """boto3.client('lambda', ...) with the same arguments, from `session` when
+    given: boto3's client itself, typed LambdaClient.
+    """

@@ -245,8 +245,6 @@ class LambdaExceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     CallbackTimeoutException: type[CallbackTimeoutException]
     CapacityProviderLimitExceededException: type[CapacityProviderLimitExceededException]
     CodeSigningConfigNotFoundException: type[CodeSigningConfigNotFoundException]

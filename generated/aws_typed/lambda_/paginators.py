@@ -7,67 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        GetDurableExecutionHistoryRequestPaginateTypeDef,
-        GetDurableExecutionHistoryResponseFullResultTypeDef,
-        GetDurableExecutionHistoryResponseTypeDef,
-        GetDurableExecutionStateRequestPaginateTypeDef,
-        GetDurableExecutionStateResponseFullResultTypeDef,
-        GetDurableExecutionStateResponseTypeDef,
-        ListAliasesRequestPaginateTypeDef,
-        ListAliasesResponseFullResultTypeDef,
-        ListAliasesResponseTypeDef,
-        ListCapacityProvidersRequestPaginateTypeDef,
-        ListCapacityProvidersResponseFullResultTypeDef,
-        ListCapacityProvidersResponseTypeDef,
-        ListCodeSigningConfigsRequestPaginateTypeDef,
-        ListCodeSigningConfigsResponseFullResultTypeDef,
-        ListCodeSigningConfigsResponseTypeDef,
-        ListDurableExecutionsByFunctionRequestPaginateTypeDef,
-        ListDurableExecutionsByFunctionResponseFullResultTypeDef,
-        ListDurableExecutionsByFunctionResponseTypeDef,
-        ListEventSourceMappingsRequestPaginateTypeDef,
-        ListEventSourceMappingsResponseFullResultTypeDef,
-        ListEventSourceMappingsResponseTypeDef,
-        ListFunctionEventInvokeConfigsRequestPaginateTypeDef,
-        ListFunctionEventInvokeConfigsResponseFullResultTypeDef,
-        ListFunctionEventInvokeConfigsResponseTypeDef,
-        ListFunctionUrlConfigsRequestPaginateTypeDef,
-        ListFunctionUrlConfigsResponseFullResultTypeDef,
-        ListFunctionUrlConfigsResponseTypeDef,
-        ListFunctionVersionsByCapacityProviderRequestPaginateTypeDef,
-        ListFunctionVersionsByCapacityProviderResponseFullResultTypeDef,
-        ListFunctionVersionsByCapacityProviderResponseTypeDef,
-        ListFunctionsByCodeSigningConfigRequestPaginateTypeDef,
-        ListFunctionsByCodeSigningConfigResponseFullResultTypeDef,
-        ListFunctionsByCodeSigningConfigResponseTypeDef,
-        ListFunctionsRequestPaginateTypeDef,
-        ListFunctionsResponseFullResultTypeDef,
-        ListFunctionsResponseTypeDef,
-        ListLayerVersionsRequestPaginateTypeDef,
-        ListLayerVersionsResponseFullResultTypeDef,
-        ListLayerVersionsResponseTypeDef,
-        ListLayersRequestPaginateTypeDef,
-        ListLayersResponseFullResultTypeDef,
-        ListLayersResponseTypeDef,
-        ListProvisionedConcurrencyConfigsRequestPaginateTypeDef,
-        ListProvisionedConcurrencyConfigsResponseFullResultTypeDef,
-        ListProvisionedConcurrencyConfigsResponseTypeDef,
-        ListVersionsByFunctionRequestPaginateTypeDef,
-        ListVersionsByFunctionResponseFullResultTypeDef,
-        ListVersionsByFunctionResponseTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = [
     "PAGINATORS",
@@ -95,18 +35,7 @@ class GetDurableExecutionHistoryPaginator(Paginator):
     Events.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetDurableExecutionHistoryRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetDurableExecutionHistoryResponseTypeDef,
-        GetDurableExecutionHistoryResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_durable_execution_history; items in
-        Events.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetDurableExecutionHistory"
 
 
 class GetDurableExecutionStatePaginator(Paginator):
@@ -114,30 +43,13 @@ class GetDurableExecutionStatePaginator(Paginator):
     Operations.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[GetDurableExecutionStateRequestPaginateTypeDef]
-    ) -> PageIterator[
-        GetDurableExecutionStateResponseTypeDef,
-        GetDurableExecutionStateResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of get_durable_execution_state; items in
-        Operations.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "GetDurableExecutionState"
 
 
 class ListAliasesPaginator(Paginator):
     """Paginator for LambdaClient.list_aliases: pages over Aliases."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListAliasesRequestPaginateTypeDef]
-    ) -> PageIterator[ListAliasesResponseTypeDef, ListAliasesResponseFullResultTypeDef]:
-        """Iterate over the pages of list_aliases; items in Aliases."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListAliases"
 
 
 class ListCapacityProvidersPaginator(Paginator):
@@ -145,18 +57,7 @@ class ListCapacityProvidersPaginator(Paginator):
     CapacityProviders.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListCapacityProvidersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListCapacityProvidersResponseTypeDef,
-        ListCapacityProvidersResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_capacity_providers; items in
-        CapacityProviders.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListCapacityProviders"
 
 
 class ListCodeSigningConfigsPaginator(Paginator):
@@ -164,18 +65,7 @@ class ListCodeSigningConfigsPaginator(Paginator):
     CodeSigningConfigs.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListCodeSigningConfigsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListCodeSigningConfigsResponseTypeDef,
-        ListCodeSigningConfigsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_code_signing_configs; items in
-        CodeSigningConfigs.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListCodeSigningConfigs"
 
 
 class ListDurableExecutionsByFunctionPaginator(Paginator):
@@ -183,18 +73,7 @@ class ListDurableExecutionsByFunctionPaginator(Paginator):
     DurableExecutions.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListDurableExecutionsByFunctionRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListDurableExecutionsByFunctionResponseTypeDef,
-        ListDurableExecutionsByFunctionResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_durable_executions_by_function; items in
-        DurableExecutions.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListDurableExecutionsByFunction"
 
 
 class ListEventSourceMappingsPaginator(Paginator):
@@ -202,18 +81,7 @@ class ListEventSourceMappingsPaginator(Paginator):
     EventSourceMappings.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListEventSourceMappingsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListEventSourceMappingsResponseTypeDef,
-        ListEventSourceMappingsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_event_source_mappings; items in
-        EventSourceMappings.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListEventSourceMappings"
 
 
 class ListFunctionEventInvokeConfigsPaginator(Paginator):
@@ -221,18 +89,7 @@ class ListFunctionEventInvokeConfigsPaginator(Paginator):
     FunctionEventInvokeConfigs.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListFunctionEventInvokeConfigsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListFunctionEventInvokeConfigsResponseTypeDef,
-        ListFunctionEventInvokeConfigsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_function_event_invoke_configs; items in
-        FunctionEventInvokeConfigs.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListFunctionEventInvokeConfigs"
 
 
 class ListFunctionUrlConfigsPaginator(Paginator):
@@ -240,18 +97,7 @@ class ListFunctionUrlConfigsPaginator(Paginator):
     FunctionUrlConfigs.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListFunctionUrlConfigsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListFunctionUrlConfigsResponseTypeDef,
-        ListFunctionUrlConfigsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_function_url_configs; items in
-        FunctionUrlConfigs.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListFunctionUrlConfigs"
 
 
 class ListFunctionVersionsByCapacityProviderPaginator(Paginator):
@@ -259,33 +105,13 @@ class ListFunctionVersionsByCapacityProviderPaginator(Paginator):
     pages over FunctionVersions.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self,
-        **kwargs: Unpack[ListFunctionVersionsByCapacityProviderRequestPaginateTypeDef],
-    ) -> PageIterator[
-        ListFunctionVersionsByCapacityProviderResponseTypeDef,
-        ListFunctionVersionsByCapacityProviderResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_function_versions_by_capacity_provider;
-        items in FunctionVersions.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListFunctionVersionsByCapacityProvider"
 
 
 class ListFunctionsPaginator(Paginator):
     """Paginator for LambdaClient.list_functions: pages over Functions."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListFunctionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListFunctionsResponseTypeDef, ListFunctionsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_functions; items in Functions."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListFunctions"
 
 
 class ListFunctionsByCodeSigningConfigPaginator(Paginator):
@@ -293,44 +119,19 @@ class ListFunctionsByCodeSigningConfigPaginator(Paginator):
     over FunctionArns.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListFunctionsByCodeSigningConfigRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListFunctionsByCodeSigningConfigResponseTypeDef,
-        ListFunctionsByCodeSigningConfigResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_functions_by_code_signing_config; items
-        in FunctionArns.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListFunctionsByCodeSigningConfig"
 
 
 class ListLayerVersionsPaginator(Paginator):
     """Paginator for LambdaClient.list_layer_versions: pages over LayerVersions."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListLayerVersionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListLayerVersionsResponseTypeDef, ListLayerVersionsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_layer_versions; items in LayerVersions."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListLayerVersions"
 
 
 class ListLayersPaginator(Paginator):
     """Paginator for LambdaClient.list_layers: pages over Layers."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListLayersRequestPaginateTypeDef]
-    ) -> PageIterator[ListLayersResponseTypeDef, ListLayersResponseFullResultTypeDef]:
-        """Iterate over the pages of list_layers; items in Layers."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListLayers"
 
 
 class ListProvisionedConcurrencyConfigsPaginator(Paginator):
@@ -338,33 +139,13 @@ class ListProvisionedConcurrencyConfigsPaginator(Paginator):
     ProvisionedConcurrencyConfigs.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListProvisionedConcurrencyConfigsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListProvisionedConcurrencyConfigsResponseTypeDef,
-        ListProvisionedConcurrencyConfigsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_provisioned_concurrency_configs; items
-        in ProvisionedConcurrencyConfigs.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListProvisionedConcurrencyConfigs"
 
 
 class ListVersionsByFunctionPaginator(Paginator):
     """Paginator for LambdaClient.list_versions_by_function: pages over Versions."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListVersionsByFunctionRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListVersionsByFunctionResponseTypeDef,
-        ListVersionsByFunctionResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_versions_by_function; items in Versions."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListVersionsByFunction"
 
 
 PAGINATORS = {

@@ -91,96 +91,137 @@ __all__ = [
 ]
 
 class GetDurableExecutionHistoryPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.get_durable_execution_history: pages over
+    Events.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetDurableExecutionHistoryRequestPaginateTypeDef]
     ) -> PageIterator[
         GetDurableExecutionHistoryResponseTypeDef,
         GetDurableExecutionHistoryResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_durable_execution_history; items in
+        Events.
+        """
 
 class GetDurableExecutionStatePaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.get_durable_execution_state: pages over
+    Operations.
+    """
 
     def paginate(
         self, **kwargs: Unpack[GetDurableExecutionStateRequestPaginateTypeDef]
     ) -> PageIterator[
         GetDurableExecutionStateResponseTypeDef,
         GetDurableExecutionStateResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of get_durable_execution_state; items in
+        Operations.
+        """
 
 class ListAliasesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_aliases: pages over Aliases."""
 
     def paginate(
         self, **kwargs: Unpack[ListAliasesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListAliasesResponseTypeDef, ListAliasesResponseFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[ListAliasesResponseTypeDef, ListAliasesResponseFullResultTypeDef]:
+        """Iterate over the pages of list_aliases; items in Aliases."""
 
 class ListCapacityProvidersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_capacity_providers: pages over
+    CapacityProviders.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListCapacityProvidersRequestPaginateTypeDef]
     ) -> PageIterator[
         ListCapacityProvidersResponseTypeDef,
         ListCapacityProvidersResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_capacity_providers; items in
+        CapacityProviders.
+        """
 
 class ListCodeSigningConfigsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_code_signing_configs: pages over
+    CodeSigningConfigs.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListCodeSigningConfigsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListCodeSigningConfigsResponseTypeDef,
         ListCodeSigningConfigsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_code_signing_configs; items in
+        CodeSigningConfigs.
+        """
 
 class ListDurableExecutionsByFunctionPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_durable_executions_by_function: pages over
+    DurableExecutions.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListDurableExecutionsByFunctionRequestPaginateTypeDef]
     ) -> PageIterator[
         ListDurableExecutionsByFunctionResponseTypeDef,
         ListDurableExecutionsByFunctionResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_durable_executions_by_function; items in
+        DurableExecutions.
+        """
 
 class ListEventSourceMappingsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_event_source_mappings: pages over
+    EventSourceMappings.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListEventSourceMappingsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListEventSourceMappingsResponseTypeDef,
         ListEventSourceMappingsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_event_source_mappings; items in
+        EventSourceMappings.
+        """
 
 class ListFunctionEventInvokeConfigsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_function_event_invoke_configs: pages over
+    FunctionEventInvokeConfigs.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListFunctionEventInvokeConfigsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListFunctionEventInvokeConfigsResponseTypeDef,
         ListFunctionEventInvokeConfigsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_function_event_invoke_configs; items in
+        FunctionEventInvokeConfigs.
+        """
 
 class ListFunctionUrlConfigsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_function_url_configs: pages over
+    FunctionUrlConfigs.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListFunctionUrlConfigsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListFunctionUrlConfigsResponseTypeDef,
         ListFunctionUrlConfigsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_function_url_configs; items in
+        FunctionUrlConfigs.
+        """
 
 class ListFunctionVersionsByCapacityProviderPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_function_versions_by_capacity_provider:
+    pages over FunctionVersions.
+    """
 
     def paginate(
         self,
@@ -188,64 +229,79 @@ class ListFunctionVersionsByCapacityProviderPaginator(Paginator):
     ) -> PageIterator[
         ListFunctionVersionsByCapacityProviderResponseTypeDef,
         ListFunctionVersionsByCapacityProviderResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_function_versions_by_capacity_provider;
+        items in FunctionVersions.
+        """
 
 class ListFunctionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_functions: pages over Functions."""
 
     def paginate(
         self, **kwargs: Unpack[ListFunctionsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListFunctionsResponseTypeDef, ListFunctionsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_functions; items in Functions."""
 
 class ListFunctionsByCodeSigningConfigPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_functions_by_code_signing_config: pages
+    over FunctionArns.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListFunctionsByCodeSigningConfigRequestPaginateTypeDef]
     ) -> PageIterator[
         ListFunctionsByCodeSigningConfigResponseTypeDef,
         ListFunctionsByCodeSigningConfigResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_functions_by_code_signing_config; items
+        in FunctionArns.
+        """
 
 class ListLayerVersionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_layer_versions: pages over LayerVersions."""
 
     def paginate(
         self, **kwargs: Unpack[ListLayerVersionsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListLayerVersionsResponseTypeDef, ListLayerVersionsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_layer_versions; items in LayerVersions."""
 
 class ListLayersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_layers: pages over Layers."""
 
     def paginate(
         self, **kwargs: Unpack[ListLayersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListLayersResponseTypeDef, ListLayersResponseFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[ListLayersResponseTypeDef, ListLayersResponseFullResultTypeDef]:
+        """Iterate over the pages of list_layers; items in Layers."""
 
 class ListProvisionedConcurrencyConfigsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_provisioned_concurrency_configs: pages over
+    ProvisionedConcurrencyConfigs.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListProvisionedConcurrencyConfigsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListProvisionedConcurrencyConfigsResponseTypeDef,
         ListProvisionedConcurrencyConfigsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_provisioned_concurrency_configs; items
+        in ProvisionedConcurrencyConfigs.
+        """
 
 class ListVersionsByFunctionPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for LambdaClient.list_versions_by_function: pages over Versions."""
 
     def paginate(
         self, **kwargs: Unpack[ListVersionsByFunctionRequestPaginateTypeDef]
     ) -> PageIterator[
         ListVersionsByFunctionResponseTypeDef,
         ListVersionsByFunctionResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_versions_by_function; items in Versions."""
 
 PAGINATORS = {
     "get_durable_execution_history": GetDurableExecutionHistoryPaginator,

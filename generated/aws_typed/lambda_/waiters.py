@@ -7,21 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
 from .._runtime import Waiter
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        GetFunctionConfigurationRequestWaitTypeDef,
-        GetFunctionRequestWaitTypeDef,
-    )
 
 __all__ = [
     "WAITERS",
@@ -42,15 +28,7 @@ class FunctionActiveWaiter(Waiter):
     Failed; retry when path State = Pending.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[GetFunctionConfigurationRequestWaitTypeDef]
-    ) -> None:
-        """Poll get_function_configuration until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "FunctionActive"
 
 
 class FunctionActiveV2Waiter(Waiter):
@@ -62,13 +40,7 @@ class FunctionActiveV2Waiter(Waiter):
     Pending.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[GetFunctionRequestWaitTypeDef]) -> None:
-        """Poll get_function until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "FunctionActiveV2"
 
 
 class FunctionExistsWaiter(Waiter):
@@ -79,13 +51,7 @@ class FunctionExistsWaiter(Waiter):
     ResourceNotFoundException.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[GetFunctionRequestWaitTypeDef]) -> None:
-        """Poll get_function until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "FunctionExists"
 
 
 class FunctionUpdatedWaiter(Waiter):
@@ -97,15 +63,7 @@ class FunctionUpdatedWaiter(Waiter):
     InProgress.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[GetFunctionConfigurationRequestWaitTypeDef]
-    ) -> None:
-        """Poll get_function_configuration until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "FunctionUpdated"
 
 
 class FunctionUpdatedV2Waiter(Waiter):
@@ -117,13 +75,7 @@ class FunctionUpdatedV2Waiter(Waiter):
     Configuration.LastUpdateStatus = InProgress.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[GetFunctionRequestWaitTypeDef]) -> None:
-        """Poll get_function until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "FunctionUpdatedV2"
 
 
 class PublishedVersionActiveWaiter(Waiter):
@@ -134,15 +86,7 @@ class PublishedVersionActiveWaiter(Waiter):
     Failed; retry when path State = Pending.
     """
 
-    __slots__ = ()
-
-    def wait(
-        self, **kwargs: Unpack[GetFunctionConfigurationRequestWaitTypeDef]
-    ) -> None:
-        """Poll get_function_configuration until the waiter succeeds; raises
-        botocore's WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "PublishedVersionActive"
 
 
 WAITERS = {

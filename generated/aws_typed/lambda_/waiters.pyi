@@ -34,40 +34,91 @@ __all__ = [
 ]
 
 class FunctionActiveWaiter(Waiter):
-    __slots__ = ()
+    """Waiter FunctionActive: polls LambdaClient.get_function_configuration every
+    5 s, at most 60 times.
+
+    Acceptors: success when path State = Active; failure when path State =
+    Failed; retry when path State = Pending.
+    """
 
     def wait(
         self, **kwargs: Unpack[GetFunctionConfigurationRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll get_function_configuration until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class FunctionActiveV2Waiter(Waiter):
-    __slots__ = ()
+    """Waiter FunctionActiveV2: polls LambdaClient.get_function every 1 s, at most
+    300 times.
 
-    def wait(self, **kwargs: Unpack[GetFunctionRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when path Configuration.State = Active; failure when
+    path Configuration.State = Failed; retry when path Configuration.State =
+    Pending.
+    """
+
+    def wait(self, **kwargs: Unpack[GetFunctionRequestWaitTypeDef]) -> None:
+        """Poll get_function until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class FunctionExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter FunctionExists: polls LambdaClient.get_function every 1 s, at most
+    20 times.
 
-    def wait(self, **kwargs: Unpack[GetFunctionRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when error = False; retry when error =
+    ResourceNotFoundException.
+    """
+
+    def wait(self, **kwargs: Unpack[GetFunctionRequestWaitTypeDef]) -> None:
+        """Poll get_function until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class FunctionUpdatedWaiter(Waiter):
-    __slots__ = ()
+    """Waiter FunctionUpdated: polls LambdaClient.get_function_configuration every
+    5 s, at most 60 times.
+
+    Acceptors: success when path LastUpdateStatus = Successful; failure when
+    path LastUpdateStatus = Failed; retry when path LastUpdateStatus =
+    InProgress.
+    """
 
     def wait(
         self, **kwargs: Unpack[GetFunctionConfigurationRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll get_function_configuration until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 class FunctionUpdatedV2Waiter(Waiter):
-    __slots__ = ()
+    """Waiter FunctionUpdatedV2: polls LambdaClient.get_function every 1 s, at
+    most 300 times.
 
-    def wait(self, **kwargs: Unpack[GetFunctionRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when path Configuration.LastUpdateStatus = Successful;
+    failure when path Configuration.LastUpdateStatus = Failed; retry when path
+    Configuration.LastUpdateStatus = InProgress.
+    """
+
+    def wait(self, **kwargs: Unpack[GetFunctionRequestWaitTypeDef]) -> None:
+        """Poll get_function until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class PublishedVersionActiveWaiter(Waiter):
-    __slots__ = ()
+    """Waiter PublishedVersionActive: polls
+    LambdaClient.get_function_configuration every 5 s, at most 312 times.
+
+    Acceptors: success when path State = Active; failure when path State =
+    Failed; retry when path State = Pending.
+    """
 
     def wait(
         self, **kwargs: Unpack[GetFunctionConfigurationRequestWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Poll get_function_configuration until the waiter succeeds; raises
+        botocore's WaiterError on failure or timeout.
+        """
 
 WAITERS = {
     "function_active": FunctionActiveWaiter,

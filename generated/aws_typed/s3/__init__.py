@@ -7,11 +7,14 @@ again.
 
 from typing import TYPE_CHECKING
 
-from .client import S3Client, client
+from .client import S3Client
 from .exceptions import S3Exceptions
 
 if TYPE_CHECKING:
+    from .client import client
     from .service_resource import S3ServiceResource, resource
+else:  # the submodule, not its factory: calling the module calls client() (_runtime.CallableModule)
+    from . import client
 
 __all__ = ["S3Client", "S3Exceptions", "S3ServiceResource", "client", "resource"]
 

@@ -222,1284 +222,4308 @@ if TYPE_CHECKING:
 __all__ = ["S3Client", "client"]
 
 class S3Client(S3ClientMethods, BaseClient):
-    __slots__ = ()
-    _service_name = "s3"
+    """Typed client for Amazon Simple Storage Service (botocore service 's3').
+
+    Amazon Simple Storage Service.
+
+    The type of boto3's own s3 client: client(...) returns boto3.client('s3',
+    ...) unchanged, and isinstance(boto3.client('s3'), S3Client) is true.
+    """
 
     @property
-    def exceptions(self) -> S3Exceptions: ...
+    def exceptions(self) -> S3Exceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def abort_multipart_upload(
         self, **kwargs: Unpack[AbortMultipartUploadRequestTypeDef]
-    ) -> AbortMultipartUploadOutputTypeDef: ...
+    ) -> AbortMultipartUploadOutputTypeDef:
+        """This operation aborts a multipart upload. After a multipart upload is
+        aborted, no additional parts can be uploaded using that upload ID. The
+        storage consumed by any previously uploaded parts will be freed.
+        However, if any part uploads are currently in progress, those part
+        uploads might or might not succeed. As a result, it might be necessary
+        to abort a given multipart upload multiple times in order to completely
+        free all storage consumed by all parts.
+
+        Parameters:
+        - Bucket (required): The bucket name to which the upload was taking
+          place.
+        - Key (required): Key of the object for which the multipart upload was
+          initiated.
+        - UploadId (required): Upload ID that identifies the multipart upload.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - IfMatchInitiatedTime (optional): If present, this header aborts an in
+          progress multipart upload only if it was initiated on the provided
+          timestamp. If the initiated timestamp of the multipart upload does
+          not match the provided ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/AbortMultipartUpload
+        """
+
     def complete_multipart_upload(
         self, **kwargs: Unpack[CompleteMultipartUploadRequestTypeDef]
-    ) -> CompleteMultipartUploadOutputTypeDef: ...
+    ) -> CompleteMultipartUploadOutputTypeDef:
+        """Completes a multipart upload by assembling previously uploaded parts.
+
+        Parameters:
+        - Bucket (required): Name of the bucket to which the multipart upload
+          was initiated.
+        - Key (required): Object key for which the multipart upload was
+          initiated.
+        - MultipartUpload (optional): The container for the multipart upload
+          request information.
+        - UploadId (required): ID for the initiated multipart upload.
+        - ChecksumCRC32 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 32-bit
+          CRC32 checksum of the ...
+        - ChecksumCRC32C (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          32-bit CRC32C checksum of the ...
+        - ChecksumCRC64NVME (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit CRC64NVME checksum of ...
+        - ChecksumSHA1 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 160-bit
+          SHA1 digest of the ...
+        - ChecksumSHA256 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          256-bit SHA256 digest of the ...
+        - ChecksumSHA512 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          512-bit SHA512 digest of the ...
+        - ChecksumMD5 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 128-bit
+          MD5 digest of the ...
+        - ChecksumXXHASH64 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH64 checksum of the ...
+        - ChecksumXXHASH3 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH3 checksum of the ...
+        - ChecksumXXHASH128 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          128-bit XXHASH128 checksum of ...
+        - ChecksumType (optional): This header specifies the checksum type of
+          the object, which determines how part-level checksums are combined to
+          create an object-level checksum for multipart objects. You can use
+          this header as a ...
+        - MpuObjectSize (optional): The expected total object size of the
+          multipart upload request. If there’s a mismatch between the specified
+          object size value and the actual object size value, it results in an
+          HTTP 400 ...
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - IfMatch (optional): Uploads the object only if the ETag (entity tag)
+          value provided during the WRITE operation matches the ETag of the
+          object in S3. If the ETag values do not match, the operation returns
+          a 412 ...
+        - IfNoneMatch (optional): Uploads the object only if the object key
+          name does not already exist in the bucket specified. Otherwise,
+          Amazon S3 returns a 412 Precondition Failed error.
+        - SSECustomerAlgorithm (optional): The server-side encryption (SSE)
+          algorithm used to encrypt the object. This parameter is required only
+          when the object was created using a checksum algorithm or if your
+          bucket policy requires the use ...
+        - SSECustomerKey (optional): The server-side encryption (SSE) customer
+          managed key. This parameter is needed only when the object was
+          created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C keys ...
+        - SSECustomerKeyMD5 (optional): The MD5 server-side encryption (SSE)
+          customer managed key. This parameter is needed only when the object
+          was created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CompleteMultipartUpload
+        """
+
     def copy_object(
         self, **kwargs: Unpack[CopyObjectRequestTypeDef]
-    ) -> CopyObjectOutputTypeDef: ...
+    ) -> CopyObjectOutputTypeDef:
+        """Creates a copy of an object that is already stored in Amazon S3.
+
+        Parameters:
+        - ACL (optional): The canned access control list (ACL) to apply to the
+          object.
+        - Bucket (required): The name of the destination bucket.
+        - CacheControl (optional): Specifies the caching behavior along the
+          request/reply chain.
+        - ChecksumAlgorithm (optional): Indicates the algorithm that you want
+          Amazon S3 to use to create the checksum for the object. For more
+          information, see Checking object integrity in the Amazon S3 User
+          Guide.
+        - ContentDisposition (optional): Specifies presentational information
+          for the object. Indicates whether an object should be displayed in a
+          web browser or downloaded as a file. It allows specifying the desired
+          filename for the ...
+        - ContentEncoding (optional): Specifies what content encodings have
+          been applied to the object and thus what decoding mechanisms must be
+          applied to obtain the media-type referenced by the Content-Type
+          header field.
+        - ContentLanguage (optional): The language the content is in.
+        - ContentType (optional): A standard MIME type that describes the
+          format of the object data.
+        - CopySource (required): Specifies the source object for the copy
+          operation. The source object can be up to 5 GB. If the source object
+          is an object that was uploaded by using a multipart upload, the
+          object copy will be a ...
+        - CopySourceIfMatch (optional): Copies the object if its entity tag
+          (ETag) matches the specified tag.
+        - CopySourceIfModifiedSince (optional): Copies the object if it has
+          been modified since the specified time.
+        - CopySourceIfNoneMatch (optional): Copies the object if its entity tag
+          (ETag) is different than the specified ETag.
+        - CopySourceIfUnmodifiedSince (optional): Copies the object if it
+          hasn't been modified since the specified time.
+        - Expires (optional): The date and time at which the object is no
+          longer cacheable.
+        - GrantFullControl (optional): Gives the grantee READ, READ_ACP, and
+          WRITE_ACP permissions on the object.
+        - GrantRead (optional): Allows grantee to read the object data and its
+          metadata.
+        - GrantReadACP (optional): Allows grantee to read the object ACL.
+        - GrantWriteACP (optional): Allows grantee to write the ACL for the
+          applicable object.
+        - IfMatch (optional): Copies the object if the entity tag (ETag) of the
+          destination object matches the specified tag. If the ETag values do
+          not match, the operation returns a 412 Precondition Failed error. If
+          a concurrent ...
+        - IfNoneMatch (optional): Copies the object only if the object key name
+          at the destination does not already exist in the bucket specified.
+          Otherwise, Amazon S3 returns a 412 Precondition Failed error. If a
+          concurrent ...
+        - Key (required): The key of the destination object.
+        - Metadata (optional): A map of metadata to store with the object in
+          S3.
+        - MetadataDirective (optional): Specifies whether the metadata is
+          copied from the source object or replaced with metadata that's
+          provided in the request. When copying an object, you can preserve all
+          metadata (the default) or ...
+        - TaggingDirective (optional): Specifies whether the object tag-set is
+          copied from the source object or replaced with the tag-set that's
+          provided in the request.
+        - ServerSideEncryption (optional): The server-side encryption algorithm
+          used when storing this object in Amazon S3. Unrecognized or
+          unsupported values won’t write a destination object and will receive
+          a 400 Bad Request response.
+        - StorageClass (optional): If the x-amz-storage-class header is not
+          used, the copied object will be stored in the STANDARD Storage Class
+          by default. The STANDARD storage class provides high durability and
+          high availability. ...
+        - WebsiteRedirectLocation (optional): If the destination bucket is
+          configured as a website, redirects requests for this object copy to
+          another object in the same bucket or to an external URL. Amazon S3
+          stores the value of this header in ...
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded. Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - SSEKMSKeyId (optional): Specifies the KMS key ID (Key ID, Key ARN, or
+          Key Alias) to use for object encryption. All GET and PUT requests for
+          an object protected by KMS will fail if they're not made via SSL or
+          using SigV4. ...
+        - SSEKMSEncryptionContext (optional): Specifies the Amazon Web Services
+          KMS Encryption Context as an additional encryption context to use for
+          the destination object encryption. The value of this header is a
+          base64-encoded UTF-8 string ...
+        - BucketKeyEnabled (optional): Specifies whether Amazon S3 should use
+          an S3 Bucket Key for object encryption with server-side encryption
+          using Key Management Service (KMS) keys (SSE-KMS). If a target object
+          uses SSE-KMS, you can ...
+        - CopySourceSSECustomerAlgorithm (optional): Specifies the algorithm to
+          use when decrypting the source object (for example, AES256).
+        - CopySourceSSECustomerKey (optional): Specifies the customer-provided
+          encryption key for Amazon S3 to use to decrypt the source object. The
+          encryption key provided in this header must be the same one that was
+          used when the source object ...
+        - CopySourceSSECustomerKeyMD5 (optional): Specifies the 128-bit MD5
+          digest of the encryption key according to RFC 1321. Amazon S3 uses
+          this header for a message integrity check to ensure that the
+          encryption key was transmitted without error.
+        - RequestPayer (optional)
+        - Tagging (optional): The tag-set for the object copy in the
+          destination bucket. This value must be used in conjunction with the
+          x-amz-tagging-directive if you choose REPLACE for the
+          x-amz-tagging-directive. If you choose ...
+        - ObjectLockMode (optional): The Object Lock mode that you want to
+          apply to the object copy.
+        - ObjectLockRetainUntilDate (optional): The date and time when you want
+          the Object Lock of the object copy to expire.
+        - ObjectLockLegalHoldStatus (optional): Specifies whether you want to
+          apply a legal hold to the object copy.
+        - ExpectedBucketOwner (optional): The account ID of the expected
+          destination bucket owner. If the account ID that you provide does not
+          match the actual owner of the destination bucket, the request fails
+          with the HTTP status code 403 ...
+        - ExpectedSourceBucketOwner (optional): The account ID of the expected
+          source bucket owner. If the account ID that you provide does not
+          match the actual owner of the source bucket, the request fails with
+          the HTTP status code 403 Forbidden ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CopyObject
+        """
+
     def create_bucket(
         self, **kwargs: Unpack[CreateBucketRequestTypeDef]
-    ) -> CreateBucketOutputTypeDef: ...
+    ) -> CreateBucketOutputTypeDef:
+        """This action creates an Amazon S3 bucket. To create an Amazon S3 on
+        Outposts bucket, see CreateBucket .
+
+        Parameters:
+        - ACL (optional): The canned ACL to apply to the bucket.
+        - Bucket (required): The name of the bucket to create.
+        - CreateBucketConfiguration (optional): The configuration information
+          for the bucket.
+        - GrantFullControl (optional): Allows grantee the read, write, read
+          ACP, and write ACP permissions on the bucket.
+        - GrantRead (optional): Allows grantee to list the objects in the
+          bucket.
+        - GrantReadACP (optional): Allows grantee to read the bucket ACL.
+        - GrantWrite (optional): Allows grantee to create new objects in the
+          bucket.
+        - GrantWriteACP (optional): Allows grantee to write the ACL for the
+          applicable bucket.
+        - ObjectLockEnabledForBucket (optional): Specifies whether you want S3
+          Object Lock to be enabled for the new bucket.
+        - ObjectOwnership (optional)
+        - BucketNamespace (optional): Specifies the namespace where you want to
+          create your general purpose bucket. When you create a general purpose
+          bucket, you can choose to create a bucket in the shared global
+          namespace or you can ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucket
+        """
+
     def create_bucket_metadata_configuration(
         self, **kwargs: Unpack[CreateBucketMetadataConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Creates an S3 Metadata V2 metadata configuration for a general purpose
+        bucket. For more information, see Accelerating data discovery with S3
+        Metadata in the Amazon S3 User Guide.
+
+        Parameters:
+        - Bucket (required): The general purpose bucket that you want to create
+          the metadata configuration for.
+        - ContentMD5 (optional): The Content-MD5 header for the metadata
+          configuration.
+        - ChecksumAlgorithm (optional): The checksum algorithm to use with your
+          metadata configuration.
+        - MetadataConfiguration (required): The contents of your metadata
+          configuration.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that corresponds to your metadata configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucketMetadataConfiguration
+        """
+
     def create_bucket_metadata_table_configuration(
         self, **kwargs: Unpack[CreateBucketMetadataTableConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """We recommend that you create your S3 Metadata configurations by using
+        the V2 CreateBucketMetadataConfiguration API operation. We no longer
+        recommend using the V1 CreateBucketMetadataTableConfiguration API
+        operation.
+
+        Parameters:
+        - Bucket (required): The general purpose bucket that you want to create
+          the metadata table configuration for.
+        - ContentMD5 (optional): The Content-MD5 header for the metadata table
+          configuration.
+        - ChecksumAlgorithm (optional): The checksum algorithm to use with your
+          metadata table configuration.
+        - MetadataTableConfiguration (required): The contents of your metadata
+          table configuration.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that corresponds to your metadata table configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucketMetadataTableConfiguration
+        """
+
     def create_multipart_upload(
         self, **kwargs: Unpack[CreateMultipartUploadRequestTypeDef]
-    ) -> CreateMultipartUploadOutputTypeDef: ...
+    ) -> CreateMultipartUploadOutputTypeDef:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Parameters:
+        - ACL (optional): The canned ACL to apply to the object. Amazon S3
+          supports a set of predefined ACLs, known as canned ACLs. Each canned
+          ACL has a predefined set of grantees and permissions. For more
+          information, see ...
+        - Bucket (required): The name of the bucket where the multipart upload
+          is initiated and where the object is uploaded.
+        - CacheControl (optional): Specifies caching behavior along the
+          request/reply chain.
+        - ContentDisposition (optional): Specifies presentational information
+          for the object.
+        - ContentEncoding (optional): Specifies what content encodings have
+          been applied to the object and thus what decoding mechanisms must be
+          applied to obtain the media-type referenced by the Content-Type
+          header field.
+        - ContentLanguage (optional): The language that the content is in.
+        - ContentType (optional): A standard MIME type describing the format of
+          the object data.
+        - Expires (optional): The date and time at which the object is no
+          longer cacheable.
+        - GrantFullControl (optional): Specify access permissions explicitly to
+          give the grantee READ, READ_ACP, and WRITE_ACP permissions on the
+          object.
+        - GrantRead (optional): Specify access permissions explicitly to allow
+          grantee to read the object data and its metadata.
+        - GrantReadACP (optional): Specify access permissions explicitly to
+          allows grantee to read the object ACL.
+        - GrantWriteACP (optional): Specify access permissions explicitly to
+          allows grantee to allow grantee to write the ACL for the applicable
+          object.
+        - Key (required): Object key for which the multipart upload is to be
+          initiated.
+        - Metadata (optional): A map of metadata to store with the object in
+          S3.
+        - ServerSideEncryption (optional): The server-side encryption algorithm
+          used when you store this object in Amazon S3 or Amazon FSx.
+        - StorageClass (optional): By default, Amazon S3 uses the STANDARD
+          Storage Class to store newly created objects. The STANDARD storage
+          class provides high durability and high availability. Depending on
+          performance needs, you ...
+        - WebsiteRedirectLocation (optional): If the bucket is configured as a
+          website, redirects requests for this object to another object in the
+          same bucket or to an external URL. Amazon S3 stores the value of this
+          header in the object ...
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          customer-provided encryption key according to RFC 1321. Amazon S3
+          uses this header for a message integrity check to ensure that the
+          encryption key was ...
+        - SSEKMSKeyId (optional): Specifies the KMS key ID (Key ID, Key ARN, or
+          Key Alias) to use for object encryption. If the KMS key doesn't exist
+          in the same account that's issuing the command, you must use the full
+          Key ARN not ...
+        - SSEKMSEncryptionContext (optional): Specifies the Amazon Web Services
+          KMS Encryption Context to use for object encryption. The value of
+          this header is a Base64 encoded string of a UTF-8 encoded JSON, which
+          contains the encryption ...
+        - BucketKeyEnabled (optional): Specifies whether Amazon S3 should use
+          an S3 Bucket Key for object encryption with server-side encryption
+          using Key Management Service (KMS) keys (SSE-KMS).
+        - RequestPayer (optional)
+        - Tagging (optional): The tag-set for the object. The tag-set must be
+          encoded as URL Query parameters.
+        - ObjectLockMode (optional): Specifies the Object Lock mode that you
+          want to apply to the uploaded object.
+        - ObjectLockRetainUntilDate (optional): Specifies the date and time
+          when you want the Object Lock to expire.
+        - ObjectLockLegalHoldStatus (optional): Specifies whether you want to
+          apply a legal hold to the uploaded object.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm that you want
+          Amazon S3 to use to create the checksum for the object. For more
+          information, see Checking object integrity in the Amazon S3 User
+          Guide.
+        - ChecksumType (optional): Indicates the checksum type that you want
+          Amazon S3 to use to calculate the object’s checksum value. For more
+          information, see Checking object integrity in the Amazon S3 User
+          Guide.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateMultipartUpload
+        """
+
     def create_session(
         self, **kwargs: Unpack[CreateSessionRequestTypeDef]
-    ) -> CreateSessionOutputTypeDef: ...
+    ) -> CreateSessionOutputTypeDef:
+        """Creates a session that establishes temporary security credentials to
+        support fast authentication and authorization for the Zonal endpoint
+        API operations on directory buckets. For more information about Zonal
+        endpoint API operations that include the Availability Zone in the
+        request endpoint, see S3 Express One Zone APIs in the Amazon S3 User
+        Guide.
+
+        Parameters:
+        - SessionMode (optional): Specifies the mode of the session that will
+          be created, either ReadWrite or ReadOnly. If no session mode is
+          specified, the default behavior attempts to create a session with the
+          maximum allowable ...
+        - Bucket (required): The name of the bucket that you create a session
+          for.
+        - ServerSideEncryption (optional): The server-side encryption algorithm
+          to use when you store objects in the directory bucket.
+        - SSEKMSKeyId (optional): If you specify x-amz-server-side-encryption
+          with aws:kms, you must specify the
+          x-amz-server-side-encryption-aws-kms-key-id header with the ID (Key
+          ID or Key ARN) of the KMS symmetric encryption ...
+        - SSEKMSEncryptionContext (optional): Specifies the Amazon Web Services
+          KMS Encryption Context as an additional encryption context to use for
+          object encryption. The value of this header is a Base64 encoded
+          string of a UTF-8 encoded JSON, ...
+        - BucketKeyEnabled (optional): Specifies whether Amazon S3 should use
+          an S3 Bucket Key for object encryption with server-side encryption
+          using KMS keys (SSE-KMS).
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateSession
+        """
+
     def delete_bucket(
         self, **kwargs: Unpack[DeleteBucketRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the S3 bucket. All objects (including all object versions and
+        delete markers) in the bucket must be deleted before the bucket itself
+        can be deleted.
+
+        Parameters:
+        - Bucket (required): Specifies the bucket being deleted.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucket
+        """
+
     def delete_bucket_analytics_configuration(
         self, **kwargs: Unpack[DeleteBucketAnalyticsConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket from which an analytics
+          configuration is deleted.
+        - Id (required): The ID that identifies the analytics configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketAnalyticsConfiguration
+        """
+
     def delete_bucket_cors(
         self, **kwargs: Unpack[DeleteBucketCorsRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): Specifies the bucket whose cors configuration is
+          being deleted.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketCors
+        """
+
     def delete_bucket_encryption(
         self, **kwargs: Unpack[DeleteBucketEncryptionRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This implementation of the DELETE action resets the default encryption
+        for the bucket as server-side encryption with Amazon S3 managed keys
+        (SSE-S3).
+
+        Parameters:
+        - Bucket (required): The name of the bucket containing the server-side
+          encryption configuration to delete.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketEncryption
+        """
+
     def delete_bucket_intelligent_tiering_configuration(
         self,
         **kwargs: Unpack[DeleteBucketIntelligentTieringConfigurationRequestTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          configuration you want to modify or retrieve.
+        - Id (required): The ID used to identify the S3 Intelligent-Tiering
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketIntelligentTieringConfiguration
+        """
+
     def delete_bucket_inventory_configuration(
         self, **kwargs: Unpack[DeleteBucketInventoryConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes an S3 Inventory configuration (identified by the inventory ID)
+        from the bucket.
+
+        Parameters:
+        - Bucket (required): The name of the bucket containing the inventory
+          configuration to delete.
+        - Id (required): The ID used to identify the inventory configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketInventoryConfiguration
+        """
+
     def delete_bucket_lifecycle(
         self, **kwargs: Unpack[DeleteBucketLifecycleRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the lifecycle configuration from the specified bucket. Amazon
+        S3 removes all the lifecycle configuration rules in the lifecycle
+        subresource associated with the bucket. Your objects never expire, and
+        Amazon S3 no longer automatically deletes any objects on the basis of
+        rules contained in the deleted lifecycle configuration.
+
+        Parameters:
+        - Bucket (required): The bucket name of the lifecycle to delete.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketLifecycle
+        """
+
     def delete_bucket_metadata_configuration(
         self, **kwargs: Unpack[DeleteBucketMetadataConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes an S3 Metadata configuration from a general purpose bucket. For
+        more information, see Accelerating data discovery with S3 Metadata in
+        the Amazon S3 User Guide.
+
+        Parameters:
+        - Bucket (required): The general purpose bucket that you want to remove
+          the metadata configuration from.
+        - ExpectedBucketOwner (optional): The expected bucket owner of the
+          general purpose bucket that you want to remove the metadata table
+          configuration from.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketMetadataConfiguration
+        """
+
     def delete_bucket_metadata_table_configuration(
         self, **kwargs: Unpack[DeleteBucketMetadataTableConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """We recommend that you delete your S3 Metadata configurations by using
+        the V2 DeleteBucketMetadataTableConfiguration API operation. We no
+        longer recommend using the V1 DeleteBucketMetadataTableConfiguration
+        API operation.
+
+        Parameters:
+        - Bucket (required): The general purpose bucket that you want to remove
+          the metadata table configuration from.
+        - ExpectedBucketOwner (optional): The expected bucket owner of the
+          general purpose bucket that you want to remove the metadata table
+          configuration from.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketMetadataTableConfiguration
+        """
+
     def delete_bucket_metrics_configuration(
         self, **kwargs: Unpack[DeleteBucketMetricsConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a metrics configuration for the Amazon CloudWatch request
+        metrics (specified by the metrics configuration ID) from the bucket.
+        Note that this doesn't include the daily storage metrics.
+
+        Parameters:
+        - Bucket (required): The name of the bucket containing the metrics
+          configuration to delete.
+        - Id (required): The ID used to identify the metrics configuration. The
+          ID has a 64 character limit and can only contain letters, numbers,
+          periods, dashes, and underscores.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketMetricsConfiguration
+        """
+
     def delete_bucket_ownership_controls(
         self, **kwargs: Unpack[DeleteBucketOwnershipControlsRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The Amazon S3 bucket whose OwnershipControls you
+          want to delete.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketOwnershipControls
+        """
+
     def delete_bucket_policy(
         self, **kwargs: Unpack[DeleteBucketPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the policy of a specified bucket.
+
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketPolicy
+        """
+
     def delete_bucket_replication(
         self, **kwargs: Unpack[DeleteBucketReplicationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketReplication
+        """
+
     def delete_bucket_tagging(
         self, **kwargs: Unpack[DeleteBucketTaggingRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket that has the tag set to be removed.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketTagging
+        """
+
     def delete_bucket_website(
         self, **kwargs: Unpack[DeleteBucketWebsiteRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name for which you want to remove the
+          website configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketWebsite
+        """
+
     def delete_object(
         self, **kwargs: Unpack[DeleteObjectRequestTypeDef]
-    ) -> DeleteObjectOutputTypeDef: ...
+    ) -> DeleteObjectOutputTypeDef:
+        """Removes an object from a bucket. The behavior depends on the bucket's
+        versioning state:
+
+        Parameters:
+        - Bucket (required): The bucket name of the bucket containing the
+          object.
+        - Key (required): Key name of the object to delete.
+        - MFA (optional): The concatenation of the authentication device's
+          serial number, a space, and the value that is displayed on your
+          authentication device. Required to permanently delete a versioned
+          object if versioning ...
+        - VersionId (optional): Version ID used to reference a specific version
+          of the object.
+        - RequestPayer (optional)
+        - BypassGovernanceRetention (optional): Indicates whether S3 Object
+          Lock should bypass Governance-mode restrictions to process this
+          operation. To use this header, you must have the
+          s3:BypassGovernanceRetention permission.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - IfMatch (optional): Deletes the object if the ETag (entity tag) value
+          provided during the delete operation matches the ETag of the object
+          in S3. If the ETag values do not match, the operation returns a 412
+          Precondition ...
+        - IfMatchLastModifiedTime (optional): If present, the object is deleted
+          only if its modification times matches the provided Timestamp. If the
+          Timestamp values do not match, the operation returns a 412
+          Precondition Failed error. If the ...
+        - IfMatchSize (optional): If present, the object is deleted only if its
+          size matches the provided size in bytes. If the Size value does not
+          match, the operation returns a 412 Precondition Failed error. If the
+          Size matches or ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObject
+        """
+
     def delete_object_tagging(
         self, **kwargs: Unpack[DeleteObjectTaggingRequestTypeDef]
-    ) -> DeleteObjectTaggingOutputTypeDef: ...
+    ) -> DeleteObjectTaggingOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name containing the objects from which
+          to remove the tags.
+        - Key (required): The key that identifies the object in the bucket from
+          which to remove all tags.
+        - VersionId (optional): The versionId of the object that the tag-set
+          will be removed from.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjectTagging
+        """
+
     def delete_objects(
         self, **kwargs: Unpack[DeleteObjectsRequestTypeDef]
-    ) -> DeleteObjectsOutputTypeDef: ...
+    ) -> DeleteObjectsOutputTypeDef:
+        """This operation enables you to delete multiple objects from a bucket
+        using a single HTTP request. If you know the object keys that you want
+        to delete, then this operation provides a suitable alternative to
+        sending individual delete requests, reducing per-request overhead.
+
+        Parameters:
+        - Bucket (required): The bucket name containing the objects to delete.
+        - Delete (required): Container for the request.
+        - MFA (optional): The concatenation of the authentication device's
+          serial number, a space, and the value that is displayed on your
+          authentication device. Required to permanently delete a versioned
+          object if versioning ...
+        - RequestPayer (optional)
+        - BypassGovernanceRetention (optional): Specifies whether you want to
+          delete this object even if it has a Governance-type Object Lock in
+          place. To use this header, you must have the
+          s3:BypassGovernanceRetention permission.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjects
+        """
+
     def delete_public_access_block(
         self, **kwargs: Unpack[DeletePublicAccessBlockRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The Amazon S3 bucket whose PublicAccessBlock
+          configuration you want to delete.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeletePublicAccessBlock
+        """
+
     def get_bucket_abac(
         self, **kwargs: Unpack[GetBucketAbacRequestTypeDef]
-    ) -> GetBucketAbacOutputTypeDef: ...
+    ) -> GetBucketAbacOutputTypeDef:
+        """Returns the attribute-based access control (ABAC) property of the
+        general purpose bucket. If ABAC is enabled on your bucket, you can use
+        tags on the bucket for access control. For more information, see
+        Enabling ABAC in general purpose buckets.
+
+        Parameters:
+        - Bucket (required): The name of the general purpose bucket.
+        - ExpectedBucketOwner (optional): The Amazon Web Services account ID of
+          the general purpose bucket's owner.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAbac
+        """
+
     def get_bucket_accelerate_configuration(
         self, **kwargs: Unpack[GetBucketAccelerateConfigurationRequestTypeDef]
-    ) -> GetBucketAccelerateConfigurationOutputTypeDef: ...
+    ) -> GetBucketAccelerateConfigurationOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which the accelerate
+          configuration is retrieved.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - RequestPayer (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAccelerateConfiguration
+        """
+
     def get_bucket_acl(
         self, **kwargs: Unpack[GetBucketAclRequestTypeDef]
-    ) -> GetBucketAclOutputTypeDef: ...
+    ) -> GetBucketAclOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): Specifies the S3 bucket whose ACL is being
+          requested.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAcl
+        """
+
     def get_bucket_analytics_configuration(
         self, **kwargs: Unpack[GetBucketAnalyticsConfigurationRequestTypeDef]
-    ) -> GetBucketAnalyticsConfigurationOutputTypeDef: ...
+    ) -> GetBucketAnalyticsConfigurationOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket from which an analytics
+          configuration is retrieved.
+        - Id (required): The ID that identifies the analytics configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketAnalyticsConfiguration
+        """
+
     def get_bucket_cors(
         self, **kwargs: Unpack[GetBucketCorsRequestTypeDef]
-    ) -> GetBucketCorsOutputTypeDef: ...
+    ) -> GetBucketCorsOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name for which to get the cors
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketCors
+        """
+
     def get_bucket_encryption(
         self, **kwargs: Unpack[GetBucketEncryptionRequestTypeDef]
-    ) -> GetBucketEncryptionOutputTypeDef: ...
+    ) -> GetBucketEncryptionOutputTypeDef:
+        """Returns the default encryption configuration for an Amazon S3 bucket.
+        By default, all buckets have a default encryption configuration that
+        uses server-side encryption with Amazon S3 managed keys (SSE-S3). This
+        operation also returns the BucketKeyEnabled and BlockedEncryptionTypes
+        statuses.
+
+        Parameters:
+        - Bucket (required): The name of the bucket from which the server-side
+          encryption configuration is retrieved.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketEncryption
+        """
+
     def get_bucket_intelligent_tiering_configuration(
         self, **kwargs: Unpack[GetBucketIntelligentTieringConfigurationRequestTypeDef]
-    ) -> GetBucketIntelligentTieringConfigurationOutputTypeDef: ...
+    ) -> GetBucketIntelligentTieringConfigurationOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          configuration you want to modify or retrieve.
+        - Id (required): The ID used to identify the S3 Intelligent-Tiering
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketIntelligentTieringConfiguration
+        """
+
     def get_bucket_inventory_configuration(
         self, **kwargs: Unpack[GetBucketInventoryConfigurationRequestTypeDef]
-    ) -> GetBucketInventoryConfigurationOutputTypeDef: ...
+    ) -> GetBucketInventoryConfigurationOutputTypeDef:
+        """Returns an S3 Inventory configuration (identified by the inventory
+        configuration ID) from the bucket.
+
+        Parameters:
+        - Bucket (required): The name of the bucket containing the inventory
+          configuration to retrieve.
+        - Id (required): The ID used to identify the inventory configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketInventoryConfiguration
+        """
+
     def get_bucket_lifecycle(
         self, **kwargs: Unpack[GetBucketLifecycleRequestTypeDef]
-    ) -> GetBucketLifecycleOutputTypeDef: ...
+    ) -> GetBucketLifecycleOutputTypeDef:
+        """For an updated version of this API, see
+        GetBucketLifecycleConfiguration. If you configured a bucket lifecycle
+        using the filter element, you should see the updated version of this
+        topic. This topic is provided for backward compatibility.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          lifecycle information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLifecycle
+        """
+
     def get_bucket_lifecycle_configuration(
         self, **kwargs: Unpack[GetBucketLifecycleConfigurationRequestTypeDef]
-    ) -> GetBucketLifecycleConfigurationOutputTypeDef: ...
+    ) -> GetBucketLifecycleConfigurationOutputTypeDef:
+        """Returns the lifecycle configuration information set on the bucket. For
+        information about lifecycle configuration, see Object Lifecycle
+        Management.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          lifecycle information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLifecycleConfiguration
+        """
+
     def get_bucket_location(
         self, **kwargs: Unpack[GetBucketLocationRequestTypeDef]
-    ) -> GetBucketLocationOutputTypeDef: ...
+    ) -> GetBucketLocationOutputTypeDef:
+        """Using the GetBucketLocation operation is no longer a best practice. To
+        return the Region that a bucket resides in, we recommend that you use
+        the HeadBucket operation instead. For backward compatibility, Amazon S3
+        continues to support the GetBucketLocation operation.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          location.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLocation
+        """
+
     def get_bucket_logging(
         self, **kwargs: Unpack[GetBucketLoggingRequestTypeDef]
-    ) -> GetBucketLoggingOutputTypeDef: ...
+    ) -> GetBucketLoggingOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name for which to get the logging
+          information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketLogging
+        """
+
     def get_bucket_metadata_configuration(
         self, **kwargs: Unpack[GetBucketMetadataConfigurationRequestTypeDef]
-    ) -> GetBucketMetadataConfigurationOutputTypeDef: ...
+    ) -> GetBucketMetadataConfigurationOutputTypeDef:
+        """Retrieves the S3 Metadata configuration for a general purpose bucket.
+        For more information, see Accelerating data discovery with S3 Metadata
+        in the Amazon S3 User Guide.
+
+        Parameters:
+        - Bucket (required): The general purpose bucket that corresponds to the
+          metadata configuration that you want to retrieve.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that you want to retrieve the metadata table
+          configuration for.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketMetadataConfiguration
+        """
+
     def get_bucket_metadata_table_configuration(
         self, **kwargs: Unpack[GetBucketMetadataTableConfigurationRequestTypeDef]
-    ) -> GetBucketMetadataTableConfigurationOutputTypeDef: ...
+    ) -> GetBucketMetadataTableConfigurationOutputTypeDef:
+        """We recommend that you retrieve your S3 Metadata configurations by using
+        the V2 GetBucketMetadataTableConfiguration API operation. We no longer
+        recommend using the V1 GetBucketMetadataTableConfiguration API
+        operation.
+
+        Parameters:
+        - Bucket (required): The general purpose bucket that corresponds to the
+          metadata table configuration that you want to retrieve.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that you want to retrieve the metadata table
+          configuration for.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketMetadataTableConfiguration
+        """
+
     def get_bucket_metrics_configuration(
         self, **kwargs: Unpack[GetBucketMetricsConfigurationRequestTypeDef]
-    ) -> GetBucketMetricsConfigurationOutputTypeDef: ...
+    ) -> GetBucketMetricsConfigurationOutputTypeDef:
+        """Gets a metrics configuration (specified by the metrics configuration
+        ID) from the bucket. Note that this doesn't include the daily storage
+        metrics.
+
+        Parameters:
+        - Bucket (required): The name of the bucket containing the metrics
+          configuration to retrieve.
+        - Id (required): The ID used to identify the metrics configuration. The
+          ID has a 64 character limit and can only contain letters, numbers,
+          periods, dashes, and underscores.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketMetricsConfiguration
+        """
+
     def get_bucket_notification(
         self, **kwargs: Unpack[GetBucketNotificationConfigurationRequestTypeDef]
-    ) -> NotificationConfigurationDeprecatedResponseTypeDef: ...
+    ) -> NotificationConfigurationDeprecatedResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          notification configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketNotification
+        """
+
     def get_bucket_notification_configuration(
         self, **kwargs: Unpack[GetBucketNotificationConfigurationRequestTypeDef]
-    ) -> NotificationConfigurationResponseTypeDef: ...
+    ) -> NotificationConfigurationResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          notification configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketNotificationConfiguration
+        """
+
     def get_bucket_ownership_controls(
         self, **kwargs: Unpack[GetBucketOwnershipControlsRequestTypeDef]
-    ) -> GetBucketOwnershipControlsOutputTypeDef: ...
+    ) -> GetBucketOwnershipControlsOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          OwnershipControls you want to retrieve.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketOwnershipControls
+        """
+
     def get_bucket_policy(
         self, **kwargs: Unpack[GetBucketPolicyRequestTypeDef]
-    ) -> GetBucketPolicyOutputTypeDef: ...
+    ) -> GetBucketPolicyOutputTypeDef:
+        """Returns the policy of a specified bucket.
+
+        Parameters:
+        - Bucket (required): The bucket name to get the bucket policy for.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketPolicy
+        """
+
     def get_bucket_policy_status(
         self, **kwargs: Unpack[GetBucketPolicyStatusRequestTypeDef]
-    ) -> GetBucketPolicyStatusOutputTypeDef: ...
+    ) -> GetBucketPolicyStatusOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose policy
+          status you want to retrieve.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketPolicyStatus
+        """
+
     def get_bucket_replication(
         self, **kwargs: Unpack[GetBucketReplicationRequestTypeDef]
-    ) -> GetBucketReplicationOutputTypeDef: ...
+    ) -> GetBucketReplicationOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name for which to get the replication
+          information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketReplication
+        """
+
     def get_bucket_request_payment(
         self, **kwargs: Unpack[GetBucketRequestPaymentRequestTypeDef]
-    ) -> GetBucketRequestPaymentOutputTypeDef: ...
+    ) -> GetBucketRequestPaymentOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          payment request configuration
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketRequestPayment
+        """
+
     def get_bucket_tagging(
         self, **kwargs: Unpack[GetBucketTaggingRequestTypeDef]
-    ) -> GetBucketTaggingOutputTypeDef: ...
+    ) -> GetBucketTaggingOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          tagging information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketTagging
+        """
+
     def get_bucket_versioning(
         self, **kwargs: Unpack[GetBucketVersioningRequestTypeDef]
-    ) -> GetBucketVersioningOutputTypeDef: ...
+    ) -> GetBucketVersioningOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which to get the
+          versioning information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketVersioning
+        """
+
     def get_bucket_website(
         self, **kwargs: Unpack[GetBucketWebsiteRequestTypeDef]
-    ) -> GetBucketWebsiteOutputTypeDef: ...
+    ) -> GetBucketWebsiteOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name for which to get the website
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetBucketWebsite
+        """
+
     def get_object(
         self, **kwargs: Unpack[GetObjectRequestTypeDef]
-    ) -> GetObjectOutputTypeDef: ...
+    ) -> GetObjectOutputTypeDef:
+        """Retrieves an object from Amazon S3.
+
+        Parameters:
+        - Bucket (required): The bucket name containing the object.
+        - IfMatch (optional): Return the object only if its entity tag (ETag)
+          is the same as the one specified in this header; otherwise, return a
+          412 Precondition Failed error.
+        - IfModifiedSince (optional): Return the object only if it has been
+          modified since the specified time; otherwise, return a 304 Not
+          Modified error.
+        - IfNoneMatch (optional): Return the object only if its entity tag
+          (ETag) is different from the one specified in this header; otherwise,
+          return a 304 Not Modified error.
+        - IfUnmodifiedSince (optional): Return the object only if it has not
+          been modified since the specified time; otherwise, return a 412
+          Precondition Failed error.
+        - Key (required): Key of the object to get.
+        - Range (optional): Downloads the specified byte range of an object.
+          For more information about the HTTP Range header, see
+          https://www.rfc-editor.org/rfc/rfc9110.html#name-range.
+        - ResponseCacheControl (optional): Sets the Cache-Control header of the
+          response.
+        - ResponseContentDisposition (optional): Sets the Content-Disposition
+          header of the response.
+        - ResponseContentEncoding (optional): Sets the Content-Encoding header
+          of the response.
+        - ResponseContentLanguage (optional): Sets the Content-Language header
+          of the response.
+        - ResponseContentType (optional): Sets the Content-Type header of the
+          response.
+        - ResponseExpires (optional): Sets the Expires header of the response.
+        - VersionId (optional): Version ID used to reference a specific version
+          of the object.
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          decrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key that you originally provided for Amazon S3 to encrypt the data
+          before storing it. This value is used to decrypt the object when
+          recovering it and must ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          customer-provided encryption key according to RFC 1321. Amazon S3
+          uses this header for a message integrity check to ensure that the
+          encryption key was ...
+        - RequestPayer (optional)
+        - PartNumber (optional): Part number of the object being read. This is
+          a positive integer between 1 and 10,000. Effectively performs a
+          'ranged' GET request for the part specified. Useful for downloading
+          just a part of an ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ChecksumMode (optional): To retrieve the checksum, this mode must be
+          enabled.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObject
+        """
+
     def get_object_acl(
         self, **kwargs: Unpack[GetObjectAclRequestTypeDef]
-    ) -> GetObjectAclOutputTypeDef: ...
+    ) -> GetObjectAclOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name that contains the object for which
+          to get the ACL information.
+        - Key (required): The key of the object for which to get the ACL
+          information.
+        - VersionId (optional): Version ID used to reference a specific version
+          of the object.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectAcl
+        """
+
     def get_object_attributes(
         self, **kwargs: Unpack[GetObjectAttributesRequestTypeDef]
-    ) -> GetObjectAttributesOutputTypeDef: ...
+    ) -> GetObjectAttributesOutputTypeDef:
+        """Retrieves all of the metadata from an object without returning the
+        object itself. This operation is useful if you're interested only in an
+        object's metadata.
+
+        Parameters:
+        - Bucket (required): The name of the bucket that contains the object.
+        - Key (required): The object key.
+        - VersionId (optional): The version ID used to reference a specific
+          version of the object.
+        - MaxParts (optional): Sets the maximum number of parts to return. For
+          more information, see Uploading and copying objects using multipart
+          upload in Amazon S3 in the Amazon Simple Storage Service user guide.
+        - PartNumberMarker (optional): Specifies the part after which listing
+          should begin. Only parts with higher part numbers will be listed. For
+          more information, see Uploading and copying objects using multipart
+          upload in Amazon S3 in ...
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ObjectAttributes (required): Specifies the fields at the root level
+          that you want returned in the response. Fields that you do not
+          specify are not returned.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectAttributes
+        """
+
     def get_object_legal_hold(
         self, **kwargs: Unpack[GetObjectLegalHoldRequestTypeDef]
-    ) -> GetObjectLegalHoldOutputTypeDef: ...
+    ) -> GetObjectLegalHoldOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name containing the object whose legal
+          hold status you want to retrieve.
+        - Key (required): The key name for the object whose legal hold status
+          you want to retrieve.
+        - VersionId (optional): The version ID of the object whose legal hold
+          status you want to retrieve.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectLegalHold
+        """
+
     def get_object_lock_configuration(
         self, **kwargs: Unpack[GetObjectLockConfigurationRequestTypeDef]
-    ) -> GetObjectLockConfigurationOutputTypeDef: ...
+    ) -> GetObjectLockConfigurationOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket whose Object Lock configuration you
+          want to retrieve.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectLockConfiguration
+        """
+
     def get_object_retention(
         self, **kwargs: Unpack[GetObjectRetentionRequestTypeDef]
-    ) -> GetObjectRetentionOutputTypeDef: ...
+    ) -> GetObjectRetentionOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name containing the object whose
+          retention settings you want to retrieve.
+        - Key (required): The key name for the object whose retention settings
+          you want to retrieve.
+        - VersionId (optional): The version ID for the object whose retention
+          settings you want to retrieve.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectRetention
+        """
+
     def get_object_tagging(
         self, **kwargs: Unpack[GetObjectTaggingRequestTypeDef]
-    ) -> GetObjectTaggingOutputTypeDef: ...
+    ) -> GetObjectTaggingOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name containing the object for which to
+          get the tagging information.
+        - Key (required): Object key for which to get the tagging information.
+        - VersionId (optional): The versionId of the object for which to get
+          the tagging information.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - RequestPayer (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectTagging
+        """
+
     def get_object_torrent(
         self, **kwargs: Unpack[GetObjectTorrentRequestTypeDef]
-    ) -> GetObjectTorrentOutputTypeDef: ...
+    ) -> GetObjectTorrentOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket containing the object for
+          which to get the torrent files.
+        - Key (required): The object key for which to get the information.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObjectTorrent
+        """
+
     def get_public_access_block(
         self, **kwargs: Unpack[GetPublicAccessBlockRequestTypeDef]
-    ) -> GetPublicAccessBlockOutputTypeDef: ...
+    ) -> GetPublicAccessBlockOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          PublicAccessBlock configuration you want to retrieve.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetPublicAccessBlock
+        """
+
     def head_bucket(
         self, **kwargs: Unpack[HeadBucketRequestTypeDef]
-    ) -> HeadBucketOutputTypeDef: ...
+    ) -> HeadBucketOutputTypeDef:
+        """You can use this operation to determine if a bucket exists and if you
+        have permission to access it. The action returns a 200 OK HTTP status
+        code if the bucket exists and you have permission to access it. You can
+        make a HeadBucket call on any bucket name to any Region in the
+        partition, and regardless of the permissions on the bucket, you will
+        receive a response header with the correct bucket location so that you
+        can then make a proper, signed request to the appropriate Regional
+        endpoint.
+
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/HeadBucket
+        """
+
     def head_object(
         self, **kwargs: Unpack[HeadObjectRequestTypeDef]
-    ) -> HeadObjectOutputTypeDef: ...
+    ) -> HeadObjectOutputTypeDef:
+        """The HEAD operation retrieves metadata from an object without returning
+        the object itself. This operation is useful if you're interested only
+        in an object's metadata.
+
+        Parameters:
+        - Bucket (required): The name of the bucket that contains the object.
+        - IfMatch (optional): Return the object only if its entity tag (ETag)
+          is the same as the one specified; otherwise, return a 412
+          (precondition failed) error.
+        - IfModifiedSince (optional): Return the object only if it has been
+          modified since the specified time; otherwise, return a 304 (not
+          modified) error.
+        - IfNoneMatch (optional): Return the object only if its entity tag
+          (ETag) is different from the one specified; otherwise, return a 304
+          (not modified) error.
+        - IfUnmodifiedSince (optional): Return the object only if it has not
+          been modified since the specified time; otherwise, return a 412
+          (precondition failed) error.
+        - Key (required): The object key.
+        - Range (optional): HeadObject returns only the metadata for an object.
+          If the Range is satisfiable, only the ContentLength is affected in
+          the response. If the Range is not satisfiable, S3 returns a 416 -
+          Requested ...
+        - ResponseCacheControl (optional): Sets the Cache-Control header of the
+          response.
+        - ResponseContentDisposition (optional): Sets the Content-Disposition
+          header of the response.
+        - ResponseContentEncoding (optional): Sets the Content-Encoding header
+          of the response.
+        - ResponseContentLanguage (optional): Sets the Content-Language header
+          of the response.
+        - ResponseContentType (optional): Sets the Content-Type header of the
+          response.
+        - ResponseExpires (optional): Sets the Expires header of the response.
+        - VersionId (optional): Version ID used to reference a specific version
+          of the object.
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - RequestPayer (optional)
+        - PartNumber (optional): Part number of the object being read. This is
+          a positive integer between 1 and 10,000. Effectively performs a
+          'ranged' HEAD request for the part specified. Useful querying about
+          the size of the part ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ChecksumMode (optional): To retrieve the checksum, this parameter
+          must be enabled.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/HeadObject
+        """
+
     def list_bucket_analytics_configurations(
         self, **kwargs: Unpack[ListBucketAnalyticsConfigurationsRequestTypeDef]
-    ) -> ListBucketAnalyticsConfigurationsOutputTypeDef: ...
+    ) -> ListBucketAnalyticsConfigurationsOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket from which analytics
+          configurations are retrieved.
+        - ContinuationToken (optional): The ContinuationToken that represents a
+          placeholder from where this request should begin.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketAnalyticsConfigurations
+        """
+
     def list_bucket_intelligent_tiering_configurations(
         self, **kwargs: Unpack[ListBucketIntelligentTieringConfigurationsRequestTypeDef]
-    ) -> ListBucketIntelligentTieringConfigurationsOutputTypeDef: ...
+    ) -> ListBucketIntelligentTieringConfigurationsOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          configuration you want to modify or retrieve.
+        - ContinuationToken (optional): The ContinuationToken that represents a
+          placeholder from where this request should begin.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketIntelligentTieringConfigurations
+        """
+
     def list_bucket_inventory_configurations(
         self, **kwargs: Unpack[ListBucketInventoryConfigurationsRequestTypeDef]
-    ) -> ListBucketInventoryConfigurationsOutputTypeDef: ...
+    ) -> ListBucketInventoryConfigurationsOutputTypeDef:
+        """Returns a list of S3 Inventory configurations for the bucket. You can
+        have up to 1,000 inventory configurations per bucket.
+
+        Parameters:
+        - Bucket (required): The name of the bucket containing the inventory
+          configurations to retrieve.
+        - ContinuationToken (optional): The marker used to continue an
+          inventory configuration listing that has been truncated. Use the
+          NextContinuationToken from a previously truncated list response to
+          continue the listing. The ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketInventoryConfigurations
+        """
+
     def list_bucket_metrics_configurations(
         self, **kwargs: Unpack[ListBucketMetricsConfigurationsRequestTypeDef]
-    ) -> ListBucketMetricsConfigurationsOutputTypeDef: ...
+    ) -> ListBucketMetricsConfigurationsOutputTypeDef:
+        """Lists the metrics configurations for the bucket. The metrics
+        configurations are only for the request metrics of the bucket and do
+        not provide information on daily storage metrics. You can have up to
+        1,000 configurations per bucket.
+
+        Parameters:
+        - Bucket (required): The name of the bucket containing the metrics
+          configurations to retrieve.
+        - ContinuationToken (optional): The marker that is used to continue a
+          metrics configuration listing that has been truncated. Use the
+          NextContinuationToken from a previously truncated list response to
+          continue the listing. The ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBucketMetricsConfigurations
+        """
+
     def list_buckets(
         self, **kwargs: Unpack[ListBucketsRequestTypeDef]
-    ) -> ListBucketsOutputTypeDef: ...
+    ) -> ListBucketsOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - MaxBuckets (optional): Maximum number of buckets to be returned in
+          response. When the number is more than the count of buckets that are
+          owned by an Amazon Web Services account, return all the buckets in
+          response.
+        - ContinuationToken (optional): ContinuationToken indicates to Amazon
+          S3 that the list is being continued on this bucket with a token.
+          ContinuationToken is obfuscated and is not a real key. You can use
+          this ContinuationToken for ...
+        - Prefix (optional): Limits the response to bucket names that begin
+          with the specified bucket name prefix.
+        - BucketRegion (optional): Limits the response to buckets that are
+          located in the specified Amazon Web Services Region. The Amazon Web
+          Services Region must be expressed according to the Amazon Web
+          Services Region code, such as ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListBuckets
+        """
+
     def list_directory_buckets(
         self, **kwargs: Unpack[ListDirectoryBucketsRequestTypeDef]
-    ) -> ListDirectoryBucketsOutputTypeDef: ...
+    ) -> ListDirectoryBucketsOutputTypeDef:
+        """Returns a list of all Amazon S3 directory buckets owned by the
+        authenticated sender of the request. For more information about
+        directory buckets, see Directory buckets in the Amazon S3 User Guide.
+
+        Parameters:
+        - ContinuationToken (optional): ContinuationToken indicates to Amazon
+          S3 that the list is being continued on buckets in this account with a
+          token. ContinuationToken is obfuscated and is not a real bucket name.
+          You can use this ...
+        - MaxDirectoryBuckets (optional): Maximum number of buckets to be
+          returned in response. When the number is more than the count of
+          buckets that are owned by an Amazon Web Services account, return all
+          the buckets in response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListDirectoryBuckets
+        """
+
     def list_multipart_uploads(
         self, **kwargs: Unpack[ListMultipartUploadsRequestTypeDef]
-    ) -> ListMultipartUploadsOutputTypeDef: ...
+    ) -> ListMultipartUploadsOutputTypeDef:
+        """This operation lists in-progress multipart uploads in a bucket. An
+        in-progress multipart upload is a multipart upload that has been
+        initiated by the CreateMultipartUpload request, but has not yet been
+        completed or aborted.
+
+        Parameters:
+        - Bucket (required): The name of the bucket to which the multipart
+          upload was initiated.
+        - Delimiter (optional): Character you use to group keys.
+        - EncodingType (optional)
+        - KeyMarker (optional): Specifies the multipart upload after which
+          listing should begin.
+        - MaxUploads (optional): Sets the maximum number of multipart uploads,
+          from 1 to 1,000, to return in the response body. 1,000 is the maximum
+          number of uploads that can be returned in a response.
+        - Prefix (optional): Lists in-progress uploads only for those keys that
+          begin with the specified prefix. You can use prefixes to separate a
+          bucket into different grouping of keys. (You can think of using
+          prefix to make ...
+        - UploadIdMarker (optional): Together with key-marker, specifies the
+          multipart upload after which listing should begin. If key-marker is
+          not specified, the upload-id-marker parameter is ignored. Otherwise,
+          any multipart uploads ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - RequestPayer (optional)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListMultipartUploads
+        """
+
     def list_object_versions(
         self, **kwargs: Unpack[ListObjectVersionsRequestTypeDef]
-    ) -> ListObjectVersionsOutputTypeDef: ...
+    ) -> ListObjectVersionsOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name that contains the objects.
+        - Delimiter (optional): A delimiter is a character that you specify to
+          group keys. All keys that contain the same string between the prefix
+          and the first occurrence of the delimiter are grouped under a single
+          result element ...
+        - EncodingType (optional)
+        - KeyMarker (optional): Specifies the key to start with when listing
+          objects in a bucket.
+        - MaxKeys (optional): Sets the maximum number of keys returned in the
+          response. By default, the action returns up to 1,000 key names. The
+          response might contain fewer keys but will never contain more. If
+          additional keys ...
+        - Prefix (optional): Use this parameter to select only those keys that
+          begin with the specified prefix. You can use prefixes to separate a
+          bucket into different groupings of keys. (You can think of using
+          prefix to make ...
+        - VersionIdMarker (optional): Specifies the object version you want to
+          start listing from.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - RequestPayer (optional)
+        - OptionalObjectAttributes (optional): Specifies the optional fields
+          that you want returned in the response. Fields that you do not
+          specify are not returned.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListObjectVersions
+        """
+
     def list_objects(
         self, **kwargs: Unpack[ListObjectsRequestTypeDef]
-    ) -> ListObjectsOutputTypeDef: ...
+    ) -> ListObjectsOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket containing the objects.
+        - Delimiter (optional): A delimiter is a character that you use to
+          group keys.
+        - EncodingType (optional)
+        - Marker (optional): Marker is where you want Amazon S3 to start
+          listing from. Amazon S3 starts listing after this specified key.
+          Marker can be any key in the bucket.
+        - MaxKeys (optional): Sets the maximum number of keys returned in the
+          response. By default, the action returns up to 1,000 key names. The
+          response might contain fewer keys but will never contain more.
+        - Prefix (optional): Limits the response to keys that begin with the
+          specified prefix.
+        - RequestPayer (optional): Confirms that the requester knows that she
+          or he will be charged for the list objects request. Bucket owners
+          need not specify this parameter in their requests.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - OptionalObjectAttributes (optional): Specifies the optional fields
+          that you want returned in the response. Fields that you do not
+          specify are not returned.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListObjects
+        """
+
     def list_objects_v2(
         self, **kwargs: Unpack[ListObjectsV2RequestTypeDef]
-    ) -> ListObjectsV2OutputTypeDef: ...
+    ) -> ListObjectsV2OutputTypeDef:
+        """Returns some or all (up to 1,000) of the objects in a bucket with each
+        request. You can use the request parameters as selection criteria to
+        return a subset of the objects in a bucket. A 200 OK response can
+        contain valid or invalid XML. Make sure to design your application to
+        parse the contents of the response and handle it appropriately. For
+        more information about listing objects, see Listing object keys
+        programmatically in the Amazon S3 User Guide. To get a list of your
+        buckets, see ListBuckets.
+
+        Parameters:
+        - Bucket (required): Directory buckets - When you use this operation
+          with a directory bucket, you must use virtual-hosted-style requests
+          in the format
+          Bucket-name.s3express-zone-id.region-code.amazonaws.com. Path-style
+          ...
+        - Delimiter (optional): A delimiter is a character that you use to
+          group keys.
+        - EncodingType (optional): Encoding type used by Amazon S3 to encode
+          the object keys in the response. Responses are encoded only in UTF-8.
+          An object key can contain any Unicode character. However, the XML 1.0
+          parser can't ...
+        - MaxKeys (optional): Sets the maximum number of keys returned in the
+          response. By default, the action returns up to 1,000 key names. The
+          response might contain fewer keys but will never contain more.
+        - Prefix (optional): Limits the response to keys that begin with the
+          specified prefix.
+        - ContinuationToken (optional): ContinuationToken indicates to Amazon
+          S3 that the list is being continued on this bucket with a token.
+          ContinuationToken is obfuscated and is not a real key. You can use
+          this ContinuationToken for ...
+        - FetchOwner (optional): The owner field is not present in
+          ListObjectsV2 by default. If you want to return the owner field with
+          each key in the result, then set the FetchOwner field to true.
+        - StartAfter (optional): StartAfter is where you want Amazon S3 to
+          start listing from. Amazon S3 starts listing after this specified
+          key. StartAfter can be any key in the bucket.
+        - RequestPayer (optional): Confirms that the requester knows that she
+          or he will be charged for the list objects request in V2 style.
+          Bucket owners need not specify this parameter in their requests.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - OptionalObjectAttributes (optional): Specifies the optional fields
+          that you want returned in the response. Fields that you do not
+          specify are not returned.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListObjectsV2
+        """
+
     def list_parts(
         self, **kwargs: Unpack[ListPartsRequestTypeDef]
-    ) -> ListPartsOutputTypeDef: ...
+    ) -> ListPartsOutputTypeDef:
+        """Lists the parts that have been uploaded for a specific multipart
+        upload.
+
+        Parameters:
+        - Bucket (required): The name of the bucket to which the parts are
+          being uploaded.
+        - Key (required): Object key for which the multipart upload was
+          initiated.
+        - MaxParts (optional): Sets the maximum number of parts to return.
+        - PartNumberMarker (optional): Specifies the part after which listing
+          should begin. Only parts with higher part numbers will be listed.
+        - UploadId (required): Upload ID identifying the multipart upload whose
+          parts are being listed.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - SSECustomerAlgorithm (optional): The server-side encryption (SSE)
+          algorithm used to encrypt the object. This parameter is needed only
+          when the object was created using a checksum algorithm. For more
+          information, see Protecting data ...
+        - SSECustomerKey (optional): The server-side encryption (SSE) customer
+          managed key. This parameter is needed only when the object was
+          created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C keys ...
+        - SSECustomerKeyMD5 (optional): The MD5 server-side encryption (SSE)
+          customer managed key. This parameter is needed only when the object
+          was created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/ListParts
+        """
+
     def put_bucket_abac(
         self, **kwargs: Unpack[PutBucketAbacRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets the attribute-based access control (ABAC) property of the general
+        purpose bucket. You must have s3:PutBucketABAC permission to perform
+        this action. When you enable ABAC, you can use tags for access control
+        on your buckets. Additionally, when ABAC is enabled, you must use the
+        TagResource and UntagResource actions to manage tags on your buckets.
+        You can nolonger use the PutBucketTagging and DeleteBucketTagging
+        actions to tag your bucket. For more information, see Enabling ABAC in
+        general purpose buckets.
+
+        Parameters:
+        - Bucket (required): The name of the general purpose bucket.
+        - ContentMD5 (optional): The MD5 hash of the PutBucketAbac request
+          body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm that you want
+          Amazon S3 to use to create the checksum. For more information, see
+          Checking object integrity in the Amazon S3 User Guide.
+        - ExpectedBucketOwner (optional): The Amazon Web Services account ID of
+          the general purpose bucket's owner.
+        - AbacStatus (required): The ABAC status of the general purpose bucket.
+          When ABAC is enabled for the general purpose bucket, you can use tags
+          to manage access to the general purpose buckets as well as for cost
+          tracking ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAbac
+        """
+
     def put_bucket_accelerate_configuration(
         self, **kwargs: Unpack[PutBucketAccelerateConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which the accelerate
+          configuration is set.
+        - AccelerateConfiguration (required): Container for setting the
+          transfer acceleration state.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAccelerateConfiguration
+        """
+
     def put_bucket_acl(
         self, **kwargs: Unpack[PutBucketAclRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Parameters:
+        - ACL (optional): The canned ACL to apply to the bucket.
+        - AccessControlPolicy (optional): Contains the elements that set the
+          ACL permissions for an object per grantee.
+        - Bucket (required): The bucket to which to apply the ACL.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. This header must be used as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, go to RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - GrantFullControl (optional): Allows grantee the read, write, read
+          ACP, and write ACP permissions on the bucket.
+        - GrantRead (optional): Allows grantee to list the objects in the
+          bucket.
+        - GrantReadACP (optional): Allows grantee to read the bucket ACL.
+        - GrantWrite (optional): Allows grantee to create new objects in the
+          bucket.
+        - GrantWriteACP (optional): Allows grantee to write the ACL for the
+          applicable bucket.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAcl
+        """
+
     def put_bucket_analytics_configuration(
         self, **kwargs: Unpack[PutBucketAnalyticsConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket to which an analytics
+          configuration is stored.
+        - Id (required): The ID that identifies the analytics configuration.
+        - AnalyticsConfiguration (required): The configuration and any analyses
+          for the analytics filter.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAnalyticsConfiguration
+        """
+
     def put_bucket_cors(
         self, **kwargs: Unpack[PutBucketCorsRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): Specifies the bucket impacted by the
+          corsconfiguration.
+        - CORSConfiguration (required): Describes the cross-origin access
+          configuration for objects in an Amazon S3 bucket. For more
+          information, see Enabling Cross-Origin Resource Sharing in the Amazon
+          S3 User Guide.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. This header must be used as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, go to RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketCors
+        """
+
     def put_bucket_encryption(
         self, **kwargs: Unpack[PutBucketEncryptionRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation configures default encryption and Amazon S3 Bucket Keys
+        for an existing bucket. You can also block encryption types using this
+        operation.
+
+        Parameters:
+        - Bucket (required): Specifies default encryption for a bucket using
+          server-side encryption with different key options.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          server-side encryption configuration.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - ServerSideEncryptionConfiguration (required)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketEncryption
+        """
+
     def put_bucket_intelligent_tiering_configuration(
         self, **kwargs: Unpack[PutBucketIntelligentTieringConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          configuration you want to modify or retrieve.
+        - Id (required): The ID used to identify the S3 Intelligent-Tiering
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - IntelligentTieringConfiguration (required): Container for S3
+          Intelligent-Tiering configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketIntelligentTieringConfiguration
+        """
+
     def put_bucket_inventory_configuration(
         self, **kwargs: Unpack[PutBucketInventoryConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This implementation of the PUT action adds an S3 Inventory
+        configuration (identified by the inventory ID) to the bucket. You can
+        have up to 1,000 inventory configurations per bucket.
+
+        Parameters:
+        - Bucket (required): The name of the bucket where the inventory
+          configuration will be stored.
+        - Id (required): The ID used to identify the inventory configuration.
+        - InventoryConfiguration (required): Specifies the inventory
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketInventoryConfiguration
+        """
+
     def put_bucket_lifecycle(
         self, **kwargs: Unpack[PutBucketLifecycleRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required)
+        - ContentMD5 (optional): For requests made using the Amazon Web
+          Services Command Line Interface (CLI) or Amazon Web Services SDKs,
+          this field is calculated automatically.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - LifecycleConfiguration (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLifecycle
+        """
+
     def put_bucket_lifecycle_configuration(
         self, **kwargs: Unpack[PutBucketLifecycleConfigurationRequestTypeDef]
-    ) -> PutBucketLifecycleConfigurationOutputTypeDef: ...
+    ) -> PutBucketLifecycleConfigurationOutputTypeDef:
+        """Creates a new lifecycle configuration for the bucket or replaces an
+        existing lifecycle configuration. Keep in mind that this will overwrite
+        an existing lifecycle configuration, so if you want to retain any
+        configuration details, they must be included in the new lifecycle
+        configuration. For information about lifecycle configuration, see
+        Managing your storage lifecycle.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which to set the
+          configuration.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - LifecycleConfiguration (optional): Container for lifecycle rules. You
+          can add as many as 1,000 rules.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - TransitionDefaultMinimumObjectSize (optional): Indicates which
+          default minimum object size behavior is applied to the lifecycle
+          configuration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLifecycleConfiguration
+        """
+
     def put_bucket_logging(
         self, **kwargs: Unpack[PutBucketLoggingRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which to set the
+          logging parameters.
+        - BucketLoggingStatus (required): Container for logging status
+          information.
+        - ContentMD5 (optional): The MD5 hash of the PutBucketLogging request
+          body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLogging
+        """
+
     def put_bucket_metrics_configuration(
         self, **kwargs: Unpack[PutBucketMetricsConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets a metrics configuration (specified by the metrics configuration
+        ID) for the bucket. You can have up to 1,000 metrics configurations per
+        bucket. If you're updating an existing metrics configuration, note that
+        this is a full replacement of the existing metrics configuration. If
+        you don't include the elements you want to keep, they are erased.
+
+        Parameters:
+        - Bucket (required): The name of the bucket for which the metrics
+          configuration is set.
+        - Id (required): The ID used to identify the metrics configuration. The
+          ID has a 64 character limit and can only contain letters, numbers,
+          periods, dashes, and underscores.
+        - MetricsConfiguration (required): Specifies the metrics configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketMetricsConfiguration
+        """
+
     def put_bucket_notification(
         self, **kwargs: Unpack[PutBucketNotificationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket.
+        - ContentMD5 (optional): The MD5 hash of the PutPublicAccessBlock
+          request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - NotificationConfiguration (required): The container for the
+          configuration.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketNotification
+        """
+
     def put_bucket_notification_configuration(
         self, **kwargs: Unpack[PutBucketNotificationConfigurationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket.
+        - NotificationConfiguration (required)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - SkipDestinationValidation (optional): Skips validation of Amazon SQS,
+          Amazon SNS, and Lambda destinations. True or false value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketNotificationConfiguration
+        """
+
     def put_bucket_ownership_controls(
         self, **kwargs: Unpack[PutBucketOwnershipControlsRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          OwnershipControls you want to set.
+        - ContentMD5 (optional): The MD5 hash of the OwnershipControls request
+          body.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - OwnershipControls (required): The OwnershipControls
+          (BucketOwnerEnforced, BucketOwnerPreferred, or ObjectWriter) that you
+          want to apply to this Amazon S3 bucket.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketOwnershipControls
+        """
+
     def put_bucket_policy(
         self, **kwargs: Unpack[PutBucketPolicyRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Applies an Amazon S3 bucket policy to an Amazon S3 bucket.
+
+        Parameters:
+        - Bucket (required): The name of the bucket.
+        - ContentMD5 (optional): The MD5 hash of the request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - ConfirmRemoveSelfBucketAccess (optional): Set this parameter to true
+          to confirm that you want to remove your permissions to change this
+          bucket policy in the future.
+        - Policy (required): The bucket policy as a JSON document.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketPolicy
+        """
+
     def put_bucket_replication(
         self, **kwargs: Unpack[PutBucketReplicationRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the bucket
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. You must use this header as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, see RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - ReplicationConfiguration (required)
+        - Token (optional): A token to allow Object Lock to be enabled for an
+          existing bucket.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketReplication
+        """
+
     def put_bucket_request_payment(
         self, **kwargs: Unpack[PutBucketRequestPaymentRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. You must use this header as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, see RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - RequestPaymentConfiguration (required): Container for Payer.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketRequestPayment
+        """
+
     def put_bucket_tagging(
         self, **kwargs: Unpack[PutBucketTaggingRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. You must use this header as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, see RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - Tagging (required): Container for the TagSet and Tag elements.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketTagging
+        """
+
     def put_bucket_versioning(
         self, **kwargs: Unpack[PutBucketVersioningRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ContentMD5 (optional): >The Base64 encoded 128-bit MD5 digest of the
+          data. You must use this header as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, see RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - MFA (optional): The concatenation of the authentication device's
+          serial number, a space, and the value that is displayed on your
+          authentication device. The serial number is the number that uniquely
+          identifies the ...
+        - VersioningConfiguration (required): Container for setting the
+          versioning state.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketVersioning
+        """
+
     def put_bucket_website(
         self, **kwargs: Unpack[PutBucketWebsiteRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. You must use this header as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, see RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the request when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this ...
+        - WebsiteConfiguration (required): Container for the request.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketWebsite
+        """
+
     def put_object(
         self, **kwargs: Unpack[PutObjectRequestTypeDef]
-    ) -> PutObjectOutputTypeDef: ...
+    ) -> PutObjectOutputTypeDef:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Parameters:
+        - ACL (optional): The canned ACL to apply to the object. For more
+          information, see Canned ACL in the Amazon S3 User Guide.
+        - Body (optional): Object data.
+        - Bucket (required): The bucket name to which the PUT action was
+          initiated.
+        - CacheControl (optional): Can be used to specify caching behavior
+          along the request/reply chain. For more information, see
+          http://www.w3.org/Protocols/rfc2616/rfc2616-sec14.html#sec14.9.
+        - ContentDisposition (optional): Specifies presentational information
+          for the object. For more information, see
+          https://www.rfc-editor.org/rfc/rfc6266#section-4.
+        - ContentEncoding (optional): Specifies what content encodings have
+          been applied to the object and thus what decoding mechanisms must be
+          applied to obtain the media-type referenced by the Content-Type
+          header field. For more ...
+        - ContentLanguage (optional): The language the content is in.
+        - ContentLength (optional): Size of the body in bytes. This parameter
+          is useful when the size of the body cannot be determined
+          automatically. For more information, see ...
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          message (without the headers) according to RFC 1864. This header can
+          be used as a message integrity check to verify that the data is the
+          same data that ...
+        - ContentType (optional): A standard MIME type describing the format of
+          the contents. For more information, see
+          https://www.rfc-editor.org/rfc/rfc9110.html#name-content-type.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - ChecksumCRC32 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 32-bit
+          CRC32 checksum of the ...
+        - ChecksumCRC32C (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          32-bit CRC32C checksum of the ...
+        - ChecksumCRC64NVME (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit CRC64NVME checksum of ...
+        - ChecksumSHA1 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 160-bit
+          SHA1 digest of the ...
+        - ChecksumSHA256 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          256-bit SHA256 digest of the ...
+        - ChecksumSHA512 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          512-bit SHA512 digest of the ...
+        - ChecksumMD5 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 128-bit
+          MD5 digest of the ...
+        - ChecksumXXHASH64 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH64 checksum of the ...
+        - ChecksumXXHASH3 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH3 checksum of the ...
+        - ChecksumXXHASH128 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          128-bit XXHASH128 checksum of ...
+        - Expires (optional): The date and time at which the object is no
+          longer cacheable. For more information, see
+          https://www.rfc-editor.org/rfc/rfc7234#section-5.3.
+        - IfMatch (optional): Uploads the object only if the ETag (entity tag)
+          value provided during the WRITE operation matches the ETag of the
+          object in S3. If the ETag values do not match, the operation returns
+          a 412 ...
+        - IfNoneMatch (optional): Uploads the object only if the object key
+          name does not already exist in the bucket specified. Otherwise,
+          Amazon S3 returns a 412 Precondition Failed error.
+        - GrantFullControl (optional): Gives the grantee READ, READ_ACP, and
+          WRITE_ACP permissions on the object.
+        - GrantRead (optional): Allows grantee to read the object data and its
+          metadata.
+        - GrantReadACP (optional): Allows grantee to read the object ACL.
+        - GrantWriteACP (optional): Allows grantee to write the ACL for the
+          applicable object.
+        - Key (required): Object key for which the PUT action was initiated.
+        - WriteOffsetBytes (optional): Specifies the offset for appending data
+          to existing objects in bytes. The offset must be equal to the size of
+          the existing object being appended to. If no object exists, setting
+          this header to 0 will ...
+        - Metadata (optional): A map of metadata to store with the object in
+          S3.
+        - ServerSideEncryption (optional): The server-side encryption algorithm
+          that was used when you store this object in Amazon S3 or Amazon FSx.
+        - StorageClass (optional): By default, Amazon S3 uses the STANDARD
+          Storage Class to store newly created objects. The STANDARD storage
+          class provides high durability and high availability. Depending on
+          performance needs, you ...
+        - WebsiteRedirectLocation (optional): If the bucket is configured as a
+          website, redirects requests for this object to another object in the
+          same bucket or to an external URL. Amazon S3 stores the value of this
+          header in the object ...
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - SSEKMSKeyId (optional): Specifies the KMS key ID (Key ID, Key ARN, or
+          Key Alias) to use for object encryption. If the KMS key doesn't exist
+          in the same account that's issuing the command, you must use the full
+          Key ARN not ...
+        - SSEKMSEncryptionContext (optional): Specifies the Amazon Web Services
+          KMS Encryption Context as an additional encryption context to use for
+          object encryption. The value of this header is a Base64 encoded
+          string of a UTF-8 encoded JSON, ...
+        - BucketKeyEnabled (optional): Specifies whether Amazon S3 should use
+          an S3 Bucket Key for object encryption with server-side encryption
+          using Key Management Service (KMS) keys (SSE-KMS).
+        - RequestPayer (optional)
+        - Tagging (optional): The tag-set for the object. The tag-set must be
+          encoded as URL Query parameters. (For example, "Key1=Value1")
+        - ObjectLockMode (optional): The Object Lock mode that you want to
+          apply to this object.
+        - ObjectLockRetainUntilDate (optional): The date and time when you want
+          this object's Object Lock to expire. Must be formatted as a timestamp
+          parameter.
+        - ObjectLockLegalHoldStatus (optional): Specifies whether a legal hold
+          will be applied to this object. For more information about S3 Object
+          Lock, see Object Lock in the Amazon S3 User Guide.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObject
+        """
+
     def put_object_acl(
         self, **kwargs: Unpack[PutObjectAclRequestTypeDef]
-    ) -> PutObjectAclOutputTypeDef: ...
+    ) -> PutObjectAclOutputTypeDef:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Parameters:
+        - ACL (optional): The canned ACL to apply to the object. For more
+          information, see Canned ACL.
+        - AccessControlPolicy (optional): Contains the elements that set the
+          ACL permissions for an object per grantee.
+        - Bucket (required): The bucket name that contains the object to which
+          you want to attach the ACL.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          data. This header must be used as a message integrity check to verify
+          that the request body was not corrupted in transit. For more
+          information, go to RFC ...
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - GrantFullControl (optional): Allows grantee the read, write, read
+          ACP, and write ACP permissions on the bucket.
+        - GrantRead (optional): Allows grantee to list the objects in the
+          bucket.
+        - GrantReadACP (optional): Allows grantee to read the bucket ACL.
+        - GrantWrite (optional): Allows grantee to create new objects in the
+          bucket.
+        - GrantWriteACP (optional): Allows grantee to write the ACL for the
+          applicable bucket.
+        - Key (required): Key for which the PUT action was initiated.
+        - RequestPayer (optional)
+        - VersionId (optional): Version ID used to reference a specific version
+          of the object.
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectAcl
+        """
+
     def put_object_legal_hold(
         self, **kwargs: Unpack[PutObjectLegalHoldRequestTypeDef]
-    ) -> PutObjectLegalHoldOutputTypeDef: ...
+    ) -> PutObjectLegalHoldOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name containing the object that you
+          want to place a legal hold on.
+        - Key (required): The key name for the object that you want to place a
+          legal hold on.
+        - LegalHold (optional): Container element for the legal hold
+          configuration you want to apply to the specified object.
+        - RequestPayer (optional)
+        - VersionId (optional): The version ID of the object that you want to
+          place a legal hold on.
+        - ContentMD5 (optional): The MD5 hash for the request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectLegalHold
+        """
+
     def put_object_lock_configuration(
         self, **kwargs: Unpack[PutObjectLockConfigurationRequestTypeDef]
-    ) -> PutObjectLockConfigurationOutputTypeDef: ...
+    ) -> PutObjectLockConfigurationOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket whose Object Lock configuration you
+          want to create or replace.
+        - ObjectLockConfiguration (optional): The Object Lock configuration
+          that you want to apply to the specified bucket.
+        - RequestPayer (optional)
+        - Token (optional): A token to allow Object Lock to be enabled for an
+          existing bucket.
+        - ContentMD5 (optional): The MD5 hash for the request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectLockConfiguration
+        """
+
     def put_object_retention(
         self, **kwargs: Unpack[PutObjectRetentionRequestTypeDef]
-    ) -> PutObjectRetentionOutputTypeDef: ...
+    ) -> PutObjectRetentionOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name that contains the object you want
+          to apply this Object Retention configuration to.
+        - Key (required): The key name for the object that you want to apply
+          this Object Retention configuration to.
+        - Retention (optional): The container element for the Object Retention
+          configuration.
+        - RequestPayer (optional)
+        - VersionId (optional): The version ID for the object that you want to
+          apply this Object Retention configuration to.
+        - BypassGovernanceRetention (optional): Indicates whether this action
+          should bypass Governance-mode restrictions.
+        - ContentMD5 (optional): The MD5 hash for the request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectRetention
+        """
+
     def put_object_tagging(
         self, **kwargs: Unpack[PutObjectTaggingRequestTypeDef]
-    ) -> PutObjectTaggingOutputTypeDef: ...
+    ) -> PutObjectTaggingOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name containing the object.
+        - Key (required): Name of the object key.
+        - VersionId (optional): The versionId of the object that the tag-set
+          will be added to.
+        - ContentMD5 (optional): The MD5 hash for the request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - Tagging (required): Container for the TagSet and Tag elements
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+        - RequestPayer (optional): Confirms that the requester knows that she
+          or he will be charged for the tagging object request. Bucket owners
+          need not specify this parameter in their requests.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectTagging
+        """
+
     def put_public_access_block(
         self, **kwargs: Unpack[PutPublicAccessBlockRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The name of the Amazon S3 bucket whose
+          PublicAccessBlock configuration you want to set.
+        - ContentMD5 (optional): The MD5 hash of the PutPublicAccessBlock
+          request body.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - PublicAccessBlockConfiguration (required): The PublicAccessBlock
+          configuration that you want to apply to this Amazon S3 bucket. You
+          can enable the configuration options in any combination. For more
+          information about when Amazon S3 considers a ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutPublicAccessBlock
+        """
+
     def rename_object(
         self, **kwargs: Unpack[RenameObjectRequestTypeDef]
-    ) -> RenameObjectOutputTypeDef: ...
+    ) -> RenameObjectOutputTypeDef:
+        """Renames an existing object in a directory bucket that uses the S3
+        Express One Zone storage class. You can use RenameObject by specifying
+        an existing object’s name as the source and the new name of the object
+        as the destination within the same directory bucket.
+
+        Parameters:
+        - Bucket (required): The bucket name of the directory bucket containing
+          the object.
+        - Key (required): Key name of the object to rename.
+        - RenameSource (required): Specifies the source for the rename
+          operation. The value must be URL encoded.
+        - DestinationIfMatch (optional): Renames the object only if the ETag
+          (entity tag) value provided during the operation matches the ETag of
+          the object in S3. The If-Match header field makes the request method
+          conditional on ETags. If ...
+        - DestinationIfNoneMatch (optional): Renames the object only if the
+          destination does not already exist in the specified directory bucket.
+          If the object does exist when you send a request with
+          If-None-Match:*, the S3 API will return a ...
+        - DestinationIfModifiedSince (optional): Renames the object if the
+          destination exists and if it has been modified since the specified
+          time.
+        - DestinationIfUnmodifiedSince (optional): Renames the object if it
+          hasn't been modified since the specified time.
+        - SourceIfMatch (optional): Renames the object if the source exists and
+          if its entity tag (ETag) matches the specified ETag.
+        - SourceIfNoneMatch (optional): Renames the object if the source exists
+          and if its entity tag (ETag) is different than the specified ETag. If
+          an asterisk (*) character is provided, the operation will fail and
+          return a 412 ...
+        - SourceIfModifiedSince (optional): Renames the object if the source
+          exists and if it has been modified since the specified time.
+        - SourceIfUnmodifiedSince (optional): Renames the object if the source
+          exists and hasn't been modified since the specified time.
+        - ClientToken (optional): A unique string with a max of 64 ASCII
+          characters in the ASCII range of 33 - 126.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/RenameObject
+        """
+
     def restore_object(
         self, **kwargs: Unpack[RestoreObjectRequestTypeDef]
-    ) -> RestoreObjectOutputTypeDef: ...
+    ) -> RestoreObjectOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The bucket name containing the object to restore.
+        - Key (required): Object key for which the action was initiated.
+        - VersionId (optional): VersionId used to reference a specific version
+          of the object.
+        - RestoreRequest (optional)
+        - RequestPayer (optional)
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/RestoreObject
+        """
+
     def select_object_content(
         self, **kwargs: Unpack[SelectObjectContentRequestTypeDef]
-    ) -> SelectObjectContentOutputTypeDef: ...
+    ) -> SelectObjectContentOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - Bucket (required): The S3 bucket.
+        - Key (required): The object key.
+        - SSECustomerAlgorithm (optional): The server-side encryption (SSE)
+          algorithm used to encrypt the object. This parameter is needed only
+          when the object was created using a checksum algorithm. For more
+          information, see Protecting data ...
+        - SSECustomerKey (optional): The server-side encryption (SSE) customer
+          managed key. This parameter is needed only when the object was
+          created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C keys ...
+        - SSECustomerKeyMD5 (optional): The MD5 server-side encryption (SSE)
+          customer managed key. This parameter is needed only when the object
+          was created using a checksum algorithm. For more information, see
+          Protecting data using SSE-C ...
+        - Expression (required): The expression that is used to query the
+          object.
+        - ExpressionType (required): The type of the provided expression (for
+          example, SQL).
+        - RequestProgress (optional): Specifies if periodic request progress
+          information should be enabled.
+        - InputSerialization (required): Describes the format of the data in
+          the object that is being queried.
+        - OutputSerialization (required): Describes the format of the data that
+          you want Amazon S3 to return in response.
+        - ScanRange (optional): Specifies the byte range of the object to get
+          the records from. A record is processed when its first byte is
+          contained by the range. This parameter is optional, but when
+          specified, it must not be ...
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/SelectObjectContent
+        """
+
     def update_bucket_metadata_inventory_table_configuration(
         self,
         **kwargs: Unpack[UpdateBucketMetadataInventoryTableConfigurationRequestTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Enables or disables a live inventory table for an S3 Metadata
+        configuration on a general purpose bucket. For more information, see
+        Accelerating data discovery with S3 Metadata in the Amazon S3 User
+        Guide.
+
+        Parameters:
+        - Bucket (required): The general purpose bucket that corresponds to the
+          metadata configuration that you want to enable or disable an
+          inventory table for.
+        - ContentMD5 (optional): The Content-MD5 header for the inventory table
+          configuration.
+        - ChecksumAlgorithm (optional): The checksum algorithm to use with your
+          inventory table configuration.
+        - InventoryTableConfiguration (required): The contents of your
+          inventory table configuration.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that corresponds to the metadata table configuration
+          that you want to enable or disable an inventory table for.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UpdateBucketMetadataInventoryTableConfiguration
+        """
+
     def update_bucket_metadata_journal_table_configuration(
         self,
         **kwargs: Unpack[UpdateBucketMetadataJournalTableConfigurationRequestTypeDef],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Enables or disables journal table record expiration for an S3 Metadata
+        configuration on a general purpose bucket. For more information, see
+        Accelerating data discovery with S3 Metadata in the Amazon S3 User
+        Guide.
+
+        Parameters:
+        - Bucket (required): The general purpose bucket that corresponds to the
+          metadata configuration that you want to enable or disable journal
+          table record expiration for.
+        - ContentMD5 (optional): The Content-MD5 header for the journal table
+          configuration.
+        - ChecksumAlgorithm (optional): The checksum algorithm to use with your
+          journal table configuration.
+        - JournalTableConfiguration (required): The contents of your journal
+          table configuration.
+        - ExpectedBucketOwner (optional): The expected owner of the general
+          purpose bucket that corresponds to the metadata table configuration
+          that you want to enable or disable journal table record expiration
+          for.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UpdateBucketMetadataJournalTableConfiguration
+        """
+
     def update_object_encryption(
         self, **kwargs: Unpack[UpdateObjectEncryptionRequestTypeDef]
-    ) -> UpdateObjectEncryptionResponseTypeDef: ...
+    ) -> UpdateObjectEncryptionResponseTypeDef:
+        """This operation is not supported for directory buckets or Amazon S3 on
+        Outposts buckets.
+
+        Parameters:
+        - Bucket (required): The name of the general purpose bucket that
+          contains the specified object key name.
+        - Key (required): The key name of the object that you want to update
+          the server-side encryption type for.
+        - VersionId (optional): The version ID of the object that you want to
+          update the server-side encryption type for.
+        - ObjectEncryption (required): The updated server-side encryption type
+          for this object. The UpdateObjectEncryption operation supports the
+          SSE-S3 and SSE-KMS encryption types.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide doesn't match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access denied).
+        - ContentMD5 (optional): The MD5 hash for the request body. For
+          requests made using the Amazon Web Services Command Line Interface
+          (CLI) or Amazon Web Services SDKs, this field is calculated
+          automatically.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use an Amazon Web Services SDK.
+          This header doesn't provide any additional functionality if you don't
+          use the SDK. When you ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UpdateObjectEncryption
+        """
+
     def upload_part(
         self, **kwargs: Unpack[UploadPartRequestTypeDef]
-    ) -> UploadPartOutputTypeDef: ...
+    ) -> UploadPartOutputTypeDef:
+        """Uploads a part in a multipart upload.
+
+        Parameters:
+        - Body (optional): Object data.
+        - Bucket (required): The name of the bucket to which the multipart
+          upload was initiated.
+        - ContentLength (optional): Size of the body in bytes. This parameter
+          is useful when the size of the body cannot be determined
+          automatically.
+        - ContentMD5 (optional): The Base64 encoded 128-bit MD5 digest of the
+          part data. This parameter is auto-populated when using the command
+          from the CLI. This parameter is required if object lock parameters
+          are specified.
+        - ChecksumAlgorithm (optional): Indicates the algorithm used to create
+          the checksum for the object when you use the SDK. This header will
+          not provide any additional functionality if you don't use the SDK.
+          When you send this header, ...
+        - ChecksumCRC32 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 32-bit
+          CRC32 checksum of the ...
+        - ChecksumCRC32C (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          32-bit CRC32C checksum of the ...
+        - ChecksumCRC64NVME (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit CRC64NVME checksum of ...
+        - ChecksumSHA1 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 160-bit
+          SHA1 digest of the ...
+        - ChecksumSHA256 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          256-bit SHA256 digest of the ...
+        - ChecksumSHA512 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          512-bit SHA512 digest of the ...
+        - ChecksumMD5 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 128-bit
+          MD5 digest of the part. ...
+        - ChecksumXXHASH64 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH64 checksum of the ...
+        - ChecksumXXHASH3 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH3 checksum of the ...
+        - ChecksumXXHASH128 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          128-bit XXHASH128 checksum of ...
+        - Key (required): Object key for which the multipart upload was
+          initiated.
+        - PartNumber (required): Part number of part being uploaded. This is a
+          positive integer between 1 and 10,000.
+        - UploadId (required): Upload ID identifying the multipart upload whose
+          part is being uploaded.
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected bucket
+          owner. If the account ID that you provide does not match the actual
+          owner of the bucket, the request fails with the HTTP status code 403
+          Forbidden (access ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UploadPart
+        """
+
     def upload_part_copy(
         self, **kwargs: Unpack[UploadPartCopyRequestTypeDef]
-    ) -> UploadPartCopyOutputTypeDef: ...
+    ) -> UploadPartCopyOutputTypeDef:
+        """Uploads a part by copying data from an existing object as data source.
+        To specify the data source, you add the request header
+        x-amz-copy-source in your request. To specify a byte range, you add the
+        request header x-amz-copy-source-range in your request.
+
+        Parameters:
+        - Bucket (required): The bucket name.
+        - CopySource (required): Specifies the source object for the copy
+          operation. You specify the value in one of two formats, depending on
+          whether you want to access the source object through an access point:
+        - CopySourceIfMatch (optional): Copies the object if its entity tag
+          (ETag) matches the specified tag.
+        - CopySourceIfModifiedSince (optional): Copies the object if it has
+          been modified since the specified time.
+        - CopySourceIfNoneMatch (optional): Copies the object if its entity tag
+          (ETag) is different than the specified ETag.
+        - CopySourceIfUnmodifiedSince (optional): Copies the object if it
+          hasn't been modified since the specified time.
+        - CopySourceRange (optional): The range of bytes to copy from the
+          source object. The range value must use the form bytes=first-last,
+          where the first and last are the zero-based byte offsets to copy. For
+          example, bytes=0-9 ...
+        - Key (required): Object key for which the multipart upload was
+          initiated.
+        - PartNumber (required): Part number of part being copied. This is a
+          positive integer between 1 and 10,000.
+        - UploadId (required): Upload ID identifying the multipart upload whose
+          part is being copied.
+        - SSECustomerAlgorithm (optional): Specifies the algorithm to use when
+          encrypting the object (for example, AES256).
+        - SSECustomerKey (optional): Specifies the customer-provided encryption
+          key for Amazon S3 to use in encrypting data. This value is used to
+          store the object and then it is discarded; Amazon S3 does not store
+          the encryption key. ...
+        - SSECustomerKeyMD5 (optional): Specifies the 128-bit MD5 digest of the
+          encryption key according to RFC 1321. Amazon S3 uses this header for
+          a message integrity check to ensure that the encryption key was
+          transmitted without error.
+        - CopySourceSSECustomerAlgorithm (optional): Specifies the algorithm to
+          use when decrypting the source object (for example, AES256).
+        - CopySourceSSECustomerKey (optional): Specifies the customer-provided
+          encryption key for Amazon S3 to use to decrypt the source object. The
+          encryption key provided in this header must be one that was used when
+          the source object was ...
+        - CopySourceSSECustomerKeyMD5 (optional): Specifies the 128-bit MD5
+          digest of the encryption key according to RFC 1321. Amazon S3 uses
+          this header for a message integrity check to ensure that the
+          encryption key was transmitted without error.
+        - RequestPayer (optional)
+        - ExpectedBucketOwner (optional): The account ID of the expected
+          destination bucket owner. If the account ID that you provide does not
+          match the actual owner of the destination bucket, the request fails
+          with the HTTP status code 403 ...
+        - ExpectedSourceBucketOwner (optional): The account ID of the expected
+          source bucket owner. If the account ID that you provide does not
+          match the actual owner of the source bucket, the request fails with
+          the HTTP status code 403 Forbidden ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UploadPartCopy
+        """
+
     def write_get_object_response(
         self, **kwargs: Unpack[WriteGetObjectResponseRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Parameters:
+        - RequestRoute (required): Route prefix to the HTTP URL generated.
+        - RequestToken (required): A single use encrypted token that maps
+          WriteGetObjectResponse to the end user GetObject request.
+        - Body (optional): The object data.
+        - StatusCode (optional): The integer status code for an HTTP response
+          of a corresponding GetObject request. The following is a list of
+          status codes.
+        - ErrorCode (optional): A string that uniquely identifies an error
+          condition. Returned in the <Code> tag of the error XML response for a
+          corresponding GetObject call. Cannot be used with a successful
+          StatusCode header or ...
+        - ErrorMessage (optional): Contains a generic description of the error
+          condition. Returned in the <Message> tag of the error XML response
+          for a corresponding GetObject call. Cannot be used with a successful
+          StatusCode header ...
+        - AcceptRanges (optional): Indicates that a range of bytes was
+          specified.
+        - CacheControl (optional): Specifies caching behavior along the
+          request/reply chain.
+        - ContentDisposition (optional): Specifies presentational information
+          for the object.
+        - ContentEncoding (optional): Specifies what content encodings have
+          been applied to the object and thus what decoding mechanisms must be
+          applied to obtain the media-type referenced by the Content-Type
+          header field.
+        - ContentLanguage (optional): The language the content is in.
+        - ContentLength (optional): The size of the content body in bytes.
+        - ContentRange (optional): The portion of the object returned in the
+          response.
+        - ContentType (optional): A standard MIME type describing the format of
+          the object data.
+        - ChecksumCRC32 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This specifies the Base64 encoded, 32-bit CRC32
+          checksum of the object ...
+        - ChecksumCRC32C (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This specifies the Base64 encoded, 32-bit
+          CRC32C checksum of the object ...
+        - ChecksumCRC64NVME (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit CRC64NVME checksum of ...
+        - ChecksumSHA1 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This specifies the Base64 encoded, 160-bit SHA1
+          digest of the object ...
+        - ChecksumSHA256 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This specifies the Base64 encoded, 256-bit
+          SHA256 digest of the object ...
+        - ChecksumSHA512 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          512-bit SHA512 digest of the ...
+        - ChecksumMD5 (optional): This header can be used as a data integrity
+          check to verify that the data received is the same data that was
+          originally sent. This header specifies the Base64 encoded, 128-bit
+          MD5 digest of the part. ...
+        - ChecksumXXHASH64 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH64 checksum of the ...
+        - ChecksumXXHASH3 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          64-bit XXHASH3 checksum of the ...
+        - ChecksumXXHASH128 (optional): This header can be used as a data
+          integrity check to verify that the data received is the same data
+          that was originally sent. This header specifies the Base64 encoded,
+          128-bit XXHASH128 checksum of ...
+        - DeleteMarker (optional): Specifies whether an object stored in Amazon
+          S3 is (true) or is not (false) a delete marker. To learn more about
+          delete markers, see Working with delete markers.
+        - ETag (optional): An opaque identifier assigned by a web server to a
+          specific version of a resource found at a URL.
+        - Expires (optional): The date and time at which the object is no
+          longer cacheable.
+        - Expiration (optional): If the object expiration is configured (see
+          PUT Bucket lifecycle), the response includes this header. It includes
+          the expiry-date and rule-id key-value pairs that provide the object
+          expiration ...
+        - LastModified (optional): The date and time that the object was last
+          modified.
+        - MissingMeta (optional): Set to the number of metadata entries not
+          returned in x-amz-meta headers. This can happen if you create
+          metadata using an API like SOAP that supports more flexible metadata
+          than the REST API. For ...
+        - Metadata (optional): A map of metadata to store with the object in
+          S3.
+        - ObjectLockMode (optional): Indicates whether an object stored in
+          Amazon S3 has Object Lock enabled. For more information about S3
+          Object Lock, see Object Lock.
+        - ObjectLockLegalHoldStatus (optional): Indicates whether an object
+          stored in Amazon S3 has an active legal hold.
+        - ObjectLockRetainUntilDate (optional): The date and time when Object
+          Lock is configured to expire.
+        - PartsCount (optional): The count of parts this object has.
+        - ReplicationStatus (optional): Indicates if request involves bucket
+          that is either a source or destination in a Replication rule. For
+          more information about S3 Replication, see Replication.
+        - RequestCharged (optional)
+        - Restore (optional): Provides information about object restoration
+          operation and expiration time of the restored object copy.
+        - ServerSideEncryption (optional): The server-side encryption algorithm
+          used when storing requested object in Amazon S3 or Amazon FSx.
+        - SSECustomerAlgorithm (optional): Encryption algorithm used if
+          server-side encryption with a customer-provided encryption key was
+          specified for object stored in Amazon S3.
+        - SSEKMSKeyId (optional): If present, specifies the ID (Key ID, Key
+          ARN, or Key Alias) of the Amazon Web Services Key Management Service
+          (Amazon Web Services KMS) symmetric encryption customer managed key
+          that was used for ...
+        - SSECustomerKeyMD5 (optional): 128-bit MD5 digest of customer-provided
+          encryption key used in Amazon S3 to encrypt data stored in S3. For
+          more information, see Protecting data using server-side encryption
+          with customer-provided ...
+        - StorageClass (optional): Provides storage class information of the
+          object. Amazon S3 returns this header for all objects except for S3
+          Standard storage class objects.
+        - TagCount (optional): The number of tags, if any, on the object.
+        - VersionId (optional): An ID used to reference a specific version of
+          the object.
+        - BucketKeyEnabled (optional): Indicates whether the object stored in
+          Amazon S3 uses an S3 bucket key for server-side encryption with
+          Amazon Web Services KMS (SSE-KMS).
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/WriteGetObjectResponse
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_buckets"]
-    ) -> ListBucketsPaginator: ...
+    ) -> ListBucketsPaginator:
+        """ListBucketsPaginator for list_buckets."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_directory_buckets"]
-    ) -> ListDirectoryBucketsPaginator: ...
+    ) -> ListDirectoryBucketsPaginator:
+        """ListDirectoryBucketsPaginator for list_directory_buckets."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_multipart_uploads"]
-    ) -> ListMultipartUploadsPaginator: ...
+    ) -> ListMultipartUploadsPaginator:
+        """ListMultipartUploadsPaginator for list_multipart_uploads."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_object_versions"]
-    ) -> ListObjectVersionsPaginator: ...
+    ) -> ListObjectVersionsPaginator:
+        """ListObjectVersionsPaginator for list_object_versions."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_objects"]
-    ) -> ListObjectsPaginator: ...
+    ) -> ListObjectsPaginator:
+        """ListObjectsPaginator for list_objects."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_objects_v2"]
-    ) -> ListObjectsV2Paginator: ...
+    ) -> ListObjectsV2Paginator:
+        """ListObjectsV2Paginator for list_objects_v2."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_parts"]
-    ) -> ListPartsPaginator: ...
+    ) -> ListPartsPaginator:
+        """ListPartsPaginator for list_parts."""
+
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["bucket_exists"]
-    ) -> BucketExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["bucket_exists"]) -> BucketExistsWaiter:
+        """BucketExistsWaiter for bucket_exists."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["bucket_not_exists"]
-    ) -> BucketNotExistsWaiter: ...
+    ) -> BucketNotExistsWaiter:
+        """BucketNotExistsWaiter for bucket_not_exists."""
+
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["object_exists"]
-    ) -> ObjectExistsWaiter: ...
+    def get_waiter(self, waiter_name: Literal["object_exists"]) -> ObjectExistsWaiter:
+        """ObjectExistsWaiter for object_exists."""
+
     @overload
     def get_waiter(
         self, waiter_name: Literal["object_not_exists"]
-    ) -> ObjectNotExistsWaiter: ...
-    if TYPE_CHECKING:
+    ) -> ObjectNotExistsWaiter:
+        """ObjectNotExistsWaiter for object_not_exists."""
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["abort_multipart_upload"],
-            Params: AbortMultipartUploadRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["complete_multipart_upload"],
-            Params: CompleteMultipartUploadRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["copy_object"],
-            Params: CopyObjectRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_bucket"],
-            Params: CreateBucketRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_bucket_metadata_configuration"],
-            Params: CreateBucketMetadataConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_bucket_metadata_table_configuration"],
-            Params: CreateBucketMetadataTableConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_multipart_upload"],
-            Params: CreateMultipartUploadRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_session"],
-            Params: CreateSessionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket"],
-            Params: DeleteBucketRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_analytics_configuration"],
-            Params: DeleteBucketAnalyticsConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_cors"],
-            Params: DeleteBucketCorsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_encryption"],
-            Params: DeleteBucketEncryptionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_intelligent_tiering_configuration"],
-            Params: DeleteBucketIntelligentTieringConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_inventory_configuration"],
-            Params: DeleteBucketInventoryConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_lifecycle"],
-            Params: DeleteBucketLifecycleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_metadata_configuration"],
-            Params: DeleteBucketMetadataConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_metadata_table_configuration"],
-            Params: DeleteBucketMetadataTableConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_metrics_configuration"],
-            Params: DeleteBucketMetricsConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_ownership_controls"],
-            Params: DeleteBucketOwnershipControlsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_policy"],
-            Params: DeleteBucketPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_replication"],
-            Params: DeleteBucketReplicationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_tagging"],
-            Params: DeleteBucketTaggingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_bucket_website"],
-            Params: DeleteBucketWebsiteRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_object"],
-            Params: DeleteObjectRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_object_tagging"],
-            Params: DeleteObjectTaggingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_objects"],
-            Params: DeleteObjectsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_public_access_block"],
-            Params: DeletePublicAccessBlockRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_abac"],
-            Params: GetBucketAbacRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_accelerate_configuration"],
-            Params: GetBucketAccelerateConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_acl"],
-            Params: GetBucketAclRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_analytics_configuration"],
-            Params: GetBucketAnalyticsConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_cors"],
-            Params: GetBucketCorsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_encryption"],
-            Params: GetBucketEncryptionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_intelligent_tiering_configuration"],
-            Params: GetBucketIntelligentTieringConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_inventory_configuration"],
-            Params: GetBucketInventoryConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_lifecycle"],
-            Params: GetBucketLifecycleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_lifecycle_configuration"],
-            Params: GetBucketLifecycleConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_location"],
-            Params: GetBucketLocationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_logging"],
-            Params: GetBucketLoggingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_metadata_configuration"],
-            Params: GetBucketMetadataConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_metadata_table_configuration"],
-            Params: GetBucketMetadataTableConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_metrics_configuration"],
-            Params: GetBucketMetricsConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_notification"],
-            Params: GetBucketNotificationConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_notification_configuration"],
-            Params: GetBucketNotificationConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_ownership_controls"],
-            Params: GetBucketOwnershipControlsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_policy"],
-            Params: GetBucketPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_policy_status"],
-            Params: GetBucketPolicyStatusRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_replication"],
-            Params: GetBucketReplicationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_request_payment"],
-            Params: GetBucketRequestPaymentRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_tagging"],
-            Params: GetBucketTaggingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_versioning"],
-            Params: GetBucketVersioningRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_bucket_website"],
-            Params: GetBucketWebsiteRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_object"],
-            Params: GetObjectRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_object_acl"],
-            Params: GetObjectAclRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_object_attributes"],
-            Params: GetObjectAttributesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_object_legal_hold"],
-            Params: GetObjectLegalHoldRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_object_lock_configuration"],
-            Params: GetObjectLockConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_object_retention"],
-            Params: GetObjectRetentionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_object_tagging"],
-            Params: GetObjectTaggingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_object_torrent"],
-            Params: GetObjectTorrentRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_public_access_block"],
-            Params: GetPublicAccessBlockRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["head_bucket"],
-            Params: HeadBucketRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["head_object"],
-            Params: HeadObjectRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_bucket_analytics_configurations"],
-            Params: ListBucketAnalyticsConfigurationsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_bucket_intelligent_tiering_configurations"],
-            Params: ListBucketIntelligentTieringConfigurationsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_bucket_inventory_configurations"],
-            Params: ListBucketInventoryConfigurationsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_bucket_metrics_configurations"],
-            Params: ListBucketMetricsConfigurationsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_buckets"],
-            Params: ListBucketsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_directory_buckets"],
-            Params: ListDirectoryBucketsRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_multipart_uploads"],
-            Params: ListMultipartUploadsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_object_versions"],
-            Params: ListObjectVersionsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_objects"],
-            Params: ListObjectsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_objects_v2"],
-            Params: ListObjectsV2RequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_parts"],
-            Params: ListPartsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_abac"],
-            Params: PutBucketAbacRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_accelerate_configuration"],
-            Params: PutBucketAccelerateConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_acl"],
-            Params: PutBucketAclRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_analytics_configuration"],
-            Params: PutBucketAnalyticsConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_cors"],
-            Params: PutBucketCorsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_encryption"],
-            Params: PutBucketEncryptionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_intelligent_tiering_configuration"],
-            Params: PutBucketIntelligentTieringConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_inventory_configuration"],
-            Params: PutBucketInventoryConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_lifecycle"],
-            Params: PutBucketLifecycleRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_lifecycle_configuration"],
-            Params: PutBucketLifecycleConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_logging"],
-            Params: PutBucketLoggingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_metrics_configuration"],
-            Params: PutBucketMetricsConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_notification"],
-            Params: PutBucketNotificationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_notification_configuration"],
-            Params: PutBucketNotificationConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_ownership_controls"],
-            Params: PutBucketOwnershipControlsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_policy"],
-            Params: PutBucketPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_replication"],
-            Params: PutBucketReplicationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_request_payment"],
-            Params: PutBucketRequestPaymentRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_tagging"],
-            Params: PutBucketTaggingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_versioning"],
-            Params: PutBucketVersioningRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_bucket_website"],
-            Params: PutBucketWebsiteRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_object"],
-            Params: PutObjectRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_object_acl"],
-            Params: PutObjectAclRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_object_legal_hold"],
-            Params: PutObjectLegalHoldRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_object_lock_configuration"],
-            Params: PutObjectLockConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_object_retention"],
-            Params: PutObjectRetentionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_object_tagging"],
-            Params: PutObjectTaggingRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_public_access_block"],
-            Params: PutPublicAccessBlockRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["rename_object"],
-            Params: RenameObjectRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["restore_object"],
-            Params: RestoreObjectRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["select_object_content"],
-            Params: SelectObjectContentRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal[
-                "update_bucket_metadata_inventory_table_configuration"
-            ],
-            Params: UpdateBucketMetadataInventoryTableConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_bucket_metadata_journal_table_configuration"],
-            Params: UpdateBucketMetadataJournalTableConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_object_encryption"],
-            Params: UpdateObjectEncryptionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["upload_part"],
-            Params: UploadPartRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["upload_part_copy"],
-            Params: UploadPartCopyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["write_get_object_response"],
-            Params: WriteGetObjectResponseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["abort_multipart_upload"],
+        Params: AbortMultipartUploadRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["complete_multipart_upload"],
+        Params: CompleteMultipartUploadRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["copy_object"],
+        Params: CopyObjectRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_bucket"],
+        Params: CreateBucketRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_bucket_metadata_configuration"],
+        Params: CreateBucketMetadataConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_bucket_metadata_table_configuration"],
+        Params: CreateBucketMetadataTableConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_multipart_upload"],
+        Params: CreateMultipartUploadRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_session"],
+        Params: CreateSessionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket"],
+        Params: DeleteBucketRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_analytics_configuration"],
+        Params: DeleteBucketAnalyticsConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_cors"],
+        Params: DeleteBucketCorsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_encryption"],
+        Params: DeleteBucketEncryptionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_intelligent_tiering_configuration"],
+        Params: DeleteBucketIntelligentTieringConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_inventory_configuration"],
+        Params: DeleteBucketInventoryConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_lifecycle"],
+        Params: DeleteBucketLifecycleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_metadata_configuration"],
+        Params: DeleteBucketMetadataConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_metadata_table_configuration"],
+        Params: DeleteBucketMetadataTableConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_metrics_configuration"],
+        Params: DeleteBucketMetricsConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_ownership_controls"],
+        Params: DeleteBucketOwnershipControlsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_policy"],
+        Params: DeleteBucketPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_replication"],
+        Params: DeleteBucketReplicationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_tagging"],
+        Params: DeleteBucketTaggingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_bucket_website"],
+        Params: DeleteBucketWebsiteRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_object"],
+        Params: DeleteObjectRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_object_tagging"],
+        Params: DeleteObjectTaggingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_objects"],
+        Params: DeleteObjectsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_public_access_block"],
+        Params: DeletePublicAccessBlockRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_abac"],
+        Params: GetBucketAbacRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_accelerate_configuration"],
+        Params: GetBucketAccelerateConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_acl"],
+        Params: GetBucketAclRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_analytics_configuration"],
+        Params: GetBucketAnalyticsConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_cors"],
+        Params: GetBucketCorsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_encryption"],
+        Params: GetBucketEncryptionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_intelligent_tiering_configuration"],
+        Params: GetBucketIntelligentTieringConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_inventory_configuration"],
+        Params: GetBucketInventoryConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_lifecycle"],
+        Params: GetBucketLifecycleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_lifecycle_configuration"],
+        Params: GetBucketLifecycleConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_location"],
+        Params: GetBucketLocationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_logging"],
+        Params: GetBucketLoggingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_metadata_configuration"],
+        Params: GetBucketMetadataConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_metadata_table_configuration"],
+        Params: GetBucketMetadataTableConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_metrics_configuration"],
+        Params: GetBucketMetricsConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_notification"],
+        Params: GetBucketNotificationConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_notification_configuration"],
+        Params: GetBucketNotificationConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_ownership_controls"],
+        Params: GetBucketOwnershipControlsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_policy"],
+        Params: GetBucketPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_policy_status"],
+        Params: GetBucketPolicyStatusRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_replication"],
+        Params: GetBucketReplicationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_request_payment"],
+        Params: GetBucketRequestPaymentRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_tagging"],
+        Params: GetBucketTaggingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_versioning"],
+        Params: GetBucketVersioningRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_bucket_website"],
+        Params: GetBucketWebsiteRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_object"],
+        Params: GetObjectRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_object_acl"],
+        Params: GetObjectAclRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_object_attributes"],
+        Params: GetObjectAttributesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_object_legal_hold"],
+        Params: GetObjectLegalHoldRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_object_lock_configuration"],
+        Params: GetObjectLockConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_object_retention"],
+        Params: GetObjectRetentionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_object_tagging"],
+        Params: GetObjectTaggingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_object_torrent"],
+        Params: GetObjectTorrentRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_public_access_block"],
+        Params: GetPublicAccessBlockRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["head_bucket"],
+        Params: HeadBucketRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["head_object"],
+        Params: HeadObjectRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_bucket_analytics_configurations"],
+        Params: ListBucketAnalyticsConfigurationsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_bucket_intelligent_tiering_configurations"],
+        Params: ListBucketIntelligentTieringConfigurationsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_bucket_inventory_configurations"],
+        Params: ListBucketInventoryConfigurationsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_bucket_metrics_configurations"],
+        Params: ListBucketMetricsConfigurationsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_buckets"],
+        Params: ListBucketsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_directory_buckets"],
+        Params: ListDirectoryBucketsRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_multipart_uploads"],
+        Params: ListMultipartUploadsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_object_versions"],
+        Params: ListObjectVersionsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_objects"],
+        Params: ListObjectsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_objects_v2"],
+        Params: ListObjectsV2RequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_parts"],
+        Params: ListPartsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_abac"],
+        Params: PutBucketAbacRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_accelerate_configuration"],
+        Params: PutBucketAccelerateConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_acl"],
+        Params: PutBucketAclRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_analytics_configuration"],
+        Params: PutBucketAnalyticsConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_cors"],
+        Params: PutBucketCorsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_encryption"],
+        Params: PutBucketEncryptionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_intelligent_tiering_configuration"],
+        Params: PutBucketIntelligentTieringConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_inventory_configuration"],
+        Params: PutBucketInventoryConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_lifecycle"],
+        Params: PutBucketLifecycleRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_lifecycle_configuration"],
+        Params: PutBucketLifecycleConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_logging"],
+        Params: PutBucketLoggingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_metrics_configuration"],
+        Params: PutBucketMetricsConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_notification"],
+        Params: PutBucketNotificationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_notification_configuration"],
+        Params: PutBucketNotificationConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_ownership_controls"],
+        Params: PutBucketOwnershipControlsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_policy"],
+        Params: PutBucketPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_replication"],
+        Params: PutBucketReplicationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_request_payment"],
+        Params: PutBucketRequestPaymentRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_tagging"],
+        Params: PutBucketTaggingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_versioning"],
+        Params: PutBucketVersioningRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_bucket_website"],
+        Params: PutBucketWebsiteRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_object"],
+        Params: PutObjectRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_object_acl"],
+        Params: PutObjectAclRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_object_legal_hold"],
+        Params: PutObjectLegalHoldRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_object_lock_configuration"],
+        Params: PutObjectLockConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_object_retention"],
+        Params: PutObjectRetentionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_object_tagging"],
+        Params: PutObjectTaggingRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_public_access_block"],
+        Params: PutPublicAccessBlockRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["rename_object"],
+        Params: RenameObjectRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["restore_object"],
+        Params: RestoreObjectRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["select_object_content"],
+        Params: SelectObjectContentRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_bucket_metadata_inventory_table_configuration"],
+        Params: UpdateBucketMetadataInventoryTableConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_bucket_metadata_journal_table_configuration"],
+        Params: UpdateBucketMetadataJournalTableConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_object_encryption"],
+        Params: UpdateObjectEncryptionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["upload_part"],
+        Params: UploadPartRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["upload_part_copy"],
+        Params: UploadPartCopyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["write_get_object_response"],
+        Params: WriteGetObjectResponseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> S3Client: ...
+) -> S3Client:
+    """boto3.client('s3', ...) with the same arguments, from `session` when given:
+    boto3's client itself, typed S3Client.
+    """

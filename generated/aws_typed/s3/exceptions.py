@@ -91,8 +91,6 @@ class S3Exceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     AccessDenied: type[AccessDenied]
     BucketAlreadyExists: type[BucketAlreadyExists]
     BucketAlreadyOwnedByYou: type[BucketAlreadyOwnedByYou]

@@ -7,40 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        ListBucketsOutputFullResultTypeDef,
-        ListBucketsOutputTypeDef,
-        ListBucketsRequestPaginateTypeDef,
-        ListDirectoryBucketsOutputFullResultTypeDef,
-        ListDirectoryBucketsOutputTypeDef,
-        ListDirectoryBucketsRequestPaginateTypeDef,
-        ListMultipartUploadsOutputFullResultTypeDef,
-        ListMultipartUploadsOutputTypeDef,
-        ListMultipartUploadsRequestPaginateTypeDef,
-        ListObjectVersionsOutputFullResultTypeDef,
-        ListObjectVersionsOutputTypeDef,
-        ListObjectVersionsRequestPaginateTypeDef,
-        ListObjectsOutputFullResultTypeDef,
-        ListObjectsOutputTypeDef,
-        ListObjectsRequestPaginateTypeDef,
-        ListObjectsV2OutputFullResultTypeDef,
-        ListObjectsV2OutputTypeDef,
-        ListObjectsV2RequestPaginateTypeDef,
-        ListPartsOutputFullResultTypeDef,
-        ListPartsOutputTypeDef,
-        ListPartsRequestPaginateTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = [
     "PAGINATORS",
@@ -57,27 +24,13 @@ __all__ = [
 class ListBucketsPaginator(Paginator):
     """Paginator for S3Client.list_buckets: pages over Buckets."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListBucketsRequestPaginateTypeDef]
-    ) -> PageIterator[ListBucketsOutputTypeDef, ListBucketsOutputFullResultTypeDef]:
-        """Iterate over the pages of list_buckets; items in Buckets."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListBuckets"
 
 
 class ListDirectoryBucketsPaginator(Paginator):
     """Paginator for S3Client.list_directory_buckets: pages over Buckets."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListDirectoryBucketsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListDirectoryBucketsOutputTypeDef, ListDirectoryBucketsOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_directory_buckets; items in Buckets."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListDirectoryBuckets"
 
 
 class ListMultipartUploadsPaginator(Paginator):
@@ -85,17 +38,7 @@ class ListMultipartUploadsPaginator(Paginator):
     CommonPrefixes.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListMultipartUploadsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListMultipartUploadsOutputTypeDef, ListMultipartUploadsOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_multipart_uploads; items in Uploads,
-        CommonPrefixes.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListMultipartUploads"
 
 
 class ListObjectVersionsPaginator(Paginator):
@@ -103,31 +46,13 @@ class ListObjectVersionsPaginator(Paginator):
     DeleteMarkers, CommonPrefixes.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListObjectVersionsRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListObjectVersionsOutputTypeDef, ListObjectVersionsOutputFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_object_versions; items in Versions,
-        DeleteMarkers, CommonPrefixes.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListObjectVersions"
 
 
 class ListObjectsPaginator(Paginator):
     """Paginator for S3Client.list_objects: pages over Contents, CommonPrefixes."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListObjectsRequestPaginateTypeDef]
-    ) -> PageIterator[ListObjectsOutputTypeDef, ListObjectsOutputFullResultTypeDef]:
-        """Iterate over the pages of list_objects; items in Contents,
-        CommonPrefixes.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListObjects"
 
 
 class ListObjectsV2Paginator(Paginator):
@@ -135,27 +60,13 @@ class ListObjectsV2Paginator(Paginator):
     CommonPrefixes.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListObjectsV2RequestPaginateTypeDef]
-    ) -> PageIterator[ListObjectsV2OutputTypeDef, ListObjectsV2OutputFullResultTypeDef]:
-        """Iterate over the pages of list_objects_v2; items in Contents,
-        CommonPrefixes.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListObjectsV2"
 
 
 class ListPartsPaginator(Paginator):
     """Paginator for S3Client.list_parts: pages over Parts."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListPartsRequestPaginateTypeDef]
-    ) -> PageIterator[ListPartsOutputTypeDef, ListPartsOutputFullResultTypeDef]:
-        """Iterate over the pages of list_parts; items in Parts."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListParts"
 
 
 PAGINATORS = {

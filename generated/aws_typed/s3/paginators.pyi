@@ -55,61 +55,80 @@ __all__ = [
 ]
 
 class ListBucketsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for S3Client.list_buckets: pages over Buckets."""
 
     def paginate(
         self, **kwargs: Unpack[ListBucketsRequestPaginateTypeDef]
-    ) -> PageIterator[ListBucketsOutputTypeDef, ListBucketsOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListBucketsOutputTypeDef, ListBucketsOutputFullResultTypeDef]:
+        """Iterate over the pages of list_buckets; items in Buckets."""
 
 class ListDirectoryBucketsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for S3Client.list_directory_buckets: pages over Buckets."""
 
     def paginate(
         self, **kwargs: Unpack[ListDirectoryBucketsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListDirectoryBucketsOutputTypeDef, ListDirectoryBucketsOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_directory_buckets; items in Buckets."""
 
 class ListMultipartUploadsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for S3Client.list_multipart_uploads: pages over Uploads,
+    CommonPrefixes.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListMultipartUploadsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListMultipartUploadsOutputTypeDef, ListMultipartUploadsOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_multipart_uploads; items in Uploads,
+        CommonPrefixes.
+        """
 
 class ListObjectVersionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for S3Client.list_object_versions: pages over Versions,
+    DeleteMarkers, CommonPrefixes.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListObjectVersionsRequestPaginateTypeDef]
     ) -> PageIterator[
         ListObjectVersionsOutputTypeDef, ListObjectVersionsOutputFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_object_versions; items in Versions,
+        DeleteMarkers, CommonPrefixes.
+        """
 
 class ListObjectsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for S3Client.list_objects: pages over Contents, CommonPrefixes."""
 
     def paginate(
         self, **kwargs: Unpack[ListObjectsRequestPaginateTypeDef]
-    ) -> PageIterator[ListObjectsOutputTypeDef, ListObjectsOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListObjectsOutputTypeDef, ListObjectsOutputFullResultTypeDef]:
+        """Iterate over the pages of list_objects; items in Contents,
+        CommonPrefixes.
+        """
 
 class ListObjectsV2Paginator(Paginator):
-    __slots__ = ()
+    """Paginator for S3Client.list_objects_v2: pages over Contents,
+    CommonPrefixes.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListObjectsV2RequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListObjectsV2OutputTypeDef, ListObjectsV2OutputFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[ListObjectsV2OutputTypeDef, ListObjectsV2OutputFullResultTypeDef]:
+        """Iterate over the pages of list_objects_v2; items in Contents,
+        CommonPrefixes.
+        """
 
 class ListPartsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for S3Client.list_parts: pages over Parts."""
 
     def paginate(
         self, **kwargs: Unpack[ListPartsRequestPaginateTypeDef]
-    ) -> PageIterator[ListPartsOutputTypeDef, ListPartsOutputFullResultTypeDef]: ...
+    ) -> PageIterator[ListPartsOutputTypeDef, ListPartsOutputFullResultTypeDef]:
+        """Iterate over the pages of list_parts; items in Parts."""
 
 PAGINATORS = {
     "list_buckets": ListBucketsPaginator,

@@ -153,788 +153,2504 @@ __all__ = [
 ]
 
 class S3ServiceResource(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.ServiceResource"
-    _client_class = S3Client
+    """Typed service resource of Amazon Simple Storage Service (boto3
+    s3.ServiceResource).
 
-    def create_bucket(
-        self, **kwargs: Unpack[CreateBucketRequestTypeDef]
-    ) -> _Bucket: ...
-    def Bucket(self, name: str) -> _Bucket: ...
-    def BucketAcl(self, bucket_name: str) -> _BucketAcl: ...
-    def BucketCors(self, bucket_name: str) -> _BucketCors: ...
-    def BucketLifecycle(self, bucket_name: str) -> _BucketLifecycle: ...
+    Create one with resource(...) or wrap an existing one with
+    S3ServiceResource(boto3.resource('s3')); its sub-resources, actions and
+    collections return the typed classes of this module.
+    """
+
+    def create_bucket(self, **kwargs: Unpack[CreateBucketRequestTypeDef]) -> _Bucket:
+        """This action creates an Amazon S3 bucket. To create an Amazon S3 on
+        Outposts bucket, see CreateBucket .
+
+        Calls s3.create_bucket.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucket
+        """
+
+    def Bucket(self, name: str) -> _Bucket:
+        """The Bucket sub-resource of this s3 ServiceResource from name (no
+        request is made).
+        """
+
+    def BucketAcl(self, bucket_name: str) -> _BucketAcl:
+        """The BucketAcl sub-resource of this s3 ServiceResource from bucket_name
+        (no request is made).
+        """
+
+    def BucketCors(self, bucket_name: str) -> _BucketCors:
+        """The BucketCors sub-resource of this s3 ServiceResource from bucket_name
+        (no request is made).
+        """
+
+    def BucketLifecycle(self, bucket_name: str) -> _BucketLifecycle:
+        """The BucketLifecycle sub-resource of this s3 ServiceResource from
+        bucket_name (no request is made).
+        """
+
     def BucketLifecycleConfiguration(
         self, bucket_name: str
-    ) -> _BucketLifecycleConfiguration: ...
-    def BucketLogging(self, bucket_name: str) -> _BucketLogging: ...
-    def BucketNotification(self, bucket_name: str) -> _BucketNotification: ...
-    def BucketPolicy(self, bucket_name: str) -> _BucketPolicy: ...
-    def BucketRequestPayment(self, bucket_name: str) -> _BucketRequestPayment: ...
-    def BucketTagging(self, bucket_name: str) -> _BucketTagging: ...
-    def BucketVersioning(self, bucket_name: str) -> _BucketVersioning: ...
-    def BucketWebsite(self, bucket_name: str) -> _BucketWebsite: ...
+    ) -> _BucketLifecycleConfiguration:
+        """The BucketLifecycleConfiguration sub-resource of this s3
+        ServiceResource from bucket_name (no request is made).
+        """
+
+    def BucketLogging(self, bucket_name: str) -> _BucketLogging:
+        """The BucketLogging sub-resource of this s3 ServiceResource from
+        bucket_name (no request is made).
+        """
+
+    def BucketNotification(self, bucket_name: str) -> _BucketNotification:
+        """The BucketNotification sub-resource of this s3 ServiceResource from
+        bucket_name (no request is made).
+        """
+
+    def BucketPolicy(self, bucket_name: str) -> _BucketPolicy:
+        """The BucketPolicy sub-resource of this s3 ServiceResource from
+        bucket_name (no request is made).
+        """
+
+    def BucketRequestPayment(self, bucket_name: str) -> _BucketRequestPayment:
+        """The BucketRequestPayment sub-resource of this s3 ServiceResource from
+        bucket_name (no request is made).
+        """
+
+    def BucketTagging(self, bucket_name: str) -> _BucketTagging:
+        """The BucketTagging sub-resource of this s3 ServiceResource from
+        bucket_name (no request is made).
+        """
+
+    def BucketVersioning(self, bucket_name: str) -> _BucketVersioning:
+        """The BucketVersioning sub-resource of this s3 ServiceResource from
+        bucket_name (no request is made).
+        """
+
+    def BucketWebsite(self, bucket_name: str) -> _BucketWebsite:
+        """The BucketWebsite sub-resource of this s3 ServiceResource from
+        bucket_name (no request is made).
+        """
+
     def MultipartUpload(
         self, bucket_name: str, object_key: str, id: str
-    ) -> _MultipartUpload: ...
+    ) -> _MultipartUpload:
+        """The MultipartUpload sub-resource of this s3 ServiceResource from
+        bucket_name, object_key, id (no request is made).
+        """
+
     def MultipartUploadPart(
         self,
         bucket_name: str,
         object_key: str,
         multipart_upload_id: str,
         part_number: int,
-    ) -> _MultipartUploadPart: ...
-    def Object(self, bucket_name: str, key: str) -> _Object: ...
-    def ObjectAcl(self, bucket_name: str, object_key: str) -> _ObjectAcl: ...
-    def ObjectSummary(self, bucket_name: str, key: str) -> _ObjectSummary: ...
+    ) -> _MultipartUploadPart:
+        """The MultipartUploadPart sub-resource of this s3 ServiceResource from
+        bucket_name, object_key, multipart_upload_id, part_number (no request
+        is made).
+        """
+
+    def Object(self, bucket_name: str, key: str) -> _Object:
+        """The Object sub-resource of this s3 ServiceResource from bucket_name,
+        key (no request is made).
+        """
+
+    def ObjectAcl(self, bucket_name: str, object_key: str) -> _ObjectAcl:
+        """The ObjectAcl sub-resource of this s3 ServiceResource from bucket_name,
+        object_key (no request is made).
+        """
+
+    def ObjectSummary(self, bucket_name: str, key: str) -> _ObjectSummary:
+        """The ObjectSummary sub-resource of this s3 ServiceResource from
+        bucket_name, key (no request is made).
+        """
+
     def ObjectVersion(
         self, bucket_name: str, object_key: str, id: str
-    ) -> _ObjectVersion: ...
+    ) -> _ObjectVersion:
+        """The ObjectVersion sub-resource of this s3 ServiceResource from
+        bucket_name, object_key, id (no request is made).
+        """
+
     @property
-    def buckets(self) -> ServiceResourceBucketsCollectionManager: ...
+    def buckets(self) -> ServiceResourceBucketsCollectionManager:
+        """The Bucket resources of this s3 ServiceResource, from s3.list_buckets:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
 
 class Bucket(S3BucketMethods[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.Bucket"
-    _client_class = S3Client
+    """The s3 Bucket resource (boto3 s3.Bucket), typed.
+
+    Identifiers: name. Wrap an existing boto3 resource with Bucket(raw).
+    """
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The Name identifier of this s3 Bucket."""
+
     @property
-    def creation_date(self) -> Optional[datetime]: ...
+    def creation_date(self) -> Optional[datetime]:
+        """Date the bucket was created. This date can change when making changes
+        to your bucket, such as editing its bucket policy.
+
+        The CreationDate of Bucket; loaded on first access (None when absent).
+        """
+
     @property
-    def bucket_region(self) -> Optional[str]: ...
+    def bucket_region(self) -> Optional[str]:
+        """BucketRegion indicates the Amazon Web Services region where the bucket
+        is located. If the request contains at least one valid parameter, it is
+        included in the response.
+
+        The BucketRegion of Bucket; loaded on first access (None when absent).
+        """
+
     @property
-    def bucket_arn(self) -> Optional[str]: ...
+    def bucket_arn(self) -> Optional[str]:
+        """The Amazon Resource Name (ARN) of the S3 bucket. ARNs uniquely identify
+        Amazon Web Services resources across all of Amazon Web Services.
+
+        The BucketArn of Bucket; loaded on first access (None when absent).
+        """
+
     def create(
         self, **kwargs: Unpack[CreateBucketRequestBucketCreateTypeDef]
-    ) -> CreateBucketOutputTypeDef: ...
+    ) -> CreateBucketOutputTypeDef:
+        """This action creates an Amazon S3 bucket. To create an Amazon S3 on
+        Outposts bucket, see CreateBucket .
+
+        Calls s3.create_bucket with Bucket from this s3 Bucket.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucket
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteBucketRequestBucketDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the S3 bucket. All objects (including all object versions and
+        delete markers) in the bucket must be deleted before the bucket itself
+        can be deleted.
+
+        Calls s3.delete_bucket with Bucket from this s3 Bucket.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucket
+        """
+
     def delete_objects(
         self, **kwargs: Unpack[DeleteObjectsRequestBucketDeleteObjectsTypeDef]
-    ) -> DeleteObjectsOutputTypeDef: ...
+    ) -> DeleteObjectsOutputTypeDef:
+        """This operation enables you to delete multiple objects from a bucket
+        using a single HTTP request. If you know the object keys that you want
+        to delete, then this operation provides a suitable alternative to
+        sending individual delete requests, reducing per-request overhead.
+
+        Calls s3.delete_objects with Bucket from this s3 Bucket.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjects
+        """
+
     def put_object(
         self, **kwargs: Unpack[PutObjectRequestBucketPutObjectTypeDef]
-    ) -> _Object: ...
-    def Acl(self) -> BucketAcl: ...
-    def Cors(self) -> BucketCors: ...
-    def Lifecycle(self) -> BucketLifecycle: ...
-    def LifecycleConfiguration(self) -> BucketLifecycleConfiguration: ...
-    def Logging(self) -> BucketLogging: ...
-    def Notification(self) -> BucketNotification: ...
-    def Object(self, key: str) -> _Object: ...
-    def Policy(self) -> BucketPolicy: ...
-    def RequestPayment(self) -> BucketRequestPayment: ...
-    def Tagging(self) -> BucketTagging: ...
-    def Versioning(self) -> BucketVersioning: ...
-    def Website(self) -> BucketWebsite: ...
+    ) -> _Object:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Calls s3.put_object with Bucket from this s3 Bucket.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObject
+        """
+
+    def Acl(self) -> BucketAcl:
+        """The BucketAcl sub-resource of this s3 Bucket (no request is made)."""
+
+    def Cors(self) -> BucketCors:
+        """The BucketCors sub-resource of this s3 Bucket (no request is made)."""
+
+    def Lifecycle(self) -> BucketLifecycle:
+        """The BucketLifecycle sub-resource of this s3 Bucket (no request is
+        made).
+        """
+
+    def LifecycleConfiguration(self) -> BucketLifecycleConfiguration:
+        """The BucketLifecycleConfiguration sub-resource of this s3 Bucket (no
+        request is made).
+        """
+
+    def Logging(self) -> BucketLogging:
+        """The BucketLogging sub-resource of this s3 Bucket (no request is made)."""
+
+    def Notification(self) -> BucketNotification:
+        """The BucketNotification sub-resource of this s3 Bucket (no request is
+        made).
+        """
+
+    def Object(self, key: str) -> _Object:
+        """The Object sub-resource of this s3 Bucket from key (no request is
+        made).
+        """
+
+    def Policy(self) -> BucketPolicy:
+        """The BucketPolicy sub-resource of this s3 Bucket (no request is made)."""
+
+    def RequestPayment(self) -> BucketRequestPayment:
+        """The BucketRequestPayment sub-resource of this s3 Bucket (no request is
+        made).
+        """
+
+    def Tagging(self) -> BucketTagging:
+        """The BucketTagging sub-resource of this s3 Bucket (no request is made)."""
+
+    def Versioning(self) -> BucketVersioning:
+        """The BucketVersioning sub-resource of this s3 Bucket (no request is
+        made).
+        """
+
+    def Website(self) -> BucketWebsite:
+        """The BucketWebsite sub-resource of this s3 Bucket (no request is made)."""
+
     @property
-    def multipart_uploads(self) -> BucketMultipartUploadsCollectionManager: ...
+    def multipart_uploads(self) -> BucketMultipartUploadsCollectionManager:
+        """The MultipartUpload resources of this s3 Bucket, from
+        s3.list_multipart_uploads: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def object_versions(self) -> BucketObjectVersionsCollectionManager: ...
+    def object_versions(self) -> BucketObjectVersionsCollectionManager:
+        """The ObjectVersion resources of this s3 Bucket, from
+        s3.list_object_versions: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def objects(self) -> BucketObjectsCollectionManager: ...
+    def objects(self) -> BucketObjectsCollectionManager:
+        """The ObjectSummary resources of this s3 Bucket, from s3.list_objects:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
+
     def wait_until_exists(
         self, **kwargs: Unpack[HeadBucketRequestBucketExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this s3 Bucket exists: polls with the s3 waiter
+        bucket_exists with Bucket from this s3 Bucket; WaiterConfig sets Delay
+        and MaxAttempts. Raises botocore's WaiterError on failure or timeout.
+        """
+
     def wait_until_not_exists(
         self, **kwargs: Unpack[HeadBucketRequestBucketExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this s3 Bucket not exists: polls with the s3 waiter
+        bucket_not_exists with Bucket from this s3 Bucket; WaiterConfig sets
+        Delay and MaxAttempts. Raises botocore's WaiterError on failure or
+        timeout.
+        """
 
 class BucketAcl(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.BucketAcl"
-    _client_class = S3Client
+    """The s3 BucketAcl resource (boto3 s3.BucketAcl), typed.
+
+    Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_acl on
+    first access. Wrap an existing boto3 resource with BucketAcl(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 BucketAcl."""
+
     @property
-    def owner(self) -> Optional[OwnerTypeDef]: ...
+    def owner(self) -> Optional[OwnerTypeDef]:
+        """Container for the bucket owner's ID.
+
+        The Owner of GetBucketAclOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def grants(self) -> Optional[List[GrantTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def grants(self) -> Optional[List[GrantTypeDef]]:
+        """A list of grants.
+
+        The Grants of GetBucketAclOutput; loaded on first access (None when
+        absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 BucketAcl's attributes with s3.get_bucket_acl (attributes
+        load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 BucketAcl's attributes with s3.get_bucket_acl
+        (attributes load on first access too).
+        """
+
     def put(
         self, **kwargs: Unpack[PutBucketAclRequestBucketAclPutTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Bucket(self) -> _Bucket: ...
+    ) -> EmptyResponseTypeDef:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Calls s3.put_bucket_acl with Bucket from this s3 BucketAcl.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAcl
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 BucketAcl (no request is made)."""
 
 class BucketCors(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.BucketCors"
-    _client_class = S3Client
+    """The s3 BucketCors resource (boto3 s3.BucketCors), typed.
+
+    Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_cors on
+    first access. Wrap an existing boto3 resource with BucketCors(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 BucketCors."""
+
     @property
-    def cors_rules(self) -> Optional[List[CORSRuleOutputTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def cors_rules(self) -> Optional[List[CORSRuleOutputTypeDef]]:
+        """A set of origins and methods (cross-origin access that you want to
+        allow). You can add up to 100 rules to the configuration.
+
+        The CORSRules of GetBucketCorsOutput; loaded on first access (None when
+        absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 BucketCors's attributes with s3.get_bucket_cors
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 BucketCors's attributes with s3.get_bucket_cors
+        (attributes load on first access too).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteBucketCorsRequestBucketCorsDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.delete_bucket_cors with Bucket from this s3 BucketCors.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketCors
+        """
+
     def put(
         self, **kwargs: Unpack[PutBucketCorsRequestBucketCorsPutTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Bucket(self) -> _Bucket: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.put_bucket_cors with Bucket from this s3 BucketCors.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketCors
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 BucketCors (no request is made)."""
 
 class BucketLifecycle(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.BucketLifecycle"
-    _client_class = S3Client
+    """The s3 BucketLifecycle resource (boto3 s3.BucketLifecycle), typed.
+
+    Identifiers: bucket_name. Attributes are loaded with
+    s3.get_bucket_lifecycle on first access. Wrap an existing boto3 resource
+    with BucketLifecycle(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 BucketLifecycle."""
+
     @property
-    def rules(self) -> Optional[List[RuleOutputTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def rules(self) -> Optional[List[RuleOutputTypeDef]]:
+        """Container for a lifecycle rule.
+
+        The Rules of GetBucketLifecycleOutput; loaded on first access (None
+        when absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 BucketLifecycle's attributes with s3.get_bucket_lifecycle
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 BucketLifecycle's attributes with
+        s3.get_bucket_lifecycle (attributes load on first access too).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteBucketLifecycleRequestBucketLifecycleDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the lifecycle configuration from the specified bucket. Amazon
+        S3 removes all the lifecycle configuration rules in the lifecycle
+        subresource associated with the bucket. Your objects never expire, and
+        Amazon S3 no longer automatically deletes any objects on the basis of
+        rules contained in the ...
+
+        Calls s3.delete_bucket_lifecycle with Bucket from this s3
+        BucketLifecycle.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketLifecycle
+        """
+
     def put(
         self, **kwargs: Unpack[PutBucketLifecycleRequestBucketLifecyclePutTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Bucket(self) -> _Bucket: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.put_bucket_lifecycle with Bucket from this s3 BucketLifecycle.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLifecycle
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 BucketLifecycle (no request is
+        made).
+        """
 
 class BucketLifecycleConfiguration(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.BucketLifecycleConfiguration"
-    _client_class = S3Client
+    """The s3 BucketLifecycleConfiguration resource (boto3
+    s3.BucketLifecycleConfiguration), typed.
+
+    Identifiers: bucket_name. Attributes are loaded with
+    s3.get_bucket_lifecycle_configuration on first access. Wrap an existing
+    boto3 resource with BucketLifecycleConfiguration(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 BucketLifecycleConfiguration."""
+
     @property
-    def rules(self) -> Optional[List[LifecycleRuleOutputTypeDef]]: ...
+    def rules(self) -> Optional[List[LifecycleRuleOutputTypeDef]]:
+        """Container for a lifecycle rule.
+
+        The Rules of GetBucketLifecycleConfigurationOutput; loaded on first
+        access (None when absent).
+        """
+
     @property
     def transition_default_minimum_object_size(
         self,
-    ) -> Optional[TransitionDefaultMinimumObjectSizeType]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    ) -> Optional[TransitionDefaultMinimumObjectSizeType]:
+        """Indicates which default minimum object size behavior is applied to the
+        lifecycle configuration.
+
+        The TransitionDefaultMinimumObjectSize of
+        GetBucketLifecycleConfigurationOutput; loaded on first access (None
+        when absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 BucketLifecycleConfiguration's attributes with
+        s3.get_bucket_lifecycle_configuration (attributes load on first access
+        too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 BucketLifecycleConfiguration's attributes with
+        s3.get_bucket_lifecycle_configuration (attributes load on first access
+        too).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteBucketLifecycleRequestBucketLifecycleDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the lifecycle configuration from the specified bucket. Amazon
+        S3 removes all the lifecycle configuration rules in the lifecycle
+        subresource associated with the bucket. Your objects never expire, and
+        Amazon S3 no longer automatically deletes any objects on the basis of
+        rules contained in the ...
+
+        Calls s3.delete_bucket_lifecycle with Bucket from this s3
+        BucketLifecycleConfiguration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketLifecycle
+        """
+
     def put(
         self,
         **kwargs: Unpack[
             PutBucketLifecycleConfigurationRequestBucketLifecycleConfigurationPutTypeDef
         ],
-    ) -> PutBucketLifecycleConfigurationOutputTypeDef: ...
-    def Bucket(self) -> _Bucket: ...
+    ) -> PutBucketLifecycleConfigurationOutputTypeDef:
+        """Creates a new lifecycle configuration for the bucket or replaces an
+        existing lifecycle configuration. Keep in mind that this will overwrite
+        an existing lifecycle configuration, so if you want to retain any
+        configuration details, they must be included in the new lifecycle
+        configuration. For ...
+
+        Calls s3.put_bucket_lifecycle_configuration with Bucket from this s3
+        BucketLifecycleConfiguration.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLifecycleConfiguration
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 BucketLifecycleConfiguration (no
+        request is made).
+        """
 
 class BucketLogging(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.BucketLogging"
-    _client_class = S3Client
+    """The s3 BucketLogging resource (boto3 s3.BucketLogging), typed.
+
+    Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_logging
+    on first access. Wrap an existing boto3 resource with BucketLogging(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 BucketLogging."""
+
     @property
-    def logging_enabled(self) -> Optional[LoggingEnabledOutputTypeDef]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def logging_enabled(self) -> Optional[LoggingEnabledOutputTypeDef]:
+        """The LoggingEnabled of GetBucketLoggingOutput; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 BucketLogging's attributes with s3.get_bucket_logging
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 BucketLogging's attributes with s3.get_bucket_logging
+        (attributes load on first access too).
+        """
+
     def put(
         self, **kwargs: Unpack[PutBucketLoggingRequestBucketLoggingPutTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Bucket(self) -> _Bucket: ...
+    ) -> EmptyResponseTypeDef:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Calls s3.put_bucket_logging with Bucket from this s3 BucketLogging.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLogging
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 BucketLogging (no request is made)."""
 
 class BucketNotification(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.BucketNotification"
-    _client_class = S3Client
+    """The s3 BucketNotification resource (boto3 s3.BucketNotification), typed.
+
+    Identifiers: bucket_name. Attributes are loaded with
+    s3.get_bucket_notification_configuration on first access. Wrap an existing
+    boto3 resource with BucketNotification(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 BucketNotification."""
+
     @property
-    def topic_configurations(
-        self,
-    ) -> Optional[List[TopicConfigurationOutputTypeDef]]: ...
+    def topic_configurations(self) -> Optional[List[TopicConfigurationOutputTypeDef]]:
+        """The topic to which notifications are sent and the events for which
+        notifications are generated.
+
+        The TopicConfigurations of NotificationConfiguration; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def queue_configurations(
-        self,
-    ) -> Optional[List[QueueConfigurationOutputTypeDef]]: ...
+    def queue_configurations(self) -> Optional[List[QueueConfigurationOutputTypeDef]]:
+        """The Amazon Simple Queue Service queues to publish messages to and the
+        events for which to publish messages.
+
+        The QueueConfigurations of NotificationConfiguration; loaded on first
+        access (None when absent).
+        """
+
     @property
     def lambda_function_configurations(
         self,
-    ) -> Optional[List[LambdaFunctionConfigurationOutputTypeDef]]: ...
+    ) -> Optional[List[LambdaFunctionConfigurationOutputTypeDef]]:
+        """Describes the Lambda functions to invoke and the events for which to
+        invoke them.
+
+        The LambdaFunctionConfigurations of NotificationConfiguration; loaded
+        on first access (None when absent).
+        """
+
     @property
-    def event_bridge_configuration(
-        self,
-    ) -> Optional[EventBridgeConfigurationTypeDef]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def event_bridge_configuration(self) -> Optional[EventBridgeConfigurationTypeDef]:
+        """Enables delivery of events to Amazon EventBridge.
+
+        The EventBridgeConfiguration of NotificationConfiguration; loaded on
+        first access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 BucketNotification's attributes with
+        s3.get_bucket_notification_configuration (attributes load on first
+        access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 BucketNotification's attributes with
+        s3.get_bucket_notification_configuration (attributes load on first
+        access too).
+        """
+
     def put(
         self,
         **kwargs: Unpack[
             PutBucketNotificationConfigurationRequestBucketNotificationPutTypeDef
         ],
-    ) -> EmptyResponseTypeDef: ...
-    def Bucket(self) -> _Bucket: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.put_bucket_notification_configuration with Bucket from this s3
+        BucketNotification.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketNotificationConfiguration
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 BucketNotification (no request is
+        made).
+        """
 
 class BucketPolicy(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.BucketPolicy"
-    _client_class = S3Client
+    """The s3 BucketPolicy resource (boto3 s3.BucketPolicy), typed.
+
+    Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_policy
+    on first access. Wrap an existing boto3 resource with BucketPolicy(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 BucketPolicy."""
+
     @property
-    def policy(self) -> Optional[str]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def policy(self) -> Optional[str]:
+        """The bucket policy as a JSON document.
+
+        The Policy of GetBucketPolicyOutput; loaded on first access (None when
+        absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 BucketPolicy's attributes with s3.get_bucket_policy
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 BucketPolicy's attributes with s3.get_bucket_policy
+        (attributes load on first access too).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteBucketPolicyRequestBucketPolicyDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the policy of a specified bucket.
+
+        Calls s3.delete_bucket_policy with Bucket from this s3 BucketPolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketPolicy
+        """
+
     def put(
         self, **kwargs: Unpack[PutBucketPolicyRequestBucketPolicyPutTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Bucket(self) -> _Bucket: ...
+    ) -> EmptyResponseTypeDef:
+        """Applies an Amazon S3 bucket policy to an Amazon S3 bucket.
+
+        Calls s3.put_bucket_policy with Bucket from this s3 BucketPolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketPolicy
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 BucketPolicy (no request is made)."""
 
 class BucketRequestPayment(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.BucketRequestPayment"
-    _client_class = S3Client
+    """The s3 BucketRequestPayment resource (boto3 s3.BucketRequestPayment),
+    typed.
+
+    Identifiers: bucket_name. Attributes are loaded with
+    s3.get_bucket_request_payment on first access. Wrap an existing boto3
+    resource with BucketRequestPayment(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 BucketRequestPayment."""
+
     @property
-    def payer(self) -> Optional[PayerType]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def payer(self) -> Optional[PayerType]:
+        """Specifies who pays for the download and request fees.
+
+        The Payer of GetBucketRequestPaymentOutput; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 BucketRequestPayment's attributes with
+        s3.get_bucket_request_payment (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 BucketRequestPayment's attributes with
+        s3.get_bucket_request_payment (attributes load on first access too).
+        """
+
     def put(
         self,
         **kwargs: Unpack[PutBucketRequestPaymentRequestBucketRequestPaymentPutTypeDef],
-    ) -> EmptyResponseTypeDef: ...
-    def Bucket(self) -> _Bucket: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.put_bucket_request_payment with Bucket from this s3
+        BucketRequestPayment.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketRequestPayment
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 BucketRequestPayment (no request is
+        made).
+        """
 
 class BucketTagging(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.BucketTagging"
-    _client_class = S3Client
+    """The s3 BucketTagging resource (boto3 s3.BucketTagging), typed.
+
+    Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_tagging
+    on first access. Wrap an existing boto3 resource with BucketTagging(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 BucketTagging."""
+
     @property
-    def tag_set(self) -> List[TagTypeDef]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def tag_set(self) -> List[TagTypeDef]:
+        """Contains the tag set.
+
+        The TagSet of GetBucketTaggingOutput; loaded on first access (None when
+        absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 BucketTagging's attributes with s3.get_bucket_tagging
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 BucketTagging's attributes with s3.get_bucket_tagging
+        (attributes load on first access too).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteBucketTaggingRequestBucketTaggingDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.delete_bucket_tagging with Bucket from this s3 BucketTagging.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketTagging
+        """
+
     def put(
         self, **kwargs: Unpack[PutBucketTaggingRequestBucketTaggingPutTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Bucket(self) -> _Bucket: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.put_bucket_tagging with Bucket from this s3 BucketTagging.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketTagging
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 BucketTagging (no request is made)."""
 
 class BucketVersioning(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.BucketVersioning"
-    _client_class = S3Client
+    """The s3 BucketVersioning resource (boto3 s3.BucketVersioning), typed.
+
+    Identifiers: bucket_name. Attributes are loaded with
+    s3.get_bucket_versioning on first access. Wrap an existing boto3 resource
+    with BucketVersioning(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 BucketVersioning."""
+
     @property
-    def status(self) -> Optional[BucketVersioningStatusType]: ...
+    def status(self) -> Optional[BucketVersioningStatusType]:
+        """The versioning state of the bucket.
+
+        The Status of GetBucketVersioningOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def mfa_delete(self) -> Optional[MFADeleteStatusType]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def mfa_delete(self) -> Optional[MFADeleteStatusType]:
+        """Specifies whether MFA delete is enabled in the bucket versioning
+        configuration. This element is only returned if the bucket has been
+        configured with MFA delete. If the bucket has never been so configured,
+        this element is not returned.
+
+        The MFADelete of GetBucketVersioningOutput; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 BucketVersioning's attributes with
+        s3.get_bucket_versioning (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 BucketVersioning's attributes with
+        s3.get_bucket_versioning (attributes load on first access too).
+        """
+
     def enable(
         self, **kwargs: Unpack[PutBucketVersioningRequestBucketVersioningEnableTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.put_bucket_versioning with Bucket from this s3
+        BucketVersioning; boto3 fills part of VersioningConfiguration from it
+        unless given.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketVersioning
+        """
+
     def put(
         self, **kwargs: Unpack[PutBucketVersioningRequestBucketVersioningPutTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.put_bucket_versioning with Bucket from this s3
+        BucketVersioning.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketVersioning
+        """
+
     def suspend(
         self, **kwargs: Unpack[PutBucketVersioningRequestBucketVersioningEnableTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Bucket(self) -> _Bucket: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.put_bucket_versioning with Bucket from this s3
+        BucketVersioning; boto3 fills part of VersioningConfiguration from it
+        unless given.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketVersioning
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 BucketVersioning (no request is
+        made).
+        """
 
 class BucketWebsite(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.BucketWebsite"
-    _client_class = S3Client
+    """The s3 BucketWebsite resource (boto3 s3.BucketWebsite), typed.
+
+    Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_website
+    on first access. Wrap an existing boto3 resource with BucketWebsite(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 BucketWebsite."""
+
     @property
-    def redirect_all_requests_to(self) -> Optional[RedirectAllRequestsToTypeDef]: ...
+    def redirect_all_requests_to(self) -> Optional[RedirectAllRequestsToTypeDef]:
+        """Specifies the redirect behavior of all requests to a website endpoint
+        of an Amazon S3 bucket.
+
+        The RedirectAllRequestsTo of GetBucketWebsiteOutput; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def index_document(self) -> Optional[IndexDocumentTypeDef]: ...
+    def index_document(self) -> Optional[IndexDocumentTypeDef]:
+        """The name of the index document for the website (for example
+        index.html).
+
+        The IndexDocument of GetBucketWebsiteOutput; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def error_document(self) -> Optional[ErrorDocumentTypeDef]: ...
+    def error_document(self) -> Optional[ErrorDocumentTypeDef]:
+        """The object key name of the website error document to use for 4XX class
+        errors.
+
+        The ErrorDocument of GetBucketWebsiteOutput; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def routing_rules(self) -> Optional[List[RoutingRuleTypeDef]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def routing_rules(self) -> Optional[List[RoutingRuleTypeDef]]:
+        """Rules that define when a redirect is applied and the redirect behavior.
+
+        The RoutingRules of GetBucketWebsiteOutput; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 BucketWebsite's attributes with s3.get_bucket_website
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 BucketWebsite's attributes with s3.get_bucket_website
+        (attributes load on first access too).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteBucketWebsiteRequestBucketWebsiteDeleteTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.delete_bucket_website with Bucket from this s3 BucketWebsite.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteBucketWebsite
+        """
+
     def put(
         self, **kwargs: Unpack[PutBucketWebsiteRequestBucketWebsitePutTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Bucket(self) -> _Bucket: ...
+    ) -> EmptyResponseTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.put_bucket_website with Bucket from this s3 BucketWebsite.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketWebsite
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 BucketWebsite (no request is made)."""
 
 class MultipartUpload(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.MultipartUpload"
-    _client_class = S3Client
+    """The s3 MultipartUpload resource (boto3 s3.MultipartUpload), typed.
+
+    Identifiers: bucket_name, object_key, id. Wrap an existing boto3 resource
+    with MultipartUpload(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 MultipartUpload."""
+
     @property
-    def object_key(self) -> str: ...
+    def object_key(self) -> str:
+        """The ObjectKey identifier of this s3 MultipartUpload."""
+
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this s3 MultipartUpload."""
+
     @property
-    def upload_id(self) -> Optional[str]: ...
+    def upload_id(self) -> Optional[str]:
+        """Upload ID that identifies the multipart upload.
+
+        The UploadId of MultipartUpload; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def key(self) -> Optional[str]: ...
+    def key(self) -> Optional[str]:
+        """Key of the object for which the multipart upload was initiated.
+
+        The Key of MultipartUpload; loaded on first access (None when absent).
+        """
+
     @property
-    def initiated(self) -> Optional[datetime]: ...
+    def initiated(self) -> Optional[datetime]:
+        """Date and time at which the multipart upload was initiated.
+
+        The Initiated of MultipartUpload; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def storage_class(self) -> Optional[StorageClassType]: ...
+    def storage_class(self) -> Optional[StorageClassType]:
+        """The class of storage used to store the object.
+
+        The StorageClass of MultipartUpload; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def owner(self) -> Optional[OwnerTypeDef]: ...
+    def owner(self) -> Optional[OwnerTypeDef]:
+        """Specifies the owner of the object that is part of the multipart upload.
+
+        The Owner of MultipartUpload; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def initiator(self) -> Optional[InitiatorTypeDef]: ...
+    def initiator(self) -> Optional[InitiatorTypeDef]:
+        """Identifies who initiated the multipart upload.
+
+        The Initiator of MultipartUpload; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def checksum_algorithm(self) -> Optional[ChecksumAlgorithmType]: ...
+    def checksum_algorithm(self) -> Optional[ChecksumAlgorithmType]:
+        """The algorithm that was used to create a checksum of the object.
+
+        The ChecksumAlgorithm of MultipartUpload; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def checksum_type(self) -> Optional[ChecksumTypeType]: ...
+    def checksum_type(self) -> Optional[ChecksumTypeType]:
+        """The checksum type that is used to calculate the object’s checksum
+        value. For more information, see Checking object integrity in the
+        Amazon S3 User Guide.
+
+        The ChecksumType of MultipartUpload; loaded on first access (None when
+        absent).
+        """
+
     def abort(
         self, **kwargs: Unpack[AbortMultipartUploadRequestMultipartUploadAbortTypeDef]
-    ) -> AbortMultipartUploadOutputTypeDef: ...
+    ) -> AbortMultipartUploadOutputTypeDef:
+        """This operation aborts a multipart upload. After a multipart upload is
+        aborted, no additional parts can be uploaded using that upload ID. The
+        storage consumed by any previously uploaded parts will be freed.
+        However, if any part uploads are currently in progress, those part
+        uploads might or might not ...
+
+        Calls s3.abort_multipart_upload with Bucket, Key, UploadId from this s3
+        MultipartUpload.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/AbortMultipartUpload
+        """
+
     def complete(
         self,
         **kwargs: Unpack[CompleteMultipartUploadRequestMultipartUploadCompleteTypeDef],
-    ) -> _Object: ...
-    def Object(self) -> _Object: ...
-    def Part(self, part_number: int) -> MultipartUploadPart: ...
+    ) -> _Object:
+        """Completes a multipart upload by assembling previously uploaded parts.
+
+        Calls s3.complete_multipart_upload with Bucket, Key, UploadId from this
+        s3 MultipartUpload.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CompleteMultipartUpload
+        """
+
+    def Object(self) -> _Object:
+        """The Object sub-resource of this s3 MultipartUpload (no request is
+        made).
+        """
+
+    def Part(self, part_number: int) -> MultipartUploadPart:
+        """The MultipartUploadPart sub-resource of this s3 MultipartUpload from
+        part_number (no request is made).
+        """
+
     @property
-    def parts(self) -> MultipartUploadPartsCollectionManager: ...
+    def parts(self) -> MultipartUploadPartsCollectionManager:
+        """The MultipartUploadPart resources of this s3 MultipartUpload, from
+        s3.list_parts: call all(), filter(...), limit(n) or page_size(n) to get
+        an iterable collection.
+        """
 
 class MultipartUploadPart(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.MultipartUploadPart"
-    _client_class = S3Client
+    """The s3 MultipartUploadPart resource (boto3 s3.MultipartUploadPart), typed.
+
+    Identifiers: bucket_name, object_key, multipart_upload_id, part_number.
+    Wrap an existing boto3 resource with MultipartUploadPart(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 MultipartUploadPart."""
+
     @property
-    def object_key(self) -> str: ...
+    def object_key(self) -> str:
+        """The ObjectKey identifier of this s3 MultipartUploadPart."""
+
     @property
-    def multipart_upload_id(self) -> str: ...
+    def multipart_upload_id(self) -> str:
+        """The MultipartUploadId identifier of this s3 MultipartUploadPart."""
+
     @property
-    def part_number(self) -> int: ...
+    def part_number(self) -> int:
+        """The PartNumber identifier of this s3 MultipartUploadPart."""
+
     @property
-    def last_modified(self) -> Optional[datetime]: ...
+    def last_modified(self) -> Optional[datetime]:
+        """Date and time at which the part was uploaded.
+
+        The LastModified of Part; loaded on first access (None when absent).
+        """
+
     @property
-    def e_tag(self) -> Optional[str]: ...
+    def e_tag(self) -> Optional[str]:
+        """Entity tag returned when the part was uploaded.
+
+        The ETag of Part; loaded on first access (None when absent).
+        """
+
     @property
-    def size(self) -> Optional[int]: ...
+    def size(self) -> Optional[int]:
+        """Size in bytes of the uploaded part data.
+
+        The Size of Part; loaded on first access (None when absent).
+        """
+
     @property
-    def checksum_crc32(self) -> Optional[str]: ...
+    def checksum_crc32(self) -> Optional[str]:
+        """The Base64 encoded, 32-bit CRC32 checksum of the part. This checksum is
+        present if the object was uploaded with the CRC32 checksum algorithm.
+        For more information, see Checking object integrity in the Amazon S3
+        User Guide.
+
+        The ChecksumCRC32 of Part; loaded on first access (None when absent).
+        """
+
     @property
-    def checksum_crc32_c(self) -> Optional[str]: ...
+    def checksum_crc32_c(self) -> Optional[str]:
+        """The Base64 encoded, 32-bit CRC32C checksum of the part. This checksum
+        is present if the object was uploaded with the CRC32C checksum
+        algorithm. For more information, see Checking object integrity in the
+        Amazon S3 User Guide.
+
+        The ChecksumCRC32C of Part; loaded on first access (None when absent).
+        """
+
     @property
-    def checksum_crc64_nvme(self) -> Optional[str]: ...
+    def checksum_crc64_nvme(self) -> Optional[str]:
+        """The Base64 encoded, 64-bit CRC64NVME checksum of the part. This
+        checksum is present if the multipart upload request was created with
+        the CRC64NVME checksum algorithm, or if the object was uploaded without
+        a checksum (and Amazon S3 added the default checksum, CRC64NVME, to the
+        uploaded object). For ...
+
+        The ChecksumCRC64NVME of Part; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def checksum_sha1(self) -> Optional[str]: ...
+    def checksum_sha1(self) -> Optional[str]:
+        """The Base64 encoded, 160-bit SHA1 checksum of the part. This checksum is
+        present if the object was uploaded with the SHA1 checksum algorithm.
+        For more information, see Checking object integrity in the Amazon S3
+        User Guide.
+
+        The ChecksumSHA1 of Part; loaded on first access (None when absent).
+        """
+
     @property
-    def checksum_sha256(self) -> Optional[str]: ...
+    def checksum_sha256(self) -> Optional[str]:
+        """The Base64 encoded, 256-bit SHA256 checksum of the part. This checksum
+        is present if the object was uploaded with the SHA256 checksum
+        algorithm. For more information, see Checking object integrity in the
+        Amazon S3 User Guide.
+
+        The ChecksumSHA256 of Part; loaded on first access (None when absent).
+        """
+
     @property
-    def checksum_sha512(self) -> Optional[str]: ...
+    def checksum_sha512(self) -> Optional[str]:
+        """The Base64 encoded, 512-bit SHA512 digest of the part. This checksum is
+        present if the multipart upload request was created with the SHA512
+        checksum algorithm. For more information, see Checking object integrity
+        in the Amazon S3 User Guide.
+
+        The ChecksumSHA512 of Part; loaded on first access (None when absent).
+        """
+
     @property
-    def checksum_md5(self) -> Optional[str]: ...
+    def checksum_md5(self) -> Optional[str]:
+        """The Base64 encoded, 128-bit MD5 digest of the part. This checksum is
+        present if the multipart upload request was created with the MD5
+        checksum algorithm. For more information, see Checking object integrity
+        in the Amazon S3 User Guide.
+
+        The ChecksumMD5 of Part; loaded on first access (None when absent).
+        """
+
     @property
-    def checksum_xxhash64(self) -> Optional[str]: ...
+    def checksum_xxhash64(self) -> Optional[str]:
+        """The Base64 encoded, 64-bit XXHASH64 checksum of the part. This checksum
+        is present if the multipart upload request was created with the
+        XXHASH64 checksum algorithm. For more information, see Checking object
+        integrity in the Amazon S3 User Guide.
+
+        The ChecksumXXHASH64 of Part; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def checksum_xxhash3(self) -> Optional[str]: ...
+    def checksum_xxhash3(self) -> Optional[str]:
+        """The Base64 encoded, 64-bit XXHASH3 checksum of the part. This checksum
+        is present if the multipart upload request was created with the XXHASH3
+        checksum algorithm. For more information, see Checking object integrity
+        in the Amazon S3 User Guide.
+
+        The ChecksumXXHASH3 of Part; loaded on first access (None when absent).
+        """
+
     @property
-    def checksum_xxhash128(self) -> Optional[str]: ...
+    def checksum_xxhash128(self) -> Optional[str]:
+        """The Base64 encoded, 128-bit XXHASH128 checksum of the part. This
+        checksum is present if the multipart upload request was created with
+        the XXHASH128 checksum algorithm. For more information, see Checking
+        object integrity in the Amazon S3 User Guide.
+
+        The ChecksumXXHASH128 of Part; loaded on first access (None when
+        absent).
+        """
+
     def copy_from(
         self, **kwargs: Unpack[UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef]
-    ) -> UploadPartCopyOutputTypeDef: ...
+    ) -> UploadPartCopyOutputTypeDef:
+        """Uploads a part by copying data from an existing object as data source.
+        To specify the data source, you add the request header
+        x-amz-copy-source in your request. To specify a byte range, you add the
+        request header x-amz-copy-source-range in your request.
+
+        Calls s3.upload_part_copy with Bucket, Key, PartNumber, UploadId from
+        this s3 MultipartUploadPart.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UploadPartCopy
+        """
+
     def upload(
         self, **kwargs: Unpack[UploadPartRequestMultipartUploadPartUploadTypeDef]
-    ) -> UploadPartOutputTypeDef: ...
-    def MultipartUpload(self) -> _MultipartUpload: ...
+    ) -> UploadPartOutputTypeDef:
+        """Uploads a part in a multipart upload.
+
+        Calls s3.upload_part with Bucket, Key, PartNumber, UploadId from this
+        s3 MultipartUploadPart.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UploadPart
+        """
+
+    def MultipartUpload(self) -> _MultipartUpload:
+        """The MultipartUpload sub-resource of this s3 MultipartUploadPart (no
+        request is made).
+        """
 
 class Object(S3ObjectMethods[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.Object"
-    _client_class = S3Client
+    """The s3 Object resource (boto3 s3.Object), typed.
+
+    Identifiers: bucket_name, key. Attributes are loaded with s3.head_object on
+    first access. Wrap an existing boto3 resource with Object(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 Object."""
+
     @property
-    def key(self) -> str: ...
+    def key(self) -> str:
+        """The Key identifier of this s3 Object."""
+
     @property
-    def delete_marker(self) -> Optional[bool]: ...
+    def delete_marker(self) -> Optional[bool]:
+        """Specifies whether the object retrieved was (true) or was not (false) a
+        Delete Marker. If false, this response header does not appear in the
+        response.
+
+        The DeleteMarker of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def accept_ranges(self) -> Optional[str]: ...
+    def accept_ranges(self) -> Optional[str]:
+        """Indicates that a range of bytes was specified.
+
+        The AcceptRanges of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def expiration(self) -> Optional[str]: ...
+    def expiration(self) -> Optional[str]:
+        """If the object expiration is configured (see
+        PutBucketLifecycleConfiguration ), the response includes this header.
+        It includes the expiry-date and rule-id key-value pairs providing
+        object expiration information. The value of the rule-id is URL-encoded.
+
+        The Expiration of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def restore(self) -> Optional[str]: ...
+    def restore(self) -> Optional[str]:
+        """If the object is an archived object (an object whose storage class is
+        GLACIER), the response includes this header if either the archive
+        restoration is in progress (see RestoreObject or an archive copy is
+        already restored.
+
+        The Restore of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def archive_status(self) -> Optional[ArchiveStatusType]: ...
+    def archive_status(self) -> Optional[ArchiveStatusType]:
+        """The archive state of the head object.
+
+        The ArchiveStatus of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def last_modified(self) -> Optional[datetime]: ...
+    def last_modified(self) -> Optional[datetime]:
+        """Date and time when the object was last modified.
+
+        The LastModified of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def content_length(self) -> Optional[int]: ...
+    def content_length(self) -> Optional[int]:
+        """Size of the body in bytes.
+
+        The ContentLength of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def checksum_crc32(self) -> Optional[str]: ...
+    def checksum_crc32(self) -> Optional[str]:
+        """The Base64 encoded, 32-bit CRC32 checksum of the object. This checksum
+        is only present if the checksum was uploaded with the object. When you
+        use an API operation on an object that was uploaded using multipart
+        uploads, this value may not be a direct checksum value of the full
+        object. Instead, it's ...
+
+        The ChecksumCRC32 of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def checksum_crc32_c(self) -> Optional[str]: ...
+    def checksum_crc32_c(self) -> Optional[str]:
+        """The Base64 encoded, 32-bit CRC32C checksum of the object. This checksum
+        is only present if the checksum was uploaded with the object. When you
+        use an API operation on an object that was uploaded using multipart
+        uploads, this value may not be a direct checksum value of the full
+        object. Instead, it's ...
+
+        The ChecksumCRC32C of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def checksum_crc64_nvme(self) -> Optional[str]: ...
+    def checksum_crc64_nvme(self) -> Optional[str]:
+        """The Base64 encoded, 64-bit CRC64NVME checksum of the object. For more
+        information, see Checking object integrity in the Amazon S3 User Guide.
+
+        The ChecksumCRC64NVME of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def checksum_sha1(self) -> Optional[str]: ...
+    def checksum_sha1(self) -> Optional[str]:
+        """The Base64 encoded, 160-bit SHA1 digest of the object. This checksum is
+        only present if the checksum was uploaded with the object. When you use
+        the API operation on an object that was uploaded using multipart
+        uploads, this value may not be a direct checksum value of the full
+        object. Instead, it's a ...
+
+        The ChecksumSHA1 of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def checksum_sha256(self) -> Optional[str]: ...
+    def checksum_sha256(self) -> Optional[str]:
+        """The Base64 encoded, 256-bit SHA256 digest of the object. This checksum
+        is only present if the checksum was uploaded with the object. When you
+        use an API operation on an object that was uploaded using multipart
+        uploads, this value may not be a direct checksum value of the full
+        object. Instead, it's ...
+
+        The ChecksumSHA256 of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def checksum_sha512(self) -> Optional[str]: ...
+    def checksum_sha512(self) -> Optional[str]:
+        """The Base64 encoded, 512-bit SHA512 digest of the object. For more
+        information, see Checking object integrity in the Amazon S3 User Guide.
+
+        The ChecksumSHA512 of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def checksum_md5(self) -> Optional[str]: ...
+    def checksum_md5(self) -> Optional[str]:
+        """The Base64 encoded, 128-bit MD5 digest of the object. For more
+        information, see Checking object integrity in the Amazon S3 User Guide.
+
+        The ChecksumMD5 of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def checksum_xxhash64(self) -> Optional[str]: ...
+    def checksum_xxhash64(self) -> Optional[str]:
+        """The Base64 encoded, 64-bit XXHASH64 checksum of the object. For more
+        information, see Checking object integrity in the Amazon S3 User Guide.
+
+        The ChecksumXXHASH64 of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def checksum_xxhash3(self) -> Optional[str]: ...
+    def checksum_xxhash3(self) -> Optional[str]:
+        """The Base64 encoded, 64-bit XXHASH3 checksum of the object. For more
+        information, see Checking object integrity in the Amazon S3 User Guide.
+
+        The ChecksumXXHASH3 of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def checksum_xxhash128(self) -> Optional[str]: ...
+    def checksum_xxhash128(self) -> Optional[str]:
+        """The Base64 encoded, 128-bit XXHASH128 checksum of the object. For more
+        information, see Checking object integrity in the Amazon S3 User Guide.
+
+        The ChecksumXXHASH128 of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def checksum_type(self) -> Optional[ChecksumTypeType]: ...
+    def checksum_type(self) -> Optional[ChecksumTypeType]:
+        """The checksum type, which determines how part-level checksums are
+        combined to create an object-level checksum for multipart objects. You
+        can use this header response to verify that the checksum type that is
+        received is the same checksum type that was specified in
+        CreateMultipartUpload request. For ...
+
+        The ChecksumType of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def e_tag(self) -> Optional[str]: ...
+    def e_tag(self) -> Optional[str]:
+        """An entity tag (ETag) is an opaque identifier assigned by a web server
+        to a specific version of a resource found at a URL.
+
+        The ETag of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def missing_meta(self) -> Optional[int]: ...
+    def missing_meta(self) -> Optional[int]:
+        """This is set to the number of metadata entries not returned in
+        x-amz-meta headers. This can happen if you create metadata using an API
+        like SOAP that supports more flexible metadata than the REST API. For
+        example, using SOAP, you can create metadata whose values are not legal
+        HTTP headers.
+
+        The MissingMeta of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def version_id(self) -> Optional[str]: ...
+    def version_id(self) -> Optional[str]:
+        """Version ID of the object.
+
+        The VersionId of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def cache_control(self) -> Optional[str]: ...
+    def cache_control(self) -> Optional[str]:
+        """Specifies caching behavior along the request/reply chain.
+
+        The CacheControl of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def content_disposition(self) -> Optional[str]: ...
+    def content_disposition(self) -> Optional[str]:
+        """Specifies presentational information for the object.
+
+        The ContentDisposition of HeadObjectOutput; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def content_encoding(self) -> Optional[str]: ...
+    def content_encoding(self) -> Optional[str]:
+        """Indicates what content encodings have been applied to the object and
+        thus what decoding mechanisms must be applied to obtain the media-type
+        referenced by the Content-Type header field.
+
+        The ContentEncoding of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def content_language(self) -> Optional[str]: ...
+    def content_language(self) -> Optional[str]:
+        """The language the content is in.
+
+        The ContentLanguage of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def content_type(self) -> Optional[str]: ...
+    def content_type(self) -> Optional[str]:
+        """A standard MIME type describing the format of the object data.
+
+        The ContentType of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def content_range(self) -> Optional[str]: ...
+    def content_range(self) -> Optional[str]:
+        """The portion of the object returned in the response for a GET request.
+
+        The ContentRange of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def expires(self) -> Optional[datetime]: ...
+    def expires(self) -> Optional[datetime]:
+        """The date and time at which the object is no longer cacheable.
+
+        The Expires of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def website_redirect_location(self) -> Optional[str]: ...
+    def website_redirect_location(self) -> Optional[str]:
+        """If the bucket is configured as a website, redirects requests for this
+        object to another object in the same bucket or to an external URL.
+        Amazon S3 stores the value of this header in the object metadata.
+
+        The WebsiteRedirectLocation of HeadObjectOutput; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def server_side_encryption(self) -> Optional[ServerSideEncryptionType]: ...
+    def server_side_encryption(self) -> Optional[ServerSideEncryptionType]:
+        """The server-side encryption algorithm used when you store this object in
+        Amazon S3 or Amazon FSx.
+
+        The ServerSideEncryption of HeadObjectOutput; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def metadata(self) -> Optional[Dict[str, str]]: ...
+    def metadata(self) -> Optional[Dict[str, str]]:
+        """A map of metadata to store with the object in S3.
+
+        The Metadata of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def sse_customer_algorithm(self) -> Optional[str]: ...
+    def sse_customer_algorithm(self) -> Optional[str]:
+        """If server-side encryption with a customer-provided encryption key was
+        requested, the response will include this header to confirm the
+        encryption algorithm that's used.
+
+        The SSECustomerAlgorithm of HeadObjectOutput; loaded on first access
+        (None when absent).
+        """
+
     @property
-    def sse_customer_key_md5(self) -> Optional[str]: ...
+    def sse_customer_key_md5(self) -> Optional[str]:
+        """If server-side encryption with a customer-provided encryption key was
+        requested, the response will include this header to provide the
+        round-trip message integrity verification of the customer-provided
+        encryption key.
+
+        The SSECustomerKeyMD5 of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def ssekms_key_id(self) -> Optional[str]: ...
+    def ssekms_key_id(self) -> Optional[str]:
+        """If present, indicates the ID of the KMS key that was used for object
+        encryption.
+
+        The SSEKMSKeyId of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def bucket_key_enabled(self) -> Optional[bool]: ...
+    def bucket_key_enabled(self) -> Optional[bool]:
+        """Indicates whether the object uses an S3 Bucket Key for server-side
+        encryption with Key Management Service (KMS) keys (SSE-KMS).
+
+        The BucketKeyEnabled of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def storage_class(self) -> Optional[StorageClassType]: ...
+    def storage_class(self) -> Optional[StorageClassType]:
+        """Provides storage class information of the object. Amazon S3 returns
+        this header for all objects except for S3 Standard storage class
+        objects.
+
+        The StorageClass of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def request_charged(self) -> Optional[RequestChargedType]: ...
+    def request_charged(self) -> Optional[RequestChargedType]:
+        """The RequestCharged of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def replication_status(self) -> Optional[ReplicationStatusType]: ...
+    def replication_status(self) -> Optional[ReplicationStatusType]:
+        """Amazon S3 can return this header if your request involves a bucket that
+        is either a source or a destination in a replication rule.
+
+        The ReplicationStatus of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def parts_count(self) -> Optional[int]: ...
+    def parts_count(self) -> Optional[int]:
+        """The count of parts this object has. This value is only returned if you
+        specify partNumber in your request and the object was uploaded as a
+        multipart upload.
+
+        The PartsCount of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def tag_count(self) -> Optional[int]: ...
+    def tag_count(self) -> Optional[int]:
+        """The number of tags, if any, on the object, when you have the relevant
+        permission to read object tags.
+
+        The TagCount of HeadObjectOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def object_lock_mode(self) -> Optional[ObjectLockModeType]: ...
+    def object_lock_mode(self) -> Optional[ObjectLockModeType]:
+        """The Object Lock mode, if any, that's in effect for this object. This
+        header is only returned if the requester has the s3:GetObjectRetention
+        permission. For more information about S3 Object Lock, see Object Lock.
+
+        The ObjectLockMode of HeadObjectOutput; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def object_lock_retain_until_date(self) -> Optional[datetime]: ...
+    def object_lock_retain_until_date(self) -> Optional[datetime]:
+        """The date and time when the Object Lock retention period expires. This
+        header is only returned if the requester has the s3:GetObjectRetention
+        permission.
+
+        The ObjectLockRetainUntilDate of HeadObjectOutput; loaded on first
+        access (None when absent).
+        """
+
     @property
-    def object_lock_legal_hold_status(
-        self,
-    ) -> Optional[ObjectLockLegalHoldStatusType]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def object_lock_legal_hold_status(self) -> Optional[ObjectLockLegalHoldStatusType]:
+        """Specifies whether a legal hold is in effect for this object. This
+        header is only returned if the requester has the s3:GetObjectLegalHold
+        permission. This header is not returned if the specified version of
+        this object has never had a legal hold applied. For more information
+        about S3 Object Lock, see ...
+
+        The ObjectLockLegalHoldStatus of HeadObjectOutput; loaded on first
+        access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 Object's attributes with s3.head_object (attributes load
+        on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 Object's attributes with s3.head_object (attributes load
+        on first access too).
+        """
+
     def copy_from(
         self, **kwargs: Unpack[CopyObjectRequestObjectCopyFromTypeDef]
-    ) -> CopyObjectOutputTypeDef: ...
+    ) -> CopyObjectOutputTypeDef:
+        """Creates a copy of an object that is already stored in Amazon S3.
+
+        Calls s3.copy_object with Bucket, Key from this s3 Object.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CopyObject
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteObjectRequestObjectDeleteTypeDef]
-    ) -> DeleteObjectOutputTypeDef: ...
+    ) -> DeleteObjectOutputTypeDef:
+        """Removes an object from a bucket. The behavior depends on the bucket's
+        versioning state:
+
+        Calls s3.delete_object with Bucket, Key from this s3 Object.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObject
+        """
+
     def get(
         self, **kwargs: Unpack[GetObjectRequestObjectGetTypeDef]
-    ) -> GetObjectOutputTypeDef: ...
+    ) -> GetObjectOutputTypeDef:
+        """Retrieves an object from Amazon S3.
+
+        Calls s3.get_object with Bucket, Key from this s3 Object.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObject
+        """
+
     def initiate_multipart_upload(
         self,
         **kwargs: Unpack[
             CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef
         ],
-    ) -> _MultipartUpload: ...
+    ) -> _MultipartUpload:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Calls s3.create_multipart_upload with Bucket, Key from this s3 Object.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateMultipartUpload
+        """
+
     def put(
         self, **kwargs: Unpack[PutObjectRequestObjectPutTypeDef]
-    ) -> PutObjectOutputTypeDef: ...
+    ) -> PutObjectOutputTypeDef:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Calls s3.put_object with Bucket, Key from this s3 Object.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObject
+        """
+
     def restore_object(
         self, **kwargs: Unpack[RestoreObjectRequestObjectRestoreObjectTypeDef]
-    ) -> RestoreObjectOutputTypeDef: ...
-    def Acl(self) -> ObjectAcl: ...
-    def Bucket(self) -> _Bucket: ...
-    def MultipartUpload(self, id: str) -> _MultipartUpload: ...
-    def Version(self, id: str) -> ObjectVersion: ...
+    ) -> RestoreObjectOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.restore_object with Bucket, Key from this s3 Object.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/RestoreObject
+        """
+
+    def Acl(self) -> ObjectAcl:
+        """The ObjectAcl sub-resource of this s3 Object (no request is made)."""
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 Object (no request is made)."""
+
+    def MultipartUpload(self, id: str) -> _MultipartUpload:
+        """The MultipartUpload sub-resource of this s3 Object from id (no request
+        is made).
+        """
+
+    def Version(self, id: str) -> ObjectVersion:
+        """The ObjectVersion sub-resource of this s3 Object from id (no request is
+        made).
+        """
+
     def wait_until_exists(
         self, **kwargs: Unpack[HeadObjectRequestObjectExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this s3 Object exists: polls with the s3 waiter
+        object_exists with Bucket, Key from this s3 Object; WaiterConfig sets
+        Delay and MaxAttempts. Raises botocore's WaiterError on failure or
+        timeout.
+        """
+
     def wait_until_not_exists(
         self, **kwargs: Unpack[HeadObjectRequestObjectExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this s3 Object not exists: polls with the s3 waiter
+        object_not_exists with Bucket, Key from this s3 Object; WaiterConfig
+        sets Delay and MaxAttempts. Raises botocore's WaiterError on failure or
+        timeout.
+        """
 
 class ObjectAcl(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.ObjectAcl"
-    _client_class = S3Client
+    """The s3 ObjectAcl resource (boto3 s3.ObjectAcl), typed.
+
+    Identifiers: bucket_name, object_key. Attributes are loaded with
+    s3.get_object_acl on first access. Wrap an existing boto3 resource with
+    ObjectAcl(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 ObjectAcl."""
+
     @property
-    def object_key(self) -> str: ...
+    def object_key(self) -> str:
+        """The ObjectKey identifier of this s3 ObjectAcl."""
+
     @property
-    def owner(self) -> Optional[OwnerTypeDef]: ...
+    def owner(self) -> Optional[OwnerTypeDef]:
+        """Container for the bucket owner's ID.
+
+        The Owner of GetObjectAclOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def grants(self) -> Optional[List[GrantTypeDef]]: ...
+    def grants(self) -> Optional[List[GrantTypeDef]]:
+        """A list of grants.
+
+        The Grants of GetObjectAclOutput; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def request_charged(self) -> Optional[RequestChargedType]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def request_charged(self) -> Optional[RequestChargedType]:
+        """The RequestCharged of GetObjectAclOutput; loaded on first access (None
+        when absent).
+        """
+
+    def load(self) -> None:
+        """Load this s3 ObjectAcl's attributes with s3.get_object_acl (attributes
+        load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this s3 ObjectAcl's attributes with s3.get_object_acl
+        (attributes load on first access too).
+        """
+
     def put(
         self, **kwargs: Unpack[PutObjectAclRequestObjectAclPutTypeDef]
-    ) -> PutObjectAclOutputTypeDef: ...
-    def Object(self) -> _Object: ...
+    ) -> PutObjectAclOutputTypeDef:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Calls s3.put_object_acl with Bucket, Key from this s3 ObjectAcl.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectAcl
+        """
+
+    def Object(self) -> _Object:
+        """The Object sub-resource of this s3 ObjectAcl (no request is made)."""
 
 class ObjectSummary(S3ObjectSummaryMethods[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.ObjectSummary"
-    _client_class = S3Client
+    """The s3 ObjectSummary resource (boto3 s3.ObjectSummary), typed.
+
+    Identifiers: bucket_name, key. Wrap an existing boto3 resource with
+    ObjectSummary(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 ObjectSummary."""
+
     @property
-    def key(self) -> str: ...
+    def key(self) -> str:
+        """The Key identifier of this s3 ObjectSummary."""
+
     @property
-    def last_modified(self) -> Optional[datetime]: ...
+    def last_modified(self) -> Optional[datetime]:
+        """Creation date of the object.
+
+        The LastModified of Object; loaded on first access (None when absent).
+        """
+
     @property
-    def e_tag(self) -> Optional[str]: ...
+    def e_tag(self) -> Optional[str]:
+        """The entity tag is a hash of the object. The ETag reflects changes only
+        to the contents of an object, not its metadata. The ETag may or may not
+        be an MD5 digest of the object data. Whether or not it is depends on
+        how the object was created and how it is encrypted as described below:
+
+        The ETag of Object; loaded on first access (None when absent).
+        """
+
     @property
-    def checksum_algorithm(self) -> Optional[List[ChecksumAlgorithmType]]: ...
+    def checksum_algorithm(self) -> Optional[List[ChecksumAlgorithmType]]:
+        """The algorithm that was used to create a checksum of the object.
+
+        The ChecksumAlgorithm of Object; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def checksum_type(self) -> Optional[ChecksumTypeType]: ...
+    def checksum_type(self) -> Optional[ChecksumTypeType]:
+        """The checksum type that is used to calculate the object’s checksum
+        value. For more information, see Checking object integrity in the
+        Amazon S3 User Guide.
+
+        The ChecksumType of Object; loaded on first access (None when absent).
+        """
+
     @property
-    def size(self) -> Optional[int]: ...
+    def size(self) -> Optional[int]:
+        """Size in bytes of the object
+
+        The Size of Object; loaded on first access (None when absent).
+        """
+
     @property
-    def storage_class(self) -> Optional[ObjectStorageClassType]: ...
+    def storage_class(self) -> Optional[ObjectStorageClassType]:
+        """The class of storage used to store the object.
+
+        The StorageClass of Object; loaded on first access (None when absent).
+        """
+
     @property
-    def owner(self) -> Optional[OwnerTypeDef]: ...
+    def owner(self) -> Optional[OwnerTypeDef]:
+        """The owner of the object
+
+        The Owner of Object; loaded on first access (None when absent).
+        """
+
     @property
-    def restore_status(self) -> Optional[RestoreStatusTypeDef]: ...
+    def restore_status(self) -> Optional[RestoreStatusTypeDef]:
+        """Specifies the restoration status of an object. Objects in certain
+        storage classes must be restored before they can be retrieved. For more
+        information about these storage classes and how to work with archived
+        objects, see Working with archived objects in the Amazon S3 User Guide.
+
+        The RestoreStatus of Object; loaded on first access (None when absent).
+        """
+
     def copy_from(
         self, **kwargs: Unpack[CopyObjectRequestObjectCopyFromTypeDef]
-    ) -> CopyObjectOutputTypeDef: ...
+    ) -> CopyObjectOutputTypeDef:
+        """Creates a copy of an object that is already stored in Amazon S3.
+
+        Calls s3.copy_object with Bucket, Key from this s3 ObjectSummary.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CopyObject
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteObjectRequestObjectDeleteTypeDef]
-    ) -> DeleteObjectOutputTypeDef: ...
+    ) -> DeleteObjectOutputTypeDef:
+        """Removes an object from a bucket. The behavior depends on the bucket's
+        versioning state:
+
+        Calls s3.delete_object with Bucket, Key from this s3 ObjectSummary.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObject
+        """
+
     def get(
         self, **kwargs: Unpack[GetObjectRequestObjectGetTypeDef]
-    ) -> GetObjectOutputTypeDef: ...
+    ) -> GetObjectOutputTypeDef:
+        """Retrieves an object from Amazon S3.
+
+        Calls s3.get_object with Bucket, Key from this s3 ObjectSummary.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObject
+        """
+
     def initiate_multipart_upload(
         self,
         **kwargs: Unpack[
             CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef
         ],
-    ) -> _MultipartUpload: ...
+    ) -> _MultipartUpload:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Calls s3.create_multipart_upload with Bucket, Key from this s3
+        ObjectSummary.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateMultipartUpload
+        """
+
     def put(
         self, **kwargs: Unpack[PutObjectRequestObjectPutTypeDef]
-    ) -> PutObjectOutputTypeDef: ...
+    ) -> PutObjectOutputTypeDef:
+        """End of support notice: As of October 1, 2025, Amazon S3 has
+        discontinued support for Email Grantee Access Control Lists (ACLs). If
+        you attempt to use an Email Grantee ACL in a request after October 1,
+        2025, the request will receive an HTTP 405 (Method Not Allowed) error.
+
+        Calls s3.put_object with Bucket, Key from this s3 ObjectSummary.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObject
+        """
+
     def restore_object(
         self, **kwargs: Unpack[RestoreObjectRequestObjectRestoreObjectTypeDef]
-    ) -> RestoreObjectOutputTypeDef: ...
-    def Acl(self) -> ObjectAcl: ...
-    def Bucket(self) -> _Bucket: ...
-    def MultipartUpload(self, id: str) -> _MultipartUpload: ...
-    def Object(self) -> _Object: ...
-    def Version(self, id: str) -> ObjectVersion: ...
+    ) -> RestoreObjectOutputTypeDef:
+        """This operation is not supported for directory buckets.
+
+        Calls s3.restore_object with Bucket, Key from this s3 ObjectSummary.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/RestoreObject
+        """
+
+    def Acl(self) -> ObjectAcl:
+        """The ObjectAcl sub-resource of this s3 ObjectSummary (no request is
+        made).
+        """
+
+    def Bucket(self) -> _Bucket:
+        """The Bucket sub-resource of this s3 ObjectSummary (no request is made)."""
+
+    def MultipartUpload(self, id: str) -> _MultipartUpload:
+        """The MultipartUpload sub-resource of this s3 ObjectSummary from id (no
+        request is made).
+        """
+
+    def Object(self) -> _Object:
+        """The Object sub-resource of this s3 ObjectSummary (no request is made)."""
+
+    def Version(self, id: str) -> ObjectVersion:
+        """The ObjectVersion sub-resource of this s3 ObjectSummary from id (no
+        request is made).
+        """
+
     def wait_until_exists(
         self, **kwargs: Unpack[HeadObjectRequestObjectExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this s3 ObjectSummary exists: polls with the s3 waiter
+        object_exists with Bucket, Key from this s3 ObjectSummary; WaiterConfig
+        sets Delay and MaxAttempts. Raises botocore's WaiterError on failure or
+        timeout.
+        """
+
     def wait_until_not_exists(
         self, **kwargs: Unpack[HeadObjectRequestObjectExistsWaitTypeDef]
-    ) -> None: ...
+    ) -> None:
+        """Wait until this s3 ObjectSummary not exists: polls with the s3 waiter
+        object_not_exists with Bucket, Key from this s3 ObjectSummary;
+        WaiterConfig sets Delay and MaxAttempts. Raises botocore's WaiterError
+        on failure or timeout.
+        """
 
 class ObjectVersion(BaseResource[S3Client]):
-    __slots__ = ()
-    _boto3_class = "s3.ObjectVersion"
-    _client_class = S3Client
+    """The s3 ObjectVersion resource (boto3 s3.ObjectVersion), typed.
+
+    Identifiers: bucket_name, object_key, id. Wrap an existing boto3 resource
+    with ObjectVersion(raw).
+    """
 
     @property
-    def bucket_name(self) -> str: ...
+    def bucket_name(self) -> str:
+        """The BucketName identifier of this s3 ObjectVersion."""
+
     @property
-    def object_key(self) -> str: ...
+    def object_key(self) -> str:
+        """The ObjectKey identifier of this s3 ObjectVersion."""
+
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The Id identifier of this s3 ObjectVersion."""
+
     @property
-    def e_tag(self) -> Optional[str]: ...
+    def e_tag(self) -> Optional[str]:
+        """The entity tag is an MD5 hash of that version of the object.
+
+        The ETag of ObjectVersion; loaded on first access (None when absent).
+        """
+
     @property
-    def checksum_algorithm(self) -> Optional[List[ChecksumAlgorithmType]]: ...
+    def checksum_algorithm(self) -> Optional[List[ChecksumAlgorithmType]]:
+        """The algorithm that was used to create a checksum of the object.
+
+        The ChecksumAlgorithm of ObjectVersion; loaded on first access (None
+        when absent).
+        """
+
     @property
-    def checksum_type(self) -> Optional[ChecksumTypeType]: ...
+    def checksum_type(self) -> Optional[ChecksumTypeType]:
+        """The checksum type that is used to calculate the object’s checksum
+        value. For more information, see Checking object integrity in the
+        Amazon S3 User Guide.
+
+        The ChecksumType of ObjectVersion; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def size(self) -> Optional[int]: ...
+    def size(self) -> Optional[int]:
+        """Size in bytes of the object.
+
+        The Size of ObjectVersion; loaded on first access (None when absent).
+        """
+
     @property
-    def storage_class(self) -> Optional[ObjectVersionStorageClassType]: ...
+    def storage_class(self) -> Optional[ObjectVersionStorageClassType]:
+        """The class of storage used to store the object.
+
+        The StorageClass of ObjectVersion; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def key(self) -> Optional[str]: ...
+    def key(self) -> Optional[str]:
+        """The object key.
+
+        The Key of ObjectVersion; loaded on first access (None when absent).
+        """
+
     @property
-    def version_id(self) -> Optional[str]: ...
+    def version_id(self) -> Optional[str]:
+        """Version ID of an object.
+
+        The VersionId of ObjectVersion; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def is_latest(self) -> Optional[bool]: ...
+    def is_latest(self) -> Optional[bool]:
+        """Specifies whether the object is (true) or is not (false) the latest
+        version of an object.
+
+        The IsLatest of ObjectVersion; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def last_modified(self) -> Optional[datetime]: ...
+    def last_modified(self) -> Optional[datetime]:
+        """Date and time when the object was last modified.
+
+        The LastModified of ObjectVersion; loaded on first access (None when
+        absent).
+        """
+
     @property
-    def owner(self) -> Optional[OwnerTypeDef]: ...
+    def owner(self) -> Optional[OwnerTypeDef]:
+        """Specifies the owner of the object.
+
+        The Owner of ObjectVersion; loaded on first access (None when absent).
+        """
+
     @property
-    def restore_status(self) -> Optional[RestoreStatusTypeDef]: ...
+    def restore_status(self) -> Optional[RestoreStatusTypeDef]:
+        """Specifies the restoration status of an object. Objects in certain
+        storage classes must be restored before they can be retrieved. For more
+        information about these storage classes and how to work with archived
+        objects, see Working with archived objects in the Amazon S3 User Guide.
+
+        The RestoreStatus of ObjectVersion; loaded on first access (None when
+        absent).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteObjectRequestObjectVersionDeleteTypeDef]
-    ) -> DeleteObjectOutputTypeDef: ...
+    ) -> DeleteObjectOutputTypeDef:
+        """Removes an object from a bucket. The behavior depends on the bucket's
+        versioning state:
+
+        Calls s3.delete_object with Bucket, Key, VersionId from this s3
+        ObjectVersion.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObject
+        """
+
     def get(
         self, **kwargs: Unpack[GetObjectRequestObjectVersionGetTypeDef]
-    ) -> GetObjectOutputTypeDef: ...
+    ) -> GetObjectOutputTypeDef:
+        """Retrieves an object from Amazon S3.
+
+        Calls s3.get_object with Bucket, Key, VersionId from this s3
+        ObjectVersion.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/GetObject
+        """
+
     def head(
         self, **kwargs: Unpack[HeadObjectRequestObjectVersionHeadTypeDef]
-    ) -> HeadObjectOutputTypeDef: ...
-    def Object(self) -> _Object: ...
+    ) -> HeadObjectOutputTypeDef:
+        """The HEAD operation retrieves metadata from an object without returning
+        the object itself. This operation is useful if you're interested only
+        in an object's metadata.
+
+        Calls s3.head_object with Bucket, Key, VersionId from this s3
+        ObjectVersion.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/HeadObject
+        """
+
+    def Object(self) -> _Object:
+        """The Object sub-resource of this s3 ObjectVersion (no request is made)."""
 
 class ServiceResourceBucketsCollection(ResourceCollection[Bucket]):
-    __slots__ = ()
-    _item = Bucket
+    """Bucket resources of the Buckets collection of s3 ServiceResource: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListBucketsRequestTypeDef]
-    ) -> ServiceResourceBucketsCollection: ...
+    ) -> ServiceResourceBucketsCollection:
+        """The collection with these s3.list_buckets parameters (requests are made
+        only when it is iterated).
+        """
 
 class ServiceResourceBucketsCollectionManager(
     CollectionManager[ServiceResourceBucketsCollection, Bucket]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceBucketsCollection
+    """The Buckets collection of s3 ServiceResource (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceBucketsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListBucketsRequestTypeDef]
-    ) -> ServiceResourceBucketsCollection: ...
+    ) -> ServiceResourceBucketsCollection:
+        """The collection with these s3.list_buckets parameters (requests are made
+        only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListBucketsRequestTypeDef]
-    ) -> ServiceResourceBucketsCollection: ...
+    ) -> ServiceResourceBucketsCollection:
+        """The collection with these s3.list_buckets parameters (requests are made
+        only when it is iterated).
+        """
 
 class BucketMultipartUploadsCollection(ResourceCollection[MultipartUpload]):
-    __slots__ = ()
-    _item = MultipartUpload
+    """MultipartUpload resources of the MultipartUploads collection of s3 Bucket:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMultipartUploadsRequestBucketMultipartUploadsTypeDef]
-    ) -> BucketMultipartUploadsCollection: ...
+    ) -> BucketMultipartUploadsCollection:
+        """The collection with these s3.list_multipart_uploads parameters
+        (requests are made only when it is iterated).
+        """
 
 class BucketMultipartUploadsCollectionManager(
     CollectionManager[BucketMultipartUploadsCollection, MultipartUpload]
 ):
-    __slots__ = ()
-    _collection = BucketMultipartUploadsCollection
+    """The MultipartUploads collection of s3 Bucket (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    BucketMultipartUploadsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListMultipartUploadsRequestBucketMultipartUploadsTypeDef]
-    ) -> BucketMultipartUploadsCollection: ...
+    ) -> BucketMultipartUploadsCollection:
+        """The collection with these s3.list_multipart_uploads parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListMultipartUploadsRequestBucketMultipartUploadsTypeDef]
-    ) -> BucketMultipartUploadsCollection: ...
+    ) -> BucketMultipartUploadsCollection:
+        """The collection with these s3.list_multipart_uploads parameters
+        (requests are made only when it is iterated).
+        """
 
 class BucketObjectVersionsCollection(ResourceCollection[ObjectVersion]):
-    __slots__ = ()
-    _item = ObjectVersion
+    """ObjectVersion resources of the ObjectVersions collection of s3 Bucket:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListObjectVersionsRequestBucketObjectVersionsTypeDef]
-    ) -> BucketObjectVersionsCollection: ...
+    ) -> BucketObjectVersionsCollection:
+        """The collection with these s3.list_object_versions parameters (requests
+        are made only when it is iterated).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteObjectsRequestObjectDeleteTypeDef]
-    ) -> List[DeleteObjectsOutputTypeDef]: ...
+    ) -> List[DeleteObjectsOutputTypeDef]:
+        """This operation enables you to delete multiple objects from a bucket
+        using a single HTTP request. If you know the object keys that you want
+        to delete, then this operation provides a suitable alternative to
+        sending individual delete requests, reducing per-request overhead.
+
+        Batch action: calls s3.delete_objects once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjects
+        """
 
 class BucketObjectVersionsCollectionManager(
     CollectionManager[BucketObjectVersionsCollection, ObjectVersion]
 ):
-    __slots__ = ()
-    _collection = BucketObjectVersionsCollection
+    """The ObjectVersions collection of s3 Bucket (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    BucketObjectVersionsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListObjectVersionsRequestBucketObjectVersionsTypeDef]
-    ) -> BucketObjectVersionsCollection: ...
+    ) -> BucketObjectVersionsCollection:
+        """The collection with these s3.list_object_versions parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListObjectVersionsRequestBucketObjectVersionsTypeDef]
-    ) -> BucketObjectVersionsCollection: ...
+    ) -> BucketObjectVersionsCollection:
+        """The collection with these s3.list_object_versions parameters (requests
+        are made only when it is iterated).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteObjectsRequestObjectDeleteTypeDef]
-    ) -> List[DeleteObjectsOutputTypeDef]: ...
+    ) -> List[DeleteObjectsOutputTypeDef]:
+        """This operation enables you to delete multiple objects from a bucket
+        using a single HTTP request. If you know the object keys that you want
+        to delete, then this operation provides a suitable alternative to
+        sending individual delete requests, reducing per-request overhead.
+
+        Batch action: calls s3.delete_objects once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjects
+        """
 
 class BucketObjectsCollection(ResourceCollection[ObjectSummary]):
-    __slots__ = ()
-    _item = ObjectSummary
+    """ObjectSummary resources of the Objects collection of s3 Bucket: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListObjectsRequestBucketObjectsTypeDef]
-    ) -> BucketObjectsCollection: ...
+    ) -> BucketObjectsCollection:
+        """The collection with these s3.list_objects parameters (requests are made
+        only when it is iterated).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteObjectsRequestObjectDeleteTypeDef]
-    ) -> List[DeleteObjectsOutputTypeDef]: ...
+    ) -> List[DeleteObjectsOutputTypeDef]:
+        """This operation enables you to delete multiple objects from a bucket
+        using a single HTTP request. If you know the object keys that you want
+        to delete, then this operation provides a suitable alternative to
+        sending individual delete requests, reducing per-request overhead.
+
+        Batch action: calls s3.delete_objects once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjects
+        """
 
 class BucketObjectsCollectionManager(
     CollectionManager[BucketObjectsCollection, ObjectSummary]
 ):
-    __slots__ = ()
-    _collection = BucketObjectsCollection
+    """The Objects collection of s3 Bucket (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    BucketObjectsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListObjectsRequestBucketObjectsTypeDef]
-    ) -> BucketObjectsCollection: ...
+    ) -> BucketObjectsCollection:
+        """The collection with these s3.list_objects parameters (requests are made
+        only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListObjectsRequestBucketObjectsTypeDef]
-    ) -> BucketObjectsCollection: ...
+    ) -> BucketObjectsCollection:
+        """The collection with these s3.list_objects parameters (requests are made
+        only when it is iterated).
+        """
+
     def delete(
         self, **kwargs: Unpack[DeleteObjectsRequestObjectDeleteTypeDef]
-    ) -> List[DeleteObjectsOutputTypeDef]: ...
+    ) -> List[DeleteObjectsOutputTypeDef]:
+        """This operation enables you to delete multiple objects from a bucket
+        using a single HTTP request. If you know the object keys that you want
+        to delete, then this operation provides a suitable alternative to
+        sending individual delete requests, reducing per-request overhead.
+
+        Batch action: calls s3.delete_objects once per page of the collection,
+        with the page's resources.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/DeleteObjects
+        """
 
 class MultipartUploadPartsCollection(ResourceCollection[MultipartUploadPart]):
-    __slots__ = ()
-    _item = MultipartUploadPart
+    """MultipartUploadPart resources of the Parts collection of s3
+    MultipartUpload: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListPartsRequestMultipartUploadPartsTypeDef]
-    ) -> MultipartUploadPartsCollection: ...
+    ) -> MultipartUploadPartsCollection:
+        """The collection with these s3.list_parts parameters (requests are made
+        only when it is iterated).
+        """
 
 class MultipartUploadPartsCollectionManager(
     CollectionManager[MultipartUploadPartsCollection, MultipartUploadPart]
 ):
-    __slots__ = ()
-    _collection = MultipartUploadPartsCollection
+    """The Parts collection of s3 MultipartUpload (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    MultipartUploadPartsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListPartsRequestMultipartUploadPartsTypeDef]
-    ) -> MultipartUploadPartsCollection: ...
+    ) -> MultipartUploadPartsCollection:
+        """The collection with these s3.list_parts parameters (requests are made
+        only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListPartsRequestMultipartUploadPartsTypeDef]
-    ) -> MultipartUploadPartsCollection: ...
+    ) -> MultipartUploadPartsCollection:
+        """The collection with these s3.list_parts parameters (requests are made
+        only when it is iterated).
+        """
 
 if TYPE_CHECKING:
     _Bucket = Bucket
@@ -958,4 +2674,7 @@ if TYPE_CHECKING:
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
-) -> S3ServiceResource: ...
+) -> S3ServiceResource:
+    """boto3.resource('s3', ...) with the same arguments, from `session` when
+    given: boto3's service resource itself, typed S3ServiceResource.
+    """

@@ -7,18 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
 from .._runtime import Waiter
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import HeadBucketRequestWaitTypeDef, HeadObjectRequestWaitTypeDef
 
 __all__ = [
     "WAITERS",
@@ -37,13 +26,7 @@ class BucketExistsWaiter(Waiter):
     when status = 403; retry when status = 404.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[HeadBucketRequestWaitTypeDef]) -> None:
-        """Poll head_bucket until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "BucketExists"
 
 
 class BucketNotExistsWaiter(Waiter):
@@ -53,13 +36,7 @@ class BucketNotExistsWaiter(Waiter):
     Acceptors: success when status = 404.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[HeadBucketRequestWaitTypeDef]) -> None:
-        """Poll head_bucket until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "BucketNotExists"
 
 
 class ObjectExistsWaiter(Waiter):
@@ -69,13 +46,7 @@ class ObjectExistsWaiter(Waiter):
     Acceptors: success when status = 200; retry when status = 404.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[HeadObjectRequestWaitTypeDef]) -> None:
-        """Poll head_object until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ObjectExists"
 
 
 class ObjectNotExistsWaiter(Waiter):
@@ -85,13 +56,7 @@ class ObjectNotExistsWaiter(Waiter):
     Acceptors: success when status = 404.
     """
 
-    __slots__ = ()
-
-    def wait(self, **kwargs: Unpack[HeadObjectRequestWaitTypeDef]) -> None:
-        """Poll head_object until the waiter succeeds; raises botocore's
-        WaiterError on failure or timeout.
-        """
-        self._raw.wait(**kwargs)
+    _waiter = "ObjectNotExists"
 
 
 WAITERS = {

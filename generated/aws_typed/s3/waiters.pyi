@@ -29,24 +29,53 @@ __all__ = [
 ]
 
 class BucketExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter BucketExists: polls S3Client.head_bucket every 5 s, at most 20
+    times.
 
-    def wait(self, **kwargs: Unpack[HeadBucketRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 200; success when status = 301; success
+    when status = 403; retry when status = 404.
+    """
+
+    def wait(self, **kwargs: Unpack[HeadBucketRequestWaitTypeDef]) -> None:
+        """Poll head_bucket until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class BucketNotExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter BucketNotExists: polls S3Client.head_bucket every 5 s, at most 20
+    times.
 
-    def wait(self, **kwargs: Unpack[HeadBucketRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 404.
+    """
+
+    def wait(self, **kwargs: Unpack[HeadBucketRequestWaitTypeDef]) -> None:
+        """Poll head_bucket until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class ObjectExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ObjectExists: polls S3Client.head_object every 5 s, at most 20
+    times.
 
-    def wait(self, **kwargs: Unpack[HeadObjectRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 200; retry when status = 404.
+    """
+
+    def wait(self, **kwargs: Unpack[HeadObjectRequestWaitTypeDef]) -> None:
+        """Poll head_object until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 class ObjectNotExistsWaiter(Waiter):
-    __slots__ = ()
+    """Waiter ObjectNotExists: polls S3Client.head_object every 5 s, at most 20
+    times.
 
-    def wait(self, **kwargs: Unpack[HeadObjectRequestWaitTypeDef]) -> None: ...
+    Acceptors: success when status = 404.
+    """
+
+    def wait(self, **kwargs: Unpack[HeadObjectRequestWaitTypeDef]) -> None:
+        """Poll head_object until the waiter succeeds; raises botocore's
+        WaiterError on failure or timeout.
+        """
 
 WAITERS = {
     "bucket_exists": BucketExistsWaiter,

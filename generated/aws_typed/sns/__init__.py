@@ -8,11 +8,14 @@ again.
 
 from typing import TYPE_CHECKING
 
-from .client import SNSClient, client
+from .client import SNSClient
 from .exceptions import SNSExceptions
 
 if TYPE_CHECKING:
+    from .client import client
     from .service_resource import SNSServiceResource, resource
+else:  # the submodule, not its factory: calling the module calls client() (_runtime.CallableModule)
+    from . import client
 
 __all__ = ["SNSClient", "SNSExceptions", "SNSServiceResource", "client", "resource"]
 

@@ -110,508 +110,1140 @@ if TYPE_CHECKING:
 __all__ = ["SNSClient", "client"]
 
 class SNSClient(BaseClient):
-    __slots__ = ()
-    _service_name = "sns"
+    """Typed client for Amazon Simple Notification Service (botocore service
+    'sns').
+
+    Amazon Simple Notification Service
+
+    The type of boto3's own sns client: client(...) returns boto3.client('sns',
+    ...) unchanged, and isinstance(boto3.client('sns'), SNSClient) is true.
+    """
 
     @property
-    def exceptions(self) -> SNSExceptions: ...
+    def exceptions(self) -> SNSExceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def add_permission(
         self, **kwargs: Unpack[AddPermissionInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds a statement to a topic's access control policy, granting access
+        for the specified Amazon Web Services accounts to the specified
+        actions.
+
+        Parameters:
+        - TopicArn (required): The ARN of the topic whose access control policy
+          you wish to modify.
+        - Label (required): A unique identifier for the new policy statement.
+        - AWSAccountId (required): The Amazon Web Services account IDs of the
+          users (principals) who will be given access to the specified actions.
+          The users must have Amazon Web Services account, but do not need to
+          be signed up for ...
+        - ActionName (required): The action you want to allow for the specified
+          principal(s).
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/AddPermission
+        """
+
     def check_if_phone_number_is_opted_out(
         self, **kwargs: Unpack[CheckIfPhoneNumberIsOptedOutInputTypeDef]
-    ) -> CheckIfPhoneNumberIsOptedOutResponseTypeDef: ...
+    ) -> CheckIfPhoneNumberIsOptedOutResponseTypeDef:
+        """Accepts a phone number and indicates whether the phone holder has opted
+        out of receiving SMS messages from your Amazon Web Services account.
+        You cannot send SMS messages to a number that is opted out.
+
+        Parameters:
+        - phoneNumber (required): The phone number for which you want to check
+          the opt out status.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CheckIfPhoneNumberIsOptedOut
+        """
+
     def confirm_subscription(
         self, **kwargs: Unpack[ConfirmSubscriptionInputTypeDef]
-    ) -> ConfirmSubscriptionResponseTypeDef: ...
+    ) -> ConfirmSubscriptionResponseTypeDef:
+        """Verifies an endpoint owner's intent to receive messages by validating
+        the token sent to the endpoint by an earlier Subscribe action. If the
+        token is valid, the action creates a new subscription and returns its
+        Amazon Resource Name (ARN). This call requires an AWS signature only
+        when the AuthenticateOnUnsubscribe flag is set to "true".
+
+        Parameters:
+        - TopicArn (required): The ARN of the topic for which you wish to
+          confirm a subscription.
+        - Token (required): Short-lived token sent to an endpoint during the
+          Subscribe action.
+        - AuthenticateOnUnsubscribe (optional): Disallows unauthenticated
+          unsubscribes of the subscription. If the value of this parameter is
+          true and the request has an Amazon Web Services signature, then only
+          the topic owner and the subscription ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ConfirmSubscription
+        """
+
     def create_platform_application(
         self, **kwargs: Unpack[CreatePlatformApplicationInputTypeDef]
-    ) -> CreatePlatformApplicationResponseTypeDef: ...
+    ) -> CreatePlatformApplicationResponseTypeDef:
+        """Creates a platform application object for one of the supported push
+        notification services, such as APNS and GCM (Firebase Cloud Messaging),
+        to which devices and mobile apps may register. You must specify
+        PlatformPrincipal and PlatformCredential attributes when using the
+        CreatePlatformApplication action.
+
+        Parameters:
+        - Name (required): Application names must be made up of only uppercase
+          and lowercase ASCII letters, numbers, underscores, hyphens, and
+          periods, and must be between 1 and 256 characters long.
+        - Platform (required): The following platforms are supported: ADM
+          (Amazon Device Messaging), APNS (Apple Push Notification Service),
+          APNS_SANDBOX, and GCM (Firebase Cloud Messaging).
+        - Attributes (required): For a list of attributes, see
+          SetPlatformApplicationAttributes .
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreatePlatformApplication
+        """
+
     def create_platform_endpoint(
         self, **kwargs: Unpack[CreatePlatformEndpointInputTypeDef]
-    ) -> CreateEndpointResponseTypeDef: ...
+    ) -> CreateEndpointResponseTypeDef:
+        """Creates an endpoint for a device and mobile app on one of the supported
+        push notification services, such as GCM (Firebase Cloud Messaging) and
+        APNS. CreatePlatformEndpoint requires the PlatformApplicationArn that
+        is returned from CreatePlatformApplication. You can use the returned
+        EndpointArn to send a message to a mobile app or by the Subscribe
+        action for subscription to a topic. The CreatePlatformEndpoint action
+        is idempotent, so if the requester already owns an endpoint with the
+        same device token and attributes, that endpoint's ARN is returned
+        without creating a new endpoint. For more ...
+
+        Parameters:
+        - PlatformApplicationArn (required): PlatformApplicationArn returned
+          from CreatePlatformApplication is used to create a an endpoint.
+        - Token (required): Unique identifier created by the notification
+          service for an app on a device. The specific name for Token will
+          vary, depending on which notification service is being used. For
+          example, when using ...
+        - CustomUserData (optional): Arbitrary user data to associate with the
+          endpoint. Amazon SNS does not use this data. The data must be in
+          UTF-8 format and less than 2KB.
+        - Attributes (optional): For a list of attributes, see
+          SetEndpointAttributes .
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreatePlatformEndpoint
+        """
+
     def create_sms_sandbox_phone_number(
         self, **kwargs: Unpack[CreateSMSSandboxPhoneNumberInputTypeDef]
-    ) -> CreateSMSSandboxPhoneNumberResultTypeDef: ...
+    ) -> CreateSMSSandboxPhoneNumberResultTypeDef:
+        """Adds a destination phone number to an Amazon Web Services account in
+        the SMS sandbox and sends a one-time password (OTP) to that phone
+        number.
+
+        Parameters:
+        - PhoneNumber (required): The destination phone number to verify. On
+          verification, Amazon SNS adds this phone number to the list of
+          verified phone numbers that you can send SMS messages to.
+        - LanguageCode (optional): The language to use for sending the OTP. The
+          default value is en-US.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreateSMSSandboxPhoneNumber
+        """
+
     def create_topic(
         self, **kwargs: Unpack[CreateTopicInputTypeDef]
-    ) -> CreateTopicResponseTypeDef: ...
+    ) -> CreateTopicResponseTypeDef:
+        """Creates a topic to which notifications can be published. Users can
+        create at most 100,000 standard topics (at most 1,000 FIFO topics). For
+        more information, see Creating an Amazon SNS topic in the Amazon SNS
+        Developer Guide. This action is idempotent, so if the requester already
+        owns a topic with the specified name, that topic's ARN is returned
+        without creating a new topic.
+
+        Parameters:
+        - Name (required): The name of the topic you want to create.
+        - Attributes (optional): A map of attributes with their corresponding
+          values.
+        - Tags (optional): The list of tags to add to a new topic.
+        - DataProtectionPolicy (optional): The body of the policy document you
+          want to use for this topic.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreateTopic
+        """
+
     def delete_endpoint(
         self, **kwargs: Unpack[DeleteEndpointInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the endpoint for a device and mobile app from Amazon SNS. This
+        action is idempotent. For more information, see Using Amazon SNS Mobile
+        Push Notifications.
+
+        Parameters:
+        - EndpointArn (required): EndpointArn of endpoint to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeleteEndpoint
+        """
+
     def delete_platform_application(
         self, **kwargs: Unpack[DeletePlatformApplicationInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a platform application object for one of the supported push
+        notification services, such as APNS and GCM (Firebase Cloud Messaging).
+        For more information, see Using Amazon SNS Mobile Push Notifications.
+
+        Parameters:
+        - PlatformApplicationArn (required): PlatformApplicationArn of platform
+          application object to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeletePlatformApplication
+        """
+
     def delete_sms_sandbox_phone_number(
         self, **kwargs: Unpack[DeleteSMSSandboxPhoneNumberInputTypeDef]
-    ) -> DeleteSMSSandboxPhoneNumberResultTypeDef: ...
+    ) -> DeleteSMSSandboxPhoneNumberResultTypeDef:
+        """Deletes an Amazon Web Services account's verified or pending phone
+        number from the SMS sandbox.
+
+        Parameters:
+        - PhoneNumber (required): The destination phone number to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeleteSMSSandboxPhoneNumber
+        """
+
     def delete_topic(
         self, **kwargs: Unpack[DeleteTopicInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a topic and all its subscriptions. Deleting a topic might
+        prevent some messages previously sent to the topic from being delivered
+        to subscribers. This action is idempotent, so deleting a topic that
+        does not exist does not result in an error.
+
+        Parameters:
+        - TopicArn (required): The ARN of the topic you want to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeleteTopic
+        """
+
     def get_data_protection_policy(
         self, **kwargs: Unpack[GetDataProtectionPolicyInputTypeDef]
-    ) -> GetDataProtectionPolicyResponseTypeDef: ...
+    ) -> GetDataProtectionPolicyResponseTypeDef:
+        """Retrieves the specified inline DataProtectionPolicy document that is
+        stored in the specified Amazon SNS topic.
+
+        Parameters:
+        - ResourceArn (required): The ARN of the topic whose
+          DataProtectionPolicy you want to get.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetDataProtectionPolicy
+        """
+
     def get_endpoint_attributes(
         self, **kwargs: Unpack[GetEndpointAttributesInputTypeDef]
-    ) -> GetEndpointAttributesResponseTypeDef: ...
+    ) -> GetEndpointAttributesResponseTypeDef:
+        """Retrieves the endpoint attributes for a device on one of the supported
+        push notification services, such as GCM (Firebase Cloud Messaging) and
+        APNS. For more information, see Using Amazon SNS Mobile Push
+        Notifications.
+
+        Parameters:
+        - EndpointArn (required): EndpointArn for GetEndpointAttributes input.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetEndpointAttributes
+        """
+
     def get_platform_application_attributes(
         self, **kwargs: Unpack[GetPlatformApplicationAttributesInputTypeDef]
-    ) -> GetPlatformApplicationAttributesResponseTypeDef: ...
+    ) -> GetPlatformApplicationAttributesResponseTypeDef:
+        """Retrieves the attributes of the platform application object for the
+        supported push notification services, such as APNS and GCM (Firebase
+        Cloud Messaging). For more information, see Using Amazon SNS Mobile
+        Push Notifications.
+
+        Parameters:
+        - PlatformApplicationArn (required): PlatformApplicationArn for
+          GetPlatformApplicationAttributesInput.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetPlatformApplicationAttributes
+        """
+
     def get_sms_attributes(
         self, **kwargs: Unpack[GetSMSAttributesInputTypeDef]
-    ) -> GetSMSAttributesResponseTypeDef: ...
+    ) -> GetSMSAttributesResponseTypeDef:
+        """Returns the settings for sending SMS messages from your Amazon Web
+        Services account.
+
+        Parameters:
+        - attributes (optional): A list of the individual attribute names, such
+          as MonthlySpendLimit, for which you want values.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetSMSAttributes
+        """
+
     def get_sms_sandbox_account_status(
         self, **kwargs: Unpack[GetSMSSandboxAccountStatusInputTypeDef]
-    ) -> GetSMSSandboxAccountStatusResultTypeDef: ...
+    ) -> GetSMSSandboxAccountStatusResultTypeDef:
+        """Retrieves the SMS sandbox status for the calling Amazon Web Services
+        account in the target Amazon Web Services Region.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetSMSSandboxAccountStatus
+        """
+
     def get_subscription_attributes(
         self, **kwargs: Unpack[GetSubscriptionAttributesInputTypeDef]
-    ) -> GetSubscriptionAttributesResponseTypeDef: ...
+    ) -> GetSubscriptionAttributesResponseTypeDef:
+        """Returns all of the properties of a subscription.
+
+        Parameters:
+        - SubscriptionArn (required): The ARN of the subscription whose
+          properties you want to get.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetSubscriptionAttributes
+        """
+
     def get_topic_attributes(
         self, **kwargs: Unpack[GetTopicAttributesInputTypeDef]
-    ) -> GetTopicAttributesResponseTypeDef: ...
+    ) -> GetTopicAttributesResponseTypeDef:
+        """Returns all of the properties of a topic. Topic properties returned
+        might differ based on the authorization of the user.
+
+        Parameters:
+        - TopicArn (required): The ARN of the topic whose properties you want
+          to get.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/GetTopicAttributes
+        """
+
     def list_endpoints_by_platform_application(
         self, **kwargs: Unpack[ListEndpointsByPlatformApplicationInputTypeDef]
-    ) -> ListEndpointsByPlatformApplicationResponseTypeDef: ...
+    ) -> ListEndpointsByPlatformApplicationResponseTypeDef:
+        """Lists the endpoints and endpoint attributes for devices in a supported
+        push notification service, such as GCM (Firebase Cloud Messaging) and
+        APNS. The results for ListEndpointsByPlatformApplication are paginated
+        and return a limited list of endpoints, up to 100. If additional
+        records are available after the first page results, then a NextToken
+        string will be returned. To receive the next page, you call
+        ListEndpointsByPlatformApplication again using the NextToken string
+        received from the previous call. When there are no more records to
+        return, NextToken will be null. For more information, see ...
+
+        Parameters:
+        - PlatformApplicationArn (required): PlatformApplicationArn for
+          ListEndpointsByPlatformApplicationInput action.
+        - NextToken (optional): NextToken string is used when calling
+          ListEndpointsByPlatformApplication action to retrieve additional
+          records that are available after the first page results.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListEndpointsByPlatformApplication
+        """
+
     def list_origination_numbers(
         self, **kwargs: Unpack[ListOriginationNumbersRequestTypeDef]
-    ) -> ListOriginationNumbersResultTypeDef: ...
+    ) -> ListOriginationNumbersResultTypeDef:
+        """Lists the calling Amazon Web Services account's dedicated origination
+        numbers and their metadata. For more information about origination
+        numbers, see Origination numbers in the Amazon SNS Developer Guide.
+
+        Parameters:
+        - NextToken (optional): Token that the previous ListOriginationNumbers
+          request returns.
+        - MaxResults (optional): The maximum number of origination numbers to
+          return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListOriginationNumbers
+        """
+
     def list_phone_numbers_opted_out(
         self, **kwargs: Unpack[ListPhoneNumbersOptedOutInputTypeDef]
-    ) -> ListPhoneNumbersOptedOutResponseTypeDef: ...
+    ) -> ListPhoneNumbersOptedOutResponseTypeDef:
+        """Returns a list of phone numbers that are opted out, meaning you cannot
+        send SMS messages to them.
+
+        Parameters:
+        - nextToken (optional): A NextToken string is used when you call the
+          ListPhoneNumbersOptedOut action to retrieve additional records that
+          are available after the first page of results.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListPhoneNumbersOptedOut
+        """
+
     def list_platform_applications(
         self, **kwargs: Unpack[ListPlatformApplicationsInputTypeDef]
-    ) -> ListPlatformApplicationsResponseTypeDef: ...
+    ) -> ListPlatformApplicationsResponseTypeDef:
+        """Lists the platform application objects for the supported push
+        notification services, such as APNS and GCM (Firebase Cloud Messaging).
+        The results for ListPlatformApplications are paginated and return a
+        limited list of applications, up to 100. If additional records are
+        available after the first page results, then a NextToken string will be
+        returned. To receive the next page, you call ListPlatformApplications
+        using the NextToken string received from the previous call. When there
+        are no more records to return, NextToken will be null. For more
+        information, see Using Amazon SNS Mobile Push ...
+
+        Parameters:
+        - NextToken (optional): NextToken string is used when calling
+          ListPlatformApplications action to retrieve additional records that
+          are available after the first page results.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListPlatformApplications
+        """
+
     def list_sms_sandbox_phone_numbers(
         self, **kwargs: Unpack[ListSMSSandboxPhoneNumbersInputTypeDef]
-    ) -> ListSMSSandboxPhoneNumbersResultTypeDef: ...
+    ) -> ListSMSSandboxPhoneNumbersResultTypeDef:
+        """Lists the calling Amazon Web Services account's current verified and
+        pending destination phone numbers in the SMS sandbox.
+
+        Parameters:
+        - NextToken (optional): Token that the previous
+          ListSMSSandboxPhoneNumbersInput request returns.
+        - MaxResults (optional): The maximum number of phone numbers to return.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListSMSSandboxPhoneNumbers
+        """
+
     def list_subscriptions(
         self, **kwargs: Unpack[ListSubscriptionsInputTypeDef]
-    ) -> ListSubscriptionsResponseTypeDef: ...
+    ) -> ListSubscriptionsResponseTypeDef:
+        """Returns a list of the requester's subscriptions. Each call returns a
+        limited list of subscriptions, up to 100. If there are more
+        subscriptions, a NextToken is also returned. Use the NextToken
+        parameter in a new ListSubscriptions call to get further results.
+
+        Parameters:
+        - NextToken (optional): Token returned by the previous
+          ListSubscriptions request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListSubscriptions
+        """
+
     def list_subscriptions_by_topic(
         self, **kwargs: Unpack[ListSubscriptionsByTopicInputTypeDef]
-    ) -> ListSubscriptionsByTopicResponseTypeDef: ...
+    ) -> ListSubscriptionsByTopicResponseTypeDef:
+        """Returns a list of the subscriptions to a specific topic. Each call
+        returns a limited list of subscriptions, up to 100. If there are more
+        subscriptions, a NextToken is also returned. Use the NextToken
+        parameter in a new ListSubscriptionsByTopic call to get further
+        results.
+
+        Parameters:
+        - TopicArn (required): The ARN of the topic for which you wish to find
+          subscriptions.
+        - NextToken (optional): Token returned by the previous
+          ListSubscriptionsByTopic request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListSubscriptionsByTopic
+        """
+
     def list_tags_for_resource(
         self, **kwargs: Unpack[ListTagsForResourceRequestTypeDef]
-    ) -> ListTagsForResourceResponseTypeDef: ...
+    ) -> ListTagsForResourceResponseTypeDef:
+        """List all tags added to the specified Amazon SNS topic. For an overview,
+        see Amazon SNS Tags in the Amazon Simple Notification Service Developer
+        Guide.
+
+        Parameters:
+        - ResourceArn (required): The ARN of the topic for which to list tags.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListTagsForResource
+        """
+
     def list_topics(
         self, **kwargs: Unpack[ListTopicsInputTypeDef]
-    ) -> ListTopicsResponseTypeDef: ...
+    ) -> ListTopicsResponseTypeDef:
+        """Returns a list of the requester's topics. Each call returns a limited
+        list of topics, up to 100. If there are more topics, a NextToken is
+        also returned. Use the NextToken parameter in a new ListTopics call to
+        get further results.
+
+        Parameters:
+        - NextToken (optional): Token returned by the previous ListTopics
+          request.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ListTopics
+        """
+
     def opt_in_phone_number(
         self, **kwargs: Unpack[OptInPhoneNumberInputTypeDef]
-    ) -> OptInPhoneNumberResponseTypeDef: ...
-    def publish(
-        self, **kwargs: Unpack[PublishInputTypeDef]
-    ) -> PublishResponseTypeDef: ...
+    ) -> OptInPhoneNumberResponseTypeDef:
+        """Use this request to opt in a phone number that is opted out, which
+        enables you to resume sending SMS messages to the number.
+
+        Parameters:
+        - phoneNumber (required): The phone number to opt in. Use E.164 format.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/OptInPhoneNumber
+        """
+
+    def publish(self, **kwargs: Unpack[PublishInputTypeDef]) -> PublishResponseTypeDef:
+        """Sends a message to an Amazon SNS topic, a text message (SMS message)
+        directly to a phone number, or a message to a mobile platform endpoint
+        (when you specify the TargetArn).
+
+        Parameters:
+        - TopicArn (optional): The topic you want to publish to.
+        - TargetArn (optional): If you don't specify a value for the TargetArn
+          parameter, you must specify a value for the PhoneNumber or TopicArn
+          parameters.
+        - PhoneNumber (optional): The phone number to which you want to deliver
+          an SMS message. Use E.164 format.
+        - Message (required): The message you want to send.
+        - Subject (optional): Optional parameter to be used as the "Subject"
+          line when the message is delivered to email endpoints. This field
+          will also be included, if present, in the standard JSON messages
+          delivered to other ...
+        - MessageStructure (optional): Set MessageStructure to json if you want
+          to send a different message for each protocol. For example, using one
+          publish action, you can send a short message to your SMS subscribers
+          and a longer ...
+        - MessageAttributes (optional): Message attributes for Publish action.
+        - MessageDeduplicationId (optional): -
+        - MessageGroupId (optional): The MessageGroupId can contain up to 128
+          alphanumeric characters (a-z, A-Z, 0-9) and punctuation
+          (!"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~).
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Publish
+        """
+
     def publish_batch(
         self, **kwargs: Unpack[PublishBatchInputTypeDef]
-    ) -> PublishBatchResponseTypeDef: ...
+    ) -> PublishBatchResponseTypeDef:
+        """Publishes up to 10 messages to the specified topic in a single batch.
+        This is a batch version of the Publish API. If you try to send more
+        than 10 messages in a single batch request, you will receive a
+        TooManyEntriesInBatchRequest exception.
+
+        Parameters:
+        - TopicArn (required): The Amazon resource name (ARN) of the topic you
+          want to batch publish to.
+        - PublishBatchRequestEntries (required): A list of PublishBatch request
+          entries to be sent to the SNS topic.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/PublishBatch
+        """
+
     def put_data_protection_policy(
         self, **kwargs: Unpack[PutDataProtectionPolicyInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds or updates an inline policy document that is stored in the
+        specified Amazon SNS topic.
+
+        Parameters:
+        - ResourceArn (required): The ARN of the topic whose
+          DataProtectionPolicy you want to add or update.
+        - DataProtectionPolicy (required): The JSON serialization of the
+          topic's DataProtectionPolicy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/PutDataProtectionPolicy
+        """
+
     def remove_permission(
         self, **kwargs: Unpack[RemovePermissionInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes a statement from a topic's access control policy.
+
+        Parameters:
+        - TopicArn (required): The ARN of the topic whose access control policy
+          you wish to modify.
+        - Label (required): The unique label of the statement you want to
+          remove.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/RemovePermission
+        """
+
     def set_endpoint_attributes(
         self, **kwargs: Unpack[SetEndpointAttributesInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets the attributes for an endpoint for a device on one of the
+        supported push notification services, such as GCM (Firebase Cloud
+        Messaging) and APNS. For more information, see Using Amazon SNS Mobile
+        Push Notifications.
+
+        Parameters:
+        - EndpointArn (required): EndpointArn used for SetEndpointAttributes
+          action.
+        - Attributes (required): A map of the endpoint attributes. Attributes
+          in this map include the following:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetEndpointAttributes
+        """
+
     def set_platform_application_attributes(
         self, **kwargs: Unpack[SetPlatformApplicationAttributesInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets the attributes of the platform application object for the
+        supported push notification services, such as APNS and GCM (Firebase
+        Cloud Messaging). For more information, see Using Amazon SNS Mobile
+        Push Notifications. For information on configuring attributes for
+        message delivery status, see Using Amazon SNS Application Attributes
+        for Message Delivery Status.
+
+        Parameters:
+        - PlatformApplicationArn (required): PlatformApplicationArn for
+          SetPlatformApplicationAttributes action.
+        - Attributes (required): A map of the platform application attributes.
+          Attributes in this map include the following:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetPlatformApplicationAttributes
+        """
+
     def set_sms_attributes(
         self, **kwargs: Unpack[SetSMSAttributesInputTypeDef]
-    ) -> SetSMSAttributesResponseTypeDef: ...
+    ) -> SetSMSAttributesResponseTypeDef:
+        """Use this request to set the default settings for sending SMS messages
+        and receiving daily SMS usage reports.
+
+        Parameters:
+        - attributes (required): The default settings for sending SMS messages
+          from your Amazon Web Services account. You can set values for the
+          following attribute names:
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetSMSAttributes
+        """
+
     def set_subscription_attributes(
         self, **kwargs: Unpack[SetSubscriptionAttributesInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Allows a subscription owner to set an attribute of the subscription to
+        a new value.
+
+        Parameters:
+        - SubscriptionArn (required): The ARN of the subscription to modify.
+        - AttributeName (required): A map of attributes with their
+          corresponding values.
+        - AttributeValue (optional): The new value for the attribute in JSON
+          format.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetSubscriptionAttributes
+        """
+
     def set_topic_attributes(
         self, **kwargs: Unpack[SetTopicAttributesInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Allows a topic owner to set an attribute of the topic to a new value.
+
+        Parameters:
+        - TopicArn (required): The ARN of the topic to modify.
+        - AttributeName (required): A map of attributes with their
+          corresponding values.
+        - AttributeValue (optional): The new value for the attribute.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetTopicAttributes
+        """
+
     def subscribe(
         self, **kwargs: Unpack[SubscribeInputTypeDef]
-    ) -> SubscribeResponseTypeDef: ...
+    ) -> SubscribeResponseTypeDef:
+        """Subscribes an endpoint to an Amazon SNS topic. If the endpoint type is
+        HTTP/S or email, or if the endpoint and the topic are not in the same
+        Amazon Web Services account, the endpoint owner must run the
+        ConfirmSubscription action to confirm the subscription.
+
+        Parameters:
+        - TopicArn (required): The ARN of the topic you want to subscribe to.
+        - Protocol (required): The protocol that you want to use. Supported
+          protocols include:
+        - Endpoint (optional): The endpoint that you want to receive
+          notifications. Endpoints vary by protocol:
+        - Attributes (optional): A map of attributes with their corresponding
+          values.
+        - ReturnSubscriptionArn (optional): Sets whether the response from the
+          Subscribe request includes the subscription ARN, even if the
+          subscription is not yet confirmed.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Subscribe
+        """
+
     def tag_resource(
         self, **kwargs: Unpack[TagResourceRequestTypeDef]
-    ) -> TagResourceResponseTypeDef: ...
+    ) -> TagResourceResponseTypeDef:
+        """Add tags to the specified Amazon SNS topic. For an overview, see Amazon
+        SNS Tags in the Amazon SNS Developer Guide.
+
+        Parameters:
+        - ResourceArn (required): The ARN of the topic to which to add tags.
+        - Tags (required): The tags to be added to the specified topic. A tag
+          consists of a required key and an optional value.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/TagResource
+        """
+
     def unsubscribe(
         self, **kwargs: Unpack[UnsubscribeInputTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes a subscription. If the subscription requires authentication for
+        deletion, only the owner of the subscription or the topic's owner can
+        unsubscribe, and an Amazon Web Services signature is required. If the
+        Unsubscribe call does not require authentication and the requester is
+        not the subscription owner, a final cancellation message is delivered
+        to the endpoint, so that the endpoint owner can easily resubscribe to
+        the topic if the Unsubscribe request was unintended.
+
+        Parameters:
+        - SubscriptionArn (required): The ARN of the subscription to be
+          deleted.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Unsubscribe
+        """
+
     def untag_resource(
         self, **kwargs: Unpack[UntagResourceRequestTypeDef]
-    ) -> UntagResourceResponseTypeDef: ...
+    ) -> UntagResourceResponseTypeDef:
+        """Remove tags from the specified Amazon SNS topic. For an overview, see
+        Amazon SNS Tags in the Amazon SNS Developer Guide.
+
+        Parameters:
+        - ResourceArn (required): The ARN of the topic from which to remove
+          tags.
+        - TagKeys (required): The list of tag keys to remove from the specified
+          topic.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/UntagResource
+        """
+
     def verify_sms_sandbox_phone_number(
         self, **kwargs: Unpack[VerifySMSSandboxPhoneNumberInputTypeDef]
-    ) -> VerifySMSSandboxPhoneNumberResultTypeDef: ...
+    ) -> VerifySMSSandboxPhoneNumberResultTypeDef:
+        """Verifies a destination phone number with a one-time password (OTP) for
+        the calling Amazon Web Services account.
+
+        Parameters:
+        - PhoneNumber (required): The destination phone number to verify.
+        - OneTimePassword (required): The OTP sent to the destination number
+          from the CreateSMSSandBoxPhoneNumber call.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/VerifySMSSandboxPhoneNumber
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_endpoints_by_platform_application"]
-    ) -> ListEndpointsByPlatformApplicationPaginator: ...
+    ) -> ListEndpointsByPlatformApplicationPaginator:
+        """ListEndpointsByPlatformApplicationPaginator for
+        list_endpoints_by_platform_application.
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_origination_numbers"]
-    ) -> ListOriginationNumbersPaginator: ...
+    ) -> ListOriginationNumbersPaginator:
+        """ListOriginationNumbersPaginator for list_origination_numbers."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_phone_numbers_opted_out"]
-    ) -> ListPhoneNumbersOptedOutPaginator: ...
+    ) -> ListPhoneNumbersOptedOutPaginator:
+        """ListPhoneNumbersOptedOutPaginator for list_phone_numbers_opted_out."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_platform_applications"]
-    ) -> ListPlatformApplicationsPaginator: ...
+    ) -> ListPlatformApplicationsPaginator:
+        """ListPlatformApplicationsPaginator for list_platform_applications."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_sms_sandbox_phone_numbers"]
-    ) -> ListSMSSandboxPhoneNumbersPaginator: ...
+    ) -> ListSMSSandboxPhoneNumbersPaginator:
+        """ListSMSSandboxPhoneNumbersPaginator for list_sms_sandbox_phone_numbers."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_subscriptions"]
-    ) -> ListSubscriptionsPaginator: ...
+    ) -> ListSubscriptionsPaginator:
+        """ListSubscriptionsPaginator for list_subscriptions."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_subscriptions_by_topic"]
-    ) -> ListSubscriptionsByTopicPaginator: ...
+    ) -> ListSubscriptionsByTopicPaginator:
+        """ListSubscriptionsByTopicPaginator for list_subscriptions_by_topic."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_topics"]
-    ) -> ListTopicsPaginator: ...
-    if TYPE_CHECKING:
+    ) -> ListTopicsPaginator:
+        """ListTopicsPaginator for list_topics."""
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["add_permission"],
-            Params: AddPermissionInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["check_if_phone_number_is_opted_out"],
-            Params: CheckIfPhoneNumberIsOptedOutInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["confirm_subscription"],
-            Params: ConfirmSubscriptionInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_platform_application"],
-            Params: CreatePlatformApplicationInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_platform_endpoint"],
-            Params: CreatePlatformEndpointInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_sms_sandbox_phone_number"],
-            Params: CreateSMSSandboxPhoneNumberInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_topic"],
-            Params: CreateTopicInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_endpoint"],
-            Params: DeleteEndpointInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_platform_application"],
-            Params: DeletePlatformApplicationInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_sms_sandbox_phone_number"],
-            Params: DeleteSMSSandboxPhoneNumberInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_topic"],
-            Params: DeleteTopicInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_data_protection_policy"],
-            Params: GetDataProtectionPolicyInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_endpoint_attributes"],
-            Params: GetEndpointAttributesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_platform_application_attributes"],
-            Params: GetPlatformApplicationAttributesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_sms_attributes"],
-            Params: GetSMSAttributesInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_sms_sandbox_account_status"],
-            Params: GetSMSSandboxAccountStatusInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_subscription_attributes"],
-            Params: GetSubscriptionAttributesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_topic_attributes"],
-            Params: GetTopicAttributesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_endpoints_by_platform_application"],
-            Params: ListEndpointsByPlatformApplicationInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_origination_numbers"],
-            Params: ListOriginationNumbersRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_phone_numbers_opted_out"],
-            Params: ListPhoneNumbersOptedOutInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_platform_applications"],
-            Params: ListPlatformApplicationsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_sms_sandbox_phone_numbers"],
-            Params: ListSMSSandboxPhoneNumbersInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_subscriptions"],
-            Params: ListSubscriptionsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_subscriptions_by_topic"],
-            Params: ListSubscriptionsByTopicInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_tags_for_resource"],
-            Params: ListTagsForResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_topics"],
-            Params: ListTopicsInputTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["opt_in_phone_number"],
-            Params: OptInPhoneNumberInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["publish"],
-            Params: PublishInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["publish_batch"],
-            Params: PublishBatchInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_data_protection_policy"],
-            Params: PutDataProtectionPolicyInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["remove_permission"],
-            Params: RemovePermissionInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_endpoint_attributes"],
-            Params: SetEndpointAttributesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_platform_application_attributes"],
-            Params: SetPlatformApplicationAttributesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_sms_attributes"],
-            Params: SetSMSAttributesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_subscription_attributes"],
-            Params: SetSubscriptionAttributesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_topic_attributes"],
-            Params: SetTopicAttributesInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["subscribe"],
-            Params: SubscribeInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_resource"],
-            Params: TagResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["unsubscribe"],
-            Params: UnsubscribeInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_resource"],
-            Params: UntagResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["verify_sms_sandbox_phone_number"],
-            Params: VerifySMSSandboxPhoneNumberInputTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["add_permission"],
+        Params: AddPermissionInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["check_if_phone_number_is_opted_out"],
+        Params: CheckIfPhoneNumberIsOptedOutInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["confirm_subscription"],
+        Params: ConfirmSubscriptionInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_platform_application"],
+        Params: CreatePlatformApplicationInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_platform_endpoint"],
+        Params: CreatePlatformEndpointInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_sms_sandbox_phone_number"],
+        Params: CreateSMSSandboxPhoneNumberInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_topic"],
+        Params: CreateTopicInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_endpoint"],
+        Params: DeleteEndpointInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_platform_application"],
+        Params: DeletePlatformApplicationInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_sms_sandbox_phone_number"],
+        Params: DeleteSMSSandboxPhoneNumberInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_topic"],
+        Params: DeleteTopicInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_data_protection_policy"],
+        Params: GetDataProtectionPolicyInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_endpoint_attributes"],
+        Params: GetEndpointAttributesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_platform_application_attributes"],
+        Params: GetPlatformApplicationAttributesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_sms_attributes"],
+        Params: GetSMSAttributesInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_sms_sandbox_account_status"],
+        Params: GetSMSSandboxAccountStatusInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_subscription_attributes"],
+        Params: GetSubscriptionAttributesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_topic_attributes"],
+        Params: GetTopicAttributesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_endpoints_by_platform_application"],
+        Params: ListEndpointsByPlatformApplicationInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_origination_numbers"],
+        Params: ListOriginationNumbersRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_phone_numbers_opted_out"],
+        Params: ListPhoneNumbersOptedOutInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_platform_applications"],
+        Params: ListPlatformApplicationsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_sms_sandbox_phone_numbers"],
+        Params: ListSMSSandboxPhoneNumbersInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_subscriptions"],
+        Params: ListSubscriptionsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_subscriptions_by_topic"],
+        Params: ListSubscriptionsByTopicInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_tags_for_resource"],
+        Params: ListTagsForResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_topics"],
+        Params: ListTopicsInputTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["opt_in_phone_number"],
+        Params: OptInPhoneNumberInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["publish"],
+        Params: PublishInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["publish_batch"],
+        Params: PublishBatchInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_data_protection_policy"],
+        Params: PutDataProtectionPolicyInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["remove_permission"],
+        Params: RemovePermissionInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_endpoint_attributes"],
+        Params: SetEndpointAttributesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_platform_application_attributes"],
+        Params: SetPlatformApplicationAttributesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_sms_attributes"],
+        Params: SetSMSAttributesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_subscription_attributes"],
+        Params: SetSubscriptionAttributesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_topic_attributes"],
+        Params: SetTopicAttributesInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["subscribe"],
+        Params: SubscribeInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_resource"],
+        Params: TagResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["unsubscribe"],
+        Params: UnsubscribeInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_resource"],
+        Params: UntagResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["verify_sms_sandbox_phone_number"],
+        Params: VerifySMSSandboxPhoneNumberInputTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> SNSClient: ...
+) -> SNSClient:
+    """boto3.client('sns', ...) with the same arguments, from `session` when
+    given: boto3's client itself, typed SNSClient.
+    """

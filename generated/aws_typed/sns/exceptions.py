@@ -252,8 +252,6 @@ class SNSExceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     AuthorizationErrorException: type[AuthorizationErrorException]
     BatchEntryIdsNotDistinctException: type[BatchEntryIdsNotDistinctException]
     BatchRequestTooLongException: type[BatchRequestTooLongException]

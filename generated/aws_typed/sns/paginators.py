@@ -8,43 +8,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        ListEndpointsByPlatformApplicationInputPaginateTypeDef,
-        ListEndpointsByPlatformApplicationResponseFullResultTypeDef,
-        ListEndpointsByPlatformApplicationResponseTypeDef,
-        ListOriginationNumbersRequestPaginateTypeDef,
-        ListOriginationNumbersResultFullResultTypeDef,
-        ListOriginationNumbersResultTypeDef,
-        ListPhoneNumbersOptedOutInputPaginateTypeDef,
-        ListPhoneNumbersOptedOutResponseFullResultTypeDef,
-        ListPhoneNumbersOptedOutResponseTypeDef,
-        ListPlatformApplicationsInputPaginateTypeDef,
-        ListPlatformApplicationsResponseFullResultTypeDef,
-        ListPlatformApplicationsResponseTypeDef,
-        ListSMSSandboxPhoneNumbersInputPaginateTypeDef,
-        ListSMSSandboxPhoneNumbersResultFullResultTypeDef,
-        ListSMSSandboxPhoneNumbersResultTypeDef,
-        ListSubscriptionsByTopicInputPaginateTypeDef,
-        ListSubscriptionsByTopicResponseFullResultTypeDef,
-        ListSubscriptionsByTopicResponseTypeDef,
-        ListSubscriptionsInputPaginateTypeDef,
-        ListSubscriptionsResponseFullResultTypeDef,
-        ListSubscriptionsResponseTypeDef,
-        ListTopicsInputPaginateTypeDef,
-        ListTopicsResponseFullResultTypeDef,
-        ListTopicsResponseTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = [
     "PAGINATORS",
@@ -64,35 +28,13 @@ class ListEndpointsByPlatformApplicationPaginator(Paginator):
     Endpoints.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListEndpointsByPlatformApplicationInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListEndpointsByPlatformApplicationResponseTypeDef,
-        ListEndpointsByPlatformApplicationResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_endpoints_by_platform_application; items
-        in Endpoints.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListEndpointsByPlatformApplication"
 
 
 class ListOriginationNumbersPaginator(Paginator):
     """Paginator for SNSClient.list_origination_numbers: pages over PhoneNumbers."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListOriginationNumbersRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListOriginationNumbersResultTypeDef,
-        ListOriginationNumbersResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_origination_numbers; items in
-        PhoneNumbers.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListOriginationNumbers"
 
 
 class ListPhoneNumbersOptedOutPaginator(Paginator):
@@ -100,18 +42,7 @@ class ListPhoneNumbersOptedOutPaginator(Paginator):
     phoneNumbers.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListPhoneNumbersOptedOutInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListPhoneNumbersOptedOutResponseTypeDef,
-        ListPhoneNumbersOptedOutResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_phone_numbers_opted_out; items in
-        phoneNumbers.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListPhoneNumbersOptedOut"
 
 
 class ListPlatformApplicationsPaginator(Paginator):
@@ -119,18 +50,7 @@ class ListPlatformApplicationsPaginator(Paginator):
     PlatformApplications.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListPlatformApplicationsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListPlatformApplicationsResponseTypeDef,
-        ListPlatformApplicationsResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_platform_applications; items in
-        PlatformApplications.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListPlatformApplications"
 
 
 class ListSMSSandboxPhoneNumbersPaginator(Paginator):
@@ -138,32 +58,13 @@ class ListSMSSandboxPhoneNumbersPaginator(Paginator):
     PhoneNumbers.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListSMSSandboxPhoneNumbersInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListSMSSandboxPhoneNumbersResultTypeDef,
-        ListSMSSandboxPhoneNumbersResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_sms_sandbox_phone_numbers; items in
-        PhoneNumbers.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListSMSSandboxPhoneNumbers"
 
 
 class ListSubscriptionsPaginator(Paginator):
     """Paginator for SNSClient.list_subscriptions: pages over Subscriptions."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListSubscriptionsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListSubscriptionsResponseTypeDef, ListSubscriptionsResponseFullResultTypeDef
-    ]:
-        """Iterate over the pages of list_subscriptions; items in Subscriptions."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListSubscriptions"
 
 
 class ListSubscriptionsByTopicPaginator(Paginator):
@@ -171,30 +72,13 @@ class ListSubscriptionsByTopicPaginator(Paginator):
     Subscriptions.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListSubscriptionsByTopicInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListSubscriptionsByTopicResponseTypeDef,
-        ListSubscriptionsByTopicResponseFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_subscriptions_by_topic; items in
-        Subscriptions.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListSubscriptionsByTopic"
 
 
 class ListTopicsPaginator(Paginator):
     """Paginator for SNSClient.list_topics: pages over Topics."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListTopicsInputPaginateTypeDef]
-    ) -> PageIterator[ListTopicsResponseTypeDef, ListTopicsResponseFullResultTypeDef]:
-        """Iterate over the pages of list_topics; items in Topics."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListTopics"
 
 
 PAGINATORS = {

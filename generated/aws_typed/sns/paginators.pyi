@@ -60,82 +60,110 @@ __all__ = [
 ]
 
 class ListEndpointsByPlatformApplicationPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for SNSClient.list_endpoints_by_platform_application: pages over
+    Endpoints.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListEndpointsByPlatformApplicationInputPaginateTypeDef]
     ) -> PageIterator[
         ListEndpointsByPlatformApplicationResponseTypeDef,
         ListEndpointsByPlatformApplicationResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_endpoints_by_platform_application; items
+        in Endpoints.
+        """
 
 class ListOriginationNumbersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for SNSClient.list_origination_numbers: pages over PhoneNumbers."""
 
     def paginate(
         self, **kwargs: Unpack[ListOriginationNumbersRequestPaginateTypeDef]
     ) -> PageIterator[
         ListOriginationNumbersResultTypeDef,
         ListOriginationNumbersResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_origination_numbers; items in
+        PhoneNumbers.
+        """
 
 class ListPhoneNumbersOptedOutPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for SNSClient.list_phone_numbers_opted_out: pages over
+    phoneNumbers.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListPhoneNumbersOptedOutInputPaginateTypeDef]
     ) -> PageIterator[
         ListPhoneNumbersOptedOutResponseTypeDef,
         ListPhoneNumbersOptedOutResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_phone_numbers_opted_out; items in
+        phoneNumbers.
+        """
 
 class ListPlatformApplicationsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for SNSClient.list_platform_applications: pages over
+    PlatformApplications.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListPlatformApplicationsInputPaginateTypeDef]
     ) -> PageIterator[
         ListPlatformApplicationsResponseTypeDef,
         ListPlatformApplicationsResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_platform_applications; items in
+        PlatformApplications.
+        """
 
 class ListSMSSandboxPhoneNumbersPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for SNSClient.list_sms_sandbox_phone_numbers: pages over
+    PhoneNumbers.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListSMSSandboxPhoneNumbersInputPaginateTypeDef]
     ) -> PageIterator[
         ListSMSSandboxPhoneNumbersResultTypeDef,
         ListSMSSandboxPhoneNumbersResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_sms_sandbox_phone_numbers; items in
+        PhoneNumbers.
+        """
 
 class ListSubscriptionsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for SNSClient.list_subscriptions: pages over Subscriptions."""
 
     def paginate(
         self, **kwargs: Unpack[ListSubscriptionsInputPaginateTypeDef]
     ) -> PageIterator[
         ListSubscriptionsResponseTypeDef, ListSubscriptionsResponseFullResultTypeDef
-    ]: ...
+    ]:
+        """Iterate over the pages of list_subscriptions; items in Subscriptions."""
 
 class ListSubscriptionsByTopicPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for SNSClient.list_subscriptions_by_topic: pages over
+    Subscriptions.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListSubscriptionsByTopicInputPaginateTypeDef]
     ) -> PageIterator[
         ListSubscriptionsByTopicResponseTypeDef,
         ListSubscriptionsByTopicResponseFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_subscriptions_by_topic; items in
+        Subscriptions.
+        """
 
 class ListTopicsPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for SNSClient.list_topics: pages over Topics."""
 
     def paginate(
         self, **kwargs: Unpack[ListTopicsInputPaginateTypeDef]
-    ) -> PageIterator[
-        ListTopicsResponseTypeDef, ListTopicsResponseFullResultTypeDef
-    ]: ...
+    ) -> PageIterator[ListTopicsResponseTypeDef, ListTopicsResponseFullResultTypeDef]:
+        """Iterate over the pages of list_topics; items in Topics."""
 
 PAGINATORS = {
     "list_endpoints_by_platform_application": ListEndpointsByPlatformApplicationPaginator,

@@ -25,30 +25,7 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
-    from typing import Dict, Optional
-
-    from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
-    from .type_defs import (
-        AddPermissionInputTopicAddPermissionTypeDef,
-        ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef,
-        CreatePlatformApplicationInputTypeDef,
-        CreatePlatformEndpointInputPlatformApplicationCreatePlatformEndpointTypeDef,
-        CreateTopicInputTypeDef,
-        ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef,
-        ListPlatformApplicationsInputTypeDef,
-        ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef,
-        ListSubscriptionsInputTypeDef,
-        ListTopicsInputTypeDef,
-        PublishInputPlatformEndpointPublishTypeDef,
-        PublishInputTopicPublishTypeDef,
-        PublishResponseTypeDef,
-        RemovePermissionInputTopicRemovePermissionTypeDef,
-        SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef,
-        SetPlatformApplicationAttributesInputPlatformApplicationSetAttributesTypeDef,
-        SetSubscriptionAttributesInputSubscriptionSetAttributesTypeDef,
-        SetTopicAttributesInputTopicSetAttributesTypeDef,
-        SubscribeInputTopicSubscribeTypeDef,
-    )
+    from .._types import ResourceArgsTypeDef, ResourceSessionLike
 
 __all__ = [
     "PlatformApplication",
@@ -79,91 +56,8 @@ class SNSServiceResource(BaseResource[SNSClient]):
     collections return the typed classes of this module.
     """
 
-    __slots__ = ()
     _boto3_class = "sns.ServiceResource"
     _client_class = SNSClient
-
-    def create_platform_application(
-        self, **kwargs: Unpack[CreatePlatformApplicationInputTypeDef]
-    ) -> _PlatformApplication:
-        """Creates a platform application object for one of the supported push
-        notification services, such as APNS and GCM (Firebase Cloud Messaging),
-        to which devices and mobile apps may register. You must specify
-        PlatformPrincipal and PlatformCredential attributes when using the
-        CreatePlatformApplication ...
-
-        Calls sns.create_platform_application.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreatePlatformApplication
-        """
-        return PlatformApplication(self._raw.create_platform_application(**kwargs))
-
-    def create_topic(self, **kwargs: Unpack[CreateTopicInputTypeDef]) -> _Topic:
-        """Creates a topic to which notifications can be published. Users can
-        create at most 100,000 standard topics (at most 1,000 FIFO topics). For
-        more information, see Creating an Amazon SNS topic in the Amazon SNS
-        Developer Guide. This action is idempotent, so if the requester already
-        owns a topic with ...
-
-        Calls sns.create_topic.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreateTopic
-        """
-        return Topic(self._raw.create_topic(**kwargs))
-
-    def PlatformApplication(self, arn: str) -> _PlatformApplication:
-        """The PlatformApplication sub-resource of this sns ServiceResource from
-        arn (no request is made).
-        """
-        return PlatformApplication(self._raw.PlatformApplication(arn))
-
-    def PlatformEndpoint(self, arn: str) -> _PlatformEndpoint:
-        """The PlatformEndpoint sub-resource of this sns ServiceResource from arn
-        (no request is made).
-        """
-        return PlatformEndpoint(self._raw.PlatformEndpoint(arn))
-
-    def Subscription(self, arn: str) -> _Subscription:
-        """The Subscription sub-resource of this sns ServiceResource from arn (no
-        request is made).
-        """
-        return Subscription(self._raw.Subscription(arn))
-
-    def Topic(self, arn: str) -> _Topic:
-        """The Topic sub-resource of this sns ServiceResource from arn (no request
-        is made).
-        """
-        return Topic(self._raw.Topic(arn))
-
-    @property
-    def platform_applications(
-        self,
-    ) -> ServiceResourcePlatformApplicationsCollectionManager:
-        """The PlatformApplication resources of this sns ServiceResource, from
-        sns.list_platform_applications: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return ServiceResourcePlatformApplicationsCollectionManager(
-            self._raw.platform_applications
-        )
-
-    @property
-    def subscriptions(self) -> ServiceResourceSubscriptionsCollectionManager:
-        """The Subscription resources of this sns ServiceResource, from
-        sns.list_subscriptions: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return ServiceResourceSubscriptionsCollectionManager(self._raw.subscriptions)
-
-    @property
-    def topics(self) -> ServiceResourceTopicsCollectionManager:
-        """The Topic resources of this sns ServiceResource, from sns.list_topics:
-        call all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return ServiceResourceTopicsCollectionManager(self._raw.topics)
 
 
 class PlatformApplication(BaseResource[SNSClient]):
@@ -175,98 +69,8 @@ class PlatformApplication(BaseResource[SNSClient]):
     boto3 resource with PlatformApplication(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "sns.PlatformApplication"
     _client_class = SNSClient
-
-    @property
-    def arn(self) -> str:
-        """The Arn identifier of this sns PlatformApplication."""
-        return cast("str", self._raw.arn)
-
-    @property
-    def attributes(self) -> Optional[Dict[str, str]]:
-        """Attributes include the following:
-
-        The Attributes of GetPlatformApplicationAttributesResponse; loaded on
-        first access (None when absent).
-        """
-        return cast("Optional[Dict[str, str]]", self._raw.attributes)
-
-    def load(self) -> None:
-        """Load this sns PlatformApplication's attributes with
-        sns.get_platform_application_attributes (attributes load on first
-        access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this sns PlatformApplication's attributes with
-        sns.get_platform_application_attributes (attributes load on first
-        access too).
-        """
-        self._raw.reload()
-
-    def create_platform_endpoint(
-        self,
-        **kwargs: Unpack[
-            CreatePlatformEndpointInputPlatformApplicationCreatePlatformEndpointTypeDef
-        ],
-    ) -> PlatformEndpoint:
-        """Creates an endpoint for a device and mobile app on one of the supported
-        push notification services, such as GCM (Firebase Cloud Messaging) and
-        APNS. CreatePlatformEndpoint requires the PlatformApplicationArn that
-        is returned from CreatePlatformApplication. You can use the returned
-        EndpointArn to ...
-
-        Calls sns.create_platform_endpoint with PlatformApplicationArn from
-        this sns PlatformApplication.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreatePlatformEndpoint
-        """
-        return PlatformEndpoint(self._raw.create_platform_endpoint(**kwargs))
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes a platform application object for one of the supported push
-        notification services, such as APNS and GCM (Firebase Cloud Messaging).
-        For more information, see Using Amazon SNS Mobile Push Notifications.
-
-        Calls sns.delete_platform_application with PlatformApplicationArn from
-        this sns PlatformApplication.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeletePlatformApplication
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def set_attributes(
-        self,
-        **kwargs: Unpack[
-            SetPlatformApplicationAttributesInputPlatformApplicationSetAttributesTypeDef
-        ],
-    ) -> EmptyResponseTypeDef:
-        """Sets the attributes of the platform application object for the
-        supported push notification services, such as APNS and GCM (Firebase
-        Cloud Messaging). For more information, see Using Amazon SNS Mobile
-        Push Notifications. For information on configuring attributes for
-        message delivery status, see ...
-
-        Calls sns.set_platform_application_attributes with
-        PlatformApplicationArn from this sns PlatformApplication.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetPlatformApplicationAttributes
-        """
-        return cast("EmptyResponseTypeDef", self._raw.set_attributes(**kwargs))
-
-    @property
-    def endpoints(self) -> PlatformApplicationEndpointsCollectionManager:
-        """The PlatformEndpoint resources of this sns PlatformApplication, from
-        sns.list_endpoints_by_platform_application: call all(), filter(...),
-        limit(n) or page_size(n) to get an iterable collection.
-        """
-        return PlatformApplicationEndpointsCollectionManager(self._raw.endpoints)
 
 
 class PlatformEndpoint(BaseResource[SNSClient]):
@@ -276,81 +80,8 @@ class PlatformEndpoint(BaseResource[SNSClient]):
     first access. Wrap an existing boto3 resource with PlatformEndpoint(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "sns.PlatformEndpoint"
     _client_class = SNSClient
-
-    @property
-    def arn(self) -> str:
-        """The Arn identifier of this sns PlatformEndpoint."""
-        return cast("str", self._raw.arn)
-
-    @property
-    def attributes(self) -> Optional[Dict[str, str]]:
-        """Attributes include the following:
-
-        The Attributes of GetEndpointAttributesResponse; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[Dict[str, str]]", self._raw.attributes)
-
-    def load(self) -> None:
-        """Load this sns PlatformEndpoint's attributes with
-        sns.get_endpoint_attributes (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this sns PlatformEndpoint's attributes with
-        sns.get_endpoint_attributes (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the endpoint for a device and mobile app from Amazon SNS. This
-        action is idempotent. For more information, see Using Amazon SNS Mobile
-        Push Notifications.
-
-        Calls sns.delete_endpoint with EndpointArn from this sns
-        PlatformEndpoint.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeleteEndpoint
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def publish(
-        self, **kwargs: Unpack[PublishInputPlatformEndpointPublishTypeDef]
-    ) -> PublishResponseTypeDef:
-        """Sends a message to an Amazon SNS topic, a text message (SMS message)
-        directly to a phone number, or a message to a mobile platform endpoint
-        (when you specify the TargetArn).
-
-        Calls sns.publish with TargetArn from this sns PlatformEndpoint.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Publish
-        """
-        return cast("PublishResponseTypeDef", self._raw.publish(**kwargs))
-
-    def set_attributes(
-        self,
-        **kwargs: Unpack[
-            SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef
-        ],
-    ) -> EmptyResponseTypeDef:
-        """Sets the attributes for an endpoint for a device on one of the
-        supported push notification services, such as GCM (Firebase Cloud
-        Messaging) and APNS. For more information, see Using Amazon SNS Mobile
-        Push Notifications.
-
-        Calls sns.set_endpoint_attributes with EndpointArn from this sns
-        PlatformEndpoint.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetEndpointAttributes
-        """
-        return cast("EmptyResponseTypeDef", self._raw.set_attributes(**kwargs))
 
 
 class Subscription(BaseResource[SNSClient]):
@@ -361,67 +92,8 @@ class Subscription(BaseResource[SNSClient]):
     resource with Subscription(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "sns.Subscription"
     _client_class = SNSClient
-
-    @property
-    def arn(self) -> str:
-        """The Arn identifier of this sns Subscription."""
-        return cast("str", self._raw.arn)
-
-    @property
-    def attributes(self) -> Optional[Dict[str, str]]:
-        """A map of the subscription's attributes. Attributes in this map include
-        the following:
-
-        The Attributes of GetSubscriptionAttributesResponse; loaded on first
-        access (None when absent).
-        """
-        return cast("Optional[Dict[str, str]]", self._raw.attributes)
-
-    def load(self) -> None:
-        """Load this sns Subscription's attributes with
-        sns.get_subscription_attributes (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this sns Subscription's attributes with
-        sns.get_subscription_attributes (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes a subscription. If the subscription requires authentication for
-        deletion, only the owner of the subscription or the topic's owner can
-        unsubscribe, and an Amazon Web Services signature is required. If the
-        Unsubscribe call does not require authentication and the requester is
-        not the ...
-
-        Calls sns.unsubscribe with SubscriptionArn from this sns Subscription.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Unsubscribe
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def set_attributes(
-        self,
-        **kwargs: Unpack[
-            SetSubscriptionAttributesInputSubscriptionSetAttributesTypeDef
-        ],
-    ) -> EmptyResponseTypeDef:
-        """Allows a subscription owner to set an attribute of the subscription to
-        a new value.
-
-        Calls sns.set_subscription_attributes with SubscriptionArn from this
-        sns Subscription.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetSubscriptionAttributes
-        """
-        return cast("EmptyResponseTypeDef", self._raw.set_attributes(**kwargs))
 
 
 class Topic(BaseResource[SNSClient]):
@@ -431,140 +103,8 @@ class Topic(BaseResource[SNSClient]):
     first access. Wrap an existing boto3 resource with Topic(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "sns.Topic"
     _client_class = SNSClient
-
-    @property
-    def arn(self) -> str:
-        """The Arn identifier of this sns Topic."""
-        return cast("str", self._raw.arn)
-
-    @property
-    def attributes(self) -> Optional[Dict[str, str]]:
-        """A map of the topic's attributes. Attributes in this map include the
-        following:
-
-        The Attributes of GetTopicAttributesResponse; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[Dict[str, str]]", self._raw.attributes)
-
-    def load(self) -> None:
-        """Load this sns Topic's attributes with sns.get_topic_attributes
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this sns Topic's attributes with sns.get_topic_attributes
-        (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def add_permission(
-        self, **kwargs: Unpack[AddPermissionInputTopicAddPermissionTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Adds a statement to a topic's access control policy, granting access
-        for the specified Amazon Web Services accounts to the specified
-        actions.
-
-        Calls sns.add_permission with TopicArn from this sns Topic.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/AddPermission
-        """
-        return cast("EmptyResponseTypeDef", self._raw.add_permission(**kwargs))
-
-    def confirm_subscription(
-        self, **kwargs: Unpack[ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef]
-    ) -> Subscription:
-        """Verifies an endpoint owner's intent to receive messages by validating
-        the token sent to the endpoint by an earlier Subscribe action. If the
-        token is valid, the action creates a new subscription and returns its
-        Amazon Resource Name (ARN). This call requires an AWS signature only
-        when the ...
-
-        Calls sns.confirm_subscription with TopicArn from this sns Topic.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ConfirmSubscription
-        """
-        return Subscription(self._raw.confirm_subscription(**kwargs))
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes a topic and all its subscriptions. Deleting a topic might
-        prevent some messages previously sent to the topic from being delivered
-        to subscribers. This action is idempotent, so deleting a topic that
-        does not exist does not result in an error.
-
-        Calls sns.delete_topic with TopicArn from this sns Topic.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeleteTopic
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def publish(
-        self, **kwargs: Unpack[PublishInputTopicPublishTypeDef]
-    ) -> PublishResponseTypeDef:
-        """Sends a message to an Amazon SNS topic, a text message (SMS message)
-        directly to a phone number, or a message to a mobile platform endpoint
-        (when you specify the TargetArn).
-
-        Calls sns.publish with TopicArn from this sns Topic.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Publish
-        """
-        return cast("PublishResponseTypeDef", self._raw.publish(**kwargs))
-
-    def remove_permission(
-        self, **kwargs: Unpack[RemovePermissionInputTopicRemovePermissionTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Removes a statement from a topic's access control policy.
-
-        Calls sns.remove_permission with TopicArn from this sns Topic.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/RemovePermission
-        """
-        return cast("EmptyResponseTypeDef", self._raw.remove_permission(**kwargs))
-
-    def set_attributes(
-        self, **kwargs: Unpack[SetTopicAttributesInputTopicSetAttributesTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Allows a topic owner to set an attribute of the topic to a new value.
-
-        Calls sns.set_topic_attributes with TopicArn from this sns Topic.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetTopicAttributes
-        """
-        return cast("EmptyResponseTypeDef", self._raw.set_attributes(**kwargs))
-
-    def subscribe(
-        self, **kwargs: Unpack[SubscribeInputTopicSubscribeTypeDef]
-    ) -> Subscription:
-        """Subscribes an endpoint to an Amazon SNS topic. If the endpoint type is
-        HTTP/S or email, or if the endpoint and the topic are not in the same
-        Amazon Web Services account, the endpoint owner must run the
-        ConfirmSubscription action to confirm the subscription.
-
-        Calls sns.subscribe with TopicArn from this sns Topic.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Subscribe
-        """
-        return Subscription(self._raw.subscribe(**kwargs))
-
-    @property
-    def subscriptions(self) -> TopicSubscriptionsCollectionManager:
-        """The Subscription resources of this sns Topic, from
-        sns.list_subscriptions_by_topic: call all(), filter(...), limit(n) or
-        page_size(n) to get an iterable collection.
-        """
-        return TopicSubscriptionsCollectionManager(self._raw.subscriptions)
 
 
 class ServiceResourcePlatformApplicationsCollection(
@@ -574,16 +114,7 @@ class ServiceResourcePlatformApplicationsCollection(
     ServiceResource: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = PlatformApplication
-
-    def filter(
-        self, **kwargs: Unpack[ListPlatformApplicationsInputTypeDef]
-    ) -> ServiceResourcePlatformApplicationsCollection:
-        """The collection with these sns.list_platform_applications parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourcePlatformApplicationsCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourcePlatformApplicationsCollectionManager(
@@ -596,26 +127,7 @@ class ServiceResourcePlatformApplicationsCollectionManager(
     ServiceResourcePlatformApplicationsCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourcePlatformApplicationsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListPlatformApplicationsInputTypeDef]
-    ) -> ServiceResourcePlatformApplicationsCollection:
-        """The collection with these sns.list_platform_applications parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourcePlatformApplicationsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListPlatformApplicationsInputTypeDef]
-    ) -> ServiceResourcePlatformApplicationsCollection:
-        """The collection with these sns.list_platform_applications parameters
-        (requests are made only when it is iterated).
-        """
-        return ServiceResourcePlatformApplicationsCollection(
-            self._raw.iterator(**kwargs)
-        )
 
 
 class ServiceResourceSubscriptionsCollection(ResourceCollection[Subscription]):
@@ -623,16 +135,7 @@ class ServiceResourceSubscriptionsCollection(ResourceCollection[Subscription]):
     ServiceResource: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Subscription
-
-    def filter(
-        self, **kwargs: Unpack[ListSubscriptionsInputTypeDef]
-    ) -> ServiceResourceSubscriptionsCollection:
-        """The collection with these sns.list_subscriptions parameters (requests
-        are made only when it is iterated).
-        """
-        return ServiceResourceSubscriptionsCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceSubscriptionsCollectionManager(
@@ -643,24 +146,7 @@ class ServiceResourceSubscriptionsCollectionManager(
     ServiceResourceSubscriptionsCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceSubscriptionsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListSubscriptionsInputTypeDef]
-    ) -> ServiceResourceSubscriptionsCollection:
-        """The collection with these sns.list_subscriptions parameters (requests
-        are made only when it is iterated).
-        """
-        return ServiceResourceSubscriptionsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListSubscriptionsInputTypeDef]
-    ) -> ServiceResourceSubscriptionsCollection:
-        """The collection with these sns.list_subscriptions parameters (requests
-        are made only when it is iterated).
-        """
-        return ServiceResourceSubscriptionsCollection(self._raw.iterator(**kwargs))
 
 
 class ServiceResourceTopicsCollection(ResourceCollection[Topic]):
@@ -668,16 +154,7 @@ class ServiceResourceTopicsCollection(ResourceCollection[Topic]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Topic
-
-    def filter(
-        self, **kwargs: Unpack[ListTopicsInputTypeDef]
-    ) -> ServiceResourceTopicsCollection:
-        """The collection with these sns.list_topics parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceTopicsCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceTopicsCollectionManager(
@@ -688,24 +165,7 @@ class ServiceResourceTopicsCollectionManager(
     ServiceResourceTopicsCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceTopicsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListTopicsInputTypeDef]
-    ) -> ServiceResourceTopicsCollection:
-        """The collection with these sns.list_topics parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceTopicsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListTopicsInputTypeDef]
-    ) -> ServiceResourceTopicsCollection:
-        """The collection with these sns.list_topics parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceTopicsCollection(self._raw.iterator(**kwargs))
 
 
 class PlatformApplicationEndpointsCollection(ResourceCollection[PlatformEndpoint]):
@@ -713,19 +173,7 @@ class PlatformApplicationEndpointsCollection(ResourceCollection[PlatformEndpoint
     PlatformApplication: iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = PlatformEndpoint
-
-    def filter(
-        self,
-        **kwargs: Unpack[
-            ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef
-        ],
-    ) -> PlatformApplicationEndpointsCollection:
-        """The collection with these sns.list_endpoints_by_platform_application
-        parameters (requests are made only when it is iterated).
-        """
-        return PlatformApplicationEndpointsCollection(self._raw.filter(**kwargs))
 
 
 class PlatformApplicationEndpointsCollectionManager(
@@ -736,30 +184,7 @@ class PlatformApplicationEndpointsCollectionManager(
     PlatformApplicationEndpointsCollection.
     """
 
-    __slots__ = ()
     _collection = PlatformApplicationEndpointsCollection
-
-    def filter(
-        self,
-        **kwargs: Unpack[
-            ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef
-        ],
-    ) -> PlatformApplicationEndpointsCollection:
-        """The collection with these sns.list_endpoints_by_platform_application
-        parameters (requests are made only when it is iterated).
-        """
-        return PlatformApplicationEndpointsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self,
-        **kwargs: Unpack[
-            ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef
-        ],
-    ) -> PlatformApplicationEndpointsCollection:
-        """The collection with these sns.list_endpoints_by_platform_application
-        parameters (requests are made only when it is iterated).
-        """
-        return PlatformApplicationEndpointsCollection(self._raw.iterator(**kwargs))
 
 
 class TopicSubscriptionsCollection(ResourceCollection[Subscription]):
@@ -767,16 +192,7 @@ class TopicSubscriptionsCollection(ResourceCollection[Subscription]):
     iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Subscription
-
-    def filter(
-        self, **kwargs: Unpack[ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef]
-    ) -> TopicSubscriptionsCollection:
-        """The collection with these sns.list_subscriptions_by_topic parameters
-        (requests are made only when it is iterated).
-        """
-        return TopicSubscriptionsCollection(self._raw.filter(**kwargs))
 
 
 class TopicSubscriptionsCollectionManager(
@@ -787,24 +203,7 @@ class TopicSubscriptionsCollectionManager(
     TopicSubscriptionsCollection.
     """
 
-    __slots__ = ()
     _collection = TopicSubscriptionsCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef]
-    ) -> TopicSubscriptionsCollection:
-        """The collection with these sns.list_subscriptions_by_topic parameters
-        (requests are made only when it is iterated).
-        """
-        return TopicSubscriptionsCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef]
-    ) -> TopicSubscriptionsCollection:
-        """The collection with these sns.list_subscriptions_by_topic parameters
-        (requests are made only when it is iterated).
-        """
-        return TopicSubscriptionsCollection(self._raw.iterator(**kwargs))
 
 
 if TYPE_CHECKING:
@@ -817,7 +216,7 @@ if TYPE_CHECKING:
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> SNSServiceResource:
-    """Create a typed sns service resource: the same arguments as
-    boto3.resource('sns', ...), from `session` when given.
+    """boto3.resource('sns', ...) with the same arguments, from `session` when
+    given: boto3's service resource itself, typed SNSServiceResource.
     """
-    return SNSServiceResource(create_resource("sns", session, kwargs))
+    return cast("SNSServiceResource", create_resource("sns", session, kwargs))

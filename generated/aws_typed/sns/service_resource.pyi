@@ -65,245 +65,615 @@ __all__ = [
 ]
 
 class SNSServiceResource(BaseResource[SNSClient]):
-    __slots__ = ()
-    _boto3_class = "sns.ServiceResource"
-    _client_class = SNSClient
+    """Typed service resource of Amazon Simple Notification Service (boto3
+    sns.ServiceResource).
+
+    Create one with resource(...) or wrap an existing one with
+    SNSServiceResource(boto3.resource('sns')); its sub-resources, actions and
+    collections return the typed classes of this module.
+    """
 
     def create_platform_application(
         self, **kwargs: Unpack[CreatePlatformApplicationInputTypeDef]
-    ) -> _PlatformApplication: ...
-    def create_topic(self, **kwargs: Unpack[CreateTopicInputTypeDef]) -> _Topic: ...
-    def PlatformApplication(self, arn: str) -> _PlatformApplication: ...
-    def PlatformEndpoint(self, arn: str) -> _PlatformEndpoint: ...
-    def Subscription(self, arn: str) -> _Subscription: ...
-    def Topic(self, arn: str) -> _Topic: ...
+    ) -> _PlatformApplication:
+        """Creates a platform application object for one of the supported push
+        notification services, such as APNS and GCM (Firebase Cloud Messaging),
+        to which devices and mobile apps may register. You must specify
+        PlatformPrincipal and PlatformCredential attributes when using the
+        CreatePlatformApplication ...
+
+        Calls sns.create_platform_application.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreatePlatformApplication
+        """
+
+    def create_topic(self, **kwargs: Unpack[CreateTopicInputTypeDef]) -> _Topic:
+        """Creates a topic to which notifications can be published. Users can
+        create at most 100,000 standard topics (at most 1,000 FIFO topics). For
+        more information, see Creating an Amazon SNS topic in the Amazon SNS
+        Developer Guide. This action is idempotent, so if the requester already
+        owns a topic with ...
+
+        Calls sns.create_topic.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreateTopic
+        """
+
+    def PlatformApplication(self, arn: str) -> _PlatformApplication:
+        """The PlatformApplication sub-resource of this sns ServiceResource from
+        arn (no request is made).
+        """
+
+    def PlatformEndpoint(self, arn: str) -> _PlatformEndpoint:
+        """The PlatformEndpoint sub-resource of this sns ServiceResource from arn
+        (no request is made).
+        """
+
+    def Subscription(self, arn: str) -> _Subscription:
+        """The Subscription sub-resource of this sns ServiceResource from arn (no
+        request is made).
+        """
+
+    def Topic(self, arn: str) -> _Topic:
+        """The Topic sub-resource of this sns ServiceResource from arn (no request
+        is made).
+        """
+
     @property
     def platform_applications(
         self,
-    ) -> ServiceResourcePlatformApplicationsCollectionManager: ...
+    ) -> ServiceResourcePlatformApplicationsCollectionManager:
+        """The PlatformApplication resources of this sns ServiceResource, from
+        sns.list_platform_applications: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def subscriptions(self) -> ServiceResourceSubscriptionsCollectionManager: ...
+    def subscriptions(self) -> ServiceResourceSubscriptionsCollectionManager:
+        """The Subscription resources of this sns ServiceResource, from
+        sns.list_subscriptions: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
+
     @property
-    def topics(self) -> ServiceResourceTopicsCollectionManager: ...
+    def topics(self) -> ServiceResourceTopicsCollectionManager:
+        """The Topic resources of this sns ServiceResource, from sns.list_topics:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
 
 class PlatformApplication(BaseResource[SNSClient]):
-    __slots__ = ()
-    _boto3_class = "sns.PlatformApplication"
-    _client_class = SNSClient
+    """The sns PlatformApplication resource (boto3 sns.PlatformApplication),
+    typed.
+
+    Identifiers: arn. Attributes are loaded with
+    sns.get_platform_application_attributes on first access. Wrap an existing
+    boto3 resource with PlatformApplication(raw).
+    """
 
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Arn identifier of this sns PlatformApplication."""
+
     @property
-    def attributes(self) -> Optional[Dict[str, str]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def attributes(self) -> Optional[Dict[str, str]]:
+        """Attributes include the following:
+
+        The Attributes of GetPlatformApplicationAttributesResponse; loaded on
+        first access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this sns PlatformApplication's attributes with
+        sns.get_platform_application_attributes (attributes load on first
+        access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this sns PlatformApplication's attributes with
+        sns.get_platform_application_attributes (attributes load on first
+        access too).
+        """
+
     def create_platform_endpoint(
         self,
         **kwargs: Unpack[
             CreatePlatformEndpointInputPlatformApplicationCreatePlatformEndpointTypeDef
         ],
-    ) -> PlatformEndpoint: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    ) -> PlatformEndpoint:
+        """Creates an endpoint for a device and mobile app on one of the supported
+        push notification services, such as GCM (Firebase Cloud Messaging) and
+        APNS. CreatePlatformEndpoint requires the PlatformApplicationArn that
+        is returned from CreatePlatformApplication. You can use the returned
+        EndpointArn to ...
+
+        Calls sns.create_platform_endpoint with PlatformApplicationArn from
+        this sns PlatformApplication.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreatePlatformEndpoint
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes a platform application object for one of the supported push
+        notification services, such as APNS and GCM (Firebase Cloud Messaging).
+        For more information, see Using Amazon SNS Mobile Push Notifications.
+
+        Calls sns.delete_platform_application with PlatformApplicationArn from
+        this sns PlatformApplication.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeletePlatformApplication
+        """
+
     def set_attributes(
         self,
         **kwargs: Unpack[
             SetPlatformApplicationAttributesInputPlatformApplicationSetAttributesTypeDef
         ],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets the attributes of the platform application object for the
+        supported push notification services, such as APNS and GCM (Firebase
+        Cloud Messaging). For more information, see Using Amazon SNS Mobile
+        Push Notifications. For information on configuring attributes for
+        message delivery status, see ...
+
+        Calls sns.set_platform_application_attributes with
+        PlatformApplicationArn from this sns PlatformApplication.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetPlatformApplicationAttributes
+        """
+
     @property
-    def endpoints(self) -> PlatformApplicationEndpointsCollectionManager: ...
+    def endpoints(self) -> PlatformApplicationEndpointsCollectionManager:
+        """The PlatformEndpoint resources of this sns PlatformApplication, from
+        sns.list_endpoints_by_platform_application: call all(), filter(...),
+        limit(n) or page_size(n) to get an iterable collection.
+        """
 
 class PlatformEndpoint(BaseResource[SNSClient]):
-    __slots__ = ()
-    _boto3_class = "sns.PlatformEndpoint"
-    _client_class = SNSClient
+    """The sns PlatformEndpoint resource (boto3 sns.PlatformEndpoint), typed.
+
+    Identifiers: arn. Attributes are loaded with sns.get_endpoint_attributes on
+    first access. Wrap an existing boto3 resource with PlatformEndpoint(raw).
+    """
 
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Arn identifier of this sns PlatformEndpoint."""
+
     @property
-    def attributes(self) -> Optional[Dict[str, str]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def attributes(self) -> Optional[Dict[str, str]]:
+        """Attributes include the following:
+
+        The Attributes of GetEndpointAttributesResponse; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this sns PlatformEndpoint's attributes with
+        sns.get_endpoint_attributes (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this sns PlatformEndpoint's attributes with
+        sns.get_endpoint_attributes (attributes load on first access too).
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the endpoint for a device and mobile app from Amazon SNS. This
+        action is idempotent. For more information, see Using Amazon SNS Mobile
+        Push Notifications.
+
+        Calls sns.delete_endpoint with EndpointArn from this sns
+        PlatformEndpoint.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeleteEndpoint
+        """
+
     def publish(
         self, **kwargs: Unpack[PublishInputPlatformEndpointPublishTypeDef]
-    ) -> PublishResponseTypeDef: ...
+    ) -> PublishResponseTypeDef:
+        """Sends a message to an Amazon SNS topic, a text message (SMS message)
+        directly to a phone number, or a message to a mobile platform endpoint
+        (when you specify the TargetArn).
+
+        Calls sns.publish with TargetArn from this sns PlatformEndpoint.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Publish
+        """
+
     def set_attributes(
         self,
         **kwargs: Unpack[
             SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef
         ],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets the attributes for an endpoint for a device on one of the
+        supported push notification services, such as GCM (Firebase Cloud
+        Messaging) and APNS. For more information, see Using Amazon SNS Mobile
+        Push Notifications.
+
+        Calls sns.set_endpoint_attributes with EndpointArn from this sns
+        PlatformEndpoint.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetEndpointAttributes
+        """
 
 class Subscription(BaseResource[SNSClient]):
-    __slots__ = ()
-    _boto3_class = "sns.Subscription"
-    _client_class = SNSClient
+    """The sns Subscription resource (boto3 sns.Subscription), typed.
+
+    Identifiers: arn. Attributes are loaded with
+    sns.get_subscription_attributes on first access. Wrap an existing boto3
+    resource with Subscription(raw).
+    """
 
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Arn identifier of this sns Subscription."""
+
     @property
-    def attributes(self) -> Optional[Dict[str, str]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    def attributes(self) -> Optional[Dict[str, str]]:
+        """A map of the subscription's attributes. Attributes in this map include
+        the following:
+
+        The Attributes of GetSubscriptionAttributesResponse; loaded on first
+        access (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this sns Subscription's attributes with
+        sns.get_subscription_attributes (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this sns Subscription's attributes with
+        sns.get_subscription_attributes (attributes load on first access too).
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes a subscription. If the subscription requires authentication for
+        deletion, only the owner of the subscription or the topic's owner can
+        unsubscribe, and an Amazon Web Services signature is required. If the
+        Unsubscribe call does not require authentication and the requester is
+        not the ...
+
+        Calls sns.unsubscribe with SubscriptionArn from this sns Subscription.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Unsubscribe
+        """
+
     def set_attributes(
         self,
         **kwargs: Unpack[
             SetSubscriptionAttributesInputSubscriptionSetAttributesTypeDef
         ],
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Allows a subscription owner to set an attribute of the subscription to
+        a new value.
+
+        Calls sns.set_subscription_attributes with SubscriptionArn from this
+        sns Subscription.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetSubscriptionAttributes
+        """
 
 class Topic(BaseResource[SNSClient]):
-    __slots__ = ()
-    _boto3_class = "sns.Topic"
-    _client_class = SNSClient
+    """The sns Topic resource (boto3 sns.Topic), typed.
+
+    Identifiers: arn. Attributes are loaded with sns.get_topic_attributes on
+    first access. Wrap an existing boto3 resource with Topic(raw).
+    """
 
     @property
-    def arn(self) -> str: ...
+    def arn(self) -> str:
+        """The Arn identifier of this sns Topic."""
+
     @property
-    def attributes(self) -> Optional[Dict[str, str]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def attributes(self) -> Optional[Dict[str, str]]:
+        """A map of the topic's attributes. Attributes in this map include the
+        following:
+
+        The Attributes of GetTopicAttributesResponse; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this sns Topic's attributes with sns.get_topic_attributes
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this sns Topic's attributes with sns.get_topic_attributes
+        (attributes load on first access too).
+        """
+
     def add_permission(
         self, **kwargs: Unpack[AddPermissionInputTopicAddPermissionTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds a statement to a topic's access control policy, granting access
+        for the specified Amazon Web Services accounts to the specified
+        actions.
+
+        Calls sns.add_permission with TopicArn from this sns Topic.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/AddPermission
+        """
+
     def confirm_subscription(
         self, **kwargs: Unpack[ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef]
-    ) -> Subscription: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    ) -> Subscription:
+        """Verifies an endpoint owner's intent to receive messages by validating
+        the token sent to the endpoint by an earlier Subscribe action. If the
+        token is valid, the action creates a new subscription and returns its
+        Amazon Resource Name (ARN). This call requires an AWS signature only
+        when the ...
+
+        Calls sns.confirm_subscription with TopicArn from this sns Topic.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/ConfirmSubscription
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes a topic and all its subscriptions. Deleting a topic might
+        prevent some messages previously sent to the topic from being delivered
+        to subscribers. This action is idempotent, so deleting a topic that
+        does not exist does not result in an error.
+
+        Calls sns.delete_topic with TopicArn from this sns Topic.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/DeleteTopic
+        """
+
     def publish(
         self, **kwargs: Unpack[PublishInputTopicPublishTypeDef]
-    ) -> PublishResponseTypeDef: ...
+    ) -> PublishResponseTypeDef:
+        """Sends a message to an Amazon SNS topic, a text message (SMS message)
+        directly to a phone number, or a message to a mobile platform endpoint
+        (when you specify the TargetArn).
+
+        Calls sns.publish with TopicArn from this sns Topic.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Publish
+        """
+
     def remove_permission(
         self, **kwargs: Unpack[RemovePermissionInputTopicRemovePermissionTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Removes a statement from a topic's access control policy.
+
+        Calls sns.remove_permission with TopicArn from this sns Topic.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/RemovePermission
+        """
+
     def set_attributes(
         self, **kwargs: Unpack[SetTopicAttributesInputTopicSetAttributesTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Allows a topic owner to set an attribute of the topic to a new value.
+
+        Calls sns.set_topic_attributes with TopicArn from this sns Topic.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetTopicAttributes
+        """
+
     def subscribe(
         self, **kwargs: Unpack[SubscribeInputTopicSubscribeTypeDef]
-    ) -> Subscription: ...
+    ) -> Subscription:
+        """Subscribes an endpoint to an Amazon SNS topic. If the endpoint type is
+        HTTP/S or email, or if the endpoint and the topic are not in the same
+        Amazon Web Services account, the endpoint owner must run the
+        ConfirmSubscription action to confirm the subscription.
+
+        Calls sns.subscribe with TopicArn from this sns Topic.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/Subscribe
+        """
+
     @property
-    def subscriptions(self) -> TopicSubscriptionsCollectionManager: ...
+    def subscriptions(self) -> TopicSubscriptionsCollectionManager:
+        """The Subscription resources of this sns Topic, from
+        sns.list_subscriptions_by_topic: call all(), filter(...), limit(n) or
+        page_size(n) to get an iterable collection.
+        """
 
 class ServiceResourcePlatformApplicationsCollection(
     ResourceCollection[PlatformApplication]
 ):
-    __slots__ = ()
-    _item = PlatformApplication
+    """PlatformApplication resources of the PlatformApplications collection of sns
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListPlatformApplicationsInputTypeDef]
-    ) -> ServiceResourcePlatformApplicationsCollection: ...
+    ) -> ServiceResourcePlatformApplicationsCollection:
+        """The collection with these sns.list_platform_applications parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourcePlatformApplicationsCollectionManager(
     CollectionManager[
         ServiceResourcePlatformApplicationsCollection, PlatformApplication
     ]
 ):
-    __slots__ = ()
-    _collection = ServiceResourcePlatformApplicationsCollection
+    """The PlatformApplications collection of sns ServiceResource (not iterable
+    itself): all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourcePlatformApplicationsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListPlatformApplicationsInputTypeDef]
-    ) -> ServiceResourcePlatformApplicationsCollection: ...
+    ) -> ServiceResourcePlatformApplicationsCollection:
+        """The collection with these sns.list_platform_applications parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListPlatformApplicationsInputTypeDef]
-    ) -> ServiceResourcePlatformApplicationsCollection: ...
+    ) -> ServiceResourcePlatformApplicationsCollection:
+        """The collection with these sns.list_platform_applications parameters
+        (requests are made only when it is iterated).
+        """
 
 class ServiceResourceSubscriptionsCollection(ResourceCollection[Subscription]):
-    __slots__ = ()
-    _item = Subscription
+    """Subscription resources of the Subscriptions collection of sns
+    ServiceResource: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListSubscriptionsInputTypeDef]
-    ) -> ServiceResourceSubscriptionsCollection: ...
+    ) -> ServiceResourceSubscriptionsCollection:
+        """The collection with these sns.list_subscriptions parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceSubscriptionsCollectionManager(
     CollectionManager[ServiceResourceSubscriptionsCollection, Subscription]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceSubscriptionsCollection
+    """The Subscriptions collection of sns ServiceResource (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceSubscriptionsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListSubscriptionsInputTypeDef]
-    ) -> ServiceResourceSubscriptionsCollection: ...
+    ) -> ServiceResourceSubscriptionsCollection:
+        """The collection with these sns.list_subscriptions parameters (requests
+        are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListSubscriptionsInputTypeDef]
-    ) -> ServiceResourceSubscriptionsCollection: ...
+    ) -> ServiceResourceSubscriptionsCollection:
+        """The collection with these sns.list_subscriptions parameters (requests
+        are made only when it is iterated).
+        """
 
 class ServiceResourceTopicsCollection(ResourceCollection[Topic]):
-    __slots__ = ()
-    _item = Topic
+    """Topic resources of the Topics collection of sns ServiceResource: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListTopicsInputTypeDef]
-    ) -> ServiceResourceTopicsCollection: ...
+    ) -> ServiceResourceTopicsCollection:
+        """The collection with these sns.list_topics parameters (requests are made
+        only when it is iterated).
+        """
 
 class ServiceResourceTopicsCollectionManager(
     CollectionManager[ServiceResourceTopicsCollection, Topic]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceTopicsCollection
+    """The Topics collection of sns ServiceResource (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceTopicsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListTopicsInputTypeDef]
-    ) -> ServiceResourceTopicsCollection: ...
+    ) -> ServiceResourceTopicsCollection:
+        """The collection with these sns.list_topics parameters (requests are made
+        only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListTopicsInputTypeDef]
-    ) -> ServiceResourceTopicsCollection: ...
+    ) -> ServiceResourceTopicsCollection:
+        """The collection with these sns.list_topics parameters (requests are made
+        only when it is iterated).
+        """
 
 class PlatformApplicationEndpointsCollection(ResourceCollection[PlatformEndpoint]):
-    __slots__ = ()
-    _item = PlatformEndpoint
+    """PlatformEndpoint resources of the Endpoints collection of sns
+    PlatformApplication: iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[
             ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef
         ],
-    ) -> PlatformApplicationEndpointsCollection: ...
+    ) -> PlatformApplicationEndpointsCollection:
+        """The collection with these sns.list_endpoints_by_platform_application
+        parameters (requests are made only when it is iterated).
+        """
 
 class PlatformApplicationEndpointsCollectionManager(
     CollectionManager[PlatformApplicationEndpointsCollection, PlatformEndpoint]
 ):
-    __slots__ = ()
-    _collection = PlatformApplicationEndpointsCollection
+    """The Endpoints collection of sns PlatformApplication (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    PlatformApplicationEndpointsCollection.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[
             ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef
         ],
-    ) -> PlatformApplicationEndpointsCollection: ...
+    ) -> PlatformApplicationEndpointsCollection:
+        """The collection with these sns.list_endpoints_by_platform_application
+        parameters (requests are made only when it is iterated).
+        """
+
     def iterator(
         self,
         **kwargs: Unpack[
             ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef
         ],
-    ) -> PlatformApplicationEndpointsCollection: ...
+    ) -> PlatformApplicationEndpointsCollection:
+        """The collection with these sns.list_endpoints_by_platform_application
+        parameters (requests are made only when it is iterated).
+        """
 
 class TopicSubscriptionsCollection(ResourceCollection[Subscription]):
-    __slots__ = ()
-    _item = Subscription
+    """Subscription resources of the Subscriptions collection of sns Topic:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef]
-    ) -> TopicSubscriptionsCollection: ...
+    ) -> TopicSubscriptionsCollection:
+        """The collection with these sns.list_subscriptions_by_topic parameters
+        (requests are made only when it is iterated).
+        """
 
 class TopicSubscriptionsCollectionManager(
     CollectionManager[TopicSubscriptionsCollection, Subscription]
 ):
-    __slots__ = ()
-    _collection = TopicSubscriptionsCollection
+    """The Subscriptions collection of sns Topic (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    TopicSubscriptionsCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef]
-    ) -> TopicSubscriptionsCollection: ...
+    ) -> TopicSubscriptionsCollection:
+        """The collection with these sns.list_subscriptions_by_topic parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef]
-    ) -> TopicSubscriptionsCollection: ...
+    ) -> TopicSubscriptionsCollection:
+        """The collection with these sns.list_subscriptions_by_topic parameters
+        (requests are made only when it is iterated).
+        """
 
 if TYPE_CHECKING:
     _PlatformApplication = PlatformApplication
@@ -313,4 +683,7 @@ if TYPE_CHECKING:
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
-) -> SNSServiceResource: ...
+) -> SNSServiceResource:
+    """boto3.resource('sns', ...) with the same arguments, from `session` when
+    given: boto3's service resource itself, typed SNSServiceResource.
+    """

@@ -7,11 +7,14 @@ again.
 
 from typing import TYPE_CHECKING
 
-from .client import SQSClient, client
+from .client import SQSClient
 from .exceptions import SQSExceptions
 
 if TYPE_CHECKING:
+    from .client import client
     from .service_resource import SQSServiceResource, resource
+else:  # the submodule, not its factory: calling the module calls client() (_runtime.CallableModule)
+    from . import client
 
 __all__ = ["SQSClient", "SQSExceptions", "SQSServiceResource", "client", "resource"]
 

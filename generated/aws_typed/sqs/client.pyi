@@ -65,275 +65,668 @@ if TYPE_CHECKING:
 __all__ = ["SQSClient", "client"]
 
 class SQSClient(BaseClient):
-    __slots__ = ()
-    _service_name = "sqs"
+    """Typed client for Amazon Simple Queue Service (botocore service 'sqs').
+
+    Welcome to the Amazon SQS API Reference.
+
+    The type of boto3's own sqs client: client(...) returns boto3.client('sqs',
+    ...) unchanged, and isinstance(boto3.client('sqs'), SQSClient) is true.
+    """
 
     @property
-    def exceptions(self) -> SQSExceptions: ...
+    def exceptions(self) -> SQSExceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def add_permission(
         self, **kwargs: Unpack[AddPermissionRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds a permission to a queue for a specific principal. This allows
+        sharing access to the queue.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue to which
+          permissions are added.
+        - Label (required): The unique identification of the permission you're
+          setting (for example, AliceSendMessage). Maximum 80 characters.
+          Allowed characters include alphanumeric characters, hyphens (-), and
+          underscores (_).
+        - AWSAccountIds (required): The Amazon Web Services account numbers of
+          the principals who are to receive permission. For information about
+          locating the Amazon Web Services account identification, see Your
+          Amazon Web Services ...
+        - Actions (required): The action the client wants to allow for the
+          specified principal. Valid values: the name of any action or *.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/AddPermission
+        """
+
     def cancel_message_move_task(
         self, **kwargs: Unpack[CancelMessageMoveTaskRequestTypeDef]
-    ) -> CancelMessageMoveTaskResultTypeDef: ...
+    ) -> CancelMessageMoveTaskResultTypeDef:
+        """Cancels a specified message movement task. A message movement can only
+        be cancelled when the current status is RUNNING. Cancelling a message
+        movement task does not revert the messages that have already been
+        moved. It can only stop the messages that have not been moved yet.
+
+        Parameters:
+        - TaskHandle (required): An identifier associated with a message
+          movement task.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/CancelMessageMoveTask
+        """
+
     def change_message_visibility(
         self, **kwargs: Unpack[ChangeMessageVisibilityRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Changes the visibility timeout of a specified message in a queue to a
+        new value. The default visibility timeout for a message is 30 seconds.
+        The minimum is 0 seconds. The maximum is 12 hours. For more
+        information, see Visibility Timeout in the Amazon SQS Developer Guide.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue whose message's
+          visibility is changed.
+        - ReceiptHandle (required): The receipt handle associated with the
+          message, whose visibility timeout is changed. This parameter is
+          returned by the ReceiveMessage action.
+        - VisibilityTimeout (required): The new value for the message's
+          visibility timeout (in seconds). Values range: 0 to 43200. Maximum:
+          12 hours.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ChangeMessageVisibility
+        """
+
     def change_message_visibility_batch(
         self, **kwargs: Unpack[ChangeMessageVisibilityBatchRequestTypeDef]
-    ) -> ChangeMessageVisibilityBatchResultTypeDef: ...
+    ) -> ChangeMessageVisibilityBatchResultTypeDef:
+        """Changes the visibility timeout of multiple messages. This is a batch
+        version of ChangeMessageVisibility. The result of the action on each
+        message is reported individually in the response. You can send up to 10
+        ChangeMessageVisibility requests with each ChangeMessageVisibilityBatch
+        action.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue whose messages'
+          visibility is changed.
+        - Entries (required): Lists the receipt handles of the messages for
+          which the visibility timeout must be changed.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ChangeMessageVisibilityBatch
+        """
+
     def create_queue(
         self, **kwargs: Unpack[CreateQueueRequestTypeDef]
-    ) -> CreateQueueResultTypeDef: ...
+    ) -> CreateQueueResultTypeDef:
+        """Creates a new standard or FIFO queue. You can pass one or more
+        attributes in the request. Keep the following in mind:
+
+        Parameters:
+        - QueueName (required): The name of the new queue. The following limits
+          apply to this name:
+        - Attributes (optional): A map of attributes with their corresponding
+          values.
+        - tags (optional): Add cost allocation tags to the specified Amazon SQS
+          queue. For an overview, see Tagging Your Amazon SQS Queues in the
+          Amazon SQS Developer Guide.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/CreateQueue
+        """
+
     def delete_message(
         self, **kwargs: Unpack[DeleteMessageRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the specified message from the specified queue. To select the
+        message to delete, use the ReceiptHandle of the message (not the
+        MessageId which you receive when you send the message). Amazon SQS can
+        delete a message from a queue even if a visibility timeout setting
+        causes the message to be locked by another consumer. Amazon SQS
+        automatically deletes messages left in a queue longer than the
+        retention period configured for the queue.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue from which
+          messages are deleted.
+        - ReceiptHandle (required): The receipt handle associated with the
+          message to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteMessage
+        """
+
     def delete_message_batch(
         self, **kwargs: Unpack[DeleteMessageBatchRequestTypeDef]
-    ) -> DeleteMessageBatchResultTypeDef: ...
+    ) -> DeleteMessageBatchResultTypeDef:
+        """Deletes up to ten messages from the specified queue. This is a batch
+        version of DeleteMessage. The result of the action on each message is
+        reported individually in the response.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue from which
+          messages are deleted.
+        - Entries (required): Lists the receipt handles for the messages to be
+          deleted.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteMessageBatch
+        """
+
     def delete_queue(
         self, **kwargs: Unpack[DeleteQueueRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes the queue specified by the QueueUrl, regardless of the queue's
+        contents.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteQueue
+        """
+
     def get_queue_attributes(
         self, **kwargs: Unpack[GetQueueAttributesRequestTypeDef]
-    ) -> GetQueueAttributesResultTypeDef: ...
+    ) -> GetQueueAttributesResultTypeDef:
+        """Gets attributes for the specified queue.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue whose attribute
+          information is retrieved.
+        - AttributeNames (optional): A list of attributes for which to retrieve
+          information.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/GetQueueAttributes
+        """
+
     def get_queue_url(
         self, **kwargs: Unpack[GetQueueUrlRequestTypeDef]
-    ) -> GetQueueUrlResultTypeDef: ...
+    ) -> GetQueueUrlResultTypeDef:
+        """The GetQueueUrl API returns the URL of an existing Amazon SQS queue.
+        This is useful when you know the queue's name but need to retrieve its
+        URL for further operations.
+
+        Parameters:
+        - QueueName (required): (Required) The name of the queue for which you
+          want to fetch the URL. The name can be up to 80 characters long and
+          can include alphanumeric characters, hyphens (-), and underscores
+          (_). Queue URLs ...
+        - QueueOwnerAWSAccountId (optional): (Optional) The Amazon Web Services
+          account ID of the account that created the queue. This is only
+          required when you are attempting to access a queue owned by another
+          Amazon Web Services account.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/GetQueueUrl
+        """
+
     def list_dead_letter_source_queues(
         self, **kwargs: Unpack[ListDeadLetterSourceQueuesRequestTypeDef]
-    ) -> ListDeadLetterSourceQueuesResultTypeDef: ...
+    ) -> ListDeadLetterSourceQueuesResultTypeDef:
+        """Returns a list of your queues that have the RedrivePolicy queue
+        attribute configured with a dead-letter queue.
+
+        Parameters:
+        - QueueUrl (required): The URL of a dead-letter queue.
+        - NextToken (optional): Pagination token to request the next set of
+          results.
+        - MaxResults (optional): Maximum number of results to include in the
+          response. Value range is 1 to 1000. You must set MaxResults to
+          receive a value for NextToken in the response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ListDeadLetterSourceQueues
+        """
+
     def list_message_move_tasks(
         self, **kwargs: Unpack[ListMessageMoveTasksRequestTypeDef]
-    ) -> ListMessageMoveTasksResultTypeDef: ...
+    ) -> ListMessageMoveTasksResultTypeDef:
+        """Gets the most recent message movement tasks (up to 10) under a specific
+        source queue.
+
+        Parameters:
+        - SourceArn (required): The ARN of the queue whose message movement
+          tasks are to be listed.
+        - MaxResults (optional): The maximum number of results to include in
+          the response. The default is 1, which provides the most recent
+          message movement task. The upper limit is 10.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ListMessageMoveTasks
+        """
+
     def list_queue_tags(
         self, **kwargs: Unpack[ListQueueTagsRequestTypeDef]
-    ) -> ListQueueTagsResultTypeDef: ...
+    ) -> ListQueueTagsResultTypeDef:
+        """List all cost allocation tags added to the specified Amazon SQS queue.
+        For an overview, see Tagging Your Amazon SQS Queues in the Amazon SQS
+        Developer Guide.
+
+        Parameters:
+        - QueueUrl (required): The URL of the queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ListQueueTags
+        """
+
     def list_queues(
         self, **kwargs: Unpack[ListQueuesRequestTypeDef]
-    ) -> ListQueuesResultTypeDef: ...
+    ) -> ListQueuesResultTypeDef:
+        """Returns a list of your queues in the current region. The response
+        includes a maximum of 1,000 results. If you specify a value for the
+        optional QueueNamePrefix parameter, only queues with a name that begins
+        with the specified value are returned.
+
+        Parameters:
+        - QueueNamePrefix (optional): A string to use for filtering the list
+          results. Only those queues whose name begins with the specified
+          string are returned.
+        - NextToken (optional): Pagination token to request the next set of
+          results.
+        - MaxResults (optional): Maximum number of results to include in the
+          response. Value range is 1 to 1000. You must set MaxResults to
+          receive a value for NextToken in the response.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ListQueues
+        """
+
     def purge_queue(
         self, **kwargs: Unpack[PurgeQueueRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Deletes available messages in a queue (including in-flight messages)
+        specified by the QueueURL parameter.
+
+        Parameters:
+        - QueueUrl (required): The URL of the queue from which the PurgeQueue
+          action deletes messages.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/PurgeQueue
+        """
+
     def receive_message(
         self, **kwargs: Unpack[ReceiveMessageRequestTypeDef]
-    ) -> ReceiveMessageResultTypeDef: ...
+    ) -> ReceiveMessageResultTypeDef:
+        """Retrieves one or more messages (up to 10), from the specified queue.
+        Using the WaitTimeSeconds parameter enables long-poll support. For more
+        information, see Amazon SQS Long Polling in the Amazon SQS Developer
+        Guide.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue from which
+          messages are received.
+        - AttributeNames (optional): This parameter has been discontinued but
+          will be supported for backward compatibility. To provide attribute
+          names, you are encouraged to use MessageSystemAttributeNames.
+        - MessageSystemAttributeNames (optional): A list of attributes that
+          need to be returned along with each message. These attributes
+          include:
+        - MessageAttributeNames (optional): The name of the message attribute,
+          where N is the index.
+        - MaxNumberOfMessages (optional): The maximum number of messages to
+          return. Amazon SQS never returns more messages than this value
+          (however, fewer messages might be returned). Valid values: 1 to 10.
+          Default: 1.
+        - VisibilityTimeout (optional): The duration (in seconds) that the
+          received messages are hidden from subsequent retrieve requests after
+          being retrieved by a ReceiveMessage request. If not specified, the
+          default visibility timeout ...
+        - WaitTimeSeconds (optional): The duration (in seconds) for which the
+          call waits for a message to arrive in the queue before returning. If
+          a message is available, the call returns sooner than WaitTimeSeconds.
+          If no messages are ...
+        - ReceiveRequestAttemptId (optional): This parameter applies only to
+          FIFO (first-in-first-out) queues.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ReceiveMessage
+        """
+
     def remove_permission(
         self, **kwargs: Unpack[RemovePermissionRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Revokes any permissions in the queue policy that matches the specified
+        Label parameter.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue from which
+          permissions are removed.
+        - Label (required): The identification of the permission to remove.
+          This is the label added using the AddPermission action.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/RemovePermission
+        """
+
     def send_message(
         self, **kwargs: Unpack[SendMessageRequestTypeDef]
-    ) -> SendMessageResultTypeDef: ...
+    ) -> SendMessageResultTypeDef:
+        """Delivers a message to the specified queue.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue to which a
+          message is sent.
+        - MessageBody (required): The message to send. The minimum size is one
+          character. The maximum size is 1 MiB or 1,048,576 bytes
+        - DelaySeconds (optional): The length of time, in seconds, for which to
+          delay a specific message. Valid values: 0 to 900. Maximum: 15
+          minutes. Messages with a positive DelaySeconds value become available
+          for processing after ...
+        - MessageAttributes (optional): Each message attribute consists of a
+          Name, Type, and Value. For more information, see Amazon SQS message
+          attributes in the Amazon SQS Developer Guide.
+        - MessageSystemAttributes (optional): The message system attribute to
+          send. Each message system attribute consists of a Name, Type, and
+          Value.
+        - MessageDeduplicationId (optional): This parameter applies only to
+          FIFO (first-in-first-out) queues.
+        - MessageGroupId (optional): MessageGroupId is an attribute used in
+          Amazon SQS FIFO (First-In-First-Out) and standard queues. In FIFO
+          queues, MessageGroupId organizes messages into distinct groups.
+          Messages within the same ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SendMessage
+        """
+
     def send_message_batch(
         self, **kwargs: Unpack[SendMessageBatchRequestTypeDef]
-    ) -> SendMessageBatchResultTypeDef: ...
+    ) -> SendMessageBatchResultTypeDef:
+        """You can use SendMessageBatch to send up to 10 messages to the specified
+        queue by assigning either identical or different values to each message
+        (or by not assigning values at all). This is a batch version of
+        SendMessage. For a FIFO queue, multiple messages within a single batch
+        are enqueued in the order they are sent.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue to which batched
+          messages are sent.
+        - Entries (required): A list of SendMessageBatchRequestEntry items.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SendMessageBatch
+        """
+
     def set_queue_attributes(
         self, **kwargs: Unpack[SetQueueAttributesRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets the value of one or more queue attributes, like a policy. When you
+        change a queue's attributes, the change can take up to 60 seconds for
+        most of the attributes to propagate throughout the Amazon SQS system.
+        Changes made to the MessageRetentionPeriod attribute can take up to 15
+        minutes and will impact existing messages in the queue potentially
+        causing them to be expired and deleted if the MessageRetentionPeriod is
+        reduced below the age of existing messages.
+
+        Parameters:
+        - QueueUrl (required): The URL of the Amazon SQS queue whose attributes
+          are set.
+        - Attributes (required): A map of attributes to set.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SetQueueAttributes
+        """
+
     def start_message_move_task(
         self, **kwargs: Unpack[StartMessageMoveTaskRequestTypeDef]
-    ) -> StartMessageMoveTaskResultTypeDef: ...
+    ) -> StartMessageMoveTaskResultTypeDef:
+        """Starts an asynchronous task to move messages from a specified source
+        queue to a specified destination queue.
+
+        Parameters:
+        - SourceArn (required): The ARN of the queue that contains the messages
+          to be moved to another queue. Currently, only ARNs of dead-letter
+          queues (DLQs) whose sources are other Amazon SQS queues are accepted.
+          DLQs whose ...
+        - DestinationArn (optional): The ARN of the queue that receives the
+          moved messages. You can use this field to specify the destination
+          queue where you would like to redrive messages. If this field is left
+          blank, the messages will ...
+        - MaxNumberOfMessagesPerSecond (optional): The number of messages to be
+          moved per second (the message movement rate). You can use this field
+          to define a fixed message movement rate. The maximum value for
+          messages per second is 500. If this ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/StartMessageMoveTask
+        """
+
     def tag_queue(
         self, **kwargs: Unpack[TagQueueRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Add cost allocation tags to the specified Amazon SQS queue. For an
+        overview, see Tagging Your Amazon SQS Queues in the Amazon SQS
+        Developer Guide.
+
+        Parameters:
+        - QueueUrl (required): The URL of the queue.
+        - Tags (required): The list of tags to be added to the specified queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/TagQueue
+        """
+
     def untag_queue(
         self, **kwargs: Unpack[UntagQueueRequestTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Remove cost allocation tags from the specified Amazon SQS queue. For an
+        overview, see Tagging Your Amazon SQS Queues in the Amazon SQS
+        Developer Guide.
+
+        Parameters:
+        - QueueUrl (required): The URL of the queue.
+        - TagKeys (required): The list of tags to be removed from the specified
+          queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/UntagQueue
+        """
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_dead_letter_source_queues"]
-    ) -> ListDeadLetterSourceQueuesPaginator: ...
+    ) -> ListDeadLetterSourceQueuesPaginator:
+        """ListDeadLetterSourceQueuesPaginator for list_dead_letter_source_queues."""
+
     @overload
     def get_paginator(
         self, operation_name: Literal["list_queues"]
-    ) -> ListQueuesPaginator: ...
-    if TYPE_CHECKING:
+    ) -> ListQueuesPaginator:
+        """ListQueuesPaginator for list_queues."""
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["add_permission"],
-            Params: AddPermissionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["cancel_message_move_task"],
-            Params: CancelMessageMoveTaskRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["change_message_visibility"],
-            Params: ChangeMessageVisibilityRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["change_message_visibility_batch"],
-            Params: ChangeMessageVisibilityBatchRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_queue"],
-            Params: CreateQueueRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_message"],
-            Params: DeleteMessageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_message_batch"],
-            Params: DeleteMessageBatchRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_queue"],
-            Params: DeleteQueueRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_queue_attributes"],
-            Params: GetQueueAttributesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_queue_url"],
-            Params: GetQueueUrlRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_dead_letter_source_queues"],
-            Params: ListDeadLetterSourceQueuesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_message_move_tasks"],
-            Params: ListMessageMoveTasksRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_queue_tags"],
-            Params: ListQueueTagsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_queues"],
-            Params: ListQueuesRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["purge_queue"],
-            Params: PurgeQueueRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["receive_message"],
-            Params: ReceiveMessageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["remove_permission"],
-            Params: RemovePermissionRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["send_message"],
-            Params: SendMessageRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["send_message_batch"],
-            Params: SendMessageBatchRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["set_queue_attributes"],
-            Params: SetQueueAttributesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["start_message_move_task"],
-            Params: StartMessageMoveTaskRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_queue"],
-            Params: TagQueueRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_queue"],
-            Params: UntagQueueRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["add_permission"],
+        Params: AddPermissionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["cancel_message_move_task"],
+        Params: CancelMessageMoveTaskRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["change_message_visibility"],
+        Params: ChangeMessageVisibilityRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["change_message_visibility_batch"],
+        Params: ChangeMessageVisibilityBatchRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_queue"],
+        Params: CreateQueueRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_message"],
+        Params: DeleteMessageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_message_batch"],
+        Params: DeleteMessageBatchRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_queue"],
+        Params: DeleteQueueRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_queue_attributes"],
+        Params: GetQueueAttributesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_queue_url"],
+        Params: GetQueueUrlRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_dead_letter_source_queues"],
+        Params: ListDeadLetterSourceQueuesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_message_move_tasks"],
+        Params: ListMessageMoveTasksRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_queue_tags"],
+        Params: ListQueueTagsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_queues"],
+        Params: ListQueuesRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["purge_queue"],
+        Params: PurgeQueueRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["receive_message"],
+        Params: ReceiveMessageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["remove_permission"],
+        Params: RemovePermissionRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["send_message"],
+        Params: SendMessageRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["send_message_batch"],
+        Params: SendMessageBatchRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["set_queue_attributes"],
+        Params: SetQueueAttributesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["start_message_move_task"],
+        Params: StartMessageMoveTaskRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_queue"],
+        Params: TagQueueRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_queue"],
+        Params: UntagQueueRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> SQSClient: ...
+) -> SQSClient:
+    """boto3.client('sqs', ...) with the same arguments, from `session` when
+    given: boto3's client itself, typed SQSClient.
+    """

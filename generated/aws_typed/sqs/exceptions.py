@@ -136,8 +136,6 @@ class SQSExceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     BatchEntryIdsNotDistinct: type[BatchEntryIdsNotDistinct]
     BatchRequestTooLong: type[BatchRequestTooLong]
     EmptyBatchRequest: type[EmptyBatchRequest]

@@ -7,25 +7,7 @@ again.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
-from .._runtime import PageIterator, Paginator
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:  # pragma: no cover
-        from typing_extensions import Unpack
-
-    from .type_defs import (
-        ListDeadLetterSourceQueuesRequestPaginateTypeDef,
-        ListDeadLetterSourceQueuesResultFullResultTypeDef,
-        ListDeadLetterSourceQueuesResultTypeDef,
-        ListQueuesRequestPaginateTypeDef,
-        ListQueuesResultFullResultTypeDef,
-        ListQueuesResultTypeDef,
-    )
+from .._runtime import Paginator
 
 __all__ = ["PAGINATORS", "ListDeadLetterSourceQueuesPaginator", "ListQueuesPaginator"]
 
@@ -35,30 +17,13 @@ class ListDeadLetterSourceQueuesPaginator(Paginator):
     queueUrls.
     """
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListDeadLetterSourceQueuesRequestPaginateTypeDef]
-    ) -> PageIterator[
-        ListDeadLetterSourceQueuesResultTypeDef,
-        ListDeadLetterSourceQueuesResultFullResultTypeDef,
-    ]:
-        """Iterate over the pages of list_dead_letter_source_queues; items in
-        queueUrls.
-        """
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListDeadLetterSourceQueues"
 
 
 class ListQueuesPaginator(Paginator):
     """Paginator for SQSClient.list_queues: pages over QueueUrls."""
 
-    __slots__ = ()
-
-    def paginate(
-        self, **kwargs: Unpack[ListQueuesRequestPaginateTypeDef]
-    ) -> PageIterator[ListQueuesResultTypeDef, ListQueuesResultFullResultTypeDef]:
-        """Iterate over the pages of list_queues; items in QueueUrls."""
-        return PageIterator(self._raw.paginate(**kwargs))
+    _operation = "ListQueues"
 
 
 PAGINATORS = {

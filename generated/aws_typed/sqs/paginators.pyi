@@ -31,21 +31,27 @@ if TYPE_CHECKING:
 __all__ = ["PAGINATORS", "ListDeadLetterSourceQueuesPaginator", "ListQueuesPaginator"]
 
 class ListDeadLetterSourceQueuesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for SQSClient.list_dead_letter_source_queues: pages over
+    queueUrls.
+    """
 
     def paginate(
         self, **kwargs: Unpack[ListDeadLetterSourceQueuesRequestPaginateTypeDef]
     ) -> PageIterator[
         ListDeadLetterSourceQueuesResultTypeDef,
         ListDeadLetterSourceQueuesResultFullResultTypeDef,
-    ]: ...
+    ]:
+        """Iterate over the pages of list_dead_letter_source_queues; items in
+        queueUrls.
+        """
 
 class ListQueuesPaginator(Paginator):
-    __slots__ = ()
+    """Paginator for SQSClient.list_queues: pages over QueueUrls."""
 
     def paginate(
         self, **kwargs: Unpack[ListQueuesRequestPaginateTypeDef]
-    ) -> PageIterator[ListQueuesResultTypeDef, ListQueuesResultFullResultTypeDef]: ...
+    ) -> PageIterator[ListQueuesResultTypeDef, ListQueuesResultFullResultTypeDef]:
+        """Iterate over the pages of list_queues; items in QueueUrls."""
 
 PAGINATORS = {
     "list_dead_letter_source_queues": ListDeadLetterSourceQueuesPaginator,

@@ -16,7 +16,6 @@ from .._resources import (
     CollectionManager,
     ResourceCollection,
     create_resource,
-    wrap_list,
 )
 from .client import SQSClient
 
@@ -26,30 +25,7 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
-    from typing import Dict, List, Optional
-
-    from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
-    from .literals import MessageSystemAttributeNameType, QueueAttributeNameType
-    from .type_defs import (
-        AddPermissionRequestQueueAddPermissionTypeDef,
-        ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef,
-        ChangeMessageVisibilityBatchResultTypeDef,
-        ChangeMessageVisibilityRequestMessageChangeVisibilityTypeDef,
-        CreateQueueRequestTypeDef,
-        DeleteMessageBatchRequestQueueDeleteMessagesTypeDef,
-        DeleteMessageBatchResultTypeDef,
-        GetQueueUrlRequestTypeDef,
-        ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef,
-        ListQueuesRequestTypeDef,
-        MessageAttributeValueOutputTypeDef,
-        ReceiveMessageRequestQueueReceiveMessagesTypeDef,
-        RemovePermissionRequestQueueRemovePermissionTypeDef,
-        SendMessageBatchRequestQueueSendMessagesTypeDef,
-        SendMessageBatchResultTypeDef,
-        SendMessageRequestQueueSendMessageTypeDef,
-        SendMessageResultTypeDef,
-        SetQueueAttributesRequestQueueSetAttributesTypeDef,
-    )
+    from .._types import ResourceArgsTypeDef, ResourceSessionLike
 
 __all__ = [
     "Message",
@@ -72,52 +48,8 @@ class SQSServiceResource(BaseResource[SQSClient]):
     collections return the typed classes of this module.
     """
 
-    __slots__ = ()
     _boto3_class = "sqs.ServiceResource"
     _client_class = SQSClient
-
-    def create_queue(self, **kwargs: Unpack[CreateQueueRequestTypeDef]) -> _Queue:
-        """Creates a new standard or FIFO queue. You can pass one or more
-        attributes in the request. Keep the following in mind:
-
-        Calls sqs.create_queue.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/CreateQueue
-        """
-        return Queue(self._raw.create_queue(**kwargs))
-
-    def get_queue_by_name(self, **kwargs: Unpack[GetQueueUrlRequestTypeDef]) -> _Queue:
-        """The GetQueueUrl API returns the URL of an existing Amazon SQS queue.
-        This is useful when you know the queue's name but need to retrieve its
-        URL for further operations.
-
-        Calls sqs.get_queue_url.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/GetQueueUrl
-        """
-        return Queue(self._raw.get_queue_by_name(**kwargs))
-
-    def Message(self, queue_url: str, receipt_handle: str) -> _Message:
-        """The Message sub-resource of this sqs ServiceResource from queue_url,
-        receipt_handle (no request is made).
-        """
-        return Message(self._raw.Message(queue_url, receipt_handle))
-
-    def Queue(self, url: str) -> _Queue:
-        """The Queue sub-resource of this sqs ServiceResource from url (no request
-        is made).
-        """
-        return Queue(self._raw.Queue(url))
-
-    @property
-    def queues(self) -> ServiceResourceQueuesCollectionManager:
-        """The Queue resources of this sqs ServiceResource, from sqs.list_queues:
-        call all(), filter(...), limit(n) or page_size(n) to get an iterable
-        collection.
-        """
-        return ServiceResourceQueuesCollectionManager(self._raw.queues)
 
 
 class Message(BaseResource[SQSClient]):
@@ -127,119 +59,8 @@ class Message(BaseResource[SQSClient]):
     with Message(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "sqs.Message"
     _client_class = SQSClient
-
-    @property
-    def queue_url(self) -> str:
-        """The QueueUrl identifier of this sqs Message."""
-        return cast("str", self._raw.queue_url)
-
-    @property
-    def receipt_handle(self) -> str:
-        """The ReceiptHandle identifier of this sqs Message."""
-        return cast("str", self._raw.receipt_handle)
-
-    @property
-    def message_id(self) -> Optional[str]:
-        """A unique identifier for the message. A MessageIdis considered unique
-        across all Amazon Web Services accounts for an extended period of time.
-
-        The MessageId of Message; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.message_id)
-
-    @property
-    def md5_of_body(self) -> Optional[str]:
-        """An MD5 digest of the non-URL-encoded message body string.
-
-        The MD5OfBody of Message; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.md5_of_body)
-
-    @property
-    def body(self) -> Optional[str]:
-        """The message's contents (not URL-encoded).
-
-        The Body of Message; loaded on first access (None when absent).
-        """
-        return cast("Optional[str]", self._raw.body)
-
-    @property
-    def attributes(self) -> Optional[Dict[MessageSystemAttributeNameType, str]]:
-        """A map of the attributes requested in ReceiveMessage to their respective
-        values. Supported attributes:
-
-        The Attributes of Message; loaded on first access (None when absent).
-        """
-        return cast(
-            "Optional[Dict[MessageSystemAttributeNameType, str]]", self._raw.attributes
-        )
-
-    @property
-    def md5_of_message_attributes(self) -> Optional[str]:
-        """An MD5 digest of the non-URL-encoded message attribute string. You can
-        use this attribute to verify that Amazon SQS received the message
-        correctly. Amazon SQS URL-decodes the message before creating the MD5
-        digest. For information about MD5, see RFC1321.
-
-        The MD5OfMessageAttributes of Message; loaded on first access (None
-        when absent).
-        """
-        return cast("Optional[str]", self._raw.md5_of_message_attributes)
-
-    @property
-    def message_attributes(
-        self,
-    ) -> Optional[Dict[str, MessageAttributeValueOutputTypeDef]]:
-        """Each message attribute consists of a Name, Type, and Value. For more
-        information, see Amazon SQS message attributes in the Amazon SQS
-        Developer Guide.
-
-        The MessageAttributes of Message; loaded on first access (None when
-        absent).
-        """
-        return cast(
-            "Optional[Dict[str, MessageAttributeValueOutputTypeDef]]",
-            self._raw.message_attributes,
-        )
-
-    def change_visibility(
-        self,
-        **kwargs: Unpack[ChangeMessageVisibilityRequestMessageChangeVisibilityTypeDef],
-    ) -> EmptyResponseTypeDef:
-        """Changes the visibility timeout of a specified message in a queue to a
-        new value. The default visibility timeout for a message is 30 seconds.
-        The minimum is 0 seconds. The maximum is 12 hours. For more
-        information, see Visibility Timeout in the Amazon SQS Developer Guide.
-
-        Calls sqs.change_message_visibility with QueueUrl, ReceiptHandle from
-        this sqs Message.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ChangeMessageVisibility
-        """
-        return cast("EmptyResponseTypeDef", self._raw.change_visibility(**kwargs))
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the specified message from the specified queue. To select the
-        message to delete, use the ReceiptHandle of the message (not the
-        MessageId which you receive when you send the message). Amazon SQS can
-        delete a message from a queue even if a visibility timeout setting
-        causes the message to be ...
-
-        Calls sqs.delete_message with QueueUrl, ReceiptHandle from this sqs
-        Message.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteMessage
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def Queue(self) -> _Queue:
-        """The Queue sub-resource of this sqs Message (no request is made)."""
-        return Queue(self._raw.Queue())
 
 
 class Queue(BaseResource[SQSClient]):
@@ -249,197 +70,8 @@ class Queue(BaseResource[SQSClient]):
     first access. Wrap an existing boto3 resource with Queue(raw).
     """
 
-    __slots__ = ()
     _boto3_class = "sqs.Queue"
     _client_class = SQSClient
-
-    @property
-    def url(self) -> str:
-        """The Url identifier of this sqs Queue."""
-        return cast("str", self._raw.url)
-
-    @property
-    def attributes(self) -> Optional[Dict[QueueAttributeNameType, str]]:
-        """A map of attributes to their respective values.
-
-        The Attributes of GetQueueAttributesResult; loaded on first access
-        (None when absent).
-        """
-        return cast("Optional[Dict[QueueAttributeNameType, str]]", self._raw.attributes)
-
-    def load(self) -> None:
-        """Load this sqs Queue's attributes with sqs.get_queue_attributes
-        (attributes load on first access too).
-        """
-        self._raw.load()
-
-    def reload(self) -> None:
-        """Reload this sqs Queue's attributes with sqs.get_queue_attributes
-        (attributes load on first access too).
-        """
-        self._raw.reload()
-
-    def add_permission(
-        self, **kwargs: Unpack[AddPermissionRequestQueueAddPermissionTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Adds a permission to a queue for a specific principal. This allows
-        sharing access to the queue.
-
-        Calls sqs.add_permission with QueueUrl from this sqs Queue.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/AddPermission
-        """
-        return cast("EmptyResponseTypeDef", self._raw.add_permission(**kwargs))
-
-    def change_message_visibility_batch(
-        self,
-        **kwargs: Unpack[
-            ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef
-        ],
-    ) -> ChangeMessageVisibilityBatchResultTypeDef:
-        """Changes the visibility timeout of multiple messages. This is a batch
-        version of ChangeMessageVisibility. The result of the action on each
-        message is reported individually in the response. You can send up to 10
-        ChangeMessageVisibility requests with each ChangeMessageVisibilityBatch
-        action.
-
-        Calls sqs.change_message_visibility_batch with QueueUrl from this sqs
-        Queue.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ChangeMessageVisibilityBatch
-        """
-        return cast(
-            "ChangeMessageVisibilityBatchResultTypeDef",
-            self._raw.change_message_visibility_batch(**kwargs),
-        )
-
-    def delete(self) -> EmptyResponseTypeDef:
-        """Deletes the queue specified by the QueueUrl, regardless of the queue's
-        contents.
-
-        Calls sqs.delete_queue with QueueUrl from this sqs Queue.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteQueue
-        """
-        return cast("EmptyResponseTypeDef", self._raw.delete())
-
-    def delete_messages(
-        self, **kwargs: Unpack[DeleteMessageBatchRequestQueueDeleteMessagesTypeDef]
-    ) -> DeleteMessageBatchResultTypeDef:
-        """Deletes up to ten messages from the specified queue. This is a batch
-        version of DeleteMessage. The result of the action on each message is
-        reported individually in the response.
-
-        Calls sqs.delete_message_batch with QueueUrl from this sqs Queue.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteMessageBatch
-        """
-        return cast(
-            "DeleteMessageBatchResultTypeDef", self._raw.delete_messages(**kwargs)
-        )
-
-    def purge(self) -> EmptyResponseTypeDef:
-        """Deletes available messages in a queue (including in-flight messages)
-        specified by the QueueURL parameter.
-
-        Calls sqs.purge_queue with QueueUrl from this sqs Queue.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/PurgeQueue
-        """
-        return cast("EmptyResponseTypeDef", self._raw.purge())
-
-    def receive_messages(
-        self, **kwargs: Unpack[ReceiveMessageRequestQueueReceiveMessagesTypeDef]
-    ) -> List[_Message]:
-        """Retrieves one or more messages (up to 10), from the specified queue.
-        Using the WaitTimeSeconds parameter enables long-poll support. For more
-        information, see Amazon SQS Long Polling in the Amazon SQS Developer
-        Guide.
-
-        Calls sqs.receive_message with QueueUrl from this sqs Queue.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ReceiveMessage
-        """
-        return wrap_list(Message, self._raw.receive_messages(**kwargs))
-
-    def remove_permission(
-        self, **kwargs: Unpack[RemovePermissionRequestQueueRemovePermissionTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Revokes any permissions in the queue policy that matches the specified
-        Label parameter.
-
-        Calls sqs.remove_permission with QueueUrl from this sqs Queue.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/RemovePermission
-        """
-        return cast("EmptyResponseTypeDef", self._raw.remove_permission(**kwargs))
-
-    def send_message(
-        self, **kwargs: Unpack[SendMessageRequestQueueSendMessageTypeDef]
-    ) -> SendMessageResultTypeDef:
-        """Delivers a message to the specified queue.
-
-        Calls sqs.send_message with QueueUrl from this sqs Queue.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SendMessage
-        """
-        return cast("SendMessageResultTypeDef", self._raw.send_message(**kwargs))
-
-    def send_messages(
-        self, **kwargs: Unpack[SendMessageBatchRequestQueueSendMessagesTypeDef]
-    ) -> SendMessageBatchResultTypeDef:
-        """You can use SendMessageBatch to send up to 10 messages to the specified
-        queue by assigning either identical or different values to each message
-        (or by not assigning values at all). This is a batch version of
-        SendMessage. For a FIFO queue, multiple messages within a single batch
-        are enqueued in the ...
-
-        Calls sqs.send_message_batch with QueueUrl from this sqs Queue.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SendMessageBatch
-        """
-        return cast("SendMessageBatchResultTypeDef", self._raw.send_messages(**kwargs))
-
-    def set_attributes(
-        self, **kwargs: Unpack[SetQueueAttributesRequestQueueSetAttributesTypeDef]
-    ) -> EmptyResponseTypeDef:
-        """Sets the value of one or more queue attributes, like a policy. When you
-        change a queue's attributes, the change can take up to 60 seconds for
-        most of the attributes to propagate throughout the Amazon SQS system.
-        Changes made to the MessageRetentionPeriod attribute can take up to 15
-        minutes and will ...
-
-        Calls sqs.set_queue_attributes with QueueUrl from this sqs Queue.
-
-        API reference:
-        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SetQueueAttributes
-        """
-        return cast("EmptyResponseTypeDef", self._raw.set_attributes(**kwargs))
-
-    def Message(self, receipt_handle: str) -> _Message:
-        """The Message sub-resource of this sqs Queue from receipt_handle (no
-        request is made).
-        """
-        return Message(self._raw.Message(receipt_handle))
-
-    @property
-    def dead_letter_source_queues(self) -> QueueDeadLetterSourceQueuesCollectionManager:
-        """The Queue resources of this sqs Queue, from
-        sqs.list_dead_letter_source_queues: call all(), filter(...), limit(n)
-        or page_size(n) to get an iterable collection.
-        """
-        return QueueDeadLetterSourceQueuesCollectionManager(
-            self._raw.dead_letter_source_queues
-        )
 
 
 class ServiceResourceQueuesCollection(ResourceCollection[Queue]):
@@ -447,16 +79,7 @@ class ServiceResourceQueuesCollection(ResourceCollection[Queue]):
     fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Queue
-
-    def filter(
-        self, **kwargs: Unpack[ListQueuesRequestTypeDef]
-    ) -> ServiceResourceQueuesCollection:
-        """The collection with these sqs.list_queues parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceQueuesCollection(self._raw.filter(**kwargs))
 
 
 class ServiceResourceQueuesCollectionManager(
@@ -467,24 +90,7 @@ class ServiceResourceQueuesCollectionManager(
     ServiceResourceQueuesCollection.
     """
 
-    __slots__ = ()
     _collection = ServiceResourceQueuesCollection
-
-    def filter(
-        self, **kwargs: Unpack[ListQueuesRequestTypeDef]
-    ) -> ServiceResourceQueuesCollection:
-        """The collection with these sqs.list_queues parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceQueuesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self, **kwargs: Unpack[ListQueuesRequestTypeDef]
-    ) -> ServiceResourceQueuesCollection:
-        """The collection with these sqs.list_queues parameters (requests are made
-        only when it is iterated).
-        """
-        return ServiceResourceQueuesCollection(self._raw.iterator(**kwargs))
 
 
 class QueueDeadLetterSourceQueuesCollection(ResourceCollection[Queue]):
@@ -492,19 +98,7 @@ class QueueDeadLetterSourceQueuesCollection(ResourceCollection[Queue]):
     iterable, fetched page by page while iterated.
     """
 
-    __slots__ = ()
     _item = Queue
-
-    def filter(
-        self,
-        **kwargs: Unpack[
-            ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef
-        ],
-    ) -> QueueDeadLetterSourceQueuesCollection:
-        """The collection with these sqs.list_dead_letter_source_queues parameters
-        (requests are made only when it is iterated).
-        """
-        return QueueDeadLetterSourceQueuesCollection(self._raw.filter(**kwargs))
 
 
 class QueueDeadLetterSourceQueuesCollectionManager(
@@ -515,30 +109,7 @@ class QueueDeadLetterSourceQueuesCollectionManager(
     QueueDeadLetterSourceQueuesCollection.
     """
 
-    __slots__ = ()
     _collection = QueueDeadLetterSourceQueuesCollection
-
-    def filter(
-        self,
-        **kwargs: Unpack[
-            ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef
-        ],
-    ) -> QueueDeadLetterSourceQueuesCollection:
-        """The collection with these sqs.list_dead_letter_source_queues parameters
-        (requests are made only when it is iterated).
-        """
-        return QueueDeadLetterSourceQueuesCollection(self._raw.filter(**kwargs))
-
-    def iterator(
-        self,
-        **kwargs: Unpack[
-            ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef
-        ],
-    ) -> QueueDeadLetterSourceQueuesCollection:
-        """The collection with these sqs.list_dead_letter_source_queues parameters
-        (requests are made only when it is iterated).
-        """
-        return QueueDeadLetterSourceQueuesCollection(self._raw.iterator(**kwargs))
 
 
 if TYPE_CHECKING:
@@ -549,7 +120,7 @@ if TYPE_CHECKING:
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> SQSServiceResource:
-    """Create a typed sqs service resource: the same arguments as
-    boto3.resource('sqs', ...), from `session` when given.
+    """boto3.resource('sqs', ...) with the same arguments, from `session` when
+    given: boto3's service resource itself, typed SQSServiceResource.
     """
-    return SQSServiceResource(create_resource("sqs", session, kwargs))
+    return cast("SQSServiceResource", create_resource("sqs", session, kwargs))

@@ -57,145 +57,401 @@ __all__ = [
 ]
 
 class SQSServiceResource(BaseResource[SQSClient]):
-    __slots__ = ()
-    _boto3_class = "sqs.ServiceResource"
-    _client_class = SQSClient
+    """Typed service resource of Amazon Simple Queue Service (boto3
+    sqs.ServiceResource).
 
-    def create_queue(self, **kwargs: Unpack[CreateQueueRequestTypeDef]) -> _Queue: ...
-    def get_queue_by_name(
-        self, **kwargs: Unpack[GetQueueUrlRequestTypeDef]
-    ) -> _Queue: ...
-    def Message(self, queue_url: str, receipt_handle: str) -> _Message: ...
-    def Queue(self, url: str) -> _Queue: ...
+    Create one with resource(...) or wrap an existing one with
+    SQSServiceResource(boto3.resource('sqs')); its sub-resources, actions and
+    collections return the typed classes of this module.
+    """
+
+    def create_queue(self, **kwargs: Unpack[CreateQueueRequestTypeDef]) -> _Queue:
+        """Creates a new standard or FIFO queue. You can pass one or more
+        attributes in the request. Keep the following in mind:
+
+        Calls sqs.create_queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/CreateQueue
+        """
+
+    def get_queue_by_name(self, **kwargs: Unpack[GetQueueUrlRequestTypeDef]) -> _Queue:
+        """The GetQueueUrl API returns the URL of an existing Amazon SQS queue.
+        This is useful when you know the queue's name but need to retrieve its
+        URL for further operations.
+
+        Calls sqs.get_queue_url.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/GetQueueUrl
+        """
+
+    def Message(self, queue_url: str, receipt_handle: str) -> _Message:
+        """The Message sub-resource of this sqs ServiceResource from queue_url,
+        receipt_handle (no request is made).
+        """
+
+    def Queue(self, url: str) -> _Queue:
+        """The Queue sub-resource of this sqs ServiceResource from url (no request
+        is made).
+        """
+
     @property
-    def queues(self) -> ServiceResourceQueuesCollectionManager: ...
+    def queues(self) -> ServiceResourceQueuesCollectionManager:
+        """The Queue resources of this sqs ServiceResource, from sqs.list_queues:
+        call all(), filter(...), limit(n) or page_size(n) to get an iterable
+        collection.
+        """
 
 class Message(BaseResource[SQSClient]):
-    __slots__ = ()
-    _boto3_class = "sqs.Message"
-    _client_class = SQSClient
+    """The sqs Message resource (boto3 sqs.Message), typed.
+
+    Identifiers: queue_url, receipt_handle. Wrap an existing boto3 resource
+    with Message(raw).
+    """
 
     @property
-    def queue_url(self) -> str: ...
+    def queue_url(self) -> str:
+        """The QueueUrl identifier of this sqs Message."""
+
     @property
-    def receipt_handle(self) -> str: ...
+    def receipt_handle(self) -> str:
+        """The ReceiptHandle identifier of this sqs Message."""
+
     @property
-    def message_id(self) -> Optional[str]: ...
+    def message_id(self) -> Optional[str]:
+        """A unique identifier for the message. A MessageIdis considered unique
+        across all Amazon Web Services accounts for an extended period of time.
+
+        The MessageId of Message; loaded on first access (None when absent).
+        """
+
     @property
-    def md5_of_body(self) -> Optional[str]: ...
+    def md5_of_body(self) -> Optional[str]:
+        """An MD5 digest of the non-URL-encoded message body string.
+
+        The MD5OfBody of Message; loaded on first access (None when absent).
+        """
+
     @property
-    def body(self) -> Optional[str]: ...
+    def body(self) -> Optional[str]:
+        """The message's contents (not URL-encoded).
+
+        The Body of Message; loaded on first access (None when absent).
+        """
+
     @property
-    def attributes(self) -> Optional[Dict[MessageSystemAttributeNameType, str]]: ...
+    def attributes(self) -> Optional[Dict[MessageSystemAttributeNameType, str]]:
+        """A map of the attributes requested in ReceiveMessage to their respective
+        values. Supported attributes:
+
+        The Attributes of Message; loaded on first access (None when absent).
+        """
+
     @property
-    def md5_of_message_attributes(self) -> Optional[str]: ...
+    def md5_of_message_attributes(self) -> Optional[str]:
+        """An MD5 digest of the non-URL-encoded message attribute string. You can
+        use this attribute to verify that Amazon SQS received the message
+        correctly. Amazon SQS URL-decodes the message before creating the MD5
+        digest. For information about MD5, see RFC1321.
+
+        The MD5OfMessageAttributes of Message; loaded on first access (None
+        when absent).
+        """
+
     @property
     def message_attributes(
         self,
-    ) -> Optional[Dict[str, MessageAttributeValueOutputTypeDef]]: ...
+    ) -> Optional[Dict[str, MessageAttributeValueOutputTypeDef]]:
+        """Each message attribute consists of a Name, Type, and Value. For more
+        information, see Amazon SQS message attributes in the Amazon SQS
+        Developer Guide.
+
+        The MessageAttributes of Message; loaded on first access (None when
+        absent).
+        """
+
     def change_visibility(
         self,
         **kwargs: Unpack[ChangeMessageVisibilityRequestMessageChangeVisibilityTypeDef],
-    ) -> EmptyResponseTypeDef: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
-    def Queue(self) -> _Queue: ...
+    ) -> EmptyResponseTypeDef:
+        """Changes the visibility timeout of a specified message in a queue to a
+        new value. The default visibility timeout for a message is 30 seconds.
+        The minimum is 0 seconds. The maximum is 12 hours. For more
+        information, see Visibility Timeout in the Amazon SQS Developer Guide.
+
+        Calls sqs.change_message_visibility with QueueUrl, ReceiptHandle from
+        this sqs Message.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ChangeMessageVisibility
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the specified message from the specified queue. To select the
+        message to delete, use the ReceiptHandle of the message (not the
+        MessageId which you receive when you send the message). Amazon SQS can
+        delete a message from a queue even if a visibility timeout setting
+        causes the message to be ...
+
+        Calls sqs.delete_message with QueueUrl, ReceiptHandle from this sqs
+        Message.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteMessage
+        """
+
+    def Queue(self) -> _Queue:
+        """The Queue sub-resource of this sqs Message (no request is made)."""
 
 class Queue(BaseResource[SQSClient]):
-    __slots__ = ()
-    _boto3_class = "sqs.Queue"
-    _client_class = SQSClient
+    """The sqs Queue resource (boto3 sqs.Queue), typed.
+
+    Identifiers: url. Attributes are loaded with sqs.get_queue_attributes on
+    first access. Wrap an existing boto3 resource with Queue(raw).
+    """
 
     @property
-    def url(self) -> str: ...
+    def url(self) -> str:
+        """The Url identifier of this sqs Queue."""
+
     @property
-    def attributes(self) -> Optional[Dict[QueueAttributeNameType, str]]: ...
-    def load(self) -> None: ...
-    def reload(self) -> None: ...
+    def attributes(self) -> Optional[Dict[QueueAttributeNameType, str]]:
+        """A map of attributes to their respective values.
+
+        The Attributes of GetQueueAttributesResult; loaded on first access
+        (None when absent).
+        """
+
+    def load(self) -> None:
+        """Load this sqs Queue's attributes with sqs.get_queue_attributes
+        (attributes load on first access too).
+        """
+
+    def reload(self) -> None:
+        """Reload this sqs Queue's attributes with sqs.get_queue_attributes
+        (attributes load on first access too).
+        """
+
     def add_permission(
         self, **kwargs: Unpack[AddPermissionRequestQueueAddPermissionTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Adds a permission to a queue for a specific principal. This allows
+        sharing access to the queue.
+
+        Calls sqs.add_permission with QueueUrl from this sqs Queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/AddPermission
+        """
+
     def change_message_visibility_batch(
         self,
         **kwargs: Unpack[
             ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef
         ],
-    ) -> ChangeMessageVisibilityBatchResultTypeDef: ...
-    def delete(self) -> EmptyResponseTypeDef: ...
+    ) -> ChangeMessageVisibilityBatchResultTypeDef:
+        """Changes the visibility timeout of multiple messages. This is a batch
+        version of ChangeMessageVisibility. The result of the action on each
+        message is reported individually in the response. You can send up to 10
+        ChangeMessageVisibility requests with each ChangeMessageVisibilityBatch
+        action.
+
+        Calls sqs.change_message_visibility_batch with QueueUrl from this sqs
+        Queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ChangeMessageVisibilityBatch
+        """
+
+    def delete(self) -> EmptyResponseTypeDef:
+        """Deletes the queue specified by the QueueUrl, regardless of the queue's
+        contents.
+
+        Calls sqs.delete_queue with QueueUrl from this sqs Queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteQueue
+        """
+
     def delete_messages(
         self, **kwargs: Unpack[DeleteMessageBatchRequestQueueDeleteMessagesTypeDef]
-    ) -> DeleteMessageBatchResultTypeDef: ...
-    def purge(self) -> EmptyResponseTypeDef: ...
+    ) -> DeleteMessageBatchResultTypeDef:
+        """Deletes up to ten messages from the specified queue. This is a batch
+        version of DeleteMessage. The result of the action on each message is
+        reported individually in the response.
+
+        Calls sqs.delete_message_batch with QueueUrl from this sqs Queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteMessageBatch
+        """
+
+    def purge(self) -> EmptyResponseTypeDef:
+        """Deletes available messages in a queue (including in-flight messages)
+        specified by the QueueURL parameter.
+
+        Calls sqs.purge_queue with QueueUrl from this sqs Queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/PurgeQueue
+        """
+
     def receive_messages(
         self, **kwargs: Unpack[ReceiveMessageRequestQueueReceiveMessagesTypeDef]
-    ) -> List[_Message]: ...
+    ) -> List[_Message]:
+        """Retrieves one or more messages (up to 10), from the specified queue.
+        Using the WaitTimeSeconds parameter enables long-poll support. For more
+        information, see Amazon SQS Long Polling in the Amazon SQS Developer
+        Guide.
+
+        Calls sqs.receive_message with QueueUrl from this sqs Queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/ReceiveMessage
+        """
+
     def remove_permission(
         self, **kwargs: Unpack[RemovePermissionRequestQueueRemovePermissionTypeDef]
-    ) -> EmptyResponseTypeDef: ...
+    ) -> EmptyResponseTypeDef:
+        """Revokes any permissions in the queue policy that matches the specified
+        Label parameter.
+
+        Calls sqs.remove_permission with QueueUrl from this sqs Queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/RemovePermission
+        """
+
     def send_message(
         self, **kwargs: Unpack[SendMessageRequestQueueSendMessageTypeDef]
-    ) -> SendMessageResultTypeDef: ...
+    ) -> SendMessageResultTypeDef:
+        """Delivers a message to the specified queue.
+
+        Calls sqs.send_message with QueueUrl from this sqs Queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SendMessage
+        """
+
     def send_messages(
         self, **kwargs: Unpack[SendMessageBatchRequestQueueSendMessagesTypeDef]
-    ) -> SendMessageBatchResultTypeDef: ...
+    ) -> SendMessageBatchResultTypeDef:
+        """You can use SendMessageBatch to send up to 10 messages to the specified
+        queue by assigning either identical or different values to each message
+        (or by not assigning values at all). This is a batch version of
+        SendMessage. For a FIFO queue, multiple messages within a single batch
+        are enqueued in the ...
+
+        Calls sqs.send_message_batch with QueueUrl from this sqs Queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SendMessageBatch
+        """
+
     def set_attributes(
         self, **kwargs: Unpack[SetQueueAttributesRequestQueueSetAttributesTypeDef]
-    ) -> EmptyResponseTypeDef: ...
-    def Message(self, receipt_handle: str) -> _Message: ...
+    ) -> EmptyResponseTypeDef:
+        """Sets the value of one or more queue attributes, like a policy. When you
+        change a queue's attributes, the change can take up to 60 seconds for
+        most of the attributes to propagate throughout the Amazon SQS system.
+        Changes made to the MessageRetentionPeriod attribute can take up to 15
+        minutes and will ...
+
+        Calls sqs.set_queue_attributes with QueueUrl from this sqs Queue.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SetQueueAttributes
+        """
+
+    def Message(self, receipt_handle: str) -> _Message:
+        """The Message sub-resource of this sqs Queue from receipt_handle (no
+        request is made).
+        """
+
     @property
-    def dead_letter_source_queues(
-        self,
-    ) -> QueueDeadLetterSourceQueuesCollectionManager: ...
+    def dead_letter_source_queues(self) -> QueueDeadLetterSourceQueuesCollectionManager:
+        """The Queue resources of this sqs Queue, from
+        sqs.list_dead_letter_source_queues: call all(), filter(...), limit(n)
+        or page_size(n) to get an iterable collection.
+        """
 
 class ServiceResourceQueuesCollection(ResourceCollection[Queue]):
-    __slots__ = ()
-    _item = Queue
+    """Queue resources of the Queues collection of sqs ServiceResource: iterable,
+    fetched page by page while iterated.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListQueuesRequestTypeDef]
-    ) -> ServiceResourceQueuesCollection: ...
+    ) -> ServiceResourceQueuesCollection:
+        """The collection with these sqs.list_queues parameters (requests are made
+        only when it is iterated).
+        """
 
 class ServiceResourceQueuesCollectionManager(
     CollectionManager[ServiceResourceQueuesCollection, Queue]
 ):
-    __slots__ = ()
-    _collection = ServiceResourceQueuesCollection
+    """The Queues collection of sqs ServiceResource (not iterable itself): all(),
+    filter(...), limit(n) and page_size(n) give an iterable
+    ServiceResourceQueuesCollection.
+    """
 
     def filter(
         self, **kwargs: Unpack[ListQueuesRequestTypeDef]
-    ) -> ServiceResourceQueuesCollection: ...
+    ) -> ServiceResourceQueuesCollection:
+        """The collection with these sqs.list_queues parameters (requests are made
+        only when it is iterated).
+        """
+
     def iterator(
         self, **kwargs: Unpack[ListQueuesRequestTypeDef]
-    ) -> ServiceResourceQueuesCollection: ...
+    ) -> ServiceResourceQueuesCollection:
+        """The collection with these sqs.list_queues parameters (requests are made
+        only when it is iterated).
+        """
 
 class QueueDeadLetterSourceQueuesCollection(ResourceCollection[Queue]):
-    __slots__ = ()
-    _item = Queue
+    """Queue resources of the DeadLetterSourceQueues collection of sqs Queue:
+    iterable, fetched page by page while iterated.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[
             ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef
         ],
-    ) -> QueueDeadLetterSourceQueuesCollection: ...
+    ) -> QueueDeadLetterSourceQueuesCollection:
+        """The collection with these sqs.list_dead_letter_source_queues parameters
+        (requests are made only when it is iterated).
+        """
 
 class QueueDeadLetterSourceQueuesCollectionManager(
     CollectionManager[QueueDeadLetterSourceQueuesCollection, Queue]
 ):
-    __slots__ = ()
-    _collection = QueueDeadLetterSourceQueuesCollection
+    """The DeadLetterSourceQueues collection of sqs Queue (not iterable itself):
+    all(), filter(...), limit(n) and page_size(n) give an iterable
+    QueueDeadLetterSourceQueuesCollection.
+    """
 
     def filter(
         self,
         **kwargs: Unpack[
             ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef
         ],
-    ) -> QueueDeadLetterSourceQueuesCollection: ...
+    ) -> QueueDeadLetterSourceQueuesCollection:
+        """The collection with these sqs.list_dead_letter_source_queues parameters
+        (requests are made only when it is iterated).
+        """
+
     def iterator(
         self,
         **kwargs: Unpack[
             ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef
         ],
-    ) -> QueueDeadLetterSourceQueuesCollection: ...
+    ) -> QueueDeadLetterSourceQueuesCollection:
+        """The collection with these sqs.list_dead_letter_source_queues parameters
+        (requests are made only when it is iterated).
+        """
 
 if TYPE_CHECKING:
     _Message = Message
@@ -203,4 +459,7 @@ if TYPE_CHECKING:
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
-) -> SQSServiceResource: ...
+) -> SQSServiceResource:
+    """boto3.resource('sqs', ...) with the same arguments, from `session` when
+    given: boto3's service resource itself, typed SQSServiceResource.
+    """

@@ -137,619 +137,1729 @@ if TYPE_CHECKING:
 __all__ = ["WAFV2Client", "client"]
 
 class WAFV2Client(BaseClient):
-    __slots__ = ()
-    _service_name = "wafv2"
+    """Typed client for AWS WAFV2 (botocore service 'wafv2').
+
+    WAF
+
+    The type of boto3's own wafv2 client: client(...) returns
+    boto3.client('wafv2', ...) unchanged, and isinstance(boto3.client('wafv2'),
+    WAFV2Client) is true.
+    """
 
     @property
-    def exceptions(self) -> WAFV2Exceptions: ...
+    def exceptions(self) -> WAFV2Exceptions:
+        """The service's modeled errors: the classes botocore raises."""
+
     def associate_web_acl(
         self, **kwargs: Unpack[AssociateWebACLRequestTypeDef]
-    ) -> AssociateWebACLResponseTypeDef: ...
+    ) -> AssociateWebACLResponseTypeDef:
+        """Associates a web ACL with a resource, to protect the resource.
+
+        Parameters:
+        - WebACLArn (required): The Amazon Resource Name (ARN) of the web ACL
+          that you want to associate with the resource.
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          resource to associate with the web ACL.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/AssociateWebACL
+        """
+
     def check_capacity(
         self, **kwargs: Unpack[CheckCapacityRequestTypeDef]
-    ) -> CheckCapacityResponseTypeDef: ...
+    ) -> CheckCapacityResponseTypeDef:
+        """Returns the web ACL capacity unit (WCU) requirements for a specified
+        scope and set of rules. You can use this to check the capacity
+        requirements for the rules you want to use in a RuleGroup or WebACL.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Rules (required): An array of Rule that you're configuring to use in
+          a rule group or web ACL.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CheckCapacity
+        """
+
     def create_api_key(
         self, **kwargs: Unpack[CreateAPIKeyRequestTypeDef]
-    ) -> CreateAPIKeyResponseTypeDef: ...
+    ) -> CreateAPIKeyResponseTypeDef:
+        """Creates an API key that contains a set of token domains.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - TokenDomains (required): The client application domains that you want
+          to use this API key for.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CreateAPIKey
+        """
+
     def create_ip_set(
         self, **kwargs: Unpack[CreateIPSetRequestTypeDef]
-    ) -> CreateIPSetResponseTypeDef: ...
+    ) -> CreateIPSetResponseTypeDef:
+        """Creates an IPSet, which you use to identify web requests that originate
+        from specific IP addresses or ranges of IP addresses. For example, if
+        you're receiving a lot of requests from a ranges of IP addresses, you
+        can configure WAF to block them using an IPSet that lists those IP
+        addresses.
+
+        Parameters:
+        - Name (required): The name of the IP set. You cannot change the name
+          of an IPSet after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Description (optional): A description of the IP set that helps with
+          identification.
+        - IPAddressVersion (required): The version of the IP addresses, either
+          IPV4 or IPV6.
+        - Addresses (required): Contains an array of strings that specifies
+          zero or more IP addresses or blocks of IP addresses that you want WAF
+          to inspect for in incoming requests. All addresses must be specified
+          using Classless ...
+        - Tags (optional): An array of key:value pairs to associate with the
+          resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CreateIPSet
+        """
+
     def create_regex_pattern_set(
         self, **kwargs: Unpack[CreateRegexPatternSetRequestTypeDef]
-    ) -> CreateRegexPatternSetResponseTypeDef: ...
+    ) -> CreateRegexPatternSetResponseTypeDef:
+        """Creates a RegexPatternSet, which you reference in a
+        RegexPatternSetReferenceStatement, to have WAF inspect a web request
+        component for the specified patterns.
+
+        Parameters:
+        - Name (required): The name of the set. You cannot change the name
+          after you create the set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Description (optional): A description of the set that helps with
+          identification.
+        - RegularExpressionList (required): Array of regular expression
+          strings.
+        - Tags (optional): An array of key:value pairs to associate with the
+          resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CreateRegexPatternSet
+        """
+
     def create_rule_group(
         self, **kwargs: Unpack[CreateRuleGroupRequestTypeDef]
-    ) -> CreateRuleGroupResponseTypeDef: ...
+    ) -> CreateRuleGroupResponseTypeDef:
+        """Creates a RuleGroup per the specifications provided.
+
+        Parameters:
+        - Name (required): The name of the rule group. You cannot change the
+          name of a rule group after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Capacity (required): The web ACL capacity units (WCUs) required for
+          this rule group.
+        - Description (optional): A description of the rule group that helps
+          with identification.
+        - Rules (optional): The Rule statements used to identify the web
+          requests that you want to manage. Each rule includes one top-level
+          statement that WAF uses to identify matching web requests, and
+          parameters that govern ...
+        - VisibilityConfig (required): Defines and enables Amazon CloudWatch
+          metrics and web request sample collection.
+        - Tags (optional): An array of key:value pairs to associate with the
+          resource.
+        - CustomResponseBodies (optional): A map of custom response keys and
+          content bodies. When you create a rule with a block action, you can
+          send a custom response to the web request. You define these for the
+          rule group, and then use them ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CreateRuleGroup
+        """
+
     def create_web_acl(
         self, **kwargs: Unpack[CreateWebACLRequestTypeDef]
-    ) -> CreateWebACLResponseTypeDef: ...
+    ) -> CreateWebACLResponseTypeDef:
+        """Creates a WebACL per the specifications provided.
+
+        Parameters:
+        - Name (required): The name of the web ACL. You cannot change the name
+          of a web ACL after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - DefaultAction (required): The action to perform if none of the Rules
+          contained in the WebACL match.
+        - Description (optional): A description of the web ACL that helps with
+          identification.
+        - Rules (optional): The Rule statements used to identify the web
+          requests that you want to manage. Each rule includes one top-level
+          statement that WAF uses to identify matching web requests, and
+          parameters that govern ...
+        - VisibilityConfig (required): Defines and enables Amazon CloudWatch
+          metrics and web request sample collection.
+        - DataProtectionConfig (optional): Specifies data protection to apply
+          to the web request data for the web ACL. This is a web ACL level data
+          protection option.
+        - Tags (optional): An array of key:value pairs to associate with the
+          resource.
+        - CustomResponseBodies (optional): A map of custom response keys and
+          content bodies. When you create a rule with a block action, you can
+          send a custom response to the web request. You define these for the
+          web ACL, and then use them in ...
+        - CaptchaConfig (optional): Specifies how WAF should handle CAPTCHA
+          evaluations for rules that don't have their own CaptchaConfig
+          settings. If you don't specify this, WAF uses its default settings
+          for CaptchaConfig.
+        - ChallengeConfig (optional): Specifies how WAF should handle challenge
+          evaluations for rules that don't have their own ChallengeConfig
+          settings. If you don't specify this, WAF uses its default settings
+          for ChallengeConfig.
+        - TokenDomains (optional): Specifies the domains that WAF should accept
+          in a web request token. This enables the use of tokens across
+          multiple protected websites. When WAF provides a token, it uses the
+          domain of the Amazon Web ...
+        - AssociationConfig (optional): Specifies custom configurations for the
+          associations between the web ACL and protected resources.
+        - OnSourceDDoSProtectionConfig (optional): Specifies the type of DDoS
+          protection to apply to web request data for a web ACL. For most
+          scenarios, it is recommended to use the default protection level,
+          ACTIVE_UNDER_DDOS. If a web ACL is ...
+        - ApplicationConfig (optional): Configures the ability for the WAF
+          console to store and retrieve application attributes during the web
+          ACL creation process. Application attributes help WAF give
+          recommendations for protection packs.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/CreateWebACL
+        """
+
     def delete_api_key(
         self, **kwargs: Unpack[DeleteAPIKeyRequestTypeDef]
-    ) -> DeleteAPIKeyResponseTypeDef: ...
+    ) -> DeleteAPIKeyResponseTypeDef:
+        """Deletes the specified API key.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - APIKey (required): The encrypted API key that you want to delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteAPIKey
+        """
+
     def delete_firewall_manager_rule_groups(
         self, **kwargs: Unpack[DeleteFirewallManagerRuleGroupsRequestTypeDef]
-    ) -> DeleteFirewallManagerRuleGroupsResponseTypeDef: ...
+    ) -> DeleteFirewallManagerRuleGroupsResponseTypeDef:
+        """Deletes all rule groups that are managed by Firewall Manager from the
+        specified WebACL.
+
+        Parameters:
+        - WebACLArn (required): The Amazon Resource Name (ARN) of the web ACL.
+        - WebACLLockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteFirewallManagerRuleGroups
+        """
+
     def delete_ip_set(
         self, **kwargs: Unpack[DeleteIPSetRequestTypeDef]
-    ) -> DeleteIPSetResponseTypeDef: ...
+    ) -> DeleteIPSetResponseTypeDef:
+        """Deletes the specified IPSet.
+
+        Parameters:
+        - Name (required): The name of the IP set. You cannot change the name
+          of an IPSet after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteIPSet
+        """
+
     def delete_logging_configuration(
         self, **kwargs: Unpack[DeleteLoggingConfigurationRequestTypeDef]
-    ) -> DeleteLoggingConfigurationResponseTypeDef: ...
+    ) -> DeleteLoggingConfigurationResponseTypeDef:
+        """Deletes the LoggingConfiguration from the specified web ACL.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the web ACL
+          from which you want to delete the LoggingConfiguration.
+        - LogType (optional): Used to distinguish between various logging
+          options. Currently, there is one option.
+        - LogScope (optional): The owner of the logging configuration, which
+          must be set to CUSTOMER for the configurations that you manage.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteLoggingConfiguration
+        """
+
     def delete_permission_policy(
         self, **kwargs: Unpack[DeletePermissionPolicyRequestTypeDef]
-    ) -> DeletePermissionPolicyResponseTypeDef: ...
+    ) -> DeletePermissionPolicyResponseTypeDef:
+        """Permanently deletes an IAM policy from the specified rule group.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the rule
+          group from which you want to delete the policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeletePermissionPolicy
+        """
+
     def delete_regex_pattern_set(
         self, **kwargs: Unpack[DeleteRegexPatternSetRequestTypeDef]
-    ) -> DeleteRegexPatternSetResponseTypeDef: ...
+    ) -> DeleteRegexPatternSetResponseTypeDef:
+        """Deletes the specified RegexPatternSet.
+
+        Parameters:
+        - Name (required): The name of the set. You cannot change the name
+          after you create the set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteRegexPatternSet
+        """
+
     def delete_rule_group(
         self, **kwargs: Unpack[DeleteRuleGroupRequestTypeDef]
-    ) -> DeleteRuleGroupResponseTypeDef: ...
+    ) -> DeleteRuleGroupResponseTypeDef:
+        """Deletes the specified RuleGroup.
+
+        Parameters:
+        - Name (required): The name of the rule group. You cannot change the
+          name of a rule group after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the rule group. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteRuleGroup
+        """
+
     def delete_web_acl(
         self, **kwargs: Unpack[DeleteWebACLRequestTypeDef]
-    ) -> DeleteWebACLResponseTypeDef: ...
+    ) -> DeleteWebACLResponseTypeDef:
+        """Deletes the specified WebACL.
+
+        Parameters:
+        - Name (required): The name of the web ACL. You cannot change the name
+          of a web ACL after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): The unique identifier for the web ACL. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DeleteWebACL
+        """
+
     def describe_all_managed_products(
         self, **kwargs: Unpack[DescribeAllManagedProductsRequestTypeDef]
-    ) -> DescribeAllManagedProductsResponseTypeDef: ...
+    ) -> DescribeAllManagedProductsResponseTypeDef:
+        """Provides high-level information for the Amazon Web Services Managed
+        Rules rule groups and Amazon Web Services Marketplace managed rule
+        groups.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DescribeAllManagedProducts
+        """
+
     def describe_managed_products_by_vendor(
         self, **kwargs: Unpack[DescribeManagedProductsByVendorRequestTypeDef]
-    ) -> DescribeManagedProductsByVendorResponseTypeDef: ...
+    ) -> DescribeManagedProductsByVendorResponseTypeDef:
+        """Provides high-level information for the managed rule groups owned by a
+        specific vendor.
+
+        Parameters:
+        - VendorName (required): The name of the managed rule group vendor. You
+          use this, along with the rule group name, to identify a rule group.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DescribeManagedProductsByVendor
+        """
+
     def describe_managed_rule_group(
         self, **kwargs: Unpack[DescribeManagedRuleGroupRequestTypeDef]
-    ) -> DescribeManagedRuleGroupResponseTypeDef: ...
+    ) -> DescribeManagedRuleGroupResponseTypeDef:
+        """Provides high-level information for a managed rule group, including
+        descriptions of the rules.
+
+        Parameters:
+        - VendorName (required): The name of the managed rule group vendor. You
+          use this, along with the rule group name, to identify a rule group.
+        - Name (required): The name of the managed rule group. You use this,
+          along with the vendor name, to identify the rule group.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - VersionName (optional): The version of the rule group. You can only
+          use a version that is not scheduled for expiration. If you don't
+          provide this, WAF uses the vendor's default version.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DescribeManagedRuleGroup
+        """
+
     def disassociate_web_acl(
         self, **kwargs: Unpack[DisassociateWebACLRequestTypeDef]
-    ) -> DisassociateWebACLResponseTypeDef: ...
+    ) -> DisassociateWebACLResponseTypeDef:
+        """Disassociates the specified resource from its web ACL association, if
+        it has one.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          resource to disassociate from the web ACL.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/DisassociateWebACL
+        """
+
     def generate_mobile_sdk_release_url(
         self, **kwargs: Unpack[GenerateMobileSdkReleaseUrlRequestTypeDef]
-    ) -> GenerateMobileSdkReleaseUrlResponseTypeDef: ...
+    ) -> GenerateMobileSdkReleaseUrlResponseTypeDef:
+        """Generates a presigned download URL for the specified release of the
+        mobile SDK.
+
+        Parameters:
+        - Platform (required): The device platform.
+        - ReleaseVersion (required): The release version. For the latest
+          available version, specify LATEST.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GenerateMobileSdkReleaseUrl
+        """
+
     def get_decrypted_api_key(
         self, **kwargs: Unpack[GetDecryptedAPIKeyRequestTypeDef]
-    ) -> GetDecryptedAPIKeyResponseTypeDef: ...
+    ) -> GetDecryptedAPIKeyResponseTypeDef:
+        """Returns your API key in decrypted form. Use this to check the token
+        domains that you have defined for the key.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - APIKey (required): The encrypted API key.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetDecryptedAPIKey
+        """
+
     def get_ip_set(
         self, **kwargs: Unpack[GetIPSetRequestTypeDef]
-    ) -> GetIPSetResponseTypeDef: ...
+    ) -> GetIPSetResponseTypeDef:
+        """Retrieves the specified IPSet.
+
+        Parameters:
+        - Name (required): The name of the IP set. You cannot change the name
+          of an IPSet after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetIPSet
+        """
+
     def get_logging_configuration(
         self, **kwargs: Unpack[GetLoggingConfigurationRequestTypeDef]
-    ) -> GetLoggingConfigurationResponseTypeDef: ...
+    ) -> GetLoggingConfigurationResponseTypeDef:
+        """Returns the LoggingConfiguration for the specified web ACL.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the web ACL
+          for which you want to get the LoggingConfiguration.
+        - LogType (optional): Used to distinguish between various logging
+          options. Currently, there is one option.
+        - LogScope (optional): The owner of the logging configuration, which
+          must be set to CUSTOMER for the configurations that you manage.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetLoggingConfiguration
+        """
+
     def get_managed_rule_set(
         self, **kwargs: Unpack[GetManagedRuleSetRequestTypeDef]
-    ) -> GetManagedRuleSetResponseTypeDef: ...
+    ) -> GetManagedRuleSetResponseTypeDef:
+        """Retrieves the specified managed rule set.
+
+        Parameters:
+        - Name (required): The name of the managed rule set. You use this,
+          along with the rule set ID, to identify the rule set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the managed rule set. The ID
+          is returned in the responses to commands like list. You provide it to
+          operations like get and update.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetManagedRuleSet
+        """
+
     def get_mobile_sdk_release(
         self, **kwargs: Unpack[GetMobileSdkReleaseRequestTypeDef]
-    ) -> GetMobileSdkReleaseResponseTypeDef: ...
+    ) -> GetMobileSdkReleaseResponseTypeDef:
+        """Retrieves information for the specified mobile SDK release, including
+        release notes and tags.
+
+        Parameters:
+        - Platform (required): The device platform.
+        - ReleaseVersion (required): The release version. For the latest
+          available version, specify LATEST.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetMobileSdkRelease
+        """
+
     def get_permission_policy(
         self, **kwargs: Unpack[GetPermissionPolicyRequestTypeDef]
-    ) -> GetPermissionPolicyResponseTypeDef: ...
+    ) -> GetPermissionPolicyResponseTypeDef:
+        """Returns the IAM policy that is attached to the specified rule group.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the rule
+          group for which you want to get the policy.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetPermissionPolicy
+        """
+
     def get_rate_based_statement_managed_keys(
         self, **kwargs: Unpack[GetRateBasedStatementManagedKeysRequestTypeDef]
-    ) -> GetRateBasedStatementManagedKeysResponseTypeDef: ...
+    ) -> GetRateBasedStatementManagedKeysResponseTypeDef:
+        """Retrieves the IP addresses that are currently blocked by a rate-based
+        rule instance. This is only available for rate-based rules that
+        aggregate solely on the IP address or on the forwarded IP address.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - WebACLName (required): The name of the web ACL. You cannot change the
+          name of a web ACL after you create it.
+        - WebACLId (required): The unique identifier for the web ACL. This ID
+          is returned in the responses to create and list commands. You provide
+          it to operations like update and delete.
+        - RuleGroupRuleName (optional): The name of the rule group reference
+          statement in your web ACL. This is required only when you have the
+          rate-based rule nested inside a rule group.
+        - RuleName (required): The name of the rate-based rule to get the keys
+          for. If you have the rule defined inside a rule group that you're
+          using in your web ACL, also provide the name of the rule group
+          reference statement in ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetRateBasedStatementManagedKeys
+        """
+
     def get_regex_pattern_set(
         self, **kwargs: Unpack[GetRegexPatternSetRequestTypeDef]
-    ) -> GetRegexPatternSetResponseTypeDef: ...
+    ) -> GetRegexPatternSetResponseTypeDef:
+        """Retrieves the specified RegexPatternSet.
+
+        Parameters:
+        - Name (required): The name of the set. You cannot change the name
+          after you create the set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetRegexPatternSet
+        """
+
     def get_rule_group(
         self, **kwargs: Unpack[GetRuleGroupRequestTypeDef]
-    ) -> GetRuleGroupResponseTypeDef: ...
+    ) -> GetRuleGroupResponseTypeDef:
+        """Retrieves the specified RuleGroup.
+
+        Parameters:
+        - Name (optional): The name of the rule group. You cannot change the
+          name of a rule group after you create it.
+        - Scope (optional): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (optional): A unique identifier for the rule group. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - ARN (optional): The Amazon Resource Name (ARN) of the entity.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetRuleGroup
+        """
+
     def get_sampled_requests(
         self, **kwargs: Unpack[GetSampledRequestsRequestTypeDef]
-    ) -> GetSampledRequestsResponseTypeDef: ...
+    ) -> GetSampledRequestsResponseTypeDef:
+        """Gets detailed information about a specified number of requests--a
+        sample--that WAF randomly selects from among the first 5,000 requests
+        that your Amazon Web Services resource received during a time range
+        that you choose. You can specify a sample size of up to 500 requests,
+        and you can specify any time range in the previous three hours.
+
+        Parameters:
+        - WebAclArn (required): The Amazon resource name (ARN) of the WebACL
+          for which you want a sample of requests.
+        - RuleMetricName (required): The metric name assigned to the Rule or
+          RuleGroup dimension for which you want a sample of requests.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - TimeWindow (required): The start date and time and the end date and
+          time of the range for which you want GetSampledRequests to return a
+          sample of requests. You must specify the times in Coordinated
+          Universal Time (UTC) ...
+        - MaxItems (required): The number of requests that you want WAF to
+          return from among the first 5,000 requests that your Amazon Web
+          Services resource received during the time range. If your resource
+          received fewer requests ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetSampledRequests
+        """
+
     def get_top_path_statistics_by_traffic(
         self, **kwargs: Unpack[GetTopPathStatisticsByTrafficRequestTypeDef]
-    ) -> GetTopPathStatisticsByTrafficResponseTypeDef: ...
+    ) -> GetTopPathStatisticsByTrafficResponseTypeDef:
+        """Retrieves aggregated statistics about the top URI paths accessed by bot
+        traffic for a specified web ACL and time window. You can use this
+        operation to analyze which paths on your web application receive the
+        most bot traffic and identify the specific bots accessing those paths.
+        The operation supports filtering by bot category, organization, or
+        name, and allows you to drill down into specific path prefixes to view
+        detailed URI-level statistics.
+
+        Parameters:
+        - WebAclArn (required): The Amazon Resource Name (ARN) of the web ACL
+          for which you want to retrieve path statistics.
+        - Scope (required): Specifies whether the web ACL is for an Amazon Web
+          Services CloudFront distribution or for a regional application. A
+          regional application can be an Application Load Balancer, an AppSync
+          GraphQL API, ...
+        - UriPathPrefix (optional): A URI path prefix to filter the results.
+          When you specify this parameter, the operation returns statistics for
+          individual URIs within the specified path prefix. For example, if you
+          specify /api, the ...
+        - TimeWindow (required): The time window for which you want to retrieve
+          path statistics. The time window must be within the data retention
+          period for your web ACL.
+        - BotCategory (optional): Filters the results to include only traffic
+          from bots in the specified category. For example, you can filter by
+          ai to see only AI crawler traffic, or search_engine to see only
+          search engine bot ...
+        - BotOrganization (optional): Filters the results to include only
+          traffic from bots belonging to the specified organization. For
+          example, you can filter by openai or google. When you apply this
+          filter, the Source field is ...
+        - BotName (optional): Filters the results to include only traffic from
+          the specified bot. For example, you can filter by gptbot or
+          googlebot. When you apply this filter, the Source field is populated
+          in the response.
+        - Limit (required): The maximum number of path statistics to return.
+          Valid values are 1 to 100.
+        - NumberOfTopTrafficBotsPerPath (required): The maximum number of top
+          bots to include in the statistics for each path. Valid values are 1
+          to 10.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetTopPathStatisticsByTraffic
+        """
+
     def get_web_acl(
         self, **kwargs: Unpack[GetWebACLRequestTypeDef]
-    ) -> GetWebACLResponseTypeDef: ...
+    ) -> GetWebACLResponseTypeDef:
+        """Retrieves the specified WebACL.
+
+        Parameters:
+        - Name (optional): The name of the web ACL. You cannot change the name
+          of a web ACL after you create it.
+        - Scope (optional): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (optional): The unique identifier for the web ACL. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - ARN (optional): The Amazon Resource Name (ARN) of the web ACL that
+          you want to retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetWebACL
+        """
+
     def get_web_acl_for_resource(
         self, **kwargs: Unpack[GetWebACLForResourceRequestTypeDef]
-    ) -> GetWebACLForResourceResponseTypeDef: ...
+    ) -> GetWebACLForResourceResponseTypeDef:
+        """Retrieves the WebACL for the specified resource.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          resource whose web ACL you want to retrieve.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/GetWebACLForResource
+        """
+
     def list_api_keys(
         self, **kwargs: Unpack[ListAPIKeysRequestTypeDef]
-    ) -> ListAPIKeysResponseTypeDef: ...
+    ) -> ListAPIKeysResponseTypeDef:
+        """Retrieves a list of the API keys that you've defined for the specified
+        scope.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListAPIKeys
+        """
+
     def list_available_managed_rule_group_versions(
         self, **kwargs: Unpack[ListAvailableManagedRuleGroupVersionsRequestTypeDef]
-    ) -> ListAvailableManagedRuleGroupVersionsResponseTypeDef: ...
+    ) -> ListAvailableManagedRuleGroupVersionsResponseTypeDef:
+        """Returns a list of the available versions for the specified managed rule
+        group.
+
+        Parameters:
+        - VendorName (required): The name of the managed rule group vendor. You
+          use this, along with the rule group name, to identify a rule group.
+        - Name (required): The name of the managed rule group. You use this,
+          along with the vendor name, to identify the rule group.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListAvailableManagedRuleGroupVersions
+        """
+
     def list_available_managed_rule_groups(
         self, **kwargs: Unpack[ListAvailableManagedRuleGroupsRequestTypeDef]
-    ) -> ListAvailableManagedRuleGroupsResponseTypeDef: ...
+    ) -> ListAvailableManagedRuleGroupsResponseTypeDef:
+        """Retrieves an array of managed rule groups that are available for you to
+        use. This list includes all Amazon Web Services Managed Rules rule
+        groups and all of the Amazon Web Services Marketplace managed rule
+        groups that you're subscribed to.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListAvailableManagedRuleGroups
+        """
+
     def list_ip_sets(
         self, **kwargs: Unpack[ListIPSetsRequestTypeDef]
-    ) -> ListIPSetsResponseTypeDef: ...
+    ) -> ListIPSetsResponseTypeDef:
+        """Retrieves an array of IPSetSummary objects for the IP sets that you
+        manage.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListIPSets
+        """
+
     def list_logging_configurations(
         self, **kwargs: Unpack[ListLoggingConfigurationsRequestTypeDef]
-    ) -> ListLoggingConfigurationsResponseTypeDef: ...
+    ) -> ListLoggingConfigurationsResponseTypeDef:
+        """Retrieves an array of your LoggingConfiguration objects.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+        - LogScope (optional): The owner of the logging configuration, which
+          must be set to CUSTOMER for the configurations that you manage.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListLoggingConfigurations
+        """
+
     def list_managed_rule_sets(
         self, **kwargs: Unpack[ListManagedRuleSetsRequestTypeDef]
-    ) -> ListManagedRuleSetsResponseTypeDef: ...
+    ) -> ListManagedRuleSetsResponseTypeDef:
+        """Retrieves the managed rule sets that you own.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListManagedRuleSets
+        """
+
     def list_mobile_sdk_releases(
         self, **kwargs: Unpack[ListMobileSdkReleasesRequestTypeDef]
-    ) -> ListMobileSdkReleasesResponseTypeDef: ...
+    ) -> ListMobileSdkReleasesResponseTypeDef:
+        """Retrieves a list of the available releases for the mobile SDK and the
+        specified device platform.
+
+        Parameters:
+        - Platform (required): The device platform to retrieve the list for.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListMobileSdkReleases
+        """
+
     def list_regex_pattern_sets(
         self, **kwargs: Unpack[ListRegexPatternSetsRequestTypeDef]
-    ) -> ListRegexPatternSetsResponseTypeDef: ...
+    ) -> ListRegexPatternSetsResponseTypeDef:
+        """Retrieves an array of RegexPatternSetSummary objects for the regex
+        pattern sets that you manage.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListRegexPatternSets
+        """
+
     def list_resources_for_web_acl(
         self, **kwargs: Unpack[ListResourcesForWebACLRequestTypeDef]
-    ) -> ListResourcesForWebACLResponseTypeDef: ...
+    ) -> ListResourcesForWebACLResponseTypeDef:
+        """Retrieves an array of the Amazon Resource Names (ARNs) for the
+        resources that are associated with the specified web ACL.
+
+        Parameters:
+        - WebACLArn (required): The Amazon Resource Name (ARN) of the web ACL.
+        - ResourceType (optional): Retrieves the web ACLs that are used by the
+          specified resource type.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListResourcesForWebACL
+        """
+
     def list_rule_groups(
         self, **kwargs: Unpack[ListRuleGroupsRequestTypeDef]
-    ) -> ListRuleGroupsResponseTypeDef: ...
+    ) -> ListRuleGroupsResponseTypeDef:
+        """Retrieves an array of RuleGroupSummary objects for the rule groups that
+        you manage.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListRuleGroups
+        """
+
     def list_tags_for_resource(
         self, **kwargs: Unpack[ListTagsForResourceRequestTypeDef]
-    ) -> ListTagsForResourceResponseTypeDef: ...
+    ) -> ListTagsForResourceResponseTypeDef:
+        """Retrieves the TagInfoForResource for the specified resource. Tags are
+        key:value pairs that you can use to categorize and manage your
+        resources, for purposes like billing. For example, you might set the
+        tag key to "customer" and the value to the customer name or ID. You can
+        specify one or more tags to add to each Amazon Web Services resource,
+        up to 50 tags for a resource.
+
+        Parameters:
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+        - ResourceARN (required): The Amazon Resource Name (ARN) of the
+          resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListTagsForResource
+        """
+
     def list_web_acls(
         self, **kwargs: Unpack[ListWebACLsRequestTypeDef]
-    ) -> ListWebACLsResponseTypeDef: ...
+    ) -> ListWebACLsResponseTypeDef:
+        """Retrieves an array of WebACLSummary objects for the web ACLs that you
+        manage.
+
+        Parameters:
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - NextMarker (optional): When you request a list of objects with a
+          Limit setting, if the number of objects that are still available for
+          retrieval exceeds the limit, WAF returns a NextMarker value in the
+          response. To retrieve ...
+        - Limit (optional): The maximum number of objects that you want WAF to
+          return for this request. If more objects are available, in the
+          response, WAF provides a NextMarker value that you can use in a
+          subsequent call to ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/ListWebACLs
+        """
+
     def put_logging_configuration(
         self, **kwargs: Unpack[PutLoggingConfigurationRequestTypeDef]
-    ) -> PutLoggingConfigurationResponseTypeDef: ...
+    ) -> PutLoggingConfigurationResponseTypeDef:
+        """Enables the specified LoggingConfiguration, to start logging from a web
+        ACL, according to the configuration provided.
+
+        Parameters:
+        - LoggingConfiguration (required)
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/PutLoggingConfiguration
+        """
+
     def put_managed_rule_set_versions(
         self, **kwargs: Unpack[PutManagedRuleSetVersionsRequestTypeDef]
-    ) -> PutManagedRuleSetVersionsResponseTypeDef: ...
+    ) -> PutManagedRuleSetVersionsResponseTypeDef:
+        """Defines the versions of your managed rule set that you are offering to
+        the customers. Customers see your offerings as managed rule groups with
+        versioning.
+
+        Parameters:
+        - Name (required): The name of the managed rule set. You use this,
+          along with the rule set ID, to identify the rule set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the managed rule set. The ID
+          is returned in the responses to commands like list. You provide it to
+          operations like get and update.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+        - RecommendedVersion (optional): The version of the named managed rule
+          group that you'd like your customers to choose, from among your
+          version offerings.
+        - VersionsToPublish (optional): The versions of the named managed rule
+          group that you want to offer to your customers.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/PutManagedRuleSetVersions
+        """
+
     def put_permission_policy(
         self, **kwargs: Unpack[PutPermissionPolicyRequestTypeDef]
-    ) -> PutPermissionPolicyResponseTypeDef: ...
+    ) -> PutPermissionPolicyResponseTypeDef:
+        """Use this to share a rule group with other accounts.
+
+        Parameters:
+        - ResourceArn (required): The Amazon Resource Name (ARN) of the
+          RuleGroup to which you want to attach the policy.
+        - Policy (required): The policy to attach to the specified rule group.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/PutPermissionPolicy
+        """
+
     def tag_resource(
         self, **kwargs: Unpack[TagResourceRequestTypeDef]
-    ) -> TagResourceResponseTypeDef: ...
+    ) -> TagResourceResponseTypeDef:
+        """Associates tags with the specified Amazon Web Services resource. Tags
+        are key:value pairs that you can use to categorize and manage your
+        resources, for purposes like billing. For example, you might set the
+        tag key to "customer" and the value to the customer name or ID. You can
+        specify one or more tags to add to each Amazon Web Services resource,
+        up to 50 tags for a resource.
+
+        Parameters:
+        - ResourceARN (required): The Amazon Resource Name (ARN) of the
+          resource.
+        - Tags (required): An array of key:value pairs to associate with the
+          resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/TagResource
+        """
+
     def untag_resource(
         self, **kwargs: Unpack[UntagResourceRequestTypeDef]
-    ) -> UntagResourceResponseTypeDef: ...
+    ) -> UntagResourceResponseTypeDef:
+        """Disassociates tags from an Amazon Web Services resource. Tags are
+        key:value pairs that you can associate with Amazon Web Services
+        resources. For example, the tag key might be "customer" and the tag
+        value might be "companyA." You can specify one or more tags to add to
+        each container. You can add up to 50 tags to each Amazon Web Services
+        resource.
+
+        Parameters:
+        - ResourceARN (required): The Amazon Resource Name (ARN) of the
+          resource.
+        - TagKeys (required): An array of keys identifying the tags to
+          disassociate from the resource.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UntagResource
+        """
+
     def update_ip_set(
         self, **kwargs: Unpack[UpdateIPSetRequestTypeDef]
-    ) -> UpdateIPSetResponseTypeDef: ...
+    ) -> UpdateIPSetResponseTypeDef:
+        """Updates the specified IPSet.
+
+        Parameters:
+        - Name (required): The name of the IP set. You cannot change the name
+          of an IPSet after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
+        - Description (optional): A description of the IP set that helps with
+          identification.
+        - Addresses (required): Contains an array of strings that specifies
+          zero or more IP addresses or blocks of IP addresses that you want WAF
+          to inspect for in incoming requests. All addresses must be specified
+          using Classless ...
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateIPSet
+        """
+
     def update_managed_rule_set_version_expiry_date(
         self, **kwargs: Unpack[UpdateManagedRuleSetVersionExpiryDateRequestTypeDef]
-    ) -> UpdateManagedRuleSetVersionExpiryDateResponseTypeDef: ...
+    ) -> UpdateManagedRuleSetVersionExpiryDateResponseTypeDef:
+        """Updates the expiration information for your managed rule set. Use this
+        to initiate the expiration of a managed rule group version. After you
+        initiate expiration for a version, WAF excludes it from the response to
+        ListAvailableManagedRuleGroupVersions for the managed rule group.
+
+        Parameters:
+        - Name (required): The name of the managed rule set. You use this,
+          along with the rule set ID, to identify the rule set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the managed rule set. The ID
+          is returned in the responses to commands like list. You provide it to
+          operations like get and update.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+        - VersionToExpire (required): The version that you want to remove from
+          your list of offerings for the named managed rule group.
+        - ExpiryTimestamp (required): The time that you want the version to
+          expire.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateManagedRuleSetVersionExpiryDate
+        """
+
     def update_regex_pattern_set(
         self, **kwargs: Unpack[UpdateRegexPatternSetRequestTypeDef]
-    ) -> UpdateRegexPatternSetResponseTypeDef: ...
+    ) -> UpdateRegexPatternSetResponseTypeDef:
+        """Updates the specified RegexPatternSet.
+
+        Parameters:
+        - Name (required): The name of the set. You cannot change the name
+          after you create the set.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the set. This ID is returned
+          in the responses to create and list commands. You provide it to
+          operations like update and delete.
+        - Description (optional): A description of the set that helps with
+          identification.
+        - RegularExpressionList (required)
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateRegexPatternSet
+        """
+
     def update_rule_group(
         self, **kwargs: Unpack[UpdateRuleGroupRequestTypeDef]
-    ) -> UpdateRuleGroupResponseTypeDef: ...
+    ) -> UpdateRuleGroupResponseTypeDef:
+        """Updates the specified RuleGroup.
+
+        Parameters:
+        - Name (required): The name of the rule group. You cannot change the
+          name of a rule group after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): A unique identifier for the rule group. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - Description (optional): A description of the rule group that helps
+          with identification.
+        - Rules (optional): The Rule statements used to identify the web
+          requests that you want to manage. Each rule includes one top-level
+          statement that WAF uses to identify matching web requests, and
+          parameters that govern ...
+        - VisibilityConfig (required): Defines and enables Amazon CloudWatch
+          metrics and web request sample collection.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+        - CustomResponseBodies (optional): A map of custom response keys and
+          content bodies. When you create a rule with a block action, you can
+          send a custom response to the web request. You define these for the
+          rule group, and then use them ...
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateRuleGroup
+        """
+
     def update_web_acl(
         self, **kwargs: Unpack[UpdateWebACLRequestTypeDef]
-    ) -> UpdateWebACLResponseTypeDef: ...
-    if TYPE_CHECKING:
+    ) -> UpdateWebACLResponseTypeDef:
+        """Updates the specified WebACL. While updating a web ACL, WAF provides
+        continuous coverage to the resources that you have associated with the
+        web ACL.
 
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["associate_web_acl"],
-            Params: AssociateWebACLRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["check_capacity"],
-            Params: CheckCapacityRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_api_key"],
-            Params: CreateAPIKeyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_ip_set"],
-            Params: CreateIPSetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_regex_pattern_set"],
-            Params: CreateRegexPatternSetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_rule_group"],
-            Params: CreateRuleGroupRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["create_web_acl"],
-            Params: CreateWebACLRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_api_key"],
-            Params: DeleteAPIKeyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_firewall_manager_rule_groups"],
-            Params: DeleteFirewallManagerRuleGroupsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_ip_set"],
-            Params: DeleteIPSetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_logging_configuration"],
-            Params: DeleteLoggingConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_permission_policy"],
-            Params: DeletePermissionPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_regex_pattern_set"],
-            Params: DeleteRegexPatternSetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_rule_group"],
-            Params: DeleteRuleGroupRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["delete_web_acl"],
-            Params: DeleteWebACLRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_all_managed_products"],
-            Params: DescribeAllManagedProductsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_managed_products_by_vendor"],
-            Params: DescribeManagedProductsByVendorRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["describe_managed_rule_group"],
-            Params: DescribeManagedRuleGroupRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["disassociate_web_acl"],
-            Params: DisassociateWebACLRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["generate_mobile_sdk_release_url"],
-            Params: GenerateMobileSdkReleaseUrlRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_decrypted_api_key"],
-            Params: GetDecryptedAPIKeyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_ip_set"],
-            Params: GetIPSetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_logging_configuration"],
-            Params: GetLoggingConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_managed_rule_set"],
-            Params: GetManagedRuleSetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_mobile_sdk_release"],
-            Params: GetMobileSdkReleaseRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_permission_policy"],
-            Params: GetPermissionPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_rate_based_statement_managed_keys"],
-            Params: GetRateBasedStatementManagedKeysRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_regex_pattern_set"],
-            Params: GetRegexPatternSetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_rule_group"],
-            Params: GetRuleGroupRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_sampled_requests"],
-            Params: GetSampledRequestsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_top_path_statistics_by_traffic"],
-            Params: GetTopPathStatisticsByTrafficRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_web_acl"],
-            Params: GetWebACLRequestTypeDef | None = None,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["get_web_acl_for_resource"],
-            Params: GetWebACLForResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_api_keys"],
-            Params: ListAPIKeysRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_available_managed_rule_group_versions"],
-            Params: ListAvailableManagedRuleGroupVersionsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_available_managed_rule_groups"],
-            Params: ListAvailableManagedRuleGroupsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_ip_sets"],
-            Params: ListIPSetsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_logging_configurations"],
-            Params: ListLoggingConfigurationsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_managed_rule_sets"],
-            Params: ListManagedRuleSetsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_mobile_sdk_releases"],
-            Params: ListMobileSdkReleasesRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_regex_pattern_sets"],
-            Params: ListRegexPatternSetsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_resources_for_web_acl"],
-            Params: ListResourcesForWebACLRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_rule_groups"],
-            Params: ListRuleGroupsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_tags_for_resource"],
-            Params: ListTagsForResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["list_web_acls"],
-            Params: ListWebACLsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_logging_configuration"],
-            Params: PutLoggingConfigurationRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_managed_rule_set_versions"],
-            Params: PutManagedRuleSetVersionsRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["put_permission_policy"],
-            Params: PutPermissionPolicyRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["tag_resource"],
-            Params: TagResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["untag_resource"],
-            Params: UntagResourceRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_ip_set"],
-            Params: UpdateIPSetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_managed_rule_set_version_expiry_date"],
-            Params: UpdateManagedRuleSetVersionExpiryDateRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_regex_pattern_set"],
-            Params: UpdateRegexPatternSetRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_rule_group"],
-            Params: UpdateRuleGroupRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
-        @overload
-        def generate_presigned_url(
-            self,
-            ClientMethod: Literal["update_web_acl"],
-            Params: UpdateWebACLRequestTypeDef,
-            ExpiresIn: builtins.int = 3600,
-            HttpMethod: builtins.str | None = None,
-        ) -> builtins.str: ...
+        Parameters:
+        - Name (required): The name of the web ACL. You cannot change the name
+          of a web ACL after you create it.
+        - Scope (required): Specifies whether this is for a global resource
+          type, such as a Amazon CloudFront distribution. For an Amplify
+          application, use CLOUDFRONT.
+        - Id (required): The unique identifier for the web ACL. This ID is
+          returned in the responses to create and list commands. You provide it
+          to operations like update and delete.
+        - DefaultAction (required): The action to perform if none of the Rules
+          contained in the WebACL match.
+        - Description (optional): A description of the web ACL that helps with
+          identification.
+        - Rules (optional): The Rule statements used to identify the web
+          requests that you want to manage. Each rule includes one top-level
+          statement that WAF uses to identify matching web requests, and
+          parameters that govern ...
+        - VisibilityConfig (required): Defines and enables Amazon CloudWatch
+          metrics and web request sample collection.
+        - DataProtectionConfig (optional): Specifies data protection to apply
+          to the web request data for the web ACL. This is a web ACL level data
+          protection option.
+        - LockToken (required): A token used for optimistic locking. WAF
+          returns a token to your get and list requests, to mark the state of
+          the entity at the time of the request. To make changes to the entity
+          associated with the ...
+        - CustomResponseBodies (optional): A map of custom response keys and
+          content bodies. When you create a rule with a block action, you can
+          send a custom response to the web request. You define these for the
+          web ACL, and then use them in ...
+        - CaptchaConfig (optional): Specifies how WAF should handle CAPTCHA
+          evaluations for rules that don't have their own CaptchaConfig
+          settings. If you don't specify this, WAF uses its default settings
+          for CaptchaConfig.
+        - ChallengeConfig (optional): Specifies how WAF should handle challenge
+          evaluations for rules that don't have their own ChallengeConfig
+          settings. If you don't specify this, WAF uses its default settings
+          for ChallengeConfig.
+        - TokenDomains (optional): Specifies the domains that WAF should accept
+          in a web request token. This enables the use of tokens across
+          multiple protected websites. When WAF provides a token, it uses the
+          domain of the Amazon Web ...
+        - AssociationConfig (optional): Specifies custom configurations for the
+          associations between the web ACL and protected resources.
+        - OnSourceDDoSProtectionConfig (optional): Specifies the type of DDoS
+          protection to apply to web request data for a web ACL. For most
+          scenarios, it is recommended to use the default protection level,
+          ACTIVE_UNDER_DDOS. If a web ACL is ...
+        - ApplicationConfig (optional): Configures the ability for the WAF
+          console to store and retrieve application attributes. Application
+          attributes help WAF give recommendations for protection packs.
+
+        API reference:
+        https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateWebACL
+        """
+
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["associate_web_acl"],
+        Params: AssociateWebACLRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["check_capacity"],
+        Params: CheckCapacityRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_api_key"],
+        Params: CreateAPIKeyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_ip_set"],
+        Params: CreateIPSetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_regex_pattern_set"],
+        Params: CreateRegexPatternSetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_rule_group"],
+        Params: CreateRuleGroupRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["create_web_acl"],
+        Params: CreateWebACLRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_api_key"],
+        Params: DeleteAPIKeyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_firewall_manager_rule_groups"],
+        Params: DeleteFirewallManagerRuleGroupsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_ip_set"],
+        Params: DeleteIPSetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_logging_configuration"],
+        Params: DeleteLoggingConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_permission_policy"],
+        Params: DeletePermissionPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_regex_pattern_set"],
+        Params: DeleteRegexPatternSetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_rule_group"],
+        Params: DeleteRuleGroupRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["delete_web_acl"],
+        Params: DeleteWebACLRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_all_managed_products"],
+        Params: DescribeAllManagedProductsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_managed_products_by_vendor"],
+        Params: DescribeManagedProductsByVendorRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["describe_managed_rule_group"],
+        Params: DescribeManagedRuleGroupRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["disassociate_web_acl"],
+        Params: DisassociateWebACLRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["generate_mobile_sdk_release_url"],
+        Params: GenerateMobileSdkReleaseUrlRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_decrypted_api_key"],
+        Params: GetDecryptedAPIKeyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_ip_set"],
+        Params: GetIPSetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_logging_configuration"],
+        Params: GetLoggingConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_managed_rule_set"],
+        Params: GetManagedRuleSetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_mobile_sdk_release"],
+        Params: GetMobileSdkReleaseRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_permission_policy"],
+        Params: GetPermissionPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_rate_based_statement_managed_keys"],
+        Params: GetRateBasedStatementManagedKeysRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_regex_pattern_set"],
+        Params: GetRegexPatternSetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_rule_group"],
+        Params: GetRuleGroupRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_sampled_requests"],
+        Params: GetSampledRequestsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_top_path_statistics_by_traffic"],
+        Params: GetTopPathStatisticsByTrafficRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_web_acl"],
+        Params: GetWebACLRequestTypeDef | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["get_web_acl_for_resource"],
+        Params: GetWebACLForResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_api_keys"],
+        Params: ListAPIKeysRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_available_managed_rule_group_versions"],
+        Params: ListAvailableManagedRuleGroupVersionsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_available_managed_rule_groups"],
+        Params: ListAvailableManagedRuleGroupsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_ip_sets"],
+        Params: ListIPSetsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_logging_configurations"],
+        Params: ListLoggingConfigurationsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_managed_rule_sets"],
+        Params: ListManagedRuleSetsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_mobile_sdk_releases"],
+        Params: ListMobileSdkReleasesRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_regex_pattern_sets"],
+        Params: ListRegexPatternSetsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_resources_for_web_acl"],
+        Params: ListResourcesForWebACLRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_rule_groups"],
+        Params: ListRuleGroupsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_tags_for_resource"],
+        Params: ListTagsForResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["list_web_acls"],
+        Params: ListWebACLsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_logging_configuration"],
+        Params: PutLoggingConfigurationRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_managed_rule_set_versions"],
+        Params: PutManagedRuleSetVersionsRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["put_permission_policy"],
+        Params: PutPermissionPolicyRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["tag_resource"],
+        Params: TagResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["untag_resource"],
+        Params: UntagResourceRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_ip_set"],
+        Params: UpdateIPSetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_managed_rule_set_version_expiry_date"],
+        Params: UpdateManagedRuleSetVersionExpiryDateRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_regex_pattern_set"],
+        Params: UpdateRegexPatternSetRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_rule_group"],
+        Params: UpdateRuleGroupRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: Literal["update_web_acl"],
+        Params: UpdateWebACLRequestTypeDef,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
 
 def client(
     *, session: SessionLike | None = None, **kwargs: Unpack[ClientArgsTypeDef]
-) -> WAFV2Client: ...
+) -> WAFV2Client:
+    """boto3.client('wafv2', ...) with the same arguments, from `session` when
+    given: boto3's client itself, typed WAFV2Client.
+    """

@@ -139,8 +139,6 @@ class WAFV2Exceptions(BaseClientExceptions):
     client.exceptions.X` catches exactly what botocore raises.
     """
 
-    __slots__ = ()
-
     WAFAssociatedItemException: type[WAFAssociatedItemException]
     WAFConfigurationWarningException: type[WAFConfigurationWarningException]
     WAFDuplicateItemException: type[WAFDuplicateItemException]

@@ -1,8 +1,10 @@
-"""generate_presigned_url per operation and the typed Stubber on the typed client and its .raw."""
+"""generate_presigned_url per operation and the typed Stubber on a typed client and on a client made with boto3."""
 
 from __future__ import annotations
 
 import io
+
+import boto3  # type: ignore[import-untyped, unused-ignore]
 
 from aws_typed import s3, sqs
 from aws_typed.s3.stubber import ANY, S3Stubber
@@ -26,7 +28,7 @@ def stubs(client: s3.S3Client, queue: sqs.SQSClient, body: io.BytesIO) -> None:
         stubber.add_client_error("get_object", "NoSuchKey", http_status_code=404, expected_params={"Bucket": "b", "Key": "k"})
         client.list_buckets()
         stubber.assert_no_pending_responses()
-    raw_stubber = S3Stubber(client.raw)
+    raw_stubber = S3Stubber(boto3.client("s3"))
     raw_stubber.activate()
     raw_stubber.deactivate()
     with SQSStubber(queue) as stub:

@@ -58,7 +58,7 @@ def resources() -> None:
 
 def wrap() -> None:
     client = s3.S3Client(boto3.client("s3"))
-    print(client.raw)
+    print(client.meta.region_name)  # boto3's client itself, typed
     client = s3.client(session=boto3.Session(profile_name="dev"))
 
     try:
