@@ -13,6 +13,12 @@ In the user's pyproject.toml:
 Everything else (jobs, outputs, required, aio) comes from [tool.botoloom], merged by the same
 code as the command line's (config.plan); the hook then runs pipeline.generate itself.
 The generated package is added to the wheel under its import name.
+
+The botocore it generates from is the build environment's; [tool.botoloom] botocore (a
+version specifier, "==1.43.11") is the project's pin: a build environment whose botocore
+does not satisfy it fails the build in one line (config.check_botocore), and a project with
+no pin gets a one-line warning naming the botocore used.  The pin does not install anything:
+the same version goes into [build-system] requires.
 """
 
 from __future__ import annotations
@@ -76,6 +82,12 @@ class BotoloomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             tmp.cleanup()
             raise
         self._tmp = tmp
+        if config.load(Path(self.root)).botocore is None:
+            print(
+                f"botoloom: warning: no [tool.botoloom] botocore pin: generated from botocore "
+                f"{pipeline.source().botocore_version}, whichever the build environment installed",
+                file=sys.stderr,
+            )
         for rel in PackageDir.open(plan.root).contents():
             build_data["force_include"][str(plan.root / rel)] = f"{plan.package}/{rel}"
 

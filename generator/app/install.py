@@ -80,6 +80,7 @@ def main(command: str, argv: Sequence[str]) -> int:
     settings = _settings(args)
     package = args.package or settings.package or "aws_typed"
     target = environment.probe(args.python, package, package)
+    config.check_botocore(settings, target.botocore_version)  # before the no-op: a pin is never ignored
     want = wanted(args, settings, package, target)  # no definition read yet: a no-op stays cheap
     if _unknown(want, target):
         _plan(args, settings, want, target)  # says which names are unknown and the closest ones
