@@ -23,6 +23,7 @@ the same version goes into [build-system] requires.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -33,7 +34,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.plugin import hookimpl
 
 from ..errors import UserError
-from ..output.package_dir import PackageDir
+from ..output.package_dir import BOOKKEEPING, PackageDir
 from . import config
 
 if TYPE_CHECKING:  # the pipeline (boto3, jinja2) is imported when a build runs the hook
@@ -90,6 +91,22 @@ class BotoloomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             )
         for rel in PackageDir.open(plan.root).contents():
             build_data["force_include"][str(plan.root / rel)] = f"{plan.package}/{rel}"
+        self._leave_out_bookkeeping(plan.package)
+
+    def _leave_out_bookkeeping(self, package: str) -> None:
+        """Keep botoloom's bookkeeping (cache, lock, its .gitignore) of a package generated in
+        the source tree (in-source mode, [tool.botoloom] output) out of the artifact: hatchling
+        reads only the project's top .gitignore, and a hook cannot add exclude patterns, so
+        their distribution paths are reserved (hatchling then skips project files there)."""
+        reserved = getattr(self.build_config, "build_reserved_paths", None)
+        if not isinstance(reserved, set):
+            return
+        source = config.load(Path(self.root)).output
+        for name in BOOKKEEPING:
+            reserved.add(f"{package}/{name}")
+            if source is not None:
+                rel = os.path.relpath(os.path.join(source, package, name), self.root)
+                reserved.add(self.build_config.get_distribution_path(rel.replace(os.sep, "/")))
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         tmp = getattr(self, "_tmp", None)
