@@ -44,6 +44,12 @@ class Server:
         result = self.request("textDocument/definition", self._at(path, line, character)) or []
         return [(Path(loc["uri"].removeprefix("file://")).as_posix(), loc["range"]["start"]["line"]) for loc in result]
 
+    def completion(self, path: Path, line: int, character: int) -> list[str]:
+        """The labels of the completions offered at a 0-based position."""
+        result = self.request("textDocument/completion", self._at(path, line, character)) or []
+        items = result["items"] if isinstance(result, dict) else result
+        return [str(item["label"]) for item in items]
+
     def close(self) -> None:
         try:
             self.request("shutdown", None)
