@@ -95,7 +95,7 @@ def plan(request: Request, settings: Config) -> Plan:
         request.overwrite,
         request.lock_timeout,
         options,
-        request.data,
+        data=request.data,  # by keyword: Plan has gained fields before it (prune, diff, rerun)
     )
 
 

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -191,7 +192,7 @@ def _plan(
         quiet=True,
         data=target.data,
     )
-    plan = config.plan(request, settings)
+    plan = replace(config.plan(request, settings), prune=True)  # botoloom's own work directory: as asked, always
     if plan.options.key() != want.fingerprint["options"]:  # the two merges must agree
         raise UserError(f"internal error: options {plan.options.key()} != {want.fingerprint['options']}")
     return plan

@@ -193,8 +193,9 @@ def test_a_project_pin_refuses_an_environment_with_another_botocore(
     """[tool.botoloom] botocore (README "Using it in a build step") holds for install too:
     one line, exit 2, nothing installed, even where a no-op would otherwise answer."""
     (tmp_path / "pyproject.toml").write_text(f'[tool.botoloom]\nservices = ["sts"]\nbotocore = "=={PINNED}"\n')
+    before = installed(other_env)  # what other tests of this module left there
     result = run_botoloom("install", "--python", str(other_env), cache=cache, cwd=tmp_path)
     assert result.returncode == 2 and result.stdout == ""
     [line] = result.stderr.splitlines()
     assert line.startswith("botoloom: error: ") and f"this environment has botocore {OTHER}" in line
-    assert installed(other_env) == ""
+    assert installed(other_env) == before
