@@ -90,7 +90,7 @@ def test_a_gitignore_botoloom_did_not_write_is_left_alone(project: Path) -> None
 EXCLUDE = """
 [tool.hatch.build.targets.wheel]
 packages = ["src/userapp", "src/aws_typed"]
-exclude = [".botoloom-cache.json", ".botoloom.lock", "src/aws_typed/.gitignore"]
+exclude = [".botoloom-cache.json", ".botoloom.lock", "*.botoloom-tmp", "src/aws_typed/.gitignore"]
 """
 
 
@@ -102,9 +102,10 @@ def test_a_wheel_hatchling_builds_holds_none_of_the_bookkeeping(project: Path, b
     assert EXCLUDE.splitlines()[-1] in (REPO / "README.md").read_text().splitlines()
     package = generate(project)
     (package / ".botoloom.lock").write_bytes(b"")
+    (package / "sts" / ".client.py.abcd1234.botoloom-tmp").write_text("half")  # a killed run's
     assert (package / CACHE).is_file()
     run(sys.executable, "-m", "hatchling", "build", "--target", "wheel", cwd=project)
     [built] = (project / "dist").glob("*.whl")
     names = zipfile.ZipFile(built).namelist()
     assert "aws_typed/sts/client.py" in names and f"aws_typed/{MANIFEST}" in names and "userapp/__init__.py" in names
-    assert not [n for n in names if n.endswith((CACHE, ".botoloom.lock", GITIGNORE))], names
+    assert not [n for n in names if n.endswith((CACHE, ".botoloom.lock", GITIGNORE, ".botoloom-tmp"))], names

@@ -34,6 +34,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.plugin import hookimpl
 
 from ..errors import UserError
+from ..output import fsguard
 from ..output.package_dir import BOOKKEEPING, PackageDir
 from . import config
 
@@ -102,7 +103,13 @@ class BotoloomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         if not isinstance(reserved, set):
             return
         source = config.load(Path(self.root)).output
-        for name in BOOKKEEPING:
+        names = list(BOOKKEEPING)
+        if source is not None and os.path.isdir(os.path.join(source, package)):
+            try:  # temp files a killed run left there (the next run removes them)
+                names += fsguard.scan(Path(source) / package)
+            except UserError:  # a link or a special file in it: not the hook's to judge
+                pass
+        for name in names:
             reserved.add(f"{package}/{name}")
             if source is not None:
                 rel = os.path.relpath(os.path.join(source, package, name), self.root)
