@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..pipeline import Plan
     from ..source.load import Data
 
-KEYS = frozenset({"services", "package", "output", "jobs", "outputs", "required", "aio"})
+KEYS = frozenset({"services", "package", "output", "jobs", "outputs", "required", "aio", "botocore"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Config:
     outputs: str | None = None  # "sound" or "present" (options.py)
     required: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # [tool.botoloom.required]
     aio: bool = False  # aio = true: typed aiobotocore modules too (--aio)
+    botocore: str | None = None  # botocore = "==1.43.11": the botocore the project pins (check_botocore)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def plan(request: Request, settings: Config) -> Plan:
 
     package = request.package or settings.package or "aws_typed"
     source = pipeline.use(request.data)
+    check_botocore(settings, source.botocore_version)
     if request.all or (settings.all and not request.services):
         names = source.available_services()
     elif request.services or settings.services:
@@ -93,8 +95,43 @@ def plan(request: Request, settings: Config) -> Plan:
         request.overwrite,
         request.lock_timeout,
         options,
-        request.data,
+        data=request.data,  # by keyword: Plan has gained fields before it (prune, diff, rerun)
     )
+
+
+def check_botocore(settings: Config, installed: str) -> None:
+    """Refuse, in one line, to generate from a botocore other than the one [tool.botoloom]
+    botocore pins (a PEP 440 specifier, already checked by load); no pin: no check."""
+    if settings.botocore is None:
+        return
+    from packaging.specifiers import SpecifierSet
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        matches = Version(installed) in SpecifierSet(settings.botocore)
+    except InvalidVersion:
+        matches = False
+    if not matches:
+        raise UserError(
+            f'{settings.path}: [tool.botoloom] botocore = "{settings.botocore}", but this environment has '
+            f"botocore {installed}: install the pinned botocore (and its boto3) here, or change the pin"
+        )
+
+
+def _pin(path: Path, value: object) -> str | None:
+    """botocore = "==1.43.11" (any PEP 440 specifier; a bare version means ==that version)."""
+    if value is None:
+        return None
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+    from packaging.version import InvalidVersion, Version
+
+    want = 'a version specifier such as "==1.43.11"'
+    if not isinstance(value, str) or not value.strip():
+        raise UserError(f"{path}: [tool.botoloom] botocore must be {want}")
+    try:
+        return f"=={Version(value.strip())}" if value.strip()[0].isdigit() else str(SpecifierSet(value))
+    except (InvalidSpecifier, InvalidVersion):
+        raise UserError(f"{path}: [tool.botoloom] botocore = {value!r} is not {want}") from None
 
 
 def available_cpus() -> int:
@@ -233,6 +270,7 @@ def load(start: Path) -> Config:
     if not isinstance(aio, bool):
         raise UserError(f"{path}: [tool.botoloom] aio must be true or false")
     return Config(
+        botocore=_pin(path, table.get("botocore")),
         aio=aio,
         outputs=outputs,
         required=required,

@@ -13,10 +13,17 @@ In the user's pyproject.toml:
 Everything else (jobs, outputs, required, aio) comes from [tool.botoloom], merged by the same
 code as the command line's (config.plan); the hook then runs pipeline.generate itself.
 The generated package is added to the wheel under its import name.
+
+The botocore it generates from is the build environment's; [tool.botoloom] botocore (a
+version specifier, "==1.43.11") is the project's pin: a build environment whose botocore
+does not satisfy it fails the build in one line (config.check_botocore), and a project with
+no pin gets a one-line warning naming the botocore used.  The pin does not install anything:
+the same version goes into [build-system] requires.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -27,7 +34,8 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.plugin import hookimpl
 
 from ..errors import UserError
-from ..output.package_dir import PackageDir
+from ..output import fsguard
+from ..output.package_dir import BOOKKEEPING, PackageDir
 from . import config
 
 if TYPE_CHECKING:  # the pipeline (boto3, jinja2) is imported when a build runs the hook
@@ -76,8 +84,36 @@ class BotoloomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             tmp.cleanup()
             raise
         self._tmp = tmp
+        if config.load(Path(self.root)).botocore is None:
+            print(
+                f"botoloom: warning: no [tool.botoloom] botocore pin: generated from botocore "
+                f"{pipeline.source().botocore_version}, whichever the build environment installed",
+                file=sys.stderr,
+            )
         for rel in PackageDir.open(plan.root).contents():
             build_data["force_include"][str(plan.root / rel)] = f"{plan.package}/{rel}"
+        self._leave_out_bookkeeping(plan.package)
+
+    def _leave_out_bookkeeping(self, package: str) -> None:
+        """Keep botoloom's bookkeeping (cache, lock, its .gitignore) of a package generated in
+        the source tree (in-source mode, [tool.botoloom] output) out of the artifact: hatchling
+        reads only the project's top .gitignore, and a hook cannot add exclude patterns, so
+        their distribution paths are reserved (hatchling then skips project files there)."""
+        reserved = getattr(self.build_config, "build_reserved_paths", None)
+        if not isinstance(reserved, set):
+            return
+        source = config.load(Path(self.root)).output
+        names = list(BOOKKEEPING)
+        if source is not None and os.path.isdir(os.path.join(source, package)):
+            try:  # temp files a killed run left there (the next run removes them)
+                names += fsguard.scan(Path(source) / package)
+            except UserError:  # a link or a special file in it: not the hook's to judge
+                pass
+        for name in names:
+            reserved.add(f"{package}/{name}")
+            if source is not None:
+                rel = os.path.relpath(os.path.join(source, package, name), self.root)
+                reserved.add(self.build_config.get_distribution_path(rel.replace(os.sep, "/")))
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         tmp = getattr(self, "_tmp", None)

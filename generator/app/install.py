@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +81,7 @@ def main(command: str, argv: Sequence[str]) -> int:
     settings = _settings(args)
     package = args.package or settings.package or "aws_typed"
     target = environment.probe(args.python, package, package)
+    config.check_botocore(settings, target.botocore_version)  # before the no-op: a pin is never ignored
     want = wanted(args, settings, package, target)  # no definition read yet: a no-op stays cheap
     if _unknown(want, target):
         _plan(args, settings, want, target)  # says which names are unknown and the closest ones
@@ -190,7 +192,7 @@ def _plan(
         quiet=True,
         data=target.data,
     )
-    plan = config.plan(request, settings)
+    plan = replace(config.plan(request, settings), prune=True)  # botoloom's own work directory: as asked, always
     if plan.options.key() != want.fingerprint["options"]:  # the two merges must agree
         raise UserError(f"internal error: options {plan.options.key()} != {want.fingerprint['options']}")
     return plan

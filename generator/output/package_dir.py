@@ -15,6 +15,7 @@ file is made in it.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,9 +32,17 @@ from .manifest import read as read_manifest
 from .tree import Tree
 from .write import Outcome, write
 
-__all__ = ["CACHE", "MANIFEST", "Cached", "Outcome", "PackageDir", "Rendered"]
+__all__ = ["BOOKKEEPING", "CACHE", "GITIGNORE", "MANIFEST", "Cached", "Outcome", "PackageDir", "Rendered"]
 
 _OWN = frozenset({MANIFEST, CACHE, fsguard.LOCK})
+GITIGNORE = ".gitignore"
+BOOKKEEPING = (CACHE, fsguard.LOCK, GITIGNORE)  # botoloom's own files here that no copy of the package needs
+_IGNORE_HEAD = "# Written by botoloom: its bookkeeping in this generated package, kept out of commits."
+IGNORES = (
+    f"{_IGNORE_HEAD}\n"
+    f"# Rewritten by every run while this first line is unchanged; {MANIFEST} is meant to be committed.\n"
+    f"/{CACHE}\n/{fsguard.LOCK}\n*{fsguard.TEMP_SUFFIX}\n/{GITIGNORE}\n"
+)
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,7 @@ class PackageDir:
         files_by_service = {name: list(service.files) for name, service in services.items()}
         entries = {name: service.entry for name, service in services.items()}
         incremental.save(self._tree, dict(keys), files_by_service, entries, [*files, *kept])
+        _ignore_bookkeeping(self._tree)
         return outcome
 
     def check(self, files: dict[str, str], meta: dict[str, object]) -> list[str]:
@@ -131,6 +141,26 @@ class PackageDir:
             for rel in temps
         ]
         return diffs
+
+
+def _ignore_bookkeeping(tree: Tree) -> None:
+    """A .gitignore in the package directory listing botoloom's own files (cache, lock, temp
+    files, itself), so that `git add` of the package never takes them; written atomically
+    through the directory's descriptor, and never over a .gitignore botoloom did not write."""
+    if tree.stats([GITIGNORE])[GITIGNORE] is not None:  # there: rewritten only when botoloom's and stale
+        current = tree.read(GITIGNORE)
+        if current is None or current == IGNORES or not current.startswith(_IGNORE_HEAD):
+            return
+    temp = None
+    try:
+        temp, fd = tree.stage(GITIGNORE, fsguard.TEMP_SUFFIX, [])
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(IGNORES)
+            os.fchmod(handle.fileno(), 0o644)
+        tree.commit(temp)
+    except OSError:  # only a convenience, as the cache: the next run writes it again
+        if temp is not None:
+            tree.discard(temp)
 
 
 def _owned(tree: Tree) -> Manifest:

@@ -185,3 +185,17 @@ def test_bad_targets_get_one_line_and_exit_2(tmp_path: Path, cache: Path) -> Non
     assert no_pip.returncode == 2 and no_pip.stderr.count("\n") == 1 and "has no pip" in no_pip.stderr
     typo = run_botoloom("install", "--python", str(bare), "--services", "s4", "--check", cache=cache)
     assert typo.returncode == 2 and "unknown service 's4' (did you mean s3" in typo.stderr
+
+
+def test_a_project_pin_refuses_an_environment_with_another_botocore(
+    other_env: Path, cache: Path, tmp_path: Path
+) -> None:
+    """[tool.botoloom] botocore (README "Using it in a build step") holds for install too:
+    one line, exit 2, nothing installed, even where a no-op would otherwise answer."""
+    (tmp_path / "pyproject.toml").write_text(f'[tool.botoloom]\nservices = ["sts"]\nbotocore = "=={PINNED}"\n')
+    before = installed(other_env)  # what other tests of this module left there
+    result = run_botoloom("install", "--python", str(other_env), cache=cache, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("botoloom: error: ") and f"this environment has botocore {OTHER}" in line
+    assert installed(other_env) == before
