@@ -35,7 +35,9 @@ def _swapped_run(
     copy right after the swap, and the copy's path."""
     out = tmp_path / "out"
     release = tmp_path / "release"
-    proc = start(["--services", *services, "--output", str(out), "--quiet"], models, f"{point}=wait:{release}")
+    proc = start(
+        ["--services", *services, "--output", str(out), "--quiet", "--prune"], models, f"{point}=wait:{release}"
+    )
     paused(proc, release)
     elsewhere = tmp_path / "elsewhere"
     before = _swap(out / "aws_typed" / place, elsewhere)
@@ -47,7 +49,7 @@ def _swapped_run(
 
 def _generate(models: Models, tmp_path: Path, *services: str) -> Path:
     out = tmp_path / "out"
-    assert run("--services", *services, "--output", str(out), "--quiet", models=models).returncode == 0
+    assert run("--services", *services, "--output", str(out), "--quiet", "--parents", models=models).returncode == 0
     return out / "aws_typed"
 
 
@@ -66,7 +68,9 @@ def test_removal_never_reaches_through_a_service_directory_swapped_for_a_link(
     assert snapshot(elsewhere) == before
     assert_error(result, str(package / "tiny"), "symbolic link")
     (package / "tiny").unlink()
-    assert run("--services", "other", "--output", str(package.parent), "--quiet", models=models).returncode == 0
+    assert (
+        run("--services", "other", "--output", str(package.parent), "--quiet", "--prune", models=models).returncode == 0
+    )
     clean = _generate(models, tmp_path / "clean", "other")
     assert without_cache(snapshot(package)) == without_cache(snapshot(clean))
 
