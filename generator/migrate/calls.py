@@ -114,6 +114,12 @@ class CallRewriter:
         shown = cst.Module(body=()).code_for_node(receiver)
         return UNTRACED.format(shown=shown)
 
+    def untraced(self, call: cst.Call) -> bool:
+        """Whether `call` makes a boto3 object migrate cannot tie to one service: an untraced
+        receiver, or a service name that is not a literal."""
+        factory = self._factory(call, call)
+        return isinstance(factory, str) or (factory is not None and isinstance(self._service(call), str))
+
     def _takes_boto3s(self, outer: cst.Call | None) -> str | None:
         """Whether the call around a boto3 call needs boto3's own object: "" for the package's
         classes (`s3.S3Client(boto3.client("s3"))` wraps it already), a reason for Stubber."""

@@ -16,7 +16,7 @@ there stay in the original import, and are reported.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst import MetadataDependent
@@ -25,6 +25,10 @@ from libcst.helpers import get_full_name_for_node
 from .package import LIBRARY_MODULES, STUB_MODULES, STUB_PREFIXES, Target
 from .report import Findings
 
+PINNED = (
+    "{dotted}: {name} kept: it annotates `{value}`, which is not traced to a boto3 {service!r} object "
+    "(the typed class there could disagree with the value)"
+)
 Statement = cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]
 
 
@@ -42,6 +46,7 @@ class StubImportRewriter:
     meta: MetadataDependent
     target: Target
     findings: Findings
+    pinned: dict[str, str] = field(default_factory=dict)  # boto3-stubs names kept (pinned.py)
 
     def leave_line(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> Statement:
         body: list[cst.BaseSmallStatement] = []
@@ -92,6 +97,11 @@ class StubImportRewriter:
         missing: list[str] = []
         for alias in node.names:
             name = get_full_name_for_node(alias.name) or ""
+            value = self.pinned.get(f"{dotted}.{name}")
+            if value is not None:
+                groups.setdefault(str(dotted), []).append(alias)
+                self._leave(line, PINNED.format(dotted=dotted, name=name, value=value, service=service))
+                continue
             located = self.target.locate(service, found[1], name)
             if located is None:
                 missing.append(name)

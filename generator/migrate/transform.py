@@ -21,9 +21,16 @@ from functools import partial
 import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
-from libcst.metadata import FunctionScope, MetadataWrapper, PositionProvider, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import (
+    FunctionScope,
+    MetadataWrapper,
+    ParentNodeProvider,
+    PositionProvider,
+    QualifiedNameProvider,
+    ScopeProvider,
+)
 
-from . import bindings, imports
+from . import bindings, imports, pinned
 from .calls import CallRewriter
 from .package import Target
 from .report import Findings
@@ -39,7 +46,7 @@ class NotKept(ValueError):
 
 
 class Migration(cst.CSTTransformer):
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider)
+    METADATA_DEPENDENCIES = (ParentNodeProvider, QualifiedNameProvider, ScopeProvider)
 
     def __init__(self, context: CodemodContext, target: Target, findings: Findings) -> None:
         super().__init__()
@@ -53,6 +60,8 @@ class Migration(cst.CSTTransformer):
     def visit_Module(self, node: cst.Module) -> None:
         found = bindings.collect(node, self.metadata[ScopeProvider].values(), self.target.package)  # type: ignore[arg-type]
         self.calls = CallRewriter(self, self.context, self.target, found, self.findings)
+        untraced = [call for call in pinned.calls(node) if self.calls.untraced(call)]
+        self.stubs.pinned = pinned.pinned(node, self, untraced)
         for imported in (i for names in found.boto3_imports.values() for i in names):
             scope = self.get_metadata(ScopeProvider, imported.statement, None)
             if isinstance(scope, FunctionScope) and isinstance(scope.node, cst.FunctionDef):
