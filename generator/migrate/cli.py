@@ -60,6 +60,13 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--diff", action="store_true", help="write nothing; print unified diffs")
     p.add_argument(
+        "--library",
+        action="store_true",
+        help="keep public signatures compatible with callers passing boto3's objects: a public parameter "
+        "annotated with a boto3-stubs class takes that class or the package's, a public return keeps "
+        "boto3-stubs' class (imported under TYPE_CHECKING)",
+    )
+    p.add_argument(
         "--write-config",
         action="store_true",
         help="add the services found to [tool.botoloom] services of the nearest pyproject.toml",
@@ -125,7 +132,7 @@ def _target(args: argparse.Namespace) -> tuple[Target, str | None]:
     if root is None:
         where = f" in {output}" if output else ""
         warning = f"package {package} not found{where}: every botocore service counts as generated; boto3-stubs imports are left as they are"
-    return Target(package, root, known, resourceful, first_party(Path.cwd())), warning
+    return Target(package, root, known, resourceful, first_party(Path.cwd()), library_mode=args.library), warning
 
 
 def _settings() -> config.Config:

@@ -104,6 +104,11 @@ def _key(statement: cst.BaseStatement, own: Collection[str]) -> Key | None:
     return section(module or "", bool(first.relative), own), 1, (module or "").lower()
 
 
+def block(body: Sequence[cst.BaseStatement], own: Collection[str]) -> tuple[int, list[Key]]:
+    """(index of the first line of the module's import block, the keys of its lines)."""
+    return _block(body, own)
+
+
 def _block(body: Sequence[cst.BaseStatement], own: Collection[str]) -> tuple[int, list[Key]]:
     """(index of the first import line, the keys of the block's lines)."""
     start = 1 if body and _is_docstring(body[0]) else 0

@@ -55,6 +55,7 @@ class Target:
     known: frozenset[str]  # every botocore service name
     resourceful: frozenset[str]  # services boto3 has resources for
     first_party: frozenset[str] = frozenset()  # the project's own top-level modules (ruff's first party)
+    library_mode: bool = False  # --library: public signatures keep taking boto3-stubs' types (library.py)
     _exports: dict[Path, frozenset[str] | None] = field(default_factory=dict)
 
     def generated(self, service: str) -> bool:

@@ -32,6 +32,7 @@ from libcst.metadata import (
 
 from . import bindings, imports, pinned
 from .calls import CallRewriter
+from .library import Widening, has_future_annotations
 from .package import Target
 from .report import Findings
 from .stubs import Statement, StubImportRewriter
@@ -56,12 +57,14 @@ class Migration(cst.CSTTransformer):
         self.stubs = StubImportRewriter(self, target, findings)
         self.calls: CallRewriter | None = None
         self.open_calls: list[cst.Call] = []  # the calls being visited, innermost last
+        self.widening = Widening(self, self.stubs.moves)
 
     def visit_Module(self, node: cst.Module) -> None:
         found = bindings.collect(node, self.metadata[ScopeProvider].values(), self.target.package)  # type: ignore[arg-type]
         self.calls = CallRewriter(self, self.context, self.target, found, self.findings)
         untraced = [call for call in pinned.calls(node) if self.calls.untraced(call)]
         self.stubs.pinned = pinned.pinned(node, self, untraced)
+        self.widening.future = has_future_annotations(node)
         for imported in (i for names in found.boto3_imports.values() for i in names):
             scope = self.get_metadata(ScopeProvider, imported.statement, None)
             if isinstance(scope, FunctionScope) and isinstance(scope.node, cst.FunctionDef):
@@ -72,6 +75,8 @@ class Migration(cst.CSTTransformer):
         """The imports of the function's rewritten calls go where it imports boto3: in place of
         that import (its comments kept) when nothing else uses it, else right after it."""
         assert self.calls is not None
+        if self.target.library_mode:
+            updated_node = self.widening.signature(original_node, updated_node)
         names = self.calls.local_needed.pop(original_node, None)
         statement = self.calls.lazy.get(original_node)
         line = self.lazy_lines.get(statement) if statement is not None else None
@@ -144,6 +149,8 @@ def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, F
     changed = bool(context.scratch.get(RemoveImportsVisitor.CONTEXT_KEY))
     if changed:
         tree = RemoveImportsVisitor(context).transform_module(tree)
+    if migration.widening.modules:
+        tree, changed = migration.widening.add_imports(tree, target.first_party), True
     if migration.calls.module_needed:
         tree, changed = _add_imports(tree, migration.calls.module_needed, target, context), True
     if changed:
