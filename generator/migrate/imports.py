@@ -229,6 +229,30 @@ def sort_block(module: cst.Module, own: Collection[str]) -> cst.Module:
     return module.with_changes(body=body)
 
 
+def is_type_checking(statement: cst.CSTNode) -> bool:
+    """`if TYPE_CHECKING:` (or `typing.TYPE_CHECKING`) with an indented block."""
+    if not isinstance(statement, cst.If) or not isinstance(statement.body, cst.IndentedBlock):
+        return False
+    return get_full_name_for_node(statement.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+
+
+def checking_sorted(module: cst.Module, own: Collection[str]) -> bool:
+    """Whether the imports of every module-level `if TYPE_CHECKING:` are as ruff sorts them."""
+    blocks = [s for s in module.body if is_type_checking(s)]
+    return all(is_sorted(cst.Module(body=b.body.body), own) for b in blocks)  # type: ignore[attr-defined]
+
+
+def sort_checking(module: cst.Module, own: Collection[str]) -> cst.Module:
+    """The imports of every module-level `if TYPE_CHECKING:` in ruff's order (sort_block)."""
+    body = list(module.body)
+    for i, statement in enumerate(body):
+        if is_type_checking(statement):
+            assert isinstance(statement, cst.If) and isinstance(statement.body, cst.IndentedBlock)
+            inner = sort_block(cst.Module(body=statement.body.body), own)
+            body[i] = statement.with_changes(body=statement.body.with_changes(body=inner.body))
+    return module.with_changes(body=body)
+
+
 def _split_blank(lines: Sequence[cst.EmptyLine]) -> tuple[list[cst.EmptyLine], list[cst.EmptyLine]]:
     """(the blank lines leading `lines`, the rest from the first comment on)."""
     lines = list(lines)

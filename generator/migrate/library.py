@@ -97,7 +97,7 @@ class Widening:
             for m in sorted(self.modules)
         ]
         body = list(module.body)
-        at = next((i for i, s in enumerate(body) if _is_type_checking(s)), None)
+        at = next((i for i, s in enumerate(body) if imports.is_type_checking(s)), None)
         if at is not None:
             block = body[at]
             assert isinstance(block, cst.If) and isinstance(block.body, cst.IndentedBlock)
@@ -191,13 +191,6 @@ def _with_params(params: cst.Parameters, new: list[cst.Param]) -> cst.Parameters
     if params.star_kwarg is not None:
         changes["star_kwarg"] = new[at]
     return params.with_changes(**changes)
-
-
-def _is_type_checking(statement: cst.CSTNode) -> bool:
-    if not isinstance(statement, cst.If):
-        return False
-    name = get_full_name_for_node(statement.test)
-    return name in ("TYPE_CHECKING", "typing.TYPE_CHECKING") and isinstance(statement.body, cst.IndentedBlock)
 
 
 def _has(module: cst.Module, line: cst.SimpleStatementLine) -> bool:

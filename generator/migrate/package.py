@@ -37,7 +37,12 @@ STUB_ALIASES = {"Client": ("client", "Client"), "ServiceResource": ("service_res
 
 # boto3 / botocore modules whose names the package types: module -> (service, its module)
 # ("" service: the package's top level)
-LIBRARY_MODULES = {"botocore.exceptions": ("", ""), "boto3.dynamodb.conditions": ("dynamodb", "conditions")}
+# (botocore.response: StreamingBody, once the package exports it at its top level)
+LIBRARY_MODULES = {
+    "botocore.exceptions": ("", ""),
+    "botocore.response": ("", ""),
+    "boto3.dynamodb.conditions": ("dynamodb", "conditions"),
+}
 
 
 @dataclass(frozen=True)

@@ -141,6 +141,7 @@ def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, F
         return source, findings
     module, tail = _parse(source)
     was_sorted = imports.is_sorted(module, target.first_party)
+    checking_sorted = imports.checking_sorted(module, target.first_party)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     context = CodemodContext(filename=filename or None)
     migration = Migration(context, target, findings)
@@ -157,6 +158,8 @@ def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, F
         tree = imports.tidy(tree, target.first_party)
     if was_sorted:  # keep it so: rewritten imports (boto3-stubs', botocore's) to their place
         tree = imports.sort_block(tree, target.first_party)
+    if checking_sorted:
+        tree = imports.sort_checking(tree, target.first_party)
     if findings.pending:
         findings.place(wrapper.resolve(PositionProvider))
     return tree.bytes + tail, findings
