@@ -230,3 +230,22 @@ def test_a_second_run_changes_nothing(copies: Copies) -> None:
         "services found: dynamodb s3 sqs",
         "0 files would be rewritten, 7 unchanged, 2 places left as they are (run without --check to list them)",
     ]
+
+
+@pytest.mark.typing
+def test_without_library_mode_the_caller_is_rejected(copies: Copies, tmp_path: Path) -> None:
+    """What --library is for: pyright infers boto3.client(...)'s type from boto3's source (not
+    Any), and a parameter typed with the package's class alone rejects it."""
+    plain = tmp_path / "plain"
+    shutil.copytree(copies.before, plain)
+    run = botoloom("migrate", "--output", str(GENERATED), "archivist", cwd=plain)
+    assert run.returncode == 0, run.stderr
+    config = tmp_path / "pyrightconfig.json"
+    config.write_text(
+        json.dumps({"extraPaths": [str(GENERATED)], "pythonVersion": "3.11", "typeCheckingMode": "standard"})
+    )
+    rejected = {message.split(" in function")[0] for file, message in _pyright(plain, config) if file == "caller.py"}
+    assert rejected == {
+        'Argument of type "_ | Unknown" cannot be assigned to parameter "s3_client" of type "S3Client | None"',
+        'Argument of type "_ | Unknown" cannot be assigned to parameter "sqs_client" of type "SQSClient | None"',
+    }
