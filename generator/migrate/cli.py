@@ -111,6 +111,9 @@ def _run(args: argparse.Namespace) -> int:
     _summary(results, services, args)
     if configured:
         print(configured)
+    final = _not_final(services, target, configured=args.write_config)
+    if final:
+        print(final)
     if errors:
         return 2
     return 1 if args.check and (leftovers or any(r.changed for r in results)) else 0
@@ -274,6 +277,25 @@ def _summary(results: list[FileResult], services: list[str], args: argparse.Name
         else ""
     )
     print(f"{changed} file{'s' * (changed != 1)} {verb}, {len(results) - changed} unchanged{left}")
+
+
+def _not_final(services: list[str], target: Target, configured: bool) -> str | None:
+    """Why a run after this one would change more, if it would: services (or the whole package)
+    not generated yet. Once they are, one run converges: a second changes nothing."""
+    if target.root is None:
+        return (
+            f"not final: package {target.package} not found, so boto3-stubs imports were left as they are; "
+            "generate it, then run migrate again"
+        )
+    missing = [service for service in services if not target.generated(service)]
+    if not missing:
+        return None
+    add = (
+        ""
+        if configured
+        else f"add {'them' if len(missing) > 1 else 'it'} to [tool.botoloom] services (--write-config), "
+    )
+    return f"not final: {' '.join(missing)} not generated in {target.package}; {add}generate, then run migrate again"
 
 
 def _write_config(services: list[str]) -> str:
