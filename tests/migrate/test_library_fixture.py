@@ -48,6 +48,7 @@ def copies(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Copies]:
     for copy in (before, after):
         shutil.copytree(LIBRARY, copy, ignore=shutil.ignore_patterns("__pycache__"))
     run = botoloom("migrate", "--library", "--output", str(GENERATED), "archivist", cwd=after)
+    assert run.returncode == 0 and "5 files rewritten" in run.stdout, run.stdout + run.stderr  # else every test is void
     yield Copies(before, after, run)
 
 
