@@ -238,8 +238,15 @@ def is_type_checking(statement: cst.CSTNode) -> bool:
 
 def checking_sorted(module: cst.Module, own: Collection[str]) -> bool:
     """Whether the imports of every module-level `if TYPE_CHECKING:` are as ruff sorts them."""
-    blocks = [s for s in module.body if is_type_checking(s)]
-    return all(is_sorted(cst.Module(body=b.body.body), own) for b in blocks)  # type: ignore[attr-defined]
+    blocks = [s.body for s in module.body if isinstance(s, cst.If) and is_type_checking(s)]
+    return all(is_sorted(block_module(b), own) for b in blocks if isinstance(b, cst.IndentedBlock))
+
+
+def block_module(block: cst.IndentedBlock) -> cst.Module:
+    """The statements of an indented block as a module (to place and sort imports in it)."""
+    return cst.Module(
+        body=[s for s in block.body if isinstance(s, (cst.SimpleStatementLine, cst.BaseCompoundStatement))]
+    )
 
 
 def sort_checking(module: cst.Module, own: Collection[str]) -> cst.Module:
@@ -248,7 +255,7 @@ def sort_checking(module: cst.Module, own: Collection[str]) -> cst.Module:
     for i, statement in enumerate(body):
         if is_type_checking(statement):
             assert isinstance(statement, cst.If) and isinstance(statement.body, cst.IndentedBlock)
-            inner = sort_block(cst.Module(body=statement.body.body), own)
+            inner = sort_block(block_module(statement.body), own)
             body[i] = statement.with_changes(body=statement.body.with_changes(body=inner.body))
     return module.with_changes(body=body)
 

@@ -101,7 +101,7 @@ class Widening:
         if at is not None:
             block = body[at]
             assert isinstance(block, cst.If) and isinstance(block.body, cst.IndentedBlock)
-            inner = cst.Module(body=block.body.body)
+            inner = imports.block_module(block.body)
             for line in new:
                 if not _has(inner, line):
                     inner = imports.place(inner, line, own) or inner.with_changes(body=[line, *inner.body])

@@ -76,3 +76,25 @@ def test_a_service_name_not_literal_keeps_the_annotation_of_a_local(migrate: Mig
     assert "from aws_typed.s3 import S3ServiceResource\nfrom mypy_boto3_s3 import S3Client\n" in result.code
     assert "c: S3Client = boto3.client(name)\n    return s3.resource()\n" in result.code
     assert result.notes[0].startswith("2: mypy_boto3_s3: S3Client kept: it annotates `boto3.client(name)`")
+
+
+def test_a_sorted_type_checking_block_stays_sorted(migrate: Migrate) -> None:
+    source = """\
+        from typing import TYPE_CHECKING
+
+        if TYPE_CHECKING:
+            from mypy_boto3_s3 import S3Client
+            from mypy_boto3_sqs import SQSClient
+
+
+        def f(session) -> S3Client:
+            return session.client("s3")
+
+
+        def g(c: SQSClient) -> None: ...
+        """
+    result = migrate(source)
+    assert result.code == textwrap.dedent(source).replace(
+        "    from mypy_boto3_s3 import S3Client\n    from mypy_boto3_sqs import SQSClient\n",
+        "    from aws_typed.sqs import SQSClient\n    from mypy_boto3_s3 import S3Client\n",
+    )
