@@ -37,6 +37,11 @@ from .report import Findings
 FACTORIES = {"boto3.client": "client", "boto3.resource": "resource"}
 SESSIONS = frozenset({"boto3.Session", "boto3.session.Session"})
 STUBBERS = frozenset({"botocore.stub.Stubber"})
+OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
+UNTRACED = (
+    "cannot trace {shown!r} to a boto3 Session (followed: names assigned boto3.Session(...), "
+    "`x or boto3.Session()` and parameters annotated Session or Session | None)"
+)
 
 
 @dataclass(frozen=True)
@@ -102,14 +107,18 @@ class CallRewriter:
             return None
         assert isinstance(updated.func, cst.Attribute)
         kind, receiver = func.attr.value, func.value
-        if isinstance(receiver, cst.Call) and self._qualified(receiver.func) & SESSIONS:
-            return Factory(kind, updated.func.value, None)
-        if isinstance(receiver, cst.Name) and self._is_session(receiver):
+        if not _is_none(receiver) and self._is_session_value(receiver, frozenset()):
             return Factory(kind, updated.func.value, None)
         if not self._looks_like_boto3(original):
             return None
         shown = cst.Module(body=()).code_for_node(receiver)
-        return f"cannot trace {shown!r} to a boto3 Session (followed: names assigned boto3.Session(...) and parameters annotated boto3.Session)"
+        return UNTRACED.format(shown=shown)
+
+    def untraced(self, call: cst.Call) -> bool:
+        """Whether `call` makes a boto3 object migrate cannot tie to one service: an untraced
+        receiver, or a service name that is not a literal."""
+        factory = self._factory(call, call)
+        return isinstance(factory, str) or (factory is not None and isinstance(self._service(call), str))
 
     def _takes_boto3s(self, outer: cst.Call | None) -> str | None:
         """Whether the call around a boto3 call needs boto3's own object: "" for the package's
@@ -121,21 +130,54 @@ class CallRewriter:
             return "botocore's Stubber takes boto3's client itself (the typed client's .raw)"
         return None
 
-    def _is_session(self, name: cst.Name) -> bool:
+    def _is_session(self, name: cst.Name, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether every binding of `name` in its scope is a boto3 Session (or None): a
+        parameter annotated Session / `Session | None` / Optional[Session], or a name assigned
+        one (`boto3.Session(...)`, `boto3.session.Session()`, `x or boto3.Session()` with `x`
+        traced too). A name met again while tracing it (`session = session or Session()`)
+        adds nothing."""
+        if name.value in seen:
+            return True
         scope = self.meta.get_metadata(ScopeProvider, name, None)
         if scope is None:
             return False
         assignments = scope[name.value]
-        return bool(assignments) and all(self._assigns_session(a) for a in assignments)
+        seen = seen | {name.value}
+        return bool(assignments) and all(self._assigns_session(a, seen) for a in assignments)
 
-    def _assigns_session(self, assignment: BaseAssignment) -> bool:
+    def _assigns_session(self, assignment: BaseAssignment, seen: frozenset[str]) -> bool:
         if not isinstance(assignment, Assignment):
             return False
         node = assignment.node
         if isinstance(node, cst.Param):
-            return node.annotation is not None and bool(self._qualified(node.annotation.annotation) & SESSIONS)
+            default = node.default is None or self._is_session_value(node.default, seen)
+            return node.annotation is not None and self._is_session_type(node.annotation.annotation) and default
         value = self.bindings.values.get(node)
-        return isinstance(value, cst.Call) and bool(self._qualified(value.func) & SESSIONS)
+        return value is not None and self._is_session_value(value, seen)
+
+    def _is_session_value(self, value: cst.BaseExpression, seen: frozenset[str]) -> bool:
+        """boto3.Session(...), None, a traced name, `a or b` and `a if c else b` of those."""
+        if isinstance(value, cst.Call):
+            return bool(self._qualified(value.func) & SESSIONS)
+        if isinstance(value, cst.Name):
+            return value.value == "None" or self._is_session(value, seen)
+        if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
+            return self._is_session_value(value.left, seen) and self._is_session_value(value.right, seen)
+        if isinstance(value, cst.IfExp):
+            return self._is_session_value(value.body, seen) and self._is_session_value(value.orelse, seen)
+        return False
+
+    def _is_session_type(self, annotation: cst.BaseExpression) -> bool:
+        """Session, boto3.session.Session, `Session | None`, Optional[Session]."""
+        if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator, cst.BitOr):
+            sides = (annotation.left, annotation.right)
+            return any(self._is_session_type(s) for s in sides) and all(
+                self._is_session_type(s) or _is_none(s) for s in sides
+            )
+        if isinstance(annotation, cst.Subscript) and self._qualified(annotation.value) & OPTIONAL:
+            inner = annotation.slice[0].slice if len(annotation.slice) == 1 else None
+            return isinstance(inner, cst.Index) and self._is_session_type(inner.value)
+        return bool(self._qualified(annotation) & SESSIONS)
 
     def _looks_like_boto3(self, call: cst.Call) -> bool:
         found = self._service(call)
@@ -286,6 +328,10 @@ def _literal(index: int, arg: cst.Arg) -> tuple[int, str] | str:
             return index, evaluated
     shown = cst.Module(body=()).code_for_node(value)
     return f"the service name `{shown}` is not a string literal"
+
+
+def _is_none(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
 
 
 def _root(func: cst.BaseExpression) -> cst.Name | None:

@@ -60,6 +60,13 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--diff", action="store_true", help="write nothing; print unified diffs")
     p.add_argument(
+        "--library",
+        action="store_true",
+        help="keep public signatures compatible with callers passing boto3's objects: a public parameter "
+        "annotated with a boto3-stubs class takes that class or the package's, a public return keeps "
+        "boto3-stubs' class (imported under TYPE_CHECKING)",
+    )
+    p.add_argument(
         "--write-config",
         action="store_true",
         help="add the services found to [tool.botoloom] services of the nearest pyproject.toml",
@@ -104,6 +111,9 @@ def _run(args: argparse.Namespace) -> int:
     _summary(results, services, args)
     if configured:
         print(configured)
+    final = _not_final(services, target, configured=args.write_config)
+    if final:
+        print(final)
     if errors:
         return 2
     return 1 if args.check and (leftovers or any(r.changed for r in results)) else 0
@@ -125,7 +135,7 @@ def _target(args: argparse.Namespace) -> tuple[Target, str | None]:
     if root is None:
         where = f" in {output}" if output else ""
         warning = f"package {package} not found{where}: every botocore service counts as generated; boto3-stubs imports are left as they are"
-    return Target(package, root, known, resourceful, first_party(Path.cwd())), warning
+    return Target(package, root, known, resourceful, first_party(Path.cwd()), library_mode=args.library), warning
 
 
 def _settings() -> config.Config:
@@ -267,6 +277,25 @@ def _summary(results: list[FileResult], services: list[str], args: argparse.Name
         else ""
     )
     print(f"{changed} file{'s' * (changed != 1)} {verb}, {len(results) - changed} unchanged{left}")
+
+
+def _not_final(services: list[str], target: Target, configured: bool) -> str | None:
+    """Why a run after this one would change more, if it would: services (or the whole package)
+    not generated yet. Once they are, one run converges: a second changes nothing."""
+    if target.root is None:
+        return (
+            f"not final: package {target.package} not found, so boto3-stubs imports were left as they are; "
+            "generate it, then run migrate again"
+        )
+    missing = [service for service in services if not target.generated(service)]
+    if not missing:
+        return None
+    add = (
+        ""
+        if configured
+        else f"add {'them' if len(missing) > 1 else 'it'} to [tool.botoloom] services (--write-config), "
+    )
+    return f"not final: {' '.join(missing)} not generated in {target.package}; {add}generate, then run migrate again"
 
 
 def _write_config(services: list[str]) -> str:

@@ -104,6 +104,11 @@ def _key(statement: cst.BaseStatement, own: Collection[str]) -> Key | None:
     return section(module or "", bool(first.relative), own), 1, (module or "").lower()
 
 
+def block(body: Sequence[cst.BaseStatement], own: Collection[str]) -> tuple[int, list[Key]]:
+    """(index of the first line of the module's import block, the keys of its lines)."""
+    return _block(body, own)
+
+
 def _block(body: Sequence[cst.BaseStatement], own: Collection[str]) -> tuple[int, list[Key]]:
     """(index of the first import line, the keys of the block's lines)."""
     start = 1 if body and _is_docstring(body[0]) else 0
@@ -221,6 +226,37 @@ def sort_block(module: cst.Module, own: Collection[str]) -> cst.Module:
         want = len(above) if n == 0 else int(keys[i][0] != keys[order[n - 1]][0])
         lead = blank if len(blank) == want else (above if n == 0 else [cst.EmptyLine()] * want)
         body[start + n] = lines[i].with_changes(leading_lines=[*lead, *rest])
+    return module.with_changes(body=body)
+
+
+def is_type_checking(statement: cst.CSTNode) -> bool:
+    """`if TYPE_CHECKING:` (or `typing.TYPE_CHECKING`) with an indented block."""
+    if not isinstance(statement, cst.If) or not isinstance(statement.body, cst.IndentedBlock):
+        return False
+    return get_full_name_for_node(statement.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+
+
+def checking_sorted(module: cst.Module, own: Collection[str]) -> bool:
+    """Whether the imports of every module-level `if TYPE_CHECKING:` are as ruff sorts them."""
+    blocks = [s.body for s in module.body if isinstance(s, cst.If) and is_type_checking(s)]
+    return all(is_sorted(block_module(b), own) for b in blocks if isinstance(b, cst.IndentedBlock))
+
+
+def block_module(block: cst.IndentedBlock) -> cst.Module:
+    """The statements of an indented block as a module (to place and sort imports in it)."""
+    return cst.Module(
+        body=[s for s in block.body if isinstance(s, (cst.SimpleStatementLine, cst.BaseCompoundStatement))]
+    )
+
+
+def sort_checking(module: cst.Module, own: Collection[str]) -> cst.Module:
+    """The imports of every module-level `if TYPE_CHECKING:` in ruff's order (sort_block)."""
+    body = list(module.body)
+    for i, statement in enumerate(body):
+        if is_type_checking(statement):
+            assert isinstance(statement, cst.If) and isinstance(statement.body, cst.IndentedBlock)
+            inner = sort_block(block_module(statement.body), own)
+            body[i] = statement.with_changes(body=statement.body.with_changes(body=inner.body))
     return module.with_changes(body=body)
 
 

@@ -37,7 +37,12 @@ STUB_ALIASES = {"Client": ("client", "Client"), "ServiceResource": ("service_res
 
 # boto3 / botocore modules whose names the package types: module -> (service, its module)
 # ("" service: the package's top level)
-LIBRARY_MODULES = {"botocore.exceptions": ("", ""), "boto3.dynamodb.conditions": ("dynamodb", "conditions")}
+# (botocore.response: StreamingBody, once the package exports it at its top level)
+LIBRARY_MODULES = {
+    "botocore.exceptions": ("", ""),
+    "botocore.response": ("", ""),
+    "boto3.dynamodb.conditions": ("dynamodb", "conditions"),
+}
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class Target:
     known: frozenset[str]  # every botocore service name
     resourceful: frozenset[str]  # services boto3 has resources for
     first_party: frozenset[str] = frozenset()  # the project's own top-level modules (ruff's first party)
+    library_mode: bool = False  # --library: public signatures keep taking boto3-stubs' types (library.py)
     _exports: dict[Path, frozenset[str] | None] = field(default_factory=dict)
 
     def generated(self, service: str) -> bool:

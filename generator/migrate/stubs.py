@@ -16,7 +16,7 @@ there stay in the original import, and are reported.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst import MetadataDependent
@@ -25,6 +25,10 @@ from libcst.helpers import get_full_name_for_node
 from .package import LIBRARY_MODULES, STUB_MODULES, STUB_PREFIXES, Target
 from .report import Findings
 
+PINNED = (
+    "{dotted}: {name} kept: it annotates `{value}`, which is not traced to a boto3 {service!r} object "
+    "(the typed class there could disagree with the value)"
+)
 Statement = cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]
 
 
@@ -42,6 +46,7 @@ class StubImportRewriter:
     meta: MetadataDependent
     target: Target
     findings: Findings
+    pinned: dict[str, str] = field(default_factory=dict)  # boto3-stubs names kept (pinned.py)
 
     def leave_line(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> Statement:
         body: list[cst.BaseSmallStatement] = []
@@ -55,12 +60,26 @@ class StubImportRewriter:
         first = updated.with_changes(body=[body[0]])
         return cst.FlattenSentinel([first, *(cst.SimpleStatementLine(body=[small]) for small in body[1:])])
 
+    def moves(self, qualified: str) -> bool:
+        """Whether the boto3-stubs name `qualified` (mypy_boto3_s3.S3Client) moves to the package."""
+        module, _, name = qualified.rpartition(".")
+        found = stub_module(module)
+        service = self.target.stub_service(found[0]) if found is not None else None
+        if found is None or service is None or qualified in self.pinned or self.target.root is None:
+            return False
+        if found[1] is not None and found[1] not in STUB_MODULES or not self.target.generated(service):
+            return False
+        return self.target.locate(service, found[1], name) is not None
+
     def visit_import(self, node: cst.Import) -> None:
         for alias in node.names:
             found = stub_module(get_full_name_for_node(alias.name) or "")
             if found is not None:
                 self._service(found[0])
-                self._leave(node, "a module import of boto3-stubs is not rewritten (import the names from it instead)")
+                if not self.target.library_mode:  # --library: it names boto3-stubs' types of public signatures
+                    self._leave(
+                        node, "a module import of boto3-stubs is not rewritten (import the names from it instead)"
+                    )
 
     def visit_import_from(self, node: cst.ImportFrom) -> None:
         """Imports of the generated package count as services found (a migrated file)."""
@@ -92,6 +111,11 @@ class StubImportRewriter:
         missing: list[str] = []
         for alias in node.names:
             name = get_full_name_for_node(alias.name) or ""
+            value = self.pinned.get(f"{dotted}.{name}")
+            if value is not None:
+                groups.setdefault(str(dotted), []).append(alias)
+                self._leave(line, PINNED.format(dotted=dotted, name=name, value=value, service=service))
+                continue
             located = self.target.locate(service, found[1], name)
             if located is None:
                 missing.append(name)

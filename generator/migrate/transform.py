@@ -21,10 +21,18 @@ from functools import partial
 import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
-from libcst.metadata import FunctionScope, MetadataWrapper, PositionProvider, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import (
+    FunctionScope,
+    MetadataWrapper,
+    ParentNodeProvider,
+    PositionProvider,
+    QualifiedNameProvider,
+    ScopeProvider,
+)
 
-from . import bindings, imports
+from . import bindings, imports, pinned
 from .calls import CallRewriter
+from .library import Widening, has_future_annotations
 from .package import Target
 from .report import Findings
 from .stubs import Statement, StubImportRewriter
@@ -39,7 +47,7 @@ class NotKept(ValueError):
 
 
 class Migration(cst.CSTTransformer):
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider)
+    METADATA_DEPENDENCIES = (ParentNodeProvider, QualifiedNameProvider, ScopeProvider)
 
     def __init__(self, context: CodemodContext, target: Target, findings: Findings) -> None:
         super().__init__()
@@ -49,10 +57,14 @@ class Migration(cst.CSTTransformer):
         self.stubs = StubImportRewriter(self, target, findings)
         self.calls: CallRewriter | None = None
         self.open_calls: list[cst.Call] = []  # the calls being visited, innermost last
+        self.widening = Widening(self, self.stubs.moves)
 
     def visit_Module(self, node: cst.Module) -> None:
         found = bindings.collect(node, self.metadata[ScopeProvider].values(), self.target.package)  # type: ignore[arg-type]
         self.calls = CallRewriter(self, self.context, self.target, found, self.findings)
+        untraced = [call for call in pinned.calls(node) if self.calls.untraced(call)]
+        self.stubs.pinned = pinned.pinned(node, self, untraced)
+        self.widening.future = has_future_annotations(node)
         for imported in (i for names in found.boto3_imports.values() for i in names):
             scope = self.get_metadata(ScopeProvider, imported.statement, None)
             if isinstance(scope, FunctionScope) and isinstance(scope.node, cst.FunctionDef):
@@ -63,6 +75,8 @@ class Migration(cst.CSTTransformer):
         """The imports of the function's rewritten calls go where it imports boto3: in place of
         that import (its comments kept) when nothing else uses it, else right after it."""
         assert self.calls is not None
+        if self.target.library_mode:
+            updated_node = self.widening.signature(original_node, updated_node)
         names = self.calls.local_needed.pop(original_node, None)
         statement = self.calls.lazy.get(original_node)
         line = self.lazy_lines.get(statement) if statement is not None else None
@@ -127,6 +141,7 @@ def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, F
         return source, findings
     module, tail = _parse(source)
     was_sorted = imports.is_sorted(module, target.first_party)
+    checking_sorted = imports.checking_sorted(module, target.first_party)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     context = CodemodContext(filename=filename or None)
     migration = Migration(context, target, findings)
@@ -135,12 +150,16 @@ def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, F
     changed = bool(context.scratch.get(RemoveImportsVisitor.CONTEXT_KEY))
     if changed:
         tree = RemoveImportsVisitor(context).transform_module(tree)
+    if migration.widening.modules:
+        tree, changed = migration.widening.add_imports(tree, target.first_party), True
     if migration.calls.module_needed:
         tree, changed = _add_imports(tree, migration.calls.module_needed, target, context), True
     if changed:
         tree = imports.tidy(tree, target.first_party)
     if was_sorted:  # keep it so: rewritten imports (boto3-stubs', botocore's) to their place
         tree = imports.sort_block(tree, target.first_party)
+    if checking_sorted:
+        tree = imports.sort_checking(tree, target.first_party)
     if findings.pending:
         findings.place(wrapper.resolve(PositionProvider))
     return tree.bytes + tail, findings

@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 
+from generator.migrate.calls import UNTRACED
 from generator.migrate.package import Target
 
 from .conftest import Migrate
@@ -136,6 +137,62 @@ CASES = {
 
         def make(session: Session, region: str):
             return iam.client(session=session, region_name=region)
+        """,
+    ),
+    "boto3.session.Session() and session.resource": (
+        """\
+        import boto3.session
+        session = boto3.session.Session(region_name="eu-west-1")
+        table = session.resource("dynamodb").Table("t")
+        """,
+        """\
+        import boto3.session
+        from aws_typed import dynamodb
+
+        session = boto3.session.Session(region_name="eu-west-1")
+        table = dynamodb.resource(session=session).Table("t")
+        """,
+    ),
+    "a session parameter with an `or boto3.session.Session()` default": (
+        """\
+        from __future__ import annotations
+        import boto3
+        from boto3.session import Session
+        def parameter(name: str, boto3_session: Session | None = None) -> str:
+            session = boto3_session or boto3.session.Session()
+            client = session.client("sqs")
+            return client.get_queue_url(QueueName=name)["QueueUrl"]
+        """,
+        """\
+        from __future__ import annotations
+        import boto3
+        from aws_typed import sqs
+        from boto3.session import Session
+
+
+        def parameter(name: str, boto3_session: Session | None = None) -> str:
+            session = boto3_session or boto3.session.Session()
+            client = sqs.client(session=session)
+            return client.get_queue_url(QueueName=name)["QueueUrl"]
+        """,
+    ),
+    "Optional[boto3.Session] reassigned with `or boto3.Session()`, and inline": (
+        """\
+        from typing import Optional
+        import boto3
+        def f(session: Optional[boto3.Session] = None):
+            session = session or boto3.Session()
+            return session.client("sns"), (session or boto3.Session()).resource("s3")
+        """,
+        """\
+        from typing import Optional
+        import boto3
+        from aws_typed import s3, sns
+
+
+        def f(session: Optional[boto3.Session] = None):
+            session = session or boto3.Session()
+            return sns.client(session=session), s3.resource(session=(session or boto3.Session()))
         """,
     ),
     "Session(...).client(...)": (
@@ -313,15 +370,23 @@ LEFT_ALONE = {
     "no resource in boto3": ('import boto3\nr = boto3.resource("lambda")\n', "2: boto3 has no resource for 'lambda'"),
     "a session parameter without annotation": (
         'def f(session):\n    return session.client("s3")\n',
-        "2: cannot trace 'session' to a boto3 Session (followed: names assigned boto3.Session(...) and parameters annotated boto3.Session)",
+        "2: " + UNTRACED.format(shown="session"),
+    ),
+    "`x or boto3.Session()` with x not annotated": (
+        'import boto3\ndef f(s=None):\n    s = s or boto3.Session()\n    return s.client("s3")\n',
+        "4: " + UNTRACED.format(shown="s"),
+    ),
+    "a parameter annotated Session | str": (
+        'import boto3\ndef f(s: boto3.Session | str):\n    return s.client("s3")\n',
+        "3: " + UNTRACED.format(shown="s"),
     ),
     "a session on an attribute": (
         'class A:\n    def f(self):\n        return self.session.client("s3")\n',
-        "3: cannot trace 'self.session' to a boto3 Session (followed: names assigned boto3.Session(...) and parameters annotated boto3.Session)",
+        "3: " + UNTRACED.format(shown="self.session"),
     ),
     "a session name bound twice": (
         'import boto3\nsession = boto3.Session()\nif x:\n    session = other()\nc = session.client("s3")\n',
-        "5: cannot trace 'session' to a boto3 Session (followed: names assigned boto3.Session(...) and parameters annotated boto3.Session)",
+        "5: " + UNTRACED.format(shown="session"),
     ),
 }
 

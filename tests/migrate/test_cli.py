@@ -102,7 +102,8 @@ def test_services_not_generated_in_the_output_package(project: Path, capsys: pyt
     code, out, err = run(capsys, "--check", "app/keys.py", "--output", str(GENERATED))
     assert (code, out) == (
         0,
-        "services found: kms\n0 files would be rewritten, 1 unchanged, 1 place left as it is (run without --check to list them)\n",
+        "services found: kms\n0 files would be rewritten, 1 unchanged, 1 place left as it is (run without --check to list them)\n"
+        "not final: kms not generated in aws_typed; add it to [tool.botoloom] services (--write-config), generate, then run migrate again\n",
     )
     code, out, err = run(capsys, "app/keys.py", "--output", str(GENERATED))
     assert (
@@ -111,12 +112,24 @@ def test_services_not_generated_in_the_output_package(project: Path, capsys: pyt
     )
 
 
+def test_without_the_package_the_run_says_it_is_not_final(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "app" / "keys.py").write_text('import boto3\nk = boto3.client("s3")\n')
+    code, out, err = run(capsys, "--check", "app/keys.py", "--output", str(project / "nowhere"))
+    assert (code, out.splitlines()[-1]) == (
+        1,
+        "not final: package aws_typed not found, so boto3-stubs imports were left as they are; generate it, then run migrate again",
+    )
+
+
 def test_write_config(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "pyproject.toml").write_text('[project]\nname = "app"\n\n[tool.botoloom]\nservices = ["sqs"]\n')
     (project / "app" / "keys.py").write_text("from mypy_boto3_kms import KMSClient\n")
     code, out, _ = run(capsys, "--write-config", "app", "--output", str(GENERATED))
     assert code == 0
-    assert out.endswith(f"{project / 'pyproject.toml'}: added to [tool.botoloom] services: kms s3\n")
+    assert out.endswith(
+        f"{project / 'pyproject.toml'}: added to [tool.botoloom] services: kms s3\n"
+        "not final: kms not generated in aws_typed; generate, then run migrate again\n"
+    )
     assert (
         project / "pyproject.toml"
     ).read_text() == '[project]\nname = "app"\n\n[tool.botoloom]\nservices = ["kms", "s3", "sqs"]\n'

@@ -413,7 +413,7 @@ def test_a_deeply_nested_pyproject_is_one_line(project: Path, args: list[str]) -
     pyproject.write_text("[tool.other]\nx = " + "[" * 3000 + "]" * 3000 + "\n")
     result = migrate_run(project, *args, *OUT)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"botoloom: error: {pyproject}: cannot read it: nested too deeply\n"
+    assert result.stderr == f"botoloom: error: {pyproject}: cannot read it: arrays or tables nested too deeply\n"
     assert (project / "app" / "a.py").read_text() == CLIENT
 
 
