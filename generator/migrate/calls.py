@@ -36,7 +36,6 @@ from .report import Findings
 
 FACTORIES = {"boto3.client": "client", "boto3.resource": "resource"}
 SESSIONS = frozenset({"boto3.Session", "boto3.session.Session"})
-STUBBERS = frozenset({"botocore.stub.Stubber"})
 OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
 UNTRACED = (
     "cannot trace {shown!r} to a boto3 Session (followed: names assigned boto3.Session(...), "
@@ -121,13 +120,12 @@ class CallRewriter:
         return isinstance(factory, str) or (factory is not None and isinstance(self._service(call), str))
 
     def _takes_boto3s(self, outer: cst.Call | None) -> str | None:
-        """Whether the call around a boto3 call needs boto3's own object: "" for the package's
-        classes (`s3.S3Client(boto3.client("s3"))` wraps it already), a reason for Stubber."""
+        """Whether the call around a boto3 call is left as it is: "" for the package's classes
+        (`s3.S3Client(boto3.client("s3"))` already types it). botocore's Stubber takes the typed
+        client like any other: it is boto3's own client (ARCHITECTURE.md, one object)."""
         names = self._qualified(outer.func) if outer is not None else set()
         if any(name.startswith(self.target.package + ".") for name in names):
             return ""
-        if names & STUBBERS:
-            return "botocore's Stubber takes boto3's client itself (the typed client's .raw)"
         return None
 
     def _is_session(self, name: cst.Name, seen: frozenset[str] = frozenset()) -> bool:
