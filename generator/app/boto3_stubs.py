@@ -21,6 +21,7 @@ import ast
 import json
 import os
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -82,6 +83,14 @@ def needed(python: str, stubs: wheel.Distribution) -> bool:
         return not isinstance(text, str) or json.loads(text) != stubs.fingerprint
     except ValueError:
         return True
+
+
+def check(python: str, stubs: wheel.Distribution) -> int:
+    """`install --stubs --check`, once the package itself is current: 0, or 1 and why."""
+    if needed(python, stubs):
+        print(f"botoloom: {stubs.name} is not installed as botoloom install --stubs would install it", file=sys.stderr)
+        return 1
+    return 0
 
 
 def build(root: Path, stubs: wheel.Distribution, directory: Path) -> Path:

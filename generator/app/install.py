@@ -97,7 +97,7 @@ def main(command: str, argv: Sequence[str]) -> int:
             _say(args, f"botoloom: wrote {boto3_stubs.build(plan.root, boto3_stubs.wanted(want), out)}")
         return 0
     if args.check:
-        return _check(target, want)
+        return _check(target, want) or (boto3_stubs.check(target.python, boto3_stubs.wanted(want)) if args.stubs else 0)
     stubs = boto3_stubs.wanted(want) if args.stubs else None  # refused beside another boto3 stubs package
     if stubs is not None and not boto3_stubs.needed(target.python, stubs):
         stubs = None  # installed and current

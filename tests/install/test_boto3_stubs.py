@@ -50,6 +50,12 @@ table = boto3.resource("dynamodb").Table("t")
 rows = table.query(KeyConditionExpression=Key("pk").eq("x"))
 other = boto3.client("athena")  # botocore has it, the package was not generated for it: untyped, no error
 boto3.setup_default_session(region_name="us-east-1")
+typed(boto3.Session(region_name="eu-west-1").client("s3"))
+c.get_waiter("bucket_exists").wait(Bucket="b")
+try:
+    c.get_object(Bucket="b", Key="k")
+except c.exceptions.NoSuchKey:
+    pass
 for page in c.get_paginator("list_objects_v2").paginate(Bucket="b"):
     for obj in page.get("Contents", []):
         key: str = obj.get("Key", "")
@@ -64,8 +70,9 @@ boto3.client("s4")
 boto3.session.Session().client("sqs").get_queue_url(QueueNam="q")
 boto3.resource("s3").Bukcet("b")
 n: int = boto3.resource("s3").Bucket("b").name
+c.get_waiter("bucket_exist")
 """
-BAD_LINES = {3, 4, 5, 6, 7}
+BAD_LINES = {3, 4, 5, 6, 7, 8}
 
 
 @pytest.fixture(scope="module")
@@ -110,12 +117,15 @@ def test_stubs_are_a_distribution_pip_installs_and_uninstalls(stubs_env: Path, c
     args = ("install", "--python", str(stubs_env), *SERVICES)
     ok(run_botoloom(*args, cache=cache))
     subprocess.run([str(stubs_env), "-m", "pip", "uninstall", "-y", "aws_typed-boto3-stubs"], capture_output=True)
+    stale = run_botoloom(*args, "--stubs", "--check", cache=cache)
+    assert stale.returncode == 1 and "aws_typed-boto3-stubs is not installed" in stale.stderr, stale.stderr
     before = {p for p in site(stubs_env).rglob("*") if "__pycache__" not in p.parts}
     ok(run_botoloom(*args, "--stubs", cache=cache))  # the package is current: only the stubs are added
     stubs = site(stubs_env) / "boto3-stubs"
     assert (stubs / "py.typed").read_text() == "partial\n"
     assert "from aws_typed.s3.client import S3Client" in (stubs / "__init__.pyi").read_text()
     assert "is unchanged" in ok(run_botoloom(*args, "--stubs", cache=cache))
+    assert "up to date" in ok(run_botoloom(*args, "--stubs", "--check", cache=cache))
     shown = ok(run_botoloom(*args, cache=cache))  # the package alone is current too
     assert "is unchanged" in shown
     gone = subprocess.run(
