@@ -22,6 +22,7 @@ GOOD = """\
 import boto3
 import boto3.session
 from boto3.dynamodb.conditions import Attr, Key
+from aws_typed.boto3 import ClientServiceName, Session
 from aws_typed.s3.client import S3Client
 from aws_typed.sqs.client import SQSClient
 
@@ -36,6 +37,17 @@ def raw_back() -> S3Client:
 
 def back(c: S3Client) -> None:
     typed(c)
+
+
+def any_client(name: ClientServiceName) -> object:  # README: a str variable, annotated
+    return boto3.client(name)
+
+
+def with_session(s: Session) -> SQSClient:
+    return s.client("sqs")
+
+
+with_session(boto3.session.Session())
 
 
 c = boto3.client("s3", region_name="us-east-1")
