@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..errors import UserError
 from ..options import OUTPUT_MODES, Options
-from . import config, environment, wheel
+from . import boto3_stubs, config, environment, wheel
 
 if TYPE_CHECKING:
     from ..pipeline import Plan
@@ -63,6 +63,9 @@ def parser(command: str) -> argparse.ArgumentParser:
     p.add_argument("--outputs", choices=OUTPUT_MODES, help="output members: sound (default) or present")
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per CPU)")
     p.add_argument("--quiet", action="store_true", help="print only errors")
+    p.add_argument(
+        "--stubs", action="store_true", help="also <package>-boto3-stubs: unchanged boto3 code typed by the package"
+    )
     if command == "install":
         p.add_argument(
             "--check",
@@ -89,12 +92,18 @@ def main(command: str, argv: Sequence[str]) -> int:
         from .targets import check_output
 
         check_output(Path(args.output), needs_write=True)
-        made = _build(_plan(args, settings, want, target), want, Path(os.path.abspath(args.output)))
+        plan, out = _plan(args, settings, want, target), Path(os.path.abspath(args.output))
+        made = _build(plan, want, out)
         _say(args, f"botoloom: wrote {made} ({_summary(want)}, botocore {want.botocore})")
+        if args.stubs:
+            _say(args, f"botoloom: wrote {boto3_stubs.build(plan.root, boto3_stubs.wanted(want), out)}")
         return 0
     if args.check:
-        return _check(target, want)
-    if target.installed_fingerprint == want.fingerprint:
+        return _check(target, want) or (boto3_stubs.check(target.python, boto3_stubs.wanted(want)) if args.stubs else 0)
+    stubs = boto3_stubs.wanted(want) if args.stubs else None  # refused beside another boto3 stubs package
+    if stubs is not None and not boto3_stubs.needed(target.python, stubs):
+        stubs = None  # installed and current
+    if target.installed_fingerprint == want.fingerprint and (stubs is None):
         _say(args, f"botoloom: {want.name} {want.version} in {target.prefix} is unchanged ({_summary(want)})")
         return 0
     _refuse_foreign(target, package)
@@ -107,6 +116,8 @@ def main(command: str, argv: Sequence[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="botoloom-wheel-") as tmp:
         made = _build(plan, want, Path(tmp))
         _pip_install(target.python, made, want)
+        if stubs is not None:
+            _pip_install(target.python, boto3_stubs.build(plan.root, stubs, Path(tmp)), stubs)
     took = time.perf_counter() - started
     _say(
         args, f"botoloom: installed {want.name} {want.version} into {target.prefix} ({_summary(want)}) in {took:.1f} s"
