@@ -2,8 +2,8 @@
 boto3 and boto3-stubs, with its own tests: moto, Stubber, mock.patch("boto3.client"),
 create_autospec) is copied, its tests pass, `botoloom migrate --library archivist` runs, and:
 
-- its own tests pass unchanged (the one that patches boto3.client with a MagicMock needs the
-  one-object run time of ARCHITECTURE.md: xfail(strict) until it lands);
+- its own tests pass unchanged (the one that patches boto3.client with a MagicMock too: the
+  typed client is boto3's own object, ARCHITECTURE.md);
 - mypy --strict and pyright report no new error, on the library and on a caller passing
   boto3's own clients and session (caller.py, not migrated); but for pyright's on a
   `body: botocore.response.StreamingBody` annotation (xfail(strict): the package's body type
@@ -33,7 +33,6 @@ from ..conftest import _reset_moto
 from ..helpers import BIN, GENERATED, botoloom
 
 LIBRARY = Path(__file__).resolve().parent / "library"
-ONE_OBJECT = "needs the one-object run time (ARCHITECTURE.md)"
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,6 @@ def test_its_own_tests_pass_after(outcomes: dict[str, dict[str, str]], test: str
 
 
 @pytest.mark.e2e
-@pytest.mark.xfail(strict=True, reason=ONE_OBJECT)
 def test_its_own_test_patching_boto3_client_passes_after(outcomes: dict[str, dict[str, str]]) -> None:
     """sqs.client() hands the MagicMock that boto3.client returns to SQSClient, which refuses it today."""
     assert outcomes["after"]["test_patched_boto3_client"] == "PASSED"
